@@ -1,0 +1,111 @@
+"""Configuration: packaged defaults, a user TOML file layered over them, parsed once.
+
+`load_options(path)` returns an `Options` object that the CLI passes down to every stage.
+Stages never read environment variables or globals.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from bilat.errors import ConfigError
+
+__all__ = ["ExtractOptions", "IngestOptions", "Options", "load_options"]
+
+
+class _Store(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    db: str
+
+
+class _Ingest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    max_bytes: int = Field(gt=0)
+    dedupe: bool
+    near_duplicate_threshold: float = Field(gt=0, le=1)
+    fetch_timeout: float = Field(gt=0)
+    fetch_max_bytes: int = Field(gt=0)
+    fetch_max_redirects: int = Field(ge=0)
+
+
+class _Extract(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    pair: tuple[str, str]
+    model: str
+    n_process: int = Field(ge=1)
+    batch_size: int = Field(ge=1)
+
+
+class _File(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    store: _Store
+    ingest: _Ingest
+    extract: _Extract
+
+
+@dataclass(frozen=True, slots=True)
+class IngestOptions:
+    max_bytes: int
+    dedupe: bool
+    near_duplicate_threshold: float
+    fetch_timeout: float
+    fetch_max_bytes: int
+    fetch_max_redirects: int
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractOptions:
+    pair: tuple[str, str]
+    model: str
+    n_process: int
+    batch_size: int
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    db: str
+    ingest: IngestOptions
+    extract: ExtractOptions
+
+
+def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
+    out = dict(base)
+    for key, value in over.items():
+        if isinstance(value, dict) and isinstance(out.get(key), dict):
+            out[key] = _merge(out[key], value)
+        else:
+            out[key] = value
+    return out
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"{path}: {exc}") from exc
+
+
+def load_options(user_file: Path | None = None, **overrides: Any) -> Options:
+    """Packaged defaults, then `user_file`, then keyword overrides (e.g. db=...)."""
+    text = resources.files("bilat.config").joinpath("defaults.toml").read_text("utf-8")
+    data = tomllib.loads(text)
+    if user_file is not None:
+        data = _merge(data, _read_toml(user_file))
+    if overrides.get("db"):
+        data["store"]["db"] = overrides["db"]
+    try:
+        parsed = _File.model_validate(data)
+    except ValidationError as exc:
+        where = user_file or "packaged defaults"
+        raise ConfigError(f"{where}: {exc}") from exc
+    return Options(
+        db=parsed.store.db,
+        ingest=IngestOptions(**parsed.ingest.model_dump()),
+        extract=ExtractOptions(**parsed.extract.model_dump()),
+    )

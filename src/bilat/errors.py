@@ -1,0 +1,67 @@
+"""Every exception bilat raises on purpose.
+
+BilatError                 base: anything bilat reports to the user
+├── ConfigError            a config file or option is invalid
+├── InputRejected          one input document cannot be ingested (carries name + reason)
+│   └── FetchError         a URL could not be fetched safely
+├── StoreError             the database cannot be opened, migrated or written
+│   └── NotFound           a document, actor or item asked for does not exist
+├── ExtractionError        extraction failed on one document
+├── GoldFormatError        a gold annotation file does not follow GOLD.md
+└── ReviewError            a review action is invalid (unknown item, bad edit)
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "BilatError",
+    "ConfigError",
+    "ExtractionError",
+    "FetchError",
+    "GoldFormatError",
+    "InputRejected",
+    "NotFound",
+    "ReviewError",
+    "StoreError",
+]
+
+
+class BilatError(Exception):
+    """Base class of every error bilat raises deliberately."""
+
+
+class ConfigError(BilatError):
+    """A configuration file or option is invalid."""
+
+
+class InputRejected(BilatError):
+    """One input cannot be ingested; `name` is the input's name, `reason` why."""
+
+    def __init__(self, name: str, reason: str) -> None:
+        super().__init__(f"{name}: {reason}")
+        self.name = name
+        self.reason = reason
+
+
+class FetchError(InputRejected):
+    """A URL could not be fetched (refused address, timeout, too large, HTTP error)."""
+
+
+class StoreError(BilatError):
+    """The database cannot be opened, migrated or written."""
+
+
+class NotFound(StoreError):
+    """The requested document or item does not exist."""
+
+
+class ExtractionError(BilatError):
+    """Extraction failed on one document."""
+
+
+class GoldFormatError(BilatError):
+    """A gold annotation file does not follow the GOLD.md format."""
+
+
+class ReviewError(BilatError):
+    """A review action refers to an unknown item or carries an invalid edit."""

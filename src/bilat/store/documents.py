@@ -1,0 +1,181 @@
+"""Documents, their versions, and rejects."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from bilat.errors import NotFound
+from bilat.offsets import OffsetMap
+from bilat.records import CleanDocument, Document
+from bilat.store.db import Database, now_iso
+
+__all__ = [
+    "DocumentRow",
+    "add_document",
+    "add_reject",
+    "current_version",
+    "find_by_hash",
+    "get_document",
+    "list_documents",
+    "list_rejects",
+    "set_extractor_version",
+    "signatures",
+]
+
+_COLUMNS = (
+    "id, name, version, content_hash, text, clean_text, offsets, title, published, source, "
+    "url, language, status, duplicate_of, metadata, ingested_at, extractor_version"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentRow:
+    """What the caller decided about a new document before storing it."""
+
+    clean: CleanDocument
+    content_hash: str
+    status: str  # ok | duplicate | near_duplicate
+    duplicate_of: int | None
+    minhash: bytes | None
+
+
+def _to_document(row: dict[str, Any]) -> Document:
+    return Document(
+        id=int(row["id"]),
+        name=row["name"],
+        version=int(row["version"]),
+        content_hash=row["content_hash"],
+        text=row["text"],
+        clean_text=row["clean_text"],
+        offsets=OffsetMap.from_json(json.loads(row["offsets"])),
+        title=row["title"],
+        published=row["published"],
+        source=row["source"],
+        url=row["url"],
+        language=row["language"],
+        status=row["status"],
+        duplicate_of=row["duplicate_of"],
+        metadata=json.loads(row["metadata"]),
+        ingested_at=row["ingested_at"],
+        extractor_version=row["extractor_version"],
+    )
+
+
+def current_version(db: Database, name: str) -> Document | None:
+    row = db.one(f"SELECT {_COLUMNS} FROM documents WHERE name = ? AND is_current = 1", (name,))
+    return _to_document(row) if row else None
+
+
+def find_by_hash(db: Database, content_hash: str) -> Document | None:
+    """The first stored document (not itself a duplicate) with this content hash."""
+    row = db.one(
+        f"SELECT {_COLUMNS} FROM documents WHERE content_hash = ? AND status = 'ok' "
+        "ORDER BY id LIMIT 1",
+        (content_hash,),
+    )
+    return _to_document(row) if row else None
+
+
+def add_document(db: Database, new: DocumentRow) -> Document:
+    """Store `new` as the next version of its name; the caller holds the transaction."""
+    art = new.clean.article
+    prev = current_version(db, art.name)
+    version = 1 if prev is None else prev.version + 1
+    if prev is not None:
+        db.execute("UPDATE documents SET is_current = 0 WHERE name = ?", (art.name,))
+    doc_id = db.insert(
+        "documents",
+        {
+            "name": art.name,
+            "version": version,
+            "is_current": 1,
+            "content_hash": new.content_hash,
+            "origin": art.origin,
+            "kind": art.kind,
+            "text": art.text,
+            "clean_text": new.clean.clean_text,
+            "offsets": json.dumps(new.clean.offsets.to_json()),
+            "removed": json.dumps([list(r) for r in new.clean.removed]),
+            "raw": art.raw,
+            "title": art.title,
+            "published": new.clean.published,
+            "source": art.source,
+            "url": art.url,
+            "language": new.clean.language,
+            "status": new.status,
+            "duplicate_of": new.duplicate_of,
+            "metadata": json.dumps(art.metadata, ensure_ascii=False, default=str),
+            "minhash": new.minhash,
+            "ingested_at": now_iso(),
+        },
+    )
+    if db.dialect == "sqlite":
+        db.execute(
+            "INSERT INTO documents_fts (rowid, title, clean_text) VALUES (?, ?, ?)",
+            (doc_id, art.title or "", new.clean.clean_text),
+        )
+    return get_document(db, doc_id)
+
+
+def get_document(db: Database, key: int | str) -> Document:
+    """By id, or by name (current version). Raises NotFound."""
+    row = None
+    if isinstance(key, int) or (isinstance(key, str) and key.isdigit()):
+        row = db.one(f"SELECT {_COLUMNS} FROM documents WHERE id = ?", (int(key),))
+    if row is None:
+        row = db.one(
+            f"SELECT {_COLUMNS} FROM documents WHERE name = ? AND is_current = 1", (str(key),)
+        )
+    if row is None:
+        raise NotFound(f"no document {key!r}")
+    return _to_document(row)
+
+
+def list_documents(
+    db: Database, *, current_only: bool = True, status: str | None = None
+) -> list[Document]:
+    where, params = [], []
+    if current_only:
+        where.append("is_current = 1")
+    if status:
+        where.append("status = ?")
+        params.append(status)
+    clause = f" WHERE {' AND '.join(where)}" if where else ""
+    rows = db.all(f"SELECT {_COLUMNS} FROM documents{clause} ORDER BY id", params)
+    return [_to_document(r) for r in rows]
+
+
+def signatures(db: Database) -> list[tuple[int, bytes]]:
+    rows = db.all(
+        "SELECT id, minhash FROM documents WHERE status = 'ok' AND minhash IS NOT NULL ORDER BY id"
+    )
+    return [(int(r["id"]), bytes(r["minhash"])) for r in rows]
+
+
+def set_extractor_version(db: Database, doc_id: int, version: str) -> None:
+    db.execute("UPDATE documents SET extractor_version = ? WHERE id = ?", (version, doc_id))
+
+
+def add_reject(db: Database, name: str, origin: str, reason: str) -> None:
+    """Record a reject; the same input rejected again for the same reason is one row."""
+    now = now_iso()
+    seen = db.one("SELECT id FROM rejects WHERE origin = ? AND reason = ?", (origin, reason))
+    if seen:
+        db.execute("UPDATE rejects SET last_seen = ? WHERE id = ?", (now, seen["id"]))
+        return
+    db.insert(
+        "rejects",
+        {
+            "name": name,
+            "origin": origin,
+            "reason": reason,
+            "first_seen": now,
+            "last_seen": now,
+        },
+    )
+
+
+def list_rejects(db: Database) -> list[dict[str, Any]]:
+    return db.all("SELECT name, origin, reason, first_seen, last_seen FROM rejects ORDER BY id")

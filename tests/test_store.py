@@ -1,0 +1,142 @@
+"""The store on both backends: migrations, transactions, extraction round trip."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bilat.config import Options
+from bilat.errors import NotFound
+from bilat.ingest import ingest
+from bilat.records import (
+    Actor,
+    Agreement,
+    Commitment,
+    Event,
+    Evidence,
+    Extraction,
+    Figure,
+)
+from bilat.store import Store, open_store
+from conftest import CORPUS
+
+
+def test_migrations_are_recorded_once(db_url: str) -> None:
+    first = open_store(db_url)
+    first.close()
+    again = open_store(db_url)
+    names = [r["name"] for r in again.db.all("SELECT name FROM schema_migrations")]
+    again.close()
+    assert len(names) == len(set(names)) >= 2
+    assert names[0] == "001_initial.sql"
+
+
+def test_failed_transaction_leaves_nothing(store: Store) -> None:
+    with pytest.raises(RuntimeError), store.transaction():
+        store.add_reject("x.txt", "/tmp/x.txt", "empty file")
+        raise RuntimeError("boom")
+    assert store.rejects() == []
+
+
+def test_get_document_unknown_raises_not_found(store: Store) -> None:
+    with pytest.raises(NotFound):
+        store.get_document("nope.txt")
+
+
+def _extraction(name: str, text: str) -> Extraction:
+    i = text.index("Putin")
+    ev = Evidence(i, i + 5, "Putin")
+    whole = Evidence(0, len(text), text)
+    return Extraction(
+        doc_name=name,
+        published="2025-02-24",
+        extractor_version="test-1",
+        actors=(
+            Actor(
+                "Vladimir Putin", "person", "RU", "President", ("Putin",), "vladimir-putin", (ev,)
+            ),
+        ),
+        events=(
+            Event(
+                "CONSULT",
+                "call",
+                "occurred",
+                ("Vladimir Putin", "Xi Jinping"),
+                "2025-02-24",
+                None,
+                None,
+                whole,
+            ),
+        ),
+        figures=(
+            Figure(
+                "amount",
+                244.8e9,
+                None,
+                "USD",
+                None,
+                "approx",
+                "trade_turnover",
+                "trade",
+                "RU<->CN",
+                "2024",
+                None,
+                whole,
+                "Chinese customs",
+            ),
+        ),
+        agreements=(
+            Agreement(
+                "memorandum on gas",
+                "memorandum",
+                "signed",
+                "2025-09-02",
+                ("Gazprom", "CNPC"),
+                "energy",
+                whole,
+            ),
+        ),
+        commitments=(
+            Commitment(
+                "trade_turnover",
+                "trade",
+                ">=",
+                200e9,
+                None,
+                "USD",
+                None,
+                "2024",
+                ("Russia", "China"),
+                "agreed",
+                whole,
+                "RU<->CN",
+            ),
+        ),
+    )
+
+
+def test_extraction_round_trip(store: Store, options: Options) -> None:
+    ingest(store, [str(CORPUS / "c01_tass_putin_xi_call.txt")], options)
+    doc = store.documents()[0]
+    ext = _extraction(doc.name, doc.text)
+    with store.transaction():
+        store.save_extraction(doc.id, ext)
+    assert store.load_extraction(doc.id) == ext
+    with store.transaction():  # re-extraction replaces, never duplicates
+        store.save_extraction(doc.id, ext)
+    assert store.load_extraction(doc.id) == ext
+    assert store.stale_documents("test-1") == []
+    assert [d.id for d in store.stale_documents("test-2")] == [doc.id]
+
+
+def test_record_round_trip(store: Store) -> None:
+    store.save_record({"conflicts": [{"measure": "trade_turnover"}]})
+    store.save_record({"conflicts": []})
+    assert store.load_record() == {"conflicts": []}
+
+
+def test_sqlite_uses_wal(tmp_path: Path) -> None:
+    s = open_store(str(tmp_path / "w.db"))
+    assert s.db.scalar("PRAGMA journal_mode") == "wal"
+    s.close()
