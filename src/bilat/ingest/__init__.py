@@ -1,0 +1,13 @@
+"""Ingest: read inputs, clean them, detect duplicates, store them, extract from them.
+
+readers.py   paths / stdin / JSON(L) / HTML  -> RawInput -> Article   (fetch.py for --urls)
+clean.py     Article -> CleanDocument (boilerplate removed, offsets kept)
+dates.py     publication date from metadata or a dateline, never guessed
+language.py  language of the clean text
+dedupe.py    content hash + MinHash/LSH near-duplicate index
+pipeline.py  ties them together, one transaction per document
+"""
+
+from bilat.ingest.pipeline import IngestReport, ingest
+
+__all__ = ["IngestReport", "ingest"]

@@ -1,0 +1,281 @@
+"""Publication date of an article, as stated — never guessed.
+
+needs : the article's original text, its metadata (and the URL in it), the raw HTML if any
+adds  : an ISO date `YYYY-MM-DD`, `YYYY-MM` or `YYYY`, or None
+
+Sources, first hit wins:
+
+1. metadata keys `published`, `date`, `datePublished`, `published_at` (and a few synonyms);
+2. the page's markup: `article:published_time` and similar meta tags, JSON-LD `datePublished`,
+   `<time datetime>`, then htmldate with `original_date=True, extensive_search=False`;
+3. a dateline in the first 400 characters of the text: " date 2025-08-22",
+   "MOSCOW, August 19, 2025 /TASS/", "BEIJING, March 3 (Xinhua) --", "Published: 22.08.2025",
+   or a line holding only a date ("22 August 2025");
+4. a dateline without a year ("MOSCOW, August 19. /TASS/") only when the year is stated in the
+   metadata (`year`) or the URL (/2025/08/19/);
+5. a date in the URL path.
+
+Running text is never searched for dates (dateparser's `search_dates` reads "We" as Wednesday);
+dateparser is only a last resort on an isolated metadata value.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections.abc import Iterator, Mapping
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+__all__ = ["DATELINE_WINDOW", "METADATA_KEYS", "find_published", "parse_date_value"]
+
+DATELINE_WINDOW = 400
+METADATA_KEYS = (
+    "published",
+    "date",
+    "datePublished",
+    "published_at",
+    "date_published",
+    "publication_date",
+    "pubdate",
+)
+URL_KEYS = ("url", "source_url", "canonical_url", "link")
+_HTML_META = (
+    "article:published_time",
+    "og:published_time",
+    "datepublished",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "dc.date.issued",
+    "dcterms.created",
+    "parsely-pub-date",
+    "sailthru.date",
+)
+_DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "boilerplate.yaml"
+_URL_DATE = re.compile(
+    r"/((?:19|20)\d{2})[/-](0?[1-9]|1[0-2])(?:[/-](0?[1-9]|[12]\d|3[01]))?(?=[/_.-])"
+)
+
+
+@cache
+def _months() -> dict[str, int]:
+    """Month name -> number, from the `months` table of data/boilerplate.yaml."""
+    data = yaml.safe_load(_DATA_FILE.read_text(encoding="utf-8"))
+    return {name: k + 1 for k, names in enumerate(data["months"]) for name in names}
+
+
+@cache
+def _patterns() -> dict[str, re.Pattern[str]]:
+    names = "|".join(sorted(map(re.escape, _months()), key=len, reverse=True))
+    month = rf"(?i:(?P<month>{names}))\.?"
+    year = r"(?:,?\s+(?P<year>\d{4}))"
+    dm = rf"(?P<day>\d{{1,2}})\s+{month}"
+    md = rf"{month}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?"
+    unnamed = rf"(?:\d{{1,2}}\s+(?:{names})\.?|(?:{names})\.?\s+\d{{1,2}})"
+    one_date = rf"(?:{unnamed},?\s+\d{{4}}|\d{{1,2}}\.\d{{1,2}}\.\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})"
+    time = r"(?:\s*(?:[,|•·—–-]|at)?\s*\d{1,2}:\d{2}(?:\s*[AaPp][Mm])?(?:\s*[A-Za-z]{2,5})?)?"
+    city = r"[A-ZА-ЯЁ][A-ZА-ЯЁ.'’-]+(?:\s+[A-ZА-ЯЁ][A-ZА-ЯЁ.'’-]+){0,3}(?:,\s*[A-Z][\w .]{1,25})?"
+    weekday = r"(?:[A-Za-zА-Яа-я]+,\s*)?"
+    agency_end = r"\s*[.,]?\s*(?=[/(—–-]|$)"
+    flags = re.IGNORECASE | re.MULTILINE
+    return {
+        "marker": re.compile(r"\A\s*date\s+(?P<value>\d{4}-\d{2}-\d{2})\b"),
+        "published": re.compile(
+            rf"(?:published|posted|опубликовано|дата публикации)(?:\s+on)?\s*:?\s*"
+            rf"(?P<value>{one_date})",
+            flags,
+        ),
+        "alone": re.compile(rf"^[ \t]*{weekday}(?P<value>{one_date}){time}[ \t]*$", flags),
+        "agency_md": re.compile(rf"^[ \t]*{city},\s+{md}{year}?{agency_end}", re.MULTILINE),
+        "agency_dm": re.compile(rf"^[ \t]*{city},\s+{dm}{year}?{agency_end}", re.MULTILINE),
+        "month_md": re.compile(rf"{weekday}{md}{year}\b", flags),
+        "month_dm": re.compile(rf"{weekday}{dm}{year}\b", flags),
+        "month_year": re.compile(rf"{month}\s+(?P<year>\d{{4}})", flags),
+    }
+
+
+def find_published(text: str, metadata: Mapping[str, Any], html: str | None = None) -> str | None:
+    """The stated publication date (see module docstring for the order), or None."""
+    return (
+        _from_metadata(metadata)
+        or (_from_html(html) if html else None)
+        or _from_dateline(text[:DATELINE_WINDOW], _known_year(metadata))
+        or _from_url(_url(metadata))
+    )
+
+
+def parse_date_value(value: str) -> str | None:
+    """An isolated date string ("2025-08-22T10:00:00+03:00", "22.08.2025", "2025") as ISO."""
+    value = value.strip()
+    if not value or len(value) > 64:
+        return None
+    for parse in (_parse_iso, _parse_dotted, _parse_month_name):
+        found = parse(value)
+        if found:
+            return found
+    return _parse_with_dateparser(value)
+
+
+def _parse_iso(value: str) -> str | None:
+    m = re.fullmatch(r"(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[T\s].*)?", value)
+    if m:
+        return _iso(m[1], m[2], m[3])
+    m = re.fullmatch(r"(\d{4})(\d{2})(\d{2})(?:T.*)?", value)
+    if m:
+        return _iso(m[1], m[2], m[3])
+    m = re.fullmatch(r"(\d{4})-(\d{2})", value)
+    if m:
+        return _iso(m[1], m[2])
+    return _iso(value) if re.fullmatch(r"\d{4}", value) else None
+
+
+def _parse_dotted(value: str) -> str | None:
+    m = re.fullmatch(r"(\d{1,2})\.(\d{1,2})\.(\d{4})(?:[,\s].*)?", value)
+    return _iso(m[3], m[2], m[1]) if m else None
+
+
+def _parse_month_name(value: str) -> str | None:
+    pats = _patterns()
+    m = pats["month_dm"].match(value) or pats["month_md"].match(value)
+    if m:
+        return _iso(m["year"], _month_number(m["month"]), m["day"])
+    m = pats["month_year"].fullmatch(value)
+    return _iso(m["year"], _month_number(m["month"])) if m else None
+
+
+def _month_number(name: str) -> str:
+    return str(_months()[name.lower()])
+
+
+def _parse_with_dateparser(value: str) -> str | None:
+    if not re.search(r"\b\d{4}\b", value):
+        return None
+    import dateparser  # slow to import; only needed for unusual metadata strings
+
+    parsed = dateparser.parse(value, settings={"REQUIRE_PARTS": ["day", "month", "year"]})
+    return _iso(str(parsed.year), str(parsed.month), str(parsed.day)) if parsed else None
+
+
+def _iso(year: str | None, month: str | None = None, day: str | None = None) -> str | None:
+    """Validated ISO string at the precision given, or None for impossible dates."""
+    if year is None or not 1900 <= int(year) <= 2100:
+        return None
+    if month is None:
+        return f"{int(year):04d}"
+    if not 1 <= int(month) <= 12:
+        return None
+    if day is None:
+        return f"{int(year):04d}-{int(month):02d}"
+    try:
+        return dt.date(int(year), int(month), int(day)).isoformat()
+    except ValueError:
+        return None
+
+
+def _value_to_iso(value: Any) -> str | None:
+    if isinstance(value, dt.datetime | dt.date):
+        return value.isoformat()[:10]
+    if isinstance(value, int) and not isinstance(value, bool):
+        return parse_date_value(str(value))
+    return parse_date_value(value) if isinstance(value, str) else None
+
+
+def _from_metadata(metadata: Mapping[str, Any]) -> str | None:
+    for key in METADATA_KEYS:
+        found = _value_to_iso(metadata.get(key))
+        if found:
+            return found
+    return None
+
+
+def _from_html(html: str) -> str | None:
+    from lxml import etree
+    from lxml import html as lxml_html
+
+    try:
+        tree = lxml_html.fromstring(html)
+    except (etree.ParserError, ValueError):
+        return None
+    for value in _html_candidates(tree):
+        found = parse_date_value(value)
+        if found:
+            return found
+    return _from_htmldate(tree)
+
+
+def _html_candidates(tree: Any) -> Iterator[str]:
+    for meta in tree.iter("meta"):
+        key = meta.get("property") or meta.get("name") or meta.get("itemprop") or ""
+        if key.lower() in _HTML_META and meta.get("content"):
+            yield meta.get("content")
+    for script in tree.xpath('//script[@type="application/ld+json"]'):
+        yield from _json_ld_dates(script.text_content())
+    times = tree.xpath("//time[@datetime]")
+    preferred = [t for t in times if t.get("pubdate") is not None or t.get("itemprop")]
+    for node in preferred or times[:1]:
+        yield node.get("datetime")
+
+
+def _json_ld_dates(raw: str) -> Iterator[str]:
+    try:
+        data = json.loads(raw)
+    except ValueError:
+        return
+    stack = [data]
+    while stack:
+        node = stack.pop(0)
+        if isinstance(node, dict):
+            if isinstance(node.get("datePublished"), str):
+                yield node["datePublished"]
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+
+
+def _from_htmldate(tree: Any) -> str | None:
+    from htmldate import find_date
+
+    try:
+        found = find_date(tree, extensive_search=False, original_date=True)
+    except (ValueError, TypeError):
+        return None
+    return parse_date_value(found) if found else None
+
+
+def _from_dateline(head: str, year: str | None) -> str | None:
+    pats = _patterns()
+    for name in ("marker", "published", "alone"):
+        m = pats[name].search(head)
+        if m:
+            found = parse_date_value(m["value"])
+            if found:
+                return found
+    m = pats["agency_md"].search(head) or pats["agency_dm"].search(head)
+    if not m or not (m["year"] or year):
+        return None
+    return _iso(m["year"] or year, _month_number(m["month"]), m["day"])
+
+
+def _url(metadata: Mapping[str, Any]) -> str | None:
+    for key in URL_KEYS:
+        if isinstance(metadata.get(key), str):
+            return str(metadata[key])
+    return None
+
+
+def _known_year(metadata: Mapping[str, Any]) -> str | None:
+    year = metadata.get("year")
+    if isinstance(year, int | str) and re.fullmatch(r"(?:19|20)\d{2}", str(year)):
+        return str(year)
+    m = _URL_DATE.search(_url(metadata) or "")
+    return m[1] if m else None
+
+
+def _from_url(url: str | None) -> str | None:
+    m = _URL_DATE.search(url or "")
+    return _iso(m[1], m[2], m[3]) if m else None

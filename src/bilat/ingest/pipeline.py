@@ -1,0 +1,183 @@
+"""The ingest pipeline: inputs -> stored documents (+ extraction), one transaction each.
+
+Per-document failure is a policy: with `on_error="record"` (the default) a bad input becomes a
+stored reject with its reason and the batch goes on; `on_error="raise"` raises at once (tests).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import BinaryIO
+
+from bilat.config import Options
+from bilat.errors import InputRejected
+from bilat.ingest import dedupe
+from bilat.ingest.clean import clean_article
+from bilat.ingest.dates import find_published
+from bilat.ingest.fetch import fetch_url, read_url_list
+from bilat.ingest.language import detect_language
+from bilat.ingest.readers import decode, decode_jsonl, iter_inputs
+from bilat.records import Article, CleanDocument, Document, RawInput
+from bilat.store import DocumentRow, Store
+
+__all__ = ["IngestReport", "ingest", "prepare"]
+
+log = logging.getLogger("bilat.ingest")
+
+
+@dataclass(slots=True)
+class IngestReport:
+    added: list[Document] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    rejected: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def duplicates(self) -> list[Document]:
+        return [d for d in self.added if d.status != "ok"]
+
+
+def prepare(article: Article) -> CleanDocument:
+    """Clean an article and settle its publication date and language."""
+    published = article.published or find_published(article.text, article.metadata, article.raw)
+    cleaned = clean_article(replace(article, published=published))
+    language = article.language or detect_language(cleaned.clean_text)
+    return replace(cleaned, published=published, language=language)
+
+
+def _articles(raw: RawInput) -> Iterator[Article | InputRejected]:
+    if raw.kind == "jsonl":
+        yield from decode_jsonl(raw)
+        return
+    try:
+        yield from decode(raw)
+    except InputRejected as exc:
+        yield exc
+
+
+def _raw_inputs(
+    paths: Sequence[str],
+    urls_file: Path | None,
+    allow_private: bool,
+    options: Options,
+    stdin: BinaryIO | None,
+) -> Iterator[RawInput | InputRejected]:
+    yield from iter_inputs(paths, stdin=stdin, max_bytes=options.ingest.max_bytes)
+    if urls_file is None:
+        return
+    try:
+        urls = read_url_list(urls_file)
+    except OSError as exc:
+        yield InputRejected(str(urls_file), f"cannot read URL list: {exc}")
+        return
+    for url in urls:
+        try:
+            yield fetch_url(
+                url,
+                allow_private=allow_private,
+                timeout=options.ingest.fetch_timeout,
+                max_bytes=options.ingest.fetch_max_bytes,
+                max_redirects=options.ingest.fetch_max_redirects,
+            )
+        except InputRejected as exc:
+            yield exc
+
+
+class _Deduper:
+    """Exact and near-duplicate detection against everything already stored."""
+
+    def __init__(self, store: Store, enabled: bool, threshold: float) -> None:
+        self.enabled = enabled
+        self.store = store
+        self.index = dedupe.NearDuplicateIndex(threshold=threshold)
+        self.names: dict[int, str] = {}
+        if enabled:
+            for doc in store.documents(status="ok"):
+                self.names[doc.id] = doc.name
+            for doc_id, sig in store.signatures():
+                if doc_id in self.names:
+                    self.index.add(doc_id, sig)
+
+    def classify(self, clean: CleanDocument, digest: str, sig: bytes) -> tuple[str, int | None]:
+        if not self.enabled:
+            return "ok", None
+        first = self.store.find_by_hash(digest)
+        if first is not None and first.name != clean.article.name:
+            return "duplicate", first.id
+        near = self.index.query(sig)
+        if near is not None and self.names.get(near) != clean.article.name:
+            return "near_duplicate", near
+        return "ok", None
+
+    def added(self, doc: Document, sig: bytes) -> None:
+        if self.enabled and doc.status == "ok":
+            self.names[doc.id] = doc.name
+            self.index.add(doc.id, sig)
+
+
+def _store_one(store: Store, deduper: _Deduper, article: Article, report: IngestReport) -> None:
+    clean = prepare(article)
+    digest = dedupe.content_hash(clean.clean_text)
+    current = store.current_version(article.name)
+    if current is not None and current.content_hash == digest:
+        report.unchanged.append(article.name)
+        return
+    sig = dedupe.signature(clean.clean_text)
+    status, of = deduper.classify(clean, digest, sig)
+    with store.transaction():
+        doc = store.add_document(DocumentRow(clean, digest, status, of, sig))
+    deduper.added(doc, sig)
+    report.added.append(doc)
+    log.info("stored %s (id %d, %s)", doc.name, doc.id, doc.status)
+
+
+def _reject(store: Store, exc: InputRejected, origin: str, report: IngestReport) -> None:
+    with store.transaction():
+        store.add_reject(exc.name, origin, exc.reason)
+    report.rejected.append((exc.name, exc.reason))
+    log.warning("rejected %s: %s", exc.name, exc.reason)
+
+
+def ingest(
+    store: Store,
+    paths: Sequence[str],
+    options: Options,
+    *,
+    urls_file: Path | None = None,
+    allow_private: bool = False,
+    dedupe_enabled: bool | None = None,
+    stdin: BinaryIO | None = None,
+    on_error: str = "record",
+    progress: Callable[[Iterable[RawInput | InputRejected]], Iterable[RawInput | InputRejected]]
+    | None = None,
+) -> IngestReport:
+    """Store every input under `paths` (and `urls_file`); extraction is the caller's next step."""
+    enabled = options.ingest.dedupe if dedupe_enabled is None else dedupe_enabled
+    deduper = _Deduper(store, enabled, options.ingest.near_duplicate_threshold)
+    report = IngestReport()
+    inputs: Iterable[RawInput | InputRejected] = _raw_inputs(
+        paths, urls_file, allow_private, options, stdin
+    )
+    if progress is not None:
+        inputs = progress(inputs)
+    for item in inputs:
+        for art in [item] if isinstance(item, InputRejected) else _articles(item):
+            origin = getattr(art, "origin", None) or getattr(item, "origin", None)
+            try:
+                if isinstance(art, InputRejected):
+                    raise art
+                _store_one(store, deduper, art, report)
+            except Exception as exc:  # per-document policy: record and go on
+                if on_error == "raise":
+                    raise
+                rejected = (
+                    exc
+                    if isinstance(exc, InputRejected)
+                    else InputRejected(
+                        art.name, f"could not be processed: {type(exc).__name__}: {exc}"
+                    )
+                )
+                _reject(store, rejected, origin or rejected.name, report)
+    return report

@@ -1,0 +1,491 @@
+"""Read input paths into `RawInput`s, and decode those into `Article`s.
+
+needs : file paths, directories, or "-" for stdin
+adds  : `RawInput` (bytes + kind) per file, then `Article`s (text + stated metadata)
+
+Per-document failure is a policy, not a crash: `iter_inputs` yields an `InputRejected` in place of
+an input it cannot read, and `decode` raises `InputRejected` with a human reason for an input it
+cannot decode. The caller records the rejection and goes on with the batch.
+
+A JSONL file holds several articles, and one bad line must not lose the good ones, so the
+pipeline calls `decode_each`, which yields an `Article` or an `InputRejected` per record (for
+JSONL, `decode_jsonl`; for every other kind, the result of `decode`). `decode` itself is strict:
+on a JSONL file it raises at the first bad line.
+
+Text is kept exactly as read (after removing a UTF-8 byte order mark): no newline
+normalisation, no re-encoding, so character offsets into `Article.text` stay stable.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import stat
+import sys
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+
+from bilat.errors import InputRejected
+from bilat.ingest.html import extract_page
+from bilat.records import Article, RawInput
+
+__all__ = [
+    "KIND_BY_SUFFIX",
+    "decode",
+    "decode_each",
+    "decode_jsonl",
+    "decode_text",
+    "iso_published",
+    "iter_inputs",
+    "read_file",
+    "read_stdin",
+]
+
+KIND_BY_SUFFIX = {
+    ".txt": "txt",
+    ".md": "md",
+    ".html": "html",
+    ".htm": "html",
+    ".json": "json",
+    ".jsonl": "jsonl",
+}
+STDIN_NAME = "stdin"
+_MB = 1_000_000
+
+
+# --- reading ---------------------------------------------------------------------------------
+
+
+def iter_inputs(
+    paths: Sequence[str], *, stdin: BinaryIO | None = None, max_bytes: int = 20_000_000
+) -> Iterator[RawInput | InputRejected]:
+    """Yield one `RawInput` per readable input, or an `InputRejected` saying why it is not.
+
+    A directory is walked recursively in sorted order, skipping hidden entries and files whose
+    suffix bilat does not read (those are not rejects). "-" reads standard input.
+    """
+    for path in paths:
+        if path == "-":
+            yield read_stdin(stdin if stdin is not None else sys.stdin.buffer, max_bytes=max_bytes)
+        elif os.path.isdir(path):
+            yield from _walk(Path(path), max_bytes, seen=set())
+        else:
+            yield read_file(Path(path), max_bytes=max_bytes)
+
+
+def _walk(
+    directory: Path, max_bytes: int, seen: set[tuple[int, int]]
+) -> Iterator[RawInput | InputRejected]:
+    try:
+        st = directory.stat()
+        entries = sorted(os.scandir(directory), key=lambda e: e.name)
+    except OSError as exc:
+        yield InputRejected(directory.name or str(directory), _os_reason(exc, "directory"))
+        return
+    if (st.st_dev, st.st_ino) in seen:  # a symlink loop
+        return
+    seen.add((st.st_dev, st.st_ino))
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        path = Path(entry.path)
+        if _is_dir(entry):
+            yield from _walk(path, max_bytes, seen)
+        elif path.suffix.lower() in KIND_BY_SUFFIX:
+            yield read_file(path, max_bytes=max_bytes)
+
+
+def _is_dir(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
+
+
+def read_file(path: Path, *, max_bytes: int = 20_000_000) -> RawInput | InputRejected:
+    """Read one file, checking type and size before reading a byte."""
+    name = path.name or str(path)
+    kind = KIND_BY_SUFFIX.get(path.suffix.lower())
+    if kind is None:
+        known = ", ".join(sorted(KIND_BY_SUFFIX))
+        return InputRejected(
+            name, f"unsupported file type {path.suffix or '(none)'!r}; bilat reads {known}"
+        )
+    try:
+        problem = _stat_problem(path, max_bytes)
+        if problem:
+            return InputRejected(name, problem)
+        with path.open("rb") as f:
+            data = f.read(max_bytes + 1)
+    except OSError as exc:
+        return InputRejected(name, _os_reason(exc, "file", path))
+    if len(data) > max_bytes:  # grew after stat
+        return InputRejected(name, f"file is larger than the {_size(max_bytes)} cap")
+    return RawInput(name=name, origin=str(path), data=data, kind=kind)
+
+
+def _stat_problem(path: Path, max_bytes: int) -> str | None:
+    st = path.stat()
+    if stat.S_ISDIR(st.st_mode):
+        return "is a directory, not a file"
+    if not stat.S_ISREG(st.st_mode):
+        return f"not a regular file ({_file_type(st.st_mode)}); bilat reads only regular files"
+    if st.st_size > max_bytes:
+        return (
+            f"file is {_size(st.st_size)} ({st.st_size:,} bytes), larger than the "
+            f"{_size(max_bytes)} cap ({max_bytes:,} bytes)"
+        )
+    return None
+
+
+def read_stdin(stream: BinaryIO, *, max_bytes: int = 20_000_000) -> RawInput | InputRejected:
+    """Read standard input: JSON if it is an article object with `text`, plain text otherwise."""
+    try:
+        data = stream.read(max_bytes + 1)
+    except OSError as exc:
+        return InputRejected(STDIN_NAME, f"cannot read standard input: {exc.strerror or exc}")
+    if len(data) > max_bytes:
+        return InputRejected(STDIN_NAME, f"input is larger than the {_size(max_bytes)} cap")
+    return RawInput(name=STDIN_NAME, origin="<stdin>", data=data, kind=_sniff_stdin(data))
+
+
+def _sniff_stdin(data: bytes) -> str:
+    try:
+        obj = json.loads(data.removeprefix(b"\xef\xbb\xbf"))
+    except ValueError:
+        return "txt"
+    return "json" if isinstance(obj, dict) and isinstance(obj.get("text"), str) else "txt"
+
+
+def _os_reason(exc: OSError, what: str, path: Path | None = None) -> str:
+    if isinstance(exc, FileNotFoundError):
+        if path is not None and path.is_symlink():
+            return f"broken symbolic link (points to {os.readlink(path)!r}, which does not exist)"
+        return f"no such {what}"
+    if isinstance(exc, PermissionError):
+        return f"permission denied: cannot read this {what}"
+    if isinstance(exc, IsADirectoryError):
+        return "is a directory, not a file"
+    return f"cannot read this {what}: {exc.strerror or exc}"
+
+
+def _file_type(mode: int) -> str:
+    for test, label in (
+        (stat.S_ISFIFO, "a named pipe/FIFO"),
+        (stat.S_ISSOCK, "a socket"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+    ):
+        if test(mode):
+            return label
+    return "a special file"
+
+
+def _size(n: int) -> str:
+    return f"{n / _MB:.1f} MB" if n % _MB else f"{n // _MB} MB"
+
+
+# --- bytes to text ---------------------------------------------------------------------------
+
+_BOM = b"\xef\xbb\xbf"
+_MAGIC = {  # signatures of common binary files, to name them in the reason
+    b"\x89PNG": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"GIF8": "a GIF image",
+    b"%PDF-": "a PDF document",
+    b"PK\x03\x04": "a ZIP archive (or .docx/.xlsx)",
+    b"\x1f\x8b": "gzip-compressed data",
+}
+_TEXT_CONTROLS = frozenset(b"\t\n\r\f\v\x1b")
+_META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.I)
+
+
+def decode_text(name: str, data: bytes, *, html: bool = False) -> str:
+    """Decode UTF-8 (a BOM is accepted and removed) or raise `InputRejected` saying why not.
+
+    Other encodings are never guessed; only an HTML page's own `<meta charset>` is honoured.
+    """
+    if not data:
+        raise InputRejected(name, "empty file (0 bytes)")
+    binary = _binary_reason(data)
+    if binary:
+        raise InputRejected(name, binary)
+    body = data.removeprefix(_BOM)
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        declared = _declared_decode(body) if html else None
+        if declared is None:
+            offset = exc.start + len(data) - len(body)
+            raise InputRejected(name, _utf8_reason(data, offset)) from None
+        text = declared
+    if not text.strip():
+        raise InputRejected(name, "file contains only whitespace, no text")
+    return text
+
+
+def _binary_reason(data: bytes) -> str | None:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "looks like UTF-16 (byte order mark found); bilat reads UTF-8 only: re-save as UTF-8"
+    kind = next((label for magic, label in _MAGIC.items() if data.startswith(magic)), None)
+    if kind:
+        return f"binary content ({kind}), not text"
+    if b"\x00" in data:
+        return "binary content (contains NUL bytes), not text"
+    sample = data[:8192]
+    controls = sum(1 for b in sample if b < 0x20 and b not in _TEXT_CONTROLS)
+    if controls > len(sample) // 10:
+        return f"binary content ({controls} control bytes in the first {len(sample)}), not text"
+    return None
+
+
+def _utf8_reason(data: bytes, offset: int) -> str:
+    line = data.count(b"\n", 0, offset) + 1
+    column = offset - (data.rfind(b"\n", 0, offset) + 1) + 1
+    return (
+        f"not valid UTF-8: byte 0x{data[offset]:02x} at offset {offset} (line {line}, "
+        f"column {column}); bilat does not guess encodings: re-save the file as UTF-8"
+    )
+
+
+def _declared_decode(body: bytes) -> str | None:
+    match = _META_CHARSET.search(body[:4096])
+    if match is None:
+        return None
+    try:
+        return body.decode(match.group(1).decode("ascii"))
+    except (LookupError, UnicodeDecodeError):
+        return None
+
+
+# --- JSON articles ---------------------------------------------------------------------------
+
+
+class _ArticleJSON(BaseModel):
+    """One ingested article object. Unknown keys are allowed: they become `Article.metadata`."""
+
+    model_config = ConfigDict(extra="allow", strict=True)
+
+    text: str
+    title: str | None = None
+    url: str | None = None
+    source: str | None = None
+    published: str | None = None
+    language: str | None = None
+
+    @field_validator("text")
+    @classmethod
+    def _non_empty(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("is empty; it must hold the article text")
+        return value
+
+    @field_validator("published")
+    @classmethod
+    def _iso(cls, value: str | None) -> str | None:
+        return None if value is None or not value.strip() else iso_published(value)
+
+
+_ISO_PREFIX = re.compile(r"^\s*(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:[T ][0-9:.+\-Z]*)?\s*$")
+
+
+def iso_published(value: str) -> str:
+    """Normalise an ISO date or datetime to YYYY-MM-DD / YYYY-MM / YYYY; refuse anything else."""
+    match = _ISO_PREFIX.match(value)
+    if match is None:
+        raise ValueError(f"{value!r} is not an ISO date (YYYY-MM-DD, YYYY-MM or YYYY)")
+    year, month, day = match.groups()
+    try:
+        date(int(year), int(month or 1), int(day or 1))
+    except ValueError as exc:
+        raise ValueError(f"{value!r} is not a valid date ({exc})") from None
+    return "-".join(part for part in (year, month, day) if part)
+
+
+@dataclass(frozen=True, slots=True)
+class _ArticleFields:
+    """The fields of an `Article` that come from the input's content."""
+
+    text: str
+    title: str | None = None
+    url: str | None = None
+    source: str | None = None
+    published: str | None = None
+    language: str | None = None
+    metadata: dict[str, Any] = field(default_factory=dict)
+    record_name: str | None = None  # a JSONL record's own `id` or `name`
+
+
+def _parse_article_json(name: str, text: str, *, jsonl_line: bool = False) -> _ArticleFields:
+    """Validate one article object; raise `InputRejected` with the JSON or field problem."""
+    try:
+        obj = json.loads(text)
+    except json.JSONDecodeError as exc:
+        where = f"column {exc.colno}" if jsonl_line else f"line {exc.lineno}, column {exc.colno}"
+        raise InputRejected(name, f"invalid JSON at {where}: {exc.msg}") from None
+    if isinstance(obj, list) and not jsonl_line:
+        raise InputRejected(
+            name,
+            f"expected one article object, found a list of {len(obj)} "
+            "items; use .jsonl for several articles",
+        )
+    if not isinstance(obj, dict):
+        raise InputRejected(name, f"expected a JSON object (an article), found {_json_type(obj)}")
+    try:
+        model = _ArticleJSON.model_validate(obj)
+    except ValidationError as exc:
+        raise InputRejected(name, _validation_reason(exc)) from None
+    extra = dict(model.model_extra or {})
+    return _ArticleFields(
+        **model.model_dump(exclude=set(extra)), metadata=extra, record_name=_record_name(extra)
+    )
+
+
+def _record_name(extra: dict[str, Any]) -> str | None:
+    for key in ("id", "name"):
+        value = extra.get(key)
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+        if isinstance(value, int) and not isinstance(value, bool):
+            return str(value)
+    return None
+
+
+def _validation_reason(exc: ValidationError) -> str:
+    parts = []
+    for err in exc.errors():
+        where = ".".join(str(p) for p in err["loc"])
+        if err["type"] == "missing":
+            parts.append(f"missing required field {where!r} (the article text)")
+        elif err["type"] == "string_type":
+            allowed = "a string" if where == "text" else "a string or null"
+            parts.append(f"field {where!r} must be {allowed}, got {_json_type(err['input'])}")
+        else:
+            parts.append(f"field {where!r}: {err['msg'].removeprefix('Value error, ')}")
+    return "; ".join(parts)
+
+
+def _json_type(value: object) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, int | float):
+        return f"a number ({value})"
+    if isinstance(value, str):
+        return "a string"
+    return "a list" if isinstance(value, list) else "an object"
+
+
+# --- decoding --------------------------------------------------------------------------------
+
+
+def decode(raw: RawInput) -> list[Article]:
+    """Decode one input into its articles; raise `InputRejected` if it cannot be.
+
+    Strict on JSONL: the first bad line raises. The pipeline uses `decode_each` instead.
+    """
+    if raw.kind != "jsonl":
+        return [_decode_one(raw)]
+    articles = []
+    for item in decode_jsonl(raw):
+        if isinstance(item, InputRejected):
+            raise item
+        articles.append(item)
+    return articles
+
+
+def decode_each(raw: RawInput) -> Iterator[Article | InputRejected]:
+    """Yield an `Article` or an `InputRejected` per record: what the ingest pipeline calls."""
+    if raw.kind == "jsonl":
+        yield from decode_jsonl(raw)
+        return
+    try:
+        yield _decode_one(raw)
+    except InputRejected as rejected:
+        yield rejected
+
+
+def decode_jsonl(raw: RawInput) -> Iterator[Article | InputRejected]:
+    """One article per non-empty line; a bad line is its own reject named `file.jsonl:LINE`.
+
+    A file-level problem (empty, binary, not UTF-8) rejects the whole file once.
+    """
+    try:
+        text = decode_text(raw.name, raw.data)
+    except InputRejected as rejected:
+        yield rejected
+        return
+    for lineno, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        line_name = f"{raw.name}:{lineno}"
+        try:
+            fields = _parse_article_json(line_name, line, jsonl_line=True)
+        except InputRejected as rejected:
+            yield rejected
+            continue
+        name = fields.record_name or line_name
+        yield _article(raw, name, fields, origin=f"{raw.origin}#{lineno}")
+
+
+def _decode_one(raw: RawInput) -> Article:
+    if raw.kind in ("txt", "md"):
+        return _article(raw, raw.name, _ArticleFields(text=decode_text(raw.name, raw.data)))
+    if raw.kind == "json":
+        fields = _parse_article_json(raw.name, decode_text(raw.name, raw.data))
+        return _article(raw, raw.name, fields)
+    if raw.kind == "html":
+        return _decode_html(raw)
+    raise InputRejected(raw.name, f"unknown input kind {raw.kind!r}")
+
+
+def _decode_html(raw: RawInput) -> Article:
+    page = decode_text(raw.name, raw.data, html=True)
+    extracted = extract_page(page, url=_url_origin(raw))
+    if extracted is None:
+        raise InputRejected(raw.name, "no article text found in HTML")
+    fields = _ArticleFields(
+        text=extracted.text,
+        title=extracted.title,
+        url=extracted.url,
+        source=extracted.source,
+        published=extracted.published,
+        language=extracted.language,
+    )
+    return _article(raw, raw.name, fields, page=page)
+
+
+def _article(
+    raw: RawInput,
+    name: str,
+    fields: _ArticleFields,
+    *,
+    origin: str | None = None,
+    page: str | None = None,
+) -> Article:
+    url_origin = _url_origin(raw)
+    return Article(
+        name=name,
+        origin=origin or raw.origin,
+        text=fields.text,
+        kind="url" if url_origin else raw.kind,
+        title=fields.title,
+        url=fields.url or url_origin,
+        source=fields.source,
+        published=fields.published,
+        language=fields.language,
+        metadata=dict(fields.metadata),
+        raw=page,
+    )
+
+
+def _url_origin(raw: RawInput) -> str | None:
+    """The URL an input was fetched from, if it was (then `Article.kind` is "url")."""
+    return raw.origin if raw.origin.startswith(("http://", "https://")) else None
