@@ -1,0 +1,318 @@
+"""Canonical actors: one per real-world actor, built from every document's actors.
+
+Requires: SourcedExtraction.extraction.actors. Assigns: CanonicalActor, machine MergeJudgements,
+and an ActorIndex that maps (document, name-as-written) to a canonical actor id.
+
+Members (one per document actor) are joined, in this order, by:
+  1. human "merge" judgements (always), after human "split" judgements are set as cannot-links;
+  2. the same gazetteer id;
+  3. the same type (company and organization count as one) and a shared name key (person
+     aliases count only against a name; a person's one-word name or alias never counts here);
+  4. a person written as a bare surname joins the one full-name person of the same country
+     whose name carries that surname; when two do, it stays apart.
+A machine merge is refused when it would join different gazetteer ids, countries or types.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from bilat.reconcile._clusters import Clusters
+from bilat.reconcile._text import is_name_like, name_key, tokens
+from bilat.reconcile.model import ActorMember, CanonicalActor, MergeJudgement, SourcedExtraction
+
+__all__ = ["ActorIndex", "canonical_actors", "collect_members", "member_ref"]
+
+# Types that name the same kind of thing: extractors call Gazprom a company or an organization.
+_TYPE_FAMILY = {"company": "organization"}
+
+# Countries whose people are usually written family name first in English news.
+_FAMILY_FIRST = frozenset({"CN", "TW", "HK", "MO", "KP", "KR", "VN", "SG"})
+
+
+@dataclass(frozen=True, slots=True)
+class ActorIndex:
+    """Resolve a name as one document wrote it to a canonical actor id."""
+
+    by_doc: dict[tuple[int, str], str]
+    by_key: dict[str, tuple[str, ...]]
+    actors: dict[str, CanonicalActor]
+    state_names: frozenset[str]  # name keys of states, by their names (not "Beijing" aliases)
+
+    def resolve(self, doc_id: int, name: str) -> str:
+        key = name_key(name)
+        found = self.by_doc.get((doc_id, key))
+        if found:
+            return found
+        candidates = self.by_key.get(key, ())
+        return candidates[0] if len(candidates) == 1 else f"?:{key}"
+
+    def display(self, actor_id: str) -> str:
+        actor = self.actors.get(actor_id)
+        return actor.name if actor else actor_id.removeprefix("?:")
+
+    def type_of(self, actor_id: str) -> str | None:
+        actor = self.actors.get(actor_id)
+        return actor.type if actor else None
+
+    def is_state_name(self, name: str) -> bool:
+        return name_key(name) in self.state_names
+
+
+@dataclass(frozen=True, slots=True)
+class _Attrs:
+    gids: frozenset[str]
+    countries: frozenset[str]
+    types: frozenset[str]
+
+    def compatible(self, other: _Attrs) -> bool:
+        return not (
+            _clash(self.gids, other.gids)
+            or _clash(self.countries, other.countries)
+            or _clash(self.types, other.types)
+        )
+
+    def __or__(self, other: _Attrs) -> _Attrs:
+        return _Attrs(
+            self.gids | other.gids, self.countries | other.countries, self.types | other.types
+        )
+
+
+def _clash(a: frozenset[str], b: frozenset[str]) -> bool:
+    return bool(a) and bool(b) and a.isdisjoint(b)
+
+
+def _family(actor_type: str) -> str:
+    return _TYPE_FAMILY.get(actor_type, actor_type)
+
+
+def member_ref(doc_id: int, name: str) -> str:
+    return f"{doc_id}:{name}"
+
+
+def collect_members(inputs: Sequence[SourcedExtraction]) -> list[ActorMember]:
+    return [
+        ActorMember(
+            member_ref(s.doc_id, a.name),
+            s.doc_id,
+            s.doc_name,
+            a.name,
+            a.type,
+            a.country,
+            a.role,
+            a.aliases,
+            a.gid,
+        )
+        for s in inputs
+        for a in s.extraction.actors
+    ]
+
+
+class _Merger:
+    """Clusters plus the per-cluster attributes and the judgements that explain each merge."""
+
+    def __init__(self, members: list[ActorMember]) -> None:
+        self.members = members
+        self.clusters = Clusters(len(members))
+        self.attrs = {
+            i: _Attrs(
+                frozenset({m.gid} if m.gid else ()),
+                frozenset({m.country} if m.country else ()),
+                frozenset({_family(m.type)}),
+            )
+            for i, m in enumerate(members)
+        }
+        self.made: list[MergeJudgement] = []
+
+    def join(self, a: int, b: int, reason: str, *, forced: bool = False) -> bool:
+        ra, rb = self.clusters.find(a), self.clusters.find(b)
+        if ra == rb or not (forced or self.attrs[ra].compatible(self.attrs[rb])):
+            return False
+        root = self.clusters.union(a, b)
+        if root is None:
+            return False
+        merged = self.attrs.pop(ra) | self.attrs.pop(rb)
+        self.attrs[root] = merged
+        if not forced:
+            ma, mb = self.members[a], self.members[b]
+            self.made.append(MergeJudgement("merge", ma.ref, mb.ref, reason, "machine"))
+        return True
+
+    def join_any(self, item: int, candidates: Iterable[int], reason: str) -> None:
+        """Join `item` to the first candidate whose cluster accepts it."""
+        tried: set[int] = set()
+        for other in candidates:
+            root = self.clusters.find(other)
+            if other == item or root in tried:
+                continue
+            tried.add(root)
+            if root == self.clusters.find(item) or self.join(item, other, reason):
+                return
+
+
+def _last_human_word(
+    judgements: Sequence[MergeJudgement], refs: dict[str, int]
+) -> list[tuple[int, int, MergeJudgement]]:
+    """Human judgements on known members; for one pair only the last one counts (undo)."""
+    latest: dict[frozenset[int], tuple[int, int, MergeJudgement]] = {}
+    for judgement in judgements:
+        a, b = refs.get(judgement.a), refs.get(judgement.b)
+        if a is None or b is None or a == b or judgement.kind not in ("merge", "split"):
+            continue
+        latest.pop(frozenset((a, b)), None)
+        latest[frozenset((a, b))] = (a, b, judgement)
+    return list(latest.values())
+
+
+def _apply_human(merger: _Merger, judgements: Sequence[MergeJudgement]) -> None:
+    refs: dict[str, int] = {}
+    for i, member in enumerate(merger.members):
+        refs.setdefault(member.ref, i)
+    decisions = _last_human_word(judgements, refs)
+    for a, b, judgement in decisions:
+        if judgement.kind == "split":
+            merger.clusters.forbid(a, b)
+    for a, b, judgement in decisions:
+        if judgement.kind == "merge":
+            merger.join(a, b, judgement.reason, forced=True)
+
+
+def _link_gids(merger: _Merger) -> None:
+    groups: dict[str, list[int]] = {}
+    for i, member in enumerate(merger.members):
+        if member.gid:
+            groups.setdefault(member.gid, []).append(i)
+    for gid, group in sorted(groups.items()):
+        for item in group[1:]:
+            merger.join_any(item, group, f"same gazetteer id {gid}")
+
+
+def _person_forms(member: ActorMember) -> list[tuple[str, bool]]:
+    """(key, is_the_name) for every multi-word form of a person; 'A B C' also gives 'A C'."""
+    name = tokens(member.name)
+    forms: list[tuple[str, bool]] = []
+    if len(name) >= 2:
+        forms.append((" ".join(name), True))
+    if len(name) >= 3:
+        forms.append((f"{name[0]} {name[-1]}", True))
+    for alias in member.aliases:
+        words = tokens(alias)
+        if len(words) >= 2 and is_name_like(alias):
+            forms.append((" ".join(words), False))
+    return forms
+
+
+def _other_forms(member: ActorMember) -> list[tuple[str, bool]]:
+    forms = [(name_key(member.name), True)]
+    forms += [(name_key(a), False) for a in member.aliases if is_name_like(a)]
+    return [(key, is_name) for key, is_name in forms if key]
+
+
+def _link_names(merger: _Merger) -> None:
+    groups: dict[tuple[str, str], list[tuple[int, bool]]] = {}
+    for i, member in enumerate(merger.members):
+        person = member.type == "person"
+        for key, is_name in _person_forms(member) if person else _other_forms(member):
+            # persons: only a name anchors a group; other types: every form does
+            group = groups.setdefault((_family(member.type), key), [])
+            group.append((i, is_name or not person))
+    for (_, key), group in sorted(groups.items()):
+        anchors = [i for i, anchor in group if anchor]
+        for item, _anchor in group:
+            merger.join_any(item, anchors, f"shared name {key!r}")
+
+
+def _surname_tokens(member: ActorMember) -> set[str]:
+    words = tokens(member.name)
+    found = {words[-1]}
+    if member.country in _FAMILY_FIRST:
+        found.add(words[0])
+    found.update(name_key(a) for a in member.aliases if len(tokens(a)) == 1)
+    return found
+
+
+def _link_surnames(merger: _Merger) -> None:
+    people = [(i, m) for i, m in enumerate(merger.members) if m.type == "person"]
+    bare = [(i, m) for i, m in people if len(tokens(m.name)) == 1]
+    owners: dict[tuple[str, str | None], set[int]] = {}
+    for i, member in people:
+        if len(tokens(member.name)) >= 2:
+            for word in _surname_tokens(member):
+                owners.setdefault((word, member.country), set()).add(i)
+    for i, member in bare:
+        word = name_key(member.name)
+        if member.country:
+            full = owners.get((word, member.country), set())
+        else:
+            full = set().union(*(v for (w, _), v in owners.items() if w == word))
+        roots = {merger.clusters.find(j) for j in full}
+        if len(roots) == 1:
+            merger.join_any(i, sorted(full), f"surname {word!r} of the only {member.country} match")
+        elif not full and member.country:
+            same = [j for j, m in bare if name_key(m.name) == word and m.country == member.country]
+            merger.join_any(i, same, f"same bare name {word!r} in {member.country}")
+
+
+def _pick_name(members: list[ActorMember]) -> str:
+    counts = Counter(m.name for m in members)
+    return min(counts, key=lambda n: (-(len(tokens(n)) >= 2), -counts[n], -len(n), n))
+
+
+def _most_common(values: Iterable[str | None]) -> str | None:
+    counts = Counter(v for v in values if v)
+    return min(counts, key=lambda v: (-counts[v], v)) if counts else None
+
+
+def _build_actor(members: list[ActorMember], taken: set[str]) -> CanonicalActor:
+    name = _pick_name(members)
+    kind = _most_common(m.type for m in members) or "organization"
+    gid = _most_common(m.gid for m in members)
+    base = gid or f"{kind}:{name_key(name)}"
+    actor_id, n = base, 1
+    while actor_id in taken:
+        n += 1
+        actor_id = f"{base}~{n}"
+    taken.add(actor_id)
+    seen: dict[str, str] = {}
+    for m in members:
+        for form in (m.name, *m.aliases):
+            seen.setdefault(name_key(form), form)
+    country = _most_common(m.country for m in members)
+    docs = len({m.doc_id for m in members})
+    return CanonicalActor(
+        actor_id, name, kind, country, gid, tuple(seen.values()), tuple(members), docs
+    )
+
+
+def _index(actors: list[CanonicalActor]) -> ActorIndex:
+    by_doc: dict[tuple[int, str], str] = {}
+    by_key: dict[str, list[str]] = {}
+    for actor in actors:
+        for m in actor.members:
+            for form in (m.name, *m.aliases):
+                by_doc.setdefault((m.doc_id, name_key(form)), actor.id)
+                if form == m.name or is_name_like(form):
+                    ids = by_key.setdefault(name_key(form), [])
+                    if actor.id not in ids:
+                        ids.append(actor.id)
+    keys = {k: tuple(sorted(v)) for k, v in by_key.items()}
+    states = frozenset(name_key(m.name) for a in actors if a.type == "state" for m in a.members)
+    return ActorIndex(by_doc, keys, {a.id: a for a in actors}, states)
+
+
+def canonical_actors(
+    inputs: Sequence[SourcedExtraction], judgements: Sequence[MergeJudgement] = ()
+) -> tuple[tuple[CanonicalActor, ...], tuple[MergeJudgement, ...], ActorIndex]:
+    """Cluster every document's actors; return actors (by id), machine merges, and the index."""
+    merger = _Merger(collect_members(inputs))
+    _apply_human(merger, judgements)
+    _link_gids(merger)
+    _link_names(merger)
+    _link_surnames(merger)
+    taken: set[str] = set()
+    groups = [[merger.members[i] for i in g] for g in merger.clusters.groups()]
+    groups.sort(key=lambda g: (-len(g), g[0].ref))
+    actors = sorted((_build_actor(g, taken) for g in groups), key=lambda a: a.id)
+    return tuple(actors), tuple(merger.made), _index(actors)

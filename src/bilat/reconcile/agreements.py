@@ -1,0 +1,199 @@
+"""Agreement histories: one agreement followed across documents (negotiating -> signed).
+
+Requires: SourcedExtraction.extraction.agreements, the canonical actors and the ActorIndex.
+Assigns: AgreementHistory.
+
+Two statements are about the same agreement when
+  * their titles match: content-word Dice >= `agreement_dice` (stopwords, project names and
+    generic words such as agreement/memorandum/deal dropped), or both titles name the same
+    project (a canonical actor of type "project", e.g. "Power of Siberia 2"), and
+  * their parties overlap (when both list parties), and
+  * their titles' numbers are not disjoint ("30th meeting" is not the "29th meeting"), and
+  * the projects they name are not disjoint (Power of Siberia is not Power of Siberia 2), and
+  * they are not two signings (signed/adopted) on clearly different days.
+Kinds may differ. A statement joins a history when it matches one statement in it and clashes
+with none. Entries are ordered by (date or publication); the current status is the last one's.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from bilat.reconcile._dates import date_span, precision, spans_overlap
+from bilat.reconcile._text import content_words, dice, name_key
+from bilat.reconcile.actors import ActorIndex
+from bilat.reconcile.model import (
+    AgreementEntry,
+    AgreementHistory,
+    CanonicalActor,
+    ReconcileOptions,
+    SourcedExtraction,
+)
+
+__all__ = ["agreement_histories"]
+
+_SIGNED = frozenset({"signed", "adopted"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Item:
+    ref: str  # "doc_id:a<index>"
+    entry: AgreementEntry
+    sector: str
+    words: frozenset[str]
+    numbers: frozenset[str]
+    projects: frozenset[str]
+    parties: frozenset[str]
+
+
+def _project_forms(actors: Sequence[CanonicalActor]) -> list[tuple[str, str]]:
+    """(name key, actor id) of every project name, longest first."""
+    forms = {(name_key(form), a.id) for a in actors if a.type == "project" for form in a.names}
+    return sorted((f for f in forms if f[0]), key=lambda f: (-len(f[0]), f))
+
+
+def _projects_in(title: str, forms: list[tuple[str, str]]) -> tuple[frozenset[str], str]:
+    """The projects a title names, and the title with those names cut out."""
+    text = f" {name_key(title)} "
+    found = set()
+    for form, actor_id in forms:
+        if f" {form} " in text:
+            found.add(actor_id)
+            text = text.replace(f" {form} ", " | ")
+    return frozenset(found), text
+
+
+def _items(
+    inputs: Sequence[SourcedExtraction], actors: ActorIndex, forms: list[tuple[str, str]]
+) -> list[_Item]:
+    items = []
+    for s in inputs:
+        for index, a in enumerate(s.extraction.agreements):
+            entry = AgreementEntry(
+                s.published,
+                s.doc_id,
+                s.doc_name,
+                a.status,
+                a.kind,
+                a.date,
+                a.title,
+                a.evidence.quote,
+            )
+            projects, rest = _projects_in(a.title, forms)
+            words = content_words(rest)
+            numbers = frozenset(w for w in words if any(ch.isdigit() for ch in w))
+            parties = frozenset(actors.resolve(s.doc_id, p) for p in a.parties)
+            items.append(
+                _Item(f"{s.doc_id}:a{index}", entry, a.sector, words, numbers, projects, parties)
+            )
+    return items
+
+
+def _clash(a: _Item, b: _Item) -> bool:
+    if a.parties and b.parties and a.parties.isdisjoint(b.parties):
+        return True
+    if a.numbers and b.numbers and a.numbers.isdisjoint(b.numbers):
+        return True
+    if a.projects and b.projects and a.projects.isdisjoint(b.projects):
+        return True
+    ea, eb = a.entry, b.entry
+    if (
+        ea.status in _SIGNED
+        and eb.status in _SIGNED
+        and precision(ea.date) == precision(eb.date) == 3
+    ):
+        sa, sb = date_span(ea.date), date_span(eb.date)
+        return sa is not None and sb is not None and not spans_overlap(sa, sb, 1)
+    return False
+
+
+def _similarity(a: _Item, b: _Item, options: ReconcileOptions) -> float:
+    """Dice of the titles; a shared project counts as a full match; 0 below the threshold."""
+    if a.projects & b.projects:
+        return 1.0
+    score = dice(a.words, b.words)
+    return score if score >= options.agreement_dice else 0.0
+
+
+class _Blocker:
+    """Prefix filtering: two word sets with Dice >= t share a word among each one's rarest
+    |A| - ceil(|A|*t/(2-t)) + 1 words, so only those words are indexed and probed."""
+
+    def __init__(self, items: list[_Item], threshold: float) -> None:
+        self._freq = Counter(w for i in items for w in i.words)
+        self._ratio = threshold / (2 - threshold)
+        self._index: dict[str, list[int]] = {}
+
+    def _prefix(self, item: _Item) -> list[str]:
+        words = sorted(item.words, key=lambda w: (self._freq[w], w))
+        keep = len(words) - math.ceil(len(words) * self._ratio) + 1
+        probes = words[: max(keep, 0)]
+        return probes + [f"#project:{p}" for p in sorted(item.projects)]
+
+    def candidates(self, item: _Item) -> set[int]:
+        return {h for w in self._prefix(item) for h in self._index.get(w, ())}
+
+    def add(self, item: _Item, history: int) -> None:
+        for w in self._prefix(item):
+            self._index.setdefault(w, []).append(history)
+
+
+def _group(items: list[_Item], options: ReconcileOptions) -> list[list[_Item]]:
+    histories: list[list[_Item]] = []
+    blocker = _Blocker(items, options.agreement_dice)
+    for item in items:
+        best: tuple[float, int] | None = None
+        for h in sorted(blocker.candidates(item)):
+            members = histories[h]
+            if any(_clash(item, m) for m in members):
+                continue
+            score = max(_similarity(item, m, options) for m in members)
+            if score > 0 and (best is None or score > best[0]):
+                best = (score, h)
+        chosen = best[1] if best else len(histories)
+        if best is None:
+            histories.append([])
+        histories[chosen].append(item)
+        blocker.add(item, chosen)
+    return histories
+
+
+def _when(item: _Item) -> tuple[str, str, str]:
+    e = item.entry
+    return e.date or e.published or "", e.published or "", e.doc_name
+
+
+def _build(items: list[_Item], actors: ActorIndex) -> AgreementHistory:
+    first = items[0]  # in reading order: the first statement found
+    items = sorted(items, key=_when)
+    latest = items[-1].entry
+    titles = Counter(name_key(i.entry.title) for i in items)
+    title_key = min(titles, key=lambda t: (-titles[t], -len(t), t))
+    title = next(i.entry.title for i in items if name_key(i.entry.title) == title_key)
+    sectors = Counter(i.sector for i in items)
+    parties = sorted({p for i in items for p in i.parties}, key=lambda p: (actors.display(p), p))
+    projects = sorted({p for i in items for p in i.projects})
+    return AgreementHistory(
+        id=f"agreement:{first.ref}",
+        title=title,
+        kind=latest.kind,
+        sector=min(sectors, key=lambda s: (-sectors[s], s)),
+        status=latest.status,
+        parties=tuple(actors.display(p) for p in parties),
+        projects=tuple(actors.display(p) for p in projects),
+        entries=tuple(i.entry for i in items),
+    )
+
+
+def agreement_histories(
+    inputs: Sequence[SourcedExtraction],
+    actors: Sequence[CanonicalActor],
+    index: ActorIndex,
+    options: ReconcileOptions,
+) -> tuple[AgreementHistory, ...]:
+    """Every agreement statement placed in exactly one history, in order of first statement."""
+    items = _items(inputs, index, _project_forms(actors))
+    return tuple(_build(group, index) for group in _group(items, options))

@@ -1,0 +1,274 @@
+"""Event clustering: mentions in many documents of one real-world event.
+
+Requires: SourcedExtraction.extraction.events and an ActorIndex. Assigns: EventCluster.
+
+Two mentions are the same event when (all of):
+  * type and mode are equal (a visit is never the meeting held during it; a call is no meeting);
+  * they share a canonical participant — and a person, when both name people;
+  * places are equal, one is missing, or one is a state (a city inside it is not a clash);
+  * dates overlap: equal at the common precision; visits, forums, exercises and date ranges get
+    `event_window_days` of slack; an undated mention needs the same participants and
+    publication dates within `undated_publication_days`.
+A mention joins a cluster only if it is compatible with every mention already in it (complete
+linkage), and precise mentions are placed first, so a vague "2025" cannot chain two meetings.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from bilat.reconcile._dates import Span, date_span, months, precision, spans_overlap
+from bilat.reconcile._text import name_key
+from bilat.reconcile.actors import ActorIndex
+from bilat.reconcile.model import (
+    DetailConflict,
+    EventCluster,
+    EventMention,
+    ReconcileOptions,
+    SourcedExtraction,
+    ValueSources,
+)
+from bilat.records import Event
+
+__all__ = ["cluster_events"]
+
+_WIDE_MODES = frozenset({"visit", "multilateral", "military"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Item:
+    mention: EventMention
+    type: str
+    mode: str
+    ids: frozenset[str]
+    persons: frozenset[str]
+    span: Span | None
+    published: Span | None
+    place: str | None
+    place_is_state: bool
+    wide: bool
+    precision: int
+
+
+def _span(event: Event) -> Span | None:
+    start = date_span(event.date)
+    end = date_span(event.date_end) if event.date_end else None
+    if start and end and end[1] >= start[0]:
+        return start[0], end[1]
+    return start
+
+
+def _item(source: SourcedExtraction, index: int, event: Event, actors: ActorIndex) -> _Item:
+    ids = frozenset(actors.resolve(source.doc_id, p) for p in event.participants)
+    ev = event.evidence
+    mention = EventMention(
+        f"{source.doc_id}:e{index}",
+        source.doc_id,
+        source.doc_name,
+        source.published,
+        ev.quote,
+        ev.start,
+        ev.end,
+        event.status,
+        event.participants,
+        event.date,
+        event.date_end,
+        event.place,
+    )
+    return _Item(
+        mention,
+        event.type,
+        event.mode,
+        ids,
+        frozenset(i for i in ids if actors.type_of(i) == "person"),
+        _span(event),
+        date_span(source.published),
+        name_key(event.place) if event.place else None,
+        bool(event.place) and actors.is_state_name(event.place or ""),
+        event.mode in _WIDE_MODES or event.date_end is not None,
+        precision(event.date),
+    )
+
+
+def _places_fit(a: _Item, b: _Item) -> bool:
+    if a.place is None or b.place is None or a.place == b.place:
+        return True
+    return a.place_is_state != b.place_is_state
+
+
+def _undated_fit(a: _Item, b: _Item, options: ReconcileOptions) -> bool:
+    if a.ids != b.ids or a.published is None or b.published is None:
+        return False
+    return spans_overlap(a.published, b.published, options.undated_publication_days)
+
+
+def _compatible(a: _Item, b: _Item, options: ReconcileOptions) -> bool:
+    """The pairwise rule of the module docstring."""
+    if (a.type, a.mode) != (b.type, b.mode) or a.ids.isdisjoint(b.ids):
+        return False
+    if a.persons and b.persons and a.persons.isdisjoint(b.persons):
+        return False
+    if not _places_fit(a, b):
+        return False
+    if a.span is None or b.span is None:
+        return _undated_fit(a, b, options)
+    window = options.event_window_days if (a.wide or b.wide) else 0
+    return spans_overlap(a.span, b.span, window)
+
+
+def _best_cluster(
+    item: _Item, candidates: list[int], clusters: list[list[_Item]], options: ReconcileOptions
+) -> int | None:
+    best: tuple[int, int] | None = None
+    for c in candidates:
+        members = clusters[c]
+        if all(_compatible(item, other, options) for other in members):
+            shared = len(item.ids & frozenset().union(*(m.ids for m in members)))
+            if best is None or shared > best[0]:
+                best = (shared, c)
+    return None if best is None else best[1]
+
+
+def _filed_under(item: _Item, options: ReconcileOptions) -> list[tuple[str, ...]]:
+    """Block keys of a clustered mention: participant, and participant + month(s) it touches."""
+    keys: list[tuple[str, ...]] = []
+    for pid in sorted(item.ids):
+        base = (item.type, item.mode, pid)
+        keys.append(base)
+        if item.span:
+            keys += [(*base, "m", m) for m in months(item.span, options.event_window_days)]
+        elif item.published:
+            pad = options.undated_publication_days
+            keys += [(*base, "p", m) for m in months(item.published, pad)]
+    return keys
+
+
+def _probes(item: _Item, options: ReconcileOptions) -> list[tuple[str, ...]]:
+    """Block keys under which every cluster `item` could be compatible with is filed."""
+    keys: list[tuple[str, ...]] = []
+    for pid in sorted(item.ids):
+        base = (item.type, item.mode, pid)
+        if item.span is None:
+            keys.append(base)
+            continue
+        keys += [(*base, "m", m) for m in months(item.span, options.event_window_days)]
+        if item.published:
+            pad = options.undated_publication_days
+            keys += [(*base, "p", m) for m in months(item.published, pad)]
+    return keys
+
+
+def _group(items: list[_Item], options: ReconcileOptions) -> list[list[_Item]]:
+    clusters: list[list[_Item]] = []
+    blocks: dict[tuple[str, ...], list[int]] = {}
+    for item in items:
+        candidates = sorted({c for key in _probes(item, options) for c in blocks.get(key, ())})
+        chosen = _best_cluster(item, candidates, clusters, options)
+        if chosen is None:
+            chosen = len(clusters)
+            clusters.append([])
+        clusters[chosen].append(item)
+        for key in _filed_under(item, options):
+            filed = blocks.setdefault(key, [])
+            if not filed or filed[-1] != chosen:
+                filed.append(chosen)
+    return clusters
+
+
+def _nested(a: str, b: str) -> bool:
+    return a.startswith(b) or b.startswith(a)
+
+
+def _value_sources(pairs: list[tuple[str, str]]) -> tuple[ValueSources, ...]:
+    docs: dict[str, list[str]] = {}
+    for value, doc in pairs:
+        if doc not in docs.setdefault(value, []):
+            docs[value].append(doc)
+    return tuple(ValueSources(v, tuple(d)) for v, d in sorted(docs.items()))
+
+
+def _date_conflict(detail: str, pairs: list[tuple[str, str]]) -> DetailConflict | None:
+    values = sorted({v for v, _ in pairs})
+    clash = any(not _nested(a, b) for a in values for b in values)
+    return DetailConflict(detail, _value_sources(pairs)) if clash else None
+
+
+def _place_conflict(items: list[_Item]) -> DetailConflict | None:
+    pairs = [(i.mention.place, i.mention.doc_name) for i in items if i.mention.place]
+    by_key: dict[str, str] = {}
+    for place, _ in pairs:
+        by_key.setdefault(name_key(place), place)
+    if len(by_key) < 2:
+        return None
+    return DetailConflict("place", _value_sources([(by_key[name_key(p)], d) for p, d in pairs]))
+
+
+def _conflicts(items: list[_Item]) -> tuple[DetailConflict, ...]:
+    dates = [(i.mention.date, i.mention.doc_name) for i in items if i.mention.date]
+    ends = [(i.mention.date_end, i.mention.doc_name) for i in items if i.mention.date_end]
+    found = (
+        _date_conflict("date", dates),
+        _date_conflict("date_end", ends),
+        _place_conflict(items),
+    )
+    return tuple(c for c in found if c is not None)
+
+
+def _best_date(values: list[str | None]) -> str | None:
+    known = [v for v in values if v]
+    if not known:
+        return None
+    top = max(precision(v) for v in known)
+    counts = Counter(v for v in known if precision(v) == top)
+    return min(counts, key=lambda v: (-counts[v], v))
+
+
+def _best_place(items: list[_Item]) -> str | None:
+    counts = Counter(i.place for i in items if i.place)
+    if not counts:
+        return None
+    state = {i.place: i.place_is_state for i in items if i.place}
+    key = min(counts, key=lambda k: (-counts[k], state[k], k))
+    return next(i.mention.place for i in items if i.place == key)
+
+
+def _build(items: list[_Item], actors: ActorIndex) -> EventCluster:
+    items = sorted(
+        items, key=lambda i: (i.mention.published or "", i.mention.doc_name, i.mention.ref)
+    )
+    first = items[0]
+    statuses = [i.mention.status for i in items]
+    status = "occurred" if "occurred" in statuses else statuses[-1]
+    ids = sorted(frozenset().union(*(i.ids for i in items)), key=lambda x: (actors.display(x), x))
+    return EventCluster(
+        id=f"event:{first.mention.ref}",
+        type=first.type,
+        mode=first.mode,
+        status=status,
+        participant_ids=tuple(ids),
+        participants=tuple(actors.display(x) for x in ids),
+        date=_best_date([i.mention.date for i in items]),
+        date_end=_best_date([i.mention.date_end for i in items]),
+        place=_best_place(items),
+        mentions=tuple(i.mention for i in items),
+        source_count=len({i.mention.doc_id for i in items}),
+        conflicts=_conflicts(items),
+    )
+
+
+def cluster_events(
+    inputs: Sequence[SourcedExtraction], actors: ActorIndex, options: ReconcileOptions
+) -> tuple[EventCluster, ...]:
+    """Every event mention placed in exactly one cluster; clusters ordered by date."""
+    items = [
+        _item(source, index, event, actors)
+        for source in inputs
+        for index, event in enumerate(source.extraction.events)
+    ]
+    items.sort(
+        key=lambda i: (-i.precision, i.mention.published or "", i.mention.doc_name, i.mention.ref)
+    )
+    clusters = [_build(group, actors) for group in _group(items, options)]
+    return tuple(sorted(clusters, key=lambda c: (c.date or "", c.type, c.mode, c.id)))

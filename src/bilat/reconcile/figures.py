@@ -1,0 +1,228 @@
+"""Figure claims as intervals, grouped by what they measure; conflicts and series.
+
+Requires: SourcedExtraction.extraction.figures. Assigns: FigureGroup, Conflict, FigureSeries.
+
+Claims are compared only within one FigureKey (measure, flow, period, unit, kind, per, and for
+measure "other" the normalised measure_text). Claims without a period, and "other" claims
+without a measure_text, are kept but never compared: nothing says they are about the same
+thing. Each claim becomes a closed interval (`claim_interval`); a group conflicts when the
+intervals have no common point.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from datetime import date
+
+from bilat.reconcile._dates import period_span
+from bilat.reconcile._text import topic_key
+from bilat.reconcile.model import (
+    Conflict,
+    FigureClaim,
+    FigureGroup,
+    FigureKey,
+    FigureSeries,
+    ReconcileOptions,
+    SeriesPoint,
+    SourcedExtraction,
+)
+from bilat.records import Figure
+
+__all__ = [
+    "claim_interval",
+    "common_interval",
+    "comparable",
+    "consistent_subsets",
+    "describe",
+    "find_conflicts",
+    "group_figures",
+    "le",
+    "series_of",
+]
+
+_INF = math.inf
+
+
+def _magnitude(lo: float, hi: float, qualifier: str, o: ReconcileOptions) -> tuple[float, float]:
+    """Interval for a claim with 0 <= lo <= hi."""
+    if qualifier == "at_least":
+        return lo, _INF
+    if qualifier == "at_most":
+        return lo * (1 - o.nearly_floor), hi
+    tolerance = o.approx_tolerance if qualifier == "approx" else o.exact_tolerance
+    return lo * (1 - tolerance), hi * (1 + tolerance)
+
+
+def claim_interval(
+    value: float, value_max: float | None, qualifier: str, options: ReconcileOptions
+) -> tuple[float, float]:
+    """The closed interval of values a claim allows (docs/reconcile.md, "Intervals").
+
+    For negative claims (a fall of 9.1%) the qualifier bounds the magnitude: "fell by more
+    than 10%" (at_least -10) is (-inf, -10].
+    """
+    lo, hi = sorted((value, value if value_max is None else value_max))
+    if lo >= 0:
+        return _magnitude(lo, hi, qualifier, options)
+    if hi <= 0:
+        m_lo, m_hi = _magnitude(-hi, -lo, qualifier, options)
+        return -m_hi, -m_lo
+    # a range across zero (-5..5%): widen both ends by the tolerance, open the qualified side
+    tolerance = options.approx_tolerance if qualifier == "approx" else options.exact_tolerance
+    low = lo if qualifier == "at_most" else lo * (1 + tolerance)
+    high = _INF if qualifier == "at_least" else hi * (1 + tolerance)
+    return low, high
+
+
+def le(a: float, b: float) -> bool:
+    """a <= b, forgiving float noise at touching bounds."""
+    return a <= b or math.isclose(a, b, rel_tol=1e-9)
+
+
+def common_interval(claims: Sequence[FigureClaim]) -> tuple[float, float] | None:
+    """The intersection of the claims' intervals, or None when it is empty."""
+    low = max(c.low for c in claims)
+    high = min(c.high for c in claims)
+    return (low, high) if le(low, high) else None
+
+
+def consistent_subsets(claims: Sequence[FigureClaim]) -> tuple[tuple[int, ...], ...]:
+    """Maximal sets of claim indices whose intervals share a point, largest first."""
+    points = sorted({b for c in claims for b in (c.low, c.high) if math.isfinite(b)})
+    sets = {
+        tuple(i for i, c in enumerate(claims) if le(c.low, p) and le(p, c.high)) for p in points
+    }
+    maximal = [s for s in sets if s and not any(set(s) < set(t) for t in sets)]
+    return tuple(sorted(maximal, key=lambda s: (-len(s), s)))
+
+
+def _key(figure: Figure) -> FigureKey:
+    topic = topic_key(figure.measure_text) if figure.measure == "other" else None
+    return FigureKey(
+        figure.measure, figure.flow, figure.period, figure.unit, figure.kind, figure.per, topic
+    )
+
+
+def _claim(source: SourcedExtraction, figure: Figure, options: ReconcileOptions) -> FigureClaim:
+    low, high = claim_interval(figure.value, figure.value_max, figure.qualifier, options)
+    ev = figure.evidence
+    return FigureClaim(
+        source.doc_name,
+        source.doc_id,
+        source.published,
+        figure.value,
+        figure.value_max,
+        figure.unit,
+        figure.qualifier,
+        figure.said_by,
+        ev.quote,
+        ev.start,
+        ev.end,
+        figure.measure_text,
+        figure.source_data,
+        low,
+        high,
+    )
+
+
+def comparable(key: FigureKey) -> bool:
+    """Claims under this key may be compared: a known period, and a topic for "other"."""
+    return key.period is not None and (key.measure != "other" or key.topic is not None)
+
+
+def _sort_key(key: FigureKey) -> tuple[str, ...]:
+    return tuple(
+        v or "" for v in (key.measure, key.flow, key.period, key.unit, key.kind, key.per, key.topic)
+    )
+
+
+def group_figures(
+    inputs: Sequence[SourcedExtraction], options: ReconcileOptions
+) -> tuple[FigureGroup, ...]:
+    groups: dict[FigureKey, list[FigureClaim]] = {}
+    for source in inputs:
+        for figure in source.extraction.figures:
+            groups.setdefault(_key(figure), []).append(_claim(source, figure, options))
+    result = []
+    for key in sorted(groups, key=_sort_key):
+        claims = tuple(sorted(groups[key], key=lambda c: (c.published or "", c.doc, c.start)))
+        common = common_interval(claims) if comparable(key) else None
+        low, high = common if common else (None, None)
+        result.append(FigureGroup(key, claims, low, high))
+    return tuple(result)
+
+
+def _amount(value: float, unit: str) -> str:
+    size = abs(value)
+    for scale, word in ((1e12, " trillion"), (1e9, " billion"), (1e6, " million")):
+        if size >= scale:
+            return f"{value / scale:g}{word} {unit}"
+    return f"{value:g} {unit}"
+
+
+def describe(claim: FigureClaim) -> str:
+    """ "at most 245 billion USD (2.205e+11..2.45e+11)" — a claim and the interval it allows."""
+    words = {"exact": "", "approx": "about ", "at_least": "at least ", "at_most": "at most "}
+    value = _amount(claim.value, claim.unit)
+    if claim.value_max is not None:
+        value = f"{claim.value:g}-{_amount(claim.value_max, claim.unit)}"
+    high = "inf" if claim.high == _INF else f"{claim.high:.4g}"
+    low = "-inf" if claim.low == -_INF else f"{claim.low:.4g}"
+    return f"{words.get(claim.qualifier, '')}{value} ({low}..{high})"
+
+
+def _reason(claims: Sequence[FigureClaim]) -> str:
+    top = max(claims, key=lambda c: c.low)
+    bottom = min(claims, key=lambda c: c.high)
+    return f"{top.doc} says {describe(top)} but {bottom.doc} says {describe(bottom)}"
+
+
+def _conflict(group: FigureGroup) -> Conflict:
+    key, claims = group.key, group.claims
+    sources = tuple(sorted({c.source_data for c in claims if c.source_data}))
+    return Conflict(
+        key.measure,
+        key.flow,
+        key.period,
+        key.unit,
+        key.kind,
+        key.per,
+        key.topic,
+        claims,
+        _reason(claims),
+        consistent_subsets(claims),
+        sources,
+    )
+
+
+def find_conflicts(groups: Iterable[FigureGroup]) -> tuple[Conflict, ...]:
+    """Every comparable group with two or more claims and no common value."""
+    return tuple(
+        _conflict(g) for g in groups if comparable(g.key) and len(g.claims) > 1 and g.low is None
+    )
+
+
+def _period_order(period: str) -> tuple[date, date, str]:
+    span = period_span(period)
+    return (span[0], span[1], period) if span else (date.max, date.max, period)
+
+
+def series_of(groups: Iterable[FigureGroup]) -> tuple[FigureSeries, ...]:
+    """Comparable groups regrouped by quantity, points ordered by period."""
+    by_quantity: dict[tuple[str | None, ...], list[FigureGroup]] = {}
+    for g in groups:
+        if comparable(g.key):
+            k = g.key
+            by_quantity.setdefault((k.measure, k.flow, k.unit, k.kind, k.per, k.topic), []).append(
+                g
+            )
+    series = []
+    for quantity in sorted(by_quantity, key=lambda q: tuple(v or "" for v in q)):
+        members = sorted(by_quantity[quantity], key=lambda g: _period_order(g.key.period or ""))
+        points = tuple(
+            SeriesPoint(g.key.period or "", g.claims, g.low, g.high, g.low is None) for g in members
+        )
+        k = members[0].key
+        series.append(FigureSeries(k.measure, k.flow, k.unit, k.kind, k.per, k.topic, points))
+    return tuple(series)
