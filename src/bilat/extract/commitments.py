@@ -1,0 +1,171 @@
+"""Measurable targets the sides set or are held to: "the goal of exceeding $200 billion in
+bilateral trade in 2025", "to reach the $200 billion mark in 2024", "waiting time should not be
+longer than 10 minutes".
+
+A number is a target when goal language (goal, task, standard, should, plans to, to reach ...)
+stands shortly before it, or a word such as "mark" follows it. `is_target` is shared with the
+figure extractor so that a target is never also emitted as a figure. Cue words live in
+`data/commitments.yaml`.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from bilat.extract.context import DocContext, Sentence
+from bilat.extract.figures_attrib import paragraph_ids
+from bilat.extract.figures_data import load_data, phrases
+from bilat.extract.figures_measure import (
+    countries_in,
+    countries_in_text,
+    find_flow,
+    find_measure,
+    state_name,
+)
+from bilat.extract.numbers import Quantity, find_quantities
+from bilat.extract.temporal import TimeExpr, find_time_expressions
+from bilat.records import Commitment, Evidence
+
+__all__ = ["extract_commitments", "is_target"]
+
+
+def _alt_re(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
+
+
+@cache
+def _cue_re() -> re.Pattern[str]:
+    return _alt_re(phrases("commitments.yaml", "goal_cues"))
+
+
+@cache
+def _suffix_re() -> re.Pattern[str]:
+    words = phrases("commitments.yaml", "goal_suffix")
+    return re.compile(r"\s*(?:\w+\s+)?(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
+
+
+def is_target(text: str, q: Quantity) -> bool:
+    """True when the quantity at text[q.start:q.end] is a goal, target or standard."""
+    if _suffix_re().match(text, q.end) and not _actual_before(text, q.start):
+        return True
+    cues = [m for m in _cue_re().finditer(text, 0, q.start)]
+    if not cues:
+        return False
+    between = text[cues[-1].end() : q.start]
+    window = int(load_data("commitments.yaml")["cue_window"])
+    if len(between.split()) > window or re.search(r"[();]", between):
+        return False
+    return not _actual_before(text, q.start)
+
+
+def _actual_before(text: str, pos: int) -> bool:
+    left = " ".join(text[:pos].split()[-4:]).lower()
+    words = phrases("commitments.yaml", "actual_cues")
+    return any(re.search(rf"\b{re.escape(w)}\b", left) for w in words)
+
+
+def extract_commitments(ctx: DocContext) -> list[Commitment]:
+    """One commitment per distinct target (value, unit) in the document, in text order."""
+    paras = paragraph_ids(ctx)
+    found: list[Commitment] = []
+    for i, sent in enumerate(ctx.sentences):
+        times = find_time_expressions(sent.text, ctx.published, tense="future")
+        spans = [(t.start, t.end) for t in times]
+        for q in find_quantities(sent.text, exclude=spans):
+            if is_target(sent.text, q):
+                found.append(_commitment(ctx, sent, q, times, _para_text(ctx, paras, i)))
+    return _dedupe(found)
+
+
+def _para_text(ctx: DocContext, paras: list[int], i: int) -> str:
+    return " ".join(s.text for s, p in zip(ctx.sentences, paras, strict=True) if p == paras[i])
+
+
+def _commitment(
+    ctx: DocContext, sent: Sentence, q: Quantity, times: list[TimeExpr], para: str
+) -> Commitment:
+    measure = find_measure(sent.text, q.start, q.end, q.unit)
+    status = _status(sent.text)
+    flow = find_flow(sent.text, q.start, measure, countries_in(ctx, sent), ctx.pair)
+    text = ctx.clean_text[sent.start : sent.end]
+    return Commitment(
+        measure=measure,
+        measure_text=_measure_text(sent.text, q),
+        relation=_relation(sent.text, q),
+        value=q.value,
+        value_max=q.value_max,
+        unit=q.unit,
+        per=q.per,
+        deadline=_deadline(sent.text, q, times),
+        parties=_parties(ctx, sent, status, para),
+        status=status,
+        evidence=Evidence(sent.start, sent.end, text),
+        flow=flow,
+    )
+
+
+def _relation(text: str, q: Quantity) -> str:
+    left = text[max(0, q.start - 60) : q.start].lower()
+    best, where = "=", -1
+    for rel, words in load_data("commitments.yaml")["relations"].items():
+        for w in words:
+            for m in re.finditer(rf"\b{re.escape(w)}\b", left):
+                if m.start() > where:
+                    best, where = str(rel), m.start()
+    for rel, patterns in load_data("commitments.yaml")["relation_patterns"].items():
+        for pat in patterns:
+            for m in re.finditer(pat, left):
+                if m.start() > where:
+                    best, where = str(rel), m.start()
+    if best == "=" and re.search(r"\breach\w*\b", left):
+        return ">="
+    return best
+
+
+def _deadline(text: str, q: Quantity, times: list[TimeExpr]) -> str | None:
+    tail = text[q.end : q.end + 40].lower()
+    if any(v in tail for v in phrases("commitments.yaml", "vague_deadlines")):
+        return None
+    after = [t for t in times if t.start >= q.end and (t.period or t.date)]
+    by = [t for t in times if t.end <= q.start and _by_before(text, t.start)]
+    pick = after[0] if after else (by[-1] if by else None)
+    return (pick.period or pick.date) if pick else None
+
+
+def _by_before(text: str, pos: int) -> bool:
+    return bool(re.search(r"\b(?:by|until|before)\s*$", text[max(0, pos - 8) : pos], re.I))
+
+
+def _status(text: str) -> str:
+    table = load_data("commitments.yaml")["status"]
+    for status in ("proposed", "agreed"):
+        if any(re.search(rf"\b{re.escape(w)}\b", text, re.I) for w in table[status]):
+            return status
+    return "aspiration"
+
+
+def _parties(ctx: DocContext, sent: Sentence, status: str, para: str) -> tuple[str, ...]:
+    mentions = ctx.mentions_in(sent.start, sent.end)
+    named = [m.actor for m in mentions if m.type in ("state", "person")]
+    if named:
+        return tuple(dict.fromkeys(named))
+    if status == "agreed":
+        return tuple(state_name(c) for c in ctx.pair)
+    isos = [h.iso for h in countries_in(ctx, sent)] or [h.iso for h in countries_in_text(para)]
+    return (state_name(isos[0]),) if isos else ()
+
+
+def _measure_text(text: str, q: Quantity) -> str | None:
+    clause = re.split(r"[,;:()–—•]", text[: q.start])[-1].strip()
+    words = clause.split()
+    return " ".join(words[-8:]) or None
+
+
+def _dedupe(found: list[Commitment]) -> list[Commitment]:
+    kept: dict[tuple[float, float | None, str], Commitment] = {}
+    for c in found:
+        key = (c.value, c.value_max, c.unit)
+        if key not in kept or (kept[key].relation == "=" and c.relation != "="):
+            kept[key] = c
+    return sorted(kept.values(), key=lambda c: c.evidence.start)

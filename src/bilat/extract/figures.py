@@ -1,0 +1,277 @@
+"""Figures: every number that quantifies something in the relationship (GOLD.md "figures").
+
+Stage contract: requires `DocContext.sentences` (and uses `mentions` and `doc` when present);
+returns `Figure` records whose evidence is in CLEAN-text coordinates (the sentence holding the
+number). Per number: kind (amount | change | share) and signed value, qualifier, measure and
+measure text, flow, period (from a time expression in the sentence, else carried from the
+paragraph), said_by and source_data. Targets ("the goal of exceeding $200 billion") are left
+to `bilat.extract.commitments`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from itertools import pairwise
+from typing import Any
+
+from bilat.extract.commitments import is_target
+from bilat.extract.context import DocContext, Sentence
+from bilat.extract.figures_attrib import paragraph_ids, sentence_speaker, source_data
+from bilat.extract.figures_data import phrases
+from bilat.extract.figures_measure import countries_in, find_flow, find_measure, measure_phrase
+from bilat.extract.numbers import Quantity, find_quantities, rate_after
+from bilat.extract.temporal import TimeExpr, find_time_expressions
+from bilat.records import Evidence, Figure
+
+__all__ = ["extract_figures", "figure_kind"]
+
+
+@dataclass(slots=True)
+class _Carry:
+    """What flows from one sentence to the next inside a paragraph."""
+
+    paragraph: int = -1
+    period: str | None = None
+    speaker: str | None = None
+    document: str | None = None  # the last period stated anywhere before
+
+
+def extract_figures(ctx: DocContext) -> list[Figure]:
+    """All figures of the document, in text order, one per number mention."""
+    figures: list[Figure] = []
+    carry = _Carry()
+    speakers = _paragraph_speakers(ctx)
+    for sent, para in zip(ctx.sentences, paragraph_ids(ctx), strict=True):
+        if para != carry.paragraph:
+            carry = _Carry(para, None, None, carry.document)
+        figures += _sentence_figures(ctx, sent, carry, speakers.get(para))
+    return figures
+
+
+def _paragraph_speakers(ctx: DocContext) -> dict[int, str]:
+    """For paragraphs holding a quotation: the speaker named anywhere in the paragraph."""
+    out: dict[int, str] = {}
+    for sent, para in zip(ctx.sentences, paragraph_ids(ctx), strict=True):
+        if para in out or not re.search(r"[\"“”«»]", sent.text):
+            continue
+        who = sentence_speaker(ctx, sent)
+        if who:
+            out[para] = who
+    return out
+
+
+def _sentence_figures(
+    ctx: DocContext, sent: Sentence, carry: _Carry, quote_speaker: str | None
+) -> list[Figure]:
+    text = sent.text
+    times = find_time_expressions(text, ctx.published, tense="past")
+    quantities = find_quantities(text, exclude=[(t.start, t.end) for t in times])
+    speaker = sentence_speaker(ctx, sent) or carry.speaker or quote_speaker
+    source = source_data(text, ctx, sent)
+    pairs = [
+        (
+            q,
+            _figure(
+                ctx, sent, q, _period(text, q, quantities, times) or carry.period, speaker, source
+            ),
+        )
+        for q in quantities
+        if not is_target(text, q)
+    ]
+    carry.period = _last_period(times) or carry.period
+    carry.document = carry.period or carry.document
+    carry.speaker = speaker
+    pairs = [(q, _fallback_period(f, carry.document)) for q, f in pairs]
+    return _pair_respectively(text, pairs)
+
+
+def _figure(
+    ctx: DocContext,
+    sent: Sentence,
+    q: Quantity,
+    period: str | None,
+    speaker: str | None,
+    source: str | None,
+) -> Figure:
+    kind, value = figure_kind(sent.text, q)
+    if q.per is None and q.unit not in ("percent", "count"):
+        q = replace(q, per=rate_after(ctx.clean_text, sent.start + q.end))
+    measure = _measure(ctx, sent, q)
+    flow = find_flow(sent.text, q.start, measure, countries_in(ctx, sent), ctx.pair)
+    quote = ctx.clean_text[sent.start : sent.end]
+    return Figure(
+        kind=kind,
+        value=value,
+        value_max=q.value_max,
+        unit=q.unit,
+        per=q.per,
+        qualifier=q.qualifier,
+        measure=measure,
+        measure_text=measure_phrase(sent.text, q.start, q.end, _span(ctx, sent)),
+        flow=flow,
+        period=period,
+        said_by=speaker,
+        evidence=Evidence(sent.start, sent.end, quote),
+        source_data=source,
+    )
+
+
+def _span(ctx: DocContext, sent: Sentence) -> Any:
+    """The spaCy span of a sentence, or None without a parsed doc."""
+    if ctx.doc is None:
+        return None
+    return ctx.doc.char_span(sent.start, sent.end, alignment_mode="expand")
+
+
+def _measure(ctx: DocContext, sent: Sentence, q: Quantity) -> str:
+    measure = find_measure(sent.text, q.start, q.end, q.unit)
+    if measure != "other" or sent.index == 0:
+        return measure
+    prev = ctx.sentences[sent.index - 1] if sent.index < len(ctx.sentences) else None
+    if prev is None or not re.match(r"\s*(?:their|its|this|that|the)\b", sent.text, re.I):
+        return measure
+    joined = prev.text + " " + sent.text
+    offset = len(prev.text) + 1
+    return find_measure(joined, q.start + offset, q.end + offset, q.unit)
+
+
+# ---------------------------------------------------------------------------- kind
+
+
+def _words(key: str) -> tuple[str, ...]:
+    return phrases("qualifiers.yaml", key)
+
+
+def _direction(text: str) -> int:
+    """+1 / -1 for the last direction word in `text`, 0 when there is none."""
+    best, where = 0, -1
+    for sign, key in ((1, "change_up"), (-1, "change_down")):
+        for w in _words(key):
+            for m in re.finditer(rf"\b{re.escape(w)}\b", text, re.I):
+                if m.start() > where:
+                    best, where = sign, m.start()
+    return best
+
+
+def _after_direction(text: str, end: int) -> int:
+    """Direction right after a percentage: '6.2% more', '1.8% and 6.2% higher', '5% decline'."""
+    m = re.match(r"\s*(?:(?:and|,)\s*[\d.]+\s*%\s*)*((?:[\w-]+\s*){0,2})", text[end:])
+    for word in (m.group(1).split() if m else [])[:2]:
+        if word.lower() in ("of", "in", "to", "for", "on", "at"):
+            return 0
+        if direction := _direction(word):
+            return direction
+    return 0
+
+
+def figure_kind(text: str, q: Quantity) -> tuple[str, float]:
+    """(kind, signed value) of a quantity inside sentence `text`."""
+    if q.unit != "percent":
+        return "amount", q.value
+    if q.hint == "multiplier":
+        return "change", q.value
+    before = text[max(0, q.start - 160) : q.start]
+    if q.hint == "fraction":
+        return "share", q.value
+    if re.search(r"\bby\s+(?:\w+\s+)?$", before, re.I) or q.hint == "by_fraction":
+        return "change", _signed(q.value, _direction(before) or _after_direction(text, q.end))
+    after = _after_direction(text, q.end)
+    if after:
+        return "change", _signed(q.value, after)
+    if re.match(r"\s*of\b", text[q.end :]) or _has(before[-80:], "share_cues"):
+        return "share", q.value
+    direction = _direction(before)
+    if direction or _has(before, "change_cues"):
+        return "change", _signed(q.value, direction or 1)
+    return "share", q.value
+
+
+def _has(text: str, key: str) -> bool:
+    return any(re.search(rf"\b{re.escape(w)}\b", text, re.I) for w in _words(key))
+
+
+def _signed(value: float, direction: int) -> float:
+    return -abs(value) if direction < 0 else abs(value)
+
+
+# ---------------------------------------------------------------------------- period
+
+
+_BASELINE = re.compile(
+    r"(?:\bfrom|\bsince|\bthan|\bcompared (?:to|with)|\bover|\bafter|\buntil|\bby|\bbefore)"
+    r"\s*$",
+    re.I,
+)
+
+
+def _period(text: str, q: Quantity, siblings: list[Quantity], times: list[TimeExpr]) -> str | None:
+    """The period of a number: a time expression right after it ("$240 billion last year"),
+    else the nearest one before it in the sentence, else the first one after it."""
+    usable = [t for t in times if t.period and not _baseline(text, t)]
+    for t in usable:
+        if t.start >= q.end and _adjacent(text, q, t, siblings):
+            return t.period
+    before = [t for t in usable if t.end <= q.start]
+    if before:
+        return before[-1].period
+    after = [t for t in usable if t.start >= q.end]
+    return after[0].period if after else None
+
+
+_FLOWS = frozenset({"trade_turnover", "trade_flow"})
+
+
+def _fallback_period(fig: Figure, document: str | None) -> Figure:
+    """A change or a trade figure with no period in its paragraph takes the last
+    period the article stated: such numbers always measure some span of time."""
+    if fig.period or document is None or (fig.kind != "change" and fig.measure not in _FLOWS):
+        return fig
+    return replace(fig, period=document)
+
+
+def _baseline(text: str, t: TimeExpr) -> bool:
+    if ".." in (t.period or ""):
+        return False
+    if t.text.lower().startswith(("from", "since")):
+        return True
+    return bool(_BASELINE.search(text[max(0, t.start - 16) : t.start]))
+
+
+def _adjacent(text: str, q: Quantity, t: TimeExpr, siblings: list[Quantity]) -> bool:
+    if any(q.end <= s.start < t.start for s in siblings):
+        return False
+    return len(text[q.end : t.start].split()) <= 6
+
+
+def _last_period(times: list[TimeExpr]) -> str | None:
+    periods = [t.period for t in times if t.period]
+    return periods[-1] if periods else None
+
+
+# ---------------------------------------------------------------------------- respectively
+
+
+def _pair_respectively(text: str, pairs: list[tuple[Quantity, Figure]]) -> list[Figure]:
+    """'213 million tons of oil and 246 bcm of gas — 1.8% and 6.2% more': the changes joined
+    by "and" take the measures (and flows) of the amounts before them, in order."""
+    figures = [f for _, f in pairs]
+    changes = [(q, f) for q, f in pairs if f.kind == "change"]
+    if len(changes) < 2 or not _joined(text, [q for q, _ in changes]):
+        return figures
+    first = changes[0][0].start
+    amounts = [f for q, f in pairs if f.kind == "amount" and q.end <= first]
+    amounts = [f for f in amounts if f.measure != "other"][-len(changes) :]
+    if len(amounts) != len(changes) or len({f.measure for f in amounts}) != len(amounts):
+        return figures
+    remap = {id(f): a for (_, f), a in zip(changes, amounts, strict=True)}
+    return [
+        replace(f, measure=remap[id(f)].measure, flow=remap[id(f)].flow) if id(f) in remap else f
+        for f in figures
+    ]
+
+
+def _joined(text: str, qs: list[Quantity]) -> bool:
+    return all(
+        re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", text[a.end : b.start]) for a, b in pairwise(qs)
+    )

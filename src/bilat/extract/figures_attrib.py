@@ -1,0 +1,74 @@
+"""Who a number is attributed to (`said_by`), where its data come from (`source_data`), and
+which paragraph a sentence belongs to (periods and speakers carry within a paragraph).
+
+Attribution uses the actor stage's person/organisation mentions (`ctx.mentions`); without
+them `said_by` stays None. Verb lists live in `data/attribution.yaml`.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from bilat.extract.context import DocContext, Mention, Sentence
+from bilat.extract.figures_data import phrases
+
+__all__ = ["paragraph_ids", "sentence_speaker", "source_data"]
+
+_SPEAKER_TYPES = ("person", "organization")
+
+
+def paragraph_ids(ctx: DocContext) -> list[int]:
+    """Paragraph number of each sentence: a new paragraph starts after a line break."""
+    ids: list[int] = []
+    current, prev_end = 0, 0
+    for s in ctx.sentences:
+        if "\n" in ctx.clean_text[prev_end : s.start] and ids:
+            current += 1
+        ids.append(current)
+        prev_end = s.end
+    return ids
+
+
+@cache
+def _verb_re() -> re.Pattern[str]:
+    verbs = phrases("attribution.yaml", "speech_verbs")
+    return re.compile(r"\b(?:" + "|".join(re.escape(v) for v in verbs) + r")\b", re.I)
+
+
+def sentence_speaker(ctx: DocContext, sent: Sentence) -> str | None:
+    """The person or organisation a sentence reports: 'X said', 'according to X', 'he noted'
+    (the nearest person before). None when the sentence has no attribution verb."""
+    verbs = list(_verb_re().finditer(sent.text))
+    if not verbs:
+        return None
+    speakers = [m for m in ctx.mentions_in(sent.start, sent.end) if m.type in _SPEAKER_TYPES]
+    if speakers:
+        return _closest(speakers, sent.start + verbs[0].start()).actor
+    pron = re.search(r"\b(?:he|she|him|her)\b", sent.text, re.I)
+    if pron:
+        prev = ctx.last_mention_before(sent.start, "person")
+        return prev.actor if prev else None
+    return None
+
+
+def _closest(mentions: list[Mention], pos: int) -> Mention:
+    return min(mentions, key=lambda m: min(abs(m.start - pos), abs(m.end - pos)))
+
+
+def source_data(text: str, ctx: DocContext, sent: Sentence) -> str | None:
+    """'according to Chinese customs data' -> 'Chinese customs' (not a named speaker)."""
+    m = re.search(r"\baccording to\s+((?:the\s+)?[\w' -]{2,60}?)(?=[,.;:)]|$)", text, re.I)
+    if m is None:
+        return None
+    phrase = re.sub(r"^the\s+", "", m.group(1).strip(), flags=re.I)
+    if re.fullmatch(r"(?:him|her|them|it|he|she)", phrase, re.I):
+        return None
+    start = sent.start + m.start(1)
+    if any(mm.type in _SPEAKER_TYPES for mm in ctx.mentions_in(start, start + len(phrase) + 4)):
+        return None
+    tail = phrases("attribution.yaml", "source_tail")
+    words = phrase.split()
+    while len(words) > 1 and words[-1].lower() in tail:
+        words.pop()
+    return " ".join(words) or None

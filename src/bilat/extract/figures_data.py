@@ -1,0 +1,29 @@
+"""Load the packaged YAML tables used by the number, time, figure and commitment extractors."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+__all__ = ["DATA_DIR", "load_data", "phrases"]
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+
+
+@cache
+def load_data(name: str) -> dict[str, Any]:
+    """The mapping stored in `bilat/data/<name>` (parsed once per process)."""
+    with (DATA_DIR / name).open(encoding="utf-8") as fh:
+        data = yaml.safe_load(fh)
+    if not isinstance(data, dict):
+        raise ValueError(f"{name}: expected a mapping at the top level")
+    return data
+
+
+def phrases(name: str, key: str) -> tuple[str, ...]:
+    """A list of phrases from a data file, longest first (so longest matches win)."""
+    values = load_data(name)[key]
+    return tuple(sorted((str(v) for v in values), key=len, reverse=True))

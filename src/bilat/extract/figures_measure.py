@@ -1,0 +1,237 @@
+"""What a number measures (`measure`, `measure_text`) and which way it flows (`flow`).
+
+Keyword rules live in `data/measures.yaml`; country names in `data/countries.yaml` (used with,
+or instead of, the actor stage's state mentions).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from itertools import pairwise
+from typing import Any
+
+from bilat.extract.context import DocContext, Sentence
+from bilat.extract.figures_data import load_data
+
+__all__ = [
+    "CountryHit",
+    "countries_in",
+    "countries_in_text",
+    "find_flow",
+    "find_measure",
+    "measure_phrase",
+    "state_name",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class CountryHit:
+    start: int  # offsets into the sentence text
+    end: int
+    iso: str
+
+
+# ---------------------------------------------------------------------------- measure
+
+
+@dataclass(frozen=True, slots=True)
+class _Rule:
+    measure: str
+    tier: int
+    units: frozenset[str]
+    pattern: re.Pattern[str]
+
+
+@cache
+def _rules() -> tuple[_Rule, ...]:
+    rules = []
+    for r in load_data("measures.yaml")["rules"]:
+        words = sorted((str(k) for k in r["keywords"]), key=len, reverse=True)
+        pat = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
+        rules.append(_Rule(str(r["measure"]), int(r["tier"]), frozenset(r["units"]), pat))
+    return tuple(rules)
+
+
+def _hits(text: str, unit: str, tier: int) -> list[tuple[int, int, str]]:
+    """(start, end, measure) for every keyword of the rules of `tier` that allow `unit`."""
+    out = []
+    for rule in _rules():
+        if rule.tier == tier and unit in rule.units:
+            out += [(m.start(), m.end(), rule.measure) for m in rule.pattern.finditer(text)]
+    return out
+
+
+def _nearest(
+    text: str, hits: list[tuple[int, int, str]], start: int, end: int
+) -> tuple[int, str] | None:
+    """The closest keyword; one after the number counts double unless it follows at once
+    ("tons of oil"), since the subject usually precedes the number."""
+    best: tuple[int, str] | None = None
+    for s, e, measure in hits:
+        if s >= end and re.search(r"[,;]", text[end:s]):
+            continue  # a keyword after the number but in the next clause
+        gap = max(0, s - end)
+        dist = start - e if e <= start else (gap if gap <= 12 else 2 * gap)
+        if best is None or dist < best[0]:
+            best = (dist, measure)
+    return best
+
+
+def find_measure(text: str, start: int, end: int, unit: str) -> str:
+    """The measure of the number at text[start:end]: a close specific keyword (oil, tourists,
+    projects) wins, then the nearest generic one (trade, investment), then any specific one."""
+    window = int(load_data("measures.yaml")["tier1_window"])
+    near1 = _nearest(text, _hits(text, unit, 1), start, end)
+    if near1 is not None and near1[0] <= window:
+        return near1[1]
+    near2 = _nearest(text, _hits(text, unit, 2), start, end)
+    if near2 is not None:
+        return near2[1]
+    return near1[1] if near1 is not None else "other"
+
+
+def measure_phrase(text: str, start: int, end: int, doc_span: Any = None) -> str | None:
+    """A short phrase naming what is measured: the noun phrase after the number ("tons of
+    oil", "direct agreements") or the subject noun chunk before it (with a spaCy span)."""
+    after = re.match(r"\s*((?:of\s+)?[A-Za-z][\w'-]*(?:\s+[a-z][\w'-]*){0,3})", text[end:])
+    if after:
+        words = after.group(1).split()
+        stop = next((i for i, w in enumerate(words) if w.lower() in _STOP and i > 0), len(words))
+        phrase = " ".join(words[:stop])
+        if phrase and phrase.lower() not in _STOP:
+            return phrase
+    return _chunk_before(doc_span, start) if doc_span is not None else None
+
+
+_STOP = frozenset(load_data("measures.yaml")["phrase_stop_words"])
+
+
+def _chunk_before(span: Any, start: int) -> str | None:
+    """The last noun chunk before `start`; None when the doc has no dependency parse."""
+    try:
+        chunks = [c for c in span.noun_chunks if c.end_char - span.start_char <= start]
+    except (ValueError, AttributeError):  # spaCy E029: noun_chunks needs the parser
+        return None
+    return str(chunks[-1].text) if chunks else None
+
+
+# ---------------------------------------------------------------------------- countries
+
+
+@cache
+def _country_re() -> tuple[re.Pattern[str], dict[str, str]]:
+    table = load_data("countries.yaml")["countries"]
+    forms = {str(f): str(iso) for iso, row in table.items() for f in row["forms"]}
+    alts = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    return re.compile(rf"(?<![\w])(?:{alts})(?![\w])(?!\s+dollars?\b)"), forms
+
+
+def state_name(iso: str) -> str:
+    """Common English name of a state ('RU' -> 'Russia'); the code itself if unknown."""
+    row = load_data("countries.yaml")["countries"].get(iso)
+    return str(row["name"]) if row else iso
+
+
+def countries_in(ctx: DocContext, sent: Sentence) -> list[CountryHit]:
+    """State references in a sentence: the actor stage's state mentions plus table matches."""
+    hits = [
+        CountryHit(m.start - sent.start, m.end - sent.start, m.country)
+        for m in ctx.mentions_in(sent.start, sent.end)
+        if m.type == "state" and m.country
+    ]
+    for h in countries_in_text(sent.text):
+        if not any(k.start <= h.start < k.end for k in hits):
+            hits.append(h)
+    return sorted(hits, key=lambda h: h.start)
+
+
+def countries_in_text(text: str) -> list[CountryHit]:
+    """Country names, adjectives and capitals from `data/countries.yaml` found in `text`."""
+    pattern, forms = _country_re()
+    return [CountryHit(m.start(), m.end(), forms[m.group(0)]) for m in pattern.finditer(text)]
+
+
+# ---------------------------------------------------------------------------- flow
+
+_BILATERAL = re.compile(
+    r"\b(?:bilateral|mutual|two-way|between (?:the|our|both) (?:two )?"
+    r"(?:countries|nations|states|sides)|between the countries|"
+    r"trade turnover)\b",
+    re.I,
+)
+
+
+def _between(text: str, hits: list[CountryHit], lo: int, hi: int) -> bool:
+    return all(not (lo <= h.start < hi) for h in hits)
+
+
+def _directed(text: str, hits: list[CountryHit]) -> list[tuple[int, str]]:
+    """(position, 'A->B') for each directional phrase: 'from A to B', 'A's exports to B',
+    'B imported ... from A', 'imports from A'."""
+    out: list[tuple[int, str]] = []
+    for a, b in pairwise(hits):
+        gap = text[a.end : b.start].lower()
+        pre = text[max(0, a.start - 40) : a.start].lower()
+        if a.iso == b.iso:
+            continue
+        if (_FROM.search(pre) and _TO.fullmatch(gap)) or _OUTBOUND.search(gap):
+            out.append((a.start, f"{a.iso}->{b.iso}"))
+        elif _INBOUND.search(gap):
+            out.append((a.start, f"{b.iso}->{a.iso}"))
+    return out
+
+
+_FROM = re.compile(r"\bfrom\s+(?:the\s+)?$")
+_TO = re.compile(r"\s+(?:to|into)\s+(?:the\s+)?")
+_OUTBOUND = re.compile(
+    r"\b(?:export\w*|suppl\w*|deliver\w*|ship\w*|sales?|sold)\b.*\bto\s+(?:the\s+)?$"
+    r"|\b(?:tourists?|visitors?|travell?ers?|delegations?)\s+(?:\w+\s+)?"
+    r"(?:visited|travell?ed to|came to|went to|arrived in)\s+(?:the\s+)?$"
+)
+_INBOUND = re.compile(
+    r"\b(?:import\w*|purchas\w*|bought|buys?|receiv\w*)\b.*\b(?:from|of)\s+(?:the\s+)?$"
+)
+
+
+def _one_sided(text: str, hits: list[CountryHit], pair: tuple[str, str]) -> list[tuple[int, str]]:
+    """'imports from China' / 'exports to Russia' with the other side implied by the pair."""
+    out: list[tuple[int, str]] = []
+    for h in hits:
+        if h.iso not in pair:
+            continue
+        other = pair[1] if h.iso == pair[0] else pair[0]
+        pre = text[max(0, h.start - 25) : h.start].lower()
+        if re.search(r"\bimports?\s+from\s+(?:the\s+)?$", pre):
+            out.append((h.start, f"{h.iso}->{other}"))
+        elif re.search(r"\b(?:exports?|supplies|deliveries)\s+to\s+(?:the\s+)?$", pre):
+            out.append((h.start, f"{other}->{h.iso}"))
+    return out
+
+
+def find_flow(
+    text: str, pos: int, measure: str, hits: list[CountryHit], pair: tuple[str, str]
+) -> str | None:
+    """Flow of the number at `pos` in sentence `text` (ISO2 'A->B', 'A<->B' or None)."""
+    directed = sorted(_one_sided(text, hits, pair)) + _directed(text, hits)
+    directed.sort(key=lambda d: d[0])  # stable: a full 'from A to B' wins at equal positions
+    if directed:
+        before = [d for d in directed if d[0] <= pos]
+        return (before[-1] if before else directed[0])[1]
+    isos = list(dict.fromkeys(h.iso for h in hits if h.start < pos + 40))
+    if measure == "trade_flow":
+        return None
+    bilateral = bool(_BILATERAL.search(text))
+    third = [i for i in isos if i not in pair]
+    if third and len(isos) >= 2 and measure != "other":
+        mine = next((i for i in isos if i in pair), third[-1])
+        return f"{third[0]}<->{mine}"
+    if set(pair) <= set(isos) and (measure != "other" or bilateral):
+        return f"{pair[0]}<->{pair[1]}"
+    if (bilateral or measure in _BILATERAL_MEASURES) and not third:
+        return f"{pair[0]}<->{pair[1]}"
+    return None
+
+
+_BILATERAL_MEASURES = frozenset({"trade_turnover", "settlement_currency_share"})

@@ -1,0 +1,137 @@
+"""Word-level number helpers: number words, qualifiers, multiplicative changes and fractions.
+
+Used by `bilat.extract.numbers`; tables live in `data/units.yaml` and `data/qualifiers.yaml`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from bilat.extract.figures_data import load_data, phrases
+
+__all__ = ["WordHit", "fraction_hits", "multiplier_hits", "qualifier_before", "word_value"]
+
+
+@dataclass(frozen=True, slots=True)
+class WordHit:
+    """A percentage written in words: a multiplier ("doubled") or a fraction ("half")."""
+
+    start: int
+    end: int
+    value: float
+    qualifier: str
+    hint: str  # multiplier | fraction | by_fraction
+
+
+def word_value(words: str) -> float:
+    """'Eight' -> 8, 'twenty-five' -> 25, 'two hundred' -> 200, 'a'/'one' -> 1."""
+    table = load_data("units.yaml")["number_words"]
+    total = 0.0
+    for w in re.split(r"[-\s]+", words.lower()):
+        if w == "hundred":
+            total = (total or 1) * 100
+        elif w in ("a", "an", "one"):
+            total += 1
+        else:
+            total += float(table[w])
+    return total
+
+
+@cache
+def _qualifier_table() -> tuple[tuple[str, str], ...]:
+    table = load_data("qualifiers.yaml")["qualifiers"]
+    pairs = [(str(p).lower(), str(q)) for q, ps in table.items() for p in ps]
+    return tuple(sorted(pairs, key=lambda pq: len(pq[0]), reverse=True))
+
+
+def qualifier_before(text: str, pos: int) -> str | None:
+    """The qualifier class of the phrase that ends right before `pos` ("more than", "~")."""
+    left = text[max(0, pos - 40) : pos].lower().rstrip()
+    left = re.sub(r"(?:us\$|\$|€|¥|₽|rmb|usd)\s*$", "", left).rstrip()
+    left = re.sub(r"\b(?:the|a)\s*$", "", left).rstrip()
+    for phrase, qual in _qualifier_table():
+        if left.endswith(phrase) and _word_start(left, len(left) - len(phrase)):
+            return qual
+    return None
+
+
+def _word_start(text: str, idx: int) -> bool:
+    return idx <= 0 or not text[idx - 1].isalnum() or not text[idx].isalnum()
+
+
+@cache
+def _multiplier_re() -> re.Pattern[str]:
+    words = sorted(load_data("units.yaml")["multipliers"], key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
+
+
+@cache
+def _times_re() -> re.Pattern[str]:
+    nums = "|".join(load_data("units.yaml")["number_words"])
+    return re.compile(rf"\b(?P<n>\d+(?:\.\d+)?|{nums})(?:\s*-?\s*fold|\s+times)\b", re.I)
+
+
+def multiplier_hits(text: str) -> list[WordHit]:
+    """'doubled' (100), 'nearly tripled' (200, at_most), 'grew 2.5 times' (150)."""
+    table = load_data("units.yaml")["multipliers"]
+    hits = [
+        WordHit(
+            m.start(),
+            m.end(),
+            float(table[m.group(0).lower()]),
+            qualifier_before(text, m.start()) or "exact",
+            "multiplier",
+        )
+        for m in _multiplier_re().finditer(text)
+    ]
+    return hits + [h for m in _times_re().finditer(text) if (h := _times_hit(text, m))]
+
+
+def _times_hit(text: str, m: re.Match[str]) -> WordHit | None:
+    near = text[max(0, m.start() - 40) : m.end() + 20].lower()
+    growth = phrases("units.yaml", "growth_words")
+    if not any(re.search(rf"\b{re.escape(w)}\b", near) for w in growth):
+        return None
+    n = m["n"].lower()
+    factor = float(n) if n[0].isdigit() else word_value(n)
+    if factor <= 1:
+        return None
+    qual = qualifier_before(text, m.start()) or "exact"
+    return WordHit(m.start(), m.end(), round((factor - 1) * 100, 6), qual, "multiplier")
+
+
+@cache
+def _fraction_re() -> re.Pattern[str]:
+    words = sorted(load_data("units.yaml")["fractions"], key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b(?![-\w])", re.I)
+
+
+def fraction_hits(text: str) -> list[WordHit]:
+    """'Half of the projects' (50, approx), 'grew by a third' (33.3, by_fraction)."""
+    table = {str(k).lower(): float(v) for k, v in load_data("units.yaml")["fractions"].items()}
+    hits = []
+    for m in _fraction_re().finditer(text):
+        if _blocked(text, m):
+            continue
+        before = text[max(0, m.start() - 6) : m.start()].lower()
+        hint = "by_fraction" if re.search(r"\bby\s+$", before) else "fraction"
+        qual = qualifier_before(text, m.start()) or "approx"
+        hits.append(WordHit(m.start(), m.end(), table[m.group(0).lower()], qual, hint))
+    return hits
+
+
+def _blocked(text: str, m: re.Match[str]) -> bool:
+    before = text[max(0, m.start() - 14) : m.start()].lower()
+    after = text[m.end() : m.end() + 16].lower()
+    for w in phrases("units.yaml", "fraction_blockers"):
+        if re.search(rf"\b{re.escape(w)}\s+$", before):
+            return True
+    return bool(
+        re.match(
+            r"\s+(?:of\s+)?(?:a|an|the)?\s*(?:year|century|hour|day|month|"
+            r"(?:19|20)\d\d)\b",
+            after,
+        )
+    )

@@ -1,0 +1,382 @@
+"""Parse the numeric expressions of a sentence: value, range, unit, rate and qualifier.
+
+`find_quantities(text)` returns one `Quantity` per number that could quantify something:
+money ("$245 billion", "1.6 trn RMB", "3.5 billion rubles"), physical amounts ("246 billion
+cubic meters", "38 bcm", "213 million tons"), percentages ("80-85%"), durations ("10
+minutes"), counts ("117 direct agreements", "Eight thousand tourists", "two dozen"),
+multiplicative changes ("doubled", "2.5-fold") and fractions ("half", "by a third").
+It skips what GOLD.md says is not a figure: years and dates (pass their spans in `exclude`),
+ordinals, ages and spans of years, times of day, numbers inside names ("VVER-1200", "G20",
+"5G", "Power of Siberia-2"), compound modifiers ("12-point plan", "five-year") and the pair
+itself ("the two countries"). Values are in base units; units follow GOLD.md. Word tables
+live in `data/units.yaml` and `data/qualifiers.yaml`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from bilat.extract.figures_data import load_data, phrases
+from bilat.extract.figures_numwords import (
+    WordHit,
+    fraction_hits,
+    multiplier_hits,
+    qualifier_before,
+    word_value,
+)
+
+__all__ = ["Quantity", "find_quantities", "qualifier_before", "rate_after"]
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    start: int  # offsets into the text passed to find_quantities
+    end: int
+    text: str
+    value: float
+    value_max: float | None
+    unit: str  # USD CNY RUB EUR t m3 m2 km percent minute hour day count
+    per: str | None  # year | month | day
+    qualifier: str  # exact | approx | at_least | at_most
+    hint: str | None  # multiplier | fraction | by_fraction | None
+    noun: str | None = None  # the word the number counts ("projects"), if any
+
+
+@dataclass(slots=True)
+class _Parse:
+    """Mutable state while one number is read left to right."""
+
+    start: int
+    end: int
+    value: float
+    value_max: float | None = None
+    unit: str | None = None
+    scaled: bool = False
+    currency: bool = False
+    words: bool = False
+
+
+def find_quantities(text: str, *, exclude: Sequence[tuple[int, int]] = ()) -> list[Quantity]:
+    """All quantities in `text`, in text order; spans overlapping `exclude` are skipped."""
+    found: list[Quantity] = []
+    taken: list[tuple[int, int]] = list(exclude)
+    for m in _core_re().finditer(text):
+        if _overlaps(m.start(), m.end(), taken):
+            continue
+        q = _read(text, m)
+        if q is not None:
+            found.append(q)
+            taken.append((q.start, q.end))
+    for hit in [*multiplier_hits(text), *fraction_hits(text)]:
+        if not _overlaps(hit.start, hit.end, taken):
+            found.append(_from_hit(text, hit))
+            taken.append((hit.start, hit.end))
+    return sorted(found, key=lambda q: q.start)
+
+
+def _from_hit(text: str, hit: WordHit) -> Quantity:
+    return Quantity(
+        hit.start,
+        hit.end,
+        text[hit.start : hit.end],
+        hit.value,
+        None,
+        "percent",
+        None,
+        hit.qualifier,
+        hit.hint,
+        None,
+    )
+
+
+def _overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(start < e and s < end for s, e in spans)
+
+
+# ---------------------------------------------------------------------------- tables
+
+
+def _units() -> dict[str, Any]:
+    return load_data("units.yaml")
+
+
+def _map(key: str) -> dict[str, Any]:
+    value = _units()[key]
+    assert isinstance(value, dict)
+    return value
+
+
+def _alt(words: Sequence[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@cache
+def _core_re() -> re.Pattern[str]:
+    nw = _alt([*_map("number_words"), "hundred"])
+    digits = (
+        r"(?<![\w.,])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+,\d{1,2}(?=\s*(?:trillion|billion|"
+        r"million|trn|bn|mln|thousand|%))|\d+(?:\.\d+)?)"
+    )
+    words = r"\b(?:(?:a|an|one)(?=\s+(?:hundred|thousand|dozen|million|billion|trillion)\b)"
+    words += rf"|(?:{nw})(?:(?:-|\s+)(?:{nw}))*)\b"
+    return re.compile(rf"(?P<d>{digits})|(?P<w>{words})", re.I)
+
+
+@cache
+def _scale_re() -> re.Pattern[str]:
+    return re.compile(rf"\s*(?P<s>{_alt(list(_map('scales')))})(?![A-Za-z])", re.I)
+
+
+@cache
+def _unit_re() -> re.Pattern[str]:
+    return re.compile(rf"\s*(?P<u>{_alt(list(_map('unit_suffix')))})(?![A-Za-z²³])", re.I)
+
+
+@cache
+def _compound_re() -> re.Pattern[str]:
+    return re.compile(rf"\s*(?P<u>{_alt(list(_map('compound_units')))})\b", re.I)
+
+
+@cache
+def _currency_re() -> re.Pattern[str]:
+    return re.compile(rf"(?P<c>{_alt(list(_map('currency_prefix')))})\s?$")
+
+
+@cache
+def _per_re() -> re.Pattern[str]:
+    per = _map("per")
+    alts = [(str(k), str(p)) for k, ps in per.items() for p in ps]
+    body = "|".join(_per_alt(f"{k}{i}", p) for i, (k, p) in enumerate(alts))
+    return re.compile(body, re.I)
+
+
+def _per_alt(name: str, phrase: str) -> str:
+    lead = "" if phrase.startswith("/") else r"\b"
+    return rf"(?P<{name}>{lead}{re.escape(phrase)}\b)"
+
+
+# ---------------------------------------------------------------------------- reading
+
+
+def _read(text: str, m: re.Match[str]) -> Quantity | None:
+    p = _start(text, m)
+    if p is None or _is_name(text, m, p):
+        return None
+    _range(text, p, m)
+    _scale(text, p)
+    _unit(text, p)
+    if not _acceptable(text, p, m):
+        return None
+    unit = p.unit or "count"
+    per = None if unit == "percent" else rate_after(text, p.end)
+    qual = qualifier_before(text, p.start) or _qualifier_after(text, p.end) or "exact"
+    noun = _next_word(text, p.end)
+    return Quantity(
+        p.start, p.end, text[p.start : p.end], p.value, p.value_max, unit, per, qual, None, noun
+    )
+
+
+def _start(text: str, m: re.Match[str]) -> _Parse | None:
+    if m["d"]:
+        value = float(
+            m["d"].replace(",", "") if re.search(r",\d{3}", m["d"]) else m["d"].replace(",", ".")
+        )
+        p = _Parse(m.start(), m.end(), value)
+    else:
+        p = _Parse(m.start(), m.end(), word_value(m["w"]), words=True)
+    cur = _currency_re().search(text[max(0, p.start - 4) : p.start])
+    if cur:
+        p.unit = str(_map("currency_prefix")[cur["c"]])
+        p.currency = True
+        p.start -= len(cur.group(0))
+    return p
+
+
+def _range(text: str, p: _Parse, m: re.Match[str]) -> None:
+    before = text[max(0, p.start - 12) : p.start].lower()
+    joiner = r"\s*(?:[-–—]|to)\s*" if not re.search(r"\bfrom\s*\W?$", before) else r"\s*[-–—]\s*"
+    if re.search(r"\bbetween\s*\W?$", before):
+        joiner = r"\s+and\s+"
+    nxt = re.match(rf"{joiner}(?:[$€¥₽]\s?)?(\d+(?:\.\d+)?)(?![\d,])", text[p.end :], re.I)
+    if nxt and float(nxt.group(1)) > p.value:
+        p.value_max = float(nxt.group(1))
+        p.end += nxt.end()
+
+
+def _scale(text: str, p: _Parse) -> None:
+    for _ in range(2):
+        s = _scale_re().match(text, p.end)
+        if s is None:
+            return
+        word = s["s"].lower()
+        if word in _units()["digit_only_scales"] and (s.start("s") != p.end or not p.currency):
+            return
+        factor = float(_map("scales")[word])
+        p.value *= factor
+        p.value_max = p.value_max * factor if p.value_max is not None else None
+        p.end, p.scaled = s.end(), True
+
+
+def _unit(text: str, p: _Parse) -> None:
+    c = _compound_re().match(text, p.end)
+    if c is not None:
+        unit_factor: list[Any] = _map("compound_units")[c["u"].lower()]
+        _apply(p, str(unit_factor[0]), float(unit_factor[1]), c.end())
+        return
+    u = _unit_re().match(text, p.end)
+    if u is None or (u["u"] == "t" and not p.scaled):
+        return
+    if p.currency and u["u"].lower() not in ("%",):
+        # "$5 billion dollars" is rare; a currency prefix already fixed the unit
+        if str(_map("unit_suffix")[u["u"].lower()]) in ("USD", "CNY", "RUB", "EUR"):
+            p.end = u.end()
+        return
+    _apply(p, str(_map("unit_suffix")[u["u"].lower()]), 1.0, u.end())
+    _percent_range(text, p)
+
+
+def _apply(p: _Parse, unit: str, factor: float, end: int) -> None:
+    p.unit, p.end = unit, end
+    p.value *= factor
+    p.value_max = p.value_max * factor if p.value_max is not None else None
+
+
+def _percent_range(text: str, p: _Parse) -> None:
+    """'80%-85%': a second percentage joined to the first by a dash."""
+    if p.unit != "percent" or p.value_max is not None:
+        return
+    nxt = re.match(r"\s*[-–—]\s*(\d+(?:\.\d+)?)\s*%", text[p.end :])
+    if nxt and float(nxt.group(1)) > p.value:
+        p.value_max, p.end = float(nxt.group(1)), p.end + nxt.end()
+
+
+def rate_after(text: str, end: int) -> str | None:
+    """'per year', 'annually', '/day' within a few words after `end` (no digit between)."""
+    window = re.split(r"\d", text[end : end + 60], maxsplit=1)[0]
+    for m in _per_re().finditer(window):
+        after = window[m.end() : m.end() + 12].lower()
+        before = window[max(0, m.start() - 6) : m.start()].lower()
+        if re.match(r"\s*(earlier|ago|before|later|after)", after) or "than" in before:
+            continue
+        key = next(str(k) for k, v in m.groupdict().items() if v)
+        return re.sub(r"\d+$", "", key)
+    return None
+
+
+def _qualifier_after(text: str, end: int) -> str | None:
+    tail = text[end : end + 12].lower()
+    table = load_data("qualifiers.yaml")["qualifier_suffix"]
+    for qual, words in table.items():
+        for w in words:
+            if re.match(rf"\s*{re.escape(w)}(?!\w)", tail):
+                return str(qual)
+    return None
+
+
+def _next_word(text: str, end: int) -> str | None:
+    """The first content word after `end` (skipping "of"/adjective-free function words)."""
+    fw = set(phrases("units.yaml", "function_words"))
+    clause = re.split(r"[,.;:—–()]", text[end : end + 60], maxsplit=1)[0]
+    for w in re.findall(r"[A-Za-z][A-Za-z'-]*", clause)[:4]:
+        if w.lower() not in fw:
+            return str(w)
+    return None
+
+
+# ---------------------------------------------------------------------------- filters
+
+
+def _is_name(text: str, m: re.Match[str], p: _Parse) -> bool:
+    """Digits glued to a name ("VVER-1200", "Siberia–2", "#1", "No. 5") or a capitalised
+    number word inside a name ("Group of Twenty")."""
+    s = m.start()
+    before = text[max(0, s - 4) : s]
+    if re.search(r"[A-Za-z][-–]$|#$|\bNo\.\s?$", before):
+        return True
+    if p.words and m.group(0)[0].isupper() and not _sentence_initial(text, s):
+        return True
+    return bool(re.match(r"[:.]\d", text[m.end() : m.end() + 2]) and m["d"] and "." not in m["d"])
+
+
+def _sentence_initial(text: str, pos: int) -> bool:
+    return bool(re.search(r"(^|[.!?\n\"“«(—–:•]\s*|^\s*)$", text[max(0, pos - 4) : pos]))
+
+
+def _acceptable(text: str, p: _Parse, m: re.Match[str]) -> bool:
+    if p.value == 0 or _glued_letters(text, p) or _hyphen_modifier(text, p):
+        return False
+    if p.unit is None and not _counts_something(text, p, m):
+        return False
+    return not _list_number(text, p, m)
+
+
+def _glued_letters(text: str, p: _Parse) -> bool:
+    """'5G', '30th', '1990s', 'F-16s': digits directly followed by letters."""
+    return bool(re.match(r"[A-Za-z]", text[p.end : p.end + 1]))
+
+
+def _hyphen_modifier(text: str, p: _Parse) -> bool:
+    """'12-point plan', 'five-year', 'two-day visit'."""
+    return bool(re.match(r"[-–][A-Za-z]", text[p.end : p.end + 2]))
+
+
+def _list_number(text: str, p: _Parse, m: re.Match[str]) -> bool:
+    line_start = text.rfind("\n", 0, p.start) + 1
+    return text[line_start : p.start].strip() == "" and bool(
+        re.match(r"[.)]\s", text[p.end : p.end + 2])
+    )
+
+
+def _counts_something(text: str, p: _Parse, m: re.Match[str]) -> bool:
+    """A bare number counts something only when a noun follows (not a span of years, an
+    age, a rank, or the pair itself) or it is a word number with a scale ("a hundred")."""
+    after = text[p.end : p.end + 40].lower()
+    if re.match(r"\s*(?:\(|,|\.|;|$)", after) and not (p.words and p.scaled):
+        return False
+    first = re.match(r"\s*([a-z][a-z'.-]*)", after)
+    if first is None:
+        return p.words and p.scaled
+    if _non_figure(after) or _age(text, p.start) or first.group(1) in _function_words():
+        return False
+    if _capitalised_before(text, p.start):
+        return False
+    the = re.search(r"\bthe\s+$", text[max(0, p.start - 5) : p.start], re.I)
+    return not (p.value == 2 and (_pair_noun(after) or the))
+
+
+def _function_words() -> frozenset[str]:
+    return frozenset(phrases("units.yaml", "function_words"))
+
+
+def _non_figure(after: str) -> bool:
+    for noun in phrases("units.yaml", "non_figure_nouns"):
+        if re.match(rf"\s*(?:[a-z]+\s+)?{re.escape(noun)}\b", after) and (
+            re.match(rf"\s*{re.escape(noun)}\b", after) or noun.startswith("year")
+        ):
+            return True
+    return False
+
+
+def _age(text: str, start: int) -> bool:
+    return bool(re.search(r"\b(?:aged|age of|ages of)\s*$", text[max(0, start - 12) : start]))
+
+
+def _capitalised_before(text: str, start: int) -> bool:
+    """A number right after a capitalised word inside a sentence is part of a name
+    ("Power of Siberia 2", "Article 5"), unless that word is a qualifier or a sentence start."""
+    m = re.search(r"([A-Z][A-Za-z]+)\s+$", text[max(0, start - 30) : start])
+    if m is None:
+        return False
+    word_start = start - len(m.group(0))
+    if _sentence_initial(text, word_start):
+        return False
+    return m.group(1).lower() not in _function_words()
+
+
+def _pair_noun(after: str) -> bool:
+    words = re.findall(r"[a-z']+", after)[:3]
+    return any(w in phrases("units.yaml", "pair_nouns") for w in words)

@@ -1,0 +1,96 @@
+"""Commitments: measurable targets with relation, deadline, parties and status."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bilat.extract.commitments import extract_commitments
+from bilat.records import Commitment
+from test_figures import SEEDS, seed_ctx, simple_ctx
+
+
+def commits(text: str, published: str | None = "2023-04-02") -> list[Commitment]:
+    return extract_commitments(simple_ctx(text, published))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The leaders agreed on the goal of surpassing $300 billion in bilateral trade in 2030.",
+            (">=", 300e9, None, "USD", "2030", "agreed", "trade_turnover"),
+        ),
+        (
+            "The task set by the two presidents is to reach the $150 billion mark by 2026.",
+            (">=", 150e9, None, "USD", "2026", "agreed", None),
+        ),
+        (
+            "Customs clearance should not take longer than 30 minutes.",
+            ("<=", 30, None, "minute", None, "aspiration", "other"),
+        ),
+        (
+            "Moscow plans to raise the share of payments in national currencies to 90-95%.",
+            ("=", 90, 95, "percent", None, "aspiration", "settlement_currency_share"),
+        ),
+        (
+            "India proposed a target of 40 million tourists a year by 2028.",
+            ("=", 40e6, None, "count", "2028", "proposed", "travelers"),
+        ),
+    ],
+)
+def test_target_fields(text: str, expected: tuple[object, ...]) -> None:
+    (c,) = commits(text)
+    got = (c.relation, c.value, c.value_max, c.unit, c.deadline, c.status, c.measure)
+    if expected[-1] is None:
+        got, expected = got[:-1], expected[:-1]
+    assert got == expected
+
+
+def test_parties_default_to_the_pair_when_agreed() -> None:
+    (c,) = commits("The two sides agreed to bring trade to $80 billion by 2025.")
+    assert c.parties == ("Russia", "China")
+
+
+def test_actual_values_are_not_targets() -> None:
+    text = (
+        "An agreement to expand settlements in yuan (already more than 60% in 2022) with the "
+        "prospect of increasing it to 75%."
+    )
+    assert [c.value for c in commits(text)] == [75]
+
+
+def test_projection_is_not_a_target() -> None:
+    assert commits("The new line will allow increasing supplies to 20 billion cubic meters.") == []
+
+
+def test_repeated_target_kept_once_with_explicit_relation() -> None:
+    text = "Standard for crossing: 15 minutes\n\nA truck should not wait longer than 15 minutes."
+    (c,) = commits(text)
+    assert c.relation == "<="
+    assert c.evidence.quote == "A truck should not wait longer than 15 minutes."
+
+
+def test_commitment_evidence_in_clean_text() -> None:
+    text = "Header\n\nThe aim is to reach 500 flights a week by 2027."
+    ctx = simple_ctx(text, None)
+    (c,) = extract_commitments(ctx)
+    assert text[c.evidence.start : c.evidence.end] == c.evidence.quote
+
+
+SEED_TARGETS = [
+    ("001_9cf5062af831eb83.txt", "2025-08-22", 10, "minute", "<="),
+    ("003_7bad26cddec866be.txt", "2025-05-12", 200e9, "USD", ">="),
+    ("003_7bad26cddec866be.txt", "2025-05-12", 80, "percent", "="),
+    ("004_b6d02cbe4d3cd247.txt", "2022-12-31", 200e9, "USD", ">="),
+]
+
+
+@pytest.mark.parametrize(("doc", "published", "value", "unit", "relation"), SEED_TARGETS)
+def test_seed_targets(doc: str, published: str, value: float, unit: str, relation: str) -> None:
+    path = Path(SEEDS) / doc
+    if not path.exists():
+        pytest.skip("shared seeds not present")
+    found = extract_commitments(seed_ctx(path.read_text(encoding="utf-8"), published))
+    assert any((c.value, c.unit, c.relation) == (value, unit, relation) for c in found)

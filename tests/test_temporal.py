@@ -1,0 +1,91 @@
+"""Time expressions: absolute, relative to the publication date, ranges and periods."""
+
+from __future__ import annotations
+
+import pytest
+
+from bilat.extract.temporal import find_time_expressions, infer_tense, parse_published
+
+PUB = "2024-03-14"  # a Thursday
+
+
+def first(text: str, published: str | None = PUB, tense: str | None = None) -> tuple[object, ...]:
+    (t,) = find_time_expressions(text, published, tense=tense)
+    assert text[t.start : t.end] == t.text
+    return t.date, t.date_end, t.period
+
+
+@pytest.mark.parametrize(
+    ("text", "tense", "expected"),
+    [
+        ("The delegation arrived yesterday.", None, ("2024-03-13", None, None)),
+        ("Talks continue today.", None, ("2024-03-14", None, None)),
+        ("The ministers meet tomorrow.", None, ("2024-03-15", None, None)),
+        ("The statement was issued on Monday.", None, ("2024-03-11", None, None)),
+        ("He will fly out on Monday.", None, ("2024-03-18", None, None)),
+        ("They spoke on January 9.", None, ("2024-01-09", None, None)),
+        ("They spoke on November 9.", None, ("2023-11-09", None, None)),
+        ("The summit was held on October 17, 2021.", None, ("2021-10-17", None, None)),
+        ("The summit was held on 17 October 2021.", None, ("2021-10-17", None, None)),
+        ("Trade fell in February.", None, ("2024-02", None, "2024-02")),
+        ("They met in June.", "past", ("2023-06", None, "2023-06")),
+        ("They will meet in June.", None, ("2024-06", None, "2024-06")),
+        ("The forum ran on June 3–6, 2023.", None, ("2023-06-03", "2023-06-06", None)),
+        ("Output rose in the second half of 2022.", None, ("2022", None, "2022-H2")),
+        ("Output rose in H2 2022.", None, ("2022", None, "2022-H2")),
+        ("Output rose in the fourth quarter of 2022.", None, ("2022", None, "2022-Q4")),
+        ("Output rose in the first quarter.", None, ("2024", None, "2024-Q1")),
+        (
+            "In the first five months of this year exports grew.",
+            None,
+            ("2024-01", "2024-05", "2024-01..2024-05"),
+        ),
+        ("In January-April 2023 exports grew.", None, ("2023-01", "2023-04", "2023-01..2023-04")),
+        ("Exports grew last year.", None, ("2023", None, "2023")),
+        ("Exports grew this year.", None, ("2024", None, "2024")),
+        ("Exports will grow next year.", None, ("2025", None, "2025")),
+        ("Exports grew in 2019.", None, ("2019", None, "2019")),
+        ("Exports grew from 2016 to 2021.", None, ("2016", "2021", "2016..2021")),
+        ("Exports grew between 2011 and 2021.", None, ("2011", "2021", "2011..2021")),
+        ("The visit is set for the end of July this year.", None, ("2024-07", None, "2024-07")),
+        ("A visit is expected in the autumn.", "future", ("2024", None, None)),
+        ("Prices fell over the past two years.", None, (None, None, "2022..2024")),
+        ("Published 2023-05-06 by the desk.", None, ("2023-05-06", None, None)),
+    ],
+)
+def test_resolution(text: str, tense: str | None, expected: tuple[object, ...]) -> None:
+    assert first(text, tense=tense) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We agreed with them.",  # "We" is not Wednesday
+        "Their share is 86%.",  # not 1986
+        "Exports were 5% higher than a year earlier.",
+        "They may sign the deal.",  # the verb, not the month
+        "The truce holds for one year.",
+        "A 2024 kg parcel.",
+    ],
+)
+def test_non_expressions(text: str) -> None:
+    found = [t for t in find_time_expressions(text, PUB) if t.text != "2024"]
+    assert found == []
+
+
+def test_relative_without_publication_date() -> None:
+    assert first("Trade grew last year.", published=None) == (None, None, None)
+    assert first("They met yesterday.", published=None) == (None, None, None)
+    assert first("Trade grew in 2020.", published=None) == ("2020", None, "2020")
+
+
+def test_never_more_precise_than_publication() -> None:
+    assert first("They met yesterday.", published="2024-03") == (None, None, None)
+    assert first("Trade grew last year.", published="2024") == ("2023", None, "2023")
+
+
+def test_infer_tense_and_parse_published() -> None:
+    assert infer_tense("The sides will sign it") == "future"
+    assert infer_tense("The sides signed it") == "past"
+    assert parse_published("2024-03-14T10:00:00Z") is not None
+    assert parse_published(None) is None
