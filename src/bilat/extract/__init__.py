@@ -1,0 +1,17 @@
+"""Extract: stored document -> actors, events, figures, agreements, commitments.
+
+nlp.py          spaCy pipeline (sentences + NER)
+gazetteer.py    states, people with dated roles, organisations, companies, projects (data/)
+actors.py       names, role phrases by date, surnames -> one actor each (+ roles.py, gazmatch.py)
+events.py       PLOVER CONSULT/COOPERATE events, participants, dates, status
+temporal.py     dates and periods resolved against the publication date
+numbers.py      numbers, units, qualifiers
+figures.py      figures with measure, period, flow, speaker
+agreements.py   agreements with kind, status, parties, sector
+commitments.py  measurable targets
+pipeline.py     runs the stages, maps spans to the original text, verifies every quote
+"""
+
+from bilat.extract.pipeline import EXTRACTOR_VERSION, extract_document, run_extraction
+
+__all__ = ["EXTRACTOR_VERSION", "extract_document", "run_extraction"]

@@ -1,0 +1,325 @@
+"""Actors: who the article names, resolved to one actor each within the document.
+
+requires: DocContext.doc (spaCy: sentences + NER), the gazetteer
+assigns : Actor records (evidence in clean-text offsets) and DocContext.mentions
+
+Sources of mentions, in order of trust:
+1. gazetteer names, aliases and metonyms ("Xi Jinping", "PRC", "the Kremlin");
+2. role phrases resolved by the publication date ("the Chinese leader" -> Xi Jinping), or
+   attached to the named person that follows them ("Russian Prime Minister Mikhail Mishustin");
+3. NER persons not in the gazetteer, with surnames linked to the full name in the document.
+Publishers, journalists and venues are not actors (GOLD.md).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from bilat.extract.context import DocContext, Mention
+from bilat.extract.gazetteer import Entry, Gazetteer, normalize
+from bilat.extract.gazmatch import find_gazetteer_mentions
+from bilat.extract.roles import RolePhrase, find_plural_roles, find_role_phrases
+from bilat.records import Actor, Evidence
+
+__all__ = ["extract_actors"]
+
+_TYPE_RANK = {"person": 0, "company": 1, "organization": 2, "project": 3, "state": 4, "place": 5}
+_VENUE = re.compile(r"(?:\b(?:in|at|to|from|near|via|through|into|across)\s+(?:the\s+)?)$", re.I)
+_AT = re.compile(r"(?:\b(?:in|at)\s+(?:the\s+)?)$", re.I)
+_BYLINE = re.compile(
+    r"(?:\b(?:by|photo|photos|foto|correspondent|reporter|journalist|columnist|editor|author|"
+    r"writes|credit)\s*[:/]?\s*)$",
+    re.I,
+)
+_TITLE_WORDS = re.compile(r"^(?:(?:Mr|Mrs|Ms|Dr|President|Premier|Minister|General)\.?\s+)+")
+_CJK_STYLE = {"CN", "TW", "KP", "KR", "VN", "SG"}  # surname first in English renderings
+
+
+@lru_cache(maxsize=1)
+def _media() -> frozenset[str]:
+    text = resources.files("bilat").joinpath("data/media.yaml").read_text("utf-8")
+    return frozenset(normalize(o) for o in yaml.safe_load(text)["outlets"])
+
+
+@dataclass(slots=True)
+class _Draft:
+    name: str
+    type: str
+    country: str | None
+    gid: str | None
+    role: str | None = None
+    spans: list[tuple[int, int, str]] = field(default_factory=list)
+    no_alias: set[tuple[int, int]] = field(default_factory=set)
+    entry: Entry | None = None
+
+    def add(self, start: int, end: int, text: str, alias: bool = True) -> None:
+        if (start, end, text) not in self.spans:
+            self.spans.append((start, end, text))
+        if not alias:
+            self.no_alias.add((start, end))
+
+
+class _Builder:
+    """Collects mentions into per-actor drafts for one document."""
+
+    def __init__(self, ctx: DocContext, gaz: Gazetteer) -> None:
+        self.ctx, self.gaz = ctx, gaz
+        self.drafts: dict[str, _Draft] = {}
+        self.taken: list[tuple[int, int]] = []
+        self.pending_titles: list[tuple[RolePhrase, tuple[int, int]]] = []
+
+    def covered(self, start: int, end: int) -> bool:
+        return any(s < end and start < e for s, e in self.taken)
+
+    def entry(self, entry: Entry, start: int, end: int, text: str, alias: bool = True) -> None:
+        draft = self.drafts.get(entry.gid)
+        if draft is None:
+            role = self.gaz.role_on(entry, self.ctx.published) if entry.type == "person" else None
+            title = role.title if role else entry.description
+            draft = _Draft(entry.name, entry.type, entry.country, entry.gid, title, entry=entry)
+            self.drafts[entry.gid] = draft
+        draft.add(start, end, text, alias)
+        self.taken.append((start, end))
+
+    def person(self, key: str, name: str, start: int, end: int, text: str) -> _Draft:
+        draft = self.drafts.setdefault(key, _Draft(name, "person", None, None))
+        draft.add(start, end, text)
+        self.taken.append((start, end))
+        return draft
+
+
+def _pick(entries: Iterable[Entry], pair: tuple[str, str]) -> Entry:
+    return min(entries, key=lambda e: (_TYPE_RANK.get(e.type, 9), e.country not in pair, e.gid))
+
+
+def _context_before(text: str, start: int, width: int = 40) -> str:
+    return text[max(0, start - width) : start]
+
+
+def _add_gazetteer(b: _Builder) -> None:
+    for g in find_gazetteer_mentions(b.gaz, b.ctx.doc):
+        if b.covered(g.start, g.end):
+            continue
+        entry = _pick(g.entries, b.ctx.pair)
+        if normalize(g.text) in _media() or normalize(entry.name) in _media():
+            continue
+        b.entry(entry, g.start, g.end, g.text)
+
+
+def _person_after(b: _Builder, end: int) -> tuple[int, int] | None:
+    """The span of a person name starting right after `end` (title + name)."""
+    text = b.ctx.clean_text
+    gap = re.match(r"[ \t]*(?:,\s*)?", text[end:])
+    pos = end + (gap.end() if gap else 0)
+    for ent in b.ctx.doc.ents:
+        if ent.start_char == pos and ent.label_ == "PERSON":
+            return ent.start_char, ent.end_char
+    return None
+
+
+def _add_plural_roles(b: _Builder) -> None:
+    """'the heads of government of Russia and China' names both office holders."""
+    for start, end, text, key, states in find_plural_roles(b.ctx.clean_text, b.gaz, b.ctx.pair):
+        holders = [b.gaz.holders(key, c, b.ctx.published) for c in states]
+        if all(len(h) == 1 for h in holders):
+            for h in holders:
+                b.entry(h[0], start, end, text, alias=False)
+
+
+def _add_roles(b: _Builder) -> None:
+    text = b.ctx.clean_text
+    for rp in find_role_phrases(text, b.gaz):
+        if b.covered(rp.start, rp.end):
+            continue
+        named = _person_after(b, rp.end)
+        if named is not None:
+            b.taken.append((rp.start, rp.end))
+            b.pending_titles.append((rp, named))
+            continue
+        holders = b.gaz.holders(rp.key, rp.country, b.ctx.published)
+        if len(holders) == 1:
+            b.entry(holders[0], rp.start, rp.end, rp.text)
+
+
+def _clean_person(text: str) -> str:
+    text = re.sub(r"['’]s$", "", text.strip())
+    return _TITLE_WORDS.sub("", text).strip(" ,.;:\"“”'")
+
+
+def _valid_person(name: str, before: str) -> bool:
+    if len(name) < 3 or not name[:1].isupper() or _BYLINE.search(before):
+        return False
+    return not any(ch.isdigit() for ch in name) and normalize(name) not in _media()
+
+
+def _short_forms(name: str, country: str | None) -> set[str]:
+    parts = name.split()
+    if len(parts) < 2:
+        return set()
+    forms = {parts[-1]}
+    if country in _CJK_STYLE:
+        forms.add(parts[0])
+    return forms
+
+
+def _resolve_person(b: _Builder, name: str) -> Entry | None:
+    found = [e for e in b.gaz.lookup(name) if e.type == "person"]
+    if not found and " " not in name:
+        found = b.gaz.lookup_surname(name)
+        if len(found) > 1:
+            in_doc = [e for e in found if e.gid in b.drafts]
+            found = in_doc or []
+    return found[0] if len(found) == 1 else None
+
+
+def _add_persons(b: _Builder) -> None:
+    text = b.ctx.clean_text
+    singles: list[tuple[int, int, str]] = []
+    for ent in b.ctx.doc.ents:
+        if ent.label_ != "PERSON" or b.covered(ent.start_char, ent.end_char):
+            continue
+        name = _clean_person(ent.text)
+        if not _valid_person(name, _context_before(text, ent.start_char)):
+            continue
+        start = ent.start_char + ent.text.find(name)
+        entry = _resolve_person(b, name)
+        if entry is not None:
+            b.entry(entry, start, start + len(name), name)
+        elif " " in name:
+            b.person("ner:" + normalize(name), name, start, start + len(name), name)
+        else:
+            singles.append((start, start + len(name), name))
+    _link_short_names(b, singles)
+
+
+def _short_name_index(b: _Builder) -> dict[str, str]:
+    index: dict[str, str] = {}
+    clash: set[str] = set()
+    for key, d in b.drafts.items():
+        if d.type != "person":
+            continue
+        for form in _short_forms(d.name, d.country):
+            if form in index and index[form] != key:
+                clash.add(form)
+            index[form] = key
+    return {f: k for f, k in index.items() if f not in clash and len(f) > 1}
+
+
+def _link_short_names(b: _Builder, singles: list[tuple[int, int, str]]) -> None:
+    index = _short_name_index(b)
+    for start, end, name in singles:
+        if name in index:
+            b.drafts[index[name]].add(start, end, name)
+            b.taken.append((start, end))
+    text = b.ctx.clean_text
+    for form, key in index.items():
+        for m in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text):
+            if not b.covered(m.start(), m.end()):
+                b.drafts[key].add(m.start(), m.end(), form)
+                b.taken.append((m.start(), m.end()))
+
+
+def _attach_titles(b: _Builder) -> None:
+    """'Russian Prime Minister Mikhail Mishustin': the title is an alias of the named person."""
+    for rp, (s, _e) in b.pending_titles:
+        owner = next((d for d in b.drafts.values() for span in d.spans if span[0] == s), None)
+        if owner is None:
+            continue
+        owner.add(rp.start, rp.end, rp.text)
+        if owner.country is None:
+            owner.country = rp.country
+        if owner.role is None:
+            owner.role = rp.text.split(None, 1)[-1] if rp.text.split()[0][:1].isupper() else rp.text
+
+
+def _article_name(d: _Draft) -> str:
+    """The entry's name if the article uses it, else the article's own spelling of a full name
+    (gold uses the article's form: "Sergei Lavrov" where the gazetteer says "Sergey")."""
+    used = {text for s, e, text in d.spans if (s, e) not in d.no_alias}
+    if d.entry is None or d.name in used:
+        return d.name
+    known = {normalize(a) for a in d.entry.aliases}
+    full = [u for u in used if " " in u.strip() and normalize(u) in known and u[:1].isupper()]
+    same_type = [u for u in full if len(u.split()) == len(d.name.split())]
+    return min(same_type or [d.name], key=lambda u: (-len(u), u))
+
+
+def _aliases(d: _Draft) -> tuple[str, ...]:
+    seen = {normalize(d.name)}
+    out = []
+    for _s, _e, text in sorted(d.spans):
+        if (_s, _e) in d.no_alias:
+            continue
+        surface = re.sub(r"^(?:the|The)\s+", "", text.strip())
+        if normalize(surface) not in seen:
+            seen.add(normalize(surface))
+            out.append(surface)
+    return tuple(out)
+
+
+def _to_actor(d: _Draft, text: str) -> Actor:
+    mentions = tuple(Evidence(s, e, text[s:e]) for s, e, _t in sorted(d.spans))
+    named = _Draft(_article_name(d), d.type, d.country, d.gid, d.role, d.spans, d.no_alias)
+    aliases = _aliases(named)
+    if named.name != d.name and normalize(d.name) not in {normalize(a) for a in aliases}:
+        aliases = (*aliases, d.name)
+    return Actor(named.name, d.type, d.country, d.role, aliases, d.gid, mentions)
+
+
+def _venue_only(d: _Draft, text: str, venue: re.Pattern[str]) -> bool:
+    return all(venue.search(_context_before(text, s)) for s, _e, _t in d.spans)
+
+
+def _keep(d: _Draft, text: str) -> bool:
+    """Publishers are dropped earlier; here: venues, passing places, institutions in titles.
+
+    - a state named only as a location ("the summit in South Korea") is not an actor;
+    - a place (region, river) needs two mentions outside "in/at/to ... X";
+    - a national institution (ministry, council, party) needs two mentions: once is usually
+      an affiliation inside someone's title ("a researcher at the Academy of Sciences").
+    """
+    if not d.spans:
+        return False
+    if d.type == "state":
+        return not _venue_only(d, text, _AT)
+    if d.type == "place" and not (d.gid and len(d.gid) == 2):
+        outside = [sp for sp in d.spans if not _VENUE.search(_context_before(text, sp[0]))]
+        return len(outside) >= 2
+    if d.type == "organization" and d.country:
+        return len(d.spans) >= 2
+    return True
+
+
+def extract_actors(ctx: DocContext, gaz: Gazetteer) -> list[Actor]:
+    """Actors of the document; also fills `ctx.mentions` (sorted by position)."""
+    b = _Builder(ctx, gaz)
+    _add_plural_roles(b)
+    _add_roles(b)
+    _add_gazetteer(b)
+    _add_persons(b)
+    _attach_titles(b)
+    actors = [_to_actor(d, ctx.clean_text) for d in b.drafts.values() if _keep(d, ctx.clean_text)]
+    ctx.mentions = sorted(
+        (
+            Mention(s, e, ctx.clean_text[s:e], d.name, d.type, d.country)
+            for d in b.drafts.values()
+            for s, e, _t in d.spans
+        ),
+        key=lambda m: (m.start, m.end),
+    )
+    return sorted(actors, key=lambda a: a.mentions[0].start)
+
+
+def actor_index(actors: Iterable[Actor]) -> dict[str, Actor]:
+    """Every name and alias (normalised) -> its actor."""
+    out: dict[str, Actor] = {}
+    for a in actors:
+        for form in (a.name, *a.aliases):
+            out.setdefault(normalize(form), a)
+    return out

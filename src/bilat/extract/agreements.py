@@ -1,0 +1,174 @@
+"""Agreements: documents and deals the article says were signed, adopted, announced or negotiated.
+
+requires: DocContext.mentions, sentences, publication date
+assigns : Agreement records (evidence in clean-text offsets)
+
+A kind noun ("memorandum", "joint statement", "communique"...) opens a title that runs over
+its prepositional phrase to the clause boundary; "agreed to establish <Named Body>" is an
+agreement too. Generic plurals ("a package of agreements") are skipped. Status comes from the
+verbs of the sentence, parties from the actors named in it (companies first, then states).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from bilat.extract.context import DocContext, Sentence
+from bilat.extract.temporal import find_time_expressions
+from bilat.records import Agreement, Evidence
+
+__all__ = ["extract_agreements"]
+
+_STOP = re.compile(
+    r"\s*(?:[,.;:()—–]|\s-\s|\b(?:was|were|is|are|has|have|had|will|would|which|that|who|"
+    r"signed|adopted|issued|reached|published|between|during|after|said|says|and\s+(?:the|a)\s+"
+    r"(?:parties|sides|leaders))\b)"
+)
+_LEFT = re.compile(
+    r"((?:(?:[A-Z][\w'’.-]*|legally|binding|joint|new|intergovernmental|bilateral|trilateral|"
+    r"long-term|comprehensive|strategic|framework|cooperation|investment|gas|supply|trade|"
+    r"(?:\d+-point))\s+){0,4})$"
+)
+_GENERIC_LEAD = re.compile(r"^(?:the|a|an|this|that|these|its|their|new)\s+", re.I)
+_GENERIC_TAIL = re.compile(r"(?:\s+(?:in|with|of|on|for|to|by))+$")
+
+
+@dataclass(frozen=True, slots=True)
+class _Lexicon:
+    kinds: list[tuple[str, re.Pattern[str]]]
+    status: list[tuple[str, re.Pattern[str]]]
+    agreed_to: re.Pattern[str]
+    generic: re.Pattern[str]
+    sectors: list[tuple[str, re.Pattern[str]]]
+
+
+def _words(patterns: list[str], flags: int = re.I) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w-])(?:" + "|".join(patterns) + r")(?![\w-])", flags)
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> _Lexicon:
+    data: dict[str, Any] = yaml.safe_load(
+        resources.files("bilat").joinpath("data/agreements.yaml").read_text("utf-8")
+    )
+    return _Lexicon(
+        kinds=[(k, _words(v)) for k, v in data["kinds"].items()],
+        status=[(k, _words(v)) for k, v in data["status"].items()],
+        agreed_to=re.compile(data["agreed_to"], re.I),
+        generic=_words(data["generic"]),
+        sectors=[
+            (k, _words(v, 0 if k in ("energy", "technology") else re.I))
+            for k, v in data["sectors"].items()
+        ],
+    )
+
+
+def _title_right(text: str, pos: int) -> int:
+    """End of the title that starts before `pos`: the clause boundary, at most ~16 words."""
+    stop = _STOP.search(text, pos)
+    end = stop.start() if stop else len(text)
+    words = list(re.finditer(r"\S+", text[pos:end]))
+    if len(words) > 16:
+        end = pos + words[15].end()
+    return end
+
+
+def _title(text: str, start: int, end: int) -> tuple[int, str]:
+    left = _LEFT.search(text[:start])
+    begin = left.start(1) if left and left.group(1) else start
+    right = _title_right(text, end)
+    raw = _GENERIC_TAIL.sub("", text[begin:right].strip())
+    return begin, _GENERIC_LEAD.sub("", raw)
+
+
+def _is_specific(title: str, kind_word: str) -> bool:
+    if kind_word.lower().endswith("s") and not re.search(r"\b(?:on|of|for|in)\b", title):
+        return False
+    return len(title.split()) >= 2 or kind_word[:1].isupper()
+
+
+def _status(sentence: str, kind: str) -> str:
+    for status, pattern in _lexicon().status:
+        if pattern.search(sentence):
+            return status
+    return "adopted" if kind in ("communique", "joint_statement", "declaration") else "announced"
+
+
+def _sector(text: str) -> str:
+    for sector, pattern in _lexicon().sectors:
+        if pattern.search(text):
+            return sector
+    return "other"
+
+
+def _parties(ctx: DocContext, s: Sentence) -> tuple[str, ...]:
+    found = ctx.mentions_in(s.start, s.end)
+    for types in (("company",), ("state",), ("organization",)):
+        names = [m.actor for m in found if m.type in types]
+        if names:
+            return tuple(dict.fromkeys(names))
+    states = {m.country for m in found if m.type == "person" and m.country}
+    if states:
+        return tuple(sorted(states))
+    return ctx.pair
+
+
+def _date(ctx: DocContext, s: Sentence) -> str | None:
+    for expr in find_time_expressions(s.text, ctx.published, tense="past"):
+        if expr.date and not expr.period:
+            return expr.date
+    return None
+
+
+def _make(ctx: DocContext, s: Sentence, kind: str, title: str) -> Agreement:
+    return Agreement(
+        title=title,
+        kind=kind,
+        status=_status(s.text, kind),
+        date=_date(ctx, s),
+        parties=_parties(ctx, s),
+        sector=_sector(title) if _sector(title) != "other" else _sector(s.text),
+        evidence=Evidence(s.start, s.end, s.text),
+    )
+
+
+def _from_sentence(ctx: DocContext, s: Sentence) -> list[Agreement]:
+    lex, out = _lexicon(), []
+    for kind, pattern in lex.kinds:
+        for m in pattern.finditer(s.text):
+            begin, title = _title(s.text, m.start(), m.end())
+            context = s.text[max(0, begin - 30) : m.end() + 20]
+            if lex.generic.search(context) or not _is_specific(title, m.group(0)):
+                continue
+            out.append(_make(ctx, s, kind, title))
+    agreed = lex.agreed_to.search(s.text)
+    if agreed and re.match(r"\s+(?:an?\s+|the\s+)?[A-Z]", s.text[agreed.end() :]):
+        end = _title_right(s.text, agreed.end())
+        title = "agreement to " + s.text[agreed.start() + len("agreed to ") : end].strip()
+        out.append(replace(_make(ctx, s, "agreement", title), status="announced"))
+    return out
+
+
+def _content(title: str) -> set[str]:
+    words = re.findall(r"[a-z0-9]+", title.lower().replace("–", "-"))
+    return {w for w in words if len(w) > 2 and w not in {"the", "and", "for", "with", "on"}}
+
+
+def _same(a: Agreement, b: Agreement) -> bool:
+    wa, wb = _content(a.title), _content(b.title)
+    return a.kind == b.kind and bool(wa) and 2 * len(wa & wb) >= len(wa) + len(wb)
+
+
+def extract_agreements(ctx: DocContext) -> list[Agreement]:
+    out: list[Agreement] = []
+    for s in ctx.sentences:
+        for ag in _from_sentence(ctx, s):
+            if not any(_same(ag, kept) for kept in out):
+                out.append(ag)
+    return out

@@ -1,0 +1,65 @@
+"""What every extraction stage receives: one document, parsed once.
+
+The orchestrator (`bilat.extract.pipeline`) builds a `DocContext` from a stored document:
+clean text, sentences, the spaCy doc, the publication date, and — after the actor stage —
+the resolved actor mentions. Later stages (events, figures, agreements, commitments) read it
+and return items whose spans are offsets into the CLEAN text; the orchestrator maps them to the
+original text and verifies the quotes (grounding).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+__all__ = ["DocContext", "Mention", "Sentence"]
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    index: int
+    start: int  # clean-text offsets
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A reference to an actor in the clean text, resolved to the actor's canonical name."""
+
+    start: int
+    end: int
+    text: str
+    actor: str  # canonical actor name, as in Actor.name
+    type: str  # person | state | organization | company | place | project
+    country: str | None
+
+
+@dataclass(slots=True)
+class DocContext:
+    name: str
+    clean_text: str
+    published: str | None  # ISO date (YYYY, YYYY-MM or YYYY-MM-DD) or None
+    sentences: tuple[Sentence, ...]
+    doc: Any = None  # the spaCy Doc over clean_text (None in unit tests that don't need it)
+    mentions: list[Mention] = field(default_factory=list)  # filled by the actor stage, sorted
+    pair: tuple[str, str] = ("RU", "CN")  # the bilateral pair being tracked (ISO alpha-2)
+
+    def sentence_at(self, pos: int) -> Sentence:
+        """The sentence containing clean-text offset `pos` (the last one if past the end)."""
+        for s in self.sentences:
+            if s.start <= pos < s.end:
+                return s
+        return self.sentences[-1]
+
+    def mentions_in(self, start: int, end: int) -> list[Mention]:
+        return [m for m in self.mentions if start <= m.start and m.end <= end]
+
+    def last_mention_before(self, pos: int, type_: str | None = None) -> Mention | None:
+        best = None
+        for m in self.mentions:
+            if m.end > pos:
+                break
+            if type_ is None or m.type == type_:
+                best = m
+        return best

@@ -1,0 +1,330 @@
+"""Events: contacts between the sides and joint actions (PLOVER CONSULT / COOPERATE military).
+
+requires: DocContext.mentions (from the actor stage), sentences, publication date
+assigns : Event records (evidence in clean-text offsets), one per real-world event
+
+A sentence is split into clauses ("X received A in February, and in July he spoke with B");
+each clause with a trigger (data/events.yaml) becomes a candidate with its participants,
+date (resolved against the publication date), place and status (planned from modality or a
+date after publication). Candidates not involving the tracked pair are dropped, and
+candidates for the same real-world event (same type/mode, shared participant, compatible
+dates) are merged.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from bilat.extract.context import DocContext, Mention, Sentence
+from bilat.extract.gazetteer import Gazetteer
+from bilat.extract.temporal import find_time_expressions
+from bilat.records import Event, Evidence
+
+__all__ = ["extract_events"]
+
+_ORDER = ("military", "call", "video", "multilateral", "visit", "meeting")
+_CLAUSE = re.compile(r",\s+(?:and|while|whereas|but)\s+|;\s+|\s+and\s+(?=(?:in|on|at)\s+[A-Z])")
+_PRONOUN = re.compile(r"^\s*(?:and\s+)?(?:[A-Za-z ,]{0,30}\s)?(?:he|she|they)\b", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class _Lexicon:
+    modes: dict[str, re.Pattern[str]]
+    bodies: re.Pattern[str]
+    planned: re.Pattern[str]
+    generic: re.Pattern[str]
+
+
+def _words(patterns: list[str]) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w-])(?:" + "|".join(patterns) + r")(?![\w-])", re.I)
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> _Lexicon:
+    data: dict[str, Any] = yaml.safe_load(
+        resources.files("bilat").joinpath("data/events.yaml").read_text("utf-8")
+    )
+    bodies = "|".join(re.escape(b) for b in data["multilateral_bodies"])
+    return _Lexicon(
+        modes={m: _words(p) for m, p in data["modes"].items()},
+        bodies=re.compile(rf"(?<![\w-])(?:{bodies}|forum)(?![\w-])"),
+        planned=_words(data["planned"]),
+        generic=_words(data["generic"]),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _Clause:
+    start: int
+    end: int
+    text: str
+    sentence: Sentence
+
+
+def _clauses(sentence: Sentence) -> list[_Clause]:
+    out, pos = [], 0
+    for m in _CLAUSE.finditer(sentence.text):
+        out.append((pos, m.start()))
+        pos = m.end()
+    out.append((pos, len(sentence.text)))
+    return [
+        _Clause(sentence.start + s, sentence.start + e, sentence.text[s:e], sentence)
+        for s, e in out
+        if e > s
+    ]
+
+
+def _triggers(clause: str) -> list[tuple[str, re.Match[str]]]:
+    """Every mode triggered in the clause, once per mode, in _ORDER; call/video absorb a
+    plain meeting word ("talks by phone" is one call, not a call and a meeting)."""
+    lex, found = _lexicon(), []
+    for mode in _ORDER:
+        m = lex.modes[mode].search(clause)
+        if m is None:
+            continue
+        if (
+            mode == "multilateral"
+            and m.group(0).lower() == "summit"
+            and not lex.bodies.search(clause)
+        ):
+            mode = "meeting"
+        found.append((mode, m))
+    modes = {mode for mode, _ in found}
+    if modes & {"call", "video"}:
+        found = [(mo, m) for mo, m in found if mo != "meeting"]
+    seen: set[str] = set()
+    return [(mo, m) for mo, m in found if not (mo in seen or seen.add(mo))]
+
+
+def _near(pattern: re.Pattern[str], text: str, start: int, end: int, width: int = 60) -> bool:
+    return bool(pattern.search(text[max(0, start - width) : end + width]))
+
+
+def _persons(ctx: DocContext, start: int, end: int) -> list[Mention]:
+    return [m for m in ctx.mentions_in(start, end) if m.type == "person"]
+
+
+_BETWEEN = re.compile(
+    r"\bbetween\s+(.{3,80}?)\s+and\s+(.{3,60}?)"
+    r"(?=[,.;]|\s+(?:on|in|at|was|were|took|held)\b|$)"
+)
+
+
+def _participants(ctx: DocContext, clause: _Clause, subject: list[Mention]) -> list[Mention]:
+    between = _BETWEEN.search(clause.text)
+    if between:
+        span = ctx.mentions_in(clause.start + between.start(1), clause.start + between.end(2))
+        named = [m for m in span if m.type in ("person", "state")]
+        if len({m.actor for m in named}) >= 2:
+            return named
+    found = [m for m in ctx.mentions_in(clause.start, clause.end) if m.type != "place"]
+    persons = [m for m in found if m.type == "person"]
+    if subject and _PRONOUN.match(clause.text):
+        persons = [*subject, *persons]
+    return persons or [m for m in found if m.type in ("state", "organization", "company")]
+
+
+def _visitors(
+    ctx: DocContext, clause: _Clause, trig: re.Match[str], subject: list[Mention]
+) -> list[Mention]:
+    """'Putin's visit', 'Putin will visit', 'the visit of the head of government'."""
+    at = clause.start + trig.start()
+    after = re.match(r"\s*(?:\w+\s+){0,2}of\s+", clause.text[trig.end() :])
+    if after:
+        pos = clause.start + trig.end() + after.end()
+        found = _persons(ctx, pos, min(clause.end, pos + 60))[:1]
+        if found:
+            return found
+    before = _persons(ctx, clause.start, at)
+    if before:
+        return before[-1:]
+    return subject[:1] if _PRONOUN.match(clause.text) else []
+
+
+def _involves_pair(parts: list[Mention], pair: tuple[str, str], mode: str) -> bool:
+    """Both sides of the tracked pair take part (by person, state or body of each side)."""
+    sides = {m.country for m in parts}
+    return set(pair) <= sides
+
+
+def _destination(
+    ctx: DocContext, gaz: Gazetteer, clause: _Clause, trigger_end: int
+) -> Mention | None:
+    """The state visited: a state or place named right after the trigger ('visit to China')."""
+    for m in ctx.mentions_in(trigger_end, min(clause.end, trigger_end + 40)):
+        if m.type == "state":
+            return m
+        if m.type == "place" and m.country:
+            state = gaz.state(m.country)
+            return Mention(m.start, m.end, m.text, state.name, "state", state.country)
+    return None
+
+
+def _place(ctx: DocContext, clause: _Clause) -> str | None:
+    m = re.search(r"\b(?:in|at)\s+(?:the\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})", clause.text)
+    if m is None:
+        return None
+    start = clause.start + m.start(1)
+    ents = getattr(ctx.doc, "ents", ()) if ctx.doc is not None else ()
+    for ent in ents:
+        if ent.start_char == start and ent.label_ in ("GPE", "LOC", "FAC"):
+            return str(ent.text)
+    known = [
+        x for x in ctx.mentions_in(start, start + len(m.group(1))) if x.type in ("state", "place")
+    ]
+    return known[0].text if known else None
+
+
+def _status(text: str, start: int, end: int, date: str | None, published: str | None) -> str:
+    if _near(_lexicon().planned, text, start, end):
+        return "planned"
+    if date and published and date[: len(published)] > published[: len(date)]:
+        return "planned"
+    return "occurred"
+
+
+def _date(clause: _Clause, ctx: DocContext, planned: bool) -> tuple[str | None, str | None]:
+    tense = "future" if planned else "past"
+    for expr in find_time_expressions(clause.text, ctx.published, tense=tense):
+        if expr.date:
+            return expr.date, expr.date_end
+    return None, None
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    event: Event
+    explicit_date: bool  # False when the date is the publication date by default
+
+
+_GROUP_MODES = ("multilateral", "military")  # sides may be named in different sentences
+
+
+def _build(
+    ctx: DocContext, clause: _Clause, mode: str, parts: list[Mention], trig: re.Match[str]
+) -> _Found | None:
+    sides = {m.country for m in parts} & set(ctx.pair)
+    if not sides or (mode not in _GROUP_MODES and not _involves_pair(parts, ctx.pair, mode)):
+        return None
+    planned = _near(_lexicon().planned, clause.text, trig.start(), trig.end())
+    date, date_end = _date(clause, ctx, planned)
+    status = _status(clause.text, trig.start(), trig.end(), date, ctx.published)
+    explicit = date is not None
+    if mode in ("meeting", "call", "video") and not explicit:
+        if not any(p.type == "person" for p in parts):
+            return None  # "the talks are an opportunity...": no one, no date, no event
+    if status == "occurred" and date is None:
+        date = ctx.published
+    names = tuple(dict.fromkeys(p.actor for p in parts))
+    kind = "COOPERATE" if mode == "military" else "CONSULT"
+    quote = Evidence(clause.sentence.start, clause.sentence.end, clause.sentence.text)
+    return _Found(
+        Event(kind, mode, status, names, date, date_end, _place(ctx, clause), quote), explicit
+    )
+
+
+def _candidates(
+    ctx: DocContext, gaz: Gazetteer, clause: _Clause, subject: list[Mention]
+) -> list[_Found]:
+    if _lexicon().generic.search(clause.sentence.text):
+        return []
+    out = []
+    for mode, trig in _triggers(clause.text):
+        if mode == "visit":
+            parts = _visitors(ctx, clause, trig, subject)
+            dest = _destination(ctx, gaz, clause, clause.start + trig.end())
+            if dest is not None:
+                parts.append(dest)
+        else:
+            parts = _participants(ctx, clause, subject)
+        found = _build(ctx, clause, mode, parts, trig)
+        if found is not None:
+            out.append(found)
+    return out
+
+
+def _compatible_dates(a: str | None, b: str | None) -> bool:
+    if a is None or b is None:
+        return True
+    n = min(len(a), len(b))
+    return a[:n] == b[:n]
+
+
+def _people(ev: Event, names: dict[str, str]) -> set[str]:
+    return {p for p in ev.participants if names.get(p) == "person"}
+
+
+def _same(a: _Found, b: _Found, types: dict[str, str]) -> bool:
+    ea, eb = a.event, b.event
+    if ea.type != eb.type or ea.mode != eb.mode:
+        return False
+    dates_ok = _compatible_dates(ea.date, eb.date) or not (a.explicit_date and b.explicit_date)
+    if ea.mode == "multilateral" or not dates_ok:
+        return dates_ok
+    pa, pb = _people(ea, types), _people(eb, types)
+    if pa and pb:
+        shared = pa & pb
+        need = 1 if ea.mode in ("visit", "military") else min(2, len(pa), len(pb))
+        return len(shared) >= need
+    return bool(set(ea.participants) & set(eb.participants))
+
+
+def _merge(a: _Found, b: _Found) -> _Found:
+    ea, eb = a.event, b.event
+    first, second = (a, b) if a.explicit_date or not b.explicit_date else (b, a)
+    date = first.event.date if first.event.date else second.event.date
+    if (
+        first.explicit_date
+        and second.explicit_date
+        and len(second.event.date or "") > len(date or "")
+    ):
+        date = second.event.date
+    status = (
+        first.event.status
+        if first.explicit_date
+        else ("planned" if "planned" in (ea.status, eb.status) else "occurred")
+    )
+    merged = replace(
+        ea,
+        participants=tuple(dict.fromkeys((*ea.participants, *eb.participants))),
+        date=date,
+        date_end=first.event.date_end or second.event.date_end,
+        place=ea.place or eb.place,
+        status=status,
+    )
+    return _Found(merged, a.explicit_date or b.explicit_date)
+
+
+def _dedupe(found: list[_Found], types: dict[str, str]) -> list[Event]:
+    out: list[_Found] = []
+    for item in found:
+        for i, kept in enumerate(out):
+            if _same(kept, item, types):
+                out[i] = _merge(kept, item)
+                break
+        else:
+            out.append(item)
+    return [f.event for f in out]
+
+
+def extract_events(ctx: DocContext, gaz: Gazetteer) -> list[Event]:
+    found: list[_Found] = []
+    for sentence in ctx.sentences:
+        subject: list[Mention] = []
+        for clause in _clauses(sentence):
+            found.extend(_candidates(ctx, gaz, clause, subject))
+            subject = _persons(ctx, clause.start, clause.end)[:1] or subject
+    types = {m.actor: m.type for m in ctx.mentions}
+    countries = {m.actor: m.country for m in ctx.mentions}
+    return [
+        ev
+        for ev in _dedupe(found, types)
+        if ev.mode not in _GROUP_MODES
+        or set(ctx.pair) <= {countries.get(p) for p in ev.participants}
+    ]

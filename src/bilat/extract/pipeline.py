@@ -1,0 +1,174 @@
+"""Run the extraction stages on stored documents; ground every item in the original text.
+
+Stages work on the clean text and return items whose evidence is in clean-text offsets.
+`_ground` maps each span to the original text through the document's OffsetMap and checks
+that the quote is exactly `text[start:end]`; an item that cannot be grounded is dropped
+(and logged), so stored items are 100% grounded by construction.
+
+With `n_process > 1`, whole documents are extracted in worker processes (each loads the model
+once), so the rule-based stages run in parallel with spaCy, not after it.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import replace
+from typing import Any, TypeVar
+
+from bilat.config import ExtractOptions
+from bilat.errors import ExtractionError
+from bilat.extract.actors import extract_actors
+from bilat.extract.agreements import extract_agreements
+from bilat.extract.commitments import extract_commitments
+from bilat.extract.context import DocContext, Sentence
+from bilat.extract.events import extract_events
+from bilat.extract.figures import extract_figures
+from bilat.extract.gazetteer import Gazetteer, default_gazetteer
+from bilat.extract.nlp import load_nlp
+from bilat.records import Document, Evidence, Extraction
+from bilat.store import Store
+
+__all__ = ["EXTRACTOR_VERSION", "build_context", "extract_document", "run_extraction"]
+
+# Bump when extraction rules or data change: `bilat extract` re-runs older documents.
+EXTRACTOR_VERSION = "2026.11.22-1"
+
+log = logging.getLogger("bilat.extract")
+T = TypeVar("T")
+
+
+def _sentences(doc: Any) -> tuple[Sentence, ...]:
+    """spaCy sentences, split again at line breaks (a paragraph never continues a sentence)."""
+    out: list[Sentence] = []
+    for sent in doc.sents:
+        for m in re.finditer(r"[^\n]+", sent.text):
+            piece = m.group(0).strip()
+            if not piece:
+                continue
+            start = sent.start_char + m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
+            out.append(Sentence(len(out), start, start + len(piece), piece))
+    return tuple(out)
+
+
+def build_context(doc: Document, spacy_doc: Any, pair: tuple[str, str]) -> DocContext:
+    return DocContext(
+        name=doc.name,
+        clean_text=doc.clean_text,
+        published=doc.published,
+        sentences=_sentences(spacy_doc),
+        doc=spacy_doc,
+        pair=pair,
+    )
+
+
+def _ground(doc: Document, ev: Evidence) -> Evidence | None:
+    start, end = doc.offsets.span_to_original(ev.start, ev.end)
+    quote = doc.text[start:end]
+    stripped = quote.strip()
+    start += len(quote) - len(quote.lstrip())
+    end = start + len(stripped)
+    if not stripped or doc.text[start:end] != stripped:
+        return None
+    return Evidence(start, end, stripped)
+
+
+def _grounded(doc: Document, items: Iterable[T]) -> tuple[T, ...]:
+    out = []
+    for item in items:
+        ev = _ground(doc, item.evidence)  # type: ignore[attr-defined]
+        if ev is None:
+            log.warning("%s: dropped an item whose quote cannot be grounded", doc.name)
+            continue
+        out.append(replace(item, evidence=ev))  # type: ignore[type-var]
+    return tuple(out)
+
+
+def extract_document(
+    doc: Document,
+    spacy_doc: Any,
+    pair: tuple[str, str] = ("RU", "CN"),
+    gaz: Gazetteer | None = None,
+) -> Extraction:
+    """Run every stage on one document; spans and quotes refer to `doc.text` (the original)."""
+    gaz = gaz or default_gazetteer()
+    ctx = build_context(doc, spacy_doc, pair)
+    actors = extract_actors(ctx, gaz)
+    events = extract_events(ctx, gaz)
+    figures = extract_figures(ctx)
+    agreements = extract_agreements(ctx)
+    commitments = extract_commitments(ctx)
+    grounded_actors = tuple(
+        replace(a, mentions=tuple(g for m in a.mentions if (g := _ground(doc, m)))) for a in actors
+    )
+    return Extraction(
+        doc_name=doc.name,
+        published=doc.published,
+        extractor_version=EXTRACTOR_VERSION,
+        actors=grounded_actors,
+        events=_grounded(doc, events),
+        figures=_grounded(doc, figures),
+        agreements=_grounded(doc, agreements),
+        commitments=_grounded(doc, commitments),
+    )
+
+
+# worker processes ---------------------------------------------------------------------
+_WORKER: dict[str, Any] = {}
+
+
+def _init_worker(model: str) -> None:
+    _WORKER["nlp"] = load_nlp(model)
+    _WORKER["gaz"] = default_gazetteer()
+
+
+def _work(args: tuple[Document, tuple[str, str]]) -> Extraction | ExtractionError:
+    doc, pair = args
+    try:
+        return extract_document(doc, _WORKER["nlp"](doc.clean_text), pair, _WORKER["gaz"])
+    except Exception as exc:  # reported per document by the parent
+        return ExtractionError(f"{doc.name}: {type(exc).__name__}: {exc}")
+
+
+def extract_many(
+    docs: list[Document], options: ExtractOptions
+) -> Iterator[tuple[Document, Extraction | ExtractionError]]:
+    """Extract `docs` in order, in `options.n_process` processes."""
+    if options.n_process <= 1 or len(docs) < 2:
+        if "nlp" not in _WORKER:
+            _init_worker(options.model)
+        for doc in docs:
+            yield doc, _work((doc, options.pair))
+        return
+    with ProcessPoolExecutor(
+        options.n_process, initializer=_init_worker, initargs=(options.model,)
+    ) as pool:
+        jobs = [(d, options.pair) for d in docs]
+        yield from zip(
+            docs, pool.map(_work, jobs, chunksize=max(1, options.batch_size // 4)), strict=True
+        )
+
+
+def run_extraction(
+    store: Store,
+    options: ExtractOptions,
+    docs: list[Document] | None = None,
+    progress: Callable[[Iterable[Any]], Iterable[Any]] | None = None,
+) -> tuple[int, list[str]]:
+    """Extract `docs` (default: every stale document) and store each in its own transaction."""
+    todo = store.stale_documents(EXTRACTOR_VERSION) if docs is None else docs
+    done, failed = 0, []
+    results: Iterable[Any] = extract_many(todo, options)
+    if progress is not None:
+        results = progress(results)
+    for doc, result in results:
+        if isinstance(result, ExtractionError):
+            log.error("extraction failed: %s", result)
+            failed.append(str(result))
+            continue
+        with store.transaction():
+            store.save_extraction(doc.id, result)
+        done += 1
+    return done, failed

@@ -1,0 +1,156 @@
+"""Title phrases that name an office holder: "the Chinese leader", "Russia's Prime Minister",
+"the head of the Russian government", "President of the Russian Federation".
+
+One regex per gazetteer, built from its role phrases, state adjectives and state names;
+`find_role_phrases` returns each phrase with its role key and the state it belongs to.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from bilat.extract.gazetteer import Gazetteer
+
+__all__ = ["RolePhrase", "find_plural_roles", "find_role_phrases"]
+
+_HEAD = re.compile(r"^(.+? of(?: the)?)\s+(.+)$")  # "secretary of the | security council"
+
+
+_PLURAL = re.compile(
+    r"(?<![\w-])(?:the\s+)?(?:(?P<hos>heads of state|leaders|presidents)|"
+    r"(?P<hog>heads of (?:the )?government|prime ministers|premiers)|"
+    r"(?P<fm>foreign ministers|top diplomats))\s+of\s+(?:the\s+)?"
+    r"|(?<![\w-])the\s+two\s+(?P<two_leaders>leaders|presidents|heads of state)(?![\w-])"
+)
+_TWO = re.compile(r"(?:two|both)\s+(?:countries|states|nations|sides)\b")
+_PLURAL_KEY = {
+    "hos": "head_of_state",
+    "hog": "head_of_government",
+    "fm": "foreign_minister",
+    "two_leaders": "head_of_state",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class RolePhrase:
+    start: int
+    end: int
+    text: str
+    key: str
+    country: str
+
+
+def _alt(words: set[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True) if w)
+
+
+def _country_forms(gaz: Gazetteer) -> tuple[dict[str, str], dict[str, str]]:
+    """Capitalised adjectives ('Russian') and names ('Russian Federation') -> ISO2."""
+    adjectives: dict[str, str] = {}
+    names: dict[str, str] = {}
+    for form, entry in gaz.adjective_forms():
+        if entry.type == "state" and entry.country and form[:1].isupper() and len(form) > 3:
+            adjectives[form] = entry.country
+    for entry in gaz.entries():
+        if entry.type == "state" and entry.country:
+            for form in (entry.name, *entry.aliases):
+                if len(form) > 2 and form[:1].isupper():
+                    names[form] = entry.country
+    return adjectives, names
+
+
+@lru_cache(maxsize=4)
+def _compiled(gaz: Gazetteer) -> tuple[re.Pattern[str], dict[str, str], dict[str, str]]:
+    roles = {p.lower(): k for p, k in gaz.role_phrases()}
+    adjectives, names = _country_forms(gaz)
+    pairs = [m.groups() for p in roles if (m := _HEAD.match(p))]
+    role, adj, state = _alt(set(roles)), _alt(set(adjectives)), _alt(set(names))
+    heads, tails = _alt({h for h, _ in pairs}), _alt({t for _, t in pairs})
+    alternatives = [
+        rf"(?P<adj>{adj})\s+(?i:(?P<role_a>{role}))",
+        rf"(?i:(?P<role_b>{role}))\s+of\s+(?:the\s+)?(?P<state_b>{state})",
+        rf"(?P<state_c>{state})['’]s\s+(?i:(?P<role_c>{role}))",
+        rf"(?i:(?P<head>{heads}))\s+(?P<adj_h>{adj})\s+(?i:(?P<tail>{tails}))",
+    ]
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])")
+    return pattern, roles, adjectives | names
+
+
+def _key(match: re.Match[str], roles: dict[str, str]) -> str | None:
+    for group in ("role_a", "role_b", "role_c"):
+        if match.group(group):
+            return roles.get(" ".join(match.group(group).lower().split()))
+    if match.group("head"):
+        phrase = f"{match.group('head')} {match.group('tail')}"
+        return roles.get(" ".join(phrase.lower().split()))
+    return None
+
+
+def _where(match: re.Match[str]) -> str | None:
+    for name in ("adj", "state_b", "state_c", "adj_h"):
+        if match.group(name):
+            return str(match.group(name))
+    return None
+
+
+def _state_at(text: str, names: dict[str, str]) -> tuple[str, int] | None:
+    """The longest known state name at the start of `text`: (ISO2, length)."""
+    for form in sorted(names, key=len, reverse=True):
+        if text.startswith(form) and not text[len(form) : len(form) + 1].isalnum():
+            return names[form], len(form)
+    return None
+
+
+def _plural_countries(
+    text: str, end: int, names: dict[str, str], pair: tuple[str, str]
+) -> tuple[list[str], int]:
+    """States after 'heads of state of': 'the two countries' or 'X and (the) Y'."""
+    rest = text[end : end + 120]
+    two = _TWO.match(rest)
+    if two:
+        return list(pair), end + two.end()
+    first = _state_at(rest, names)
+    if first is None:
+        return [], end
+    link = re.match(r"\s+and\s+(?:the\s+)?", rest[first[1] :])
+    if link is None:
+        return [], end
+    pos = first[1] + link.end()
+    second = _state_at(rest[pos:], names)
+    if second is None:
+        return [], end
+    return [first[0], second[0]], end + pos + second[1]
+
+
+def find_plural_roles(
+    text: str, gaz: Gazetteer, pair: tuple[str, str]
+) -> list[tuple[int, int, str, str, list[str]]]:
+    """'the heads of government of Russia and China' -> (start, end, text, key, [RU, CN])."""
+    _pattern, _roles, countries = _compiled(gaz)
+    out = []
+    for m in _PLURAL.finditer(text):
+        key = next(_PLURAL_KEY[g] for g in _PLURAL_KEY if m.group(g))
+        if m.group("two_leaders"):
+            states, end = list(pair), m.end()
+        else:
+            states, end = _plural_countries(text, m.end(), countries, pair)
+        if len(states) == 2:
+            out.append((m.start(), end, text[m.start() : end], key, states))
+    return out
+
+
+def find_role_phrases(text: str, gaz: Gazetteer) -> list[RolePhrase]:
+    pattern, roles, countries = _compiled(gaz)
+    out = []
+    for m in pattern.finditer(text):
+        where, key = _where(m), _key(m, roles)
+        if where is None or key is None:
+            continue
+        country = countries.get(where) or next(
+            (c for f, c in countries.items() if f.lower() == where.lower()), None
+        )
+        if country:
+            out.append(RolePhrase(m.start(), m.end(), m.group(0), key, country))
+    return out
