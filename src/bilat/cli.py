@@ -1,0 +1,103 @@
+"""The `bilat` command line. Each command parses input, calls one function, prints the result.
+
+Exit status: 0 success; 1 when some input was rejected or an item failed; 2 usage or
+configuration errors (click's convention); 3 a store error; 4 not found.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from bilat.config import Options, load_options
+from bilat.errors import BilatError, ConfigError, NotFound, StoreError
+from bilat.store import Store, open_store
+
+__all__ = ["main"]
+
+T = TypeVar("T")
+
+
+class Ctx:
+    """What every command gets: the parsed options and a lazily opened store."""
+
+    def __init__(self, options: Options) -> None:
+        self.options = options
+        self._store: Store | None = None
+
+    @property
+    def store(self) -> Store:
+        if self._store is None:
+            self._store = open_store(self.options.db)
+        return self._store
+
+
+pass_ctx = click.make_pass_decorator(Ctx)
+
+
+def _echo_json(data: Any) -> None:
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+
+
+def _progress(label: str) -> Callable[[Iterable[T]], Iterable[T]] | None:
+    if not sys.stderr.isatty():
+        return None
+
+    def wrap(items: Iterable[T]) -> Iterable[T]:
+        with click.progressbar(items, label=label, file=sys.stderr) as bar:
+            yield from bar
+
+    return wrap
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--db", "db", default=None, help="SQLite path or postgresql:// URL [default: ./bilat.db]"
+)
+@click.option(
+    "--config",
+    "config",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="TOML file layered over the packaged defaults.",
+)
+@click.option("-v", "--verbose", is_flag=True, help="Log every document.")
+@click.pass_context
+def main(ctx: click.Context, db: str | None, config: Path | None, verbose: bool) -> None:
+    """bilat: a sourced, reconciled record of a bilateral relationship from news reports."""
+    logging.basicConfig(
+        level=logging.INFO if verbose or not sys.stderr.isatty() else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+        stream=sys.stderr,
+    )
+    try:
+        ctx.obj = Ctx(load_options(config, db=db))
+    except ConfigError as exc:
+        raise click.UsageError(str(exc)) from exc
+
+
+def _run(fn: Callable[[], T]) -> T:
+    """Map domain errors to exit codes."""
+    try:
+        return fn()
+    except NotFound as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(4)
+    except StoreError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(3)
+    except BilatError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(1)
+
+
+from bilat import cli_commands, cli_record  # noqa: E402,F401  (register commands on `main`)
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

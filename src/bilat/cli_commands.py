@@ -1,0 +1,211 @@
+"""Commands of the `bilat` CLI (registered on `bilat.cli.main`)."""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import click
+
+from bilat.cli import Ctx, _echo_json, _progress, _run, main, pass_ctx
+from bilat.records import Document
+
+_DOC_FIELDS = ("id", "name", "title", "published", "source", "language", "status")
+
+
+def _doc_json(doc: Document, full: bool = False) -> dict[str, Any]:
+    out: dict[str, Any] = {k: getattr(doc, k) for k in _DOC_FIELDS}
+    out.update(
+        version=doc.version,
+        duplicate_of=doc.duplicate_of,
+        url=doc.url,
+        ingested_at=doc.ingested_at,
+        extractor_version=doc.extractor_version,
+    )
+    if full:
+        out.update(
+            text=doc.text,
+            clean_text=doc.clean_text,
+            metadata=doc.metadata,
+            offsets=doc.offsets.to_json(),
+        )
+    return out
+
+
+@main.command()
+@click.argument("paths", nargs=-1)
+@click.option(
+    "--urls",
+    "urls",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="File with one URL per line to fetch over HTTP(S).",
+)
+@click.option("--allow-private", is_flag=True, help="Allow fetching loopback/private addresses.")
+@click.option("--no-dedupe", is_flag=True, help="Store exact and near duplicates as new documents.")
+@click.option("--no-extract", is_flag=True, help="Only store documents; run `bilat extract` later.")
+@pass_ctx
+def ingest(
+    c: Ctx,
+    paths: tuple[str, ...],
+    urls: Path | None,
+    allow_private: bool,
+    no_dedupe: bool,
+    no_extract: bool,
+) -> None:
+    """Ingest files, directories (recursive), '-' for stdin, or --urls FILE.
+
+    Exit status 1 when any input was rejected (the others are stored).
+    """
+    from bilat.extract import run_extraction
+    from bilat.ingest import ingest as run_ingest
+    from bilat.record import rebuild_record
+
+    if not paths and urls is None:
+        raise click.UsageError("give at least one PATH (or '-' for stdin) or --urls FILE")
+    t0 = time.perf_counter()
+    report = _run(
+        lambda: run_ingest(
+            c.store,
+            list(paths),
+            c.options,
+            urls_file=urls,
+            allow_private=allow_private,
+            dedupe_enabled=not no_dedupe,
+            stdin=sys.stdin.buffer,
+            progress=_progress("reading"),
+        )
+    )
+    extracted, failed = (0, [])
+    if not no_extract:
+        extracted, failed = _run(
+            lambda: run_extraction(c.store, c.options.extract, progress=_progress("extracting"))
+        )
+        _run(lambda: rebuild_record(c.store))
+    dups = report.duplicates
+    click.echo(
+        f"ingested {len(report.added) - len(dups)} new, {len(dups)} duplicate, "
+        f"{len(report.unchanged)} unchanged, {len(report.rejected)} rejected; "
+        f"extracted {extracted} in {time.perf_counter() - t0:.1f}s",
+        err=True,
+    )
+    for name, reason in report.rejected:
+        click.echo(f"rejected {name}: {reason}", err=True)
+    if report.rejected or failed:
+        sys.exit(1)
+
+
+@main.command()
+@click.option("--force", is_flag=True, help="Re-extract every document, not only stale ones.")
+@pass_ctx
+def extract(c: Ctx, force: bool) -> None:
+    """Run extraction on stored documents whose extractor version is older."""
+    from bilat.extract import run_extraction
+    from bilat.record import rebuild_record
+
+    docs = c.store.documents(status="ok") if force else None
+    done, failed = _run(
+        lambda: run_extraction(c.store, c.options.extract, docs, progress=_progress("extracting"))
+    )
+    _run(lambda: rebuild_record(c.store))
+    click.echo(f"extracted {done} document(s), {len(failed)} failed", err=True)
+    for line in failed:
+        click.echo(f"failed {line}", err=True)
+    sys.exit(1 if failed else 0)
+
+
+@main.command()
+@click.option("--json", "as_json", is_flag=True, help="JSON array.")
+@click.option("--all-versions", is_flag=True, help="Include superseded versions.")
+@pass_ctx
+def docs(c: Ctx, as_json: bool, all_versions: bool) -> None:
+    """List stored documents."""
+    items = _run(lambda: c.store.documents(current_only=not all_versions))
+    if as_json:
+        _echo_json([_doc_json(d) for d in items])
+        return
+    for d in items:
+        dup = f" -> #{d.duplicate_of}" if d.duplicate_of else ""
+        click.echo(
+            f"#{d.id:<4} {d.published or '?':<10} {d.status}{dup:<8} {d.name}  "
+            f"{(d.title or '')[:60]}"
+        )
+
+
+@main.command()
+@click.argument("key")
+@click.option("--json", "as_json", is_flag=True, help="JSON object with text and clean_text.")
+@pass_ctx
+def show(c: Ctx, key: str, as_json: bool) -> None:
+    """Show one document (by name or id) and what was extracted from it."""
+    doc = _run(lambda: c.store.get_document(key))
+    ext = c.store.load_extraction(doc.id)
+    if as_json:
+        from bilat.export import to_gold
+
+        data = _doc_json(doc, full=True)
+        data["extraction"] = to_gold(ext, doc.published) if ext else None
+        _echo_json(data)
+        return
+    click.echo(f"#{doc.id} {doc.name} (v{doc.version}, {doc.status}) {doc.published or ''}")
+    click.echo(f"title: {doc.title or ''}\n")
+    click.echo(doc.clean_text)
+    if ext is not None:
+        click.echo(
+            f"\n{len(ext.actors)} actors, {len(ext.events)} events, "
+            f"{len(ext.figures)} figures, {len(ext.agreements)} agreements, "
+            f"{len(ext.commitments)} commitments"
+        )
+
+
+@main.command()
+@click.option("--json", "as_json", is_flag=True, help="JSON array with name and reason.")
+@pass_ctx
+def rejects(c: Ctx, as_json: bool) -> None:
+    """List inputs that were rejected, with the reason."""
+    items = _run(c.store.rejects)
+    if as_json:
+        _echo_json(items)
+        return
+    for r in items:
+        click.echo(f"{r['name']}: {r['reason']}")
+
+
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "gold"]), required=True)
+@click.option(
+    "--out",
+    "out",
+    type=click.Path(path_type=Path),
+    required=True,
+    help="Output file (jsonl, csv) or directory (gold).",
+)
+@pass_ctx
+def export(c: Ctx, fmt: str, out: Path) -> None:
+    """Export the record: JSON Lines or CSV of every item, or GOLD-format files per document."""
+    from bilat import export as ex
+
+    fn = {"jsonl": ex.export_jsonl, "csv": ex.export_csv, "gold": ex.export_gold}[fmt]
+    n = _run(lambda: fn(c.store, out))
+    click.echo(f"wrote {n} {'documents' if fmt != 'csv' else 'rows'} to {out}", err=True)
+
+
+@main.command(name="eval")
+@click.option("--gold", "gold_dir", type=click.Path(file_okay=False, path_type=Path), required=True)
+@click.option("--docs", "docs_dir", type=click.Path(file_okay=False, path_type=Path), required=True)
+@click.option("--json", "as_json", is_flag=True, help="Scores as JSON.")
+@pass_ctx
+def eval_cmd(c: Ctx, gold_dir: Path, docs_dir: Path, as_json: bool) -> None:
+    """Score extraction against gold annotations (GOLD.md) in a throw-away store."""
+    from bilat.evaluate.run import evaluate
+
+    report = _run(lambda: evaluate(gold_dir, docs_dir, c.options))
+    if as_json:
+        from bilat.evaluate import report_to_json
+
+        _echo_json(report_to_json(report))
+    else:
+        from bilat.evaluate import format_table
+
+        click.echo(format_table(report))

@@ -1,0 +1,191 @@
+"""Commands over the reconciled record: reconcile, conflicts, timeline, figures, commitments,
+agreements, actor, summary (registered on `bilat.cli.main`)."""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+import click
+
+from bilat import queries
+from bilat.cli import Ctx, _echo_json, _run, main, pass_ctx
+from bilat.record import rebuild_record, record_json
+
+_json = click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+
+
+def _money(value: float | None, unit: str) -> str:
+    if value is None:
+        return ""
+    for scale, word in ((1e12, "trn"), (1e9, "bn"), (1e6, "m")):
+        if abs(value) >= scale and unit not in ("percent",):
+            return f"{value / scale:g} {word} {unit}"
+    return f"{value:g} {unit}"
+
+
+@main.command()
+@click.option("--rebuild", is_flag=True, help="Rebuild from every stored extraction (default).")
+@_json
+@pass_ctx
+def reconcile(c: Ctx, rebuild: bool, as_json: bool) -> None:
+    """Rebuild the reconciled record: actors, event clusters, series, conflicts, commitments."""
+    record = _run(lambda: rebuild_record(c.store)).to_json()
+    counts = {k: len(v) for k, v in record.items() if isinstance(v, list)}
+    if as_json:
+        _echo_json(counts)
+    else:
+        click.echo(", ".join(f"{v} {k}" for k, v in counts.items()))
+
+
+@main.command()
+@_json
+@pass_ctx
+def conflicts(c: Ctx, as_json: bool) -> None:
+    """Figures whose sources disagree on the same measure, flow and period."""
+    items = _run(lambda: record_json(c.store)).get("conflicts", [])
+    if as_json:
+        _echo_json(items)
+        return
+    for conf in items:
+        click.echo(f"{conf['measure']} {conf['flow'] or ''} {conf['period']}: {conf['reason']}")
+        for cl in conf["claims"]:
+            click.echo(
+                f"  {cl['qualifier']:<8} {_money(cl['value'], cl['unit']):<16} "
+                f"{cl['doc']} ({cl['published'] or '?'}) “{cl['quote'][:90]}”"
+            )
+
+
+@main.command()
+@click.option("--actor", help="Only events with this participant (name or alias).")
+@click.option("--since", help="YYYY[-MM[-DD]]")
+@click.option("--until", help="YYYY[-MM[-DD]]")
+@click.option("--type", "type_", help="CONSULT, COOPERATE or a mode (meeting, visit, call...).")
+@_json
+@pass_ctx
+def timeline(
+    c: Ctx,
+    actor: str | None,
+    since: str | None,
+    until: str | None,
+    type_: str | None,
+    as_json: bool,
+) -> None:
+    """Events across all documents, one per real-world event, in date order."""
+    record = _run(lambda: record_json(c.store))
+    items = queries.timeline(record, actor=actor, since=since, until=until, type_=type_)
+    if as_json:
+        _echo_json(items)
+        return
+    for ev in items:
+        click.echo(
+            f"{ev.get('date') or '?':<10} {ev['mode']:<12} {ev['status']:<8} "
+            f"{', '.join(ev['participants'])}  [{ev['source_count']} source(s)]"
+        )
+
+
+@main.command()
+@click.option("--measure", help="e.g. trade_turnover, gas_supply")
+@click.option("--period", help="e.g. 2024, 2025-H1")
+@_json
+@pass_ctx
+def figures(c: Ctx, measure: str | None, period: str | None, as_json: bool) -> None:
+    """Every figure, with its period, flow, speaker and quote."""
+    items = _run(lambda: queries.flat_figures(c.store, measure=measure, period=period))
+    if as_json:
+        _echo_json(items)
+        return
+    for f in items:
+        click.echo(
+            f"{f['measure']:<26} {f['period'] or '-':<18} {f['qualifier']:<8} "
+            f"{_money(f['value'], f['unit']):<18} {f['doc']}"
+        )
+
+
+@main.command()
+@_json
+@pass_ctx
+def commitments(c: Ctx, as_json: bool) -> None:
+    """Targets and whether later figures met them (met, missed, disputed, pending)."""
+    items = _run(lambda: record_json(c.store)).get("commitments", [])
+    if as_json:
+        _echo_json(items)
+        return
+    for item in items:
+        com = item["commitment"]
+        click.echo(
+            f"{item['status']:<9} {com['measure']} {com['relation']} "
+            f"{_money(com['value'], com['unit'])} by {com['deadline'] or '?'}: "
+            f"{item['reason']}"
+        )
+
+
+@main.command()
+@_json
+@pass_ctx
+def agreements(c: Ctx, as_json: bool) -> None:
+    """Agreements with their history across documents."""
+    items = _run(lambda: record_json(c.store)).get("agreements", [])
+    if as_json:
+        _echo_json(items)
+        return
+    for ag in items:
+        click.echo(
+            f"{ag['status']:<12} {ag['kind']:<16} {ag['title'][:80]} "
+            f"({len(ag['entries'])} report(s))"
+        )
+
+
+@main.command()
+@click.argument("name")
+@_json
+@pass_ctx
+def actor(c: Ctx, name: str, as_json: bool) -> None:
+    """One actor: roles, events, figures said, agreements."""
+    record = _run(lambda: record_json(c.store))
+    profile = queries.actor_profile(record, name)
+    if profile is None:
+        click.echo(f"error: no actor named {name!r}", err=True)
+        sys.exit(4)
+    if as_json:
+        _echo_json(profile)
+        return
+    click.echo(
+        f"{profile['name']} ({profile['type']}, {profile['country'] or '-'}) "
+        f"in {profile['documents']} document(s)"
+    )
+    click.echo(f"  roles: {'; '.join(profile['roles']) or '-'}")
+    click.echo(
+        f"  events: {len(profile['events'])}, figures said: {len(profile['figures'])}, "
+        f"agreements: {len(profile['agreements'])}"
+    )
+
+
+@main.command()
+@_json
+@pass_ctx
+def summary(c: Ctx, as_json: bool) -> None:
+    """Counts, latest events, open conflicts and commitment status."""
+    data: dict[str, Any] = _run(lambda: queries.summary(c.store, record_json(c.store)))
+    if as_json:
+        _echo_json(data)
+        return
+    click.echo(
+        f"{data['documents']} documents ({data['duplicates']} duplicates), "
+        f"{data['rejects']} rejects; {data['actors']} actors, {data['events']} events, "
+        f"{data['figures']} figures, {data['agreements']} agreements"
+    )
+    click.echo("\nLatest events:")
+    for ev in data["latest_events"]:
+        click.echo(
+            f"  {ev['date']:<10} {ev['mode']:<12} {', '.join(ev['participants'])} "
+            f"[{ev['source_count']} source(s)]"
+        )
+    click.echo(f"\nConflicts ({len(data['conflicts'])}):")
+    for conf in data["conflicts"]:
+        values = ", ".join(
+            f"{cl['qualifier']} {_money(cl['value'], cl['unit'])} ({cl['doc']})"
+            for cl in conf["claims"]
+        )
+        click.echo(f"  {conf['measure']} {conf['period']}: {values}")
+    click.echo(f"\nCommitments: {data['commitments'] or 'none'}")
