@@ -44,6 +44,7 @@ class DocContext:
     doc: Any = None  # the spaCy Doc over clean_text (None in unit tests that don't need it)
     mentions: list[Mention] = field(default_factory=list)  # filled by the actor stage, sorted
     pair: tuple[str, str] = ("RU", "CN")  # the bilateral pair being tracked (ISO alpha-2)
+    weak_actors: dict[str, Any] = field(default_factory=dict)  # filtered out unless referenced
 
     def sentence_at(self, pos: int) -> Sentence:
         """The sentence containing clean-text offset `pos` (the last one if past the end)."""

@@ -153,17 +153,52 @@ def _involves_pair(parts: list[Mention], pair: tuple[str, str], mode: str) -> bo
     return set(pair) <= sides
 
 
-def _destination(
-    ctx: DocContext, gaz: Gazetteer, clause: _Clause, trigger_end: int
-) -> Mention | None:
-    """The state visited: a state or place named right after the trigger ('visit to China')."""
-    for m in ctx.mentions_in(trigger_end, min(clause.end, trigger_end + 40)):
-        if m.type == "state":
-            return m
-        if m.type == "place" and m.country:
+def _as_state(gaz: Gazetteer, m: Mention) -> Mention | None:
+    if m.type == "state":
+        return m
+    if m.type == "place" and m.country and len(m.country) == 2:
+        try:
             state = gaz.state(m.country)
-            return Mention(m.start, m.end, m.text, state.name, "state", state.country)
+        except KeyError:
+            return None
+        return Mention(m.start, m.end, m.text, state.name, "state", state.country)
     return None
+
+
+def _destination(
+    ctx: DocContext, gaz: Gazetteer, clause: _Clause, trigger_end: int, visitors: list[Mention]
+) -> Mention | None:
+    """The state visited: the first state or place after the trigger ('visit to China',
+    'the visit of Putin, who arrived in China') that is not the visitor's own country."""
+    home = {v.country for v in visitors}
+    after = ctx.mentions_in(trigger_end, clause.end)
+    before = ctx.mentions_in(clause.start, trigger_end)[::-1]
+    for m in (*after, *before):
+        state = _as_state(gaz, m)
+        if state is not None and state.country not in home:
+            return state
+    return None
+
+
+_FORCES = re.compile(r"Navy|Army|Air Force|Fleet|Armed Forces|Aerospace Forces|Theater Command")
+
+
+def _forces(ctx: DocContext, gaz: Gazetteer, clause: _Clause) -> list[Mention]:
+    """Joint exercises: the states and armed forces named in the clause (adjectives count:
+    'the Chinese and Russian navies')."""
+    found = [
+        m for m in ctx.mentions_in(clause.start, clause.end) if m.type in ("state", "organization")
+    ]
+    for word in re.finditer(r"\b[A-Z][a-z]+\b", clause.text):
+        entry = gaz.state_for_adjective(word.group(0))
+        if entry is not None and entry.country:
+            pos = clause.start + word.start()
+            found.append(
+                Mention(
+                    pos, pos + len(word.group(0)), word.group(0), entry.name, "state", entry.country
+                )
+            )
+    return list({m.actor: m for m in found}.values())
 
 
 def _place(ctx: DocContext, clause: _Clause) -> str | None:
@@ -174,7 +209,7 @@ def _place(ctx: DocContext, clause: _Clause) -> str | None:
     ents = getattr(ctx.doc, "ents", ()) if ctx.doc is not None else ()
     for ent in ents:
         if ent.start_char == start and ent.label_ in ("GPE", "LOC", "FAC"):
-            return str(ent.text)
+            return str(ent.text).split("\n")[0].strip()
     known = [
         x for x in ctx.mentions_in(start, start + len(m.group(1))) if x.type in ("state", "place")
     ]
@@ -189,10 +224,30 @@ def _status(text: str, start: int, end: int, date: str | None, published: str | 
     return "occurred"
 
 
-def _date(clause: _Clause, ctx: DocContext, planned: bool) -> tuple[str | None, str | None]:
+def _date(
+    clause: _Clause,
+    ctx: DocContext,
+    planned: bool,
+    trig: re.Match[str],
+    others: list[re.Match[str]],
+) -> tuple[str | None, str | None]:
+    """The clause's date expression closest to this trigger (not to another trigger)."""
     tense = "future" if planned else "past"
-    for expr in find_time_expressions(clause.text, ctx.published, tense=tense):
-        if expr.date:
+
+    def gap(expr_start: int, expr_end: int, m: re.Match[str]) -> int:
+        return max(m.start() - expr_end, expr_start - m.end(), 0)
+
+    def eligible(start: int, end: int) -> bool:
+        """Nearest to this trigger, or not cut off from it by a comma or dash."""
+        between = clause.text[min(trig.end(), end) : max(trig.start(), start)]
+        mine = gap(start, end, trig)
+        return all(mine <= gap(start, end, o) for o in others) or not re.search(
+            r"[,;—–]|\s-\s", between
+        )
+
+    exprs = [e for e in find_time_expressions(clause.text, ctx.published, tense=tense) if e.date]
+    for expr in sorted(exprs, key=lambda e: gap(e.start, e.end, trig)):
+        if eligible(expr.start, expr.end):
             return expr.date, expr.date_end
     return None, None
 
@@ -201,32 +256,74 @@ def _date(clause: _Clause, ctx: DocContext, planned: bool) -> tuple[str | None, 
 class _Found:
     event: Event
     explicit_date: bool  # False when the date is the publication date by default
+    marks: frozenset[str] = frozenset()  # what tells events of one mode apart: the forum body
+    # (BRICS vs SCO), the kind of drill (patrol vs exercise), an ordinal ("29th" meeting)
+
+
+_ORDINAL = re.compile(
+    r"\b(\d{1,3}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
+    r"tenth|twentieth|thirtieth|fortieth)\b",
+    re.I,
+)
+
+
+def _marks(clause: _Clause, mode: str, trig: re.Match[str]) -> frozenset[str]:
+    marks = set()
+    if mode == "multilateral":
+        marks |= {
+            "body:" + b.group(0).lower()
+            for b in _lexicon().bodies.finditer(clause.text)
+            if b.group(0).lower() != "forum"
+        }
+    if mode == "military":
+        marks.add("drill:" + ("patrol" if "patrol" in trig.group(0).lower() else "exercise"))
+    ordinal = _ORDINAL.search(clause.text[max(0, trig.start() - 30) : trig.start()])
+    if ordinal and mode in ("meeting", "multilateral"):
+        marks.add("nth:" + ordinal.group(1).lower())
+    return frozenset(marks)
+
+
+def _clash(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Both name a body/drill kind/ordinal and they differ."""
+    for prefix in ("body:", "drill:", "nth:"):
+        ma = {m for m in a if m.startswith(prefix)}
+        mb = {m for m in b if m.startswith(prefix)}
+        if ma and mb and not ma & mb:
+            return True
+    return False
 
 
 _GROUP_MODES = ("multilateral", "military")  # sides may be named in different sentences
 
 
+def _has_person(parts: list[Mention]) -> bool:
+    return any(p.type == "person" for p in parts)
+
+
 def _build(
-    ctx: DocContext, clause: _Clause, mode: str, parts: list[Mention], trig: re.Match[str]
+    ctx: DocContext,
+    clause: _Clause,
+    mode: str,
+    parts: list[Mention],
+    trig: re.Match[str],
+    others: list[re.Match[str]],
 ) -> _Found | None:
     sides = {m.country for m in parts} & set(ctx.pair)
     if not sides or (mode not in _GROUP_MODES and not _involves_pair(parts, ctx.pair, mode)):
         return None
     planned = _near(_lexicon().planned, clause.text, trig.start(), trig.end())
-    date, date_end = _date(clause, ctx, planned)
+    date, date_end = _date(clause, ctx, planned, trig, others)
     status = _status(clause.text, trig.start(), trig.end(), date, ctx.published)
     explicit = date is not None
-    if mode in ("meeting", "call", "video") and not explicit:
-        if not any(p.type == "person" for p in parts):
-            return None  # "the talks are an opportunity...": no one, no date, no event
+    if mode in ("meeting", "call", "video") and not explicit and not _has_person(parts):
+        return None  # "the talks are an opportunity...": no one, no date, no event
     if status == "occurred" and date is None:
         date = ctx.published
     names = tuple(dict.fromkeys(p.actor for p in parts))
     kind = "COOPERATE" if mode == "military" else "CONSULT"
     quote = Evidence(clause.sentence.start, clause.sentence.end, clause.sentence.text)
-    return _Found(
-        Event(kind, mode, status, names, date, date_end, _place(ctx, clause), quote), explicit
-    )
+    event = Event(kind, mode, status, names, date, date_end, _place(ctx, clause), quote)
+    return _Found(event, explicit, _marks(clause, mode, trig))
 
 
 def _candidates(
@@ -235,15 +332,25 @@ def _candidates(
     if _lexicon().generic.search(clause.sentence.text):
         return []
     out = []
-    for mode, trig in _triggers(clause.text):
+    triggers = _triggers(clause.text)
+    for mode, trig in triggers:
         if mode == "visit":
             parts = _visitors(ctx, clause, trig, subject)
-            dest = _destination(ctx, gaz, clause, clause.start + trig.end())
+            dest = _destination(ctx, gaz, clause, clause.start + trig.end(), parts)
             if dest is not None:
                 parts.append(dest)
+        elif mode == "military":
+            parts = _forces(ctx, gaz, clause)
         else:
             parts = _participants(ctx, clause, subject)
-        found = _build(ctx, clause, mode, parts, trig)
+        if mode == "multilateral":
+            parts += [
+                m
+                for m in ctx.mentions_in(clause.start, clause.end)
+                if m.type == "organization" and m.country is None
+            ]
+        others = [m for mo, m in triggers if m is not trig]
+        found = _build(ctx, clause, mode, parts, trig, others)
         if found is not None:
             out.append(found)
     return out
@@ -262,7 +369,9 @@ def _people(ev: Event, names: dict[str, str]) -> set[str]:
 
 def _same(a: _Found, b: _Found, types: dict[str, str]) -> bool:
     ea, eb = a.event, b.event
-    if ea.type != eb.type or ea.mode != eb.mode:
+    if ea.type != eb.type or ea.mode != eb.mode or _clash(a.marks, b.marks):
+        return False
+    if ea.mode in _GROUP_MODES and ea.place and eb.place and ea.place != eb.place:
         return False
     dates_ok = _compatible_dates(ea.date, eb.date) or not (a.explicit_date and b.explicit_date)
     if ea.mode == "multilateral" or not dates_ok:
@@ -298,7 +407,7 @@ def _merge(a: _Found, b: _Found) -> _Found:
         place=ea.place or eb.place,
         status=status,
     )
-    return _Found(merged, a.explicit_date or b.explicit_date)
+    return _Found(merged, a.explicit_date or b.explicit_date, a.marks | b.marks)
 
 
 def _dedupe(found: list[_Found], types: dict[str, str]) -> list[Event]:
@@ -315,8 +424,8 @@ def _dedupe(found: list[_Found], types: dict[str, str]) -> list[Event]:
 
 def extract_events(ctx: DocContext, gaz: Gazetteer) -> list[Event]:
     found: list[_Found] = []
+    subject: list[Mention] = []
     for sentence in ctx.sentences:
-        subject: list[Mention] = []
         for clause in _clauses(sentence):
             found.extend(_candidates(ctx, gaz, clause, subject))
             subject = _persons(ctx, clause.start, clause.end)[:1] or subject

@@ -20,7 +20,7 @@ from typing import Any, TypeVar
 
 from bilat.config import ExtractOptions
 from bilat.errors import ExtractionError
-from bilat.extract.actors import extract_actors
+from bilat.extract.actors import document_pair, extract_actors
 from bilat.extract.agreements import extract_agreements
 from bilat.extract.commitments import extract_commitments
 from bilat.extract.context import DocContext, Sentence
@@ -28,7 +28,15 @@ from bilat.extract.events import extract_events
 from bilat.extract.figures import extract_figures
 from bilat.extract.gazetteer import Gazetteer, default_gazetteer
 from bilat.extract.nlp import load_nlp
-from bilat.records import Document, Evidence, Extraction
+from bilat.records import (
+    Actor,
+    Agreement,
+    Commitment,
+    Document,
+    Event,
+    Evidence,
+    Extraction,
+)
 from bilat.store import Store
 
 __all__ = ["EXTRACTOR_VERSION", "build_context", "extract_document", "run_extraction"]
@@ -64,6 +72,21 @@ def build_context(doc: Document, spacy_doc: Any, pair: tuple[str, str]) -> DocCo
     )
 
 
+def _referenced(
+    ctx: DocContext,
+    events: list[Event],
+    agreements: list[Agreement],
+    commitments: list[Commitment],
+    actors: list[Actor],
+) -> list[Actor]:
+    """Actors filtered out as incidental but named as a participant or party of an item."""
+    have = {a.name for a in actors}
+    names = {n for e in events for n in e.participants}
+    names |= {n for a in agreements for n in a.parties}
+    names |= {n for c in commitments for n in c.parties}
+    return [ctx.weak_actors[n] for n in sorted(names - have) if n in ctx.weak_actors]
+
+
 def _ground(doc: Document, ev: Evidence) -> Evidence | None:
     start, end = doc.offsets.span_to_original(ev.start, ev.end)
     quote = doc.text[start:end]
@@ -96,10 +119,12 @@ def extract_document(
     gaz = gaz or default_gazetteer()
     ctx = build_context(doc, spacy_doc, pair)
     actors = extract_actors(ctx, gaz)
+    ctx.pair = document_pair(ctx)
     events = extract_events(ctx, gaz)
     figures = extract_figures(ctx)
     agreements = extract_agreements(ctx)
     commitments = extract_commitments(ctx)
+    actors += _referenced(ctx, events, agreements, commitments, actors)
     grounded_actors = tuple(
         replace(a, mentions=tuple(g for m in a.mentions if (g := _ground(doc, m)))) for a in actors
     )
