@@ -77,8 +77,12 @@ def one(text: str, **kw: Any) -> list[Figure]:
             ],
         ),
         (
+            "Russian coal shipments to China fell by about a tenth last year.",
+            [("change", -10, "percent", "approx", "coal_supply", "2024")],
+        ),
+        (
             "Twelve thousand visitors crossed the border in May.",
-            [("amount", 12000, "count", "exact", "travelers", "2025-05")],
+            [("amount", 12000, "count", "exact", "travelers", "2025-05..2025-05")],
         ),
         (
             "Their market share is less than 30%.",

@@ -27,9 +27,9 @@ def first(text: str, published: str | None = PUB, tense: str | None = None) -> t
         ("They spoke on November 9.", None, ("2023-11-09", None, None)),
         ("The summit was held on October 17, 2021.", None, ("2021-10-17", None, None)),
         ("The summit was held on 17 October 2021.", None, ("2021-10-17", None, None)),
-        ("Trade fell in February.", None, ("2024-02", None, "2024-02")),
-        ("They met in June.", "past", ("2023-06", None, "2023-06")),
-        ("They will meet in June.", None, ("2024-06", None, "2024-06")),
+        ("Trade fell in February.", None, ("2024-02", None, "2024-02..2024-02")),
+        ("They met in June.", "past", ("2023-06", None, "2023-06..2023-06")),
+        ("They will meet in June.", None, ("2024-06", None, "2024-06..2024-06")),
         ("The forum ran on June 3–6, 2023.", None, ("2023-06-03", "2023-06-06", None)),
         ("Output rose in the second half of 2022.", None, ("2022", None, "2022-H2")),
         ("Output rose in H2 2022.", None, ("2022", None, "2022-H2")),
@@ -47,7 +47,7 @@ def first(text: str, published: str | None = PUB, tense: str | None = None) -> t
         ("Exports grew in 2019.", None, ("2019", None, "2019")),
         ("Exports grew from 2016 to 2021.", None, ("2016", "2021", "2016..2021")),
         ("Exports grew between 2011 and 2021.", None, ("2011", "2021", "2011..2021")),
-        ("The visit is set for the end of July this year.", None, ("2024-07", None, "2024-07")),
+        ("The visit is set for the end of July this year.", None, ("2024-07", None, "2024-07..2024-07")),
         ("A visit is expected in the autumn.", "future", ("2024", None, None)),
         ("Prices fell over the past two years.", None, (None, None, "2022..2024")),
         ("Published 2023-05-06 by the desk.", None, ("2023-05-06", None, None)),
@@ -89,3 +89,18 @@ def test_infer_tense_and_parse_published() -> None:
     assert infer_tense("The sides signed it") == "past"
     assert parse_published("2024-03-14T10:00:00Z") is not None
     assert parse_published(None) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "period"),
+    [
+        ("The navies have held five patrols since 2021.", "2025-08-02", "2021..2025"),
+        ("Trade has doubled since 2019.", "2024-03-01", "2019..2024"),
+        ("Trade has doubled since 2019.", None, "2019"),  # no publication date: no span
+    ],
+)
+def test_since_a_year_spans_to_the_publication_year(
+    text: str, published: str | None, period: str
+) -> None:
+    found = [t.period for t in find_time_expressions(text, published)]
+    assert found == [period]

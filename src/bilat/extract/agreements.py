@@ -26,9 +26,9 @@ from bilat.records import Agreement, Evidence
 __all__ = ["extract_agreements"]
 
 _STOP = re.compile(
-    r"\s*(?:[,.;:()—–]|\s-\s|\b(?:was|were|is|are|has|have|had|will|would|which|that|who|"
-    r"signed|adopted|issued|reached|published|between|during|after|said|says|and\s+(?:the|a)\s+"
-    r"(?:parties|sides|leaders))\b)"
+    r"\s*(?:[,;:()]|\.(?:\s|$)|\s[-—–]\s|\b(?:was|were|is|are|has|have|had|will|would|which|"
+    r"that|who|signed|adopted|issued|reached|published|between|during|said|says|"
+    r"and\s+(?:the\s+)?(?:parties|sides|leaders)|and\s+an?)\b)"
 )
 _LEFT = re.compile(
     r"((?:(?:[A-Z][\w'’.-]*|legally|binding|joint|new|intergovernmental|bilateral|trilateral|"
@@ -69,8 +69,14 @@ def _lexicon() -> _Lexicon:
     )
 
 
+_EXTEND = re.compile(r"\s+(?:that|which|setting|following|after|to)\s")
+
+
 def _title_right(text: str, pos: int) -> int:
-    """End of the title that starts before `pos`: the clause boundary, at most ~16 words."""
+    """End of the title that starts before `pos`: the clause boundary, at most ~16 words.
+    A bare kind noun ('a joint statement that sets a target...') runs on through the clause."""
+    if _EXTEND.match(text, pos):
+        pos = _EXTEND.match(text, pos).end()  # type: ignore[union-attr]
     stop = _STOP.search(text, pos)
     end = stop.start() if stop else len(text)
     words = list(re.finditer(r"\S+", text[pos:end]))
@@ -107,16 +113,15 @@ def _sector(text: str) -> str:
     return "other"
 
 
-def _parties(ctx: DocContext, s: Sentence) -> tuple[str, ...]:
+def _parties(ctx: DocContext, s: Sentence, kind: str) -> tuple[str, ...]:
     found = ctx.mentions_in(s.start, s.end)
+    if kind in ("joint_statement", "communique", "declaration"):
+        return ctx.pair_names
     for types in (("company",), ("state",), ("organization",)):
         names = [m.actor for m in found if m.type in types]
         if names:
             return tuple(dict.fromkeys(names))
-    states = {m.country for m in found if m.type == "person" and m.country}
-    if states:
-        return tuple(sorted(states))
-    return ctx.pair
+    return ctx.pair_names
 
 
 def _date(ctx: DocContext, s: Sentence) -> str | None:
@@ -132,7 +137,7 @@ def _make(ctx: DocContext, s: Sentence, kind: str, title: str) -> Agreement:
         kind=kind,
         status=_status(s.text, kind),
         date=_date(ctx, s),
-        parties=_parties(ctx, s),
+        parties=_parties(ctx, s, kind),
         sector=_sector(title) if _sector(title) != "other" else _sector(s.text),
         evidence=Evidence(s.start, s.end, s.text),
     )

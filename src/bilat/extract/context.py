@@ -45,6 +45,7 @@ class DocContext:
     mentions: list[Mention] = field(default_factory=list)  # filled by the actor stage, sorted
     pair: tuple[str, str] = ("RU", "CN")  # the bilateral pair being tracked (ISO alpha-2)
     weak_actors: dict[str, Any] = field(default_factory=dict)  # filtered out unless referenced
+    pair_names: tuple[str, str] = ("Russia", "China")  # actor names of the pair's states
 
     def sentence_at(self, pos: int) -> Sentence:
         """The sentence containing clean-text offset `pos` (the last one if past the end)."""

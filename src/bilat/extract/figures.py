@@ -209,14 +209,20 @@ def _period(text: str, q: Quantity, siblings: list[Quantity], times: list[TimeEx
     """The period of a number: a time expression right after it ("$240 billion last year"),
     else the nearest one before it in the sentence, else the first one after it."""
     usable = [t for t in times if t.period and not _baseline(text, t)]
-    for t in usable:
-        if t.start >= q.end and _adjacent(text, q, t, siblings):
-            return t.period
     before = [t for t in usable if t.end <= q.start]
+    after = [t for t in usable if t.start >= q.end and _adjacent(text, q, t, siblings)]
+    if after:
+        gap_after = _word_gap(text, q.end, after[0].start)
+        if not before or gap_after < _word_gap(text, before[-1].end, q.start):
+            return after[0].period
     if before:
         return before[-1].period
-    after = [t for t in usable if t.start >= q.end]
-    return after[0].period if after else None
+    later = [t for t in usable if t.start >= q.end]
+    return later[0].period if later else None
+
+
+def _word_gap(text: str, start: int, end: int) -> int:
+    return len(text[start:end].split())
 
 
 _FLOWS = frozenset({"trade_turnover", "trade_flow"})
@@ -241,7 +247,7 @@ def _baseline(text: str, t: TimeExpr) -> bool:
 def _adjacent(text: str, q: Quantity, t: TimeExpr, siblings: list[Quantity]) -> bool:
     if any(q.end <= s.start < t.start for s in siblings):
         return False
-    return len(text[q.end : t.start].split()) <= 6
+    return len(text[q.end : t.start].split()) <= 10
 
 
 def _last_period(times: list[TimeExpr]) -> str | None:

@@ -91,6 +91,7 @@ def multiplier_hits(text: str) -> list[WordHit]:
 
 def _times_hit(text: str, m: re.Match[str]) -> WordHit | None:
     near = text[max(0, m.start() - 40) : m.end() + 20].lower()
+    near = re.sub(r"\bmore than\b", " ", near)  # "met more than 40 times": a qualifier, no growth
     growth = phrases("units.yaml", "growth_words")
     if not any(re.search(rf"\b{re.escape(w)}\b", near) for w in growth):
         return None
@@ -115,8 +116,9 @@ def fraction_hits(text: str) -> list[WordHit]:
     for m in _fraction_re().finditer(text):
         if _blocked(text, m):
             continue
-        before = text[max(0, m.start() - 6) : m.start()].lower()
-        hint = "by_fraction" if re.search(r"\bby\s+$", before) else "fraction"
+        before = text[max(0, m.start() - 24) : m.start()].lower()
+        by = r"\bby\s+(?:(?:about|around|roughly|almost|nearly|some|over|more than|less than)\s+)?$"
+        hint = "by_fraction" if re.search(by, before) else "fraction"
         qual = qualifier_before(text, m.start()) or "approx"
         hits.append(WordHit(m.start(), m.end(), table[m.group(0).lower()], qual, hint))
     return hits

@@ -120,6 +120,7 @@ def extract_document(
     ctx = build_context(doc, spacy_doc, pair)
     actors = extract_actors(ctx, gaz)
     ctx.pair = document_pair(ctx)
+    ctx.pair_names = (gaz.state(ctx.pair[0]).name, gaz.state(ctx.pair[1]).name)
     events = extract_events(ctx, gaz)
     figures = extract_figures(ctx)
     agreements = extract_agreements(ctx)

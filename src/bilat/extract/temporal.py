@@ -88,8 +88,36 @@ def find_time_expressions(
         resolved = builder(m, ctx)
         if resolved is None:
             continue
-        found.append(TimeExpr(m.start(), m.end(), m.group(0), *resolved))
-    return _non_overlapping(found)
+        found.append(_gold_period(TimeExpr(m.start(), m.end(), m.group(0), *resolved)))
+    return [_since(text, t, ctx) for t in _non_overlapping(found)]
+
+
+_MONTH = re.compile(r"^\d{4}-\d{2}$")
+
+
+def _gold_period(t: TimeExpr) -> TimeExpr:
+    """GOLD periods have no single-month form: one month is the range 'YYYY-MM..YYYY-MM'."""
+    if t.period and _MONTH.match(t.period):
+        return TimeExpr(t.start, t.end, t.text, t.date, t.date_end, f"{t.period}..{t.period}")
+    return t
+
+
+def _since(text: str, t: TimeExpr, ctx: _Ctx) -> TimeExpr:
+    """'since 2021' measures the span from 2021 to the publication year."""
+    before = text[max(0, t.start - 7) : t.start].lower()
+    if not before.rstrip().endswith("since") or ctx.pub is None:
+        return t
+    if not (t.period and re.fullmatch(r"\d{4}", t.period)) or int(t.period) >= ctx.pub.year:
+        return t
+    span = f"{t.period}..{ctx.pub.year}"
+    return TimeExpr(
+        t.start - (len(before) - before.rfind("since")),
+        t.end,
+        text[t.start - (len(before) - before.rfind("since")) : t.end],
+        t.date,
+        t.date_end,
+        span,
+    )
 
 
 def _candidates(text: str) -> Iterator[tuple[re.Match[str], _Builder]]:
