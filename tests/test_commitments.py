@@ -36,7 +36,7 @@ def commits(text: str, published: str | None = "2023-04-02") -> list[Commitment]
         ),
         (
             "India proposed a target of 40 million tourists a year by 2028.",
-            ("=", 40e6, None, "count", "2028", "proposed", "travelers"),
+            (">=", 40e6, None, "count", "2028", "proposed", "travelers"),
         ),
     ],
 )
@@ -94,3 +94,29 @@ def test_seed_targets(doc: str, published: str, value: float, unit: str, relatio
         pytest.skip("shared seeds not present")
     found = extract_commitments(seed_ctx(path.read_text(encoding="utf-8"), published))
     assert any((c.value, c.unit, c.relation) == (value, unit, relation) for c in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the cue runs into the quantity's own words: "agreed to" + "to double"
+        (
+            "The two countries agreed to double trade volume by 2030.",
+            (">=", 100, "percent", "2030"),
+        ),
+        # "no more than" must win over the "more than" inside it
+        ("Trucks should wait no more than 20 minutes at the border.", ("<=", 20, "minute", None)),
+    ],
+)
+def test_relation_and_cue_edges(text: str, expected: tuple[object, ...]) -> None:
+    got = [(c.relation, c.value, c.unit, c.deadline) for c in extract_commitments(simple_ctx(text))]
+    assert got == [expected]
+
+
+def test_target_without_a_measure_takes_the_previous_sentence() -> None:
+    text = (
+        "Mutual trade turnover keeps growing. "
+        "The task set by the two presidents is to reach the $300 billion mark in 2030."
+    )
+    [c] = extract_commitments(simple_ctx(text))
+    assert (c.measure, c.value, c.deadline) == ("trade_turnover", 300e9, "2030")

@@ -150,3 +150,18 @@ def test_seed_001_dateline_marker() -> None:
 def test_seeds_without_a_stated_date(prefix: str) -> None:
     text = next(SEEDS.glob(f"{prefix}_*.txt")).read_text(encoding="utf-8")
     assert find_published(text, {}) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Headline\nSource: Xinhua | 2025-02-24 21:37:05 | Editor: huaxia\n\nBEIJING --",
+            "2025-02-24",
+        ),
+        ("Headline\nAnalysis | 12 May 2025\n\nThe visit...", "2025-05-12"),
+        ("Trade grew. Officials said | 2025 was a good year.", None),
+    ],
+)
+def test_date_in_a_piped_header_line(text: str, expected: str | None) -> None:
+    assert find_published(text, {}) == expected

@@ -47,7 +47,11 @@ def first(text: str, published: str | None = PUB, tense: str | None = None) -> t
         ("Exports grew in 2019.", None, ("2019", None, "2019")),
         ("Exports grew from 2016 to 2021.", None, ("2016", "2021", "2016..2021")),
         ("Exports grew between 2011 and 2021.", None, ("2011", "2021", "2011..2021")),
-        ("The visit is set for the end of July this year.", None, ("2024-07", None, "2024-07..2024-07")),
+        (
+            "The visit is set for the end of July this year.",
+            None,
+            ("2024-07", None, "2024-07..2024-07"),
+        ),
         ("A visit is expected in the autumn.", "future", ("2024", None, None)),
         ("Prices fell over the past two years.", None, (None, None, "2022..2024")),
         ("Published 2023-05-06 by the desk.", None, ("2023-05-06", None, None)),

@@ -57,6 +57,7 @@ class _Draft:
     spans: list[tuple[int, int, str]] = field(default_factory=list)
     no_alias: set[tuple[int, int]] = field(default_factory=set)
     entry: Entry | None = None
+    extra_aliases: tuple[str, ...] = ()
 
     def add(self, start: int, end: int, text: str, alias: bool = True) -> None:
         if (start, end, text) not in self.spans:
@@ -272,13 +273,22 @@ def _aliases(d: _Draft) -> tuple[str, ...]:
     return tuple(out)
 
 
+def _settle_name(d: _Draft) -> _Draft:
+    """The draft under the name the article uses; the gazetteer's form becomes an alias."""
+    name = _article_name(d)
+    if name == d.name:
+        return d
+    settled = _Draft(name, d.type, d.country, d.gid, d.role, d.spans, d.no_alias, d.entry)
+    settled.extra_aliases = (d.name,)
+    return settled
+
+
 def _to_actor(d: _Draft, text: str) -> Actor:
     mentions = tuple(Evidence(s, e, text[s:e]) for s, e, _t in sorted(d.spans))
-    named = _Draft(_article_name(d), d.type, d.country, d.gid, d.role, d.spans, d.no_alias)
-    aliases = _aliases(named)
-    if named.name != d.name and normalize(d.name) not in {normalize(a) for a in aliases}:
-        aliases = (*aliases, d.name)
-    return Actor(named.name, d.type, d.country, d.role, aliases, d.gid, mentions)
+    aliases = _aliases(d)
+    known = {normalize(a) for a in (*aliases, d.name)}
+    aliases += tuple(a for a in d.extra_aliases if normalize(a) not in known)
+    return Actor(d.name, d.type, d.country, d.role, aliases, d.gid, mentions)
 
 
 def _venue_only(d: _Draft, text: str, venue: re.Pattern[str]) -> bool:
@@ -332,6 +342,7 @@ def extract_actors(ctx: DocContext, gaz: Gazetteer) -> list[Actor]:
     _add_gazetteer(b)
     _add_persons(b)
     _attach_titles(b)
+    b.drafts = {k: _settle_name(d) for k, d in b.drafts.items() if d.spans}
     actors = [_to_actor(d, ctx.clean_text) for d in b.drafts.values() if _keep(d, ctx.clean_text)]
     ctx.weak_actors = {
         a.name: a

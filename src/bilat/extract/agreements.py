@@ -99,10 +99,17 @@ def _is_specific(title: str, kind_word: str) -> bool:
     return len(title.split()) >= 2 or kind_word[:1].isupper()
 
 
-def _status(sentence: str, kind: str) -> str:
-    for status, pattern in _lexicon().status:
-        if pattern.search(sentence):
-            return status
+def _status(sentence: str, kind: str, at: int = 0) -> str:
+    """The status word nearest the agreement's noun ('are negotiating the terms of a
+    memorandum ..., but no signing was planned' is negotiating); ties keep the list order."""
+    best: tuple[int, int, str] | None = None
+    for rank, (status, pattern) in enumerate(_lexicon().status):
+        for m in pattern.finditer(sentence):
+            gap = at - m.end() if m.end() <= at else 2 * (m.start() - at)
+            if best is None or (gap, rank) < best[:2]:
+                best = (gap, rank, status)
+    if best is not None:
+        return best[2]
     return "adopted" if kind in ("communique", "joint_statement", "declaration") else "announced"
 
 
@@ -131,11 +138,11 @@ def _date(ctx: DocContext, s: Sentence) -> str | None:
     return None
 
 
-def _make(ctx: DocContext, s: Sentence, kind: str, title: str) -> Agreement:
+def _make(ctx: DocContext, s: Sentence, kind: str, title: str, at: int = 0) -> Agreement:
     return Agreement(
         title=title,
         kind=kind,
-        status=_status(s.text, kind),
+        status=_status(s.text, kind, at),
         date=_date(ctx, s),
         parties=_parties(ctx, s, kind),
         sector=_sector(title) if _sector(title) != "other" else _sector(s.text),
@@ -151,7 +158,7 @@ def _from_sentence(ctx: DocContext, s: Sentence) -> list[Agreement]:
             context = s.text[max(0, begin - 30) : m.end() + 20]
             if lex.generic.search(context) or not _is_specific(title, m.group(0)):
                 continue
-            out.append(_make(ctx, s, kind, title))
+            out.append(_make(ctx, s, kind, title, m.start()))
     agreed = lex.agreed_to.search(s.text)
     if agreed and re.match(r"\s+(?:an?\s+|the\s+)?[A-Z]", s.text[agreed.end() :]):
         end = _title_right(s.text, agreed.end())

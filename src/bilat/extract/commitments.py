@@ -49,10 +49,11 @@ def is_target(text: str, q: Quantity) -> bool:
     """True when the quantity at text[q.start:q.end] is a goal, target or standard."""
     if _suffix_re().match(text, q.end) and not _actual_before(text, q.start):
         return True
-    cues = [m for m in _cue_re().finditer(text, 0, q.start)]
+    # a cue may run into the quantity's own words ("agreed to" + "to double")
+    cues = [m for m in _cue_re().finditer(text, 0, q.end) if m.start() < q.start]
     if not cues:
         return False
-    between = text[cues[-1].end() : q.start]
+    between = text[min(cues[-1].end(), q.start) : q.start]
     window = int(load_data("commitments.yaml")["cue_window"])
     if len(between.split()) > window or re.search(r"[();]", between):
         return False
@@ -74,8 +75,25 @@ def extract_commitments(ctx: DocContext) -> list[Commitment]:
         spans = [(t.start, t.end) for t in times]
         for q in find_quantities(sent.text, exclude=spans):
             if is_target(sent.text, q):
-                found.append(_commitment(ctx, sent, q, times, _para_text(ctx, paras, i)))
+                before = _previous_in_paragraph(ctx, paras, i)
+                found.append(_commitment(ctx, sent, q, times, _para_text(ctx, paras, i), before))
     return _dedupe(found)
+
+
+def _previous_in_paragraph(ctx: DocContext, paras: list[int], i: int) -> str:
+    """The paragraph's text before sentence i (where a target's measure may be named)."""
+    return " ".join(ctx.sentences[k].text for k in range(i) if paras[k] == paras[i])
+
+
+def _measure_with_context(sent: str, q: Quantity, before: str) -> str:
+    """The target's measure; a sentence that names none ('the task ... to reach the $200
+    billion mark') takes it from the sentence before ('this year's trade turnover ...')."""
+    measure = find_measure(sent, q.start, q.end, q.unit)
+    if measure != "other" or not before:
+        return measure
+    joined = before + " " + sent
+    shift = len(before) + 1
+    return find_measure(joined, q.start + shift, q.end + shift, q.unit)
 
 
 def _para_text(ctx: DocContext, paras: list[int], i: int) -> str:
@@ -83,9 +101,9 @@ def _para_text(ctx: DocContext, paras: list[int], i: int) -> str:
 
 
 def _commitment(
-    ctx: DocContext, sent: Sentence, q: Quantity, times: list[TimeExpr], para: str
+    ctx: DocContext, sent: Sentence, q: Quantity, times: list[TimeExpr], para: str, before: str
 ) -> Commitment:
-    measure = find_measure(sent.text, q.start, q.end, q.unit)
+    measure = _measure_with_context(sent.text, q, before)
     status = _status(sent.text)
     flow = find_flow(sent.text, q.start, measure, countries_in(ctx, sent), ctx.pair)
     text = ctx.clean_text[sent.start : sent.end]
@@ -107,19 +125,23 @@ def _commitment(
 
 def _relation(text: str, q: Quantity) -> str:
     left = text[max(0, q.start - 60) : q.start].lower()
-    best, where = "=", -1
+    best, where = "=", (-1, 0)
+    # the phrase ending closest to the number wins; on a tie the longer one ("no more than"
+    # over the "more than" inside it)
     for rel, words in load_data("commitments.yaml")["relations"].items():
         for w in words:
             for m in re.finditer(rf"\b{re.escape(w)}\b", left):
-                if m.start() > where:
-                    best, where = str(rel), m.start()
+                if (m.end(), len(m.group(0))) > where:
+                    best, where = str(rel), (m.end(), len(m.group(0)))
     for rel, patterns in load_data("commitments.yaml")["relation_patterns"].items():
         for pat in patterns:
             for m in re.finditer(pat, left):
-                if m.start() > where:
-                    best, where = str(rel), m.start()
-    if best == "=" and re.search(r"\breach\w*\b", left):
-        return ">="
+                if (m.end(), len(m.group(0))) > where:
+                    best, where = str(rel), (m.end(), len(m.group(0)))
+    if best == "=" and q.value_max is None:
+        # a target to reach is a floor; a standard of time ("10 minutes") is a ceiling;
+        # a range ("to 90-95%") stays a band
+        return "<=" if q.unit in ("minute", "hour", "day") else ">="
     return best
 
 

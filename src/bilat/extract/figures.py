@@ -35,6 +35,7 @@ class _Carry:
     period: str | None = None
     speaker: str | None = None
     document: str | None = None  # the last period stated anywhere before
+    recent: str | None = None  # the last period of the previous paragraph
 
 
 def extract_figures(ctx: DocContext) -> list[Figure]:
@@ -44,7 +45,7 @@ def extract_figures(ctx: DocContext) -> list[Figure]:
     speakers = _paragraph_speakers(ctx)
     for sent, para in zip(ctx.sentences, paragraph_ids(ctx), strict=True):
         if para != carry.paragraph:
-            carry = _Carry(para, None, None, carry.document)
+            carry = _Carry(para, None, None, carry.document, carry.period)
         figures += _sentence_figures(ctx, sent, carry, speakers.get(para))
     return figures
 
@@ -82,7 +83,7 @@ def _sentence_figures(
     carry.period = _last_period(times) or carry.period
     carry.document = carry.period or carry.document
     carry.speaker = speaker
-    pairs = [(q, _fallback_period(f, carry.document)) for q, f in pairs]
+    pairs = [(q, _fallback_period(f, carry.document, carry.recent)) for q, f in pairs]
     return _pair_respectively(text, pairs)
 
 
@@ -208,6 +209,16 @@ _BASELINE = re.compile(
 def _period(text: str, q: Quantity, siblings: list[Quantity], times: list[TimeExpr]) -> str | None:
     """The period of a number: a time expression right after it ("$240 billion last year"),
     else the nearest one before it in the sentence, else the first one after it."""
+    unresolved = [
+        t
+        for t in times
+        if t.period is None
+        and t.date is None
+        and t.start >= q.end
+        and _adjacent(text, q, t, siblings)
+    ]
+    if unresolved:
+        return _span_end(unresolved[0], times)
     usable = [t for t in times if t.period and not _baseline(text, t)]
     before = [t for t in usable if t.end <= q.start]
     after = [t for t in usable if t.start >= q.end and _adjacent(text, q, t, siblings)]
@@ -221,6 +232,16 @@ def _period(text: str, q: Quantity, siblings: list[Quantity], times: list[TimeEx
     return later[0].period if later else None
 
 
+def _span_end(relative: TimeExpr, times: list[TimeExpr]) -> str | None:
+    """An unresolved 'last year' (no publication date) gets no other expression's period,
+    except the end year of a span the same sentence states: 'From 2020 to 2024, trade
+    doubled, surpassing $240 billion last year' -> 2024."""
+    if not relative.text.lower().endswith("last year"):
+        return None
+    spans = [t.period for t in times if t.period and re.fullmatch(r"\d{4}\.\.\d{4}", t.period)]
+    return spans[-1].split("..")[1] if spans else None
+
+
 def _word_gap(text: str, start: int, end: int) -> int:
     return len(text[start:end].split())
 
@@ -228,12 +249,18 @@ def _word_gap(text: str, start: int, end: int) -> int:
 _FLOWS = frozenset({"trade_turnover", "trade_flow"})
 
 
-def _fallback_period(fig: Figure, document: str | None) -> Figure:
-    """A change or a trade figure with no period in its paragraph takes the last
-    period the article stated: such numbers always measure some span of time."""
-    if fig.period or document is None or (fig.kind != "change" and fig.measure not in _FLOWS):
+def _fallback_period(fig: Figure, document: str | None, recent: str | None) -> Figure:
+    """A change with no period in its paragraph takes the last period the article stated
+    (changes always measure some span); a trade amount takes only the period of the paragraph
+    just before ('In 2024 trade grew...' / 'Exports to Russia rose to $115.5 billion'), so a
+    regional total further down is not dated by a national figure far above it."""
+    if fig.period:
         return fig
-    return replace(fig, period=document)
+    if fig.kind == "change" and document:
+        return replace(fig, period=document)
+    if fig.kind == "amount" and fig.measure in _FLOWS and recent:
+        return replace(fig, period=recent)
+    return fig
 
 
 def _baseline(text: str, t: TimeExpr) -> bool:

@@ -205,9 +205,27 @@ def _one_sided(text: str, hits: list[CountryHit], pair: tuple[str, str]) -> list
         pre = text[max(0, h.start - 25) : h.start].lower()
         if re.search(r"\bimports?\s+from\s+(?:the\s+)?$", pre):
             out.append((h.start, f"{h.iso}->{other}"))
-        elif re.search(r"\b(?:exports?|supplies|deliveries)\s+to\s+(?:the\s+)?$", pre):
+        elif re.search(_EXPORT_TO, pre) or re.search(_TRAVEL_TO, pre):
             out.append((h.start, f"{other}->{h.iso}"))
     return out
+
+
+_EXPORT_TO = r"\b(?:exports?|supplies|deliveries)\s+to\s+(?:the\s+)?$"
+_TRAVEL_TO = (
+    r"\b(?:trips?|visits?|tourists?|travell?ers|visitors|flights|arrivals)"
+    r"(?:\s+\w+){0,2}\s+to\s+(?:the\s+)?$"
+)
+
+
+def _attached_after(text: str, pos: int, directed: list[tuple[int, str]]) -> str | None:
+    """A directed phrase right after the number ('580,000 trips to Russia'), not one in the
+    next clause ('9.6%, and imports from China')."""
+    for where, flow in directed:
+        between = text[pos:where]
+        clean = not re.search(r",(?!\d)|;|\band\b", between)
+        if where > pos and clean and len(between.split()) <= 6:
+            return flow
+    return None
 
 
 def find_flow(
@@ -217,6 +235,9 @@ def find_flow(
     directed = sorted(_one_sided(text, hits, pair)) + _directed(text, hits)
     directed.sort(key=lambda d: d[0])  # stable: a full 'from A to B' wins at equal positions
     if directed:
+        attached = _attached_after(text, pos, directed)
+        if attached:
+            return attached
         before = [d for d in directed if d[0] <= pos]
         return (before[-1] if before else directed[0])[1]
     isos = list(dict.fromkeys(h.iso for h in hits if h.start < pos + 40))

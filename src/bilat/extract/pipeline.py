@@ -36,6 +36,7 @@ from bilat.records import (
     Event,
     Evidence,
     Extraction,
+    Figure,
 )
 from bilat.store import Store
 
@@ -75,6 +76,7 @@ def build_context(doc: Document, spacy_doc: Any, pair: tuple[str, str]) -> DocCo
 def _referenced(
     ctx: DocContext,
     events: list[Event],
+    figures: list[Figure],
     agreements: list[Agreement],
     commitments: list[Commitment],
     actors: list[Actor],
@@ -82,9 +84,18 @@ def _referenced(
     """Actors filtered out as incidental but named as a participant or party of an item."""
     have = {a.name for a in actors}
     names = {n for e in events for n in e.participants}
+    names |= {f.said_by for f in figures if f.said_by}
     names |= {n for a in agreements for n in a.parties}
     names |= {n for c in commitments for n in c.parties}
     return [ctx.weak_actors[n] for n in sorted(names - have) if n in ctx.weak_actors]
+
+
+def _known_speakers(figures: list[Figure], actors: list[Actor]) -> list[Figure]:
+    """`said_by` names an actor of the document (GOLD.md); otherwise it is dropped."""
+    names = {a.name for a in actors}
+    return [
+        f if f.said_by in names or f.said_by is None else replace(f, said_by=None) for f in figures
+    ]
 
 
 def _ground(doc: Document, ev: Evidence) -> Evidence | None:
@@ -125,7 +136,8 @@ def extract_document(
     figures = extract_figures(ctx)
     agreements = extract_agreements(ctx)
     commitments = extract_commitments(ctx)
-    actors += _referenced(ctx, events, agreements, commitments, actors)
+    actors += _referenced(ctx, events, figures, agreements, commitments, actors)
+    figures = _known_speakers(figures, actors)
     grounded_actors = tuple(
         replace(a, mentions=tuple(g for m in a.mentions if (g := _ground(doc, m)))) for a in actors
     )

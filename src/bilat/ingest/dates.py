@@ -78,7 +78,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     md = rf"{month}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?"
     unnamed = rf"(?:\d{{1,2}}\s+(?:{names})\.?|(?:{names})\.?\s+\d{{1,2}})"
     one_date = rf"(?:{unnamed},?\s+\d{{4}}|\d{{1,2}}\.\d{{1,2}}\.\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})"
-    time = r"(?:\s*(?:[,|•·—–-]|at)?\s*\d{1,2}:\d{2}(?:\s*[AaPp][Mm])?(?:\s*[A-Za-z]{2,5})?)?"
+    time = (
+        r"(?:\s*(?:[,|•·—–-]|at)?\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp][Mm])?"
+        r"(?:\s*[A-Za-z]{2,5})?)?"
+    )
     city = r"[A-ZА-ЯЁ][A-ZА-ЯЁ.'’-]+(?:\s+[A-ZА-ЯЁ][A-ZА-ЯЁ.'’-]+){0,3}(?:,\s*[A-Z][\w .]{1,25})?"
     weekday = r"(?:[A-Za-zА-Яа-я]+,\s*)?"
     agency_end = r"\s*[.,]?\s*(?=[/(—–-]|$)"
@@ -91,6 +94,12 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             flags,
         ),
         "alone": re.compile(rf"^[ \t]*{weekday}(?P<value>{one_date}){time}[ \t]*$", flags),
+        # a header line of '|'-separated fields: "Source: Xinhua | 2025-02-24 21:37 | Editor: x"
+        "piped": re.compile(
+            rf"^[^\n|.]{{1,60}}\|[ \t]*{weekday}(?P<value>{one_date}){time}"
+            rf"[ \t]*(?:\|[^\n]{{0,60}})?$",
+            flags,
+        ),
         "agency_md": re.compile(rf"^[ \t]*{city},\s+{md}{year}?{agency_end}", re.MULTILINE),
         "agency_dm": re.compile(rf"^[ \t]*{city},\s+{dm}{year}?{agency_end}", re.MULTILINE),
         "month_md": re.compile(rf"{weekday}{md}{year}\b", flags),
@@ -249,7 +258,7 @@ def _from_htmldate(tree: Any) -> str | None:
 
 def _from_dateline(head: str, year: str | None) -> str | None:
     pats = _patterns()
-    for name in ("marker", "published", "alone"):
+    for name in ("marker", "published", "alone", "piped"):
         m = pats[name].search(head)
         if m:
             found = parse_date_value(m["value"])
