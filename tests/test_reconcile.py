@@ -92,9 +92,10 @@ def commitment(
     flow: str | None = "RU<->CN",
     measure: str = "trade_turnover",
     unit: str = "USD",
+    parties: tuple[str, ...] = ("Russia", "China"),
 ) -> Commitment:
     return Commitment(
-        measure, None, relation, value, None, unit, None, deadline, ("Russia", "China"),
+        measure, None, relation, value, None, unit, None, deadline, parties,
         "agreed", evidence(), flow,
     )  # fmt: skip
 
@@ -328,6 +329,78 @@ def test_vague_date_does_not_chain_two_meetings() -> None:
     assert cluster_sizes(reconcile(docs)) == [1, 2]
 
 
+MISHUSTIN = person("Mikhail Mishustin", "RU", "Mishustin")
+VISIT_ACTORS = (RU, CN, MISHUSTIN)
+
+
+def timeless_visit(place: str | None = None, *participants: str) -> Event:
+    """A visit with no date, to be put in a document with no publication date."""
+    who = participants or ("Mikhail Mishustin", "China")
+    return event(*who, mode="visit", date=None, place=place)
+
+
+def unpublished(doc_id: int, *events: Event) -> SourcedExtraction:
+    return doc(doc_id, None, actors=VISIT_ACTORS, events=events)
+
+
+def dated_visit(doc_id: int, date: str) -> SourcedExtraction:
+    visit = event("Mikhail Mishustin", "China", mode="visit", date=date, place="China")
+    return doc(doc_id, date, actors=VISIT_ACTORS, events=[visit])
+
+
+@pytest.mark.parametrize(
+    ("docs", "sizes"),
+    [
+        # the only such event in the corpus: the two undated reports are one visit
+        ([unpublished(1, timeless_visit()), unpublished(2, timeless_visit())], [2]),
+        ([unpublished(1, timeless_visit("Hangzhou")), unpublished(2, timeless_visit())], [2]),
+        # one dated visit known: the timeless mentions are that visit
+        ([dated_visit(3, "2025-11-03"), unpublished(1, timeless_visit())], [2]),
+        # two dated visits known: no telling which one is meant
+        (
+            [
+                dated_visit(3, "2024-05-16"),
+                dated_visit(4, "2025-11-03"),
+                unpublished(1, timeless_visit()),
+                unpublished(2, timeless_visit()),
+            ],
+            [1, 1, 1, 1],
+        ),
+        # different participant sets, clashing places, two events of one document
+        (
+            [
+                unpublished(1, timeless_visit()),
+                unpublished(2, timeless_visit(None, "Mikhail Mishustin", "China", "Russia")),
+            ],
+            [1, 1],
+        ),
+        (
+            [unpublished(1, timeless_visit("Hangzhou")), unpublished(2, timeless_visit("Sochi"))],
+            [1, 1],
+        ),
+        (
+            [
+                unpublished(1, timeless_visit(), timeless_visit("Harbin")),
+                unpublished(2, timeless_visit()),
+            ],
+            [1, 1, 1],
+        ),
+    ],
+)
+def test_timeless_mentions_merge_only_when_unambiguous(
+    docs: list[SourcedExtraction], sizes: list[int]
+) -> None:
+    assert cluster_sizes(reconcile(docs)) == sizes
+
+
+def test_undated_mention_of_a_published_document_is_not_timeless() -> None:
+    undated = event("Mikhail Mishustin", "China", mode="visit", date=None, place=None)
+    published = doc(2, "2025-11-05", actors=VISIT_ACTORS, events=[undated])
+    docs = [unpublished(1, timeless_visit()), published]
+    # the published one is clustered first; the timeless one joins it as the only candidate
+    assert cluster_sizes(reconcile(docs)) == [2]
+
+
 # ---------------------------------------------------------------- figures: intervals
 
 
@@ -504,6 +577,25 @@ def test_commitment_status(target: Commitment, figures: list[Figure], status: st
         assert len(tracked.evidence_figures) == len(figures)
 
 
+@pytest.mark.parametrize(
+    ("parties", "status"),
+    [
+        (("Russia", "China"), "met"),
+        (("Vladimir Putin", "Xi Jinping"), "met"),
+        (("Russia",), "pending"),  # one country: the flow stays unknown, two flows -> no match
+    ],
+)
+def test_flowless_commitment_takes_the_flow_of_its_parties(
+    parties: tuple[str, ...], status: str
+) -> None:
+    target = commitment(200 * BN, flow=None, parties=parties)
+    figures = [figure(245 * BN), figure(750 * BN, flow="US<->CN")]
+    docs = [doc(1, "2025-08-01", commitments=[target]), doc(2, "2025-11-04", figures=figures)]
+    (tracked,) = reconcile(docs).commitments
+    assert tracked.status == status, tracked.reason
+    assert [c.value for c in tracked.evidence_figures] == ([245 * BN] if status == "met" else [])
+
+
 def test_same_commitment_in_several_documents_is_tracked_once() -> None:
     target = commitment(200 * BN)
     docs = [doc(1, commitments=[target]), doc(2, commitments=[target]), doc(3, figures=[figure(1)])]
@@ -584,6 +676,18 @@ def test_agreement_matching_rules(first: Agreement, second: Agreement, merged: b
     assert len(reconcile(docs).agreements) == (1 if merged else 2)
 
 
+def test_parties_written_as_gazetteer_ids_resolve_to_their_actor() -> None:
+    ru = Actor("Russia", "state", "RU", None, (), "RU")
+    cn = Actor("China", "state", "CN", None, (), "CN")
+    title = "joint statement on deepening the partnership"
+    one = agreement(title, "joint_statement", "signed", parties=("RU", "CN"))
+    two = agreement(f"{title} in a new era", "joint_statement", "signed", parties=("Russia",))
+    docs = [doc(1, actors=[ru, cn], agreements=[one]), doc(2, actors=[ru, cn], agreements=[two])]
+    (history,) = reconcile(docs).agreements
+    assert history.parties == ("China", "Russia")
+    assert len(history.entries) == 2
+
+
 # ---------------------------------------------------------------- whole record
 
 
@@ -598,6 +702,8 @@ def mixed_corpus() -> list[SourcedExtraction]:
             agreements=[agreement("Power of Siberia 2 deal", "agreement", "negotiating")]),
         doc(8, "2025-09-02", actors=[RU, CN, POS2], agreements=[
             agreement("memorandum on Power of Siberia–2", "memorandum", "signed", "2025-09-02")]),
+        unpublished(9, timeless_visit("Hangzhou")),
+        unpublished(10, timeless_visit()),
     ]  # fmt: skip
 
 

@@ -97,7 +97,7 @@ def reconcile(
         figures=groups,
         conflicts=find_conflicts(groups),
         series=series_of(groups),
-        commitments=track_commitments(inputs, groups, opts),
+        commitments=track_commitments(inputs, groups, opts, index),
         agreements=agreement_histories(inputs, actors, index, opts),
         options=opts,
     )

@@ -42,10 +42,15 @@ class ActorIndex:
     state_names: frozenset[str]  # name keys of states, by their names (not "Beijing" aliases)
 
     def resolve(self, doc_id: int, name: str) -> str:
+        """The actor the document means by `name`: its own actors first, then a gazetteer id
+        written as such ("RU"), then a name key that only one canonical actor uses."""
         key = name_key(name)
         found = self.by_doc.get((doc_id, key))
         if found:
             return found
+        actor = self.actors.get(name)
+        if actor is not None and actor.gid == name:
+            return name
         candidates = self.by_key.get(key, ())
         return candidates[0] if len(candidates) == 1 else f"?:{key}"
 

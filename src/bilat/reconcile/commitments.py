@@ -6,7 +6,8 @@ CommitmentStatus.
 The same commitment stated in several documents (same measure, flow, unit, value, deadline and,
 for "other", measure_text) is tracked once, with every statement as a source. It is judged on
 the figures of the deadline's period (a dated deadline -> its year) with the same measure, flow
-and unit, kind `amount` (`share` for percent targets), compatible `per`:
+and unit, kind `amount` (`share` for percent targets), compatible `per`. A target without a
+flow whose parties belong to exactly two countries X and Y is judged on figures between X and Y:
   met       every claim's interval satisfies the relation;
   missed    no claim's interval can satisfy it;
   disputed  anything in between (sources disagree, or one claim straddles the target);
@@ -19,6 +20,7 @@ from collections.abc import Sequence
 
 from bilat.reconcile._dates import date_span, deadline_period, period_span
 from bilat.reconcile._text import topic_key
+from bilat.reconcile.actors import ActorIndex
 from bilat.reconcile.figures import le
 from bilat.reconcile.model import (
     CommitmentSource,
@@ -44,8 +46,23 @@ def _kinds(unit: str) -> tuple[str, ...]:
     return ("amount", "share") if unit == "percent" else ("amount",)
 
 
+def _flow_ends(flow: str | None) -> frozenset[str]:
+    """The two sides of a flow ("RU<->CN", "RU->CN" -> {RU, CN}), empty when unknown."""
+    if flow is None:
+        return frozenset()
+    return frozenset(side.strip() for side in flow.replace("<->", "->").split("->"))
+
+
+def _party_countries(
+    source: SourcedExtraction, c: Commitment, actors: ActorIndex
+) -> frozenset[str]:
+    """The countries of a commitment's parties, through their canonical actors."""
+    found = (actors.actors.get(actors.resolve(source.doc_id, p)) for p in c.parties)
+    return frozenset(a.country for a in found if a is not None and a.country)
+
+
 def _matching_groups(
-    c: Commitment, period: str, groups: Sequence[FigureGroup]
+    c: Commitment, period: str, groups: Sequence[FigureGroup], sides: frozenset[str]
 ) -> list[FigureGroup]:
     topic = topic_key(c.measure_text) if c.measure == "other" else None
     found = [
@@ -60,6 +77,8 @@ def _matching_groups(
     ]
     if c.flow is not None:
         return [g for g in found if g.key.flow == c.flow]
+    if len(sides) == 2:
+        found = [g for g in found if _flow_ends(g.key.flow) == sides]
     return found if len({g.key.flow for g in found}) <= 1 else []
 
 
@@ -101,6 +120,7 @@ def _status(
     groups: Sequence[FigureGroup],
     latest: str | None,
     options: ReconcileOptions,
+    sides: frozenset[str] = frozenset(),
 ) -> tuple[str, str | None, tuple[FigureClaim, ...], str]:
     period = deadline_period(c.deadline)
     span = period_span(period)
@@ -108,7 +128,7 @@ def _status(
         return "pending", None, (), "no usable deadline"
     if latest is not None and span[1].isoformat() > latest:
         return "pending", period, (), f"deadline {c.deadline} is after the latest report {latest}"
-    claims = tuple(cl for g in _matching_groups(c, period, groups) for cl in g.claims)
+    claims = tuple(cl for g in _matching_groups(c, period, groups, sides) for cl in g.claims)
     if not claims:
         return "pending", period, (), f"no figures for {c.measure} in {period} yet"
     status, reason = judge(c, claims, options)
@@ -119,6 +139,7 @@ def track_commitments(
     inputs: Sequence[SourcedExtraction],
     groups: Sequence[FigureGroup],
     options: ReconcileOptions,
+    actors: ActorIndex | None = None,
 ) -> tuple[CommitmentStatus, ...]:
     """One CommitmentStatus per distinct commitment, in order of first statement."""
     stated: dict[_KEY, list[tuple[SourcedExtraction, Commitment]]] = {}
@@ -128,11 +149,12 @@ def track_commitments(
     latest = _latest_publication(inputs)
     result = []
     for statements in stated.values():
-        first = statements[0][1]
+        source, first = statements[0]
+        sides = _party_countries(source, first, actors) if actors else frozenset()
         sources = tuple(
             CommitmentSource(s.doc_id, s.doc_name, s.published, c.status, c.evidence.quote)
             for s, c in statements
         )
-        status, period, claims, reason = _status(first, groups, latest, options)
+        status, period, claims, reason = _status(first, groups, latest, options, sides)
         result.append(CommitmentStatus(first, sources, status, claims, period, reason))
     return tuple(result)

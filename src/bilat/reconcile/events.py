@@ -9,6 +9,10 @@ Two mentions are the same event when (all of):
   * dates overlap: equal at the common precision; visits, forums, exercises and date ranges get
     `event_window_days` of slack; an undated mention needs the same participants and
     publication dates within `undated_publication_days`.
+A mention with neither a date nor a publication date cannot be placed in time: it is placed
+last, and joins a cluster only when exactly one cluster fits it (same type and mode, the same
+participants as every mention, places that fit) and that cluster has no mention from its own
+document; otherwise it stays on its own.
 A mention joins a cluster only if it is compatible with every mention already in it (complete
 linkage), and precise mentions are placed first, so a vague "2025" cannot chain two meetings.
 """
@@ -160,12 +164,45 @@ def _probes(item: _Item, options: ReconcileOptions) -> list[tuple[str, ...]]:
     return keys
 
 
+def _timeless(item: _Item) -> bool:
+    """Neither the event nor its document has a date: nothing places it in time."""
+    return item.span is None and item.published is None
+
+
+def _timeless_fit(item: _Item, other: _Item) -> bool:
+    return (
+        (item.type, item.mode) == (other.type, other.mode)
+        and item.ids == other.ids
+        and _places_fit(item, other)
+    )
+
+
+def _only_cluster(item: _Item, candidates: list[int], clusters: list[list[_Item]]) -> int | None:
+    """The one cluster a timeless mention fits, if exactly one does and it is not its own doc's.
+
+    Two fitting clusters mean the corpus knows of several such events, and a fitting cluster
+    that already holds a mention from the same document is another event of that document:
+    either way there is no telling which one is meant, so the mention stays apart.
+    """
+    fitting = [c for c in candidates if all(_timeless_fit(item, m) for m in clusters[c])]
+    if len(fitting) != 1:
+        return None
+    members = clusters[fitting[0]]
+    if any(m.mention.doc_id == item.mention.doc_id for m in members):
+        return None
+    return fitting[0]
+
+
 def _group(items: list[_Item], options: ReconcileOptions) -> list[list[_Item]]:
     clusters: list[list[_Item]] = []
     blocks: dict[tuple[str, ...], list[int]] = {}
-    for item in items:
+    ordered = [i for i in items if not _timeless(i)] + [i for i in items if _timeless(i)]
+    for item in ordered:
         candidates = sorted({c for key in _probes(item, options) for c in blocks.get(key, ())})
-        chosen = _best_cluster(item, candidates, clusters, options)
+        if _timeless(item):
+            chosen = _only_cluster(item, candidates, clusters)
+        else:
+            chosen = _best_cluster(item, candidates, clusters, options)
         if chosen is None:
             chosen = len(clusters)
             clusters.append([])
