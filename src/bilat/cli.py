@@ -76,6 +76,8 @@ def main(ctx: click.Context, db: str | None, config: Path | None, verbose: bool)
         format="%(levelname)s %(name)s: %(message)s",
         stream=sys.stderr,
     )
+    if config is None and Path("bilat.toml").is_file():
+        config = Path("bilat.toml")  # a project file in the working directory
     try:
         ctx.obj = Ctx(load_options(config, db=db))
     except ConfigError as exc:
@@ -97,7 +99,7 @@ def _run(fn: Callable[[], T]) -> T:
         sys.exit(1)
 
 
-from bilat import cli_commands, cli_record  # noqa: E402,F401  (register commands on `main`)
+from bilat import cli_commands, cli_record, cli_web  # noqa: E402,F401  (register commands)
 
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -72,7 +72,7 @@ def ingest(
             c.options,
             urls_file=urls,
             allow_private=allow_private,
-            dedupe_enabled=not no_dedupe,
+            dedupe_enabled=False if no_dedupe else None,
             stdin=sys.stdin.buffer,
             progress=_progress("reading"),
         )

@@ -3,6 +3,7 @@ agreements, actor, summary (registered on `bilat.cli.main`)."""
 
 from __future__ import annotations
 
+import re
 import sys
 from typing import Any
 
@@ -56,10 +57,16 @@ def conflicts(c: Ctx, as_json: bool) -> None:
             )
 
 
+def _iso_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    if value is not None and not re.fullmatch(r"\d{4}(?:-\d{2}(?:-\d{2})?)?", value):
+        raise click.BadParameter(f"{value!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
+    return value
+
+
 @main.command()
 @click.option("--actor", help="Only events with this participant (name or alias).")
-@click.option("--since", help="YYYY[-MM[-DD]]")
-@click.option("--until", help="YYYY[-MM[-DD]]")
+@click.option("--since", callback=_iso_date, help="YYYY[-MM[-DD]]")
+@click.option("--until", callback=_iso_date, help="YYYY[-MM[-DD]]")
 @click.option("--type", "type_", help="CONSULT, COOPERATE or a mode (meeting, visit, call...).")
 @_json
 @pass_ctx

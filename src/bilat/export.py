@@ -75,11 +75,13 @@ def _extractions(store: Store) -> Iterator[tuple[Document, Extraction]]:
 
 
 def export_gold(store: Store, out_dir: Path) -> int:
-    """Write `<name-stem>.json` per document (GOLD.md naming); returns the count."""
+    """Write `DIR/<name>.json` per extracted document (`name` as in `bilat docs`, so
+    'a.txt' and 'a.json' never collide); returns the count. Duplicates are linked to their
+    first copy and have no extraction of their own."""
     out_dir.mkdir(parents=True, exist_ok=True)
     n = 0
     for doc, ext in _extractions(store):
-        path = out_dir / f"{Path(doc.name).stem if '.' in doc.name else doc.name}.json"
+        path = out_dir / f"{doc.name.replace('/', '_')}.json"
         path.write_text(
             json.dumps(to_gold(ext, doc.published), ensure_ascii=False, indent=2), encoding="utf-8"
         )
