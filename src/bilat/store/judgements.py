@@ -23,8 +23,8 @@ __all__ = [
     "add_judgement",
     "history",
     "list_judgements",
-    "revoke_judgement",
     "reviews",
+    "revoke_judgement",
 ]
 
 ITEM_TYPES = ("events", "figures", "agreements", "commitments", "actors")
@@ -34,11 +34,31 @@ STATES = {"accept": "accepted", "edit": "edited", "reject": "rejected"}
 # Fields a reviewer may override, per item type (the machine value stays in the item row).
 EDITABLE: dict[str, tuple[str, ...]] = {
     "events": ("type", "mode", "status", "participants", "date", "date_end", "place"),
-    "figures": ("kind", "value", "value_max", "unit", "per", "qualifier", "measure", "flow",
-                "period", "said_by", "source_data"),
+    "figures": (
+        "kind",
+        "value",
+        "value_max",
+        "unit",
+        "per",
+        "qualifier",
+        "measure",
+        "flow",
+        "period",
+        "said_by",
+        "source_data",
+    ),
     "agreements": ("title", "kind", "status", "date", "parties", "sector"),
-    "commitments": ("measure", "relation", "value", "value_max", "unit", "deadline", "parties",
-                    "status", "flow"),
+    "commitments": (
+        "measure",
+        "relation",
+        "value",
+        "value_max",
+        "unit",
+        "deadline",
+        "parties",
+        "status",
+        "flow",
+    ),
     "actors": ("name", "type", "country", "role"),
 }
 _NUMERIC = {"value", "value_max"}
@@ -56,8 +76,13 @@ class Review:
     payload: dict[str, Any]
 
     def to_json(self) -> dict[str, Any]:
-        return {"id": self.judgement_id, "state": self.state, "author": self.author,
-                "at": self.at, "edits": self.payload}
+        return {
+            "id": self.judgement_id,
+            "state": self.state,
+            "author": self.author,
+            "at": self.at,
+            "edits": self.payload,
+        }
 
 
 def _check_payload(item_type: str, action: str, payload: dict[str, Any]) -> dict[str, Any]:
@@ -88,7 +113,11 @@ def _check_value(key: str, value: Any) -> None:
 
 
 def add_judgement(
-    db: Database, item_type: str, item_id: int, action: str, author: str,
+    db: Database,
+    item_type: str,
+    item_id: int,
+    action: str,
+    author: str,
     payload: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     """Record one review action on an existing item; returns the stored judgement."""
@@ -102,11 +131,17 @@ def add_judgement(
     if db.scalar(f"SELECT id FROM {item_type} WHERE id = ?", (item_id,)) is None:
         raise NotFound(f"no {item_type} item {item_id}")
     with db.transaction():
-        jid = db.insert("judgements", {
-            "item_type": item_type, "item_id": item_id, "action": action,
-            "payload": json.dumps(clean, ensure_ascii=False), "author": author.strip(),
-            "created_at": now_iso(),
-        })
+        jid = db.insert(
+            "judgements",
+            {
+                "item_type": item_type,
+                "item_id": item_id,
+                "action": action,
+                "payload": json.dumps(clean, ensure_ascii=False),
+                "author": author.strip(),
+                "created_at": now_iso(),
+            },
+        )
     return _get(db, jid)
 
 
@@ -129,15 +164,21 @@ def _get(db: Database, judgement_id: int) -> dict[str, Any]:
 
 def _plain(row: dict[str, Any]) -> dict[str, Any]:
     return {
-        "id": int(row["id"]), "item_type": row["item_type"], "item_id": int(row["item_id"]),
-        "action": row["action"], "payload": json.loads(row["payload"] or "{}"),
-        "author": row["author"], "created_at": row["created_at"],
+        "id": int(row["id"]),
+        "item_type": row["item_type"],
+        "item_id": int(row["item_id"]),
+        "action": row["action"],
+        "payload": json.loads(row["payload"] or "{}"),
+        "author": row["author"],
+        "created_at": row["created_at"],
         "revoked_at": row["revoked_at"],
     }
 
 
 def list_judgements(
-    db: Database, item_type: str | None = None, item_id: int | None = None,
+    db: Database,
+    item_type: str | None = None,
+    item_id: int | None = None,
 ) -> list[dict[str, Any]]:
     """Every review judgement (revoked ones too), oldest first."""
     where = ["item_type IN (" + ", ".join("?" for _ in ITEM_TYPES) + ")"]
@@ -165,7 +206,10 @@ def reviews(db: Database, item_type: str) -> dict[int, Review]:
     out: dict[int, Review] = {}
     for r in rows:
         out[int(r["item_id"])] = Review(
-            int(r["id"]), STATES.get(r["action"], r["action"]), r["author"], r["created_at"],
+            int(r["id"]),
+            STATES.get(r["action"], r["action"]),
+            r["author"],
+            r["created_at"],
             json.loads(r["payload"] or "{}"),
         )
     return out

@@ -1,0 +1,18 @@
+"""Serve: the JSON API, the dashboard and the self-contained HTML report.
+
+app.py        create_app(store_url, token) -> FastAPI; the one JSON error shape
+api.py        /api/... views (thin: parse, call, return)
+pages.py      server-rendered pages (Jinja2, autoescaped) + templates/, static/
+queries.py    what the views show: documents, items, record, each with reviews applied
+record.py     reading the reconciled record defensively, reviews matched by span/quote
+review.py     overlay of human judgements (store/judgements.py) on machine items
+charts.py     figure charts as geometry for an inline-SVG template
+highlight.py  original text cut into segments at item spans
+write.py      ingest one article from JSON; rebuild the record
+report.py     `bilat report`: one HTML file, no scripts, no network
+"""
+
+from bilat.serve.app import create_app
+from bilat.serve.report import build_report
+
+__all__ = ["build_report", "create_app"]

@@ -1,0 +1,195 @@
+"""The web app: `create_app(store_url, token)` -> FastAPI with the JSON API and the dashboard.
+
+Every error leaves the API in one shape (`error_body`); pages get the same message as HTML.
+One store connection is shared by all requests, guarded by a lock (SQLite connections and
+PostgreSQL transactions are not for concurrent use).
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager, contextmanager
+from dataclasses import dataclass, field
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from bilat.config import Options, load_options
+from bilat.errors import BilatError, InputRejected, NotFound, ReviewError, StoreError
+from bilat.store import Store, open_store
+
+__all__ = ["AppState", "create_app", "error_body"]
+
+log = logging.getLogger("bilat.serve")
+
+_SECURITY_HEADERS = {
+    "content-security-policy": (
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+        "img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'self'; "
+        "frame-ancestors 'none'"
+    ),
+    "x-content-type-options": "nosniff",
+    "referrer-policy": "no-referrer",
+    "x-frame-options": "DENY",
+}
+
+
+@dataclass
+class AppState:
+    """What every view needs: the store (behind a lock), options and the write token."""
+
+    store: Store
+    options: Options
+    token: str | None
+    lock: threading.RLock = field(default_factory=threading.RLock)
+
+    @contextmanager
+    def use(self) -> Iterator[Store]:
+        """The store for one request; on PostgreSQL the read transaction ends with it."""
+        with self.lock:
+            try:
+                yield self.store
+            except BaseException:
+                if self.store.db.dialect == "postgresql":
+                    self.store.db.conn.rollback()
+                raise
+            else:
+                if self.store.db.dialect == "postgresql":
+                    self.store.db.conn.commit()
+
+
+def error_body(status: int, message: str, detail: Any = None) -> dict[str, Any]:
+    """The one JSON error shape of the API."""
+    return {"ok": False, "error": {"status": status, "message": message, "detail": detail}}
+
+
+def _status_of(exc: BilatError) -> int:
+    if isinstance(exc, NotFound):
+        return 404
+    if isinstance(exc, ReviewError | InputRejected):
+        return 422
+    if isinstance(exc, StoreError):
+        return 503
+    return 500
+
+
+def _is_api(request: Request) -> bool:
+    return request.url.path.startswith("/api")
+
+
+def _error(
+    request: Request,
+    status: int,
+    message: str,
+    detail: Any = None,
+    headers: dict[str, str] | None = None,
+) -> Response:
+    if _is_api(request):
+        return JSONResponse(error_body(status, message, detail), status, headers=headers)
+    from bilat.serve.pages import render_error
+
+    return HTMLResponse(render_error(status, message), status, headers=headers)
+
+
+_MESSAGES = {404: "not found", 405: "method not allowed", 401: "authentication required"}
+
+
+async def _http_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, StarletteHTTPException)
+    message = exc.detail if isinstance(exc.detail, str) else _MESSAGES.get(exc.status_code, "")
+    if exc.status_code == 404 and message == "Not Found":
+        message = f"no route {request.url.path}"
+    headers = dict(exc.headers) if exc.headers else None
+    return _error(request, exc.status_code, message or "error", None, headers)
+
+
+async def _validation_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, RequestValidationError)
+    detail = [
+        {"loc": list(e.get("loc", ())), "msg": e.get("msg"), "type": e.get("type")}
+        for e in exc.errors()
+    ]
+    return _error(request, 422, "invalid request", detail)
+
+
+async def _bilat_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, BilatError)
+    status = _status_of(exc)
+    if status >= 500:
+        log.error("%s: %s", request.url.path, exc)
+    return _error(request, status, str(exc), type(exc).__name__)
+
+
+class Edge:
+    """Outermost middleware: security headers on every response; any unexpected exception
+    becomes a 500 in the error shape (and is logged)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def with_headers(message: Message) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+                names = {k.lower() for k, _ in message.get("headers", [])}
+                extra = [
+                    (k.encode(), v.encode())
+                    for k, v in _SECURITY_HEADERS.items()
+                    if k.encode() not in names
+                ]
+                message = {**message, "headers": [*message.get("headers", []), *extra]}
+            await send(message)
+
+        try:
+            await self.app(scope, receive, with_headers)
+        except Exception:
+            log.exception("unhandled error on %s", scope.get("path"))
+            if started:
+                raise
+            response = _error(Request(scope), 500, "internal server error")
+            await response(scope, receive, with_headers)
+
+
+def create_app(store_url: str, token: str | None, options: Options | None = None) -> FastAPI:
+    """The app over the store at `store_url`; writes need `token` (none: writes are off)."""
+    from bilat.serve import api, pages
+
+    opts = options or load_options(None, db=store_url)
+    state = AppState(open_store(store_url), opts, token or None)
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        yield
+        state.store.close()
+
+    app = FastAPI(
+        title="bilat",
+        version="1",
+        docs_url=None,
+        redoc_url=None,
+        lifespan=lifespan,
+        openapi_url="/api/openapi.json",
+        description="A sourced, reconciled record of a bilateral relationship.",
+    )
+    app.state.bilat = state
+    app.add_exception_handler(StarletteHTTPException, _http_error)
+    app.add_exception_handler(RequestValidationError, _validation_error)
+    app.add_exception_handler(BilatError, _bilat_error)
+    app.add_middleware(Edge)
+    app.include_router(api.router)
+    app.include_router(pages.router)
+    app.mount("/static", StaticFiles(packages=[("bilat.serve", "static")]), name="static")
+    return app

@@ -1,0 +1,336 @@
+"""Server-rendered dashboard pages (Jinja2, autoescaped; light JS in static/app.js).
+
+Each page view reads its query parameters, calls the functions in `queries`, and renders.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlsplit
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse
+from jinja2 import Environment, PackageLoader, select_autoescape
+
+from bilat.serve import queries
+from bilat.serve.app import AppState
+from bilat.serve.charts import chart_key, figure_charts
+from bilat.serve.fmt import (
+    amount,
+    flow_label,
+    human_reason,
+    measure_name,
+    period_key,
+    period_label,
+    qualifier_sign,
+)
+from bilat.serve.highlight import Span, segments
+from bilat.store.judgements import EDITABLE
+
+__all__ = [
+    "claims_by_chart",
+    "environment",
+    "render",
+    "render_api_docs",
+    "render_error",
+    "router",
+    "safe_url",
+    "timeline",
+]
+
+router = APIRouter(include_in_schema=False)
+_ENV: Environment | None = None
+_NAV = (
+    ("/", "Overview"),
+    ("/timeline", "Timeline"),
+    ("/figures", "Figures"),
+    ("/conflicts", "Conflicts"),
+    ("/commitments", "Commitments"),
+    ("/agreements", "Agreements"),
+    ("/actors", "Actors"),
+    ("/documents", "Documents"),
+)
+
+
+def safe_url(url: str | None) -> str | None:
+    """`url` if it is an http(s) link, else None (never render javascript: or data: links)."""
+    if not url:
+        return None
+    try:
+        scheme = urlsplit(url.strip()).scheme.lower()
+    except ValueError:
+        return None
+    return url.strip() if scheme in ("http", "https") else None
+
+
+def environment() -> Environment:
+    global _ENV
+    if _ENV is None:
+        env = Environment(
+            loader=PackageLoader("bilat.serve", "templates"),
+            autoescape=select_autoescape(default=True, default_for_string=True),
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+        env.filters.update(
+            amount=amount,
+            measure=measure_name,
+            qsign=qualifier_sign,
+            safe_url=safe_url,
+            flow=flow_label,
+            period=period_label,
+            reason=human_reason,
+            words=lambda v: str(v or "").replace("_", " "),
+            rel=lambda r: {">=": "≥", "<=": "≤"}.get(r, r),
+        )
+        env.globals.update(nav=_NAV, editable=EDITABLE)
+        _ENV = env
+    return _ENV
+
+
+def render(template: str, **context: Any) -> str:
+    return environment().get_template(template).render(**context)
+
+
+def render_error(status: int, message: str) -> str:
+    return render("error.html", status=status, message=message, path="")
+
+
+def render_api_docs(spec: dict[str, Any]) -> str:
+    ops = [
+        (path, method.upper(), op)
+        for path, methods in spec.get("paths", {}).items()
+        for method, op in methods.items()
+    ]
+    return render("api_docs.html", ops=ops, spec=spec, path="/api/docs")
+
+
+def _page(request: Request, template: str, **context: Any) -> HTMLResponse:
+    return HTMLResponse(render(template, path=request.url.path, **context))
+
+
+def _st(request: Request) -> AppState:
+    st: AppState = request.app.state.bilat
+    return st
+
+
+def _opt(value: str | None) -> str | None:
+    return value.strip() or None if value else None
+
+
+def timeline(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Event mentions grouped into real-world events (record clusters), newest first."""
+    groups: dict[str, dict[str, Any]] = {}
+    for e in events:
+        cluster = e.get("cluster") or {}
+        key = str(cluster.get("id") or e["ref"])
+        g = groups.setdefault(
+            key,
+            {
+                "id": key,
+                "date": cluster.get("date") or e.get("date"),
+                "mode": e["mode"],
+                "type": e["type"],
+                "status": e["status"],
+                "place": cluster.get("place") or e.get("place"),
+                "participants": cluster.get("participants") or e.get("participants") or [],
+                "conflicts": cluster.get("conflicts") or [],
+                "mentions": [],
+            },
+        )
+        g["mentions"].append(e)
+    for g in groups.values():
+        g["rejected"] = all(m["review"]["state"] == "rejected" for m in g["mentions"])
+        g["quotes"] = list(
+            {(m["doc_id"], m["evidence"]["quote"]): m for m in reversed(g["mentions"])}.values()
+        )[::-1]
+        g["docs"] = len({m["doc_id"] for m in g["mentions"]})
+    return sorted(groups.values(), key=lambda g: (g["date"] or "", g["id"]), reverse=True)
+
+
+@router.get("/", response_class=HTMLResponse)
+def overview(request: Request) -> HTMLResponse:
+    with _st(request).use() as store:
+        stats = queries.stats(store)
+        events = timeline(queries.events(store))
+        conflicts = queries.conflicts(store)
+        commitments = queries.commitments(store)["statuses"]
+        agreements = queries.agreements(store)["histories"]
+        docs = queries.documents(store, limit=6)
+    return _page(
+        request,
+        "overview.html",
+        stats=stats,
+        events=events[:8],
+        event_total=len(events),
+        conflicts=conflicts,
+        commitments=commitments,
+        agreements=agreements,
+        docs=docs,
+    )
+
+
+@router.get("/timeline", response_class=HTMLResponse)
+def timeline_page(
+    request: Request,
+    actor: str | None = None,
+    type: str | None = None,
+    mode: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    include_rejected: bool = False,
+) -> HTMLResponse:
+    f = {
+        "actor": _opt(actor),
+        "type": _opt(type),
+        "mode": _opt(mode),
+        "since": _opt(since),
+        "until": _opt(until),
+    }
+    with _st(request).use() as store:
+        events = queries.events(store, include_rejected=include_rejected, **f)
+        every = queries.events(store)
+        actors = queries.actors(store)
+    return _page(
+        request,
+        "timeline.html",
+        groups=timeline(events),
+        filters=f,
+        include_rejected=include_rejected,
+        actors=actors,
+        types=sorted({e["type"] for e in every}),
+        modes=sorted({e["mode"] for e in every}),
+    )
+
+
+@router.get("/figures", response_class=HTMLResponse)
+def figures_page(
+    request: Request, measure: str | None = None, include_rejected: bool = False
+) -> HTMLResponse:
+    with _st(request).use() as store:
+        figs = queries.figures(store, measure=_opt(measure), include_rejected=include_rejected)
+        measures = sorted({f["measure"] for f in queries.figures(store)})
+    charts = figure_charts(figs, min_claims=2)
+    by_chart = claims_by_chart(figs)
+    shown = {c.key for c in charts}
+    singles = [f for f in figs if chart_key(f) not in shown]
+    return _page(
+        request,
+        "figures.html",
+        charts=charts,
+        by_chart=by_chart,
+        singles=singles,
+        measures=measures,
+        measure=_opt(measure),
+        include_rejected=include_rejected,
+    )
+
+
+def claims_by_chart(figs: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+    out: dict[str, list[dict[str, Any]]] = {}
+    for f in figs:
+        out.setdefault(chart_key(f), []).append(f)
+    for claims in out.values():
+        claims.sort(key=lambda f: (period_key(f.get("period")), f.get("published") or ""))
+    return out
+
+
+@router.get("/conflicts", response_class=HTMLResponse)
+def conflicts_page(request: Request, include_rejected: bool = False) -> HTMLResponse:
+    with _st(request).use() as store:
+        conflicts = queries.conflicts(store, include_rejected=include_rejected)
+    return _page(request, "conflicts.html", conflicts=conflicts, include_rejected=include_rejected)
+
+
+@router.get("/commitments", response_class=HTMLResponse)
+def commitments_page(request: Request, include_rejected: bool = False) -> HTMLResponse:
+    with _st(request).use() as store:
+        data = queries.commitments(store, include_rejected=include_rejected)
+    return _page(
+        request,
+        "commitments.html",
+        statuses=data["statuses"],
+        items=data["items"],
+        include_rejected=include_rejected,
+    )
+
+
+@router.get("/agreements", response_class=HTMLResponse)
+def agreements_page(request: Request, include_rejected: bool = False) -> HTMLResponse:
+    with _st(request).use() as store:
+        data = queries.agreements(store, include_rejected=include_rejected)
+    return _page(
+        request,
+        "agreements.html",
+        histories=data["histories"],
+        items=data["items"],
+        include_rejected=include_rejected,
+    )
+
+
+@router.get("/actors", response_class=HTMLResponse)
+def actors_page(request: Request) -> HTMLResponse:
+    with _st(request).use() as store:
+        actors = queries.actors(store)
+    return _page(request, "actors.html", actors=actors)
+
+
+@router.get("/actors/{name}", response_class=HTMLResponse)
+def actor_page(request: Request, name: str) -> HTMLResponse:
+    with _st(request).use() as store:
+        actor = queries.actor_detail(store, name)
+    return _page(request, "actor.html", actor=actor, groups=timeline(actor["events"]))
+
+
+@router.get("/documents", response_class=HTMLResponse)
+def documents_page(
+    request: Request, q: str | None = None, status: str | None = None, page: int = 1
+) -> HTMLResponse:
+    limit = 25
+    page = max(1, page)
+    with _st(request).use() as store:
+        docs = queries.documents(
+            store, text=_opt(q), status=_opt(status), limit=limit, offset=(page - 1) * limit
+        )
+    pages = max(1, -(-docs["total"] // limit))
+    return _page(
+        request,
+        "documents.html",
+        docs=docs,
+        q=_opt(q) or "",
+        status=_opt(status),
+        page=page,
+        pages=pages,
+    )
+
+
+@router.get("/documents/{key}", response_class=HTMLResponse)
+def document_page(request: Request, key: str) -> HTMLResponse:
+    with _st(request).use() as store:
+        doc = queries.document_detail(store, key)
+    spans = [
+        Span(i["evidence"]["start"], i["evidence"]["end"], i["ref"], i["item_type"])
+        for i in doc["items"]
+        if i["review"]["state"] != "rejected"
+    ]
+    spans += [
+        Span(m["evidence"]["start"], m["evidence"]["end"], m["ref"], "actors")
+        for m in doc["mentions"]
+        if m["review"]["state"] != "rejected"
+    ]
+    actors: dict[str, dict[str, Any]] = {}
+    for m in doc["mentions"]:
+        actors.setdefault(m["ref"], {**m, "count": 0})["count"] += 1
+    groups = [
+        (kind, [i for i in doc["items"] if i["item_type"] == kind])
+        for kind in ("events", "figures", "agreements", "commitments")
+    ]
+    return _page(
+        request,
+        "document.html",
+        doc=doc,
+        segs=segments(doc["text"], spans),
+        groups=groups,
+        actors=list(actors.values()),
+        url=safe_url(doc.get("url")),
+    )

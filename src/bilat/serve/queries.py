@@ -1,0 +1,301 @@
+"""What the API and the pages show: documents, items and the reconciled record, reviewed.
+
+Each function takes the store and plain filter values and returns JSON-ready data; the HTTP
+views and the page views are thin wrappers over these.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bilat.serve import record as rec
+from bilat.serve.fmt import item_label
+from bilat.serve.review import Reviews, load_reviews, overlay, visible
+from bilat.store import Store
+from bilat.store import queries as q
+
+__all__ = [
+    "actor_detail",
+    "actors",
+    "agreements",
+    "commitments",
+    "conflicts",
+    "document_detail",
+    "documents",
+    "events",
+    "figures",
+    "items",
+    "search",
+    "snippet",
+    "stats",
+]
+
+_EVIDENCE = ("start_pos", "end_pos", "quote")
+
+
+def _doc_meta(store: Store) -> dict[int, dict[str, Any]]:
+    return q.document_names(store.db)
+
+
+def _shape(row: dict[str, Any], item_type: str, docs: dict[int, dict[str, Any]]) -> dict[str, Any]:
+    doc = docs.get(row["doc_id"], {})
+    out = {k: v for k, v in row.items() if k not in _EVIDENCE and k != "extractor_version"}
+    out.update(
+        item_type=item_type,
+        ref=f"{item_type}-{row['id']}",
+        doc=doc.get("name"),
+        published=doc.get("published"),
+        source=doc.get("source"),
+        evidence={"start": row["start_pos"], "end": row["end_pos"], "quote": row["quote"]},
+    )
+    return out
+
+
+def items(
+    store: Store,
+    item_type: str,
+    revs: Reviews | None = None,
+    *,
+    include_rejected: bool = False,
+    doc_id: int | None = None,
+) -> list[dict[str, Any]]:
+    """Reviewed item rows of one type (events, figures, agreements, commitments)."""
+    revs = revs or load_reviews(store)
+    docs = _doc_meta(store)
+    rows = q.item_rows(store.db, item_type, doc_id=doc_id)
+    shaped = [overlay(_shape(r, item_type, docs), item_type, revs) for r in rows]
+    for item in shaped:
+        item["label"] = item_label(item, item_type)
+    return visible(shaped, include_rejected)
+
+
+def snippet(text: str, words: list[str], width: int = 90) -> str:
+    """Plain text around the first query word (escaped later, by whoever renders it)."""
+    low = text.lower()
+    hits = [i for w in words if (i := low.find(w)) >= 0]
+    at = min(hits) if hits else 0
+    start = max(0, at - width // 2)
+    end = min(len(text), start + 2 * width)
+    piece = " ".join(text[start:end].split())
+    return ("…" if start else "") + piece + ("…" if end < len(text) else "")
+
+
+def _doc_summary(row: dict[str, Any], words: list[str]) -> dict[str, Any]:
+    out = {k: row[k] for k in q.DOC_FIELDS}
+    out["snippet"] = snippet(row["clean_text"], words)
+    return out
+
+
+def documents(
+    store: Store,
+    *,
+    text: str | None = None,
+    status: str | None = None,
+    limit: int = 50,
+    offset: int = 0,
+) -> dict[str, Any]:
+    """One page of documents (full-text search with `text`), with the total count."""
+    total = q.count_documents(store.db, q=text, status=status)
+    rows = q.search_documents(store.db, q=text, status=status, limit=limit, offset=offset)
+    words = q.terms(text or "")
+    return {
+        "total": total,
+        "limit": limit,
+        "offset": offset,
+        "q": text,
+        "items": [_doc_summary(r, words) for r in rows],
+    }
+
+
+def _actor_items(store: Store, doc_id: int, revs: Reviews) -> list[dict[str, Any]]:
+    out = []
+    actors = {r["id"]: r for r in q.item_rows(store.db, "actors", doc_id=doc_id)}
+    for m in q.mention_rows(store.db, doc_id):
+        actor = overlay(actors[int(m["actor_id"])], "actors", revs)
+        out.append(
+            {
+                "id": actor["id"],
+                "item_type": "actors",
+                "ref": f"actors-{actor['id']}",
+                "name": actor["name"],
+                "actor_type": actor["type"],
+                "role": actor.get("role"),
+                "country": actor.get("country"),
+                "label": item_label(actor, "actors"),
+                "evidence": {"start": m["start_pos"], "end": m["end_pos"], "quote": m["quote"]},
+                "review": actor["review"],
+            }
+        )
+    return out
+
+
+def document_detail(store: Store, key: int | str) -> dict[str, Any]:
+    """One document: metadata, original and clean text, every item with its span and review."""
+    doc = store.get_document(key)
+    revs = load_reviews(store)
+    found: list[dict[str, Any]] = []
+    for kind in q.ITEM_KINDS:
+        found.extend(items(store, kind, revs, include_rejected=True, doc_id=doc.id))
+    mentions = _actor_items(store, doc.id, revs)
+    meta = {k: getattr(doc, k) for k in q.DOC_FIELDS}
+    return {
+        **meta,
+        "text": doc.text,
+        "clean_text": doc.clean_text,
+        "metadata": doc.metadata,
+        "items": found,
+        "mentions": mentions,
+    }
+
+
+def _match_actor(store: Store, actor: str | None) -> set[str] | None:
+    if not actor:
+        return None
+    found = rec.find_actor(store.load_record() or {}, actor)
+    names = set(found.get("names") or []) | {found.get("name", "")} if found else set()
+    return {n.lower() for n in names if n} | {actor.lower()}
+
+
+def events(
+    store: Store,
+    *,
+    actor: str | None = None,
+    type: str | None = None,
+    mode: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    status: str | None = None,
+    include_rejected: bool = False,
+) -> list[dict[str, Any]]:
+    """Event mentions (reviewed), newest first, with the cluster they belong to."""
+    names = _match_actor(store, actor)
+    clusters = rec.cluster_index(store.load_record() or {})
+    out = []
+    for e in items(store, "events", include_rejected=include_rejected):
+        if names is not None and not names & {p.lower() for p in e.get("participants") or []}:
+            continue
+        if (
+            (type and e["type"] != type)
+            or (mode and e["mode"] != mode)
+            or (status and e["status"] != status)
+        ):
+            continue
+        date = e.get("date") or ""
+        if (since and (not date or date < since)) or (
+            until and (not date or date[: len(until)] > until)
+        ):
+            continue
+        e["cluster"] = clusters.get((e["doc_id"], e["evidence"]["start"], e["evidence"]["end"]))
+        out.append(e)
+    return sorted(out, key=lambda e: (e.get("date") or "", e["id"]), reverse=True)
+
+
+def figures(
+    store: Store,
+    *,
+    measure: str | None = None,
+    period: str | None = None,
+    flow: str | None = None,
+    include_rejected: bool = False,
+) -> list[dict[str, Any]]:
+    conflicted = rec.conflict_claims(store.load_record() or {})
+    out = []
+    for f in items(store, "figures", include_rejected=include_rejected):
+        if (
+            (measure and f["measure"] != measure)
+            or (period and f.get("period") != period)
+            or (flow and f.get("flow") != flow)
+        ):
+            continue
+        f["conflict"] = conflicted.get((f["doc_id"], f["evidence"]["start"], f["evidence"]["end"]))
+        out.append(f)
+    return out
+
+
+def agreements(store: Store, *, include_rejected: bool = False) -> dict[str, Any]:
+    rows = items(store, "agreements", include_rejected=True)
+    record = store.load_record() or {}
+    return {
+        "items": visible(rows, include_rejected),
+        "histories": rec.agreement_histories(record, rows, include_rejected),
+    }
+
+
+def commitments(store: Store, *, include_rejected: bool = False) -> dict[str, Any]:
+    rows = items(store, "commitments", include_rejected=True)
+    record = store.load_record() or {}
+    return {
+        "items": visible(rows, include_rejected),
+        "statuses": rec.commitment_statuses(record, rows, include_rejected),
+    }
+
+
+def conflicts(store: Store, *, include_rejected: bool = False) -> list[dict[str, Any]]:
+    figs = items(store, "figures", include_rejected=True)
+    return rec.conflicts(store.load_record() or {}, figs, include_rejected)
+
+
+def actors(store: Store) -> list[dict[str, Any]]:
+    revs = load_reviews(store)
+    rows = [overlay(r, "actors", revs) for r in q.item_rows(store.db, "actors")]
+    return rec.actor_list(store.load_record() or {}, visible(rows, False))
+
+
+def actor_detail(store: Store, name: str) -> dict[str, Any]:
+    """One actor: names, roles, events, figures said, agreements, commitments."""
+    revs = load_reviews(store)
+    rows = visible([overlay(r, "actors", revs) for r in q.item_rows(store.db, "actors")], False)
+    actor = rec.actor_entry(store.load_record() or {}, rows, name)
+    names = {n.lower() for n in actor["names"]}
+    return {
+        **actor,
+        "events": [e for e in events(store) if names & {p.lower() for p in e["participants"]}],
+        "figures": [f for f in figures(store) if (f.get("said_by") or "").lower() in names],
+        "agreements": [
+            a
+            for a in items(store, "agreements", revs)
+            if names & {p.lower() for p in a.get("parties") or []}
+        ],
+        "commitments": [
+            c
+            for c in items(store, "commitments", revs)
+            if names & {p.lower() for p in c.get("parties") or []}
+        ],
+    }
+
+
+def search(store: Store, text: str, limit: int = 20) -> dict[str, Any]:
+    """Documents (full text) and items whose quote or label contains every query word."""
+    words = q.terms(text)
+    docs = documents(store, text=text, limit=limit)
+    found: list[dict[str, Any]] = []
+    if words:
+        for kind in q.ITEM_KINDS:
+            for item in items(store, kind):
+                hay = (item["evidence"]["quote"] + " " + item["label"]).lower()
+                if all(w in hay for w in words):
+                    found.append(item)
+    return {"q": text, "documents": docs, "items": found[:limit], "items_total": len(found)}
+
+
+def stats(store: Store) -> dict[str, Any]:
+    """Counts for the overview: documents by status, items by review state, record parts."""
+    revs = load_reviews(store)
+    by_status: dict[str, int] = {}
+    for d in store.documents():
+        by_status[d.status] = by_status.get(d.status, 0) + 1
+    counts: dict[str, Any] = {}
+    for kind in (*q.ITEM_KINDS, "actors"):
+        rows = q.item_rows(store.db, kind)
+        states: dict[str, int] = {}
+        for r in rows:
+            s = revs.state(kind, r["id"])
+            states[s] = states.get(s, 0) + 1
+        counts[kind] = {"total": len(rows) - states.get("rejected", 0), "review": states}
+    record = store.load_record()
+    return {
+        "documents": {"total": sum(by_status.values()), "by_status": by_status},
+        "items": counts,
+        "rejects": len(store.rejects()),
+        "record": rec.record_stats(record),
+    }

@@ -1,0 +1,277 @@
+"""Read the reconciled record (a JSON dict from `Store.load_record`) with reviews applied.
+
+The record is rebuilt by `bilat.reconcile` from machine items; a reviewer's decisions are
+applied here, by matching each record entry to its item row: figure claims and event mentions
+by (document, span), agreement entries and commitment sources by (document, quote). Missing
+keys read as empty, so a partial or absent record renders as empty sections.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from bilat.errors import NotFound
+
+__all__ = [
+    "actor_entry",
+    "actor_list",
+    "agreement_histories",
+    "cluster_index",
+    "commitment_statuses",
+    "conflict_claims",
+    "conflict_id",
+    "conflicts",
+    "find_actor",
+    "positions",
+    "record_stats",
+]
+
+Key = tuple[int, int, int]
+
+
+def _list(record: dict[str, Any], key: str) -> list[dict[str, Any]]:
+    value = record.get(key)
+    return [v for v in value if isinstance(v, dict)] if isinstance(value, list) else []
+
+
+def _span_key(d: dict[str, Any]) -> Key:
+    return (int(d.get("doc_id") or 0), int(d.get("start") or 0), int(d.get("end") or 0))
+
+
+def _item_span(item: dict[str, Any]) -> Key:
+    return (item["doc_id"], item["evidence"]["start"], item["evidence"]["end"])
+
+
+def conflict_id(c: dict[str, Any]) -> str:
+    parts = (c.get("measure"), c.get("flow"), c.get("period"), c.get("unit"), c.get("topic"))
+    return "|".join(str(p or "") for p in parts)
+
+
+def find_actor(record: dict[str, Any], name: str) -> dict[str, Any] | None:
+    """The canonical actor whose id, name or any alias is `name` (case-insensitive)."""
+    low = name.strip().lower()
+    for actor in _list(record, "actors"):
+        names = [actor.get("id"), actor.get("name"), *(actor.get("names") or [])]
+        if low in {str(n).lower() for n in names if n}:
+            return actor
+    return None
+
+
+def cluster_index(record: dict[str, Any]) -> dict[Key, dict[str, Any]]:
+    """(doc_id, start, end) of each event mention -> a summary of its cluster."""
+    out = {}
+    for c in _list(record, "events"):
+        summary = {
+            "id": c.get("id"),
+            "source_count": c.get("source_count", 0),
+            "participants": c.get("participants") or [],
+            "date": c.get("date"),
+            "place": c.get("place"),
+            "conflicts": c.get("conflicts") or [],
+        }
+        for m in c.get("mentions") or []:
+            out[_span_key(m)] = summary
+    return out
+
+
+def conflict_claims(record: dict[str, Any]) -> dict[Key, str]:
+    """(doc_id, start, end) of every claim in a conflict -> the conflict's id."""
+    return {
+        _span_key(cl): conflict_id(c)
+        for c in _list(record, "conflicts")
+        for cl in c.get("claims") or []
+    }
+
+
+_CLAIM_EDITS = ("value", "value_max", "unit", "qualifier")
+
+
+def _review_claim(claim: dict[str, Any], fig: dict[str, Any] | None) -> dict[str, Any]:
+    out = dict(claim)
+    out["item_id"] = fig["id"] if fig else None
+    out["review"] = fig["review"] if fig else {"state": "unreviewed", "author": None, "at": None}
+    if fig and fig["review"]["state"] == "edited":
+        out.update({k: fig[k] for k in _CLAIM_EDITS if k in fig["review"]["edits"]})
+    return out
+
+
+def conflicts(
+    record: dict[str, Any],
+    figures: Iterable[dict[str, Any]],
+    include_rejected: bool = False,
+) -> list[dict[str, Any]]:
+    """Conflicts with each claim's review; one left with < 2 live claims is `resolved`."""
+    by_span = {_item_span(f): f for f in figures}
+    out = []
+    for c in _list(record, "conflicts"):
+        claims = [_review_claim(cl, by_span.get(_span_key(cl))) for cl in c.get("claims") or []]
+        live = [cl for cl in claims if cl["review"]["state"] != "rejected"]
+        resolved = len(live) < 2 or len({(cl["value"], cl.get("value_max")) for cl in live}) < 2
+        if resolved and not include_rejected:
+            continue
+        shown = claims if include_rejected else live
+        out.append(
+            {
+                **c,
+                "id": conflict_id(c),
+                "claims": shown,
+                "resolved": resolved,
+                "positions": positions(shown),
+            }
+        )
+    return out
+
+
+def positions(claims: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Claims grouped by what they say (value, range, qualifier), most sources first."""
+    groups: dict[tuple[Any, ...], list[dict[str, Any]]] = {}
+    for cl in claims:
+        key = (cl.get("value"), cl.get("value_max"), cl.get("qualifier"), cl.get("unit"))
+        groups.setdefault(key, []).append(cl)
+    out = [
+        {
+            "value": k[0],
+            "value_max": k[1],
+            "qualifier": k[2],
+            "unit": k[3],
+            "claims": v,
+            "docs": len({c.get("doc") for c in v}),
+        }
+        for k, v in groups.items()
+    ]
+    return sorted(out, key=lambda p: (-p["docs"], -(p["value"] or 0)))
+
+
+def _by_quote(rows: Iterable[dict[str, Any]]) -> dict[tuple[int, str], dict[str, Any]]:
+    return {(r["doc_id"], r["evidence"]["quote"]): r for r in rows}
+
+
+def _reviewed_entries(
+    entries: Iterable[dict[str, Any]],
+    rows: dict[tuple[int, str], dict[str, Any]],
+    include_rejected: bool,
+) -> list[dict[str, Any]]:
+    out = []
+    for e in entries:
+        row = rows.get((int(e.get("doc_id") or 0), str(e.get("quote") or "")))
+        review = row["review"] if row else {"state": "unreviewed", "author": None, "at": None}
+        if review["state"] == "rejected" and not include_rejected:
+            continue
+        out.append({**e, "item_id": row["id"] if row else None, "review": review})
+    return out
+
+
+def agreement_histories(
+    record: dict[str, Any],
+    rows: Iterable[dict[str, Any]],
+    include_rejected: bool = False,
+) -> list[dict[str, Any]]:
+    """Agreement histories (oldest entry first) without rejected statements."""
+    index = _by_quote(rows)
+    out = []
+    for h in _list(record, "agreements"):
+        entries = _reviewed_entries(h.get("entries") or [], index, include_rejected)
+        if entries:
+            out.append({**h, "entries": entries})
+    return out
+
+
+def commitment_statuses(
+    record: dict[str, Any],
+    rows: Iterable[dict[str, Any]],
+    include_rejected: bool = False,
+) -> list[dict[str, Any]]:
+    """Commitments judged against the figures; a reviewer's edit of the first source wins."""
+    index = _by_quote(rows)
+    out = []
+    for c in _list(record, "commitments"):
+        sources = _reviewed_entries(c.get("sources") or [], index, include_rejected)
+        if not sources:
+            continue
+        target = dict(c.get("commitment") or {})
+        first = index.get((int(sources[0].get("doc_id") or 0), str(sources[0].get("quote"))))
+        if first and first["review"]["state"] == "edited":
+            target.update(first["review"]["edits"])
+        out.append({**c, "commitment": target, "sources": sources})
+    return out
+
+
+def _roles(rows: Iterable[dict[str, Any]]) -> list[str]:
+    return sorted({r["role"] for r in rows if r.get("role")})
+
+
+def actor_list(record: dict[str, Any], rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Canonical actors (or, without a record, distinct extracted names) with their roles."""
+    live = {(r["doc_id"], r["name"]) for r in rows}
+    canon = _list(record, "actors")
+    if canon:
+        out = []
+        for a in canon:
+            members = [
+                m for m in a.get("members") or [] if (m.get("doc_id"), m.get("name")) in live
+            ]
+            if members:
+                out.append(
+                    {
+                        "id": a.get("id"),
+                        "name": a.get("name"),
+                        "type": a.get("type"),
+                        "country": a.get("country"),
+                        "names": a.get("names") or [],
+                        "doc_count": len({m.get("doc_id") for m in members}),
+                        "roles": _roles(members),
+                    }
+                )
+        return sorted(out, key=lambda a: (-a["doc_count"], str(a["name"])))
+    by_name: dict[str, list[dict[str, Any]]] = {}
+    for r in rows:
+        by_name.setdefault(r["name"], []).append(r)
+    return sorted(
+        (
+            {
+                "id": n,
+                "name": n,
+                "type": rs[0]["type"],
+                "country": rs[0].get("country"),
+                "names": sorted({n, *(a for r in rs for a in r.get("aliases") or [])}),
+                "doc_count": len({r["doc_id"] for r in rs}),
+                "roles": _roles(rs),
+            }
+            for n, rs in by_name.items()
+        ),
+        key=lambda a: (-a["doc_count"], a["name"]),
+    )
+
+
+def actor_entry(record: dict[str, Any], rows: list[dict[str, Any]], name: str) -> dict[str, Any]:
+    """One actor of `actor_list` by id, name or alias; NotFound otherwise."""
+    low = name.strip().lower()
+    for actor in actor_list(record, rows):
+        if low in {str(n).lower() for n in (actor["id"], actor["name"], *actor["names"])}:
+            return actor
+    raise NotFound(f"no actor {name!r}")
+
+
+def record_stats(record: dict[str, Any] | None) -> dict[str, Any]:
+    if not record:
+        return {
+            "built": False,
+            "events": 0,
+            "conflicts": 0,
+            "actors": 0,
+            "agreements": 0,
+            "commitments": {},
+        }
+    statuses: dict[str, int] = {}
+    for c in _list(record, "commitments"):
+        s = str(c.get("status") or "pending")
+        statuses[s] = statuses.get(s, 0) + 1
+    return {
+        "built": True,
+        "events": len(_list(record, "events")),
+        "conflicts": len(_list(record, "conflicts")),
+        "actors": len(_list(record, "actors")),
+        "agreements": len(_list(record, "agreements")),
+        "commitments": statuses,
+    }

@@ -1,0 +1,164 @@
+"""Read queries for the API and the dashboard: documents with full-text search, item rows.
+
+Full-text search uses SQLite FTS5 (`documents_fts`) or PostgreSQL's `documents.search` tsvector;
+the user's words are passed as terms (never as query syntax), so any input is a valid query.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from bilat.store.db import Database
+
+__all__ = [
+    "DOC_FIELDS",
+    "ITEM_KINDS",
+    "count_documents",
+    "document_names",
+    "item_rows",
+    "mention_rows",
+    "search_documents",
+    "terms",
+]
+
+DOC_FIELDS = (
+    "id",
+    "name",
+    "version",
+    "title",
+    "published",
+    "source",
+    "url",
+    "language",
+    "status",
+    "duplicate_of",
+    "ingested_at",
+    "extractor_version",
+)
+ITEM_KINDS = ("events", "figures", "agreements", "commitments")
+_LIST_COLUMNS = {"participants", "parties", "aliases"}
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def terms(q: str) -> list[str]:
+    """The words of a search query (at most 12), lower-cased."""
+    return [w.lower() for w in _WORD.findall(q)][:12]
+
+
+def _fts_where(db: Database, words: list[str]) -> tuple[str, list[Any]]:
+    if db.dialect == "postgresql":
+        return "d.search @@ plainto_tsquery('english', ?)", [" ".join(words)]
+    match = " ".join('"' + w.replace('"', "") + '"' for w in words)
+    return "d.id IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)", [match]
+
+
+def _filters(
+    db: Database,
+    q: str | None,
+    status: str | None,
+    current_only: bool,
+) -> tuple[str, list[Any]]:
+    where: list[str] = []
+    params: list[Any] = []
+    if current_only:
+        where.append("d.is_current = 1")
+    if status:
+        where.append("d.status = ?")
+        params.append(status)
+    words = terms(q or "")
+    if words:
+        clause, extra = _fts_where(db, words)
+        where.append(clause)
+        params.extend(extra)
+    elif q and q.strip():
+        where.append("1 = 0")  # punctuation only: nothing can match
+    return (" WHERE " + " AND ".join(where)) if where else "", params
+
+
+def count_documents(
+    db: Database,
+    *,
+    q: str | None = None,
+    status: str | None = None,
+    current_only: bool = True,
+) -> int:
+    clause, params = _filters(db, q, status, current_only)
+    return int(db.scalar(f"SELECT COUNT(*) FROM documents d{clause}", params) or 0)
+
+
+def search_documents(
+    db: Database,
+    *,
+    q: str | None = None,
+    status: str | None = None,
+    current_only: bool = True,
+    limit: int = 50,
+    offset: int = 0,
+) -> list[dict[str, Any]]:
+    """Document rows (metadata + clean_text), newest publication first unless searching."""
+    clause, params = _filters(db, q, status, current_only)
+    cols = ", ".join(f"d.{c}" for c in DOC_FIELDS)
+    order = "COALESCE(d.published, '') DESC, d.id DESC"
+    words = terms(q or "")
+    if words and db.dialect == "postgresql":
+        order = "ts_rank(d.search, plainto_tsquery('english', ?)) DESC, d.id DESC"
+        params = [*params, " ".join(words)]
+    elif words:
+        order = (
+            "(SELECT bm25(documents_fts) FROM documents_fts WHERE documents_fts MATCH ? "
+            "AND rowid = d.id), d.id DESC"
+        )
+        params = [*params, " ".join('"' + w.replace('"', "") + '"' for w in words)]
+    sql = f"SELECT {cols}, d.clean_text FROM documents d{clause} ORDER BY {order} LIMIT ? OFFSET ?"
+    return db.all(sql, [*params, limit, offset])
+
+
+def document_names(db: Database) -> dict[int, dict[str, Any]]:
+    """id -> {name, title, published, source, status, is_current} for every document."""
+    rows = db.all("SELECT id, name, title, published, source, status, is_current FROM documents")
+    return {int(r["id"]): r for r in rows}
+
+
+def _decode(row: dict[str, Any]) -> dict[str, Any]:
+    out = dict(row)
+    for key in _LIST_COLUMNS & set(out):
+        out[key] = json.loads(out[key] or "[]")
+    out["id"] = int(out["id"])
+    out["doc_id"] = int(out["doc_id"])
+    return out
+
+
+def item_rows(
+    db: Database,
+    table: str,
+    *,
+    doc_id: int | None = None,
+    current_only: bool = True,
+) -> list[dict[str, Any]]:
+    """Rows of one item table (of current, non-duplicate documents unless `doc_id` is given)."""
+    if table not in (*ITEM_KINDS, "actors"):
+        raise ValueError(f"not an item table: {table}")
+    where, params = [], []
+    if doc_id is not None:
+        where.append("i.doc_id = ?")
+        params.append(doc_id)
+    elif current_only:
+        where.append("d.is_current = 1 AND d.status = 'ok'")
+    clause = (" WHERE " + " AND ".join(where)) if where else ""
+    sql = (
+        f"SELECT i.* FROM {table} i JOIN documents d ON d.id = i.doc_id{clause} "
+        "ORDER BY i.doc_id, i.id"
+    )
+    return [_decode(r) for r in db.all(sql, params)]
+
+
+def mention_rows(db: Database, doc_id: int) -> list[dict[str, Any]]:
+    """Actor mentions of one document with the actor's name and type."""
+    return db.all(
+        "SELECT m.actor_id, m.start_pos, m.end_pos, m.quote, a.name, a.type "
+        "FROM mentions m JOIN actors a ON a.id = m.actor_id WHERE m.doc_id = ? "
+        "ORDER BY m.start_pos",
+        (doc_id,),
+    )

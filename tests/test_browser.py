@@ -1,0 +1,237 @@
+"""The dashboard in headless Chromium against a live `bilat serve` subprocess.
+
+Skips when /usr/bin/chromium is missing, except under CI (CI=true), where it fails.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from bilat.config import load_options
+from bilat.store import open_store
+from test_api import TOKEN, fill_store
+
+pytestmark = pytest.mark.browser
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+# `bilat serve` as the CLI runs it; cli_web is imported explicitly so the command exists
+# whether or not bilat.cli already imports it.
+SERVE = "import bilat.cli_web; from bilat.cli import main; main()"
+
+
+def _need_chromium() -> None:
+    if CHROMIUM.exists():
+        return
+    if os.environ.get("CI"):
+        pytest.fail("/usr/bin/chromium is missing under CI")
+    pytest.skip("/usr/bin/chromium is not installed")
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    _need_chromium()
+    tmp = tmp_path_factory.mktemp("browser")
+    db = str(tmp / "bilat.db")
+    store = open_store(db)
+    fill_store(store, load_options(None, db=db), tmp)
+    store.close()
+    port = _free_port()
+    log = (tmp / "serve.log").open("w")
+    proc = subprocess.Popen(
+        [sys.executable, "-c", SERVE, "--db", db, "serve", "--port", str(port), "--token", TOKEN],
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        _wait(base, proc)
+        yield base
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+        log.close()
+
+
+def _wait(base: str, proc: subprocess.Popen[Any]) -> None:
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"bilat serve exited with {proc.returncode}")
+        try:
+            if httpx.get(base + "/api/stats", timeout=1).status_code == 200:
+                return
+        except httpx.HTTPError:
+            time.sleep(0.2)
+    raise RuntimeError("bilat serve did not start")
+
+
+@pytest.fixture(scope="module")
+def browser(server: str) -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser: Any, server: str) -> Iterator[Any]:
+    context = browser.new_context(viewport={"width": 1366, "height": 900})
+    pg = context.new_page()
+    pg.errors = []  # type: ignore[attr-defined]
+    pg.dialogs = []  # type: ignore[attr-defined]
+    pg.outside = []  # type: ignore[attr-defined]
+    pg.on("pageerror", lambda e: pg.errors.append(str(e)))
+    pg.on("dialog", lambda d: (pg.dialogs.append(d.message), d.dismiss()))
+
+    def only_local(route: Any) -> None:
+        if route.request.url.startswith(server) or route.request.url.startswith("data:"):
+            route.continue_()
+        else:
+            pg.outside.append(route.request.url)
+            route.abort()
+
+    pg.route("**/*", only_local)
+    yield pg
+    assert pg.errors == [], pg.errors
+    assert pg.outside == [], f"requests left the server: {pg.outside}"
+    context.close()
+
+
+PAGES = [
+    "/",
+    "/timeline",
+    "/figures",
+    "/conflicts",
+    "/commitments",
+    "/agreements",
+    "/actors",
+    "/actors/Xi%20Jinping",
+    "/documents",
+    "/documents?q=trade",
+    "/api/docs",
+]
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_pages_render(page: Any, server: str, path: str) -> None:
+    response = page.goto(server + path)
+    assert response.status == 200
+    assert page.locator("h1").first.inner_text().strip()
+    page.screenshot(
+        path=f"/tmp/bilat_{path.strip('/').replace('/', '_') or 'overview'}.png", full_page=False
+    )
+
+
+def test_overview_answers_at_a_glance(page: Any, server: str) -> None:
+    page.goto(server + "/")
+    kpis = page.locator(".kpi").all_inner_texts()
+    assert any("open conflicts" in k.lower() for k in kpis)
+    assert page.locator("ol.events li").count() > 0
+
+
+def test_figures_chart_draws_one_point_per_claim(page: Any, server: str) -> None:
+    page.goto(server + "/figures?measure=trade_turnover")
+    figures = httpx.get(server + "/api/figures", params={"measure": "trade_turnover"}).json()
+    circles = page.locator("figure.chart svg circle.pt").count()
+    singles = page.locator("section.chart-block table tbody tr").count()
+    assert circles >= 2 and circles + singles >= len(figures) > 0
+    assert page.locator("svg g.in-conflict").count() >= 2
+    title = page.locator("svg g.claim title").first.text_content()
+    assert "“" in title  # the tooltip carries the quote
+
+
+def test_clicking_an_item_highlights_its_span_and_back(page: Any, server: str) -> None:
+    page.goto(server + "/documents/probe_a.json")
+    item = page.locator("li.item.k-figures").first
+    ref = item.get_attribute("data-ref")
+    item.locator(".item-label").click()
+    active = page.locator("mark.active")
+    assert active.count() >= 1
+    assert "190.3 billion" in " ".join(active.all_inner_texts())
+    assert ref in (active.first.get_attribute("data-items") or "").split()
+    page.locator("mark.k-agreements").first.click()
+    selected = page.locator("li.item.selected")
+    assert selected.count() == 1
+    assert (selected.get_attribute("data-ref") or "").startswith("agreements-")
+    page.screenshot(path="/tmp/bilat_document_selected.png", full_page=False)
+
+
+def test_review_action_persists_after_reload(page: Any, server: str) -> None:
+    page.goto(server + "/documents/probe_b.json")
+    page.fill("#rv-author", "Analyst One")
+    page.fill("#rv-token", TOKEN)
+    page.click("#rv-save")
+    item = page.locator("li.item.k-events").first
+    ref = item.get_attribute("data-ref")
+    item.locator(".item-label").click()
+    with page.expect_navigation():
+        item.locator("button[data-action=reject]").click()
+    page.reload()
+    again = page.locator(f"li#{ref}")
+    assert "rejected" in (again.get_attribute("class") or "")
+    assert "rejected · Analyst One" in again.inner_text()
+    page.goto(server + "/timeline")
+    assert "Xi Jinping and Vladimir Putin met in Moscow" not in page.content()
+    page.goto(server + "/documents/probe_b.json")
+    page.locator(f"li#{ref} .item-label").click()
+    with page.expect_navigation():
+        page.locator(f"li#{ref} button[data-action=undo]").click()
+    assert "rejected" not in (page.locator(f"li#{ref}").get_attribute("class") or "")
+
+
+def test_review_without_credentials_asks_for_them(page: Any, server: str) -> None:
+    page.goto(server + "/documents/probe_b.json")
+    item = page.locator("li.item.k-figures").first
+    item.locator(".item-label").click()
+    item.locator("button[data-action=accept]").click()
+    assert "Enter your name" in page.locator("#rv-status").inner_text()
+
+
+def test_xss_probe_stays_inert(page: Any, server: str) -> None:
+    page.goto(server + "/documents/probe_a.json")
+    page.wait_for_timeout(300)
+    assert page.dialogs == []  # type: ignore[attr-defined]
+    text = page.locator("#article").inner_text()
+    assert "<script>alert(1)</script>" in text
+    assert "<img src=x onerror=alert(1)>" in text
+    assert '<a href="javascript:alert(1)">x</a>' in text
+    assert page.locator("#article script, #article img, #article a").count() == 0
+    assert page.locator("a[href^='javascript']").count() == 0
+    assert "Probe A <b>bold</b>" in page.locator("h1").inner_text()
+
+
+def test_document_page_is_usable_on_a_phone(browser: Any, server: str) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    pg = context.new_page()
+    pg.goto(server + "/documents/probe_a.json")
+    width = pg.evaluate("document.documentElement.scrollWidth")
+    pg.screenshot(path="/tmp/bilat_document_phone.png", full_page=False)
+    context.close()
+    assert width <= 400
