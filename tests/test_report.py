@@ -69,3 +69,16 @@ def test_report_command_writes_the_file(db_path: str, tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["--db", db_path, "report", "--out", str(out)])
     assert result.exit_code == 0, result.output
     assert out.read_text(encoding="utf-8").startswith("<!doctype html>")
+
+
+def test_report_names_the_configured_pair(tmp_path: Path) -> None:
+    from bilat.serve.report import build_report
+    from bilat.store import open_store
+
+    store = open_store(str(tmp_path / "empty.db"))
+    try:
+        html = build_report(store, ("RU", "IN"))
+    finally:
+        store.close()
+    assert "Russia–India relations" in html
+    assert "Russia–China" not in html

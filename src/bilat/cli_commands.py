@@ -77,7 +77,7 @@ def ingest(
             progress=_progress("reading"),
         )
     )
-    extracted, failed = (0, [])
+    extracted, failed = 0, list[str]()
     if not no_extract:
         extracted, failed = _run(
             lambda: run_extraction(c.store, c.options.extract, progress=_progress("extracting"))

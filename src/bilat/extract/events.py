@@ -98,8 +98,10 @@ def _triggers(clause: str) -> list[tuple[str, re.Match[str]]]:
     modes = {mode for mode, _ in found}
     if modes & {"call", "video"}:
         found = [(mo, m) for mo, m in found if mo != "meeting"]
-    seen: set[str] = set()
-    return [(mo, m) for mo, m in found if not (mo in seen or seen.add(mo))]
+    once: dict[str, re.Match[str]] = {}
+    for mo, m in found:
+        once.setdefault(mo, m)  # modes come out in _ORDER, one trigger each
+    return list(once.items())
 
 
 def _near(pattern: re.Pattern[str], text: str, start: int, end: int, width: int = 60) -> bool:

@@ -169,6 +169,7 @@ def create_app(store_url: str, token: str | None, options: Options | None = None
 
     opts = options or load_options(None, db=store_url)
     state = AppState(open_store(store_url), opts, token or None)
+    pages.set_pair(opts.extract.pair)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:

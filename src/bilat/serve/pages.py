@@ -83,9 +83,22 @@ def environment() -> Environment:
             words=lambda v: str(v or "").replace("_", " "),
             rel=lambda r: {">=": "≥", "<=": "≤"}.get(r, r),
         )
-        env.globals.update(nav=_NAV, editable=EDITABLE)
+        env.globals.update(nav=_NAV, editable=EDITABLE, pair="Russia–China")
         _ENV = env
     return _ENV
+
+
+def pair_label(pair: tuple[str, str]) -> str:
+    """'Russia–China' for ("RU", "CN"): the tracked pair's common state names."""
+    from bilat.extract.gazetteer import default_gazetteer
+
+    gaz = default_gazetteer()
+    return "–".join(gaz.state(code).name for code in pair)
+
+
+def set_pair(pair: tuple[str, str]) -> None:
+    """Pages name the configured pair, not a fixed one."""
+    environment().globals["pair"] = pair_label(pair)
 
 
 def render(template: str, **context: Any) -> str:

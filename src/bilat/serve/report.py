@@ -24,10 +24,12 @@ def _css() -> Markup:
     return Markup(css.replace("</", "<\\/"))  # our own stylesheet, never article text
 
 
-def build_report(store: Store, title: str = "Russia–China relations: sourced brief") -> str:
+def build_report(store: Store, pair: tuple[str, str] = ("RU", "CN")) -> str:
     """The report as an HTML string."""
-    from bilat.serve.pages import claims_by_chart, render, timeline
+    from bilat.serve.pages import claims_by_chart, pair_label, render, set_pair, timeline
 
+    set_pair(pair)
+    title = f"{pair_label(pair)} relations: sourced brief"
     figs = queries.figures(store)
     docs = queries.documents(store, limit=500)
     return render(
@@ -48,8 +50,8 @@ def build_report(store: Store, title: str = "Russia–China relations: sourced b
     )
 
 
-def write_report(store: Store, out: Path) -> int:
+def write_report(store: Store, out: Path, pair: tuple[str, str] = ("RU", "CN")) -> int:
     """Write the report to `out`; returns its size in bytes."""
-    html = build_report(store)
+    html = build_report(store, pair)
     out.write_text(html, encoding="utf-8")
     return len(html.encode("utf-8"))
