@@ -174,6 +174,8 @@ def extract_many(
     docs: list[Document], options: ExtractOptions
 ) -> Iterator[tuple[Document, Extraction | ExtractionError]]:
     """Extract `docs` in order, in `options.n_process` processes."""
+    if not docs:
+        return
     if options.n_process <= 1 or len(docs) < 2:
         if "nlp" not in _WORKER:
             _init_worker(options.model)
