@@ -17,10 +17,9 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
+from typing import Any
 
-import yaml
-
+from bilat.datafiles import read_data
 from bilat.extract.context import DocContext, Mention
 from bilat.extract.gazetteer import Entry, Gazetteer, normalize
 from bilat.extract.gazmatch import find_gazetteer_mentions
@@ -43,8 +42,7 @@ _CJK_STYLE = {"CN", "TW", "KP", "KR", "VN", "SG"}  # surname first in English re
 
 @lru_cache(maxsize=1)
 def _media() -> frozenset[str]:
-    text = resources.files("bilat").joinpath("data/media.yaml").read_text("utf-8")
-    return frozenset(normalize(o) for o in yaml.safe_load(text)["outlets"])
+    return frozenset(normalize(o) for o in read_data("media.yaml")["outlets"])
 
 
 @dataclass(slots=True)
@@ -110,13 +108,13 @@ def _add_gazetteer(b: _Builder) -> None:
         entry = _pick(g.entries, b.ctx.pair)
         if normalize(g.text) in _media() or normalize(entry.name) in _media():
             continue
-        if entry.type == "place" and _inside_org(b.ctx.doc, g.start, g.end):
+        if entry.type == "place" and _inside_org(b.ctx.ents, g.start, g.end):
             continue  # "Center for Asia-Pacific Studies": part of a name
         b.entry(entry, g.start, g.end, g.text)
 
 
-def _inside_org(doc: object, start: int, end: int) -> bool:
-    for ent in getattr(doc, "ents", ()):
+def _inside_org(ents: tuple[Any, ...], start: int, end: int) -> bool:
+    for ent in ents:
         if ent.label_ in ("ORG", "FAC") and ent.start_char <= start and end <= ent.end_char:
             return bool(ent.start_char < start or end < ent.end_char)
     return False
@@ -127,7 +125,7 @@ def _person_after(b: _Builder, end: int) -> tuple[int, int] | None:
     text = b.ctx.clean_text
     gap = re.match(r"[ \t]*(?:,\s*)?", text[end:])
     pos = end + (gap.end() if gap else 0)
-    for ent in b.ctx.doc.ents:
+    for ent in b.ctx.ents:
         if ent.start_char == pos and ent.label_ == "PERSON":
             return ent.start_char, ent.end_char
     return None
@@ -191,7 +189,7 @@ def _resolve_person(b: _Builder, name: str) -> Entry | None:
 def _add_persons(b: _Builder) -> None:
     text = b.ctx.clean_text
     singles: list[tuple[int, int, str]] = []
-    for ent in b.ctx.doc.ents:
+    for ent in b.ctx.ents:
         if ent.label_ != "PERSON" or b.covered(ent.start_char, ent.end_char):
             continue
         name = _clean_person(ent.text)

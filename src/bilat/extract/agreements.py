@@ -14,11 +14,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
-import yaml
-
+from bilat.datafiles import read_data
 from bilat.extract.context import DocContext, Sentence
 from bilat.extract.temporal import find_time_expressions
 from bilat.records import Agreement, Evidence
@@ -54,9 +52,7 @@ def _words(patterns: list[str], flags: int = re.I) -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _lexicon() -> _Lexicon:
-    data: dict[str, Any] = yaml.safe_load(
-        resources.files("bilat").joinpath("data/agreements.yaml").read_text("utf-8")
-    )
+    data: dict[str, Any] = read_data("agreements.yaml")
     return _Lexicon(
         kinds=[(k, _words(v)) for k, v in data["kinds"].items()],
         status=[(k, _words(v)) for k, v in data["status"].items()],

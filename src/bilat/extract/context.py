@@ -46,6 +46,7 @@ class DocContext:
     pair: tuple[str, str] = ("RU", "CN")  # the bilateral pair being tracked (ISO alpha-2)
     weak_actors: dict[str, Any] = field(default_factory=dict)  # filtered out unless referenced
     pair_names: tuple[str, str] = ("Russia", "China")  # actor names of the pair's states
+    ents: tuple[Any, ...] = ()  # the spaCy entities, read once (Doc.ents is rebuilt per access)
 
     def sentence_at(self, pos: int) -> Sentence:
         """The sentence containing clean-text offset `pos` (the last one if past the end)."""

@@ -16,11 +16,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
-import yaml
-
+from bilat.datafiles import read_data
 from bilat.extract.context import DocContext, Mention, Sentence
 from bilat.extract.gazetteer import Gazetteer
 from bilat.extract.temporal import find_time_expressions
@@ -47,9 +45,7 @@ def _words(patterns: list[str]) -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _lexicon() -> _Lexicon:
-    data: dict[str, Any] = yaml.safe_load(
-        resources.files("bilat").joinpath("data/events.yaml").read_text("utf-8")
-    )
+    data: dict[str, Any] = read_data("events.yaml")
     bodies = "|".join(re.escape(b) for b in data["multilateral_bodies"])
     return _Lexicon(
         modes={m: _words(p) for m, p in data["modes"].items()},
@@ -208,14 +204,33 @@ def _place(ctx: DocContext, clause: _Clause) -> str | None:
     if m is None:
         return None
     start = clause.start + m.start(1)
-    ents = getattr(ctx.doc, "ents", ()) if ctx.doc is not None else ()
-    for ent in ents:
+    for ent in ctx.ents:
         if ent.start_char == start and ent.label_ in ("GPE", "LOC", "FAC"):
             return str(ent.text).split("\n")[0].strip()
     known = [
         x for x in ctx.mentions_in(start, start + len(m.group(1))) if x.type in ("state", "place")
     ]
     return known[0].text if known else None
+
+
+def _planned_near(text: str, trig: re.Match[str], others: list[re.Match[str]]) -> bool:
+    """A future marker near the trigger, unless the marker belongs to another trigger
+    ('Xi to visit Moscow in May after phone talks': 'to visit' makes the visit planned, not
+    the call)."""
+    lo, hi = max(0, trig.start() - 60), trig.end() + 60
+    for m in _lexicon().planned.finditer(text, lo, min(len(text), hi)):
+        if any(o.start() < m.end() and m.start() < o.end() for o in others):
+            continue
+        return True
+    return False
+
+
+def _any_date(clause: _Clause, ctx: DocContext, planned: bool) -> tuple[str | None, str | None]:
+    tense = "future" if planned else "past"
+    for expr in find_time_expressions(clause.text, ctx.published, tense=tense):
+        if expr.date:
+            return expr.date, expr.date_end
+    return None, None
 
 
 def _status(text: str, start: int, end: int, date: str | None, published: str | None) -> str:
@@ -260,6 +275,7 @@ class _Found:
     explicit_date: bool  # False when the date is the publication date by default
     marks: frozenset[str] = frozenset()  # what tells events of one mode apart: the forum body
     # (BRICS vs SCO), the kind of drill (patrol vs exercise), an ordinal ("29th" meeting)
+    sides: frozenset[str] = frozenset()  # states taking part or hosting (for the pair check)
 
 
 _ORDINAL = re.compile(
@@ -310,12 +326,19 @@ def _build(
     trig: re.Match[str],
     others: list[re.Match[str]],
 ) -> _Found | None:
-    sides = {m.country for m in parts} & set(ctx.pair)
-    if not sides or (mode not in _GROUP_MODES and not _involves_pair(parts, ctx.pair, mode)):
+    in_pair = {m.country for m in parts} & set(ctx.pair)
+    if not in_pair or (mode not in _GROUP_MODES and not _involves_pair(parts, ctx.pair, mode)):
         return None
-    planned = _near(_lexicon().planned, clause.text, trig.start(), trig.end())
+    planned = _planned_near(clause.text, trig, others)
     date, date_end = _date(clause, ctx, planned, trig, others)
-    status = _status(clause.text, trig.start(), trig.end(), date, ctx.published)
+    if date is None and (planned or mode in ("visit", "multilateral")):
+        date, date_end = _any_date(clause, ctx, planned)  # "will visit China at the end of
+        # August, where he will take part in the SCO summit": the trip's date is the summit's
+    status = (
+        "planned"
+        if planned
+        else _status(clause.text, trig.start(), trig.end(), date, ctx.published)
+    )
     explicit = date is not None
     if mode in ("meeting", "call", "video") and not explicit and not _has_person(parts):
         return None  # "the talks are an opportunity...": no one, no date, no event
@@ -325,7 +348,18 @@ def _build(
     kind = "COOPERATE" if mode == "military" else "CONSULT"
     quote = Evidence(clause.sentence.start, clause.sentence.end, clause.sentence.text)
     event = Event(kind, mode, status, names, date, date_end, _place(ctx, clause), quote)
-    return _Found(event, explicit, _marks(clause, mode, trig))
+    sides: set[str] = {p.country for p in parts if p.country is not None}
+    if mode == "multilateral":  # a summit the other side hosts ("to China for the SCO summit")
+        sides |= _host_states(ctx, clause)
+    return _Found(event, explicit, _marks(clause, mode, trig), frozenset(sides))
+
+
+def _host_states(ctx: DocContext, clause: _Clause) -> set[str]:
+    return {
+        m.country
+        for m in ctx.mentions_in(clause.start, clause.end)
+        if m.type in ("state", "place") and m.country is not None
+    }
 
 
 def _candidates(
@@ -409,10 +443,10 @@ def _merge(a: _Found, b: _Found) -> _Found:
         place=ea.place or eb.place,
         status=status,
     )
-    return _Found(merged, a.explicit_date or b.explicit_date, a.marks | b.marks)
+    return _Found(merged, a.explicit_date or b.explicit_date, a.marks | b.marks, a.sides | b.sides)
 
 
-def _dedupe(found: list[_Found], types: dict[str, str]) -> list[Event]:
+def _dedupe(found: list[_Found], types: dict[str, str]) -> list[_Found]:
     out: list[_Found] = []
     for item in found:
         for i, kept in enumerate(out):
@@ -421,7 +455,7 @@ def _dedupe(found: list[_Found], types: dict[str, str]) -> list[Event]:
                 break
         else:
             out.append(item)
-    return [f.event for f in out]
+    return out
 
 
 def extract_events(ctx: DocContext, gaz: Gazetteer) -> list[Event]:
@@ -432,10 +466,8 @@ def extract_events(ctx: DocContext, gaz: Gazetteer) -> list[Event]:
             found.extend(_candidates(ctx, gaz, clause, subject))
             subject = _persons(ctx, clause.start, clause.end)[:1] or subject
     types = {m.actor: m.type for m in ctx.mentions}
-    countries = {m.actor: m.country for m in ctx.mentions}
     return [
-        ev
-        for ev in _dedupe(found, types)
-        if ev.mode not in _GROUP_MODES
-        or set(ctx.pair) <= {countries.get(p) for p in ev.participants}
+        f.event
+        for f in _dedupe(found, types)
+        if f.event.mode not in _GROUP_MODES or set(ctx.pair) <= f.sides
     ]

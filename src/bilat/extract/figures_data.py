@@ -6,7 +6,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
+from bilat.datafiles import read_data
 
 __all__ = ["DATA_DIR", "load_data", "phrases"]
 
@@ -16,8 +16,7 @@ DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 @cache
 def load_data(name: str) -> dict[str, Any]:
     """The mapping stored in `bilat/data/<name>` (parsed once per process)."""
-    with (DATA_DIR / name).open(encoding="utf-8") as fh:
-        data = yaml.safe_load(fh)
+    data = read_data(name)
     if not isinstance(data, dict):
         raise ValueError(f"{name}: expected a mapping at the top level")
     return data

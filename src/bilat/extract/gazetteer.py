@@ -32,6 +32,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from bilat.datafiles import parse_yaml
 from bilat.errors import ConfigError
 
 __all__ = [
@@ -162,7 +163,7 @@ class RoleSpec:
 def _read_yaml(directory: Traversable, name: str) -> Any:
     source = directory.joinpath(name)
     try:
-        return yaml.safe_load(source.read_text(encoding="utf-8"))
+        return parse_yaml(source.read_text(encoding="utf-8"))
     except FileNotFoundError as exc:
         raise ConfigError(f"gazetteer file missing: {name}") from exc
     except yaml.YAMLError as exc:
@@ -284,9 +285,12 @@ class Gazetteer:
         self._by_surname: dict[str, list[Entry]] = defaultdict(list)
         self._by_adjective: dict[str, Entry] = {}
         self._by_phrase: dict[str, str] = {}
+        self._by_role: dict[str, list[Entry]] = defaultdict(list)
         self._index_phrases()
         for entry in self._entries.values():
             self._index(entry)
+            for key in dict.fromkeys(r.key for r in entry.roles):
+                self._by_role[key].append(entry)
 
     # -- building ---------------------------------------------------------------------
 
@@ -417,7 +421,7 @@ class Gazetteer:
         if on is not None and not _DATE.match(on):
             raise ValueError(f"date {on!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
         found = []
-        for entry in self._entries.values():
+        for entry in self._by_role.get(key, ()):
             if any(
                 r.key == key and _active(r, on) and country in self._jurisdiction(r, entry)
                 for r in entry.roles

@@ -69,6 +69,7 @@ def build_context(doc: Document, spacy_doc: Any, pair: tuple[str, str]) -> DocCo
         published=doc.published,
         sentences=_sentences(spacy_doc),
         doc=spacy_doc,
+        ents=tuple(spacy_doc.ents),
         pair=pair,
     )
 
@@ -158,8 +159,43 @@ _WORKER: dict[str, Any] = {}
 
 
 def _init_worker(model: str) -> None:
+    if _WORKER.get("model") == model:
+        return  # inherited from the parent (fork)
     _WORKER["nlp"] = load_nlp(model)
     _WORKER["gaz"] = default_gazetteer()
+    _WORKER["model"] = model
+
+
+_WARM_TEXT = (
+    "MOSCOW, May 8, 2025 (Interfax) - Russian President Vladimir Putin and Chinese President "
+    "Xi Jinping held talks in the Kremlin. Trade reached $245 billion in 2024."
+)
+
+
+def _warm(options: ExtractOptions) -> None:
+    """Build every lazy cache (model, gazetteer, phrase matchers, regexes) in this process."""
+    _init_worker(options.model)
+    from bilat.offsets import OffsetMap
+
+    doc = Document(
+        0,
+        "warm-up",
+        1,
+        "",
+        _WARM_TEXT,
+        _WARM_TEXT,
+        OffsetMap.identity(len(_WARM_TEXT)),
+        None,
+        "2025-05-08",
+        None,
+        None,
+        None,
+        "ok",
+        None,
+        {},
+        "",
+    )
+    extract_document(doc, _WORKER["nlp"](doc.clean_text), options.pair, _WORKER["gaz"])
 
 
 def _work(args: tuple[Document, tuple[str, str]]) -> Extraction | ExtractionError:
@@ -182,6 +218,7 @@ def extract_many(
         for doc in docs:
             yield doc, _work((doc, options.pair))
         return
+    _warm(options)  # load the model, gazetteer and matchers once; forked workers inherit them
     with ProcessPoolExecutor(
         options.n_process, initializer=_init_worker, initargs=(options.model,)
     ) as pool:

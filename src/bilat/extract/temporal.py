@@ -16,7 +16,7 @@ import datetime as dt
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from bilat.extract.figures_data import load_data, phrases
 
@@ -82,6 +82,16 @@ def find_time_expressions(
     text: str, published: str | None, *, tense: str | None = None
 ) -> list[TimeExpr]:
     """All non-overlapping time expressions in `text`, in text order."""
+    return list(_find_cached(text, published, tense))
+
+
+@lru_cache(maxsize=8192)
+def _find_cached(text: str, published: str | None, tense: str | None) -> tuple[TimeExpr, ...]:
+    """Figures, commitments, events and agreements all read the same sentences' dates."""
+    return tuple(_find(text, published, tense))
+
+
+def _find(text: str, published: str | None, tense: str | None) -> list[TimeExpr]:
     ctx = _Ctx(parse_published(published), (tense or infer_tense(text)) == "future")
     found: list[TimeExpr] = []
     for m, builder in _candidates(text):

@@ -35,6 +35,7 @@ from typing import Any
 
 import yaml
 
+from bilat.datafiles import parse_yaml
 from bilat.errors import ConfigError
 from bilat.ingest.dates import find_published
 from bilat.ingest.language import detect_language
@@ -116,7 +117,7 @@ class _Line:
 def load_boilerplate_data(path: Path = DATA_FILE) -> Mapping[str, Any]:
     """The raw YAML of data/boilerplate.yaml."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = parse_yaml(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise ConfigError(f"cannot read {path}: {exc}") from exc
     if not isinstance(data, dict):

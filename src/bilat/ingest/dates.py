@@ -29,7 +29,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
+from bilat.datafiles import parse_yaml
 
 __all__ = ["DATELINE_WINDOW", "METADATA_KEYS", "find_published", "parse_date_value"]
 
@@ -65,7 +65,7 @@ _URL_DATE = re.compile(
 @cache
 def _months() -> dict[str, int]:
     """Month name -> number, from the `months` table of data/boilerplate.yaml."""
-    data = yaml.safe_load(_DATA_FILE.read_text(encoding="utf-8"))
+    data = parse_yaml(_DATA_FILE.read_text(encoding="utf-8"))
     return {name: k + 1 for k, names in enumerate(data["months"]) for name in names}
 
 

@@ -100,8 +100,10 @@ class _Deduper:
                 if doc_id in self.names:
                     self.index.add(doc_id, sig)
 
-    def classify(self, clean: CleanDocument, digest: str, sig: bytes) -> tuple[str, int | None]:
-        if not self.enabled:
+    def classify(
+        self, clean: CleanDocument, digest: str, sig: bytes | None
+    ) -> tuple[str, int | None]:
+        if not self.enabled or sig is None:
             return "ok", None
         first = self.store.find_by_hash(digest)
         if first is not None and first.name != clean.article.name:
@@ -111,8 +113,8 @@ class _Deduper:
             return "near_duplicate", near
         return "ok", None
 
-    def added(self, doc: Document, sig: bytes) -> None:
-        if self.enabled and doc.status == "ok":
+    def added(self, doc: Document, sig: bytes | None) -> None:
+        if self.enabled and sig is not None and doc.status == "ok":
             self.names[doc.id] = doc.name
             self.index.add(doc.id, sig)
 
@@ -124,7 +126,7 @@ def _store_one(store: Store, deduper: _Deduper, article: Article, report: Ingest
     if current is not None and current.content_hash == digest:
         report.unchanged.append(article.name)
         return
-    sig = dedupe.signature(clean.clean_text)
+    sig = dedupe.signature(clean.clean_text) if deduper.enabled else None
     status, of = deduper.classify(clean, digest, sig)
     with store.transaction():
         doc = store.add_document(DocumentRow(clean, digest, status, of, sig))
