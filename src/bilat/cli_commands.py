@@ -58,31 +58,25 @@ def ingest(
 
     Exit status 1 when any input was rejected (the others are stored).
     """
-    from bilat.extract import run_extraction
-    from bilat.ingest import ingest as run_ingest
-    from bilat.record import rebuild_record
+    from bilat.pipeline import ingest_and_extract
 
     if not paths and urls is None:
         raise click.UsageError("give at least one PATH (or '-' for stdin) or --urls FILE")
     t0 = time.perf_counter()
-    report = _run(
-        lambda: run_ingest(
+    job = _run(
+        lambda: ingest_and_extract(
             c.store,
             list(paths),
             c.options,
+            extract=not no_extract,
+            progress=_progress("extracting"),
             urls_file=urls,
             allow_private=allow_private,
             dedupe_enabled=False if no_dedupe else None,
             stdin=sys.stdin.buffer,
-            progress=_progress("reading"),
         )
     )
-    extracted, failed = 0, list[str]()
-    if not no_extract:
-        extracted, failed = _run(
-            lambda: run_extraction(c.store, c.options.extract, progress=_progress("extracting"))
-        )
-        _run(lambda: rebuild_record(c.store))
+    report, extracted, failed = job.ingest, job.extracted, job.failed
     dups = report.duplicates
     click.echo(
         f"ingested {len(report.added) - len(dups)} new, {len(dups)} duplicate, "

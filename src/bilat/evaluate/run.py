@@ -11,8 +11,7 @@ from bilat.errors import GoldFormatError
 from bilat.evaluate.gold import load_gold_dir
 from bilat.evaluate.score import EvalReport, score_all
 from bilat.export import to_gold
-from bilat.extract import run_extraction
-from bilat.ingest import ingest
+from bilat.pipeline import ingest_and_extract
 from bilat.store import open_store
 
 __all__ = ["evaluate"]
@@ -30,8 +29,7 @@ def evaluate(gold_dir: Path, docs_dir: Path, options: Options) -> EvalReport:
         opts = dataclasses.replace(options, db=str(Path(tmp) / "eval.db"))
         store = open_store(opts.db)
         try:
-            ingest(store, [str(docs_dir)], opts, dedupe_enabled=False)
-            run_extraction(store, opts.extract)
+            ingest_and_extract(store, [str(docs_dir)], opts, reconcile=False, dedupe_enabled=False)
             predicted, texts = {}, {}
             for doc in store.documents():
                 ext = store.load_extraction(doc.id)

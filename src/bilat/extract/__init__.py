@@ -12,6 +12,6 @@ commitments.py  measurable targets
 pipeline.py     runs the stages, maps spans to the original text, verifies every quote
 """
 
-from bilat.extract.pipeline import EXTRACTOR_VERSION, extract_document, run_extraction
+from bilat.extract.pipeline import EXTRACTOR_VERSION, Extractor, extract_document, run_extraction
 
-__all__ = ["EXTRACTOR_VERSION", "extract_document", "run_extraction"]
+__all__ = ["EXTRACTOR_VERSION", "Extractor", "extract_document", "run_extraction"]

@@ -70,11 +70,14 @@ class _Builder:
     def __init__(self, ctx: DocContext, gaz: Gazetteer) -> None:
         self.ctx, self.gaz = ctx, gaz
         self.drafts: dict[str, _Draft] = {}
-        self.taken: list[tuple[int, int]] = []
+        self._covered = bytearray(len(ctx.clean_text) + 1)  # 1 where a mention already is
         self.pending_titles: list[tuple[RolePhrase, tuple[int, int]]] = []
 
     def covered(self, start: int, end: int) -> bool:
-        return any(s < end and start < e for s, e in self.taken)
+        return any(self._covered[start:end])
+
+    def take(self, start: int, end: int) -> None:
+        self._covered[start:end] = b"\x01" * (end - start)
 
     def entry(self, entry: Entry, start: int, end: int, text: str, alias: bool = True) -> None:
         draft = self.drafts.get(entry.gid)
@@ -84,12 +87,12 @@ class _Builder:
             draft = _Draft(entry.name, entry.type, entry.country, entry.gid, title, entry=entry)
             self.drafts[entry.gid] = draft
         draft.add(start, end, text, alias)
-        self.taken.append((start, end))
+        self.take(start, end)
 
     def person(self, key: str, name: str, start: int, end: int, text: str) -> _Draft:
         draft = self.drafts.setdefault(key, _Draft(name, "person", None, None))
         draft.add(start, end, text)
-        self.taken.append((start, end))
+        self.take(start, end)
         return draft
 
 
@@ -147,7 +150,7 @@ def _add_roles(b: _Builder) -> None:
             continue
         named = _person_after(b, rp.end)
         if named is not None:
-            b.taken.append((rp.start, rp.end))
+            b.take(rp.start, rp.end)
             b.pending_titles.append((rp, named))
             continue
         holders = b.gaz.holders(rp.key, rp.country, b.ctx.published)
@@ -224,13 +227,13 @@ def _link_short_names(b: _Builder, singles: list[tuple[int, int, str]]) -> None:
     for start, end, name in singles:
         if name in index:
             b.drafts[index[name]].add(start, end, name)
-            b.taken.append((start, end))
+            b.take(start, end)
     text = b.ctx.clean_text
     for form, key in index.items():
         for m in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text):
             if not b.covered(m.start(), m.end()):
                 b.drafts[key].add(m.start(), m.end(), form)
-                b.taken.append((m.start(), m.end()))
+                b.take(m.start(), m.end())
 
 
 def _attach_titles(b: _Builder) -> None:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from bilat.extract.figures_data import load_data, phrases
@@ -62,6 +62,16 @@ class _Parse:
 
 def find_quantities(text: str, *, exclude: Sequence[tuple[int, int]] = ()) -> list[Quantity]:
     """All quantities in `text`, in text order; spans overlapping `exclude` are skipped."""
+    return list(_quantities_cached(text, tuple(exclude)))
+
+
+@lru_cache(maxsize=8192)
+def _quantities_cached(text: str, exclude: tuple[tuple[int, int], ...]) -> tuple[Quantity, ...]:
+    """Figures and commitments read the same sentences: parse each once."""
+    return tuple(_find_quantities(text, exclude))
+
+
+def _find_quantities(text: str, exclude: Sequence[tuple[int, int]]) -> list[Quantity]:
     found: list[Quantity] = []
     taken: list[tuple[int, int]] = list(exclude)
     for m in _core_re().finditer(text):

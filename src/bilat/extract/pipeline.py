@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import replace
 from typing import Any, TypeVar
 
@@ -40,7 +40,13 @@ from bilat.records import (
 )
 from bilat.store import Store
 
-__all__ = ["EXTRACTOR_VERSION", "build_context", "extract_document", "run_extraction"]
+__all__ = [
+    "EXTRACTOR_VERSION",
+    "Extractor",
+    "build_context",
+    "extract_document",
+    "run_extraction",
+]
 
 # Bump when extraction rules or data change: `bilat extract` re-runs older documents.
 EXTRACTOR_VERSION = "2026.11.22-1"
@@ -206,26 +212,61 @@ def _work(args: tuple[Document, tuple[str, str]]) -> Extraction | ExtractionErro
         return ExtractionError(f"{doc.name}: {type(exc).__name__}: {exc}")
 
 
-def extract_many(
-    docs: list[Document], options: ExtractOptions
-) -> Iterator[tuple[Document, Extraction | ExtractionError]]:
-    """Extract `docs` in order, in `options.n_process` processes."""
-    if not docs:
-        return
-    if options.n_process <= 1 or len(docs) < 2:
-        if "nlp" not in _WORKER:
-            _init_worker(options.model)
-        for doc in docs:
-            yield doc, _work((doc, options.pair))
-        return
-    _warm(options)  # load the model, gazetteer and matchers once; forked workers inherit them
-    with ProcessPoolExecutor(
-        options.n_process, initializer=_init_worker, initargs=(options.model,)
-    ) as pool:
-        jobs = [(d, options.pair) for d in docs]
-        yield from zip(
-            docs, pool.map(_work, jobs, chunksize=max(1, options.batch_size // 4)), strict=True
-        )
+class Extractor:
+    """Extract documents as they arrive, saving each in its own transaction.
+
+    With `n_process > 1` a pool of worker processes is warmed up (model, gazetteer, matchers
+    loaded once in the parent and inherited by fork) and every submitted document starts at
+    once, so extraction runs while the caller is still ingesting the next inputs.
+    """
+
+    def __init__(self, store: Store, options: ExtractOptions) -> None:
+        self.store, self.options = store, options
+        self.pool: ProcessPoolExecutor | None = None
+        self.jobs: list[tuple[Document, Future[Extraction | ExtractionError] | None]] = []
+
+    def __enter__(self) -> Extractor:
+        if self.options.n_process > 1:
+            _warm(self.options)
+            self.pool = ProcessPoolExecutor(
+                self.options.n_process, initializer=_init_worker, initargs=(self.options.model,)
+            )
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(cancel_futures=True)
+
+    def submit(self, doc: Document) -> None:
+        if doc.status != "ok":
+            return  # duplicates are linked to their first copy, not extracted again
+        job = self.pool.submit(_work, (doc, self.options.pair)) if self.pool else None
+        self.jobs.append((doc, job))
+
+    def _results(self) -> Iterator[tuple[Document, Extraction | ExtractionError]]:
+        if self.pool is None and self.jobs:
+            _init_worker(self.options.model)
+        for doc, job in self.jobs:
+            yield doc, (job.result() if job is not None else _work((doc, self.options.pair)))
+
+    def finish(
+        self, progress: Callable[[Iterable[Any]], Iterable[Any]] | None = None
+    ) -> tuple[int, list[str]]:
+        """Wait for every submitted document and store its extraction."""
+        done, failed = 0, []
+        results: Iterable[Any] = self._results()
+        if progress is not None:
+            results = progress(results)
+        for doc, result in results:
+            if isinstance(result, ExtractionError):
+                log.error("extraction failed: %s", result)
+                failed.append(str(result))
+                continue
+            with self.store.transaction():
+                self.store.save_extraction(doc.id, result)
+            done += 1
+        self.jobs = []
+        return done, failed
 
 
 def run_extraction(
@@ -236,16 +277,9 @@ def run_extraction(
 ) -> tuple[int, list[str]]:
     """Extract `docs` (default: every stale document) and store each in its own transaction."""
     todo = store.stale_documents(EXTRACTOR_VERSION) if docs is None else docs
-    done, failed = 0, []
-    results: Iterable[Any] = extract_many(todo, options)
-    if progress is not None:
-        results = progress(results)
-    for doc, result in results:
-        if isinstance(result, ExtractionError):
-            log.error("extraction failed: %s", result)
-            failed.append(str(result))
-            continue
-        with store.transaction():
-            store.save_extraction(doc.id, result)
-        done += 1
-    return done, failed
+    if not todo:
+        return 0, []
+    with Extractor(store, options) as extractor:
+        for doc in todo:
+            extractor.submit(doc)
+        return extractor.finish(progress)

@@ -119,7 +119,13 @@ class _Deduper:
             self.index.add(doc.id, sig)
 
 
-def _store_one(store: Store, deduper: _Deduper, article: Article, report: IngestReport) -> None:
+def _store_one(
+    store: Store,
+    deduper: _Deduper,
+    article: Article,
+    report: IngestReport,
+    on_stored: Callable[[Document], None] | None,
+) -> None:
     clean = prepare(article)
     digest = dedupe.content_hash(clean.clean_text)
     current = store.current_version(article.name)
@@ -132,6 +138,8 @@ def _store_one(store: Store, deduper: _Deduper, article: Article, report: Ingest
         doc = store.add_document(DocumentRow(clean, digest, status, of, sig))
     deduper.added(doc, sig)
     report.added.append(doc)
+    if on_stored is not None:
+        on_stored(doc)
     log.info("stored %s (id %d, %s)", doc.name, doc.id, doc.status)
 
 
@@ -152,10 +160,12 @@ def ingest(
     dedupe_enabled: bool | None = None,
     stdin: BinaryIO | None = None,
     on_error: str = "record",
+    on_stored: Callable[[Document], None] | None = None,
     progress: Callable[[Iterable[RawInput | InputRejected]], Iterable[RawInput | InputRejected]]
     | None = None,
 ) -> IngestReport:
-    """Store every input under `paths` (and `urls_file`); extraction is the caller's next step."""
+    """Store every input under `paths` (and `urls_file`); `on_stored` sees each new document
+    (the main job hands it to extraction at once; see `bilat.pipeline`)."""
     enabled = options.ingest.dedupe if dedupe_enabled is None else dedupe_enabled
     deduper = _Deduper(store, enabled, options.ingest.near_duplicate_threshold)
     report = IngestReport()
@@ -170,7 +180,7 @@ def ingest(
             try:
                 if isinstance(art, InputRejected):
                     raise art
-                _store_one(store, deduper, art, report)
+                _store_one(store, deduper, art, report, on_stored)
             except Exception as exc:  # per-document policy: record and go on
                 if on_error == "raise":
                     raise

@@ -1,0 +1,48 @@
+"""The main job: ingest inputs, extract every stored document, rebuild the reconciled record.
+
+Extraction starts on each document as soon as it is stored (worker processes when
+`extract.n_process > 1`), so reading and cleaning the next inputs overlaps with it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from bilat.config import Options
+from bilat.extract import Extractor, run_extraction
+from bilat.ingest import IngestReport, ingest
+from bilat.record import rebuild_record
+from bilat.store import Store
+
+__all__ = ["JobReport", "ingest_and_extract"]
+
+
+@dataclass(slots=True)
+class JobReport:
+    ingest: IngestReport
+    extracted: int = 0
+    failed: list[str] = field(default_factory=list)
+
+
+def ingest_and_extract(
+    store: Store,
+    paths: list[str],
+    options: Options,
+    *,
+    extract: bool = True,
+    reconcile: bool = True,
+    progress: Callable[[Iterable[Any]], Iterable[Any]] | None = None,
+    **ingest_options: Any,
+) -> JobReport:
+    """Ingest `paths` (see `bilat.ingest.ingest` for the options) and extract what is new."""
+    if not extract:
+        return JobReport(ingest(store, paths, options, **ingest_options))
+    with Extractor(store, options.extract) as extractor:
+        report = ingest(store, paths, options, on_stored=extractor.submit, **ingest_options)
+        done, failed = extractor.finish(progress)
+    more, more_failed = run_extraction(store, options.extract)  # stale from earlier runs
+    if reconcile:
+        rebuild_record(store)
+    return JobReport(report, done + more, failed + more_failed)
