@@ -192,8 +192,10 @@ def report(runs: dict[str, list[dict[str, Any]]], words: int, processes: int) ->
         rates[side], cpu_rates[side] = words / wall, words / cpu
         own, kids = _median(runs[side], "rss_self"), _median(runs[side], "rss_children")
         peaks[side] = own + kids
-        detail = ("ingest", "extract") if side == "bilat" else ("load", "pipe")
-        split = " + ".join(f"{k} {_median(runs[side], k):.2f}s" for k in detail)
+        if side == "bilat":
+            split = "ingest+extract overlapped"
+        else:
+            split = " + ".join(f"{k} {_median(runs[side], k):.2f}s" for k in ("load", "pipe"))
         print(
             f"  {side:<5}  {rates[side]:>8,.0f} words/s  wall {wall:6.2f}s ({split})"
             f"  CPU {cpu:.2f}s = {cpu_rates[side]:,.0f} words/CPU-s"

@@ -228,12 +228,13 @@ def _link_short_names(b: _Builder, singles: list[tuple[int, int, str]]) -> None:
         if name in index:
             b.drafts[index[name]].add(start, end, name)
             b.take(start, end)
-    text = b.ctx.clean_text
-    for form, key in index.items():
-        for m in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text):
-            if not b.covered(m.start(), m.end()):
-                b.drafts[key].add(m.start(), m.end(), form)
-                b.take(m.start(), m.end())
+    if not index:
+        return
+    forms = "|".join(re.escape(f) for f in sorted(index, key=len, reverse=True))
+    for m in re.finditer(rf"(?<![\w-])(?:{forms})(?![\w-])", b.ctx.clean_text):
+        if not b.covered(m.start(), m.end()):
+            b.drafts[index[m.group(0)]].add(m.start(), m.end(), m.group(0))
+            b.take(m.start(), m.end())
 
 
 def _attach_titles(b: _Builder) -> None:

@@ -11,6 +11,7 @@ once), so the rule-based stages run in parallel with spaCy, not after it.
 
 from __future__ import annotations
 
+import gc
 import logging
 import re
 from collections.abc import Callable, Iterable, Iterator
@@ -204,12 +205,19 @@ def _warm(options: ExtractOptions) -> None:
     extract_document(doc, _WORKER["nlp"](doc.clean_text), options.pair, _WORKER["gaz"])
 
 
-def _work(args: tuple[Document, tuple[str, str]]) -> Extraction | ExtractionError:
-    doc, pair = args
-    try:
-        return extract_document(doc, _WORKER["nlp"](doc.clean_text), pair, _WORKER["gaz"])
-    except Exception as exc:  # reported per document by the parent
-        return ExtractionError(f"{doc.name}: {type(exc).__name__}: {exc}")
+def _work_batch(
+    args: tuple[list[Document], tuple[str, str]],
+) -> list[Extraction | ExtractionError]:
+    """Parse a batch with nlp.pipe (faster than one call per text), then run the stages."""
+    docs, pair = args
+    out: list[Extraction | ExtractionError] = []
+    parsed = _WORKER["nlp"].pipe(d.clean_text for d in docs)
+    for doc, spacy_doc in zip(docs, parsed, strict=True):
+        try:
+            out.append(extract_document(doc, spacy_doc, pair, _WORKER["gaz"]))
+        except Exception as exc:  # reported per document by the parent
+            out.append(ExtractionError(f"{doc.name}: {type(exc).__name__}: {exc}"))
+    return out
 
 
 class Extractor:
@@ -223,11 +231,16 @@ class Extractor:
     def __init__(self, store: Store, options: ExtractOptions) -> None:
         self.store, self.options = store, options
         self.pool: ProcessPoolExecutor | None = None
-        self.jobs: list[tuple[Document, Future[Extraction | ExtractionError] | None]] = []
+        self.jobs: list[
+            tuple[list[Document], Future[list[Extraction | ExtractionError]] | None]
+        ] = []
+        self.pending: list[Document] = []
+        self.batch = max(1, options.batch_size // 4)
 
     def __enter__(self) -> Extractor:
         if self.options.n_process > 1:
             _warm(self.options)
+            gc.freeze()  # workers inherit the warm model and caches; GC need not rescan them
             self.pool = ProcessPoolExecutor(
                 self.options.n_process, initializer=_init_worker, initargs=(self.options.model,)
             )
@@ -240,14 +253,24 @@ class Extractor:
     def submit(self, doc: Document) -> None:
         if doc.status != "ok":
             return  # duplicates are linked to their first copy, not extracted again
-        job = self.pool.submit(_work, (doc, self.options.pair)) if self.pool else None
-        self.jobs.append((doc, job))
+        self.pending.append(doc)
+        if len(self.pending) >= self.batch:
+            self._flush()
+
+    def _flush(self) -> None:
+        if not self.pending:
+            return
+        batch, self.pending = self.pending, []
+        job = self.pool.submit(_work_batch, (batch, self.options.pair)) if self.pool else None
+        self.jobs.append((batch, job))
 
     def _results(self) -> Iterator[tuple[Document, Extraction | ExtractionError]]:
+        self._flush()
         if self.pool is None and self.jobs:
             _init_worker(self.options.model)
-        for doc, job in self.jobs:
-            yield doc, (job.result() if job is not None else _work((doc, self.options.pair)))
+        for batch, job in self.jobs:
+            results = job.result() if job is not None else _work_batch((batch, self.options.pair))
+            yield from zip(batch, results, strict=True)
 
     def finish(
         self, progress: Callable[[Iterable[Any]], Iterable[Any]] | None = None

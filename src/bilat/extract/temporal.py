@@ -91,7 +91,47 @@ def _find_cached(text: str, published: str | None, tense: str | None) -> tuple[T
     return tuple(_find(text, published, tense))
 
 
+@cache
+def _hint_re() -> re.Pattern[str]:
+    """Any word a time expression could start from; sentences without one skip the patterns."""
+    words = {
+        w
+        for name in (
+            "months",
+            "weekdays",
+            "ordinals",
+            "cardinals",
+            "seasons",
+            "relative_days",
+            "spans",
+        )
+        for w in _table(name)
+    }
+    words |= {w.split()[-1] for w in _table("relative_years")}
+    words |= {
+        "year",
+        "years",
+        "month",
+        "months",
+        "week",
+        "weeks",
+        "quarter",
+        "half",
+        "day",
+        "days",
+        "h1",
+        "h2",
+        "q1",
+        "q2",
+        "q3",
+        "q4",
+    }
+    return re.compile(r"\d|\b(?:" + "|".join(sorted(map(re.escape, words))) + r")\b", re.I)
+
+
 def _find(text: str, published: str | None, tense: str | None) -> list[TimeExpr]:
+    if not _hint_re().search(text):
+        return []
     ctx = _Ctx(parse_published(published), (tense or infer_tense(text)) == "future")
     found: list[TimeExpr] = []
     for m, builder in _candidates(text):
