@@ -100,10 +100,6 @@ def _triggers(clause: str) -> list[tuple[str, re.Match[str]]]:
     return list(once.items())
 
 
-def _near(pattern: re.Pattern[str], text: str, start: int, end: int, width: int = 60) -> bool:
-    return bool(pattern.search(text[max(0, start - width) : end + width]))
-
-
 def _persons(ctx: DocContext, start: int, end: int) -> list[Mention]:
     return [m for m in ctx.mentions_in(start, end) if m.type == "person"]
 
@@ -114,6 +110,25 @@ _BETWEEN = re.compile(
 )
 
 
+_SAYS = re.compile(
+    r"^[\s,]*(?:\w+\s+)?(?:said|says|told|added|noted|stressed|recalled|explained|confirmed|"
+    r"reported|announced)\b",
+    re.I,
+)
+
+
+def _is_speaker(ctx: DocContext, m: Mention) -> bool:
+    """'Kremlin aide Yuri Ushakov told reporters', '..., Ushakov added': the source of the
+    report, not a party to the event."""
+    before = ctx.clean_text[max(0, m.start - 16) : m.start].lower()
+    return bool(_SAYS.match(ctx.clean_text[m.end : m.end + 30])) or before.endswith("according to ")
+
+
+def _without_speakers(ctx: DocContext, persons: list[Mention]) -> list[Mention]:
+    kept = [m for m in persons if not _is_speaker(ctx, m)]
+    return kept if len({m.actor for m in kept}) >= 2 else persons
+
+
 def _participants(ctx: DocContext, clause: _Clause, subject: list[Mention]) -> list[Mention]:
     between = _BETWEEN.search(clause.text)
     if between:
@@ -122,7 +137,7 @@ def _participants(ctx: DocContext, clause: _Clause, subject: list[Mention]) -> l
         if len({m.actor for m in named}) >= 2:
             return named
     found = [m for m in ctx.mentions_in(clause.start, clause.end) if m.type != "place"]
-    persons = [m for m in found if m.type == "person"]
+    persons = _without_speakers(ctx, [m for m in found if m.type == "person"])
     if subject and _PRONOUN.match(clause.text):
         persons = [*subject, *persons]
     return persons or [m for m in found if m.type in ("state", "organization", "company")]
@@ -140,8 +155,9 @@ def _visitors(
         if found:
             return found
     before = _persons(ctx, clause.start, at)
+    not_source = [m for m in before if not _is_speaker(ctx, m)]
     if before:
-        return before[-1:]
+        return (not_source or before)[-1:]
     return subject[:1] if _PRONOUN.match(clause.text) else []
 
 
@@ -213,15 +229,27 @@ def _place(ctx: DocContext, clause: _Clause) -> str | None:
     return known[0].text if known else None
 
 
+_AFTER = re.compile(
+    r"\b(?:is|are|was|were)\s+(?:expected|scheduled|planned|due)\b|\b(?:to|will)\s+take place\b",
+    re.I,
+)
+
+
 def _planned_near(text: str, trig: re.Match[str], others: list[re.Match[str]]) -> bool:
-    """A future marker near the trigger, unless the marker belongs to another trigger
-    ('Xi to visit Moscow in May after phone talks': 'to visit' makes the visit planned, not
-    the call)."""
-    lo, hi = max(0, trig.start() - 60), trig.end() + 60
-    for m in _lexicon().planned.finditer(text, lo, min(len(text), hi)):
-        if any(o.start() < m.end() and m.start() < o.end() for o in others):
+    """A future marker governing this trigger: before it with no other trigger in between
+    ('will visit', 'agree on a visit'), or after it only as 'is scheduled / will take place'.
+    'Putin, Xi hold phone call, agree on Xi's visit in May' makes the visit planned, not the call;
+    a marker that is itself another trigger ('Xi to visit Moscow after phone talks') is that
+    trigger's. Coordinated verbs share it: 'will take part in the summit and hold talks'."""
+    for m in _lexicon().planned.finditer(text, max(0, trig.start() - 60), trig.end()):
+        if m.start() > trig.start():
             continue
+        if any(o.start() < m.end() and m.start() < o.end() for o in others):
+            continue  # the marker is another trigger's own words
         return True
+    for m in _AFTER.finditer(text, trig.end(), min(len(text), trig.end() + 60)):
+        if not any(trig.end() <= o.start() < m.start() for o in others):
+            return True
     return False
 
 
@@ -233,9 +261,8 @@ def _any_date(clause: _Clause, ctx: DocContext, planned: bool) -> tuple[str | No
     return None, None
 
 
-def _status(text: str, start: int, end: int, date: str | None, published: str | None) -> str:
-    if _near(_lexicon().planned, text, start, end):
-        return "planned"
+def _status(date: str | None, published: str | None) -> str:
+    """Without a future marker: planned only when the date lies after publication."""
     if date and published and date[: len(published)] > published[: len(date)]:
         return "planned"
     return "occurred"
@@ -255,11 +282,13 @@ def _date(
         return max(m.start() - expr_end, expr_start - m.end(), 0)
 
     def eligible(start: int, end: int) -> bool:
-        """Nearest to this trigger, or not cut off from it by a comma or dash."""
-        between = clause.text[min(trig.end(), end) : max(trig.start(), start)]
+        """Nearest to this trigger, or following it with no comma or dash between
+        ('met on the sidelines of the summit in Kazan on Tuesday')."""
         mine = gap(start, end, trig)
-        return all(mine <= gap(start, end, o) for o in others) or not re.search(
-            r"[,;—–]|\s-\s", between
+        if all(mine <= gap(start, end, o) for o in others):
+            return True
+        return start >= trig.end() and not re.search(
+            r"[,;—–]|\s-\s", clause.text[trig.end() : start]
         )
 
     exprs = [e for e in find_time_expressions(clause.text, ctx.published, tense=tense) if e.date]
@@ -334,11 +363,7 @@ def _build(
     if date is None and (planned or mode in ("visit", "multilateral")):
         date, date_end = _any_date(clause, ctx, planned)  # "will visit China at the end of
         # August, where he will take part in the SCO summit": the trip's date is the summit's
-    status = (
-        "planned"
-        if planned
-        else _status(clause.text, trig.start(), trig.end(), date, ctx.published)
-    )
+    status = "planned" if planned else _status(date, ctx.published)
     explicit = date is not None
     if mode in ("meeting", "call", "video") and not explicit and not _has_person(parts):
         return None  # "the talks are an opportunity...": no one, no date, no event
