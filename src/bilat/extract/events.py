@@ -156,8 +156,8 @@ def _visitors(
             return found
     before = _persons(ctx, clause.start, at)
     not_source = [m for m in before if not _is_speaker(ctx, m)]
-    if before:
-        return (not_source or before)[-1:]
+    if not_source:
+        return not_source[-1:]  # 'Ushakov said ... during the visit': no visitor named
     return subject[:1] if _PRONOUN.match(clause.text) else []
 
 

@@ -47,7 +47,18 @@ def extract_figures(ctx: DocContext) -> list[Figure]:
         if para != carry.paragraph:
             carry = _Carry(para, None, None, carry.document, carry.period)
         figures += _sentence_figures(ctx, sent, carry, speakers.get(para))
-    return figures
+    return _once(figures)
+
+
+def _once(figures: list[Figure]) -> list[Figure]:
+    """One figure per fact: the headline and the body giving the same number for the same
+    measure, flow and period are one claim (the fuller sentence is kept as its evidence)."""
+    kept: dict[tuple[object, ...], Figure] = {}
+    for f in figures:
+        key = (f.kind, f.value, f.value_max, f.unit, f.per, f.period, f.flow, f.measure)
+        if key not in kept or len(f.evidence.quote) > len(kept[key].evidence.quote):
+            kept[key] = f
+    return sorted(kept.values(), key=lambda f: f.evidence.start)
 
 
 def _paragraph_speakers(ctx: DocContext) -> dict[int, str]:
