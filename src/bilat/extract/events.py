@@ -13,6 +13,7 @@ dates) are merged.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -20,6 +21,7 @@ from typing import Any
 
 from bilat.datafiles import read_data
 from bilat.extract.context import DocContext, Mention, Sentence
+from bilat.extract.figures_data import load_data
 from bilat.extract.gazetteer import Gazetteer
 from bilat.extract.temporal import find_time_expressions
 from bilat.records import Event, Evidence
@@ -326,8 +328,17 @@ def _marks(clause: _Clause, mode: str, trig: re.Match[str]) -> frozenset[str]:
         marks.add("drill:" + ("patrol" if "patrol" in trig.group(0).lower() else "exercise"))
     ordinal = _ORDINAL.search(clause.text[max(0, trig.start() - 30) : trig.start()])
     if ordinal and mode in ("meeting", "multilateral"):
-        marks.add("nth:" + ordinal.group(1).lower())
+        marks.add(f"nth:{_ordinal_value(ordinal.group(1))}")
     return frozenset(marks)
+
+
+def _ordinal_value(word: str) -> str:
+    """'30th' and 'thirtieth' are the same meeting."""
+    digits = re.match(r"\d+", word)
+    if digits:
+        return digits.group(0)
+    table = load_data("temporal.yaml")["ordinals"]
+    return str(table.get(word.lower(), word.lower()))
 
 
 def _clash(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -471,6 +482,48 @@ def _merge(a: _Found, b: _Found) -> _Found:
     return _Found(merged, a.explicit_date or b.explicit_date, a.marks | b.marks, a.sides | b.sides)
 
 
+def _trip_dates(found: list[_Found], types: dict[str, str]) -> list[_Found]:
+    """A trip and the meetings during it share dates. A visit dated only by the publication
+    default starts at the earliest dated meeting of the same traveller in the week before;
+    an undated planned meeting takes the date of the same person's planned visit."""
+    out = []
+    for f in found:
+        ev = f.event
+        people = _people(ev, types)
+        if ev.mode == "visit" and not f.explicit_date and ev.date and people:
+            dates = [
+                g.event.date
+                for g in found
+                if g.explicit_date
+                and g.event.date
+                and g.event.mode in ("meeting", "multilateral")
+                and people & _people(g.event, types)
+                and _within_week_before(g.event.date, ev.date)
+            ]
+            if dates:
+                f = replace(f, event=replace(ev, date=min(dates), date_end=ev.date))
+        elif ev.mode in ("meeting", "multilateral") and ev.date is None and people:
+            visits = [
+                g.event.date
+                for g in found
+                if g.event.mode == "visit"
+                and g.event.date
+                and g.event.status == ev.status
+                and people & _people(g.event, types)
+            ]
+            if visits:
+                f = replace(f, event=replace(ev, date=visits[0]))
+        out.append(f)
+    return out
+
+
+def _within_week_before(day: str, ref: str) -> bool:
+    if len(day) != 10 or len(ref) != 10:
+        return day[: len(ref)] == ref[: len(day)]
+    gap = dt.date.fromisoformat(ref) - dt.date.fromisoformat(day)
+    return 0 <= gap.days <= 7
+
+
 def _dedupe(found: list[_Found], types: dict[str, str]) -> list[_Found]:
     out: list[_Found] = []
     for item in found:
@@ -493,6 +546,6 @@ def extract_events(ctx: DocContext, gaz: Gazetteer) -> list[Event]:
     types = {m.actor: m.type for m in ctx.mentions}
     return [
         f.event
-        for f in _dedupe(found, types)
+        for f in _trip_dates(_dedupe(found, types), types)
         if f.event.mode not in _GROUP_MODES or set(ctx.pair) <= f.sides
     ]
