@@ -309,6 +309,8 @@ def _keep(d: _Draft, text: str) -> bool:
         return False
     if d.type == "state":
         return not _venue_only(d, text, _AT)
+    if d.type == "place" and re.search(r"\bRiver$|^Lake\b", d.name):
+        return False  # rivers and lakes locate things; they are not parties
     if d.type == "place" and not (d.gid and len(d.gid) == 2):
         outside = [sp for sp in d.spans if not _VENUE.search(_context_before(text, sp[0]))]
         return len(outside) >= 2

@@ -42,14 +42,23 @@ def sentence_speaker(ctx: DocContext, sent: Sentence) -> str | None:
     verbs = list(_verb_re().finditer(sent.text))
     if not verbs:
         return None
-    speakers = [m for m in ctx.mentions_in(sent.start, sent.end) if m.type in _SPEAKER_TYPES]
-    if speakers:
-        return _closest(speakers, sent.start + verbs[0].start()).actor
+    speakers = [m for m in ctx.mentions_in(sent.start, sent.end) if _can_speak(m)]
+    persons = [m for m in speakers if m.type == "person"]
+    if persons or speakers:  # a person named in the sentence is the source, not his employer
+        return _closest(persons or speakers, sent.start + verbs[0].start()).actor
     pron = re.search(r"\b(?:he|she|him|her)\b", sent.text, re.I)
     if pron:
         prev = ctx.last_mention_before(sent.start, "person")
         return prev.actor if prev else None
     return None
+
+
+def _can_speak(m: Mention) -> bool:
+    """People, and bodies named by a proper name ('the Federal Customs Service'); an adjective
+    phrase ('Chinese customs data') is a data source, not a speaker."""
+    if m.type not in _SPEAKER_TYPES:
+        return False
+    return m.type == "person" or sum(w[:1].isupper() for w in m.text.split()) >= 2
 
 
 def _closest(mentions: list[Mention], pos: int) -> Mention:
@@ -65,7 +74,7 @@ def source_data(text: str, ctx: DocContext, sent: Sentence) -> str | None:
     if re.fullmatch(r"(?:him|her|them|it|he|she)", phrase, re.I):
         return None
     start = sent.start + m.start(1)
-    if any(mm.type in _SPEAKER_TYPES for mm in ctx.mentions_in(start, start + len(phrase) + 4)):
+    if any(_can_speak(mm) for mm in ctx.mentions_in(start, start + len(phrase) + 4)):
         return None
     tail = phrases("attribution.yaml", "source_tail")
     words = phrase.split()
