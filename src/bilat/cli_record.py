@@ -43,8 +43,11 @@ def reconcile(c: Ctx, rebuild: bool, as_json: bool) -> None:
 @_json
 @pass_ctx
 def conflicts(c: Ctx, as_json: bool) -> None:
-    """Figures whose sources disagree on the same measure, flow and period."""
-    items = _run(lambda: record_json(c.store)).get("conflicts", [])
+    """Figures whose sources disagree on the same measure, flow and period (as reviewed)."""
+    from bilat.serve import queries as reviewed
+
+    _run(lambda: record_json(c.store))  # builds the record on first use
+    items = _run(lambda: reviewed.conflicts(c.store))
     if as_json:
         _echo_json(items)
         return
@@ -114,7 +117,10 @@ def figures(c: Ctx, measure: str | None, period: str | None, as_json: bool) -> N
 @pass_ctx
 def commitments(c: Ctx, as_json: bool) -> None:
     """Targets and whether later figures met them (met, missed, disputed, pending)."""
-    items = _run(lambda: record_json(c.store)).get("commitments", [])
+    from bilat.serve import queries as reviewed
+
+    _run(lambda: record_json(c.store))
+    items = _run(lambda: reviewed.commitments(c.store)["statuses"])
     if as_json:
         _echo_json(items)
         return
@@ -131,8 +137,11 @@ def commitments(c: Ctx, as_json: bool) -> None:
 @_json
 @pass_ctx
 def agreements(c: Ctx, as_json: bool) -> None:
-    """Agreements with their history across documents."""
-    items = _run(lambda: record_json(c.store)).get("agreements", [])
+    """Agreements with their history across documents (as reviewed)."""
+    from bilat.serve import queries as reviewed
+
+    _run(lambda: record_json(c.store))
+    items = _run(lambda: reviewed.agreements(c.store)["histories"])
     if as_json:
         _echo_json(items)
         return

@@ -207,7 +207,7 @@ def figures(
             or (flow and f.get("flow") != flow)
         ):
             continue
-        f["conflict"] = conflicted.get((f["doc_id"], f["evidence"]["start"], f["evidence"]["end"]))
+        f["conflict"] = conflicted.get(rec.figure_claim_key(f))
         out.append(f)
     return out
 

@@ -43,6 +43,20 @@ def _item_span(item: dict[str, Any]) -> Key:
     return (item["doc_id"], item["evidence"]["start"], item["evidence"]["end"])
 
 
+ClaimKey = tuple[int, int, int, float]
+
+
+def claim_key(d: dict[str, Any]) -> ClaimKey:
+    """A claim of the record: its sentence span and value (a sentence may hold two figures)."""
+    return (*_span_key(d), float(d.get("value") or 0))
+
+
+def figure_claim_key(item: dict[str, Any]) -> ClaimKey:
+    """The same key for a figure row, by its machine value (a reviewer may have edited it)."""
+    value = (item.get("machine") or {}).get("value", item.get("value"))
+    return (*_item_span(item), float(value or 0))
+
+
 def conflict_id(c: dict[str, Any]) -> str:
     parts = (c.get("measure"), c.get("flow"), c.get("period"), c.get("unit"), c.get("topic"))
     return "|".join(str(p or "") for p in parts)
@@ -75,10 +89,10 @@ def cluster_index(record: dict[str, Any]) -> dict[Key, dict[str, Any]]:
     return out
 
 
-def conflict_claims(record: dict[str, Any]) -> dict[Key, str]:
-    """(doc_id, start, end) of every claim in a conflict -> the conflict's id."""
+def conflict_claims(record: dict[str, Any]) -> dict[ClaimKey, str]:
+    """(doc_id, start, end, value) of every claim in a conflict -> the conflict's id."""
     return {
-        _span_key(cl): conflict_id(c)
+        claim_key(cl): conflict_id(c)
         for c in _list(record, "conflicts")
         for cl in c.get("claims") or []
     }
@@ -96,18 +110,31 @@ def _review_claim(claim: dict[str, Any], fig: dict[str, Any] | None) -> dict[str
     return out
 
 
+def _consistent(claims: list[dict[str, Any]]) -> bool:
+    """The claims' intervals (low/high from reconciliation; None high = unbounded) share a
+    point; a reviewer's edit of a value re-centres that claim on the new value."""
+    lows, highs = [], []
+    for cl in claims:
+        low, high = cl.get("low"), cl.get("high")
+        if cl["review"]["state"] == "edited" or low is None:
+            low = high = float(cl["value"])
+        lows.append(float(low))
+        highs.append(float("inf") if high is None else float(high))
+    return max(lows) <= min(highs)
+
+
 def conflicts(
     record: dict[str, Any],
     figures: Iterable[dict[str, Any]],
     include_rejected: bool = False,
 ) -> list[dict[str, Any]]:
     """Conflicts with each claim's review; one left with < 2 live claims is `resolved`."""
-    by_span = {_item_span(f): f for f in figures}
+    by_claim = {figure_claim_key(f): f for f in figures}
     out = []
     for c in _list(record, "conflicts"):
-        claims = [_review_claim(cl, by_span.get(_span_key(cl))) for cl in c.get("claims") or []]
+        claims = [_review_claim(cl, by_claim.get(claim_key(cl))) for cl in c.get("claims") or []]
         live = [cl for cl in claims if cl["review"]["state"] != "rejected"]
-        resolved = len(live) < 2 or len({(cl["value"], cl.get("value_max")) for cl in live}) < 2
+        resolved = len(live) < 2 or _consistent(live)
         if resolved and not include_rejected:
             continue
         shown = claims if include_rejected else live
