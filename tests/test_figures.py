@@ -304,3 +304,14 @@ if __name__ == "__main__":
             )
     p, r, f1 = _prf(*totals)
     print(f"TOTAL  P={p:.2f} R={r:.2f} F1={f1:.2f}")
+
+
+def test_an_unresolvable_period_is_not_borrowed() -> None:
+    """Without a publication date 'this year' cannot be resolved; the change keeps no
+    period instead of inheriting the 2030 deadline stated earlier."""
+    text = (
+        "The leaders set the task of reaching $300 billion in trade by 2030. "
+        "In the first seven months of this year, mutual trade grew by 5.2%."
+    )
+    changes = [f for f in one(text, published=None) if f.kind == "change"]
+    assert [(f.value, f.period) for f in changes] == [(5.2, None)]

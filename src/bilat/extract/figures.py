@@ -80,13 +80,15 @@ def _sentence_figures(
     times = find_time_expressions(text, ctx.published, tense="past")
     quantities = find_quantities(text, exclude=[(t.start, t.end) for t in times])
     speaker = sentence_speaker(ctx, sent) or carry.speaker or quote_speaker
+    # a sentence that states a period we cannot resolve ('this year' without a publication
+    # date) keeps it unknown rather than borrowing one from elsewhere
+    unresolved = any(t.period is None and t.date is None for t in times)
+    carried = None if unresolved else carry.period
     source = source_data(text, ctx, sent)
     pairs = [
         (
             q,
-            _figure(
-                ctx, sent, q, _period(text, q, quantities, times) or carry.period, speaker, source
-            ),
+            _figure(ctx, sent, q, _period(text, q, quantities, times) or carried, speaker, source),
         )
         for q in quantities
         if not is_target(text, q)
@@ -94,7 +96,8 @@ def _sentence_figures(
     carry.period = _last_period(times) or carry.period
     carry.document = carry.period or carry.document
     carry.speaker = speaker
-    pairs = [(q, _fallback_period(f, carry.document, carry.recent)) for q, f in pairs]
+    if not unresolved:
+        pairs = [(q, _fallback_period(f, carry.document, carry.recent)) for q, f in pairs]
     return _pair_respectively(text, pairs)
 
 
