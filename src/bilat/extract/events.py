@@ -30,7 +30,7 @@ __all__ = ["extract_events"]
 
 _ORDER = ("military", "call", "video", "multilateral", "visit", "meeting")
 _CLAUSE = re.compile(r",\s+(?:and|while|whereas|but)\s+|;\s+|\s+and\s+(?=(?:in|on|at)\s+[A-Z])")
-_PRONOUN = re.compile(r"^\s*(?:and\s+)?(?:[A-Za-z ,]{0,30}\s)?(?:he|she|they)\b", re.I)
+_PRONOUN = re.compile(r"^\s*(?:and\s+)?(?:[A-Za-z ,]{0,30}\s)?(?:he|she|they|their)\b", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -542,7 +542,8 @@ def extract_events(ctx: DocContext, gaz: Gazetteer) -> list[Event]:
     for sentence in ctx.sentences:
         for clause in _clauses(sentence):
             found.extend(_candidates(ctx, gaz, clause, subject))
-            subject = _persons(ctx, clause.start, clause.end)[:1] or subject
+            people = list({m.actor: m for m in _persons(ctx, clause.start, clause.end)}.values())
+            subject = people[:2] if len(people) >= 2 else (people[:1] or subject)
     types = {m.actor: m.type for m in ctx.mentions}
     return [
         f.event

@@ -22,7 +22,8 @@ _PLURAL = re.compile(
     r"(?<![\w-])(?:the\s+)?(?:(?P<hos>heads of state|leaders|presidents)|"
     r"(?P<hog>heads of (?:the )?government|prime ministers|premiers)|"
     r"(?P<fm>foreign ministers|top diplomats))\s+of\s+(?:the\s+)?"
-    r"|(?<![\w-])the\s+two\s+(?P<two_leaders>leaders|presidents|heads of state)(?![\w-])"
+    r"|(?<![\w-])the\s+(?:two\s+)?(?P<two_leaders>leaders|presidents|heads of state)"
+    r"(?![\w-])(?!\s+of\b)"
 )
 _TWO = re.compile(r"(?:two|both)\s+(?:countries|states|nations|sides)\b")
 _PLURAL_KEY = {
