@@ -151,6 +151,7 @@ def _from_sentence(ctx: DocContext, s: Sentence) -> list[Agreement]:
     for kind, pattern in lex.kinds:
         for m in pattern.finditer(s.text):
             begin, title = _title(s.text, m.start(), m.end())
+            title = _with_occasion(title, kind, s.text)
             context = s.text[max(0, begin - 30) : m.end() + 20]
             if lex.generic.search(context) or not _is_specific(title, m.group(0)):
                 continue
@@ -169,8 +170,31 @@ def _content(title: str) -> set[str]:
 
 
 def _same(a: Agreement, b: Agreement) -> bool:
+    """Same kind and most title words shared, or a bare back-reference ('the joint
+    statement') to a titled one already found."""
     wa, wb = _content(a.title), _content(b.title)
-    return a.kind == b.kind and bool(wa) and 2 * len(wa & wb) >= len(wa) + len(wb)
+    if a.kind != b.kind or not wa:
+        return False
+    return 2 * len(wa & wb) >= len(wa) + len(wb) or (len(wa) <= 2 and wa <= wb)
+
+
+_OCCASION = re.compile(
+    r"\b((?:\d+(?:st|nd|rd|th)|[a-z]+(?:th|st|nd|rd))?\s*(?:regular\s+)?(?:meeting|summit|talks)"
+    r"\s+of\s+(?:the\s+)?(?:heads|leaders|prime ministers|premiers|foreign ministers)"
+    r"(?:\s+of\s+(?:state|government))?)",
+    re.I,
+)
+
+
+def _with_occasion(title: str, kind: str, sentence: str) -> str:
+    """A bare communique or joint statement is known by its occasion ('... held the 29th
+    regular meeting of heads of government and signed a joint communique')."""
+    if kind not in ("communique", "joint_statement", "declaration") or len(title.split()) > 2:
+        return title
+    m = _OCCASION.search(sentence)
+    if m is None:
+        return title
+    return f"{title} following the {m.group(1).strip()}"
 
 
 def extract_agreements(ctx: DocContext) -> list[Agreement]:

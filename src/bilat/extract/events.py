@@ -140,8 +140,10 @@ def _participants(ctx: DocContext, clause: _Clause, subject: list[Mention]) -> l
             return named
     found = [m for m in ctx.mentions_in(clause.start, clause.end) if m.type != "place"]
     persons = _without_speakers(ctx, [m for m in found if m.type == "person"])
-    if subject and _PRONOUN.match(clause.text):
-        persons = [*subject, *persons]
+    pronoun = _PRONOUN.match(clause.text)
+    if subject and pronoun:  # 'he' is one person, 'they/their' may be two
+        plural = pronoun.group(0).lower().rstrip().endswith(("they", "their"))
+        persons = [*(subject if plural else subject[:1]), *persons]
     return persons or [m for m in found if m.type in ("state", "organization", "company")]
 
 

@@ -24,6 +24,8 @@ _PLURAL = re.compile(
     r"(?P<fm>foreign ministers|top diplomats))\s+of\s+(?:the\s+)?"
     r"|(?<![\w-])the\s+(?:two\s+)?(?P<two_leaders>leaders|presidents|heads of state)"
     r"(?![\w-])(?!\s+of\b)"
+    r"|(?<=meeting of )(?:the\s+)?(?P<pair_hog>heads of government|prime ministers|premiers)"
+    r"(?![\w-])(?!\s+of\b)"
 )
 _TWO = re.compile(r"(?:two|both)\s+(?:countries|states|nations|sides)\b")
 _PLURAL_KEY = {
@@ -31,6 +33,7 @@ _PLURAL_KEY = {
     "hog": "head_of_government",
     "fm": "foreign_minister",
     "two_leaders": "head_of_state",
+    "pair_hog": "head_of_government",  # 'the regular meeting of heads of government'
 }
 
 
@@ -133,7 +136,7 @@ def find_plural_roles(
     out = []
     for m in _PLURAL.finditer(text):
         key = next(_PLURAL_KEY[g] for g in _PLURAL_KEY if m.group(g))
-        if m.group("two_leaders"):
+        if m.group("two_leaders") or m.group("pair_hog"):
             states, end = list(pair), m.end()
         else:
             states, end = _plural_countries(text, m.end(), countries, pair)

@@ -1,0 +1,158 @@
+"""Actors, events and agreements on sentences written for these tests, one case per rule.
+
+Each case runs the real stages (spaCy NER + gazetteer) on a tiny document."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from bilat.extract.actors import extract_actors
+from bilat.extract.agreements import extract_agreements
+from bilat.extract.context import DocContext
+from bilat.extract.events import extract_events
+from bilat.extract.gazetteer import default_gazetteer
+from bilat.extract.nlp import load_nlp
+from bilat.extract.pipeline import _sentences
+
+
+def _ctx(text: str, published: str | None) -> DocContext:
+    doc = load_nlp()(text)
+    ctx = DocContext("t", text, published, _sentences(doc), doc, ents=tuple(doc.ents))
+    extract_actors(ctx, default_gazetteer())
+    ctx.pair_names = ("Russia", "China")
+    return ctx
+
+
+def _events(text: str, published: str | None) -> list[tuple[Any, ...]]:
+    ctx = _ctx(text, published)
+    return sorted(
+        (e.mode, e.status, tuple(sorted(e.participants)), e.date)
+        for e in extract_events(ctx, default_gazetteer())
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        (  # weekday resolved against the publication date
+            "Russian President Vladimir Putin held a telephone conversation with Chinese "
+            "President Xi Jinping on Monday.",
+            "2025-02-25",
+            [("call", "occurred", ("Vladimir Putin", "Xi Jinping"), "2025-02-24")],
+        ),
+        (  # a headline: the call happened, the visit is planned, May is the coming one
+            "Vladimir Putin, Xi Jinping hold phone call, agree on Xi's visit to Moscow in May",
+            "2025-02-24",
+            [
+                ("call", "occurred", ("Vladimir Putin", "Xi Jinping"), "2025-02-24"),
+                ("visit", "planned", ("Russia", "Xi Jinping"), "2025-05"),
+            ],
+        ),
+        (  # two clauses, two meetings; 'he' is the subject of the first clause
+            "In February, the Chinese president received Security Council Secretary Sergei "
+            "Shoigu, and in July he spoke with Foreign Minister Sergei Lavrov.",
+            "2025-11-04",
+            [
+                ("meeting", "occurred", ("Sergei Lavrov", "Xi Jinping"), "2025-07"),
+                ("meeting", "occurred", ("Sergei Shoigu", "Xi Jinping"), "2025-02"),
+            ],
+        ),
+        (  # a contact outside the tracked pair is not an event of the record
+            "Xi Jinping met Donald Trump in Busan on Thursday.",
+            "2025-10-31",
+            [],
+        ),
+        (  # sides named by adjective in a joint exercise
+            "The Chinese and Russian navies began the Joint Sea-2025 exercise near Vladivostok "
+            "on Friday.",
+            "2025-08-02",
+            [("military", "occurred", ("China", "Russia"), "2025-08-01")],
+        ),
+        (  # no publication date: a relative date stays unknown, never guessed
+            "Russian President Vladimir Putin held talks with Chinese President Xi Jinping "
+            "yesterday.",
+            None,
+            [("meeting", "occurred", ("Vladimir Putin", "Xi Jinping"), None)],
+        ),
+    ],
+)
+def test_events(text: str, published: str | None, expected: list[tuple[Any, ...]]) -> None:
+    assert _events(text, published) == expected
+
+
+def test_different_ordinals_are_different_meetings() -> None:
+    text = (
+        "Mishustin and Li Qiang held the 29th regular meeting of heads of government in "
+        "Moscow in August 2024. Mishustin will attend the thirtieth regular meeting of heads "
+        "of government in Hangzhou in November 2025."
+    )
+    found = _events(text, "2024-08-22")
+    meetings = [e for e in found if e[0] == "meeting"]
+    assert [(m[1], m[3]) for m in meetings] == [("occurred", "2024-08"), ("planned", "2025-11")]
+
+
+def _agreements(text: str) -> list[tuple[str, str, str]]:
+    return [(a.kind, a.status, a.title) for a in extract_agreements(_ctx(text, "2025-09-02"))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Gazprom and CNPC signed a legally binding memorandum on the construction of the "
+            "Power of Siberia 2 gas pipeline.",
+            [
+                (
+                    "memorandum",
+                    "signed",
+                    "legally binding memorandum on the construction of the "
+                    "Power of Siberia 2 gas pipeline",
+                )
+            ],
+        ),
+        (  # the status word nearest the noun wins over a later 'signing'
+            "Gazprom and CNPC are negotiating the terms of a memorandum on the pipeline, but "
+            "no signing was planned.",
+            [("memorandum", "negotiating", "memorandum on the pipeline")],
+        ),
+        (  # a bare communique is known by its occasion
+            "The premiers held the 29th regular meeting of heads of government in Moscow and "
+            "signed a joint communique.",
+            [
+                (
+                    "communique",
+                    "signed",
+                    "joint communique following the 29th regular meeting of heads of government",
+                )
+            ],
+        ),
+        (  # generic plurals name no document
+            "Large investors are offered the conclusion of agreements on special terms.",
+            [],
+        ),
+    ],
+)
+def test_agreements(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert _agreements(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("published", "holder"),
+    [("2025-11-04", "Xi Jinping"), ("2012-06-01", "Hu Jintao")],
+)
+def test_role_phrases_resolve_by_the_publication_date(published: str, holder: str) -> None:
+    ctx = _ctx("The Chinese leader welcomed the proposal.", published)
+    assert [m.actor for m in ctx.mentions] == [holder]
+
+
+def test_actor_names_follow_the_article_and_sources_are_not_actors() -> None:
+    text = (
+        "Foreign Minister Sergei Lavrov met Wang Yi. Trade grew 5%, according to Chinese "
+        "customs data."
+    )
+    ctx = _ctx(text, "2025-07-10")
+    names = {a.name for a in extract_actors(ctx, default_gazetteer())}
+    assert "Sergei Lavrov" in names and "Wang Yi" in names
+    assert not any("Customs" in n for n in names)
