@@ -80,6 +80,13 @@ def one(text: str, **kw: Any) -> list[Figure]:
             "Russian coal shipments to China fell by about a tenth last year.",
             [("change", -10, "percent", "approx", "coal_supply", "2024")],
         ),
+        (  # both ends of 'from X to Y' are levels, and the rate applies to both
+            "Rosneft agreed to raise oil deliveries from 20 million tons to 25 million tons a year.",
+            [
+                ("amount", 20e6, "t", "exact", "oil_supply", None),
+                ("amount", 25e6, "t", "exact", "oil_supply", None),
+            ],
+        ),
         (
             "Twelve thousand visitors crossed the border in May.",
             [("amount", 12000, "count", "exact", "travelers", "2025-05..2025-05")],

@@ -45,8 +45,16 @@ def _suffix_re() -> re.Pattern[str]:
     return re.compile(r"\s*(?:\w+\s+)?(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
 
 
+_FROM_TO = re.compile(r"\bfrom\s*$|\bfrom\s+[^,;]{1,30}?\s+to\s*$", re.I)
+
+
 def is_target(text: str, q: Quantity) -> bool:
-    """True when the quantity at text[q.start:q.end] is a goal, target or standard."""
+    """True when the quantity at text[q.start:q.end] is a goal, target or standard.
+
+    Both ends of 'from X to Y' are levels (figures): 'an agreement to increase supplies from
+    38 bcm to 44 bcm per year' states the old and the new volume."""
+    if _FROM_TO.search(text[max(0, q.start - 60) : q.start]):
+        return False
     if _suffix_re().match(text, q.end) and not _actual_before(text, q.start):
         return True
     # a cue may run into the quantity's own words ("agreed to" + "to double")
