@@ -108,3 +108,15 @@ def test_since_a_year_spans_to_the_publication_year(
 ) -> None:
     found = [t.period for t in find_time_expressions(text, published)]
     assert found == [period]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "date"),
+    [
+        ("Wang Yi is expected to visit Moscow in the coming weeks.", "2025-02-25", "2025"),
+        ("Talks are due within the next few days.", "2024-12-30", "2024"),
+        ("Wang Yi is expected to visit Moscow in the coming weeks.", None, None),
+    ],
+)
+def test_soon_is_the_publication_year(text: str, published: str | None, date: str | None) -> None:
+    assert [t.date for t in find_time_expressions(text, published, tense="future")] == [date]

@@ -362,6 +362,14 @@ def _b_rel_day(m: re.Match[str], ctx: _Ctx) -> _Resolved | None:
     return day.isoformat(), None, None
 
 
+def _b_soon(m: re.Match[str], ctx: _Ctx) -> _Resolved | None:
+    """'in the coming weeks': the publication year (days or weeks can cross a month, so no
+    more precise than the year; never more precise than the text)."""
+    if ctx.pub is None:
+        return None, None, None
+    return str(ctx.pub.year), None, None
+
+
 def _b_weekday(m: re.Match[str], ctx: _Ctx) -> _Resolved | None:
     base = ctx.pub.as_date() if ctx.pub else None
     if base is None:
@@ -482,6 +490,11 @@ def _patterns() -> tuple[tuple[re.Pattern[str], _Builder], ...]:
         (rf"\b(?P<y>{ry})\b(?!\s+(?:earlier|ago|before|later))", _b_year, re.I),
         (r"\b(?P<w>last|past|previous|this|next)\s+month\b", _b_rel_month, re.I),
         (r"\b(?P<w>yesterday|today|tomorrow)\b", _b_rel_day, re.I),
+        (
+            r"\b(?:in|within|over) the (?:coming|next|following) (?:few )?(?:days|weeks)\b",
+            _b_soon,
+            re.I,
+        ),
         (rf"\b(?:(?P<w>last|next|this)\s+|on\s+)?(?P<wd>{wd})\b", _b_weekday, 0),
         (
             rf"\b(?:(?:the|in)\s+|(?P<w>last|next|this)\s+)(?P<s>{season})\b"
