@@ -114,13 +114,6 @@ def test_state_visit_reported_by_several_outlets_merges(record: dict[str, Any]) 
     assert _docs(visit) >= {"c12", "c16", "c11"}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="ingest: c12 ('published': null, dateline 'MOSCOW, May 8 (Interfax)', year only in "
-    "the body) and c16 ('Analysis | 12 May 2025') get no publication date, so their talks "
-    "'on Thursday' / 'on May 8' stay undated; an undated Putin-Xi meeting is ambiguous "
-    "among the corpus's dated ones",
-)
 def test_may_8_kremlin_talks_reported_twice_merge(record: dict[str, Any]) -> None:
     talks = [e for e in _clusters(record, "meeting", "2025-05-08") if _putin_xi(e)]
     assert len(talks) == 1

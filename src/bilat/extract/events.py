@@ -204,7 +204,8 @@ _FORCES = re.compile(r"Navy|Army|Air Force|Fleet|Armed Forces|Aerospace Forces|T
 def _forces(ctx: DocContext, gaz: Gazetteer, clause: _Clause) -> list[Mention]:
     """Joint exercises: the states and armed forces named in the clause (adjectives count:
     'the Chinese and Russian navies')."""
-    found = [
+    found = [m for m in ctx.mentions if m.type == "organization" and _FORCES.search(m.actor)]
+    found += [
         m for m in ctx.mentions_in(clause.start, clause.end) if m.type in ("state", "organization")
     ]
     for word in re.finditer(r"\b[A-Z][a-z]+\b", clause.text):
@@ -285,11 +286,18 @@ def _date(
     def gap(expr_start: int, expr_end: int, m: re.Match[str]) -> int:
         return max(m.start() - expr_end, expr_start - m.end(), 0)
 
+    def owner(start: int, end: int) -> re.Match[str]:
+        """Dates follow their event noun ('visit to Moscow in May after phone talks'): the
+        nearest trigger before the expression owns it, else the nearest after it."""
+        every = [trig, *others]
+        before = [t for t in every if t.end() <= start]
+        pool = before or every
+        return min(pool, key=lambda t: gap(start, end, t))
+
     def eligible(start: int, end: int) -> bool:
-        """Nearest to this trigger, or following it with no comma or dash between
+        """Owned by this trigger, or following it with no comma or dash between
         ('met on the sidelines of the summit in Kazan on Tuesday')."""
-        mine = gap(start, end, trig)
-        if all(mine <= gap(start, end, o) for o in others):
+        if owner(start, end) is trig:
             return True
         return start >= trig.end() and not re.search(
             r"[,;—–]|\s-\s", clause.text[trig.end() : start]
@@ -505,16 +513,18 @@ def _trip_dates(found: list[_Found], types: dict[str, str]) -> list[_Found]:
             if dates:
                 f = replace(f, event=replace(ev, date=min(dates), date_end=ev.date))
         elif ev.mode in ("meeting", "multilateral") and ev.date is None and people:
-            visits = [
-                g.event.date
+            trips = [
+                g.event
                 for g in found
                 if g.event.mode == "visit"
                 and g.event.date
                 and g.event.status == ev.status
                 and people & _people(g.event, types)
             ]
-            if visits:
-                f = replace(f, event=replace(ev, date=visits[0]))
+            if trips:  # a multi-day trip dates its meetings no more precisely than its month
+                trip = trips[0]
+                day = trip.date if trip.date_end is None else (trip.date or "")[:7]
+                f = replace(f, event=replace(ev, date=day))
         out.append(f)
     return out
 
