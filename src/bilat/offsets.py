@@ -44,10 +44,6 @@ class OffsetMap:
             return pos, pos
         return self.to_original(start), self.to_original(end - 1) + 1
 
-    def is_contiguous(self, start: int, end: int) -> bool:
-        """True when the clean span `[start, end)` lies within one original slice."""
-        return any(c0 <= start and end <= c0 + n for c0, _o0, n in self.segments)
-
     def to_json(self) -> list[list[int]]:
         return [list(s) for s in self.segments]
 

@@ -15,11 +15,14 @@ __all__ = ["actor_profile", "find_actor", "flat_figures", "summary", "timeline"]
 
 
 def find_actor(record: dict[str, Any], name: str) -> dict[str, Any] | None:
-    """The canonical actor whose name or any alias equals `name` (case/dash-insensitive)."""
+    """The canonical actor whose id, name or any alias is `name` (case/dash-insensitive)."""
     key = normalize(name)
     for actor in record.get("actors", []):
-        if key in {normalize(n) for n in (actor["name"], *actor.get("names", []))}:
-            return dict(actor)
+        if not isinstance(actor, dict):
+            continue
+        names = (actor.get("id"), actor.get("name"), *(actor.get("names") or []))
+        if key in {normalize(str(n)) for n in names if n}:
+            return actor
     return None
 
 

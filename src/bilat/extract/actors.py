@@ -380,12 +380,3 @@ def document_pair(ctx: DocContext) -> tuple[str, str]:
     if not others or others[-1][0] < 2:
         return ctx.pair
     return present[0], others[-1][1]
-
-
-def actor_index(actors: Iterable[Actor]) -> dict[str, Actor]:
-    """Every name and alias (normalised) -> its actor."""
-    out: dict[str, Actor] = {}
-    for a in actors:
-        for form in (a.name, *a.aliases):
-            out.setdefault(normalize(form), a)
-    return out

@@ -48,13 +48,6 @@ class DocContext:
     pair_names: tuple[str, str] = ("Russia", "China")  # actor names of the pair's states
     ents: tuple[Any, ...] = ()  # the spaCy entities, read once (Doc.ents is rebuilt per access)
 
-    def sentence_at(self, pos: int) -> Sentence:
-        """The sentence containing clean-text offset `pos` (the last one if past the end)."""
-        for s in self.sentences:
-            if s.start <= pos < s.end:
-                return s
-        return self.sentences[-1]
-
     def mentions_in(self, start: int, end: int) -> list[Mention]:
         return [m for m in self.mentions if start <= m.start and m.end <= end]
 

@@ -37,7 +37,7 @@ import yaml
 
 from bilat.datafiles import parse_yaml
 from bilat.errors import ConfigError
-from bilat.ingest.dates import find_published
+from bilat.ingest.dates import DATELINE_WINDOW, find_published
 from bilat.ingest.language import detect_language
 from bilat.offsets import build_clean_text
 from bilat.records import Article, CleanDocument
@@ -45,7 +45,7 @@ from bilat.records import Article, CleanDocument
 __all__ = ["DEFAULT_OPTIONS", "CleanOptions", "Rules", "clean_article", "load_rules"]
 
 DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "boilerplate.yaml"
-HEAD_CHARS = 400  # where `head_only` rules apply (the dateline window of ingest/dates.py)
+HEAD_CHARS = DATELINE_WINDOW  # where `head_only` rules apply: the dateline window
 _SENTENCE_END = '.!?…"”»)'
 _MENU_FORBIDDEN = re.compile(r"[\d.!?,;:\"“”«»…]")
 _QUOTES = str.maketrans(

@@ -26,10 +26,9 @@ import json
 import re
 from collections.abc import Iterator, Mapping
 from functools import cache
-from pathlib import Path
 from typing import Any
 
-from bilat.datafiles import parse_yaml
+from bilat.datafiles import read_data
 
 __all__ = ["DATELINE_WINDOW", "METADATA_KEYS", "find_published", "parse_date_value"]
 
@@ -56,7 +55,6 @@ _HTML_META = (
     "parsely-pub-date",
     "sailthru.date",
 )
-_DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "boilerplate.yaml"
 _URL_DATE = re.compile(
     r"/((?:19|20)\d{2})[/-](0?[1-9]|1[0-2])(?:[/-](0?[1-9]|[12]\d|3[01]))?(?=[/_.-])"
 )
@@ -65,7 +63,7 @@ _URL_DATE = re.compile(
 @cache
 def _months() -> dict[str, int]:
     """Month name -> number, from the `months` table of data/boilerplate.yaml."""
-    data = parse_yaml(_DATA_FILE.read_text(encoding="utf-8"))
+    data = read_data("boilerplate.yaml")
     return {name: k + 1 for k, names in enumerate(data["months"]) for name in names}
 
 

@@ -32,6 +32,7 @@ from pathlib import Path
 import httpx
 
 from bilat.errors import FetchError
+from bilat.ingest.readers import KIND_BY_SUFFIX, size_label
 from bilat.records import RawInput
 
 __all__ = ["USER_AGENT", "fetch_url", "read_url_list", "refusal_reason", "url_to_name"]
@@ -46,7 +47,7 @@ _KIND_BY_TYPE = {
     "text/plain": "txt",
     "text/markdown": "md",
 }
-_KIND_BY_SUFFIX = {".html": "html", ".htm": "html", ".json": "json", ".txt": "txt", ".md": "md"}
+_KIND_BY_SUFFIX = {k: v for k, v in KIND_BY_SUFFIX.items() if v != "jsonl"}  # one page, one article
 _TOTAL_TIME_FACTOR = 4
 _UNSAFE_CHARS = re.compile(r"[^A-Za-z0-9._-]+")
 _IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
@@ -238,7 +239,8 @@ def _read_body(original: str, response: httpx.Response, max_bytes: int, deadline
     declared = response.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > max_bytes:
         raise FetchError(
-            original, f"response of {int(declared):,} bytes is larger than {_size(max_bytes)} cap"
+            original,
+            f"response of {int(declared):,} bytes is larger than {size_label(max_bytes)} cap",
         )
     chunks: list[bytes] = []
     received = 0
@@ -247,7 +249,7 @@ def _read_body(original: str, response: httpx.Response, max_bytes: int, deadline
         if received > max_bytes:
             raise FetchError(
                 original,
-                f"response larger than {_size(max_bytes)} cap "
+                f"response larger than {size_label(max_bytes)} cap "
                 f"(stopped reading after {received:,} bytes)",
             )
         if time.monotonic() > deadline:
@@ -304,7 +306,3 @@ def url_to_name(url: str, kind: str) -> str:
         base = f"{base[:100]}_{hashlib.sha256(url.encode()).hexdigest()[:10]}"
     suffix = ".htm" if kind == "html" and base.lower().endswith(".htm") else f".{kind}"
     return base if base.lower().endswith(suffix) else base + suffix
-
-
-def _size(n: int) -> str:
-    return f"{n / 1_000_000:.1f} MB" if n % 1_000_000 else f"{n // 1_000_000} MB"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
@@ -16,14 +16,12 @@ from bilat.config import Options
 from bilat.errors import InputRejected
 from bilat.ingest import dedupe
 from bilat.ingest.clean import clean_article
-from bilat.ingest.dates import find_published
 from bilat.ingest.fetch import fetch_url, read_url_list
-from bilat.ingest.language import detect_language
-from bilat.ingest.readers import decode, decode_jsonl, iter_inputs
+from bilat.ingest.readers import decode_each, iter_inputs
 from bilat.records import Article, CleanDocument, Document, RawInput
 from bilat.store import DocumentRow, Store
 
-__all__ = ["IngestReport", "ingest", "prepare"]
+__all__ = ["IngestReport", "ingest"]
 
 log = logging.getLogger("bilat.ingest")
 
@@ -37,24 +35,6 @@ class IngestReport:
     @property
     def duplicates(self) -> list[Document]:
         return [d for d in self.added if d.status != "ok"]
-
-
-def prepare(article: Article) -> CleanDocument:
-    """Clean an article and settle its publication date and language."""
-    published = article.published or find_published(article.text, article.metadata, article.raw)
-    cleaned = clean_article(replace(article, published=published))
-    language = article.language or detect_language(cleaned.clean_text)
-    return replace(cleaned, published=published, language=language)
-
-
-def _articles(raw: RawInput) -> Iterator[Article | InputRejected]:
-    if raw.kind == "jsonl":
-        yield from decode_jsonl(raw)
-        return
-    try:
-        yield from decode(raw)
-    except InputRejected as exc:
-        yield exc
 
 
 def _raw_inputs(
@@ -126,7 +106,7 @@ def _store_one(
     report: IngestReport,
     on_stored: Callable[[Document], None] | None,
 ) -> None:
-    clean = prepare(article)
+    clean = clean_article(article)  # also settles publication date and language
     digest = dedupe.content_hash(clean.clean_text)
     current = store.current_version(article.name)
     if current is not None and current.content_hash == digest:
@@ -175,7 +155,7 @@ def ingest(
     if progress is not None:
         inputs = progress(inputs)
     for item in inputs:
-        for art in [item] if isinstance(item, InputRejected) else _articles(item):
+        for art in [item] if isinstance(item, InputRejected) else decode_each(item):
             origin = getattr(art, "origin", None) or getattr(item, "origin", None)
             try:
                 if isinstance(art, InputRejected):

@@ -45,6 +45,7 @@ __all__ = [
     "iter_inputs",
     "read_file",
     "read_stdin",
+    "size_label",
 ]
 
 KIND_BY_SUFFIX = {
@@ -126,7 +127,7 @@ def read_file(path: Path, *, max_bytes: int = 20_000_000) -> RawInput | InputRej
     except OSError as exc:
         return InputRejected(name, _os_reason(exc, "file", path))
     if len(data) > max_bytes:  # grew after stat
-        return InputRejected(name, f"file is larger than the {_size(max_bytes)} cap")
+        return InputRejected(name, f"file is larger than the {size_label(max_bytes)} cap")
     return RawInput(name=name, origin=str(path), data=data, kind=kind)
 
 
@@ -138,8 +139,8 @@ def _stat_problem(path: Path, max_bytes: int) -> str | None:
         return f"not a regular file ({_file_type(st.st_mode)}); bilat reads only regular files"
     if st.st_size > max_bytes:
         return (
-            f"file is {_size(st.st_size)} ({st.st_size:,} bytes), larger than the "
-            f"{_size(max_bytes)} cap ({max_bytes:,} bytes)"
+            f"file is {size_label(st.st_size)} ({st.st_size:,} bytes), larger than the "
+            f"{size_label(max_bytes)} cap ({max_bytes:,} bytes)"
         )
     return None
 
@@ -151,7 +152,7 @@ def read_stdin(stream: BinaryIO, *, max_bytes: int = 20_000_000) -> RawInput | I
     except OSError as exc:
         return InputRejected(STDIN_NAME, f"cannot read standard input: {exc.strerror or exc}")
     if len(data) > max_bytes:
-        return InputRejected(STDIN_NAME, f"input is larger than the {_size(max_bytes)} cap")
+        return InputRejected(STDIN_NAME, f"input is larger than the {size_label(max_bytes)} cap")
     return RawInput(name=STDIN_NAME, origin="<stdin>", data=data, kind=_sniff_stdin(data))
 
 
@@ -187,7 +188,7 @@ def _file_type(mode: int) -> str:
     return "a special file"
 
 
-def _size(n: int) -> str:
+def size_label(n: int) -> str:
     return f"{n / _MB:.1f} MB" if n % _MB else f"{n // _MB} MB"
 
 

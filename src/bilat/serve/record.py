@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from bilat.errors import NotFound
+from bilat.queries import find_actor
 
 __all__ = [
     "actor_entry",
@@ -60,16 +61,6 @@ def figure_claim_key(item: dict[str, Any]) -> ClaimKey:
 def conflict_id(c: dict[str, Any]) -> str:
     parts = (c.get("measure"), c.get("flow"), c.get("period"), c.get("unit"), c.get("topic"))
     return "|".join(str(p or "") for p in parts)
-
-
-def find_actor(record: dict[str, Any], name: str) -> dict[str, Any] | None:
-    """The canonical actor whose id, name or any alias is `name` (case-insensitive)."""
-    low = name.strip().lower()
-    for actor in _list(record, "actors"):
-        names = [actor.get("id"), actor.get("name"), *(actor.get("names") or [])]
-        if low in {str(n).lower() for n in names if n}:
-            return actor
-    return None
 
 
 def cluster_index(record: dict[str, Any]) -> dict[Key, dict[str, Any]]:
