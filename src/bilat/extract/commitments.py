@@ -181,7 +181,7 @@ def _parties(ctx: DocContext, sent: Sentence, status: str, para: str) -> tuple[s
     if named:
         return tuple(dict.fromkeys(named))
     if status == "agreed":
-        return tuple(state_name(c) for c in ctx.pair)
+        return ctx.pair_names
     isos = [h.iso for h in countries_in(ctx, sent)] or [h.iso for h in countries_in_text(para)]
     return (state_name(isos[0]),) if isos else ()
 

@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 from bilat.datafiles import read_data
 
-__all__ = ["DATA_DIR", "load_data", "phrases"]
-
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+__all__ = ["load_data", "phrases"]
 
 
 @cache
@@ -22,6 +19,7 @@ def load_data(name: str) -> dict[str, Any]:
     return data
 
 
+@cache
 def phrases(name: str, key: str) -> tuple[str, ...]:
     """A list of phrases from a data file, longest first (so longest matches win)."""
     values = load_data(name)[key]

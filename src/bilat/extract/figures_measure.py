@@ -12,8 +12,10 @@ from functools import cache
 from itertools import pairwise
 from typing import Any
 
+from bilat.errors import ConfigError
 from bilat.extract.context import DocContext, Sentence
 from bilat.extract.figures_data import load_data
+from bilat.extract.gazetteer import default_gazetteer
 
 __all__ = [
     "CountryHit",
@@ -130,8 +132,10 @@ def _country_re() -> tuple[re.Pattern[str], dict[str, str]]:
 
 def state_name(iso: str) -> str:
     """Common English name of a state ('RU' -> 'Russia'); the code itself if unknown."""
-    row = load_data("countries.yaml")["countries"].get(iso)
-    return str(row["name"]) if row else iso
+    try:
+        return default_gazetteer().state(iso).name
+    except (KeyError, ConfigError):
+        return iso
 
 
 def countries_in(ctx: DocContext, sent: Sentence) -> list[CountryHit]:
@@ -161,10 +165,6 @@ _BILATERAL = re.compile(
     r"trade turnover)\b",
     re.I,
 )
-
-
-def _between(text: str, hits: list[CountryHit], lo: int, hi: int) -> bool:
-    return all(not (lo <= h.start < hi) for h in hits)
 
 
 def _directed(text: str, hits: list[CountryHit]) -> list[tuple[int, str]]:

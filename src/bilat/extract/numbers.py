@@ -43,7 +43,6 @@ class Quantity:
     per: str | None  # year | month | day
     qualifier: str  # exact | approx | at_least | at_most
     hint: str | None  # multiplier | fraction | by_fraction | None
-    noun: str | None = None  # the word the number counts ("projects"), if any
 
 
 @dataclass(slots=True)
@@ -99,7 +98,6 @@ def _from_hit(text: str, hit: WordHit) -> Quantity:
         None,
         hit.qualifier,
         hit.hint,
-        None,
     )
 
 
@@ -184,9 +182,8 @@ def _read(text: str, m: re.Match[str]) -> Quantity | None:
     unit = p.unit or "count"
     per = None if unit == "percent" else rate_after(text, p.end)
     qual = qualifier_before(text, p.start) or _qualifier_after(text, p.end) or "exact"
-    noun = _next_word(text, p.end)
     return Quantity(
-        p.start, p.end, text[p.start : p.end], p.value, p.value_max, unit, per, qual, None, noun
+        p.start, p.end, text[p.start : p.end], p.value, p.value_max, unit, per, qual, None
     )
 
 
@@ -284,16 +281,6 @@ def _qualifier_after(text: str, end: int) -> str | None:
         for w in words:
             if re.match(rf"\s*{re.escape(w)}(?!\w)", tail):
                 return str(qual)
-    return None
-
-
-def _next_word(text: str, end: int) -> str | None:
-    """The first content word after `end` (skipping "of"/adjective-free function words)."""
-    fw = set(phrases("units.yaml", "function_words"))
-    clause = re.split(r"[,.;:—–()]", text[end : end + 60], maxsplit=1)[0]
-    for w in re.findall(r"[A-Za-z][A-Za-z'-]*", clause)[:4]:
-        if w.lower() not in fw:
-            return str(w)
     return None
 
 
