@@ -11,7 +11,15 @@ from typing import Any
 from bilat.extract.gazetteer import normalize
 from bilat.store import Store
 
-__all__ = ["actor_profile", "find_actor", "flat_figures", "summary", "timeline"]
+__all__ = [
+    "actor_profile",
+    "find_actor",
+    "flat_figures",
+    "in_range",
+    "names_of",
+    "summary",
+    "timeline",
+]
 
 
 def find_actor(record: dict[str, Any], name: str) -> dict[str, Any] | None:
@@ -26,14 +34,15 @@ def find_actor(record: dict[str, Any], name: str) -> dict[str, Any] | None:
     return None
 
 
-def _names_of(record: dict[str, Any], name: str) -> set[str]:
+def names_of(record: dict[str, Any], name: str) -> set[str]:
     actor = find_actor(record, name)
     if actor is None:
         return {normalize(name)}
     return {normalize(n) for n in (actor["name"], *actor.get("names", []))}
 
 
-def _in_range(date: str | None, since: str | None, until: str | None) -> bool:
+def in_range(date: str | None, since: str | None, until: str | None) -> bool:
+    """`date` (any precision) overlaps [since, until] (any precision); undated only if open."""
     if date is None:
         return since is None and until is None
     if since and date[: len(since)] < since[: len(date)]:
@@ -50,14 +59,14 @@ def timeline(
     type_: str | None = None,
 ) -> list[dict[str, Any]]:
     """Event clusters in date order, filtered by participant, date range and type or mode."""
-    names = _names_of(record, actor) if actor else None
+    names = names_of(record, actor) if actor else None
     out = []
     for ev in record.get("events", []):
         if names and not names & {normalize(p) for p in ev["participants"]}:
             continue
         if type_ and type_.lower() not in (ev["type"].lower(), ev["mode"].lower()):
             continue
-        if _in_range(ev.get("date"), since, until):
+        if in_range(ev.get("date"), since, until):
             out.append(ev)
     return sorted(out, key=lambda e: (e.get("date") or "9999", e["id"]))
 
@@ -88,7 +97,7 @@ def actor_profile(record: dict[str, Any], name: str) -> dict[str, Any] | None:
     actor = find_actor(record, name)
     if actor is None:
         return None
-    names = _names_of(record, name)
+    names = names_of(record, name)
     roles = sorted({m["role"] for m in actor.get("members", []) if m.get("role")})
     figures = [
         {**claim, "measure": c["measure"], "period": c["period"]}

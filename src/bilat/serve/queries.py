@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from bilat.extract.gazetteer import normalize
+from bilat.queries import in_range, names_of
 from bilat.serve import record as rec
 from bilat.serve.fmt import item_label
 from bilat.serve.review import Reviews, load_reviews, overlay, visible
@@ -149,11 +151,8 @@ def document_detail(store: Store, key: int | str) -> dict[str, Any]:
 
 
 def _match_actor(store: Store, actor: str | None) -> set[str] | None:
-    if not actor:
-        return None
-    found = rec.find_actor(store.load_record() or {}, actor)
-    names = set(found.get("names") or []) | {found.get("name", "")} if found else set()
-    return {n.lower() for n in names if n} | {actor.lower()}
+    """Normalised names of the actor (as the CLI matches them), or None without a filter."""
+    return names_of(store.load_record() or {}, actor) if actor else None
 
 
 def events(
@@ -172,7 +171,7 @@ def events(
     clusters = rec.cluster_index(store.load_record() or {})
     out = []
     for e in items(store, "events", include_rejected=include_rejected):
-        if names is not None and not names & {p.lower() for p in e.get("participants") or []}:
+        if names is not None and not names & {normalize(p) for p in e.get("participants") or []}:
             continue
         if (
             (type and e["type"] != type)
@@ -180,10 +179,7 @@ def events(
             or (status and e["status"] != status)
         ):
             continue
-        date = e.get("date") or ""
-        if (since and (not date or date < since)) or (
-            until and (not date or date[: len(until)] > until)
-        ):
+        if (since or until) and not in_range(e.get("date"), since, until):
             continue
         e["cluster"] = clusters.get((e["doc_id"], e["evidence"]["start"], e["evidence"]["end"]))
         out.append(e)
@@ -281,9 +277,12 @@ def search(store: Store, text: str, limit: int = 20) -> dict[str, Any]:
 def stats(store: Store) -> dict[str, Any]:
     """Counts for the overview: documents by status, items by review state, record parts."""
     revs = load_reviews(store)
-    by_status: dict[str, int] = {}
-    for d in store.documents():
-        by_status[d.status] = by_status.get(d.status, 0) + 1
+    by_status = {
+        r["status"]: int(r["n"])
+        for r in store.db.all(
+            "SELECT status, COUNT(*) AS n FROM documents WHERE is_current = 1 GROUP BY status"
+        )
+    }
     counts: dict[str, Any] = {}
     for kind in (*q.ITEM_KINDS, "actors"):
         rows = q.item_rows(store.db, kind)
@@ -296,6 +295,6 @@ def stats(store: Store) -> dict[str, Any]:
     return {
         "documents": {"total": sum(by_status.values()), "by_status": by_status},
         "items": counts,
-        "rejects": len(store.rejects()),
+        "rejects": int(store.db.scalar("SELECT COUNT(*) FROM rejects")),
         "record": rec.record_stats(record),
     }

@@ -13,6 +13,7 @@ from typing import Any
 
 from bilat.errors import NotFound
 from bilat.queries import find_actor
+from bilat.serve.review import UNREVIEWED
 
 __all__ = [
     "actor_entry",
@@ -95,7 +96,7 @@ _CLAIM_EDITS = ("value", "value_max", "unit", "qualifier")
 def _review_claim(claim: dict[str, Any], fig: dict[str, Any] | None) -> dict[str, Any]:
     out = dict(claim)
     out["item_id"] = fig["id"] if fig else None
-    out["review"] = fig["review"] if fig else {"state": "unreviewed", "author": None, "at": None}
+    out["review"] = fig["review"] if fig else dict(UNREVIEWED)
     if fig and fig["review"]["state"] == "edited":
         out.update({k: fig[k] for k in _CLAIM_EDITS if k in fig["review"]["edits"]})
     return out
@@ -173,7 +174,7 @@ def _reviewed_entries(
     out = []
     for e in entries:
         row = rows.get((int(e.get("doc_id") or 0), str(e.get("quote") or "")))
-        review = row["review"] if row else {"state": "unreviewed", "author": None, "at": None}
+        review = row["review"] if row else dict(UNREVIEWED)
         if review["state"] == "rejected" and not include_rejected:
             continue
         out.append({**e, "item_id": row["id"] if row else None, "review": review})

@@ -21,7 +21,6 @@ __all__ = [
     "ITEM_TYPES",
     "Review",
     "add_judgement",
-    "history",
     "list_judgements",
     "reviews",
     "revoke_judgement",
@@ -191,10 +190,6 @@ def list_judgements(
         params.append(item_id)
     sql = f"SELECT * FROM judgements WHERE {' AND '.join(where)} ORDER BY id"
     return [_plain(r) for r in db.all(sql, params)]
-
-
-def history(db: Database, item_type: str, item_id: int) -> list[dict[str, Any]]:
-    return list_judgements(db, item_type, item_id)
 
 
 def reviews(db: Database, item_type: str) -> dict[int, Review]:
