@@ -374,6 +374,16 @@ def test_document_detail_has_text_and_grounded_items(client: ApiClient) -> None:
         assert item["review"]["state"] == "unreviewed"
 
 
+def test_document_detail_says_where_its_date_comes_from(client: ApiClient) -> None:
+    implied = _get(client, "/api/documents/c12_feed_interfax_kremlin_talks_may2025.json")
+    assert (implied["published"], implied["published_basis"]) == ("2025-05-08", "implied")
+    assert implied["published_evidence"]
+    for ev in implied["published_evidence"]:
+        assert implied["text"][ev["start"] : ev["end"]] == ev["quote"]
+    stated = _get(client, "/api/documents/c01_tass_putin_xi_call.txt")
+    assert (stated["published_basis"], stated["published_evidence"]) == ("stated", [])
+
+
 # ---------------------------------------------------------------- items
 
 

@@ -81,7 +81,8 @@ def one(text: str, **kw: Any) -> list[Figure]:
             [("change", -10, "percent", "approx", "coal_supply", "2024")],
         ),
         (  # both ends of 'from X to Y' are levels, and the rate applies to both
-            "Rosneft agreed to raise oil deliveries from 20 million tons to 25 million tons a year.",
+            "Rosneft agreed to raise oil deliveries from 20 million tons to 25 million tons"
+            " a year.",
             [
                 ("amount", 20e6, "t", "exact", "oil_supply", None),
                 ("amount", 25e6, "t", "exact", "oil_supply", None),

@@ -12,7 +12,16 @@ import click
 from bilat.cli import Ctx, _echo_json, _progress, _run, main, pass_ctx
 from bilat.records import Document
 
-_DOC_FIELDS = ("id", "name", "title", "published", "source", "language", "status")
+_DOC_FIELDS = (
+    "id",
+    "name",
+    "title",
+    "published",
+    "published_basis",
+    "source",
+    "language",
+    "status",
+)
 
 
 def _doc_json(doc: Document, full: bool = False) -> dict[str, Any]:
@@ -23,6 +32,9 @@ def _doc_json(doc: Document, full: bool = False) -> dict[str, Any]:
         url=doc.url,
         ingested_at=doc.ingested_at,
         extractor_version=doc.extractor_version,
+        published_evidence=[
+            {"start": e.start, "end": e.end, "quote": e.quote} for e in doc.published_evidence
+        ],
     )
     if full:
         out.update(
@@ -121,10 +133,8 @@ def docs(c: Ctx, as_json: bool, all_versions: bool) -> None:
         return
     for d in items:
         dup = f" -> #{d.duplicate_of}" if d.duplicate_of else ""
-        click.echo(
-            f"#{d.id:<4} {d.published or '?':<10} {d.status}{dup:<8} {d.name}  "
-            f"{(d.title or '')[:60]}"
-        )
+        date = f"~{d.published}" if d.published_basis == "implied" else d.published or "?"
+        click.echo(f"#{d.id:<4} {date:<11} {d.status}{dup:<8} {d.name}  {(d.title or '')[:60]}")
 
 
 @main.command()
@@ -143,6 +153,11 @@ def show(c: Ctx, key: str, as_json: bool) -> None:
         _echo_json(data)
         return
     click.echo(f"#{doc.id} {doc.name} (v{doc.version}, {doc.status}) {doc.published or ''}")
+    if doc.published_basis == "implied":
+        because = ", ".join(
+            f"“{e.quote}” (chars {e.start}-{e.end})" for e in doc.published_evidence
+        )
+        click.echo(f"date implied by the text: {because}")
     click.echo(f"title: {doc.title or ''}\n")
     click.echo(doc.clean_text)
     if ext is not None:

@@ -68,6 +68,10 @@ class CleanDocument:
     language: str | None
     published: str | None
     removed: tuple[tuple[int, int, str], ...] = ()  # (orig_start, orig_end, reason)
+    published_basis: str | None = None  # stated | implied (by the text; see published_evidence)
+    published_evidence: tuple[
+        Evidence, ...
+    ] = ()  # the original-text spans an implied date rests on
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +95,8 @@ class Document:
     metadata: dict[str, Any]
     ingested_at: str
     extractor_version: str | None = None
+    published_basis: str | None = None  # stated | implied
+    published_evidence: tuple[Evidence, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -29,6 +29,7 @@ class _Ingest(BaseModel):
     max_bytes: int = Field(gt=0)
     dedupe: bool
     near_duplicate_threshold: float = Field(gt=0, le=1)
+    imply_published: bool
     fetch_timeout: float = Field(gt=0)
     fetch_max_bytes: int = Field(gt=0)
     fetch_max_redirects: int = Field(ge=0)
@@ -54,6 +55,7 @@ class IngestOptions:
     max_bytes: int
     dedupe: bool
     near_duplicate_threshold: float
+    imply_published: bool
     fetch_timeout: float
     fetch_max_bytes: int
     fetch_max_redirects: int

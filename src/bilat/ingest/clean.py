@@ -38,9 +38,10 @@ import yaml
 from bilat.datafiles import parse_yaml
 from bilat.errors import ConfigError
 from bilat.ingest.dates import DATELINE_WINDOW, find_published
+from bilat.ingest.implied_date import implied_published
 from bilat.ingest.language import detect_language
-from bilat.offsets import build_clean_text
-from bilat.records import Article, CleanDocument
+from bilat.offsets import OffsetMap, build_clean_text
+from bilat.records import Article, CleanDocument, Evidence
 
 __all__ = ["DEFAULT_OPTIONS", "CleanOptions", "Rules", "clean_article", "load_rules"]
 
@@ -77,6 +78,7 @@ class CleanOptions:
     menu_max_chars: int = 30
     menu_max_words: int = 4
     link_list_max: int = 5  # headline lines removed after a "Read also:" line
+    imply_published: bool = True  # no stated date: the date the text implies (implied_date)
 
     def on(self, step: str) -> bool:
         return step not in self.disabled
@@ -167,13 +169,19 @@ def clean_article(article: Article, options: CleanOptions = DEFAULT_OPTIONS) -> 
     removed = _plan(text, load_rules(), options)
     keep = _complement(removed, len(text))
     clean_text, offsets = build_clean_text(text, keep)
+    published = article.published or _published(article)
+    implied = None
+    if published is None and options.imply_published:
+        implied = implied_published(clean_text)
     return CleanDocument(
         article=article,
         clean_text=clean_text,
         offsets=offsets,
         language=article.language or detect_language(clean_text),
-        published=article.published or _published(article),
+        published=published or (implied.date if implied else None),
         removed=tuple(removed),
+        published_basis="stated" if published else "implied" if implied else None,
+        published_evidence=_evidence(text, offsets, implied.evidence) if implied else (),
     )
 
 
@@ -183,6 +191,17 @@ def _published(article: Article) -> str | None:
         metadata["url"] = article.url
     published: str | None = find_published(article.text, metadata, article.raw)
     return published
+
+
+def _evidence(
+    text: str, offsets: OffsetMap, spans: Sequence[tuple[int, int]]
+) -> tuple[Evidence, ...]:
+    """Clean-text spans as quotes of the original text."""
+    out = []
+    for start, end in spans:
+        a, b = offsets.span_to_original(start, end)
+        out.append(Evidence(a, b, text[a:b]))
+    return tuple(out)
 
 
 class _Plan:

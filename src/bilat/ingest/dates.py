@@ -30,7 +30,13 @@ from typing import Any
 
 from bilat.datafiles import read_data
 
-__all__ = ["DATELINE_WINDOW", "METADATA_KEYS", "find_published", "parse_date_value"]
+__all__ = [
+    "DATELINE_WINDOW",
+    "METADATA_KEYS",
+    "find_published",
+    "parse_date_value",
+    "yearless_dateline",
+]
 
 DATELINE_WINDOW = 400
 METADATA_KEYS = (
@@ -266,6 +272,18 @@ def _from_dateline(head: str, year: str | None) -> str | None:
     if not m or not (m["year"] or year):
         return None
     return _iso(m["year"] or year, _month_number(m["month"]), m["day"])
+
+
+def yearless_dateline(head: str) -> tuple[int, int, int, int] | None:
+    """(month, day, start, end) of a year-less wire dateline ("MOSCOW, May 8 (Interfax) -")."""
+    pats = _patterns()
+    m = pats["agency_md"].search(head) or pats["agency_dm"].search(head)
+    if m is None or m["year"]:
+        return None
+    found = m.group(0)
+    start = m.start() + len(found) - len(found.lstrip())
+    end = m.start() + len(found.rstrip(" \t.,"))
+    return _months()[m["month"].lower()], int(m["day"]), start, end
 
 
 def _url(metadata: Mapping[str, Any]) -> str | None:

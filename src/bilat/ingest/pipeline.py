@@ -15,7 +15,7 @@ from typing import BinaryIO
 from bilat.config import Options
 from bilat.errors import InputRejected
 from bilat.ingest import dedupe
-from bilat.ingest.clean import clean_article
+from bilat.ingest.clean import CleanOptions, clean_article
 from bilat.ingest.fetch import fetch_url, read_url_list
 from bilat.ingest.readers import decode_each, iter_inputs
 from bilat.records import Article, CleanDocument, Document, RawInput
@@ -105,8 +105,9 @@ def _store_one(
     article: Article,
     report: IngestReport,
     on_stored: Callable[[Document], None] | None,
+    cleaning: CleanOptions,
 ) -> None:
-    clean = clean_article(article)  # also settles publication date and language
+    clean = clean_article(article, cleaning)  # also settles publication date and language
     digest = dedupe.content_hash(clean.clean_text)
     current = store.current_version(article.name)
     if current is not None and current.content_hash == digest:
@@ -149,6 +150,7 @@ def ingest(
     enabled = options.ingest.dedupe if dedupe_enabled is None else dedupe_enabled
     deduper = _Deduper(store, enabled, options.ingest.near_duplicate_threshold)
     report = IngestReport()
+    cleaning = CleanOptions(imply_published=options.ingest.imply_published)
     inputs: Iterable[RawInput | InputRejected] = _raw_inputs(
         paths, urls_file, allow_private, options, stdin
     )
@@ -160,7 +162,7 @@ def ingest(
             try:
                 if isinstance(art, InputRejected):
                     raise art
-                _store_one(store, deduper, art, report, on_stored)
+                _store_one(store, deduper, art, report, on_stored, cleaning)
             except Exception as exc:  # per-document policy: record and go on
                 if on_error == "raise":
                     raise

@@ -145,6 +145,9 @@ def document_detail(store: Store, key: int | str) -> dict[str, Any]:
         "text": doc.text,
         "clean_text": doc.clean_text,
         "metadata": doc.metadata,
+        "published_evidence": [
+            {"start": e.start, "end": e.end, "quote": e.quote} for e in doc.published_evidence
+        ],
         "items": found,
         "mentions": mentions,
     }

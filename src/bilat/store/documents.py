@@ -8,7 +8,7 @@ from typing import Any
 
 from bilat.errors import NotFound
 from bilat.offsets import OffsetMap
-from bilat.records import CleanDocument, Document
+from bilat.records import CleanDocument, Document, Evidence
 from bilat.store.db import Database, now_iso
 
 __all__ = [
@@ -26,7 +26,8 @@ __all__ = [
 
 _COLUMNS = (
     "id, name, version, content_hash, text, clean_text, offsets, title, published, source, "
-    "url, language, status, duplicate_of, metadata, ingested_at, extractor_version"
+    "url, language, status, duplicate_of, metadata, ingested_at, extractor_version, "
+    "published_basis, published_evidence"
 )
 
 
@@ -60,6 +61,8 @@ def _to_document(row: dict[str, Any]) -> Document:
         metadata=json.loads(row["metadata"]),
         ingested_at=row["ingested_at"],
         extractor_version=row["extractor_version"],
+        published_basis=row["published_basis"],
+        published_evidence=tuple(Evidence(*e) for e in json.loads(row["published_evidence"])),
     )
 
 
@@ -101,6 +104,11 @@ def add_document(db: Database, new: DocumentRow) -> Document:
             "raw": art.raw,
             "title": art.title,
             "published": new.clean.published,
+            "published_basis": new.clean.published_basis,
+            "published_evidence": json.dumps(
+                [[e.start, e.end, e.quote] for e in new.clean.published_evidence],
+                ensure_ascii=False,
+            ),
             "source": art.source,
             "url": art.url,
             "language": new.clean.language,

@@ -29,6 +29,7 @@ DOC_FIELDS = (
     "version",
     "title",
     "published",
+    "published_basis",
     "source",
     "url",
     "language",

@@ -1,0 +1,157 @@
+"""The publication date an article's text implies, when no feed, page or dateline states one.
+
+needs : the clean text of an article whose publication date is not stated; today's date
+adds  : `ImpliedDate` (ISO date + the spans it rests on), or None
+
+GOLD.md defines an article's date as the one the feed gives, "else the date the text itself
+states or clearly implies". A report implies its date by what it tells as past: one that says
+"during Putin's visit on September 2, 2025, ... signed" and "congratulated him on National Unity
+Day on November 4" was written on or after 2025-11-04, and its readers take "yesterday" as
+2025-11-03. The rule, with no guessing beyond it:
+
+1. A year-less wire dateline ("MOSCOW, May 8 (Interfax) -") gives the day; its year is the year
+   of a date stated with its year that contains that day ("Xi is in Russia on May 7-10, 2025"),
+   else the year of rule 3.
+2. Only explicit calendar anchors count: a day or month with its year ("September 2, 2025",
+   "in October 2025") or without ("on November 4", "at the end of October"). Weekdays,
+   "yesterday", "this year" and bare years are not evidence; ranges count by their end.
+3. Only sentences with no future or plan cue count (data/temporal.yaml `future_cues`,
+   `plan_cues`): a scheduled date says nothing about when the text was written. The year is
+   the latest year of an anchor stated with its year; no such anchor, no implied date.
+4. The date is the latest anchor of that year, year-less anchors read in it, at the anchor's own
+   precision (a day or a month); a date after today is not a publication date.
+
+The result is stored with basis `implied` and its evidence, so a reader sees why (`bilat show`,
+the document page).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+
+from bilat.extract.figures_data import load_data, phrases
+from bilat.extract.temporal import find_time_expressions, infer_tense
+from bilat.ingest.dates import DATELINE_WINDOW, yearless_dateline
+
+__all__ = ["ImpliedDate", "implied_published"]
+
+_SENTENCE = re.compile(r"\S.*?(?:[.!?](?=\s+[A-Z\"“«(]|\s*$)|$)")
+_PROBE_YEAR = "2000"  # a leap year: reads "February 29" without a year
+
+
+@dataclass(frozen=True, slots=True)
+class ImpliedDate:
+    date: str  # ISO YYYY-MM-DD or YYYY-MM
+    evidence: tuple[tuple[int, int], ...]  # spans in the text, the deciding anchor first
+
+
+@dataclass(frozen=True, slots=True)
+class _Anchor:
+    date: str  # YYYY-MM-DD, YYYY-MM, or MM-DD / MM for a year-less anchor (a range: its end)
+    first: str  # the start of a range, else the same as `date`
+    start: int
+    end: int
+    past: bool
+    with_year: bool
+
+    def contains(self, iso_day: str) -> bool:
+        """Whether a day (YYYY-MM-DD) falls inside this stated date or range."""
+        end = self.date if len(self.date) == 10 else f"{self.date}-31"
+        return self.first <= iso_day <= end
+
+    @property
+    def key(self) -> tuple[str, str]:
+        """Later month first; within a month a stated day beats the month itself."""
+        month, _, day = (self.date[5:] if self.with_year else self.date).partition("-")
+        return month, day or "00"
+
+
+def implied_published(text: str, today: dt.date | None = None) -> ImpliedDate | None:
+    """The date `text` implies by the rules in the module docstring, or None."""
+    anchors = list(_anchors(text))
+    year = _year(anchors)
+    found = _from_dateline(text, anchors, year) or (_latest(anchors, year) if year else None)
+    if found is None or found.date > (today or dt.date.today()).isoformat():
+        return None
+    return found
+
+
+def _year(anchors: list[_Anchor]) -> str | None:
+    years = [a.date[:4] for a in anchors if a.past and a.with_year]
+    return max(years) if years else None
+
+
+def _from_dateline(text: str, anchors: list[_Anchor], year: str | None) -> ImpliedDate | None:
+    found = yearless_dateline(text[:DATELINE_WINDOW])
+    if found is None:
+        return None
+    month, day, start, end = found
+    day_of = f"{month:02d}-{day:02d}"
+    around = [a for a in anchors if a.with_year and a.contains(f"{a.first[:4]}-{day_of}")]
+    source = around[0] if around else None
+    year = source.first[:4] if source else year
+    if year is None:
+        return None
+    try:
+        date = dt.date(int(year), month, day).isoformat()
+    except ValueError:
+        return None
+    spans = [(start, end)] + ([(source.start, source.end)] if source else [])
+    return ImpliedDate(date, tuple(spans))
+
+
+def _latest(anchors: list[_Anchor], year: str) -> ImpliedDate:
+    usable = [a for a in anchors if a.past and (not a.with_year or a.date.startswith(year))]
+    best = max(usable, key=lambda a: a.key)
+    date = best.date if best.with_year else f"{year}-{best.date}"
+    spans = [(best.start, best.end)]
+    if not best.with_year:
+        year_source = next(a for a in usable if a.with_year and a.date.startswith(year))
+        spans.append((year_source.start, year_source.end))
+    return ImpliedDate(date, tuple(spans))
+
+
+def _anchors(text: str) -> Iterator[_Anchor]:
+    for start, sentence in _sentences(text):
+        past = not _planned(sentence)
+        for t in find_time_expressions(sentence, None, tense="past"):
+            if t.date and "-" in t.date and _names_a_month(t.text):
+                span = (start + t.start, start + t.end)
+                yield _Anchor(t.date_end or t.date, t.date, *span, past, True)
+        for t in find_time_expressions(sentence, _PROBE_YEAR, tense="past"):
+            if t.date and "-" in t.date and _names_a_month(t.text) and not _has_year(t.text):
+                span = (start + t.start, start + t.end)
+                yield _Anchor((t.date_end or t.date)[5:], t.date[5:], *span, past, False)
+
+
+def _sentences(text: str) -> Iterator[tuple[int, str]]:
+    for para in re.finditer(r"[^\n]+", text):
+        for m in _SENTENCE.finditer(para.group(0)):
+            yield para.start() + m.start(), m.group(0)
+
+
+def _planned(sentence: str) -> bool:
+    if infer_tense(sentence) == "future":
+        return True
+    low = sentence.lower()
+    return any(
+        re.search(rf"\b{re.escape(c)}\b", low) for c in phrases("temporal.yaml", "plan_cues")
+    )
+
+
+@cache
+def _month_words() -> re.Pattern[str]:
+    names = sorted(map(re.escape, load_data("temporal.yaml")["months"]), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(names) + r")\b", re.I)
+
+
+def _names_a_month(expression: str) -> bool:
+    return bool(_month_words().search(expression))
+
+
+def _has_year(expression: str) -> bool:
+    return bool(re.search(r"\b(?:19|20)\d{2}\b", expression))

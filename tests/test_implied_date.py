@@ -1,0 +1,190 @@
+"""Publication dates the text implies (bilat.ingest.implied_date), and how ingest stores them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from bilat.config import Options, load_options
+from bilat.ingest import ingest
+from bilat.ingest.clean import CleanOptions, clean_article
+from bilat.ingest.implied_date import implied_published
+from bilat.records import Article
+from bilat.store import Store
+
+TODAY = dt.date(2026, 11, 22)
+
+
+def _implied(text: str, today: dt.date = TODAY) -> tuple[str | None, list[str]]:
+    found = implied_published(text, today)
+    if found is None:
+        return None, []
+    return found.date, [text[a:b] for a, b in found.evidence]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "quotes"),
+    [
+        pytest.param(
+            "During the leader's trip on March 3, 2024, the sides signed a memorandum. "
+            "The premier congratulated his guest on the holiday on April 12.\n"
+            "Yesterday the commission met in Harbin.",
+            "2024-04-12",
+            ["April 12", "March 3, 2024"],
+            id="year-less day read in the year of a past stated date",
+        ),
+        pytest.param(
+            "The ministers met in Astana on 14 June 2023. Earlier, in February, they spoke "
+            "by phone. The forum closed at the end of June.",
+            "2023-06-14",
+            ["14 June 2023"],
+            id="a stated day beats its month",
+        ),
+        pytest.param(
+            "The document was opened for signature in October 2022. The sides exchanged "
+            "notes in September.",
+            "2022-10",
+            ["October 2022"],
+            id="month precision only",
+        ),
+        pytest.param(
+            "The drills ran from July 10 to 15, 2025, in the Sea of Japan.",
+            "2025-07-15",
+            ["July 10 to 15, 2025"],
+            id="a range counts by its end",
+        ),
+    ],
+)
+def test_latest_past_date_is_implied(text: str, expected: str, quotes: list[str]) -> None:
+    assert _implied(text) == (expected, quotes)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("On Tuesday, the leaders met. Yesterday they spoke by phone.", id="weekdays"),
+        pytest.param("In 2024, trade reached $245 billion, up from 2023.", id="bare years"),
+        pytest.param(
+            "The leaders met in May. In July the ministers held talks.", id="months, no year"
+        ),
+        pytest.param(
+            "The president will visit China on October 5, 2025, and is expected to attend "
+            "the parade on October 7, 2025.",
+            id="only planned dates",
+        ),
+        pytest.param("", id="empty"),
+    ],
+)
+def test_no_clear_evidence_implies_nothing(text: str) -> None:
+    assert _implied(text) == (None, [])
+
+
+def test_plan_cue_dates_do_not_count() -> None:
+    text = (
+        "The talks took place on May 9, 2025, in Moscow. The president accepted an invitation "
+        "to visit China at the end of August for the summit."
+    )
+    assert _implied(text)[0] == "2025-05-09"
+
+
+def test_a_date_after_today_is_not_a_publication_date() -> None:
+    text = "The agreement was signed on March 3, 2027."
+    assert _implied(text, today=dt.date(2026, 1, 1)) == (None, [])
+    assert _implied(text, today=dt.date(2027, 3, 3))[0] == "2027-03-03"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "BEIJING, June 3 (Xinhua) -- The premier, on a visit to China on June 1-4, 2024, "
+            "met the president on Monday.",
+            "2024-06-03",
+            id="year from a stated range around the dateline day",
+        ),
+        pytest.param(
+            "MOSCOW, March 20. /TASS/. The talks followed the phone call held on "
+            "February 24, 2023.",
+            "2023-03-20",
+            id="year of the latest past stated date",
+        ),
+        pytest.param(
+            "MOSCOW, September 15. /TASS/. The visa-free regime will last until "
+            "September 14, 2027.",
+            None,
+            id="a planned date in the same month gives no year",
+        ),
+        pytest.param("MOSCOW, May 8 (Interfax) - The leaders held talks.", None, id="no year"),
+    ],
+)
+def test_yearless_dateline_takes_the_year_the_text_gives(text: str, expected: str | None) -> None:
+    assert _implied(text)[0] == expected
+
+
+def test_clean_article_records_basis_and_original_quotes() -> None:
+    text = (
+        "Skip to main content\nAdvertisement\n\n"
+        "The sides signed the memorandum on September 2, 2025. "
+        "The premier greeted his guest on November 4.\n"
+    )
+    clean = clean_article(Article(name="a.txt", origin="a.txt", text=text, kind="txt"))
+    assert (clean.published, clean.published_basis) == ("2025-11-04", "implied")
+    assert [e.quote for e in clean.published_evidence] == ["November 4", "September 2, 2025"]
+    assert all(text[e.start : e.end] == e.quote for e in clean.published_evidence)
+    off = clean_article(
+        Article(name="a.txt", origin="a.txt", text=text, kind="txt"),
+        CleanOptions(imply_published=False),
+    )
+    assert (off.published, off.published_basis, off.published_evidence) == (None, None, ())
+
+
+def test_a_stated_date_wins_and_has_basis_stated() -> None:
+    text = "MOSCOW, August 19, 2025 /TASS/. The sides signed a memorandum on November 4, 2025."
+    clean = clean_article(Article(name="a.txt", origin="a.txt", text=text, kind="txt"))
+    assert (clean.published, clean.published_basis, clean.published_evidence) == (
+        "2025-08-19",
+        "stated",
+        (),
+    )
+
+
+def test_ingest_stores_the_implied_date_with_its_evidence(
+    store: Store, options: Options, tmp_path: Path
+) -> None:
+    (tmp_path / "feed.json").write_text(
+        json.dumps(
+            {
+                "title": "Talks",
+                "published": None,
+                "text": "BEIJING, June 3 (Xinhua) -- The premier is in China on June 1-4, 2024.",
+            }
+        ),
+        encoding="utf-8",
+    )
+    (tmp_path / "plain.txt").write_text("The leaders met on Tuesday.", encoding="utf-8")
+    ingest(store, [str(tmp_path)], options)
+    by_name = {d.name: d for d in store.documents()}
+    feed = by_name["feed.json"]
+    assert (feed.published, feed.published_basis) == ("2024-06-03", "implied")
+    assert [e.quote for e in feed.published_evidence] == [
+        "BEIJING, June 3",
+        "June 1-4, 2024",
+    ]
+    assert all(feed.text[e.start : e.end] == e.quote for e in feed.published_evidence)
+    plain = by_name["plain.txt"]
+    assert (plain.published, plain.published_basis, plain.published_evidence) == (None, None, ())
+
+
+def test_the_option_turns_implied_dates_off(store: Store, db_url: str, tmp_path: Path) -> None:
+    config = tmp_path / "bilat.toml"
+    config.write_text("[ingest]\nimply_published = false\n", encoding="utf-8")
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "a.txt").write_text(
+        "The memorandum was signed on September 2, 2025.", encoding="utf-8"
+    )
+    ingest(store, [str(tmp_path / "docs")], load_options(config, db=db_url))
+    [doc] = store.documents()
+    assert doc.published is None
