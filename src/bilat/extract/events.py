@@ -13,14 +13,14 @@ dates) are merged.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
 from bilat.datafiles import read_data
 from bilat.extract.context import DocContext, Mention, Sentence
+from bilat.extract.event_merge import GROUP_MODES, Found, dedupe, trip_dates
 from bilat.extract.figures_data import load_data
 from bilat.extract.gazetteer import Gazetteer
 from bilat.extract.temporal import find_time_expressions
@@ -310,15 +310,6 @@ def _date(
     return None, None
 
 
-@dataclass(frozen=True, slots=True)
-class _Found:
-    event: Event
-    explicit_date: bool  # False when the date is the publication date by default
-    marks: frozenset[str] = frozenset()  # what tells events of one mode apart: the forum body
-    # (BRICS vs SCO), the kind of drill (patrol vs exercise), an ordinal ("29th" meeting)
-    sides: frozenset[str] = frozenset()  # states taking part or hosting (for the pair check)
-
-
 _ORDINAL = re.compile(
     r"\b(\d{1,3}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
     r"tenth|twentieth|thirtieth|fortieth)\b",
@@ -351,19 +342,6 @@ def _ordinal_value(word: str) -> str:
     return str(table.get(word.lower(), word.lower()))
 
 
-def _clash(a: frozenset[str], b: frozenset[str]) -> bool:
-    """Both name a body/drill kind/ordinal and they differ."""
-    for prefix in ("body:", "drill:", "nth:"):
-        ma = {m for m in a if m.startswith(prefix)}
-        mb = {m for m in b if m.startswith(prefix)}
-        if ma and mb and not ma & mb:
-            return True
-    return False
-
-
-_GROUP_MODES = ("multilateral", "military")  # sides may be named in different sentences
-
-
 def _has_person(parts: list[Mention]) -> bool:
     return any(p.type == "person" for p in parts)
 
@@ -375,9 +353,9 @@ def _build(
     parts: list[Mention],
     trig: re.Match[str],
     others: list[re.Match[str]],
-) -> _Found | None:
+) -> Found | None:
     in_pair = {m.country for m in parts} & set(ctx.pair)
-    if not in_pair or (mode not in _GROUP_MODES and not _involves_pair(parts, ctx.pair, mode)):
+    if not in_pair or (mode not in GROUP_MODES and not _involves_pair(parts, ctx.pair, mode)):
         return None
     planned = _planned_near(clause.text, trig, others)
     date, date_end = _date(clause, ctx, planned, trig, others)
@@ -397,7 +375,7 @@ def _build(
     sides: set[str] = {p.country for p in parts if p.country is not None}
     if mode == "multilateral":  # a summit the other side hosts ("to China for the SCO summit")
         sides |= _host_states(ctx, clause)
-    return _Found(event, explicit, _marks(clause, mode, trig), frozenset(sides))
+    return Found(event, explicit, _marks(clause, mode, trig), frozenset(sides))
 
 
 def _host_states(ctx: DocContext, clause: _Clause) -> set[str]:
@@ -410,7 +388,7 @@ def _host_states(ctx: DocContext, clause: _Clause) -> set[str]:
 
 def _candidates(
     ctx: DocContext, gaz: Gazetteer, clause: _Clause, subject: list[Mention]
-) -> list[_Found]:
+) -> list[Found]:
     if _lexicon().generic.search(clause.sentence.text):
         return []
     out = []
@@ -438,118 +416,8 @@ def _candidates(
     return out
 
 
-def _compatible_dates(a: str | None, b: str | None) -> bool:
-    if a is None or b is None:
-        return True
-    n = min(len(a), len(b))
-    return a[:n] == b[:n]
-
-
-def _people(ev: Event, names: dict[str, str]) -> set[str]:
-    return {p for p in ev.participants if names.get(p) == "person"}
-
-
-def _same(a: _Found, b: _Found, types: dict[str, str]) -> bool:
-    ea, eb = a.event, b.event
-    if ea.type != eb.type or ea.mode != eb.mode or _clash(a.marks, b.marks):
-        return False
-    if ea.mode in _GROUP_MODES and ea.place and eb.place and ea.place != eb.place:
-        return False
-    dates_ok = _compatible_dates(ea.date, eb.date) or not (a.explicit_date and b.explicit_date)
-    if ea.mode == "multilateral" or not dates_ok:
-        return dates_ok
-    pa, pb = _people(ea, types), _people(eb, types)
-    if pa and pb:
-        shared = pa & pb
-        need = 1 if ea.mode in ("visit", "military") else min(2, len(pa), len(pb))
-        return len(shared) >= need
-    return bool(set(ea.participants) & set(eb.participants))
-
-
-def _merge(a: _Found, b: _Found) -> _Found:
-    ea, eb = a.event, b.event
-    first, second = (a, b) if a.explicit_date or not b.explicit_date else (b, a)
-    date = first.event.date if first.event.date else second.event.date
-    if (
-        first.explicit_date
-        and second.explicit_date
-        and len(second.event.date or "") > len(date or "")
-    ):
-        date = second.event.date
-    status = (
-        first.event.status
-        if first.explicit_date
-        else ("planned" if "planned" in (ea.status, eb.status) else "occurred")
-    )
-    merged = replace(
-        ea,
-        participants=tuple(dict.fromkeys((*ea.participants, *eb.participants))),
-        date=date,
-        date_end=first.event.date_end or second.event.date_end,
-        place=ea.place or eb.place,
-        status=status,
-    )
-    return _Found(merged, a.explicit_date or b.explicit_date, a.marks | b.marks, a.sides | b.sides)
-
-
-def _trip_dates(found: list[_Found], types: dict[str, str]) -> list[_Found]:
-    """A trip and the meetings during it share dates. A visit dated only by the publication
-    default starts at the earliest dated meeting of the same traveller in the week before;
-    an undated planned meeting takes the date of the same person's planned visit."""
-    out = []
-    for f in found:
-        ev = f.event
-        people = _people(ev, types)
-        if ev.mode == "visit" and not f.explicit_date and ev.date and people:
-            dates = [
-                g.event.date
-                for g in found
-                if g.explicit_date
-                and g.event.date
-                and g.event.mode in ("meeting", "multilateral")
-                and people & _people(g.event, types)
-                and _within_week_before(g.event.date, ev.date)
-            ]
-            if dates:
-                f = replace(f, event=replace(ev, date=min(dates), date_end=ev.date))
-        elif ev.mode in ("meeting", "multilateral") and ev.date is None and people:
-            trips = [
-                g.event
-                for g in found
-                if g.event.mode == "visit"
-                and g.event.date
-                and g.event.status == ev.status
-                and people & _people(g.event, types)
-            ]
-            if trips:  # a multi-day trip dates its meetings no more precisely than its month
-                trip = trips[0]
-                day = trip.date if trip.date_end is None else (trip.date or "")[:7]
-                f = replace(f, event=replace(ev, date=day))
-        out.append(f)
-    return out
-
-
-def _within_week_before(day: str, ref: str) -> bool:
-    if len(day) != 10 or len(ref) != 10:
-        return day[: len(ref)] == ref[: len(day)]
-    gap = dt.date.fromisoformat(ref) - dt.date.fromisoformat(day)
-    return 0 <= gap.days <= 7
-
-
-def _dedupe(found: list[_Found], types: dict[str, str]) -> list[_Found]:
-    out: list[_Found] = []
-    for item in found:
-        for i, kept in enumerate(out):
-            if _same(kept, item, types):
-                out[i] = _merge(kept, item)
-                break
-        else:
-            out.append(item)
-    return out
-
-
 def extract_events(ctx: DocContext, gaz: Gazetteer) -> list[Event]:
-    found: list[_Found] = []
+    found: list[Found] = []
     subject: list[Mention] = []
     for sentence in ctx.sentences:
         for clause in _clauses(sentence):
@@ -559,6 +427,6 @@ def extract_events(ctx: DocContext, gaz: Gazetteer) -> list[Event]:
     types = {m.actor: m.type for m in ctx.mentions}
     return [
         f.event
-        for f in _trip_dates(_dedupe(found, types), types)
-        if f.event.mode not in _GROUP_MODES or set(ctx.pair) <= f.sides
+        for f in trip_dates(dedupe(found, types), types)
+        if f.event.mode not in GROUP_MODES or set(ctx.pair) <= f.sides
     ]
