@@ -70,6 +70,36 @@ def _events(text: str, published: str | None) -> list[tuple[Any, ...]]:
             "2025-08-02",
             [("military", "occurred", ("China", "Russia"), "2025-08-01")],
         ),
+        (  # the heads of state met at the dates given, each date with its place
+            "Vladimir Putin and Xi Jinping have built a close relationship. Lavrov said the "
+            "talks build on the agreements reached at the highest level in March in Beijing "
+            "and in October in Kazan.",
+            "2024-11-20",
+            [
+                ("meeting", "occurred", ("Vladimir Putin", "Xi Jinping"), "2024-03"),
+                ("meeting", "occurred", ("Vladimir Putin", "Xi Jinping"), "2024-10"),
+            ],
+        ),
+        (  # heads of state not named in the text: the states take part
+            "Contacts at the highest level in May 2015 strengthened the partnership between "
+            "Russia and China.",
+            "2016-01-10",
+            [("meeting", "occurred", ("China", "Russia"), "2015-05")],
+        ),
+        (  # no date, no event
+            "Dialogue at the highest level remains the key driver of relations between Moscow "
+            "and Beijing.",
+            "2025-01-10",
+            [],
+        ),
+        (  # a trigger-less clause adding a date repeats the event before it
+            "Vladimir Putin and Xi Jinping met in May in Moscow and in September in Tianjin.",
+            "2025-11-01",
+            [
+                ("meeting", "occurred", ("Vladimir Putin", "Xi Jinping"), "2025-05"),
+                ("meeting", "occurred", ("Vladimir Putin", "Xi Jinping"), "2025-09"),
+            ],
+        ),
         (  # no publication date: a relative date stays unknown, never guessed
             "Russian President Vladimir Putin held talks with Chinese President Xi Jinping "
             "yesterday.",

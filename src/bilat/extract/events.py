@@ -6,15 +6,17 @@ assigns : Event records (evidence in clean-text offsets), one per real-world eve
 A sentence is split into clauses ("X received A in February, and in July he spoke with B");
 each clause with a trigger (data/events.yaml) becomes a candidate with its participants,
 date (resolved against the publication date), place and status (planned from modality or a
-date after publication). Candidates not involving the tracked pair are dropped, and
-candidates for the same real-world event (same type/mode, shared participant, compatible
-dates) are merged.
+date after publication). "At the highest level" with a date is a meeting of the pair's heads
+of state on that date (gazetteer roles); a trigger-less clause that only adds a date and place
+("met in May in Moscow and in September in Tianjin") repeats the event of the clause before.
+Candidates not involving the tracked pair are dropped, and candidates for the same real-world
+event are merged (`event_merge`).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
@@ -39,6 +41,7 @@ class _Lexicon:
     bodies: re.Pattern[str]
     planned: re.Pattern[str]
     generic: re.Pattern[str]
+    top_level: re.Pattern[str]
 
 
 def _words(patterns: list[str]) -> re.Pattern[str]:
@@ -54,6 +57,7 @@ def _lexicon() -> _Lexicon:
         bodies=re.compile(rf"(?<![\w-])(?:{bodies}|forum)(?![\w-])"),
         planned=_words(data["planned"]),
         generic=_words(data["generic"]),
+        top_level=_words(data["heads_of_state_level"]),
     )
 
 
@@ -220,18 +224,21 @@ def _forces(ctx: DocContext, gaz: Gazetteer, clause: _Clause) -> list[Mention]:
     return list({m.actor: m for m in found}.values())
 
 
+_PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})")
+
+
 def _place(ctx: DocContext, clause: _Clause) -> str | None:
-    m = re.search(r"\b(?:in|at)\s+(?:the\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})", clause.text)
-    if m is None:
-        return None
-    start = clause.start + m.start(1)
-    for ent in ctx.ents:
-        if ent.start_char == start and ent.label_ in ("GPE", "LOC", "FAC"):
-            return str(ent.text).split("\n")[0].strip()
-    known = [
-        x for x in ctx.mentions_in(start, start + len(m.group(1))) if x.type in ("state", "place")
-    ]
-    return known[0].text if known else None
+    """The first 'in/at <Name>' that is a place ('in May in Moscow' is Moscow)."""
+    for m in _PLACE.finditer(clause.text):
+        start = clause.start + m.start(1)
+        for ent in ctx.ents:
+            if ent.start_char == start and ent.label_ in ("GPE", "LOC", "FAC"):
+                return str(ent.text).split("\n")[0].strip()
+        end = start + len(m.group(1))
+        known = [x for x in ctx.mentions_in(start, end) if x.type in ("state", "place")]
+        if known:
+            return known[0].text
+    return None
 
 
 _AFTER = re.compile(
@@ -413,15 +420,62 @@ def _candidates(
         found = _build(ctx, clause, mode, parts, trig, others)
         if found is not None:
             out.append(found)
+    level = _top_level(ctx, gaz, clause, [m for _, m in triggers])
+    return out + ([level] if level else [])
+
+
+def _top_level(
+    ctx: DocContext, gaz: Gazetteer, clause: _Clause, triggers: list[re.Match[str]]
+) -> Found | None:
+    """'agreements reached at the highest level in May': the heads of state met then."""
+    trig = _lexicon().top_level.search(clause.text)
+    if trig is None:
+        return None
+    planned = _planned_near(clause.text, trig, triggers)
+    date, _ = _date(clause, ctx, planned, trig, triggers)
+    if date is None:
+        return None
+    return _build(ctx, clause, "meeting", _heads_of_state(ctx, gaz, date), trig, triggers)
+
+
+def _heads_of_state(ctx: DocContext, gaz: Gazetteer, on: str) -> list[Mention]:
+    """Each side's head of state on that date, as the document names them; else the state."""
+    named = {m.actor: m for m in ctx.mentions if m.type == "person"}
+    out = []
+    for iso, state in zip(ctx.pair, ctx.pair_names, strict=True):
+        heads = [e.name for e in gaz.holders("head_of_state", iso, on) if e.name in named]
+        out.append(named[heads[0]] if heads else Mention(0, 0, state, state, "state", iso))
     return out
+
+
+_CONTINUES = re.compile(r"\s*(?:in|on|at)\s")
+
+
+def _continued(ctx: DocContext, clause: _Clause, before: list[Found]) -> Found | None:
+    """'met in May in Moscow and in September in Beijing': a trigger-less clause that only adds
+    another date (and place) repeats the one dated event of the clause before it."""
+    if len(before) != 1 or not before[0].explicit_date or not _CONTINUES.match(clause.text):
+        return None
+    if _triggers(clause.text):
+        return None
+    prev = before[0].event
+    date, date_end = _any_date(clause, ctx, prev.status == "planned")
+    if date is None or date == prev.date:
+        return None
+    event = replace(prev, date=date, date_end=date_end, place=_place(ctx, clause))
+    return replace(before[0], event=event)
 
 
 def extract_events(ctx: DocContext, gaz: Gazetteer) -> list[Event]:
     found: list[Found] = []
     subject: list[Mention] = []
     for sentence in ctx.sentences:
+        before: list[Found] = []
         for clause in _clauses(sentence):
-            found.extend(_candidates(ctx, gaz, clause, subject))
+            new = _candidates(ctx, gaz, clause, subject)
+            again = _continued(ctx, clause, before) if not new else None
+            before = new or ([again] if again else [])
+            found.extend(before)
             people = list({m.actor: m for m in _persons(ctx, clause.start, clause.end)}.values())
             subject = people[:2] if len(people) >= 2 else (people[:1] or subject)
     types = {m.actor: m.type for m in ctx.mentions}

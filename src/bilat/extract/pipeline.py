@@ -50,7 +50,7 @@ __all__ = [
 ]
 
 # Bump when extraction rules or data change: `bilat extract` re-runs older documents.
-EXTRACTOR_VERSION = "2026.11.22-1"
+EXTRACTOR_VERSION = "2026.11.22-2"
 
 log = logging.getLogger("bilat.extract")
 T = TypeVar("T")
