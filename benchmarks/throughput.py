@@ -246,8 +246,7 @@ def _ingest_stages(store: Any, corpus: str, options: Any, timer: StageTimer) -> 
     from bilat.ingest.clean import clean_article
     from bilat.ingest.dates import find_published
     from bilat.ingest.language import detect_language
-    from bilat.ingest.pipeline import _articles
-    from bilat.ingest.readers import iter_inputs
+    from bilat.ingest.readers import decode_each, iter_inputs
     from bilat.store import DocumentRow
 
     with timer("read files"):
@@ -255,7 +254,7 @@ def _ingest_stages(store: Any, corpus: str, options: Any, timer: StageTimer) -> 
     docs = []
     for raw in raws:
         with timer("decode"):
-            (art,) = list(_articles(raw))
+            (art,) = list(decode_each(raw))
         with timer("find_published"):
             published = find_published(art.text, art.metadata, art.raw)
         with timer("clean_article"):

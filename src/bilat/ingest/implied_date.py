@@ -19,7 +19,9 @@ Day on November 4" was written on or after 2025-11-04, and its readers take "yes
    `plan_cues`): a scheduled date says nothing about when the text was written. The year is
    the latest year of an anchor stated with its year; no such anchor, no implied date.
 4. The date is the latest anchor of that year, year-less anchors read in it, at the anchor's own
-   precision (a day or a month); a date after today is not a publication date.
+   precision (a day or a month); a date after today is not a publication date. A year-less
+   month more than six months after the latest stated one is left out: "on December 30" in a
+   text whose stated dates are in January more likely belongs to the year before.
 
 The result is stored with basis `implied` and its evidence, so a reader sees why (`bilat show`,
 the document page).
@@ -105,7 +107,11 @@ def _from_dateline(text: str, anchors: list[_Anchor], year: str | None) -> Impli
 
 
 def _latest(anchors: list[_Anchor], year: str) -> ImpliedDate:
-    usable = [a for a in anchors if a.past and (not a.with_year or a.date.startswith(year))]
+    stated = [a for a in anchors if a.past and a.with_year and a.date.startswith(year)]
+    last_month = max(int(a.key[0]) for a in stated)
+    usable = stated + [
+        a for a in anchors if a.past and not a.with_year and int(a.key[0]) <= last_month + 6
+    ]
     best = max(usable, key=lambda a: a.key)
     date = best.date if best.with_year else f"{year}-{best.date}"
     spans = [(best.start, best.end)]
@@ -116,22 +122,29 @@ def _latest(anchors: list[_Anchor], year: str) -> ImpliedDate:
 
 
 def _anchors(text: str) -> Iterator[_Anchor]:
+    """Every day or month the text names; year-less ones as MM-DD / MM. Resolving against a
+    probe year leaves stated years as they are and reads the others in the probe year."""
     for start, sentence in _sentences(text):
         past = not _planned(sentence)
-        for t in find_time_expressions(sentence, None, tense="past"):
-            if t.date and "-" in t.date and _names_a_month(t.text):
-                span = (start + t.start, start + t.end)
-                yield _Anchor(t.date_end or t.date, t.date, *span, past, True)
         for t in find_time_expressions(sentence, _PROBE_YEAR, tense="past"):
-            if t.date and "-" in t.date and _names_a_month(t.text) and not _has_year(t.text):
-                span = (start + t.start, start + t.end)
+            if not (t.date and "-" in t.date and _month_words().search(t.text)):
+                continue
+            span = (start + t.start, start + t.end)
+            if _has_year(t.text):
+                yield _Anchor(t.date_end or t.date, t.date, *span, past, True)
+            else:
                 yield _Anchor((t.date_end or t.date)[5:], t.date[5:], *span, past, False)
 
 
 def _sentences(text: str) -> Iterator[tuple[int, str]]:
+    """Sentences that name a month (the only ones that can hold an anchor)."""
+    months = _month_words()
     for para in re.finditer(r"[^\n]+", text):
+        if not months.search(para.group(0)):
+            continue
         for m in _SENTENCE.finditer(para.group(0)):
-            yield para.start() + m.start(), m.group(0)
+            if months.search(m.group(0)):
+                yield para.start() + m.start(), m.group(0)
 
 
 def _planned(sentence: str) -> bool:
@@ -145,12 +158,9 @@ def _planned(sentence: str) -> bool:
 
 @cache
 def _month_words() -> re.Pattern[str]:
-    names = sorted(map(re.escape, load_data("temporal.yaml")["months"]), key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(names) + r")\b", re.I)
-
-
-def _names_a_month(expression: str) -> bool:
-    return bool(_month_words().search(expression))
+    """Month names as written in running text: capitalised ("May", "Sept."; not "may")."""
+    names = sorted(load_data("temporal.yaml")["months"], key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(n.capitalize()) for n in names) + r")\b")
 
 
 def _has_year(expression: str) -> bool:
