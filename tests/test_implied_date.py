@@ -84,8 +84,7 @@ def test_no_clear_evidence_implies_nothing(text: str) -> None:
 
 def test_a_yearless_month_long_after_the_stated_ones_belongs_to_the_year_before() -> None:
     text = (
-        "The roadmap was signed on January 10, 2025. On December 30, the leaders held a "
-        "video call."
+        "The roadmap was signed on January 10, 2025. On December 30, the leaders held a video call."
     )
     assert _implied(text)[0] == "2025-01-10"
 
