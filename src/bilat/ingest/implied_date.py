@@ -75,50 +75,47 @@ class _Anchor:
 def implied_published(text: str, today: dt.date | None = None) -> ImpliedDate | None:
     """The date `text` implies by the rules in the module docstring, or None."""
     anchors = list(_anchors(text))
-    year = _year(anchors)
-    found = _from_dateline(text, anchors, year) or (_latest(anchors, year) if year else None)
+    stated = _stated_in_latest_year(anchors)
+    found = _from_dateline(text, anchors, stated) or (_latest(anchors, stated) if stated else None)
     if found is None or found.date > (today or dt.date.today()).isoformat():
         return None
     return found
 
 
-def _year(anchors: list[_Anchor]) -> str | None:
-    years = [a.date[:4] for a in anchors if a.past and a.with_year]
-    return max(years) if years else None
+def _stated_in_latest_year(anchors: list[_Anchor]) -> list[_Anchor]:
+    """Past anchors stated with a year, of the latest such year (rule 3); latest first."""
+    stated = [a for a in anchors if a.past and a.with_year]
+    year = max((a.date[:4] for a in stated), default=None)
+    return sorted((a for a in stated if a.date[:4] == year), key=lambda a: a.key, reverse=True)
 
 
-def _from_dateline(text: str, anchors: list[_Anchor], year: str | None) -> ImpliedDate | None:
+def _from_dateline(text: str, anchors: list[_Anchor], stated: list[_Anchor]) -> ImpliedDate | None:
     found = yearless_dateline(text[:DATELINE_WINDOW])
     if found is None:
         return None
     month, day, start, end = found
     day_of = f"{month:02d}-{day:02d}"
     around = [a for a in anchors if a.with_year and a.contains(f"{a.first[:4]}-{day_of}")]
-    source = around[0] if around else None
-    year = source.first[:4] if source else year
-    if year is None:
+    source = around[0] if around else (stated[0] if stated else None)
+    if source is None:
         return None
     try:
-        date = dt.date(int(year), month, day).isoformat()
+        date = dt.date(int(source.first[:4]), month, day).isoformat()
     except ValueError:
         return None
-    spans = [(start, end)] + ([(source.start, source.end)] if source else [])
-    return ImpliedDate(date, tuple(spans))
+    return ImpliedDate(date, ((start, end), (source.start, source.end)))
 
 
-def _latest(anchors: list[_Anchor], year: str) -> ImpliedDate:
-    stated = [a for a in anchors if a.past and a.with_year and a.date.startswith(year)]
-    last_month = max(int(a.key[0]) for a in stated)
-    usable = stated + [
+def _latest(anchors: list[_Anchor], stated: list[_Anchor]) -> ImpliedDate:
+    year, last_month = stated[0].date[:4], int(stated[0].key[0])
+    yearless = [
         a for a in anchors if a.past and not a.with_year and int(a.key[0]) <= last_month + 6
     ]
-    best = max(usable, key=lambda a: a.key)
-    date = best.date if best.with_year else f"{year}-{best.date}"
-    spans = [(best.start, best.end)]
-    if not best.with_year:
-        year_source = next(a for a in usable if a.with_year and a.date.startswith(year))
-        spans.append((year_source.start, year_source.end))
-    return ImpliedDate(date, tuple(spans))
+    best = max([*stated, *yearless], key=lambda a: a.key)
+    if best.with_year:
+        return ImpliedDate(best.date, ((best.start, best.end),))
+    spans = ((best.start, best.end), (stated[0].start, stated[0].end))
+    return ImpliedDate(f"{year}-{best.date}", spans)
 
 
 def _anchors(text: str) -> Iterator[_Anchor]:
