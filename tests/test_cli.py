@@ -423,6 +423,27 @@ def test_eval_json_scores_every_section_between_0_and_1(tmp_path: Path) -> None:
     assert report["grounding"]["share"] == 1.0
 
 
+def test_eval_errors_explain_exactly_the_unmatched_items(tmp_path: Path) -> None:
+    report = bilat_json(
+        str(tmp_path / "unused.db"),
+        "eval",
+        "--gold",
+        str(GOLD),
+        "--docs",
+        str(CORPUS),
+        "--errors",
+        "--json",
+    )
+    by_doc = {d["doc"]: d for d in report["errors"]}
+    assert by_doc.keys() == {d["doc"] for d in report["docs"]}
+    for scored in report["docs"]:
+        for section in SECTIONS:
+            errors = [e for e in by_doc[scored["doc"]]["errors"] if e["section"] == section]
+            counts = scored["sections"][section]
+            assert sum(e["side"] == "missed" for e in errors) == counts["fn"]
+            assert sum(e["side"] == "extra" for e in errors) == counts["fp"]
+
+
 # -- the reconciled record -----------------------------------------------------------------
 
 

@@ -15,6 +15,9 @@ from bilat.errors import GoldFormatError
 from bilat.evaluate import (
     SECTIONS,
     SectionScore,
+    errors_to_json,
+    explain,
+    format_errors,
     format_table,
     load_gold_dir,
     load_gold_file,
@@ -643,3 +646,52 @@ def test_dev_gold_with_one_figure_dropped_per_doc() -> None:
     total = score_all(gold, pred, texts).total["figures"]
     n = sum(len(d["figures"]) for d in gold.values())
     assert total == SectionScore(n - 3, 0, 3)
+
+
+# ---------------------------------------------------------------- errors (bilat eval --errors)
+
+
+def _errors(gold: dict[str, Any], pred: dict[str, Any]) -> list[Any]:
+    report = score_all({"a.txt": gold}, {"a.txt": pred}, {"a.txt": TEXT})
+    (doc_errors,) = explain(report, {"a.txt": gold}, {"a.txt": pred})
+    return list(doc_errors.errors)
+
+
+def test_errors_name_the_failed_check_of_the_nearest_counterpart() -> None:
+    gold = full_doc()
+    pred = copy.deepcopy(gold)
+    pred["figures"] = [figure(245e9, period="2023"), figure(7, unit="count")]
+    errors = [e for e in _errors(gold, pred) if e.section == "figures"]
+    missed = [e for e in errors if e.side == "missed"]
+    extra = [e for e in errors if e.side == "extra"]
+    assert len(missed) == 1 and len(extra) == 2
+    assert missed[0].nearest == pred["figures"][0]  # fails one check, the other fails three
+    assert missed[0].failed == ("period",)
+    text = format_errors(explain(*_report_and_docs(gold, pred)))
+    assert "MISSED" in text and "period 2024 vs 2023" in text
+
+
+def test_errors_are_empty_for_a_perfect_prediction_and_json_has_them() -> None:
+    gold = full_doc()
+    assert _errors(gold, copy.deepcopy(gold)) == []
+    pred = copy.deepcopy(gold)
+    pred["events"][0]["date"] = "2024-05"
+    (doc_json,) = errors_to_json(explain(*_report_and_docs(gold, pred)))
+    sides = sorted((e["section"], e["side"], tuple(e["failed"])) for e in doc_json["errors"])
+    assert sides == [("events", "extra", ("date",)), ("events", "missed", ("date",))]
+    json.dumps(doc_json)  # serialisable
+
+
+def test_errors_do_not_pair_unrelated_items() -> None:
+    gold = doc(agreements=[agreement("gas memorandum")])
+    pred = doc(agreements=[agreement("visa regime", kind="agreement", quote="Visa talks.")])
+    errors = _errors(gold, pred)
+    assert [(e.side, e.nearest) for e in errors] == [("missed", None), ("extra", None)]
+
+
+def _report_and_docs(gold: dict[str, Any], pred: dict[str, Any]) -> tuple[Any, ...]:
+    return (
+        score_all({"a.txt": gold}, {"a.txt": pred}, {"a.txt": TEXT}),
+        {"a.txt": gold},
+        {"a.txt": pred},
+    )

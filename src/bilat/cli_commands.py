@@ -204,17 +204,26 @@ def export(c: Ctx, fmt: str, out: Path) -> None:
 @click.option("--gold", "gold_dir", type=click.Path(file_okay=False, path_type=Path), required=True)
 @click.option("--docs", "docs_dir", type=click.Path(file_okay=False, path_type=Path), required=True)
 @click.option("--json", "as_json", is_flag=True, help="Scores as JSON.")
+@click.option(
+    "--errors",
+    "show_errors",
+    is_flag=True,
+    help="Also list every missed gold item and extra prediction, with the checks it fails.",
+)
 @pass_ctx
-def eval_cmd(c: Ctx, gold_dir: Path, docs_dir: Path, as_json: bool) -> None:
+def eval_cmd(c: Ctx, gold_dir: Path, docs_dir: Path, as_json: bool, show_errors: bool) -> None:
     """Score extraction against gold annotations (GOLD.md) in a throw-away store."""
+    from bilat.evaluate import errors_to_json, explain, format_errors, format_table, report_to_json
     from bilat.evaluate.run import evaluate
 
-    report = _run(lambda: evaluate(gold_dir, docs_dir, c.options))
+    run = _run(lambda: evaluate(gold_dir, docs_dir, c.options))
+    errors = explain(run.report, run.gold, run.predicted) if show_errors else None
     if as_json:
-        from bilat.evaluate import report_to_json
-
-        _echo_json(report_to_json(report))
-    else:
-        from bilat.evaluate import format_table
-
-        click.echo(format_table(report))
+        data = report_to_json(run.report)
+        if errors is not None:
+            data["errors"] = errors_to_json(errors)
+        _echo_json(data)
+        return
+    if errors is not None:
+        click.echo(format_errors(errors))
+    click.echo(format_table(run.report))

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import dataclasses
 import tempfile
+from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from bilat.config import Options
 from bilat.errors import GoldFormatError
@@ -14,10 +17,19 @@ from bilat.export import to_gold
 from bilat.pipeline import ingest_and_extract
 from bilat.store import open_store
 
-__all__ = ["evaluate"]
+__all__ = ["EvalRun", "evaluate"]
 
 
-def evaluate(gold_dir: Path, docs_dir: Path, options: Options) -> EvalReport:
+@dataclass(frozen=True, slots=True)
+class EvalRun:
+    """The scores, and the gold and predicted documents they were computed from (by name)."""
+
+    report: EvalReport
+    gold: Mapping[str, Any]
+    predicted: Mapping[str, Any]
+
+
+def evaluate(gold_dir: Path, docs_dir: Path, options: Options) -> EvalRun:
     """Score bilat's extraction of `docs_dir` against the gold files in `gold_dir`.
 
     Every article is extracted (deduplication off: near-identical articles are each scored).
@@ -38,4 +50,4 @@ def evaluate(gold_dir: Path, docs_dir: Path, options: Options) -> EvalReport:
                     predicted[doc.name] = to_gold(ext, doc.published)
         finally:
             store.close()
-    return score_all(gold, predicted, texts)
+    return EvalRun(score_all(gold, predicted, texts), gold, predicted)

@@ -266,13 +266,16 @@ def _participants(item: Item, actors: _Actors) -> frozenset[str]:
     return actors.keys(item.get("participants") or [])
 
 
-def _events_match(g: Item, p: Item, ctx: _Context) -> bool:
-    return (
-        g.get("type") == p.get("type")
-        and g.get("mode") == p.get("mode")
-        and date_agrees(g.get("date"), p.get("date"))
-        and bool(_participants(g, ctx.gold_actors) & _participants(p, ctx.pred_actors))
-    )
+def _participants_shared(g: Item, p: Item, ctx: _Context) -> bool:
+    return bool(_participants(g, ctx.gold_actors) & _participants(p, ctx.pred_actors))
+
+
+def _field(name: str) -> Rule:
+    return lambda g, p, ctx: g.get(name) == p.get(name)
+
+
+def _events_date(g: Item, p: Item, ctx: _Context) -> bool:
+    return date_agrees(g.get("date"), p.get("date"))
 
 
 def _events_prefer(g: Item, p: Item, ctx: _Context) -> tuple[float, ...]:
@@ -287,16 +290,17 @@ def _events_prefer(g: Item, p: Item, ctx: _Context) -> tuple[float, ...]:
     return (sum(fields) / len(fields),)
 
 
-def _figures_match(g: Item, p: Item, ctx: _Context) -> bool:
+def _value(g: Item, p: Item, ctx: _Context) -> bool:
+    return _within(g.get("value"), p.get("value"))
+
+
+def _value_max(g: Item, p: Item, ctx: _Context) -> bool:
     gmax, pmax = g.get("value_max"), p.get("value_max")
-    return (
-        g.get("kind") == p.get("kind")
-        and g.get("unit") == p.get("unit")
-        and g.get("per") == p.get("per")
-        and _within(g.get("value"), p.get("value"))
-        and ((gmax is None and pmax is None) or _within(gmax, pmax))
-        and (g.get("period") is None or g.get("period") == p.get("period"))
-    )
+    return (gmax is None and pmax is None) or _within(gmax, pmax)
+
+
+def _period(g: Item, p: Item, ctx: _Context) -> bool:
+    return g.get("period") is None or g.get("period") == p.get("period")
 
 
 def _figures_prefer(g: Item, p: Item, ctx: _Context) -> tuple[float, ...]:
@@ -326,17 +330,13 @@ def _titles_share_most(gold_title: object, pred_title: object) -> bool:
     return 4 * len(a & b) >= len(a) + len(b)  # Dice >= 0.5, in exact integer arithmetic
 
 
-def _agreements_match(g: Item, p: Item, ctx: _Context) -> bool:
-    return g.get("kind") == p.get("kind") and _titles_share_most(g.get("title"), p.get("title"))
+def _title(g: Item, p: Item, ctx: _Context) -> bool:
+    return _titles_share_most(g.get("title"), p.get("title"))
 
 
 def _agreements_prefer(g: Item, p: Item, ctx: _Context) -> tuple[float, ...]:
     fields = (_same(g.get("status"), p.get("status")), _same(g.get("date"), p.get("date")))
     return (dice(str(g.get("title")), str(p.get("title"))), sum(fields) / len(fields))
-
-
-def _commitments_match(g: Item, p: Item, ctx: _Context) -> bool:
-    return g.get("unit") == p.get("unit") and _within(g.get("value"), p.get("value"))
 
 
 def _commitments_prefer(g: Item, p: Item, ctx: _Context) -> tuple[float, ...]:
@@ -349,13 +349,47 @@ def _commitments_prefer(g: Item, p: Item, ctx: _Context) -> tuple[float, ...]:
     return (sum(fields) / len(fields),)
 
 
-RULES: dict[str, tuple[Rule, Preference]] = {
-    "actors": (_actors_match, _actors_prefer),
-    "events": (_events_match, _events_prefer),
-    "figures": (_figures_match, _figures_prefer),
-    "agreements": (_agreements_match, _agreements_prefer),
-    "commitments": (_commitments_match, _commitments_prefer),
+# The match rule of each section as named field checks: a pair matches when every check
+# passes, and `bilat eval --errors` names the checks a near miss fails.
+CHECKS: dict[str, tuple[tuple[str, Rule], ...]] = {
+    "actors": (("name", _actors_match),),
+    "events": (
+        ("type", _field("type")),
+        ("mode", _field("mode")),
+        ("participants", _participants_shared),
+        ("date", _events_date),
+    ),
+    "figures": (
+        ("kind", _field("kind")),
+        ("unit", _field("unit")),
+        ("per", _field("per")),
+        ("value", _value),
+        ("value_max", _value_max),
+        ("period", _period),
+    ),
+    "agreements": (("kind", _field("kind")), ("title", _title)),
+    "commitments": (("unit", _field("unit")), ("value", _value)),
 }
+PREFERENCES: dict[str, Preference] = {
+    "actors": _actors_prefer,
+    "events": _events_prefer,
+    "figures": _figures_prefer,
+    "agreements": _agreements_prefer,
+    "commitments": _commitments_prefer,
+}
+
+
+def failed_checks(section: str, g: Item, p: Item, ctx: _Context) -> tuple[str, ...]:
+    """The names of the checks of `section` that the pair (gold, predicted) fails."""
+    return tuple(name for name, check in CHECKS[section] if not check(g, p, ctx))
+
+
+def _rule(section: str) -> Rule:
+    checks = tuple(check for _, check in CHECKS[section])
+    return lambda g, p, ctx: all(check(g, p, ctx) for check in checks)
+
+
+RULES: dict[str, tuple[Rule, Preference]] = {s: (_rule(s), PREFERENCES[s]) for s in SECTIONS}
 
 
 # ---------------------------------------------------------------- matching
@@ -415,9 +449,14 @@ def _grounding(predicted: Doc, text: str) -> tuple[int, tuple[tuple[str, int], .
     return quoted, tuple(missing)
 
 
+def match_context(gold: Doc, predicted: Doc) -> _Context:
+    """What the rules need beyond the two items: each side's actors, to resolve participants."""
+    return _Context(_Actors(_items(gold, "actors")), _Actors(_items(predicted, "actors")))
+
+
 def score_document(gold: Doc, predicted: Doc, text: str | None) -> DocScore:
     """Score one predicted document against its gold; ``text`` None skips grounding."""
-    ctx = _Context(_Actors(_items(gold, "actors")), _Actors(_items(predicted, "actors")))
+    ctx = match_context(gold, predicted)
     matches = {
         section: match_section(_items(gold, section), _items(predicted, section), *rule, ctx)
         for section, rule in RULES.items()
