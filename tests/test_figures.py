@@ -107,6 +107,27 @@ def one(text: str, **kw: Any) -> list[Figure]:
                 ("amount", 9e9, "EUR", "exact", "other", None),
             ],
         ),
+        # a span of days across months is a month-range period; "the same period last year"
+        # is the baseline, not the period
+        (
+            "From February 3 to June 20, 2022, grain shipments were 12.5% higher than in the "
+            "same period last year.",
+            [("change", 12.5, "percent", "exact", "trade_flow", "2022-02..2022-06")],
+        ),
+        (
+            "Since the beginning of the year, gas deliveries have been 12% above the same "
+            "period of last year.",
+            [("change", 12, "percent", "exact", "gas_supply", "2025-01..2025-06")],
+        ),
+        # coordinated numbers share the period that closes the clause
+        (
+            "Kazakhstan sold 3.1 million tonnes of wheat to Turkey and 1.2 million tonnes to "
+            "Iran in 7M 2022.",
+            [
+                ("amount", 3.1e6, "t", "exact", "other", "2022-01..2022-07"),
+                ("amount", 1.2e6, "t", "exact", "other", "2022-01..2022-07"),
+            ],
+        ),
     ],
 )
 def test_figure_fields(text: str, expected: list[tuple[Any, ...]]) -> None:

@@ -55,6 +55,31 @@ def first(text: str, published: str | None = PUB, tense: str | None = None) -> t
         ("A visit is expected in the autumn.", "future", ("2024", None, None)),
         ("Prices fell over the past two years.", None, (None, None, "2022..2024")),
         ("Published 2023-05-06 by the desk.", None, ("2023-05-06", None, None)),
+        # day-to-day spans across months: the period is the months, the dates keep the days
+        (
+            "From February 3 to June 20, 2022, shipments rose.",
+            None,
+            ("2022-02-03", "2022-06-20", "2022-02..2022-06"),
+        ),
+        (
+            "Sales from March through August 15 2021 were up.",
+            None,
+            ("2021-03", "2021-08-15", "2021-03..2021-08"),
+        ),
+        ("Coal sales in 7M 2022 grew.", None, ("2022-01", "2022-07", "2022-01..2022-07")),
+        ("In 10 months of 2021 coal sales grew.", None, ("2021-01", "2021-10", "2021-01..2021-10")),
+        # year to date: January to the publication month
+        (
+            "Since the beginning of the year, sales grew.",
+            None,
+            ("2024-01", "2024-03", "2024-01..2024-03"),
+        ),
+        ("Since the start of 2024 sales grew.", None, ("2024-01", "2024-03", "2024-01..2024-03")),
+        ("Sales grew so far this year.", None, ("2024-01", "2024-03", "2024-01..2024-03")),
+        # a fiscal, academic or marketing year across two years
+        ("In fiscal 2021-22 sales grew.", None, ("2021", "2022", "2021..2022")),
+        ("In the 2019/20 academic year enrolment grew.", None, ("2019", "2020", "2019..2020")),
+        ("In the 2019/2020 season enrolment grew.", None, ("2019", "2020", "2019..2020")),
     ],
 )
 def test_resolution(text: str, tense: str | None, expected: tuple[object, ...]) -> None:
@@ -70,6 +95,7 @@ def test_resolution(text: str, tense: str | None, expected: tuple[object, ...]) 
         "They may sign the deal.",  # the verb, not the month
         "The truce holds for one year.",
         "A 2024 kg parcel.",
+        "Call 2021-1234 for details.",
     ],
 )
 def test_non_expressions(text: str) -> None:
@@ -101,6 +127,7 @@ def test_infer_tense_and_parse_published() -> None:
         ("The navies have held five patrols since 2021.", "2025-08-02", "2021..2025"),
         ("Trade has doubled since 2019.", "2024-03-01", "2019..2024"),
         ("Trade has doubled since 2019.", None, "2019"),  # no publication date: no span
+        ("Trade has doubled since the start of 2019.", "2024-03-01", "2019..2024"),
     ],
 )
 def test_since_a_year_spans_to_the_publication_year(

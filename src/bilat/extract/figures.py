@@ -175,9 +175,16 @@ def _after_direction(text: str, end: int) -> int:
     for word in (m.group(1).split() if m else [])[:2]:
         if word.lower() in ("of", "in", "to", "for", "on", "at"):
             return 0
-        if direction := _direction(word):
+        if direction := _direction(word) or _after_only(word):
             return direction
     return 0
+
+
+def _after_only(word: str) -> int:
+    low = word.lower()
+    return (
+        1 if low in _words("change_up_after") else -1 if low in _words("change_down_after") else 0
+    )
 
 
 def figure_kind(text: str, q: Quantity) -> tuple[str, float]:
@@ -213,9 +220,11 @@ def _signed(value: float, direction: int) -> float:
 # ---------------------------------------------------------------------------- period
 
 
+# A time expression after one of these, or after "the same period (of)", is what a figure is
+# compared with, not its period: "than in 2023", "for the same period last year".
 _BASELINE = re.compile(
-    r"(?:\bfrom|\bsince|\bthan|\bcompared (?:to|with)|\bover|\bafter|\buntil|\bby|\bbefore)"
-    r"\s*$",
+    r"(?:\bfrom|\bsince|\bthan|\bcompared (?:to|with)|\bover|\bafter|\buntil|\bby|\bbefore"
+    r"|\bagainst|\bversus|\bvs\.?)\s*(?:in\s+)?$",
     re.I,
 )
 
@@ -242,8 +251,25 @@ def _period(text: str, q: Quantity, siblings: list[Quantity], times: list[TimeEx
             return after[0].period
     if before:
         return before[-1].period
-    later = [t for t in usable if t.start >= q.end]
+    # a period after a later number in another clause is that number's ("fell 9.9%, ..., due
+    # to a 46% fall between January and November"); coordinated numbers share it ("76.5 Mt to
+    # China and 21.3 Mt to India in 9M 2023")
+    later = [t for t in usable if t.start >= q.end and not _other_clause(text, q, t, siblings)]
     return later[0].period if later else None
+
+
+_CLAUSE_BREAK = re.compile(r"[,;:–—]|\b(?:while|whereas|but|which|after|as)\b", re.I)
+
+
+def _other_clause(text: str, q: Quantity, t: TimeExpr, siblings: list[Quantity]) -> bool:
+    """Another number stands between `q` and `t`, in a clause of its own."""
+    return any(
+        q.end <= s.start < t.start and _CLAUSE_BREAK.search(text[q.end : s.start]) for s in siblings
+    )
+
+
+def _beyond_sibling(q: Quantity, t: TimeExpr, siblings: list[Quantity]) -> bool:
+    return any(q.end <= s.start < t.start for s in siblings)
 
 
 def _span_end(relative: TimeExpr, times: list[TimeExpr]) -> str | None:
@@ -288,7 +314,16 @@ def _fallback_period(fig: Figure, document: str | None, recent: str | None) -> F
     return fig
 
 
+_SAME_PERIOD = re.compile(
+    r"\b(?:same|corresponding|equivalent)\s+(?:period|time|months?|quarter|half)\s+"
+    r"(?:of\s+|in\s+|a\s+)?$",
+    re.I,
+)
+
+
 def _baseline(text: str, t: TimeExpr) -> bool:
+    if _SAME_PERIOD.search(text[max(0, t.start - 32) : t.start]):
+        return True
     if ".." in (t.period or ""):
         return False
     if t.text.lower().startswith(("from", "since")):
@@ -297,7 +332,7 @@ def _baseline(text: str, t: TimeExpr) -> bool:
 
 
 def _adjacent(text: str, q: Quantity, t: TimeExpr, siblings: list[Quantity]) -> bool:
-    if any(q.end <= s.start < t.start for s in siblings):
+    if _beyond_sibling(q, t, siblings):
         return False
     return len(text[q.end : t.start].split()) <= 10
 

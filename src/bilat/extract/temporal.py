@@ -299,16 +299,46 @@ def _b_month(m: re.Match[str], ctx: _Ctx) -> _Resolved | None:
 
 
 def _b_month_range(m: re.Match[str], ctx: _Ctx) -> _Resolved | None:
+    """'January-October 2022', 'between May and July', 'from January 1 to May 12, 2024'
+    (the period is the months; the dates keep the days the text gives)."""
     m1, m2 = _month(m["m1"]), _month(m["m2"])
     if m2 <= m1:
         return None
     year = _part_year(m["y"], m1, ctx)
-    start, end = _ymd(year, m1), _ymd(year, m2)
-    return start, end, (f"{start}..{end}" if start and end else None)
+    first, last = _ymd(year, m1), _ymd(year, m2)
+    d1, d2 = (int(d) if d else None for d in (m["d1"], m["d2"]))
+    start, end = _ymd(year, m1, d1), _ymd(year, m2, d2)
+    if year is not None and (start is None or end is None):
+        return None
+    return start, end, (f"{first}..{last}" if first and last else None)
+
+
+def _b_year_to_date(m: re.Match[str], ctx: _Ctx) -> _Resolved | None:
+    """'since the beginning of the year', 'so far this year', 'year-to-date': January to the
+    publication month of the publication year (unresolved without a publication month);
+    'since the beginning of 2019' in 2024 spans 2019..2024 like 'since 2019'."""
+    pub = ctx.pub
+    if m["y"] and pub is not None and int(m["y"]) < pub.year:  # like 'since 2019'
+        return m["y"], None, f"{m['y']}..{pub.year}"
+    if pub is None or pub.month is None or (m["y"] and int(m["y"]) != pub.year):
+        return None, None, None
+    start, end = _ymd(pub.year, 1), _ymd(pub.year, pub.month)
+    return start, end, f"{start}..{end}" if pub.month > 1 else f"{start}..{start}"
+
+
+def _b_split_year(m: re.Match[str], ctx: _Ctx) -> _Resolved | None:
+    """A fiscal, academic or marketing year written across two years: '2022-23', '2023/24',
+    '2023/2024' (GOLD: a year range)."""
+    y1 = int(m["y1"])
+    y2 = int(m["y2"]) if m["y2"] else y1 // 100 * 100 + int(m["yy"])
+    if y2 != y1 + 1:
+        return None
+    return str(y1), str(y2), f"{y1}..{y2}"
 
 
 def _b_first_months(m: re.Match[str], ctx: _Ctx) -> _Resolved | None:
-    n = _number_word(m["n"])
+    """'the first nine months of 2023', 'in 11 months of 2023', '9M 2023'."""
+    n = _number_word(m["n"] or m.groupdict().get("n2") or "0")
     if not 1 < n <= 12:
         return None
     year = _part_year(m["y"], 1, ctx)
@@ -452,7 +482,8 @@ def _patterns() -> tuple[tuple[re.Pattern[str], _Builder], ...]:
             0,
         ),
         (
-            rf"\b(?:from\s+|between\s+)?(?P<m1>{mon})\.?(?:{dash}|\s+and\s+)(?P<m2>{mon})\b"
+            rf"\b(?:from\s+|between\s+)?(?P<m1>{mon})\.?(?:\s+(?P<d1>\d{{1,2}}){sfx})?"
+            rf"(?:{dash}|\s+and\s+)(?P<m2>{mon})\b\.?(?:\s+(?P<d2>\d{{1,2}}){sfx}\b)?"
             rf"(?:\.?,?\s+(?:of\s+)?(?P<y>{y}|{ry}))?",
             _b_month_range,
             0,
@@ -461,6 +492,23 @@ def _patterns() -> tuple[tuple[re.Pattern[str], _Builder], ...]:
             rf"\b(?:the\s+)?first\s+(?P<n>{num}|\d{{1,2}})\s+months(?:\s+of\s+(?P<y>{y}|{ry}))?",
             _b_first_months,
             re.I,
+        ),
+        (
+            rf"\b(?:(?:in|for|over|during)\s+(?:the\s+)?(?P<n>{num}|\d{{1,2}})\s+months\s+of"
+            rf"|(?P<n2>\d{{1,2}})M)\s*(?P<y>{y}|{ry})\b",
+            _b_first_months,
+            re.I,
+        ),
+        (
+            rf"\b(?:(?:since|from)\s+the\s+(?:beginning|start)\s+of\s+(?:the\s+year|this\s+year"
+            rf"|(?P<y>{y}))|so\s+far\s+this\s+year|year[-\s]to[-\s]date)\b",
+            _b_year_to_date,
+            re.I,
+        ),
+        (
+            rf"\b(?P<y1>{y})\s*(?:[-–/]\s*(?P<yy>\d{{2}})|/(?P<y2>{y}))\b(?![-–/.,]?\d)",
+            _b_split_year,
+            0,
         ),
         (
             rf"\b(?:the\s+)?(?P<h>first|second)\s+half(?:\s+of)?(?:\s+(?P<y>{y}|{ry}))?",
