@@ -61,6 +61,25 @@ def parse(text: str) -> list[tuple[object, ...]]:
         ("Less than 30 deals were signed.", (30, None, "count", None, "at_most")),
         ("Trade approached $90 billion.", (90e9, None, "USD", None, "at_most")),
         ("~40 ships took part.", (40, None, "count", None, "approx")),
+        # units the GOLD conventions convert (v1.1)
+        ("The pipeline will carry 61 billion cm.", (61e9, None, "m3", None, "exact")),
+        ("The drills cover 3,500 square kilometres.", (3.5e9, None, "m2", None, "exact")),
+        ("The zone spans 12 sq km.", (12e6, None, "m2", None, "exact")),
+        ("Shipping takes about five weeks.", (35, None, "day", None, "approx")),
+        ("The meeting lasted two hours and ten minutes.", (130, None, "minute", None, "exact")),
+        ("The call lasted an hour and 5 minutes.", (65, None, "minute", None, "exact")),
+        ("Output reached 2 million barrels.", (2e6 * 0.158987, None, "m3", None, "exact")),
+        # a physical flow stated as yearly before the number
+        ("It has an annual capacity of 8 million tonnes.", (8e6, None, "t", "year", "exact")),
+        ("a deal for yearly deliveries of 12 bcm", (12e9, None, "m3", "year", "exact")),
+        # 'year-on-year' after a number is not a rate
+        (
+            "Sales hit 4.1 million tonnes last year, a year-on-year rise.",
+            (4.1e6, None, "t", None, "exact"),
+        ),
+        # fold changes after 'by', signed by the verb
+        ("Exports increased by 2.5 times.", (150, None, "percent", None, "exact")),
+        ("Imports were reduced by 4 times.", (-75, None, "percent", None, "exact")),
     ],
 )
 def test_single_quantity(text: str, expected: tuple[object, ...]) -> None:
@@ -89,10 +108,28 @@ def test_single_quantity(text: str, expected: tuple[object, ...]) -> None:
         "He was ranked #1 by the magazine.",
         "1. Introduction",
         "one of the partners, one China policy",
+        # structure, ranks, spans placing something in time, timestamps, ISO months
+        "The drill runs in three phases across two seas.",
+        "Brazil is among the top five buyers.",
+        "In the past six days the units moved east.",
+        "Two weeks ago the talks resumed.",
+        "Posted: March 2, 2024 11:42 Newsroom",
+        "filed 2024-07 LONDON",
     ],
 )
 def test_skipped(text: str) -> None:
     assert parse(text) == []
+
+
+def test_exact_decimal_values() -> None:
+    assert parse("Trade reached 136.2 billion dollars.")[0][0] == 136_200_000_000
+
+
+def test_a_bracketed_conversion_is_not_a_second_figure() -> None:
+    got = parse("They patrolled 9,000 square kilometres (3,475 square miles) of sea.")
+    assert [(g[0], g[2]) for g in got] == [(9e9, "m2")]
+    # a bracketed amount in another currency is a figure of its own
+    assert len(parse("Trade hit 1.2 trillion yuan ($170 billion).")) == 2
 
 
 def test_two_percentages_in_a_row() -> None:

@@ -90,17 +90,37 @@ def multiplier_hits(text: str) -> list[WordHit]:
 
 
 def _times_hit(text: str, m: re.Match[str]) -> WordHit | None:
+    """'grew 2.5 times' (150), 'increased by 1.5 times' (50), 'decreased by 2 times' (-50):
+    N times is a change next to a growth word, or after 'by' following a change verb."""
     near = text[max(0, m.start() - 40) : m.end() + 20].lower()
     near = re.sub(r"\bmore than\b", " ", near)  # "met more than 40 times": a qualifier, no growth
     growth = phrases("units.yaml", "growth_words")
-    if not any(re.search(rf"\b{re.escape(w)}\b", near) for w in growth):
+    by = re.search(r"\bby\s+(?:about\s+|almost\s+|nearly\s+|more than\s+)?$", text[: m.start()])
+    verb = _change_verb(text[max(0, m.start() - 100) : m.start()]) if by else 0
+    if not (verb or any(re.search(rf"\b{re.escape(w)}\b", near) for w in growth)):
         return None
     n = m["n"].lower()
     factor = float(n) if n[0].isdigit() else word_value(n)
     if factor <= 1:
         return None
     qual = qualifier_before(text, m.start()) or "exact"
-    return WordHit(m.start(), m.end(), round((factor - 1) * 100, 6), qual, "multiplier")
+    value = (1 / factor - 1) * 100 if verb < 0 else (factor - 1) * 100
+    return WordHit(m.start(), m.end(), round(value, 6), qual, "multiplier")
+
+
+_CHANGE_VERB = re.compile(
+    r"\b(?:(?P<up>increased|grew|rose|expanded|boosted|raised)|"
+    r"(?P<down>decreased|fell|dropped|declined|reduced|shrank|contracted|cut))\b",
+    re.I,
+)
+
+
+def _change_verb(text: str) -> int:
+    """+1 / -1 for the last change verb in `text` ('decreased by 2 times'), 0 without one."""
+    verbs = list(_CHANGE_VERB.finditer(text))
+    if not verbs:
+        return 0
+    return 1 if verbs[-1]["up"] else -1
 
 
 @cache

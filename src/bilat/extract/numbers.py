@@ -73,6 +73,10 @@ def _quantities_cached(text: str, exclude: tuple[tuple[int, int], ...]) -> tuple
 def _find_quantities(text: str, exclude: Sequence[tuple[int, int]]) -> list[Quantity]:
     found: list[Quantity] = []
     taken: list[tuple[int, int]] = list(exclude)
+    for q in _durations(text):
+        if not _overlaps(q.start, q.end, taken):
+            found.append(q)
+            taken.append((q.start, q.end))
     for m in _core_re().finditer(text):
         if _overlaps(m.start(), m.end(), taken):
             continue
@@ -84,7 +88,52 @@ def _find_quantities(text: str, exclude: Sequence[tuple[int, int]]) -> list[Quan
         if not _overlaps(hit.start, hit.end, taken):
             found.append(_from_hit(text, hit))
             taken.append((hit.start, hit.end))
-    return sorted(found, key=lambda q: q.start)
+    return _without_conversions(text, sorted(found, key=lambda q: q.start))
+
+
+@cache
+def _duration_re() -> re.Pattern[str]:
+    nw = _alt(list(_map("number_words")))
+    n = rf"(?:\d+|(?:{nw})(?:-(?:{nw}))?)"
+    return re.compile(
+        rf"\b(?P<h>{n}|an?|one)\s+hours?(?:,?\s+and|,)?\s+(?P<m>{n})\s+minutes?\b", re.I
+    )
+
+
+def _durations(text: str) -> list[Quantity]:
+    """'one hour and twenty-five minutes' is 85 minutes (GOLD.md v1.1), not 25."""
+    out = []
+    for m in _duration_re().finditer(text):
+        hours, minutes = (_number(m[g]) for g in ("h", "m"))
+        qual = qualifier_before(text, m.start()) or "exact"
+        value = hours * 60 + minutes
+        out.append(
+            Quantity(m.start(), m.end(), m.group(0), value, None, "minute", None, qual, None)
+        )
+    return out
+
+
+def _number(word: str) -> float:
+    return float(word) if word.isdigit() else word_value(word)
+
+
+def _without_conversions(text: str, found: list[Quantity]) -> list[Quantity]:
+    """'17,000 square kilometers (6,600 square miles)': the bracketed equivalent restates the
+    number before it in another unit system; it is not a second figure."""
+    out: list[Quantity] = []
+    for q in found:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.unit == q.unit
+            and re.fullmatch(
+                r"\s*\(\s*(?:about|some|around|approximately|~)?\s*", text[prev.end : q.start]
+            )
+            and abs(q.value - prev.value) <= 0.02 * abs(prev.value)
+        ):
+            continue
+        out.append(q)
+    return out
 
 
 def _from_hit(text: str, hit: WordHit) -> Quantity:
@@ -126,7 +175,7 @@ def _alt(words: Sequence[str]) -> str:
 def _core_re() -> re.Pattern[str]:
     nw = _alt([*_map("number_words"), "hundred"])
     digits = (
-        r"(?<![\w.,])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+,\d{1,2}(?=\s*(?:trillion|billion|"
+        r"(?<![\w.,:])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+,\d{1,2}(?=\s*(?:trillion|billion|"
         r"million|trn|bn|mln|thousand|%))|\d+(?:\.\d+)?)"
     )
     words = r"\b(?:(?:a|an|one)(?=\s+(?:hundred|thousand|dozen|million|billion|trillion)\b)"
@@ -180,11 +229,45 @@ def _read(text: str, m: re.Match[str]) -> Quantity | None:
     if not _acceptable(text, p, m):
         return None
     unit = p.unit or "count"
-    per = None if unit == "percent" else rate_after(text, p.end)
+    if unit in _TIME_UNITS and _time_span(text, p):
+        return None
+    per = None if unit == "percent" else rate_after(text, p.end) or _rate_before(text, p, unit)
     qual = qualifier_before(text, p.start) or _qualifier_after(text, p.end) or "exact"
+    value_max = None if p.value_max is None else _exact(p.value_max)
     return Quantity(
-        p.start, p.end, text[p.start : p.end], p.value, p.value_max, unit, per, qual, None
+        p.start, p.end, text[p.start : p.end], _exact(p.value), value_max, unit, per, qual, None
     )
+
+
+def _exact(value: float) -> float:
+    """The decimal value the text wrote: 136.2 billion is 136200000000, not ...99998."""
+    return float(f"{value:.12g}")
+
+
+_TIME_UNITS = frozenset({"minute", "hour", "day"})
+
+
+def _time_span(text: str, p: _Parse) -> bool:
+    """A span that places something in time, not a quantity: 'in the past ten days',
+    'within the next two weeks', 'three days ago'."""
+    before = text[max(0, p.start - 40) : p.start]
+    if re.search(
+        r"\b(?:in|over|during|for|within|after)\s+(?:the\s+)?(?:past|last|next|coming|previous"
+        r"|following|first)\s+$",
+        before,
+        re.I,
+    ):
+        return True
+    return bool(re.match(r"\s*(?:ago|later|earlier|before|after|from now)\b", text[p.end :], re.I))
+
+
+def _rate_before(text: str, p: _Parse, unit: str) -> str | None:
+    """'yearly supply of 10 bcm', 'an annual capacity of 38 bcm': a physical flow per year."""
+    if unit not in ("t", "m3"):
+        return None
+    before = text[max(0, p.start - 50) : p.start]
+    pattern = r"\b(?:yearly|annual)\s+(?:[a-z-]+\s+){0,3}of\s+(?:[a-z]+\s+){0,2}$"
+    return "year" if re.search(pattern, before, re.I) else None
 
 
 def _start(text: str, m: re.Match[str]) -> _Parse | None:
@@ -235,6 +318,12 @@ def _unit(text: str, p: _Parse) -> None:
         _apply(p, str(unit_factor[0]), float(unit_factor[1]), c.end())
         return
     u = _unit_re().match(text, p.end)
+    if u is None and p.scaled and not p.currency:
+        scaled = re.match(r"\s*([a-z]+)\b", text[p.end :], re.I)
+        table = _map("scaled_unit_suffix")
+        if scaled and scaled.group(1).lower() in table:
+            _apply(p, str(table[scaled.group(1).lower()]), 1.0, p.end + scaled.end())
+        return
     if u is None or (u["u"] == "t" and not p.scaled):
         return
     if p.currency and u["u"].lower() not in ("%",):
@@ -267,7 +356,7 @@ def rate_after(text: str, end: int) -> str | None:
     for m in _per_re().finditer(window):
         after = window[m.end() : m.end() + 12].lower()
         before = window[max(0, m.start() - 6) : m.start()].lower()
-        if re.match(r"\s*(earlier|ago|before|later|after)", after) or "than" in before:
+        if re.match(r"\s*(earlier|ago|before|later|after)|-on-|-over-", after) or "than" in before:
             continue
         key = next(str(k) for k, v in m.groupdict().items() if v)
         return re.sub(r"\d+$", "", key)
@@ -339,7 +428,7 @@ def _counts_something(text: str, p: _Parse, m: re.Match[str]) -> bool:
         return p.words and p.scaled
     if _non_figure(after) or _age(text, p.start) or first.group(1) in _function_words():
         return False
-    if _capitalised_before(text, p.start):
+    if _capitalised_before(text, p.start) or _rank(text, p.start):
         return False
     the = re.search(r"\bthe\s+$", text[max(0, p.start - 5) : p.start], re.I)
     return not (p.value == 2 and (_pair_noun(after) or the))
@@ -356,6 +445,11 @@ def _non_figure(after: str) -> bool:
         ):
             return True
     return False
+
+
+def _rank(text: str, start: int) -> bool:
+    """'one of the top five importers', 'top 10 partners': a rank, not a count."""
+    return bool(re.search(r"\btop\s*$", text[max(0, start - 6) : start], re.I))
 
 
 def _age(text: str, start: int) -> bool:

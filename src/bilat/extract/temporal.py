@@ -275,6 +275,15 @@ def _b_iso(m: re.Match[str], ctx: _Ctx) -> _Resolved | None:
     return (date, None, None) if date and 1 <= int(m["m"]) <= 12 else None
 
 
+def _b_iso_month(m: re.Match[str], ctx: _Ctx) -> _Resolved | None:
+    """'2025-01' (a year and month written the ISO way; '2022-23' is a split year)."""
+    date = _ymd(int(m["y"]), int(m["m"]))
+    y1 = int(m["y"])
+    if int(m["m"]) == (y1 + 1) % 100:  # '2011-12' reads as a split year as well: leave it
+        return None
+    return date, None, date
+
+
 def _b_day_range(m: re.Match[str], ctx: _Ctx) -> _Resolved | None:
     month, d1, d2 = _month(m["mon"]), int(m["d1"]), int(m["d2"])
     year = int(m["y"]) if m["y"] else _year_for_month(month, d1, ctx)
@@ -458,6 +467,7 @@ def _patterns() -> tuple[tuple[re.Pattern[str], _Builder], ...]:
     sfx = r"(?:st|nd|rd|th)?"
     specs: list[tuple[str, _Builder, int]] = [
         (rf"\b(?P<y>{y})-(?P<m>\d{{2}})-(?P<d>\d{{2}})\b", _b_iso, 0),
+        (rf"\b(?P<y>{y})-(?P<m>0[1-9]|1[0-2])\b(?![-–]\d)", _b_iso_month, 0),
         (
             rf"\b(?P<mon>{mon})\.?\s+(?P<d1>\d{{1,2}}){sfx}{dash}(?P<d2>\d{{1,2}}){sfx}"
             rf"(?:,?\s+(?P<y>{y}))?\b",
