@@ -73,10 +73,10 @@ def _quantities_cached(text: str, exclude: tuple[tuple[int, int], ...]) -> tuple
 def _find_quantities(text: str, exclude: Sequence[tuple[int, int]]) -> list[Quantity]:
     found: list[Quantity] = []
     taken: list[tuple[int, int]] = list(exclude)
-    for q in _durations(text):
-        if not _overlaps(q.start, q.end, taken):
-            found.append(q)
-            taken.append((q.start, q.end))
+    for d in _durations(text):
+        if not _overlaps(d.start, d.end, taken):
+            found.append(d)
+            taken.append((d.start, d.end))
     for m in _core_re().finditer(text):
         if _overlaps(m.start(), m.end(), taken):
             continue
