@@ -65,6 +65,28 @@ def test_projection_is_not_a_target() -> None:
     assert commits("The new line will allow increasing supplies to 20 billion cubic meters.") == []
 
 
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        # forecast language states an expected level (a figure: GOLD v1.1) ...
+        ("Deliveries to Vietnam are expected to reach 9 million tonnes this year.", False),
+        ("The new terminal will make it possible to increase exports to 30 bcm.", False),
+        ("Analysts estimated that turnover could reach $90 billion in 2026.", False),
+        # ... unless a deadline follows it: then it is a goal
+        ("The minister said trade could reach $90 billion by 2028.", True),
+        (
+            "Ankara and Baku can reach $15 billion in trade even before the set target of 2030.",
+            True,
+        ),
+        # effort and goal words make a target whatever follows
+        ("The sides are working to boost trade to $50 billion.", True),
+        ("It is feasible to bring this indicator to the mark of $20 billion.", True),
+    ],
+)
+def test_forecasts_are_figures_goals_are_commitments(text: str, target: bool) -> None:
+    assert bool(commits(text)) is target
+
+
 def test_repeated_target_kept_once_with_explicit_relation() -> None:
     text = "Standard for crossing: 15 minutes\n\nA truck should not wait longer than 15 minutes."
     (c,) = commits(text)

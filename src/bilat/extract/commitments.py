@@ -36,7 +36,19 @@ def _alt_re(words: tuple[str, ...]) -> re.Pattern[str]:
 
 @cache
 def _cue_re() -> re.Pattern[str]:
-    return _alt_re(phrases("commitments.yaml", "goal_cues"))
+    return _alt_re(phrases("commitments.yaml", "goal_cues") + _forecast_cues())
+
+
+@cache
+def _forecast_cues() -> tuple[str, ...]:
+    return tuple(c.lower() for c in phrases("commitments.yaml", "forecast_cues"))
+
+
+_DEADLINE = re.compile(
+    r"^[^.;]{0,60}?\b(?:by|before)\s+(?:the\s+)?(?:end\s+of\s+|set\s+)?"
+    r"(?:(?:target|deadline|goal)\s+(?:of\s+|year\s+)?)?(?:(?:19|20)\d{2}|this year|next year|the end)\b",
+    re.I,
+)
 
 
 @cache
@@ -65,7 +77,17 @@ def is_target(text: str, q: Quantity) -> bool:
     window = int(load_data("commitments.yaml")["cue_window"])
     if len(between.split()) > window or re.search(r"[();]", between):
         return False
+    if _only_forecast(text, cues, q) and not _DEADLINE.match(text[q.end :]):
+        return False
     return not _actual_before(text, q.start)
+
+
+def _only_forecast(text: str, cues: list[re.Match[str]], q: Quantity) -> bool:
+    """Every cue in reach of the quantity is forecast language ('expected to reach'), none a
+    goal ('working to boost', 'plans to bring')."""
+    window = int(load_data("commitments.yaml")["cue_window"])
+    near = [c for c in cues if len(text[c.end() : q.start].split()) <= window]
+    return all(c.group(0).lower() in _forecast_cues() for c in near)
 
 
 def _actual_before(text: str, pos: int) -> bool:
