@@ -46,7 +46,8 @@ def _forecast_cues() -> tuple[str, ...]:
 
 _DEADLINE = re.compile(
     r"^[^.;]{0,60}?\b(?:by|before)\s+(?:the\s+)?(?:end\s+of\s+|set\s+)?"
-    r"(?:(?:target|deadline|goal)\s+(?:of\s+|year\s+)?)?(?:(?:19|20)\d{2}|this year|next year|the end)\b",
+    r"(?:(?:target|deadline|goal)\s+(?:of\s+|year\s+)?)?"
+    r"(?:(?:19|20)\d{2}|this year|next year|the end)\b",
     re.I,
 )
 
