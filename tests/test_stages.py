@@ -106,6 +106,41 @@ def _events(text: str, published: str | None) -> list[tuple[Any, ...]]:
             None,
             [("meeting", "occurred", ("Vladimir Putin", "Xi Jinping"), None)],
         ),
+        (  # the forces' states take part; the dateline and the name's year do not date it
+            "VLADIVOSTOK, Aug. 3 -- The Joint Sea 2023 drills of the Russian Navy and the "
+            "People's Liberation Army started in the Sea of Japan on July 20.",
+            "2023-08-03",
+            [
+                (
+                    "military",
+                    "occurred",
+                    ("China", "People's Liberation Army", "Russia", "Russian Navy"),
+                    "2023-07-20",
+                )
+            ],
+        ),
+        (  # 'is expected in' is a planned trip; on the weekday of publication it is that day
+            "Chinese Foreign Minister Wang Yi is expected in Moscow on Tuesday.",
+            "2024-04-09",
+            [("visit", "planned", ("Russia", "Wang Yi"), "2024-04-09")],
+        ),
+        (  # one event word: the signatories joined by ', and' are one clause; the forum the
+            # videoconference was part of is its occasion, not another event
+            "In June, Sergei Lavrov, Russia's foreign minister, and Wang Yi, China's foreign "
+            "minister, held talks via videoconference on the margins of the Eastern Economic "
+            "Forum.",
+            "2024-09-01",
+            [("video", "occurred", ("Sergei Lavrov", "Wang Yi"), "2024-06")],
+        ),
+        (  # 'yesterday's talks' dates the talks, not the roundtable the speaker is at
+            "Speaking at the Russian-Chinese Business Roundtable in Harbin, Vladimir Putin said "
+            "that yesterday's talks with Xi Jinping were productive.",
+            "2024-05-17",
+            [
+                ("meeting", "occurred", ("Vladimir Putin", "Xi Jinping"), "2024-05-16"),
+                ("multilateral", "occurred", ("Vladimir Putin", "Xi Jinping"), "2024-05-17"),
+            ],
+        ),
     ],
 )
 def test_events(text: str, published: str | None, expected: list[tuple[Any, ...]]) -> None:
@@ -186,3 +221,43 @@ def test_actor_names_follow_the_article_and_sources_are_not_actors() -> None:
     names = {a.name for a in extract_actors(ctx, default_gazetteer())}
     assert "Sergei Lavrov" in names and "Wang Yi" in names
     assert not any("Customs" in n for n in names)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country", "role"),
+    [
+        (  # body, own title, name
+            "Gazprom Management Committee member Elena Burmistrova met CNPC executives.",
+            "Elena Burmistrova",
+            "RU",
+            "Management Committee member",
+        ),
+        (  # name, title of body
+            "The memorandum was signed by Zhou Xinhua, director-general of CNPC, in May.",
+            "Zhou Xinhua",
+            "CN",
+            "director-general",
+        ),
+        (  # the state adjective opening the title
+            "Kazakh deputy foreign minister Almas Nurlanov arrived in Beijing.",
+            "Almas Nurlanov",
+            "KZ",
+            "deputy foreign minister",
+        ),
+    ],
+)
+def test_unknown_people_take_country_and_role_from_their_apposition(
+    text: str, name: str, country: str, role: str
+) -> None:
+    actors = {a.name: a for a in extract_actors(_ctx(text, "2024-05-01"), default_gazetteer())}
+    assert (actors[name].country, actors[name].role) == (country, role)
+
+
+def test_bylines_are_not_actors_but_people_after_by_in_a_sentence_are() -> None:
+    text = (
+        "12 March 2024 - 09:10 By Anna Smith and Peter Jones\n"
+        "The protocol was signed by Viktor Petrenko and Chinese officials in Harbin."
+    )
+    names = {a.name for a in extract_actors(_ctx(text, "2024-03-12"), default_gazetteer())}
+    assert "Viktor Petrenko" in names
+    assert not names & {"Anna Smith", "Peter Jones"}

@@ -32,9 +32,12 @@ _TYPE_RANK = {"person": 0, "company": 1, "organization": 2, "project": 3, "state
 _VENUE = re.compile(r"(?:\b(?:in|at|to|from|near|via|through|into|across)\s+(?:the\s+)?)$", re.I)
 _AT = re.compile(r"(?:\b(?:in|at)\s+(?:the\s+)?)$", re.I)
 _BYLINE = re.compile(
-    r"(?:\b(?:by|photo|photos|foto|correspondent|reporter|journalist|columnist|editor|author|"
-    r"writes|credit)\s*[:/]?\s*)$",
+    r"(?:\b(?:photo|photos|foto|correspondent|reporter|journalist|columnist|editor|author|"
+    r"writes|credit)\s*[:/]?\s*|(?:^|\n|[|•])\s*by\s*:?\s*)$",
     re.I,
+)  # "signed by X", "chaired by X" name actors; "By X" opening a line is a byline
+_BY_NAMES = re.compile(
+    r"\bBy\s*:?\s*(?:[A-Z][\w.'’-]+\s+){0,3}(?:(?:and|,)\s*(?:[A-Z][\w.'’-]+\s+){0,3})*$"
 )
 _TITLE_WORDS = re.compile(r"^(?:(?:Mr|Mrs|Ms|Dr|President|Premier|Minister|General)\.?\s+)+")
 _CJK_STYLE = {"CN", "TW", "KP", "KR", "VN", "SG"}  # surname first in English renderings
@@ -166,6 +169,8 @@ def _clean_person(text: str) -> str:
 def _valid_person(name: str, before: str) -> bool:
     if len(name) < 3 or not name[:1].isupper() or _BYLINE.search(before):
         return False
+    if _BY_NAMES.search(before):  # "13:13 By Laurie Chen and Ryan Woo"
+        return False
     return not any(ch.isdigit() for ch in name) and normalize(name) not in _media()
 
 
@@ -248,6 +253,75 @@ def _attach_titles(b: _Builder) -> None:
             owner.country = rp.country
         if owner.role is None:
             owner.role = rp.text.split(None, 1)[-1] if rp.text.split()[0][:1].isupper() else rp.text
+
+
+# A person's own title between the body it belongs to and the name: "Gazprom Deputy Chairman
+# of the Executive Board Vitaly Markelov", "CNPC Vice President Huang Yongzhang".
+_ROLE_WORDS = (
+    r"member|head|chief|chairman|chairwoman|chair|director|president|deputy|vice|minister|"
+    r"envoy|ambassador|spokesperson|spokesman|spokeswoman|executive|officer|secretary|"
+    r"representative|adviser|advisor|aide|governor|mayor|general|manager|board|committee|"
+    r"first|senior|special|general-director|director-general|ceo|cfo|founder"
+)
+_TITLE_BETWEEN = re.compile(
+    rf"^['’]?s?\s+((?:(?:[A-Z][\w.-]*|[a-z]+-[a-z]+|{_ROLE_WORDS}|of|the|for|and|on|at|in)\s+)"
+    r"{1,9})$"
+)
+# ... or after it: "Zhang Kejian, head of China's space agency", "Rogozin, director-general of".
+_TITLE_AFTER = re.compile(r"^,\s+(?:the\s+)?((?:[\w-]+\s+){0,4}?[\w-]+)\s+(?:of|at)\s+(?:the\s+)?$")
+
+
+def _affiliate(b: _Builder) -> None:
+    """A person the gazetteer does not know takes country and role from the body or state
+    the text ties them to by apposition (GOLD: people belong to the state of their body)."""
+    text = b.ctx.clean_text
+    bodies = sorted(
+        (s, e, d.country)
+        for d in b.drafts.values()
+        if d.type in ("state", "organization", "company") and d.country is not None
+        for s, e, _t in d.spans
+    )
+    for d in b.drafts.values():
+        if d.type != "person" or d.country is not None:
+            continue
+        for s, e, _t in sorted(d.spans):
+            found = _body_before(text, bodies, s) or _body_after(text, bodies, e)
+            if found is None:
+                found = _adjective_before(b, text, s)
+            if found is not None:
+                d.country, role = found
+                d.role = d.role or role
+                break
+
+
+def _body_before(
+    text: str, bodies: list[tuple[int, int, str]], start: int
+) -> tuple[str, str | None] | None:
+    for _bs, be, country in bodies:
+        if 0 < start - be <= 80 and (m := _TITLE_BETWEEN.match(text[be:start])):
+            return country, m.group(1).strip()
+    return None
+
+
+def _body_after(
+    text: str, bodies: list[tuple[int, int, str]], end: int
+) -> tuple[str, str | None] | None:
+    for bs, _be, country in bodies:
+        if 0 < bs - end <= 60 and (m := _TITLE_AFTER.match(text[end:bs])):
+            return country, m.group(1).strip()
+    return None
+
+
+def _adjective_before(b: _Builder, text: str, start: int) -> tuple[str, str | None] | None:
+    """'Chinese special envoy for Ukraine Li Hui': the adjective opening the title."""
+    m = re.search(r"\b([A-Z][a-z]+)\s+((?:[a-z]+\s+){1,3}(?:(?:for|of)\s+[A-Z]\w+\s+)?)$",
+                  text[max(0, start - 70) : start])  # fmt: skip
+    if m is None:
+        return None
+    entry = b.gaz.state_for_adjective(m.group(1))
+    if entry is None or not entry.country:
+        return None
+    return entry.country, m.group(2).strip()
 
 
 def _article_name(d: _Draft) -> str:
@@ -346,6 +420,7 @@ def extract_actors(ctx: DocContext, gaz: Gazetteer) -> list[Actor]:
     _add_gazetteer(b)
     _add_persons(b)
     _attach_titles(b)
+    _affiliate(b)
     b.drafts = {k: _settle_name(d) for k, d in b.drafts.items() if d.spans}
     actors = [_to_actor(d, ctx.clean_text) for d in b.drafts.values() if _keep(d, ctx.clean_text)]
     ctx.weak_actors = {

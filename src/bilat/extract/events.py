@@ -69,9 +69,20 @@ class _Clause:
     sentence: Sentence
 
 
+_REPEAT = re.compile(r"\s+and\s+(?=(?:in|on|at)\s+[A-Z])")
+
+
 def _clauses(sentence: Sentence) -> list[_Clause]:
+    """Clauses that may hold events of their own. A sentence with one event word is split
+    only where a date or place repeats it ('in May in Moscow and in September in Tianjin'):
+    'Zhang, head of CNSA, and Rogozin, head of Roscosmos, signed ... by videoconference' is
+    one clause with both signatories."""
     out, pos = [], 0
-    for m in _CLAUSE.finditer(sentence.text):
+    lex = _lexicon()
+    modes = [mode for mode, _ in _triggers(sentence.text)]  # after call/video absorb the rest
+    words = sum(1 for mode in modes for _ in lex.modes[mode].finditer(sentence.text))
+    splitter = _CLAUSE if words > 1 else _REPEAT
+    for m in splitter.finditer(sentence.text):
         out.append((pos, m.start()))
         pos = m.end()
     out.append((pos, len(sentence.text)))
@@ -98,8 +109,8 @@ def _triggers(clause: str) -> list[tuple[str, re.Match[str]]]:
             mode = "meeting"
         found.append((mode, m))
     modes = {mode for mode, _ in found}
-    if modes & {"call", "video"}:
-        found = [(mo, m) for mo, m in found if mo != "meeting"]
+    if modes & {"call", "video"}:  # a forum a videoconference was part of is its occasion
+        found = [(mo, m) for mo, m in found if mo not in ("meeting", "multilateral")]
     once: dict[str, re.Match[str]] = {}
     for mo, m in found:
         once.setdefault(mo, m)  # modes come out in _ORDER, one trigger each
@@ -221,7 +232,19 @@ def _forces(ctx: DocContext, gaz: Gazetteer, clause: _Clause) -> list[Mention]:
                     pos, pos + len(word.group(0)), word.group(0), entry.name, "state", entry.country
                 )
             )
+    states = [_state_of(gaz, m) for m in found if m.type == "organization" and m.country]
+    found += [m for m in states if m is not None]
     return list({m.actor: m for m in found}.values())
+
+
+def _state_of(gaz: Gazetteer, m: Mention) -> Mention | None:
+    """The state a force belongs to ('the Russian Navy' -> Russia): exercises are between
+    states (GOLD), and the forces stay named beside them."""
+    try:
+        state = gaz.state(str(m.country))
+    except KeyError:
+        return None
+    return Mention(m.start, m.end, m.text, state.name, "state", state.country)
 
 
 _PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})")
@@ -268,9 +291,25 @@ def _planned_near(text: str, trig: re.Match[str], others: list[re.Match[str]]) -
 def _any_date(clause: _Clause, ctx: DocContext, planned: bool) -> tuple[str | None, str | None]:
     tense = "future" if planned else "past"
     for expr in find_time_expressions(clause.text, ctx.published, tense=tense):
-        if expr.date:
+        if (
+            expr.date
+            and not _POSSESSIVE.match(clause.text, expr.end)
+            and not _not_event_date(clause.text, expr.start, expr.end)
+        ):
             return expr.date, expr.date_end
     return None, None
+
+
+_DATELINE = re.compile(r"^\W*[A-Z][A-Z .'’-]{2,40},(?:\s*[A-Z][A-Za-z]+,)?\s*$")
+
+
+def _not_event_date(text: str, start: int, end: int) -> bool:
+    """A dateline ('MOSCOW, Sept. 1 --') dates the report; 'since 2019' starts a series
+    (GOLD: a recurring series with no date is one undated event)."""
+    return bool(_DATELINE.match(text[:start])) or text[:start].rstrip().lower().endswith("since")
+
+
+_POSSESSIVE = re.compile(r"['’]s\b")  # "yesterday's talks": the date of the noun after it
 
 
 def _status(date: str | None, published: str | None) -> str:
@@ -297,6 +336,9 @@ def _date(
         """Dates follow their event noun ('visit to Moscow in May after phone talks'): the
         nearest trigger before the expression owns it, else the nearest after it."""
         every = [trig, *others]
+        if _POSSESSIVE.match(clause.text, end):  # "yesterday's talks" own their date
+            pool = [t for t in every if t.start() >= end] or every
+            return min(pool, key=lambda t: gap(start, end, t))
         before = [t for t in every if t.end() <= start]
         pool = before or every
         return min(pool, key=lambda t: gap(start, end, t))
@@ -310,8 +352,17 @@ def _date(
             r"[,;—–]|\s-\s", clause.text[trig.end() : start]
         )
 
-    exprs = [e for e in find_time_expressions(clause.text, ctx.published, tense=tense) if e.date]
-    for expr in sorted(exprs, key=lambda e: gap(e.start, e.end, trig)):
+    exprs = [
+        e
+        for e in find_time_expressions(clause.text, ctx.published, tense=tense)
+        if e.date and not _not_event_date(clause.text, e.start, e.end)
+    ]
+    # a year inside the event's own name ('Vostok 2022 exercises ... on August 31') dates it
+    # only when nothing else does
+    exprs.sort(
+        key=lambda e: (trig.start() < e.end and e.start < trig.end(), gap(e.start, e.end, trig))
+    )
+    for expr in exprs:
         if eligible(expr.start, expr.end):
             return expr.date, expr.date_end
     return None, None
@@ -349,6 +400,9 @@ def _ordinal_value(word: str) -> str:
     return str(table.get(word.lower(), word.lower()))
 
 
+_FUTURE_TRIGGER = re.compile(r"(?:is|are) expected\b|will\b|to\b", re.I)
+
+
 def _has_person(parts: list[Mention]) -> bool:
     return any(p.type == "person" for p in parts)
 
@@ -364,7 +418,7 @@ def _build(
     in_pair = {m.country for m in parts} & set(ctx.pair)
     if not in_pair or (mode not in GROUP_MODES and not _involves_pair(parts, ctx.pair, mode)):
         return None
-    planned = _planned_near(clause.text, trig, others)
+    planned = _planned_near(clause.text, trig, others) or bool(_FUTURE_TRIGGER.match(trig[0]))
     date, date_end = _date(clause, ctx, planned, trig, others)
     if date is None and (planned or mode in ("visit", "multilateral")):
         date, date_end = _any_date(clause, ctx, planned)  # "will visit China at the end of

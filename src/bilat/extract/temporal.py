@@ -415,7 +415,7 @@ def _b_weekday(m: re.Match[str], ctx: _Ctx) -> _Resolved | None:
         return None, None, None
     target = _table("weekdays")[m["wd"].lower()]
     future = ctx.future if not m["w"] else m["w"].lower() == "next"
-    ahead = (target - base.weekday()) % 7 or 7
+    ahead = (target - base.weekday()) % 7 or (7 if m["w"] else 0)  # 'on Friday' on a Friday
     delta = ahead if future else -((base.weekday() - target) % 7)
     return (base + dt.timedelta(days=delta)).isoformat(), None, None
 
