@@ -261,3 +261,28 @@ def test_bylines_are_not_actors_but_people_after_by_in_a_sentence_are() -> None:
     names = {a.name for a in extract_actors(_ctx(text, "2024-03-12"), default_gazetteer())}
     assert "Viktor Petrenko" in names
     assert not names & {"Anna Smith", "Peter Jones"}
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # a subject of the relationship, though named after "in"
+        ("Beijing and Moscow discussed the war in Ukraine at length.", {"Ukraine"}, set()),
+        # a lesser office is not its head's; a common noun after "the" is not a surname
+        (
+            "Vice Premier of the State Council Zhang Guoqing visited the site; a base on the "
+            "Moon was discussed.",
+            {"Zhang Guoqing"},
+            {"Li Qiang", "Moon Jae-in"},
+        ),
+        # people counted by office but never named are not listed as actors
+        (
+            "The talks came before the meeting of the heads of government of Russia and China.",
+            set(),
+            {"Mikhail Mishustin", "Li Qiang"},
+        ),
+    ],
+)
+def test_actor_edges(text: str, present: set[str], absent: set[str]) -> None:
+    names = {a.name for a in extract_actors(_ctx(text, "2025-10-01"), default_gazetteer())}
+    assert present <= names and not absent & names

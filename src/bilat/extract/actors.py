@@ -39,6 +39,8 @@ _BYLINE = re.compile(
 _BY_NAMES = re.compile(
     r"\bBy\s*:?\s*(?:[A-Z][\w.'’-]+\s+){0,3}(?:(?:and|,)\s*(?:[A-Z][\w.'’-]+\s+){0,3})*$"
 )
+_THE = re.compile(r"\bthe\s+$", re.I)
+_LESSER = re.compile(r"\b(?:deputy|vice|acting|former|ex-|assistant|first deputy)[\s-]*$", re.I)
 _TITLE_WORDS = re.compile(r"^(?:(?:Mr|Mrs|Ms|Dr|President|Premier|Minister|General)\.?\s+)+")
 _CJK_STYLE = {"CN", "TW", "KP", "KR", "VN", "SG"}  # surname first in English renderings
 
@@ -116,6 +118,12 @@ def _add_gazetteer(b: _Builder) -> None:
             continue
         if entry.type == "place" and _inside_org(b.ctx.ents, g.start, g.end):
             continue  # "Center for Asia-Pacific Studies": part of a name
+        if (
+            entry.type == "person"
+            and " " not in g.text
+            and _THE.search(b.ctx.clean_text[: g.start])
+        ):
+            continue  # "the Moon" is no Moon Jae-in, "the Lee" no person
         b.entry(entry, g.start, g.end, g.text)
 
 
@@ -156,6 +164,8 @@ def _add_roles(b: _Builder) -> None:
             b.take(rp.start, rp.end)
             b.pending_titles.append((rp, named))
             continue
+        if _LESSER.search(_context_before(text, rp.start, 24)):
+            continue  # "First Deputy Prime Minister", "Vice Premier": another office
         holders = b.gaz.holders(rp.key, rp.country, b.ctx.published)
         if len(holders) == 1:
             b.entry(holders[0], rp.start, rp.end, rp.text)
@@ -172,6 +182,18 @@ def _valid_person(name: str, before: str) -> bool:
     if _BY_NAMES.search(before):  # "13:13 By Laurie Chen and Ryan Woo"
         return False
     return not any(ch.isdigit() for ch in name) and normalize(name) not in _media()
+
+
+def _headline(b: _Builder, name: str) -> bool:
+    """'Trump and Xi Agree Tariff Cuts': a title-case headline read as a name that starts
+    with a known person's short name."""
+    first, *rest = name.split()
+    if len(rest) < 2:
+        return False
+    return any(
+        d.type == "person" and first in _short_forms(d.name, d.country) and d.name != name
+        for d in b.drafts.values()
+    )
 
 
 def _short_forms(name: str, country: str | None) -> set[str]:
@@ -201,8 +223,12 @@ def _add_persons(b: _Builder) -> None:
         if ent.label_ != "PERSON" or b.covered(ent.start_char, ent.end_char):
             continue
         name = _clean_person(ent.text)
-        if not _valid_person(name, _context_before(text, ent.start_char)):
+        if re.search(r"\bof\s+$", _context_before(text, ent.start_char)) and name.count(" ") >= 2:
+            name = name.split(" ", 1)[1]  # "Minister of [Transport Liu Wei]"
+        if not _valid_person(name, _context_before(text, ent.start_char)) or _headline(b, name):
             continue
+        if " " not in name and _THE.search(_context_before(text, ent.start_char)):
+            continue  # "on the Moon": a thing, not a surname
         start = ent.start_char + ent.text.find(name)
         entry = _resolve_person(b, name)
         if entry is not None:
@@ -367,6 +393,15 @@ def _to_actor(d: _Draft, text: str) -> Actor:
     return Actor(d.name, d.type, d.country, d.role, aliases, d.gid, mentions)
 
 
+# a state named as the place of a war or crisis is its subject, not a venue ("the war in
+# Ukraine", "the conflict in Syria")
+_SUBJECT_PLACE = re.compile(
+    r"\b(?:war|conflict|crisis|invasion|fighting|hostilities|offensive|operation)\s+(?:in|on|against)"
+    r"\s+(?:the\s+)?$",
+    re.I,
+)
+
+
 def _venue_only(d: _Draft, text: str, venue: re.Pattern[str]) -> bool:
     return all(venue.search(_context_before(text, s)) for s, _e, _t in d.spans)
 
@@ -381,8 +416,12 @@ def _keep(d: _Draft, text: str) -> bool:
     """
     if not d.spans:
         return False
+    if all((s, e) in d.no_alias for s, e, _t in d.spans):
+        return False  # only "the two heads of state": the article never names them
     if d.type == "state":
-        return not _venue_only(d, text, _AT)
+        return not _venue_only(d, text, _AT) or any(
+            _SUBJECT_PLACE.search(_context_before(text, s)) for s, _e, _t in d.spans
+        )
     if d.type == "place" and re.search(r"\bRiver$|^Lake\b", d.name):
         return False  # rivers and lakes locate things; they are not parties
     if d.type == "place" and not (d.gid and len(d.gid) == 2):

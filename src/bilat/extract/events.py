@@ -146,6 +146,26 @@ def _without_speakers(ctx: DocContext, persons: list[Mention]) -> list[Mention]:
     return kept if len({m.actor for m in kept}) >= 2 else persons
 
 
+def _unnamed_as_states(ctx: DocContext, gaz: Gazetteer, parts: list[Mention]) -> list[Mention]:
+    """People the text never names but counts by office ('the heads of government of Russia
+    and China': one span, two people) take part as their states (GOLD: people when named,
+    otherwise the states). 'The two leaders' after Putin and Xi were named stay those two."""
+    spans: dict[tuple[int, int], int] = {}
+    for m in ctx.mentions:
+        if m.type == "person":
+            spans[(m.start, m.end)] = spans.get((m.start, m.end), 0) + 1
+    named = {m.actor for m in ctx.mentions if m.type == "person" and spans[(m.start, m.end)] == 1}
+    out = []
+    for m in parts:
+        if m.type == "person" and m.actor not in named:
+            state = _state_of(gaz, m)
+            if state is not None:
+                out.append(state)
+                continue
+        out.append(m)
+    return list({m.actor: m for m in out}.values())
+
+
 def _participants(ctx: DocContext, clause: _Clause, subject: list[Mention]) -> list[Mention]:
     between = _BETWEEN.search(clause.text)
     if between:
@@ -463,7 +483,7 @@ def _candidates(
         elif mode == "military":
             parts = _forces(ctx, gaz, clause)
         else:
-            parts = _participants(ctx, clause, subject)
+            parts = _unnamed_as_states(ctx, gaz, _participants(ctx, clause, subject))
         if mode == "multilateral":
             parts += [
                 m
