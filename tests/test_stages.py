@@ -286,3 +286,43 @@ def test_bylines_are_not_actors_but_people_after_by_in_a_sentence_are() -> None:
 def test_actor_edges(text: str, present: set[str], absent: set[str]) -> None:
     names = {a.name for a in extract_actors(_ctx(text, "2025-10-01"), default_gazetteer())}
     assert present <= names and not absent & names
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country", "aliases"),
+    [
+        (  # a body NER stops short of: its remit completes the name; the acronym is an alias
+            "The Intergovernmental Commission on Humanitarian Cooperation (IHC) met in Kazan. "
+            "The IHC approved a plan.",
+            "Intergovernmental Commission on Humanitarian Cooperation",
+            None,
+            ("IHC",),
+        ),
+        (  # a state's possessive gives the country and is not part of the name
+            "Officials of Mongolia's National Emergency Management Agency said the drills were "
+            "useful. The National Emergency Management Agency later confirmed it.",
+            "National Emergency Management Agency",
+            "MN",
+            (),
+        ),
+    ],
+)
+def test_bodies_the_gazetteer_lacks(
+    text: str, name: str, country: str | None, aliases: tuple[str, ...]
+) -> None:
+    actors = {a.name: a for a in extract_actors(_ctx(text, "2025-10-01"), default_gazetteer())}
+    assert name in actors, sorted(actors)
+    assert actors[name].country == country and set(aliases) <= set(actors[name].aliases)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "An analyst at the Caspian Energy Research Fund said exports would grow.",  # workplace
+        "The Foreign Ministry and the Central Bank declined to comment.",  # whose, unsaid
+        "Deputy Chairman of the Executive Board Ivan Petrov signed it.",  # inside a title
+    ],
+)
+def test_not_bodies(text: str) -> None:
+    types = {a.name: a.type for a in extract_actors(_ctx(text, "2025-10-01"), default_gazetteer())}
+    assert not [n for n, t in types.items() if t in ("organization", "company")]

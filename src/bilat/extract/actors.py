@@ -20,9 +20,11 @@ from functools import lru_cache
 from typing import Any
 
 from bilat.datafiles import read_data
+from bilat.extract.affiliation import affiliation
 from bilat.extract.context import DocContext, Mention
 from bilat.extract.gazetteer import Entry, Gazetteer, normalize
 from bilat.extract.gazmatch import find_gazetteer_mentions
+from bilat.extract.organizations import find_organizations
 from bilat.extract.roles import RolePhrase, find_plural_roles, find_role_phrases
 from bilat.records import Actor, Evidence
 
@@ -281,26 +283,9 @@ def _attach_titles(b: _Builder) -> None:
             owner.role = rp.text.split(None, 1)[-1] if rp.text.split()[0][:1].isupper() else rp.text
 
 
-# A person's own title between the body it belongs to and the name: "Gazprom Deputy Chairman
-# of the Executive Board Vitaly Markelov", "CNPC Vice President Huang Yongzhang".
-_ROLE_WORDS = (
-    r"member|head|chief|chairman|chairwoman|chair|director|president|deputy|vice|minister|"
-    r"envoy|ambassador|spokesperson|spokesman|spokeswoman|executive|officer|secretary|"
-    r"representative|adviser|advisor|aide|governor|mayor|general|manager|board|committee|"
-    r"first|senior|special|general-director|director-general|ceo|cfo|founder"
-)
-_TITLE_BETWEEN = re.compile(
-    rf"^['’]?s?\s+((?:(?:[A-Z][\w.-]*|[a-z]+-[a-z]+|{_ROLE_WORDS}|of|the|for|and|on|at|in)\s+)"
-    r"{1,9})$"
-)
-# ... or after it: "Zhang Kejian, head of China's space agency", "Rogozin, director-general of".
-_TITLE_AFTER = re.compile(r"^,\s+(?:the\s+)?((?:[\w-]+\s+){0,4}?[\w-]+)\s+(?:of|at)\s+(?:the\s+)?$")
-
-
 def _affiliate(b: _Builder) -> None:
     """A person the gazetteer does not know takes country and role from the body or state
     the text ties them to by apposition (GOLD: people belong to the state of their body)."""
-    text = b.ctx.clean_text
     bodies = sorted(
         (s, e, d.country)
         for d in b.drafts.values()
@@ -311,43 +296,54 @@ def _affiliate(b: _Builder) -> None:
         if d.type != "person" or d.country is not None:
             continue
         for s, e, _t in sorted(d.spans):
-            found = _body_before(text, bodies, s) or _body_after(text, bodies, e)
-            if found is None:
-                found = _adjective_before(b, text, s)
+            found = affiliation(b.ctx.clean_text, bodies, s, e, b.gaz)
             if found is not None:
                 d.country, role = found
                 d.role = d.role or role
                 break
 
 
-def _body_before(
-    text: str, bodies: list[tuple[int, int, str]], start: int
-) -> tuple[str, str | None] | None:
-    for _bs, be, country in bodies:
-        if 0 < start - be <= 80 and (m := _TITLE_BETWEEN.match(text[be:start])):
-            return country, m.group(1).strip()
-    return None
+def _add_organizations(b: _Builder) -> None:
+    """Bodies the gazetteer lacks: NER organisations that look like one (organizations.py)."""
+    text = b.ctx.clean_text
+    for m in find_organizations(text, b.ctx.ents, b.gaz, _media()):
+        if b.covered(m.start, m.end):
+            continue
+        known = _bracketed_entity(b, m.end) or _draft_named(b, m.name)
+        if known is not None:  # "State Space Corporation (Roscosmos)": Roscosmos, spelled out
+            known.add(m.start, m.end, text[m.start : m.end])
+            b.take(m.start, m.end)
+            continue
+        key = "org:" + normalize(m.name)
+        draft = b.drafts.setdefault(key, _Draft(m.name, m.type, m.country, None))
+        draft.add(m.start, m.end, b.ctx.clean_text[m.start : m.end])
+        b.take(m.start, m.end)
 
 
-def _body_after(
-    text: str, bodies: list[tuple[int, int, str]], end: int
-) -> tuple[str, str | None] | None:
-    for bs, _be, country in bodies:
-        if 0 < bs - end <= 60 and (m := _TITLE_AFTER.match(text[end:bs])):
-            return country, m.group(1).strip()
-    return None
+def _draft_named(b: _Builder, name: str) -> _Draft | None:
+    """The body already found under this full name ('GAC' after 'General Administration of
+    Customs (GAC)' is the gazetteer's customs service)."""
+    key = normalize(name)
+    return next(
+        (
+            d
+            for d in b.drafts.values()
+            if d.type != "person" and any(normalize(t) == key for _s, _e, t in d.spans)
+        ),
+        None,
+    )
 
 
-def _adjective_before(b: _Builder, text: str, start: int) -> tuple[str, str | None] | None:
-    """'Chinese special envoy for Ukraine Li Hui': the adjective opening the title."""
-    m = re.search(r"\b([A-Z][a-z]+)\s+((?:[a-z]+\s+){1,3}(?:(?:for|of)\s+[A-Z]\w+\s+)?)$",
-                  text[max(0, start - 70) : start])  # fmt: skip
+def _bracketed_entity(b: _Builder, end: int) -> _Draft | None:
+    """The known body whose name stands in brackets right after `end`."""
+    m = re.match(r"\s*\(", b.ctx.clean_text[end : end + 3])
     if m is None:
         return None
-    entry = b.gaz.state_for_adjective(m.group(1))
-    if entry is None or not entry.country:
-        return None
-    return entry.country, m.group(2).strip()
+    pos = end + m.end()
+    return next(
+        (d for d in b.drafts.values() if d.type != "person" for s, _e, _t in d.spans if s == pos),
+        None,
+    )
 
 
 def _article_name(d: _Draft) -> str:
@@ -458,6 +454,7 @@ def extract_actors(ctx: DocContext, gaz: Gazetteer) -> list[Actor]:
     _add_roles(b)
     _add_gazetteer(b)
     _add_persons(b)
+    _add_organizations(b)
     _attach_titles(b)
     _affiliate(b)
     b.drafts = {k: _settle_name(d) for k, d in b.drafts.items() if d.spans}

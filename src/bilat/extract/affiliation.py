@@ -1,0 +1,72 @@
+"""Who a person the gazetteer does not know works for: the apposition that ties them to a
+body or state ("Gazprom Deputy Chairman of the Executive Board Vitaly Markelov", "Zhang
+Kejian, head of China's National Space Administration", "Kazakh deputy foreign minister X").
+
+`affiliation(text, bodies, start, end, gaz)` returns (country, role) for the person mention at
+text[start:end], given the spans of bodies and states with their countries, or None.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bilat.extract.gazetteer import Gazetteer
+
+__all__ = ["affiliation"]
+
+
+def affiliation(
+    text: str, bodies: list[tuple[int, int, str]], start: int, end: int, gaz: Gazetteer
+) -> tuple[str, str | None] | None:
+    """Country and role from the body before the title, after the name, or a state adjective."""
+    return (
+        _body_before(text, bodies, start)
+        or _body_after(text, bodies, end)
+        or _adjective_before(gaz, text, start)
+    )
+
+
+# A person's own title between the body it belongs to and the name: "Gazprom Deputy Chairman
+# of the Executive Board Vitaly Markelov", "CNPC Vice President Huang Yongzhang".
+_ROLE_WORDS = (
+    r"member|head|chief|chairman|chairwoman|chair|director|president|deputy|vice|minister|"
+    r"envoy|ambassador|spokesperson|spokesman|spokeswoman|executive|officer|secretary|"
+    r"representative|adviser|advisor|aide|governor|mayor|general|manager|board|committee|"
+    r"first|senior|special|general-director|director-general|ceo|cfo|founder"
+)
+_TITLE_BETWEEN = re.compile(
+    rf"^['’]?s?\s+((?:(?:[A-Z][\w.-]*|[a-z]+-[a-z]+|{_ROLE_WORDS}|of|the|for|and|on|at|in)\s+)"
+    r"{1,9})$"
+)
+# ... or after it: "Zhang Kejian, head of China's space agency", "Rogozin, director-general of".
+_TITLE_AFTER = re.compile(r"^,\s+(?:the\s+)?((?:[\w-]+\s+){0,4}?[\w-]+)\s+(?:of|at)\s+(?:the\s+)?$")
+
+
+def _body_before(
+    text: str, bodies: list[tuple[int, int, str]], start: int
+) -> tuple[str, str | None] | None:
+    for _bs, be, country in bodies:
+        if 0 < start - be <= 80 and (m := _TITLE_BETWEEN.match(text[be:start])):
+            return country, m.group(1).strip()
+    return None
+
+
+def _body_after(
+    text: str, bodies: list[tuple[int, int, str]], end: int
+) -> tuple[str, str | None] | None:
+    for bs, _be, country in bodies:
+        if 0 < bs - end <= 60 and (m := _TITLE_AFTER.match(text[end:bs])):
+            return country, m.group(1).strip()
+    return None
+
+
+def _adjective_before(gaz: Gazetteer, text: str, start: int) -> tuple[str, str | None] | None:
+    """'Chinese special envoy for Ukraine Li Hui': the adjective opening the title."""
+    m = re.search(r"\b([A-Z][a-z]+)\s+((?:[a-z]+\s+){1,3}(?:(?:for|of)\s+[A-Z]\w+\s+)?)$",
+                  text[max(0, start - 70) : start])  # fmt: skip
+    if m is None:
+        return None
+    entry = gaz.state_for_adjective(m.group(1))
+    if entry is None or not entry.country:
+        return None
+    return entry.country, m.group(2).strip()

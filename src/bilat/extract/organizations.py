@@ -1,0 +1,173 @@
+"""Bodies the gazetteer does not know, from NER and the text's own definitions.
+
+requires: DocContext.ents (spaCy NER), the gazetteer (state adjectives and names)
+assigns : nothing; `find_organizations` returns `OrgMention`s that the actor stage files
+
+spaCy's small English model tags many things ORG (photo credits, datelines, single words
+like "Navy" or "Next"). A body is kept when it looks like one: two or more words ending in an
+institutional head noun ("Intergovernmental Commission on Investment Cooperation", "National
+Iranian Gas Company", "Heritage Foundation"), or a name followed by its acronym in brackets
+("Federal Service for Veterinary and Phytosanitary Surveillance (Rosselkhoznadzor)"), whose
+later uses ("Rosselkhoznadzor") are the same body. Its country comes from a state adjective or
+name inside it ("Chinese Defense Ministry", "... of the People's Republic of China") or a
+possessive before it ("China's National Space Administration"); a body named for both sides
+("Russian-Chinese Intergovernmental Commission") belongs to neither.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from functools import cache
+from typing import Any
+
+from bilat.datafiles import read_data
+from bilat.extract.gazetteer import Gazetteer, normalize
+
+__all__ = ["OrgMention", "find_organizations"]
+
+
+@dataclass(frozen=True, slots=True)
+class OrgMention:
+    start: int
+    end: int
+    name: str  # the body's name as the text writes it in full
+    type: str  # organization | company
+    country: str | None
+
+
+@cache
+def _heads() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    data = read_data("organizations_ner.yaml")
+    heads = "|".join(re.escape(h) for h in data["head_nouns"])
+    companies = "|".join(re.escape(h) for h in data["company_words"])
+    return (
+        re.compile(rf"\b(?:{heads})\b", re.I),
+        re.compile(rf"\b(?:{companies})\b", re.I),
+    )
+
+
+_ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z]{1,24})\)?")
+# the remit that completes a body's name: "on Investment Cooperation", "for Economic and
+# Trade Cooperation", "on NSR cooperation"
+_REMIT = re.compile(r"\s+(?:on|for)\s+(?:[A-Z][\w-]*\s+(?:(?:and|of|the|in)\s+)?)*[A-Z][\w-]*\b")
+_LEAD = re.compile(r"^(?:the|The|THE)\s+")
+_POSSESSOR = re.compile(r"^[A-Z][a-z]+['’]s\s+(?=[A-Z])")
+_BAD = re.compile(r"[/\n@|]|^\W|\d{3,}")
+
+
+def find_organizations(
+    text: str, ents: tuple[Any, ...], gaz: Gazetteer, media: frozenset[str]
+) -> list[OrgMention]:
+    """Every mention of a body the NER tags and the rules above accept, in text order."""
+    found: list[OrgMention] = []
+    for ent in ents:
+        if ent.label_ != "ORG":
+            continue
+        found += list(_from_entity(text, ent.start_char, ent.end_char, gaz, media))
+    found += _later_uses(text, found)
+    unique: dict[tuple[int, int], OrgMention] = {}
+    for m in found:
+        unique.setdefault((m.start, m.end), m)  # NER's own reading first
+    countries: dict[str, str] = {}
+    for m in unique.values():
+        if m.country is not None:
+            countries.setdefault(m.name, m.country)  # one body, one country
+    return sorted(
+        (replace(m, country=countries.get(m.name, m.country)) for m in unique.values()),
+        key=lambda m: m.start,
+    )
+
+
+def _from_entity(
+    text: str, start: int, end: int, gaz: Gazetteer, media: frozenset[str]
+) -> Iterator[OrgMention]:
+    raw = text[start:end]
+    lead = _LEAD.match(raw) or _POSSESSOR.match(raw)  # "the ...", "China's General ..."
+    if lead:
+        start, raw = start + lead.end(), raw[lead.end() :]
+    if "(" in raw:  # "... Surveillance (Rosselkhoznadzor": the acronym is read below
+        raw = raw[: raw.index("(")].rstrip()
+        end = start + len(raw)
+    name = raw.strip(" ,.;:\"“”'’")
+    heads, companies = _heads()
+    if not name or not heads.search(name.split()[-1]):
+        return
+    tail = _REMIT.match(text, start + len(name))
+    if tail:
+        name += tail.group(0)  # NER stops at "on": "Commission [on Energy Cooperation]"
+    if not _looks_like_body(name, media) or _IN_TITLE.search(text[max(0, start - 40) : start]):
+        return
+    kind = "company" if companies.search(name) else "organization"
+    country = _country(text, start, name, gaz)
+    yield OrgMention(start, start + len(name), name, kind, country)
+    acronym = _ACRONYM.match(text, start + len(name))
+    if acronym and normalize(acronym.group(1)) not in media:
+        a_start = acronym.start(1)
+        yield OrgMention(a_start, a_start + len(acronym.group(1)), name, kind, country)
+
+
+# "Deputy Chairman of the Executive Board": a body inside someone's title
+_IN_TITLE = re.compile(
+    r"\b(?:(?:Chairman|Chairwoman|Chair|Head|Director|Member|Secretary|President|Deputy|Minister)"
+    r"\s+of|(?:analyst|expert|researcher|professor|fellow|scholar|economist|lecturer|student|"
+    r"specialist|employee|staff)s?\s+(?:at|of|from|with))\s+(?:the\s+)?$",
+    re.I,
+)  # and "an analyst at the X Fund": a commentator's workplace is no party (GOLD)
+
+
+def _looks_like_body(name: str, media: frozenset[str]) -> bool:
+    words = name.split()
+    if len(words) < 2 or _BAD.search(name) or normalize(name) in media:
+        return False
+    if name.isupper():  # a dateline or a shouted headline word
+        return False
+    if len(words) == 2 and all(w.lower() in _generic() for w in words):
+        return False  # "Foreign Ministry", "Central Bank": whose, the name does not say
+    return sum(w[:1].isupper() for w in words) >= 2
+
+
+@cache
+def _generic() -> frozenset[str]:
+    data = read_data("organizations_ner.yaml")
+    words = [*data["head_nouns"], *data["generic_modifiers"]]
+    return frozenset(str(w).lower() for w in words)
+
+
+def _country(text: str, start: int, name: str, gaz: Gazetteer) -> str | None:
+    sides: set[str] = set()
+    for word in re.findall(r"[A-Z][\w'’]+", name):
+        entry = gaz.state_for_adjective(word) or _state_named(gaz, word)
+        if entry is not None and entry.country:
+            sides.add(entry.country)
+    for state in re.findall(r"\bof (?:the )?((?:[A-Z][\w'’]+\s?){1,4})$", name):
+        entry = _state_named(gaz, state.strip())
+        if entry is not None and entry.country:
+            sides.add(entry.country)
+    possessive = re.search(r"([A-Z][\w]+)['’]s\s+$", text[max(0, start - 30) : start])
+    if not sides and possessive:
+        entry = _state_named(gaz, possessive.group(1))
+        if entry is not None and entry.country:
+            sides.add(entry.country)
+    return sides.pop() if len(sides) == 1 else None
+
+
+def _state_named(gaz: Gazetteer, name: str) -> Any:
+    for entry in gaz.lookup(name):
+        if entry.type == "state":
+            return entry
+    return None
+
+
+def _later_uses(text: str, found: list[OrgMention]) -> list[OrgMention]:
+    """Later uses of a body's acronym or full name that NER did not tag again."""
+    forms: dict[str, OrgMention] = {}
+    for m in found:
+        forms.setdefault(text[m.start : m.end], m)
+    out = []
+    for form, m in forms.items():
+        for hit in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text):
+            if (hit.start(), hit.end()) != (m.start, m.end):
+                out.append(OrgMention(hit.start(), hit.end(), m.name, m.type, m.country))
+    return out
