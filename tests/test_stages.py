@@ -197,6 +197,42 @@ def _agreements(text: str) -> list[tuple[str, str, str]]:
             "Large investors are offered the conclusion of agreements on special terms.",
             [],
         ),
+        (  # a bare kind is known by its parties; a date ends the title
+            "Russia and China signed a joint statement in Moscow in 2023.",
+            [("joint_statement", "signed", "joint statement of Russia and China")],
+        ),
+        (  # the longer kind wins (a sale agreement is a contract); the name's left words count
+            "Gas flows under the long-term gas purchase and sale agreement between Gazprom and "
+            "CNPC, the company said.",
+            [
+                (
+                    "contract",
+                    "announced",
+                    "long-term gas purchase and sale agreement between Gazprom and CNPC",
+                )
+            ],
+        ),
+        (  # a title runs past bracketed acronyms and the list of what was agreed
+            "Russia and China reached an agreement to cut duties, expand U.S. dollar-free "
+            "settlements, and open new routes.",
+            [
+                (
+                    "agreement",
+                    "announced",
+                    "agreement to cut duties, expand U.S. dollar-free settlements, and open new "
+                    "routes",
+                )
+            ],
+        ),
+        (  # 'declared a ... partnership' is a declaration; 'deal with' is a verb
+            "Russia and China declared a new-era strategic partnership and vowed to jointly deal "
+            "with threats.",
+            [("declaration", "announced", "new-era strategic partnership")],
+        ),
+        (  # a deal between third parties is context, not the pair's record
+            "Iran has honoured its nuclear agreement with the European Union.",
+            [],
+        ),
     ],
 )
 def test_agreements(text: str, expected: list[tuple[str, str, str]]) -> None:

@@ -24,17 +24,31 @@ from bilat.records import Agreement, Evidence
 __all__ = ["extract_agreements"]
 
 _STOP = re.compile(
-    r"\s*(?:[,;:()]|\.(?:\s|$)|\s[-—–]\s|\b(?:was|were|is|are|has|have|had|will|would|which|"
-    r"that|who|signed|adopted|issued|reached|published|between|during|said|says|"
+    r"\s*(?:[,;:()\[\]]|(?<!\b[A-Z])\.(?:\s|$)|\s[-—–]\s|\b(?:was|were|is|are|has|have|had|will|would|which|"
+    r"that|who|signed|adopted|issued|reached|published|during|said|says|covers|covered|"
+    r"includes|included|provides|envisages|stipulates|demonstrated|shows|laid|aims|calls|sets|"
+    r"underpinning|underscored|expands|allows|paves|opens|at\s+the|in\s+(?=[A-Z][a-z])|"
+    r"and\s+[a-z]+ed|"
     r"and\s+(?:the\s+)?(?:parties|sides|leaders)|and\s+an?)\b)"
 )
+# what a title may run through: a bracketed acronym ("(CNSA)") and a list of parties
+# ("between Russia, Iran, and India")
+_ACRONYM = re.compile(r"\s*\([A-Z][A-Za-z]{1,10}\)")
+_NEXT_AIM = re.compile(
+    r",\s*(?:and\s+)?(?!which|who|that|while|as|but|the|a|an|it|he|she|they)[a-z]+\b"
+)
+_PARTY_LIST = re.compile(
+    r"\s*,\s*(?:and\s+)?(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}(?=\s*(?:,|and\b|on\b|\s*$))"
+)
 _LEFT = re.compile(
-    r"((?:(?:[A-Z][\w'’.-]*|legally|binding|joint|new|intergovernmental|bilateral|trilateral|"
-    r"long-term|comprehensive|strategic|framework|cooperation|investment|gas|supply|trade|"
-    r"(?:\d+-point))\s+){0,4})$"
+    r"((?:(?:[A-Z][\w'’.-]*|\([A-Z][\w-]{1,10}\)|of|legally|binding|joint|new|intergovernmental|"
+    r"interdepartmental|bilateral|trilateral|long-term|comprehensive|strategic|framework|"
+    r"cooperation|investment|gas|oil|coal|energy|nuclear|supply|trade|purchase|sale|sales|loan|"
+    r"credit|export|import|transit|currency|swap|visa|tax|technical|economic|financial|"
+    r"(?:purchase|sale)\s+and|\d+-\w+)\s+){0,7})$"
 )
 _GENERIC_LEAD = re.compile(r"^(?:the|a|an|this|that|these|its|their|new)\s+", re.I)
-_GENERIC_TAIL = re.compile(r"(?:\s+(?:in|with|of|on|for|to|by))+$")
+_GENERIC_TAIL = re.compile(r"(?:\s+(?:in|into|with|of|on|for|to|by|from))+$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,19 +85,50 @@ _EXTEND = re.compile(r"\s+(?:that|which|setting|following|after|to)\s")
 def _title_right(text: str, pos: int) -> int:
     """End of the title that starts before `pos`: the clause boundary, at most ~16 words.
     A bare kind noun ('a joint statement that sets a target...') runs on through the clause."""
-    if _EXTEND.match(text, pos):
-        pos = _EXTEND.match(text, pos).end()  # type: ignore[union-attr]
-    stop = _STOP.search(text, pos)
-    end = stop.start() if stop else len(text)
+    aims = bool(re.match(r"\s+to\s+[a-z]", text[pos:]))
+    extend = _EXTEND.match(text, pos)
+    if extend:  # "a joint statement that sets a target": the clause's own verb belongs to it
+        verb = re.match(r"\S+", text[extend.end() :])
+        pos = extend.end() + (verb.end() if verb else 0)
+    end = _stop(text, pos, aims)
+    dated = [t.start for t in find_time_expressions(text[pos:end], None) if t.start > 0]
+    if dated:  # "protocols on phytosanitary requirements ... in 2015": the date is not the name
+        end = pos + dated[0]
+        end -= len(text[pos:end]) - len(
+            re.sub(r"\s+(?:in|on|of|from|since)\s*$", "", text[pos:end])
+        )
     words = list(re.finditer(r"\S+", text[pos:end]))
     if len(words) > 16:
         end = pos + words[15].end()
     return end
 
 
+def _stop(text: str, pos: int, aims: bool) -> int:
+    """Where the title ends: the first stop, read past bracketed acronyms, party lists and,
+    in 'an agreement to reduce tariffs, resume purchases, and cooperate on ...', the list of
+    what was agreed."""
+    while True:
+        stop = _STOP.search(text, pos)
+        if stop is None:
+            return len(text)
+        here = stop.start()
+        skip = (
+            _ACRONYM.match(text, here)
+            or (
+                _PARTY_LIST.match(text, here) if re.search(r"\bbetween\b", text[pos:here]) else None
+            )
+            or (_NEXT_AIM.match(text, here) if aims else None)
+        )
+        if skip is None:
+            return here
+        pos = skip.end()
+
+
 def _title(text: str, start: int, end: int) -> tuple[int, str]:
     left = _LEFT.search(text[:start])
     begin = left.start(1) if left and left.group(1) else start
+    while text[begin:start].startswith(("of ", "(")):  # a left edge inside a name is no edge
+        begin = text.index(" ", begin) + 1
     right = _title_right(text, end)
     raw = _GENERIC_TAIL.sub("", text[begin:right].strip())
     return begin, _GENERIC_LEAD.sub("", raw)
@@ -146,22 +191,64 @@ def _make(ctx: DocContext, s: Sentence, kind: str, title: str, at: int = 0) -> A
     )
 
 
+def _kind_matches(text: str) -> list[tuple[str, re.Match[str]]]:
+    """Every kind noun in the text; where two overlap the longer names the document ('gas
+    purchase and sale agreement' is a contract, not also an agreement)."""
+    found = [(kind, m) for kind, pattern in _lexicon().kinds for m in pattern.finditer(text)]
+    found.sort(key=lambda km: -(km[1].end() - km[1].start()))
+    kept: list[tuple[str, re.Match[str]]] = []
+    for kind, m in found:
+        if not any(m.start() < o.end() and o.start() < m.end() for _, o in kept):
+            kept.append((kind, m))
+    return sorted(kept, key=lambda km: km[1].start())
+
+
 def _from_sentence(ctx: DocContext, s: Sentence) -> list[Agreement]:
     lex, out = _lexicon(), []
-    for kind, pattern in lex.kinds:
-        for m in pattern.finditer(s.text):
-            begin, title = _title(s.text, m.start(), m.end())
-            title = _with_occasion(title, kind, s.text)
-            context = s.text[max(0, begin - 30) : m.end() + 20]
-            if lex.generic.search(context) or not _is_specific(title, m.group(0)):
-                continue
-            out.append(_make(ctx, s, kind, title, m.start()))
+    for kind, m in _kind_matches(s.text):
+        if _DEAL_WITH.match(s.text, m.start()) and _VERB_BEFORE.search(s.text[: m.start()]):
+            continue  # "to jointly deal with threats": the verb
+        begin, title = _title(s.text, m.start(), m.end())
+        title = _with_occasion(title, kind, s.text)
+        context = s.text[max(0, begin - 30) : m.end() + 20]
+        if lex.generic.search(context) or not _is_specific(title, m.group(0)):
+            continue
+        made = _make(ctx, s, kind, title, m.start())
+        if _about_pair(ctx, s, made):
+            out.append(made)
     agreed = lex.agreed_to.search(s.text)
     if agreed and re.match(r"\s+(?:an?\s+|the\s+)?[A-Z]", s.text[agreed.end() :]):
         end = _title_right(s.text, agreed.end())
         title = "agreement to " + s.text[agreed.start() + len("agreed to ") : end].strip()
         out.append(replace(_make(ctx, s, "agreement", title), status="announced"))
     return out
+
+
+_DEAL_WITH = re.compile(r"deal\s+with\b", re.I)
+_VERB_BEFORE = re.compile(
+    r"\b(?:to|jointly|can|could|will|would|must|should|cannot|able to)\s+$", re.I
+)
+# words that, alone, name a kind of document but not which one
+_BARE = frozenset(
+    ["joint", "statement", "statements", "declaration", "declarations", "communique", "memorandum", "understanding", "agreement", "agreements", "intergovernmental", "bilateral", "new", "contract", "contracts", "treaty", "protocol", "protocols", "deal", "deals", "plan", "document", "documents", "cooperation", "the", "a", "an", "of"]
+)
+
+
+def _with_parties(title: str, kind: str, parties: tuple[str, ...]) -> str:
+    """A title that names only a kind ('joint statement', 'intergovernmental agreement') is
+    known by its parties: 'joint statement of Kazakhstan and China'."""
+    if len(parties) < 2 or any(w not in _BARE for w in re.findall(r"[a-z]+", title.lower())):
+        return title
+    return f"{title} of {', '.join(parties[:-1])} and {parties[-1]}"
+
+
+def _about_pair(ctx: DocContext, s: Sentence, ag: Agreement) -> bool:
+    """A deal between third parties ('Iran's nuclear agreement with global powers', 'a peace
+    deal between the US and Ukraine') is context, not part of the pair's record."""
+    if ag.parties == ctx.pair_names:
+        return True
+    countries = {m.country for m in ctx.mentions_in(s.start, s.end) if m.actor in ag.parties}
+    return bool(countries & set(ctx.pair))
 
 
 def _content(title: str) -> set[str]:
@@ -203,4 +290,4 @@ def extract_agreements(ctx: DocContext) -> list[Agreement]:
         for ag in _from_sentence(ctx, s):
             if not any(_same(ag, kept) for kept in out):
                 out.append(ag)
-    return out
+    return [replace(a, title=_with_parties(a.title, a.kind, a.parties)) for a in out]
