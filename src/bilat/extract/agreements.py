@@ -228,16 +228,17 @@ _DEAL_WITH = re.compile(r"deal\s+with\b", re.I)
 _VERB_BEFORE = re.compile(
     r"\b(?:to|jointly|can|could|will|would|must|should|cannot|able to)\s+$", re.I
 )
-# words that, alone, name a kind of document but not which one
-_BARE = frozenset(
-    ["joint", "statement", "statements", "declaration", "declarations", "communique", "memorandum", "understanding", "agreement", "agreements", "intergovernmental", "bilateral", "new", "contract", "contracts", "treaty", "protocol", "protocols", "deal", "deals", "plan", "document", "documents", "cooperation", "the", "a", "an", "of"]
-)
+
+
+@lru_cache(maxsize=1)
+def _bare() -> frozenset[str]:
+    return frozenset(str(w) for w in read_data("agreements.yaml")["bare_title_words"])
 
 
 def _with_parties(title: str, kind: str, parties: tuple[str, ...]) -> str:
     """A title that names only a kind ('joint statement', 'intergovernmental agreement') is
     known by its parties: 'joint statement of Kazakhstan and China'."""
-    if len(parties) < 2 or any(w not in _BARE for w in re.findall(r"[a-z]+", title.lower())):
+    if len(parties) < 2 or any(w not in _bare() for w in re.findall(r"[a-z]+", title.lower())):
         return title
     return f"{title} of {', '.join(parties[:-1])} and {parties[-1]}"
 
