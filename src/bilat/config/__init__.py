@@ -10,7 +10,7 @@ import tomllib
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -37,7 +37,8 @@ class _Ingest(BaseModel):
 
 class _Extract(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    pair: tuple[str, str]
+    pair: tuple[str, str] | Literal["auto"]
+    default_pair: tuple[str, str] = ("RU", "CN")
     model: str
     n_process: int = Field(ge=1)
     batch_size: int = Field(ge=1)
@@ -63,10 +64,14 @@ class IngestOptions:
 
 @dataclass(frozen=True, slots=True)
 class ExtractOptions:
+    """`pair` is the configured pair (the default of each document); with `auto_pair` each
+    document's own pair is detected (the two states it is about) and `pair` is the fallback."""
+
     pair: tuple[str, str]
     model: str
     n_process: int
     batch_size: int
+    auto_pair: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,8 +111,17 @@ def load_options(user_file: Path | None = None, **overrides: Any) -> Options:
     except ValidationError as exc:
         where = user_file or "packaged defaults"
         raise ConfigError(f"{where}: {exc}") from exc
+    ex = parsed.extract
+    auto = ex.pair == "auto"
+    pair = ex.default_pair if auto else ex.pair
     return Options(
         db=parsed.store.db,
         ingest=IngestOptions(**parsed.ingest.model_dump()),
-        extract=ExtractOptions(**parsed.extract.model_dump()),
+        extract=ExtractOptions(
+            pair=(pair[0].upper(), pair[1].upper()),
+            model=ex.model,
+            n_process=ex.n_process,
+            batch_size=ex.batch_size,
+            auto_pair=auto,
+        ),
     )

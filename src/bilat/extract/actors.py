@@ -474,20 +474,3 @@ def extract_actors(ctx: DocContext, gaz: Gazetteer) -> list[Actor]:
         key=lambda m: (m.start, m.end),
     )
     return sorted(actors, key=lambda a: a.mentions[0].start)
-
-
-def document_pair(ctx: DocContext) -> tuple[str, str]:
-    """The pair this document is about: the configured pair when both sides are named, else
-    the side that is named plus the state most often named with it (a Russia-India report in a
-    Russia-China corpus is read as Russia-India)."""
-    counts: dict[str, int] = {}
-    for m in ctx.mentions:
-        if m.country and m.type in ("state", "person") and len(m.country) == 2:
-            counts[m.country] = counts.get(m.country, 0) + 1
-    present = [c for c in ctx.pair if c in counts]
-    if len(present) != 1:
-        return ctx.pair
-    others = sorted((n, c) for c, n in counts.items() if c not in ctx.pair)
-    if not others or others[-1][0] < 2:
-        return ctx.pair
-    return present[0], others[-1][1]

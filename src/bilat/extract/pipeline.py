@@ -21,7 +21,7 @@ from typing import Any, TypeVar
 
 from bilat.config import ExtractOptions
 from bilat.errors import ExtractionError
-from bilat.extract.actors import document_pair, extract_actors
+from bilat.extract.actors import extract_actors
 from bilat.extract.agreements import extract_agreements
 from bilat.extract.commitments import extract_commitments
 from bilat.extract.context import DocContext, Sentence
@@ -29,6 +29,7 @@ from bilat.extract.events import extract_events
 from bilat.extract.figures import extract_figures
 from bilat.extract.gazetteer import Gazetteer, default_gazetteer
 from bilat.extract.nlp import load_nlp
+from bilat.extract.pair import document_pair
 from bilat.records import (
     Actor,
     Agreement,
@@ -133,12 +134,14 @@ def extract_document(
     spacy_doc: Any,
     pair: tuple[str, str] = ("RU", "CN"),
     gaz: Gazetteer | None = None,
+    auto_pair: bool = False,
 ) -> Extraction:
-    """Run every stage on one document; spans and quotes refer to `doc.text` (the original)."""
+    """Run every stage on one document; spans and quotes refer to `doc.text` (the original).
+    `pair` is the configured pair; with `auto_pair` the document's own pair is detected."""
     gaz = gaz or default_gazetteer()
     ctx = build_context(doc, spacy_doc, pair)
     actors = extract_actors(ctx, gaz)
-    ctx.pair = document_pair(ctx)
+    ctx.pair = document_pair(ctx, auto_pair)
     ctx.pair_names = (gaz.state(ctx.pair[0]).name, gaz.state(ctx.pair[1]).name)
     events = extract_events(ctx, gaz)
     figures = extract_figures(ctx)
@@ -202,19 +205,21 @@ def _warm(options: ExtractOptions) -> None:
         {},
         "",
     )
-    extract_document(doc, _WORKER["nlp"](doc.clean_text), options.pair, _WORKER["gaz"])
+    extract_document(
+        doc, _WORKER["nlp"](doc.clean_text), options.pair, _WORKER["gaz"], options.auto_pair
+    )
 
 
 def _work_batch(
-    args: tuple[list[Document], tuple[str, str]],
+    args: tuple[list[Document], tuple[str, str], bool],
 ) -> list[Extraction | ExtractionError]:
     """Parse a batch with nlp.pipe (faster than one call per text), then run the stages."""
-    docs, pair = args
+    docs, pair, auto = args
     out: list[Extraction | ExtractionError] = []
     parsed = _WORKER["nlp"].pipe(d.clean_text for d in docs)
     for doc, spacy_doc in zip(docs, parsed, strict=True):
         try:
-            out.append(extract_document(doc, spacy_doc, pair, _WORKER["gaz"]))
+            out.append(extract_document(doc, spacy_doc, pair, _WORKER["gaz"], auto))
         except Exception as exc:  # reported per document by the parent
             out.append(ExtractionError(f"{doc.name}: {type(exc).__name__}: {exc}"))
     return out
@@ -261,7 +266,8 @@ class Extractor:
         if not self.pending:
             return
         batch, self.pending = self.pending, []
-        job = self.pool.submit(_work_batch, (batch, self.options.pair)) if self.pool else None
+        args = (batch, self.options.pair, self.options.auto_pair)
+        job = self.pool.submit(_work_batch, args) if self.pool else None
         self.jobs.append((batch, job))
 
     def _results(self) -> Iterator[tuple[Document, Extraction | ExtractionError]]:
@@ -269,7 +275,8 @@ class Extractor:
         if self.pool is None and self.jobs:
             _init_worker(self.options.model)
         for batch, job in self.jobs:
-            results = job.result() if job is not None else _work_batch((batch, self.options.pair))
+            args = (batch, self.options.pair, self.options.auto_pair)
+            results = job.result() if job is not None else _work_batch(args)
             yield from zip(batch, results, strict=True)
 
     def finish(

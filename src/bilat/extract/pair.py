@@ -1,0 +1,102 @@
+"""Which two states a document is about (its pair), from the states its actors belong to.
+
+requires: DocContext.mentions (the actor stage), the configured pair
+assigns : nothing; the pipeline sets `DocContext.pair` from `document_pair`
+
+With a configured pair (`[extract] pair = ["RU", "CN"]`) a document naming both sides keeps
+it; one naming only one side is read with the state most often named with it (a Russia-India
+report in a Russia-China corpus is Russia-India). With `pair = "auto"` every document gets the
+two states it names together most (in one sentence, the headline counting double; a
+mention of a person or body of a state counts for that state), unless the configured pair
+scores at least half as much; a document naming no two states together takes its two most
+named states (so does one whose only shared sentence lists many), else the configured
+pair.
+"""
+
+from __future__ import annotations
+
+from bilat.extract.context import DocContext
+
+__all__ = ["document_pair"]
+
+_COUNTED = ("state", "person", "organization", "company")
+
+
+def document_pair(ctx: DocContext, auto: bool = False) -> tuple[str, str]:
+    """The pair of this document (see the module docstring)."""
+    counts = _counts(ctx)
+    if auto:
+        return _auto(ctx, counts)
+    present = [c for c in ctx.pair if c in counts]
+    if len(present) != 1:
+        return ctx.pair
+    others = sorted((n, c) for c, (n, _first) in counts.items() if c not in ctx.pair)
+    if not others or others[-1][0] < 2:
+        return ctx.pair
+    return present[0], others[-1][1]
+
+
+def _auto(ctx: DocContext, counts: dict[str, tuple[float, int]]) -> tuple[str, str]:
+    """The pair named together most; the configured pair while it scores at least half as
+    much (an envoy 'for Ukraine' visiting Moscow is still a China-Russia story)."""
+    scores = _pair_scores(ctx)
+    best, top = max(
+        scores.items(),
+        key=lambda kv: (kv[1], sum(counts[c][0] for c in kv[0])),
+        default=(ctx.pair, 0.0),
+    )
+    if top < 2:  # no pair named together twice (one list of participants): the most named
+        ranked = sorted(counts, key=lambda c: (-counts[c][0], counts[c][1]))
+        if len(ranked) < 2 or set(ranked[:2]) == set(ctx.pair):
+            return ctx.pair
+        return _ordered(ctx, (ranked[0], ranked[1]), counts)
+    if scores.get(_key(*ctx.pair), 0.0) * 2 >= top:
+        return ctx.pair
+    return _ordered(ctx, best, counts)
+
+
+def _ordered(
+    ctx: DocContext, pair: tuple[str, str], counts: dict[str, tuple[float, int]]
+) -> tuple[str, str]:
+    """The configured side first, else the more named ('RU-IN', 'CN-KZ')."""
+    a, b = pair
+    if b in ctx.pair or (a not in ctx.pair and counts[b][0] > counts[a][0]):
+        return b, a
+    return a, b
+
+
+def _key(a: str, b: str) -> tuple[str, str]:
+    return (a, b) if a < b else (b, a)
+
+
+def _pair_scores(ctx: DocContext) -> dict[tuple[str, str], float]:
+    """Per unordered pair of states: how often both are named in one sentence (weighted)."""
+    headline_end = ctx.sentences[0].end if ctx.sentences else 0
+    scores: dict[tuple[str, str], float] = {}
+    for sent in ctx.sentences:
+        found = {
+            m.country
+            for m in ctx.mentions_in(sent.start, sent.end)
+            if m.country and len(m.country) == 2 and m.type in _COUNTED
+        }
+        weight = 2.0 if sent.start < headline_end else 1.0
+        for a in found:
+            for b in found:
+                if a < b:
+                    scores[(a, b)] = scores.get((a, b), 0.0) + weight
+    return scores
+
+
+def _counts(ctx: DocContext) -> dict[str, tuple[float, int]]:
+    """Per state: (weighted mentions, position of the first), persons and bodies included."""
+    headline_end = ctx.sentences[0].end if ctx.sentences else 0
+    counts: dict[str, tuple[float, int]] = {}
+    for m in ctx.mentions:
+        if not (m.country and len(m.country) == 2 and m.type in _COUNTED):
+            continue
+        weight = 2.0 if m.start < headline_end else 1.0
+        if m.type in ("organization", "company"):
+            weight /= 2
+        n, first = counts.get(m.country, (0.0, m.start))
+        counts[m.country] = (n + weight, first)
+    return counts
