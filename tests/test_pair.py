@@ -65,5 +65,5 @@ def test_pair_auto_in_a_config_file(tmp_path: Path) -> None:
     assert (ex.auto_pair, ex.pair) == (True, ("RU", "IN"))
     assert load_options().extract.auto_pair is False
     conf.write_text('[extract]\npair = "sometimes"\n', encoding="utf-8")
-    with pytest.raises(ConfigError, match="b.toml"):
+    with pytest.raises(ConfigError, match=r"b\.toml"):
         load_options(conf)
