@@ -119,6 +119,20 @@ def one(text: str, **kw: Any) -> list[Figure]:
             "period of last year.",
             [("change", 12, "percent", "exact", "gas_supply", "2025-01..2025-06")],
         ),
+        # both directions named: turnover; one commodity named: its supply, even far away
+        (
+            "The value of imports and exports between Chile and Peru totaled $12.5 billion.",
+            [("amount", 12.5e9, "USD", "exact", "trade_turnover", None)],
+        ),
+        (
+            "Kazakhstan raised oil deliveries to Germany through the Druzhba pipeline in spring "
+            "of this year by 12%.",
+            [("change", 12, "percent", "exact", "oil_supply", "2025")],
+        ),
+        (
+            "Some 40,000 individuals entered Mongolia from Kazakhstan.",
+            [("amount", 40000, "count", "approx", "travelers", None)],
+        ),
         # coordinated numbers share the period that closes the clause
         (
             "Kazakhstan sold 3.1 million tonnes of wheat to Turkey and 1.2 million tonnes to "
@@ -167,6 +181,14 @@ def test_changes_take_measures_of_amounts_in_order() -> None:
         ("change", 5.4, "coal_supply", "2023"),
     ]
     assert {f.flow for f in figs} == {"RU->IN"}
+
+
+def test_a_commodity_carries_to_the_next_sentence_of_its_paragraph() -> None:
+    text = (
+        "Gazprom ships gas to Turkey via TurkStream. The volume of deliveries rose by 8%.\n\n"
+        "Gazprom also said that its output fell by 3%."
+    )
+    assert [f.measure for f in one(text)] == ["gas_supply", "other"]
 
 
 def test_period_carries_within_paragraph() -> None:

@@ -19,7 +19,13 @@ from bilat.extract.commitments import is_target
 from bilat.extract.context import DocContext, Sentence
 from bilat.extract.figures_attrib import paragraph_ids, sentence_speaker, source_data
 from bilat.extract.figures_data import phrases
-from bilat.extract.figures_measure import countries_in, find_flow, find_measure, measure_phrase
+from bilat.extract.figures_measure import (
+    commodity_in,
+    countries_in,
+    find_flow,
+    find_measure,
+    measure_phrase,
+)
 from bilat.extract.numbers import Quantity, find_quantities, rate_after
 from bilat.extract.temporal import TimeExpr, find_time_expressions
 from bilat.records import Evidence, Figure
@@ -139,8 +145,21 @@ def _span(ctx: DocContext, sent: Sentence) -> Any:
     return ctx.doc.char_span(sent.start, sent.end, alignment_mode="expand")
 
 
+# a sentence about trade in general, or about producing rather than supplying, does not take
+# the commodity of the sentence before it
+_NOT_SUPPLY = re.compile(
+    r"\b(?:trade|produc\w*|output|reserves|extract\w*|mined|mining|consum\w*)\b", re.I
+)
+
+
 def _measure(ctx: DocContext, sent: Sentence, q: Quantity) -> str:
     measure = find_measure(sent.text, q.start, q.end, q.unit)
+    if sent.index > 0 and measure in ("other", "trade_flow") and q.unit != "count":
+        prev = ctx.sentences[sent.index - 1]
+        same_paragraph = "\n\n" not in ctx.clean_text[prev.end : sent.start]
+        goods = commodity_in(prev.text, q.unit) if same_paragraph else None
+        if goods and not _NOT_SUPPLY.search(sent.text):
+            return goods  # "... gas via Power of Siberia. The volume of deliveries rose 37%"
     if measure != "other" or sent.index == 0:
         return measure
     prev = ctx.sentences[sent.index - 1] if sent.index < len(ctx.sentences) else None

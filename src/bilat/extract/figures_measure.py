@@ -70,15 +70,15 @@ def _nearest(
 ) -> tuple[int, str] | None:
     """The closest keyword; one after the number counts double unless it follows at once
     ("tons of oil"), since the subject usually precedes the number."""
-    best: tuple[int, str] | None = None
+    best: tuple[int, int, str] | None = None
     for s, e, measure in hits:
         if s >= end and re.search(r"[,;]", text[end:s]):
             continue  # a keyword after the number but in the next clause
         gap = max(0, s - end)
         dist = start - e if e <= start else (gap if gap <= 12 else 2 * gap)
-        if best is None or dist < best[0]:
-            best = (dist, measure)
-    return best
+        if best is None or (dist, -(e - s)) < best[:2]:  # the longer phrase on a tie
+            best = (dist, -(e - s), measure)
+    return None if best is None else (best[0], best[2])
 
 
 def find_measure(text: str, start: int, end: int, unit: str) -> str:
@@ -90,8 +90,19 @@ def find_measure(text: str, start: int, end: int, unit: str) -> str:
         return near1[1]
     near2 = _nearest(text, _hits(text, unit, 2), start, end)
     if near2 is not None:
+        if near2[1] == "trade_flow" and (goods := commodity_in(text, unit)):
+            return goods  # "increased gas supplies to China ..., by 37.4%": gas, not any goods
         return near2[1]
     return near1[1] if near1 is not None else "other"
+
+
+_COMMODITIES = frozenset({"gas_supply", "oil_supply", "coal_supply"})
+
+
+def commodity_in(text: str, unit: str) -> str | None:
+    """The one commodity (gas, oil, coal) the text names, if it names exactly one."""
+    found = {m for _s, _e, m in _hits(text, unit, 1) if m in _COMMODITIES}
+    return found.pop() if len(found) == 1 else None
 
 
 def measure_phrase(text: str, start: int, end: int, doc_span: Any = None) -> str | None:
