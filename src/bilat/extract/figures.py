@@ -154,16 +154,15 @@ _NOT_SUPPLY = re.compile(
 
 def _measure(ctx: DocContext, sent: Sentence, q: Quantity) -> str:
     measure = find_measure(sent.text, q.start, q.end, q.unit)
-    if sent.index > 0 and measure in ("other", "trade_flow") and q.unit != "count":
-        prev = ctx.sentences[sent.index - 1]
+    prev = ctx.sentences[sent.index - 1] if 0 < sent.index <= len(ctx.sentences) else None
+    if prev is not None and measure in ("other", "trade_flow") and q.unit != "count":
         same_paragraph = "\n\n" not in ctx.clean_text[prev.end : sent.start]
         goods = commodity_in(prev.text, q.unit) if same_paragraph else None
         if goods and not _NOT_SUPPLY.search(sent.text):
             return goods  # "... gas via Power of Siberia. The volume of deliveries rose 37%"
-    if measure != "other" or sent.index == 0:
+    if measure != "other" or prev is None:
         return measure
-    prev = ctx.sentences[sent.index - 1] if sent.index < len(ctx.sentences) else None
-    if prev is None or not re.match(r"\s*(?:their|its|this|that|the)\b", sent.text, re.I):
+    if not re.match(r"\s*(?:their|its|this|that|the)\b", sent.text, re.I):
         return measure
     joined = prev.text + " " + sent.text
     offset = len(prev.text) + 1
