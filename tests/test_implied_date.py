@@ -82,6 +82,40 @@ def test_no_clear_evidence_implies_nothing(text: str) -> None:
     assert _implied(text) == (None, [])
 
 
+@pytest.mark.parametrize(
+    ("text", "expected", "quotes"),
+    [
+        pytest.param(
+            "The Zapad 2021 strategic exercises opened in Belarus with 200,000 troops.",
+            "2021",
+            ["Zapad 2021"],
+            id="an occasion named for its year",
+        ),
+        pytest.param(
+            "Kazakh wheat sales to Iran rose 12% in the first half of 2023. Sales will reach "
+            "9 million tonnes this year, traders said.",
+            "2023",
+            ["this year", "the first half of 2023"],
+            id="this year beside a done part of a year",
+        ),
+        pytest.param(
+            "Imports grew by 4% last year. In December 2022 alone they jumped 9%.",
+            "2023",
+            ["last year", "December 2022"],
+            id="last year beside a done year end: the year after",
+        ),
+        pytest.param(
+            "The country adopted its Vision 2030 programme. Trade grew last year, after 2019.",
+            None,
+            [],
+            id="a target named for its year is no occasion; a bare year no year end",
+        ),
+    ],
+)
+def test_a_year_the_text_implies(text: str, expected: str | None, quotes: list[str]) -> None:
+    assert _implied(text) == (expected, quotes)
+
+
 def test_a_yearless_month_long_after_the_stated_ones_belongs_to_the_year_before() -> None:
     text = (
         "The roadmap was signed on January 10, 2025. On December 30, the leaders held a video call."

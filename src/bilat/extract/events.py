@@ -326,7 +326,10 @@ _DATELINE = re.compile(r"^\W*[A-Z][A-Z .'’-]{2,40},(?:\s*[A-Z][A-Za-z]+,)?\s*$
 def _not_event_date(text: str, start: int, end: int) -> bool:
     """A dateline ('MOSCOW, Sept. 1 --') dates the report; 'since 2019' starts a series
     (GOLD: a recurring series with no date is one undated event)."""
-    return bool(_DATELINE.match(text[:start])) or text[:start].rstrip().lower().endswith("since")
+    since = text[:start].rstrip().lower().endswith("since") or text[start:end].lower().startswith(
+        "since"
+    )
+    return bool(_DATELINE.match(text[:start])) or since
 
 
 _POSSESSIVE = re.compile(r"['’]s\b")  # "yesterday's talks": the date of the noun after it

@@ -23,6 +23,10 @@ Day on November 4" was written on or after 2025-11-04, and its readers take "yes
    month more than six months after the latest stated one is left out: "on December 30" in a
    text whose stated dates are in January more likely belongs to the year before.
 
+5. A year the text implies (`bilat.ingest.implied_year`: an occasion named for its year,
+   "this year" beside a done part of a stated year, "last year" beside a done end of one)
+   stands when there is no such day or month, or when it is a later year.
+
 The result is stored with basis `implied` and its evidence, so a reader sees why (`bilat show`,
 the document page).
 """
@@ -38,6 +42,7 @@ from functools import cache
 from bilat.extract.figures_data import load_data, phrases
 from bilat.extract.temporal import find_time_expressions, infer_tense
 from bilat.ingest.dates import DATELINE_WINDOW, yearless_dateline
+from bilat.ingest.implied_year import implied_year
 
 __all__ = ["ImpliedDate", "implied_published"]
 
@@ -77,8 +82,11 @@ def implied_published(text: str, today: dt.date | None = None) -> ImpliedDate | 
     anchors = list(_anchors(text))
     stated = _stated_in_latest_year(anchors)
     found = _from_dateline(text, anchors, stated) or (_latest(anchors, stated) if stated else None)
-    if found is None or found.date > (today or dt.date.today()).isoformat():
-        return None
+    if found is not None and found.date > (today or dt.date.today()).isoformat():
+        found = None
+    year = implied_year(text, _planned, today)
+    if year is not None and (found is None or year[0] > found.date[:4]):
+        return ImpliedDate(year[0], year[1])  # "last year" beside "December 2025": 2026
     return found
 
 

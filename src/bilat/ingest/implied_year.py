@@ -1,0 +1,115 @@
+"""The publication year an article implies when it names no past day or month with a year.
+
+needs : the clean text; today's date
+adds  : `ImpliedDate` at year precision ("2024") with the spans it rests on, or None
+
+GOLD.md v1.1 dates such articles from the text alone: "an exercise named for its year
+('Vostok-2022'), 'last year ... 2025' in a report of the year's results". The rules, each
+reading only sentences told as past (no future or plan cue):
+
+1. An occasion named for its year ("Vostok 2022 exercises kicked off", "as part of SPIEF
+   2022", "Ocean-2024") was reported in that year or later.
+2. A text that speaks of "this year" and reports a part of a stated year as done ("in the
+   first half of 2024", "in January-May 2024") was written in that year.
+3. A text that speaks of "last year" and reports the end of a stated year as done
+   ("in December 2025", "the fourth quarter of 2025") was written in the year after.
+
+The latest year any rule gives, up to today's, is the implied year. Names of targets
+("Vision 2030", "Strategy 2035") are not occasions.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterator
+
+from bilat.extract.temporal import find_time_expressions
+
+__all__ = ["implied_year"]
+
+_SENTENCE = re.compile(r"\S.*?(?:[.!?](?=\s+[A-Z\"“«(]|\s*$)|$)")
+_YEAR = r"(?:19|20)\d{2}"
+# a capitalised name word right before a year: "Vostok 2022", "SPIEF 2022", "North-Joint 2024"
+_NAMED = re.compile(rf"\b([A-Z][\w]*(?:-[A-Z][\w]*)?)\)?[\s-]({_YEAR})\b")
+_NOT_NAMES = frozenset(
+    "In On At By Since Until From For The Of As During Before After Through To And Or Also Fiscal "
+    "FY Q1 Q2 Q3 Q4 H1 H2 January February March April May June July August September October "
+    "November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Year Summer Winter "
+    "Spring Autumn Fall Early Late Mid End Vision Strategy Agenda Program Programme Plan Goal "
+    "Concept Horizon Target Roadmap".split()
+)
+_THIS_YEAR = re.compile(r"\bthis year\b", re.I)
+_LAST_YEAR = re.compile(r"\blast year\b", re.I)
+
+Evidence = tuple[tuple[int, int], ...]
+
+
+def implied_year(
+    text: str, planned: Callable[[str], bool], today: dt.date | None = None
+) -> tuple[str, Evidence] | None:
+    """The implied year and the spans it rests on (see the module docstring), or None.
+    `planned(sentence)` tells a sentence about the future or a plan (those do not count)."""
+    found: list[tuple[int, Evidence]] = []
+    every = list(_sentences(text))
+    past = [(s, t) for s, t in every if not planned(t)]
+    found += _named_occasions(past)
+    found += _relative(every, past, _THIS_YEAR, _partial_year, 0)
+    found += _relative(every, past, _LAST_YEAR, _year_end, 1)
+    found = [f for f in found if f[0] <= (today or dt.date.today()).year]
+    if not found:
+        return None
+    year, spans = max(found, key=lambda f: f[0])
+    return str(year), spans
+
+
+def _sentences(text: str) -> Iterator[tuple[int, str]]:
+    for para in re.finditer(r"[^\n]+", text):
+        for m in _SENTENCE.finditer(para.group(0)):
+            yield para.start() + m.start(), m.group(0)
+
+
+def _named_occasions(sentences: list[tuple[int, str]]) -> list[tuple[int, Evidence]]:
+    out = []
+    for start, sentence in sentences:
+        for m in _NAMED.finditer(sentence):
+            if m.group(1) not in _NOT_NAMES:
+                out.append((int(m.group(2)), ((start + m.start(), start + m.end()),)))
+    return out
+
+
+def _relative(
+    every: list[tuple[int, str]],
+    past: list[tuple[int, str]],
+    cue: re.Pattern[str],
+    period_year: Callable[[str], int | None],
+    offset: int,
+) -> list[tuple[int, Evidence]]:
+    """Rules 2 and 3: a relative-year cue anywhere ('will import 40 bcm this year' says which
+    year is current as well), and the latest year a period told as done puts it in."""
+    cues = [(s + m.start(), s + m.end()) for s, t in every for m in cue.finditer(t)]
+    if not cues:
+        return []
+    periods = [
+        (year, (s + e.start, s + e.end))
+        for s, t in past
+        for e in find_time_expressions(t, None, tense="past")
+        if e.period and (year := period_year(e.period)) is not None
+    ]
+    if not periods:
+        return []
+    year, span = max(periods)
+    return [(year + offset, (cues[0], span))]
+
+
+def _partial_year(period: str) -> int | None:
+    """'2024-H1', '2024-Q2', '2024-01..2024-05': a part of a year, not its end."""
+    m = re.fullmatch(rf"({_YEAR})-(?:H1|Q[123])|({_YEAR})-\d\d\.\.\2-(0\d|10|11)", period)
+    return int(m.group(1) or m.group(2)) if m else None
+
+
+def _year_end(period: str) -> int | None:
+    """'2025-H2', '2025-Q4', '2025-12..2025-12', '2025-01..2025-12': a year's end, stated (a
+    bare '2025' beside 'last year' may be the year before it)."""
+    m = re.fullmatch(rf"({_YEAR})(?:-H2|-Q4|-\d\d\.\.\1-12)", period)
+    return int(m.group(1)) if m else None
