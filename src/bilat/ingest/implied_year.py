@@ -23,7 +23,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Iterator
+from functools import cache
 
+from bilat.extract.figures_data import phrases
 from bilat.extract.temporal import find_time_expressions
 
 __all__ = ["implied_year"]
@@ -32,13 +34,6 @@ _SENTENCE = re.compile(r"\S.*?(?:[.!?](?=\s+[A-Z\"“«(]|\s*$)|$)")
 _YEAR = r"(?:19|20)\d{2}"
 # a capitalised name word right before a year: "Vostok 2022", "SPIEF 2022", "North-Joint 2024"
 _NAMED = re.compile(rf"\b([A-Z][\w]*(?:-[A-Z][\w]*)?)\)?[\s-]({_YEAR})\b")
-_NOT_NAMES = frozenset(
-    "In On At By Since Until From For The Of As During Before After Through To And Or Also Fiscal "
-    "FY Q1 Q2 Q3 Q4 H1 H2 January February March April May June July August September October "
-    "November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Year Summer Winter "
-    "Spring Autumn Fall Early Late Mid End Vision Strategy Agenda Program Programme Plan Goal "
-    "Concept Horizon Target Roadmap".split()
-)
 _THIS_YEAR = re.compile(r"\bthis year\b", re.I)
 _LAST_YEAR = re.compile(r"\blast year\b", re.I)
 
@@ -69,11 +64,16 @@ def _sentences(text: str) -> Iterator[tuple[int, str]]:
             yield para.start() + m.start(), m.group(0)
 
 
+@cache
+def _not_names() -> frozenset[str]:
+    return frozenset(phrases("temporal.yaml", "not_occasion_names"))
+
+
 def _named_occasions(sentences: list[tuple[int, str]]) -> list[tuple[int, Evidence]]:
-    out = []
+    out: list[tuple[int, Evidence]] = []
     for start, sentence in sentences:
         for m in _NAMED.finditer(sentence):
-            if m.group(1) not in _NOT_NAMES:
+            if m.group(1) not in _not_names():
                 out.append((int(m.group(2)), ((start + m.start(), start + m.end()),)))
     return out
 
