@@ -87,6 +87,19 @@ def test_forecasts_are_figures_goals_are_commitments(text: str, target: bool) ->
     assert bool(commits(text)) is target
 
 
+def test_a_multiple_of_a_stated_level_is_a_target_in_its_unit() -> None:
+    text = (
+        "Last year trade between Chile and Peru amounted to $7 billion. The two sides agreed to "
+        "triple this figure by 2030."
+    )
+    (c,) = commits(text)
+    assert (c.value, c.unit, c.relation, c.deadline) == (21e9, "USD", ">=", "2030")
+
+
+def test_should_total_in_a_year_is_a_forecast() -> None:
+    assert commits("Coal output should total 300 million tonnes in 2026.") == []
+
+
 def test_repeated_target_kept_once_with_explicit_relation() -> None:
     text = "Standard for crossing: 15 minutes\n\nA truck should not wait longer than 15 minutes."
     (c,) = commits(text)

@@ -183,6 +183,25 @@ def test_changes_take_measures_of_amounts_in_order() -> None:
     assert {f.flow for f in figs} == {"RU->IN"}
 
 
+@pytest.mark.parametrize(
+    ("text", "measures"),
+    [
+        # produced, not supplied
+        ("Indonesia's coal production reached 700 million tonnes.", ["other"]),
+        # a balance
+        ("The trade deficit with Vietnam widened to $30 billion.", ["other"]),
+        # one state's trade with the world, through the paragraph that opens with it
+        (
+            "Globally, Brazil reported record trade of $600 billion. Exports rose by 5%.\n\n"
+            "Trade between Brazil and Chile grew by 3%.",
+            ["other", "other", "trade_turnover"],
+        ),
+    ],
+)
+def test_measures_outside_the_pairs_supply_and_trade(text: str, measures: list[str]) -> None:
+    assert [f.measure for f in one(text)] == measures
+
+
 def test_a_commodity_carries_to_the_next_sentence_of_its_paragraph() -> None:
     text = (
         "Gazprom ships gas to Turkey via TurkStream. The volume of deliveries rose by 8%.\n\n"

@@ -11,6 +11,7 @@ figure extractor so that a target is never also emitted as a figure. Cue words l
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import cache
 
 from bilat.extract.context import DocContext, Sentence
@@ -31,7 +32,9 @@ __all__ = ["extract_commitments", "is_target"]
 
 
 def _alt_re(words: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
+    """Longest phrase first: 'should total' is read whole, not as 'should'."""
+    ordered = sorted(words, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in ordered) + r")\b", re.I)
 
 
 @cache
@@ -127,6 +130,30 @@ def _measure_with_context(sent: str, q: Quantity, before: str) -> str:
     return find_measure(joined, q.start + shift, q.end + shift, q.unit)
 
 
+_LEVEL_REF = re.compile(
+    r"^\s+(?:this|that|the|its|their|bilateral|mutual)?\s*(?:figure|level|volume|amount|"
+    r"indicator|trade|turnover|exports|imports|supplies)\b",
+    re.I,
+)
+
+
+def _multiple_of_level(text: str, q: Quantity, before: str) -> Quantity:
+    """'Trade amounted to $41 billion. The parties intend to double this figure': the target
+    is twice the level just stated ($82 billion), in its unit (GOLD: a target's value)."""
+    if q.hint != "multiplier" or q.value <= 0 or not _LEVEL_REF.match(text[q.end :]):
+        return q
+    stated = [
+        x
+        for x in find_quantities(before + " " + text[: q.start])
+        if x.unit not in ("percent", "count")
+    ]
+    if not stated:
+        return q
+    level = stated[-1]
+    factor = 1 + q.value / 100
+    return replace(q, value=level.value * factor, unit=level.unit, per=level.per, hint=None)
+
+
 def _para_text(ctx: DocContext, paras: list[int], i: int) -> str:
     return " ".join(s.text for s, p in zip(ctx.sentences, paras, strict=True) if p == paras[i])
 
@@ -134,6 +161,7 @@ def _para_text(ctx: DocContext, paras: list[int], i: int) -> str:
 def _commitment(
     ctx: DocContext, sent: Sentence, q: Quantity, times: list[TimeExpr], para: str, before: str
 ) -> Commitment:
+    q = _multiple_of_level(sent.text, q, before)
     measure = _measure_with_context(sent.text, q, before)
     status = _status(sent.text)
     flow = find_flow(sent.text, q.start, measure, countries_in(ctx, sent), ctx.pair)

@@ -21,6 +21,7 @@ from bilat.extract.figures_attrib import paragraph_ids, sentence_speaker, source
 from bilat.extract.figures_data import phrases
 from bilat.extract.figures_measure import (
     commodity_in,
+    measure_words,
     countries_in,
     find_flow,
     find_measure,
@@ -152,8 +153,41 @@ _NOT_SUPPLY = re.compile(
 )
 
 
+_COMMODITY_SUPPLY = frozenset({"gas_supply", "oil_supply", "coal_supply"})
+_TRADE = frozenset({"trade_turnover", "trade_flow"})
+
+
+def _scope(ctx: DocContext, sent: Sentence, q: Quantity, measure: str) -> str:
+    """Measures that are not the pair's supply or trade: a commodity produced ('coal
+    production should total 440 Mt') and one state's trade with the world ('Globally, China
+    reported record trade of $6.48 trillion. Exports grew by 6.1%.')."""
+    before = sent.text[max(0, q.start - 40) : q.start]
+    if measure in _COMMODITY_SUPPLY and _has_any(before, "production_words"):
+        return "other"
+    if measure in _TRADE and len({h.iso for h in countries_in(ctx, sent)}) < 2:
+        opening = _paragraph_opening(ctx, sent)
+        if _has_any(opening, "global_cues"):
+            return "other"
+    return measure
+
+
+def _has_any(text: str, key: str) -> bool:
+    words = measure_words(key)
+    return any(re.search(rf"\b{re.escape(w)}\b", text, re.I) for w in words)
+
+
+def _paragraph_opening(ctx: DocContext, sent: Sentence) -> str:
+    """The first sentence of the paragraph holding `sent`."""
+    first = sent
+    for prev in reversed(ctx.sentences[: sent.index]):
+        if "\n\n" in ctx.clean_text[prev.end : first.start]:
+            break
+        first = prev
+    return first.text
+
+
 def _measure(ctx: DocContext, sent: Sentence, q: Quantity) -> str:
-    measure = find_measure(sent.text, q.start, q.end, q.unit)
+    measure = _scope(ctx, sent, q, find_measure(sent.text, q.start, q.end, q.unit))
     prev = ctx.sentences[sent.index - 1] if 0 < sent.index <= len(ctx.sentences) else None
     if prev is not None and measure in ("other", "trade_flow") and q.unit != "count":
         same_paragraph = "\n\n" not in ctx.clean_text[prev.end : sent.start]

@@ -19,11 +19,13 @@ from bilat.extract.gazetteer import default_gazetteer
 
 __all__ = [
     "CountryHit",
+    "commodity_in",
     "countries_in",
     "countries_in_text",
     "find_flow",
     "find_measure",
     "measure_phrase",
+    "measure_words",
     "state_name",
 ]
 
@@ -94,6 +96,11 @@ def find_measure(text: str, start: int, end: int, unit: str) -> str:
             return goods  # "increased gas supplies to China ..., by 37.4%": gas, not any goods
         return near2[1]
     return near1[1] if near1 is not None else "other"
+
+
+def measure_words(key: str) -> tuple[str, ...]:
+    """A word list of measures.yaml (production_words, global_cues)."""
+    return tuple(str(w) for w in load_data("measures.yaml")[key])
 
 
 _COMMODITIES = frozenset({"gas_supply", "oil_supply", "coal_supply"})
