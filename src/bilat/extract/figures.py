@@ -21,11 +21,11 @@ from bilat.extract.figures_attrib import paragraph_ids, sentence_speaker, source
 from bilat.extract.figures_data import phrases
 from bilat.extract.figures_measure import (
     commodity_in,
-    measure_words,
     countries_in,
     find_flow,
     find_measure,
     measure_phrase,
+    measure_words,
 )
 from bilat.extract.numbers import Quantity, find_quantities, rate_after
 from bilat.extract.temporal import TimeExpr, find_time_expressions
