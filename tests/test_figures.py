@@ -202,6 +202,32 @@ def test_measures_outside_the_pairs_supply_and_trade(text: str, measures: list[s
     assert [f.measure for f in one(text)] == measures
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # rate levels are amounts in percent, measure other; the cut itself is not a figure
+        (
+            "Mexico's duties on Korean steel were halved to 12 percent last month.",
+            [("amount", 12, "other")],
+        ),
+        ("Canada imposed a 25% tariff on Chinese cars.", [("amount", 25, "other")]),
+        # the old level in 'cut to X from Y' is a figure too; a share stays a share
+        (
+            "Import duties were cut to 8 percent from 15 percent.",
+            [("amount", 8, "other"), ("amount", 15, "other")],
+        ),
+        ("Customs duties account for a share of 7% of revenue.", [("share", 7, "other")]),
+    ],
+)
+def test_rate_levels(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert [(f.kind, f.value, f.measure) for f in one(text)] == expected
+
+
+def test_a_level_a_deal_fixes_is_a_commitment_not_a_figure() -> None:
+    text = "Under the agreement, duties on wine will be lowered to 20 percent from 40 percent."
+    assert [(f.value, f.kind) for f in one(text)] == [(40, "amount")]
+
+
 def test_a_commodity_carries_to_the_next_sentence_of_its_paragraph() -> None:
     text = (
         "Gazprom ships gas to Turkey via TurkStream. The volume of deliveries rose by 8%.\n\n"

@@ -24,7 +24,7 @@ from bilat.extract.figures_measure import (
     find_measure,
     state_name,
 )
-from bilat.extract.numbers import Quantity, find_quantities
+from bilat.extract.numbers import Quantity, find_quantities, is_rate_level
 from bilat.extract.temporal import TimeExpr, find_time_expressions
 from bilat.records import Commitment, Evidence
 
@@ -61,6 +61,11 @@ def _suffix_re() -> re.Pattern[str]:
     return re.compile(r"\s*(?:\w+\s+)?(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
 
 
+_DEAL_FIXES = re.compile(
+    r"\b(?:deal|agreement|agreed|accord)\b[^.]*\b(?:will|shall|to be)\b|"
+    r"\b(?:will|shall|to be)\b[^.]*\b(?:under|by) the (?:deal|agreement|accord)\b",
+    re.I,
+)
 _FROM_TO = re.compile(r"\bfrom\s*$|\bfrom\s+[^,;]{1,30}?\s+to\s*$", re.I)
 
 
@@ -71,6 +76,9 @@ def is_target(text: str, q: Quantity) -> bool:
     38 bcm to 44 bcm per year' states the old and the new volume."""
     if _FROM_TO.search(text[max(0, q.start - 60) : q.start]):
         return False
+    if is_rate_level(text, q) and _DEAL_FIXES.search(text):
+        # "under the deal, tariffs will be cut to 47 percent": a level a deal fixes (GOLD)
+        return not re.search(r"\bfrom\s+$", text[max(0, q.start - 8) : q.start])
     if _suffix_re().match(text, q.end) and not _actual_before(text, q.start):
         return True
     # a cue may run into the quantity's own words ("agreed to" + "to double")

@@ -27,7 +27,7 @@ from bilat.extract.figures_measure import (
     measure_phrase,
     measure_words,
 )
-from bilat.extract.numbers import Quantity, find_quantities, rate_after
+from bilat.extract.numbers import Quantity, find_quantities, is_rate_level, rate_after
 from bilat.extract.temporal import TimeExpr, find_time_expressions
 from bilat.records import Evidence, Figure
 
@@ -98,7 +98,7 @@ def _sentence_figures(
             _figure(ctx, sent, q, _period(text, q, quantities, times) or carried, speaker, source),
         )
         for q in quantities
-        if not is_target(text, q)
+        if not is_target(text, q) and not _change_to_level(text, q)
     ]
     carry.period = _last_period(times) or carry.period
     carry.document = carry.period or carry.document
@@ -106,6 +106,13 @@ def _sentence_figures(
     if not unresolved:
         pairs = [(q, _fallback_period(f, carry.document, carry.recent)) for q, f in pairs]
     return _pair_respectively(text, _shared_rate(text, pairs))
+
+
+def _change_to_level(text: str, q: Quantity) -> bool:
+    """'halved to 10 percent': the rate level after it is the figure (GOLD v1.1)."""
+    return q.hint == "multiplier" and bool(
+        re.match(r"\s+to\s+\d[\d.,]*\s*(?:%|percent|per cent)", text[q.end :])
+    )
 
 
 def _figure(
@@ -164,6 +171,8 @@ def _scope(ctx: DocContext, sent: Sentence, q: Quantity, measure: str) -> str:
     before = sent.text[max(0, q.start - 40) : q.start]
     if measure in _COMMODITY_SUPPLY and _has_any(before, "production_words"):
         return "other"
+    if is_rate_level(sent.text, q):
+        return "other"  # GOLD v1.1: tariff rates are percent, measure other
     if measure in _TRADE and len({h.iso for h in countries_in(ctx, sent)}) < 2:
         opening = _paragraph_opening(ctx, sent)
         if _has_any(opening, "global_cues"):
@@ -241,7 +250,7 @@ def _after_only(word: str) -> int:
 
 def figure_kind(text: str, q: Quantity) -> tuple[str, float]:
     """(kind, signed value) of a quantity inside sentence `text`."""
-    if q.unit != "percent":
+    if q.unit != "percent" or is_rate_level(text, q):
         return "amount", q.value
     if q.hint == "multiplier":
         return "change", q.value

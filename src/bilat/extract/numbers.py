@@ -29,7 +29,7 @@ from bilat.extract.figures_numwords import (
     word_value,
 )
 
-__all__ = ["Quantity", "find_quantities", "qualifier_before", "rate_after"]
+__all__ = ["Quantity", "find_quantities", "is_rate_level", "qualifier_before", "rate_after"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -361,6 +361,34 @@ def rate_after(text: str, end: int) -> str | None:
         key = next(str(k) for k, v in m.groupdict().items() if v)
         return re.sub(r"\d+$", "", key)
     return None
+
+
+def is_rate_level(text: str, q: Quantity) -> bool:
+    """A tariff, duty or tax rate stated as a level ('a 50% tariff', 'tariffs are cut to 47
+    percent from 57 percent', 'the rate of 13%'): GOLD records it as an amount in percent."""
+    if q.unit != "percent" or q.hint is not None:
+        return False
+    near = text[max(0, q.start - 60) : q.end + 25]
+    if not _any_of(near, "rate_nouns") or _any_of(
+        text[max(0, q.start - 60) : q.start], "share_cues"
+    ):
+        return False
+    before = text[max(0, q.start - 12) : q.start]
+    after = text[q.end : q.end + 25]
+    return bool(
+        re.search(r"\b(?:to|from|at|of)\s+$", before)
+        or re.match(r"\s*(?:[a-z]+\s+)?(?:tariffs?|dut(?:y|ies)|tax(?:es)?|levy|rates?)\b", after)
+        or re.search(
+            r"(?:tariffs?|dut(?:y|ies)|tax(?:es)?|levy|rates?)\s+(?:is|are|was|were|stands? at|of)\s+$",
+            text[: q.start],
+        )
+    )
+
+
+def _any_of(text: str, key: str) -> bool:
+    return any(
+        re.search(rf"\b{re.escape(w)}\b", text, re.I) for w in phrases("qualifiers.yaml", key)
+    )
 
 
 def _qualifier_after(text: str, end: int) -> str | None:
