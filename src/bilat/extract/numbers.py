@@ -363,6 +363,9 @@ def rate_after(text: str, end: int) -> str | None:
     return None
 
 
+_RATE = r"(?:tariffs?|dut(?:y|ies)|tax(?:es)?|levy|rates?)"
+
+
 def is_rate_level(text: str, q: Quantity) -> bool:
     """A tariff, duty or tax rate stated as a level ('a 50% tariff', 'tariffs are cut to 47
     percent from 57 percent', 'the rate of 13%'): GOLD records it as an amount in percent."""
@@ -377,11 +380,8 @@ def is_rate_level(text: str, q: Quantity) -> bool:
     after = text[q.end : q.end + 25]
     return bool(
         re.search(r"\b(?:to|from|at|of)\s+$", before)
-        or re.match(r"\s*(?:[a-z]+\s+)?(?:tariffs?|dut(?:y|ies)|tax(?:es)?|levy|rates?)\b", after)
-        or re.search(
-            r"(?:tariffs?|dut(?:y|ies)|tax(?:es)?|levy|rates?)\s+(?:is|are|was|were|stands? at|of)\s+$",
-            text[: q.start],
-        )
+        or re.match(rf"\s*(?:[a-z]+\s+)?{_RATE}\b", after)
+        or re.search(rf"{_RATE}\s+(?:is|are|was|were|stands? at|of)\s+$", text[: q.start])
     )
 
 
