@@ -9,19 +9,18 @@ date (resolved against the publication date), place and status (planned from mod
 date after publication). "At the highest level" with a date is a meeting of the pair's heads
 of state on that date (gazetteer roles); a trigger-less clause that only adds a date and place
 ("met in May in Moscow and in September in Tianjin") repeats the event of the clause before.
-Candidates not involving the tracked pair are dropped, and candidates for the same real-world
+Clauses and triggers come from `event_clauses`. Candidates not involving the tracked pair are
+dropped, and candidates for the same real-world
 event are merged (`event_merge`).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
-from functools import lru_cache
-from typing import Any
+from dataclasses import replace
 
-from bilat.datafiles import read_data
-from bilat.extract.context import DocContext, Mention, Sentence
+from bilat.extract.context import DocContext, Mention
+from bilat.extract.event_clauses import Clause, find_triggers, lexicon, split_clauses
 from bilat.extract.event_merge import GROUP_MODES, Found, dedupe, trip_dates
 from bilat.extract.figures_data import load_data
 from bilat.extract.gazetteer import Gazetteer
@@ -30,91 +29,7 @@ from bilat.records import Event, Evidence
 
 __all__ = ["extract_events"]
 
-_ORDER = ("military", "call", "video", "multilateral", "visit", "meeting")
-_CLAUSE = re.compile(r",\s+(?:and|while|whereas|but)\s+|;\s+|\s+and\s+(?=(?:in|on|at)\s+[A-Z])")
 _PRONOUN = re.compile(r"^\s*(?:and\s+)?(?:[A-Za-z ,]{0,30}\s)?(?:he|she|they|their)\b", re.I)
-
-
-@dataclass(frozen=True, slots=True)
-class _Lexicon:
-    modes: dict[str, re.Pattern[str]]
-    bodies: re.Pattern[str]
-    planned: re.Pattern[str]
-    generic: re.Pattern[str]
-    top_level: re.Pattern[str]
-
-
-def _words(patterns: list[str]) -> re.Pattern[str]:
-    return re.compile(r"(?<![\w-])(?:" + "|".join(patterns) + r")(?![\w-])", re.I)
-
-
-@lru_cache(maxsize=1)
-def _lexicon() -> _Lexicon:
-    data: dict[str, Any] = read_data("events.yaml")
-    bodies = "|".join(re.escape(b) for b in data["multilateral_bodies"])
-    return _Lexicon(
-        modes={m: _words(p) for m, p in data["modes"].items()},
-        bodies=re.compile(rf"(?<![\w-])(?:{bodies}|forum)(?![\w-])"),
-        planned=_words(data["planned"]),
-        generic=_words(data["generic"]),
-        top_level=_words(data["heads_of_state_level"]),
-    )
-
-
-@dataclass(frozen=True, slots=True)
-class _Clause:
-    start: int
-    end: int
-    text: str
-    sentence: Sentence
-
-
-_REPEAT = re.compile(r"\s+and\s+(?=(?:in|on|at)\s+[A-Z])")
-
-
-def _clauses(sentence: Sentence) -> list[_Clause]:
-    """Clauses that may hold events of their own. A sentence with one event word is split
-    only where a date or place repeats it ('in May in Moscow and in September in Tianjin'):
-    'Zhang, head of CNSA, and Rogozin, head of Roscosmos, signed ... by videoconference' is
-    one clause with both signatories."""
-    out, pos = [], 0
-    lex = _lexicon()
-    modes = [mode for mode, _ in _triggers(sentence.text)]  # after call/video absorb the rest
-    words = sum(1 for mode in modes for _ in lex.modes[mode].finditer(sentence.text))
-    splitter = _CLAUSE if words > 1 else _REPEAT
-    for m in splitter.finditer(sentence.text):
-        out.append((pos, m.start()))
-        pos = m.end()
-    out.append((pos, len(sentence.text)))
-    return [
-        _Clause(sentence.start + s, sentence.start + e, sentence.text[s:e], sentence)
-        for s, e in out
-        if e > s
-    ]
-
-
-def _triggers(clause: str) -> list[tuple[str, re.Match[str]]]:
-    """Every mode triggered in the clause, once per mode, in _ORDER; call/video absorb a
-    plain meeting word ("talks by phone" is one call, not a call and a meeting)."""
-    lex, found = _lexicon(), []
-    for mode in _ORDER:
-        m = lex.modes[mode].search(clause)
-        if m is None:
-            continue
-        if (
-            mode == "multilateral"
-            and m.group(0).lower() == "summit"
-            and not lex.bodies.search(clause)
-        ):
-            mode = "meeting"
-        found.append((mode, m))
-    modes = {mode for mode, _ in found}
-    if modes & {"call", "video"}:  # a forum a videoconference was part of is its occasion
-        found = [(mo, m) for mo, m in found if mo not in ("meeting", "multilateral")]
-    once: dict[str, re.Match[str]] = {}
-    for mo, m in found:
-        once.setdefault(mo, m)  # modes come out in _ORDER, one trigger each
-    return list(once.items())
 
 
 def _persons(ctx: DocContext, start: int, end: int) -> list[Mention]:
@@ -166,7 +81,7 @@ def _unnamed_as_states(ctx: DocContext, gaz: Gazetteer, parts: list[Mention]) ->
     return list({m.actor: m for m in out}.values())
 
 
-def _participants(ctx: DocContext, clause: _Clause, subject: list[Mention]) -> list[Mention]:
+def _participants(ctx: DocContext, clause: Clause, subject: list[Mention]) -> list[Mention]:
     between = _BETWEEN.search(clause.text)
     if between:
         span = ctx.mentions_in(clause.start + between.start(1), clause.start + between.end(2))
@@ -183,7 +98,7 @@ def _participants(ctx: DocContext, clause: _Clause, subject: list[Mention]) -> l
 
 
 def _visitors(
-    ctx: DocContext, clause: _Clause, trig: re.Match[str], subject: list[Mention]
+    ctx: DocContext, clause: Clause, trig: re.Match[str], subject: list[Mention]
 ) -> list[Mention]:
     """'Putin's visit', 'Putin will visit', 'the visit of the head of government'."""
     at = clause.start + trig.start()
@@ -219,7 +134,7 @@ def _as_state(gaz: Gazetteer, m: Mention) -> Mention | None:
 
 
 def _destination(
-    ctx: DocContext, gaz: Gazetteer, clause: _Clause, trigger_end: int, visitors: list[Mention]
+    ctx: DocContext, gaz: Gazetteer, clause: Clause, trigger_end: int, visitors: list[Mention]
 ) -> Mention | None:
     """The state visited: the first state or place after the trigger ('visit to China',
     'the visit of Putin, who arrived in China') that is not the visitor's own country."""
@@ -236,7 +151,7 @@ def _destination(
 _FORCES = re.compile(r"Navy|Army|Air Force|Fleet|Armed Forces|Aerospace Forces|Theater Command")
 
 
-def _forces(ctx: DocContext, gaz: Gazetteer, clause: _Clause) -> list[Mention]:
+def _forces(ctx: DocContext, gaz: Gazetteer, clause: Clause) -> list[Mention]:
     """Joint exercises: the states and armed forces named in the clause (adjectives count:
     'the Chinese and Russian navies')."""
     found = [m for m in ctx.mentions if m.type == "organization" and _FORCES.search(m.actor)]
@@ -270,7 +185,7 @@ def _state_of(gaz: Gazetteer, m: Mention) -> Mention | None:
 _PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})")
 
 
-def _place(ctx: DocContext, clause: _Clause) -> str | None:
+def _place(ctx: DocContext, clause: Clause) -> str | None:
     """The first 'in/at <Name>' that is a place ('in May in Moscow' is Moscow)."""
     for m in _PLACE.finditer(clause.text):
         start = clause.start + m.start(1)
@@ -296,7 +211,7 @@ def _planned_near(text: str, trig: re.Match[str], others: list[re.Match[str]]) -
     'Putin, Xi hold phone call, agree on Xi's visit in May' makes the visit planned, not the call;
     a marker that is itself another trigger ('Xi to visit Moscow after phone talks') is that
     trigger's. Coordinated verbs share it: 'will take part in the summit and hold talks'."""
-    for m in _lexicon().planned.finditer(text, max(0, trig.start() - 60), trig.end()):
+    for m in lexicon().planned.finditer(text, max(0, trig.start() - 60), trig.end()):
         if m.start() > trig.start():
             continue
         if any(o.start() < m.end() and m.start() < o.end() for o in others):
@@ -308,7 +223,7 @@ def _planned_near(text: str, trig: re.Match[str], others: list[re.Match[str]]) -
     return False
 
 
-def _any_date(clause: _Clause, ctx: DocContext, planned: bool) -> tuple[str | None, str | None]:
+def _any_date(clause: Clause, ctx: DocContext, planned: bool) -> tuple[str | None, str | None]:
     tense = "future" if planned else "past"
     for expr in find_time_expressions(clause.text, ctx.published, tense=tense):
         if (
@@ -343,7 +258,7 @@ def _status(date: str | None, published: str | None) -> str:
 
 
 def _date(
-    clause: _Clause,
+    clause: Clause,
     ctx: DocContext,
     planned: bool,
     trig: re.Match[str],
@@ -398,12 +313,12 @@ _ORDINAL = re.compile(
 )
 
 
-def _marks(clause: _Clause, mode: str, trig: re.Match[str]) -> frozenset[str]:
+def _marks(clause: Clause, mode: str, trig: re.Match[str]) -> frozenset[str]:
     marks = set()
     if mode == "multilateral":
         marks |= {
             "body:" + b.group(0).lower()
-            for b in _lexicon().bodies.finditer(clause.text)
+            for b in lexicon().bodies.finditer(clause.text)
             if b.group(0).lower() != "forum"
         }
     if mode == "military":
@@ -432,7 +347,7 @@ def _has_person(parts: list[Mention]) -> bool:
 
 def _build(
     ctx: DocContext,
-    clause: _Clause,
+    clause: Clause,
     mode: str,
     parts: list[Mention],
     trig: re.Match[str],
@@ -462,7 +377,7 @@ def _build(
     return Found(event, explicit, _marks(clause, mode, trig), frozenset(sides))
 
 
-def _host_states(ctx: DocContext, clause: _Clause) -> set[str]:
+def _host_states(ctx: DocContext, clause: Clause) -> set[str]:
     return {
         m.country
         for m in ctx.mentions_in(clause.start, clause.end)
@@ -471,12 +386,12 @@ def _host_states(ctx: DocContext, clause: _Clause) -> set[str]:
 
 
 def _candidates(
-    ctx: DocContext, gaz: Gazetteer, clause: _Clause, subject: list[Mention]
+    ctx: DocContext, gaz: Gazetteer, clause: Clause, subject: list[Mention]
 ) -> list[Found]:
-    if _lexicon().generic.search(clause.sentence.text):
+    if lexicon().generic.search(clause.sentence.text):
         return []
     out = []
-    triggers = _triggers(clause.text)
+    triggers = find_triggers(clause.text)
     for mode, trig in triggers:
         if mode == "visit":
             parts = _visitors(ctx, clause, trig, subject)
@@ -502,10 +417,10 @@ def _candidates(
 
 
 def _top_level(
-    ctx: DocContext, gaz: Gazetteer, clause: _Clause, triggers: list[re.Match[str]]
+    ctx: DocContext, gaz: Gazetteer, clause: Clause, triggers: list[re.Match[str]]
 ) -> Found | None:
     """'agreements reached at the highest level in May': the heads of state met then."""
-    trig = _lexicon().top_level.search(clause.text)
+    trig = lexicon().top_level.search(clause.text)
     if trig is None:
         return None
     planned = _planned_near(clause.text, trig, triggers)
@@ -528,12 +443,12 @@ def _heads_of_state(ctx: DocContext, gaz: Gazetteer, on: str) -> list[Mention]:
 _CONTINUES = re.compile(r"\s*(?:in|on|at)\s")
 
 
-def _continued(ctx: DocContext, clause: _Clause, before: list[Found]) -> Found | None:
+def _continued(ctx: DocContext, clause: Clause, before: list[Found]) -> Found | None:
     """'met in May in Moscow and in September in Beijing': a trigger-less clause that only adds
     another date (and place) repeats the one dated event of the clause before it."""
     if len(before) != 1 or not before[0].explicit_date or not _CONTINUES.match(clause.text):
         return None
-    if _triggers(clause.text):
+    if find_triggers(clause.text):
         return None
     prev = before[0].event
     date, date_end = _any_date(clause, ctx, prev.status == "planned")
@@ -548,7 +463,7 @@ def extract_events(ctx: DocContext, gaz: Gazetteer) -> list[Event]:
     subject: list[Mention] = []
     for sentence in ctx.sentences:
         before: list[Found] = []
-        for clause in _clauses(sentence):
+        for clause in split_clauses(sentence):
             new = _candidates(ctx, gaz, clause, subject)
             again = _continued(ctx, clause, before) if not new else None
             before = new or ([again] if again else [])

@@ -1,0 +1,103 @@
+"""The event layer's mentions: clauses of a sentence and the event words (triggers) in them.
+
+`lexicon()` reads data/events.yaml once; `split_clauses(sentence)` cuts a sentence where it
+may hold events of its own; `find_triggers(text)` finds one trigger per PLOVER mode, in
+`ORDER`, with call/video absorbing a plain meeting word.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from bilat.datafiles import read_data
+from bilat.extract.context import Sentence
+
+__all__ = ["ORDER", "Clause", "Lexicon", "find_triggers", "lexicon", "split_clauses"]
+
+ORDER = ("military", "call", "video", "multilateral", "visit", "meeting")
+_CLAUSE = re.compile(r",\s+(?:and|while|whereas|but)\s+|;\s+|\s+and\s+(?=(?:in|on|at)\s+[A-Z])")
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    modes: dict[str, re.Pattern[str]]
+    bodies: re.Pattern[str]
+    planned: re.Pattern[str]
+    generic: re.Pattern[str]
+    top_level: re.Pattern[str]
+
+
+def _words(patterns: list[str]) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w-])(?:" + "|".join(patterns) + r")(?![\w-])", re.I)
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    data: dict[str, Any] = read_data("events.yaml")
+    bodies = "|".join(re.escape(b) for b in data["multilateral_bodies"])
+    return Lexicon(
+        modes={m: _words(p) for m, p in data["modes"].items()},
+        bodies=re.compile(rf"(?<![\w-])(?:{bodies}|forum)(?![\w-])"),
+        planned=_words(data["planned"]),
+        generic=_words(data["generic"]),
+        top_level=_words(data["heads_of_state_level"]),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    start: int
+    end: int
+    text: str
+    sentence: Sentence
+
+
+_REPEAT = re.compile(r"\s+and\s+(?=(?:in|on|at)\s+[A-Z])")
+
+
+def split_clauses(sentence: Sentence) -> list[Clause]:
+    """Clauses that may hold events of their own. A sentence with one event word is split
+    only where a date or place repeats it ('in May in Moscow and in September in Tianjin'):
+    'Zhang, head of CNSA, and Rogozin, head of Roscosmos, signed ... by videoconference' is
+    one clause with both signatories."""
+    out, pos = [], 0
+    lex = lexicon()
+    modes = [mode for mode, _ in find_triggers(sentence.text)]  # after call/video absorb the rest
+    words = sum(1 for mode in modes for _ in lex.modes[mode].finditer(sentence.text))
+    splitter = _CLAUSE if words > 1 else _REPEAT
+    for m in splitter.finditer(sentence.text):
+        out.append((pos, m.start()))
+        pos = m.end()
+    out.append((pos, len(sentence.text)))
+    return [
+        Clause(sentence.start + s, sentence.start + e, sentence.text[s:e], sentence)
+        for s, e in out
+        if e > s
+    ]
+
+
+def find_triggers(clause: str) -> list[tuple[str, re.Match[str]]]:
+    """Every mode triggered in the clause, once per mode, in ORDER; call/video absorb a
+    plain meeting word ("talks by phone" is one call, not a call and a meeting)."""
+    lex, found = lexicon(), []
+    for mode in ORDER:
+        m = lex.modes[mode].search(clause)
+        if m is None:
+            continue
+        if (
+            mode == "multilateral"
+            and m.group(0).lower() == "summit"
+            and not lex.bodies.search(clause)
+        ):
+            mode = "meeting"
+        found.append((mode, m))
+    modes = {mode for mode, _ in found}
+    if modes & {"call", "video"}:  # a forum a videoconference was part of is its occasion
+        found = [(mo, m) for mo, m in found if mo not in ("meeting", "multilateral")]
+    once: dict[str, re.Match[str]] = {}
+    for mo, m in found:
+        once.setdefault(mo, m)  # modes come out in ORDER, one trigger each
+    return list(once.items())
