@@ -138,8 +138,25 @@ def _events(text: str, published: str | None) -> list[tuple[Any, ...]]:
             "2024-05-17",
             [
                 ("meeting", "occurred", ("Vladimir Putin", "Xi Jinping"), "2024-05-16"),
-                ("multilateral", "occurred", ("Vladimir Putin", "Xi Jinping"), "2024-05-17"),
+                (
+                    "multilateral",
+                    "occurred",
+                    ("China", "Russia", "Vladimir Putin", "Xi Jinping"),
+                    "2024-05-17",
+                ),
             ],
+        ),
+        (  # a joint body's meeting involves both its states, named or referred back to
+            "The Russian-Chinese Commission on Humanitarian Cooperation was set up in 2000. "
+            "Tatyana Golikova chaired the 25th meeting of the Commission in Harbin on Monday.",
+            "2024-06-05",
+            [("meeting", "occurred", ("China", "Russia", "Tatyana Golikova"), "2024-06-03")],
+        ),
+        (  # the sender of a telegram is not at the forum; 'at the X-Y Forum' is no place
+            "Vladimir Putin sent a message to the participants of the Russia-China Expo, under "
+            "way in Harbin.",
+            "2024-05-17",
+            [("multilateral", "occurred", ("China", "Russia"), "2024-05-17")],
         ),
     ],
 )

@@ -9,15 +9,18 @@ date (resolved against the publication date), place and status (planned from mod
 date after publication). "At the highest level" with a date is a meeting of the pair's heads
 of state on that date (gazetteer roles); a trigger-less clause that only adds a date and place
 ("met in May in Moscow and in September in Tianjin") repeats the event of the clause before.
-Clauses and triggers come from `event_clauses`. Candidates not involving the tracked pair are
-dropped, and candidates for the same real-world
-event are merged (`event_merge`).
+Clauses and triggers come from `event_clauses`. A meeting of a joint body ("the
+Russian-Chinese commission", "the China-Russia Energy Business Forum", or "the Commission" once
+the text named it so) involves both its states; the sender of a telegram or message is not
+at the occasion it greets. Candidates not involving the tracked pair are dropped, and
+candidates for the same real-world event are merged (`event_merge`).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import replace
+from typing import Any
 
 from bilat.extract.context import DocContext, Mention
 from bilat.extract.event_clauses import Clause, find_triggers, lexicon, split_clauses
@@ -188,6 +191,8 @@ _PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'�
 def _place(ctx: DocContext, clause: Clause) -> str | None:
     """The first 'in/at <Name>' that is a place ('in May in Moscow' is Moscow)."""
     for m in _PLACE.finditer(clause.text):
+        if _JOINT.match(clause.text, m.start(1)):
+            continue  # "at the Russia-China Energy Forum": a name, not a place
         start = clause.start + m.start(1)
         for ent in ctx.ents:
             if ent.start_char == start and ent.label_ in ("GPE", "LOC", "FAC"):
@@ -408,12 +413,74 @@ def _candidates(
                 for m in ctx.mentions_in(clause.start, clause.end)
                 if m.type == "organization" and m.country is None
             ]
+        if mode in ("meeting", "multilateral"):
+            parts = [p for p in parts if not _greets(ctx, p)] + _joint_body(ctx, gaz, clause, trig)
         others = [m for mo, m in triggers if m is not trig]
         found = _build(ctx, clause, mode, parts, trig, others)
         if found is not None:
             out.append(found)
     level = _top_level(ctx, gaz, clause, [m for _, m in triggers])
     return out + ([level] if level else [])
+
+
+_GREETS = re.compile(
+    r"^\W{0,3}(?:\w+\s+){0,2}(?:sent|addressed|delivered)\s+(?:a|an|his|her|their)?\s*"
+    r"(?:\w+\s+)?(?:telegram|message|letter|greetings?|address)\b",
+    re.I,
+)
+_JOINT = re.compile(r"\b([A-Z][a-z]+)\s?[-–—]\s?([A-Z][a-z]+)\b")
+_BODY = re.compile(
+    r"\b(?:(?:sub-?)?commission|(?:sub-?)?committee|council|dialogue|forum|expo|"
+    r"working group|roundtable|round table)\b",
+    re.I,
+)
+
+
+# between an event word and its body: nothing ('Forum' is both), or 'of the (Nth) ... '
+_BODY_OF = re.compile(r"|\s+(?:of|under)\s+(?:the\s+)?[\w\s,'’-]{0,80}?", re.I)
+
+
+def _greets(ctx: DocContext, m: Mention) -> bool:
+    """'Xi sent a telegram to the participants of the forum': not at the forum (GOLD)."""
+    return bool(_GREETS.match(ctx.clean_text[m.end : m.end + 60]))
+
+
+def _joint_body(
+    ctx: DocContext, gaz: Gazetteer, clause: Clause, trig: re.Match[str]
+) -> list[Mention]:
+    """The states of the joint body this event word is about ('the 20th meeting of the
+    Russian-Chinese commission', 'the China-Russia Energy Business Forum'), or of the one
+    the text named before when the clause says 'the Commission'."""
+    body = _BODY.search(clause.text, trig.start())
+    if body is None or not _BODY_OF.fullmatch(clause.text[trig.end() : body.start()]):
+        return []
+    found = _joint_states(gaz, clause.text[: body.end()])
+    if not found:
+        head = body.group(0).lower().split()[-1].removeprefix("sub-").removeprefix("sub")
+        earlier = ctx.clean_text[: clause.start]
+        named = [
+            m.start()
+            for m in re.finditer(rf"\b{re.escape(head)}\b", earlier, re.I)
+            if _joint_states(gaz, earlier[max(0, m.start() - 80) : m.start()])
+        ]
+        if named:
+            found = _joint_states(gaz, earlier[max(0, named[-1] - 80) : named[-1]])
+    pos = clause.start + body.start()
+    return [Mention(pos, pos + len(body.group(0)), body.group(0), e.name, "state", e.country)
+            for e in found]  # fmt: skip
+
+
+def _joint_states(gaz: Gazetteer, text: str) -> list[Any]:
+    """The two states of the last 'Russian-Chinese' / 'China-Russia' compound in `text`."""
+    for m in reversed(list(_JOINT.finditer(text))):
+        states = [gaz.state_for_adjective(w) or _state_named(gaz, w) for w in m.groups()]
+        if all(states) and states[0].country != states[1].country:
+            return states
+    return []
+
+
+def _state_named(gaz: Gazetteer, word: str) -> Any:
+    return next((e for e in gaz.lookup(word) if e.type == "state"), None)
 
 
 def _top_level(
