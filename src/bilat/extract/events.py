@@ -20,13 +20,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import Any
 
 from bilat.extract.context import DocContext, Mention
 from bilat.extract.event_clauses import Clause, find_triggers, lexicon, split_clauses
 from bilat.extract.event_merge import GROUP_MODES, Found, dedupe, trip_dates
 from bilat.extract.figures_data import load_data
-from bilat.extract.gazetteer import Gazetteer
+from bilat.extract.gazetteer import Entry, Gazetteer
 from bilat.extract.temporal import find_time_expressions
 from bilat.records import Event, Evidence
 
@@ -470,17 +469,13 @@ def _joint_body(
             for e in found]  # fmt: skip
 
 
-def _joint_states(gaz: Gazetteer, text: str) -> list[Any]:
+def _joint_states(gaz: Gazetteer, text: str) -> list[Entry]:
     """The two states of the last 'Russian-Chinese' / 'China-Russia' compound in `text`."""
     for m in reversed(list(_JOINT.finditer(text))):
-        states = [gaz.state_for_adjective(w) or _state_named(gaz, w) for w in m.groups()]
-        if all(states) and states[0].country != states[1].country:
-            return states
+        a, b = (gaz.state_for_adjective(w) or gaz.state_named(w) for w in m.groups())
+        if a is not None and b is not None and a.country != b.country:
+            return [a, b]
     return []
-
-
-def _state_named(gaz: Gazetteer, word: str) -> Any:
-    return next((e for e in gaz.lookup(word) if e.type == "state"), None)
 
 
 def _top_level(

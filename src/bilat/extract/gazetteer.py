@@ -362,6 +362,10 @@ class Gazetteer:
         """Every entry, in file order (states, people, organisations, ...)."""
         return iter(self._entries.values())
 
+    def state_named(self, name: str) -> Entry | None:
+        """The state whose name, alias or metonym is `name` ("China", "PRC", "Moscow")."""
+        return next((e for e in self.lookup(name) if e.type == "state"), None)
+
     def state_for_adjective(self, word: str) -> Entry | None:
         """The state an adjective names: "Russian" -> Russia, "Sino"/"Sino-" -> China."""
         norm = normalize(word).rstrip("-")

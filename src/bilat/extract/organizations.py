@@ -138,26 +138,19 @@ def _generic() -> frozenset[str]:
 def _country(text: str, start: int, name: str, gaz: Gazetteer) -> str | None:
     sides: set[str] = set()
     for word in re.findall(r"[A-Z][\w'’]+", name):
-        entry = gaz.state_for_adjective(word) or _state_named(gaz, word)
+        entry = gaz.state_for_adjective(word) or gaz.state_named(word)
         if entry is not None and entry.country:
             sides.add(entry.country)
     for state in re.findall(r"\bof (?:the )?((?:[A-Z][\w'’]+\s?){1,4})$", name):
-        entry = _state_named(gaz, state.strip())
+        entry = gaz.state_named(state.strip())
         if entry is not None and entry.country:
             sides.add(entry.country)
     possessive = re.search(r"([A-Z][\w]+)['’]s\s+$", text[max(0, start - 30) : start])
     if not sides and possessive:
-        entry = _state_named(gaz, possessive.group(1))
+        entry = gaz.state_named(possessive.group(1))
         if entry is not None and entry.country:
             sides.add(entry.country)
     return sides.pop() if len(sides) == 1 else None
-
-
-def _state_named(gaz: Gazetteer, name: str) -> Any:
-    for entry in gaz.lookup(name):
-        if entry.type == "state":
-            return entry
-    return None
 
 
 def _later_uses(text: str, found: list[OrgMention]) -> list[OrgMention]:
