@@ -246,6 +246,28 @@ def _agreements(text: str) -> list[tuple[str, str, str]]:
             "with threats.",
             [("declaration", "announced", "new-era strategic partnership")],
         ),
+        (  # cooperation programmes and schedules are plans; the year ends the title
+            "Russia and China said a programme of Russian-Chinese scientific cooperation until "
+            "2035 has been coordinated.",
+            [("plan", "announced", "programme of Russian-Chinese scientific cooperation")],
+        ),
+        (  # what is negotiated is the agreement's subject; a batch of documents on areas
+            "Russia and China hope to complete negotiations on the creation of a grain hub "
+            "soon, after signing intergovernmental documents related to customs and transport.",
+            [
+                ("agreement", "negotiating", "agreement on the creation of a grain hub"),
+                (
+                    "agreement",
+                    "signed",
+                    "intergovernmental documents related to customs and transport",
+                ),
+            ],
+        ),
+        (  # a copula's predicate describes a document already named; a negation names none
+            "Russia and China signed the memorandum on a grain hub, which is the most important "
+            "agreement between the two countries, and did not come just to sign contracts.",
+            [("memorandum", "signed", "memorandum on a grain hub")],
+        ),
         (  # a deal between third parties is context, not the pair's record
             "Iran has honoured its nuclear agreement with the European Union.",
             [],

@@ -24,10 +24,11 @@ from bilat.records import Agreement, Evidence
 __all__ = ["extract_agreements"]
 
 _STOP = re.compile(
-    r"\s*(?:[,;:()\[\]]|(?<!\b[A-Z])\.(?:\s|$)|\s[-—–]\s|\b(?:was|were|is|are|has|have|had|will|would|which|"
+    r"\s*(?:[,;:()\[\]“”\"]|(?<!\b[A-Z])\.(?:\s|$)|\s[-—–]\s|\b(?:was|were|is|are|has|have|had|will|would|which|"
     r"that|who|signed|adopted|issued|reached|published|during|said|says|covers|covered|"
     r"includes|included|provides|envisages|stipulates|demonstrated|shows|laid|aims|calls|sets|"
     r"underpinning|underscored|expands|allows|paves|opens|at\s+the|in\s+(?=[A-Z][a-z])|"
+    r"to\s+(?:make|ensure|help|allow|enable|promote|strengthen)|"
     r"and\s+[a-z]+ed|"
     r"and\s+(?:the\s+)?(?:parties|sides|leaders)|and\s+an?)\b)"
 )
@@ -48,7 +49,10 @@ _LEFT = re.compile(
     r"(?:purchase|sale)\s+and|\d+-\w+)\s+){0,7})$"
 )
 _GENERIC_LEAD = re.compile(r"^(?:the|a|an|this|that|these|its|their|new)\s+", re.I)
-_GENERIC_TAIL = re.compile(r"(?:\s+(?:in|into|with|of|on|for|to|by|from))+$")
+_GENERIC_TAIL = re.compile(
+    r"(?:\s+(?:in|into|with|of|on|for|to|by|from|until|till|through|soon|now|later|again|"
+    r"also|already|yet|today|yesterday))+$"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +83,7 @@ def _lexicon() -> _Lexicon:
     )
 
 
+_AUXILIARY = re.compile(r"(?:was|were|is|are|has|have|had|will|would|can|could|may)\b", re.I)
 _EXTEND = re.compile(r"\s+(?:that|which|setting|following|after|to)\s")
 
 
@@ -87,6 +92,8 @@ def _title_right(text: str, pos: int) -> int:
     A bare kind noun ('a joint statement that sets a target...') runs on through the clause."""
     aims = bool(re.match(r"\s+to\s+[a-z]", text[pos:]))
     extend = _EXTEND.match(text, pos)
+    if extend and _AUXILIARY.match(text, extend.end()):
+        extend = None  # "the Programme that was signed": no part of the name
     if extend:  # "a joint statement that sets a target": the clause's own verb belongs to it
         verb = re.match(r"\S+", text[extend.end() :])
         pos = extend.end() + (verb.end() if verb else 0)
@@ -135,7 +142,9 @@ def _title(text: str, start: int, end: int) -> tuple[int, str]:
 
 
 def _is_specific(title: str, kind_word: str) -> bool:
-    if kind_word.lower().endswith("s") and not re.search(r"\b(?:on|of|for|in)\b", title):
+    if kind_word.lower().endswith("s") and not re.search(
+        r"\b(?:on|of|for|in|related to|concerning|covering)\b", title
+    ):
         return False
     return len(title.split()) >= 2 or kind_word[:1].isupper()
 
@@ -208,11 +217,15 @@ def _from_sentence(ctx: DocContext, s: Sentence) -> list[Agreement]:
     for kind, m in _kind_matches(s.text):
         if _DEAL_WITH.match(s.text, m.start()) and _VERB_BEFORE.search(s.text[: m.start()]):
             continue  # "to jointly deal with threats": the verb
+        if _NOT_A_DOCUMENT.search(s.text[max(0, m.start() - 80) : m.start()]):
+            continue  # "is the most important agreement": said of one already named
         begin, title = _title(s.text, m.start(), m.end())
         title = _with_occasion(title, kind, s.text)
         context = s.text[max(0, begin - 30) : m.end() + 20]
         if lex.generic.search(context) or not _is_specific(title, m.group(0)):
             continue
+        if _SUBJECT_ONLY.match(m.group(0)):
+            title = f"agreement on the {title}"  # 'negotiations on the creation of a hub'
         made = _make(ctx, s, kind, title, m.start())
         if _about_pair(ctx, s, made):
             out.append(made)
@@ -224,6 +237,15 @@ def _from_sentence(ctx: DocContext, s: Sentence) -> list[Agreement]:
     return out
 
 
+# a kind noun as the predicate of a copula describes a document already named ("the
+# memorandum ... is the most important agreement between the two countries"); one after a
+# negation ("not just to place orders and sign contracts") names none
+_NOT_A_DOCUMENT = re.compile(
+    r"\b(?:is|was|are|were|be|become|became)\s+(?:the|a|an|its|their)\s+(?:[\w-]+\s+){0,3}$|"
+    r"\bnot\s+(?:just\s+|only\s+|merely\s+)?to\b[^.;]*$",
+    re.I,
+)
+_SUBJECT_ONLY = re.compile(r"(?:the\s+)?(?:creation|establishment|construction)$", re.I)
 _DEAL_WITH = re.compile(r"deal\s+with\b", re.I)
 _VERB_BEFORE = re.compile(
     r"\b(?:to|jointly|can|could|will|would|must|should|cannot|able to)\s+$", re.I
@@ -261,9 +283,11 @@ def _same(a: Agreement, b: Agreement) -> bool:
     """Same kind and most title words shared, or a bare back-reference ('the joint
     statement') to a titled one already found."""
     wa, wb = _content(a.title), _content(b.title)
-    if a.kind != b.kind or not wa:
+    if not wa:
         return False
-    return 2 * len(wa & wb) >= len(wa) + len(wb) or (len(wa) <= 2 and wa <= wb)
+    if len(wa) <= 2 and wa <= wb:
+        return True  # 'the new deal' after 'the new gas supply deal', whatever its kind
+    return a.kind == b.kind and 2 * len(wa & wb) >= len(wa) + len(wb)
 
 
 _OCCASION = re.compile(
