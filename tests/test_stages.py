@@ -401,3 +401,25 @@ def test_bodies_the_gazetteer_lacks(
 def test_not_bodies(text: str) -> None:
     types = {a.name: a.type for a in extract_actors(_ctx(text, "2025-10-01"), default_gazetteer())}
     assert not [n for n, t in types.items() if t in ("organization", "company")]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Turkey and Iran will build the Kars - Nakhchivan railway together.",
+            "Kars-Nakhchivan railway",
+        ),
+        ("The Yamal-Europe pipeline was idle in May.", "Yamal-Europe pipeline"),
+        ("Rosatom builds the Akkuyu nuclear power plant in Turkey.", "Akkuyu nuclear power plant"),
+    ],
+)
+def test_named_works_are_projects(text: str, name: str) -> None:
+    actors = {a.name: a.type for a in extract_actors(_ctx(text, "2025-10-01"), default_gazetteer())}
+    assert actors.get(name) == "project", sorted(actors)
+
+
+def test_a_state_and_a_head_noun_name_no_project() -> None:
+    text = "The Russian gas field and the Chinese port were mentioned. Its field is large."
+    types = {a.name: a.type for a in extract_actors(_ctx(text, "2025-10-01"), default_gazetteer())}
+    assert "project" not in types.values()

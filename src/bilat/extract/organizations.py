@@ -66,6 +66,7 @@ def find_organizations(
         if ent.label_ != "ORG":
             continue
         found += list(_from_entity(text, ent.start_char, ent.end_char, gaz, media))
+    found += _projects(text, gaz)
     found += _later_uses(text, found)
     unique: dict[tuple[int, int], OrgMention] = {}
     for m in found:
@@ -151,6 +152,46 @@ def _country(text: str, start: int, name: str, gaz: Gazetteer) -> str | None:
         if entry is not None and entry.country:
             sides.add(entry.country)
     return sides.pop() if len(sides) == 1 else None
+
+
+@cache
+def _project_re() -> re.Pattern[str]:
+    heads = "|".join(
+        re.escape(h)
+        for h in sorted(read_data("organizations_ner.yaml")["project_heads"], key=len, reverse=True)
+    )
+    name = r"[A-Z][\w'’]*(?:\s?[-–]\s?[A-Z][\w'’]*)*"
+    return re.compile(rf"\b((?:{name}\s+){{1,4}}?(?:{heads}))\b")
+
+
+def _projects(text: str, gaz: Gazetteer) -> list[OrgMention]:
+    """Named works: 'the Rasht-Astara railway', 'the South-Kirinskoye field', 'Xudabao nuclear
+    power plant', 'the North-South Transport Corridor' (a proper name before a head noun of
+    infrastructure). A name that is only a state or person ('Russian gas field') is not one."""
+    out = []
+    for m in _project_re().finditer(text):
+        lead = _DETERMINER.match(m.group(1))
+        start = m.start(1) + (lead.end() if lead else 0)
+        name = text[start : m.end(1)]
+        words = name.split()
+        proper = [w for w in words if w[:1].isupper() and w.lower() not in _generic()]
+        if not proper or all(gaz.state_for_adjective(w) or gaz.state_named(w) for w in proper):
+            continue
+        if _sentence_start_only(text, start, proper):
+            continue
+        canonical = re.sub(r"\s*[-–]\s*", "-", name)  # "Rasht - Astara" is Rasht-Astara
+        out.append(OrgMention(start, m.end(1), canonical, "project", None))
+    return out
+
+
+_DETERMINER = re.compile(r"(?:The|This|That|These|Its|Their|A|An)\s+")
+
+
+def _sentence_start_only(text: str, start: int, proper: list[str]) -> bool:
+    """'The railway' / 'Its field': a capital that only opens the sentence names nothing."""
+    return len(proper) == 1 and bool(
+        re.search(r"(?:^|[.!?]\s+|\n)$", text[max(0, start - 3) : start])
+    )
 
 
 def _later_uses(text: str, found: list[OrgMention]) -> list[OrgMention]:
