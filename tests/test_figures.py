@@ -202,6 +202,11 @@ def test_measures_outside_the_pairs_supply_and_trade(text: str, measures: list[s
     assert [f.measure for f in one(text)] == measures
 
 
+def test_a_third_states_warships_are_no_figure() -> None:
+    got = one("The Russian ships were shadowed by two Japanese destroyers and 12 Russian jets.")
+    assert [f.value for f in got] == [12]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

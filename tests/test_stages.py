@@ -423,3 +423,17 @@ def test_a_state_and_a_head_noun_name_no_project() -> None:
     text = "The Russian gas field and the Chinese port were mentioned. Its field is large."
     types = {a.name: a.type for a in extract_actors(_ctx(text, "2025-10-01"), default_gazetteer())}
     assert "project" not in types.values()
+
+
+def test_a_title_names_the_person_the_model_misses() -> None:
+    text = "Deputy Minister of Energy Pavel Sorokin met Chinese officials in Harbin."
+    names = {a.name for a in extract_actors(_ctx(text, "2025-10-01"), default_gazetteer())}
+    assert "Pavel Sorokin" in names
+
+
+def test_an_exercise_named_for_its_year_is_military_and_third_party_ships_no_figure() -> None:
+    text = (
+        "The Russian Navy and the PLA Navy will hold the Ocean Shield 2027 drills in the Sea "
+        "of Japan from July 1 to 5. Last time they were shadowed by three U.S. destroyers."
+    )
+    assert [e[0:2] for e in _events(text, "2027-06-01")] == [("military", "planned")]

@@ -20,7 +20,7 @@ from functools import lru_cache
 from typing import Any
 
 from bilat.datafiles import read_data
-from bilat.extract.affiliation import affiliation
+from bilat.extract.affiliation import affiliation, titled_names
 from bilat.extract.context import DocContext, Mention
 from bilat.extract.gazetteer import Entry, Gazetteer, normalize
 from bilat.extract.gazmatch import find_gazetteer_mentions
@@ -239,6 +239,9 @@ def _add_persons(b: _Builder) -> None:
             b.person("ner:" + normalize(name), name, start, start + len(name), name)
         else:
             singles.append((start, start + len(name), name))
+    for start, end, name in titled_names(text):
+        if not b.covered(start, end) and _resolve_person(b, name) is None:
+            b.person("ner:" + normalize(name), name, start, end, name)
     _link_short_names(b, singles)
 
 

@@ -12,7 +12,7 @@ import re
 
 from bilat.extract.gazetteer import Gazetteer
 
-__all__ = ["affiliation"]
+__all__ = ["affiliation", "titled_names"]
 
 
 def affiliation(
@@ -70,3 +70,20 @@ def _adjective_before(gaz: Gazetteer, text: str, start: int) -> tuple[str, str |
     if entry is None or not entry.country:
         return None
     return entry.country, m.group(2).strip()
+
+
+# a title right before a capitalised two- or three-word name: "Vice Minister of Commerce Li
+# Fenghua", "Mayor Alexey Orlov" (names the small NER model misses or calls an organisation)
+_TITLED = re.compile(
+    r"\b(?:Minister|Vice Minister|Deputy Minister|Vice Premier|Premier|President|Vice President|"
+    r"Ambassador|Envoy|Governor|Mayor|Chairman|Chairwoman|Director General|Director|CEO|"
+    r"Secretary|Spokesperson|Spokesman|Spokeswoman|Deputy Prime Minister|Prime Minister)"
+    r"(?:[ \t]+(?:of|for)(?:[ \t]+(?:and[ \t]+)?[A-Z][\w-]*){1,3})?[ \t]+"
+    r"((?!(?:At|In|On|The|For|And|But|As|By|To|From|With|Of)\b)"
+    r"(?:[A-Z][a-z'’-]+[ \t]+){1,2}[A-Z][a-z'’-]+)\b"
+)
+
+
+def titled_names(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, name) of every person named right after a title (see `_TITLED`)."""
+    return [(m.start(1), m.end(1), m.group(1)) for m in _TITLED.finditer(text)]

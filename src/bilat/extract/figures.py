@@ -22,6 +22,7 @@ from bilat.extract.figures_data import phrases
 from bilat.extract.figures_measure import (
     commodity_in,
     countries_in,
+    countries_in_text,
     find_flow,
     find_measure,
     measure_phrase,
@@ -98,7 +99,9 @@ def _sentence_figures(
             _figure(ctx, sent, q, _period(text, q, quantities, times) or carried, speaker, source),
         )
         for q in quantities
-        if not is_target(text, q) and not _change_to_level(text, q)
+        if not is_target(text, q)
+        and not _change_to_level(text, q)
+        and not _third_party_assets(ctx, text, q)
     ]
     carry.period = _last_period(times) or carry.period
     carry.document = carry.period or carry.document
@@ -106,6 +109,19 @@ def _sentence_figures(
     if not unresolved:
         pairs = [(q, _fallback_period(f, carry.document, carry.recent)) for q, f in pairs]
     return _pair_respectively(text, _shared_rate(text, pairs))
+
+
+def _third_party_assets(ctx: DocContext, text: str, q: Quantity) -> bool:
+    """'shadowed by four U.S. destroyers': a third state's ships or troops watching the pair
+    are not a figure of the relationship (GOLD v1.1)."""
+    if q.unit != "count":
+        return False
+    m = re.match(r"\s+((?:[A-Z][\w.]*\s+){1,2})([a-z]+)(?:\s+([a-z]+))?", text[q.end :])
+    assets = measure_words("military_assets")
+    if m is None or not {m.group(2), m.group(3)} & set(assets):
+        return False
+    states = {h.iso for h in countries_in_text(m.group(1))}
+    return bool(states) and not states & set(ctx.pair)
 
 
 def _change_to_level(text: str, q: Quantity) -> bool:
