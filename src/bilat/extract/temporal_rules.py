@@ -1,0 +1,461 @@
+"""The rules behind `bilat.extract.temporal`: one regular expression per kind of time
+expression and the builder that resolves its match against the publication date.
+
+`patterns()` returns (compiled pattern, builder) pairs; a builder returns (date, date_end,
+period) or None to reject the match. Word tables come from data/temporal.yaml.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+
+from bilat.extract.figures_data import load_data
+
+__all__ = ["Builder", "Ctx", "Published", "Resolved", "parse_published", "patterns", "table"]
+
+
+@dataclass(frozen=True, slots=True)
+class Published:
+    """A publication date split into parts; month/day are None when the date is coarser."""
+
+    year: int
+    month: int | None
+    day: int | None
+
+    def as_date(self) -> dt.date | None:
+        if self.month is None or self.day is None:
+            return None
+        return dt.date(self.year, self.month, self.day)
+
+
+@dataclass(frozen=True, slots=True)
+class Ctx:
+    pub: Published | None
+    future: bool
+
+
+Resolved = tuple[str | None, str | None, str | None]  # date, date_end, period
+Builder = Callable[["re.Match[str]", Ctx], Resolved | None]
+
+
+def parse_published(published: str | None) -> Published | None:
+    """`YYYY`, `YYYY-MM` or `YYYY-MM-DD` (a longer ISO timestamp is cut to its date)."""
+    if not published:
+        return None
+    m = re.match(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", published.strip())
+    if m is None:
+        return None
+    month = int(m.group(2)) if m.group(2) else None
+    day = int(m.group(3)) if m.group(3) and month else None
+    return Published(int(m.group(1)), month, day)
+
+
+# ---------------------------------------------------------------------------- tables
+
+
+@cache
+def _tables() -> dict[str, object]:
+    return load_data("temporal.yaml")
+
+
+def table(name: str) -> dict[str, int]:
+    value = _tables()[name]
+    assert isinstance(value, dict)
+    return {str(k): int(v) for k, v in value.items()}
+
+
+def _alt(words: list[str], *, capitalize: bool) -> str:
+    forms = sorted({w.capitalize() if capitalize else w for w in words}, key=len, reverse=True)
+    return "(?:" + "|".join(re.escape(f) for f in forms) + ")"
+
+
+def _month(word: str) -> int:
+    return table("months")[word.lower().rstrip(".")]
+
+
+def _number_word(word: str) -> int:
+    low = word.lower()
+    if low.isdigit():
+        return int(low)
+    return table("cardinals").get(low) or table("ordinals")[low]
+
+
+# ---------------------------------------------------------------------------- resolution
+
+
+def _rel_year(word: str | None, ctx: Ctx) -> int | None:
+    """Year for an explicit year, a relative phrase ("last year") or an implied current year."""
+    if word and re.fullmatch(r"\d{4}", word):
+        return int(word)
+    if ctx.pub is None:
+        return None
+    if not word:
+        return ctx.pub.year
+    key = re.sub(r"\s+", " ", word.lower().removeprefix("the ").strip())
+    offsets = {k.removeprefix("the ").strip(): v for k, v in table("relative_years").items()}
+    return ctx.pub.year + offsets.get(key, 0)
+
+
+def _year_for_month(month: int, day: int | None, ctx: Ctx) -> int | None:
+    """Year of a month (and day) given without a year: latest not after publication when past,
+    next on/after publication when future."""
+    pub = ctx.pub
+    if pub is None:
+        return None
+    if pub.month is None:
+        return pub.year
+    here = (pub.month, pub.day or (31 if day else 0))
+    there = (month, day or 0)
+    if ctx.future:
+        return pub.year if there >= (pub.month, pub.day or 0) else pub.year + 1
+    return pub.year if there <= here else pub.year - 1
+
+
+def _ymd(year: int | None, month: int, day: int | None = None) -> str | None:
+    if year is None:
+        return None
+    if day is None:
+        return f"{year:04d}-{month:02d}"
+    if day < 1 or day > calendar.monthrange(year, month)[1]:
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def _part_year(word: str | None, first_month: int, ctx: Ctx) -> int | None:
+    """Year of a half/quarter/first-months span; an unstated year is the publication year,
+    or the year before when the span had not started yet by publication (past tense)."""
+    if word:
+        return _rel_year(word, ctx)
+    if ctx.pub is None:
+        return None
+    late = ctx.pub.month is not None and first_month > ctx.pub.month and not ctx.future
+    return ctx.pub.year - 1 if late else ctx.pub.year
+
+
+# ---------------------------------------------------------------------------- builders
+
+
+def _b_iso(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    date = _ymd(int(m["y"]), int(m["m"]), int(m["d"]))
+    return (date, None, None) if date and 1 <= int(m["m"]) <= 12 else None
+
+
+def _b_iso_month(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    """'2025-01' (a year and month written the ISO way; '2022-23' is a split year)."""
+    date = _ymd(int(m["y"]), int(m["m"]))
+    y1 = int(m["y"])
+    if int(m["m"]) == (y1 + 1) % 100:  # '2011-12' reads as a split year as well: leave it
+        return None
+    return date, None, date
+
+
+def _b_day_range(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    month, d1, d2 = _month(m["mon"]), int(m["d1"]), int(m["d2"])
+    year = int(m["y"]) if m["y"] else _year_for_month(month, d1, ctx)
+    start, end = _ymd(year, month, d1), _ymd(year, month, d2)
+    return (start, end, None) if start and end and d1 < d2 else None
+
+
+def _b_day(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    month, day = _month(m["mon"]), int(m["d"])
+    year = int(m["y"]) if m["y"] else _year_for_month(month, day, ctx)
+    if year is None:
+        return (None, None, None) if 1 <= day <= 31 else None
+    date = _ymd(year, month, day)
+    return (date, None, None) if date else None
+
+
+def _b_month(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    month = _month(m["mon"])
+    year = _rel_year(m["y"], ctx) if m["y"] else _year_for_month(month, None, ctx)
+    date = _ymd(year, month)
+    return date, None, date
+
+
+def _b_month_range(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    """'January-October 2022', 'between May and July', 'from January 1 to May 12, 2024'
+    (the period is the months; the dates keep the days the text gives)."""
+    m1, m2 = _month(m["m1"]), _month(m["m2"])
+    if m2 <= m1:
+        return None
+    year = _part_year(m["y"], m1, ctx)
+    first, last = _ymd(year, m1), _ymd(year, m2)
+    d1, d2 = (int(d) if d else None for d in (m["d1"], m["d2"]))
+    start, end = _ymd(year, m1, d1), _ymd(year, m2, d2)
+    if year is not None and (start is None or end is None):
+        return None
+    return start, end, (f"{first}..{last}" if first and last else None)
+
+
+def _b_year_to_date(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    """'since the beginning of the year', 'so far this year', 'year-to-date': January to the
+    publication month of the publication year (unresolved without a publication month);
+    'since the beginning of 2019' in 2024 spans 2019..2024 like 'since 2019'."""
+    pub = ctx.pub
+    if m["y"] and pub is not None and int(m["y"]) < pub.year:  # like 'since 2019'
+        return m["y"], None, f"{m['y']}..{pub.year}"
+    if pub is None or pub.month is None or (m["y"] and int(m["y"]) != pub.year):
+        return None, None, None
+    start, end = _ymd(pub.year, 1), _ymd(pub.year, pub.month)
+    return start, end, f"{start}..{end}" if pub.month > 1 else f"{start}..{start}"
+
+
+def _b_split_year(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    """A fiscal, academic or marketing year written across two years: '2022-23', '2023/24',
+    '2023/2024' (GOLD: a year range)."""
+    y1 = int(m["y1"])
+    y2 = int(m["y2"]) if m["y2"] else y1 // 100 * 100 + int(m["yy"])
+    if y2 != y1 + 1:
+        return None
+    return str(y1), str(y2), f"{y1}..{y2}"
+
+
+def _b_first_months(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    """'the first nine months of 2023', 'in 11 months of 2023', '9M 2023'."""
+    n = _number_word(m["n"] or m.groupdict().get("n2") or "0")
+    if not 1 < n <= 12:
+        return None
+    year = _part_year(m["y"], 1, ctx)
+    start, end = _ymd(year, 1), _ymd(year, n)
+    return start, end, (f"{start}..{end}" if start and end else None)
+
+
+def _b_half(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    half = int(m["h"]) if m["h"].isdigit() else _number_word(m["h"])
+    if half not in (1, 2):
+        return None
+    year = _part_year(m["y"], 1 + 6 * (half - 1), ctx)
+    return (str(year), None, f"{year}-H{half}") if year else (None, None, None)
+
+
+def _b_quarter(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    q = int(m["q"]) if m["q"].isdigit() else _number_word(m["q"])
+    if q not in (1, 2, 3, 4):
+        return None
+    year = _part_year(m["y"], 1 + 3 * (q - 1), ctx)
+    return (str(year), None, f"{year}-Q{q}") if year else (None, None, None)
+
+
+def _b_year_range(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    y1, y2 = int(m["y1"]), int(m["y2"])
+    if y2 <= y1:
+        return None
+    return str(y1), str(y2), f"{y1}..{y2}"
+
+
+def _b_year(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    year = _rel_year(m["y"], ctx)
+    return (str(year), None, str(year)) if year else (None, None, None)
+
+
+def _b_rel_month(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    pub = ctx.pub
+    if pub is None or pub.month is None:
+        return None, None, None
+    shift = {"last": -1, "past": -1, "previous": -1, "this": 0, "next": 1}[m["w"].lower()]
+    year, month = divmod(pub.year * 12 + pub.month - 1 + shift, 12)
+    date = _ymd(year, month + 1)
+    return date, None, date
+
+
+def _b_rel_day(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    base = ctx.pub.as_date() if ctx.pub else None
+    if base is None:
+        return None, None, None
+    day = base + dt.timedelta(days=table("relative_days")[m["w"].lower()])
+    return day.isoformat(), None, None
+
+
+def _b_soon(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    """'in the coming weeks': the publication year (days or weeks can cross a month, so no
+    more precise than the year; never more precise than the text)."""
+    if ctx.pub is None:
+        return None, None, None
+    return str(ctx.pub.year), None, None
+
+
+def _b_weekday(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    base = ctx.pub.as_date() if ctx.pub else None
+    if base is None:
+        return None, None, None
+    target = table("weekdays")[m["wd"].lower()]
+    future = ctx.future if not m["w"] else m["w"].lower() == "next"
+    ahead = (target - base.weekday()) % 7 or (7 if m["w"] else 0)  # 'on Friday' on a Friday
+    delta = ahead if future else -((base.weekday() - target) % 7)
+    return (base + dt.timedelta(days=delta)).isoformat(), None, None
+
+
+def _b_season(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    if m["y"]:
+        return m["y"], None, None
+    rel = (m["w"] or "").lower()
+    if rel in ("last", "next", "this") and ctx.pub:
+        shift = {"last": -1, "this": 0, "next": 1}[rel]
+        return str(ctx.pub.year + shift), None, None
+    first = table("seasons")[m["s"].lower()]
+    year = _part_year(None, first, ctx) if not ctx.future else _future_season(first, ctx)
+    return (str(year) if year else None), None, None
+
+
+def _future_season(first_month: int, ctx: Ctx) -> int | None:
+    pub = ctx.pub
+    if pub is None:
+        return None
+    if pub.month is None:
+        return pub.year
+    return pub.year if first_month > pub.month else pub.year + 1
+
+
+def _b_past_span(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    if ctx.pub is None:
+        return None, None, None
+    unit = m["unit"].lower().rstrip("s")
+    count = _number_word(m["n"]) if m["n"] else 1
+    years = count * table("spans").get(unit, 1)
+    if years > 30:
+        return None
+    return None, None, f"{ctx.pub.year - years}..{ctx.pub.year}"
+
+
+# ---------------------------------------------------------------------------- patterns
+
+
+@cache
+def patterns() -> tuple[tuple[re.Pattern[str], Builder], ...]:
+    mon = _alt(list(table("months")), capitalize=True)
+    wd = _alt(list(table("weekdays")), capitalize=True)
+    num = _alt([*table("cardinals"), *table("ordinals")], capitalize=False)
+    season = _alt(list(table("seasons")), capitalize=False)
+    y = r"(?:19|20)\d{2}"
+    ry = r"(?:(?:the\s+)?(?:last|past|previous|this|current|next|coming)\s+year|the\s+year)"
+    dash = r"\s*(?:[-–—]|to|through|until)\s*"
+    sfx = r"(?:st|nd|rd|th)?"
+    specs: list[tuple[str, Builder, int]] = [
+        (rf"\b(?P<y>{y})-(?P<m>\d{{2}})-(?P<d>\d{{2}})\b", _b_iso, 0),
+        (rf"\b(?P<y>{y})-(?P<m>0[1-9]|1[0-2])\b(?![-–]\d)", _b_iso_month, 0),
+        (
+            rf"\b(?P<mon>{mon})\.?\s+(?P<d1>\d{{1,2}}){sfx}{dash}(?P<d2>\d{{1,2}}){sfx}"
+            rf"(?:,?\s+(?P<y>{y}))?\b",
+            _b_day_range,
+            0,
+        ),
+        (
+            rf"\b(?P<d1>\d{{1,2}}){sfx}{dash}(?P<d2>\d{{1,2}}){sfx}\s+(?P<mon>{mon})\b"
+            rf"(?:,?\s+(?P<y>{y})\b)?",
+            _b_day_range,
+            0,
+        ),
+        (
+            rf"\b(?P<mon>{mon})\.?\s+(?P<d>\d{{1,2}}){sfx}\b(?!\s*(?:[-–—.:]\s*\d|%))"
+            rf"(?:,?\s+(?P<y>{y})\b)?",
+            _b_day,
+            0,
+        ),
+        (
+            rf"\b(?P<d>\d{{1,2}}){sfx}\s+(?:of\s+)?(?P<mon>{mon})\b(?:\.?,?\s+(?P<y>{y})\b)?",
+            _b_day,
+            0,
+        ),
+        (
+            rf"\b(?:from\s+|between\s+)?(?P<m1>{mon})\.?(?:\s+(?P<d1>\d{{1,2}}){sfx})?"
+            rf"(?:{dash}|\s+and\s+)(?P<m2>{mon})\b\.?(?:\s+(?P<d2>\d{{1,2}}){sfx}\b)?"
+            rf"(?:\.?,?\s+(?:of\s+)?(?P<y>{y}|{ry}))?",
+            _b_month_range,
+            0,
+        ),
+        (
+            rf"\b(?:the\s+)?first\s+(?P<n>{num}|\d{{1,2}})\s+months(?:\s+of\s+(?P<y>{y}|{ry}))?",
+            _b_first_months,
+            re.I,
+        ),
+        (
+            rf"\b(?:(?:in|for|over|during)\s+(?:the\s+)?(?P<n>{num}|\d{{1,2}})\s+months\s+of"
+            rf"|(?P<n2>\d{{1,2}})M)\s*(?P<y>{y}|{ry})\b",
+            _b_first_months,
+            re.I,
+        ),
+        (
+            rf"\b(?:(?:since|from)\s+the\s+(?:beginning|start)\s+of\s+(?:the\s+year|this\s+year"
+            rf"|(?P<y>{y}))|so\s+far\s+this\s+year|year[-\s]to[-\s]date)\b",
+            _b_year_to_date,
+            re.I,
+        ),
+        (
+            rf"\b(?P<y1>{y})\s*(?:[-–/]\s*(?P<yy>\d{{2}})|/(?P<y2>{y}))\b(?![-–/.,]?\d)",
+            _b_split_year,
+            0,
+        ),
+        (
+            rf"\b(?:the\s+)?(?P<h>first|second)\s+half(?:\s+of)?(?:\s+(?P<y>{y}|{ry}))?",
+            _b_half,
+            re.I,
+        ),
+        (rf"\b(?:H(?P<h>[12])\s*(?P<y>{y})|(?P<y2>{y})\s*H(?P<h2>[12]))\b", _b_h_short, 0),
+        (
+            rf"\b(?:the\s+)?(?P<q>first|second|third|fourth)\s+quarter(?:\s+of)?"
+            rf"(?:\s+(?P<y>{y}|{ry}))?",
+            _b_quarter,
+            re.I,
+        ),
+        (rf"\bQ(?P<q>[1-4])(?:\s*(?P<y>{y}))?\b", _b_quarter, 0),
+        (rf"\b(?P<mon>{mon})\b\.?,?\s+(?:of\s+)?(?P<y>{y}|{ry})\b", _b_month, 0),
+        (
+            rf"\b(?i:in|since|by|until|of|during|from|last|this|next|early|late|mid-)\s+"
+            rf"(?:(?:early|late|mid-?)\s*)?(?P<mon>{mon})\b(?!\s*\d)",
+            _b_month_kw,
+            0,
+        ),
+        (
+            rf"\b(?:from\s+|between\s+)?(?P<y1>{y})(?:{dash}|\s+and\s+)(?P<y2>{y})\b",
+            _b_year_range,
+            0,
+        ),
+        (rf"\b(?P<y>{ry})\b(?!\s+(?:earlier|ago|before|later))", _b_year, re.I),
+        (r"\b(?P<w>last|past|previous|this|next)\s+month\b", _b_rel_month, re.I),
+        (r"\b(?P<w>yesterday|today|tomorrow)\b", _b_rel_day, re.I),
+        (
+            r"\b(?:in|within|over) the (?:coming|next|following) (?:few )?(?:days|weeks)\b",
+            _b_soon,
+            re.I,
+        ),
+        (rf"\b(?:(?P<w>last|next|this)\s+|on\s+)?(?P<wd>{wd})\b", _b_weekday, 0),
+        (
+            rf"\b(?:(?:the|in)\s+|(?P<w>last|next|this)\s+)(?P<s>{season})\b"
+            rf"(?:\s+(?:of\s+)?(?P<y>{y})\b)?",
+            _b_season,
+            re.I,
+        ),
+        (
+            rf"\b(?:over|in|during|for)\s+the\s+(?:past|last)\s+(?:(?P<n>{num}|\d{{1,2}})\s+)?"
+            rf"(?P<unit>years|decades?)\b",
+            _b_past_span,
+            re.I,
+        ),
+        (
+            rf"(?<![\d$€£¥.,#/-])\b(?P<y>{y})\b(?![-–]\d|\s*%|[.,]\d|\s*(?:bn|billion|million))",
+            _b_year,
+            0,
+        ),
+    ]
+    return tuple((re.compile(p, flags), b) for p, b, flags in specs)
+
+
+def _b_h_short(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    half, year = int(m["h"] or m["h2"]), m["y"] or m["y2"]
+    return year, None, f"{year}-H{half}"
+
+
+def _b_month_kw(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    """'in May', 'since March', 'last June', 'early April' (a month without day or year)."""
+    word = m.group(0).split()[0].lower()
+    month = _month(m["mon"])
+    if word in ("last", "next", "this"):
+        ctx = Ctx(ctx.pub, word == "next")
+    year = _year_for_month(month, None, ctx)
+    date = _ymd(year, month)
+    return date, None, date
