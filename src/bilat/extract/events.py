@@ -24,8 +24,15 @@ from dataclasses import replace
 from bilat.extract.context import DocContext, Mention
 from bilat.extract.event_clauses import Clause, find_triggers, lexicon, split_clauses
 from bilat.extract.event_merge import GROUP_MODES, Found, dedupe, trip_dates
+from bilat.extract.event_parties import (
+    JOINT,
+    forces,
+    greets,
+    joint_body,
+    unnamed_as_states,
+)
 from bilat.extract.figures_data import load_data
-from bilat.extract.gazetteer import Entry, Gazetteer
+from bilat.extract.gazetteer import Gazetteer
 from bilat.extract.temporal import find_time_expressions
 from bilat.records import Event, Evidence
 
@@ -61,26 +68,6 @@ def _is_speaker(ctx: DocContext, m: Mention) -> bool:
 def _without_speakers(ctx: DocContext, persons: list[Mention]) -> list[Mention]:
     kept = [m for m in persons if not _is_speaker(ctx, m)]
     return kept if len({m.actor for m in kept}) >= 2 else persons
-
-
-def _unnamed_as_states(ctx: DocContext, gaz: Gazetteer, parts: list[Mention]) -> list[Mention]:
-    """People the text never names but counts by office ('the heads of government of Russia
-    and China': one span, two people) take part as their states (GOLD: people when named,
-    otherwise the states). 'The two leaders' after Putin and Xi were named stay those two."""
-    spans: dict[tuple[int, int], int] = {}
-    for m in ctx.mentions:
-        if m.type == "person":
-            spans[(m.start, m.end)] = spans.get((m.start, m.end), 0) + 1
-    named = {m.actor for m in ctx.mentions if m.type == "person" and spans[(m.start, m.end)] == 1}
-    out = []
-    for m in parts:
-        if m.type == "person" and m.actor not in named:
-            state = _state_of(gaz, m)
-            if state is not None:
-                out.append(state)
-                continue
-        out.append(m)
-    return list({m.actor: m for m in out}.values())
 
 
 def _participants(ctx: DocContext, clause: Clause, subject: list[Mention]) -> list[Mention]:
@@ -150,47 +137,13 @@ def _destination(
     return None
 
 
-_FORCES = re.compile(r"Navy|Army|Air Force|Fleet|Armed Forces|Aerospace Forces|Theater Command")
-
-
-def _forces(ctx: DocContext, gaz: Gazetteer, clause: Clause) -> list[Mention]:
-    """Joint exercises: the states and armed forces named in the clause (adjectives count:
-    'the Chinese and Russian navies')."""
-    found = [m for m in ctx.mentions if m.type == "organization" and _FORCES.search(m.actor)]
-    found += [
-        m for m in ctx.mentions_in(clause.start, clause.end) if m.type in ("state", "organization")
-    ]
-    for word in re.finditer(r"\b[A-Z][a-z]+\b", clause.text):
-        entry = gaz.state_for_adjective(word.group(0))
-        if entry is not None and entry.country:
-            pos = clause.start + word.start()
-            found.append(
-                Mention(
-                    pos, pos + len(word.group(0)), word.group(0), entry.name, "state", entry.country
-                )
-            )
-    states = [_state_of(gaz, m) for m in found if m.type == "organization" and m.country]
-    found += [m for m in states if m is not None]
-    return list({m.actor: m for m in found}.values())
-
-
-def _state_of(gaz: Gazetteer, m: Mention) -> Mention | None:
-    """The state a force belongs to ('the Russian Navy' -> Russia): exercises are between
-    states (GOLD), and the forces stay named beside them."""
-    try:
-        state = gaz.state(str(m.country))
-    except KeyError:
-        return None
-    return Mention(m.start, m.end, m.text, state.name, "state", state.country)
-
-
 _PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})")
 
 
 def _place(ctx: DocContext, clause: Clause) -> str | None:
     """The first 'in/at <Name>' that is a place ('in May in Moscow' is Moscow)."""
     for m in _PLACE.finditer(clause.text):
-        if _JOINT.match(clause.text, m.start(1)):
+        if JOINT.match(clause.text, m.start(1)):
             continue  # "at the Russia-China Energy Forum": a name, not a place
         start = clause.start + m.start(1)
         for ent in ctx.ents:
@@ -403,9 +356,9 @@ def _candidates(
             if dest is not None:
                 parts.append(dest)
         elif mode == "military":
-            parts = _forces(ctx, gaz, clause)
+            parts = forces(ctx, gaz, clause)
         else:
-            parts = _unnamed_as_states(ctx, gaz, _participants(ctx, clause, subject))
+            parts = unnamed_as_states(ctx, gaz, _participants(ctx, clause, subject))
         if mode == "multilateral":
             parts += [
                 m
@@ -413,69 +366,13 @@ def _candidates(
                 if m.type == "organization" and m.country is None
             ]
         if mode in ("meeting", "multilateral"):
-            parts = [p for p in parts if not _greets(ctx, p)] + _joint_body(ctx, gaz, clause, trig)
+            parts = [p for p in parts if not greets(ctx, p)] + joint_body(ctx, gaz, clause, trig)
         others = [m for mo, m in triggers if m is not trig]
         found = _build(ctx, clause, mode, parts, trig, others)
         if found is not None:
             out.append(found)
     level = _top_level(ctx, gaz, clause, [m for _, m in triggers])
     return out + ([level] if level else [])
-
-
-_GREETS = re.compile(
-    r"^\W{0,3}(?:\w+\s+){0,2}(?:sent|addressed|delivered)\s+(?:a|an|his|her|their)?\s*"
-    r"(?:\w+\s+)?(?:telegram|message|letter|greetings?|address)\b",
-    re.I,
-)
-_JOINT = re.compile(r"\b([A-Z][a-z]+)\s?[-–—]\s?([A-Z][a-z]+)\b")
-_BODY = re.compile(
-    r"\b(?:(?:sub-?)?commission|(?:sub-?)?committee|council|dialogue|forum|expo|"
-    r"working group|roundtable|round table)\b",
-    re.I,
-)
-
-
-# between an event word and its body: nothing ('Forum' is both), or 'of the (Nth) ... '
-_BODY_OF = re.compile(r"|\s+(?:of|under)\s+(?:the\s+)?[\w\s,'’-]{0,80}?", re.I)
-
-
-def _greets(ctx: DocContext, m: Mention) -> bool:
-    """'Xi sent a telegram to the participants of the forum': not at the forum (GOLD)."""
-    return bool(_GREETS.match(ctx.clean_text[m.end : m.end + 60]))
-
-
-def _joint_body(
-    ctx: DocContext, gaz: Gazetteer, clause: Clause, trig: re.Match[str]
-) -> list[Mention]:
-    """The states of the joint body this event word is about ('the 20th meeting of the
-    Russian-Chinese commission', 'the China-Russia Energy Business Forum'), or of the one
-    the text named before when the clause says 'the Commission'."""
-    body = _BODY.search(clause.text, trig.start())
-    if body is None or not _BODY_OF.fullmatch(clause.text[trig.end() : body.start()]):
-        return []
-    found = _joint_states(gaz, clause.text[: body.end()])
-    if not found:
-        head = body.group(0).lower().split()[-1].removeprefix("sub-").removeprefix("sub")
-        earlier = ctx.clean_text[: clause.start]
-        named = [
-            m.start()
-            for m in re.finditer(rf"\b{re.escape(head)}\b", earlier, re.I)
-            if _joint_states(gaz, earlier[max(0, m.start() - 80) : m.start()])
-        ]
-        if named:
-            found = _joint_states(gaz, earlier[max(0, named[-1] - 80) : named[-1]])
-    pos = clause.start + body.start()
-    return [Mention(pos, pos + len(body.group(0)), body.group(0), e.name, "state", e.country)
-            for e in found]  # fmt: skip
-
-
-def _joint_states(gaz: Gazetteer, text: str) -> list[Entry]:
-    """The two states of the last 'Russian-Chinese' / 'China-Russia' compound in `text`."""
-    for m in reversed(list(_JOINT.finditer(text))):
-        a, b = (gaz.state_for_adjective(w) or gaz.state_named(w) for w in m.groups())
-        if a is not None and b is not None and a.country != b.country:
-            return [a, b]
-    return []
 
 
 def _top_level(
