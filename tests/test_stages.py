@@ -437,3 +437,25 @@ def test_an_exercise_named_for_its_year_is_military_and_third_party_ships_no_fig
         "of Japan from July 1 to 5. Last time they were shadowed by three U.S. destroyers."
     )
     assert [e[0:2] for e in _events(text, "2027-06-01")] == [("military", "planned")]
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        (  # a lowercase title, a portfolio word, a rank between title and name
+            "The Iranian ambassador to Russia Hamid Rezaei met Russian Deputy Defense Minister "
+            "Colonel-General Ivan Petrov.",
+            {"Hamid Rezaei", "Ivan Petrov"},
+            set(),
+        ),
+        (  # a dateline names where the report was filed; 'in Busan, South Korea' a venue
+            "(Singapore Jun 3, 2024) Chinese and Russian ships sailed past. Xi met Putin in Busan, "
+            "South Korea.",
+            set(),
+            {"Singapore", "South Korea"},
+        ),
+    ],
+)
+def test_titles_datelines_and_venues(text: str, present: set[str], absent: set[str]) -> None:
+    names = {a.name for a in extract_actors(_ctx(text, "2024-06-03"), default_gazetteer())}
+    assert present <= names and not absent & names, sorted(names)

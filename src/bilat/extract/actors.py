@@ -32,7 +32,9 @@ __all__ = ["extract_actors"]
 
 _TYPE_RANK = {"person": 0, "company": 1, "organization": 2, "project": 3, "state": 4, "place": 5}
 _VENUE = re.compile(r"(?:\b(?:in|at|to|from|near|via|through|into|across)\s+(?:the\s+)?)$", re.I)
-_AT = re.compile(r"(?:\b(?:in|at)\s+(?:the\s+)?)$", re.I)
+_AT = re.compile(
+    r"(?:\b(?:in|at)\s+(?:the\s+)?(?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?,\s*)?)$"
+)  # "in Moscow", "at the", "in Busan, South Korea"
 _BYLINE = re.compile(
     r"(?:\b(?:photo|photos|foto|correspondent|reporter|journalist|columnist|editor|author|"
     r"writes|credit)\s*[:/]?\s*|(?:^|\n|[|•])\s*by\s*:?\s*)$",
@@ -401,6 +403,14 @@ _SUBJECT_PLACE = re.compile(
 )
 
 
+def _in_dateline(text: str, start: int, end: int) -> bool:
+    """A place opening a line and followed by a date: a dateline."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return not text[line_start:start].strip(" (") and bool(
+        re.match(r",?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\b", text[end : end + 16])
+    )
+
+
 def _venue_only(d: _Draft, text: str, venue: re.Pattern[str]) -> bool:
     return all(venue.search(_context_before(text, s)) for s, _e, _t in d.spans)
 
@@ -417,6 +427,8 @@ def _keep(d: _Draft, text: str) -> bool:
         return False
     if all((s, e) in d.no_alias for s, e, _t in d.spans):
         return False  # only "the two heads of state": the article never names them
+    if d.type == "state" and all(_in_dateline(text, s, e) for s, e, _t in d.spans):
+        return False  # "(Singapore Aug 7, 2023)": where the report was filed
     if d.type == "state":
         return not _venue_only(d, text, _AT) or any(
             _SUBJECT_PLACE.search(_context_before(text, s)) for s, _e, _t in d.spans

@@ -75,10 +75,11 @@ def _adjective_before(gaz: Gazetteer, text: str, start: int) -> tuple[str, str |
 # a title right before a capitalised two- or three-word name: "Vice Minister of Commerce Li
 # Fenghua", "Mayor Alexey Orlov" (names the small NER model misses or calls an organisation)
 _TITLED = re.compile(
-    r"\b(?:Minister|Vice Minister|Deputy Minister|Vice Premier|Premier|President|Vice President|"
-    r"Ambassador|Envoy|Governor|Mayor|Chairman|Chairwoman|Director General|Director|CEO|"
-    r"Secretary|Spokesperson|Spokesman|Spokeswoman|Deputy Prime Minister|Prime Minister)"
-    r"(?:[ \t]+(?:of|for)(?:[ \t]+(?:and[ \t]+)?[A-Z][\w-]*){1,3})?[ \t]+"
+    r"\b(?:(?:First[ \t]+)?(?:Deputy|Vice)[ \t]+)?(?:[A-Z][a-z]+[ \t]+){0,2}"
+    r"(?i:minister|premier|president|ambassador|envoy|governor|mayor|chairman|chairwoman|"
+    r"director general|director|ceo|secretary|spokesperson|spokesman|spokeswoman)"
+    r"(?:[ \t]+(?:of|for|to)(?:[ \t]+(?:and[ \t]+)?[A-Z][\w-]*){1,3})?"
+    r"(?:[ \t]+(?:Colonel|Lieutenant|Major|Army|Admiral|General)(?:-General)?)*[ \t]+"
     r"((?!(?:At|In|On|The|For|And|But|As|By|To|From|With|Of)\b)"
     r"(?:[A-Z][a-z'’-]+[ \t]+){1,2}[A-Z][a-z'’-]+)\b"
 )
