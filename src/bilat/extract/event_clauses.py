@@ -79,9 +79,11 @@ def split_clauses(sentence: Sentence) -> list[Clause]:
     ]
 
 
-def find_triggers(clause: str) -> list[tuple[str, re.Match[str]]]:
+@lru_cache(maxsize=4096)
+def find_triggers(clause: str) -> tuple[tuple[str, re.Match[str]], ...]:
     """Every mode triggered in the clause, once per mode, in ORDER; call/video absorb a
-    plain meeting word ("talks by phone" is one call, not a call and a meeting)."""
+    plain meeting word ("talks by phone" is one call, not a call and a meeting). Cached: a
+    sentence with one event word is its own clause, and is asked twice."""
     lex, found = lexicon(), []
     for mode in ORDER:
         m = lex.modes[mode].search(clause)
@@ -100,4 +102,4 @@ def find_triggers(clause: str) -> list[tuple[str, re.Match[str]]]:
     once: dict[str, re.Match[str]] = {}
     for mo, m in found:
         once.setdefault(mo, m)  # modes come out in ORDER, one trigger each
-    return list(once.items())
+    return tuple(once.items())
