@@ -459,3 +459,13 @@ def test_an_exercise_named_for_its_year_is_military_and_third_party_ships_no_fig
 def test_titles_datelines_and_venues(text: str, present: set[str], absent: set[str]) -> None:
     names = {a.name for a in extract_actors(_ctx(text, "2024-06-03"), default_gazetteer())}
     assert present <= names and not absent & names, sorted(names)
+
+
+def test_a_body_keeps_the_possessive_form_the_article_uses() -> None:
+    text = (
+        "According to China's General Administration of Customs, trade grew. The General "
+        "Administration of Customs said so again."
+    )
+    actors = {a.name: a for a in extract_actors(_ctx(text, "2025-10-01"), default_gazetteer())}
+    customs = next(a for a in actors.values() if "Customs" in a.name)
+    assert "China's General Administration of Customs" in customs.aliases

@@ -391,7 +391,21 @@ def _to_actor(d: _Draft, text: str) -> Actor:
     aliases = _aliases(d)
     known = {normalize(a) for a in (*aliases, d.name)}
     aliases += tuple(a for a in d.extra_aliases if normalize(a) not in known)
+    if d.type in ("organization", "company"):  # "China's General Administration of Customs"
+        aliases += _possessed_forms(d, text, {normalize(a) for a in (*aliases, d.name)})
     return Actor(d.name, d.type, d.country, d.role, aliases, d.gid, mentions)
+
+
+def _possessed_forms(d: _Draft, text: str, known: set[str]) -> tuple[str, ...]:
+    """A body as the article writes it after its state's possessive: 'China's customs'."""
+    out = []
+    for s, e, _t in sorted(d.spans):
+        m = re.search(r"\b([A-Z][a-z]+)['’]s\s+$", text[max(0, s - 20) : s])
+        form = f"{m.group(1)}'s {text[s:e]}" if m else None
+        if form and normalize(form) not in known:
+            known.add(normalize(form))
+            out.append(form)
+    return tuple(out)
 
 
 # a state named as the place of a war or crisis is its subject, not a venue ("the war in
