@@ -469,3 +469,21 @@ def test_a_body_keeps_the_possessive_form_the_article_uses() -> None:
     actors = {a.name: a for a in extract_actors(_ctx(text, "2025-10-01"), default_gazetteer())}
     customs = next(a for a in actors.values() if "Customs" in a.name)
     assert "China's General Administration of Customs" in customs.aliases
+
+
+def test_a_place_inside_a_longer_place_name_is_not_filed() -> None:
+    text = "Ships sailed through the Arctic Ocean. The Arctic Ocean route is short."
+    names = {a.name for a in extract_actors(_ctx(text, "2025-10-01"), default_gazetteer())}
+    assert "Arctic" not in names
+
+
+def test_a_ship_named_for_a_person_is_no_person() -> None:
+    text = "The group includes the frigate Admiral Golovko and the destroyer Marshal Ustinov."
+    names = {a.name for a in extract_actors(_ctx(text, "2025-10-01"), default_gazetteer())}
+    assert not names & {"Admiral Golovko", "Marshal Ustinov"}
+
+
+def test_a_currency_or_a_negation_is_not_the_state() -> None:
+    text = "Trade with Chile reached US $13 billion, paid in US dollars, mostly to non-U.S. buyers."
+    names = {a.name for a in extract_actors(_ctx(text, "2025-10-01"), default_gazetteer())}
+    assert "United States" not in names and "Chile" in names

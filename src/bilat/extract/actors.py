@@ -44,6 +44,14 @@ _BY_NAMES = re.compile(
     r"\bBy\s*:?\s*(?:[A-Z][\w.'’-]+\s+){0,3}(?:(?:and|,)\s*(?:[A-Z][\w.'’-]+\s+){0,3})*$"
 )
 _THE = re.compile(r"\bthe\s+$", re.I)
+_LONGER_PLACE = re.compile(r"[ \t]+(?:Ocean|Sea|Strait|Gulf|Bay|Basin|Shelf|Coast|Mountains)\b")
+_CURRENCY_AFTER = re.compile(r"\s*(?:\$|dollars?\b|cents?\b)", re.I)
+
+
+def _currency_or_negation(text: str, start: int, end: int) -> bool:
+    return bool(_CURRENCY_AFTER.match(text, end)) or text[max(0, start - 4) : start] == "non-"
+
+
 _LESSER = re.compile(r"\b(?:deputy|vice|acting|former|ex-|assistant|first deputy)[\s-]*$", re.I)
 _TITLE_WORDS = re.compile(r"^(?:(?:Mr|Mrs|Ms|Dr|President|Premier|Minister|General)\.?\s+)+")
 _CJK_STYLE = {"CN", "TW", "KP", "KR", "VN", "SG"}  # surname first in English renderings
@@ -128,6 +136,10 @@ def _add_gazetteer(b: _Builder) -> None:
             and _THE.search(b.ctx.clean_text[: g.start])
         ):
             continue  # "the Moon" is no Moon Jae-in, "the Lee" no person
+        if entry.type == "place" and _LONGER_PLACE.match(b.ctx.clean_text, g.end):
+            continue  # "the Arctic Ocean", "the Japan Sea": part of a longer place name
+        if entry.type == "state" and _currency_or_negation(b.ctx.clean_text, g.start, g.end):
+            continue  # "US dollars", "US $136.2 billion", "non-U.S. markets": not the state
         b.entry(entry, g.start, g.end, g.text)
 
 
@@ -185,7 +197,16 @@ def _valid_person(name: str, before: str) -> bool:
         return False
     if _BY_NAMES.search(before):  # "13:13 By Laurie Chen and Ryan Woo"
         return False
+    if _VESSEL.search(before):  # "frigate Marshal Shaposhnikov": a ship named for a person
+        return False
     return not any(ch.isdigit() for ch in name) and normalize(name) not in _media()
+
+
+_VESSEL = re.compile(
+    r"\b(?:destroyer|frigate|corvette|cruiser|submarine|carrier|ship|vessel|tanker|icebreaker|"
+    r"aircraft carrier|landing ship|patrol boat)s?\s+$",
+    re.I,
+)
 
 
 def _headline(b: _Builder, name: str) -> bool:
