@@ -487,3 +487,35 @@ def test_a_currency_or_a_negation_is_not_the_state() -> None:
     text = "Trade with Chile reached US $13 billion, paid in US dollars, mostly to non-U.S. buyers."
     names = {a.name for a in extract_actors(_ctx(text, "2025-10-01"), default_gazetteer())}
     assert "United States" not in names and "Chile" in names
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # the head noun comes before 'of': the name runs on to the state NER left out
+        (
+            "The Association of Cotton Growers of Uzbekistan welcomed the deal. The "
+            "Association of Cotton Growers of Uzbekistan will buy seeds.",
+            "Association of Cotton Growers of Uzbekistan",
+            "UZ",
+        ),
+        (
+            "Kazakhstan's Ministry of Energy said exports grew. The Ministry of Energy "
+            "confirmed the figures on Monday.",
+            "Ministry of Energy",
+            "KZ",
+        ),
+    ],
+)
+def test_bodies_named_with_of(text: str, name: str, country: str) -> None:
+    actors = {a.name: a for a in extract_actors(_ctx(text, "2025-10-01"), default_gazetteer())}
+    assert name in actors and actors[name].country == country, sorted(actors)
+
+
+def test_a_ministry_of_no_stated_state_is_not_filed() -> None:
+    text = (
+        "The Ministry of Foreign Affairs said the talks went well. The Ministry of Foreign "
+        "Affairs agreed."
+    )
+    types = {a.name: a.type for a in extract_actors(_ctx(text, "2025-10-01"), default_gazetteer())}
+    assert "Ministry of Foreign Affairs" not in types

@@ -106,6 +106,17 @@ class _Builder:
         draft.add(start, end, text, alias)
         self.take(start, end)
 
+    def only_places(self, start: int, end: int) -> bool:
+        """Whether [start, end) may hold a longer name over the state and place mentions
+        inside it ('Association of Tour Operators of Russia'): nothing else is there."""
+        inside = [
+            (d, sp) for d in self.drafts.values() for sp in d.spans if start < sp[1] and sp[0] < end
+        ]
+        # the state keeps its mention; the body overlaps it
+        return all(
+            d.type in ("state", "place") and start <= sp[0] and sp[1] <= end for d, sp in inside
+        )
+
     def person(self, key: str, name: str, start: int, end: int, text: str) -> _Draft:
         draft = self.drafts.setdefault(key, _Draft(name, "person", None, None))
         draft.add(start, end, text)
@@ -333,7 +344,7 @@ def _add_organizations(b: _Builder) -> None:
     """Bodies the gazetteer lacks: NER organisations that look like one (organizations.py)."""
     text = b.ctx.clean_text
     for m in find_organizations(text, b.ctx.ents, b.gaz, _media()):
-        if b.covered(m.start, m.end):
+        if b.covered(m.start, m.end) and not b.only_places(m.start, m.end):
             continue
         known = _bracketed_entity(b, m.end) or _draft_named(b, m.name)
         if known is not None:  # "State Space Corporation (Roscosmos)": Roscosmos, spelled out

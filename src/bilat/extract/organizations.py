@@ -51,7 +51,13 @@ def _heads() -> tuple[re.Pattern[str], re.Pattern[str]]:
 _ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z]{1,24})\)?")
 # the remit that completes a body's name: "on Investment Cooperation", "for Economic and
 # Trade Cooperation", "on NSR cooperation"
-_REMIT = re.compile(r"\s+(?:on|for)\s+(?:[A-Z][\w-]*\s+(?:(?:and|of|the|in)\s+)?)*[A-Z][\w-]*\b")
+_REMIT = re.compile(
+    r"\s+(?:on|for)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+(?:(?:and|of|the|in)\s+){0,2})*[A-Z][\w-]*\b"
+)
+_NATIONAL = re.compile(r"\b(?:Ministry|Embassy|Consulate|Government|Parliament|Customs)$")
+_OF_STATE = re.compile(r"\s+of\s+(?:the\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})")
+
+
 _LEAD = re.compile(r"^(?:the|The|THE)\s+")
 _POSSESSOR = re.compile(r"^[A-Z][a-z]+['’]s\s+(?=[A-Z])")
 _BAD = re.compile(r"[/\n@|]|^\W|\d{3,}")
@@ -92,8 +98,13 @@ def _from_entity(
         raw = raw[: raw.index("(")].rstrip()
         end = start + len(raw)
     name = raw.strip(" ,.;:\"“”'’")
+    if not re.match(r"(?:Embassy|Consulate|Mission)\b", name):
+        name = re.sub(r"\s+in\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*$", "", name)
     heads, companies = _heads()
-    if not name or not heads.search(name.split()[-1]):
+    if (of := _OF_STATE.match(text, start + len(name))) and gaz.state_named(of.group(1)):
+        name += of.group(0)  # NER stops before it: "Association of Tour Operators [of Russia]"
+    core = re.split(r"\s+(?:of|for|on|in)\s+", name, maxsplit=1)[0]  # "Ministry [of Commerce]"
+    if not core or not heads.search(core.split()[-1]):
         return
     tail = _REMIT.match(text, start + len(name))
     if tail:
@@ -102,6 +113,8 @@ def _from_entity(
         return
     kind = "company" if companies.search(name) else "organization"
     country = _country(text, start, name, gaz)
+    if country is None and _NATIONAL.search(core):
+        return  # "the Ministry of Foreign Affairs": whose, the text does not say here
     yield OrgMention(start, start + len(name), name, kind, country)
     acronym = _ACRONYM.match(text, start + len(name))
     if acronym and normalize(acronym.group(1)) not in media:
