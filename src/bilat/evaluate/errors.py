@@ -58,7 +58,7 @@ class DocErrors:
 
 
 def _overlap(a: object, b: object) -> int:
-    """Characters shared by two quotes when one contains the other or they share a clause."""
+    """The length of the shorter quote when one contains the other, else 0."""
     if not (isinstance(a, str) and isinstance(b, str) and a and b):
         return 0
     if a in b or b in a:

@@ -52,7 +52,7 @@ def _currency_or_negation(text: str, start: int, end: int) -> bool:
     return bool(_CURRENCY_AFTER.match(text, end)) or text[max(0, start - 4) : start] == "non-"
 
 
-_LESSER = re.compile(r"\b(?:deputy|vice|acting|former|ex-|assistant|first deputy)[\s-]*$", re.I)
+_LESSER = re.compile(r"\b(?:deputy|vice|acting|former|ex-|assistant)[\s-]*$", re.I)
 _TITLE_WORDS = re.compile(r"^(?:(?:Mr|Mrs|Ms|Dr|President|Premier|Minister|General)\.?\s+)+")
 _CJK_STYLE = {"CN", "TW", "KP", "KR", "VN", "SG"}  # surname first in English renderings
 
@@ -144,7 +144,7 @@ def _add_gazetteer(b: _Builder) -> None:
         if (
             entry.type == "person"
             and " " not in g.text
-            and _THE.search(b.ctx.clean_text[: g.start])
+            and _THE.search(_context_before(b.ctx.clean_text, g.start))
         ):
             continue  # "the Moon" is no Moon Jae-in, "the Lee" no person
         if entry.type == "place" and _LONGER_PLACE.match(b.ctx.clean_text, g.end):
@@ -353,7 +353,7 @@ def _add_organizations(b: _Builder) -> None:
             continue
         key = "org:" + normalize(m.name)
         draft = b.drafts.setdefault(key, _Draft(m.name, m.type, m.country, None))
-        draft.add(m.start, m.end, b.ctx.clean_text[m.start : m.end])
+        draft.add(m.start, m.end, text[m.start : m.end])
         b.take(m.start, m.end)
 
 
@@ -418,22 +418,22 @@ def _settle_name(d: _Draft) -> _Draft:
     return settled
 
 
-def _to_actor(d: _Draft, text: str) -> Actor:
+def _to_actor(d: _Draft, text: str, gaz: Gazetteer) -> Actor:
     mentions = tuple(Evidence(s, e, text[s:e]) for s, e, _t in sorted(d.spans))
     aliases = _aliases(d)
     known = {normalize(a) for a in (*aliases, d.name)}
     aliases += tuple(a for a in d.extra_aliases if normalize(a) not in known)
     if d.type in ("organization", "company"):  # "China's General Administration of Customs"
-        aliases += _possessed_forms(d, text, {normalize(a) for a in (*aliases, d.name)})
+        aliases += _possessed_forms(d, text, gaz, {normalize(a) for a in (*aliases, d.name)})
     return Actor(d.name, d.type, d.country, d.role, aliases, d.gid, mentions)
 
 
-def _possessed_forms(d: _Draft, text: str, known: set[str]) -> tuple[str, ...]:
+def _possessed_forms(d: _Draft, text: str, gaz: Gazetteer, known: set[str]) -> tuple[str, ...]:
     """A body as the article writes it after its state's possessive: 'China's customs'."""
     out = []
     for s, e, _t in sorted(d.spans):
         m = re.search(r"\b([A-Z][a-z]+)['’]s\s+$", text[max(0, s - 20) : s])
-        form = f"{m.group(1)}'s {text[s:e]}" if m else None
+        form = f"{m.group(1)}'s {text[s:e]}" if m and gaz.state_named(m.group(1)) else None
         if form and normalize(form) not in known:
             known.add(normalize(form))
             out.append(form)
@@ -519,12 +519,14 @@ def extract_actors(ctx: DocContext, gaz: Gazetteer) -> list[Actor]:
     _attach_titles(b)
     _affiliate(b)
     b.drafts = {k: _settle_name(d) for k, d in b.drafts.items() if d.spans}
-    actors = [_to_actor(d, ctx.clean_text) for d in b.drafts.values() if _keep(d, ctx.clean_text)]
+    actors = [
+        _to_actor(d, ctx.clean_text, gaz) for d in b.drafts.values() if _keep(d, ctx.clean_text)
+    ]
     ctx.weak_actors = {
         a.name: a
         for d in b.drafts.values()
         if d.spans and not _keep(d, ctx.clean_text)
-        for a in [_to_actor(d, ctx.clean_text)]
+        for a in [_to_actor(d, ctx.clean_text, gaz)]
     }
     ctx.mentions = sorted(
         (

@@ -60,8 +60,8 @@ def forces(ctx: DocContext, gaz: Gazetteer, clause: Clause) -> list[Mention]:
 
 
 def state_of(gaz: Gazetteer, m: Mention) -> Mention | None:
-    """The state a force belongs to ('the Russian Navy' -> Russia): exercises are between
-    states (GOLD), and the forces stay named beside them."""
+    """The state of a body or person, as a mention at the same place ('the Russian Navy' ->
+    Russia): exercises are between states (GOLD), and the forces stay named beside them."""
     try:
         state = gaz.state(str(m.country))
     except KeyError:
@@ -105,16 +105,13 @@ def joint_body(
     if body is None or not _BODY_OF.fullmatch(clause.text[trig.end() : body.start()]):
         return []
     found = _joint_states(gaz, clause.text[: body.end()])
-    if not found:
+    if not found:  # 'the Commission': the last one the text named as joint
         head = body.group(0).lower().split()[-1].removeprefix("sub-").removeprefix("sub")
         earlier = ctx.clean_text[: clause.start]
-        named = [
-            m.start()
-            for m in re.finditer(rf"\b{re.escape(head)}\b", earlier, re.I)
-            if _joint_states(gaz, earlier[max(0, m.start() - 80) : m.start()])
-        ]
-        if named:
-            found = _joint_states(gaz, earlier[max(0, named[-1] - 80) : named[-1]])
+        for m in reversed(list(re.finditer(rf"\b{re.escape(head)}\b", earlier, re.I))):
+            found = _joint_states(gaz, earlier[max(0, m.start() - 80) : m.start()])
+            if found:
+                break
     pos = clause.start + body.start()
     return [Mention(pos, pos + len(body.group(0)), body.group(0), e.name, "state", e.country)
             for e in found]  # fmt: skip

@@ -18,7 +18,7 @@ from typing import Any
 from bilat.extract.commitments import is_target
 from bilat.extract.context import DocContext, Sentence
 from bilat.extract.figures_attrib import paragraph_ids, sentence_speaker, source_data
-from bilat.extract.figures_data import phrases
+from bilat.extract.figures_data import has_phrase, phrases
 from bilat.extract.figures_measure import (
     commodity_in,
     countries_in,
@@ -26,7 +26,6 @@ from bilat.extract.figures_measure import (
     find_flow,
     find_measure,
     measure_phrase,
-    measure_words,
 )
 from bilat.extract.numbers import Quantity, find_quantities, is_rate_level, rate_after
 from bilat.extract.temporal import TimeExpr, find_time_expressions
@@ -117,7 +116,7 @@ def _third_party_assets(ctx: DocContext, text: str, q: Quantity) -> bool:
     if q.unit != "count":
         return False
     m = re.match(r"\s+((?:[A-Z][\w.]*\s+){1,2})([a-z]+)(?:\s+([a-z]+))?", text[q.end :])
-    assets = measure_words("military_assets")
+    assets = phrases("measures.yaml", "military_assets")
     if m is None or not {m.group(2), m.group(3)} & set(assets):
         return False
     states = {h.iso for h in countries_in_text(m.group(1))}
@@ -169,13 +168,6 @@ def _span(ctx: DocContext, sent: Sentence) -> Any:
     return ctx.doc.char_span(sent.start, sent.end, alignment_mode="expand")
 
 
-# a sentence about trade in general, or about producing rather than supplying, does not take
-# the commodity of the sentence before it
-_NOT_SUPPLY = re.compile(
-    r"\b(?:trade|produc\w*|output|reserves|extract\w*|mined|mining|consum\w*)\b", re.I
-)
-
-
 _COMMODITY_SUPPLY = frozenset({"gas_supply", "oil_supply", "coal_supply"})
 _TRADE = frozenset({"trade_turnover", "trade_flow"})
 
@@ -185,20 +177,15 @@ def _scope(ctx: DocContext, sent: Sentence, q: Quantity, measure: str) -> str:
     production should total 440 Mt') and one state's trade with the world ('Globally, China
     reported record trade of $6.48 trillion. Exports grew by 6.1%.')."""
     before = sent.text[max(0, q.start - 40) : q.start]
-    if measure in _COMMODITY_SUPPLY and _has_any(before, "production_words"):
+    if measure in _COMMODITY_SUPPLY and has_phrase(before, "measures.yaml", "production_words"):
         return "other"
     if is_rate_level(sent.text, q):
         return "other"  # GOLD v1.1: tariff rates are percent, measure other
     if measure in _TRADE and len({h.iso for h in countries_in(ctx, sent)}) < 2:
         opening = _paragraph_opening(ctx, sent)
-        if _has_any(opening, "global_cues"):
+        if has_phrase(opening, "measures.yaml", "global_cues"):
             return "other"
     return measure
-
-
-def _has_any(text: str, key: str) -> bool:
-    words = measure_words(key)
-    return any(re.search(rf"\b{re.escape(w)}\b", text, re.I) for w in words)
 
 
 def _paragraph_opening(ctx: DocContext, sent: Sentence) -> str:
@@ -211,13 +198,21 @@ def _paragraph_opening(ctx: DocContext, sent: Sentence) -> str:
     return first.text
 
 
+def _about_trade_or_output(text: str) -> bool:
+    """A sentence about trade in general, or about producing rather than supplying: it does
+    not take the commodity of the sentence before it."""
+    return bool(re.search(r"\btrade\b", text, re.I)) or has_phrase(
+        text, "measures.yaml", "production_words"
+    )
+
+
 def _measure(ctx: DocContext, sent: Sentence, q: Quantity) -> str:
     measure = _scope(ctx, sent, q, find_measure(sent.text, q.start, q.end, q.unit))
     prev = ctx.sentences[sent.index - 1] if 0 < sent.index <= len(ctx.sentences) else None
     if prev is not None and measure in ("other", "trade_flow") and q.unit != "count":
         same_paragraph = "\n\n" not in ctx.clean_text[prev.end : sent.start]
         goods = commodity_in(prev.text, q.unit) if same_paragraph else None
-        if goods and not _NOT_SUPPLY.search(sent.text):
+        if goods and not _about_trade_or_output(sent.text):
             return goods  # "... gas via Power of Siberia. The volume of deliveries rose 37%"
     if measure != "other" or prev is None:
         return measure
@@ -287,7 +282,7 @@ def figure_kind(text: str, q: Quantity) -> tuple[str, float]:
 
 
 def _has(text: str, key: str) -> bool:
-    return any(re.search(rf"\b{re.escape(w)}\b", text, re.I) for w in _words(key))
+    return has_phrase(text, "qualifiers.yaml", key)
 
 
 def _signed(value: float, direction: int) -> float:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from typing import Any
 
 from bilat.datafiles import read_data
 
-__all__ = ["load_data", "phrases"]
+__all__ = ["has_phrase", "load_data", "phrases"]
 
 
 @cache
@@ -24,3 +25,14 @@ def phrases(name: str, key: str) -> tuple[str, ...]:
     """A list of phrases from a data file, longest first (so longest matches win)."""
     values = load_data(name)[key]
     return tuple(sorted((str(v) for v in values), key=len, reverse=True))
+
+
+@cache
+def _phrase_re(name: str, key: str) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases(name, key)) + r")\b", re.I)
+
+
+def has_phrase(text: str, name: str, key: str) -> bool:
+    """Whether `text` contains, as whole words and in any case, a phrase of the list `key` in
+    data file `name` (one compiled pattern per list)."""
+    return _phrase_re(name, key).search(text) is not None

@@ -25,7 +25,6 @@ __all__ = [
     "find_flow",
     "find_measure",
     "measure_phrase",
-    "measure_words",
     "state_name",
 ]
 
@@ -96,11 +95,6 @@ def find_measure(text: str, start: int, end: int, unit: str) -> str:
             return goods  # "increased gas supplies to China ..., by 37.4%": gas, not any goods
         return near2[1]
     return near1[1] if near1 is not None else "other"
-
-
-def measure_words(key: str) -> tuple[str, ...]:
-    """A word list of measures.yaml (production_words, global_cues)."""
-    return tuple(str(w) for w in load_data("measures.yaml")[key])
 
 
 _COMMODITIES = frozenset({"gas_supply", "oil_supply", "coal_supply"})

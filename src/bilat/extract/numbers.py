@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
 
-from bilat.extract.figures_data import load_data, phrases
+from bilat.extract.figures_data import has_phrase, load_data, phrases
 from bilat.extract.figures_numwords import (
     WordHit,
     fraction_hits,
@@ -372,8 +372,8 @@ def is_rate_level(text: str, q: Quantity) -> bool:
     if q.unit != "percent" or q.hint is not None:
         return False
     near = text[max(0, q.start - 60) : q.end + 25]
-    if not _any_of(near, "rate_nouns") or _any_of(
-        text[max(0, q.start - 60) : q.start], "share_cues"
+    if not has_phrase(near, "qualifiers.yaml", "rate_nouns") or has_phrase(
+        text[max(0, q.start - 60) : q.start], "qualifiers.yaml", "share_cues"
     ):
         return False
     before = text[max(0, q.start - 12) : q.start]
@@ -382,12 +382,6 @@ def is_rate_level(text: str, q: Quantity) -> bool:
         re.search(r"\b(?:to|from|at|of)\s+$", before)
         or re.match(rf"\s*(?:[a-z]+\s+)?{_RATE}\b", after)
         or re.search(rf"{_RATE}\s+(?:is|are|was|were|stands? at|of)\s+$", text[: q.start])
-    )
-
-
-def _any_of(text: str, key: str) -> bool:
-    return any(
-        re.search(rf"\b{re.escape(w)}\b", text, re.I) for w in phrases("qualifiers.yaml", key)
     )
 
 

@@ -1,4 +1,4 @@
-"""Bodies the gazetteer does not know, from NER and the text's own definitions.
+"""Bodies and named works the gazetteer does not know, from NER and the text's own words.
 
 requires: DocContext.ents (spaCy NER), the gazetteer (state adjectives and names)
 assigns : nothing; `find_organizations` returns `OrgMention`s that the actor stage files
@@ -11,7 +11,8 @@ Iranian Gas Company", "Heritage Foundation"), or a name followed by its acronym 
 later uses ("Rosselkhoznadzor") are the same body. Its country comes from a state adjective or
 name inside it ("Chinese Defense Ministry", "... of the People's Republic of China") or a
 possessive before it ("China's National Space Administration"); a body named for both sides
-("Russian-Chinese Intergovernmental Commission") belongs to neither.
+("Russian-Chinese Intergovernmental Commission") belongs to neither. A proper name before an
+infrastructure noun ("the Rasht-Astara railway", "the South-Kirinskoye field") is a project.
 """
 
 from __future__ import annotations
@@ -96,7 +97,6 @@ def _from_entity(
         start, raw = start + lead.end(), raw[lead.end() :]
     if "(" in raw:  # "... Surveillance (Rosselkhoznadzor": the acronym is read below
         raw = raw[: raw.index("(")].rstrip()
-        end = start + len(raw)
     name = raw.strip(" ,.;:\"“”'’")
     if not re.match(r"(?:Embassy|Consulate|Mission)\b", name):
         name = re.sub(r"\s+in\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*$", "", name)
