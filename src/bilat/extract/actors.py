@@ -26,6 +26,7 @@ from bilat.extract.gazetteer import Entry, Gazetteer, normalize
 from bilat.extract.gazmatch import find_gazetteer_mentions
 from bilat.extract.organizations import find_organizations
 from bilat.extract.roles import RolePhrase, find_plural_roles, find_role_phrases
+from bilat.extract.wordre import words_re
 from bilat.records import Actor, Evidence
 
 __all__ = ["extract_actors"]
@@ -300,8 +301,8 @@ def _link_short_names(b: _Builder, singles: list[tuple[int, int, str]]) -> None:
             b.take(start, end)
     if not index:
         return
-    forms = "|".join(re.escape(f) for f in sorted(index, key=len, reverse=True))
-    for m in re.finditer(rf"(?<![\w-])(?:{forms})(?![\w-])", b.ctx.clean_text):
+    forms = words_re(index, ignore_case=False, before=r"(?<![\w-])", after=r"(?![\w-])")
+    for m in forms.finditer(b.ctx.clean_text):
         if not b.covered(m.start(), m.end()):
             b.drafts[index[m.group(0)]].add(m.start(), m.end(), m.group(0))
             b.take(m.start(), m.end())

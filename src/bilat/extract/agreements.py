@@ -58,6 +58,7 @@ _GENERIC_TAIL = re.compile(
 @dataclass(frozen=True, slots=True)
 class _Lexicon:
     kinds: list[tuple[str, re.Pattern[str]]]
+    any_kind: re.Pattern[str]  # the union of `kinds`: most sentences name none
     status: list[tuple[str, re.Pattern[str]]]
     agreed_to: re.Pattern[str]
     generic: re.Pattern[str]
@@ -73,6 +74,7 @@ def _lexicon() -> _Lexicon:
     data: dict[str, Any] = read_data("agreements.yaml")
     return _Lexicon(
         kinds=[(k, _words(v)) for k, v in data["kinds"].items()],
+        any_kind=_words([p for v in data["kinds"].values() for p in v]),
         status=[(k, _words(v)) for k, v in data["status"].items()],
         agreed_to=re.compile(data["agreed_to"], re.I),
         generic=_words(data["generic"]),
@@ -203,7 +205,10 @@ def _make(ctx: DocContext, s: Sentence, kind: str, title: str, at: int = 0) -> A
 def _kind_matches(text: str) -> list[tuple[str, re.Match[str]]]:
     """Every kind noun in the text; where two overlap the longer names the document ('gas
     purchase and sale agreement' is a contract, not also an agreement)."""
-    found = [(kind, m) for kind, pattern in _lexicon().kinds for m in pattern.finditer(text)]
+    lex = _lexicon()
+    if not lex.any_kind.search(text):
+        return []
+    found = [(kind, m) for kind, pattern in lex.kinds for m in pattern.finditer(text)]
     found.sort(key=lambda km: -(km[1].end() - km[1].start()))
     kept: list[tuple[str, re.Match[str]]] = []
     for kind, m in found:

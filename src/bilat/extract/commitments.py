@@ -26,6 +26,7 @@ from bilat.extract.figures_measure import (
 )
 from bilat.extract.numbers import Quantity, find_quantities, is_rate_level
 from bilat.extract.temporal import TimeExpr, find_time_expressions
+from bilat.extract.wordre import words_re
 from bilat.records import Commitment, Evidence
 
 __all__ = ["extract_commitments", "is_target"]
@@ -33,8 +34,7 @@ __all__ = ["extract_commitments", "is_target"]
 
 def _alt_re(words: tuple[str, ...]) -> re.Pattern[str]:
     """Longest phrase first: 'should total' is read whole, not as 'should'."""
-    ordered = sorted(words, key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in ordered) + r")\b", re.I)
+    return words_re(words)
 
 
 @cache
@@ -58,7 +58,7 @@ _DEADLINE = re.compile(
 @cache
 def _suffix_re() -> re.Pattern[str]:
     words = phrases("commitments.yaml", "goal_suffix")
-    return re.compile(r"\s*(?:\w+\s+)?(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
+    return words_re(words, before=r"\s*(?:\w+\s+)?")
 
 
 _DEAL_FIXES = re.compile(

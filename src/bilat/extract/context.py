@@ -9,6 +9,8 @@ original text and verifies the quotes (grounding).
 
 from __future__ import annotations
 
+import itertools
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -49,7 +51,15 @@ class DocContext:
     ents: tuple[Any, ...] = ()  # the spaCy entities, read once (Doc.ents is rebuilt per access)
 
     def mentions_in(self, start: int, end: int) -> list[Mention]:
-        return [m for m in self.mentions if start <= m.start and m.end <= end]
+        """The mentions inside [start, end) (`mentions` is sorted by position)."""
+        first = bisect_left(self.mentions, start, key=_start)
+        out = []
+        for m in itertools.islice(self.mentions, first, None):
+            if m.start >= end:
+                break
+            if m.end <= end:
+                out.append(m)
+        return out
 
     def last_mention_before(self, pos: int, type_: str | None = None) -> Mention | None:
         best = None
@@ -59,3 +69,7 @@ class DocContext:
             if type_ is None or m.type == type_:
                 best = m
         return best
+
+
+def _start(m: Mention) -> int:
+    return m.start

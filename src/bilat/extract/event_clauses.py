@@ -14,6 +14,7 @@ from typing import Any
 
 from bilat.datafiles import read_data
 from bilat.extract.context import Sentence
+from bilat.extract.wordre import alternation
 
 __all__ = ["ORDER", "Clause", "Lexicon", "find_triggers", "lexicon", "split_clauses"]
 
@@ -37,7 +38,7 @@ def _words(patterns: list[str]) -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     data: dict[str, Any] = read_data("events.yaml")
-    bodies = "|".join(re.escape(b) for b in data["multilateral_bodies"])
+    bodies = alternation(data["multilateral_bodies"])
     return Lexicon(
         modes={m: _words(p) for m, p in data["modes"].items()},
         bodies=re.compile(rf"(?<![\w-])(?:{bodies}|forum)(?![\w-])"),

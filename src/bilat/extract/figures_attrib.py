@@ -12,6 +12,7 @@ from functools import cache
 
 from bilat.extract.context import DocContext, Mention, Sentence
 from bilat.extract.figures_data import phrases
+from bilat.extract.wordre import words_re
 
 __all__ = ["paragraph_ids", "sentence_speaker", "source_data"]
 
@@ -33,7 +34,7 @@ def paragraph_ids(ctx: DocContext) -> list[int]:
 @cache
 def _verb_re() -> re.Pattern[str]:
     verbs = phrases("attribution.yaml", "speech_verbs")
-    return re.compile(r"\b(?:" + "|".join(re.escape(v) for v in verbs) + r")\b", re.I)
+    return words_re(verbs)
 
 
 def sentence_speaker(ctx: DocContext, sent: Sentence) -> str | None:

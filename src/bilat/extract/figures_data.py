@@ -7,6 +7,7 @@ from functools import cache
 from typing import Any
 
 from bilat.datafiles import read_data
+from bilat.extract.wordre import words_re
 
 __all__ = ["has_phrase", "load_data", "phrases"]
 
@@ -29,7 +30,7 @@ def phrases(name: str, key: str) -> tuple[str, ...]:
 
 @cache
 def _phrase_re(name: str, key: str) -> re.Pattern[str]:
-    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases(name, key)) + r")\b", re.I)
+    return words_re(phrases(name, key))
 
 
 def has_phrase(text: str, name: str, key: str) -> bool:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from itertools import pairwise
 from typing import Any
 
@@ -16,6 +16,7 @@ from bilat.errors import ConfigError
 from bilat.extract.context import DocContext, Sentence
 from bilat.extract.figures_data import load_data
 from bilat.extract.gazetteer import default_gazetteer
+from bilat.extract.wordre import words_re
 
 __all__ = [
     "CountryHit",
@@ -51,19 +52,23 @@ class _Rule:
 def _rules() -> tuple[_Rule, ...]:
     rules = []
     for r in load_data("measures.yaml")["rules"]:
-        words = sorted((str(k) for k in r["keywords"]), key=len, reverse=True)
-        pat = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
+        pat = words_re(str(k) for k in r["keywords"])
         rules.append(_Rule(str(r["measure"]), int(r["tier"]), frozenset(r["units"]), pat))
     return tuple(rules)
 
 
 def _hits(text: str, unit: str, tier: int) -> list[tuple[int, int, str]]:
     """(start, end, measure) for every keyword of the rules of `tier` that allow `unit`."""
-    out = []
-    for rule in _rules():
-        if rule.tier == tier and unit in rule.units:
-            out += [(m.start(), m.end(), rule.measure) for m in rule.pattern.finditer(text)]
-    return out
+    return [
+        (s, e, rule.measure)
+        for rule, s, e in _keyword_spans(text)
+        if rule.tier == tier and unit in rule.units
+    ]
+
+
+@lru_cache(maxsize=16)  # one sentence is asked about for each of its numbers
+def _keyword_spans(text: str) -> tuple[tuple[_Rule, int, int], ...]:
+    return tuple((r, m.start(), m.end()) for r in _rules() for m in r.pattern.finditer(text))
 
 
 def _nearest(
@@ -138,8 +143,8 @@ def _chunk_before(span: Any, start: int) -> str | None:
 def _country_re() -> tuple[re.Pattern[str], dict[str, str]]:
     table = load_data("countries.yaml")["countries"]
     forms = {str(f): str(iso) for iso, row in table.items() for f in row["forms"]}
-    alts = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-    return re.compile(rf"(?<![\w])(?:{alts})(?![\w])(?!\s+dollars?\b)"), forms
+    after = r"(?![\w])(?!\s+dollars?\b)"
+    return words_re(forms, ignore_case=False, before=r"(?<![\w])", after=after), forms
 
 
 def state_name(iso: str) -> str:

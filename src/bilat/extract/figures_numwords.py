@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from bilat.extract.figures_data import load_data, phrases
+from bilat.extract.wordre import words_re
 
 __all__ = ["WordHit", "fraction_hits", "multiplier_hits", "qualifier_before", "word_value"]
 
@@ -63,8 +64,7 @@ def _word_start(text: str, idx: int) -> bool:
 
 @cache
 def _multiplier_re() -> re.Pattern[str]:
-    words = sorted(load_data("units.yaml")["multipliers"], key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
+    return words_re(load_data("units.yaml")["multipliers"])
 
 
 @cache
@@ -125,8 +125,7 @@ def _change_verb(text: str) -> int:
 
 @cache
 def _fraction_re() -> re.Pattern[str]:
-    words = sorted(load_data("units.yaml")["fractions"], key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b(?![-\w])", re.I)
+    return words_re(load_data("units.yaml")["fractions"], after=r"\b(?![-\w])")
 
 
 def fraction_hits(text: str) -> list[WordHit]:

@@ -62,6 +62,7 @@ _SPACES = re.compile(r"\s+")
 _DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def normalize(surface: str) -> str:
     """The one normal form every look-up uses.
 
@@ -424,6 +425,10 @@ class Gazetteer:
         """
         if on is not None and not _DATE.match(on):
             raise ValueError(f"date {on!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
+        return list(self._holders(key, country, on))
+
+    @functools.lru_cache(maxsize=1 << 12)  # noqa: B019 - the gazetteer lives as long as the process
+    def _holders(self, key: str, country: str, on: str | None) -> tuple[Entry, ...]:
         found = []
         for entry in self._by_role.get(key, ()):
             if any(
@@ -431,7 +436,7 @@ class Gazetteer:
                 for r in entry.roles
             ):
                 found.append(entry)
-        return found
+        return tuple(found)
 
     def _jurisdiction(self, role: Role, entry: Entry) -> tuple[str | None, ...]:
         if role.org is None:

@@ -28,6 +28,7 @@ from bilat.extract.figures_numwords import (
     qualifier_before,
     word_value,
 )
+from bilat.extract.wordre import alternation
 
 __all__ = ["Quantity", "find_quantities", "is_rate_level", "qualifier_before", "rate_after"]
 
@@ -93,7 +94,7 @@ def _find_quantities(text: str, exclude: Sequence[tuple[int, int]]) -> list[Quan
 
 @cache
 def _duration_re() -> re.Pattern[str]:
-    nw = _alt(list(_map("number_words")))
+    nw = alternation(_map("number_words"), ignore_case=True)
     n = rf"(?:\d+|(?:{nw})(?:-(?:{nw}))?)"
     return re.compile(
         rf"\b(?P<h>{n}|an?|one)\s+hours?(?:,?\s+and|,)?\s+(?P<m>{n})\s+minutes?\b", re.I
@@ -167,13 +168,9 @@ def _map(key: str) -> dict[str, Any]:
     return value
 
 
-def _alt(words: Sequence[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
 @cache
 def _core_re() -> re.Pattern[str]:
-    nw = _alt([*_map("number_words"), "hundred"])
+    nw = alternation([*_map("number_words"), "hundred"], ignore_case=True)
     digits = (
         r"(?<![\w.,:])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+,\d{1,2}(?=\s*(?:trillion|billion|"
         r"million|trn|bn|mln|thousand|%))|\d+(?:\.\d+)?)"
@@ -185,22 +182,26 @@ def _core_re() -> re.Pattern[str]:
 
 @cache
 def _scale_re() -> re.Pattern[str]:
-    return re.compile(rf"\s*(?P<s>{_alt(list(_map('scales')))})(?![A-Za-z])", re.I)
+    return re.compile(
+        rf"\s*(?P<s>{alternation(_map('scales'), ignore_case=True)})(?![A-Za-z])", re.I
+    )
 
 
 @cache
 def _unit_re() -> re.Pattern[str]:
-    return re.compile(rf"\s*(?P<u>{_alt(list(_map('unit_suffix')))})(?![A-Za-z²³])", re.I)
+    return re.compile(
+        rf"\s*(?P<u>{alternation(_map('unit_suffix'), ignore_case=True)})(?![A-Za-z²³])", re.I
+    )
 
 
 @cache
 def _compound_re() -> re.Pattern[str]:
-    return re.compile(rf"\s*(?P<u>{_alt(list(_map('compound_units')))})\b", re.I)
+    return re.compile(rf"\s*(?P<u>{alternation(_map('compound_units'), ignore_case=True)})\b", re.I)
 
 
 @cache
 def _currency_re() -> re.Pattern[str]:
-    return re.compile(rf"(?P<c>{_alt(list(_map('currency_prefix')))})\s?$")
+    return re.compile(rf"(?P<c>{alternation(_map('currency_prefix'))})\s?$")
 
 
 @cache

@@ -25,6 +25,7 @@ from typing import Any
 
 from bilat.datafiles import read_data
 from bilat.extract.gazetteer import Gazetteer, normalize
+from bilat.extract.wordre import alternation, words_re
 
 __all__ = ["OrgMention", "find_organizations"]
 
@@ -41,11 +42,9 @@ class OrgMention:
 @cache
 def _heads() -> tuple[re.Pattern[str], re.Pattern[str]]:
     data = read_data("organizations_ner.yaml")
-    heads = "|".join(re.escape(h) for h in data["head_nouns"])
-    companies = "|".join(re.escape(h) for h in data["company_words"])
     return (
-        re.compile(rf"\b(?:{heads})\b", re.I),
-        re.compile(rf"\b(?:{companies})\b", re.I),
+        words_re(data["head_nouns"]),
+        words_re(data["company_words"]),
     )
 
 
@@ -169,10 +168,7 @@ def _country(text: str, start: int, name: str, gaz: Gazetteer) -> str | None:
 
 @cache
 def _project_re() -> re.Pattern[str]:
-    heads = "|".join(
-        re.escape(h)
-        for h in sorted(read_data("organizations_ner.yaml")["project_heads"], key=len, reverse=True)
-    )
+    heads = alternation(read_data("organizations_ner.yaml")["project_heads"])
     name = r"[A-Z][\w'’]*(?:\s?[-–]\s?[A-Z][\w'’]*)*"
     return re.compile(rf"\b((?:{name}\s+){{1,4}}?(?:{heads}))\b")
 

@@ -57,16 +57,22 @@ log = logging.getLogger("bilat.extract")
 T = TypeVar("T")
 
 
+_LINE = re.compile(r"[^\n]+")
+
+
 def _sentences(doc: Any) -> tuple[Sentence, ...]:
     """spaCy sentences, split again at line breaks (a paragraph never continues a sentence)."""
     out: list[Sentence] = []
     for sent in doc.sents:
-        for m in re.finditer(r"[^\n]+", sent.text):
-            piece = m.group(0).strip()
-            if not piece:
-                continue
-            start = sent.start_char + m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
-            out.append(Sentence(len(out), start, start + len(piece), piece))
+        text = sent.text
+        lines = (
+            [(m.start(), m.group(0)) for m in _LINE.finditer(text)] if "\n" in text else [(0, text)]
+        )
+        for offset, line in lines:
+            piece = line.strip()
+            if piece:
+                start = sent.start_char + offset + len(line) - len(line.lstrip())
+                out.append(Sentence(len(out), start, start + len(piece), piece))
     return tuple(out)
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from bilat.extract.gazetteer import Gazetteer
+from bilat.extract.wordre import alternation as _alt
 
 __all__ = ["RolePhrase", "find_plural_roles", "find_role_phrases"]
 
@@ -44,10 +45,6 @@ class RolePhrase:
     text: str
     key: str
     country: str
-
-
-def _alt(words: set[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True) if w)
 
 
 def _country_forms(gaz: Gazetteer) -> tuple[dict[str, str], dict[str, str]]:

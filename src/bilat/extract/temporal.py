@@ -25,6 +25,7 @@ from bilat.extract.temporal_rules import (
     patterns,
     table,
 )
+from bilat.extract.wordre import alternation
 
 __all__ = ["Published", "TimeExpr", "find_time_expressions", "infer_tense", "parse_published"]
 
@@ -96,7 +97,7 @@ def _hint_re() -> re.Pattern[str]:
         "q3",
         "q4",
     }
-    return re.compile(r"\d|\b(?:" + "|".join(sorted(map(re.escape, words))) + r")\b", re.I)
+    return re.compile(r"\d|\b" + alternation(words, ignore_case=True) + r"\b", re.I)
 
 
 def _find(text: str, published: str | None, tense: str | None) -> list[TimeExpr]:

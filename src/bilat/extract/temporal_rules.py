@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from bilat.extract.figures_data import load_data
+from bilat.extract.wordre import alternation
 
 __all__ = ["Builder", "Ctx", "Published", "Resolved", "parse_published", "patterns", "table"]
 
@@ -70,8 +71,7 @@ def table(name: str) -> dict[str, int]:
 
 
 def _alt(words: list[str], *, capitalize: bool) -> str:
-    forms = sorted({w.capitalize() if capitalize else w for w in words}, key=len, reverse=True)
-    return "(?:" + "|".join(re.escape(f) for f in forms) + ")"
+    return alternation(w.capitalize() if capitalize else w for w in words)
 
 
 def _month(word: str) -> int:
