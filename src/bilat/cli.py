@@ -17,6 +17,7 @@ import click
 
 from bilat.config import Options, load_options
 from bilat.errors import BilatError, ConfigError, NotFound, StoreError
+from bilat.pairview import resolve_pair
 from bilat.store import Store, open_store
 
 __all__ = ["main"]
@@ -27,14 +28,15 @@ T = TypeVar("T")
 class Ctx:
     """What every command gets: the parsed options and a lazily opened store."""
 
-    def __init__(self, options: Options) -> None:
+    def __init__(self, options: Options, pair: str | None = None) -> None:
         self.options = options
+        self.pair = pair  # the pair key the record commands show (None: every pair)
         self._store: Store | None = None
 
     @property
     def store(self) -> Store:
         if self._store is None:
-            self._store = open_store(self.options.db)
+            self._store = open_store(self.options.db).for_pair(self.pair)
         return self._store
 
 
@@ -67,9 +69,19 @@ def _progress(label: str) -> Callable[[Iterable[T]], Iterable[T]] | None:
     default=None,
     help="TOML file layered over the packaged defaults.",
 )
+@click.option(
+    "--pair",
+    "pair",
+    default=None,
+    metavar="XX-YY",
+    help="Show the record of this pair of states (ISO codes: RU-IN, CN-KZ), or 'all' "
+    "[default: the configured pair].",
+)
 @click.option("-v", "--verbose", is_flag=True, help="Log every document.")
 @click.pass_context
-def main(ctx: click.Context, db: str | None, config: Path | None, verbose: bool) -> None:
+def main(
+    ctx: click.Context, db: str | None, config: Path | None, pair: str | None, verbose: bool
+) -> None:
     """bilat: a sourced, reconciled record of a bilateral relationship from news reports."""
     logging.basicConfig(
         level=logging.INFO if verbose or not sys.stderr.isatty() else logging.WARNING,
@@ -79,8 +91,9 @@ def main(ctx: click.Context, db: str | None, config: Path | None, verbose: bool)
     if config is None and Path("bilat.toml").is_file():
         config = Path("bilat.toml")  # a project file in the working directory
     try:
-        ctx.obj = Ctx(load_options(config, db=db))
-    except ConfigError as exc:
+        options = load_options(config, db=db)
+        ctx.obj = Ctx(options, resolve_pair(pair, options))
+    except (ConfigError, ValueError) as exc:
         raise click.UsageError(str(exc)) from exc
 
 

@@ -186,6 +186,12 @@ def summary(c: Ctx, as_json: bool) -> None:
     if as_json:
         _echo_json(data)
         return
+    if data["pair"]:
+        others = ", ".join(f"{p} {n}" for p, n in data["other_pairs"].items()) or "none"
+        click.echo(
+            f"Record of {data['pair']} (other pairs: {others}; items about no pair: "
+            f"{data['unpaired']}; --pair all shows every pair)"
+        )
     click.echo(
         f"{data['documents']} documents ({data['duplicates']} duplicates), "
         f"{data['rejects']} rejects; {data['actors']} actors, {data['events']} events, "

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from bilat.extract.gazetteer import normalize
+from bilat.pairview import figure_in_pair, pair_counts
 from bilat.store import Store
 
 __all__ = [
@@ -74,7 +75,8 @@ def timeline(
 def flat_figures(
     store: Store, *, measure: str | None = None, period: str | None = None
 ) -> list[dict[str, Any]]:
-    """Every stored figure of current documents, with its document and quote."""
+    """Every stored figure of current documents about the store's pair, with its document
+    and quote."""
     where, params = ["d.is_current = 1", "d.status = 'ok'"], []
     if measure:
         where.append("f.measure = ?")
@@ -82,14 +84,15 @@ def flat_figures(
     if period:
         where.append("f.period = ?")
         params.append(period)
-    return store.db.all(
+    rows = store.db.all(
         "SELECT d.name AS doc, d.published, f.kind, f.value, f.value_max, f.unit, f.per, "
         "f.qualifier, f.measure, f.measure_text, f.flow, f.period, f.said_by, f.source_data, "
-        "f.start_pos AS start, f.end_pos AS end, f.quote "
+        "f.start_pos AS start, f.end_pos AS end, f.quote, d.pair AS doc_pair "
         f"FROM figures f JOIN documents d ON d.id = f.doc_id WHERE {' AND '.join(where)} "
         "ORDER BY f.measure, f.period, d.published, d.name",
         params,
     )
+    return [r for r in rows if figure_in_pair(r["flow"], r["doc_pair"], store.pair)]
 
 
 def actor_profile(record: dict[str, Any], name: str) -> dict[str, Any] | None:
@@ -137,13 +140,17 @@ def summary(store: Store, record: dict[str, Any]) -> dict[str, Any]:
     for c in record.get("commitments", []):
         statuses[c["status"]] = statuses.get(c["status"], 0) + 1
     events = [e for e in record.get("events", []) if e.get("date")]
+    every = pair_counts(store.for_pair(None).load_record() or {})
     return {
         "documents": len(docs),
         "duplicates": sum(d.status != "ok" for d in docs),
         "rejects": len(store.rejects()),
         "actors": len(record.get("actors", [])),
         "events": len(record.get("events", [])),
-        "figures": store.db.scalar("SELECT count(*) FROM figures"),
+        "figures": len(flat_figures(store)),
+        "pair": record.get("pair"),
+        "other_pairs": {p: n for p, n in every.items() if p and p != record.get("pair")},
+        "unpaired": every.get("", 0),
         "agreements": len(record.get("agreements", [])),
         "conflicts": record.get("conflicts", []),
         "commitments": statuses,

@@ -55,4 +55,7 @@ def rebuild_record(store: Store) -> Record:
 def record_json(store: Store) -> dict[str, Any]:
     """The stored record, building it first if it was never built."""
     data = store.load_record()
-    return data if data is not None else rebuild_record(store).to_json()
+    if data is None:
+        rebuild_record(store)
+        data = store.load_record() or {}
+    return data

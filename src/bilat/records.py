@@ -187,3 +187,4 @@ class Extraction:
     figures: tuple[Figure, ...] = ()
     agreements: tuple[Agreement, ...] = ()
     commitments: tuple[Commitment, ...] = ()
+    pair: tuple[str, str] | None = None  # the two states (ISO2) the document is about

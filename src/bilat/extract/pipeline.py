@@ -167,6 +167,7 @@ def extract_document(
         figures=_grounded(doc, figures),
         agreements=_grounded(doc, agreements),
         commitments=_grounded(doc, commitments),
+        pair=ctx.pair,
     )
 
 

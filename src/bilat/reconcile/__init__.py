@@ -6,6 +6,7 @@
       figures.py      figure claims -> intervals -> groups, conflicts, series
       commitments.py  commitments -> met | missed | disputed | pending
       agreements.py   agreement statements -> histories (negotiating -> signed)
+      pairs.py        the pair(s) of states each item is about ("CN-RU", "IN-RU")
       model.py        the records
 
 Pure functions: no storage, no globals. The result depends only on the inputs and judgements,
@@ -44,6 +45,7 @@ from bilat.reconcile.model import (
     SourcedExtraction,
     ValueSources,
 )
+from bilat.reconcile.pairs import PairFiler, pair_key, parse_pair
 
 __all__ = [
     "ActorMember",
@@ -70,6 +72,8 @@ __all__ = [
     "apply_judgements",
     "claim_interval",
     "extend",
+    "pair_key",
+    "parse_pair",
     "reconcile",
 ]
 
@@ -89,16 +93,17 @@ def reconcile(
     human = tuple(j for j in judgements if j.by != "machine")
     actors, merges, index = canonical_actors(inputs, human)
     groups = group_figures(inputs, opts)
+    filer = PairFiler(inputs, index)
     return Record(
         inputs=inputs,
         actors=actors,
         judgements=human + merges,
-        events=cluster_events(inputs, index, opts),
+        events=tuple(map(filer.event, cluster_events(inputs, index, opts))),
         figures=groups,
-        conflicts=find_conflicts(groups),
-        series=series_of(groups),
-        commitments=track_commitments(inputs, groups, opts, index),
-        agreements=agreement_histories(inputs, actors, index, opts),
+        conflicts=tuple(map(filer.conflict, find_conflicts(groups))),
+        series=tuple(map(filer.series, series_of(groups))),
+        commitments=tuple(map(filer.commitment, track_commitments(inputs, groups, opts, index))),
+        agreements=tuple(map(filer.agreement, agreement_histories(inputs, actors, index, opts))),
         options=opts,
     )
 

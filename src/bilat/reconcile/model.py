@@ -156,6 +156,7 @@ class EventCluster:
     mentions: tuple[EventMention, ...]
     source_count: int
     conflicts: tuple[DetailConflict, ...]
+    pairs: tuple[str, ...] = ()  # pair keys ("CN-RU") it is about: bilat.reconcile.pairs
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,6 +212,7 @@ class Conflict:
     reason: str
     consistent_subsets: tuple[tuple[int, ...], ...]  # indices into `claims`
     source_data: tuple[str, ...]  # distinct named data sources; 2+ = "different sources"
+    pairs: tuple[str, ...] = ()  # pair keys ("CN-RU") it is about: bilat.reconcile.pairs
 
 
 @dataclass(frozen=True, slots=True)
@@ -231,6 +233,7 @@ class FigureSeries:
     per: str | None
     topic: str | None
     points: tuple[SeriesPoint, ...]
+    pairs: tuple[str, ...] = ()  # pair keys ("CN-RU") it is about: bilat.reconcile.pairs
 
 
 @dataclass(frozen=True, slots=True)
@@ -250,6 +253,7 @@ class CommitmentStatus:
     evidence_figures: tuple[FigureClaim, ...]
     period: str | None
     reason: str
+    pairs: tuple[str, ...] = ()  # pair keys ("CN-RU") it is about: bilat.reconcile.pairs
 
 
 @dataclass(frozen=True, slots=True)
@@ -274,6 +278,7 @@ class AgreementHistory:
     parties: tuple[str, ...]  # canonical names
     projects: tuple[str, ...]  # canonical names of named projects in the titles
     entries: tuple[AgreementEntry, ...]
+    pairs: tuple[str, ...] = ()  # pair keys ("CN-RU") it is about: bilat.reconcile.pairs
 
 
 @dataclass(frozen=True, slots=True)
@@ -299,7 +304,13 @@ class Record:
     def to_json(self) -> dict[str, Any]:
         """Plain dicts/lists/str/numbers/None (infinite bounds become None)."""
         documents = [
-            {"doc_id": s.doc_id, "doc": s.doc_name, "published": s.published, "source": s.source}
+            {
+                "doc_id": s.doc_id,
+                "doc": s.doc_name,
+                "published": s.published,
+                "source": s.source,
+                "pair": "-".join(sorted(s.extraction.pair)) if s.extraction.pair else None,
+            }
             for s in self.inputs
         ]
         parts = ("actors", "judgements", "events", "conflicts", "series", "commitments")

@@ -11,6 +11,7 @@ import logging
 import threading
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager, contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -23,9 +24,10 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from bilat.config import Options, load_options
 from bilat.errors import BilatError, InputRejected, NotFound, ReviewError, StoreError
+from bilat.pairview import resolve_pair
 from bilat.store import Store, open_store
 
-__all__ = ["AppState", "create_app", "error_body"]
+__all__ = ["AppState", "create_app", "error_body", "request_pair"]
 
 log = logging.getLogger("bilat.serve")
 
@@ -39,6 +41,14 @@ _SECURITY_HEADERS = {
     "referrer-policy": "no-referrer",
     "x-frame-options": "DENY",
 }
+
+
+_PAIR: ContextVar[str | None] = ContextVar("bilat_pair", default=None)
+
+
+def request_pair() -> str | None:
+    """The pair key this request reads (`?pair=`, else the configured pair; None = all)."""
+    return _PAIR.get()
 
 
 @dataclass
@@ -55,7 +65,7 @@ class AppState:
         """The store for one request; on PostgreSQL the read transaction ends with it."""
         with self.lock:
             try:
-                yield self.store
+                yield self.store.for_pair(request_pair())
             except BaseException:
                 if self.store.db.dialect == "postgresql":
                     self.store.db.conn.rollback()
@@ -163,6 +173,30 @@ class Edge:
             await response(scope, receive, with_headers)
 
 
+class PairOfRequest:
+    """Reads `?pair=` on every request (API and pages) into `request_pair()`; a value that is
+    no pair is a 422 naming it."""
+
+    def __init__(self, app: ASGIApp, options: Options) -> None:
+        self.app, self.options = app, options
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        request = Request(scope)
+        try:
+            pair = resolve_pair(request.query_params.get("pair"), self.options)
+        except ValueError as exc:
+            await _error(request, 422, str(exc), "pair")(scope, receive, send)
+            return
+        token = _PAIR.set(pair)
+        try:
+            await self.app(scope, receive, send)
+        finally:
+            _PAIR.reset(token)
+
+
 def create_app(store_url: str, token: str | None, options: Options | None = None) -> FastAPI:
     """The app over the store at `store_url`; writes need `token` (none: writes are off)."""
     from bilat.serve import api, pages
@@ -189,6 +223,7 @@ def create_app(store_url: str, token: str | None, options: Options | None = None
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(BilatError, _bilat_error)
+    app.add_middleware(PairOfRequest, options=opts)
     app.add_middleware(Edge)
     app.include_router(api.router)
     app.include_router(pages.router)

@@ -12,8 +12,10 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, PackageLoader, select_autoescape
 
+from bilat.pairview import pair_counts
+from bilat.reconcile import pair_key
 from bilat.serve import queries
-from bilat.serve.app import AppState
+from bilat.serve.app import AppState, request_pair
 from bilat.serve.charts import chart_key, figure_charts
 from bilat.serve.fmt import (
     amount,
@@ -25,6 +27,7 @@ from bilat.serve.fmt import (
     qualifier_sign,
 )
 from bilat.serve.highlight import Span, segments
+from bilat.store import Store
 from bilat.store.judgements import EDITABLE
 
 __all__ = [
@@ -88,7 +91,7 @@ def environment() -> Environment:
     return _ENV
 
 
-def pair_label(pair: tuple[str, str]) -> str:
+def pair_label(pair: tuple[str, ...]) -> str:
     """'Russia–China' for ("RU", "CN"): the tracked pair's common state names."""
     from bilat.extract.gazetteer import default_gazetteer
 
@@ -99,6 +102,34 @@ def pair_label(pair: tuple[str, str]) -> str:
 def set_pair(pair: tuple[str, str]) -> None:
     """Pages name the configured pair, not a fixed one."""
     environment().globals["pair"] = pair_label(pair)
+    environment().globals["default_pair"] = pair_key(*pair)
+    environment().globals["default_codes"] = pair
+
+
+def _pair_context(store: Store) -> dict[str, Any]:
+    """The header's pair: its name, the `?pair=` to keep in links, and a switcher (every
+    pair the record holds, with its item count)."""
+    env = environment().globals
+    current, default = request_pair(), str(env.get("default_pair") or "")
+    every = pair_counts(store.for_pair(None).load_record() or {})
+    counts = {p: n for p, n in every.items() if p}
+    if default and default not in counts:
+        counts = {default: 0, **counts}
+
+    first: list[str] = list(env.get("default_codes") or ())  # type: ignore[call-overload]
+
+    def label(key: str) -> str:
+        if key == default:
+            return str(env["pair"])
+        rank = {c: i for i, c in enumerate(first)}
+        return pair_label(tuple(sorted(key.split("-"), key=lambda c: rank.get(c, 2))))
+
+    return {
+        "pair": label(current) if current else "All pairs",
+        "pair_q": "" if current == default else f"?pair={current or 'all'}",
+        "pair_links": [(k, label(k), n, k == current) for k, n in counts.items()],
+        "unpaired": every.get("", 0),
+    }
 
 
 def render(template: str, **context: Any) -> str:
@@ -119,7 +150,9 @@ def render_api_docs(spec: dict[str, Any]) -> str:
 
 
 def _page(request: Request, template: str, **context: Any) -> HTMLResponse:
-    return HTMLResponse(render(template, path=request.url.path, **context))
+    with _st(request).use() as store:
+        pairs = _pair_context(store)
+    return HTMLResponse(render(template, path=request.url.path, **pairs, **context))
 
 
 def _st(request: Request) -> AppState:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from bilat.extract.gazetteer import normalize
+from bilat.pairview import figure_in_pair
 from bilat.queries import in_range, names_of
 from bilat.serve import record as rec
 from bilat.serve.fmt import item_label
@@ -48,6 +49,7 @@ def _shape(row: dict[str, Any], item_type: str, docs: dict[int, dict[str, Any]])
         doc=doc.get("name"),
         published=doc.get("published"),
         source=doc.get("source"),
+        doc_pair=doc.get("pair"),
         evidence={"start": row["start_pos"], "end": row["end_pos"], "quote": row["quote"]},
     )
     return out
@@ -185,6 +187,8 @@ def events(
         if (since or until) and not in_range(e.get("date"), since, until):
             continue
         e["cluster"] = clusters.get((e["doc_id"], e["evidence"]["start"], e["evidence"]["end"]))
+        if store.pair is not None and e["cluster"] is None:
+            continue  # its event is about another pair
         out.append(e)
     return sorted(out, key=lambda e: (e.get("date") or "", e["id"]), reverse=True)
 
@@ -204,6 +208,7 @@ def figures(
             (measure and f["measure"] != measure)
             or (period and f.get("period") != period)
             or (flow and f.get("flow") != flow)
+            or not figure_in_pair(f.get("flow"), f.get("doc_pair"), store.pair)
         ):
             continue
         f["conflict"] = conflicted.get(rec.figure_claim_key(f))

@@ -23,8 +23,13 @@ __all__ = ["Database", "DocumentRow", "Store", "open_store"]
 class Store:
     """Operations over one database connection."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, pair: str | None = None) -> None:
         self.db = db
+        self.pair = pair  # the pair key the record is read for (None: every pair)
+
+    def for_pair(self, pair: str | None) -> Store:
+        """The same connection, reading the record of one pair (`bilat.pairview`)."""
+        return Store(self.db, pair)
 
     @contextmanager
     def transaction(self) -> Iterator[Store]:
@@ -80,8 +85,11 @@ class Store:
             )
 
     def load_record(self) -> dict[str, Any] | None:
+        """The stored record as `self.pair` sees it (see `bilat.pairview.for_pair`)."""
+        from bilat.pairview import for_pair
+
         raw = self.db.scalar("SELECT data FROM reconciled WHERE id = 1")
-        return None if raw is None else dict(json.loads(raw))
+        return None if raw is None else for_pair(dict(json.loads(raw)), self.pair)
 
 
 def open_store(url: str) -> Store:

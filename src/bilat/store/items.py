@@ -114,7 +114,10 @@ def save_extraction(db: Database, doc_id: int, extraction: Extraction) -> None:
                     "extractor_version": version,
                 },
             )
-    db.execute("UPDATE documents SET extractor_version = ? WHERE id = ?", (version, doc_id))
+    pair = "-".join(extraction.pair) if extraction.pair else None
+    db.execute(
+        "UPDATE documents SET extractor_version = ?, pair = ? WHERE id = ?", (version, pair, doc_id)
+    )
 
 
 def _load_actors(db: Database, doc_id: int) -> tuple[Actor, ...]:
@@ -148,7 +151,9 @@ def _fields(row: dict[str, Any], cls: type, lists: tuple[str, ...]) -> dict[str,
 
 
 def load_extraction(db: Database, doc_id: int) -> Extraction | None:
-    doc = db.one("SELECT name, published, extractor_version FROM documents WHERE id = ?", (doc_id,))
+    doc = db.one(
+        "SELECT name, published, extractor_version, pair FROM documents WHERE id = ?", (doc_id,)
+    )
     if doc is None or doc["extractor_version"] is None:
         return None
 
@@ -168,4 +173,10 @@ def load_extraction(db: Database, doc_id: int) -> Extraction | None:
         commitments=tuple(
             Commitment(**_fields(r, Commitment, ("parties",))) for r in rows("commitments")
         ),
+        pair=_pair(doc["pair"]),
     )
+
+
+def _pair(text: str | None) -> tuple[str, str] | None:
+    codes = (text or "").split("-")
+    return (codes[0], codes[1]) if len(codes) == 2 else None
