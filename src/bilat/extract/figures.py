@@ -17,7 +17,12 @@ from typing import Any
 
 from bilat.extract.commitments import is_target
 from bilat.extract.context import DocContext, Sentence
-from bilat.extract.figures_attrib import paragraph_ids, sentence_speaker, source_data
+from bilat.extract.figures_attrib import (
+    clause_speaker,
+    paragraph_ids,
+    sentence_speaker,
+    source_data,
+)
 from bilat.extract.figures_data import has_phrase, phrases
 from bilat.extract.figures_measure import (
     commodity_in,
@@ -95,7 +100,14 @@ def _sentence_figures(
     pairs = [
         (
             q,
-            _figure(ctx, sent, q, _period(text, q, quantities, times) or carried, speaker, source),
+            _figure(
+                ctx,
+                sent,
+                q,
+                _period(text, q, quantities, times) or carried,
+                clause_speaker(ctx, sent, q.end) or speaker,
+                source,
+            ),
         )
         for q in quantities
         if not is_target(text, q)

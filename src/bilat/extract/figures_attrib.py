@@ -12,9 +12,10 @@ from functools import cache
 
 from bilat.extract.context import DocContext, Mention, Sentence
 from bilat.extract.figures_data import phrases
+from bilat.extract.figures_measure import countries_in_text, state_name
 from bilat.extract.wordre import words_re
 
-__all__ = ["paragraph_ids", "sentence_speaker", "source_data"]
+__all__ = ["clause_speaker", "paragraph_ids", "sentence_speaker", "source_data"]
 
 _SPEAKER_TYPES = ("person", "organization")
 
@@ -82,3 +83,28 @@ def source_data(text: str, ctx: DocContext, sent: Sentence) -> str | None:
     while len(words) > 1 and words[-1].lower() in tail:
         words.pop()
     return " ".join(words) or None
+
+
+# "$228 billion, and not $244.8 billion, as the Chinese side reports": an attribution clause
+# right after a number names the source of that number, not of the whole sentence.
+_AS_SAYS = re.compile(
+    r"[^.;:()]{0,40}?,\s*as\s+(?P<who>[^,.;:()]{2,60}?)\s+"
+    r"(?:reports?|reported|says?|said|states?|stated|claims?|claimed|estimates?|estimated|"
+    r"puts it|put it|calculated|calculates)\b"
+)
+
+
+def clause_speaker(ctx: DocContext, sent: Sentence, end: int) -> str | None:
+    """The source an 'as X reports' clause names for the number ending at `end` (sentence
+    offsets): the person, body or state mentioned in X ('the Chinese side', 'Beijing' are
+    China); None without such a clause."""
+    m = _AS_SAYS.match(sent.text, end)
+    if m is None:
+        return None
+    start = sent.start + m.start("who")
+    found = ctx.mentions_in(start, sent.start + m.end("who"))
+    named = [x for x in found if x.type in (*_SPEAKER_TYPES, "state")]
+    if named:
+        return named[0].actor
+    states = countries_in_text(m.group("who"))
+    return state_name(states[0].iso) if states else None

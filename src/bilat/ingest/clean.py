@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from itertools import pairwise
 from pathlib import Path
@@ -40,6 +40,7 @@ from bilat.errors import ConfigError
 from bilat.ingest.dates import DATELINE_WINDOW, find_published
 from bilat.ingest.implied_date import implied_published
 from bilat.ingest.language import detect_language
+from bilat.ingest.outlet import article_outlet, article_title
 from bilat.offsets import OffsetMap, build_clean_text
 from bilat.records import Article, CleanDocument, Evidence
 
@@ -173,6 +174,10 @@ def clean_article(article: Article, options: CleanOptions = DEFAULT_OPTIONS) -> 
     implied = None
     if published is None and options.imply_published:
         implied = implied_published(clean_text)
+    title = article.title or article_title(clean_text, text)  # named as readers name it
+    source = article.source or article_outlet(text, article.url)
+    if (title, source) != (article.title, article.source):
+        article = replace(article, title=title, source=source)
     return CleanDocument(
         article=article,
         clean_text=clean_text,

@@ -81,6 +81,7 @@ def _items(
                 a.date,
                 a.title,
                 a.evidence.quote,
+                s.source,
             )
             projects, rest = _projects_in(a.title, forms)
             words = content_words(rest)

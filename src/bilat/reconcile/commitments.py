@@ -152,7 +152,9 @@ def track_commitments(
         source, first = statements[0]
         sides = _party_countries(source, first, actors) if actors else frozenset()
         sources = tuple(
-            CommitmentSource(s.doc_id, s.doc_name, s.published, c.status, c.evidence.quote)
+            CommitmentSource(
+                s.doc_id, s.doc_name, s.published, c.status, c.evidence.quote, s.source
+            )
             for s, c in statements
         )
         status, period, claims, reason = _status(first, groups, latest, options, sides)

@@ -104,6 +104,18 @@ def _key(figure: Figure) -> FigureKey:
     )
 
 
+_BODIES = frozenset({"organization", "company", "state"})
+
+
+def _data_source(source: SourcedExtraction, figure: Figure) -> str | None:
+    """The data source a figure cites: 'according to Chinese customs data', or the body
+    that states it ('the Federal Customs Service reported'); a person is a speaker, not one."""
+    if figure.source_data:
+        return figure.source_data
+    types = {a.name: a.type for a in source.extraction.actors}
+    return figure.said_by if types.get(figure.said_by or "") in _BODIES else None
+
+
 def _claim(source: SourcedExtraction, figure: Figure, options: ReconcileOptions) -> FigureClaim:
     low, high = claim_interval(figure.value, figure.value_max, figure.qualifier, options)
     ev = figure.evidence
@@ -120,9 +132,10 @@ def _claim(source: SourcedExtraction, figure: Figure, options: ReconcileOptions)
         ev.start,
         ev.end,
         figure.measure_text,
-        figure.source_data,
+        _data_source(source, figure),
         low,
         high,
+        source.source,
     )
 
 
@@ -172,10 +185,50 @@ def describe(claim: FigureClaim) -> str:
     return f"{words.get(claim.qualifier, '')}{value} ({low}..{high})"
 
 
+def claimant(claim: FigureClaim) -> str:
+    """Who a claim is from, as an analyst names it: the data source or speaker it cites and
+    the outlet that reported it ("Chinese customs, per Interfax"); the document's name only
+    when its outlet is unknown."""
+    outlet = claim.outlet or claim.doc
+    cited = claim.source_data or claim.said_by
+    return f"{cited}, per {outlet}" if cited else outlet
+
+
+def _apart(a: FigureClaim, b: FigureClaim) -> bool:
+    return a.high < b.low or b.high < a.low
+
+
+def _sources_apart(claims: Sequence[FigureClaim]) -> tuple[FigureClaim, FigureClaim] | None:
+    """Two claims from different data sources that cannot both be true, the pair of sources
+    backed by the most claims first: 'Chinese customs' vs 'Russia's customs service' is the
+    story of a conflict, more than its two most distant numbers."""
+    by_source: dict[str, list[FigureClaim]] = {}
+    for c in claims:
+        if (who := c.source_data) is not None:
+            by_source.setdefault(who, []).append(c)
+    best: tuple[int, float, FigureClaim, FigureClaim] | None = None
+    names = sorted(by_source)
+    for i, a in enumerate(names):
+        for b in names[i + 1 :]:
+            pairs = [(x, y) for x in by_source[a] for y in by_source[b] if _apart(x, y)]
+            if not pairs:
+                continue
+            x, y = max(pairs, key=lambda p: abs(p[0].value - p[1].value))
+            rank = (len(by_source[a]) + len(by_source[b]), abs(x.value - y.value), x, y)
+            if best is None or rank[:2] > best[:2]:
+                best = rank
+    return None if best is None else (best[2], best[3])
+
+
 def _reason(claims: Sequence[FigureClaim]) -> str:
-    top = max(claims, key=lambda c: c.low)
-    bottom = min(claims, key=lambda c: c.high)
-    return f"{top.doc} says {describe(top)} but {bottom.doc} says {describe(bottom)}"
+    """Why the claims conflict, in the words an analyst uses: who says what."""
+    apart = _sources_apart(claims)
+    if apart is not None:
+        top, bottom = sorted(apart, key=lambda c: -c.value)
+    else:
+        top = max(claims, key=lambda c: c.low)
+        bottom = min(claims, key=lambda c: c.high)
+    return f"{claimant(top)} says {describe(top)} but {claimant(bottom)} says {describe(bottom)}"
 
 
 def _conflict(group: FigureGroup) -> Conflict:

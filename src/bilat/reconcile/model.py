@@ -189,6 +189,7 @@ class FigureClaim:
     source_data: str | None
     low: float  # the claim's interval (may be -inf)
     high: float  # (may be +inf)
+    outlet: str | None = None  # who published the document ("Interfax"); None: unknown
 
 
 @dataclass(frozen=True, slots=True)
@@ -243,6 +244,7 @@ class CommitmentSource:
     published: str | None
     status: str
     quote: str
+    outlet: str | None = None  # who published the document ("Interfax"); None: unknown
 
 
 @dataclass(frozen=True, slots=True)
@@ -266,6 +268,7 @@ class AgreementEntry:
     date: str | None
     title: str
     quote: str
+    outlet: str | None = None  # who published the document ("Interfax"); None: unknown
 
 
 @dataclass(frozen=True, slots=True)

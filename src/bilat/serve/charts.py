@@ -77,7 +77,7 @@ class Chart:
     yticks: tuple[tuple[float, str], ...]
     column: float  # width of one period column
     points: tuple[Point, ...]
-    legend: tuple[tuple[str, str], ...]  # (colour, document)
+    legend: tuple[tuple[str, str], ...]  # (colour, outlet)
 
 
 def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
@@ -94,10 +94,19 @@ def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
     ]
 
 
+def _outlet(f: dict[str, Any]) -> str:
+    """Who reported a figure: its outlet, else (unknown outlet) its document's name."""
+    return str(f.get("outlet") or f.get("doc") or "")
+
+
 def doc_colours(figures: list[dict[str, Any]]) -> dict[str, str]:
-    """A stable colour per document (by first appearance in publication order)."""
-    docs = sorted({(f.get("published") or "", f.get("doc") or "") for f in figures})
-    return {d: PALETTE[i % len(PALETTE)] for i, (_, d) in enumerate(docs)}
+    """A stable colour per outlet (by first appearance in publication order)."""
+    first: dict[str, str] = {}
+    for f in figures:
+        who, published = _outlet(f), f.get("published") or ""
+        first[who] = min(first.get(who, published), published)
+    order = sorted(first, key=lambda who: (first[who], who))
+    return {who: PALETTE[i % len(PALETTE)] for i, who in enumerate(order)}
 
 
 def _key(f: dict[str, Any]) -> tuple[str, str, str, str, str]:
@@ -114,7 +123,7 @@ def _tooltip(f: dict[str, Any]) -> str:
     value = amount(f.get("value"), f.get("unit"), f.get("value_max"), f.get("per"))
     lines = [
         f"{qualifier_sign(f.get('qualifier'))}{value} ({f.get('qualifier', 'exact')})",
-        f"{f.get('doc')} · {f.get('published') or 'undated'}",
+        f"{_outlet(f)} · {f.get('published') or 'undated'} · {f.get('doc')}",
     ]
     if f.get("said_by"):
         lines.append(f"said by {f['said_by']}")
@@ -173,8 +182,7 @@ def _chart(
         column=round(col, 1),
         points=tuple(points),
         legend=tuple(
-            (colours[d], d)
-            for d in sorted({f.get("doc") or "" for f in figs}, key=list(colours).index)
+            (colours[d], d) for d in sorted({_outlet(f) for f in figs}, key=list(colours).index)
         ),
     )
 
@@ -192,7 +200,7 @@ def _point(f: dict[str, Any], x: float, y: Any, colours: dict[str, str], links: 
     return Point(
         x,
         round(mid, 1),
-        colours.get(f.get("doc") or "", PALETTE[0]),
+        colours.get(_outlet(f), PALETTE[0]),
         shape,
         band,
         bool(f.get("conflict")),

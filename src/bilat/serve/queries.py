@@ -49,6 +49,7 @@ def _shape(row: dict[str, Any], item_type: str, docs: dict[int, dict[str, Any]])
         doc=doc.get("name"),
         published=doc.get("published"),
         source=doc.get("source"),
+        outlet=doc.get("source"),
         doc_pair=doc.get("pair"),
         evidence={"start": row["start_pos"], "end": row["end_pos"], "quote": row["quote"]},
     )
