@@ -299,14 +299,53 @@ def test_event_cluster_fields_status_date_and_mentions() -> None:
     assert cluster.conflicts == ()
 
 
-def test_event_conflicts_keep_each_sources_value() -> None:
+BEIJING = Actor("Beijing", "place", "CN", None, (), "beijing")
+TIANJIN = Actor("Tianjin", "place", "CN", None, (), "tianjin")
+SOCHI = Actor("Sochi", "place", "RU", None, (), "sochi")
+SCO = Actor("Shanghai Cooperation Organisation", "organization", None, None, ("SCO",), "sco")
+PLACES = (RU, CN, PUTIN, XI, BEIJING, TIANJIN, SOCHI, SCO)
+
+
+def test_details_that_fit_one_event_are_no_conflict() -> None:
+    """Days of one visit, a city inside the state, a visit's stops: not 'sources differ'."""
     one = event("Vladimir Putin", "China", mode="visit", date="2025-09-01", place="China")
     two = event("Putin", "China", mode="visit", date="2025-09-02", place="Beijing")
-    (cluster,) = reconcile([doc(1, events=[one]), doc(2, events=[two])]).events
+    three = event("Putin", "China", mode="visit", date="2025-08-31", place="Tianjin")
+    docs = [doc(i, actors=PLACES, events=[e]) for i, e in enumerate((one, two, three), 1)]
+    (cluster,) = reconcile(docs).events
+    assert cluster.conflicts == ()
+    assert cluster.place in ("Beijing", "Tianjin")  # a city wins over its state
+
+
+def test_one_summit_reported_in_two_cities_is_one_event_whose_sources_differ() -> None:
+    tianjin = event("Vladimir Putin", "SCO", mode="multilateral", place="Tianjin")
+    beijing = event("Putin", "Shanghai Cooperation Organisation", mode="multilateral")
+    docs = [
+        doc(1, actors=PLACES, events=[tianjin]),
+        doc(2, actors=PLACES, events=[tianjin]),
+        doc(3, actors=PLACES, events=[beijing]),
+    ]
+    (cluster,) = reconcile(docs).events
     details = {c.detail: {v.value: v.docs for v in c.values} for c in cluster.conflicts}
-    assert details["date"] == {"2025-09-01": ("001.txt",), "2025-09-02": ("002.txt",)}
-    assert details["place"] == {"Beijing": ("002.txt",), "China": ("001.txt",)}
-    assert cluster.place == "Beijing"  # the more specific place wins a tie
+    assert details == {"place": {"Beijing": ("003.txt",), "Tianjin": ("001.txt", "002.txt")}}
+    assert cluster.place == "Tianjin"  # most sources
+
+
+def test_a_city_of_another_state_does_not_fit_the_state() -> None:
+    """'Putin visited China' and 'Putin visited Sochi' the same day are two events."""
+    china = event("Vladimir Putin", "China", mode="visit", place="China")
+    sochi = event("Putin", "China", mode="visit", place="Sochi")
+    docs = [doc(1, actors=PLACES, events=[china]), doc(2, actors=PLACES, events=[sochi])]
+    assert cluster_sizes(reconcile(docs)) == [1, 1]
+
+
+def test_a_mention_naming_only_states_joins_the_leaders_meeting_that_day() -> None:
+    states = event("Russia", "China", place=None)
+    leaders = event("Vladimir Putin", "Xi Jinping")
+    lavrov = event("Sergei Lavrov", "Wang Yi", date="2025-09-05")
+    docs = [doc(1, events=[leaders]), doc(2, events=[states]), doc(3, events=[lavrov])]
+    clusters = {tuple(sorted(m.doc_id for m in c.mentions)) for c in reconcile(docs).events}
+    assert clusters == {(1, 2), (3,)}
 
 
 @pytest.mark.parametrize(

@@ -14,7 +14,7 @@ from typing import Any
 
 from bilat.datafiles import read_data
 from bilat.extract.context import Sentence
-from bilat.extract.wordre import alternation
+from bilat.extract.wordre import alternation, words_re
 
 __all__ = ["ORDER", "Clause", "Lexicon", "find_triggers", "lexicon", "split_clauses"]
 
@@ -29,6 +29,7 @@ class Lexicon:
     planned: re.Pattern[str]
     generic: re.Pattern[str]
     top_level: re.Pattern[str]
+    topic_before_place: re.Pattern[str]  # "the conflict" before "in Ukraine"
 
 
 def _words(patterns: list[str]) -> re.Pattern[str]:
@@ -45,6 +46,7 @@ def lexicon() -> Lexicon:
         planned=_words(data["planned"]),
         generic=_words(data["generic"]),
         top_level=_words(data["heads_of_state_level"]),
+        topic_before_place=words_re(data["topic_before_place"], after=r"\s*$"),
     )
 
 

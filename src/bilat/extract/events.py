@@ -145,6 +145,8 @@ def _place(ctx: DocContext, clause: Clause) -> str | None:
     for m in _PLACE.finditer(clause.text):
         if JOINT.match(clause.text, m.start(1)):
             continue  # "at the Russia-China Energy Forum": a name, not a place
+        if lexicon().topic_before_place.search(clause.text, max(0, m.start() - 20), m.start()):
+            continue  # "to discuss the conflict in Ukraine": a subject, not a place
         start = clause.start + m.start(1)
         for ent in ctx.ents:
             if ent.start_char == start and ent.label_ in ("GPE", "LOC", "FAC"):

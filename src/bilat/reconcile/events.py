@@ -4,8 +4,10 @@ Requires: SourcedExtraction.extraction.events and an ActorIndex. Assigns: EventC
 
 Two mentions are the same event when (all of):
   * type and mode are equal (a visit is never the meeting held during it; a call is no meeting);
-  * they share a canonical participant — and a person, when both name people;
-  * places are equal, one is missing, or one is a state (a city inside it is not a clash);
+  * they share a canonical participant — and a person, when both name people; a mention naming
+    only states fits one whose participants belong to those states;
+  * places are equal, one is missing, or one is a state and the other a place in it; dated
+    mentions of one body's summit, or of one person's visit, may name two cities of a country;
   * dates overlap: equal at the common precision; visits, forums, exercises and date ranges get
     `event_window_days` of slack; an undated mention needs the same participants and
     publication dates within `undated_publication_days`.
@@ -48,10 +50,14 @@ class _Item:
     mode: str
     ids: frozenset[str]
     persons: frozenset[str]
+    bodies: frozenset[str]  # organisations among the participants (the SCO of a summit)
+    states: frozenset[str]  # ISO codes of the states among the participants
+    countries: frozenset[str]  # ISO codes of every participant (a person's, a body's)
     span: Span | None
     published: Span | None
     place: str | None
     place_is_state: bool
+    place_country: str | None  # the state the place is in, when the place is a known actor
     wide: bool
     precision: int
 
@@ -87,19 +93,53 @@ def _item(source: SourcedExtraction, index: int, event: Event, actors: ActorInde
         event.mode,
         ids,
         frozenset(i for i in ids if actors.type_of(i) == "person"),
+        frozenset(i for i in ids if actors.type_of(i) == "organization"),
+        frozenset(c for i in ids if actors.type_of(i) == "state" and (c := _country(actors, i))),
+        frozenset(c for i in ids if (c := _country(actors, i))),
         _span(event),
         date_span(source.published),
         name_key(event.place) if event.place else None,
         bool(event.place) and actors.is_state_name(event.place or ""),
+        _country(actors, actors.resolve(source.doc_id, event.place)) if event.place else None,
         event.mode in _WIDE_MODES or event.date_end is not None,
         precision(event.date),
     )
 
 
+def _country(actors: ActorIndex, actor_id: str) -> str | None:
+    actor = actors.actors.get(actor_id)
+    return actor.country if actor else None
+
+
 def _places_fit(a: _Item, b: _Item) -> bool:
     if a.place is None or b.place is None or a.place == b.place:
         return True
-    return a.place_is_state != b.place_is_state
+    if a.place_is_state != b.place_is_state:  # a city inside a state, when not known elsewhere
+        city, state = (b, a) if a.place_is_state else (a, b)
+        return city.place_country is None or city.place_country == state.place_country
+    if a.span is None or b.span is None:
+        return False  # undated: different places are no telling which event is meant
+    country = a.place_country == b.place_country
+    if a.mode == "multilateral" and a.bodies & b.bodies and country:
+        return True  # a body holds one summit at a time: "in Beijing" vs "in Tianjin"
+    # one person's visit to a country may take in several of its cities
+    return (
+        a.mode == "visit"
+        and bool(a.persons & b.persons)
+        and country
+        and a.place_country is not None
+    )
+
+
+def _same_parties(a: _Item, b: _Item) -> bool:
+    """They share a participant, or one names only states and the other has participants of
+    each of those states ('Russia and China held talks' is the Putin-Xi meeting that day)."""
+    if not a.ids.isdisjoint(b.ids):
+        return True
+    for x, y in ((a, b), (b, a)):
+        if x.ids and len(x.states) == len(x.ids) and x.states <= y.countries:
+            return True
+    return False
 
 
 def _undated_fit(a: _Item, b: _Item, options: ReconcileOptions) -> bool:
@@ -110,7 +150,7 @@ def _undated_fit(a: _Item, b: _Item, options: ReconcileOptions) -> bool:
 
 def _compatible(a: _Item, b: _Item, options: ReconcileOptions) -> bool:
     """The pairwise rule of the module docstring."""
-    if (a.type, a.mode) != (b.type, b.mode) or a.ids.isdisjoint(b.ids):
+    if (a.type, a.mode) != (b.type, b.mode) or not _same_parties(a, b):
         return False
     if a.persons and b.persons and a.persons.isdisjoint(b.persons):
         return False
@@ -136,9 +176,10 @@ def _best_cluster(
 
 
 def _filed_under(item: _Item, options: ReconcileOptions) -> list[tuple[str, ...]]:
-    """Block keys of a clustered mention: participant, and participant + month(s) it touches."""
+    """Block keys of a clustered mention: participant, and participant + month(s) it touches;
+    the same for the participants' states ("@RU"), which state-only mentions probe."""
     keys: list[tuple[str, ...]] = []
-    for pid in sorted(item.ids):
+    for pid in [*sorted(item.ids), *sorted(f"@{c}" for c in item.countries)]:
         base = (item.type, item.mode, pid)
         keys.append(base)
         if item.span:
@@ -152,7 +193,9 @@ def _filed_under(item: _Item, options: ReconcileOptions) -> list[tuple[str, ...]
 def _probes(item: _Item, options: ReconcileOptions) -> list[tuple[str, ...]]:
     """Block keys under which every cluster `item` could be compatible with is filed."""
     keys: list[tuple[str, ...]] = []
-    for pid in sorted(item.ids):
+    state_only = bool(item.ids) and len(item.states) == len(item.ids)
+    extra = sorted(f"@{c}" for c in item.states) if state_only else []
+    for pid in [*sorted(item.ids), *extra]:
         base = (item.type, item.mode, pid)
         if item.span is None:
             keys.append(base)
@@ -226,28 +269,51 @@ def _value_sources(pairs: list[tuple[str, str]]) -> tuple[ValueSources, ...]:
     return tuple(ValueSources(v, tuple(d)) for v, d in sorted(docs.items()))
 
 
-def _date_conflict(detail: str, pairs: list[tuple[str, str]]) -> DetailConflict | None:
-    values = sorted({v for v, _ in pairs})
-    clash = any(not _nested(a, b) for a in values for b in values)
+def _dates_clash(a: str, b: str, window: int) -> bool:
+    """Two dates no single event has: not one inside the other ('2025-08', '2025-08-31') and,
+    for events that last (visits, summits, exercises), more than `window` days apart."""
+    if _nested(a, b):
+        return False
+    sa, sb = date_span(a), date_span(b)
+    return not (window and sa and sb and spans_overlap(sa, sb, window))
+
+
+def _date_conflict(detail: str, pairs: list[tuple[str, str]], window: int) -> DetailConflict | None:
+    """Sources differ: two documents give dates that clash (one document's own mentions
+    of an event are not 'sources')."""
+    clash = any(
+        da != db and _dates_clash(a, b, window) for a, da in pairs for b, db in pairs if a < b
+    )
     return DetailConflict(detail, _value_sources(pairs)) if clash else None
 
 
 def _place_conflict(items: list[_Item]) -> DetailConflict | None:
-    pairs = [(i.mention.place, i.mention.doc_name) for i in items if i.mention.place]
+    """Two documents name different places, neither a state (a city is inside its state);
+    for a visit, cities of one country are its stops, not a disagreement."""
+    cities = [i for i in items if i.mention.place and not i.place_is_state]
+    countries = {i.place_country for i in cities}
+    if items[0].mode == "visit" and len(countries) == 1 and None not in countries:
+        return None
+    pairs = [
+        (i.mention.place, i.mention.doc_name)
+        for i in items
+        if i.mention.place and not i.place_is_state
+    ]
     by_key: dict[str, str] = {}
     for place, _ in pairs:
         by_key.setdefault(name_key(place), place)
-    if len(by_key) < 2:
+    if len(by_key) < 2 or len({d for _, d in pairs}) < 2:
         return None
     return DetailConflict("place", _value_sources([(by_key[name_key(p)], d) for p, d in pairs]))
 
 
-def _conflicts(items: list[_Item]) -> tuple[DetailConflict, ...]:
+def _conflicts(items: list[_Item], options: ReconcileOptions) -> tuple[DetailConflict, ...]:
     dates = [(i.mention.date, i.mention.doc_name) for i in items if i.mention.date]
     ends = [(i.mention.date_end, i.mention.doc_name) for i in items if i.mention.date_end]
+    window = options.event_window_days if any(i.wide for i in items) else 0
     found = (
-        _date_conflict("date", dates),
-        _date_conflict("date_end", ends),
+        _date_conflict("date", dates, window),
+        _date_conflict("date_end", ends, window),
         _place_conflict(items),
     )
     return tuple(c for c in found if c is not None)
@@ -271,7 +337,7 @@ def _best_place(items: list[_Item]) -> str | None:
     return next(i.mention.place for i in items if i.place == key)
 
 
-def _build(items: list[_Item], actors: ActorIndex) -> EventCluster:
+def _build(items: list[_Item], actors: ActorIndex, options: ReconcileOptions) -> EventCluster:
     items = sorted(
         items, key=lambda i: (i.mention.published or "", i.mention.doc_name, i.mention.ref)
     )
@@ -291,7 +357,7 @@ def _build(items: list[_Item], actors: ActorIndex) -> EventCluster:
         place=_best_place(items),
         mentions=tuple(i.mention for i in items),
         source_count=len({i.mention.doc_id for i in items}),
-        conflicts=_conflicts(items),
+        conflicts=_conflicts(items, options),
     )
 
 
@@ -307,5 +373,5 @@ def cluster_events(
     items.sort(
         key=lambda i: (-i.precision, i.mention.published or "", i.mention.doc_name, i.mention.ref)
     )
-    clusters = [_build(group, actors) for group in _group(items, options)]
+    clusters = [_build(group, actors, options) for group in _group(items, options)]
     return tuple(sorted(clusters, key=lambda c: (c.date or "", c.type, c.mode, c.id)))
