@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -163,3 +164,23 @@ def test_api_and_pages_read_the_pair_from_the_url(db: str) -> None:
     assert 'href="/figures?pair=IN-RU"' in page  # the pair stays in the links
     assert 'href="/timeline?pair=CN-RU"' in page  # the switcher
     assert "Modi" not in _get(app, "/timeline").text
+
+
+def _kpi(page: str, label: str) -> int:
+    m = re.search(rf"<b>(\d+)</b><span>{label}</span>", page)
+    assert m is not None, label
+    return int(m.group(1))
+
+
+@pytest.mark.parametrize("pair", ["RU-CN", "RU-IN"])
+def test_dashboard_api_and_cli_summary_report_the_same_counts(db: str, pair: str) -> None:
+    cli = json.loads(_cli(db, "--pair", pair, "summary", "--json").output)
+    app = create_app(db, None)
+    api = _get(app, f"/api/stats?pair={pair}").json()["counts"]
+    page = _get(app, f"/?pair={pair}").text
+    for key in ("events", "figures", "agreements"):
+        assert cli[key] == api[key] == _kpi(page, key), key
+    assert len(cli["conflicts"]) == api["conflicts"] == _kpi(page, "open conflicts")
+    assert sum(cli["commitments"].values()) == api["commitments"] == _kpi(page, "commitments")
+    timeline = json.loads(_cli(db, "--pair", pair, "timeline", "--json").output)
+    assert cli["events"] == len(timeline) > 0

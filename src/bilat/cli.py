@@ -33,6 +33,14 @@ class Ctx:
         self.pair = pair  # the pair key the record commands show (None: every pair)
         self._store: Store | None = None
 
+    def pair_codes(self) -> tuple[str, str]:
+        """The shown pair as two codes, the configured pair's order kept ("RU", "IN")."""
+        configured = self.options.extract.pair
+        if self.pair is None or self.pair == "-".join(sorted(configured)):
+            return configured
+        a, b = self.pair.split("-")
+        return (b, a) if b in configured else (a, b)
+
     @property
     def store(self) -> Store:
         if self._store is None:

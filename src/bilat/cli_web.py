@@ -78,5 +78,5 @@ def report(c: Ctx, out: Path) -> None:
     """Write a self-contained HTML brief: timeline, figures, conflicts, commitments, agreements."""
     from bilat.serve.report import write_report
 
-    size = _run(lambda: write_report(c.store, out, c.options.extract.pair))
+    size = _run(lambda: write_report(c.store, out, c.pair_codes()))
     click.echo(f"wrote {out} ({size // 1024} KiB)", err=True)

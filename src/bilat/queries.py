@@ -134,11 +134,12 @@ def actor_profile(record: dict[str, Any], name: str) -> dict[str, Any] | None:
 
 
 def summary(store: Store, record: dict[str, Any]) -> dict[str, Any]:
-    """What the demo prints: counts, the latest events, conflicts and commitment status."""
+    """What `bilat summary` prints: the dashboard's counts (`bilat.serve.queries.counts`,
+    reviewed, for the store's pair), the latest events, conflicts and commitment status."""
+    from bilat.serve import queries as reviewed
+
     docs = store.documents()
-    statuses: dict[str, int] = {}
-    for c in record.get("commitments", []):
-        statuses[c["status"]] = statuses.get(c["status"], 0) + 1
+    n = reviewed.counts(store)
     events = [e for e in record.get("events", []) if e.get("date")]
     every = pair_counts(store.for_pair(None).load_record() or {})
     return {
@@ -146,13 +147,13 @@ def summary(store: Store, record: dict[str, Any]) -> dict[str, Any]:
         "duplicates": sum(d.status != "ok" for d in docs),
         "rejects": len(store.rejects()),
         "actors": len(record.get("actors", [])),
-        "events": len(record.get("events", [])),
-        "figures": len(flat_figures(store)),
+        "events": n["events"],
+        "figures": n["figures"],
         "pair": record.get("pair"),
-        "other_pairs": {p: n for p, n in every.items() if p and p != record.get("pair")},
+        "other_pairs": {p: k for p, k in every.items() if p and p != record.get("pair")},
         "unpaired": every.get("", 0),
-        "agreements": len(record.get("agreements", [])),
-        "conflicts": record.get("conflicts", []),
-        "commitments": statuses,
+        "agreements": n["agreements"],
+        "conflicts": reviewed.conflicts(store),
+        "commitments": n["commitment_status"],
         "latest_events": sorted(events, key=lambda e: e["date"], reverse=True)[:8],
     }

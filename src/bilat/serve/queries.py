@@ -23,6 +23,7 @@ __all__ = [
     "agreements",
     "commitments",
     "conflicts",
+    "counts",
     "document_detail",
     "documents",
     "events",
@@ -175,6 +176,7 @@ def events(
     """Event mentions (reviewed), newest first, with the cluster they belong to."""
     names = _match_actor(store, actor)
     clusters = rec.cluster_index(store.load_record() or {})
+    refs = rec.event_refs(q.item_rows(store.db, "events"))
     out = []
     for e in items(store, "events", include_rejected=include_rejected):
         if names is not None and not names & {normalize(p) for p in e.get("participants") or []}:
@@ -187,7 +189,7 @@ def events(
             continue
         if (since or until) and not in_range(e.get("date"), since, until):
             continue
-        e["cluster"] = clusters.get((e["doc_id"], e["evidence"]["start"], e["evidence"]["end"]))
+        e["cluster"] = clusters.get(refs[e["id"]])
         if store.pair is not None and e["cluster"] is None:
             continue  # its event is about another pair
         out.append(e)
@@ -283,6 +285,27 @@ def search(store: Store, text: str, limit: int = 20) -> dict[str, Any]:
     return {"q": text, "documents": docs, "items": found[:limit], "items_total": len(found)}
 
 
+def counts(store: Store) -> dict[str, Any]:
+    """The counts every surface shows — dashboard, API, `bilat summary`, the report — for
+    the store's pair, with reviews applied: events are real-world events (clusters) with at
+    least one mention not rejected."""
+    mentions = events(store)
+    figs = figures(store)
+    statuses: dict[str, int] = {}
+    listed = commitments(store)["statuses"]
+    for c in listed:
+        statuses[c["status"]] = statuses.get(c["status"], 0) + 1
+    return {
+        "events": len({(e.get("cluster") or {}).get("id") or e["ref"] for e in mentions}),
+        "mentions": len(mentions),
+        "figures": len(figs),
+        "conflicts": len(conflicts(store)),
+        "commitments": len(listed),
+        "commitment_status": statuses,
+        "agreements": len(agreements(store)["histories"]),
+    }
+
+
 def stats(store: Store) -> dict[str, Any]:
     """Counts for the overview: documents by status, items by review state, record parts."""
     revs = load_reviews(store)
@@ -292,18 +315,19 @@ def stats(store: Store) -> dict[str, Any]:
             "SELECT status, COUNT(*) AS n FROM documents WHERE is_current = 1 GROUP BY status"
         )
     }
-    counts: dict[str, Any] = {}
+    by_kind: dict[str, Any] = {}
     for kind in (*q.ITEM_KINDS, "actors"):
         rows = q.item_rows(store.db, kind)
         states: dict[str, int] = {}
         for r in rows:
             s = revs.state(kind, r["id"])
             states[s] = states.get(s, 0) + 1
-        counts[kind] = {"total": len(rows) - states.get("rejected", 0), "review": states}
+        by_kind[kind] = {"total": len(rows) - states.get("rejected", 0), "review": states}
     record = store.load_record()
     return {
         "documents": {"total": sum(by_status.values()), "by_status": by_status},
-        "items": counts,
+        "items": by_kind,
         "rejects": int(store.db.scalar("SELECT COUNT(*) FROM rejects")),
         "record": rec.record_stats(record),
+        "counts": counts(store),
     }

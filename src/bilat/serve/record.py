@@ -24,6 +24,7 @@ __all__ = [
     "conflict_claims",
     "conflict_id",
     "conflicts",
+    "event_refs",
     "find_actor",
     "positions",
     "record_stats",
@@ -64,8 +65,20 @@ def conflict_id(c: dict[str, Any]) -> str:
     return "|".join(str(p or "") for p in parts)
 
 
-def cluster_index(record: dict[str, Any]) -> dict[Key, dict[str, Any]]:
-    """(doc_id, start, end) of each event mention -> a summary of its cluster."""
+def event_refs(rows: Iterable[dict[str, Any]]) -> dict[int, str]:
+    """Event row id -> the record's mention ref ("doc_id:e<i>", i its place among the
+    document's events). A sentence may report several events: the span is no key."""
+    seen: dict[int, int] = {}
+    out = {}
+    for row in sorted(rows, key=lambda r: (r["doc_id"], r["id"])):
+        i = seen.get(row["doc_id"], 0)
+        seen[row["doc_id"]] = i + 1
+        out[int(row["id"])] = f"{row['doc_id']}:e{i}"
+    return out
+
+
+def cluster_index(record: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """The ref ("doc_id:e<i>") of each event mention -> a summary of its cluster."""
     out = {}
     for c in _list(record, "events"):
         summary = {
@@ -77,7 +90,7 @@ def cluster_index(record: dict[str, Any]) -> dict[Key, dict[str, Any]]:
             "conflicts": c.get("conflicts") or [],
         }
         for m in c.get("mentions") or []:
-            out[_span_key(m)] = summary
+            out[str(m.get("ref"))] = summary
     return out
 
 
