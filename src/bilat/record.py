@@ -12,12 +12,16 @@ import json
 from typing import Any
 
 from bilat.reconcile import MergeJudgement, Record, SourcedExtraction, reconcile
+from bilat.reconcile.figures import find_conflicts, group_figures
+from bilat.reconcile.model import to_plain
+from bilat.reviewed import load_reviews_for_record
 from bilat.store import Store
 
 __all__ = ["load_sourced", "rebuild_record", "record_json"]
 
 
 def load_sourced(store: Store) -> list[SourcedExtraction]:
+    """Every current extraction, as the machine extracted it."""
     out = []
     for doc in store.documents(status="ok"):
         ext = store.load_extraction(doc.id)
@@ -47,8 +51,18 @@ def _merge_judgements(store: Store) -> list[MergeJudgement]:
 
 
 def rebuild_record(store: Store) -> Record:
-    record = reconcile(load_sourced(store), _merge_judgements(store))
-    store.save_record(record.to_json())
+    """Reconcile the reviewed extractions and store the record. When reviews touch figures,
+    the conflicts of the machine output are stored beside it (`machine_conflicts`), so the
+    pages can show which conflicts reviews settled."""
+    reviewed = load_reviews_for_record(store)
+    machine = load_sourced(store)
+    record = reconcile([reviewed.source(s) for s in machine], _merge_judgements(store))
+    data = record.to_json()
+    if reviewed.reviews.get("figures"):
+        data["machine_conflicts"] = [
+            to_plain(c) for c in find_conflicts(group_figures(machine, record.options))
+        ]
+    store.save_record(data)
     return record
 
 

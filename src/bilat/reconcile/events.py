@@ -368,7 +368,7 @@ def cluster_events(
     items = [
         _item(source, index, event, actors)
         for source in inputs
-        for index, event in enumerate(source.extraction.events)
+        for index, event in zip(source.event_index(), source.extraction.events, strict=True)
     ]
     items.sort(
         key=lambda i: (-i.precision, i.mention.published or "", i.mention.doc_name, i.mention.ref)

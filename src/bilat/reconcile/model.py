@@ -54,6 +54,14 @@ class SourcedExtraction:
     published: str | None
     source: str | None
     extraction: Extraction
+    # each event's place among the document's stored events, when reviews removed some
+    # (mention refs "doc_id:e<i>" keep naming the stored row)
+    event_indices: tuple[int, ...] | None = None
+
+    def event_index(self) -> tuple[int, ...]:
+        if self.event_indices is not None:
+            return self.event_indices
+        return tuple(range(len(self.extraction.events)))
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,7 +16,7 @@ from starlette.exceptions import HTTPException
 
 from bilat.serve import queries
 from bilat.serve.app import AppState
-from bilat.serve.write import ingest_article
+from bilat.serve.write import ingest_article, rebuild_record
 from bilat.store import judgements
 
 __all__ = ["router"]
@@ -218,15 +218,19 @@ def review_history(
 @router.post("/review", status_code=201, summary="Accept, edit or reject an item (token)")
 def post_review(st: State, _: Writer, body: ReviewIn) -> dict[str, Any]:
     with st.use() as store:
-        return judgements.add_judgement(
+        made = judgements.add_judgement(
             store.db, body.item_type, body.item_id, body.action, body.author, body.payload
         )
+        rebuild_record(store)  # every conclusion drawn from the item follows the review
+        return made
 
 
 @router.delete("/review/{judgement_id}", summary="Revoke a review judgement (token)")
 def delete_review(st: State, _: Writer, judgement_id: int) -> dict[str, Any]:
     with st.use() as store:
-        return judgements.revoke_judgement(store.db, judgement_id)
+        revoked = judgements.revoke_judgement(store.db, judgement_id)
+        rebuild_record(store)
+        return revoked
 
 
 @router.get("/docs", include_in_schema=False, response_class=HTMLResponse)

@@ -133,20 +133,29 @@ def conflicts(
     figures: Iterable[dict[str, Any]],
     include_rejected: bool = False,
 ) -> list[dict[str, Any]]:
-    """Conflicts with each claim's review; one left with < 2 live claims is `resolved`."""
+    """Conflicts with each claim's review. The record is reconciled from the reviewed items,
+    so its conflicts are the open ones; with `include_rejected` the conflicts of the machine
+    output (`machine_conflicts`, kept when reviews touch figures) are shown too: their
+    rejected claims struck through, and `resolved` when reviews settled them."""
     by_claim = {figure_claim_key(f): f for f in figures}
+    by_claim.update({(*figure_claim_key(f)[:3], float(f.get("value") or 0)): f for f in figures})
+    open_ = {conflict_id(c): c for c in _list(record, "conflicts")}
+    shown_conflicts = dict(open_)
+    if include_rejected:
+        for c in _list(record, "machine_conflicts"):
+            shown_conflicts[conflict_id(c)] = c
     out = []
-    for c in _list(record, "conflicts"):
+    for cid, c in shown_conflicts.items():
         claims = [_review_claim(cl, by_claim.get(claim_key(cl))) for cl in c.get("claims") or []]
         live = [cl for cl in claims if cl["review"]["state"] != "rejected"]
-        resolved = len(live) < 2 or _consistent(live)
+        resolved = cid not in open_ or len(live) < 2 or _consistent(live)
         if resolved and not include_rejected:
             continue
         shown = claims if include_rejected else live
         out.append(
             {
                 **c,
-                "id": conflict_id(c),
+                "id": cid,
                 "claims": shown,
                 "resolved": resolved,
                 "positions": positions(shown),
