@@ -181,23 +181,39 @@ def rejects(c: Ctx, as_json: bool) -> None:
         click.echo(f"{r['name']}: {r['reason']}")
 
 
+_EXPORTS = {
+    "jsonl": ("bilat.export.gold", "export_jsonl", "documents"),
+    "gold": ("bilat.export.gold", "export_gold", "documents"),
+    "csv": ("bilat.export.csvfile", "export_csv", "rows"),
+    "parquet": ("bilat.export.parquet", "export_parquet", "rows"),
+    "plover": ("bilat.export.plover", "export_plover", "events"),
+    "ftm": ("bilat.export.ftm", "export_ftm", "entities"),
+}
+
+
 @main.command()
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "gold"]), required=True)
+@click.option("--format", "fmt", type=click.Choice(list(_EXPORTS)), required=True)
 @click.option(
     "--out",
     "out",
     type=click.Path(path_type=Path),
     required=True,
-    help="Output file (jsonl, csv) or directory (gold).",
+    help="Output file (jsonl, plover, ftm) or directory (gold, csv, parquet).",
 )
 @pass_ctx
 def export(c: Ctx, fmt: str, out: Path) -> None:
-    """Export the record: JSON Lines or CSV of every item, or GOLD-format files per document."""
-    from bilat import export as ex
+    """Export the record: per-document JSON (jsonl, gold), one flat table per kind of item
+    (csv, parquet), PLOVER-style event records or FollowTheMoney entities (JSON Lines)."""
+    import importlib
 
-    fn = {"jsonl": ex.export_jsonl, "csv": ex.export_csv, "gold": ex.export_gold}[fmt]
-    n = _run(lambda: fn(c.store, out))
-    click.echo(f"wrote {n} {'documents' if fmt != 'csv' else 'rows'} to {out}", err=True)
+    module, name, unit = _EXPORTS[fmt]
+    fn = getattr(importlib.import_module(module), name)
+    result = _run(lambda: fn(c.store, out))
+    if isinstance(result, dict):  # rows per table
+        tables = ", ".join(f"{t} {n}" for t, n in result.items())
+        click.echo(f"wrote {sum(result.values())} rows to {out}/ ({tables})", err=True)
+    else:
+        click.echo(f"wrote {result} {unit} to {out}", err=True)
 
 
 @main.command(name="eval")
