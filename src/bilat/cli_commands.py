@@ -54,6 +54,13 @@ def _doc_json(doc: Document, full: bool = False) -> dict[str, Any]:
     type=click.Path(dir_okay=False, path_type=Path),
     help="File with one URL per line to fetch over HTTP(S).",
 )
+@click.option(
+    "--feed",
+    "feeds",
+    multiple=True,
+    metavar="URL_OR_FILE",
+    help="RSS/Atom feed: fetch each new entry's page (repeatable).",
+)
 @click.option("--allow-private", is_flag=True, help="Allow fetching loopback/private addresses.")
 @click.option("--no-dedupe", is_flag=True, help="Store exact and near duplicates as new documents.")
 @click.option("--no-extract", is_flag=True, help="Only store documents; run `bilat extract` later.")
@@ -62,18 +69,21 @@ def ingest(
     c: Ctx,
     paths: tuple[str, ...],
     urls: Path | None,
+    feeds: tuple[str, ...],
     allow_private: bool,
     no_dedupe: bool,
     no_extract: bool,
 ) -> None:
-    """Ingest files, directories (recursive), '-' for stdin, or --urls FILE.
+    """Ingest files, directories (recursive), '-' for stdin, --urls FILE or --feed URL.
 
     Exit status 1 when any input was rejected (the others are stored).
     """
     from bilat.pipeline import ingest_and_extract
 
-    if not paths and urls is None:
-        raise click.UsageError("give at least one PATH (or '-' for stdin) or --urls FILE")
+    if not paths and urls is None and not feeds:
+        raise click.UsageError(
+            "give at least one PATH (or '-' for stdin), --urls FILE or --feed URL_OR_FILE"
+        )
     t0 = time.perf_counter()
     job = _run(
         lambda: ingest_and_extract(
@@ -83,6 +93,7 @@ def ingest(
             extract=not no_extract,
             progress=_progress("extracting"),
             urls_file=urls,
+            feeds=feeds,
             allow_private=allow_private,
             dedupe_enabled=False if no_dedupe else None,
             stdin=sys.stdin.buffer,
@@ -92,7 +103,9 @@ def ingest(
     dups = report.duplicates
     click.echo(
         f"ingested {len(report.added) - len(dups)} new, {len(dups)} duplicate, "
-        f"{len(report.unchanged)} unchanged, {len(report.rejected)} rejected; "
+        f"{len(report.unchanged)} unchanged, "
+        + (f"{len(report.seen)} seen, " if feeds else "")
+        + f"{len(report.rejected)} rejected; "
         f"extracted {extracted} in {time.perf_counter() - t0:.1f}s",
         err=True,
     )
