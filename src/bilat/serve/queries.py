@@ -48,6 +48,7 @@ def _shape(row: dict[str, Any], item_type: str, docs: dict[int, dict[str, Any]])
         doc=doc.get("name"),
         published=doc.get("published"),
         source=doc.get("source"),
+        url=doc.get("url"),
         evidence={"start": row["start_pos"], "end": row["end_pos"], "quote": row["quote"]},
     )
     return out

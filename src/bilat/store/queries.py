@@ -117,8 +117,10 @@ def search_documents(
 
 
 def document_names(db: Database) -> dict[int, dict[str, Any]]:
-    """id -> {name, title, published, source, status, is_current} for every document."""
-    rows = db.all("SELECT id, name, title, published, source, status, is_current FROM documents")
+    """id -> {name, title, published, source, url, status, is_current} for every document."""
+    rows = db.all(
+        "SELECT id, name, title, published, source, url, status, is_current FROM documents"
+    )
     return {int(r["id"]): r for r in rows}
 
 
