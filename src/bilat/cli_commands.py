@@ -195,8 +195,8 @@ def rejects(c: Ctx, as_json: bool) -> None:
 
 
 _EXPORTS = {
-    "jsonl": ("bilat.export.gold", "export_jsonl", "documents"),
-    "gold": ("bilat.export.gold", "export_gold", "documents"),
+    "jsonl": ("bilat.export.per_document", "export_jsonl", "documents"),
+    "gold": ("bilat.export.per_document", "export_gold", "documents"),
     "csv": ("bilat.export.csvfile", "export_csv", "rows"),
     "parquet": ("bilat.export.parquet", "export_parquet", "rows"),
     "plover": ("bilat.export.plover", "export_plover", "events"),

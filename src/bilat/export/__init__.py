@@ -7,7 +7,7 @@ format is asked for.
 
 from __future__ import annotations
 
-from bilat.export.gold import SECTIONS, export_gold, export_jsonl, to_gold
+from bilat.export.per_document import SECTIONS, export_gold, export_jsonl, to_gold
 from bilat.export.tables import COLUMNS, TABLES, flat_value, load_tables
 
 __all__ = [
