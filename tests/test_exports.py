@@ -169,3 +169,14 @@ def test_ftm_entities_validate_and_round_trip(db: str, store: Store, tmp_path: P
     assert by_schema["Person"] and by_schema["PublicBody"]
     china = [p for p in proxies if p.schema.name == "PublicBody" and "China" in p.get("name")]
     assert china and china[0].get("country") == ["cn"]
+
+
+@pytest.mark.parametrize("fmt", ["parquet", "csv", "ftm", "plover"])
+def test_an_unwritable_out_path_is_a_clear_error(db: str, tmp_path: Path, fmt: str) -> None:
+    blocker = tmp_path / "taken"
+    blocker.write_text("a file, not a directory", encoding="utf-8")
+    out = blocker if fmt in ("parquet", "csv") else blocker / "out.jsonl"
+    proc = bilat(db, "export", "--format", fmt, "--out", str(out))
+    assert proc.returncode == 1
+    assert f"error: cannot write {blocker}" in proc.stderr, proc.stderr
+    assert "Traceback" not in proc.stderr

@@ -221,7 +221,12 @@ def export(c: Ctx, fmt: str, out: Path) -> None:
 
     module, name, unit = _EXPORTS[fmt]
     fn = getattr(importlib.import_module(module), name)
-    result = _run(lambda: fn(c.store, out))
+    try:
+        result = _run(lambda: fn(c.store, out))
+    except OSError as exc:
+        where = exc.filename or out
+        click.echo(f"error: cannot write {where}: {exc.strerror or exc} (--out {out})", err=True)
+        sys.exit(1)
     if isinstance(result, dict):  # rows per table
         tables = ", ".join(f"{t} {n}" for t, n in result.items())
         click.echo(f"wrote {sum(result.values())} rows to {out}/ ({tables})", err=True)
