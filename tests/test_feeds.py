@@ -139,3 +139,12 @@ def test_seen_links_are_remembered_in_the_store(store: Store) -> None:
     store.mark_seen("https://example.org/b", "h", doc_id)  # twice is fine
     assert store.url_seen("https://example.org/b")
     assert not store.url_seen("https://example.org/c")
+
+
+def test_relative_links_resolve_against_the_feed_url(server: FeedServer, tmp_path: Path) -> None:
+    feed = rss("", [("/news/science-forum", "Accord", "Thu, 05 Mar 2026 07:00:00 GMT")])
+    server.routes["/relative.xml"] = (200, "application/rss+xml", feed)
+    db = str(tmp_path / "b.db")
+    proc = bilat(db, "ingest", "--feed", f"{server.base}/relative.xml", "--allow-private")
+    assert proc.returncode == 0, proc.stderr
+    assert set(_docs(db)) == {f"{server.base}/news/science-forum"}

@@ -47,12 +47,14 @@ def _date(entry: Any) -> str | None:
 
 
 def parse_feed(
-    name: str, data: bytes, content_type: str | None = None
+    name: str, data: bytes, content_type: str | None = None, base: str | None = None
 ) -> tuple[list[FeedEntry], list[str]]:
     """Entries of one feed document, and the reasons entries were left out (no link).
+    Relative links are resolved against `base` (the feed's URL, when it was fetched).
 
     Raises `FeedError` when `data` is not a feed feedparser can read any entry from."""
-    headers = {"content-type": content_type} if content_type else None
+    headers = {"content-type": content_type or "", "content-location": base or ""}
+    headers = {k: v for k, v in headers.items() if v}
     parsed = feedparser.parse(data, response_headers=headers, sanitize_html=False)
     version = parsed.get("version") or ""
     if not version and not parsed.entries:
@@ -80,14 +82,14 @@ def read_feed(source: str, fetch: FetchOptions) -> tuple[list[FeedEntry], list[s
             data, content_type = fetch_feed(source, fetch)
         except FetchError as exc:
             raise FeedError(source, exc.reason) from None
-        return parse_feed(source, data, content_type)
+        return parse_feed(source, data, content_type, base=source)
     path = Path(source)
     try:
         data = path.read_bytes()
     except OSError as exc:
         reason = "no such file" if isinstance(exc, FileNotFoundError) else str(exc)
         raise FeedError(source, f"cannot read feed: {reason}") from None
-    return parse_feed(source, data)
+    return parse_feed(source, data, "application/xml")  # a file has no Content-Type to check
 
 
 def feed_inputs(

@@ -187,7 +187,7 @@ def ingest(
         feed_inputs(
             list(feeds),
             _fetch_options(options, allow_private),
-            is_seen=lambda url: store.url_seen(url),
+            is_seen=store.url_seen,
             on_seen=report.seen.append,
             should_stop=stop,
         ),
