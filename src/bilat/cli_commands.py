@@ -54,6 +54,13 @@ def _doc_json(doc: Document, full: bool = False) -> dict[str, Any]:
     type=click.Path(dir_okay=False, path_type=Path),
     help="File with one URL per line to fetch over HTTP(S).",
 )
+@click.option(
+    "--feed",
+    "feeds",
+    multiple=True,
+    metavar="URL_OR_FILE",
+    help="RSS/Atom feed: fetch each new entry's page (repeatable).",
+)
 @click.option("--allow-private", is_flag=True, help="Allow fetching loopback/private addresses.")
 @click.option("--no-dedupe", is_flag=True, help="Store exact and near duplicates as new documents.")
 @click.option("--no-extract", is_flag=True, help="Only store documents; run `bilat extract` later.")
@@ -62,18 +69,21 @@ def ingest(
     c: Ctx,
     paths: tuple[str, ...],
     urls: Path | None,
+    feeds: tuple[str, ...],
     allow_private: bool,
     no_dedupe: bool,
     no_extract: bool,
 ) -> None:
-    """Ingest files, directories (recursive), '-' for stdin, or --urls FILE.
+    """Ingest files, directories (recursive), '-' for stdin, --urls FILE or --feed URL.
 
     Exit status 1 when any input was rejected (the others are stored).
     """
     from bilat.pipeline import ingest_and_extract
 
-    if not paths and urls is None:
-        raise click.UsageError("give at least one PATH (or '-' for stdin) or --urls FILE")
+    if not paths and urls is None and not feeds:
+        raise click.UsageError(
+            "give at least one PATH (or '-' for stdin), --urls FILE or --feed URL_OR_FILE"
+        )
     t0 = time.perf_counter()
     job = _run(
         lambda: ingest_and_extract(
@@ -83,6 +93,7 @@ def ingest(
             extract=not no_extract,
             progress=_progress("extracting"),
             urls_file=urls,
+            feeds=feeds,
             allow_private=allow_private,
             dedupe_enabled=False if no_dedupe else None,
             stdin=sys.stdin.buffer,
@@ -92,7 +103,9 @@ def ingest(
     dups = report.duplicates
     click.echo(
         f"ingested {len(report.added) - len(dups)} new, {len(dups)} duplicate, "
-        f"{len(report.unchanged)} unchanged, {len(report.rejected)} rejected; "
+        f"{len(report.unchanged)} unchanged, "
+        + (f"{len(report.seen)} seen, " if feeds else "")
+        + f"{len(report.rejected)} rejected; "
         f"extracted {extracted} in {time.perf_counter() - t0:.1f}s",
         err=True,
     )
@@ -181,23 +194,44 @@ def rejects(c: Ctx, as_json: bool) -> None:
         click.echo(f"{r['name']}: {r['reason']}")
 
 
+_EXPORTS = {
+    "jsonl": ("bilat.export.per_document", "export_jsonl", "documents"),
+    "gold": ("bilat.export.per_document", "export_gold", "documents"),
+    "csv": ("bilat.export.csvfile", "export_csv", "rows"),
+    "parquet": ("bilat.export.parquet", "export_parquet", "rows"),
+    "plover": ("bilat.export.plover", "export_plover", "events"),
+    "ftm": ("bilat.export.ftm", "export_ftm", "entities"),
+}
+
+
 @main.command()
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "gold"]), required=True)
+@click.option("--format", "fmt", type=click.Choice(list(_EXPORTS)), required=True)
 @click.option(
     "--out",
     "out",
     type=click.Path(path_type=Path),
     required=True,
-    help="Output file (jsonl, csv) or directory (gold).",
+    help="Output file (jsonl, plover, ftm) or directory (gold, csv, parquet).",
 )
 @pass_ctx
 def export(c: Ctx, fmt: str, out: Path) -> None:
-    """Export the record: JSON Lines or CSV of every item, or GOLD-format files per document."""
-    from bilat import export as ex
+    """Export the record: per-document JSON (jsonl, gold), one flat table per kind of item
+    (csv, parquet), PLOVER-style event records or FollowTheMoney entities (JSON Lines)."""
+    import importlib
 
-    fn = {"jsonl": ex.export_jsonl, "csv": ex.export_csv, "gold": ex.export_gold}[fmt]
-    n = _run(lambda: fn(c.store, out))
-    click.echo(f"wrote {n} {'documents' if fmt != 'csv' else 'rows'} to {out}", err=True)
+    module, name, unit = _EXPORTS[fmt]
+    fn = getattr(importlib.import_module(module), name)
+    try:
+        result = _run(lambda: fn(c.store, out))
+    except OSError as exc:
+        where = exc.filename or out
+        click.echo(f"error: cannot write {where}: {exc.strerror or exc} (--out {out})", err=True)
+        sys.exit(1)
+    if isinstance(result, dict):  # rows per table
+        tables = ", ".join(f"{t} {n}" for t, n in result.items())
+        click.echo(f"wrote {sum(result.values())} rows to {out}/ ({tables})", err=True)
+    else:
+        click.echo(f"wrote {result} {unit} to {out}", err=True)
 
 
 @main.command(name="eval")

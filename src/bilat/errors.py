@@ -3,7 +3,8 @@
 BilatError                 base: anything bilat reports to the user
 ├── ConfigError            a config file or option is invalid
 ├── InputRejected          one input document cannot be ingested (carries name + reason)
-│   └── FetchError         a URL could not be fetched safely
+│   ├── FetchError         a URL could not be fetched safely
+│   └── FeedError          a whole feed could not be fetched or parsed
 ├── StoreError             the database cannot be opened, migrated or written
 │   └── NotFound           a document, actor or item asked for does not exist
 ├── ExtractionError        extraction failed on one document
@@ -17,6 +18,7 @@ __all__ = [
     "BilatError",
     "ConfigError",
     "ExtractionError",
+    "FeedError",
     "FetchError",
     "GoldFormatError",
     "InputRejected",
@@ -45,6 +47,10 @@ class InputRejected(BilatError):
 
 class FetchError(InputRejected):
     """A URL could not be fetched (refused address, timeout, too large, HTTP error)."""
+
+
+class FeedError(InputRejected):
+    """A whole RSS/Atom feed could not be read (down, refused, not a feed)."""
 
 
 class StoreError(BilatError):

@@ -39,6 +39,8 @@ class RawInput:
     origin: str  # path, URL, "<stdin>", or "path#line" for a JSONL record
     data: bytes
     kind: str  # txt | md | html | json | jsonl | url
+    # article fields its source states (a feed's title, date, outlet), over what the page says
+    stated: dict[str, str] | None = None
 
 
 @dataclass(frozen=True, slots=True)

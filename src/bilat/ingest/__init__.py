@@ -1,6 +1,7 @@
 """Ingest: read inputs, clean them, detect duplicates, store them, extract from them.
 
 readers.py   paths / stdin / JSON(L) / HTML  -> RawInput -> Article   (fetch.py for --urls)
+feeds.py     RSS/Atom feeds (feedparser) -> a RawInput per new entry, its page fetched
 clean.py     Article -> CleanDocument (boilerplate removed, offsets kept)
 dates.py     publication date from metadata or a dateline, never guessed
 language.py  language of the clean text

@@ -1,4 +1,4 @@
-"""Fetch pages for `--urls FILE`, safely.
+"""Fetch pages for `--urls FILE` and feeds for `--feed URL`, safely.
 
 needs : a URL (http or https)
 adds  : a `RawInput` whose kind comes from the Content-Type (html | json | txt | md)
@@ -25,9 +25,11 @@ import ipaddress
 import re
 import socket
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 import httpx
 
@@ -35,7 +37,15 @@ from bilat.errors import FetchError
 from bilat.ingest.readers import KIND_BY_SUFFIX, size_label
 from bilat.records import RawInput
 
-__all__ = ["USER_AGENT", "fetch_url", "read_url_list", "refusal_reason", "url_to_name"]
+__all__ = [
+    "USER_AGENT",
+    "FetchOptions",
+    "fetch_feed",
+    "fetch_url",
+    "read_url_list",
+    "refusal_reason",
+    "url_to_name",
+]
 
 USER_AGENT = "bilat/0.1"
 _REDIRECT_CODES = frozenset({301, 302, 303, 307, 308})
@@ -51,6 +61,7 @@ _KIND_BY_SUFFIX = {k: v for k, v in KIND_BY_SUFFIX.items() if v != "jsonl"}  # o
 _TOTAL_TIME_FACTOR = 4
 _UNSAFE_CHARS = re.compile(r"[^A-Za-z0-9._-]+")
 _IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
+T = TypeVar("T")
 
 
 def read_url_list(path: Path) -> list[str]:
@@ -75,6 +86,48 @@ def fetch_url(
     transport: httpx.BaseTransport | None = None,
 ) -> RawInput:
     """Fetch one URL into a `RawInput`, or raise `FetchError(url, reason)`."""
+    return _fetch(url, _read_response, allow_private, timeout, max_bytes, max_redirects, transport)
+
+
+@dataclass(frozen=True, slots=True)
+class FetchOptions:
+    """The limits of `fetch_url`, kept together for callers that fetch many URLs."""
+
+    allow_private: bool = False
+    timeout: float = 15.0
+    max_bytes: int = 5_000_000
+    max_redirects: int = 5
+
+    def page(self, url: str) -> RawInput:
+        return fetch_url(
+            url,
+            allow_private=self.allow_private,
+            timeout=self.timeout,
+            max_bytes=self.max_bytes,
+            max_redirects=self.max_redirects,
+        )
+
+
+def fetch_feed(
+    url: str, options: FetchOptions, transport: httpx.BaseTransport | None = None
+) -> tuple[bytes, str]:
+    """Fetch an RSS/Atom feed under the same rules: its body, untouched (feedparser reads the
+    XML encoding itself), and the Content-Type header; or raise `FetchError(url, reason)`."""
+    o = options
+    return _fetch(
+        url, _read_feed, o.allow_private, o.timeout, o.max_bytes, o.max_redirects, transport
+    )
+
+
+def _fetch(
+    url: str,
+    read: Callable[[str, httpx.Response, int, float], T],
+    allow_private: bool,
+    timeout: float,
+    max_bytes: int,
+    max_redirects: int,
+    transport: httpx.BaseTransport | None,
+) -> T:
     current = _parse_url(url, url)
     deadline = time.monotonic() + _TOTAL_TIME_FACTOR * timeout
     with _client(transport, timeout) as client:
@@ -84,7 +137,7 @@ def fetch_url(
                 if response.status_code in _REDIRECT_CODES:
                     current = _redirect_target(url, current, response)
                     continue
-                return _read_response(url, response, max_bytes, deadline)
+                return read(url, response, max_bytes, deadline)
     raise FetchError(url, f"too many redirects (more than {max_redirects})")
 
 
@@ -233,6 +286,16 @@ def _read_response(
         data=_as_utf8(original, body, response.charset_encoding),
         kind=kind,
     )
+
+
+def _read_feed(
+    original: str, response: httpx.Response, max_bytes: int, deadline: float
+) -> tuple[bytes, str]:
+    if not response.is_success:
+        phrase = f" {response.reason_phrase}" if response.reason_phrase else ""
+        raise FetchError(original, f"HTTP {response.status_code}{phrase}")
+    body = _read_body(original, response, max_bytes, deadline)
+    return body, response.headers.get("content-type", "")
 
 
 def _read_body(original: str, response: httpx.Response, max_bytes: int, deadline: float) -> bytes:

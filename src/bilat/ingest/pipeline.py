@@ -6,17 +6,19 @@ stored reject with its reason and the batch goes on; `on_error="raise"` raises a
 
 from __future__ import annotations
 
+import itertools
 import logging
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import BinaryIO
 
 from bilat.config import Options
-from bilat.errors import InputRejected
+from bilat.errors import FeedError, InputRejected
 from bilat.ingest import dedupe
 from bilat.ingest.clean import CleanOptions, clean_article
-from bilat.ingest.fetch import fetch_url, read_url_list
+from bilat.ingest.feeds import feed_inputs
+from bilat.ingest.fetch import FetchOptions, read_url_list
 from bilat.ingest.readers import decode_each, iter_inputs
 from bilat.records import Article, CleanDocument, Document, RawInput
 from bilat.store import DocumentRow, Store
@@ -31,10 +33,21 @@ class IngestReport:
     added: list[Document] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     rejected: list[tuple[str, str]] = field(default_factory=list)
+    seen: list[str] = field(default_factory=list)  # feed entries already stored (link, content)
+    failed_feeds: list[tuple[str, str]] = field(default_factory=list)  # (feed, reason)
 
     @property
     def duplicates(self) -> list[Document]:
         return [d for d in self.added if d.status != "ok"]
+
+
+def _fetch_options(options: Options, allow_private: bool) -> FetchOptions:
+    return FetchOptions(
+        allow_private=allow_private,
+        timeout=options.ingest.fetch_timeout,
+        max_bytes=options.ingest.fetch_max_bytes,
+        max_redirects=options.ingest.fetch_max_redirects,
+    )
 
 
 def _raw_inputs(
@@ -52,15 +65,10 @@ def _raw_inputs(
     except OSError as exc:
         yield InputRejected(str(urls_file), f"cannot read URL list: {exc}")
         return
+    fetch = _fetch_options(options, allow_private)
     for url in urls:
         try:
-            yield fetch_url(
-                url,
-                allow_private=allow_private,
-                timeout=options.ingest.fetch_timeout,
-                max_bytes=options.ingest.fetch_max_bytes,
-                max_redirects=options.ingest.fetch_max_redirects,
-            )
+            yield fetch.page(url)
         except InputRejected as exc:
             yield exc
 
@@ -106,12 +114,20 @@ def _store_one(
     report: IngestReport,
     on_stored: Callable[[Document], None] | None,
     cleaning: CleanOptions,
+    from_feed: bool = False,
 ) -> None:
     clean = clean_article(article, cleaning)  # also settles publication date and language
     digest = dedupe.content_hash(clean.clean_text)
     current = store.current_version(article.name)
     if current is not None and current.content_hash == digest:
         report.unchanged.append(article.name)
+        return
+    first = store.find_by_hash(digest) if from_feed else None
+    if first is not None:  # the same story under another link
+        if article.url:
+            store.mark_seen(article.url, digest, first.id)
+        report.seen.append(article.url or article.name)
+        log.info("seen %s (its text is stored as %s)", article.url or article.name, first.name)
         return
     sig = dedupe.signature(clean.clean_text) if deduper.enabled else None
     status, of = deduper.classify(clean, digest, sig)
@@ -122,6 +138,16 @@ def _store_one(
     if on_stored is not None:
         on_stored(doc)
     log.info("stored %s (id %d, %s)", doc.name, doc.id, doc.status)
+
+
+def _with_stated(art: Article, stated: dict[str, str]) -> Article:
+    """The feed's title, date and outlet over what the page says."""
+    return replace(
+        art,
+        title=stated.get("title") or art.title,
+        published=stated.get("published") or art.published,
+        source=stated.get("source") or art.source,
+    )
 
 
 def _reject(store: Store, exc: InputRejected, origin: str, report: IngestReport) -> None:
@@ -142,27 +168,46 @@ def ingest(
     stdin: BinaryIO | None = None,
     on_error: str = "record",
     on_stored: Callable[[Document], None] | None = None,
+    feeds: Sequence[str] = (),
+    should_stop: Callable[[], bool] | None = None,
     progress: Callable[[Iterable[RawInput | InputRejected]], Iterable[RawInput | InputRejected]]
     | None = None,
 ) -> IngestReport:
-    """Store every input under `paths` (and `urls_file`); `on_stored` sees each new document
-    (the main job hands it to extraction at once; see `bilat.pipeline`)."""
+    """Store every input under `paths` (and `urls_file`, and the new entries of `feeds`);
+    `on_stored` sees each new document (the main job hands it to extraction at once; see
+    `bilat.pipeline`). `should_stop` is asked between documents: when it says so, the batch
+    ends there, every document stored so far complete."""
     enabled = options.ingest.dedupe if dedupe_enabled is None else dedupe_enabled
     deduper = _Deduper(store, enabled, options.ingest.near_duplicate_threshold)
     report = IngestReport()
     cleaning = CleanOptions(imply_published=options.ingest.imply_published)
-    inputs: Iterable[RawInput | InputRejected] = _raw_inputs(
-        paths, urls_file, allow_private, options, stdin
+    stop = should_stop or (lambda: False)
+    inputs: Iterable[RawInput | InputRejected] = itertools.chain(
+        _raw_inputs(paths, urls_file, allow_private, options, stdin),
+        feed_inputs(
+            list(feeds),
+            _fetch_options(options, allow_private),
+            is_seen=store.url_seen,
+            on_seen=report.seen.append,
+            should_stop=stop,
+        ),
     )
     if progress is not None:
         inputs = progress(inputs)
     for item in inputs:
+        if isinstance(item, FeedError):
+            report.failed_feeds.append((item.name, item.reason))
         for art in [item] if isinstance(item, InputRejected) else decode_each(item):
             origin = getattr(art, "origin", None) or getattr(item, "origin", None)
             try:
                 if isinstance(art, InputRejected):
                     raise art
-                _store_one(store, deduper, art, report, on_stored, cleaning)
+                stated = item.stated if isinstance(item, RawInput) else None
+                if stated is not None:
+                    art = _with_stated(art, stated)
+                _store_one(
+                    store, deduper, art, report, on_stored, cleaning, from_feed=stated is not None
+                )
             except Exception as exc:  # per-document policy: record and go on
                 if on_error == "raise":
                     raise
@@ -174,4 +219,6 @@ def ingest(
                     )
                 )
                 _reject(store, rejected, origin or rejected.name, report)
+        if stop():  # after the input in hand is stored whole
+            break
     return report

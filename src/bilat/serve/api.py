@@ -7,6 +7,7 @@ need `Authorization: Bearer <token>`. Errors: see `bilat.serve.app.error_body`.
 from __future__ import annotations
 
 import secrets
+from collections.abc import Callable
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query, Request
@@ -16,8 +17,10 @@ from starlette.exceptions import HTTPException
 
 from bilat.serve import queries
 from bilat.serve.app import AppState
+from bilat.serve.csv_out import conflict_rows, csv_response
 from bilat.serve.write import ingest_article, rebuild_record
 from bilat.store import judgements
+from bilat.store.queries import document_names
 
 __all__ = ["router"]
 
@@ -73,6 +76,30 @@ State = Annotated[AppState, Depends(state)]
 Limit = Annotated[int, Query(ge=1, le=500, description="page size")]
 Offset = Annotated[int, Query(ge=0, description="rows to skip")]
 WithRejected = Annotated[bool, Query(description="keep rejected items (marked)")]
+Format = Annotated[
+    Literal["json", "csv"],
+    Query(description="json, or csv: the list as flat columns (a spreadsheet opens it)"),
+]
+_CSV: dict[int | str, dict[str, Any]] = {200: {"content": {"text/csv": {}}}}
+
+
+def _list(
+    path: str, summary: str, model: Any = list[dict[str, Any]], **kw: Any
+) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """A GET route for a list that also answers `?format=csv`."""
+    return router.get(path, summary=summary, response_model=model, responses=_CSV, **kw)
+
+
+def _out(data: Any, fmt: str, name: str, rows: Callable[[Any], list[Any]] | None = None) -> Any:
+    """`data` as JSON, or its list (`rows(data)`, default `data` itself) as a CSV download."""
+    if fmt != "csv":
+        return data
+    return csv_response(rows(data) if rows else data, name)
+
+
+def _items(data: dict[str, Any]) -> list[Any]:
+    items: list[Any] = data["items"]
+    return items
 
 
 def require_token(request: Request) -> None:
@@ -96,16 +123,18 @@ def require_token(request: Request) -> None:
 Writer = Annotated[None, Depends(require_token)]
 
 
-@router.get("/documents", summary="List or full-text search documents")
+@_list("/documents", "List or full-text search documents", dict[str, Any])
 def list_documents(
     st: State,
     q: str | None = None,
     status: str | None = None,
     limit: Limit = 50,
     offset: Offset = 0,
-) -> dict[str, Any]:
+    format: Format = "json",
+) -> Any:
     with st.use() as store:
-        return queries.documents(store, text=q, status=status, limit=limit, offset=offset)
+        data = queries.documents(store, text=q, status=status, limit=limit, offset=offset)
+    return _out(data, format, "documents", _items)
 
 
 @router.get("/documents/{key}", summary="One document: original text, clean text, items")
@@ -121,10 +150,10 @@ def post_document(st: State, _: Writer, body: ArticleIn) -> JSONResponse:
     return JSONResponse({"ok": True, **result}, 201 if result["created"] else 200)
 
 
-@router.get("/actors", summary="Canonical actors")
-def list_actors(st: State) -> list[dict[str, Any]]:
+@_list("/actors", "Canonical actors")
+def list_actors(st: State, format: Format = "json") -> Any:
     with st.use() as store:
-        return queries.actors(store)
+        return _out(queries.actors(store), format, "actors")
 
 
 @router.get("/actors/{name}", summary="One actor: roles, events, figures said, agreements")
@@ -133,7 +162,7 @@ def get_actor(st: State, name: str) -> dict[str, Any]:
         return queries.actor_detail(store, name)
 
 
-@router.get("/events", summary="Event mentions with their clusters")
+@_list("/events", "Event mentions with their clusters")
 def list_events(
     st: State,
     actor: str | None = None,
@@ -143,9 +172,10 @@ def list_events(
     until: str | None = None,
     status: str | None = None,
     include_rejected: WithRejected = False,
-) -> list[dict[str, Any]]:
+    format: Format = "json",
+) -> Any:
     with st.use() as store:
-        return queries.events(
+        data = queries.events(
             store,
             actor=actor,
             type=type,
@@ -155,48 +185,67 @@ def list_events(
             status=status,
             include_rejected=include_rejected,
         )
+    return _out(data, format, "events")
 
 
-@router.get("/figures", summary="Figure claims")
+@_list("/figures", "Figure claims")
 def list_figures(
     st: State,
     measure: str | None = None,
     period: str | None = None,
     flow: str | None = None,
     include_rejected: WithRejected = False,
-) -> list[dict[str, Any]]:
+    format: Format = "json",
+) -> Any:
     with st.use() as store:
-        return queries.figures(
+        data = queries.figures(
             store, measure=measure, period=period, flow=flow, include_rejected=include_rejected
         )
+    return _out(data, format, "figures")
 
 
-@router.get("/agreements", summary="Agreement statements and histories")
-def list_agreements(st: State, include_rejected: WithRejected = False) -> dict[str, Any]:
+def _statements(kind: str, summary: str) -> None:
+    """`GET /api/agreements` and `/api/commitments`: `{items, <per-thing view>}`; the CSV
+    has the statements (items), each with its quote."""
+    fetch = getattr(queries, kind)
+
+    @_list(f"/{kind}", summary, dict[str, Any], name=f"list_{kind}")
+    def view(st: State, include_rejected: WithRejected = False, format: Format = "json") -> Any:
+        with st.use() as store:
+            data = fetch(store, include_rejected=include_rejected)
+        return _out(data, format, kind, _items)
+
+
+_statements("agreements", "Agreement statements and histories (CSV: the statements)")
+_statements("commitments", "Commitments and their status against the figures (CSV: the statements)")
+
+
+@_list("/conflicts", "Figures whose sources cannot all be right (CSV: one row per claim)")
+def list_conflicts(
+    st: State, include_rejected: WithRejected = False, format: Format = "json"
+) -> Any:
     with st.use() as store:
-        return queries.agreements(store, include_rejected=include_rejected)
+        data = queries.conflicts(store, include_rejected=include_rejected)
+        urls = (
+            {i: d.get("url") for i, d in document_names(store.db).items()}
+            if format == "csv"
+            else {}
+        )
+    return _out(data, format, "conflicts", lambda d: conflict_rows(d, urls))
 
 
-@router.get("/commitments", summary="Commitments and their status against the figures")
-def list_commitments(st: State, include_rejected: WithRejected = False) -> dict[str, Any]:
-    with st.use() as store:
-        return queries.commitments(store, include_rejected=include_rejected)
-
-
-@router.get("/conflicts", summary="Figures whose sources cannot all be right")
-def list_conflicts(st: State, include_rejected: WithRejected = False) -> list[dict[str, Any]]:
-    with st.use() as store:
-        return queries.conflicts(store, include_rejected=include_rejected)
-
-
-@router.get("/search", summary="Search documents (full text) and items (quotes)")
+@_list(
+    "/search", "Search documents (full text) and items (quotes) (CSV: the items)", dict[str, Any]
+)
 def search(
     st: State,
     q: Annotated[str, Query(min_length=1, max_length=200)],
     limit: Limit = 20,
-) -> dict[str, Any]:
+    format: Format = "json",
+) -> Any:
     with st.use() as store:
-        return queries.search(store, q, limit)
+        data = queries.search(store, q, limit)
+    return _out(data, format, "search", _items)
 
 
 @router.get("/stats", summary="Counts for the overview")
@@ -205,14 +254,16 @@ def stats(st: State) -> dict[str, Any]:
         return queries.stats(store)
 
 
-@router.get("/review", summary="Review history (revoked judgements included)")
+@_list("/review", "Review history (revoked judgements included)")
 def review_history(
     st: State,
     item_type: str | None = None,
     item_id: int | None = None,
-) -> list[dict[str, Any]]:
+    format: Format = "json",
+) -> Any:
     with st.use() as store:
-        return judgements.list_judgements(store.db, item_type, item_id)
+        data = judgements.list_judgements(store.db, item_type, item_id)
+    return _out(data, format, "review")
 
 
 @router.post("/review", status_code=201, summary="Accept, edit or reject an item (token)")

@@ -52,6 +52,7 @@ def _shape(row: dict[str, Any], item_type: str, docs: dict[int, dict[str, Any]])
         source=doc.get("source"),
         outlet=doc.get("source"),
         doc_pair=doc.get("pair"),
+        url=doc.get("url"),
         evidence={"start": row["start_pos"], "end": row["end_pos"], "quote": row["quote"]},
     )
     return out

@@ -49,6 +49,13 @@ class Store:
     def find_by_hash(self, content_hash: str) -> Document | None:
         return _docs.find_by_hash(self.db, content_hash)
 
+    def url_seen(self, url: str) -> bool:
+        return _docs.url_seen(self.db, url)
+
+    def mark_seen(self, url: str, content_hash: str, doc_id: int) -> None:
+        with self.db.transaction():
+            _docs.mark_seen(self.db, url, content_hash, doc_id)
+
     def get_document(self, key: int | str) -> Document:
         return _docs.get_document(self.db, key)
 

@@ -81,6 +81,23 @@ def find_by_hash(db: Database, content_hash: str) -> Document | None:
     return _to_document(row) if row else None
 
 
+def url_seen(db: Database, url: str) -> bool:
+    """Is any stored document (any version or status) from this URL, or was the URL's page
+    found to repeat a stored document (`mark_seen`)?"""
+    if db.scalar("SELECT 1 FROM documents WHERE url = ? LIMIT 1", (url,)) is not None:
+        return True
+    return db.scalar("SELECT 1 FROM feed_seen WHERE link = ?", (url,)) is not None
+
+
+def mark_seen(db: Database, url: str, content_hash: str, doc_id: int) -> None:
+    """Remember that the page at `url` repeats document `doc_id`, so it is not fetched again."""
+    if db.scalar("SELECT 1 FROM feed_seen WHERE link = ?", (url,)) is None:
+        db.execute(
+            "INSERT INTO feed_seen (link, content_hash, doc_id, seen_at) VALUES (?, ?, ?, ?)",
+            (url, content_hash, doc_id, now_iso()),
+        )
+
+
 def add_document(db: Database, new: DocumentRow) -> Document:
     """Store `new` as the next version of its name; the caller holds the transaction."""
     art = new.clean.article

@@ -117,9 +117,9 @@ def search_documents(
 
 
 def document_names(db: Database) -> dict[int, dict[str, Any]]:
-    """id -> {name, title, published, source, status, is_current, pair} per document."""
+    """id -> {name, title, published, source, url, status, is_current, pair} per document."""
     rows = db.all(
-        "SELECT id, name, title, published, source, status, is_current, pair FROM documents"
+        "SELECT id, name, title, published, source, url, status, is_current, pair FROM documents"
     )
     return {int(r["id"]): r for r in rows}
 

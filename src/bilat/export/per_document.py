@@ -1,8 +1,7 @@
-"""Export the record: GOLD-format JSON per document, JSON Lines, or CSV."""
+"""Per-document exports: GOLD-format JSON per document, or JSON Lines of every item."""
 
 from __future__ import annotations
 
-import csv
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -11,7 +10,7 @@ from typing import Any
 from bilat.records import Actor, Document, Extraction
 from bilat.store import Store
 
-__all__ = ["SECTIONS", "export_csv", "export_gold", "export_jsonl", "to_gold"]
+__all__ = ["SECTIONS", "export_gold", "export_jsonl", "to_gold"]
 
 SECTIONS = ("actors", "events", "figures", "agreements", "commitments")
 
@@ -123,29 +122,3 @@ def _rows(ext: Extraction, section: str) -> list[dict[str, Any]]:
             row["gid"] = item.gid
         out.append(row)
     return out
-
-
-def export_csv(store: Store, out: Path) -> int:
-    """One row per extracted item: document, section, fields as JSON, span and quote."""
-    n = 0
-    with out.open("w", encoding="utf-8", newline="") as fh:
-        writer = csv.writer(fh)
-        writer.writerow(["doc", "published", "section", "start", "end", "quote", "fields"])
-        for doc, ext in _extractions(store):
-            for section in SECTIONS:
-                for row in _rows(ext, section):
-                    quote = row.pop("quote", "")
-                    start, end = row.pop("start", ""), row.pop("end", "")
-                    writer.writerow(
-                        [
-                            doc.name,
-                            doc.published,
-                            section,
-                            start,
-                            end,
-                            quote,
-                            json.dumps(row, ensure_ascii=False),
-                        ]
-                    )
-                    n += 1
-    return n
