@@ -4,7 +4,7 @@ commitment status, the event's participants — on the API, the pages and the CL
 the review restores them.
 
 The store is examples/corpus plus one article written for this test that puts 2024 trade at
-"almost $190 billion": it disputes the $200bn-by-2024 target the corpus reports met.
+"almost $190 billion": it dissents from the $200bn-by-2024 target the corpus reports met.
 """
 
 from __future__ import annotations
@@ -82,14 +82,17 @@ def _review(app: Any, item_type: str, item_id: int, action: str, **payload: Any)
 def test_rejecting_the_dissenting_figure_settles_conflict_and_commitment(db: str) -> None:
     app = create_app(db, TOKEN)
     before = _target_2024(app)
-    assert before["status"] == "disputed"
+    assert before["status"] == "met"  # most sources report it met, one dissents
+    assert [f["value"] for f in before["dissent"]] == [190e9]
+    assert "1 dissents" in before["reason"]
     (conflict,) = [c for c in _call(app, "GET", "/api/conflicts").json() if c["period"] == "2024"]
     assert "zz_dissent.txt" in conflict["reason"] or "newsletter" in conflict["reason"].lower()
     (dissent,) = [f for f in _call(app, "GET", "/api/figures").json() if f["value"] == 190e9]
 
     judgement = _review(app, "figures", dissent["id"], "reject")
     after = _target_2024(app)
-    assert after["status"] == "met"
+    assert after["status"] == "met" and after["dissent"] == []
+    assert after["reason"].startswith("met: all ")
     assert all(f["value"] != 190e9 for f in after["evidence_figures"])
     reasons = [c["reason"] for c in _call(app, "GET", "/api/conflicts").json()]
     assert not any("zz_dissent" in r or "190" in r for r in reasons)
@@ -98,10 +101,10 @@ def test_rejecting_the_dissenting_figure_settles_conflict_and_commitment(db: str
     struck = [cl for cl in marked["claims"] if cl["review"]["state"] == "rejected"]
     assert [cl["value"] for cl in struck] == [190e9] and not marked["resolved"]
     cli = CliRunner().invoke(main, ["--db", db, "commitments", "--json"])
-    assert "disputed" not in {c["status"] for c in json.loads(cli.output)}
+    assert not any(c["dissent"] for c in json.loads(cli.output))
 
     assert _call(app, "DELETE", f"/api/review/{judgement}").status_code == 200
-    assert _target_2024(app)["status"] == "disputed"
+    assert [f["value"] for f in _target_2024(app)["dissent"]] == [190e9]
 
 
 def test_removing_a_wrong_participant_changes_the_event_everywhere(db: str) -> None:

@@ -8,10 +8,13 @@ for "other", measure_text) is tracked once, with every statement as a source. It
 the figures of the deadline's period (a dated deadline -> its year) with the same measure, flow
 and unit, kind `amount` (`share` for percent targets), compatible `per`. A target without a
 flow whose parties belong to exactly two countries X and Y is judged on figures between X and Y:
-  met       every claim's interval satisfies the relation;
-  missed    no claim's interval can satisfy it;
-  disputed  anything in between (sources disagree, or one claim straddles the target);
+  met       every claim's interval satisfies the relation — or, with three or more reporting
+            documents, at least three quarters of them surely do and the rest are named as
+            dissent ("met: 10 of 11 sources; 1 dissents");
+  missed    no claim's interval can satisfy it (or three quarters of the documents say so);
+  disputed  anything in between (sources split, or one claim straddles the target);
   pending   no deadline, the deadline is after the corpus's latest publication, or no figures.
+A document's verdict is "yes" if all its claims surely satisfy the target, "no" if none can.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from collections.abc import Sequence
 from bilat.reconcile._dates import date_span, deadline_period, period_span
 from bilat.reconcile._text import topic_key
 from bilat.reconcile.actors import ActorIndex
+from bilat.reconcile.figures import amount_text as _amount
 from bilat.reconcile.figures import le
 from bilat.reconcile.model import (
     CommitmentSource,
@@ -97,17 +101,49 @@ def _verdict(claim: FigureClaim, c: Commitment, options: ReconcileOptions) -> st
     return "no" if not (le(t_lo, hi) and le(lo, t_hi)) else "maybe"
 
 
+_MAJORITY = 3 / 4  # of the reporting documents, for a verdict despite dissent
+_MIN_SOURCES = 3
+
+
+def _doc_verdicts(
+    c: Commitment, claims: Sequence[FigureClaim], options: ReconcileOptions
+) -> dict[int, str]:
+    verdicts: dict[int, set[str]] = {}
+    for claim in claims:
+        verdicts.setdefault(claim.doc_id, set()).add(_verdict(claim, c, options))
+    return {d: v.pop() if len(v) == 1 else "maybe" for d, v in verdicts.items()}
+
+
+def _names(claims: Sequence[FigureClaim], docs: set[int]) -> str:
+    named = {c.doc_id: c.outlet or c.doc for c in claims if c.doc_id in docs}
+    return ", ".join(sorted(set(named.values())))
+
+
 def judge(
     c: Commitment, claims: Sequence[FigureClaim], options: ReconcileOptions
-) -> tuple[str, str]:
-    """(status, reason) of a commitment given the claims for its period."""
-    verdicts = [_verdict(claim, c, options) for claim in claims]
-    if all(v == "yes" for v in verdicts):
-        return "met", f"all {len(claims)} figure(s) satisfy {c.relation} {c.value:g}"
-    if all(v == "no" for v in verdicts):
-        return "missed", f"no figure can satisfy {c.relation} {c.value:g}"
-    yes = sum(v == "yes" for v in verdicts)
-    return "disputed", f"{yes} of {len(claims)} figure(s) surely satisfy {c.relation} {c.value:g}"
+) -> tuple[str, str, tuple[FigureClaim, ...]]:
+    """(status, reason, dissenting claims) of a commitment given the claims for its period,
+    counted by reporting document (see the module docstring)."""
+    target = f"{c.relation} {_amount(c.value, c.unit)}"
+    by_doc = _doc_verdicts(c, claims, options)
+    n = len(by_doc)
+    yes = {d for d, v in by_doc.items() if v == "yes"}
+    no = {d for d, v in by_doc.items() if v == "no"}
+    if len(yes) == n:
+        return "met", f"met: all {n} source(s) report {target}", ()
+    if len(no) == n:
+        return "missed", f"missed: no source reports {target}", ()
+    for status, agree in (("met", yes), ("missed", no)):
+        if n >= _MIN_SOURCES and len(agree) >= _MAJORITY * n:
+            dissent = tuple(cl for cl in claims if cl.doc_id not in agree)
+            others = set(by_doc) - agree
+            reason = (
+                f"{status}: {len(agree)} of {n} sources {'report' if status == 'met' else 'deny'}"
+                f" {target}; {len(others)} dissent{'s' if len(others) == 1 else ''}"
+                f" ({_names(claims, others)})"
+            )
+            return status, reason, dissent
+    return "disputed", f"disputed: {len(yes)} of {n} sources surely report {target}", ()
 
 
 def _latest_publication(inputs: Sequence[SourcedExtraction]) -> str | None:
@@ -121,18 +157,19 @@ def _status(
     latest: str | None,
     options: ReconcileOptions,
     sides: frozenset[str] = frozenset(),
-) -> tuple[str, str | None, tuple[FigureClaim, ...], str]:
+) -> tuple[str, str | None, tuple[FigureClaim, ...], str, tuple[FigureClaim, ...]]:
     period = deadline_period(c.deadline)
     span = period_span(period)
     if period is None or span is None:
-        return "pending", None, (), "no usable deadline"
+        return "pending", None, (), "no usable deadline", ()
     if latest is not None and span[1].isoformat() > latest:
-        return "pending", period, (), f"deadline {c.deadline} is after the latest report {latest}"
+        reason = f"deadline {c.deadline} is after the latest report {latest}"
+        return "pending", period, (), reason, ()
     claims = tuple(cl for g in _matching_groups(c, period, groups, sides) for cl in g.claims)
     if not claims:
-        return "pending", period, (), f"no figures for {c.measure} in {period} yet"
-    status, reason = judge(c, claims, options)
-    return status, period, claims, reason
+        return "pending", period, (), f"no figures for {c.measure} in {period} yet", ()
+    status, reason, dissent = judge(c, claims, options)
+    return status, period, claims, reason, dissent
 
 
 def track_commitments(
@@ -157,6 +194,8 @@ def track_commitments(
             )
             for s, c in statements
         )
-        status, period, claims, reason = _status(first, groups, latest, options, sides)
-        result.append(CommitmentStatus(first, sources, status, claims, period, reason))
+        status, period, claims, reason, dissent = _status(first, groups, latest, options, sides)
+        result.append(
+            CommitmentStatus(first, sources, status, claims, period, reason, dissent=dissent)
+        )
     return tuple(result)

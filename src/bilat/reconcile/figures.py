@@ -30,6 +30,7 @@ from bilat.reconcile.model import (
 from bilat.records import Figure
 
 __all__ = [
+    "amount_text",
     "claim_interval",
     "common_interval",
     "comparable",
@@ -166,7 +167,8 @@ def group_figures(
     return tuple(result)
 
 
-def _amount(value: float, unit: str) -> str:
+def amount_text(value: float, unit: str) -> str:
+    """ "244.8 billion USD", "85 percent": a value as a sentence names it."""
     size = abs(value)
     for scale, word in ((1e12, " trillion"), (1e9, " billion"), (1e6, " million")):
         if size >= scale:
@@ -177,9 +179,9 @@ def _amount(value: float, unit: str) -> str:
 def describe(claim: FigureClaim) -> str:
     """ "at most 245 billion USD (2.205e+11..2.45e+11)" — a claim and the interval it allows."""
     words = {"exact": "", "approx": "about ", "at_least": "at least ", "at_most": "at most "}
-    value = _amount(claim.value, claim.unit)
+    value = amount_text(claim.value, claim.unit)
     if claim.value_max is not None:
-        value = f"{claim.value:g}-{_amount(claim.value_max, claim.unit)}"
+        value = f"{claim.value:g}-{amount_text(claim.value_max, claim.unit)}"
     high = "inf" if claim.high == _INF else f"{claim.high:.4g}"
     low = "-inf" if claim.low == -_INF else f"{claim.low:.4g}"
     return f"{words.get(claim.qualifier, '')}{value} ({low}..{high})"

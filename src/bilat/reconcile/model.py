@@ -264,6 +264,7 @@ class CommitmentStatus:
     period: str | None
     reason: str
     pairs: tuple[str, ...] = ()  # pair keys ("CN-RU") it is about: bilat.reconcile.pairs
+    dissent: tuple[FigureClaim, ...] = ()  # claims of the sources outvoted by the verdict
 
 
 @dataclass(frozen=True, slots=True)
