@@ -131,7 +131,11 @@ def _chunk_before(span: Any, start: int) -> str | None:
     """The last noun chunk before `start`; None when the doc has no dependency parse."""
     try:
         chunks = [c for c in span.noun_chunks if c.end_char - span.start_char <= start]
-    except (ValueError, AttributeError):  # spaCy E029: noun_chunks needs the parser
+    except (
+        ValueError,
+        AttributeError,
+        NotImplementedError,
+    ):  # spaCy E029: noun_chunks needs the parser
         return None
     return str(chunks[-1].text) if chunks else None
 
