@@ -102,7 +102,7 @@ def _sentence_figures(
         and not _change_to_level(text, q)
         and not _third_party_assets(ctx, text, q)
     ]
-    carry.period = _last_period(times) or carry.period
+    carry.period = _last_period(text, times) or carry.period
     carry.document = carry.period or carry.document
     carry.speaker = speaker
     if not unresolved:
@@ -268,7 +268,7 @@ def figure_kind(text: str, q: Quantity) -> tuple[str, float]:
     before = text[max(0, q.start - 160) : q.start]
     if q.hint == "fraction":
         return "share", q.value
-    if re.search(r"\bby\s+(?:\w+\s+)?$", before, re.I) or q.hint == "by_fraction":
+    if re.search(r"\b(?:by|на)\s+(?:\w+\s+)?$", before, re.I) or q.hint == "by_fraction":
         return "change", _signed(q.value, _direction(before) or _after_direction(text, q.end))
     after = _after_direction(text, q.end)
     if after:
@@ -296,7 +296,8 @@ def _signed(value: float, direction: int) -> float:
 # compared with, not its period: "than in 2023", "for the same period last year".
 _BASELINE = re.compile(
     r"(?:\bfrom|\bsince|\bthan|\bcompared (?:to|with)|\bover|\bafter|\buntil|\bby|\bbefore"
-    r"|\bagainst|\bversus|\bvs\.?)\s*(?:in\s+)?$",
+    r"|\bagainst|\bversus|\bvs\.?"
+    r"|\bпо сравнению с|\bпротив|\bчем|\bс|\bот|\bдо)\s*(?:in\s+|в\s+)?$",
     re.I,
 )
 
@@ -388,7 +389,7 @@ def _fallback_period(fig: Figure, document: str | None, recent: str | None) -> F
 
 _SAME_PERIOD = re.compile(
     r"\b(?:same|corresponding|equivalent)\s+(?:period|time|months?|quarter|half)\s+"
-    r"(?:of\s+|in\s+|a\s+)?$",
+    r"(?:of\s+|in\s+|a\s+)?$|\b(?:аналогичн|таким же|тем же|соответствующ)\w*\s+(?:\w+\s+)?$",
     re.I,
 )
 
@@ -409,8 +410,9 @@ def _adjacent(text: str, q: Quantity, t: TimeExpr, siblings: list[Quantity]) -> 
     return len(text[q.end : t.start].split()) <= 10
 
 
-def _last_period(times: list[TimeExpr]) -> str | None:
-    periods = [t.period for t in times if t.period]
+def _last_period(text: str, times: list[TimeExpr]) -> str | None:
+    """The last period the sentence states, not counting what it compares with."""
+    periods = [t.period for t in times if t.period and not _baseline(text, t)]
     return periods[-1] if periods else None
 
 

@@ -136,7 +136,10 @@ def fraction_hits(text: str) -> list[WordHit]:
         if _blocked(text, m):
             continue
         before = text[max(0, m.start() - 24) : m.start()].lower()
-        by = r"\bby\s+(?:(?:about|around|roughly|almost|nearly|some|over|more than|less than)\s+)?$"
+        by = (
+            r"\bby\s+(?:(?:about|around|roughly|almost|nearly|some|over|more than|less than)\s+)?$"
+            r"|\bна\s+(?:(?:почти|около|более|менее|примерно)\s+)?$"
+        )
         hint = "by_fraction" if re.search(by, before) else "fraction"
         qual = qualifier_before(text, m.start()) or "approx"
         hits.append(WordHit(m.start(), m.end(), table[m.group(0).lower()], qual, hint))
