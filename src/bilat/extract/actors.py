@@ -23,9 +23,11 @@ from bilat.datafiles import read_data
 from bilat.extract.affiliation import affiliation, titled_names
 from bilat.extract.context import DocContext, Mention
 from bilat.extract.gazetteer import Entry, Gazetteer, normalize
+from bilat.extract.gazetteer_ru import russian_names
 from bilat.extract.gazmatch import find_gazetteer_mentions
 from bilat.extract.organizations import find_organizations
 from bilat.extract.roles import RolePhrase, find_plural_roles, find_role_phrases
+from bilat.extract.roles_ru import find_role_phrases_ru
 from bilat.extract.wordre import words_re
 from bilat.records import Actor, Evidence
 
@@ -38,7 +40,7 @@ _AT = re.compile(
 )  # "in Moscow", "at the", "in Busan, South Korea"
 _BYLINE = re.compile(
     r"(?:\b(?:photo|photos|foto|correspondent|reporter|journalist|columnist|editor|author|"
-    r"writes|credit)\s*[:/]?\s*|(?:^|\n|[|•])\s*by\s*:?\s*)$",
+    r"writes|credit|фото|корреспондент|автор)\s*[:/]?\s*|(?:^|\n|[|•])\s*by\s*:?\s*)$",
     re.I,
 )  # "signed by X", "chaired by X" name actors; "By X" opening a line is a byline
 _BY_NAMES = re.compile(
@@ -53,6 +55,14 @@ def _currency_or_negation(text: str, start: int, end: int) -> bool:
     return bool(_CURRENCY_AFTER.match(text, end)) or text[max(0, start - 4) : start] == "non-"
 
 
+# Russian title heads followed by the body in the genitive ("председатель правительства РФ",
+# "глав правительств России", "секретарь Совета безопасности"): the body names an office
+_RU_TITLE_HEAD = re.compile(
+    r"(?:^|[^\w-])(?:(?:вице-|зам)?(?:глав|председател|премьер|министр|секретар|руководител|"
+    r"директор|начальник|спикер|пресс-секретар|советник|помощник)[а-яё]*|замглавы|"
+    r"зампред[а-яё]*)\s+$",
+    re.I,
+)
 _LESSER = re.compile(r"\b(?:deputy|vice|acting|former|ex-|assistant)[\s-]*$", re.I)
 _TITLE_WORDS = re.compile(r"^(?:(?:Mr|Mrs|Ms|Dr|President|Premier|Minister|General)\.?\s+)+")
 _CJK_STYLE = {"CN", "TW", "KP", "KR", "VN", "SG"}  # surname first in English renderings
@@ -90,6 +100,7 @@ class _Builder:
         self.drafts: dict[str, _Draft] = {}
         self._covered = bytearray(len(ctx.clean_text) + 1)  # 1 where a mention already is
         self.pending_titles: list[tuple[RolePhrase, tuple[int, int]]] = []
+        self.shared_titles: list[tuple[RolePhrase, list[Entry]]] = []  # several holders
 
     def covered(self, start: int, end: int) -> bool:
         return any(self._covered[start:end])
@@ -134,6 +145,7 @@ def _context_before(text: str, start: int, width: int = 40) -> str:
 
 
 def _add_gazetteer(b: _Builder) -> None:
+    text = b.ctx.clean_text
     for g in find_gazetteer_mentions(b.gaz, b.ctx.doc):
         if b.covered(g.start, g.end):
             continue
@@ -152,7 +164,20 @@ def _add_gazetteer(b: _Builder) -> None:
             continue  # "the Arctic Ocean", "the Japan Sea": part of a longer place name
         if entry.type == "state" and _currency_or_negation(b.ctx.clean_text, g.start, g.end):
             continue  # "US dollars", "US $136.2 billion", "non-U.S. markets": not the state
+        if entry.type == "organization" and _RU_TITLE_HEAD.search(_context_before(text, g.start)):
+            _add_inner_state(b, g.start, g.end)  # "замглавы правительства РФ": part of a title
+            continue
         b.entry(entry, g.start, g.end, g.text)
+
+
+def _add_inner_state(b: _Builder, start: int, end: int) -> None:
+    """The state named inside a body's name that is only part of a title ("РФ")."""
+    span = b.ctx.doc.char_span(start, end, alignment_mode="expand")
+    names = russian_names(b.gaz)
+    for token in span if span is not None else ():
+        entry = names.state_for_lemma(token.lemma_)
+        if entry is not None:
+            b.entry(entry, token.idx, token.idx + len(token.text), token.text)
 
 
 def _inside_org(ents: tuple[Any, ...], start: int, end: int) -> bool:
@@ -184,7 +209,11 @@ def _add_plural_roles(b: _Builder) -> None:
 
 def _add_roles(b: _Builder) -> None:
     text = b.ctx.clean_text
-    for rp in find_role_phrases(text, b.gaz):
+    if b.ctx.language == "ru":
+        phrases = find_role_phrases_ru(b.ctx.doc, b.gaz)
+    else:
+        phrases = find_role_phrases(text, b.gaz)
+    for rp in phrases:
         if b.covered(rp.start, rp.end):
             continue
         named = _person_after(b, rp.end)
@@ -197,6 +226,17 @@ def _add_roles(b: _Builder) -> None:
         holders = b.gaz.holders(rp.key, rp.country, b.ctx.published)
         if len(holders) == 1:
             b.entry(holders[0], rp.start, rp.end, rp.text)
+        elif holders and b.ctx.language == "ru":
+            b.shared_titles.append((rp, holders))
+
+
+def _add_shared_titles(b: _Builder) -> None:
+    """'Замглавы правительства РФ' after 'вице-премьер РФ Дмитрий Чернышенко': an office
+    several people hold names the one of them the article has named."""
+    for rp, holders in b.shared_titles:
+        named = [h for h in holders if h.gid in b.drafts and b.drafts[h.gid].spans]
+        if len(named) == 1 and b.only_places(rp.start, rp.end):
+            b.entry(named[0], rp.start, rp.end, rp.text)
 
 
 def _clean_person(text: str) -> str:
@@ -516,6 +556,7 @@ def extract_actors(ctx: DocContext, gaz: Gazetteer) -> list[Actor]:
     _add_roles(b)
     _add_gazetteer(b)
     _add_persons(b)
+    _add_shared_titles(b)
     _add_organizations(b)
     _attach_titles(b)
     _affiliate(b)

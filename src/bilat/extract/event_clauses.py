@@ -29,6 +29,7 @@ class Lexicon:
     planned: re.Pattern[str]
     generic: re.Pattern[str]
     top_level: re.Pattern[str]
+    plural_heads: re.Pattern[str]
 
 
 def _words(patterns: list[str]) -> re.Pattern[str]:
@@ -45,6 +46,7 @@ def lexicon() -> Lexicon:
         planned=_words(data["planned"]),
         generic=_words(data["generic"]),
         top_level=_words(data["heads_of_state_level"]),
+        plural_heads=_words(data["plural_heads"]),
     )
 
 

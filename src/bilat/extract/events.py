@@ -92,6 +92,8 @@ def _visitors(
     """'Putin's visit', 'Putin will visit', 'the visit of the head of government'."""
     at = clause.start + trig.start()
     after = re.match(r"\s*(?:\w+\s+){0,2}of\s+", clause.text[trig.end() :])
+    if after is None and ctx.language == "ru":  # the genitive follows: "визита Ван И"
+        after = re.match(r"", clause.text[trig.end() :])
     if after:
         pos = clause.start + trig.end() + after.end()
         found = _persons(ctx, pos, min(clause.end, pos + 60))[:1]
@@ -320,7 +322,8 @@ def _build(
         # August, where he will take part in the SCO summit": the trip's date is the summit's
     status = "planned" if planned else _status(date, ctx.published)
     explicit = date is not None
-    if mode in ("meeting", "call", "video") and not explicit and not _has_person(parts):
+    named = _has_person(parts) or bool(lexicon().plural_heads.search(clause.text))
+    if mode in ("meeting", "call", "video") and not explicit and not named:
         return None  # "the talks are an opportunity...": no one, no date, no event
     if status == "occurred" and date is None:
         date = ctx.published

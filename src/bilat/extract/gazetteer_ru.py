@@ -38,11 +38,30 @@ class RussianNames:
     def forms(self) -> Iterator[tuple[str, Entry]]:
         return iter(self.pairs)
 
+    def state_for_lemma(self, word_lemma: str) -> Entry | None:
+        """The state a one-word Russian name names, by its lemma ("рф", "китай")."""
+        return _state_lemmas(self).get(word_lemma)
+
     def state_for_adjective(self, word: str) -> Entry | None:
         """The state a Russian adjective names in any form: "китайских" -> China."""
         from bilat.extract.nlp_ru import lemma
 
         return self.adjectives.get(lemma(word.lower()))
+
+
+_STATE_LEMMAS: dict[int, dict[str, Entry]] = {}
+
+
+def _state_lemmas(names: RussianNames) -> dict[str, Entry]:
+    if id(names) not in _STATE_LEMMAS:
+        from bilat.extract.nlp_ru import lemma
+
+        _STATE_LEMMAS[id(names)] = {
+            lemma(form): entry
+            for form, entry in names.pairs
+            if entry.type == "state" and " " not in form and "-" not in form
+        }
+    return _STATE_LEMMAS[id(names)]
 
 
 def _parse(gaz: Gazetteer, data: object) -> RussianNames:

@@ -15,7 +15,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-__all__ = ["is_russian", "lemma", "lemmas", "load_ru", "parse_ru"]
+__all__ = ["is_plural", "is_russian", "lemma", "lemmas", "load_ru", "parse_ru"]
 
 _LABELS = {"PER": "PERSON", "LOC": "GPE", "ORG": "ORG"}
 
@@ -49,6 +49,12 @@ def lemma(word: str) -> str:
     if not any(c.isalpha() for c in word):
         return word.lower()
     return str(_morph().parse(word)[0].normal_form).replace("ё", "е")
+
+
+@lru_cache(maxsize=1 << 14)
+def is_plural(word: str) -> bool:
+    """Whether the likeliest reading of a word is plural ("глав правительств")."""
+    return "plur" in _morph().parse(word)[0].tag
 
 
 def lemmas(text: str) -> str:

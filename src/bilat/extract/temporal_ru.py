@@ -20,7 +20,7 @@ from bilat.extract.figures_data import load_data
 from bilat.extract.temporal import TimeExpr
 from bilat.extract.temporal_rules import Published, parse_published
 
-__all__ = ["find_time_expressions_ru"]
+__all__ = ["find_time_expressions_ru", "month_number", "month_pattern"]
 
 _Resolved = tuple[str | None, str | None, str | None]  # date, date_end, period
 _Rule = Callable[[re.Match[str], Published | None], _Resolved | None]
@@ -37,6 +37,16 @@ def _counts() -> dict[str, int]:
 
 
 _VOWELS = frozenset("аеёиоуыэюяй")
+
+
+def month_pattern() -> str:
+    """A regex matching any case form of a Russian month name."""
+    return _month_re()
+
+
+def month_number(word: str) -> int:
+    """1-12 for any case form of a Russian month name ("декабря" -> 12)."""
+    return _month(word)
 
 
 def _month_re() -> str:
