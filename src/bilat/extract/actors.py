@@ -20,10 +20,10 @@ from functools import lru_cache
 from typing import Any
 
 from bilat.datafiles import read_data
+from bilat.extract.actors_ru import in_title, inner_states, russian_source, shared_titles
 from bilat.extract.affiliation import affiliation, titled_names
 from bilat.extract.context import DocContext, Mention
 from bilat.extract.gazetteer import Entry, Gazetteer, normalize
-from bilat.extract.gazetteer_ru import russian_names
 from bilat.extract.gazmatch import find_gazetteer_mentions
 from bilat.extract.organizations import find_organizations
 from bilat.extract.roles import RolePhrase, find_plural_roles, find_role_phrases
@@ -55,14 +55,6 @@ def _currency_or_negation(text: str, start: int, end: int) -> bool:
     return bool(_CURRENCY_AFTER.match(text, end)) or text[max(0, start - 4) : start] == "non-"
 
 
-# Russian title heads followed by the body in the genitive ("председатель правительства РФ",
-# "глав правительств России", "секретарь Совета безопасности"): the body names an office
-_RU_TITLE_HEAD = re.compile(
-    r"(?:^|[^\w-])(?:(?:вице-|зам)?(?:глав|председател|премьер|министр|секретар|руководител|"
-    r"директор|начальник|спикер|пресс-секретар|советник|помощник)[а-яё]*|замглавы|"
-    r"зампред[а-яё]*)\s+$",
-    re.I,
-)
 _LESSER = re.compile(r"\b(?:deputy|vice|acting|former|ex-|assistant)[\s-]*$", re.I)
 _TITLE_WORDS = re.compile(r"^(?:(?:Mr|Mrs|Ms|Dr|President|Premier|Minister|General)\.?\s+)+")
 _CJK_STYLE = {"CN", "TW", "KP", "KR", "VN", "SG"}  # surname first in English renderings
@@ -164,20 +156,11 @@ def _add_gazetteer(b: _Builder) -> None:
             continue  # "the Arctic Ocean", "the Japan Sea": part of a longer place name
         if entry.type == "state" and _currency_or_negation(b.ctx.clean_text, g.start, g.end):
             continue  # "US dollars", "US $136.2 billion", "non-U.S. markets": not the state
-        if entry.type == "organization" and _RU_TITLE_HEAD.search(_context_before(text, g.start)):
-            _add_inner_state(b, g.start, g.end)  # "замглавы правительства РФ": part of a title
+        if entry.type == "organization" and in_title(text, g.start):
+            for state, start, end, surface in inner_states(b.ctx.doc, b.gaz, g.start, g.end):
+                b.entry(state, start, end, surface)  # "замглавы правительства РФ": a title
             continue
         b.entry(entry, g.start, g.end, g.text)
-
-
-def _add_inner_state(b: _Builder, start: int, end: int) -> None:
-    """The state named inside a body's name that is only part of a title ("РФ")."""
-    span = b.ctx.doc.char_span(start, end, alignment_mode="expand")
-    names = russian_names(b.gaz)
-    for token in span if span is not None else ():
-        entry = names.state_for_lemma(token.lemma_)
-        if entry is not None:
-            b.entry(entry, token.idx, token.idx + len(token.text), token.text)
 
 
 def _inside_org(ents: tuple[Any, ...], start: int, end: int) -> bool:
@@ -228,15 +211,6 @@ def _add_roles(b: _Builder) -> None:
             b.entry(holders[0], rp.start, rp.end, rp.text)
         elif holders and b.ctx.language == "ru":
             b.shared_titles.append((rp, holders))
-
-
-def _add_shared_titles(b: _Builder) -> None:
-    """'Замглавы правительства РФ' after 'вице-премьер РФ Дмитрий Чернышенко': an office
-    several people hold names the one of them the article has named."""
-    for rp, holders in b.shared_titles:
-        named = [h for h in holders if h.gid in b.drafts and b.drafts[h.gid].spans]
-        if len(named) == 1 and b.only_places(rp.start, rp.end):
-            b.entry(named[0], rp.start, rp.end, rp.text)
 
 
 def _clean_person(text: str) -> str:
@@ -541,9 +515,11 @@ def _speaks(text: str, start: int, end: int) -> bool:
     "according to the Federal Customs Service" - not an affiliation ("a researcher at the
     Academy of Sciences, said") and not an adjective ("according to Chinese customs data")."""
     name = text[start:end]
+    before = text[max(0, start - 40) : start]
+    if russian_source(before):
+        return True
     if sum(w[:1].isupper() for w in name.split()) < 2:
         return False
-    before = text[max(0, start - 40) : start]
     if re.search(r"according to (?:the )?$", before, re.I):
         return True
     return bool(_SAYS.match(text[end : end + 30])) and bool(_CLAUSE_START.search(before))
@@ -556,7 +532,8 @@ def extract_actors(ctx: DocContext, gaz: Gazetteer) -> list[Actor]:
     _add_roles(b)
     _add_gazetteer(b)
     _add_persons(b)
-    _add_shared_titles(b)
+    for entry, start, end, surface in shared_titles(b.shared_titles, b.drafts, b.only_places):
+        b.entry(entry, start, end, surface)
     _add_organizations(b)
     _attach_titles(b)
     _affiliate(b)

@@ -52,7 +52,7 @@ __all__ = [
 ]
 
 # Bump when extraction rules or data change: `bilat extract` re-runs older documents.
-EXTRACTOR_VERSION = "2026.11.22-2"
+EXTRACTOR_VERSION = "2026.12.04-1"
 
 log = logging.getLogger("bilat.extract")
 T = TypeVar("T")

@@ -6,12 +6,13 @@ adds  : `TimeExpr` spans with the same date / period conventions as GOLD.md:
         (2022-10..2022-10), "в январе–октябре 2022 года" (2022-01..2022-10), "за девять
         месяцев 2022 года" / "по итогам десяти прошедших месяцев" (a year-to-date range),
         "первого полугодия" (H1), "третьем квартале" (Q3), "в 2024 году", "в этом / прошлом
-        году", "в прошлом месяце".
+        году", "в прошлом месяце", "в минувший вторник" (the last Tuesday up to publication).
 Word tables (month stems, counted months) are in `data/temporal_ru.yaml`.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable, Iterator
 from functools import cache
@@ -138,6 +139,25 @@ def _whole_year(m: re.Match[str], pub: Published | None) -> _Resolved | None:
     return (str(year), None, str(year)) if year else None
 
 
+_WEEKDAYS = {"понедельник": 0, "вторник": 1, "сред": 2, "четверг": 3, "пятниц": 4, "суббот": 5}
+_WEEKDAYS_RE = (
+    r"\b(?:в|во)\s+(?:(?P<rel>минувш\w+|прошл\w+|следующ\w+|ближайш\w+)\s+)?"
+    r"(?P<wd>понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)\b"
+)
+
+
+def _weekday(m: re.Match[str], pub: Published | None) -> _Resolved | None:
+    """'в понедельник' (the last one up to publication), 'в следующий вторник' (ahead)."""
+    base = pub.as_date() if pub else None
+    if base is None:
+        return None, None, None
+    word = m["wd"].lower()
+    target = next((v for k, v in _WEEKDAYS.items() if word.startswith(k)), 6)
+    ahead = (m["rel"] or "").lower().startswith(("следующ", "ближайш"))
+    delta = ((target - base.weekday()) % 7 or 7) if ahead else -((base.weekday() - target) % 7)
+    return (base + dt.timedelta(days=delta)).isoformat(), None, None
+
+
 def _last_month(m: re.Match[str], pub: Published | None) -> _Resolved | None:
     if pub is None or pub.month is None:
         return None
@@ -169,6 +189,7 @@ def _rules() -> tuple[tuple[re.Pattern[str], _Rule], ...]:
         ),
         (re.compile(rf"\b{_YEAR}", re.I), _whole_year),
         (re.compile(r"\b(?:в\s+)?(?:прошлом|минувшем|прошедшем)\s+месяце\b", re.I), _last_month),
+        (re.compile(_WEEKDAYS_RE, re.I), _weekday),
     )
 
 

@@ -1,0 +1,136 @@
+"""The Russian mention layer: lemmas, names in every case, numbers, periods, titles, datelines.
+
+Each case is a sentence written for these tests; the stages under test are the shared ones,
+reached through a Russian document (`language = ru`).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bilat.extract.gazetteer import Gazetteer, default_gazetteer
+from bilat.extract.gazmatch import find_gazetteer_mentions
+from bilat.extract.nlp_ru import lemma, parse_ru
+from bilat.extract.numbers import find_quantities
+from bilat.extract.roles_ru import find_role_phrases_ru
+from bilat.extract.temporal import find_time_expressions
+from bilat.extract.wordre import mostly_cyrillic
+from bilat.ingest.implied_date import implied_published
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return default_gazetteer()
+
+
+def test_lemmas_fold_case_forms() -> None:
+    assert lemma("Путиным") == lemma("Путина") == "путин"
+    assert lemma("Китаем") == lemma("Китая") == "китай"
+
+
+@pytest.mark.parametrize(
+    ("text", "gid"),
+    [
+        ("Переговоры с Си Цзиньпином прошли в Кремле.", "xi-jinping"),
+        ("Визит Владимира Путина завершился.", "vladimir-putin"),
+        ("Делегация Поднебесной прибыла в Москву.", "CN"),
+        ("Торговля с КНР выросла.", "CN"),
+        ("Контракт подписан с «Газпромом».", "gazprom"),
+        ("Поставки по «Силе Сибири» выросли.", "power-of-siberia"),
+        ("По данным главного таможенного управления КНР, экспорт вырос.", "china-customs"),
+    ],
+)
+def test_every_case_form_finds_the_canonical_entry(gaz: Gazetteer, text: str, gid: str) -> None:
+    found = {e.gid for g in find_gazetteer_mentions(gaz, parse_ru(text)) for e in g.entries}
+    assert gid in found
+
+
+def test_english_text_is_not_read_as_russian() -> None:
+    assert not mostly_cyrillic("Trade reached $245 billion, Путин said.")
+    assert mostly_cyrillic("Товарооборот достиг $245 млрд, сообщил Путин.")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "per", "qualifier"),
+    [
+        (
+            "Товарооборот составил 153,938 миллиарда долларов.",
+            153_938_000_000,
+            "USD",
+            None,
+            "exact",
+        ),
+        ("Экспорт превысил 1 234,5 млрд рублей.", 1_234_500_000_000, "RUB", None, "at_least"),
+        ("Поставки достигли 22,7 млрд куб. м в год.", 22_700_000_000, "m3", "year", "exact"),
+        ("Импорт составил около 1,98 млн баррелей в сутки.", 314_794.26, "m3", "day", "approx"),
+        ("Объем вырос почти до 8,4 млн тонн.", 8_400_000, "t", None, "exact"),
+        ("Торговля выросла на 9,1%.", 9.1, "percent", None, "exact"),
+        ("Товарооборот вырос в 1,5 раза.", 50, "percent", None, "exact"),
+        ("В порт зашли два корвета.", 2, "count", None, "exact"),
+    ],
+)
+def test_russian_numbers(
+    text: str, value: float, unit: str, per: str | None, qualifier: str
+) -> None:
+    (q,) = find_quantities(text)
+    assert (q.unit, q.per, q.qualifier) == (unit, per, qualifier)
+    assert q.value == pytest.approx(value, rel=1e-6)
+    assert text[q.start : q.end] == q.text
+
+
+@pytest.mark.parametrize(
+    "text", ["главы двух государств встретились", "учения продлятся три года", "26-е заседание"]
+)
+def test_the_pair_spans_of_years_and_ordinals_are_no_figures(text: str) -> None:
+    assert find_quantities(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "date", "period"),
+    [
+        ("за девять месяцев 2022 года товарооборот вырос", "2022-12-02", None, "2022-01..2022-09"),
+        (
+            "По итогам десяти прошедших месяцев торговля выросла",
+            "2022-11-07",
+            None,
+            "2022-01..2022-10",
+        ),
+        ("в январе–октябре 2024 года экспорт вырос", None, "2024-01", "2024-01..2024-10"),
+        ("Только за октябрь 2022 года торговля выросла", None, "2022-10", "2022-10..2022-10"),
+        ("по итогам первого полугодия 2023 года", None, None, "2023-H1"),
+        ("в третьем квартале прошлого года", "2025-05-01", None, "2024-Q3"),
+        ("Переговоры прошли в феврале этого года", "2022-11-07", "2022-02", "2022-02..2022-02"),
+        ("Учения начнутся 15 июля", "2024-07-13", "2024-07-15", None),
+        ("в минувший вторник лидеры провели переговоры", "2024-11-07", "2024-11-05", None),
+        ("в прошлом месяце импорт вырос", "2022-06-20", "2022-05", "2022-05..2022-05"),
+    ],
+)
+def test_russian_dates_and_periods(
+    text: str, published: str | None, date: str | None, period: str | None
+) -> None:
+    (t,) = find_time_expressions(text, published)
+    assert (t.date, t.period) == (date, period)
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "country"),
+    [
+        ("сообщил вице-премьер РФ Дмитрий Чернышенко", "deputy_prime_minister", "RU"),
+        ("встретился с министром иностранных дел КНР", "foreign_minister", "CN"),
+        ("зампремьера Госсовета КНР Ху Чуньхуа", "deputy_prime_minister", "CN"),
+        ("российский президент заявил", "head_of_state", "RU"),
+    ],
+)
+def test_russian_titles(gaz: Gazetteer, text: str, key: str, country: str) -> None:
+    (rp,) = find_role_phrases_ru(parse_ru(text), gaz)
+    assert (rp.key, rp.country) == (key, country)
+
+
+def test_plural_offices_name_no_single_holder(gaz: Gazetteer) -> None:
+    assert find_role_phrases_ru(parse_ru("встреча глав правительств России и Китая"), gaz) == []
+
+
+def test_tass_dateline_takes_the_year_the_text_states() -> None:
+    text = "МОСКВА, 2 декабря. /ТАСС/. За девять месяцев 2022 года товарооборот вырос на 30%."
+    found = implied_published(text)
+    assert found is not None and found.date == "2022-12-02"
