@@ -14,14 +14,10 @@ from typing import Any
 
 import pytest
 
-from bilat.config import load_options
 from bilat.evaluate.score import score_document
 from bilat.export import to_gold
-from bilat.extract import run_extraction
-from bilat.ingest import ingest
 from bilat.record import rebuild_record, record_json
-from bilat.store import open_store
-from conftest import CORPUS, ROOT
+from conftest import CORPUS, ROOT, extracted_store
 
 CORPUS_RU = ROOT / "examples" / "corpus_ru"
 GOLD_RU = ROOT / "tests" / "golden" / "gold_ru"
@@ -29,13 +25,7 @@ FLOOR = 0.85  # micro-F1 per article; both score 0.92 and 1.00 on 2026-12-04
 
 
 def _build(folder: Path, tmp: Path) -> tuple[dict[str, Any], dict[str, tuple[Any, str, str]]]:
-    db = str(tmp / "bilat.db")
-    options = load_options(None, db=db)
-    store = open_store(db)
-    try:
-        ingest(store, [str(folder)], options, dedupe_enabled=False)
-        _done, failed = run_extraction(store, options.extract)
-        assert not failed, failed
+    with extracted_store(folder, tmp / "bilat.db") as store:
         rebuild_record(store)
         docs = {}
         for doc in store.documents():
@@ -43,8 +33,6 @@ def _build(folder: Path, tmp: Path) -> tuple[dict[str, Any], dict[str, tuple[Any
             assert ext is not None, doc.name
             docs[doc.name] = (to_gold(ext, doc.published), doc.text, doc.language)
         return record_json(store), docs
-    finally:
-        store.close()
 
 
 @pytest.fixture(scope="module")

@@ -14,6 +14,7 @@ from typing import BinaryIO
 
 from bilat.config import Options
 from bilat.errors import InputRejected
+from bilat.extract.languages import language_warning
 from bilat.ingest import dedupe
 from bilat.ingest.clean import CleanOptions, clean_article
 from bilat.ingest.fetch import fetch_url, read_url_list
@@ -122,6 +123,9 @@ def _store_one(
     if on_stored is not None:
         on_stored(doc)
     log.info("stored %s (id %d, %s)", doc.name, doc.id, doc.status)
+    warning = language_warning(doc.language)
+    if warning is not None:
+        log.warning("%s: %s", doc.name, warning)
 
 
 def _reject(store: Store, exc: InputRejected, origin: str, report: IngestReport) -> None:
