@@ -103,6 +103,8 @@ def test_the_pair_spans_of_years_and_ordinals_are_no_figures(text: str) -> None:
         ("Учения начнутся 15 июля", "2024-07-13", "2024-07-15", None),
         ("в минувший вторник лидеры провели переговоры", "2024-11-07", "2024-11-05", None),
         ("в прошлом месяце импорт вырос", "2022-06-20", "2022-05", "2022-05..2022-05"),
+        ("Лидеры проведут переговоры в среду", "2024-09-05", "2024-09-11", None),
+        ("Соглашение подписали в ноябре", "2025-03-10", "2024-11", "2024-11..2024-11"),
     ],
 )
 def test_russian_dates_and_periods(
@@ -124,6 +126,11 @@ def test_russian_dates_and_periods(
 def test_russian_titles(gaz: Gazetteer, text: str, key: str, country: str) -> None:
     (rp,) = find_role_phrases_ru(parse_ru(text), gaz)
     assert (rp.key, rp.country) == (key, country)
+
+
+def test_an_office_served_by_another_is_no_holder(gaz: Gazetteer) -> None:
+    text = "сообщил пресс-секретарь президента РФ Дмитрий Песков"
+    assert find_role_phrases_ru(parse_ru(text), gaz) == []
 
 
 def test_plural_offices_name_no_single_holder(gaz: Gazetteer) -> None:

@@ -62,7 +62,19 @@ def _is_speaker(ctx: DocContext, m: Mention) -> bool:
     """'Kremlin aide Yuri Ushakov told reporters', '..., Ushakov added': the source of the
     report, not a party to the event."""
     before = ctx.clean_text[max(0, m.start - 16) : m.start].lower()
-    return bool(_SAYS.match(ctx.clean_text[m.end : m.end + 30])) or before.endswith("according to ")
+    if before.endswith("according to ") or _SAYS.match(ctx.clean_text[m.end : m.end + 30]):
+        return True
+    # Russian: "..., сообщил пресс-секретарь президента РФ Дмитрий Песков"
+    return ctx.language == "ru" and bool(
+        _SAYS_RU.search(ctx.clean_text[max(0, m.start - 80) : m.start])
+    )
+
+
+_SAYS_RU = re.compile(
+    r"(?:^|[,.—–-]\s*|\bкак\s+)(?:сообщил|заявил|сказал|отметил|рассказал|пояснил|подчеркнул|"
+    r"уточнил|добавил|передает|передаёт)[аи]?\s+(?:[\w-]+\s+){0,5}$",
+    re.I,
+)
 
 
 def _without_speakers(ctx: DocContext, persons: list[Mention]) -> list[Mention]:

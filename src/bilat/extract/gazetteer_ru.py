@@ -1,4 +1,4 @@
-"""Russian names of gazetteer entries (`data/gazetteer/names_ru.yaml`), keyed by lemmas.
+"""Russian names of gazetteer entries (`data/gazetteer/ru/names.yaml`), keyed by lemmas.
 
 needs : the loaded `Gazetteer` (every id in the file must be one of its entries)
 adds  : `RussianNames` — (Russian form, entry) pairs for the lemma phrase matcher, and the
@@ -18,9 +18,9 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from bilat.errors import ConfigError
 from bilat.extract.gazetteer import Entry, Gazetteer, _packaged_dir, _read_yaml
 
-__all__ = ["RussianNames", "russian_names"]
+__all__ = ["RussianNames", "russian_dir", "russian_names"]
 
-_FILE = "names_ru.yaml"
+_FILE = "names.yaml"
 
 
 class _NamesIn(BaseModel):
@@ -66,7 +66,7 @@ def _state_lemmas(names: RussianNames) -> dict[str, Entry]:
 
 def _parse(gaz: Gazetteer, data: object) -> RussianNames:
     if not isinstance(data, list):
-        raise ConfigError(f"{_FILE}: expected a list of entries")
+        raise ConfigError(f"ru/{_FILE}: expected a list of entries")
     pairs: list[tuple[str, Entry]] = []
     adjectives: dict[str, Entry] = {}
     for index, raw in enumerate(data):
@@ -74,10 +74,15 @@ def _parse(gaz: Gazetteer, data: object) -> RussianNames:
             item = _NamesIn.model_validate(raw)
             entry = gaz.get(item.id)
         except (ValidationError, KeyError) as exc:
-            raise ConfigError(f"{_FILE}: entry {index}: {exc}") from exc
+            raise ConfigError(f"ru/{_FILE}: entry {index}: {exc}") from exc
         pairs.extend((name, entry) for name in item.names)
         adjectives.update((adj.lower(), entry) for adj in item.adjectives)
     return RussianNames(tuple(pairs), adjectives)
+
+
+def russian_dir() -> Traversable:
+    """The packaged folder of the Russian gazetteer files (names, titles)."""
+    return _packaged_dir().joinpath("ru")
 
 
 _CACHE: dict[int, tuple[Gazetteer, RussianNames]] = {}
@@ -87,7 +92,7 @@ def russian_names(gaz: Gazetteer, directory: Traversable | None = None) -> Russi
     """The Russian names for `gaz` (packaged data unless `directory`), parsed once."""
     if directory is None and id(gaz) in _CACHE:
         return _CACHE[id(gaz)][1]
-    names = _parse(gaz, _read_yaml(directory or _packaged_dir(), _FILE))
+    names = _parse(gaz, _read_yaml(directory or russian_dir(), _FILE))
     if directory is None:
         _CACHE[id(gaz)] = (gaz, names)
     return names

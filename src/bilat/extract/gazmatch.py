@@ -2,7 +2,7 @@
 
 Short or all-caps forms ("US", "UN", "PRC") match case-sensitively; longer forms match on
 lower-cased tokens. The matchers are built once per (gazetteer, vocab) and cached. In a
-Russian doc (`bilat.extract.nlp_ru`) the Russian names of `names_ru.yaml` also match on token
+Russian doc (`bilat.extract.nlp_ru`) the Russian names of `ru/names.yaml` also match on token
 lemmas, so every case form of a name ("Си Цзиньпином", "КНР", "Поднебесной") finds its entry.
 """
 

@@ -4,8 +4,8 @@
 needs : a Russian spaCy doc from `bilat.extract.nlp_ru` (token lemmas) and the gazetteer
 adds  : the same `RolePhrase` the English `roles.find_role_phrases` returns, so the actor stage
         resolves the holder by the gazetteer's dated roles in one place for both languages.
-Phrases are data (`data/gazetteer/roles_ru.yaml`); states are the Russian names and adjectives
-of `names_ru.yaml`.
+Phrases are data (`data/gazetteer/ru/roles.yaml`); states are the Russian names and adjectives
+of `ru/names.yaml`.
 """
 
 from __future__ import annotations
@@ -13,8 +13,9 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-from bilat.extract.gazetteer import Gazetteer, _packaged_dir, _read_yaml
-from bilat.extract.gazetteer_ru import russian_names
+from bilat.extract.actors_ru import in_title
+from bilat.extract.gazetteer import Gazetteer, _read_yaml
+from bilat.extract.gazetteer_ru import russian_dir, russian_names
 from bilat.extract.nlp_ru import is_plural
 from bilat.extract.roles import RolePhrase
 
@@ -28,7 +29,7 @@ def _tables(gaz: Gazetteer) -> tuple[dict[tuple[str, ...], str], dict[str, str]]
     """(role phrase as lemma tuple -> key, state name lemma -> ISO2) for `gaz`."""
     from bilat.extract.nlp_ru import lemmas
 
-    data = _read_yaml(_packaged_dir(), "roles_ru.yaml")
+    data = _read_yaml(russian_dir(), "roles.yaml")
     roles = {tuple(lemmas(p).split()): str(key) for key, ps in data.items() for p in ps}
     states = {
         lemmas(form): entry.country
@@ -81,6 +82,8 @@ def _phrase_at(
         key = roles.get(tuple(t.lemma_ for t in doc[i : i + size]))
         if key is None or is_plural(doc[i].text):
             continue  # "глав правительств России и Китая": both offices, not one holder
+        if in_title(doc.text, doc[i].idx):
+            continue  # "пресс-секретарь президента РФ": the office of whom another serves
         after = _state_after(doc, i + size, states)
         country: str | None
         if after is not None:

@@ -105,7 +105,7 @@ def _find(text: str, published: str | None, tense: str | None) -> list[TimeExpr]
     if mostly_cyrillic(text):
         from bilat.extract.temporal_ru import find_time_expressions_ru
 
-        return find_time_expressions_ru(text, published)
+        return find_time_expressions_ru(text, published, tense)
     if not _hint_re().search(text):
         return []
     ctx = Ctx(parse_published(published), (tense or infer_tense(text)) == "future")

@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from functools import cache
 
 from bilat.extract.figures_data import load_data
@@ -24,7 +25,27 @@ from bilat.extract.temporal_rules import Published, parse_published
 __all__ = ["find_time_expressions_ru", "month_number", "month_pattern"]
 
 _Resolved = tuple[str | None, str | None, str | None]  # date, date_end, period
-_Rule = Callable[[re.Match[str], Published | None], _Resolved | None]
+_Rule = Callable[[re.Match[str], "_When"], _Resolved | None]
+
+
+@dataclass(frozen=True, slots=True)
+class _When:
+    """What a relative expression resolves against: the publication date and the tense."""
+
+    pub: Published | None
+    future: bool
+
+    @property
+    def year(self) -> int | None:
+        return self.pub.year if self.pub else None
+
+
+_FUTURE = re.compile(
+    r"\b(?:будет|будут|проведут|проведет|проведёт|состоится|состоятся|начнутся|начнется|"
+    r"начнётся|предстоит|планируется|планирует|намерен\w*|посетит|посетят|встретится|"
+    r"встретятся|пройдут|пройдет|пройдёт|следующ\w+)\b",
+    re.I,
+)
 
 
 @cache
@@ -69,10 +90,11 @@ _YEAR = (
 )
 
 
-def _year(m: re.Match[str], pub: Published | None) -> int | None:
+def _year(m: re.Match[str], w: _When) -> int | None:
     if m.groupdict().get("year"):
         return int(m.group("year"))
     rel = (m.groupdict().get("rel") or "").lower()
+    pub = w.pub
     if pub is None:
         return None
     if rel.startswith(("прошл", "минувш")):
@@ -86,15 +108,34 @@ def _range(year: int, first: int, last: int) -> str:
     return f"{year}-{first:02d}..{year}-{last:02d}"
 
 
-def _year_of(m: re.Match[str], pub: Published | None) -> int | None:
+def _year_of(m: re.Match[str], w: _When) -> int | None:
     """The stated year, else (no year stated) the publication year."""
     if m.group("year") or m.group("rel"):
-        return _year(m, pub)
-    return pub.year if pub else None
+        return _year(m, w)
+    return w.year
 
 
-def _count_range(m: re.Match[str], pub: Published | None) -> _Resolved | None:
-    year = _year_of(m, pub)
+def _unstated_year(m: re.Match[str], w: _When, month: int, day: int | None = None) -> int | None:
+    """The year of a month or day given without one: the publication year, or the year
+    before when a past report names a later month ('в ноябре' in March), the year after when
+    a plan names an earlier one."""
+    year = _year_of(m, w)
+    pub = w.pub
+    if year is None or m.group("year") or m.group("rel") or pub is None or pub.month is None:
+        return year
+    if day is None or pub.day is None:
+        after, before = month > pub.month, month < pub.month
+    else:
+        after, before = (month, day) > (pub.month, pub.day), (month, day) < (pub.month, pub.day)
+    if after and not w.future:
+        return year - 1
+    if before and w.future:
+        return year + 1
+    return year
+
+
+def _count_range(m: re.Match[str], w: _When) -> _Resolved | None:
+    year = _year_of(m, w)
     count = _counts().get(m.group("n").lower()) or (
         int(m.group("n")) if m.group("n").isdigit() else 0
     )
@@ -103,28 +144,28 @@ def _count_range(m: re.Match[str], pub: Published | None) -> _Resolved | None:
     return None, None, _range(year, 1, count)
 
 
-def _month_span(m: re.Match[str], pub: Published | None) -> _Resolved | None:
-    year = _year_of(m, pub)
+def _month_span(m: re.Match[str], w: _When) -> _Resolved | None:
+    first = _month(m.group("m1"))
+    year = _unstated_year(m, w, first)
     if year is None:
         return None
-    first = _month(m.group("m1"))
     last = _month(m.group("m2")) if m.group("m2") else first
     date = f"{year}-{first:02d}"
     return date, (f"{year}-{last:02d}" if last != first else None), _range(year, first, last)
 
 
-def _day(m: re.Match[str], pub: Published | None) -> _Resolved | None:
-    year = _year_of(m, pub)
+def _day(m: re.Match[str], w: _When) -> _Resolved | None:
     month, day = _month(m.group("m1")), int(m.group("d"))
     if not 1 <= day <= 31:
         return None
+    year = _unstated_year(m, w, month, day)
     if year is None:
         return None, None, None  # a date all the same (not a figure), left unresolved
     return f"{year}-{month:02d}-{day:02d}", None, None
 
 
-def _part(m: re.Match[str], pub: Published | None) -> _Resolved | None:
-    year = _year_of(m, pub)
+def _part(m: re.Match[str], w: _When) -> _Resolved | None:
+    year = _year_of(m, w)
     if year is None:
         return None
     which = m.group("which").lower()
@@ -134,8 +175,8 @@ def _part(m: re.Match[str], pub: Published | None) -> _Resolved | None:
     return None, None, f"{year}-Q{index}"
 
 
-def _whole_year(m: re.Match[str], pub: Published | None) -> _Resolved | None:
-    year = _year(m, pub)
+def _whole_year(m: re.Match[str], w: _When) -> _Resolved | None:
+    year = _year(m, w)
     return (str(year), None, str(year)) if year else None
 
 
@@ -146,19 +187,22 @@ _WEEKDAYS_RE = (
 )
 
 
-def _weekday(m: re.Match[str], pub: Published | None) -> _Resolved | None:
-    """'в понедельник' (the last one up to publication), 'в следующий вторник' (ahead)."""
-    base = pub.as_date() if pub else None
+def _weekday(m: re.Match[str], w: _When) -> _Resolved | None:
+    """'в понедельник' (the last one up to publication), 'в следующий вторник' or a plan
+    (ahead)."""
+    base = w.pub.as_date() if w.pub else None
     if base is None:
         return None, None, None
     word = m["wd"].lower()
     target = next((v for k, v in _WEEKDAYS.items() if word.startswith(k)), 6)
-    ahead = (m["rel"] or "").lower().startswith(("следующ", "ближайш"))
+    rel = (m["rel"] or "").lower()
+    ahead = rel.startswith(("следующ", "ближайш")) or (w.future and not rel)
     delta = ((target - base.weekday()) % 7 or 7) if ahead else -((base.weekday() - target) % 7)
     return (base + dt.timedelta(days=delta)).isoformat(), None, None
 
 
-def _last_month(m: re.Match[str], pub: Published | None) -> _Resolved | None:
+def _last_month(m: re.Match[str], w: _When) -> _Resolved | None:
+    pub = w.pub
     if pub is None or pub.month is None:
         return None
     year, month = (pub.year, pub.month - 1) if pub.month > 1 else (pub.year - 1, 12)
@@ -209,14 +253,18 @@ def _candidates(text: str) -> Iterator[tuple[re.Match[str], _Rule]]:
             yield m, rule
 
 
-def find_time_expressions_ru(text: str, published: str | None) -> list[TimeExpr]:
-    """All non-overlapping Russian time expressions in `text`, in text order."""
-    pub = parse_published(published)
+def find_time_expressions_ru(
+    text: str, published: str | None, tense: str | None = None
+) -> list[TimeExpr]:
+    """All non-overlapping Russian time expressions in `text`, in text order; `tense`
+    'future', or a future verb in the text, reads undated days ahead of publication."""
+    future = tense == "future" or bool(_FUTURE.search(text))  # the text's own verbs win
+    when = _When(parse_published(published), future)
     found: list[TimeExpr] = []
     for m, rule in _candidates(text):
         if any(f.start < m.end() and m.start() < f.end for f in found):
             continue
-        resolved = rule(m, pub)
+        resolved = rule(m, when)
         if resolved is not None:
             found.append(TimeExpr(m.start(), m.end(), m.group(0), *resolved))
     return sorted(found, key=lambda t: t.start)
