@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from bilat.extract.actors_ru import find_bodies
 from bilat.extract.gazetteer import Gazetteer, default_gazetteer
 from bilat.extract.gazmatch import find_gazetteer_mentions
 from bilat.extract.nlp_ru import lemma, parse_ru
@@ -141,3 +142,26 @@ def test_tass_dateline_takes_the_year_the_text_states() -> None:
     text = "МОСКВА, 2 декабря. /ТАСС/. За девять месяцев 2022 года товарооборот вырос на 30%."
     found = implied_published(text)
     assert found is not None and found.date == "2022-12-02"
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        (
+            "провели заседание Российско-Китайской комиссии по подготовке регулярных встреч.",
+            "Российско-Китайской комиссии по подготовке регулярных встреч",
+        ),
+        (
+            "на заседании межправительственной комиссии по энергетическому сотрудничеству, которое",
+            "межправительственной комиссии по энергетическому сотрудничеству",
+        ),
+        (
+            "российско-китайская рабочая группа по транспорту провела встречу",
+            "российско-китайская рабочая группа по транспорту",
+        ),
+        ("Документы направили в комиссию по рассмотрению жалоб.", None),
+    ],
+)
+def test_bodies_named_by_their_remit(text: str, body: str | None) -> None:
+    found = [m.name for m in find_bodies(parse_ru(text))]
+    assert found == ([body] if body else [])

@@ -20,7 +20,13 @@ from functools import lru_cache
 from typing import Any
 
 from bilat.datafiles import read_data
-from bilat.extract.actors_ru import in_title, inner_states, russian_source, shared_titles
+from bilat.extract.actors_ru import (
+    find_bodies,
+    in_title,
+    inner_states,
+    russian_source,
+    shared_titles,
+)
 from bilat.extract.affiliation import affiliation, titled_names
 from bilat.extract.context import DocContext, Mention
 from bilat.extract.gazetteer import Entry, Gazetteer, normalize
@@ -358,7 +364,10 @@ def _affiliate(b: _Builder) -> None:
 def _add_organizations(b: _Builder) -> None:
     """Bodies the gazetteer lacks: NER organisations that look like one (organizations.py)."""
     text = b.ctx.clean_text
-    for m in find_organizations(text, b.ctx.ents, b.gaz, _media()):
+    found = find_organizations(text, b.ctx.ents, b.gaz, _media())
+    if b.ctx.language == "ru":
+        found = [*find_bodies(b.ctx.doc), *found]
+    for m in found:
         if b.covered(m.start, m.end) and not b.only_places(m.start, m.end):
             continue
         known = _bracketed_entity(b, m.end) or _draft_named(b, m.name)

@@ -14,9 +14,11 @@ from typing import Any
 
 from bilat.extract.gazetteer import Entry, Gazetteer
 from bilat.extract.gazetteer_ru import russian_names
+from bilat.extract.nlp_ru import part_of_speech
+from bilat.extract.organizations import OrgMention
 from bilat.extract.roles import RolePhrase
 
-__all__ = ["in_title", "inner_states", "russian_source", "shared_titles"]
+__all__ = ["find_bodies", "in_title", "inner_states", "russian_source", "shared_titles"]
 
 # Russian title heads followed by the body in the genitive ("председатель правительства РФ",
 # "глав правительств России", "секретарь Совета безопасности"): the body names an office
@@ -68,3 +70,45 @@ def shared_titles(
         named = [h for h in holders if h.gid in drafts and drafts[h.gid].spans]
         if len(named) == 1 and free(rp.start, rp.end):
             yield named[0], rp.start, rp.end, rp.text
+
+
+# Bodies named by what they do: "Российско-Китайская комиссия по подготовке регулярных встреч
+# глав правительств", "межправительственная комиссия по энергетическому сотрудничеству"
+_BODY_HEADS = frozenset(
+    {"комиссия", "подкомиссия", "комитет", "подкомитет", "совет", "группа", "форум", "центр"}
+)
+_NAME_POS = frozenset({"NOUN", "ADJF", "NUMR"})  # words a "по ..." complement is made of
+_MAX_WORDS = 8
+
+
+def _adjectives_before(doc: Any, i: int) -> int:
+    """The first token of the adjectives before token i, hyphenated ones whole
+    ("Российско-Китайской")."""
+    first = i
+    while first > 0:
+        prev = doc[first - 1]
+        if prev.text in "-–" and not prev.whitespace_ and first > 1 and doc[first - 2].is_alpha:
+            first -= 2
+        elif part_of_speech(prev.text) == "ADJF":
+            first -= 1
+        else:
+            break
+    return first
+
+
+def find_bodies(doc: Any) -> Iterator[OrgMention]:
+    """A body head ("комиссии") with its adjectives before it and its "по ..." complement
+    after it, the complement made of nouns and adjectives only (it stops at a verb)."""
+    for i, token in enumerate(doc):
+        if token.lemma_ not in _BODY_HEADS or i + 2 >= len(doc) or doc[i + 1].lower_ != "по":
+            continue
+        first = _adjectives_before(doc, i)
+        last = i + 1
+        while last + 1 < len(doc) and last - i <= _MAX_WORDS:
+            nxt = doc[last + 1]
+            if not nxt.is_alpha or part_of_speech(nxt.text) not in _NAME_POS:
+                break
+            last += 1
+        if last > i + 1 and first < i:  # a named body, not "комиссия по" in passing
+            span = doc[first : last + 1]
+            yield OrgMention(span.start_char, span.end_char, span.text, "organization", None)

@@ -15,7 +15,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-__all__ = ["is_plural", "is_russian", "lemma", "lemmas", "load_ru", "parse_ru"]
+__all__ = ["is_plural", "is_russian", "lemma", "lemmas", "load_ru", "parse_ru", "part_of_speech"]
 
 _LABELS = {"PER": "PERSON", "LOC": "GPE", "ORG": "ORG"}
 
@@ -49,6 +49,12 @@ def lemma(word: str) -> str:
     if not any(c.isalpha() for c in word):
         return word.lower()
     return str(_morph().parse(word)[0].normal_form).replace("ё", "е")
+
+
+@lru_cache(maxsize=1 << 14)
+def part_of_speech(word: str) -> str | None:
+    """The OpenCorpora part of speech of a word's likeliest reading ("NOUN", "ADJF", "VERB")."""
+    return _morph().parse(word)[0].tag.POS  # type: ignore[no-any-return]
 
 
 @lru_cache(maxsize=1 << 14)
