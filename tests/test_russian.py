@@ -13,10 +13,13 @@ from bilat.extract.gazetteer import Gazetteer, default_gazetteer
 from bilat.extract.gazmatch import find_gazetteer_mentions
 from bilat.extract.nlp_ru import lemma, parse_ru
 from bilat.extract.numbers import find_quantities
+from bilat.extract.pipeline import extract_document
 from bilat.extract.roles_ru import find_role_phrases_ru
 from bilat.extract.temporal import find_time_expressions
 from bilat.extract.wordre import mostly_cyrillic
 from bilat.ingest.implied_date import implied_published
+from bilat.offsets import OffsetMap
+from bilat.records import Document, Extraction
 
 
 @pytest.fixture(scope="module")
@@ -165,3 +168,35 @@ def test_tass_dateline_takes_the_year_the_text_states() -> None:
 def test_bodies_named_by_their_remit(text: str, body: str | None) -> None:
     found = [m.name for m in find_bodies(parse_ru(text))]
     assert found == ([body] if body else [])
+
+
+def _extract(text: str, published: str) -> Extraction:
+    doc = Document(
+        0, "t.txt", 1, "", text, text, OffsetMap.identity(len(text)), None, published,
+        None, None, "ru", "ok", None, {}, "",
+    )  # fmt: skip
+    return extract_document(doc, parse_ru(text))
+
+
+def test_talks_of_the_heads_of_the_countries_are_the_pairs_meeting() -> None:
+    text = "Торговля выросла после переговоров глав стран, прошедших в феврале этого года."
+    (event,) = _extract(text, "2022-11-07").events
+    assert (event.mode, event.participants, event.date) == (
+        "meeting",
+        ("Russia", "China"),
+        "2022-02",
+    )
+
+
+def test_a_shared_office_names_the_holder_the_article_named() -> None:
+    text = (
+        "Об этом сообщил вице-премьер РФ Дмитрий Чернышенко.\n\n"
+        "Замглавы правительства РФ и зампремьера Госсовета КНР Ху Чуньхуа в режиме "
+        "видеоконференции провели заседание."
+    )
+    ext = _extract(text, "2022-12-02")
+    (event,) = ext.events
+    assert event.mode == "video"
+    assert event.participants == ("Dmitry Chernyshenko", "Hu Chunhua")
+    chernyshenko = next(a for a in ext.actors if a.name == "Dmitry Chernyshenko")
+    assert "Замглавы правительства РФ" in chernyshenko.aliases

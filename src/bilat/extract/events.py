@@ -374,6 +374,8 @@ def _candidates(
             parts = forces(ctx, gaz, clause)
         else:
             parts = unnamed_as_states(ctx, gaz, _participants(ctx, clause, subject))
+            if not _involves_pair(parts, ctx.pair, mode):
+                parts += _pair_by_office(ctx, gaz, clause)
         if mode == "multilateral":
             parts += [
                 m
@@ -388,6 +390,18 @@ def _candidates(
             out.append(found)
     level = _top_level(ctx, gaz, clause, [m for _, m in triggers])
     return out + ([level] if level else [])
+
+
+def _pair_by_office(ctx: DocContext, gaz: Gazetteer, clause: Clause) -> list[Mention]:
+    """'переговоры глав стран' with no state named after it: the heads of the pair's states,
+    recorded as the states (GOLD.md: people when named, otherwise the states)."""
+    m = lexicon().plural_heads.search(clause.text)
+    if m is None:
+        return []
+    start, end = clause.start + m.start(), clause.start + m.end()
+    if any(x.type == "state" for x in ctx.mentions_in(end, min(clause.end, end + 24))):
+        return []  # "глав правительств России и Китая": the states are named
+    return [Mention(start, end, m.group(0), gaz.state(c).name, "state", c) for c in ctx.pair]
 
 
 def _top_level(
