@@ -200,3 +200,16 @@ def test_a_shared_office_names_the_holder_the_article_named() -> None:
     assert event.participants == ("Dmitry Chernyshenko", "Hu Chunhua")
     chernyshenko = next(a for a in ext.actors if a.name == "Dmitry Chernyshenko")
     assert "Замглавы правительства РФ" in chernyshenko.aliases
+
+
+def test_a_bare_scaled_number_in_a_trade_sentence_takes_the_articles_currency() -> None:
+    text = (
+        "Товарооборот России и Китая в 2021 году составил 146 млрд долларов.\n\n"
+        "Лидеры поставили задачу увеличить товарооборот, удвоить его от 100 миллиардов "
+        "до 200 миллиардов в год."
+    )
+    ext = _extract(text, "2022-03-01")
+    levels = {(f.value, f.unit, f.per) for f in ext.figures}
+    assert (100_000_000_000, "USD", "year") in levels
+    targets = {(c.value, c.unit, c.per) for c in ext.commitments}
+    assert targets == {(200_000_000_000, "USD", "year")}

@@ -26,6 +26,7 @@ from bilat.extract.figures_measure import (
     find_flow,
     find_measure,
     measure_phrase,
+    money_by_context,
 )
 from bilat.extract.numbers import Quantity, find_quantities, is_rate_level, rate_after
 from bilat.extract.temporal import TimeExpr, find_time_expressions
@@ -85,7 +86,9 @@ def _sentence_figures(
 ) -> list[Figure]:
     text = sent.text
     times = find_time_expressions(text, ctx.published, tense="past")
-    quantities = find_quantities(text, exclude=[(t.start, t.end) for t in times])
+    quantities = _range_rates(
+        text, find_quantities(text, exclude=[(t.start, t.end) for t in times])
+    )
     speaker = sentence_speaker(ctx, sent) or carry.speaker or quote_speaker
     # a sentence that states a period we cannot resolve ('this year' without a publication
     # date) keeps it unknown rather than borrowing one from elsewhere
@@ -108,6 +111,23 @@ def _sentence_figures(
     if not unresolved:
         pairs = [(q, _fallback_period(f, carry.document, carry.recent)) for q, f in pairs]
     return _pair_respectively(text, _shared_rate(text, pairs))
+
+
+def _range_rates(text: str, quantities: list[Quantity]) -> list[Quantity]:
+    """'от 100 миллиардов до 200 миллиардов в год': the rate after the second number is the
+    first's too, also when the second is a target rather than a figure."""
+    out = list(quantities)
+    for i in range(len(out) - 1):
+        a, b = out[i], out[i + 1]
+        between = text[a.end : b.start]
+        if (
+            a.per is None
+            and b.per
+            and a.unit == b.unit
+            and re.fullmatch(r"\s*(?:to|до)\s+", between)
+        ):
+            out[i] = replace(a, per=b.per)
+    return out
 
 
 def _third_party_assets(ctx: DocContext, text: str, q: Quantity) -> bool:
@@ -138,6 +158,7 @@ def _figure(
     speaker: str | None,
     source: str | None,
 ) -> Figure:
+    q = money_by_context(q, sent.text, ctx.clean_text[max(0, sent.start - 2000) : sent.start])
     kind, value = figure_kind(sent.text, q)
     if q.per is None and q.unit not in ("percent", "count"):
         q = replace(q, per=rate_after(ctx.clean_text, sent.start + q.end))
@@ -368,7 +389,12 @@ def _shared_rate(text: str, pairs: list[tuple[Quantity, Figure]]) -> list[tuple[
     for i in range(len(out) - 1):
         (qa, fa), (qb, fb) = out[i], out[i + 1]
         between = text[qa.end : qb.start]
-        if fa.per is None and fb.per and fa.unit == fb.unit and re.fullmatch(r"\s*to\s+", between):
+        if (
+            fa.per is None
+            and fb.per
+            and fa.unit == fb.unit
+            and re.fullmatch(r"\s*(?:to|до)\s+", between)
+        ):
             out[i] = (qa, replace(fa, per=fb.per))
     return out
 

@@ -7,7 +7,7 @@ or instead of, the actor stage's state mentions).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from itertools import pairwise
 from typing import Any
@@ -17,6 +17,7 @@ from bilat.extract.context import DocContext, Sentence
 from bilat.extract.figures_data import load_data
 from bilat.extract.gazetteer import default_gazetteer
 from bilat.extract.gazetteer_ru import russian_names
+from bilat.extract.numbers import Quantity
 from bilat.extract.wordre import mostly_cyrillic, words_re
 
 __all__ = [
@@ -303,3 +304,31 @@ def find_flow(
 
 
 _BILATERAL_MEASURES = frozenset({"trade_turnover", "settlement_currency_share"})
+
+
+# ---------------------------------------------------------------------------- currency
+
+_SCALED = re.compile(
+    r"billion|million|trillion|\bbn\b|\bmln\b|млрд|миллиард|млн|миллион|трлн", re.I
+)
+_CURRENCY = re.compile(
+    r"(?P<USD>\$|\bUSD\b|\bdollars?\b|\bдолл\w*|\bдоллар\w*)|(?P<CNY>\bCNY\b|\bRMB\b|\byuan\b|"
+    r"\bюан\w*)|(?P<RUB>₽|\bRUB\b|\br[o]?ubles?\b|\bруб\w*)|(?P<EUR>€|\bEUR\b|\beuros?\b|\bевро\b)",
+    re.I,
+)
+_MONEY_MEASURES = frozenset({"trade_turnover", "trade_flow", "investment"})
+
+
+def money_by_context(q: Quantity, sentence: str, before: str) -> Quantity:
+    """'удвоить его от 100 миллиардов до 200 миллиардов в год' in a report on trade in dollars:
+    a scaled number without a unit, where a money measure is named, is in the currency the
+    article last named (`before`: the text before the sentence, and the sentence itself)."""
+    if q.unit != "count" or not _SCALED.search(q.text):
+        return q
+    named = list(_CURRENCY.finditer(before + " " + sentence[: q.start]))
+    if not named:
+        return q
+    currency = str(named[-1].lastgroup)
+    if find_measure(sentence, q.start, q.end, currency) not in _MONEY_MEASURES:
+        return q
+    return replace(q, unit=currency)
