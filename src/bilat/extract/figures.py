@@ -110,12 +110,12 @@ def _sentence_figures(
     carry.speaker = speaker
     if not unresolved:
         pairs = [(q, _fallback_period(f, carry.document, carry.recent)) for q, f in pairs]
-    return _pair_respectively(text, _shared_rate(text, pairs))
+    return _pair_respectively(text, pairs)
 
 
 def _range_rates(text: str, quantities: list[Quantity]) -> list[Quantity]:
-    """'от 100 миллиардов до 200 миллиардов в год': the rate after the second number is the
-    first's too, also when the second is a target rather than a figure."""
+    """'from 38 bcm to 44 bcm per year', 'от 100 миллиардов до 200 миллиардов в год': the rate
+    after the second number is the first's too, also when the second is a target."""
     out = list(quantities)
     for i in range(len(out) - 1):
         a, b = out[i], out[i + 1]
@@ -381,22 +381,6 @@ def _word_gap(text: str, start: int, end: int) -> int:
 
 
 _FLOWS = frozenset({"trade_turnover", "trade_flow"})
-
-
-def _shared_rate(text: str, pairs: list[tuple[Quantity, Figure]]) -> list[tuple[Quantity, Figure]]:
-    """'from 38 bcm to 44 bcm per year': the rate after the second number is the first's too."""
-    out = list(pairs)
-    for i in range(len(out) - 1):
-        (qa, fa), (qb, fb) = out[i], out[i + 1]
-        between = text[qa.end : qb.start]
-        if (
-            fa.per is None
-            and fb.per
-            and fa.unit == fb.unit
-            and re.fullmatch(r"\s*(?:to|до)\s+", between)
-        ):
-            out[i] = (qa, replace(fa, per=fb.per))
-    return out
 
 
 def _fallback_period(fig: Figure, document: str | None, recent: str | None) -> Figure:
