@@ -18,7 +18,14 @@ from bilat.extract.nlp_ru import part_of_speech
 from bilat.extract.organizations import OrgMention
 from bilat.extract.roles import RolePhrase
 
-__all__ = ["find_bodies", "in_title", "inner_states", "russian_source", "shared_titles"]
+__all__ = [
+    "after_title_head",
+    "find_bodies",
+    "in_title",
+    "inner_states",
+    "russian_source",
+    "shared_titles",
+]
 
 # Russian title heads followed by the body in the genitive ("председатель правительства РФ",
 # "глав правительств России", "секретарь Совета безопасности"): the body names an office
@@ -38,7 +45,12 @@ _SOURCE = re.compile(
 
 def in_title(text: str, start: int) -> bool:
     """A body right after a Russian title head is part of someone's title."""
-    return bool(_TITLE_HEAD.search(text[max(0, start - 40) : start]))
+    return after_title_head(text[max(0, start - 40) : start])
+
+
+def after_title_head(before: str) -> bool:
+    """`before` (the text up to a name) ends with a Russian title head ("председателя ")."""
+    return bool(_TITLE_HEAD.search(before))
 
 
 def russian_source(before: str) -> bool:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-from bilat.extract.actors_ru import in_title
+from bilat.extract.actors_ru import after_title_head
 from bilat.extract.gazetteer import Gazetteer, _read_yaml
 from bilat.extract.gazetteer_ru import russian_dir, russian_names
 from bilat.extract.nlp_ru import is_plural
@@ -58,10 +58,14 @@ def find_role_phrases_ru(doc: Any, gaz: Gazetteer) -> list[RolePhrase]:
     """Every Russian title phrase tied to a state, longest phrase first at each token."""
     roles, states = _tables(gaz)
     sizes = sorted({len(k) for k in roles}, reverse=True)
+    firsts = {k[0] for k in roles}
+    lemmas_ = [t.lemma_ for t in doc]
     out: list[RolePhrase] = []
     i = 0
     while i < len(doc):
-        found = _phrase_at(doc, i, roles, sizes, states, gaz)
+        found = None
+        if lemmas_[i] in firsts:
+            found = _phrase_at(doc, lemmas_, i, roles, sizes, states, gaz)
         if found is None:
             i += 1
             continue
@@ -72,6 +76,7 @@ def find_role_phrases_ru(doc: Any, gaz: Gazetteer) -> list[RolePhrase]:
 
 def _phrase_at(
     doc: Any,
+    lemmas_: list[str],
     i: int,
     roles: dict[tuple[str, ...], str],
     sizes: list[int],
@@ -79,10 +84,10 @@ def _phrase_at(
     gaz: Gazetteer,
 ) -> tuple[RolePhrase, int] | None:
     for size in sizes:
-        key = roles.get(tuple(t.lemma_ for t in doc[i : i + size]))
+        key = roles.get(tuple(lemmas_[i : i + size]))
         if key is None or is_plural(doc[i].text):
             continue  # "глав правительств России и Китая": both offices, not one holder
-        if in_title(doc.text, doc[i].idx):
+        if after_title_head(doc[max(0, i - 6) : i].text_with_ws):
             continue  # "пресс-секретарь президента РФ": the office of whom another serves
         after = _state_after(doc, i + size, states)
         country: str | None
