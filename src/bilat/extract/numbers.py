@@ -286,7 +286,8 @@ def _rate_before(text: str, p: _Parse, unit: str) -> str | None:
         return None
     before = text[max(0, p.start - 50) : p.start]
     pattern = r"\b(?:yearly|annual)\s+(?:[a-z-]+\s+){0,3}of\s+(?:[a-z]+\s+){0,2}$"
-    return "year" if re.search(pattern, before, re.I) else None
+    russian = r"\b(?:ежегодн|годов)[а-яё]*\s+(?:[^\s\d]+\s+){0,8}$"  # "ежегодно поставляет ..."
+    return "year" if re.search(pattern, before, re.I) or re.search(russian, before, re.I) else None
 
 
 def _start(text: str, m: re.Match[str]) -> _Parse | None:

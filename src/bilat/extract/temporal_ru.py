@@ -86,7 +86,7 @@ def _month(word: str) -> int:
 
 _YEAR = (
     r"(?:(?P<year>(?:19|20)\d\d)\s*(?:года|году|год|г\.)"
-    r"|(?P<rel>(?:это|текуще|прошло|минувше|следующе)(?:го|м))\s+год[а-я]*)"
+    r"|(?P<rel>(?:эт|текущ|прошл|прошедш|минувш|следующ)[а-я]*)\s+год(?:а|у|ом)?\b)"
 )
 
 
@@ -97,7 +97,7 @@ def _year(m: re.Match[str], w: _When) -> int | None:
     pub = w.pub
     if pub is None:
         return None
-    if rel.startswith(("прошл", "минувш")):
+    if rel.startswith(("прошл", "минувш", "прошедш")):
         return pub.year - 1
     if rel.startswith("следующ"):
         return pub.year + 1
