@@ -127,6 +127,8 @@ def test_russian_dates_and_periods(
         ("встретился с министром иностранных дел КНР", "foreign_minister", "CN"),
         ("зампремьера Госсовета КНР Ху Чуньхуа", "deputy_prime_minister", "CN"),
         ("российский президент заявил", "head_of_state", "RU"),
+        ("заявила официальный представитель МИД России", "foreign_ministry_spokesperson", "RU"),
+        ("сообщил помощник президента РФ Юрий Ушаков", "presidential_aide", "RU"),
     ],
 )
 def test_russian_titles(gaz: Gazetteer, text: str, key: str, country: str) -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
+from bilat.errors import ConfigError
 from bilat.extract.actors_ru import after_title_head
 from bilat.extract.gazetteer import Gazetteer, _read_yaml
 from bilat.extract.gazetteer_ru import russian_dir, russian_names
@@ -30,6 +31,10 @@ def _tables(gaz: Gazetteer) -> tuple[dict[tuple[str, ...], str], dict[str, str]]
     from bilat.extract.nlp_ru import lemmas
 
     data = _read_yaml(russian_dir(), "roles.yaml")
+    known = {spec.key for spec in gaz.role_specs()}
+    if not isinstance(data, dict) or set(data) - known:
+        unknown = sorted(set(data) - known) if isinstance(data, dict) else "not a mapping"
+        raise ConfigError(f"ru/roles.yaml: role keys not in roles.yaml: {unknown}")
     roles = {tuple(lemmas(p).split()): str(key) for key, ps in data.items() for p in ps}
     states = {
         lemmas(form): entry.country
