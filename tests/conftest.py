@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -21,6 +22,23 @@ CORPUS = ROOT / "examples" / "corpus"
 SHARED = ROOT.parent / "shared"
 SEEDS = SHARED / "seeds"
 DEV_GOLD = SHARED / "eval" / "gold"
+
+
+@contextmanager
+def extracted_store(folder: Path, db: Path) -> Iterator[Store]:
+    """A SQLite store with every article of `folder` ingested (no dedupe) and extracted."""
+    from bilat.extract import run_extraction
+    from bilat.ingest import ingest
+
+    options = load_options(None, db=str(db))
+    store = open_store(str(db))
+    try:
+        ingest(store, [str(folder)], options, dedupe_enabled=False)
+        _done, failed = run_extraction(store, options.extract)
+        assert not failed, failed
+        yield store
+    finally:
+        store.close()
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

@@ -15,13 +15,9 @@ from typing import Any
 
 import pytest
 
-from bilat.config import load_options
 from bilat.evaluate.score import score_document
 from bilat.export import to_gold
-from bilat.extract import run_extraction
-from bilat.ingest import ingest
-from bilat.store import open_store
-from conftest import CORPUS, ROOT
+from conftest import CORPUS, ROOT, extracted_store
 
 GOLD = ROOT / "tests" / "golden" / "gold"
 # measured on 2026-11-22 with `bilat eval --gold tests/golden/gold --docs examples/corpus`
@@ -30,21 +26,14 @@ FLOOR = 0.65
 
 @pytest.fixture(scope="module")
 def extracted(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[dict[str, Any], str]]:
-    db = str(tmp_path_factory.mktemp("golden") / "bilat.db")
-    options = load_options(None, db=db)
-    store = open_store(db)
-    try:
-        ingest(store, [str(CORPUS)], options, dedupe_enabled=False)
-        _done, failed = run_extraction(store, options.extract)
-        assert not failed, failed
+    db = tmp_path_factory.mktemp("golden") / "bilat.db"
+    with extracted_store(CORPUS, db) as store:
         out = {}
         for doc in store.documents():
             ext = store.load_extraction(doc.id)
             assert ext is not None, doc.name
             out[doc.name] = (to_gold(ext, doc.published), doc.text)
         return out
-    finally:
-        store.close()
 
 
 def _micro_f1(score: Any) -> float:

@@ -20,12 +20,20 @@ from functools import lru_cache
 from typing import Any
 
 from bilat.datafiles import read_data
+from bilat.extract.actors_ru import (
+    find_bodies,
+    in_title,
+    inner_states,
+    russian_source,
+    shared_titles,
+)
 from bilat.extract.affiliation import affiliation, titled_names
 from bilat.extract.context import DocContext, Mention
 from bilat.extract.gazetteer import Entry, Gazetteer, normalize
 from bilat.extract.gazmatch import find_gazetteer_mentions
 from bilat.extract.organizations import find_organizations
 from bilat.extract.roles import RolePhrase, find_plural_roles, find_role_phrases
+from bilat.extract.roles_ru import find_role_phrases_ru
 from bilat.extract.wordre import words_re
 from bilat.records import Actor, Evidence
 
@@ -38,7 +46,7 @@ _AT = re.compile(
 )  # "in Moscow", "at the", "in Busan, South Korea"
 _BYLINE = re.compile(
     r"(?:\b(?:photo|photos|foto|correspondent|reporter|journalist|columnist|editor|author|"
-    r"writes|credit)\s*[:/]?\s*|(?:^|\n|[|•])\s*by\s*:?\s*)$",
+    r"writes|credit|фото|корреспондент|автор)\s*[:/]?\s*|(?:^|\n|[|•])\s*by\s*:?\s*)$",
     re.I,
 )  # "signed by X", "chaired by X" name actors; "By X" opening a line is a byline
 _BY_NAMES = re.compile(
@@ -90,6 +98,7 @@ class _Builder:
         self.drafts: dict[str, _Draft] = {}
         self._covered = bytearray(len(ctx.clean_text) + 1)  # 1 where a mention already is
         self.pending_titles: list[tuple[RolePhrase, tuple[int, int]]] = []
+        self.shared_titles: list[tuple[RolePhrase, list[Entry]]] = []  # several holders
 
     def covered(self, start: int, end: int) -> bool:
         return any(self._covered[start:end])
@@ -134,6 +143,7 @@ def _context_before(text: str, start: int, width: int = 40) -> str:
 
 
 def _add_gazetteer(b: _Builder) -> None:
+    text = b.ctx.clean_text
     for g in find_gazetteer_mentions(b.gaz, b.ctx.doc):
         if b.covered(g.start, g.end):
             continue
@@ -152,6 +162,10 @@ def _add_gazetteer(b: _Builder) -> None:
             continue  # "the Arctic Ocean", "the Japan Sea": part of a longer place name
         if entry.type == "state" and _currency_or_negation(b.ctx.clean_text, g.start, g.end):
             continue  # "US dollars", "US $136.2 billion", "non-U.S. markets": not the state
+        if entry.type == "organization" and in_title(text, g.start):
+            for state, start, end, surface in inner_states(b.ctx.doc, b.gaz, g.start, g.end):
+                b.entry(state, start, end, surface)  # "замглавы правительства РФ": a title
+            continue
         b.entry(entry, g.start, g.end, g.text)
 
 
@@ -184,7 +198,11 @@ def _add_plural_roles(b: _Builder) -> None:
 
 def _add_roles(b: _Builder) -> None:
     text = b.ctx.clean_text
-    for rp in find_role_phrases(text, b.gaz):
+    if b.ctx.language == "ru":
+        phrases = find_role_phrases_ru(b.ctx.doc, b.gaz)
+    else:
+        phrases = find_role_phrases(text, b.gaz)
+    for rp in phrases:
         if b.covered(rp.start, rp.end):
             continue
         named = _person_after(b, rp.end)
@@ -197,6 +215,8 @@ def _add_roles(b: _Builder) -> None:
         holders = b.gaz.holders(rp.key, rp.country, b.ctx.published)
         if len(holders) == 1:
             b.entry(holders[0], rp.start, rp.end, rp.text)
+        elif holders and b.ctx.language == "ru":
+            b.shared_titles.append((rp, holders))
 
 
 def _clean_person(text: str) -> str:
@@ -344,7 +364,10 @@ def _affiliate(b: _Builder) -> None:
 def _add_organizations(b: _Builder) -> None:
     """Bodies the gazetteer lacks: NER organisations that look like one (organizations.py)."""
     text = b.ctx.clean_text
-    for m in find_organizations(text, b.ctx.ents, b.gaz, _media()):
+    found = find_organizations(text, b.ctx.ents, b.gaz, _media())
+    if b.ctx.language == "ru":
+        found = [*find_bodies(b.ctx.doc), *found]
+    for m in found:
         if b.covered(m.start, m.end) and not b.only_places(m.start, m.end):
             continue
         known = _bracketed_entity(b, m.end) or _draft_named(b, m.name)
@@ -501,9 +524,11 @@ def _speaks(text: str, start: int, end: int) -> bool:
     "according to the Federal Customs Service" - not an affiliation ("a researcher at the
     Academy of Sciences, said") and not an adjective ("according to Chinese customs data")."""
     name = text[start:end]
+    before = text[max(0, start - 40) : start]
+    if russian_source(before):
+        return True
     if sum(w[:1].isupper() for w in name.split()) < 2:
         return False
-    before = text[max(0, start - 40) : start]
     if re.search(r"according to (?:the )?$", before, re.I):
         return True
     return bool(_SAYS.match(text[end : end + 30])) and bool(_CLAUSE_START.search(before))
@@ -516,6 +541,8 @@ def extract_actors(ctx: DocContext, gaz: Gazetteer) -> list[Actor]:
     _add_roles(b)
     _add_gazetteer(b)
     _add_persons(b)
+    for entry, start, end, surface in shared_titles(b.shared_titles, b.drafts, b.only_places):
+        b.entry(entry, start, end, surface)
     _add_organizations(b)
     _attach_titles(b)
     _affiliate(b)

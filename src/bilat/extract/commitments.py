@@ -22,6 +22,7 @@ from bilat.extract.figures_measure import (
     countries_in_text,
     find_flow,
     find_measure,
+    money_by_context,
     state_name,
 )
 from bilat.extract.numbers import Quantity, find_quantities, is_rate_level
@@ -66,7 +67,7 @@ _DEAL_FIXES = re.compile(
     r"\b(?:will|shall|to be)\b[^.]*\b(?:under|by) the (?:deal|agreement|accord)\b",
     re.I,
 )
-_FROM_TO = re.compile(r"\bfrom\s*$|\bfrom\s+[^,;]{1,30}?\s+to\s*$", re.I)
+_FROM_TO = re.compile(r"\bfrom\s*$|\bfrom\s+[^,;]{1,30}?\s+to\s*$|\bот\s*$", re.I)
 
 
 def is_target(text: str, q: Quantity) -> bool:
@@ -169,6 +170,7 @@ def _para_text(ctx: DocContext, paras: list[int], i: int) -> str:
 def _commitment(
     ctx: DocContext, sent: Sentence, q: Quantity, times: list[TimeExpr], para: str, before: str
 ) -> Commitment:
+    q = money_by_context(q, sent.text, ctx.clean_text[max(0, sent.start - 2000) : sent.start])
     q = _multiple_of_level(sent.text, q, before)
     measure = _measure_with_context(sent.text, q, before)
     status = _status(sent.text)

@@ -49,6 +49,7 @@ class DocContext:
     weak_actors: dict[str, Any] = field(default_factory=dict)  # filtered out unless referenced
     pair_names: tuple[str, str] = ("Russia", "China")  # actor names of the pair's states
     ents: tuple[Any, ...] = ()  # the spaCy entities, read once (Doc.ents is rebuilt per access)
+    language: str = "en"  # "ru": the Russian mention layer finds numbers, times and triggers
 
     def mentions_in(self, start: int, end: int) -> list[Mention]:
         """The mentions inside [start, end) (`mentions` is sorted by position)."""

@@ -30,6 +30,7 @@ class Lexicon:
     generic: re.Pattern[str]
     top_level: re.Pattern[str]
     topic_before_place: re.Pattern[str]  # "the conflict" before "in Ukraine"
+    plural_heads: re.Pattern[str]
 
 
 def _words(patterns: list[str]) -> re.Pattern[str]:
@@ -47,6 +48,7 @@ def lexicon() -> Lexicon:
         generic=_words(data["generic"]),
         top_level=_words(data["heads_of_state_level"]),
         topic_before_place=words_re(data["topic_before_place"], after=r"\s*$"),
+        plural_heads=_words(data["plural_heads"]),
     )
 
 

@@ -62,7 +62,19 @@ def _is_speaker(ctx: DocContext, m: Mention) -> bool:
     """'Kremlin aide Yuri Ushakov told reporters', '..., Ushakov added': the source of the
     report, not a party to the event."""
     before = ctx.clean_text[max(0, m.start - 16) : m.start].lower()
-    return bool(_SAYS.match(ctx.clean_text[m.end : m.end + 30])) or before.endswith("according to ")
+    if before.endswith("according to ") or _SAYS.match(ctx.clean_text[m.end : m.end + 30]):
+        return True
+    # Russian: "..., сообщил пресс-секретарь президента РФ Дмитрий Песков"
+    return ctx.language == "ru" and bool(
+        _SAYS_RU.search(ctx.clean_text[max(0, m.start - 80) : m.start])
+    )
+
+
+_SAYS_RU = re.compile(
+    r"(?:^|[,.—–-]\s*|\bкак\s+)(?:сообщил|заявил|сказал|отметил|рассказал|пояснил|подчеркнул|"
+    r"уточнил|добавил|передает|передаёт)[аи]?\s+(?:[\w-]+\s+){0,5}$",
+    re.I,
+)
 
 
 def _without_speakers(ctx: DocContext, persons: list[Mention]) -> list[Mention]:
@@ -92,6 +104,8 @@ def _visitors(
     """'Putin's visit', 'Putin will visit', 'the visit of the head of government'."""
     at = clause.start + trig.start()
     after = re.match(r"\s*(?:\w+\s+){0,2}of\s+", clause.text[trig.end() :])
+    if after is None and ctx.language == "ru":  # the genitive follows: "визита Ван И"
+        after = re.match(r"", clause.text[trig.end() :])
     if after:
         pos = clause.start + trig.end() + after.end()
         found = _persons(ctx, pos, min(clause.end, pos + 60))[:1]
@@ -322,7 +336,8 @@ def _build(
         # August, where he will take part in the SCO summit": the trip's date is the summit's
     status = "planned" if planned else _status(date, ctx.published)
     explicit = date is not None
-    if mode in ("meeting", "call", "video") and not explicit and not _has_person(parts):
+    named = _has_person(parts) or bool(lexicon().plural_heads.search(clause.text))
+    if mode in ("meeting", "call", "video") and not explicit and not named:
         return None  # "the talks are an opportunity...": no one, no date, no event
     if status == "occurred" and date is None:
         date = ctx.published
@@ -361,6 +376,8 @@ def _candidates(
             parts = forces(ctx, gaz, clause)
         else:
             parts = unnamed_as_states(ctx, gaz, _participants(ctx, clause, subject))
+            if not _involves_pair(parts, ctx.pair, mode):
+                parts += _pair_by_office(ctx, gaz, clause)
         if mode == "multilateral":
             parts += [
                 m
@@ -375,6 +392,18 @@ def _candidates(
             out.append(found)
     level = _top_level(ctx, gaz, clause, [m for _, m in triggers])
     return out + ([level] if level else [])
+
+
+def _pair_by_office(ctx: DocContext, gaz: Gazetteer, clause: Clause) -> list[Mention]:
+    """'переговоры глав стран' with no state named after it: the heads of the pair's states,
+    recorded as the states (GOLD.md: people when named, otherwise the states)."""
+    m = lexicon().plural_heads.search(clause.text)
+    if m is None:
+        return []
+    start, end = clause.start + m.start(), clause.start + m.end()
+    if any(x.type == "state" for x in ctx.mentions_in(end, min(clause.end, end + 24))):
+        return []  # "глав правительств России и Китая": the states are named
+    return [Mention(start, end, m.group(0), gaz.state(c).name, "state", c) for c in ctx.pair]
 
 
 def _top_level(

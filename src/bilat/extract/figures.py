@@ -31,6 +31,7 @@ from bilat.extract.figures_measure import (
     find_flow,
     find_measure,
     measure_phrase,
+    money_by_context,
 )
 from bilat.extract.numbers import Quantity, find_quantities, is_rate_level, rate_after
 from bilat.extract.temporal import TimeExpr, find_time_expressions
@@ -90,7 +91,9 @@ def _sentence_figures(
 ) -> list[Figure]:
     text = sent.text
     times = find_time_expressions(text, ctx.published, tense="past")
-    quantities = find_quantities(text, exclude=[(t.start, t.end) for t in times])
+    quantities = _range_rates(
+        text, find_quantities(text, exclude=[(t.start, t.end) for t in times])
+    )
     speaker = sentence_speaker(ctx, sent) or carry.speaker or quote_speaker
     # a sentence that states a period we cannot resolve ('this year' without a publication
     # date) keeps it unknown rather than borrowing one from elsewhere
@@ -114,12 +117,29 @@ def _sentence_figures(
         and not _change_to_level(text, q)
         and not _third_party_assets(ctx, text, q)
     ]
-    carry.period = _last_period(times) or carry.period
+    carry.period = _last_period(text, times) or carry.period
     carry.document = carry.period or carry.document
     carry.speaker = speaker
     if not unresolved:
         pairs = [(q, _fallback_period(f, carry.document, carry.recent)) for q, f in pairs]
-    return _pair_respectively(text, _shared_rate(text, pairs))
+    return _pair_respectively(text, pairs)
+
+
+def _range_rates(text: str, quantities: list[Quantity]) -> list[Quantity]:
+    """'from 38 bcm to 44 bcm per year', 'от 100 миллиардов до 200 миллиардов в год': the rate
+    after the second number is the first's too, also when the second is a target."""
+    out = list(quantities)
+    for i in range(len(out) - 1):
+        a, b = out[i], out[i + 1]
+        between = text[a.end : b.start]
+        if (
+            a.per is None
+            and b.per
+            and a.unit == b.unit
+            and re.fullmatch(r"\s*(?:to|до)\s+", between)
+        ):
+            out[i] = replace(a, per=b.per)
+    return out
 
 
 def _third_party_assets(ctx: DocContext, text: str, q: Quantity) -> bool:
@@ -150,6 +170,7 @@ def _figure(
     speaker: str | None,
     source: str | None,
 ) -> Figure:
+    q = money_by_context(q, sent.text, ctx.clean_text[max(0, sent.start - 2000) : sent.start])
     kind, value = figure_kind(sent.text, q)
     if q.per is None and q.unit not in ("percent", "count"):
         q = replace(q, per=rate_after(ctx.clean_text, sent.start + q.end))
@@ -280,7 +301,7 @@ def figure_kind(text: str, q: Quantity) -> tuple[str, float]:
     before = text[max(0, q.start - 160) : q.start]
     if q.hint == "fraction":
         return "share", q.value
-    if re.search(r"\bby\s+(?:\w+\s+)?$", before, re.I) or q.hint == "by_fraction":
+    if re.search(r"\b(?:by|на)\s+(?:\w+\s+)?$", before, re.I) or q.hint == "by_fraction":
         return "change", _signed(q.value, _direction(before) or _after_direction(text, q.end))
     after = _after_direction(text, q.end)
     if after:
@@ -308,7 +329,8 @@ def _signed(value: float, direction: int) -> float:
 # compared with, not its period: "than in 2023", "for the same period last year".
 _BASELINE = re.compile(
     r"(?:\bfrom|\bsince|\bthan|\bcompared (?:to|with)|\bover|\bafter|\buntil|\bby|\bbefore"
-    r"|\bagainst|\bversus|\bvs\.?)\s*(?:in\s+)?$",
+    r"|\bagainst|\bversus|\bvs\.?"
+    r"|\bпо сравнению с|\bпротив|\bчем|\bс|\bот|\bдо)\s*(?:in\s+|в\s+)?$",
     re.I,
 )
 
@@ -373,17 +395,6 @@ def _word_gap(text: str, start: int, end: int) -> int:
 _FLOWS = frozenset({"trade_turnover", "trade_flow"})
 
 
-def _shared_rate(text: str, pairs: list[tuple[Quantity, Figure]]) -> list[tuple[Quantity, Figure]]:
-    """'from 38 bcm to 44 bcm per year': the rate after the second number is the first's too."""
-    out = list(pairs)
-    for i in range(len(out) - 1):
-        (qa, fa), (qb, fb) = out[i], out[i + 1]
-        between = text[qa.end : qb.start]
-        if fa.per is None and fb.per and fa.unit == fb.unit and re.fullmatch(r"\s*to\s+", between):
-            out[i] = (qa, replace(fa, per=fb.per))
-    return out
-
-
 def _fallback_period(fig: Figure, document: str | None, recent: str | None) -> Figure:
     """A change with no period in its paragraph takes the last period the article stated
     (changes always measure some span); a trade amount takes only the period of the paragraph
@@ -400,7 +411,7 @@ def _fallback_period(fig: Figure, document: str | None, recent: str | None) -> F
 
 _SAME_PERIOD = re.compile(
     r"\b(?:same|corresponding|equivalent)\s+(?:period|time|months?|quarter|half)\s+"
-    r"(?:of\s+|in\s+|a\s+)?$",
+    r"(?:of\s+|in\s+|a\s+)?$|\b(?:аналогичн|таким же|тем же|соответствующ)\w*\s+(?:\w+\s+)?$",
     re.I,
 )
 
@@ -421,8 +432,9 @@ def _adjacent(text: str, q: Quantity, t: TimeExpr, siblings: list[Quantity]) -> 
     return len(text[q.end : t.start].split()) <= 10
 
 
-def _last_period(times: list[TimeExpr]) -> str | None:
-    periods = [t.period for t in times if t.period]
+def _last_period(text: str, times: list[TimeExpr]) -> str | None:
+    """The last period the sentence states, not counting what it compares with."""
+    periods = [t.period for t in times if t.period and not _baseline(text, t)]
     return periods[-1] if periods else None
 
 

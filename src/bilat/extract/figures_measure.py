@@ -7,7 +7,7 @@ or instead of, the actor stage's state mentions).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from itertools import pairwise
 from typing import Any
@@ -16,7 +16,9 @@ from bilat.errors import ConfigError
 from bilat.extract.context import DocContext, Sentence
 from bilat.extract.figures_data import load_data
 from bilat.extract.gazetteer import default_gazetteer
-from bilat.extract.wordre import words_re
+from bilat.extract.gazetteer_ru import russian_names
+from bilat.extract.numbers import Quantity
+from bilat.extract.wordre import mostly_cyrillic, words_re
 
 __all__ = [
     "CountryHit",
@@ -131,7 +133,11 @@ def _chunk_before(span: Any, start: int) -> str | None:
     """The last noun chunk before `start`; None when the doc has no dependency parse."""
     try:
         chunks = [c for c in span.noun_chunks if c.end_char - span.start_char <= start]
-    except (ValueError, AttributeError):  # spaCy E029: noun_chunks needs the parser
+    except (
+        ValueError,
+        AttributeError,
+        NotImplementedError,
+    ):  # spaCy E029: noun_chunks needs the parser
         return None
     return str(chunks[-1].text) if chunks else None
 
@@ -169,9 +175,28 @@ def countries_in(ctx: DocContext, sent: Sentence) -> list[CountryHit]:
 
 
 def countries_in_text(text: str) -> list[CountryHit]:
-    """Country names, adjectives and capitals from `data/countries.yaml` found in `text`."""
+    """Country names, adjectives and capitals from `data/countries.yaml` found in `text`;
+    in Russian text also the states' adjectives in any case form ("российской нефти")."""
     pattern, forms = _country_re()
-    return [CountryHit(m.start(), m.end(), forms[m.group(0)]) for m in pattern.finditer(text)]
+    hits = [CountryHit(m.start(), m.end(), forms[m.group(0)]) for m in pattern.finditer(text)]
+    if mostly_cyrillic(text):
+        hits = sorted(hits + _russian_adjectives(text), key=lambda h: h.start)
+    return hits
+
+
+_RU_ADJECTIVE = re.compile(
+    r"\b[а-яё]+(?:ск|цк)(?:ий|ого|ому|им|ом|ая|ой|ую|ое|ие|их|им|ими)\b", re.I
+)
+
+
+def _russian_adjectives(text: str) -> list[CountryHit]:
+    names = russian_names(default_gazetteer())
+    out = []
+    for m in _RU_ADJECTIVE.finditer(text):
+        entry = names.state_for_adjective(m.group(0))
+        if entry is not None and entry.country:
+            out.append(CountryHit(m.start(), m.end(), entry.country))
+    return out
 
 
 # ---------------------------------------------------------------------------- flow
@@ -200,8 +225,8 @@ def _directed(text: str, hits: list[CountryHit]) -> list[tuple[int, str]]:
     return out
 
 
-_FROM = re.compile(r"\bfrom\s+(?:the\s+)?$")
-_TO = re.compile(r"\s+(?:to|into)\s+(?:the\s+)?")
+_FROM = re.compile(r"\bfrom\s+(?:the\s+)?$|\bиз\s+$")
+_TO = re.compile(r"\s+(?:to|into)\s+(?:the\s+)?|\s+в\s+")
 _OUTBOUND = re.compile(
     r"\b(?:export\w*|suppl\w*|deliver\w*|ship\w*|sales?|sold)\b.*\bto\s+(?:the\s+)?$"
     r"|\b(?:tourists?|visitors?|travell?ers?|delegations?)\s+(?:\w+\s+)?"
@@ -220,13 +245,21 @@ def _one_sided(text: str, hits: list[CountryHit], pair: tuple[str, str]) -> list
             continue
         other = pair[1] if h.iso == pair[0] else pair[0]
         pre = text[max(0, h.start - 25) : h.start].lower()
-        if re.search(r"\bimports?\s+from\s+(?:the\s+)?$", pre):
+        pre_ru = text[max(0, h.start - 40) : h.start].lower()
+        if re.search(r"\bimports?\s+from\s+(?:the\s+)?$", pre) or _RU_FROM.search(pre_ru):
             out.append((h.start, f"{h.iso}->{other}"))
-        elif re.search(_EXPORT_TO, pre) or re.search(_TRAVEL_TO, pre):
+        elif re.search(_EXPORT_TO, pre) or re.search(_TRAVEL_TO, pre) or _RU_INTO.search(pre_ru):
             out.append((h.start, f"{other}->{h.iso}"))
     return out
 
 
+# Russian: "импорт нефти из России" (from), "поставки / импорт российской нефти в КНР" (into)
+_RU_FROM = re.compile(
+    r"\b(?:импорт|ввоз|закуп|турпоток|туристов|туристы|пассажиропоток)\w*\s+(?:[а-яё]+\s+){0,3}из\s+$"
+)
+_RU_INTO = re.compile(
+    r"\b(?:импорт|ввоз|экспорт|вывоз|постав|отгруз)\w*\s+(?:[а-яё]+\s+){0,3}в\s+$"
+)
 _EXPORT_TO = r"\b(?:exports?|supplies|deliveries)\s+to\s+(?:the\s+)?$"
 _TRAVEL_TO = (
     r"\b(?:trips?|visits?|tourists?|travell?ers|visitors|flights|arrivals)"
@@ -273,3 +306,31 @@ def find_flow(
 
 
 _BILATERAL_MEASURES = frozenset({"trade_turnover", "settlement_currency_share"})
+
+
+# ---------------------------------------------------------------------------- currency
+
+_SCALED = re.compile(
+    r"billion|million|trillion|\bbn\b|\bmln\b|млрд|миллиард|млн|миллион|трлн", re.I
+)
+_CURRENCY = re.compile(
+    r"(?P<USD>\$|\bUSD\b|\bdollars?\b|\bдолл\w*|\bдоллар\w*)|(?P<CNY>\bCNY\b|\bRMB\b|\byuan\b|"
+    r"\bюан\w*)|(?P<RUB>₽|\bRUB\b|\br[o]?ubles?\b|\bруб\w*)|(?P<EUR>€|\bEUR\b|\beuros?\b|\bевро\b)",
+    re.I,
+)
+_MONEY_MEASURES = frozenset({"trade_turnover", "trade_flow", "investment"})
+
+
+def money_by_context(q: Quantity, sentence: str, before: str) -> Quantity:
+    """'удвоить его от 100 миллиардов до 200 миллиардов в год' in a report on trade in dollars:
+    a scaled number without a unit, where a money measure is named, is in the currency the
+    article last named (`before`: the text before the sentence, and the sentence itself)."""
+    if q.unit != "count" or not _SCALED.search(q.text):
+        return q
+    named = list(_CURRENCY.finditer(before + " " + sentence[: q.start]))
+    if not named:
+        return q
+    currency = str(named[-1].lastgroup)
+    if find_measure(sentence, q.start, q.end, currency) not in _MONEY_MEASURES:
+        return q
+    return replace(q, unit=currency)

@@ -51,7 +51,7 @@ def qualifier_before(text: str, pos: int) -> str | None:
     """The qualifier class of the phrase that ends right before `pos` ("more than", "~")."""
     left = text[max(0, pos - 40) : pos].lower().rstrip()
     left = re.sub(r"(?:us\$|\$|€|¥|₽|rmb|usd)\s*$", "", left).rstrip()
-    left = re.sub(r"\b(?:the|a)\s*$", "", left).rstrip()
+    left = re.sub(r"\b(?:the|a|на)\s*$", "", left).rstrip()  # "почти на четверть"
     for phrase, qual in _qualifier_table():
         if left.endswith(phrase) and _word_start(left, len(left) - len(phrase)):
             return qual
@@ -70,7 +70,7 @@ def _multiplier_re() -> re.Pattern[str]:
 @cache
 def _times_re() -> re.Pattern[str]:
     nums = "|".join(load_data("units.yaml")["number_words"])
-    return re.compile(rf"\b(?P<n>\d+(?:\.\d+)?|{nums})(?:\s*-?\s*fold|\s+times)\b", re.I)
+    return re.compile(rf"\b(?P<n>\d+(?:\.\d+)?|{nums})(?:\s*-?\s*fold|\s+times|\s+раза?)\b", re.I)
 
 
 def multiplier_hits(text: str) -> list[WordHit]:
@@ -136,7 +136,10 @@ def fraction_hits(text: str) -> list[WordHit]:
         if _blocked(text, m):
             continue
         before = text[max(0, m.start() - 24) : m.start()].lower()
-        by = r"\bby\s+(?:(?:about|around|roughly|almost|nearly|some|over|more than|less than)\s+)?$"
+        by = (
+            r"\bby\s+(?:(?:about|around|roughly|almost|nearly|some|over|more than|less than)\s+)?$"
+            r"|\bна\s+(?:(?:почти|около|более|менее|примерно)\s+)?$"
+        )
         hint = "by_fraction" if re.search(by, before) else "fraction"
         qual = qualifier_before(text, m.start()) or "approx"
         hits.append(WordHit(m.start(), m.end(), table[m.group(0).lower()], qual, hint))

@@ -1,7 +1,9 @@
 """Find gazetteer names in a spaCy doc with hash-based phrase matching.
 
 Short or all-caps forms ("US", "UN", "PRC") match case-sensitively; longer forms match on
-lower-cased tokens. The matchers are built once per (gazetteer, vocab) and cached.
+lower-cased tokens. The matchers are built once per (gazetteer, vocab) and cached. In a
+Russian doc (`bilat.extract.nlp_ru`) the Russian names of `ru/names.yaml` also match on token
+lemmas, so every case form of a name ("Си Цзиньпином", "КНР", "Поднебесной") finds its entry.
 """
 
 from __future__ import annotations
@@ -57,9 +59,37 @@ def _matchers(gaz: Gazetteer, doc: Any) -> tuple[Any, Any, dict[str, list[Entry]
     if key not in _MATCHERS:
         import spacy
 
-        blank = spacy.blank("en", vocab=doc.vocab)  # same tokenizer rules, same vocab
+        blank = spacy.blank(doc.lang_, vocab=doc.vocab)  # same tokenizer rules, same vocab
         _MATCHERS[key] = _build(gaz, doc.vocab, blank.make_doc)
     return _MATCHERS[key]
+
+
+_LEMMA_MATCHERS: dict[tuple[int, int], tuple[Any, dict[str, list[Entry]]]] = {}
+
+
+def _lemma_matcher(gaz: Gazetteer, doc: Any) -> tuple[Any, dict[str, list[Entry]]]:
+    key = (id(gaz), id(doc.vocab))
+    if key not in _LEMMA_MATCHERS:
+        from spacy.matcher import PhraseMatcher
+
+        from bilat.extract.gazetteer_ru import russian_names
+        from bilat.extract.nlp_ru import lemma, load_ru
+
+        make_doc = load_ru()[0].make_doc
+        matcher = PhraseMatcher(doc.vocab, attr="LEMMA")
+        by_key: dict[str, list[Entry]] = {}
+        for form, entry in russian_names(gaz).forms():
+            pattern = make_doc(form)
+            for token in pattern:
+                token.lemma_ = lemma(token.text)
+            label = "^" + " ".join(t.lemma_ for t in pattern)
+            bucket = by_key.setdefault(label, [])
+            if not bucket:
+                matcher.add(label, [pattern])
+            if entry not in bucket:
+                bucket.append(entry)
+        _LEMMA_MATCHERS[key] = (matcher, by_key)
+    return _LEMMA_MATCHERS[key]
 
 
 def _longest(spans: list[tuple[int, int, str]]) -> Iterator[tuple[int, int, str]]:
@@ -76,8 +106,13 @@ def find_gazetteer_mentions(gaz: Gazetteer, doc: Any) -> list[GazMatch]:
     exact, lower, by_key = _matchers(gaz, doc)
     strings = doc.vocab.strings
     spans = [(s, e, strings[m]) for m, s, e in (*exact(doc), *lower(doc))]
+    by_lemma: dict[str, list[Entry]] = {}
+    if doc.lang_ == "ru":
+        lemma_matcher, by_lemma = _lemma_matcher(gaz, doc)
+        spans += [(s, e, strings[m]) for m, s, e in lemma_matcher(doc)]
     out = []
     for start, end, key in _longest(spans):
         span = doc[start:end]
-        out.append(GazMatch(span.start_char, span.end_char, span.text, tuple(by_key[key])))
+        entries = by_lemma[key] if key.startswith("^") else by_key[key]
+        out.append(GazMatch(span.start_char, span.end_char, span.text, tuple(entries)))
     return sorted(out, key=lambda g: g.start)

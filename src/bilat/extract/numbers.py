@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from typing import Any
 
@@ -28,7 +28,7 @@ from bilat.extract.figures_numwords import (
     qualifier_before,
     word_value,
 )
-from bilat.extract.wordre import alternation
+from bilat.extract.wordre import alternation, mostly_cyrillic
 
 __all__ = ["Quantity", "find_quantities", "is_rate_level", "qualifier_before", "rate_after"]
 
@@ -72,6 +72,23 @@ def _quantities_cached(text: str, exclude: tuple[tuple[int, int], ...]) -> tuple
 
 
 def _find_quantities(text: str, exclude: Sequence[tuple[int, int]]) -> list[Quantity]:
+    if mostly_cyrillic(text):
+        original, text = text, _russian_numerals(text)
+        return [replace(q, text=original[q.start : q.end]) for q in _find_in(text, exclude)]
+    return _find_in(text, exclude)
+
+
+_DECIMAL_COMMA = re.compile(r"(?<=\d),(?=\d)")
+_THOUSANDS_SPACE = re.compile(r"(?<=\d)[ \u00a0\u202f](?=\d{3}(?!\d))")
+
+
+def _russian_numerals(text: str) -> str:
+    """Russian digits in the English notation, same length: '153,938' -> '153.938',
+    '1 000 000' -> '1,000,000' (offsets into the text are kept)."""
+    return _THOUSANDS_SPACE.sub(",", _DECIMAL_COMMA.sub(".", text))
+
+
+def _find_in(text: str, exclude: Sequence[tuple[int, int]]) -> list[Quantity]:
     found: list[Quantity] = []
     taken: list[tuple[int, int]] = list(exclude)
     for d in _durations(text):
@@ -183,14 +200,15 @@ def _core_re() -> re.Pattern[str]:
 @cache
 def _scale_re() -> re.Pattern[str]:
     return re.compile(
-        rf"\s*(?P<s>{alternation(_map('scales'), ignore_case=True)})(?![A-Za-z])", re.I
+        rf"\s*(?P<s>{alternation(_map('scales'), ignore_case=True)})(?![A-Za-zА-Яа-яЁё])", re.I
     )
 
 
 @cache
 def _unit_re() -> re.Pattern[str]:
     return re.compile(
-        rf"\s*(?P<u>{alternation(_map('unit_suffix'), ignore_case=True)})(?![A-Za-z²³])", re.I
+        rf"\s*(?P<u>{alternation(_map('unit_suffix'), ignore_case=True)})(?![A-Za-zА-Яа-яЁё²³])",
+        re.I,
     )
 
 
@@ -254,7 +272,7 @@ def _time_span(text: str, p: _Parse) -> bool:
     before = text[max(0, p.start - 40) : p.start]
     if re.search(
         r"\b(?:in|over|during|for|within|after)\s+(?:the\s+)?(?:past|last|next|coming|previous"
-        r"|following|first)\s+$",
+        r"|following|first)\s+$|\b(?:в течение|за|через|спустя)\s+(?:последние\s+)?$",
         before,
         re.I,
     ):
@@ -268,7 +286,8 @@ def _rate_before(text: str, p: _Parse, unit: str) -> str | None:
         return None
     before = text[max(0, p.start - 50) : p.start]
     pattern = r"\b(?:yearly|annual)\s+(?:[a-z-]+\s+){0,3}of\s+(?:[a-z]+\s+){0,2}$"
-    return "year" if re.search(pattern, before, re.I) else None
+    russian = r"\b(?:ежегодн|годов)[а-яё]*\s+(?:[^\s\d]+\s+){0,8}$"  # "ежегодно поставляет ..."
+    return "year" if re.search(pattern, before, re.I) or re.search(russian, before, re.I) else None
 
 
 def _start(text: str, m: re.Match[str]) -> _Parse | None:
@@ -404,7 +423,7 @@ def _is_name(text: str, m: re.Match[str], p: _Parse) -> bool:
     number word inside a name ("Group of Twenty")."""
     s = m.start()
     before = text[max(0, s - 4) : s]
-    if re.search(r"[A-Za-z][-–]$|#$|\bNo\.\s?$", before):
+    if re.search(r"[A-Za-zА-Яа-яЁё][-–]$|#$|\bNo\.\s?$", before):
         return True
     if p.words and m.group(0)[0].isupper() and not _sentence_initial(text, s):
         return True
@@ -425,12 +444,12 @@ def _acceptable(text: str, p: _Parse, m: re.Match[str]) -> bool:
 
 def _glued_letters(text: str, p: _Parse) -> bool:
     """'5G', '30th', '1990s', 'F-16s': digits directly followed by letters."""
-    return bool(re.match(r"[A-Za-z]", text[p.end : p.end + 1]))
+    return bool(re.match(r"[A-Za-zА-Яа-яЁё]", text[p.end : p.end + 1]))
 
 
 def _hyphen_modifier(text: str, p: _Parse) -> bool:
     """'12-point plan', 'five-year', 'two-day visit'."""
-    return bool(re.match(r"[-–][A-Za-z]", text[p.end : p.end + 2]))
+    return bool(re.match(r"[-–][A-Za-zА-Яа-яЁё]", text[p.end : p.end + 2]))
 
 
 def _list_number(text: str, p: _Parse, m: re.Match[str]) -> bool:
@@ -446,7 +465,7 @@ def _counts_something(text: str, p: _Parse, m: re.Match[str]) -> bool:
     after = text[p.end : p.end + 40].lower()
     if re.match(r"\s*(?:\(|,|\.|;|$)", after) and not (p.words and p.scaled):
         return False
-    first = re.match(r"\s*([a-z][a-z'.-]*)", after)
+    first = re.match(r"\s*([a-zа-яё][a-zа-яё'.-]*)", after)
     if first is None:
         return p.words and p.scaled
     if _non_figure(after) or _age(text, p.start) or first.group(1) in _function_words():
@@ -492,5 +511,5 @@ def _capitalised_before(text: str, start: int) -> bool:
 
 
 def _pair_noun(after: str) -> bool:
-    words = re.findall(r"[a-z']+", after)[:3]
+    words = re.findall(r"[a-zа-яё']+", after)[:3]
     return any(w in phrases("units.yaml", "pair_nouns") for w in words)

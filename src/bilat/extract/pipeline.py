@@ -29,6 +29,7 @@ from bilat.extract.events import extract_events
 from bilat.extract.figures import extract_figures
 from bilat.extract.gazetteer import Gazetteer, default_gazetteer
 from bilat.extract.nlp import load_nlp
+from bilat.extract.nlp_ru import is_russian, parse_ru
 from bilat.extract.pair import document_pair
 from bilat.records import (
     Actor,
@@ -51,7 +52,7 @@ __all__ = [
 ]
 
 # Bump when extraction rules or data change: `bilat extract` re-runs older documents.
-EXTRACTOR_VERSION = "2026.11.22-2"
+EXTRACTOR_VERSION = "2026.12.04-1"
 
 log = logging.getLogger("bilat.extract")
 T = TypeVar("T")
@@ -85,6 +86,7 @@ def build_context(doc: Document, spacy_doc: Any, pair: tuple[str, str]) -> DocCo
         doc=spacy_doc,
         ents=tuple(spacy_doc.ents),
         pair=pair,
+        language="ru" if spacy_doc.lang_ == "ru" else "en",
     )
 
 
@@ -223,7 +225,8 @@ def _work_batch(
     """Parse a batch with nlp.pipe (faster than one call per text), then run the stages."""
     docs, pair, auto = args
     out: list[Extraction | ExtractionError] = []
-    parsed = _WORKER["nlp"].pipe(d.clean_text for d in docs)
+    english = iter(_WORKER["nlp"].pipe(d.clean_text for d in docs if not is_russian(d)))
+    parsed = (parse_ru(d.clean_text) if is_russian(d) else next(english) for d in docs)
     for doc, spacy_doc in zip(docs, parsed, strict=True):
         try:
             out.append(extract_document(doc, spacy_doc, pair, _WORKER["gaz"], auto))

@@ -6,7 +6,8 @@ GOLD-style `period` when the expression denotes one ("2024", "2025-H1", "2025-Q3
 "2025-01..2025-07", "2020..2024"). Relative expressions ("yesterday", "in May", "last year")
 resolve only when `published` is known. Regex based: the patterns and their resolvers are in
 `temporal_rules`, word tables in `data/temporal.yaml`. `dateparser.search_dates` is
-deliberately not used: it reads "We" as Wednesday and "86%" as 1986.
+deliberately not used: it reads "We" as Wednesday and "86%" as 1986. Russian sentences go to
+`temporal_ru`, which returns the same `TimeExpr` records.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from bilat.extract.temporal_rules import (
     patterns,
     table,
 )
-from bilat.extract.wordre import alternation
+from bilat.extract.wordre import alternation, mostly_cyrillic
 
 __all__ = ["Published", "TimeExpr", "find_time_expressions", "infer_tense", "parse_published"]
 
@@ -101,6 +102,10 @@ def _hint_re() -> re.Pattern[str]:
 
 
 def _find(text: str, published: str | None, tense: str | None) -> list[TimeExpr]:
+    if mostly_cyrillic(text):
+        from bilat.extract.temporal_ru import find_time_expressions_ru
+
+        return find_time_expressions_ru(text, published, tense)
     if not _hint_re().search(text):
         return []
     ctx = Ctx(parse_published(published), (tense or infer_tense(text)) == "future")

@@ -59,3 +59,15 @@ def words_re(
     """Any of `words` as whole words (`before` and `after` bound it), longest first."""
     flags = re.IGNORECASE if ignore_case else 0
     return re.compile(before + alternation(words, ignore_case=ignore_case) + after, flags)
+
+
+_CYRILLIC = re.compile(r"[А-Яа-яЁё]")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def mostly_cyrillic(text: str) -> bool:
+    """Whether most letters of `text` are Cyrillic: the Russian mention finders read it
+    (decimal commas, Russian dates); English text never pays more than one scan."""
+    if not _CYRILLIC.search(text):
+        return False
+    return 2 * len(_CYRILLIC.findall(text)) > len(_LETTER.findall(text))

@@ -15,6 +15,7 @@ from typing import BinaryIO
 
 from bilat.config import Options
 from bilat.errors import FeedError, InputRejected
+from bilat.extract.languages import language_warning
 from bilat.ingest import dedupe
 from bilat.ingest.clean import CleanOptions, clean_article
 from bilat.ingest.feeds import feed_inputs
@@ -138,6 +139,9 @@ def _store_one(
     if on_stored is not None:
         on_stored(doc)
     log.info("stored %s (id %d, %s)", doc.name, doc.id, doc.status)
+    warning = language_warning(doc.language)
+    if warning is not None:
+        log.warning("%s: %s", doc.name, warning)
 
 
 def _with_stated(art: Article, stated: dict[str, str]) -> Article:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from bilat.extract.gazetteer import normalize
+from bilat.extract.languages import language_warning
 from bilat.pairview import figure_in_pair
 from bilat.queries import in_range, names_of
 from bilat.serve import record as rec
@@ -155,6 +156,7 @@ def document_detail(store: Store, key: int | str) -> dict[str, Any]:
         ],
         "items": found,
         "mentions": mentions,
+        "language_warning": language_warning(doc.language),
     }
 
 

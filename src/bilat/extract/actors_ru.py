@@ -1,0 +1,126 @@
+"""What the actor stage reads differently in Russian text (the rest is shared).
+
+needs : clean-text offsets, the Russian spaCy doc (token lemmas), the gazetteer
+adds  : whether a body is only part of a title ("замглавы правительства РФ") and the states
+        inside it; which of several holders an office names (the one the article named);
+        whether a body is cited as a source ("по данным ...", "сообщило ...").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator, Mapping
+from typing import Any
+
+from bilat.extract.gazetteer import Entry, Gazetteer
+from bilat.extract.gazetteer_ru import russian_names
+from bilat.extract.nlp_ru import part_of_speech
+from bilat.extract.organizations import OrgMention
+from bilat.extract.roles import RolePhrase
+
+__all__ = [
+    "after_title_head",
+    "find_bodies",
+    "in_title",
+    "inner_states",
+    "russian_source",
+    "shared_titles",
+]
+
+# Russian title heads followed by the body in the genitive ("председатель правительства РФ",
+# "глав правительств России", "секретарь Совета безопасности"): the body names an office
+_TITLE_HEAD = re.compile(
+    r"(?:^|[^\w-])(?:(?:вице-|зам)?(?:глав|председател|премьер|министр|секретар|руководител|"
+    r"директор|начальник|спикер|пресс-секретар|советник|помощник)[а-яё]*|замглавы|"
+    r"зампред[а-яё]*)\s+$",
+    re.I,
+)
+# a Russian source: "по данным ...", "со ссылкой на ...", "сообщило ..." before the name
+_SOURCE = re.compile(
+    r"(?:\bпо данным|\bсо ссылкой на(?: данные)?|\bсогласно данным|\bпо информации|"
+    r"\b(?:сообщил|заявил|уточнил|отметил|подтвердил|объявил)[аои]?)\s+$",
+    re.I,
+)
+
+
+def in_title(text: str, start: int) -> bool:
+    """A body right after a Russian title head is part of someone's title."""
+    return after_title_head(text[max(0, start - 40) : start])
+
+
+def after_title_head(before: str) -> bool:
+    """`before` (the text up to a name) ends with a Russian title head ("председателя ")."""
+    return bool(_TITLE_HEAD.search(before))
+
+
+def russian_source(before: str) -> bool:
+    """The text before a body's name cites it as a source."""
+    return bool(_SOURCE.search(before))
+
+
+def inner_states(
+    doc: Any, gaz: Gazetteer, start: int, end: int
+) -> Iterator[tuple[Entry, int, int, str]]:
+    """The states named inside [start, end) by a one-word name ("РФ", "России")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    names = russian_names(gaz)
+    for token in span if span is not None else ():
+        entry = names.state_for_lemma(token.lemma_)
+        if entry is not None:
+            yield entry, token.idx, token.idx + len(token.text), token.text
+
+
+def shared_titles(
+    titles: list[tuple[RolePhrase, list[Entry]]],
+    drafts: Mapping[str, Any],
+    free: Callable[[int, int], bool],
+) -> Iterator[tuple[Entry, int, int, str]]:
+    """'Замглавы правительства РФ' after 'вице-премьер РФ Дмитрий Чернышенко': an office
+    several people hold names the one of them the article has named (`free`: nothing but
+    state mentions is inside the phrase)."""
+    for rp, holders in titles:
+        named = [h for h in holders if h.gid in drafts and drafts[h.gid].spans]
+        if len(named) == 1 and free(rp.start, rp.end):
+            yield named[0], rp.start, rp.end, rp.text
+
+
+# Bodies named by what they do: "Российско-Китайская комиссия по подготовке регулярных встреч
+# глав правительств", "межправительственная комиссия по энергетическому сотрудничеству"
+_BODY_HEADS = frozenset(
+    {"комиссия", "подкомиссия", "комитет", "подкомитет", "совет", "группа", "форум", "центр"}
+)
+_NAME_POS = frozenset({"NOUN", "ADJF", "NUMR"})  # words a "по ..." complement is made of
+_MAX_WORDS = 8
+
+
+def _adjectives_before(doc: Any, i: int) -> int:
+    """The first token of the adjectives before token i, hyphenated ones whole
+    ("Российско-Китайской")."""
+    first = i
+    while first > 0:
+        prev = doc[first - 1]
+        if prev.text in "-–" and not prev.whitespace_ and first > 1 and doc[first - 2].is_alpha:
+            first -= 2
+        elif part_of_speech(prev.text) == "ADJF":
+            first -= 1
+        else:
+            break
+    return first
+
+
+def find_bodies(doc: Any) -> Iterator[OrgMention]:
+    """A body head ("комиссии") with its adjectives before it and its "по ..." complement
+    after it, the complement made of nouns and adjectives only (it stops at a verb)."""
+    for i, token in enumerate(doc):
+        if token.lemma_ not in _BODY_HEADS or i + 2 >= len(doc) or doc[i + 1].lower_ != "по":
+            continue
+        first = _adjectives_before(doc, i)
+        last = i + 1
+        while last + 1 < len(doc) and last - i <= _MAX_WORDS:
+            nxt = doc[last + 1]
+            if not nxt.is_alpha or part_of_speech(nxt.text) not in _NAME_POS:
+                break
+            last += 1
+        if last > i + 1 and first < i:  # a named body, not "комиссия по" in passing
+            span = doc[first : last + 1]
+            yield OrgMention(span.start_char, span.end_char, span.text, "organization", None)

@@ -1,0 +1,270 @@
+"""Russian time expressions, resolved like the English ones (`bilat.extract.temporal`).
+
+needs : a sentence of Russian text and the publication date (ISO, or None)
+adds  : `TimeExpr` spans with the same date / period conventions as GOLD.md:
+        "2 декабря" (a date in the genitive), "в феврале этого года", "за октябрь 2022 года"
+        (2022-10..2022-10), "в январе–октябре 2022 года" (2022-01..2022-10), "за девять
+        месяцев 2022 года" / "по итогам десяти прошедших месяцев" (a year-to-date range),
+        "первого полугодия" (H1), "третьем квартале" (Q3), "в 2024 году", "в этом / прошлом
+        году", "в прошлом месяце", "в минувший вторник" (the last Tuesday up to publication).
+Word tables (month stems, counted months) are in `data/temporal_ru.yaml`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import cache
+
+from bilat.extract.figures_data import load_data
+from bilat.extract.temporal import TimeExpr
+from bilat.extract.temporal_rules import Published, parse_published
+
+__all__ = ["find_time_expressions_ru", "month_number", "month_pattern"]
+
+_Resolved = tuple[str | None, str | None, str | None]  # date, date_end, period
+_Rule = Callable[[re.Match[str], "_When"], _Resolved | None]
+
+
+@dataclass(frozen=True, slots=True)
+class _When:
+    """What a relative expression resolves against: the publication date and the tense."""
+
+    pub: Published | None
+    future: bool
+
+    @property
+    def year(self) -> int | None:
+        return self.pub.year if self.pub else None
+
+
+_FUTURE = re.compile(
+    r"\b(?:будет|будут|проведут|проведет|проведёт|состоится|состоятся|начнутся|начнется|"
+    r"начнётся|предстоит|планируется|планирует|намерен\w*|посетит|посетят|встретится|"
+    r"встретятся|пройдут|пройдет|пройдёт|следующ\w+)\b",
+    re.I,
+)
+
+
+@cache
+def _months() -> dict[str, int]:
+    return {str(k): int(v) for k, v in load_data("temporal_ru.yaml")["months"].items()}
+
+
+@cache
+def _counts() -> dict[str, int]:
+    return {str(k): int(v) for k, v in load_data("temporal_ru.yaml")["month_counts"].items()}
+
+
+_VOWELS = frozenset("аеёиоуыэюяй")
+
+
+def month_pattern() -> str:
+    """A regex matching any case form of a Russian month name."""
+    return _month_re()
+
+
+def month_number(word: str) -> int:
+    """1-12 for any case form of a Russian month name ("декабря" -> 12)."""
+    return _month(word)
+
+
+def _month_re() -> str:
+    stems = sorted(_months(), key=len, reverse=True)
+    # a stem ending in a consonant takes any ending ("январ" -> "января"); May is whole words
+    return r"(?:" + "|".join(s if s[-1] in _VOWELS else s + "[а-я]*" for s in stems) + r")\b"
+
+
+def _month(word: str) -> int:
+    low = word.lower()
+    return next(
+        v for k, v in sorted(_months().items(), key=lambda kv: -len(kv[0])) if low.startswith(k)
+    )
+
+
+_YEAR = (
+    r"(?:(?P<year>(?:19|20)\d\d)\s*(?:года|году|год|г\.)"
+    r"|(?P<rel>(?:эт|текущ|прошл|прошедш|минувш|следующ)[а-я]*)\s+год(?:а|у|ом)?\b)"
+)
+
+
+def _year(m: re.Match[str], w: _When) -> int | None:
+    if m.groupdict().get("year"):
+        return int(m.group("year"))
+    rel = (m.groupdict().get("rel") or "").lower()
+    pub = w.pub
+    if pub is None:
+        return None
+    if rel.startswith(("прошл", "минувш", "прошедш")):
+        return pub.year - 1
+    if rel.startswith("следующ"):
+        return pub.year + 1
+    return pub.year
+
+
+def _range(year: int, first: int, last: int) -> str:
+    return f"{year}-{first:02d}..{year}-{last:02d}"
+
+
+def _year_of(m: re.Match[str], w: _When) -> int | None:
+    """The stated year, else (no year stated) the publication year."""
+    if m.group("year") or m.group("rel"):
+        return _year(m, w)
+    return w.year
+
+
+def _unstated_year(m: re.Match[str], w: _When, month: int, day: int | None = None) -> int | None:
+    """The year of a month or day given without one: the publication year, or the year
+    before when a past report names a later month ('в ноябре' in March), the year after when
+    a plan names an earlier one."""
+    year = _year_of(m, w)
+    pub = w.pub
+    if year is None or m.group("year") or m.group("rel") or pub is None or pub.month is None:
+        return year
+    if day is None or pub.day is None:
+        after, before = month > pub.month, month < pub.month
+    else:
+        after, before = (month, day) > (pub.month, pub.day), (month, day) < (pub.month, pub.day)
+    if after and not w.future:
+        return year - 1
+    if before and w.future:
+        return year + 1
+    return year
+
+
+def _count_range(m: re.Match[str], w: _When) -> _Resolved | None:
+    year = _year_of(m, w)
+    count = _counts().get(m.group("n").lower()) or (
+        int(m.group("n")) if m.group("n").isdigit() else 0
+    )
+    if year is None or not 0 < count <= 12:
+        return None
+    return None, None, _range(year, 1, count)
+
+
+def _month_span(m: re.Match[str], w: _When) -> _Resolved | None:
+    first = _month(m.group("m1"))
+    year = _unstated_year(m, w, first)
+    if year is None:
+        return None
+    last = _month(m.group("m2")) if m.group("m2") else first
+    date = f"{year}-{first:02d}"
+    return date, (f"{year}-{last:02d}" if last != first else None), _range(year, first, last)
+
+
+def _day(m: re.Match[str], w: _When) -> _Resolved | None:
+    month, day = _month(m.group("m1")), int(m.group("d"))
+    if not 1 <= day <= 31:
+        return None
+    year = _unstated_year(m, w, month, day)
+    if year is None:
+        return None, None, None  # a date all the same (not a figure), left unresolved
+    return f"{year}-{month:02d}-{day:02d}", None, None
+
+
+def _part(m: re.Match[str], w: _When) -> _Resolved | None:
+    year = _year_of(m, w)
+    if year is None:
+        return None
+    which = m.group("which").lower()
+    index = {"перв": 1, "втор": 2, "трет": 3, "четв": 4}[which[:4]]
+    if m.group("unit").lower().startswith("полугод"):
+        return None, None, f"{year}-H{min(index, 2)}"
+    return None, None, f"{year}-Q{index}"
+
+
+def _whole_year(m: re.Match[str], w: _When) -> _Resolved | None:
+    year = _year(m, w)
+    return (str(year), None, str(year)) if year else None
+
+
+_WEEKDAYS = {"понедельник": 0, "вторник": 1, "сред": 2, "четверг": 3, "пятниц": 4, "суббот": 5}
+_WEEKDAYS_RE = (
+    r"\b(?:в|во)\s+(?:(?P<rel>минувш\w+|прошл\w+|следующ\w+|ближайш\w+)\s+)?"
+    r"(?P<wd>понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)\b"
+)
+
+
+def _weekday(m: re.Match[str], w: _When) -> _Resolved | None:
+    """'в понедельник' (the last one up to publication), 'в следующий вторник' or a plan
+    (ahead)."""
+    base = w.pub.as_date() if w.pub else None
+    if base is None:
+        return None, None, None
+    word = m["wd"].lower()
+    target = next((v for k, v in _WEEKDAYS.items() if word.startswith(k)), 6)
+    rel = (m["rel"] or "").lower()
+    ahead = rel.startswith(("следующ", "ближайш")) or (w.future and not rel)
+    delta = ((target - base.weekday()) % 7 or 7) if ahead else -((base.weekday() - target) % 7)
+    return (base + dt.timedelta(days=delta)).isoformat(), None, None
+
+
+def _last_month(m: re.Match[str], w: _When) -> _Resolved | None:
+    pub = w.pub
+    if pub is None or pub.month is None:
+        return None
+    year, month = (pub.year, pub.month - 1) if pub.month > 1 else (pub.year - 1, 12)
+    return f"{year}-{month:02d}", None, _range(year, month, month)
+
+
+@cache
+def _rules() -> tuple[tuple[re.Pattern[str], _Rule], ...]:
+    mon = _month_re()
+    counts = "|".join(sorted(_counts(), key=len, reverse=True))
+    year_after = rf"(?:\s+{_YEAR})?"
+    return (
+        (
+            re.compile(
+                rf"(?:\b(?:за|в течение|по итогам)\s+)?(?:\b(?:первые|первых)\s+)?"
+                rf"\b(?P<n>{counts}|\d{{1,2}})\s+(?:(?:прошедших|последних|первых)\s+)?месяц[а-я]*{year_after}",
+                re.I,
+            ),
+            _count_range,
+        ),
+        (
+            re.compile(rf"\b(?P<d>\d{{1,2}})\s+(?P<m1>{mon}){year_after}", re.I),
+            _day,
+        ),
+        (
+            re.compile(rf"\b(?P<m1>{mon})(?:\s*[-–—]\s*(?P<m2>{mon}))?{year_after}", re.I),
+            _month_span,
+        ),
+        (re.compile(rf"\b{_YEAR}", re.I), _whole_year),
+        (re.compile(r"\b(?:в\s+)?(?:прошлом|минувшем|прошедшем)\s+месяце\b", re.I), _last_month),
+        (re.compile(_WEEKDAYS_RE, re.I), _weekday),
+    )
+
+
+@cache
+def _part_re() -> re.Pattern[str]:
+    return re.compile(
+        rf"\b(?P<which>(?:перв|втор|трет|четв[её]рт)[а-я]*)\s+(?P<unit>полугоди[а-я]*|квартал[а-я]*)(?:\s+{_YEAR})?",
+        re.I,
+    )
+
+
+def _candidates(text: str) -> Iterator[tuple[re.Match[str], _Rule]]:
+    for m in _part_re().finditer(text):
+        yield m, _part
+    for pattern, rule in _rules():
+        for m in pattern.finditer(text):
+            yield m, rule
+
+
+def find_time_expressions_ru(
+    text: str, published: str | None, tense: str | None = None
+) -> list[TimeExpr]:
+    """All non-overlapping Russian time expressions in `text`, in text order; `tense`
+    'future', or a future verb in the text, reads undated days ahead of publication."""
+    future = tense == "future" or bool(_FUTURE.search(text))  # the text's own verbs win
+    when = _When(parse_published(published), future)
+    found: list[TimeExpr] = []
+    for m, rule in _candidates(text):
+        if any(f.start < m.end() and m.start() < f.end for f in found):
+            continue
+        resolved = rule(m, when)
+        if resolved is not None:
+            found.append(TimeExpr(m.start(), m.end(), m.group(0), *resolved))
+    return sorted(found, key=lambda t: t.start)

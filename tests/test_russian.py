@@ -1,0 +1,219 @@
+"""The Russian mention layer: lemmas, names in every case, numbers, periods, titles, datelines.
+
+Each case is a sentence written for these tests; the stages under test are the shared ones,
+reached through a Russian document (`language = ru`).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bilat.extract.actors_ru import find_bodies
+from bilat.extract.gazetteer import Gazetteer, default_gazetteer
+from bilat.extract.gazmatch import find_gazetteer_mentions
+from bilat.extract.nlp_ru import lemma, parse_ru
+from bilat.extract.numbers import find_quantities
+from bilat.extract.pipeline import extract_document
+from bilat.extract.roles_ru import find_role_phrases_ru
+from bilat.extract.temporal import find_time_expressions
+from bilat.extract.wordre import mostly_cyrillic
+from bilat.ingest.implied_date import implied_published
+from bilat.offsets import OffsetMap
+from bilat.records import Document, Extraction
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return default_gazetteer()
+
+
+def test_lemmas_fold_case_forms() -> None:
+    assert lemma("Путиным") == lemma("Путина") == "путин"
+    assert lemma("Китаем") == lemma("Китая") == "китай"
+
+
+@pytest.mark.parametrize(
+    ("text", "gid"),
+    [
+        ("Переговоры с Си Цзиньпином прошли в Кремле.", "xi-jinping"),
+        ("Визит Владимира Путина завершился.", "vladimir-putin"),
+        ("Делегация Поднебесной прибыла в Москву.", "CN"),
+        ("Торговля с КНР выросла.", "CN"),
+        ("Контракт подписан с «Газпромом».", "gazprom"),
+        ("Поставки по «Силе Сибири» выросли.", "power-of-siberia"),
+        ("По данным главного таможенного управления КНР, экспорт вырос.", "china-customs"),
+    ],
+)
+def test_every_case_form_finds_the_canonical_entry(gaz: Gazetteer, text: str, gid: str) -> None:
+    found = {e.gid for g in find_gazetteer_mentions(gaz, parse_ru(text)) for e in g.entries}
+    assert gid in found
+
+
+def test_english_text_is_not_read_as_russian() -> None:
+    assert not mostly_cyrillic("Trade reached $245 billion, Путин said.")
+    assert mostly_cyrillic("Товарооборот достиг $245 млрд, сообщил Путин.")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "per", "qualifier"),
+    [
+        (
+            "Товарооборот составил 153,938 миллиарда долларов.",
+            153_938_000_000,
+            "USD",
+            None,
+            "exact",
+        ),
+        ("Экспорт превысил 1 234,5 млрд рублей.", 1_234_500_000_000, "RUB", None, "at_least"),
+        ("Поставки достигли 22,7 млрд куб. м в год.", 22_700_000_000, "m3", "year", "exact"),
+        ("Импорт составил около 1,98 млн баррелей в сутки.", 314_794.26, "m3", "day", "approx"),
+        ("Объем вырос почти до 8,4 млн тонн.", 8_400_000, "t", None, "exact"),
+        ("Торговля выросла на 9,1%.", 9.1, "percent", None, "exact"),
+        ("Товарооборот вырос в 1,5 раза.", 50, "percent", None, "exact"),
+        ("В порт зашли два корвета.", 2, "count", None, "exact"),
+        ("Компания ежегодно поставляет 38 млрд кубометров газа.", 38e9, "m3", "year", "exact"),
+    ],
+)
+def test_russian_numbers(
+    text: str, value: float, unit: str, per: str | None, qualifier: str
+) -> None:
+    (q,) = find_quantities(text)
+    assert (q.unit, q.per, q.qualifier) == (unit, per, qualifier)
+    assert q.value == pytest.approx(value, rel=1e-6)
+    assert text[q.start : q.end] == q.text
+
+
+@pytest.mark.parametrize(
+    "text", ["главы двух государств встретились", "учения продлятся три года", "26-е заседание"]
+)
+def test_the_pair_spans_of_years_and_ordinals_are_no_figures(text: str) -> None:
+    assert find_quantities(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "date", "period"),
+    [
+        ("за девять месяцев 2022 года товарооборот вырос", "2022-12-02", None, "2022-01..2022-09"),
+        (
+            "По итогам десяти прошедших месяцев торговля выросла",
+            "2022-11-07",
+            None,
+            "2022-01..2022-10",
+        ),
+        ("в январе–октябре 2024 года экспорт вырос", None, "2024-01", "2024-01..2024-10"),
+        ("Только за октябрь 2022 года торговля выросла", None, "2022-10", "2022-10..2022-10"),
+        ("по итогам первого полугодия 2023 года", None, None, "2023-H1"),
+        ("в третьем квартале прошлого года", "2025-05-01", None, "2024-Q3"),
+        ("Переговоры прошли в феврале этого года", "2022-11-07", "2022-02", "2022-02..2022-02"),
+        ("Учения начнутся 15 июля", "2024-07-13", "2024-07-15", None),
+        ("в минувший вторник лидеры провели переговоры", "2024-11-07", "2024-11-05", None),
+        ("в прошлом месяце импорт вырос", "2022-06-20", "2022-05", "2022-05..2022-05"),
+        ("Лидеры проведут переговоры в среду", "2024-09-05", "2024-09-11", None),
+        ("Турпоток за прошлый год вырос", "2024-03-14", "2023", "2023"),
+        ("Соглашение подписали в ноябре", "2025-03-10", "2024-11", "2024-11..2024-11"),
+    ],
+)
+def test_russian_dates_and_periods(
+    text: str, published: str | None, date: str | None, period: str | None
+) -> None:
+    (t,) = find_time_expressions(text, published)
+    assert (t.date, t.period) == (date, period)
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "country"),
+    [
+        ("сообщил вице-премьер РФ Дмитрий Чернышенко", "deputy_prime_minister", "RU"),
+        ("встретился с министром иностранных дел КНР", "foreign_minister", "CN"),
+        ("зампремьера Госсовета КНР Ху Чуньхуа", "deputy_prime_minister", "CN"),
+        ("российский президент заявил", "head_of_state", "RU"),
+        ("заявила официальный представитель МИД России", "foreign_ministry_spokesperson", "RU"),
+        ("сообщил помощник президента РФ Юрий Ушаков", "presidential_aide", "RU"),
+    ],
+)
+def test_russian_titles(gaz: Gazetteer, text: str, key: str, country: str) -> None:
+    (rp,) = find_role_phrases_ru(parse_ru(text), gaz)
+    assert (rp.key, rp.country) == (key, country)
+
+
+def test_an_office_served_by_another_is_no_holder(gaz: Gazetteer) -> None:
+    text = "сообщил пресс-секретарь президента РФ Дмитрий Песков"
+    assert find_role_phrases_ru(parse_ru(text), gaz) == []
+
+
+def test_plural_offices_name_no_single_holder(gaz: Gazetteer) -> None:
+    assert find_role_phrases_ru(parse_ru("встреча глав правительств России и Китая"), gaz) == []
+
+
+def test_tass_dateline_takes_the_year_the_text_states() -> None:
+    text = "МОСКВА, 2 декабря. /ТАСС/. За девять месяцев 2022 года товарооборот вырос на 30%."
+    found = implied_published(text)
+    assert found is not None and found.date == "2022-12-02"
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        (
+            "провели заседание Российско-Китайской комиссии по подготовке регулярных встреч.",
+            "Российско-Китайской комиссии по подготовке регулярных встреч",
+        ),
+        (
+            "на заседании межправительственной комиссии по энергетическому сотрудничеству, которое",
+            "межправительственной комиссии по энергетическому сотрудничеству",
+        ),
+        (
+            "российско-китайская рабочая группа по транспорту провела встречу",
+            "российско-китайская рабочая группа по транспорту",
+        ),
+        ("Документы направили в комиссию по рассмотрению жалоб.", None),
+    ],
+)
+def test_bodies_named_by_their_remit(text: str, body: str | None) -> None:
+    found = [m.name for m in find_bodies(parse_ru(text))]
+    assert found == ([body] if body else [])
+
+
+def _extract(text: str, published: str) -> Extraction:
+    doc = Document(
+        0, "t.txt", 1, "", text, text, OffsetMap.identity(len(text)), None, published,
+        None, None, "ru", "ok", None, {}, "",
+    )  # fmt: skip
+    return extract_document(doc, parse_ru(text))
+
+
+def test_talks_of_the_heads_of_the_countries_are_the_pairs_meeting() -> None:
+    text = "Торговля выросла после переговоров глав стран, прошедших в феврале этого года."
+    (event,) = _extract(text, "2022-11-07").events
+    assert (event.mode, event.participants, event.date) == (
+        "meeting",
+        ("Russia", "China"),
+        "2022-02",
+    )
+
+
+def test_a_shared_office_names_the_holder_the_article_named() -> None:
+    text = (
+        "Об этом сообщил вице-премьер РФ Дмитрий Чернышенко.\n\n"
+        "Замглавы правительства РФ и зампремьера Госсовета КНР Ху Чуньхуа в режиме "
+        "видеоконференции провели заседание."
+    )
+    ext = _extract(text, "2022-12-02")
+    (event,) = ext.events
+    assert event.mode == "video"
+    assert event.participants == ("Dmitry Chernyshenko", "Hu Chunhua")
+    chernyshenko = next(a for a in ext.actors if a.name == "Dmitry Chernyshenko")
+    assert "Замглавы правительства РФ" in chernyshenko.aliases
+
+
+def test_a_bare_scaled_number_in_a_trade_sentence_takes_the_articles_currency() -> None:
+    text = (
+        "Товарооборот России и Китая в 2021 году составил 146 млрд долларов.\n\n"
+        "Лидеры поставили задачу увеличить товарооборот, удвоить его от 100 миллиардов "
+        "до 200 миллиардов в год."
+    )
+    ext = _extract(text, "2022-03-01")
+    levels = {(f.value, f.unit, f.per) for f in ext.figures}
+    assert (100_000_000_000, "USD", "year") in levels
+    targets = {(c.value, c.unit, c.per) for c in ext.commitments}
+    assert targets == {(200_000_000_000, "USD", "year")}
