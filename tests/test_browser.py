@@ -235,3 +235,52 @@ def test_document_page_is_usable_on_a_phone(browser: Any, server: str) -> None:
     pg.screenshot(path="/tmp/bilat_document_phone.png", full_page=False)
     context.close()
     assert width <= 400
+
+
+def _heading_of(page: Any, server: str, date: str) -> str:
+    page.goto(server + "/timeline")
+    group = page.locator("li", has=page.locator(f"time:text-is('{date}')")).first
+    return str(group.locator("h3").inner_text())
+
+
+def test_a_review_on_the_document_page_changes_every_page_derived_from_it(
+    page: Any, server: str
+) -> None:
+    """An edited participant list re-clusters the event (the timeline heading changes); a
+    rejected figure leaves its conflict and the overview's count; undo restores both."""
+    page.goto(server + "/")
+    conflicts_before = int(page.locator("a.kpi:has-text('open conflicts') b").inner_text())
+    assert "Russia" not in _heading_of(page, server, "2023-03-21")
+    page.goto(server + "/documents/probe_b.json")
+    page.fill("#rv-author", "Analyst Two")
+    page.fill("#rv-token", TOKEN)
+    page.click("#rv-save")
+    event = page.locator("li.item.k-events").first
+    event.locator(".item-label").click()
+    event.locator("button[data-action=edit]").click()
+    event.locator("input[name=participants]").fill("Xi Jinping, Vladimir Putin, Russia")
+    with page.expect_navigation():
+        event.locator("form.edit-form button[type=submit]").click()
+    assert "Russia" in _heading_of(page, server, "2023-03-21")
+
+    page.goto(server + "/documents/probe_a.json")
+    figure = page.locator("li.item.k-figures", has_text="190.3").first
+    figure.locator(".item-label").click()
+    with page.expect_navigation():
+        figure.locator("button[data-action=reject]").click()
+    page.goto(server + "/")
+    after = int(page.locator("a.kpi:has-text('open conflicts') b").inner_text())
+    assert after == conflicts_before - 1
+    page.goto(server + "/conflicts")
+    assert "190.3" not in page.locator("main").inner_text()
+    page.screenshot(path="/tmp/bilat_reviewed_conflicts.png", full_page=True)
+
+    for doc, kind in (("probe_a.json", "figures"), ("probe_b.json", "events")):
+        page.goto(server + f"/documents/{doc}")
+        item = page.locator(f"li.item.k-{kind}:has(button[data-action=undo])").first
+        item.locator(".item-label").click()
+        with page.expect_navigation():
+            item.locator("button[data-action=undo]").click()
+    assert "Russia" not in _heading_of(page, server, "2023-03-21")
+    page.goto(server + "/")
+    assert int(page.locator("a.kpi:has-text('open conflicts') b").inner_text()) == conflicts_before
