@@ -284,3 +284,35 @@ def test_a_review_on_the_document_page_changes_every_page_derived_from_it(
     assert "Russia" not in _heading_of(page, server, "2023-03-21")
     page.goto(server + "/")
     assert int(page.locator("a.kpi:has-text('open conflicts') b").inner_text()) == conflicts_before
+
+
+def test_review_queue_ranks_conclusions_first_and_takes_keys_and_bulk_actions(
+    page: Any, server: str
+) -> None:
+    page.goto(server + "/review")
+    total = int(page.locator("p.lead").inner_text().split()[0])
+    first = page.locator("li.rq-item").first
+    assert "in an open conflict" in first.inner_text()  # the conflict's claims come first
+    page.fill("#rv-author", "Analyst Three")
+    page.fill("#rv-token", TOKEN)
+    page.click("#rv-save")
+    page.locator("li.rq-item").first.focus()
+    with page.expect_navigation():
+        page.keyboard.press("a")  # accept the focused item
+    assert int(page.locator("p.lead").inner_text().split()[0]) == total - 1
+    page.locator("li.rq-item").first.focus()
+    page.keyboard.press("j")
+    page.keyboard.press("x")
+    page.keyboard.press("j")
+    page.keyboard.press("x")
+    with page.expect_navigation():
+        page.click("#rq-accept-selected")
+    assert int(page.locator("p.lead").inner_text().split()[0]) == total - 3
+    made = httpx.get(server + "/api/review").json()
+    mine = [j for j in made if j["author"] == "Analyst Three" and j["revoked_at"] is None]
+    assert len(mine) == 3 and {j["action"] for j in mine} == {"accept"}
+    for j in mine:  # leave the store as the other tests found it
+        r = httpx.delete(
+            f"{server}/api/review/{j['id']}", headers={"authorization": f"Bearer {TOKEN}"}
+        )
+        assert r.status_code == 200

@@ -135,3 +135,32 @@ def test_removing_a_wrong_participant_changes_the_event_everywhere(db: str) -> N
     for judgement in made:
         _call(app, "DELETE", f"/api/review/{judgement}")
     assert any("Yuri Ushakov" in e["cluster"]["participants"] for e in summit())
+
+
+def _bilat(db: str, *args: str) -> Any:
+    return CliRunner().invoke(main, ["--db", db, *args])
+
+
+def test_bilat_review_lists_the_queue_and_its_actions_change_the_record(db: str) -> None:
+    queue = json.loads(_bilat(db, "review", "--next", "5", "--json").output)
+    top = queue["items"][0]
+    assert queue["total"] > 5 and len(queue["items"]) == 5
+    assert top["item_type"] == "figures" and top["quote"]
+    assert "dissents from a commitment's verdict" in top["why"]  # the $190bn dissent
+    text = _bilat(db, "review", "--next", "2").output
+    assert "dissents from a commitment's verdict" in text and "unreviewed" in text
+
+    made = _bilat(db, "review", "reject", "figures", str(top["id"]), "--author", "ana")
+    assert made.exit_code == 0 and "reject figures" in made.output
+    judgement = made.output.split()[1].rstrip(":")
+    statuses = json.loads(_bilat(db, "commitments", "--json").output)
+    assert not any(s["dissent"] for s in statuses)
+    after = json.loads(_bilat(db, "review", "--next", "5", "--json").output)
+    assert after["total"] == queue["total"] - 1 and after["items"][0]["id"] != top["id"]
+
+    assert _bilat(db, "review", "undo", judgement).exit_code == 0
+    statuses = json.loads(_bilat(db, "commitments", "--json").output)
+    assert any(s["dissent"] for s in statuses)
+    bad = _bilat(db, "review", "edit", "figures", str(top["id"]), "value=lots")
+    assert bad.exit_code == 2 and "not a number" in bad.output
+    assert _bilat(db, "review", "reject", "figures", "99999999").exit_code == 4

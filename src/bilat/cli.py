@@ -120,7 +120,7 @@ def _run(fn: Callable[[], T]) -> T:
         sys.exit(1)
 
 
-from bilat import cli_commands, cli_record, cli_watch, cli_web  # noqa: E402,F401  (commands)
+from bilat import cli_commands, cli_record, cli_review, cli_watch, cli_web  # noqa: E402,F401
 
 if __name__ == "__main__":  # pragma: no cover
     main()

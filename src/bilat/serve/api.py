@@ -266,6 +266,14 @@ def review_history(
     return _out(data, format, "review")
 
 
+@router.get("/review/queue", summary="Unreviewed items, the ones conclusions rest on first")
+def review_queue(st: State, limit: Limit = 50) -> dict[str, Any]:
+    from bilat.review_queue import review_queue as queue
+
+    with st.use() as store:
+        return queue(store, limit)
+
+
 @router.post("/review", status_code=201, summary="Accept, edit or reject an item (token)")
 def post_review(st: State, _: Writer, body: ReviewIn) -> dict[str, Any]:
     with st.use() as store:

@@ -52,6 +52,7 @@ _NAV = (
     ("/agreements", "Agreements"),
     ("/actors", "Actors"),
     ("/documents", "Documents"),
+    ("/review", "Review"),
 )
 
 
@@ -380,3 +381,13 @@ def document_page(request: Request, key: str) -> HTMLResponse:
         actors=list(actors.values()),
         url=safe_url(doc.get("url")),
     )
+
+
+@router.get("/review", response_class=HTMLResponse)
+def review_page(request: Request, limit: int = 50) -> HTMLResponse:
+    """The review queue: unreviewed items ranked by what rests on them (`bilat.review_queue`)."""
+    from bilat.review_queue import review_queue
+
+    with _st(request).use() as store:
+        queue = review_queue(store, max(1, min(limit, 500)))
+    return _page(request, "review.html", queue=queue)
