@@ -27,6 +27,7 @@ class _Store(BaseModel):
 class _Ingest(BaseModel):
     model_config = ConfigDict(extra="forbid")
     max_bytes: int = Field(gt=0)
+    max_chars: int = Field(gt=0)
     dedupe: bool
     near_duplicate_threshold: float = Field(gt=0, le=1)
     imply_published: bool
@@ -42,6 +43,8 @@ class _Extract(BaseModel):
     model: str
     n_process: int = Field(ge=1)
     batch_size: int = Field(ge=1)
+    max_sentences: int = Field(ge=1)
+    max_sentence_tokens: int = Field(ge=1)
 
 
 class _File(BaseModel):
@@ -54,6 +57,7 @@ class _File(BaseModel):
 @dataclass(frozen=True, slots=True)
 class IngestOptions:
     max_bytes: int
+    max_chars: int
     dedupe: bool
     near_duplicate_threshold: float
     imply_published: bool
@@ -72,6 +76,8 @@ class ExtractOptions:
     n_process: int
     batch_size: int
     auto_pair: bool = False
+    max_sentences: int = 2_000
+    max_sentence_tokens: int = 400
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,5 +129,7 @@ def load_options(user_file: Path | None = None, **overrides: Any) -> Options:
             n_process=ex.n_process,
             batch_size=ex.batch_size,
             auto_pair=auto,
+            max_sentences=ex.max_sentences,
+            max_sentence_tokens=ex.max_sentence_tokens,
         ),
     )

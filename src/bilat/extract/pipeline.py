@@ -20,7 +20,7 @@ from dataclasses import replace
 from typing import Any, TypeVar
 
 from bilat.config import ExtractOptions
-from bilat.errors import ExtractionError
+from bilat.errors import ExtractionError, StoreError
 from bilat.extract.actors import extract_actors
 from bilat.extract.agreements import extract_agreements
 from bilat.extract.commitments import extract_commitments
@@ -216,19 +216,62 @@ def _warm(options: ExtractOptions) -> None:
     )
 
 
-def _work_batch(
-    args: tuple[list[Document], tuple[str, str], bool],
-) -> list[Extraction | ExtractionError]:
-    """Parse a batch with nlp.pipe (faster than one call per text), then run the stages."""
-    docs, pair, auto = args
+_BatchArgs = tuple[list[Document], tuple[str, str], bool, tuple[int, int]]
+
+
+def _parse(docs: list[Document]) -> list[Any]:
+    """spaCy docs for a batch with nlp.pipe (faster than one call per text); if the batch
+    fails, each text alone, so one bad text yields its exception and spares the others."""
+    nlp = _WORKER["nlp"]
+    try:
+        return list(nlp.pipe(d.clean_text for d in docs))
+    except Exception:
+        out: list[Any] = []
+        for doc in docs:
+            try:
+                out.append(nlp(doc.clean_text))
+            except Exception as exc:
+                out.append(exc)
+        return out
+
+
+def _over_limits(spacy_doc: Any, limits: tuple[int, int]) -> str | None:
+    """Why a parsed document is beyond the extraction limits (see `ExtractOptions`), or None."""
+    max_sentences, max_tokens = limits
+    count = len(_sentences(spacy_doc))  # what the stages walk: spaCy's, split at line breaks
+    if count > max_sentences:
+        return f"{count:,} sentences, over the {max_sentences:,} limit (extract.max_sentences)"
+    longest = max((len(s) for s in spacy_doc.sents), default=0)
+    if longest > max_tokens:
+        return (
+            f"a sentence of {longest:,} tokens, over the {max_tokens:,} limit "
+            "(extract.max_sentence_tokens)"
+        )
+    return None
+
+
+def _work_batch(args: _BatchArgs) -> list[Extraction | ExtractionError]:
+    """Parse a batch, then run the stages; each document's failure is its own result."""
+    docs, pair, auto, limits = args
     out: list[Extraction | ExtractionError] = []
-    parsed = _WORKER["nlp"].pipe(d.clean_text for d in docs)
-    for doc, spacy_doc in zip(docs, parsed, strict=True):
+    for doc, spacy_doc in zip(docs, _parse(docs), strict=True):
         try:
+            if isinstance(spacy_doc, Exception):
+                raise spacy_doc
+            problem = _over_limits(spacy_doc, limits)
+            if problem:
+                raise ExtractionError(problem)
             out.append(extract_document(doc, spacy_doc, pair, _WORKER["gaz"], auto))
         except Exception as exc:  # reported per document by the parent
-            out.append(ExtractionError(f"{doc.name}: {type(exc).__name__}: {exc}"))
+            out.append(ExtractionError(_reason(exc)))
     return out
+
+
+def _reason(exc: Exception) -> str:
+    text = str(exc)
+    if isinstance(exc, ExtractionError):
+        return text
+    return f"{type(exc).__name__}: {text[:500]}"
 
 
 class Extractor:
@@ -272,17 +315,22 @@ class Extractor:
         if not self.pending:
             return
         batch, self.pending = self.pending, []
-        args = (batch, self.options.pair, self.options.auto_pair)
-        job = self.pool.submit(_work_batch, args) if self.pool else None
+        job = self.pool.submit(_work_batch, self._args(batch)) if self.pool else None
         self.jobs.append((batch, job))
+
+    def _args(self, batch: list[Document]) -> _BatchArgs:
+        o = self.options
+        return batch, o.pair, o.auto_pair, (o.max_sentences, o.max_sentence_tokens)
 
     def _results(self) -> Iterator[tuple[Document, Extraction | ExtractionError]]:
         self._flush()
         if self.pool is None and self.jobs:
             _init_worker(self.options.model)
         for batch, job in self.jobs:
-            args = (batch, self.options.pair, self.options.auto_pair)
-            results = job.result() if job is not None else _work_batch(args)
+            try:
+                results = job.result() if job is not None else _work_batch(self._args(batch))
+            except Exception as exc:  # a worker died (killed, out of memory): this batch only
+                results = [ExtractionError(f"worker failed: {_reason(exc)}") for _ in batch]
             yield from zip(batch, results, strict=True)
 
     def finish(
@@ -294,15 +342,27 @@ class Extractor:
         if progress is not None:
             results = progress(results)
         for doc, result in results:
+            if not isinstance(result, ExtractionError):
+                result = self._save(doc, result)
             if isinstance(result, ExtractionError):
-                log.error("extraction failed: %s", result)
-                failed.append(str(result))
+                log.error("extraction failed: %s: %s", doc.name, result)
+                self.store.mark_failed(doc.id, str(result))
+                failed.append(f"{doc.name}: {result}")
                 continue
-            with self.store.transaction():
-                self.store.save_extraction(doc.id, result)
             done += 1
         self.jobs = []
         return done, failed
+
+    def _save(self, doc: Document, result: Extraction) -> Extraction | ExtractionError:
+        try:
+            with self.store.transaction():
+                self.store.save_extraction(doc.id, result)
+                self.store.clear_failure(doc.id)
+        except StoreError:
+            raise  # the store itself is gone: nothing later can be saved either
+        except Exception as exc:  # this extraction cannot be stored (e.g. a value too large)
+            return ExtractionError(f"cannot be stored: {_reason(exc)}")
+        return result
 
 
 def run_extraction(

@@ -36,10 +36,28 @@ class ExtractedPage:
     language: str | None  # from <html lang>, when declared
 
 
+# Wrapper elements that carry no text of their own. A page nesting them thousands deep (past
+# libxml2's depth limit of 256, where the parser stops and drops the text below) is read again
+# with them removed, so its text is not lost.
+_WRAPPERS = re.compile(
+    r"</?(?:div|span|section|article|main|aside|header|footer|nav|font|center|blockquote|"
+    r"b|i|u|em|strong|small|big|table|tbody|thead|tr|td|th|ul|ol|li|dl|dt|dd|form)\b[^>]*>",
+    re.I,
+)
+_OPEN_TAG = re.compile(r"<[A-Za-z]")
+_DEEP = 200
+
+
 def extract_page(page: str, *, url: str | None = None) -> ExtractedPage | None:
     """Extract the main text of `page`; None when the page has no article text."""
     doc = _bare_extraction(page, url)
     text = (doc.text or "").strip() if doc is not None else ""
+    if not text and len(_OPEN_TAG.findall(page)) > _DEEP:
+        flat = _WRAPPERS.sub(" ", page)
+        if flat != page:
+            page = flat
+            doc = _bare_extraction(page, url)
+            text = (doc.text or "").strip() if doc is not None else ""
     if doc is None or not text:
         return None
     return ExtractedPage(

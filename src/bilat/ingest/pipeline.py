@@ -18,6 +18,7 @@ from bilat.ingest import dedupe
 from bilat.ingest.clean import CleanOptions, clean_article
 from bilat.ingest.fetch import fetch_url, read_url_list
 from bilat.ingest.readers import decode_each, iter_inputs
+from bilat.ingest.safety import printable
 from bilat.records import Article, CleanDocument, Document, RawInput
 from bilat.store import DocumentRow, Store
 
@@ -106,7 +107,14 @@ def _store_one(
     report: IngestReport,
     on_stored: Callable[[Document], None] | None,
     cleaning: CleanOptions,
+    max_chars: int,
 ) -> None:
+    if len(article.text) > max_chars:
+        raise InputRejected(
+            article.name,
+            f"text is {len(article.text):,} characters, over the {max_chars:,} limit "
+            "(ingest.max_chars)",
+        )
     clean = clean_article(article, cleaning)  # also settles publication date and language
     digest = dedupe.content_hash(clean.clean_text)
     current = store.current_version(article.name)
@@ -125,10 +133,24 @@ def _store_one(
 
 
 def _reject(store: Store, exc: InputRejected, origin: str, report: IngestReport) -> None:
+    """Record a reject; names and reasons are made storable first, so this cannot fail on the
+    input's content (a store error still propagates: the batch cannot go on without a store)."""
+    name, reason = printable(exc.name), printable(exc.reason, limit=4000)
     with store.transaction():
-        store.add_reject(exc.name, origin, exc.reason)
-    report.rejected.append((exc.name, exc.reason))
-    log.warning("rejected %s: %s", exc.name, exc.reason)
+        store.add_reject(name, printable(origin), reason)
+    report.rejected.append((name, reason))
+    log.warning("rejected %s: %s", name, reason)
+
+
+def _articles(item: RawInput | InputRejected) -> Iterator[Article | InputRejected]:
+    """The articles of one input; whatever escapes decoding becomes a reject of this input."""
+    if isinstance(item, InputRejected):
+        yield item
+        return
+    try:
+        yield from decode_each(item)
+    except Exception as exc:
+        yield InputRejected(item.name, f"could not be decoded: {type(exc).__name__}: {exc}")
 
 
 def ingest(
@@ -157,12 +179,14 @@ def ingest(
     if progress is not None:
         inputs = progress(inputs)
     for item in inputs:
-        for art in [item] if isinstance(item, InputRejected) else decode_each(item):
+        for art in _articles(item):
             origin = getattr(art, "origin", None) or getattr(item, "origin", None)
             try:
                 if isinstance(art, InputRejected):
                     raise art
-                _store_one(store, deduper, art, report, on_stored, cleaning)
+                _store_one(
+                    store, deduper, art, report, on_stored, cleaning, options.ingest.max_chars
+                )
             except Exception as exc:  # per-document policy: record and go on
                 if on_error == "raise":
                     raise

@@ -50,6 +50,17 @@ class Store:
     def documents(self, *, current_only: bool = True, status: str | None = None) -> list[Document]:
         return _docs.list_documents(self.db, current_only=current_only, status=status)
 
+    def mark_failed(self, doc_id: int, reason: str) -> None:
+        with self.db.transaction():
+            _docs.mark_failed(self.db, doc_id, reason)
+
+    def clear_failure(self, doc_id: int) -> None:
+        _docs.clear_failure(self.db, doc_id)
+
+    def remove_document(self, key: int | str) -> list[int]:
+        with self.db.transaction():
+            return _docs.remove_document(self.db, key)
+
     def signatures(self) -> list[tuple[int, bytes]]:
         return _docs.signatures(self.db)
 

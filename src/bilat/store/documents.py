@@ -15,11 +15,14 @@ __all__ = [
     "DocumentRow",
     "add_document",
     "add_reject",
+    "clear_failure",
     "current_version",
     "find_by_hash",
     "get_document",
     "list_documents",
     "list_rejects",
+    "mark_failed",
+    "remove_document",
     "set_extractor_version",
     "signatures",
 ]
@@ -27,7 +30,7 @@ __all__ = [
 _COLUMNS = (
     "id, name, version, content_hash, text, clean_text, offsets, title, published, source, "
     "url, language, status, duplicate_of, metadata, ingested_at, extractor_version, "
-    "published_basis, published_evidence"
+    "published_basis, published_evidence, failure"
 )
 
 
@@ -63,6 +66,7 @@ def _to_document(row: dict[str, Any]) -> Document:
         extractor_version=row["extractor_version"],
         published_basis=row["published_basis"],
         published_evidence=tuple(Evidence(*e) for e in json.loads(row["published_evidence"])),
+        failure=row["failure"],
     )
 
 
@@ -160,6 +164,48 @@ def signatures(db: Database) -> list[tuple[int, bytes]]:
         "SELECT id, minhash FROM documents WHERE status = 'ok' AND minhash IS NOT NULL ORDER BY id"
     )
     return [(int(r["id"]), bytes(r["minhash"])) for r in rows]
+
+
+def mark_failed(db: Database, doc_id: int, reason: str) -> None:
+    """Quarantine a document whose extraction failed: status 'failed' with the reason."""
+    db.execute("UPDATE documents SET status = 'failed', failure = ? WHERE id = ?", (reason, doc_id))
+
+
+def clear_failure(db: Database, doc_id: int) -> None:
+    db.execute(
+        "UPDATE documents SET status = 'ok', failure = NULL WHERE id = ? AND status = 'failed'",
+        (doc_id,),
+    )
+
+
+def remove_document(db: Database, key: int | str) -> list[int]:
+    """Delete a document (by id: that version; by name: every version) and what was extracted
+    from it; copies that pointed to it as their first copy no longer do. Returns the ids."""
+    if isinstance(key, int) or key.isdigit():
+        ids = [int(r["id"]) for r in db.all("SELECT id FROM documents WHERE id = ?", (int(key),))]
+    else:
+        ids = []
+    if not ids:
+        rows = db.all("SELECT id FROM documents WHERE name = ? ORDER BY id", (str(key),))
+        ids = [int(r["id"]) for r in rows]
+    if not ids:
+        raise NotFound(f"no document {key!r}")
+    marks = ", ".join("?" for _ in ids)
+    db.execute(f"UPDATE documents SET duplicate_of = NULL WHERE duplicate_of IN ({marks})", ids)
+    if db.dialect == "sqlite":
+        db.execute(f"DELETE FROM documents_fts WHERE rowid IN ({marks})", ids)
+    db.execute(f"DELETE FROM documents WHERE id IN ({marks})", ids)
+    _promote_latest(db)
+    return ids
+
+
+def _promote_latest(db: Database) -> None:
+    """After a removal, the latest remaining version of each name is its current one."""
+    db.execute(
+        "UPDATE documents SET is_current = 1 WHERE is_current = 0 AND id IN "
+        "(SELECT MAX(id) FROM documents GROUP BY name) AND name NOT IN "
+        "(SELECT name FROM documents WHERE is_current = 1)"
+    )
 
 
 def set_extractor_version(db: Database, doc_id: int, version: str) -> None:
