@@ -23,6 +23,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from bilat.config import Options, load_options
 from bilat.errors import BilatError, InputRejected, NotFound, ReviewError, StoreError
+from bilat.serve.guard import BodyGuard
 from bilat.store import Store, open_store
 
 __all__ = ["AppState", "create_app", "error_body"]
@@ -163,6 +164,19 @@ class Edge:
             await response(scope, receive, with_headers)
 
 
+def max_body(options: Options) -> int:
+    """Largest request body accepted: an article of `ingest.max_chars` characters, each
+    escaped as JSON at worst (6 bytes), plus room for the other fields."""
+    return 6 * options.ingest.max_chars + 64_000
+
+
+def _guard_response(scope: Scope, status: int, message: str) -> ASGIApp:
+    headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
+    if status == 413:
+        headers = {"Connection": "close"}  # the unread body is not drained
+    return _error(Request(scope), status, message, None, headers)
+
+
 def create_app(store_url: str, token: str | None, options: Options | None = None) -> FastAPI:
     """The app over the store at `store_url`; writes need `token` (none: writes are off)."""
     from bilat.serve import api, pages
@@ -189,6 +203,12 @@ def create_app(store_url: str, token: str | None, options: Options | None = None
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(BilatError, _bilat_error)
+    app.add_middleware(
+        BodyGuard,
+        max_body=max_body(opts),
+        token=lambda: state.token,
+        respond=_guard_response,
+    )
     app.add_middleware(Edge)
     app.include_router(api.router)
     app.include_router(pages.router)

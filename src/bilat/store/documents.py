@@ -134,8 +134,9 @@ def add_document(db: Database, new: DocumentRow) -> Document:
 def get_document(db: Database, key: int | str) -> Document:
     """By id, or by name (current version). Raises NotFound."""
     row = None
-    if isinstance(key, int) or (isinstance(key, str) and key.isdigit()):
-        row = db.one(f"SELECT {_COLUMNS} FROM documents WHERE id = ?", (int(key),))
+    doc_id = _as_id(key)
+    if doc_id is not None:
+        row = db.one(f"SELECT {_COLUMNS} FROM documents WHERE id = ?", (doc_id,))
     if row is None:
         row = db.one(
             f"SELECT {_COLUMNS} FROM documents WHERE name = ? AND is_current = 1", (str(key),)
@@ -143,6 +144,15 @@ def get_document(db: Database, key: int | str) -> Document:
     if row is None:
         raise NotFound(f"no document {key!r}")
     return _to_document(row)
+
+
+def _as_id(key: int | str) -> int | None:
+    """`key` as a document id, if it can be one (a 64-bit integer); else None (a name)."""
+    if isinstance(key, str):
+        if not (key.isascii() and key.isdigit() and len(key) <= 19):
+            return None
+        key = int(key)
+    return key if 0 < key < 2**63 else None
 
 
 def list_documents(
@@ -181,10 +191,10 @@ def clear_failure(db: Database, doc_id: int) -> None:
 def remove_document(db: Database, key: int | str) -> list[int]:
     """Delete a document (by id: that version; by name: every version) and what was extracted
     from it; copies that pointed to it as their first copy no longer do. Returns the ids."""
-    if isinstance(key, int) or key.isdigit():
-        ids = [int(r["id"]) for r in db.all("SELECT id FROM documents WHERE id = ?", (int(key),))]
-    else:
-        ids = []
+    doc_id = _as_id(key)
+    ids = []
+    if doc_id is not None:
+        ids = [int(r["id"]) for r in db.all("SELECT id FROM documents WHERE id = ?", (doc_id,))]
     if not ids:
         rows = db.all("SELECT id FROM documents WHERE name = ? ORDER BY id", (str(key),))
         ids = [int(r["id"]) for r in rows]
