@@ -117,11 +117,16 @@ def extract(c: Ctx, force: bool) -> None:
     from bilat.extract import run_extraction
     from bilat.record import rebuild_record
 
-    docs = (c.store.documents(status="ok") + c.store.documents(status="failed")) if force else None
-    done, failed = _run(
-        lambda: run_extraction(c.store, c.options.extract, docs, progress=_progress("extracting"))
-    )
-    _run(lambda: rebuild_record(c.store))
+    def job() -> tuple[int, list[str]]:
+        with c.store.write_lock(c.options.lock_timeout):
+            docs = None
+            if force:
+                docs = c.store.documents(status="ok") + c.store.documents(status="failed")
+            out = run_extraction(c.store, c.options.extract, docs, _progress("extracting"))
+            rebuild_record(c.store)
+            return out
+
+    done, failed = _run(job)
     click.echo(f"extracted {done} document(s), {len(failed)} failed", err=True)
     for line in failed:
         click.echo(f"failed {line}", err=True)
@@ -161,10 +166,14 @@ def remove(c: Ctx, keys: tuple[str, ...]) -> None:
     rebuild the record. Exit status 4 when a document does not exist."""
     from bilat.record import rebuild_record
 
-    for key in keys:
-        ids = _run(lambda key=key: c.store.remove_document(key))  # type: ignore[misc]
-        click.echo(f"removed {key} (document id {', '.join(map(str, ids))})", err=True)
-    _run(lambda: rebuild_record(c.store))
+    def job() -> None:
+        with c.store.write_lock(c.options.lock_timeout):
+            for key in keys:
+                ids = c.store.remove_document(key)
+                click.echo(f"removed {key} (document id {', '.join(map(str, ids))})", err=True)
+            rebuild_record(c.store)
+
+    _run(job)
 
 
 @main.command()

@@ -22,6 +22,7 @@ __all__ = ["ExtractOptions", "IngestOptions", "Options", "load_options"]
 class _Store(BaseModel):
     model_config = ConfigDict(extra="forbid")
     db: str
+    lock_timeout: float = Field(gt=0)
 
 
 class _Ingest(BaseModel):
@@ -85,6 +86,7 @@ class Options:
     db: str
     ingest: IngestOptions
     extract: ExtractOptions
+    lock_timeout: float = 600.0  # seconds a write waits for another run's store lock
 
 
 def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
@@ -122,6 +124,7 @@ def load_options(user_file: Path | None = None, **overrides: Any) -> Options:
     pair = ex.default_pair if auto else ex.pair
     return Options(
         db=parsed.store.db,
+        lock_timeout=parsed.store.lock_timeout,
         ingest=IngestOptions(**parsed.ingest.model_dump()),
         extract=ExtractOptions(
             pair=(pair[0].upper(), pair[1].upper()),

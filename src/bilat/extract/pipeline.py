@@ -13,7 +13,10 @@ from __future__ import annotations
 
 import gc
 import logging
+import os
 import re
+import threading
+import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import replace
@@ -182,6 +185,26 @@ def _init_worker(model: str) -> None:
     _WORKER["model"] = model
 
 
+def _start_worker(model: str, parent: int) -> None:
+    """Pool initializer: die with the parent, then load the model (or keep the forked one)."""
+    _die_with_parent(parent)
+    _init_worker(model)
+
+
+def _die_with_parent(parent: int) -> None:
+    """A parent killed with -9 cannot shut its pool down, and its workers would go on (the
+    audit found two alive 11 minutes later): a watchdog thread ends this worker within a
+    second of the parent's death (the worker is then re-parented, so its parent id changes)."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(_WATCH_SECONDS)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="bilat-parent-watch", daemon=True).start()
+
+
+_WATCH_SECONDS = 0.5
 _WARM_TEXT = (
     "MOSCOW, May 8, 2025 (Interfax) - Russian President Vladimir Putin and Chinese President "
     "Xi Jinping held talks in the Kremlin. Trade reached $245 billion in 2024."
@@ -296,7 +319,9 @@ class Extractor:
             _warm(self.options)
             gc.freeze()  # workers inherit the warm model and caches; GC need not rescan them
             self.pool = ProcessPoolExecutor(
-                self.options.n_process, initializer=_init_worker, initargs=(self.options.model,)
+                self.options.n_process,
+                initializer=_start_worker,
+                initargs=(self.options.model, os.getpid()),
             )
         return self
 

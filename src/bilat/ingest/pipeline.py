@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from bilat.config import Options
-from bilat.errors import InputRejected
+from bilat.errors import InputRejected, StoreError
 from bilat.ingest import dedupe
 from bilat.ingest.clean import CleanOptions, clean_article
 from bilat.ingest.fetch import fetch_url, read_url_list
@@ -169,13 +169,33 @@ def ingest(
 ) -> IngestReport:
     """Store every input under `paths` (and `urls_file`); `on_stored` sees each new document
     (the main job hands it to extraction at once; see `bilat.pipeline`)."""
+    with store.write_lock(options.lock_timeout):  # one writer at a time: no double versions
+        return _ingest(
+            store,
+            _raw_inputs(paths, urls_file, allow_private, options, stdin),
+            options,
+            dedupe_enabled=dedupe_enabled,
+            on_error=on_error,
+            on_stored=on_stored,
+            progress=progress,
+        )
+
+
+def _ingest(
+    store: Store,
+    inputs: Iterable[RawInput | InputRejected],
+    options: Options,
+    *,
+    dedupe_enabled: bool | None,
+    on_error: str,
+    on_stored: Callable[[Document], None] | None,
+    progress: Callable[[Iterable[RawInput | InputRejected]], Iterable[RawInput | InputRejected]]
+    | None,
+) -> IngestReport:
     enabled = options.ingest.dedupe if dedupe_enabled is None else dedupe_enabled
     deduper = _Deduper(store, enabled, options.ingest.near_duplicate_threshold)
     report = IngestReport()
     cleaning = CleanOptions(imply_published=options.ingest.imply_published)
-    inputs: Iterable[RawInput | InputRejected] = _raw_inputs(
-        paths, urls_file, allow_private, options, stdin
-    )
     if progress is not None:
         inputs = progress(inputs)
     for item in inputs:
@@ -187,6 +207,8 @@ def ingest(
                 _store_one(
                     store, deduper, art, report, on_stored, cleaning, options.ingest.max_chars
                 )
+            except StoreError:
+                raise  # the store itself failed: no later document could be saved either
             except Exception as exc:  # per-document policy: record and go on
                 if on_error == "raise":
                     raise

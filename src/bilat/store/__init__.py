@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from typing import Any
 
 from bilat.records import Document, Extraction
@@ -16,6 +16,7 @@ from bilat.store import documents as _docs
 from bilat.store import items as _items
 from bilat.store.db import Database, connect, now_iso
 from bilat.store.documents import DocumentRow
+from bilat.store.lock import write_lock
 
 __all__ = ["Database", "DocumentRow", "Store", "open_store"]
 
@@ -33,6 +34,10 @@ class Store:
 
     def close(self) -> None:
         self.db.close()
+
+    def write_lock(self, timeout: float) -> AbstractContextManager[None]:
+        """The store-level lock every writing job holds (see `bilat.store.lock`)."""
+        return write_lock(self.db, timeout)
 
     # documents -------------------------------------------------------------------
     def add_document(self, row: DocumentRow) -> Document:
