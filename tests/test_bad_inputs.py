@@ -28,6 +28,8 @@ from conftest import _drop_pg, _pg_url
 FS_KINDS = {
     "bad-name-\udcff.txt": "file name is not valid UTF-8",
     "broken-link.txt": "broken symbolic link",
+    "link-out.txt": "outside the input folder; bilat does not follow it (use --follow-links)",
+    "dir-link-out": "outside the input folder",
     "fifo.txt": "named pipe",
     "over-max-bytes.txt": "larger than the 0.3 MB cap",
     "explicit.exe": "unsupported file type '.exe'",
@@ -54,7 +56,13 @@ def _write_inputs(root: Path) -> list[str]:
     (folder / os.fsencode("bad-name-\udcff.txt").decode("utf-8", "surrogateescape")).write_bytes(
         b"Russia and China."
     )
-    (folder / "broken-link.txt").symlink_to(root / "nowhere.txt")
+    (folder / "broken-link.txt").symlink_to(folder / "nowhere.txt")
+    secret = root / "secret"
+    secret.mkdir()
+    (secret / "passwd.txt").write_text("root:x:0:0:root:/root:/bin/bash\n", encoding="utf-8")
+    (folder / "link-out.txt").symlink_to(secret / "passwd.txt")
+    (folder / "dir-link-out").symlink_to(secret)
+    (folder / "inside-link.txt").symlink_to(folder / "000-good.txt")  # stays inside: read
     os.mkfifo(folder / "fifo.txt")
     (folder / "over-max-bytes.txt").write_bytes(b"Russia and China met. " * 15_000)
     (folder / "loop").symlink_to(folder)  # a directory loop: walked once
@@ -122,9 +130,22 @@ def test_file_system_kinds_are_rejected_with_their_reason(batch: Batch, name: st
 
 def test_the_good_documents_around_them_are_all_stored_and_extracted(batch: Batch) -> None:
     docs = {d.name: d for d in batch.store.documents()}
-    for name in [*GOOD, *JSONL_GOOD]:
+    for name in [*GOOD, *JSONL_GOOD, "inside-link.txt"]:
         assert docs[name].status == "ok" and docs[name].extractor_version, name
+    assert not any("root:x:0" in d.text for d in docs.values()), "nothing from outside"
     assert batch.store.load_extraction(docs["000-good.txt"].id) is not None
+
+
+def test_follow_links_reads_a_link_out_of_the_folder(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "outside.txt").write_text(GOOD["000-good.txt"], encoding="utf-8")
+    (tmp_path / "in" / "linked.txt").symlink_to(tmp_path / "outside.txt")
+    store = open_store(str(tmp_path / "bilat.db"))
+    options = load_options(None, db=str(tmp_path / "bilat.db"))
+    assert ingest(store, [str(tmp_path / "in")], options).rejected
+    report = ingest(store, [str(tmp_path / "in")], options, follow_links=True)
+    assert [d.name for d in report.added] == ["linked.txt"]
+    store.close()
 
 
 def test_a_second_run_adds_nothing_and_duplicates_nothing(batch: Batch) -> None:

@@ -58,6 +58,9 @@ def _doc_json(doc: Document, full: bool = False) -> dict[str, Any]:
 @click.option("--allow-private", is_flag=True, help="Allow fetching loopback/private addresses.")
 @click.option("--no-dedupe", is_flag=True, help="Store exact and near duplicates as new documents.")
 @click.option("--no-extract", is_flag=True, help="Only store documents; run `bilat extract` later.")
+@click.option(
+    "--follow-links", is_flag=True, help="Read symbolic links that lead out of a given folder."
+)
 @pass_ctx
 def ingest(
     c: Ctx,
@@ -66,6 +69,7 @@ def ingest(
     allow_private: bool,
     no_dedupe: bool,
     no_extract: bool,
+    follow_links: bool,
 ) -> None:
     """Ingest files, directories (recursive), '-' for stdin, or --urls FILE.
 
@@ -87,6 +91,7 @@ def ingest(
             allow_private=allow_private,
             dedupe_enabled=False if no_dedupe else None,
             stdin=sys.stdin.buffer,
+            follow_links=follow_links,
         )
     )
     report, extracted, failed = job.ingest, job.extracted, job.failed

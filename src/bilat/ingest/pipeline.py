@@ -44,8 +44,11 @@ def _raw_inputs(
     allow_private: bool,
     options: Options,
     stdin: BinaryIO | None,
+    follow_links: bool,
 ) -> Iterator[RawInput | InputRejected]:
-    yield from iter_inputs(paths, stdin=stdin, max_bytes=options.ingest.max_bytes)
+    yield from iter_inputs(
+        paths, stdin=stdin, max_bytes=options.ingest.max_bytes, follow_links=follow_links
+    )
     if urls_file is None:
         return
     try:
@@ -162,17 +165,19 @@ def ingest(
     allow_private: bool = False,
     dedupe_enabled: bool | None = None,
     stdin: BinaryIO | None = None,
+    follow_links: bool = False,
     on_error: str = "record",
     on_stored: Callable[[Document], None] | None = None,
     progress: Callable[[Iterable[RawInput | InputRejected]], Iterable[RawInput | InputRejected]]
     | None = None,
 ) -> IngestReport:
     """Store every input under `paths` (and `urls_file`); `on_stored` sees each new document
-    (the main job hands it to extraction at once; see `bilat.pipeline`)."""
+    (the main job hands it to extraction at once; see `bilat.pipeline`). Links out of a given
+    folder are rejected unless `follow_links`."""
     with store.write_lock(options.lock_timeout):  # one writer at a time: no double versions
         return _ingest(
             store,
-            _raw_inputs(paths, urls_file, allow_private, options, stdin),
+            _raw_inputs(paths, urls_file, allow_private, options, stdin, follow_links),
             options,
             dedupe_enabled=dedupe_enabled,
             on_error=on_error,

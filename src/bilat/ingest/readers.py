@@ -60,24 +60,44 @@ _MB = 1_000_000
 
 
 def iter_inputs(
-    paths: Sequence[str], *, stdin: BinaryIO | None = None, max_bytes: int = 20_000_000
+    paths: Sequence[str],
+    *,
+    stdin: BinaryIO | None = None,
+    max_bytes: int = 20_000_000,
+    follow_links: bool = False,
 ) -> Iterator[RawInput | InputRejected]:
     """Yield one `RawInput` per readable input, or an `InputRejected` saying why it is not.
 
     A directory is walked recursively in sorted order, skipping hidden entries and files whose
-    suffix bilat does not read (those are not rejects). "-" reads standard input.
+    suffix bilat does not read (those are not rejects). A symbolic link inside it that leads
+    out of the directory is rejected unless `follow_links` (a folder of articles must not
+    bring in /etc/passwd). "-" reads standard input.
     """
     for path in paths:
         if path == "-":
             yield read_stdin(stdin if stdin is not None else sys.stdin.buffer, max_bytes=max_bytes)
         elif os.path.isdir(path):
-            yield from _walk(Path(path), max_bytes, seen=set())
+            root = None if follow_links else Path(path).resolve()
+            yield from _walk(Path(path), max_bytes, seen=set(), root=root)
         else:
             yield read_file(Path(path), max_bytes=max_bytes)
 
 
+def _escapes(path: Path, root: Path | None) -> str | None:
+    """Why `path` (a link) may not be read: it leads out of `root`; None if it may."""
+    if root is None or not path.is_symlink():
+        return None
+    target = path.resolve()
+    if target == root or root in target.parents:
+        return None
+    return (
+        f"symbolic link to {printable(str(target))!r}, outside the input folder; "
+        "bilat does not follow it (use --follow-links)"
+    )
+
+
 def _walk(
-    directory: Path, max_bytes: int, seen: set[tuple[int, int]]
+    directory: Path, max_bytes: int, seen: set[tuple[int, int]], root: Path | None
 ) -> Iterator[RawInput | InputRejected]:
     try:
         st = directory.stat()
@@ -92,10 +112,14 @@ def _walk(
         if entry.name.startswith("."):
             continue
         path = Path(entry.path)
-        if _is_dir(entry):
-            yield from _walk(path, max_bytes, seen)
-        elif path.suffix.lower() in KIND_BY_SUFFIX:
-            yield read_file(path, max_bytes=max_bytes)
+        if _is_dir(entry) or path.suffix.lower() in KIND_BY_SUFFIX:
+            outside = _escapes(path, root)
+            if outside:
+                yield InputRejected(printable(entry.name), outside)
+            elif _is_dir(entry):
+                yield from _walk(path, max_bytes, seen, root)
+            else:
+                yield read_file(path, max_bytes=max_bytes)
 
 
 def _is_dir(entry: os.DirEntry[str]) -> bool:
