@@ -23,12 +23,13 @@ from test_cli import BILAT
 COUNTRIES = ["Moscow", "Beijing", "Harbin", "Kazan", "Vladivostok", "Shanghai"]
 
 
-def _corpus(folder: Path, n: int) -> None:
+def _corpus(folder: Path, n: int, prefix: str = "r") -> None:
+    """`n` short reports named `{prefix}NNN.txt` (each with a trade figure), and two rejects."""
     folder.mkdir()
     for i in range(n):
         city = COUNTRIES[i % len(COUNTRIES)]
-        (folder / f"r{i:03d}.txt").write_text(
-            f"Russia and China signed agreement number {i} in {city} on {i % 27 + 1} May 2025, "
+        (folder / f"{prefix}{i:03d}.txt").write_text(
+            f"Russia and China signed agreement {prefix}-{i} in {city} on {i % 27 + 1} May 2025, "
             f"officials said. Trade between them reached {100 + i} billion dollars in 2024.\n",
             encoding="utf-8",
         )

@@ -112,7 +112,7 @@ def get_document(st: State, key: str) -> dict[str, Any]:
 
 @router.post("/documents", status_code=201, summary="Ingest one article (token required)")
 def post_document(st: State, _: Writer, body: ArticleIn) -> JSONResponse:
-    with st.use() as store:
+    with st.write() as store:
         result = ingest_article(store, st.options, body.model_dump())
     return JSONResponse({"ok": True, **result}, 201 if result["created"] else 200)
 
@@ -213,7 +213,7 @@ def review_history(
 
 @router.post("/review", status_code=201, summary="Accept, edit or reject an item (token)")
 def post_review(st: State, _: Writer, body: ReviewIn) -> dict[str, Any]:
-    with st.use() as store:
+    with st.write() as store:
         return judgements.add_judgement(
             store.db, body.item_type, body.item_id, body.action, body.author, body.payload
         )
@@ -223,7 +223,7 @@ def post_review(st: State, _: Writer, body: ReviewIn) -> dict[str, Any]:
 def delete_review(
     st: State, _: Writer, judgement_id: Annotated[int, Path(ge=1, le=MAX_ID)]
 ) -> dict[str, Any]:
-    with st.use() as store:
+    with st.write() as store:
         return judgements.revoke_judgement(store.db, judgement_id)
 
 

@@ -44,26 +44,56 @@ _SECURITY_HEADERS = {
 
 @dataclass
 class AppState:
-    """What every view needs: the store (behind a lock), options and the write token."""
+    """What every view needs: the store, options and the write token.
+
+    Reads use one connection per server thread (`use`), so readers never wait for each other
+    or for a write (SQLite in WAL mode and PostgreSQL both let readers run beside a writer);
+    writes share one connection behind a lock (`write`)."""
 
     store: Store
     options: Options
     token: str | None
     lock: threading.RLock = field(default_factory=threading.RLock)
+    _local: threading.local = field(default_factory=threading.local)
+    _readers: list[Store] = field(default_factory=list)
 
     @contextmanager
     def use(self) -> Iterator[Store]:
-        """The store for one request; on PostgreSQL the read transaction ends with it."""
+        """This thread's read connection for one request; its transaction ends with it."""
+        store = getattr(self._local, "store", None)
+        if store is None:
+            store = open_store(self.store.db.url, migrate=False)
+            self._local.store = store
+            with self.lock:
+                self._readers.append(store)
+        with _ending(store):
+            yield store
+
+    @contextmanager
+    def write(self) -> Iterator[Store]:
+        """The write connection, one request at a time."""
+        with self.lock, _ending(self.store):
+            yield self.store
+
+    def close(self) -> None:
         with self.lock:
-            try:
-                yield self.store
-            except BaseException:
-                if self.store.db.dialect == "postgresql":
-                    self.store.db.conn.rollback()
-                raise
-            else:
-                if self.store.db.dialect == "postgresql":
-                    self.store.db.conn.commit()
+            for store in [*self._readers, self.store]:
+                store.close()
+            self._readers.clear()
+
+
+@contextmanager
+def _ending(store: Store) -> Iterator[None]:
+    """End the request's transaction (PostgreSQL opens one on the first statement)."""
+    try:
+        yield
+    except BaseException:
+        if store.db.dialect == "postgresql":
+            store.db.conn.rollback()
+        raise
+    else:
+        if store.db.dialect == "postgresql":
+            store.db.conn.commit()
 
 
 def error_body(status: int, message: str, detail: Any = None) -> dict[str, Any]:
@@ -188,7 +218,7 @@ def create_app(store_url: str, token: str | None, options: Options | None = None
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         yield
-        state.store.close()
+        state.close()
 
     app = FastAPI(
         title="bilat",

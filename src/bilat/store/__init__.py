@@ -100,6 +100,7 @@ class Store:
         return None if raw is None else dict(json.loads(raw))
 
 
-def open_store(url: str) -> Store:
-    """Open (creating and migrating as needed) the database at `url`."""
-    return Store(connect(url))
+def open_store(url: str, *, migrate: bool = True) -> Store:
+    """Open (creating and migrating as needed) the database at `url`; `migrate=False` for a
+    further connection to a store already opened (and migrated) by this process."""
+    return Store(connect(url, migrate=migrate))

@@ -161,13 +161,14 @@ def _connect_postgres(url: str) -> Database:
     return Database(conn, "postgresql", url)
 
 
-def connect(url: str) -> Database:
+def connect(url: str, *, migrate: bool = True) -> Database:
     """Open `url` (a SQLite path, `sqlite:///path`, or `postgresql://...`) and migrate it."""
     if url.startswith(("postgresql://", "postgres://")):
         db = _connect_postgres(url)
     else:
         db = _connect_sqlite(url.removeprefix("sqlite:///"))
-    migrate(db)
+    if migrate:
+        _migrate(db)
     return db
 
 
@@ -188,7 +189,7 @@ def _only_comments(stmt: str) -> bool:
     return all(not ln.strip() or ln.strip().startswith("--") for ln in stmt.splitlines())
 
 
-def migrate(db: Database) -> None:
+def _migrate(db: Database) -> None:
     """Apply every migration not yet recorded in schema_migrations, all in one transaction that
     excludes other processes migrating the same store at once (SQLite: BEGIN IMMEDIATE;
     PostgreSQL: an advisory transaction lock), so two first runs cannot both create a table."""
