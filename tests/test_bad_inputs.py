@@ -245,3 +245,26 @@ def test_a_bad_token_file_says_what_is_wrong(tmp_path: Path, content: bytes, mes
         read_token(None, path)
     with pytest.raises(click.UsageError, match="empty"):
         read_token(" " * 12, None)
+
+
+def test_the_same_file_name_in_two_folders_is_two_documents(tmp_path: Path) -> None:
+    root = tmp_path / "in"
+    for sub, city in (("a", "Moscow"), ("b", "Beijing")):
+        (root / sub).mkdir(parents=True)
+        (root / sub / "report.txt").write_text(
+            f"Russia and China met in {city} on Monday, officials said.", encoding="utf-8"
+        )
+    db = str(tmp_path / "bilat.db")
+    store, options = open_store(db), load_options(None, db=db)
+    first = ingest(store, [str(root)], options)
+    second = ingest(store, [str(root)], options)
+    assert sorted(d.name for d in first.added) == ["a/report.txt", "b/report.txt"]
+    assert not second.added and len(second.unchanged) == 2, "a re-run adds no versions"
+    other = tmp_path / "other"  # a second folder given in the same run, same relative name
+    (other / "a").mkdir(parents=True)
+    (other / "a" / "report.txt").write_text("Russia and China met in Kazan.", encoding="utf-8")
+    third = ingest(store, [str(root), str(other)], options)
+    assert [name for name, _ in third.rejected] == ["a/report.txt"]
+    assert "same document name" in third.rejected[0][1]
+    assert len(store.documents(current_only=False)) == 2
+    store.close()

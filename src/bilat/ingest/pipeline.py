@@ -156,6 +156,18 @@ def _articles(item: RawInput | InputRejected) -> Iterator[Article | InputRejecte
         yield InputRejected(item.name, f"could not be decoded: {type(exc).__name__}: {exc}")
 
 
+def _check_unique(article: Article, names: dict[str, str]) -> None:
+    """Two inputs of one run must not share a document name: the second would silently
+    replace the first (and each later run would add a version of each in turn)."""
+    first = names.setdefault(article.name, article.origin)
+    if first != article.origin:
+        raise InputRejected(
+            article.name,
+            f"another input in this run has the same document name ({first}); a name is the "
+            "path relative to the folder given (or a JSONL record's id): rename one",
+        )
+
+
 def ingest(
     store: Store,
     paths: Sequence[str],
@@ -203,12 +215,14 @@ def _ingest(
     cleaning = CleanOptions(imply_published=options.ingest.imply_published)
     if progress is not None:
         inputs = progress(inputs)
+    names: dict[str, str] = {}  # document name -> the input that gave it in this run
     for item in inputs:
         for art in _articles(item):
             origin = getattr(art, "origin", None) or getattr(item, "origin", None)
             try:
                 if isinstance(art, InputRejected):
                     raise art
+                _check_unique(art, names)
                 _store_one(
                     store, deduper, art, report, on_stored, cleaning, options.ingest.max_chars
                 )

@@ -23,6 +23,7 @@ import re
 import stat
 import sys
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
@@ -77,8 +78,8 @@ def iter_inputs(
         if path == "-":
             yield read_stdin(stdin if stdin is not None else sys.stdin.buffer, max_bytes=max_bytes)
         elif os.path.isdir(path):
-            root = None if follow_links else Path(path).resolve()
-            yield from _walk(Path(path), max_bytes, seen=set(), root=root)
+            walk = _Walk(Path(path), None if follow_links else Path(path).resolve(), max_bytes)
+            yield from _walk(Path(path), walk, seen=set())
         else:
             yield read_file(Path(path), max_bytes=max_bytes)
 
@@ -96,8 +97,18 @@ def _escapes(path: Path, root: Path | None) -> str | None:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class _Walk:
+    top: Path  # the folder given: document names are paths relative to it
+    root: Path | None  # its resolved path, when links must not lead out of it
+    max_bytes: int
+
+    def name(self, path: Path) -> str:
+        return path.relative_to(self.top).as_posix()
+
+
 def _walk(
-    directory: Path, max_bytes: int, seen: set[tuple[int, int]], root: Path | None
+    directory: Path, walk: _Walk, seen: set[tuple[int, int]]
 ) -> Iterator[RawInput | InputRejected]:
     try:
         st = directory.stat()
@@ -113,13 +124,13 @@ def _walk(
             continue
         path = Path(entry.path)
         if _is_dir(entry) or path.suffix.lower() in KIND_BY_SUFFIX:
-            outside = _escapes(path, root)
+            outside = _escapes(path, walk.root)
             if outside:
-                yield InputRejected(printable(entry.name), outside)
+                yield InputRejected(printable(walk.name(path)), outside)
             elif _is_dir(entry):
-                yield from _walk(path, max_bytes, seen, root)
+                yield from _walk(path, walk, seen)
             else:
-                yield read_file(path, max_bytes=max_bytes)
+                yield read_file(path, max_bytes=walk.max_bytes, name=walk.name(path))
 
 
 def _is_dir(entry: os.DirEntry[str]) -> bool:
@@ -129,9 +140,12 @@ def _is_dir(entry: os.DirEntry[str]) -> bool:
         return False
 
 
-def read_file(path: Path, *, max_bytes: int = 20_000_000) -> RawInput | InputRejected:
-    """Read one file, checking type and size before reading a byte."""
-    name = path.name or str(path)
+def read_file(
+    path: Path, *, max_bytes: int = 20_000_000, name: str | None = None
+) -> RawInput | InputRejected:
+    """Read one file, checking type and size before reading a byte. Its document name is
+    `name` (in a walked folder: the path relative to it), else the file name."""
+    name = name or path.name or str(path)
     if printable(name) != name:
         return InputRejected(
             printable(name), "file name is not valid UTF-8; rename the file to read it"
