@@ -193,6 +193,8 @@ def _migrate(db: Database) -> None:
     """Apply every migration not yet recorded in schema_migrations, all in one transaction that
     excludes other processes migrating the same store at once (SQLite: BEGIN IMMEDIATE;
     PostgreSQL: an advisory transaction lock), so two first runs cannot both create a table."""
+    if not _pending(db):
+        return  # the common case: no write lock taken, so readers never wait for a writer
     with db.transaction():
         if db.dialect == "postgresql":
             db.execute(
@@ -207,6 +209,25 @@ def _migrate(db: Database) -> None:
         for version, name, script in _migrations(db.dialect):
             if name not in done:
                 _apply(db, version, name, script)
+
+
+def _pending(db: Database) -> bool:
+    """Whether any migration is not yet applied (or the store is new)."""
+    try:
+        with db.transaction() if db.dialect == "postgresql" else _no_transaction():
+            done = {r["name"] for r in db.all("SELECT name FROM schema_migrations")}
+    except StoreError:
+        raise
+    except Exception:  # no schema_migrations table yet
+        if db.dialect == "postgresql":
+            db.conn.rollback()
+        return True
+    return any(name not in done for _, name, _ in _migrations(db.dialect))
+
+
+@contextmanager
+def _no_transaction() -> Iterator[None]:
+    yield
 
 
 def _apply(db: Database, version: int, name: str, script: str) -> None:
