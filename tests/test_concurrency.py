@@ -196,3 +196,35 @@ def test_ingest_killed_midway_loses_and_duplicates_nothing(
         assert store.load_record() is not None
     finally:
         store.close()
+
+
+def test_a_record_left_stale_by_a_cut_rebuild_is_rebuilt_by_the_next_reader(
+    db_url: str, tmp_path: Path
+) -> None:
+    from bilat.config import load_options
+    from bilat.pipeline import ingest_and_extract
+
+    _corpus(tmp_path / "first", 2)
+    _corpus(tmp_path / "second", 2, prefix="s")
+    options = load_options(None, db=db_url)
+    store = open_store(db_url)
+    try:
+        ingest_and_extract(store, [str(tmp_path / "first")], options)
+        assert store.record_is_current(), "a finished job leaves a current record"
+        # the next job stores and extracts, then dies before its rebuild
+        second = [str(tmp_path / "second")]  # near copies of the first: dedupe off
+        ingest_and_extract(store, second, options, reconcile=False, dedupe_enabled=False)
+        assert not store.record_is_current()
+    finally:
+        store.close()
+    proc = _bilat(db_url, "summary", "--json")
+    out, err = proc.communicate(timeout=120)
+    assert proc.returncode == 0, err
+    assert json.loads(out)["documents"] == 4
+    store = open_store(db_url)
+    try:
+        assert store.record_is_current(), "the reader rebuilt and stored it"
+        record = json.dumps(store.load_record())
+        assert "s000.txt" in record and "s001.txt" in record, "the new reports are in it"
+    finally:
+        store.close()

@@ -47,12 +47,17 @@ def _merge_judgements(store: Store) -> list[MergeJudgement]:
 
 
 def rebuild_record(store: Store) -> Record:
+    """Rebuild and store the record; it is swapped in whole, with the fingerprint of the state
+    it was built from, so a rebuild killed midway leaves a record readers know is stale."""
+    source = store.record_source()
     record = reconcile(load_sourced(store), _merge_judgements(store))
-    store.save_record(record.to_json())
+    store.save_record(record.to_json(), source)
     return record
 
 
 def record_json(store: Store) -> dict[str, Any]:
-    """The stored record, building it first if it was never built."""
+    """The stored record, rebuilt first if it was never built or the store changed since."""
     data = store.load_record()
-    return data if data is not None else rebuild_record(store).to_json()
+    if data is None or not store.record_is_current():
+        return rebuild_record(store).to_json()
+    return data

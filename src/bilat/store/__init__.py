@@ -87,13 +87,33 @@ class Store:
         return [d for d in self.documents(status="ok") if d.extractor_version != version]
 
     # reconciled record ------------------------------------------------------------
-    def save_record(self, data: dict[str, Any]) -> None:
+    def save_record(self, data: dict[str, Any], source: str | None = None) -> None:
+        """Replace the record in one transaction; `source` is `record_source()` as it was when
+        the record's inputs were read."""
         with self.db.transaction():
             self.db.execute("DELETE FROM reconciled")
             self.db.execute(
-                "INSERT INTO reconciled (id, built_at, data) VALUES (1, ?, ?)",
-                (now_iso(), json.dumps(data, ensure_ascii=False)),
+                "INSERT INTO reconciled (id, built_at, data, source) VALUES (1, ?, ?, ?)",
+                (now_iso(), json.dumps(data, ensure_ascii=False), source),
             )
+
+    def record_source(self) -> str:
+        """A fingerprint of what the record is built from: documents, items, judgements
+        (counts and highest ids, so additions, removals and re-extractions all change it)."""
+        parts = [
+            f"(SELECT COUNT(*) FROM {t}), (SELECT COALESCE(MAX(id), 0) FROM {t})"
+            for t in ("documents", "actors", "events", "figures", "agreements", "commitments")
+        ]
+        parts.append("(SELECT COUNT(*) FROM documents WHERE status = 'ok' AND is_current = 1)")
+        parts.append("(SELECT COUNT(*) FROM judgements)")
+        parts.append("(SELECT COUNT(*) FROM judgements WHERE revoked_at IS NOT NULL)")
+        row = self.db.execute(f"SELECT {', '.join(parts)}").fetchone()
+        return ":".join(str(v) for v in row)
+
+    def record_is_current(self) -> bool:
+        """False when there is no record or the store changed since it was built."""
+        built = self.db.scalar("SELECT source FROM reconciled WHERE id = 1")
+        return built is not None and built == self.record_source()
 
     def load_record(self) -> dict[str, Any] | None:
         raw = self.db.scalar("SELECT data FROM reconciled WHERE id = 1")
