@@ -144,19 +144,31 @@ def test_worker_processes_die_with_their_parent(tmp_path: Path) -> None:
     assert len(workers) == 2 and all(_alive(w) for w in workers)
     os.kill(parent.pid, signal.SIGKILL)
     parent.wait(timeout=10)
-    deadline = time.monotonic() + 10
-    while any(_alive(w) for w in workers) and time.monotonic() < deadline:
-        time.sleep(0.1)
-    left = [w for w in workers if _alive(w)]
-    for pid in left:  # do not leave them behind even when the test fails
-        os.kill(pid, signal.SIGKILL)
-    assert left == [], "workers outlived their parent"
+    assert _outliving(workers) == [], "workers outlived their parent"
 
 
 _KILL_POINTS = (
     "SELECT COUNT(*) FROM documents",  # some documents stored
     "SELECT COUNT(*) FROM documents WHERE extractor_version IS NOT NULL",  # some extracted
 )
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for task in Path(f"/proc/{pid}/task").glob("*/children"):
+        found += [int(c) for c in task.read_text().split()]
+    return found
+
+
+def _outliving(pids: list[int], seconds: float = 10) -> list[int]:
+    """Those of `pids` still alive after `seconds` (killed then, so none is left behind)."""
+    deadline = time.monotonic() + seconds
+    while any(_alive(p) for p in pids) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    left = [p for p in pids if _alive(p)]
+    for pid in left:
+        os.kill(pid, signal.SIGKILL)
+    return left
 
 
 def _wait_for(store: Any, count_sql: str, proc: subprocess.Popen[str]) -> None:
@@ -176,15 +188,20 @@ def test_ingest_killed_midway_loses_and_duplicates_nothing(
     _corpus(tmp_path / "in", n)
     config = tmp_path / "bilat.toml"
     config.write_text(f"[extract]\nn_process = {n_process}\n", encoding="utf-8")
-    store = open_store(db_url)
+    store, orphans, watched = open_store(db_url), [], 0
     try:
         for point in _KILL_POINTS:  # kill -9 once the run has reached each point
             proc = _bilat(db_url, "ingest", str(tmp_path / "in"), config=config, quiet=True)
             _wait_for(store, point, proc)
+            children = _children(proc.pid)
+            watched += len(children)
             proc.send_signal(signal.SIGKILL)
             proc.wait(timeout=30)
+            orphans.extend(_outliving(children))
     finally:
         store.close()
+    assert orphans == [], "worker processes outlived the killed ingest"
+    assert watched >= (2 if n_process > 1 else 0), "the workers were there to be killed"
     done = _bilat(db_url, "ingest", str(tmp_path / "in"), config=config)
     _, err = done.communicate(timeout=300)
     assert done.returncode == 1, err  # the two rejects
