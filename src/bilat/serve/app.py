@@ -8,6 +8,7 @@ PostgreSQL transactions are not for concurrent use).
 from __future__ import annotations
 
 import logging
+import queue
 import threading
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager, contextmanager
@@ -42,32 +43,54 @@ _SECURITY_HEADERS = {
 }
 
 
+MAX_READERS = 8  # read connections per server (the machine has 2 cores; more only queue)
+READ_WAIT = 30.0  # seconds a request waits for a free read connection before a 503
+
+
 @dataclass
 class AppState:
     """What every view needs: the store, options and the write token.
 
-    Reads use one connection per server thread (`use`), so readers never wait for each other
-    or for a write (SQLite in WAL mode and PostgreSQL both let readers run beside a writer);
-    writes share one connection behind a lock (`write`)."""
+    Reads borrow a connection from a pool of at most `MAX_READERS` (`use`), so readers do not
+    wait for a write (SQLite in WAL mode and PostgreSQL both let readers run beside a writer)
+    and only for each other past that many; writes share one connection behind a lock
+    (`write`)."""
 
     store: Store
     options: Options
     token: str | None
     lock: threading.RLock = field(default_factory=threading.RLock)
-    _local: threading.local = field(default_factory=threading.local)
+    _idle: queue.LifoQueue[Store] = field(default_factory=queue.LifoQueue)
     _readers: list[Store] = field(default_factory=list)
+    _pool_lock: threading.Lock = field(default_factory=threading.Lock)
 
     @contextmanager
     def use(self) -> Iterator[Store]:
-        """This thread's read connection for one request; its transaction ends with it."""
-        store = getattr(self._local, "store", None)
-        if store is None:
-            store = open_store(self.store.db.url, migrate=False)
-            self._local.store = store
-            with self.lock:
+        """A read connection for one request; its transaction ends with it."""
+        store = self._borrow()
+        try:
+            with _ending(store):
+                yield store
+        finally:
+            self._idle.put(store)
+
+    def _borrow(self) -> Store:
+        try:
+            return self._idle.get_nowait()
+        except queue.Empty:
+            pass
+        with self._pool_lock:
+            grow = len(self._readers) < MAX_READERS
+            if grow:
+                store = open_store(self.store.db.url, migrate=False)
                 self._readers.append(store)
-        with _ending(store):
-            yield store
+        if grow:
+            return store
+        try:
+            return self._idle.get(timeout=READ_WAIT)
+        except queue.Empty:
+            busy = f"the server is busy: no read connection free in {READ_WAIT:g}s"
+            raise StoreError(busy) from None
 
     @contextmanager
     def write(self) -> Iterator[Store]:
@@ -76,7 +99,7 @@ class AppState:
             yield self.store
 
     def close(self) -> None:
-        with self.lock:
+        with self.lock, self._pool_lock:
             for store in [*self._readers, self.store]:
                 store.close()
             self._readers.clear()
