@@ -44,15 +44,47 @@ _WRAPPERS = re.compile(
     r"b|i|u|em|strong|small|big|table|tbody|thead|tr|td|th|ul|ol|li|dl|dt|dd|form)\b[^>]*>",
     re.I,
 )
-_OPEN_TAG = re.compile(r"<[A-Za-z]")
-_DEEP = 200
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)[^>]*?(/?)>")
+_VOID = frozenset(
+    [
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "param",
+        "source",
+        "track",
+        "wbr",
+    ]
+)
+_DEEP = 250  # libxml2 stops at 256 levels
+
+
+def _too_deep(page: str) -> bool:
+    """Whether elements nest past what the HTML parser reads (counted over the tags)."""
+    depth = 0
+    for match in _TAG.finditer(page):
+        closing, name, self_closing = match.groups()
+        if closing:
+            depth = max(0, depth - 1)
+        elif not self_closing and name.lower() not in _VOID:
+            depth += 1
+            if depth > _DEEP:
+                return True
+    return False
 
 
 def extract_page(page: str, *, url: str | None = None) -> ExtractedPage | None:
     """Extract the main text of `page`; None when the page has no article text."""
     doc = _bare_extraction(page, url)
     text = (doc.text or "").strip() if doc is not None else ""
-    if not text and len(_OPEN_TAG.findall(page)) > _DEEP:
+    if not text and _too_deep(page):
         flat = _WRAPPERS.sub(" ", page)
         if flat != page:
             page = flat
