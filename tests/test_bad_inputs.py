@@ -268,3 +268,21 @@ def test_the_same_file_name_in_two_folders_is_two_documents(tmp_path: Path) -> N
     assert "same document name" in third.rejected[0][1]
     assert len(store.documents(current_only=False)) == 2
     store.close()
+
+
+def test_removing_a_document_hands_its_place_to_its_first_copy(tmp_path: Path) -> None:
+    from bilat.store.documents import remove_document
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("a.txt", "b.txt", "c.txt"):  # the same report three times
+        (folder / name).write_text(GOOD["000-good.txt"], encoding="utf-8")
+    db = str(tmp_path / "bilat.db")
+    store, options = open_store(db), load_options(None, db=db)
+    ingest(store, [str(folder)], options)
+    with store.transaction():
+        remove_document(store.db, "a.txt")
+    docs = {d.name: d for d in store.documents()}
+    assert docs["b.txt"].status == "ok" and docs["b.txt"].duplicate_of is None
+    assert docs["c.txt"].status == "duplicate" and docs["c.txt"].duplicate_of == docs["b.txt"].id
+    store.close()

@@ -169,6 +169,7 @@ def docs(c: Ctx, as_json: bool, all_versions: bool, status: str | None) -> None:
 def remove(c: Ctx, keys: tuple[str, ...]) -> None:
     """Remove documents (by id: that version; by name: every version) and their items, then
     rebuild the record. Exit status 4 when a document does not exist."""
+    from bilat.extract import run_extraction
     from bilat.record import rebuild_record
 
     def job() -> None:
@@ -176,6 +177,7 @@ def remove(c: Ctx, keys: tuple[str, ...]) -> None:
             for key in keys:
                 ids = c.store.remove_document(key)
                 click.echo(f"removed {key} (document id {', '.join(map(str, ids))})", err=True)
+            run_extraction(c.store, c.options.extract)  # a copy that took a removed one's place
             rebuild_record(c.store)
 
     _run(job)

@@ -190,7 +190,7 @@ def clear_failure(db: Database, doc_id: int) -> None:
 
 def remove_document(db: Database, key: int | str) -> list[int]:
     """Delete a document (by id: that version; by name: every version) and what was extracted
-    from it; copies that pointed to it as their first copy no longer do. Returns the ids."""
+    from it; its first copy (if any) takes its place. Returns the ids."""
     doc_id = _as_id(key)
     ids = []
     if doc_id is not None:
@@ -201,12 +201,31 @@ def remove_document(db: Database, key: int | str) -> list[int]:
     if not ids:
         raise NotFound(f"no document {key!r}")
     marks = ", ".join("?" for _ in ids)
-    db.execute(f"UPDATE documents SET duplicate_of = NULL WHERE duplicate_of IN ({marks})", ids)
+    _promote_copies(db, ids, marks)
     if db.dialect == "sqlite":
         db.execute(f"DELETE FROM documents_fts WHERE rowid IN ({marks})", ids)
     db.execute(f"DELETE FROM documents WHERE id IN ({marks})", ids)
     _promote_latest(db)
     return ids
+
+
+def _promote_copies(db: Database, ids: list[int], marks: str) -> None:
+    """The first copy of each removed document becomes the document (status 'ok', to be
+    extracted); the other copies now point to it."""
+    rows = db.all(
+        f"SELECT id, duplicate_of FROM documents WHERE duplicate_of IN ({marks}) ORDER BY id",
+        ids,
+    )
+    firsts: dict[int, int] = {}
+    for row in rows:
+        doc_id, of = int(row["id"]), int(row["duplicate_of"])
+        if of not in firsts:
+            firsts[of] = doc_id
+            db.execute(
+                "UPDATE documents SET status = 'ok', duplicate_of = NULL WHERE id = ?", (doc_id,)
+            )
+        else:
+            db.execute("UPDATE documents SET duplicate_of = ? WHERE id = ?", (firsts[of], doc_id))
 
 
 def _promote_latest(db: Database) -> None:
