@@ -227,7 +227,7 @@ class ApiClient:
     def __exit__(self, *exc: object) -> None:
         self.runner.run(self.http.aclose())
         self.runner.close()
-        self.app.state.bilat.store.close()  # what the lifespan does on shutdown
+        self.app.state.bilat.close()  # what the lifespan does on shutdown
 
     def request(self, method: str, url: str, **kw: Any) -> httpx.Response:
         return self.runner.run(self.http.request(method, url, **kw))

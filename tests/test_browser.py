@@ -11,6 +11,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -60,8 +61,15 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     store = open_store(db)
     fill_store(store, load_options(None, db=db), tmp)
     store.close()
+    with serving(db, tmp / "serve.log") as base:
+        yield base
+
+
+@contextmanager
+def serving(db: str, log_path: Path) -> Iterator[str]:
+    """A `bilat serve` subprocess (with the test token) on a free loopback port: its URL."""
     port = _free_port()
-    log = (tmp / "serve.log").open("w")
+    log = log_path.open("w")
     proc = subprocess.Popen(
         [sys.executable, "-c", SERVE, "--db", db, "serve", "--port", str(port), "--token", TOKEN],
         stdout=log,

@@ -116,7 +116,7 @@ def test_folder_yields_good_articles_and_one_reject_per_bad_input(corpus: Path) 
         "feed.jsonl:3",
         "notes.md",
         "page.html",
-        "nested.txt",
+        "sub/deeper/nested.txt",
     ]
     expected_rejects = {*BAD_FILES, "huge.txt", "dangling.txt", "pipe.txt", "feed.jsonl:2"}
     assert sorted(r.name for r in rejects) == sorted(expected_rejects)

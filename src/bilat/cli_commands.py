@@ -32,6 +32,7 @@ def _doc_json(doc: Document, full: bool = False) -> dict[str, Any]:
         url=doc.url,
         ingested_at=doc.ingested_at,
         extractor_version=doc.extractor_version,
+        failure=doc.failure,
         published_evidence=[
             {"start": e.start, "end": e.end, "quote": e.quote} for e in doc.published_evidence
         ],
@@ -64,6 +65,9 @@ def _doc_json(doc: Document, full: bool = False) -> dict[str, Any]:
 @click.option("--allow-private", is_flag=True, help="Allow fetching loopback/private addresses.")
 @click.option("--no-dedupe", is_flag=True, help="Store exact and near duplicates as new documents.")
 @click.option("--no-extract", is_flag=True, help="Only store documents; run `bilat extract` later.")
+@click.option(
+    "--follow-links", is_flag=True, help="Read symbolic links that lead out of a given folder."
+)
 @pass_ctx
 def ingest(
     c: Ctx,
@@ -73,6 +77,7 @@ def ingest(
     allow_private: bool,
     no_dedupe: bool,
     no_extract: bool,
+    follow_links: bool,
 ) -> None:
     """Ingest files, directories (recursive), '-' for stdin, --urls FILE or --feed URL.
 
@@ -97,6 +102,7 @@ def ingest(
             allow_private=allow_private,
             dedupe_enabled=False if no_dedupe else None,
             stdin=sys.stdin.buffer,
+            follow_links=follow_links,
         )
     )
     report, extracted, failed = job.ingest, job.extracted, job.failed
@@ -111,23 +117,34 @@ def ingest(
     )
     for name, reason in report.rejected:
         click.echo(f"rejected {name}: {reason}", err=True)
+    for line in failed:
+        click.echo(f"failed {line} (see `bilat docs --status failed`)", err=True)
     if report.rejected or failed:
         sys.exit(1)
 
 
 @main.command()
-@click.option("--force", is_flag=True, help="Re-extract every document, not only stale ones.")
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Re-extract every document (and retry failed ones), not only stale ones.",
+)
 @pass_ctx
 def extract(c: Ctx, force: bool) -> None:
     """Run extraction on stored documents whose extractor version is older."""
     from bilat.extract import run_extraction
     from bilat.record import rebuild_record
 
-    docs = c.store.documents(status="ok") if force else None
-    done, failed = _run(
-        lambda: run_extraction(c.store, c.options.extract, docs, progress=_progress("extracting"))
-    )
-    _run(lambda: rebuild_record(c.store))
+    def job() -> tuple[int, list[str]]:
+        with c.store.write_lock(c.options.lock_timeout):
+            docs = None
+            if force:
+                docs = c.store.documents(status="ok") + c.store.documents(status="failed")
+            out = run_extraction(c.store, c.options.extract, docs, _progress("extracting"))
+            rebuild_record(c.store)
+            return out
+
+    done, failed = _run(job)
     click.echo(f"extracted {done} document(s), {len(failed)} failed", err=True)
     for line in failed:
         click.echo(f"failed {line}", err=True)
@@ -137,17 +154,46 @@ def extract(c: Ctx, force: bool) -> None:
 @main.command()
 @click.option("--json", "as_json", is_flag=True, help="JSON array.")
 @click.option("--all-versions", is_flag=True, help="Include superseded versions.")
+@click.option(
+    "--status",
+    type=click.Choice(["ok", "duplicate", "near_duplicate", "failed"]),
+    default=None,
+    help="Only documents with this status ('failed': extraction failed, with the reason).",
+)
 @pass_ctx
-def docs(c: Ctx, as_json: bool, all_versions: bool) -> None:
+def docs(c: Ctx, as_json: bool, all_versions: bool, status: str | None) -> None:
     """List stored documents."""
-    items = _run(lambda: c.store.documents(current_only=not all_versions))
+    items = _run(lambda: c.store.documents(current_only=not all_versions, status=status))
     if as_json:
         _echo_json([_doc_json(d) for d in items])
         return
     for d in items:
         dup = f" -> #{d.duplicate_of}" if d.duplicate_of else ""
         date = f"~{d.published}" if d.published_basis == "implied" else d.published or "?"
-        click.echo(f"#{d.id:<4} {date:<11} {d.status}{dup:<8} {d.name}  {(d.title or '')[:60]}")
+        why = f"  [{d.failure}]" if d.failure else ""
+        click.echo(
+            f"#{d.id:<4} {date:<11} {d.status}{dup:<8} {d.name}  {(d.title or '')[:60]}{why}"
+        )
+
+
+@main.command(name="rm")
+@click.argument("keys", nargs=-1, required=True)
+@pass_ctx
+def remove(c: Ctx, keys: tuple[str, ...]) -> None:
+    """Remove documents (by id: that version; by name: every version) and their items, then
+    rebuild the record. Exit status 4 when a document does not exist."""
+    from bilat.extract import run_extraction
+    from bilat.record import rebuild_record
+
+    def job() -> None:
+        with c.store.write_lock(c.options.lock_timeout):
+            for key in keys:
+                ids = c.store.remove_document(key)
+                click.echo(f"removed {key} (document id {', '.join(map(str, ids))})", err=True)
+            run_extraction(c.store, c.options.extract)  # a copy that took a removed one's place
+            rebuild_record(c.store)
+
+    _run(job)
 
 
 @main.command()

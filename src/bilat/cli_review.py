@@ -83,7 +83,7 @@ def _act(
 
 
 @review.command()
-@click.argument("item_type", type=_TYPES)
+@click.argument("item_type", type=_TYPES, metavar="ITEM_TYPE")
 @click.argument("item_id", type=int)
 @_AUTHOR
 @pass_ctx
@@ -93,7 +93,7 @@ def accept(c: Ctx, item_type: str, item_id: int, author: str | None) -> None:
 
 
 @review.command()
-@click.argument("item_type", type=_TYPES)
+@click.argument("item_type", type=_TYPES, metavar="ITEM_TYPE")
 @click.argument("item_id", type=int)
 @_AUTHOR
 @pass_ctx
@@ -114,7 +114,7 @@ def _value(field: str, raw: str) -> Any:
 
 
 @review.command()
-@click.argument("item_type", type=_TYPES)
+@click.argument("item_type", type=_TYPES, metavar="ITEM_TYPE")
 @click.argument("item_id", type=int)
 @click.argument("changes", nargs=-1, required=True, metavar="FIELD=VALUE...")
 @_AUTHOR

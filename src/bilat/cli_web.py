@@ -18,9 +18,14 @@ def read_token(token: str | None, token_file: Path | None) -> str | None:
         raise click.UsageError("give --token or --token-file, not both")
     if token_file is not None:
         try:
-            token = token_file.read_text(encoding="utf-8").strip().splitlines()[0].strip()
-        except (OSError, IndexError) as exc:
+            lines = token_file.read_text(encoding="utf-8").strip().splitlines()
+        except (OSError, UnicodeDecodeError) as exc:
             raise click.UsageError(f"cannot read a token from {token_file}: {exc}") from exc
+        if not lines:
+            raise click.UsageError(f"the token file {token_file} is empty (or only spaces)")
+        token = lines[0].strip()
+    if token is not None and not token.strip():
+        raise click.UsageError("the token is empty (or only spaces)")
     if token is not None and len(token) < 8:
         raise click.UsageError("the token must be at least 8 characters")
     return token or None

@@ -37,12 +37,14 @@ class ConfigError(BilatError):
 
 
 class InputRejected(BilatError):
-    """One input cannot be ingested; `name` is the input's name, `reason` why."""
+    """One input cannot be ingested; `name` is the input's name, `reason` why, `origin` where
+    it came from when that is more precise than the file (a JSONL line: `path#LINE`)."""
 
-    def __init__(self, name: str, reason: str) -> None:
+    def __init__(self, name: str, reason: str, origin: str | None = None) -> None:
         super().__init__(f"{name}: {reason}")
         self.name = name
         self.reason = reason
+        self.origin = origin
 
 
 class FetchError(InputRejected):

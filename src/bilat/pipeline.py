@@ -36,13 +36,16 @@ def ingest_and_extract(
     progress: Callable[[Iterable[Any]], Iterable[Any]] | None = None,
     **ingest_options: Any,
 ) -> JobReport:
-    """Ingest `paths` (see `bilat.ingest.ingest` for the options) and extract what is new."""
-    if not extract:
-        return JobReport(ingest(store, paths, options, **ingest_options))
-    with Extractor(store, options.extract) as extractor:
-        report = ingest(store, paths, options, on_stored=extractor.submit, **ingest_options)
-        done, failed = extractor.finish(progress)
-    more, more_failed = run_extraction(store, options.extract)  # stale from earlier runs
-    if reconcile:
-        rebuild_record(store)
-    return JobReport(report, done + more, failed + more_failed)
+    """Ingest `paths` (see `bilat.ingest.ingest` for the options) and extract what is new.
+
+    The whole job holds the store's write lock: a concurrent run waits for it to finish."""
+    with store.write_lock(options.lock_timeout):
+        if not extract:
+            return JobReport(ingest(store, paths, options, **ingest_options))
+        with Extractor(store, options.extract) as extractor:
+            report = ingest(store, paths, options, on_stored=extractor.submit, **ingest_options)
+            done, failed = extractor.finish(progress)
+        more, more_failed = run_extraction(store, options.extract)  # stale from earlier runs
+        if reconcile:
+            rebuild_record(store)
+        return JobReport(report, done + more, failed + more_failed)

@@ -51,9 +51,12 @@ def _merge_judgements(store: Store) -> list[MergeJudgement]:
 
 
 def rebuild_record(store: Store) -> Record:
-    """Reconcile the reviewed extractions and store the record. When reviews touch figures,
-    the conflicts of the machine output are stored beside it (`machine_conflicts`), so the
-    pages can show which conflicts reviews settled."""
+    """Reconcile the reviewed extractions and store the record; it is swapped in whole, with
+    the fingerprint of the state it was built from, so a rebuild killed midway leaves a record
+    readers know is stale. When reviews touch figures, the conflicts of the machine output are
+    stored beside it (`machine_conflicts`), so the pages can show which conflicts reviews
+    settled."""
+    source = store.record_source()
     reviewed = load_reviews_for_record(store)
     machine = load_sourced(store)
     record = reconcile([reviewed.source(s) for s in machine], _merge_judgements(store))
@@ -62,14 +65,14 @@ def rebuild_record(store: Store) -> Record:
         data["machine_conflicts"] = [
             to_plain(c) for c in find_conflicts(group_figures(machine, record.options))
         ]
-    store.save_record(data)
+    store.save_record(data, source)
     return record
 
 
 def record_json(store: Store) -> dict[str, Any]:
-    """The stored record, building it first if it was never built."""
+    """The stored record, rebuilt first if it was never built or the store changed since."""
     data = store.load_record()
-    if data is None:
+    if data is None or not store.record_is_current():
         rebuild_record(store)
         data = store.load_record() or {}
     return data

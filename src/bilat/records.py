@@ -92,13 +92,14 @@ class Document:
     source: str | None
     url: str | None
     language: str | None
-    status: str  # ok | duplicate | near_duplicate
+    status: str  # ok | duplicate | near_duplicate | failed (extraction failed: see `failure`)
     duplicate_of: int | None
     metadata: dict[str, Any]
     ingested_at: str
     extractor_version: str | None = None
     published_basis: str | None = None  # stated | implied
     published_evidence: tuple[Evidence, ...] = ()
+    failure: str | None = None  # why extraction failed (status "failed")
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,11 +22,13 @@ __all__ = ["ExtractOptions", "IngestOptions", "Options", "load_options"]
 class _Store(BaseModel):
     model_config = ConfigDict(extra="forbid")
     db: str
+    lock_timeout: float = Field(gt=0)
 
 
 class _Ingest(BaseModel):
     model_config = ConfigDict(extra="forbid")
     max_bytes: int = Field(gt=0)
+    max_chars: int = Field(gt=0)
     dedupe: bool
     near_duplicate_threshold: float = Field(gt=0, le=1)
     imply_published: bool
@@ -42,6 +44,8 @@ class _Extract(BaseModel):
     model: str
     n_process: int = Field(ge=1)
     batch_size: int = Field(ge=1)
+    max_sentences: int = Field(ge=1)
+    max_sentence_tokens: int = Field(ge=1)
 
 
 class _File(BaseModel):
@@ -54,6 +58,7 @@ class _File(BaseModel):
 @dataclass(frozen=True, slots=True)
 class IngestOptions:
     max_bytes: int
+    max_chars: int
     dedupe: bool
     near_duplicate_threshold: float
     imply_published: bool
@@ -72,6 +77,8 @@ class ExtractOptions:
     n_process: int
     batch_size: int
     auto_pair: bool = False
+    max_sentences: int = 2_000
+    max_sentence_tokens: int = 400
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +86,7 @@ class Options:
     db: str
     ingest: IngestOptions
     extract: ExtractOptions
+    lock_timeout: float = 600.0  # seconds a write waits for another run's store lock
 
 
 def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
@@ -116,6 +124,7 @@ def load_options(user_file: Path | None = None, **overrides: Any) -> Options:
     pair = ex.default_pair if auto else ex.pair
     return Options(
         db=parsed.store.db,
+        lock_timeout=parsed.store.lock_timeout,
         ingest=IngestOptions(**parsed.ingest.model_dump()),
         extract=ExtractOptions(
             pair=(pair[0].upper(), pair[1].upper()),
@@ -123,5 +132,7 @@ def load_options(user_file: Path | None = None, **overrides: Any) -> Options:
             n_process=ex.n_process,
             batch_size=ex.batch_size,
             auto_pair=auto,
+            max_sentences=ex.max_sentences,
+            max_sentence_tokens=ex.max_sentence_tokens,
         ),
     )

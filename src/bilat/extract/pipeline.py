@@ -13,14 +13,17 @@ from __future__ import annotations
 
 import gc
 import logging
+import os
 import re
+import threading
+import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import replace
 from typing import Any, TypeVar
 
 from bilat.config import ExtractOptions
-from bilat.errors import ExtractionError
+from bilat.errors import ExtractionError, StoreError
 from bilat.extract.actors import extract_actors
 from bilat.extract.agreements import extract_agreements
 from bilat.extract.commitments import extract_commitments
@@ -185,6 +188,26 @@ def _init_worker(model: str) -> None:
     _WORKER["model"] = model
 
 
+def _start_worker(model: str, parent: int) -> None:
+    """Pool initializer: die with the parent, then load the model (or keep the forked one)."""
+    _die_with_parent(parent)
+    _init_worker(model)
+
+
+def _die_with_parent(parent: int) -> None:
+    """A parent killed with -9 cannot shut its pool down, and its workers would go on (the
+    audit found two alive 11 minutes later): a watchdog thread ends this worker within a
+    second of the parent's death (the worker is then re-parented, so its parent id changes)."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(_WATCH_SECONDS)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="bilat-parent-watch", daemon=True).start()
+
+
+_WATCH_SECONDS = 0.5
 _WARM_TEXT = (
     "MOSCOW, May 8, 2025 (Interfax) - Russian President Vladimir Putin and Chinese President "
     "Xi Jinping held talks in the Kremlin. Trade reached $245 billion in 2024."
@@ -219,20 +242,63 @@ def _warm(options: ExtractOptions) -> None:
     )
 
 
-def _work_batch(
-    args: tuple[list[Document], tuple[str, str], bool],
-) -> list[Extraction | ExtractionError]:
-    """Parse a batch with nlp.pipe (faster than one call per text), then run the stages."""
-    docs, pair, auto = args
+_BatchArgs = tuple[list[Document], tuple[str, str], bool, tuple[int, int]]
+
+
+def _parse(docs: list[Document]) -> list[Any]:
+    """spaCy docs for a batch with nlp.pipe (faster than one call per text); if the batch
+    fails, each text alone, so one bad text yields its exception and spares the others."""
+    nlp = _WORKER["nlp"]
+    try:  # Russian documents go through the Russian mention layer (bilat.extract.nlp_ru)
+        english = iter(nlp.pipe(d.clean_text for d in docs if not is_russian(d)))
+        return [parse_ru(d.clean_text) if is_russian(d) else next(english) for d in docs]
+    except Exception:
+        out: list[Any] = []
+        for doc in docs:
+            try:
+                out.append(parse_ru(doc.clean_text) if is_russian(doc) else nlp(doc.clean_text))
+            except Exception as exc:
+                out.append(exc)
+        return out
+
+
+def _over_limits(spacy_doc: Any, limits: tuple[int, int]) -> str | None:
+    """Why a parsed document is beyond the extraction limits (see `ExtractOptions`), or None."""
+    max_sentences, max_tokens = limits
+    count = len(_sentences(spacy_doc))  # what the stages walk: spaCy's, split at line breaks
+    if count > max_sentences:
+        return f"{count:,} sentences, over the {max_sentences:,} limit (extract.max_sentences)"
+    longest = max((len(s) for s in spacy_doc.sents), default=0)
+    if longest > max_tokens:
+        return (
+            f"a sentence of {longest:,} tokens, over the {max_tokens:,} limit "
+            "(extract.max_sentence_tokens)"
+        )
+    return None
+
+
+def _work_batch(args: _BatchArgs) -> list[Extraction | ExtractionError]:
+    """Parse a batch, then run the stages; each document's failure is its own result."""
+    docs, pair, auto, limits = args
     out: list[Extraction | ExtractionError] = []
-    english = iter(_WORKER["nlp"].pipe(d.clean_text for d in docs if not is_russian(d)))
-    parsed = (parse_ru(d.clean_text) if is_russian(d) else next(english) for d in docs)
-    for doc, spacy_doc in zip(docs, parsed, strict=True):
+    for doc, spacy_doc in zip(docs, _parse(docs), strict=True):
         try:
+            if isinstance(spacy_doc, Exception):
+                raise spacy_doc
+            problem = _over_limits(spacy_doc, limits)
+            if problem:
+                raise ExtractionError(problem)
             out.append(extract_document(doc, spacy_doc, pair, _WORKER["gaz"], auto))
         except Exception as exc:  # reported per document by the parent
-            out.append(ExtractionError(f"{doc.name}: {type(exc).__name__}: {exc}"))
+            out.append(ExtractionError(_reason(exc)))
     return out
+
+
+def _reason(exc: Exception) -> str:
+    text = str(exc)
+    if isinstance(exc, ExtractionError):
+        return text
+    return f"{type(exc).__name__}: {text[:500]}"
 
 
 class Extractor:
@@ -257,7 +323,9 @@ class Extractor:
             _warm(self.options)
             gc.freeze()  # workers inherit the warm model and caches; GC need not rescan them
             self.pool = ProcessPoolExecutor(
-                self.options.n_process, initializer=_init_worker, initargs=(self.options.model,)
+                self.options.n_process,
+                initializer=_start_worker,
+                initargs=(self.options.model, os.getpid()),
             )
         return self
 
@@ -276,17 +344,22 @@ class Extractor:
         if not self.pending:
             return
         batch, self.pending = self.pending, []
-        args = (batch, self.options.pair, self.options.auto_pair)
-        job = self.pool.submit(_work_batch, args) if self.pool else None
+        job = self.pool.submit(_work_batch, self._args(batch)) if self.pool else None
         self.jobs.append((batch, job))
+
+    def _args(self, batch: list[Document]) -> _BatchArgs:
+        o = self.options
+        return batch, o.pair, o.auto_pair, (o.max_sentences, o.max_sentence_tokens)
 
     def _results(self) -> Iterator[tuple[Document, Extraction | ExtractionError]]:
         self._flush()
         if self.pool is None and self.jobs:
             _init_worker(self.options.model)
         for batch, job in self.jobs:
-            args = (batch, self.options.pair, self.options.auto_pair)
-            results = job.result() if job is not None else _work_batch(args)
+            try:
+                results = job.result() if job is not None else _work_batch(self._args(batch))
+            except Exception as exc:  # a worker died (killed, out of memory): this batch only
+                results = [ExtractionError(f"worker failed: {_reason(exc)}") for _ in batch]
             yield from zip(batch, results, strict=True)
 
     def finish(
@@ -298,15 +371,27 @@ class Extractor:
         if progress is not None:
             results = progress(results)
         for doc, result in results:
+            if not isinstance(result, ExtractionError):
+                result = self._save(doc, result)
             if isinstance(result, ExtractionError):
-                log.error("extraction failed: %s", result)
-                failed.append(str(result))
+                log.error("extraction failed: %s: %s", doc.name, result)
+                self.store.mark_failed(doc.id, str(result))
+                failed.append(f"{doc.name}: {result}")
                 continue
-            with self.store.transaction():
-                self.store.save_extraction(doc.id, result)
             done += 1
         self.jobs = []
         return done, failed
+
+    def _save(self, doc: Document, result: Extraction) -> Extraction | ExtractionError:
+        try:
+            with self.store.transaction():
+                self.store.save_extraction(doc.id, result)
+                self.store.clear_failure(doc.id)
+        except StoreError:
+            raise  # the store itself is gone: nothing later can be saved either
+        except Exception as exc:  # this extraction cannot be stored (e.g. a value too large)
+            return ExtractionError(f"cannot be stored: {_reason(exc)}")
+        return result
 
 
 def run_extraction(

@@ -117,7 +117,7 @@ def _year_for_month(month: int, day: int | None, ctx: Ctx) -> int | None:
 
 
 def _ymd(year: int | None, month: int, day: int | None = None) -> str | None:
-    if year is None:
+    if year is None or not 1 <= month <= 12:  # "2024-20-13" names no month
         return None
     if day is None:
         return f"{year:04d}-{month:02d}"

@@ -36,10 +36,60 @@ class ExtractedPage:
     language: str | None  # from <html lang>, when declared
 
 
+# Wrapper elements that carry no text of their own. A page nesting them thousands deep (past
+# libxml2's depth limit of 256, where the parser stops and drops the text below) is read again
+# with them removed, so its text is not lost.
+_WRAPPERS = re.compile(
+    r"</?(?:div|span|section|article|main|aside|header|footer|nav|font|center|blockquote|"
+    r"b|i|u|em|strong|small|big|table|tbody|thead|tr|td|th|ul|ol|li|dl|dt|dd|form)\b[^>]*>",
+    re.I,
+)
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)[^>]*?(/?)>")
+_VOID = frozenset(
+    [
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "param",
+        "source",
+        "track",
+        "wbr",
+    ]
+)
+_DEEP = 250  # libxml2 stops at 256 levels
+
+
+def _too_deep(page: str) -> bool:
+    """Whether elements nest past what the HTML parser reads (counted over the tags)."""
+    depth = 0
+    for match in _TAG.finditer(page):
+        closing, name, self_closing = match.groups()
+        if closing:
+            depth = max(0, depth - 1)
+        elif not self_closing and name.lower() not in _VOID:
+            depth += 1
+            if depth > _DEEP:
+                return True
+    return False
+
+
 def extract_page(page: str, *, url: str | None = None) -> ExtractedPage | None:
     """Extract the main text of `page`; None when the page has no article text."""
     doc = _bare_extraction(page, url)
     text = (doc.text or "").strip() if doc is not None else ""
+    if not text and _too_deep(page):
+        flat = _WRAPPERS.sub(" ", page)
+        if flat != page:
+            page = flat
+            doc = _bare_extraction(page, url)
+            text = (doc.text or "").strip() if doc is not None else ""
     if doc is None or not text:
         return None
     return ExtractedPage(

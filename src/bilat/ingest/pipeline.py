@@ -14,13 +14,14 @@ from pathlib import Path
 from typing import BinaryIO
 
 from bilat.config import Options
-from bilat.errors import FeedError, InputRejected
+from bilat.errors import FeedError, InputRejected, StoreError
 from bilat.extract.languages import language_warning
 from bilat.ingest import dedupe
 from bilat.ingest.clean import CleanOptions, clean_article
 from bilat.ingest.feeds import feed_inputs
 from bilat.ingest.fetch import FetchOptions, read_url_list
 from bilat.ingest.readers import decode_each, iter_inputs
+from bilat.ingest.safety import printable
 from bilat.records import Article, CleanDocument, Document, RawInput
 from bilat.store import DocumentRow, Store
 
@@ -57,8 +58,11 @@ def _raw_inputs(
     allow_private: bool,
     options: Options,
     stdin: BinaryIO | None,
+    follow_links: bool,
 ) -> Iterator[RawInput | InputRejected]:
-    yield from iter_inputs(paths, stdin=stdin, max_bytes=options.ingest.max_bytes)
+    yield from iter_inputs(
+        paths, stdin=stdin, max_bytes=options.ingest.max_bytes, follow_links=follow_links
+    )
     if urls_file is None:
         return
     try:
@@ -115,8 +119,15 @@ def _store_one(
     report: IngestReport,
     on_stored: Callable[[Document], None] | None,
     cleaning: CleanOptions,
+    max_chars: int,
     from_feed: bool = False,
 ) -> None:
+    if len(article.text) > max_chars:
+        raise InputRejected(
+            article.name,
+            f"text is {len(article.text):,} characters, over the {max_chars:,} limit "
+            "(ingest.max_chars)",
+        )
     clean = clean_article(article, cleaning)  # also settles publication date and language
     digest = dedupe.content_hash(clean.clean_text)
     current = store.current_version(article.name)
@@ -155,10 +166,36 @@ def _with_stated(art: Article, stated: dict[str, str]) -> Article:
 
 
 def _reject(store: Store, exc: InputRejected, origin: str, report: IngestReport) -> None:
+    """Record a reject; names and reasons are made storable first, so this cannot fail on the
+    input's content (a store error still propagates: the batch cannot go on without a store)."""
+    name, reason = printable(exc.name), printable(exc.reason, limit=4000)
     with store.transaction():
-        store.add_reject(exc.name, origin, exc.reason)
-    report.rejected.append((exc.name, exc.reason))
-    log.warning("rejected %s: %s", exc.name, exc.reason)
+        store.add_reject(name, printable(origin), reason)
+    report.rejected.append((name, reason))
+    log.warning("rejected %s: %s", name, reason)
+
+
+def _articles(item: RawInput | InputRejected) -> Iterator[Article | InputRejected]:
+    """The articles of one input; whatever escapes decoding becomes a reject of this input."""
+    if isinstance(item, InputRejected):
+        yield item
+        return
+    try:
+        yield from decode_each(item)
+    except Exception as exc:
+        yield InputRejected(item.name, f"could not be decoded: {type(exc).__name__}: {exc}")
+
+
+def _check_unique(article: Article, names: dict[str, str]) -> None:
+    """Two inputs of one run must not share a document name: the second would silently
+    replace the first (and each later run would add a version of each in turn)."""
+    first = names.setdefault(article.name, article.origin)
+    if first != article.origin:
+        raise InputRejected(
+            article.name,
+            f"another input in this run has the same document name ({first}); a name is the "
+            "path relative to the folder given (or a JSONL record's id): rename one",
+        )
 
 
 def ingest(
@@ -170,6 +207,7 @@ def ingest(
     allow_private: bool = False,
     dedupe_enabled: bool | None = None,
     stdin: BinaryIO | None = None,
+    follow_links: bool = False,
     on_error: str = "record",
     on_stored: Callable[[Document], None] | None = None,
     feeds: Sequence[str] = (),
@@ -180,38 +218,77 @@ def ingest(
     """Store every input under `paths` (and `urls_file`, and the new entries of `feeds`);
     `on_stored` sees each new document (the main job hands it to extraction at once; see
     `bilat.pipeline`). `should_stop` is asked between documents: when it says so, the batch
-    ends there, every document stored so far complete."""
+    ends there, every document stored so far complete. Links out of a given folder are
+    rejected unless `follow_links`. One writer at a time: a second run waits for the lock."""
+    with store.write_lock(options.lock_timeout):  # one writer at a time: no double versions
+        report = IngestReport()
+        stop = should_stop or (lambda: False)
+        inputs: Iterable[RawInput | InputRejected] = itertools.chain(
+            _raw_inputs(paths, urls_file, allow_private, options, stdin, follow_links),
+            feed_inputs(
+                list(feeds),
+                _fetch_options(options, allow_private),
+                is_seen=store.url_seen,
+                on_seen=report.seen.append,
+                should_stop=stop,
+            ),
+        )
+        return _ingest(
+            store,
+            inputs,
+            options,
+            report,
+            dedupe_enabled=dedupe_enabled,
+            on_error=on_error,
+            on_stored=on_stored,
+            progress=progress,
+            stop=stop,
+        )
+
+
+def _ingest(
+    store: Store,
+    inputs: Iterable[RawInput | InputRejected],
+    options: Options,
+    report: IngestReport,
+    *,
+    dedupe_enabled: bool | None,
+    on_error: str,
+    on_stored: Callable[[Document], None] | None,
+    progress: Callable[[Iterable[RawInput | InputRejected]], Iterable[RawInput | InputRejected]]
+    | None,
+    stop: Callable[[], bool],
+) -> IngestReport:
     enabled = options.ingest.dedupe if dedupe_enabled is None else dedupe_enabled
     deduper = _Deduper(store, enabled, options.ingest.near_duplicate_threshold)
-    report = IngestReport()
     cleaning = CleanOptions(imply_published=options.ingest.imply_published)
-    stop = should_stop or (lambda: False)
-    inputs: Iterable[RawInput | InputRejected] = itertools.chain(
-        _raw_inputs(paths, urls_file, allow_private, options, stdin),
-        feed_inputs(
-            list(feeds),
-            _fetch_options(options, allow_private),
-            is_seen=store.url_seen,
-            on_seen=report.seen.append,
-            should_stop=stop,
-        ),
-    )
     if progress is not None:
         inputs = progress(inputs)
+    names: dict[str, str] = {}  # document name -> the input that gave it in this run
     for item in inputs:
         if isinstance(item, FeedError):
             report.failed_feeds.append((item.name, item.reason))
-        for art in [item] if isinstance(item, InputRejected) else decode_each(item):
+        for art in _articles(item):
             origin = getattr(art, "origin", None) or getattr(item, "origin", None)
             try:
                 if isinstance(art, InputRejected):
                     raise art
+                _check_unique(art, names)
                 stated = item.stated if isinstance(item, RawInput) else None
                 if stated is not None:
                     art = _with_stated(art, stated)
                 _store_one(
-                    store, deduper, art, report, on_stored, cleaning, from_feed=stated is not None
+                    store,
+                    deduper,
+                    art,
+                    report,
+                    on_stored,
+                    cleaning,
+                    options.ingest.max_chars,
+                    from_feed=stated is not None,
                 )
+            except StoreError:
+                raise  # the store itself failed: no later document could be saved either
             except Exception as exc:  # per-document policy: record and go on
                 if on_error == "raise":
                     raise

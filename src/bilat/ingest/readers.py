@@ -18,21 +18,19 @@ normalisation, no re-encoding, so character offsets into `Article.text` stay sta
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import stat
 import sys
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
-from datetime import date
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, BinaryIO
-
-from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+from typing import BinaryIO
 
 from bilat.errors import InputRejected
+from bilat.ingest.article_json import ArticleFields, parse_article_json
 from bilat.ingest.html import extract_page
+from bilat.ingest.safety import UnsafeInput, load_json, printable, utf16_without_bom
 from bilat.records import Article, RawInput
 
 __all__ = [
@@ -41,7 +39,6 @@ __all__ = [
     "decode_each",
     "decode_jsonl",
     "decode_text",
-    "iso_published",
     "iter_inputs",
     "read_file",
     "read_stdin",
@@ -64,24 +61,54 @@ _MB = 1_000_000
 
 
 def iter_inputs(
-    paths: Sequence[str], *, stdin: BinaryIO | None = None, max_bytes: int = 20_000_000
+    paths: Sequence[str],
+    *,
+    stdin: BinaryIO | None = None,
+    max_bytes: int = 20_000_000,
+    follow_links: bool = False,
 ) -> Iterator[RawInput | InputRejected]:
     """Yield one `RawInput` per readable input, or an `InputRejected` saying why it is not.
 
     A directory is walked recursively in sorted order, skipping hidden entries and files whose
-    suffix bilat does not read (those are not rejects). "-" reads standard input.
+    suffix bilat does not read (those are not rejects). A symbolic link inside it that leads
+    out of the directory is rejected unless `follow_links` (a folder of articles must not
+    bring in /etc/passwd). "-" reads standard input.
     """
     for path in paths:
         if path == "-":
             yield read_stdin(stdin if stdin is not None else sys.stdin.buffer, max_bytes=max_bytes)
         elif os.path.isdir(path):
-            yield from _walk(Path(path), max_bytes, seen=set())
+            walk = _Walk(Path(path), None if follow_links else Path(path).resolve(), max_bytes)
+            yield from _walk(Path(path), walk, seen=set())
         else:
             yield read_file(Path(path), max_bytes=max_bytes)
 
 
+def _escapes(path: Path, root: Path | None) -> str | None:
+    """Why `path` (a link) may not be read: it leads out of `root`; None if it may."""
+    if root is None or not path.is_symlink():
+        return None
+    target = path.resolve()
+    if target == root or root in target.parents:
+        return None
+    return (
+        f"symbolic link to {printable(str(target))!r}, outside the input folder; "
+        "bilat does not follow it (use --follow-links)"
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _Walk:
+    top: Path  # the folder given: document names are paths relative to it
+    root: Path | None  # its resolved path, when links must not lead out of it
+    max_bytes: int
+
+    def name(self, path: Path) -> str:
+        return path.relative_to(self.top).as_posix()
+
+
 def _walk(
-    directory: Path, max_bytes: int, seen: set[tuple[int, int]]
+    directory: Path, walk: _Walk, seen: set[tuple[int, int]]
 ) -> Iterator[RawInput | InputRejected]:
     try:
         st = directory.stat()
@@ -96,10 +123,14 @@ def _walk(
         if entry.name.startswith("."):
             continue
         path = Path(entry.path)
-        if _is_dir(entry):
-            yield from _walk(path, max_bytes, seen)
-        elif path.suffix.lower() in KIND_BY_SUFFIX:
-            yield read_file(path, max_bytes=max_bytes)
+        if _is_dir(entry) or path.suffix.lower() in KIND_BY_SUFFIX:
+            outside = _escapes(path, walk.root)
+            if outside:
+                yield InputRejected(printable(walk.name(path)), outside)
+            elif _is_dir(entry):
+                yield from _walk(path, walk, seen)
+            else:
+                yield read_file(path, max_bytes=walk.max_bytes, name=walk.name(path))
 
 
 def _is_dir(entry: os.DirEntry[str]) -> bool:
@@ -109,9 +140,16 @@ def _is_dir(entry: os.DirEntry[str]) -> bool:
         return False
 
 
-def read_file(path: Path, *, max_bytes: int = 20_000_000) -> RawInput | InputRejected:
-    """Read one file, checking type and size before reading a byte."""
-    name = path.name or str(path)
+def read_file(
+    path: Path, *, max_bytes: int = 20_000_000, name: str | None = None
+) -> RawInput | InputRejected:
+    """Read one file, checking type and size before reading a byte. Its document name is
+    `name` (in a walked folder: the path relative to it), else the file name."""
+    name = name or path.name or str(path)
+    if printable(name) != name:
+        return InputRejected(
+            printable(name), "file name is not valid UTF-8; rename the file to read it"
+        )
     kind = KIND_BY_SUFFIX.get(path.suffix.lower())
     if kind is None:
         known = ", ".join(sorted(KIND_BY_SUFFIX))
@@ -157,11 +195,19 @@ def read_stdin(stream: BinaryIO, *, max_bytes: int = 20_000_000) -> RawInput | I
 
 
 def _sniff_stdin(data: bytes) -> str:
-    try:
-        obj = json.loads(data.removeprefix(b"\xef\xbb\xbf"))
-    except ValueError:
+    """JSON when standard input is an article object (with `text`) or a JSON array (rejected:
+    several articles go in JSONL), or hostile JSON (rejected with the reason); text otherwise."""
+    body = data.removeprefix(b"\xef\xbb\xbf")
+    if body.lstrip()[:1] not in (b"{", b"["):
         return "txt"
-    return "json" if isinstance(obj, dict) and isinstance(obj.get("text"), str) else "txt"
+    try:
+        obj = load_json(body.decode("utf-8"))
+    except UnsafeInput:
+        return "json"
+    except ValueError:  # not UTF-8 or not JSON: text (decode says why if it is not text)
+        return "txt"
+    article = isinstance(obj, dict) and isinstance(obj.get("text"), str)
+    return "json" if article or isinstance(obj, list) else "txt"
 
 
 def _os_reason(exc: OSError, what: str, path: Path | None = None) -> str:
@@ -234,6 +280,12 @@ def decode_text(name: str, data: bytes, *, html: bool = False) -> str:
 def _binary_reason(data: bytes) -> str | None:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return "looks like UTF-16 (byte order mark found); bilat reads UTF-8 only: re-save as UTF-8"
+    order = utf16_without_bom(data)
+    if order:
+        return (
+            f"looks like UTF-16 ({order}, no byte order mark); bilat reads UTF-8 only: "
+            "re-save as UTF-8"
+        )
     kind = next((label for magic, label in _MAGIC.items() if data.startswith(magic)), None)
     if kind:
         return f"binary content ({kind}), not text"
@@ -265,125 +317,6 @@ def _declared_decode(body: bytes) -> str | None:
         return None
 
 
-# --- JSON articles ---------------------------------------------------------------------------
-
-
-class _ArticleJSON(BaseModel):
-    """One ingested article object. Unknown keys are allowed: they become `Article.metadata`."""
-
-    model_config = ConfigDict(extra="allow", strict=True)
-
-    text: str
-    title: str | None = None
-    url: str | None = None
-    source: str | None = None
-    published: str | None = None
-    language: str | None = None
-
-    @field_validator("text")
-    @classmethod
-    def _non_empty(cls, value: str) -> str:
-        if not value.strip():
-            raise ValueError("is empty; it must hold the article text")
-        return value
-
-    @field_validator("published")
-    @classmethod
-    def _iso(cls, value: str | None) -> str | None:
-        return None if value is None or not value.strip() else iso_published(value)
-
-
-_ISO_PREFIX = re.compile(r"^\s*(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:[T ][0-9:.+\-Z]*)?\s*$")
-
-
-def iso_published(value: str) -> str:
-    """Normalise an ISO date or datetime to YYYY-MM-DD / YYYY-MM / YYYY; refuse anything else."""
-    match = _ISO_PREFIX.match(value)
-    if match is None:
-        raise ValueError(f"{value!r} is not an ISO date (YYYY-MM-DD, YYYY-MM or YYYY)")
-    year, month, day = match.groups()
-    try:
-        date(int(year), int(month or 1), int(day or 1))
-    except ValueError as exc:
-        raise ValueError(f"{value!r} is not a valid date ({exc})") from None
-    return "-".join(part for part in (year, month, day) if part)
-
-
-@dataclass(frozen=True, slots=True)
-class _ArticleFields:
-    """The fields of an `Article` that come from the input's content."""
-
-    text: str
-    title: str | None = None
-    url: str | None = None
-    source: str | None = None
-    published: str | None = None
-    language: str | None = None
-    metadata: dict[str, Any] = field(default_factory=dict)
-    record_name: str | None = None  # a JSONL record's own `id` or `name`
-
-
-def _parse_article_json(name: str, text: str, *, jsonl_line: bool = False) -> _ArticleFields:
-    """Validate one article object; raise `InputRejected` with the JSON or field problem."""
-    try:
-        obj = json.loads(text)
-    except json.JSONDecodeError as exc:
-        where = f"column {exc.colno}" if jsonl_line else f"line {exc.lineno}, column {exc.colno}"
-        raise InputRejected(name, f"invalid JSON at {where}: {exc.msg}") from None
-    if isinstance(obj, list) and not jsonl_line:
-        raise InputRejected(
-            name,
-            f"expected one article object, found a list of {len(obj)} "
-            "items; use .jsonl for several articles",
-        )
-    if not isinstance(obj, dict):
-        raise InputRejected(name, f"expected a JSON object (an article), found {_json_type(obj)}")
-    try:
-        model = _ArticleJSON.model_validate(obj)
-    except ValidationError as exc:
-        raise InputRejected(name, _validation_reason(exc)) from None
-    extra = dict(model.model_extra or {})
-    return _ArticleFields(
-        **model.model_dump(exclude=set(extra)), metadata=extra, record_name=_record_name(extra)
-    )
-
-
-def _record_name(extra: dict[str, Any]) -> str | None:
-    for key in ("id", "name"):
-        value = extra.get(key)
-        if isinstance(value, str) and value.strip():
-            return value.strip()
-        if isinstance(value, int) and not isinstance(value, bool):
-            return str(value)
-    return None
-
-
-def _validation_reason(exc: ValidationError) -> str:
-    parts = []
-    for err in exc.errors():
-        where = ".".join(str(p) for p in err["loc"])
-        if err["type"] == "missing":
-            parts.append(f"missing required field {where!r} (the article text)")
-        elif err["type"] == "string_type":
-            allowed = "a string" if where == "text" else "a string or null"
-            parts.append(f"field {where!r} must be {allowed}, got {_json_type(err['input'])}")
-        else:
-            parts.append(f"field {where!r}: {err['msg'].removeprefix('Value error, ')}")
-    return "; ".join(parts)
-
-
-def _json_type(value: object) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "a boolean"
-    if isinstance(value, int | float):
-        return f"a number ({value})"
-    if isinstance(value, str):
-        return "a string"
-    return "a list" if isinstance(value, list) else "an object"
-
-
 # --- decoding --------------------------------------------------------------------------------
 
 
@@ -411,6 +344,8 @@ def decode_each(raw: RawInput) -> Iterator[Article | InputRejected]:
         yield _decode_one(raw)
     except InputRejected as rejected:
         yield rejected
+    except Exception as exc:  # a library failing on hostile input: this input only
+        yield InputRejected(raw.name, f"could not be decoded: {type(exc).__name__}: {exc}")
 
 
 def decode_jsonl(raw: RawInput) -> Iterator[Article | InputRejected]:
@@ -426,21 +361,25 @@ def decode_jsonl(raw: RawInput) -> Iterator[Article | InputRejected]:
     for lineno, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
-        line_name = f"{raw.name}:{lineno}"
+        line_name, origin = f"{raw.name}:{lineno}", f"{raw.origin}#{lineno}"
         try:
-            fields = _parse_article_json(line_name, line, jsonl_line=True)
+            fields = parse_article_json(line_name, line, jsonl_line=True)
         except InputRejected as rejected:
-            yield rejected
+            yield InputRejected(rejected.name, rejected.reason, origin)
+            continue
+        except Exception as exc:  # never lose the later lines to one hostile line
+            reason = f"could not be decoded: {type(exc).__name__}: {exc}"
+            yield InputRejected(line_name, reason, origin)
             continue
         name = fields.record_name or line_name
-        yield _article(raw, name, fields, origin=f"{raw.origin}#{lineno}")
+        yield _article(raw, name, fields, origin=origin)
 
 
 def _decode_one(raw: RawInput) -> Article:
     if raw.kind in ("txt", "md"):
-        return _article(raw, raw.name, _ArticleFields(text=decode_text(raw.name, raw.data)))
+        return _article(raw, raw.name, ArticleFields(text=decode_text(raw.name, raw.data)))
     if raw.kind == "json":
-        fields = _parse_article_json(raw.name, decode_text(raw.name, raw.data))
+        fields = parse_article_json(raw.name, decode_text(raw.name, raw.data))
         return _article(raw, raw.name, fields)
     if raw.kind == "html":
         return _decode_html(raw)
@@ -452,7 +391,7 @@ def _decode_html(raw: RawInput) -> Article:
     extracted = extract_page(page, url=_url_origin(raw))
     if extracted is None:
         raise InputRejected(raw.name, "no article text found in HTML")
-    fields = _ArticleFields(
+    fields = ArticleFields(
         text=extracted.text,
         title=extracted.title,
         url=extracted.url,
@@ -466,7 +405,7 @@ def _decode_html(raw: RawInput) -> Article:
 def _article(
     raw: RawInput,
     name: str,
-    fields: _ArticleFields,
+    fields: ArticleFields,
     *,
     origin: str | None = None,
     page: str | None = None,

@@ -6,11 +6,10 @@ need `Authorization: Bearer <token>`. Errors: see `bilat.serve.app.error_body`.
 
 from __future__ import annotations
 
-import secrets
 from collections.abc import Callable
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 from starlette.exceptions import HTTPException
@@ -18,6 +17,7 @@ from starlette.exceptions import HTTPException
 from bilat.serve import queries
 from bilat.serve.app import AppState
 from bilat.serve.csv_out import conflict_rows, csv_response
+from bilat.serve.guard import token_problem
 from bilat.serve.write import ingest_article, rebuild_record
 from bilat.store import judgements
 from bilat.store.queries import document_names
@@ -39,9 +39,11 @@ class ErrorOut(BaseModel):
 
 
 _ERRORS: dict[int | str, dict[str, Any]] = {
-    code: {"model": ErrorOut} for code in (401, 403, 404, 422, 500)
+    code: {"model": ErrorOut} for code in (401, 403, 404, 413, 422, 500)
 }
 router = APIRouter(prefix="/api", responses=_ERRORS)
+MAX_ID = 2**63 - 1  # ids are 64-bit in both stores: a larger one is a 422, never a 500
+MAX_OFFSET = 1_000_000_000
 
 
 class ArticleIn(BaseModel):
@@ -61,7 +63,7 @@ class ReviewIn(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
     item_type: Literal["events", "figures", "agreements", "commitments", "actors"]
-    item_id: int = Field(ge=1)
+    item_id: int = Field(ge=1, le=MAX_ID)
     action: Literal["accept", "edit", "reject"]
     payload: dict[str, Any] | None = None
     author: str = Field(min_length=1, max_length=100)
@@ -74,7 +76,7 @@ def state(request: Request) -> AppState:
 
 State = Annotated[AppState, Depends(state)]
 Limit = Annotated[int, Query(ge=1, le=500, description="page size")]
-Offset = Annotated[int, Query(ge=0, description="rows to skip")]
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="rows to skip")]
 WithRejected = Annotated[bool, Query(description="keep rejected items (marked)")]
 Format = Annotated[
     Literal["json", "csv"],
@@ -104,20 +106,14 @@ def _items(data: dict[str, Any]) -> list[Any]:
 
 def require_token(request: Request) -> None:
     """Writes need the configured bearer token; with none configured they are off (403)."""
-    expected = state(request).token
-    if expected is None:
-        raise HTTPException(
-            403, "writes are disabled: start bilat serve with --token or --token-file"
-        )
-    scheme, _, given = request.headers.get("authorization", "").partition(" ")
-    if scheme.lower() != "bearer" or not secrets.compare_digest(
-        given.strip().encode(), expected.encode()
-    ):
-        raise HTTPException(
-            401,
-            "a valid 'Authorization: Bearer <token>' header is required",
-            headers={"WWW-Authenticate": "Bearer"},
-        )
+    problem = token_problem(request.headers.get("authorization", ""), state(request).token)
+    if problem is not None:
+        status, message = problem
+        raise HTTPException(status, message, headers=_challenge(status))
+
+
+def _challenge(status: int) -> dict[str, str] | None:
+    return {"WWW-Authenticate": "Bearer"} if status == 401 else None
 
 
 Writer = Annotated[None, Depends(require_token)]
@@ -145,7 +141,7 @@ def get_document(st: State, key: str) -> dict[str, Any]:
 
 @router.post("/documents", status_code=201, summary="Ingest one article (token required)")
 def post_document(st: State, _: Writer, body: ArticleIn) -> JSONResponse:
-    with st.use() as store:
+    with st.write() as store:
         result = ingest_article(store, st.options, body.model_dump())
     return JSONResponse({"ok": True, **result}, 201 if result["created"] else 200)
 
@@ -258,7 +254,7 @@ def stats(st: State) -> dict[str, Any]:
 def review_history(
     st: State,
     item_type: str | None = None,
-    item_id: int | None = None,
+    item_id: Annotated[int | None, Query(ge=1, le=MAX_ID)] = None,
     format: Format = "json",
 ) -> Any:
     with st.use() as store:
@@ -276,7 +272,7 @@ def review_queue(st: State, limit: Limit = 50) -> dict[str, Any]:
 
 @router.post("/review", status_code=201, summary="Accept, edit or reject an item (token)")
 def post_review(st: State, _: Writer, body: ReviewIn) -> dict[str, Any]:
-    with st.use() as store:
+    with st.write() as store:
         made = judgements.add_judgement(
             store.db, body.item_type, body.item_id, body.action, body.author, body.payload
         )
@@ -285,8 +281,10 @@ def post_review(st: State, _: Writer, body: ReviewIn) -> dict[str, Any]:
 
 
 @router.delete("/review/{judgement_id}", summary="Revoke a review judgement (token)")
-def delete_review(st: State, _: Writer, judgement_id: int) -> dict[str, Any]:
-    with st.use() as store:
+def delete_review(
+    st: State, _: Writer, judgement_id: Annotated[int, Path(ge=1, le=MAX_ID)]
+) -> dict[str, Any]:
+    with st.write() as store:
         revoked = judgements.revoke_judgement(store.db, judgement_id)
         rebuild_record(store)
         return revoked

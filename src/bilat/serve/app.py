@@ -8,6 +8,7 @@ PostgreSQL transactions are not for concurrent use).
 from __future__ import annotations
 
 import logging
+import queue
 import threading
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager, contextmanager
@@ -25,6 +26,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from bilat.config import Options, load_options
 from bilat.errors import BilatError, InputRejected, NotFound, ReviewError, StoreError
 from bilat.pairview import resolve_pair
+from bilat.serve.guard import BodyGuard
 from bilat.store import Store, open_store
 
 __all__ = ["AppState", "create_app", "error_body", "request_pair"]
@@ -43,6 +45,9 @@ _SECURITY_HEADERS = {
 }
 
 
+MAX_READERS = 8  # read connections per server (the machine has 2 cores; more only queue)
+READ_WAIT = 30.0  # seconds a request waits for a free read connection before a 503
+
 _PAIR: ContextVar[str | None] = ContextVar("bilat_pair", default=None)
 
 
@@ -53,26 +58,75 @@ def request_pair() -> str | None:
 
 @dataclass
 class AppState:
-    """What every view needs: the store (behind a lock), options and the write token."""
+    """What every view needs: the store, options and the write token.
+
+    Reads borrow a connection from a pool of at most `MAX_READERS` (`use`), so readers do not
+    wait for a write (SQLite in WAL mode and PostgreSQL both let readers run beside a writer)
+    and only for each other past that many; writes share one connection behind a lock
+    (`write`)."""
 
     store: Store
     options: Options
     token: str | None
     lock: threading.RLock = field(default_factory=threading.RLock)
+    _idle: queue.LifoQueue[Store] = field(default_factory=queue.LifoQueue)
+    _readers: list[Store] = field(default_factory=list)
+    _pool_lock: threading.Lock = field(default_factory=threading.Lock)
 
     @contextmanager
     def use(self) -> Iterator[Store]:
-        """The store for one request; on PostgreSQL the read transaction ends with it."""
-        with self.lock:
-            try:
-                yield self.store.for_pair(request_pair())
-            except BaseException:
-                if self.store.db.dialect == "postgresql":
-                    self.store.db.conn.rollback()
-                raise
-            else:
-                if self.store.db.dialect == "postgresql":
-                    self.store.db.conn.commit()
+        """A read connection for one request, reading the record of the request's pair; its
+        transaction ends with it."""
+        store = self._borrow()
+        try:
+            with _ending(store):
+                yield store.for_pair(request_pair())
+        finally:
+            self._idle.put(store)
+
+    def _borrow(self) -> Store:
+        try:
+            return self._idle.get_nowait()
+        except queue.Empty:
+            pass
+        with self._pool_lock:
+            grow = len(self._readers) < MAX_READERS
+            if grow:
+                store = open_store(self.store.db.url, migrate=False)
+                self._readers.append(store)
+        if grow:
+            return store
+        try:
+            return self._idle.get(timeout=READ_WAIT)
+        except queue.Empty:
+            busy = f"the server is busy: no read connection free in {READ_WAIT:g}s"
+            raise StoreError(busy) from None
+
+    @contextmanager
+    def write(self) -> Iterator[Store]:
+        """The write connection, one request at a time."""
+        with self.lock, _ending(self.store):
+            yield self.store
+
+    def close(self) -> None:
+        with self.lock, self._pool_lock:
+            for store in [*self._readers, self.store]:
+                store.close()
+            self._readers.clear()
+
+
+@contextmanager
+def _ending(store: Store) -> Iterator[None]:
+    """End the request's transaction (PostgreSQL opens one on the first statement)."""
+    try:
+        yield
+    except BaseException:
+        if store.db.dialect == "postgresql":
+            store.db.conn.rollback()
+        raise
+    else:
+        if store.db.dialect == "postgresql":
+            store.db.conn.commit()
 
 
 def error_body(status: int, message: str, detail: Any = None) -> dict[str, Any]:
@@ -197,18 +251,35 @@ class PairOfRequest:
             _PAIR.reset(token)
 
 
+def max_body(options: Options) -> int:
+    """Largest request body accepted: an article of `ingest.max_chars` characters, each
+    escaped as JSON at worst (6 bytes), plus room for the other fields."""
+    return 6 * options.ingest.max_chars + 64_000
+
+
+def _guard_response(scope: Scope, status: int, message: str) -> ASGIApp:
+    headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
+    if status == 413:
+        headers = {"Connection": "close"}  # the unread body is not drained
+    return _error(Request(scope), status, message, None, headers)
+
+
 def create_app(store_url: str, token: str | None, options: Options | None = None) -> FastAPI:
     """The app over the store at `store_url`; writes need `token` (none: writes are off)."""
     from bilat.serve import api, pages
 
     opts = options or load_options(None, db=store_url)
     state = AppState(open_store(store_url), opts, token or None)
+    if not state.store.record_is_current() and state.store.load_record() is not None:
+        from bilat.record import rebuild_record
+
+        rebuild_record(state.store)  # a rebuild was cut short, or the store changed since
     pages.set_pair(opts.extract.pair)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         yield
-        state.store.close()
+        state.close()
 
     app = FastAPI(
         title="bilat",
@@ -224,6 +295,12 @@ def create_app(store_url: str, token: str | None, options: Options | None = None
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(BilatError, _bilat_error)
     app.add_middleware(PairOfRequest, options=opts)
+    app.add_middleware(
+        BodyGuard,
+        max_body=max_body(opts),
+        token=lambda: state.token,
+        respond=_guard_response,
+    )
     app.add_middleware(Edge)
     app.include_router(api.router)
     app.include_router(pages.router)

@@ -5,10 +5,10 @@ Each page view reads its query parameters, calls the functions in `queries`, and
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 from urllib.parse import urlsplit
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, PackageLoader, select_autoescape
 
@@ -331,7 +331,10 @@ def actor_page(request: Request, name: str) -> HTMLResponse:
 
 @router.get("/documents", response_class=HTMLResponse)
 def documents_page(
-    request: Request, q: str | None = None, status: str | None = None, page: int = 1
+    request: Request,
+    q: str | None = None,
+    status: str | None = None,
+    page: Annotated[int, Query(ge=1, le=10_000_000)] = 1,
 ) -> HTMLResponse:
     limit = 25
     page = max(1, page)

@@ -40,6 +40,11 @@ def rebuild_record(store: Store) -> None:
 
 def ingest_article(store: Store, options: Options, article: dict[str, Any]) -> dict[str, Any]:
     """Store, extract and reconcile one article; raise InputRejected if it is refused."""
+    with store.write_lock(options.lock_timeout):  # a CLI ingest may be running
+        return _ingest_article(store, options, article)
+
+
+def _ingest_article(store: Store, options: Options, article: dict[str, Any]) -> dict[str, Any]:
     from bilat.extract import run_extraction
     from bilat.ingest import ingest
 

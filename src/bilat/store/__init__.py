@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from typing import Any
 
 from bilat.records import Document, Extraction
@@ -16,6 +16,7 @@ from bilat.store import documents as _docs
 from bilat.store import items as _items
 from bilat.store.db import Database, connect, now_iso
 from bilat.store.documents import DocumentRow
+from bilat.store.lock import write_lock
 
 __all__ = ["Database", "DocumentRow", "Store", "open_store"]
 
@@ -38,6 +39,10 @@ class Store:
 
     def close(self) -> None:
         self.db.close()
+
+    def write_lock(self, timeout: float) -> AbstractContextManager[None]:
+        """The store-level lock every writing job holds (see `bilat.store.lock`)."""
+        return write_lock(self.db, timeout)
 
     # documents -------------------------------------------------------------------
     def add_document(self, row: DocumentRow) -> Document:
@@ -62,6 +67,17 @@ class Store:
     def documents(self, *, current_only: bool = True, status: str | None = None) -> list[Document]:
         return _docs.list_documents(self.db, current_only=current_only, status=status)
 
+    def mark_failed(self, doc_id: int, reason: str) -> None:
+        with self.db.transaction():
+            _docs.mark_failed(self.db, doc_id, reason)
+
+    def clear_failure(self, doc_id: int) -> None:
+        _docs.clear_failure(self.db, doc_id)
+
+    def remove_document(self, key: int | str) -> list[int]:
+        with self.db.transaction():
+            return _docs.remove_document(self.db, key)
+
     def signatures(self) -> list[tuple[int, bytes]]:
         return _docs.signatures(self.db)
 
@@ -83,13 +99,33 @@ class Store:
         return [d for d in self.documents(status="ok") if d.extractor_version != version]
 
     # reconciled record ------------------------------------------------------------
-    def save_record(self, data: dict[str, Any]) -> None:
+    def save_record(self, data: dict[str, Any], source: str | None = None) -> None:
+        """Replace the record in one transaction; `source` is `record_source()` as it was when
+        the record's inputs were read."""
         with self.db.transaction():
             self.db.execute("DELETE FROM reconciled")
             self.db.execute(
-                "INSERT INTO reconciled (id, built_at, data) VALUES (1, ?, ?)",
-                (now_iso(), json.dumps(data, ensure_ascii=False)),
+                "INSERT INTO reconciled (id, built_at, data, source) VALUES (1, ?, ?, ?)",
+                (now_iso(), json.dumps(data, ensure_ascii=False), source),
             )
+
+    def record_source(self) -> str:
+        """A fingerprint of what the record is built from: documents, items, judgements
+        (counts and highest ids, so additions, removals and re-extractions all change it)."""
+        parts = [
+            f"(SELECT COUNT(*) FROM {t}), (SELECT COALESCE(MAX(id), 0) FROM {t})"
+            for t in ("documents", "actors", "events", "figures", "agreements", "commitments")
+        ]
+        parts.append("(SELECT COUNT(*) FROM documents WHERE status = 'ok' AND is_current = 1)")
+        parts.append("(SELECT COUNT(*) FROM judgements)")
+        parts.append("(SELECT COUNT(*) FROM judgements WHERE revoked_at IS NOT NULL)")
+        row = self.db.execute(f"SELECT {', '.join(parts)}").fetchone()
+        return ":".join(str(v) for v in row)
+
+    def record_is_current(self) -> bool:
+        """False when there is no record or the store changed since it was built."""
+        built = self.db.scalar("SELECT source FROM reconciled WHERE id = 1")
+        return built is not None and built == self.record_source()
 
     def load_record(self) -> dict[str, Any] | None:
         """The stored record as `self.pair` sees it (see `bilat.pairview.for_pair`)."""
@@ -99,6 +135,7 @@ class Store:
         return None if raw is None else for_pair(dict(json.loads(raw)), self.pair)
 
 
-def open_store(url: str) -> Store:
-    """Open (creating and migrating as needed) the database at `url`."""
-    return Store(connect(url))
+def open_store(url: str, *, migrate: bool = True) -> Store:
+    """Open (creating and migrating as needed) the database at `url`; `migrate=False` for a
+    further connection to a store already opened (and migrated) by this process."""
+    return Store(connect(url, migrate=migrate))

@@ -29,6 +29,7 @@ _TOKENS = {
         "real": "DOUBLE PRECISION",
     },
 }
+_BUSY_MS = 10_000  # how long SQLite waits for another process's write lock
 _MIGRATION = re.compile(r"^(\d{3})_[a-z0-9_]+(?:\.(sqlite|postgresql))?\.sql$")
 
 
@@ -44,13 +45,15 @@ class Database:
         self.dialect = dialect
         self.url = url
         self._depth = 0
+        self.lock_depth = 0  # see bilat.store.lock
 
     def _sql(self, sql: str) -> str:
         return sql.replace("?", "%s") if self.dialect == "postgresql" else sql
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
         cur = self.conn.cursor()
-        cur.execute(self._sql(sql), tuple(params))
+        with _busy_is_store_error(self.dialect):
+            cur.execute(self._sql(sql), tuple(params))
         return cur
 
     def all(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
@@ -96,7 +99,8 @@ class Database:
 
     def _begin(self) -> None:
         if self.dialect == "sqlite":
-            self.conn.execute("BEGIN IMMEDIATE")
+            with _busy_is_store_error(self.dialect):
+                self.conn.execute("BEGIN IMMEDIATE")
 
     def _end(self, verb: str) -> None:
         if self.dialect == "sqlite":
@@ -111,6 +115,27 @@ class Database:
         self.conn.close()
 
 
+@contextmanager
+def _busy_is_store_error(dialect: str) -> Iterator[None]:
+    """A database locked by another process past the busy timeout (SQLite), or a lost or
+    refused connection (PostgreSQL), is a store error (exit status 3), not a traceback."""
+    try:
+        yield
+    except sqlite3.OperationalError as exc:
+        if "locked" in str(exc) or "busy" in str(exc):
+            raise StoreError(
+                f"the database is locked by another process (waited {_BUSY_MS // 1000}s): {exc}"
+            ) from exc
+        raise
+    except Exception as exc:
+        if dialect == "postgresql" and type(exc).__module__.startswith("psycopg"):
+            import psycopg
+
+            if isinstance(exc, psycopg.OperationalError):
+                raise StoreError(f"PostgreSQL: {exc}") from exc
+        raise
+
+
 def _connect_sqlite(path: str) -> Database:
     if path != ":memory:":
         Path(path).expanduser().resolve().parent.mkdir(parents=True, exist_ok=True)
@@ -119,7 +144,7 @@ def _connect_sqlite(path: str) -> Database:
     except sqlite3.Error as exc:
         raise StoreError(f"cannot open SQLite database {path}: {exc}") from exc
     conn.execute("PRAGMA foreign_keys = ON")
-    conn.execute("PRAGMA busy_timeout = 10000")
+    conn.execute(f"PRAGMA busy_timeout = {_BUSY_MS}")
     if path != ":memory:":
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")
@@ -136,13 +161,14 @@ def _connect_postgres(url: str) -> Database:
     return Database(conn, "postgresql", url)
 
 
-def connect(url: str) -> Database:
+def connect(url: str, *, migrate: bool = True) -> Database:
     """Open `url` (a SQLite path, `sqlite:///path`, or `postgresql://...`) and migrate it."""
     if url.startswith(("postgresql://", "postgres://")):
         db = _connect_postgres(url)
     else:
         db = _connect_sqlite(url.removeprefix("sqlite:///"))
-    migrate(db)
+    if migrate:
+        _migrate(db)
     return db
 
 
@@ -163,27 +189,59 @@ def _only_comments(stmt: str) -> bool:
     return all(not ln.strip() or ln.strip().startswith("--") for ln in stmt.splitlines())
 
 
-def migrate(db: Database) -> None:
-    """Apply every migration not yet recorded in schema_migrations, each in a transaction."""
+def _migrate(db: Database) -> None:
+    """Apply every migration not yet recorded in schema_migrations, all in one transaction that
+    excludes other processes migrating the same store at once (SQLite: BEGIN IMMEDIATE;
+    PostgreSQL: an advisory transaction lock), so two first runs cannot both create a table."""
+    if not _pending(db):
+        return  # the common case: no write lock taken, so readers never wait for a writer
     with db.transaction():
+        if db.dialect == "postgresql":
+            db.execute(
+                "SELECT pg_advisory_xact_lock(hashtextextended('bilat.migrate:' || "
+                "current_schema(), 0))"
+            )
         db.execute(
             "CREATE TABLE IF NOT EXISTS schema_migrations "
             "(version INTEGER NOT NULL, name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"
         )
-    done = {r["name"] for r in db.all("SELECT name FROM schema_migrations")}
-    for version, name, script in _migrations(db.dialect):
-        if name in done:
-            continue
-        sql = script
-        for token, value in _TOKENS[db.dialect].items():
-            sql = sql.replace("{" + token + "}", value)
-        try:
-            with db.transaction():
-                for stmt in _split(sql):
-                    db.execute(stmt)
-                db.execute(
-                    "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
-                    (version, name, now_iso()),
-                )
-        except Exception as exc:
-            raise StoreError(f"migration {name} failed: {exc}") from exc
+        done = {r["name"] for r in db.all("SELECT name FROM schema_migrations")}
+        for version, name, script in _migrations(db.dialect):
+            if name not in done:
+                _apply(db, version, name, script)
+
+
+def _pending(db: Database) -> bool:
+    """Whether any migration is not yet applied (or the store is new)."""
+    try:
+        with db.transaction() if db.dialect == "postgresql" else _no_transaction():
+            done = {r["name"] for r in db.all("SELECT name FROM schema_migrations")}
+    except StoreError:
+        raise
+    except Exception:  # no schema_migrations table yet
+        if db.dialect == "postgresql":
+            db.conn.rollback()
+        return True
+    return any(name not in done for _, name, _ in _migrations(db.dialect))
+
+
+@contextmanager
+def _no_transaction() -> Iterator[None]:
+    yield
+
+
+def _apply(db: Database, version: int, name: str, script: str) -> None:
+    sql = script
+    for token, value in _TOKENS[db.dialect].items():
+        sql = sql.replace("{" + token + "}", value)
+    try:
+        for stmt in _split(sql):
+            db.execute(stmt)
+        db.execute(
+            "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
+            (version, name, now_iso()),
+        )
+    except StoreError:
+        raise
+    except Exception as exc:
+        raise StoreError(f"migration {name} failed: {exc}") from exc

@@ -15,11 +15,14 @@ __all__ = [
     "DocumentRow",
     "add_document",
     "add_reject",
+    "clear_failure",
     "current_version",
     "find_by_hash",
     "get_document",
     "list_documents",
     "list_rejects",
+    "mark_failed",
+    "remove_document",
     "set_extractor_version",
     "signatures",
 ]
@@ -27,7 +30,7 @@ __all__ = [
 _COLUMNS = (
     "id, name, version, content_hash, text, clean_text, offsets, title, published, source, "
     "url, language, status, duplicate_of, metadata, ingested_at, extractor_version, "
-    "published_basis, published_evidence"
+    "published_basis, published_evidence, failure"
 )
 
 
@@ -63,6 +66,7 @@ def _to_document(row: dict[str, Any]) -> Document:
         extractor_version=row["extractor_version"],
         published_basis=row["published_basis"],
         published_evidence=tuple(Evidence(*e) for e in json.loads(row["published_evidence"])),
+        failure=row["failure"],
     )
 
 
@@ -147,8 +151,9 @@ def add_document(db: Database, new: DocumentRow) -> Document:
 def get_document(db: Database, key: int | str) -> Document:
     """By id, or by name (current version). Raises NotFound."""
     row = None
-    if isinstance(key, int) or (isinstance(key, str) and key.isdigit()):
-        row = db.one(f"SELECT {_COLUMNS} FROM documents WHERE id = ?", (int(key),))
+    doc_id = _as_id(key)
+    if doc_id is not None:
+        row = db.one(f"SELECT {_COLUMNS} FROM documents WHERE id = ?", (doc_id,))
     if row is None:
         row = db.one(
             f"SELECT {_COLUMNS} FROM documents WHERE name = ? AND is_current = 1", (str(key),)
@@ -156,6 +161,15 @@ def get_document(db: Database, key: int | str) -> Document:
     if row is None:
         raise NotFound(f"no document {key!r}")
     return _to_document(row)
+
+
+def _as_id(key: int | str) -> int | None:
+    """`key` as a document id, if it can be one (a 64-bit integer); else None (a name)."""
+    if isinstance(key, str):
+        if not (key.isascii() and key.isdigit() and len(key) <= 19):
+            return None
+        key = int(key)
+    return key if 0 < key < 2**63 else None
 
 
 def list_documents(
@@ -177,6 +191,67 @@ def signatures(db: Database) -> list[tuple[int, bytes]]:
         "SELECT id, minhash FROM documents WHERE status = 'ok' AND minhash IS NOT NULL ORDER BY id"
     )
     return [(int(r["id"]), bytes(r["minhash"])) for r in rows]
+
+
+def mark_failed(db: Database, doc_id: int, reason: str) -> None:
+    """Quarantine a document whose extraction failed: status 'failed' with the reason."""
+    db.execute("UPDATE documents SET status = 'failed', failure = ? WHERE id = ?", (reason, doc_id))
+
+
+def clear_failure(db: Database, doc_id: int) -> None:
+    db.execute(
+        "UPDATE documents SET status = 'ok', failure = NULL WHERE id = ? AND status = 'failed'",
+        (doc_id,),
+    )
+
+
+def remove_document(db: Database, key: int | str) -> list[int]:
+    """Delete a document (by id: that version; by name: every version) and what was extracted
+    from it; its first copy (if any) takes its place. Returns the ids."""
+    doc_id = _as_id(key)
+    ids = []
+    if doc_id is not None:
+        ids = [int(r["id"]) for r in db.all("SELECT id FROM documents WHERE id = ?", (doc_id,))]
+    if not ids:
+        rows = db.all("SELECT id FROM documents WHERE name = ? ORDER BY id", (str(key),))
+        ids = [int(r["id"]) for r in rows]
+    if not ids:
+        raise NotFound(f"no document {key!r}")
+    marks = ", ".join("?" for _ in ids)
+    _promote_copies(db, ids, marks)
+    if db.dialect == "sqlite":
+        db.execute(f"DELETE FROM documents_fts WHERE rowid IN ({marks})", ids)
+    db.execute(f"DELETE FROM documents WHERE id IN ({marks})", ids)
+    _promote_latest(db)
+    return ids
+
+
+def _promote_copies(db: Database, ids: list[int], marks: str) -> None:
+    """The first copy of each removed document becomes the document (status 'ok', to be
+    extracted); the other copies now point to it."""
+    rows = db.all(
+        f"SELECT id, duplicate_of FROM documents WHERE duplicate_of IN ({marks}) ORDER BY id",
+        ids,
+    )
+    firsts: dict[int, int] = {}
+    for row in rows:
+        doc_id, of = int(row["id"]), int(row["duplicate_of"])
+        if of not in firsts:
+            firsts[of] = doc_id
+            db.execute(
+                "UPDATE documents SET status = 'ok', duplicate_of = NULL WHERE id = ?", (doc_id,)
+            )
+        else:
+            db.execute("UPDATE documents SET duplicate_of = ? WHERE id = ?", (firsts[of], doc_id))
+
+
+def _promote_latest(db: Database) -> None:
+    """After a removal, the latest remaining version of each name is its current one."""
+    db.execute(
+        "UPDATE documents SET is_current = 1 WHERE is_current = 0 AND id IN "
+        "(SELECT MAX(id) FROM documents GROUP BY name) AND name NOT IN "
+        "(SELECT name FROM documents WHERE is_current = 1)"
+    )
 
 
 def set_extractor_version(db: Database, doc_id: int, version: str) -> None:
