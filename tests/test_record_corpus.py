@@ -246,3 +246,16 @@ def test_republication_is_not_double_counted(built: Built) -> None:
     assert not [
         c for conflict in record["conflicts"] for c in conflict["claims"] if c["doc"] == c19
     ]
+
+
+def test_the_2024_conflict_names_both_customs_services_and_outlets(record: dict[str, Any]) -> None:
+    """The story of the 2024 conflict: Chinese customs' $244.8bn against Russia's customs
+    service's $228bn, each named as its source, with the outlet that reported it."""
+    (conflict,) = [c for c in record["conflicts"] if c["period"] == "2024"]
+    reason = conflict["reason"]
+    assert "General Administration of Customs" in reason and "244.8 billion" in reason
+    assert "Federal Customs Service of Russia" in reason and "228 billion" in reason
+    assert "per Interfax" in reason  # an outlet, not a file name, where the article names it
+    by_value = {c["value"]: c for c in conflict["claims"] if c["doc"].startswith("c06")}
+    assert by_value[228e9]["source_data"] == "Federal Customs Service of Russia"
+    assert by_value[244.8e9]["said_by"] == "China"  # "..., as the Chinese side reports"
