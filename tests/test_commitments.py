@@ -38,6 +38,14 @@ def commits(text: str, published: str | None = "2023-04-02") -> list[Commitment]
             "India proposed a target of 40 million tourists a year by 2028.",
             (">=", 40e6, None, "count", "2028", "proposed", "travelers"),
         ),
+        (  # the deadline before the value
+            "By the end of 2027 we intend to reach the goal of $50 billion in mutual trade.",
+            (">=", 50e9, None, "USD", "2027", "aspiration", "trade_turnover"),
+        ),
+        (
+            "No later than 2029 Moscow hopes to reach a target of 10 million tonnes of grain.",
+            (">=", 10e6, None, "t", "2029", "aspiration", None),
+        ),
     ],
 )
 def test_target_fields(text: str, expected: tuple[object, ...]) -> None:

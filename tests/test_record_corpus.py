@@ -180,14 +180,6 @@ def test_the_only_conflict_is_the_2024_totals(record: dict[str, Any]) -> None:
 # ---------------------------------------------------------------- commitments, agreements
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="extraction: the $200bn-by-2024 target. c07 'I am sure that by the end of 2024 we "
-    "will reach the target of $200 billion' -> measure other, deadline null (needed "
-    "trade_turnover, 2024); c05 'set a goal of bringing trade to $200 billion by 2024' -> "
-    "relation '=' (needed '>='), so it is judged missed; c16 'The $200 billion target that the "
-    "leaders set for 2024' -> measure other, relation '=' (needed trade_turnover, '>=')",
-)
 def test_200bn_target_for_2024_is_met_by_the_later_actual(record: dict[str, Any]) -> None:
     targets = [
         c

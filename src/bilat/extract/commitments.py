@@ -192,6 +192,9 @@ def _commitment(
     )
 
 
+_YEAR_AFTER = re.compile(r"\s+(?:the\s+)?(?:(?:end|close)\s+of\s+(?:the\s+)?)?(?:19|20)\d{2}\b")
+
+
 def _relation(text: str, q: Quantity) -> str:
     left = text[max(0, q.start - 60) : q.start].lower()
     best, where = "=", (-1, 0)
@@ -200,6 +203,8 @@ def _relation(text: str, q: Quantity) -> str:
     for rel, words in load_data("commitments.yaml")["relations"].items():
         for w in words:
             for m in re.finditer(rf"\b{re.escape(w)}\b", left):
+                if _YEAR_AFTER.match(left, m.end()):
+                    continue  # "no later than 2029": the deadline's word, not the value's
                 if (m.end(), len(m.group(0))) > where:
                     best, where = str(rel), (m.end(), len(m.group(0)))
     for rel, patterns in load_data("commitments.yaml")["relation_patterns"].items():
@@ -224,8 +229,16 @@ def _deadline(text: str, q: Quantity, times: list[TimeExpr]) -> str | None:
     return (pick.period or pick.date) if pick else None
 
 
+_BY = re.compile(
+    r"\b(?:by|until|before|no later than)\s+(?:the\s+)?(?:(?:end|close)\s+of\s+(?:the\s+)?)?$",
+    re.I,
+)
+
+
 def _by_before(text: str, pos: int) -> bool:
-    return bool(re.search(r"\b(?:by|until|before)\s*$", text[max(0, pos - 8) : pos], re.I))
+    """'by 2024', 'by the end of 2024', 'no later than 2030': a deadline, also before the value
+    ('by the end of 2024 we will reach the target of $200 billion')."""
+    return bool(_BY.search(text, max(0, pos - 30), pos))
 
 
 def _status(text: str) -> str:
