@@ -46,6 +46,16 @@ def commits(text: str, published: str | None = "2023-04-02") -> list[Commitment]
             "No later than 2029 Moscow hopes to reach a target of 10 million tonnes of grain.",
             (">=", 10e6, None, "t", "2029", "aspiration", None),
         ),
+        (  # a figure the text says no statement holds is not agreed
+            "Officials of both countries speak of a goal of $80 billion by 2030, although no "
+            "such figure appears in the communique.",
+            (">=", 80e9, None, "USD", "2030", "proposed", None),
+        ),
+        (
+            "The two sides discussed a goal of 5 million visitors by 2028, a target that has not "
+            "yet been agreed.",
+            (">=", 5e6, None, "count", "2028", "aspiration", None),
+        ),
     ],
 )
 def test_target_fields(text: str, expected: tuple[object, ...]) -> None:

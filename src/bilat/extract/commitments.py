@@ -242,8 +242,12 @@ def _by_before(text: str, pos: int) -> bool:
 
 
 def _status(text: str) -> str:
-    table = load_data("commitments.yaml")["status"]
+    data = load_data("commitments.yaml")
+    table = data["status"]
+    denied = any(re.search(p, text, re.I) for p in data["not_agreed"])
     for status in ("proposed", "agreed"):
+        if status == "agreed" and denied:
+            continue  # "although no such figure appears in the joint statement"
         if any(re.search(rf"\b{re.escape(w)}\b", text, re.I) for w in table[status]):
             return status
     return "aspiration"
