@@ -65,7 +65,11 @@ _LINE = re.compile(r"[^\n]+")
 
 
 def _sentences(doc: Any) -> tuple[Sentence, ...]:
-    """spaCy sentences, split again at line breaks (a paragraph never continues a sentence)."""
+    """spaCy sentences, split again at line breaks (a paragraph never continues a sentence).
+    Kept on the Doc: the limit check and the context both need them."""
+    known = doc.user_data.get("bilat.sentences") if hasattr(doc, "user_data") else None
+    if known is not None:
+        return tuple(known)
     out: list[Sentence] = []
     for sent in doc.sents:
         text = sent.text
@@ -77,6 +81,8 @@ def _sentences(doc: Any) -> tuple[Sentence, ...]:
             if piece:
                 start = sent.start_char + offset + len(line) - len(line.lstrip())
                 out.append(Sentence(len(out), start, start + len(piece), piece))
+    if hasattr(doc, "user_data"):
+        doc.user_data["bilat.sentences"] = out
     return tuple(out)
 
 
