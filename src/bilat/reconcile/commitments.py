@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from bilat.humanize import amount, relation_sign
 from bilat.reconcile._dates import date_span, deadline_period, period_span
 from bilat.reconcile._text import topic_key
 from bilat.reconcile.actors import ActorIndex
@@ -102,12 +103,13 @@ def judge(
 ) -> tuple[str, str]:
     """(status, reason) of a commitment given the claims for its period."""
     verdicts = [_verdict(claim, c, options) for claim in claims]
+    target = f"{relation_sign(c.relation)} {amount(c.value, c.unit, c.value_max, c.per)}"
     if all(v == "yes" for v in verdicts):
-        return "met", f"all {len(claims)} figure(s) satisfy {c.relation} {c.value:g}"
+        return "met", f"all {len(claims)} figure(s) satisfy {target}"
     if all(v == "no" for v in verdicts):
-        return "missed", f"no figure can satisfy {c.relation} {c.value:g}"
+        return "missed", f"no figure can satisfy {target}"
     yes = sum(v == "yes" for v in verdicts)
-    return "disputed", f"{yes} of {len(claims)} figure(s) surely satisfy {c.relation} {c.value:g}"
+    return "disputed", f"{yes} of {len(claims)} figure(s) surely satisfy {target}"
 
 
 def _latest_publication(inputs: Sequence[SourcedExtraction]) -> str | None:
