@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import logging
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -53,17 +53,6 @@ pass_ctx = click.make_pass_decorator(Ctx)
 
 def _echo_json(data: Any) -> None:
     click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
-
-
-def _progress(label: str) -> Callable[[Iterable[T]], Iterable[T]] | None:
-    if not sys.stderr.isatty():
-        return None
-
-    def wrap(items: Iterable[T]) -> Iterable[T]:
-        with click.progressbar(items, label=label, file=sys.stderr) as bar:
-            yield from bar
-
-    return wrap
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

@@ -150,11 +150,19 @@ def _with_stated(art: Article, stated: dict[str, str]) -> Article:
     )
 
 
-def _reject(store: Store, exc: InputRejected, origin: str, report: IngestReport) -> None:
+def _reject(
+    store: Store,
+    exc: InputRejected,
+    origin: str,
+    report: IngestReport,
+    on_rejected: Callable[[str, str], None] | None = None,
+) -> None:
     with store.transaction():
         store.add_reject(exc.name, origin, exc.reason)
     report.rejected.append((exc.name, exc.reason))
     log.warning("rejected %s: %s", exc.name, exc.reason)
+    if on_rejected is not None:
+        on_rejected(exc.name, exc.reason)
 
 
 def ingest(
@@ -172,10 +180,12 @@ def ingest(
     should_stop: Callable[[], bool] | None = None,
     progress: Callable[[Iterable[RawInput | InputRejected]], Iterable[RawInput | InputRejected]]
     | None = None,
+    on_rejected: Callable[[str, str], None] | None = None,
 ) -> IngestReport:
     """Store every input under `paths` (and `urls_file`, and the new entries of `feeds`);
     `on_stored` sees each new document (the main job hands it to extraction at once; see
-    `bilat.pipeline`). `should_stop` is asked between documents: when it says so, the batch
+    `bilat.pipeline`), `on_rejected` each rejected input's name and reason (a progress
+    display counts them). `should_stop` is asked between documents: when it says so, the batch
     ends there, every document stored so far complete."""
     enabled = options.ingest.dedupe if dedupe_enabled is None else dedupe_enabled
     deduper = _Deduper(store, enabled, options.ingest.near_duplicate_threshold)
@@ -218,7 +228,7 @@ def ingest(
                         art.name, f"could not be processed: {type(exc).__name__}: {exc}"
                     )
                 )
-                _reject(store, rejected, origin or rejected.name, report)
+                _reject(store, rejected, origin or rejected.name, report, on_rejected)
         if stop():  # after the input in hand is stored whole
             break
     return report

@@ -37,6 +37,7 @@ from bilat.records import Article, RawInput
 
 __all__ = [
     "KIND_BY_SUFFIX",
+    "count_inputs",
     "decode",
     "decode_each",
     "decode_jsonl",
@@ -83,6 +84,12 @@ def iter_inputs(
 def _walk(
     directory: Path, max_bytes: int, seen: set[tuple[int, int]]
 ) -> Iterator[RawInput | InputRejected]:
+    for found in _files(directory, seen):
+        yield found if isinstance(found, InputRejected) else read_file(found, max_bytes=max_bytes)
+
+
+def _files(directory: Path, seen: set[tuple[int, int]]) -> Iterator[Path | InputRejected]:
+    """The files bilat reads under `directory`, recursively in sorted order."""
     try:
         st = directory.stat()
         entries = sorted(os.scandir(directory), key=lambda e: e.name)
@@ -97,9 +104,19 @@ def _walk(
             continue
         path = Path(entry.path)
         if _is_dir(entry):
-            yield from _walk(path, max_bytes, seen)
+            yield from _files(path, seen)
         elif path.suffix.lower() in KIND_BY_SUFFIX:
-            yield read_file(path, max_bytes=max_bytes)
+            yield path
+
+
+def count_inputs(paths: Sequence[str]) -> int | None:
+    """How many inputs `iter_inputs(paths)` will yield, without reading them (for a progress
+    total); None when standard input is among them."""
+    if "-" in paths:
+        return None
+    return sum(
+        sum(1 for _ in _files(Path(p), seen=set())) if os.path.isdir(p) else 1 for p in paths
+    )
 
 
 def _is_dir(entry: os.DirEntry[str]) -> bool:
