@@ -11,6 +11,14 @@ import click
 
 from bilat import queries
 from bilat.cli import Ctx, _echo_json, _run, main, pass_ctx
+from bilat.cli_choices import (
+    actor_names,
+    check_actor,
+    check_measure,
+    check_period,
+    check_type,
+    did_you_mean,
+)
 from bilat.humanize import amount, clip, flow_label, period_label, qualified, relation_sign
 from bilat.record import rebuild_record, record_json
 
@@ -87,6 +95,8 @@ def timeline(
 ) -> None:
     """Events across all documents, one per real-world event, in date order."""
     record = _run(lambda: record_json(c.store))
+    check_actor(actor, record, actor is None or queries.find_actor(record, actor) is not None)
+    check_type(type_, {ev["mode"] for ev in record.get("events", [])})
     items = queries.timeline(record, actor=actor, since=since, until=until, type_=type_)
     if as_json:
         _echo_json(items)
@@ -105,6 +115,10 @@ def timeline(
 @pass_ctx
 def figures(c: Ctx, measure: str | None, period: str | None, as_json: bool) -> None:
     """Every figure, with its period, flow, speaker and quote."""
+    if measure is not None or period is not None:
+        every = _run(lambda: queries.flat_figures(c.store))
+        check_measure(measure, {f["measure"] for f in every})
+        check_period(period, {f["period"] for f in every if f["period"]})
     items = _run(lambda: queries.flat_figures(c.store, measure=measure, period=period))
     if as_json:
         _echo_json(items)
@@ -169,7 +183,8 @@ def actor(c: Ctx, name: str, as_json: bool) -> None:
     record = _run(lambda: record_json(c.store))
     profile = queries.actor_profile(record, name)
     if profile is None:
-        click.echo(f"error: no actor named {name!r}", err=True)
+        hint = did_you_mean(name, actor_names(record))
+        click.echo(f"error: no actor named {name!r}; {hint}", err=True)
         sys.exit(4)
     if as_json:
         _echo_json(profile)

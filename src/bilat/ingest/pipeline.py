@@ -62,8 +62,11 @@ def _raw_inputs(
         return
     try:
         urls = read_url_list(urls_file)
+    except FileNotFoundError:
+        yield InputRejected(str(urls_file), f"no such file: {urls_file} (--urls)")
+        return
     except OSError as exc:
-        yield InputRejected(str(urls_file), f"cannot read URL list: {exc}")
+        yield InputRejected(str(urls_file), f"cannot read URL list: {exc.strerror or exc}")
         return
     fetch = _fetch_options(options, allow_private)
     for url in urls:

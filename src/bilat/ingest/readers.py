@@ -77,6 +77,8 @@ def iter_inputs(
             yield read_stdin(stdin if stdin is not None else sys.stdin.buffer, max_bytes=max_bytes)
         elif os.path.isdir(path):
             yield from _walk(Path(path), max_bytes, seen=set())
+        elif not os.path.lexists(path):  # checked before the suffix: a mistyped folder too
+            yield InputRejected(Path(path).name or path, f"no such file or directory: {path}")
         else:
             yield read_file(Path(path), max_bytes=max_bytes)
 

@@ -99,6 +99,7 @@ class Store:
         return None if raw is None else for_pair(dict(json.loads(raw)), self.pair)
 
 
-def open_store(url: str) -> Store:
-    """Open (creating and migrating as needed) the database at `url`."""
-    return Store(connect(url))
+def open_store(url: str, *, create: bool = True) -> Store:
+    """Open (creating and migrating as needed) the database at `url`; with `create=False` a
+    missing SQLite file is a StoreError instead of a new, empty database."""
+    return Store(connect(url, create=create))
