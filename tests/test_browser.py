@@ -5,6 +5,7 @@ Skips when /usr/bin/chromium is missing, except under CI (CI=true), where it fai
 
 from __future__ import annotations
 
+import csv
 import os
 import socket
 import subprocess
@@ -247,7 +248,7 @@ def test_document_page_is_usable_on_a_phone(browser: Any, server: str) -> None:
 
 def _heading_of(page: Any, server: str, date: str) -> str:
     page.goto(server + "/timeline")
-    group = page.locator("li", has=page.locator(f"time:text-is('{date}')")).first
+    group = page.locator("li.tl-item", has=page.locator(f"time:has-text('{date}')")).first
     return str(group.locator("h3").inner_text())
 
 
@@ -324,3 +325,24 @@ def test_review_queue_ranks_conclusions_first_and_takes_keys_and_bulk_actions(
             f"{server}/api/review/{j['id']}", headers={"authorization": f"Bearer {TOKEN}"}
         )
         assert r.status_code == 200
+
+
+def test_download_csv_of_the_page_and_open_a_permalink(page: Any, server: str) -> None:
+    page.goto(server + "/figures?measure=trade_turnover")
+    with page.expect_download() as info:
+        page.click("a.csv")
+    with open(info.value.path(), encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    shown = httpx.get(server + "/api/figures", params={"measure": "trade_turnover"}).json()
+    assert len(rows) == len(shown) > 0
+    assert {r["measure"] for r in rows} == {"trade_turnover"}
+    assert {r["quote"] for r in rows} == {f["evidence"]["quote"] for f in shown}
+    page.goto(server + "/timeline")
+    link = page.locator("ol.timeline a.permalink").first
+    with page.expect_navigation():
+        link.click()
+    assert "/events/" in page.url
+    assert page.locator("h1").inner_text().strip()
+    assert page.locator("ul.sources blockquote").count() >= 1
+    assert page.locator("ul.sources a.src").count() >= 1
+    page.screenshot(path="/tmp/bilat_permalink_event.png", full_page=False)

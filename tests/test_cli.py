@@ -21,6 +21,7 @@ from typing import Any
 import pytest
 
 from bilat.evaluate.gold import load_gold_file
+from bilat.store import open_store
 from conftest import CORPUS, ROOT, SEEDS
 
 GOLD = ROOT / "tests" / "golden" / "gold"
@@ -572,7 +573,9 @@ def test_summary_prints_counts_and_conflicts(corpus: Corpus) -> None:
 
 @pytest.mark.parametrize("command", [*JSON_LIST_COMMANDS, "agreements"])
 def test_json_commands_on_an_empty_store_print_an_empty_array(command: str, tmp_path: Path) -> None:
-    assert bilat_json(str(tmp_path / "empty.db"), command) == []
+    empty = str(tmp_path / "empty.db")
+    open_store(empty).close()  # an existing store with nothing in it (read commands create none)
+    assert bilat_json(empty, command) == []
 
 
 # -- help, global options, exit codes ------------------------------------------------------
@@ -615,7 +618,10 @@ def test_top_level_help_lists_the_global_options() -> None:
 
 
 def test_db_defaults_to_bilat_db_in_the_working_directory(tmp_path: Path) -> None:
-    proc = bilat(None, "docs", "--json", cwd=tmp_path)
+    # ingest creates the store; read commands never do (tests/test_cli_errors.py)
+    proc = bilat(
+        None, "ingest", "--no-extract", str(CORPUS / "c01_tass_putin_xi_call.txt"), cwd=tmp_path
+    )
     assert proc.returncode == 0, proc.stderr
     assert (tmp_path / "bilat.db").is_file()
 
@@ -623,7 +629,15 @@ def test_db_defaults_to_bilat_db_in_the_working_directory(tmp_path: Path) -> Non
 def test_config_file_sets_the_database(tmp_path: Path) -> None:
     config = tmp_path / "mine.toml"
     config.write_text(f'[store]\ndb = "{tmp_path / "from-config.db"}"\n', encoding="utf-8")
-    proc = bilat(None, "--config", str(config), "docs", "--json", cwd=tmp_path)
+    proc = bilat(
+        None,
+        "--config",
+        str(config),
+        "ingest",
+        "--no-extract",
+        str(CORPUS / "c01_tass_putin_xi_call.txt"),
+        cwd=tmp_path,
+    )
     assert proc.returncode == 0, proc.stderr
     assert (tmp_path / "from-config.db").is_file()
     assert not (tmp_path / "bilat.db").exists()
@@ -633,7 +647,17 @@ def test_db_option_wins_over_the_config_file(tmp_path: Path) -> None:
     config = tmp_path / "mine.toml"
     config.write_text(f'[store]\ndb = "{tmp_path / "from-config.db"}"\n', encoding="utf-8")
     db = str(tmp_path / "from-option.db")
-    assert bilat(db, "--config", str(config), "docs", "--json").returncode == 0
+    assert (
+        bilat(
+            db,
+            "--config",
+            str(config),
+            "ingest",
+            "--no-extract",
+            str(CORPUS / "c01_tass_putin_xi_call.txt"),
+        ).returncode
+        == 0
+    )
     assert Path(db).is_file()
     assert not (tmp_path / "from-config.db").exists()
 

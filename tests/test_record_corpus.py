@@ -245,8 +245,8 @@ def test_the_2024_conflict_names_both_customs_services_and_outlets(record: dict[
     service's $228bn, each named as its source, with the outlet that reported it."""
     (conflict,) = [c for c in record["conflicts"] if c["period"] == "2024"]
     reason = conflict["reason"]
-    assert "General Administration of Customs" in reason and "244.8 billion" in reason
-    assert "Federal Customs Service of Russia" in reason and "228 billion" in reason
+    assert "General Administration of Customs" in reason and "$244.8 bn" in reason
+    assert "Federal Customs Service of Russia" in reason and "$228 bn" in reason
     assert "per Interfax" in reason  # an outlet, not a file name, where the article names it
     by_value = {c["value"]: c for c in conflict["claims"] if c["doc"].startswith("c06")}
     assert by_value[228e9]["source_data"] == "Federal Customs Service of Russia"

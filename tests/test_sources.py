@@ -118,6 +118,6 @@ def test_a_conflict_names_its_data_sources_before_its_extremes() -> None:
         doc(4, figures=[figure(200e9, "at_most")]),  # the most distant, but from no source
     ]
     (conflict,) = reconcile(inputs).conflicts
-    assert conflict.reason.startswith("Chinese customs, per 001.txt says 244.8 billion USD")
-    assert "but Russian customs service, per 003.txt says 228 billion USD" in conflict.reason
+    assert conflict.reason.startswith("Chinese customs, per 001.txt says $244.8 bn")
+    assert "but Russian customs service, per 003.txt says $228 bn" in conflict.reason
     assert conflict.source_data == ("Chinese customs", "Russian customs service")

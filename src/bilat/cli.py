@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import logging
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -28,9 +28,10 @@ T = TypeVar("T")
 class Ctx:
     """What every command gets: the parsed options and a lazily opened store."""
 
-    def __init__(self, options: Options, pair: str | None = None) -> None:
+    def __init__(self, options: Options, pair: str | None = None, creates: bool = True) -> None:
         self.options = options
         self.pair = pair  # the pair key the record commands show (None: every pair)
+        self.creates = creates  # the command may create the database (ingest, watch, serve)
         self._store: Store | None = None
 
     def pair_codes(self) -> tuple[str, str]:
@@ -44,7 +45,8 @@ class Ctx:
     @property
     def store(self) -> Store:
         if self._store is None:
-            self._store = open_store(self.options.db).for_pair(self.pair)
+            url, create = self.options.db, self.creates
+            self._store = _run(lambda: open_store(url, create=create)).for_pair(self.pair)
         return self._store
 
 
@@ -55,15 +57,9 @@ def _echo_json(data: Any) -> None:
     click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
 
 
-def _progress(label: str) -> Callable[[Iterable[T]], Iterable[T]] | None:
-    if not sys.stderr.isatty():
-        return None
-
-    def wrap(items: Iterable[T]) -> Iterable[T]:
-        with click.progressbar(items, label=label, file=sys.stderr) as bar:
-            yield from bar
-
-    return wrap
+# Commands that may create the database; every other command reads an existing one, and a
+# missing SQLite file is an error (exit 3) rather than a new, empty store.
+_CREATING = frozenset({"ingest", "watch", "serve"})
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -100,7 +96,8 @@ def main(
         config = Path("bilat.toml")  # a project file in the working directory
     try:
         options = load_options(config, db=db)
-        ctx.obj = Ctx(options, resolve_pair(pair, options))
+        creates = ctx.invoked_subcommand in _CREATING
+        ctx.obj = Ctx(options, resolve_pair(pair, options), creates)
     except (ConfigError, ValueError) as exc:
         raise click.UsageError(str(exc)) from exc
 

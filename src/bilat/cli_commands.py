@@ -9,7 +9,8 @@ from typing import Any
 
 import click
 
-from bilat.cli import Ctx, _echo_json, _progress, _run, main, pass_ctx
+from bilat.cli import Ctx, _echo_json, _run, main, pass_ctx
+from bilat.cli_progress import JobProgress
 from bilat.records import Document
 
 _DOC_FIELDS = (
@@ -89,22 +90,28 @@ def ingest(
         raise click.UsageError(
             "give at least one PATH (or '-' for stdin), --urls FILE or --feed URL_OR_FILE"
         )
+    from bilat.ingest.readers import count_inputs
+
     t0 = time.perf_counter()
-    job = _run(
-        lambda: ingest_and_extract(
-            c.store,
-            list(paths),
-            c.options,
-            extract=not no_extract,
-            progress=_progress("extracting"),
-            urls_file=urls,
-            feeds=feeds,
-            allow_private=allow_private,
-            dedupe_enabled=False if no_dedupe else None,
-            stdin=sys.stdin.buffer,
-            follow_links=follow_links,
+    total = count_inputs(paths) if urls is None and not feeds else None
+    with JobProgress() as shown:
+        job = _run(
+            lambda: ingest_and_extract(
+                c.store,
+                list(paths),
+                c.options,
+                extract=not no_extract,
+                progress=shown.track("extracting"),
+                read_progress=shown.track("reading", total),
+                on_rejected=shown.reject,
+                urls_file=urls,
+                feeds=feeds,
+                allow_private=allow_private,
+                dedupe_enabled=False if no_dedupe else None,
+                stdin=sys.stdin.buffer,
+                follow_links=follow_links,
+            )
         )
-    )
     report, extracted, failed = job.ingest, job.extracted, job.failed
     dups = report.duplicates
     click.echo(
@@ -140,11 +147,14 @@ def extract(c: Ctx, force: bool) -> None:
             docs = None
             if force:
                 docs = c.store.documents(status="ok") + c.store.documents(status="failed")
-            out = run_extraction(c.store, c.options.extract, docs, _progress("extracting"))
+            out = run_extraction(
+                c.store, c.options.extract, docs, progress=shown.track("extracting")
+            )
             rebuild_record(c.store)
             return out
 
-    done, failed = _run(job)
+    with JobProgress() as shown:
+        done, failed = _run(job)
     click.echo(f"extracted {done} document(s), {len(failed)} failed", err=True)
     for line in failed:
         click.echo(f"failed {line}", err=True)

@@ -11,18 +11,29 @@ import click
 
 from bilat import queries
 from bilat.cli import Ctx, _echo_json, _run, main, pass_ctx
+from bilat.cli_choices import (
+    actor_names,
+    check_actor,
+    check_measure,
+    check_period,
+    check_type,
+    did_you_mean,
+)
+from bilat.humanize import amount, clip, flow_label, period_label, qualified, relation_sign
 from bilat.record import rebuild_record, record_json
 
 _json = click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 
 
-def _money(value: float | None, unit: str) -> str:
-    if value is None:
-        return ""
-    for scale, word in ((1e12, "trn"), (1e9, "bn"), (1e6, "m")):
-        if abs(value) >= scale and unit not in ("percent",):
-            return f"{value / scale:g} {word} {unit}"
-    return f"{value:g} {unit}"
+def _claim_value(item: dict[str, Any]) -> str:
+    """ "≥ $240 bn", "≈ 80–85%/year" for a figure or claim row."""
+    return qualified(
+        item.get("qualifier"),
+        item.get("value"),
+        item.get("unit"),
+        item.get("value_max"),
+        item.get("per"),
+    )
 
 
 @main.command()
@@ -52,11 +63,12 @@ def conflicts(c: Ctx, as_json: bool) -> None:
         _echo_json(items)
         return
     for conf in items:
-        click.echo(f"{conf['measure']} {conf['flow'] or ''} {conf['period']}: {conf['reason']}")
+        flow = f" {flow_label(conf['flow'])}" if conf["flow"] else ""
+        click.echo(f"{conf['measure']}{flow} {period_label(conf['period'])}: {conf['reason']}")
         for cl in conf["claims"]:
             click.echo(
-                f"  {cl['qualifier']:<8} {_money(cl['value'], cl['unit']):<16} "
-                f"{cl['doc']} ({cl['published'] or '?'}) “{cl['quote'][:90]}”"
+                f"  {_claim_value(cl):<18} {cl['doc']} ({cl['published'] or '?'}) "
+                f"“{clip(cl['quote'], 90)}”"
             )
 
 
@@ -83,6 +95,8 @@ def timeline(
 ) -> None:
     """Events across all documents, one per real-world event, in date order."""
     record = _run(lambda: record_json(c.store))
+    check_actor(actor, record, actor is None or queries.find_actor(record, actor) is not None)
+    check_type(type_, {ev["mode"] for ev in record.get("events", [])})
     items = queries.timeline(record, actor=actor, since=since, until=until, type_=type_)
     if as_json:
         _echo_json(items)
@@ -101,15 +115,22 @@ def timeline(
 @pass_ctx
 def figures(c: Ctx, measure: str | None, period: str | None, as_json: bool) -> None:
     """Every figure, with its period, flow, speaker and quote."""
+    if measure is not None or period is not None:
+        every = _run(lambda: queries.flat_figures(c.store))
+        check_measure(measure, {f["measure"] for f in every})
+        check_period(period, {f["period"] for f in every if f["period"]})
     items = _run(lambda: queries.flat_figures(c.store, measure=measure, period=period))
     if as_json:
         _echo_json(items)
         return
     for f in items:
+        speaker = f["said_by"] or f["source_data"] or "-"
+        period = period_label(f["period"]) if f["period"] else "-"
         click.echo(
-            f"{f['measure']:<26} {f['period'] or '-':<18} {f['qualifier']:<8} "
-            f"{_money(f['value'], f['unit']):<18} {f['doc']}"
+            f"{f['measure']:<22} {flow_label(f['flow']) or '-':<12} {period:<12} "
+            f"{_claim_value(f):<18} {f['doc']}"
         )
+        click.echo(f"    {speaker}: “{clip(f['quote'], 100)}”")
 
 
 @main.command()
@@ -127,8 +148,9 @@ def commitments(c: Ctx, as_json: bool) -> None:
     for item in items:
         com = item["commitment"]
         click.echo(
-            f"{item['status']:<9} {com['measure']} {com['relation']} "
-            f"{_money(com['value'], com['unit'])} by {com['deadline'] or '?'}: "
+            f"{item['status']:<9} {com['measure']} {relation_sign(com['relation'])} "
+            f"{amount(com['value'], com['unit'], com.get('value_max'), com.get('per'))} "
+            f"by {com['deadline'] or '?'}: "
             f"{item['reason']}"
         )
 
@@ -147,7 +169,7 @@ def agreements(c: Ctx, as_json: bool) -> None:
         return
     for ag in items:
         click.echo(
-            f"{ag['status']:<12} {ag['kind']:<16} {ag['title'][:80]} "
+            f"{ag['status']:<12} {ag['kind']:<16} {clip(ag['title'], 80)} "
             f"({len(ag['entries'])} report(s))"
         )
 
@@ -161,7 +183,8 @@ def actor(c: Ctx, name: str, as_json: bool) -> None:
     record = _run(lambda: record_json(c.store))
     profile = queries.actor_profile(record, name)
     if profile is None:
-        click.echo(f"error: no actor named {name!r}", err=True)
+        hint = did_you_mean(name, actor_names(record))
+        click.echo(f"error: no actor named {name!r}; {hint}", err=True)
         sys.exit(4)
     if as_json:
         _echo_json(profile)
@@ -206,8 +229,8 @@ def summary(c: Ctx, as_json: bool) -> None:
     click.echo(f"\nConflicts ({len(data['conflicts'])}):")
     for conf in data["conflicts"]:
         values = ", ".join(
-            f"{cl['qualifier']} {_money(cl['value'], cl['unit'])} ({cl['doc']})"
-            for cl in conf["claims"]
+            f"{_claim_value(cl)} ({cl.get('outlet') or cl['doc']})" for cl in conf["claims"]
         )
-        click.echo(f"  {conf['measure']} {conf['period']}: {values}")
+        click.echo(f"  {conf['measure']} {period_label(conf['period'])}: {values}")
+        click.echo(f"    {conf['reason']}")
     click.echo(f"\nCommitments: {data['commitments'] or 'none'}")

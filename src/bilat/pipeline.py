@@ -36,16 +36,20 @@ def ingest_and_extract(
     progress: Callable[[Iterable[Any]], Iterable[Any]] | None = None,
     **ingest_options: Any,
 ) -> JobReport:
-    """Ingest `paths` (see `bilat.ingest.ingest` for the options) and extract what is new.
+    """Ingest `paths` (see `bilat.ingest.ingest` for the options, among them `progress` for
+    the inputs read, passed here as `read_progress`) and extract what is new, `progress`
+    wrapping the extraction results.
 
     The whole job holds the store's write lock: a concurrent run waits for it to finish."""
+    if "read_progress" in ingest_options:
+        ingest_options["progress"] = ingest_options.pop("read_progress")
     with store.write_lock(options.lock_timeout):
         if not extract:
             return JobReport(ingest(store, paths, options, **ingest_options))
         with Extractor(store, options.extract) as extractor:
             report = ingest(store, paths, options, on_stored=extractor.submit, **ingest_options)
             done, failed = extractor.finish(progress)
-        more, more_failed = run_extraction(store, options.extract)  # stale from earlier runs
+        more, more_failed = run_extraction(store, options.extract, progress=progress)  # stale
         if reconcile:
             rebuild_record(store)
         return JobReport(report, done + more, failed + more_failed)

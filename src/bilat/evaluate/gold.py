@@ -257,7 +257,8 @@ def load_gold_file(path: Path) -> dict[str, Any]:
 def load_gold_dir(directory: Path) -> dict[str, dict[str, Any]]:
     """Load every ``*.json`` file of a directory, keyed by each file's ``doc``."""
     if not directory.is_dir():
-        raise GoldFormatError(f"{directory}: gold directory not found")
+        problem = "not a directory" if directory.exists() else "no such directory"
+        raise GoldFormatError(f"{directory}: {problem} (--gold)")
     golds: dict[str, dict[str, Any]] = {}
     seen: dict[str, Path] = {}
     for path in sorted(directory.glob("*.json")):

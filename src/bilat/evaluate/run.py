@@ -36,7 +36,8 @@ def evaluate(gold_dir: Path, docs_dir: Path, options: Options) -> EvalRun:
     """
     gold = load_gold_dir(gold_dir)
     if not docs_dir.is_dir():
-        raise GoldFormatError(f"{docs_dir}: not a directory of articles")
+        problem = "not a directory of articles" if docs_dir.exists() else "no such directory"
+        raise GoldFormatError(f"{docs_dir}: {problem} (--docs)")
     with tempfile.TemporaryDirectory(prefix="bilat-eval-") as tmp:
         opts = dataclasses.replace(options, db=str(Path(tmp) / "eval.db"))
         store = open_store(opts.db)

@@ -373,7 +373,8 @@ class Extractor:
     ) -> tuple[int, list[str]]:
         """Wait for every submitted document and store its extraction."""
         done, failed = 0, []
-        results: Iterable[Any] = self._results()
+        total = len(self.pending) + sum(len(batch) for batch, _ in self.jobs)
+        results: Iterable[Any] = _Sized(self._results(), total)
         if progress is not None:
             results = progress(results)
         for doc, result in results:
@@ -398,6 +399,19 @@ class Extractor:
         except Exception as exc:  # this extraction cannot be stored (e.g. a value too large)
             return ExtractionError(f"cannot be stored: {_reason(exc)}")
         return result
+
+
+class _Sized:
+    """An iterator that knows its length, so a progress display can show done/total."""
+
+    def __init__(self, items: Iterator[Any], size: int) -> None:
+        self.items, self.size = items, size
+
+    def __iter__(self) -> Iterator[Any]:
+        return self.items
+
+    def __len__(self) -> int:
+        return self.size
 
 
 def run_extraction(

@@ -67,8 +67,11 @@ def _raw_inputs(
         return
     try:
         urls = read_url_list(urls_file)
+    except FileNotFoundError:
+        yield InputRejected(str(urls_file), f"no such file: {urls_file} (--urls)")
+        return
     except OSError as exc:
-        yield InputRejected(str(urls_file), f"cannot read URL list: {exc}")
+        yield InputRejected(str(urls_file), f"cannot read URL list: {exc.strerror or exc}")
         return
     fetch = _fetch_options(options, allow_private)
     for url in urls:
@@ -165,7 +168,13 @@ def _with_stated(art: Article, stated: dict[str, str]) -> Article:
     )
 
 
-def _reject(store: Store, exc: InputRejected, origin: str, report: IngestReport) -> None:
+def _reject(
+    store: Store,
+    exc: InputRejected,
+    origin: str,
+    report: IngestReport,
+    on_rejected: Callable[[str, str], None] | None = None,
+) -> None:
     """Record a reject; names and reasons are made storable first, so this cannot fail on the
     input's content (a store error still propagates: the batch cannot go on without a store)."""
     name, reason = printable(exc.name), printable(exc.reason, limit=4000)
@@ -173,6 +182,8 @@ def _reject(store: Store, exc: InputRejected, origin: str, report: IngestReport)
         store.add_reject(name, printable(origin), reason)
     report.rejected.append((name, reason))
     log.warning("rejected %s: %s", name, reason)
+    if on_rejected is not None:
+        on_rejected(name, reason)
 
 
 def _articles(item: RawInput | InputRejected) -> Iterator[Article | InputRejected]:
@@ -214,10 +225,12 @@ def ingest(
     should_stop: Callable[[], bool] | None = None,
     progress: Callable[[Iterable[RawInput | InputRejected]], Iterable[RawInput | InputRejected]]
     | None = None,
+    on_rejected: Callable[[str, str], None] | None = None,
 ) -> IngestReport:
     """Store every input under `paths` (and `urls_file`, and the new entries of `feeds`);
     `on_stored` sees each new document (the main job hands it to extraction at once; see
-    `bilat.pipeline`). `should_stop` is asked between documents: when it says so, the batch
+    `bilat.pipeline`), `on_rejected` each rejected input's name and reason (a progress
+    display counts them). `should_stop` is asked between documents: when it says so, the batch
     ends there, every document stored so far complete. Links out of a given folder are
     rejected unless `follow_links`. One writer at a time: a second run waits for the lock."""
     with store.write_lock(options.lock_timeout):  # one writer at a time: no double versions
@@ -243,6 +256,7 @@ def ingest(
             on_stored=on_stored,
             progress=progress,
             stop=stop,
+            on_rejected=on_rejected,
         )
 
 
@@ -258,6 +272,7 @@ def _ingest(
     progress: Callable[[Iterable[RawInput | InputRejected]], Iterable[RawInput | InputRejected]]
     | None,
     stop: Callable[[], bool],
+    on_rejected: Callable[[str, str], None] | None = None,
 ) -> IngestReport:
     enabled = options.ingest.dedupe if dedupe_enabled is None else dedupe_enabled
     deduper = _Deduper(store, enabled, options.ingest.near_duplicate_threshold)
@@ -299,7 +314,7 @@ def _ingest(
                         art.name, f"could not be processed: {type(exc).__name__}: {exc}"
                     )
                 )
-                _reject(store, rejected, origin or rejected.name, report)
+                _reject(store, rejected, origin or rejected.name, report, on_rejected)
         if stop():  # after the input in hand is stored whole
             break
     return report

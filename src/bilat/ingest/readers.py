@@ -22,7 +22,7 @@ import os
 import re
 import stat
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -35,6 +35,7 @@ from bilat.records import Article, RawInput
 
 __all__ = [
     "KIND_BY_SUFFIX",
+    "count_inputs",
     "decode",
     "decode_each",
     "decode_jsonl",
@@ -80,6 +81,8 @@ def iter_inputs(
         elif os.path.isdir(path):
             walk = _Walk(Path(path), None if follow_links else Path(path).resolve(), max_bytes)
             yield from _walk(Path(path), walk, seen=set())
+        elif not os.path.lexists(path):  # checked before the suffix: a mistyped folder too
+            yield InputRejected(Path(path).name or path, f"no such file or directory: {path}")
         else:
             yield read_file(Path(path), max_bytes=max_bytes)
 
@@ -110,6 +113,21 @@ class _Walk:
 def _walk(
     directory: Path, walk: _Walk, seen: set[tuple[int, int]]
 ) -> Iterator[RawInput | InputRejected]:
+    for found in _files(directory, walk.root, seen, walk.name):
+        if isinstance(found, InputRejected):
+            yield found
+        else:
+            yield read_file(found, max_bytes=walk.max_bytes, name=walk.name(found))
+
+
+def _files(
+    directory: Path,
+    root: Path | None,
+    seen: set[tuple[int, int]],
+    name: Callable[[Path], str] = lambda p: p.name,
+) -> Iterator[Path | InputRejected]:
+    """The files bilat reads under `directory`, recursively in sorted order; a link out of
+    `root` is a reject named by `name` (root None: links are followed)."""
     try:
         st = directory.stat()
         entries = sorted(os.scandir(directory), key=lambda e: e.name)
@@ -124,13 +142,23 @@ def _walk(
             continue
         path = Path(entry.path)
         if _is_dir(entry) or path.suffix.lower() in KIND_BY_SUFFIX:
-            outside = _escapes(path, walk.root)
+            outside = _escapes(path, root)
             if outside:
-                yield InputRejected(printable(walk.name(path)), outside)
+                yield InputRejected(printable(name(path)), outside)
             elif _is_dir(entry):
-                yield from _walk(path, walk, seen)
+                yield from _files(path, root, seen, name)
             else:
-                yield read_file(path, max_bytes=walk.max_bytes, name=walk.name(path))
+                yield path
+
+
+def count_inputs(paths: Sequence[str]) -> int | None:
+    """How many inputs `iter_inputs(paths)` will yield, without reading them (for a progress
+    total); None when standard input is among them."""
+    if "-" in paths:
+        return None
+    return sum(
+        sum(1 for _ in _files(Path(p), None, seen=set())) if os.path.isdir(p) else 1 for p in paths
+    )
 
 
 def _is_dir(entry: os.DirEntry[str]) -> bool:

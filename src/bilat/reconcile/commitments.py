@@ -21,10 +21,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from bilat.humanize import amount, relation_sign
 from bilat.reconcile._dates import date_span, deadline_period, period_span
 from bilat.reconcile._text import topic_key
 from bilat.reconcile.actors import ActorIndex
-from bilat.reconcile.figures import amount_text as _amount
 from bilat.reconcile.figures import le
 from bilat.reconcile.model import (
     CommitmentSource,
@@ -124,7 +124,7 @@ def judge(
 ) -> tuple[str, str, tuple[FigureClaim, ...]]:
     """(status, reason, dissenting claims) of a commitment given the claims for its period,
     counted by reporting document (see the module docstring)."""
-    target = f"{c.relation} {_amount(c.value, c.unit)}"
+    target = f"{relation_sign(c.relation)} {amount(c.value, c.unit, c.value_max, c.per)}"
     by_doc = _doc_verdicts(c, claims, options)
     n = len(by_doc)
     yes = {d for d, v in by_doc.items() if v == "yes"}

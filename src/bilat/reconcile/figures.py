@@ -15,6 +15,7 @@ import math
 from collections.abc import Iterable, Sequence
 from datetime import date
 
+from bilat.humanize import amount
 from bilat.reconcile._dates import period_span
 from bilat.reconcile._text import topic_key
 from bilat.reconcile.model import (
@@ -30,7 +31,6 @@ from bilat.reconcile.model import (
 from bilat.records import Figure
 
 __all__ = [
-    "amount_text",
     "claim_interval",
     "common_interval",
     "comparable",
@@ -167,24 +167,12 @@ def group_figures(
     return tuple(result)
 
 
-def amount_text(value: float, unit: str) -> str:
-    """ "244.8 billion USD", "85 percent": a value as a sentence names it."""
-    size = abs(value)
-    for scale, word in ((1e12, " trillion"), (1e9, " billion"), (1e6, " million")):
-        if size >= scale:
-            return f"{value / scale:g}{word} {unit}"
-    return f"{value:g} {unit}"
-
-
 def describe(claim: FigureClaim) -> str:
-    """ "at most 245 billion USD (2.205e+11..2.45e+11)" — a claim and the interval it allows."""
+    """ "at most $245 bn", "about 80–85%" — a claim as a reader says it. The interval it allows
+    is on the claim (low, high), not in the text."""
     words = {"exact": "", "approx": "about ", "at_least": "at least ", "at_most": "at most "}
-    value = amount_text(claim.value, claim.unit)
-    if claim.value_max is not None:
-        value = f"{claim.value:g}-{amount_text(claim.value_max, claim.unit)}"
-    high = "inf" if claim.high == _INF else f"{claim.high:.4g}"
-    low = "-inf" if claim.low == -_INF else f"{claim.low:.4g}"
-    return f"{words.get(claim.qualifier, '')}{value} ({low}..{high})"
+    value = amount(claim.value, claim.unit, claim.value_max)
+    return f"{words.get(claim.qualifier, '')}{value}"
 
 
 def claimant(claim: FigureClaim) -> str:

@@ -5,6 +5,15 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from bilat.humanize import (
+    amount,
+    flow_label,
+    number,
+    period_label,
+    qualifier_sign,
+    relation_sign,
+)
+
 __all__ = [
     "amount",
     "flow_label",
@@ -16,88 +25,21 @@ __all__ = [
     "qualifier_sign",
 ]
 
-_CURRENCY = {"USD": "$", "EUR": "€", "CNY": "¥", "RUB": "₽"}
-_UNIT_NAMES = {"m3": "m³", "m2": "m²", "t": "t"}
-_SCALES = ((1e12, "tn"), (1e9, "bn"), (1e6, "m"), (1e3, "k"))
-_QUALIFIER = {"exact": "", "approx": "≈", "at_least": "≥", "at_most": "≤"}
-
-
-def _number(value: float) -> str:
-    for scale, suffix in _SCALES:
-        if abs(value) >= scale:
-            return f"{value / scale:,.2f}".rstrip("0").rstrip(".") + f" {suffix}"
-    return f"{value:,.2f}".rstrip("0").rstrip(".")
-
-
-def amount(
-    value: float | None,
-    unit: str | None = None,
-    value_max: float | None = None,
-    per: str | None = None,
-) -> str:
-    """ "$244.8 bn", "12.5%", "38–44 bcm/year"."""
-    if value is None:
-        return "–"
-    unit = unit or ""
-    text = _number(value) if value_max is None else f"{_number(value)}–{_number(value_max)}"
-    if unit in _CURRENCY:
-        text = _CURRENCY[unit] + text
-    elif unit in ("%", "percent"):
-        text += "%"
-    elif unit in ("pp", "percentage_points"):
-        text += " pp"
-    elif unit and unit != "count":
-        text += " " + _UNIT_NAMES.get(unit, unit)
-    return f"{text}/{per}" if per else text
-
-
 _INTERVAL = re.compile(r"\s*\((?:-?inf|[-\d.e+]+)\.\.(?:inf|[-\d.e+]+)\)")
 _SCI = re.compile(r"\b\d+(?:\.\d+)?e\+\d+\b")
 
 
 def human_reason(text: str | None) -> str:
-    """A reconciliation reason with its raw intervals dropped and 2.4e+11 written as 240 bn."""
+    """A reconciliation reason with its raw intervals dropped and 2.4e+11 written as 240 bn:
+    reasons are written readable since issue 11, this keeps records stored before readable."""
     if not text:
         return ""
     text = _INTERVAL.sub("", text)
-    return _SCI.sub(lambda m: _number(float(m.group(0))), text)
-
-
-def qualifier_sign(qualifier: str | None) -> str:
-    return _QUALIFIER.get(qualifier or "exact", "")
+    return _SCI.sub(lambda m: number(float(m.group(0))), text)
 
 
 def measure_name(measure: str | None) -> str:
     return (measure or "other").replace("_", " ")
-
-
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-
-
-def _month(part: str) -> str | None:
-    if len(part) >= 7 and part[5:7].isdigit() and 1 <= int(part[5:7]) <= 12:
-        return _MONTHS[int(part[5:7]) - 1]
-    return None
-
-
-def period_label(period: str | None) -> str:
-    """ "2025-01..2025-07" -> "Jan–Jul 2025", "2024-12..2024-12" -> "Dec 2024"."""
-    if not period:
-        return "no period"
-    if ".." not in period:
-        month = _month(period)
-        return f"{month} {period[:4]}" if month and len(period) == 7 else period
-    a, _, b = period.partition("..")
-    ma, mb = _month(a), _month(b)
-    if ma and mb:
-        if a[:7] == b[:7]:
-            return f"{ma} {a[:4]}"
-        return f"{ma}–{mb} {a[:4]}" if a[:4] == b[:4] else f"{ma} {a[:4]}–{mb} {b[:4]}"
-    return f"{a[:4]}–{b[2:4]}" if a[:2] == b[:2] else f"{a}–{b}"
-
-
-def flow_label(flow: str | None) -> str:
-    return (flow or "").replace("<->", "↔").replace("->", "→")
 
 
 def period_key(period: str | None) -> tuple[int, int, int, str]:
@@ -135,7 +77,7 @@ def item_label(item: dict[str, Any], item_type: str) -> str:
     if item_type == "commitments":
         value = amount(item.get("value"), item.get("unit"), item.get("value_max"), item.get("per"))
         by = f" by {item['deadline']}" if item.get("deadline") else ""
-        rel = {">=": "≥", "<=": "≤"}.get(item.get("relation") or "", item.get("relation") or "")
+        rel = relation_sign(item.get("relation"))
         return f"{measure_name(item.get('measure'))} {rel} {value}{by}"
     if item_type == "actors":
         return f"{item.get('name', '')} ({item.get('type', '')})"

@@ -6,7 +6,7 @@ Each page view reads its query parameters, calls the functions in `queries`, and
 from __future__ import annotations
 
 from typing import Annotated, Any
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
@@ -32,6 +32,7 @@ from bilat.store.judgements import EDITABLE
 
 __all__ = [
     "claims_by_chart",
+    "csv_href",
     "environment",
     "render",
     "render_api_docs",
@@ -54,6 +55,14 @@ _NAV = (
     ("/documents", "Documents"),
     ("/review", "Review"),
 )
+
+
+def csv_href(api_path: str, request: Request, **extra: Any) -> str:
+    """The API's CSV of exactly what a list page shows: the page's own query (filters, `pair`)
+    with empty fields dropped, `extra` (e.g. paging) and `format=csv`."""
+    params = [(k, v) for k, v in request.query_params.multi_items() if v and k != "page"]
+    params += [(k, str(v)) for k, v in extra.items() if v is not None]
+    return f"{api_path}?{urlencode([*params, ('format', 'csv')])}"
 
 
 def safe_url(url: str | None) -> str | None:
@@ -241,6 +250,7 @@ def timeline_page(
     return _page(
         request,
         "timeline.html",
+        csv=csv_href("/api/events", request),
         groups=timeline(events),
         filters=f,
         include_rejected=include_rejected,
@@ -264,6 +274,7 @@ def figures_page(
     return _page(
         request,
         "figures.html",
+        csv=csv_href("/api/figures", request),
         charts=charts,
         by_chart=by_chart,
         singles=singles,
@@ -286,7 +297,8 @@ def claims_by_chart(figs: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]
 def conflicts_page(request: Request, include_rejected: bool = False) -> HTMLResponse:
     with _st(request).use() as store:
         conflicts = queries.conflicts(store, include_rejected=include_rejected)
-    return _page(request, "conflicts.html", conflicts=conflicts, include_rejected=include_rejected)
+    shown = {"conflicts": conflicts, "include_rejected": include_rejected}
+    return _page(request, "conflicts.html", csv=csv_href("/api/conflicts", request), **shown)
 
 
 @router.get("/commitments", response_class=HTMLResponse)
@@ -296,6 +308,7 @@ def commitments_page(request: Request, include_rejected: bool = False) -> HTMLRe
     return _page(
         request,
         "commitments.html",
+        csv=csv_href("/api/commitments", request),
         statuses=data["statuses"],
         items=data["items"],
         include_rejected=include_rejected,
@@ -309,6 +322,7 @@ def agreements_page(request: Request, include_rejected: bool = False) -> HTMLRes
     return _page(
         request,
         "agreements.html",
+        csv=csv_href("/api/agreements", request),
         histories=data["histories"],
         items=data["items"],
         include_rejected=include_rejected,
@@ -319,7 +333,7 @@ def agreements_page(request: Request, include_rejected: bool = False) -> HTMLRes
 def actors_page(request: Request) -> HTMLResponse:
     with _st(request).use() as store:
         actors = queries.actors(store)
-    return _page(request, "actors.html", actors=actors)
+    return _page(request, "actors.html", actors=actors, csv=csv_href("/api/actors", request))
 
 
 @router.get("/actors/{name}", response_class=HTMLResponse)
@@ -346,6 +360,7 @@ def documents_page(
     return _page(
         request,
         "documents.html",
+        csv=csv_href("/api/documents", request, limit=limit, offset=(page - 1) * limit),
         docs=docs,
         q=_opt(q) or "",
         status=_opt(status),

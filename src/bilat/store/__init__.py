@@ -135,7 +135,8 @@ class Store:
         return None if raw is None else for_pair(dict(json.loads(raw)), self.pair)
 
 
-def open_store(url: str, *, migrate: bool = True) -> Store:
+def open_store(url: str, *, migrate: bool = True, create: bool = True) -> Store:
     """Open (creating and migrating as needed) the database at `url`; `migrate=False` for a
-    further connection to a store already opened (and migrated) by this process."""
-    return Store(connect(url, migrate=migrate))
+    further connection to a store already opened (and migrated) by this process; with
+    `create=False` a missing SQLite file is a StoreError instead of a new, empty database."""
+    return Store(connect(url, migrate=migrate, create=create))

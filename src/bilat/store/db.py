@@ -161,12 +161,19 @@ def _connect_postgres(url: str) -> Database:
     return Database(conn, "postgresql", url)
 
 
-def connect(url: str, *, migrate: bool = True) -> Database:
-    """Open `url` (a SQLite path, `sqlite:///path`, or `postgresql://...`) and migrate it."""
+def connect(url: str, *, migrate: bool = True, create: bool = True) -> Database:
+    """Open `url` (a SQLite path, `sqlite:///path`, or `postgresql://...`) and migrate it.
+    With `create=False` a SQLite file that does not exist is a StoreError, not a new database
+    (PostgreSQL databases are never created here)."""
     if url.startswith(("postgresql://", "postgres://")):
         db = _connect_postgres(url)
     else:
-        db = _connect_sqlite(url.removeprefix("sqlite:///"))
+        path = url.removeprefix("sqlite:///")
+        if not create and path != ":memory:" and not Path(path).expanduser().exists():
+            raise StoreError(
+                f"no database at {path} (is --db mistyped? `bilat ingest` creates one)"
+            )
+        db = _connect_sqlite(path)
     if migrate:
         _migrate(db)
     return db
