@@ -15,11 +15,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
-from bilat.datafiles import read_data
+from bilat.extract.actor_drafts import Builder, Draft, context_before, media_names
 from bilat.extract.actors_ru import (
     find_bodies,
     in_title,
@@ -32,7 +30,7 @@ from bilat.extract.context import DocContext, Mention
 from bilat.extract.gazetteer import Entry, Gazetteer, normalize
 from bilat.extract.gazmatch import find_gazetteer_mentions
 from bilat.extract.organizations import find_organizations
-from bilat.extract.roles import RolePhrase, find_plural_roles, find_role_phrases
+from bilat.extract.roles import find_plural_roles, find_role_phrases
 from bilat.extract.roles_ru import find_role_phrases_ru
 from bilat.extract.wordre import words_re
 from bilat.records import Actor, Evidence
@@ -66,96 +64,24 @@ _TITLE_WORDS = re.compile(r"^(?:(?:Mr|Mrs|Ms|Dr|President|Premier|Minister|Gener
 _CJK_STYLE = {"CN", "TW", "KP", "KR", "VN", "SG"}  # surname first in English renderings
 
 
-@lru_cache(maxsize=1)
-def _media() -> frozenset[str]:
-    return frozenset(normalize(o) for o in read_data("media.yaml")["outlets"])
-
-
-@dataclass(slots=True)
-class _Draft:
-    name: str
-    type: str
-    country: str | None
-    gid: str | None
-    role: str | None = None
-    spans: list[tuple[int, int, str]] = field(default_factory=list)
-    no_alias: set[tuple[int, int]] = field(default_factory=set)
-    entry: Entry | None = None
-    extra_aliases: tuple[str, ...] = ()
-
-    def add(self, start: int, end: int, text: str, alias: bool = True) -> None:
-        if (start, end, text) not in self.spans:
-            self.spans.append((start, end, text))
-        if not alias:
-            self.no_alias.add((start, end))
-
-
-class _Builder:
-    """Collects mentions into per-actor drafts for one document."""
-
-    def __init__(self, ctx: DocContext, gaz: Gazetteer) -> None:
-        self.ctx, self.gaz = ctx, gaz
-        self.drafts: dict[str, _Draft] = {}
-        self._covered = bytearray(len(ctx.clean_text) + 1)  # 1 where a mention already is
-        self.pending_titles: list[tuple[RolePhrase, tuple[int, int]]] = []
-        self.shared_titles: list[tuple[RolePhrase, list[Entry]]] = []  # several holders
-
-    def covered(self, start: int, end: int) -> bool:
-        return any(self._covered[start:end])
-
-    def take(self, start: int, end: int) -> None:
-        self._covered[start:end] = b"\x01" * (end - start)
-
-    def entry(self, entry: Entry, start: int, end: int, text: str, alias: bool = True) -> None:
-        draft = self.drafts.get(entry.gid)
-        if draft is None:
-            role = self.gaz.role_on(entry, self.ctx.published) if entry.type == "person" else None
-            title = role.title if role else entry.description
-            draft = _Draft(entry.name, entry.type, entry.country, entry.gid, title, entry=entry)
-            self.drafts[entry.gid] = draft
-        draft.add(start, end, text, alias)
-        self.take(start, end)
-
-    def only_places(self, start: int, end: int) -> bool:
-        """Whether [start, end) may hold a longer name over the state and place mentions
-        inside it ('Association of Tour Operators of Russia'): nothing else is there."""
-        inside = [
-            (d, sp) for d in self.drafts.values() for sp in d.spans if start < sp[1] and sp[0] < end
-        ]
-        # the state keeps its mention; the body overlaps it
-        return all(
-            d.type in ("state", "place") and start <= sp[0] and sp[1] <= end for d, sp in inside
-        )
-
-    def person(self, key: str, name: str, start: int, end: int, text: str) -> _Draft:
-        draft = self.drafts.setdefault(key, _Draft(name, "person", None, None))
-        draft.add(start, end, text)
-        self.take(start, end)
-        return draft
-
-
 def _pick(entries: Iterable[Entry], pair: tuple[str, str]) -> Entry:
     return min(entries, key=lambda e: (_TYPE_RANK.get(e.type, 9), e.country not in pair, e.gid))
 
 
-def _context_before(text: str, start: int, width: int = 40) -> str:
-    return text[max(0, start - width) : start]
-
-
-def _add_gazetteer(b: _Builder) -> None:
+def _add_gazetteer(b: Builder) -> None:
     text = b.ctx.clean_text
     for g in find_gazetteer_mentions(b.gaz, b.ctx.doc):
         if b.covered(g.start, g.end):
             continue
         entry = _pick(g.entries, b.ctx.pair)
-        if normalize(g.text) in _media() or normalize(entry.name) in _media():
+        if normalize(g.text) in media_names() or normalize(entry.name) in media_names():
             continue
         if entry.type == "place" and _inside_org(b.ctx.ents, g.start, g.end):
             continue  # "Center for Asia-Pacific Studies": part of a name
         if (
             entry.type == "person"
             and " " not in g.text
-            and _THE.search(_context_before(b.ctx.clean_text, g.start))
+            and _THE.search(context_before(b.ctx.clean_text, g.start))
         ):
             continue  # "the Moon" is no Moon Jae-in, "the Lee" no person
         if entry.type == "place" and _LONGER_PLACE.match(b.ctx.clean_text, g.end):
@@ -176,7 +102,7 @@ def _inside_org(ents: tuple[Any, ...], start: int, end: int) -> bool:
     return False
 
 
-def _person_after(b: _Builder, end: int) -> tuple[int, int] | None:
+def _person_after(b: Builder, end: int) -> tuple[int, int] | None:
     """The span of a person name starting right after `end` (title + name)."""
     text = b.ctx.clean_text
     gap = re.match(r"[ \t]*(?:,\s*)?", text[end:])
@@ -187,7 +113,7 @@ def _person_after(b: _Builder, end: int) -> tuple[int, int] | None:
     return None
 
 
-def _add_plural_roles(b: _Builder) -> None:
+def _add_plural_roles(b: Builder) -> None:
     """'the heads of government of Russia and China' names both office holders."""
     for start, end, text, key, states in find_plural_roles(b.ctx.clean_text, b.gaz, b.ctx.pair):
         holders = [b.gaz.holders(key, c, b.ctx.published) for c in states]
@@ -196,7 +122,7 @@ def _add_plural_roles(b: _Builder) -> None:
                 b.entry(h[0], start, end, text, alias=False)
 
 
-def _add_roles(b: _Builder) -> None:
+def _add_roles(b: Builder) -> None:
     text = b.ctx.clean_text
     if b.ctx.language == "ru":
         phrases = find_role_phrases_ru(b.ctx.doc, b.gaz)
@@ -210,7 +136,7 @@ def _add_roles(b: _Builder) -> None:
             b.take(rp.start, rp.end)
             b.pending_titles.append((rp, named))
             continue
-        if _LESSER.search(_context_before(text, rp.start, 24)):
+        if _LESSER.search(context_before(text, rp.start, 24)):
             continue  # "First Deputy Prime Minister", "Vice Premier": another office
         holders = b.gaz.holders(rp.key, rp.country, b.ctx.published)
         if len(holders) == 1:
@@ -231,7 +157,7 @@ def _valid_person(name: str, before: str) -> bool:
         return False
     if _VESSEL.search(before):  # "frigate Marshal Shaposhnikov": a ship named for a person
         return False
-    return not any(ch.isdigit() for ch in name) and normalize(name) not in _media()
+    return not any(ch.isdigit() for ch in name) and normalize(name) not in media_names()
 
 
 _VESSEL = re.compile(
@@ -241,7 +167,7 @@ _VESSEL = re.compile(
 )
 
 
-def _headline(b: _Builder, name: str) -> bool:
+def _headline(b: Builder, name: str) -> bool:
     """'Trump and Xi Agree Tariff Cuts': a title-case headline read as a name that starts
     with a known person's short name."""
     first, *rest = name.split()
@@ -263,7 +189,7 @@ def _short_forms(name: str, country: str | None) -> set[str]:
     return forms
 
 
-def _resolve_person(b: _Builder, name: str) -> Entry | None:
+def _resolve_person(b: Builder, name: str) -> Entry | None:
     found = [e for e in b.gaz.lookup(name) if e.type == "person"]
     if not found and " " not in name:
         found = b.gaz.lookup_surname(name)
@@ -273,18 +199,18 @@ def _resolve_person(b: _Builder, name: str) -> Entry | None:
     return found[0] if len(found) == 1 else None
 
 
-def _add_persons(b: _Builder) -> None:
+def _add_persons(b: Builder) -> None:
     text = b.ctx.clean_text
     singles: list[tuple[int, int, str]] = []
     for ent in b.ctx.ents:
         if ent.label_ != "PERSON" or b.covered(ent.start_char, ent.end_char):
             continue
         name = _clean_person(ent.text)
-        if re.search(r"\bof\s+$", _context_before(text, ent.start_char)) and name.count(" ") >= 2:
+        if re.search(r"\bof\s+$", context_before(text, ent.start_char)) and name.count(" ") >= 2:
             name = name.split(" ", 1)[1]  # "Minister of [Transport Liu Wei]"
-        if not _valid_person(name, _context_before(text, ent.start_char)) or _headline(b, name):
+        if not _valid_person(name, context_before(text, ent.start_char)) or _headline(b, name):
             continue
-        if " " not in name and _THE.search(_context_before(text, ent.start_char)):
+        if " " not in name and _THE.search(context_before(text, ent.start_char)):
             continue  # "on the Moon": a thing, not a surname
         start = ent.start_char + ent.text.find(name)
         entry = _resolve_person(b, name)
@@ -300,7 +226,7 @@ def _add_persons(b: _Builder) -> None:
     _link_short_names(b, singles)
 
 
-def _short_name_index(b: _Builder) -> dict[str, str]:
+def _short_name_index(b: Builder) -> dict[str, str]:
     index: dict[str, str] = {}
     clash: set[str] = set()
     for key, d in b.drafts.items():
@@ -313,7 +239,7 @@ def _short_name_index(b: _Builder) -> dict[str, str]:
     return {f: k for f, k in index.items() if f not in clash and len(f) > 1}
 
 
-def _link_short_names(b: _Builder, singles: list[tuple[int, int, str]]) -> None:
+def _link_short_names(b: Builder, singles: list[tuple[int, int, str]]) -> None:
     index = _short_name_index(b)
     for start, end, name in singles:
         if name in index:
@@ -328,7 +254,7 @@ def _link_short_names(b: _Builder, singles: list[tuple[int, int, str]]) -> None:
             b.take(m.start(), m.end())
 
 
-def _attach_titles(b: _Builder) -> None:
+def _attach_titles(b: Builder) -> None:
     """'Russian Prime Minister Mikhail Mishustin': the title is an alias of the named person."""
     for rp, (s, _e) in b.pending_titles:
         owner = next((d for d in b.drafts.values() for span in d.spans if span[0] == s), None)
@@ -341,7 +267,7 @@ def _attach_titles(b: _Builder) -> None:
             owner.role = rp.text.split(None, 1)[-1] if rp.text.split()[0][:1].isupper() else rp.text
 
 
-def _affiliate(b: _Builder) -> None:
+def _affiliate(b: Builder) -> None:
     """A person the gazetteer does not know takes country and role from the body or state
     the text ties them to by apposition (GOLD: people belong to the state of their body)."""
     bodies = sorted(
@@ -361,10 +287,10 @@ def _affiliate(b: _Builder) -> None:
                 break
 
 
-def _add_organizations(b: _Builder) -> None:
+def _add_organizations(b: Builder) -> None:
     """Bodies the gazetteer lacks: NER organisations that look like one (organizations.py)."""
     text = b.ctx.clean_text
-    found = find_organizations(text, b.ctx.ents, b.gaz, _media())
+    found = find_organizations(text, b.ctx.ents, b.gaz, media_names())
     if b.ctx.language == "ru":
         found = [*find_bodies(b.ctx.doc), *found]
     for m in found:
@@ -376,12 +302,12 @@ def _add_organizations(b: _Builder) -> None:
             b.take(m.start, m.end)
             continue
         key = "org:" + normalize(m.name)
-        draft = b.drafts.setdefault(key, _Draft(m.name, m.type, m.country, None))
+        draft = b.drafts.setdefault(key, Draft(m.name, m.type, m.country, None))
         draft.add(m.start, m.end, text[m.start : m.end])
         b.take(m.start, m.end)
 
 
-def _draft_named(b: _Builder, name: str) -> _Draft | None:
+def _draft_named(b: Builder, name: str) -> Draft | None:
     """The body already found under this full name ('GAC' after 'General Administration of
     Customs (GAC)' is the gazetteer's customs service)."""
     key = normalize(name)
@@ -395,7 +321,7 @@ def _draft_named(b: _Builder, name: str) -> _Draft | None:
     )
 
 
-def _bracketed_entity(b: _Builder, end: int) -> _Draft | None:
+def _bracketed_entity(b: Builder, end: int) -> Draft | None:
     """The known body whose name stands in brackets right after `end`."""
     m = re.match(r"\s*\(", b.ctx.clean_text[end : end + 3])
     if m is None:
@@ -407,7 +333,7 @@ def _bracketed_entity(b: _Builder, end: int) -> _Draft | None:
     )
 
 
-def _article_name(d: _Draft) -> str:
+def _article_name(d: Draft) -> str:
     """The entry's name if the article uses it, else the article's own spelling of a full name
     (gold uses the article's form: "Sergei Lavrov" where the gazetteer says "Sergey")."""
     used = {text for s, e, text in d.spans if (s, e) not in d.no_alias}
@@ -419,7 +345,7 @@ def _article_name(d: _Draft) -> str:
     return min(same_type or [d.name], key=lambda u: (-len(u), u))
 
 
-def _aliases(d: _Draft) -> tuple[str, ...]:
+def _aliases(d: Draft) -> tuple[str, ...]:
     seen = {normalize(d.name)}
     out = []
     for _s, _e, text in sorted(d.spans):
@@ -432,17 +358,17 @@ def _aliases(d: _Draft) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _settle_name(d: _Draft) -> _Draft:
+def _settle_name(d: Draft) -> Draft:
     """The draft under the name the article uses; the gazetteer's form becomes an alias."""
     name = _article_name(d)
     if name == d.name:
         return d
-    settled = _Draft(name, d.type, d.country, d.gid, d.role, d.spans, d.no_alias, d.entry)
+    settled = Draft(name, d.type, d.country, d.gid, d.role, d.spans, d.no_alias, d.entry)
     settled.extra_aliases = (d.name,)
     return settled
 
 
-def _to_actor(d: _Draft, text: str, gaz: Gazetteer) -> Actor:
+def _to_actor(d: Draft, text: str, gaz: Gazetteer) -> Actor:
     mentions = tuple(Evidence(s, e, text[s:e]) for s, e, _t in sorted(d.spans))
     aliases = _aliases(d)
     known = {normalize(a) for a in (*aliases, d.name)}
@@ -452,7 +378,7 @@ def _to_actor(d: _Draft, text: str, gaz: Gazetteer) -> Actor:
     return Actor(d.name, d.type, d.country, d.role, aliases, d.gid, mentions)
 
 
-def _possessed_forms(d: _Draft, text: str, gaz: Gazetteer, known: set[str]) -> tuple[str, ...]:
+def _possessed_forms(d: Draft, text: str, gaz: Gazetteer, known: set[str]) -> tuple[str, ...]:
     """A body as the article writes it after its state's possessive: 'China's customs'."""
     out = []
     for s, e, _t in sorted(d.spans):
@@ -481,11 +407,11 @@ def _in_dateline(text: str, start: int, end: int) -> bool:
     )
 
 
-def _venue_only(d: _Draft, text: str, venue: re.Pattern[str]) -> bool:
-    return all(venue.search(_context_before(text, s)) for s, _e, _t in d.spans)
+def _venue_only(d: Draft, text: str, venue: re.Pattern[str]) -> bool:
+    return all(venue.search(context_before(text, s)) for s, _e, _t in d.spans)
 
 
-def _keep(d: _Draft, text: str) -> bool:
+def _keep(d: Draft, text: str) -> bool:
     """Publishers are dropped earlier; here: venues, passing places, institutions in titles.
 
     - a state named only as a location ("the summit in South Korea") is not an actor;
@@ -501,12 +427,12 @@ def _keep(d: _Draft, text: str) -> bool:
         return False  # "(Singapore Aug 7, 2023)": where the report was filed
     if d.type == "state":
         return not _venue_only(d, text, _AT) or any(
-            _SUBJECT_PLACE.search(_context_before(text, s)) for s, _e, _t in d.spans
+            _SUBJECT_PLACE.search(context_before(text, s)) for s, _e, _t in d.spans
         )
     if d.type == "place" and re.search(r"\bRiver$|^Lake\b", d.name):
         return False  # rivers and lakes locate things; they are not parties
     if d.type == "place" and not (d.gid and len(d.gid) == 2):
-        outside = [sp for sp in d.spans if not _VENUE.search(_context_before(text, sp[0]))]
+        outside = [sp for sp in d.spans if not _VENUE.search(context_before(text, sp[0]))]
         return len(outside) >= 2
     if d.type == "organization" and d.country:
         return len(d.spans) >= 2 or any(_speaks(text, s, e) for s, e, _t in d.spans)
@@ -536,7 +462,7 @@ def _speaks(text: str, start: int, end: int) -> bool:
 
 def extract_actors(ctx: DocContext, gaz: Gazetteer) -> list[Actor]:
     """Actors of the document; also fills `ctx.mentions` (sorted by position)."""
-    b = _Builder(ctx, gaz)
+    b = Builder(ctx, gaz)
     _add_plural_roles(b)
     _add_roles(b)
     _add_gazetteer(b)

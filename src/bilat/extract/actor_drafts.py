@@ -1,0 +1,89 @@
+"""The actor stage's working state for one document: a draft per actor (its mentions as
+spans) and the builder that files mentions into drafts, with the small helpers the actor
+modules share. `bilat.extract.actors` runs the stage.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from bilat.datafiles import read_data
+from bilat.extract.context import DocContext
+from bilat.extract.gazetteer import Entry, Gazetteer, normalize
+from bilat.extract.roles import RolePhrase
+
+__all__ = ["Builder", "Draft", "context_before", "media_names"]
+
+
+def context_before(text: str, start: int, width: int = 40) -> str:
+    return text[max(0, start - width) : start]
+
+
+@lru_cache(maxsize=1)
+def media_names() -> frozenset[str]:
+    """News outlets (data/media.yaml), normalised: they report, they are not actors."""
+    return frozenset(normalize(o) for o in read_data("media.yaml")["outlets"])
+
+
+@dataclass(slots=True)
+class Draft:
+    name: str
+    type: str
+    country: str | None
+    gid: str | None
+    role: str | None = None
+    spans: list[tuple[int, int, str]] = field(default_factory=list)
+    no_alias: set[tuple[int, int]] = field(default_factory=set)
+    entry: Entry | None = None
+    extra_aliases: tuple[str, ...] = ()
+
+    def add(self, start: int, end: int, text: str, alias: bool = True) -> None:
+        if (start, end, text) not in self.spans:
+            self.spans.append((start, end, text))
+        if not alias:
+            self.no_alias.add((start, end))
+
+
+class Builder:
+    """Collects mentions into per-actor drafts for one document."""
+
+    def __init__(self, ctx: DocContext, gaz: Gazetteer) -> None:
+        self.ctx, self.gaz = ctx, gaz
+        self.drafts: dict[str, Draft] = {}
+        self._covered = bytearray(len(ctx.clean_text) + 1)  # 1 where a mention already is
+        self.pending_titles: list[tuple[RolePhrase, tuple[int, int]]] = []
+        self.shared_titles: list[tuple[RolePhrase, list[Entry]]] = []  # several holders
+
+    def covered(self, start: int, end: int) -> bool:
+        return any(self._covered[start:end])
+
+    def take(self, start: int, end: int) -> None:
+        self._covered[start:end] = b"\x01" * (end - start)
+
+    def entry(self, entry: Entry, start: int, end: int, text: str, alias: bool = True) -> None:
+        draft = self.drafts.get(entry.gid)
+        if draft is None:
+            role = self.gaz.role_on(entry, self.ctx.published) if entry.type == "person" else None
+            title = role.title if role else entry.description
+            draft = Draft(entry.name, entry.type, entry.country, entry.gid, title, entry=entry)
+            self.drafts[entry.gid] = draft
+        draft.add(start, end, text, alias)
+        self.take(start, end)
+
+    def only_places(self, start: int, end: int) -> bool:
+        """Whether [start, end) may hold a longer name over the state and place mentions
+        inside it ('Association of Tour Operators of Russia'): nothing else is there."""
+        inside = [
+            (d, sp) for d in self.drafts.values() for sp in d.spans if start < sp[1] and sp[0] < end
+        ]
+        # the state keeps its mention; the body overlaps it
+        return all(
+            d.type in ("state", "place") and start <= sp[0] and sp[1] <= end for d, sp in inside
+        )
+
+    def person(self, key: str, name: str, start: int, end: int, text: str) -> Draft:
+        draft = self.drafts.setdefault(key, Draft(name, "person", None, None))
+        draft.add(start, end, text)
+        self.take(start, end)
+        return draft
