@@ -3,8 +3,8 @@
 The record files every item under the pair(s) of states it is about (`bilat.reconcile.pairs`).
 `for_pair` keeps the items of one pair; every surface calls it on the same record, so the
 dashboard, the API, `bilat summary` and the brief count the same things. Items of other pairs
-and items about no pair are kept in the store, counted in `other_pairs` / `unpaired`, and shown
-with `pair = None` ("all", `--pair all`, `?pair=all`).
+and items about no pair are kept in the store, counted by `pair_counts` (the header's switcher,
+`bilat summary`), and shown with `pair = None` ("all", `--pair all`, `?pair=all`).
 """
 
 from __future__ import annotations
@@ -65,17 +65,11 @@ def _named(items: list[dict[str, Any]]) -> set[str]:
 
 
 def for_pair(record: dict[str, Any], pair: str | None) -> dict[str, Any]:
-    """The record restricted to `pair` (a key, "CN-RU"); the whole record, as stored, for None.
-
-    A restricted view adds `pair`, `pairs` (items per pair of the whole record, for a switcher)
-    and `unpaired` (items about no pair).
-    """
+    """The record restricted to `pair` (a key, "CN-RU"), with `pair` set; the whole record, as
+    stored, for None. (Counts per pair, for a switcher: `pair_counts` of the whole record.)"""
     if pair is None:
         return record
-    counts = pair_counts(record)
     view = dict(record)
-    view["pairs"] = {p: n for p, n in counts.items() if p}
-    view["unpaired"] = counts.get("", 0)
     view["pair"] = pair
     kept: list[dict[str, Any]] = []
     for section in PAIRED:

@@ -134,12 +134,19 @@ def actor_profile(record: dict[str, Any], name: str) -> dict[str, Any] | None:
 
 
 def summary(store: Store, record: dict[str, Any]) -> dict[str, Any]:
-    """What `bilat summary` prints: the dashboard's counts (`bilat.serve.queries.counts`,
+    """What `bilat summary` prints: the dashboard's counts (`bilat.serve.queries.tally`,
     reviewed, for the store's pair), the latest events, conflicts and commitment status."""
     from bilat.serve import queries as reviewed
 
     docs = store.documents()
-    n = reviewed.counts(store)
+    conflicts = reviewed.conflicts(store)
+    n = reviewed.tally(
+        reviewed.events(store),
+        reviewed.figures(store),
+        conflicts,
+        reviewed.commitments(store)["statuses"],
+        reviewed.agreements(store)["histories"],
+    )
     events = [e for e in record.get("events", []) if e.get("date")]
     every = pair_counts(store.for_pair(None).load_record() or {})
     return {
@@ -153,7 +160,7 @@ def summary(store: Store, record: dict[str, Any]) -> dict[str, Any]:
         "other_pairs": {p: k for p, k in every.items() if p and p != record.get("pair")},
         "unpaired": every.get("", 0),
         "agreements": n["agreements"],
-        "conflicts": reviewed.conflicts(store),
+        "conflicts": conflicts,
         "commitments": n["commitment_status"],
         "latest_events": sorted(events, key=lambda e: e["date"], reverse=True)[:8],
     }

@@ -192,7 +192,8 @@ def _commitment(
     )
 
 
-_YEAR_AFTER = re.compile(r"\s+(?:the\s+)?(?:(?:end|close)\s+of\s+(?:the\s+)?)?(?:19|20)\d{2}\b")
+_END_OF = r"(?:the\s+)?(?:(?:end|close)\s+of\s+(?:the\s+)?)?"  # "(the) end of (the)"
+_YEAR_AFTER = re.compile(rf"\s+{_END_OF}(?:19|20)\d{{2}}\b")
 
 
 def _relation(text: str, q: Quantity) -> str:
@@ -229,10 +230,7 @@ def _deadline(text: str, q: Quantity, times: list[TimeExpr]) -> str | None:
     return (pick.period or pick.date) if pick else None
 
 
-_BY = re.compile(
-    r"\b(?:by|until|before|no later than)\s+(?:the\s+)?(?:(?:end|close)\s+of\s+(?:the\s+)?)?$",
-    re.I,
-)
+_BY = re.compile(rf"\b(?:by|until|before|no later than)\s+{_END_OF}$", re.I)
 
 
 def _by_before(text: str, pos: int) -> bool:

@@ -34,6 +34,7 @@ __all__ = [
     "DATELINE_WINDOW",
     "METADATA_KEYS",
     "find_published",
+    "month_names",
     "parse_date_value",
     "yearless_dateline",
 ]
@@ -67,7 +68,7 @@ _URL_DATE = re.compile(
 
 
 @cache
-def _months() -> dict[str, int]:
+def month_names() -> dict[str, int]:
     """Month name -> number, from the `months` table of data/boilerplate.yaml."""
     data = read_data("boilerplate.yaml")
     return {name: k + 1 for k, names in enumerate(data["months"]) for name in names}
@@ -75,7 +76,7 @@ def _months() -> dict[str, int]:
 
 @cache
 def _patterns() -> dict[str, re.Pattern[str]]:
-    names = "|".join(sorted(map(re.escape, _months()), key=len, reverse=True))
+    names = "|".join(sorted(map(re.escape, month_names()), key=len, reverse=True))
     month = rf"(?i:(?P<month>{names}))\.?"
     year = r"(?:,?\s+(?P<year>\d{4}))"
     dm = rf"(?P<day>\d{{1,2}})\s+{month}"
@@ -162,7 +163,7 @@ def _parse_month_name(value: str) -> str | None:
 
 
 def _month_number(name: str) -> str:
-    return str(_months()[name.lower()])
+    return str(month_names()[name.lower()])
 
 
 def _parse_with_dateparser(value: str) -> str | None:
@@ -283,7 +284,7 @@ def yearless_dateline(head: str) -> tuple[int, int, int, int] | None:
     found = m.group(0)
     start = m.start() + len(found) - len(found.lstrip())
     end = m.start() + len(found.rstrip(" \t.,"))
-    return _months()[m["month"].lower()], int(m["day"]), start, end
+    return month_names()[m["month"].lower()], int(m["day"]), start, end
 
 
 def _url(metadata: Mapping[str, Any]) -> str | None:

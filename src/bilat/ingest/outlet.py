@@ -18,20 +18,26 @@ from urllib.parse import urlsplit
 
 from bilat.datafiles import read_data
 from bilat.extract.wordre import alternation
+from bilat.ingest.dates import month_names
 
 __all__ = ["article_outlet", "article_title"]
 
 _OPENING = 800  # characters of the text where mastheads and datelines are
-_MONTH = (
-    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|"
-    r"январ\w*|феврал\w*|март\w*|апрел\w*|ма[йя]|июн\w*|июл\w*|август\w*|сентябр\w*|"
-    r"октябр\w*|ноябр\w*|декабр\w*"
-)
-_DATE = re.compile(
-    rf"(?i)\b\d{{1,2}}:\d{{2}}\b|^\s*(?:updated|published|posted)\b|^\s*\d{{4}}-\d{{2}}-\d{{2}}|"
-    rf"\b(?:{_MONTH})\b.*\b\d{{1,4}}\b|\b\d{{1,4}}\b.*\b(?:{_MONTH})\b"
-)
-_MONTH_OR_NUMBER = re.compile(rf"(?i)\b(?:{_MONTH})(?!\w)|\d+")
+_DIGITS = r"\b\d{1,4}\b"
+
+
+@cache
+def _date_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A date line's pattern, and one for its month names and numbers (months from the
+    dateline table of `bilat.ingest.dates`)."""
+    month = alternation(month_names(), ignore_case=True) + r"\.?"
+    date = re.compile(
+        rf"(?i)\b\d{{1,2}}:\d{{2}}\b|^\s*(?:updated|published|posted)\b|^\s*\d{{4}}-\d{{2}}-\d{{2}}|"
+        rf"\b{month}(?!\w).*{_DIGITS}|{_DIGITS}.*\b{month}(?!\w)"
+    )
+    return date, re.compile(rf"(?i)\b{month}(?!\w)|\d+")
+
+
 _NAV = re.compile(r"\S\s+[/|>]\s+\S")  # "HOME / CHINA / DIPLOMACY", "News | Politics"
 _WORD = re.compile(r"\w+")
 
@@ -92,12 +98,13 @@ def article_outlet(text: str, url: str | None = None) -> str | None:
 def _is_date_line(line: str) -> bool:
     """A dateline of its own ('24 FEB 2025, 17:52', 'Analysis | 12 May 2025'), not a headline
     that names a date ('Xi's visit to Russia (May 2025): report')."""
-    m = _DATE.search(line)
+    date, month_or_number = _date_res()
+    m = date.search(line)
     if m is None:
         return False
     if re.search(r"\d:\d", m.group(0)) or re.match(r"(?i)\s*(?:updated|published|posted)", line):
         return True
-    rest = _MONTH_OR_NUMBER.sub(" ", line)  # what the line says besides the date
+    rest = month_or_number.sub(" ", line)  # what the line says besides the date
     return len(_WORD.findall(rest)) <= 2
 
 

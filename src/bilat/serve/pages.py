@@ -5,7 +5,7 @@ Each page view reads its query parameters, calls the functions in `queries`, and
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, cast
 from urllib.parse import urlencode, urlsplit
 
 from fastapi import APIRouter, Query, Request
@@ -126,7 +126,7 @@ def _pair_context(store: Store) -> dict[str, Any]:
     if default and default not in counts:
         counts = {default: 0, **counts}
 
-    first: list[str] = list(env.get("default_codes") or ())  # type: ignore[call-overload]
+    first = cast(tuple[str, ...], env.get("default_codes") or ())
 
     def label(key: str) -> str:
         if key == default:
@@ -207,11 +207,13 @@ def timeline(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
 @router.get("/", response_class=HTMLResponse)
 def overview(request: Request) -> HTMLResponse:
     with _st(request).use() as store:
-        stats = queries.stats(store)
-        events = timeline(queries.events(store))
+        mentions = queries.events(store)
         conflicts = queries.conflicts(store)
         commitments = queries.commitments(store)["statuses"]
         agreements = queries.agreements(store)["histories"]
+        n = queries.tally(mentions, queries.figures(store), conflicts, commitments, agreements)
+        stats = queries.stats(store, n)
+        events = timeline(mentions)
         docs = queries.documents(store, limit=6)
     return _page(
         request,

@@ -33,6 +33,7 @@ __all__ = [
     "search",
     "snippet",
     "stats",
+    "tally",
 ]
 
 _EVIDENCE = ("start_pos", "end_pos", "quote")
@@ -288,29 +289,45 @@ def search(store: Store, text: str, limit: int = 20) -> dict[str, Any]:
     return {"q": text, "documents": docs, "items": found[:limit], "items_total": len(found)}
 
 
-def counts(store: Store) -> dict[str, Any]:
-    """The counts every surface shows — dashboard, API, `bilat summary`, the report — for
-    the store's pair, with reviews applied: events are real-world events (clusters) with at
-    least one mention not rejected."""
-    mentions = events(store)
-    figs = figures(store)
-    statuses: dict[str, int] = {}
-    listed = commitments(store)["statuses"]
-    for c in listed:
-        statuses[c["status"]] = statuses.get(c["status"], 0) + 1
+def tally(
+    mentions: list[dict[str, Any]],
+    figs: list[dict[str, Any]],
+    conflict_list: list[dict[str, Any]],
+    statuses: list[dict[str, Any]],
+    histories: list[dict[str, Any]],
+) -> dict[str, Any]:
+    """The counts every surface shows — dashboard, API, `bilat summary`, the report — from
+    the reviewed lists of one pair (`events`, `figures`, `conflicts`, `commitments`' statuses,
+    `agreements`' histories): events are real-world events (clusters) with at least one
+    mention not rejected."""
+    by_status: dict[str, int] = {}
+    for c in statuses:
+        by_status[c["status"]] = by_status.get(c["status"], 0) + 1
     return {
         "events": len({(e.get("cluster") or {}).get("id") or e["ref"] for e in mentions}),
         "mentions": len(mentions),
         "figures": len(figs),
-        "conflicts": len(conflicts(store)),
-        "commitments": len(listed),
-        "commitment_status": statuses,
-        "agreements": len(agreements(store)["histories"]),
+        "conflicts": len(conflict_list),
+        "commitments": len(statuses),
+        "commitment_status": by_status,
+        "agreements": len(histories),
     }
 
 
-def stats(store: Store) -> dict[str, Any]:
-    """Counts for the overview: documents by status, items by review state, record parts."""
+def counts(store: Store) -> dict[str, Any]:
+    """`tally` of the store's pair (pages that list these already pass their own lists)."""
+    return tally(
+        events(store),
+        figures(store),
+        conflicts(store),
+        commitments(store)["statuses"],
+        agreements(store)["histories"],
+    )
+
+
+def stats(store: Store, known_counts: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Counts for the overview: documents by status, items by review state, record parts;
+    `known_counts` is the `tally` of lists the caller has loaded already."""
     revs = load_reviews(store)
     by_status = {
         r["status"]: int(r["n"])
@@ -332,5 +349,5 @@ def stats(store: Store) -> dict[str, Any]:
         "items": by_kind,
         "rejects": int(store.db.scalar("SELECT COUNT(*) FROM rejects")),
         "record": rec.record_stats(record),
-        "counts": counts(store),
+        "counts": known_counts if known_counts is not None else counts(store),
     }

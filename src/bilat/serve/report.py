@@ -31,20 +31,26 @@ def build_report(store: Store, pair: tuple[str, str] = ("RU", "CN")) -> str:
     set_pair(pair)
     title = f"{pair_label(pair)} relations: sourced brief"
     figs = queries.figures(store)
+    mentions = queries.events(store)
+    conflicts = queries.conflicts(store)
+    commitments = queries.commitments(store)["statuses"]
+    agreements = queries.agreements(store)["histories"]
     docs = queries.documents(store, limit=500)
     return render(
         "report.html",
         title=title,
         css=_css(),
         generated=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
-        stats=queries.stats(store),
-        groups=timeline(queries.events(store)),
+        stats=queries.stats(
+            store, queries.tally(mentions, figs, conflicts, commitments, agreements)
+        ),
+        groups=timeline(mentions),
         charts=figure_charts(figs, links=False, min_claims=2)[:10],
         figures=figs,
         by_chart=claims_by_chart(figs),
-        conflicts=queries.conflicts(store),
-        commitments=queries.commitments(store)["statuses"],
-        agreements=queries.agreements(store)["histories"],
+        conflicts=conflicts,
+        commitments=commitments,
+        agreements=agreements,
         documents=docs["items"],
         path="",
     )
