@@ -158,6 +158,27 @@ def _events(text: str, published: str | None) -> list[tuple[Any, ...]]:
             "2024-05-17",
             [("multilateral", "occurred", ("China", "Russia"), "2024-05-17")],
         ),
+        (  # the occasion a planned trip is for is planned too; a date opening a coordinated
+            # noun phrase ("and the June 12 ceremony") is that noun's, not the summit's
+            "Russian President Vladimir Putin accepted an invitation to travel to China in "
+            "early December for the SCO summit in Shanghai and the June 12 ceremony.",
+            "2026-03-02",
+            [
+                (
+                    "multilateral",
+                    "planned",
+                    ("Shanghai Cooperation Organisation", "Vladimir Putin"),
+                    "2026-12",
+                ),
+                ("visit", "planned", ("China", "Vladimir Putin"), "2026-12"),
+            ],
+        ),
+        (  # ... but a date that names the occasion of a meeting is the meeting's
+            "Russian President Vladimir Putin met Chinese President Xi Jinping at the "
+            "September 3 parade in Beijing.",
+            "2025-09-10",
+            [("meeting", "occurred", ("Vladimir Putin", "Xi Jinping"), "2025-09-03")],
+        ),
     ],
 )
 def test_events(text: str, published: str | None, expected: list[tuple[Any, ...]]) -> None:

@@ -31,7 +31,7 @@ from bilat.extract.event_parties import (
     joint_body,
     unnamed_as_states,
 )
-from bilat.extract.figures_data import load_data
+from bilat.extract.figures_data import load_data, phrases
 from bilat.extract.gazetteer import Gazetteer
 from bilat.extract.temporal import find_time_expressions
 from bilat.records import Event, Evidence
@@ -196,6 +196,26 @@ def _planned_near(text: str, trig: re.Match[str], others: list[re.Match[str]]) -
     return False
 
 
+_PURPOSE = re.compile(
+    r"[^,;.]{0,60}\b(?:for|to attend|to take part in|to participate in|to join)\s+"
+    r"(?:the\s+)?(?:[\w'’-]+\s+){0,4}$",
+    re.I,
+)
+
+
+def _for_a_planned_trip(text: str, trig: re.Match[str], others: list[re.Match[str]]) -> bool:
+    """The occasion a planned trip is for shares its plan: 'accepted an invitation to travel to
+    China at the end of August for the SCO summit' (the summit is planned too)."""
+    before = [o for o in others if o.end() <= trig.start()]
+    if not before:
+        return False
+    trip = max(before, key=lambda o: o.end())
+    if not _PURPOSE.fullmatch(text, trip.end(), trig.start()):
+        return False
+    rest = [o for o in others if o is not trip]
+    return _planned_near(text, trip, rest) or bool(_FUTURE_TRIGGER.match(trip[0]))
+
+
 def _any_date(clause: Clause, ctx: DocContext, planned: bool) -> tuple[str | None, str | None]:
     tense = "future" if planned else "past"
     for expr in find_time_expressions(clause.text, ctx.published, tense=tense):
@@ -203,9 +223,27 @@ def _any_date(clause: Clause, ctx: DocContext, planned: bool) -> tuple[str | Non
             expr.date
             and not _POSSESSIVE.match(clause.text, expr.end)
             and not _not_event_date(clause.text, expr.start, expr.end)
+            and _attributive(clause.text, expr.start, expr.end) is None
         ):
             return expr.date, expr.date_end
     return None, None
+
+
+_DETERMINER = re.compile(r"(?:\band|,)\s+(?:the|a|an|its|their|his|her)\s+$", re.I)
+_NOUN_AFTER = re.compile(r"\s+([A-Za-z][\w'’-]*)")
+
+
+def _attributive(text: str, start: int, end: int) -> int | None:
+    """Where the noun starts that a date modifies when it opens a coordinated noun phrase
+    ("for the SCO summit and the September 3 commemorations"): the date is that noun's, not
+    the event's named before it. None when the date stands on its own or dates the occasion
+    of the event ("met at the September 3 parade")."""
+    if not _DETERMINER.search(text[max(0, start - 12) : start]):
+        return None
+    noun = _NOUN_AFTER.match(text, end)
+    if noun is None or noun.group(1).lower() in phrases("units.yaml", "function_words"):
+        return None
+    return noun.start(1)
 
 
 _DATELINE = re.compile(r"^\W*[A-Z][A-Z .'’-]{2,40},(?:\s*[A-Z][A-Za-z]+,)?\s*$")
@@ -256,7 +294,11 @@ def _date(
 
     def eligible(start: int, end: int) -> bool:
         """Owned by this trigger, or following it with no comma or dash between
-        ('met on the sidelines of the summit in Kazan on Tuesday')."""
+        ('met on the sidelines of the summit in Kazan on Tuesday'); a date that modifies
+        another noun ('the September 3 commemorations') is that noun's."""
+        noun = _attributive(clause.text, start, end)
+        if noun is not None:
+            return trig.start() <= noun + 30 and noun <= trig.end()
         if owner(start, end) is trig:
             return True
         return start >= trig.end() and not re.search(
@@ -329,7 +371,11 @@ def _build(
     in_pair = {m.country for m in parts} & set(ctx.pair)
     if not in_pair or (mode not in GROUP_MODES and not _involves_pair(parts, ctx.pair, mode)):
         return None
-    planned = _planned_near(clause.text, trig, others) or bool(_FUTURE_TRIGGER.match(trig[0]))
+    planned = (
+        _planned_near(clause.text, trig, others)
+        or bool(_FUTURE_TRIGGER.match(trig[0]))
+        or _for_a_planned_trip(clause.text, trig, others)
+    )
     date, date_end = _date(clause, ctx, planned, trig, others)
     if date is None and (planned or mode in ("visit", "multilateral")):
         date, date_end = _any_date(clause, ctx, planned)  # "will visit China at the end of

@@ -472,8 +472,19 @@ def _counts_something(text: str, p: _Parse, m: re.Match[str]) -> bool:
         return False
     if _capitalised_before(text, p.start) or _rank(text, p.start):
         return False
+    if _one_of_a_set(text, p.start):
+        return False
     the = re.search(r"\bthe\s+$", text[max(0, p.start - 5) : p.start], re.I)
+    if the and _pair_noun(after):
+        return False  # "the three participating countries": the parties, not a figure
     return not (p.value == 2 and (_pair_noun(after) or the))
+
+
+def _one_of_a_set(text: str, start: int) -> bool:
+    """'one of the four major drills', "one of Russia's five largest ports": the size of the
+    set an item belongs to describes it; it is not a figure."""
+    before = text[max(0, start - 60) : start]
+    return bool(re.search(r"\bone of (?:the|[\w'’ -]{0,40}['’]s?)\s+$", before, re.I))
 
 
 def _function_words() -> frozenset[str]:
