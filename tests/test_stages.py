@@ -158,6 +158,15 @@ def _events(text: str, published: str | None) -> list[tuple[Any, ...]]:
             "2024-05-17",
             [("multilateral", "occurred", ("China", "Russia"), "2024-05-17")],
         ),
+        (  # a delegation visits for the place or the state that sent it
+            "In March a delegation from Khabarovsk visited Dalian and Qingdao. A Chinese "
+            "government delegation will visit Vladivostok in October.",
+            "2026-06-15",
+            [
+                ("visit", "occurred", ("China", "Khabarovsk"), "2026-03"),
+                ("visit", "planned", ("China", "Russia"), "2026-10"),
+            ],
+        ),
         (  # the occasion a planned trip is for is planned too; a date opening a coordinated
             # noun phrase ("and the June 12 ceremony") is that noun's, not the summit's
             "Russian President Vladimir Putin accepted an invitation to travel to China in "

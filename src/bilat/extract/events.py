@@ -98,10 +98,37 @@ def _participants(ctx: DocContext, clause: Clause, subject: list[Mention]) -> li
     return persons or [m for m in found if m.type in ("state", "organization", "company")]
 
 
+_DELEGATION = re.compile(
+    r"\b(?:([A-Z][\w-]+)\s+(?:[a-z-]+\s+){0,3})?delegations?\b(?:\s+(?:from|of)\s+(?:the\s+)?)?"
+)
+
+
+def _delegation(ctx: DocContext, gaz: Gazetteer, clause: Clause, at: int) -> list[Mention]:
+    """'a delegation from Yekaterinburg visited Chengdu', 'a Russian government delegation
+    visited Harbin': the place or state that sent the delegation is the visitor (GOLD.md:
+    people when named, otherwise the states)."""
+    found = None
+    for m in _DELEGATION.finditer(clause.text, 0, at - clause.start):
+        found = m
+    if found is None:
+        return []
+    if found.group(0).rstrip().endswith(("from", "of")):
+        pos = clause.start + found.end()
+        after = [m for m in ctx.mentions_in(pos, min(at, pos + 40)) if m.country]
+        return after[:1] if after and after[0].start == pos else []
+    state = gaz.state_for_adjective(found.group(1)) if found.group(1) else None
+    if state is None or state.country is None:
+        return []
+    start = clause.start + found.start(1)
+    return [Mention(start, start + len(found.group(1)), found.group(1), state.name, "state",
+                    state.country)]  # fmt: skip
+
+
 def _visitors(
-    ctx: DocContext, clause: Clause, trig: re.Match[str], subject: list[Mention]
+    ctx: DocContext, gaz: Gazetteer, clause: Clause, trig: re.Match[str], subject: list[Mention]
 ) -> list[Mention]:
-    """'Putin's visit', 'Putin will visit', 'the visit of the head of government'."""
+    """'Putin's visit', 'Putin will visit', 'the visit of the head of government', 'a
+    delegation from Yekaterinburg visited'."""
     at = clause.start + trig.start()
     after = re.match(r"\s*(?:\w+\s+){0,2}of\s+", clause.text[trig.end() :])
     if after is None and ctx.language == "ru":  # the genitive follows: "визита Ван И"
@@ -115,7 +142,9 @@ def _visitors(
     not_source = [m for m in before if not _is_speaker(ctx, m)]
     if not_source:
         return not_source[-1:]  # 'Ushakov said ... during the visit': no visitor named
-    return subject[:1] if _PRONOUN.match(clause.text) else []
+    if _PRONOUN.match(clause.text):
+        return subject[:1]
+    return _delegation(ctx, gaz, clause, at)
 
 
 def _involves_pair(parts: list[Mention], pair: tuple[str, str], mode: str) -> bool:
@@ -414,7 +443,7 @@ def _candidates(
     triggers = find_triggers(clause.text)
     for mode, trig in triggers:
         if mode == "visit":
-            parts = _visitors(ctx, clause, trig, subject)
+            parts = _visitors(ctx, gaz, clause, trig, subject)
             dest = _destination(ctx, gaz, clause, clause.start + trig.end(), parts)
             if dest is not None:
                 parts.append(dest)
