@@ -158,6 +158,13 @@ def _events(text: str, published: str | None) -> list[tuple[Any, ...]]:
             "2024-05-17",
             [("multilateral", "occurred", ("China", "Russia"), "2024-05-17")],
         ),
+        (  # people counted by their two states take part as the states; after the event
+            # word they are no party ('an opportunity for ... diplomats')
+            "Russian and Chinese defence officials held consultations in Beijing on Tuesday. "
+            "The talks are an opportunity for Russian and Chinese diplomats.",
+            "2026-04-09",
+            [("meeting", "occurred", ("China", "Russia"), "2026-04-07")],
+        ),
         (  # a delegation visits for the place or the state that sent it
             "In March a delegation from Khabarovsk visited Dalian and Qingdao. A Chinese "
             "government delegation will visit Vladivostok in October.",

@@ -12,7 +12,15 @@ from bilat.extract.context import DocContext, Mention
 from bilat.extract.event_clauses import Clause
 from bilat.extract.gazetteer import Entry, Gazetteer
 
-__all__ = ["JOINT", "forces", "greets", "joint_body", "state_of", "unnamed_as_states"]
+__all__ = [
+    "JOINT",
+    "coordinated_sides",
+    "forces",
+    "greets",
+    "joint_body",
+    "state_of",
+    "unnamed_as_states",
+]
 
 
 def unnamed_as_states(ctx: DocContext, gaz: Gazetteer, parts: list[Mention]) -> list[Mention]:
@@ -33,6 +41,29 @@ def unnamed_as_states(ctx: DocContext, gaz: Gazetteer, parts: list[Mention]) -> 
                 continue
         out.append(m)
     return list({m.actor: m for m in out}.values())
+
+
+_SIDES = re.compile(
+    r"\b([A-Z][a-z]+)\s+and\s+([A-Z][a-z]+)\s+(?:[a-z-]+\s+){0,2}?(?:officials|diplomats|"
+    r"ministers|leaders|delegations|negotiators|experts|representatives|lawmakers|"
+    r"parliamentarians|heads|presidents|premiers|counterparts|envoys|chiefs|commanders|"
+    r"governors|mayors|officers)\b"
+)
+
+
+def coordinated_sides(gaz: Gazetteer, clause: Clause) -> list[Mention]:
+    """'Russian and Chinese officials met', 'the Russian and Chinese foreign ministers spoke':
+    people the text counts only by their two states take part as those states."""
+    out = []
+    for m in _SIDES.finditer(clause.text):
+        for group in (1, 2):
+            entry = gaz.state_for_adjective(m.group(group))
+            if entry is None or not entry.country:
+                return []
+            pos = clause.start + m.start(group)
+            word = m.group(group)
+            out.append(Mention(pos, pos + len(word), word, entry.name, "state", entry.country))
+    return out
 
 
 _FORCES = re.compile(r"Navy|Army|Air Force|Fleet|Armed Forces|Aerospace Forces|Theater Command")

@@ -26,6 +26,7 @@ from bilat.extract.event_clauses import Clause, find_triggers, lexicon, split_cl
 from bilat.extract.event_merge import GROUP_MODES, Found, dedupe, trip_dates
 from bilat.extract.event_parties import (
     JOINT,
+    coordinated_sides,
     forces,
     greets,
     joint_body,
@@ -396,7 +397,10 @@ def _build(
     parts: list[Mention],
     trig: re.Match[str],
     others: list[re.Match[str]],
+    counted: bool = False,
 ) -> Found | None:
+    """`counted`: the clause counts the people by their states ('Russian and Chinese
+    officials'), which names the parties as well as a person does."""
     in_pair = {m.country for m in parts} & set(ctx.pair)
     if not in_pair or (mode not in GROUP_MODES and not _involves_pair(parts, ctx.pair, mode)):
         return None
@@ -411,7 +415,7 @@ def _build(
         # August, where he will take part in the SCO summit": the trip's date is the summit's
     status = "planned" if planned else _status(date, ctx.published)
     explicit = date is not None
-    named = _has_person(parts) or bool(lexicon().plural_heads.search(clause.text))
+    named = counted or _has_person(parts) or bool(lexicon().plural_heads.search(clause.text))
     if mode in ("meeting", "call", "video") and not explicit and not named:
         return None  # "the talks are an opportunity...": no one, no date, no event
     if status == "occurred" and date is None:
@@ -442,6 +446,7 @@ def _candidates(
     out = []
     triggers = find_triggers(clause.text)
     for mode, trig in triggers:
+        sides: list[Mention] = []
         if mode == "visit":
             parts = _visitors(ctx, gaz, clause, trig, subject)
             dest = _destination(ctx, gaz, clause, clause.start + trig.end(), parts)
@@ -452,7 +457,9 @@ def _candidates(
         else:
             parts = unnamed_as_states(ctx, gaz, _participants(ctx, clause, subject))
             if not _involves_pair(parts, ctx.pair, mode):
-                parts += _pair_by_office(ctx, gaz, clause)
+                at = clause.start + trig.start()  # the people who hold the talks
+                sides = [m for m in coordinated_sides(gaz, clause) if m.end <= at]
+                parts += _pair_by_office(ctx, gaz, clause) or sides
         if mode == "multilateral":
             parts += [
                 m
@@ -462,7 +469,7 @@ def _candidates(
         if mode in ("meeting", "multilateral"):
             parts = [p for p in parts if not greets(ctx, p)] + joint_body(ctx, gaz, clause, trig)
         others = [m for mo, m in triggers if m is not trig]
-        found = _build(ctx, clause, mode, parts, trig, others)
+        found = _build(ctx, clause, mode, parts, trig, others, counted=bool(sides))
         if found is not None:
             out.append(found)
     level = _top_level(ctx, gaz, clause, [m for _, m in triggers])
