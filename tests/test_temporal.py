@@ -41,6 +41,11 @@ def first(text: str, published: str | None = PUB, tense: str | None = None) -> t
             ("2024-01", "2024-05", "2024-01..2024-05"),
         ),
         ("In January-April 2023 exports grew.", None, ("2023-01", "2023-04", "2023-01..2023-04")),
+        # results for a span of months without a year: the span has ended by publication
+        ("Trade grew in January-October.", None, ("2023-01", "2023-10", "2023-01..2023-10")),
+        ("Output fell in the first half.", None, ("2023", None, "2023-H1")),
+        ("Exports rose in the first two months.", None, ("2024-01", "2024-02", "2024-01..2024-02")),
+        ("Exports will rise in the second quarter.", None, ("2024", None, "2024-Q2")),
         ("Exports grew last year.", None, ("2023", None, "2023")),
         ("Exports grew this year.", None, ("2024", None, "2024")),
         ("Exports will grow next year.", None, ("2025", None, "2025")),

@@ -126,14 +126,20 @@ def _ymd(year: int | None, month: int, day: int | None = None) -> str | None:
     return f"{year:04d}-{month:02d}-{day:02d}"
 
 
-def _part_year(word: str | None, first_month: int, ctx: Ctx) -> int | None:
+def _part_year(
+    word: str | None, first_month: int, ctx: Ctx, last_month: int | None = None
+) -> int | None:
     """Year of a half/quarter/first-months span; an unstated year is the publication year,
-    or the year before when the span had not started yet by publication (past tense)."""
+    or the year before when the span had not started yet by publication (past tense). For a
+    span of months that results are reported for (`last_month` given: 'in January-October',
+    'in the first half'), the span must have ended by the publication month: reported in
+    March, 'January-October' is last year's."""
     if word:
         return _rel_year(word, ctx)
     if ctx.pub is None:
         return None
-    late = ctx.pub.month is not None and first_month > ctx.pub.month and not ctx.future
+    end = last_month or first_month
+    late = ctx.pub.month is not None and end > ctx.pub.month and not ctx.future
     return ctx.pub.year - 1 if late else ctx.pub.year
 
 
@@ -183,7 +189,7 @@ def _b_month_range(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     m1, m2 = _month(m["m1"]), _month(m["m2"])
     if m2 <= m1:
         return None
-    year = _part_year(m["y"], m1, ctx)
+    year = _part_year(m["y"], m1, ctx, m2)
     first, last = _ymd(year, m1), _ymd(year, m2)
     d1, d2 = (int(d) if d else None for d in (m["d1"], m["d2"]))
     start, end = _ymd(year, m1, d1), _ymd(year, m2, d2)
@@ -220,7 +226,7 @@ def _b_first_months(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     n = _number_word(m["n"] or m.groupdict().get("n2") or "0")
     if not 1 < n <= 12:
         return None
-    year = _part_year(m["y"], 1, ctx)
+    year = _part_year(m["y"], 1, ctx, n)
     start, end = _ymd(year, 1), _ymd(year, n)
     return start, end, (f"{start}..{end}" if start and end else None)
 
@@ -229,7 +235,7 @@ def _b_half(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     half = int(m["h"]) if m["h"].isdigit() else _number_word(m["h"])
     if half not in (1, 2):
         return None
-    year = _part_year(m["y"], 1 + 6 * (half - 1), ctx)
+    year = _part_year(m["y"], 1 + 6 * (half - 1), ctx, 6 * half)
     return (str(year), None, f"{year}-H{half}") if year else (None, None, None)
 
 
@@ -237,7 +243,7 @@ def _b_quarter(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     q = int(m["q"]) if m["q"].isdigit() else _number_word(m["q"])
     if q not in (1, 2, 3, 4):
         return None
-    year = _part_year(m["y"], 1 + 3 * (q - 1), ctx)
+    year = _part_year(m["y"], 1 + 3 * (q - 1), ctx, 3 * q)
     return (str(year), None, f"{year}-Q{q}") if year else (None, None, None)
 
 
