@@ -556,3 +556,22 @@ def test_a_ministry_of_no_stated_state_is_not_filed() -> None:
     )
     types = {a.name: a.type for a in extract_actors(_ctx(text, "2025-10-01"), default_gazetteer())}
     assert "Ministry of Foreign Affairs" not in types
+
+
+def test_in_a_transcript_i_and_you_are_the_two_speakers() -> None:
+    """Speaker turns: "I" is the speaker, "you" the other one; "expecting you in Kazan" is a
+    planned visit of the guest; "your invitation to visit" names the host, not the visitor; a
+    label naming no person ("Question:") ends a turn, so its "you" is nobody's."""
+    text = (
+        "Talks with Premier of the State Council of China Li Qiang\n\n"
+        "Prime Minister of Russia Mikhail Mishustin: Dear Mr Li, I am glad to see you. We are "
+        "expecting you in Kazan in October for the BRICS summit.\n\n"
+        "Premier of the State Council of China Li Qiang (retranslated): Thank you. I accept "
+        "with pleasure your invitation to visit Russia again next year.\n\n"
+        "Question: Will you meet the governor tomorrow?\n"
+    )
+    assert _events(text, "2024-06-03") == [
+        ("multilateral", "planned", ("BRICS", "Li Qiang"), "2024-10"),
+        ("visit", "planned", ("Li Qiang", "Russia"), "2024-10"),
+        ("visit", "planned", ("Li Qiang", "Russia"), "2025"),
+    ]

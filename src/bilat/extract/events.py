@@ -35,6 +35,7 @@ from bilat.extract.event_parties import (
 from bilat.extract.figures_data import load_data, phrases
 from bilat.extract.gazetteer import Gazetteer
 from bilat.extract.temporal import find_time_expressions
+from bilat.extract.turns import with_turn_pronouns
 from bilat.records import Event, Evidence
 
 __all__ = ["extract_events"]
@@ -139,13 +140,31 @@ def _visitors(
         found = _persons(ctx, pos, min(clause.end, pos + 60))[:1]
         if found:
             return found
+    if trig.group(0).lower().startswith(("expect", "await")):  # "expecting you in Moscow"
+        guest = _persons(ctx, clause.start + trig.end(), min(clause.end, at + 40))
+        if guest:
+            return guest[:1]
     before = _persons(ctx, clause.start, at)
-    not_source = [m for m in before if not _is_speaker(ctx, m)]
+    not_source = [m for m in before if not _is_speaker(ctx, m) and not _inviter(ctx, m)]
     if not_source:
         return not_source[-1:]  # 'Ushakov said ... during the visit': no visitor named
     if _PRONOUN.match(clause.text):
         return subject[:1]
     return _delegation(ctx, gaz, clause, at)
+
+
+_INVITER_AFTER = re.compile(r"(?:['’]s?)?\s+invitation\b", re.I)
+_INVITER_BEFORE = re.compile(r"\binvitation\s+(?:of|from)\s+(?:\w+\s+){0,3}$", re.I)
+
+
+def _inviter(ctx: DocContext, m: Mention) -> bool:
+    """'your invitation to visit China', 'at the invitation of Xi Jinping': the host who
+    invites, not the visitor."""
+    text = ctx.clean_text
+    return bool(
+        _INVITER_AFTER.match(text, m.end)
+        or _INVITER_BEFORE.search(text[max(0, m.start - 40) : m.start])
+    )
 
 
 def _involves_pair(parts: list[Mention], pair: tuple[str, str], mode: str) -> bool:
@@ -383,7 +402,7 @@ def _ordinal_value(word: str) -> str:
     return str(table.get(word.lower(), word.lower()))
 
 
-_FUTURE_TRIGGER = re.compile(r"(?:is|are) expected\b|will\b|to\b", re.I)
+_FUTURE_TRIGGER = re.compile(r"(?:is|are) expected\b|will\b|to\b|expect|await", re.I)
 
 
 def _has_person(parts: list[Mention]) -> bool:
@@ -531,6 +550,7 @@ def _continued(ctx: DocContext, clause: Clause, before: list[Found]) -> Found | 
 
 
 def extract_events(ctx: DocContext, gaz: Gazetteer) -> list[Event]:
+    ctx = with_turn_pronouns(ctx)  # in a transcript, "I" and "you" are the two speakers
     found: list[Found] = []
     subject: list[Mention] = []
     for sentence in ctx.sentences:

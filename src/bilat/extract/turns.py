@@ -1,0 +1,83 @@
+"""Speaker turns of a transcript: who "I" and "you" are.
+
+requires: DocContext.mentions (from the actor stage)
+assigns : nothing; `with_turn_pronouns` returns a copy of the context for the event stage
+
+Official transcripts (kremlin.ru, fmprc.gov.cn, press conferences) are written as turns:
+"President of Russia Vladimir Putin: Dear friend, … We are expecting you in Moscow in May."
+In a turn, "I"/"me"/"my" is the speaker; when two people talk to each other, "you"/"your"
+is the other one (the nearest turn by someone else). A label line that names no person
+("Question:", "Photo: TASS") ends a turn without starting one, so a journalist's "you" is
+nobody's. Without two speakers, "you" stays unresolved (a briefing addresses the press).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from bilat.extract.context import DocContext, Mention
+
+__all__ = ["Turn", "speaker_turns", "with_turn_pronouns"]
+
+_LABEL = re.compile(
+    r"^[ \t]*(?P<label>[^\n:.!?\"“”]{3,90}?)(?:\s*\((?:retranslated|via an? interpreter|"
+    r"translated)\))?:(?=[ \t]|$)",
+    re.M,
+)
+_FIRST = re.compile(r"\b(?:I|me|my|myself|mine)\b")
+_SECOND = re.compile(r"\b(?:you|your|yourself|yours)\b", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Turn:
+    start: int  # after the label
+    end: int
+    speaker: Mention | None  # None: a label that names no person ("Question:")
+
+
+def speaker_turns(ctx: DocContext) -> list[Turn]:
+    """The turns in text order; text before the first label is in no turn."""
+    labels = list(_LABEL.finditer(ctx.clean_text))
+    turns = []
+    for i, m in enumerate(labels):
+        end = labels[i + 1].start() if i + 1 < len(labels) else len(ctx.clean_text)
+        people = [
+            x for x in ctx.mentions_in(m.start("label"), m.end("label")) if x.type == "person"
+        ]
+        speaker = people[-1] if people and people[-1].end >= m.end("label") - 1 else None
+        turns.append(Turn(m.end(), end, speaker))
+    return turns
+
+
+def _addressee(turns: list[Turn], i: int) -> Mention | None:
+    me = turns[i].speaker
+    assert me is not None
+    order = [*range(i - 1, -1, -1), *range(i + 1, len(turns))]
+    for j in sorted(order, key=lambda j: abs(j - i)):
+        other: Mention | None = turns[j].speaker
+        if other is not None and other.actor != me.actor:
+            return other
+    return None
+
+
+def with_turn_pronouns(ctx: DocContext) -> DocContext:
+    """`ctx` with "I" and "you" in each turn as mentions of the speaker and the addressee."""
+    turns = speaker_turns(ctx)
+    if len({t.speaker.actor for t in turns if t.speaker}) < 2:
+        return ctx
+    added = []
+    for i, turn in enumerate(turns):
+        if turn.speaker is None:
+            continue
+        text = ctx.clean_text[turn.start : turn.end]
+        you = _addressee(turns, i)
+        for pattern, who in ((_FIRST, turn.speaker), (_SECOND, you)):
+            if who is None:
+                continue
+            for m in pattern.finditer(text):
+                start = turn.start + m.start()
+                added.append(replace(who, start=start, end=start + len(m.group(0)), text=m[0]))
+    if not added:
+        return ctx
+    return replace(ctx, mentions=sorted([*ctx.mentions, *added], key=lambda m: m.start))
