@@ -309,6 +309,15 @@ def _agreements(text: str) -> list[tuple[str, str, str]]:
             "Iran has honoured its nuclear agreement with the European Union.",
             [],
         ),
+        (  # ... and so is one that joins one side of the pair to third states
+            "Turkey and Ukraine want a grain deal with Russia before the spring sowing.",
+            [],
+        ),
+        (  # the people who act for the states count as their sides; a venue is no party
+            "Vladimir Putin and Xi Jinping ended their talks in Astana, Kazakhstan, with a deal "
+            "on grain corridors.",
+            [("agreement", "announced", "deal on grain corridors")],
+        ),
     ],
 )
 def test_agreements(text: str, expected: list[tuple[str, str, str]]) -> None:

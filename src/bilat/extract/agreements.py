@@ -272,11 +272,18 @@ def _with_parties(title: str, kind: str, parties: tuple[str, ...]) -> str:
 
 def _about_pair(ctx: DocContext, s: Sentence, ag: Agreement) -> bool:
     """A deal between third parties ('Iran's nuclear agreement with global powers', 'a peace
-    deal between the US and Ukraine') is context, not part of the pair's record."""
+    deal between the US and Ukraine') is context, not part of the pair's record; so is one
+    that joins one side of the pair to others ('a deal to end the war' between Ukraine, the
+    United States and Russia in an article on Russia and China)."""
     if ag.parties == ctx.pair_names:
         return True
-    countries = {m.country for m in ctx.mentions_in(s.start, s.end) if m.actor in ag.parties}
-    return bool(countries & set(ctx.pair))
+    countries = {  # the parties, and the people who act for their states
+        m.country
+        for m in ctx.mentions_in(s.start, s.end)
+        if m.actor in ag.parties or m.type == "person"
+    }
+    sides = countries & set(ctx.pair)
+    return len(sides) == 2 or (len(sides) == 1 and not countries - sides - {None})
 
 
 def _content(title: str) -> set[str]:
