@@ -309,6 +309,14 @@ def _agreements(text: str) -> list[tuple[str, str, str]]:
             "Iran has honoured its nuclear agreement with the European Union.",
             [],
         ),
+        (  # a title on several topics runs through their list, not past it
+            "Russia and China signed agreements on trade, investment and transport, "
+            "tightening links, and a memorandum on energy, the ministry said.",
+            [
+                ("agreement", "signed", "agreements on trade, investment and transport"),
+                ("memorandum", "signed", "memorandum on energy"),
+            ],
+        ),
         (  # ... and so is one that joins one side of the pair to third states
             "Turkey and Ukraine want a grain deal with Russia before the spring sowing.",
             [],

@@ -41,6 +41,21 @@ _NEXT_AIM = re.compile(
 _PARTY_LIST = re.compile(
     r"\s*,\s*(?:and\s+)?(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}(?=\s*(?:,|and\b|on\b|\s*$))"
 )
+# what a title on several topics runs through: "agreements on infrastructure, energy and
+# agribusiness" (a lower-case item followed by another item)
+_TOPIC = re.compile(r"\b(?:on|in|for|covering|concerning)\s")
+_TOPIC_LIST = re.compile(
+    r",\s*(?!(?:and|or|which|who|that|while|as|but|the|a|an|it|he|she|they|we|its)\b)"
+    r"[a-z][\w-]*(?:\s+[a-z][\w-]*)?(?=\s*,|\s+and\s+[a-z])"
+)
+
+
+def _open_topics(text: str, start: int, here: int) -> bool:
+    """A list of topics is open after 'on A' or 'on A, B' and closed by 'and C'."""
+    topic = _TOPIC.search(text, start, here)
+    return topic is not None and not re.search(r"\sand\s", text[topic.end() : here])
+
+
 _LEFT = re.compile(
     r"((?:(?:[A-Z][\w'’.-]*|\([A-Z][\w-]{1,10}\)|of|legally|binding|joint|new|intergovernmental|"
     r"interdepartmental|bilateral|trilateral|long-term|comprehensive|strategic|framework|"
@@ -116,6 +131,7 @@ def _stop(text: str, pos: int, aims: bool) -> int:
     """Where the title ends: the first stop, read past bracketed acronyms, party lists and,
     in 'an agreement to reduce tariffs, resume purchases, and cooperate on ...', the list of
     what was agreed."""
+    start = pos
     while True:
         stop = _STOP.search(text, pos)
         if stop is None:
@@ -123,6 +139,7 @@ def _stop(text: str, pos: int, aims: bool) -> int:
         here = stop.start()
         skip = (
             _ACRONYM.match(text, here)
+            or (_TOPIC_LIST.match(text, here) if _open_topics(text, start, here) else None)
             or (
                 _PARTY_LIST.match(text, here) if re.search(r"\bbetween\b", text[pos:here]) else None
             )
