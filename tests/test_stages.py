@@ -592,3 +592,32 @@ def test_in_a_transcript_i_and_you_are_the_two_speakers() -> None:
         ("visit", "planned", ("Li Qiang", "Russia"), "2024-10"),
         ("visit", "planned", ("Li Qiang", "Russia"), "2025"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "alias"),
+    [
+        # an institution named once acts when it is the subject of a statement or the
+        # source a figure is "according to"; it is also known under its state's common name
+        (
+            "Trade with Russia rose by a tenth, according to the Chinese commerce ministry.",
+            "Ministry of Commerce of the People's Republic of China",
+            "Ministry of Commerce of China",
+        ),
+        (
+            "The Russian government expects Chinese tourist numbers to double.",
+            "Government of the Russian Federation",
+            "Government of Russia",
+        ),
+    ],
+)
+def test_an_institution_that_acts_once_is_an_actor(text: str, name: str, alias: str) -> None:
+    actors = {a.name: a for a in extract_actors(_ctx(text, "2024-03-12"), default_gazetteer())}
+    assert alias in actors[name].aliases
+
+
+def test_an_institution_qualifying_a_noun_is_no_source() -> None:
+    """'according to Chinese customs data': an adjective, not a body that speaks."""
+    text = "According to Chinese customs data, trade with Russia fell."
+    names = {a.name for a in extract_actors(_ctx(text, "2024-03-12"), default_gazetteer())}
+    assert not any("Customs" in n for n in names)

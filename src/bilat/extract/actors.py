@@ -375,7 +375,26 @@ def _to_actor(d: Draft, text: str, gaz: Gazetteer) -> Actor:
     aliases += tuple(a for a in d.extra_aliases if normalize(a) not in known)
     if d.type in ("organization", "company"):  # "China's General Administration of Customs"
         aliases += _possessed_forms(d, text, gaz, {normalize(a) for a in (*aliases, d.name)})
+        common = _common_state_form(d.name, gaz)
+        if common and normalize(common) not in {normalize(a) for a in (*aliases, d.name)}:
+            aliases += (common,)
     return Actor(d.name, d.type, d.country, d.role, aliases, d.gid, mentions)
+
+
+_OF = re.compile(r"\bof (?:the )?")
+
+
+def _common_state_form(name: str, gaz: Gazetteer) -> str | None:
+    """A body named with its state's official name under the state's common name, as
+    readers (and GOLD.md) write it: 'Government of the Russian Federation' -> 'Government of
+    Russia', 'Ministry of Commerce of the People's Republic of China' -> '... of China'."""
+    for m in _OF.finditer(name):
+        rest = name[m.end() :]
+        official = rest.split(" in ", 1)[0]
+        state = gaz.state_named(official)
+        if state is not None and normalize(state.name) != normalize(official):
+            return f"{name[: m.start()]}of {state.name}{rest[len(official) :]}"
+    return None
 
 
 def _possessed_forms(d: Draft, text: str, gaz: Gazetteer, known: set[str]) -> tuple[str, ...]:
@@ -440,8 +459,15 @@ def _keep(d: Draft, text: str) -> bool:
 
 
 _SAYS = re.compile(
-    r"^[\s,]*(?:has |have |had )?(?:said|says|reported|announced|stated|noted|confirmed)\b"
+    r"^[\s,]*(?:has |have |had |will |would |is |was )?(?:also )?(?:said|says|reported|reports|"
+    r"announced|announces|stated|noted|confirmed|expects|expected|estimates|estimated|"
+    r"approved|adopted|signed|issued|published|released|decided|plans|planned|warned|"
+    r"imposed|introduced|lifted|banned|allowed|believes|stressed|emphasi[sz]ed|urged|"
+    r"agreed|welcomed|denied|rejected|proposed|added)\b"
 )
+# after a source named with "according to": the end of its phrase, not a noun it qualifies
+# ("according to the Chinese commerce ministry." vs "according to Chinese customs data")
+_PHRASE_END = re.compile(r"\s*(?:[,.;:)]|$|\s*(?:on|in|at|which|that|as|and)\b)")
 _CLAUSE_START = re.compile(r"(?:^|[.!?]\s+|,\s+|\n)(?:the\s+|The\s+|[A-Z][a-z]+['’]s\s+)?$")
 
 
@@ -449,13 +475,10 @@ def _speaks(text: str, start: int, end: int) -> bool:
     """A named institution as a source: "..., China's Ministry of National Defense said",
     "according to the Federal Customs Service" - not an affiliation ("a researcher at the
     Academy of Sciences, said") and not an adjective ("according to Chinese customs data")."""
-    name = text[start:end]
     before = text[max(0, start - 40) : start]
     if russian_source(before):
         return True
-    if sum(w[:1].isupper() for w in name.split()) < 2:
-        return False
-    if re.search(r"according to (?:the )?$", before, re.I):
+    if re.search(r"according to (?:the )?$", before, re.I) and _PHRASE_END.match(text, end):
         return True
     return bool(_SAYS.match(text[end : end + 30])) and bool(_CLAUSE_START.search(before))
 
