@@ -142,6 +142,13 @@ def one(text: str, **kw: Any) -> list[Figure]:
                 ("amount", 1.2e6, "t", "exact", "other", "2022-01..2022-07"),
             ],
         ),
+        (  # how often a contact happened is a count (GOLD.md); after a change word, a fold
+            "Modi and Putin have met 22 times since 2014, and trade grew five times.",
+            [
+                ("amount", 22, "count", "exact", "other", "2014..2025"),
+                ("change", 400, "percent", "exact", "trade_turnover", "2014..2025"),
+            ],
+        ),
     ],
 )
 def test_figure_fields(text: str, expected: list[tuple[Any, ...]]) -> None:

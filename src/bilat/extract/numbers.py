@@ -468,6 +468,8 @@ def _counts_something(text: str, p: _Parse, m: re.Match[str]) -> bool:
     first = re.match(r"\s*([a-zа-яё][a-zа-яё'.-]*)", after)
     if first is None:
         return p.words and p.scaled
+    if first.group(1) == "times" and _occurrences(text, p.start):
+        return True  # "has met Putin more than 40 times": a count of contacts (GOLD.md)
     if _non_figure(after) or _age(text, p.start) or first.group(1) in _function_words():
         return False
     if _capitalised_before(text, p.start) or _rank(text, p.start):
@@ -485,6 +487,23 @@ def _one_of_a_set(text: str, start: int) -> bool:
     set an item belongs to describes it; it is not a figure."""
     before = text[max(0, start - 60) : start]
     return bool(re.search(r"\bone of (?:the|[\w'’ -]{0,40}['’]s?)\s+$", before, re.I))
+
+
+_OCCURRED = re.compile(
+    r"\b(?:met|meet|meeting|visited|visit|spoke|spoken|talked|called|phoned|updated|renewed|"
+    r"broken|broke|hosted|held|travell?ed|been|attended|gathered|convened)\b(?![^.;!?]*\b(?:"
+    r"increased|grew|rose|expanded|decreased|fell|dropped|declined|higher|lower|more|less)\b)",
+    re.I,
+)
+
+
+def _occurrences(text: str, start: int) -> bool:
+    """'N times' after a verb of contact or occurrence in the same clause counts how often
+    it happened ('met 40 times', 'the record was updated six times'); after a change word it
+    is a fold change ('grew three times', handled with the multipliers)."""
+    before = re.split(r"[.;!?]", text[max(0, start - 80) : start])[-1]
+    before = re.sub(r"\bmore than\s*$|\bover\s*$|\babout\s*$|\bsome\s*$", "", before)
+    return bool(_OCCURRED.search(before))
 
 
 def _function_words() -> frozenset[str]:
