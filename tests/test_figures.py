@@ -263,6 +263,19 @@ def test_period_carries_within_paragraph() -> None:
     assert figs[3].period is None
 
 
+def test_a_period_in_a_clause_about_another_number_is_that_numbers() -> None:
+    """'fell 8% …, blaming a 30% drop between January and September 2024': the months date
+    the 30% only; the 8% and the next sentence ('meanwhile') keep the year stated before."""
+    text = (
+        "In 2024, trade between the two countries reached $66 billion. "
+        "Exports to India fell by 8% year-on-year, the ministry said, blaming a 30% drop in "
+        "coal sales between January and September 2024. "
+        "Imports from India, meanwhile, rose by 4%."
+    )
+    got = [(f.value, f.period) for f in one(text, published="2025-01-20")]
+    assert got == [(66e9, "2024"), (-8, "2024"), (-30, "2024-01..2024-09"), (4, "2024")]
+
+
 def test_relative_periods_need_publication_date() -> None:
     assert one("Last year, trade rose to $50 billion.", published=None)[0].period is None
 

@@ -117,12 +117,20 @@ def _sentence_figures(
         and not _change_to_level(text, q)
         and not _third_party_assets(ctx, text, q)
     ]
-    carry.period = _last_period(text, times) or carry.period
+    document = carry.document  # what the article stated before this sentence
+    if not unresolved:
+        pairs = [(q, _fallback_period(f, document, carry.recent)) for q, f in pairs]
+    carry.period = _main_period(pairs) or _last_period(text, times) or carry.period
     carry.document = carry.period or carry.document
     carry.speaker = speaker
-    if not unresolved:
-        pairs = [(q, _fallback_period(f, carry.document, carry.recent)) for q, f in pairs]
     return _pair_respectively(text, pairs)
+
+
+def _main_period(pairs: list[tuple[Quantity, Figure]]) -> str | None:
+    """The period the next sentence continues: its first figure's ('Exports dropped 9.9%,
+    … attributing it to a 46% fall between January and November'; 'Imports, meanwhile, fell
+    3.4%' is the year's too)."""
+    return pairs[0][1].period if pairs else None
 
 
 def _range_rates(text: str, quantities: list[Quantity]) -> list[Quantity]:
