@@ -276,6 +276,25 @@ def test_a_period_in_a_clause_about_another_number_is_that_numbers() -> None:
     assert got == [(66e9, "2024"), (-8, "2024"), (-30, "2024-01..2024-09"), (4, "2024")]
 
 
+def test_this_year_in_a_report_on_the_months_so_far_is_those_months() -> None:
+    """'this year' in a report on a year not over is the span from January stated before; a
+    sentence stating such a span itself sets its 'this year' apart from it."""
+    text = (
+        "Russian timber exports to China from January to September 2025 rose by 12%. "
+        "Growth this year came mainly from sawn wood, up 40%, and from oil cake, up 15%. "
+        "Trade grew by 5% in the first nine months of 2025, while coal shipments this year "
+        "reached 3 million tonnes."
+    )
+    got = [(f.value, f.period, f.measure) for f in one(text, published="2025-10-20")]
+    assert got == [
+        (12, "2025-01..2025-09", "trade_flow"),
+        (40, "2025-01..2025-09", "other"),
+        (15, "2025-01..2025-09", "other"),
+        (5, "2025-01..2025-09", "trade_turnover"),
+        (3e6, "2025", "coal_supply"),
+    ]
+
+
 def test_relative_periods_need_publication_date() -> None:
     assert one("Last year, trade rose to $50 billion.", published=None)[0].period is None
 

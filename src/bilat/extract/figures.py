@@ -49,6 +49,7 @@ class _Carry:
     speaker: str | None = None
     document: str | None = None  # the last period stated anywhere before
     recent: str | None = None  # the last period of the previous paragraph
+    to_date: str | None = None  # the last span from January the article stated ("2023-01..2023-10")
 
 
 def extract_figures(ctx: DocContext) -> list[Figure]:
@@ -58,7 +59,7 @@ def extract_figures(ctx: DocContext) -> list[Figure]:
     speakers = _paragraph_speakers(ctx)
     for sent, para in zip(ctx.sentences, paragraph_ids(ctx), strict=True):
         if para != carry.paragraph:
-            carry = _Carry(para, None, None, carry.document, carry.period)
+            carry = _Carry(para, None, None, carry.document, carry.period, carry.to_date)
         figures += _sentence_figures(ctx, sent, carry, speakers.get(para))
     return _once(figures)
 
@@ -90,7 +91,7 @@ def _sentence_figures(
     ctx: DocContext, sent: Sentence, carry: _Carry, quote_speaker: str | None
 ) -> list[Figure]:
     text = sent.text
-    times = find_time_expressions(text, ctx.published, tense="past")
+    times = _this_year_to_date(find_time_expressions(text, ctx.published, tense="past"), carry)
     quantities = _range_rates(
         text, find_quantities(text, exclude=[(t.start, t.end) for t in times])
     )
@@ -124,6 +125,29 @@ def _sentence_figures(
     carry.document = carry.period or carry.document
     carry.speaker = speaker
     return _pair_respectively(text, pairs)
+
+
+_FROM_JANUARY = re.compile(r"(\d{4})-01\.\.\1-(?:0[2-9]|1[01])")
+
+
+def _this_year_to_date(times: list[TimeExpr], carry: _Carry) -> list[TimeExpr]:
+    """'this year' in a report on a year not yet over means the months reported so far: the
+    span from January an earlier sentence stated ('from January through October 2023 … The
+    growth was driven this year by rapeseed' -> January-October 2023). A sentence that states
+    such a span itself sets 'this year' apart from it ('in the first 11 months … and 15 bcm
+    this year')."""
+    ytd = carry.to_date
+    own = [t.period for t in times if t.period and _FROM_JANUARY.fullmatch(t.period)]
+    if own:
+        carry.to_date = own[-1]
+    if ytd is None or own:
+        return times
+    return [
+        replace(t, period=ytd)
+        if t.period == ytd[:4] and re.fullmatch(r"(?i)(?:in\s+)?this year", t.text.strip())
+        else t
+        for t in times
+    ]
 
 
 def _main_period(pairs: list[tuple[Quantity, Figure]]) -> str | None:

@@ -68,9 +68,20 @@ def _hits(text: str, unit: str, tier: int) -> list[tuple[int, int, str]]:
     ]
 
 
+@cache
+def _not_commodities() -> re.Pattern[str]:
+    return words_re(str(k) for k in load_data("measures.yaml")["not_commodities"])
+
+
 @lru_cache(maxsize=16)  # one sentence is asked about for each of its numbers
 def _keyword_spans(text: str) -> tuple[tuple[_Rule, int, int], ...]:
-    return tuple((r, m.start(), m.end()) for r in _rules() for m in r.pattern.finditer(text))
+    masked = [(m.start(), m.end()) for m in _not_commodities().finditer(text)]
+    return tuple(
+        (r, m.start(), m.end())
+        for r in _rules()
+        for m in r.pattern.finditer(text)
+        if not any(s < m.end() and m.start() < e for s, e in masked)
+    )
 
 
 def _nearest(
