@@ -176,10 +176,12 @@ def draw(claims: list[dict[str, Any]], unit: str, style: Style, g: Geometry) -> 
     plot_right = right - (g.strip + g.gap if undated and dated else 0)
     spans = [s for c in dated.values() for _, s in c]
     time = TimeScale.covering(spans, g.left, plot_right) if spans else None
-    panels, top = [], 4.0
+    panels: list[Panel] = []
+    top = 4.0
     for series in (s for s in CADENCES if s in dated):
         assert time is not None
-        box = (g.left, top + _TITLE, plot_right, top + _TITLE + g.panel)
+        height = g.panel if not panels else round(g.panel * 0.72)  # the first series leads
+        box = (g.left, top + _TITLE, plot_right, top + _TITLE + height)
         panels.append(_panel(series, dated[series], box, time, unit, style))
         top = box[3] + _BETWEEN
     strip = None
