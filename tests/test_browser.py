@@ -170,9 +170,10 @@ def test_overview_answers_at_a_glance(page: Any, server: str) -> None:
 def test_figures_chart_draws_one_point_per_claim(page: Any, server: str) -> None:
     page.goto(server + "/figures?measure=trade_turnover")
     figures = httpx.get(server + "/api/figures", params={"measure": "trade_turnover"}).json()
-    circles = page.locator("figure.chart svg circle.pt").count()
-    singles = page.locator("section.chart-block table tbody tr").count()
-    assert circles >= 2 and circles + singles >= len(figures) > 0
+    circles = page.locator("figure.chart svg.wide circle.pt").count()
+    assert page.locator("figure.chart svg.narrow circle.pt").count() == circles
+    singles = page.locator("section.chart-block:not(:has(figure)) table tbody tr").count()
+    assert circles >= 2 and circles + singles == len(figures) > 0
     assert page.locator("svg g.in-conflict").count() >= 2
     title = page.locator("svg g.claim title").first.text_content()
     assert "“" in title  # the tooltip carries the quote

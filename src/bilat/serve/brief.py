@@ -13,6 +13,7 @@ from typing import Any
 
 from bilat.reconcile._dates import period_span
 from bilat.serve.charts import Chart
+from bilat.serve.charts.scales import cadence
 
 __all__ = ["Due", "Summary", "commitments_due", "latest_contacts", "summarize"]
 
@@ -31,7 +32,7 @@ class Due:
 @dataclass(frozen=True, slots=True)
 class Summary:
     contacts: list[dict[str, Any]]  # timeline groups, newest first
-    figures: list[Chart]  # charts with a headline, those in conflict first
+    figures: list[Chart]  # charts with a headline, those in conflict first, then yearly ones
     commitments: list[Due]
 
 
@@ -69,6 +70,16 @@ def commitments_due(statuses: list[dict[str, Any]], today: date, n: int = COMMIT
     return out[:n]
 
 
+def _importance(chart: Chart) -> tuple[bool, bool]:
+    """Charts whose latest year is in conflict first, then those with a yearly figure (a
+    month's or a quarter's value says less about the relationship), most claims first
+    within each (the order `figure_charts` gives)."""
+    head = chart.headline
+    assert head is not None
+    span = period_span(head.period)
+    return head.conflict is None, span is None or cadence(span) != "annual"
+
+
 def summarize(
     groups: list[dict[str, Any]],
     charts: list[Chart],
@@ -76,7 +87,7 @@ def summarize(
     today: date,
 ) -> Summary:
     with_headline = [c for c in charts if c.headline]
-    with_headline.sort(key=lambda c: c.headline is None or c.headline.conflict is None)
+    with_headline.sort(key=_importance)
     return Summary(
         latest_contacts(groups), with_headline[:FIGURES], commitments_due(statuses, today)
     )

@@ -50,7 +50,8 @@ def brief_page(request: Request) -> HTMLResponse:
 
     with request.app.state.bilat.use() as store:
         pair = pair_context(store)
-        html = _render(store, f"{pair['pair']} relations: sourced brief", None, pair["pair_q"])
+        name = pair["pair"] if pair["pair"] == "All pairs" else f"{pair['pair']} relations"
+        html = _render(store, f"{name}: sourced brief", None, pair["pair_q"])
     return HTMLResponse(html)
 
 
