@@ -109,3 +109,18 @@ def seeds() -> Path:
     if not SEEDS.is_dir():
         pytest.skip("../shared/seeds is not present")
     return SEEDS
+
+
+@pytest.fixture(scope="module")
+def filled_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+    """A SQLite store with the sample corpus and test_api's probes, extracted and reconciled."""
+    from test_api import fill_store
+
+    tmp = tmp_path_factory.mktemp("filled")
+    db = str(tmp / "bilat.db")
+    store = open_store(db)
+    try:
+        fill_store(store, load_options(None, db=db), tmp)
+        yield store
+    finally:
+        store.close()

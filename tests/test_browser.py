@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import httpx
 import pytest
@@ -144,6 +145,7 @@ PAGES = [
     "/actors/Xi%20Jinping",
     "/documents",
     "/documents?q=trade",
+    "/brief",
     "/api/docs",
 ]
 
@@ -168,9 +170,10 @@ def test_overview_answers_at_a_glance(page: Any, server: str) -> None:
 def test_figures_chart_draws_one_point_per_claim(page: Any, server: str) -> None:
     page.goto(server + "/figures?measure=trade_turnover")
     figures = httpx.get(server + "/api/figures", params={"measure": "trade_turnover"}).json()
-    circles = page.locator("figure.chart svg circle.pt").count()
-    singles = page.locator("section.chart-block table tbody tr").count()
-    assert circles >= 2 and circles + singles >= len(figures) > 0
+    circles = page.locator("figure.chart svg.wide circle.pt").count()
+    assert page.locator("figure.chart svg.narrow circle.pt").count() == circles
+    singles = page.locator("section.chart-block:not(:has(figure)) table tbody tr").count()
+    assert circles >= 2 and circles + singles == len(figures) > 0
     assert page.locator("svg g.in-conflict").count() >= 2
     title = page.locator("svg g.claim title").first.text_content()
     assert "“" in title  # the tooltip carries the quote
@@ -346,3 +349,90 @@ def test_download_csv_of_the_page_and_open_a_permalink(page: Any, server: str) -
     assert page.locator("ul.sources blockquote").count() >= 1
     assert page.locator("ul.sources a.src").count() >= 1
     page.screenshot(path="/tmp/bilat_permalink_event.png", full_page=False)
+
+
+PHONE = {"width": 400, "height": 860}
+DESKTOP = {"width": 1366, "height": 768}
+NARROW_PAGES = [p for p in PAGES if "?" not in p] + ["/documents/probe_a.json", "/review"]
+
+
+def _permalinks(server: str) -> list[str]:
+    first = {kind: httpx.get(f"{server}/api/{kind}").json() for kind in ITEM_KINDS}
+    conflict = quote(first["conflicts"][0]["id"], safe="")
+    return [
+        f"/events/{first['events'][0]['id']}",
+        f"/figures/{first['figures'][0]['id']}",
+        f"/agreements/{first['agreements']['items'][0]['id']}",
+        f"/commitments/{first['commitments']['items'][0]['id']}",
+        f"/conflicts/{conflict}",
+    ]
+
+
+ITEM_KINDS = ("events", "figures", "agreements", "commitments", "conflicts")
+
+
+def _shot_name(path: str) -> str:
+    return path.strip("/").split("?")[0].replace("/", "_").replace("%", "")[:40] or "overview"
+
+
+def test_every_page_fits_a_400px_screen(browser: Any, server: str) -> None:
+    context = browser.new_context(viewport=PHONE)
+    pg = context.new_page()
+    too_wide = {}
+    for path in NARROW_PAGES + _permalinks(server):
+        assert pg.goto(server + path).status == 200, path
+        width = pg.evaluate("document.documentElement.scrollWidth")
+        if width > PHONE["width"]:
+            too_wide[path] = width
+        pg.screenshot(path=f"/tmp/bilat_400_{_shot_name(path)}.png", full_page=False)
+    context.close()
+    assert too_wide == {}
+
+
+def test_figures_chart_series_on_a_time_axis_with_headline_and_undated_strip(
+    browser: Any, server: str
+) -> None:
+    for viewport, shown, hidden in ((DESKTOP, "wide", "narrow"), (PHONE, "narrow", "wide")):
+        context = browser.new_context(viewport=viewport)
+        pg = context.new_page()
+        pg.goto(server + "/figures?measure=trade_turnover")
+        chart = pg.locator('figure.chart[data-chart="trade_turnover|RU<->CN|USD|amount|"]')
+        head = chart.locator(".headline").inner_text()
+        assert head.startswith("2024: $244.8 bn (China Customs"), head
+        assert head.endswith("vs $228 bn (Russian customs)"), head
+        svg = chart.locator(f"svg.{shown}")
+        assert svg.is_visible() and not chart.locator(f"svg.{hidden}").is_visible()
+        box = svg.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= viewport["width"]
+        series = svg.locator("g.panel").evaluate_all("els => els.map(e => e.dataset.series)")
+        assert series == ["annual", "part", "monthly", "years", "undated"]
+        years = svg.locator("text.xtick").all_text_contents()
+        assert years == sorted(years) and "2024" in years and "2025" in years
+        strip = svg.locator("g.strip rect.strip-bg").bounding_box()
+        annual = svg.locator("g.panel[data-series=annual] line.grid").first.bounding_box()
+        assert strip["x"] > annual["x"] + annual["width"]  # beside the axis, not on it
+        part = svg.locator("g.panel[data-series=part] g.claim")
+        assert part.count() >= 1
+        if shown == "wide":  # the tooltips (wide drawing only) name each claim's period
+            assert part.filter(has_text="Jan–Jul 2025").count() >= 1
+        change = 'figure.chart[data-chart="trade_turnover|RU<->CN|percent|change|"]'
+        assert pg.locator(change).count() == 1  # levels and changes are separate charts
+        at = chart.bounding_box()
+        clip = {"x": 0, "y": at["y"] + pg.evaluate("scrollY"), "width": viewport["width"]}
+        clip["height"] = at["height"]
+        pg.screenshot(path=f"/tmp/bilat_chart_{shown}.png", full_page=True, clip=clip)
+        context.close()
+
+
+def test_the_brief_summary_is_above_the_fold(browser: Any, server: str) -> None:
+    for viewport in (DESKTOP, PHONE):
+        context = browser.new_context(viewport=viewport)
+        pg = context.new_page()
+        pg.goto(server + "/brief")
+        box = pg.locator("#brief").bounding_box()
+        assert box["y"] >= 0 and box["y"] + box["height"] <= viewport["height"], box
+        for part in ("contacts", "figures", "commitments"):
+            assert pg.locator(f"#brief-{part} li:not(.empty)").count() >= 1
+        assert pg.locator("#figures").bounding_box()["y"] > box["y"] + box["height"]
+        pg.screenshot(path=f"/tmp/bilat_brief_{viewport['width']}.png", full_page=False)
+        context.close()

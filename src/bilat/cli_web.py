@@ -80,7 +80,8 @@ def serve(c: Ctx, host: str, port: int, token: str | None, token_file: Path | No
 )
 @pass_ctx
 def report(c: Ctx, out: Path) -> None:
-    """Write a self-contained HTML brief: timeline, figures, conflicts, commitments, agreements."""
+    """Write a self-contained HTML brief: a one-screen summary (latest contacts, key figures,
+    commitments due), then timeline, figures, conflicts, commitments, agreements."""
     from bilat.serve.report import write_report
 
     size = _run(lambda: write_report(c.store, out, c.pair_codes()))

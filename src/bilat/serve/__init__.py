@@ -6,10 +6,11 @@ pages.py      server-rendered pages (Jinja2, autoescaped) + templates/, static/
 queries.py    what the views show: documents, items, record, each with reviews applied
 record.py     reading the reconciled record defensively, reviews matched by span/quote
 review.py     overlay of human judgements (store/judgements.py) on machine items
-charts.py     figure charts as geometry for an inline-SVG template
+charts/       figure charts as geometry for an inline-SVG template: time axis, panels, headline
 highlight.py  original text cut into segments at item spans
 write.py      ingest one article from JSON; rebuild the record
-report.py     `bilat report`: one HTML file, no scripts, no network
+report.py     `bilat report` and /brief: one HTML page, no scripts, no network
+brief.py      the brief's one-screen summary: contacts, key figures, commitments due
 """
 
 from bilat.serve.app import create_app

@@ -34,6 +34,7 @@ __all__ = [
     "claims_by_chart",
     "csv_href",
     "environment",
+    "pair_context",
     "render",
     "render_api_docs",
     "render_error",
@@ -54,6 +55,7 @@ _NAV = (
     ("/actors", "Actors"),
     ("/documents", "Documents"),
     ("/review", "Review"),
+    ("/brief", "Brief"),
 )
 
 
@@ -116,7 +118,7 @@ def set_pair(pair: tuple[str, str]) -> None:
     environment().globals["default_codes"] = pair
 
 
-def _pair_context(store: Store) -> dict[str, Any]:
+def pair_context(store: Store) -> dict[str, Any]:
     """The header's pair: its name, the `?pair=` to keep in links, and a switcher (every
     pair the record holds, with its item count)."""
     env = environment().globals
@@ -161,7 +163,7 @@ def render_api_docs(spec: dict[str, Any]) -> str:
 
 def _page(request: Request, template: str, **context: Any) -> HTMLResponse:
     with _st(request).use() as store:
-        pairs = _pair_context(store)
+        pairs = pair_context(store)
     return HTMLResponse(render(template, path=request.url.path, **pairs, **context))
 
 
@@ -269,7 +271,8 @@ def figures_page(
     with _st(request).use() as store:
         figs = queries.figures(store, measure=_opt(measure), include_rejected=include_rejected)
         measures = sorted({f["measure"] for f in queries.figures(store)})
-    charts = figure_charts(figs, min_claims=2)
+        conflicts = queries.conflicts(store)
+    charts = figure_charts(figs, conflicts, min_claims=2)
     by_chart = claims_by_chart(figs)
     shown = {c.key for c in charts}
     singles = [f for f in figs if chart_key(f) not in shown]
