@@ -24,12 +24,14 @@ def test_commitments_due_puts_passed_and_soon_first_with_how_long() -> None:
         status(None),
         status("2027-06"),
         status("2026-H2"),
+        status("2025", "disputed"),
     ]
-    due = commitments_due(statuses, date(2026, 12, 4))
+    due = commitments_due(statuses, date(2026, 12, 4), n=5)
     assert [(d.status["commitment"]["deadline"], d.when, d.urgent) for d in due] == [
         ("2026-H2", "due in 1 month", True),
         ("2027-06", "due in 7 months", True),
-        ("2024", "deadline passed", True),
+        ("2025", "deadline passed, no verdict", True),
+        ("2024", "", False),  # met: the verdict says what happened
         ("2030", "due 2030", False),
     ]
 
@@ -82,6 +84,7 @@ def test_the_summary_names_contacts_figures_with_conflicts_and_commitments_due(
     assert "2024: $244.8 bn (China Customs" in figures and "vs $228 bn (Russian customs)" in figures
     assert "sources disagree" in figures and 'href="#conflicts"' in figures
     commitments = _section(html, "brief-commitments")
-    assert "≥ $200 bn</b> by 2024" in commitments and "deadline passed" in commitments
+    assert "≥ $200 bn</b> by 2024" in commitments and "st-met" in commitments
+    assert "deadline passed" not in commitments  # met: the verdict says it all
     assert "st-met" in commitments
     assert "≥ $300 bn</b> by 2030" in commitments and "due 2030" in commitments

@@ -25,7 +25,7 @@ _SOON_DAYS = 548  # a deadline within about 18 months is "due soon"
 class Due:
     status: dict[str, Any]  # a `queries.commitments` status
     deadline: date  # the last day of the deadline period
-    when: str  # "deadline passed", "due in 7 months", "due 2030"
+    when: str  # "deadline passed, no verdict", "due in 7 months", "" (met or missed)
     urgent: bool  # passed or due soon
 
 
@@ -46,10 +46,15 @@ def latest_contacts(groups: list[dict[str, Any]], n: int = CONTACTS) -> list[dic
     return held[:n]
 
 
-def _when(deadline: str, last: date, today: date) -> tuple[str, bool]:
+_SETTLED = ("met", "missed")
+
+
+def _when(deadline: str, last: date, today: date, state: str) -> tuple[str, bool]:
     days = (last - today).days
+    if days < 0 and state in _SETTLED:
+        return "", False  # the verdict ("met", "missed") says what happened
     if days < 0:
-        return "deadline passed", True
+        return "deadline passed, no verdict", True
     if days <= _SOON_DAYS:
         months = max(1, round(days / 30.4))
         return f"due in {months} month{'s' if months != 1 else ''}", True
@@ -64,7 +69,7 @@ def commitments_due(statuses: list[dict[str, Any]], today: date, n: int = COMMIT
         deadline = s["commitment"].get("deadline")
         span = period_span(deadline) if deadline else None
         if span is not None:
-            when, urgent = _when(str(deadline), span[1], today)
+            when, urgent = _when(str(deadline), span[1], today, str(s.get("status")))
             out.append(Due(s, span[1], when, urgent))
     out.sort(key=lambda d: (not d.urgent, abs((d.deadline - today).days)))
     return out[:n]
