@@ -158,6 +158,32 @@ def _events(text: str, published: str | None) -> list[tuple[Any, ...]]:
             "2024-05-17",
             [("multilateral", "occurred", ("China", "Russia"), "2024-05-17")],
         ),
+        (  # the occasion a contact prepares is an event of its own, planned, with its own
+            # people ("ahead of Xi Jinping's state visit")
+            "Denis Manturov and Ding Xuexiang met in Moscow on Monday ahead of Xi Jinping's "
+            "state visit to Russia.",
+            "2024-05-13",
+            [
+                ("meeting", "occurred", ("Denis Manturov", "Ding Xuexiang"), "2024-05-13"),
+                ("visit", "planned", ("Russia", "Xi Jinping"), None),
+            ],
+        ),
+        (  # heads of government the text never names meet as their states
+            "The talks came ahead of the regular meeting of the heads of government of Russia "
+            "and China.",
+            "2024-05-13",
+            [("meeting", "planned", ("China", "Russia"), None)],
+        ),
+        (  # ... and as the people once it names them; 'agreed on at the meeting' is past
+            "Vladimir Putin and Xi Jinping are old friends. The two heads of state held a video "
+            "meeting on January 21. It was agreed on at the meeting of the Russian-Chinese "
+            "commission in Harbin on Monday.",
+            "2025-01-22",
+            [
+                ("meeting", "occurred", ("China", "Russia"), "2025-01-20"),
+                ("video", "occurred", ("Vladimir Putin", "Xi Jinping"), "2025-01-21"),
+            ],
+        ),
         (  # people counted by their two states take part as the states; after the event
             # word they are no party ('an opportunity for ... diplomats')
             "Russian and Chinese defence officials held consultations in Beijing on Tuesday. "

@@ -19,7 +19,12 @@ from bilat.extract.wordre import alternation, words_re
 __all__ = ["ORDER", "Clause", "Lexicon", "find_triggers", "lexicon", "split_clauses"]
 
 ORDER = ("military", "call", "video", "multilateral", "visit", "meeting")
-_CLAUSE = re.compile(r",\s+(?:and|while|whereas|but)\s+|;\s+|\s+and\s+(?=(?:in|on|at)\s+[A-Z])")
+_CLAUSE = re.compile(
+    r",\s+(?:and|while|whereas|but)\s+|;\s+|\s+and\s+(?=(?:in|on|at)\s+[A-Z])"
+    # the occasion a contact prepares is an event of its own: "met in Moscow | ahead of Xi's
+    # state visit", "the meeting was held | ahead of the 30th regular meeting of ..."
+    r"|,?\s+(?=(?:ahead of|in the run-up to|in preparation for|on the eve of)\s)"
+)
 
 
 @dataclass(frozen=True, slots=True)

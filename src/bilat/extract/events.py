@@ -504,7 +504,34 @@ def _pair_by_office(ctx: DocContext, gaz: Gazetteer, clause: Clause) -> list[Men
     start, end = clause.start + m.start(), clause.start + m.end()
     if any(x.type == "state" for x in ctx.mentions_in(end, min(clause.end, end + 24))):
         return []  # "глав правительств России и Китая": the states are named
+    holders = _named_holders(ctx, gaz, _office_key(m.group(0)))
+    if holders:
+        return holders  # "the two heads of state" after Putin and Xi were named: those two
     return [Mention(start, end, m.group(0), gaz.state(c).name, "state", c) for c in ctx.pair]
+
+
+_OFFICES = (
+    ("head_of_government", re.compile(r"government|prime|premier|правительств", re.I)),
+    ("foreign_minister", re.compile(r"foreign|МИД|внешнеполит", re.I)),
+    ("defence_minister", re.compile(r"defen[cs]e|оборон", re.I)),
+)
+
+
+def _office_key(phrase: str) -> str:
+    return next((key for key, words in _OFFICES if words.search(phrase)), "head_of_state")
+
+
+def _named_holders(ctx: DocContext, gaz: Gazetteer, key: str) -> list[Mention]:
+    """Each side's holder of the office on the publication date when the document names
+    both of them; else nothing (the states stand in)."""
+    named = {m.actor: m for m in ctx.mentions if m.type == "person"}
+    out = []
+    for iso in ctx.pair:
+        holders = [e.name for e in gaz.holders(key, iso, ctx.published) if e.name in named]
+        if not holders:
+            return []
+        out.append(named[holders[0]])
+    return out
 
 
 def _top_level(
