@@ -295,6 +295,15 @@ def test_this_year_in_a_report_on_the_months_so_far_is_those_months() -> None:
     ]
 
 
+def test_a_records_reference_year_is_no_period_and_a_pipelines_capacity_is_yearly() -> None:
+    text = (
+        "By the end of the year, exports may for the first time since 2019 fall below "
+        "$50 billion.\n\nThe new pipeline will have a design capacity of 10 bcm."
+    )
+    got = [(f.value, f.period, f.per, f.measure) for f in one(text, published="2025-06-20")]
+    assert got == [(50e9, "2025", None, "trade_flow"), (10e9, None, "year", "pipeline_capacity")]
+
+
 def test_relative_periods_need_publication_date() -> None:
     assert one("Last year, trade rose to $50 billion.", published=None)[0].period is None
 

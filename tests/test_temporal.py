@@ -46,6 +46,9 @@ def first(text: str, published: str | None = PUB, tense: str | None = None) -> t
         ("Output fell in the first half.", None, ("2023", None, "2023-H1")),
         ("Exports rose in the first two months.", None, ("2024-01", "2024-02", "2024-01..2024-02")),
         ("Exports will rise in the second quarter.", None, ("2024", None, "2024-Q2")),
+        # a level held for N whole years before publication
+        ("Trade topped $200bn for two years in a row.", None, (None, None, "2022..2023")),
+        ("Sales rose for three consecutive years.", None, (None, None, "2021..2023")),
         ("Exports grew last year.", None, ("2023", None, "2023")),
         ("Exports grew this year.", None, ("2024", None, "2024")),
         ("Exports will grow next year.", None, ("2025", None, "2025")),

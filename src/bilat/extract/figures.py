@@ -207,6 +207,8 @@ def _figure(
     if q.per is None and q.unit not in ("percent", "count"):
         q = replace(q, per=rate_after(ctx.clean_text, sent.start + q.end))
     measure = _measure(ctx, sent, q)
+    if measure == "pipeline_capacity" and q.unit == "m3" and q.per is None:
+        q = replace(q, per="year")  # "a design capacity of 38 bcm": a pipeline's is yearly
     flow = find_flow(sent.text, q.start, measure, countries_in(ctx, sent), ctx.pair)
     quote = ctx.clean_text[sent.start : sent.end]
     return Figure(
@@ -448,9 +450,21 @@ _SAME_PERIOD = re.compile(
 )
 
 
+_FIRST_SINCE = re.compile(
+    r"\b(?:first|highest|lowest|biggest|largest)\s+(?:\w+\s+)?since\s*$|"
+    r"\bfirst time\s*$",
+    re.I,
+)
+
+
 def _baseline(text: str, t: TimeExpr) -> bool:
     if _SAME_PERIOD.search(text[max(0, t.start - 32) : t.start]):
         return True
+    before = text[max(0, t.start - 32) : t.start]
+    if t.text.lower().startswith("since"):
+        before += "since"
+    if _FIRST_SINCE.search(before):
+        return True  # "for the first time since 2022": a record's reference, not the period
     if ".." in (t.period or ""):
         return False
     if t.text.lower().startswith(("from", "since")):

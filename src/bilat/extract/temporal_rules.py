@@ -328,6 +328,19 @@ def _b_past_span(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     return None, None, f"{ctx.pub.year - years}..{ctx.pub.year}"
 
 
+def _b_years_in_a_row(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    """'for two years in a row', 'for three consecutive years': the last N whole years
+    before publication ('has exceeded $200 billion for two years in a row', January 2025 ->
+    2023..2024)."""
+    if ctx.pub is None:
+        return None, None, None
+    n = _number_word(m["n"]) if not m["n"].isdigit() else int(m["n"])
+    if not 1 < n <= 30:
+        return None
+    last = ctx.pub.year - 1
+    return None, None, f"{last - n + 1}..{last}"
+
+
 # ---------------------------------------------------------------------------- patterns
 
 
@@ -434,6 +447,12 @@ def patterns() -> tuple[tuple[re.Pattern[str], Builder], ...]:
             rf"\b(?:(?:the|in)\s+|(?P<w>last|next|this)\s+)(?P<s>{season})\b"
             rf"(?:\s+(?:of\s+)?(?P<y>{y})\b)?",
             _b_season,
+            re.I,
+        ),
+        (
+            rf"\bfor\s+(?:the\s+)?(?:(?:past|last)\s+)?(?P<n>{num}|\d{{1,2}})\s+"
+            rf"(?:(?:consecutive|straight|successive)\s+years|years\s+(?:in\s+a\s+row|running))\b",
+            _b_years_in_a_row,
             re.I,
         ),
         (
