@@ -14,7 +14,9 @@ from bilat.extract.context import DocContext
 from bilat.extract.events import extract_events
 from bilat.extract.gazetteer import default_gazetteer
 from bilat.extract.nlp import load_nlp
-from bilat.extract.pipeline import _sentences
+from bilat.extract.pipeline import _sentences, extract_document
+from bilat.offsets import OffsetMap
+from bilat.records import Document
 
 
 def _ctx(text: str, published: str | None) -> DocContext:
@@ -647,3 +649,16 @@ def test_an_institution_qualifying_a_noun_is_no_source() -> None:
     text = "According to Chinese customs data, trade with Russia fell."
     names = {a.name for a in extract_actors(_ctx(text, "2024-03-12"), default_gazetteer())}
     assert not any("Customs" in n for n in names)
+
+
+def test_the_pairs_states_are_actors_also_when_named_only_by_adjective() -> None:
+    """GOLD.md: the pair's states are the subject of the relationship; 'the Sino-Russian
+    forum' names both, and the adjectives are their mentions."""
+    text = "Delegates of the Sino-Russian forum on timber processing met in Harbin on Monday."
+    doc = Document(
+        0, "t.txt", 1, "", text, text, OffsetMap.identity(len(text)), None, "2025-07-07",
+        None, None, "en", "ok", None, {}, "",
+    )  # fmt: skip
+    actors = {a.name: a for a in extract_document(doc, load_nlp()(text)).actors}
+    assert [m.quote for m in actors["Russia"].mentions] == ["Russian"]
+    assert [m.quote for m in actors["China"].mentions] == ["Sino"]

@@ -116,6 +116,26 @@ def _referenced(
     return [ctx.weak_actors[n] for n in sorted(names - have) if n in ctx.weak_actors]
 
 
+def _pair_states(ctx: DocContext, gaz: Gazetteer, actors: list[Actor]) -> list[Actor]:
+    """The pair's states are actors of every article about them (GOLD.md: the subject of
+    the relationship), also when the text names one only by adjective ('the Sino-Russian
+    Forum', 'Chinese delegations'): the adjectives are its mentions."""
+    have = {a.name for a in actors}
+    out = []
+    for iso in ctx.pair:
+        state = gaz.state(iso)
+        if state.name in have or not state.adjectives:
+            continue
+        words = "|".join(re.escape(a) for a in state.adjectives)
+        spans = [
+            Evidence(m.start(), m.end(), m.group(0))
+            for m in re.finditer(rf"(?<!\w)(?:{words})(?![a-z])", ctx.clean_text)
+        ]
+        if spans:
+            out.append(Actor(state.name, "state", state.country, None, (), state.gid, tuple(spans)))
+    return out
+
+
 def _known_speakers(figures: list[Figure], actors: list[Actor]) -> list[Figure]:
     """`said_by` names an actor of the document (GOLD.md); otherwise it is dropped."""
     names = {a.name for a in actors}
@@ -165,6 +185,7 @@ def extract_document(
     agreements = extract_agreements(ctx)
     commitments = extract_commitments(ctx)
     actors += _referenced(ctx, events, figures, agreements, commitments, actors)
+    actors += _pair_states(ctx, gaz, actors)
     figures = _known_speakers(figures, actors)
     grounded_actors = tuple(
         replace(a, mentions=tuple(g for m in a.mentions if (g := _ground(doc, m)))) for a in actors
