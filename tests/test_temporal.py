@@ -46,6 +46,9 @@ def first(text: str, published: str | None = PUB, tense: str | None = None) -> t
         ("Output fell in the first half.", None, ("2023", None, "2023-H1")),
         ("Exports rose in the first two months.", None, ("2024-01", "2024-02", "2024-01..2024-02")),
         ("Exports will rise in the second quarter.", None, ("2024", None, "2024-Q2")),
+        # a week is dated by its month (the year when it spans two months)
+        ("They met last week.", None, ("2024-03", None, None)),
+        ("They will meet next week.", None, ("2024-03", None, None)),
         # a level held for N whole years before publication
         ("Trade topped $200bn for two years in a row.", None, (None, None, "2022..2023")),
         ("Sales rose for three consecutive years.", None, (None, None, "2021..2023")),
@@ -155,3 +158,9 @@ def test_since_a_year_spans_to_the_publication_year(
 )
 def test_soon_is_the_publication_year(text: str, published: str | None, date: str | None) -> None:
     assert [t.date for t in find_time_expressions(text, published, tense="future")] == [date]
+
+
+def test_a_week_across_two_months_is_dated_by_its_year() -> None:
+    (this,) = find_time_expressions("Talks continue this week.", "2024-05-02")
+    (last,) = find_time_expressions("Talks were held last week.", "2024-05-02")
+    assert (this.date, last.date) == ("2024", "2024-04")

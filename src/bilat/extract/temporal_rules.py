@@ -269,6 +269,20 @@ def _b_rel_month(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     return date, None, date
 
 
+def _b_rel_week(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    """'last week', 'next week': the month that week lies in (GOLD.md: never more precise
+    than the text), the year when it spans two months."""
+    base = ctx.pub.as_date() if ctx.pub else None
+    if base is None:
+        return None, None, None
+    shift = {"last": -1, "past": -1, "previous": -1, "this": 0, "next": 1}[m["w"].lower()]
+    monday = base - dt.timedelta(days=base.weekday()) + dt.timedelta(weeks=shift)
+    sunday = monday + dt.timedelta(days=6)
+    if (monday.year, monday.month) == (sunday.year, sunday.month):
+        return f"{monday.year:04d}-{monday.month:02d}", None, None
+    return (str(monday.year), None, None) if monday.year == sunday.year else (None, None, None)
+
+
 def _b_rel_day(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     base = ctx.pub.as_date() if ctx.pub else None
     if base is None:
@@ -436,6 +450,7 @@ def patterns() -> tuple[tuple[re.Pattern[str], Builder], ...]:
         ),
         (rf"\b(?P<y>{ry})\b(?!\s+(?:earlier|ago|before|later))", _b_year, re.I),
         (r"\b(?P<w>last|past|previous|this|next)\s+month\b", _b_rel_month, re.I),
+        (r"\b(?P<w>last|past|previous|this|next)\s+week\b", _b_rel_week, re.I),
         (r"\b(?P<w>yesterday|today|tomorrow)\b", _b_rel_day, re.I),
         (
             r"\b(?:in|within|over) the (?:coming|next|following) (?:few )?(?:days|weeks)\b",
