@@ -1,0 +1,265 @@
+"""Agreements in Russian text: the documents an article says were signed, adopted, announced,
+negotiated or planned, with English titles (the Russian side of `bilat.extract.agreements`).
+
+requires: DocContext.mentions, sentences, publication date, ctx.language == "ru"
+assigns : Agreement records (evidence in clean-text offsets), titles in English
+
+A document noun ("соглашение", "меморандум о взаимопонимании", "дорожная карта" ...; data in
+`data/agreements_ru.yaml`) with its adjectives and complements names a document; its English
+title is rendered by `bilat.extract.phrases_ru`. Generic uses ("ряд соглашений", a bare
+plural) are skipped. Status comes from the cue nearest the noun ("подписали", "утвердили",
+"переговоры о", "планируют подписать", "договорились" ...), read as planned in the future;
+parties, sector and the merging of repeats are the English stage's, as the titles are English.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from typing import Any
+
+from bilat.datafiles import read_data
+from bilat.extract.agreements import _about_pair, _parties, _same, _sector, _with_parties
+from bilat.extract.context import DocContext, Sentence
+from bilat.extract.nlp_ru import lemma
+from bilat.extract.phrases_ru import Token, adjectives_before, gloss, plural, render, tokens
+from bilat.extract.temporal_ru import find_time_expressions_ru
+from bilat.records import Agreement, Evidence
+
+__all__ = ["extract_agreements_ru"]
+
+
+_BY_PARTIES = ("joint_statement", "communique", "declaration")  # known by their parties
+
+
+@dataclass(frozen=True, slots=True)
+class _Kind:
+    lemmas: tuple[str, ...]
+    kind: str
+    english: str
+    requires: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class _Lexicon:
+    kinds: tuple[_Kind, ...]  # longest first
+    contract_subjects: frozenset[str]
+    status: tuple[tuple[str, frozenset[str]], ...]
+    future_statuses: frozenset[str]
+    future_words: frozenset[str]
+    default_status: dict[str, str]
+    generic: frozenset[str]
+    copulas: frozenset[str]
+    agreed_cues: dict[str, str]  # "договориться" -> its status
+    agreed_subjects: frozenset[str]
+
+
+def _lemma_set(words: Sequence[object]) -> frozenset[str]:
+    return frozenset(lemma(str(w)) for w in words)
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> _Lexicon:
+    data: dict[str, Any] = read_data("agreements_ru.yaml")
+    kinds = [
+        _Kind(
+            tuple(lemma(w) for w in str(k["ru"]).split()),
+            str(k["kind"]),
+            str(k["en"]),
+            _lemma_set(k.get("requires", [])),
+        )
+        for k in data["kinds"]
+    ]
+    return _Lexicon(
+        kinds=tuple(sorted(kinds, key=lambda k: -len(k.lemmas))),
+        contract_subjects=_lemma_set(data["contract_subjects"]),
+        status=tuple((str(k), _lemma_set(v)) for k, v in data["status"].items()),
+        future_statuses=frozenset(data["future_statuses"]),
+        future_words=_lemma_set(data["future_words"]),
+        default_status={str(k): str(v) for k, v in data["default_status"].items()},
+        generic=_lemma_set(data["generic_before"]),
+        copulas=_lemma_set(data["copulas"]),
+        agreed_cues={lemma(k): str(v) for k, v in data["agreed_on"]["cues"].items()},
+        agreed_subjects=_lemma_set(data["agreed_on"]["subjects"]),
+    )
+
+
+def _kind_at(toks: Sequence[Token], i: int) -> _Kind | None:
+    for k in _lexicon().kinds:
+        if tuple(t.lemma for t in toks[i : i + len(k.lemmas)]) == k.lemmas:
+            return k
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class _Name:
+    """A document's name in the sentence: tokens [first, end), its kind words at [head,
+    head_end), the kind's noun at `noun`."""
+
+    first: int
+    head: int
+    head_end: int
+    noun: int
+    end: int
+    title: str
+
+
+def _name(toks: Sequence[Token], k: _Kind, at: int) -> _Name:
+    span = (at, at + len(k.lemmas))
+    noun = next((j for j in range(*span) if toks[j].pos == "NOUN"), span[1] - 1)
+    english = plural(k.english) if "plur" in toks[noun].grams else k.english
+    first = adjectives_before(toks, at)
+    end, title = render(toks, first, span, english)
+    return _Name(first, at, span[1], noun, end, title)
+
+
+def _generic(toks: Sequence[Token], name: _Name) -> bool:
+    """'ряд соглашений', '20 соглашений', 'достигнутые договоренности', a bare plural, or a
+    predicate ('является важнейшим соглашением')."""
+    lex, head = _lexicon(), toks[name.noun]
+    before = toks[max(0, name.first - 3) : name.first]
+    if any(t.lemma in lex.generic for t in before) or (before and before[-1].pos == "NUMB"):
+        return True
+    if "ablt" in head.cases[:1] and any(t.lemma in lex.copulas for t in toks[: name.first][-4:]):
+        return True
+    bare = name.first == name.head and name.end == name.head_end
+    return bare and "plur" in head.grams
+
+
+def _status(toks: Sequence[Token], name: _Name, kind: str) -> str:
+    """The status cue nearest the noun outside the name itself, read in its tense."""
+    best: tuple[int, int, str, int] | None = None
+    for idx, t in enumerate(toks):
+        if name.first <= idx < name.end:
+            continue
+        for rank, (status, lemmas) in enumerate(_lexicon().status):
+            gap = name.head - idx if idx < name.head else 2 * (idx - name.head)
+            if t.lemma in lemmas and (best is None or (gap, rank) < best[:2]):
+                best = (gap, rank, status, idx)
+    if best is None:
+        return _lexicon().default_status.get(kind, "announced")
+    return _in_tense(toks, best[3], best[2])
+
+
+def _in_tense(toks: Sequence[Token], idx: int, status: str) -> str:
+    """'подпишут', 'будет подписан', 'планируют подписать' are planned; 'переговоры о
+    подписании' negotiating."""
+    lex = _lexicon()
+    if status not in lex.future_statuses:
+        return status
+    before = toks[max(0, idx - 2) : idx]
+    if "futr" in toks[idx].grams or any(
+        t.lemma in lex.future_words and "futr" in t.grams for t in before
+    ):
+        return "planned"
+    by_status = dict(lex.status)
+    for cue in ("planned", "negotiating"):  # what governs an infinitive or a verbal noun
+        if toks[idx].pos in ("INFN", "NOUN") and any(t.lemma in by_status[cue] for t in before):
+            return cue
+    return status
+
+
+def _date(ctx: DocContext, s: Sentence, name: _Name, toks: Sequence[Token]) -> str | None:
+    """The first date of the sentence outside the name ('на 2025 год' is part of it)."""
+    inside = (toks[name.first].start, toks[name.end - 1].end)
+    for expr in find_time_expressions_ru(s.text, ctx.published, tense="past"):
+        if expr.date and not expr.period and not inside[0] <= expr.start < inside[1]:
+            return expr.date
+    return None
+
+
+def _sector_of(title: str, toks: Sequence[Token]) -> str:
+    found = _sector(title)
+    if found != "other":
+        return found
+    return _sector(" ".join(g for t in toks if (g := gloss(t))))
+
+
+def _kind_of(toks: Sequence[Token], k: _Kind, name: _Name) -> str:
+    """An agreement on buying, selling or supplying is a contract."""
+    subjects = {t.lemma for t in toks[name.head_end : min(name.end, name.head_end + 3)]}
+    return (
+        "contract" if k.kind == "agreement" and subjects & _lexicon().contract_subjects else k.kind
+    )
+
+
+def _agreement(
+    ctx: DocContext, s: Sentence, toks: Sequence[Token], k: _Kind, name: _Name
+) -> Agreement | None:
+    if _generic(toks, name):
+        return None
+    if k.requires and not k.requires & {t.lemma for t in toks[name.first : name.end]}:
+        return None
+    bare = name.first == name.head and name.end == name.head_end and len(k.lemmas) == 1
+    kind = _kind_of(toks, k, name)
+    if bare and kind not in _BY_PARTIES:
+        return None  # "соглашение": one named before, or none in particular
+    return _make(ctx, s, toks, name, kind, _status(toks, name, kind))
+
+
+def _make(
+    ctx: DocContext, s: Sentence, toks: Sequence[Token], name: _Name, kind: str, status: str
+) -> Agreement | None:
+    """The record, unless it is a deal between third parties."""
+    made = Agreement(
+        title=name.title,
+        kind=kind,
+        status=status,
+        date=_date(ctx, s, name, toks),
+        parties=_parties(ctx, s, kind),
+        sector=_sector_of(name.title, toks),
+        evidence=Evidence(s.start, s.end, s.text),
+    )
+    return made if _about_pair(ctx, s, made) else None
+
+
+def _agreed_on(ctx: DocContext, s: Sentence, toks: Sequence[Token], i: int) -> Agreement | None:
+    """'договорились о создании совместного фонда': an agreement on what was agreed."""
+    lex = _lexicon()
+    status = lex.agreed_cues.get(toks[i].lemma)
+    if status is None or i + 2 >= len(toks) or toks[i + 1].lemma not in ("о", "об"):
+        return None
+    if toks[i + 2].lemma not in lex.agreed_subjects:
+        return None
+    end, title = render(toks, i + 1, (i, i + 1), "agreement")
+    return _make(ctx, s, toks, _Name(i + 1, i, i + 1, i, end, title), "agreement", status)
+
+
+def _from_sentence(ctx: DocContext, s: Sentence) -> list[Agreement]:
+    names = [(m.start - s.start, m.end - s.start, m.actor) for m in ctx.mentions_in(s.start, s.end)]
+    toks = tokens(s.text, names)
+    out: list[Agreement] = []
+    i = 0
+    while i < len(toks):
+        k = _kind_at(toks, i)
+        if k is None:
+            agreed = _agreed_on(ctx, s, toks, i)
+            out += [agreed] if agreed is not None else []
+            i += 1
+            continue
+        name = _name(toks, k, i)
+        made = _agreement(ctx, s, toks, k, name)
+        if made is not None:
+            out.append(made)  # a document named inside its name is part of the title
+        i = name.end if made is not None else i + len(k.lemmas)
+    return out
+
+
+def extract_agreements_ru(ctx: DocContext) -> list[Agreement]:
+    """Every document the Russian article names, once (repeats merge as in English)."""
+    out: list[Agreement] = []
+    for s in ctx.sentences:
+        for ag in _from_sentence(ctx, s):
+            if not any(_same(ag, kept) for kept in out):
+                out.append(ag)
+    return [replace(a, title=_titled(ctx, a)) for a in out]
+
+
+def _titled(ctx: DocContext, ag: Agreement) -> str:
+    """A bare title ('межправительственные протоколы') takes its parties where the sentence
+    names them, or where the kind is known by them (a joint statement)."""
+    named = {m.actor for m in ctx.mentions_in(ag.evidence.start, ag.evidence.end)}
+    if ag.kind in _BY_PARTIES or set(ag.parties) <= named:
+        return _with_parties(ag.title, ag.kind, ag.parties)
+    return ag.title
