@@ -31,6 +31,7 @@ __all__ = ["extract_agreements_ru"]
 
 
 _BY_PARTIES = ("joint_statement", "communique", "declaration")  # known by their parties
+_PARTY_TYPES = ("state", "company", "organization")
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,6 +199,16 @@ def _agreement(
     return _make(ctx, s, toks, name, kind, _status(toks, name, kind))
 
 
+def _named_parties(
+    ctx: DocContext, s: Sentence, toks: Sequence[Token], name: _Name
+) -> tuple[str, ...]:
+    """The parties a name names ("соглашение между Ираном и США"), two or more of them."""
+    start, end = s.start + toks[name.first].start, s.start + toks[name.end - 1].end
+    found = [m.actor for m in ctx.mentions_in(start, end) if m.type in _PARTY_TYPES]
+    named = tuple(dict.fromkeys(found))
+    return named if len(named) >= 2 else ()
+
+
 def _make(
     ctx: DocContext, s: Sentence, toks: Sequence[Token], name: _Name, kind: str, status: str
 ) -> Agreement | None:
@@ -207,7 +218,7 @@ def _make(
         kind=kind,
         status=status,
         date=_date(ctx, s, name, toks),
-        parties=_parties(ctx, s, kind),
+        parties=_named_parties(ctx, s, toks, name) or _parties(ctx, s, kind),
         sector=_sector_of(name.title, toks),
         evidence=Evidence(s.start, s.end, s.text),
     )

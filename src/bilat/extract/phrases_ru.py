@@ -245,6 +245,7 @@ class _Phrase:
     words: list[str]  # its English
     head: Token
     year: bool = False  # a number read with its "год" ("2025 года")
+    subject: bool = False  # may be the nominative subject of the verb after it
 
 
 def _noun_phrase(toks: Sequence[Token], i: int) -> _Phrase | None:
@@ -261,9 +262,19 @@ def _noun_phrase(toks: Sequence[Token], i: int) -> _Phrase | None:
     head, end = toks[j], j + 1
     while end < len(toks) and (toks[end].inside or (head.name and toks[end].text in _QUOTES)):
         end += 1  # a name's other words and its closing quote
+    # "соглашение о поставках стороны подписали": "стороны" is the verb's subject
+    subject = end < len(toks) and _subject_of(head, toks[end])
     if j > i and (two := _two_words(toks[j - 1], head)) is not None:
-        return _Phrase(end, [*_adjectives(toks, i, j - 1), two], head)  # "железной дороги"
-    return _Phrase(end, [*_adjectives(toks, i, j), noun(head)], head)
+        return _Phrase(end, [*_adjectives(toks, i, j - 1), two], head, subject=subject)
+    return _Phrase(end, [*_adjectives(toks, i, j), noun(head)], head, subject=subject)
+
+
+def _subject_of(head: Token, verb: Token) -> bool:
+    """`head` can be the subject of `verb`: a nominative reading in the verb's number."""
+    if verb.pos != "VERB":
+        return False
+    number = "plur" if "plur" in verb.grams else "sing"
+    return any("nomn" in g and number in g for _l, pos, g in analyses(head.text) if pos == head.pos)
 
 
 def _number_phrase(toks: Sequence[Token], j: int) -> _Phrase:
@@ -325,7 +336,7 @@ def _joined(kind: str, key: str, phrase: _Phrase, heads: list[Token]) -> list[st
     if head.pos == "NUMB":
         return ["of"] if phrase.year else None  # "соглашение 2001 года"
     genitive = "gent" in head.cases or "Fixd" in head.grams or not head.cases
-    return ["of"] if genitive else None
+    return ["of"] if genitive and not phrase.subject else None
 
 
 def _preposition(lemma: str, head: Token) -> str:
