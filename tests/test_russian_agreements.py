@@ -238,3 +238,17 @@ def test_dev_ru_agreements(tmp_path: Path) -> None:
     conf.write_text('[extract]\npair = "auto"\n', encoding="utf-8")
     report = evaluate(DEV_RU / "gold", DEV_RU / "docs", load_options(conf)).report
     assert report.total["agreements"].f1 >= 0.9, report.total["agreements"]
+
+
+def test_a_headline_and_the_body_name_one_document_by_the_bodys_fuller_name() -> None:
+    text = (
+        "Россия и Китай утвердили дорожную карту в нефтегазовой сфере\n\n"
+        "Стороны подписали дорожную карту по развитию сотрудничества России и Китая в "
+        "нефтяной и газовой сферах на 2025-2027 годы."
+    )
+    (found,) = _agreements(text)
+    assert found.status == "signed"
+    assert found.title == (
+        "road map on development of cooperation of Russia and China in oil and gas spheres "
+        "for 2025-2027"
+    )

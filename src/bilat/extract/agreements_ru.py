@@ -14,6 +14,7 @@ parties, sector and the merging of repeats are the English stage's, as the title
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -32,6 +33,7 @@ __all__ = ["extract_agreements_ru"]
 
 _BY_PARTIES = ("joint_statement", "communique", "declaration")  # known by their parties
 _PARTY_TYPES = ("state", "company", "organization")
+_SMALL = frozenset({"the", "of", "on", "in", "and", "for", "to", "a", "an", "with", "between"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -262,9 +264,31 @@ def extract_agreements_ru(ctx: DocContext) -> list[Agreement]:
     out: list[Agreement] = []
     for s in ctx.sentences:
         for ag in _from_sentence(ctx, s):
-            if not any(_same(ag, kept) for kept in out):
+            at = next((i for i, kept in enumerate(out) if _repeats(ag, kept)), None)
+            if at is None:
                 out.append(ag)
+            elif len(ag.title) > len(out[at].title):
+                out[at] = ag  # the fuller name: the body after its headline
     return [replace(a, title=_titled(ctx, a)) for a in out]
+
+
+def _repeats(a: Agreement, b: Agreement) -> bool:
+    """The same document: as the English stage merges, or of one kind with most words of the
+    shorter title in the longer ('road map in the oil and gas sphere' in a headline, 'road map
+    on development of cooperation in the oil and gas spheres' in the text)."""
+    if _same(a, b):
+        return True
+    if a.kind != b.kind:
+        return False
+    wa, wb = _words(a.title), _words(b.title)
+    shorter, longer = sorted((wa, wb), key=len)
+    return len(shorter) >= 2 and 4 * len(shorter & longer) >= 3 * len(shorter)
+
+
+def _words(title: str) -> set[str]:
+    """Content words of an English title, plural -s folded."""
+    words = re.findall(r"[a-z0-9]+", title.lower())
+    return {w[:-1] if w.endswith("s") and len(w) > 3 else w for w in words if w not in _SMALL}
 
 
 def _titled(ctx: DocContext, ag: Agreement) -> str:

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
@@ -89,6 +89,7 @@ class _Glossary:
     adjectives: dict[str, str]
     participles: dict[str, str]  # verb lemma (+ " " + preposition) -> English
     multipliers: dict[str, str]  # "млн" -> "million"
+    rates: frozenset[str]  # "год": "в год" is "per year"
     prepositions: dict[str, dict[str, str]]  # lemma -> case (or "*") -> English
     letters: dict[str, str]  # Cyrillic letter -> Latin
 
@@ -106,6 +107,7 @@ def _glossary() -> _Glossary:
         adjectives={str(k): str(v) for k, v in data["adjectives"].items()},
         participles={str(k): str(v) for k, v in data["participles"].items()},
         multipliers={str(k): str(v) for k, v in data["multipliers"].items()},
+        rates=frozenset(_lemmas(w) for w in data["rates"]),
         prepositions={
             str(k): {str(c): str(e) for c, e in v.items()} for k, v in data["prepositions"].items()
         },
@@ -229,6 +231,14 @@ def _left_word(toks: Sequence[Token], j: int) -> bool:
     return (_modifier(t) and not _name_at(toks, j)) or t.text in _QUOTES
 
 
+def _right_word(toks: Sequence[Token], i: int, j: int) -> bool:
+    """toks[j] is one of the modifiers that began at i ("нефтяной и газовой сферах")."""
+    t = toks[j]
+    if t.lemma in ("и", "или"):
+        return i < j and _modifier(toks[j - 1]) and j + 1 < len(toks) and _modifier(toks[j + 1])
+    return _modifier(t) or t.text in _QUOTES
+
+
 def _adjectives(toks: Sequence[Token], first: int, last: int) -> list[str]:
     words: list[str] = []
     for t in toks[first:last]:
@@ -251,12 +261,11 @@ class _Phrase:
 def _noun_phrase(toks: Sequence[Token], i: int) -> _Phrase | None:
     """Modifiers (quotes allowed) and the noun, name or number they belong to, from i."""
     j = i
-    while (
-        j < len(toks) and not _name_at(toks, j) and (_modifier(toks[j]) or toks[j].text in _QUOTES)
-    ):
+    while j < len(toks) and not _name_at(toks, j) and _right_word(toks, i, j):
         j += 1
-    if j < len(toks) and toks[j].pos == "NUMB":
-        return _number_phrase(toks, j)
+    if j < len(toks) and toks[j].pos == "NUMB":  # "дополнительных 2 млрд кубометров"
+        found = _number_phrase(toks, j)
+        return replace(found, words=[*_adjectives(toks, i, j), *found.words])
     if j >= len(toks) or not toks[j].is_noun:
         return None
     head, end = toks[j], j + 1
@@ -326,8 +335,9 @@ def _joined(kind: str, key: str, phrase: _Phrase, heads: list[Token]) -> list[st
     head = phrase.head
     if kind == "participle":
         return [_glossary().participles[key]]
-    if kind == "preposition":
-        return [_preposition(key, head)]
+    if kind == "preposition":  # "в год" is "per year"
+        rate = key in ("в", "на") and phrase.words == [noun(head)]
+        return ["per"] if rate and head.lemma in _glossary().rates else [_preposition(key, head)]
     if kind == "apposition":
         return [] if head.name is not None else None
     if kind in ("and", "comma"):  # coordinated with an earlier head in the same case
@@ -349,7 +359,7 @@ def _preposition(lemma: str, head: Token) -> str:
 
 
 def _article(kind: str, head: Token) -> list[str]:
-    if kind in ("and", "comma", "apposition"):
+    if kind in ("and", "comma", "apposition") or head.lemma in _glossary().rates:
         return []
     countable = head.lemma not in _glossary().mass and "plur" not in head.grams
     common = head.name is None and head.pos == "NOUN" and not head.text[:1].isupper()
