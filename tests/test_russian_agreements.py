@@ -140,6 +140,38 @@ def test_a_russian_document_name_becomes_an_english_title(
     assert text[found.evidence.start : found.evidence.end] == found.evidence.quote
 
 
+@pytest.mark.parametrize(
+    ("text", "status", "title"),
+    [
+        (
+            "Россия предложила Китаю заключить соглашение о свободной торговле.",
+            "announced",
+            "agreement on free trade",
+        ),
+        (
+            "Россия и Китай приняли совместное коммюнике по итогам 30-й регулярной встречи глав "
+            "правительств.",
+            "adopted",
+            "joint communique following the 30th regular meeting of heads of governments",
+        ),
+        (
+            "Россия и Китай готовы подписать соглашение о транзите грузов в рамках проекта.",
+            "planned",
+            "agreement on transit of cargoes within the framework of the project",
+        ),
+    ],
+)
+def test_statuses_and_compound_prepositions(text: str, status: str, title: str) -> None:
+    (found,) = _agreements(text)
+    assert (found.status, found.title) == (status, title)
+
+
+def test_a_month_is_the_date_of_a_document() -> None:
+    text = "Соглашение России и Китая о взаимном признании виз вступило в силу в январе 2024 года."
+    (found,) = _agreements(text)
+    assert (found.status, found.date) == ("adopted", "2024-01")
+
+
 def test_signing_expected_later_is_planned() -> None:
     text = "Ожидается, что Россия и Китай подпишут соглашение о строительстве моста в сентябре."
     (found,) = _agreements(text)

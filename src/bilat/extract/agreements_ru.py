@@ -146,8 +146,9 @@ def _status(toks: Sequence[Token], name: _Name, kind: str) -> str:
 
 
 def _in_tense(toks: Sequence[Token], idx: int, status: str) -> str:
-    """'подпишут', 'будет подписан', 'планируют подписать' are planned; 'переговоры о
-    подписании' negotiating."""
+    """'подпишут', 'будет подписан' are planned; an infinitive or a verbal noun takes the status
+    of the word governing it ('планируют подписать', 'переговоры о подписании', 'предложила
+    заключить'); an infinitive alone is not done yet ('чтобы подписать')."""
     lex = _lexicon()
     if status not in lex.future_statuses:
         return status
@@ -156,18 +157,23 @@ def _in_tense(toks: Sequence[Token], idx: int, status: str) -> str:
         t.lemma in lex.future_words and "futr" in t.grams for t in before
     ):
         return "planned"
-    by_status = dict(lex.status)
-    for cue in ("planned", "negotiating"):  # what governs an infinitive or a verbal noun
-        if toks[idx].pos in ("INFN", "NOUN") and any(t.lemma in by_status[cue] for t in before):
+    if toks[idx].pos not in ("INFN", "NOUN"):
+        return status
+    for cue, lemmas in lex.status:
+        if cue not in lex.future_statuses and any(t.lemma in lemmas for t in before):
             return cue
-    return status
+    return "planned" if toks[idx].pos == "INFN" else status
 
 
 def _date(ctx: DocContext, s: Sentence, name: _Name, toks: Sequence[Token]) -> str | None:
-    """The first date of the sentence outside the name ('на 2025 год' is part of it)."""
+    """The first date of the sentence outside the name ('на 2025 год' is part of it); a
+    month or a year is a date ('в январе 2024 года'), a span a figure's period is not."""
     inside = (toks[name.first].start, toks[name.end - 1].end)
     for expr in find_time_expressions_ru(s.text, ctx.published, tense="past"):
-        if expr.date and not expr.period and not inside[0] <= expr.start < inside[1]:
+        if inside[0] <= expr.start < inside[1] or not expr.date:
+            continue
+        one = expr.period in (None, expr.date, f"{expr.date}..{expr.date}")
+        if one and not s.text[: expr.start].endswith(("за ", "За ")):
             return expr.date
     return None
 

@@ -31,7 +31,8 @@ from bilat.extract.nlp_ru import analyses, lemma
 __all__ = ["Token", "adjectives_before", "gloss", "noun", "plural", "render", "tokens"]
 
 _CASES = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct", "voct", "gen2", "loc2"})
-_WORD = re.compile(r"\d+(?:[-–]\d+)?|[^\W\d_]+(?:-[^\W_]+)*|\S")
+_WORD = re.compile(r"\d+-(?:[а-я]{1,3})\b|\d+(?:[-–]\d+)?|[^\W\d_]+(?:-[^\W_]+)*|\S")
+_ORDINAL = re.compile(r"(\d+)-[а-я]+")  # "29-й", "29-го": an ordinal adjective
 _QUOTES = frozenset("«»\"“”„'")
 _MAX_WORDS = 18  # English words in one title
 _YEAR_NOUN = frozenset({"год"})
@@ -67,7 +68,8 @@ def tokens(text: str, names: Sequence[tuple[int, int, str]]) -> list[Token]:
         reads = analyses(m.group(0))
         lemma, pos, grams = reads[0]
         pos = pos or next((g for g in ("NUMB", "LATN", "PNCT") if g in grams), None)
-        pos = "NUMB" if m.group(0)[0].isdigit() else pos  # "2025-2028" too
+        if m.group(0)[0].isdigit():  # "2025-2028" is a number, "29-й" an ordinal
+            pos = "ORDN" if _ORDINAL.fullmatch(m.group(0)) else "NUMB"
         cases = tuple(dict.fromkeys(c for r in reads if r[1] == pos for c in r[2] & _CASES))
         covering = next(((s, n) for s, e, n in names if s <= m.start() < e), None)
         first = covering is not None and covering[0] not in named
@@ -109,7 +111,8 @@ def _glossary() -> _Glossary:
         multipliers={str(k): str(v) for k, v in data["multipliers"].items()},
         rates=frozenset(_lemmas(w) for w in data["rates"]),
         prepositions={
-            str(k): {str(c): str(e) for c, e in v.items()} for k, v in data["prepositions"].items()
+            _lemmas(k): {str(c): str(e) for c, e in v.items()}
+            for k, v in data["prepositions"].items()
         },
         letters={str(k): str(v) for k, v in data["letters"].items()},
     )
@@ -201,6 +204,8 @@ def gloss(t: Token) -> str | None:
 def _modifier(t: Token) -> bool:
     """An adjective, or a participle or adverb the glossary reads as one ("юридически
     обязывающий" -> "legally binding")."""
+    if t.pos == "ORDN":
+        return True
     return t.is_adjective or (t.pos in ("PRTF", "ADVB") and t.lemma in _glossary().adjectives)
 
 
@@ -239,11 +244,20 @@ def _right_word(toks: Sequence[Token], i: int, j: int) -> bool:
     return _modifier(t) or t.text in _QUOTES
 
 
+def _ordinal(text: str) -> str:
+    """'29-й' -> '29th'."""
+    n = int(text.split("-")[0])
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
 def _adjectives(toks: Sequence[Token], first: int, last: int) -> list[str]:
     words: list[str] = []
     for t in toks[first:last]:
         if t.lemma in ("и", "или") and words:
             words.append("and" if t.lemma == "и" else "or")
+        elif t.pos == "ORDN":
+            words.append(_ordinal(t.text))
         elif _modifier(t) and (english := _adjective(t.lemma)):
             words.append(english)
     return words if not words or words[-1] not in ("and", "or") else words[:-1]
@@ -320,6 +334,9 @@ def _link(toks: Sequence[Token], i: int) -> tuple[str, str, int] | None:
         if f"{t.lemma} {nxt}" in participles:
             return "participle", f"{t.lemma} {nxt}", i + 2
         return ("participle", t.lemma, i + 1) if t.lemma in participles else None
+    two = f"{t.lemma} {toks[i + 1].lemma}" if i + 1 < len(toks) else ""
+    if t.pos == "PREP" and two in _glossary().prepositions:  # "по итогам", "в рамках"
+        return "preposition", two, i + 2
     if t.pos == "PREP" and t.lemma in _glossary().prepositions:
         return "preposition", t.lemma, i + 1
     if t.lemma in ("и", "или") and t.pos == "CONJ":
