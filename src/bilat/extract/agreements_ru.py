@@ -56,6 +56,7 @@ class _Lexicon:
     copulas: frozenset[str]
     agreed_cues: dict[str, str]  # "договориться" -> its status
     agreed_subjects: frozenset[str]
+    stems: re.Pattern[str]  # a word opening like a kind or a cue: most sentences have none
 
 
 def _lemma_set(words: Sequence[object]) -> frozenset[str]:
@@ -85,7 +86,15 @@ def _lexicon() -> _Lexicon:
         copulas=_lemma_set(data["copulas"]),
         agreed_cues={lemma(k): str(v) for k, v in data["agreed_on"]["cues"].items()},
         agreed_subjects=_lemma_set(data["agreed_on"]["subjects"]),
+        stems=_stems([k.lemmas[0] for k in kinds] + [lemma(c) for c in data["agreed_on"]["cues"]]),
     )
+
+
+def _stems(lemmas: list[str]) -> re.Pattern[str]:
+    """Words beginning as one of `lemmas` does (its first four letters, which no case ending
+    changes in these nouns and verbs: "соглашениями", "договорились")."""
+    stems = sorted({w[:4] for w in lemmas})
+    return re.compile(r"(?<![\w-])(?:" + "|".join(stems) + ")", re.I)
 
 
 def _kind_at(toks: Sequence[Token], i: int) -> _Kind | None:
@@ -246,6 +255,8 @@ def _agreed_on(ctx: DocContext, s: Sentence, toks: Sequence[Token], i: int) -> A
 
 
 def _from_sentence(ctx: DocContext, s: Sentence) -> list[Agreement]:
+    if not _lexicon().stems.search(s.text.replace("ё", "е")):
+        return []
     names = [(m.start - s.start, m.end - s.start, m.actor) for m in ctx.mentions_in(s.start, s.end)]
     toks = tokens(s.text, names)
     out: list[Agreement] = []
