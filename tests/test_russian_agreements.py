@@ -7,7 +7,6 @@ document (`language = ru`), so the mentions, dates and parties are the real stag
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -18,9 +17,7 @@ from bilat.extract.nlp_ru import parse_ru
 from bilat.extract.phrases_ru import adjectives_before, render, tokens
 from bilat.extract.pipeline import extract_document
 from bilat.offsets import OffsetMap
-from bilat.record import rebuild_record, record_json
 from bilat.records import Agreement, Document
-from conftest import CORPUS, extracted_store
 
 DEV_RU = Path(__file__).resolve().parents[2] / "shared" / "eval" / "dev-ru"
 
@@ -287,28 +284,3 @@ def test_a_headline_and_the_body_name_one_document_by_the_bodys_fuller_name() ->
         "road map on development of cooperation of Russia and China in oil and gas spheres "
         "for 2025-2027"
     )
-
-
-def test_a_russian_and_an_english_report_of_one_memorandum_join_one_agreement(
-    tmp_path: Path,
-) -> None:
-    """The English title rendered from Russian shares its words with the English report's."""
-    both = tmp_path / "both"
-    both.mkdir()
-    shutil.copy(CORPUS / "c11_feed_power_of_siberia_2_signed.json", both)
-    (both / "ru_memorandum.txt").write_text(
-        "ПЕКИН, 2 сентября. /ТАСС/. «Газпром» и CNPC подписали юридически обязывающий "
-        "меморандум о строительстве газопровода «Сила Сибири-2» и транзитного газопровода "
-        "через Монголию, сообщил глава «Газпрома» Алексей Миллер.\n",
-        encoding="utf-8",
-    )
-    with extracted_store(both, tmp_path / "bilat.db") as store:
-        rebuild_record(store)
-        record = record_json(store)
-    memoranda = [a for a in record["agreements"] if a["kind"] == "memorandum"]
-    (memorandum,) = memoranda
-    assert {e["doc_name"] for e in memorandum["entries"]} == {
-        "c11_feed_power_of_siberia_2_signed.json",
-        "ru_memorandum.txt",
-    }
-    assert memorandum["parties"] == ["China National Petroleum Corporation", "Gazprom"]
