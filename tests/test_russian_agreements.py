@@ -125,6 +125,13 @@ def _agreements(text: str, published: str = "2025-04-10") -> tuple[Agreement, ..
             "Russian-Chinese agreement on cooperation in the sphere of satellite navigation",
         ),
         (
+            "Россия и Китай подписали межправительственные документы о сотрудничестве в области "
+            "образования.",
+            "agreement",
+            "signed",
+            "intergovernmental documents on cooperation in the field of education",
+        ),
+        (
             "Россия и Китай договорились о создании совместного инвестиционного фонда.",
             "agreement",
             "announced",
@@ -208,6 +215,7 @@ def test_sector_comes_from_the_sentence_when_the_title_has_none() -> None:
     [
         "В ходе визита Россия и Китай подписали более 20 соглашений.",
         "Россия и Китай подписали ряд соглашений в энергетике.",
+        "В ходе визита России и Китая был подписан пакет документов.",
         "Стороны отметили ход реализации достигнутых договоренностей между Россией и Китаем.",
         "Соглашение будет подписано Россией и Китаем в сентябре.",  # named before, if at all
         "Для гостей из России в Китае подготовлена большая культурная программа.",
