@@ -42,6 +42,7 @@ class _Kind:
     kind: str
     english: str
     requires: frozenset[str]
+    singular: bool  # the plural names none ("планы по расширению")
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +73,7 @@ def _lexicon() -> _Lexicon:
             str(k["kind"]),
             str(k["en"]),
             _lemma_set(k.get("requires", [])),
+            bool(k.get("singular", False)),
         )
         for k in data["kinds"]
     ]
@@ -205,15 +207,25 @@ def _kind_of(toks: Sequence[Token], k: _Kind, name: _Name) -> str:
 def _agreement(
     ctx: DocContext, s: Sentence, toks: Sequence[Token], k: _Kind, name: _Name
 ) -> Agreement | None:
-    if _generic(toks, name):
-        return None
-    if k.requires and not k.requires & {t.lemma for t in toks[name.first : name.end]}:
+    if _generic(toks, name) or not _fits(toks, k, name):
         return None
     bare = name.first == name.head and name.end == name.head_end and len(k.lemmas) == 1
     kind = _kind_of(toks, k, name)
     if bare and kind not in _BY_PARTIES:
         return None  # "соглашение": one named before, or none in particular
+    if kind == "contract" and k.english == "treaty":  # "договор купли-продажи"
+        name = _name(toks, replace(k, english="contract"), name.head)
     return _make(ctx, s, toks, name, kind, _status(toks, name, kind))
+
+
+def _fits(toks: Sequence[Token], k: _Kind, name: _Name) -> bool:
+    """What the kind asks of its name: a word it must contain ("программа сотрудничества"),
+    the singular ("планы по расширению" are none), no locative ("в плане", "на первом плане":
+    "in terms of", "foremost")."""
+    noun = toks[name.noun]
+    if k.requires and not k.requires & {t.lemma for t in toks[name.first : name.end]}:
+        return False
+    return not k.singular or ("plur" not in noun.grams and noun.cases[:1] != ("loct",))
 
 
 def _named_parties(

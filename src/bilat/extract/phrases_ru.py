@@ -2,8 +2,9 @@
 
 needs : a Russian sentence, the actor mentions in it (their English names), pymorphy3 readings
         (`bilat.extract.nlp_ru.analyses`), the glossary `data/glossary_ru.yaml`
-adds  : `Token`s of the sentence, `adjectives_before` (where a name's adjectives begin) and
-        `render` (the adjectives, a head already rendered and the complements after it in English)
+adds  : `Token`s of the sentence, `adjectives_before` (where a name's modifiers begin),
+        `render` (the modifiers, a head already rendered and the complements after it in English),
+        `noun` / `gloss` / `plural` (one word's English)
 
 The phrase is read as Russian builds it: adjectives before their noun, a genitive chain after
 it ("плана военного сотрудничества РФ и Китая" -> "plan of military cooperation of Russia and
@@ -66,7 +67,7 @@ def tokens(text: str, names: Sequence[tuple[int, int, str]]) -> list[Token]:
     named: set[int] = set()
     for m in _WORD.finditer(text):
         reads = analyses(m.group(0))
-        lemma, pos, grams = reads[0]
+        lemma_, pos, grams = reads[0]
         pos = pos or next((g for g in ("NUMB", "LATN", "PNCT") if g in grams), None)
         if m.group(0)[0].isdigit():  # "2025-2028" is a number, "29-й" an ordinal
             pos = "ORDN" if _ORDINAL.fullmatch(m.group(0)) else "NUMB"
@@ -77,7 +78,7 @@ def tokens(text: str, names: Sequence[tuple[int, int, str]]) -> list[Token]:
             named.add(covering[0])
         name = covering[1] if covering is not None and first else None
         inside = covering is not None and not first
-        out.append(Token(m.start(), m.end(), m.group(0), lemma, pos, grams, cases, name, inside))
+        out.append(Token(m.start(), m.end(), m.group(0), lemma_, pos, grams, cases, name, inside))
     return out
 
 
@@ -333,7 +334,10 @@ def _link(toks: Sequence[Token], i: int) -> tuple[str, str, int] | None:
         nxt = toks[i + 1].lemma if i + 1 < len(toks) else ""
         if f"{t.lemma} {nxt}" in participles:
             return "participle", f"{t.lemma} {nxt}", i + 2
-        return ("participle", t.lemma, i + 1) if t.lemma in participles else None
+        if t.lemma in participles:
+            return "participle", t.lemma, i + 1
+        if not _modifier(t):
+            return None  # a participle clause ("подписанное в ...") ends the name
     two = f"{t.lemma} {toks[i + 1].lemma}" if i + 1 < len(toks) else ""
     if t.pos == "PREP" and two in _glossary().prepositions:  # "по итогам", "в рамках"
         return "preposition", two, i + 2
