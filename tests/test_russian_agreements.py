@@ -12,9 +12,10 @@ from pathlib import Path
 import pytest
 
 from bilat.config import load_options
+from bilat.datafiles import read_data
 from bilat.evaluate.run import evaluate
 from bilat.extract.nlp_ru import parse_ru
-from bilat.extract.phrases_ru import adjectives_before, render, tokens
+from bilat.extract.phrases_ru import adjectives_before, gloss, render, tokens
 from bilat.extract.pipeline import extract_document
 from bilat.offsets import OffsetMap
 from bilat.records import Agreement, Document
@@ -301,3 +302,12 @@ def test_a_headline_and_the_body_name_one_document_by_the_bodys_fuller_name() ->
         "road map on development of cooperation of Russia and China in oil and gas spheres "
         "for 2025-2027"
     )
+
+
+def test_every_glossary_word_is_found_from_its_own_form() -> None:
+    """A key pymorphy3 reads as another lemma would never match (data/glossary_ru.yaml);
+    infinitives are the lemmas of participles ("сжидить" for "сжиженного")."""
+    data = read_data("glossary_ru.yaml")
+    words = [tokens(k, [])[0] for k in [*data["nouns"], *data["adjectives"]] if " " not in k]
+    lost = [t.text for t in words if t.pos != "INFN" and gloss(t) is None]
+    assert lost == []

@@ -107,7 +107,7 @@ def _glossary() -> _Glossary:
     return _Glossary(
         nouns=nouns,
         mass=frozenset(_lemmas(w) for w in data["mass"]),
-        adjectives={str(k): str(v) for k, v in data["adjectives"].items()},
+        adjectives={_lemmas(k): str(v) for k, v in data["adjectives"].items()},
         participles={str(k): str(v) for k, v in data["participles"].items()},
         multipliers={str(k): str(v) for k, v in data["multipliers"].items()},
         rates=frozenset(_lemmas(w) for w in data["rates"]),
@@ -193,7 +193,7 @@ def gloss(t: Token) -> str | None:
     """Any word's English where the glossary or the gazetteer knows it, else None."""
     if t.name is not None:
         return t.name
-    if t.pos in ("ADJF", "ADJS"):
+    if t.pos in ("ADJF", "ADJS", "PRTF", "ADVB"):
         return _adjective(t.lemma)
     found = _glossary().nouns.get(t.lemma)
     return found[0] if found else None
