@@ -205,6 +205,24 @@ def test_parties_are_the_companies_named_and_the_date_is_the_sentences() -> None
     assert (found.date, found.sector) == ("2025-09-02", "energy")
 
 
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        (
+            "Россия и Китай обсудили соглашение между Казахстаном и Китаем о транзите.",
+            ("Kazakhstan", "China"),
+        ),
+        (
+            "«Роснефть» и CNPC заключили контракт на поставку нефти из России в Китай.",
+            ("Rosneft", "China National Petroleum Corporation"),
+        ),
+    ],
+)
+def test_parties_named_in_the_name_except_a_contracts(text: str, parties: tuple[str, ...]) -> None:
+    (found,) = _agreements(text)
+    assert found.parties == parties
+
+
 def test_sector_comes_from_the_sentence_when_the_title_has_none() -> None:
     text = (
         "Подписанные Россией и Китаем межправительственные протоколы открывают новые "

@@ -229,9 +229,12 @@ def _fits(toks: Sequence[Token], k: _Kind, name: _Name) -> bool:
 
 
 def _named_parties(
-    ctx: DocContext, s: Sentence, toks: Sequence[Token], name: _Name
+    ctx: DocContext, s: Sentence, toks: Sequence[Token], name: _Name, kind: str
 ) -> tuple[str, ...]:
-    """The parties a name names ("соглашение между Ираном и США"), two or more of them."""
+    """The parties a name names ("соглашение между Ираном и США"), two or more of them; not
+    for a contract, whose parties are the companies ("на поставку нефти из России в Китай")."""
+    if kind == "contract":
+        return ()
     start, end = s.start + toks[name.first].start, s.start + toks[name.end - 1].end
     found = [m.actor for m in ctx.mentions_in(start, end) if m.type in _PARTY_TYPES]
     named = tuple(dict.fromkeys(found))
@@ -247,7 +250,7 @@ def _make(
         kind=kind,
         status=status,
         date=_date(ctx, s, name, toks),
-        parties=_named_parties(ctx, s, toks, name) or _parties(ctx, s, kind),
+        parties=_named_parties(ctx, s, toks, name, kind) or _parties(ctx, s, kind),
         sector=_sector_of(name.title, toks),
         evidence=Evidence(s.start, s.end, s.text),
     )
