@@ -339,6 +339,10 @@ def _with_occasion(title: str, kind: str, sentence: str) -> str:
 
 
 def extract_agreements(ctx: DocContext) -> list[Agreement]:
+    if ctx.language == "ru":  # Russian documents: bilat.extract.agreements_ru (imports this)
+        from bilat.extract.agreements_ru import extract_agreements_ru
+
+        return extract_agreements_ru(ctx)
     out: list[Agreement] = []
     for s in ctx.sentences:
         for ag in _from_sentence(ctx, s):

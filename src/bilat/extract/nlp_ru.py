@@ -15,7 +15,16 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-__all__ = ["is_plural", "is_russian", "lemma", "lemmas", "load_ru", "parse_ru", "part_of_speech"]
+__all__ = [
+    "analyses",
+    "is_plural",
+    "is_russian",
+    "lemma",
+    "lemmas",
+    "load_ru",
+    "parse_ru",
+    "part_of_speech",
+]
 
 _LABELS = {"PER": "PERSON", "LOC": "GPE", "ORG": "ORG"}
 
@@ -61,6 +70,20 @@ def part_of_speech(word: str) -> str | None:
 def is_plural(word: str) -> bool:
     """Whether the likeliest reading of a word is plural ("глав правительств")."""
     return "plur" in _morph().parse(word)[0].tag
+
+
+@lru_cache(maxsize=1 << 14)
+def analyses(word: str) -> tuple[tuple[str, str | None, frozenset[str]], ...]:
+    """Every reading of a word, likeliest first: (lemma, part of speech, grammemes), e.g.
+    "области" -> ("область", "NOUN", {"femn", "sing", "loct", ...}), ("область", ... "gent")."""
+    return tuple(
+        (
+            str(p.normal_form).replace("ё", "е"),
+            p.tag.POS and str(p.tag.POS),
+            frozenset(p.tag.grammemes),
+        )
+        for p in _morph().parse(word)
+    )
 
 
 def lemmas(text: str) -> str:
