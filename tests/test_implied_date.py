@@ -229,3 +229,32 @@ def test_the_option_turns_implied_dates_off(store: Store, db_url: str, tmp_path:
     ingest(store, [str(tmp_path / "docs")], load_options(config, db=db_url))
     [doc] = store.documents()
     assert doc.published is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Поставки угля из России в Китай выросли в марте 2023 года. "
+            "В прошлом месяце Китай закупил 9 млн тонн угля.",
+            "2023-04",
+            id="the month after a stated month that 'last month' names",
+        ),
+        pytest.param(
+            "Поставки угля из России в Китай выросли в марте 2023 года до 9 млн тонн.",
+            "2023-03",
+            id="the latest stated month, at month precision",
+        ),
+        pytest.param(
+            "Россия и Китай планируют к 2030 году увеличить товарооборот. "
+            "Соглашение будет подписано в декабре 2026 года.",
+            None,
+            id="planned dates imply nothing",
+        ),
+    ],
+)
+def test_a_russian_report_with_no_dateline_is_dated_by_its_latest_month(
+    text: str, expected: str | None
+) -> None:
+    found = implied_published(text, TODAY)
+    assert (found.date if found else None) == expected

@@ -17,7 +17,7 @@ from bilat.ingest.dates import DATELINE_WINDOW
 if TYPE_CHECKING:
     from bilat.ingest.implied_date import ImpliedDate
 
-__all__ = ["russian_dateline"]
+__all__ = ["russian_dateline", "russian_latest_month"]
 
 _YEAR = re.compile(r"\b((?:19|20)\d{2})\s*(?:год|г\.)")
 
@@ -42,3 +42,43 @@ def russian_dateline(text: str, today: str) -> ImpliedDate | None:
     if date > today:
         return None
     return ImpliedDate(date, ((m.start("d"), m.end("m")), latest.span(1)))
+
+
+_SENTENCE_RU = re.compile(r"[^.!?\n]+[.!?]?")
+# a sentence about the future or a plan says nothing about when the text was written
+_PLAN_RU = re.compile(
+    r"\b(?:будет|будут|планиру\w*|намерен\w*|ожида\w*|состоится|состоятся|прогноз\w*|"
+    r"предполага\w*|рассчитыва\w*)\b|\bк\s+(?:концу\s+)?(?:19|20)\d{2}",
+    re.I,
+)
+_LAST_MONTH_RU = re.compile(r"\bв\s+прошлом\s+месяце\b", re.I)
+
+
+def russian_latest_month(text: str, today: str) -> ImpliedDate | None:
+    """A Russian report with no dateline is dated by the latest month it states with its
+    year as done ('в мае 2022 года'), at month precision; when it also says 'в прошлом
+    месяце' of that month, it was written the month after (GOLD.md: the date the text
+    clearly implies)."""
+    from bilat.extract.temporal import find_time_expressions
+    from bilat.ingest.implied_date import ImpliedDate
+
+    best: tuple[str, int, int] | None = None
+    for s in _SENTENCE_RU.finditer(text):
+        if _PLAN_RU.search(s.group(0)):
+            continue
+        for t in find_time_expressions(s.group(0), None, tense="past"):
+            month = (t.date_end or t.date or "")[:7]
+            stated = len(month) == 7 and bool(_YEAR.search(t.text + " год"))
+            if stated and month <= today[:7] and (best is None or month > best[0]):
+                best = (month, s.start() + t.start, s.start() + t.end)
+    if best is None:
+        return None
+    month, start, end = best
+    last = _LAST_MONTH_RU.search(text)
+    if last is None:
+        return ImpliedDate(month, ((start, end),))
+    year, mon = divmod(int(month[:4]) * 12 + int(month[5:]), 12)  # the month after
+    after = f"{year:04d}-{mon + 1:02d}"
+    if after > today[:7]:
+        return ImpliedDate(month, ((start, end),))
+    return ImpliedDate(after, ((start, end), last.span()))
