@@ -217,3 +217,16 @@ def test_a_bare_scaled_number_in_a_trade_sentence_takes_the_articles_currency() 
     assert (100_000_000_000, "USD", "year") in levels
     targets = {(c.value, c.unit, c.per) for c in ext.commitments}
     assert targets == {(200_000_000_000, "USD", "year")}
+
+
+def test_a_meeting_of_a_russian_named_joint_body_involves_both_states() -> None:
+    """'на заседании российско-китайской комиссии': the compound adjective names the two
+    states of the body that meets; the body names the parties as a person would."""
+    text = (
+        "Об этом сообщил вице-премьер Алексей Оверчук.\n\n"
+        "«Работа идет», — сказал он на заседании российско-китайской подкомиссии по "
+        "транспорту, которое прошло во вторник."
+    )
+    (event,) = _extract(text, "2025-04-10").events
+    assert (event.mode, event.status, event.date) == ("meeting", "occurred", "2025-04-08")
+    assert {"Russia", "China"} <= set(event.participants)

@@ -7,6 +7,7 @@ sender of a telegram or message to an occasion.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from bilat.extract.context import DocContext, Mention
 from bilat.extract.event_clauses import Clause
@@ -112,13 +113,18 @@ JOINT = re.compile(r"\b([A-Z][a-z]+)\s?[-–—]\s?([A-Z][a-z]+)\b")
 
 _BODY = re.compile(
     r"\b(?:(?:sub-?)?commission|(?:sub-?)?committee|council|dialogue|forum|expo|"
-    r"working group|roundtable|round table)\b",
+    r"working group|roundtable|round table|"
+    r"(?:под)?комисси\w*|(?:под)?комитет\w*|совет[аеуы]?\b|форум\w*|диалог\w*|"
+    r"рабоч\w+ групп\w*|выставк\w*)",
     re.I,
 )
 
 
-# between an event word and its body: nothing ('Forum' is both), or 'of the (Nth) ... '
-_BODY_OF = re.compile(r"|\s+(?:of|under)\s+(?:the\s+)?[\w\s,'’-]{0,80}?", re.I)
+# between an event word and its body: nothing ('Forum' is both), 'of the (Nth) ... ', or in
+# Russian the genitive that follows ('заседание российско-китайской комиссии')
+_BODY_OF = re.compile(
+    r"|\s+(?:of|under)\s+(?:the\s+)?[\w\s,'’-]{0,80}?|\s+[а-яё][а-яё\s-]{0,80}?", re.I
+)
 
 
 def greets(ctx: DocContext, m: Mention) -> bool:
@@ -149,9 +155,35 @@ def joint_body(
 
 
 def _joint_states(gaz: Gazetteer, text: str) -> list[Entry]:
-    """The two states of the last 'Russian-Chinese' / 'China-Russia' compound in `text`."""
+    """The two states of the last 'Russian-Chinese' / 'China-Russia' / 'российско-китайский'
+    compound in `text`."""
     for m in reversed(list(JOINT.finditer(text))):
         a, b = (gaz.state_for_adjective(w) or gaz.state_named(w) for w in m.groups())
         if a is not None and b is not None and a.country != b.country:
             return [a, b]
+    for m in reversed(list(_JOINT_RU.finditer(text))):
+        a, b = (_russian_state(gaz, w) for w in m.groups())
+        if a is not None and b is not None and a.country != b.country:
+            return [a, b]
     return []
+
+
+_JOINT_RU = re.compile(r"(?<![а-яё])([а-яё]{4,}о)-([а-яё]{4,})", re.I)
+
+
+def _russian_state(gaz: Gazetteer, word: str) -> Entry | None:
+    """The state a Russian relational adjective names in any form, also its combining form
+    ('российско-', 'китайской', 'американо-'): by the stem of its lemma."""
+    low = word.lower()
+    for stem, entry in _russian_stems(gaz):
+        if low.startswith(stem):
+            return entry
+    return None
+
+
+@cache
+def _russian_stems(gaz: Gazetteer) -> tuple[tuple[str, Entry], ...]:
+    from bilat.extract.gazetteer_ru import russian_names  # only Russian texts need it
+
+    stems = {adj[:-2]: e for adj, e in russian_names(gaz).adjectives.items() if len(adj) > 6}
+    return tuple(sorted(stems.items(), key=lambda se: -len(se[0])))

@@ -419,7 +419,8 @@ def _build(
     counted: bool = False,
 ) -> Found | None:
     """`counted`: the clause counts the people by their states ('Russian and Chinese
-    officials'), which names the parties as well as a person does."""
+    officials') or names the joint body that meets, which names the parties as well as a
+    person does."""
     in_pair = {m.country for m in parts} & set(ctx.pair)
     if not in_pair or (mode not in GROUP_MODES and not _involves_pair(parts, ctx.pair, mode)):
         return None
@@ -485,10 +486,12 @@ def _candidates(
                 for m in ctx.mentions_in(clause.start, clause.end)
                 if m.type == "organization" and m.country is None
             ]
+        body: list[Mention] = []
         if mode in ("meeting", "multilateral"):
-            parts = [p for p in parts if not greets(ctx, p)] + joint_body(ctx, gaz, clause, trig)
+            body = joint_body(ctx, gaz, clause, trig)
+            parts = [p for p in parts if not greets(ctx, p)] + body
         others = [m for mo, m in triggers if m is not trig]
-        found = _build(ctx, clause, mode, parts, trig, others, counted=bool(sides))
+        found = _build(ctx, clause, mode, parts, trig, others, counted=bool(sides or body))
         if found is not None:
             out.append(found)
     level = _top_level(ctx, gaz, clause, [m for _, m in triggers])
