@@ -230,3 +230,19 @@ def test_a_meeting_of_a_russian_named_joint_body_involves_both_states() -> None:
     (event,) = _extract(text, "2025-04-10").events
     assert (event.mode, event.status, event.date) == ("meeting", "occurred", "2025-04-08")
     assert {"Russia", "China"} <= set(event.participants)
+
+
+def test_met_twice_is_two_meetings_and_a_meeting_during_a_visit_takes_its_month() -> None:
+    """GOLD.md: 'met twice this year' is two events; 'в ходе визита … встретится' is a
+    planned meeting of the visit, dated by it."""
+    text = (
+        "Председатель правительства России Михаил Мишустин прибыл в Пекин с визитом.\n\n"
+        "В ходе визита в Пекин Мишустин также встретится с премьером Госсовета КНР Ли Цяном. "
+        "Владимир Путин и Си Цзиньпин дважды встречались в этом году."
+    )
+    events = sorted(
+        (e.mode, e.status, e.date, e.participants) for e in _extract(text, "2025-08-20").events
+    )
+    meetings = [e for e in events if e[0] == "meeting"]
+    assert ("meeting", "planned", "2025-08", ("Mikhail Mishustin", "Li Qiang")) in meetings
+    assert meetings.count(("meeting", "occurred", "2025", ("Vladimir Putin", "Xi Jinping"))) == 2

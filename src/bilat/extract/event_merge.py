@@ -26,6 +26,7 @@ class Found:
     marks: frozenset[str] = frozenset()  # what tells events of one mode apart: the forum body
     # (BRICS vs SCO), the kind of drill (patrol vs exercise), an ordinal ("29th" meeting)
     sides: frozenset[str] = frozenset()  # states taking part or hosting (for the pair check)
+    times: int = 1  # "met twice this year": GOLD.md counts two events
 
 
 def _clash(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -89,7 +90,13 @@ def _merge(a: Found, b: Found) -> Found:
         place=ea.place or eb.place,
         status=status,
     )
-    return Found(merged, a.explicit_date or b.explicit_date, a.marks | b.marks, a.sides | b.sides)
+    return Found(
+        merged,
+        a.explicit_date or b.explicit_date,
+        a.marks | b.marks,
+        a.sides | b.sides,
+        max(a.times, b.times),
+    )
 
 
 def trip_dates(found: list[Found], types: dict[str, str]) -> list[Found]:
@@ -114,19 +121,26 @@ def trip_dates(found: list[Found], types: dict[str, str]) -> list[Found]:
                 f = replace(f, event=replace(ev, date=min(dates), date_end=ev.date))
         elif ev.mode in ("meeting", "multilateral") and ev.date is None and people:
             trips = [
-                g.event
+                g
                 for g in found
                 if g.event.mode == "visit"
                 and g.event.date
-                and g.event.status == ev.status
+                and (g.event.status == ev.status or _under_way(g))
                 and people & _people(g.event, types)
-            ]
+            ]  # a visit under way: "during his visit to Moscow, Wang Yi will also meet ..."
             if trips:  # a multi-day trip dates its meetings no more precisely than its month
                 trip = trips[0]
-                day = trip.date if trip.date_end is None else (trip.date or "")[:7]
+                whole = trip.event.date_end is None and trip.event.status == ev.status
+                day = trip.event.date if whole else (trip.event.date or "")[:7]
                 f = replace(f, event=replace(ev, date=day))
         out.append(f)
     return out
+
+
+def _under_way(visit: Found) -> bool:
+    """A visit told as happening, dated only by the publication day: it is under way, and a
+    meeting still to come in it is planned within it."""
+    return visit.event.status == "occurred" and not visit.explicit_date
 
 
 def _within_week_before(day: str, ref: str) -> bool:

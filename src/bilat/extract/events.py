@@ -447,7 +447,20 @@ def _build(
     sides: set[str] = {p.country for p in parts if p.country is not None}
     if mode == "multilateral":  # a summit the other side hosts ("to China for the SCO summit")
         sides |= _host_states(ctx, clause)
-    return Found(event, explicit, _marks(clause, mode, trig), frozenset(sides))
+    times = _times(clause.text, trig) if status == "occurred" else 1
+    return Found(event, explicit, _marks(clause, mode, trig), frozenset(sides), times)
+
+
+_TIMES = {"twice": 2, "two times": 2, "three times": 3, "thrice": 3, "дважды": 2,
+          "два раза": 2, "трижды": 3, "три раза": 3}  # fmt: skip
+_TIMES_RE = re.compile(r"\b(?:" + "|".join(_TIMES) + r")\b", re.I)
+
+
+def _times(text: str, trig: re.Match[str]) -> int:
+    """'met twice this year', 'дважды встречались': how many contacts the clause reports
+    (GOLD.md: that many events); 'more than 40 times' is a count figure, not events."""
+    near = _TIMES_RE.search(text, max(0, trig.start() - 20), min(len(text), trig.end() + 20))
+    return _TIMES[near.group(0).lower()] if near else 1
 
 
 def _host_states(ctx: DocContext, clause: Clause) -> set[str]:
@@ -597,4 +610,5 @@ def extract_events(ctx: DocContext, gaz: Gazetteer) -> list[Event]:
         f.event
         for f in trip_dates(dedupe(found, types), types)
         if f.event.mode not in GROUP_MODES or set(ctx.pair) <= f.sides
+        for _ in range(f.times)
     ]
