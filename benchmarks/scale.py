@@ -182,7 +182,8 @@ def reads(url: str, params: dict[str, Any], work: Path, rows: list[Row], opts: A
         t0 = time.perf_counter()
         wait_ready(base)
         rows.append(("bilat serve: ready", f"{time.perf_counter() - t0:.1f} s", "", "1", ""))
-        for t in time_paths(base, read_paths(params), opts.repeat, opts.budget):
+        paths = [(label, path) for label, path in read_paths(params) if opts.paths in label]
+        for t in time_paths(base, paths, opts.repeat, opts.budget):
             note = f"{t.size / 1e6:,.2f} MB" + ("" if t.status == 200 else f" HTTP {t.status}")
             rows.append((t.label, _ms(t.p50), _ms(t.p95), str(len(t.samples)), note))
             print(f"{t.label}: p50 {_ms(t.p50)}", file=sys.stderr)
@@ -232,6 +233,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     ap.add_argument(
         "--budget", type=float, default=30.0, help="seconds per read path (>= 2 samples each)"
     )
+    ap.add_argument("--paths", default="", help="only the read paths whose label has this text")
     ap.add_argument("--explain", action="store_true", help="print the query plans of the reads")
     return ap.parse_args(argv)
 
@@ -254,7 +256,8 @@ def main(argv: list[str] | None = None) -> None:
         if "reads" in steps:
             reads(url, params, work, rows, opts)
         if opts.explain:
-            scans = explain_paths(url, read_paths(params))
+            paths = [(label, path) for label, path in read_paths(params) if opts.paths in label]
+            scans = explain_paths(url, paths)
             rows.append(("query plans: full scans flagged", str(scans), "", "", ""))
         if "ingest" in steps:
             ingest(url, work, rows)
