@@ -182,7 +182,7 @@ def reads(url: str, params: dict[str, Any], work: Path, rows: list[Row], opts: A
         t0 = time.perf_counter()
         wait_ready(base)
         rows.append(("bilat serve: ready", f"{time.perf_counter() - t0:.1f} s", "", "1", ""))
-        paths = [(label, path) for label, path in read_paths(params) if opts.paths in label]
+        paths = [(label, path) for label, path in read_paths(params) if _chosen(label, opts.paths)]
         for t in time_paths(base, paths, opts.repeat, opts.budget):
             note = f"{t.size / 1e6:,.2f} MB" + ("" if t.status == 200 else f" HTTP {t.status}")
             rows.append((t.label, _ms(t.p50), _ms(t.p95), str(len(t.samples)), note))
@@ -192,6 +192,11 @@ def reads(url: str, params: dict[str, Any], work: Path, rows: list[Row], opts: A
         proc.terminate()
         proc.wait()
     rows.append(("bilat serve: peak RSS", "", "", "", f"{rss:,.0f} MB RSS"))
+
+
+def _chosen(label: str, paths: str) -> bool:
+    """Is the read path `label` among `--paths` (comma-separated texts; empty: all)?"""
+    return not paths or any(p.strip() in label for p in paths.split(","))
 
 
 def _ms(seconds: float) -> str:
@@ -233,7 +238,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     ap.add_argument(
         "--budget", type=float, default=30.0, help="seconds per read path (>= 2 samples each)"
     )
-    ap.add_argument("--paths", default="", help="only the read paths whose label has this text")
+    ap.add_argument(
+        "--paths", default="", help="only the read paths whose label has one of these texts (a,b)"
+    )
     ap.add_argument("--explain", action="store_true", help="print the query plans of the reads")
     return ap.parse_args(argv)
 
@@ -256,7 +263,9 @@ def main(argv: list[str] | None = None) -> None:
         if "reads" in steps:
             reads(url, params, work, rows, opts)
         if opts.explain:
-            paths = [(label, path) for label, path in read_paths(params) if opts.paths in label]
+            paths = [
+                (label, path) for label, path in read_paths(params) if _chosen(label, opts.paths)
+            ]
             scans = explain_paths(url, paths)
             rows.append(("query plans: full scans flagged", str(scans), "", "", ""))
         if "ingest" in steps:
