@@ -153,7 +153,13 @@ def explain_paths(url: str, paths: list[tuple[str, str]]) -> int:
     from bilat.store import open_store
 
     store = open_store(url, migrate=False)
-    client = TestClient(create_app(url, None))
+    with TestClient(create_app(url, None)) as client:  # the lifespan closes the app's store
+        scans = _explain_each(client, store, paths)
+    store.close()
+    return scans
+
+
+def _explain_each(client: Any, store: Any, paths: list[tuple[str, str]]) -> int:
     scans = 0
     for label, path in paths:
         with _recorded() as seen:
@@ -170,6 +176,4 @@ def explain_paths(url: str, paths: list[tuple[str, str]]) -> int:
             print(f"  {mark}x{times} {text[:150]}")
             for ln in plan:
                 print(f"      {'!! ' if _full_scan(ln) else '   '}{ln}")
-    client.close()
-    store.close()
     return scans
