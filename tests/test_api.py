@@ -583,3 +583,16 @@ def test_post_document_rejects_bad_input(writer: ApiClient) -> None:
     assert r.status_code == 422
     r = writer.post("/api/documents", headers=AUTH, json={"text": "   "})
     assert r.status_code == 422
+
+
+def test_the_server_leaves_no_transaction_open(writer: ApiClient) -> None:
+    """The start-up check of the record ends its transaction: on PostgreSQL an open one would
+    hold locks that block other processes (a migration, DROP SCHEMA) while the server idles."""
+    db = writer.app.state.bilat.store.db
+    assert writer.get("/api/stats").status_code == 200
+    if db.dialect == "postgresql":
+        from psycopg.pq import TransactionStatus
+
+        assert db.conn.info.transaction_status == TransactionStatus.IDLE
+    else:
+        assert not db.conn.in_transaction

@@ -17,7 +17,6 @@ import click
 
 from bilat.config import Options, load_options
 from bilat.errors import BilatError, ConfigError, NotFound, StoreError
-from bilat.pairview import resolve_pair
 from bilat.store import Store, open_store
 
 __all__ = ["main"]
@@ -94,6 +93,8 @@ def main(
     )
     if config is None and Path("bilat.toml").is_file():
         config = Path("bilat.toml")  # a project file in the working directory
+    from bilat.pairview import resolve_pair  # the record's modules: not for `--help`
+
     try:
         options = load_options(config, db=db)
         creates = ctx.invoked_subcommand in _CREATING

@@ -10,7 +10,6 @@ from typing import Any
 import click
 
 from bilat.cli import Ctx, _echo_json, _run, main, pass_ctx
-from bilat.cli_progress import JobProgress
 from bilat.records import Document
 
 _DOC_FIELDS = (
@@ -84,6 +83,7 @@ def ingest(
 
     Exit status 1 when any input was rejected (the others are stored).
     """
+    from bilat.cli_progress import JobProgress
     from bilat.pipeline import ingest_and_extract
 
     if not paths and urls is None and not feeds:
@@ -139,6 +139,7 @@ def ingest(
 @pass_ctx
 def extract(c: Ctx, force: bool) -> None:
     """Run extraction on stored documents whose extractor version is older."""
+    from bilat.cli_progress import JobProgress
     from bilat.extract import run_extraction
     from bilat.record import rebuild_record
 

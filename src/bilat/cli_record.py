@@ -9,7 +9,6 @@ from typing import Any
 
 import click
 
-from bilat import queries
 from bilat.cli import Ctx, _echo_json, _run, main, pass_ctx
 from bilat.cli_choices import (
     actor_names,
@@ -20,7 +19,6 @@ from bilat.cli_choices import (
     did_you_mean,
 )
 from bilat.humanize import amount, clip, flow_label, period_label, qualified, relation_sign
-from bilat.record import rebuild_record, record_json
 
 _json = click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 
@@ -42,6 +40,8 @@ def _claim_value(item: dict[str, Any]) -> str:
 @pass_ctx
 def reconcile(c: Ctx, rebuild: bool, as_json: bool) -> None:
     """Rebuild the reconciled record: actors, event clusters, series, conflicts, commitments."""
+    from bilat.record import rebuild_record
+
     record = _run(lambda: rebuild_record(c.store)).to_json()
     counts = {k: len(v) for k, v in record.items() if isinstance(v, list)}
     if as_json:
@@ -55,6 +55,7 @@ def reconcile(c: Ctx, rebuild: bool, as_json: bool) -> None:
 @pass_ctx
 def conflicts(c: Ctx, as_json: bool) -> None:
     """Figures whose sources disagree on the same measure, flow and period (as reviewed)."""
+    from bilat.record import record_json
     from bilat.serve import queries as reviewed
 
     _run(lambda: record_json(c.store))  # builds the record on first use
@@ -94,6 +95,9 @@ def timeline(
     as_json: bool,
 ) -> None:
     """Events across all documents, one per real-world event, in date order."""
+    from bilat import queries
+    from bilat.record import record_json
+
     record = _run(lambda: record_json(c.store))
     check_actor(actor, record, actor is None or queries.find_actor(record, actor) is not None)
     check_type(type_, {ev["mode"] for ev in record.get("events", [])})
@@ -115,6 +119,8 @@ def timeline(
 @pass_ctx
 def figures(c: Ctx, measure: str | None, period: str | None, as_json: bool) -> None:
     """Every figure, with its period, flow, speaker and quote."""
+    from bilat import queries
+
     if measure is not None or period is not None:
         every = _run(lambda: queries.flat_figures(c.store))
         check_measure(measure, {f["measure"] for f in every})
@@ -138,6 +144,7 @@ def figures(c: Ctx, measure: str | None, period: str | None, as_json: bool) -> N
 @pass_ctx
 def commitments(c: Ctx, as_json: bool) -> None:
     """Targets and whether later figures met them (met, missed, disputed, pending)."""
+    from bilat.record import record_json
     from bilat.serve import queries as reviewed
 
     _run(lambda: record_json(c.store))
@@ -160,6 +167,7 @@ def commitments(c: Ctx, as_json: bool) -> None:
 @pass_ctx
 def agreements(c: Ctx, as_json: bool) -> None:
     """Agreements with their history across documents (as reviewed)."""
+    from bilat.record import record_json
     from bilat.serve import queries as reviewed
 
     _run(lambda: record_json(c.store))
@@ -180,6 +188,9 @@ def agreements(c: Ctx, as_json: bool) -> None:
 @pass_ctx
 def actor(c: Ctx, name: str, as_json: bool) -> None:
     """One actor: roles, events, figures said, agreements."""
+    from bilat import queries
+    from bilat.record import record_json
+
     record = _run(lambda: record_json(c.store))
     profile = queries.actor_profile(record, name)
     if profile is None:
@@ -205,6 +216,9 @@ def actor(c: Ctx, name: str, as_json: bool) -> None:
 @pass_ctx
 def summary(c: Ctx, as_json: bool) -> None:
     """Counts, latest events, open conflicts and commitment status."""
+    from bilat import queries
+    from bilat.record import record_json
+
     data: dict[str, Any] = _run(lambda: queries.summary(c.store, record_json(c.store)))
     if as_json:
         _echo_json(data)

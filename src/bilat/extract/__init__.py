@@ -12,6 +12,26 @@ commitments.py  measurable targets
 pipeline.py     runs the stages, maps spans to the original text, verifies every quote
 """
 
-from bilat.extract.pipeline import EXTRACTOR_VERSION, Extractor, extract_document, run_extraction
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from bilat.extract.pipeline import (
+        EXTRACTOR_VERSION,
+        Extractor,
+        extract_document,
+        run_extraction,
+    )
 
 __all__ = ["EXTRACTOR_VERSION", "Extractor", "extract_document", "run_extraction"]
+
+
+def __getattr__(name: str) -> Any:
+    """The pipeline (every stage's module) loads on first use, not when a command only needs
+    one module of this package (`bilat.extract.gazetteer` for actor names)."""
+    if name in __all__:
+        from bilat.extract import pipeline
+
+        return getattr(pipeline, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

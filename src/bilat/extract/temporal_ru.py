@@ -161,7 +161,10 @@ def _day(m: re.Match[str], w: _When) -> _Resolved | None:
     year = _unstated_year(m, w, month, day)
     if year is None:
         return None, None, None  # a date all the same (not a figure), left unresolved
-    return f"{year}-{month:02d}-{day:02d}", None, None
+    try:
+        return dt.date(year, month, day).isoformat(), None, None
+    except ValueError:  # "30 февраля 2025 года" names no day: a date all the same, unresolved
+        return None, None, None
 
 
 def _part(m: re.Match[str], w: _When) -> _Resolved | None:

@@ -31,7 +31,10 @@ class Published:
     def as_date(self) -> dt.date | None:
         if self.month is None or self.day is None:
             return None
-        return dt.date(self.year, self.month, self.day)
+        try:
+            return dt.date(self.year, self.month, self.day)
+        except ValueError:  # a stored date no calendar has (an older store): no day to count from
+            return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,8 +150,8 @@ def _part_year(
 
 
 def _b_iso(m: re.Match[str], ctx: Ctx) -> Resolved | None:
-    date = _ymd(int(m["y"]), int(m["m"]), int(m["d"]))
-    return (date, None, None) if date and 1 <= int(m["m"]) <= 12 else None
+    """'2025-09-02'; '2024-20-13' is a date all the same (not a figure), naming no day."""
+    return _ymd(int(m["y"]), int(m["m"]), int(m["d"])), None, None
 
 
 def _b_iso_month(m: re.Match[str], ctx: Ctx) -> Resolved | None:
@@ -172,8 +175,9 @@ def _b_day(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     year = int(m["y"]) if m["y"] else _year_for_month(month, day, ctx)
     if year is None:
         return (None, None, None) if 1 <= day <= 31 else None
-    date = _ymd(year, month, day)
-    return (date, None, None) if date else None
+    if not 1 <= day <= 31:
+        return None
+    return _ymd(year, month, day), None, None  # 'February 30, 2025' names no day: no date
 
 
 def _b_month(m: re.Match[str], ctx: Ctx) -> Resolved | None:

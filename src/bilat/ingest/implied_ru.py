@@ -8,6 +8,7 @@ adds  : `ImpliedDate` for "МОСКВА, 2 декабря. /ТАСС/." (a year-
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import TYPE_CHECKING
 
@@ -38,7 +39,10 @@ def russian_dateline(text: str, today: str) -> ImpliedDate | None:
     if not years:
         return None
     latest = max(years, key=lambda y: y.group(1))
-    date = f"{latest.group(1)}-{month_number(m['m']):02d}-{int(m['d']):02d}"
+    try:
+        date = dt.date(int(latest.group(1)), month_number(m["m"]), int(m["d"])).isoformat()
+    except ValueError:  # "31 февраля": no such day, so no date
+        return None
     if date > today:
         return None
     return ImpliedDate(date, ((m.start("d"), m.end("m")), latest.span(1)))

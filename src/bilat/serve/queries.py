@@ -39,10 +39,6 @@ __all__ = [
 _EVIDENCE = ("start_pos", "end_pos", "quote")
 
 
-def _doc_meta(store: Store) -> dict[int, dict[str, Any]]:
-    return q.document_names(store.db)
-
-
 def _shape(row: dict[str, Any], item_type: str, docs: dict[int, dict[str, Any]]) -> dict[str, Any]:
     doc = docs.get(row["doc_id"], {})
     out = {k: v for k, v in row.items() if k not in _EVIDENCE and k != "extractor_version"}
@@ -70,7 +66,7 @@ def items(
 ) -> list[dict[str, Any]]:
     """Reviewed item rows of one type (events, figures, agreements, commitments)."""
     revs = revs or load_reviews(store)
-    docs = _doc_meta(store)
+    docs = q.document_names(store.db, doc_id)  # one document's row, not all, for one document
     rows = q.item_rows(store.db, item_type, doc_id=doc_id)
     shaped = [overlay(_shape(r, item_type, docs), item_type, revs) for r in rows]
     for item in shaped:

@@ -51,8 +51,12 @@ def terms(q: str) -> list[str]:
 def _fts_where(db: Database, words: list[str]) -> tuple[str, list[Any]]:
     if db.dialect == "postgresql":
         return "d.search @@ plainto_tsquery('english', ?)", [" ".join(words)]
-    match = " ".join('"' + w.replace('"', "") + '"' for w in words)
-    return "d.id IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)", [match]
+    return "d.id IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)", [_match(words)]
+
+
+def _match(words: list[str]) -> str:
+    """An FTS5 query of `words` as quoted terms (so no word is read as query syntax)."""
+    return " ".join('"' + w.replace('"', "") + '"' for w in words)
 
 
 def _filters(
@@ -99,28 +103,45 @@ def search_documents(
     offset: int = 0,
 ) -> list[dict[str, Any]]:
     """Document rows (metadata + clean_text), newest publication first unless searching."""
-    clause, params = _filters(db, q, status, current_only)
     cols = ", ".join(f"d.{c}" for c in DOC_FIELDS)
-    order = "COALESCE(d.published, '') DESC, d.id DESC"
     words = terms(q or "")
-    if words and db.dialect == "postgresql":
+    if words and db.dialect == "sqlite":
+        return _ranked_sqlite(db, words, status, current_only, cols, limit, offset)
+    clause, params = _filters(db, q, status, current_only)
+    order = "COALESCE(d.published, '') DESC, d.id DESC"
+    if words:
         order = "ts_rank(d.search, plainto_tsquery('english', ?)) DESC, d.id DESC"
         params = [*params, " ".join(words)]
-    elif words:
-        order = (
-            "(SELECT bm25(documents_fts) FROM documents_fts WHERE documents_fts MATCH ? "
-            "AND rowid = d.id), d.id DESC"
-        )
-        params = [*params, " ".join('"' + w.replace('"', "") + '"' for w in words)]
     sql = f"SELECT {cols}, d.clean_text FROM documents d{clause} ORDER BY {order} LIMIT ? OFFSET ?"
     return db.all(sql, [*params, limit, offset])
 
 
-def document_names(db: Database) -> dict[int, dict[str, Any]]:
-    """id -> {name, title, published, source, url, status, is_current, pair} per document."""
-    rows = db.all(
-        "SELECT id, name, title, published, source, url, status, is_current, pair FROM documents"
+def _ranked_sqlite(
+    db: Database,
+    words: list[str],
+    status: str | None,
+    current_only: bool,
+    cols: str,
+    limit: int,
+    offset: int,
+) -> list[dict[str, Any]]:
+    """FTS5 matches best first: the index is queried once, with bm25 computed per match in
+    that one query (not in a subquery re-run for every document row)."""
+    clause, params = _filters(db, None, status, current_only)
+    sql = (
+        "WITH hits AS (SELECT rowid AS id, bm25(documents_fts) AS rank FROM documents_fts "
+        "WHERE documents_fts MATCH ?) "
+        f"SELECT {cols}, d.clean_text FROM hits h JOIN documents d ON d.id = h.id{clause} "
+        "ORDER BY h.rank, d.id DESC LIMIT ? OFFSET ?"
     )
+    return db.all(sql, [_match(words), *params, limit, offset])
+
+
+def document_names(db: Database, doc_id: int | None = None) -> dict[int, dict[str, Any]]:
+    """id -> {name, title, published, source, url, status, is_current, pair} per document
+    (of one document, by its primary key, when `doc_id` is given)."""
+    sql = "SELECT id, name, title, published, source, url, status, is_current, pair FROM documents"
+    rows = db.all(sql) if doc_id is None else db.all(f"{sql} WHERE id = ?", (doc_id,))
     return {int(r["id"]): r for r in rows}
 
 
