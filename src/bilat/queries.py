@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from bilat.extract.gazetteer import normalize
-from bilat.pairview import figure_in_pair, pair_counts
+from bilat.pairview import figure_in_pair
 from bilat.store import Store
 
 __all__ = [
@@ -148,7 +148,7 @@ def summary(store: Store, record: dict[str, Any]) -> dict[str, Any]:
         reviewed.agreements(store)["histories"],
     )
     events = [e for e in record.get("events", []) if e.get("date")]
-    every = pair_counts(store.for_pair(None).load_record() or {})
+    every = store.record_pair_counts()
     return {
         "documents": len(docs),
         "duplicates": sum(d.status != "ok" for d in docs),

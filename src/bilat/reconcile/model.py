@@ -43,6 +43,7 @@ __all__ = [
     "SeriesPoint",
     "SourcedExtraction",
     "ValueSources",
+    "document_entry",
     "to_plain",
 ]
 
@@ -315,16 +316,7 @@ class Record:
 
     def to_json(self) -> dict[str, Any]:
         """Plain dicts/lists/str/numbers/None (infinite bounds become None)."""
-        documents = [
-            {
-                "doc_id": s.doc_id,
-                "doc": s.doc_name,
-                "published": s.published,
-                "source": s.source,
-                "pair": "-".join(sorted(s.extraction.pair)) if s.extraction.pair else None,
-            }
-            for s in self.inputs
-        ]
+        documents = [document_entry(s) for s in self.inputs]
         parts = ("actors", "judgements", "events", "conflicts", "series", "commitments")
         body = {name: [to_plain(x) for x in getattr(self, name)] for name in parts}
         return {
@@ -332,6 +324,18 @@ class Record:
             **body,
             "agreements": [to_plain(a) for a in self.agreements],
         }
+
+
+def document_entry(s: SourcedExtraction) -> dict[str, Any]:
+    """A record input as the record's `documents` part lists it."""
+    pair = "-".join(sorted(s.extraction.pair)) if s.extraction.pair else None
+    return {
+        "doc_id": s.doc_id,
+        "doc": s.doc_name,
+        "published": s.published,
+        "source": s.source,
+        "pair": pair,
+    }
 
 
 def to_plain(value: Any) -> Any:

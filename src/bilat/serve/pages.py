@@ -12,7 +12,6 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from bilat.pairview import pair_counts
 from bilat.reconcile import pair_key
 from bilat.serve import queries
 from bilat.serve.app import AppState, request_pair
@@ -121,7 +120,7 @@ def _pair_context(store: Store) -> dict[str, Any]:
     pair the record holds, with its item count)."""
     env = environment().globals
     current, default = request_pair(), str(env.get("default_pair") or "")
-    every = pair_counts(store.for_pair(None).load_record() or {})
+    every = store.record_pair_counts()
     counts = {p: n for p, n in every.items() if p}
     if default and default not in counts:
         counts = {default: 0, **counts}

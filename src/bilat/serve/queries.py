@@ -163,7 +163,7 @@ def document_detail(store: Store, key: int | str) -> dict[str, Any]:
 
 def _match_actor(store: Store, actor: str | None) -> set[str] | None:
     """Normalised names of the actor (as the CLI matches them), or None without a filter."""
-    return names_of(store.load_record() or {}, actor) if actor else None
+    return names_of({"actors": store.record_part("actors")}, actor) if actor else None
 
 
 def events(
@@ -179,7 +179,7 @@ def events(
 ) -> list[dict[str, Any]]:
     """Event mentions (reviewed), newest first, with the cluster they belong to."""
     names = _match_actor(store, actor)
-    clusters = rec.cluster_index(store.load_record() or {})
+    clusters = rec.cluster_index({"events": store.record_part("events")})
     refs = rec.event_refs(q.item_rows(store.db, "events"))
     out = []
     for e in items(store, "events", include_rejected=include_rejected):
@@ -208,7 +208,7 @@ def figures(
     flow: str | None = None,
     include_rejected: bool = False,
 ) -> list[dict[str, Any]]:
-    conflicted = rec.conflict_claims(store.load_record() or {})
+    conflicted = rec.conflict_claims({"conflicts": store.record_part("conflicts")})
     out = []
     for f in items(store, "figures", include_rejected=include_rejected):
         if (
@@ -225,7 +225,7 @@ def figures(
 
 def agreements(store: Store, *, include_rejected: bool = False) -> dict[str, Any]:
     rows = items(store, "agreements", include_rejected=True)
-    record = store.load_record() or {}
+    record = {"agreements": store.record_part("agreements")}
     return {
         "items": visible(rows, include_rejected),
         "histories": rec.agreement_histories(record, rows, include_rejected),
@@ -234,7 +234,7 @@ def agreements(store: Store, *, include_rejected: bool = False) -> dict[str, Any
 
 def commitments(store: Store, *, include_rejected: bool = False) -> dict[str, Any]:
     rows = items(store, "commitments", include_rejected=True)
-    record = store.load_record() or {}
+    record = {"commitments": store.record_part("commitments")}
     return {
         "items": visible(rows, include_rejected),
         "statuses": rec.commitment_statuses(record, rows, include_rejected),
@@ -243,20 +243,23 @@ def commitments(store: Store, *, include_rejected: bool = False) -> dict[str, An
 
 def conflicts(store: Store, *, include_rejected: bool = False) -> list[dict[str, Any]]:
     figs = items(store, "figures", include_rejected=True)
-    return rec.conflicts(store.load_record() or {}, figs, include_rejected)
+    record = {"conflicts": store.record_part("conflicts")}
+    if include_rejected:
+        record["machine_conflicts"] = store.record_part("machine_conflicts")
+    return rec.conflicts(record, figs, include_rejected)
 
 
 def actors(store: Store) -> list[dict[str, Any]]:
     revs = load_reviews(store)
     rows = [overlay(r, "actors", revs) for r in q.item_rows(store.db, "actors")]
-    return rec.actor_list(store.load_record() or {}, visible(rows, False))
+    return rec.actor_list({"actors": store.record_part("actors")}, visible(rows, False))
 
 
 def actor_detail(store: Store, name: str) -> dict[str, Any]:
     """One actor: names, roles, events, figures said, agreements, commitments."""
     revs = load_reviews(store)
     rows = visible([overlay(r, "actors", revs) for r in q.item_rows(store.db, "actors")], False)
-    actor = rec.actor_entry(store.load_record() or {}, rows, name)
+    actor = rec.actor_entry({"actors": store.record_part("actors")}, rows, name)
     names = {n.lower() for n in actor["names"]}
     return {
         **actor,
@@ -325,6 +328,18 @@ def counts(store: Store) -> dict[str, Any]:
     )
 
 
+def _record_stats(store: Store) -> dict[str, Any]:
+    """How many entries the stored record has per part (for the store's pair), from the
+    maintained counts: no part is read."""
+    if not store.record_built():
+        return rec.record_stats(None)
+    return {
+        "built": True,
+        **{k: store.record_count(k) for k in ("events", "conflicts", "actors", "agreements")},
+        "commitments": store.record_status_counts("commitments"),
+    }
+
+
 def stats(store: Store, known_counts: dict[str, Any] | None = None) -> dict[str, Any]:
     """Counts for the overview: documents by status, items by review state, record parts;
     `known_counts` is the `tally` of lists the caller has loaded already."""
@@ -343,11 +358,10 @@ def stats(store: Store, known_counts: dict[str, Any] | None = None) -> dict[str,
             s = revs.state(kind, r["id"])
             states[s] = states.get(s, 0) + 1
         by_kind[kind] = {"total": len(rows) - states.get("rejected", 0), "review": states}
-    record = store.load_record()
     return {
         "documents": {"total": sum(by_status.values()), "by_status": by_status},
         "items": by_kind,
         "rejects": int(store.db.scalar("SELECT COUNT(*) FROM rejects")),
-        "record": rec.record_stats(record),
+        "record": _record_stats(store),
         "counts": known_counts if known_counts is not None else counts(store),
     }
