@@ -2,8 +2,9 @@
 
 Reconciliation is a pure function of the stored extractions and the human merge/split
 judgements, so "incremental" and "from scratch" are the same computation: after each ingest
-or extraction the record is rebuilt (about 0.6 s for 2,000 documents on one core) and stored
-whole, and `bilat reconcile --rebuild` gives the identical result.
+or extraction the record is rebuilt and stored as rows (`bilat.store.record_rows`: one per
+entry, written part by part in one transaction), and `bilat reconcile --rebuild` gives the
+identical result.
 """
 
 from __future__ import annotations

@@ -19,7 +19,7 @@ from bilat.serve.app import AppState
 from bilat.serve.csv_out import conflict_rows, csv_response
 from bilat.serve.guard import token_problem
 from bilat.serve.write import ingest_article, rebuild_record
-from bilat.store import judgements
+from bilat.store import PageFilter, judgements
 from bilat.store.queries import document_names
 
 __all__ = ["router"]
@@ -228,6 +228,43 @@ def list_conflicts(
             else {}
         )
     return _out(data, format, "conflicts", lambda d: conflict_rows(d, urls))
+
+
+RecordPart = Literal[
+    "events", "conflicts", "series", "commitments", "agreements", "actors", "documents"
+]
+After = Annotated[int, Query(ge=-1, le=MAX_ID, description="`next` of the previous page")]
+Day = Annotated[str | None, Query(max_length=10, description="YYYY, YYYY-MM or YYYY-MM-DD")]
+
+
+@_list(
+    "/record/{part}", "One part of the reconciled record, paged (`after` = `next`)", dict[str, Any]
+)
+def record_part(
+    st: State,
+    request: Request,
+    part: RecordPart,
+    after: After = -1,
+    limit: Limit = 50,
+    since: Day = None,
+    until: Day = None,
+    measure: str | None = None,
+    status: str | None = None,
+    format: Format = "json",
+) -> Any:
+    """Entries in record order, each page one index range from the last one; the CSV holds
+    every page."""
+    where = PageFilter(since, until, measure, status)
+    with st.use() as store:
+        page = store.record_page(part, after=after, limit=limit, where=where)
+        if format == "csv":
+            items = list(page.items)
+            while page.next is not None:
+                page = store.record_page(part, after=page.next, limit=500, where=where)
+                items += page.items
+            return csv_response(items, part)
+    link = str(request.url.include_query_params(after=page.next)) if page.next else None
+    return {"items": page.items, "next": page.next, "next_url": link}
 
 
 @_list(

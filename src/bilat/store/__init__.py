@@ -17,8 +17,9 @@ from bilat.store import record_rows as _rows
 from bilat.store.db import Database, connect
 from bilat.store.documents import DocumentRow
 from bilat.store.lock import write_lock
+from bilat.store.record_rows import Page, PageFilter
 
-__all__ = ["Database", "DocumentRow", "Store", "open_store"]
+__all__ = ["Database", "DocumentRow", "Page", "PageFilter", "Store", "open_store"]
 
 
 class Store:
@@ -133,6 +134,14 @@ class Store:
         """One part of the stored record ("events", "actors", ...) as `self.pair` sees it;
         empty when there is no record."""
         return _rows.read_part(self.db, kind, self.pair)
+
+    def record_page(
+        self, kind: str, *, after: int = -1, limit: int = 50, where: PageFilter | None = None
+    ) -> Page:
+        """One page of a part of the record (see `bilat.store.record_rows.page_part`)."""
+        return _rows.page_part(
+            self.db, kind, self.pair, after=after, limit=limit, where=where or PageFilter()
+        )
 
     def record_built(self) -> bool:
         """Whether a record was ever stored (current or not)."""

@@ -20,6 +20,7 @@ import hashlib
 import json
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from bilat.pairview import PAIRED, named
@@ -27,6 +28,9 @@ from bilat.store.db import Database, now_iso
 
 __all__ = [
     "PAIRED",
+    "Page",
+    "PageFilter",
+    "page_part",
     "pair_counts",
     "part_count",
     "read_part",
@@ -60,9 +64,15 @@ def _key(kind: str, pos: int, item: dict[str, Any]) -> str:
 
 
 def _date(item: dict[str, Any]) -> tuple[Any, Any]:
+    """The dates an entry spans (what `since`/`until` filter on): an event's date and end, a
+    conflict's or commitment's period, an agreement's first and latest statement."""
     if "date" in item or "date_end" in item:
-        return item.get("date"), item.get("date_end")
-    return item.get("period"), None
+        return item.get("date"), item.get("date_end") or item.get("date")
+    entries = item.get("entries")
+    if isinstance(entries, list):
+        days = sorted(d for e in entries if (d := e.get("date") or e.get("published")))
+        return (days[0], days[-1]) if days else (None, None)
+    return item.get("period"), item.get("period")
 
 
 def _measure(item: dict[str, Any]) -> Any:
@@ -278,3 +288,77 @@ def status_counts(db: Database, kind: str, pair: str | None = None) -> dict[str,
             (kind, pair),
         )
     return {str(r["status"] or "pending"): int(r["n"]) for r in rows}
+
+
+@dataclass(frozen=True, slots=True)
+class PageFilter:
+    """What a page of one part keeps: dates overlapping [since, until] (any precision, as
+    `bilat.queries.in_range`; undated entries only without a range), a measure, a status."""
+
+    since: str | None = None
+    until: str | None = None
+    measure: str | None = None
+    status: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    items: list[dict[str, Any]]
+    next: int | None  # the `after` of the next page; None on the last page
+
+
+def _page_where(f: PageFilter) -> tuple[list[str], list[Any]]:
+    where, params = [], []
+    if f.since:  # the entry ends on or after `since`, compared at the shorter precision
+        where.append("substr(i.date_to, 1, length(?)) >= substr(?, 1, length(i.date_to))")
+        params += [f.since, f.since]
+    if f.until:
+        where.append("substr(i.date_from, 1, length(?)) <= substr(?, 1, length(i.date_from))")
+        params += [f.until, f.until]
+    for column in ("measure", "status"):
+        if value := getattr(f, column):
+            where.append(f"i.{column} = ?")
+            params.append(value)
+    return where, params
+
+
+def _view_of(kind: str, pair: str) -> tuple[list[str], list[Any]]:
+    """The condition keeping the actors (of its states, or named by its entries) or the
+    documents (of the pair, or of none) of `pair`'s view."""
+    inner = "i.pos IN (SELECT pos FROM record_item_pairs WHERE kind = ? AND pair IN (?, ?))"
+    if kind == "documents":
+        return [inner], [kind, pair, _EVERY]
+    states = pair.split("-")
+    return [f"(i.country IN (?, ?) OR {inner})"], [states[0], states[-1], kind, pair, pair]
+
+
+def page_part(
+    db: Database,
+    kind: str,
+    pair: str | None,
+    *,
+    after: int = -1,
+    limit: int = 50,
+    where: PageFilter = PageFilter(),
+) -> Page:
+    """Up to `limit` entries of one part after position `after` (keyset: each page is one
+    index range from the last position seen), for `pair` when given, filtered by `where`."""
+    conds, params = _page_where(where)
+    if pair is None or kind not in PAIRED:
+        sql = "SELECT i.pos, i.payload FROM record_items i WHERE i.kind = ? AND i.pos > ?"
+        args: list[Any] = [kind, after]
+        if pair is not None and kind in ("actors", "documents"):
+            conds, params = [*_view_of(kind, pair)[0], *conds], [*_view_of(kind, pair)[1], *params]
+    else:
+        sql = (
+            "SELECT i.pos, i.payload FROM record_item_pairs p JOIN record_items i "
+            "ON i.kind = p.kind AND i.pos = p.pos WHERE p.kind = ? AND p.pair = ? AND p.pos > ?"
+        )
+        args = [kind, pair, after]
+    order = "i.pos" if pair is None or kind not in PAIRED else "p.pos"
+    sql += "".join(f" AND {c}" for c in conds) + f" ORDER BY {order} LIMIT ?"
+    rows = db.execute(sql, [*args, *params, limit + 1]).fetchall()
+    items = [json.loads(payload) for _, payload in rows[:limit]]
+    if kind == "commitments":
+        _attach_claims(db, items)
+    return Page(items, int(rows[limit - 1][0]) if len(rows) > limit else None)
