@@ -6,12 +6,10 @@ One store, built once per module as `bilat ingest examples/corpus` builds it.
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import httpx
 import pytest
 
 from bilat.config import load_options
@@ -23,6 +21,7 @@ from bilat.record import load_sourced, record_parts
 from bilat.serve import create_app
 from bilat.store import PageFilter, Store, open_store
 from bilat.store.record_rows import page_part
+from conftest import asgi_get
 
 CORPUS = Path(__file__).resolve().parents[1] / "examples" / "corpus"
 PARTS = (*PAIRED, "actors", "documents")
@@ -150,29 +149,20 @@ def test_paged_reads_search_indexes_never_scan_the_record(
     assert not scans, plan
 
 
-def _get(app: Any, url: str) -> httpx.Response:
-    async def go() -> httpx.Response:
-        transport = httpx.ASGITransport(app=app)
-        async with httpx.AsyncClient(transport=transport, base_url="http://t") as client:
-            return await client.get(url)
-
-    return asyncio.run(go())
-
-
 def test_api_pages_follow_next_to_the_end_and_csv_has_every_page(db: str, store: Store) -> None:
     app = create_app(db, None)
     try:
         url: str | None = "/api/record/events?pair=all&limit=4"
         seen: list[dict[str, Any]] = []
         while url:
-            body = _get(app, url).json()
+            body = asgi_get(app, url).json()
             assert len(body["items"]) <= 4
             seen += body["items"]
             url = body["next_url"]
         assert seen == store.record_part("events")
-        csv = _get(app, "/api/record/events?pair=all&limit=4&format=csv")
+        csv = asgi_get(app, "/api/record/events?pair=all&limit=4&format=csv")
         assert csv.status_code == 200
         assert len(csv.text.strip().splitlines()) >= len(seen) + 1
-        assert _get(app, "/api/record/nothing").status_code == 422
+        assert asgi_get(app, "/api/record/nothing").status_code == 422
     finally:
         app.state.bilat.close()
