@@ -6,6 +6,7 @@ One store, built once per module as `bilat ingest examples/corpus` builds it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -15,7 +16,7 @@ import pytest
 from bilat.config import load_options
 from bilat.pairview import PAIRED, for_pair, pair_counts
 from bilat.pipeline import ingest_and_extract
-from bilat.queries import in_range
+from bilat.queries import in_range, period_in_range
 from bilat.reconcile import reconcile
 from bilat.record import load_sourced, record_parts
 from bilat.serve import create_app
@@ -166,3 +167,59 @@ def test_api_pages_follow_next_to_the_end_and_csv_has_every_page(db: str, store:
         assert asgi_get(app, "/api/record/nothing").status_code == 422
     finally:
         app.state.bilat.close()
+
+
+LISTS = ("figures", "conflicts", "commitments", "agreements")
+
+
+def _rows_of(kind: str, body: Any) -> list[dict[str, Any]]:
+    part = {"commitments": "statuses", "agreements": "histories"}.get(kind)
+    rows: list[dict[str, Any]] = body[part] if part else body
+    return rows
+
+
+def _dates_of(kind: str, row: dict[str, Any]) -> list[str | None]:
+    if kind == "agreements":
+        return [e.get("date") or e.get("published") for e in row["entries"]]
+    return [row.get("period")]
+
+
+def _overlaps(kind: str, row: dict[str, Any], since: str, until: str) -> bool:
+    if kind == "agreements":
+        return any(in_range(d, since, until) for d in _dates_of(kind, row))
+    return period_in_range(row.get("period"), since, until)
+
+
+@pytest.mark.parametrize("kind", LISTS)
+def test_list_apis_keep_what_overlaps_the_date_range(db: str, kind: str) -> None:
+    app = create_app(db, None)
+    try:
+        every = _rows_of(kind, asgi_get(app, f"/api/{kind}?pair=all").json())
+        assert every, kind
+        first = next(d for r in every for d in _dates_of(kind, r) if d)[:4]
+        since, until = f"{first}-01-01", f"{first}-12-31"
+        url = f"/api/{kind}?pair=all&since={since}&until={until}"
+        kept = _rows_of(kind, asgi_get(app, url).json())
+        assert kept and kept == [r for r in every if _overlaps(kind, r, since, until)]
+        far = asgi_get(app, f"/api/{kind}?pair=all&since=1990-01-01&until=1990-12-31").json()
+        assert _rows_of(kind, far) == []
+    finally:
+        app.state.bilat.close()
+
+
+@pytest.mark.parametrize("kind", LISTS)
+def test_list_pages_keep_the_range_and_pair_in_the_form_and_the_csv_link(
+    db: str, kind: str
+) -> None:
+    app = create_app(db, None)
+    try:
+        html = asgi_get(app, f"/{kind}?pair=all&since=2024-01-01&until=2024-12-31").text
+    finally:
+        app.state.bilat.close()
+    assert 'name="since" type="date" value="2024-01-01"' in html
+    assert 'name="until" type="date" value="2024-12-31"' in html
+    assert '<input type="hidden" name="pair" value="all">' in html
+    csv = re.search(r'href="(/api/[^"]*format=csv)"', html)
+    assert csv is not None
+    assert "since=2024-01-01" in csv.group(1) and "until=2024-12-31" in csv.group(1)
+    assert "pair=all" in csv.group(1)

@@ -10,6 +10,7 @@ from typing import Any
 
 from bilat.extract.gazetteer import normalize
 from bilat.pairview import figure_in_pair
+from bilat.reconcile._dates import period_span
 from bilat.store import Store
 
 __all__ = [
@@ -18,6 +19,7 @@ __all__ = [
     "flat_figures",
     "in_range",
     "names_of",
+    "period_in_range",
     "summary",
     "timeline",
 ]
@@ -49,6 +51,17 @@ def in_range(date: str | None, since: str | None, until: str | None) -> bool:
     if since and date[: len(since)] < since[: len(date)]:
         return False
     return not (until and date[: len(until)] > until[: len(date)])
+
+
+def period_in_range(period: str | None, since: str | None, until: str | None) -> bool:
+    """A figure or commitment period ("2024", "2024-Q1", "2023..2024") overlaps [since,
+    until] (dates of any precision); periods that name no days only without a range."""
+    if not since and not until:
+        return True
+    span = period_span(period)
+    if span is None:
+        return False
+    return in_range(span[1].isoformat(), since, None) and in_range(span[0].isoformat(), None, until)
 
 
 def timeline(

@@ -25,10 +25,16 @@ __all__ = ["load_sourced", "rebuild_record", "record_json", "record_parts"]
 def load_sourced(store: Store) -> list[SourcedExtraction]:
     """Every current extraction, as the machine extracted it."""
     out = []
-    for doc in store.documents(status="ok"):
-        ext = store.load_extraction(doc.id)
+    rows = store.db.all(  # the four fields it needs, not every document's text
+        "SELECT id, name, published, source FROM documents "
+        "WHERE is_current = 1 AND status = 'ok' ORDER BY id"
+    )
+    for doc in rows:
+        ext = store.load_extraction(int(doc["id"]))
         if ext is not None:
-            out.append(SourcedExtraction(doc.id, doc.name, doc.published, doc.source, ext))
+            out.append(
+                SourcedExtraction(int(doc["id"]), doc["name"], doc["published"], doc["source"], ext)
+            )
     return out
 
 

@@ -77,6 +77,14 @@ def state(request: Request) -> AppState:
 State = Annotated[AppState, Depends(state)]
 Limit = Annotated[int, Query(ge=1, le=500, description="page size")]
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="rows to skip")]
+Day = Annotated[str | None, Query(max_length=10, description="YYYY, YYYY-MM or YYYY-MM-DD")]
+
+
+def _dates(since: Day = None, until: Day = None) -> dict[str, str | None]:
+    return {"since": since, "until": until}
+
+
+Dates = Annotated[dict[str, str | None], Depends(_dates)]  # entries overlapping the range
 WithRejected = Annotated[bool, Query(description="keep rejected items (marked)")]
 Format = Annotated[
     Literal["json", "csv"],
@@ -187,6 +195,7 @@ def list_events(
 @_list("/figures", "Figure claims")
 def list_figures(
     st: State,
+    dates: Dates,
     measure: str | None = None,
     period: str | None = None,
     flow: str | None = None,
@@ -195,7 +204,12 @@ def list_figures(
 ) -> Any:
     with st.use() as store:
         data = queries.figures(
-            store, measure=measure, period=period, flow=flow, include_rejected=include_rejected
+            store,
+            measure=measure,
+            period=period,
+            flow=flow,
+            include_rejected=include_rejected,
+            **dates,
         )
     return _out(data, format, "figures")
 
@@ -206,9 +220,11 @@ def _statements(kind: str, summary: str) -> None:
     fetch = getattr(queries, kind)
 
     @_list(f"/{kind}", summary, dict[str, Any], name=f"list_{kind}")
-    def view(st: State, include_rejected: WithRejected = False, format: Format = "json") -> Any:
+    def view(
+        st: State, dates: Dates, include_rejected: WithRejected = False, format: Format = "json"
+    ) -> Any:
         with st.use() as store:
-            data = fetch(store, include_rejected=include_rejected)
+            data = fetch(store, include_rejected=include_rejected, **dates)
         return _out(data, format, kind, _items)
 
 
@@ -218,10 +234,10 @@ _statements("commitments", "Commitments and their status against the figures (CS
 
 @_list("/conflicts", "Figures whose sources cannot all be right (CSV: one row per claim)")
 def list_conflicts(
-    st: State, include_rejected: WithRejected = False, format: Format = "json"
+    st: State, dates: Dates, include_rejected: WithRejected = False, format: Format = "json"
 ) -> Any:
     with st.use() as store:
-        data = queries.conflicts(store, include_rejected=include_rejected)
+        data = queries.conflicts(store, include_rejected=include_rejected, **dates)
         urls = (
             {i: d.get("url") for i, d in document_names(store.db).items()}
             if format == "csv"
@@ -234,7 +250,6 @@ RecordPart = Literal[
     "events", "conflicts", "series", "commitments", "agreements", "actors", "documents"
 ]
 After = Annotated[int, Query(ge=-1, le=MAX_ID, description="`next` of the previous page")]
-Day = Annotated[str | None, Query(max_length=10, description="YYYY, YYYY-MM or YYYY-MM-DD")]
 
 
 @_list(

@@ -11,7 +11,8 @@ from typing import Any
 from bilat.extract.gazetteer import normalize
 from bilat.extract.languages import language_warning
 from bilat.pairview import figure_in_pair
-from bilat.queries import in_range, names_of
+from bilat.queries import in_range, names_of, period_in_range
+from bilat.reconcile._dates import deadline_period
 from bilat.serve import record as rec
 from bilat.serve.fmt import item_label
 from bilat.serve.review import Reviews, load_reviews, overlay, visible
@@ -207,7 +208,10 @@ def figures(
     period: str | None = None,
     flow: str | None = None,
     include_rejected: bool = False,
+    since: str | None = None,
+    until: str | None = None,
 ) -> list[dict[str, Any]]:
+    """Figure claims (reviewed) of the store's pair; `since`/`until`: periods overlapping."""
     conflicted = rec.conflict_claims({"conflicts": store.record_part("conflicts")})
     out = []
     for f in items(store, "figures", include_rejected=include_rejected):
@@ -216,6 +220,7 @@ def figures(
             or (period and f.get("period") != period)
             or (flow and f.get("flow") != flow)
             or not figure_in_pair(f.get("flow"), f.get("doc_pair"), store.pair)
+            or not period_in_range(f.get("period"), since, until)
         ):
             continue
         f["conflict"] = conflicted.get(rec.figure_claim_key(f))
@@ -223,30 +228,63 @@ def figures(
     return out
 
 
-def agreements(store: Store, *, include_rejected: bool = False) -> dict[str, Any]:
+def _dated(item: dict[str, Any]) -> str | None:
+    return item.get("date") or item.get("published")
+
+
+def agreements(
+    store: Store,
+    *,
+    include_rejected: bool = False,
+    since: str | None = None,
+    until: str | None = None,
+) -> dict[str, Any]:
+    """Statements and histories; with a range, the statements dated in it (their own date,
+    else their article's) and the histories with such a statement."""
     rows = items(store, "agreements", include_rejected=True)
     record = {"agreements": store.record_part("agreements")}
-    return {
-        "items": visible(rows, include_rejected),
-        "histories": rec.agreement_histories(record, rows, include_rejected),
-    }
+    histories = rec.agreement_histories(record, rows, include_rejected)
+    if since or until:
+        rows = [r for r in rows if in_range(_dated(r), since, until)]
+        histories = [
+            h for h in histories if any(in_range(_dated(e), since, until) for e in h["entries"])
+        ]
+    return {"items": visible(rows, include_rejected), "histories": histories}
 
 
-def commitments(store: Store, *, include_rejected: bool = False) -> dict[str, Any]:
+def commitments(
+    store: Store,
+    *,
+    include_rejected: bool = False,
+    since: str | None = None,
+    until: str | None = None,
+) -> dict[str, Any]:
+    """Statements and statuses; with a range, those whose deadline period overlaps it."""
     rows = items(store, "commitments", include_rejected=True)
     record = {"commitments": store.record_part("commitments")}
-    return {
-        "items": visible(rows, include_rejected),
-        "statuses": rec.commitment_statuses(record, rows, include_rejected),
-    }
+    statuses = rec.commitment_statuses(record, rows, include_rejected)
+    if since or until:
+        rows = [
+            r for r in rows if period_in_range(deadline_period(r.get("deadline")), since, until)
+        ]
+        statuses = [c for c in statuses if period_in_range(c.get("period"), since, until)]
+    return {"items": visible(rows, include_rejected), "statuses": statuses}
 
 
-def conflicts(store: Store, *, include_rejected: bool = False) -> list[dict[str, Any]]:
+def conflicts(
+    store: Store,
+    *,
+    include_rejected: bool = False,
+    since: str | None = None,
+    until: str | None = None,
+) -> list[dict[str, Any]]:
+    """Conflicts (reviewed); with a range, those whose period overlaps it."""
     figs = items(store, "figures", include_rejected=True)
     record = {"conflicts": store.record_part("conflicts")}
     if include_rejected:
         record["machine_conflicts"] = store.record_part("machine_conflicts")
-    return rec.conflicts(record, figs, include_rejected)
+    found = rec.conflicts(record, figs, include_rejected)
+    return [c for c in found if period_in_range(c.get("period"), since, until)]
 
 
 def actors(store: Store) -> list[dict[str, Any]]:

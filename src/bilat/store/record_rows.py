@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bilat.pairview import PAIRED, named
+from bilat.reconcile._dates import period_span
 from bilat.store.db import Database, now_iso
 
 __all__ = [
@@ -72,7 +73,8 @@ def _date(item: dict[str, Any]) -> tuple[Any, Any]:
     if isinstance(entries, list):
         days = sorted(d for e in entries if (d := e.get("date") or e.get("published")))
         return (days[0], days[-1]) if days else (None, None)
-    return item.get("period"), item.get("period")
+    span = period_span(item.get("period"))  # "2024-Q1" -> its first and last day
+    return (span[0].isoformat(), span[1].isoformat()) if span else (None, None)
 
 
 def _measure(item: dict[str, Any]) -> Any:
