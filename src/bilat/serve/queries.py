@@ -181,7 +181,7 @@ def events(
     """Event mentions (reviewed), newest first, with the cluster they belong to."""
     names = _match_actor(store, actor)
     clusters = rec.cluster_index({"events": store.record_part("events")})
-    refs = rec.event_refs(q.item_rows(store.db, "events"))
+    refs = rec.event_refs(q.item_ids(store.db, "events"))  # the rows come from `items`
     out = []
     for e in items(store, "events", include_rejected=include_rejected):
         if names is not None and not names & {normalize(p) for p in e.get("participants") or []}:
@@ -390,7 +390,7 @@ def stats(store: Store, known_counts: dict[str, Any] | None = None) -> dict[str,
     }
     by_kind: dict[str, Any] = {}
     for kind in (*q.ITEM_KINDS, "actors"):
-        rows = q.item_rows(store.db, kind)
+        rows = q.item_ids(store.db, kind)
         states: dict[str, int] = {}
         for r in rows:
             s = revs.state(kind, r["id"])
