@@ -18,7 +18,7 @@ from bilat.pairview import PAIRED, for_pair, pair_counts
 from bilat.pipeline import ingest_and_extract
 from bilat.queries import in_range, period_in_range
 from bilat.reconcile import reconcile
-from bilat.record import load_sourced, record_parts
+from bilat.record import load_sourced, rebuild_record, record_parts
 from bilat.serve import create_app
 from bilat.store import PageFilter, Store, open_store
 from bilat.store.record_rows import page_part
@@ -236,3 +236,23 @@ def test_list_pages_keep_the_range_and_pair_in_the_form_and_the_csv_link(
     assert csv is not None
     assert "since=2024-01-01" in csv.group(1) and "until=2024-12-31" in csv.group(1)
     assert "pair=all" in csv.group(1)
+
+
+def test_a_request_reads_one_record_while_a_rebuild_commits(db: str) -> None:
+    """Parts read in one request come from one commit: a rebuild committed between two reads
+    (here: another connection emptying the events part) shows only in the next request."""
+    app = create_app(db, None)
+    writer = open_store(db)
+    try:
+        with app.state.bilat.use() as reader:
+            before = reader.record_part("events")
+            assert before
+            with writer.transaction():
+                writer.db.execute("DELETE FROM record_items WHERE kind = 'events'")
+            assert reader.record_part("events") == before
+        with app.state.bilat.use() as reader:
+            assert reader.record_part("events") == []
+    finally:
+        rebuild_record(writer)  # the module's other tests read the record
+        writer.close()
+        app.state.bilat.close()
