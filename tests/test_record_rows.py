@@ -256,3 +256,12 @@ def test_a_request_reads_one_record_while_a_rebuild_commits(db: str) -> None:
         rebuild_record(writer)  # the module's other tests read the record
         writer.close()
         app.state.bilat.close()
+
+
+def test_commitment_claims_read_back_in_the_records_field_order(
+    store: Store, whole: dict[str, Any]
+) -> None:
+    def order(items: list[dict[str, Any]]) -> list[list[str]]:
+        return [list(f) for c in items for f in c["evidence_figures"] + c["dissent"]]
+
+    assert order(store.record_part("commitments")) == order(whole["commitments"])

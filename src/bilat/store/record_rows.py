@@ -111,9 +111,10 @@ class _Writer:
         """Each claim stored once (as a `claims` row); their keys in order."""
         keys = []
         for claim in claims:
-            text = json.dumps(claim, sort_keys=True, ensure_ascii=False)
-            key = hashlib.blake2b(text.encode(), digest_size=12).hexdigest()
+            same = json.dumps(claim, sort_keys=True, ensure_ascii=False)  # key: any field order
+            key = hashlib.blake2b(same.encode(), digest_size=12).hexdigest()
             if key not in self.claims:
+                text = _dumps(claim)  # read back in the record's field order
                 self.claims.add(key)
                 row = ("claims", self.claim_pos, key, None, None, None, None, None, text)
                 self.items.append(row)
