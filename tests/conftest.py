@@ -6,12 +6,15 @@ it they skip locally, but fail under CI (CI=true), where a skipped backend would
 
 from __future__ import annotations
 
+import asyncio
 import os
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
+import httpx
 import pytest
 
 from bilat.config import Options, load_options
@@ -22,6 +25,17 @@ CORPUS = ROOT / "examples" / "corpus"
 SHARED = ROOT.parent / "shared"
 SEEDS = SHARED / "seeds"
 DEV_GOLD = SHARED / "eval" / "gold"
+
+
+def asgi_get(app: Any, url: str) -> httpx.Response:
+    """GET `url` from the app in process (httpx's ASGI transport)."""
+
+    async def go() -> httpx.Response:
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://t") as client:
+            return await client.get(url)
+
+    return asyncio.run(go())
 
 
 @contextmanager

@@ -8,14 +8,12 @@ out of the Russia-China record and make up the Russia-India one.
 
 from __future__ import annotations
 
-import asyncio
 import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import httpx
 import pytest
 from click.testing import CliRunner
 
@@ -29,6 +27,7 @@ from bilat.reconcile.pairs import item_pairs
 from bilat.record import rebuild_record
 from bilat.serve import create_app
 from bilat.store import open_store
+from conftest import asgi_get
 
 CORPUS = Path(__file__).resolve().parents[1] / "examples" / "corpus"
 RU_CN, RU_IN = "CN-RU", "IN-RU"
@@ -143,27 +142,18 @@ def test_cli_shows_the_configured_pair_and_any_other_on_request(db: str) -> None
     assert bad.exit_code == 2 and "not a pair" in bad.output
 
 
-def _get(app: Any, url: str) -> httpx.Response:
-    async def go() -> httpx.Response:
-        transport = httpx.ASGITransport(app=app)
-        async with httpx.AsyncClient(transport=transport, base_url="http://t") as client:
-            return await client.get(url)
-
-    return asyncio.run(go())
-
-
 def test_api_and_pages_read_the_pair_from_the_url(db: str) -> None:
     app = create_app(db, None)
-    default = _get(app, "/api/events").json()
-    india = _get(app, "/api/events?pair=ru-in").json()
+    default = asgi_get(app, "/api/events").json()
+    india = asgi_get(app, "/api/events?pair=ru-in").json()
     assert "Narendra Modi" not in _people(default) and "Narendra Modi" in _people(india)
-    bad = _get(app, "/api/events?pair=XX")
+    bad = asgi_get(app, "/api/events?pair=XX")
     assert bad.status_code == 422 and "not a pair" in bad.json()["error"]["message"]
-    page = _get(app, "/timeline?pair=RU-IN").text
+    page = asgi_get(app, "/timeline?pair=RU-IN").text
     assert "Russia–India record" in page and "Modi" in page
     assert 'href="/figures?pair=IN-RU"' in page  # the pair stays in the links
     assert 'href="/timeline?pair=CN-RU"' in page  # the switcher
-    assert "Modi" not in _get(app, "/timeline").text
+    assert "Modi" not in asgi_get(app, "/timeline").text
 
 
 def _kpi(page: str, label: str) -> int:
@@ -176,8 +166,8 @@ def _kpi(page: str, label: str) -> int:
 def test_dashboard_api_and_cli_summary_report_the_same_counts(db: str, pair: str) -> None:
     cli = json.loads(_cli(db, "--pair", pair, "summary", "--json").output)
     app = create_app(db, None)
-    api = _get(app, f"/api/stats?pair={pair}").json()["counts"]
-    page = _get(app, f"/?pair={pair}").text
+    api = asgi_get(app, f"/api/stats?pair={pair}").json()["counts"]
+    page = asgi_get(app, f"/?pair={pair}").text
     for key in ("events", "figures", "agreements"):
         assert cli[key] == api[key] == _kpi(page, key), key
     assert len(cli["conflicts"]) == api["conflicts"] == _kpi(page, "open conflicts")

@@ -15,7 +15,15 @@ from bilat.config import Options
 from bilat.reconcile import pair_key, parse_pair
 from bilat.reconcile.pairs import flow_states, item_pairs
 
-__all__ = ["PAIRED", "default_pair", "figure_in_pair", "for_pair", "pair_counts", "resolve_pair"]
+__all__ = [
+    "PAIRED",
+    "default_pair",
+    "figure_in_pair",
+    "for_pair",
+    "named",
+    "pair_counts",
+    "resolve_pair",
+]
 
 PAIRED = ("events", "conflicts", "series", "commitments", "agreements")
 ALL = "all"
@@ -51,7 +59,7 @@ def pair_counts(record: dict[str, Any]) -> dict[str, int]:
     return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
-def _named(items: list[dict[str, Any]]) -> set[str]:
+def named(items: list[dict[str, Any]]) -> set[str]:
     """Actor names the kept items refer to (participants, parties, speakers)."""
     names: set[str] = set()
     for item in items:
@@ -77,7 +85,7 @@ def for_pair(record: dict[str, Any], pair: str | None) -> dict[str, Any]:
         view[section] = items
         kept += items
     states = set(pair.split("-"))
-    names = _named(kept)
+    names = named(kept)
     view["actors"] = [
         a
         for a in record.get("actors") or []

@@ -9,7 +9,8 @@ from __future__ import annotations
 from typing import Any
 
 from bilat.extract.gazetteer import normalize
-from bilat.pairview import figure_in_pair, pair_counts
+from bilat.pairview import figure_in_pair
+from bilat.reconcile._dates import period_span
 from bilat.store import Store
 
 __all__ = [
@@ -18,6 +19,7 @@ __all__ = [
     "flat_figures",
     "in_range",
     "names_of",
+    "period_in_range",
     "summary",
     "timeline",
 ]
@@ -49,6 +51,17 @@ def in_range(date: str | None, since: str | None, until: str | None) -> bool:
     if since and date[: len(since)] < since[: len(date)]:
         return False
     return not (until and date[: len(until)] > until[: len(date)])
+
+
+def period_in_range(period: str | None, since: str | None, until: str | None) -> bool:
+    """A figure or commitment period ("2024", "2024-Q1", "2023..2024") overlaps [since,
+    until] (dates of any precision); periods that name no days only without a range."""
+    if not since and not until:
+        return True
+    span = period_span(period)
+    if span is None:
+        return False
+    return in_range(span[1].isoformat(), since, None) and in_range(span[0].isoformat(), None, until)
 
 
 def timeline(
@@ -148,7 +161,7 @@ def summary(store: Store, record: dict[str, Any]) -> dict[str, Any]:
         reviewed.agreements(store)["histories"],
     )
     events = [e for e in record.get("events", []) if e.get("date")]
-    every = pair_counts(store.for_pair(None).load_record() or {})
+    every = store.record_pair_counts()
     return {
         "documents": len(docs),
         "duplicates": sum(d.status != "ok" for d in docs),

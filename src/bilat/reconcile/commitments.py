@@ -184,9 +184,13 @@ def track_commitments(
         for c in source.extraction.commitments:
             stated.setdefault(dedupe_key(c), []).append((source, c))
     latest = _latest_publication(inputs)
+    by_slot: dict[tuple[str, str, str | None], list[FigureGroup]] = {}
+    for g in groups:  # a commitment is judged only against groups of its measure/unit/period
+        by_slot.setdefault((g.key.measure, g.key.unit, g.key.period), []).append(g)
     result = []
     for statements in stated.values():
         source, first = statements[0]
+        slot = by_slot.get((first.measure, first.unit, deadline_period(first.deadline)), [])
         sides = _party_countries(source, first, actors) if actors else frozenset()
         sources = tuple(
             CommitmentSource(
@@ -194,7 +198,7 @@ def track_commitments(
             )
             for s, c in statements
         )
-        status, period, claims, reason, dissent = _status(first, groups, latest, options, sides)
+        status, period, claims, reason, dissent = _status(first, slot, latest, options, sides)
         result.append(
             CommitmentStatus(first, sources, status, claims, period, reason, dissent=dissent)
         )

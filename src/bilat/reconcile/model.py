@@ -43,6 +43,7 @@ __all__ = [
     "SeriesPoint",
     "SourcedExtraction",
     "ValueSources",
+    "document_entry",
     "to_plain",
 ]
 
@@ -315,16 +316,7 @@ class Record:
 
     def to_json(self) -> dict[str, Any]:
         """Plain dicts/lists/str/numbers/None (infinite bounds become None)."""
-        documents = [
-            {
-                "doc_id": s.doc_id,
-                "doc": s.doc_name,
-                "published": s.published,
-                "source": s.source,
-                "pair": "-".join(sorted(s.extraction.pair)) if s.extraction.pair else None,
-            }
-            for s in self.inputs
-        ]
+        documents = [document_entry(s) for s in self.inputs]
         parts = ("actors", "judgements", "events", "conflicts", "series", "commitments")
         body = {name: [to_plain(x) for x in getattr(self, name)] for name in parts}
         return {
@@ -334,10 +326,40 @@ class Record:
         }
 
 
+def document_entry(s: SourcedExtraction) -> dict[str, Any]:
+    """A record input as the record's `documents` part lists it."""
+    pair = "-".join(sorted(s.extraction.pair)) if s.extraction.pair else None
+    return {
+        "doc_id": s.doc_id,
+        "doc": s.doc_name,
+        "published": s.published,
+        "source": s.source,
+        "pair": pair,
+    }
+
+
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _field_names(cls: type) -> tuple[str, ...]:
+    names = _FIELDS.get(cls)
+    if names is None:
+        names = _FIELDS[cls] = tuple(f.name for f in fields(cls))
+    return names
+
+
 def to_plain(value: Any) -> Any:
-    """A dataclass tree as JSON-ready data; non-finite floats become None."""
-    if is_dataclass(value) and not isinstance(value, type):
-        return {f.name: to_plain(getattr(value, f.name)) for f in fields(value)}
+    """A dataclass tree as JSON-ready data; non-finite floats become None. (Called for every
+    value of the record as it is stored: the field names are looked up once per class.)"""
+    cls = type(value)
+    if cls in _SCALARS:
+        return value
+    if cls is float:
+        return value if math.isfinite(value) else None
+    if cls is tuple or cls is list:
+        return [to_plain(v) for v in value]
+    if is_dataclass(cls) and not isinstance(value, type):
+        return {name: to_plain(getattr(value, name)) for name in _field_names(cls)}
     if isinstance(value, tuple | list):
         return [to_plain(v) for v in value]
     if isinstance(value, dict):
@@ -345,3 +367,6 @@ def to_plain(value: Any) -> Any:
     if isinstance(value, float) and not math.isfinite(value):
         return None
     return value
+
+
+_SCALARS = frozenset({str, int, bool, type(None)})

@@ -19,7 +19,7 @@ from bilat.serve.app import AppState
 from bilat.serve.csv_out import conflict_rows, csv_response
 from bilat.serve.guard import token_problem
 from bilat.serve.write import ingest_article, rebuild_record
-from bilat.store import judgements
+from bilat.store import PageFilter, judgements
 from bilat.store.queries import document_names
 
 __all__ = ["router"]
@@ -77,6 +77,14 @@ def state(request: Request) -> AppState:
 State = Annotated[AppState, Depends(state)]
 Limit = Annotated[int, Query(ge=1, le=500, description="page size")]
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="rows to skip")]
+Day = Annotated[str | None, Query(max_length=10, description="YYYY, YYYY-MM or YYYY-MM-DD")]
+
+
+def _dates(since: Day = None, until: Day = None) -> dict[str, str | None]:
+    return {"since": since, "until": until}
+
+
+Dates = Annotated[dict[str, str | None], Depends(_dates)]  # entries overlapping the range
 WithRejected = Annotated[bool, Query(description="keep rejected items (marked)")]
 Format = Annotated[
     Literal["json", "csv"],
@@ -187,6 +195,7 @@ def list_events(
 @_list("/figures", "Figure claims")
 def list_figures(
     st: State,
+    dates: Dates,
     measure: str | None = None,
     period: str | None = None,
     flow: str | None = None,
@@ -195,7 +204,12 @@ def list_figures(
 ) -> Any:
     with st.use() as store:
         data = queries.figures(
-            store, measure=measure, period=period, flow=flow, include_rejected=include_rejected
+            store,
+            measure=measure,
+            period=period,
+            flow=flow,
+            include_rejected=include_rejected,
+            **dates,
         )
     return _out(data, format, "figures")
 
@@ -206,9 +220,11 @@ def _statements(kind: str, summary: str) -> None:
     fetch = getattr(queries, kind)
 
     @_list(f"/{kind}", summary, dict[str, Any], name=f"list_{kind}")
-    def view(st: State, include_rejected: WithRejected = False, format: Format = "json") -> Any:
+    def view(
+        st: State, dates: Dates, include_rejected: WithRejected = False, format: Format = "json"
+    ) -> Any:
         with st.use() as store:
-            data = fetch(store, include_rejected=include_rejected)
+            data = fetch(store, include_rejected=include_rejected, **dates)
         return _out(data, format, kind, _items)
 
 
@@ -218,16 +234,52 @@ _statements("commitments", "Commitments and their status against the figures (CS
 
 @_list("/conflicts", "Figures whose sources cannot all be right (CSV: one row per claim)")
 def list_conflicts(
-    st: State, include_rejected: WithRejected = False, format: Format = "json"
+    st: State, dates: Dates, include_rejected: WithRejected = False, format: Format = "json"
 ) -> Any:
     with st.use() as store:
-        data = queries.conflicts(store, include_rejected=include_rejected)
+        data = queries.conflicts(store, include_rejected=include_rejected, **dates)
         urls = (
             {i: d.get("url") for i, d in document_names(store.db).items()}
             if format == "csv"
             else {}
         )
     return _out(data, format, "conflicts", lambda d: conflict_rows(d, urls))
+
+
+RecordPart = Literal[
+    "events", "conflicts", "series", "commitments", "agreements", "actors", "documents"
+]
+After = Annotated[int, Query(ge=-1, le=MAX_ID, description="`next` of the previous page")]
+
+
+@_list(
+    "/record/{part}", "One part of the reconciled record, paged (`after` = `next`)", dict[str, Any]
+)
+def record_part(
+    st: State,
+    request: Request,
+    part: RecordPart,
+    after: After = -1,
+    limit: Limit = 50,
+    since: Day = None,
+    until: Day = None,
+    measure: str | None = None,
+    status: str | None = None,
+    format: Format = "json",
+) -> Any:
+    """Entries in record order, each page one index range from the last one; the CSV holds
+    every page."""
+    where = PageFilter(since, until, measure, status)
+    with st.use() as store:
+        page = store.record_page(part, after=after, limit=limit, where=where)
+        if format == "csv":
+            items = list(page.items)
+            while page.next is not None:
+                page = store.record_page(part, after=page.next, limit=500, where=where)
+                items += page.items
+            return csv_response(items, part)
+    link = str(request.url.include_query_params(after=page.next)) if page.next else None
+    return {"items": page.items, "next": page.next, "next_url": link}
 
 
 @_list(

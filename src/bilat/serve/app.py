@@ -79,7 +79,7 @@ class AppState:
         transaction ends with it."""
         store = self._borrow()
         try:
-            with _ending(store):
+            with _snapshot(store):
                 yield store.for_pair(request_pair())
         finally:
             self._idle.put(store)
@@ -93,6 +93,7 @@ class AppState:
             grow = len(self._readers) < MAX_READERS
             if grow:
                 store = open_store(self.store.db.url, migrate=False)
+                _repeatable(store)
                 self._readers.append(store)
         if grow:
             return store
@@ -127,6 +128,31 @@ def _ending(store: Store) -> Iterator[None]:
     else:
         if store.db.dialect == "postgresql":
             store.db.conn.commit()
+
+
+@contextmanager
+def _snapshot(store: Store) -> Iterator[None]:
+    """A read request sees one state of the store: the record parts and item rows it reads
+    come from one commit even when a rebuild commits meanwhile (SQLite: a deferred read
+    transaction, which takes no lock a writer waits for; PostgreSQL: the request's
+    transaction, REPEATABLE READ on reader connections)."""
+    if store.db.dialect != "sqlite":
+        with _ending(store):
+            yield
+        return
+    store.db.conn.execute("BEGIN")
+    try:
+        yield
+    finally:
+        if store.db.conn.in_transaction:
+            store.db.conn.execute("ROLLBACK")
+
+
+def _repeatable(store: Store) -> None:
+    if store.db.dialect == "postgresql":
+        import psycopg
+
+        store.db.conn.isolation_level = psycopg.IsolationLevel.REPEATABLE_READ
 
 
 def error_body(status: int, message: str, detail: Any = None) -> dict[str, Any]:
@@ -271,7 +297,7 @@ def create_app(store_url: str, token: str | None, options: Options | None = None
     opts = options or load_options(None, db=store_url)
     state = AppState(open_store(store_url), opts, token or None)
     with _ending(state.store):  # PostgreSQL: no transaction (and its locks) left open
-        if not state.store.record_is_current() and state.store.load_record() is not None:
+        if not state.store.record_is_current() and state.store.record_built():
             from bilat.record import rebuild_record
 
             rebuild_record(state.store)  # a rebuild was cut short, or the store changed since

@@ -8,11 +8,10 @@ from __future__ import annotations
 from typing import Annotated, Any, cast
 from urllib.parse import urlencode, urlsplit
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from bilat.pairview import pair_counts
 from bilat.reconcile import pair_key
 from bilat.serve import queries
 from bilat.serve.app import AppState, request_pair
@@ -123,7 +122,7 @@ def pair_context(store: Store) -> dict[str, Any]:
     pair the record holds, with its item count)."""
     env = environment().globals
     current, default = request_pair(), str(env.get("default_pair") or "")
-    every = pair_counts(store.for_pair(None).load_record() or {})
+    every = store.record_pair_counts()
     counts = {p: n for p, n in every.items() if p}
     if default and default not in counts:
         counts = {default: 0, **counts}
@@ -139,6 +138,7 @@ def pair_context(store: Store) -> dict[str, Any]:
     return {
         "pair": label(current) if current else "All pairs",
         "pair_q": "" if current == default else f"?pair={current or 'all'}",
+        "pair_param": "" if current == default else current or "all",  # filter forms keep it
         "pair_links": [(k, label(k), n, k == current) for k, n in counts.items()],
         "unpaired": every.get("", 0),
     }
@@ -264,12 +264,25 @@ def timeline_page(
     )
 
 
+def _range(since: str | None = None, until: str | None = None) -> dict[str, str | None]:
+    """A list page's date range (`since`, `until`), as its form and CSV link keep it."""
+    return {"since": _opt(since), "until": _opt(until)}
+
+
+Dates = Annotated[dict[str, str | None], Depends(_range)]
+
+
 @router.get("/figures", response_class=HTMLResponse)
 def figures_page(
-    request: Request, measure: str | None = None, include_rejected: bool = False
+    request: Request,
+    dates: Dates,
+    measure: str | None = None,
+    include_rejected: bool = False,
 ) -> HTMLResponse:
     with _st(request).use() as store:
-        figs = queries.figures(store, measure=_opt(measure), include_rejected=include_rejected)
+        figs = queries.figures(
+            store, measure=_opt(measure), include_rejected=include_rejected, **dates
+        )
         measures = sorted({f["measure"] for f in queries.figures(store)})
         conflicts = queries.conflicts(store)
     charts = figure_charts(figs, conflicts, min_claims=2)
@@ -285,6 +298,7 @@ def figures_page(
         singles=singles,
         measures=measures,
         measure=_opt(measure),
+        dates=dates,
         include_rejected=include_rejected,
     )
 
@@ -299,37 +313,41 @@ def claims_by_chart(figs: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]
 
 
 @router.get("/conflicts", response_class=HTMLResponse)
-def conflicts_page(request: Request, include_rejected: bool = False) -> HTMLResponse:
+def conflicts_page(request: Request, dates: Dates, include_rejected: bool = False) -> HTMLResponse:
     with _st(request).use() as store:
-        conflicts = queries.conflicts(store, include_rejected=include_rejected)
-    shown = {"conflicts": conflicts, "include_rejected": include_rejected}
+        conflicts = queries.conflicts(store, include_rejected=include_rejected, **dates)
+    shown = {"conflicts": conflicts, "include_rejected": include_rejected, "dates": dates}
     return _page(request, "conflicts.html", csv=csv_href("/api/conflicts", request), **shown)
 
 
 @router.get("/commitments", response_class=HTMLResponse)
-def commitments_page(request: Request, include_rejected: bool = False) -> HTMLResponse:
+def commitments_page(
+    request: Request, dates: Dates, include_rejected: bool = False
+) -> HTMLResponse:
     with _st(request).use() as store:
-        data = queries.commitments(store, include_rejected=include_rejected)
+        data = queries.commitments(store, include_rejected=include_rejected, **dates)
     return _page(
         request,
         "commitments.html",
         csv=csv_href("/api/commitments", request),
         statuses=data["statuses"],
         items=data["items"],
+        dates=dates,
         include_rejected=include_rejected,
     )
 
 
 @router.get("/agreements", response_class=HTMLResponse)
-def agreements_page(request: Request, include_rejected: bool = False) -> HTMLResponse:
+def agreements_page(request: Request, dates: Dates, include_rejected: bool = False) -> HTMLResponse:
     with _st(request).use() as store:
-        data = queries.agreements(store, include_rejected=include_rejected)
+        data = queries.agreements(store, include_rejected=include_rejected, **dates)
     return _page(
         request,
         "agreements.html",
         csv=csv_href("/api/agreements", request),
         histories=data["histories"],
         items=data["items"],
+        dates=dates,
         include_rejected=include_rejected,
     )
 

@@ -11,7 +11,8 @@ from typing import Any
 from bilat.extract.gazetteer import normalize
 from bilat.extract.languages import language_warning
 from bilat.pairview import figure_in_pair
-from bilat.queries import in_range, names_of
+from bilat.queries import in_range, names_of, period_in_range
+from bilat.reconcile._dates import deadline_period
 from bilat.serve import record as rec
 from bilat.serve.fmt import item_label
 from bilat.serve.review import Reviews, load_reviews, overlay, visible
@@ -159,7 +160,7 @@ def document_detail(store: Store, key: int | str) -> dict[str, Any]:
 
 def _match_actor(store: Store, actor: str | None) -> set[str] | None:
     """Normalised names of the actor (as the CLI matches them), or None without a filter."""
-    return names_of(store.load_record() or {}, actor) if actor else None
+    return names_of({"actors": store.record_part("actors")}, actor) if actor else None
 
 
 def events(
@@ -175,8 +176,8 @@ def events(
 ) -> list[dict[str, Any]]:
     """Event mentions (reviewed), newest first, with the cluster they belong to."""
     names = _match_actor(store, actor)
-    clusters = rec.cluster_index(store.load_record() or {})
-    refs = rec.event_refs(q.item_rows(store.db, "events"))
+    clusters = rec.cluster_index({"events": store.record_part("events")})
+    refs = rec.event_refs(q.item_ids(store.db, "events"))  # the rows come from `items`
     out = []
     for e in items(store, "events", include_rejected=include_rejected):
         if names is not None and not names & {normalize(p) for p in e.get("participants") or []}:
@@ -203,8 +204,11 @@ def figures(
     period: str | None = None,
     flow: str | None = None,
     include_rejected: bool = False,
+    since: str | None = None,
+    until: str | None = None,
 ) -> list[dict[str, Any]]:
-    conflicted = rec.conflict_claims(store.load_record() or {})
+    """Figure claims (reviewed) of the store's pair; `since`/`until`: periods overlapping."""
+    conflicted = rec.conflict_claims({"conflicts": store.record_part("conflicts")})
     out = []
     for f in items(store, "figures", include_rejected=include_rejected):
         if (
@@ -212,6 +216,7 @@ def figures(
             or (period and f.get("period") != period)
             or (flow and f.get("flow") != flow)
             or not figure_in_pair(f.get("flow"), f.get("doc_pair"), store.pair)
+            or not period_in_range(f.get("period"), since, until)
         ):
             continue
         f["conflict"] = conflicted.get(rec.figure_claim_key(f))
@@ -219,40 +224,76 @@ def figures(
     return out
 
 
-def agreements(store: Store, *, include_rejected: bool = False) -> dict[str, Any]:
+def _dated(item: dict[str, Any]) -> str | None:
+    return item.get("date") or item.get("published")
+
+
+def agreements(
+    store: Store,
+    *,
+    include_rejected: bool = False,
+    since: str | None = None,
+    until: str | None = None,
+) -> dict[str, Any]:
+    """Statements and histories; with a range, the statements dated in it (their own date,
+    else their article's) and the histories with such a statement."""
     rows = items(store, "agreements", include_rejected=True)
-    record = store.load_record() or {}
-    return {
-        "items": visible(rows, include_rejected),
-        "histories": rec.agreement_histories(record, rows, include_rejected),
-    }
+    record = {"agreements": store.record_part("agreements")}
+    histories = rec.agreement_histories(record, rows, include_rejected)
+    if since or until:
+        rows = [r for r in rows if in_range(_dated(r), since, until)]
+        histories = [
+            h for h in histories if any(in_range(_dated(e), since, until) for e in h["entries"])
+        ]
+    return {"items": visible(rows, include_rejected), "histories": histories}
 
 
-def commitments(store: Store, *, include_rejected: bool = False) -> dict[str, Any]:
+def commitments(
+    store: Store,
+    *,
+    include_rejected: bool = False,
+    since: str | None = None,
+    until: str | None = None,
+) -> dict[str, Any]:
+    """Statements and statuses; with a range, those whose deadline period overlaps it."""
     rows = items(store, "commitments", include_rejected=True)
-    record = store.load_record() or {}
-    return {
-        "items": visible(rows, include_rejected),
-        "statuses": rec.commitment_statuses(record, rows, include_rejected),
-    }
+    record = {"commitments": store.record_part("commitments")}
+    statuses = rec.commitment_statuses(record, rows, include_rejected)
+    if since or until:
+        rows = [
+            r for r in rows if period_in_range(deadline_period(r.get("deadline")), since, until)
+        ]
+        statuses = [c for c in statuses if period_in_range(c.get("period"), since, until)]
+    return {"items": visible(rows, include_rejected), "statuses": statuses}
 
 
-def conflicts(store: Store, *, include_rejected: bool = False) -> list[dict[str, Any]]:
+def conflicts(
+    store: Store,
+    *,
+    include_rejected: bool = False,
+    since: str | None = None,
+    until: str | None = None,
+) -> list[dict[str, Any]]:
+    """Conflicts (reviewed); with a range, those whose period overlaps it."""
     figs = items(store, "figures", include_rejected=True)
-    return rec.conflicts(store.load_record() or {}, figs, include_rejected)
+    record = {"conflicts": store.record_part("conflicts")}
+    if include_rejected:
+        record["machine_conflicts"] = store.record_part("machine_conflicts")
+    found = rec.conflicts(record, figs, include_rejected)
+    return [c for c in found if period_in_range(c.get("period"), since, until)]
 
 
 def actors(store: Store) -> list[dict[str, Any]]:
     revs = load_reviews(store)
     rows = [overlay(r, "actors", revs) for r in q.item_rows(store.db, "actors")]
-    return rec.actor_list(store.load_record() or {}, visible(rows, False))
+    return rec.actor_list({"actors": store.record_part("actors")}, visible(rows, False))
 
 
 def actor_detail(store: Store, name: str) -> dict[str, Any]:
     """One actor: names, roles, events, figures said, agreements, commitments."""
     revs = load_reviews(store)
     rows = visible([overlay(r, "actors", revs) for r in q.item_rows(store.db, "actors")], False)
-    actor = rec.actor_entry(store.load_record() or {}, rows, name)
+    actor = rec.actor_entry({"actors": store.record_part("actors")}, rows, name)
     names = {n.lower() for n in actor["names"]}
     return {
         **actor,
@@ -321,6 +362,18 @@ def counts(store: Store) -> dict[str, Any]:
     )
 
 
+def _record_stats(store: Store) -> dict[str, Any]:
+    """How many entries the stored record has per part (for the store's pair), from the
+    maintained counts: no part is read."""
+    if not store.record_built():
+        return rec.record_stats(None)
+    return {
+        "built": True,
+        **{k: store.record_count(k) for k in ("events", "conflicts", "actors", "agreements")},
+        "commitments": store.record_status_counts("commitments"),
+    }
+
+
 def stats(store: Store, known_counts: dict[str, Any] | None = None) -> dict[str, Any]:
     """Counts for the overview: documents by status, items by review state, record parts;
     `known_counts` is the `tally` of lists the caller has loaded already."""
@@ -333,17 +386,16 @@ def stats(store: Store, known_counts: dict[str, Any] | None = None) -> dict[str,
     }
     by_kind: dict[str, Any] = {}
     for kind in (*q.ITEM_KINDS, "actors"):
-        rows = q.item_rows(store.db, kind)
+        rows = q.item_ids(store.db, kind)
         states: dict[str, int] = {}
         for r in rows:
             s = revs.state(kind, r["id"])
             states[s] = states.get(s, 0) + 1
         by_kind[kind] = {"total": len(rows) - states.get("rejected", 0), "review": states}
-    record = store.load_record()
     return {
         "documents": {"total": sum(by_status.values()), "by_status": by_status},
         "items": by_kind,
         "rejects": int(store.db.scalar("SELECT COUNT(*) FROM rejects")),
-        "record": rec.record_stats(record),
+        "record": _record_stats(store),
         "counts": known_counts if known_counts is not None else counts(store),
     }

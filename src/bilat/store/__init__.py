@@ -6,19 +6,20 @@ Writes happen in one transaction per document (`with store.transaction(): ...`).
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import AbstractContextManager, contextmanager
 from typing import Any
 
 from bilat.records import Document, Extraction
 from bilat.store import documents as _docs
 from bilat.store import items as _items
-from bilat.store.db import Database, connect, now_iso
+from bilat.store import record_rows as _rows
+from bilat.store.db import Database, connect
 from bilat.store.documents import DocumentRow
 from bilat.store.lock import write_lock
+from bilat.store.record_rows import Page, PageFilter
 
-__all__ = ["Database", "DocumentRow", "Store", "open_store"]
+__all__ = ["Database", "DocumentRow", "Page", "PageFilter", "Store", "open_store"]
 
 
 class Store:
@@ -98,16 +99,14 @@ class Store:
         """Current, non-duplicate documents not yet extracted by `version`."""
         return [d for d in self.documents(status="ok") if d.extractor_version != version]
 
-    # reconciled record ------------------------------------------------------------
-    def save_record(self, data: dict[str, Any], source: str | None = None) -> None:
-        """Replace the record in one transaction; `source` is `record_source()` as it was when
-        the record's inputs were read."""
-        with self.db.transaction():
-            self.db.execute("DELETE FROM reconciled")
-            self.db.execute(
-                "INSERT INTO reconciled (id, built_at, data, source) VALUES (1, ?, ?, ?)",
-                (now_iso(), json.dumps(data, ensure_ascii=False), source),
-            )
+    # reconciled record (rows: bilat.store.record_rows) ---------------------------------
+    def save_record(
+        self, data: Mapping[str, Iterable[dict[str, Any]]], source: str | None = None
+    ) -> None:
+        """Replace the record in one transaction; `data` maps each part to its entries (read
+        once, so iterators stream); `source` is `record_source()` as it was when the record's
+        inputs were read."""
+        _rows.write_record(self.db, data, source)
 
     def record_source(self) -> str:
         """A fingerprint of what the record is built from: documents, items, judgements
@@ -124,15 +123,39 @@ class Store:
 
     def record_is_current(self) -> bool:
         """False when there is no record or the store changed since it was built."""
-        built = self.db.scalar("SELECT source FROM reconciled WHERE id = 1")
+        built = _rows.record_source(self.db)
         return built is not None and built == self.record_source()
 
     def load_record(self) -> dict[str, Any] | None:
         """The stored record as `self.pair` sees it (see `bilat.pairview.for_pair`)."""
-        from bilat.pairview import for_pair
+        return _rows.read_record(self.db, self.pair)
 
-        raw = self.db.scalar("SELECT data FROM reconciled WHERE id = 1")
-        return None if raw is None else for_pair(dict(json.loads(raw)), self.pair)
+    def record_part(self, kind: str) -> list[dict[str, Any]]:
+        """One part of the stored record ("events", "actors", ...) as `self.pair` sees it;
+        empty when there is no record."""
+        return _rows.read_part(self.db, kind, self.pair)
+
+    def record_page(
+        self, kind: str, *, after: int = -1, limit: int = 50, where: PageFilter | None = None
+    ) -> Page:
+        """One page of a part of the record (see `bilat.store.record_rows.page_part`)."""
+        return _rows.page_part(
+            self.db, kind, self.pair, after=after, limit=limit, where=where or PageFilter()
+        )
+
+    def record_built(self) -> bool:
+        """Whether a record was ever stored (current or not)."""
+        return bool(self.db.scalar("SELECT COUNT(*) FROM record_meta"))
+
+    def record_pair_counts(self) -> dict[str, int]:
+        """Entries per pair over the paired parts ("" = about no pair), most first."""
+        return _rows.pair_counts(self.db)
+
+    def record_count(self, kind: str) -> int:
+        return _rows.part_count(self.db, kind, self.pair)
+
+    def record_status_counts(self, kind: str) -> dict[str, int]:
+        return _rows.status_counts(self.db, kind, self.pair)
 
 
 def open_store(url: str, *, migrate: bool = True, create: bool = True) -> Store:

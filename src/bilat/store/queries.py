@@ -17,6 +17,7 @@ __all__ = [
     "ITEM_KINDS",
     "count_documents",
     "document_names",
+    "item_ids",
     "item_rows",
     "mention_rows",
     "search_documents",
@@ -176,6 +177,17 @@ def item_rows(
         "ORDER BY i.doc_id, i.id"
     )
     return [_decode(r) for r in db.all(sql, params)]
+
+
+def item_ids(db: Database, table: str) -> list[dict[str, Any]]:
+    """`id` and `doc_id` of the rows `item_rows` gives (current, non-duplicate documents),
+    for counting and numbering without decoding the rows."""
+    if table not in (*ITEM_KINDS, "actors"):
+        raise ValueError(f"not an item table: {table}")
+    return db.all(
+        f"SELECT i.id, i.doc_id FROM {table} i JOIN documents d ON d.id = i.doc_id "
+        "WHERE d.is_current = 1 AND d.status = 'ok' ORDER BY i.doc_id, i.id"
+    )
 
 
 def mention_rows(db: Database, doc_id: int) -> list[dict[str, Any]]:

@@ -1,0 +1,367 @@
+"""The reconciled record as rows: one per entry, so readers fetch only what they show.
+
+    write_record(db, parts, source)   replace the record (one transaction), streaming the parts
+    read_part(db, kind, pair)         one part ("events", ...) as `for_pair` would keep it
+    read_record(db, pair)             the whole record dict, as it was saved (None: never built)
+    pair_counts(db)                   entries per pair over the paired parts (maintained counts)
+    part_count / status_counts        counts from the indexes, without reading payloads
+
+A part is a list of JSON objects (`Record.to_json` shapes). Each entry is a `record_items` row
+(its place `pos` in the part, a key, sort/filter columns, the JSON payload); the pair(s) it is
+about are `record_item_pairs` rows, so a pair's view is an index range, not a filter over
+everything. Commitments name their evidence and dissenting figure claims by key (`claims`
+rows, each stored once) instead of carrying copies: a trade commitment used to repeat every
+turnover claim of its period, most of the record's bytes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from bilat.pairview import PAIRED, named
+from bilat.reconcile._dates import period_span
+from bilat.store.db import Database, now_iso
+
+__all__ = [
+    "PAIRED",
+    "Page",
+    "PageFilter",
+    "page_part",
+    "pair_counts",
+    "part_count",
+    "read_part",
+    "read_record",
+    "record_source",
+    "status_counts",
+    "write_record",
+]
+
+_CLAIM_LISTS = ("evidence_figures", "dissent")  # commitment fields holding figure claims
+_BATCH = 1000
+_EVERY = "*"  # pair row of a document about no known pair: it is in every pair's view
+_ITEM_SQL = (
+    "INSERT INTO record_items (kind, pos, item_key, date_from, date_to, measure, status, "
+    "country, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+_PAIR_SQL = "INSERT INTO record_item_pairs (kind, pair, pos) VALUES (?, ?, ?)"
+_TABLES = ("record_items", "record_item_pairs", "record_counts", "record_meta")
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _key(kind: str, pos: int, item: dict[str, Any]) -> str:
+    if kind == "documents":
+        return str(item.get("doc_id"))
+    if kind in ("events", "agreements", "actors") and item.get("id"):
+        return str(item["id"])
+    return str(pos)
+
+
+def _date(item: dict[str, Any]) -> tuple[Any, Any]:
+    """The dates an entry spans (what `since`/`until` filter on): an event's date and end, a
+    conflict's or commitment's period, an agreement's first and latest statement."""
+    if "date" in item or "date_end" in item:
+        return item.get("date"), item.get("date_end") or item.get("date")
+    entries = item.get("entries")
+    if isinstance(entries, list):
+        days = sorted(d for e in entries if (d := e.get("date") or e.get("published")))
+        return (days[0], days[-1]) if days else (None, None)
+    span = period_span(item.get("period"))  # "2024-Q1" -> its first and last day
+    return (span[0].isoformat(), span[1].isoformat()) if span else (None, None)
+
+
+def _measure(item: dict[str, Any]) -> Any:
+    target = item.get("commitment")
+    return target.get("measure") if isinstance(target, dict) else item.get("measure")
+
+
+class _Writer:
+    """Buffers rows and inserts them in batches; counts entries per (kind, pair)."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self.items: list[tuple[Any, ...]] = []
+        self.pairs: list[tuple[str, str, int]] = []
+        self.counts: Counter[tuple[str, str]] = Counter()
+        self.claims: set[str] = set()
+        self.claim_pos = 0
+
+    def item(self, kind: str, pos: int, item: dict[str, Any], pairs: Iterable[str]) -> None:
+        start, end = _date(item)
+        country = item.get("country") if kind == "actors" else None
+        key, status = _key(kind, pos, item), item.get("status")
+        self.items.append(
+            (kind, pos, key, start, end, _measure(item), status, country, _dumps(item))
+        )
+        self.counts[(kind, _EVERY)] += 1
+        for p in pairs:
+            self.pairs.append((kind, p, pos))
+            self.counts[(kind, p)] += 1
+        if len(self.items) >= _BATCH:
+            self.flush()
+
+    def claim_keys(self, claims: list[dict[str, Any]]) -> list[str]:
+        """Each claim stored once (as a `claims` row); their keys in order."""
+        keys = []
+        for claim in claims:
+            same = json.dumps(claim, sort_keys=True, ensure_ascii=False)  # key: any field order
+            key = hashlib.blake2b(same.encode(), digest_size=12).hexdigest()
+            if key not in self.claims:
+                text = _dumps(claim)  # read back in the record's field order
+                self.claims.add(key)
+                row = ("claims", self.claim_pos, key, None, None, None, None, None, text)
+                self.items.append(row)
+                self.claim_pos += 1
+            keys.append(key)
+        return keys
+
+    def flush(self) -> None:
+        if self.items:
+            self.db.executemany(_ITEM_SQL, self.items)
+        if self.pairs:
+            self.db.executemany(_PAIR_SQL, self.pairs)
+        self.items, self.pairs = [], []
+
+
+def _pairs_of(item: dict[str, Any]) -> list[str]:
+    value = item.get("pairs")
+    return [str(p) for p in value] if isinstance(value, list) and value else [""]
+
+
+def write_record(
+    db: Database, parts: Mapping[str, Iterable[dict[str, Any]]], source: str | None
+) -> None:
+    """Replace the stored record by `parts` (lists or iterators of JSON objects, read once),
+    with `source` (`record_source()` as it was when the inputs were read)."""
+    order = sorted(parts, key=lambda k: (k not in PAIRED, k == "actors"))  # actors need names
+    with db.transaction():
+        for table in _TABLES:
+            db.execute(f"DELETE FROM {table}")
+        out = _Writer(db)
+        names: dict[str, set[str]] = {}
+        for kind in order:
+            for pos, item in enumerate(parts[kind]):
+                out.item(kind, pos, _stored(out, kind, item), _entry_pairs(kind, item, names))
+        out.flush()
+        db.executemany(
+            "INSERT INTO record_counts (kind, pair, n) VALUES (?, ?, ?)",
+            [(k, p, n) for (k, p), n in out.counts.items()],
+        )
+        db.execute(
+            "INSERT INTO record_meta (id, built_at, source, parts) VALUES (1, ?, ?, ?)",
+            (now_iso(), source, _dumps(list(parts))),
+        )
+
+
+def _stored(out: _Writer, kind: str, item: dict[str, Any]) -> dict[str, Any]:
+    if kind != "commitments":
+        return item
+    return {
+        k: out.claim_keys(v) if k in _CLAIM_LISTS and isinstance(v, list) else v
+        for k, v in item.items()
+    }
+
+
+def _entry_pairs(kind: str, item: dict[str, Any], names: dict[str, set[str]]) -> list[str]:
+    """The pair rows of one entry; paired entries also note the actor names they use, so
+    an actor is filed under every pair whose items name it (as `for_pair` keeps them)."""
+    if kind in PAIRED:
+        pairs = _pairs_of(item)
+        used = named([item])
+        for p in pairs:
+            names.setdefault(p, set()).update(used)
+        return pairs
+    if kind == "actors":
+        return [p for p, used in names.items() if p and item.get("name") in used]
+    if kind == "documents":
+        return [str(item.get("pair") or _EVERY)]
+    return []
+
+
+def record_source(db: Database) -> str | None:
+    """The fingerprint the stored record was built from; None when there is none."""
+    value = db.scalar("SELECT source FROM record_meta WHERE id = 1")
+    return None if value is None else str(value)
+
+
+def _select(kind: str, pair: str | None) -> tuple[str, list[Any]]:
+    every = "SELECT payload FROM record_items WHERE kind = ?"
+    if pair is None or kind not in (*PAIRED, "actors", "documents"):
+        return f"{every} ORDER BY pos", [kind]
+    if kind == "actors":
+        states = pair.split("-")
+        return (
+            f"{every} AND (country IN (?, ?) OR pos IN (SELECT pos FROM record_item_pairs "
+            "WHERE kind = ? AND pair = ?)) ORDER BY pos",
+            [kind, states[0], states[-1], kind, pair],
+        )
+    wanted = [pair, _EVERY] if kind == "documents" else [pair, pair]
+    return (
+        "SELECT i.payload FROM record_item_pairs p JOIN record_items i "
+        "ON i.kind = p.kind AND i.pos = p.pos WHERE p.kind = ? AND p.pair IN (?, ?) "
+        "ORDER BY p.pos",
+        [kind, *wanted],
+    )
+
+
+def _rows(db: Database, sql: str, params: list[Any]) -> Iterator[Any]:
+    cur = db.execute(sql, params)
+    while batch := cur.fetchmany(_BATCH):
+        yield from batch
+
+
+def read_part(db: Database, kind: str, pair: str | None = None) -> list[dict[str, Any]]:
+    """One part of the record, in record order; for `pair` only its entries (see `for_pair`)."""
+    items = [json.loads(row[0]) for row in _rows(db, *_select(kind, pair))]
+    if kind == "commitments":
+        _attach_claims(db, items)
+    return items
+
+
+def _attach_claims(db: Database, items: list[dict[str, Any]]) -> None:
+    keys = sorted({k for c in items for f in _CLAIM_LISTS for k in c.get(f) or []})
+    claims: dict[str, Any] = {}
+    for i in range(0, len(keys), 500):
+        chunk = keys[i : i + 500]
+        marks = ", ".join("?" for _ in chunk)
+        for key, payload in db.execute(
+            "SELECT item_key, payload FROM record_items WHERE kind = 'claims' "
+            f"AND item_key IN ({marks})",
+            chunk,
+        ).fetchall():
+            claims[key] = json.loads(payload)
+    for c in items:
+        for f in _CLAIM_LISTS:
+            if isinstance(c.get(f), list):
+                c[f] = [claims[k] for k in c[f]]
+
+
+def read_record(db: Database, pair: str | None = None) -> dict[str, Any] | None:
+    """The record as saved (its parts in order); with `pair`, the view `for_pair` gives."""
+    raw = db.scalar("SELECT parts FROM record_meta WHERE id = 1")
+    if raw is None:
+        return None
+    parts: list[str] = json.loads(raw)
+    record: dict[str, Any] = {kind: read_part(db, kind, pair) for kind in parts}
+    if pair is not None:
+        record["pair"] = pair
+        for kind in (*PAIRED, "actors", "documents"):
+            record.setdefault(kind, [])
+    return record
+
+
+def pair_counts(db: Database) -> dict[str, int]:
+    """Entries per pair key over the paired parts ("": about no pair), most first."""
+    marks = ", ".join("?" for _ in PAIRED)
+    rows = db.all(
+        f"SELECT pair, SUM(n) AS n FROM record_counts WHERE kind IN ({marks}) AND pair != ? "
+        "GROUP BY pair",
+        [*PAIRED, _EVERY],
+    )
+    counts = {str(r["pair"]): int(r["n"]) for r in rows}
+    return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
+def part_count(db: Database, kind: str, pair: str | None = None) -> int:
+    """Entries of one part (for `pair`: in its view): maintained counts, or an index count."""
+    if kind == "actors" and pair is not None:
+        sql, params = _select(kind, pair)
+        return int(db.scalar(f"SELECT COUNT(*) FROM ({sql}) AS t", params))
+    n = db.scalar("SELECT n FROM record_counts WHERE kind = ? AND pair = ?", (kind, pair or _EVERY))
+    return int(n or 0)
+
+
+def status_counts(db: Database, kind: str, pair: str | None = None) -> dict[str, int]:
+    """Entries of one part by their `status` (commitments: met, missed, ...)."""
+    if pair is None:
+        sql = "SELECT status, COUNT(*) AS n FROM record_items WHERE kind = ? GROUP BY status"
+        rows = db.all(sql, (kind,))
+    else:
+        rows = db.all(
+            "SELECT i.status, COUNT(*) AS n FROM record_item_pairs p JOIN record_items i "
+            "ON i.kind = p.kind AND i.pos = p.pos WHERE p.kind = ? AND p.pair = ? "
+            "GROUP BY i.status",
+            (kind, pair),
+        )
+    return {str(r["status"] or "pending"): int(r["n"]) for r in rows}
+
+
+@dataclass(frozen=True, slots=True)
+class PageFilter:
+    """What a page of one part keeps: dates overlapping [since, until] (any precision, as
+    `bilat.queries.in_range`; undated entries only without a range), a measure, a status."""
+
+    since: str | None = None
+    until: str | None = None
+    measure: str | None = None
+    status: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    items: list[dict[str, Any]]
+    next: int | None  # the `after` of the next page; None on the last page
+
+
+def _page_where(f: PageFilter) -> tuple[list[str], list[Any]]:
+    where, params = [], []
+    if f.since:  # the entry ends on or after `since`, compared at the shorter precision
+        where.append("substr(i.date_to, 1, length(?)) >= substr(?, 1, length(i.date_to))")
+        params += [f.since, f.since]
+    if f.until:
+        where.append("substr(i.date_from, 1, length(?)) <= substr(?, 1, length(i.date_from))")
+        params += [f.until, f.until]
+    for column in ("measure", "status"):
+        if value := getattr(f, column):
+            where.append(f"i.{column} = ?")
+            params.append(value)
+    return where, params
+
+
+def _view_of(kind: str, pair: str) -> tuple[list[str], list[Any]]:
+    """The condition keeping the actors (of its states, or named by its entries) or the
+    documents (of the pair, or of none) of `pair`'s view."""
+    inner = "i.pos IN (SELECT pos FROM record_item_pairs WHERE kind = ? AND pair IN (?, ?))"
+    if kind == "documents":
+        return [inner], [kind, pair, _EVERY]
+    states = pair.split("-")
+    return [f"(i.country IN (?, ?) OR {inner})"], [states[0], states[-1], kind, pair, pair]
+
+
+def page_part(
+    db: Database,
+    kind: str,
+    pair: str | None,
+    *,
+    after: int = -1,
+    limit: int = 50,
+    where: PageFilter = PageFilter(),
+) -> Page:
+    """Up to `limit` entries of one part after position `after` (keyset: each page is one
+    index range from the last position seen), for `pair` when given, filtered by `where`."""
+    conds, params = _page_where(where)
+    if pair is None or kind not in PAIRED:
+        sql = "SELECT i.pos, i.payload FROM record_items i WHERE i.kind = ? AND i.pos > ?"
+        args: list[Any] = [kind, after]
+        if pair is not None and kind in ("actors", "documents"):
+            conds, params = [*_view_of(kind, pair)[0], *conds], [*_view_of(kind, pair)[1], *params]
+    else:
+        sql = (
+            "SELECT i.pos, i.payload FROM record_item_pairs p JOIN record_items i "
+            "ON i.kind = p.kind AND i.pos = p.pos WHERE p.kind = ? AND p.pair = ? AND p.pos > ?"
+        )
+        args = [kind, pair, after]
+    order = "i.pos" if pair is None or kind not in PAIRED else "p.pos"
+    sql += "".join(f" AND {c}" for c in conds) + f" ORDER BY {order} LIMIT ?"
+    rows = db.execute(sql, [*args, *params, limit + 1]).fetchall()
+    items = [json.loads(payload) for _, payload in rows[:limit]]
+    if kind == "commitments":
+        _attach_claims(db, items)
+    return Page(items, int(rows[limit - 1][0]) if len(rows) > limit else None)
