@@ -15,6 +15,7 @@ from bilat.serve import queries
 from bilat.serve.charts import chart_key, figure_charts
 from bilat.serve.charts.build import UNKNOWN
 from bilat.serve.charts.draw import NARROW, WIDE
+from bilat.serve.charts.headline import latest_period
 from bilat.serve.charts.scales import TimeScale, cadence, span_of
 from bilat.store import Store
 
@@ -190,3 +191,14 @@ def test_report_css_and_dashboard_css_share_the_chart_rules() -> None:
 
     charts_css = Path(__file__).parents[1] / "src/bilat/serve/static/charts.css"
     assert ".chart-svg.narrow" in charts_css.read_text() and ".chart-svg.narrow" in _css()
+
+
+def test_a_year_with_only_a_bound_does_not_head_the_chart() -> None:
+    """'may fall below $200 bn by the end of the year' is a bound, not what the year was:
+    the headline stays on the latest year with a value."""
+    claims = [
+        {"period": "2024", "qualifier": "exact"},
+        {"period": "2025", "qualifier": "at_most"},
+    ]
+    assert latest_period(claims) == "2024"
+    assert latest_period([{"period": "2025", "qualifier": "at_most"}]) == "2025"

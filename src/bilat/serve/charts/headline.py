@@ -31,8 +31,15 @@ class Headline:
 
 
 def latest_period(claims: list[dict[str, Any]]) -> str | None:
-    """The latest calendar year reported, else the latest period of any length."""
-    dated = [(s, f["period"]) for f in claims if (s := span_of(f.get("period")))]
+    """The latest calendar year reported, else the latest period of any length. A value
+    counts before a bound: a year that only has bounds ('may fall below $200 bn by the end of
+    the year') heads the chart only when no year has a value."""
+
+    def dated_of(fs: list[dict[str, Any]]) -> list[tuple[Any, str]]:
+        return [(s, f["period"]) for f in fs if (s := span_of(f.get("period")))]
+
+    valued = [f for f in claims if f.get("qualifier") in ("exact", "approx")]
+    dated = dated_of(valued) or dated_of(claims)
     years = [(s, p) for s, p in dated if cadence(s) == "annual"]
     pool = years or dated
     return max(pool, key=lambda sp: (sp[0][1], sp[0][0]))[1] if pool else None
