@@ -304,6 +304,19 @@ def test_a_records_reference_year_is_no_period_and_a_pipelines_capacity_is_yearl
     assert got == [(50e9, "2025", None, "trade_flow"), (10e9, None, "year", "pipeline_capacity")]
 
 
+def test_a_currency_prefix_is_no_state_and_a_far_period_dates_something_else() -> None:
+    """'US $136.2 billion' is money, not the United States in the flow; a period stated far
+    after the number, about another event, is not its period."""
+    text = (
+        "Trade between India and Brazil grew by 4% in 2023.\n\n"
+        "The ambassador said that trade between India and Brazil, at US $16.2 billion, went "
+        "along with other areas of improvement in bilateral ties, pointing to the informal "
+        "meeting between the two leaders in August."
+    )
+    fig = one(text, published="2024-02-07")[-1]
+    assert (fig.value, fig.flow, fig.period) == (16.2e9, "IN<->BR", "2023")
+
+
 def test_relative_periods_need_publication_date() -> None:
     assert one("Last year, trade rose to $50 billion.", published=None)[0].period is None
 

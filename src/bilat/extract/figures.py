@@ -394,8 +394,19 @@ def _period(text: str, q: Quantity, siblings: list[Quantity], times: list[TimeEx
     # a period after a later number in another clause is that number's ("fell 9.9%, ..., due
     # to a 46% fall between January and November"); coordinated numbers share it ("76.5 Mt to
     # China and 21.3 Mt to India in 9M 2023")
-    later = [t for t in usable if t.start >= q.end and not _other_clause(text, q, t, siblings)]
+    later = [
+        t
+        for t in usable
+        if t.start >= q.end
+        and not _other_clause(text, q, t, siblings)
+        and _word_gap(text, q.end, t.start) <= _LATER_WORDS
+    ]
     return later[0].period if later else None
+
+
+# a period stated further on than this dates something else ('… to $136.2 billion went along
+# with other areas of improvement in ties, pointing to the informal meeting … in August')
+_LATER_WORDS = 15
 
 
 _CLAUSE_BREAK = re.compile(r"[,;:–—]|\b(?:while|whereas|but|which|after|as)\b", re.I)

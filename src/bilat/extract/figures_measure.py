@@ -160,7 +160,7 @@ def _chunk_before(span: Any, start: int) -> str | None:
 def _country_re() -> tuple[re.Pattern[str], dict[str, str]]:
     table = load_data("countries.yaml")["countries"]
     forms = {str(f): str(iso) for iso, row in table.items() for f in row["forms"]}
-    after = r"(?![\w])(?!\s+dollars?\b)"
+    after = r"(?![\w])(?!\s+dollars?\b)(?!\s?\$)"  # "US dollars", "US $136.2 billion": money
     return words_re(forms, ignore_case=False, before=r"(?<![\w])", after=after), forms
 
 
