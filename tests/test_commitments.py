@@ -99,6 +99,7 @@ def test_projection_is_not_a_target() -> None:
         # effort and goal words make a target whatever follows
         ("The sides are working to boost trade to $50 billion.", True),
         ("It is feasible to bring this indicator to the mark of $20 billion.", True),
+        ("Hanoi and Seoul hope to bring the share of local currencies in payments to 60%.", True),
     ],
 )
 def test_forecasts_are_figures_goals_are_commitments(text: str, target: bool) -> None:
