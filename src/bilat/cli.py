@@ -92,6 +92,7 @@ def main(
         format="%(levelname)s %(name)s: %(message)s",
         stream=sys.stderr,
     )
+    logging.getLogger("distributed").setLevel(logging.WARNING)  # Dask's per-worker chatter
     if config is None and Path("bilat.toml").is_file():
         config = Path("bilat.toml")  # a project file in the working directory
     try:

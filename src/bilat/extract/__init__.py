@@ -10,8 +10,12 @@ figures.py      figures with measure, period, flow, speaker
 agreements.py   agreements with kind, status, parties, sector
 commitments.py  measurable targets
 pipeline.py     runs the stages, maps spans to the original text, verifies every quote
+workers.py      what an extraction worker runs: a batch of documents -> one result each
+executors.py    where batches run: a local process pool or Dask workers
+runner.py       streams documents to the workers, saves each result in input order
 """
 
-from bilat.extract.pipeline import EXTRACTOR_VERSION, Extractor, extract_document, run_extraction
+from bilat.extract.pipeline import EXTRACTOR_VERSION, extract_document
+from bilat.extract.runner import Extractor, run_extraction
 
 __all__ = ["EXTRACTOR_VERSION", "Extractor", "extract_document", "run_extraction"]

@@ -12,6 +12,7 @@ from contextlib import AbstractContextManager, contextmanager
 from typing import Any
 
 from bilat.records import Document, Extraction
+from bilat.store import bands as _bands
 from bilat.store import documents as _docs
 from bilat.store import items as _items
 from bilat.store.db import Database, connect, now_iso
@@ -78,8 +79,13 @@ class Store:
         with self.db.transaction():
             return _docs.remove_document(self.db, key)
 
-    def signatures(self) -> list[tuple[int, bytes]]:
-        return _docs.signatures(self.db)
+    def band_layout(self, layout: str, keys_of: _bands.KeyFn) -> int:
+        """Key every signature with `layout` unless it already is (see `bilat.store.bands`)."""
+        with self.db.transaction():
+            return _bands.ensure_layout(self.db, layout, keys_of)
+
+    def near_candidates(self, keys: list[int]) -> list[tuple[int, str, bytes]]:
+        return _bands.candidates(self.db, keys)
 
     def add_reject(self, name: str, origin: str, reason: str) -> None:
         _docs.add_reject(self.db, name, origin, reason)

@@ -56,6 +56,13 @@ class Database:
             cur.execute(self._sql(sql), tuple(params))
         return cur
 
+    def execute_many(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        if not rows:
+            return
+        cur = self.conn.cursor()
+        with _busy_is_store_error(self.dialect):
+            cur.executemany(self._sql(sql), [tuple(r) for r in rows])
+
     def all(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
         cur = self.execute(sql, params)
         cols = [d[0] for d in cur.description]
