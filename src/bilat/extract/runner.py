@@ -169,10 +169,16 @@ def run_extraction(
     docs: list[Document] | None = None,
     progress: Callable[[Iterable[Any]], Iterable[Any]] | None = None,
 ) -> tuple[int, list[str]]:
-    """Extract `docs` (default: every stale document) and store each in its own transaction."""
-    todo = store.stale_documents(EXTRACTOR_VERSION) if docs is None else docs
-    if not todo:
+    """Extract `docs` (default: every stale document, read from the store one at a time as the
+    workers need them) and store each in its own transaction."""
+    if docs is None:
+        ids = store.stale_ids(EXTRACTOR_VERSION)
+        todo: Iterable[Document] = (store.get_document(i) for i in ids)
+        count = len(ids)
+    else:
+        todo, count = docs, len(docs)
+    if not count:
         return 0, []
     with Extractor(store, options) as extractor:
-        sized = None if progress is None else lambda items: progress(_Sized(iter(items), len(todo)))
+        sized = None if progress is None else lambda items: progress(_Sized(iter(items), count))
         return extractor.run(todo, sized)

@@ -102,7 +102,16 @@ class Store:
 
     def stale_documents(self, version: str) -> list[Document]:
         """Current, non-duplicate documents not yet extracted by `version`."""
-        return [d for d in self.documents(status="ok") if d.extractor_version != version]
+        return [self.get_document(i) for i in self.stale_ids(version)]
+
+    def stale_ids(self, version: str) -> list[int]:
+        """The ids of `stale_documents(version)`, without reading the documents."""
+        rows = self.db.all(
+            "SELECT id FROM documents WHERE is_current = 1 AND status = 'ok' AND "
+            "(extractor_version IS NULL OR extractor_version <> ?) ORDER BY id",
+            (version,),
+        )
+        return [int(r["id"]) for r in rows]
 
     # reconciled record ------------------------------------------------------------
     def save_record(self, data: dict[str, Any], source: str | None = None) -> None:
