@@ -19,6 +19,7 @@ instead of loading every signature: the same candidates, hence the same decision
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from collections.abc import Iterable
@@ -95,6 +96,7 @@ def _lsh_threshold(threshold: float) -> float:
     return max(threshold - _CANDIDATE_MARGIN, 0.05)
 
 
+@functools.cache  # datasketch integrates the false positive/negative curves: ~0.1 s
 def band_layout(threshold: float) -> tuple[int, int]:
     """(bands, rows per band) of the LSH behind a near-duplicate `threshold`."""
     lsh = MinHashLSH(threshold=_lsh_threshold(threshold), num_perm=NUM_PERM)
