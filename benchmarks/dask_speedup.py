@@ -2,9 +2,9 @@
 
     .venv/bin/python benchmarks/dask_speedup.py [--copies 4] [--workers 1 2] [--batch-size 16]
 
-The texts: examples/corpus plus ../shared/seeds and ../shared/eval/dev/docs when present,
-repeated `--copies` times (each copy a document of its own). They are ingested once without
-extraction into a temporary SQLite store; then, for each worker count, a fresh LocalCluster
+The texts (.txt, and the `text` of .json articles): examples/corpus plus ../shared/seeds and
+../shared/eval/dev/docs when present, repeated `--copies` times (each copy a document of its
+own). They are ingested once without extraction into a temporary SQLite store; then, for each worker count, a fresh LocalCluster
 (processes, one thread each) is started, every worker loads the model (not timed: a worker
 loads it once for the whole run), and `run_extraction` of every document is timed, the parent
 writing each result to the store as in `bilat ingest --scheduler`. Prints docs/s per count
@@ -35,8 +35,14 @@ def _texts() -> list[tuple[str, str]]:
         if not folder.is_dir():
             print(f"(skipped {folder}: not there)")
             continue
-        for path in sorted(folder.glob("*.txt")):
-            out.append((f"{folder.name}/{path.name}", path.read_text(encoding="utf-8")))
+        for path in sorted(folder.iterdir()):
+            if path.suffix == ".txt":
+                text = path.read_text(encoding="utf-8")
+            elif path.suffix == ".json":  # an article with a `text` key
+                text = json.loads(path.read_text(encoding="utf-8")).get("text", "")
+            else:
+                continue
+            out.append((f"{folder.name}/{path.name}", text))
     return out
 
 
