@@ -4,11 +4,11 @@
 
 The texts (.txt, and the `text` of .json articles): examples/corpus plus ../shared/seeds and
 ../shared/eval/dev/docs when present, repeated `--copies` times (each copy a document of its
-own). They are ingested once without extraction into a temporary SQLite store; then, for each worker count, a fresh LocalCluster
-(processes, one thread each) is started, every worker loads the model (not timed: a worker
-loads it once for the whole run), and `run_extraction` of every document is timed, the parent
-writing each result to the store as in `bilat ingest --scheduler`. Prints docs/s per count
-and the speed-up over the first count.
+own). They are ingested once without extraction into a temporary SQLite store; then, for
+each worker count, a fresh LocalCluster (processes, one thread each) is started, every worker
+loads the model (not timed: a worker loads it once for the whole run), and `run_extraction`
+of every document is timed, the parent writing each result to the store as in
+`bilat ingest --scheduler`. Prints docs/s per count and the speed-up over the first count.
 """
 
 from __future__ import annotations
