@@ -33,7 +33,7 @@ DEFAULT_DOCS = ROOT.parent / "shared" / "eval" / "dev-ru" / "docs"
 _ENGLISH_ONLY = """
 import sys
 from bilat.config import load_options
-from bilat.extract.pipeline import _warm
+from bilat.extract.workers import warm as _warm
 _warm(load_options().extract)  # loads the English model and extracts an English text
 print(sorted(m for m in ("natasha", "slovnet", "pymorphy3") if m in sys.modules))
 """

@@ -110,13 +110,14 @@ _POOL_SCRIPT = textwrap.dedent(
     import json, sys, time
     from pathlib import Path
     from bilat.config import load_options
-    from bilat.extract.pipeline import Extractor
+    from bilat.extract import Extractor
     from bilat.store import open_store
 
     options = load_options(Path(sys.argv[1]), db=sys.argv[2])
     with Extractor(open_store(options.db), options.extract) as extractor:
-        extractor.pool.submit(int, 1).result()
-        print(json.dumps(sorted(extractor.pool._processes)), flush=True)
+        pool = extractor.start().pool
+        pool.submit(int, 1).result()
+        print(json.dumps(sorted(pool._processes)), flush=True)
         time.sleep(600)
     """
 )

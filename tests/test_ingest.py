@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from bilat.config import Options
-from bilat.ingest import ingest
+from bilat.ingest import StoredDocument, ingest
 from bilat.store import Store
 from conftest import CORPUS
 
@@ -81,7 +81,7 @@ def test_near_duplicate_republication_is_linked(store: Store, options: Options) 
     original = store.get_document("c01_tass_putin_xi_call.txt")
     assert republished.status == "near_duplicate"
     assert republished.duplicate_of == original.id
-    assert republished in report.duplicates
+    assert StoredDocument.of(republished) in report.duplicates
 
 
 def test_exact_copy_under_another_name_is_a_duplicate(

@@ -13,12 +13,12 @@ from bilat.extract.context import DocContext
 from bilat.extract.gazetteer import default_gazetteer
 from bilat.extract.nlp import load_nlp
 from bilat.extract.pair import document_pair
-from bilat.extract.pipeline import _sentences
+from bilat.extract.pipeline import doc_sentences
 
 
 def _ctx(text: str) -> DocContext:
     doc = load_nlp()(text)
-    ctx = DocContext("t", text, "2025-03-01", _sentences(doc), doc, ents=tuple(doc.ents))
+    ctx = DocContext("t", text, "2025-03-01", doc_sentences(doc), doc, ents=tuple(doc.ents))
     extract_actors(ctx, default_gazetteer())
     return ctx
 

@@ -14,14 +14,14 @@ from bilat.extract.context import DocContext
 from bilat.extract.events import extract_events
 from bilat.extract.gazetteer import default_gazetteer
 from bilat.extract.nlp import load_nlp
-from bilat.extract.pipeline import _sentences, extract_document
+from bilat.extract.pipeline import doc_sentences, extract_document
 from bilat.offsets import OffsetMap
 from bilat.records import Document
 
 
 def _ctx(text: str, published: str | None) -> DocContext:
     doc = load_nlp()(text)
-    ctx = DocContext("t", text, published, _sentences(doc), doc, ents=tuple(doc.ents))
+    ctx = DocContext("t", text, published, doc_sentences(doc), doc, ents=tuple(doc.ents))
     extract_actors(ctx, default_gazetteer())
     ctx.pair_names = ("Russia", "China")
     return ctx

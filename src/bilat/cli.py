@@ -91,6 +91,7 @@ def main(
         format="%(levelname)s %(name)s: %(message)s",
         stream=sys.stderr,
     )
+    logging.getLogger("distributed").setLevel(logging.WARNING)  # Dask's per-worker chatter
     if config is None and Path("bilat.toml").is_file():
         config = Path("bilat.toml")  # a project file in the working directory
     from bilat.pairview import resolve_pair  # the record's modules: not for `--help`

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from bilat.cli import Ctx, _echo_json, _run, main, pass_ctx
 from bilat.records import Document
+
+if TYPE_CHECKING:
+    from bilat.config import Options
 
 _DOC_FIELDS = (
     "id",
@@ -47,6 +52,26 @@ def _doc_json(doc: Document, full: bool = False) -> dict[str, Any]:
     return out
 
 
+def _on_dask(options: Options, scheduler: str | None) -> Options:
+    """`options` extracting on the Dask workers of `scheduler` (given as --scheduler)."""
+    if not scheduler:
+        return options
+    extract = dataclasses.replace(options.extract, executor="dask", scheduler=scheduler)
+    return dataclasses.replace(options, extract=extract)
+
+
+_F = Callable[..., object]
+
+
+def _scheduler_option(fn: _F) -> _F:
+    return click.option(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="Extract on the workers of this Dask scheduler (tcp://host:8786); see "
+        "docs/scaling.md.",
+    )(fn)
+
+
 @main.command()
 @click.argument("paths", nargs=-1)
 @click.option(
@@ -68,6 +93,7 @@ def _doc_json(doc: Document, full: bool = False) -> dict[str, Any]:
 @click.option(
     "--follow-links", is_flag=True, help="Read symbolic links that lead out of a given folder."
 )
+@_scheduler_option
 @pass_ctx
 def ingest(
     c: Ctx,
@@ -78,6 +104,7 @@ def ingest(
     no_dedupe: bool,
     no_extract: bool,
     follow_links: bool,
+    scheduler: str | None,
 ) -> None:
     """Ingest files, directories (recursive), '-' for stdin, --urls FILE or --feed URL.
 
@@ -99,7 +126,7 @@ def ingest(
             lambda: ingest_and_extract(
                 c.store,
                 list(paths),
-                c.options,
+                _on_dask(c.options, scheduler),
                 extract=not no_extract,
                 progress=shown.track("extracting"),
                 read_progress=shown.track("reading", total),
@@ -136,8 +163,9 @@ def ingest(
     is_flag=True,
     help="Re-extract every document (and retry failed ones), not only stale ones.",
 )
+@_scheduler_option
 @pass_ctx
-def extract(c: Ctx, force: bool) -> None:
+def extract(c: Ctx, force: bool, scheduler: str | None) -> None:
     """Run extraction on stored documents whose extractor version is older."""
     from bilat.cli_progress import JobProgress
     from bilat.extract import run_extraction
@@ -148,9 +176,8 @@ def extract(c: Ctx, force: bool) -> None:
             docs = None
             if force:
                 docs = c.store.documents(status="ok") + c.store.documents(status="failed")
-            out = run_extraction(
-                c.store, c.options.extract, docs, progress=shown.track("extracting")
-            )
+            options = _on_dask(c.options, scheduler).extract
+            out = run_extraction(c.store, options, docs, progress=shown.track("extracting"))
             rebuild_record(c.store)
             return out
 

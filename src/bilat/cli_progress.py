@@ -126,7 +126,11 @@ class JobProgress:
             yield item
             done += 1
             self._progress.advance(task)
-        self._progress.update(task, total=done, completed=done)
+        if total != done:  # a streamed stage learns its total at the end
+            shown = next(t for t in self._progress.tasks if t.id == task)
+            speed = shown.finished_speed or shown.speed
+            self._progress.update(task, total=done, completed=done)  # (resets the speed)
+            shown.finished_speed = speed
 
     def _plain(self, items: Iterable[T], label: str, total: int | None) -> Iterator[T]:
         start = last = time.monotonic()
@@ -138,7 +142,8 @@ class JobProgress:
             if now - last >= self.every:
                 last = now
                 log.info("%s", self._line(label, done, total, now - start))
-        log.info("%s", self._line(label, done, total, time.monotonic() - start, end=True))
+        elapsed = time.monotonic() - start  # a streamed stage (no total) knows it now: done
+        log.info("%s", self._line(label, done, done if total is None else total, elapsed, end=True))
 
     def _line(
         self, label: str, done: int, total: int | None, elapsed: float, end: bool = False

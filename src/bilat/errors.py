@@ -8,6 +8,7 @@ BilatError                 base: anything bilat reports to the user
 ├── StoreError             the database cannot be opened, migrated or written
 │   └── NotFound           a document, actor or item asked for does not exist
 ├── ExtractionError        extraction failed on one document
+├── WorkersUnavailable     the extraction workers cannot be started or reached (Dask)
 ├── GoldFormatError        a gold annotation file does not follow GOLD.md
 └── ReviewError            a review action is invalid (unknown item, bad edit)
 """
@@ -25,6 +26,7 @@ __all__ = [
     "NotFound",
     "ReviewError",
     "StoreError",
+    "WorkersUnavailable",
 ]
 
 
@@ -73,3 +75,7 @@ class GoldFormatError(BilatError):
 
 class ReviewError(BilatError):
     """A review action refers to an unknown item or carries an invalid edit."""
+
+
+class WorkersUnavailable(BilatError):
+    """The extraction workers cannot be started or reached (e.g. no Dask scheduler there)."""

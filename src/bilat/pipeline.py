@@ -1,7 +1,9 @@
 """The main job: ingest inputs, extract every stored document, rebuild the reconciled record.
 
 Extraction starts on each document as soon as it is stored (worker processes when
-`extract.n_process > 1`), so reading and cleaning the next inputs overlaps with it.
+`extract.n_process > 1`, Dask workers with `extract.executor = "dask"`), so reading and cleaning
+the next inputs overlaps with it. The stream is bounded: ingest reads the next input only when
+fewer than a few batches are waiting for extraction, so memory does not grow with the input.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from typing import Any
 
 from bilat.config import Options
 from bilat.extract import Extractor, run_extraction
-from bilat.ingest import IngestReport, ingest
+from bilat.ingest import IngestReport, ingest, stored_documents
 from bilat.record import rebuild_record
 from bilat.store import Store
 
@@ -46,9 +48,10 @@ def ingest_and_extract(
     with store.write_lock(options.lock_timeout):
         if not extract:
             return JobReport(ingest(store, paths, options, **ingest_options))
+        report = IngestReport()
         with Extractor(store, options.extract) as extractor:
-            report = ingest(store, paths, options, on_stored=extractor.submit, **ingest_options)
-            done, failed = extractor.finish(progress)
+            stored = stored_documents(store, paths, options, report, **ingest_options)
+            done, failed = extractor.run(stored, progress)
         more, more_failed = run_extraction(store, options.extract, progress=progress)  # stale
         if reconcile:
             rebuild_record(store)

@@ -92,7 +92,9 @@ class Watcher:
     ) -> None:
         self.store, self.feeds = store, feeds
         # one process: a Ctrl-C reaches the whole process group, worker pools included
-        self.options = replace(options, extract=replace(options.extract, n_process=1))
+        self.options = replace(
+            options, extract=replace(options.extract, n_process=1, executor="processes")
+        )
         self.allow_private = allow_private
         self.stop = stop or threading.Event()
         self.health = {feed: FeedHealth() for feed in feeds}

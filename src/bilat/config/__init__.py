@@ -6,11 +6,12 @@ Stages never read environment variables or globals.
 
 from __future__ import annotations
 
+import os
 import tomllib
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -42,7 +43,9 @@ class _Extract(BaseModel):
     pair: tuple[str, str] | Literal["auto"]
     default_pair: tuple[str, str] = ("RU", "CN")
     model: str
-    n_process: int = Field(ge=1)
+    n_process: Annotated[int, Field(ge=1)] | Literal["auto"]
+    executor: Literal["processes", "dask"] = "processes"
+    scheduler: str = ""
     batch_size: int = Field(ge=1)
     max_sentences: int = Field(ge=1)
     max_sentence_tokens: int = Field(ge=1)
@@ -70,12 +73,16 @@ class IngestOptions:
 @dataclass(frozen=True, slots=True)
 class ExtractOptions:
     """`pair` is the configured pair (the default of each document); with `auto_pair` each
-    document's own pair is detected (the two states it is about) and `pair` is the fallback."""
+    document's own pair is detected (the two states it is about) and `pair` is the fallback.
+    `executor` "dask" extracts on the Dask workers of `scheduler` (None: a local cluster of
+    `n_process` workers); see `bilat.extract.executors`."""
 
     pair: tuple[str, str]
     model: str
     n_process: int
     batch_size: int
+    executor: str = "processes"
+    scheduler: str | None = None
     auto_pair: bool = False
     max_sentences: int = 2_000
     max_sentence_tokens: int = 400
@@ -87,6 +94,14 @@ class Options:
     ingest: IngestOptions
     extract: ExtractOptions
     lock_timeout: float = 600.0  # seconds a write waits for another run's store lock
+
+
+def machine_cores() -> int:
+    """The cores this process may run on (its CPU affinity, else the machine's count)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
 
 
 def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
@@ -131,8 +146,10 @@ def load_options(user_file: Path | None = None, **overrides: Any) -> Options:
         extract=ExtractOptions(
             pair=(pair[0].upper(), pair[1].upper()),
             model=ex.model,
-            n_process=ex.n_process,
+            n_process=machine_cores() if ex.n_process == "auto" else ex.n_process,
             batch_size=ex.batch_size,
+            executor=ex.executor,
+            scheduler=ex.scheduler or None,
             auto_pair=auto,
             max_sentences=ex.max_sentences,
             max_sentence_tokens=ex.max_sentence_tokens,

@@ -5,25 +5,18 @@ Stages work on the clean text and return items whose evidence is in clean-text o
 that the quote is exactly `text[start:end]`; an item that cannot be grounded is dropped
 (and logged), so stored items are 100% grounded by construction.
 
-With `n_process > 1`, whole documents are extracted in worker processes (each loads the model
-once), so the rule-based stages run in parallel with spaCy, not after it.
+Where documents are extracted (this process, a local pool, Dask workers) and how results are
+saved is `bilat.extract.runner`'s business; what a worker runs, `bilat.extract.workers`.
 """
 
 from __future__ import annotations
 
-import gc
 import logging
-import os
 import re
-import threading
-import time
-from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from collections.abc import Iterable
 from dataclasses import replace
 from typing import Any, TypeVar
 
-from bilat.config import ExtractOptions
-from bilat.errors import ExtractionError, StoreError
 from bilat.extract.actors import extract_actors
 from bilat.extract.agreements import extract_agreements
 from bilat.extract.commitments import extract_commitments
@@ -31,8 +24,6 @@ from bilat.extract.context import DocContext, Sentence
 from bilat.extract.events import extract_events
 from bilat.extract.figures import extract_figures
 from bilat.extract.gazetteer import Gazetteer, default_gazetteer
-from bilat.extract.nlp import load_nlp
-from bilat.extract.nlp_ru import is_russian, parse_ru
 from bilat.extract.pair import document_pair
 from bilat.records import (
     Actor,
@@ -44,14 +35,12 @@ from bilat.records import (
     Extraction,
     Figure,
 )
-from bilat.store import Store
 
 __all__ = [
     "EXTRACTOR_VERSION",
-    "Extractor",
     "build_context",
+    "doc_sentences",
     "extract_document",
-    "run_extraction",
 ]
 
 # Bump when extraction rules or data change: `bilat extract` re-runs older documents.
@@ -64,7 +53,7 @@ T = TypeVar("T")
 _LINE = re.compile(r"[^\n]+")
 
 
-def _sentences(doc: Any) -> tuple[Sentence, ...]:
+def doc_sentences(doc: Any) -> tuple[Sentence, ...]:
     """spaCy sentences, split again at line breaks (a paragraph never continues a sentence).
     Kept on the Doc: the limit check and the context both need them."""
     known = doc.user_data.get("bilat.sentences") if hasattr(doc, "user_data") else None
@@ -91,7 +80,7 @@ def build_context(doc: Document, spacy_doc: Any, pair: tuple[str, str]) -> DocCo
         name=doc.name,
         clean_text=doc.clean_text,
         published=doc.published,
-        sentences=_sentences(spacy_doc),
+        sentences=doc_sentences(spacy_doc),
         doc=spacy_doc,
         ents=tuple(spacy_doc.ents),
         pair=pair,
@@ -201,251 +190,3 @@ def extract_document(
         commitments=_grounded(doc, commitments),
         pair=ctx.pair,
     )
-
-
-# worker processes ---------------------------------------------------------------------
-_WORKER: dict[str, Any] = {}
-
-
-def _init_worker(model: str) -> None:
-    if _WORKER.get("model") == model:
-        return  # inherited from the parent (fork)
-    _WORKER["nlp"] = load_nlp(model)
-    _WORKER["gaz"] = default_gazetteer()
-    _WORKER["model"] = model
-
-
-def _start_worker(model: str, parent: int) -> None:
-    """Pool initializer: die with the parent, then load the model (or keep the forked one)."""
-    _die_with_parent(parent)
-    _init_worker(model)
-
-
-def _die_with_parent(parent: int) -> None:
-    """A parent killed with -9 cannot shut its pool down, and its workers would go on (the
-    audit found two alive 11 minutes later): a watchdog thread ends this worker within a
-    second of the parent's death (the worker is then re-parented, so its parent id changes)."""
-
-    def watch() -> None:
-        while os.getppid() == parent:
-            time.sleep(_WATCH_SECONDS)
-        os._exit(1)
-
-    threading.Thread(target=watch, name="bilat-parent-watch", daemon=True).start()
-
-
-_WATCH_SECONDS = 0.5
-_WARM_TEXT = (
-    "MOSCOW, May 8, 2025 (Interfax) - Russian President Vladimir Putin and Chinese President "
-    "Xi Jinping held talks in the Kremlin. Trade reached $245 billion in 2024."
-)
-
-
-def _warm(options: ExtractOptions) -> None:
-    """Build every lazy cache (model, gazetteer, phrase matchers, regexes) in this process."""
-    _init_worker(options.model)
-    from bilat.offsets import OffsetMap
-
-    doc = Document(
-        0,
-        "warm-up",
-        1,
-        "",
-        _WARM_TEXT,
-        _WARM_TEXT,
-        OffsetMap.identity(len(_WARM_TEXT)),
-        None,
-        "2025-05-08",
-        None,
-        None,
-        None,
-        "ok",
-        None,
-        {},
-        "",
-    )
-    extract_document(
-        doc, _WORKER["nlp"](doc.clean_text), options.pair, _WORKER["gaz"], options.auto_pair
-    )
-
-
-_BatchArgs = tuple[list[Document], tuple[str, str], bool, tuple[int, int]]
-
-
-def _parse(docs: list[Document]) -> list[Any]:
-    """spaCy docs for a batch with nlp.pipe (faster than one call per text); if the batch
-    fails, each text alone, so one bad text yields its exception and spares the others."""
-    nlp = _WORKER["nlp"]
-    try:  # Russian documents go through the Russian mention layer (bilat.extract.nlp_ru)
-        english = iter(nlp.pipe(d.clean_text for d in docs if not is_russian(d)))
-        return [parse_ru(d.clean_text) if is_russian(d) else next(english) for d in docs]
-    except Exception:
-        out: list[Any] = []
-        for doc in docs:
-            try:
-                out.append(parse_ru(doc.clean_text) if is_russian(doc) else nlp(doc.clean_text))
-            except Exception as exc:
-                out.append(exc)
-        return out
-
-
-def _over_limits(spacy_doc: Any, limits: tuple[int, int]) -> str | None:
-    """Why a parsed document is beyond the extraction limits (see `ExtractOptions`), or None."""
-    max_sentences, max_tokens = limits
-    count = len(_sentences(spacy_doc))  # what the stages walk: spaCy's, split at line breaks
-    if count > max_sentences:
-        return f"{count:,} sentences, over the {max_sentences:,} limit (extract.max_sentences)"
-    longest = max((len(s) for s in spacy_doc.sents), default=0)
-    if longest > max_tokens:
-        return (
-            f"a sentence of {longest:,} tokens, over the {max_tokens:,} limit "
-            "(extract.max_sentence_tokens)"
-        )
-    return None
-
-
-def _work_batch(args: _BatchArgs) -> list[Extraction | ExtractionError]:
-    """Parse a batch, then run the stages; each document's failure is its own result."""
-    docs, pair, auto, limits = args
-    out: list[Extraction | ExtractionError] = []
-    for doc, spacy_doc in zip(docs, _parse(docs), strict=True):
-        try:
-            if isinstance(spacy_doc, Exception):
-                raise spacy_doc
-            problem = _over_limits(spacy_doc, limits)
-            if problem:
-                raise ExtractionError(problem)
-            out.append(extract_document(doc, spacy_doc, pair, _WORKER["gaz"], auto))
-        except Exception as exc:  # reported per document by the parent
-            out.append(ExtractionError(_reason(exc)))
-    return out
-
-
-def _reason(exc: Exception) -> str:
-    text = str(exc)
-    if isinstance(exc, ExtractionError):
-        return text
-    return f"{type(exc).__name__}: {text[:500]}"
-
-
-class Extractor:
-    """Extract documents as they arrive, saving each in its own transaction.
-
-    With `n_process > 1` a pool of worker processes is warmed up (model, gazetteer, matchers
-    loaded once in the parent and inherited by fork) and every submitted document starts at
-    once, so extraction runs while the caller is still ingesting the next inputs.
-    """
-
-    def __init__(self, store: Store, options: ExtractOptions) -> None:
-        self.store, self.options = store, options
-        self.pool: ProcessPoolExecutor | None = None
-        self.jobs: list[
-            tuple[list[Document], Future[list[Extraction | ExtractionError]] | None]
-        ] = []
-        self.pending: list[Document] = []
-        self.batch = max(1, options.batch_size // 4)
-
-    def __enter__(self) -> Extractor:
-        if self.options.n_process > 1:
-            _warm(self.options)
-            gc.freeze()  # workers inherit the warm model and caches; GC need not rescan them
-            self.pool = ProcessPoolExecutor(
-                self.options.n_process,
-                initializer=_start_worker,
-                initargs=(self.options.model, os.getpid()),
-            )
-        return self
-
-    def __exit__(self, *_exc: object) -> None:
-        if self.pool is not None:
-            self.pool.shutdown(cancel_futures=True)
-
-    def submit(self, doc: Document) -> None:
-        if doc.status != "ok":
-            return  # duplicates are linked to their first copy, not extracted again
-        self.pending.append(doc)
-        if len(self.pending) >= self.batch:
-            self._flush()
-
-    def _flush(self) -> None:
-        if not self.pending:
-            return
-        batch, self.pending = self.pending, []
-        job = self.pool.submit(_work_batch, self._args(batch)) if self.pool else None
-        self.jobs.append((batch, job))
-
-    def _args(self, batch: list[Document]) -> _BatchArgs:
-        o = self.options
-        return batch, o.pair, o.auto_pair, (o.max_sentences, o.max_sentence_tokens)
-
-    def _results(self) -> Iterator[tuple[Document, Extraction | ExtractionError]]:
-        self._flush()
-        if self.pool is None and self.jobs:
-            _init_worker(self.options.model)
-        for batch, job in self.jobs:
-            try:
-                results = job.result() if job is not None else _work_batch(self._args(batch))
-            except Exception as exc:  # a worker died (killed, out of memory): this batch only
-                results = [ExtractionError(f"worker failed: {_reason(exc)}") for _ in batch]
-            yield from zip(batch, results, strict=True)
-
-    def finish(
-        self, progress: Callable[[Iterable[Any]], Iterable[Any]] | None = None
-    ) -> tuple[int, list[str]]:
-        """Wait for every submitted document and store its extraction."""
-        done, failed = 0, []
-        total = len(self.pending) + sum(len(batch) for batch, _ in self.jobs)
-        results: Iterable[Any] = _Sized(self._results(), total)
-        if progress is not None:
-            results = progress(results)
-        for doc, result in results:
-            if not isinstance(result, ExtractionError):
-                result = self._save(doc, result)
-            if isinstance(result, ExtractionError):
-                log.error("extraction failed: %s: %s", doc.name, result)
-                self.store.mark_failed(doc.id, str(result))
-                failed.append(f"{doc.name}: {result}")
-                continue
-            done += 1
-        self.jobs = []
-        return done, failed
-
-    def _save(self, doc: Document, result: Extraction) -> Extraction | ExtractionError:
-        try:
-            with self.store.transaction():
-                self.store.save_extraction(doc.id, result)
-                self.store.clear_failure(doc.id)
-        except StoreError:
-            raise  # the store itself is gone: nothing later can be saved either
-        except Exception as exc:  # this extraction cannot be stored (e.g. a value too large)
-            return ExtractionError(f"cannot be stored: {_reason(exc)}")
-        return result
-
-
-class _Sized:
-    """An iterator that knows its length, so a progress display can show done/total."""
-
-    def __init__(self, items: Iterator[Any], size: int) -> None:
-        self.items, self.size = items, size
-
-    def __iter__(self) -> Iterator[Any]:
-        return self.items
-
-    def __len__(self) -> int:
-        return self.size
-
-
-def run_extraction(
-    store: Store,
-    options: ExtractOptions,
-    docs: list[Document] | None = None,
-    progress: Callable[[Iterable[Any]], Iterable[Any]] | None = None,
-) -> tuple[int, list[str]]:
-    """Extract `docs` (default: every stale document) and store each in its own transaction."""
-    todo = store.stale_documents(EXTRACTOR_VERSION) if docs is None else docs
-    if not todo:
-        return 0, []
-    with Extractor(store, options) as extractor:
-        for doc in todo:
-            extractor.submit(doc)
-        return extractor.finish(progress)

@@ -10,10 +10,16 @@ index only proposes candidates (at a lower threshold, to miss fewer); each candi
 verified with the MinHash Jaccard estimate, and the earliest-added document at or above the
 threshold wins.  Texts shorter than one shingle are hashed as a single shingle; empty texts
 match nothing.
+
+`band_keys` cuts a signature into the same LSH bands as `NearDuplicateIndex` (the layout
+datasketch picks for the candidate threshold), one 64-bit key per band, so a store can keep the
+bands in an indexed table and look up only the documents sharing a band (`bilat.store.bands`)
+instead of loading every signature: the same candidates, hence the same decisions.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from collections.abc import Iterable
@@ -28,8 +34,11 @@ __all__ = [
     "SEED",
     "SHINGLE_WORDS",
     "NearDuplicateIndex",
+    "band_keys",
+    "band_layout",
     "content_hash",
     "from_bytes",
+    "is_empty",
     "jaccard",
     "minhash",
     "signature",
@@ -83,6 +92,37 @@ def jaccard(a: bytes, b: bytes) -> float:
     return float(from_bytes(a).jaccard(from_bytes(b)))
 
 
+def _lsh_threshold(threshold: float) -> float:
+    return max(threshold - _CANDIDATE_MARGIN, 0.05)
+
+
+@functools.cache  # datasketch integrates the false positive/negative curves: ~0.1 s
+def band_layout(threshold: float) -> tuple[int, int]:
+    """(bands, rows per band) of the LSH behind a near-duplicate `threshold`."""
+    lsh = MinHashLSH(threshold=_lsh_threshold(threshold), num_perm=NUM_PERM)
+    return int(lsh.b), int(lsh.r)
+
+
+def band_keys(sig: bytes, layout: tuple[int, int]) -> list[int]:
+    """One signed 64-bit key per LSH band of `sig` (band number and its hash values): two
+    signatures share a key exactly when they agree on a whole band (barring a 2**-64 clash,
+    which only adds a candidate that verification then judges)."""
+    bands, rows = layout
+    width = rows * _DTYPE.itemsize
+    out = []
+    for band in range(bands):
+        digest = hashlib.blake2b(
+            sig[band * width : (band + 1) * width], digest_size=8, person=b"bilat-band%03d" % band
+        ).digest()
+        out.append(int.from_bytes(digest, "little", signed=True))
+    return out
+
+
+def is_empty(sig: bytes) -> bool:
+    """The signature of a text without words: it matches nothing."""
+    return bool(sig == _EMPTY)
+
+
 class NearDuplicateIndex:
     """Stored signatures, queried for the earliest document with Jaccard >= `threshold`."""
 
@@ -92,8 +132,7 @@ class NearDuplicateIndex:
         if not 0.0 < threshold <= 1.0:
             raise ValueError(f"threshold must be in (0, 1], got {threshold}")
         self.threshold = threshold
-        lsh_threshold = max(threshold - _CANDIDATE_MARGIN, 0.05)
-        self._lsh = MinHashLSH(threshold=lsh_threshold, num_perm=NUM_PERM)
+        self._lsh = MinHashLSH(threshold=_lsh_threshold(threshold), num_perm=NUM_PERM)
         self._docs: dict[int, tuple[int, MinHash]] = {}  # doc id -> (insertion order, minhash)
         self._counter = 0
         for doc_id, sig in entries:

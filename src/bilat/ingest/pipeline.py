@@ -2,6 +2,10 @@
 
 Per-document failure is a policy: with `on_error="record"` (the default) a bad input becomes a
 stored reject with its reason and the batch goes on; `on_error="raise"` raises at once (tests).
+
+Inputs stream through: `stored_documents` reads one input at a time and yields each document as
+soon as it is stored, so a caller (the main job's extraction) works on it while the next inputs
+are read; the report keeps only a small summary of each document, never its text.
 """
 
 from __future__ import annotations
@@ -11,7 +15,7 @@ import logging
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from bilat.config import Options
 from bilat.errors import FeedError, InputRejected, StoreError
@@ -25,21 +29,36 @@ from bilat.ingest.safety import printable
 from bilat.records import Article, CleanDocument, Document, RawInput
 from bilat.store import DocumentRow, Store
 
-__all__ = ["IngestReport", "ingest"]
+__all__ = ["IngestReport", "StoredDocument", "ingest", "stored_documents"]
 
 log = logging.getLogger("bilat.ingest")
 
 
+@dataclass(frozen=True, slots=True)
+class StoredDocument:
+    """What the report keeps of a stored document (its text stays in the store)."""
+
+    id: int
+    name: str
+    version: int
+    status: str
+    duplicate_of: int | None
+
+    @classmethod
+    def of(cls, doc: Document) -> StoredDocument:
+        return cls(doc.id, doc.name, doc.version, doc.status, doc.duplicate_of)
+
+
 @dataclass(slots=True)
 class IngestReport:
-    added: list[Document] = field(default_factory=list)
+    added: list[StoredDocument] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     rejected: list[tuple[str, str]] = field(default_factory=list)
     seen: list[str] = field(default_factory=list)  # feed entries already stored (link, content)
     failed_feeds: list[tuple[str, str]] = field(default_factory=list)  # (feed, reason)
 
     @property
-    def duplicates(self) -> list[Document]:
+    def duplicates(self) -> list[StoredDocument]:
         return [d for d in self.added if d.status != "ok"]
 
 
@@ -82,19 +101,26 @@ def _raw_inputs(
 
 
 class _Deduper:
-    """Exact and near-duplicate detection against everything already stored."""
+    """Exact and near-duplicate detection against everything already stored.
+
+    Near duplicates are looked up in the store's band table (`bilat.store.bands`): only the
+    documents sharing an LSH band with the new one are read, never the whole collection; the
+    earliest candidate at or above the threshold wins, as in `dedupe.NearDuplicateIndex`."""
 
     def __init__(self, store: Store, enabled: bool, threshold: float) -> None:
         self.enabled = enabled
         self.store = store
-        self.index = dedupe.NearDuplicateIndex(threshold=threshold)
-        self.names: dict[int, str] = {}
+        self.threshold = threshold
+        self.layout = dedupe.band_layout(threshold)
         if enabled:
-            for doc in store.documents(status="ok"):
-                self.names[doc.id] = doc.name
-            for doc_id, sig in store.signatures():
-                if doc_id in self.names:
-                    self.index.add(doc_id, sig)
+            keyed = store.band_layout("{} x {}".format(*self.layout), self.keys)
+            if keyed:
+                log.info("near duplicates: band keys built for %d stored documents", keyed)
+
+    def keys(self, sig: bytes | None) -> list[int]:
+        if sig is None or dedupe.is_empty(sig):
+            return []
+        return dedupe.band_keys(sig, self.layout)
 
     def classify(
         self, clean: CleanDocument, digest: str, sig: bytes | None
@@ -104,15 +130,10 @@ class _Deduper:
         first = self.store.find_by_hash(digest)
         if first is not None and first.name != clean.article.name:
             return "duplicate", first.id
-        near = self.index.query(sig)
-        if near is not None and self.names.get(near) != clean.article.name:
-            return "near_duplicate", near
+        for doc_id, name, stored in self.store.near_candidates(self.keys(sig)):
+            if dedupe.jaccard(stored, sig) >= self.threshold:  # candidates come by id: earliest
+                return ("ok", None) if name == clean.article.name else ("near_duplicate", doc_id)
         return "ok", None
-
-    def added(self, doc: Document, sig: bytes | None) -> None:
-        if self.enabled and sig is not None and doc.status == "ok":
-            self.names[doc.id] = doc.name
-            self.index.add(doc.id, sig)
 
 
 def _store_one(
@@ -120,11 +141,11 @@ def _store_one(
     deduper: _Deduper,
     article: Article,
     report: IngestReport,
-    on_stored: Callable[[Document], None] | None,
     cleaning: CleanOptions,
     max_chars: int,
     from_feed: bool = False,
-) -> None:
+) -> Document | None:
+    """Store `article` (None when it is unchanged or a feed entry already stored)."""
     if len(article.text) > max_chars:
         raise InputRejected(
             article.name,
@@ -136,26 +157,25 @@ def _store_one(
     current = store.current_version(article.name)
     if current is not None and current.content_hash == digest:
         report.unchanged.append(article.name)
-        return
+        return None
     first = store.find_by_hash(digest) if from_feed else None
     if first is not None:  # the same story under another link
         if article.url:
             store.mark_seen(article.url, digest, first.id)
         report.seen.append(article.url or article.name)
         log.info("seen %s (its text is stored as %s)", article.url or article.name, first.name)
-        return
+        return None
     sig = dedupe.signature(clean.clean_text) if deduper.enabled else None
     status, of = deduper.classify(clean, digest, sig)
+    row = DocumentRow(clean, digest, status, of, sig, tuple(deduper.keys(sig)))
     with store.transaction():
-        doc = store.add_document(DocumentRow(clean, digest, status, of, sig))
-    deduper.added(doc, sig)
-    report.added.append(doc)
-    if on_stored is not None:
-        on_stored(doc)
+        doc = store.add_document(row)
+    report.added.append(StoredDocument.of(doc))
     log.info("stored %s (id %d, %s)", doc.name, doc.id, doc.status)
     warning = language_warning(doc.language)
     if warning is not None:
         log.warning("%s: %s", doc.name, warning)
+    return doc
 
 
 def _with_stated(art: Article, stated: dict[str, str]) -> Article:
@@ -213,6 +233,20 @@ def ingest(
     store: Store,
     paths: Sequence[str],
     options: Options,
+    **ingest_options: Any,
+) -> IngestReport:
+    """Store every input (see `stored_documents` for the options) and report what happened."""
+    report = IngestReport()
+    for _doc in stored_documents(store, paths, options, report, **ingest_options):
+        pass
+    return report
+
+
+def stored_documents(
+    store: Store,
+    paths: Sequence[str],
+    options: Options,
+    report: IngestReport,
     *,
     urls_file: Path | None = None,
     allow_private: bool = False,
@@ -220,21 +254,20 @@ def ingest(
     stdin: BinaryIO | None = None,
     follow_links: bool = False,
     on_error: str = "record",
-    on_stored: Callable[[Document], None] | None = None,
     feeds: Sequence[str] = (),
     should_stop: Callable[[], bool] | None = None,
     progress: Callable[[Iterable[RawInput | InputRejected]], Iterable[RawInput | InputRejected]]
     | None = None,
     on_rejected: Callable[[str, str], None] | None = None,
-) -> IngestReport:
-    """Store every input under `paths` (and `urls_file`, and the new entries of `feeds`);
-    `on_stored` sees each new document (the main job hands it to extraction at once; see
-    `bilat.pipeline`), `on_rejected` each rejected input's name and reason (a progress
-    display counts them). `should_stop` is asked between documents: when it says so, the batch
-    ends there, every document stored so far complete. Links out of a given folder are
-    rejected unless `follow_links`. One writer at a time: a second run waits for the lock."""
+) -> Iterator[Document]:
+    """Store every input under `paths` (and `urls_file`, and the new entries of `feeds`),
+    yielding each new document once it is stored (the main job hands it to extraction at once;
+    see `bilat.pipeline`) and recording the outcome in `report`; `on_rejected` sees each
+    rejected input's name and reason (a progress display counts them). `should_stop` is asked
+    between inputs: when it says so, the batch ends there, every document stored so far
+    complete. Links out of a given folder are rejected unless `follow_links`. One writer at a
+    time: a second run waits for the lock, held until the generator is exhausted or closed."""
     with store.write_lock(options.lock_timeout):  # one writer at a time: no double versions
-        report = IngestReport()
         stop = should_stop or (lambda: False)
         inputs: Iterable[RawInput | InputRejected] = itertools.chain(
             _raw_inputs(paths, urls_file, allow_private, options, stdin, follow_links),
@@ -246,14 +279,13 @@ def ingest(
                 should_stop=stop,
             ),
         )
-        return _ingest(
+        yield from _ingest(
             store,
             inputs,
             options,
             report,
             dedupe_enabled=dedupe_enabled,
             on_error=on_error,
-            on_stored=on_stored,
             progress=progress,
             stop=stop,
             on_rejected=on_rejected,
@@ -268,12 +300,11 @@ def _ingest(
     *,
     dedupe_enabled: bool | None,
     on_error: str,
-    on_stored: Callable[[Document], None] | None,
     progress: Callable[[Iterable[RawInput | InputRejected]], Iterable[RawInput | InputRejected]]
     | None,
     stop: Callable[[], bool],
     on_rejected: Callable[[str, str], None] | None = None,
-) -> IngestReport:
+) -> Iterator[Document]:
     enabled = options.ingest.dedupe if dedupe_enabled is None else dedupe_enabled
     deduper = _Deduper(store, enabled, options.ingest.near_duplicate_threshold)
     cleaning = CleanOptions(imply_published=options.ingest.imply_published)
@@ -292,12 +323,11 @@ def _ingest(
                 stated = item.stated if isinstance(item, RawInput) else None
                 if stated is not None:
                     art = _with_stated(art, stated)
-                _store_one(
+                doc = _store_one(
                     store,
                     deduper,
                     art,
                     report,
-                    on_stored,
                     cleaning,
                     options.ingest.max_chars,
                     from_feed=stated is not None,
@@ -315,6 +345,8 @@ def _ingest(
                     )
                 )
                 _reject(store, rejected, origin or rejected.name, report, on_rejected)
+                continue
+            if doc is not None:
+                yield doc
         if stop():  # after the input in hand is stored whole
             break
-    return report

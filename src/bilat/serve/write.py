@@ -56,7 +56,7 @@ def _ingest_article(store: Store, options: Options, article: dict[str, Any]) -> 
         report = ingest(store, [str(path)], options)
     if report.rejected:
         raise InputRejected(*report.rejected[0])
-    docs = [d for d in report.added if d.status == "ok"]
+    docs = [store.get_document(d.id) for d in report.added if d.status == "ok"]
     failed: list[str] = []
     extracted = 0
     try:

@@ -11,6 +11,7 @@ from contextlib import AbstractContextManager, contextmanager
 from typing import Any
 
 from bilat.records import Document, Extraction
+from bilat.store import bands as _bands
 from bilat.store import documents as _docs
 from bilat.store import items as _items
 from bilat.store import record_rows as _rows
@@ -79,8 +80,13 @@ class Store:
         with self.db.transaction():
             return _docs.remove_document(self.db, key)
 
-    def signatures(self) -> list[tuple[int, bytes]]:
-        return _docs.signatures(self.db)
+    def band_layout(self, layout: str, keys_of: _bands.KeyFn) -> int:
+        """Key every signature with `layout` unless it already is (see `bilat.store.bands`)."""
+        with self.db.transaction():
+            return _bands.ensure_layout(self.db, layout, keys_of)
+
+    def near_candidates(self, keys: list[int]) -> list[tuple[int, str, bytes]]:
+        return _bands.candidates(self.db, keys)
 
     def add_reject(self, name: str, origin: str, reason: str) -> None:
         _docs.add_reject(self.db, name, origin, reason)
@@ -97,7 +103,16 @@ class Store:
 
     def stale_documents(self, version: str) -> list[Document]:
         """Current, non-duplicate documents not yet extracted by `version`."""
-        return [d for d in self.documents(status="ok") if d.extractor_version != version]
+        return [self.get_document(i) for i in self.stale_ids(version)]
+
+    def stale_ids(self, version: str) -> list[int]:
+        """The ids of `stale_documents(version)`, without reading the documents."""
+        rows = self.db.all(
+            "SELECT id FROM documents WHERE is_current = 1 AND status = 'ok' AND "
+            "(extractor_version IS NULL OR extractor_version <> ?) ORDER BY id",
+            (version,),
+        )
+        return [int(r["id"]) for r in rows]
 
     # reconciled record (rows: bilat.store.record_rows) ---------------------------------
     def save_record(

@@ -56,7 +56,9 @@ class Database:
             cur.execute(self._sql(sql), tuple(params))
         return cur
 
-    def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+    def execute_many(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        if not rows:
+            return
         cur = self.conn.cursor()
         with _busy_is_store_error(self.dialect):
             cur.executemany(self._sql(sql), [tuple(r) for r in rows])

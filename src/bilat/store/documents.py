@@ -9,6 +9,7 @@ from typing import Any
 from bilat.errors import NotFound
 from bilat.offsets import OffsetMap
 from bilat.records import CleanDocument, Document, Evidence
+from bilat.store.bands import add_bands
 from bilat.store.db import Database, now_iso
 
 __all__ = [
@@ -24,7 +25,6 @@ __all__ = [
     "mark_failed",
     "remove_document",
     "set_extractor_version",
-    "signatures",
 ]
 
 _COLUMNS = (
@@ -43,6 +43,7 @@ class DocumentRow:
     status: str  # ok | duplicate | near_duplicate
     duplicate_of: int | None
     minhash: bytes | None
+    bands: tuple[int, ...] = ()  # LSH band keys of `minhash` (see bilat.store.bands)
 
 
 def _to_document(row: dict[str, Any]) -> Document:
@@ -140,6 +141,7 @@ def add_document(db: Database, new: DocumentRow) -> Document:
             "ingested_at": now_iso(),
         },
     )
+    add_bands(db, doc_id, new.bands)
     if db.dialect == "sqlite":
         db.execute(
             "INSERT INTO documents_fts (rowid, title, clean_text) VALUES (?, ?, ?)",
@@ -184,13 +186,6 @@ def list_documents(
     clause = f" WHERE {' AND '.join(where)}" if where else ""
     rows = db.all(f"SELECT {_COLUMNS} FROM documents{clause} ORDER BY id", params)
     return [_to_document(r) for r in rows]
-
-
-def signatures(db: Database) -> list[tuple[int, bytes]]:
-    rows = db.all(
-        "SELECT id, minhash FROM documents WHERE status = 'ok' AND minhash IS NOT NULL ORDER BY id"
-    )
-    return [(int(r["id"]), bytes(r["minhash"])) for r in rows]
 
 
 def mark_failed(db: Database, doc_id: int, reason: str) -> None:

@@ -124,9 +124,9 @@ class _Writer:
 
     def flush(self) -> None:
         if self.items:
-            self.db.executemany(_ITEM_SQL, self.items)
+            self.db.execute_many(_ITEM_SQL, self.items)
         if self.pairs:
-            self.db.executemany(_PAIR_SQL, self.pairs)
+            self.db.execute_many(_PAIR_SQL, self.pairs)
         self.items, self.pairs = [], []
 
 
@@ -150,7 +150,7 @@ def write_record(
             for pos, item in enumerate(parts[kind]):
                 out.item(kind, pos, _stored(out, kind, item), _entry_pairs(kind, item, names))
         out.flush()
-        db.executemany(
+        db.execute_many(
             "INSERT INTO record_counts (kind, pair, n) VALUES (?, ?, ?)",
             [(k, p, n) for (k, p), n in out.counts.items()],
         )
