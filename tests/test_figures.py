@@ -317,6 +317,22 @@ def test_a_currency_prefix_is_no_state_and_a_far_period_dates_something_else() -
     assert (fig.value, fig.flow, fig.period) == (16.2e9, "IN<->BR", "2023")
 
 
+def test_the_month_compared_with_is_not_the_period() -> None:
+    """'3.5% more than in September' (October's figure): a single month compared with is a
+    baseline, as a year is; 'up 4% on 2024' compares with 2024."""
+    text = (
+        "In October alone, trade reached $19.1 billion, which is 3.5% more than in September. "
+        "Exports rose 4% on 2024 to $50 billion this year."
+    )
+    got = [(f.value, f.period) for f in one(text, published="2025-11-07")]
+    assert got == [
+        (19.1e9, "2025-10..2025-10"),
+        (3.5, "2025-10..2025-10"),
+        (4, "2025"),
+        (50e9, "2025"),
+    ]
+
+
 def test_relative_periods_need_publication_date() -> None:
     assert one("Last year, trade rose to $50 billion.", published=None)[0].period is None
 

@@ -5,6 +5,7 @@ across months, '11 months of', 'double this figure', a tariff cut under an agree
 named for its year, an expo greeted by message, a videoconference, 'last year' beside
 'December 2025', a third state's destroyers). Scored with `pair = "auto"` as GOLD.md's rules
 read them; the floors sit under the measured scores so that a regression in a class shows.
+The h2_* articles (tests/golden/README.md) were written later, unseen by the extractor.
 """
 
 from __future__ import annotations
@@ -18,10 +19,12 @@ from bilat.evaluate import EvalReport
 from bilat.evaluate.run import evaluate
 
 HARD = Path(__file__).resolve().parent / "golden" / "hard"
-# measured 2026-12-04: actors 0.941, events 0.889, figures 1.000, agreements 0.800,
-# commitments 0.800, grounding 1.000 (`bilat --config auto.toml eval --gold
-# tests/golden/hard/gold --docs tests/golden/hard/docs`)
-FLOORS = {"actors": 0.9, "events": 0.85, "figures": 0.95, "agreements": 0.75, "commitments": 0.75}
+# measured 2026-12-04 on the 10 articles (2 from the first session, 8 written this session in
+# the styles of TASS, Xinhua, Reuters, a Kremlin transcript, a defence ministry, regional
+# news, an energy report and a Russia-Turkey item): actors 0.912, events 0.744, figures 0.871,
+# agreements 0.812, commitments 0.800, grounding 1.000 (`bilat --config auto.toml eval --gold
+# tests/golden/hard/gold --docs tests/golden/hard/docs`). Their misses are the open classes.
+FLOORS = {"actors": 0.88, "events": 0.7, "figures": 0.84, "agreements": 0.77, "commitments": 0.75}
 
 
 @pytest.fixture(scope="module")

@@ -160,6 +160,17 @@ def _events(text: str, published: str | None) -> list[tuple[Any, ...]]:
             "2024-05-17",
             [("multilateral", "occurred", ("China", "Russia"), "2024-05-17")],
         ),
+        (  # "the two leaders agreed to hold the next meeting": planned; "comes two weeks
+            # after … in a phone call" dates the call
+            "The decree comes two weeks after Vladimir Putin and Xi Jinping discussed energy "
+            "in a phone call. The two leaders also agreed to hold the next meeting of the "
+            "Intergovernmental Commission in Beijing this year.",
+            "2026-04-03",
+            [
+                ("call", "occurred", ("Vladimir Putin", "Xi Jinping"), "2026-03"),
+                ("meeting", "planned", ("China", "Vladimir Putin", "Xi Jinping"), "2026"),
+            ],
+        ),
         (  # the occasion a contact prepares is an event of its own, planned, with its own
             # people ("ahead of Xi Jinping's state visit")
             "Denis Manturov and Ding Xuexiang met in Moscow on Monday ahead of Xi Jinping's "

@@ -46,6 +46,11 @@ def first(text: str, published: str | None = PUB, tense: str | None = None) -> t
         ("Output fell in the first half.", None, ("2023", None, "2023-H1")),
         ("Exports rose in the first two months.", None, ("2024-01", "2024-02", "2024-01..2024-02")),
         ("Exports will rise in the second quarter.", None, ("2024", None, "2024-Q2")),
+        # results "in ten months" are the first ten months; a plan "in ten months" no period
+        ("Trade fell 7% in ten months.", None, ("2023-01", "2023-10", "2023-01..2023-10")),
+        # "comes two weeks after …": what follows happened that long ago
+        ("The move comes two weeks after the call.", None, ("2024-02", None, None)),
+        ("The visit came three days after the talks.", None, ("2024-03-11", None, None)),
         # a week is dated by its month (the year when it spans two months)
         ("They met last week.", None, ("2024-03", None, None)),
         ("They will meet next week.", None, ("2024-03", None, None)),
@@ -164,3 +169,7 @@ def test_a_week_across_two_months_is_dated_by_its_year() -> None:
     (this,) = find_time_expressions("Talks continue this week.", "2024-05-02")
     (last,) = find_time_expressions("Talks were held last week.", "2024-05-02")
     assert (this.date, last.date) == ("2024", "2024-04")
+
+
+def test_in_ten_months_of_a_plan_is_no_period() -> None:
+    assert find_time_expressions("The plant will be built in ten months.", "2024-03-14") == []

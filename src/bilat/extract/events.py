@@ -140,7 +140,7 @@ def _visitors(
         found = _persons(ctx, pos, min(clause.end, pos + 60))[:1]
         if found:
             return found
-    if trig.group(0).lower().startswith(("expect", "await")):  # "expecting you in Moscow"
+    if trig.group(0).lower().startswith(("expect", "await", "wait")):  # "expecting you in …"
         guest = _persons(ctx, clause.start + trig.end(), min(clause.end, at + 40))
         if guest:
             return guest[:1]
@@ -273,6 +273,7 @@ def _any_date(clause: Clause, ctx: DocContext, planned: bool) -> tuple[str | Non
             and not _POSSESSIVE.match(clause.text, expr.end)
             and not _not_event_date(clause.text, expr.start, expr.end)
             and _attributive(clause.text, expr.start, expr.end) is None
+            and not _COMES_AFTER.match(clause.text, expr.start)
         ):
             return expr.date, expr.date_end
     return None, None
@@ -308,6 +309,7 @@ def _not_event_date(text: str, start: int, end: int) -> bool:
 
 
 _POSSESSIVE = re.compile(r"['’]s\b")  # "yesterday's talks": the date of the noun after it
+_COMES_AFTER = re.compile(r"(?:comes?|came)\s", re.I)  # "came three days after the talks"
 
 
 def _status(date: str | None, published: str | None) -> str:
@@ -334,7 +336,8 @@ def _date(
         """Dates follow their event noun ('visit to Moscow in May after phone talks'): the
         nearest trigger before the expression owns it, else the nearest after it."""
         every = [trig, *others]
-        if _POSSESSIVE.match(clause.text, end):  # "yesterday's talks" own their date
+        if _POSSESSIVE.match(clause.text, end) or _COMES_AFTER.match(clause.text, start):
+            # "yesterday's talks", "comes two weeks after … talks": the date of what follows
             pool = [t for t in every if t.start() >= end] or every
             return min(pool, key=lambda t: gap(start, end, t))
         before = [t for t in every if t.end() <= start]
@@ -345,6 +348,8 @@ def _date(
         """Owned by this trigger, or following it with no comma or dash between
         ('met on the sidelines of the summit in Kazan on Tuesday'); a date that modifies
         another noun ('the September 3 commemorations') is that noun's."""
+        if _COMES_AFTER.match(clause.text, start):
+            return trig.start() >= end  # "came three days after his talks": the talks' date
         noun = _attributive(clause.text, start, end)
         if noun is not None:
             return trig.start() <= noun + 30 and noun <= trig.end()
@@ -402,7 +407,7 @@ def _ordinal_value(word: str) -> str:
     return str(table.get(word.lower(), word.lower()))
 
 
-_FUTURE_TRIGGER = re.compile(r"(?:is|are) expected\b|will\b|to\b|expect|await", re.I)
+_FUTURE_TRIGGER = re.compile(r"(?:is|are) expected\b|will\b|to\b|expect|await|wait", re.I)
 
 
 def _has_person(parts: list[Mention]) -> bool:

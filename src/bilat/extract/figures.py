@@ -362,7 +362,7 @@ def _signed(value: float, direction: int) -> float:
 # A time expression after one of these, or after "the same period (of)", is what a figure is
 # compared with, not its period: "than in 2023", "for the same period last year".
 _BASELINE = re.compile(
-    r"(?:\bfrom|\bsince|\bthan|\bcompared (?:to|with)|\bover|\bafter|\buntil|\bby|\bbefore"
+    r"(?:\bfrom|\bsince|\bthan|\bcompared (?:to|with)|\bover|\bafter|\buntil|\bby|\bbefore|\bon"
     r"|\bagainst|\bversus|\bvs\.?"
     r"|\bпо сравнению с|\bпротив|\bчем|\bс|\bот|\bдо)\s*(?:in\s+|в\s+)?$",
     re.I,
@@ -476,8 +476,9 @@ def _baseline(text: str, t: TimeExpr) -> bool:
         before += "since"
     if _FIRST_SINCE.search(before):
         return True  # "for the first time since 2022": a record's reference, not the period
-    if ".." in (t.period or ""):
-        return False
+    first, _, last = (t.period or "").partition("..")
+    if last and last != first:
+        return False  # a span ('from 2019 to 2024'), not a point compared with
     if t.text.lower().startswith(("from", "since")):
         return True
     return bool(_BASELINE.search(text[max(0, t.start - 16) : t.start]))

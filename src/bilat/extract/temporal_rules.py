@@ -230,9 +230,17 @@ def _b_first_months(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     n = _number_word(m["n"] or m.groupdict().get("n2") or "0")
     if not 1 < n <= 12:
         return None
-    year = _part_year(m["y"], 1, ctx, n)
+    year = _part_year(m.groupdict().get("y"), 1, ctx, n)
     start, end = _ymd(year, 1), _ymd(year, n)
     return start, end, (f"{start}..{end}" if start and end else None)
+
+
+def _b_months_so_far(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    """'trade fell 7.2% in ten months' (a report): the first N months of the year; said of
+    the future ('will be built in ten months') it is a span from now, no period."""
+    if ctx.future:
+        return None
+    return _b_first_months(m, ctx)
 
 
 def _b_half(m: re.Match[str], ctx: Ctx) -> Resolved | None:
@@ -285,6 +293,21 @@ def _b_rel_week(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     if (monday.year, monday.month) == (sunday.year, sunday.month):
         return f"{monday.year:04d}-{monday.month:02d}", None, None
     return (str(monday.year), None, None) if monday.year == sunday.year else (None, None, None)
+
+
+def _b_comes_after(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    """'The move comes two weeks after Erdogan and Putin discussed …': what follows happened
+    that long before publication; dated by its day for days, else by its month."""
+    base = ctx.pub.as_date() if ctx.pub else None
+    if base is None:
+        return None, None, None
+    n = _number_word(m["n"]) if not m["n"].isdigit() else int(m["n"])
+    unit = m["u"].lower().rstrip("s")
+    if unit == "month":
+        year, month = divmod(base.year * 12 + base.month - 1 - n, 12)
+        return f"{year:04d}-{month + 1:02d}", None, None
+    day = base - dt.timedelta(days=n * (7 if unit == "week" else 1))
+    return (day.isoformat() if unit == "day" else day.isoformat()[:7]), None, None
 
 
 def _b_rel_day(m: re.Match[str], ctx: Ctx) -> Resolved | None:
@@ -411,6 +434,12 @@ def patterns() -> tuple[tuple[re.Pattern[str], Builder], ...]:
             re.I,
         ),
         (
+            rf"\b(?:in|during)\s+(?P<n>{num}|\d{{1,2}})\s+months\b(?!\s+(?:of|ago|later|"
+            rf"before|after|from|to|time)\b)",
+            _b_months_so_far,
+            re.I,
+        ),
+        (
             rf"\b(?:(?:in|for|over|during)\s+(?:the\s+)?(?P<n>{num}|\d{{1,2}})\s+months\s+of"
             rf"|(?P<n2>\d{{1,2}})M)\s*(?P<y>{y}|{ry})\b",
             _b_first_months,
@@ -455,6 +484,12 @@ def patterns() -> tuple[tuple[re.Pattern[str], Builder], ...]:
         (rf"\b(?P<y>{ry})\b(?!\s+(?:earlier|ago|before|later))", _b_year, re.I),
         (r"\b(?P<w>last|past|previous|this|next)\s+month\b", _b_rel_month, re.I),
         (r"\b(?P<w>last|past|previous|this|next)\s+week\b", _b_rel_week, re.I),
+        (
+            rf"\b(?:comes?|came)\s+(?:just\s+|only\s+)?(?P<n>{num}|\d{{1,2}})\s+"
+            rf"(?P<u>days?|weeks?|months?)\s+after\b",
+            _b_comes_after,
+            re.I,
+        ),
         (r"\b(?P<w>yesterday|today|tomorrow)\b", _b_rel_day, re.I),
         (
             r"\b(?:in|within|over) the (?:coming|next|following) (?:few )?(?:days|weeks)\b",
