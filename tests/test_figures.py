@@ -333,6 +333,22 @@ def test_the_month_compared_with_is_not_the_period() -> None:
     ]
 
 
+def test_a_later_level_of_the_same_flow_keeps_its_rate() -> None:
+    """'under a contract for 8 bcm a year … later rise to 11 bcm', 'an extra 1.5 million
+    tonnes per year, bringing the total to 9.5 million tonnes', 'a 30 bcm-per-year
+    pipeline'; a total delivered in another year is no rate."""
+    text = (
+        "Gas under a contract for 8 bcm a year will later rise to 11 bcm. "
+        "Oil: an extra 1.5 million tonnes per year, bringing the total to 9.5 million tonnes. "
+        "It is a 30 bcm-per-year pipeline. Russia sold 10 bcm a year in 2019 and 31 bcm in 2024."
+    )
+    got = [(f.value, f.per) for f in one(text, published="2025-06-20")]
+    assert got == [
+        (8e9, "year"), (11e9, "year"), (1.5e6, "year"), (9.5e6, "year"), (30e9, "year"),
+        (10e9, "year"), (31e9, None),
+    ]  # fmt: skip
+
+
 def test_relative_periods_need_publication_date() -> None:
     assert one("Last year, trade rose to $50 billion.", published=None)[0].period is None
 

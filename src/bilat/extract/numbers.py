@@ -372,6 +372,9 @@ def _percent_range(text: str, p: _Parse) -> None:
 
 def rate_after(text: str, end: int) -> str | None:
     """'per year', 'annually', '/day' within a few words after `end` (no digit between)."""
+    joined = re.match(r"[-–](?:per|a)[-–](year|annum|month|day)\b", text[end : end + 14])
+    if joined:  # "a 50 bcm-per-year pipeline"
+        return "year" if joined.group(1) == "annum" else joined.group(1)
     window = re.split(r"\d", text[end : end + 60], maxsplit=1)[0]
     for m in _per_re().finditer(window):
         after = window[m.end() : m.end() + 12].lower()
@@ -448,7 +451,10 @@ def _glued_letters(text: str, p: _Parse) -> bool:
 
 
 def _hyphen_modifier(text: str, p: _Parse) -> bool:
-    """'12-point plan', 'five-year', 'two-day visit'."""
+    """'12-point plan', 'five-year', 'two-day visit'; not a rate joined by hyphens ('a 50
+    bcm-per-year pipeline')."""
+    if re.match(r"[-–](?:per|a)[-–](?:year|annum|month|day)\b", text[p.end : p.end + 14]):
+        return False
     return bool(re.match(r"[-–][A-Za-zА-Яа-яЁё]", text[p.end : p.end + 2]))
 
 
