@@ -204,11 +204,14 @@ def _events(text: str, published: str | None) -> list[tuple[Any, ...]]:
             "2026-04-09",
             [("meeting", "occurred", ("China", "Russia"), "2026-04-07")],
         ),
-        (  # a delegation visits for the place or the state that sent it
+        (  # a delegation visits for the place or the state that sent it, also beside a
+            # leader the gazetteer does not know
             "In March a delegation from Khabarovsk visited Dalian and Qingdao. A Chinese "
-            "government delegation will visit Vladivostok in October.",
+            "government delegation will visit Vladivostok in October. A delegation of the "
+            "Amur Region led by Governor Ivan Petrovsky made a trip to Harbin in May.",
             "2026-06-15",
             [
+                ("visit", "occurred", ("Amur Region", "China", "Ivan Petrovsky"), "2026-05"),
                 ("visit", "occurred", ("China", "Khabarovsk"), "2026-03"),
                 ("visit", "planned", ("China", "Russia"), "2026-10"),
             ],

@@ -101,7 +101,7 @@ def _participants(ctx: DocContext, clause: Clause, subject: list[Mention]) -> li
 
 
 _DELEGATION = re.compile(
-    r"\b(?:([A-Z][\w-]+)\s+(?:[a-z-]+\s+){0,3})?delegations?\b(?:\s+(?:from|of)\s+(?:the\s+)?)?"
+    r"\b(?:([A-Z][\w-]+)\s+(?:[a-z-]+\s+){0,3})?delegations?\b(?:\s+(?P<of>from|of)\s+(?:the\s+)?)?"
 )
 
 
@@ -114,7 +114,7 @@ def _delegation(ctx: DocContext, gaz: Gazetteer, clause: Clause, at: int) -> lis
         found = m
     if found is None:
         return []
-    if found.group(0).rstrip().endswith(("from", "of")):
+    if found.group("of"):
         pos = clause.start + found.end()
         after = [m for m in ctx.mentions_in(pos, min(at, pos + 40)) if m.country]
         return after[:1] if after and after[0].start == pos else []
@@ -146,8 +146,10 @@ def _visitors(
             return guest[:1]
     before = _persons(ctx, clause.start, at)
     not_source = [m for m in before if not _is_speaker(ctx, m) and not _inviter(ctx, m)]
-    if not_source:
-        return not_source[-1:]  # 'Ushakov said ... during the visit': no visitor named
+    if not_source:  # 'Ushakov said ... during the visit': no visitor named
+        if not_source[-1].country is None:  # "a delegation of X led by Governor Y": X's side
+            return [not_source[-1], *_delegation(ctx, gaz, clause, at)]
+        return not_source[-1:]
     if _PRONOUN.match(clause.text):
         return subject[:1]
     return _delegation(ctx, gaz, clause, at)
