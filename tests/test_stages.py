@@ -676,3 +676,21 @@ def test_the_pairs_states_are_actors_also_when_named_only_by_adjective() -> None
     actors = {a.name: a for a in extract_document(doc, load_nlp()(text)).actors}
     assert [m.quote for m in actors["Russia"].mentions] == ["Russian"]
     assert [m.quote for m in actors["China"].mentions] == ["Sino"]
+
+
+def test_the_two_leaders_of_another_pair_are_not_the_configured_pairs_leaders() -> None:
+    """'Tokayev and Xi met …, the two leaders agreed': with the pair not yet known, an office
+    counted without its states names only holders the text itself names (not Putin)."""
+    text = (
+        "When Kazakh President Kassym-Jomart Tokayev and Xi Jinping met in Astana, the two "
+        "leaders agreed to double trade."
+    )
+    doc = Document(
+        0, "t.txt", 1, "", text, text, OffsetMap.identity(len(text)), None, "2025-07-01",
+        None, None, "en", "ok", None, {}, "",
+    )  # fmt: skip
+    ext = extract_document(doc, load_nlp()(text), auto_pair=True)
+    names = {a.name for a in ext.actors}
+    assert "Vladimir Putin" not in names
+    assert "Vladimir Putin" not in {p for c in ext.commitments for p in c.parties}
+    assert {"Kassym-Jomart Tokayev", "Xi Jinping"} <= names

@@ -117,9 +117,20 @@ def _add_plural_roles(b: Builder) -> None:
     """'the heads of government of Russia and China' names both office holders."""
     for start, end, text, key, states in find_plural_roles(b.ctx.clean_text, b.gaz, b.ctx.pair):
         holders = [b.gaz.holders(key, c, b.ctx.published) for c in states]
-        if all(len(h) == 1 for h in holders):
-            for h in holders:
-                b.entry(h[0], start, end, text, alias=False)
+        if not all(len(h) == 1 for h in holders):
+            continue
+        if not b.gaz.names_a_state(text) and not all(
+            _named_in(b.ctx.clean_text, h[0]) for h in holders
+        ):
+            continue  # "the two leaders" of a pair not yet known: only those the text names
+        for h in holders:
+            b.entry(h[0], start, end, text, alias=False)
+
+
+def _named_in(text: str, entry: Entry) -> bool:
+    """Whether the text names the person: any part of the name ('Xi', 'Putin')."""
+    parts = [re.escape(p) for p in entry.name.split() if len(p) > 1]
+    return bool(parts) and bool(re.search(rf"\b(?:{'|'.join(parts)})\b", text))
 
 
 def _add_roles(b: Builder) -> None:

@@ -411,6 +411,11 @@ class Gazetteer:
                 return " ".join(words[size:])
         return norm
 
+    def names_a_state(self, phrase: str) -> bool:
+        """Whether a word of `phrase` names a state or is its adjective ('the heads of
+        government of Russia and China' does, 'the two leaders' does not)."""
+        return any(self._names_state(normalize(w)) for w in re.findall(r"[\w'’-]+", phrase))
+
     def _names_state(self, text: str) -> bool:
         text = text.removesuffix("'s")
         if text in self._by_adjective:
