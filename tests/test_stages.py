@@ -351,6 +351,11 @@ def _agreements(text: str) -> list[tuple[str, str, str]]:
             "Iran has honoured its nuclear agreement with the European Union.",
             [],
         ),
+        (  # "expect the contract to be finalised": the deal under talks, no new title
+            "Gazprom and CNPC signed a memorandum on the route in May, but analysts expect the "
+            "contract to be finalised only in 2028.",
+            [("memorandum", "signed", "memorandum on the route")],
+        ),
         (  # a title on several topics runs through their list, not past it
             "Russia and China signed agreements on trade, investment and transport, "
             "tightening links, and a memorandum on energy, the ministry said.",

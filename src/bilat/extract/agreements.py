@@ -241,6 +241,10 @@ def _from_sentence(ctx: DocContext, s: Sentence) -> list[Agreement]:
             continue  # "to jointly deal with threats": the verb
         if _NOT_A_DOCUMENT.search(s.text[max(0, m.start() - 80) : m.start()]):
             continue  # "is the most important agreement": said of one already named
+        if _STILL_TO_COME.match(s.text, m.end()) and re.search(
+            r"\bthe\s+$", s.text[max(0, m.start() - 5) : m.start()], re.I
+        ):
+            continue  # "expect the contract to be finalised in 2027": the one under talks
         begin, title = _title(s.text, m.start(), m.end())
         title = _with_occasion(title, kind, s.text)
         context = s.text[max(0, begin - 30) : m.end() + 20]
@@ -267,6 +271,7 @@ _NOT_A_DOCUMENT = re.compile(
     r"\bnot\s+(?:just\s+|only\s+|merely\s+)?to\b[^.;]*$",
     re.I,
 )
+_STILL_TO_COME = re.compile(r"\s+(?:to\s+be|will\s+be|is\s+to\s+be)\s+\w+ed\b", re.I)
 _SUBJECT_ONLY = re.compile(r"(?:the\s+)?(?:creation|establishment|construction)$", re.I)
 _DEAL_WITH = re.compile(r"deal\s+with\b", re.I)
 _VERB_BEFORE = re.compile(
