@@ -349,6 +349,18 @@ def test_a_later_level_of_the_same_flow_keeps_its_rate() -> None:
     ]  # fmt: skip
 
 
+def test_a_scaled_number_counts_what_its_clause_named_before_it() -> None:
+    """'the number of Chinese tourists at about 1.2 million.', 'their number to exceed 1.5
+    million this year': no noun follows, the clause named what is counted; a bare scaled
+    number with nothing counted before stays no figure."""
+    text = (
+        "Officials put the number of Chinese tourists last year at about 1.2 million. "
+        "They expect their number to exceed 1.5 million this year. The fund reached 3 million."
+    )
+    got = [(f.value, f.unit, f.period) for f in one(text, published="2025-03-01")]
+    assert got == [(1.2e6, "count", "2024"), (1.5e6, "count", "2025")]
+
+
 def test_relative_periods_need_publication_date() -> None:
     assert one("Last year, trade rose to $50 billion.", published=None)[0].period is None
 

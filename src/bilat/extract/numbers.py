@@ -470,12 +470,14 @@ def _counts_something(text: str, p: _Parse, m: re.Match[str]) -> bool:
     age, a rank, or the pair itself) or it is a word number with a scale ("a hundred")."""
     after = text[p.end : p.end + 40].lower()
     if re.match(r"\s*(?:\(|,|\.|;|$)", after) and not (p.words and p.scaled):
-        return False
+        return p.scaled and _counted_before(text, p.start)  # "visitors … at 6.9 million."
     first = re.match(r"\s*([a-zа-яё][a-zа-яё'.-]*)", after)
     if first is None:
         return p.words and p.scaled
     if first.group(1) == "times" and _occurrences(text, p.start):
         return True  # "has met Putin more than 40 times": a count of contacts (GOLD.md)
+    if first.group(1) in _function_words() and p.scaled and _counted_before(text, p.start):
+        return True  # "their number to exceed 7.5 million this year"
     if _non_figure(after) or _age(text, p.start) or first.group(1) in _function_words():
         return False
     if _capitalised_before(text, p.start) or _rank(text, p.start):
@@ -510,6 +512,21 @@ def _occurrences(text: str, start: int) -> bool:
     before = re.split(r"[.;!?]", text[max(0, start - 80) : start])[-1]
     before = re.sub(r"\bmore than\s*$|\bover\s*$|\babout\s*$|\bsome\s*$", "", before)
     return bool(_OCCURRED.search(before))
+
+
+_COUNTED = re.compile(
+    r"\b(?:number|numbers|visitors|tourists|travell?ers|passengers|people|persons|residents|"
+    r"students|migrants|workers|users|subscribers|vehicles|cars|containers|trips|arrivals|"
+    r"туристов|посетителей|пассажиров|человек)\b[^.;!?]*$",
+    re.I,
+)
+
+
+def _counted_before(text: str, start: int) -> bool:
+    """A scaled number with no noun after it counts what its clause named before it ('the
+    number of Russian visitors at more than 6.9 million', 'their number to exceed 7.5
+    million')."""
+    return bool(_COUNTED.search(text[max(0, start - 120) : start]))
 
 
 def _function_words() -> frozenset[str]:
