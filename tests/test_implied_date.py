@@ -258,3 +258,13 @@ def test_a_russian_report_with_no_dateline_is_dated_by_its_latest_month(
 ) -> None:
     found = implied_published(text, TODAY)
     assert (found.date if found else None) == expected
+
+
+def test_a_month_in_a_sentence_about_last_year_is_not_this_years() -> None:
+    """'Last year's exercise … was held in August' does not date a report of July 2026 in
+    August 2026."""
+    text = (
+        "The drills began on July 19, 2026 and ended on July 24. "
+        "Last year's exercise in the same series was held in August."
+    )
+    assert _implied(text)[0] == "2026-07-24"

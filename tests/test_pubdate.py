@@ -26,6 +26,11 @@ BODY = "\n\nRussia and China signed an agreement on Tuesday. We expect 86% of tr
         ("Headline\nFriday, August 22, 2025 10:00 AM\n" + BODY, "2025-08-22"),
         ("Headline\n22 августа 2025, 14:35\n" + BODY, "2025-08-22"),
         ("Headline\n2025-08-22\n" + BODY, "2025-08-22"),
+        # a dated line that goes on after the date
+        (
+            "Headline\n\nMURMANSK, August 22, 2025. Press service of the Northern Fleet" + BODY,
+            "2025-08-22",
+        ),
     ],
 )
 def test_dateline_formats(text: str, expected: str) -> None:

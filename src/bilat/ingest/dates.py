@@ -106,6 +106,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             flags,
         ),
         "agency_md": re.compile(rf"^[ \t]*{city},\s+{md}{year}?{agency_end}", re.MULTILINE),
+        # a dated line that goes on after the date: "VLADIVOSTOK, July 24, 2026. Press service"
+        "agency_full": re.compile(rf"^[ \t]*{city},\s+{md}{year}\.\s+(?=[A-Z])", re.M),
         "agency_dm": re.compile(rf"^[ \t]*{city},\s+{dm}{year}?{agency_end}", re.MULTILINE),
         "month_md": re.compile(rf"{weekday}{md}{year}\b", flags),
         "month_dm": re.compile(rf"{weekday}{dm}{year}\b", flags),
@@ -270,6 +272,7 @@ def _from_dateline(head: str, year: str | None) -> str | None:
             if found:
                 return found
     m = pats["agency_md"].search(head) or pats["agency_dm"].search(head)
+    m = m or pats["agency_full"].search(head)
     if not m or not (m["year"] or year):
         return None
     return _iso(m["year"] or year, _month_number(m["month"]), m["day"])

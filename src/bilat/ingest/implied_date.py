@@ -142,8 +142,16 @@ def _anchors(text: str) -> Iterator[_Anchor]:
             span = (start + t.start, start + t.end)
             if _has_year(t.text):
                 yield _Anchor(t.date_end or t.date, t.date, *span, past, True)
-            else:
+            elif not _ANOTHER_YEAR.search(sentence):
                 yield _Anchor((t.date_end or t.date)[5:], t.date[5:], *span, past, False)
+
+
+# a year-less month in a sentence about another year is not the current year's: "Last year's
+# exercise was held in August"
+_ANOTHER_YEAR = re.compile(
+    r"\b(?:last|previous|next|coming)\s+year(?:['’]s)?\b|\ba\s+year\s+(?:ago|earlier|later)\b",
+    re.I,
+)
 
 
 def _sentences(text: str) -> Iterator[tuple[int, str]]:
