@@ -555,6 +555,12 @@ def test_an_exercise_named_for_its_year_is_military_and_third_party_ships_no_fig
             set(),
             {"Singapore", "South Korea"},
         ),
+        (  # a city in a dateline is no second mention of it
+            "MURMANSK, June 3, 2026. Press service\n\nChina sent two frigates to Russia, "
+            "which met them off Murmansk.",
+            {"China", "Russia"},
+            {"Murmansk"},
+        ),
     ],
 )
 def test_titles_datelines_and_venues(text: str, present: set[str], absent: set[str]) -> None:
@@ -699,3 +705,8 @@ def test_the_two_leaders_of_another_pair_are_not_the_configured_pairs_leaders() 
     assert "Vladimir Putin" not in names
     assert "Vladimir Putin" not in {p for c in ext.commitments for p in c.parties}
     assert {"Kassym-Jomart Tokayev", "Xi Jinping"} <= names
+
+
+def test_a_navy_is_known_under_its_long_name() -> None:
+    found = default_gazetteer().lookup("Navy of the People's Liberation Army of China")
+    assert [e.name for e in found] == ["People's Liberation Army Navy"]

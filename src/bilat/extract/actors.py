@@ -462,7 +462,11 @@ def _keep(d: Draft, text: str) -> bool:
     if d.type == "place" and re.search(r"\bRiver$|^Lake\b", d.name):
         return False  # rivers and lakes locate things; they are not parties
     if d.type == "place" and not (d.gid and len(d.gid) == 2):
-        outside = [sp for sp in d.spans if not _VENUE.search(context_before(text, sp[0]))]
+        outside = [
+            sp
+            for sp in d.spans
+            if not _VENUE.search(context_before(text, sp[0])) and not _in_dateline(text, *sp[:2])
+        ]  # a dateline says where the report was filed
         return len(outside) >= 2
     if d.type == "organization" and d.country:
         return len(d.spans) >= 2 or any(_speaks(text, s, e) for s, e, _t in d.spans)
