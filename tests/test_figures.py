@@ -361,6 +361,14 @@ def test_a_scaled_number_counts_what_its_clause_named_before_it() -> None:
     assert got == [(1.2e6, "count", "2024"), (1.5e6, "count", "2025")]
 
 
+def test_a_period_after_a_clause_break_opens_the_next_clause() -> None:
+    """'Last year it came to $52 billion, and in February alone it rose by 3%': February is
+    the 3%'s period; the $52 billion keeps 'last year'."""
+    text = "Last year trade came to $52 billion, and in February alone it rose by 3%."
+    got = [(f.value, f.period) for f in one(text, published="2026-03-18")]
+    assert got == [(52e9, "2025"), (3, "2026-02..2026-02")]
+
+
 def test_relative_periods_need_publication_date() -> None:
     assert one("Last year, trade rose to $50 billion.", published=None)[0].period is None
 

@@ -400,7 +400,10 @@ def _period(text: str, q: Quantity, siblings: list[Quantity], times: list[TimeEx
     after = [t for t in usable if t.start >= q.end and _adjacent(text, q, t, siblings)]
     if after:
         gap_after = _word_gap(text, q.end, after[0].start)
-        if not before or gap_after < _word_gap(text, before[-1].end, q.start):
+        # "Last year it came to $69 billion, and in January alone it rose 6%": a period after
+        # a clause break opens the next clause; one before the number is its own
+        next_clause = bool(before) and bool(_CLAUSE_BREAK.search(text[q.end : after[0].start]))
+        if not before or (gap_after < _word_gap(text, before[-1].end, q.start) and not next_clause):
             return after[0].period
     if before:
         return before[-1].period
