@@ -161,6 +161,17 @@ def _children(pid: int) -> list[int]:
     return found
 
 
+def _children_soon(proc: subprocess.Popen[str], workers: bool, seconds: float = 5) -> list[int]:
+    """The run's child processes; with worker processes expected, waits (briefly, while the
+    run lasts) for the pool a streamed ingest starts after its first batch is read."""
+    deadline = time.monotonic() + seconds
+    found = _children(proc.pid)
+    while workers and not found and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.02)
+        found = _children(proc.pid)
+    return found
+
+
 def _outliving(pids: list[int], seconds: float = 10) -> list[int]:
     """Those of `pids` still alive after `seconds` (killed then, so none is left behind)."""
     deadline = time.monotonic() + seconds
@@ -185,7 +196,7 @@ def _wait_for(store: Any, count_sql: str, proc: subprocess.Popen[str]) -> None:
 def test_ingest_killed_midway_loses_and_duplicates_nothing(
     db_url: str, tmp_path: Path, n_process: int
 ) -> None:
-    n = 12
+    n = 30  # enough that extraction is still running at each kill point, also on 2 workers
     _corpus(tmp_path / "in", n)
     config = tmp_path / "bilat.toml"
     config.write_text(f"[extract]\nn_process = {n_process}\n", encoding="utf-8")
@@ -194,7 +205,7 @@ def test_ingest_killed_midway_loses_and_duplicates_nothing(
         for point in _KILL_POINTS:  # kill -9 once the run has reached each point
             proc = _bilat(db_url, "ingest", str(tmp_path / "in"), config=config, quiet=True)
             _wait_for(store, point, proc)
-            children = _children(proc.pid)
+            children = _children_soon(proc, n_process > 1)
             watched += len(children)
             proc.send_signal(signal.SIGKILL)
             proc.wait(timeout=30)
