@@ -21,6 +21,9 @@ import sys
 import tempfile
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from ingest_memory import corpus_paragraphs
+
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "examples" / "corpus"
 
@@ -46,14 +49,6 @@ print(f"{time.perf_counter() - t0:.3f} {decision[0]}")
 """
 
 
-def _paragraphs() -> list[str]:
-    out = []
-    for path in sorted(CORPUS.glob("*.txt")):
-        text = path.read_text(encoding="utf-8")
-        out += [p.strip() for p in text.split("\n\n")[1:] if len(p.split()) >= 15]
-    return out
-
-
 def build(db: str, size: int) -> None:
     from bilat.config import load_options
     from bilat.ingest import dedupe
@@ -62,7 +57,7 @@ def build(db: str, size: int) -> None:
     from bilat.records import Article, CleanDocument
     from bilat.store import DocumentRow, open_store
 
-    rng, pool = random.Random(size), _paragraphs()
+    rng, pool = random.Random(size), corpus_paragraphs()
     store = open_store(db)
     deduper = _Deduper(store, True, load_options().ingest.near_duplicate_threshold)
     for i in range(size):

@@ -55,7 +55,9 @@ print("PEAK_RSS_KB", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sy
 """
 
 
-def _paragraphs() -> list[str]:
+def corpus_paragraphs() -> list[str]:
+    """Body paragraphs (15+ words) of the sample corpus: the material synthetic articles are
+    made of (also benchmarks/dedupe_lookup.py)."""
     out = []
     for path in sorted(CORPUS.glob("*.txt")):
         text = path.read_text(encoding="utf-8")
@@ -65,7 +67,7 @@ def _paragraphs() -> list[str]:
 
 def write_jsonl(path: Path, count: int, seed: int = 7) -> None:
     rng = random.Random(seed)
-    pool = _paragraphs()
+    pool = corpus_paragraphs()
     with path.open("w", encoding="utf-8") as out:
         for i in range(count):
             body = rng.sample(pool, k=4)
