@@ -547,13 +547,20 @@ def _office_key(phrase: str) -> str:
 def _named_holders(ctx: DocContext, gaz: Gazetteer, key: str) -> list[Mention]:
     """Each side's holder of the office on the publication date when the document names
     both of them; else nothing (the states stand in)."""
+    sides = _office_holders(ctx, gaz, key, ctx.published)
+    return [m for m in sides if m is not None] if None not in sides else []
+
+
+def _office_holders(
+    ctx: DocContext, gaz: Gazetteer, key: str, on: str | None
+) -> list[Mention | None]:
+    """Per side of the pair, the holder of the office on `on` as the document names them,
+    or None when it does not name them."""
     named = {m.actor: m for m in ctx.mentions if m.type == "person"}
-    out = []
+    out: list[Mention | None] = []
     for iso in ctx.pair:
-        holders = [e.name for e in gaz.holders(key, iso, ctx.published) if e.name in named]
-        if not holders:
-            return []
-        out.append(named[holders[0]])
+        holders = [e.name for e in gaz.holders(key, iso, on) if e.name in named]
+        out.append(named[holders[0]] if holders else None)
     return out
 
 
@@ -573,12 +580,11 @@ def _top_level(
 
 def _heads_of_state(ctx: DocContext, gaz: Gazetteer, on: str) -> list[Mention]:
     """Each side's head of state on that date, as the document names them; else the state."""
-    named = {m.actor: m for m in ctx.mentions if m.type == "person"}
-    out = []
-    for iso, state in zip(ctx.pair, ctx.pair_names, strict=True):
-        heads = [e.name for e in gaz.holders("head_of_state", iso, on) if e.name in named]
-        out.append(named[heads[0]] if heads else Mention(0, 0, state, state, "state", iso))
-    return out
+    heads = _office_holders(ctx, gaz, "head_of_state", on)
+    return [
+        head or Mention(0, 0, state, state, "state", iso)
+        for head, iso, state in zip(heads, ctx.pair, ctx.pair_names, strict=True)
+    ]
 
 
 _CONTINUES = re.compile(r"\s*(?:in|on|at)\s")
