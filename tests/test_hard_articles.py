@@ -24,7 +24,7 @@ HARD = Path(__file__).resolve().parent / "golden" / "hard"
 # news, an energy report and a Russia-Turkey item): actors 0.912, events 0.744, figures 0.871,
 # agreements 0.812, commitments 0.800, grounding 1.000 (`bilat --config auto.toml eval --gold
 # tests/golden/hard/gold --docs tests/golden/hard/docs`). Their misses are the open classes.
-FLOORS = {"actors": 0.88, "events": 0.7, "figures": 0.84, "agreements": 0.77, "commitments": 0.75}
+FLOORS = {"actors": 0.88, "events": 0.85, "figures": 0.84, "agreements": 0.77, "commitments": 0.75}
 
 
 @pytest.fixture(scope="module")

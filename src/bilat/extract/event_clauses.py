@@ -8,6 +8,7 @@ may hold events of its own; `find_triggers(text)` finds one trigger per PLOVER m
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -16,7 +17,16 @@ from bilat.datafiles import read_data
 from bilat.extract.context import Sentence
 from bilat.extract.wordre import alternation, words_re
 
-__all__ = ["ORDER", "Clause", "Lexicon", "find_triggers", "lexicon", "split_clauses"]
+__all__ = [
+    "ORDER",
+    "Clause",
+    "Lexicon",
+    "find_triggers",
+    "lexicon",
+    "names_exercise",
+    "split_clauses",
+    "with_exercise_anaphora",
+]
 
 ORDER = ("military", "call", "video", "multilateral", "visit", "meeting")
 _CLAUSE = re.compile(
@@ -24,6 +34,7 @@ _CLAUSE = re.compile(
     # the occasion a contact prepares is an event of its own: "met in Moscow | ahead of Xi's
     # state visit", "the meeting was held | ahead of the 30th regular meeting of ..."
     r"|,?\s+(?=(?:ahead of|in the run-up to|in preparation for|on the eve of)\s)"
+    r"|\s+and\s+(?=that\s)"  # "said that the navy will join X and that ... Y": two reports
 )
 
 
@@ -36,6 +47,11 @@ class Lexicon:
     top_level: re.Pattern[str]
     topic_before_place: re.Pattern[str]  # "the conflict" before "in Ukraine"
     plural_heads: re.Pattern[str]
+    military_anaphora: re.Pattern[str]  # "the exercise", in a report that names one
+    exercise_start: re.Pattern[str]
+    exercise_end: re.Pattern[str]
+    exercise_under_way: re.Pattern[str]
+    exercise_names: re.Pattern[str]
 
 
 def _words(patterns: list[str]) -> re.Pattern[str]:
@@ -45,15 +61,24 @@ def _words(patterns: list[str]) -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     data: dict[str, Any] = read_data("events.yaml")
+    series = "(?:" + "|".join(data["exercise_series"]) + ")"  # patterns, not words
+    editions = [rf"(?:{series})[- ]\d{{4}}", *data["exercise_editions"]]
     bodies = alternation(data["multilateral_bodies"])
     return Lexicon(
-        modes={m: _words(p) for m, p in data["modes"].items()},
+        modes={
+            m: _words(p + (editions if m == "military" else [])) for m, p in data["modes"].items()
+        },
         bodies=re.compile(rf"(?<![\w-])(?:{bodies}|forum)(?![\w-])"),
         planned=_words(data["planned"]),
         generic=_words(data["generic"]),
         top_level=_words(data["heads_of_state_level"]),
         topic_before_place=words_re(data["topic_before_place"], after=r"\s*$"),
         plural_heads=_words(data["plural_heads"]),
+        military_anaphora=_words(data["military_anaphora"]),
+        exercise_start=_words(data["exercise_start"]),
+        exercise_end=_words(data["exercise_end"]),
+        exercise_under_way=_words(data["exercise_under_way"]),
+        exercise_names=_words([*editions, series]),
     )
 
 
@@ -113,3 +138,19 @@ def find_triggers(clause: str) -> tuple[tuple[str, re.Match[str]], ...]:
     for mo, m in found:
         once.setdefault(mo, m)  # modes come out in ORDER, one trigger each
     return tuple(once.items())
+
+
+def names_exercise(sentences: Sequence[Sentence]) -> bool:
+    """The report names a joint exercise somewhere (a military trigger in any sentence)."""
+    return any(mode == "military" for s in sentences for mode, _ in find_triggers(s.text))
+
+
+def with_exercise_anaphora(
+    clause: str, triggers: tuple[tuple[str, re.Match[str]], ...]
+) -> tuple[tuple[str, re.Match[str]], ...]:
+    """In a report about a joint exercise, 'the exercise began on July 19' and 'last year's
+    drills' are about an exercise too: the bare noun triggers the military mode."""
+    if any(mode == "military" for mode, _ in triggers):
+        return triggers
+    m = lexicon().military_anaphora.search(clause)
+    return (("military", m), *triggers) if m else triggers

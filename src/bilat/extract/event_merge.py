@@ -27,6 +27,7 @@ class Found:
     # (BRICS vs SCO), the kind of drill (patrol vs exercise), an ordinal ("29th" meeting)
     sides: frozenset[str] = frozenset()  # states taking part or hosting (for the pair check)
     times: int = 1  # "met twice this year": GOLD.md counts two events
+    phase: str = ""  # an exercise's "start" or "end" told on its own; "span" once both merged
 
 
 def _clash(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -36,7 +37,10 @@ def _clash(a: frozenset[str], b: frozenset[str]) -> bool:
         mb = {m for m in b if m.startswith(prefix)}
         if ma and mb and not ma & mb:
             return True
-    return False
+    na = [m for m in a if m.startswith("name:")]
+    nb = [m for m in b if m.startswith("name:")]
+    # exercise names: "vostok" is "vostok-2022", "security-belt-2026" is "maritime-security-…"
+    return bool(na and nb) and not any(x in y or y in x for x in na for y in nb)
 
 
 def _compatible_dates(a: str | None, b: str | None) -> bool:
@@ -44,6 +48,15 @@ def _compatible_dates(a: str | None, b: str | None) -> bool:
         return True
     n = min(len(a), len(b))
     return a[:n] == b[:n]
+
+
+def _dated_apart(a: Found, b: Found) -> bool:
+    """One dated to its month as held, one as still to come: two events ('has started the
+    exercise Ocean-2024' on September 10; 'China's drills later in September'). A year alone
+    is too coarse to tell ('This year's Vostok 2022 will be held ...' while under way)."""
+    ea, eb = a.event, b.event
+    precise = len(ea.date or "") >= 7 and len(eb.date or "") >= 7
+    return a.explicit_date and b.explicit_date and precise and ea.status != eb.status
 
 
 def _people(ev: Event, names: dict[str, str]) -> set[str]:
@@ -56,7 +69,13 @@ def _same(a: Found, b: Found, types: dict[str, str]) -> bool:
         return False
     if ea.mode in GROUP_MODES and ea.place and eb.place and ea.place != eb.place:
         return False
-    dates_ok = _compatible_dates(ea.date, eb.date) or not (a.explicit_date and b.explicit_date)
+    if _dated_apart(a, b):
+        return False
+    dates_ok = (
+        _compatible_dates(ea.date, eb.date)
+        or not (a.explicit_date and b.explicit_date)
+        or _start_and_end(a, b) is not None
+    )
     if ea.mode == "multilateral" or not dates_ok:
         return dates_ok
     pa, pb = _people(ea, types), _people(eb, types)
@@ -67,7 +86,30 @@ def _same(a: Found, b: Found, types: dict[str, str]) -> bool:
     return bool(set(ea.participants) & set(eb.participants))
 
 
+def _start_and_end(a: Found, b: Found) -> tuple[Found, Found] | None:
+    """An exercise's start and its end told apart ('began on July 19', 'was completed
+    today'), the start first and at most a month before the end."""
+    if {a.phase, b.phase} != {"start", "end"}:
+        return None
+    start, end = (a, b) if a.phase == "start" else (b, a)
+    first, last = start.event.date or "", end.event.date or ""
+    if len(first) != 10 or len(last) != 10:
+        return None
+    days = (dt.date.fromisoformat(last) - dt.date.fromisoformat(first)).days
+    return (start, end) if 0 < days <= 31 else None
+
+
 def _merge(a: Found, b: Found) -> Found:
+    span = _start_and_end(a, b)
+    if span is not None:  # one dated span, told where the report first told the exercise
+        start, end = span
+        begins, ends = start.event.date, end.event.date
+        a = replace(
+            a,
+            event=replace(a.event, date=begins, date_end=ends, status=end.event.status),
+            phase="span",
+        )
+        b = replace(b, event=replace(b.event, date=begins, date_end=ends), phase="span")
     ea, eb = a.event, b.event
     first, second = (a, b) if a.explicit_date or not b.explicit_date else (b, a)
     date = first.event.date if first.event.date else second.event.date
@@ -96,6 +138,7 @@ def _merge(a: Found, b: Found) -> Found:
         a.marks | b.marks,
         a.sides | b.sides,
         max(a.times, b.times),
+        a.phase if a.phase == b.phase or not b.phase else b.phase if not a.phase else "span",
     )
 
 

@@ -22,7 +22,14 @@ import re
 from dataclasses import replace
 
 from bilat.extract.context import DocContext, Mention
-from bilat.extract.event_clauses import Clause, find_triggers, lexicon, split_clauses
+from bilat.extract.event_clauses import (
+    Clause,
+    find_triggers,
+    lexicon,
+    names_exercise,
+    split_clauses,
+    with_exercise_anaphora,
+)
 from bilat.extract.event_merge import GROUP_MODES, Found, dedupe, trip_dates
 from bilat.extract.event_parties import (
     JOINT,
@@ -224,7 +231,8 @@ def _place(ctx: DocContext, clause: Clause) -> str | None:
 
 
 _AFTER = re.compile(
-    r"\b(?:is|are|was|were)\s+(?:expected|scheduled|planned|due)\b|\b(?:to|will)\s+take place\b",
+    r"\b(?:is|are|was|were)\s+(?:expected|scheduled|planned|due|set)\b"
+    r"|\b(?:to|will)\s+(?:take place|be held|be convened)\b",
     re.I,
 )
 
@@ -274,6 +282,8 @@ def _any_date(clause: Clause, ctx: DocContext, planned: bool) -> tuple[str | Non
             expr.date
             and not _POSSESSIVE.match(clause.text, expr.end)
             and not _not_event_date(clause.text, expr.start, expr.end)
+            and not (planned and _said_on(clause.text, expr.start))
+            and not _until(clause.text, expr.start)
             and _attributive(clause.text, expr.start, expr.end) is None
             and not _COMES_AFTER.match(clause.text, expr.start)
         ):
@@ -299,6 +309,26 @@ def _attributive(text: str, start: int, end: int) -> int | None:
 
 
 _DATELINE = re.compile(r"^\W*[A-Z][A-Z .'’-]{2,40},(?:\s*[A-Z][A-Za-z]+,)?\s*$")
+
+
+_SAID_ON = re.compile(
+    r"\b(?:said|says|announced|reported|stated|told\s+\w+|confirmed|added)\s+(?:on|in|at)?\s*$",
+    re.I,
+)
+
+
+_UNTIL = re.compile(r"\b(?:until|till|through)\s+$", re.I)
+
+
+def _until(text: str, start: int) -> bool:
+    """'will last until September 7': when the event ends, not when it is held."""
+    return _UNTIL.search(text, max(0, start - 10), start) is not None
+
+
+def _said_on(text: str, start: int) -> bool:
+    """'the ministry said on Sept. 8 that the navy will join': the date of the statement,
+    not of what it announces."""
+    return _SAID_ON.search(text, max(0, start - 30), start) is not None
 
 
 def _not_event_date(text: str, start: int, end: int) -> bool:
@@ -364,17 +394,23 @@ def _date(
     exprs = [
         e
         for e in find_time_expressions(clause.text, ctx.published, tense=tense)
-        if e.date and not _not_event_date(clause.text, e.start, e.end)
+        if e.date
+        and not _not_event_date(clause.text, e.start, e.end)
+        and not (planned and _said_on(clause.text, e.start))
+        and not _until(clause.text, e.start)
     ]
     # a year inside the event's own name ('Vostok 2022 exercises ... on August 31') dates it
     # only when nothing else does
     exprs.sort(
         key=lambda e: (trig.start() < e.end and e.start < trig.end(), gap(e.start, e.end, trig))
     )
-    for expr in exprs:
-        if eligible(expr.start, expr.end):
-            return expr.date, expr.date_end
-    return None, None
+    dates = [(e.date, e.date_end) for e in exprs if eligible(e.start, e.end)]
+    if not dates:
+        return None, None
+    date, date_end = dates[0]
+    # "last year's exercise ... was held in August": the month within the year
+    finer = [d for d in dates[1:] if d[0] and date and d[0] != date and d[0].startswith(date)]
+    return finer[0] if finer and date_end is None else (date, date_end)
 
 
 _ORDINAL = re.compile(
@@ -394,6 +430,10 @@ def _marks(clause: Clause, mode: str, trig: re.Match[str]) -> frozenset[str]:
         }
     if mode == "military":
         marks.add("drill:" + ("patrol" if "patrol" in trig.group(0).lower() else "exercise"))
+        marks |= {  # "Ocean-2024" and "North-Joint 2024" are two exercises
+            "name:" + re.sub(r"[\s-]+", "-", n.group(0).lower())
+            for n in lexicon().exercise_names.finditer(clause.text)
+        }
     ordinal = _ORDINAL.search(clause.text[max(0, trig.start() - 30) : trig.start()])
     if ordinal and mode in ("meeting", "multilateral"):
         marks.add(f"nth:{_ordinal_value(ordinal.group(1))}")
@@ -435,7 +475,7 @@ def _build(
         _planned_near(clause.text, trig, others)
         or bool(_FUTURE_TRIGGER.match(trig[0]))
         or _for_a_planned_trip(clause.text, trig, others)
-    )
+    ) and not (mode == "military" and lexicon().exercise_under_way.search(clause.text))
     date, date_end = _date(clause, ctx, planned, trig, others)
     if date is None and (planned or mode in ("visit", "multilateral")):
         date, date_end = _any_date(clause, ctx, planned)  # "will visit China at the end of
@@ -455,7 +495,16 @@ def _build(
     if mode == "multilateral":  # a summit the other side hosts ("to China for the SCO summit")
         sides |= _host_states(ctx, clause)
     times = _times(clause.text, trig) if status == "occurred" else 1
-    return Found(event, explicit, _marks(clause, mode, trig), frozenset(sides), times)
+    phase = _phase(clause.text) if mode == "military" else ""
+    return Found(event, explicit, _marks(clause, mode, trig), frozenset(sides), times, phase)
+
+
+def _phase(text: str) -> str:
+    """'The exercise began on July 19', '... was completed today': the stage the clause
+    dates (its start and its end make one span); '' when it names neither or both."""
+    lex = lexicon()
+    start, end = lex.exercise_start.search(text), lex.exercise_end.search(text)
+    return "start" if start and not end else "end" if end and not start else ""
 
 
 _TIMES = {"twice": 2, "two times": 2, "three times": 3, "thrice": 3, "дважды": 2,
@@ -479,12 +528,15 @@ def _host_states(ctx: DocContext, clause: Clause) -> set[str]:
 
 
 def _candidates(
-    ctx: DocContext, gaz: Gazetteer, clause: Clause, subject: list[Mention]
+    ctx: DocContext, gaz: Gazetteer, clause: Clause, subject: list[Mention], exercise: bool
 ) -> list[Found]:
+    """`exercise`: the report names a joint exercise, so 'the drills' is one."""
     if lexicon().generic.search(clause.sentence.text):
         return []
     out = []
     triggers = find_triggers(clause.text)
+    if exercise:
+        triggers = with_exercise_anaphora(clause.text, triggers)
     for mode, trig in triggers:
         sides: list[Mention] = []
         if mode == "visit":
@@ -609,10 +661,11 @@ def extract_events(ctx: DocContext, gaz: Gazetteer) -> list[Event]:
     ctx = with_turn_pronouns(ctx)  # in a transcript, "I" and "you" are the two speakers
     found: list[Found] = []
     subject: list[Mention] = []
+    exercise = names_exercise(ctx.sentences)
     for sentence in ctx.sentences:
         before: list[Found] = []
         for clause in split_clauses(sentence):
-            new = _candidates(ctx, gaz, clause, subject)
+            new = _candidates(ctx, gaz, clause, subject, exercise)
             again = _continued(ctx, clause, before) if not new else None
             before = new or ([again] if again else [])
             found.extend(before)

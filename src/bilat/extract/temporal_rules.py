@@ -114,8 +114,9 @@ def _year_for_month(month: int, day: int | None, ctx: Ctx) -> int | None:
         return pub.year
     here = (pub.month, pub.day or (31 if day else 0))
     there = (month, day or 0)
-    if ctx.future:
-        return pub.year if there >= (pub.month, pub.day or 0) else pub.year + 1
+    if ctx.future:  # a month alone may be the current one: "later in September" in September
+        now = (pub.month, pub.day or 0) if day else (pub.month, 0)
+        return pub.year if there >= now else pub.year + 1
     return pub.year if there <= here else pub.year - 1
 
 

@@ -1,0 +1,108 @@
+"""Joint exercises told across a report: its start and end make one span, the bare noun
+("the drills", "last year's exercise") refers to an exercise once the report names one, and
+each named edition is an event of its own. The texts are written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from bilat.extract.context import DocContext
+from bilat.extract.events import extract_events
+from bilat.extract.gazetteer import default_gazetteer
+from bilat.extract.temporal import find_time_expressions
+from bilat.records import Event
+from test_stages import _ctx  # the actors stage run on a text, as the extractor does
+
+
+def _military(text: str, published: str) -> list[Event]:
+    ctx: DocContext = _ctx(text, published)
+    events = extract_events(ctx, default_gazetteer())
+    return sorted((e for e in events if e.mode == "military"), key=lambda e: e.date or "")
+
+
+def test_start_and_end_told_apart_make_one_span_and_last_years_edition_is_another() -> None:
+    text = (
+        "Baltic Guard-2027 joint exercise ends off Kaliningrad\n\n"
+        "The Russian-Chinese naval exercise Baltic Guard-2027 was completed today. "
+        "The exercise began on May 3 at the naval base in Baltiysk. "
+        "About 2,000 sailors of the Russian Navy and the PLA Navy took part in the drills. "
+        "Last year's exercise was held in September near Qingdao."
+    )
+    events = _military(text, "2027-05-09")
+    assert [(e.status, e.date, e.date_end) for e in events] == [
+        ("occurred", "2026-09", None),
+        ("occurred", "2027-05-03", "2027-05-09"),
+    ]
+
+
+def test_the_bare_noun_is_no_exercise_in_a_report_about_none() -> None:
+    text = (
+        "Russian Foreign Minister Sergei Lavrov met Chinese Foreign Minister Wang Yi in "
+        "Beijing on Monday. The exercise of sovereignty was discussed, and the drills of "
+        "bureaucracy were mocked by the press."
+    )
+    assert _military(text, "2027-03-10") == []
+
+
+def test_two_named_editions_are_two_exercises_and_a_year_less_series_name_counts() -> None:
+    text = (
+        "The Russian Navy and the PLA Navy have started the naval exercise Ocean-2028 in the "
+        "Pacific. "
+        "The Russian and Chinese navies will also hold their annual Joint Sea exercise "
+        "in the summer."
+    )
+    events = _military(text, "2028-04-02")
+    assert sorted((e.status, e.date) for e in events) == [
+        ("occurred", "2028-04-02"),
+        ("planned", "2028"),
+    ]
+
+
+def test_a_begun_exercise_has_occurred_whatever_the_clause_says_will_happen() -> None:
+    text = (
+        "The Chinese and Russian navies started the Joint Sea-2029 exercise, which will take "
+        "place in three seas, the ministry announced on June 4."
+    )
+    assert [(e.status, e.date) for e in _military(text, "2029-06-04")] == [
+        ("occurred", "2029-06-04")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        (  # the statement's date is not the date of what it announces
+            "The Chinese Defense Ministry said on March 2 that the Russian and Chinese navies "
+            "will hold joint drills later in March.",
+            "2030-03-05",
+            [("planned", "2030-03")],
+        ),
+        (  # 'until' gives the end, not the day it is held; under way, so one event
+            "The Vostok 2030 exercises of the Russian and Chinese armies kicked off on "
+            "September 1. This year's Vostok 2030 will be held at seven training grounds and "
+            "will last until September 7.",
+            "2030-09-02",
+            [("occurred", "2030-09-01")],
+        ),
+        (  # 'will be held' after the event word: planned
+            "The next joint naval exercise of Russia and China will be held in the East China "
+            "Sea in the autumn.",
+            "2030-05-10",
+            [("planned", "2030")],
+        ),
+    ],
+)
+def test_what_dates_an_announced_exercise(
+    text: str, published: str, expected: list[tuple[str, str]]
+) -> None:
+    events = _military(text, published)
+    assert len(events) == len(expected)
+    got = [(e.status, (e.date or "")[: len(x[1])]) for e, x in zip(events, expected, strict=True)]
+    assert got == expected
+
+
+def test_a_month_alone_said_in_that_month_is_this_year_when_ahead() -> None:
+    (expr,) = find_time_expressions("drills later in September", "2024-09-10", tense="future")
+    assert expr.date == "2024-09"
+    (expr,) = find_time_expressions("drills in August", "2024-09-10", tense="future")
+    assert expr.date == "2025-08"
