@@ -1,6 +1,7 @@
 """Joint exercises told across a report: its start and end make one span, the bare noun
 ("the drills", "last year's exercise") refers to an exercise once the report names one, and
-each named edition is an event of its own. The texts are written for these tests."""
+each named edition is an event of its own; what an announcement is dated by. The texts are
+written for these tests."""
 
 from __future__ import annotations
 
@@ -106,3 +107,13 @@ def test_a_month_alone_said_in_that_month_is_this_year_when_ahead() -> None:
     assert expr.date == "2024-09"
     (expr,) = find_time_expressions("drills in August", "2024-09-10", tense="future")
     assert expr.date == "2025-08"
+
+
+def test_a_visit_scheduled_for_a_month_is_planned_then() -> None:
+    ctx = _ctx(
+        "The ministers discussed the Chinese President's state visit to Russia, scheduled "
+        "for October.",
+        "2031-09-15",
+    )
+    (visit,) = extract_events(ctx, default_gazetteer())
+    assert (visit.mode, visit.status, visit.date) == ("visit", "planned", "2031-10")

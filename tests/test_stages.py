@@ -420,6 +420,12 @@ def test_actor_names_follow_the_article_and_sources_are_not_actors() -> None:
             "KZ",
             "deputy foreign minister",
         ),
+        (  # a title 'of' the region right before the name
+            "Vice Governor of Jilin Province Zhao Peiming met Russian business leaders.",
+            "Zhao Peiming",
+            "CN",
+            "Vice Governor of Jilin Province",
+        ),
     ],
 )
 def test_unknown_people_take_country_and_role_from_their_apposition(

@@ -287,11 +287,17 @@ def _affiliate(b: Builder) -> None:
         if d.type in ("state", "organization", "company") and d.country is not None
         for s, e, _t in d.spans
     )
+    places = sorted(
+        (s, e, d.country)
+        for d in b.drafts.values()
+        if d.type == "place" and d.country is not None
+        for s, e, _t in d.spans
+    )
     for d in b.drafts.values():
         if d.type != "person" or d.country is not None:
             continue
         for s, e, _t in sorted(d.spans):
-            found = affiliation(b.ctx.clean_text, bodies, s, e, b.gaz)
+            found = affiliation(b.ctx.clean_text, bodies, s, e, b.gaz, places)
             if found is not None:
                 d.country, role = found
                 d.role = d.role or role

@@ -9,6 +9,7 @@ text[start:end], given the spans of bodies and states with their countries, or N
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from bilat.extract.gazetteer import Gazetteer
 
@@ -16,12 +17,19 @@ __all__ = ["affiliation", "titled_names"]
 
 
 def affiliation(
-    text: str, bodies: list[tuple[int, int, str]], start: int, end: int, gaz: Gazetteer
+    text: str,
+    bodies: list[tuple[int, int, str]],
+    start: int,
+    end: int,
+    gaz: Gazetteer,
+    places: Sequence[tuple[int, int, str]] = (),
 ) -> tuple[str, str | None] | None:
-    """Country and role from the body before the title, after the name, or a state adjective."""
+    """Country and role from the body before the title, after the name, a title 'of' a body
+    or region right before the name, or a state adjective."""
     return (
         _body_before(text, bodies, start)
         or _body_after(text, bodies, end)
+        or _title_of(text, sorted([*bodies, *places]), start)
         or _adjective_before(gaz, text, start)
     )
 
@@ -40,6 +48,25 @@ _TITLE_BETWEEN = re.compile(
 )
 # ... or after it: "Zhang Kejian, head of China's space agency", "Rogozin, director-general of".
 _TITLE_AFTER = re.compile(r"^,\s+(?:the\s+)?((?:[\w-]+\s+){0,4}?[\w-]+)\s+(?:of|at)\s+(?:the\s+)?$")
+
+
+# "Vice Governor of Heilongjiang Province Han Shengjian", "Head of the Federal Customs Service
+# Ivan Petrov": the title ends in the body or region the name follows
+_TITLE_OF = re.compile(
+    rf"((?:(?:first|deputy|vice|executive|senior|acting)\s+)*(?:{_ROLE_WORDS})\s+of\s+(?:the\s+)?)$",
+    re.I,
+)
+
+
+def _title_of(
+    text: str, spans: list[tuple[int, int, str]], start: int
+) -> tuple[str, str | None] | None:
+    for bs, be, country in spans:
+        if 0 < start - be <= 2 and not text[be:start].strip():
+            m = _TITLE_OF.search(text, max(0, bs - 60), bs)
+            if m is not None:
+                return country, text[m.start(1) : be]
+    return None
 
 
 def _body_before(

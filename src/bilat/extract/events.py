@@ -232,7 +232,8 @@ def _place(ctx: DocContext, clause: Clause) -> str | None:
 
 _AFTER = re.compile(
     r"\b(?:is|are|was|were)\s+(?:expected|scheduled|planned|due|set)\b"
-    r"|\b(?:to|will)\s+(?:take place|be held|be convened)\b",
+    r"|\b(?:to|will)\s+(?:take place|be held|be convened)\b"
+    r"|\b(?:scheduled|planned|set|slated)\s+for\b",
     re.I,
 )
 

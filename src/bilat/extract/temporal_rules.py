@@ -472,7 +472,7 @@ def patterns() -> tuple[tuple[re.Pattern[str], Builder], ...]:
         (rf"\bQ(?P<q>[1-4])(?:\s*(?P<y>{y}))?\b", _b_quarter, 0),
         (rf"\b(?P<mon>{mon})\b\.?,?\s+(?:of\s+)?(?P<y>{y}|{ry})\b", _b_month, 0),
         (
-            rf"\b(?i:in|since|by|until|of|during|from|last|this|next|early|late|mid-)\s+"
+            rf"\b(?i:in|since|by|until|of|for|during|from|last|this|next|early|late|mid-)\s+"
             rf"(?:(?:early|late|mid-?)\s*)?(?P<mon>{mon})\b(?!\s*\d)",
             _b_month_kw,
             0,
