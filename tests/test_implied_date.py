@@ -110,6 +110,19 @@ def test_no_clear_evidence_implies_nothing(text: str) -> None:
             [],
             id="a target named for its year is no occasion; a bare year no year end",
         ),
+        pytest.param(
+            "Grain exports rose 11% in the first five months, up from the same period of 2023.",
+            "2024",
+            ["same period of 2023"],
+            id="a change against the same period of a year: the year after",
+        ),
+        pytest.param(
+            "ASTANA/BEIJING, Mar 3 (Reuters) - Kazakh exports to China rose 6% from the same "
+            "months of 2025, customs data showed on Tuesday.",
+            "2026-03-03",
+            ["ASTANA/BEIJING, Mar 3", "same months of 2025"],
+            id="a year-less dateline of two cities in the year the text implies",
+        ),
     ],
 )
 def test_a_year_the_text_implies(text: str, expected: str | None, quotes: list[str]) -> None:

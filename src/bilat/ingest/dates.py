@@ -87,7 +87,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         r"(?:\s*(?:[,|•·—–-]|at)?\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp][Mm])?"
         r"(?:\s*[A-Za-z]{2,5})?)?"
     )
-    city = r"[A-ZА-ЯЁ][A-ZА-ЯЁ.'’-]+(?:\s+[A-ZА-ЯЁ][A-ZА-ЯЁ.'’-]+){0,3}(?:,\s*[A-Z][\w .]{1,25})?"
+    # "MOSCOW", "RIO DE JANEIRO", "BEIJING/MOSCOW" (a report filed from two cities)
+    city = r"[A-ZА-ЯЁ][A-ZА-ЯЁ.'’/-]+(?:\s+[A-ZА-ЯЁ][A-ZА-ЯЁ.'’/-]+){0,3}(?:,\s*[A-Z][\w .]{1,25})?"
     weekday = r"(?:[A-Za-zА-Яа-я]+,\s*)?"
     agency_end = r"\s*[.,]?\s*(?=[/(—–-]|$)"
     flags = re.IGNORECASE | re.MULTILINE

@@ -91,8 +91,26 @@ def implied_published(text: str, today: dt.date | None = None) -> ImpliedDate | 
         found = None
     year = implied_year(text, _planned, today)
     if year is not None and (found is None or year[0] > found.date[:4]):
-        return ImpliedDate(year[0], year[1])  # "last year" beside "December 2025": 2026
+        # "last year" beside "December 2025": 2026; with a year-less dateline, its day then
+        return _dateline_in(text, year, today) or ImpliedDate(year[0], year[1])
     return found
+
+
+def _dateline_in(
+    text: str, year: tuple[str, tuple[tuple[int, int], ...]], today: dt.date | None
+) -> ImpliedDate | None:
+    """'BEIJING, Dec 8 (Reuters) -' in a text that implies 2025: 2025-12-08 (rule 1)."""
+    found = yearless_dateline(text[:DATELINE_WINDOW])
+    if found is None:
+        return None
+    month, day, start, end = found
+    try:
+        date = dt.date(int(year[0]), month, day)
+    except ValueError:
+        return None
+    if date > (today or dt.date.today()):
+        return None
+    return ImpliedDate(date.isoformat(), ((start, end), *year[1]))
 
 
 def _stated_in_latest_year(anchors: list[_Anchor]) -> list[_Anchor]:

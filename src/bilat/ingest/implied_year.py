@@ -13,6 +13,8 @@ reading only sentences told as past (no future or plan cue):
    first half of 2024", "in January-May 2024") was written in that year.
 3. A text that speaks of "last year" and reports the end of a stated year as done
    ("in December 2025", "the fourth quarter of 2025") was written in the year after.
+4. A change measured against "the same period of 2024" (or "the same months of 2024") is
+   reported for a part of the year after: written in 2025.
 
 The latest year any rule gives, up to today's, is the implied year. Names of targets
 ("Vision 2030", "Strategy 2035") are not occasions.
@@ -35,6 +37,9 @@ _YEAR = r"(?:19|20)\d{2}"
 # a capitalised name word right before a year: "Vostok 2022", "SPIEF 2022", "North-Joint 2024"
 _NAMED = re.compile(rf"\b([A-Z][\w]*(?:-[A-Z][\w]*)?)\)?[\s-]({_YEAR})\b")
 _THIS_YEAR = re.compile(r"\bthis year\b", re.I)
+_SAME_PERIOD = re.compile(
+    rf"\bsame\s+(?:period|months?|quarter|half|time|span)\s+(?:of|in)\s+({_YEAR})\b", re.I
+)
 _LAST_YEAR = re.compile(r"\blast year\b", re.I)
 
 Evidence = tuple[tuple[int, int], ...]
@@ -51,6 +56,11 @@ def implied_year(
     found += _named_occasions(past)
     found += _relative(every, past, _THIS_YEAR, _partial_year, 0)
     found += _relative(every, past, _LAST_YEAR, _year_end, 1)
+    found += [
+        (int(m.group(1)) + 1, ((s + m.start(), s + m.end()),))
+        for s, t in past
+        for m in _SAME_PERIOD.finditer(t)
+    ]
     found = [f for f in found if f[0] <= (today or dt.date.today()).year]
     if not found:
         return None
