@@ -69,6 +69,13 @@ def parse(text: str) -> list[tuple[object, ...]]:
         ("The meeting lasted two hours and ten minutes.", (130, None, "minute", None, "exact")),
         ("The call lasted an hour and 5 minutes.", (65, None, "minute", None, "exact")),
         ("Output reached 2 million barrels.", (2e6 * 0.158987, None, "m3", None, "exact")),
+        # oil-market shorthand carries its own rate
+        ("Refiners took 40,000 bpd of it.", (40000 * 0.158987, None, "m3", "day", "exact")),
+        ("Loadings hit 1.5 million b/d.", (1.5e6 * 0.158987, None, "m3", "day", "exact")),
+        # 'between X and Y' is one range, each end with its own scale and unit
+        ("It may bring between $40 billion and $45 billion.", (40e9, 45e9, "USD", None, "exact")),
+        ("Between 15% and 18% of it was paid in yuan.", (15, 18, "percent", None, "exact")),
+        ("Sales of between 2 million and 3 million tonnes", (2e6, 3e6, "t", None, "exact")),
         # a physical flow stated as yearly before the number
         ("It has an annual capacity of 8 million tonnes.", (8e6, None, "t", "year", "exact")),
         ("a deal for yearly deliveries of 12 bcm", (12e9, None, "m3", "year", "exact")),
@@ -113,6 +120,7 @@ def test_single_quantity(text: str, expected: tuple[object, ...]) -> None:
         "Brazil is among the top five buyers.",
         "In the past six days the units moved east.",
         "Two weeks ago the talks resumed.",
+        "Deliveries held up over the same 10 months, and in the next 4 quarters.",
         "Posted: March 2, 2024 11:42 Newsroom",
         "filed 2024-07 LONDON",
         # the size of a set something belongs to, and the parties as a definite set

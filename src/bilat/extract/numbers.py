@@ -58,6 +58,7 @@ class _Parse:
     scaled: bool = False
     currency: bool = False
     words: bool = False
+    per: str | None = None  # a unit that is a rate itself: "bpd"
 
 
 def find_quantities(text: str, *, exclude: Sequence[tuple[int, int]] = ()) -> list[Quantity]:
@@ -223,6 +224,11 @@ def _currency_re() -> re.Pattern[str]:
 
 
 @cache
+def _currency_prefix_re() -> re.Pattern[str]:
+    return re.compile(rf"(?:{alternation(_map('currency_prefix'))})\s?")
+
+
+@cache
 def _per_re() -> re.Pattern[str]:
     per = _map("per")
     alts = [(str(k), str(p)) for k, ps in per.items() for p in ps]
@@ -245,12 +251,17 @@ def _read(text: str, m: re.Match[str]) -> Quantity | None:
     _range(text, p, m)
     _scale(text, p)
     _unit(text, p)
+    _between(text, p)
     if not _acceptable(text, p, m):
         return None
     unit = p.unit or "count"
     if unit in _TIME_UNITS and _time_span(text, p):
         return None
-    per = None if unit == "percent" else rate_after(text, p.end) or _rate_before(text, p, unit)
+    per = (
+        None
+        if unit == "percent"
+        else p.per or rate_after(text, p.end) or _rate_before(text, p, unit)
+    )
     qual = qualifier_before(text, p.start) or _qualifier_after(text, p.end) or "exact"
     value_max = None if p.value_max is None else _exact(p.value_max)
     return Quantity(
@@ -317,6 +328,34 @@ def _range(text: str, p: _Parse, m: re.Match[str]) -> None:
         p.end += nxt.end()
 
 
+_AND_NUMBER = re.compile(r"\s+and\s+")
+
+
+def _between(text: str, p: _Parse) -> None:
+    """'between $220 billion and $225 billion', 'between 20% and 30%': one range, the second
+    end read with its own scale and unit, which must be the first's."""
+    if p.value_max is not None or not re.search(
+        r"\bbetween\s*$", text[max(0, p.start - 12) : p.start], re.I
+    ):
+        return
+    joined = _AND_NUMBER.match(text, p.end)
+    if joined is None:
+        return
+    cur = _currency_prefix_re().match(text, joined.end())  # "and $225 billion"
+    nxt = _core_re().match(text, cur.end() if cur else joined.end())
+    if nxt is None or not nxt["d"]:
+        return
+    q = _start(text, nxt)
+    if q is None:
+        return
+    _scale(text, q)
+    _unit(text, q)
+    if p.unit is None and p.scaled and q.unit in ("t", "m3", "km") and not q.currency:
+        p.unit = q.unit  # "between 3 million and 4 million tonnes"
+    if q.unit == p.unit and q.value > p.value:
+        p.value_max, p.end = q.value, q.end
+
+
 def _scale(text: str, p: _Parse) -> None:
     for _ in range(2):
         s = _scale_re().match(text, p.end)
@@ -336,6 +375,7 @@ def _unit(text: str, p: _Parse) -> None:
     if c is not None:
         unit_factor: list[Any] = _map("compound_units")[c["u"].lower()]
         _apply(p, str(unit_factor[0]), float(unit_factor[1]), c.end())
+        p.per = str(unit_factor[2]) if len(unit_factor) > 2 else None
         return
     u = _unit_re().match(text, p.end)
     if u is None and p.scaled and not p.currency:
@@ -465,6 +505,11 @@ def _list_number(text: str, p: _Parse, m: re.Match[str]) -> bool:
     )
 
 
+_SPAN_BEFORE = re.compile(
+    r"\bthe\s+(?:same|first|last|past|next|previous|following|coming|remaining)\s+$", re.I
+)
+
+
 def _counts_something(text: str, p: _Parse, m: re.Match[str]) -> bool:
     """A bare number counts something only when a noun follows (not a span of years, an
     age, a rank, or the pair itself) or it is a word number with a scale ("a hundred")."""
@@ -480,6 +525,10 @@ def _counts_something(text: str, p: _Parse, m: re.Match[str]) -> bool:
         return True  # "their number to exceed 7.5 million this year"
     if _non_figure(after) or _age(text, p.start) or first.group(1) in _function_words():
         return False
+    if first.group(1).rstrip(".") in ("months", "weeks", "quarters") and _SPAN_BEFORE.search(
+        text[max(0, p.start - 30) : p.start]
+    ):
+        return False  # "over the same 11 months": the period of another figure
     if _capitalised_before(text, p.start) or _rank(text, p.start):
         return False
     if _one_of_a_set(text, p.start):
