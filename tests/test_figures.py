@@ -149,6 +149,32 @@ def one(text: str, **kw: Any) -> list[Figure]:
                 ("change", 400, "percent", "exact", "trade_turnover", "2014..2025"),
             ],
         ),
+        (  # in a list of levels each takes the year right after it ("$61 billion in 2021")
+            "Trade rose from $41 billion in 2017 and $46 billion in 2019 to $61 billion in 2021.",
+            [
+                ("amount", 41e9, "USD", "exact", "trade_turnover", "2017"),
+                ("amount", 46e9, "USD", "exact", "trade_turnover", "2019"),
+                ("amount", 61e9, "USD", "exact", "trade_turnover", "2021"),
+            ],
+        ),
+        (  # the level compared with is of the same span in the year named
+            "Rail freight rose to 4.2 million tonnes in the first quarter, up from 3.5 million "
+            "tonnes in the same period of 2024.",
+            [
+                ("amount", 4.2e6, "t", "exact", "cargo_volume", "2025-Q1"),
+                ("amount", 3.5e6, "t", "exact", "cargo_volume", "2024-Q1"),
+            ],
+        ),
+        (  # 'less than' bounds a rise; a change shares the period of the level it led to
+            "Exports inched up by less than 3% to $12 billion in 2023, then slid by 4.1% to "
+            "$11.5 billion last year.",
+            [
+                ("change", 3, "percent", "at_most", "trade_flow", "2023"),
+                ("amount", 12e9, "USD", "exact", "trade_flow", "2023"),
+                ("change", -4.1, "percent", "exact", "trade_flow", "2024"),
+                ("amount", 11.5e9, "USD", "exact", "trade_flow", "2024"),
+            ],
+        ),
     ],
 )
 def test_figure_fields(text: str, expected: list[tuple[Any, ...]]) -> None:

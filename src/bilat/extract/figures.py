@@ -316,9 +316,12 @@ def _direction(text: str) -> int:
     for sign, key in ((1, "change_up"), (-1, "change_down")):
         for w in _words(key):
             for m in re.finditer(rf"\b{re.escape(w)}\b", text, re.I):
-                if m.start() > where:
+                if m.start() > where and not _THAN.match(text, m.end()):
                     best, where = sign, m.start()
     return best
+
+
+_THAN = re.compile(r"\s+than\b", re.I)  # "edged up by less than 2%": a bound, not a fall
 
 
 def _after_direction(text: str, end: int) -> int:
@@ -397,13 +400,22 @@ def _period(text: str, q: Quantity, siblings: list[Quantity], times: list[TimeEx
         return _span_end(unresolved[0], times)
     usable = [t for t in times if t.period and not _baseline(text, t)]
     before = [t for t in usable if t.end <= q.start]
+    same = _in_the_same_period(text, q, times, before)
+    if same is not None:
+        return same
+    level = _level_it_went_to(text, q, siblings)
+    if level is not None:  # "contracted by 6.9% to $228.1 billion last year"
+        return _period(text, level, siblings, times)
     after = [t for t in usable if t.start >= q.end and _adjacent(text, q, t, siblings)]
     if after:
         gap_after = _word_gap(text, q.end, after[0].start)
+        gap_before = _word_gap(text, before[-1].end, q.start) if before else 0
         # "Last year it came to $69 billion, and in January alone it rose 6%": a period after
         # a clause break opens the next clause; one before the number is its own
         next_clause = bool(before) and bool(_CLAUSE_BREAK.search(text[q.end : after[0].start]))
-        if not before or (gap_after < _word_gap(text, before[-1].end, q.start) and not next_clause):
+        own = bool(_OWN_PERIOD.fullmatch(text, q.end, after[0].start))  # "$190 bn in 2022"
+        closer = gap_after < gap_before or (own and gap_after <= gap_before)
+        if not before or (closer and not next_clause):
             return after[0].period
     if before:
         return before[-1].period
@@ -418,6 +430,45 @@ def _period(text: str, q: Quantity, siblings: list[Quantity], times: list[TimeEx
         and _word_gap(text, q.end, t.start) <= _LATER_WORDS
     ]
     return later[0].period if later else None
+
+
+_OWN_PERIOD = re.compile(r"\s+(?:in|for|during|over|throughout)\s+", re.I)
+_TO_LEVEL = re.compile(r"\s*(?:,\s*)?(?:to|at)\s+(?:a\s+(?:record\s+)?)?", re.I)
+
+
+def _level_it_went_to(text: str, q: Quantity, siblings: list[Quantity]) -> Quantity | None:
+    """The level a change led to, right after it ('fell 6.9% to $228.1 billion'): the two
+    share one period."""
+    if q.unit != "percent":
+        return None
+    nxt = [s for s in siblings if s.start >= q.end]
+    if nxt and nxt[0].unit != "percent" and _TO_LEVEL.fullmatch(text, q.end, nxt[0].start):
+        return nxt[0]
+    return None
+
+
+def _in_the_same_period(
+    text: str, q: Quantity, times: list[TimeExpr], before: list[TimeExpr]
+) -> str | None:
+    """'rose to 1.3 million tonnes in the first half, up from 0.9 million tonnes in the same
+    period of 2024': the earlier level is of the same span, in the year named (2024-H1)."""
+    main = before[-1].period if before else None
+    for t in times:
+        if (
+            main
+            and t.start >= q.end
+            and re.fullmatch(r"(?:19|20)\d\d", t.period or "")
+            and _IN_THE_SAME.fullmatch(text, q.end, t.start)
+        ):
+            return re.sub(r"(?:19|20)\d\d", t.period or "", main)
+    return None
+
+
+_IN_THE_SAME = re.compile(
+    r"\s+(?:in|for|during|over)\s+the\s+(?:same|corresponding)\s+"
+    r"(?:period|months?|quarter|half|time)\s+(?:of|in)\s+",
+    re.I,
+)
 
 
 # a period stated further on than this dates something else ('… to $136.2 billion went along
