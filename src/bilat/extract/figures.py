@@ -33,6 +33,7 @@ from bilat.extract.figures_measure import (
     measure_phrase,
     money_by_context,
 )
+from bilat.extract.figures_period import fallback_period, last_period, number_period
 from bilat.extract.numbers import Quantity, find_quantities, is_rate_level, rate_after
 from bilat.extract.temporal import TimeExpr, find_time_expressions
 from bilat.records import Evidence, Figure
@@ -108,7 +109,7 @@ def _sentence_figures(
                 ctx,
                 sent,
                 q,
-                _period(text, q, quantities, times) or carried,
+                number_period(text, q, quantities, times) or carried,
                 clause_speaker(ctx, sent, q.end) or speaker,
                 source,
             ),
@@ -120,8 +121,8 @@ def _sentence_figures(
     ]
     document = carry.document  # what the article stated before this sentence
     if not unresolved:
-        pairs = [(q, _fallback_period(f, document, carry.recent)) for q, f in pairs]
-    carry.period = _main_period(pairs) or _last_period(text, times) or carry.period
+        pairs = [(q, fallback_period(f, document, carry.recent)) for q, f in pairs]
+    carry.period = _main_period(pairs) or last_period(text, times) or carry.period
     carry.document = carry.period or carry.document
     carry.speaker = speaker
     return _pair_respectively(text, pairs)
@@ -370,197 +371,6 @@ def _has(text: str, key: str) -> bool:
 
 def _signed(value: float, direction: int) -> float:
     return -abs(value) if direction < 0 else abs(value)
-
-
-# ---------------------------------------------------------------------------- period
-
-
-# A time expression after one of these, or after "the same period (of)", is what a figure is
-# compared with, not its period: "than in 2023", "for the same period last year".
-_BASELINE = re.compile(
-    r"(?:\bfrom|\bsince|\bthan|\bcompared (?:to|with)|\bover|\bafter|\buntil|\bby|\bbefore|\bon"
-    r"|\bagainst|\bversus|\bvs\.?"
-    r"|\bпо сравнению с|\bпротив|\bчем|\bс|\bот|\bдо)\s*(?:in\s+|в\s+)?$",
-    re.I,
-)
-
-
-def _period(text: str, q: Quantity, siblings: list[Quantity], times: list[TimeExpr]) -> str | None:
-    """The period of a number: a time expression right after it ("$240 billion last year"),
-    else the nearest one before it in the sentence, else the first one after it."""
-    unresolved = [
-        t
-        for t in times
-        if t.period is None
-        and t.date is None
-        and t.start >= q.end
-        and _adjacent(text, q, t, siblings)
-    ]
-    if unresolved:
-        return _span_end(unresolved[0], times)
-    usable = [t for t in times if t.period and not _baseline(text, t)]
-    before = [t for t in usable if t.end <= q.start]
-    same = _in_the_same_period(text, q, times, before)
-    if same is not None:
-        return same
-    level = _level_it_went_to(text, q, siblings)
-    if level is not None:  # "contracted by 6.9% to $228.1 billion last year"
-        return _period(text, level, siblings, times)
-    after = [t for t in usable if t.start >= q.end and _adjacent(text, q, t, siblings)]
-    if after:
-        gap_after = _word_gap(text, q.end, after[0].start)
-        gap_before = _word_gap(text, before[-1].end, q.start) if before else 0
-        # "Last year it came to $69 billion, and in January alone it rose 6%": a period after
-        # a clause break opens the next clause; one before the number is its own
-        next_clause = bool(before) and bool(_CLAUSE_BREAK.search(text[q.end : after[0].start]))
-        own = bool(_OWN_PERIOD.fullmatch(text, q.end, after[0].start))  # "$190 bn in 2022"
-        closer = gap_after < gap_before or (own and gap_after <= gap_before)
-        if not before or (closer and not next_clause):
-            return after[0].period
-    if before:
-        return before[-1].period
-    # a period after a later number in another clause is that number's ("fell 9.9%, ..., due
-    # to a 46% fall between January and November"); coordinated numbers share it ("76.5 Mt to
-    # China and 21.3 Mt to India in 9M 2023")
-    later = [
-        t
-        for t in usable
-        if t.start >= q.end
-        and not _other_clause(text, q, t, siblings)
-        and _word_gap(text, q.end, t.start) <= _LATER_WORDS
-    ]
-    return later[0].period if later else None
-
-
-_OWN_PERIOD = re.compile(r"\s+(?:in|for|during|over|throughout)\s+", re.I)
-_TO_LEVEL = re.compile(r"\s*(?:,\s*)?(?:to|at)\s+(?:a\s+(?:record\s+)?)?", re.I)
-
-
-def _level_it_went_to(text: str, q: Quantity, siblings: list[Quantity]) -> Quantity | None:
-    """The level a change led to, right after it ('fell 6.9% to $228.1 billion'): the two
-    share one period."""
-    if q.unit != "percent":
-        return None
-    nxt = [s for s in siblings if s.start >= q.end]
-    if nxt and nxt[0].unit != "percent" and _TO_LEVEL.fullmatch(text, q.end, nxt[0].start):
-        return nxt[0]
-    return None
-
-
-def _in_the_same_period(
-    text: str, q: Quantity, times: list[TimeExpr], before: list[TimeExpr]
-) -> str | None:
-    """'rose to 1.3 million tonnes in the first half, up from 0.9 million tonnes in the same
-    period of 2024': the earlier level is of the same span, in the year named (2024-H1)."""
-    main = before[-1].period if before else None
-    for t in times:
-        if (
-            main
-            and t.start >= q.end
-            and re.fullmatch(r"(?:19|20)\d\d", t.period or "")
-            and _IN_THE_SAME.fullmatch(text, q.end, t.start)
-        ):
-            return re.sub(r"(?:19|20)\d\d", t.period or "", main)
-    return None
-
-
-_IN_THE_SAME = re.compile(
-    r"\s+(?:in|for|during|over)\s+the\s+(?:same|corresponding)\s+"
-    r"(?:period|months?|quarter|half|time)\s+(?:of|in)\s+",
-    re.I,
-)
-
-
-# a period stated further on than this dates something else ('… to $136.2 billion went along
-# with other areas of improvement in ties, pointing to the informal meeting … in August')
-_LATER_WORDS = 15
-
-
-_CLAUSE_BREAK = re.compile(r"[,;:–—]|\b(?:while|whereas|but|which|after|as)\b", re.I)
-
-
-def _other_clause(text: str, q: Quantity, t: TimeExpr, siblings: list[Quantity]) -> bool:
-    """Another number stands between `q` and `t`, in a clause of its own."""
-    return any(
-        q.end <= s.start < t.start and _CLAUSE_BREAK.search(text[q.end : s.start]) for s in siblings
-    )
-
-
-def _beyond_sibling(q: Quantity, t: TimeExpr, siblings: list[Quantity]) -> bool:
-    return any(q.end <= s.start < t.start for s in siblings)
-
-
-def _span_end(relative: TimeExpr, times: list[TimeExpr]) -> str | None:
-    """An unresolved 'last year' (no publication date) gets no other expression's period,
-    except the end year of a span the same sentence states: 'From 2020 to 2024, trade
-    doubled, surpassing $240 billion last year' -> 2024."""
-    if not relative.text.lower().endswith("last year"):
-        return None
-    spans = [t.period for t in times if t.period and re.fullmatch(r"\d{4}\.\.\d{4}", t.period)]
-    return spans[-1].split("..")[1] if spans else None
-
-
-def _word_gap(text: str, start: int, end: int) -> int:
-    return len(text[start:end].split())
-
-
-_FLOWS = frozenset({"trade_turnover", "trade_flow"})
-
-
-def _fallback_period(fig: Figure, document: str | None, recent: str | None) -> Figure:
-    """A change with no period in its paragraph takes the last period the article stated
-    (changes always measure some span); a trade amount takes only the period of the paragraph
-    just before ('In 2024 trade grew...' / 'Exports to Russia rose to $115.5 billion'), so a
-    regional total further down is not dated by a national figure far above it."""
-    if fig.period:
-        return fig
-    if fig.kind == "change" and document:
-        return replace(fig, period=document)
-    if fig.kind == "amount" and fig.measure in _FLOWS and recent:
-        return replace(fig, period=recent)
-    return fig
-
-
-_SAME_PERIOD = re.compile(
-    r"\b(?:same|corresponding|equivalent)\s+(?:period|time|months?|quarter|half)\s+"
-    r"(?:of\s+|in\s+|a\s+)?$|\b(?:аналогичн|таким же|тем же|соответствующ)\w*\s+(?:\w+\s+)?$",
-    re.I,
-)
-
-
-_FIRST_SINCE = re.compile(
-    r"\b(?:first|highest|lowest|biggest|largest)\s+(?:\w+\s+)?since\s*$|"
-    r"\bfirst time\s*$",
-    re.I,
-)
-
-
-def _baseline(text: str, t: TimeExpr) -> bool:
-    if _SAME_PERIOD.search(text[max(0, t.start - 32) : t.start]):
-        return True
-    before = text[max(0, t.start - 32) : t.start]
-    if t.text.lower().startswith("since"):
-        before += "since"
-    if _FIRST_SINCE.search(before):
-        return True  # "for the first time since 2022": a record's reference, not the period
-    first, _, last = (t.period or "").partition("..")
-    if last and last != first:
-        return False  # a span ('from 2019 to 2024'), not a point compared with
-    if t.text.lower().startswith(("from", "since")):
-        return True
-    return bool(_BASELINE.search(text[max(0, t.start - 16) : t.start]))
-
-
-def _adjacent(text: str, q: Quantity, t: TimeExpr, siblings: list[Quantity]) -> bool:
-    if _beyond_sibling(q, t, siblings):
-        return False
-    return len(text[q.end : t.start].split()) <= 10
-
-
-def _last_period(text: str, times: list[TimeExpr]) -> str | None:
-    """The last period the sentence states, not counting what it compares with."""
-    periods = [t.period for t in times if t.period and not _baseline(text, t)]
-    return periods[-1] if periods else None
 
 
 # ---------------------------------------------------------------------------- respectively
