@@ -532,6 +532,18 @@ def test_a_state_and_a_head_noun_name_no_project() -> None:
     assert "project" not in types.values()
 
 
+def test_a_title_through_a_chain_of_bodies_names_the_person() -> None:
+    text = (
+        "On the 3rd, Chairman of the Standing Committee of the Legislative Assembly of the "
+        "Primorsky Territory Olga Semenova met with Vice Chairman of the Foreign Affairs "
+        "Committee of the National People's Congress Liu Weiming in Beijing. She also met the "
+        "Commander of the United States Indo-Pacific Command."
+    )
+    names = {a.name for a in extract_actors(_ctx(text, "2025-10-01"), default_gazetteer())}
+    assert {"Olga Semenova", "Liu Weiming"} <= names
+    assert "Indo-Pacific Command" not in names  # a body's head noun ends no name
+
+
 def test_a_title_names_the_person_the_model_misses() -> None:
     text = "Deputy Minister of Energy Pavel Sorokin met Chinese officials in Harbin."
     names = {a.name for a in extract_actors(_ctx(text, "2025-10-01"), default_gazetteer())}

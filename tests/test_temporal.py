@@ -24,6 +24,9 @@ def first(text: str, published: str | None = PUB, tense: str | None = None) -> t
         ("The statement was issued on Monday.", None, ("2024-03-11", None, None)),
         ("He will fly out on Monday.", None, ("2024-03-18", None, None)),
         ("They spoke on January 9.", None, ("2024-01-09", None, None)),
+        # a day of the month alone (translated state media), published 2024-03-14
+        ("On the 12th, the vice premier met the envoy.", None, ("2024-03-12", None, None)),
+        ("On the 20th, the vice premier met the envoy.", None, ("2024-02-20", None, None)),
         ("They spoke on November 9.", None, ("2023-11-09", None, None)),
         ("The summit was held on October 17, 2021.", None, ("2021-10-17", None, None)),
         ("The summit was held on 17 October 2021.", None, ("2021-10-17", None, None)),
@@ -112,6 +115,7 @@ def test_resolution(text: str, tense: str | None, expected: tuple[object, ...]) 
         "The truce holds for one year.",
         "A 2024 kg parcel.",
         "Call 2021-1234 for details.",
+        "They marked it on the 20th anniversary of the treaty.",
     ],
 )
 def test_non_expressions(text: str) -> None:

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache
 
+from bilat.datafiles import read_data
 from bilat.extract.gazetteer import Gazetteer
 
 __all__ = ["affiliation", "titled_names"]
@@ -105,7 +107,8 @@ _TITLED = re.compile(
     r"\b(?:(?:First[ \t]+)?(?:Deputy|Vice)[ \t]+)?(?:[A-Z][a-z]+[ \t]+){0,2}"
     r"(?i:minister|premier|president|ambassador|envoy|governor|mayor|chairman|chairwoman|"
     r"director general|director|ceo|secretary|spokesperson|spokesman|spokeswoman)"
-    r"(?:[ \t]+(?:of|for|to)(?:[ \t]+(?:and[ \t]+)?[A-Z][\w-]*){1,3})?"
+    # "of the State Duma of the Federal Assembly of the Russian Federation": a chain of bodies
+    r"(?:[ \t]+(?:of|for|to)(?:[ \t]+the)?(?:[ \t]+(?:and[ \t]+)?[A-Z][\w'’-]*){1,4}){0,4}"
     r"(?:[ \t]+(?:Colonel|Lieutenant|Major|Army|Admiral|General)(?:-General)?)*[ \t]+"
     r"((?!(?:At|In|On|The|For|And|But|As|By|To|From|With|Of)\b)"
     r"(?:[A-Z][a-z'’-]+[ \t]+){1,2}[A-Z][a-z'’-]+)\b"
@@ -113,5 +116,16 @@ _TITLED = re.compile(
 
 
 def titled_names(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, name) of every person named right after a title (see `_TITLED`)."""
-    return [(m.start(1), m.end(1), m.group(1)) for m in _TITLED.finditer(text)]
+    """(start, end, name) of every person named right after a title (see `_TITLED`); a
+    'name' ending in a body's head noun ('Commander of the US Northern Command') is none."""
+    heads = _body_heads()
+    return [
+        (m.start(1), m.end(1), m.group(1))
+        for m in _TITLED.finditer(text)
+        if m.group(1).split()[-1] not in heads
+    ]
+
+
+@cache
+def _body_heads() -> frozenset[str]:
+    return frozenset(read_data("organizations_ner.yaml")["head_nouns"])

@@ -319,6 +319,21 @@ def _b_rel_day(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     return day.isoformat(), None, None
 
 
+def _b_day_of_month(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    """'On the 15th' (Chinese state media in translation): that day of the publication
+    month, or of the month before when told as past and the day is still ahead (of the
+    month after when ahead and already past)."""
+    pub = ctx.pub
+    if pub is None or pub.month is None:
+        return None, None, None
+    day, year, month = int(m["d"]), pub.year, pub.month
+    if pub.day is not None and not ctx.future and day > pub.day:
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    elif pub.day is not None and ctx.future and day < pub.day:
+        year, month = (year, month + 1) if month < 12 else (year + 1, 1)
+    return _ymd(year, month, day), None, None
+
+
 def _b_soon(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     """'in the coming weeks': the publication year (days or weeks can cross a month, so no
     more precise than the year; never more precise than the text)."""
@@ -492,6 +507,12 @@ def patterns() -> tuple[tuple[re.Pattern[str], Builder], ...]:
             re.I,
         ),
         (r"\b(?P<w>yesterday|today|tomorrow)\b", _b_rel_day, re.I),
+        (
+            r"\b(?:on|from)\s+the\s+(?P<d>3[01]|[12]\d|[1-9])(?:st|nd|rd|th)\b"
+            r"(?!\s+(?:of|anniversary|century|meeting|session|round|edition|time|plenary)\b)",
+            _b_day_of_month,
+            re.I,
+        ),
         (
             r"\b(?:in|within|over) the (?:coming|next|following) (?:few )?(?:days|weeks)\b",
             _b_soon,
