@@ -273,6 +273,27 @@ def _agreements(text: str) -> list[tuple[str, str, str]]:
                 )
             ],
         ),
+        (  # a contract's volume is a figure, not its name: the parties name it
+            "Rosneft signed a supply contract for up to 5 million tonnes a year with Sinopec.",
+            [
+                (
+                    "contract",
+                    "signed",
+                    "supply contract of Rosneft and China Petrochemical Corporation",
+                )
+            ],
+        ),
+        (  # a headline's bare agreement is the one the report then names
+            "Primorye and Jilin sign cooperation agreement\n\nThe governors signed an "
+            "agreement on cooperation in agriculture and tourism between the two regions.",
+            [
+                (
+                    "agreement",
+                    "signed",
+                    "agreement on cooperation in agriculture and tourism between the two regions",
+                )
+            ],
+        ),
         (  # the status word nearest the noun wins over a later 'signing'
             "Gazprom and CNPC are negotiating the terms of a memorandum on the pipeline, but "
             "no signing was planned.",

@@ -30,7 +30,10 @@ _STOP = re.compile(
     r"underpinning|underscored|expands|allows|paves|opens|at\s+the|in\s+(?=[A-Z][a-z])|"
     r"to\s+(?:make|ensure|help|allow|enable|promote|strengthen)|"
     r"and\s+[a-z]+ed|"
-    r"and\s+(?:the\s+)?(?:parties|sides|leaders)|and\s+an?)\b)"
+    r"and\s+(?:the\s+)?(?:parties|sides|leaders)|and\s+an?)\b"
+    # a contract's volume is a figure, not its name: "a supply contract for up to 2 million
+    # tonnes a year" (GOLD.md: contract volumes are figures)
+    r"|\s+for\s+(?:up\s+to\s+|about\s+|some\s+|nearly\s+|around\s+)?[$€¥₽]?\d)"
 )
 # what a title may run through: a bracketed acronym ("(CNSA)") and a list of parties
 # ("between Russia, Iran, and India")
@@ -351,6 +354,12 @@ def extract_agreements(ctx: DocContext) -> list[Agreement]:
     out: list[Agreement] = []
     for s in ctx.sentences:
         for ag in _from_sentence(ctx, s):
-            if not any(_same(ag, kept) for kept in out):
+            if any(_same(ag, kept) for kept in out):
+                continue
+            # a headline's bare "cooperation agreement" is the one the report then names
+            known = next((i for i, kept in enumerate(out) if _same(kept, ag)), None)
+            if known is not None and out[known].kind == ag.kind:
+                out[known] = ag
+            else:
                 out.append(ag)
     return [replace(a, title=_with_parties(a.title, a.kind, a.parties)) for a in out]
