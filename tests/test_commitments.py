@@ -79,6 +79,14 @@ def test_actual_values_are_not_targets() -> None:
     assert [c.value for c in commits(text)] == [75]
 
 
+def test_the_level_a_target_starts_from_is_no_target() -> None:
+    text = (
+        "The two governments aim to lift trade to $80 billion by 2028, from about $31 billion "
+        "in 2023."
+    )
+    assert [c.value for c in commits(text)] == [80e9]
+
+
 def test_projection_is_not_a_target() -> None:
     assert commits("The new line will allow increasing supplies to 20 billion cubic meters.") == []
 

@@ -70,6 +70,13 @@ _DEAL_FIXES = re.compile(
 _FROM_TO = re.compile(r"\bfrom\s*$|\bfrom\s+[^,;]{1,30}?\s+to\s*$|\bот\s*$", re.I)
 
 
+_FROM_LEVEL = re.compile(
+    r"\bfrom\s+(?:(?:about|around|some|nearly|almost|roughly|approximately|just|over|under|"
+    r"more\s+than|less\s+than)\s+)?$",
+    re.I,
+)
+
+
 def is_target(text: str, q: Quantity) -> bool:
     """True when the quantity at text[q.start:q.end] is a goal, target or standard.
 
@@ -77,6 +84,8 @@ def is_target(text: str, q: Quantity) -> bool:
     38 bcm to 44 bcm per year' states the old and the new volume."""
     if _FROM_TO.search(text[max(0, q.start - 60) : q.start]):
         return False
+    if _FROM_LEVEL.search(text[max(0, q.start - 40) : q.start]):
+        return False  # "to raise trade to $100 billion by 2030, from about $52 billion in 2024"
     if is_rate_level(text, q) and _DEAL_FIXES.search(text):
         # "under the deal, tariffs will be cut to 47 percent": a level a deal fixes (GOLD)
         return not re.search(r"\bfrom\s+$", text[max(0, q.start - 8) : q.start])
