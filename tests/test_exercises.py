@@ -117,3 +117,24 @@ def test_a_visit_scheduled_for_a_month_is_planned_then() -> None:
     )
     (visit,) = extract_events(ctx, default_gazetteer())
     assert (visit.mode, visit.status, visit.date) == ("visit", "planned", "2031-10")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # arriving in the other side's capital is a visit
+            "Chinese Premier Li Qiang arrived in Moscow on Monday for talks with Mikhail "
+            "Mishustin.",
+            [("visit", ("Li Qiang", "Russia"))],
+        ),
+        (  # an ambassador travels inside the state he is posted to; cargo visits no one
+            "China's ambassador to Russia Zhang Hanhui arrived in Kazan on Monday. The first "
+            "cargo of Russian LNG arrived in Tianjin on Tuesday.",
+            [],
+        ),
+    ],
+)
+def test_who_arrives_where(text: str, expected: list[tuple[str, tuple[str, ...]]]) -> None:
+    events = extract_events(_ctx(text, "2031-03-12"), default_gazetteer())
+    got = [(e.mode, tuple(sorted(e.participants))) for e in events if e.mode == "visit"]
+    assert got == expected

@@ -152,7 +152,13 @@ def _visitors(
         if guest:
             return guest[:1]
     before = _persons(ctx, clause.start, at)
-    not_source = [m for m in before if not _is_speaker(ctx, m) and not _inviter(ctx, m)]
+    not_source = [
+        m
+        for m in before
+        if not _is_speaker(ctx, m)
+        and not _inviter(ctx, m)
+        and not (_ARRIVE.match(trig.group(0)) and _resident_envoy(ctx, m))
+    ]
     if not_source:  # 'Ushakov said ... during the visit': no visitor named
         if not_source[-1].country is None:  # "a delegation of X led by Governor Y": X's side
             return [not_source[-1], *_delegation(ctx, gaz, clause, at)]
@@ -160,6 +166,17 @@ def _visitors(
     if _PRONOUN.match(clause.text):
         return subject[:1]
     return _delegation(ctx, gaz, clause, at)
+
+
+_ARRIVE = re.compile(r"(?:arriv|land|прибы|прибуд)", re.I)
+_ENVOY = re.compile(r"\b(?:ambassador|consul|посол|консул)", re.I)
+
+
+def _resident_envoy(ctx: DocContext, m: Mention) -> bool:
+    """An ambassador 'who arrived in Kazan' travels inside the state he is posted to: no
+    visit between the sides."""
+    text = ctx.clean_text
+    return bool(_ENVOY.search(text, max(0, m.start - 60), min(len(text), m.end + 80)))
 
 
 _INVITER_AFTER = re.compile(r"(?:['’]s?)?\s+invitation\b", re.I)
