@@ -138,3 +138,13 @@ def test_who_arrives_where(text: str, expected: list[tuple[str, tuple[str, ...]]
     events = extract_events(_ctx(text, "2031-03-12"), default_gazetteer())
     got = [(e.mode, tuple(sorted(e.participants))) for e in events if e.mode == "visit"]
     assert got == expected
+
+
+def test_a_joint_body_named_as_the_subject_of_the_meeting_names_its_sides() -> None:
+    text = (
+        "The co-chairs of the Russian-Chinese intergovernmental commission on investment will "
+        "meet in Harbin later this month."
+    )
+    (meeting,) = extract_events(_ctx(text, "2031-03-12"), default_gazetteer())
+    assert (meeting.mode, meeting.status, meeting.date) == ("meeting", "planned", "2031-03")
+    assert set(meeting.participants) == {"Russia", "China"}

@@ -140,6 +140,8 @@ def joint_body(
     the text named before when the clause says 'the Commission'."""
     body = _BODY.search(clause.text, trig.start())
     if body is None or not _BODY_OF.fullmatch(clause.text[trig.end() : body.start()]):
+        body = _body_before(clause.text, trig)
+    if body is None:
         return []
     found = _joint_states(gaz, clause.text[: body.end()])
     if not found:  # 'the Commission': the last one the text named as joint
@@ -152,6 +154,25 @@ def joint_body(
     pos = clause.start + body.start()
     return [Mention(pos, pos + len(body.group(0)), body.group(0), e.name, "state", e.country)
             for e in found]  # fmt: skip
+
+
+# between a body and the event word it is the subject of: "the commission will meet", "the
+# co-chairs of the commission on investment are to meet", "the working group held its fifth
+# meeting"
+_BODY_THEN = re.compile(
+    r"(?:\s+(?:on|for)(?:\s+(?!will\b|would\b|is\b|are\b|has\b|had\b)[\w,'’-]+){1,6}?)?"
+    r"\s+(?:(?:will|would|shall|is|are|to|has|have|had|also|then|again|already)\s+)*"
+    r"(?:held\s+(?:its|their|a|the)\s+(?:[\w-]+\s+){0,2})?",
+    re.I,
+)
+
+
+def _body_before(text: str, trig: re.Match[str]) -> re.Match[str] | None:
+    """The joint body whose members meet, named as the subject before the event word."""
+    bodies = [b for b in _BODY.finditer(text, 0, trig.start()) if b.end() <= trig.start()]
+    if bodies and _BODY_THEN.fullmatch(text, bodies[-1].end(), trig.start()):
+        return bodies[-1]
+    return None
 
 
 def _joint_states(gaz: Gazetteer, text: str) -> list[Entry]:
