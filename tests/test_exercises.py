@@ -148,3 +148,13 @@ def test_a_joint_body_named_as_the_subject_of_the_meeting_names_its_sides() -> N
     (meeting,) = extract_events(_ctx(text, "2031-03-12"), default_gazetteer())
     assert (meeting.mode, meeting.status, meeting.date) == ("meeting", "planned", "2031-03")
     assert set(meeting.participants) == {"Russia", "China"}
+
+
+def test_talks_one_side_holds_in_the_other_sides_capital_are_with_that_state() -> None:
+    text = (
+        "Security consultations were held on March 2 in Beijing, led by Russian Deputy "
+        "Foreign Minister Andrei Rudenko."
+    )
+    (meeting,) = extract_events(_ctx(text, "2031-03-12"), default_gazetteer())
+    assert (meeting.mode, meeting.date) == ("meeting", "2031-03-02")
+    assert set(meeting.participants) == {"Andrei Rudenko", "China"}

@@ -570,6 +570,8 @@ def _candidates(
                 at = clause.start + trig.start()  # the people who hold the talks
                 sides = [m for m in coordinated_sides(gaz, clause) if m.end <= at]
                 parts += _pair_by_office(ctx, gaz, clause) or sides
+            if mode == "meeting" and not _involves_pair(parts, ctx.pair, mode):
+                parts += _host_side(ctx, gaz, clause, parts)
         if mode == "multilateral":
             parts += [
                 m
@@ -586,6 +588,27 @@ def _candidates(
             out.append(found)
     level = _top_level(ctx, gaz, clause, [m for _, m in triggers])
     return out + ([level] if level else [])
+
+
+_IN_PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.I)
+
+
+def _host_side(
+    ctx: DocContext, gaz: Gazetteer, clause: Clause, parts: list[Mention]
+) -> list[Mention]:
+    """'consultations were held in Beijing between the Secretary of the Russian Security
+    Council and ...': talks one side holds in the other side's state, its counterpart unnamed,
+    are with that state."""
+    sides = {p.country for p in parts}
+    if len(sides) != 1 or not sides <= set(ctx.pair):
+        return []
+    for m in ctx.mentions_in(clause.start, clause.end):
+        state = _as_state(gaz, m)
+        before = ctx.clean_text[max(0, m.start - 12) : m.start]
+        other = state is not None and state.country in ctx.pair and state.country not in sides
+        if state is not None and other and _IN_PLACE.search(before):
+            return [state]
+    return []
 
 
 def _pair_by_office(ctx: DocContext, gaz: Gazetteer, clause: Clause) -> list[Mention]:
