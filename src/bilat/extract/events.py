@@ -30,7 +30,16 @@ from bilat.extract.event_clauses import (
     split_clauses,
     with_exercise_anaphora,
 )
+from bilat.extract.event_dates import (
+    FUTURE_TRIGGER,
+    any_date,
+    event_date,
+    for_a_planned_trip,
+    planned_near,
+    status_by_date,
+)
 from bilat.extract.event_merge import GROUP_MODES, Found, dedupe, trip_dates
+from bilat.extract.event_offices import heads_of_state, pair_by_office
 from bilat.extract.event_parties import (
     JOINT,
     coordinated_sides,
@@ -39,9 +48,8 @@ from bilat.extract.event_parties import (
     joint_body,
     unnamed_as_states,
 )
-from bilat.extract.figures_data import load_data, phrases
+from bilat.extract.figures_data import load_data
 from bilat.extract.gazetteer import Gazetteer
-from bilat.extract.temporal import find_time_expressions
 from bilat.extract.turns import with_turn_pronouns
 from bilat.records import Event, Evidence
 
@@ -247,190 +255,6 @@ def _place(ctx: DocContext, clause: Clause) -> str | None:
     return None
 
 
-_AFTER = re.compile(
-    r"\b(?:is|are|was|were)\s+(?:expected|scheduled|planned|due|set)\b"
-    r"|\b(?:to|will)\s+(?:take place|be held|be convened)\b"
-    r"|\b(?:scheduled|planned|set|slated)\s+for\b",
-    re.I,
-)
-
-
-def _planned_near(text: str, trig: re.Match[str], others: list[re.Match[str]]) -> bool:
-    """A future marker governing this trigger: before it with no other trigger in between
-    ('will visit', 'agree on a visit'), or after it only as 'is scheduled / will take place'.
-    'Putin, Xi hold phone call, agree on Xi's visit in May' makes the visit planned, not the call;
-    a marker that is itself another trigger ('Xi to visit Moscow after phone talks') is that
-    trigger's. Coordinated verbs share it: 'will take part in the summit and hold talks'."""
-    for m in lexicon().planned.finditer(text, max(0, trig.start() - 60), trig.end()):
-        if m.start() > trig.start():
-            continue
-        if any(o.start() < m.end() and m.start() < o.end() for o in others):
-            continue  # the marker is another trigger's own words
-        return True
-    for m in _AFTER.finditer(text, trig.end(), min(len(text), trig.end() + 60)):
-        if not any(trig.end() <= o.start() < m.start() for o in others):
-            return True
-    return False
-
-
-_PURPOSE = re.compile(
-    r"[^,;.]{0,60}\b(?:for|to attend|to take part in|to participate in|to join)\s+"
-    r"(?:the\s+)?(?:[\w'’-]+\s+){0,4}$",
-    re.I,
-)
-
-
-def _for_a_planned_trip(text: str, trig: re.Match[str], others: list[re.Match[str]]) -> bool:
-    """The occasion a planned trip is for shares its plan: 'accepted an invitation to travel to
-    China at the end of August for the SCO summit' (the summit is planned too)."""
-    before = [o for o in others if o.end() <= trig.start()]
-    if not before:
-        return False
-    trip = max(before, key=lambda o: o.end())
-    if not _PURPOSE.fullmatch(text, trip.end(), trig.start()):
-        return False
-    rest = [o for o in others if o is not trip]
-    return _planned_near(text, trip, rest) or bool(_FUTURE_TRIGGER.match(trip[0]))
-
-
-def _any_date(clause: Clause, ctx: DocContext, planned: bool) -> tuple[str | None, str | None]:
-    tense = "future" if planned else "past"
-    for expr in find_time_expressions(clause.text, ctx.published, tense=tense):
-        if (
-            expr.date
-            and not _POSSESSIVE.match(clause.text, expr.end)
-            and not _not_event_date(clause.text, expr.start, expr.end)
-            and not (planned and _said_on(clause.text, expr.start))
-            and not _until(clause.text, expr.start)
-            and _attributive(clause.text, expr.start, expr.end) is None
-            and not _COMES_AFTER.match(clause.text, expr.start)
-        ):
-            return expr.date, expr.date_end
-    return None, None
-
-
-_DETERMINER = re.compile(r"(?:\band|,)\s+(?:the|a|an|its|their|his|her)\s+$", re.I)
-_NOUN_AFTER = re.compile(r"\s+([A-Za-z][\w'’-]*)")
-
-
-def _attributive(text: str, start: int, end: int) -> int | None:
-    """Where the noun starts that a date modifies when it opens a coordinated noun phrase
-    ("for the SCO summit and the September 3 commemorations"): the date is that noun's, not
-    the event's named before it. None when the date stands on its own or dates the occasion
-    of the event ("met at the September 3 parade")."""
-    if not _DETERMINER.search(text[max(0, start - 12) : start]):
-        return None
-    noun = _NOUN_AFTER.match(text, end)
-    if noun is None or noun.group(1).lower() in phrases("units.yaml", "function_words"):
-        return None
-    return noun.start(1)
-
-
-_DATELINE = re.compile(r"^\W*[A-Z][A-Z .'’-]{2,40},(?:\s*[A-Z][A-Za-z]+,)?\s*$")
-
-
-_SAID_ON = re.compile(
-    r"\b(?:said|says|announced|reported|stated|told\s+\w+|confirmed|added)\s+(?:on|in|at)?\s*$",
-    re.I,
-)
-
-
-_UNTIL = re.compile(r"\b(?:until|till|through)\s+$", re.I)
-
-
-def _until(text: str, start: int) -> bool:
-    """'will last until September 7': when the event ends, not when it is held."""
-    return _UNTIL.search(text, max(0, start - 10), start) is not None
-
-
-def _said_on(text: str, start: int) -> bool:
-    """'the ministry said on Sept. 8 that the navy will join': the date of the statement,
-    not of what it announces."""
-    return _SAID_ON.search(text, max(0, start - 30), start) is not None
-
-
-def _not_event_date(text: str, start: int, end: int) -> bool:
-    """A dateline ('MOSCOW, Sept. 1 --') dates the report; 'since 2019' starts a series
-    (GOLD: a recurring series with no date is one undated event)."""
-    since = text[:start].rstrip().lower().endswith("since") or text[start:end].lower().startswith(
-        "since"
-    )
-    return bool(_DATELINE.match(text[:start])) or since
-
-
-_POSSESSIVE = re.compile(r"['’]s\b")  # "yesterday's talks": the date of the noun after it
-_COMES_AFTER = re.compile(r"(?:comes?|came)\s", re.I)  # "came three days after the talks"
-
-
-def _status(date: str | None, published: str | None) -> str:
-    """Without a future marker: planned only when the date lies after publication."""
-    if date and published and date[: len(published)] > published[: len(date)]:
-        return "planned"
-    return "occurred"
-
-
-def _date(
-    clause: Clause,
-    ctx: DocContext,
-    planned: bool,
-    trig: re.Match[str],
-    others: list[re.Match[str]],
-) -> tuple[str | None, str | None]:
-    """The clause's date expression closest to this trigger (not to another trigger)."""
-    tense = "future" if planned else "past"
-
-    def gap(expr_start: int, expr_end: int, m: re.Match[str]) -> int:
-        return max(m.start() - expr_end, expr_start - m.end(), 0)
-
-    def owner(start: int, end: int) -> re.Match[str]:
-        """Dates follow their event noun ('visit to Moscow in May after phone talks'): the
-        nearest trigger before the expression owns it, else the nearest after it."""
-        every = [trig, *others]
-        if _POSSESSIVE.match(clause.text, end) or _COMES_AFTER.match(clause.text, start):
-            # "yesterday's talks", "comes two weeks after … talks": the date of what follows
-            pool = [t for t in every if t.start() >= end] or every
-            return min(pool, key=lambda t: gap(start, end, t))
-        before = [t for t in every if t.end() <= start]
-        pool = before or every
-        return min(pool, key=lambda t: gap(start, end, t))
-
-    def eligible(start: int, end: int) -> bool:
-        """Owned by this trigger, or following it with no comma or dash between
-        ('met on the sidelines of the summit in Kazan on Tuesday'); a date that modifies
-        another noun ('the September 3 commemorations') is that noun's."""
-        if _COMES_AFTER.match(clause.text, start):
-            return trig.start() >= end  # "came three days after his talks": the talks' date
-        noun = _attributive(clause.text, start, end)
-        if noun is not None:
-            return trig.start() <= noun + 30 and noun <= trig.end()
-        if owner(start, end) is trig:
-            return True
-        return start >= trig.end() and not re.search(
-            r"[,;—–]|\s-\s", clause.text[trig.end() : start]
-        )
-
-    exprs = [
-        e
-        for e in find_time_expressions(clause.text, ctx.published, tense=tense)
-        if e.date
-        and not _not_event_date(clause.text, e.start, e.end)
-        and not (planned and _said_on(clause.text, e.start))
-        and not _until(clause.text, e.start)
-    ]
-    # a year inside the event's own name ('Vostok 2022 exercises ... on August 31') dates it
-    # only when nothing else does
-    exprs.sort(
-        key=lambda e: (trig.start() < e.end and e.start < trig.end(), gap(e.start, e.end, trig))
-    )
-    dates = [(e.date, e.date_end) for e in exprs if eligible(e.start, e.end)]
-    if not dates:
-        return None, None
-    date, date_end = dates[0]
-    # "last year's exercise ... was held in August": the month within the year
-    finer = [d for d in dates[1:] if d[0] and date and d[0] != date and d[0].startswith(date)]
-    return finer[0] if finer and date_end is None else (date, date_end)
-
-
 _ORDINAL = re.compile(
     r"\b(\d{1,3}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
     r"tenth|twentieth|thirtieth|fortieth)\b",
@@ -467,9 +291,6 @@ def _ordinal_value(word: str) -> str:
     return str(table.get(word.lower(), word.lower()))
 
 
-_FUTURE_TRIGGER = re.compile(r"(?:is|are) expected\b|will\b|to\b|expect|await|wait", re.I)
-
-
 def _has_person(parts: list[Mention]) -> bool:
     return any(p.type == "person" for p in parts)
 
@@ -490,15 +311,15 @@ def _build(
     if not in_pair or (mode not in GROUP_MODES and not _involves_pair(parts, ctx.pair, mode)):
         return None
     planned = (
-        _planned_near(clause.text, trig, others)
-        or bool(_FUTURE_TRIGGER.match(trig[0]))
-        or _for_a_planned_trip(clause.text, trig, others)
+        planned_near(clause.text, trig, others)
+        or bool(FUTURE_TRIGGER.match(trig[0]))
+        or for_a_planned_trip(clause.text, trig, others)
     ) and not (mode == "military" and lexicon().exercise_under_way.search(clause.text))
-    date, date_end = _date(clause, ctx, planned, trig, others)
+    date, date_end = event_date(clause, ctx, planned, trig, others)
     if date is None and (planned or mode in ("visit", "multilateral")):
-        date, date_end = _any_date(clause, ctx, planned)  # "will visit China at the end of
+        date, date_end = any_date(clause, ctx, planned)  # "will visit China at the end of
         # August, where he will take part in the SCO summit": the trip's date is the summit's
-    status = "planned" if planned else _status(date, ctx.published)
+    status = "planned" if planned else status_by_date(date, ctx.published)
     explicit = date is not None
     named = counted or _has_person(parts) or bool(lexicon().plural_heads.search(clause.text))
     if mode in ("meeting", "call", "video") and not explicit and not named:
@@ -569,7 +390,7 @@ def _candidates(
             if not _involves_pair(parts, ctx.pair, mode):
                 at = clause.start + trig.start()  # the people who hold the talks
                 sides = [m for m in coordinated_sides(gaz, clause) if m.end <= at]
-                parts += _pair_by_office(ctx, gaz, clause) or sides
+                parts += pair_by_office(ctx, gaz, clause) or sides
             if mode == "meeting" and not _involves_pair(parts, ctx.pair, mode):
                 parts += _host_side(ctx, gaz, clause, parts)
         if mode == "multilateral":
@@ -611,52 +432,6 @@ def _host_side(
     return []
 
 
-def _pair_by_office(ctx: DocContext, gaz: Gazetteer, clause: Clause) -> list[Mention]:
-    """'переговоры глав стран' with no state named after it: the heads of the pair's states,
-    recorded as the states (GOLD.md: people when named, otherwise the states)."""
-    m = lexicon().plural_heads.search(clause.text)
-    if m is None:
-        return []
-    start, end = clause.start + m.start(), clause.start + m.end()
-    if any(x.type == "state" for x in ctx.mentions_in(end, min(clause.end, end + 24))):
-        return []  # "глав правительств России и Китая": the states are named
-    holders = _named_holders(ctx, gaz, _office_key(m.group(0)))
-    if holders:
-        return holders  # "the two heads of state" after Putin and Xi were named: those two
-    return [Mention(start, end, m.group(0), gaz.state(c).name, "state", c) for c in ctx.pair]
-
-
-_OFFICES = (
-    ("head_of_government", re.compile(r"government|prime|premier|правительств", re.I)),
-    ("foreign_minister", re.compile(r"foreign|МИД|внешнеполит", re.I)),
-    ("defence_minister", re.compile(r"defen[cs]e|оборон", re.I)),
-)
-
-
-def _office_key(phrase: str) -> str:
-    return next((key for key, words in _OFFICES if words.search(phrase)), "head_of_state")
-
-
-def _named_holders(ctx: DocContext, gaz: Gazetteer, key: str) -> list[Mention]:
-    """Each side's holder of the office on the publication date when the document names
-    both of them; else nothing (the states stand in)."""
-    sides = _office_holders(ctx, gaz, key, ctx.published)
-    return [m for m in sides if m is not None] if None not in sides else []
-
-
-def _office_holders(
-    ctx: DocContext, gaz: Gazetteer, key: str, on: str | None
-) -> list[Mention | None]:
-    """Per side of the pair, the holder of the office on `on` as the document names them,
-    or None when it does not name them."""
-    named = {m.actor: m for m in ctx.mentions if m.type == "person"}
-    out: list[Mention | None] = []
-    for iso in ctx.pair:
-        holders = [e.name for e in gaz.holders(key, iso, on) if e.name in named]
-        out.append(named[holders[0]] if holders else None)
-    return out
-
-
 def _top_level(
     ctx: DocContext, gaz: Gazetteer, clause: Clause, triggers: list[re.Match[str]]
 ) -> Found | None:
@@ -664,20 +439,11 @@ def _top_level(
     trig = lexicon().top_level.search(clause.text)
     if trig is None:
         return None
-    planned = _planned_near(clause.text, trig, triggers)
-    date, _ = _date(clause, ctx, planned, trig, triggers)
+    planned = planned_near(clause.text, trig, triggers)
+    date, _ = event_date(clause, ctx, planned, trig, triggers)
     if date is None:
         return None
-    return _build(ctx, clause, "meeting", _heads_of_state(ctx, gaz, date), trig, triggers)
-
-
-def _heads_of_state(ctx: DocContext, gaz: Gazetteer, on: str) -> list[Mention]:
-    """Each side's head of state on that date, as the document names them; else the state."""
-    heads = _office_holders(ctx, gaz, "head_of_state", on)
-    return [
-        head or Mention(0, 0, state, state, "state", iso)
-        for head, iso, state in zip(heads, ctx.pair, ctx.pair_names, strict=True)
-    ]
+    return _build(ctx, clause, "meeting", heads_of_state(ctx, gaz, date), trig, triggers)
 
 
 _CONTINUES = re.compile(r"\s*(?:in|on|at)\s")
@@ -691,7 +457,7 @@ def _continued(ctx: DocContext, clause: Clause, before: list[Found]) -> Found | 
     if find_triggers(clause.text):
         return None
     prev = before[0].event
-    date, date_end = _any_date(clause, ctx, prev.status == "planned")
+    date, date_end = any_date(clause, ctx, prev.status == "planned")
     if date is None or date == prev.date:
         return None
     event = replace(prev, date=date, date_end=date_end, place=_place(ctx, clause))

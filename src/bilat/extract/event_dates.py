@@ -1,0 +1,211 @@
+"""When an event is, and whether it is still to come: dates and plans of event triggers.
+
+`event_date(clause, ctx, planned, trig, others)` is the clause's date expression that belongs
+to this trigger; `any_date` the first usable one of the clause; `planned_near` and
+`for_a_planned_trip` tell a trigger governed by a plan ('will visit', 'is scheduled for June',
+'for the SCO summit' after a planned trip); `status_by_date` a date after publication.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bilat.extract.context import DocContext
+from bilat.extract.event_clauses import Clause, lexicon
+from bilat.extract.figures_data import phrases
+from bilat.extract.temporal import find_time_expressions
+
+__all__ = [
+    "FUTURE_TRIGGER",
+    "any_date",
+    "event_date",
+    "for_a_planned_trip",
+    "planned_near",
+    "status_by_date",
+]
+
+FUTURE_TRIGGER = re.compile(r"(?:is|are) expected\b|will\b|to\b|expect|await|wait", re.I)
+
+
+_AFTER = re.compile(
+    r"\b(?:is|are|was|were)\s+(?:expected|scheduled|planned|due|set)\b"
+    r"|\b(?:to|will)\s+(?:take place|be held|be convened)\b"
+    r"|\b(?:scheduled|planned|set|slated)\s+for\b",
+    re.I,
+)
+
+
+def planned_near(text: str, trig: re.Match[str], others: list[re.Match[str]]) -> bool:
+    """A future marker governing this trigger: before it with no other trigger in between
+    ('will visit', 'agree on a visit'), or after it only as 'is scheduled / will take place'.
+    'Putin, Xi hold phone call, agree on Xi's visit in May' makes the visit planned, not the call;
+    a marker that is itself another trigger ('Xi to visit Moscow after phone talks') is that
+    trigger's. Coordinated verbs share it: 'will take part in the summit and hold talks'."""
+    for m in lexicon().planned.finditer(text, max(0, trig.start() - 60), trig.end()):
+        if m.start() > trig.start():
+            continue
+        if any(o.start() < m.end() and m.start() < o.end() for o in others):
+            continue  # the marker is another trigger's own words
+        return True
+    for m in _AFTER.finditer(text, trig.end(), min(len(text), trig.end() + 60)):
+        if not any(trig.end() <= o.start() < m.start() for o in others):
+            return True
+    return False
+
+
+_PURPOSE = re.compile(
+    r"[^,;.]{0,60}\b(?:for|to attend|to take part in|to participate in|to join)\s+"
+    r"(?:the\s+)?(?:[\w'’-]+\s+){0,4}$",
+    re.I,
+)
+
+
+def for_a_planned_trip(text: str, trig: re.Match[str], others: list[re.Match[str]]) -> bool:
+    """The occasion a planned trip is for shares its plan: 'accepted an invitation to travel to
+    China at the end of August for the SCO summit' (the summit is planned too)."""
+    before = [o for o in others if o.end() <= trig.start()]
+    if not before:
+        return False
+    trip = max(before, key=lambda o: o.end())
+    if not _PURPOSE.fullmatch(text, trip.end(), trig.start()):
+        return False
+    rest = [o for o in others if o is not trip]
+    return planned_near(text, trip, rest) or bool(FUTURE_TRIGGER.match(trip[0]))
+
+
+def any_date(clause: Clause, ctx: DocContext, planned: bool) -> tuple[str | None, str | None]:
+    tense = "future" if planned else "past"
+    for expr in find_time_expressions(clause.text, ctx.published, tense=tense):
+        if (
+            expr.date
+            and not _POSSESSIVE.match(clause.text, expr.end)
+            and not _not_event_date(clause.text, expr.start, expr.end)
+            and not (planned and _said_on(clause.text, expr.start))
+            and not _until(clause.text, expr.start)
+            and _attributive(clause.text, expr.start, expr.end) is None
+            and not _COMES_AFTER.match(clause.text, expr.start)
+        ):
+            return expr.date, expr.date_end
+    return None, None
+
+
+_DETERMINER = re.compile(r"(?:\band|,)\s+(?:the|a|an|its|their|his|her)\s+$", re.I)
+_NOUN_AFTER = re.compile(r"\s+([A-Za-z][\w'’-]*)")
+
+
+def _attributive(text: str, start: int, end: int) -> int | None:
+    """Where the noun starts that a date modifies when it opens a coordinated noun phrase
+    ("for the SCO summit and the September 3 commemorations"): the date is that noun's, not
+    the event's named before it. None when the date stands on its own or dates the occasion
+    of the event ("met at the September 3 parade")."""
+    if not _DETERMINER.search(text[max(0, start - 12) : start]):
+        return None
+    noun = _NOUN_AFTER.match(text, end)
+    if noun is None or noun.group(1).lower() in phrases("units.yaml", "function_words"):
+        return None
+    return noun.start(1)
+
+
+_DATELINE = re.compile(r"^\W*[A-Z][A-Z .'’-]{2,40},(?:\s*[A-Z][A-Za-z]+,)?\s*$")
+
+
+_SAID_ON = re.compile(
+    r"\b(?:said|says|announced|reported|stated|told\s+\w+|confirmed|added)\s+(?:on|in|at)?\s*$",
+    re.I,
+)
+
+
+_UNTIL = re.compile(r"\b(?:until|till|through)\s+$", re.I)
+
+
+def _until(text: str, start: int) -> bool:
+    """'will last until September 7': when the event ends, not when it is held."""
+    return _UNTIL.search(text, max(0, start - 10), start) is not None
+
+
+def _said_on(text: str, start: int) -> bool:
+    """'the ministry said on Sept. 8 that the navy will join': the date of the statement,
+    not of what it announces."""
+    return _SAID_ON.search(text, max(0, start - 30), start) is not None
+
+
+def _not_event_date(text: str, start: int, end: int) -> bool:
+    """A dateline ('MOSCOW, Sept. 1 --') dates the report; 'since 2019' starts a series
+    (GOLD: a recurring series with no date is one undated event)."""
+    since = text[:start].rstrip().lower().endswith("since") or text[start:end].lower().startswith(
+        "since"
+    )
+    return bool(_DATELINE.match(text[:start])) or since
+
+
+_POSSESSIVE = re.compile(r"['’]s\b")  # "yesterday's talks": the date of the noun after it
+_COMES_AFTER = re.compile(r"(?:comes?|came)\s", re.I)  # "came three days after the talks"
+
+
+def status_by_date(date: str | None, published: str | None) -> str:
+    """Without a future marker: planned only when the date lies after publication."""
+    if date and published and date[: len(published)] > published[: len(date)]:
+        return "planned"
+    return "occurred"
+
+
+def event_date(
+    clause: Clause,
+    ctx: DocContext,
+    planned: bool,
+    trig: re.Match[str],
+    others: list[re.Match[str]],
+) -> tuple[str | None, str | None]:
+    """The clause's date expression closest to this trigger (not to another trigger)."""
+    tense = "future" if planned else "past"
+
+    def gap(expr_start: int, expr_end: int, m: re.Match[str]) -> int:
+        return max(m.start() - expr_end, expr_start - m.end(), 0)
+
+    def owner(start: int, end: int) -> re.Match[str]:
+        """Dates follow their event noun ('visit to Moscow in May after phone talks'): the
+        nearest trigger before the expression owns it, else the nearest after it."""
+        every = [trig, *others]
+        if _POSSESSIVE.match(clause.text, end) or _COMES_AFTER.match(clause.text, start):
+            # "yesterday's talks", "comes two weeks after … talks": the date of what follows
+            pool = [t for t in every if t.start() >= end] or every
+            return min(pool, key=lambda t: gap(start, end, t))
+        before = [t for t in every if t.end() <= start]
+        pool = before or every
+        return min(pool, key=lambda t: gap(start, end, t))
+
+    def eligible(start: int, end: int) -> bool:
+        """Owned by this trigger, or following it with no comma or dash between
+        ('met on the sidelines of the summit in Kazan on Tuesday'); a date that modifies
+        another noun ('the September 3 commemorations') is that noun's."""
+        if _COMES_AFTER.match(clause.text, start):
+            return trig.start() >= end  # "came three days after his talks": the talks' date
+        noun = _attributive(clause.text, start, end)
+        if noun is not None:
+            return trig.start() <= noun + 30 and noun <= trig.end()
+        if owner(start, end) is trig:
+            return True
+        return start >= trig.end() and not re.search(
+            r"[,;—–]|\s-\s", clause.text[trig.end() : start]
+        )
+
+    exprs = [
+        e
+        for e in find_time_expressions(clause.text, ctx.published, tense=tense)
+        if e.date
+        and not _not_event_date(clause.text, e.start, e.end)
+        and not (planned and _said_on(clause.text, e.start))
+        and not _until(clause.text, e.start)
+    ]
+    # a year inside the event's own name ('Vostok 2022 exercises ... on August 31') dates it
+    # only when nothing else does
+    exprs.sort(
+        key=lambda e: (trig.start() < e.end and e.start < trig.end(), gap(e.start, e.end, trig))
+    )
+    dates = [(e.date, e.date_end) for e in exprs if eligible(e.start, e.end)]
+    if not dates:
+        return None, None
+    date, date_end = dates[0]
+    # "last year's exercise ... was held in August": the month within the year
+    finer = [d for d in dates[1:] if d[0] and date and d[0] != date and d[0].startswith(date)]
+    return finer[0] if finer and date_end is None else (date, date_end)
