@@ -701,6 +701,11 @@ def test_in_a_transcript_i_and_you_are_the_two_speakers() -> None:
             "Government of the Russian Federation",
             "Government of Russia",
         ),
+        (  # the source of the data a figure comes from
+            "Data from the Chinese commerce ministry showed investment up by a fifth.",
+            "Ministry of Commerce of the People's Republic of China",
+            "Ministry of Commerce of China",
+        ),
     ],
 )
 def test_an_institution_that_acts_once_is_an_actor(text: str, name: str, alias: str) -> None:

@@ -492,6 +492,14 @@ _PHRASE_END = re.compile(r"\s*(?:[,.;:)]|$|\s*(?:on|in|at|which|that|as|and)\b)"
 _CLAUSE_START = re.compile(r"(?:^|[.!?]\s+|,\s+|\n)(?:the\s+|The\s+|[A-Z][a-z]+['’]s\s+)?$")
 
 
+_DATA_FROM = re.compile(
+    r"\b(?:data|figures|statistics|numbers|estimates|a report|a survey)\s+"
+    r"(?:(?:released|published|compiled|issued)\s+)?(?:from|by)\s+(?:the\s+|[A-Z][a-z]+['’]s\s+)?$",
+    re.I,
+)
+_DATA_END = re.compile(r"\s*(?:[,.;:)]|$|(?:show|showed|shows|indicate[sd]?|suggest(?:s|ed)?)\b)")
+
+
 def _speaks(text: str, start: int, end: int) -> bool:
     """A named institution as a source: "..., China's Ministry of National Defense said",
     "according to the Federal Customs Service" - not an affiliation ("a researcher at the
@@ -501,6 +509,8 @@ def _speaks(text: str, start: int, end: int) -> bool:
         return True
     if re.search(r"according to (?:the )?$", before, re.I) and _PHRASE_END.match(text, end):
         return True
+    if _DATA_FROM.search(before) and _DATA_END.match(text, end):
+        return True  # "Data from China's General Administration of Customs showed ..."
     return bool(_SAYS.match(text[end : end + 30])) and bool(_CLAUSE_START.search(before))
 
 
