@@ -19,12 +19,15 @@ from bilat.evaluate import EvalReport
 from bilat.evaluate.run import evaluate
 
 HARD = Path(__file__).resolve().parent / "golden" / "hard"
-# measured 2026-12-04 on the 10 articles (2 from the first session, 8 written this session in
-# the styles of TASS, Xinhua, Reuters, a Kremlin transcript, a defence ministry, regional
-# news, an energy report and a Russia-Turkey item): actors 0.912, events 0.744, figures 0.871,
-# agreements 0.812, commitments 0.800, grounding 1.000 (`bilat --config auto.toml eval --gold
-# tests/golden/hard/gold --docs tests/golden/hard/docs`). Their misses are the open classes.
-FLOORS = {"actors": 0.88, "events": 0.85, "figures": 0.84, "agreements": 0.77, "commitments": 0.75}
+# measured 2026-12-04 on the 20 articles (2 from the first session; 8 h2_* and 10 h3_* written
+# later by helpers, unseen by the extractor when written, in the styles of TASS, Xinhua and its
+# machine translation, Reuters, Kremlin readouts and transcripts, a defence ministry, regional
+# news, energy and business wires, a think-tank analysis, a news digest and an interview):
+# actors 0.882, events 0.729, figures 0.924, agreements 0.847, commitments 0.889, grounding
+# 1.000 (`bilat --config auto.toml eval --gold tests/golden/hard/gold --docs
+# tests/golden/hard/docs`). The h3_* scored 0.842 / 0.426 / 0.682 / 0.733 / 0.923 on first run;
+# their remaining misses are the open classes (tests/golden/README.md).
+FLOORS = {"actors": 0.85, "events": 0.7, "figures": 0.89, "agreements": 0.8, "commitments": 0.85}
 
 
 @pytest.fixture(scope="module")
