@@ -158,3 +158,25 @@ def test_talks_one_side_holds_in_the_other_sides_capital_are_with_that_state() -
     (meeting,) = extract_events(_ctx(text, "2031-03-12"), default_gazetteer())
     assert (meeting.mode, meeting.date) == ("meeting", "2031-03-02")
     assert set(meeting.participants) == {"Andrei Rudenko", "China"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # an occasion "during the visit" takes the visit's date
+            "Chinese Premier Li Qiang will pay an official visit to Russia in October. A "
+            "Russian-Chinese business forum will be held in Kazan during the visit.",
+            {("visit", "2031-10"), ("multilateral", "2031-10")},
+        ),
+        (  # a meeting "between" the sides counted by their states names them; a plan far
+            # after the event word still makes it planned
+            "The two sides agreed that the 12th regular meeting between Russian and Chinese "
+            "heads of government will be held in Russia later this year.",
+            {("meeting", "2031")},
+        ),
+    ],
+)
+def test_dates_and_sides_of_announced_occasions(text: str, expected: set[tuple[str, str]]) -> None:
+    events = extract_events(_ctx(text, "2031-03-12"), default_gazetteer())
+    assert {(e.mode, e.date) for e in events} == expected
+    assert all(e.status == "planned" for e in events)

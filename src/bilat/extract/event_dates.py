@@ -47,7 +47,7 @@ def planned_near(text: str, trig: re.Match[str], others: list[re.Match[str]]) ->
         if any(o.start() < m.end() and m.start() < o.end() for o in others):
             continue  # the marker is another trigger's own words
         return True
-    for m in _AFTER.finditer(text, trig.end(), min(len(text), trig.end() + 60)):
+    for m in _AFTER.finditer(text, trig.end(), min(len(text), trig.end() + 90)):
         if not any(trig.end() <= o.start() < m.start() for o in others):
             return True
     return False

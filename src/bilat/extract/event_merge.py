@@ -10,6 +10,7 @@ agree, their dates are compatible, and they share participants (people when both
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, replace
 
 from bilat.records import Event
@@ -162,6 +163,8 @@ def trip_dates(found: list[Found], types: dict[str, str]) -> list[Found]:
             ]
             if dates:
                 f = replace(f, event=replace(ev, date=min(dates), date_end=ev.date))
+        elif ev.mode in ("meeting", "multilateral") and ev.date is None and not people:
+            f = _during_the_visit(f, found)
         elif ev.mode in ("meeting", "multilateral") and ev.date is None and people:
             trips = [
                 g
@@ -178,6 +181,27 @@ def trip_dates(found: list[Found], types: dict[str, str]) -> list[Found]:
                 f = replace(f, event=replace(ev, date=day))
         out.append(f)
     return out
+
+
+_DURING_VISIT = re.compile(
+    r"\bduring\s+(?:the|this|that|his|her|their)\s+(?:[\w-]+\s+)?visit\b", re.I
+)
+
+
+def _during_the_visit(f: Found, found: list[Found]) -> Found:
+    """'The Interregional Forum will be held in Samarkand during the visit': an occasion with
+    no date and no person is dated by the one dated visit of its status the report tells."""
+    if not _DURING_VISIT.search(f.event.evidence.quote):
+        return f
+    visits = {
+        (g.event.date, g.event.date_end)
+        for g in found
+        if g.event.mode == "visit" and g.event.date and g.event.status == f.event.status
+    }
+    if len(visits) != 1:
+        return f
+    ((date, date_end),) = visits
+    return replace(f, event=replace(f.event, date=date, date_end=date_end))
 
 
 def _under_way(visit: Found) -> bool:

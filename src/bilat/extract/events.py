@@ -388,8 +388,10 @@ def _candidates(
         else:
             parts = unnamed_as_states(ctx, gaz, _participants(ctx, clause, subject))
             if not _involves_pair(parts, ctx.pair, mode):
-                at = clause.start + trig.start()  # the people who hold the talks
-                sides = [m for m in coordinated_sides(gaz, clause) if m.end <= at]
+                at = clause.start + trig.start()
+                # the people who hold the talks: before the event word, or after "between"
+                between = re.match(r"\s+between\s", clause.text[trig.end() :])
+                sides = [m for m in coordinated_sides(gaz, clause) if m.end <= at or between]
                 parts += pair_by_office(ctx, gaz, clause) or sides
             if mode == "meeting" and not _involves_pair(parts, ctx.pair, mode):
                 parts += _host_side(ctx, gaz, clause, parts)
