@@ -180,3 +180,17 @@ def test_dates_and_sides_of_announced_occasions(text: str, expected: set[tuple[s
     events = extract_events(_ctx(text, "2031-03-12"), default_gazetteer())
     assert {(e.mode, e.date) for e in events} == expected
     assert all(e.status == "planned" for e in events)
+
+
+def test_a_regional_delegation_its_leader_and_the_unnamed_official_it_met() -> None:
+    text = (
+        "A delegation of the Amur Region led by Governor Pavel Sidorenko returned last week "
+        "from a working trip to the Chinese province of Jilin, the press service reported on "
+        "Thursday. The delegation held talks in Changchun with the governor of Jilin Province."
+    )
+    events = extract_events(_ctx(text, "2031-03-13"), default_gazetteer())
+    got = {(e.mode, tuple(sorted(e.participants)), e.date) for e in events}
+    assert got == {
+        ("visit", ("Amur Region", "China", "Pavel Sidorenko"), "2031-03"),
+        ("meeting", ("Jilin", "Pavel Sidorenko"), "2031-03"),
+    }

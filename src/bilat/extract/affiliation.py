@@ -28,10 +28,12 @@ def affiliation(
 ) -> tuple[str, str | None] | None:
     """Country and role from the body before the title, after the name, a title 'of' a body
     or region right before the name, or a state adjective."""
+    spans = sorted([*bodies, *places])
     return (
-        _body_before(text, bodies, start)
+        _body_before(text, spans, start)  # "Novosibirsk Region Governor Andrei Travnikov"
         or _body_after(text, bodies, end)
-        or _title_of(text, sorted([*bodies, *places]), start)
+        or _title_of(text, spans, start)
+        or _led_by(text, spans, start)
         or _adjective_before(gaz, text, start)
     )
 
@@ -68,6 +70,22 @@ def _title_of(
             m = _TITLE_OF.search(text, max(0, bs - 60), bs)
             if m is not None:
                 return country, text[m.start(1) : be]
+    return None
+
+
+# "a delegation of the Novosibirsk Region led by Governor Andrei Travnikov": its leader
+_LED_BY = re.compile(
+    rf"\s+led\s+by\s+(?:the\s+)?((?:(?:{_ROLE_WORDS}|[A-Z][a-z]+)\s+){{0,4}})",
+    re.I,
+)
+
+
+def _led_by(
+    text: str, spans: list[tuple[int, int, str]], start: int
+) -> tuple[str, str | None] | None:
+    for _bs, be, country in spans:
+        if 0 < start - be <= 60 and (m := _LED_BY.fullmatch(text, be, start)):
+            return country, (m.group(1).strip() or None)
     return None
 
 

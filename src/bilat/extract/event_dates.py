@@ -202,10 +202,19 @@ def event_date(
     exprs.sort(
         key=lambda e: (trig.start() < e.end and e.start < trig.end(), gap(e.start, e.end, trig))
     )
-    dates = [(e.date, e.date_end) for e in exprs if eligible(e.start, e.end)]
-    if not dates:
+    found = [e for e in exprs if eligible(e.start, e.end)]
+    if not found:
         return None, None
-    date, date_end = dates[0]
-    # "last year's exercise ... was held in August": the month within the year
-    finer = [d for d in dates[1:] if d[0] and date and d[0] != date and d[0].startswith(date)]
-    return finer[0] if finer and date_end is None else (date, date_end)
+    date, date_end = found[0].date, found[0].date_end
+    # "last year's exercise ... was held in August": the month within the year (not the day
+    # the report was made: "... returned last week, the press service reported on Thursday")
+    finer = [
+        e.date
+        for e in found[1:]
+        if e.date
+        and date
+        and e.date != date
+        and e.date.startswith(date)
+        and not _said_on(clause.text, e.start)
+    ]
+    return (finer[0], None) if finer and date_end is None else (date, date_end)

@@ -165,7 +165,8 @@ def trip_dates(found: list[Found], types: dict[str, str]) -> list[Found]:
                 f = replace(f, event=replace(ev, date=min(dates), date_end=ev.date))
         elif ev.mode in ("meeting", "multilateral") and ev.date is None and not people:
             f = _during_the_visit(f, found)
-        elif ev.mode in ("meeting", "multilateral") and ev.date is None and people:
+        elif ev.mode in ("meeting", "multilateral") and not f.explicit_date and people:
+            # undated, or dated only by the publication default: the trip's date
             trips = [
                 g
                 for g in found
@@ -174,6 +175,9 @@ def trip_dates(found: list[Found], types: dict[str, str]) -> list[Found]:
                 and (g.event.status == ev.status or _under_way(g))
                 and people & _people(g.event, types)
             ]  # a visit under way: "during his visit to Moscow, Wang Yi will also meet ..."
+            if ev.date is not None:  # dated by the publication default: only a trip known
+                # to its month overrides it ("returned last week from a trip ... held talks")
+                trips = [g for g in trips if len(g.event.date or "") == 7]
             if trips:  # a multi-day trip dates its meetings no more precisely than its month
                 trip = trips[0]
                 whole = trip.event.date_end is None and trip.event.status == ev.status

@@ -55,7 +55,9 @@ from bilat.records import Event, Evidence
 
 __all__ = ["extract_events"]
 
-_PRONOUN = re.compile(r"^\s*(?:and\s+)?(?:[A-Za-z ,]{0,30}\s)?(?:he|she|they|their)\b", re.I)
+_PRONOUN = re.compile(
+    r"^\s*(?:and\s+)?(?:[A-Za-z ,]{0,30}\s)?(?:he|she|they|their|the delegation)\b", re.I
+)  # "the delegation": the one the sentence before named, with the people leading it
 
 
 def _persons(ctx: DocContext, start: int, end: int) -> list[Mention]:
@@ -112,7 +114,31 @@ def _participants(ctx: DocContext, clause: Clause, subject: list[Mention]) -> li
     if subject and pronoun:  # 'he' is one person, 'they/their' may be two
         plural = pronoun.group(0).lower().rstrip().endswith(("they", "their"))
         persons = [*(subject if plural else subject[:1]), *persons]
-    return persons or [m for m in found if m.type in ("state", "organization", "company")]
+    offices = _unnamed_officials(ctx, clause)
+    if persons:
+        return [*persons, *offices]
+    return [m for m in found if m.type in ("state", "organization", "company")] + offices
+
+
+_OFFICIAL_OF = re.compile(
+    r"\b(?:governor|vice[- ]governor|mayor|head|leadership|authorities|government|"
+    r"administration|officials?|representatives)\s+of\s+(?:the\s+)?$",
+    re.I,
+)
+
+
+def _unnamed_officials(ctx: DocContext, clause: Clause) -> list[Mention]:
+    """'held talks with the governor of Heilongjiang Province': an official the text does not
+    name takes part as the region or city they head (GOLD: people when named, otherwise the
+    states or bodies)."""
+    text = ctx.clean_text
+    return [
+        m
+        for m in ctx.mentions_in(clause.start, clause.end)
+        if m.type == "place"
+        and m.country
+        and _OFFICIAL_OF.search(text, max(0, m.start - 40), m.start)
+    ]
 
 
 _DELEGATION = re.compile(
@@ -168,8 +194,9 @@ def _visitors(
         and not (_ARRIVE.match(trig.group(0)) and _resident_envoy(ctx, m))
     ]
     if not_source:  # 'Ushakov said ... during the visit': no visitor named
-        if not_source[-1].country is None:  # "a delegation of X led by Governor Y": X's side
-            return [not_source[-1], *_delegation(ctx, gaz, clause, at)]
+        sender = _delegation(ctx, gaz, clause, at)  # "a delegation of X led by Governor Y"
+        if sender or not_source[-1].country is None:
+            return [not_source[-1], *sender]
         return not_source[-1:]
     if _PRONOUN.match(clause.text):
         return subject[:1]
