@@ -25,6 +25,8 @@ BODY = "\n\nRussia and China signed an agreement on Tuesday. We expect 86% of tr
         ("Headline\n\n22 August 2025\n" + BODY, "2025-08-22"),
         ("Headline\nFriday, August 22, 2025 10:00 AM\n" + BODY, "2025-08-22"),
         ("Headline\n22 августа 2025, 14:35\n" + BODY, "2025-08-22"),
+        ("Заголовок\n\n22 августа 2025 года, 14:35\n" + BODY, "2025-08-22"),
+        ("Headline\n\nUpdated 9:12 AM EST, August 22, 2025\n" + BODY, "2025-08-22"),
         ("Headline\n2025-08-22\n" + BODY, "2025-08-22"),
         # a dated line that goes on after the date
         (

@@ -99,7 +99,17 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"(?P<value>{one_date})",
             flags,
         ),
-        "alone": re.compile(rf"^[ \t]*{weekday}(?P<value>{one_date}){time}[ \t]*$", flags),
+        # a line of its own: "June 10, 2026 15:47", "20 января 2026 года, 17:30", and a time
+        # before it: "Updated 3:47 PM UTC, June 10, 2026"
+        "alone": re.compile(
+            rf"^[ \t]*{weekday}(?P<value>{one_date})(?:\s+(?:года|г\.))?{time}[ \t]*$", flags
+        ),
+        "timed": re.compile(
+            rf"^[ \t]*(?:(?:last\s+)?(?:updated|published|posted)\s*:?\s*)?"
+            rf"\d{{1,2}}:\d{{2}}\s*(?:[AaPp]\.?[Mm]\.?)?\s*(?:[A-Z]{{2,5}})?\s*[,|]?\s*"
+            rf"(?P<value>{one_date})[ \t]*$",
+            flags,
+        ),
         # a header line of '|'-separated fields: "Source: Xinhua | 2025-02-24 21:37 | Editor: x"
         "piped": re.compile(
             rf"^[^\n|.]{{1,60}}\|[ \t]*{weekday}(?P<value>{one_date}){time}"
@@ -266,7 +276,7 @@ def _from_htmldate(tree: Any) -> str | None:
 
 def _from_dateline(head: str, year: str | None) -> str | None:
     pats = _patterns()
-    for name in ("marker", "published", "alone", "piped"):
+    for name in ("marker", "published", "alone", "timed", "piped"):
         m = pats[name].search(head)
         if m:
             found = parse_date_value(m["value"])
