@@ -165,6 +165,14 @@ def one(text: str, **kw: Any) -> list[Figure]:
                 ("amount", 3.5e6, "t", "exact", "cargo_volume", "2024-Q1"),
             ],
         ),
+        (  # a share moving 'to X% from Y%' gives two levels; 'a year earlier' is its own
+            "The portion of the deals made through agents in neighbouring countries slid to 14% "
+            "in March from 21% a year earlier.",
+            [
+                ("share", 14, "percent", "exact", "other", "2025-03..2025-03"),
+                ("share", 21, "percent", "exact", "other", "2024-03..2024-03"),
+            ],
+        ),
         (  # 'less than' bounds a rise; a change shares the period of the level it led to
             "Exports inched up by less than 3% to $12 billion in 2023, then slid by 4.1% to "
             "$11.5 billion last year.",

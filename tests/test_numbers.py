@@ -75,6 +75,8 @@ def parse(text: str) -> list[tuple[object, ...]]:
         # 'between X and Y' is one range, each end with its own scale and unit
         ("It may bring between $40 billion and $45 billion.", (40e9, 45e9, "USD", None, "exact")),
         ("Between 15% and 18% of it was paid in yuan.", (15, 18, "percent", None, "exact")),
+        ("They paid fees of 2% to 4% to agents.", (2, 4, "percent", None, "exact")),
+        ("The duty was raised by 15% to 20% in May.", (15, 20, "percent", None, "exact")),
         ("Sales of between 2 million and 3 million tonnes", (2e6, 3e6, "t", None, "exact")),
         # a physical flow stated as yearly before the number
         ("It has an annual capacity of 8 million tonnes.", (8e6, None, "t", "year", "exact")),

@@ -357,12 +357,21 @@ def figure_kind(text: str, q: Quantity) -> tuple[str, float]:
     after = _after_direction(text, q.end)
     if after:
         return "change", _signed(q.value, after)
+    if _TO_OR_FROM.search(before):
+        return "share", q.value  # "fell to 17% from 25% a year earlier": the levels moved
     if re.match(r"\s*of\b", text[q.end :]) or _has(before[-80:], "share_cues"):
         return "share", q.value
     direction = _direction(before)
     if direction or _has(before, "change_cues"):
         return "change", _signed(q.value, direction or 1)
     return "share", q.value
+
+
+_TO_OR_FROM = re.compile(
+    r"\b(?:to|from)\s+(?:(?:about|around|nearly|almost|some|roughly|over|under|just|only|"
+    r"more\s+than|less\s+than|a\s+record)\s+)?$",
+    re.I,
+)
 
 
 def _has(text: str, key: str) -> bool:

@@ -47,6 +47,9 @@ def number_period(
     same = _in_the_same_period(text, q, times, before)
     if same is not None:
         return same
+    if before and before[-1].period and _A_YEAR_EARLIER.match(text, q.end):
+        # "dropped to 27% in January from 35% a year earlier": January of the year before
+        return re.sub(r"(?:19|20)\d\d", lambda y: str(int(y.group(0)) - 1), before[-1].period)
     level = _level_it_went_to(text, q, siblings)
     if level is not None:  # "contracted by 6.9% to $228.1 billion last year"
         return number_period(text, level, siblings, times)
@@ -108,6 +111,7 @@ def _in_the_same_period(
     return None
 
 
+_A_YEAR_EARLIER = re.compile(r"\s+(?:a|one)\s+year\s+(?:earlier|before|ago)\b", re.I)
 _IN_THE_SAME = re.compile(
     r"\s+(?:in|for|during|over)\s+the\s+(?:same|corresponding)\s+"
     r"(?:period|months?|quarter|half|time)\s+(?:of|in)\s+",

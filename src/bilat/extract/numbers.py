@@ -402,10 +402,13 @@ def _apply(p: _Parse, unit: str, factor: float, end: int) -> None:
 
 
 def _percent_range(text: str, p: _Parse) -> None:
-    """'80%-85%': a second percentage joined to the first by a dash."""
+    """'80%-85%': a second percentage joined to the first by a dash (by "to" after of/by)."""
     if p.unit != "percent" or p.value_max is not None:
         return
-    nxt = re.match(r"\s*[-–—]\s*(\d+(?:\.\d+)?)\s*%", text[p.end :])
+    # "commissions of 3% to 5%", "raised by 70% to 85%" (not "from 5% to 10%": two levels)
+    of_by = re.search(r"\b(?:of|by)\s+(?:about\s+|some\s+|roughly\s+)?$", text[: p.start], re.I)
+    joiner = r"(?:[-–—]|to)" if of_by else r"[-–—]"
+    nxt = re.match(rf"\s*{joiner}\s*(\d+(?:\.\d+)?)\s*%", text[p.end :])
     if nxt and float(nxt.group(1)) > p.value:
         p.value_max, p.end = float(nxt.group(1)), p.end + nxt.end()
 
