@@ -123,6 +123,13 @@ def test_no_clear_evidence_implies_nothing(text: str) -> None:
             ["ASTANA/BEIJING, Mar 3", "same months of 2025"],
             id="a year-less dateline of two cities in the year the text implies",
         ),
+        pytest.param(
+            "MURMANSK, Oct 2 — Icebreakers escorted 40 ships during the 2025 summer season, "
+            "the operator said.",
+            "2025-10-02",
+            ["MURMANSK, Oct 2", "2025"],
+            id="a span of a year told as past: the dateline's day in that year",
+        ),
     ],
 )
 def test_a_year_the_text_implies(text: str, expected: str | None, quotes: list[str]) -> None:

@@ -8,7 +8,8 @@ GOLD.md v1.1 dates such articles from the text alone: "an exercise named for its
 reading only sentences told as past (no future or plan cue):
 
 1. An occasion named for its year ("Vostok 2022 exercises kicked off", "as part of SPIEF
-   2022", "Ocean-2024") was reported in that year or later.
+   2022", "Ocean-2024", "made 31 voyages during the 2026 navigation season") was reported in
+   that year or later.
 2. A text that speaks of "this year" and reports a part of a stated year as done ("in the
    first half of 2024", "in January-May 2024") was written in that year.
 3. A text that speaks of "last year" and reports the end of a stated year as done
@@ -36,6 +37,8 @@ _SENTENCE = re.compile(r"\S.*?(?:[.!?](?=\s+[A-Z\"“«(]|\s*$)|$)")
 _YEAR = r"(?:19|20)\d{2}"
 # a capitalised name word right before a year: "Vostok 2022", "SPIEF 2022", "North-Joint 2024"
 _NAMED = re.compile(rf"\b([A-Z][\w]*(?:-[A-Z][\w]*)?)\)?[\s-]({_YEAR})\b")
+# a span of the year told as past: "during the 2026 navigation season", "in the 2025 harvest"
+_SEASON = re.compile(rf"\b(?:during|in|over|throughout)\s+the\s+({_YEAR})\s+[a-z]", re.I)
 _THIS_YEAR = re.compile(r"\bthis year\b", re.I)
 _SAME_PERIOD = re.compile(
     rf"\bsame\s+(?:period|months?|quarter|half|time|span)\s+(?:of|in)\s+({_YEAR})\b", re.I
@@ -85,6 +88,8 @@ def _named_occasions(sentences: list[tuple[int, str]]) -> list[tuple[int, Eviden
         for m in _NAMED.finditer(sentence):
             if m.group(1) not in _not_names():
                 out.append((int(m.group(2)), ((start + m.start(), start + m.end()),)))
+        for m in _SEASON.finditer(sentence):
+            out.append((int(m.group(1)), ((start + m.start(1), start + m.end(1)),)))
     return out
 
 
