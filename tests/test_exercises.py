@@ -194,3 +194,15 @@ def test_a_regional_delegation_its_leader_and_the_unnamed_official_it_met() -> N
         ("visit", ("Amur Region", "China", "Pavel Sidorenko"), "2031-03"),
         ("meeting", ("Jilin", "Pavel Sidorenko"), "2031-03"),
     }
+
+
+def test_met_twice_told_date_by_date_is_two_meetings() -> None:
+    text = (
+        "Vladimir Putin and Xi Jinping met twice last year - in May in Moscow and in "
+        "September in Tianjin."
+    )
+    events = extract_events(_ctx(text, "2031-01-20"), default_gazetteer())
+    assert sorted((e.mode, e.date) for e in events) == [
+        ("meeting", "2030-05"),
+        ("meeting", "2030-09"),
+    ]

@@ -246,3 +246,14 @@ def test_met_twice_is_two_meetings_and_a_meeting_during_a_visit_takes_its_month(
     meetings = [e for e in events if e[0] == "meeting"]
     assert ("meeting", "planned", "2025-08", ("Mikhail Mishustin", "Li Qiang")) in meetings
     assert meetings.count(("meeting", "occurred", "2025", ("Vladimir Putin", "Xi Jinping"))) == 2
+
+
+def test_met_twice_told_date_by_date_is_two_meetings_and_a_patrol_no_exercise() -> None:
+    text = (
+        "Главы правительств дважды встречались в прошлом году – в апреле в Пекине и в "
+        "октябре в Москве. Отряд кораблей Тихоокеанского флота и ВМС НОАК завершил совместное "
+        "морское патрулирование. В июле флоты двух стран провели совместные учения."
+    )
+    events = _extract(text, "2031-11-20").events
+    assert sorted(e.date or "" for e in events if e.mode == "meeting") == ["2030-04", "2030-10"]
+    assert len([e for e in events if e.mode == "military"]) == 2

@@ -90,7 +90,7 @@ class Clause:
     sentence: Sentence
 
 
-_REPEAT = re.compile(r"\s+and\s+(?=(?:in|on|at)\s+[A-Z])")
+_REPEAT = re.compile(r"\s+and\s+(?=(?:in|on|at)\s+[A-Z])|\s+и\s+(?=во?\s+[а-яё]+\s+во?\s+[А-ЯЁ])")
 
 
 def split_clauses(sentence: Sentence) -> list[Clause]:

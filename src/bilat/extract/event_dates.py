@@ -13,13 +13,14 @@ import re
 from bilat.extract.context import DocContext
 from bilat.extract.event_clauses import Clause, lexicon
 from bilat.extract.figures_data import phrases
-from bilat.extract.temporal import find_time_expressions
+from bilat.extract.temporal import TimeExpr, find_time_expressions
 
 __all__ = [
     "FUTURE_TRIGGER",
     "any_date",
     "event_date",
     "for_a_planned_trip",
+    "in_year",
     "planned_near",
     "status_by_date",
 ]
@@ -209,12 +210,21 @@ def event_date(
     # "last year's exercise ... was held in August": the month within the year (not the day
     # the report was made: "... returned last week, the press service reported on Thursday")
     finer = [
-        e.date
+        in_year(e, date)
         for e in found[1:]
         if e.date
         and date
-        and e.date != date
-        and e.date.startswith(date)
+        and in_year(e, date) != date
+        and in_year(e, date).startswith(date)
         and not _said_on(clause.text, e.start)
     ]
     return (finer[0], None) if finer and date_end is None else (date, date_end)
+
+
+def in_year(expr: TimeExpr, year: str | None) -> str:
+    """A month or day the text gives without a year, read in `year` ("last year – in April"):
+    otherwise the expression's own date."""
+    own = expr.date or ""
+    if not year or len(year) < 4 or len(own) < 7 or re.search(r"\d{4}", expr.text):
+        return own
+    return year[:4] + own[4:]

@@ -35,6 +35,7 @@ from bilat.extract.event_dates import (
     any_date,
     event_date,
     for_a_planned_trip,
+    in_year,
     planned_near,
     status_by_date,
 )
@@ -50,6 +51,7 @@ from bilat.extract.event_parties import (
 )
 from bilat.extract.figures_data import load_data
 from bilat.extract.gazetteer import Gazetteer
+from bilat.extract.temporal import find_time_expressions
 from bilat.extract.turns import with_turn_pronouns
 from bilat.records import Event, Evidence
 
@@ -298,7 +300,8 @@ def _marks(clause: Clause, mode: str, trig: re.Match[str]) -> frozenset[str]:
             if b.group(0).lower() != "forum"
         }
     if mode == "military":
-        marks.add("drill:" + ("patrol" if "patrol" in trig.group(0).lower() else "exercise"))
+        patrol = re.search(r"patrol|патрул", trig.group(0), re.I)
+        marks.add("drill:" + ("patrol" if patrol else "exercise"))
         marks |= {  # "Ocean-2024" and "North-Joint 2024" are two exercises
             "name:" + re.sub(r"[\s-]+", "-", n.group(0).lower())
             for n in lexicon().exercise_names.finditer(clause.text)
@@ -475,7 +478,10 @@ def _top_level(
     return _build(ctx, clause, "meeting", heads_of_state(ctx, gaz, date), trig, triggers)
 
 
-_CONTINUES = re.compile(r"\s*(?:in|on|at)\s")
+_YEAR_TOLD = re.compile(
+    r"\b(?:last|previous|next)\s+year\b|\b(?:19|20)\d\d\b|(?:прошл|следующ)\w*\s+год", re.I
+)
+_CONTINUES = re.compile(r"\s*(?:in|on|at|в|во)\s")
 
 
 def _continued(ctx: DocContext, clause: Clause, before: list[Found]) -> Found | None:
@@ -487,6 +493,13 @@ def _continued(ctx: DocContext, clause: Clause, before: list[Found]) -> Found | 
         return None
     prev = before[0].event
     date, date_end = any_date(clause, ctx, prev.status == "planned")
+    told = _YEAR_TOLD.search(clause.sentence.text)
+    if told and date is not None and prev.date and date[:4] != prev.date[:4] and not date_end:
+        # "last year – in April in Beijing and in October in Moscow": the year told before
+        expr = next(
+            (e for e in find_time_expressions(clause.text, ctx.published) if e.date == date), None
+        )
+        date = in_year(expr, prev.date) if expr is not None else date
     if date is None or date == prev.date:
         return None
     event = replace(prev, date=date, date_end=date_end, place=_place(ctx, clause))
@@ -503,6 +516,11 @@ def extract_events(ctx: DocContext, gaz: Gazetteer) -> list[Event]:
         for clause in split_clauses(sentence):
             new = _candidates(ctx, gaz, clause, subject, exercise)
             again = _continued(ctx, clause, before) if not new else None
+            if again is not None and before[0].times > 1:
+                # "met twice - in May in Moscow and in September in Tianjin": the dates
+                # told one by one are the two meetings, not two more
+                found[found.index(before[0])] = replace(before[0], times=before[0].times - 1)
+                again = replace(again, times=1)
             before = new or ([again] if again else [])
             found.extend(before)
             people = list({m.actor: m for m in _persons(ctx, clause.start, clause.end)}.values())
