@@ -257,3 +257,12 @@ def test_met_twice_told_date_by_date_is_two_meetings_and_a_patrol_no_exercise() 
     events = _extract(text, "2031-11-20").events
     assert sorted(e.date or "" for e in events if e.mode == "meeting") == ["2030-04", "2030-10"]
     assert len([e for e in events if e.mode == "military"]) == 2
+
+
+def test_a_forum_the_delegation_will_take_part_in_is_planned_for_that_day() -> None:
+    text = (
+        "В четверг делегация примет участие в Российско-китайском форуме межрегионального "
+        "сотрудничества."
+    )
+    (forum,) = _extract(text, "2031-03-12").events
+    assert (forum.mode, forum.status, forum.date) == ("multilateral", "planned", "2031-03-13")

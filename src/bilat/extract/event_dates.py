@@ -31,7 +31,8 @@ FUTURE_TRIGGER = re.compile(r"(?:is|are) expected\b|will\b|to\b|expect|await|wai
 _AFTER = re.compile(
     r"\b(?:is|are|was|were)\s+(?:expected|scheduled|planned|due|set)\b"
     r"|\b(?:to|will)\s+(?:take place|be held|be convened)\b"
-    r"|\b(?:scheduled|planned|set|slated)\s+for\b",
+    r"|\b(?:scheduled|planned|set|slated)\s+for\b"
+    r"|(?<![а-яё])(?:пройд[её]т|пройдут|состоится|состоятся)(?![а-яё])",
     re.I,
 )
 
