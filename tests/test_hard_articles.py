@@ -19,15 +19,18 @@ from bilat.evaluate import EvalReport
 from bilat.evaluate.run import evaluate
 
 HARD = Path(__file__).resolve().parent / "golden" / "hard"
-# measured 2026-12-04 on the 20 articles (2 from the first session; 8 h2_* and 10 h3_* written
-# later by helpers, unseen by the extractor when written, in the styles of TASS, Xinhua and its
-# machine translation, Reuters, Kremlin readouts and transcripts, a defence ministry, regional
-# news, energy and business wires, a think-tank analysis, a news digest and an interview):
-# actors 0.882, events 0.729, figures 0.924, agreements 0.847, commitments 0.889, grounding
+# measured 2026-12-04 on the 30 articles (2 from the first session; 8 h2_*, 10 h3_* and 10 h4_*
+# written later by helpers, unseen by the extractor when written, in the styles of TASS,
+# Xinhua and its machine translation, Reuters, AP, PTI, Interfax, Kremlin readouts and
+# transcripts (also in Russian), defence ministries, regional news (also in Russian), energy
+# and business wires, a think-tank analysis, a feature, a news digest and an interview):
+# actors 0.864, events 0.753, figures 0.913, agreements 0.818, commitments 0.889, grounding
 # 1.000 (`bilat --config auto.toml eval --gold tests/golden/hard/gold --docs
-# tests/golden/hard/docs`). The h3_* scored 0.842 / 0.426 / 0.682 / 0.733 / 0.923 on first run;
-# their remaining misses are the open classes (tests/golden/README.md).
-FLOORS = {"actors": 0.85, "events": 0.7, "figures": 0.89, "agreements": 0.8, "commitments": 0.85}
+# tests/golden/hard/docs`). First runs, before the session's fixes for their classes: h3_*
+# 0.842 / 0.426 / 0.682 / 0.733 / 0.923; h4_* (blind: run once, after the fixes the h3_* led
+# to) 0.826 / 0.489 / 0.793 / 0.759 / 0.889. Remaining misses are the open classes
+# (tests/golden/README.md).
+FLOORS = {"actors": 0.84, "events": 0.72, "figures": 0.89, "agreements": 0.79, "commitments": 0.85}
 
 
 @pytest.fixture(scope="module")
