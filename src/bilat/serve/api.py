@@ -7,14 +7,15 @@ need `Authorization: Bearer <token>`. Errors: see `bilat.serve.app.error_body`.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import asdict
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, Path, Query, Request
+from fastapi import APIRouter, Depends, Path, Query, Request, Response
 from fastapi.responses import HTMLResponse, JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 from starlette.exceptions import HTTPException
 
-from bilat.serve import queries
+from bilat.serve import lists, queries
 from bilat.serve.app import AppState
 from bilat.serve.csv_out import conflict_rows, csv_response
 from bilat.serve.guard import token_problem
@@ -85,6 +86,10 @@ def _dates(since: Day = None, until: Day = None) -> dict[str, str | None]:
 
 
 Dates = Annotated[dict[str, str | None], Depends(_dates)]  # entries overlapping the range
+Cursor = Annotated[
+    str | None, Query(pattern=lists.CURSOR, description="the `next` cursor of the previous page")
+]
+ListLimit = Annotated[int, Query(ge=1, le=500, description="page size (CSV: every page)")]
 WithRejected = Annotated[bool, Query(description="keep rejected items (marked)")]
 Format = Annotated[
     Literal["json", "csv"],
@@ -166,9 +171,18 @@ def get_actor(st: State, name: str) -> dict[str, Any]:
         return queries.actor_detail(store, name)
 
 
-@_list("/events", "Event mentions with their clusters")
+def _link_next(request: Request, response: Response, after: str | None) -> None:
+    """A page's next page, as a `Link: <url>; rel="next"` header (the body stays a list)."""
+    if after is not None:
+        url = request.url.include_query_params(after=after)
+        response.headers["Link"] = f'<{url}>; rel="next"'
+
+
+@_list("/events", "Event mentions with their clusters, newest first, paged (header Link next)")
 def list_events(
     st: State,
+    request: Request,
+    response: Response,
     actor: str | None = None,
     type: str | None = None,
     mode: str | None = None,
@@ -176,20 +190,20 @@ def list_events(
     until: str | None = None,
     status: str | None = None,
     include_rejected: WithRejected = False,
+    after: Cursor = None,
+    limit: ListLimit = 100,
     format: Format = "json",
 ) -> Any:
+    f = lists.EventFilters(actor, type, mode, since, until, status)
     with st.use() as store:
-        data = queries.events(
-            store,
-            actor=actor,
-            type=type,
-            mode=mode,
-            since=since,
-            until=until,
-            status=status,
-            include_rejected=include_rejected,
+        if format == "csv":
+            data = queries.events(store, **asdict(f), include_rejected=include_rejected)
+            return _out(data, format, "events")
+        page = lists.events_page(
+            store, f, include_rejected=include_rejected, after=after, limit=limit
         )
-    return _out(data, format, "events")
+    _link_next(request, response, page.next)
+    return page.items
 
 
 @_list("/figures", "Figure claims")

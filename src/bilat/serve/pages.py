@@ -13,7 +13,7 @@ from fastapi.responses import HTMLResponse
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from bilat.reconcile import pair_key
-from bilat.serve import queries
+from bilat.serve import lists, queries
 from bilat.serve.app import AppState, request_pair
 from bilat.serve.charts import chart_key, figure_charts
 from bilat.serve.fmt import (
@@ -43,6 +43,8 @@ __all__ = [
 ]
 
 router = APIRouter(include_in_schema=False)
+TIMELINE_PAGE = 100  # event mentions per timeline page
+Cursor = Annotated[str | None, Query(pattern=lists.CURSOR, description="`next` of a page")]
 _ENV: Environment | None = None
 _NAV = (
     ("/", "Overview"),
@@ -60,8 +62,11 @@ _NAV = (
 
 def csv_href(api_path: str, request: Request, **extra: Any) -> str:
     """The API's CSV of exactly what a list page shows: the page's own query (filters, `pair`)
-    with empty fields dropped, `extra` (e.g. paging) and `format=csv`."""
-    params = [(k, v) for k, v in request.query_params.multi_items() if v and k != "page"]
+    with empty fields dropped, `extra` (e.g. paging) and `format=csv`; every page of it (no
+    `after` cursor)."""
+    params = [
+        (k, v) for k, v in request.query_params.multi_items() if v and k not in ("page", "after")
+    ]
     params += [(k, str(v)) for k, v in extra.items() if v is not None]
     return f"{api_path}?{urlencode([*params, ('format', 'csv')])}"
 
@@ -239,7 +244,10 @@ def timeline_page(
     since: str | None = None,
     until: str | None = None,
     include_rejected: bool = False,
+    after: Cursor = None,
 ) -> HTMLResponse:
+    """One page of TIMELINE_PAGE mentions (grouped into events), newest first; "Next page"
+    keeps the filters."""
     f = {
         "actor": _opt(actor),
         "type": _opt(type),
@@ -248,20 +256,33 @@ def timeline_page(
         "until": _opt(until),
     }
     with _st(request).use() as store:
-        events = queries.events(store, include_rejected=include_rejected, **f)
-        every = queries.events(store)
-        actors = queries.actors(store)
+        page = lists.events_page(
+            store,
+            lists.EventFilters(**f),
+            include_rejected=include_rejected,
+            after=after,
+            limit=TIMELINE_PAGE,
+        )
+        menus = lists.event_menus(store)
     return _page(
         request,
         "timeline.html",
         csv=csv_href("/api/events", request),
-        groups=timeline(events),
+        groups=timeline(page.items),
         filters=f,
         include_rejected=include_rejected,
-        actors=actors,
-        types=sorted({e["type"] for e in every}),
-        modes=sorted({e["mode"] for e in every}),
+        next_href=_next(request, page.next),
+        paged=after is not None,
+        **menus,
     )
+
+
+def _next(request: Request, after: str | None) -> str | None:
+    """The same page's URL (path, filters, pair) from the cursor `after` on."""
+    if after is None:
+        return None
+    params = [(k, v) for k, v in request.query_params.multi_items() if v and k != "after"]
+    return f"{request.url.path}?{urlencode([*params, ('after', after)])}"
 
 
 def _range(since: str | None = None, until: str | None = None) -> dict[str, str | None]:

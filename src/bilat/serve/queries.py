@@ -32,6 +32,7 @@ __all__ = [
     "figures",
     "items",
     "search",
+    "shape",
     "snippet",
     "stats",
     "tally",
@@ -40,7 +41,8 @@ __all__ = [
 _EVIDENCE = ("start_pos", "end_pos", "quote")
 
 
-def _shape(row: dict[str, Any], item_type: str, docs: dict[int, dict[str, Any]]) -> dict[str, Any]:
+def shape(row: dict[str, Any], item_type: str, docs: dict[int, dict[str, Any]]) -> dict[str, Any]:
+    """An item row as the API gives it: with its document's fields and its evidence."""
     doc = docs.get(row["doc_id"], {})
     out = {k: v for k, v in row.items() if k not in _EVIDENCE and k != "extractor_version"}
     out.update(
@@ -69,7 +71,7 @@ def items(
     revs = revs or load_reviews(store)
     docs = q.document_names(store.db, doc_id)  # one document's row, not all, for one document
     rows = q.item_rows(store.db, item_type, doc_id=doc_id)
-    shaped = [overlay(_shape(r, item_type, docs), item_type, revs) for r in rows]
+    shaped = [overlay(shape(r, item_type, docs), item_type, revs) for r in rows]
     for item in shaped:
         item["label"] = item_label(item, item_type)
     return visible(shaped, include_rejected)

@@ -20,6 +20,7 @@ __all__ = [
     "actor_list",
     "agreement_histories",
     "cluster_index",
+    "cluster_summary",
     "commitment_statuses",
     "conflict_claims",
     "conflict_id",
@@ -77,18 +78,23 @@ def event_refs(rows: Iterable[dict[str, Any]]) -> dict[int, str]:
     return out
 
 
+def cluster_summary(c: dict[str, Any]) -> dict[str, Any]:
+    """What an event mention shows of its cluster (a record events entry)."""
+    return {
+        "id": c.get("id"),
+        "source_count": c.get("source_count", 0),
+        "participants": c.get("participants") or [],
+        "date": c.get("date"),
+        "place": c.get("place"),
+        "conflicts": c.get("conflicts") or [],
+    }
+
+
 def cluster_index(record: dict[str, Any]) -> dict[str, dict[str, Any]]:
     """The ref ("doc_id:e<i>") of each event mention -> a summary of its cluster."""
     out = {}
     for c in _list(record, "events"):
-        summary = {
-            "id": c.get("id"),
-            "source_count": c.get("source_count", 0),
-            "participants": c.get("participants") or [],
-            "date": c.get("date"),
-            "place": c.get("place"),
-            "conflicts": c.get("conflicts") or [],
-        }
+        summary = cluster_summary(c)
         for m in c.get("mentions") or []:
             out[str(m.get("ref"))] = summary
     return out

@@ -16,6 +16,7 @@ __all__ = [
     "DOC_FIELDS",
     "ITEM_KINDS",
     "count_documents",
+    "decode",
     "document_names",
     "item_ids",
     "item_rows",
@@ -146,7 +147,7 @@ def document_names(db: Database, doc_id: int | None = None) -> dict[int, dict[st
     return {int(r["id"]): r for r in rows}
 
 
-def _decode(row: dict[str, Any]) -> dict[str, Any]:
+def decode(row: dict[str, Any]) -> dict[str, Any]:
     out = dict(row)
     for key in _LIST_COLUMNS & set(out):
         out[key] = json.loads(out[key] or "[]")
@@ -176,7 +177,7 @@ def item_rows(
         f"SELECT i.* FROM {table} i JOIN documents d ON d.id = i.doc_id{clause} "
         "ORDER BY i.doc_id, i.id"
     )
-    return [_decode(r) for r in db.all(sql, params)]
+    return [decode(r) for r in db.all(sql, params)]
 
 
 def item_ids(db: Database, table: str) -> list[dict[str, Any]]:

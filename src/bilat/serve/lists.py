@@ -1,0 +1,156 @@
+"""Lists a page at a time: each page reads one index range of item rows, the reviews, and
+the record entries of that page's rows only (`bilat.store.item_lists`, `record_keys`).
+
+    events_page(store, filters, after=..., limit=...)   event mentions, newest first
+    Cursor: "date|id" of the last row of a page (`next`); the next page starts after it.
+
+The rows are those `queries.events` lists (same review overlay, filters and cluster summary),
+in the same order as long as no reviewer edited a date (a page is ordered by stored dates).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from bilat.extract.gazetteer import normalize
+from bilat.queries import in_range
+from bilat.serve import record as rec
+from bilat.serve.fmt import item_label
+from bilat.serve.queries import shape
+from bilat.serve.review import Reviews, load_reviews, overlay
+from bilat.store import Store, record_rows
+from bilat.store import item_lists as il
+from bilat.store import record_keys as keys
+
+__all__ = [
+    "CURSOR",
+    "EventFilters",
+    "ListPage",
+    "actor_names",
+    "cursor",
+    "event_menus",
+    "events_page",
+    "parse_cursor",
+]
+
+_BATCH = 200
+CURSOR = r"^[0-9A-Za-z:.+-]{0,40}\|[0-9]{1,19}$"  # what `cursor` gives (query validation)
+
+
+@dataclass(frozen=True, slots=True)
+class EventFilters:
+    actor: str | None = None
+    type: str | None = None
+    mode: str | None = None
+    since: str | None = None
+    until: str | None = None
+    status: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ListPage:
+    items: list[dict[str, Any]]
+    next: str | None  # the `after` of the next page; None on the last one
+
+
+def cursor(row: dict[str, Any]) -> str:
+    """The cursor after a stored row: its stored date (or "") and id."""
+    return f"{row.get('date') or ''}|{row['id']}"
+
+
+def parse_cursor(value: str | None) -> tuple[str, int] | None:
+    if not value:
+        return None
+    date, sep, ident = value.rpartition("|")
+    if not sep or not ident.isdigit() or len(date) > 40:
+        raise ValueError(f"after={value!r} is no cursor a page gave (date|id)")
+    return date, int(ident)
+
+
+def actor_names(store: Store, actor: str) -> tuple[set[str], set[str]]:
+    """(normalised names the filter matches, as `bilat.queries.names_of`; the names as
+    written to look up in the participant index): the canonical actor's when one has `actor`
+    as a name, else `actor` itself."""
+    pos = keys.entry_named(store.db, "actors", actor)
+    if pos is None:
+        return {normalize(actor)}, {actor}
+    names, raw = keys.names_at(store.db, pos)
+    return names, raw | {actor}
+
+
+def _edited(revs: Reviews, kind: str) -> frozenset[int]:
+    return frozenset(i for i, r in revs.by_type.get(kind, {}).items() if r.state == "edited")
+
+
+def _keep(e: dict[str, Any], f: EventFilters, names: set[str] | None, rejected: bool) -> bool:
+    if not rejected and e["review"]["state"] == "rejected":
+        return False
+    if names is not None and not names & {normalize(p) for p in e.get("participants") or []}:
+        return False
+    if (f.type and e["type"] != f.type) or (f.mode and e["mode"] != f.mode):
+        return False
+    if f.status and e["status"] != f.status:
+        return False
+    return not ((f.since or f.until) and not in_range(e.get("date"), f.since, f.until))
+
+
+def events_page(
+    store: Store,
+    f: EventFilters = EventFilters(),
+    *,
+    include_rejected: bool = False,
+    after: str | None = None,
+    limit: int = 100,
+) -> ListPage:
+    """Up to `limit` event mentions (reviewed, with their cluster) after the cursor."""
+    revs = load_reviews(store)
+    names, raw = actor_names(store, f.actor) if f.actor else (None, None)
+    where = il.EventFilter(
+        type=f.type,
+        mode=f.mode,
+        status=f.status,
+        since=f.since,
+        until=f.until,
+        participants=frozenset(raw) if raw is not None else None,
+        pair=store.pair,
+        also=_edited(revs, "events"),
+    )
+    at = parse_cursor(after)
+    kept: list[dict[str, Any]] = []
+    while len(kept) <= limit:
+        rows = il.event_rows(store.db, where, before=at, limit=_BATCH)
+        for row in rows:
+            at = (row.get("date") or "", row["id"])
+            if _keep(overlay(row, "events", revs), f, names, include_rejected):
+                kept.append(row)
+        if len(rows) < _BATCH:
+            break
+    page = kept[:limit]
+    next_at = cursor(page[-1]) if len(kept) > limit else None
+    return ListPage(_shape(store, page, revs), next_at)
+
+
+def _shape(store: Store, rows: list[dict[str, Any]], revs: Reviews) -> list[dict[str, Any]]:
+    """The page's rows as `queries.items` shapes them, each with its cluster's summary."""
+    docs = il.documents_of(store.db, (r["doc_id"] for r in rows))
+    at = keys.clusters_of(store.db, "events", (r["id"] for r in rows))
+    clusters = record_rows.entries(store.db, "events", at.values())
+    out = []
+    for row in rows:
+        item = overlay(shape(row, "events", docs), "events", revs)
+        item["label"] = item_label(item, "events")
+        pos = at.get(row["id"])
+        item["cluster"] = rec.cluster_summary(clusters[pos]) if pos in clusters else None
+        out.append(item)
+    return out
+
+
+def event_menus(store: Store) -> dict[str, Any]:
+    """The timeline form's choices: event types and modes (of current documents' events, as
+    stored), the canonical actors' names (record order)."""
+    return {
+        "types": il.event_values(store.db, "type"),
+        "modes": il.event_values(store.db, "mode"),
+        "actors": [{"name": n} for n in keys.labels(store.db, "actors", store.pair)],
+    }

@@ -1,0 +1,160 @@
+"""Item rows a page at a time: one index range per page, newest first (keyset on date, id).
+
+    event_rows(db, f, before=..., limit=...)   event mentions matching `f` before a cursor
+    figure_rows(db, measure, also=...)         the figure claims of one measure
+    event_values(db, column)                   the distinct types (or modes) of current events
+    documents_of(db, ids)                      the document rows of a page's items
+
+Filters here are on the stored (machine) values and must keep a superset of what the caller
+shows: a reviewer's edit can change a value, so the caller passes the ids of edited items
+(`also`) and checks every row again after overlaying the reviews.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from bilat.store.db import Database
+from bilat.store.queries import decode
+
+__all__ = ["EventFilter", "documents_of", "event_rows", "event_values", "figure_rows"]
+
+_CURRENT = "d.is_current = 1 AND d.status = 'ok'"
+_RECENT = "COALESCE(e.date, '')"
+_CHUNK = 500
+
+
+@dataclass(frozen=True, slots=True)
+class EventFilter:
+    """What an event list keeps, on machine values (a superset; see the module doc)."""
+
+    type: str | None = None
+    mode: str | None = None
+    status: str | None = None
+    since: str | None = None
+    until: str | None = None
+    participants: frozenset[str] | None = None  # any of these names (raw, as stored)
+    pair: str | None = None  # only mentions whose cluster is in this pair's view
+    also: frozenset[int] = frozenset()  # ids kept whatever their machine values
+
+
+@dataclass(slots=True)
+class _Query:
+    """Joins and conditions of an events query, each with its parameters in order."""
+
+    joins: list[tuple[str, list[Any]]]
+    conds: list[tuple[str, list[Any]]]
+
+
+def _reviewable(f: EventFilter) -> _Query:
+    """The filters on values a review may change."""
+    out = _Query([], [])
+    if f.participants is not None:
+        names = sorted(f.participants) or [""]
+        marks = ", ".join("?" for _ in names)
+        join = f"JOIN event_participants ep ON ep.event_id = e.id AND ep.name IN ({marks})"
+        out.joins.append((join, names))
+    for column in ("type", "mode", "status"):
+        if value := getattr(f, column):
+            out.conds.append((f"e.{column} = ?", [value]))
+    # `bilat.queries.in_range` compares at the shorter precision; these bounds keep every
+    # date it keeps (any date of the years from `since` on, any date up to `until`'s end)
+    if f.since:
+        out.conds.append((f"{_RECENT} >= ?", [f.since[:4]]))
+    if f.until:
+        out.conds.append((f"{_RECENT} <= ?", [f.until + "~"]))
+    if f.since or f.until:
+        out.conds.append(("e.date IS NOT NULL", []))
+    return out
+
+
+def _rows(
+    db: Database, q: _Query, f: EventFilter, before: tuple[str, int] | None, limit: int
+) -> list[dict[str, Any]]:
+    """One ordered index range of events: `+d.is_current` keeps SQLite from starting at the
+    documents (it would then sort every event); the joins follow the events' order."""
+    joins = [("JOIN documents d ON d.id = e.doc_id", []), *q.joins]
+    if f.pair is not None:
+        joins += [
+            ("JOIN record_item_refs r ON r.kind = 'events' AND r.item_id = e.id", []),
+            (
+                "JOIN record_item_pairs p ON p.kind = r.kind AND p.pos = r.pos AND p.pair = ?",
+                [f.pair],
+            ),
+        ]
+    conds = [("+d.is_current = 1 AND d.status = 'ok'", []), *q.conds]
+    if before is not None:
+        conds.append((f"({_RECENT}, e.id) < (?, ?)", [before[0], before[1]]))
+    sql = (
+        f"SELECT e.* FROM events e {' '.join(j for j, _ in joins)} "
+        f"WHERE {' AND '.join(c for c, _ in conds)} "
+        f"ORDER BY {_RECENT} DESC, e.id DESC LIMIT ?"
+    )
+    params = [p for _, ps in (*joins, *conds) for p in ps]
+    return db.all(sql, [*params, limit])
+
+
+def event_rows(
+    db: Database,
+    f: EventFilter,
+    *,
+    before: tuple[str, int] | None = None,
+    limit: int = 100,
+) -> list[dict[str, Any]]:
+    """Up to `limit` event rows of current documents matching `f`, newest first ((date or
+    "", id) descending), all strictly before the cursor `before` (that key of the last row
+    of the previous page). Rows of `f.also` come whatever their reviewable values."""
+    rows = _rows(db, _reviewable(f), f, before, limit)
+    if f.also:
+        also = sorted(f.also)
+        edited = _Query([], [(f"e.id IN ({', '.join('?' for _ in also)})", also)])
+        rows += _rows(db, edited, f, before, limit)
+    unique = {int(r["id"]): r for r in rows}  # a mention naming two of the names: one row
+    ordered = sorted(unique.values(), key=lambda r: (r["date"] or "", r["id"]), reverse=True)
+    return [decode(r) for r in ordered[:limit]]
+
+
+def event_values(db: Database, column: str) -> list[str]:
+    """The distinct values of `type` or `mode` over the current documents' events."""
+    if column not in ("type", "mode"):
+        raise ValueError(f"not an event list column: {column}")
+    sql = (
+        f"SELECT DISTINCT e.{column} AS v FROM events e JOIN documents d ON d.id = e.doc_id "
+        f"WHERE {_CURRENT}"
+    )
+    return sorted(str(r["v"]) for r in db.all(sql))
+
+
+def figure_rows(
+    db: Database,
+    measure: str,
+    *,
+    also: Sequence[int] = (),
+) -> list[dict[str, Any]]:
+    """The figure rows of current documents with this (machine) measure, plus `also`, in
+    the order `bilat.store.queries.item_rows` gives (document, id)."""
+    cond = "f.measure = ?"
+    params: list[Any] = [measure]
+    if also:
+        cond = f"({cond} OR f.id IN ({', '.join('?' for _ in also)}))"
+        params += list(also)
+    sql = (
+        f"SELECT f.* FROM figures f JOIN documents d ON d.id = f.doc_id WHERE {_CURRENT} "
+        f"AND {cond} ORDER BY f.doc_id, f.id"
+    )
+    return [decode(r) for r in db.all(sql, params)]
+
+
+def documents_of(db: Database, ids: Iterable[int]) -> dict[int, dict[str, Any]]:
+    """id -> the document fields items are shown with, for these documents only."""
+    wanted = sorted(set(ids))
+    out: dict[int, dict[str, Any]] = {}
+    cols = "id, name, title, published, source, url, status, is_current, pair"
+    for i in range(0, len(wanted), _CHUNK):
+        chunk = wanted[i : i + _CHUNK]
+        marks = ", ".join("?" for _ in chunk)
+        for r in db.all(f"SELECT {cols} FROM documents WHERE id IN ({marks})", chunk):
+            out[int(r["id"])] = r
+    return out
