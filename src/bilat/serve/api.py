@@ -15,7 +15,7 @@ from fastapi.responses import HTMLResponse, JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 from starlette.exceptions import HTTPException
 
-from bilat.serve import lists, queries
+from bilat.serve import actor_page, lists, queries
 from bilat.serve.app import AppState
 from bilat.serve.csv_out import conflict_rows, csv_response
 from bilat.serve.guard import token_problem
@@ -165,10 +165,13 @@ def list_actors(st: State, format: Format = "json") -> Any:
         return _out(queries.actors(store), format, "actors")
 
 
-@router.get("/actors/{name}", summary="One actor: roles, events, figures said, agreements")
+@router.get(
+    "/actors/{name}",
+    summary="One actor: roles; its newest events, figures said, agreements (`more`: older ones)",
+)
 def get_actor(st: State, name: str) -> dict[str, Any]:
     with st.use() as store:
-        return queries.actor_detail(store, name)
+        return actor_page.actor_detail(store, name)
 
 
 def _link_next(request: Request, response: Response, after: str | None) -> None:

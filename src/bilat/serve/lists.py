@@ -17,9 +17,8 @@ from bilat.extract.gazetteer import normalize
 from bilat.queries import in_range
 from bilat.serve import record as rec
 from bilat.serve.fmt import item_label
-from bilat.serve.queries import shape
 from bilat.serve.review import Reviews, load_reviews, overlay
-from bilat.store import Store, record_rows
+from bilat.store import PageFilter, Store, record_rows
 from bilat.store import item_lists as il
 from bilat.store import record_keys as keys
 
@@ -29,9 +28,16 @@ __all__ = [
     "ListPage",
     "actor_names",
     "cursor",
+    "edited",
     "event_menus",
     "events_page",
+    "figure_measures",
+    "figures_of",
+    "mark_conflicts",
     "parse_cursor",
+    "part_of_measure",
+    "reviewed",
+    "shape",
 ]
 
 _BATCH = 200
@@ -52,6 +58,27 @@ class EventFilters:
 class ListPage:
     items: list[dict[str, Any]]
     next: str | None  # the `after` of the next page; None on the last one
+
+
+_EVIDENCE = ("start_pos", "end_pos", "quote")
+
+
+def shape(row: dict[str, Any], item_type: str, docs: dict[int, dict[str, Any]]) -> dict[str, Any]:
+    """An item row as the API gives it: with its document's fields and its evidence."""
+    doc = docs.get(row["doc_id"], {})
+    out = {k: v for k, v in row.items() if k not in _EVIDENCE and k != "extractor_version"}
+    out.update(
+        item_type=item_type,
+        ref=f"{item_type}-{row['id']}",
+        doc=doc.get("name"),
+        published=doc.get("published"),
+        source=doc.get("source"),
+        outlet=doc.get("source"),
+        doc_pair=doc.get("pair"),
+        url=doc.get("url"),
+        evidence={"start": row["start_pos"], "end": row["end_pos"], "quote": row["quote"]},
+    )
+    return out
 
 
 def cursor(row: dict[str, Any]) -> str:
@@ -77,10 +104,6 @@ def actor_names(store: Store, actor: str) -> tuple[set[str], set[str]]:
         return {normalize(actor)}, {actor}
     names, raw = keys.names_at(store.db, pos)
     return names, raw | {actor}
-
-
-def _edited(revs: Reviews, kind: str) -> frozenset[int]:
-    return frozenset(i for i, r in revs.by_type.get(kind, {}).items() if r.state == "edited")
 
 
 def _keep(e: dict[str, Any], f: EventFilters, names: set[str] | None, rejected: bool) -> bool:
@@ -114,7 +137,7 @@ def events_page(
         until=f.until,
         participants=frozenset(raw) if raw is not None else None,
         pair=store.pair,
-        also=_edited(revs, "events"),
+        also=frozenset(edited(revs, "events")),
     )
     at = parse_cursor(after)
     kept: list[dict[str, Any]] = []
@@ -131,18 +154,33 @@ def events_page(
     return ListPage(_shape(store, page, revs), next_at)
 
 
-def _shape(store: Store, rows: list[dict[str, Any]], revs: Reviews) -> list[dict[str, Any]]:
-    """The page's rows as `queries.items` shapes them, each with its cluster's summary."""
+def reviewed(
+    store: Store, kind: str, rows: list[dict[str, Any]], revs: Reviews
+) -> list[dict[str, Any]]:
+    """Item rows as `queries.items` gives them (document fields, evidence, review, label),
+    reading the documents of these rows only."""
     docs = il.documents_of(store.db, (r["doc_id"] for r in rows))
-    at = keys.clusters_of(store.db, "events", (r["id"] for r in rows))
-    clusters = record_rows.entries(store.db, "events", at.values())
     out = []
     for row in rows:
-        item = overlay(shape(row, "events", docs), "events", revs)
-        item["label"] = item_label(item, "events")
-        pos = at.get(row["id"])
-        item["cluster"] = rec.cluster_summary(clusters[pos]) if pos in clusters else None
+        item = overlay(shape(row, kind, docs), kind, revs)
+        item["label"] = item_label(item, kind)
         out.append(item)
+    return out
+
+
+def edited(revs: Reviews, kind: str) -> list[int]:
+    """Ids of the items of `kind` a reviewer edited (their stored values may not match)."""
+    return sorted(i for i, r in revs.by_type.get(kind, {}).items() if r.state == "edited")
+
+
+def _shape(store: Store, rows: list[dict[str, Any]], revs: Reviews) -> list[dict[str, Any]]:
+    """The page's rows as `queries.items` shapes them, each with its cluster's summary."""
+    at = keys.clusters_of(store.db, "events", (r["id"] for r in rows))
+    clusters = record_rows.entries(store.db, "events", at.values())
+    out = reviewed(store, "events", rows, revs)
+    for item in out:
+        pos = at.get(item["id"])
+        item["cluster"] = rec.cluster_summary(clusters[pos]) if pos in clusters else None
     return out
 
 
@@ -154,3 +192,43 @@ def event_menus(store: Store) -> dict[str, Any]:
         "modes": il.event_values(store.db, "mode"),
         "actors": [{"name": n} for n in keys.labels(store.db, "actors", store.pair)],
     }
+
+
+def mark_conflicts(store: Store, figures: list[dict[str, Any]]) -> None:
+    """Set each figure's `conflict` (the id of the open conflict its claim is in, as
+    `queries.figures` does), reading only the conflicts these figures are in."""
+    at = keys.clusters_of(store.db, "conflicts", (f["id"] for f in figures), store.pair)
+    found = record_rows.entries(store.db, "conflicts", at.values())
+    conflicted = rec.conflict_claims({"conflicts": list(found.values())})
+    for f in figures:
+        f["conflict"] = conflicted.get(rec.figure_claim_key(f))
+
+
+def part_of_measure(store: Store, kind: str, measure: str) -> list[dict[str, Any]]:
+    """The entries of one record part with this measure (the measure index), in order."""
+    where = PageFilter(measure=measure)
+    page = store.record_page(kind, limit=1000, where=where)
+    found = list(page.items)
+    while page.next is not None:
+        page = store.record_page(kind, after=page.next, limit=1000, where=where)
+        found += page.items
+    return found
+
+
+def figure_measures(store: Store) -> list[str]:
+    """The measures of current documents' figures (stored or as a reviewer edited them)."""
+    revs = load_reviews(store)
+    edits = {
+        str(r.payload["measure"])
+        for r in revs.by_type.get("figures", {}).values()
+        if r.state == "edited" and r.payload.get("measure")
+    }
+    return sorted(set(il.figure_measures(store.db)) | edits)
+
+
+def figures_of(store: Store, measure: str) -> list[dict[str, Any]]:
+    """The figure rows (reviewed, rejected ones too) whose stored measure is `measure`, and
+    the edited ones (a reviewer may have set it): read by the measure index."""
+    revs = load_reviews(store)
+    rows = il.figure_rows(store.db, measure, also=edited(revs, "figures"))
+    return reviewed(store, "figures", rows, revs)

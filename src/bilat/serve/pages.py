@@ -14,6 +14,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from bilat.reconcile import pair_key
 from bilat.serve import lists, queries
+from bilat.serve.actor_page import actor_detail
 from bilat.serve.app import AppState, request_pair
 from bilat.serve.charts import chart_key, figure_charts
 from bilat.serve.fmt import (
@@ -304,8 +305,12 @@ def figures_page(
         figs = queries.figures(
             store, measure=_opt(measure), include_rejected=include_rejected, **dates
         )
-        measures = sorted({f["measure"] for f in queries.figures(store)})
-        conflicts = queries.conflicts(store)
+        if _opt(measure):  # only that measure's rows, by index
+            measures = lists.figure_measures(store)
+            conflicts = queries.conflicts(store, measure=_opt(measure))
+        else:
+            measures = sorted({f["measure"] for f in queries.figures(store)})
+            conflicts = queries.conflicts(store)
     charts = figure_charts(figs, conflicts, min_claims=2)
     by_chart = claims_by_chart(figs)
     shown = {c.key for c in charts}
@@ -383,7 +388,7 @@ def actors_page(request: Request) -> HTMLResponse:
 @router.get("/actors/{name}", response_class=HTMLResponse)
 def actor_page(request: Request, name: str) -> HTMLResponse:
     with _st(request).use() as store:
-        actor = queries.actor_detail(store, name)
+        actor = actor_detail(store, name)
     return _page(request, "actor.html", actor=actor, groups=timeline(actor["events"]))
 
 

@@ -13,8 +13,10 @@ from bilat.extract.languages import language_warning
 from bilat.pairview import figure_in_pair
 from bilat.queries import in_range, names_of, period_in_range
 from bilat.reconcile._dates import deadline_period
+from bilat.serve import lists
 from bilat.serve import record as rec
 from bilat.serve.fmt import item_label
+from bilat.serve.lists import shape
 from bilat.serve.review import Reviews, load_reviews, overlay, visible
 from bilat.store import Store
 from bilat.store import queries as q
@@ -32,31 +34,10 @@ __all__ = [
     "figures",
     "items",
     "search",
-    "shape",
     "snippet",
     "stats",
     "tally",
 ]
-
-_EVIDENCE = ("start_pos", "end_pos", "quote")
-
-
-def shape(row: dict[str, Any], item_type: str, docs: dict[int, dict[str, Any]]) -> dict[str, Any]:
-    """An item row as the API gives it: with its document's fields and its evidence."""
-    doc = docs.get(row["doc_id"], {})
-    out = {k: v for k, v in row.items() if k not in _EVIDENCE and k != "extractor_version"}
-    out.update(
-        item_type=item_type,
-        ref=f"{item_type}-{row['id']}",
-        doc=doc.get("name"),
-        published=doc.get("published"),
-        source=doc.get("source"),
-        outlet=doc.get("source"),
-        doc_pair=doc.get("pair"),
-        url=doc.get("url"),
-        evidence={"start": row["start_pos"], "end": row["end_pos"], "quote": row["quote"]},
-    )
-    return out
 
 
 def items(
@@ -209,10 +190,15 @@ def figures(
     since: str | None = None,
     until: str | None = None,
 ) -> list[dict[str, Any]]:
-    """Figure claims (reviewed) of the store's pair; `since`/`until`: periods overlapping."""
-    conflicted = rec.conflict_claims({"conflicts": store.record_part("conflicts")})
+    """Figure claims (reviewed) of the store's pair; `since`/`until`: periods overlapping.
+    With a measure only its rows are read (index), and the conflicts they are in."""
+    if measure:
+        found = visible(lists.figures_of(store, measure), include_rejected)
+    else:
+        found = items(store, "figures", include_rejected=include_rejected)
+        conflicted = rec.conflict_claims({"conflicts": store.record_part("conflicts")})
     out = []
-    for f in items(store, "figures", include_rejected=include_rejected):
+    for f in found:
         if (
             (measure and f["measure"] != measure)
             or (period and f.get("period") != period)
@@ -221,8 +207,11 @@ def figures(
             or not period_in_range(f.get("period"), since, until)
         ):
             continue
-        f["conflict"] = conflicted.get(rec.figure_claim_key(f))
+        if not measure:
+            f["conflict"] = conflicted.get(rec.figure_claim_key(f))
         out.append(f)
+    if measure:
+        lists.mark_conflicts(store, out)
     return out
 
 
@@ -275,12 +264,19 @@ def conflicts(
     include_rejected: bool = False,
     since: str | None = None,
     until: str | None = None,
+    measure: str | None = None,
 ) -> list[dict[str, Any]]:
-    """Conflicts (reviewed); with a range, those whose period overlaps it."""
-    figs = items(store, "figures", include_rejected=True)
-    record = {"conflicts": store.record_part("conflicts")}
+    """Conflicts (reviewed); with a range, those whose period overlaps it; with a measure,
+    that measure's (only its figures and conflicts are read)."""
+    if measure:
+        figs = lists.figures_of(store, measure)
+        record = {"conflicts": lists.part_of_measure(store, "conflicts", measure)}
+    else:
+        figs = items(store, "figures", include_rejected=True)
+        record = {"conflicts": store.record_part("conflicts")}
     if include_rejected:
-        record["machine_conflicts"] = store.record_part("machine_conflicts")
+        machine = store.record_part("machine_conflicts")
+        record["machine_conflicts"] = [c for c in machine if measure in (None, c.get("measure"))]
     found = rec.conflicts(record, figs, include_rejected)
     return [c for c in found if period_in_range(c.get("period"), since, until)]
 

@@ -2,6 +2,8 @@
 
     event_rows(db, f, before=..., limit=...)   event mentions matching `f` before a cursor
     figure_rows(db, measure, also=...)         the figure claims of one measure
+    named_rows(db, table, names, ...)          the newest figures said by / statements of
+                                               parties with one of these names
     event_values(db, column)                   the distinct types (or modes) of current events
     documents_of(db, ids)                      the document rows of a page's items
 
@@ -19,7 +21,15 @@ from typing import Any
 from bilat.store.db import Database
 from bilat.store.queries import decode
 
-__all__ = ["EventFilter", "documents_of", "event_rows", "event_values", "figure_rows"]
+__all__ = [
+    "EventFilter",
+    "documents_of",
+    "event_rows",
+    "event_values",
+    "figure_measures",
+    "figure_rows",
+    "named_rows",
+]
 
 _CURRENT = "d.is_current = 1 AND d.status = 'ok'"
 _RECENT = "COALESCE(e.date, '')"
@@ -145,6 +155,47 @@ def figure_rows(
         f"AND {cond} ORDER BY f.doc_id, f.id"
     )
     return [decode(r) for r in db.all(sql, params)]
+
+
+def figure_measures(db: Database) -> list[str]:
+    """The distinct measures of current documents' figures (the measure index)."""
+    sql = (
+        "SELECT DISTINCT f.measure AS m FROM figures f JOIN documents d ON d.id = f.doc_id "
+        "WHERE +d.is_current = 1 AND d.status = 'ok'"
+    )
+    return sorted(str(r["m"]) for r in db.all(sql))
+
+
+def named_rows(
+    db: Database,
+    table: str,
+    names: Iterable[str],
+    *,
+    also: Sequence[int] = (),
+    limit: int = 100,
+) -> list[dict[str, Any]]:
+    """Up to `limit` rows of current documents, newest document first, naming one of `names`
+    (as written): figures by who said them, agreements and commitments by their parties
+    (`item_parties`); rows of `also` whatever they name."""
+    wanted = sorted(names) or [""]
+    marks = ", ".join("?" for _ in wanted)
+    params: list[Any] = list(wanted)
+    if table == "figures":
+        cond = f"i.said_by IN ({marks})"
+    elif table in ("agreements", "commitments"):
+        cond = f"i.id IN (SELECT item_id FROM item_parties WHERE kind = ? AND name IN ({marks}))"
+        params.insert(0, table)
+    else:
+        raise ValueError(f"no names index for {table}")
+    if also:
+        cond = f"({cond} OR i.id IN ({', '.join('?' for _ in also)}))"
+        params += list(also)
+    sql = (
+        f"SELECT i.* FROM {table} i JOIN documents d ON d.id = i.doc_id "
+        f"WHERE +d.is_current = 1 AND d.status = 'ok' AND {cond} "
+        "ORDER BY i.doc_id DESC, i.id DESC LIMIT ?"
+    )
+    return [decode(r) for r in db.all(sql, [*params, limit])]
 
 
 def documents_of(db: Database, ids: Iterable[int]) -> dict[int, dict[str, Any]]:

@@ -1,15 +1,16 @@
 """Keys into the record rows, written with the record, so a page reads only its own entries.
 
-    Keys(db)                       collects the keys of entries as the writer stores them
-    clusters_of(db, kind, ids)     item row id -> the position of the record entry holding it
-    entry_named(db, kind, name)    the position of the canonical actor with that name (or None)
-    names_at(db, pos)              an actor's names, normalised and as its members wrote them
-    labels(db, kind, pair)         the entries' own names, in record order
+    Keys(db)                          collects the keys of entries as the writer stores them
+    clusters_of(db, kind, ids, pair)  item row id -> position of the record entry holding it
+    entry_named(db, kind, name, pair) the position of the canonical actor with that name
+    names_at(db, pos)                 an actor's names, normalised and as its members wrote
+    labels(db, kind, pair)            the entries' own names, in record order
 
 `record_item_refs` maps each event mention (an `events` row) to its cluster's position in the
-events part: a timeline page of 50 mentions reads 50 keys and their clusters, not the whole
-part. `record_names` holds every normalised name of a canonical actor (its id, name and
-aliases, as `bilat.queries.find_actor` compares them).
+events part, and each figure row to the conflict its claim is in: a timeline page of 50
+mentions reads 50 keys and their clusters, not the whole part. `record_names` holds every
+normalised name of a canonical actor (its id, name and aliases, as
+`bilat.queries.find_actor` compares them) and the names as its members wrote them.
 """
 
 from __future__ import annotations
@@ -35,6 +36,8 @@ class Keys:
         self.refs: list[tuple[str, int, int]] = []
         self.names: list[tuple[str, str, int, str]] = []
         self._event_ids: dict[tuple[int, int], int] | None = None
+        self._figure_ids: dict[tuple[int, int, int, float], list[int]] | None = None
+        self._seen: set[tuple[str, int]] = set()
 
     def _events(self) -> dict[tuple[int, int], int]:
         """(doc_id, i) -> the id of the document's i-th stored event (ids in order): what the
@@ -49,13 +52,40 @@ class Keys:
                 self._event_ids[(doc, i)] = int(row[0])
         return self._event_ids
 
+    def _figures(self) -> dict[tuple[int, int, int, float], list[int]]:
+        """(doc_id, start, end, value) -> ids of the figure rows of that claim (the key
+        `bilat.serve.record.figure_claim_key` matches claims by)."""
+        if self._figure_ids is None:
+            self._figure_ids = {}
+            sql = "SELECT id, doc_id, start_pos, end_pos, value FROM figures"
+            for row in self.db.execute(sql):
+                key = (int(row[1]), int(row[2]), int(row[3]), float(row[4] or 0))
+                self._figure_ids.setdefault(key, []).append(int(row[0]))
+        return self._figure_ids
+
+    def _ref(self, kind: str, item_id: int, pos: int) -> None:
+        if (kind, item_id) not in self._seen:
+            self._seen.add((kind, item_id))
+            self.refs.append((kind, item_id, pos))
+
     def add(self, kind: str, pos: int, item: dict[str, Any]) -> None:
         if kind == "events":
             ids = self._events()
             for m in item.get("mentions") or []:
                 doc, _, i = str(m.get("ref") or "").partition(":e")
                 if doc.isdigit() and i.isdigit() and (hit := ids.get((int(doc), int(i)))):
-                    self.refs.append((kind, hit, pos))
+                    self._ref(kind, hit, pos)
+        elif kind == "conflicts":
+            figures = self._figures()
+            for cl in item.get("claims") or []:
+                key = (
+                    int(cl.get("doc_id") or 0),
+                    int(cl.get("start") or 0),
+                    int(cl.get("end") or 0),
+                    float(cl.get("value") or 0),
+                )
+                for figure_id in figures.get(key, ()):
+                    self._ref(kind, figure_id, pos)
         elif kind == "actors":
             names = (item.get("id"), item.get("name"), *(item.get("names") or []))
             label = str(item.get("name") or item.get("id"))
@@ -75,23 +105,49 @@ class Keys:
         self.refs, self.names = [], []
 
 
-def clusters_of(db: Database, kind: str, ids: Iterable[int]) -> dict[int, int]:
-    """Item row id -> position of its record entry (rows of no entry are left out)."""
+def clusters_of(
+    db: Database, kind: str, ids: Iterable[int], pair: str | None = None
+) -> dict[int, int]:
+    """Item row id -> position of its record entry (of `pair`'s view when given); rows of no
+    entry are left out."""
     wanted = sorted(set(ids))
+    view = (
+        ""
+        if pair is None
+        else (" AND pos IN (SELECT pos FROM record_item_pairs WHERE kind = ? AND pair = ?)")
+    )
     out: dict[int, int] = {}
     for i in range(0, len(wanted), _CHUNK):
         chunk = wanted[i : i + _CHUNK]
         marks = ", ".join("?" for _ in chunk)
         sql = f"SELECT item_id, pos FROM record_item_refs WHERE kind = ? AND item_id IN ({marks})"
-        for row in db.execute(sql, [kind, *chunk]).fetchall():
+        params = [kind, *chunk] + ([] if pair is None else [kind, pair])
+        for row in db.execute(sql + view, params).fetchall():
             out[int(row[0])] = int(row[1])
     return out
 
 
-def entry_named(db: Database, kind: str, name: str) -> int | None:
-    """The first entry (in record order) one of whose names normalises like `name`."""
+def _in_view(pair: str | None) -> tuple[str, list[Any]]:
+    """The condition keeping the actor entries (`record_names n`) of `pair`'s view: actors of
+    its states or named by its entries (as `bilat.pairview.for_pair` keeps them)."""
+    if pair is None:
+        return "", []
+    states = pair.split("-")
+    return (
+        " AND n.pos IN (SELECT i.pos FROM record_items i WHERE i.kind = n.kind "
+        "AND (i.country IN (?, ?) OR i.pos IN (SELECT pos FROM record_item_pairs "
+        "WHERE kind = n.kind AND pair = ?)))",
+        [states[0], states[-1], pair],
+    )
+
+
+def entry_named(db: Database, kind: str, name: str, pair: str | None = None) -> int | None:
+    """The first entry (in record order; of `pair`'s view) one of whose names normalises like
+    `name`."""
+    view, params = _in_view(pair)
     pos = db.scalar(
-        "SELECT MIN(pos) FROM record_names WHERE kind = ? AND name = ?", (kind, normalize(name))
+        f"SELECT MIN(n.pos) FROM record_names n WHERE n.kind = ? AND n.name = ?{view}",
+        [kind, normalize(name), *params],
     )
     return None if pos is None else int(pos)
 
@@ -108,18 +164,11 @@ def names_at(db: Database, pos: int) -> tuple[set[str], set[str]]:
 
 
 def labels(db: Database, kind: str, pair: str | None = None) -> list[str]:
-    """The own name of every actor entry, in record order; for `pair`, of its view (actors of
-    its states or named by its entries, as `bilat.pairview.for_pair` keeps them)."""
-    sql = "SELECT n.pos, MIN(n.label) AS label FROM record_names n"
-    params: list[Any] = [kind]
-    where = "n.kind = ?"
-    if pair is not None:
-        states = pair.split("-")
-        sql += " JOIN record_items i ON i.kind = n.kind AND i.pos = n.pos"
-        where += (
-            " AND (i.country IN (?, ?) OR n.pos IN (SELECT pos FROM record_item_pairs "
-            "WHERE kind = n.kind AND pair = ?))"
-        )
-        params += [states[0], states[-1], pair]
-    rows = db.all(f"{sql} WHERE {where} GROUP BY n.pos ORDER BY n.pos", params)
+    """The own name of every actor entry (of `pair`'s view), in record order."""
+    view, params = _in_view(pair)
+    rows = db.all(
+        f"SELECT n.pos, MIN(n.label) AS label FROM record_names n WHERE n.kind = ?{view} "
+        "GROUP BY n.pos ORDER BY n.pos",
+        [kind, *params],
+    )
     return [str(r["label"]) for r in rows]
