@@ -13,7 +13,7 @@ from fastapi.responses import HTMLResponse
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from bilat.reconcile import pair_key
-from bilat.serve import lists, queries
+from bilat.serve import lists, queries, record_pages
 from bilat.serve.actor_page import actor_detail
 from bilat.serve.app import AppState, request_pair
 from bilat.serve.charts import chart_key, figure_charts
@@ -45,6 +45,7 @@ __all__ = [
 
 router = APIRouter(include_in_schema=False)
 TIMELINE_PAGE = 100  # event mentions per timeline page
+OVERVIEW_MENTIONS = 40  # newest mentions read for the overview's latest events
 Cursor = Annotated[str | None, Query(pattern=lists.CURSOR, description="`next` of a page")]
 _ENV: Environment | None = None
 _NAV = (
@@ -214,25 +215,43 @@ def timeline(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 @router.get("/", response_class=HTMLResponse)
 def overview(request: Request) -> HTMLResponse:
+    """Counts and the first few entries of each list: with a current record the counts are
+    the maintained ones and each list is its first page (`record_pages`)."""
     with _st(request).use() as store:
-        mentions = queries.events(store)
-        conflicts = queries.conflicts(store)
-        commitments = queries.commitments(store)["statuses"]
-        agreements = queries.agreements(store)["histories"]
-        n = queries.tally(mentions, queries.figures(store), conflicts, commitments, agreements)
-        stats = queries.stats(store, n)
-        events = timeline(mentions)
-        docs = queries.documents(store, limit=6)
+        n = record_pages.overview_counts(store)
+        if n is None:
+            return _overview_whole(request, store)
+        events = timeline(lists.events_page(store, limit=OVERVIEW_MENTIONS).items)
+        shown = {
+            "events": events[:8],
+            "event_total": n["events"],
+            "conflicts": record_pages.conflicts_page(store, limit=6).items,
+            "commitments": record_pages.commitments_page(store, limit=8).items,
+            "agreements": record_pages.agreements_page(store, limit=8).items,
+            "stats": queries.stats(store, n),
+            "docs": queries.documents(store, limit=6),
+        }
+    return _page(request, "overview.html", **shown)
+
+
+def _overview_whole(request: Request, store: Store) -> HTMLResponse:
+    """The overview from the whole lists (a record not built, or stale)."""
+    mentions = queries.events(store)
+    conflicts = queries.conflicts(store)
+    commitments = queries.commitments(store)["statuses"]
+    agreements = queries.agreements(store)["histories"]
+    n = queries.tally(mentions, queries.figures(store), conflicts, commitments, agreements)
+    events = timeline(mentions)
     return _page(
         request,
         "overview.html",
-        stats=stats,
+        stats=queries.stats(store, n),
         events=events[:8],
         event_total=len(events),
         conflicts=conflicts,
         commitments=commitments,
         agreements=agreements,
-        docs=docs,
+        docs=queries.documents(store, limit=6),
     )
 
 

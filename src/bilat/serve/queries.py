@@ -13,7 +13,7 @@ from bilat.extract.languages import language_warning
 from bilat.pairview import figure_in_pair
 from bilat.queries import in_range, names_of, period_in_range
 from bilat.reconcile._dates import deadline_period
-from bilat.serve import lists
+from bilat.serve import lists, record_pages
 from bilat.serve import record as rec
 from bilat.serve.fmt import item_label
 from bilat.serve.lists import shape
@@ -350,7 +350,11 @@ def tally(
 
 
 def counts(store: Store) -> dict[str, Any]:
-    """`tally` of the store's pair (pages that list these already pass their own lists)."""
+    """`tally` of the store's pair (pages that list these already pass their own lists):
+    the maintained counts while the record is current, else counted from the lists."""
+    known = record_pages.overview_counts(store)
+    if known is not None:
+        return known
     return tally(
         events(store),
         figures(store),
@@ -376,14 +380,15 @@ def stats(store: Store, known_counts: dict[str, Any] | None = None) -> dict[str,
     """Counts for the overview: documents by status, items by review state, record parts;
     `known_counts` is the `tally` of lists the caller has loaded already."""
     revs = load_reviews(store)
+    current = store.record_is_current()
     by_status = {
         r["status"]: int(r["n"])
         for r in store.db.all(
             "SELECT status, COUNT(*) AS n FROM documents WHERE is_current = 1 GROUP BY status"
         )
     }
-    by_kind: dict[str, Any] = {}
-    for kind in (*q.ITEM_KINDS, "actors"):
+    by_kind: dict[str, Any] = record_pages.item_states(store, revs) if current else {}
+    for kind in () if current else (*q.ITEM_KINDS, "actors"):
         rows = q.item_ids(store.db, kind)
         states: dict[str, int] = {}
         for r in rows:

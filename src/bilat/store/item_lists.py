@@ -23,12 +23,15 @@ from bilat.store.queries import decode
 
 __all__ = [
     "EventFilter",
+    "current_figures",
+    "current_ids",
     "documents_of",
     "event_rows",
     "event_values",
     "figure_measures",
     "figure_rows",
     "named_rows",
+    "rows_of_documents",
 ]
 
 _CURRENT = "d.is_current = 1 AND d.status = 'ok'"
@@ -196,6 +199,52 @@ def named_rows(
         "ORDER BY i.doc_id DESC, i.id DESC LIMIT ?"
     )
     return [decode(r) for r in db.all(sql, [*params, limit])]
+
+
+_KINDS = ("events", "figures", "agreements", "commitments", "actors")
+
+
+def rows_of_documents(db: Database, kind: str, doc_ids: Iterable[int]) -> list[dict[str, Any]]:
+    """The rows of `kind` of these documents (current ones only), by document and id."""
+    if kind not in _KINDS:
+        raise ValueError(f"not an item table: {kind}")
+    wanted = sorted(set(doc_ids))
+    out: list[dict[str, Any]] = []
+    for i in range(0, len(wanted), _CHUNK):
+        chunk = wanted[i : i + _CHUNK]
+        marks = ", ".join("?" for _ in chunk)
+        out += db.all(
+            f"SELECT i.* FROM {kind} i JOIN documents d ON d.id = i.doc_id "
+            f"WHERE i.doc_id IN ({marks}) AND {_CURRENT} ORDER BY i.doc_id, i.id",
+            chunk,
+        )
+    return [decode(r) for r in out]
+
+
+def _current(db: Database, kind: str, cols: str, ids: Iterable[int]) -> list[dict[str, Any]]:
+    if kind not in _KINDS:
+        raise ValueError(f"not an item table: {kind}")
+    wanted = sorted(set(ids))
+    out: list[dict[str, Any]] = []
+    for i in range(0, len(wanted), _CHUNK):
+        chunk = wanted[i : i + _CHUNK]
+        marks = ", ".join("?" for _ in chunk)
+        out += db.all(
+            f"SELECT {cols} FROM {kind} i JOIN documents d ON d.id = i.doc_id "
+            f"WHERE i.id IN ({marks}) AND {_CURRENT}",
+            chunk,
+        )
+    return out
+
+
+def current_ids(db: Database, kind: str, ids: Iterable[int]) -> list[int]:
+    """Those of `ids` that are rows of current documents (by primary key)."""
+    return [int(r["id"]) for r in _current(db, kind, "i.id", ids)]
+
+
+def current_figures(db: Database, ids: Iterable[int]) -> list[dict[str, Any]]:
+    """id, flow and document pair of those of `ids` that are current figure rows."""
+    return _current(db, "figures", "i.id, i.flow, d.pair", ids)
 
 
 def documents_of(db: Database, ids: Iterable[int]) -> dict[int, dict[str, Any]]:

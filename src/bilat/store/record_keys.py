@@ -5,6 +5,8 @@
     entry_named(db, kind, name, pair) the position of the canonical actor with that name
     names_at(db, pos)                 an actor's names, normalised and as its members wrote
     labels(db, kind, pair)            the entries' own names, in record order
+    item_counts(db, kind)             current item rows per kind (figures: per flow, pair)
+    mention_count(db, pair)           event mentions in the clusters of a pair's view
 
 `record_item_refs` maps each event mention (an `events` row) to its cluster's position in the
 events part, and each figure row to the conflict its claim is in: a timeline page of 50
@@ -21,9 +23,19 @@ from typing import Any
 from bilat.extract.gazetteer import normalize
 from bilat.store.db import Database
 
-__all__ = ["TABLES", "Keys", "clusters_of", "entry_named", "labels", "names_at"]
+__all__ = [
+    "TABLES",
+    "Keys",
+    "clusters_of",
+    "entry_named",
+    "item_counts",
+    "labels",
+    "mention_count",
+    "names_at",
+]
 
-TABLES = ("record_item_refs", "record_names")
+TABLES = ("record_item_refs", "record_names", "record_item_counts")
+_ITEMS = ("events", "figures", "agreements", "commitments", "actors")
 _RAW = "actors:raw"  # record_names rows of the names as written (participants are stored so)
 _CHUNK = 500
 
@@ -95,6 +107,25 @@ class Keys:
             raw |= {str(m["name"]) for m in item.get("members") or [] if m.get("name")}
             self.names += [(_RAW, name, pos, label) for name in sorted(raw)]
 
+    def finish(self) -> None:
+        """Count the current documents' item rows (figures per flow and document pair)."""
+        self.flush()
+        current = "JOIN documents d ON d.id = i.doc_id WHERE d.is_current = 1 AND d.status = 'ok'"
+        for kind in _ITEMS:
+            if kind == "figures":
+                sql = (
+                    "SELECT COALESCE(i.flow, '') AS flow, COALESCE(d.pair, '') AS doc_pair, "
+                    f"COUNT(*) AS n FROM figures i {current} "
+                    "GROUP BY COALESCE(i.flow, ''), COALESCE(d.pair, '')"
+                )
+            else:
+                sql = f"SELECT '' AS flow, '' AS doc_pair, COUNT(*) AS n FROM {kind} i {current}"
+            rows = [(kind, r["flow"], r["doc_pair"], int(r["n"])) for r in self.db.all(sql)]
+            self.db.execute_many(
+                "INSERT INTO record_item_counts (kind, flow, doc_pair, n) VALUES (?, ?, ?, ?)",
+                rows,
+            )
+
     def flush(self) -> None:
         if self.refs:
             sql = "INSERT INTO record_item_refs (kind, item_id, pos) VALUES (?, ?, ?)"
@@ -127,24 +158,24 @@ def clusters_of(
     return out
 
 
-def _in_view(pair: str | None) -> tuple[str, list[Any]]:
+def _in_view(kind: str, pair: str | None) -> tuple[str, list[Any]]:
     """The condition keeping the actor entries (`record_names n`) of `pair`'s view: actors of
-    its states or named by its entries (as `bilat.pairview.for_pair` keeps them)."""
+    its states or named by its entries (as `bilat.pairview.for_pair` keeps them). The
+    subqueries are uncorrelated: each runs once, by index."""
     if pair is None:
         return "", []
     states = pair.split("-")
     return (
-        " AND n.pos IN (SELECT i.pos FROM record_items i WHERE i.kind = n.kind "
-        "AND (i.country IN (?, ?) OR i.pos IN (SELECT pos FROM record_item_pairs "
-        "WHERE kind = n.kind AND pair = ?)))",
-        [states[0], states[-1], pair],
+        " AND n.pos IN (SELECT i.pos FROM record_items i WHERE i.kind = ? AND i.country IN (?, ?) "
+        "UNION SELECT p.pos FROM record_item_pairs p WHERE p.kind = ? AND p.pair = ?)",
+        [kind, states[0], states[-1], kind, pair],
     )
 
 
 def entry_named(db: Database, kind: str, name: str, pair: str | None = None) -> int | None:
     """The first entry (in record order; of `pair`'s view) one of whose names normalises like
     `name`."""
-    view, params = _in_view(pair)
+    view, params = _in_view(kind, pair)
     pos = db.scalar(
         f"SELECT MIN(n.pos) FROM record_names n WHERE n.kind = ? AND n.name = ?{view}",
         [kind, normalize(name), *params],
@@ -163,9 +194,29 @@ def names_at(db: Database, pos: int) -> tuple[set[str], set[str]]:
     )
 
 
+def mention_count(db: Database, pair: str | None) -> int:
+    """Event mentions in clusters of `pair`'s view (every cluster without a pair)."""
+    if pair is None:
+        return int(db.scalar("SELECT COUNT(*) FROM record_item_refs WHERE kind = 'events'"))
+    return int(
+        db.scalar(
+            "SELECT COUNT(*) FROM record_item_pairs p JOIN record_item_refs r "
+            "ON r.kind = p.kind AND r.pos = p.pos WHERE p.kind = 'events' AND p.pair = ?",
+            (pair,),
+        )
+    )
+
+
+def item_counts(db: Database, kind: str) -> list[tuple[str | None, str | None, int]]:
+    """(flow, document pair, rows) of one item kind's current rows, as counted when the
+    record was written (one row, without flow and pair, for kinds other than figures)."""
+    rows = db.all("SELECT flow, doc_pair, n FROM record_item_counts WHERE kind = ?", (kind,))
+    return [(r["flow"] or None, r["doc_pair"] or None, int(r["n"])) for r in rows]
+
+
 def labels(db: Database, kind: str, pair: str | None = None) -> list[str]:
     """The own name of every actor entry (of `pair`'s view), in record order."""
-    view, params = _in_view(pair)
+    view, params = _in_view(kind, pair)
     rows = db.all(
         f"SELECT n.pos, MIN(n.label) AS label FROM record_names n WHERE n.kind = ?{view} "
         "GROUP BY n.pos ORDER BY n.pos",

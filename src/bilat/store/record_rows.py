@@ -156,6 +156,7 @@ def write_record(
             for pos, item in enumerate(parts[kind]):
                 out.item(kind, pos, _stored(out, kind, item), _entry_pairs(kind, item, names))
         out.flush()
+        out.keys.finish()
         db.execute_many(
             "INSERT INTO record_counts (kind, pair, n) VALUES (?, ?, ?)",
             [(k, p, n) for (k, p), n in out.counts.items()],

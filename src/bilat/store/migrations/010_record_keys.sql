@@ -16,6 +16,15 @@ CREATE TABLE record_names (
     label TEXT NOT NULL,
     PRIMARY KEY (kind, name, pos)
 );
+-- Item rows of current documents per kind (figures also per flow and document pair), counted
+-- when the record is written: while the record is current (its fingerprint) they are exact.
+CREATE TABLE record_item_counts (
+    kind TEXT NOT NULL,
+    flow TEXT NOT NULL,
+    doc_pair TEXT NOT NULL,
+    n INTEGER NOT NULL,
+    PRIMARY KEY (kind, flow, doc_pair)
+);
 -- Lists read newest first, one index range per page (keyset on date, id); figures by measure.
 CREATE INDEX events_recent ON events ((COALESCE(date, '')), id);
 CREATE INDEX events_type_recent ON events (type, (COALESCE(date, '')), id);
