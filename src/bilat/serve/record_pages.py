@@ -33,8 +33,21 @@ def _cited(store: Store, kind: str, doc_ids: Iterable[Any], revs: Reviews) -> li
     return lists.reviewed(store, kind, il.rows_of_documents(store.db, kind, wanted), revs)
 
 
-def _next(after: int | None) -> str | None:
-    return None if after is None else str(after)
+def _page(
+    store: Store,
+    kind: str,
+    cites: str,
+    after: int,
+    limit: int,
+    since: str | None,
+    until: str | None,
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]], str | None]:
+    """(entries of one page of a record part, the reviewed rows of the documents they cite
+    in their `cites` lists, the next cursor)."""
+    page = store.record_page(kind, after=after, limit=limit, where=PageFilter(since, until))
+    docs = (c.get("doc_id") for e in page.items for c in e.get(cites) or [])
+    rows = _cited(store, "figures" if kind == "conflicts" else kind, docs, load_reviews(store))
+    return page.items, rows, None if page.next is None else str(page.next)
 
 
 def conflicts_page(
@@ -46,10 +59,8 @@ def conflicts_page(
     until: str | None = None,
 ) -> ListPage:
     """Open conflicts (as `queries.conflicts` lists them), one page of the record's."""
-    page = store.record_page("conflicts", after=after, limit=limit, where=PageFilter(since, until))
-    docs = (cl.get("doc_id") for c in page.items for cl in c.get("claims") or [])
-    figs = _cited(store, "figures", docs, load_reviews(store))
-    return ListPage(rec.conflicts({"conflicts": page.items}, figs), _next(page.next))
+    found, figs, after_this = _page(store, "conflicts", "claims", after, limit, since, until)
+    return ListPage(rec.conflicts({"conflicts": found}, figs), after_this)
 
 
 def commitments_page(
@@ -61,13 +72,8 @@ def commitments_page(
     until: str | None = None,
 ) -> ListPage:
     """Commitment statuses (as `queries.commitments` gives them), one page of the record's."""
-    page = store.record_page(
-        "commitments", after=after, limit=limit, where=PageFilter(since, until)
-    )
-    docs = (s.get("doc_id") for c in page.items for s in c.get("sources") or [])
-    rows = _cited(store, "commitments", docs, load_reviews(store))
-    statuses = rec.commitment_statuses({"commitments": page.items}, rows)
-    return ListPage(statuses, _next(page.next))
+    found, rows, after_this = _page(store, "commitments", "sources", after, limit, since, until)
+    return ListPage(rec.commitment_statuses({"commitments": found}, rows), after_this)
 
 
 def _dated(entry: dict[str, Any]) -> str | None:
@@ -85,15 +91,13 @@ def agreements_page(
     """Agreement histories (as `queries.agreements` gives them), one page of the record's;
     with a range, those with a statement dated in it (the index keeps those whose first to
     last statement overlaps it, a superset)."""
-    page = store.record_page("agreements", after=after, limit=limit, where=PageFilter(since, until))
-    docs = (e.get("doc_id") for h in page.items for e in h.get("entries") or [])
-    rows = _cited(store, "agreements", docs, load_reviews(store))
-    histories = rec.agreement_histories({"agreements": page.items}, rows)
+    found, rows, after_this = _page(store, "agreements", "entries", after, limit, since, until)
+    histories = rec.agreement_histories({"agreements": found}, rows)
     if since or until:
         histories = [
             h for h in histories if any(in_range(_dated(e), since, until) for e in h["entries"])
         ]
-    return ListPage(histories, _next(page.next))
+    return ListPage(histories, after_this)
 
 
 def _live(store: Store, kind: str, revs: Reviews) -> tuple[int, dict[str, int]]:

@@ -204,37 +204,38 @@ def named_rows(
 _KINDS = ("events", "figures", "agreements", "commitments", "actors")
 
 
-def rows_of_documents(db: Database, kind: str, doc_ids: Iterable[int]) -> list[dict[str, Any]]:
-    """The rows of `kind` of these documents (current ones only), by document and id."""
-    if kind not in _KINDS:
-        raise ValueError(f"not an item table: {kind}")
-    wanted = sorted(set(doc_ids))
-    out: list[dict[str, Any]] = []
-    for i in range(0, len(wanted), _CHUNK):
-        chunk = wanted[i : i + _CHUNK]
-        marks = ", ".join("?" for _ in chunk)
-        out += db.all(
-            f"SELECT i.* FROM {kind} i JOIN documents d ON d.id = i.doc_id "
-            f"WHERE i.doc_id IN ({marks}) AND {_CURRENT} ORDER BY i.doc_id, i.id",
-            chunk,
-        )
-    return [decode(r) for r in out]
-
-
-def _current(db: Database, kind: str, cols: str, ids: Iterable[int]) -> list[dict[str, Any]]:
-    if kind not in _KINDS:
-        raise ValueError(f"not an item table: {kind}")
+def _chunked(db: Database, sql: str, ids: Iterable[int]) -> list[dict[str, Any]]:
+    """`sql` (with one `{marks}` for an IN list) run over `ids` in chunks."""
     wanted = sorted(set(ids))
     out: list[dict[str, Any]] = []
     for i in range(0, len(wanted), _CHUNK):
         chunk = wanted[i : i + _CHUNK]
-        marks = ", ".join("?" for _ in chunk)
-        out += db.all(
-            f"SELECT {cols} FROM {kind} i JOIN documents d ON d.id = i.doc_id "
-            f"WHERE i.id IN ({marks}) AND {_CURRENT}",
-            chunk,
-        )
+        out += db.all(sql.format(marks=", ".join("?" for _ in chunk)), chunk)
     return out
+
+
+def _table(kind: str) -> str:
+    if kind not in _KINDS:
+        raise ValueError(f"not an item table: {kind}")
+    return kind
+
+
+def rows_of_documents(db: Database, kind: str, doc_ids: Iterable[int]) -> list[dict[str, Any]]:
+    """The rows of `kind` of these documents (current ones only), by document and id."""
+    sql = (
+        f"SELECT i.* FROM {_table(kind)} i JOIN documents d ON d.id = i.doc_id "
+        f"WHERE i.doc_id IN ({{marks}}) AND {_CURRENT}"
+    )
+    rows = _chunked(db, sql, doc_ids)
+    return [decode(r) for r in sorted(rows, key=lambda r: (r["doc_id"], r["id"]))]
+
+
+def _current(db: Database, kind: str, cols: str, ids: Iterable[int]) -> list[dict[str, Any]]:
+    sql = (
+        f"SELECT {cols} FROM {_table(kind)} i JOIN documents d ON d.id = i.doc_id "
+        f"WHERE i.id IN ({{marks}}) AND {_CURRENT}"
+    )
+    return _chunked(db, sql, ids)
 
 
 def current_ids(db: Database, kind: str, ids: Iterable[int]) -> list[int]:
@@ -249,12 +250,6 @@ def current_figures(db: Database, ids: Iterable[int]) -> list[dict[str, Any]]:
 
 def documents_of(db: Database, ids: Iterable[int]) -> dict[int, dict[str, Any]]:
     """id -> the document fields items are shown with, for these documents only."""
-    wanted = sorted(set(ids))
-    out: dict[int, dict[str, Any]] = {}
     cols = "id, name, title, published, source, url, status, is_current, pair"
-    for i in range(0, len(wanted), _CHUNK):
-        chunk = wanted[i : i + _CHUNK]
-        marks = ", ".join("?" for _ in chunk)
-        for r in db.all(f"SELECT {cols} FROM documents WHERE id IN ({marks})", chunk):
-            out[int(r["id"])] = r
-    return out
+    rows = _chunked(db, f"SELECT {cols} FROM documents WHERE id IN ({{marks}})", ids)
+    return {int(r["id"]): r for r in rows}
