@@ -15,7 +15,7 @@ from fastapi.responses import HTMLResponse, JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 from starlette.exceptions import HTTPException
 
-from bilat.serve import actor_page, lists, queries
+from bilat.serve import actor_page, lists, queries, record_pages
 from bilat.serve.app import AppState
 from bilat.serve.csv_out import conflict_rows, csv_response
 from bilat.serve.guard import token_problem
@@ -89,6 +89,7 @@ Dates = Annotated[dict[str, str | None], Depends(_dates)]  # entries overlapping
 Cursor = Annotated[
     str | None, Query(pattern=lists.CURSOR, description="the `next` cursor of the previous page")
 ]
+After = Annotated[int, Query(ge=-1, le=MAX_ID, description="`next` of the previous page")]
 ListLimit = Annotated[int, Query(ge=1, le=500, description="page size (CSV: every page)")]
 WithRejected = Annotated[bool, Query(description="keep rejected items (marked)")]
 Format = Annotated[
@@ -249,11 +250,28 @@ _statements("agreements", "Agreement statements and histories (CSV: the statemen
 _statements("commitments", "Commitments and their status against the figures (CSV: the statements)")
 
 
-@_list("/conflicts", "Figures whose sources cannot all be right (CSV: one row per claim)")
+@_list(
+    "/conflicts",
+    "Figures whose sources cannot all be right, paged (header Link next; CSV: every page, "
+    "one row per claim)",
+)
 def list_conflicts(
-    st: State, dates: Dates, include_rejected: WithRejected = False, format: Format = "json"
+    st: State,
+    request: Request,
+    response: Response,
+    dates: Dates,
+    include_rejected: WithRejected = False,
+    after: After = -1,
+    limit: ListLimit = 100,
+    format: Format = "json",
 ) -> Any:
+    """Open conflicts in record order, a page at a time; with `include_rejected` (settled
+    conflicts too) the whole list."""
     with st.use() as store:
+        if format != "csv" and not include_rejected:
+            page = record_pages.conflicts_page(store, after=after, limit=limit, **dates)
+            _link_next(request, response, page.next)
+            return page.items
         data = queries.conflicts(store, include_rejected=include_rejected, **dates)
         urls = (
             {i: d.get("url") for i, d in document_names(store.db).items()}
@@ -266,7 +284,6 @@ def list_conflicts(
 RecordPart = Literal[
     "events", "conflicts", "series", "commitments", "agreements", "actors", "documents"
 ]
-After = Annotated[int, Query(ge=-1, le=MAX_ID, description="`next` of the previous page")]
 
 
 @_list(

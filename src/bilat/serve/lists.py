@@ -38,6 +38,7 @@ __all__ = [
     "part_of_measure",
     "reviewed",
     "shape",
+    "timeline",
 ]
 
 _BATCH = 200
@@ -232,3 +233,33 @@ def figures_of(store: Store, measure: str) -> list[dict[str, Any]]:
     revs = load_reviews(store)
     rows = il.figure_rows(store.db, measure, also=edited(revs, "figures"))
     return reviewed(store, "figures", rows, revs)
+
+
+def timeline(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Event mentions grouped into real-world events (record clusters), newest first."""
+    groups: dict[str, dict[str, Any]] = {}
+    for e in events:
+        cluster = e.get("cluster") or {}
+        key = str(cluster.get("id") or e["ref"])
+        g = groups.setdefault(
+            key,
+            {
+                "id": key,
+                "date": cluster.get("date") or e.get("date"),
+                "mode": e["mode"],
+                "type": e["type"],
+                "status": e["status"],
+                "place": cluster.get("place") or e.get("place"),
+                "participants": cluster.get("participants") or e.get("participants") or [],
+                "conflicts": cluster.get("conflicts") or [],
+                "mentions": [],
+            },
+        )
+        g["mentions"].append(e)
+    for g in groups.values():
+        g["rejected"] = all(m["review"]["state"] == "rejected" for m in g["mentions"])
+        g["quotes"] = list(
+            {(m["doc_id"], m["evidence"]["quote"]): m for m in reversed(g["mentions"])}.values()
+        )[::-1]
+        g["docs"] = len({m["doc_id"] for m in g["mentions"]})
+    return sorted(groups.values(), key=lambda g: (g["date"] or "", g["id"]), reverse=True)

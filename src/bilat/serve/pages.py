@@ -27,6 +27,7 @@ from bilat.serve.fmt import (
     qualifier_sign,
 )
 from bilat.serve.highlight import Span, segments
+from bilat.serve.lists import timeline
 from bilat.store import Store
 from bilat.store.judgements import EDITABLE
 
@@ -46,6 +47,8 @@ __all__ = [
 router = APIRouter(include_in_schema=False)
 TIMELINE_PAGE = 100  # event mentions per timeline page
 OVERVIEW_MENTIONS = 40  # newest mentions read for the overview's latest events
+RECORD_PAGE = 50  # conflicts, commitment statuses, agreement histories per page
+After = Annotated[int | None, Query(ge=-1, le=2**63 - 1, description="`next` of a page")]
 Cursor = Annotated[str | None, Query(pattern=lists.CURSOR, description="`next` of a page")]
 _ENV: Environment | None = None
 _NAV = (
@@ -181,36 +184,6 @@ def _st(request: Request) -> AppState:
 
 def _opt(value: str | None) -> str | None:
     return value.strip() or None if value else None
-
-
-def timeline(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Event mentions grouped into real-world events (record clusters), newest first."""
-    groups: dict[str, dict[str, Any]] = {}
-    for e in events:
-        cluster = e.get("cluster") or {}
-        key = str(cluster.get("id") or e["ref"])
-        g = groups.setdefault(
-            key,
-            {
-                "id": key,
-                "date": cluster.get("date") or e.get("date"),
-                "mode": e["mode"],
-                "type": e["type"],
-                "status": e["status"],
-                "place": cluster.get("place") or e.get("place"),
-                "participants": cluster.get("participants") or e.get("participants") or [],
-                "conflicts": cluster.get("conflicts") or [],
-                "mentions": [],
-            },
-        )
-        g["mentions"].append(e)
-    for g in groups.values():
-        g["rejected"] = all(m["review"]["state"] == "rejected" for m in g["mentions"])
-        g["quotes"] = list(
-            {(m["doc_id"], m["evidence"]["quote"]): m for m in reversed(g["mentions"])}.values()
-        )[::-1]
-        g["docs"] = len({m["doc_id"] for m in g["mentions"]})
-    return sorted(groups.values(), key=lambda g: (g["date"] or "", g["id"]), reverse=True)
 
 
 @router.get("/", response_class=HTMLResponse)
@@ -358,42 +331,78 @@ def claims_by_chart(figs: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]
 
 
 @router.get("/conflicts", response_class=HTMLResponse)
-def conflicts_page(request: Request, dates: Dates, include_rejected: bool = False) -> HTMLResponse:
+def conflicts_page(
+    request: Request, dates: Dates, include_rejected: bool = False, after: After = None
+) -> HTMLResponse:
+    """RECORD_PAGE open conflicts a page ("Next page" keeps the filters); with rejected
+    claims, every conflict (settled ones too)."""
     with _st(request).use() as store:
-        conflicts = queries.conflicts(store, include_rejected=include_rejected, **dates)
+        if include_rejected:
+            conflicts, next_at = queries.conflicts(store, include_rejected=True, **dates), None
+        else:
+            page = record_pages.conflicts_page(
+                store, after=-1 if after is None else after, limit=RECORD_PAGE, **dates
+            )
+            conflicts, next_at = page.items, page.next
     shown = {"conflicts": conflicts, "include_rejected": include_rejected, "dates": dates}
-    return _page(request, "conflicts.html", csv=csv_href("/api/conflicts", request), **shown)
+    return _page(
+        request,
+        "conflicts.html",
+        csv=csv_href("/api/conflicts", request),
+        next_href=_next(request, next_at),
+        **shown,
+    )
+
+
+def _entries(
+    store: Store, kind: str, dates: dict[str, str | None], include_rejected: bool, after: int | None
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]], str | None]:
+    """(a page of commitment statuses or agreement histories, the statements to list, the
+    next cursor): the statements only when the record has no entry (or with rejected
+    ones shown, which reads the whole lists)."""
+    fetch = getattr(record_pages, f"{kind}_page")
+    page = fetch(store, after=-1 if after is None else after, limit=RECORD_PAGE, **dates)
+    if include_rejected or not (page.items or after is not None):
+        data = getattr(queries, kind)(store, include_rejected=include_rejected, **dates)
+        return data["statuses" if kind == "commitments" else "histories"], data["items"], None
+    return page.items, [], page.next
 
 
 @router.get("/commitments", response_class=HTMLResponse)
 def commitments_page(
-    request: Request, dates: Dates, include_rejected: bool = False
+    request: Request, dates: Dates, include_rejected: bool = False, after: After = None
 ) -> HTMLResponse:
+    """RECORD_PAGE commitment statuses a page ("Next page" keeps the filters)."""
     with _st(request).use() as store:
-        data = queries.commitments(store, include_rejected=include_rejected, **dates)
+        statuses, items, next_at = _entries(store, "commitments", dates, include_rejected, after)
     return _page(
         request,
         "commitments.html",
         csv=csv_href("/api/commitments", request),
-        statuses=data["statuses"],
-        items=data["items"],
+        statuses=statuses,
+        items=items,
         dates=dates,
         include_rejected=include_rejected,
+        next_href=_next(request, next_at),
     )
 
 
 @router.get("/agreements", response_class=HTMLResponse)
-def agreements_page(request: Request, dates: Dates, include_rejected: bool = False) -> HTMLResponse:
+def agreements_page(
+    request: Request, dates: Dates, include_rejected: bool = False, after: After = None
+) -> HTMLResponse:
+    """RECORD_PAGE agreement histories a page ("Next page" keeps the filters)."""
     with _st(request).use() as store:
-        data = queries.agreements(store, include_rejected=include_rejected, **dates)
+        histories, items, next_at = _entries(store, "agreements", dates, include_rejected, after)
     return _page(
         request,
         "agreements.html",
         csv=csv_href("/api/agreements", request),
-        histories=data["histories"],
-        items=data["items"],
+        histories=histories,
+        items=items,
         dates=dates,
         include_rejected=include_rejected,
+        next_href=_next(request, next_at),
     )
 
 

@@ -19,7 +19,10 @@ from bilat.serve.fmt import item_label
 from bilat.serve.lists import shape
 from bilat.serve.review import Reviews, load_reviews, overlay, visible
 from bilat.store import Store
+from bilat.store import item_lists as il
 from bilat.store import queries as q
+
+SEARCH_DOCS = 200  # documents a search looks at for items at a time
 
 __all__ = [
     "actor_detail",
@@ -311,17 +314,38 @@ def actor_detail(store: Store, name: str) -> dict[str, Any]:
 
 
 def search(store: Store, text: str, limit: int = 20) -> dict[str, Any]:
-    """Documents (full text) and items whose quote or label contains every query word."""
+    """Documents (full text) and items whose quote or label contains every query word.
+
+    Items are looked for in the documents the full-text index finds with every word (as a
+    word prefix), best match first, SEARCH_DOCS at a time, until `limit` items are found:
+    `items_total` counts them all when every such document was looked at, else it is None
+    and `items_more` is true."""
     words = q.terms(text)
     docs = documents(store, text=text, limit=limit)
     found: list[dict[str, Any]] = []
-    if words:
+    revs = load_reviews(store)
+    offset, more = 0, bool(words)
+    while more and len(found) <= limit:
+        ids = q.ranked_document_ids(store.db, words, limit=SEARCH_DOCS, offset=offset)
+        offset += SEARCH_DOCS
+        more = len(ids) == SEARCH_DOCS
+        rank = {d: i for i, d in enumerate(ids)}
+        batch = []
         for kind in q.ITEM_KINDS:
-            for item in items(store, kind):
+            rows = il.rows_of_documents(store.db, kind, ids)
+            for item in visible(lists.reviewed(store, kind, rows, revs), False):
                 hay = (item["evidence"]["quote"] + " " + item["label"]).lower()
                 if all(w in hay for w in words):
-                    found.append(item)
-    return {"q": text, "documents": docs, "items": found[:limit], "items_total": len(found)}
+                    batch.append(item)
+        found += sorted(batch, key=lambda i: rank[i["doc_id"]])  # best document first
+    complete = not more
+    return {
+        "q": text,
+        "documents": docs,
+        "items": found[:limit],
+        "items_total": len(found) if complete else None,
+        "items_more": not complete or len(found) > limit,
+    }
 
 
 def tally(

@@ -21,6 +21,7 @@ __all__ = [
     "item_ids",
     "item_rows",
     "mention_rows",
+    "ranked_document_ids",
     "search_documents",
     "terms",
 ]
@@ -137,6 +138,32 @@ def _ranked_sqlite(
         "ORDER BY h.rank, d.id DESC LIMIT ? OFFSET ?"
     )
     return db.all(sql, [_match(words), *params, limit, offset])
+
+
+def ranked_document_ids(
+    db: Database, words: list[str], *, limit: int, offset: int = 0
+) -> list[int]:
+    """Current documents with every word (as a word prefix), best match first: the documents
+    whose items a search looks at (an item quote is a passage of its document)."""
+    if not words:
+        return []
+    if db.dialect == "postgresql":
+        query = " & ".join(f"{w}:*" for w in words)
+        sql = (
+            "SELECT d.id FROM documents d WHERE d.search @@ to_tsquery('english', ?) "
+            "AND d.is_current = 1 AND d.status = 'ok' "
+            "ORDER BY ts_rank(d.search, to_tsquery('english', ?)) DESC, d.id DESC LIMIT ? OFFSET ?"
+        )
+        rows = db.all(sql, [query, query, limit, offset])
+    else:
+        match = " ".join('"' + w.replace('"', "") + '"*' for w in words)
+        sql = (
+            "WITH hits AS (SELECT rowid AS id, bm25(documents_fts) AS rank FROM documents_fts "
+            "WHERE documents_fts MATCH ?) SELECT d.id FROM hits h JOIN documents d ON d.id = h.id "
+            "WHERE d.is_current = 1 AND d.status = 'ok' ORDER BY h.rank, d.id DESC LIMIT ? OFFSET ?"
+        )
+        rows = db.all(sql, [match, limit, offset])
+    return [int(r["id"]) for r in rows]
 
 
 def document_names(db: Database, doc_id: int | None = None) -> dict[int, dict[str, Any]]:
