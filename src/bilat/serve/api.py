@@ -210,26 +210,30 @@ def list_events(
     return page.items
 
 
-@_list("/figures", "Figure claims")
+@_list("/figures", "Figure claims, paged (header Link next; CSV: every page)")
 def list_figures(
     st: State,
+    request: Request,
+    response: Response,
     dates: Dates,
     measure: str | None = None,
     period: str | None = None,
     flow: str | None = None,
     include_rejected: WithRejected = False,
+    after: Cursor = None,
+    limit: ListLimit = 100,
     format: Format = "json",
 ) -> Any:
+    f = lists.FigureFilters(measure, period, flow, dates["since"], dates["until"])
     with st.use() as store:
-        data = queries.figures(
-            store,
-            measure=measure,
-            period=period,
-            flow=flow,
-            include_rejected=include_rejected,
-            **dates,
+        if format == "csv":
+            data = queries.figures(store, **asdict(f), include_rejected=include_rejected)
+            return _out(data, format, "figures")
+        page = lists.figures_page(
+            store, f, include_rejected=include_rejected, after=after, limit=limit
         )
-    return _out(data, format, "figures")
+    _link_next(request, response, page.next)
+    return page.items
 
 
 def _statements(kind: str, summary: str) -> None:

@@ -14,10 +14,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from bilat.extract.gazetteer import normalize
-from bilat.queries import in_range
+from bilat.pairview import figure_in_pair
+from bilat.queries import in_range, period_in_range
 from bilat.serve import record as rec
 from bilat.serve.fmt import item_label
-from bilat.serve.review import Reviews, load_reviews, overlay
+from bilat.serve.review import Reviews, load_reviews, overlay, visible
 from bilat.store import PageFilter, Store, record_rows
 from bilat.store import item_lists as il
 from bilat.store import record_keys as keys
@@ -25,6 +26,7 @@ from bilat.store import record_keys as keys
 __all__ = [
     "CURSOR",
     "EventFilters",
+    "FigureFilters",
     "ListPage",
     "actor_names",
     "cursor",
@@ -33,6 +35,7 @@ __all__ = [
     "events_page",
     "figure_measures",
     "figures_of",
+    "figures_page",
     "mark_conflicts",
     "parse_cursor",
     "part_of_measure",
@@ -53,6 +56,25 @@ class EventFilters:
     since: str | None = None
     until: str | None = None
     status: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class FigureFilters:
+    measure: str | None = None
+    period: str | None = None
+    flow: str | None = None
+    since: str | None = None
+    until: str | None = None
+
+    def keeps(self, f: dict[str, Any], pair: str | None) -> bool:
+        """Whether a reviewed figure is in the list (`queries.figures`) of `pair`."""
+        return not (
+            (self.measure and f["measure"] != self.measure)
+            or (self.period and f.get("period") != self.period)
+            or (self.flow and f.get("flow") != self.flow)
+            or not figure_in_pair(f.get("flow"), f.get("doc_pair"), pair)
+            or not period_in_range(f.get("period"), self.since, self.until)
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -263,3 +285,32 @@ def timeline(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
         )[::-1]
         g["docs"] = len({m["doc_id"] for m in g["mentions"]})
     return sorted(groups.values(), key=lambda g: (g["date"] or "", g["id"]), reverse=True)
+
+
+def figures_page(
+    store: Store,
+    f: FigureFilters = FigureFilters(),
+    *,
+    include_rejected: bool = False,
+    after: str | None = None,
+    limit: int = 100,
+) -> ListPage:
+    """Up to `limit` figure claims (reviewed, with their conflict) after the cursor
+    ("doc_id|id"), in the order of `queries.figures`."""
+    revs = load_reviews(store)
+    at = parse_cursor(after)
+    key = (int(at[0] or 0), at[1]) if at else None
+    also = edited(revs, "figures")
+    kept: list[dict[str, Any]] = []
+    while len(kept) <= limit:
+        rows = il.figure_rows(store.db, f.measure, also=also, after=key, limit=_BATCH)
+        for item in visible(reviewed(store, "figures", rows, revs), include_rejected):
+            if f.keeps(item, store.pair):
+                kept.append(item)
+        if len(rows) < _BATCH:
+            break
+        key = (rows[-1]["doc_id"], rows[-1]["id"])
+    page = kept[:limit]
+    mark_conflicts(store, page)
+    more = len(kept) > limit
+    return ListPage(page, f"{page[-1]['doc_id']}|{page[-1]['id']}" if more else None)

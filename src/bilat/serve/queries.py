@@ -10,7 +10,6 @@ from typing import Any
 
 from bilat.extract.gazetteer import normalize
 from bilat.extract.languages import language_warning
-from bilat.pairview import figure_in_pair
 from bilat.queries import in_range, names_of, period_in_range
 from bilat.reconcile._dates import deadline_period
 from bilat.serve import lists, record_pages
@@ -200,15 +199,10 @@ def figures(
     else:
         found = items(store, "figures", include_rejected=include_rejected)
         conflicted = rec.conflict_claims({"conflicts": store.record_part("conflicts")})
+    keep = lists.FigureFilters(measure, period, flow, since, until)
     out = []
     for f in found:
-        if (
-            (measure and f["measure"] != measure)
-            or (period and f.get("period") != period)
-            or (flow and f.get("flow") != flow)
-            or not figure_in_pair(f.get("flow"), f.get("doc_pair"), store.pair)
-            or not period_in_range(f.get("period"), since, until)
-        ):
+        if not keep.keeps(f, store.pair):
             continue
         if not measure:
             f["conflict"] = conflicted.get(rec.figure_claim_key(f))

@@ -142,21 +142,35 @@ def event_values(db: Database, column: str) -> list[str]:
 
 def figure_rows(
     db: Database,
-    measure: str,
+    measure: str | None,
     *,
     also: Sequence[int] = (),
+    after: tuple[int, int] | None = None,
+    limit: int | None = None,
 ) -> list[dict[str, Any]]:
-    """The figure rows of current documents with this (machine) measure, plus `also`, in
-    the order `bilat.store.queries.item_rows` gives (document, id)."""
-    cond = "f.measure = ?"
-    params: list[Any] = [measure]
-    if also:
-        cond = f"({cond} OR f.id IN ({', '.join('?' for _ in also)}))"
-        params += list(also)
+    """Figure rows of current documents (with this stored measure, plus `also`), in the
+    order `bilat.store.queries.item_rows` gives (document, id); with `after` (that key of
+    the last row of the previous page) and `limit`, one page of them."""
+    conds: list[str] = []
+    params: list[Any] = []
+    if measure is not None:
+        cond = "f.measure = ?"
+        params.append(measure)
+        if also:
+            cond = f"({cond} OR f.id IN ({', '.join('?' for _ in also)}))"
+            params += list(also)
+        conds.append(cond)
+    if after is not None:
+        conds.append("(f.doc_id, f.id) > (?, ?)")
+        params += [after[0], after[1]]
+    where = "".join(f" AND {c}" for c in conds)
     sql = (
-        f"SELECT f.* FROM figures f JOIN documents d ON d.id = f.doc_id WHERE {_CURRENT} "
-        f"AND {cond} ORDER BY f.doc_id, f.id"
+        f"SELECT f.* FROM figures f JOIN documents d ON d.id = f.doc_id "
+        f"WHERE +d.is_current = 1 AND d.status = 'ok'{where} ORDER BY f.doc_id, f.id"
     )
+    if limit is not None:
+        sql += " LIMIT ?"
+        params.append(limit)
     return [decode(r) for r in db.all(sql, params)]
 
 
