@@ -182,6 +182,28 @@ def _link_next(request: Request, response: Response, after: str | None) -> None:
         response.headers["Link"] = f'<{url}>; rel="next"'
 
 
+def _paged(
+    st: AppState,
+    http: tuple[Request, Response],
+    kind: str,
+    f: Any,
+    include_rejected: bool,
+    after: str | None,
+    limit: int,
+    format: str,
+) -> Any:
+    """One page of `lists.<kind>_page` (its next page in the Link header), or as CSV every
+    page (`queries.<kind>`, the whole list)."""
+    with st.use() as store:
+        if format == "csv":
+            whole = getattr(queries, kind)
+            return _out(whole(store, **asdict(f), include_rejected=include_rejected), format, kind)
+        page_of = getattr(lists, f"{kind}_page")
+        page = page_of(store, f, include_rejected=include_rejected, after=after, limit=limit)
+    _link_next(*http, page.next)
+    return page.items
+
+
 @_list("/events", "Event mentions with their clusters, newest first, paged (header Link next)")
 def list_events(
     st: State,
@@ -199,15 +221,7 @@ def list_events(
     format: Format = "json",
 ) -> Any:
     f = lists.EventFilters(actor, type, mode, since, until, status)
-    with st.use() as store:
-        if format == "csv":
-            data = queries.events(store, **asdict(f), include_rejected=include_rejected)
-            return _out(data, format, "events")
-        page = lists.events_page(
-            store, f, include_rejected=include_rejected, after=after, limit=limit
-        )
-    _link_next(request, response, page.next)
-    return page.items
+    return _paged(st, (request, response), "events", f, include_rejected, after, limit, format)
 
 
 @_list("/figures", "Figure claims, paged (header Link next; CSV: every page)")
@@ -225,15 +239,7 @@ def list_figures(
     format: Format = "json",
 ) -> Any:
     f = lists.FigureFilters(measure, period, flow, dates["since"], dates["until"])
-    with st.use() as store:
-        if format == "csv":
-            data = queries.figures(store, **asdict(f), include_rejected=include_rejected)
-            return _out(data, format, "figures")
-        page = lists.figures_page(
-            store, f, include_rejected=include_rejected, after=after, limit=limit
-        )
-    _link_next(request, response, page.next)
-    return page.items
+    return _paged(st, (request, response), "figures", f, include_rejected, after, limit, format)
 
 
 def _statements(kind: str, summary: str) -> None:
