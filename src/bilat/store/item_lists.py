@@ -55,9 +55,10 @@ class EventFilter:
 
 @dataclass(slots=True)
 class _Query:
-    """Joins and conditions of an events query, each with its parameters in order."""
+    """Tables (beyond `events e` and `documents d`) and conditions of an events query, each
+    condition with its parameters in order."""
 
-    joins: list[tuple[str, list[Any]]]
+    tables: list[str]
     conds: list[tuple[str, list[Any]]]
 
 
@@ -67,8 +68,8 @@ def _reviewable(f: EventFilter) -> _Query:
     if f.participants is not None:
         names = sorted(f.participants) or [""]
         marks = ", ".join("?" for _ in names)
-        join = f"JOIN event_participants ep ON ep.event_id = e.id AND ep.name IN ({marks})"
-        out.joins.append((join, names))
+        out.tables.append("event_participants ep")
+        out.conds.append((f"ep.event_id = e.id AND ep.name IN ({marks})", names))
     for column in ("type", "mode", "status"):
         if value := getattr(f, column):
             out.conds.append((f"e.{column} = ?", [value]))
@@ -83,29 +84,58 @@ def _reviewable(f: EventFilter) -> _Query:
     return out
 
 
+def _start(db: Database, q: _Query, f: EventFilter) -> str:
+    """Where a query starts: at the events' date index (reading newest first and stopping
+    after `limit` matches) unless a filter keeps few of them (under a fifth: then at that
+    filter's index, sorting what it keeps). SQLite has no statistics to choose by itself;
+    the CROSS JOINs fix its order (PostgreSQL plans them as it likes)."""
+    total = int(
+        db.scalar(
+            "SELECT COALESCE(SUM(n), 0) FROM record_counts WHERE kind = 'events' AND pair = '*'"
+        )
+        or 0
+    )
+    if "event_participants ep" in q.tables:
+        names = next(ps for c, ps in q.conds if c.startswith("ep."))
+        marks = ", ".join("?" for _ in names)
+        n = db.scalar(f"SELECT COUNT(*) FROM event_participants WHERE name IN ({marks})", names)
+        mentions = db.scalar("SELECT COUNT(*) FROM record_item_refs WHERE kind = 'events'")
+        if int(n or 0) * 5 < int(mentions or 0):
+            return "ep"
+    if f.pair is not None:
+        n = db.scalar("SELECT n FROM record_counts WHERE kind = 'events' AND pair = ?", (f.pair,))
+        if int(n or 0) * 5 < total:
+            return "p"
+    return "e"
+
+
 def _rows(
     db: Database, q: _Query, f: EventFilter, before: tuple[str, int] | None, limit: int
 ) -> list[dict[str, Any]]:
-    """One ordered index range of events: `+d.is_current` keeps SQLite from starting at the
-    documents (it would then sort every event); the joins follow the events' order."""
-    joins = [("JOIN documents d ON d.id = e.doc_id", []), *q.joins]
+    """One ordered range of events (see `_start`); `+d.is_current` keeps SQLite from
+    starting at the documents."""
+    tables = ["events e", "documents d", *q.tables]
+    conds = [("d.id = e.doc_id AND +d.is_current = 1 AND d.status = 'ok'", []), *q.conds]
     if f.pair is not None:
-        joins += [
-            ("JOIN record_item_refs r ON r.kind = 'events' AND r.item_id = e.id", []),
-            (
-                "JOIN record_item_pairs p ON p.kind = r.kind AND p.pos = r.pos AND p.pair = ?",
-                [f.pair],
-            ),
+        tables += ["record_item_refs r", "record_item_pairs p"]
+        conds += [
+            ("r.kind = 'events' AND r.item_id = e.id", []),
+            ("p.kind = r.kind AND p.pos = r.pos AND p.pair = ?", [f.pair]),
         ]
-    conds = [("+d.is_current = 1 AND d.status = 'ok'", []), *q.conds]
+    start = _start(db, q, f)
+    if start == "p":
+        keyed = ("record_item_pairs p", "record_item_refs r")
+        tables = [*keyed, *[t for t in tables if t not in keyed]]
+    elif start == "ep":
+        tables = ["event_participants ep", *[t for t in tables if t != "event_participants ep"]]
     if before is not None:
         conds.append((f"({_RECENT}, e.id) < (?, ?)", [before[0], before[1]]))
     sql = (
-        f"SELECT e.* FROM events e {' '.join(j for j, _ in joins)} "
+        f"SELECT e.* FROM {' CROSS JOIN '.join(tables)} "
         f"WHERE {' AND '.join(c for c, _ in conds)} "
         f"ORDER BY {_RECENT} DESC, e.id DESC LIMIT ?"
     )
-    params = [p for _, ps in (*joins, *conds) for p in ps]
+    params = [p for _, ps in conds for p in ps]
     return db.all(sql, [*params, limit])
 
 
