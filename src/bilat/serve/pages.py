@@ -200,7 +200,8 @@ def overview(request: Request) -> HTMLResponse:
             "event_total": n["events"],
             "conflicts": record_pages.conflicts_page(store, limit=6).items,
             "commitments": record_pages.commitments_page(store, limit=8).items,
-            "agreements": record_pages.agreements_page(store, limit=8).items,
+            # titles and statuses only: a current record's histories are the reviewed ones
+            "agreements": store.record_page("agreements", limit=8).items,
             "stats": queries.stats(store, n),
             "docs": queries.documents(store, limit=6),
         }

@@ -19,7 +19,7 @@ from bilat.queries import in_range
 from bilat.serve import lists
 from bilat.serve import record as rec
 from bilat.serve.lists import ListPage
-from bilat.serve.review import Reviews, load_reviews
+from bilat.serve.review import UNREVIEWED, Reviews, load_reviews
 from bilat.store import PageFilter, Store
 from bilat.store import item_lists as il
 from bilat.store import record_keys as keys
@@ -28,9 +28,24 @@ __all__ = ["agreements_page", "commitments_page", "conflicts_page", "overview_co
 
 
 def _cited(store: Store, kind: str, doc_ids: Iterable[Any], revs: Reviews) -> list[dict[str, Any]]:
-    """Reviewed rows of `kind` (rejected ones too) of the documents a page's entries cite."""
+    """Reviewed rows of `kind` (rejected ones too) of the documents a page's entries cite.
+    Statements are matched by (document, quote) only: their id, quote and review are read,
+    not the rows (an agreement history can cite thousands of articles)."""
     wanted = {int(d) for d in doc_ids if d}
-    return lists.reviewed(store, kind, il.rows_of_documents(store.db, kind, wanted), revs)
+    if kind == "figures":
+        return lists.reviewed(store, kind, il.rows_of_documents(store.db, kind, wanted), revs)
+    out = []
+    for row in il.quotes_of_documents(store.db, kind, wanted):
+        review = revs.get(kind, int(row["id"]))
+        out.append(
+            {
+                "id": int(row["id"]),
+                "doc_id": int(row["doc_id"]),
+                "evidence": {"quote": row["quote"]},
+                "review": dict(UNREVIEWED) if review is None else review.to_json(),
+            }
+        )
+    return out
 
 
 def _page(

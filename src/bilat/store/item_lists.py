@@ -31,6 +31,7 @@ __all__ = [
     "figure_measures",
     "figure_rows",
     "named_rows",
+    "quotes_of_documents",
     "rows_of_documents",
 ]
 
@@ -272,6 +273,15 @@ def rows_of_documents(db: Database, kind: str, doc_ids: Iterable[int]) -> list[d
     )
     rows = _chunked(db, sql, doc_ids)
     return [decode(r) for r in sorted(rows, key=lambda r: (r["doc_id"], r["id"]))]
+
+
+def quotes_of_documents(db: Database, kind: str, doc_ids: Iterable[int]) -> list[dict[str, Any]]:
+    """id, doc_id and quote of the rows of `kind` of these (current) documents."""
+    sql = (
+        f"SELECT i.id, i.doc_id, i.quote FROM {_table(kind)} i JOIN documents d "
+        f"ON d.id = i.doc_id WHERE i.doc_id IN ({{marks}}) AND {_CURRENT}"
+    )
+    return _chunked(db, sql, doc_ids)
 
 
 def _current(db: Database, kind: str, cols: str, ids: Iterable[int]) -> list[dict[str, Any]]:

@@ -70,8 +70,8 @@ def _filters(
 ) -> tuple[str, list[Any]]:
     where: list[str] = []
     params: list[Any] = []
-    if current_only:
-        where.append("d.is_current = 1")
+    if current_only:  # `+`: SQLite reads newest first by documents_recent, not by this
+        where.append("+d.is_current = 1")
     if status:
         where.append("d.status = ?")
         params.append(status)

@@ -31,5 +31,6 @@ CREATE INDEX events_type_recent ON events (type, (COALESCE(date, '')), id);
 CREATE INDEX events_doc_id ON events (doc_id, id);
 CREATE INDEX figures_measure_doc ON figures (measure, doc_id, id);
 CREATE INDEX figures_doc_id ON figures (doc_id, id);
+CREATE INDEX documents_recent ON documents ((COALESCE(published, '')), id);
 -- The keys above are written with the record: a record stored before them is rebuilt on first use.
 DELETE FROM record_meta;
