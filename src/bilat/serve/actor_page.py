@@ -22,7 +22,7 @@ from bilat.store import record_keys as keys
 
 __all__ = ["SECTION", "actor_detail"]
 
-SECTION = 100  # items per list on an actor's page
+SECTION = 50  # items per list on an actor's page
 
 
 def _entry(store: Store, name: str, revs: Reviews) -> tuple[int, dict[str, Any]]:

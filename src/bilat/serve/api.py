@@ -272,7 +272,7 @@ def list_conflicts(
     dates: Dates,
     include_rejected: WithRejected = False,
     after: After = -1,
-    limit: ListLimit = 100,
+    limit: ListLimit = 25,
     format: Format = "json",
 ) -> Any:
     """Open conflicts in record order, a page at a time; with `include_rejected` (settled

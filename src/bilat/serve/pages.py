@@ -47,7 +47,8 @@ __all__ = [
 router = APIRouter(include_in_schema=False)
 TIMELINE_PAGE = 100  # event mentions per timeline page
 OVERVIEW_MENTIONS = 40  # newest mentions read for the overview's latest events
-RECORD_PAGE = 50  # conflicts, commitment statuses, agreement histories per page
+RECORD_PAGE = {"conflicts": 25, "commitments": 10, "agreements": 50}  # entries per page:
+# a commitment shows every figure it was judged against, a conflict every claim
 After = Annotated[int | None, Query(ge=-1, le=2**63 - 1, description="`next` of a page")]
 Cursor = Annotated[str | None, Query(pattern=lists.CURSOR, description="`next` of a page")]
 _ENV: Environment | None = None
@@ -335,14 +336,14 @@ def claims_by_chart(figs: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]
 def conflicts_page(
     request: Request, dates: Dates, include_rejected: bool = False, after: After = None
 ) -> HTMLResponse:
-    """RECORD_PAGE open conflicts a page ("Next page" keeps the filters); with rejected
+    """25 open conflicts a page ("Next page" keeps the filters); with rejected
     claims, every conflict (settled ones too)."""
     with _st(request).use() as store:
         if include_rejected:
             conflicts, next_at = queries.conflicts(store, include_rejected=True, **dates), None
         else:
             page = record_pages.conflicts_page(
-                store, after=-1 if after is None else after, limit=RECORD_PAGE, **dates
+                store, after=-1 if after is None else after, limit=RECORD_PAGE["conflicts"], **dates
             )
             conflicts, next_at = page.items, page.next
     shown = {"conflicts": conflicts, "include_rejected": include_rejected, "dates": dates}
@@ -362,7 +363,8 @@ def _entries(
     next cursor): the statements only when the record has no entry (or with rejected
     ones shown, which reads the whole lists)."""
     fetch = getattr(record_pages, f"{kind}_page")
-    page = fetch(store, after=-1 if after is None else after, limit=RECORD_PAGE, **dates)
+    limit = RECORD_PAGE[kind]
+    page = fetch(store, after=-1 if after is None else after, limit=limit, **dates)
     if include_rejected or not (page.items or after is not None):
         data = getattr(queries, kind)(store, include_rejected=include_rejected, **dates)
         return data["statuses" if kind == "commitments" else "histories"], data["items"], None
@@ -373,7 +375,7 @@ def _entries(
 def commitments_page(
     request: Request, dates: Dates, include_rejected: bool = False, after: After = None
 ) -> HTMLResponse:
-    """RECORD_PAGE commitment statuses a page ("Next page" keeps the filters)."""
+    """10 commitment statuses a page ("Next page" keeps the filters)."""
     with _st(request).use() as store:
         statuses, items, next_at = _entries(store, "commitments", dates, include_rejected, after)
     return _page(
@@ -392,7 +394,7 @@ def commitments_page(
 def agreements_page(
     request: Request, dates: Dates, include_rejected: bool = False, after: After = None
 ) -> HTMLResponse:
-    """RECORD_PAGE agreement histories a page ("Next page" keeps the filters)."""
+    """50 agreement histories a page ("Next page" keeps the filters)."""
     with _st(request).use() as store:
         histories, items, next_at = _entries(store, "agreements", dates, include_rejected, after)
     return _page(

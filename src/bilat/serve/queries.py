@@ -21,7 +21,7 @@ from bilat.store import Store
 from bilat.store import item_lists as il
 from bilat.store import queries as q
 
-SEARCH_DOCS = 200  # documents a search looks at for items at a time
+SEARCH_DOCS = 50  # documents a search looks at for items at a time
 
 __all__ = [
     "actor_detail",
