@@ -36,6 +36,7 @@ __all__ = [
 
 TABLES = ("record_item_refs", "record_names", "record_item_counts")
 _ITEMS = ("events", "figures", "agreements", "commitments", "actors")
+_EVERY = "*"  # the mention count of every pair's clusters together
 _RAW = "actors:raw"  # record_names rows of the names as written (participants are stored so)
 _CHUNK = 500
 
@@ -50,6 +51,7 @@ class Keys:
         self._event_ids: dict[tuple[int, int], int] | None = None
         self._figure_ids: dict[tuple[int, int, int, float], list[int]] | None = None
         self._seen: set[tuple[str, int]] = set()
+        self.mentions = 0  # event mention keys written
 
     def _events(self) -> dict[tuple[int, int], int]:
         """(doc_id, i) -> the id of the document's i-th stored event (ids in order): what the
@@ -121,12 +123,23 @@ class Keys:
             else:
                 sql = f"SELECT '' AS flow, '' AS doc_pair, COUNT(*) AS n FROM {kind} i {current}"
             rows = [(kind, r["flow"], r["doc_pair"], int(r["n"])) for r in self.db.all(sql)]
-            self.db.execute_many(
-                "INSERT INTO record_item_counts (kind, flow, doc_pair, n) VALUES (?, ?, ?, ?)",
-                rows,
-            )
+            self._counts(rows)
+        mentions = self.db.all(
+            "SELECT p.pair, COUNT(*) AS n FROM record_item_pairs p JOIN record_item_refs r "
+            "ON r.kind = p.kind AND r.pos = p.pos WHERE p.kind = 'events' GROUP BY p.pair"
+        )
+        self._counts(
+            [("mentions", str(r["pair"]), "", int(r["n"])) for r in mentions]
+            + [("mentions", _EVERY, "", self.mentions)]
+        )
+
+    def _counts(self, rows: list[tuple[str, str, str, int]]) -> None:
+        self.db.execute_many(
+            "INSERT INTO record_item_counts (kind, flow, doc_pair, n) VALUES (?, ?, ?, ?)", rows
+        )
 
     def flush(self) -> None:
+        self.mentions += sum(1 for kind, _, _ in self.refs if kind == "events")
         if self.refs:
             sql = "INSERT INTO record_item_refs (kind, item_id, pos) VALUES (?, ?, ?)"
             self.db.execute_many(sql, self.refs)
@@ -195,16 +208,13 @@ def names_at(db: Database, pos: int) -> tuple[set[str], set[str]]:
 
 
 def mention_count(db: Database, pair: str | None) -> int:
-    """Event mentions in clusters of `pair`'s view (every cluster without a pair)."""
-    if pair is None:
-        return int(db.scalar("SELECT COUNT(*) FROM record_item_refs WHERE kind = 'events'"))
-    return int(
-        db.scalar(
-            "SELECT COUNT(*) FROM record_item_pairs p JOIN record_item_refs r "
-            "ON r.kind = p.kind AND r.pos = p.pos WHERE p.kind = 'events' AND p.pair = ?",
-            (pair,),
-        )
+    """Event mentions in clusters of `pair`'s view (every cluster without a pair), as
+    counted when the record was written."""
+    n = db.scalar(
+        "SELECT n FROM record_item_counts WHERE kind = 'mentions' AND flow = ?",
+        (pair or _EVERY,),
     )
+    return int(n or 0)
 
 
 def item_counts(db: Database, kind: str) -> list[tuple[str | None, str | None, int]]:
