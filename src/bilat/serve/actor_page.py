@@ -26,21 +26,30 @@ SECTION = 50  # items per list on an actor's page
 
 
 def _entry(store: Store, name: str, revs: Reviews) -> tuple[int, dict[str, Any]]:
-    """(position, `rec.actor_list` shape) of the canonical actor named `name`."""
+    """(position, `rec.actor_list` shape) of the canonical actor named `name`: its summary
+    kept with the record, or, when a reviewer rejected actor rows, counted from its members
+    without those."""
     pos = keys.entry_named(store.db, "actors", name, store.pair)
-    entry = record_rows.entries(store.db, "actors", [pos]).get(pos) if pos is not None else None
-    if pos is None or entry is None:
+    if pos is None:
         raise NotFound(f"no actor {name!r}")
     rejected = [i for i, r in revs.by_type.get("actors", {}).items() if r.state == "rejected"]
+    summary = keys.summary_at(store.db, "actors", pos)
+    if summary is not None and not rejected:
+        return pos, summary
+    entry = record_rows.entries(store.db, "actors", [pos]).get(pos)
+    if entry is None:
+        raise NotFound(f"no actor {name!r}")
     marks = ", ".join("?" for _ in rejected) or "NULL"
     dropped = {
         (int(r["doc_id"]), r["name"])
         for r in store.db.all(f"SELECT doc_id, name FROM actors WHERE id IN ({marks})", rejected)
     }
-    members = [
-        m for m in entry.get("members") or [] if (m.get("doc_id"), m.get("name")) not in dropped
+    members = entry.get("members") or []
+    live = [
+        {"doc_id": m.get("doc_id"), "name": m.get("name")}
+        for m in members
+        if (m.get("doc_id"), m.get("name")) not in dropped
     ]
-    live = [{"doc_id": m.get("doc_id"), "name": m.get("name")} for m in members]
     listed = rec.actor_list({"actors": [entry]}, live)
     if not listed:
         raise NotFound(f"no actor {name!r}")

@@ -7,6 +7,7 @@
     labels(db, kind, pair)            the entries' own names, in record order
     item_counts(db, kind)             current item rows per kind (figures: per flow, pair)
     mention_count(db, pair)           event mentions in the clusters of a pair's view
+    summary_at(db, kind, pos)         an actor entry without its members (names, roles, ...)
 
 `record_item_refs` maps each event mention (an `events` row) to its cluster's position in the
 events part, and each figure row to the conflict its claim is in: a timeline page of 50
@@ -17,6 +18,7 @@ normalised name of a canonical actor (its id, name and aliases, as
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from typing import Any
 
@@ -32,9 +34,10 @@ __all__ = [
     "labels",
     "mention_count",
     "names_at",
+    "summary_at",
 ]
 
-TABLES = ("record_item_refs", "record_names", "record_item_counts")
+TABLES = ("record_item_refs", "record_names", "record_item_counts", "record_summaries")
 _ITEMS = ("events", "figures", "agreements", "commitments", "actors")
 _EVERY = "*"  # the mention count of every pair's clusters together
 _RAW = "actors:raw"  # record_names rows of the names as written (participants are stored so)
@@ -48,6 +51,7 @@ class Keys:
         self.db = db
         self.refs: list[tuple[str, int, int]] = []
         self.names: list[tuple[str, str, int, str]] = []
+        self.summaries: list[tuple[str, int, str]] = []
         self._event_ids: dict[tuple[int, int], int] | None = None
         self._figure_ids: dict[tuple[int, int, int, float], list[int]] | None = None
         self._seen: set[tuple[str, int]] = set()
@@ -105,6 +109,7 @@ class Keys:
             label = str(item.get("name") or item.get("id"))
             for name in sorted({normalize(str(n)) for n in names if n}):
                 self.names.append((kind, name, pos, label))
+            self.summaries.append((kind, pos, json.dumps(_summary(item), ensure_ascii=False)))
             raw = {str(n) for n in names[1:] if n}
             raw |= {str(m["name"]) for m in item.get("members") or [] if m.get("name")}
             self.names += [(_RAW, name, pos, label) for name in sorted(raw)]
@@ -143,10 +148,34 @@ class Keys:
         if self.refs:
             sql = "INSERT INTO record_item_refs (kind, item_id, pos) VALUES (?, ?, ?)"
             self.db.execute_many(sql, self.refs)
+        if self.summaries:
+            sql = "INSERT INTO record_summaries (kind, pos, payload) VALUES (?, ?, ?)"
+            self.db.execute_many(sql, self.summaries)
         if self.names:
             sql = "INSERT INTO record_names (kind, name, pos, label) VALUES (?, ?, ?, ?)"
             self.db.execute_many(sql, self.names)
-        self.refs, self.names = [], []
+        self.refs, self.names, self.summaries = [], [], []
+
+
+def _summary(actor: dict[str, Any]) -> dict[str, Any]:
+    """An actor entry without its members: what `bilat.serve.record.actor_list` gives for it
+    when every member is live (no reviewer rejected one)."""
+    members = actor.get("members") or []
+    return {
+        "id": actor.get("id"),
+        "name": actor.get("name"),
+        "type": actor.get("type"),
+        "country": actor.get("country"),
+        "names": actor.get("names") or [],
+        "doc_count": len({m.get("doc_id") for m in members}),
+        "roles": sorted({m["role"] for m in members if m.get("role")}),
+    }
+
+
+def summary_at(db: Database, kind: str, pos: int) -> dict[str, Any] | None:
+    """The summary of the entry at `pos` (see `_summary`), None when none was written."""
+    raw = db.scalar("SELECT payload FROM record_summaries WHERE kind = ? AND pos = ?", (kind, pos))
+    return None if raw is None else dict(json.loads(raw))
 
 
 def clusters_of(

@@ -16,6 +16,13 @@ CREATE TABLE record_names (
     label TEXT NOT NULL,
     PRIMARY KEY (kind, name, pos)
 );
+-- What a list shows of a big entry, without its members: an actor's names, roles, article count.
+CREATE TABLE record_summaries (
+    kind TEXT NOT NULL,
+    pos INTEGER NOT NULL,
+    payload TEXT NOT NULL,
+    PRIMARY KEY (kind, pos)
+);
 -- Item rows of current documents per kind (figures also per flow and document pair), counted
 -- when the record is written: while the record is current (its fingerprint) they are exact.
 CREATE TABLE record_item_counts (
