@@ -14,6 +14,7 @@ from typing import Any
 from bilat.errors import NotFound
 from bilat.queries import find_actor
 from bilat.serve.review import UNREVIEWED
+from bilat.store.record_keys import actor_summary
 
 __all__ = [
     "actor_entry",
@@ -259,17 +260,7 @@ def actor_list(record: dict[str, Any], rows: list[dict[str, Any]]) -> list[dict[
                 m for m in a.get("members") or [] if (m.get("doc_id"), m.get("name")) in live
             ]
             if members:
-                out.append(
-                    {
-                        "id": a.get("id"),
-                        "name": a.get("name"),
-                        "type": a.get("type"),
-                        "country": a.get("country"),
-                        "names": a.get("names") or [],
-                        "doc_count": len({m.get("doc_id") for m in members}),
-                        "roles": _roles(members),
-                    }
-                )
+                out.append(actor_summary(a, members))
         return sorted(out, key=lambda a: (-a["doc_count"], str(a["name"])))
     by_name: dict[str, list[dict[str, Any]]] = {}
     for r in rows:

@@ -28,6 +28,7 @@ from bilat.store.db import Database
 __all__ = [
     "TABLES",
     "Keys",
+    "actor_summary",
     "clusters_of",
     "entry_named",
     "item_counts",
@@ -109,7 +110,13 @@ class Keys:
             label = str(item.get("name") or item.get("id"))
             for name in sorted({normalize(str(n)) for n in names if n}):
                 self.names.append((kind, name, pos, label))
-            self.summaries.append((kind, pos, json.dumps(_summary(item), ensure_ascii=False)))
+            self.summaries.append(
+                (
+                    kind,
+                    pos,
+                    json.dumps(actor_summary(item, item.get("members") or []), ensure_ascii=False),
+                )
+            )
             raw = {str(n) for n in names[1:] if n}
             raw |= {str(m["name"]) for m in item.get("members") or [] if m.get("name")}
             self.names += [(_RAW, name, pos, label) for name in sorted(raw)]
@@ -157,10 +164,9 @@ class Keys:
         self.refs, self.names, self.summaries = [], [], []
 
 
-def _summary(actor: dict[str, Any]) -> dict[str, Any]:
-    """An actor entry without its members: what `bilat.serve.record.actor_list` gives for it
-    when every member is live (no reviewer rejected one)."""
-    members = actor.get("members") or []
+def actor_summary(actor: dict[str, Any], members: list[dict[str, Any]]) -> dict[str, Any]:
+    """An actor entry without its members, counted over `members` (the live ones): what
+    the actor lists and pages show."""
     return {
         "id": actor.get("id"),
         "name": actor.get("name"),
@@ -168,12 +174,12 @@ def _summary(actor: dict[str, Any]) -> dict[str, Any]:
         "country": actor.get("country"),
         "names": actor.get("names") or [],
         "doc_count": len({m.get("doc_id") for m in members}),
-        "roles": sorted({m["role"] for m in members if m.get("role")}),
+        "roles": sorted({str(m["role"]) for m in members if m.get("role")}),
     }
 
 
 def summary_at(db: Database, kind: str, pos: int) -> dict[str, Any] | None:
-    """The summary of the entry at `pos` (see `_summary`), None when none was written."""
+    """The summary of the entry at `pos` (see `actor_summary`), None when none was written."""
     raw = db.scalar("SELECT payload FROM record_summaries WHERE kind = ? AND pos = ?", (kind, pos))
     return None if raw is None else dict(json.loads(raw))
 
