@@ -7,14 +7,15 @@ need `Authorization: Bearer <token>`. Errors: see `bilat.serve.app.error_body`.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import asdict
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, Path, Query, Request
+from fastapi import APIRouter, Depends, Path, Query, Request, Response
 from fastapi.responses import HTMLResponse, JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 from starlette.exceptions import HTTPException
 
-from bilat.serve import queries
+from bilat.serve import actor_page, lists, queries, record_pages
 from bilat.serve.app import AppState
 from bilat.serve.csv_out import conflict_rows, csv_response
 from bilat.serve.guard import token_problem
@@ -85,6 +86,11 @@ def _dates(since: Day = None, until: Day = None) -> dict[str, str | None]:
 
 
 Dates = Annotated[dict[str, str | None], Depends(_dates)]  # entries overlapping the range
+Cursor = Annotated[
+    str | None, Query(pattern=lists.CURSOR, description="the `next` cursor of the previous page")
+]
+After = Annotated[int, Query(ge=-1, le=MAX_ID, description="`next` of the previous page")]
+ListLimit = Annotated[int, Query(ge=1, le=500, description="page size (CSV: every page)")]
 WithRejected = Annotated[bool, Query(description="keep rejected items (marked)")]
 Format = Annotated[
     Literal["json", "csv"],
@@ -160,15 +166,49 @@ def list_actors(st: State, format: Format = "json") -> Any:
         return _out(queries.actors(store), format, "actors")
 
 
-@router.get("/actors/{name}", summary="One actor: roles, events, figures said, agreements")
+@router.get(
+    "/actors/{name}",
+    summary="One actor: roles; its newest events, figures said, agreements (`more`: older ones)",
+)
 def get_actor(st: State, name: str) -> dict[str, Any]:
     with st.use() as store:
-        return queries.actor_detail(store, name)
+        return actor_page.actor_detail(store, name)
 
 
-@_list("/events", "Event mentions with their clusters")
+def _link_next(request: Request, response: Response, after: str | None) -> None:
+    """A page's next page, as a `Link: <url>; rel="next"` header (the body stays a list)."""
+    if after is not None:
+        url = request.url.include_query_params(after=after)
+        response.headers["Link"] = f'<{url}>; rel="next"'
+
+
+def _paged(
+    st: AppState,
+    http: tuple[Request, Response],
+    kind: str,
+    f: Any,
+    include_rejected: bool,
+    after: str | None,
+    limit: int,
+    format: str,
+) -> Any:
+    """One page of `lists.<kind>_page` (its next page in the Link header), or as CSV every
+    page (`queries.<kind>`, the whole list)."""
+    with st.use() as store:
+        if format == "csv":
+            whole = getattr(queries, kind)
+            return _out(whole(store, **asdict(f), include_rejected=include_rejected), format, kind)
+        page_of = getattr(lists, f"{kind}_page")
+        page = page_of(store, f, include_rejected=include_rejected, after=after, limit=limit)
+    _link_next(*http, page.next)
+    return page.items
+
+
+@_list("/events", "Event mentions with their clusters, newest first, paged (header Link next)")
 def list_events(
     st: State,
+    request: Request,
+    response: Response,
     actor: str | None = None,
     type: str | None = None,
     mode: str | None = None,
@@ -176,42 +216,30 @@ def list_events(
     until: str | None = None,
     status: str | None = None,
     include_rejected: WithRejected = False,
+    after: Cursor = None,
+    limit: ListLimit = 100,
     format: Format = "json",
 ) -> Any:
-    with st.use() as store:
-        data = queries.events(
-            store,
-            actor=actor,
-            type=type,
-            mode=mode,
-            since=since,
-            until=until,
-            status=status,
-            include_rejected=include_rejected,
-        )
-    return _out(data, format, "events")
+    f = lists.EventFilters(actor, type, mode, since, until, status)
+    return _paged(st, (request, response), "events", f, include_rejected, after, limit, format)
 
 
-@_list("/figures", "Figure claims")
+@_list("/figures", "Figure claims, paged (header Link next; CSV: every page)")
 def list_figures(
     st: State,
+    request: Request,
+    response: Response,
     dates: Dates,
     measure: str | None = None,
     period: str | None = None,
     flow: str | None = None,
     include_rejected: WithRejected = False,
+    after: Cursor = None,
+    limit: ListLimit = 100,
     format: Format = "json",
 ) -> Any:
-    with st.use() as store:
-        data = queries.figures(
-            store,
-            measure=measure,
-            period=period,
-            flow=flow,
-            include_rejected=include_rejected,
-            **dates,
-        )
-    return _out(data, format, "figures")
+    f = lists.FigureFilters(measure, period, flow, dates["since"], dates["until"])
+    return _paged(st, (request, response), "figures", f, include_rejected, after, limit, format)
 
 
 def _statements(kind: str, summary: str) -> None:
@@ -232,11 +260,28 @@ _statements("agreements", "Agreement statements and histories (CSV: the statemen
 _statements("commitments", "Commitments and their status against the figures (CSV: the statements)")
 
 
-@_list("/conflicts", "Figures whose sources cannot all be right (CSV: one row per claim)")
+@_list(
+    "/conflicts",
+    "Figures whose sources cannot all be right, paged (header Link next; CSV: every page, "
+    "one row per claim)",
+)
 def list_conflicts(
-    st: State, dates: Dates, include_rejected: WithRejected = False, format: Format = "json"
+    st: State,
+    request: Request,
+    response: Response,
+    dates: Dates,
+    include_rejected: WithRejected = False,
+    after: After = -1,
+    limit: ListLimit = 25,
+    format: Format = "json",
 ) -> Any:
+    """Open conflicts in record order, a page at a time; with `include_rejected` (settled
+    conflicts too) the whole list."""
     with st.use() as store:
+        if format != "csv" and not include_rejected:
+            page = record_pages.conflicts_page(store, after=after, limit=limit, **dates)
+            _link_next(request, response, page.next)
+            return page.items
         data = queries.conflicts(store, include_rejected=include_rejected, **dates)
         urls = (
             {i: d.get("url") for i, d in document_names(store.db).items()}
@@ -249,7 +294,6 @@ def list_conflicts(
 RecordPart = Literal[
     "events", "conflicts", "series", "commitments", "agreements", "actors", "documents"
 ]
-After = Annotated[int, Query(ge=-1, le=MAX_ID, description="`next` of the previous page")]
 
 
 @_list(

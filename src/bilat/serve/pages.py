@@ -13,7 +13,8 @@ from fastapi.responses import HTMLResponse
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from bilat.reconcile import pair_key
-from bilat.serve import queries
+from bilat.serve import lists, queries, record_pages
+from bilat.serve.actor_page import actor_detail
 from bilat.serve.app import AppState, request_pair
 from bilat.serve.charts import chart_key, figure_charts
 from bilat.serve.fmt import (
@@ -26,6 +27,7 @@ from bilat.serve.fmt import (
     qualifier_sign,
 )
 from bilat.serve.highlight import Span, segments
+from bilat.serve.lists import timeline
 from bilat.store import Store
 from bilat.store.judgements import EDITABLE
 
@@ -43,6 +45,12 @@ __all__ = [
 ]
 
 router = APIRouter(include_in_schema=False)
+TIMELINE_PAGE = 100  # event mentions per timeline page
+OVERVIEW_MENTIONS = 40  # newest mentions read for the overview's latest events
+RECORD_PAGE = {"conflicts": 25, "commitments": 10, "agreements": 50}  # entries per page:
+# a commitment shows every figure it was judged against, a conflict every claim
+After = Annotated[int | None, Query(ge=-1, le=2**63 - 1, description="`next` of a page")]
+Cursor = Annotated[str | None, Query(pattern=lists.CURSOR, description="`next` of a page")]
 _ENV: Environment | None = None
 _NAV = (
     ("/", "Overview"),
@@ -60,8 +68,11 @@ _NAV = (
 
 def csv_href(api_path: str, request: Request, **extra: Any) -> str:
     """The API's CSV of exactly what a list page shows: the page's own query (filters, `pair`)
-    with empty fields dropped, `extra` (e.g. paging) and `format=csv`."""
-    params = [(k, v) for k, v in request.query_params.multi_items() if v and k != "page"]
+    with empty fields dropped, `extra` (e.g. paging) and `format=csv`; every page of it (no
+    `after` cursor)."""
+    params = [
+        (k, v) for k, v in request.query_params.multi_items() if v and k not in ("page", "after")
+    ]
     params += [(k, str(v)) for k, v in extra.items() if v is not None]
     return f"{api_path}?{urlencode([*params, ('format', 'csv')])}"
 
@@ -176,57 +187,46 @@ def _opt(value: str | None) -> str | None:
     return value.strip() or None if value else None
 
 
-def timeline(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Event mentions grouped into real-world events (record clusters), newest first."""
-    groups: dict[str, dict[str, Any]] = {}
-    for e in events:
-        cluster = e.get("cluster") or {}
-        key = str(cluster.get("id") or e["ref"])
-        g = groups.setdefault(
-            key,
-            {
-                "id": key,
-                "date": cluster.get("date") or e.get("date"),
-                "mode": e["mode"],
-                "type": e["type"],
-                "status": e["status"],
-                "place": cluster.get("place") or e.get("place"),
-                "participants": cluster.get("participants") or e.get("participants") or [],
-                "conflicts": cluster.get("conflicts") or [],
-                "mentions": [],
-            },
-        )
-        g["mentions"].append(e)
-    for g in groups.values():
-        g["rejected"] = all(m["review"]["state"] == "rejected" for m in g["mentions"])
-        g["quotes"] = list(
-            {(m["doc_id"], m["evidence"]["quote"]): m for m in reversed(g["mentions"])}.values()
-        )[::-1]
-        g["docs"] = len({m["doc_id"] for m in g["mentions"]})
-    return sorted(groups.values(), key=lambda g: (g["date"] or "", g["id"]), reverse=True)
-
-
 @router.get("/", response_class=HTMLResponse)
 def overview(request: Request) -> HTMLResponse:
+    """Counts and the first few entries of each list: with a current record the counts are
+    the maintained ones and each list is its first page (`record_pages`)."""
     with _st(request).use() as store:
-        mentions = queries.events(store)
-        conflicts = queries.conflicts(store)
-        commitments = queries.commitments(store)["statuses"]
-        agreements = queries.agreements(store)["histories"]
-        n = queries.tally(mentions, queries.figures(store), conflicts, commitments, agreements)
-        stats = queries.stats(store, n)
-        events = timeline(mentions)
-        docs = queries.documents(store, limit=6)
+        n = record_pages.overview_counts(store)
+        if n is None:
+            return _overview_whole(request, store)
+        events = timeline(lists.events_page(store, limit=OVERVIEW_MENTIONS).items)
+        shown = {
+            "events": events[:8],
+            "event_total": n["events"],
+            "conflicts": record_pages.conflicts_page(store, limit=6).items,
+            "commitments": record_pages.commitments_page(store, limit=8).items,
+            # titles and statuses only: a current record's histories are the reviewed ones
+            "agreements": store.record_page("agreements", limit=8).items,
+            "stats": queries.stats(store, n),
+            "docs": queries.documents(store, limit=6),
+        }
+    return _page(request, "overview.html", **shown)
+
+
+def _overview_whole(request: Request, store: Store) -> HTMLResponse:
+    """The overview from the whole lists (a record not built, or stale)."""
+    mentions = queries.events(store)
+    conflicts = queries.conflicts(store)
+    commitments = queries.commitments(store)["statuses"]
+    agreements = queries.agreements(store)["histories"]
+    n = queries.tally(mentions, queries.figures(store), conflicts, commitments, agreements)
+    events = timeline(mentions)
     return _page(
         request,
         "overview.html",
-        stats=stats,
+        stats=queries.stats(store, n),
         events=events[:8],
         event_total=len(events),
         conflicts=conflicts,
         commitments=commitments,
         agreements=agreements,
-        docs=docs,
+        docs=queries.documents(store, limit=6),
     )
 
 
@@ -239,7 +239,10 @@ def timeline_page(
     since: str | None = None,
     until: str | None = None,
     include_rejected: bool = False,
+    after: Cursor = None,
 ) -> HTMLResponse:
+    """One page of TIMELINE_PAGE mentions (grouped into events), newest first; "Next page"
+    keeps the filters."""
     f = {
         "actor": _opt(actor),
         "type": _opt(type),
@@ -248,20 +251,33 @@ def timeline_page(
         "until": _opt(until),
     }
     with _st(request).use() as store:
-        events = queries.events(store, include_rejected=include_rejected, **f)
-        every = queries.events(store)
-        actors = queries.actors(store)
+        page = lists.events_page(
+            store,
+            lists.EventFilters(**f),
+            include_rejected=include_rejected,
+            after=after,
+            limit=TIMELINE_PAGE,
+        )
+        menus = lists.event_menus(store)
     return _page(
         request,
         "timeline.html",
         csv=csv_href("/api/events", request),
-        groups=timeline(events),
+        groups=timeline(page.items),
         filters=f,
         include_rejected=include_rejected,
-        actors=actors,
-        types=sorted({e["type"] for e in every}),
-        modes=sorted({e["mode"] for e in every}),
+        next_href=_next(request, page.next),
+        paged=after is not None,
+        **menus,
     )
+
+
+def _next(request: Request, after: str | None) -> str | None:
+    """The same page's URL (path, filters, pair) from the cursor `after` on."""
+    if after is None:
+        return None
+    params = [(k, v) for k, v in request.query_params.multi_items() if v and k != "after"]
+    return f"{request.url.path}?{urlencode([*params, ('after', after)])}"
 
 
 def _range(since: str | None = None, until: str | None = None) -> dict[str, str | None]:
@@ -283,8 +299,12 @@ def figures_page(
         figs = queries.figures(
             store, measure=_opt(measure), include_rejected=include_rejected, **dates
         )
-        measures = sorted({f["measure"] for f in queries.figures(store)})
-        conflicts = queries.conflicts(store)
+        if _opt(measure):  # only that measure's rows, by index
+            measures = lists.figure_measures(store)
+            conflicts = queries.conflicts(store, measure=_opt(measure))
+        else:
+            measures = sorted({f["measure"] for f in queries.figures(store)})
+            conflicts = queries.conflicts(store)
     charts = figure_charts(figs, conflicts, min_claims=2)
     by_chart = claims_by_chart(figs)
     shown = {c.key for c in charts}
@@ -313,42 +333,79 @@ def claims_by_chart(figs: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]
 
 
 @router.get("/conflicts", response_class=HTMLResponse)
-def conflicts_page(request: Request, dates: Dates, include_rejected: bool = False) -> HTMLResponse:
+def conflicts_page(
+    request: Request, dates: Dates, include_rejected: bool = False, after: After = None
+) -> HTMLResponse:
+    """25 open conflicts a page ("Next page" keeps the filters); with rejected
+    claims, every conflict (settled ones too)."""
     with _st(request).use() as store:
-        conflicts = queries.conflicts(store, include_rejected=include_rejected, **dates)
+        if include_rejected:
+            conflicts, next_at = queries.conflicts(store, include_rejected=True, **dates), None
+        else:
+            page = record_pages.conflicts_page(
+                store, after=-1 if after is None else after, limit=RECORD_PAGE["conflicts"], **dates
+            )
+            conflicts, next_at = page.items, page.next
     shown = {"conflicts": conflicts, "include_rejected": include_rejected, "dates": dates}
-    return _page(request, "conflicts.html", csv=csv_href("/api/conflicts", request), **shown)
+    return _page(
+        request,
+        "conflicts.html",
+        csv=csv_href("/api/conflicts", request),
+        next_href=_next(request, next_at),
+        **shown,
+    )
+
+
+def _entries(
+    store: Store, kind: str, dates: dict[str, str | None], include_rejected: bool, after: int | None
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]], str | None]:
+    """(a page of commitment statuses or agreement histories, the statements to list, the
+    next cursor): the statements only when the record has no entry (or with rejected
+    ones shown, which reads the whole lists)."""
+    fetch = getattr(record_pages, f"{kind}_page")
+    limit = RECORD_PAGE[kind]
+    page = fetch(store, after=-1 if after is None else after, limit=limit, **dates)
+    if include_rejected or not (page.items or after is not None):
+        data = getattr(queries, kind)(store, include_rejected=include_rejected, **dates)
+        return data["statuses" if kind == "commitments" else "histories"], data["items"], None
+    return page.items, [], page.next
 
 
 @router.get("/commitments", response_class=HTMLResponse)
 def commitments_page(
-    request: Request, dates: Dates, include_rejected: bool = False
+    request: Request, dates: Dates, include_rejected: bool = False, after: After = None
 ) -> HTMLResponse:
+    """10 commitment statuses a page ("Next page" keeps the filters)."""
     with _st(request).use() as store:
-        data = queries.commitments(store, include_rejected=include_rejected, **dates)
+        statuses, items, next_at = _entries(store, "commitments", dates, include_rejected, after)
     return _page(
         request,
         "commitments.html",
         csv=csv_href("/api/commitments", request),
-        statuses=data["statuses"],
-        items=data["items"],
+        statuses=statuses,
+        items=items,
         dates=dates,
         include_rejected=include_rejected,
+        next_href=_next(request, next_at),
     )
 
 
 @router.get("/agreements", response_class=HTMLResponse)
-def agreements_page(request: Request, dates: Dates, include_rejected: bool = False) -> HTMLResponse:
+def agreements_page(
+    request: Request, dates: Dates, include_rejected: bool = False, after: After = None
+) -> HTMLResponse:
+    """50 agreement histories a page ("Next page" keeps the filters)."""
     with _st(request).use() as store:
-        data = queries.agreements(store, include_rejected=include_rejected, **dates)
+        histories, items, next_at = _entries(store, "agreements", dates, include_rejected, after)
     return _page(
         request,
         "agreements.html",
         csv=csv_href("/api/agreements", request),
-        histories=data["histories"],
-        items=data["items"],
+        histories=histories,
+        items=items,
         dates=dates,
         include_rejected=include_rejected,
+        next_href=_next(request, next_at),
     )
 
 
@@ -362,7 +419,7 @@ def actors_page(request: Request) -> HTMLResponse:
 @router.get("/actors/{name}", response_class=HTMLResponse)
 def actor_page(request: Request, name: str) -> HTMLResponse:
     with _st(request).use() as store:
-        actor = queries.actor_detail(store, name)
+        actor = actor_detail(store, name)
     return _page(request, "actor.html", actor=actor, groups=timeline(actor["events"]))
 
 

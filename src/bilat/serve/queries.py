@@ -10,14 +10,18 @@ from typing import Any
 
 from bilat.extract.gazetteer import normalize
 from bilat.extract.languages import language_warning
-from bilat.pairview import figure_in_pair
 from bilat.queries import in_range, names_of, period_in_range
 from bilat.reconcile._dates import deadline_period
+from bilat.serve import lists, record_pages
 from bilat.serve import record as rec
 from bilat.serve.fmt import item_label
+from bilat.serve.lists import shape
 from bilat.serve.review import Reviews, load_reviews, overlay, visible
 from bilat.store import Store
+from bilat.store import item_lists as il
 from bilat.store import queries as q
+
+SEARCH_DOCS = 50  # documents a search looks at for items at a time
 
 __all__ = [
     "actor_detail",
@@ -37,25 +41,6 @@ __all__ = [
     "tally",
 ]
 
-_EVIDENCE = ("start_pos", "end_pos", "quote")
-
-
-def _shape(row: dict[str, Any], item_type: str, docs: dict[int, dict[str, Any]]) -> dict[str, Any]:
-    doc = docs.get(row["doc_id"], {})
-    out = {k: v for k, v in row.items() if k not in _EVIDENCE and k != "extractor_version"}
-    out.update(
-        item_type=item_type,
-        ref=f"{item_type}-{row['id']}",
-        doc=doc.get("name"),
-        published=doc.get("published"),
-        source=doc.get("source"),
-        outlet=doc.get("source"),
-        doc_pair=doc.get("pair"),
-        url=doc.get("url"),
-        evidence={"start": row["start_pos"], "end": row["end_pos"], "quote": row["quote"]},
-    )
-    return out
-
 
 def items(
     store: Store,
@@ -69,7 +54,7 @@ def items(
     revs = revs or load_reviews(store)
     docs = q.document_names(store.db, doc_id)  # one document's row, not all, for one document
     rows = q.item_rows(store.db, item_type, doc_id=doc_id)
-    shaped = [overlay(_shape(r, item_type, docs), item_type, revs) for r in rows]
+    shaped = [overlay(shape(r, item_type, docs), item_type, revs) for r in rows]
     for item in shaped:
         item["label"] = item_label(item, item_type)
     return visible(shaped, include_rejected)
@@ -207,20 +192,23 @@ def figures(
     since: str | None = None,
     until: str | None = None,
 ) -> list[dict[str, Any]]:
-    """Figure claims (reviewed) of the store's pair; `since`/`until`: periods overlapping."""
-    conflicted = rec.conflict_claims({"conflicts": store.record_part("conflicts")})
+    """Figure claims (reviewed) of the store's pair; `since`/`until`: periods overlapping.
+    With a measure only its rows are read (index), and the conflicts they are in."""
+    if measure:
+        found = visible(lists.figures_of(store, measure), include_rejected)
+    else:
+        found = items(store, "figures", include_rejected=include_rejected)
+        conflicted = rec.conflict_claims({"conflicts": store.record_part("conflicts")})
+    keep = lists.FigureFilters(measure, period, flow, since, until)
     out = []
-    for f in items(store, "figures", include_rejected=include_rejected):
-        if (
-            (measure and f["measure"] != measure)
-            or (period and f.get("period") != period)
-            or (flow and f.get("flow") != flow)
-            or not figure_in_pair(f.get("flow"), f.get("doc_pair"), store.pair)
-            or not period_in_range(f.get("period"), since, until)
-        ):
+    for f in found:
+        if not keep.keeps(f, store.pair):
             continue
-        f["conflict"] = conflicted.get(rec.figure_claim_key(f))
+        if not measure:
+            f["conflict"] = conflicted.get(rec.figure_claim_key(f))
         out.append(f)
+    if measure:
+        lists.mark_conflicts(store, out)
     return out
 
 
@@ -273,12 +261,19 @@ def conflicts(
     include_rejected: bool = False,
     since: str | None = None,
     until: str | None = None,
+    measure: str | None = None,
 ) -> list[dict[str, Any]]:
-    """Conflicts (reviewed); with a range, those whose period overlaps it."""
-    figs = items(store, "figures", include_rejected=True)
-    record = {"conflicts": store.record_part("conflicts")}
+    """Conflicts (reviewed); with a range, those whose period overlaps it; with a measure,
+    that measure's (only its figures and conflicts are read)."""
+    if measure:
+        figs = lists.figures_of(store, measure)
+        record = {"conflicts": lists.part_of_measure(store, "conflicts", measure)}
+    else:
+        figs = items(store, "figures", include_rejected=True)
+        record = {"conflicts": store.record_part("conflicts")}
     if include_rejected:
-        record["machine_conflicts"] = store.record_part("machine_conflicts")
+        machine = store.record_part("machine_conflicts")
+        record["machine_conflicts"] = [c for c in machine if measure in (None, c.get("measure"))]
     found = rec.conflicts(record, figs, include_rejected)
     return [c for c in found if period_in_range(c.get("period"), since, until)]
 
@@ -313,17 +308,38 @@ def actor_detail(store: Store, name: str) -> dict[str, Any]:
 
 
 def search(store: Store, text: str, limit: int = 20) -> dict[str, Any]:
-    """Documents (full text) and items whose quote or label contains every query word."""
+    """Documents (full text) and items whose quote or label contains every query word.
+
+    Items are looked for in the documents the full-text index finds with every word (as a
+    word prefix), best match first, SEARCH_DOCS at a time, until `limit` items are found:
+    `items_total` counts them all when every such document was looked at, else it is None
+    and `items_more` is true."""
     words = q.terms(text)
     docs = documents(store, text=text, limit=limit)
     found: list[dict[str, Any]] = []
-    if words:
+    revs = load_reviews(store)
+    offset, more = 0, bool(words)
+    while more and len(found) <= limit:
+        ids = q.ranked_document_ids(store.db, words, limit=SEARCH_DOCS, offset=offset)
+        offset += SEARCH_DOCS
+        more = len(ids) == SEARCH_DOCS
+        rank = {d: i for i, d in enumerate(ids)}
+        batch = []
         for kind in q.ITEM_KINDS:
-            for item in items(store, kind):
+            rows = il.rows_of_documents(store.db, kind, ids)
+            for item in visible(lists.reviewed(store, kind, rows, revs), False):
                 hay = (item["evidence"]["quote"] + " " + item["label"]).lower()
                 if all(w in hay for w in words):
-                    found.append(item)
-    return {"q": text, "documents": docs, "items": found[:limit], "items_total": len(found)}
+                    batch.append(item)
+        found += sorted(batch, key=lambda i: rank[i["doc_id"]])  # best document first
+    complete = not more
+    return {
+        "q": text,
+        "documents": docs,
+        "items": found[:limit],
+        "items_total": len(found) if complete else None,
+        "items_more": not complete or len(found) > limit,
+    }
 
 
 def tally(
@@ -352,7 +368,11 @@ def tally(
 
 
 def counts(store: Store) -> dict[str, Any]:
-    """`tally` of the store's pair (pages that list these already pass their own lists)."""
+    """`tally` of the store's pair (pages that list these already pass their own lists):
+    the maintained counts while the record is current, else counted from the lists."""
+    known = record_pages.overview_counts(store)
+    if known is not None:
+        return known
     return tally(
         events(store),
         figures(store),
@@ -378,14 +398,15 @@ def stats(store: Store, known_counts: dict[str, Any] | None = None) -> dict[str,
     """Counts for the overview: documents by status, items by review state, record parts;
     `known_counts` is the `tally` of lists the caller has loaded already."""
     revs = load_reviews(store)
+    current = store.record_is_current()
     by_status = {
         r["status"]: int(r["n"])
         for r in store.db.all(
             "SELECT status, COUNT(*) AS n FROM documents WHERE is_current = 1 GROUP BY status"
         )
     }
-    by_kind: dict[str, Any] = {}
-    for kind in (*q.ITEM_KINDS, "actors"):
+    by_kind: dict[str, Any] = record_pages.item_states(store, revs) if current else {}
+    for kind in () if current else (*q.ITEM_KINDS, "actors"):
         rows = q.item_ids(store.db, kind)
         states: dict[str, int] = {}
         for r in rows:

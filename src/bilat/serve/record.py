@@ -14,12 +14,14 @@ from typing import Any
 from bilat.errors import NotFound
 from bilat.queries import find_actor
 from bilat.serve.review import UNREVIEWED
+from bilat.store.record_keys import actor_summary
 
 __all__ = [
     "actor_entry",
     "actor_list",
     "agreement_histories",
     "cluster_index",
+    "cluster_summary",
     "commitment_statuses",
     "conflict_claims",
     "conflict_id",
@@ -77,18 +79,23 @@ def event_refs(rows: Iterable[dict[str, Any]]) -> dict[int, str]:
     return out
 
 
+def cluster_summary(c: dict[str, Any]) -> dict[str, Any]:
+    """What an event mention shows of its cluster (a record events entry)."""
+    return {
+        "id": c.get("id"),
+        "source_count": c.get("source_count", 0),
+        "participants": c.get("participants") or [],
+        "date": c.get("date"),
+        "place": c.get("place"),
+        "conflicts": c.get("conflicts") or [],
+    }
+
+
 def cluster_index(record: dict[str, Any]) -> dict[str, dict[str, Any]]:
     """The ref ("doc_id:e<i>") of each event mention -> a summary of its cluster."""
     out = {}
     for c in _list(record, "events"):
-        summary = {
-            "id": c.get("id"),
-            "source_count": c.get("source_count", 0),
-            "participants": c.get("participants") or [],
-            "date": c.get("date"),
-            "place": c.get("place"),
-            "conflicts": c.get("conflicts") or [],
-        }
+        summary = cluster_summary(c)
         for m in c.get("mentions") or []:
             out[str(m.get("ref"))] = summary
     return out
@@ -253,17 +260,7 @@ def actor_list(record: dict[str, Any], rows: list[dict[str, Any]]) -> list[dict[
                 m for m in a.get("members") or [] if (m.get("doc_id"), m.get("name")) in live
             ]
             if members:
-                out.append(
-                    {
-                        "id": a.get("id"),
-                        "name": a.get("name"),
-                        "type": a.get("type"),
-                        "country": a.get("country"),
-                        "names": a.get("names") or [],
-                        "doc_count": len({m.get("doc_id") for m in members}),
-                        "roles": _roles(members),
-                    }
-                )
+                out.append(actor_summary(a, members))
         return sorted(out, key=lambda a: (-a["doc_count"], str(a["name"])))
     by_name: dict[str, list[dict[str, Any]]] = {}
     for r in rows:

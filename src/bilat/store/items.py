@@ -20,6 +20,7 @@ __all__ = ["ITEM_TABLES", "delete_items", "load_extraction", "save_extraction"]
 
 ITEM_TABLES = ("events", "figures", "agreements", "commitments")
 _EVIDENCE = ("start_pos", "end_pos", "quote")
+_WITH_PARTIES = ("agreements", "commitments")  # their parties are indexed (item_parties)
 
 
 def _evidence(ev: Evidence) -> dict[str, Any]:
@@ -35,6 +36,12 @@ def delete_items(db: Database, doc_id: int) -> None:
         "DELETE FROM event_participants WHERE event_id IN (SELECT id FROM events WHERE doc_id = ?)",
         (doc_id,),
     )
+    for table in _WITH_PARTIES:
+        db.execute(
+            f"DELETE FROM item_parties WHERE kind = ? AND item_id IN "
+            f"(SELECT id FROM {table} WHERE doc_id = ?)",
+            (table, doc_id),
+        )
     for table in ("mentions", *ITEM_TABLES, "actors"):
         db.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))
 
@@ -105,7 +112,7 @@ def save_extraction(db: Database, doc_id: int, extraction: Extraction) -> None:
         ("commitments", extraction.commitments),
     ):
         for item in items:
-            db.insert(
+            item_id = db.insert(
                 table,
                 {
                     "doc_id": doc_id,
@@ -114,6 +121,11 @@ def save_extraction(db: Database, doc_id: int, extraction: Extraction) -> None:
                     "extractor_version": version,
                 },
             )
+            if isinstance(item, Agreement | Commitment):
+                db.execute_many(
+                    "INSERT INTO item_parties (kind, name, item_id) VALUES (?, ?, ?)",
+                    [(table, name, item_id) for name in dict.fromkeys(item.parties)],
+                )
     pair = "-".join(extraction.pair) if extraction.pair else None
     db.execute(
         "UPDATE documents SET extractor_version = ?, pair = ? WHERE id = ?", (version, pair, doc_id)

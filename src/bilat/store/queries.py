@@ -16,10 +16,12 @@ __all__ = [
     "DOC_FIELDS",
     "ITEM_KINDS",
     "count_documents",
+    "decode",
     "document_names",
     "item_ids",
     "item_rows",
     "mention_rows",
+    "ranked_document_ids",
     "search_documents",
     "terms",
 ]
@@ -68,8 +70,8 @@ def _filters(
 ) -> tuple[str, list[Any]]:
     where: list[str] = []
     params: list[Any] = []
-    if current_only:
-        where.append("d.is_current = 1")
+    if current_only:  # `+`: SQLite reads newest first by documents_recent, not by this
+        where.append("+d.is_current = 1")
     if status:
         where.append("d.status = ?")
         params.append(status)
@@ -138,6 +140,32 @@ def _ranked_sqlite(
     return db.all(sql, [_match(words), *params, limit, offset])
 
 
+def ranked_document_ids(
+    db: Database, words: list[str], *, limit: int, offset: int = 0
+) -> list[int]:
+    """Current documents with every word (as a word prefix), best match first: the documents
+    whose items a search looks at (an item quote is a passage of its document)."""
+    if not words:
+        return []
+    if db.dialect == "postgresql":
+        query = " & ".join(f"{w}:*" for w in words)
+        sql = (
+            "SELECT d.id FROM documents d WHERE d.search @@ to_tsquery('english', ?) "
+            "AND d.is_current = 1 AND d.status = 'ok' "
+            "ORDER BY ts_rank(d.search, to_tsquery('english', ?)) DESC, d.id DESC LIMIT ? OFFSET ?"
+        )
+        rows = db.all(sql, [query, query, limit, offset])
+    else:
+        match = " ".join('"' + w.replace('"', "") + '"*' for w in words)
+        sql = (
+            "WITH hits AS (SELECT rowid AS id, bm25(documents_fts) AS rank FROM documents_fts "
+            "WHERE documents_fts MATCH ?) SELECT d.id FROM hits h JOIN documents d ON d.id = h.id "
+            "WHERE d.is_current = 1 AND d.status = 'ok' ORDER BY h.rank, d.id DESC LIMIT ? OFFSET ?"
+        )
+        rows = db.all(sql, [match, limit, offset])
+    return [int(r["id"]) for r in rows]
+
+
 def document_names(db: Database, doc_id: int | None = None) -> dict[int, dict[str, Any]]:
     """id -> {name, title, published, source, url, status, is_current, pair} per document
     (of one document, by its primary key, when `doc_id` is given)."""
@@ -146,7 +174,7 @@ def document_names(db: Database, doc_id: int | None = None) -> dict[int, dict[st
     return {int(r["id"]): r for r in rows}
 
 
-def _decode(row: dict[str, Any]) -> dict[str, Any]:
+def decode(row: dict[str, Any]) -> dict[str, Any]:
     out = dict(row)
     for key in _LIST_COLUMNS & set(out):
         out[key] = json.loads(out[key] or "[]")
@@ -176,7 +204,7 @@ def item_rows(
         f"SELECT i.* FROM {table} i JOIN documents d ON d.id = i.doc_id{clause} "
         "ORDER BY i.doc_id, i.id"
     )
-    return [_decode(r) for r in db.all(sql, params)]
+    return [decode(r) for r in db.all(sql, params)]
 
 
 def item_ids(db: Database, table: str) -> list[dict[str, Any]]:

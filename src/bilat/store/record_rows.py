@@ -2,6 +2,7 @@
 
     write_record(db, parts, source)   replace the record (one transaction), streaming the parts
     read_part(db, kind, pair)         one part ("events", ...) as `for_pair` would keep it
+    entries(db, kind, positions)      the entries at these positions of one part
     read_record(db, pair)             the whole record dict, as it was saved (None: never built)
     pair_counts(db)                   entries per pair over the paired parts (maintained counts)
     part_count / status_counts        counts from the indexes, without reading payloads
@@ -25,12 +26,14 @@ from typing import Any
 
 from bilat.pairview import PAIRED, named
 from bilat.reconcile._dates import period_span
+from bilat.store import record_keys
 from bilat.store.db import Database, now_iso
 
 __all__ = [
     "PAIRED",
     "Page",
     "PageFilter",
+    "entries",
     "page_part",
     "pair_counts",
     "part_count",
@@ -49,7 +52,7 @@ _ITEM_SQL = (
     "country, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
 _PAIR_SQL = "INSERT INTO record_item_pairs (kind, pair, pos) VALUES (?, ?, ?)"
-_TABLES = ("record_items", "record_item_pairs", "record_counts", "record_meta")
+_TABLES = ("record_items", "record_item_pairs", "record_counts", "record_meta", *record_keys.TABLES)
 
 
 def _dumps(value: Any) -> str:
@@ -92,6 +95,7 @@ class _Writer:
         self.counts: Counter[tuple[str, str]] = Counter()
         self.claims: set[str] = set()
         self.claim_pos = 0
+        self.keys = record_keys.Keys(db)
 
     def item(self, kind: str, pos: int, item: dict[str, Any], pairs: Iterable[str]) -> None:
         start, end = _date(item)
@@ -101,6 +105,7 @@ class _Writer:
             (kind, pos, key, start, end, _measure(item), status, country, _dumps(item))
         )
         self.counts[(kind, _EVERY)] += 1
+        self.keys.add(kind, pos, item)
         for p in pairs:
             self.pairs.append((kind, p, pos))
             self.counts[(kind, p)] += 1
@@ -127,6 +132,7 @@ class _Writer:
             self.db.execute_many(_ITEM_SQL, self.items)
         if self.pairs:
             self.db.execute_many(_PAIR_SQL, self.pairs)
+        self.keys.flush()
         self.items, self.pairs = [], []
 
 
@@ -150,6 +156,7 @@ def write_record(
             for pos, item in enumerate(parts[kind]):
                 out.item(kind, pos, _stored(out, kind, item), _entry_pairs(kind, item, names))
         out.flush()
+        out.keys.finish()
         db.execute_many(
             "INSERT INTO record_counts (kind, pair, n) VALUES (?, ?, ?)",
             [(k, p, n) for (k, p), n in out.counts.items()],
@@ -225,6 +232,21 @@ def read_part(db: Database, kind: str, pair: str | None = None) -> list[dict[str
     return items
 
 
+def entries(db: Database, kind: str, positions: Iterable[int]) -> dict[int, dict[str, Any]]:
+    """Position -> entry of one part, for these positions only (primary key reads)."""
+    wanted = sorted(set(positions))
+    out: dict[int, dict[str, Any]] = {}
+    for i in range(0, len(wanted), 500):
+        chunk = wanted[i : i + 500]
+        marks = ", ".join("?" for _ in chunk)
+        sql = f"SELECT pos, payload FROM record_items WHERE kind = ? AND pos IN ({marks})"
+        for pos, payload in db.execute(sql, [kind, *chunk]).fetchall():
+            out[int(pos)] = json.loads(payload)
+    if kind == "commitments":
+        _attach_claims(db, list(out.values()))
+    return out
+
+
 def _attach_claims(db: Database, items: list[dict[str, Any]]) -> None:
     keys = sorted({k for c in items for f in _CLAIM_LISTS for k in c.get(f) or []})
     claims: dict[str, Any] = {}
@@ -271,9 +293,15 @@ def pair_counts(db: Database) -> dict[str, int]:
 
 def part_count(db: Database, kind: str, pair: str | None = None) -> int:
     """Entries of one part (for `pair`: in its view): maintained counts, or an index count."""
-    if kind == "actors" and pair is not None:
-        sql, params = _select(kind, pair)
-        return int(db.scalar(f"SELECT COUNT(*) FROM ({sql}) AS t", params))
+    if kind == "actors" and pair is not None:  # counted by the indexes, no payload read
+        states = pair.split("-")
+        return int(
+            db.scalar(
+                "SELECT COUNT(*) FROM record_items WHERE kind = ? AND (country IN (?, ?) OR pos "
+                "IN (SELECT pos FROM record_item_pairs WHERE kind = ? AND pair = ?))",
+                [kind, states[0], states[-1], kind, pair],
+            )
+        )
     n = db.scalar("SELECT n FROM record_counts WHERE kind = ? AND pair = ?", (kind, pair or _EVERY))
     return int(n or 0)
 

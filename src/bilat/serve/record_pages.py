@@ -1,0 +1,177 @@
+"""Record lists a page at a time, and the overview's counts without reading the lists.
+
+    conflicts_page / commitments_page / agreements_page(store, after=..., limit=..., ...)
+    overview_counts(store)   `queries.tally` of the store's pair, from maintained counts
+
+A page is one keyset range of a record part (`Store.record_page`: positions after `after`),
+reviewed against the item rows of the documents its entries cite (`queries` reviews them
+against every row of the kind). Pages never hold rejected entries; with `include_rejected`
+the pages use the whole lists (`queries`), which also show the conflicts reviews settled.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from bilat.pairview import figure_in_pair
+from bilat.queries import in_range
+from bilat.serve import lists
+from bilat.serve import record as rec
+from bilat.serve.lists import ListPage
+from bilat.serve.review import UNREVIEWED, Reviews, load_reviews
+from bilat.store import PageFilter, Store
+from bilat.store import item_lists as il
+from bilat.store import record_keys as keys
+
+__all__ = ["agreements_page", "commitments_page", "conflicts_page", "overview_counts"]
+
+
+def _cited(store: Store, kind: str, doc_ids: Iterable[Any], revs: Reviews) -> list[dict[str, Any]]:
+    """Reviewed rows of `kind` (rejected ones too) of the documents a page's entries cite.
+    Statements are matched by (document, quote) only: their id, quote and review are read,
+    not the rows (an agreement history can cite thousands of articles)."""
+    wanted = {int(d) for d in doc_ids if d}
+    if kind == "figures":
+        return lists.reviewed(store, kind, il.rows_of_documents(store.db, kind, wanted), revs)
+    out = []
+    for row in il.quotes_of_documents(store.db, kind, wanted):
+        review = revs.get(kind, int(row["id"]))
+        out.append(
+            {
+                "id": int(row["id"]),
+                "doc_id": int(row["doc_id"]),
+                "evidence": {"quote": row["quote"]},
+                "review": dict(UNREVIEWED) if review is None else review.to_json(),
+            }
+        )
+    return out
+
+
+def _page(
+    store: Store,
+    kind: str,
+    cites: str,
+    after: int,
+    limit: int,
+    since: str | None,
+    until: str | None,
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]], str | None]:
+    """(entries of one page of a record part, the reviewed rows of the documents they cite
+    in their `cites` lists, the next cursor)."""
+    page = store.record_page(kind, after=after, limit=limit, where=PageFilter(since, until))
+    docs = (c.get("doc_id") for e in page.items for c in e.get(cites) or [])
+    rows = _cited(store, "figures" if kind == "conflicts" else kind, docs, load_reviews(store))
+    return page.items, rows, None if page.next is None else str(page.next)
+
+
+def conflicts_page(
+    store: Store,
+    *,
+    after: int = -1,
+    limit: int = 50,
+    since: str | None = None,
+    until: str | None = None,
+) -> ListPage:
+    """Open conflicts (as `queries.conflicts` lists them), one page of the record's."""
+    found, figs, after_this = _page(store, "conflicts", "claims", after, limit, since, until)
+    return ListPage(rec.conflicts({"conflicts": found}, figs), after_this)
+
+
+def commitments_page(
+    store: Store,
+    *,
+    after: int = -1,
+    limit: int = 50,
+    since: str | None = None,
+    until: str | None = None,
+) -> ListPage:
+    """Commitment statuses (as `queries.commitments` gives them), one page of the record's."""
+    found, rows, after_this = _page(store, "commitments", "sources", after, limit, since, until)
+    return ListPage(rec.commitment_statuses({"commitments": found}, rows), after_this)
+
+
+def _dated(entry: dict[str, Any]) -> str | None:
+    return entry.get("date") or entry.get("published")
+
+
+def agreements_page(
+    store: Store,
+    *,
+    after: int = -1,
+    limit: int = 50,
+    since: str | None = None,
+    until: str | None = None,
+) -> ListPage:
+    """Agreement histories (as `queries.agreements` gives them), one page of the record's;
+    with a range, those with a statement dated in it (the index keeps those whose first to
+    last statement overlaps it, a superset)."""
+    found, rows, after_this = _page(store, "agreements", "entries", after, limit, since, until)
+    histories = rec.agreement_histories({"agreements": found}, rows)
+    if since or until:
+        histories = [
+            h for h in histories if any(in_range(_dated(e), since, until) for e in h["entries"])
+        ]
+    return ListPage(histories, after_this)
+
+
+def _live(store: Store, kind: str, revs: Reviews) -> tuple[int, dict[str, int]]:
+    """(current rows a reviewer rejected, current rows by review state) of one kind."""
+    reviewed = revs.by_type.get(kind, {})
+    current = il.current_ids(store.db, kind, reviewed)
+    states: dict[str, int] = {}
+    for i in current:
+        states[reviewed[i].state] = states.get(reviewed[i].state, 0) + 1
+    return states.get("rejected", 0), states
+
+
+def item_states(store: Store, revs: Reviews) -> dict[str, Any]:
+    """`queries.stats`' items: per kind the rows not rejected and the rows by review state,
+    from the counts kept with the record and the reviewed rows only."""
+    out: dict[str, Any] = {}
+    for kind in ("events", "figures", "agreements", "commitments", "actors"):
+        total = sum(n for _, _, n in keys.item_counts(store.db, kind))
+        rejected, states = _live(store, kind, revs)
+        states = {"unreviewed": total - sum(states.values()), **states}
+        out[kind] = {"total": total - rejected, "review": {k: v for k, v in states.items() if v}}
+    return out
+
+
+def _figure_count(store: Store, revs: Reviews) -> int:
+    """Figure claims the figures list shows for the store's pair: the kept counts per flow
+    and document pair in the pair's view, less the rejected rows, with edited flows moved."""
+    pair = store.pair
+    total = sum(
+        n
+        for flow, doc_pair, n in keys.item_counts(store.db, "figures")
+        if figure_in_pair(flow, doc_pair, pair)
+    )
+    reviewed = revs.by_type.get("figures", {})
+    for row in il.current_figures(store.db, reviewed):
+        review = reviewed[int(row["id"])]
+        was = figure_in_pair(row["flow"], row["pair"], pair)
+        flow = review.payload.get("flow", row["flow"]) if review.state == "edited" else row["flow"]
+        now = review.state != "rejected" and figure_in_pair(flow, row["pair"], pair)
+        total += int(now) - int(was)
+    return total
+
+
+def overview_counts(store: Store) -> dict[str, Any] | None:
+    """`queries.tally` of the store's pair from maintained counts, or None when the record
+    is not current (its counts would then be another state's): events (record clusters in
+    the pair's view), their mentions (the mention keys of those clusters), figures (kept
+    counts less reviews), conflicts, commitment statuses and agreement histories (the
+    record is reconciled from the reviewed items, so its entries are the listed ones)."""
+    if not store.record_is_current():
+        return None
+    revs = load_reviews(store)
+    statuses = store.record_status_counts("commitments")
+    return {
+        "events": store.record_count("events"),
+        "mentions": keys.mention_count(store.db, store.pair),
+        "figures": _figure_count(store, revs),
+        "conflicts": store.record_count("conflicts"),
+        "commitments": sum(statuses.values()),
+        "commitment_status": statuses,
+        "agreements": store.record_count("agreements"),
+    }

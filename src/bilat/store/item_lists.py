@@ -1,0 +1,309 @@
+"""Item rows a page at a time: one index range per page, newest first (keyset on date, id).
+
+    event_rows(db, f, before=..., limit=...)   event mentions matching `f` before a cursor
+    figure_rows(db, measure, also=...)         the figure claims of one measure
+    named_rows(db, table, names, ...)          the newest figures said by / statements of
+                                               parties with one of these names
+    event_values(db, column)                   the distinct types (or modes) of current events
+    documents_of(db, ids)                      the document rows of a page's items
+
+Filters here are on the stored (machine) values and must keep a superset of what the caller
+shows: a reviewer's edit can change a value, so the caller passes the ids of edited items
+(`also`) and checks every row again after overlaying the reviews.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from bilat.store.db import Database
+from bilat.store.queries import decode
+
+__all__ = [
+    "EventFilter",
+    "current_figures",
+    "current_ids",
+    "documents_of",
+    "event_rows",
+    "event_values",
+    "figure_measures",
+    "figure_rows",
+    "named_rows",
+    "quotes_of_documents",
+    "rows_of_documents",
+]
+
+_CURRENT = "d.is_current = 1 AND d.status = 'ok'"
+_RECENT = "COALESCE(e.date, '')"
+_CHUNK = 500
+
+
+@dataclass(frozen=True, slots=True)
+class EventFilter:
+    """What an event list keeps, on machine values (a superset; see the module doc)."""
+
+    type: str | None = None
+    mode: str | None = None
+    status: str | None = None
+    since: str | None = None
+    until: str | None = None
+    participants: frozenset[str] | None = None  # any of these names (raw, as stored)
+    pair: str | None = None  # only mentions whose cluster is in this pair's view
+    also: frozenset[int] = frozenset()  # ids kept whatever their machine values
+
+
+@dataclass(slots=True)
+class _Query:
+    """Tables (beyond `events e` and `documents d`) and conditions of an events query, each
+    condition with its parameters in order."""
+
+    tables: list[str]
+    conds: list[tuple[str, list[Any]]]
+
+
+def _reviewable(f: EventFilter) -> _Query:
+    """The filters on values a review may change."""
+    out = _Query([], [])
+    if f.participants is not None:
+        names = sorted(f.participants) or [""]
+        marks = ", ".join("?" for _ in names)
+        out.tables.append("event_participants ep")
+        out.conds.append((f"ep.event_id = e.id AND ep.name IN ({marks})", names))
+    for column in ("type", "mode", "status"):
+        if value := getattr(f, column):
+            out.conds.append((f"e.{column} = ?", [value]))
+    # `bilat.queries.in_range` compares at the shorter precision; these bounds keep every
+    # date it keeps (any date of the years from `since` on, any date up to `until`'s end)
+    if f.since:
+        out.conds.append((f"{_RECENT} >= ?", [f.since[:4]]))
+    if f.until:
+        out.conds.append((f"{_RECENT} <= ?", [f.until + "~"]))
+    if f.since or f.until:
+        out.conds.append(("e.date IS NOT NULL", []))
+    return out
+
+
+def _start(db: Database, q: _Query, f: EventFilter) -> str:
+    """Where a query starts: at the events' date index (reading newest first and stopping
+    after `limit` matches) unless a filter keeps few of them (under a fifth: then at that
+    filter's index, sorting what it keeps). SQLite has no statistics to choose by itself;
+    the CROSS JOINs fix its order (PostgreSQL plans them as it likes)."""
+    total = int(
+        db.scalar(
+            "SELECT COALESCE(SUM(n), 0) FROM record_counts WHERE kind = 'events' AND pair = '*'"
+        )
+        or 0
+    )
+    if "event_participants ep" in q.tables:
+        names = next(ps for c, ps in q.conds if c.startswith("ep."))
+        marks = ", ".join("?" for _ in names)
+        n = db.scalar(f"SELECT COUNT(*) FROM event_participants WHERE name IN ({marks})", names)
+        mentions = db.scalar("SELECT COUNT(*) FROM record_item_refs WHERE kind = 'events'")
+        if int(n or 0) * 5 < int(mentions or 0):
+            return "ep"
+    if f.pair is not None:
+        n = db.scalar("SELECT n FROM record_counts WHERE kind = 'events' AND pair = ?", (f.pair,))
+        if int(n or 0) * 5 < total:
+            return "p"
+    return "e"
+
+
+def _rows(
+    db: Database, q: _Query, f: EventFilter, before: tuple[str, int] | None, limit: int
+) -> list[dict[str, Any]]:
+    """One ordered range of events (see `_start`); `+d.is_current` keeps SQLite from
+    starting at the documents."""
+    tables = ["events e", "documents d", *q.tables]
+    conds = [("d.id = e.doc_id AND +d.is_current = 1 AND d.status = 'ok'", []), *q.conds]
+    if f.pair is not None:
+        tables += ["record_item_refs r", "record_item_pairs p"]
+        conds += [
+            ("r.kind = 'events' AND r.item_id = e.id", []),
+            ("p.kind = r.kind AND p.pos = r.pos AND p.pair = ?", [f.pair]),
+        ]
+    start = _start(db, q, f)
+    if start == "p":
+        keyed = ("record_item_pairs p", "record_item_refs r")
+        tables = [*keyed, *[t for t in tables if t not in keyed]]
+    elif start == "ep":
+        tables = ["event_participants ep", *[t for t in tables if t != "event_participants ep"]]
+    if before is not None:
+        conds.append((f"({_RECENT}, e.id) < (?, ?)", [before[0], before[1]]))
+    sql = (
+        f"SELECT e.* FROM {' CROSS JOIN '.join(tables)} "
+        f"WHERE {' AND '.join(c for c, _ in conds)} "
+        f"ORDER BY {_RECENT} DESC, e.id DESC LIMIT ?"
+    )
+    params = [p for _, ps in conds for p in ps]
+    return db.all(sql, [*params, limit])
+
+
+def event_rows(
+    db: Database,
+    f: EventFilter,
+    *,
+    before: tuple[str, int] | None = None,
+    limit: int = 100,
+) -> list[dict[str, Any]]:
+    """Up to `limit` event rows of current documents matching `f`, newest first ((date or
+    "", id) descending), all strictly before the cursor `before` (that key of the last row
+    of the previous page). Rows of `f.also` come whatever their reviewable values."""
+    rows = _rows(db, _reviewable(f), f, before, limit)
+    if f.also:
+        also = sorted(f.also)
+        edited = _Query([], [(f"e.id IN ({', '.join('?' for _ in also)})", also)])
+        rows += _rows(db, edited, f, before, limit)
+    unique = {int(r["id"]): r for r in rows}  # a mention naming two of the names: one row
+    ordered = sorted(unique.values(), key=lambda r: (r["date"] or "", r["id"]), reverse=True)
+    return [decode(r) for r in ordered[:limit]]
+
+
+def event_values(db: Database, column: str) -> list[str]:
+    """The distinct values of `type` or `mode` over the current documents' events."""
+    if column not in ("type", "mode"):
+        raise ValueError(f"not an event list column: {column}")
+    sql = (
+        f"SELECT DISTINCT e.{column} AS v FROM events e JOIN documents d ON d.id = e.doc_id "
+        f"WHERE {_CURRENT}"
+    )
+    return sorted(str(r["v"]) for r in db.all(sql))
+
+
+def figure_rows(
+    db: Database,
+    measure: str | None,
+    *,
+    also: Sequence[int] = (),
+    after: tuple[int, int] | None = None,
+    limit: int | None = None,
+) -> list[dict[str, Any]]:
+    """Figure rows of current documents (with this stored measure, plus `also`), in the
+    order `bilat.store.queries.item_rows` gives (document, id); with `after` (that key of
+    the last row of the previous page) and `limit`, one page of them."""
+    conds: list[str] = []
+    params: list[Any] = []
+    if measure is not None:
+        cond = "f.measure = ?"
+        params.append(measure)
+        if also:
+            cond = f"({cond} OR f.id IN ({', '.join('?' for _ in also)}))"
+            params += list(also)
+        conds.append(cond)
+    if after is not None:
+        conds.append("(f.doc_id, f.id) > (?, ?)")
+        params += [after[0], after[1]]
+    where = "".join(f" AND {c}" for c in conds)
+    sql = (
+        f"SELECT f.* FROM figures f JOIN documents d ON d.id = f.doc_id "
+        f"WHERE +d.is_current = 1 AND d.status = 'ok'{where} ORDER BY f.doc_id, f.id"
+    )
+    if limit is not None:
+        sql += " LIMIT ?"
+        params.append(limit)
+    return [decode(r) for r in db.all(sql, params)]
+
+
+def figure_measures(db: Database) -> list[str]:
+    """The distinct measures of current documents' figures (the measure index)."""
+    sql = (
+        "SELECT DISTINCT f.measure AS m FROM figures f JOIN documents d ON d.id = f.doc_id "
+        "WHERE +d.is_current = 1 AND d.status = 'ok'"
+    )
+    return sorted(str(r["m"]) for r in db.all(sql))
+
+
+def named_rows(
+    db: Database,
+    table: str,
+    names: Iterable[str],
+    *,
+    also: Sequence[int] = (),
+    limit: int = 100,
+) -> list[dict[str, Any]]:
+    """Up to `limit` rows of current documents, newest document first, naming one of `names`
+    (as written): figures by who said them, agreements and commitments by their parties
+    (`item_parties`); rows of `also` whatever they name."""
+    wanted = sorted(names) or [""]
+    marks = ", ".join("?" for _ in wanted)
+    params: list[Any] = list(wanted)
+    if table == "figures":
+        cond = f"i.said_by IN ({marks})"
+    elif table in ("agreements", "commitments"):
+        cond = f"i.id IN (SELECT item_id FROM item_parties WHERE kind = ? AND name IN ({marks}))"
+        params.insert(0, table)
+    else:
+        raise ValueError(f"no names index for {table}")
+    if also:
+        cond = f"({cond} OR i.id IN ({', '.join('?' for _ in also)}))"
+        params += list(also)
+    sql = (
+        f"SELECT i.* FROM {table} i JOIN documents d ON d.id = i.doc_id "
+        f"WHERE +d.is_current = 1 AND d.status = 'ok' AND {cond} "
+        "ORDER BY i.doc_id DESC, i.id DESC LIMIT ?"
+    )
+    return [decode(r) for r in db.all(sql, [*params, limit])]
+
+
+_KINDS = ("events", "figures", "agreements", "commitments", "actors")
+
+
+def _chunked(db: Database, sql: str, ids: Iterable[int]) -> list[dict[str, Any]]:
+    """`sql` (with one `{marks}` for an IN list) run over `ids` in chunks."""
+    wanted = sorted(set(ids))
+    out: list[dict[str, Any]] = []
+    for i in range(0, len(wanted), _CHUNK):
+        chunk = wanted[i : i + _CHUNK]
+        out += db.all(sql.format(marks=", ".join("?" for _ in chunk)), chunk)
+    return out
+
+
+def _table(kind: str) -> str:
+    if kind not in _KINDS:
+        raise ValueError(f"not an item table: {kind}")
+    return kind
+
+
+def rows_of_documents(db: Database, kind: str, doc_ids: Iterable[int]) -> list[dict[str, Any]]:
+    """The rows of `kind` of these documents (current ones only), by document and id."""
+    sql = (
+        f"SELECT i.* FROM {_table(kind)} i JOIN documents d ON d.id = i.doc_id "
+        f"WHERE i.doc_id IN ({{marks}}) AND {_CURRENT}"
+    )
+    rows = _chunked(db, sql, doc_ids)
+    return [decode(r) for r in sorted(rows, key=lambda r: (r["doc_id"], r["id"]))]
+
+
+def quotes_of_documents(db: Database, kind: str, doc_ids: Iterable[int]) -> list[dict[str, Any]]:
+    """id, doc_id and quote of the rows of `kind` of these (current) documents."""
+    sql = (
+        f"SELECT i.id, i.doc_id, i.quote FROM {_table(kind)} i JOIN documents d "
+        f"ON d.id = i.doc_id WHERE i.doc_id IN ({{marks}}) AND {_CURRENT}"
+    )
+    return _chunked(db, sql, doc_ids)
+
+
+def _current(db: Database, kind: str, cols: str, ids: Iterable[int]) -> list[dict[str, Any]]:
+    sql = (
+        f"SELECT {cols} FROM {_table(kind)} i JOIN documents d ON d.id = i.doc_id "
+        f"WHERE i.id IN ({{marks}}) AND {_CURRENT}"
+    )
+    return _chunked(db, sql, ids)
+
+
+def current_ids(db: Database, kind: str, ids: Iterable[int]) -> list[int]:
+    """Those of `ids` that are rows of current documents (by primary key)."""
+    return [int(r["id"]) for r in _current(db, kind, "i.id", ids)]
+
+
+def current_figures(db: Database, ids: Iterable[int]) -> list[dict[str, Any]]:
+    """id, flow and document pair of those of `ids` that are current figure rows."""
+    return _current(db, "figures", "i.id, i.flow, d.pair", ids)
+
+
+def documents_of(db: Database, ids: Iterable[int]) -> dict[int, dict[str, Any]]:
+    """id -> the document fields items are shown with, for these documents only."""
+    cols = "id, name, title, published, source, url, status, is_current, pair"
+    rows = _chunked(db, f"SELECT {cols} FROM documents WHERE id IN ({{marks}})", ids)
+    return {int(r["id"]): r for r in rows}
