@@ -157,3 +157,9 @@ def test_rate_after_a_sentence_break() -> None:
 
 def test_no_rate_from_comparison() -> None:
     assert parse("Sales were 5 million tonnes more than a year earlier.")[0][3] is None
+
+
+def test_a_part_of_a_counted_set_is_a_count() -> None:
+    found = find_quantities("The fund backs 40 projects, 12 of which are in Siberia.")
+    assert [(q.value, q.unit) for q in found] == [(40, "count"), (12, "count")]
+    assert [q.value for q in find_quantities("It has ten ports, one of which is icebound.")] == [10]

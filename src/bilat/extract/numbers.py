@@ -508,6 +508,7 @@ def _list_number(text: str, p: _Parse, m: re.Match[str]) -> bool:
     )
 
 
+_OF_WHICH = re.compile(r"\s+of\s+(?:which|whom|them|these|those)\b")
 _SPAN_BEFORE = re.compile(
     r"\bthe\s+(?:same|first|last|past|next|previous|following|coming|remaining)\s+$", re.I
 )
@@ -526,6 +527,8 @@ def _counts_something(text: str, p: _Parse, m: re.Match[str]) -> bool:
         return True  # "has met Putin more than 40 times": a count of contacts (GOLD.md)
     if first.group(1) in _function_words() and p.scaled and _counted_before(text, p.start):
         return True  # "their number to exceed 7.5 million this year"
+    if p.value != 1 and _OF_WHICH.match(after):
+        return True  # "63 projects, 46 of which are under way": a count of the set's part
     if _non_figure(after) or _age(text, p.start) or first.group(1) in _function_words():
         return False
     if first.group(1).rstrip(".") in ("months", "weeks", "quarters") and _SPAN_BEFORE.search(
