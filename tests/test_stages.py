@@ -565,6 +565,15 @@ def test_a_title_through_a_chain_of_bodies_names_the_person() -> None:
     assert "Indo-Pacific Command" not in names  # a body's head noun ends no name
 
 
+def test_a_title_gives_the_whole_name_the_model_cut_short() -> None:
+    text = (
+        "Yakov Rudin, who held talks with Defence Secretary Rajesh Kumar Singh earlier in "
+        "the day, said three of the five squadrons had been delivered."
+    )
+    names = {a.name for a in extract_actors(_ctx(text, "2025-10-01"), default_gazetteer())}
+    assert "Rajesh Kumar Singh" in names and "Rajesh Kumar" not in names
+
+
 def test_a_title_names_the_person_the_model_misses() -> None:
     text = "Deputy Minister of Energy Pavel Sorokin met Chinese officials in Harbin."
     names = {a.name for a in extract_actors(_ctx(text, "2025-10-01"), default_gazetteer())}

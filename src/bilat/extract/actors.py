@@ -213,6 +213,7 @@ def _resolve_person(b: Builder, name: str) -> Entry | None:
 def _add_persons(b: Builder) -> None:
     text = b.ctx.clean_text
     singles: list[tuple[int, int, str]] = []
+    titled = {start: (end, name) for start, end, name in titled_names(text)}
     for ent in b.ctx.ents:
         if ent.label_ != "PERSON" or b.covered(ent.start_char, ent.end_char):
             continue
@@ -224,6 +225,9 @@ def _add_persons(b: Builder) -> None:
         if " " not in name and _THE.search(context_before(text, ent.start_char)):
             continue  # "on the Moon": a thing, not a surname
         start = ent.start_char + ent.text.find(name)
+        longer = titled.get(start)
+        if longer and longer[1].startswith(name) and longer[0] > start + len(name):
+            name = longer[1]  # "Defence Secretary Rajesh Kumar Singh": the model cut "Singh"
         entry = _resolve_person(b, name)
         if entry is not None:
             b.entry(entry, start, start + len(name), name)
@@ -231,7 +235,7 @@ def _add_persons(b: Builder) -> None:
             b.person("ner:" + normalize(name), name, start, start + len(name), name)
         else:
             singles.append((start, start + len(name), name))
-    for start, end, name in titled_names(text):
+    for start, (end, name) in titled.items():
         if not b.covered(start, end) and _resolve_person(b, name) is None:
             b.person("ner:" + normalize(name), name, start, end, name)
     _link_short_names(b, singles)
