@@ -22,7 +22,7 @@ linkage), and precise mentions are placed first, so a vague "2025" cannot chain 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from bilat.reconcile._dates import Span, date_span, months, precision, spans_overlap
@@ -38,7 +38,7 @@ from bilat.reconcile.model import (
 )
 from bilat.records import Event
 
-__all__ = ["cluster_events"]
+__all__ = ["cluster_events", "clusters_of", "mention_items", "touched_mentions"]
 
 _WIDE_MODES = frozenset({"visit", "multilateral", "military"})
 
@@ -361,17 +361,63 @@ def _build(items: list[_Item], actors: ActorIndex, options: ReconcileOptions) ->
     )
 
 
+def mention_items(inputs: Sequence[SourcedExtraction], actors: ActorIndex) -> dict[str, _Item]:
+    """Every event mention of `inputs` as the clustering sees it, by mention ref."""
+    items = (
+        _item(source, index, event, actors)
+        for source in inputs
+        for index, event in zip(source.event_index(), source.extraction.events, strict=True)
+    )
+    return {i.mention.ref: i for i in items}
+
+
+def clusters_of(
+    items: Iterable[_Item], actors: ActorIndex, options: ReconcileOptions
+) -> tuple[EventCluster, ...]:
+    """The clusters of `items` (all mentions, or a union of `touched_mentions` components),
+    ordered by date."""
+    ordered = sorted(
+        items,
+        key=lambda i: (-i.precision, i.mention.published or "", i.mention.doc_name, i.mention.ref),
+    )
+    clusters = [_build(group, actors, options) for group in _group(ordered, options)]
+    return tuple(sorted(clusters, key=lambda c: (c.date or "", c.type, c.mode, c.id)))
+
+
 def cluster_events(
     inputs: Sequence[SourcedExtraction], actors: ActorIndex, options: ReconcileOptions
 ) -> tuple[EventCluster, ...]:
     """Every event mention placed in exactly one cluster; clusters ordered by date."""
-    items = [
-        _item(source, index, event, actors)
-        for source in inputs
-        for index, event in zip(source.event_index(), source.extraction.events, strict=True)
-    ]
-    items.sort(
-        key=lambda i: (-i.precision, i.mention.published or "", i.mention.doc_name, i.mention.ref)
-    )
-    clusters = [_build(group, actors, options) for group in _group(items, options)]
-    return tuple(sorted(clusters, key=lambda c: (c.date or "", c.type, c.mode, c.id)))
+    return clusters_of(mention_items(inputs, actors).values(), actors, options)
+
+
+def touched_mentions(
+    versions: Sequence[Mapping[str, _Item]], seeds: Iterable[str], options: ReconcileOptions
+) -> set[str]:
+    """The refs of every mention the `seeds` can reach: a mention only ever meets clusters
+    holding a mention filed under a key it probes, so the clustering of these mentions alone
+    equals their clusters in a clustering of everything (under each of `versions`, e.g. the
+    mentions as read with the old and with the new actor index)."""
+    filed: dict[tuple[str, ...], list[str]] = {}
+    probed: dict[tuple[str, ...], list[str]] = {}
+    for items in versions:
+        for ref, item in items.items():
+            for key in _filed_under(item, options):
+                filed.setdefault(key, []).append(ref)
+            for key in _probes(item, options):
+                probed.setdefault(key, []).append(ref)
+    seen: set[str] = set()
+    todo = list(seeds)
+    while todo:
+        ref = todo.pop()
+        if ref in seen:
+            continue
+        seen.add(ref)
+        for items in versions:
+            if (found := items.get(ref)) is None:
+                continue
+            for key in _probes(found, options):
+                todo.extend(filed.get(key, ()))
+            for key in _filed_under(found, options):
+                todo.extend(probed.get(key, ()))
+    return seen
