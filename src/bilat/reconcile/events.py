@@ -41,6 +41,7 @@ from bilat.records import Event
 __all__ = ["cluster_events", "clusters_of", "mention_items", "touched_mentions"]
 
 _WIDE_MODES = frozenset({"visit", "multilateral", "military"})
+Key = tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -226,6 +227,8 @@ def _only_cluster(item: _Item, candidates: list[int], clusters: list[list[_Item]
     Two fitting clusters mean the corpus knows of several such events, and a fitting cluster
     that already holds a mention from the same document is another event of that document:
     either way there is no telling which one is meant, so the mention stays apart.
+    (`candidates`: the clusters holding a mention of its type, mode and participants; no other
+    can fit.)
     """
     fitting = [c for c in candidates if all(_timeless_fit(item, m) for m in clusters[c])]
     if len(fitting) != 1:
@@ -239,17 +242,21 @@ def _only_cluster(item: _Item, candidates: list[int], clusters: list[list[_Item]
 def _group(items: list[_Item], options: ReconcileOptions) -> list[list[_Item]]:
     clusters: list[list[_Item]] = []
     blocks: dict[tuple[str, ...], list[int]] = {}
+    same: dict[tuple[str, str, frozenset[str]], set[int]] = {}  # clusters by a mention's parties
     ordered = [i for i in items if not _timeless(i)] + [i for i in items if _timeless(i)]
     for item in ordered:
-        candidates = sorted({c for key in _probes(item, options) for c in blocks.get(key, ())})
-        if _timeless(item):
-            chosen = _only_cluster(item, candidates, clusters)
+        parties = (item.type, item.mode, item.ids)
+        if _timeless(item):  # fits only clusters of mentions with its very participants
+            fits = sorted(same.get(parties, ())) if item.ids else []  # no parties: no probe
+            chosen = _only_cluster(item, fits, clusters)
         else:
+            candidates = sorted({c for key in _probes(item, options) for c in blocks.get(key, ())})
             chosen = _best_cluster(item, candidates, clusters, options)
         if chosen is None:
             chosen = len(clusters)
             clusters.append([])
         clusters[chosen].append(item)
+        same.setdefault(parties, set()).add(chosen)
         for key in _filed_under(item, options):
             filed = blocks.setdefault(key, [])
             if not filed or filed[-1] != chosen:
@@ -391,21 +398,43 @@ def cluster_events(
     return clusters_of(mention_items(inputs, actors).values(), actors, options)
 
 
+def _links(item: _Item, options: ReconcileOptions) -> tuple[list[Key], list[Key]]:
+    """(keys probed, keys filed under) that can make `item` and another mention meet.
+
+    A mention with no date of its own fits only mentions with exactly its participants
+    (`_undated_fit`, `_timeless_fit`), so it meets only those: under the key of its type,
+    mode and participants ("="), which every mention is filed under. A dated mention meets
+    the dated ones of its month keys; the publication keys ("p") and the bare participant
+    keys it is filed under are probed only by undated mentions, which are placed after
+    every dated one and so never change where a dated one goes."""
+    same = ("=", item.type, item.mode, *sorted(item.ids))
+    if item.span is None:
+        return [same], [same]
+    probes = [k for k in _probes(item, options) if k[3:4] == ("m",)]
+    filed = [k for k in _filed_under(item, options) if k[3:4] == ("m",)]
+    return probes, [*filed, same]
+
+
 def touched_mentions(
     versions: Sequence[Mapping[str, _Item]], seeds: Iterable[str], options: ReconcileOptions
 ) -> set[str]:
-    """The refs of every mention the `seeds` can reach: a mention only ever meets clusters
-    holding a mention filed under a key it probes, so the clustering of these mentions alone
-    equals their clusters in a clustering of everything (under each of `versions`, e.g. the
-    mentions as read with the old and with the new actor index)."""
-    filed: dict[tuple[str, ...], list[str]] = {}
-    probed: dict[tuple[str, ...], list[str]] = {}
-    for items in versions:
+    """The refs of every mention the `seeds` can reach through `_links`: a mention only ever
+    meets clusters holding a mention filed under a key it probes, so the clustering of these
+    mentions alone equals their clusters in a clustering of everything (under each of
+    `versions`, e.g. the mentions as read with the old and with the new actor index)."""
+    filed: dict[Key, list[str]] = {}
+    probed: dict[Key, list[str]] = {}
+    links: dict[tuple[int, str], tuple[list[Key], list[Key]]] = {}
+    for n, items in enumerate(versions):
         for ref, item in items.items():
-            for key in _filed_under(item, options):
-                filed.setdefault(key, []).append(ref)
-            for key in _probes(item, options):
+            same = n > 0 and versions[0].get(ref) == item  # already filed as it was
+            if same:
+                continue
+            links[(n, ref)] = found = _links(item, options)
+            for key in found[0]:
                 probed.setdefault(key, []).append(ref)
+            for key in found[1]:
+                filed.setdefault(key, []).append(ref)
     seen: set[str] = set()
     todo = list(seeds)
     while todo:
@@ -413,11 +442,10 @@ def touched_mentions(
         if ref in seen:
             continue
         seen.add(ref)
-        for items in versions:
-            if (found := items.get(ref)) is None:
-                continue
-            for key in _probes(found, options):
+        for n in range(len(versions)):
+            probes, files = links.get((n, ref), ([], []))
+            for key in probes:
                 todo.extend(filed.get(key, ()))
-            for key in _filed_under(found, options):
+            for key in files:
                 todo.extend(probed.get(key, ()))
     return seen
