@@ -174,25 +174,14 @@ _SETTINGS = settings(
 )
 
 
+@pytest.mark.parametrize("review", [False, True], ids=["machine", "reviewed"])
 @_SETTINGS
 @given(seed=st.integers(0, 2**32 - 1), batches=st.integers(2, 5))
 def test_adding_batches_equals_a_full_rebuild(
-    seed: int, batches: int, sources: list[Source], new_store: Any
+    seed: int, batches: int, review: bool, sources: list[Source], new_store: Any
 ) -> None:
     store = new_store()
     try:
-        _batches_equal_rebuild(random.Random(seed), batches, sources, store, review=False)
-    finally:
-        store.close()
-
-
-@_SETTINGS
-@given(seed=st.integers(0, 2**32 - 1), batches=st.integers(2, 4))
-def test_reviews_and_human_judgements_stay_in_force(
-    seed: int, batches: int, sources: list[Source], new_store: Any
-) -> None:
-    store = new_store()
-    try:
-        _batches_equal_rebuild(random.Random(seed), batches, sources, store, review=True)
+        _batches_equal_rebuild(random.Random(seed), batches, sources, store, review=review)
     finally:
         store.close()

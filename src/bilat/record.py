@@ -15,14 +15,21 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-from bilat.reconcile import MergeJudgement, Record, SourcedExtraction, reconcile
+from bilat.reconcile import (
+    ActorMember,
+    CanonicalActor,
+    MergeJudgement,
+    Record,
+    SourcedExtraction,
+    reconcile,
+)
 from bilat.reconcile.delta import RecordDelta, reconcile_delta
 from bilat.reconcile.figures import find_conflicts, group_figures
 from bilat.reconcile.model import document_entry, to_plain
 from bilat.reviewed import load_reviews_for_record
 from bilat.store import Store
 from bilat.store.record_patch import NoRoom, PartPatch, RecordPatch
-from bilat.store.record_rows import record_source
+from bilat.store.record_rows import read_part, record_source
 
 __all__ = [
     "added_documents",
@@ -175,6 +182,7 @@ def update_record(store: Store, added: set[int]) -> RecordDelta | None:
         [s for s in inputs if s.doc_id not in added],
         [s for s in inputs if s.doc_id in added],
         _merge_judgements(store),
+        known=_stored_actors(store),
     )
     patch = RecordPatch(
         {
@@ -186,6 +194,17 @@ def update_record(store: Store, added: set[int]) -> RecordDelta | None:
     )
     store.patch_record(patch, source)
     return delta
+
+
+def _stored_actors(store: Store) -> tuple[list[CanonicalActor], list[MergeJudgement]]:
+    """The actors and machine merges of the stored record, as reconcile made them."""
+    actors = []
+    for a in read_part(store.db, "actors"):
+        members = tuple(ActorMember(**{**m, "aliases": tuple(m["aliases"])}) for m in a["members"])
+        actors.append(CanonicalActor(**{**a, "names": tuple(a["names"]), "members": members}))
+    judgements = read_part(store.db, "judgements")
+    merges = [MergeJudgement(**j) for j in judgements if j["by"] == "machine"]
+    return actors, merges
 
 
 def refresh_record(store: Store) -> str:

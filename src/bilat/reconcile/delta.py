@@ -21,12 +21,11 @@ Entries equal before and after are left out of both lists.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
-from bilat.reconcile.actors import ActorIndex, canonical_actors
+from bilat.reconcile.actors import ActorIndex, actor_index, canonical_actors
 from bilat.reconcile.agreements import (
     histories_of,
     project_forms,
@@ -44,6 +43,8 @@ from bilat.reconcile.figures import (
 )
 from bilat.reconcile.model import (
     CanonicalActor,
+    Conflict,
+    FigureSeries,
     Judgement,
     MergeJudgement,
     ReconcileOptions,
@@ -55,6 +56,8 @@ from bilat.reconcile.model import (
 from bilat.reconcile.pairs import PairFiler
 
 __all__ = ["PartDelta", "RecordDelta", "reconcile_delta"]
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +92,17 @@ class _Side:
         actors, merges, index = canonical_actors(inputs, human)
         return cls(inputs, actors, merges, index, PairFiler(inputs, index))
 
+    @classmethod
+    def known(
+        cls,
+        inputs: tuple[SourcedExtraction, ...],
+        actors: Sequence[CanonicalActor],
+        merges: Sequence[MergeJudgement],
+    ) -> _Side:
+        """The side of a reconciliation whose actors and merges are known (as stored)."""
+        index = actor_index(actors)
+        return cls(inputs, tuple(actors), tuple(merges), index, PairFiler(inputs, index))
+
     def view(self, actor_id: str) -> tuple[str, str | None, str | None]:
         """What an entry shows of an actor: its name, country and type."""
         actor = self.index.actors.get(actor_id)
@@ -102,13 +116,26 @@ class _Side:
         return self.filer.country_by_name.get(name)
 
 
-def _diff(old: Iterable[Any], new: Iterable[Any]) -> PartDelta:
-    """Entries only in `old` and only in `new` (as multisets, order kept)."""
-    before, after = Counter(old), Counter(new)
+def _diff(old: Iterable[T], new: Iterable[T], key: Callable[[T], Any]) -> PartDelta:
+    """Entries of `old` not in `new` as they were and of `new` not in `old` (an entry of the
+    same `key`, unique in its part, that differs is in both)."""
+    before, after = {key(x): x for x in old}, {key(x): x for x in new}
     return PartDelta(
-        tuple(x for x in before if before[x] > after[x] for _ in range(before[x] - after[x])),
-        tuple(x for x in after if after[x] > before[x] for _ in range(after[x] - before[x])),
+        tuple(x for k, x in before.items() if after.get(k) != x),
+        tuple(x for k, x in after.items() if before.get(k) != x),
     )
+
+
+def _entry_id(entry: Any) -> str:
+    return str(entry.id)
+
+
+def _figure_key(c: Conflict) -> tuple[Any, ...]:
+    return c.measure, c.flow, c.period, c.unit, c.kind, c.per, c.topic
+
+
+def _quantity(s: FigureSeries) -> tuple[Any, ...]:
+    return s.measure, s.flow, s.unit, s.kind, s.per, s.topic
 
 
 def _by_key(old: Iterable[Any], new: Iterable[Any], key: Callable[[Any], Any]) -> PartDelta:
@@ -142,7 +169,7 @@ def _events(old: _Side, new: _Side, added: set[int], options: ReconcileOptions) 
     refs = touched_mentions((before, after), seeds, options)
     gone = clusters_of((before[r] for r in refs if r in before), old.index, options)
     come = clusters_of((after[r] for r in refs), new.index, options)
-    return _diff(map(old.filer.event, gone), map(new.filer.event, come))
+    return _diff(map(old.filer.event, gone), map(new.filer.event, come), _entry_id)
 
 
 def _figures(
@@ -159,9 +186,12 @@ def _figures(
     conflicts = _diff(
         map(old.filer.conflict, find_conflicts(before)),
         map(new.filer.conflict, find_conflicts(after)),
+        _figure_key,
     )
     series = _diff(
-        map(old.filer.series, series_of(before)), map(new.filer.series, series_of(after))
+        map(old.filer.series, series_of(before)),
+        map(new.filer.series, series_of(after)),
+        _quantity,
     )
     return conflicts, series
 
@@ -194,7 +224,7 @@ def _agreements(
     refs = touched_statements(after, seeds, options)
     gone = histories_of([i for i in before.values() if i.ref in refs], old.index, options)
     come = histories_of([i for i in after if i.ref in refs], new.index, options)
-    return _diff(map(old.filer.agreement, gone), map(new.filer.agreement, come))
+    return _diff(map(old.filer.agreement, gone), map(new.filer.agreement, come), _entry_id)
 
 
 def _party_changed(old: _Side, new: _Side, actor_id: str) -> bool:
@@ -209,19 +239,23 @@ def reconcile_delta(
     added_inputs: Sequence[SourcedExtraction],
     judgements: Sequence[Judgement] = (),
     options: ReconcileOptions | None = None,
+    known: tuple[Sequence[CanonicalActor], Sequence[MergeJudgement]] | None = None,
 ) -> RecordDelta:
     """The change from `reconcile(old_inputs, judgements)` to `reconcile(old_inputs +
-    added_inputs, judgements)` (see the module docstring)."""
+    added_inputs, judgements)` (see the module docstring). `known`: the actors and machine
+    merges of `reconcile(old_inputs, judgements)` when the caller has them (the stored
+    record), so they are not derived again."""
     opts = options or ReconcileOptions()
     human = tuple(j for j in judgements if j.by != "machine")
-    old = _Side.of(ordered_inputs(old_inputs), human)
+    inputs = ordered_inputs(old_inputs)
+    old = _Side.known(inputs, *known) if known else _Side.of(inputs, human)
     new = _Side.of(ordered_inputs((*old_inputs, *added_inputs)), human)
     added = {s.doc_id for s in added_inputs}
     conflicts, series = _figures(old, new, added_inputs, opts)
     agreements = _agreements(old, new, added, opts)
     parts = {
         "documents": PartDelta((), tuple(document_entry(s) for s in added_inputs)),
-        "actors": _diff(old.actors, new.actors),
+        "actors": _diff(old.actors, new.actors, _entry_id),
         "judgements": _by_key(
             sorted(old.merges, key=merge_order), sorted(new.merges, key=merge_order), merge_order
         ),

@@ -21,6 +21,7 @@ linkage), and precise mentions are placed first, so a vague "2025" cannot chain 
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -230,7 +231,8 @@ def _only_cluster(item: _Item, candidates: list[int], clusters: list[list[_Item]
     (`candidates`: the clusters holding a mention of its type, mode and participants; no other
     can fit.)
     """
-    fitting = [c for c in candidates if all(_timeless_fit(item, m) for m in clusters[c])]
+    fits = (c for c in candidates if all(_timeless_fit(item, m) for m in clusters[c]))
+    fitting = list(itertools.islice(fits, 2))  # a second one is enough to stay apart
     if len(fitting) != 1:
         return None
     members = clusters[fitting[0]]
@@ -401,18 +403,21 @@ def cluster_events(
 def _links(item: _Item, options: ReconcileOptions) -> tuple[list[Key], list[Key]]:
     """(keys probed, keys filed under) that can make `item` and another mention meet.
 
-    A mention with no date of its own fits only mentions with exactly its participants
-    (`_undated_fit`, `_timeless_fit`), so it meets only those: under the key of its type,
-    mode and participants ("="), which every mention is filed under. A dated mention meets
-    the dated ones of its month keys; the publication keys ("p") and the bare participant
-    keys it is filed under are probed only by undated mentions, which are placed after
+    A mention with no date of its own fits only mentions with exactly its participants,
+    published close to it (`_undated_fit`) or, with no publication date either, anywhere
+    (`_timeless_fit`): it probes the key of its type, mode and participants ("="), with the
+    months of its publication ("p") when it has one; every mention is filed under both.
+    A dated mention meets the dated ones of its month keys ("m"); the bare participant keys
+    `_filed_under` also gives are probed only by undated mentions, which are placed after
     every dated one and so never change where a dated one goes."""
     same = ("=", item.type, item.mode, *sorted(item.ids))
+    pad = options.undated_publication_days
+    near = [(*same, "p", m) for m in months(item.published, pad)] if item.published else []
+    filed = [same, *near]
     if item.span is None:
-        return [same], [same]
+        return (near or [same]), filed
     probes = [k for k in _probes(item, options) if k[3:4] == ("m",)]
-    filed = [k for k in _filed_under(item, options) if k[3:4] == ("m",)]
-    return probes, [*filed, same]
+    return probes, [*filed, *(k for k in _filed_under(item, options) if k[3:4] == ("m",))]
 
 
 def touched_mentions(
