@@ -185,3 +185,62 @@ def test_adding_batches_equals_a_full_rebuild(
         _batches_equal_rebuild(random.Random(seed), batches, sources, store, review=review)
     finally:
         store.close()
+
+
+def _store_with(new_store: Any, sources: list[Source], picks: list[int]) -> Store:
+    store: Store = new_store()
+    for i in picks:
+        _add(store, sources[i])
+    rebuild_record(store)
+    return store
+
+
+def _refreshed_equals_rebuild(store: Store, expected: str) -> None:
+    assert refresh_record(store) == expected
+    after = _snapshot(store)
+    rebuild_record(store)
+    assert after == _snapshot(store)
+
+
+def test_nothing_new_leaves_the_record_and_other_changes_rebuild(
+    sources: list[Source], new_store: Any
+) -> None:
+    """Re-extracting or removing a document is no addition: the record is rebuilt."""
+    later = [i for i, s in enumerate(sources) if s[2] == 1]  # the copies a year later
+    store = _store_with(new_store, sources, later)
+    try:
+        assert refresh_record(store) == "current"
+        first = store.documents(status="ok")[0]
+        ext = store.load_extraction(first.id)
+        assert ext is not None
+        with store.transaction():
+            store.save_extraction(first.id, ext)  # the same items, stored again
+        _add(store, sources[0])
+        _refreshed_equals_rebuild(store, "rebuilt")
+        store.remove_document(first.id)
+        _add(store, sources[1])
+        _refreshed_equals_rebuild(store, "rebuilt")
+        _add(store, sources[3])
+        _refreshed_equals_rebuild(store, "updated")
+    finally:
+        store.close()
+
+
+def test_no_room_between_two_entries_rebuilds(
+    sources: list[Source], new_store: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With no gap between positions, entries dated before the stored ones find no room:
+    the record is rebuilt instead (and is the same)."""
+    from bilat.store import record_patch, record_rows
+
+    for module in (record_rows, record_patch):
+        monkeypatch.setattr(module, "GAP", 1)
+    later = [i for i, s in enumerate(sources) if s[2] == 1]
+    store = _store_with(new_store, sources, later)
+    try:
+        for source in sources:
+            if source[2] == 0:  # the originals: a year before the stored copies
+                _add(store, source)
+        _refreshed_equals_rebuild(store, "rebuilt")
+    finally:
+        store.close()
