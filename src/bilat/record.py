@@ -182,7 +182,7 @@ def update_record(store: Store, added: set[int]) -> RecordDelta | None:
         [s for s in inputs if s.doc_id not in added],
         [s for s in inputs if s.doc_id in added],
         _merge_judgements(store),
-        known=_stored_actors(store),
+        known=_stored(store),
     )
     patch = RecordPatch(
         {
@@ -196,15 +196,17 @@ def update_record(store: Store, added: set[int]) -> RecordDelta | None:
     return delta
 
 
-def _stored_actors(store: Store) -> tuple[list[CanonicalActor], list[MergeJudgement]]:
-    """The actors and machine merges of the stored record, as reconcile made them."""
+def _stored(
+    store: Store,
+) -> tuple[list[CanonicalActor], list[MergeJudgement], list[dict[str, Any]]]:
+    """The actors, machine merges and events of the stored record, as reconcile made them."""
     actors = []
     for a in read_part(store.db, "actors"):
         members = tuple(ActorMember(**{**m, "aliases": tuple(m["aliases"])}) for m in a["members"])
         actors.append(CanonicalActor(**{**a, "names": tuple(a["names"]), "members": members}))
     judgements = read_part(store.db, "judgements")
     merges = [MergeJudgement(**j) for j in judgements if j["by"] == "machine"]
-    return actors, merges
+    return actors, merges, read_part(store.db, "events")
 
 
 def refresh_record(store: Store) -> str:

@@ -33,7 +33,14 @@ from bilat.reconcile.agreements import (
     touched_statements,
 )
 from bilat.reconcile.commitments import track_commitments
-from bilat.reconcile.events import clusters_of, mention_items, touched_mentions
+from bilat.reconcile.events import (
+    cluster_events,
+    is_timeless,
+    mention_items,
+    parties,
+    recluster,
+    touched_mentions,
+)
 from bilat.reconcile.figures import (
     figure_key,
     find_conflicts,
@@ -52,6 +59,7 @@ from bilat.reconcile.model import (
     document_entry,
     merge_order,
     ordered_inputs,
+    to_plain,
 )
 from bilat.reconcile.pairs import PairFiler
 
@@ -159,17 +167,49 @@ def _moved_members(old: _Side, new: _Side) -> int:
     return sum(1 for ref, actor_id in before.items() if after.get(ref) != actor_id)
 
 
-def _events(old: _Side, new: _Side, added: set[int], options: ReconcileOptions) -> PartDelta:
+def _events(
+    old: _Side,
+    new: _Side,
+    added: set[int],
+    options: ReconcileOptions,
+    stored: Sequence[dict[str, Any]] | None,
+) -> PartDelta:
+    """The clusters the touched mentions are in, before (`stored`: the old record's events,
+    plain) and after. Timeless mentions (no date, no publication) are placed after all the
+    others into a cluster of exactly their parties, so every timeless mention of the parties
+    of a touched mention is placed again, among the clusters holding those parties."""
     before = mention_items(old.inputs, old.index)
     after = mention_items(new.inputs, new.index)
+    if stored is None:
+        gone = cluster_events(old.inputs, old.index, options)
+        stored = [to_plain(old.filer.event(c)) for c in gone]
     seeds = {ref for ref, item in after.items() if item.mention.doc_id in added}
     for ref, item in before.items():
         if after[ref] != item or any(old.view(i) != new.view(i) for i in item.ids):
             seeds.add(ref)
     refs = touched_mentions((before, after), seeds, options)
-    gone = clusters_of((before[r] for r in refs if r in before), old.index, options)
-    come = clusters_of((after[r] for r in refs), new.index, options)
-    return _diff(map(old.filer.event, gone), map(new.filer.event, come), _entry_id)
+    kinds = {parties(v[r]) for v in (before, after) for r in refs if r in v}
+    kinds |= {parties(after[r]) for r in seeds if is_timeless(after[r]) and after[r].ids}
+    timeless = [
+        i
+        for i in after.values()
+        if is_timeless(i) and ((i.ids and parties(i) in kinds) or i.mention.ref in seeds)
+    ]
+    placed = {i.mention.ref for i in timeless}
+    gone_rows, kept = [], []
+    for row in stored:
+        members = [after[m["ref"]] for m in row["mentions"]]
+        if any(m.mention.ref in refs for m in members):
+            gone_rows.append(row)  # clustered again with the touched mentions
+        elif any(m.mention.ref in placed or parties(m) in kinds for m in members):
+            gone_rows.append(row)  # a cluster the timeless mentions placed again may join
+            kept.append([m for m in members if not is_timeless(m)])
+    come = recluster([after[r] for r in refs], kept, timeless, new.index, options)
+    return _diff(gone_rows, (to_plain(new.filer.event(c)) for c in come), _row_id)
+
+
+def _row_id(row: dict[str, Any]) -> str:
+    return str(row["id"])
 
 
 def _figures(
@@ -239,16 +279,18 @@ def reconcile_delta(
     added_inputs: Sequence[SourcedExtraction],
     judgements: Sequence[Judgement] = (),
     options: ReconcileOptions | None = None,
-    known: tuple[Sequence[CanonicalActor], Sequence[MergeJudgement]] | None = None,
+    known: tuple[Sequence[CanonicalActor], Sequence[MergeJudgement], Sequence[dict[str, Any]]]
+    | None = None,
 ) -> RecordDelta:
     """The change from `reconcile(old_inputs, judgements)` to `reconcile(old_inputs +
-    added_inputs, judgements)` (see the module docstring). `known`: the actors and machine
-    merges of `reconcile(old_inputs, judgements)` when the caller has them (the stored
-    record), so they are not derived again."""
+    added_inputs, judgements)` (see the module docstring). `known`: the actors, machine
+    merges and events (plain, as `to_plain` gives them) of `reconcile(old_inputs,
+    judgements)` when the caller has them (the stored record), so they are not derived
+    again."""
     opts = options or ReconcileOptions()
     human = tuple(j for j in judgements if j.by != "machine")
     inputs = ordered_inputs(old_inputs)
-    old = _Side.known(inputs, *known) if known else _Side.of(inputs, human)
+    old = _Side.known(inputs, known[0], known[1]) if known else _Side.of(inputs, human)
     new = _Side.of(ordered_inputs((*old_inputs, *added_inputs)), human)
     added = {s.doc_id for s in added_inputs}
     conflicts, series = _figures(old, new, added_inputs, opts)
@@ -259,7 +301,7 @@ def reconcile_delta(
         "judgements": _by_key(
             sorted(old.merges, key=merge_order), sorted(new.merges, key=merge_order), merge_order
         ),
-        "events": _events(old, new, added, opts),
+        "events": _events(old, new, added, opts, known[2] if known else None),
         "conflicts": conflicts,
         "series": series,
     }

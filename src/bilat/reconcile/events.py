@@ -39,7 +39,15 @@ from bilat.reconcile.model import (
 )
 from bilat.records import Event
 
-__all__ = ["cluster_events", "clusters_of", "mention_items", "touched_mentions"]
+__all__ = [
+    "cluster_events",
+    "clusters_of",
+    "is_timeless",
+    "mention_items",
+    "parties",
+    "recluster",
+    "touched_mentions",
+]
 
 _WIDE_MODES = frozenset({"visit", "multilateral", "military"})
 Key = tuple[str, ...]
@@ -209,6 +217,16 @@ def _probes(item: _Item, options: ReconcileOptions) -> list[tuple[str, ...]]:
     return keys
 
 
+def parties(item: _Item) -> tuple[str, str, frozenset[str]]:
+    """A mention's type, mode and participants: all an undated mention is matched on."""
+    return item.type, item.mode, item.ids
+
+
+def is_timeless(item: _Item) -> bool:
+    """Neither the event nor its document has a date (placed after every other mention)."""
+    return _timeless(item)
+
+
 def _timeless(item: _Item) -> bool:
     """Neither the event nor its document has a date: nothing places it in time."""
     return item.span is None and item.published is None
@@ -241,15 +259,23 @@ def _only_cluster(item: _Item, candidates: list[int], clusters: list[list[_Item]
     return fitting[0]
 
 
-def _group(items: list[_Item], options: ReconcileOptions) -> list[list[_Item]]:
-    clusters: list[list[_Item]] = []
+def _group(
+    items: list[_Item], options: ReconcileOptions, start: Sequence[Sequence[_Item]] = ()
+) -> list[list[_Item]]:
+    """Place `items` (in order) into clusters, after the clusters `start` (see `recluster`)."""
+    clusters: list[list[_Item]] = [list(c) for c in start]
     blocks: dict[tuple[str, ...], list[int]] = {}
     same: dict[tuple[str, str, frozenset[str]], set[int]] = {}  # clusters by a mention's parties
+    for n, cluster in enumerate(clusters):
+        for item in cluster:
+            same.setdefault(parties(item), set()).add(n)
+            for key in _filed_under(item, options):
+                blocks.setdefault(key, []).append(n)
     ordered = [i for i in items if not _timeless(i)] + [i for i in items if _timeless(i)]
     for item in ordered:
-        parties = (item.type, item.mode, item.ids)
+        kind = parties(item)
         if _timeless(item):  # fits only clusters of mentions with its very participants
-            fits = sorted(same.get(parties, ())) if item.ids else []  # no parties: no probe
+            fits = sorted(same.get(kind, ())) if item.ids else []  # no parties: no probe
             chosen = _only_cluster(item, fits, clusters)
         else:
             candidates = sorted({c for key in _probes(item, options) for c in blocks.get(key, ())})
@@ -258,7 +284,7 @@ def _group(items: list[_Item], options: ReconcileOptions) -> list[list[_Item]]:
             chosen = len(clusters)
             clusters.append([])
         clusters[chosen].append(item)
-        same.setdefault(parties, set()).add(chosen)
+        same.setdefault(kind, set()).add(chosen)
         for key in _filed_under(item, options):
             filed = blocks.setdefault(key, [])
             if not filed or filed[-1] != chosen:
@@ -380,17 +406,31 @@ def mention_items(inputs: Sequence[SourcedExtraction], actors: ActorIndex) -> di
     return {i.mention.ref: i for i in items}
 
 
+def _reading(item: _Item) -> tuple[int, str, str, str]:
+    return -item.precision, item.mention.published or "", item.mention.doc_name, item.mention.ref
+
+
 def clusters_of(
     items: Iterable[_Item], actors: ActorIndex, options: ReconcileOptions
 ) -> tuple[EventCluster, ...]:
-    """The clusters of `items` (all mentions, or a union of `touched_mentions` components),
-    ordered by date."""
-    ordered = sorted(
-        items,
-        key=lambda i: (-i.precision, i.mention.published or "", i.mention.doc_name, i.mention.ref),
-    )
-    clusters = [_build(group, actors, options) for group in _group(ordered, options)]
+    """The clusters of `items` (all mentions), ordered by date."""
+    clusters = [_build(g, actors, options) for g in _group(sorted(items, key=_reading), options)]
     return tuple(sorted(clusters, key=lambda c: (c.date or "", c.type, c.mode, c.id)))
+
+
+def recluster(
+    touched: Iterable[_Item],
+    kept: Sequence[Sequence[_Item]],
+    timeless: Iterable[_Item],
+    actors: ActorIndex,
+    options: ReconcileOptions,
+) -> tuple[EventCluster, ...]:
+    """The clusters of the dated or published mentions `touched` (a union of
+    `touched_mentions` components), of the timeless mentions `timeless` (every one of the
+    parties they have), and of the clusters `kept` (other mentions' clusters holding mentions
+    of those parties, which the timeless ones may join)."""
+    ordered = sorted(touched, key=_reading) + sorted(timeless, key=_reading)
+    return tuple(_build(g, actors, options) for g in _group(ordered, options, kept) if g)
 
 
 def cluster_events(
@@ -401,47 +441,46 @@ def cluster_events(
 
 
 def _links(item: _Item, options: ReconcileOptions) -> tuple[list[Key], list[Key]]:
-    """(keys probed, keys filed under) that can make `item` and another mention meet.
+    """(keys probed, keys filed under) that can make `item`, dated or published, and another
+    such mention meet (timeless ones are placed after all of them: `recluster`).
 
-    A mention with no date of its own fits only mentions with exactly its participants,
-    published close to it (`_undated_fit`) or, with no publication date either, anywhere
-    (`_timeless_fit`): it probes the key of its type, mode and participants ("="), with the
-    months of its publication ("p") when it has one; every mention is filed under both.
-    A dated mention meets the dated ones of its month keys ("m"); the bare participant keys
-    `_filed_under` also gives are probed only by undated mentions, which are placed after
-    every dated one and so never change where a dated one goes."""
+    An undated mention fits only mentions with exactly its participants published close to
+    it (`_undated_fit`): it probes the key of its type, mode and participants with the months
+    of its publication ("="), which every published mention is filed under. A dated mention
+    meets the dated ones of its month keys ("m"); the bare participant keys `_filed_under`
+    also gives are probed only by undated mentions, which are placed after every dated one
+    and so never change where a dated one goes."""
     same = ("=", item.type, item.mode, *sorted(item.ids))
     pad = options.undated_publication_days
     near = [(*same, "p", m) for m in months(item.published, pad)] if item.published else []
-    filed = [same, *near]
     if item.span is None:
-        return (near or [same]), filed
+        return near, near
     probes = [k for k in _probes(item, options) if k[3:4] == ("m",)]
-    return probes, [*filed, *(k for k in _filed_under(item, options) if k[3:4] == ("m",))]
+    return probes, [*near, *(k for k in _filed_under(item, options) if k[3:4] == ("m",))]
 
 
 def touched_mentions(
     versions: Sequence[Mapping[str, _Item]], seeds: Iterable[str], options: ReconcileOptions
 ) -> set[str]:
-    """The refs of every mention the `seeds` can reach through `_links`: a mention only ever
-    meets clusters holding a mention filed under a key it probes, so the clustering of these
-    mentions alone equals their clusters in a clustering of everything (under each of
-    `versions`, e.g. the mentions as read with the old and with the new actor index)."""
+    """The refs of every dated or published mention the `seeds` can reach through `_links`:
+    such a mention only ever meets clusters holding a mention filed under a key it probes, so
+    the clustering of these mentions alone equals their clusters in a clustering of
+    everything (under each of `versions`, e.g. the mentions as read with the old and with
+    the new actor index). Timeless mentions are left to `recluster`."""
     filed: dict[Key, list[str]] = {}
     probed: dict[Key, list[str]] = {}
     links: dict[tuple[int, str], tuple[list[Key], list[Key]]] = {}
     for n, items in enumerate(versions):
         for ref, item in items.items():
-            same = n > 0 and versions[0].get(ref) == item  # already filed as it was
-            if same:
-                continue
+            if _timeless(item) or (n > 0 and versions[0].get(ref) == item):
+                continue  # timeless: placed after all (`recluster`); or filed as it was
             links[(n, ref)] = found = _links(item, options)
             for key in found[0]:
                 probed.setdefault(key, []).append(ref)
             for key in found[1]:
                 filed.setdefault(key, []).append(ref)
     seen: set[str] = set()
-    todo = list(seeds)
+    todo = [ref for ref in seeds if any(((n, ref) in links) for n in range(len(versions)))]
     while todo:
         ref = todo.pop()
         if ref in seen:
