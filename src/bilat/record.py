@@ -28,6 +28,7 @@ from bilat.reconcile.figures import find_conflicts, group_figures
 from bilat.reconcile.model import document_entry, to_plain
 from bilat.reviewed import load_reviews_for_record
 from bilat.store import Store
+from bilat.store.record_order import SEP as MERGE_SEP
 from bilat.store.record_patch import NoRoom, PartPatch, RecordPatch
 from bilat.store.record_rows import read_part, record_source
 
@@ -43,14 +44,15 @@ __all__ = [
 
 
 def load_sourced(store: Store) -> list[SourcedExtraction]:
-    """Every current extraction, as the machine extracted it."""
+    """Every current extraction, as the machine extracted it (the actors without their
+    mentions: nothing in the record reads them)."""
     out = []
     rows = store.db.all(  # the four fields it needs, not every document's text
         "SELECT id, name, published, source FROM documents "
         "WHERE is_current = 1 AND status = 'ok' ORDER BY id"
     )
     for doc in rows:
-        ext = store.load_extraction(int(doc["id"]))
+        ext = store.load_extraction(int(doc["id"]), mentions=False)  # not reconciled
         if ext is not None:
             out.append(
                 SourcedExtraction(int(doc["id"]), doc["name"], doc["published"], doc["source"], ext)
@@ -204,8 +206,12 @@ def _stored(
     for a in read_part(store.db, "actors"):
         members = tuple(ActorMember(**{**m, "aliases": tuple(m["aliases"])}) for m in a["members"])
         actors.append(CanonicalActor(**{**a, "names": tuple(a["names"]), "members": members}))
-    judgements = read_part(store.db, "judgements")
-    merges = [MergeJudgement(**j) for j in judgements if j["by"] == "machine"]
+    merges = []  # the machine's, from their keys (bilat.store.record_order: a, b, reason, ...)
+    for row in store.db.all("SELECT item_key FROM record_items WHERE kind = 'judgements'"):
+        mark, *fields = str(row["item_key"]).split(MERGE_SEP)
+        if mark == "1":
+            one, other, reason, kind, by = fields
+            merges.append(MergeJudgement(kind, one, other, reason, by))
     return actors, merges, read_part(store.db, "events")
 
 

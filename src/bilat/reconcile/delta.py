@@ -196,6 +196,7 @@ def _events(
         if is_timeless(i) and ((i.ids and parties(i) in kinds) or i.mention.ref in seeds)
     ]
     placed = {i.mention.ref for i in timeless}
+    kinds = {parties(i) for i in timeless if i.ids}  # the parties timeless mentions may join
     gone_rows, kept = [], []
     for row in stored:
         members = [after[m["ref"]] for m in row["mentions"]]

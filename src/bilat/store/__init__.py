@@ -99,8 +99,10 @@ class Store:
     def save_extraction(self, doc_id: int, extraction: Extraction) -> None:
         _items.save_extraction(self.db, doc_id, extraction)
 
-    def load_extraction(self, doc_id: int) -> Extraction | None:
-        return _items.load_extraction(self.db, doc_id)
+    def load_extraction(self, doc_id: int, *, mentions: bool = True) -> Extraction | None:
+        """The stored extraction (None: never extracted); `mentions=False` leaves out the
+        actors' mentions (their evidence spans), which reconciliation does not read."""
+        return _items.load_extraction(self.db, doc_id, mentions=mentions)
 
     def stale_documents(self, version: str) -> list[Document]:
         """Current, non-duplicate documents not yet extracted by `version`."""

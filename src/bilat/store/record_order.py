@@ -18,10 +18,10 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["GAP", "item_key", "sort_key"]
+__all__ = ["GAP", "SEP", "item_key", "sort_key"]
 
 GAP = 2**32
-_SEP = "\x01"
+SEP = "\x01"  # between the fields of a key
 _FIGURE_KEY = ("measure", "flow", "period", "unit", "kind", "per", "topic")
 _QUANTITY = ("measure", "flow", "unit", "kind", "per", "topic")
 _MERGE = ("a", "b", "reason", "kind", "by")
@@ -32,7 +32,7 @@ def _num(n: Any) -> str:
 
 
 def _join(item: dict[str, Any], names: tuple[str, ...]) -> str:
-    return _SEP.join(str(item.get(n) or "") for n in names)
+    return SEP.join(str(item.get(n) or "") for n in names)
 
 
 def _first_statement(item: dict[str, Any]) -> str:
@@ -41,7 +41,7 @@ def _first_statement(item: dict[str, Any]) -> str:
     doc, _, index = str(item.get("id", "")).removeprefix("agreement:").partition(":a")
     entries: list[dict[str, Any]] = item.get("entries") or []
     entry = next((e for e in entries if str(e.get("doc_id")) == doc), {})
-    return _SEP.join(
+    return SEP.join(
         (entry.get("published") or "", entry.get("doc_name") or "", _num(doc), _num(index))
     )
 
@@ -57,12 +57,12 @@ def sort_key(kind: str, item: dict[str, Any], index: int) -> str:
     if kind == "actors":
         return str(item.get("id"))
     if kind == "documents":
-        return _SEP.join((item.get("published") or "", item.get("doc") or "", _num(item["doc_id"])))
+        return SEP.join((item.get("published") or "", item.get("doc") or "", _num(item["doc_id"])))
     if kind == "agreements":
         return _first_statement(item)
     if kind == "judgements":  # the human ones first, in the order given; then the machine's
         human = item.get("by") != "machine"
-        return f"0{_SEP}{_num(index)}" if human else f"1{_SEP}{_join(item, _MERGE)}"
+        return f"0{SEP}{_num(index)}" if human else f"1{SEP}{_join(item, _MERGE)}"
     return _num(index)
 
 
