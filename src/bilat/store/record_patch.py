@@ -22,7 +22,7 @@ from typing import Any
 from bilat.pairview import PAIRED, named
 from bilat.store.db import Database, now_iso
 from bilat.store.record_order import GAP, item_key, sort_key
-from bilat.store.record_rows import _Writer, entry_pairs, stored_entry
+from bilat.store.record_rows import RowWriter, entry_pairs, stored_entry
 
 __all__ = ["NoRoom", "PartPatch", "RecordPatch", "patch_record"]
 
@@ -54,7 +54,7 @@ def _chunks(values: Sequence[Any]) -> Iterable[Sequence[Any]]:
 class _Patcher:
     def __init__(self, db: Database) -> None:
         self.db = db
-        self.out = _Writer(db)
+        self.out = RowWriter(db)
         self.gone: Counter[tuple[str, str]] = Counter()  # (kind, pair) entries removed
         self.names: Counter[tuple[str, str]] = Counter()  # (pair, name) delta
 

@@ -32,6 +32,8 @@ __all__ = [
     "PAIRED",
     "Page",
     "PageFilter",
+    "RowWriter",
+    "entry_pairs",
     "page_part",
     "pair_counts",
     "part_count",
@@ -39,6 +41,7 @@ __all__ = [
     "read_record",
     "record_source",
     "status_counts",
+    "stored_entry",
     "write_record",
 ]
 
@@ -75,7 +78,7 @@ def _measure(item: dict[str, Any]) -> Any:
     return target.get("measure") if isinstance(target, dict) else item.get("measure")
 
 
-class _Writer:
+class RowWriter:
     """Buffers rows and inserts them in batches; counts entries per (kind, pair)."""
 
     def __init__(self, db: Database) -> None:
@@ -141,7 +144,7 @@ def write_record(
     with db.transaction():
         for table in _TABLES:
             db.execute(f"DELETE FROM {table}")
-        out = _Writer(db)
+        out = RowWriter(db)
         names: Counter[tuple[str, str]] = Counter()
         for kind in order:
             filed = _filed(names) if kind == "actors" else {}
@@ -174,7 +177,7 @@ def _filed(names: Counter[tuple[str, str]]) -> dict[str, list[str]]:
     return out
 
 
-def stored_entry(out: _Writer, kind: str, item: dict[str, Any]) -> dict[str, Any]:
+def stored_entry(out: RowWriter, kind: str, item: dict[str, Any]) -> dict[str, Any]:
     if kind != "commitments":
         return item
     return {
