@@ -188,23 +188,36 @@ def _events(
         if after[ref] != item or any(old.view(i) != new.view(i) for i in item.ids):
             seeds.add(ref)
     refs = touched_mentions((before, after), seeds, options)
-    kinds = {parties(v[r]) for v in (before, after) for r in refs if r in v}
-    kinds |= {parties(after[r]) for r in seeds if is_timeless(after[r]) and after[r].ids}
-    timeless = [
-        i
-        for i in after.values()
-        if is_timeless(i) and ((i.ids and parties(i) in kinds) or i.mention.ref in seeds)
-    ]
-    placed = {i.mention.ref for i in timeless}
-    kinds = {parties(i) for i in timeless if i.ids}  # the parties timeless mentions may join
-    gone_rows, kept = [], []
-    for row in stored:
-        members = [after[m["ref"]] for m in row["mentions"]]
-        if any(m.mention.ref in refs for m in members):
-            gone_rows.append(row)  # clustered again with the touched mentions
-        elif any(m.mention.ref in placed or parties(m) in kinds for m in members):
-            gone_rows.append(row)  # a cluster the timeless mentions placed again may join
-            kept.append([m for m in members if not is_timeless(m)])
+
+    def kinds_of(ref: str) -> set[tuple[str, str, frozenset[str]]]:
+        return {parties(v[ref]) for v in (before, after) if ref in v and v[ref].ids}
+
+    # the party sets whose timeless mentions are placed again, and the stored clusters they
+    # may join or leave, grown together until no cluster brings in another party set
+    kinds = {k for r in refs | {r for r in seeds if is_timeless(after[r])} for k in kinds_of(r)}
+    while True:
+        placed = {
+            r for r, i in after.items() if is_timeless(i) and (r in seeds or kinds_of(r) & kinds)
+        }
+        gone_rows, kept = [], []
+        for row in stored:
+            refs_of = [m["ref"] for m in row["mentions"]]
+            if any(r in refs for r in refs_of):
+                gone_rows.append(row)  # clustered again with the touched mentions
+            elif any(r in placed or kinds_of(r) & kinds for r in refs_of):
+                gone_rows.append(row)  # a cluster the timeless mentions placed again may join
+                kept.append([after[r] for r in refs_of if not is_timeless(after[r])])
+        more = {  # a timeless mention leaving its cluster is placed again too
+            k
+            for row in gone_rows
+            for m in row["mentions"]
+            if is_timeless(after[m["ref"]])
+            for k in kinds_of(m["ref"])
+        }
+        if more <= kinds:
+            break
+        kinds |= more
+    timeless = [after[r] for r in sorted(placed)]
     come = recluster([after[r] for r in refs], kept, timeless, new.index, options)
     return _diff(gone_rows, (to_plain(new.filer.event(c)) for c in come), _row_id)
 

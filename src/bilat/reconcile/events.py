@@ -462,11 +462,12 @@ def _links(item: _Item, options: ReconcileOptions) -> tuple[list[Key], list[Key]
 def touched_mentions(
     versions: Sequence[Mapping[str, _Item]], seeds: Iterable[str], options: ReconcileOptions
 ) -> set[str]:
-    """The refs of every dated or published mention the `seeds` can reach through `_links`:
-    such a mention only ever meets clusters holding a mention filed under a key it probes, so
-    the clustering of these mentions alone equals their clusters in a clustering of
-    everything (under each of `versions`, e.g. the mentions as read with the old and with
-    the new actor index). Timeless mentions are left to `recluster`."""
+    """The refs of every dated or published mention the `seeds` can reach through `_links`
+    between compatible mentions: a mention only ever weighs clusters holding a mention filed
+    under a key it probes, and only those whose every mention it is compatible with, so the
+    clustering of these mentions alone equals their clusters in a clustering of everything
+    (under each of `versions`, e.g. the mentions as read with the old and with the new actor
+    index). Timeless mentions are left to `recluster`."""
     filed: dict[Key, list[str]] = {}
     probed: dict[Key, list[str]] = {}
     links: dict[tuple[int, str], tuple[list[Key], list[Key]]] = {}
@@ -479,6 +480,10 @@ def touched_mentions(
                 probed.setdefault(key, []).append(ref)
             for key in found[1]:
                 filed.setdefault(key, []).append(ref)
+
+    def meet(a: str, b: str) -> bool:  # as `_best_cluster` weighs them: compatible ones only
+        return any(_compatible(v[a], v[b], options) for v in versions if a in v and b in v)
+
     seen: set[str] = set()
     todo = [ref for ref in seeds if any(((n, ref) in links) for n in range(len(versions)))]
     while todo:
@@ -486,10 +491,12 @@ def touched_mentions(
         if ref in seen:
             continue
         seen.add(ref)
+        near: set[str] = set()
         for n in range(len(versions)):
             probes, files = links.get((n, ref), ([], []))
             for key in probes:
-                todo.extend(filed.get(key, ()))
+                near.update(filed.get(key, ()))
             for key in files:
-                todo.extend(probed.get(key, ()))
+                near.update(probed.get(key, ()))
+        todo.extend(other for other in near - seen if meet(ref, other))
     return seen
