@@ -37,6 +37,11 @@ _YEAR = re.compile(r"\b(19|20)(\d\d)\b")
 Source = tuple[Document, Extraction, int]  # a document, its extraction, years to shift
 
 
+class _Sources(list[Source]):
+    def __repr__(self) -> str:  # what hypothesis prints of a failing example: not 1 MB
+        return f"<{len(self)} extracted documents>"
+
+
 @pytest.fixture(scope="module")
 def sources(tmp_path_factory: pytest.TempPathFactory) -> list[Source]:
     """Every document with its extraction (spaCy runs once per module), and two copies."""
@@ -48,7 +53,7 @@ def sources(tmp_path_factory: pytest.TempPathFactory) -> list[Source]:
                 ext = store.load_extraction(doc.id)
                 assert ext is not None
                 out += [(doc, ext, 0), (doc, ext, -1), (doc, ext, 1)]
-    return out
+    return _Sources(out)
 
 
 def _shift(text: str | None, years: int) -> str | None:
