@@ -169,7 +169,7 @@ def extract(c: Ctx, force: bool, scheduler: str | None) -> None:
     """Run extraction on stored documents whose extractor version is older."""
     from bilat.cli_progress import JobProgress
     from bilat.extract import run_extraction
-    from bilat.record import rebuild_record
+    from bilat.record import refresh_record
 
     def job() -> tuple[int, list[str]]:
         with c.store.write_lock(c.options.lock_timeout):
@@ -178,7 +178,7 @@ def extract(c: Ctx, force: bool, scheduler: str | None) -> None:
                 docs = c.store.documents(status="ok") + c.store.documents(status="failed")
             options = _on_dask(c.options, scheduler).extract
             out = run_extraction(c.store, options, docs, progress=shown.track("extracting"))
-            rebuild_record(c.store)
+            refresh_record(c.store)  # a rebuild unless the only change is new documents
             return out
 
     with JobProgress() as shown:

@@ -15,7 +15,7 @@ from typing import Any
 from bilat.config import Options
 from bilat.extract import Extractor, run_extraction
 from bilat.ingest import IngestReport, ingest, stored_documents
-from bilat.record import rebuild_record
+from bilat.record import refresh_record
 from bilat.store import Store
 
 __all__ = ["JobReport", "ingest_and_extract"]
@@ -54,5 +54,5 @@ def ingest_and_extract(
             done, failed = extractor.run(stored, progress)
         more, more_failed = run_extraction(store, options.extract, progress=progress)  # stale
         if reconcile:
-            rebuild_record(store)
+            refresh_record(store)  # only what the new documents touch, when that is all
         return JobReport(report, done + more, failed + more_failed)

@@ -1,10 +1,12 @@
-"""The reconciled record in the store: rebuilt from every current extraction.
+"""The reconciled record in the store: built from every current extraction.
 
 Reconciliation is a pure function of the stored extractions and the human merge/split
-judgements, so "incremental" and "from scratch" are the same computation: after each ingest
-or extraction the record is rebuilt and stored as rows (`bilat.store.record_rows`: one per
-entry, written part by part in one transaction), and `bilat reconcile --rebuild` gives the
-identical result.
+judgements. `rebuild_record` runs it over everything and stores the record as rows
+(`bilat.store.record_rows`, one per entry, one transaction). `refresh_record`, called after
+an ingest or extraction, brings the record up to date: when the only change since it was
+built is new documents (no removal, re-extraction or review), it re-derives just what they
+touch (`bilat.reconcile.delta`) and changes those rows (`bilat.store.record_patch`);
+otherwise it rebuilds. Both give the identical record (tests/test_incremental_record.py).
 """
 
 from __future__ import annotations
@@ -13,24 +15,44 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-from bilat.reconcile import MergeJudgement, Record, SourcedExtraction, reconcile
+from bilat.reconcile import (
+    ActorMember,
+    CanonicalActor,
+    MergeJudgement,
+    Record,
+    SourcedExtraction,
+    reconcile,
+)
+from bilat.reconcile.delta import RecordDelta, reconcile_delta
 from bilat.reconcile.figures import find_conflicts, group_figures
 from bilat.reconcile.model import document_entry, to_plain
 from bilat.reviewed import load_reviews_for_record
 from bilat.store import Store
+from bilat.store.record_order import SEP as MERGE_SEP
+from bilat.store.record_patch import NoRoom, PartPatch, RecordPatch
+from bilat.store.record_rows import read_part, record_source
 
-__all__ = ["load_sourced", "rebuild_record", "record_json", "record_parts"]
+__all__ = [
+    "added_documents",
+    "load_sourced",
+    "rebuild_record",
+    "record_json",
+    "record_parts",
+    "refresh_record",
+    "update_record",
+]
 
 
 def load_sourced(store: Store) -> list[SourcedExtraction]:
-    """Every current extraction, as the machine extracted it."""
+    """Every current extraction, as the machine extracted it (the actors without their
+    mentions: nothing in the record reads them)."""
     out = []
     rows = store.db.all(  # the four fields it needs, not every document's text
         "SELECT id, name, published, source FROM documents "
         "WHERE is_current = 1 AND status = 'ok' ORDER BY id"
     )
     for doc in rows:
-        ext = store.load_extraction(int(doc["id"]))
+        ext = store.load_extraction(int(doc["id"]), mentions=False)  # not reconciled
         if ext is not None:
             out.append(
                 SourcedExtraction(int(doc["id"]), doc["name"], doc["published"], doc["source"], ext)
@@ -92,3 +114,118 @@ def record_json(store: Store) -> dict[str, Any]:
         rebuild_record(store)
         data = store.load_record() or {}
     return data
+
+
+_ITEM_TABLES = ("actors", "events", "figures", "agreements", "commitments")
+_PARTS = ["documents", "actors", "judgements", "events", "conflicts", "series", "commitments"]
+
+
+def added_documents(store: Store) -> set[int] | None:
+    """The documents added since the stored record was built, when that is the only change
+    (no document removed or replaced, none re-extracted, no judgement made or revoked);
+    None otherwise. Read from the fingerprint the record was built from (`record_source`:
+    counts and highest ids per table) and the document ids it holds."""
+    built, now = record_source(store.db), store.record_source()
+    if built is None or built == now:
+        return None
+    old, new = [int(v) for v in built.split(":")], [int(v) for v in now.split(":")]
+    if len(old) != len(new) or old[-2:] != new[-2:]:
+        return None  # judgements made or revoked
+    rows = store.db.all("SELECT item_key FROM record_items WHERE kind = 'documents'")
+    stored = {int(r["item_key"]) for r in rows}
+    current = {
+        int(r["id"])
+        for r in store.db.all("SELECT id FROM documents WHERE is_current = 1 AND status = 'ok'")
+    }
+    added = current - stored
+    if stored - current or not added:
+        return None
+    for n, table in enumerate(_ITEM_TABLES, start=1):
+        if not _only_added(store, table, added, old[2 * n], old[2 * n + 1], new[2 * n]):
+            return None
+    return added
+
+
+def _only_added(
+    store: Store, table: str, added: set[int], count: int, highest: int, now: int
+) -> bool:
+    """Every row of `table` newer than the build is of an added document, and the other
+    documents kept all their rows."""
+    ids = sorted(added)
+    of_added = newer = 0
+    for i in range(0, len(ids), 500):
+        marks = ", ".join("?" for _ in ids[i : i + 500])
+        chunk = ids[i : i + 500]
+        of_added += int(
+            store.db.scalar(f"SELECT COUNT(*) FROM {table} WHERE doc_id IN ({marks})", chunk)
+        )
+        newer += int(
+            store.db.scalar(
+                f"SELECT COUNT(*) FROM {table} WHERE id > ? AND doc_id IN ({marks})",
+                [highest, *chunk],
+            )
+        )
+    all_newer = int(store.db.scalar(f"SELECT COUNT(*) FROM {table} WHERE id > ?", (highest,)))
+    return now - of_added == count and newer == all_newer
+
+
+def update_record(store: Store, added: set[int]) -> RecordDelta | None:
+    """Re-derive what the `added` documents touch and change only those rows; None (and
+    nothing changed) when reviews of figures are stored (the record then keeps the machine's
+    conflicts beside the reviewed ones: rebuild it) or the stored parts are not the usual ones.
+    Raises `NoRoom` when positions ran out between two entries (rebuild then)."""
+    source = store.record_source()
+    parts = store.db.scalar("SELECT parts FROM record_meta WHERE id = 1")
+    reviewed = load_reviews_for_record(store)
+    if reviewed.reviews.get("figures") or json.loads(parts or "[]") != [*_PARTS, "agreements"]:
+        return None
+    inputs = [reviewed.source(s) for s in load_sourced(store)]
+    delta = reconcile_delta(
+        [s for s in inputs if s.doc_id not in added],
+        [s for s in inputs if s.doc_id in added],
+        _merge_judgements(store),
+        known=_stored(store),
+    )
+    patch = RecordPatch(
+        {
+            kind: PartPatch([to_plain(x) for x in p.removed], [to_plain(x) for x in p.added])
+            for kind, p in delta.parts.items()
+        },
+        {kind: [to_plain(x) for x in items] for kind, items in delta.whole.items()},
+        delta.actor_ids,
+    )
+    store.patch_record(patch, source)
+    return delta
+
+
+def _stored(
+    store: Store,
+) -> tuple[list[CanonicalActor], list[MergeJudgement], list[dict[str, Any]]]:
+    """The actors, machine merges and events of the stored record, as reconcile made them."""
+    actors = []
+    for a in read_part(store.db, "actors"):
+        members = tuple(ActorMember(**{**m, "aliases": tuple(m["aliases"])}) for m in a["members"])
+        actors.append(CanonicalActor(**{**a, "names": tuple(a["names"]), "members": members}))
+    merges = []  # the machine's, from their keys (bilat.store.record_order: a, b, reason, ...)
+    for row in store.db.all("SELECT item_key FROM record_items WHERE kind = 'judgements'"):
+        mark, *fields = str(row["item_key"]).split(MERGE_SEP)
+        if mark == "1":
+            one, other, reason, kind, by = fields
+            merges.append(MergeJudgement(kind, one, other, reason, by))
+    return actors, merges, read_part(store.db, "events")
+
+
+def refresh_record(store: Store) -> str:
+    """Bring the stored record up to date: "current" (nothing to do), "updated" (only new
+    documents: what they touch re-derived) or "rebuilt" (anything else)."""
+    if store.record_is_current():
+        return "current"
+    added = added_documents(store)
+    if added is not None:
+        try:
+            if update_record(store, added) is not None:
+                return "updated"
+        except NoRoom:
+            pass
+    rebuild_record(store)
+    return "rebuilt"

@@ -44,6 +44,8 @@ from bilat.reconcile.model import (
     SeriesPoint,
     SourcedExtraction,
     ValueSources,
+    merge_order,
+    ordered_inputs,
 )
 from bilat.reconcile.pairs import PairFiler, pair_key, parse_pair
 
@@ -78,10 +80,6 @@ __all__ = [
 ]
 
 
-def _ordered(extractions: Sequence[SourcedExtraction]) -> tuple[SourcedExtraction, ...]:
-    return tuple(sorted(extractions, key=lambda s: (s.published or "", s.doc_name, s.doc_id)))
-
-
 def reconcile(
     extractions: Sequence[SourcedExtraction],
     judgements: Sequence[Judgement] = (),
@@ -89,7 +87,7 @@ def reconcile(
 ) -> Record:
     """Build the reconciled record. `judgements` are the stored human ones, oldest first."""
     opts = options or ReconcileOptions()
-    inputs = _ordered(extractions)
+    inputs = ordered_inputs(extractions)
     human = tuple(j for j in judgements if j.by != "machine")
     actors, merges, index = canonical_actors(inputs, human)
     groups = group_figures(inputs, opts)
@@ -97,7 +95,7 @@ def reconcile(
     return Record(
         inputs=inputs,
         actors=actors,
-        judgements=human + merges,
+        judgements=human + tuple(sorted(merges, key=merge_order)),
         events=tuple(map(filer.event, cluster_events(inputs, index, opts))),
         figures=groups,
         conflicts=tuple(map(filer.conflict, find_conflicts(groups))),

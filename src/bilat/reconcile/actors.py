@@ -23,7 +23,7 @@ from bilat.reconcile._clusters import Clusters
 from bilat.reconcile._text import is_name_like, name_key, tokens
 from bilat.reconcile.model import ActorMember, CanonicalActor, MergeJudgement, SourcedExtraction
 
-__all__ = ["ActorIndex", "canonical_actors", "collect_members", "member_ref"]
+__all__ = ["ActorIndex", "actor_index", "canonical_actors", "collect_members", "member_ref"]
 
 # Types that name the same kind of thing: extractors call Gazprom a company or an organization.
 _TYPE_FAMILY = {"company": "organization"}
@@ -291,7 +291,8 @@ def _build_actor(members: list[ActorMember], taken: set[str]) -> CanonicalActor:
     )
 
 
-def _index(actors: list[CanonicalActor]) -> ActorIndex:
+def actor_index(actors: Sequence[CanonicalActor]) -> ActorIndex:
+    """The index of canonical actors (as `canonical_actors` returns it with them)."""
     by_doc: dict[tuple[int, str], str] = {}
     by_key: dict[str, list[str]] = {}
     for actor in actors:
@@ -320,4 +321,4 @@ def canonical_actors(
     groups = [[merger.members[i] for i in g] for g in merger.clusters.groups()]
     groups.sort(key=lambda g: (-len(g), g[0].ref))
     actors = sorted((_build_actor(g, taken) for g in groups), key=lambda a: a.id)
-    return tuple(actors), tuple(merger.made), _index(actors)
+    return tuple(actors), tuple(merger.made), actor_index(actors)

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from bilat.reconcile._dates import date_span, precision, spans_overlap
@@ -33,7 +33,13 @@ from bilat.reconcile.model import (
     SourcedExtraction,
 )
 
-__all__ = ["agreement_histories"]
+__all__ = [
+    "agreement_histories",
+    "histories_of",
+    "project_forms",
+    "statement_items",
+    "touched_statements",
+]
 
 _SIGNED = frozenset({"signed", "adopted"})
 
@@ -49,7 +55,7 @@ class _Item:
     parties: frozenset[str]
 
 
-def _project_forms(actors: Sequence[CanonicalActor]) -> list[tuple[str, str]]:
+def project_forms(actors: Sequence[CanonicalActor]) -> list[tuple[str, str]]:
     """(name key, actor id) of every project name, longest first."""
     forms = {(name_key(form), a.id) for a in actors if a.type == "project" for form in a.names}
     return sorted((f for f in forms if f[0]), key=lambda f: (-len(f[0]), f))
@@ -189,6 +195,47 @@ def _build(items: list[_Item], actors: ActorIndex) -> AgreementHistory:
     )
 
 
+def statement_items(
+    inputs: Sequence[SourcedExtraction], index: ActorIndex, forms: list[tuple[str, str]]
+) -> list[_Item]:
+    """Every agreement statement as the grouping sees it, in reading order."""
+    return _items(inputs, index, forms)
+
+
+def histories_of(
+    items: Sequence[_Item], index: ActorIndex, options: ReconcileOptions
+) -> tuple[AgreementHistory, ...]:
+    """The histories of `items` (in reading order: all statements, or a union of
+    `touched_statements` components), in order of first statement."""
+    return tuple(_build(group, index) for group in _group(list(items), options))
+
+
+def touched_statements(
+    items: Sequence[_Item], seeds: Iterable[str], options: ReconcileOptions
+) -> set[str]:
+    """The refs of every statement linked to a seed by a chain of title matches: a statement
+    joins only a history holding a statement it matches, so the grouping of these alone
+    equals their histories in a grouping of everything (matches do not depend on parties)."""
+    blocker = _Blocker(list(items), options.agreement_dice)
+    for n, item in enumerate(items):
+        blocker.add(item, n)
+    by_ref = {item.ref: n for n, item in enumerate(items)}
+    seen: set[str] = set()
+    todo = [by_ref[s] for s in seeds if s in by_ref]
+    while todo:
+        n = todo.pop()
+        item = items[n]
+        if item.ref in seen:
+            continue
+        seen.add(item.ref)
+        todo.extend(
+            m
+            for m in blocker.candidates(item)
+            if items[m].ref not in seen and _similarity(item, items[m], options) > 0
+        )
+    return seen
+
+
 def agreement_histories(
     inputs: Sequence[SourcedExtraction],
     actors: Sequence[CanonicalActor],
@@ -196,5 +243,4 @@ def agreement_histories(
     options: ReconcileOptions,
 ) -> tuple[AgreementHistory, ...]:
     """Every agreement statement placed in exactly one history, in order of first statement."""
-    items = _items(inputs, index, _project_forms(actors))
-    return tuple(_build(group, index) for group in _group(items, options))
+    return histories_of(statement_items(inputs, index, project_forms(actors)), index, options)

@@ -21,8 +21,9 @@ linkage), and precise mentions are placed first, so a vague "2025" cannot chain 
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from bilat.reconcile._dates import Span, date_span, months, precision, spans_overlap
@@ -38,9 +39,18 @@ from bilat.reconcile.model import (
 )
 from bilat.records import Event
 
-__all__ = ["cluster_events"]
+__all__ = [
+    "cluster_events",
+    "clusters_of",
+    "is_timeless",
+    "mention_items",
+    "parties",
+    "recluster",
+    "touched_mentions",
+]
 
 _WIDE_MODES = frozenset({"visit", "multilateral", "military"})
+Key = tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,6 +217,16 @@ def _probes(item: _Item, options: ReconcileOptions) -> list[tuple[str, ...]]:
     return keys
 
 
+def parties(item: _Item) -> tuple[str, str, frozenset[str]]:
+    """A mention's type, mode and participants: all an undated mention is matched on."""
+    return item.type, item.mode, item.ids
+
+
+def is_timeless(item: _Item) -> bool:
+    """Neither the event nor its document has a date (placed after every other mention)."""
+    return _timeless(item)
+
+
 def _timeless(item: _Item) -> bool:
     """Neither the event nor its document has a date: nothing places it in time."""
     return item.span is None and item.published is None
@@ -226,8 +246,11 @@ def _only_cluster(item: _Item, candidates: list[int], clusters: list[list[_Item]
     Two fitting clusters mean the corpus knows of several such events, and a fitting cluster
     that already holds a mention from the same document is another event of that document:
     either way there is no telling which one is meant, so the mention stays apart.
+    (`candidates`: the clusters holding a mention of its type, mode and participants; no other
+    can fit.)
     """
-    fitting = [c for c in candidates if all(_timeless_fit(item, m) for m in clusters[c])]
+    fits = (c for c in candidates if all(_timeless_fit(item, m) for m in clusters[c]))
+    fitting = list(itertools.islice(fits, 2))  # a second one is enough to stay apart
     if len(fitting) != 1:
         return None
     members = clusters[fitting[0]]
@@ -236,20 +259,32 @@ def _only_cluster(item: _Item, candidates: list[int], clusters: list[list[_Item]
     return fitting[0]
 
 
-def _group(items: list[_Item], options: ReconcileOptions) -> list[list[_Item]]:
-    clusters: list[list[_Item]] = []
+def _group(
+    items: list[_Item], options: ReconcileOptions, start: Sequence[Sequence[_Item]] = ()
+) -> list[list[_Item]]:
+    """Place `items` (in order) into clusters, after the clusters `start` (see `recluster`)."""
+    clusters: list[list[_Item]] = [list(c) for c in start]
     blocks: dict[tuple[str, ...], list[int]] = {}
+    same: dict[tuple[str, str, frozenset[str]], set[int]] = {}  # clusters by a mention's parties
+    for n, cluster in enumerate(clusters):
+        for item in cluster:
+            same.setdefault(parties(item), set()).add(n)
+            for key in _filed_under(item, options):
+                blocks.setdefault(key, []).append(n)
     ordered = [i for i in items if not _timeless(i)] + [i for i in items if _timeless(i)]
     for item in ordered:
-        candidates = sorted({c for key in _probes(item, options) for c in blocks.get(key, ())})
-        if _timeless(item):
-            chosen = _only_cluster(item, candidates, clusters)
+        kind = parties(item)
+        if _timeless(item):  # fits only clusters of mentions with its very participants
+            fits = sorted(same.get(kind, ())) if item.ids else []  # no parties: no probe
+            chosen = _only_cluster(item, fits, clusters)
         else:
+            candidates = sorted({c for key in _probes(item, options) for c in blocks.get(key, ())})
             chosen = _best_cluster(item, candidates, clusters, options)
         if chosen is None:
             chosen = len(clusters)
             clusters.append([])
         clusters[chosen].append(item)
+        same.setdefault(kind, set()).add(chosen)
         for key in _filed_under(item, options):
             filed = blocks.setdefault(key, [])
             if not filed or filed[-1] != chosen:
@@ -361,17 +396,107 @@ def _build(items: list[_Item], actors: ActorIndex, options: ReconcileOptions) ->
     )
 
 
+def mention_items(inputs: Sequence[SourcedExtraction], actors: ActorIndex) -> dict[str, _Item]:
+    """Every event mention of `inputs` as the clustering sees it, by mention ref."""
+    items = (
+        _item(source, index, event, actors)
+        for source in inputs
+        for index, event in zip(source.event_index(), source.extraction.events, strict=True)
+    )
+    return {i.mention.ref: i for i in items}
+
+
+def _reading(item: _Item) -> tuple[int, str, str, str]:
+    return -item.precision, item.mention.published or "", item.mention.doc_name, item.mention.ref
+
+
+def clusters_of(
+    items: Iterable[_Item], actors: ActorIndex, options: ReconcileOptions
+) -> tuple[EventCluster, ...]:
+    """The clusters of `items` (all mentions), ordered by date."""
+    clusters = [_build(g, actors, options) for g in _group(sorted(items, key=_reading), options)]
+    return tuple(sorted(clusters, key=lambda c: (c.date or "", c.type, c.mode, c.id)))
+
+
+def recluster(
+    touched: Iterable[_Item],
+    kept: Sequence[Sequence[_Item]],
+    timeless: Iterable[_Item],
+    actors: ActorIndex,
+    options: ReconcileOptions,
+) -> tuple[EventCluster, ...]:
+    """The clusters of the dated or published mentions `touched` (a union of
+    `touched_mentions` components), of the timeless mentions `timeless` (every one of the
+    parties they have), and of the clusters `kept` (other mentions' clusters holding mentions
+    of those parties, which the timeless ones may join)."""
+    ordered = sorted(touched, key=_reading) + sorted(timeless, key=_reading)
+    return tuple(_build(g, actors, options) for g in _group(ordered, options, kept) if g)
+
+
 def cluster_events(
     inputs: Sequence[SourcedExtraction], actors: ActorIndex, options: ReconcileOptions
 ) -> tuple[EventCluster, ...]:
     """Every event mention placed in exactly one cluster; clusters ordered by date."""
-    items = [
-        _item(source, index, event, actors)
-        for source in inputs
-        for index, event in zip(source.event_index(), source.extraction.events, strict=True)
-    ]
-    items.sort(
-        key=lambda i: (-i.precision, i.mention.published or "", i.mention.doc_name, i.mention.ref)
-    )
-    clusters = [_build(group, actors, options) for group in _group(items, options)]
-    return tuple(sorted(clusters, key=lambda c: (c.date or "", c.type, c.mode, c.id)))
+    return clusters_of(mention_items(inputs, actors).values(), actors, options)
+
+
+def _links(item: _Item, options: ReconcileOptions) -> tuple[list[Key], list[Key]]:
+    """(keys probed, keys filed under) that can make `item`, dated or published, and another
+    such mention meet (timeless ones are placed after all of them: `recluster`).
+
+    An undated mention fits only mentions with exactly its participants published close to
+    it (`_undated_fit`): it probes the key of its type, mode and participants with the months
+    of its publication ("="), which every published mention is filed under. A dated mention
+    meets the dated ones of its month keys ("m"); the bare participant keys `_filed_under`
+    also gives are probed only by undated mentions, which are placed after every dated one
+    and so never change where a dated one goes."""
+    same = ("=", item.type, item.mode, *sorted(item.ids))
+    pad = options.undated_publication_days
+    near = [(*same, "p", m) for m in months(item.published, pad)] if item.published else []
+    if item.span is None:
+        return near, near
+    probes = [k for k in _probes(item, options) if k[3:4] == ("m",)]
+    return probes, [*near, *(k for k in _filed_under(item, options) if k[3:4] == ("m",))]
+
+
+def touched_mentions(
+    versions: Sequence[Mapping[str, _Item]], seeds: Iterable[str], options: ReconcileOptions
+) -> set[str]:
+    """The refs of every dated or published mention the `seeds` can reach through `_links`
+    between compatible mentions: a mention only ever weighs clusters holding a mention filed
+    under a key it probes, and only those whose every mention it is compatible with, so the
+    clustering of these mentions alone equals their clusters in a clustering of everything
+    (under each of `versions`, e.g. the mentions as read with the old and with the new actor
+    index). Timeless mentions are left to `recluster`."""
+    filed: dict[Key, list[str]] = {}
+    probed: dict[Key, list[str]] = {}
+    links: dict[tuple[int, str], tuple[list[Key], list[Key]]] = {}
+    for n, items in enumerate(versions):
+        for ref, item in items.items():
+            if _timeless(item) or (n > 0 and versions[0].get(ref) == item):
+                continue  # timeless: placed after all (`recluster`); or filed as it was
+            links[(n, ref)] = found = _links(item, options)
+            for key in found[0]:
+                probed.setdefault(key, []).append(ref)
+            for key in found[1]:
+                filed.setdefault(key, []).append(ref)
+
+    def meet(a: str, b: str) -> bool:  # as `_best_cluster` weighs them: compatible ones only
+        return any(_compatible(v[a], v[b], options) for v in versions if a in v and b in v)
+
+    seen: set[str] = set()
+    todo = [ref for ref in seeds if any(((n, ref) in links) for n in range(len(versions)))]
+    while todo:
+        ref = todo.pop()
+        if ref in seen:
+            continue
+        seen.add(ref)
+        near: set[str] = set()
+        for n in range(len(versions)):
+            probes, files = links.get((n, ref), ([], []))
+            for key in probes:
+                near.update(filed.get(key, ()))
+            for key in files:
+                near.update(probed.get(key, ()))
+        todo.extend(other for other in near - seen if meet(ref, other))
+    return seen

@@ -12,7 +12,7 @@ intervals have no common point.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 
 from bilat.humanize import amount
@@ -36,9 +36,11 @@ __all__ = [
     "comparable",
     "consistent_subsets",
     "describe",
+    "figure_key",
     "find_conflicts",
     "group_figures",
     "le",
+    "quantity",
     "series_of",
 ]
 
@@ -98,7 +100,7 @@ def consistent_subsets(claims: Sequence[FigureClaim]) -> tuple[tuple[int, ...], 
     return tuple(sorted(maximal, key=lambda s: (-len(s), s)))
 
 
-def _key(figure: Figure) -> FigureKey:
+def figure_key(figure: Figure) -> FigureKey:
     topic = topic_key(figure.measure_text) if figure.measure == "other" else None
     return FigureKey(
         figure.measure, figure.flow, figure.period, figure.unit, figure.kind, figure.per, topic
@@ -151,13 +153,23 @@ def _sort_key(key: FigureKey) -> tuple[str, ...]:
     )
 
 
+def quantity(key: FigureKey) -> tuple[str | None, ...]:
+    """What a series follows over periods: the key without its period."""
+    return key.measure, key.flow, key.unit, key.kind, key.per, key.topic
+
+
 def group_figures(
-    inputs: Sequence[SourcedExtraction], options: ReconcileOptions
+    inputs: Sequence[SourcedExtraction],
+    options: ReconcileOptions,
+    keep: Callable[[FigureKey], bool] | None = None,
 ) -> tuple[FigureGroup, ...]:
+    """The claims grouped by key, groups in key order (only the keys `keep` accepts)."""
     groups: dict[FigureKey, list[FigureClaim]] = {}
     for source in inputs:
         for figure in source.extraction.figures:
-            groups.setdefault(_key(figure), []).append(_claim(source, figure, options))
+            key = figure_key(figure)
+            if keep is None or keep(key):
+                groups.setdefault(key, []).append(_claim(source, figure, options))
     result = []
     for key in sorted(groups, key=_sort_key):
         claims = tuple(sorted(groups[key], key=lambda c: (c.published or "", c.doc, c.start)))
@@ -256,13 +268,10 @@ def series_of(groups: Iterable[FigureGroup]) -> tuple[FigureSeries, ...]:
     by_quantity: dict[tuple[str | None, ...], list[FigureGroup]] = {}
     for g in groups:
         if comparable(g.key):
-            k = g.key
-            by_quantity.setdefault((k.measure, k.flow, k.unit, k.kind, k.per, k.topic), []).append(
-                g
-            )
+            by_quantity.setdefault(quantity(g.key), []).append(g)
     series = []
-    for quantity in sorted(by_quantity, key=lambda q: tuple(v or "" for v in q)):
-        members = sorted(by_quantity[quantity], key=lambda g: _period_order(g.key.period or ""))
+    for q in sorted(by_quantity, key=lambda q: tuple(v or "" for v in q)):
+        members = sorted(by_quantity[q], key=lambda g: _period_order(g.key.period or ""))
         points = tuple(
             SeriesPoint(g.key.period or "", g.claims, g.low, g.high, g.low is None) for g in members
         )

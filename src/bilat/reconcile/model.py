@@ -16,6 +16,7 @@ Record             all of the above (output of `bilat.reconcile.reconcile`)
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass, field, fields, is_dataclass
 from typing import Any
 
@@ -44,6 +45,8 @@ __all__ = [
     "SourcedExtraction",
     "ValueSources",
     "document_entry",
+    "merge_order",
+    "ordered_inputs",
     "to_plain",
 ]
 
@@ -324,6 +327,17 @@ class Record:
             **body,
             "agreements": [to_plain(a) for a in self.agreements],
         }
+
+
+def ordered_inputs(extractions: Iterable[SourcedExtraction]) -> tuple[SourcedExtraction, ...]:
+    """The inputs in reading order: by publication date, document name, document id."""
+    return tuple(sorted(extractions, key=lambda s: (s.published or "", s.doc_name, s.doc_id)))
+
+
+def merge_order(j: MergeJudgement) -> tuple[str, str, str, str, str]:
+    """The order of machine merge judgements in the record: by the members they join (a
+    stable order, so adding documents inserts their merges without moving the others)."""
+    return j.a, j.b, j.reason, j.kind, j.by
 
 
 def document_entry(s: SourcedExtraction) -> dict[str, Any]:

@@ -18,6 +18,7 @@ from bilat.store import record_rows as _rows
 from bilat.store.db import Database, connect
 from bilat.store.documents import DocumentRow
 from bilat.store.lock import write_lock
+from bilat.store.record_patch import RecordPatch, patch_record
 from bilat.store.record_rows import Page, PageFilter
 
 __all__ = ["Database", "DocumentRow", "Page", "PageFilter", "Store", "open_store"]
@@ -98,8 +99,10 @@ class Store:
     def save_extraction(self, doc_id: int, extraction: Extraction) -> None:
         _items.save_extraction(self.db, doc_id, extraction)
 
-    def load_extraction(self, doc_id: int) -> Extraction | None:
-        return _items.load_extraction(self.db, doc_id)
+    def load_extraction(self, doc_id: int, *, mentions: bool = True) -> Extraction | None:
+        """The stored extraction (None: never extracted); `mentions=False` leaves out the
+        actors' mentions (their evidence spans), which reconciliation does not read."""
+        return _items.load_extraction(self.db, doc_id, mentions=mentions)
 
     def stale_documents(self, version: str) -> list[Document]:
         """Current, non-duplicate documents not yet extracted by `version`."""
@@ -122,6 +125,11 @@ class Store:
         once, so iterators stream); `source` is `record_source()` as it was when the record's
         inputs were read."""
         _rows.write_record(self.db, data, source)
+
+    def patch_record(self, patch: RecordPatch, source: str | None) -> None:
+        """Remove and add record entries in place (`bilat.store.record_patch`); NoRoom when
+        the positions between two entries ran out (nothing is changed then)."""
+        patch_record(self.db, patch, source)
 
     def record_source(self) -> str:
         """A fingerprint of what the record is built from: documents, items, judgements

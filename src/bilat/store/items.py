@@ -132,9 +132,10 @@ def save_extraction(db: Database, doc_id: int, extraction: Extraction) -> None:
     )
 
 
-def _load_actors(db: Database, doc_id: int) -> tuple[Actor, ...]:
+def _load_actors(db: Database, doc_id: int, with_mentions: bool) -> tuple[Actor, ...]:
     mentions: dict[int, list[Evidence]] = {}
-    for m in db.all("SELECT * FROM mentions WHERE doc_id = ? ORDER BY start_pos", (doc_id,)):
+    sql = "SELECT * FROM mentions WHERE doc_id = ? ORDER BY start_pos"
+    for m in db.all(sql, (doc_id,)) if with_mentions else ():
         mentions.setdefault(int(m["actor_id"]), []).append(_row_evidence(m))
     return tuple(
         Actor(
@@ -162,7 +163,9 @@ def _fields(row: dict[str, Any], cls: type, lists: tuple[str, ...]) -> dict[str,
     return out
 
 
-def load_extraction(db: Database, doc_id: int) -> Extraction | None:
+def load_extraction(db: Database, doc_id: int, *, mentions: bool = True) -> Extraction | None:
+    """The stored extraction of `doc_id` (None: never extracted); without the actors'
+    `mentions` when `mentions` is False (the record does not use them)."""
     doc = db.one(
         "SELECT name, published, extractor_version, pair FROM documents WHERE id = ?", (doc_id,)
     )
@@ -176,7 +179,7 @@ def load_extraction(db: Database, doc_id: int) -> Extraction | None:
         doc_name=doc["name"],
         published=doc["published"],
         extractor_version=doc["extractor_version"],
-        actors=_load_actors(db, doc_id),
+        actors=_load_actors(db, doc_id, mentions),
         events=tuple(Event(**_fields(r, Event, ("participants",))) for r in rows("events")),
         figures=tuple(Figure(**_fields(r, Figure, ())) for r in rows("figures")),
         agreements=tuple(

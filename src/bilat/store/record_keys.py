@@ -8,6 +8,7 @@
     item_counts(db, kind)             current item rows per kind (figures: per flow, pair)
     mention_count(db, pair)           event mentions in the clusters of a pair's view
     summary_at(db, kind, pos)         an actor entry without its members (names, roles, ...)
+    rewrite(db)                       every key again from the stored entries (after a patch)
 
 `record_item_refs` maps each event mention (an `events` row) to its cluster's position in the
 events part, and each figure row to the conflict its claim is in: a timeline page of 50
@@ -35,6 +36,7 @@ __all__ = [
     "labels",
     "mention_count",
     "names_at",
+    "rewrite",
     "summary_at",
 ]
 
@@ -162,6 +164,27 @@ class Keys:
             sql = "INSERT INTO record_names (kind, name, pos, label) VALUES (?, ?, ?, ?)"
             self.db.execute_many(sql, self.names)
         self.refs, self.names, self.summaries = [], [], []
+
+
+def rewrite(db: Database) -> None:
+    """The keys again from the stored entries, after a patch moved some: every key table is
+    cleared and refilled from the events, conflicts and actors rows, read a chunk at a time
+    (the refs point at positions a patch may have given to other entries)."""
+    for table in TABLES:
+        db.execute(f"DELETE FROM {table}")
+    keys = Keys(db)
+    for kind in ("events", "conflicts", "actors"):
+        after = -1
+        while rows := db.all(
+            "SELECT pos, payload FROM record_items WHERE kind = ? AND pos > ? ORDER BY pos "
+            f"LIMIT {_CHUNK}",
+            (kind, after),
+        ):
+            for row in rows:
+                keys.add(kind, int(row["pos"]), json.loads(row["payload"]))
+            keys.flush()
+            after = int(rows[-1]["pos"])
+    keys.finish()
 
 
 def actor_summary(actor: dict[str, Any], members: list[dict[str, Any]]) -> dict[str, Any]:

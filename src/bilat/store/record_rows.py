@@ -28,12 +28,15 @@ from bilat.pairview import PAIRED, named
 from bilat.reconcile._dates import period_span
 from bilat.store import record_keys
 from bilat.store.db import Database, now_iso
+from bilat.store.record_order import GAP, item_key, sort_key
 
 __all__ = [
     "PAIRED",
     "Page",
     "PageFilter",
+    "RowWriter",
     "entries",
+    "entry_pairs",
     "page_part",
     "pair_counts",
     "part_count",
@@ -41,6 +44,7 @@ __all__ = [
     "read_record",
     "record_source",
     "status_counts",
+    "stored_entry",
     "write_record",
 ]
 
@@ -49,22 +53,21 @@ _BATCH = 1000
 _EVERY = "*"  # pair row of a document about no known pair: it is in every pair's view
 _ITEM_SQL = (
     "INSERT INTO record_items (kind, pos, item_key, date_from, date_to, measure, status, "
-    "country, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    "country, payload, sort_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
 _PAIR_SQL = "INSERT INTO record_item_pairs (kind, pair, pos) VALUES (?, ?, ?)"
-_TABLES = ("record_items", "record_item_pairs", "record_counts", "record_meta", *record_keys.TABLES)
+_TABLES = (
+    "record_items",
+    "record_item_pairs",
+    "record_counts",
+    "record_pair_names",
+    "record_meta",
+    *record_keys.TABLES,
+)
 
 
 def _dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False)
-
-
-def _key(kind: str, pos: int, item: dict[str, Any]) -> str:
-    if kind == "documents":
-        return str(item.get("doc_id"))
-    if kind in ("events", "agreements", "actors") and item.get("id"):
-        return str(item["id"])
-    return str(pos)
 
 
 def _date(item: dict[str, Any]) -> tuple[Any, Any]:
@@ -85,27 +88,32 @@ def _measure(item: dict[str, Any]) -> Any:
     return target.get("measure") if isinstance(target, dict) else item.get("measure")
 
 
-class _Writer:
+class RowWriter:
     """Buffers rows and inserts them in batches; counts entries per (kind, pair)."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, *, keys: bool = True) -> None:
+        """`keys`: also write the pages' keys (a patch rewrites them once at its end)."""
         self.db = db
         self.items: list[tuple[Any, ...]] = []
         self.pairs: list[tuple[str, str, int]] = []
         self.counts: Counter[tuple[str, str]] = Counter()
         self.claims: set[str] = set()
         self.claim_pos = 0
-        self.keys = record_keys.Keys(db)
+        self.keys = record_keys.Keys(db) if keys else None
 
-    def item(self, kind: str, pos: int, item: dict[str, Any], pairs: Iterable[str]) -> None:
+    def item(
+        self, kind: str, pos: int, item: dict[str, Any], pairs: Iterable[str], keys: tuple[str, str]
+    ) -> None:
+        """Buffer one entry at `pos`; `keys` are its item key and sort key."""
         start, end = _date(item)
         country = item.get("country") if kind == "actors" else None
-        key, status = _key(kind, pos, item), item.get("status")
+        status = item.get("status")
         self.items.append(
-            (kind, pos, key, start, end, _measure(item), status, country, _dumps(item))
+            (kind, pos, keys[0], start, end, _measure(item), status, country, _dumps(item), keys[1])
         )
         self.counts[(kind, _EVERY)] += 1
-        self.keys.add(kind, pos, item)
+        if self.keys is not None:
+            self.keys.add(kind, pos, item)
         for p in pairs:
             self.pairs.append((kind, p, pos))
             self.counts[(kind, p)] += 1
@@ -121,7 +129,8 @@ class _Writer:
             if key not in self.claims:
                 text = _dumps(claim)  # read back in the record's field order
                 self.claims.add(key)
-                row = ("claims", self.claim_pos, key, None, None, None, None, None, text)
+                pos = (self.claim_pos + 1) * GAP
+                row = ("claims", pos, key, None, None, None, None, None, text, key)
                 self.items.append(row)
                 self.claim_pos += 1
             keys.append(key)
@@ -132,7 +141,8 @@ class _Writer:
             self.db.execute_many(_ITEM_SQL, self.items)
         if self.pairs:
             self.db.execute_many(_PAIR_SQL, self.pairs)
-        self.keys.flush()
+        if self.keys is not None:
+            self.keys.flush()
         self.items, self.pairs = [], []
 
 
@@ -150,16 +160,25 @@ def write_record(
     with db.transaction():
         for table in _TABLES:
             db.execute(f"DELETE FROM {table}")
-        out = _Writer(db)
-        names: dict[str, set[str]] = {}
+        out = RowWriter(db)
+        names: Counter[tuple[str, str]] = Counter()
         for kind in order:
-            for pos, item in enumerate(parts[kind]):
-                out.item(kind, pos, _stored(out, kind, item), _entry_pairs(kind, item, names))
+            filed = _filed(names) if kind == "actors" else {}
+            for index, item in enumerate(parts[kind]):
+                sort = sort_key(kind, item, index)
+                keys = (item_key(kind, item, index, sort), sort)
+                pairs = entry_pairs(kind, item, names, filed)
+                out.item(kind, (index + 1) * GAP, stored_entry(out, kind, item), pairs, keys)
         out.flush()
-        out.keys.finish()
+        if out.keys is not None:
+            out.keys.finish()
         db.execute_many(
             "INSERT INTO record_counts (kind, pair, n) VALUES (?, ?, ?)",
             [(k, p, n) for (k, p), n in out.counts.items()],
+        )
+        db.execute_many(
+            "INSERT INTO record_pair_names (pair, name, n) VALUES (?, ?, ?)",
+            [(p, name, n) for (p, name), n in names.items()],
         )
         db.execute(
             "INSERT INTO record_meta (id, built_at, source, parts) VALUES (1, ?, ?, ?)",
@@ -167,7 +186,16 @@ def write_record(
         )
 
 
-def _stored(out: _Writer, kind: str, item: dict[str, Any]) -> dict[str, Any]:
+def _filed(names: Counter[tuple[str, str]]) -> dict[str, list[str]]:
+    """Actor name -> the pairs whose entries name it."""
+    out: dict[str, list[str]] = {}
+    for (pair, name), n in sorted(names.items()):
+        if pair and n > 0:
+            out.setdefault(name, []).append(pair)
+    return out
+
+
+def stored_entry(out: RowWriter, kind: str, item: dict[str, Any]) -> dict[str, Any]:
     if kind != "commitments":
         return item
     return {
@@ -176,17 +204,22 @@ def _stored(out: _Writer, kind: str, item: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _entry_pairs(kind: str, item: dict[str, Any], names: dict[str, set[str]]) -> list[str]:
-    """The pair rows of one entry; paired entries also note the actor names they use, so
-    an actor is filed under every pair whose items name it (as `for_pair` keeps them)."""
+def entry_pairs(
+    kind: str,
+    item: dict[str, Any],
+    names: Counter[tuple[str, str]],
+    filed: Mapping[str, list[str]],
+) -> list[str]:
+    """The pair rows of one entry; paired entries also count the actor names they use per
+    pair (`names`), so an actor is filed under every pair whose items name it (`filed`, as
+    `for_pair` keeps them)."""
     if kind in PAIRED:
         pairs = _pairs_of(item)
-        used = named([item])
         for p in pairs:
-            names.setdefault(p, set()).update(used)
+            names.update((p, name) for name in named([item]))
         return pairs
     if kind == "actors":
-        return [p for p, used in names.items() if p and item.get("name") in used]
+        return list(filed.get(str(item.get("name")), ()))
     if kind == "documents":
         return [str(item.get("pair") or _EVERY)]
     return []

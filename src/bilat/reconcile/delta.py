@@ -1,0 +1,331 @@
+"""What adding documents changes in the record: the entries to remove and to add, per part.
+
+    reconcile_delta(old, added, judgements, options) -> RecordDelta
+
+`reconcile(old + added)` equals `reconcile(old)` with the delta applied: each stage re-derives
+only the part of its output the new documents can reach, on the same rules, so the two agree
+entry for entry (tests/test_incremental_record.py compares them on random insert orders).
+
+- actors are re-derived whole (cheap) under the old and the new inputs; an actor whose members
+  or names changed is replaced, and so is every machine merge judgement that differs;
+- events: the mentions of the new documents, and the old ones that read differently under the
+  new actor index (a participant that now resolves elsewhere, an actor renamed or moved to
+  another country), are the seeds; their components (`events.touched_mentions`) are clustered
+  under the old index (the clusters to remove) and the new one (the clusters to add);
+- figures: the groups of every quantity a new figure has, so its conflicts and series;
+- commitments: all (they are few, and the latest publication date judges every one);
+- agreements: the components of statements linked by title to a seed
+  (`agreements.touched_statements`); all of them when a project name changed.
+Entries equal before and after are left out of both lists.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from bilat.reconcile.actors import ActorIndex, actor_index, canonical_actors
+from bilat.reconcile.agreements import (
+    histories_of,
+    project_forms,
+    statement_items,
+    touched_statements,
+)
+from bilat.reconcile.commitments import track_commitments
+from bilat.reconcile.events import (
+    cluster_events,
+    is_timeless,
+    mention_items,
+    parties,
+    recluster,
+    touched_mentions,
+)
+from bilat.reconcile.figures import (
+    figure_key,
+    find_conflicts,
+    group_figures,
+    quantity,
+    series_of,
+)
+from bilat.reconcile.model import (
+    CanonicalActor,
+    Conflict,
+    FigureSeries,
+    Judgement,
+    MergeJudgement,
+    ReconcileOptions,
+    SourcedExtraction,
+    document_entry,
+    merge_order,
+    ordered_inputs,
+    to_plain,
+)
+from bilat.reconcile.pairs import PairFiler
+
+__all__ = ["PartDelta", "RecordDelta", "reconcile_delta"]
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class PartDelta:
+    """Entries of one part to remove (as they were) and to add (as they are now)."""
+
+    removed: tuple[Any, ...] = ()
+    added: tuple[Any, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class RecordDelta:
+    parts: dict[str, PartDelta]
+    whole: dict[str, tuple[Any, ...]]  # parts replaced whole (commitments; agreements at times)
+    moved_members: int  # old actor members whose canonical actor changed
+    actor_ids: dict[str, tuple[str, ...]]  # every actor's name -> the ids of that name
+    stats: dict[str, int] = field(default_factory=dict)  # entries re-derived per stage
+
+
+@dataclass(frozen=True, slots=True)
+class _Side:
+    """One reconciliation's actors: the old inputs or all of them."""
+
+    inputs: tuple[SourcedExtraction, ...]
+    actors: tuple[CanonicalActor, ...]
+    merges: tuple[MergeJudgement, ...]
+    index: ActorIndex
+    filer: PairFiler
+
+    @classmethod
+    def of(cls, inputs: tuple[SourcedExtraction, ...], human: Sequence[Judgement]) -> _Side:
+        actors, merges, index = canonical_actors(inputs, human)
+        return cls(inputs, actors, merges, index, PairFiler(inputs, index))
+
+    @classmethod
+    def known(
+        cls,
+        inputs: tuple[SourcedExtraction, ...],
+        actors: Sequence[CanonicalActor],
+        merges: Sequence[MergeJudgement],
+    ) -> _Side:
+        """The side of a reconciliation whose actors and merges are known (as stored)."""
+        index = actor_index(actors)
+        return cls(inputs, tuple(actors), tuple(merges), index, PairFiler(inputs, index))
+
+    def view(self, actor_id: str) -> tuple[str, str | None, str | None]:
+        """What an entry shows of an actor: its name, country and type."""
+        actor = self.index.actors.get(actor_id)
+        return (
+            self.index.display(actor_id),
+            actor.country if actor else None,
+            self.index.type_of(actor_id),
+        )
+
+    def country_of_name(self, name: str) -> str | None:
+        return self.filer.country_by_name.get(name)
+
+
+def _diff(old: Iterable[T], new: Iterable[T], key: Callable[[T], Any]) -> PartDelta:
+    """Entries of `old` not in `new` as they were and of `new` not in `old` (an entry of the
+    same `key`, unique in its part, that differs is in both)."""
+    before, after = {key(x): x for x in old}, {key(x): x for x in new}
+    return PartDelta(
+        tuple(x for k, x in before.items() if after.get(k) != x),
+        tuple(x for k, x in after.items() if before.get(k) != x),
+    )
+
+
+def _entry_id(entry: Any) -> str:
+    return str(entry.id)
+
+
+def _figure_key(c: Conflict) -> tuple[Any, ...]:
+    return c.measure, c.flow, c.period, c.unit, c.kind, c.per, c.topic
+
+
+def _quantity(s: FigureSeries) -> tuple[Any, ...]:
+    return s.measure, s.flow, s.unit, s.kind, s.per, s.topic
+
+
+def _by_key(old: Iterable[Any], new: Iterable[Any], key: Callable[[Any], Any]) -> PartDelta:
+    """Entries whose key's entries differ: all old ones of the key go, all new ones come."""
+    before: dict[Any, list[Any]] = {}
+    after: dict[Any, list[Any]] = {}
+    for x in old:
+        before.setdefault(key(x), []).append(x)
+    for x in new:
+        after.setdefault(key(x), []).append(x)
+    changed = {k for k in before.keys() | after.keys() if before.get(k) != after.get(k)}
+    return PartDelta(
+        tuple(x for k in before if k in changed for x in before[k]),
+        tuple(x for k in after if k in changed for x in after[k]),
+    )
+
+
+def _moved_members(old: _Side, new: _Side) -> int:
+    before = {m.ref: a.id for a in old.actors for m in a.members}
+    after = {m.ref: a.id for a in new.actors for m in a.members}
+    return sum(1 for ref, actor_id in before.items() if after.get(ref) != actor_id)
+
+
+def _events(
+    old: _Side,
+    new: _Side,
+    added: set[int],
+    options: ReconcileOptions,
+    stored: Sequence[dict[str, Any]] | None,
+) -> PartDelta:
+    """The clusters the touched mentions are in, before (`stored`: the old record's events,
+    plain) and after. Timeless mentions (no date, no publication) are placed after all the
+    others into a cluster of exactly their parties, so every timeless mention of the parties
+    of a touched mention is placed again, among the clusters holding those parties."""
+    before = mention_items(old.inputs, old.index)
+    after = mention_items(new.inputs, new.index)
+    if stored is None:
+        gone = cluster_events(old.inputs, old.index, options)
+        stored = [to_plain(old.filer.event(c)) for c in gone]
+    seeds = {ref for ref, item in after.items() if item.mention.doc_id in added}
+    for ref, item in before.items():
+        if after[ref] != item or any(old.view(i) != new.view(i) for i in item.ids):
+            seeds.add(ref)
+    refs = touched_mentions((before, after), seeds, options)
+
+    def kinds_of(ref: str) -> set[tuple[str, str, frozenset[str]]]:
+        return {parties(v[ref]) for v in (before, after) if ref in v and v[ref].ids}
+
+    # the party sets whose timeless mentions are placed again, and the stored clusters they
+    # may join or leave, grown together until no cluster brings in another party set
+    kinds = {k for r in refs | {r for r in seeds if is_timeless(after[r])} for k in kinds_of(r)}
+    while True:
+        placed = {
+            r for r, i in after.items() if is_timeless(i) and (r in seeds or kinds_of(r) & kinds)
+        }
+        gone_rows, kept = [], []
+        for row in stored:
+            refs_of = [m["ref"] for m in row["mentions"]]
+            if any(r in refs for r in refs_of):
+                gone_rows.append(row)  # clustered again with the touched mentions
+            elif any(r in placed or kinds_of(r) & kinds for r in refs_of):
+                gone_rows.append(row)  # a cluster the timeless mentions placed again may join
+                kept.append([after[r] for r in refs_of if not is_timeless(after[r])])
+        more = {  # a timeless mention leaving its cluster is placed again too
+            k
+            for row in gone_rows
+            for m in row["mentions"]
+            if is_timeless(after[m["ref"]])
+            for k in kinds_of(m["ref"])
+        }
+        if more <= kinds:
+            break
+        kinds |= more
+    timeless = [after[r] for r in sorted(placed)]
+    come = recluster([after[r] for r in refs], kept, timeless, new.index, options)
+    return _diff(gone_rows, (to_plain(new.filer.event(c)) for c in come), _row_id)
+
+
+def _row_id(row: dict[str, Any]) -> str:
+    return str(row["id"])
+
+
+def _figures(
+    old: _Side, new: _Side, added: Sequence[SourcedExtraction], options: ReconcileOptions
+) -> tuple[PartDelta, PartDelta]:
+    """Conflicts and series of every quantity a new figure has."""
+    touched = {quantity(figure_key(f)) for s in added for f in s.extraction.figures}
+
+    def keep(key: Any) -> bool:
+        return quantity(key) in touched
+
+    before = group_figures(old.inputs, options, keep)
+    after = group_figures(new.inputs, options, keep)
+    conflicts = _diff(
+        map(old.filer.conflict, find_conflicts(before)),
+        map(new.filer.conflict, find_conflicts(after)),
+        _figure_key,
+    )
+    series = _diff(
+        map(old.filer.series, series_of(before)),
+        map(new.filer.series, series_of(after)),
+        _quantity,
+    )
+    return conflicts, series
+
+
+def _commitments(new: _Side, options: ReconcileOptions) -> tuple[Any, ...]:
+    slots = {
+        (c.measure, c.unit) for s in new.inputs for c in s.extraction.commitments
+    }  # a commitment is judged only on groups of its measure and unit
+    groups = group_figures(new.inputs, options, lambda k: (k.measure, k.unit) in slots)
+    tracked = track_commitments(new.inputs, groups, options, new.index)
+    return tuple(map(new.filer.commitment, tracked))
+
+
+def _agreements(
+    old: _Side, new: _Side, added: set[int], options: ReconcileOptions
+) -> PartDelta | tuple[Any, ...]:
+    """The histories the new statements reach; every history (a tuple) when the project
+    names titles are read against changed."""
+    forms = project_forms(new.actors)
+    after = statement_items(new.inputs, new.index, forms)
+    if forms != project_forms(old.actors):
+        return tuple(map(new.filer.agreement, histories_of(after, new.index, options)))
+    before = {i.ref: i for i in statement_items(old.inputs, old.index, forms)}
+    seeds = set()
+    for item in after:
+        was = before.get(item.ref)
+        ids = item.parties | item.projects | (was.parties if was else frozenset())
+        if was is None or was != item or any(_party_changed(old, new, i) for i in ids):
+            seeds.add(item.ref)
+    refs = touched_statements(after, seeds, options)
+    gone = histories_of([i for i in before.values() if i.ref in refs], old.index, options)
+    come = histories_of([i for i in after if i.ref in refs], new.index, options)
+    return _diff(map(old.filer.agreement, gone), map(new.filer.agreement, come), _entry_id)
+
+
+def _party_changed(old: _Side, new: _Side, actor_id: str) -> bool:
+    if old.view(actor_id) != new.view(actor_id):
+        return True
+    name = new.index.display(actor_id)
+    return old.country_of_name(name) != new.country_of_name(name)
+
+
+def reconcile_delta(
+    old_inputs: Sequence[SourcedExtraction],
+    added_inputs: Sequence[SourcedExtraction],
+    judgements: Sequence[Judgement] = (),
+    options: ReconcileOptions | None = None,
+    known: tuple[Sequence[CanonicalActor], Sequence[MergeJudgement], Sequence[dict[str, Any]]]
+    | None = None,
+) -> RecordDelta:
+    """The change from `reconcile(old_inputs, judgements)` to `reconcile(old_inputs +
+    added_inputs, judgements)` (see the module docstring). `known`: the actors, machine
+    merges and events (plain, as `to_plain` gives them) of `reconcile(old_inputs,
+    judgements)` when the caller has them (the stored record), so they are not derived
+    again."""
+    opts = options or ReconcileOptions()
+    human = tuple(j for j in judgements if j.by != "machine")
+    inputs = ordered_inputs(old_inputs)
+    old = _Side.known(inputs, known[0], known[1]) if known else _Side.of(inputs, human)
+    new = _Side.of(ordered_inputs((*old_inputs, *added_inputs)), human)
+    added = {s.doc_id for s in added_inputs}
+    conflicts, series = _figures(old, new, added_inputs, opts)
+    agreements = _agreements(old, new, added, opts)
+    parts = {
+        "documents": PartDelta((), tuple(document_entry(s) for s in added_inputs)),
+        "actors": _diff(old.actors, new.actors, _entry_id),
+        "judgements": _by_key(
+            sorted(old.merges, key=merge_order), sorted(new.merges, key=merge_order), merge_order
+        ),
+        "events": _events(old, new, added, opts, known[2] if known else None),
+        "conflicts": conflicts,
+        "series": series,
+    }
+    whole: dict[str, tuple[Any, ...]] = {"commitments": _commitments(new, opts)}
+    if isinstance(agreements, tuple):
+        whole["agreements"] = agreements
+    else:
+        parts["agreements"] = agreements
+    stats = {name: len(p.removed) + len(p.added) for name, p in parts.items()}
+    names: dict[str, tuple[str, ...]] = {}
+    for actor in new.actors:
+        names[actor.name] = (*names.get(actor.name, ()), actor.id)
+    return RecordDelta(parts, whole, _moved_members(old, new), names, stats)

@@ -1,0 +1,256 @@
+"""Change the stored record in place: remove some entries, add others, keep every count right.
+
+    patch_record(db, patch, source)   apply a RecordPatch in one transaction
+
+Each new entry goes between its neighbours by sort key (`bilat.store.record_order`), at a
+position inside the gap they leave, so no kept row is rewritten; a part listed in `whole` is
+replaced entirely (commitments, with their claims). The maintained counts (`record_counts`
+per part and pair, `record_pair_names` per pair and actor name) move by what was removed and
+added, and the actors whose pairs change with them are filed again. When a gap is used up,
+`NoRoom` is raised and nothing is changed: the caller rebuilds the record whole (which
+spaces every position again).
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from bilat.pairview import PAIRED, named
+from bilat.store import record_keys
+from bilat.store.db import Database, now_iso
+from bilat.store.record_order import GAP, item_key, sort_key
+from bilat.store.record_rows import RowWriter, entry_pairs, stored_entry
+
+__all__ = ["NoRoom", "PartPatch", "RecordPatch", "patch_record"]
+
+_CHUNK = 500
+
+
+class NoRoom(Exception):
+    """No free position is left between two entries where new ones must go."""
+
+
+@dataclass(frozen=True, slots=True)
+class PartPatch:
+    removed: Sequence[dict[str, Any]] = ()  # entries as stored before (plain)
+    added: Sequence[dict[str, Any]] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class RecordPatch:
+    parts: Mapping[str, PartPatch]
+    whole: Mapping[str, Sequence[dict[str, Any]]] = field(default_factory=dict)
+    actor_ids: Mapping[str, Sequence[str]] = field(default_factory=dict)  # name -> actor ids
+
+
+def _chunks(values: Sequence[Any]) -> Iterable[Sequence[Any]]:
+    for i in range(0, len(values), _CHUNK):
+        yield values[i : i + _CHUNK]
+
+
+class _Patcher:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self.out = RowWriter(db, keys=False)
+        self.gone: Counter[tuple[str, str]] = Counter()  # (kind, pair) entries removed
+        self.names: Counter[tuple[str, str]] = Counter()  # (pair, name) delta
+
+    def remove(self, kind: str, where: str, params: Sequence[Any]) -> None:
+        """Remove the rows of `kind` matching `where`, uncounting them."""
+        rows = self.db.all(
+            f"SELECT pos, payload FROM record_items WHERE kind = ? AND {where}", [kind, *params]
+        )
+        for chunk in _chunks([int(r["pos"]) for r in rows]):
+            marks = ", ".join("?" for _ in chunk)
+            for r in self.db.all(
+                f"SELECT pair FROM record_item_pairs WHERE kind = ? AND pos IN ({marks})",
+                [kind, *chunk],
+            ):
+                self.gone[(kind, str(r["pair"]))] += 1
+            self.db.execute(
+                f"DELETE FROM record_item_pairs WHERE kind = ? AND pos IN ({marks})", [kind, *chunk]
+            )
+            self.db.execute(
+                f"DELETE FROM record_items WHERE kind = ? AND pos IN ({marks})", [kind, *chunk]
+            )
+        if kind != "claims":  # claims are not counted: commitments name them
+            self.gone[(kind, "*")] += len(rows)
+        if kind in PAIRED:
+            for r in rows:
+                item = json.loads(r["payload"])
+                for p in item.get("pairs") or [""]:
+                    self.names.subtract((str(p), n) for n in named([item]))
+
+    def remove_keys(self, kind: str, keys: Iterable[str]) -> None:
+        for chunk in _chunks(sorted(set(keys))):
+            self.remove(kind, f"item_key IN ({', '.join('?' for _ in chunk)})", chunk)
+
+    def add(
+        self, kind: str, items: Sequence[dict[str, Any]], filed: Mapping[str, list[str]]
+    ) -> None:
+        keyed = sorted((sort_key(kind, item, -1), n) for n, item in enumerate(items))
+        positions = self._positions(kind, [k for k, _ in keyed])
+        for (sort, n), pos in zip(keyed, positions, strict=True):
+            item = items[n]
+            pairs = entry_pairs(kind, item, self.names, filed)
+            keys = (item_key(kind, item, -1, sort), sort)
+            self.out.item(kind, pos, stored_entry(self.out, kind, item), pairs, keys)
+        self.out.flush()
+
+    def _positions(self, kind: str, keys: list[str]) -> list[int]:
+        """Free positions for the (sorted) `keys`: each run of keys that falls between the
+        same two stored entries shares their gap evenly."""
+        out: list[int] = []
+        i = 0
+        while i < len(keys):
+            low = self.db.scalar(
+                "SELECT pos FROM record_items WHERE kind = ? AND sort_key <= ? "
+                "ORDER BY sort_key DESC LIMIT 1",
+                (kind, keys[i]),
+            )
+            high = self.db.one(
+                "SELECT pos, sort_key FROM record_items WHERE kind = ? AND sort_key > ? "
+                "ORDER BY sort_key LIMIT 1",
+                (kind, keys[i]),
+            )
+            j = i + 1
+            while j < len(keys) and (high is None or keys[j] < high["sort_key"]):
+                j += 1
+            start = int(low) if low is not None else 0
+            if high is None:
+                out += [start + GAP * (n + 1) for n in range(j - i)]
+            else:
+                step = (int(high["pos"]) - start) // (j - i + 1)
+                if step < 1:
+                    where = f"before position {high['pos']}"
+                    raise NoRoom(f"no room for {j - i} {kind} entries {where}")
+                out += [start + step * (n + 1) for n in range(j - i)]
+            i = j
+        return out
+
+    def whole(self, kind: str, items: Sequence[dict[str, Any]]) -> None:
+        self.remove(kind, "1 = 1", ())
+        if kind == "commitments":
+            self.remove("claims", "1 = 1", ())
+        for index, item in enumerate(items):
+            sort = sort_key(kind, item, index)
+            keys = (item_key(kind, item, index, sort), sort)
+            pairs = entry_pairs(kind, item, self.names, {})
+            self.out.item(kind, (index + 1) * GAP, stored_entry(self.out, kind, item), pairs, keys)
+        self.out.flush()
+
+    def file_names(self) -> tuple[dict[str, list[str]], set[str]]:
+        """Apply the name counts; the pairs each changed name is now filed under, and the
+        names whose pairs changed."""
+        changed: set[str] = set()
+        for (pair, name), delta in self.names.items():
+            key = (pair, name)
+            before, after = _adjust(self.db, "record_pair_names", ("pair", "name"), key, delta)
+            if pair and (before > 0) != (after > 0):
+                changed.add(name)
+        self.names.clear()
+        return {name: self.pairs_of_name(name) for name in changed}, changed
+
+    def pairs_of_name(self, name: str) -> list[str]:
+        rows = self.db.all(
+            "SELECT pair FROM record_pair_names WHERE name = ? AND n > 0 AND pair <> '' "
+            "ORDER BY pair",
+            (name,),
+        )
+        return [str(r["pair"]) for r in rows]
+
+    def refile(self, actor_ids: Iterable[str], filed: Mapping[str, list[str]]) -> None:
+        """File actors again under the pairs of their name (`filed`)."""
+        for chunk in _chunks(sorted(set(actor_ids))):
+            marks = ", ".join("?" for _ in chunk)
+            rows = self.db.all(
+                f"SELECT pos, payload FROM record_items WHERE kind = 'actors' "
+                f"AND item_key IN ({marks})",
+                chunk,
+            )
+            for r in rows:
+                pos, name = int(r["pos"]), str(json.loads(r["payload"]).get("name"))
+                for row in self.db.all(
+                    "SELECT pair FROM record_item_pairs WHERE kind = 'actors' AND pos = ?", (pos,)
+                ):
+                    self.gone[("actors", str(row["pair"]))] += 1
+                self.db.execute(
+                    "DELETE FROM record_item_pairs WHERE kind = 'actors' AND pos = ?", (pos,)
+                )
+                for p in filed.get(name, ()):
+                    self.out.pairs.append(("actors", p, pos))
+                    self.out.counts[("actors", p)] += 1
+        self.out.flush()
+
+    def counts(self) -> None:
+        delta = Counter(self.out.counts)
+        delta.subtract(self.gone)
+        for key, n in delta.items():
+            _adjust(self.db, "record_counts", ("kind", "pair"), key, n)
+
+
+def _adjust(
+    db: Database, table: str, columns: tuple[str, str], key: tuple[str, str], delta: int
+) -> tuple[int, int]:
+    """Move the count `n` of the row `key` of `table` by `delta` (a row at 0 is deleted, as a
+    full write has none); the count before and after."""
+    if not delta:
+        return 0, 0
+    where = f"{columns[0]} = ? AND {columns[1]} = ?"
+    now = db.scalar(f"SELECT n FROM {table} WHERE {where}", key)
+    after = int(now or 0) + delta
+    if now is None:
+        db.execute(f"INSERT INTO {table} ({', '.join(columns)}, n) VALUES (?, ?, ?)", (*key, after))
+    elif after:
+        db.execute(f"UPDATE {table} SET n = ? WHERE {where}", (after, *key))
+    else:
+        db.execute(f"DELETE FROM {table} WHERE {where}", key)
+    return int(now or 0), after
+
+
+def patch_record(db: Database, patch: RecordPatch, source: str | None) -> None:
+    """Apply `patch` to the stored record (one transaction) and mark it built from `source`."""
+    order = sorted(
+        {*patch.parts, *patch.whole}, key=lambda k: (k not in PAIRED, k == "actors")
+    )  # the paired parts first: actors are filed by the names they use
+    with db.transaction():
+        out = _Patcher(db)
+        filed: dict[str, list[str]] = {}
+        changed: set[str] = set()
+        for kind in order:
+            if kind == "actors":
+                filed, changed = out.file_names()
+            if kind in patch.whole:
+                out.whole(kind, patch.whole[kind])
+                continue
+            part = patch.parts[kind]
+            out.remove_keys(kind, (_key(kind, item) for item in part.removed))
+            names = _names(part.added) if kind == "actors" else set()
+            out.add(kind, part.added, {n: out.pairs_of_name(n) for n in names})
+        if "actors" not in order:
+            filed, changed = out.file_names()
+        readded = {str(a.get("id")) for a in _added(patch, "actors")}
+        stay = {i for n in changed for i in patch.actor_ids.get(n, ()) if i not in readded}
+        out.refile(stay, filed)
+        out.counts()
+        record_keys.rewrite(db)  # the pages' keys (refs, names, counts) follow the rows
+        db.execute(
+            "UPDATE record_meta SET built_at = ?, source = ? WHERE id = 1", (now_iso(), source)
+        )
+
+
+def _key(kind: str, item: dict[str, Any]) -> str:
+    return item_key(kind, item, -1, sort_key(kind, item, -1))
+
+
+def _names(items: Iterable[dict[str, Any]]) -> set[str]:
+    return {str(item.get("name")) for item in items}
+
+
+def _added(patch: RecordPatch, kind: str) -> Sequence[dict[str, Any]]:
+    part = patch.parts.get(kind)
+    return part.added if part else ()

@@ -1,0 +1,266 @@
+"""Adding documents re-derives only what they touch, and the record equals a full rebuild.
+
+The documents (examples/corpus, ../shared/seeds when present, and copies of them: one with
+the same dates under another name, one a year later) are extracted once per module. Each
+example stores them in a random order, split into random batches: the first batch is
+reconciled whole, every later one incrementally (`refresh_record`); the record read back
+(whole, and one pair's view), the pair counts and the part counts must equal those of a
+full rebuild of the same store.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+import json
+import random
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import strategies as st
+
+from bilat.pairview import PAIRED
+from bilat.record import rebuild_record, refresh_record
+from bilat.records import Article, CleanDocument, Document, Extraction
+from bilat.store import DocumentRow, Store, open_store
+from bilat.store.judgements import add_judgement
+from conftest import SEEDS, _drop_pg, _pg_url, extracted_store
+
+CORPUS = Path(__file__).resolve().parents[1] / "examples" / "corpus"
+PARTS = (*PAIRED, "actors", "documents", "judgements")
+_YEAR = re.compile(r"\b(19|20)(\d\d)\b")
+
+Source = tuple[Document, Extraction, int]  # a document, its extraction, years to shift
+
+
+class _Sources(list[Source]):
+    def __repr__(self) -> str:  # what hypothesis prints of a failing example: not 1 MB
+        return f"<{len(self)} extracted documents>"
+
+
+@pytest.fixture(scope="module")
+def sources(tmp_path_factory: pytest.TempPathFactory) -> list[Source]:
+    """Every document with its extraction (spaCy runs once per module), and two copies."""
+    out: list[Source] = []
+    folders = [CORPUS, *([SEEDS] if SEEDS.is_dir() else [])]
+    for n, folder in enumerate(folders):
+        with extracted_store(folder, tmp_path_factory.mktemp(f"x{n}") / "x.db") as store:
+            for doc in store.documents(status="ok"):
+                ext = store.load_extraction(doc.id)
+                assert ext is not None
+                out += [(doc, ext, 0), (doc, ext, -1), (doc, ext, 1)]
+    return _Sources(out)
+
+
+def _shift(text: str | None, years: int) -> str | None:
+    return text and _YEAR.sub(lambda m: str(int(m.group(0)) + years), text)
+
+
+def _dated(item: Any, years: int, *names: str) -> Any:
+    return dataclasses.replace(item, **{n: _shift(getattr(item, n), years) for n in names})
+
+
+def _add(store: Store, source: Source) -> None:
+    """Store one document and its extraction (a copy: renamed, its years moved)."""
+    doc, ext, years = source
+    name = doc.name if years == 0 else f"copy{years:+d}_{doc.name}"
+    art = Article(name, name, doc.text, "txt", doc.title, None, doc.source)
+    clean = CleanDocument(art, doc.clean_text, doc.offsets, doc.language, doc.published)
+    if years > 0:
+        clean = dataclasses.replace(clean, published=_shift(doc.published, years))
+    shifted = dataclasses.replace(
+        ext,
+        doc_name=name,
+        published=clean.published,
+        events=tuple(_dated(e, max(years, 0), "date", "date_end") for e in ext.events),
+        figures=tuple(_dated(f, max(years, 0), "period") for f in ext.figures),
+        agreements=tuple(_dated(a, max(years, 0), "date") for a in ext.agreements),
+        commitments=tuple(_dated(c, max(years, 0), "deadline") for c in ext.commitments),
+    )
+    with store.transaction():
+        row = store.add_document(DocumentRow(clean, f"{doc.content_hash}{years}", "ok", None, None))
+        store.save_extraction(row.id, shifted)
+
+
+_KEYS = {  # the pages' keys (store/record_keys.py), by the entry's key, not its position
+    "refs": "SELECT r.kind, r.item_id, i.item_key FROM record_item_refs r "
+    "JOIN record_items i ON i.kind = r.kind AND i.pos = r.pos",
+    "names": "SELECT n.kind, n.name, n.label, i.item_key FROM record_names n "
+    "JOIN record_items i ON i.kind = 'actors' AND i.pos = n.pos",
+    "summaries": "SELECT s.payload, i.item_key FROM record_summaries s "
+    "JOIN record_items i ON i.kind = s.kind AND i.pos = s.pos",
+    "counts": "SELECT kind, flow, doc_pair, n FROM record_item_counts",
+}
+
+
+def _snapshot(store: Store) -> dict[str, Any]:
+    views = {pair: store.for_pair(pair).load_record() for pair in (None, "CN-RU", "IN-RU")}
+    counts = {(k, p): store.for_pair(p).record_count(k) for k in PARTS for p in (None, "CN-RU")}
+    keys = {
+        name: sorted(tuple(str(v) for v in row.values()) for row in store.db.all(sql))
+        for name, sql in _KEYS.items()
+    }
+    return {"views": views, "pairs": store.record_pair_counts(), "counts": counts, "keys": keys}
+
+
+@pytest.fixture(
+    scope="module", params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
+)
+def new_store(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Any]:
+    """Opens a new, empty store per call (SQLite file, or a fresh PostgreSQL database)."""
+    made: list[str] = []
+
+    def make() -> Store:
+        if request.param == "sqlite":
+            url = str(tmp_path_factory.mktemp("inc") / "bilat.db")
+        else:
+            url = _pg_url()
+            made.append(url)
+        return open_store(url)
+
+    yield make
+    for url in made:
+        _drop_pg(url)
+
+
+def _review(store: Store) -> None:
+    """Reviews of stored rows (an event and an agreement rejected, an actor renamed) and
+    human judgements on actor members (a split of a machine merge, a merge of two actors)."""
+    for kind, action, payload in (
+        ("events", "reject", None),
+        ("agreements", "reject", None),
+        ("actors", "edit", {"name": "Reviewed Name"}),
+    ):
+        row = store.db.one(f"SELECT MIN(id) AS id FROM {kind}")
+        if row and row["id"] is not None:
+            add_judgement(store.db, kind, int(row["id"]), action, "tester", payload)
+    record = store.load_record() or {}
+    actors = [a for a in record.get("actors", []) if a["members"]]
+    joined = next((a["members"] for a in actors if len(a["members"]) > 1), None)
+    pairs = [("split", joined[0], joined[1])] if joined else []
+    if len(actors) > 1:
+        pairs.append(("merge", actors[0]["members"][0], actors[1]["members"][0]))
+    for action, a, b in pairs:
+        store.db.insert(
+            "judgements",
+            {
+                "item_type": "actor",
+                "item_id": 0,
+                "action": action,
+                "payload": json.dumps({"a": a["ref"], "b": b["ref"], "reason": "test"}),
+                "author": "tester",
+                "created_at": "2026-01-01T00:00:00Z",
+            },
+        )
+
+
+def _batches_equal_rebuild(
+    rng: random.Random, batches: int, sources: list[Source], store: Store, review: bool
+) -> None:
+    """Store `sources` in a random order and batches, the record refreshed after each; the
+    record must equal a full rebuild. With `review`, reviews and human judgements made after
+    the first batch are in force (the record is rebuilt once for them)."""
+    order = rng.sample(range(len(sources)), len(sources))
+    bounds = [0, *sorted(rng.sample(range(1, len(sources)), batches - 1)), len(sources)]
+    ways = []
+    for start, end in itertools.pairwise(bounds):
+        for i in order[start:end]:
+            _add(store, sources[i])
+        if start == 0:
+            rebuild_record(store)
+            if review:
+                _review(store)
+                assert refresh_record(store) == "rebuilt"  # a judgement changes anything
+        else:
+            ways.append(refresh_record(store))
+    assert ways == ["updated"] * (batches - 1)
+    assert store.record_is_current()
+    after_updates = _snapshot(store)
+    rebuild_record(store)
+    assert after_updates == _snapshot(store)
+
+
+_SETTINGS = settings(
+    max_examples=5,
+    deadline=None,
+    phases=(Phase.explicit, Phase.generate),  # a seed does not shrink: print it, no more
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+
+
+@pytest.mark.parametrize("review", [False, True], ids=["machine", "reviewed"])
+@_SETTINGS
+@given(seed=st.integers(0, 2**32 - 1), batches=st.integers(2, 5))
+def test_adding_batches_equals_a_full_rebuild(
+    seed: int, batches: int, review: bool, sources: list[Source], new_store: Any
+) -> None:
+    store = new_store()
+    try:
+        _batches_equal_rebuild(random.Random(seed), batches, sources, store, review=review)
+    finally:
+        store.close()
+
+
+def _store_with(new_store: Any, sources: list[Source], picks: list[int]) -> Store:
+    store: Store = new_store()
+    for i in picks:
+        _add(store, sources[i])
+    rebuild_record(store)
+    return store
+
+
+def _refreshed_equals_rebuild(store: Store, expected: str) -> None:
+    assert refresh_record(store) == expected
+    after = _snapshot(store)
+    rebuild_record(store)
+    assert after == _snapshot(store)
+
+
+def test_nothing_new_leaves_the_record_and_other_changes_rebuild(
+    sources: list[Source], new_store: Any
+) -> None:
+    """Re-extracting or removing a document is no addition: the record is rebuilt."""
+    later = [i for i, s in enumerate(sources) if s[2] == 1]  # the copies a year later
+    store = _store_with(new_store, sources, later)
+    try:
+        assert refresh_record(store) == "current"
+        first = store.documents(status="ok")[0]
+        ext = store.load_extraction(first.id)
+        assert ext is not None
+        with store.transaction():
+            store.save_extraction(first.id, ext)  # the same items, stored again
+        _add(store, sources[0])
+        _refreshed_equals_rebuild(store, "rebuilt")
+        store.remove_document(first.id)
+        _add(store, sources[1])
+        _refreshed_equals_rebuild(store, "rebuilt")
+        _add(store, sources[3])
+        _refreshed_equals_rebuild(store, "updated")
+    finally:
+        store.close()
+
+
+def test_no_room_between_two_entries_rebuilds(
+    sources: list[Source], new_store: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With no gap between positions, entries dated before the stored ones find no room:
+    the record is rebuilt instead (and is the same)."""
+    from bilat.store import record_patch, record_rows
+
+    for module in (record_rows, record_patch):
+        monkeypatch.setattr(module, "GAP", 1)
+    later = [i for i, s in enumerate(sources) if s[2] == 1]
+    store = _store_with(new_store, sources, later)
+    try:
+        for source in sources:
+            if source[2] == 0:  # the originals: a year before the stored copies
+                _add(store, source)
+        _refreshed_equals_rebuild(store, "rebuilt")
+    finally:
+        store.close()
