@@ -5,21 +5,21 @@
 CREATE TABLE record_item_refs (
     kind TEXT NOT NULL,
     item_id BIGINT NOT NULL,
-    pos INTEGER NOT NULL,
+    pos BIGINT NOT NULL,  -- record positions leave 64-bit gaps (009_record_sort)
     PRIMARY KEY (kind, item_id)
 );
 CREATE INDEX record_item_refs_pos ON record_item_refs (kind, pos);
 CREATE TABLE record_names (
     kind TEXT NOT NULL,
     name TEXT NOT NULL,
-    pos INTEGER NOT NULL,
+    pos BIGINT NOT NULL,  -- record positions leave 64-bit gaps (009_record_sort)
     label TEXT NOT NULL,
     PRIMARY KEY (kind, name, pos)
 );
 -- What a list shows of a big entry, without its members: an actor's names, roles, article count.
 CREATE TABLE record_summaries (
     kind TEXT NOT NULL,
-    pos INTEGER NOT NULL,
+    pos BIGINT NOT NULL,  -- record positions leave 64-bit gaps (009_record_sort)
     payload TEXT NOT NULL,
     PRIMARY KEY (kind, pos)
 );
