@@ -75,7 +75,7 @@ def _title_of(
 
 # "a delegation of the Novosibirsk Region led by Governor Andrei Travnikov": its leader
 _LED_BY = re.compile(
-    rf"\s+led\s+by\s+(?:the\s+)?((?:(?:{_ROLE_WORDS}|[A-Z][a-z]+)\s+){{0,4}})",
+    rf"\s+led\s+by\s+(?:the\s+)?((?:(?:{_ROLE_WORDS}|(?-i:[A-Z][a-z]+))\s+){{0,4}})",
     re.I,
 )
 

@@ -18,6 +18,7 @@ from bilat.extract.temporal import TimeExpr, find_time_expressions
 __all__ = [
     "FUTURE_TRIGGER",
     "any_date",
+    "any_expr",
     "event_date",
     "for_a_planned_trip",
     "in_year",
@@ -76,6 +77,12 @@ def for_a_planned_trip(text: str, trig: re.Match[str], others: list[re.Match[str
 
 
 def any_date(clause: Clause, ctx: DocContext, planned: bool) -> tuple[str | None, str | None]:
+    expr = any_expr(clause, ctx, planned)
+    return (expr.date, expr.date_end) if expr is not None else (None, None)
+
+
+def any_expr(clause: Clause, ctx: DocContext, planned: bool) -> TimeExpr | None:
+    """The clause's first date expression that can date an event in it."""
     tense = "future" if planned else "past"
     for expr in find_time_expressions(clause.text, ctx.published, tense=tense):
         if (
@@ -87,8 +94,8 @@ def any_date(clause: Clause, ctx: DocContext, planned: bool) -> tuple[str | None
             and _attributive(clause.text, expr.start, expr.end) is None
             and not _COMES_AFTER.match(clause.text, expr.start)
         ):
-            return expr.date, expr.date_end
-    return None, None
+            return expr
+    return None
 
 
 _DETERMINER = re.compile(r"(?:\band|,)\s+(?:the|a|an|its|their|his|her)\s+$", re.I)

@@ -33,6 +33,7 @@ from bilat.extract.event_clauses import (
 from bilat.extract.event_dates import (
     FUTURE_TRIGGER,
     any_date,
+    any_expr,
     event_date,
     for_a_planned_trip,
     in_year,
@@ -51,7 +52,6 @@ from bilat.extract.event_parties import (
 )
 from bilat.extract.figures_data import load_data
 from bilat.extract.gazetteer import Gazetteer
-from bilat.extract.temporal import find_time_expressions
 from bilat.extract.turns import with_turn_pronouns
 from bilat.records import Event, Evidence
 
@@ -492,14 +492,12 @@ def _continued(ctx: DocContext, clause: Clause, before: list[Found]) -> Found | 
     if find_triggers(clause.text):
         return None
     prev = before[0].event
-    date, date_end = any_date(clause, ctx, prev.status == "planned")
-    told = _YEAR_TOLD.search(clause.sentence.text)
-    if told and date is not None and prev.date and date[:4] != prev.date[:4] and not date_end:
-        # "last year – in April in Beijing and in October in Moscow": the year told before
-        expr = next(
-            (e for e in find_time_expressions(clause.text, ctx.published) if e.date == date), None
-        )
-        date = in_year(expr, prev.date) if expr is not None else date
+    expr = any_expr(clause, ctx, prev.status == "planned")
+    if expr is None:
+        return None
+    date, date_end = expr.date, expr.date_end
+    if _YEAR_TOLD.search(clause.sentence.text) and not date_end:
+        date = in_year(expr, prev.date)  # "last year – in April … and in October …"
     if date is None or date == prev.date:
         return None
     event = replace(prev, date=date, date_end=date_end, place=_place(ctx, clause))
