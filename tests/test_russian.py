@@ -121,6 +121,32 @@ def test_russian_dates_and_periods(
 
 
 @pytest.mark.parametrize(
+    ("text", "published", "span", "period"),
+    [
+        (
+            "Манёвры шли с 3 по 9 августа в Японском море",
+            "2031-09-01",
+            ("2031-08-03", "2031-08-09"),
+            None,
+        ),
+        ("Ярмарка пройдет 4–6 июня", "2031-05-20", ("2031-06-04", "2031-06-06"), None),
+        (
+            "делегация работала в Харбине с 29 мая по 2 июня 2030 года",
+            None,
+            ("2030-05-29", "2030-06-02"),
+            "2030-05..2030-06",
+        ),
+    ],
+)
+def test_russian_day_spans_are_one_span_not_figures(
+    text: str, published: str | None, span: tuple[str, str], period: str | None
+) -> None:
+    (t,) = find_time_expressions(text, published)
+    assert ((t.date, t.date_end), t.period) == (span, period)
+    assert _extract(text, published).figures == ()  # neither day is a count
+
+
+@pytest.mark.parametrize(
     ("text", "key", "country"),
     [
         ("сообщил вице-премьер РФ Дмитрий Чернышенко", "deputy_prime_minister", "RU"),
