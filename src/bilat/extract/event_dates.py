@@ -44,16 +44,34 @@ def planned_near(text: str, trig: re.Match[str], others: list[re.Match[str]]) ->
     'Putin, Xi hold phone call, agree on Xi's visit in May' makes the visit planned, not the call;
     a marker that is itself another trigger ('Xi to visit Moscow after phone talks') is that
     trigger's. Coordinated verbs share it: 'will take part in the summit and hold talks'."""
+    past = trig[0].lower().split()[0] in _PAST_VERBS  # "will met" is no English: not governed
     for m in lexicon().planned.finditer(text, max(0, trig.start() - 60), trig.end()):
-        if m.start() > trig.start():
+        if m.start() > trig.start() or past:
             continue
         if any(o.start() < m.end() and m.start() < o.end() for o in others):
             continue  # the marker is another trigger's own words
         return True
-    for m in _AFTER.finditer(text, trig.end(), min(len(text), trig.end() + 90)):
+    if _NEXT.search(text, max(0, trig.start() - 40), trig.start()):
+        return True  # "the next, 19th meeting of the commission"
+    if trig[0].lower() in _PRESENT_VERBS and _BEFORE_SUBJECT.search(text, 0, trig.start()):
+        return True  # "before the heads of government meet in November": still to come
+    reach = 90 if not _OF_BODY.match(text, trig.end()) else 180  # "meeting of the [long name]"
+    for m in _AFTER.finditer(text, trig.end(), min(len(text), trig.end() + reach)):
         if not any(trig.end() <= o.start() < m.start() for o in others):
             return True
     return False
+
+
+_NEXT = re.compile(r"\b(?:the\s+)?next\b[,\s]*(?:\d+(?:st|nd|rd|th)\b[,\s]*)?[\w-]*\s*$", re.I)
+# a present-tense event verb in a clause of time: "before / until / once they meet"
+_PAST_VERBS = frozenset({"met", "visited", "convened", "gathered", "talked", "spoke", "hosted"})
+_PRESENT_VERBS = frozenset({"meet", "meets", "convene", "convenes", "gather", "gathers"})
+_BEFORE_SUBJECT = re.compile(
+    r"\b(?:before|until|once|by the time)\s+(?!the\s+(?:meeting|talks|visit)\b)"
+    r"(?:[\w'’-]+\s+){1,7}$",
+    re.I,
+)
+_OF_BODY = re.compile(r"\s+of\s+the\s+[A-Z]")
 
 
 _PURPOSE = re.compile(
