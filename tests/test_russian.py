@@ -292,3 +292,21 @@ def test_a_forum_the_delegation_will_take_part_in_is_planned_for_that_day() -> N
     )
     (forum,) = _extract(text, "2031-03-12").events
     assert (forum.mode, forum.status, forum.date) == ("multilateral", "planned", "2031-03-13")
+
+
+def test_initials_glued_to_the_surname_and_a_meeting_slated_for_a_month() -> None:
+    text = (
+        "12 марта состоялся телефонный разговор Министра иностранных дел Российской Федерации "
+        "С.В.Лаврова с Министром иностранных дел Монголии Д.Ганзоригом. Стороны подтвердили "
+        "заинтересованность в проведении 30-го заседания Российско-Монгольской "
+        "межправительственной комиссии по торгово-экономическому сотрудничеству, которое "
+        "намечено на апрель в Улан-Баторе."
+    )
+    events = {e.mode: e for e in _extract(text, "2031-03-12").events}
+    call, meeting = events["call"], events["meeting"]
+    assert (call.participants[0], len(call.participants), call.date) == (
+        "Sergey Lavrov",
+        2,  # and the Mongolian minister, whom the gazetteer does not know
+        "2031-03-12",
+    )
+    assert (meeting.status, meeting.date) == ("planned", "2031-04")

@@ -171,6 +171,7 @@ def _valid_person(name: str, before: str) -> bool:
     return not any(ch.isdigit() for ch in name) and normalize(name) not in media_names()
 
 
+_INITIALS = re.compile(r"(?:[A-ZА-ЯЁ]\.){1,2}[A-ZА-ЯЁ][a-zа-яё]")
 _VESSEL = re.compile(
     r"\b(?:destroyer|frigate|corvette|cruiser|submarine|carrier|ship|vessel|tanker|icebreaker|"
     r"aircraft carrier|landing ship|patrol boat)s?\s+$",
@@ -231,7 +232,7 @@ def _add_persons(b: Builder) -> None:
         entry = _resolve_person(b, name)
         if entry is not None:
             b.entry(entry, start, start + len(name), name)
-        elif " " in name:
+        elif " " in name or _INITIALS.match(name):  # "Б.Батцэцэг": initials make it a name
             b.person("ner:" + normalize(name), name, start, start + len(name), name)
         else:
             singles.append((start, start + len(name), name))

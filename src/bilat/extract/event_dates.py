@@ -33,7 +33,8 @@ _AFTER = re.compile(
     r"\b(?:is|are|was|were)\s+(?:expected|scheduled|planned|due|set)\b"
     r"|\b(?:to|will)\s+(?:take place|be held|be convened)\b"
     r"|\b(?:scheduled|planned|set|slated)\s+for\b"
-    r"|(?<![а-яё])(?:пройд[её]т|пройдут|состоится|состоятся)(?![а-яё])",
+    r"|(?<![а-яё])(?:пройд[её]т|пройдут|состоится|состоятся|намечен[аоы]?|"
+    r"запланирован[аоы]?|планиру[ею]тся)(?![а-яё])",
     re.I,
 )
 
@@ -55,8 +56,8 @@ def planned_near(text: str, trig: re.Match[str], others: list[re.Match[str]]) ->
         return True  # "the next, 19th meeting of the commission"
     if trig[0].lower() in _PRESENT_VERBS and _BEFORE_SUBJECT.search(text, 0, trig.start()):
         return True  # "before the heads of government meet in November": still to come
-    reach = 90 if not _OF_BODY.match(text, trig.end()) else 180  # "meeting of the [long name]"
-    for m in _AFTER.finditer(text, trig.end(), min(len(text), trig.end() + reach)):
+    # "the meeting of the [long name of a commission] will be held"
+    for m in _AFTER.finditer(text, trig.end(), min(len(text), trig.end() + 180)):
         if not any(trig.end() <= o.start() < m.start() for o in others):
             return True
     return False
@@ -71,7 +72,6 @@ _BEFORE_SUBJECT = re.compile(
     r"(?:[\w'’-]+\s+){1,7}$",
     re.I,
 )
-_OF_BODY = re.compile(r"\s+of\s+the\s+[A-Z]")
 
 
 _PURPOSE = re.compile(

@@ -1,5 +1,6 @@
-"""Whether an event is still to come: the cues a plan is told by when no 'will' stands
-before the event word. The texts are written for these tests."""
+"""Event cues: whether an event is still to come when no 'will' stands before the event word,
+and words that name a contact only with a person after them. The texts are written for these
+tests."""
 
 from __future__ import annotations
 
@@ -47,3 +48,17 @@ def test_plans_told_without_will_before_the_event_word(
         e for e in extract_events(_ctx(text, published), default_gazetteer()) if e.mode == "meeting"
     ]
     assert [(e.status, e.date) for e in meetings] == [expected]
+
+
+def test_receiving_or_hosting_a_count_is_no_reception() -> None:
+    text = (
+        "In nine months Kazakhstan received more than 310,000 tourists from China, and Almaty "
+        "hosted 40 Chinese trade fairs. On Monday Kassym-Jomart Tokayev received Chinese "
+        "Foreign Minister Wang Yi in Astana."
+    )
+    ctx = _ctx(text, "2031-10-08")
+    ctx.pair = ("KZ", "CN")
+    meetings = [e for e in extract_events(ctx, default_gazetteer()) if e.mode == "meeting"]
+    assert [(e.participants, e.date) for e in meetings] == [
+        (("Kassym-Jomart Tokayev", "Wang Yi"), "2031-10-06")
+    ]
