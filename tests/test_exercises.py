@@ -147,7 +147,20 @@ def test_a_joint_body_named_as_the_subject_of_the_meeting_names_its_sides() -> N
     )
     (meeting,) = extract_events(_ctx(text, "2031-03-12"), default_gazetteer())
     assert (meeting.mode, meeting.status, meeting.date) == ("meeting", "planned", "2031-03")
-    assert set(meeting.participants) == {"Russia", "China"}
+    body = "Russian-Chinese intergovernmental commission on investment"
+    assert set(meeting.participants) == {"Russia", "China", body}
+
+
+def test_the_next_meeting_of_a_joint_body_named_before_is_the_bodys() -> None:
+    text = (
+        "The third meeting of the Russian-Chinese sub-commission on cooperation on the "
+        "Northern Sea Route was held in Shanghai on Tuesday.\n\nThe sides agreed to hold the "
+        "next meeting of the sub-commission in Arkhangelsk in 2033."
+    )
+    events = extract_events(_ctx(text, "2031-03-12"), default_gazetteer())
+    body = "Russian-Chinese sub-commission on cooperation on the Northern Sea Route"
+    got = [(e.status, e.date, body in e.participants) for e in events]
+    assert got == [("occurred", "2031-03-11", True), ("planned", "2033", True)]
 
 
 def test_talks_one_side_holds_in_the_other_sides_capital_are_with_that_state() -> None:

@@ -148,11 +148,23 @@ def _events(text: str, published: str | None) -> list[tuple[Any, ...]]:
                 ),
             ],
         ),
-        (  # a joint body's meeting involves both its states, named or referred back to
+        (  # a joint body's meeting involves it and both its states, named or referred back to
             "The Russian-Chinese Commission on Humanitarian Cooperation was set up in 2000. "
             "Tatyana Golikova chaired the 25th meeting of the Commission in Harbin on Monday.",
             "2024-06-05",
-            [("meeting", "occurred", ("China", "Russia", "Tatyana Golikova"), "2024-06-03")],
+            [
+                (
+                    "meeting",
+                    "occurred",
+                    (
+                        "China",
+                        "Russia",
+                        "Russian-Chinese Commission on Humanitarian Cooperation",
+                        "Tatyana Golikova",
+                    ),
+                    "2024-06-03",
+                )
+            ],
         ),
         (  # the sender of a telegram is not at the forum; 'at the X-Y Forum' is no place
             "Vladimir Putin sent a message to the participants of the Russia-China Expo, under "
@@ -508,6 +520,27 @@ def test_actor_edges(text: str, present: set[str], absent: set[str]) -> None:
             "MN",
             (),
         ),
+        (  # a body of two states, its remit in lower case, around a project's name
+            "The Kazakh-Chinese sub-commission on cooperation on the Trans-Caspian Route met "
+            "in Aktau.",
+            "Kazakh-Chinese sub-commission on cooperation on the Trans-Caspian Route",
+            None,
+            (),
+        ),
+        (  # its shorter later name is the same body
+            "Talks of the Indian-Russian Intergovernmental Commission on Trade and Economic "
+            "Cooperation ended. The Indian-Russian intergovernmental commission will meet "
+            "again in 2032.",
+            "Indian-Russian Intergovernmental Commission on Trade and Economic Cooperation",
+            None,
+            ("Indian-Russian intergovernmental commission",),
+        ),
+        (
+            "Ivan Petrov, head of the Russian-Turkish Business Council, said trade fell.",
+            "Russian-Turkish Business Council",
+            None,
+            (),
+        ),
     ],
 )
 def test_bodies_the_gazetteer_lacks(
@@ -524,6 +557,9 @@ def test_bodies_the_gazetteer_lacks(
         "An analyst at the Caspian Energy Research Fund said exports would grow.",  # workplace
         "The Foreign Ministry and the Central Bank declined to comment.",  # whose, unsaid
         "Deputy Chairman of the Executive Board Ivan Petrov signed it.",  # inside a title
+        "The Russian-Chinese commission met on Friday.",  # which one, the words do not say
+        # two lines: a headline's words are not the start of the next line's body
+        "Talks on Energy Cooperation\n\nChinese-Russian Commission members met.",
     ],
 )
 def test_not_bodies(text: str) -> None:

@@ -72,14 +72,16 @@ class Builder:
         self.take(start, end)
 
     def only_places(self, start: int, end: int) -> bool:
-        """Whether [start, end) may hold a longer name over the state and place mentions
-        inside it ('Association of Tour Operators of Russia'): nothing else is there."""
+        """Whether [start, end) may hold a longer name over the state, place and project
+        mentions inside it ('Association of Tour Operators of Russia', 'sub-commission on
+        cooperation on the Northern Sea Route'): nothing else is there."""
         inside = [
             (d, sp) for d in self.drafts.values() for sp in d.spans if start < sp[1] and sp[0] < end
         ]
         # the state keeps its mention; the body overlaps it
         return all(
-            d.type in ("state", "place") and start <= sp[0] and sp[1] <= end for d, sp in inside
+            d.type in ("state", "place", "project") and start <= sp[0] and sp[1] <= end
+            for d, sp in inside
         )
 
     def person(self, key: str, name: str, start: int, end: int, text: str) -> Draft:

@@ -7,6 +7,7 @@ sender of a telegram or message to an occasion.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import cache
 
 from bilat.extract.context import DocContext, Mention
@@ -143,17 +144,33 @@ def joint_body(
         body = _body_before(clause.text, trig)
     if body is None:
         return []
+    pos = clause.start + body.start()
     found = _joint_states(gaz, clause.text[: body.end()])
+    named = _named_body(ctx, pos, pos + len(body.group(0)))
+    head = body.group(0).lower().split()[-1].removeprefix("sub-").removeprefix("sub")
     if not found:  # 'the Commission': the last one the text named as joint
-        head = body.group(0).lower().split()[-1].removeprefix("sub-").removeprefix("sub")
         earlier = ctx.clean_text[: clause.start]
         for m in reversed(list(re.finditer(rf"\b{re.escape(head)}\b", earlier, re.I))):
             found = _joint_states(gaz, earlier[max(0, m.start() - 80) : m.start()])
             if found:
+                named = named or _named_body(ctx, m.start(), m.end())
                 break
-    pos = clause.start + body.start()
-    return [Mention(pos, pos + len(body.group(0)), body.group(0), e.name, "state", e.country)
-            for e in found]  # fmt: skip
+    states = [Mention(pos, pos + len(body.group(0)), body.group(0), e.name, "state", e.country)
+              for e in found]  # fmt: skip
+    return states + ([replace(named, start=pos, end=pos + len(body.group(0)))] if named else [])
+
+
+def _named_body(ctx: DocContext, start: int, end: int) -> Mention | None:
+    """The joint body the actor stage found over [start, end) ('the Russian-Chinese
+    sub-commission on cooperation on the Northern Sea Route'), a body of no one state."""
+    return next(
+        (
+            m
+            for m in ctx.mentions_in(max(0, start - 80), end + 160)
+            if m.type == "organization" and m.country is None and m.start <= start < m.end
+        ),
+        None,
+    )
 
 
 # between a body and the event word it is the subject of: "the commission will meet", "the

@@ -72,7 +72,10 @@ def find_organizations(
         if ent.label_ != "ORG":
             continue
         found += list(_from_entity(text, ent.start_char, ent.end_char, gaz, media))
+    joint = _joint_bodies(text, gaz)
     found += _projects(text, gaz)
+    # a joint body's reading wins over NER's and a project's inside it
+    found = joint + [m for m in found if not _inside_any(m, joint)]
     found += _later_uses(text, found)
     unique: dict[tuple[int, int], OrgMention] = {}
     for m in found:
@@ -164,6 +167,51 @@ def _country(text: str, start: int, name: str, gaz: Gazetteer) -> str | None:
         if entry is not None and entry.country:
             sides.add(entry.country)
     return sides.pop() if len(sides) == 1 else None
+
+
+# a body of two states, named for both ("the Russian-Chinese Intergovernmental Commission on
+# Investment Cooperation", "the China-Russia Economic and Trade Cooperation Sub-Committee", "the
+# Russian-Uzbek intergovernmental commission", "the Russian-Chinese sub-commission on cooperation
+# on the Northern Sea Route"): its words may be lower case, unlike a name NER finds
+_JOINT_BODY = re.compile(
+    r"\b([A-Z][a-z]+) ?[-–—] ?([A-Z][a-z]+)"
+    r"((?: +(?:[A-Z][\w-]*|and|intergovernmental|interparliamentary|interregional|"
+    r"parliamentary|business|economic|trade|investment|energy|humanitarian)){0,5}?)"
+    r" +((?:[Ss]ub-?)?[Cc]ommission|(?:[Ss]ub-?)?[Cc]ommittee|Sub-Committee|[Cc]ouncil)\b"
+)
+# its remit in lower case: "on investment cooperation", "on trade and economic cooperation",
+# "on cooperation on the Northern Sea Route"
+_REMIT_NOUN = r"(?:cooperation|investments?|trade|energy|security|affairs|issues|relations)"
+_REMIT_LOWER = re.compile(
+    rf"\s+(?:on|for)\s+(?:(?:{_REMIT_NOUN}|and|[a-z]+(?:al|ic|ary|ian|ive)|[a-z]+-[a-z]+)\s+)"
+    rf"{{0,4}}{_REMIT_NOUN}\b(?:\s+(?:on|in)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)?"
+)
+
+
+def _inside_any(m: OrgMention, bodies: list[OrgMention]) -> bool:
+    return any(b.start < m.end and m.start < b.end for b in bodies)
+
+
+def _joint_bodies(text: str, gaz: Gazetteer) -> list[OrgMention]:
+    """Commissions, committees and councils of two states, named for both of them."""
+    spans = []
+    for m in _JOINT_BODY.finditer(text):
+        a, b = (gaz.state_for_adjective(w) or gaz.state_named(w) for w in m.group(1, 2))
+        if a is None or b is None or a.country == b.country:
+            continue
+        remit = _REMIT.match(text, m.end()) or _REMIT_LOWER.match(text, m.end())
+        if remit is None and not m.group(3):
+            continue  # 'the Russian-Chinese commission': which one, the words do not say
+        spans.append((m.start(), remit.end() if remit else m.end()))
+    names = sorted({text[s:e] for s, e in spans}, key=len, reverse=True)
+    return [OrgMention(s, e, _fullest(text[s:e], names), "organization", None) for s, e in spans]
+
+
+def _fullest(name: str, names: list[str]) -> str:
+    """The longest name the text gives the body that begins with this one ('the Russian-Chinese
+    intergovernmental commission' after '... Commission on Investment Cooperation')."""
+    low = name.lower()
+    return next((n for n in names if n.lower().startswith(low)), name)
 
 
 @cache
