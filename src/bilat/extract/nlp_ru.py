@@ -44,7 +44,7 @@ def load_ru() -> tuple[Any, Any, Any]:
     nlp.max_length = 2_000_000
     # initials glued to the surname, as the Russian Foreign Ministry writes them
     # ("С.В.Лавров", "В.В.Путина"): each initial a token, so the surname is a word of its own
-    prefixes = [*nlp.Defaults.prefixes, r"[А-ЯЁA-Z]\.(?=[А-ЯЁA-Z])"]
+    prefixes = [*(nlp.Defaults.prefixes or ()), r"[А-ЯЁA-Z]\.(?=[А-ЯЁA-Z])"]
     tokenizer: Any = nlp.tokenizer  # a Tokenizer (spaCy types it as any callable)
     tokenizer.prefix_search = spacy.util.compile_prefix_regex(prefixes).search
     return nlp, Segmenter(), NewsNERTagger(NewsEmbedding())
