@@ -72,6 +72,10 @@ def test_english_text_is_not_read_as_russian() -> None:
         ("Товарооборот вырос в 1,5 раза.", 50, "percent", None, "exact"),
         ("В порт зашли два корвета.", 2, "count", None, "exact"),
         ("Компания ежегодно поставляет 38 млрд кубометров газа.", 38e9, "m3", "year", "exact"),
+        # fractions in every case, the multi-word ones read whole (not a count of two)
+        ("На Китай приходится около трети оборота.", 33.3, "percent", None, "approx"),
+        ("Экспорт вырос на две трети.", 66.7, "percent", None, "approx"),
+        ("Более половины экспорта идет в Китай.", 50, "percent", None, "at_least"),
     ],
 )
 def test_russian_numbers(
@@ -116,6 +120,8 @@ def test_the_pair_spans_of_years_and_ordinals_are_no_figures(text: str) -> None:
         ("С начала года экспорт вырос на 5%", "2031-05-20", "2031-01", "2031-01..2031-05"),
         ("с начала текущего года поставки выросли", "2031-09-02", "2031-01", "2031-01..2031-09"),
         ("с начала 2029 года поставки выросли", "2031-09-02", "2029", "2029..2031"),
+        ("В первой половине 2029 года экспорт вырос", None, None, "2029-H1"),
+        ("во второй половине прошлого года", "2031-09-02", None, "2030-H2"),
     ],
 )
 def test_russian_dates_and_periods(
@@ -327,3 +333,12 @@ def test_since_the_start_of_the_year_is_the_year_to_date_but_not_after_for_the_f
     got = {(f.value, f.period) for f in _extract(text, "2031-06-10").figures}
     assert (4.2, "2031-01..2031-06") in got
     assert (60, None) in got
+
+
+def test_a_fall_told_by_a_gerund_or_in_the_present_is_negative() -> None:
+    text = (
+        "По итогам 2030 года товарооборот составил 228,1 млрд долларов, сократившись на 6,9%.\n\n"
+        "Экспорт угля снижается на 3% в год."
+    )
+    changes = [f.value for f in _extract(text, "2031-01-20").figures if f.kind == "change"]
+    assert changes == [-6.9, -3]

@@ -155,7 +155,8 @@ def _blocked(text: str, m: re.Match[str]) -> bool:
     return bool(
         re.match(
             r"\s+(?:of\s+)?(?:a|an|the)?\s*(?:year|century|hour|day|month|"
-            r"(?:19|20)\d\d)\b",
+            r"(?:19|20)\d\d|(?:текущего\s+|этого\s+|прошлого\s+)?(?:года|году|год|века|"
+            r"месяца|дня|часа))\b",
             after,
         )
     )

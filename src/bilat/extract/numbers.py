@@ -96,6 +96,10 @@ def _find_in(text: str, exclude: Sequence[tuple[int, int]]) -> list[Quantity]:
         if not _overlaps(d.start, d.end, taken):
             found.append(d)
             taken.append((d.start, d.end))
+    for hit in fraction_hits(text):  # before the numbers: "две трети" is no count of 2
+        if not _overlaps(hit.start, hit.end, taken):
+            found.append(_from_hit(text, hit))
+            taken.append((hit.start, hit.end))
     for m in _core_re().finditer(text):
         if _overlaps(m.start(), m.end(), taken):
             continue
@@ -103,7 +107,7 @@ def _find_in(text: str, exclude: Sequence[tuple[int, int]]) -> list[Quantity]:
         if q is not None:
             found.append(q)
             taken.append((q.start, q.end))
-    for hit in [*multiplier_hits(text), *fraction_hits(text)]:
+    for hit in multiplier_hits(text):
         if not _overlaps(hit.start, hit.end, taken):
             found.append(_from_hit(text, hit))
             taken.append((hit.start, hit.end))

@@ -205,7 +205,7 @@ def _part(m: re.Match[str], w: _When) -> _Resolved | None:
         return None
     which = m.group("which").lower()
     index = {"перв": 1, "втор": 2, "трет": 3, "четв": 4}[which[:4]]
-    if m.group("unit").lower().startswith("полугод"):
+    if m.group("unit").lower().startswith(("полугод", "половин")):  # half (of the year)
         return None, None, f"{year}-H{min(index, 2)}"
     return None, None, f"{year}-Q{index}"
 
@@ -291,7 +291,10 @@ def _rules() -> tuple[tuple[re.Pattern[str], _Rule], ...]:
 @cache
 def _part_re() -> re.Pattern[str]:
     return re.compile(
-        rf"\b(?P<which>(?:перв|втор|трет|четв[её]рт)[а-я]*)\s+(?P<unit>полугоди[а-я]*|квартал[а-я]*)(?:\s+{_YEAR})?",
+        rf"\b(?P<which>(?:перв|втор|трет|четв[её]рт)[а-я]*)\s+"
+        r"(?P<unit>полугоди[а-я]*|квартал[а-я]*|половин[а-я]*(?=\s+(?:(?:19|20)\d\d|эт|текущ|"
+        r"прошл|прошедш|минувш|следующ|года\b)))"
+        rf"(?:\s+(?:{_YEAR}|года\b))?",
         re.I,
     )
 
