@@ -459,6 +459,19 @@ def test_actor_names_follow_the_article_and_sources_are_not_actors() -> None:
             "CN",
             "Vice Governor of Jilin Province",
         ),
+        (  # the state adjective before a capitalised title
+            "Kazakh Deputy Energy Minister Almas Nurlanov arrived in Beijing.",
+            "Almas Nurlanov",
+            "KZ",
+            "Deputy Energy Minister",
+        ),
+        (  # name, then the state's possessive and the title
+            "Trade will grow, Pavel Sorokin, Russia's first deputy energy minister, told "
+            "reporters on Monday.",
+            "Pavel Sorokin",
+            "RU",
+            "first deputy energy minister",
+        ),
     ],
 )
 def test_unknown_people_take_country_and_role_from_their_apposition(

@@ -98,12 +98,21 @@ def _body_before(
     return None
 
 
+# "Vladimir Ilyichev, Russia's deputy economic development minister": the title after a
+# state's or body's possessive
+_OWN_TITLE = re.compile(
+    rf"['’]s?\s+((?:(?!(?:and|who|said)\b)[A-Za-z-]+\s+){{0,4}}(?i:{_ROLE_WORDS}))\b"
+)
+
+
 def _body_after(
     text: str, bodies: list[tuple[int, int, str]], end: int
 ) -> tuple[str, str | None] | None:
-    for bs, _be, country in bodies:
+    for bs, be, country in bodies:
         if 0 < bs - end <= 60 and (m := _TITLE_AFTER.match(text[end:bs])):
             return country, m.group(1).strip()
+        if re.fullmatch(r",\s+(?:the\s+)?", text[end:bs]) and (t := _OWN_TITLE.match(text, be)):
+            return country, t.group(1)
     return None
 
 
@@ -111,6 +120,11 @@ def _adjective_before(gaz: Gazetteer, text: str, start: int) -> tuple[str, str |
     """'Chinese special envoy for Ukraine Li Hui': the adjective opening the title."""
     m = re.search(r"\b([A-Z][a-z]+)\s+((?:[a-z]+\s+){1,3}(?:(?:for|of)\s+[A-Z]\w+\s+)?)$",
                   text[max(0, start - 70) : start])  # fmt: skip
+    # or a capitalised title: "Russian Deputy Defence Minister Ivan Petrov"
+    m = m or re.search(
+        rf"\b([A-Z][a-z]+)\s+((?:[A-Z][a-z-]+\s+){{0,3}}(?i:{_ROLE_WORDS})\s+)$",
+        text[max(0, start - 70) : start],
+    )
     if m is None:
         return None
     entry = gaz.state_for_adjective(m.group(1))
