@@ -62,3 +62,20 @@ def test_receiving_or_hosting_a_count_is_no_reception() -> None:
     assert [(e.participants, e.date) for e in meetings] == [
         (("Kassym-Jomart Tokayev", "Wang Yi"), "2031-10-06")
     ]
+
+
+def test_talks_with_someone_no_one_places_are_with_the_other_side_that_day() -> None:
+    """One side's person talks with a person neither the gazetteer nor the text places: in a
+    report on the pair, the other side's; 'earlier in the day' is the day reported."""
+    text = (
+        "Russian Deputy Foreign Minister Andrei Rudenko, who held talks with Assistant Minister "
+        "Zhao Haoming earlier in the day, said the visit was being prepared."
+    )
+    (event,) = extract_events(_ctx(text, "2031-04-08"), default_gazetteer())
+    assert (event.mode, event.status, event.date) == ("meeting", "occurred", "2031-04-08")
+    assert set(event.participants) == {"Andrei Rudenko", "Zhao Haoming"}
+
+
+def test_his_deputy_is_of_his_side() -> None:
+    text = "The ministry said Sergei Lavrov would hold talks with his deputy Ivan Kuzmin on Monday."
+    assert extract_events(_ctx(text, "2031-04-08"), default_gazetteer()) == []

@@ -22,6 +22,7 @@ __all__ = [
     "joint_body",
     "state_of",
     "unnamed_as_states",
+    "unplaced_counterpart",
 ]
 
 
@@ -225,3 +226,22 @@ def _russian_stems(gaz: Gazetteer) -> tuple[tuple[str, Entry], ...]:
 
     stems = {adj[:-2]: e for adj, e in russian_names(gaz).adjectives.items() if len(adj) > 6}
     return tuple(sorted(stems.items(), key=lambda se: -len(se[0])))
+
+
+_SOMEONES = re.compile(r"\b(?:his|her|their|its)\s+(?:[\w-]+\s+){0,3}$", re.I)
+
+
+def unplaced_counterpart(ctx: DocContext, gaz: Gazetteer, parts: list[Mention]) -> list[Mention]:
+    """'Shugaev, who held talks with Defence Secretary Rajesh Kumar Singh': one side's person
+    talks with someone neither the gazetteer nor the text places; in a report on the pair,
+    that is the other side (not someone the gazetteer knows without a state, like a UN
+    official, nor 'his deputy X', who is of his side)."""
+    pair = ctx.pair
+    sides = {p.country for p in parts if p.type == "person"} & set(pair)
+    unplaced = [p for p in parts if p.type == "person" and p.country is None]
+    if len(sides) != 1 or len(unplaced) != 1 or gaz.lookup(unplaced[0].actor):
+        return parts
+    if _SOMEONES.search(ctx.clean_text[max(0, unplaced[0].start - 40) : unplaced[0].start]):
+        return parts
+    other = next(c for c in pair if c not in sides)
+    return [replace(p, country=other) if p is unplaced[0] else p for p in parts]

@@ -49,6 +49,7 @@ from bilat.extract.event_parties import (
     greets,
     joint_body,
     unnamed_as_states,
+    unplaced_counterpart,
 )
 from bilat.extract.figures_data import load_data
 from bilat.extract.gazetteer import Gazetteer
@@ -425,6 +426,8 @@ def _candidates(
                 parts += pair_by_office(ctx, gaz, clause) or sides
             if mode == "meeting" and not _involves_pair(parts, ctx.pair, mode):
                 parts += _host_side(ctx, gaz, clause, parts)
+            if mode in ("meeting", "call", "video") and not _involves_pair(parts, ctx.pair, mode):
+                parts = unplaced_counterpart(ctx, gaz, parts)
         if mode == "multilateral":
             parts += [
                 m

@@ -332,7 +332,7 @@ def _b_rel_day(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     base = ctx.pub.as_date() if ctx.pub else None
     if base is None:
         return None, None, None
-    day = base + dt.timedelta(days=table("relative_days")[m["w"].lower()])
+    day = base + dt.timedelta(days=table("relative_days")[m["w"].lower() or "today"])
     return day.isoformat(), None, None
 
 
@@ -524,6 +524,8 @@ def patterns() -> tuple[tuple[re.Pattern[str], Builder], ...]:
             re.I,
         ),
         (r"\b(?P<w>yesterday|today|tomorrow)\b", _b_rel_day, re.I),
+        # "held talks earlier in the day", "will meet later in the day": the day reported
+        (r"\b(?:earlier|later)\s+(?:in\s+)?(?P<w>)(?:the|that)\s+day\b", _b_rel_day, re.I),
         (
             r"\b(?:on|from)\s+the\s+(?P<d>3[01]|[12]\d|[1-9])(?:st|nd|rd|th)\b"
             r"(?!\s+(?:of|anniversary|century|meeting|session|round|edition|time|plenary)\b)",
