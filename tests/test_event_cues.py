@@ -79,3 +79,10 @@ def test_talks_with_someone_no_one_places_are_with_the_other_side_that_day() -> 
 def test_his_deputy_is_of_his_side() -> None:
     text = "The ministry said Sergei Lavrov would hold talks with his deputy Ivan Kuzmin on Monday."
     assert extract_events(_ctx(text, "2031-04-08"), default_gazetteer()) == []
+
+
+def test_a_trip_to_one_side_by_someone_no_one_places_is_the_other_sides_visit() -> None:
+    text = "Commerce Minister Wang Dongfang will travel to Moscow on March 20 for talks."
+    events = extract_events(_ctx(text, "2031-03-12"), default_gazetteer())
+    visits = [(e.status, e.date, set(e.participants)) for e in events if e.mode == "visit"]
+    assert visits == [("planned", "2031-03-20", {"Wang Dongfang", "Russia"})]

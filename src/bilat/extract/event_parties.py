@@ -233,11 +233,11 @@ _SOMEONES = re.compile(r"\b(?:his|her|their|its)\s+(?:[\w-]+\s+){0,3}$", re.I)
 
 def unplaced_counterpart(ctx: DocContext, gaz: Gazetteer, parts: list[Mention]) -> list[Mention]:
     """'Shugaev, who held talks with Defence Secretary Rajesh Kumar Singh': one side's person
-    talks with someone neither the gazetteer nor the text places; in a report on the pair,
-    that is the other side (not someone the gazetteer knows without a state, like a UN
-    official, nor 'his deputy X', who is of his side)."""
+    talks with (or its state is visited by) someone neither the gazetteer nor the text
+    places; in a report on the pair, that is the other side (not someone the gazetteer knows
+    without a state, like a UN official, nor 'his deputy X', who is of his side)."""
     pair = ctx.pair
-    sides = {p.country for p in parts if p.type == "person"} & set(pair)
+    sides = {p.country for p in parts if p.type in ("person", "state")} & set(pair)
     unplaced = [p for p in parts if p.type == "person" and p.country is None]
     if len(sides) != 1 or len(unplaced) != 1 or gaz.lookup(unplaced[0].actor):
         return parts

@@ -426,8 +426,8 @@ def _candidates(
                 parts += pair_by_office(ctx, gaz, clause) or sides
             if mode == "meeting" and not _involves_pair(parts, ctx.pair, mode):
                 parts += _host_side(ctx, gaz, clause, parts)
-            if mode in ("meeting", "call", "video") and not _involves_pair(parts, ctx.pair, mode):
-                parts = unplaced_counterpart(ctx, gaz, parts)
+        if mode != "military" and not _involves_pair(parts, ctx.pair, mode):
+            parts = unplaced_counterpart(ctx, gaz, parts)
         if mode == "multilateral":
             parts += [
                 m
