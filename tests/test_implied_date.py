@@ -180,6 +180,12 @@ def test_a_date_after_today_is_not_a_publication_date() -> None:
         ),
         pytest.param("MOSCOW, May 8 (Interfax) - The leaders held talks.", None, id="no year"),
         pytest.param(
+            "Xinhua News Agency, Harbin, August 27 (Reporter Li Ming) -- On the 26th, the "
+            "commission reviewed projects launched in July 2025.",
+            "2025-08-27",
+            id="agency, place in title case, year from the text",
+        ),
+        pytest.param(
             "Москва. 8 мая. ИНТЕРФАКС - Экспорт за январь-апрель 2025 года вырос на 3%.",
             "2025-05-08",
             id="a Russian wire dateline with the place in title case",

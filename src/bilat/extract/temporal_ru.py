@@ -283,6 +283,8 @@ def _rules() -> tuple[tuple[re.Pattern[str], _Rule], ...]:
             _month_span,
         ),
         (re.compile(rf"\b{_YEAR}", re.I), _whole_year),
+        # "до конца года": the year of the report, like "by the end of the year"
+        (re.compile(r"\b(?:до|к|в)\s+кон(?:ца|цу|це)\s+года\b", re.I), _whole_year),
         (re.compile(r"\b(?:в\s+)?(?:прошлом|минувшем|прошедшем)\s+месяце\b", re.I), _last_month),
         (re.compile(_WEEKDAYS_RE, re.I), _weekday),
     )

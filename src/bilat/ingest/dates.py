@@ -125,6 +125,13 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # a dated line that goes on after the date: "VLADIVOSTOK, July 24, 2026. Press service"
         "agency_full": re.compile(rf"^[ \t]*{city},\s+{md}{year}\.\s+(?=[A-Z])", re.M),
         "agency_dm": re.compile(rf"^[ \t]*{city},\s+{dm}{year}?{agency_end}", re.MULTILINE),
+        # the agency first, the place in title case: "Xinhua News Agency, Harbin, August 27
+        # (Reporter Liu Mingxuan) --" (Chinese state media in translation)
+        "named_agency_md": re.compile(
+            rf"^[ \t]*(?:[A-Z][\w-]*\s+){{1,3}}(?:News\s+)?Agency,\s+{place},\s+{md}{year}?"
+            rf"{agency_end}",
+            re.MULTILINE,
+        ),
         # a place in any case and a full date opening the text: "MOSCOW, 20 November 2025.
         # Vietnam's ...", "Благовещенск, 22 августа 2025 г. Губернатор ..."
         "placed_dm": re.compile(rf"^[ \t]*{place}[,.]\s+{dm}{year}{year_end}", re.M),
@@ -295,7 +302,7 @@ def _from_dateline(head: str, year: str | None) -> str | None:
     if m and (found := _iso(m["year"], _month_number(m["month"]), m["day"])):
         return found
     m = pats["agency_md"].search(head) or pats["agency_dm"].search(head)
-    m = m or pats["agency_full"].search(head)
+    m = m or pats["agency_full"].search(head) or pats["named_agency_md"].search(head)
     if not m or not (m["year"] or year):
         return None
     return _iso(m["year"] or year, _month_number(m["month"]), m["day"])
@@ -305,6 +312,7 @@ def yearless_dateline(head: str) -> tuple[int, int, int, int] | None:
     """(month, day, start, end) of a year-less wire dateline ("MOSCOW, May 8 (Interfax) -")."""
     pats = _patterns()
     m = pats["agency_md"].search(head) or pats["agency_dm"].search(head)
+    m = m or pats["named_agency_md"].search(head)
     if m is None or m["year"]:
         return None
     found = m.group(0)
