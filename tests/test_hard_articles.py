@@ -30,7 +30,10 @@ HARD = Path(__file__).resolve().parent / "golden" / "hard"
 # 0.842 / 0.426 / 0.682 / 0.733 / 0.923; h4_* (blind: run once, after the fixes the h3_* led
 # to) 0.826 / 0.489 / 0.793 / 0.759 / 0.889. Remaining misses are the open classes
 # (tests/golden/README.md).
-FLOORS = {"actors": 0.84, "events": 0.72, "figures": 0.89, "agreements": 0.79, "commitments": 0.85}
+# With the 8 h6_* (written 2026-12-04 by a helper who never read the extractor; blind run
+# 0.754 / 0.500 / 0.695 / 0.545 / 0.941) the 38 articles measured 0.851 / 0.757 / 0.868 /
+# 0.744 / 0.906.
+FLOORS = {"actors": 0.83, "events": 0.73, "figures": 0.85, "agreements": 0.72, "commitments": 0.88}
 
 
 @pytest.fixture(scope="module")
