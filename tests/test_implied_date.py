@@ -180,6 +180,12 @@ def test_a_date_after_today_is_not_a_publication_date() -> None:
         ),
         pytest.param("MOSCOW, May 8 (Interfax) - The leaders held talks.", None, id="no year"),
         pytest.param(
+            "MOSCOW, Nov 12 (Reuters) - Grain shipments rose to a record in the first ten "
+            "months of 2025, the ministry said.",
+            "2025-11-12",
+            id="a part of a year told as done before the dateline's month",
+        ),
+        pytest.param(
             "Xinhua News Agency, Harbin, August 27 (Reporter Li Ming) -- On the 26th, the "
             "commission reviewed projects launched in July 2025.",
             "2025-08-27",

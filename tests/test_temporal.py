@@ -48,6 +48,11 @@ def first(text: str, published: str | None = PUB, tense: str | None = None) -> t
         ("Trade grew in January-October.", None, ("2023-01", "2023-10", "2023-01..2023-10")),
         ("Output fell in the first half.", None, ("2023", None, "2023-H1")),
         ("Exports rose in the first two months.", None, ("2024-01", "2024-02", "2024-01..2024-02")),
+        (
+            "Imports rose in the first three quarters.",
+            None,
+            ("2023-01", "2023-09", "2023-01..2023-09"),
+        ),
         ("Exports will rise in the second quarter.", None, ("2024", None, "2024-Q2")),
         # results "in ten months" are the first ten months; a plan "in ten months" no period
         ("Trade fell 7% in ten months.", None, ("2023-01", "2023-10", "2023-01..2023-10")),

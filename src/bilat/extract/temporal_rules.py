@@ -253,6 +253,14 @@ def _b_first_months(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     return start, end, (f"{start}..{end}" if start and end else None)
 
 
+def _b_first_quarters(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    """'the first three quarters (of 2025)': its first nine months."""
+    n = _number_word(m["n"]) * 3
+    year = _part_year(m["y"], 1, ctx, n)
+    start, end = _ymd(year, 1), _ymd(year, n)
+    return start, end, (f"{start}..{end}" if start and end else None)
+
+
 def _b_months_so_far(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     """'trade fell 7.2% in ten months' (a report): the first N months of the year; said of
     the future ('will be built in ten months') it is a span from now, no period."""
@@ -464,6 +472,11 @@ def patterns() -> tuple[tuple[re.Pattern[str], Builder], ...]:
         (
             rf"\b(?:the\s+)?first\s+(?P<n>{num}|\d{{1,2}})\s+months(?:\s+of\s+(?P<y>{y}|{ry}))?",
             _b_first_months,
+            re.I,
+        ),
+        (
+            rf"\b(?:the\s+)?first\s+(?P<n>two|three)\s+quarters(?:\s+of\s+(?P<y>{y}|{ry}))?",
+            _b_first_quarters,
             re.I,
         ),
         (

@@ -129,12 +129,34 @@ def _from_dateline(text: str, anchors: list[_Anchor], stated: list[_Anchor]) -> 
     around = [a for a in anchors if a.with_year and a.contains(f"{a.first[:4]}-{day_of}")]
     source = around[0] if around else (stated[0] if stated else None)
     if source is None:
-        return None
+        return _dateline_after_period(text, month, day, (start, end))
     try:
         date = dt.date(int(source.first[:4]), month, day).isoformat()
     except ValueError:
         return None
     return ImpliedDate(date, ((start, end), (source.start, source.end)))
+
+
+def _dateline_after_period(
+    text: str, month: int, day: int, dateline: tuple[int, int]
+) -> ImpliedDate | None:
+    """'MOSCOW, Nov 12 (Reuters) - ... shipments rose to a record in the first ten months of
+    2026': a part of a year told as done that ended before the dateline's month is of the
+    dateline's year (the latest such year)."""
+    years = [
+        (int(m[1]), (s + e.start, s + e.end))
+        for s, t in _past_sentences(text)
+        for e in find_time_expressions(t, None, tense="past")
+        if e.period and (m := re.fullmatch(r"(\d{4})-01\.\.\1-(\d\d)", e.period))
+        and int(m[2]) < month
+    ]
+    if not years:
+        return None
+    year, span = max(years)
+    try:
+        return ImpliedDate(dt.date(year, month, day).isoformat(), (dateline, span))
+    except ValueError:
+        return None
 
 
 def _latest(anchors: list[_Anchor], stated: list[_Anchor]) -> ImpliedDate:
@@ -180,6 +202,14 @@ def _sentences(text: str) -> Iterator[tuple[int, str]]:
             continue
         for m in _SENTENCE.finditer(para.group(0)):
             if months.search(m.group(0)):
+                yield para.start() + m.start(), m.group(0)
+
+
+def _past_sentences(text: str) -> Iterator[tuple[int, str]]:
+    """Every sentence told as past, with its start."""
+    for para in re.finditer(r"[^\n]+", text):
+        for m in _SENTENCE.finditer(para.group(0)):
+            if not _planned(m.group(0)):
                 yield para.start() + m.start(), m.group(0)
 
 
