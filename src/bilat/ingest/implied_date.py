@@ -147,7 +147,8 @@ def _dateline_after_period(
         (int(m[1]), (s + e.start, s + e.end))
         for s, t in _past_sentences(text)
         for e in find_time_expressions(t, None, tense="past")
-        if e.period and (m := re.fullmatch(r"(\d{4})-01\.\.\1-(\d\d)", e.period))
+        if e.period
+        and (m := re.fullmatch(r"(\d{4})-01\.\.\1-(\d\d)", e.period))
         and int(m[2]) < month
     ]
     if not years:
