@@ -11,7 +11,8 @@ Day on November 4" was written on or after 2025-11-04, and its readers take "yes
 
 1. A year-less wire dateline ("MOSCOW, May 8 (Interfax) -") gives the day; its year is the year
    of a date stated with its year that contains that day ("Xi is in Russia on May 7-10, 2025"),
-   else the year of rule 3.
+   else the year of rule 3, else the year of a part of a year told as done that ended before
+   the dateline's month ("MOSCOW, Nov 12 - ... in the first ten months of 2026").
 2. Only explicit calendar anchors count: a day or month with its year ("September 2, 2025",
    "in October 2025") or without ("on November 4", "at the end of October"). Weekdays,
    "yesterday", "this year" and bare years are not evidence; ranges count by their end.
