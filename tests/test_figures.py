@@ -447,6 +447,20 @@ def test_said_by_and_source() -> None:
     assert fig.source_data == "Indian customs"
 
 
+def test_a_person_inside_a_relative_clause_is_not_the_speaker() -> None:
+    text = (
+        "Ivan Petrov, who held talks with Wang Lin in Beijing on Monday, said exports rose "
+        "18% to $6.2 billion."
+    )
+
+    def person(name: str, country: str) -> Mention:
+        at = text.index(name)
+        return Mention(at, at + len(name), name, name, "person", country)
+
+    figs = one(text, mentions=[person("Ivan Petrov", "RU"), person("Wang Lin", "CN")])
+    assert [f.said_by for f in figs] == ["Ivan Petrov", "Ivan Petrov"]
+
+
 def test_evidence_is_clean_text_span() -> None:
     text = "Intro line\n\nIn 2022, about 15 agreements were signed."
     ctx = simple_ctx(text)

@@ -44,15 +44,33 @@ def sentence_speaker(ctx: DocContext, sent: Sentence) -> str | None:
     verbs = list(_verb_re().finditer(sent.text))
     if not verbs:
         return None
-    speakers = [m for m in ctx.mentions_in(sent.start, sent.end) if _can_speak(m)]
+    verb_at = sent.start + verbs[0].start()
+    speakers = [
+        m
+        for m in ctx.mentions_in(sent.start, sent.end)
+        if _can_speak(m) and not _in_relative_clause(ctx.clean_text, m, verb_at)
+    ]
     persons = [m for m in speakers if m.type == "person"]
     if persons or speakers:  # a person named in the sentence is the source, not his employer
-        return _closest(persons or speakers, sent.start + verbs[0].start()).actor
+        return _closest(persons or speakers, verb_at).actor
     pron = re.search(r"\b(?:he|she|him|her)\b", sent.text, re.I)
     if pron:
         prev = ctx.last_mention_before(sent.start, "person")
         return prev.actor if prev else None
     return None
+
+
+# "Titov, who held talks with Zhao in Beijing on Monday, said": Zhao is inside the clause
+_RELATIVE = re.compile(r",\s+(?:who|which|который|которая)\b[^,]*$", re.I)
+
+
+def _in_relative_clause(text: str, m: Mention, verb_at: int) -> bool:
+    """A mention inside a relative clause that ends (with a comma) before the verb."""
+    if m.end >= verb_at:
+        return False
+    return bool(_RELATIVE.search(text, max(0, m.start - 200), m.start)) and (
+        "," in text[m.end : verb_at]
+    )
 
 
 def _can_speak(m: Mention) -> bool:
