@@ -312,3 +312,22 @@ def _scans_big(line: str) -> bool:
         if re.search(rf"Seq Scan on {table}\b", line):
             return True
     return False
+
+
+@pytest.mark.parametrize(
+    ("table", "column"), [("events", "type"), ("events", "mode"), ("figures", "measure")]
+)
+def test_menus_are_the_distinct_values_of_current_rows(
+    store: Store, table: str, column: str
+) -> None:
+    """The skip scan over the index lists what a DISTINCT over every current row lists."""
+    from bilat.store import item_lists
+
+    every = store.db.all(
+        f"SELECT DISTINCT i.{column} AS v FROM {table} i JOIN documents d ON d.id = i.doc_id "
+        "WHERE d.is_current = 1 AND d.status = 'ok'"
+    )
+    listed = item_lists.distinct_values(store.db, table, column)
+    assert len(listed) >= 2 and listed == sorted(str(r["v"]) for r in every)
+    with pytest.raises(ValueError, match="no index"):
+        item_lists.distinct_values(store.db, "events", "place")

@@ -111,3 +111,19 @@ def test_a_bad_extraction_fails_alone(store: Store) -> None:
     assert store.load_extraction(ids[0]) == batch[0][1]
     assert store.load_extraction(ids[2]) == batch[2][1]
     assert store.load_extraction(ids[1]) == batch[1][1]  # unchanged, not half-written
+
+
+def test_menus_leave_out_the_values_of_old_versions(store: Store) -> None:
+    from bilat.store.item_lists import distinct_values
+
+    (old,) = _add(store, [_row("a.txt", _TEXTS[0])])
+    ((_, ext),) = _extractions(store, [old])
+    threat = dataclasses.replace(ext.events[0], type="THREATEN", mode="video")
+    store.save_extractions([(old, dataclasses.replace(ext, events=(threat,)))])
+    assert distinct_values(store.db, "events", "type") == ["THREATEN"]
+    (new,) = _add(store, [_row("a.txt", _TEXTS[1])])  # the next version: CONSULT, call
+    ((_, ext),) = _extractions(store, [new])
+    store.save_extractions([(new, ext)])
+    assert distinct_values(store.db, "events", "type") == ["CONSULT"]
+    assert distinct_values(store.db, "events", "mode") == ["call"]
+    assert distinct_values(store.db, "figures", "measure") == ["trade_turnover"]

@@ -25,6 +25,7 @@ __all__ = [
     "EventFilter",
     "current_figures",
     "current_ids",
+    "distinct_values",
     "documents_of",
     "event_rows",
     "event_values",
@@ -38,6 +39,7 @@ __all__ = [
 _CURRENT = "d.is_current = 1 AND d.status = 'ok'"
 _RECENT = "COALESCE(e.date, '')"
 _CHUNK = 500
+_INDEXED = {("events", "type"), ("events", "mode"), ("figures", "measure")}  # see distinct_values
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,11 +166,26 @@ def event_values(db: Database, column: str) -> list[str]:
     """The distinct values of `type` or `mode` over the current documents' events."""
     if column not in ("type", "mode"):
         raise ValueError(f"not an event list column: {column}")
-    sql = (
-        f"SELECT DISTINCT e.{column} AS v FROM events e JOIN documents d ON d.id = e.doc_id "
-        f"WHERE {_CURRENT}"
+    return distinct_values(db, "events", column)
+
+
+def distinct_values(db: Database, table: str, column: str) -> list[str]:
+    """The distinct values of an indexed column over the current documents' rows, sorted:
+    one index seek per value (a skip scan), and for each a look for one current row, not a
+    read of every row (`events.type`, `events.mode`, `figures.measure`)."""
+    if (table, column) not in _INDEXED:
+        raise ValueError(f"no index to list {table}.{column} by")
+    has_current = (
+        f"SELECT 1 FROM {table} i CROSS JOIN documents d WHERE i.{column} = ? "
+        "AND d.id = i.doc_id AND +d.is_current = 1 AND d.status = 'ok' LIMIT 1"
     )
-    return sorted(str(r["v"]) for r in db.all(sql))
+    out = []
+    value = db.scalar(f"SELECT MIN({column}) FROM {table}")
+    while value is not None:
+        if db.scalar(has_current, (value,)) is not None:
+            out.append(str(value))
+        value = db.scalar(f"SELECT MIN({column}) FROM {table} WHERE {column} > ?", (value,))
+    return sorted(out)  # in Python's order, whatever the database's collation
 
 
 def figure_rows(
@@ -207,11 +224,7 @@ def figure_rows(
 
 def figure_measures(db: Database) -> list[str]:
     """The distinct measures of current documents' figures (the measure index)."""
-    sql = (
-        "SELECT DISTINCT f.measure AS m FROM figures f JOIN documents d ON d.id = f.doc_id "
-        "WHERE +d.is_current = 1 AND d.status = 'ok'"
-    )
-    return sorted(str(r["m"]) for r in db.all(sql))
+    return distinct_values(db, "figures", "measure")
 
 
 def named_rows(
