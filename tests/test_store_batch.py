@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import dataclasses
 
+import pytest
+
 from bilat.ingest import dedupe
 from bilat.offsets import OffsetMap
 from bilat.records import Article, CleanDocument, Evidence, Extraction
@@ -127,3 +129,48 @@ def test_menus_leave_out_the_values_of_old_versions(store: Store) -> None:
     assert distinct_values(store.db, "events", "type") == ["CONSULT"]
     assert distinct_values(store.db, "events", "mode") == ["call"]
     assert distinct_values(store.db, "figures", "measure") == ["trade_turnover"]
+
+
+def test_search_ranks_the_newest_window_then_the_older_matches(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Pages of a search, walked by offset, give every match once: the newest WINDOW
+    matches best first, then the older ones newest first; the count is every match."""
+    from bilat.store import queries, search
+
+    texts = [f"Report {i}. " + "gas pipeline talks. " * (1 + i % 4) for i in range(11)]
+    texts += ["Nothing about the subject here.", "A pipeline without the other word."]
+    ids = _add(store, [_row(f"s{i:02d}.txt", t) for i, t in enumerate(texts)])
+    with store.transaction():  # an older version and a copy match but are not listed
+        store.add_document(_row("s00.txt", texts[0] + " Updated."))
+        copy = dataclasses.replace(_row("copy.txt", texts[3]), status="duplicate")
+        store.add_document(copy)
+    listed = [d.id for d in store.documents() if "gas" in d.text]  # current, any status
+    matching = [d.id for d in store.documents(current_only=False) if "gas" in d.text]
+    assert (len(listed), len(matching)) == (12, 13) and ids[0] not in listed
+
+    def walk(size: int) -> list[int]:
+        out: list[int] = []
+        while page := queries.search_documents(
+            store.db, q="gas pipeline", limit=size, offset=len(out)
+        ):
+            out += [int(r["id"]) for r in page]
+        return out
+
+    everything = walk(4)  # the window holds every match: one ranking
+    assert sorted(everything) == sorted(listed)
+    assert queries.count_documents(store.db, q="gas pipeline") == 12
+    monkeypatch.setattr(search, "WINDOW", 5)
+    windowed = walk(3)
+    assert sorted(windowed) == sorted(listed)  # every match once, whatever the page size
+    assert windowed == walk(2) == walk(50)
+    newest = set(sorted(matching, reverse=True)[:5])
+    in_window = [i for i in everything if i in newest]
+    older = windowed[len(in_window) :]
+    assert windowed[: len(in_window)] == in_window and older == sorted(older, reverse=True)
+    assert queries.count_documents(store.db, q="gas pipeline") == 12
+    assert queries.count_documents(store.db, q="gas pipeline", status="ok") == 11
+    assert queries.count_documents(store.db, q="gas pipeline", current_only=False) == 13
+    found = queries.ranked_document_ids(store.db, ["pipe"], limit=50)  # prefix, ok only
+    ok = [d.id for d in store.documents(status="ok") if "pipeline" in d.text]
+    assert len(found) == len(set(found)) and sorted(found) == sorted(ok)
