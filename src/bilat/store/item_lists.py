@@ -20,6 +20,7 @@ from typing import Any
 
 from bilat.store.db import Database
 from bilat.store.queries import decode
+from bilat.store.record_keys import mention_count
 
 __all__ = [
     "EventFilter",
@@ -87,27 +88,26 @@ def _reviewable(f: EventFilter) -> _Query:
     return out
 
 
-def _start(db: Database, q: _Query, f: EventFilter) -> str:
+def _start(db: Database, q: _Query, f: EventFilter, limit: int) -> str:
     """Where a query starts: at the events' date index (reading newest first and stopping
-    after `limit` matches) unless a filter keeps few of them (under a fifth: then at that
-    filter's index, sorting what it keeps). SQLite has no statistics to choose by itself;
-    the CROSS JOINs fix its order (PostgreSQL plans them as it likes)."""
-    total = int(
-        db.scalar(
-            "SELECT COALESCE(SUM(n), 0) FROM record_counts WHERE kind = 'events' AND pair = '*'"
-        )
-        or 0
-    )
+    after `limit` matches) unless a filter keeps few of them: then at that filter's index,
+    sorting what it keeps. SQLite has no statistics to choose by itself; the CROSS JOINs fix
+    its order (PostgreSQL plans them as it likes).
+
+    A pair's view keeping m of the M mentions: from the date index a page reads about
+    limit * M / m rows, from the pair's keys m rows plus their sort (about twice the work
+    per row), so the pair's keys come first when 2 * m * m < limit * M. An actor's names:
+    under a fifth of the mentions."""
+    mentions = mention_count(db, None)
     if "event_participants ep" in q.tables:
         names = next(ps for c, ps in q.conds if c.startswith("ep."))
         marks = ", ".join("?" for _ in names)
         n = db.scalar(f"SELECT COUNT(*) FROM event_participants WHERE name IN ({marks})", names)
-        mentions = db.scalar("SELECT COUNT(*) FROM record_item_refs WHERE kind = 'events'")
-        if int(n or 0) * 5 < int(mentions or 0):
+        if int(n or 0) * 5 < mentions:
             return "ep"
     if f.pair is not None:
-        n = db.scalar("SELECT n FROM record_counts WHERE kind = 'events' AND pair = ?", (f.pair,))
-        if int(n or 0) * 5 < total:
+        m = mention_count(db, f.pair)
+        if 2 * m * m < max(limit, 1) * mentions:
             return "p"
     return "e"
 
@@ -125,7 +125,7 @@ def _rows(
             ("r.kind = 'events' AND r.item_id = e.id", []),
             ("p.kind = r.kind AND p.pos = r.pos AND p.pair = ?", [f.pair]),
         ]
-    start = _start(db, q, f)
+    start = _start(db, q, f, limit)
     if start == "p":
         keyed = ("record_item_pairs p", "record_item_refs r")
         tables = [*keyed, *[t for t in tables if t not in keyed]]
