@@ -175,45 +175,54 @@ def measure_charts(
         by_chart.setdefault(chart_key(f), []).append(f)
     shown = {c.key for c in drawn}
     singles = [f for f in claims if chart_key(f) not in shown]
-    big = [k for k in sizes if k not in small]
-    firsts = {
-        f["id"]: f
-        for f in lists.reviewed(
-            store,
-            "figures",
-            ip.rows_by_id(
-                store.db, "figures", [g["first_id"] for g in groups if _quantity(g, measure) in big]
-            ),
-            revs,
-        )
-    }
-    marks: dict[str, list[dict[str, Any]]] = {}
-    for g in groups:
-        key = _quantity(g, measure)
-        if key in big and g["first_id"] in firsts:
-            marks.setdefault(key, []).append(_mark(g, firsts[g["first_id"]], measure))
+    big = sorted((k for k in sizes if k not in small), key=lambda k: (-sizes[k], k))
+    marks = _marks(store, measure, [g for g in groups if _quantity(g, measure) in big], revs)
     for f in reviewed:
         if chart_key(f) in big:
             marks.setdefault(chart_key(f), []).append(f)
     colours = outlet_colours([*claims, *(m for ms in marks.values() for m in ms)])
     charts = [*drawn]
-    for key in sorted(big, key=lambda k: (-sizes[k], k)):
-        head = _headline_claims(store, measure, key, marks[key], revs)
+    periods: dict[str, list[dict[str, Any]]] = {}  # the rows of a period, read once
+    for key in big:
+        head = _headline_claims(store, measure, key, marks[key], revs, periods)
         conflicts = _conflicts_of(store, {f["conflict"] for f in head if f.get("conflict")}, every)
         charts.append(aggregate_chart(key, marks[key], head, colours, conflicts, sizes[key]))
     charts.sort(key=lambda c: (-c.claims, c.key))
     return MeasureCharts(charts, by_chart, singles)
 
 
+def _marks(
+    store: Store, measure: str, groups: list[dict[str, Any]], revs: Reviews
+) -> dict[str, list[dict[str, Any]]]:
+    """Chart key -> a mark per counted group (its first claim read by id)."""
+    rows = ip.rows_by_id(store.db, "figures", [g["first_id"] for g in groups])
+    firsts = {f["id"]: f for f in lists.reviewed(store, "figures", rows, revs)}
+    marks: dict[str, list[dict[str, Any]]] = {}
+    for g in groups:
+        if g["first_id"] in firsts:
+            mark = _mark(g, firsts[g["first_id"]], measure)
+            marks.setdefault(_quantity(g, measure), []).append(mark)
+    return marks
+
+
 def _headline_claims(
-    store: Store, measure: str, key: str, marks: list[dict[str, Any]], revs: Reviews
+    store: Store,
+    measure: str,
+    key: str,
+    marks: list[dict[str, Any]],
+    revs: Reviews,
+    periods: dict[str, list[dict[str, Any]]],
 ) -> list[dict[str, Any]]:
     """The claims of a large chart's latest period (the headline's), read by the measure
-    and period index."""
+    and period index (`periods` keeps the rows of the periods read)."""
     period = latest_period([m for m in marks if m["review"]["state"] != "rejected"])
     if period is None:
         return []
-    rows = ip.quantity_rows(store.db, measure, period, also=lists.edited(revs, "figures"))
+    if period not in periods:
+        also = lists.edited(revs, "figures")
+        periods[period] = ip.quantity_rows(store.db, measure, period, also=also)
+    edited = set(revs.by_type.get("figures", {}))
+    rows = [r for r in periods[period] if r["id"] in edited or chart_key(r) == key]
     found = [
         f
         for f in lists.reviewed(store, "figures", rows, revs)
