@@ -105,6 +105,14 @@ def test_resolution(text: str, tense: str | None, expected: tuple[object, ...]) 
     assert first(text, tense=tense) == expected
 
 
+def test_a_recent_day_told_in_the_future_is_a_plan_reported_after_it_was_made() -> None:
+    said = "The ministry announced on Friday that the fleets would hold drills from May 3 to 7."
+    (expr,) = [t for t in find_time_expressions(said, "2031-05-05") if t.date_end]
+    assert (expr.date, expr.date_end) == ("2031-05-03", "2031-05-07")
+    (ahead,) = find_time_expressions("The fleets will hold drills on March 3.", "2031-05-05")
+    assert ahead.date == "2032-03-03"  # months before: next year's
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -148,6 +156,9 @@ def test_infer_tense_and_parse_published() -> None:
         ("Trade has doubled since 2019.", "2024-03-01", "2019..2024"),
         ("Trade has doubled since 2019.", None, "2019"),  # no publication date: no span
         ("Trade has doubled since the start of 2019.", "2024-03-01", "2019..2024"),
+        # a month of this year: from it to the publication month
+        ("Exports have fallen since March.", "2031-07-15", "2031-03..2031-07"),
+        ("Exports have fallen since March.", "2031-02-15", "2030-03..2031-02"),  # last year's
     ],
 )
 def test_since_a_year_spans_to_the_publication_year(
