@@ -66,6 +66,8 @@ def read_paths(params: dict[str, Any]) -> list[tuple[str, str]]:
         ("/api/conflicts", "/api/conflicts"),
         ("commitments", "/commitments"),
         ("/api/commitments", "/api/commitments"),
+        ("agreements", "/agreements"),
+        ("/api/agreements", "/api/agreements"),
         ("actor page", f"/actors/{quote(actor)}"),
         ("/api/actors/{name}", f"/api/actors/{quote(actor)}"),
         ("document page", f"/documents/{doc}"),
