@@ -22,7 +22,7 @@ import pytest
 import test_list_pages as tlp
 from bilat.errors import NotFound
 from bilat.record import rebuild_record
-from bilat.serve import create_app, figure_page, one_item, queries, statement_pages
+from bilat.serve import create_app, figure_page, one_item, pages, queries, statement_pages
 from bilat.serve.charts import chart_key, figure_charts
 from bilat.serve.lists import timeline
 from bilat.serve.record import conflict_id
@@ -216,6 +216,25 @@ def test_statement_and_conflict_apis_follow_next(db: str, store: Store) -> None:
         assert "rejected" in text and asgi_get(app, "/agreements?after=-1.x").status_code == 200
     finally:
         app.state.bilat.close()
+
+
+def test_agreements_page_shows_the_latest_statements_of_each_history(
+    db: str, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    histories = queries.agreements(store.for_pair(None))["histories"][
+        : pages.RECORD_PAGE["agreements"]
+    ]
+    longest = max(len(h["entries"]) for h in histories)
+    assert longest > 1, "the corpus has an agreement stated twice"
+    monkeypatch.setattr(pages, "HISTORY_SHOWN", 1)
+    app = create_app(db, None)
+    try:
+        text = asgi_get(app, "/agreements?pair=all").text
+    finally:
+        app.state.bilat.close()
+    shown = [ol.count("<li") for ol in re.findall(r'<ol class="history">(.*?)</ol>', text, re.S)]
+    assert shown == [1 for _ in histories]
+    assert f"{longest - 1} earlier statements" in text
 
 
 # -- figures of a measure: charts from counts, claims a page at a time ---------------------

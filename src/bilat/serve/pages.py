@@ -49,6 +49,8 @@ TIMELINE_PAGE = 100  # event mentions per timeline page
 OVERVIEW_MENTIONS = 40  # newest mentions read for the overview's latest events
 RECORD_PAGE = {"conflicts": 25, "commitments": 10, "agreements": 50}  # entries per page:
 # a commitment shows every figure it was judged against, a conflict every claim
+HISTORY_SHOWN = 20  # latest statements of each agreement history on /agreements (the
+# permalink has them all): a history repeating its title every year can cite thousands
 ConflictAfter = Annotated[
     str | None, Query(pattern=statement_pages.CONFLICT_CURSOR, description="`next` of a page")
 ]
@@ -381,6 +383,7 @@ def agreements_page(
         "agreements.html",
         csv=csv_href("/api/agreements", request),
         histories=histories,
+        HISTORY_SHOWN=HISTORY_SHOWN,
         items=items,
         dates=dates,
         include_rejected=include_rejected,
