@@ -24,6 +24,7 @@ from bilat.store.record_keys import mention_count
 
 __all__ = [
     "EventFilter",
+    "current_docs",
     "current_figures",
     "current_ids",
     "distinct_values",
@@ -41,6 +42,14 @@ _CURRENT = "d.is_current = 1 AND d.status = 'ok'"
 _RECENT = "COALESCE(e.date, '')"
 _CHUNK = 500
 _INDEXED = {("events", "type"), ("events", "mode"), ("figures", "measure")}  # see distinct_values
+
+
+def current_docs(db: Database) -> str:
+    """Rows of current documents. On SQLite `+` keeps the planner from starting at the
+    documents (it has no statistics); PostgreSQL has them, and `+` would hide the column's
+    (it then guesses 50 current documents of 10,000 and reads them all first)."""
+    plus = "+" if db.dialect == "sqlite" else ""
+    return f"{plus}d.is_current = 1 AND d.status = 'ok'"
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,10 +124,9 @@ def _start(db: Database, q: _Query, f: EventFilter, limit: int) -> str:
 def _rows(
     db: Database, q: _Query, f: EventFilter, before: tuple[str, int] | None, limit: int
 ) -> list[dict[str, Any]]:
-    """One ordered range of events (see `_start`); `+d.is_current` keeps SQLite from
-    starting at the documents."""
+    """One ordered range of events (see `_start`); see `current_docs`."""
     tables = ["events e", "documents d", *q.tables]
-    conds = [("d.id = e.doc_id AND +d.is_current = 1 AND d.status = 'ok'", []), *q.conds]
+    conds = [(f"d.id = e.doc_id AND {current_docs(db)}", []), *q.conds]
     if f.pair is not None:
         tables += ["record_item_refs r", "record_item_pairs p"]
         conds += [
@@ -177,7 +185,7 @@ def distinct_values(db: Database, table: str, column: str) -> list[str]:
         raise ValueError(f"no index to list {table}.{column} by")
     has_current = (
         f"SELECT 1 FROM {table} i CROSS JOIN documents d WHERE i.{column} = ? "
-        "AND d.id = i.doc_id AND +d.is_current = 1 AND d.status = 'ok' LIMIT 1"
+        f"AND d.id = i.doc_id AND {current_docs(db)} LIMIT 1"
     )
     out = []
     value = db.scalar(f"SELECT MIN({column}) FROM {table}")
@@ -214,7 +222,7 @@ def figure_rows(
     where = "".join(f" AND {c}" for c in conds)
     sql = (
         f"SELECT f.* FROM figures f JOIN documents d ON d.id = f.doc_id "
-        f"WHERE +d.is_current = 1 AND d.status = 'ok'{where} ORDER BY f.doc_id, f.id"
+        f"WHERE {current_docs(db)}{where} ORDER BY f.doc_id, f.id"
     )
     if limit is not None:
         sql += " LIMIT ?"
@@ -253,7 +261,7 @@ def named_rows(
         params += list(also)
     sql = (
         f"SELECT i.* FROM {table} i JOIN documents d ON d.id = i.doc_id "
-        f"WHERE +d.is_current = 1 AND d.status = 'ok' AND {cond} "
+        f"WHERE {current_docs(db)} AND {cond} "
         "ORDER BY i.doc_id DESC, i.id DESC LIMIT ?"
     )
     return [decode(r) for r in db.all(sql, [*params, limit])]

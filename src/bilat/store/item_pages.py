@@ -18,6 +18,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from bilat.store.db import Database
+from bilat.store.item_lists import current_docs
 from bilat.store.queries import decode
 
 __all__ = [
@@ -28,14 +29,6 @@ __all__ = [
     "rows_of_quantities",
     "statement_rows",
 ]
-
-
-def _current(db: Database) -> str:
-    """Rows of current documents. On SQLite `+` keeps the planner from starting at the
-    documents (it has no statistics); PostgreSQL has them, and `+` would hide the column's
-    (it then guesses few current documents and scans them all first)."""
-    plus = "+" if db.dialect == "sqlite" else ""
-    return f"{plus}d.is_current = 1 AND d.status = 'ok'"
 
 
 _KINDS = ("events", "figures", "agreements", "commitments", "actors")
@@ -60,7 +53,7 @@ def rows_by_id(db: Database, kind: str, ids: Iterable[int]) -> list[dict[str, An
         chunk = wanted[i : i + _CHUNK]
         out += db.all(
             f"SELECT i.* FROM {_table(kind)} i CROSS JOIN documents d WHERE "
-            f"i.id IN ({_marks(chunk)}) AND d.id = i.doc_id AND {_current(db)}",
+            f"i.id IN ({_marks(chunk)}) AND d.id = i.doc_id AND {current_docs(db)}",
             chunk,
         )
     return [decode(r) for r in sorted(out, key=lambda r: int(r["id"]))]
@@ -84,7 +77,7 @@ def quantity_rows(
         params += list(also)
     rows = db.all(
         f"SELECT f.* FROM figures f CROSS JOIN documents d WHERE {cond} AND d.id = f.doc_id "
-        f"AND {_current(db)} ORDER BY f.doc_id, f.id",
+        f"AND {current_docs(db)} ORDER BY f.doc_id, f.id",
         params,
     )
     return [decode(r) for r in rows]
@@ -104,7 +97,7 @@ def statement_rows(
         params = [after[0], after[1]]
     rows = db.all(
         f"SELECT i.* FROM {kind} i CROSS JOIN documents d WHERE d.id = i.doc_id AND "
-        f"{_current(db)}{cond} ORDER BY i.doc_id, i.id LIMIT ?",
+        f"{current_docs(db)}{cond} ORDER BY i.doc_id, i.id LIMIT ?",
         [*params, limit],
     )
     return [decode(r) for r in rows]
@@ -144,7 +137,7 @@ def figure_groups(
         "MAX(CASE WHEN r.pos IS NULL THEN 0 ELSE 1 END) AS conflicted "
         "FROM figures f CROSS JOIN documents d LEFT JOIN record_item_refs r "
         f"ON r.kind = 'conflicts' AND r.item_id = f.id{view} "
-        f"WHERE f.measure = ? AND d.id = f.doc_id AND {_current(db)}{skip} GROUP BY {keys}",
+        f"WHERE f.measure = ? AND d.id = f.doc_id AND {current_docs(db)}{skip} GROUP BY {keys}",
         params,
     )
 
@@ -160,7 +153,7 @@ def rows_of_quantities(
     one = "(COALESCE(f.flow, '') = ? AND f.unit = ? AND f.kind = ? AND COALESCE(f.per, '') = ?)"
     rows = db.all(
         f"SELECT f.* FROM figures f CROSS JOIN documents d WHERE f.measure = ? AND "
-        f"({' OR '.join(one for _ in wanted)}) AND d.id = f.doc_id AND {_current(db)} "
+        f"({' OR '.join(one for _ in wanted)}) AND d.id = f.doc_id AND {current_docs(db)} "
         "ORDER BY f.doc_id, f.id",
         [measure, *(v for q in wanted for v in q)],
     )
