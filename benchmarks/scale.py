@@ -88,11 +88,12 @@ def peak_rss_mb(pid: int) -> float:
     return float("nan")
 
 
-def pg_schema(base: str) -> str:
-    """A fresh schema on the server at `base`, as a URL whose search_path is that schema."""
+def pg_schema(base: str, name: str | None = None) -> str:
+    """A fresh schema on the server at `base` (`name`, or a random bench_ name), as a URL
+    whose search_path is that schema."""
     import psycopg
 
-    schema = "bench_" + uuid.uuid4().hex[:10]
+    schema = name or "bench_" + uuid.uuid4().hex[:10]
     with psycopg.connect(base, autocommit=True) as conn:
         conn.execute(f"CREATE SCHEMA {schema}")
     sep = "&" if "?" in base else "?"
@@ -231,7 +232,13 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--docs", type=int, default=10_000, help="documents to generate")
     ap.add_argument("--db", help="postgresql://... server (a fresh schema is made); default SQLite")
-    ap.add_argument("--keep", type=Path, help="build in DIR and keep it (store, params, logs)")
+    ap.add_argument(
+        "--keep",
+        type=Path,
+        help="build in DIR and keep it (store, params, logs; with --db the schema is kept, "
+        "its URL in DIR/params.json)",
+    )
+    ap.add_argument("--schema", help="with --db: build in this new schema (default: a random name)")
     ap.add_argument("--reuse", type=Path, help="a DIR kept by --keep: skip the build")
     ap.add_argument("--steps", default=",".join(STEPS), help=f"of {','.join(STEPS)}")
     ap.add_argument("--repeat", type=int, default=5, help="samples per read path")
@@ -255,7 +262,7 @@ def main(argv: list[str] | None = None) -> None:
         params = json.loads((work / "params.json").read_text())
         url = params["url"]
     else:
-        url = pg_schema(opts.db) if opts.db else str(work / "store.db")
+        url = pg_schema(opts.db, opts.schema) if opts.db else str(work / "store.db")
         params = build(url, opts.docs, work, rows)
     try:
         if "rebuild" in steps:

@@ -66,6 +66,8 @@ def read_paths(params: dict[str, Any]) -> list[tuple[str, str]]:
         ("/api/conflicts", "/api/conflicts"),
         ("commitments", "/commitments"),
         ("/api/commitments", "/api/commitments"),
+        ("agreements", "/agreements"),
+        ("/api/agreements", "/api/agreements"),
         ("actor page", f"/actors/{quote(actor)}"),
         ("/api/actors/{name}", f"/api/actors/{quote(actor)}"),
         ("document page", f"/documents/{doc}"),
@@ -110,16 +112,19 @@ def wait_ready(base: str, timeout: float = 600) -> None:
 
 
 @contextmanager
-def _recorded() -> Iterator[list[tuple[str, tuple[Any, ...]]]]:
-    """Every statement `bilat.store.db.Database.execute` runs meanwhile, with its parameters."""
+def _recorded() -> Iterator[list[tuple[str, tuple[Any, ...], float]]]:
+    """Every statement `bilat.store.db.Database.execute` runs meanwhile, with its parameters
+    and the seconds it took to execute (rows are fetched later, not counted)."""
     from bilat.store.db import Database
 
-    seen: list[tuple[str, tuple[Any, ...]]] = []
+    seen: list[tuple[str, tuple[Any, ...], float]] = []
     original = Database.execute
 
     def execute(self: Database, sql: str, params: Any = ()) -> Any:
-        seen.append((sql, tuple(params)))
-        return original(self, sql, params)
+        t0 = time.perf_counter()
+        cur = original(self, sql, params)
+        seen.append((sql, tuple(params), time.perf_counter() - t0))
+        return cur
 
     Database.execute = execute  # type: ignore[method-assign]
     try:
@@ -161,10 +166,14 @@ def explain_paths(url: str, paths: list[tuple[str, str]]) -> int:
 
 def _explain_each(client: Any, store: Any, paths: list[tuple[str, str]]) -> int:
     scans = 0
+    slowest: tuple[float, str, str, tuple[Any, ...]] = (0.0, "", "", ())
     for label, path in paths:
+        client.get(path)  # warm, as the timed requests are
         with _recorded() as seen:
             client.get(path)
-        reads = [(s, p) for s, p in seen if s.lstrip().upper().startswith(("SELECT", "WITH"))]
+        reads = [(s, p) for s, p, _ in seen if s.lstrip().upper().startswith(("SELECT", "WITH"))]
+        for sql, params, took in seen:
+            slowest = max(slowest, (took, label, sql, params))
         runs = Counter(" ".join(s.split()) for s, _ in reads)
         print(f"\n== {label}  {path}  ({len(seen)} statements, {len(runs)} distinct)")
         first = {" ".join(s.split()): (s, p) for s, p in reversed(reads)}
@@ -176,4 +185,9 @@ def _explain_each(client: Any, store: Any, paths: list[tuple[str, str]]) -> int:
             print(f"  {mark}x{times} {text[:150]}")
             for ln in plan:
                 print(f"      {'!! ' if _full_scan(ln) else '   '}{ln}")
+    took, label, sql, params = slowest
+    print(f"\n== slowest statement: {took * 1000:.1f} ms [{label}]\n  {' '.join(sql.split())}")
+    print(f"  params: {params[:12]}")
+    for ln in _plan(store.db, sql, params):
+        print(f"      {ln}")
     return scans

@@ -27,13 +27,13 @@ from typing import Any, TypeVar
 
 from bilat.offsets import OffsetMap
 from bilat.records import Actor, Article, CleanDocument, Document, Extraction
-from bilat.store import DocumentRow, Store, open_store
+from bilat.store import DocumentRow, Failed, Store, open_store
 
 __all__ = ["Summary", "Template", "extract_templates", "generate", "load_templates"]
 
 T = TypeVar("T")
 YEARS_BACK = 10  # dates move by -YEARS_BACK .. +1 years
-BATCH = 200  # documents per transaction
+BATCH = 500  # documents per transaction
 _YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 
@@ -266,17 +266,35 @@ def generate(
     progress: Callable[[int], None] | None = None,
 ) -> Summary:
     """Add `n` documents made from `templates` to `store`, with their extractions, through
-    the store's own API (`BATCH` documents per transaction)."""
+    the store's own batch API (`Store.add_documents`, `Store.save_extractions`: `BATCH`
+    documents per transaction)."""
     mutate = Mutator(templates, seed)
     summary = Summary()
     for start in range(0, n, BATCH):
+        made = []
+        for index in range(start, min(n, start + BATCH)):
+            template = templates[mutate.rng.randrange(len(templates))]
+            ext = mutate(template.extraction, f"syn{index:06d}_{template.doc.name}")
+            made.append((_row(template, index, ext), ext))
         with store.transaction():
-            for index in range(start, min(n, start + BATCH)):
-                template = templates[mutate.rng.randrange(len(templates))]
-                ext = mutate(template.extraction, f"syn{index:06d}_{template.doc.name}")
-                doc = store.add_document(_row(template, index, ext))
-                store.save_extraction(doc.id, ext)
-                _tally(summary, ext, doc.id)
+            ids = store.add_documents([row for row, _ in made])
+            stored = [
+                (doc_id, ext)
+                for doc_id, (_, ext) in zip(ids, made, strict=True)
+                if not isinstance(doc_id, Failed)
+            ]
+            failed = store.save_extractions(stored)
+        names = [row.clean.article.name for row, _ in made]
+        bad = [
+            f"{name}: {x.reason}"
+            for name, x in zip(names, ids, strict=True)
+            if isinstance(x, Failed)
+        ]
+        bad += [f"document {d}: {x.reason}" for (d, _), x in zip(stored, failed, strict=True) if x]
+        if bad:
+            raise RuntimeError(f"generated documents could not be stored: {'; '.join(bad)}")
+        for doc_id, ext in stored:
+            _tally(summary, ext, doc_id)
         if progress is not None:
             progress(summary.documents)
     return summary

@@ -46,12 +46,23 @@ EVENT_FILTERS = (
     scope="module", params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
 )
 def db(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    sqlite = request.param == "sqlite"
+    yield from corpus_db(request.param, tmp_path_factory)
+
+
+def corpus_db(
+    dialect: str,
+    tmp_path_factory: pytest.TempPathFactory,
+    more: Callable[[Store], None] | None = None,
+) -> Iterator[str]:
+    """The URL of a store of the corpus with `_review`'s reviews (and `more`), dropped after."""
+    sqlite = dialect == "sqlite"
     url = str(tmp_path_factory.mktemp("lists") / "bilat.db") if sqlite else _pg_url()
     store = open_store(url)
     try:
         ingest_and_extract(store, [str(CORPUS)], load_options(None, db=url))
         _review(store)
+        if more is not None:
+            more(store)
     finally:
         store.close()
     yield url
@@ -275,6 +286,13 @@ def test_paths_reach_the_big_tables_through_indexes(db: str, store: Store) -> No
     """Every statement of these paths reads the big tables through an index (SQLite EXPLAIN
     QUERY PLAN: no plain SCAN of them; PostgreSQL EXPLAIN with sequential scans priced out,
     as on the corpus's few rows the planner would scan anyway: an index path must exist)."""
+    seen = reads_of(db, store, PATHS)
+    scans = [(sql, line) for sql, params in seen for line in _plan(store, sql, params)]
+    assert seen and not [s for s in scans if _scans_big(s[1])], scans
+
+
+def reads_of(db: str, store: Store, paths: tuple[str, ...]) -> list[tuple[str, list[Any]]]:
+    """The SELECT statements (with their parameters) the app runs to answer `paths`."""
     app = create_app(db, None)
     seen: list[tuple[str, list[Any]]] = []
     real = type(store.db).execute
@@ -286,13 +304,12 @@ def test_paths_reach_the_big_tables_through_indexes(db: str, store: Store) -> No
 
     type(store.db).execute = spy  # type: ignore[method-assign]
     try:
-        for path in PATHS:
+        for path in paths:
             assert asgi_get(app, path).status_code == 200, path
     finally:
         type(store.db).execute = real  # type: ignore[method-assign]
         app.state.bilat.close()
-    scans = [(sql, line) for sql, params in seen for line in _plan(store, sql, params)]
-    assert seen and not [s for s in scans if _scans_big(s[1])], scans
+    return seen
 
 
 def _plan(store: Store, sql: str, params: list[Any]) -> list[str]:
@@ -312,3 +329,22 @@ def _scans_big(line: str) -> bool:
         if re.search(rf"Seq Scan on {table}\b", line):
             return True
     return False
+
+
+@pytest.mark.parametrize(
+    ("table", "column"), [("events", "type"), ("events", "mode"), ("figures", "measure")]
+)
+def test_menus_are_the_distinct_values_of_current_rows(
+    store: Store, table: str, column: str
+) -> None:
+    """The skip scan over the index lists what a DISTINCT over every current row lists."""
+    from bilat.store import item_lists
+
+    every = store.db.all(
+        f"SELECT DISTINCT i.{column} AS v FROM {table} i JOIN documents d ON d.id = i.doc_id "
+        "WHERE d.is_current = 1 AND d.status = 'ok'"
+    )
+    listed = item_lists.distinct_values(store.db, table, column)
+    assert len(listed) >= 2 and listed == sorted(str(r["v"]) for r in every)
+    with pytest.raises(ValueError, match="no index"):
+        item_lists.distinct_values(store.db, "events", "place")

@@ -7,7 +7,8 @@ never holds more than that many pending documents or results, whatever the input
 Where batches run: one batch alone (a single file, a few documents) runs in this process;
 from the second batch on, in the workers of `extract.executor` (`bilat.extract.executors`):
 a local pool of `extract.n_process` processes, or Dask workers. Workers only extract; this
-process writes every result, one transaction per document, so a worker that dies loses its
+process writes the results, one transaction per batch (multi-row writes; a result that
+cannot be stored fails its document only), so a worker that dies loses its
 batch's results (the documents are marked failed, with the reason) and stores nothing twice.
 """
 
@@ -20,7 +21,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from bilat.config import ExtractOptions
-from bilat.errors import ExtractionError, StoreError
+from bilat.errors import ExtractionError
 from bilat.extract.executors import BatchFuture, Workers, start_workers
 from bilat.extract.pipeline import EXTRACTOR_VERSION
 from bilat.extract.workers import BatchArgs, init_worker, reason, work_batch
@@ -35,7 +36,7 @@ Result = tuple[Document, Extraction | ExtractionError]
 
 
 class Extractor:
-    """Extract documents and save each result in its own transaction (see the module doc)."""
+    """Extract documents and save their results a batch at a time (see the module doc)."""
 
     def __init__(self, store: Store, options: ExtractOptions) -> None:
         self.store, self.options = store, options
@@ -66,17 +67,23 @@ class Extractor:
         results: Iterable[Result] = self.results(docs)
         if progress is not None:
             results = progress(results)
-        done, failed = 0, []
+        done, failed = 0, list[str]()
+        pending: list[tuple[Document, Extraction]] = []
         for doc, result in results:
-            if not isinstance(result, ExtractionError):
-                result = self._save(doc, result)
             if isinstance(result, ExtractionError):
-                log.error("extraction failed: %s: %s", doc.name, result)
-                self.store.mark_failed(doc.id, str(result))
-                failed.append(f"{doc.name}: {result}")
+                self._failed(doc, result, failed)
                 continue
-            done += 1
+            pending.append((doc, result))
+            if len(pending) >= self.options.batch_size:  # results saved per transaction
+                done += self._save(pending, failed)
+                pending = []
+        done += self._save(pending, failed)
         return done, failed
+
+    def _failed(self, doc: Document, error: ExtractionError, failed: list[str]) -> None:
+        log.error("extraction failed: %s: %s", doc.name, error)
+        self.store.mark_failed(doc.id, str(error))
+        failed.append(f"{doc.name}: {error}")
 
     def results(self, docs: Iterable[Document]) -> Iterator[Result]:
         """(document, extraction or error) for each of `docs` of status 'ok', in their order."""
@@ -128,16 +135,21 @@ class Extractor:
         for doc, result in zip(batch, results, strict=True):
             yield doc, _checked(result)
 
-    def _save(self, doc: Document, result: Extraction) -> Extraction | ExtractionError:
-        try:
-            with self.store.transaction():
-                self.store.save_extraction(doc.id, result)
-                self.store.clear_failure(doc.id)
-        except StoreError:
-            raise  # the store itself is gone: nothing later can be saved either
-        except Exception as exc:  # this extraction cannot be stored (e.g. a value too large)
-            return ExtractionError(f"cannot be stored: {reason(exc)}")
-        return result
+    def _save(self, pending: list[tuple[Document, Extraction]], failed: list[str]) -> int:
+        """Store the extractions of a batch in one transaction (multi-row writes); one that
+        cannot be stored (e.g. a value too large) fails its document only. Returns how many
+        were stored. A StoreError (the store itself is gone) is raised."""
+        if not pending:
+            return 0
+        with self.store.transaction():
+            outcome = self.store.save_extractions([(doc.id, ext) for doc, ext in pending])
+            for (doc, _), out in zip(pending, outcome, strict=True):
+                if out is None:
+                    self.store.clear_failure(doc.id)
+        for (doc, _), out in zip(pending, outcome, strict=True):
+            if out is not None:
+                self._failed(doc, ExtractionError(f"cannot be stored: {out.reason}"), failed)
+        return sum(out is None for out in outcome)
 
 
 def _checked(result: Extraction | ExtractionError) -> Extraction | ExtractionError:
@@ -170,7 +182,7 @@ def run_extraction(
     progress: Callable[[Iterable[Any]], Iterable[Any]] | None = None,
 ) -> tuple[int, list[str]]:
     """Extract `docs` (default: every stale document, read from the store one at a time as the
-    workers need them) and store each in its own transaction."""
+    workers need them) and store them a batch per transaction."""
     if docs is None:
         ids = store.stale_ids(EXTRACTOR_VERSION)
         todo: Iterable[Document] = (store.get_document(i) for i in ids)

@@ -15,7 +15,7 @@ from fastapi.responses import HTMLResponse, JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 from starlette.exceptions import HTTPException
 
-from bilat.serve import actor_page, lists, queries, record_pages
+from bilat.serve import actor_page, lists, queries, record_pages, statement_pages
 from bilat.serve.app import AppState
 from bilat.serve.csv_out import conflict_rows, csv_response
 from bilat.serve.guard import token_problem
@@ -90,6 +90,13 @@ Cursor = Annotated[
     str | None, Query(pattern=lists.CURSOR, description="the `next` cursor of the previous page")
 ]
 After = Annotated[int, Query(ge=-1, le=MAX_ID, description="`next` of the previous page")]
+ConflictCursor = Annotated[
+    str,
+    Query(
+        pattern=statement_pages.CONFLICT_CURSOR,
+        description="`after` of the Link next URL (m…: the conflicts reviews settled)",
+    ),
+]
 ListLimit = Annotated[int, Query(ge=1, le=500, description="page size (CSV: every page)")]
 WithRejected = Annotated[bool, Query(description="keep rejected items (marked)")]
 Format = Annotated[
@@ -242,22 +249,49 @@ def list_figures(
     return _paged(st, (request, response), "figures", f, include_rejected, after, limit, format)
 
 
+StatementCursor = Annotated[
+    str | None,
+    Query(pattern=statement_pages.STATEMENT_CURSOR, description="`after` of the Link next URL"),
+]
+
+
 def _statements(kind: str, summary: str) -> None:
-    """`GET /api/agreements` and `/api/commitments`: `{items, <per-thing view>}`; the CSV
-    has the statements (items), each with its quote."""
+    """`GET /api/agreements` and `/api/commitments`: `{items, <per-thing view>}`, a page of
+    each (their cursor in the Link next header); the CSV has every statement (items), each
+    with its quote."""
     fetch = getattr(queries, kind)
 
     @_list(f"/{kind}", summary, dict[str, Any], name=f"list_{kind}")
     def view(
-        st: State, dates: Dates, include_rejected: WithRejected = False, format: Format = "json"
+        st: State,
+        request: Request,
+        response: Response,
+        dates: Dates,
+        include_rejected: WithRejected = False,
+        after: StatementCursor = None,
+        limit: ListLimit = 25,
+        format: Format = "json",
     ) -> Any:
         with st.use() as store:
-            data = fetch(store, include_rejected=include_rejected, **dates)
-        return _out(data, format, kind, _items)
+            if format == "csv":
+                data = fetch(store, include_rejected=include_rejected, **dates)
+                return _out(data, format, kind, _items)
+            page = statement_pages.statements_page(
+                store, kind, after=after, limit=limit, include_rejected=include_rejected, **dates
+            )
+        _link_next(request, response, page.next)
+        return page.body(kind)
 
 
-_statements("agreements", "Agreement statements and histories (CSV: the statements)")
-_statements("commitments", "Commitments and their status against the figures (CSV: the statements)")
+_statements(
+    "agreements",
+    "Agreement statements and histories, a page of each (header Link next; CSV: every statement)",
+)
+_statements(
+    "commitments",
+    "Commitment statements and their statuses against the figures, a page of each (header "
+    "Link next; CSV: every statement)",
+)
 
 
 @_list(
@@ -271,23 +305,23 @@ def list_conflicts(
     response: Response,
     dates: Dates,
     include_rejected: WithRejected = False,
-    after: After = -1,
+    after: ConflictCursor = "-1",
     limit: ListLimit = 25,
     format: Format = "json",
 ) -> Any:
-    """Open conflicts in record order, a page at a time; with `include_rejected` (settled
-    conflicts too) the whole list."""
+    """Open conflicts in record order, a page at a time; with `include_rejected` then the
+    conflicts reviews settled (cursor `m<position>`)."""
     with st.use() as store:
-        if format != "csv" and not include_rejected:
-            page = record_pages.conflicts_page(store, after=after, limit=limit, **dates)
+        if format != "csv":
+            if include_rejected:
+                page = statement_pages.conflicts_page(store, after=after, limit=limit, **dates)
+            else:
+                at = MAX_ID if after.startswith("m") else min(int(after), MAX_ID)
+                page = record_pages.conflicts_page(store, after=at, limit=limit, **dates)
             _link_next(request, response, page.next)
             return page.items
         data = queries.conflicts(store, include_rejected=include_rejected, **dates)
-        urls = (
-            {i: d.get("url") for i, d in document_names(store.db).items()}
-            if format == "csv"
-            else {}
-        )
+        urls = {i: d.get("url") for i, d in document_names(store.db).items()}
     return _out(data, format, "conflicts", lambda d: conflict_rows(d, urls))
 
 

@@ -292,7 +292,7 @@ def _guard_response(scope: Scope, status: int, message: str) -> ASGIApp:
 
 def create_app(store_url: str, token: str | None, options: Options | None = None) -> FastAPI:
     """The app over the store at `store_url`; writes need `token` (none: writes are off)."""
-    from bilat.serve import api, pages, permalinks, report
+    from bilat.serve import api, figure_page, pages, permalinks, report
 
     opts = options or load_options(None, db=store_url)
     state = AppState(open_store(store_url), opts, token or None)
@@ -331,6 +331,7 @@ def create_app(store_url: str, token: str | None, options: Options | None = None
     app.add_middleware(Edge)
     app.include_router(api.router)
     app.include_router(pages.router)
+    app.include_router(figure_page.router)
     app.include_router(permalinks.router)
     app.include_router(report.router)
     app.mount("/static", StaticFiles(packages=[("bilat.serve", "static")]), name="static")

@@ -13,10 +13,10 @@ from fastapi.responses import HTMLResponse
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from bilat.reconcile import pair_key
-from bilat.serve import lists, queries, record_pages
+from bilat.serve import lists, queries, record_pages, statement_pages
 from bilat.serve.actor_page import actor_detail
 from bilat.serve.app import AppState, request_pair
-from bilat.serve.charts import chart_key, figure_charts
+from bilat.serve.charts import chart_key
 from bilat.serve.fmt import (
     amount,
     flow_label,
@@ -49,7 +49,14 @@ TIMELINE_PAGE = 100  # event mentions per timeline page
 OVERVIEW_MENTIONS = 40  # newest mentions read for the overview's latest events
 RECORD_PAGE = {"conflicts": 25, "commitments": 10, "agreements": 50}  # entries per page:
 # a commitment shows every figure it was judged against, a conflict every claim
-After = Annotated[int | None, Query(ge=-1, le=2**63 - 1, description="`next` of a page")]
+HISTORY_SHOWN = 20  # latest statements of each agreement history on /agreements (the
+# permalink has them all): a history repeating its title every year can cite thousands
+ConflictAfter = Annotated[
+    str | None, Query(pattern=statement_pages.CONFLICT_CURSOR, description="`next` of a page")
+]
+StatementAfter = Annotated[
+    str | None, Query(pattern=statement_pages.STATEMENT_CURSOR, description="`next` of a page")
+]
 Cursor = Annotated[str | None, Query(pattern=lists.CURSOR, description="`next` of a page")]
 _ENV: Environment | None = None
 _NAV = (
@@ -288,41 +295,6 @@ def _range(since: str | None = None, until: str | None = None) -> dict[str, str 
 Dates = Annotated[dict[str, str | None], Depends(_range)]
 
 
-@router.get("/figures", response_class=HTMLResponse)
-def figures_page(
-    request: Request,
-    dates: Dates,
-    measure: str | None = None,
-    include_rejected: bool = False,
-) -> HTMLResponse:
-    with _st(request).use() as store:
-        figs = queries.figures(
-            store, measure=_opt(measure), include_rejected=include_rejected, **dates
-        )
-        if _opt(measure):  # only that measure's rows, by index
-            measures = lists.figure_measures(store)
-            conflicts = queries.conflicts(store, measure=_opt(measure))
-        else:
-            measures = sorted({f["measure"] for f in queries.figures(store)})
-            conflicts = queries.conflicts(store)
-    charts = figure_charts(figs, conflicts, min_claims=2)
-    by_chart = claims_by_chart(figs)
-    shown = {c.key for c in charts}
-    singles = [f for f in figs if chart_key(f) not in shown]
-    return _page(
-        request,
-        "figures.html",
-        csv=csv_href("/api/figures", request),
-        charts=charts,
-        by_chart=by_chart,
-        singles=singles,
-        measures=measures,
-        measure=_opt(measure),
-        dates=dates,
-        include_rejected=include_rejected,
-    )
-
-
 def claims_by_chart(figs: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
     out: dict[str, list[dict[str, Any]]] = {}
     for f in figs:
@@ -334,46 +306,55 @@ def claims_by_chart(figs: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]
 
 @router.get("/conflicts", response_class=HTMLResponse)
 def conflicts_page(
-    request: Request, dates: Dates, include_rejected: bool = False, after: After = None
+    request: Request, dates: Dates, include_rejected: bool = False, after: ConflictAfter = None
 ) -> HTMLResponse:
-    """25 open conflicts a page ("Next page" keeps the filters); with rejected
-    claims, every conflict (settled ones too)."""
+    """25 open conflicts a page ("Next page" keeps the filters); with rejected claims, then
+    the conflicts reviews settled."""
     with _st(request).use() as store:
         if include_rejected:
-            conflicts, next_at = queries.conflicts(store, include_rejected=True, **dates), None
-        else:
-            page = record_pages.conflicts_page(
-                store, after=-1 if after is None else after, limit=RECORD_PAGE["conflicts"], **dates
+            page = statement_pages.conflicts_page(
+                store, after=after or "-1", limit=RECORD_PAGE["conflicts"], **dates
             )
-            conflicts, next_at = page.items, page.next
-    shown = {"conflicts": conflicts, "include_rejected": include_rejected, "dates": dates}
+        else:
+            at = -1 if after is None else 2**63 - 1 if after.startswith("m") else int(after)
+            page = record_pages.conflicts_page(
+                store, after=at, limit=RECORD_PAGE["conflicts"], **dates
+            )
+    shown = {"conflicts": page.items, "include_rejected": include_rejected, "dates": dates}
     return _page(
         request,
         "conflicts.html",
         csv=csv_href("/api/conflicts", request),
-        next_href=_next(request, next_at),
+        next_href=_next(request, page.next),
         **shown,
     )
 
 
 def _entries(
-    store: Store, kind: str, dates: dict[str, str | None], include_rejected: bool, after: int | None
+    store: Store, kind: str, dates: dict[str, str | None], include_rejected: bool, after: str | None
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]], str | None]:
-    """(a page of commitment statuses or agreement histories, the statements to list, the
-    next cursor): the statements only when the record has no entry (or with rejected
-    ones shown, which reads the whole lists)."""
-    fetch = getattr(record_pages, f"{kind}_page")
-    limit = RECORD_PAGE[kind]
-    page = fetch(store, after=-1 if after is None else after, limit=limit, **dates)
-    if include_rejected or not (page.items or after is not None):
-        data = getattr(queries, kind)(store, include_rejected=include_rejected, **dates)
-        return data["statuses" if kind == "commitments" else "histories"], data["items"], None
-    return page.items, [], page.next
+    """(a page of commitment statuses or agreement histories, a page of the statements to
+    list, the next cursor): the statements only when the record has none of these entries."""
+
+    def page_at(cursor: str) -> statement_pages.Statements:
+        return statement_pages.statements_page(
+            store,
+            kind,
+            after=cursor,
+            limit=RECORD_PAGE[kind],
+            include_rejected=include_rejected,
+            **dates,
+        )
+
+    page = page_at(after or "-1.x")  # the entries only, unless there are none (filtered)
+    if after is None and not page.entries and page.next is None:
+        page = page_at("x.0.0")  # then the statements only
+    return page.entries, page.items, page.next
 
 
 @router.get("/commitments", response_class=HTMLResponse)
 def commitments_page(
-    request: Request, dates: Dates, include_rejected: bool = False, after: After = None
+    request: Request, dates: Dates, include_rejected: bool = False, after: StatementAfter = None
 ) -> HTMLResponse:
     """10 commitment statuses a page ("Next page" keeps the filters)."""
     with _st(request).use() as store:
@@ -392,7 +373,7 @@ def commitments_page(
 
 @router.get("/agreements", response_class=HTMLResponse)
 def agreements_page(
-    request: Request, dates: Dates, include_rejected: bool = False, after: After = None
+    request: Request, dates: Dates, include_rejected: bool = False, after: StatementAfter = None
 ) -> HTMLResponse:
     """50 agreement histories a page ("Next page" keeps the filters)."""
     with _st(request).use() as store:
@@ -402,6 +383,7 @@ def agreements_page(
         "agreements.html",
         csv=csv_href("/api/agreements", request),
         histories=histories,
+        HISTORY_SHOWN=HISTORY_SHOWN,
         items=items,
         dates=dates,
         include_rejected=include_rejected,

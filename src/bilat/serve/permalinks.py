@@ -8,23 +8,19 @@ history id (`agreement:7:a0`) or a row id; a conflict's key (`measure|flow|perio
 
 from __future__ import annotations
 
-import re
 from typing import Any
 from urllib.parse import quote
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
-from bilat.errors import NotFound
 from bilat.humanize import amount, flow_label, period_label, qualified, relation_sign
-from bilat.serve import queries
-from bilat.serve.pages import _page, _st, timeline
-from bilat.serve.record import conflict_id
+from bilat.serve import one_item
+from bilat.serve.pages import _page, _st
 
 __all__ = ["router"]
 
 router = APIRouter(include_in_schema=False)
-_ROW = re.compile(r"(?:[a-z]+-)?(\d+)")
 Fact = tuple[str, str]
 
 
@@ -34,11 +30,6 @@ def _value(d: dict[str, Any]) -> str:
 
 def _measure(measure: str | None) -> str:
     return (measure or "other").replace("_", " ").capitalize()
-
-
-def _row_id(key: str) -> int | None:
-    m = _ROW.fullmatch(key)
-    return int(m.group(1)) if m else None
 
 
 def _source(item: dict[str, Any], ref: str | None = None, extra: str = "") -> dict[str, Any]:
@@ -80,17 +71,8 @@ def _permalink(
 
 @router.get("/events/{key:path}", response_class=HTMLResponse)
 def event_page(request: Request, key: str) -> HTMLResponse:
-    row = _row_id(key)
     with _st(request).use() as store:
-        groups = timeline(queries.events(store, include_rejected=True))
-    found = [
-        g
-        for g in groups
-        if g["id"] == key or (row is not None and any(m["id"] == row for m in g["mentions"]))
-    ]
-    if not found:
-        raise NotFound(f"no event {key!r}")
-    g = found[0]
+        g = one_item.event_group(store, key)
     who = ", ".join(g["participants"]) or "?"
     facts = [
         ("Type", f"{g['type']} · {g['mode']}"),
@@ -113,21 +95,9 @@ def event_page(request: Request, key: str) -> HTMLResponse:
 
 @router.get("/figures/{key}", response_class=HTMLResponse)
 def figure_page(request: Request, key: str) -> HTMLResponse:
-    row = _row_id(key)
     with _st(request).use() as store:
-        figs = queries.figures(store, include_rejected=True)
-    match = [f for f in figs if f["id"] == row]
-    if not match:
-        raise NotFound(f"no figure {key!r}")
-    f = match[0]
+        f, same = one_item.figure_claim(store, key)
     value = _value(f)
-    same = [
-        o
-        for o in figs
-        if o["id"] != f["id"]
-        and (o["measure"], o.get("flow"), o.get("period"), o["unit"])
-        == (f["measure"], f.get("flow"), f.get("period"), f["unit"])
-    ]
     facts = [
         ("Value", value),
         (
@@ -169,17 +139,8 @@ def figure_page(request: Request, key: str) -> HTMLResponse:
 
 @router.get("/agreements/{key:path}", response_class=HTMLResponse)
 def agreement_page(request: Request, key: str) -> HTMLResponse:
-    row = _row_id(key)
     with _st(request).use() as store:
-        data = queries.agreements(store, include_rejected=True)
-    found = [
-        h
-        for h in data["histories"]
-        if h["id"] == key or any(e.get("item_id") == row for e in h["entries"])
-    ]
-    if not found:
-        raise NotFound(f"no agreement {key!r}")
-    h = found[0]
+        h = one_item.agreement_history(store, key)
     facts = [
         ("Kind", h.get("kind") or ""),
         ("Status", h.get("status") or ""),
@@ -198,15 +159,8 @@ def agreement_page(request: Request, key: str) -> HTMLResponse:
 
 @router.get("/commitments/{key}", response_class=HTMLResponse)
 def commitment_page(request: Request, key: str) -> HTMLResponse:
-    row = _row_id(key)
     with _st(request).use() as store:
-        data = queries.commitments(store, include_rejected=True)
-    item = next((i for i in data["items"] if i["id"] == row), None)
-    status = next(
-        (s for s in data["statuses"] if any(x.get("item_id") == row for x in s["sources"])), None
-    )
-    if item is None and status is None:
-        raise NotFound(f"no commitment {key!r}")
+        item, status = one_item.commitment(store, key)
     c = status["commitment"] if status else item
     assert c is not None
     value = amount(c["value"], c["unit"], c.get("value_max"), c.get("per"))
@@ -241,12 +195,7 @@ def commitment_page(request: Request, key: str) -> HTMLResponse:
 @router.get("/conflicts/{key:path}", response_class=HTMLResponse)
 def conflict_page(request: Request, key: str) -> HTMLResponse:
     with _st(request).use() as store:
-        found = [
-            c for c in queries.conflicts(store, include_rejected=True) if conflict_id(c) == key
-        ]
-    if not found:
-        raise NotFound(f"no conflict {key!r}")
-    c = found[0]
+        c = one_item.conflict(store, key)
     facts = [
         ("Why", c.get("reason") or ""),
         ("Flow", flow_label(c.get("flow"))),

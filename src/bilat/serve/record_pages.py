@@ -6,7 +6,8 @@
 A page is one keyset range of a record part (`Store.record_page`: positions after `after`),
 reviewed against the item rows of the documents its entries cite (`queries` reviews them
 against every row of the kind). Pages never hold rejected entries; with `include_rejected`
-the pages use the whole lists (`queries`), which also show the conflicts reviews settled.
+the statement pages pass it on, and conflicts continue with the ones reviews settled
+(`statement_pages.conflicts_page`).
 """
 
 from __future__ import annotations
@@ -24,10 +25,16 @@ from bilat.store import PageFilter, Store
 from bilat.store import item_lists as il
 from bilat.store import record_keys as keys
 
-__all__ = ["agreements_page", "commitments_page", "conflicts_page", "overview_counts"]
+__all__ = [
+    "agreements_page",
+    "cited",
+    "commitments_page",
+    "conflicts_page",
+    "overview_counts",
+]
 
 
-def _cited(store: Store, kind: str, doc_ids: Iterable[Any], revs: Reviews) -> list[dict[str, Any]]:
+def cited(store: Store, kind: str, doc_ids: Iterable[Any], revs: Reviews) -> list[dict[str, Any]]:
     """Reviewed rows of `kind` (rejected ones too) of the documents a page's entries cite.
     Statements are matched by (document, quote) only: their id, quote and review are read,
     not the rows (an agreement history can cite thousands of articles)."""
@@ -61,7 +68,7 @@ def _page(
     in their `cites` lists, the next cursor)."""
     page = store.record_page(kind, after=after, limit=limit, where=PageFilter(since, until))
     docs = (c.get("doc_id") for e in page.items for c in e.get(cites) or [])
-    rows = _cited(store, "figures" if kind == "conflicts" else kind, docs, load_reviews(store))
+    rows = cited(store, "figures" if kind == "conflicts" else kind, docs, load_reviews(store))
     return page.items, rows, None if page.next is None else str(page.next)
 
 
@@ -85,10 +92,12 @@ def commitments_page(
     limit: int = 50,
     since: str | None = None,
     until: str | None = None,
+    include_rejected: bool = False,
 ) -> ListPage:
     """Commitment statuses (as `queries.commitments` gives them), one page of the record's."""
     found, rows, after_this = _page(store, "commitments", "sources", after, limit, since, until)
-    return ListPage(rec.commitment_statuses({"commitments": found}, rows), after_this)
+    statuses = rec.commitment_statuses({"commitments": found}, rows, include_rejected)
+    return ListPage(statuses, after_this)
 
 
 def _dated(entry: dict[str, Any]) -> str | None:
@@ -102,12 +111,13 @@ def agreements_page(
     limit: int = 50,
     since: str | None = None,
     until: str | None = None,
+    include_rejected: bool = False,
 ) -> ListPage:
     """Agreement histories (as `queries.agreements` gives them), one page of the record's;
     with a range, those with a statement dated in it (the index keeps those whose first to
     last statement overlaps it, a superset)."""
     found, rows, after_this = _page(store, "agreements", "entries", after, limit, since, until)
-    histories = rec.agreement_histories({"agreements": found}, rows)
+    histories = rec.agreement_histories({"agreements": found}, rows, include_rejected)
     if since or until:
         histories = [
             h for h in histories if any(in_range(_dated(e), since, until) for e in h["entries"])

@@ -6,7 +6,7 @@ Writes happen in one transaction per document (`with store.transaction(): ...`).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from typing import Any
 
@@ -15,13 +15,13 @@ from bilat.store import bands as _bands
 from bilat.store import documents as _docs
 from bilat.store import items as _items
 from bilat.store import record_rows as _rows
-from bilat.store.db import Database, connect
+from bilat.store.db import Database, Failed, connect
 from bilat.store.documents import DocumentRow
 from bilat.store.lock import write_lock
 from bilat.store.record_patch import RecordPatch, patch_record
 from bilat.store.record_rows import Page, PageFilter
 
-__all__ = ["Database", "DocumentRow", "Page", "PageFilter", "Store", "open_store"]
+__all__ = ["Database", "DocumentRow", "Failed", "Page", "PageFilter", "Store", "open_store"]
 
 
 class Store:
@@ -50,6 +50,11 @@ class Store:
     # documents -------------------------------------------------------------------
     def add_document(self, row: DocumentRow) -> Document:
         return _docs.add_document(self.db, row)
+
+    def add_documents(self, rows: Sequence[DocumentRow]) -> list[int | Failed]:
+        """Many documents in one transaction (multi-row writes); the ids in order, or the
+        `Failed` of a row that cannot be stored (the others are)."""
+        return _docs.add_documents(self.db, rows)
 
     def current_version(self, name: str) -> Document | None:
         return _docs.current_version(self.db, name)
@@ -98,6 +103,12 @@ class Store:
     # extraction ------------------------------------------------------------------
     def save_extraction(self, doc_id: int, extraction: Extraction) -> None:
         _items.save_extraction(self.db, doc_id, extraction)
+
+    def save_extractions(self, batch: Sequence[tuple[int, Extraction]]) -> list[Failed | None]:
+        """Many documents' extractions in one transaction with a few multi-row writes per
+        table; a document that cannot be stored gets its `Failed` (in order; None: stored)
+        and the rest are stored."""
+        return _items.save_extractions(self.db, batch)
 
     def load_extraction(self, doc_id: int, *, mentions: bool = True) -> Extraction | None:
         """The stored extraction (None: never extracted); `mentions=False` leaves out the

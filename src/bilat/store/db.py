@@ -10,16 +10,20 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from bilat.errors import StoreError
 
-__all__ = ["Database", "connect", "now_iso"]
+__all__ = ["Database", "Failed", "connect", "now_iso", "write_each"]
+
+T = TypeVar("T")
+R = TypeVar("R")
 
 _TOKENS = {
     "sqlite": {"id": "INTEGER PRIMARY KEY AUTOINCREMENT", "blob": "BLOB", "real": "REAL"},
@@ -45,6 +49,7 @@ class Database:
         self.dialect = dialect
         self.url = url
         self._depth = 0
+        self._savepoints = 0
         self.lock_depth = 0  # see bilat.store.lock
 
     def _sql(self, sql: str) -> str:
@@ -81,6 +86,59 @@ class Database:
         marks = ", ".join("?" for _ in values)
         sql = f"INSERT INTO {table} ({cols}) VALUES ({marks}) RETURNING id"
         return int(self.execute(sql, list(values.values())).fetchone()[0])
+
+    def insert_rows(self, table: str, cols: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+        """Many rows in one go: `executemany` on SQLite, `COPY ... FROM STDIN` on PostgreSQL
+        (one round trip for the lot instead of one per row)."""
+        if not rows:
+            return
+        names = ", ".join(f'"{c}"' for c in cols)
+        if self.dialect == "sqlite":
+            marks = ", ".join("?" for _ in cols)
+            self.execute_many(f"INSERT INTO {table} ({names}) VALUES ({marks})", rows)
+            return
+        with _busy_is_store_error(self.dialect):
+            cur = self.conn.cursor()
+            with cur.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+
+    def reserve_ids(self, table: str, n: int) -> list[int]:
+        """`n` fresh ids of `table` for rows the caller inserts with their id (so rows that
+        point at them can go in the same batch). SQLite: above the highest ever given, which
+        holds because the caller's transaction holds the write lock; PostgreSQL: from the
+        table's identity sequence, so concurrent writers never collide."""
+        if n <= 0:
+            return []
+        if self.dialect == "sqlite":
+            top = self.scalar(
+                "SELECT MAX(COALESCE((SELECT seq FROM sqlite_sequence WHERE name = ?), 0), "
+                f"COALESCE((SELECT MAX(id) FROM {table}), 0))",
+                (table,),
+            )
+            return list(range(int(top) + 1, int(top) + 1 + n))
+        rows = self.execute(
+            "SELECT nextval(pg_get_serial_sequence(?, 'id')) FROM generate_series(1, ?)",
+            (table, n),
+        ).fetchall()
+        return [int(r[0]) for r in rows]
+
+    @contextmanager
+    def savepoint(self) -> Iterator[None]:
+        """A part of the caller's transaction that an error undoes alone."""
+        self._savepoints += 1
+        name = f"bilat_sp{self._savepoints}"
+        self.execute(f"SAVEPOINT {name}")
+        try:
+            yield
+        except BaseException:
+            self.execute(f"ROLLBACK TO SAVEPOINT {name}")
+            self.execute(f"RELEASE SAVEPOINT {name}")
+            raise
+        else:
+            self.execute(f"RELEASE SAVEPOINT {name}")
+        finally:
+            self._savepoints -= 1
 
     @contextmanager
     def transaction(self) -> Iterator[Database]:
@@ -120,6 +178,47 @@ class Database:
 
     def close(self) -> None:
         self.conn.close()
+
+
+@dataclass(frozen=True, slots=True)
+class Failed:
+    """Why one item of a batch could not be stored (the others were)."""
+
+    reason: str
+
+
+def write_each(
+    db: Database, items: Sequence[T], write: Callable[[Database, Sequence[T]], list[R]]
+) -> list[R | Failed]:
+    """`write(db, items)` as one batch in one transaction; if the batch fails, each item
+    again on its own, so one bad item gives its own `Failed` and the rest are stored. A lost
+    or locked store (StoreError) is raised: nothing later could be stored either."""
+    if not items:
+        return []
+    with db.transaction():
+        try:
+            with db.savepoint():
+                return list(write(db, items))
+        except StoreError:
+            raise
+        except Exception as exc:
+            if len(items) == 1:
+                return [_failed(exc)]
+        out: list[R | Failed] = []
+        for item in items:
+            try:
+                with db.savepoint():
+                    out.extend(write(db, [item]))
+            except StoreError:
+                raise
+            except Exception as exc:
+                out.append(_failed(exc))
+        return out
+
+
+def _failed(exc: Exception) -> Failed:
+    text = " ".join(str(exc).split())
+    return Failed(f"{type(exc).__name__}: {text}" if text else type(exc).__name__)
 
 
 @contextmanager

@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from bilat.errors import NotFound
 from bilat.offsets import OffsetMap
 from bilat.records import CleanDocument, Document, Evidence
-from bilat.store.bands import add_bands
-from bilat.store.db import Database, now_iso
+from bilat.store.db import Database, Failed, now_iso, write_each
 
 __all__ = [
     "DocumentRow",
     "add_document",
+    "add_documents",
     "add_reject",
     "clear_failure",
     "current_version",
@@ -105,49 +106,83 @@ def mark_seen(db: Database, url: str, content_hash: str, doc_id: int) -> None:
 
 def add_document(db: Database, new: DocumentRow) -> Document:
     """Store `new` as the next version of its name; the caller holds the transaction."""
-    art = new.clean.article
-    prev = current_version(db, art.name)
-    version = 1 if prev is None else prev.version + 1
-    if prev is not None:
-        db.execute("UPDATE documents SET is_current = 0 WHERE name = ?", (art.name,))
-    doc_id = db.insert(
-        "documents",
-        {
-            "name": art.name,
-            "version": version,
-            "is_current": 1,
-            "content_hash": new.content_hash,
-            "origin": art.origin,
-            "kind": art.kind,
-            "text": art.text,
-            "clean_text": new.clean.clean_text,
-            "offsets": json.dumps(new.clean.offsets.to_json()),
-            "removed": json.dumps([list(r) for r in new.clean.removed]),
-            "raw": art.raw,
-            "title": art.title,
-            "published": new.clean.published,
-            "published_basis": new.clean.published_basis,
-            "published_evidence": json.dumps(
-                [[e.start, e.end, e.quote] for e in new.clean.published_evidence],
-                ensure_ascii=False,
-            ),
-            "source": art.source,
-            "url": art.url,
-            "language": new.clean.language,
-            "status": new.status,
-            "duplicate_of": new.duplicate_of,
-            "metadata": json.dumps(art.metadata, ensure_ascii=False, default=str),
-            "minhash": new.minhash,
-            "ingested_at": now_iso(),
-        },
-    )
-    add_bands(db, doc_id, new.bands)
-    if db.dialect == "sqlite":
-        db.execute(
-            "INSERT INTO documents_fts (rowid, title, clean_text) VALUES (?, ?, ?)",
-            (doc_id, art.title or "", new.clean.clean_text),
-        )
+    with db.transaction():
+        (doc_id,) = _write_documents(db, [new])
     return get_document(db, doc_id)
+
+
+def add_documents(db: Database, rows: Sequence[DocumentRow]) -> list[int | Failed]:
+    """Store each of `rows` as the next version of its name, in one transaction with
+    multi-row writes; the new ids in order, or the `Failed` of a row that cannot be stored
+    (the others are)."""
+    return write_each(db, rows, _write_documents)
+
+
+def _write_documents(db: Database, rows: Sequence[DocumentRow]) -> list[int]:
+    names = list(dict.fromkeys(r.clean.article.name for r in rows))
+    latest: dict[str, int] = {}
+    for i in range(0, len(names), 500):
+        part = names[i : i + 500]
+        marks = ", ".join("?" for _ in part)
+        for r in db.all(
+            f"SELECT name, version FROM documents WHERE is_current = 1 AND name IN ({marks})", part
+        ):
+            latest[r["name"]] = int(r["version"])
+    db.execute_many("UPDATE documents SET is_current = 0 WHERE name = ?", [(n,) for n in latest])
+    last = {r.clean.article.name: i for i, r in enumerate(rows)}  # a name's last row is current
+    ids = db.reserve_ids("documents", len(rows))
+    values: list[list[Any]] = []
+    bands: list[tuple[int, int]] = []
+    texts: list[tuple[int, str, str]] = []
+    for i, (doc_id, new) in enumerate(zip(ids, rows, strict=True)):
+        name = new.clean.article.name
+        latest[name] = latest.get(name, 0) + 1
+        values.append([doc_id, latest[name], int(last[name] == i), *_document_values(new)])
+        bands.extend((k, doc_id) for k in new.bands)
+        texts.append((doc_id, new.clean.article.title or "", new.clean.clean_text))
+    db.insert_rows("documents", ("id", "version", "is_current", *_DOCUMENT_COLS), values)
+    db.insert_rows("minhash_bands", ("band_key", "doc_id"), bands)
+    if db.dialect == "sqlite":
+        db.execute_many(
+            "INSERT INTO documents_fts (rowid, title, clean_text) VALUES (?, ?, ?)", texts
+        )
+    return ids
+
+
+_DOCUMENT_COLS = (
+    "name", "content_hash", "origin", "kind", "text", "clean_text", "offsets", "removed",
+    "raw", "title", "published", "published_basis", "published_evidence", "source", "url",
+    "language", "status", "duplicate_of", "metadata", "minhash", "ingested_at",
+)  # fmt: skip
+
+
+def _document_values(new: DocumentRow) -> list[Any]:
+    """The columns `_DOCUMENT_COLS` of a new document, in that order."""
+    art, clean = new.clean.article, new.clean
+    evidence = [[e.start, e.end, e.quote] for e in clean.published_evidence]
+    return [
+        art.name,
+        new.content_hash,
+        art.origin,
+        art.kind,
+        art.text,
+        clean.clean_text,
+        json.dumps(clean.offsets.to_json()),
+        json.dumps([list(r) for r in clean.removed]),
+        art.raw,
+        art.title,
+        clean.published,
+        clean.published_basis,
+        json.dumps(evidence, ensure_ascii=False),
+        art.source,
+        art.url,
+        clean.language,
+        new.status,
+        new.duplicate_of,
+        json.dumps(art.metadata, ensure_ascii=False, default=str),
+        new.minhash,
+        now_iso(),
+    ]
 
 
 def get_document(db: Database, key: int | str) -> Document:

@@ -20,11 +20,14 @@ from typing import Any
 
 from bilat.store.db import Database
 from bilat.store.queries import decode
+from bilat.store.record_keys import mention_count
 
 __all__ = [
     "EventFilter",
+    "current_docs",
     "current_figures",
     "current_ids",
+    "distinct_values",
     "documents_of",
     "event_rows",
     "event_values",
@@ -38,6 +41,15 @@ __all__ = [
 _CURRENT = "d.is_current = 1 AND d.status = 'ok'"
 _RECENT = "COALESCE(e.date, '')"
 _CHUNK = 500
+_INDEXED = {("events", "type"), ("events", "mode"), ("figures", "measure")}  # see distinct_values
+
+
+def current_docs(db: Database) -> str:
+    """Rows of current documents. On SQLite `+` keeps the planner from starting at the
+    documents (it has no statistics); PostgreSQL has them, and `+` would hide the column's
+    (it then guesses 50 current documents of 10,000 and reads them all first)."""
+    plus = "+" if db.dialect == "sqlite" else ""
+    return f"{plus}d.is_current = 1 AND d.status = 'ok'"
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,27 +97,26 @@ def _reviewable(f: EventFilter) -> _Query:
     return out
 
 
-def _start(db: Database, q: _Query, f: EventFilter) -> str:
+def _start(db: Database, q: _Query, f: EventFilter, limit: int) -> str:
     """Where a query starts: at the events' date index (reading newest first and stopping
-    after `limit` matches) unless a filter keeps few of them (under a fifth: then at that
-    filter's index, sorting what it keeps). SQLite has no statistics to choose by itself;
-    the CROSS JOINs fix its order (PostgreSQL plans them as it likes)."""
-    total = int(
-        db.scalar(
-            "SELECT COALESCE(SUM(n), 0) FROM record_counts WHERE kind = 'events' AND pair = '*'"
-        )
-        or 0
-    )
+    after `limit` matches) unless a filter keeps few of them: then at that filter's index,
+    sorting what it keeps. SQLite has no statistics to choose by itself; the CROSS JOINs fix
+    its order (PostgreSQL plans them as it likes).
+
+    A pair's view keeping m of the M mentions: from the date index a page reads about
+    limit * M / m rows, from the pair's keys m rows plus their sort (about twice the work
+    per row), so the pair's keys come first when 2 * m * m < limit * M. An actor's names:
+    under a fifth of the mentions."""
+    mentions = mention_count(db, None)
     if "event_participants ep" in q.tables:
         names = next(ps for c, ps in q.conds if c.startswith("ep."))
         marks = ", ".join("?" for _ in names)
         n = db.scalar(f"SELECT COUNT(*) FROM event_participants WHERE name IN ({marks})", names)
-        mentions = db.scalar("SELECT COUNT(*) FROM record_item_refs WHERE kind = 'events'")
-        if int(n or 0) * 5 < int(mentions or 0):
+        if int(n or 0) * 5 < mentions:
             return "ep"
     if f.pair is not None:
-        n = db.scalar("SELECT n FROM record_counts WHERE kind = 'events' AND pair = ?", (f.pair,))
-        if int(n or 0) * 5 < total:
+        m = mention_count(db, f.pair)
+        if 2 * m * m < max(limit, 1) * mentions:
             return "p"
     return "e"
 
@@ -113,17 +124,16 @@ def _start(db: Database, q: _Query, f: EventFilter) -> str:
 def _rows(
     db: Database, q: _Query, f: EventFilter, before: tuple[str, int] | None, limit: int
 ) -> list[dict[str, Any]]:
-    """One ordered range of events (see `_start`); `+d.is_current` keeps SQLite from
-    starting at the documents."""
+    """One ordered range of events (see `_start`); see `current_docs`."""
     tables = ["events e", "documents d", *q.tables]
-    conds = [("d.id = e.doc_id AND +d.is_current = 1 AND d.status = 'ok'", []), *q.conds]
+    conds = [(f"d.id = e.doc_id AND {current_docs(db)}", []), *q.conds]
     if f.pair is not None:
         tables += ["record_item_refs r", "record_item_pairs p"]
         conds += [
             ("r.kind = 'events' AND r.item_id = e.id", []),
             ("p.kind = r.kind AND p.pos = r.pos AND p.pair = ?", [f.pair]),
         ]
-    start = _start(db, q, f)
+    start = _start(db, q, f, limit)
     if start == "p":
         keyed = ("record_item_pairs p", "record_item_refs r")
         tables = [*keyed, *[t for t in tables if t not in keyed]]
@@ -164,11 +174,26 @@ def event_values(db: Database, column: str) -> list[str]:
     """The distinct values of `type` or `mode` over the current documents' events."""
     if column not in ("type", "mode"):
         raise ValueError(f"not an event list column: {column}")
-    sql = (
-        f"SELECT DISTINCT e.{column} AS v FROM events e JOIN documents d ON d.id = e.doc_id "
-        f"WHERE {_CURRENT}"
+    return distinct_values(db, "events", column)
+
+
+def distinct_values(db: Database, table: str, column: str) -> list[str]:
+    """The distinct values of an indexed column over the current documents' rows, sorted:
+    one index seek per value (a skip scan), and for each a look for one current row, not a
+    read of every row (`events.type`, `events.mode`, `figures.measure`)."""
+    if (table, column) not in _INDEXED:
+        raise ValueError(f"no index to list {table}.{column} by")
+    has_current = (
+        f"SELECT 1 FROM {table} i CROSS JOIN documents d WHERE i.{column} = ? "
+        f"AND d.id = i.doc_id AND {current_docs(db)} LIMIT 1"
     )
-    return sorted(str(r["v"]) for r in db.all(sql))
+    out = []
+    value = db.scalar(f"SELECT MIN({column}) FROM {table}")
+    while value is not None:
+        if db.scalar(has_current, (value,)) is not None:
+            out.append(str(value))
+        value = db.scalar(f"SELECT MIN({column}) FROM {table} WHERE {column} > ?", (value,))
+    return sorted(out)  # in Python's order, whatever the database's collation
 
 
 def figure_rows(
@@ -197,7 +222,7 @@ def figure_rows(
     where = "".join(f" AND {c}" for c in conds)
     sql = (
         f"SELECT f.* FROM figures f JOIN documents d ON d.id = f.doc_id "
-        f"WHERE +d.is_current = 1 AND d.status = 'ok'{where} ORDER BY f.doc_id, f.id"
+        f"WHERE {current_docs(db)}{where} ORDER BY f.doc_id, f.id"
     )
     if limit is not None:
         sql += " LIMIT ?"
@@ -207,11 +232,7 @@ def figure_rows(
 
 def figure_measures(db: Database) -> list[str]:
     """The distinct measures of current documents' figures (the measure index)."""
-    sql = (
-        "SELECT DISTINCT f.measure AS m FROM figures f JOIN documents d ON d.id = f.doc_id "
-        "WHERE +d.is_current = 1 AND d.status = 'ok'"
-    )
-    return sorted(str(r["m"]) for r in db.all(sql))
+    return distinct_values(db, "figures", "measure")
 
 
 def named_rows(
@@ -240,7 +261,7 @@ def named_rows(
         params += list(also)
     sql = (
         f"SELECT i.* FROM {table} i JOIN documents d ON d.id = i.doc_id "
-        f"WHERE +d.is_current = 1 AND d.status = 'ok' AND {cond} "
+        f"WHERE {current_docs(db)} AND {cond} "
         "ORDER BY i.doc_id DESC, i.id DESC LIMIT ?"
     )
     return [decode(r) for r in db.all(sql, [*params, limit])]

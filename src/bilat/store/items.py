@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from collections.abc import Iterator, Sequence
+from typing import Any, TypeVar
 
 from bilat.records import (
     Actor,
@@ -14,122 +15,129 @@ from bilat.records import (
     Extraction,
     Figure,
 )
-from bilat.store.db import Database
+from bilat.store.db import Database, Failed, write_each
 
-__all__ = ["ITEM_TABLES", "delete_items", "load_extraction", "save_extraction"]
+__all__ = [
+    "ITEM_TABLES",
+    "chunks",
+    "delete_items",
+    "load_extraction",
+    "save_extraction",
+    "save_extractions",
+]
+
+T = TypeVar("T")
+_CHUNK = 500  # document ids per IN (...) list
 
 ITEM_TABLES = ("events", "figures", "agreements", "commitments")
 _EVIDENCE = ("start_pos", "end_pos", "quote")
 _WITH_PARTIES = ("agreements", "commitments")  # their parties are indexed (item_parties)
 
 
-def _evidence(ev: Evidence) -> dict[str, Any]:
-    return {"start_pos": ev.start, "end_pos": ev.end, "quote": ev.quote}
-
-
 def _row_evidence(row: dict[str, Any]) -> Evidence:
     return Evidence(int(row["start_pos"]), int(row["end_pos"]), row["quote"])
 
 
-def delete_items(db: Database, doc_id: int) -> None:
-    db.execute(
-        "DELETE FROM event_participants WHERE event_id IN (SELECT id FROM events WHERE doc_id = ?)",
-        (doc_id,),
-    )
-    for table in _WITH_PARTIES:
+def delete_items(db: Database, doc_ids: Sequence[int]) -> None:
+    """Remove every item of these documents (and the rows that index them)."""
+    for part in chunks(doc_ids, _CHUNK):
+        marks = ", ".join("?" for _ in part)
         db.execute(
-            f"DELETE FROM item_parties WHERE kind = ? AND item_id IN "
-            f"(SELECT id FROM {table} WHERE doc_id = ?)",
-            (table, doc_id),
+            "DELETE FROM event_participants WHERE event_id IN "
+            f"(SELECT id FROM events WHERE doc_id IN ({marks}))",
+            part,
         )
-    for table in ("mentions", *ITEM_TABLES, "actors"):
-        db.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))
+        for table in _WITH_PARTIES:
+            db.execute(
+                f"DELETE FROM item_parties WHERE kind = ? AND item_id IN "
+                f"(SELECT id FROM {table} WHERE doc_id IN ({marks}))",
+                (table, *part),
+            )
+        for table in ("mentions", *ITEM_TABLES, "actors"):
+            db.execute(f"DELETE FROM {table} WHERE doc_id IN ({marks})", part)
 
 
-def _save_actor(db: Database, doc_id: int, actor: Actor, version: str) -> None:
-    actor_id = db.insert(
-        "actors",
-        {
-            "doc_id": doc_id,
-            "name": actor.name,
-            "type": actor.type,
-            "country": actor.country,
-            "role": actor.role,
-            "aliases": json.dumps(list(actor.aliases), ensure_ascii=False),
-            "gid": actor.gid,
-            "extractor_version": version,
-        },
-    )
-    for m in actor.mentions:
-        db.insert("mentions", {"doc_id": doc_id, "actor_id": actor_id, **_evidence(m)})
+def chunks(values: Sequence[T], size: int) -> Iterator[list[T]]:
+    for i in range(0, len(values), size):
+        yield list(values[i : i + size])
 
 
-def _save_event(db: Database, doc_id: int, ev: Event, version: str) -> None:
-    event_id = db.insert(
-        "events",
-        {
-            "doc_id": doc_id,
-            "type": ev.type,
-            "mode": ev.mode,
-            "status": ev.status,
-            "participants": json.dumps(list(ev.participants), ensure_ascii=False),
-            "date": ev.date,
-            "date_end": ev.date_end,
-            "place": ev.place,
-            **_evidence(ev.evidence),
-            "extractor_version": version,
-        },
-    )
-    for name in dict.fromkeys(ev.participants):
-        db.execute(
-            "INSERT INTO event_participants (event_id, name) VALUES (?, ?)", (event_id, name)
-        )
+def _columns(cls: type, *extra: str) -> tuple[str, ...]:
+    names = [n for n in cls.__slots__ if n not in ("evidence", "mentions")]  # type: ignore[attr-defined]
+    return ("id", "doc_id", *names, *extra, "extractor_version")
 
 
-def _plain(item: Any, skip: tuple[str, ...] = ("evidence",)) -> dict[str, Any]:
-    out = {}
-    for name in item.__slots__:
-        if name in skip:
+def _values(item: Any, cols: tuple[str, ...]) -> list[Any]:
+    """`item`'s fields in the order of `cols` (id, doc_id and version are added by the
+    caller); tuples as JSON lists, the evidence as its three columns."""
+    out = []
+    for name in cols[2:-1]:
+        if name in _EVIDENCE:
+            ev = item.evidence
+            out.append({"start_pos": ev.start, "end_pos": ev.end, "quote": ev.quote}[name])
             continue
         value = getattr(item, name)
-        out[name] = (
+        out.append(
             json.dumps(list(value), ensure_ascii=False) if isinstance(value, tuple) else value
         )
     return out
 
 
+_COLS = {
+    "actors": _columns(Actor),
+    "events": _columns(Event, *_EVIDENCE),
+    "figures": _columns(Figure, *_EVIDENCE),
+    "agreements": _columns(Agreement, *_EVIDENCE),
+    "commitments": _columns(Commitment, *_EVIDENCE),
+}
+
+
+def save_extractions(db: Database, batch: Sequence[tuple[int, Extraction]]) -> list[Failed | None]:
+    """Replace the items of each (document id, extraction) of `batch`, all in one
+    transaction with a few multi-row writes per table. A document whose items cannot be
+    stored gets its `Failed` (in `batch`'s order; None: stored) and the others are stored."""
+    return write_each(db, batch, _write_extractions)
+
+
 def save_extraction(db: Database, doc_id: int, extraction: Extraction) -> None:
-    """Replace the items of `doc_id` with `extraction` (caller holds the transaction)."""
-    delete_items(db, doc_id)
-    version = extraction.extractor_version
-    for actor in extraction.actors:
-        _save_actor(db, doc_id, actor, version)
-    for event in extraction.events:
-        _save_event(db, doc_id, event, version)
-    for table, items in (
-        ("figures", extraction.figures),
-        ("agreements", extraction.agreements),
-        ("commitments", extraction.commitments),
-    ):
-        for item in items:
-            item_id = db.insert(
-                table,
-                {
-                    "doc_id": doc_id,
-                    **_plain(item),
-                    **_evidence(item.evidence),
-                    "extractor_version": version,
-                },
-            )
-            if isinstance(item, Agreement | Commitment):
-                db.execute_many(
-                    "INSERT INTO item_parties (kind, name, item_id) VALUES (?, ?, ?)",
-                    [(table, name, item_id) for name in dict.fromkeys(item.parties)],
-                )
-    pair = "-".join(extraction.pair) if extraction.pair else None
-    db.execute(
-        "UPDATE documents SET extractor_version = ?, pair = ? WHERE id = ?", (version, pair, doc_id)
+    """Replace the items of `doc_id` with `extraction`; raises if they cannot be stored."""
+    with db.transaction():
+        _write_extractions(db, [(doc_id, extraction)])
+
+
+def _write_extractions(db: Database, batch: Sequence[tuple[int, Extraction]]) -> list[None]:
+    delete_items(db, [doc_id for doc_id, _ in batch])
+    kinds: dict[str, list[tuple[int, str, Any]]] = {k: [] for k in _COLS}
+    for doc_id, ext in batch:
+        for kind in _COLS:
+            kinds[kind].extend((doc_id, ext.extractor_version, item) for item in getattr(ext, kind))
+    mentions: list[tuple[Any, ...]] = []
+    participants: list[tuple[Any, ...]] = []
+    parties: list[tuple[Any, ...]] = []
+    for kind, items in kinds.items():
+        ids = db.reserve_ids(kind, len(items))
+        cols = _COLS[kind]
+        rows = []
+        for item_id, (doc_id, version, item) in zip(ids, items, strict=True):
+            rows.append([item_id, doc_id, *_values(item, cols), version])
+            if isinstance(item, Actor):
+                mentions.extend((doc_id, item_id, m.start, m.end, m.quote) for m in item.mentions)
+            elif isinstance(item, Event):
+                participants.extend((item_id, n) for n in dict.fromkeys(item.participants))
+            elif isinstance(item, Agreement | Commitment):
+                parties.extend((kind, n, item_id) for n in dict.fromkeys(item.parties))
+        db.insert_rows(kind, cols, rows)
+    db.insert_rows("mentions", ("doc_id", "actor_id", *_EVIDENCE), mentions)
+    db.insert_rows("event_participants", ("event_id", "name"), participants)
+    db.insert_rows("item_parties", ("kind", "name", "item_id"), parties)
+    db.execute_many(
+        "UPDATE documents SET extractor_version = ?, pair = ? WHERE id = ?",
+        [
+            (ext.extractor_version, "-".join(ext.pair) if ext.pair else None, doc_id)
+            for doc_id, ext in batch
+        ],
     )
+    return [None] * len(batch)
 
 
 def _load_actors(db: Database, doc_id: int, with_mentions: bool) -> tuple[Actor, ...]:

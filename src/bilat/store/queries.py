@@ -10,6 +10,7 @@ import json
 import re
 from typing import Any
 
+from bilat.store import search
 from bilat.store.db import Database
 
 __all__ = [
@@ -51,17 +52,6 @@ def terms(q: str) -> list[str]:
     return [w.lower() for w in _WORD.findall(q)][:12]
 
 
-def _fts_where(db: Database, words: list[str]) -> tuple[str, list[Any]]:
-    if db.dialect == "postgresql":
-        return "d.search @@ plainto_tsquery('english', ?)", [" ".join(words)]
-    return "d.id IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)", [_match(words)]
-
-
-def _match(words: list[str]) -> str:
-    """An FTS5 query of `words` as quoted terms (so no word is read as query syntax)."""
-    return " ".join('"' + w.replace('"', "") + '"' for w in words)
-
-
 def _filters(
     db: Database,
     q: str | None,
@@ -75,13 +65,8 @@ def _filters(
     if status:
         where.append("d.status = ?")
         params.append(status)
-    words = terms(q or "")
-    if words:
-        clause, extra = _fts_where(db, words)
-        where.append(clause)
-        params.extend(extra)
-    elif q and q.strip():
-        where.append("1 = 0")  # punctuation only: nothing can match
+    if q and q.strip() and not terms(q):
+        where.append("1 = 0")  # punctuation only: nothing can match (words: bilat.store.search)
     return (" WHERE " + " AND ".join(where)) if where else "", params
 
 
@@ -92,6 +77,9 @@ def count_documents(
     status: str | None = None,
     current_only: bool = True,
 ) -> int:
+    words = terms(q or "")
+    if words:
+        return search.match_count(db, words, status=status, current_only=current_only)
     clause, params = _filters(db, q, status, current_only)
     return int(db.scalar(f"SELECT COUNT(*) FROM documents d{clause}", params) or 0)
 
@@ -108,62 +96,27 @@ def search_documents(
     """Document rows (metadata + clean_text), newest publication first unless searching."""
     cols = ", ".join(f"d.{c}" for c in DOC_FIELDS)
     words = terms(q or "")
-    if words and db.dialect == "sqlite":
-        return _ranked_sqlite(db, words, status, current_only, cols, limit, offset)
+    if words:
+        ids = search.ranked_ids(
+            db, words, status=status, current_only=current_only, limit=limit, offset=offset
+        )
+        marks = ", ".join("?" for _ in ids) or "NULL"
+        rows = db.all(f"SELECT {cols}, d.clean_text FROM documents d WHERE d.id IN ({marks})", ids)
+        at = {int(r["id"]): r for r in rows}
+        return [at[i] for i in ids if i in at]
     clause, params = _filters(db, q, status, current_only)
     order = "COALESCE(d.published, '') DESC, d.id DESC"
-    if words:
-        order = "ts_rank(d.search, plainto_tsquery('english', ?)) DESC, d.id DESC"
-        params = [*params, " ".join(words)]
     sql = f"SELECT {cols}, d.clean_text FROM documents d{clause} ORDER BY {order} LIMIT ? OFFSET ?"
     return db.all(sql, [*params, limit, offset])
-
-
-def _ranked_sqlite(
-    db: Database,
-    words: list[str],
-    status: str | None,
-    current_only: bool,
-    cols: str,
-    limit: int,
-    offset: int,
-) -> list[dict[str, Any]]:
-    """FTS5 matches best first: the index is queried once, with bm25 computed per match in
-    that one query (not in a subquery re-run for every document row)."""
-    clause, params = _filters(db, None, status, current_only)
-    sql = (
-        "WITH hits AS (SELECT rowid AS id, bm25(documents_fts) AS rank FROM documents_fts "
-        "WHERE documents_fts MATCH ?) "
-        f"SELECT {cols}, d.clean_text FROM hits h JOIN documents d ON d.id = h.id{clause} "
-        "ORDER BY h.rank, d.id DESC LIMIT ? OFFSET ?"
-    )
-    return db.all(sql, [_match(words), *params, limit, offset])
 
 
 def ranked_document_ids(
     db: Database, words: list[str], *, limit: int, offset: int = 0
 ) -> list[int]:
-    """Current documents with every word (as a word prefix), best match first: the documents
-    whose items a search looks at (an item quote is a passage of its document)."""
-    if not words:
-        return []
-    if db.dialect == "postgresql":
-        query = " & ".join(f"{w}:*" for w in words)
-        sql = (
-            "SELECT d.id FROM documents d WHERE d.search @@ to_tsquery('english', ?) "
-            "AND d.is_current = 1 AND d.status = 'ok' "
-            "ORDER BY ts_rank(d.search, to_tsquery('english', ?)) DESC, d.id DESC LIMIT ? OFFSET ?"
-        )
-        rows = db.all(sql, [query, query, limit, offset])
-    else:
-        match = " ".join('"' + w.replace('"', "") + '"*' for w in words)
-        sql = (
-            "WITH hits AS (SELECT rowid AS id, bm25(documents_fts) AS rank FROM documents_fts "
-            "WHERE documents_fts MATCH ?) SELECT d.id FROM hits h JOIN documents d ON d.id = h.id "
-            "WHERE d.is_current = 1 AND d.status = 'ok' ORDER BY h.rank, d.id DESC LIMIT ? OFFSET ?"
-        )
-        rows = db.all(sql, [match, limit, offset])
-    return [int(r["id"]) for r in rows]
+    """Current documents with every word (as a word prefix), in search order
+    (`bilat.store.search`): the documents whose items a search looks at (an item quote is a
+    passage of its document)."""
+    return search.ranked_ids(db, words, status="ok", prefix=True, limit=limit, offset=offset)
 
 
 def document_names(db: Database, doc_id: int | None = None) -> dict[int, dict[str, Any]]:

@@ -11,8 +11,9 @@
     rewrite(db)                       every key again from the stored entries (after a patch)
 
 `record_item_refs` maps each event mention (an `events` row) to its cluster's position in the
-events part, and each figure row to the conflict its claim is in: a timeline page of 50
-mentions reads 50 keys and their clusters, not the whole part. `record_names` holds every
+events part, each figure row to the conflict its claim is in, and each agreement or
+commitment row to the history or status citing it: a timeline page of 50 mentions reads 50
+keys and their clusters, not the whole part; a permalink reads one. `record_names` holds every
 normalised name of a canonical actor (its id, name and aliases, as
 `bilat.queries.find_actor` compares them) and the names as its members wrote them.
 """
@@ -45,6 +46,7 @@ _ITEMS = ("events", "figures", "agreements", "commitments", "actors")
 _EVERY = "*"  # the mention count of every pair's clusters together
 _RAW = "actors:raw"  # record_names rows of the names as written (participants are stored so)
 _CHUNK = 500
+_STATEMENTS = {"agreements": "entries", "commitments": "sources"}  # the list citing the rows
 
 
 class Keys:
@@ -57,6 +59,7 @@ class Keys:
         self.summaries: list[tuple[str, int, str]] = []
         self._event_ids: dict[tuple[int, int], int] | None = None
         self._figure_ids: dict[tuple[int, int, int, float], list[int]] | None = None
+        self._statement_ids: dict[str, dict[tuple[int, str], list[int]]] = {}
         self._seen: set[tuple[str, int]] = set()
         self.mentions = 0  # event mention keys written
 
@@ -84,6 +87,16 @@ class Keys:
                 self._figure_ids.setdefault(key, []).append(int(row[0]))
         return self._figure_ids
 
+    def _statements(self, kind: str) -> dict[tuple[int, str], list[int]]:
+        """(doc_id, quote) -> ids of the agreement or commitment rows stating it (the key
+        `bilat.serve.record` matches a history's entries and a status's sources by)."""
+        if kind not in self._statement_ids:
+            found: dict[tuple[int, str], list[int]] = {}
+            for row in self.db.execute(f"SELECT id, doc_id, quote FROM {kind}"):
+                found.setdefault((int(row[1]), str(row[2])), []).append(int(row[0]))
+            self._statement_ids[kind] = found
+        return self._statement_ids[kind]
+
     def _ref(self, kind: str, item_id: int, pos: int) -> None:
         if (kind, item_id) not in self._seen:
             self._seen.add((kind, item_id))
@@ -96,6 +109,11 @@ class Keys:
                 doc, _, i = str(m.get("ref") or "").partition(":e")
                 if doc.isdigit() and i.isdigit() and (hit := ids.get((int(doc), int(i)))):
                     self._ref(kind, hit, pos)
+        elif kind in _STATEMENTS:
+            rows = self._statements(kind)
+            for e in item.get(_STATEMENTS[kind]) or []:
+                for row_id in rows.get((int(e.get("doc_id") or 0), str(e.get("quote") or "")), ()):
+                    self._ref(kind, row_id, pos)
         elif kind == "conflicts":
             figures = self._figures()
             for cl in item.get("claims") or []:
@@ -173,7 +191,7 @@ def rewrite(db: Database) -> None:
     for table in TABLES:
         db.execute(f"DELETE FROM {table}")
     keys = Keys(db)
-    for kind in ("events", "conflicts", "actors"):
+    for kind in ("events", "conflicts", "actors", *_STATEMENTS):
         after = -1
         while rows := db.all(
             "SELECT pos, payload FROM record_items WHERE kind = ? AND pos > ? ORDER BY pos "

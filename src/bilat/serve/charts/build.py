@@ -16,7 +16,15 @@ from bilat.serve.fmt import amount, flow_label, measure_name, period_label, qual
 from .draw import NARROW, WIDE, Layout, draw
 from .headline import Headline, headline
 
-__all__ = ["PALETTE", "UNKNOWN", "Chart", "chart_key", "figure_charts", "outlet_colours"]
+__all__ = [
+    "PALETTE",
+    "UNKNOWN",
+    "Chart",
+    "aggregate_chart",
+    "chart_key",
+    "figure_charts",
+    "outlet_colours",
+]
 
 PALETTE = (
     "#1f5f8b",
@@ -115,10 +123,15 @@ def _chart(
     colours: dict[str, str],
     conflicts: dict[str, dict[str, Any]],
     links: bool,
+    head: list[dict[str, Any]] | None = None,
+    count: int | None = None,
 ) -> Chart:
+    """`head`: the claims the headline is of (default `claims`); `count`: how many claims
+    the chart stands for (default one per drawn claim)."""
+
     def style(f: dict[str, Any]) -> tuple[str, str, str | None]:
         href = f"/documents/{f['doc_id']}#{f['ref']}" if links else None
-        return colours.get(_outlet(f), UNKNOWN[1]), _tooltip(f), href
+        return colours.get(_outlet(f), UNKNOWN[1]), f.get("tooltip") or _tooltip(f), href
 
     measure, flow, unit, kind, per = key
     wide, narrow = (draw(claims, unit, style, g) for g in (WIDE, NARROW))
@@ -129,12 +142,12 @@ def _chart(
         key="|".join(key),
         title=measure_name(measure).capitalize(),
         subtitle=" · ".join(p for p in parts if p and p != "per "),
-        headline=headline(claims, conflicts, per or None),
+        headline=headline(claims if head is None else head, conflicts, per or None),
         series=series,
         wide=wide,
         narrow=narrow,
         legend=tuple((colours[o], o) for o in outlets),
-        claims=len(claims),
+        claims=len(claims) if count is None else count,
     )
 
 
@@ -157,3 +170,18 @@ def figure_charts(
         (k for k in groups if len(groups[k]) >= min_claims), key=lambda k: (-len(groups[k]), k)
     )
     return [_chart(k, groups[k], colours, by_id, links) for k in order]
+
+
+def aggregate_chart(
+    key: str,
+    marks: list[dict[str, Any]],
+    head: list[dict[str, Any]],
+    colours: dict[str, str],
+    conflicts: list[dict[str, Any]],
+    count: int,
+) -> Chart:
+    """The chart of one quantity (`chart_key`) from marks that each stand for several claims
+    (a `tooltip` of their own); the headline from the claims `head` (its latest period's)."""
+    by_id = {c["id"]: c for c in conflicts}
+    parts = tuple(key.split("|"))
+    return _chart(parts, marks, colours, by_id, True, head, count)

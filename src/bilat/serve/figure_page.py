@@ -1,0 +1,303 @@
+"""The figures page (/figures); for one measure, charts from counts per period and outlet,
+and the claims a page at a time.
+
+    measure_charts(store, measure, dates, include_rejected)   -> MeasureCharts
+    measure_page(...)                                         /figures?measure=
+
+The measure's rows are counted in SQL per quantity (flow, unit, kind, per), period, outlet and
+qualifier (`item_pages.figure_groups`, by the measure index). A quantity with at most
+`DRAWN` claims is drawn a dot per claim, as `charts.figure_charts` draws any list (its rows
+are read); a larger one a mark per period, outlet and qualifier: the lowest to the highest
+value that outlet reported, with how many claims (its first claim's quote in the tooltip).
+Reviewed rows are not counted: they are read by id and drawn (and kept out) one by one. The
+headline of a large chart reads only its latest period's rows and conflicts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse
+
+from bilat.pairview import figure_in_pair
+from bilat.queries import period_in_range
+from bilat.serve import lists, one_item, queries
+from bilat.serve import record as rec
+from bilat.serve.charts import Chart, chart_key, figure_charts
+from bilat.serve.charts.build import aggregate_chart, outlet_colours
+from bilat.serve.charts.headline import latest_period
+from bilat.serve.fmt import amount, period_label, qualifier_sign
+from bilat.serve.pages import (
+    Cursor,
+    Dates,
+    _next,
+    _opt,
+    _page,
+    _st,
+    claims_by_chart,
+    csv_href,
+)
+from bilat.serve.review import Reviews, load_reviews, visible
+from bilat.store import Store
+from bilat.store import item_pages as ip
+
+__all__ = ["CLAIMS_PAGE", "DRAWN", "MeasureCharts", "measure_charts", "measure_page", "router"]
+
+router = APIRouter(include_in_schema=False)
+
+CLAIMS_PAGE = 100  # claims listed a page
+DRAWN = 200  # claims of one quantity drawn a dot each; more: a mark per period and outlet
+_QUANTITY = ("flow", "unit", "kind", "per")
+
+
+@dataclass(frozen=True, slots=True)
+class MeasureCharts:
+    charts: list[Chart]
+    by_chart: dict[str, list[dict[str, Any]]]  # the claims of the charts drawn a dot each
+    singles: list[dict[str, Any]]  # claims of quantities reported once
+
+
+def _quantity(g: dict[str, Any], measure: str) -> str:
+    return chart_key({"measure": measure, **{k: g[k] or None for k in _QUANTITY}})
+
+
+def _reviewed(store: Store, measure: str, revs: Reviews) -> list[dict[str, Any]]:
+    """The measure's reviewed rows (stored with it or edited to it), reviewed, rejected ones
+    too."""
+    ids = list(revs.by_type.get("figures", {}))
+    rows = lists.reviewed(store, "figures", ip.rows_by_id(store.db, "figures", ids), revs)
+    return [
+        f
+        for f in rows
+        if measure in (f["measure"], (f.get("machine") or {}).get("measure", f["measure"]))
+    ]
+
+
+def _groups(
+    store: Store, measure: str, leave_out: list[int], dates: dict[str, str | None]
+) -> list[dict[str, Any]]:
+    """The counted groups of the pair's view and the date range."""
+    return [
+        g
+        for g in ip.figure_groups(store.db, measure, store.pair, leave_out=leave_out)
+        if figure_in_pair(g["flow"] or None, g["doc_pair"] or None, store.pair)
+        and period_in_range(g["period"] or None, dates.get("since"), dates.get("until"))
+    ]
+
+
+def _mark(g: dict[str, Any], first: dict[str, Any], measure: str) -> dict[str, Any]:
+    """One chart mark for a group: the range of its values, its first claim's document."""
+    low, high, n = float(g["low"]), float(g["high"]), int(g["n"])
+    value = amount(low, g["unit"], high if high > low else None, g["per"] or None)
+    quote = first["evidence"]["quote"]
+    more = f" and {n - 1} more" if n > 1 else ""
+    return {
+        **{k: g[k] or None for k in _QUANTITY},
+        "measure": measure,
+        "unit": g["unit"],
+        "period": g["period"] or None,
+        "qualifier": g["qualifier"],
+        "value": low,
+        "value_max": high if high > low else None,
+        "outlet": g["outlet"] or None,
+        "published": g["published"] or None,
+        "conflict": "in conflict" if g["conflicted"] else None,
+        "review": {"state": "unreviewed"},
+        "doc_id": first["doc_id"],
+        "ref": first["ref"],
+        "count": n,
+        "tooltip": (
+            f"{period_label(g['period'] or None)}: {qualifier_sign(g['qualifier'])}{value} "
+            f"({n} claim{'s' if n != 1 else ''})\n{g['outlet'] or 'outlet unknown'}"
+            f"\n“{quote}”{more}"
+        ),
+    }
+
+
+def _conflicts_of(
+    store: Store, ids: set[str], reviewed: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """The open conflicts with these ids, reviewed: a claim of no reviewed row is unreviewed,
+    so only the reviewed rows (`reviewed`, the measure's) are matched against them."""
+    found = [c for key in sorted(ids) for c in one_item.open_conflicts(store, key)]
+    return rec.conflicts({"conflicts": found}, reviewed)
+
+
+def _claims_of(
+    store: Store,
+    measure: str,
+    keys: set[str],
+    extra: list[dict[str, Any]],
+    revs: Reviews,
+    keep: lists.FigureFilters,
+) -> list[dict[str, Any]]:
+    """The unreviewed rows of these quantities in the list (by the measure index), with the
+    reviewed `extra`, each with the conflict it is in, in list order (document, id)."""
+    leave = set(revs.by_type.get("figures", {}))
+    quantities = [tuple(k.split("|")[1:]) for k in keys]
+    rows = ip.rows_of_quantities(store.db, measure, quantities)  # type: ignore[arg-type]
+    found = [
+        f
+        for f in lists.reviewed(store, "figures", [r for r in rows if r["id"] not in leave], revs)
+        if keep.keeps(f, store.pair)
+    ]
+    out = sorted([*found, *extra], key=lambda f: (f["doc_id"], f["id"]))
+    lists.mark_conflicts(store, out)
+    return out
+
+
+def measure_charts(
+    store: Store, measure: str, dates: dict[str, str | None], include_rejected: bool
+) -> MeasureCharts:
+    revs = load_reviews(store)
+    keep = lists.FigureFilters(measure, None, None, dates.get("since"), dates.get("until"))
+    reviewed = [
+        f
+        for f in visible(_reviewed(store, measure, revs), include_rejected)
+        if keep.keeps(f, store.pair)
+    ]
+    groups = _groups(store, measure, sorted(revs.by_type.get("figures", {})), dates)
+    sizes: dict[str, int] = {}
+    for g in groups:
+        sizes[_quantity(g, measure)] = sizes.get(_quantity(g, measure), 0) + int(g["n"])
+    for f in reviewed:
+        sizes[chart_key(f)] = sizes.get(chart_key(f), 0) + 1
+    small = {k for k, n in sizes.items() if n <= DRAWN}
+    extra = [f for f in reviewed if chart_key(f) in small]
+    claims = _claims_of(store, measure, small, extra, revs, keep)
+    every = _reviewed(store, measure, revs)  # rejected ones too, for the conflicts' claims
+    conflicted = {f["conflict"] for f in claims if f.get("conflict")}
+    drawn = figure_charts(claims, _conflicts_of(store, conflicted, every), min_claims=2)
+    by_chart: dict[str, list[dict[str, Any]]] = {}
+    for f in claims:
+        by_chart.setdefault(chart_key(f), []).append(f)
+    shown = {c.key for c in drawn}
+    singles = [f for f in claims if chart_key(f) not in shown]
+    big = sorted((k for k in sizes if k not in small), key=lambda k: (-sizes[k], k))
+    marks = _marks(store, measure, [g for g in groups if _quantity(g, measure) in big], revs)
+    for f in reviewed:
+        if chart_key(f) in big:
+            marks.setdefault(chart_key(f), []).append(f)
+    colours = outlet_colours([*claims, *(m for ms in marks.values() for m in ms)])
+    charts = [*drawn]
+    periods: dict[str, list[dict[str, Any]]] = {}  # the rows of a period, read once
+    for key in big:
+        head = _headline_claims(store, measure, key, marks[key], revs, periods)
+        conflicts = _conflicts_of(store, {f["conflict"] for f in head if f.get("conflict")}, every)
+        charts.append(aggregate_chart(key, marks[key], head, colours, conflicts, sizes[key]))
+    charts.sort(key=lambda c: (-c.claims, c.key))
+    return MeasureCharts(charts, by_chart, singles)
+
+
+def _marks(
+    store: Store, measure: str, groups: list[dict[str, Any]], revs: Reviews
+) -> dict[str, list[dict[str, Any]]]:
+    """Chart key -> a mark per counted group (its first claim read by id)."""
+    rows = ip.rows_by_id(store.db, "figures", [g["first_id"] for g in groups])
+    firsts = {f["id"]: f for f in lists.reviewed(store, "figures", rows, revs)}
+    marks: dict[str, list[dict[str, Any]]] = {}
+    for g in groups:
+        if g["first_id"] in firsts:
+            mark = _mark(g, firsts[g["first_id"]], measure)
+            marks.setdefault(_quantity(g, measure), []).append(mark)
+    return marks
+
+
+def _headline_claims(
+    store: Store,
+    measure: str,
+    key: str,
+    marks: list[dict[str, Any]],
+    revs: Reviews,
+    periods: dict[str, list[dict[str, Any]]],
+) -> list[dict[str, Any]]:
+    """The claims of a large chart's latest period (the headline's), read by the measure
+    and period index (`periods` keeps the rows of the periods read)."""
+    period = latest_period([m for m in marks if m["review"]["state"] != "rejected"])
+    if period is None:
+        return []
+    if period not in periods:
+        also = lists.edited(revs, "figures")
+        periods[period] = ip.quantity_rows(store.db, measure, period, also=also)
+    edited = set(revs.by_type.get("figures", {}))
+    rows = [r for r in periods[period] if r["id"] in edited or chart_key(r) == key]
+    found = [
+        f
+        for f in lists.reviewed(store, "figures", rows, revs)
+        if chart_key(f) == key
+        and f.get("period") == period
+        and figure_in_pair(f.get("flow"), f.get("doc_pair"), store.pair)
+    ]
+    lists.mark_conflicts(store, found)
+    return found
+
+
+@router.get("/figures", response_class=HTMLResponse)
+def figures_page(
+    request: Request,
+    dates: Dates,
+    measure: str | None = None,
+    include_rejected: bool = False,
+    after: Cursor = None,
+) -> HTMLResponse:
+    """Every figure's chart; with a measure, its charts (`figure_page`) and its claims a
+    page at a time ("Next page" keeps the filters)."""
+    if _opt(measure):
+        return measure_page(request, str(_opt(measure)), dates, include_rejected, after)
+    with _st(request).use() as store:
+        figs = queries.figures(store, include_rejected=include_rejected, **dates)
+        measures = sorted({f["measure"] for f in queries.figures(store)})
+        conflicts = queries.conflicts(store)
+    charts = figure_charts(figs, conflicts, min_claims=2)
+    by_chart = claims_by_chart(figs)
+    shown = {c.key for c in charts}
+    singles = [f for f in figs if chart_key(f) not in shown]
+    return _page(
+        request,
+        "figures.html",
+        csv=csv_href("/api/figures", request),
+        charts=charts,
+        by_chart=by_chart,
+        singles=singles,
+        measures=measures,
+        measure=None,
+        dates=dates,
+        include_rejected=include_rejected,
+    )
+
+
+def measure_page(
+    request: Request,
+    measure: str,
+    dates: dict[str, str | None],
+    include_rejected: bool,
+    after: str | None,
+) -> HTMLResponse:
+    """/figures?measure=: the measure's charts, and CLAIMS_PAGE of its claims (list order)
+    from the cursor `after` on."""
+    with _st(request).use() as store:
+        made = measure_charts(store, measure, dates, include_rejected)
+        page = lists.figures_page(
+            store,
+            lists.FigureFilters(measure, None, None, dates.get("since"), dates.get("until")),
+            include_rejected=include_rejected,
+            after=after,
+            limit=CLAIMS_PAGE,
+        )
+        measures = lists.figure_measures(store)
+    return _page(
+        request,
+        "figures.html",
+        csv=csv_href("/api/figures", request),
+        charts=made.charts,
+        by_chart=made.by_chart,
+        singles=made.singles,
+        claims=page.items,
+        next_href=_next(request, page.next),
+        measures=measures,
+        measure=measure,
+        dates=dates,
+        include_rejected=include_rejected,
+    )

@@ -1,0 +1,160 @@
+"""Item rows by key, for permalinks and statement pages: primary keys and index ranges only.
+
+    rows_by_id(db, kind, ids)                   current rows of `kind` with these ids
+    refs_at(db, kind, pos)                      ids of the rows a record entry holds
+    quantity_rows(db, measure, period, also=)   figure rows of one measure and period
+    statement_rows(db, kind, after=, limit=)    agreement/commitment rows in list order
+                                                (document, id), one keyset range
+    figure_groups(db, measure, pair)            a measure's figure rows counted per
+                                                quantity, period, outlet and qualifier
+    rows_of_quantities(db, measure, quantities)  a measure's rows of some quantities
+
+Rows are of current documents (`is_current`, status ok), as the lists show them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from bilat.store.db import Database
+from bilat.store.item_lists import current_docs
+from bilat.store.queries import decode
+
+__all__ = [
+    "figure_groups",
+    "quantity_rows",
+    "refs_at",
+    "rows_by_id",
+    "rows_of_quantities",
+    "statement_rows",
+]
+
+
+_KINDS = ("events", "figures", "agreements", "commitments", "actors")
+_CHUNK = 500
+
+
+def _table(kind: str) -> str:
+    if kind not in _KINDS:
+        raise ValueError(f"not an item table: {kind}")
+    return kind
+
+
+def _marks(values: Sequence[Any]) -> str:
+    return ", ".join("?" for _ in values)
+
+
+def rows_by_id(db: Database, kind: str, ids: Iterable[int]) -> list[dict[str, Any]]:
+    """The rows of `kind` with these ids that belong to current documents, by id."""
+    wanted = sorted(set(ids))
+    out: list[dict[str, Any]] = []
+    for i in range(0, len(wanted), _CHUNK):
+        chunk = wanted[i : i + _CHUNK]
+        out += db.all(
+            f"SELECT i.* FROM {_table(kind)} i CROSS JOIN documents d WHERE "
+            f"i.id IN ({_marks(chunk)}) AND d.id = i.doc_id AND {current_docs(db)}",
+            chunk,
+        )
+    return [decode(r) for r in sorted(out, key=lambda r: int(r["id"]))]
+
+
+def refs_at(db: Database, kind: str, pos: int) -> list[int]:
+    """Ids of the item rows keyed to the record entry of `kind` at `pos`."""
+    rows = db.all("SELECT item_id FROM record_item_refs WHERE kind = ? AND pos = ?", (kind, pos))
+    return [int(r["item_id"]) for r in rows]
+
+
+def quantity_rows(
+    db: Database, measure: str, period: str | None, *, also: Sequence[int] = ()
+) -> list[dict[str, Any]]:
+    """Figure rows of current documents whose stored measure and period are these (the
+    `figures_measure` index), plus the rows `also` names (edited ones), by document and id."""
+    cond = "f.measure = ? AND " + ("f.period IS NULL" if period is None else "f.period = ?")
+    params: list[Any] = [measure] + ([] if period is None else [period])
+    if also:
+        cond = f"(({cond}) OR f.id IN ({_marks(also)}))"
+        params += list(also)
+    rows = db.all(
+        f"SELECT f.* FROM figures f CROSS JOIN documents d WHERE {cond} AND d.id = f.doc_id "
+        f"AND {current_docs(db)} ORDER BY f.doc_id, f.id",
+        params,
+    )
+    return [decode(r) for r in rows]
+
+
+def statement_rows(
+    db: Database, kind: str, *, after: tuple[int, int] | None = None, limit: int = 100
+) -> list[dict[str, Any]]:
+    """Up to `limit` agreement or commitment rows of current documents after the key
+    `after` ((doc_id, id) of the last row of the previous page), in the order the whole list
+    has them (document, id): one range of the `(doc_id, id)` index."""
+    if kind not in ("agreements", "commitments"):
+        raise ValueError(f"not a statement table: {kind}")
+    cond, params = "", []
+    if after is not None:
+        cond = " AND (i.doc_id, i.id) > (?, ?)"
+        params = [after[0], after[1]]
+    rows = db.all(
+        f"SELECT i.* FROM {kind} i CROSS JOIN documents d WHERE d.id = i.doc_id AND "
+        f"{current_docs(db)}{cond} ORDER BY i.doc_id, i.id LIMIT ?",
+        [*params, limit],
+    )
+    return [decode(r) for r in rows]
+
+
+def figure_groups(
+    db: Database, measure: str, pair: str | None, *, leave_out: Sequence[int] = ()
+) -> list[dict[str, Any]]:
+    """The figure rows of current documents with this stored measure (the measure index),
+    counted per quantity (flow, unit, kind, per), period, outlet, document pair and
+    qualifier: how many, the lowest value, the highest value (or value_max), the first row's
+    id, the earliest publication date, and whether any is in an open conflict of `pair`'s
+    view (`record_item_refs`). Rows of `leave_out` (reviewed ones) are not counted."""
+    params: list[Any] = [] if pair is None else [pair]
+    view = ""
+    if pair is not None:
+        view = (
+            " AND r.pos IN (SELECT pos FROM record_item_pairs WHERE kind = 'conflicts' "
+            "AND pair = ?)"
+        )
+    params.append(measure)
+    skip = ""
+    if leave_out:
+        skip = f" AND f.id NOT IN ({_marks(leave_out)})"
+        params += list(leave_out)
+    keys = (
+        "COALESCE(f.flow, ''), f.unit, f.kind, COALESCE(f.per, ''), COALESCE(f.period, ''), "
+        "COALESCE(d.source, ''), COALESCE(d.pair, ''), f.qualifier"
+    )
+    return db.all(
+        "SELECT COALESCE(f.flow, '') AS flow, f.unit AS unit, f.kind AS kind, "
+        "COALESCE(f.per, '') AS per, COALESCE(f.period, '') AS period, "
+        "COALESCE(d.source, '') AS outlet, COALESCE(d.pair, '') AS doc_pair, "
+        "f.qualifier AS qualifier, COUNT(*) AS n, MIN(f.value) AS low, "
+        "MAX(COALESCE(f.value_max, f.value)) AS high, MIN(f.id) AS first_id, "
+        "MIN(COALESCE(d.published, '')) AS published, "
+        "MAX(CASE WHEN r.pos IS NULL THEN 0 ELSE 1 END) AS conflicted "
+        "FROM figures f CROSS JOIN documents d LEFT JOIN record_item_refs r "
+        f"ON r.kind = 'conflicts' AND r.item_id = f.id{view} "
+        f"WHERE f.measure = ? AND d.id = f.doc_id AND {current_docs(db)}{skip} GROUP BY {keys}",
+        params,
+    )
+
+
+def rows_of_quantities(
+    db: Database, measure: str, quantities: Iterable[tuple[str, str, str, str]]
+) -> list[dict[str, Any]]:
+    """Figure rows of current documents with this stored measure (the measure index) and
+    one of these (flow, unit, kind, per) quantities ("" for none), by document and id."""
+    wanted = sorted(set(quantities))
+    if not wanted:
+        return []
+    one = "(COALESCE(f.flow, '') = ? AND f.unit = ? AND f.kind = ? AND COALESCE(f.per, '') = ?)"
+    rows = db.all(
+        f"SELECT f.* FROM figures f CROSS JOIN documents d WHERE f.measure = ? AND "
+        f"({' OR '.join(one for _ in wanted)}) AND d.id = f.doc_id AND {current_docs(db)} "
+        "ORDER BY f.doc_id, f.id",
+        [measure, *(v for q in wanted for v in q)],
+    )
+    return [decode(r) for r in rows]
