@@ -44,7 +44,13 @@ class RolePhrase:
     end: int
     text: str
     key: str
-    country: str
+    country: str  # ISO2 of the state the office belongs to
+    region: str | None = None  # the place id of a regional office ("губернатор Амурской области")
+
+    @property
+    def jurisdiction(self) -> str:
+        """What `Gazetteer.holders` looks the office up by: the region if any, else the state."""
+        return self.region or self.country
 
 
 def _country_forms(gaz: Gazetteer) -> tuple[dict[str, str], dict[str, str]]:
