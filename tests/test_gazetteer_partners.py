@@ -14,6 +14,7 @@ from bilat.extract.gazetteer import Gazetteer, default_gazetteer
 from bilat.extract.nlp import load_nlp
 from bilat.extract.pipeline import doc_sentences
 from bilat.records import Actor
+from conftest import extract_russian
 
 
 @pytest.fixture(scope="module")
@@ -78,3 +79,15 @@ def test_an_unnamed_partner_minister_is_the_holder_on_the_date() -> None:
     text = "Egypt's foreign minister met Chinese officials in Beijing to discuss a loan."
     actors = _actors(text, "2025-06-10")
     assert "Egypt's foreign minister" in actors["Badr Abdelatty"].aliases
+
+
+def test_partner_officials_in_russian_text_resolve_to_the_english_record() -> None:
+    text = (
+        "Министр иностранных дел Венгрии Петер Сийярто провел переговоры с Хаканом Фиданом. "
+        "Сийярто заявил, что Будапешт и Анкара обсудили поставки газа."
+    )
+    actors = {a.name: a for a in extract_russian(text, "2025-05-20").actors}
+    szijjarto, fidan = actors["Péter Szijjártó"], actors["Hakan Fidan"]
+    assert (szijjarto.country, fidan.country) == ("HU", "TR")
+    assert "Министр иностранных дел Венгрии" in szijjarto.aliases
+    assert {"Hungary", "Turkey"} <= set(actors)
