@@ -12,6 +12,7 @@ from bilat.extract.gazetteer import Gazetteer, default_gazetteer
 from bilat.extract.gazetteer_ru import russian_names
 from bilat.extract.gazmatch import find_gazetteer_mentions
 from bilat.extract.nlp_ru import parse_ru
+from bilat.extract.roles import find_role_phrases
 from bilat.extract.roles_ru import find_role_phrases_ru
 from conftest import extract_russian
 
@@ -131,3 +132,10 @@ def test_places_named_only_as_venues_or_datelines_are_no_actors() -> None:
     names = {a.name for a in extract_russian(text, "2025-03-03").actors}
     assert {"Russia", "China"} <= names
     assert not names & {"Sea of Japan", "Vladivostok"}
+
+
+@pytest.mark.parametrize(
+    "text", ["The Chinese governor spoke first.", "China's provincial party secretary arrived."]
+)
+def test_a_regional_office_tied_to_a_state_names_no_holder(gaz: Gazetteer, text: str) -> None:
+    assert find_role_phrases(text, gaz) == []

@@ -22,13 +22,12 @@ from bilat.extract.actors_ru import after_title_head
 from bilat.extract.gazetteer import Gazetteer, _read_yaml
 from bilat.extract.gazetteer_ru import russian_dir, russian_names
 from bilat.extract.nlp_ru import is_plural
-from bilat.extract.roles import RolePhrase
+from bilat.extract.roles import REGIONAL_KEYS, RolePhrase
 
 __all__ = ["find_role_phrases_ru"]
 
 _BRIDGE = frozenset({"госсовет", "правительство"})  # "зампремьера Госсовета КНР"
 _PLACE_BRIDGE = frozenset({"город", "провинция"})  # "мэр города Владивостока"
-_REGIONAL = frozenset({"regional_head", "regional_party_secretary"})  # offices of a place
 
 _Phrases = dict[tuple[str, ...], str]  # role phrase as a lemma tuple -> role key
 _Places = dict[tuple[str, ...], tuple[str, str]]  # place name as a lemma tuple -> (ISO2, id)
@@ -58,8 +57,8 @@ def _tables(gaz: Gazetteer) -> _Tables:
     phrases = [(tuple(lemmas(p).split()), str(key)) for key, ps in data.items() for p in ps]
     forms = list(russian_names(gaz).forms())
     return _Tables(
-        roles={p: key for p, key in phrases if key not in _REGIONAL},
-        regional={p: key for p, key in phrases if key in _REGIONAL},
+        roles={p: key for p, key in phrases if key not in REGIONAL_KEYS},
+        regional={p: key for p, key in phrases if key in REGIONAL_KEYS},
         states={
             lemmas(form): entry.country
             for form, entry in forms
