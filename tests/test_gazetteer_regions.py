@@ -73,6 +73,7 @@ def test_russian_place_names_in_any_case(gaz: Gazetteer, text: str, gid: str) ->
         ("Врио губернатора Омской области посетил выставку.", "regional_head", "RU", "omsk-oblast"),
         ("с главой Республики Бурятия обсудили туризм", "regional_head", "RU", "buryatia"),
         ("мэр Благовещенска открыл ярмарку", "regional_head", "RU", "blagoveshchensk"),
+        ("иркутский губернатор подписал указ", "regional_head", "RU", "irkutsk-oblast"),
         ("губернатор китайской провинции Цзилинь заявил", "regional_head", "CN", "jilin-province"),
         (
             "секретарь парткома провинции Ляонин прибыл",
@@ -91,6 +92,7 @@ def test_regional_titles_name_the_office_of_their_region(
 
 def test_a_title_of_a_state_is_no_regional_title(gaz: Gazetteer) -> None:
     assert find_role_phrases_ru(parse_ru("глава России выступил"), gaz) == []
+    assert find_role_phrases_ru(parse_ru("московский мэр выступил"), gaz) == []  # not the oblast
     (rp,) = find_role_phrases_ru(parse_ru("глава МИД Китая выступил"), gaz)
     assert (rp.key, rp.region) == ("foreign_minister", None)
 

@@ -28,6 +28,7 @@ __all__ = ["find_role_phrases_ru"]
 
 _BRIDGE = frozenset({"госсовет", "правительство"})  # "зампремьера Госсовета КНР"
 _PLACE_BRIDGE = frozenset({"город", "провинция"})  # "мэр города Владивостока"
+_GOVERNOR = ("губернатор",)  # the title a region's adjective may stand before
 
 _Phrases = dict[tuple[str, ...], str]  # role phrase as a lemma tuple -> role key
 _Places = dict[tuple[str, ...], tuple[str, str]]  # place name as a lemma tuple -> (ISO2, id)
@@ -39,6 +40,10 @@ class _Tables:
     regional: _Phrases  # offices of a place
     states: dict[str, str]  # one-word state name lemma -> ISO2
     places: _Places
+
+    def place_of_adjective(self, word_lemma: str) -> tuple[str, str] | None:
+        """The krai or oblast an adjective names ("приморский" -> Primorsky Krai)."""
+        return self.places.get((word_lemma, "край")) or self.places.get((word_lemma, "область"))
 
     def phrases(self) -> Iterator[tuple[_Phrases, bool]]:
         yield self.roles, False
@@ -160,7 +165,12 @@ def _holder_of(
     """Whose office the title at [i, i + size) is: (start, end, ISO2, place id or None)."""
     if regional:
         place = _place_after(doc, i + size, tables.places, gaz)
-        return None if place is None else (i, place[2], place[0], place[1])
+        if place is not None:
+            return i, place[2], place[0], place[1]
+        before = tables.place_of_adjective(doc[i - 1].lemma_) if i > 0 else None
+        if before is None or tuple(t.lemma_ for t in doc[i : i + size]) != _GOVERNOR:
+            return None
+        return i - 1, i + size, before[0], before[1]  # "приморский губернатор"
     after = _state_after(doc, i + size, tables.states)
     if after is not None:
         return i, after[1], after[0], None
