@@ -46,6 +46,14 @@ def test_border_regions_are_places_of_their_state(gaz: Gazetteer) -> None:
         assert (entry.type, entry.country) == ("place", state), gid
 
 
+@pytest.mark.parametrize(
+    ("surface", "gid"),
+    [("Chimkent", "shymkent"), ("Alataw Pass", "alashankou"), ("Rostov Region", "rostov-oblast")],
+)
+def test_trade_route_places_in_english(gaz: Gazetteer, surface: str, gid: str) -> None:
+    assert [e.gid for e in gaz.lookup(surface)] == [gid]
+
+
 def test_every_place_has_a_russian_name(gaz: Gazetteer) -> None:
     named = {entry.gid for _form, entry in russian_names(gaz).forms()}
     assert [e.gid for e in gaz.entries() if e.type == "place" and e.gid not in named] == []
@@ -60,6 +68,8 @@ def test_every_place_has_a_russian_name(gaz: Gazetteer) -> None:
         ("Делегация провинции Шаньси прибыла в Омск.", "shanxi"),
         ("Туристы из Хэйлунцзяна едут в Приморье.", "heilongjiang"),
         ("Переговоры с руководством Республики Тыва завершились.", "tuva"),
+        ("Контейнеры идут через Достык в Алашанькоу.", "dostyk"),
+        ("Зерно Кубани отправят в Китай.", "krasnodar-krai"),
     ],
 )
 def test_russian_place_names_in_any_case(gaz: Gazetteer, text: str, gid: str) -> None:
