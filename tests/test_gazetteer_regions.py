@@ -151,3 +151,16 @@ def test_places_named_only_as_venues_or_datelines_are_no_actors() -> None:
 )
 def test_a_regional_office_tied_to_a_state_names_no_holder(gaz: Gazetteer, text: str) -> None:
     assert find_role_phrases(text, gaz) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "вице-губернатор Амурской области открыл ярмарку",
+        "первый заместитель губернатора Приморского края заявил",
+        "бывший губернатор Хабаровского края выступил",
+        "заместитель министра иностранных дел КНР прибыл",
+    ],
+)
+def test_a_deputy_or_former_holder_is_another_office(gaz: Gazetteer, text: str) -> None:
+    assert find_role_phrases_ru(parse_ru(text), gaz) == []

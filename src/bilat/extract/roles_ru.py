@@ -12,6 +12,7 @@ a state: its `RolePhrase.region` is the place, its `country` the place's state.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -29,6 +30,11 @@ __all__ = ["find_role_phrases_ru"]
 _BRIDGE = frozenset({"госсовет", "правительство"})  # "зампремьера Госсовета КНР"
 _PLACE_BRIDGE = frozenset({"город", "провинция"})  # "мэр города Владивостока"
 _GOVERNOR = ("губернатор",)  # the title a region's adjective may stand before
+# another office than the title after it: "вице-губернатор", "заместитель министра", "бывший
+# губернатор", "экс-мэр"
+_LESSER = re.compile(
+    r"(?:(?:^|[^\w-])(?:заместител\w*|зам|бывш\w*|прежн\w*)\s+|(?:вице|экс)-\s*)$", re.I
+)
 
 _Phrases = dict[tuple[str, ...], str]  # role phrase as a lemma tuple -> role key
 _Places = dict[tuple[str, ...], tuple[str, str]]  # place name as a lemma tuple -> (ISO2, id)
@@ -149,6 +155,8 @@ def _phrase_at(
             continue  # "глав правительств России и Китая": both offices, not one holder
         if after_title_head(doc[max(0, i - 6) : i].text_with_ws):
             continue  # "пресс-секретарь президента РФ": the office of whom another serves
+        if _LESSER.search(doc[max(0, i - 3) : i].text_with_ws):
+            continue  # "заместитель министра иностранных дел": not the minister
         found = _holder_of(doc, i, size, regional, tables, gaz)
         if found is None:
             continue
