@@ -109,6 +109,11 @@ def test_the_pair_spans_of_years_and_ordinals_are_no_figures(text: str) -> None:
         ("Лидеры проведут переговоры в среду", "2024-09-05", "2024-09-11", None),
         ("Турпоток за прошлый год вырос", "2024-03-14", "2023", "2023"),
         ("Соглашение подписали в ноябре", "2025-03-10", "2024-11", "2024-11..2024-11"),
+        # since the start of the year: January to the publication month (an earlier year:
+        # that year to the publication year)
+        ("С начала года экспорт вырос на 5%", "2031-05-20", "2031-01", "2031-01..2031-05"),
+        ("с начала текущего года поставки выросли", "2031-09-02", "2031-01", "2031-01..2031-09"),
+        ("с начала 2029 года поставки выросли", "2031-09-02", "2029", "2029..2031"),
     ],
 )
 def test_russian_dates_and_periods(
@@ -299,3 +304,15 @@ def test_initials_glued_to_the_surname_and_a_meeting_slated_for_a_month() -> Non
         "2031-03-12",
     )
     assert (meeting.status, meeting.date) == ("planned", "2031-04")
+
+
+def test_since_the_start_of_the_year_is_the_year_to_date_but_not_after_for_the_first_time() -> None:
+    """'с начала года' measures January to the publication month; 'впервые с начала года'
+    (the first time since) says when something last happened, not what a figure measures."""
+    text = (
+        "С начала года товарооборот России и Китая вырос на 4,2%.\n\n"
+        "Цена впервые с начала года опустилась ниже 60 долларов за баррель."
+    )
+    got = {(f.value, f.period) for f in _extract(text, "2031-06-10").figures}
+    assert (4.2, "2031-01..2031-06") in got
+    assert (60, None) in got

@@ -156,6 +156,9 @@ def test_infer_tense_and_parse_published() -> None:
         ("Trade has doubled since 2019.", "2024-03-01", "2019..2024"),
         ("Trade has doubled since 2019.", None, "2019"),  # no publication date: no span
         ("Trade has doubled since the start of 2019.", "2024-03-01", "2019..2024"),
+        # a month of this year: from it to the publication month
+        ("Exports have fallen since March.", "2031-07-15", "2031-03..2031-07"),
+        ("Exports have fallen since March.", "2031-02-15", "2030-03..2031-02"),  # last year's
     ],
 )
 def test_since_a_year_spans_to_the_publication_year(

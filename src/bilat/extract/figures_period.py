@@ -197,7 +197,7 @@ _SAME_PERIOD = re.compile(
 
 _FIRST_SINCE = re.compile(
     r"\b(?:first|highest|lowest|biggest|largest)\s+(?:\w+\s+)?since\s*$|"
-    r"\bfirst time\s*$",
+    r"\bfirst time\s*$|\bвпервые\s*$",
     re.I,
 )
 

@@ -131,6 +131,13 @@ def _gold_period(t: TimeExpr) -> TimeExpr:
 def _since(text: str, t: TimeExpr, ctx: Ctx) -> TimeExpr:
     """'since 2021' measures the span from 2021 to the publication year."""
     before = text[max(0, t.start - 7) : t.start].lower()
+    month = re.fullmatch(r"(\d{4})-(\d{2})(?:\.\.\1-\2)?", t.period or "")
+    if t.text.lower().startswith("since ") and month and ctx.pub and ctx.pub.month:
+        # 'since January': from that month to the publication month
+        year, first = int(month[1]), int(month[2])
+        if (year, first) < (ctx.pub.year, ctx.pub.month):
+            last = f"{ctx.pub.year}-{ctx.pub.month:02d}"
+            return TimeExpr(t.start, t.end, t.text, t.date, last, f"{year}-{first:02d}..{last}")
     if not before.rstrip().endswith("since") or ctx.pub is None:
         return t
     if not (t.period and re.fullmatch(r"\d{4}", t.period)) or int(t.period) >= ctx.pub.year:

@@ -185,6 +185,20 @@ def _day_span(m: re.Match[str], w: _When) -> _Resolved | None:
     return start.isoformat(), end.isoformat(), period
 
 
+def _since_start(m: re.Match[str], w: _When) -> _Resolved | None:
+    """'с начала года' / 'с начала 2025 года': January to the publication month of that year
+    (an earlier year: that year to the publication year, like 'since 2021')."""
+    pub = w.pub
+    if pub is None or pub.month is None:
+        return None
+    year = int(m.group("year")) if m.group("year") else pub.year
+    if year < pub.year:
+        return str(year), None, f"{year}..{pub.year}"
+    if year > pub.year:
+        return None
+    return f"{year}-01", f"{year}-{pub.month:02d}", _range(year, 1, pub.month)
+
+
 def _part(m: re.Match[str], w: _When) -> _Resolved | None:
     year = _year_of(m, w)
     if year is None:
@@ -236,6 +250,14 @@ def _rules() -> tuple[tuple[re.Pattern[str], _Rule], ...]:
     counts = "|".join(sorted(_counts(), key=len, reverse=True))
     year_after = rf"(?:\s+{_YEAR})?"
     return (
+        (
+            re.compile(
+                r"\bс\s+начала\s+(?:(?P<year>(?:19|20)\d\d)\s*(?:года|г\.)|"
+                r"(?:(?:текущего|этого|нынешнего)\s+)?года)",
+                re.I,
+            ),
+            _since_start,
+        ),
         (
             re.compile(
                 rf"(?:\b(?:за|в течение|по итогам)\s+)?(?:\b(?:первые|первых)\s+)?"
