@@ -27,7 +27,7 @@ SEEDS = SHARED / "seeds"
 DEV_GOLD = SHARED / "eval" / "gold"
 
 
-def extract_russian(text: str, published: str) -> Any:
+def extract_russian(text: str, published: str | None) -> Any:
     """The extraction of a Russian text as one document published on `published`."""
     from bilat.extract.nlp_ru import parse_ru
     from bilat.extract.pipeline import extract_document

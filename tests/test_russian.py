@@ -146,7 +146,7 @@ def test_russian_day_spans_are_one_span_not_figures(
 ) -> None:
     (t,) = find_time_expressions(text, published)
     assert ((t.date, t.date_end), t.period) == (span, period)
-    assert _extract(text, published).figures == ()  # neither day is a count
+    assert extract_russian(text, published).figures == ()  # neither day is a count
 
 
 @pytest.mark.parametrize(
@@ -296,7 +296,7 @@ def test_initials_glued_to_the_surname_and_a_meeting_slated_for_a_month() -> Non
         "межправительственной комиссии по торгово-экономическому сотрудничеству, которое "
         "намечено на апрель в Улан-Баторе."
     )
-    events = {e.mode: e for e in _extract(text, "2031-03-12").events}
+    events = {e.mode: e for e in extract_russian(text, "2031-03-12").events}
     call, meeting = events["call"], events["meeting"]
     assert (call.participants[0], len(call.participants), call.date) == (
         "Sergey Lavrov",
@@ -313,6 +313,6 @@ def test_since_the_start_of_the_year_is_the_year_to_date_but_not_after_for_the_f
         "С начала года товарооборот России и Китая вырос на 4,2%.\n\n"
         "Цена впервые с начала года опустилась ниже 60 долларов за баррель."
     )
-    got = {(f.value, f.period) for f in _extract(text, "2031-06-10").figures}
+    got = {(f.value, f.period) for f in extract_russian(text, "2031-06-10").figures}
     assert (4.2, "2031-01..2031-06") in got
     assert (60, None) in got
