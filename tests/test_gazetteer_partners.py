@@ -1,5 +1,6 @@
-"""Office holders of partner states: heads of state and government and foreign ministers
-2022-2026, by date, and resolved in English text where only a dateline gives the state.
+"""Office holders beyond the heads: partner states' heads of state and government and foreign
+ministers 2022-2026, Russia's and China's ministers of the other portfolios, by date, and
+resolved in English and Russian text (also where only a dateline gives the state).
 
 Each case is a sentence written for these tests.
 """
@@ -51,12 +52,38 @@ def gaz() -> Gazetteer:
         ("head_of_state", "HU", "2023", "Katalin Novák"),
         ("head_of_state", "HU", "2025", "Tamás Sulyok"),
         ("foreign_minister", "HU", "2025", "Péter Szijjártó"),
+        # Russia's and China's ministers of the other portfolios
+        ("natural_resources_minister", "RU", "2023", "Alexander Kozlov"),
+        ("far_east_minister", "RU", "2019", "Alexander Kozlov"),
+        ("far_east_minister", "RU", "2024", "Alexey Chekunkov"),
+        ("emergencies_minister", "RU", "2024", "Alexander Kurenkov"),
+        ("sport_minister", "RU", "2023", "Oleg Matytsin"),
+        ("sport_minister", "RU", "2025", "Mikhail Degtyarev"),
+        ("health_minister", "RU", "2024", "Mikhail Murashko"),
+        ("interior_minister", "CN", "2023", "Wang Xiaohong"),
+        ("intelligence_head", "CN", "2024", "Chen Yixin"),
+        ("science_minister", "CN", "2022", "Wang Zhigang"),
+        ("science_minister", "CN", "2024", "Yin Hejun"),
+        ("environment_minister", "CN", "2025", "Huang Runqiu"),
     ],
 )
 def test_partner_state_office_holders(
     gaz: Gazetteer, key: str, state: str, on: str, holder: str
 ) -> None:
     assert [e.name for e in gaz.holders(key, state, on)] == [holder]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "key"),
+    [
+        ("Minister of Natural Resources and Environment", "natural_resources_minister"),
+        ("minister of construction, housing and utilities", "construction_minister"),
+        ("Minister of Emergency Management", "emergencies_minister"),
+        ("home minister", "interior_minister"),
+    ],
+)
+def test_portfolio_titles_name_their_role(gaz: Gazetteer, phrase: str, key: str) -> None:
+    assert gaz.role_key(phrase) == key
 
 
 def _actors(text: str, published: str) -> dict[str, Actor]:
@@ -75,19 +102,58 @@ def test_a_minister_only_the_dateline_places_takes_the_gazetteers_state() -> Non
     assert "Dar" in dar.aliases
 
 
-def test_an_unnamed_partner_minister_is_the_holder_on_the_date() -> None:
-    text = "Egypt's foreign minister met Chinese officials in Beijing to discuss a loan."
-    actors = _actors(text, "2025-06-10")
-    assert "Egypt's foreign minister" in actors["Badr Abdelatty"].aliases
+@pytest.mark.parametrize(
+    ("text", "published", "alias", "holder"),
+    [
+        (
+            "Egypt's foreign minister met Chinese officials in Beijing to discuss a loan.",
+            "2025-06-10",
+            "Egypt's foreign minister",
+            "Badr Abdelatty",
+        ),
+        (
+            "Russia's emergencies minister flew to Harbin to discuss flood relief with China.",
+            "2024-08-02",
+            "Russia's emergencies minister",
+            "Alexander Kurenkov",
+        ),
+    ],
+)
+def test_an_unnamed_minister_is_the_holder_on_the_date(
+    text: str, published: str, alias: str, holder: str
+) -> None:
+    assert alias in _actors(text, published)[holder].aliases
 
 
-def test_partner_officials_in_russian_text_resolve_to_the_english_record() -> None:
-    text = (
-        "Министр иностранных дел Венгрии Петер Сийярто провел переговоры с Хаканом Фиданом. "
-        "Сийярто заявил, что Будапешт и Анкара обсудили поставки газа."
-    )
-    actors = {a.name: a for a in extract_russian(text, "2025-05-20").actors}
-    szijjarto, fidan = actors["Péter Szijjártó"], actors["Hakan Fidan"]
-    assert (szijjarto.country, fidan.country) == ("HU", "TR")
-    assert "Министр иностранных дел Венгрии" in szijjarto.aliases
-    assert {"Hungary", "Turkey"} <= set(actors)
+@pytest.mark.parametrize(
+    ("text", "published", "holders"),
+    [
+        (
+            "Министр иностранных дел Венгрии Петер Сийярто провел переговоры с Хаканом Фиданом. "
+            "Сийярто заявил, что Будапешт и Анкара обсудили поставки газа.",
+            "2025-05-20",
+            {
+                "Péter Szijjártó": ("HU", "Министр иностранных дел Венгрии"),
+                "Hakan Fidan": ("TR", ""),
+                "Hungary": ("HU", "Будапешт"),
+                "Turkey": ("TR", "Анкара"),
+            },
+        ),
+        (
+            "Министр природных ресурсов и экологии РФ Александр Козлов обсудил с министром "
+            "экологии и окружающей среды КНР Хуан Жуньцю охрану Амура.",
+            "2025-06-10",
+            {
+                "Alexander Kozlov": ("RU", "Министр природных ресурсов и экологии РФ"),
+                "Huang Runqiu": ("CN", ""),
+            },
+        ),
+    ],
+)
+def test_officials_in_russian_text_resolve_to_the_english_record(
+    text: str, published: str, holders: dict[str, tuple[str, str]]
+) -> None:
+    actors = {a.name: a for a in extract_russian(text, published).actors}
+    for name, (country, alias) in holders.items():
+        assert actors[name].country == country
+        assert not alias or alias in actors[name].aliases
