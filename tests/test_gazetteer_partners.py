@@ -65,6 +65,18 @@ def gaz() -> Gazetteer:
         ("science_minister", "CN", "2022", "Wang Zhigang"),
         ("science_minister", "CN", "2024", "Yin Hejun"),
         ("environment_minister", "CN", "2025", "Huang Runqiu"),
+        # partner states' defence, finance, trade, energy and interior ministers
+        ("defence_minister", "IN", "2024", "Rajnath Singh"),
+        ("interior_minister", "IN", "2023", "Amit Shah"),
+        ("energy_minister", "IN", "2025", "Hardeep Singh Puri"),
+        ("defence_minister", "TR", "2022", "Hulusi Akar"),
+        ("defence_minister", "TR", "2024", "Yaşar Güler"),
+        ("energy_minister", "TR", "2025", "Alparslan Bayraktar"),
+        ("defence_minister", "IR", "2023", "Mohammad-Reza Ashtiani"),
+        ("defence_minister", "IR", "2025", "Aziz Nasirzadeh"),
+        ("vice_head_of_state", "IR", "2025", "Mohammad Reza Aref"),
+        ("defence_minister", "BY", "2024", "Viktor Khrenin"),
+        ("military_chief", "PK", "2024", "Asim Munir"),
     ],
 )
 def test_partner_state_office_holders(
@@ -117,6 +129,12 @@ def test_a_minister_only_the_dateline_places_takes_the_gazetteers_state() -> Non
             "Russia's emergencies minister",
             "Alexander Kurenkov",
         ),
+        (
+            "Turkey's energy minister said gas flows through TurkStream would rise.",
+            "2024-12-10",
+            "Turkey's energy minister",
+            "Alparslan Bayraktar",
+        ),
     ],
 )
 def test_an_unnamed_minister_is_the_holder_on_the_date(
@@ -157,3 +175,9 @@ def test_officials_in_russian_text_resolve_to_the_english_record(
     for name, (country, alias) in holders.items():
         assert actors[name].country == country
         assert not alias or alias in actors[name].aliases
+
+
+def test_a_partner_minister_named_by_title_and_name_takes_the_role_on_the_date() -> None:
+    text = "Indian Defence Minister Rajnath Singh held talks with Andrey Belousov in Moscow."
+    singh = _actors(text, "2024-12-10")["Rajnath Singh"]
+    assert (singh.country, singh.role) == ("IN", "Minister of Defence")
