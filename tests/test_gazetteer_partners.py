@@ -181,3 +181,20 @@ def test_a_partner_minister_named_by_title_and_name_takes_the_role_on_the_date()
     text = "Indian Defence Minister Rajnath Singh held talks with Andrey Belousov in Moscow."
     singh = _actors(text, "2024-12-10")["Rajnath Singh"]
     assert (singh.country, singh.role) == ("IN", "Minister of Defence")
+
+
+def test_partner_states_bodies_and_trade_data_firms_are_actors_of_their_state() -> None:
+    text = (
+        "The Indian Defence Ministry said the drills would start on Monday. The Indian Navy said "
+        "it would send two frigates. "
+        "Kazakhstan's State Revenue Committee said exports rose. Kpler data showed Indian Oil "
+        "Corporation buying more Russian crude."
+    )
+    got = {(a.name, a.country) for a in _actors(text, "2025-03-01").values()}
+    assert {
+        ("Ministry of Defence of India", "IN"),
+        ("Indian Navy", "IN"),
+        ("State Revenue Committee of Kazakhstan", "KZ"),
+        ("Kpler", None),
+        ("Indian Oil Corporation", "IN"),
+    } <= got
