@@ -77,6 +77,14 @@ def gaz() -> Gazetteer:
         ("vice_head_of_state", "IR", "2025", "Mohammad Reza Aref"),
         ("defence_minister", "BY", "2024", "Viktor Khrenin"),
         ("military_chief", "PK", "2024", "Asim Munir"),
+        # partner states' central bank heads, vice presidents and speakers
+        ("central_bank_head", "IN", "2023", "Shaktikanta Das"),
+        ("central_bank_head", "reserve-bank-of-india", "2025", "Sanjay Malhotra"),
+        ("central_bank_head", "TR", "2023-09", "Hafize Gaye Erkan"),
+        ("central_bank_head", "TR", "2025", "Fatih Karahan"),
+        ("vice_head_of_state", "IN", "2024", "Jagdeep Dhankhar"),
+        ("vice_head_of_state", "IN", "2025-10", "C. P. Radhakrishnan"),
+        ("legislature_head", "TR", "2024", "Numan Kurtulmuş"),
     ],
 )
 def test_partner_state_office_holders(
