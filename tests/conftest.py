@@ -27,6 +27,20 @@ SEEDS = SHARED / "seeds"
 DEV_GOLD = SHARED / "eval" / "gold"
 
 
+def extract_russian(text: str, published: str | None) -> Any:
+    """The extraction of a Russian text as one document published on `published`."""
+    from bilat.extract.nlp_ru import parse_ru
+    from bilat.extract.pipeline import extract_document
+    from bilat.offsets import OffsetMap
+    from bilat.records import Document
+
+    doc = Document(
+        0, "t.txt", 1, "", text, text, OffsetMap.identity(len(text)), None, published,
+        None, None, "ru", "ok", None, {}, "",
+    )  # fmt: skip
+    return extract_document(doc, parse_ru(text))
+
+
 def asgi_get(app: Any, url: str) -> httpx.Response:
     """GET `url` from the app in process (httpx's ASGI transport)."""
 

@@ -13,13 +13,11 @@ from bilat.extract.gazetteer import Gazetteer, default_gazetteer
 from bilat.extract.gazmatch import find_gazetteer_mentions
 from bilat.extract.nlp_ru import lemma, parse_ru
 from bilat.extract.numbers import find_quantities
-from bilat.extract.pipeline import extract_document
 from bilat.extract.roles_ru import find_role_phrases_ru
 from bilat.extract.temporal import find_time_expressions
 from bilat.extract.wordre import mostly_cyrillic
 from bilat.ingest.implied_date import implied_published
-from bilat.offsets import OffsetMap
-from bilat.records import Document, Extraction
+from conftest import extract_russian
 
 
 @pytest.fixture(scope="module")
@@ -155,7 +153,7 @@ def test_russian_day_spans_are_one_span_not_figures(
 ) -> None:
     (t,) = find_time_expressions(text, published)
     assert ((t.date, t.date_end), t.period) == (span, period)
-    assert _extract(text, published).figures == ()  # neither day is a count
+    assert extract_russian(text, published).figures == ()  # neither day is a count
 
 
 @pytest.mark.parametrize(
@@ -212,17 +210,9 @@ def test_bodies_named_by_their_remit(text: str, body: str | None) -> None:
     assert found == ([body] if body else [])
 
 
-def _extract(text: str, published: str) -> Extraction:
-    doc = Document(
-        0, "t.txt", 1, "", text, text, OffsetMap.identity(len(text)), None, published,
-        None, None, "ru", "ok", None, {}, "",
-    )  # fmt: skip
-    return extract_document(doc, parse_ru(text))
-
-
 def test_talks_of_the_heads_of_the_countries_are_the_pairs_meeting() -> None:
     text = "Торговля выросла после переговоров глав стран, прошедших в феврале этого года."
-    (event,) = _extract(text, "2022-11-07").events
+    (event,) = extract_russian(text, "2022-11-07").events
     assert (event.mode, event.participants, event.date) == (
         "meeting",
         ("Russia", "China"),
@@ -236,7 +226,7 @@ def test_a_shared_office_names_the_holder_the_article_named() -> None:
         "Замглавы правительства РФ и зампремьера Госсовета КНР Ху Чуньхуа в режиме "
         "видеоконференции провели заседание."
     )
-    ext = _extract(text, "2022-12-02")
+    ext = extract_russian(text, "2022-12-02")
     (event,) = ext.events
     assert event.mode == "video"
     assert event.participants == ("Dmitry Chernyshenko", "Hu Chunhua")
@@ -250,7 +240,7 @@ def test_a_bare_scaled_number_in_a_trade_sentence_takes_the_articles_currency() 
         "Лидеры поставили задачу увеличить товарооборот, удвоить его от 100 миллиардов "
         "до 200 миллиардов в год."
     )
-    ext = _extract(text, "2022-03-01")
+    ext = extract_russian(text, "2022-03-01")
     levels = {(f.value, f.unit, f.per) for f in ext.figures}
     assert (100_000_000_000, "USD", "year") in levels
     targets = {(c.value, c.unit, c.per) for c in ext.commitments}
@@ -265,7 +255,7 @@ def test_a_meeting_of_a_russian_named_joint_body_involves_both_states() -> None:
         "«Работа идет», — сказал он на заседании российско-китайской подкомиссии по "
         "транспорту, которое прошло во вторник."
     )
-    (event,) = _extract(text, "2025-04-10").events
+    (event,) = extract_russian(text, "2025-04-10").events
     assert (event.mode, event.status, event.date) == ("meeting", "occurred", "2025-04-08")
     assert {"Russia", "China"} <= set(event.participants)
 
@@ -278,9 +268,8 @@ def test_met_twice_is_two_meetings_and_a_meeting_during_a_visit_takes_its_month(
         "В ходе визита в Пекин Мишустин также встретится с премьером Госсовета КНР Ли Цяном. "
         "Владимир Путин и Си Цзиньпин дважды встречались в этом году."
     )
-    events = sorted(
-        (e.mode, e.status, e.date, e.participants) for e in _extract(text, "2025-08-20").events
-    )
+    found = extract_russian(text, "2025-08-20").events
+    events = sorted((e.mode, e.status, e.date, e.participants) for e in found)
     meetings = [e for e in events if e[0] == "meeting"]
     assert ("meeting", "planned", "2025-08", ("Mikhail Mishustin", "Li Qiang")) in meetings
     assert meetings.count(("meeting", "occurred", "2025", ("Vladimir Putin", "Xi Jinping"))) == 2
@@ -292,7 +281,7 @@ def test_met_twice_told_date_by_date_is_two_meetings_and_a_patrol_no_exercise() 
         "октябре в Москве. Отряд кораблей Тихоокеанского флота и ВМС НОАК завершил совместное "
         "морское патрулирование. В июле флоты двух стран провели совместные учения."
     )
-    events = _extract(text, "2031-11-20").events
+    events = extract_russian(text, "2031-11-20").events
     assert sorted(e.date or "" for e in events if e.mode == "meeting") == ["2030-04", "2030-10"]
     assert len([e for e in events if e.mode == "military"]) == 2
 
@@ -302,7 +291,7 @@ def test_a_forum_the_delegation_will_take_part_in_is_planned_for_that_day() -> N
         "В четверг делегация примет участие в Российско-китайском форуме межрегионального "
         "сотрудничества."
     )
-    (forum,) = _extract(text, "2031-03-12").events
+    (forum,) = extract_russian(text, "2031-03-12").events
     assert (forum.mode, forum.status, forum.date) == ("multilateral", "planned", "2031-03-13")
 
 
@@ -314,7 +303,7 @@ def test_initials_glued_to_the_surname_and_a_meeting_slated_for_a_month() -> Non
         "межправительственной комиссии по торгово-экономическому сотрудничеству, которое "
         "намечено на апрель в Улан-Баторе."
     )
-    events = {e.mode: e for e in _extract(text, "2031-03-12").events}
+    events = {e.mode: e for e in extract_russian(text, "2031-03-12").events}
     call, meeting = events["call"], events["meeting"]
     assert (call.participants[0], len(call.participants), call.date) == (
         "Sergey Lavrov",
@@ -331,7 +320,7 @@ def test_since_the_start_of_the_year_is_the_year_to_date_but_not_after_for_the_f
         "С начала года товарооборот России и Китая вырос на 4,2%.\n\n"
         "Цена впервые с начала года опустилась ниже 60 долларов за баррель."
     )
-    got = {(f.value, f.period) for f in _extract(text, "2031-06-10").figures}
+    got = {(f.value, f.period) for f in extract_russian(text, "2031-06-10").figures}
     assert (4.2, "2031-01..2031-06") in got
     assert (60, None) in got
 

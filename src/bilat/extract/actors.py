@@ -22,7 +22,9 @@ from bilat.extract.actors_ru import (
     find_bodies,
     in_title,
     inner_states,
+    russian_date_after,
     russian_source,
+    russian_venue,
     shared_titles,
 )
 from bilat.extract.affiliation import affiliation, titled_names
@@ -149,7 +151,7 @@ def _add_roles(b: Builder) -> None:
             continue
         if _LESSER.search(context_before(text, rp.start, 24)):
             continue  # "First Deputy Prime Minister", "Vice Premier": another office
-        holders = b.gaz.holders(rp.key, rp.country, b.ctx.published)
+        holders = b.gaz.holders(rp.key, rp.jurisdiction, b.ctx.published)
         if len(holders) == 1:
             b.entry(holders[0], rp.start, rp.end, rp.text)
         elif holders and b.ctx.language == "ru":
@@ -443,8 +445,9 @@ _SUBJECT_PLACE = re.compile(
 def _in_dateline(text: str, start: int, end: int) -> bool:
     """A place opening a line and followed by a date: a dateline."""
     line_start = text.rfind("\n", 0, start) + 1
-    return not text[line_start:start].strip(" (") and bool(
-        re.match(r",?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\b", text[end : end + 16])
+    return not text[line_start:start].strip(" (") and (
+        bool(re.match(r",?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\b", text[end : end + 16]))
+        or russian_date_after(text, end)
     )
 
 
@@ -476,7 +479,9 @@ def _keep(d: Draft, text: str) -> bool:
         outside = [
             sp
             for sp in d.spans
-            if not _VENUE.search(context_before(text, sp[0])) and not _in_dateline(text, *sp[:2])
+            if not _VENUE.search(before := context_before(text, sp[0]))
+            and not russian_venue(before)
+            and not _in_dateline(text, *sp[:2])
         ]  # a dateline says where the report was filed
         return len(outside) >= 2
     if d.type == "organization" and d.country:

@@ -23,7 +23,9 @@ __all__ = [
     "find_bodies",
     "in_title",
     "inner_states",
+    "russian_date_after",
     "russian_source",
+    "russian_venue",
     "shared_titles",
 ]
 
@@ -41,6 +43,25 @@ _SOURCE = re.compile(
     r"\b(?:сообщил|заявил|уточнил|отметил|подтвердил|объявил)[аои]?)\s+$",
     re.I,
 )
+
+
+# a Russian place named as where something is ("в Хабаровске", "на Дальнем Востоке", "в западной
+# части Тихого океана"): a preposition, then at most two lower-case words
+_VENUE = re.compile(
+    r"(?:^|[^\w-])(?i:в|во|на|из|у|около|возле|вблизи|близ|через)\s+(?:[а-яё-]+\s+){0,2}$"
+)
+_MONTHS = "января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря"
+_DATE_AFTER = re.compile(rf",?\s+\d{{1,2}}\s+(?i:{_MONTHS})\b")  # "ХАБАРОВСК, 14 октября."
+
+
+def russian_venue(before: str) -> bool:
+    """The text before a place's name says where something is, not who acts."""
+    return bool(_VENUE.search(before))
+
+
+def russian_date_after(text: str, end: int) -> bool:
+    """A Russian date follows the name (a dateline: "ХАБАРОВСК, 14 октября")."""
+    return bool(_DATE_AFTER.match(text, end))
 
 
 def in_title(text: str, start: int) -> bool:

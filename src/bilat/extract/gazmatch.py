@@ -68,6 +68,9 @@ _LEMMA_MATCHERS: dict[tuple[int, int], tuple[Any, dict[str, list[Entry]]]] = {}
 
 
 def _lemma_matcher(gaz: Gazetteer, doc: Any) -> tuple[Any, dict[str, list[Entry]]]:
+    """Russian names matched on lemmas, each also with its capitalised words taken as their
+    own lemma: pymorphy3 guesses a foreign nominative wrong ("Фидан" -> "фидать") while the
+    other cases lemmatise to the name ("Фиданом" -> "фидан")."""
     key = (id(gaz), id(doc.vocab))
     if key not in _LEMMA_MATCHERS:
         from spacy.matcher import PhraseMatcher
@@ -79,15 +82,18 @@ def _lemma_matcher(gaz: Gazetteer, doc: Any) -> tuple[Any, dict[str, list[Entry]
         matcher = PhraseMatcher(doc.vocab, attr="LEMMA")
         by_key: dict[str, list[Entry]] = {}
         for form, entry in russian_names(gaz).forms():
-            pattern = make_doc(form)
-            for token in pattern:
-                token.lemma_ = lemma(token.text)
-            label = "^" + " ".join(t.lemma_ for t in pattern)
-            bucket = by_key.setdefault(label, [])
-            if not bucket:
-                matcher.add(label, [pattern])
-            if entry not in bucket:
-                bucket.append(entry)
+            for guessed in (False, True):
+                pattern = make_doc(form)
+                for token in pattern:
+                    token.lemma_ = lemma(token.text)
+                    if guessed and token.text[:1].isupper():
+                        token.lemma_ = token.text.lower()
+                label = "^" + " ".join(t.lemma_ for t in pattern)
+                bucket = by_key.setdefault(label, [])
+                if not bucket:
+                    matcher.add(label, [pattern])
+                if entry not in bucket:
+                    bucket.append(entry)
         _LEMMA_MATCHERS[key] = (matcher, by_key)
     return _LEMMA_MATCHERS[key]
 

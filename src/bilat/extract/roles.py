@@ -14,7 +14,10 @@ from functools import lru_cache
 from bilat.extract.gazetteer import Gazetteer
 from bilat.extract.wordre import alternation as _alt
 
-__all__ = ["RolePhrase", "find_plural_roles", "find_role_phrases"]
+__all__ = ["REGIONAL_KEYS", "RolePhrase", "find_plural_roles", "find_role_phrases"]
+
+# Offices of a region or city, not of a state: "the Chinese governor" names no one holder
+REGIONAL_KEYS = frozenset({"regional_head", "regional_party_secretary"})
 
 _HEAD = re.compile(r"^(.+? of(?: the)?)\s+(.+)$")  # "secretary of the | security council"
 
@@ -44,7 +47,13 @@ class RolePhrase:
     end: int
     text: str
     key: str
-    country: str
+    country: str  # ISO2 of the state the office belongs to
+    region: str | None = None  # the place id of a regional office ("губернатор Амурской области")
+
+    @property
+    def jurisdiction(self) -> str:
+        """What `Gazetteer.holders` looks the office up by: the region if any, else the state."""
+        return self.region or self.country
 
 
 def _country_forms(gaz: Gazetteer) -> tuple[dict[str, str], dict[str, str]]:
@@ -64,7 +73,7 @@ def _country_forms(gaz: Gazetteer) -> tuple[dict[str, str], dict[str, str]]:
 
 @lru_cache(maxsize=4)
 def _compiled(gaz: Gazetteer) -> tuple[re.Pattern[str], dict[str, str], dict[str, str]]:
-    roles = {p.lower(): k for p, k in gaz.role_phrases()}
+    roles = {p.lower(): k for p, k in gaz.role_phrases() if k not in REGIONAL_KEYS}
     adjectives, names = _country_forms(gaz)
     pairs = [m.groups() for p in roles if (m := _HEAD.match(p))]
     role, adj, state = _alt(set(roles)), _alt(set(adjectives)), _alt(set(names))
