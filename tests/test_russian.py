@@ -330,5 +330,5 @@ def test_a_fall_told_by_a_gerund_or_in_the_present_is_negative() -> None:
         "По итогам 2030 года товарооборот составил 228,1 млрд долларов, сократившись на 6,9%.\n\n"
         "Экспорт угля снижается на 3% в год."
     )
-    changes = [f.value for f in _extract(text, "2031-01-20").figures if f.kind == "change"]
+    changes = [f.value for f in extract_russian(text, "2031-01-20").figures if f.kind == "change"]
     assert changes == [-6.9, -3]
