@@ -183,6 +183,20 @@ def one(text: str, **kw: Any) -> list[Figure]:
                 ("amount", 11.5e9, "USD", "exact", "trade_flow", "2024"),
             ],
         ),
+        (  # 'for the same quarter' is the one just named, not a year in a clause between
+            "Russian grain exports to China reached $2.4 billion in the second quarter. The "
+            "ministry, which changed its method in 2021, gives $2.6 billion for the same "
+            "quarter, a 3.5% rise.",
+            [
+                ("amount", 2.4e9, "USD", "exact", "trade_flow", "2025-Q2"),
+                ("amount", 2.6e9, "USD", "exact", "trade_flow", "2025-Q2"),
+                ("change", 3.5, "percent", "exact", "trade_flow", "2025-Q2"),
+            ],
+        ),
+        (  # a length written as a modifier is a length all the same
+            "Work began on the 218-km pipeline from Russia to China.",
+            [("amount", 218, "km", "exact", "other", None)],
+        ),
     ],
 )
 def test_figure_fields(text: str, expected: list[tuple[Any, ...]]) -> None:

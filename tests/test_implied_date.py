@@ -179,6 +179,11 @@ def test_a_date_after_today_is_not_a_publication_date() -> None:
             id="a planned date in the same month gives no year",
         ),
         pytest.param("MOSCOW, May 8 (Interfax) - The leaders held talks.", None, id="no year"),
+        pytest.param(
+            "Москва. 8 мая. ИНТЕРФАКС - Экспорт за январь-апрель 2025 года вырос на 3%.",
+            "2025-05-08",
+            id="a Russian wire dateline with the place in title case",
+        ),
     ],
 )
 def test_yearless_dateline_takes_the_year_the_text_gives(text: str, expected: str | None) -> None:

@@ -33,6 +33,9 @@ BODY = "\n\nRussia and China signed an agreement on Tuesday. We expect 86% of tr
             "Headline\n\nMURMANSK, August 22, 2025. Press service of the Northern Fleet" + BODY,
             "2025-08-22",
         ),
+        ("Headline\n\nKAZAN, 22 August 2025. The minister said" + BODY, "2025-08-22"),
+        ("Заголовок\n\nХабаровск, 22 августа 2025 г. Губернатор края" + BODY, "2025-08-22"),
+        ("Headline\n\nAugust 22, 2025 | Energy Desk\n" + BODY, "2025-08-22"),
     ],
 )
 def test_dateline_formats(text: str, expected: str) -> None:

@@ -121,6 +121,32 @@ def test_russian_dates_and_periods(
 
 
 @pytest.mark.parametrize(
+    ("text", "published", "span", "period"),
+    [
+        (
+            "Манёвры шли с 3 по 9 августа в Японском море",
+            "2031-09-01",
+            ("2031-08-03", "2031-08-09"),
+            None,
+        ),
+        ("Ярмарка пройдет 4–6 июня", "2031-05-20", ("2031-06-04", "2031-06-06"), None),
+        (
+            "делегация работала в Харбине с 29 мая по 2 июня 2030 года",
+            None,
+            ("2030-05-29", "2030-06-02"),
+            "2030-05..2030-06",
+        ),
+    ],
+)
+def test_russian_day_spans_are_one_span_not_figures(
+    text: str, published: str | None, span: tuple[str, str], period: str | None
+) -> None:
+    (t,) = find_time_expressions(text, published)
+    assert ((t.date, t.date_end), t.period) == (span, period)
+    assert _extract(text, published).figures == ()  # neither day is a count
+
+
+@pytest.mark.parametrize(
     ("text", "key", "country"),
     [
         ("сообщил вице-премьер РФ Дмитрий Чернышенко", "deputy_prime_minister", "RU"),
@@ -266,3 +292,21 @@ def test_a_forum_the_delegation_will_take_part_in_is_planned_for_that_day() -> N
     )
     (forum,) = _extract(text, "2031-03-12").events
     assert (forum.mode, forum.status, forum.date) == ("multilateral", "planned", "2031-03-13")
+
+
+def test_initials_glued_to_the_surname_and_a_meeting_slated_for_a_month() -> None:
+    text = (
+        "12 марта состоялся телефонный разговор Министра иностранных дел Российской Федерации "
+        "С.В.Лаврова с Министром иностранных дел Монголии Д.Ганзоригом. Стороны подтвердили "
+        "заинтересованность в проведении 30-го заседания Российско-Монгольской "
+        "межправительственной комиссии по торгово-экономическому сотрудничеству, которое "
+        "намечено на апрель в Улан-Баторе."
+    )
+    events = {e.mode: e for e in _extract(text, "2031-03-12").events}
+    call, meeting = events["call"], events["meeting"]
+    assert (call.participants[0], len(call.participants), call.date) == (
+        "Sergey Lavrov",
+        2,  # and the Mongolian minister, whom the gazetteer does not know
+        "2031-03-12",
+    )
+    assert (meeting.status, meeting.date) == ("planned", "2031-04")

@@ -715,6 +715,26 @@ def test_in_a_transcript_i_and_you_are_the_two_speakers() -> None:
             "Ministry of Commerce of the People's Republic of China",
             "Ministry of Commerce of China",
         ),
+        (  # the second of two bodies that sign
+            "On Monday the Chinese Finance Ministry and the Russian Defense Ministry signed it.",
+            "Ministry of Defence of the Russian Federation",
+            "Ministry of Defence of Russia",
+        ),
+        (  # the first of them
+            "The Russian Finance Ministry and the Chinese central bank signed a plan on Monday.",
+            "Ministry of Finance of the Russian Federation",
+            "Ministry of Finance of Russia",
+        ),
+        (  # a side of a deal "between" two bodies
+            "They signed a memorandum between the Russian Finance Ministry and a Chinese bank.",
+            "Ministry of Finance of the Russian Federation",
+            "Ministry of Finance of Russia",
+        ),
+        (  # a body that speaks through its spokesperson
+            '"Nothing changed," Russian Defense Ministry spokesman Igor Petrov told reporters.',
+            "Ministry of Defence of the Russian Federation",
+            "Ministry of Defence of Russia",
+        ),
     ],
 )
 def test_an_institution_that_acts_once_is_an_actor(text: str, name: str, alias: str) -> None:

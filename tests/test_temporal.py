@@ -105,6 +105,14 @@ def test_resolution(text: str, tense: str | None, expected: tuple[object, ...]) 
     assert first(text, tense=tense) == expected
 
 
+def test_a_recent_day_told_in_the_future_is_a_plan_reported_after_it_was_made() -> None:
+    said = "The ministry announced on Friday that the fleets would hold drills from May 3 to 7."
+    (expr,) = [t for t in find_time_expressions(said, "2031-05-05") if t.date_end]
+    assert (expr.date, expr.date_end) == ("2031-05-03", "2031-05-07")
+    (ahead,) = find_time_expressions("The fleets will hold drills on March 3.", "2031-05-05")
+    assert ahead.date == "2032-03-03"  # months before: next year's
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -171,6 +171,7 @@ def _valid_person(name: str, before: str) -> bool:
     return not any(ch.isdigit() for ch in name) and normalize(name) not in media_names()
 
 
+_INITIALS = re.compile(r"(?:[A-ZА-ЯЁ]\.){1,2}[A-ZА-ЯЁ][a-zа-яё]")
 _VESSEL = re.compile(
     r"\b(?:destroyer|frigate|corvette|cruiser|submarine|carrier|ship|vessel|tanker|icebreaker|"
     r"aircraft carrier|landing ship|patrol boat)s?\s+$",
@@ -231,7 +232,7 @@ def _add_persons(b: Builder) -> None:
         entry = _resolve_person(b, name)
         if entry is not None:
             b.entry(entry, start, start + len(name), name)
-        elif " " in name:
+        elif " " in name or _INITIALS.match(name):  # "Б.Батцэцэг": initials make it a name
             b.person("ner:" + normalize(name), name, start, start + len(name), name)
         else:
             singles.append((start, start + len(name), name))
@@ -515,7 +516,36 @@ def _speaks(text: str, start: int, end: int) -> bool:
         return True
     if _DATA_FROM.search(before) and _DATA_END.match(text, end):
         return True  # "Data from China's General Administration of Customs showed ..."
-    return bool(_SAYS.match(text[end : end + 30])) and bool(_CLAUSE_START.search(before))
+    if _BETWEEN.search(text[max(0, start - 120) : start]):
+        return True  # "a memorandum between China's Ministry of Commerce and Russia's ..."
+    after = text[end : end + 120]
+    if spokes := _SPOKESPERSON.match(after):  # "Chinese Defense Ministry spokesman Zhang said"
+        return bool(_SAYS.match(after[spokes.end() :]) or _TOLD.match(after[spokes.end() :]))
+    if _AND_BEFORE.search(text[max(0, start - 120) : start]):
+        before = ""  # the second of two bodies that open the clause
+    if not _CLAUSE_START.search(before):
+        return False
+    if and_next := re.match(r"\s+and\s", after):  # "X and Russia's Ministry of ... signed"
+        ends = [m.start() for m in re.finditer(r"\s", after[: and_next.end() + 70])]
+        return any(_SAYS.match(after[i:]) for i in ends if i >= and_next.end() - 1)
+    return bool(_SAYS.match(after[:30]))
+
+
+# parties named as "between A and B" (an agreement's sides are no mere affiliation)
+_BETWEEN = re.compile(
+    r"\bbetween\s+(?:the\s+|[A-Z][a-z]+['’]s\s+)?"
+    r"(?:(?:[A-Z][\w'’-]*|of|the|for|on)\s+){0,8}?(?:and\s+(?:the\s+|[A-Z][a-z]+['’]s\s+)?)?$"
+)
+_SPOKESPERSON = re.compile(
+    r"\s+(?:spokes(?:man|woman|person)|press (?:service|office|secretary))"
+    r"(?:\s+[A-Z][\w'’-]+){0,3}\s*,?"
+)
+_TOLD = re.compile(r"\s*(?:told|tells)\b")
+_NAME_WORDS = r"(?:(?:[A-Z][\w'’-]*|of|the|for|on|and)\s+){0,8}?"
+_AND_BEFORE = re.compile(
+    rf"(?:^|[.!?]\s+|,\s+|\n)(?:the\s+|The\s+|[A-Z][a-z]+['’]s\s+)?[A-Z][\w'’-]*\s+"
+    rf"{_NAME_WORDS}and\s+(?:the\s+|[A-Z][a-z]+['’]s\s+)?$"
+)
 
 
 def extract_actors(ctx: DocContext, gaz: Gazetteer) -> list[Actor]:

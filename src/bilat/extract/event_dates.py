@@ -33,7 +33,8 @@ _AFTER = re.compile(
     r"\b(?:is|are|was|were)\s+(?:expected|scheduled|planned|due|set)\b"
     r"|\b(?:to|will)\s+(?:take place|be held|be convened)\b"
     r"|\b(?:scheduled|planned|set|slated)\s+for\b"
-    r"|(?<![а-яё])(?:пройд[её]т|пройдут|состоится|состоятся)(?![а-яё])",
+    r"|(?<![а-яё])(?:пройд[её]т|пройдут|состоится|состоятся|намечен[аоы]?|"
+    r"запланирован[аоы]?|планиру[ею]тся)(?![а-яё])",
     re.I,
 )
 
@@ -44,16 +45,33 @@ def planned_near(text: str, trig: re.Match[str], others: list[re.Match[str]]) ->
     'Putin, Xi hold phone call, agree on Xi's visit in May' makes the visit planned, not the call;
     a marker that is itself another trigger ('Xi to visit Moscow after phone talks') is that
     trigger's. Coordinated verbs share it: 'will take part in the summit and hold talks'."""
+    past = trig[0].lower().split()[0] in _PAST_VERBS  # "will met" is no English: not governed
     for m in lexicon().planned.finditer(text, max(0, trig.start() - 60), trig.end()):
-        if m.start() > trig.start():
+        if m.start() > trig.start() or past:
             continue
         if any(o.start() < m.end() and m.start() < o.end() for o in others):
             continue  # the marker is another trigger's own words
         return True
-    for m in _AFTER.finditer(text, trig.end(), min(len(text), trig.end() + 90)):
+    if _NEXT.search(text, max(0, trig.start() - 40), trig.start()):
+        return True  # "the next, 19th meeting of the commission"
+    if trig[0].lower() in _PRESENT_VERBS and _BEFORE_SUBJECT.search(text, 0, trig.start()):
+        return True  # "before the heads of government meet in November": still to come
+    # "the meeting of the [long name of a commission] will be held"
+    for m in _AFTER.finditer(text, trig.end(), min(len(text), trig.end() + 180)):
         if not any(trig.end() <= o.start() < m.start() for o in others):
             return True
     return False
+
+
+_NEXT = re.compile(r"\b(?:the\s+)?next\b[,\s]*(?:\d+(?:st|nd|rd|th)\b[,\s]*)?[\w-]*\s*$", re.I)
+# a present-tense event verb in a clause of time: "before / until / once they meet"
+_PAST_VERBS = frozenset({"met", "visited", "convened", "gathered", "talked", "spoke", "hosted"})
+_PRESENT_VERBS = frozenset({"meet", "meets", "convene", "convenes", "gather", "gathers"})
+_BEFORE_SUBJECT = re.compile(
+    r"\b(?:before|until|once|by the time)\s+(?!the\s+(?:meeting|talks|visit)\b)"
+    r"(?:[\w'’-]+\s+){1,7}$",
+    re.I,
+)
 
 
 _PURPOSE = re.compile(

@@ -33,7 +33,12 @@ from bilat.extract.figures_measure import (
     measure_phrase,
     money_by_context,
 )
-from bilat.extract.figures_period import fallback_period, last_period, number_period
+from bilat.extract.figures_period import (
+    fallback_period,
+    last_period,
+    number_period,
+    of_the_period_before,
+)
 from bilat.extract.numbers import Quantity, find_quantities, is_rate_level, rate_after
 from bilat.extract.temporal import TimeExpr, find_time_expressions
 from bilat.records import Evidence, Figure
@@ -109,7 +114,9 @@ def _sentence_figures(
                 ctx,
                 sent,
                 q,
-                number_period(text, q, quantities, times) or carried,
+                (carried if carried and of_the_period_before(text, q, quantities) else None)
+                or number_period(text, q, quantities, times)
+                or carried,
                 clause_speaker(ctx, sent, q.end) or speaker,
                 source,
             ),

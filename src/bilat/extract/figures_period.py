@@ -14,7 +14,7 @@ from bilat.extract.numbers import Quantity
 from bilat.extract.temporal import TimeExpr
 from bilat.records import Figure
 
-__all__ = ["fallback_period", "last_period", "number_period"]
+__all__ = ["fallback_period", "last_period", "number_period", "of_the_period_before"]
 
 
 # A time expression after one of these, or after "the same period (of)", is what a figure is
@@ -77,6 +77,25 @@ def number_period(
         and _word_gap(text, q.end, t.start) <= _LATER_WORDS
     ]
     return later[0].period if later else None
+
+
+# "reports $61.3 billion for the same quarter": the span the text just named, not a year in a
+# clause between ("..., which stopped publishing them in 2022, reports ...")
+_SAME_SPAN = re.compile(
+    r"\b(?:for|in|over|during)\s+the\s+same\s+(?:period|quarter|month|months|half|half-year|"
+    r"year|time)\b(?!\s+(?:of|in|a|last|the)\b)",
+    re.I,
+)
+
+
+def of_the_period_before(text: str, q: Quantity, siblings: list[Quantity]) -> bool:
+    """Whether a number is said 'for the same quarter' as the figure before it."""
+    stop = min((s.start for s in siblings if s.start >= q.end), default=len(text))
+    after = _SAME_SPAN.search(text, q.end, min(stop, q.end + 60))
+    if after is not None:
+        return not _CLAUSE_BREAK.search(text[q.end : after.start()].replace(",", ""))
+    start = max((s.end for s in siblings if s.end <= q.start), default=0)
+    return _SAME_SPAN.search(text, start, q.start) is not None
 
 
 _OWN_PERIOD = re.compile(r"\s+(?:in|for|during|over|throughout)\s+", re.I)

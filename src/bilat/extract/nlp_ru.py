@@ -42,6 +42,10 @@ def load_ru() -> tuple[Any, Any, Any]:
 
     nlp = spacy.blank("ru")
     nlp.max_length = 2_000_000
+    # initials glued to the surname, as the Russian Foreign Ministry writes them
+    # ("С.В.Лавров", "В.В.Путина"): each initial a token, so the surname is a word of its own
+    prefixes = [*nlp.Defaults.prefixes, r"[А-ЯЁA-Z]\.(?=[А-ЯЁA-Z])"]
+    nlp.tokenizer.prefix_search = spacy.util.compile_prefix_regex(prefixes).search
     return nlp, Segmenter(), NewsNERTagger(NewsEmbedding())
 
 

@@ -377,6 +377,10 @@ def _unit(text: str, p: _Parse) -> None:
         _apply(p, str(unit_factor[0]), float(unit_factor[1]), c.end())
         p.per = str(unit_factor[2]) if len(unit_factor) > 2 else None
         return
+    length = _HYPHEN_LENGTH.match(text, p.end)
+    if length is not None and not p.currency:  # "the 162-km line": a length all the same
+        _apply(p, "km", 1.0, length.end())
+        return
     u = _unit_re().match(text, p.end)
     if u is None and p.scaled and not p.currency:
         scaled = re.match(r"\s*([a-z]+)\b", text[p.end :], re.I)
@@ -393,6 +397,9 @@ def _unit(text: str, p: _Parse) -> None:
         return
     _apply(p, str(_map("unit_suffix")[u["u"].lower()]), 1.0, u.end())
     _percent_range(text, p)
+
+
+_HYPHEN_LENGTH = re.compile(r"[-–](?:km|kilomet(?:re|er)s?)\b(?![-–])", re.I)
 
 
 def _apply(p: _Parse, unit: str, factor: float, end: int) -> None:

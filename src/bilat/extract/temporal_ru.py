@@ -167,6 +167,24 @@ def _day(m: re.Match[str], w: _When) -> _Resolved | None:
         return None, None, None
 
 
+def _day_span(m: re.Match[str], w: _When) -> _Resolved | None:
+    """'с 12 по 15 октября', '12-15 октября', 'с 30 сентября по 5 октября': first and last day
+    (a period only when the span crosses a month, as the English reading gives)."""
+    last_month = _month(m.group("m1"))
+    first_month = _month(m.group("m0")) if m.group("m0") else last_month
+    first, last = int(m.group("d")), int(m.group("d2"))
+    year = _unstated_year(m, w, first_month, first)
+    if year is None or (first_month, first) >= (last_month, last):
+        return None, None, None  # dates all the same (not figures), left unresolved
+    try:
+        start = dt.date(year, first_month, first)
+        end = dt.date(year, last_month, last)
+    except ValueError:
+        return None, None, None
+    period = _range(year, first_month, last_month) if first_month != last_month else None
+    return start.isoformat(), end.isoformat(), period
+
+
 def _part(m: re.Match[str], w: _When) -> _Resolved | None:
     year = _year_of(m, w)
     if year is None:
@@ -225,6 +243,14 @@ def _rules() -> tuple[tuple[re.Pattern[str], _Rule], ...]:
                 re.I,
             ),
             _count_range,
+        ),
+        (
+            re.compile(
+                rf"(?:\bс\s+)?\b(?P<d>\d{{1,2}})(?:\s+(?P<m0>{mon}))?"
+                rf"(?:\s*[-–—]\s*|\s+по\s+)(?P<d2>\d{{1,2}})\s+(?P<m1>{mon}){year_after}",
+                re.I,
+            ),
+            _day_span,
         ),
         (
             re.compile(rf"\b(?P<d>\d{{1,2}})\s+(?P<m1>{mon}){year_after}", re.I),

@@ -116,8 +116,25 @@ def _year_for_month(month: int, day: int | None, ctx: Ctx) -> int | None:
     there = (month, day or 0)
     if ctx.future:  # a month alone may be the current one: "later in September" in September
         now = (pub.month, pub.day or 0) if day else (pub.month, 0)
+        if there < now and day and _days_before(pub, month, day) <= _REPORTED_FUTURE_DAYS:
+            return pub.year  # "announced on Friday that they would hold it from August 3"
         return pub.year if there >= now else pub.year + 1
     return pub.year if there <= here else pub.year - 1
+
+
+# a day this close before publication, told in the future tense, is a plan reported after
+# it was made ("would be held from August 3", published August 5), not next year's
+_REPORTED_FUTURE_DAYS = 31
+
+
+def _days_before(pub: Published, month: int, day: int) -> int:
+    """Days from (month, day) of the publication year to the publication date (an impossible
+    day counts as far)."""
+    base = pub.as_date()
+    try:
+        return (base - dt.date(pub.year, month, day)).days if base else 10_000
+    except ValueError:
+        return 10_000
 
 
 def _ymd(year: int | None, month: int, day: int | None = None) -> str | None:

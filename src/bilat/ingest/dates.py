@@ -90,6 +90,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     # "MOSCOW", "RIO DE JANEIRO", "BEIJING/MOSCOW" (a report filed from two cities)
     city = r"[A-ZА-ЯЁ][A-ZА-ЯЁ.'’/-]+(?:\s+[A-ZА-ЯЁ][A-ZА-ЯЁ.'’/-]+){0,3}(?:,\s*[A-Z][\w .]{1,25})?"
     weekday = r"(?:[A-Za-zА-Яа-я]+,\s*)?"
+    place = r"[A-ZА-ЯЁ][\wА-Яа-яЁё'’-]{2,}(?:\s+[A-ZА-ЯЁ][\wА-Яа-яЁё'’-]+){0,2}"
+    year_end = r"(?:\s*(?:года\b|г\.)|\s*[.,—–-]|[ \t]*$)"
     agency_end = r"\s*[.,]?\s*(?=[/(—–-]|$)"
     flags = re.IGNORECASE | re.MULTILINE
     return {
@@ -101,8 +103,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         # a line of its own: "June 10, 2026 15:47", "20 января 2026 года, 17:30", and a time
         # before it: "Updated 3:47 PM UTC, June 10, 2026"
+        # ... also before a '|' and the desk or outlet: "November 24, 2025 | Trade Desk"
         "alone": re.compile(
-            rf"^[ \t]*{weekday}(?P<value>{one_date})(?:\s+(?:года|г\.))?{time}[ \t]*$", flags
+            rf"^[ \t]*{weekday}(?P<value>{one_date})(?:\s+(?:года|г\.))?{time}"
+            rf"(?:[ \t]*\|[^\n|]{{1,60}})?[ \t]*$",
+            flags,
         ),
         "timed": re.compile(
             rf"^[ \t]*(?:(?:last\s+)?(?:updated|published|posted)\s*:?\s*)?"
@@ -120,6 +125,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # a dated line that goes on after the date: "VLADIVOSTOK, July 24, 2026. Press service"
         "agency_full": re.compile(rf"^[ \t]*{city},\s+{md}{year}\.\s+(?=[A-Z])", re.M),
         "agency_dm": re.compile(rf"^[ \t]*{city},\s+{dm}{year}?{agency_end}", re.MULTILINE),
+        # a place in any case and a full date opening the text: "MOSCOW, 20 November 2025.
+        # Vietnam's ...", "Благовещенск, 22 августа 2025 г. Губернатор ..."
+        "placed_dm": re.compile(rf"^[ \t]*{place}[,.]\s+{dm}{year}{year_end}", re.M),
+        "placed_md": re.compile(rf"^[ \t]*{place}[,.]\s+{md}{year}{year_end}", re.M),
         "month_md": re.compile(rf"{weekday}{md}{year}\b", flags),
         "month_dm": re.compile(rf"{weekday}{dm}{year}\b", flags),
         "month_year": re.compile(rf"{month}\s+(?P<year>\d{{4}})", flags),
@@ -282,6 +291,9 @@ def _from_dateline(head: str, year: str | None) -> str | None:
             found = parse_date_value(m["value"])
             if found:
                 return found
+    m = pats["placed_dm"].search(head) or pats["placed_md"].search(head)
+    if m and (found := _iso(m["year"], _month_number(m["month"]), m["day"])):
+        return found
     m = pats["agency_md"].search(head) or pats["agency_dm"].search(head)
     m = m or pats["agency_full"].search(head)
     if not m or not (m["year"] or year):

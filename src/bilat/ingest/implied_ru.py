@@ -25,7 +25,9 @@ _YEAR = re.compile(r"\b((?:19|20)\d{2})\s*(?:год|г\.)")
 
 def _dateline() -> re.Pattern[str]:
     return re.compile(
-        rf"^\s*[А-ЯЁ][А-ЯЁ -]{{2,30}},\s+(?P<d>\d{{1,2}})\s+(?P<m>{month_pattern()})", re.M
+        rf"^\s*(?:[А-ЯЁ][А-ЯЁ -]{{2,30}},|[А-ЯЁ][а-яё-]{{2,}}(?:[ -][А-ЯЁ][а-яё-]+)?\.)"
+        rf"\s+(?P<d>\d{{1,2}})\s+(?P<m>{month_pattern()})",
+        re.M,
     )
 
 
