@@ -186,14 +186,20 @@ def update_record(store: Store, added: set[int]) -> RecordDelta | None:
     )
     patch = RecordPatch(
         {
-            kind: PartPatch([to_plain(x) for x in p.removed], [to_plain(x) for x in p.added])
+            kind: PartPatch([_plain(x) for x in p.removed], [_plain(x) for x in p.added])
             for kind, p in delta.parts.items()
         },
-        {kind: [to_plain(x) for x in items] for kind, items in delta.whole.items()},
+        {kind: [_plain(x) for x in items] for kind, items in delta.whole.items()},
         delta.actor_ids,
     )
     store.patch_record(patch, source)
     return delta
+
+
+def _plain(entry: Any) -> Any:
+    """An entry of the delta as stored: events and agreements come plain already (stored rows
+    and the entries they are compared with), not copied again."""
+    return entry if isinstance(entry, dict) else to_plain(entry)
 
 
 def _stored(
