@@ -260,6 +260,24 @@ def test_a_meeting_of_a_russian_named_joint_body_involves_both_states() -> None:
     assert {"Russia", "China"} <= set(event.participants)
 
 
+def test_a_sub_commission_of_a_joint_commission_is_one_body_that_meets() -> None:
+    """'заседание подкомиссии по X Российско-китайской комиссии по Y': the sub-commission
+    (its own words an alias), of the states its parent names; a later 'подкомиссии' is it."""
+    text = (
+        "Замминистра Иван Сидоров, который в среду провел в Казани заседание подкомиссии по "
+        "энергетике Российско-китайской комиссии по экономическому сотрудничеству, "
+        "сообщил о росте поставок. Следующее заседание подкомиссии пройдет в Китае в "
+        "2028 году."
+    )
+    found = extract_russian(text, "2027-03-12")
+    name = "подкомиссии по энергетике Российско-китайской комиссии по экономическому сотрудничеству"
+    (body,) = [a for a in found.actors if a.type == "organization"]
+    assert (body.name, body.aliases) == (name, ("подкомиссии по энергетике",))
+    events = sorted((e.status, e.date, set(e.participants)) for e in found.events)
+    assert [(s, d) for s, d, _p in events] == [("occurred", "2027-03-10"), ("planned", "2028")]
+    assert all({name, "Russia", "China"} <= p for _s, _d, p in events)
+
+
 def test_met_twice_is_two_meetings_and_a_meeting_during_a_visit_takes_its_month() -> None:
     """GOLD.md: 'met twice this year' is two events; 'в ходе визита … встретится' is a
     planned meeting of the visit, dated by it."""

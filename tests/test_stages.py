@@ -209,6 +209,23 @@ def _events(text: str, published: str | None) -> list[tuple[Any, ...]]:
                 ("video", "occurred", ("Vladimir Putin", "Xi Jinping"), "2025-01-21"),
             ],
         ),
+        (  # what was agreed on at a meeting was agreed there: the meeting has occurred
+            "Russia and China agreed on new grain rules at the third meeting of the "
+            "Russian-Chinese commission on agricultural cooperation in Harbin on Tuesday.",
+            "2026-10-15",
+            [
+                (
+                    "meeting",
+                    "occurred",
+                    (
+                        "China",
+                        "Russia",
+                        "Russian-Chinese commission on agricultural cooperation",
+                    ),
+                    "2026-10-13",
+                )
+            ],
+        ),
         (  # people counted by their two states take part as the states; after the event
             # word they are no party ('an opportunity for ... diplomats')
             "Russian and Chinese defence officials held consultations in Beijing on Tuesday. "
@@ -547,6 +564,23 @@ def test_actor_edges(text: str, present: set[str], absent: set[str]) -> None:
             "Indian-Russian Intergovernmental Commission on Trade and Economic Cooperation",
             None,
             ("Indian-Russian intergovernmental commission",),
+        ),
+        (  # a part of a joint body named by its remit: one body, its own words an alias
+            "Officials met at the second meeting of the energy sub-commission of the "
+            "Kazakh-Chinese commission for preparation of regular meetings of heads of "
+            "government held in Astana.",
+            "energy sub-commission of the Kazakh-Chinese commission for preparation of "
+            "regular meetings of heads of government",
+            None,
+            ("energy sub-commission",),
+        ),
+        (
+            "The Indian-Russian sub-commission on space cooperation of the Indian-Russian "
+            "Intergovernmental Commission on Trade and Economic Cooperation will meet.",
+            "sub-commission on space cooperation of the Indian-Russian Intergovernmental "
+            "Commission on Trade and Economic Cooperation",
+            None,
+            ("sub-commission on space cooperation",),
         ),
         (
             "Ivan Petrov, head of the Russian-Turkish Business Council, said trade fell.",

@@ -328,6 +328,7 @@ def _add_organizations(b: Builder) -> None:
         key = "org:" + normalize(m.name)
         draft = b.drafts.setdefault(key, Draft(m.name, m.type, m.country, None))
         draft.add(m.start, m.end, text[m.start : m.end])
+        draft.extra_aliases += tuple(a for a in m.aliases if a not in draft.extra_aliases)
         b.take(m.start, m.end)
 
 

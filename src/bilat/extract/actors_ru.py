@@ -131,7 +131,31 @@ def _adjectives_before(doc: Any, i: int) -> int:
 
 def find_bodies(doc: Any) -> Iterator[OrgMention]:
     """A body head ("комиссии") with its adjectives before it and its "по ..." complement
-    after it, the complement made of nouns and adjectives only (it stops at a verb)."""
+    after it, the complement made of nouns and adjectives only (it stops at a verb). A
+    sub-commission named right before the body it belongs to ("подкомиссии по туризму
+    Российско-китайской комиссии по ...") is one body, the sub-commission, under the whole
+    name; its own words are an alias."""
+    spans = list(_body_spans(doc))
+    subs = {doc[last].idx + len(doc[last]): first for first, i, last in spans
+            if first == i and doc[i].lemma_ in _SUB_HEADS}  # fmt: skip
+    for first, i, last in spans:
+        if first == i:
+            continue  # "комиссия по" in passing
+        span = doc[first : last + 1]
+        sub = next((subs[end] for end in subs if 0 <= span.start_char - end <= 1), None)
+        if sub is None:
+            yield OrgMention(span.start_char, span.end_char, span.text, "organization", None)
+            continue
+        whole, short = doc[sub : last + 1], doc[sub:first]
+        yield OrgMention(whole.start_char, whole.end_char, whole.text, "organization", None,
+                         (short.text.strip(),))  # fmt: skip
+
+
+_SUB_HEADS = frozenset({"подкомиссия", "подкомитет"})
+
+
+def _body_spans(doc: Any) -> Iterator[tuple[int, int, int]]:
+    """(first adjective, head, last complement word) of each head with a "по ..." complement."""
     for i, token in enumerate(doc):
         if token.lemma_ not in _BODY_HEADS or i + 2 >= len(doc) or doc[i + 1].lower_ != "по":
             continue
@@ -139,9 +163,17 @@ def find_bodies(doc: Any) -> Iterator[OrgMention]:
         last = i + 1
         while last + 1 < len(doc) and last - i <= _MAX_WORDS:
             nxt = doc[last + 1]
-            if not nxt.is_alpha or part_of_speech(nxt.text) not in _NAME_POS:
+            if (
+                not nxt.is_alpha
+                or part_of_speech(nxt.text) not in _NAME_POS
+                or _opens_compound(doc, last + 1)
+            ):
                 break
             last += 1
-        if last > i + 1 and first < i:  # a named body, not "комиссия по" in passing
-            span = doc[first : last + 1]
-            yield OrgMention(span.start_char, span.end_char, span.text, "organization", None)
+        if last > i + 1:
+            yield first, i, last
+
+
+def _opens_compound(doc: Any, i: int) -> bool:
+    """'Российско' in 'Российско-китайской': the next name begins."""
+    return not doc[i].whitespace_ and i + 1 < len(doc) and doc[i + 1].text in "-–"

@@ -51,6 +51,8 @@ def planned_near(text: str, trig: re.Match[str], others: list[re.Match[str]]) ->
             continue
         if any(o.start() < m.end() and m.start() < o.end() for o in others):
             continue  # the marker is another trigger's own words
+        if _AGREED_AT.match(m[0]) and _AT_THE.search(text, m.end(), trig.start()):
+            continue  # 'agreed on new rules at the meeting': what was agreed, where
         return True
     if _NEXT.search(text, max(0, trig.start() - 40), trig.start()):
         return True  # "the next, 19th meeting of the commission"
@@ -63,6 +65,10 @@ def planned_near(text: str, trig: re.Match[str], others: list[re.Match[str]]) ->
     return False
 
 
+_AGREED_AT = re.compile(r"agreed\s+(?:on|upon)\b", re.I)
+_AT_THE = re.compile(
+    r"\s(?:at|during|in\s+the\s+course\s+of)\s+(?:the|their|its|a)\s+(?:[\w-]+\s+){0,3}$", re.I
+)
 _NEXT = re.compile(r"\b(?:the\s+)?next\b[,\s]*(?:\d+(?:st|nd|rd|th)\b[,\s]*)?[\w-]*\s*$", re.I)
 # a present-tense event verb in a clause of time: "before / until / once they meet"
 _PAST_VERBS = frozenset({"met", "visited", "convened", "gathered", "talked", "spoke", "hosted"})

@@ -125,7 +125,7 @@ _BODY = re.compile(
 # between an event word and its body: nothing ('Forum' is both), 'of the (Nth) ... ', or in
 # Russian the genitive that follows ('заседание российско-китайской комиссии')
 _BODY_OF = re.compile(
-    r"|\s+(?:of|under)\s+(?:the\s+)?[\w\s,'’-]{0,80}?|\s+[а-яё][а-яё\s-]{0,80}?", re.I
+    r"|\s+(?:of|under)\s+(?:the\s+)?[\w\s,'’-]{0,80}?|\s+(?:[а-яё][а-яё\s-]{0,80}?)?", re.I
 )
 
 
@@ -146,15 +146,20 @@ def joint_body(
     if body is None:
         return []
     pos = clause.start + body.start()
-    found = _joint_states(gaz, clause.text[: body.end()])
     named = _named_body(ctx, pos, pos + len(body.group(0)))
+    found = _joint_states(gaz, clause.text[: body.end()])
+    if not found and named is not None:  # 'подкомиссии по туризму Российско-китайской комиссии'
+        found = _joint_states(gaz, ctx.clean_text[named.start : named.end])
     head = body.group(0).lower().split()[-1].removeprefix("sub-").removeprefix("sub")
     if not found:  # 'the Commission': the last one the text named as joint
         earlier = ctx.clean_text[: clause.start]
         for m in reversed(list(re.finditer(rf"\b{re.escape(head)}\b", earlier, re.I))):
+            there = _named_body(ctx, m.start(), m.end())
             found = _joint_states(gaz, earlier[max(0, m.start() - 80) : m.start()])
+            if not found and there is not None:  # its states follow it (Russian genitive)
+                found = _joint_states(gaz, ctx.clean_text[there.start : there.end])
             if found:
-                named = named or _named_body(ctx, m.start(), m.end())
+                named = named or there
                 break
     states = [Mention(pos, pos + len(body.group(0)), body.group(0), e.name, "state", e.country)
               for e in found]  # fmt: skip

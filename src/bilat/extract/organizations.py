@@ -37,6 +37,7 @@ class OrgMention:
     name: str  # the body's name as the text writes it in full
     type: str  # organization | company
     country: str | None
+    aliases: tuple[str, ...] = ()  # shorter names the text gives it inside this mention
 
 
 @cache
@@ -72,7 +73,7 @@ def find_organizations(
         if ent.label_ != "ORG":
             continue
         found += list(_from_entity(text, ent.start_char, ent.end_char, gaz, media))
-    joint = _joint_bodies(text, gaz)
+    joint = _with_sub_bodies(text, _joint_bodies(text, gaz))
     found += _projects(text, gaz)
     # a joint body's reading wins over NER's and a project's inside it
     found = joint + [m for m in found if not _inside_any(m, joint)]
@@ -180,11 +181,14 @@ _JOINT_BODY = re.compile(
     r" +((?:[Ss]ub-?)?[Cc]ommission|(?:[Ss]ub-?)?[Cc]ommittee|Sub-Committee|[Cc]ouncil)\b"
 )
 # its remit in lower case: "on investment cooperation", "on trade and economic cooperation",
-# "on cooperation on the Northern Sea Route"
+# "on cooperation on the Northern Sea Route", "in the Arctic" (not the venue "in Harbin")
 _REMIT_NOUN = r"(?:cooperation|investments?|trade|energy|security|affairs|issues|relations)"
 _REMIT_LOWER = re.compile(
     rf"\s+(?:on|for)\s+(?:(?:{_REMIT_NOUN}|and|[a-z]+(?:al|ic|ary|ian|ive)|[a-z]+-[a-z]+)\s+)"
-    rf"{{0,4}}{_REMIT_NOUN}\b(?:\s+(?:on|in)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)?"
+    rf"{{0,4}}{_REMIT_NOUN}\b(?:\s+(?:on(?:\s+the)?|in\s+the)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)?"
+    # the commission that prepares the heads' regular meetings (RU-CN since 1996, also others)
+    r"|\s+for\s+(?:the\s+)?prepar(?:ing|ation\s+of)\s+(?:the\s+)?(?:regular\s+)?meetings\s+"
+    r"of\s+(?:the\s+)?heads\s+of\s+(?:state|government)s?\b"
 )
 
 
@@ -205,6 +209,35 @@ def _joint_bodies(text: str, gaz: Gazetteer) -> list[OrgMention]:
         spans.append((m.start(), remit.end() if remit else m.end()))
     names = sorted({text[s:e] for s, e in spans}, key=len, reverse=True)
     return [OrgMention(s, e, _fullest(text[s:e], names), "organization", None) for s, e in spans]
+
+
+# "the sub-commission on NSR cooperation of ", "the agriculture sub-commission of ": a part of
+# the joint body named right after it
+_SUB_BODY = re.compile(
+    r"(?:\b(?P<mod>[a-z]{4,})\s+)?\b(?P<head>[Ss]ub-?(?:commission|committee))"
+    r"(?P<remit>\s+(?:on|for)\s+[^.,;:()\n]{2,60}?)?\s+of\s+(?:the\s+)?$"
+)
+_NOT_MODIFIER = frozenset({
+    "that", "this", "with", "from", "into", "which", "their",
+    "first", "second", "third", "fourth", "fifth", "sixth", "next", "last",
+})  # fmt: skip
+
+
+def _with_sub_bodies(text: str, joint: list[OrgMention]) -> list[OrgMention]:
+    """A sub-commission named as part of a joint body ('the sub-commission on NSR cooperation
+    of the Russian-Chinese commission for ...') is one body, the sub-commission, under its
+    whole name; its short form ('sub-commission on NSR cooperation') is an alias."""
+    out = []
+    for m in joint:
+        sub = _SUB_BODY.search(text, max(0, m.start - 100), m.start)
+        if sub is None:
+            out.append(m)
+            continue
+        mod = sub.group("mod")
+        start = sub.start("head") if mod is None or mod in _NOT_MODIFIER else sub.start()
+        short = text[start : sub.end("remit") if sub.group("remit") else sub.end("head")]
+        out.append(OrgMention(start, m.end, text[start : m.end], m.type, None, (short,)))
+    return out
 
 
 def _fullest(name: str, names: list[str]) -> str:
