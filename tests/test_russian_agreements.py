@@ -138,6 +138,12 @@ def _agreements(text: str, published: str = "2025-04-10") -> tuple[Agreement, ..
             "signed",
             "intergovernmental documents on cooperation in the field of education",
         ),
+        (  # the signed record of a meeting is no agreement of its own (GOLD.md: other)
+            "Россия и Китай подписали протокол заседания межправительственной комиссии.",
+            "other",
+            "signed",
+            "protocol of the meeting of the intergovernmental commission",
+        ),
         (
             "Россия и Китай договорились о создании совместного инвестиционного фонда.",
             "agreement",

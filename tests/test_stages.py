@@ -418,6 +418,15 @@ def _agreements(text: str) -> list[tuple[str, str, str]]:
             "Turkey and Ukraine want a grain deal with Russia before the spring sowing.",
             [],
         ),
+        (  # the signed record of a meeting is no agreement of its own; a protocol on a
+            # subject is one
+            "After the talks, Russian and Chinese ministers signed the minutes of the fifth "
+            "meeting and a protocol on grain exports.",
+            [
+                ("other", "signed", "minutes of the fifth meeting"),
+                ("agreement", "signed", "protocol on grain exports"),
+            ],
+        ),
         (  # the people who act for the states count as their sides; a venue is no party
             "Vladimir Putin and Xi Jinping ended their talks in Astana, Kazakhstan, with a deal "
             "on grain corridors.",
