@@ -209,6 +209,17 @@ def _events(text: str, published: str | None) -> list[tuple[Any, ...]]:
                 ("video", "occurred", ("Vladimir Putin", "Xi Jinping"), "2025-01-21"),
             ],
         ),
+        (  # a state occasion with the other side's leader as guest is an event of its own;
+            # one a trip is for is part of the trip
+            "The Kremlin said Xi Jinping would be the guest of honour at the military parade "
+            "marking Navy Day in St Petersburg on July 26. Li Qiang will come to Moscow in "
+            "June for the celebrations of the Russia Day.",
+            "2026-05-20",
+            [
+                ("multilateral", "planned", ("Xi Jinping",), "2026-07-26"),
+                ("visit", "planned", ("Li Qiang", "Russia"), "2026-06"),
+            ],
+        ),
         (  # what was agreed on at a meeting was agreed there: the meeting has occurred
             "Russia and China agreed on new grain rules at the third meeting of the "
             "Russian-Chinese commission on agricultural cooperation in Harbin on Tuesday.",
@@ -264,7 +275,10 @@ def _events(text: str, published: str | None) -> list[tuple[Any, ...]]:
             "Russian President Vladimir Putin met Chinese President Xi Jinping at the "
             "September 3 parade in Beijing.",
             "2025-09-10",
-            [("meeting", "occurred", ("Vladimir Putin", "Xi Jinping"), "2025-09-03")],
+            [
+                ("meeting", "occurred", ("Vladimir Putin", "Xi Jinping"), "2025-09-03"),
+                ("multilateral", "occurred", ("Vladimir Putin", "Xi Jinping"), "2025-09-03"),
+            ],
         ),
     ],
 )
