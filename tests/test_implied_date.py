@@ -105,6 +105,19 @@ def test_no_clear_evidence_implies_nothing(text: str) -> None:
             id="last year beside a done year end: the year after",
         ),
         pytest.param(
+            "Between 2018 and 2022, Kazakh grain sales to Iran tripled, topping 2 million "
+            "tonnes last year, the ministry said.",
+            "2023",
+            ["last year", "2018 and 2022"],
+            id="a span of years told as done, then last year in one breath: the year after",
+        ),
+        pytest.param(
+            "Last year sales fell. From 2015 to 2019 they had tripled.",
+            None,
+            [],
+            id="a span of years and last year in different sentences: nothing",
+        ),
+        pytest.param(
             "The country adopted its Vision 2030 programme. Trade grew last year, after 2019.",
             None,
             [],

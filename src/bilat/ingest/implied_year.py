@@ -16,6 +16,9 @@ reading only sentences told as past (no future or plan cue):
    ("in December 2025", "the fourth quarter of 2025") was written in the year after.
 4. A change measured against "the same period of 2024" (or "the same months of 2024") is
    reported for a part of the year after: written in 2025.
+5. A sentence that tells a span of whole years as done and, in the same breath, "last year"
+   ("From 2020 to 2024, trade nearly doubled, surpassing $240 billion last year") makes the
+   span's last year the last year: written in the year after.
 
 The latest year any rule gives, up to today's, is the implied year. Names of targets
 ("Vision 2030", "Strategy 2035") are not occasions.
@@ -64,6 +67,7 @@ def implied_year(
         for s, t in past
         for m in _SAME_PERIOD.finditer(t)
     ]
+    found += _span_then_last_year(past)
     found = [f for f in found if f[0] <= (today or dt.date.today()).year]
     if not found:
         return None
@@ -128,3 +132,18 @@ def _year_end(period: str) -> int | None:
     bare '2025' beside 'last year' may be the year before it)."""
     m = re.fullmatch(rf"({_YEAR})(?:-H2|-Q4|-\d\d\.\.\1-12)", period)
     return int(m.group(1)) if m else None
+
+
+def _span_then_last_year(past: list[tuple[int, str]]) -> list[tuple[int, Evidence]]:
+    """Rule 5: a span of whole years ('from 2020 to 2024') and 'last year' in one sentence."""
+    out: list[tuple[int, Evidence]] = []
+    for start, sentence in past:
+        cue = _LAST_YEAR.search(sentence)
+        if cue is None:
+            continue
+        for e in find_time_expressions(sentence, None, tense="past"):
+            m = re.fullmatch(rf"({_YEAR})\.\.({_YEAR})", e.period or "")
+            if m and int(m.group(1)) < int(m.group(2)) and e.end <= cue.start():
+                spans = ((start + cue.start(), start + cue.end()), (start + e.start, start + e.end))
+                out.append((int(m.group(2)) + 1, spans))
+    return out
