@@ -119,6 +119,12 @@ def one(text: str, **kw: Any) -> list[Figure]:
             "period of last year.",
             [("change", 12, "percent", "exact", "gas_supply", "2025-01..2025-06")],
         ),
+        # what a level outdoes is its baseline: "surpassed by 40% the entire 2021 results"
+        (
+            "Wool exports from Mongolia to China soared in January-August 2022. The exports "
+            "surpassed by 40% the entire 2021 results.",
+            [("change", 40, "percent", "exact", "trade_flow", "2022-01..2022-08")],
+        ),
         # both directions named: turnover; one commodity named: its supply, even far away
         (
             "The value of imports and exports between Chile and Peru totaled $12.5 billion.",

@@ -278,6 +278,22 @@ def test_a_sub_commission_of_a_joint_commission_is_one_body_that_meets() -> None
     assert all({name, "Russia", "China"} <= p for _s, _d, p in events)
 
 
+def test_a_change_over_a_month_has_the_later_month_the_level_before_it_its_own() -> None:
+    """'в марте ... на треть больше февральских 2,1 млн тонн': the change is March's; the
+    February level right before its number is February's."""
+    text = (
+        "В марте Казахстан поставил в Китай 2,8 млн тонн пшеницы, что на треть больше "
+        "февральских 2,1 млн тонн."
+    )
+    found = extract_russian(text, "2031-04-10").figures
+    got = sorted((f.kind, f.value, f.period) for f in found)
+    assert got == [
+        ("amount", 2.1e6, "2031-02..2031-02"),
+        ("amount", 2.8e6, "2031-03..2031-03"),
+        ("change", 33.3, "2031-03..2031-03"),
+    ], got
+
+
 def test_met_twice_is_two_meetings_and_a_meeting_during_a_visit_takes_its_month() -> None:
     """GOLD.md: 'met twice this year' is two events; 'в ходе визита … встретится' is a
     planned meeting of the visit, dated by it."""

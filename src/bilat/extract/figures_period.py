@@ -42,6 +42,9 @@ def number_period(
     ]
     if unresolved:
         return _span_end(unresolved[0], times)
+    glued = [t for t in times if t.period and 0 <= q.start - t.end <= 4 and t.end <= q.start]
+    if glued and _GLUED.fullmatch(text, glued[-1].end, q.start):
+        return glued[-1].period  # "April's 1.59 million", "апрельских 1,59 млн", also compared
     usable = [t for t in times if t.period and not _baseline(text, t)]
     before = [t for t in usable if t.end <= q.start]
     same = _in_the_same_period(text, q, times, before)
@@ -202,8 +205,22 @@ _FIRST_SINCE = re.compile(
 )
 
 
+_GLUED = re.compile(r"(?:['’]s)?\s+")
+# what a level is measured against as the object of a comparison: "surpassed by 85% the
+# entire 2022 year results", "на четверть больше апрельских"
+_OUTDONE = re.compile(
+    r"(?:\b(?:surpass|exceed|outstrip|outperform|top)\w*"
+    r"(?:\s+by\s+(?:about\s+|almost\s+|nearly\s+)?[\d.,]+\s*(?:%|percent|per\s+cent))?"
+    r"|(?<![\w-])(?:больше|меньше|выше|ниже|превыси\w*|превыша\w*))"
+    r"\s+(?:the\s+)?(?:entire\s+|whole\s+|full\s+)?(?:results\s+(?:of|for)\s+)?$",
+    re.I,
+)
+
+
 def _baseline(text: str, t: TimeExpr) -> bool:
     if _SAME_PERIOD.search(text[max(0, t.start - 32) : t.start]):
+        return True
+    if _OUTDONE.search(text[max(0, t.start - 48) : t.start]):
         return True
     before = text[max(0, t.start - 32) : t.start]
     if t.text.lower().startswith("since"):
