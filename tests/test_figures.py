@@ -119,6 +119,15 @@ def one(text: str, **kw: Any) -> list[Figure]:
             "period of last year.",
             [("change", 12, "percent", "exact", "gas_supply", "2025-01..2025-06")],
         ),
+        # a fraction with a direction after it is a change; with "of" a share
+        (
+            "Imports from Chile were a fifth lower than in 2023, and a quarter of them were "
+            "copper.",
+            [
+                ("change", -20, "percent", "approx", "trade_flow", None),
+                ("share", 25, "percent", "approx", "trade_flow", None),
+            ],
+        ),
         # what a level outdoes is its baseline: "surpassed by 40% the entire 2021 results"
         (
             "Wool exports from Mongolia to China soared in January-August 2022. The exports "

@@ -357,8 +357,9 @@ def figure_kind(text: str, q: Quantity) -> tuple[str, float]:
     if q.hint == "multiplier":
         return "change", q.value
     before = text[max(0, q.start - 160) : q.start]
-    if q.hint == "fraction":
-        return "share", q.value
+    if q.hint == "fraction":  # "a quarter of exports"; "a third higher": a change
+        after = _after_direction(text, q.end)
+        return ("change", _signed(q.value, after)) if after else ("share", q.value)
     if re.search(r"\b(?:by|на)\s+(?:\w+\s+)?$", before, re.I) or q.hint == "by_fraction":
         return "change", _signed(q.value, _direction(before) or _after_direction(text, q.end))
     after = _after_direction(text, q.end)
