@@ -87,6 +87,20 @@ def test_the_level_a_target_starts_from_is_no_target() -> None:
     assert [c.value for c in commits(text)] == [80e9]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The sides set the goal of raising trade to $90 billion a year. The 90 billion mark "
+        "was to be reached by 2027.",
+        "Стороны поставили цель увеличить товарооборот до 90 миллиардов долларов в год. "
+        "Планировалось, что отметка в 90 миллиардов будет достигнута к 2027 году.",
+    ],
+)
+def test_a_sum_told_again_without_its_currency_is_the_same_target(text: str) -> None:
+    """'the 90 billion mark' right after '$90 billion': the same sum in dollars, one target."""
+    assert [(c.value, c.unit) for c in commits(text)] == [(90e9, "USD")]
+
+
 def test_projection_is_not_a_target() -> None:
     assert commits("The new line will allow increasing supplies to 20 billion cubic meters.") == []
 

@@ -17,7 +17,7 @@ from bilat.extract.context import DocContext, Sentence
 from bilat.extract.figures_data import load_data
 from bilat.extract.gazetteer import default_gazetteer
 from bilat.extract.gazetteer_ru import russian_names
-from bilat.extract.numbers import Quantity
+from bilat.extract.numbers import Quantity, find_quantities
 from bilat.extract.wordre import mostly_cyrillic, words_re
 
 __all__ = [
@@ -342,6 +342,14 @@ def money_by_context(q: Quantity, sentence: str, before: str) -> Quantity:
     if not named:
         return q
     currency = str(named[-1].lastgroup)
-    if find_measure(sentence, q.start, q.end, currency) not in _MONEY_MEASURES:
+    if find_measure(sentence, q.start, q.end, currency) not in _MONEY_MEASURES and not (
+        _told_before(q, before[-600:])
+    ):
         return q
     return replace(q, unit=currency)
+
+
+def _told_before(q: Quantity, before: str) -> bool:
+    """'... удвоить его до 200 миллиардов в год. Планировалось, что отметка в 200 миллиардов
+    будет достигнута': the same sum told just before, in a text that names its currency."""
+    return any(x.value == q.value and x.unit != "percent" for x in find_quantities(before))
