@@ -453,6 +453,44 @@ def test_agreements(text: str, expected: list[tuple[str, str, str]]) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the headline's words for the document the body then tells: the body's
+            "Kazakhstan, China sign road map for relations\n\n"
+            "ASTANA - Kazakhstan and China signed a joint communique on Monday at the 12th "
+            "meeting of their Intergovernmental Cooperation Committee.",
+            [
+                (
+                    "communique",
+                    "signed",
+                    "joint communique following the 12th meeting of their Intergovernmental "
+                    "Cooperation Committee",
+                )
+            ],
+        ),
+        (  # a headline whose body names no document keeps its own
+            "Russia, China sign memorandum on wheat exports\n\nMOSCOW - Wheat prices rose on "
+            "Monday.",
+            [("memorandum", "signed", "memorandum on wheat exports")],
+        ),
+        (  # a lead sentence is no headline
+            "Russia and China signed a deal on grain corridors.\nThey also signed a memorandum "
+            "on transit.",
+            [
+                ("agreement", "signed", "deal on grain corridors"),
+                ("memorandum", "signed", "memorandum on transit"),
+            ],
+        ),
+    ],
+)
+def test_a_headline_document_the_body_tells_is_the_bodys(
+    text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    got = [(a.kind, a.status, a.title) for a in extract_agreements(_ctx(text, "2026-03-02"))]
+    assert got == expected
+
+
+@pytest.mark.parametrize(
     ("published", "holder"),
     [("2025-11-04", "Xi Jinping"), ("2012-06-01", "Hu Jintao")],
 )

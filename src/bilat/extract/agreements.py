@@ -330,7 +330,10 @@ def _same(a: Agreement, b: Agreement) -> bool:
 _OCCASION = re.compile(
     r"\b((?:\d+(?:st|nd|rd|th)|[a-z]+(?:th|st|nd|rd))?\s*(?:regular\s+)?(?:meeting|summit|talks)"
     r"\s+of\s+(?:the\s+)?(?:heads|leaders|prime ministers|premiers|foreign ministers)"
-    r"(?:\s+of\s+(?:state|government))?)",
+    r"(?:\s+of\s+(?:state|government))?"
+    # "at the 20th meeting of their Joint Intergovernmental Commission"
+    r"|(?:\d+(?:st|nd|rd|th)|[a-z]+(?:th|st|nd|rd))\s+(?:meeting|session)\s+of\s+(?:the|their)\s+"
+    r"(?-i:(?:[A-Z][\w-]*\s+){0,5}(?:Commission|Committee|Council)))",
     re.I,
 )
 
@@ -350,9 +353,36 @@ def extract_agreements(ctx: DocContext) -> list[Agreement]:
     if ctx.language == "ru":  # Russian documents: bilat.extract.agreements_ru (imports this)
         from bilat.extract.agreements_ru import extract_agreements_ru
 
-        return extract_agreements_ru(ctx)
+        return _without_headline_repeats(ctx, extract_agreements_ru(ctx))
+    end = _headline_end(ctx)  # the body's documents, else the headline's
+    return _english(ctx, end) or _english(ctx, 0) if end else _english(ctx, 0)
+
+
+def _without_headline_repeats(ctx: DocContext, found: list[Agreement]) -> list[Agreement]:
+    """A headline's document is one the report then tells in full ('Russia and China issue
+    roadmap for relations' over the communique it reports): when the body names any, the
+    headline's own wording is no document of its own."""
+    end = _headline_end(ctx)
+    body = [a for a in found if a.evidence.start >= end]
+    return body if body else found
+
+
+def _headline_end(ctx: DocContext) -> int:
+    """Where a headline line ends: a first line of its own with no closing full stop; 0 when
+    the text opens with its lead sentence."""
+    text = ctx.clean_text
+    first = re.match(r"\s*([^\n]{10,200})\n", text)
+    if first is None or first.group(1).rstrip().endswith((".", "!", "?", ":", ";", "»", '"')):
+        return 0
+    return first.end(1)
+
+
+def _english(ctx: DocContext, start: int) -> list[Agreement]:
+    """The documents of the sentences from `start` on."""
     out: list[Agreement] = []
     for s in ctx.sentences:
+        if s.start < start:
+            continue
         for ag in _from_sentence(ctx, s):
             if any(_same(ag, kept) for kept in out):
                 continue
