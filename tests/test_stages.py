@@ -452,6 +452,18 @@ def test_agreements(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert _agreements(text) == expected
 
 
+def test_a_summit_of_a_body_is_not_dated_by_a_trip_told_elsewhere() -> None:
+    """'the BRICS summit in Kazan' and, a paragraph on, 'after Putin's state visit to China in
+    May': the summit is no part of that trip (before: dated May)."""
+    text = (
+        "Xi Jinping and Vladimir Putin met on the sidelines of the BRICS summit in Kazan.\n\n"
+        "It was their third meeting this year, after Putin's state visit to China in May."
+    )
+    summits = [e for e in _events(text, "2024-10-23") if e[0] == "multilateral"]
+    assert summits == [("multilateral", "occurred", ("BRICS", "Vladimir Putin", "Xi Jinping"),
+                        "2024-10-23")]  # fmt: skip
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

@@ -175,6 +175,10 @@ def trip_dates(found: list[Found], types: dict[str, str]) -> list[Found]:
                 and (g.event.status == ev.status or _under_way(g))
                 and people & _people(g.event, types)
             ]  # a visit under way: "during his visit to Moscow, Wang Yi will also meet ..."
+            if any(m.startswith("body:") for m in f.marks):  # a summit of a body is its own
+                # occasion ('the BRICS summit in Kazan' is no part of 'the visit to China in
+                # May'), dated by a trip only when the same sentence tells both
+                trips = [g for g in trips if g.event.evidence.start == ev.evidence.start]
             if ev.date is not None:  # dated by the publication default: only a trip known
                 # to its month overrides it ("returned last week from a trip ... held talks")
                 trips = [g for g in trips if len(g.event.date or "") == 7]
