@@ -92,7 +92,7 @@ class Keys:
             key = (int(row[1]), int(row[2]), int(row[3]), float(row[4] or 0))
             self._figure_ids.setdefault(key, []).append(int(row[0]))
 
-    def _statements(self, kind: str) -> dict[tuple[int, str], list[int]]:
+    def statements(self, kind: str) -> dict[tuple[int, str], list[int]]:
         """(doc_id, quote) -> ids of the agreement or commitment rows stating it (the key
         `bilat.serve.record` matches a history's entries and a status's sources by)."""
         if kind not in self._statement_ids:
@@ -118,7 +118,7 @@ class Keys:
                     if hit := self._event_ids.get((int(doc), int(i))):
                         self._ref(kind, hit, pos)
         elif kind in _STATEMENTS:
-            rows = self._statements(kind)
+            rows = self.statements(kind)
             for e in item.get(_STATEMENTS[kind]) or []:
                 for row_id in rows.get((int(e.get("doc_id") or 0), str(e.get("quote") or "")), ()):
                     self._ref(kind, row_id, pos)
@@ -193,13 +193,13 @@ class KeyPatch:
         self.db = db
         self.keys = Keys(db, local=True)
         self.mentions: Counter[str] = Counter()  # mention keys per pair, added - removed
+        self.dropped: dict[str, set[int]] = {}  # statement rows whose keyed entry went
 
     def remove(self, kind: str, pairs_at: Mapping[int, Sequence[str]]) -> None:
         """Drop the keys of the `kind` entries at these positions (-> the pairs they are
         filed under: read before the pairs go)."""
         positions = sorted(pairs_at)
-        for i in range(0, len(positions), _CHUNK):
-            chunk = positions[i : i + _CHUNK]
+        for chunk in _chunks(positions):
             marks = ", ".join("?" for _ in chunk)
             if kind == "events":
                 rows = self.db.all(
@@ -209,6 +209,14 @@ class KeyPatch:
                 )
                 for r in rows:
                     self._count(pairs_at[int(r["pos"])], -int(r["n"]))
+            if kind in _STATEMENTS:
+                self.dropped.setdefault(kind, set()).update(
+                    int(r["item_id"])
+                    for r in self.db.all(
+                        f"SELECT item_id FROM record_item_refs WHERE kind = ? AND pos IN ({marks})",
+                        [kind, *chunk],
+                    )
+                )
             if kind in ("events", "conflicts", *_STATEMENTS):
                 self.db.execute(
                     f"DELETE FROM record_item_refs WHERE kind = ? AND pos IN ({marks})",
@@ -224,11 +232,81 @@ class KeyPatch:
                     [kind, *chunk],
                 )
 
+    def cleared(self, kind: str) -> None:
+        """Every `kind` entry was removed: no kept entry cites a statement row."""
+        self.dropped.pop(kind, None)
+
     def add(self, kind: str, pos: int, item: dict[str, Any], pairs: Sequence[str]) -> None:
         """The keys of the entry `item` (as stored) at `pos`, filed under `pairs`."""
         before = self.keys.refs_at[pos]
         self.keys.add(kind, pos, item)
         self._count(pairs, self.keys.refs_at[pos] - before)
+
+    def _settle(self, kind: str) -> None:
+        """Key the statement rows the patch touched as a full write does (`Keys._ref`): every
+        row of a (document, quote) to the first entry citing it. The rows of the added
+        entries and of the removed ones are weighed: the lowest of an added entry citing
+        them, a kept one still keyed (the first of the kept), and, when the keyed entry went
+        and another row shares its quote (so a kept entry may cite it unkeyed: each agreement
+        statement is in one history; commitments are written whole), the entries found by
+        `_citing`."""
+        new = [r for r in self.keys.refs if r[0] == kind]
+        dropped = self.dropped.pop(kind, set())
+        if not new and not dropped:
+            return
+        rows = self.keys.statements(kind)
+        group = {i: key for key, ids in rows.items() for i in ids}
+        first: dict[tuple[int, str], int] = {}
+        for _, item_id, pos in new:
+            first[group[item_id]] = min(pos, first.get(group[item_id], pos))
+        touched = sorted(set(first) | {group[i] for i in dropped if i in group})
+        ids = [i for key in touched for i in rows[key]]
+        stored = self._stored(kind, ids)
+        search = []
+        for key in touched:
+            kept = [stored[i] for i in rows[key] if i in stored]
+            if kept:
+                first[key] = min(first.get(key, kept[0]), *kept)
+            elif len(rows[key]) > 1 and dropped.intersection(rows[key]):
+                search.append(key)
+        for key, pos in self._citing(kind, search).items():
+            first[key] = min(pos, first.get(key, pos))
+        for chunk in _chunks(ids):
+            marks = ", ".join("?" for _ in chunk)
+            sql = f"DELETE FROM record_item_refs WHERE kind = ? AND item_id IN ({marks})"
+            self.db.execute(sql, [kind, *chunk])
+        self.keys.refs = [r for r in self.keys.refs if r[0] != kind] + [
+            (kind, i, first[key]) for key in touched if key in first for i in rows[key]
+        ]
+
+    def _stored(self, kind: str, ids: Sequence[int]) -> dict[int, int]:
+        """Item row id -> the position its stored key names."""
+        out: dict[int, int] = {}
+        for chunk in _chunks(ids):
+            marks = ", ".join("?" for _ in chunk)
+            sql = (
+                f"SELECT item_id, pos FROM record_item_refs WHERE kind = ? AND item_id IN ({marks})"
+            )
+            out.update((int(r[0]), int(r[1])) for r in self.db.execute(sql, [kind, *chunk]))
+        return out
+
+    def _citing(self, kind: str, wanted: Sequence[tuple[int, str]]) -> dict[tuple[int, str], int]:
+        """(document, quote) -> the position of the first entry of `kind` citing it, read
+        from the payloads of the entries naming the document (`wanted` is rare: a quote
+        stated twice in one document, in two entries)."""
+        out: dict[tuple[int, str], int] = {}
+        keys = set(wanted)
+        for doc in sorted({d for d, _ in keys}):
+            for r in self.db.all(
+                "SELECT pos, payload FROM record_items WHERE kind = ? AND payload LIKE ? "
+                "ORDER BY pos",
+                (kind, f'%"doc_id": {doc}%'),
+            ):
+                for e in json.loads(r["payload"]).get(_STATEMENTS[kind]) or []:
+                    key = (int(e.get("doc_id") or 0), str(e.get("quote") or ""))
+                    if key in keys:
+                        out.setdefault(key, int(r["pos"]))
+        return out
 
     def _count(self, pairs: Sequence[str], n: int) -> None:
         if n:
@@ -239,10 +317,11 @@ class KeyPatch:
     def finish(self, added: Sequence[int]) -> None:
         """Write the keys and move the counts; `added`: the documents the patch added (their
         item rows are counted in)."""
+        for kind in _STATEMENTS:
+            self._settle(kind)
         self.keys.flush()
         docs = sorted(set(added))
-        for i in range(0, len(docs), _CHUNK):
-            chunk = docs[i : i + _CHUNK]
+        for chunk in _chunks(docs):
             marks = ", ".join("?" for _ in chunk)
             for kind, sql in _count_sql(f" AND i.doc_id IN ({marks})"):
                 for r in self.db.all(sql, chunk):
@@ -268,6 +347,11 @@ class KeyPatch:
             self.db.execute(f"UPDATE record_item_counts SET n = ? WHERE {where}", (after, *key))
         else:
             self.db.execute(f"DELETE FROM record_item_counts WHERE {where}", key)
+
+
+def _chunks(values: Sequence[Any]) -> Iterable[Sequence[Any]]:
+    for i in range(0, len(values), _CHUNK):
+        yield values[i : i + _CHUNK]
 
 
 def _count_sql(where: str = "") -> list[tuple[str, str]]:
@@ -322,8 +406,7 @@ def clusters_of(
         else (" AND pos IN (SELECT pos FROM record_item_pairs WHERE kind = ? AND pair = ?)")
     )
     out: dict[int, int] = {}
-    for i in range(0, len(wanted), _CHUNK):
-        chunk = wanted[i : i + _CHUNK]
+    for chunk in _chunks(wanted):
         marks = ", ".join("?" for _ in chunk)
         sql = f"SELECT item_id, pos FROM record_item_refs WHERE kind = ? AND item_id IN ({marks})"
         params = [kind, *chunk] + ([] if pair is None else [kind, pair])

@@ -140,6 +140,7 @@ class _Patcher:
 
     def whole(self, kind: str, items: Sequence[dict[str, Any]]) -> None:
         self.remove(kind, "1 = 1", ())
+        self.keys.cleared(kind)
         if kind == "commitments":
             self.remove("claims", "1 = 1", ())
         for index, item in enumerate(items):
