@@ -3,6 +3,7 @@
     .venv/bin/python benchmarks/record_scale.py make  --db /tmp/rec10k.db --docs 10000
     .venv/bin/python benchmarks/record_scale.py rebuild --db /tmp/rec10k.db
     .venv/bin/python benchmarks/record_scale.py add10 --db /tmp/rec10k.db
+    .venv/bin/python benchmarks/record_scale.py add10 --db DIR/store.db --from DIR/templates.db
     .venv/bin/python benchmarks/record_scale.py read --db /tmp/rec10k.db [--repeat 5]
 
 `make` ingests examples/corpus (and ../shared/seeds when present) once, then stores copies of
@@ -128,16 +129,22 @@ def rebuild(db: str) -> None:
     )
 
 
-def add10(db: str) -> None:
+def add10(db: str, source: str | None = None) -> None:
+    """`source`: a store to take the ten from (e.g. `benchmarks/scale.py`'s templates.db),
+    every fifth of its documents, one year on; by default copies of this store's bases."""
     store = open_store(db)
-    bases = _bases(store)
-    # the next copies after the last one `make` stored (a larger shift would move years past
-    # 9999, which no date parser reads: the ten would be undated)
-    start = int(store.db.scalar("SELECT COUNT(*) FROM documents")) // len(bases) + 1
+    if source is None:
+        bases = _bases(store)
+        # the next copies after the last one `make` stored (a larger shift would move years
+        # past 9999, which no date parser reads: the ten would be undated)
+        start = int(store.db.scalar("SELECT COUNT(*) FROM documents")) // len(bases) + 1
+        picks = [(*bases[k % len(bases)], start + k) for k in range(10)]
+    else:
+        bases = _bases(open_store(source))
+        picks = [(*bases[(5 * k) % len(bases)], 1) for k in range(10)]
     t = time.perf_counter()
-    for k in range(10):
-        doc, ext = bases[k % len(bases)]
-        _copy(store, doc, ext, start + k)
+    for doc, ext, years in picks:
+        _copy(store, doc, ext, years)
     stored, cpu = time.perf_counter() - t, time.process_time()
     how = refresh_record(store)  # "updated": only what the ten touch; "rebuilt": everything
     secs, cpu = time.perf_counter() - t - stored, time.process_time() - cpu
@@ -174,6 +181,7 @@ def main() -> None:
     ap.add_argument("what", choices=("make", "rebuild", "add10", "read"))
     ap.add_argument("--db", default=str(Path(tempfile.gettempdir()) / "bilat-rec.db"))
     ap.add_argument("--docs", type=int, default=10_000)
+    ap.add_argument("--from", dest="source", help="add10: a store to take the ten from")
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--paths", nargs="*", default=list(PATHS))
     args = ap.parse_args()
@@ -182,7 +190,7 @@ def main() -> None:
     elif args.what == "rebuild":
         rebuild(args.db)
     elif args.what == "add10":
-        add10(args.db)
+        add10(args.db, args.source)
     else:
         read(args.db, args.repeat, args.paths)
 

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import HealthCheck, Phase, example, given, settings
 from hypothesis import strategies as st
 
 from bilat.pairview import PAIRED
@@ -197,6 +197,7 @@ _SETTINGS = settings(
 @pytest.mark.parametrize("review", [False, True], ids=["machine", "reviewed"])
 @_SETTINGS
 @given(seed=st.integers(0, 2**32 - 1), batches=st.integers(2, 5))
+@example(seed=43113, batches=5)  # a quote stated twice in one document, in two histories
 def test_adding_batches_equals_a_full_rebuild(
     seed: int, batches: int, review: bool, sources: list[Source], new_store: Any
 ) -> None:

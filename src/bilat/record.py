@@ -30,7 +30,7 @@ from bilat.reviewed import load_reviews_for_record
 from bilat.store import Store
 from bilat.store.record_order import SEP as MERGE_SEP
 from bilat.store.record_patch import NoRoom, PartPatch, RecordPatch
-from bilat.store.record_rows import read_part, record_source
+from bilat.store.record_rows import entries_keyed, read_part, record_source
 
 __all__ = [
     "added_documents",
@@ -46,18 +46,15 @@ __all__ = [
 def load_sourced(store: Store) -> list[SourcedExtraction]:
     """Every current extraction, as the machine extracted it (the actors without their
     mentions: nothing in the record reads them)."""
-    out = []
     rows = store.db.all(  # the four fields it needs, not every document's text
         "SELECT id, name, published, source FROM documents "
         "WHERE is_current = 1 AND status = 'ok' ORDER BY id"
     )
-    for doc in rows:
-        ext = store.load_extraction(int(doc["id"]), mentions=False)  # not reconciled
-        if ext is not None:
-            out.append(
-                SourcedExtraction(int(doc["id"]), doc["name"], doc["published"], doc["source"], ext)
-            )
-    return out
+    docs = {int(doc["id"]): doc for doc in rows}
+    return [
+        SourcedExtraction(i, docs[i]["name"], docs[i]["published"], docs[i]["source"], ext)
+        for i, ext in store.load_extractions(list(docs), mentions=False)  # not reconciled
+    ]
 
 
 def _merge_judgements(store: Store) -> list[MergeJudgement]:
@@ -185,17 +182,24 @@ def update_record(store: Store, added: set[int]) -> RecordDelta | None:
         [s for s in inputs if s.doc_id in added],
         _merge_judgements(store),
         known=_stored(store),
+        agreements=lambda ids: entries_keyed(store.db, "agreements", ids),
     )
     patch = RecordPatch(
         {
-            kind: PartPatch([to_plain(x) for x in p.removed], [to_plain(x) for x in p.added])
+            kind: PartPatch([_plain(x) for x in p.removed], [_plain(x) for x in p.added])
             for kind, p in delta.parts.items()
         },
-        {kind: [to_plain(x) for x in items] for kind, items in delta.whole.items()},
+        {kind: [_plain(x) for x in items] for kind, items in delta.whole.items()},
         delta.actor_ids,
     )
     store.patch_record(patch, source)
     return delta
+
+
+def _plain(entry: Any) -> Any:
+    """An entry of the delta as stored: events and agreements come plain already (stored rows
+    and the entries they are compared with), not copied again."""
+    return entry if isinstance(entry, dict) else to_plain(entry)
 
 
 def _stored(

@@ -8,6 +8,7 @@ Unparseable strings give `None`: callers treat them as unknown.
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 from datetime import date, timedelta
 
@@ -89,12 +90,15 @@ def deadline_period(deadline: str | None) -> str | None:
     return deadline if period_span(deadline) else None
 
 
-def months(span: Span, pad_days: int = 0) -> list[str]:
-    """The "YYYY-MM" months a span touches once widened by `pad_days` on both sides."""
+@functools.lru_cache(maxsize=65536)
+def months(span: Span, pad_days: int = 0) -> tuple[str, ...]:
+    """The "YYYY-MM" months a span touches once widened by `pad_days` on both sides.
+    (Cached: the event clustering asks for the same few spans' months hundreds of thousands
+    of times in a large store.)"""
     pad = timedelta(days=pad_days)
     lo, hi = span[0] - pad, span[1] + pad
     year, month, found = lo.year, lo.month, []
     while (year, month) <= (hi.year, hi.month):
         found.append(f"{year:04d}-{month:02d}")
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    return found
+    return tuple(found)

@@ -220,20 +220,18 @@ def touched_statements(
     for n, item in enumerate(items):
         blocker.add(item, n)
     by_ref = {item.ref: n for n, item in enumerate(items)}
-    seen: set[str] = set()
     todo = [by_ref[s] for s in seeds if s in by_ref]
+    reached = set(todo)  # queued or done: a statement is weighed until something reaches it
     while todo:
-        n = todo.pop()
-        item = items[n]
-        if item.ref in seen:
-            continue
-        seen.add(item.ref)
-        todo.extend(
+        item = items[todo.pop()]
+        found = [
             m
-            for m in blocker.candidates(item)
-            if items[m].ref not in seen and _similarity(item, items[m], options) > 0
-        )
-    return seen
+            for m in blocker.candidates(item) - reached
+            if _similarity(item, items[m], options) > 0
+        ]
+        reached.update(found)
+        todo.extend(found)
+    return {items[n].ref for n in reached}
 
 
 def agreement_histories(

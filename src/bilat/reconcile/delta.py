@@ -66,6 +66,7 @@ from bilat.reconcile.pairs import PairFiler
 __all__ = ["PartDelta", "RecordDelta", "reconcile_delta"]
 
 T = TypeVar("T")
+Stored = Callable[[Iterable[str]], Sequence[dict[str, Any]]]  # ids -> the stored entries
 
 
 @dataclass(frozen=True, slots=True)
@@ -229,8 +230,10 @@ def _row_id(row: dict[str, Any]) -> str:
 def _figures(
     old: _Side, new: _Side, added: Sequence[SourcedExtraction], options: ReconcileOptions
 ) -> tuple[PartDelta, PartDelta]:
-    """Conflicts and series of every quantity a new figure has."""
-    touched = {quantity(figure_key(f)) for s in added for f in s.extraction.figures}
+    """Series of every quantity a new figure has; conflicts of every key (a quantity and a
+    period) a new figure has: a group without a new claim keeps its claims, so its conflict."""
+    keys = {figure_key(f) for s in added for f in s.extraction.figures}
+    touched = {quantity(k) for k in keys}
 
     def keep(key: Any) -> bool:
         return quantity(key) in touched
@@ -238,8 +241,8 @@ def _figures(
     before = group_figures(old.inputs, options, keep)
     after = group_figures(new.inputs, options, keep)
     conflicts = _diff(
-        map(old.filer.conflict, find_conflicts(before)),
-        map(new.filer.conflict, find_conflicts(after)),
+        map(old.filer.conflict, find_conflicts(g for g in before if g.key in keys)),
+        map(new.filer.conflict, find_conflicts(g for g in after if g.key in keys)),
         _figure_key,
     )
     series = _diff(
@@ -260,10 +263,12 @@ def _commitments(new: _Side, options: ReconcileOptions) -> tuple[Any, ...]:
 
 
 def _agreements(
-    old: _Side, new: _Side, added: set[int], options: ReconcileOptions
+    old: _Side, new: _Side, added: set[int], options: ReconcileOptions, stored: Stored | None
 ) -> PartDelta | tuple[Any, ...]:
     """The histories the new statements reach; every history (a tuple) when the project
-    names titles are read against changed."""
+    names titles are read against changed. `stored`: the old record's entries (plain) of
+    these ids, when the caller has them: a history is all touched statements or none
+    (`touched_statements`), so the old ones are those whose first statement is touched."""
     forms = project_forms(new.actors)
     after = statement_items(new.inputs, new.index, forms)
     if forms != project_forms(old.actors):
@@ -276,9 +281,12 @@ def _agreements(
         if was is None or was != item or any(_party_changed(old, new, i) for i in ids):
             seeds.add(item.ref)
     refs = touched_statements(after, seeds, options)
-    gone = histories_of([i for i in before.values() if i.ref in refs], old.index, options)
     come = histories_of([i for i in after if i.ref in refs], new.index, options)
-    return _diff(map(old.filer.agreement, gone), map(new.filer.agreement, come), _entry_id)
+    now = [to_plain(new.filer.agreement(h)) for h in come]
+    if stored is not None:
+        return _diff(stored(f"agreement:{r}" for r in sorted(refs)), now, _row_id)
+    gone = histories_of([i for i in before.values() if i.ref in refs], old.index, options)
+    return _diff([to_plain(old.filer.agreement(h)) for h in gone], now, _row_id)
 
 
 def _party_changed(old: _Side, new: _Side, actor_id: str) -> bool:
@@ -295,12 +303,13 @@ def reconcile_delta(
     options: ReconcileOptions | None = None,
     known: tuple[Sequence[CanonicalActor], Sequence[MergeJudgement], Sequence[dict[str, Any]]]
     | None = None,
+    agreements: Stored | None = None,
 ) -> RecordDelta:
     """The change from `reconcile(old_inputs, judgements)` to `reconcile(old_inputs +
     added_inputs, judgements)` (see the module docstring). `known`: the actors, machine
     merges and events (plain, as `to_plain` gives them) of `reconcile(old_inputs,
     judgements)` when the caller has them (the stored record), so they are not derived
-    again."""
+    again; `agreements`: the stored agreement histories (plain) of these ids, likewise."""
     opts = options or ReconcileOptions()
     human = tuple(j for j in judgements if j.by != "machine")
     inputs = ordered_inputs(old_inputs)
@@ -308,7 +317,7 @@ def reconcile_delta(
     new = _Side.of(ordered_inputs((*old_inputs, *added_inputs)), human)
     added = {s.doc_id for s in added_inputs}
     conflicts, series = _figures(old, new, added_inputs, opts)
-    agreements = _agreements(old, new, added, opts)
+    histories = _agreements(old, new, added, opts, agreements)
     parts = {
         "documents": PartDelta((), tuple(document_entry(s) for s in added_inputs)),
         "actors": _diff(old.actors, new.actors, _entry_id),
@@ -320,10 +329,10 @@ def reconcile_delta(
         "series": series,
     }
     whole: dict[str, tuple[Any, ...]] = {"commitments": _commitments(new, opts)}
-    if isinstance(agreements, tuple):
-        whole["agreements"] = agreements
+    if isinstance(histories, tuple):
+        whole["agreements"] = histories
     else:
-        parts["agreements"] = agreements
+        parts["agreements"] = histories
     stats = {name: len(p.removed) + len(p.added) for name, p in parts.items()}
     names: dict[str, tuple[str, ...]] = {}
     for actor in new.actors:

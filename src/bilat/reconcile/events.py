@@ -482,15 +482,17 @@ def touched_mentions(
                 filed.setdefault(key, []).append(ref)
 
     def meet(a: str, b: str) -> bool:  # as `_best_cluster` weighs them: compatible ones only
-        return any(_compatible(v[a], v[b], options) for v in versions if a in v and b in v)
+        for n, v in enumerate(versions):
+            if n and (n, a) not in links and (n, b) not in links:
+                continue  # both read as in the first version (or timeless: fit nothing)
+            if a in v and b in v and _compatible(v[a], v[b], options):
+                return True
+        return False
 
-    seen: set[str] = set()
     todo = [ref for ref in seeds if any(((n, ref) in links) for n in range(len(versions)))]
+    reached = set(todo)  # queued or done: a mention is weighed until something reaches it
     while todo:
         ref = todo.pop()
-        if ref in seen:
-            continue
-        seen.add(ref)
         near: set[str] = set()
         for n in range(len(versions)):
             probes, files = links.get((n, ref), ([], []))
@@ -498,5 +500,7 @@ def touched_mentions(
                 near.update(filed.get(key, ()))
             for key in files:
                 near.update(probed.get(key, ()))
-        todo.extend(other for other in near - seen if meet(ref, other))
-    return seen
+        met = [other for other in near - reached if meet(ref, other)]
+        reached.update(met)
+        todo.extend(met)
+    return reached

@@ -115,6 +115,13 @@ class Store:
         actors' mentions (their evidence spans), which reconciliation does not read."""
         return _items.load_extraction(self.db, doc_id, mentions=mentions)
 
+    def load_extractions(
+        self, doc_ids: Sequence[int], *, mentions: bool = True
+    ) -> Iterator[tuple[int, Extraction]]:
+        """(id, extraction) of each extracted document of `doc_ids`, in order, as
+        `load_extraction` gives it, read a chunk of documents per query."""
+        return _items.load_extractions(self.db, doc_ids, mentions=mentions)
+
     def stale_documents(self, version: str) -> list[Document]:
         """Current, non-duplicate documents not yet extracted by `version`."""
         return [self.get_document(i) for i in self.stale_ids(version)]

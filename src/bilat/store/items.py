@@ -22,12 +22,13 @@ __all__ = [
     "chunks",
     "delete_items",
     "load_extraction",
+    "load_extractions",
     "save_extraction",
     "save_extractions",
 ]
 
 T = TypeVar("T")
-_CHUNK = 500  # document ids per IN (...) list
+_CHUNK = 500  # document ids per IN (...) list, and documents read per query
 
 ITEM_TABLES = ("events", "figures", "agreements", "commitments")
 _EVIDENCE = ("start_pos", "end_pos", "quote")
@@ -140,11 +141,11 @@ def _write_extractions(db: Database, batch: Sequence[tuple[int, Extraction]]) ->
     return [None] * len(batch)
 
 
-def _load_actors(db: Database, doc_id: int, with_mentions: bool) -> tuple[Actor, ...]:
-    mentions: dict[int, list[Evidence]] = {}
-    sql = "SELECT * FROM mentions WHERE doc_id = ? ORDER BY start_pos"
-    for m in db.all(sql, (doc_id,)) if with_mentions else ():
-        mentions.setdefault(int(m["actor_id"]), []).append(_row_evidence(m))
+def _actors(rows: list[dict[str, Any]], mentions: list[dict[str, Any]]) -> tuple[Actor, ...]:
+    """A document's actors (`rows`, in id order) with their `mentions` (in text order)."""
+    spans: dict[int, list[Evidence]] = {}
+    for m in mentions:
+        spans.setdefault(int(m["actor_id"]), []).append(_row_evidence(m))
     return tuple(
         Actor(
             name=r["name"],
@@ -153,9 +154,9 @@ def _load_actors(db: Database, doc_id: int, with_mentions: bool) -> tuple[Actor,
             role=r["role"],
             aliases=tuple(json.loads(r["aliases"])),
             gid=r["gid"],
-            mentions=tuple(mentions.get(int(r["id"]), ())),
+            mentions=tuple(spans.get(int(r["id"]), ())),
         )
-        for r in db.all("SELECT * FROM actors WHERE doc_id = ? ORDER BY id", (doc_id,))
+        for r in rows
     )
 
 
@@ -174,27 +175,65 @@ def _fields(row: dict[str, Any], cls: type, lists: tuple[str, ...]) -> dict[str,
 def load_extraction(db: Database, doc_id: int, *, mentions: bool = True) -> Extraction | None:
     """The stored extraction of `doc_id` (None: never extracted); without the actors'
     `mentions` when `mentions` is False (the record does not use them)."""
-    doc = db.one(
-        "SELECT name, published, extractor_version, pair FROM documents WHERE id = ?", (doc_id,)
-    )
-    if doc is None or doc["extractor_version"] is None:
-        return None
+    return next((ext for _, ext in load_extractions(db, [doc_id], mentions=mentions)), None)
 
-    def rows(table: str) -> list[dict[str, Any]]:
-        return db.all(f"SELECT * FROM {table} WHERE doc_id = ? ORDER BY id", (doc_id,))
 
+def load_extractions(
+    db: Database, doc_ids: Sequence[int], *, mentions: bool = True
+) -> Iterator[tuple[int, Extraction]]:
+    """(document id, stored extraction) of each extracted document of `doc_ids`, in their
+    order, as `load_extraction` gives it; read _CHUNK documents at a time (one query per
+    table and chunk, not one per table and document)."""
+    for i in range(0, len(doc_ids), _CHUNK):
+        yield from _load_chunk(db, list(doc_ids[i : i + _CHUNK]), mentions)
+
+
+def _load_chunk(db: Database, chunk: list[int], mentions: bool) -> Iterator[tuple[int, Extraction]]:
+    marks = ", ".join("?" for _ in chunk)
+    docs = {
+        int(r["id"]): r
+        for r in db.all(
+            "SELECT id, name, published, extractor_version, pair FROM documents "
+            f"WHERE id IN ({marks})",
+            chunk,
+        )
+    }
+    tables = {t: _rows_by_doc(db, t, chunk) for t in ("actors", *ITEM_TABLES)}
+    spans = _rows_by_doc(db, "mentions", chunk, "start_pos, id") if mentions else {}
+    for doc_id in chunk:
+        doc = docs.get(doc_id)
+        if doc is not None and doc["extractor_version"] is not None:
+            of = {t: by_doc.get(doc_id, []) for t, by_doc in tables.items()}
+            yield doc_id, _extraction(doc, of, spans.get(doc_id, []))
+
+
+def _rows_by_doc(
+    db: Database, table: str, doc_ids: list[int], order: str = "id"
+) -> dict[int, list[dict[str, Any]]]:
+    """The rows of `table` of these documents, per document, in `order`."""
+    out: dict[int, list[dict[str, Any]]] = {}
+    marks = ", ".join("?" for _ in doc_ids)
+    sql = f"SELECT * FROM {table} WHERE doc_id IN ({marks}) ORDER BY doc_id, {order}"
+    for r in db.all(sql, doc_ids):
+        out.setdefault(int(r["doc_id"]), []).append(r)
+    return out
+
+
+def _extraction(
+    doc: dict[str, Any], rows: dict[str, list[dict[str, Any]]], mentions: list[dict[str, Any]]
+) -> Extraction:
     return Extraction(
         doc_name=doc["name"],
         published=doc["published"],
         extractor_version=doc["extractor_version"],
-        actors=_load_actors(db, doc_id, mentions),
-        events=tuple(Event(**_fields(r, Event, ("participants",))) for r in rows("events")),
-        figures=tuple(Figure(**_fields(r, Figure, ())) for r in rows("figures")),
+        actors=_actors(rows["actors"], mentions),
+        events=tuple(Event(**_fields(r, Event, ("participants",))) for r in rows["events"]),
+        figures=tuple(Figure(**_fields(r, Figure, ())) for r in rows["figures"]),
         agreements=tuple(
-            Agreement(**_fields(r, Agreement, ("parties",))) for r in rows("agreements")
+            Agreement(**_fields(r, Agreement, ("parties",))) for r in rows["agreements"]
         ),
         commitments=tuple(
-            Commitment(**_fields(r, Commitment, ("parties",))) for r in rows("commitments")
+            Commitment(**_fields(r, Commitment, ("parties",))) for r in rows["commitments"]
         ),
         pair=_pair(doc["pair"]),
     )

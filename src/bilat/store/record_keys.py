@@ -8,7 +8,7 @@
     item_counts(db, kind)             current item rows per kind (figures: per flow, pair)
     mention_count(db, pair)           event mentions in the clusters of a pair's view
     summary_at(db, kind, pos)         an actor entry without its members (names, roles, ...)
-    rewrite(db)                       every key again from the stored entries (after a patch)
+    KeyPatch(db)                      keeps them right entry by entry as a patch goes
 
 `record_item_refs` maps each event mention (an `events` row) to its cluster's position in the
 events part, each figure row to the conflict its claim is in, and each agreement or
@@ -21,7 +21,8 @@ normalised name of a canonical actor (its id, name and aliases, as
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from bilat.extract.gazetteer import normalize
@@ -29,6 +30,7 @@ from bilat.store.db import Database
 
 __all__ = [
     "TABLES",
+    "KeyPatch",
     "Keys",
     "actor_summary",
     "clusters_of",
@@ -37,7 +39,6 @@ __all__ = [
     "labels",
     "mention_count",
     "names_at",
-    "rewrite",
     "summary_at",
 ]
 
@@ -50,44 +51,48 @@ _STATEMENTS = {"agreements": "entries", "commitments": "sources"}  # the list ci
 
 
 class Keys:
-    """The key rows of the entries written (`add`), inserted by `flush`."""
+    """The key rows of the entries written (`add`), inserted by `flush`. `local`: look the
+    item rows up per document as entries name them (a patch adds a few entries), instead of
+    reading every event and figure row once (a full write names them all)."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, *, local: bool = False) -> None:
         self.db = db
+        self.local = local
         self.refs: list[tuple[str, int, int]] = []
         self.names: list[tuple[str, str, int, str]] = []
         self.summaries: list[tuple[str, int, str]] = []
-        self._event_ids: dict[tuple[int, int], int] | None = None
-        self._figure_ids: dict[tuple[int, int, int, float], list[int]] | None = None
+        self._event_ids: dict[tuple[int, int], int] = {}
+        self._figure_ids: dict[tuple[int, int, int, float], list[int]] = {}
+        self._read: set[int | None] = set()  # documents read (None: every one)
         self._statement_ids: dict[str, dict[tuple[int, str], list[int]]] = {}
         self._seen: set[tuple[str, int]] = set()
         self.mentions = 0  # event mention keys written
+        self.refs_at: Counter[int] = Counter()  # event mention keys written per position
 
-    def _events(self) -> dict[tuple[int, int], int]:
-        """(doc_id, i) -> the id of the document's i-th stored event (ids in order): what the
-        record's mention ref "doc_id:e<i>" names."""
-        if self._event_ids is None:
-            seen: dict[int, int] = {}
-            self._event_ids = {}
-            for row in self.db.execute("SELECT id, doc_id FROM events ORDER BY doc_id, id"):
-                doc = int(row[1])
-                i = seen.get(doc, 0)
-                seen[doc] = i + 1
-                self._event_ids[(doc, i)] = int(row[0])
-        return self._event_ids
+    def _rows_of(self, doc: int | None) -> None:
+        """Read the event and figure rows of `doc` (of every document when not `local`), once:
+        (doc_id, i) -> the id of the document's i-th stored event (ids in order), what the
+        record's mention ref "doc_id:e<i>" names; (doc_id, start, end, value) -> ids of the
+        figure rows of that claim (the key `bilat.serve.record.figure_claim_key` matches
+        claims by)."""
+        which = doc if self.local else None
+        if which in self._read:
+            return
+        self._read.add(which)
+        where, params = ("", ()) if which is None else (" WHERE doc_id = ?", (which,))
+        seen: dict[int, int] = {}
+        sql = f"SELECT id, doc_id FROM events{where} ORDER BY doc_id, id"
+        for row in self.db.execute(sql, params):
+            d = int(row[1])
+            i = seen.get(d, 0)
+            seen[d] = i + 1
+            self._event_ids[(d, i)] = int(row[0])
+        sql = f"SELECT id, doc_id, start_pos, end_pos, value FROM figures{where}"
+        for row in self.db.execute(sql, params):
+            key = (int(row[1]), int(row[2]), int(row[3]), float(row[4] or 0))
+            self._figure_ids.setdefault(key, []).append(int(row[0]))
 
-    def _figures(self) -> dict[tuple[int, int, int, float], list[int]]:
-        """(doc_id, start, end, value) -> ids of the figure rows of that claim (the key
-        `bilat.serve.record.figure_claim_key` matches claims by)."""
-        if self._figure_ids is None:
-            self._figure_ids = {}
-            sql = "SELECT id, doc_id, start_pos, end_pos, value FROM figures"
-            for row in self.db.execute(sql):
-                key = (int(row[1]), int(row[2]), int(row[3]), float(row[4] or 0))
-                self._figure_ids.setdefault(key, []).append(int(row[0]))
-        return self._figure_ids
-
-    def _statements(self, kind: str) -> dict[tuple[int, str], list[int]]:
+    def statements(self, kind: str) -> dict[tuple[int, str], list[int]]:
         """(doc_id, quote) -> ids of the agreement or commitment rows stating it (the key
         `bilat.serve.record` matches a history's entries and a status's sources by)."""
         if kind not in self._statement_ids:
@@ -101,21 +106,23 @@ class Keys:
         if (kind, item_id) not in self._seen:
             self._seen.add((kind, item_id))
             self.refs.append((kind, item_id, pos))
+            if kind == "events":
+                self.refs_at[pos] += 1
 
     def add(self, kind: str, pos: int, item: dict[str, Any]) -> None:
         if kind == "events":
-            ids = self._events()
             for m in item.get("mentions") or []:
                 doc, _, i = str(m.get("ref") or "").partition(":e")
-                if doc.isdigit() and i.isdigit() and (hit := ids.get((int(doc), int(i)))):
-                    self._ref(kind, hit, pos)
+                if doc.isdigit() and i.isdigit():
+                    self._rows_of(int(doc))
+                    if hit := self._event_ids.get((int(doc), int(i))):
+                        self._ref(kind, hit, pos)
         elif kind in _STATEMENTS:
-            rows = self._statements(kind)
+            rows = self.statements(kind)
             for e in item.get(_STATEMENTS[kind]) or []:
                 for row_id in rows.get((int(e.get("doc_id") or 0), str(e.get("quote") or "")), ()):
                     self._ref(kind, row_id, pos)
         elif kind == "conflicts":
-            figures = self._figures()
             for cl in item.get("claims") or []:
                 key = (
                     int(cl.get("doc_id") or 0),
@@ -123,7 +130,8 @@ class Keys:
                     int(cl.get("end") or 0),
                     float(cl.get("value") or 0),
                 )
-                for figure_id in figures.get(key, ()):
+                self._rows_of(key[0])
+                for figure_id in self._figure_ids.get(key, ()):
                     self._ref(kind, figure_id, pos)
         elif kind == "actors":
             names = (item.get("id"), item.get("name"), *(item.get("names") or []))
@@ -144,16 +152,7 @@ class Keys:
     def finish(self) -> None:
         """Count the current documents' item rows (figures per flow and document pair)."""
         self.flush()
-        current = "JOIN documents d ON d.id = i.doc_id WHERE d.is_current = 1 AND d.status = 'ok'"
-        for kind in _ITEMS:
-            if kind == "figures":
-                sql = (
-                    "SELECT COALESCE(i.flow, '') AS flow, COALESCE(d.pair, '') AS doc_pair, "
-                    f"COUNT(*) AS n FROM figures i {current} "
-                    "GROUP BY COALESCE(i.flow, ''), COALESCE(d.pair, '')"
-                )
-            else:
-                sql = f"SELECT '' AS flow, '' AS doc_pair, COUNT(*) AS n FROM {kind} i {current}"
+        for kind, sql in _count_sql():
             rows = [(kind, r["flow"], r["doc_pair"], int(r["n"])) for r in self.db.all(sql)]
             self._counts(rows)
         mentions = self.db.all(
@@ -184,25 +183,195 @@ class Keys:
         self.refs, self.names, self.summaries = [], [], []
 
 
-def rewrite(db: Database) -> None:
-    """The keys again from the stored entries, after a patch moved some: every key table is
-    cleared and refilled from the events, conflicts and actors rows, read a chunk at a time
-    (the refs point at positions a patch may have given to other entries)."""
-    for table in TABLES:
-        db.execute(f"DELETE FROM {table}")
-    keys = Keys(db)
-    for kind in ("events", "conflicts", "actors", *_STATEMENTS):
-        after = -1
-        while rows := db.all(
-            "SELECT pos, payload FROM record_items WHERE kind = ? AND pos > ? ORDER BY pos "
-            f"LIMIT {_CHUNK}",
-            (kind, after),
-        ):
-            for row in rows:
-                keys.add(kind, int(row["pos"]), json.loads(row["payload"]))
-            keys.flush()
-            after = int(rows[-1]["pos"])
-    keys.finish()
+class KeyPatch:
+    """The keys kept right entry by entry as a patch (`bilat.store.record_patch`) removes and
+    adds entries: a removed entry's keys go, an added one's are written (its item rows looked
+    up in its own documents), and the counts move by the difference (mentions per pair by the
+    removed and added clusters' keys, item rows by the added documents')."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self.keys = Keys(db, local=True)
+        self.mentions: Counter[str] = Counter()  # mention keys per pair, added - removed
+        self.dropped: dict[str, set[int]] = {}  # statement rows whose keyed entry went
+
+    def remove(self, kind: str, pairs_at: Mapping[int, Sequence[str]]) -> None:
+        """Drop the keys of the `kind` entries at these positions (-> the pairs they are
+        filed under: read before the pairs go)."""
+        positions = sorted(pairs_at)
+        for chunk in _chunks(positions):
+            marks = ", ".join("?" for _ in chunk)
+            if kind == "events":
+                rows = self.db.all(
+                    "SELECT pos, COUNT(*) AS n FROM record_item_refs WHERE kind = ? "
+                    f"AND pos IN ({marks}) GROUP BY pos",
+                    [kind, *chunk],
+                )
+                for r in rows:
+                    self._count(pairs_at[int(r["pos"])], -int(r["n"]))
+            if kind in _STATEMENTS:
+                self.dropped.setdefault(kind, set()).update(
+                    int(r["item_id"])
+                    for r in self.db.all(
+                        f"SELECT item_id FROM record_item_refs WHERE kind = ? AND pos IN ({marks})",
+                        [kind, *chunk],
+                    )
+                )
+            if kind in ("events", "conflicts", *_STATEMENTS):
+                self.db.execute(
+                    f"DELETE FROM record_item_refs WHERE kind = ? AND pos IN ({marks})",
+                    [kind, *chunk],
+                )
+            elif kind == "actors":
+                self.db.execute(
+                    f"DELETE FROM record_names WHERE kind IN (?, ?) AND pos IN ({marks})",
+                    [kind, _RAW, *chunk],
+                )
+                self.db.execute(
+                    f"DELETE FROM record_summaries WHERE kind = ? AND pos IN ({marks})",
+                    [kind, *chunk],
+                )
+
+    def cleared(self, kind: str) -> None:
+        """Every `kind` entry was removed: no kept entry cites a statement row."""
+        self.dropped.pop(kind, None)
+
+    def add(self, kind: str, pos: int, item: dict[str, Any], pairs: Sequence[str]) -> None:
+        """The keys of the entry `item` (as stored) at `pos`, filed under `pairs`."""
+        before = self.keys.refs_at[pos]
+        self.keys.add(kind, pos, item)
+        self._count(pairs, self.keys.refs_at[pos] - before)
+
+    def _settle(self, kind: str) -> None:
+        """Key the statement rows the patch touched as a full write does (`Keys._ref`): every
+        row of a (document, quote) to the first entry citing it. The rows of the added
+        entries and of the removed ones are weighed: the lowest of an added entry citing
+        them, a kept one still keyed (the first of the kept), and, when the keyed entry went
+        and another row shares its quote (so a kept entry may cite it unkeyed: each agreement
+        statement is in one history; commitments are written whole), the entries found by
+        `_citing`."""
+        new = [r for r in self.keys.refs if r[0] == kind]
+        dropped = self.dropped.pop(kind, set())
+        if not new and not dropped:
+            return
+        rows = self.keys.statements(kind)
+        group = {i: key for key, ids in rows.items() for i in ids}
+        first: dict[tuple[int, str], int] = {}
+        for _, item_id, pos in new:
+            first[group[item_id]] = min(pos, first.get(group[item_id], pos))
+        touched = sorted(set(first) | {group[i] for i in dropped if i in group})
+        ids = [i for key in touched for i in rows[key]]
+        stored = self._stored(kind, ids)
+        search = []
+        for key in touched:
+            kept = [stored[i] for i in rows[key] if i in stored]
+            if kept:
+                first[key] = min(first.get(key, kept[0]), *kept)
+            elif len(rows[key]) > 1 and dropped.intersection(rows[key]):
+                search.append(key)
+        for key, pos in self._citing(kind, search).items():
+            first[key] = min(pos, first.get(key, pos))
+        for chunk in _chunks(ids):
+            marks = ", ".join("?" for _ in chunk)
+            sql = f"DELETE FROM record_item_refs WHERE kind = ? AND item_id IN ({marks})"
+            self.db.execute(sql, [kind, *chunk])
+        self.keys.refs = [r for r in self.keys.refs if r[0] != kind] + [
+            (kind, i, first[key]) for key in touched if key in first for i in rows[key]
+        ]
+
+    def _stored(self, kind: str, ids: Sequence[int]) -> dict[int, int]:
+        """Item row id -> the position its stored key names."""
+        out: dict[int, int] = {}
+        for chunk in _chunks(ids):
+            marks = ", ".join("?" for _ in chunk)
+            sql = (
+                f"SELECT item_id, pos FROM record_item_refs WHERE kind = ? AND item_id IN ({marks})"
+            )
+            out.update((int(r[0]), int(r[1])) for r in self.db.execute(sql, [kind, *chunk]))
+        return out
+
+    def _citing(self, kind: str, wanted: Sequence[tuple[int, str]]) -> dict[tuple[int, str], int]:
+        """(document, quote) -> the position of the first entry of `kind` citing it, read
+        from the payloads of the entries naming the document (`wanted` is rare: a quote
+        stated twice in one document, in two entries)."""
+        out: dict[tuple[int, str], int] = {}
+        keys = set(wanted)
+        for doc in sorted({d for d, _ in keys}):
+            for r in self.db.all(
+                "SELECT pos, payload FROM record_items WHERE kind = ? AND payload LIKE ? "
+                "ORDER BY pos",
+                (kind, f'%"doc_id": {doc}%'),
+            ):
+                for e in json.loads(r["payload"]).get(_STATEMENTS[kind]) or []:
+                    key = (int(e.get("doc_id") or 0), str(e.get("quote") or ""))
+                    if key in keys:
+                        out.setdefault(key, int(r["pos"]))
+        return out
+
+    def _count(self, pairs: Sequence[str], n: int) -> None:
+        if n:
+            self.mentions[_EVERY] += n
+            for p in pairs:
+                self.mentions[p] += n
+
+    def finish(self, added: Sequence[int]) -> None:
+        """Write the keys and move the counts; `added`: the documents the patch added (their
+        item rows are counted in)."""
+        for kind in _STATEMENTS:
+            self._settle(kind)
+        self.keys.flush()
+        docs = sorted(set(added))
+        for chunk in _chunks(docs):
+            marks = ", ".join("?" for _ in chunk)
+            for kind, sql in _count_sql(f" AND i.doc_id IN ({marks})"):
+                for r in self.db.all(sql, chunk):
+                    self._adjust((kind, str(r["flow"]), str(r["doc_pair"])), int(r["n"]))
+        for pair, n in sorted(self.mentions.items()):
+            self._adjust(("mentions", pair, ""), n, keep=pair == _EVERY)
+        self.mentions.clear()
+
+    def _adjust(self, key: tuple[str, str, str], n: int, *, keep: bool = True) -> None:
+        """Move the count of `key` by `n`; a row at 0 goes unless `keep` (as a full write
+        leaves it)."""
+        if not n:
+            return
+        where = "kind = ? AND flow = ? AND doc_pair = ?"
+        now = self.db.scalar(f"SELECT n FROM record_item_counts WHERE {where}", key)
+        after = int(now or 0) + n
+        if now is None:
+            self.db.execute(
+                "INSERT INTO record_item_counts (kind, flow, doc_pair, n) VALUES (?, ?, ?, ?)",
+                (*key, after),
+            )
+        elif after or keep:
+            self.db.execute(f"UPDATE record_item_counts SET n = ? WHERE {where}", (after, *key))
+        else:
+            self.db.execute(f"DELETE FROM record_item_counts WHERE {where}", key)
+
+
+def _chunks(values: Sequence[Any]) -> Iterable[Sequence[Any]]:
+    for i in range(0, len(values), _CHUNK):
+        yield values[i : i + _CHUNK]
+
+
+def _count_sql(where: str = "") -> list[tuple[str, str]]:
+    """(kind, query) counting the current documents' item rows (figures per flow and
+    document pair), narrowed by `where`."""
+    current = (
+        "JOIN documents d ON d.id = i.doc_id WHERE d.is_current = 1 AND d.status = 'ok'" + where
+    )
+    out = []
+    for kind in _ITEMS:
+        if kind == "figures":
+            sql = (
+                "SELECT COALESCE(i.flow, '') AS flow, COALESCE(d.pair, '') AS doc_pair, "
+                f"COUNT(*) AS n FROM figures i {current} "
+                "GROUP BY COALESCE(i.flow, ''), COALESCE(d.pair, '')"
+            )
+        else:
+            sql = f"SELECT '' AS flow, '' AS doc_pair, COUNT(*) AS n FROM {kind} i {current}"
+        out.append((kind, sql))
+    return out
 
 
 def actor_summary(actor: dict[str, Any], members: list[dict[str, Any]]) -> dict[str, Any]:
@@ -237,8 +406,7 @@ def clusters_of(
         else (" AND pos IN (SELECT pos FROM record_item_pairs WHERE kind = ? AND pair = ?)")
     )
     out: dict[int, int] = {}
-    for i in range(0, len(wanted), _CHUNK):
-        chunk = wanted[i : i + _CHUNK]
+    for chunk in _chunks(wanted):
         marks = ", ".join("?" for _ in chunk)
         sql = f"SELECT item_id, pos FROM record_item_refs WHERE kind = ? AND item_id IN ({marks})"
         params = [kind, *chunk] + ([] if pair is None else [kind, pair])

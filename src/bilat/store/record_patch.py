@@ -56,6 +56,7 @@ class _Patcher:
     def __init__(self, db: Database) -> None:
         self.db = db
         self.out = RowWriter(db, keys=False)
+        self.keys = record_keys.KeyPatch(db)
         self.gone: Counter[tuple[str, str]] = Counter()  # (kind, pair) entries removed
         self.names: Counter[tuple[str, str]] = Counter()  # (pair, name) delta
 
@@ -66,11 +67,14 @@ class _Patcher:
         )
         for chunk in _chunks([int(r["pos"]) for r in rows]):
             marks = ", ".join("?" for _ in chunk)
+            pairs_at: dict[int, list[str]] = {pos: [] for pos in chunk}
             for r in self.db.all(
-                f"SELECT pair FROM record_item_pairs WHERE kind = ? AND pos IN ({marks})",
+                f"SELECT pos, pair FROM record_item_pairs WHERE kind = ? AND pos IN ({marks})",
                 [kind, *chunk],
             ):
                 self.gone[(kind, str(r["pair"]))] += 1
+                pairs_at[int(r["pos"])].append(str(r["pair"]))
+            self.keys.remove(kind, pairs_at)
             self.db.execute(
                 f"DELETE FROM record_item_pairs WHERE kind = ? AND pos IN ({marks})", [kind, *chunk]
             )
@@ -98,7 +102,9 @@ class _Patcher:
             item = items[n]
             pairs = entry_pairs(kind, item, self.names, filed)
             keys = (item_key(kind, item, -1, sort), sort)
-            self.out.item(kind, pos, stored_entry(self.out, kind, item), pairs, keys)
+            stored = stored_entry(self.out, kind, item)
+            self.out.item(kind, pos, stored, pairs, keys)
+            self.keys.add(kind, pos, stored, pairs)
         self.out.flush()
 
     def _positions(self, kind: str, keys: list[str]) -> list[int]:
@@ -134,13 +140,16 @@ class _Patcher:
 
     def whole(self, kind: str, items: Sequence[dict[str, Any]]) -> None:
         self.remove(kind, "1 = 1", ())
+        self.keys.cleared(kind)
         if kind == "commitments":
             self.remove("claims", "1 = 1", ())
         for index, item in enumerate(items):
             sort = sort_key(kind, item, index)
             keys = (item_key(kind, item, index, sort), sort)
             pairs = entry_pairs(kind, item, self.names, {})
-            self.out.item(kind, (index + 1) * GAP, stored_entry(self.out, kind, item), pairs, keys)
+            stored = stored_entry(self.out, kind, item)
+            self.out.item(kind, (index + 1) * GAP, stored, pairs, keys)
+            self.keys.add(kind, (index + 1) * GAP, stored, pairs)  # statements' keys too
         self.out.flush()
 
     def file_names(self) -> tuple[dict[str, list[str]], set[str]]:
@@ -237,7 +246,8 @@ def patch_record(db: Database, patch: RecordPatch, source: str | None) -> None:
         stay = {i for n in changed for i in patch.actor_ids.get(n, ()) if i not in readded}
         out.refile(stay, filed)
         out.counts()
-        record_keys.rewrite(db)  # the pages' keys (refs, names, counts) follow the rows
+        docs = [int(d["doc_id"]) for d in _added(patch, "documents")]
+        out.keys.finish(docs)  # the pages' keys (refs, names, counts) follow the rows
         db.execute(
             "UPDATE record_meta SET built_at = ?, source = ? WHERE id = 1", (now_iso(), source)
         )

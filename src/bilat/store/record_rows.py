@@ -267,12 +267,25 @@ def read_part(db: Database, kind: str, pair: str | None = None) -> list[dict[str
 
 def entries(db: Database, kind: str, positions: Iterable[int]) -> dict[int, dict[str, Any]]:
     """Position -> entry of one part, for these positions only (primary key reads)."""
-    wanted = sorted(set(positions))
+    return _entries_by(db, kind, "pos", positions)
+
+
+def entries_keyed(db: Database, kind: str, keys: Iterable[str]) -> list[dict[str, Any]]:
+    """The entries of one part with these item keys (ids, for events, agreements and actors),
+    in record order; keys of no entry are left out (index reads)."""
+    found = _entries_by(db, kind, "item_key", keys)
+    return [found[pos] for pos in sorted(found)]
+
+
+def _entries_by(
+    db: Database, kind: str, column: str, values: Iterable[Any]
+) -> dict[int, dict[str, Any]]:
+    wanted = sorted(set(values))
     out: dict[int, dict[str, Any]] = {}
     for i in range(0, len(wanted), 500):
         chunk = wanted[i : i + 500]
         marks = ", ".join("?" for _ in chunk)
-        sql = f"SELECT pos, payload FROM record_items WHERE kind = ? AND pos IN ({marks})"
+        sql = f"SELECT pos, payload FROM record_items WHERE kind = ? AND {column} IN ({marks})"
         for pos, payload in db.execute(sql, [kind, *chunk]).fetchall():
             out[int(pos)] = json.loads(payload)
     if kind == "commitments":
