@@ -256,6 +256,11 @@ def _events(text: str, published: str | None) -> list[tuple[Any, ...]]:
                 ("visit", "planned", ("China", "Russia"), "2026-10"),
             ],
         ),
+        (  # a delegation named by the region that sent it ('the Amur Region delegation')
+            "The Amur Region delegation arrived in Heihe on Wednesday.",
+            "2025-09-12",
+            [("visit", "occurred", ("Amur Region", "China"), "2025-09-10")],
+        ),
         (  # the occasion a planned trip is for is planned too; a date opening a coordinated
             # noun phrase ("and the June 12 ceremony") is that noun's, not the summit's
             "Russian President Vladimir Putin accepted an invitation to travel to China in "

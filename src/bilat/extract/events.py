@@ -163,9 +163,13 @@ def _delegation(ctx: DocContext, gaz: Gazetteer, clause: Clause, at: int) -> lis
         after = [m for m in ctx.mentions_in(pos, min(at, pos + 40)) if m.country]
         return after[:1] if after and after[0].start == pos else []
     state = gaz.state_for_adjective(found.group(1)) if found.group(1) else None
+    start = clause.start + found.start(1)
+    if found.group(1) and (state is None or state.country is None):  # "the Amur delegation"
+        end = start + len(found.group(1))
+        named = [m for m in ctx.mentions_in(max(0, start - 40), end) if m.country]
+        return [m for m in named if m.start <= start and end <= m.end][:1]
     if state is None or state.country is None:
         return []
-    start = clause.start + found.start(1)
     return [Mention(start, start + len(found.group(1)), found.group(1), state.name, "state",
                     state.country)]  # fmt: skip
 
