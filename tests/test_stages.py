@@ -560,6 +560,13 @@ def test_actor_names_follow_the_article_and_sources_are_not_actors() -> None:
             "KZ",
             "Deputy Energy Minister",
         ),
+        (  # ... and with its remit
+            "Talks were held with Mongolian Vice Minister of Road and Transport Batbayar "
+            "Tserendorj in Ulaanbaatar.",
+            "Batbayar Tserendorj",
+            "MN",
+            "Vice Minister of Road and Transport",
+        ),
         (  # name, then the state's possessive and the title
             "Trade will grow, Pavel Sorokin, Russia's first deputy energy minister, told "
             "reporters on Monday.",

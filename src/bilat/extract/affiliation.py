@@ -121,9 +121,13 @@ def _adjective_before(gaz: Gazetteer, text: str, start: int) -> tuple[str, str |
     m = re.search(r"\b([A-Z][a-z]+)\s+((?:[a-z]+\s+){1,3}(?:(?:for|of)\s+[A-Z]\w+\s+)?)$",
                   text[max(0, start - 70) : start])  # fmt: skip
     # or a capitalised title: "Russian Deputy Defence Minister Ivan Petrov"
-    m = m or re.search(
-        rf"\b([A-Z][a-z]+)\s+((?:[A-Z][a-z-]+\s+){{0,3}}(?i:{_ROLE_WORDS})\s+)$",
-        text[max(0, start - 70) : start],
+    m = (
+        m
+        or re.search(  # ... also with its remit: "Chinese Vice Minister of Customs Zhao"
+            rf"\b([A-Z][a-z]+)\s+((?:[A-Z][a-z-]+\s+){{0,3}}(?i:{_ROLE_WORDS})\s+"
+            r"(?:(?:of|for)\s+(?:the\s+)?[A-Z][\w-]+\s+(?:(?:[A-Z][\w-]+|and)\s+){0,3})?)$",
+            text[max(0, start - 80) : start],
+        )
     )
     if m is None:
         return None
