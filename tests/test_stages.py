@@ -256,6 +256,12 @@ def _events(text: str, published: str | None) -> list[tuple[Any, ...]]:
                 ("visit", "planned", ("China", "Russia"), "2026-10"),
             ],
         ),
+        (  # 'a visit by X': X travels; preparations for it make it a plan
+            "Preparations are under way for a visit by Chinese Premier Li Qiang to Russia in "
+            "October.",
+            "2026-09-12",
+            [("visit", "planned", ("Li Qiang", "Russia"), "2026-10")],
+        ),
         (  # a delegation named by the region that sent it ('the Amur Region delegation')
             "The Amur Region delegation arrived in Heihe on Wednesday.",
             "2025-09-12",
