@@ -294,6 +294,16 @@ def test_a_change_over_a_month_has_the_later_month_the_level_before_it_its_own()
     ], got
 
 
+def test_a_person_the_gazetteer_lacks_is_one_actor_in_every_case() -> None:
+    """'с Ван Юном ... Ван Юн ... Ван Юна': one man, not three."""
+    text = (
+        "Министр провел переговоры с замминистра торговли КНР Ван Юном. Ван Юн посетил "
+        "Москву. Визит Ван Юна продлится три дня."
+    )
+    people = [a for a in extract_russian(text, "2031-04-10").actors if a.type == "person"]
+    assert [(a.name, len(a.mentions)) for a in people] == [("Ван Юном", 3)]
+
+
 def test_met_twice_is_two_meetings_and_a_meeting_during_a_visit_takes_its_month() -> None:
     """GOLD.md: 'met twice this year' is two events; 'в ходе визита … встретится' is a
     planned meeting of the visit, dated by it."""

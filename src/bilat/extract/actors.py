@@ -213,6 +213,22 @@ def _resolve_person(b: Builder, name: str) -> Entry | None:
     return found[0] if len(found) == 1 else None
 
 
+_RU_CASE_ENDING = re.compile(
+    r"(?:ием|ией|ого|его|ому|ему|ой|ей|ом|ем|ым|им|ий|ия|ию|ии|а|я|у|ю|е|ы|и|й)$"
+)
+
+
+def _person_key(b: Builder, name: str) -> str:
+    """One key for a person the gazetteer lacks; in Russian, for all the cases of the name
+    ('Ли Ян', 'Ли Яна', 'Ли Яном' are one man)."""
+    key = normalize(name)
+    if b.ctx.language != "ru":
+        return "ner:" + key
+    words = key.split()
+    stems = [_RU_CASE_ENDING.sub("", w) for w in words]
+    return "ner:" + " ".join(s if len(s) >= 2 else w for s, w in zip(stems, words, strict=True))
+
+
 def _add_persons(b: Builder) -> None:
     text = b.ctx.clean_text
     singles: list[tuple[int, int, str]] = []
@@ -235,12 +251,12 @@ def _add_persons(b: Builder) -> None:
         if entry is not None:
             b.entry(entry, start, start + len(name), name)
         elif " " in name or _INITIALS.match(name):  # "Б.Батцэцэг": initials make it a name
-            b.person("ner:" + normalize(name), name, start, start + len(name), name)
+            b.person(_person_key(b, name), name, start, start + len(name), name)
         else:
             singles.append((start, start + len(name), name))
     for start, (end, name) in titled.items():
         if not b.covered(start, end) and _resolve_person(b, name) is None:
-            b.person("ner:" + normalize(name), name, start, end, name)
+            b.person(_person_key(b, name), name, start, end, name)
     _link_short_names(b, singles)
 
 
