@@ -26,6 +26,7 @@ import itertools
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any, TypeVar
 
 from bilat.reconcile._dates import Span, date_span, months, precision, spans_overlap
 from bilat.reconcile._event_conflicts import detail_conflicts
@@ -51,6 +52,20 @@ __all__ = [
 
 _WIDE_MODES = frozenset({"visit", "multilateral", "military"})
 Key = tuple[str, ...]
+T = TypeVar("T")
+
+
+class _Seen:
+    """Equal participant sets and spans as one object: a rebuild holds every mention."""
+
+    __slots__ = ("_values",)
+
+    def __init__(self) -> None:
+        self._values: dict[Any, Any] = {}
+
+    def __call__(self, value: T) -> T:
+        found: T = self._values.setdefault(value, value)
+        return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,8 +95,12 @@ def _span(event: Event) -> Span | None:
     return start
 
 
-def _item(source: SourcedExtraction, index: int, event: Event, actors: ActorIndex) -> _Item:
-    ids = frozenset(actors.resolve(source.doc_id, p) for p in event.participants)
+def _item(
+    source: SourcedExtraction, index: int, event: Event, actors: ActorIndex, seen: _Seen
+) -> _Item:
+    one = seen
+    country = functools.partial(_country, actors)
+    ids = one(frozenset(actors.resolve(source.doc_id, p) for p in event.participants))
     ev = event.evidence
     mention = EventMention(
         f"{source.doc_id}:e{index}",
@@ -102,12 +121,14 @@ def _item(source: SourcedExtraction, index: int, event: Event, actors: ActorInde
         event.type,
         event.mode,
         ids,
-        frozenset(i for i in ids if actors.type_of(i) == "person"),
-        frozenset(i for i in ids if actors.type_of(i) == "organization"),
-        frozenset(c for i in ids if actors.type_of(i) == "state" and (c := _country(actors, i))),
-        frozenset(c for i in ids if (c := _country(actors, i))),
-        _span(event),
-        date_span(source.published),
+        one(frozenset(i for i in ids if actors.type_of(i) == "person")),
+        one(frozenset(i for i in ids if actors.type_of(i) == "organization")),
+        one(
+            frozenset(c for i in ids if actors.type_of(i) == "state" and (c := _country(actors, i)))
+        ),
+        one(frozenset(c for i in ids if (c := country(i)))),
+        one(_span(event)),
+        one(date_span(source.published)),
         name_key(event.place) if event.place else None,
         bool(event.place) and actors.is_state_name(event.place or ""),
         _country(actors, actors.resolve(source.doc_id, event.place)) if event.place else None,
@@ -378,8 +399,9 @@ def _build(items: list[_Item], actors: ActorIndex, options: ReconcileOptions) ->
 
 def mention_items(inputs: Sequence[SourcedExtraction], actors: ActorIndex) -> dict[str, _Item]:
     """Every event mention of `inputs` as the clustering sees it, by mention ref."""
+    seen = _Seen()
     items = (
-        _item(source, index, event, actors)
+        _item(source, index, event, actors, seen)
         for source in inputs
         for index, event in zip(source.event_index(), source.extraction.events, strict=True)
     )
