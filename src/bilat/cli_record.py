@@ -42,8 +42,7 @@ def reconcile(c: Ctx, rebuild: bool, as_json: bool) -> None:
     """Rebuild the reconciled record: actors, event clusters, series, conflicts, commitments."""
     from bilat.record import rebuild_record
 
-    record = _run(lambda: rebuild_record(c.store)).to_json()
-    counts = {k: len(v) for k, v in record.items() if isinstance(v, list)}
+    counts = _run(lambda: rebuild_record(c.store)).counts()  # not to_json: 100k docs = GBs
     if as_json:
         _echo_json(counts)
     else:

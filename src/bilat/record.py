@@ -25,7 +25,7 @@ from bilat.reconcile import (
 )
 from bilat.reconcile.delta import RecordDelta, reconcile_delta
 from bilat.reconcile.figures import find_conflicts, group_figures
-from bilat.reconcile.model import document_entry, to_plain
+from bilat.reconcile.model import PARTS, document_entry, to_plain
 from bilat.reviewed import load_reviews_for_record
 from bilat.store import Store
 from bilat.store.record_order import SEP as MERGE_SEP
@@ -97,9 +97,8 @@ def rebuild_record(store: Store) -> Record:
 
 def record_parts(record: Record) -> dict[str, Iterator[dict[str, Any]]]:
     """`record.to_json()` part by part, each entry made plain only as the store writes it."""
-    names = ("actors", "judgements", "events", "conflicts", "series", "commitments", "agreements")
     parts: dict[str, Iterator[dict[str, Any]]] = {"documents": map(document_entry, record.inputs)}
-    for name in names:
+    for name in PARTS:
         parts[name] = map(to_plain, getattr(record, name))
     return parts
 

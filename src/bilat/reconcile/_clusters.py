@@ -16,8 +16,11 @@ class Clusters:
 
     def __init__(self, size: int) -> None:
         self._parent = list(range(size))
-        self._members: dict[int, set[int]] = {i: {i} for i in range(size)}
+        self._members: dict[int, set[int]] = {}  # roots of two or more; others hold themselves
         self._forbid: dict[int, set[int]] = {}
+
+    def _of(self, root: int) -> set[int]:
+        return self._members.get(root) or {root}
 
     def find(self, item: int) -> int:
         parent = self._parent
@@ -36,19 +39,20 @@ class Clusters:
         if ra == rb:
             return False
         banned_a, banned_b = self._forbid.get(ra), self._forbid.get(rb)
-        if banned_a and not banned_a.isdisjoint(self._members[rb]):
+        if banned_a and not banned_a.isdisjoint(self._of(rb)):
             return False
-        return not (banned_b and not banned_b.isdisjoint(self._members[ra]))
+        return not (banned_b and not banned_b.isdisjoint(self._of(ra)))
 
     def union(self, a: int, b: int) -> int | None:
         """Join the clusters of a and b; return the new root, or None if refused/already joined."""
         if not self.can_join(a, b):
             return None
         ra, rb = self.find(a), self.find(b)
-        if len(self._members[ra]) < len(self._members[rb]):
+        if len(self._of(ra)) < len(self._of(rb)):
             ra, rb = rb, ra
         self._parent[rb] = ra
-        self._members[ra] |= self._members.pop(rb)
+        self._members.setdefault(ra, {ra}).update(self._of(rb))
+        self._members.pop(rb, None)
         banned = self._forbid.pop(rb, None)
         if banned:
             self._forbid.setdefault(ra, set()).update(banned)
@@ -56,4 +60,5 @@ class Clusters:
 
     def groups(self) -> list[list[int]]:
         """Every cluster as a sorted list, clusters ordered by their smallest item."""
-        return sorted(sorted(members) for members in self._members.values())
+        roots = (i for i, parent in enumerate(self._parent) if parent == i)
+        return sorted(sorted(self._members.get(root) or (root,)) for root in roots)

@@ -15,6 +15,7 @@ A machine merge is refused when it would join different gazetteer ids, countries
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -36,7 +37,7 @@ _FAMILY_FIRST = frozenset({"CN", "TW", "HK", "MO", "KP", "KR", "VN", "SG"})
 class ActorIndex:
     """Resolve a name as one document wrote it to a canonical actor id."""
 
-    by_doc: dict[tuple[int, str], str]
+    by_doc: dict[int, dict[str, str]]  # document -> name key -> actor id
     by_key: dict[str, tuple[str, ...]]
     actors: dict[str, CanonicalActor]
     state_names: frozenset[str]  # name keys of states, by their names (not "Beijing" aliases)
@@ -45,7 +46,7 @@ class ActorIndex:
         """The actor the document means by `name`: its own actors first, then a gazetteer id
         written as such ("RU"), then a name key that only one canonical actor uses."""
         key = name_key(name)
-        found = self.by_doc.get((doc_id, key))
+        found = self.by_doc.get(doc_id, {}).get(key)
         if found:
             return found
         actor = self.actors.get(name)
@@ -89,6 +90,16 @@ def _clash(a: frozenset[str], b: frozenset[str]) -> bool:
     return bool(a) and bool(b) and a.isdisjoint(b)
 
 
+@functools.cache
+def _member_attrs(gid: str | None, country: str | None, family: str) -> _Attrs:
+    """A lone member's attributes (one shared object per combination)."""
+    return _Attrs(
+        frozenset({gid} if gid else ()),
+        frozenset({country} if country else ()),
+        frozenset({family}),
+    )
+
+
 def _family(actor_type: str) -> str:
     return _TYPE_FAMILY.get(actor_type, actor_type)
 
@@ -121,24 +132,26 @@ class _Merger:
     def __init__(self, members: list[ActorMember]) -> None:
         self.members = members
         self.clusters = Clusters(len(members))
-        self.attrs = {
-            i: _Attrs(
-                frozenset({m.gid} if m.gid else ()),
-                frozenset({m.country} if m.country else ()),
-                frozenset({_family(m.type)}),
-            )
-            for i, m in enumerate(members)
-        }
+        self.attrs: dict[int, _Attrs] = {}  # of clusters of two or more, by root
         self.made: list[MergeJudgement] = []
+
+    def _attrs(self, root: int) -> _Attrs:
+        found = self.attrs.get(root)
+        if found is not None:
+            return found
+        m = self.members[root]
+        return _member_attrs(m.gid, m.country, _family(m.type))
 
     def join(self, a: int, b: int, reason: str, *, forced: bool = False) -> bool:
         ra, rb = self.clusters.find(a), self.clusters.find(b)
-        if ra == rb or not (forced or self.attrs[ra].compatible(self.attrs[rb])):
+        if ra == rb or not (forced or self._attrs(ra).compatible(self._attrs(rb))):
             return False
         root = self.clusters.union(a, b)
         if root is None:
             return False
-        merged = self.attrs.pop(ra) | self.attrs.pop(rb)
+        merged = self._attrs(ra) | self._attrs(rb)
+        self.attrs.pop(ra, None)
+        self.attrs.pop(rb, None)
         self.attrs[root] = merged
         if not forced:
             ma, mb = self.members[a], self.members[b]
@@ -190,8 +203,9 @@ def _link_gids(merger: _Merger) -> None:
         if member.gid:
             groups.setdefault(member.gid, []).append(i)
     for gid, group in sorted(groups.items()):
+        reason = f"same gazetteer id {gid}"  # one text, shared by the group's merges
         for item in group[1:]:
-            merger.join_any(item, group, f"same gazetteer id {gid}")
+            merger.join_any(item, group, reason)
 
 
 def _person_forms(member: ActorMember) -> list[tuple[str, bool]]:
@@ -225,8 +239,9 @@ def _link_names(merger: _Merger) -> None:
             group.append((i, is_name or not person))
     for (_, key), group in sorted(groups.items()):
         anchors = [i for i, anchor in group if anchor]
+        reason = f"shared name {key!r}"
         for item, _anchor in group:
-            merger.join_any(item, anchors, f"shared name {key!r}")
+            merger.join_any(item, anchors, reason)
 
 
 def _surname_tokens(member: ActorMember) -> set[str]:
@@ -293,12 +308,13 @@ def _build_actor(members: list[ActorMember], taken: set[str]) -> CanonicalActor:
 
 def actor_index(actors: Sequence[CanonicalActor]) -> ActorIndex:
     """The index of canonical actors (as `canonical_actors` returns it with them)."""
-    by_doc: dict[tuple[int, str], str] = {}
+    by_doc: dict[int, dict[str, str]] = {}
     by_key: dict[str, list[str]] = {}
     for actor in actors:
         for m in actor.members:
+            doc = by_doc.setdefault(m.doc_id, {})
             for form in (m.name, *m.aliases):
-                by_doc.setdefault((m.doc_id, name_key(form)), actor.id)
+                doc.setdefault(name_key(form), actor.id)
                 if form == m.name or is_name_like(form):
                     ids = by_key.setdefault(name_key(form), [])
                     if actor.id not in ids:

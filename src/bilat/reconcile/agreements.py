@@ -148,24 +148,44 @@ class _Blocker:
             self._index.setdefault(w, []).append(history)
 
 
+class _History:
+    """A history being grown: its statements, one of each distinct title (what the
+    similarity reads) and one of each distinct party/number/project/signing (what a clash
+    reads), so weighing a statement costs the distinct forms, not every yearly repeat."""
+
+    __slots__ = ("clashing", "items", "titles")
+
+    def __init__(self) -> None:
+        self.items: list[_Item] = []
+        self.titles: dict[tuple[frozenset[str], frozenset[str]], _Item] = {}
+        self.clashing: dict[tuple[object, ...], _Item] = {}
+
+    def add(self, item: _Item) -> None:
+        self.items.append(item)
+        self.titles.setdefault((item.words, item.projects), item)
+        e = item.entry
+        signed = (True, e.date) if e.status in _SIGNED else (False, None)
+        self.clashing.setdefault((item.parties, item.numbers, item.projects, *signed), item)
+
+
 def _group(items: list[_Item], options: ReconcileOptions) -> list[list[_Item]]:
-    histories: list[list[_Item]] = []
+    histories: list[_History] = []
     blocker = _Blocker(items, options.agreement_dice)
     for item in items:
         best: tuple[float, int] | None = None
         for h in sorted(blocker.candidates(item)):
-            members = histories[h]
-            if any(_clash(item, m) for m in members):
-                continue
-            score = max(_similarity(item, m, options) for m in members)
-            if score > 0 and (best is None or score > best[0]):
+            history = histories[h]
+            score = max(_similarity(item, m, options) for m in history.titles.values())
+            if score <= 0 or (best is not None and score <= best[0]):
+                continue  # not chosen over the best so far, whether it clashes or not
+            if not any(_clash(item, m) for m in history.clashing.values()):
                 best = (score, h)
         chosen = best[1] if best else len(histories)
         if best is None:
-            histories.append([])
-        histories[chosen].append(item)
+            histories.append(_History())
+        histories[chosen].add(item)
         blocker.add(item, chosen)
-    return histories
+    return [h.items for h in histories]
 
 
 def _when(item: _Item) -> tuple[str, str, str]:

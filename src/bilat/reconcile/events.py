@@ -21,21 +21,22 @@ linkage), and precise mentions are placed first, so a vague "2025" cannot chain 
 
 from __future__ import annotations
 
+import functools
 import itertools
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any, TypeVar
 
 from bilat.reconcile._dates import Span, date_span, months, precision, spans_overlap
+from bilat.reconcile._event_conflicts import detail_conflicts
 from bilat.reconcile._text import name_key
 from bilat.reconcile.actors import ActorIndex
 from bilat.reconcile.model import (
-    DetailConflict,
     EventCluster,
     EventMention,
     ReconcileOptions,
     SourcedExtraction,
-    ValueSources,
 )
 from bilat.records import Event
 
@@ -51,6 +52,20 @@ __all__ = [
 
 _WIDE_MODES = frozenset({"visit", "multilateral", "military"})
 Key = tuple[str, ...]
+T = TypeVar("T")
+
+
+class _Seen:
+    """Equal participant sets and spans as one object: a rebuild holds every mention."""
+
+    __slots__ = ("_values",)
+
+    def __init__(self) -> None:
+        self._values: dict[Any, Any] = {}
+
+    def __call__(self, value: T) -> T:
+        found: T = self._values.setdefault(value, value)
+        return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,8 +95,12 @@ def _span(event: Event) -> Span | None:
     return start
 
 
-def _item(source: SourcedExtraction, index: int, event: Event, actors: ActorIndex) -> _Item:
-    ids = frozenset(actors.resolve(source.doc_id, p) for p in event.participants)
+def _item(
+    source: SourcedExtraction, index: int, event: Event, actors: ActorIndex, seen: _Seen
+) -> _Item:
+    one = seen
+    country = functools.partial(_country, actors)
+    ids = one(frozenset(actors.resolve(source.doc_id, p) for p in event.participants))
     ev = event.evidence
     mention = EventMention(
         f"{source.doc_id}:e{index}",
@@ -102,12 +121,14 @@ def _item(source: SourcedExtraction, index: int, event: Event, actors: ActorInde
         event.type,
         event.mode,
         ids,
-        frozenset(i for i in ids if actors.type_of(i) == "person"),
-        frozenset(i for i in ids if actors.type_of(i) == "organization"),
-        frozenset(c for i in ids if actors.type_of(i) == "state" and (c := _country(actors, i))),
-        frozenset(c for i in ids if (c := _country(actors, i))),
-        _span(event),
-        date_span(source.published),
+        one(frozenset(i for i in ids if actors.type_of(i) == "person")),
+        one(frozenset(i for i in ids if actors.type_of(i) == "organization")),
+        one(
+            frozenset(c for i in ids if actors.type_of(i) == "state" and (c := _country(actors, i)))
+        ),
+        one(frozenset(c for i in ids if (c := country(i)))),
+        one(_span(event)),
+        one(date_span(source.published)),
         name_key(event.place) if event.place else None,
         bool(event.place) and actors.is_state_name(event.place or ""),
         _country(actors, actors.resolve(source.doc_id, event.place)) if event.place else None,
@@ -172,16 +193,57 @@ def _compatible(a: _Item, b: _Item, options: ReconcileOptions) -> bool:
     return spans_overlap(a.span, b.span, window)
 
 
+class _Cluster:
+    """A cluster being grown: its mentions, one of each distinct shape (the fields the
+    pairwise rule reads: mentions of one shape are compatible with the same mentions), and
+    the union of their participants. Weighing a mention costs the shapes, not the mentions,
+    so a cluster of a thousand reports of one yearly meeting stays cheap."""
+
+    __slots__ = ("ids", "items", "shapes")
+
+    def __init__(self, items: Iterable[_Item] = ()) -> None:
+        self.items: list[_Item] = []
+        self.shapes: dict[tuple[object, ...], _Item] = {}
+        self.ids: set[str] = set()
+        for item in items:
+            self.add(item)
+
+    def add(self, item: _Item) -> None:
+        self.items.append(item)
+        self.shapes.setdefault(_shape(item), item)
+        self.ids |= item.ids
+
+
+def _shape(i: _Item) -> tuple[object, ...]:
+    """Every field `_compatible`, `_timeless_fit` and `_places_fit` read (not the mention)."""
+    return (
+        i.type,
+        i.mode,
+        i.ids,
+        i.persons,
+        i.bodies,
+        i.states,
+        i.countries,
+        i.span,
+        i.published,
+        i.place,
+        i.place_is_state,
+        i.place_country,
+        i.wide,
+    )
+
+
 def _best_cluster(
-    item: _Item, candidates: list[int], clusters: list[list[_Item]], options: ReconcileOptions
+    item: _Item, candidates: list[int], clusters: list[_Cluster], options: ReconcileOptions
 ) -> int | None:
     best: tuple[int, int] | None = None
     for c in candidates:
-        members = clusters[c]
-        if all(_compatible(item, other, options) for other in members):
-            shared = len(item.ids & frozenset().union(*(m.ids for m in members)))
-            if best is None or shared > best[0]:
-                best = (shared, c)
+        cluster = clusters[c]
+        shared = len(item.ids & cluster.ids)
+        if best is not None and shared <= best[0]:
+            continue  # cannot be chosen over the best so far, compatible or not
+        if all(_compatible(item, other, options) for other in cluster.shapes.values()):
+            best = (shared, c)
     return None if best is None else best[1]
 
 
@@ -240,7 +302,7 @@ def _timeless_fit(item: _Item, other: _Item) -> bool:
     )
 
 
-def _only_cluster(item: _Item, candidates: list[int], clusters: list[list[_Item]]) -> int | None:
+def _only_cluster(item: _Item, candidates: list[int], clusters: list[_Cluster]) -> int | None:
     """The one cluster a timeless mention fits, if exactly one does and it is not its own doc's.
 
     Two fitting clusters mean the corpus knows of several such events, and a fitting cluster
@@ -249,11 +311,12 @@ def _only_cluster(item: _Item, candidates: list[int], clusters: list[list[_Item]
     (`candidates`: the clusters holding a mention of its type, mode and participants; no other
     can fit.)
     """
-    fits = (c for c in candidates if all(_timeless_fit(item, m) for m in clusters[c]))
+    fit = functools.partial(_timeless_fit, item)
+    fits = (c for c in candidates if all(map(fit, clusters[c].shapes.values())))
     fitting = list(itertools.islice(fits, 2))  # a second one is enough to stay apart
     if len(fitting) != 1:
         return None
-    members = clusters[fitting[0]]
+    members = clusters[fitting[0]].items
     if any(m.mention.doc_id == item.mention.doc_id for m in members):
         return None
     return fitting[0]
@@ -263,11 +326,11 @@ def _group(
     items: list[_Item], options: ReconcileOptions, start: Sequence[Sequence[_Item]] = ()
 ) -> list[list[_Item]]:
     """Place `items` (in order) into clusters, after the clusters `start` (see `recluster`)."""
-    clusters: list[list[_Item]] = [list(c) for c in start]
+    clusters = [_Cluster(c) for c in start]
     blocks: dict[tuple[str, ...], list[int]] = {}
     same: dict[tuple[str, str, frozenset[str]], set[int]] = {}  # clusters by a mention's parties
     for n, cluster in enumerate(clusters):
-        for item in cluster:
+        for item in cluster.items:
             same.setdefault(parties(item), set()).add(n)
             for key in _filed_under(item, options):
                 blocks.setdefault(key, []).append(n)
@@ -282,76 +345,14 @@ def _group(
             chosen = _best_cluster(item, candidates, clusters, options)
         if chosen is None:
             chosen = len(clusters)
-            clusters.append([])
-        clusters[chosen].append(item)
+            clusters.append(_Cluster())
+        clusters[chosen].add(item)
         same.setdefault(kind, set()).add(chosen)
         for key in _filed_under(item, options):
             filed = blocks.setdefault(key, [])
             if not filed or filed[-1] != chosen:
                 filed.append(chosen)
-    return clusters
-
-
-def _nested(a: str, b: str) -> bool:
-    return a.startswith(b) or b.startswith(a)
-
-
-def _value_sources(pairs: list[tuple[str, str]]) -> tuple[ValueSources, ...]:
-    docs: dict[str, list[str]] = {}
-    for value, doc in pairs:
-        if doc not in docs.setdefault(value, []):
-            docs[value].append(doc)
-    return tuple(ValueSources(v, tuple(d)) for v, d in sorted(docs.items()))
-
-
-def _dates_clash(a: str, b: str, window: int) -> bool:
-    """Two dates no single event has: not one inside the other ('2025-08', '2025-08-31') and,
-    for events that last (visits, summits, exercises), more than `window` days apart."""
-    if _nested(a, b):
-        return False
-    sa, sb = date_span(a), date_span(b)
-    return not (window and sa and sb and spans_overlap(sa, sb, window))
-
-
-def _date_conflict(detail: str, pairs: list[tuple[str, str]], window: int) -> DetailConflict | None:
-    """Sources differ: two documents give dates that clash (one document's own mentions
-    of an event are not 'sources')."""
-    clash = any(
-        da != db and _dates_clash(a, b, window) for a, da in pairs for b, db in pairs if a < b
-    )
-    return DetailConflict(detail, _value_sources(pairs)) if clash else None
-
-
-def _place_conflict(items: list[_Item]) -> DetailConflict | None:
-    """Two documents name different places, neither a state (a city is inside its state);
-    for a visit, cities of one country are its stops, not a disagreement."""
-    cities = [i for i in items if i.mention.place and not i.place_is_state]
-    countries = {i.place_country for i in cities}
-    if items[0].mode == "visit" and len(countries) == 1 and None not in countries:
-        return None
-    pairs = [
-        (i.mention.place, i.mention.doc_name)
-        for i in items
-        if i.mention.place and not i.place_is_state
-    ]
-    by_key: dict[str, str] = {}
-    for place, _ in pairs:
-        by_key.setdefault(name_key(place), place)
-    if len(by_key) < 2 or len({d for _, d in pairs}) < 2:
-        return None
-    return DetailConflict("place", _value_sources([(by_key[name_key(p)], d) for p, d in pairs]))
-
-
-def _conflicts(items: list[_Item], options: ReconcileOptions) -> tuple[DetailConflict, ...]:
-    dates = [(i.mention.date, i.mention.doc_name) for i in items if i.mention.date]
-    ends = [(i.mention.date_end, i.mention.doc_name) for i in items if i.mention.date_end]
-    window = options.event_window_days if any(i.wide for i in items) else 0
-    found = (
-        _date_conflict("date", dates, window),
-        _date_conflict("date_end", ends, window),
-        _place_conflict(items),
-    )
-    return tuple(c for c in found if c is not None)
+    return [c.items for c in clusters]
 
 
 def _best_date(values: list[str | None]) -> str | None:
@@ -392,14 +393,15 @@ def _build(items: list[_Item], actors: ActorIndex, options: ReconcileOptions) ->
         place=_best_place(items),
         mentions=tuple(i.mention for i in items),
         source_count=len({i.mention.doc_id for i in items}),
-        conflicts=_conflicts(items, options),
+        conflicts=detail_conflicts(items, options),
     )
 
 
 def mention_items(inputs: Sequence[SourcedExtraction], actors: ActorIndex) -> dict[str, _Item]:
     """Every event mention of `inputs` as the clustering sees it, by mention ref."""
+    seen = _Seen()
     items = (
-        _item(source, index, event, actors)
+        _item(source, index, event, actors, seen)
         for source in inputs
         for index, event in zip(source.event_index(), source.extraction.events, strict=True)
     )

@@ -11,6 +11,7 @@ intervals have no common point.
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
@@ -96,7 +97,14 @@ def consistent_subsets(claims: Sequence[FigureClaim]) -> tuple[tuple[int, ...], 
     sets = {
         tuple(i for i, c in enumerate(claims) if le(c.low, p) and le(p, c.high)) for p in points
     }
-    maximal = [s for s in sets if s and not any(set(s) < set(t) for t in sets)]
+    frozen = {s: frozenset(s) for s in sets if s}
+    larger_first = sorted(frozen.items(), key=lambda item: -len(item[0]))
+
+    def covered(s: tuple[int, ...]) -> bool:  # a strict subset of a larger set
+        bigger = itertools.takewhile(lambda item: len(item[0]) > len(s), larger_first)
+        return any(frozen[s] < other for _, other in bigger)
+
+    maximal = [s for s in frozen if not covered(s)]
     return tuple(sorted(maximal, key=lambda s: (-len(s), s)))
 
 

@@ -23,6 +23,7 @@ from typing import Any
 from bilat.records import Commitment, Extraction
 
 __all__ = [
+    "PARTS",
     "ActorMember",
     "AgreementEntry",
     "AgreementHistory",
@@ -320,13 +321,16 @@ class Record:
     def to_json(self) -> dict[str, Any]:
         """Plain dicts/lists/str/numbers/None (infinite bounds become None)."""
         documents = [document_entry(s) for s in self.inputs]
-        parts = ("actors", "judgements", "events", "conflicts", "series", "commitments")
-        body = {name: [to_plain(x) for x in getattr(self, name)] for name in parts}
-        return {
-            "documents": documents,
-            **body,
-            "agreements": [to_plain(a) for a in self.agreements],
-        }
+        body = {name: [to_plain(x) for x in getattr(self, name)] for name in PARTS}
+        return {"documents": documents, **body}
+
+    def counts(self) -> dict[str, int]:
+        """Entries per part, in `to_json`'s order, without making the whole record plain."""
+        return {"documents": len(self.inputs), **{n: len(getattr(self, n)) for n in PARTS}}
+
+
+# The record's parts after "documents", in the order `to_json` gives them.
+PARTS = ("actors", "judgements", "events", "conflicts", "series", "commitments", "agreements")
 
 
 def ordered_inputs(extractions: Iterable[SourcedExtraction]) -> tuple[SourcedExtraction, ...]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Iterator, Sequence
 from typing import Any, TypeVar
 
@@ -36,7 +37,19 @@ _WITH_PARTIES = ("agreements", "commitments")  # their parties are indexed (item
 
 
 def _row_evidence(row: dict[str, Any]) -> Evidence:
-    return Evidence(int(row["start_pos"]), int(row["end_pos"]), row["quote"])
+    return Evidence(int(row["start_pos"]), int(row["end_pos"]), _one(row["quote"]))
+
+
+def _one(value: Any) -> Any:
+    """A loaded text as the one copy of it in memory: names, types, countries, dates and
+    quotes repeat across documents (every Russia, every "signed"), and a full rebuild holds
+    every extraction at once, so each repeat would otherwise be a string of its own."""
+    return sys.intern(value) if type(value) is str else value
+
+
+def _texts(column: str) -> tuple[Any, ...]:
+    """A JSON list column (participants, parties, aliases), its texts shared as `_one`."""
+    return tuple(map(_one, json.loads(column)))
 
 
 def delete_items(db: Database, doc_ids: Sequence[int]) -> None:
@@ -148,12 +161,12 @@ def _actors(rows: list[dict[str, Any]], mentions: list[dict[str, Any]]) -> tuple
         spans.setdefault(int(m["actor_id"]), []).append(_row_evidence(m))
     return tuple(
         Actor(
-            name=r["name"],
-            type=r["type"],
-            country=r["country"],
-            role=r["role"],
-            aliases=tuple(json.loads(r["aliases"])),
-            gid=r["gid"],
+            name=_one(r["name"]),
+            type=_one(r["type"]),
+            country=_one(r["country"]),
+            role=_one(r["role"]),
+            aliases=_texts(r["aliases"]),
+            gid=_one(r["gid"]),
             mentions=tuple(spans.get(int(r["id"]), ())),
         )
         for r in rows
@@ -166,9 +179,9 @@ def _fields(row: dict[str, Any], cls: type, lists: tuple[str, ...]) -> dict[str,
         if name == "evidence":
             out[name] = _row_evidence(row)
         elif name in lists:
-            out[name] = tuple(json.loads(row[name]))
+            out[name] = _texts(row[name])
         else:
-            out[name] = row[name]
+            out[name] = _one(row[name])
     return out
 
 
