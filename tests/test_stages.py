@@ -256,6 +256,12 @@ def _events(text: str, published: str | None) -> list[tuple[Any, ...]]:
                 ("visit", "planned", ("China", "Russia"), "2026-10"),
             ],
         ),
+        (  # 'invited X to <a city of the host>': X's planned visit
+            "Xi Jinping invited the Russian president to Harbin to open the Years of Culture "
+            "in June.",
+            "2026-03-02",
+            [("visit", "planned", ("China", "Vladimir Putin"), "2026-06")],
+        ),
         (  # 'a visit by X': X travels; preparations for it make it a plan
             "Preparations are under way for a visit by Chinese Premier Li Qiang to Russia in "
             "October.",

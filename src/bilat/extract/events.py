@@ -188,7 +188,7 @@ def _visitors(
         found = _persons(ctx, pos, min(clause.end, pos + 60))[:1]
         if found:
             return found
-    if trig.group(0).lower().startswith(("expect", "await", "wait")):  # "expecting you in …"
+    if trig.group(0).lower().startswith(("expect", "await", "wait", "invit")):  # "expecting you"
         guest = _persons(ctx, clause.start + trig.end(), min(clause.end, at + 40))
         if guest:
             return guest[:1]
