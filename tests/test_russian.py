@@ -294,6 +294,17 @@ def test_a_change_over_a_month_has_the_later_month_the_level_before_it_its_own()
     ], got
 
 
+def test_a_targets_year_is_no_date_of_the_talks_that_set_it() -> None:
+    """'договорились ... довести товарооборот до $300 млрд к 2030 году': 2030 is the target's
+    deadline; the talks were held, not planned for 2030."""
+    text = (
+        "Россия и Китай договорились на переговорах в Пекине довести товарооборот до $300 млрд "
+        "к 2030 году."
+    )
+    events = extract_russian(text, "2026-04-10").events
+    assert not [e for e in events if e.date == "2030" or e.status == "planned"], events
+
+
 def test_a_person_the_gazetteer_lacks_is_one_actor_in_every_case() -> None:
     """'с Ван Юном ... Ван Юн ... Ван Юна': one man, not three."""
     text = (

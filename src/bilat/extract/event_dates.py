@@ -115,6 +115,7 @@ def any_expr(clause: Clause, ctx: DocContext, planned: bool) -> TimeExpr | None:
             and not _not_event_date(clause.text, expr.start, expr.end)
             and not (planned and _said_on(clause.text, expr.start))
             and not _until(clause.text, expr.start)
+            and not _deadline(clause.text, expr)
             and _attributive(clause.text, expr.start, expr.end) is None
             and not _COMES_AFTER.match(clause.text, expr.start)
         ):
@@ -154,6 +155,18 @@ _UNTIL = re.compile(r"\b(?:until|till|through)\s+$", re.I)
 def _until(text: str, start: int) -> bool:
     """'will last until September 7': when the event ends, not when it is held."""
     return _UNTIL.search(text, max(0, start - 10), start) is not None
+
+
+_BY = re.compile(r"(?:\bby|(?<![\w-])ко?)\s+$", re.I)
+
+
+def _deadline(text: str, expr: TimeExpr) -> bool:
+    """'to raise capacity to 5,000 trucks a day by 2028' / 'к 2028 году': a target's year,
+    not when the talks that set it were held."""
+    return (
+        len(expr.date or "") == 4
+        and _BY.search(text, max(0, expr.start - 4), expr.start) is not None
+    )
 
 
 def _said_on(text: str, start: int) -> bool:
@@ -229,6 +242,7 @@ def event_date(
         and not _not_event_date(clause.text, e.start, e.end)
         and not (planned and _said_on(clause.text, e.start))
         and not _until(clause.text, e.start)
+        and not _deadline(clause.text, e)
     ]
     # a year inside the event's own name ('Vostok 2022 exercises ... on August 31') dates it
     # only when nothing else does
