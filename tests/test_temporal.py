@@ -68,6 +68,9 @@ def first(text: str, published: str | None = PUB, tense: str | None = None) -> t
         ("Exports grew last year.", None, ("2023", None, "2023")),
         ("Exports grew this year.", None, ("2024", None, "2024")),
         ("Exports will grow next year.", None, ("2025", None, "2025")),
+        # the whole year of the report; with its year stated, that year
+        ("Imports will reach 9 Mt for the full year.", None, ("2024", None, "2024")),
+        ("Imports reached 9 Mt for the full year 2022.", None, ("2022", None, "2022")),
         ("Exports grew in 2019.", None, ("2019", None, "2019")),
         ("Exports grew from 2016 to 2021.", None, ("2016", "2021", "2016..2021")),
         ("Exports grew between 2011 and 2021.", None, ("2011", "2021", "2011..2021")),

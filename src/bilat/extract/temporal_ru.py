@@ -285,6 +285,8 @@ def _rules() -> tuple[tuple[re.Pattern[str], _Rule], ...]:
         (re.compile(rf"\b{_YEAR}", re.I), _whole_year),
         # "до конца года": the year of the report, like "by the end of the year"
         (re.compile(r"\b(?:до|к|в)\s+кон(?:ца|цу|це)\s+года\b", re.I), _whole_year),
+        # "по итогам года", "за весь год": the whole year of the report
+        (re.compile(r"\b(?:по\s+итогам|за\s+весь|в\s+целом\s+за)\s+год[а]?\b", re.I), _whole_year),
         (re.compile(r"\b(?:в\s+)?(?:прошлом|минувшем|прошедшем)\s+месяце\b", re.I), _last_month),
         (re.compile(_WEEKDAYS_RE, re.I), _weekday),
     )

@@ -433,7 +433,10 @@ def patterns() -> tuple[tuple[re.Pattern[str], Builder], ...]:
     num = _alt([*table("cardinals"), *table("ordinals")], capitalize=False)
     season = _alt(list(table("seasons")), capitalize=False)
     y = r"(?:19|20)\d{2}"
-    ry = r"(?:(?:the\s+)?(?:last|past|previous|this|current|next|coming)\s+year|the\s+year)"
+    ry = (
+        r"(?:(?:the\s+)?(?:last|past|previous|this|current|next|coming)\s+year"
+        r"|the\s+(?:(?:full|whole|entire)\s+)?year(?!\s+(?:of\s+)?(?:19|20)\d\d))"
+    )
     dash = r"\s*(?:[-–—]|to|through|until)\s*"
     sfx = r"(?:st|nd|rd|th)?"
     specs: list[tuple[str, Builder, int]] = [
