@@ -48,7 +48,7 @@ __all__ = ["CLAIMS_PAGE", "DRAWN", "MeasureCharts", "measure_charts", "measure_p
 router = APIRouter(include_in_schema=False)
 
 CLAIMS_PAGE = 100  # claims listed a page
-DRAWN = 200  # claims of one quantity drawn a dot each; more: a mark per period and outlet
+DRAWN = 20  # claims of one quantity drawn a dot each; more: a mark per period and outlet
 _QUANTITY = ("flow", "unit", "kind", "per")
 
 

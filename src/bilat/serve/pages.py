@@ -17,6 +17,7 @@ from bilat.serve import lists, queries, record_pages, statement_pages
 from bilat.serve.actor_page import actor_detail
 from bilat.serve.app import AppState, request_pair
 from bilat.serve.charts import chart_key
+from bilat.serve.charts.svg import points_svg
 from bilat.serve.fmt import (
     amount,
     flow_label,
@@ -115,7 +116,7 @@ def environment() -> Environment:
             words=lambda v: str(v or "").replace("_", " "),
             rel=lambda r: {">=": "≥", "<=": "≤"}.get(r, r),
         )
-        env.globals.update(nav=_NAV, editable=EDITABLE, pair="Russia–China")
+        env.globals.update(nav=_NAV, editable=EDITABLE, pair="Russia–China", points_svg=points_svg)
         _ENV = env
     return _ENV
 
