@@ -20,8 +20,9 @@ from bilat.queries import in_range, period_in_range
 from bilat.reconcile import reconcile
 from bilat.record import load_sourced, rebuild_record, record_parts
 from bilat.serve import create_app
+from bilat.serve.record import CONFLICT_ID, conflict_id
 from bilat.store import PageFilter, Store, open_store
-from bilat.store.record_rows import page_part
+from bilat.store.record_rows import entries, entry_fields, page_part
 from conftest import _drop_pg, _pg_url, asgi_get
 
 CORPUS = Path(__file__).resolve().parents[1] / "examples" / "corpus"
@@ -100,6 +101,20 @@ def test_pages_cover_each_entry_once_in_order(store: Store, kind: str, pair: str
         seen += page.items
         after = page.next
     assert seen == s.record_part(kind)
+
+
+def test_entry_fields_are_the_entries_fields(store: Store) -> None:
+    """The fields the database takes out of the payload (a conflict's id) are the parsed
+    entry's, on both dialects."""
+    positions = range(0, 2**40, 2**32)  # the first positions the writer gives
+    whole = entries(store.db, "conflicts", positions)
+    found = entry_fields(store.db, "conflicts", positions, CONFLICT_ID)
+    assert whole and found.keys() == whole.keys()
+    for pos, entry in whole.items():
+        assert conflict_id(found[pos]) == conflict_id(entry)
+        assert found[pos]["measure"] == entry["measure"]
+    with pytest.raises(ValueError, match="not entry fields"):
+        entry_fields(store.db, "conflicts", positions, ["measure') --"])
 
 
 @pytest.mark.parametrize(

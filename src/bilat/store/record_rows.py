@@ -3,6 +3,7 @@
     write_record(db, parts, source)   replace the record (one transaction), streaming the parts
     read_part(db, kind, pair)         one part ("events", ...) as `for_pair` would keep it
     entries(db, kind, positions)      the entries at these positions of one part
+    entry_fields(db, kind, pos, f)    some text fields of those entries, out of the payload
     read_record(db, pair)             the whole record dict, as it was saved (None: never built)
     pair_counts(db)                   entries per pair over the paired parts (maintained counts)
     part_count / status_counts        counts from the indexes, without reading payloads
@@ -20,7 +21,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -36,6 +37,7 @@ __all__ = [
     "PageFilter",
     "RowWriter",
     "entries",
+    "entry_fields",
     "entry_pairs",
     "page_part",
     "pair_counts",
@@ -265,19 +267,38 @@ def read_part(db: Database, kind: str, pair: str | None = None) -> list[dict[str
     return items
 
 
-def entries(db: Database, kind: str, positions: Iterable[int]) -> dict[int, dict[str, Any]]:
-    """Position -> entry of one part, for these positions only (primary key reads)."""
+def _at(db: Database, cols: str, kind: str, positions: Iterable[int]) -> Iterator[Any]:
+    """Rows (pos, `cols`) of the entries of one part at these positions (primary key reads)."""
     wanted = sorted(set(positions))
-    out: dict[int, dict[str, Any]] = {}
     for i in range(0, len(wanted), 500):
         chunk = wanted[i : i + 500]
         marks = ", ".join("?" for _ in chunk)
-        sql = f"SELECT pos, payload FROM record_items WHERE kind = ? AND pos IN ({marks})"
-        for pos, payload in db.execute(sql, [kind, *chunk]).fetchall():
-            out[int(pos)] = json.loads(payload)
+        sql = f"SELECT pos, {cols} FROM record_items WHERE kind = ? AND pos IN ({marks})"
+        yield from db.execute(sql, [kind, *chunk]).fetchall()
+
+
+def entries(db: Database, kind: str, positions: Iterable[int]) -> dict[int, dict[str, Any]]:
+    """Position -> entry of one part, for these positions only (primary key reads)."""
+    out = {int(pos): json.loads(payload) for pos, payload in _at(db, "payload", kind, positions)}
     if kind == "commitments":
         _attach_claims(db, list(out.values()))
     return out
+
+
+def entry_fields(
+    db: Database, kind: str, positions: Iterable[int], fields: Sequence[str]
+) -> dict[int, dict[str, Any]]:
+    """Position -> some top-level text fields of the entries at these positions, taken out
+    of the payload by the database (`json_extract` / `->>`): the payload is not sent or
+    parsed in Python (a conflict's claims make it ~14 KB)."""
+    if not all(f.isidentifier() for f in fields):
+        raise ValueError(f"not entry fields: {fields}")
+    if db.dialect == "sqlite":
+        cols = ", ".join(f"json_extract(payload, '$.{f}')" for f in fields)
+    else:
+        cols = ", ".join(f"CAST(payload AS jsonb) ->> '{f}'" for f in fields)
+    rows = _at(db, cols, kind, positions)
+    return {int(row[0]): dict(zip(fields, row[1:], strict=True)) for row in rows}
 
 
 def _attach_claims(db: Database, items: list[dict[str, Any]]) -> None:
