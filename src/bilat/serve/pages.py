@@ -13,7 +13,7 @@ from fastapi.responses import HTMLResponse
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from bilat.reconcile import pair_key
-from bilat.serve import lists, queries, record_pages, statement_pages
+from bilat.serve import commitment_view, lists, queries, record_pages, statement_pages
 from bilat.serve.actor_page import actor_detail
 from bilat.serve.app import AppState, request_pair
 from bilat.serve.charts import chart_key
@@ -364,7 +364,8 @@ def commitments_page(
         request,
         "commitments.html",
         csv=csv_href("/api/commitments", request),
-        statuses=statuses,
+        statuses=[commitment_view.shown(c) for c in statuses],
+        SHOWN=commitment_view.SHOWN,
         items=items,
         dates=dates,
         include_rejected=include_rejected,
