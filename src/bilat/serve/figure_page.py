@@ -4,11 +4,13 @@ and the claims a page at a time.
     measure_charts(store, measure, dates, include_rejected)   -> MeasureCharts
     measure_page(...)                                         /figures?measure=
 
-The measure's rows are counted in SQL per quantity (flow, unit, kind, per), period, outlet and
-qualifier (`item_pages.figure_groups`, by the measure index). A quantity with at most
-`DRAWN` claims is drawn a dot per claim, as `charts.figure_charts` draws any list (its rows
-are read); a larger one a mark per period, outlet and qualifier: the lowest to the highest
-value that outlet reported, with how many claims (its first claim's quote in the tooltip).
+The measure's rows are counted per quantity (flow, unit, kind, per), period, outlet and
+qualifier when the record is written (`bilat.store.figure_groups`; while the record is not
+current, in SQL per request: `item_pages.figure_groups`, by the measure index). A quantity
+with at most `DRAWN` claims is drawn a dot per claim, as `charts.figure_charts` draws any
+list (its rows are read); a larger one a mark per period, outlet and qualifier: the lowest
+to the highest value that outlet reported, with how many claims (its first claim's quote in
+the tooltip).
 Reviewed rows are not counted: they are read by id and drawn (and kept out) one by one. The
 headline of a large chart reads only its latest period's rows and conflicts.
 """
@@ -41,6 +43,7 @@ from bilat.serve.pages import (
 )
 from bilat.serve.review import Reviews, load_reviews, visible
 from bilat.store import Store
+from bilat.store import figure_groups as fg
 from bilat.store import item_pages as ip
 
 __all__ = ["CLAIMS_PAGE", "DRAWN", "MeasureCharts", "measure_charts", "measure_page", "router"]
@@ -75,13 +78,26 @@ def _reviewed(store: Store, measure: str, revs: Reviews) -> list[dict[str, Any]]
     ]
 
 
+def _counted(store: Store, measure: str, leave_out: list[int]) -> list[dict[str, Any]]:
+    """The measure's groups without the rows of `leave_out`: as counted with the record while
+    it is current (the periods of reviewed rows counted again without them), else now."""
+    if not store.record_is_current():
+        return ip.figure_groups(store.db, measure, store.pair, leave_out=leave_out)
+    kept = fg.kept(store.db, measure, store.pair)
+    periods = ip.periods_of(store.db, measure, leave_out) if leave_out else set()
+    if not periods:
+        return kept
+    again = ip.figure_groups(store.db, measure, store.pair, leave_out=leave_out, periods=periods)
+    return [g for g in kept if g["period"] not in periods] + again
+
+
 def _groups(
     store: Store, measure: str, leave_out: list[int], dates: dict[str, str | None]
 ) -> list[dict[str, Any]]:
     """The counted groups of the pair's view and the date range."""
     return [
         g
-        for g in ip.figure_groups(store.db, measure, store.pair, leave_out=leave_out)
+        for g in _counted(store, measure, leave_out)
         if figure_in_pair(g["flow"] or None, g["doc_pair"] or None, store.pair)
         and period_in_range(g["period"] or None, dates.get("since"), dates.get("until"))
     ]

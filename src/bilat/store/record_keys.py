@@ -25,6 +25,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from bilat.extract.gazetteer import normalize
+from bilat.store import figure_groups
 from bilat.store.db import Database
 
 __all__ = [
@@ -41,7 +42,13 @@ __all__ = [
     "summary_at",
 ]
 
-TABLES = ("record_item_refs", "record_names", "record_item_counts", "record_summaries")
+TABLES = (
+    "record_item_refs",
+    "record_names",
+    "record_item_counts",
+    "record_summaries",
+    "record_figure_groups",
+)
 _ITEMS = ("events", "figures", "agreements", "commitments", "actors")
 _EVERY = "*"  # the mention count of every pair's clusters together
 _RAW = "actors:raw"  # record_names rows of the names as written (participants are stored so)
@@ -142,7 +149,8 @@ class Keys:
             self.names += [(_RAW, name, pos, label) for name in sorted(raw)]
 
     def finish(self) -> None:
-        """Count the current documents' item rows (figures per flow and document pair)."""
+        """Count the current documents' item rows (figures per flow and document pair, and per
+        `figure_groups` group)."""
         self.flush()
         current = "JOIN documents d ON d.id = i.doc_id WHERE d.is_current = 1 AND d.status = 'ok'"
         for kind in _ITEMS:
@@ -164,6 +172,7 @@ class Keys:
             [("mentions", str(r["pair"]), "", int(r["n"])) for r in mentions]
             + [("mentions", _EVERY, "", self.mentions)]
         )
+        figure_groups.count(self.db)  # the figures page's groups (after the conflict refs)
 
     def _counts(self, rows: list[tuple[str, str, str, int]]) -> None:
         self.db.execute_many(
