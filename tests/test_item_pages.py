@@ -29,12 +29,15 @@ from bilat.serve import (
     one_item,
     pages,
     queries,
+    record_pages,
     statement_pages,
 )
 from bilat.serve.charts import chart_key, figure_charts
 from bilat.serve.lists import timeline
 from bilat.serve.record import conflict_id
+from bilat.serve.review import Reviews
 from bilat.store import Store, judgements
+from bilat.store.judgements import Review
 from conftest import asgi_get
 
 VIEWS = tlp.VIEWS
@@ -248,6 +251,25 @@ def test_agreements_page_shows_the_latest_statements_of_each_history(
     shown = [ol.count("<li") for ol in re.findall(r'<ol class="history">(.*?)</ol>', text, re.S)]
     assert shown == [1 for _ in histories]
     assert f"{longest - 1} earlier statements" in text
+
+
+@pytest.mark.parametrize("include_rejected", [False, True])
+def test_latest_statements_of_a_history_pass_over_rejected_ones(
+    store: Store, include_rejected: bool
+) -> None:
+    s = store.for_pair(None)
+    raw = s.record_page("agreements", limit=50).items
+    longest = max(raw, key=lambda h: len(h["entries"]))
+    n = len(longest["entries"])
+    assert n > 1, "the corpus has an agreement stated twice"
+    (whole,) = [h for h in record_pages.agreements_page(s).items if h["id"] == longest["id"]]
+    last = whole["entries"][-1]["item_id"]
+    revs = Reviews({"agreements": {last: Review(0, "rejected", "t", "", {})}})
+    (cut,) = record_pages.latest_statements(s, 1, include_rejected, [longest], revs)
+    if include_rejected:
+        assert cut["entries"] == longest["entries"][-1:] and cut["earlier"] == n - 1
+    else:  # the rejected one is kept for the review to drop, and one more
+        assert cut["entries"] == longest["entries"][-2:] and cut["earlier"] == n - 2
 
 
 def _lists(status: dict[str, Any]) -> list[Any]:

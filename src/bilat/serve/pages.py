@@ -208,7 +208,7 @@ def overview(request: Request) -> HTMLResponse:
             "events": events[:8],
             "event_total": n["events"],
             "conflicts": record_pages.conflicts_page(store, limit=6).items,
-            "commitments": record_pages.commitments_page(store, limit=8).items,
+            "commitments": record_pages.commitments_page(store, limit=8, claims=False).items,
             # titles and statuses only: a current record's histories are the reviewed ones
             "agreements": store.record_page("agreements", limit=8).items,
             "stats": queries.stats(store, n),
@@ -345,6 +345,7 @@ def _entries(
             limit=RECORD_PAGE[kind],
             include_rejected=include_rejected,
             **dates,
+            latest=HISTORY_SHOWN if kind == "agreements" else None,
         )
 
     page = page_at(after or "-1.x")  # the entries only, unless there are none (filtered)

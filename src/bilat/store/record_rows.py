@@ -425,9 +425,11 @@ def page_part(
     after: int = -1,
     limit: int = 50,
     where: PageFilter = PageFilter(),
+    claims: bool = True,
 ) -> Page:
     """Up to `limit` entries of one part after position `after` (keyset: each page is one
-    index range from the last position seen), for `pair` when given, filtered by `where`."""
+    index range from the last position seen), for `pair` when given, filtered by `where`;
+    without `claims`, commitments keep their claims' keys (the claims are not read)."""
     conds, params = _page_where(where)
     if pair is None or kind not in PAIRED:
         sql = "SELECT i.pos, i.payload FROM record_items i WHERE i.kind = ? AND i.pos > ?"
@@ -444,6 +446,6 @@ def page_part(
     sql += "".join(f" AND {c}" for c in conds) + f" ORDER BY {order} LIMIT ?"
     rows = db.execute(sql, [*args, *params, limit + 1]).fetchall()
     items = [json.loads(payload) for _, payload in rows[:limit]]
-    if kind == "commitments":
+    if kind == "commitments" and claims:
         _attach_claims(db, items)
     return Page(items, int(rows[limit - 1][0]) if len(rows) > limit else None)
