@@ -198,9 +198,8 @@ def measure_charts(
             marks.setdefault(chart_key(f), []).append(f)
     colours = outlet_colours([*claims, *(m for ms in marks.values() for m in ms)])
     charts = [*drawn]
-    periods: dict[str, list[dict[str, Any]]] = {}  # the rows of a period, read once
     for key in big:
-        head = _headline_claims(store, measure, key, marks[key], revs, periods)
+        head = _headline_claims(store, measure, key, marks[key], revs)
         conflicts = _conflicts_of(store, {f["conflict"] for f in head if f.get("conflict")}, every)
         charts.append(aggregate_chart(key, marks[key], head, colours, conflicts, sizes[key]))
     charts.sort(key=lambda c: (-c.claims, c.key))
@@ -227,18 +226,15 @@ def _headline_claims(
     key: str,
     marks: list[dict[str, Any]],
     revs: Reviews,
-    periods: dict[str, list[dict[str, Any]]],
 ) -> list[dict[str, Any]]:
-    """The claims of a large chart's latest period (the headline's), read by the measure
-    and period index (`periods` keeps the rows of the periods read)."""
+    """The claims of a large chart's latest period (the headline's): its quantity's rows,
+    read by the measure and period index, and the edited ones."""
     period = latest_period([m for m in marks if m["review"]["state"] != "rejected"])
     if period is None:
         return []
-    if period not in periods:
-        also = lists.edited(revs, "figures")
-        periods[period] = ip.quantity_rows(store.db, measure, period, also=also)
-    edited = set(revs.by_type.get("figures", {}))
-    rows = [r for r in periods[period] if r["id"] in edited or chart_key(r) == key]
+    also = lists.edited(revs, "figures")
+    quantity = key.split("|")[1:]
+    rows = ip.quantity_rows(store.db, measure, period, also=also, quantity=quantity)
     found = [
         f
         for f in lists.reviewed(store, "figures", rows, revs)

@@ -2,7 +2,8 @@
 
     rows_by_id(db, kind, ids)                   current rows of `kind` with these ids
     refs_at(db, kind, pos)                      ids of the rows a record entry holds
-    quantity_rows(db, measure, period, also=)   figure rows of one measure and period
+    quantity_rows(db, measure, period, also=)   figure rows of one measure and period (and
+                                                quantity)
     statement_rows(db, kind, after=, limit=)    agreement/commitment rows in list order
                                                 (document, id), one keyset range
     figure_groups(db, measure, pair)            a measure's figure rows counted per
@@ -36,6 +37,7 @@ __all__ = [
 
 _KINDS = ("events", "figures", "agreements", "commitments", "actors")
 _CHUNK = 500
+_QUANTITY = "COALESCE(f.flow, '') = ? AND f.unit = ? AND f.kind = ? AND COALESCE(f.per, '') = ?"
 
 
 def _table(kind: str) -> str:
@@ -69,12 +71,21 @@ def refs_at(db: Database, kind: str, pos: int) -> list[int]:
 
 
 def quantity_rows(
-    db: Database, measure: str, period: str | None, *, also: Sequence[int] = ()
+    db: Database,
+    measure: str,
+    period: str | None,
+    *,
+    also: Sequence[int] = (),
+    quantity: Sequence[str] | None = None,
 ) -> list[dict[str, Any]]:
     """Figure rows of current documents whose stored measure and period are these (the
-    `figures_measure` index), plus the rows `also` names (edited ones), by document and id."""
+    `figures_measure` index), of one (flow, unit, kind, per) `quantity` if given ("" for
+    none), plus the rows `also` names (edited ones), by document and id."""
     cond = "f.measure = ? AND " + ("f.period IS NULL" if period is None else "f.period = ?")
     params: list[Any] = [measure] + ([] if period is None else [period])
+    if quantity is not None:
+        cond += f" AND {_QUANTITY}"
+        params += list(quantity)
     if also:
         cond = f"(({cond}) OR f.id IN ({_marks(also)}))"
         params += list(also)
@@ -175,7 +186,7 @@ def rows_of_quantities(
     wanted = sorted(set(quantities))
     if not wanted:
         return []
-    one = "(COALESCE(f.flow, '') = ? AND f.unit = ? AND f.kind = ? AND COALESCE(f.per, '') = ?)"
+    one = f"({_QUANTITY})"
     rows = db.all(
         f"SELECT f.* FROM figures f CROSS JOIN documents d WHERE f.measure = ? AND "
         f"({' OR '.join(one for _ in wanted)}) AND d.id = f.doc_id AND {current_docs(db)} "
