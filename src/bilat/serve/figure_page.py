@@ -51,7 +51,7 @@ __all__ = ["CLAIMS_PAGE", "DRAWN", "MeasureCharts", "measure_charts", "measure_p
 router = APIRouter(include_in_schema=False)
 
 CLAIMS_PAGE = 100  # claims listed a page
-DRAWN = 20  # claims of one quantity drawn a dot each; more: a mark per period and outlet
+DRAWN = 50  # claims of one quantity drawn a dot each; more: a mark per period and outlet
 _QUANTITY = ("flow", "unit", "kind", "per")
 
 
@@ -192,7 +192,7 @@ def measure_charts(
     shown = {c.key for c in drawn}
     singles = [f for f in claims if chart_key(f) not in shown]
     big = sorted((k for k in sizes if k not in small), key=lambda k: (-sizes[k], k))
-    marks = _marks(store, measure, [g for g in groups if _quantity(g, measure) in big], revs)
+    marks = _marks(store, measure, [g for g in groups if _quantity(g, measure) in big])
     for f in reviewed:
         if chart_key(f) in big:
             marks.setdefault(chart_key(f), []).append(f)
@@ -207,11 +207,19 @@ def measure_charts(
 
 
 def _marks(
-    store: Store, measure: str, groups: list[dict[str, Any]], revs: Reviews
+    store: Store, measure: str, groups: list[dict[str, Any]]
 ) -> dict[str, list[dict[str, Any]]]:
-    """Chart key -> a mark per counted group (its first claim read by id)."""
+    """Chart key -> a mark per counted group (its first claim read by id: no reviewed row
+    is counted, so its quote and document are the stored ones)."""
     rows = ip.rows_by_id(store.db, "figures", [g["first_id"] for g in groups])
-    firsts = {f["id"]: f for f in lists.reviewed(store, "figures", rows, revs)}
+    firsts = {
+        r["id"]: {
+            "doc_id": r["doc_id"],
+            "ref": f"figures-{r['id']}",
+            "evidence": {"quote": r["quote"]},
+        }
+        for r in rows
+    }
     marks: dict[str, list[dict[str, Any]]] = {}
     for g in groups:
         if g["first_id"] in firsts:
