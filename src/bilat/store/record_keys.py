@@ -238,12 +238,15 @@ def clusters_of(
     db: Database, kind: str, ids: Iterable[int], pair: str | None = None
 ) -> dict[int, int]:
     """Item row id -> position of its record entry (of `pair`'s view when given); rows of no
-    entry are left out."""
+    entry are left out. On SQLite `+pos` keeps the planner on the ids (the key) instead of
+    every position of the pair's view (12 -> 3 ms for 100 figures of a 10k store's CN-RU
+    conflicts; the view grows with the store, the ids with the page)."""
     wanted = sorted(set(ids))
+    plus = "+" if db.dialect == "sqlite" else ""
     view = (
         ""
         if pair is None
-        else (" AND pos IN (SELECT pos FROM record_item_pairs WHERE kind = ? AND pair = ?)")
+        else f" AND {plus}pos IN (SELECT pos FROM record_item_pairs WHERE kind = ? AND pair = ?)"
     )
     out: dict[int, int] = {}
     for i in range(0, len(wanted), _CHUNK):
