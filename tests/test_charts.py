@@ -10,13 +10,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from markupsafe import Markup
 
 from bilat.serve import queries
 from bilat.serve.charts import chart_key, figure_charts
 from bilat.serve.charts.build import UNKNOWN
-from bilat.serve.charts.draw import NARROW, WIDE
+from bilat.serve.charts.draw import NARROW, WIDE, Point
 from bilat.serve.charts.headline import latest_period
 from bilat.serve.charts.scales import TimeScale, cadence, span_of
+from bilat.serve.charts.svg import points_svg
 from bilat.store import Store
 
 _IDS = itertools.count(1)
@@ -202,3 +204,36 @@ def test_a_year_with_only_a_bound_does_not_head_the_chart() -> None:
     ]
     assert latest_period(claims) == "2024"
     assert latest_period([{"period": "2025", "qualifier": "at_most"}]) == "2025"
+
+
+def test_marks_are_written_escaped_one_element_per_shape() -> None:
+    """`charts.svg` writes each mark as the page shows it: a link (when interactive), the
+    tooltip (wide drawing only), the period's extent, the shape's band, bar or arrow, the dot;
+    text and attributes escaped."""
+
+    def point(shape: str, band: tuple[float, float] | None, **kw: Any) -> Point:
+        base = dict(extent=(10.0, 40.0), conflict=False, rejected=False, href="/documents/1#f-1")
+        return Point(20.0, 50.0, "#1f5f8b", shape, band, **{**base, **kw}, title='a <b> & "q"')
+
+    marks = [
+        point("exact", None),
+        point("approx", (45.0, 55.0), conflict=True),
+        point("range", (30.0, 70.0), rejected=True),
+        point("at_least", None, extent=None),
+        point("at_most", None, href=None),
+    ]
+    out = points_svg(marks, True, True)
+    assert isinstance(out, Markup)
+    lines = str(out).split("\n")
+    assert len(lines) == 5 and all(line.count('<circle class="pt"') == 1 for line in lines)
+    assert [line.startswith('<a href="/documents/1#f-1"') for line in lines] == [1, 1, 1, 1, 0]
+    assert "<title>a &lt;b&gt; &amp; &#34;q&#34;</title>" in lines[0]
+    assert '<line class="extent" x1="11.0" x2="39.0"' in lines[0]
+    assert '<rect class="band" x="13.0" y="45.0" width="14" height="10.0"' in lines[1]
+    assert 'class="claim q-approx in-conflict"' in lines[1]
+    assert lines[2].count('<line class="bar"') == 3 and "q-range rejected" in lines[2]
+    assert '<path d="M16.0 36.0 L20.0 29.0 L24.0 36.0 Z"' in lines[3]
+    assert "extent" not in lines[3]
+    assert '<path d="M16.0 64.0 L20.0 71.0 L24.0 64.0 Z"' in lines[4]
+    assert "<title>" not in str(points_svg(marks, False, False))
+    assert "<a " not in str(points_svg(marks, False, True))

@@ -94,6 +94,7 @@ _KEYS = {  # the pages' keys (store/record_keys.py), by the entry's key, not its
     "summaries": "SELECT s.payload, i.item_key FROM record_summaries s "
     "JOIN record_items i ON i.kind = s.kind AND i.pos = s.pos",
     "counts": "SELECT kind, flow, doc_pair, n FROM record_item_counts",
+    "figure groups": "SELECT * FROM record_figure_groups",
 }
 
 

@@ -22,11 +22,22 @@ import pytest
 import test_list_pages as tlp
 from bilat.errors import NotFound
 from bilat.record import rebuild_record
-from bilat.serve import create_app, figure_page, one_item, pages, queries, statement_pages
+from bilat.serve import (
+    commitment_view,
+    create_app,
+    figure_page,
+    one_item,
+    pages,
+    queries,
+    record_pages,
+    statement_pages,
+)
 from bilat.serve.charts import chart_key, figure_charts
 from bilat.serve.lists import timeline
 from bilat.serve.record import conflict_id
+from bilat.serve.review import Reviews
 from bilat.store import Store, judgements
+from bilat.store.judgements import Review
 from conftest import asgi_get
 
 VIEWS = tlp.VIEWS
@@ -218,6 +229,15 @@ def test_statement_and_conflict_apis_follow_next(db: str, store: Store) -> None:
         app.state.bilat.close()
 
 
+def _text(db: str, path: str) -> str:
+    """The page at `path` of an app on the store `db`."""
+    app = create_app(db, None)
+    try:
+        return asgi_get(app, path).text
+    finally:
+        app.state.bilat.close()
+
+
 def test_agreements_page_shows_the_latest_statements_of_each_history(
     db: str, store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -227,14 +247,52 @@ def test_agreements_page_shows_the_latest_statements_of_each_history(
     longest = max(len(h["entries"]) for h in histories)
     assert longest > 1, "the corpus has an agreement stated twice"
     monkeypatch.setattr(pages, "HISTORY_SHOWN", 1)
-    app = create_app(db, None)
-    try:
-        text = asgi_get(app, "/agreements?pair=all").text
-    finally:
-        app.state.bilat.close()
+    text = _text(db, "/agreements?pair=all")
     shown = [ol.count("<li") for ol in re.findall(r'<ol class="history">(.*?)</ol>', text, re.S)]
     assert shown == [1 for _ in histories]
     assert f"{longest - 1} earlier statements" in text
+
+
+@pytest.mark.parametrize("include_rejected", [False, True])
+def test_latest_statements_of_a_history_pass_over_rejected_ones(
+    store: Store, include_rejected: bool
+) -> None:
+    s = store.for_pair(None)
+    raw = s.record_page("agreements", limit=50).items
+    longest = max(raw, key=lambda h: len(h["entries"]))
+    n = len(longest["entries"])
+    assert n > 1, "the corpus has an agreement stated twice"
+    (whole,) = [h for h in record_pages.agreements_page(s).items if h["id"] == longest["id"]]
+    last = whole["entries"][-1]["item_id"]
+    revs = Reviews({"agreements": {last: Review(0, "rejected", "t", "", {})}})
+    (cut,) = record_pages.latest_statements(s, 1, include_rejected, [longest], revs)
+    if include_rejected:
+        assert cut["entries"] == longest["entries"][-1:] and cut["earlier"] == n - 1
+    else:  # the rejected one is kept for the review to drop, and one more
+        assert cut["entries"] == longest["entries"][-2:] and cut["earlier"] == n - 2
+
+
+def _lists(status: dict[str, Any]) -> list[Any]:
+    """The lists a status shows: its sources, dissenting and reported figures (if any)."""
+    parts = (status["sources"], status.get("dissent"), status.get("evidence_figures"))
+    return [p for p in parts if p]
+
+
+def test_commitments_page_lists_the_first_statements_and_figures_of_each_status(
+    db: str, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    statuses = queries.commitments(store.for_pair(None))["statuses"][
+        : pages.RECORD_PAGE["commitments"]
+    ]
+    said = [len(c["sources"]) for c in statuses]
+    assert max(said) > 1, "the corpus states a commitment twice"
+    monkeypatch.setattr(commitment_view, "SHOWN", 1)
+    text = _text(db, "/commitments?pair=all")
+    lists = re.findall(r'<ul class="mentions">(.*?)</ul>', text, re.S)
+    assert [x.count("<li") for x in lists] == [1 for c in statuses for x in _lists(c)]
+    assert f"the first 1 of {max(said)} statements" in text
+    bars = sum(len({f["value"] for f in c.get("evidence_figures") or []}) for c in statuses)
+    assert text.count('class="bar-actual"') == bars  # one bar per value, of every figure
 
 
 # -- figures of a measure: charts from counts, claims a page at a time ---------------------

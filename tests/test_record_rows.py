@@ -19,9 +19,12 @@ from bilat.pipeline import ingest_and_extract
 from bilat.queries import in_range, period_in_range
 from bilat.reconcile import reconcile
 from bilat.record import load_sourced, rebuild_record, record_parts
-from bilat.serve import create_app
+from bilat.serve import create_app, queries
+from bilat.serve.record import CONFLICT_ID, conflict_id
 from bilat.store import PageFilter, Store, open_store
-from bilat.store.record_rows import page_part
+from bilat.store import figure_groups as fg
+from bilat.store import item_pages as ip
+from bilat.store.record_rows import entries, entry_fields, page_part
 from conftest import _drop_pg, _pg_url, asgi_get
 
 CORPUS = Path(__file__).resolve().parents[1] / "examples" / "corpus"
@@ -100,6 +103,44 @@ def test_pages_cover_each_entry_once_in_order(store: Store, kind: str, pair: str
         seen += page.items
         after = page.next
     assert seen == s.record_part(kind)
+
+
+@pytest.mark.parametrize("pair", VIEWS)
+def test_groups_kept_with_the_record_are_the_groups_counted_now(
+    store: Store, pair: str | None
+) -> None:
+    """`record_figure_groups` (written with the record) holds what `figure_groups` counts
+    per request, conflicts of the pair's view included."""
+    s = store.for_pair(pair)
+    assert s.record_is_current()
+    measures = sorted({f["measure"] for f in queries.figures(s, include_rejected=True)})
+    assert measures
+    for m in measures:
+        now = ip.figure_groups(s.db, m, pair)
+        assert sorted(map(_row, fg.kept(s.db, m, pair))) == sorted(map(_row, now))
+        periods = {g["period"] for g in now[:2]}
+        part = ip.figure_groups(s.db, m, pair, periods=periods)
+        assert sorted(map(_row, part)) == sorted(_row(g) for g in now if g["period"] in periods)
+    if pair is None:
+        assert any(g["conflicted"] for m in measures for g in fg.kept(s.db, m, pair))
+
+
+def _row(g: dict[str, Any]) -> tuple[Any, ...]:
+    return tuple((k, float(v) if k in ("low", "high") else v) for k, v in sorted(g.items()))
+
+
+def test_entry_fields_are_the_entries_fields(store: Store) -> None:
+    """The fields the database takes out of the payload (a conflict's id) are the parsed
+    entry's, on both dialects."""
+    positions = range(0, 2**40, 2**32)  # the first positions the writer gives
+    whole = entries(store.db, "conflicts", positions)
+    found = entry_fields(store.db, "conflicts", positions, CONFLICT_ID)
+    assert whole and found.keys() == whole.keys()
+    for pos, entry in whole.items():
+        assert conflict_id(found[pos]) == conflict_id(entry)
+        assert found[pos]["measure"] == entry["measure"]
+    with pytest.raises(ValueError, match="not entry fields"):
+        entry_fields(store.db, "conflicts", positions, ["measure') --"])
 
 
 @pytest.mark.parametrize(

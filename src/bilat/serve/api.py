@@ -277,7 +277,13 @@ def _statements(kind: str, summary: str) -> None:
                 data = fetch(store, include_rejected=include_rejected, **dates)
                 return _out(data, format, kind, _items)
             page = statement_pages.statements_page(
-                store, kind, after=after, limit=limit, include_rejected=include_rejected, **dates
+                store,
+                kind,
+                after=after,
+                limit=limit,
+                include_rejected=include_rejected,
+                since=dates.get("since"),
+                until=dates.get("until"),
             )
         _link_next(request, response, page.next)
         return page.body(kind)

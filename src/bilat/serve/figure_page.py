@@ -4,11 +4,13 @@ and the claims a page at a time.
     measure_charts(store, measure, dates, include_rejected)   -> MeasureCharts
     measure_page(...)                                         /figures?measure=
 
-The measure's rows are counted in SQL per quantity (flow, unit, kind, per), period, outlet and
-qualifier (`item_pages.figure_groups`, by the measure index). A quantity with at most
-`DRAWN` claims is drawn a dot per claim, as `charts.figure_charts` draws any list (its rows
-are read); a larger one a mark per period, outlet and qualifier: the lowest to the highest
-value that outlet reported, with how many claims (its first claim's quote in the tooltip).
+The measure's rows are counted per quantity (flow, unit, kind, per), period, outlet and
+qualifier when the record is written (`bilat.store.figure_groups`; while the record is not
+current, in SQL per request: `item_pages.figure_groups`, by the measure index). A quantity
+with at most `DRAWN` claims is drawn a dot per claim, as `charts.figure_charts` draws any
+list (its rows are read); a larger one a mark per period, outlet and qualifier: the lowest
+to the highest value that outlet reported, with how many claims (its first claim's quote in
+the tooltip).
 Reviewed rows are not counted: they are read by id and drawn (and kept out) one by one. The
 headline of a large chart reads only its latest period's rows and conflicts.
 """
@@ -41,6 +43,7 @@ from bilat.serve.pages import (
 )
 from bilat.serve.review import Reviews, load_reviews, visible
 from bilat.store import Store
+from bilat.store import figure_groups as fg
 from bilat.store import item_pages as ip
 
 __all__ = ["CLAIMS_PAGE", "DRAWN", "MeasureCharts", "measure_charts", "measure_page", "router"]
@@ -48,7 +51,7 @@ __all__ = ["CLAIMS_PAGE", "DRAWN", "MeasureCharts", "measure_charts", "measure_p
 router = APIRouter(include_in_schema=False)
 
 CLAIMS_PAGE = 100  # claims listed a page
-DRAWN = 200  # claims of one quantity drawn a dot each; more: a mark per period and outlet
+DRAWN = 50  # claims of one quantity drawn a dot each; more: a mark per period and outlet
 _QUANTITY = ("flow", "unit", "kind", "per")
 
 
@@ -75,13 +78,26 @@ def _reviewed(store: Store, measure: str, revs: Reviews) -> list[dict[str, Any]]
     ]
 
 
+def _counted(store: Store, measure: str, leave_out: list[int]) -> list[dict[str, Any]]:
+    """The measure's groups without the rows of `leave_out`: as counted with the record while
+    it is current (the periods of reviewed rows counted again without them), else now."""
+    if not store.record_is_current():
+        return ip.figure_groups(store.db, measure, store.pair, leave_out=leave_out)
+    kept = fg.kept(store.db, measure, store.pair)
+    periods = ip.periods_of(store.db, measure, leave_out) if leave_out else set()
+    if not periods:
+        return kept
+    again = ip.figure_groups(store.db, measure, store.pair, leave_out=leave_out, periods=periods)
+    return [g for g in kept if g["period"] not in periods] + again
+
+
 def _groups(
     store: Store, measure: str, leave_out: list[int], dates: dict[str, str | None]
 ) -> list[dict[str, Any]]:
     """The counted groups of the pair's view and the date range."""
     return [
         g
-        for g in ip.figure_groups(store.db, measure, store.pair, leave_out=leave_out)
+        for g in _counted(store, measure, leave_out)
         if figure_in_pair(g["flow"] or None, g["doc_pair"] or None, store.pair)
         and period_in_range(g["period"] or None, dates.get("since"), dates.get("until"))
     ]
@@ -176,15 +192,14 @@ def measure_charts(
     shown = {c.key for c in drawn}
     singles = [f for f in claims if chart_key(f) not in shown]
     big = sorted((k for k in sizes if k not in small), key=lambda k: (-sizes[k], k))
-    marks = _marks(store, measure, [g for g in groups if _quantity(g, measure) in big], revs)
+    marks = _marks(store, measure, [g for g in groups if _quantity(g, measure) in big])
     for f in reviewed:
         if chart_key(f) in big:
             marks.setdefault(chart_key(f), []).append(f)
     colours = outlet_colours([*claims, *(m for ms in marks.values() for m in ms)])
     charts = [*drawn]
-    periods: dict[str, list[dict[str, Any]]] = {}  # the rows of a period, read once
     for key in big:
-        head = _headline_claims(store, measure, key, marks[key], revs, periods)
+        head = _headline_claims(store, measure, key, marks[key], revs)
         conflicts = _conflicts_of(store, {f["conflict"] for f in head if f.get("conflict")}, every)
         charts.append(aggregate_chart(key, marks[key], head, colours, conflicts, sizes[key]))
     charts.sort(key=lambda c: (-c.claims, c.key))
@@ -192,11 +207,19 @@ def measure_charts(
 
 
 def _marks(
-    store: Store, measure: str, groups: list[dict[str, Any]], revs: Reviews
+    store: Store, measure: str, groups: list[dict[str, Any]]
 ) -> dict[str, list[dict[str, Any]]]:
-    """Chart key -> a mark per counted group (its first claim read by id)."""
+    """Chart key -> a mark per counted group (its first claim read by id: no reviewed row
+    is counted, so its quote and document are the stored ones)."""
     rows = ip.rows_by_id(store.db, "figures", [g["first_id"] for g in groups])
-    firsts = {f["id"]: f for f in lists.reviewed(store, "figures", rows, revs)}
+    firsts = {
+        r["id"]: {
+            "doc_id": r["doc_id"],
+            "ref": f"figures-{r['id']}",
+            "evidence": {"quote": r["quote"]},
+        }
+        for r in rows
+    }
     marks: dict[str, list[dict[str, Any]]] = {}
     for g in groups:
         if g["first_id"] in firsts:
@@ -211,18 +234,15 @@ def _headline_claims(
     key: str,
     marks: list[dict[str, Any]],
     revs: Reviews,
-    periods: dict[str, list[dict[str, Any]]],
 ) -> list[dict[str, Any]]:
-    """The claims of a large chart's latest period (the headline's), read by the measure
-    and period index (`periods` keeps the rows of the periods read)."""
+    """The claims of a large chart's latest period (the headline's): its quantity's rows,
+    read by the measure and period index, and the edited ones."""
     period = latest_period([m for m in marks if m["review"]["state"] != "rejected"])
     if period is None:
         return []
-    if period not in periods:
-        also = lists.edited(revs, "figures")
-        periods[period] = ip.quantity_rows(store.db, measure, period, also=also)
-    edited = set(revs.by_type.get("figures", {}))
-    rows = [r for r in periods[period] if r["id"] in edited or chart_key(r) == key]
+    also = lists.edited(revs, "figures")
+    quantity = key.split("|")[1:]
+    rows = ip.quantity_rows(store.db, measure, period, also=also, quantity=quantity)
     found = [
         f
         for f in lists.reviewed(store, "figures", rows, revs)

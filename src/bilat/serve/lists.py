@@ -219,12 +219,13 @@ def event_menus(store: Store) -> dict[str, Any]:
 
 def mark_conflicts(store: Store, figures: list[dict[str, Any]]) -> None:
     """Set each figure's `conflict` (the id of the open conflict its claim is in, as
-    `queries.figures` does), reading only the conflicts these figures are in."""
+    `queries.figures` does): the key kept with the record maps a figure row to the conflict
+    its claim is in, and only the fields of the id are read of those conflicts."""
     at = keys.clusters_of(store.db, "conflicts", (f["id"] for f in figures), store.pair)
-    found = record_rows.entries(store.db, "conflicts", at.values())
-    conflicted = rec.conflict_claims({"conflicts": list(found.values())})
+    found = record_rows.entry_fields(store.db, "conflicts", at.values(), rec.CONFLICT_ID)
     for f in figures:
-        f["conflict"] = conflicted.get(rec.figure_claim_key(f))
+        pos = at.get(f["id"])
+        f["conflict"] = None if pos not in found else rec.conflict_id(found[pos])
 
 
 def part_of_measure(store: Store, kind: str, measure: str) -> list[dict[str, Any]]:

@@ -13,10 +13,11 @@ from fastapi.responses import HTMLResponse
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from bilat.reconcile import pair_key
-from bilat.serve import lists, queries, record_pages, statement_pages
+from bilat.serve import commitment_view, lists, queries, record_pages, statement_pages
 from bilat.serve.actor_page import actor_detail
 from bilat.serve.app import AppState, request_pair
 from bilat.serve.charts import chart_key
+from bilat.serve.charts.svg import points_svg
 from bilat.serve.fmt import (
     amount,
     flow_label,
@@ -115,7 +116,7 @@ def environment() -> Environment:
             words=lambda v: str(v or "").replace("_", " "),
             rel=lambda r: {">=": "≥", "<=": "≤"}.get(r, r),
         )
-        env.globals.update(nav=_NAV, editable=EDITABLE, pair="Russia–China")
+        env.globals.update(nav=_NAV, editable=EDITABLE, pair="Russia–China", points_svg=points_svg)
         _ENV = env
     return _ENV
 
@@ -207,7 +208,7 @@ def overview(request: Request) -> HTMLResponse:
             "events": events[:8],
             "event_total": n["events"],
             "conflicts": record_pages.conflicts_page(store, limit=6).items,
-            "commitments": record_pages.commitments_page(store, limit=8).items,
+            "commitments": record_pages.commitments_page(store, limit=8, claims=False).items,
             # titles and statuses only: a current record's histories are the reviewed ones
             "agreements": store.record_page("agreements", limit=8).items,
             "stats": queries.stats(store, n),
@@ -344,6 +345,7 @@ def _entries(
             limit=RECORD_PAGE[kind],
             include_rejected=include_rejected,
             **dates,
+            latest=HISTORY_SHOWN if kind == "agreements" else None,
         )
 
     page = page_at(after or "-1.x")  # the entries only, unless there are none (filtered)
@@ -363,7 +365,8 @@ def commitments_page(
         request,
         "commitments.html",
         csv=csv_href("/api/commitments", request),
-        statuses=statuses,
+        statuses=[commitment_view.shown(c) for c in statuses],
+        SHOWN=commitment_view.SHOWN,
         items=items,
         dates=dates,
         include_rejected=include_rejected,

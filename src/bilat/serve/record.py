@@ -17,6 +17,7 @@ from bilat.serve.review import UNREVIEWED
 from bilat.store.record_keys import actor_summary
 
 __all__ = [
+    "CONFLICT_ID",
     "actor_entry",
     "actor_list",
     "agreement_histories",
@@ -62,8 +63,11 @@ def figure_claim_key(item: dict[str, Any]) -> ClaimKey:
     return (*_item_span(item), float(value or 0))
 
 
+CONFLICT_ID = ("measure", "flow", "period", "unit", "topic")  # a conflict's id, in order
+
+
 def conflict_id(c: dict[str, Any]) -> str:
-    parts = (c.get("measure"), c.get("flow"), c.get("period"), c.get("unit"), c.get("topic"))
+    parts = [c.get(k) for k in CONFLICT_ID]
     return "|".join(str(p or "") for p in parts)
 
 

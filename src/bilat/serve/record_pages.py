@@ -1,6 +1,7 @@
 """Record lists a page at a time, and the overview's counts without reading the lists.
 
     conflicts_page / commitments_page / agreements_page(store, after=..., limit=..., ...)
+    latest_statements(store, n, include_rejected, histories, revs)   the latest n of each
     overview_counts(store)   `queries.tally` of the store's pair, from maintained counts
 
 A page is one keyset range of a record part (`Store.record_page`: positions after `after`),
@@ -12,7 +13,8 @@ the statement pages pass it on, and conflicts continue with the ones reviews set
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from functools import partial
 from typing import Any
 
 from bilat.pairview import figure_in_pair
@@ -23,6 +25,7 @@ from bilat.serve.lists import ListPage
 from bilat.serve.review import UNREVIEWED, Reviews, load_reviews
 from bilat.store import PageFilter, Store
 from bilat.store import item_lists as il
+from bilat.store import item_pages as ip
 from bilat.store import record_keys as keys
 
 __all__ = [
@@ -30,6 +33,7 @@ __all__ = [
     "cited",
     "commitments_page",
     "conflicts_page",
+    "latest_statements",
     "overview_counts",
 ]
 
@@ -55,6 +59,9 @@ def cited(store: Store, kind: str, doc_ids: Iterable[Any], revs: Reviews) -> lis
     return out
 
 
+Trim = Callable[[list[dict[str, Any]], Reviews], list[dict[str, Any]]]
+
+
 def _page(
     store: Store,
     kind: str,
@@ -63,13 +70,19 @@ def _page(
     limit: int,
     since: str | None,
     until: str | None,
+    trim: Trim | None = None,
+    claims: bool = True,
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]], str | None]:
-    """(entries of one page of a record part, the reviewed rows of the documents they cite
-    in their `cites` lists, the next cursor)."""
-    page = store.record_page(kind, after=after, limit=limit, where=PageFilter(since, until))
-    docs = (c.get("doc_id") for e in page.items for c in e.get(cites) or [])
-    rows = cited(store, "figures" if kind == "conflicts" else kind, docs, load_reviews(store))
-    return page.items, rows, None if page.next is None else str(page.next)
+    """(entries of one page of a record part, cut by `trim` if given, the reviewed rows of
+    the documents they cite in their `cites` lists, the next cursor); `claims`: see
+    `Store.record_page`."""
+    where = PageFilter(since, until)
+    page = store.record_page(kind, after=after, limit=limit, where=where, claims=claims)
+    revs = load_reviews(store)
+    found = page.items if trim is None else trim(page.items, revs)
+    docs = (c.get("doc_id") for e in found for c in e.get(cites) or [])
+    rows = cited(store, "figures" if kind == "conflicts" else kind, docs, revs)
+    return found, rows, None if page.next is None else str(page.next)
 
 
 def conflicts_page(
@@ -93,15 +106,45 @@ def commitments_page(
     since: str | None = None,
     until: str | None = None,
     include_rejected: bool = False,
+    claims: bool = True,
 ) -> ListPage:
-    """Commitment statuses (as `queries.commitments` gives them), one page of the record's."""
-    found, rows, after_this = _page(store, "commitments", "sources", after, limit, since, until)
+    """Commitment statuses (as `queries.commitments` gives them), one page of the record's;
+    without `claims`, their evidence and dissent are the claims' keys (the overview)."""
+    found, rows, after_this = _page(
+        store, "commitments", "sources", after, limit, since, until, claims=claims
+    )
     statuses = rec.commitment_statuses({"commitments": found}, rows, include_rejected)
     return ListPage(statuses, after_this)
 
 
 def _dated(entry: dict[str, Any]) -> str | None:
     return entry.get("date") or entry.get("published")
+
+
+def _rejected(store: Store, kind: str, revs: Reviews) -> set[tuple[int, str]]:
+    """(document, quote) of the statements of `kind` a reviewer rejected."""
+    ids = [i for i, r in revs.by_type.get(kind, {}).items() if r.state == "rejected"]
+    return {(int(r["doc_id"]), str(r["quote"])) for r in ip.rows_by_id(store.db, kind, ids)}
+
+
+def latest_statements(
+    store: Store, n: int, include_rejected: bool, histories: list[dict[str, Any]], revs: Reviews
+) -> list[dict[str, Any]]:
+    """Each history with its latest `n` statements a reviewer did not reject (the rejected
+    ones among them kept: the review drops them), and `earlier`: how many it has before."""
+    rejected = set() if include_rejected else _rejected(store, "agreements", revs)
+    out = []
+    for h in histories:
+        entries = h.get("entries") or []
+        live = [
+            (int(e.get("doc_id") or 0), str(e.get("quote") or "")) not in rejected for e in entries
+        ]
+        start, kept = len(entries), 0
+        while start > 0 and kept < n:
+            start -= 1
+            kept += live[start]
+        out.append({**h, "entries": entries[start:], "earlier": sum(live[:start])})
+    return out
 
 
 def agreements_page(
@@ -112,11 +155,18 @@ def agreements_page(
     since: str | None = None,
     until: str | None = None,
     include_rejected: bool = False,
+    latest: int | None = None,
 ) -> ListPage:
     """Agreement histories (as `queries.agreements` gives them), one page of the record's;
     with a range, those with a statement dated in it (the index keeps those whose first to
-    last statement overlaps it, a superset)."""
-    found, rows, after_this = _page(store, "agreements", "entries", after, limit, since, until)
+    last statement overlaps it, a superset). With `latest` (and no range), each history's
+    latest statements only, that many not rejected, and how many it has before (`earlier`)."""
+    trim = None
+    if latest is not None and not (since or until):
+        trim = partial(latest_statements, store, latest, include_rejected)
+    found, rows, after_this = _page(
+        store, "agreements", "entries", after, limit, since, until, trim
+    )
     histories = rec.agreement_histories({"agreements": found}, rows, include_rejected)
     if since or until:
         histories = [

@@ -123,8 +123,10 @@ def statements_page(
     since: str | None = None,
     until: str | None = None,
     include_rejected: bool = False,
+    latest: int | None = None,
 ) -> Statements:
-    """One page of each part the cursor has not finished (see the module doc)."""
+    """One page of each part the cursor has not finished (see the module doc); with
+    `latest`, each agreement history's latest statements only (`record_pages`)."""
     if kind not in VIEW:
         raise ValueError(f"not a statement list: {kind}")
     entry_at, row_at = parse_statement_cursor(after)
@@ -139,6 +141,7 @@ def statements_page(
             since=since,
             until=until,
             include_rejected=include_rejected,
+            **({} if latest is None else {"latest": latest}),
         )
         entries = page.items
         next_entry = None if page.next is None else int(page.next)

@@ -177,11 +177,18 @@ class Store:
         return _rows.read_part(self.db, kind, self.pair)
 
     def record_page(
-        self, kind: str, *, after: int = -1, limit: int = 50, where: PageFilter | None = None
+        self,
+        kind: str,
+        *,
+        after: int = -1,
+        limit: int = 50,
+        where: PageFilter | None = None,
+        claims: bool = True,
     ) -> Page:
         """One page of a part of the record (see `bilat.store.record_rows.page_part`)."""
+        where = where or PageFilter()
         return _rows.page_part(
-            self.db, kind, self.pair, after=after, limit=limit, where=where or PageFilter()
+            self.db, kind, self.pair, after=after, limit=limit, where=where, claims=claims
         )
 
     def record_built(self) -> bool:

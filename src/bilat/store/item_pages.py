@@ -2,27 +2,31 @@
 
     rows_by_id(db, kind, ids)                   current rows of `kind` with these ids
     refs_at(db, kind, pos)                      ids of the rows a record entry holds
-    quantity_rows(db, measure, period, also=)   figure rows of one measure and period
+    quantity_rows(db, measure, period, also=)   figure rows of one measure and period (and
+                                                quantity)
     statement_rows(db, kind, after=, limit=)    agreement/commitment rows in list order
                                                 (document, id), one keyset range
     figure_groups(db, measure, pair)            a measure's figure rows counted per
                                                 quantity, period, outlet and qualifier
     rows_of_quantities(db, measure, quantities)  a measure's rows of some quantities
+    periods_of(db, measure, ids)                the stored periods of some rows
 
 Rows are of current documents (`is_current`, status ok), as the lists show them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from typing import Any
 
+from bilat.store import figure_groups as fg
 from bilat.store.db import Database
 from bilat.store.item_lists import current_docs
 from bilat.store.queries import decode
 
 __all__ = [
     "figure_groups",
+    "periods_of",
     "quantity_rows",
     "refs_at",
     "rows_by_id",
@@ -33,6 +37,7 @@ __all__ = [
 
 _KINDS = ("events", "figures", "agreements", "commitments", "actors")
 _CHUNK = 500
+_QUANTITY = "COALESCE(f.flow, '') = ? AND f.unit = ? AND f.kind = ? AND COALESCE(f.per, '') = ?"
 
 
 def _table(kind: str) -> str:
@@ -66,12 +71,21 @@ def refs_at(db: Database, kind: str, pos: int) -> list[int]:
 
 
 def quantity_rows(
-    db: Database, measure: str, period: str | None, *, also: Sequence[int] = ()
+    db: Database,
+    measure: str,
+    period: str | None,
+    *,
+    also: Sequence[int] = (),
+    quantity: Sequence[str] | None = None,
 ) -> list[dict[str, Any]]:
     """Figure rows of current documents whose stored measure and period are these (the
-    `figures_measure` index), plus the rows `also` names (edited ones), by document and id."""
+    `figures_measure` index), of one (flow, unit, kind, per) `quantity` if given ("" for
+    none), plus the rows `also` names (edited ones), by document and id."""
     cond = "f.measure = ? AND " + ("f.period IS NULL" if period is None else "f.period = ?")
     params: list[Any] = [measure] + ([] if period is None else [period])
+    if quantity is not None:
+        cond += f" AND {_QUANTITY}"
+        params += list(quantity)
     if also:
         cond = f"(({cond}) OR f.id IN ({_marks(also)}))"
         params += list(also)
@@ -104,13 +118,20 @@ def statement_rows(
 
 
 def figure_groups(
-    db: Database, measure: str, pair: str | None, *, leave_out: Sequence[int] = ()
+    db: Database,
+    measure: str,
+    pair: str | None,
+    *,
+    leave_out: Sequence[int] = (),
+    periods: Collection[str] | None = None,
 ) -> list[dict[str, Any]]:
     """The figure rows of current documents with this stored measure (the measure index),
     counted per quantity (flow, unit, kind, per), period, outlet, document pair and
     qualifier: how many, the lowest value, the highest value (or value_max), the first row's
     id, the earliest publication date, and whether any is in an open conflict of `pair`'s
-    view (`record_item_refs`). Rows of `leave_out` (reviewed ones) are not counted."""
+    view (`record_item_refs`). Rows of `leave_out` (reviewed ones) are not counted; with
+    `periods`, only the rows of those periods ("" for none; the measure and period index).
+    `figure_groups.kept` reads the same groups as counted with the record."""
     params: list[Any] = [] if pair is None else [pair]
     view = ""
     if pair is not None:
@@ -120,26 +141,41 @@ def figure_groups(
         )
     params.append(measure)
     skip = ""
+    if periods is not None:
+        named = sorted(p for p in periods if p)
+        alone = ["f.period IS NULL"] if "" in periods else []
+        some = [f"f.period IN ({_marks(named)})"] if named else []
+        skip = f" AND ({' OR '.join([*alone, *some]) or 'FALSE'})"
+        params += named
     if leave_out:
-        skip = f" AND f.id NOT IN ({_marks(leave_out)})"
+        skip += f" AND f.id NOT IN ({_marks(leave_out)})"
         params += list(leave_out)
-    keys = (
-        "COALESCE(f.flow, ''), f.unit, f.kind, COALESCE(f.per, ''), COALESCE(f.period, ''), "
-        "COALESCE(d.source, ''), COALESCE(d.pair, ''), f.qualifier"
-    )
     return db.all(
-        "SELECT COALESCE(f.flow, '') AS flow, f.unit AS unit, f.kind AS kind, "
-        "COALESCE(f.per, '') AS per, COALESCE(f.period, '') AS period, "
-        "COALESCE(d.source, '') AS outlet, COALESCE(d.pair, '') AS doc_pair, "
-        "f.qualifier AS qualifier, COUNT(*) AS n, MIN(f.value) AS low, "
+        f"SELECT {', '.join(f'{e} AS {n}' for e, n in zip(fg.COLUMNS, fg.NAMES, strict=True))}, "
+        "COUNT(*) AS n, MIN(f.value) AS low, "
         "MAX(COALESCE(f.value_max, f.value)) AS high, MIN(f.id) AS first_id, "
         "MIN(COALESCE(d.published, '')) AS published, "
         "MAX(CASE WHEN r.pos IS NULL THEN 0 ELSE 1 END) AS conflicted "
         "FROM figures f CROSS JOIN documents d LEFT JOIN record_item_refs r "
         f"ON r.kind = 'conflicts' AND r.item_id = f.id{view} "
-        f"WHERE f.measure = ? AND d.id = f.doc_id AND {current_docs(db)}{skip} GROUP BY {keys}",
+        f"WHERE f.measure = ? AND d.id = f.doc_id AND {current_docs(db)}{skip} "
+        f"GROUP BY {fg.GROUP}",
         params,
     )
+
+
+def periods_of(db: Database, measure: str, ids: Sequence[int]) -> set[str]:
+    """The stored periods ("" for none) of the rows with these ids and stored measure."""
+    found: set[str] = set()
+    for i in range(0, len(ids), _CHUNK):
+        chunk = list(ids[i : i + _CHUNK])
+        rows = db.all(
+            f"SELECT DISTINCT COALESCE(period, '') AS period FROM figures WHERE id IN "
+            f"({_marks(chunk)}) AND measure = ?",
+            [*chunk, measure],
+        )
+        found |= {str(r["period"]) for r in rows}
+    return found
 
 
 def rows_of_quantities(
@@ -150,7 +186,7 @@ def rows_of_quantities(
     wanted = sorted(set(quantities))
     if not wanted:
         return []
-    one = "(COALESCE(f.flow, '') = ? AND f.unit = ? AND f.kind = ? AND COALESCE(f.per, '') = ?)"
+    one = f"({_QUANTITY})"
     rows = db.all(
         f"SELECT f.* FROM figures f CROSS JOIN documents d WHERE f.measure = ? AND "
         f"({' OR '.join(one for _ in wanted)}) AND d.id = f.doc_id AND {current_docs(db)} "

@@ -1,0 +1,90 @@
+"""Figure rows counted per group when the record is written, so the figures page of a measure
+reads its groups instead of counting every row of the measure per request.
+
+    count(db)                       fill `record_figure_groups` (with the record's keys)
+    kept(db, measure, pair)         the measure's groups as `item_pages.figure_groups` gives them
+    COLUMNS, GROUP                  the SQL of a figure row's group (rows `f`, documents `d`)
+
+A group is a measure, quantity (flow, unit, kind, per), period, outlet, document pair and
+qualifier: how many current rows, the lowest and highest value, the first row's id, the
+earliest publication date, and the pair views of the open conflicts its rows are in (the
+record's keys map a figure row to its conflict). The counts hold while the record is current;
+reviews are not in them (the page counts the periods of reviewed rows again).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bilat.store.db import Database
+
+__all__ = ["COLUMNS", "GROUP", "NAMES", "count", "kept"]
+
+NAMES = ("flow", "unit", "kind", "per", "period", "outlet", "doc_pair", "qualifier")
+COLUMNS = (  # of NAMES, for figure rows `f` and their documents `d`
+    "COALESCE(f.flow, '')",
+    "f.unit",
+    "f.kind",
+    "COALESCE(f.per, '')",
+    "COALESCE(f.period, '')",
+    "COALESCE(d.source, '')",
+    "COALESCE(d.pair, '')",
+    "f.qualifier",
+)
+GROUP = ", ".join(COLUMNS)
+_CURRENT = "d.id = f.doc_id AND d.is_current = 1 AND d.status = 'ok'"
+_COLS = ", ".join(NAMES)
+_INSERT = (
+    f"INSERT INTO record_figure_groups (measure, {_COLS}, n, low, high, first_id, published, "
+    "conflicted, pairs) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+
+
+def _conflict_pairs(db: Database) -> dict[tuple[Any, ...], set[str]]:
+    """Group (measure first) -> the pair views of the conflicts its rows are in (none: the
+    group is in a conflict of no view all the same). Each conflict's views are read once
+    (the pairs' key starts with the pair, not the position)."""
+    views: dict[int, set[str]] = {}
+    for pair, pos in db.execute(
+        "SELECT pair, pos FROM record_item_pairs WHERE kind = 'conflicts'"
+    ).fetchall():
+        views.setdefault(int(pos), set()).add(str(pair))
+    rows = db.execute(
+        f"SELECT f.measure, {GROUP}, r.pos FROM record_item_refs r "
+        f"JOIN figures f ON f.id = r.item_id JOIN documents d ON {_CURRENT} "
+        f"WHERE r.kind = 'conflicts' GROUP BY f.measure, {GROUP}, r.pos"
+    ).fetchall()
+    out: dict[tuple[Any, ...], set[str]] = {}
+    for row in rows:
+        out.setdefault(tuple(row[:9]), set()).update(views.get(int(row[9]), ()))
+    return out
+
+
+def count(db: Database) -> None:
+    """Count the current documents' figure rows per group (after the record's keys)."""
+    conflicts = _conflict_pairs(db)
+    rows = db.execute(
+        f"SELECT f.measure, {GROUP}, COUNT(*), MIN(f.value), "
+        "MAX(COALESCE(f.value_max, f.value)), MIN(f.id), MIN(COALESCE(d.published, '')) "
+        f"FROM figures f JOIN documents d ON {_CURRENT} GROUP BY f.measure, {GROUP}"
+    ).fetchall()
+    out = []
+    for row in rows:
+        pairs = conflicts.get(tuple(row[:9]))
+        view = "|" + "|".join(sorted(p for p in pairs or () if p)) + "|"
+        out.append((*row, int(pairs is not None), view))
+    db.execute_many(_INSERT, out)
+
+
+def kept(db: Database, measure: str, pair: str | None) -> list[dict[str, Any]]:
+    """The measure's counted groups (the measure is the key's first column): `conflicted`
+    for `pair`'s view, as `item_pages.figure_groups` counts them."""
+    rows = db.all(
+        f"SELECT {_COLS}, n, low, high, first_id, published, conflicted, pairs "
+        "FROM record_figure_groups WHERE measure = ?",
+        (measure,),
+    )
+    for r in rows:
+        r["conflicted"] = int(r["conflicted"]) if pair is None else int(f"|{pair}|" in r["pairs"])
+        del r["pairs"]
+    return rows
