@@ -209,6 +209,11 @@ def test_a_date_after_today_is_not_a_publication_date() -> None:
             "2025-05-08",
             id="a Russian wire dateline with the place in title case",
         ),
+        pytest.param(
+            "КАЗАНЬ. 3 июня. ИНТЕРФАКС - Экспорт за январь-апрель 2025 года вырос на 3%.",
+            "2025-06-03",
+            id="a Russian wire dateline with the place in capitals and a full stop",
+        ),
     ],
 )
 def test_yearless_dateline_takes_the_year_the_text_gives(text: str, expected: str | None) -> None:

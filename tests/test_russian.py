@@ -295,6 +295,15 @@ def test_a_change_over_a_month_has_the_later_month_the_level_before_it_its_own()
     ], got
 
 
+def test_a_delegation_of_a_ministry_takes_part_as_the_ministry() -> None:
+    """'делегация Минсельхоза примет участие в форуме': the ministry (gazetteer, Russian
+    short name in any case) is the participant."""
+    text = "В июне делегация Минсельхоза примет участие в Российско-китайском аграрном форуме."
+    (event,) = extract_russian(text, "2031-04-10").events
+    assert (event.mode, event.status) == ("multilateral", "planned")
+    assert "Ministry of Agriculture of the Russian Federation" in event.participants
+
+
 def test_a_targets_year_is_no_date_of_the_talks_that_set_it() -> None:
     """'договорились ... довести товарооборот до $300 млрд к 2030 году': 2030 is the target's
     deadline; the talks were held, not planned for 2030."""
