@@ -23,6 +23,7 @@ from bilat.extract.actors_ru import (
     in_title,
     inner_states,
     russian_date_after,
+    russian_name_key,
     russian_source,
     russian_venue,
     shared_titles,
@@ -213,20 +214,10 @@ def _resolve_person(b: Builder, name: str) -> Entry | None:
     return found[0] if len(found) == 1 else None
 
 
-_RU_CASE_ENDING = re.compile(
-    r"(?:ием|ией|ого|его|ому|ему|ой|ей|ом|ем|ым|им|ий|ия|ию|ии|а|я|у|ю|е|ы|и|й)$"
-)
-
-
 def _person_key(b: Builder, name: str) -> str:
-    """One key for a person the gazetteer lacks; in Russian, for all the cases of the name
-    ('Ли Ян', 'Ли Яна', 'Ли Яном' are one man)."""
+    """One key for a person the gazetteer lacks; in Russian, for every case of the name."""
     key = normalize(name)
-    if b.ctx.language != "ru":
-        return "ner:" + key
-    words = key.split()
-    stems = [_RU_CASE_ENDING.sub("", w) for w in words]
-    return "ner:" + " ".join(s if len(s) >= 2 else w for s, w in zip(stems, words, strict=True))
+    return "ner:" + (russian_name_key(key) if b.ctx.language == "ru" else key)
 
 
 def _add_persons(b: Builder) -> None:

@@ -24,6 +24,7 @@ __all__ = [
     "in_title",
     "inner_states",
     "russian_date_after",
+    "russian_name_key",
     "russian_source",
     "russian_venue",
     "shared_titles",
@@ -177,3 +178,16 @@ def _body_spans(doc: Any) -> Iterator[tuple[int, int, int]]:
 def _opens_compound(doc: Any, i: int) -> bool:
     """'Российско' in 'Российско-китайской': the next name begins."""
     return not doc[i].whitespace_ and i + 1 < len(doc) and doc[i + 1].text in "-–"
+
+
+_CASE_ENDING = re.compile(
+    r"(?:ием|ией|ого|его|ому|ему|ой|ей|ом|ем|ым|им|ий|ия|ию|ии|а|я|у|ю|е|ы|и|й)$"
+)
+
+
+def russian_name_key(name: str) -> str:
+    """A normalised name without the case ending of each word: 'ли ян', 'ли яна' and 'ли
+    яном' are one man's name (a word is kept whole when less than two letters would be left)."""
+    words = name.split()
+    stems = [_CASE_ENDING.sub("", w) for w in words]
+    return " ".join(s if len(s) >= 2 else w for s, w in zip(stems, words, strict=True))

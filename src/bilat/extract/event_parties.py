@@ -17,6 +17,7 @@ from bilat.extract.gazetteer import Entry, Gazetteer
 __all__ = [
     "JOINT",
     "coordinated_sides",
+    "delegation_sender",
     "forces",
     "greets",
     "joint_body",
@@ -250,3 +251,33 @@ def unplaced_counterpart(ctx: DocContext, gaz: Gazetteer, parts: list[Mention]) 
         return parts
     other = next(c for c in pair if c not in sides)
     return [replace(p, country=other) if p is unplaced[0] else p for p in parts]
+
+
+_DELEGATION = re.compile(
+    r"\b(?:([A-Z][\w-]+)\s+(?:[a-z-]+\s+){0,3})?delegations?\b(?:\s+(?P<of>from|of)\s+(?:the\s+)?)?"
+)
+
+
+def delegation_sender(ctx: DocContext, gaz: Gazetteer, clause: Clause, at: int) -> list[Mention]:
+    """'a delegation from Yekaterinburg visited Chengdu', 'a Russian government delegation
+    visited Harbin': the place or state that sent the delegation is the visitor (GOLD.md:
+    people when named, otherwise the states)."""
+    found = None
+    for m in _DELEGATION.finditer(clause.text, 0, at - clause.start):
+        found = m
+    if found is None:
+        return []
+    if found.group("of"):
+        pos = clause.start + found.end()
+        after = [m for m in ctx.mentions_in(pos, min(at, pos + 40)) if m.country]
+        return after[:1] if after and after[0].start == pos else []
+    state = gaz.state_for_adjective(found.group(1)) if found.group(1) else None
+    start = clause.start + found.start(1)
+    if found.group(1) and (state is None or state.country is None):  # "the Amur delegation"
+        end = start + len(found.group(1))
+        named = [m for m in ctx.mentions_in(max(0, start - 40), end) if m.country]
+        return [m for m in named if m.start <= start and end <= m.end][:1]
+    if state is None or state.country is None:
+        return []
+    return [Mention(start, start + len(found.group(1)), found.group(1), state.name, "state",
+                    state.country)]  # fmt: skip

@@ -45,6 +45,7 @@ from bilat.extract.event_offices import heads_of_state, pair_by_office
 from bilat.extract.event_parties import (
     JOINT,
     coordinated_sides,
+    delegation_sender,
     forces,
     greets,
     joint_body,
@@ -144,36 +145,6 @@ def _unnamed_officials(ctx: DocContext, clause: Clause) -> list[Mention]:
     ]
 
 
-_DELEGATION = re.compile(
-    r"\b(?:([A-Z][\w-]+)\s+(?:[a-z-]+\s+){0,3})?delegations?\b(?:\s+(?P<of>from|of)\s+(?:the\s+)?)?"
-)
-
-
-def _delegation(ctx: DocContext, gaz: Gazetteer, clause: Clause, at: int) -> list[Mention]:
-    """'a delegation from Yekaterinburg visited Chengdu', 'a Russian government delegation
-    visited Harbin': the place or state that sent the delegation is the visitor (GOLD.md:
-    people when named, otherwise the states)."""
-    found = None
-    for m in _DELEGATION.finditer(clause.text, 0, at - clause.start):
-        found = m
-    if found is None:
-        return []
-    if found.group("of"):
-        pos = clause.start + found.end()
-        after = [m for m in ctx.mentions_in(pos, min(at, pos + 40)) if m.country]
-        return after[:1] if after and after[0].start == pos else []
-    state = gaz.state_for_adjective(found.group(1)) if found.group(1) else None
-    start = clause.start + found.start(1)
-    if found.group(1) and (state is None or state.country is None):  # "the Amur delegation"
-        end = start + len(found.group(1))
-        named = [m for m in ctx.mentions_in(max(0, start - 40), end) if m.country]
-        return [m for m in named if m.start <= start and end <= m.end][:1]
-    if state is None or state.country is None:
-        return []
-    return [Mention(start, start + len(found.group(1)), found.group(1), state.name, "state",
-                    state.country)]  # fmt: skip
-
-
 def _visitors(
     ctx: DocContext, gaz: Gazetteer, clause: Clause, trig: re.Match[str], subject: list[Mention]
 ) -> list[Mention]:
@@ -201,13 +172,13 @@ def _visitors(
         and not (_ARRIVE.match(trig.group(0)) and _resident_envoy(ctx, m))
     ]
     if not_source:  # 'Ushakov said ... during the visit': no visitor named
-        sender = _delegation(ctx, gaz, clause, at)  # "a delegation of X led by Governor Y"
+        sender = delegation_sender(ctx, gaz, clause, at)  # "a delegation of X led by Governor Y"
         if sender or not_source[-1].country is None:
             return [not_source[-1], *sender]
         return not_source[-1:]
     if _PRONOUN.match(clause.text):
         return subject[:1]
-    return _delegation(ctx, gaz, clause, at)
+    return delegation_sender(ctx, gaz, clause, at)
 
 
 _ARRIVE = re.compile(r"(?:arriv|land|прибы|прибуд)", re.I)
