@@ -338,6 +338,10 @@ class KeyPatch:
         for pair, n in sorted(self.mentions.items()):
             self._adjust(("mentions", pair, ""), n, keep=pair == _EVERY)
         self.mentions.clear()
+        # the figures page's groups, counted again whole (after the conflict refs; counting
+        # only the measures the patch touched is left to do)
+        self.db.execute("DELETE FROM record_figure_groups")
+        figure_groups.count(self.db)
 
     def _adjust(self, key: tuple[str, str, str], n: int, *, keep: bool = True) -> None:
         """Move the count of `key` by `n`; a row at 0 goes unless `keep` (as a full write
