@@ -143,7 +143,7 @@ def find_bodies(doc: Any) -> Iterator[OrgMention]:
         if first == i:
             continue  # "комиссия по" in passing
         span = doc[first : last + 1]
-        sub = next((subs[end] for end in subs if 0 <= span.start_char - end <= 1), None)
+        sub = subs.get(span.start_char - 1, subs.get(span.start_char))  # one space between
         if sub is None:
             yield OrgMention(span.start_char, span.end_char, span.text, "organization", None)
             continue

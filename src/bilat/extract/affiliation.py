@@ -116,18 +116,20 @@ def _body_after(
     return None
 
 
+# the state adjective opening a title: "Chinese special envoy for Ukraine Li Hui", or a
+# capitalised one, also with its remit: "Russian Deputy Defence Minister Ivan Petrov",
+# "Chinese Vice Minister of Customs Zhao Zenglian"
+_ADJ_TITLE = re.compile(r"\b([A-Z][a-z]+)\s+((?:[a-z]+\s+){1,3}(?:(?:for|of)\s+[A-Z]\w+\s+)?)$")
+_ADJ_CAPITAL_TITLE = re.compile(
+    rf"\b([A-Z][a-z]+)\s+((?:[A-Z][a-z-]+\s+){{0,3}}(?i:{_ROLE_WORDS})\s+"
+    r"(?:(?:of|for)\s+(?:the\s+)?[A-Z][\w-]+\s+(?:(?:[A-Z][\w-]+|and)\s+){0,3})?)$"
+)
+
+
 def _adjective_before(gaz: Gazetteer, text: str, start: int) -> tuple[str, str | None] | None:
-    """'Chinese special envoy for Ukraine Li Hui': the adjective opening the title."""
-    m = re.search(r"\b([A-Z][a-z]+)\s+((?:[a-z]+\s+){1,3}(?:(?:for|of)\s+[A-Z]\w+\s+)?)$",
-                  text[max(0, start - 70) : start])  # fmt: skip
-    # or a capitalised title: "Russian Deputy Defence Minister Ivan Petrov"
-    m = (
-        m
-        or re.search(  # ... also with its remit: "Chinese Vice Minister of Customs Zhao"
-            rf"\b([A-Z][a-z]+)\s+((?:[A-Z][a-z-]+\s+){{0,3}}(?i:{_ROLE_WORDS})\s+"
-            r"(?:(?:of|for)\s+(?:the\s+)?[A-Z][\w-]+\s+(?:(?:[A-Z][\w-]+|and)\s+){0,3})?)$",
-            text[max(0, start - 80) : start],
-        )
+    """The state adjective opening the person's title (`_ADJ_TITLE`, `_ADJ_CAPITAL_TITLE`)."""
+    m = _ADJ_TITLE.search(text[max(0, start - 70) : start]) or _ADJ_CAPITAL_TITLE.search(
+        text[max(0, start - 80) : start]
     )
     if m is None:
         return None

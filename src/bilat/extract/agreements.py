@@ -354,8 +354,8 @@ def extract_agreements(ctx: DocContext) -> list[Agreement]:
         from bilat.extract.agreements_ru import extract_agreements_ru
 
         return _without_headline_repeats(ctx, extract_agreements_ru(ctx))
-    end = _headline_end(ctx)  # the body's documents, else the headline's
-    return _english(ctx, end) or _english(ctx, 0) if end else _english(ctx, 0)
+    found = [ag for s in ctx.sentences for ag in _from_sentence(ctx, s)]
+    return _merged(_without_headline_repeats(ctx, found))
 
 
 def _without_headline_repeats(ctx: DocContext, found: list[Agreement]) -> list[Agreement]:
@@ -377,19 +377,16 @@ def _headline_end(ctx: DocContext) -> int:
     return first.end(1)
 
 
-def _english(ctx: DocContext, start: int) -> list[Agreement]:
-    """The documents of the sentences from `start` on."""
+def _merged(found: list[Agreement]) -> list[Agreement]:
+    """One agreement per document, in text order, titled with its parties where bare."""
     out: list[Agreement] = []
-    for s in ctx.sentences:
-        if s.start < start:
+    for ag in found:
+        if any(_same(ag, kept) for kept in out):
             continue
-        for ag in _from_sentence(ctx, s):
-            if any(_same(ag, kept) for kept in out):
-                continue
-            # a headline's bare "cooperation agreement" is the one the report then names
-            known = next((i for i, kept in enumerate(out) if _same(kept, ag)), None)
-            if known is not None and out[known].kind == ag.kind:
-                out[known] = ag
-            else:
-                out.append(ag)
+        # a headline's bare "cooperation agreement" is the one the report then names
+        known = next((i for i, kept in enumerate(out) if _same(kept, ag)), None)
+        if known is not None and out[known].kind == ag.kind:
+            out[known] = ag
+        else:
+            out.append(ag)
     return [replace(a, title=_with_parties(a.title, a.kind, a.parties)) for a in out]

@@ -148,23 +148,31 @@ def joint_body(
         return []
     pos = clause.start + body.start()
     named = _named_body(ctx, pos, pos + len(body.group(0)))
-    found = _joint_states(gaz, clause.text[: body.end()])
-    if not found and named is not None:  # 'подкомиссии по туризму Российско-китайской комиссии'
-        found = _joint_states(gaz, ctx.clean_text[named.start : named.end])
+    found = _body_states(ctx, gaz, clause.text[: body.end()], named)
     head = body.group(0).lower().split()[-1].removeprefix("sub-").removeprefix("sub")
     if not found:  # 'the Commission': the last one the text named as joint
         earlier = ctx.clean_text[: clause.start]
         for m in reversed(list(re.finditer(rf"\b{re.escape(head)}\b", earlier, re.I))):
             there = _named_body(ctx, m.start(), m.end())
-            found = _joint_states(gaz, earlier[max(0, m.start() - 80) : m.start()])
-            if not found and there is not None:  # its states follow it (Russian genitive)
-                found = _joint_states(gaz, ctx.clean_text[there.start : there.end])
+            found = _body_states(ctx, gaz, earlier[max(0, m.start() - 80) : m.start()], there)
             if found:
                 named = named or there
                 break
     states = [Mention(pos, pos + len(body.group(0)), body.group(0), e.name, "state", e.country)
               for e in found]  # fmt: skip
     return states + ([replace(named, start=pos, end=pos + len(body.group(0)))] if named else [])
+
+
+def _body_states(
+    ctx: DocContext, gaz: Gazetteer, before: str, named: Mention | None
+) -> list[Entry]:
+    """The states of a body word: named before it ('the Russian-Chinese commission'), else
+    inside the body's whole name after it ('подкомиссии по туризму Российско-китайской
+    комиссии': the Russian genitive)."""
+    found = _joint_states(gaz, before)
+    if not found and named is not None:
+        found = _joint_states(gaz, ctx.clean_text[named.start : named.end])
+    return found
 
 
 def _named_body(ctx: DocContext, start: int, end: int) -> Mention | None:
@@ -271,13 +279,14 @@ def delegation_sender(ctx: DocContext, gaz: Gazetteer, clause: Clause, at: int) 
         pos = clause.start + found.end()
         after = [m for m in ctx.mentions_in(pos, min(at, pos + 40)) if m.country]
         return after[:1] if after and after[0].start == pos else []
-    state = gaz.state_for_adjective(found.group(1)) if found.group(1) else None
-    start = clause.start + found.start(1)
-    if found.group(1) and (state is None or state.country is None):  # "the Amur delegation"
-        end = start + len(found.group(1))
-        named = [m for m in ctx.mentions_in(max(0, start - 40), end) if m.country]
-        return [m for m in named if m.start <= start and end <= m.end][:1]
-    if state is None or state.country is None:
+    word = found.group(1)
+    if not word:
         return []
-    return [Mention(start, start + len(found.group(1)), found.group(1), state.name, "state",
-                    state.country)]  # fmt: skip
+    start = clause.start + found.start(1)
+    end = start + len(word)
+    state = gaz.state_for_adjective(word)
+    if state is not None and state.country:  # "a Russian government delegation"
+        return [Mention(start, end, word, state.name, "state", state.country)]
+    # "the Amur Region delegation": the place whose name the word is part of
+    near = ctx.mentions_in(max(0, start - 40), end)
+    return [m for m in near if m.country and m.start <= start and end <= m.end][:1]

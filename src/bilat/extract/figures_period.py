@@ -42,9 +42,9 @@ def number_period(
     ]
     if unresolved:
         return _span_end(unresolved[0], times)
-    glued = [t for t in times if t.period and 0 <= q.start - t.end <= 4 and t.end <= q.start]
-    if glued and _GLUED.fullmatch(text, glued[-1].end, q.start):
-        return glued[-1].period  # "April's 1.59 million", "апрельских 1,59 млн", also compared
+    glued = [t for t in times if t.period and _GLUED.fullmatch(text, t.end, q.start)]
+    if glued:  # "April's 1.59 million", "апрельских 1,59 млн": its own, also when compared
+        return glued[-1].period
     usable = [t for t in times if t.period and not _baseline(text, t)]
     before = [t for t in usable if t.end <= q.start]
     same = _in_the_same_period(text, q, times, before)
