@@ -56,6 +56,16 @@ def commits(text: str, published: str | None = "2023-04-02") -> list[Commitment]
             "yet been agreed.",
             (">=", 5e6, None, "count", "2028", "aspiration", None),
         ),
+        (  # what a signed document provides for by a deadline binds both sides
+            "The memorandum provides for raising rail freight between the two ports to "
+            "8 million tonnes a year by 2030.",
+            (">=", 8e6, None, "t", "2030", "agreed", None),
+        ),
+        (  # the dashes inside a name are no words between the cue and the value
+            "The working group agreed to raise the annual capacity of the Zamyn-Uud - Erenhot - "
+            "Saihan rail border crossing to 25 million tonnes a year by 2029.",
+            (">=", 25e6, None, "t", "2029", "agreed", None),
+        ),
     ],
 )
 def test_target_fields(text: str, expected: tuple[object, ...]) -> None:

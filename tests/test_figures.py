@@ -134,6 +134,49 @@ def one(text: str, **kw: Any) -> list[Figure]:
             "surpassed by 40% the entire 2021 results.",
             [("change", 40, "percent", "exact", "trade_flow", "2022-01..2022-08")],
         ),
+        # a span of months after "than in" is compared with, not the figure's period; so is
+        # the quarter before; "fewer than" is a fall
+        (
+            "Copper exports from Chile to Japan came to $4.1 billion in the second quarter, "
+            "2.5% less than in April-June 2024 but 1.2% more than in the first quarter.",
+            [
+                ("amount", 4.1e9, "USD", "exact", "trade_flow", "2025-Q2"),
+                ("change", -2.5, "percent", "exact", "trade_flow", "2025-Q2"),
+                ("change", 1.2, "percent", "exact", "trade_flow", "2025-Q2"),
+            ],
+        ),
+        (
+            "Japan bought 8,200 Chilean trucks in January-May, 31% fewer than a year earlier.",
+            [
+                ("amount", 8200, "count", "exact", "other", "2025-01..2025-05"),
+                ("change", -31, "percent", "exact", "other", "2025-01..2025-05"),
+            ],
+        ),
+        # "twice as many as" is a fold change; "over five months" is the year's first five
+        # months, and not a count of five
+        (
+            "Over five months, 52,000 tourists crossed the border, nearly twice as many as a "
+            "year earlier.",
+            [
+                ("amount", 52000, "count", "exact", "travelers", "2025-01..2025-05"),
+                ("change", 100, "percent", "at_most", "travelers", "2025-01..2025-05"),
+            ],
+        ),
+        (
+            "Wine exports to Peru were half as much as in 2022.",
+            [("change", -50, "percent", "exact", "trade_flow", None)],
+        ),
+        # a split year closed in a named month is the twelve months to it
+        (
+            "Wheat shipments to Peru in the 2023/24 marketing year, which ended in June, came "
+            "to 410,000 tonnes.",
+            [("amount", 410000, "t", "exact", "trade_flow", "2023-07..2024-06")],
+        ),
+        # a full-year forecast is the report's year; "daily exports" are per day
+        (
+            "Analysts expect full-year turnover of about $14 billion.",
+            [("amount", 14e9, "USD", "approx", "trade_turnover", "2025")],
+        ),
         # both directions named: turnover; one commodity named: its supply, even far away
         (
             "The value of imports and exports between Chile and Peru totaled $12.5 billion.",
@@ -606,3 +649,13 @@ def test_an_unresolvable_period_is_not_borrowed() -> None:
     )
     changes = [f for f in one(text, published=None) if f.kind == "change"]
     assert [(f.value, f.period) for f in changes] == [(5.2, None)]
+
+
+def test_the_level_a_target_starts_from_takes_its_rate() -> None:
+    """'to 18 million tonnes a year by 2030, from about 12 million tonnes now': the level now is
+    a yearly flow too (the target is a commitment, the level a figure)."""
+    figs = one(
+        "The ministries agreed to raise grain shipments via the port to 18 million tonnes a year "
+        "by 2030, from about 12 million tonnes now."
+    )
+    assert [(f.value, f.unit, f.per) for f in figs] == [(12e6, "t", "year")]

@@ -30,6 +30,15 @@ def parse(text: str) -> list[tuple[object, ...]]:
         ("The fund holds €7 billion.", (7e9, None, "EUR", None, "exact")),
         ("They shipped 31 billion cubic metres.", (31e9, None, "m3", None, "exact")),
         ("Capacity is 61 billion m³ per year.", (61e9, None, "m3", "year", "exact")),
+        # the rate of the clause's subject: "daily deliveries ... reached"
+        (
+            "Daily deliveries of Kazakh oil via the pipeline hit a record, reaching 62,000 tonnes.",
+            (62000, None, "t", "day", "exact"),
+        ),
+        (
+            "Monthly shipments of coal reached a high of 3.1 million tonnes.",
+            (3.1e6, None, "t", "month", "exact"),
+        ),
         ("Deliveries reached 22 bcm.", (22e9, None, "m3", None, "exact")),
         ("The pipe carries 10 bcm/year.", (10e9, None, "m3", "year", "exact")),
         ("They sold 95 million tonnes.", (95e6, None, "t", None, "exact")),

@@ -56,6 +56,18 @@ def first(text: str, published: str | None = PUB, tense: str | None = None) -> t
         ("Exports will rise in the second quarter.", None, ("2024", None, "2024-Q2")),
         # results "in ten months" are the first ten months; a plan "in ten months" no period
         ("Trade fell 7% in ten months.", None, ("2023-01", "2023-10", "2023-01..2023-10")),
+        ("Over the ten months trade fell.", None, ("2023-01", "2023-10", "2023-01..2023-10")),
+        # a split year closed in a named month: the twelve months to it
+        (
+            "in fiscal 2021-22, which ended in March,",
+            None,
+            ("2021-04", "2022-03", "2021-04..2022-03"),
+        ),
+        (
+            "the 2022/23 season, which ended in December",
+            None,
+            ("2023-01", "2023-12", "2023-01..2023-12"),
+        ),
         # "comes two weeks after …": what follows happened that long ago
         ("The move comes two weeks after the call.", None, ("2024-02", None, None)),
         ("The visit came three days after the talks.", None, ("2024-03-11", None, None)),

@@ -97,7 +97,7 @@ def is_target(text: str, q: Quantity) -> bool:
         return False
     between = text[min(cues[-1].end(), q.start) : q.start]
     window = int(load_data("commitments.yaml")["cue_window"])
-    if len(between.split()) > window or re.search(r"[();]", between):
+    if _words_in(between) > window or re.search(r"[();]", between):
         return False
     if _only_forecast(text, cues, q) and not _DEADLINE.match(text[q.end :]):
         return False
@@ -108,8 +108,13 @@ def _only_forecast(text: str, cues: list[re.Match[str]], q: Quantity) -> bool:
     """Every cue in reach of the quantity is forecast language ('expected to reach'), none a
     goal ('working to boost', 'plans to bring')."""
     window = int(load_data("commitments.yaml")["cue_window"])
-    near = [c for c in cues if len(text[c.end() : q.start].split()) <= window]
+    near = [c for c in cues if _words_in(text[c.end() : q.start]) <= window]
     return all(c.group(0).lower() in _forecast_cues() for c in near)
+
+
+def _words_in(text: str) -> int:
+    """Words, not the dashes of a name ("the Dostyk - Alashankou crossing" is four)."""
+    return sum(1 for w in text.split() if re.search(r"\w", w))
 
 
 def _actual_before(text: str, pos: int) -> bool:

@@ -181,16 +181,20 @@ def _range_rates(text: str, quantities: list[Quantity]) -> list[Quantity]:
             out[i] = replace(a, per=b.per)
     for i in range(1, len(out)):
         a, b = out[i - 1], out[i]
-        if b.per is None and a.per and a.unit == b.unit and _GOES_ON.search(text[a.end : b.start]):
+        between = text[a.end : b.start]
+        if b.per is None and a.per and a.unit == b.unit and _GOES_ON_OR_FROM.search(between):
             out[i] = replace(b, per=a.per)
     return out
 
 
 # a later level of the same flow: "a contract for 10 bcm a year … later rise to 12 bcm",
 # "an additional 2.5 million tonnes per year, bringing the total to 12.5 million tonnes"
-_GOES_ON = re.compile(
+_GOES_ON_OR_FROM = re.compile(
     r"\b(?:ris\w*|increas\w*|grow\w*|rais\w*|bring\w*|expand\w*|reach\w*|boost\w*)\b"
-    r"[^.;]{0,60}\bto\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+)?$",
+    r"[^.;]{0,60}\bto\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+)?$"
+    # the level it went from: "to 35 million tonnes a year by 2028, from about 28 million now"
+    r"|^[^.;]{0,40},\s*(?:up\s+|down\s+)?from\s+(?:about\s+|around\s+|some\s+|nearly\s+|"
+    r"almost\s+|roughly\s+|just\s+)?$",
     re.I,
 )
 

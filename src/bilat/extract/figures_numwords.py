@@ -86,7 +86,37 @@ def multiplier_hits(text: str) -> list[WordHit]:
         )
         for m in _multiplier_re().finditer(text)
     ]
-    return hits + [h for m in _times_re().finditer(text) if (h := _times_hit(text, m))]
+    hits += [h for m in _as_many_re().finditer(text) if (h := _as_many_hit(text, m))]
+    taken = [(h.start, h.end) for h in hits]
+    return hits + [
+        h
+        for m in _times_re().finditer(text)
+        if not any(a <= m.start() < b for a, b in taken) and (h := _times_hit(text, m))
+    ]
+
+
+@cache
+def _as_many_re() -> re.Pattern[str]:
+    nums = "|".join(load_data("units.yaml")["number_words"])
+    return re.compile(
+        rf"\b(?P<n>twice|thrice|half|(?:\d+(?:\.\d+)?|{nums})\s+times)\s+as\s+"
+        r"(?:many|much|high|large|big|great|long|fast)\b(?=[^.;]{0,60}?\bas\b)",
+        re.I,
+    )
+
+
+def _as_many_hit(text: str, m: re.Match[str]) -> WordHit | None:
+    """'almost twice as many as a year earlier' (100, at_most), 'half as much as' (-50),
+    'three times as high as' (200): a fold change against what follows 'as'."""
+    n = m["n"].lower()
+    factor = {"twice": 2.0, "thrice": 3.0, "half": 0.5}.get(n)
+    if factor is None:
+        word = n.split()[0]
+        factor = float(word) if word[0].isdigit() else word_value(word)
+    if factor <= 0 or factor == 1:
+        return None
+    qual = qualifier_before(text, m.start()) or "exact"
+    return WordHit(m.start(), m.end(), round((factor - 1) * 100, 6), qual, "multiplier")
 
 
 def _times_hit(text: str, m: re.Match[str]) -> WordHit | None:
@@ -133,8 +163,8 @@ def fraction_hits(text: str) -> list[WordHit]:
     table = {str(k).lower(): float(v) for k, v in load_data("units.yaml")["fractions"].items()}
     hits = []
     for m in _fraction_re().finditer(text):
-        if _blocked(text, m):
-            continue
+        if _blocked(text, m) or _as_many_re().match(text, m.start()):
+            continue  # "half as much as": a fold change (multiplier_hits)
         before = text[max(0, m.start() - 24) : m.start()].lower()
         by = (
             r"\bby\s+(?:(?:about|around|roughly|almost|nearly|some|over|more than|less than)\s+)?$"

@@ -217,6 +217,15 @@ _OUTDONE = re.compile(
 )
 
 
+# a comparison's own word: what follows is compared with, also when it is a span of months
+_COMPARED = re.compile(
+    r"(?:\bthan|\bcompared (?:to|with)|\bagainst|\bversus|\bvs\.?|\bпо сравнению с|\bчем"
+    r"|\bas\s+(?:many|much|high|large|big|great)\s+as)"
+    r"\s*(?:in\s+|в\s+|for\s+)?(?:the\s+)?$",
+    re.I,
+)
+
+
 def _baseline(text: str, t: TimeExpr) -> bool:
     if _SAME_PERIOD.search(text[max(0, t.start - 32) : t.start]):
         return True
@@ -227,6 +236,8 @@ def _baseline(text: str, t: TimeExpr) -> bool:
         before += "since"
     if _FIRST_SINCE.search(before):
         return True  # "for the first time since 2022": a record's reference, not the period
+    if _COMPARED.search(text[max(0, t.start - 24) : t.start]):
+        return True  # "4.3% less than in July-September 2025": also a span compared with
     first, _, last = (t.period or "").partition("..")
     if last and last != first:
         return False  # a span ('from 2019 to 2024'), not a point compared with

@@ -302,7 +302,20 @@ def _rate_before(text: str, p: _Parse, unit: str) -> str | None:
     before = text[max(0, p.start - 50) : p.start]
     pattern = r"\b(?:yearly|annual)\s+(?:[a-z-]+\s+){0,3}of\s+(?:[a-z]+\s+){0,2}$"
     russian = r"\b(?:ежегодн|годов)[а-яё]*\s+(?:[^\s\d]+\s+){0,8}$"  # "ежегодно поставляет ..."
-    return "year" if re.search(pattern, before, re.I) or re.search(russian, before, re.I) else None
+    if re.search(pattern, before, re.I) or re.search(russian, before, re.I):
+        return "year"
+    clause = re.split(r"[.;:]\s|\d", text[max(0, p.start - 160) : p.start])[-1]
+    flow = _RATE_SUBJECT.search(clause)
+    return _RATE_WORD[flow["r"].lower()] if flow else None
+
+
+# "daily exports of gas to China ... set a record, reaching 112.4 mcm": the subject's rate
+_RATE_SUBJECT = re.compile(
+    r"\b(?P<r>daily|monthly)\s+(?:[a-z-]+\s+){0,2}(?:exports?|imports?|"
+    r"supplies|supply|deliveries|output|production|shipments?|throughput|flows?|pumping)\b",
+    re.I,
+)
+_RATE_WORD = {"daily": "day", "monthly": "month"}  # keys lower-cased on use
 
 
 def _start(text: str, m: re.Match[str]) -> _Parse | None:

@@ -240,6 +240,10 @@ def _b_split_year(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     y2 = int(m["y2"]) if m["y2"] else y1 // 100 * 100 + int(m["yy"])
     if y2 != y1 + 1:
         return None
+    if m["mon"]:  # "the 2024/25 agricultural year, which ended in June": July 2024 - June 2025
+        last = _month(m["mon"])
+        start, end = _ymd(y1 if last < 12 else y2, last % 12 + 1), _ymd(y2, last)
+        return start, end, f"{start}..{end}"
     return str(y1), str(y2), f"{y1}..{y2}"
 
 
@@ -435,7 +439,8 @@ def patterns() -> tuple[tuple[re.Pattern[str], Builder], ...]:
     y = r"(?:19|20)\d{2}"
     ry = (
         r"(?:(?:the\s+)?(?:last|past|previous|this|current|next|coming)\s+year"
-        r"|the\s+(?:(?:full|whole|entire)\s+)?year(?!\s+(?:of\s+)?(?:19|20)\d\d))"
+        r"|the\s+(?:(?:full|whole|entire)\s+)?year(?!\s+(?:of\s+)?(?:19|20)\d\d)"
+        r"|full-year(?!\s+(?:19|20)\d\d))"
     )
     dash = r"\s*(?:[-–—]|to|through|until)\s*"
     sfx = r"(?:st|nd|rd|th)?"
@@ -483,7 +488,7 @@ def patterns() -> tuple[tuple[re.Pattern[str], Builder], ...]:
             re.I,
         ),
         (
-            rf"\b(?:in|during)\s+(?P<n>{num}|\d{{1,2}})\s+months\b(?!\s+(?:of|ago|later|"
+            rf"\b(?:in|during|over)\s+(?:the\s+)?(?P<n>{num}|\d{{1,2}})\s+months\b(?!\s+(?:of|ago|later|"
             rf"before|after|from|to|time)\b)",
             _b_months_so_far,
             re.I,
@@ -501,7 +506,9 @@ def patterns() -> tuple[tuple[re.Pattern[str], Builder], ...]:
             re.I,
         ),
         (
-            rf"\b(?P<y1>{y})\s*(?:[-–/]\s*(?P<yy>\d{{2}})|/(?P<y2>{y}))\b(?![-–/.,]?\d)",
+            rf"\b(?P<y1>{y})\s*(?:[-–/]\s*(?P<yy>\d{{2}})|/(?P<y2>{y}))\b(?![-–/.,]?\d)"
+            rf"(?:(?:\s+[a-z]+){{0,2}},?\s+(?:which|that)\s+(?:ended|ends|closed)\s+(?:in\s+)?"
+            rf"(?P<mon>{mon})\b)?",
             _b_split_year,
             0,
         ),
