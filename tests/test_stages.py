@@ -463,10 +463,66 @@ def _agreements(text: str) -> list[tuple[str, str, str]]:
             "on grain corridors.",
             [("agreement", "announced", "deal on grain corridors")],
         ),
+        (  # a date between the noun and its aim is no part of the title
+            "Gazprom and CNPC signed a memorandum on Friday to assess a second pipeline route.",
+            [("memorandum", "signed", "memorandum to assess a second pipeline route")],
+        ),
+        (  # the years a plan covers name it; its noun's modifier is its name too
+            "The ministers told their staff to prepare a new investment promotion plan for "
+            "2027-2029.",
+            [("plan", "planned", "investment promotion plan for 2027-2029")],
+        ),
+        (  # the clause's verb after the noun ends the title; "working on" is negotiating
+            "Russia and China are working on a visa agreement, while talks on the price of the "
+            "supply contract continue.",
+            [
+                ("agreement", "negotiating", "visa agreement"),
+                ("contract", "negotiating", "supply contract of Russia and China"),
+            ],
+        ),
+        (  # a counted batch the report does not list is one record; its value is no title
+            "Some 32 cooperation agreements worth 9 billion rubles were signed at the fair.",
+            [("agreement", "signed", "32 cooperation agreements of Russia and China")],
+        ),
+        (  # ... but a batch told by its items is recorded by them
+            "Russia and China signed 12 agreements, including an agreement on grain terminals.",
+            [("agreement", "signed", "agreement on grain terminals")],
+        ),
     ],
 )
 def test_agreements(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert _agreements(text) == expected
+
+
+def test_the_protocol_of_the_meeting_names_the_body_that_met() -> None:
+    text = (
+        "The Russian-Chinese Commission on Energy Cooperation met in Beijing on Monday. "
+        "The parties signed the protocol of the meeting. Rosneft and CNPC signed a contract. "
+        "In total, 9 agreements were signed."
+    )
+    got = [(a.title, a.date) for a in extract_agreements(_ctx(text, "2025-09-02"))]
+    assert got[0] == (
+        "protocol of the meeting of the Russian-Chinese Commission on Energy Cooperation",
+        None,
+    )
+    assert all("9 agreements" not in title for title, _ in got)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date"),
+    [
+        # the date nearest the noun, in its own clause; not when it was said, nor a deadline
+        (
+            "Gazprom and CNPC signed a gas supply contract in February 2022, while talks on a new "
+            "contract continue, Novak told reporters last week.",
+            "2022-02",
+        ),
+        ("Novak said on Monday that Russia and China signed a gas deal in May.", "2025-05"),
+        ("A roadmap on energy signed in 2024 aims to raise trade to $30 billion by 2030.", "2024"),
+    ],
+)
+def test_an_agreement_is_dated_by_the_date_nearest_its_noun(sentence: str, date: str) -> None:
+    assert extract_agreements(_ctx(sentence, "2025-09-02"))[0].date == date
 
 
 def test_a_summit_of_a_body_is_not_dated_by_a_trip_told_elsewhere() -> None:

@@ -18,7 +18,7 @@ from typing import Any
 
 from bilat.datafiles import read_data
 from bilat.extract.context import DocContext, Sentence
-from bilat.extract.temporal import find_time_expressions
+from bilat.extract.temporal import TimeExpr, find_time_expressions
 from bilat.records import Agreement, Evidence
 
 __all__ = ["extract_agreements"]
@@ -27,13 +27,17 @@ _STOP = re.compile(
     r"\s*(?:[,;:()\[\]“”\"]|(?<!\b[A-Z])\.(?:\s|$)|\s[-—–]\s|\b(?:was|were|is|are|has|have|had|will|would|which|"
     r"that|who|signed|adopted|issued|reached|published|during|said|says|covers|covered|"
     r"includes|included|provides|envisages|stipulates|demonstrated|shows|laid|aims|calls|sets|"
+    # the clause's own verb after the noun: "talks on the terms of the contract continue"
+    r"continue|continues|continued|remain|remains|remained|expires|expired|stalled|took|takes|"
+    r"entered|enters|came|comes|requires|required|worth|dates|"
     r"underpinning|underscored|expands|allows|paves|opens|at\s+the|in\s+(?=[A-Z][a-z])|"
     r"to\s+(?:make|ensure|help|allow|enable|promote|strengthen)|"
     r"and\s+[a-z]+ed|"
     r"and\s+(?:the\s+)?(?:parties|sides|leaders)|and\s+an?)\b"
     # a contract's volume is a figure, not its name: "a supply contract for up to 2 million
     # tonnes a year" (GOLD.md: contract volumes are figures)
-    r"|\s+for\s+(?:up\s+to\s+|about\s+|some\s+|nearly\s+|around\s+)?[$€¥₽]?\d)"
+    r"|\s+for\s+(?:up\s+to\s+|about\s+|some\s+|nearly\s+|around\s+)?[$€¥₽]?"
+    r"(?!(?:19|20)\d\d\s*[-–]\s*(?:19|20)?\d\d\b)\d)"
 )
 # what a title may run through: a bracketed acronym ("(CNSA)") and a list of parties
 # ("between Russia, Iran, and India")
@@ -64,6 +68,7 @@ _LEFT = re.compile(
     r"interdepartmental|bilateral|trilateral|long-term|comprehensive|strategic|framework|"
     r"cooperation|investment|gas|oil|coal|energy|nuclear|supply|trade|purchase|sale|sales|loan|"
     r"credit|export|import|transit|currency|swap|visa|tax|technical|economic|financial|"
+    r"[a-z]+(?:tion|ment)|"
     r"(?:purchase|sale)\s+and|\d+-\w+)\s+){0,7})$"
 )
 _GENERIC_LEAD = re.compile(r"^(?:the|a|an|this|that|these|its|their|new)\s+", re.I)
@@ -118,7 +123,11 @@ def _title_right(text: str, pos: int) -> int:
         verb = re.match(r"\S+", text[extend.end() :])
         pos = extend.end() + (verb.end() if verb else 0)
     end = _stop(text, pos, aims)
-    dated = [t.start for t in find_time_expressions(text[pos:end], None) if t.start > 0]
+    dated = [
+        t.start
+        for t in find_time_expressions(text[pos:end], None)
+        if t.start > 0 and not _NAMED_SPAN.search(text[pos : pos + t.start])
+    ]
     if dated:  # "protocols on phytosanitary requirements ... in 2015": the date is not the name
         end = pos + dated[0]
         end -= len(text[pos:end]) - len(
@@ -128,6 +137,10 @@ def _title_right(text: str, pos: int) -> int:
     if len(words) > 16:
         end = pos + words[15].end()
     return end
+
+
+# "a plan for 2027-2030", "the programme for 2024-2028": the years it covers are its name
+_NAMED_SPAN = re.compile(r"^\s*for\s+(?:the\s+(?:period|years)\s+)?$", re.I)
 
 
 def _stop(text: str, pos: int, aims: bool) -> int:
@@ -158,9 +171,22 @@ def _title(text: str, start: int, end: int) -> tuple[int, str]:
     begin = left.start(1) if left and left.group(1) else start
     while text[begin:start].startswith(("of ", "(")):  # a left edge inside a name is no edge
         begin = text.index(" ", begin) + 1
-    right = _title_right(text, end)
-    raw = _GENERIC_TAIL.sub("", text[begin:right].strip())
-    return begin, _GENERIC_LEAD.sub("", raw)
+    aim = _aim_after_date(text, end)
+    if aim is not None:  # "signed a memorandum on Tuesday to study ...": the date is no name
+        raw = text[begin:end] + text[aim : _title_right(text, aim)]
+    else:
+        raw = text[begin : _title_right(text, end)]
+    return begin, _GENERIC_LEAD.sub("", _GENERIC_TAIL.sub("", raw.strip()))
+
+
+def _aim_after_date(text: str, end: int) -> int | None:
+    """Where the aim starts when a date stands between the noun and it ('a memorandum on
+    Tuesday to study the expansion of supplies'); None otherwise."""
+    times = find_time_expressions(text[end : end + 40], None)
+    if not times or text[end : end + times[0].start].strip():
+        return None
+    after = end + times[0].end
+    return after if re.match(r"\s+to\s+[a-z]", text[after:]) else None
 
 
 def _is_specific(title: str, kind_word: str) -> bool:
@@ -203,11 +229,44 @@ def _parties(ctx: DocContext, s: Sentence, kind: str) -> tuple[str, ...]:
     return ctx.pair_names
 
 
-def _date(ctx: DocContext, s: Sentence) -> str | None:
-    for expr in find_time_expressions(s.text, ctx.published, tense="past"):
-        if expr.date and not expr.period:
-            return expr.date
-    return None
+def _date(ctx: DocContext, s: Sentence, at: int, title: str) -> str | None:
+    """The date told nearest the document's noun ('signed a memorandum on its construction in
+    September 2025, while talks ... continue, X told reporters last week' is September 2025);
+    a day, a month or a year is a date, a span of months (a figure's period) is not, nor a date
+    inside the title ('plan for 2027-2030')."""
+    dates = [
+        (abs(expr.start - at), expr.date)
+        for expr in find_time_expressions(s.text, ctx.published, tense="past")
+        if expr.date and _dates_the_document(ctx, s.text, expr, at, title)
+    ]
+    return min(dates)[1] if dates else None
+
+
+def _dates_the_document(ctx: DocContext, text: str, expr: TimeExpr, at: int, title: str) -> bool:
+    point = expr.period in (None, expr.date, f"{expr.date}..{expr.date}")
+    return not (
+        not point
+        or expr.text in title
+        or _after(expr.date or "", ctx.published)  # a plan's date, not a signing's
+        or _DEADLINE_BEFORE.search(text, 0, expr.start)  # "to $300 billion by 2030"
+        or _SAID_BEFORE.search(text, 0, expr.start)  # "X told reporters last week"
+        # "signed X in September 2025, while talks on Y continue": X's date
+        or _CLAUSE_TURN.search(text[min(at, expr.start) : max(at, expr.end)])
+    )
+
+
+_SAID_BEFORE = re.compile(
+    r"\b(?:said|says|told(?:\s+\w+){0,2}|announced|reported|stated|noted)\s+$", re.I
+)
+_CLAUSE_TURN = re.compile(r";|,\s*(?:while|whereas|but|although|though)\b", re.I)
+_DEADLINE_BEFORE = re.compile(
+    r"\b(?:by|until|till|before|through|to)\s+(?:the\s+end\s+of\s+)?$", re.I
+)
+
+
+def _after(date: str, published: str | None) -> bool:
+    """A date later than the report: a plan's, not a signing's."""
+    return published is not None and date[:7] > published[:7]
 
 
 def _make(ctx: DocContext, s: Sentence, kind: str, title: str, at: int = 0) -> Agreement:
@@ -215,7 +274,7 @@ def _make(ctx: DocContext, s: Sentence, kind: str, title: str, at: int = 0) -> A
         title=title,
         kind=kind,
         status=_status(s.text, kind, at),
-        date=_date(ctx, s),
+        date=_date(ctx, s, at, title),
         parties=_parties(ctx, s, kind),
         sector=_sector(title) if _sector(title) != "other" else _sector(s.text),
         evidence=Evidence(s.start, s.end, s.text),
@@ -249,10 +308,15 @@ def _from_sentence(ctx: DocContext, s: Sentence) -> list[Agreement]:
         ):
             continue  # "expect the contract to be finalised in 2027": the one under talks
         begin, title = _title(s.text, m.start(), m.end())
-        title = _with_occasion(title, kind, s.text)
+        title = _with_occasion(_with_body(ctx, s, title), kind, s.text)
         context = s.text[max(0, begin - 30) : m.end() + 20]
-        if lex.generic.search(context) or not _is_specific(title, m.group(0)):
+        if lex.generic.search(context):
             continue
+        if not _is_specific(title, m.group(0)):
+            count = _batch_count(ctx, s, begin, m.end())
+            if count is None:
+                continue
+            title = f"{count} {title}"  # "46 cooperation agreements were signed at the forum"
         if _SUBJECT_ONLY.match(m.group(0)):
             title = f"agreement on the {title}"  # 'negotiations on the creation of a hub'
         made = _make(ctx, s, kind, title, m.start())
@@ -264,6 +328,41 @@ def _from_sentence(ctx: DocContext, s: Sentence) -> list[Agreement]:
         title = "agreement to " + s.text[agreed.start() + len("agreed to ") : end].strip()
         out.append(replace(_make(ctx, s, "agreement", title), status="announced"))
     return out
+
+
+_COUNT_BEFORE = re.compile(r"(?<![\w.,$])(\d{1,4})\s+$")
+_ITEMISED = re.compile(
+    r"\b(?:including|among them|among which)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,4}?"
+    r"(?:agreement|memorandum|contract|protocol|treaty|deal|declaration|plan|roadmap)\b",
+    re.I,
+)
+
+
+def _batch_count(ctx: DocContext, s: Sentence, begin: int, end: int) -> str | None:
+    """The count of a signed batch of documents the report does not list ('A total of 46
+    cooperation agreements ... were signed'): one record of the batch, as the gold keeps
+    'nearly 40 cooperation agreements'; a batch told by its items ('14 documents were signed,
+    including an agreement on ...', or one named just before: 'X signed an agreement on ...
+    In total, 14 agreements were signed') is recorded by them."""
+    count = _COUNT_BEFORE.search(s.text, 0, begin)
+    signed = re.search(r"\b(?:signed|inked|concluded)\b", s.text[end:], re.I)
+    if count is None or signed is None or _ITEMISED.search(s.text, end):
+        return None
+    before = ctx.sentences[s.index - 1] if s.index > 0 else None
+    if (
+        before
+        and "\n" not in ctx.clean_text[before.end : s.start]
+        and _ONE_SIGNED.search(before.text)
+    ):
+        return None
+    return count.group(1)
+
+
+_ONE_SIGNED = re.compile(
+    r"\bsigned\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}"
+    r"(?:agreement|memorandum|contract|protocol|treaty|deal|declaration|roadmap)\b",
+    re.I,
+)
 
 
 # a kind noun as the predicate of a copula describes a document already named ("the
@@ -336,6 +435,24 @@ _OCCASION = re.compile(
     r"(?-i:(?:[A-Z][\w-]*\s+){0,5}(?:Commission|Committee|Council)))",
     re.I,
 )
+
+
+_OF_THE_MEETING = re.compile(r"(?:protocol|minutes) of the (?:meeting|session)", re.I)
+_BODY = re.compile(r"\b(?:Commission|Committee|Council|Subcommission|Sub-commission)\b")
+
+
+def _with_body(ctx: DocContext, s: Sentence, title: str) -> str:
+    """'The parties also signed the protocol of the meeting': the meeting is the session of
+    the joint body the report last named ('... of the China-Kazakhstan Cooperation
+    Committee')."""
+    if not _OF_THE_MEETING.fullmatch(title):
+        return title
+    bodies = [
+        m.actor
+        for m in ctx.mentions_in(0, s.end)
+        if m.type == "organization" and _BODY.search(m.actor)
+    ]
+    return f"{title} of the {bodies[-1]}" if bodies else title
 
 
 def _with_occasion(title: str, kind: str, sentence: str) -> str:
