@@ -297,6 +297,31 @@ def _events(text: str, published: str | None) -> list[tuple[Any, ...]]:
                 ("multilateral", "occurred", ("Vladimir Putin", "Xi Jinping"), "2025-09-03"),
             ],
         ),
+        (  # each title belongs to the body nearest the name
+            "Rosneft CEO Igor Sechin and Sinopec Chairman Ma Yongsheng discussed refinery "
+            "projects during a videoconference on Thursday.",
+            "2026-02-06",
+            [("video", "occurred", ("Igor Sechin", "Ma Yongsheng"), "2026-02-05")],
+        ),
+        (  # a counterpart named by its state's adjective is that state
+            "A Rosatom delegation will hold talks with Chinese partners on June 3.",
+            "2026-05-20",
+            [("meeting", "planned", ("China", "Rosatom"), "2026-06-03")],
+        ),
+        (  # ... but the talks a trip is for are the trip
+            "Rosatom head Alexei Likhachev is expected to visit Beijing in June for talks with "
+            "Chinese partners.",
+            "2026-05-20",
+            [("visit", "planned", ("Alexei Likhachev", "China"), "2026-06")],
+        ),
+        (  # a headline's talks are the ones the body tells, dated there
+            "Trade climbs as Overchuk holds talks in Beijing\n\nBEIJING, March 5 (Reuters) - "
+            "Russia's exports to China rose 9% in January, customs data showed on Thursday, as "
+            "Deputy Prime Minister Alexei Overchuk met Chinese officials in Beijing.\n\n"
+            "Overchuk held talks with Vice Premier He Lifeng on Tuesday.",
+            "2026-03-05",
+            [("meeting", "occurred", ("Alexei Overchuk", "He Lifeng"), "2026-03-03")],
+        ),
     ],
 )
 def test_events(text: str, published: str | None, expected: list[tuple[Any, ...]]) -> None:

@@ -92,7 +92,8 @@ def _led_by(
 def _body_before(
     text: str, bodies: list[tuple[int, int, str]], start: int
 ) -> tuple[str, str | None] | None:
-    for _bs, be, country in bodies:
+    # the nearest body first: "Gazprom CEO Alexey Miller and CNPC Chairman Dai Houliang"
+    for _bs, be, country in sorted(bodies, key=lambda b: -b[1]):
         if 0 < start - be <= 80 and (m := _TITLE_BETWEEN.match(text[be:start])):
             return country, m.group(1).strip()
     return None

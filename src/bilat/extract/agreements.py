@@ -17,7 +17,7 @@ from functools import lru_cache
 from typing import Any
 
 from bilat.datafiles import read_data
-from bilat.extract.context import DocContext, Sentence
+from bilat.extract.context import DocContext, Sentence, headline_end
 from bilat.extract.temporal import TimeExpr, find_time_expressions
 from bilat.records import Agreement, Evidence
 
@@ -479,19 +479,9 @@ def _without_headline_repeats(ctx: DocContext, found: list[Agreement]) -> list[A
     """A headline's document is one the report then tells in full ('Russia and China issue
     roadmap for relations' over the communique it reports): when the body names any, the
     headline's own wording is no document of its own."""
-    end = _headline_end(ctx)
+    end = headline_end(ctx)
     body = [a for a in found if a.evidence.start >= end]
     return body if body else found
-
-
-def _headline_end(ctx: DocContext) -> int:
-    """Where a headline line ends: a first line of its own with no closing full stop; 0 when
-    the text opens with its lead sentence."""
-    text = ctx.clean_text
-    first = re.match(r"\s*([^\n]{10,200})\n", text)
-    if first is None or first.group(1).rstrip().endswith((".", "!", "?", ":", ";", "»", '"')):
-        return 0
-    return first.end(1)
 
 
 def _merged(found: list[Agreement]) -> list[Agreement]:

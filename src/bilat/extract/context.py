@@ -10,11 +10,12 @@ original text and verifies the quotes (grounding).
 from __future__ import annotations
 
 import itertools
+import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Any
 
-__all__ = ["DocContext", "Mention", "Sentence"]
+__all__ = ["DocContext", "Mention", "Sentence", "headline_end"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,3 +75,13 @@ class DocContext:
 
 def _start(m: Mention) -> int:
     return m.start
+
+
+def headline_end(ctx: DocContext) -> int:
+    """Where a headline line ends: a first line of its own with no closing full stop; 0 when
+    the text opens with its lead sentence."""
+    text = ctx.clean_text
+    first = re.match(r"\s*([^\n]{10,200})\n", text)
+    if first is None or first.group(1).rstrip().endswith((".", "!", "?", ":", ";", "»", '"')):
+        return 0
+    return first.end(1)

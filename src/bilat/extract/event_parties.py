@@ -17,6 +17,7 @@ from bilat.extract.gazetteer import Entry, Gazetteer
 __all__ = [
     "JOINT",
     "coordinated_sides",
+    "counterpart_adjectives",
     "delegation_sender",
     "forces",
     "greets",
@@ -67,6 +68,27 @@ def coordinated_sides(gaz: Gazetteer, clause: Clause) -> list[Mention]:
             pos = clause.start + m.start(group)
             word = m.group(group)
             out.append(Mention(pos, pos + len(word), word, entry.name, "state", entry.country))
+    return out
+
+
+_WITH_ADJECTIVE = re.compile(
+    r"\bwith\s+(?:the\s+|their\s+|its\s+|his\s+|her\s+)?([A-Z][a-z]+)\s+(?:[a-z-]+\s+){0,2}?"
+    r"(?:partners|counterparts?|colleagues|officials|companies|side|businesses|investors|"
+    r"delegation|representatives|authorities|government|leadership|officers)\b"
+)
+
+
+def counterpart_adjectives(gaz: Gazetteer, clause: Clause) -> list[Mention]:
+    """'will hold talks with Chinese partners': a counterpart named only by its state's
+    adjective takes part as that state."""
+    out = []
+    for m in _WITH_ADJECTIVE.finditer(clause.text):
+        entry = gaz.state_for_adjective(m.group(1))
+        if entry is not None and entry.country:
+            pos = clause.start + m.start(1)
+            out.append(
+                Mention(pos, pos + len(m.group(1)), m.group(1), entry.name, "state", entry.country)
+            )
     return out
 
 

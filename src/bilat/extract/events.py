@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from bilat.extract.context import DocContext, Mention
+from bilat.extract.context import DocContext, Mention, headline_end
 from bilat.extract.event_clauses import (
     Clause,
     find_triggers,
@@ -45,6 +45,7 @@ from bilat.extract.event_offices import heads_of_state, pair_by_office
 from bilat.extract.event_parties import (
     JOINT,
     coordinated_sides,
+    counterpart_adjectives,
     delegation_sender,
     forces,
     greets,
@@ -398,7 +399,11 @@ def _candidates(
                 # the people who hold the talks: before the event word, or after "between"
                 between = re.match(r"\s+between\s", clause.text[trig.end() :])
                 sides = [m for m in coordinated_sides(gaz, clause) if m.end <= at or between]
-                parts += pair_by_office(ctx, gaz, clause) or sides
+                # "with Chinese partners" is a side, except on a trip's talks ("to visit
+                # Beijing for talks with Chinese partners": the visit)
+                trip = any(m == "visit" for m, _ in triggers)
+                adjectives = [] if trip else counterpart_adjectives(gaz, clause)
+                parts += pair_by_office(ctx, gaz, clause) or sides or adjectives
             if mode == "meeting" and not _involves_pair(parts, ctx.pair, mode):
                 parts += _host_side(ctx, gaz, clause, parts)
         if mode != "military" and not _involves_pair(parts, ctx.pair, mode):
@@ -504,7 +509,24 @@ def extract_events(ctx: DocContext, gaz: Gazetteer) -> list[Event]:
     types = {m.actor: m.type for m in ctx.mentions}
     return [
         f.event
-        for f in trip_dates(dedupe(found, types), types)
+        for f in _without_headline_repeats(ctx, trip_dates(dedupe(found, types), types))
         if f.event.mode not in GROUP_MODES or set(ctx.pair) <= f.sides
         for _ in range(f.times)
     ]
+
+
+def _without_headline_repeats(ctx: DocContext, found: list[Found]) -> list[Found]:
+    """'... as Novak holds talks in Beijing' over a report that tells those talks: a headline's
+    event whose people all take part in a body event of its mode and status is that one,
+    dated by the body."""
+    end = headline_end(ctx)
+    people = {m.actor for m in ctx.mentions if m.type == "person"}
+    body = [f.event for f in found if f.event.evidence.start >= end]
+
+    def told(ev: Event) -> bool:
+        who = {p for p in ev.participants if p in people}
+        return bool(who) and any(
+            b.mode == ev.mode and b.status == ev.status and who <= set(b.participants) for b in body
+        )
+
+    return [f for f in found if f.event.evidence.start >= end or not told(f.event)]
