@@ -40,6 +40,9 @@ def test_lemmas_fold_case_forms() -> None:
         ("Контракт подписан с «Газпромом».", "gazprom"),
         ("Поставки по «Силе Сибири» выросли.", "power-of-siberia"),
         ("По данным главного таможенного управления КНР, экспорт вырос.", "china-customs"),
+        # a surname pymorphy3 reads in the genitive as a place ("Мантурово")
+        ("Состоялась видеоконференция Мантурова с министром.", "denis-manturov"),
+        ("Визит Дениса Мантурова завершился.", "denis-manturov"),
     ],
 )
 def test_every_case_form_finds_the_canonical_entry(gaz: Gazetteer, text: str, gid: str) -> None:
@@ -397,3 +400,11 @@ def test_a_fall_told_by_a_gerund_or_in_the_present_is_negative() -> None:
     )
     changes = [f.value for f in extract_russian(text, "2031-01-20").figures if f.kind == "change"]
     assert changes == [-6.9, -3]
+
+
+def test_a_russian_perfective_future_makes_the_event_planned() -> None:
+    """'возглавит делегацию на выставке': a perfective non-past verb is the future, so the
+    expo of 'в начале ноября' (after an October report) is next month's, still to come."""
+    text = "В начале ноября Мантуров возглавит российскую делегацию на выставке в Шанхае."
+    (event,) = extract_russian(text, "2031-10-30").events
+    assert (event.mode, event.status, event.date) == ("multilateral", "planned", "2031-11")

@@ -13,6 +13,7 @@ import re
 from bilat.extract.context import DocContext
 from bilat.extract.event_clauses import Clause, lexicon
 from bilat.extract.figures_data import phrases
+from bilat.extract.nlp_ru import analyses
 from bilat.extract.temporal import TimeExpr, find_time_expressions
 
 __all__ = [
@@ -56,11 +57,27 @@ def planned_near(text: str, trig: re.Match[str], others: list[re.Match[str]]) ->
         return True
     if _NEXT.search(text, max(0, trig.start() - 40), trig.start()):
         return True  # "the next, 19th meeting of the commission"
+    if _russian_future_before(text, trig, others):
+        return True  # "Мантуров возглавит делегацию на выставке": a perfective future
     if trig[0].lower() in _PRESENT_VERBS and _BEFORE_SUBJECT.search(text, 0, trig.start()):
         return True  # "before the heads of government meet in November": still to come
     # "the meeting of the [long name of a commission] will be held"
     for m in _AFTER.finditer(text, trig.end(), min(len(text), trig.end() + 180)):
         if not any(trig.end() <= o.start() < m.start() for o in others):
+            return True
+    return False
+
+
+_CYRILLIC_WORD = re.compile(r"[а-яё]+", re.I)
+
+
+def _russian_future_before(text: str, trig: re.Match[str], others: list[re.Match[str]]) -> bool:
+    """A Russian verb in the future (perfective non-past: 'возглавит', 'подпишут', 'обсудят')
+    between the previous trigger and this one, its likeliest reading by pymorphy3."""
+    start = max([0, trig.start() - 100, *(o.end() for o in others if o.end() <= trig.start())])
+    for word in _CYRILLIC_WORD.findall(text, start, trig.start()):
+        readings = analyses(word.lower())
+        if readings and readings[0][1] == "VERB" and "futr" in readings[0][2]:
             return True
     return False
 

@@ -36,7 +36,15 @@ class RussianNames:
     adjectives: dict[str, Entry]  # lemma of the adjective -> state
 
     def forms(self) -> Iterator[tuple[str, Entry]]:
-        return iter(self.pairs)
+        """Every written form, and a person's name with the surname in its other cases:
+        pymorphy3 reads some surnames in the genitive as places ("Мантурова" -> "Мантурово"),
+        so the lemma of "Дениса Мантурова" does not meet that of "Денис Мантуров"."""
+        for form, entry in self.pairs:
+            yield form, entry
+            if entry.type == "person":
+                head, _, last = form.rpartition(" ")
+                for case in surname_cases(last):
+                    yield (f"{head} {case}" if head else case), entry
 
     def state_for_lemma(self, word_lemma: str) -> Entry | None:
         """The state a one-word Russian name names, by its lemma ("рф", "китай")."""
@@ -47,6 +55,26 @@ class RussianNames:
         from bilat.extract.nlp_ru import lemma
 
         return self.adjectives.get(lemma(word.lower()))
+
+
+# Russian surname endings and their other case endings (Зализняк's adjectival-possessive
+# declension of -ов/-ев/-ин surnames): gen/acc, dat, instr, prep; feminine gen/dat/instr/prep
+_SURNAME_CASES = (
+    (("ов", "ев", "ёв", "ин", "ын"), ("а", "у", "ым", "е")),
+    (("ова", "ева", "ёва", "ина", "ына"), ("ой", "у")),
+)
+
+
+def surname_cases(word: str) -> list[str]:
+    """'Мантуров' -> ['Мантурова', 'Мантурову', 'Мантуровым', 'Мантурове']; [] for a word
+    that is no such surname."""
+    if not word[:1].isupper() or len(word) < 4:
+        return []
+    for endings, cases in _SURNAME_CASES:
+        if word.endswith(endings):
+            stem = word[:-1] if endings[0].endswith("а") else word
+            return [stem + c for c in cases]
+    return []
 
 
 _STATE_LEMMAS: dict[int, dict[str, Entry]] = {}
