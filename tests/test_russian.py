@@ -43,6 +43,8 @@ def test_lemmas_fold_case_forms() -> None:
         # a surname pymorphy3 reads in the genitive as a place ("Мантурово")
         ("Состоялась видеоконференция Мантурова с министром.", "denis-manturov"),
         ("Визит Дениса Мантурова завершился.", "denis-manturov"),
+        ("Делегация Россельхознадзора прибыла в Пекин.", "rosselkhoznadzor"),
+        ("Средства вложил Российский фонд прямых инвестиций.", "rdif"),
     ],
 )
 def test_every_case_form_finds_the_canonical_entry(gaz: Gazetteer, text: str, gid: str) -> None:
@@ -408,3 +410,21 @@ def test_a_russian_perfective_future_makes_the_event_planned() -> None:
     text = "В начале ноября Мантуров возглавит российскую делегацию на выставке в Шанхае."
     (event,) = extract_russian(text, "2031-10-30").events
     assert (event.mode, event.status, event.date) == ("multilateral", "planned", "2031-11")
+
+
+@pytest.mark.parametrize(
+    ("text", "visitor"),
+    [
+        # a delegation named by the body that sent it, or by its state's adjective, visits for
+        # that body or state
+        (
+            "В прошлом месяце делегация Минэнерго посетила Пекин.",
+            "Ministry of Energy of the Russian Federation",
+        ),
+        ("В прошлом месяце российская делегация посетила Пекин.", "Russia"),
+    ],
+)
+def test_a_russian_delegation_visits_for_who_sent_it(text: str, visitor: str) -> None:
+    (event,) = extract_russian(text, "2031-03-03").events
+    assert (event.mode, event.date) == ("visit", "2031-02")
+    assert visitor in event.participants

@@ -285,6 +285,8 @@ def unplaced_counterpart(ctx: DocContext, gaz: Gazetteer, parts: list[Mention]) 
 
 _DELEGATION = re.compile(
     r"\b(?:([A-Z][\w-]+)\s+(?:[a-z-]+\s+){0,3})?delegations?\b(?:\s+(?P<of>from|of)\s+(?:the\s+)?)?"
+    # "делегация Минсельхоза", "делегация из Хабаровска", "российская делегация"
+    r"|(?<![а-яёА-ЯЁ])(?:(?P<adj>[а-яёА-ЯЁ-]+)\s+)?[дД]елегаци[а-яё]*(?P<ru>\s+(?:из\s+)?)?"
 )
 
 
@@ -297,16 +299,17 @@ def delegation_sender(ctx: DocContext, gaz: Gazetteer, clause: Clause, at: int) 
         found = m
     if found is None:
         return []
-    if found.group("of"):
+    if found.group("of") or found.group("ru"):
         pos = clause.start + found.end()
         after = [m for m in ctx.mentions_in(pos, min(at, pos + 40)) if m.country]
-        return after[:1] if after and after[0].start == pos else []
-    word = found.group(1)
+        if after and after[0].start == pos:
+            return after[:1]
+    word = found.group(1) or found.group("adj")
     if not word:
         return []
     start = clause.start + found.start(1)
     end = start + len(word)
-    state = gaz.state_for_adjective(word)
+    state = gaz.state_for_adjective(word) or _russian_state(gaz, word)
     if state is not None and state.country:  # "a Russian government delegation"
         return [Mention(start, end, word, state.name, "state", state.country)]
     # "the Amur Region delegation": the place whose name the word is part of
