@@ -44,7 +44,7 @@ __all__ = [
 ]
 
 # Bump when extraction rules or data change: `bilat extract` re-runs older documents.
-EXTRACTOR_VERSION = "2026.12.04-22"
+EXTRACTOR_VERSION = "2026.12.04-23"
 
 log = logging.getLogger("bilat.extract")
 T = TypeVar("T")
