@@ -2,6 +2,7 @@
 reads its groups instead of counting every row of the measure per request.
 
     count(db)                       fill `record_figure_groups` (with the record's keys)
+    count(db, measures)             count again only these measures' groups (a patch)
     kept(db, measure, pair)         the measure's groups as `item_pages.figure_groups` gives them
     COLUMNS, GROUP                  the SQL of a figure row's group (rows `f`, documents `d`)
 
@@ -14,6 +15,7 @@ reviews are not in them (the page counts the periods of reviewed rows again).
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from bilat.store.db import Database
@@ -34,39 +36,74 @@ COLUMNS = (  # of NAMES, for figure rows `f` and their documents `d`
 GROUP = ", ".join(COLUMNS)
 _CURRENT = "d.id = f.doc_id AND d.is_current = 1 AND d.status = 'ok'"
 _COLS = ", ".join(NAMES)
+_CHUNK = 500
 _INSERT = (
     f"INSERT INTO record_figure_groups (measure, {_COLS}, n, low, high, first_id, published, "
     "conflicted, pairs) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
 
 
-def _conflict_pairs(db: Database) -> dict[tuple[Any, ...], set[str]]:
+def _in(column: str, values: Sequence[Any]) -> str:
+    return f" AND {column} IN ({', '.join('?' for _ in values)})" if values else ""
+
+
+def _conflict_pairs(db: Database, measures: Sequence[str]) -> dict[tuple[Any, ...], set[str]]:
     """Group (measure first) -> the pair views of the conflicts its rows are in (none: the
-    group is in a conflict of no view all the same). Each conflict's views are read once
-    (the pairs' key starts with the pair, not the position)."""
-    views: dict[int, set[str]] = {}
-    for pair, pos in db.execute(
-        "SELECT pair, pos FROM record_item_pairs WHERE kind = 'conflicts'"
-    ).fetchall():
-        views.setdefault(int(pos), set()).add(str(pair))
+    group is in a conflict of no view all the same), for `measures` (every one when empty).
+    Each conflict's views are read once, by position."""
     rows = db.execute(
         f"SELECT f.measure, {GROUP}, r.pos FROM record_item_refs r "
         f"JOIN figures f ON f.id = r.item_id JOIN documents d ON {_CURRENT} "
-        f"WHERE r.kind = 'conflicts' GROUP BY f.measure, {GROUP}, r.pos"
+        f"WHERE r.kind = 'conflicts'{_in('f.measure', measures)} "
+        f"GROUP BY f.measure, {GROUP}, r.pos",
+        list(measures),
     ).fetchall()
+    views = _views(db, sorted({int(row[9]) for row in rows}) if measures else None)
     out: dict[tuple[Any, ...], set[str]] = {}
     for row in rows:
         out.setdefault(tuple(row[:9]), set()).update(views.get(int(row[9]), ()))
     return out
 
 
-def count(db: Database) -> None:
-    """Count the current documents' figure rows per group (after the record's keys)."""
-    conflicts = _conflict_pairs(db)
+def _views(db: Database, positions: Sequence[int] | None) -> dict[int, set[str]]:
+    """Conflict position -> its pair views, of these positions (every conflict: None)."""
+    chunks = (
+        [[]]
+        if positions is None
+        else [positions[i : i + _CHUNK] for i in range(0, len(positions), _CHUNK)]
+    )
+    views: dict[int, set[str]] = {}
+    for chunk in chunks:
+        for pair, pos in db.execute(
+            f"SELECT pair, pos FROM record_item_pairs WHERE kind = 'conflicts'{_in('pos', chunk)}",
+            chunk,
+        ).fetchall():
+            views.setdefault(int(pos), set()).add(str(pair))
+    return views
+
+
+def count(db: Database, measures: Iterable[str] | None = None) -> None:
+    """Count the current documents' figure rows per group (after the record's keys): every
+    group (the table empty), or, given `measures`, those measures' groups again."""
+    if measures is None:
+        _count(db, [])
+        return
+    wanted = sorted(set(measures))
+    for i in range(0, len(wanted), _CHUNK):
+        chunk = wanted[i : i + _CHUNK]
+        db.execute(f"DELETE FROM record_figure_groups WHERE 1 = 1{_in('measure', chunk)}", chunk)
+        _count(db, chunk)
+
+
+def _count(db: Database, measures: Sequence[str]) -> None:
+    """Insert the groups of `measures` (every measure when empty)."""
+    conflicts = _conflict_pairs(db, measures)
     rows = db.execute(
         f"SELECT f.measure, {GROUP}, COUNT(*), MIN(f.value), "
         "MAX(COALESCE(f.value_max, f.value)), MIN(f.id), MIN(COALESCE(d.published, '')) "
-        f"FROM figures f JOIN documents d ON {_CURRENT} GROUP BY f.measure, {GROUP}"
+        f"FROM figures f JOIN documents d ON {_CURRENT} WHERE 1 = 1{_in('f.measure', measures)} "
+        f"GROUP BY f.measure, {GROUP}",
+        list(measures),
     ).fetchall()
     out = []
     for row in rows:

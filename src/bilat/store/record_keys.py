@@ -203,6 +203,7 @@ class KeyPatch:
         self.keys = Keys(db, local=True)
         self.mentions: Counter[str] = Counter()  # mention keys per pair, added - removed
         self.dropped: dict[str, set[int]] = {}  # statement rows whose keyed entry went
+        self.measures: set[str] = set()  # of the conflicts removed and added
 
     def remove(self, kind: str, pairs_at: Mapping[int, Sequence[str]]) -> None:
         """Drop the keys of the `kind` entries at these positions (-> the pairs they are
@@ -223,6 +224,15 @@ class KeyPatch:
                     int(r["item_id"])
                     for r in self.db.all(
                         f"SELECT item_id FROM record_item_refs WHERE kind = ? AND pos IN ({marks})",
+                        [kind, *chunk],
+                    )
+                )
+            if kind == "conflicts":
+                self.measures.update(
+                    str(r["measure"])
+                    for r in self.db.all(
+                        "SELECT DISTINCT f.measure FROM record_item_refs r JOIN figures f "
+                        f"ON f.id = r.item_id WHERE r.kind = ? AND r.pos IN ({marks})",
                         [kind, *chunk],
                     )
                 )
@@ -248,6 +258,8 @@ class KeyPatch:
     def add(self, kind: str, pos: int, item: dict[str, Any], pairs: Sequence[str]) -> None:
         """The keys of the entry `item` (as stored) at `pos`, filed under `pairs`."""
         before = self.keys.refs_at[pos]
+        if kind == "conflicts":
+            self.measures.add(str(item.get("measure")))
         self.keys.add(kind, pos, item)
         self._count(pairs, self.keys.refs_at[pos] - before)
 
@@ -338,10 +350,15 @@ class KeyPatch:
         for pair, n in sorted(self.mentions.items()):
             self._adjust(("mentions", pair, ""), n, keep=pair == _EVERY)
         self.mentions.clear()
-        # the figures page's groups, counted again whole (after the conflict refs; counting
-        # only the measures the patch touched is left to do)
-        self.db.execute("DELETE FROM record_figure_groups")
-        figure_groups.count(self.db)
+        # the figures page's groups of the measures whose rows or conflicts changed (after
+        # the conflict refs)
+        measures = set(self.measures)
+        for chunk in _chunks(docs):
+            marks = ", ".join("?" for _ in chunk)
+            sql = f"SELECT DISTINCT measure FROM figures WHERE doc_id IN ({marks})"
+            measures.update(str(r["measure"]) for r in self.db.all(sql, chunk))
+        figure_groups.count(self.db, measures)
+        self.measures.clear()
 
     def _adjust(self, key: tuple[str, str, str], n: int, *, keep: bool = True) -> None:
         """Move the count of `key` by `n`; a row at 0 goes unless `keep` (as a full write
