@@ -108,6 +108,7 @@ class _Side:
     merges: tuple[MergeJudgement, ...]
     index: ActorIndex
     filer: PairFiler
+    again: frozenset[str] | None = None  # the members clustered again (None: every one)
 
     @classmethod
     def of(cls, inputs: tuple[SourcedExtraction, ...], human: Sequence[Judgement]) -> _Side:
@@ -145,7 +146,7 @@ class _Side:
         every = tuple(sorted((*kept, *actors), key=_entry_id))
         merges = (*(m for m in old.merges if m.a not in refs), *merges)
         index = actor_index(every)
-        return cls(inputs, every, merges, index, PairFiler(inputs, index))
+        return cls(inputs, every, merges, index, PairFiler(inputs, index), frozenset(refs))
 
     def view(self, actor_id: str) -> tuple[str, str | None, str | None]:
         """What an entry shows of an actor: its name, country and type."""
@@ -194,27 +195,29 @@ class _Changes:
             old.state_names != new.state_names,
         )
 
-    def reads_alike(self, source: SourcedExtraction, new: ActorIndex) -> bool:
-        """Every event of `source` resolves to the same actors, shown alike, in both indexes
-        (so its mentions read the same under both)."""
-        if source.doc_id in self.docs:
+    def resolves_alike(self, doc_id: int, names: Iterable[str], new: ActorIndex) -> bool:
+        """Each of the `names` document `doc_id` wrote resolves to the same actor in both
+        indexes, shown alike."""
+        if doc_id in self.docs:
             return False
-        for event in source.extraction.events:
-            names = (*event.participants, *((event.place,) if event.place else ()))
-            if event.place and self.states:
-                return False
-            for name in names:
-                if name in self.ids or name_key(name) in self.keys:
-                    return False
-                if new.resolve(source.doc_id, name) in self.ids:
-                    return False
-        return True
+        return not any(
+            name in self.ids or name_key(name) in self.keys or new.resolve(doc_id, name) in self.ids
+            for name in names
+        )
+
+    def events_alike(self, source: SourcedExtraction, new: ActorIndex) -> bool:
+        """Every event mention of `source` reads the same under both indexes."""
+        events = source.extraction.events
+        if self.states and any(e.place for e in events):
+            return False
+        names = (n for e in events for n in (*e.participants, *((e.place,) if e.place else ())))
+        return self.resolves_alike(source.doc_id, names, new)
 
 
 def _old_items(old: _Side, new: _Side, after: dict[str, Any], changes: _Changes) -> dict[str, Any]:
     """`mention_items(old.inputs, old.index)`: the new reading of the documents that read
     alike under both indexes, the others read again under the old one."""
-    again = [s for s in old.inputs if not changes.reads_alike(s, new.index)]
+    again = [s for s in old.inputs if not changes.events_alike(s, new.index)]
     before = mention_items(again, old.index)
     for s in old.inputs:
         for index in s.event_index():
@@ -261,6 +264,18 @@ def _by_key(old: Iterable[Any], new: Iterable[Any], key: Callable[[Any], Any]) -
     )
 
 
+def _judgements(old: _Side, new: _Side) -> PartDelta:
+    """The machine merges that differ; only those of members clustered again can (a merge's
+    key starts with its first member)."""
+
+    def mine(side: _Side) -> list[MergeJudgement]:
+        again = new.again
+        merges = side.merges if again is None else [m for m in side.merges if m.a in again]
+        return sorted(merges, key=merge_order)
+
+    return _by_key(mine(old), mine(new), merge_order)
+
+
 def _moved_members(old: _Side, new: _Side) -> int:
     before = {m.ref: a.id for a in old.actors for m in a.members}
     after = {m.ref: a.id for a in new.actors for m in a.members}
@@ -270,7 +285,7 @@ def _moved_members(old: _Side, new: _Side) -> int:
 def _events(
     old: _Side,
     new: _Side,
-    added: set[int],
+    changes: _Changes,
     options: ReconcileOptions,
     stored: Sequence[dict[str, Any]] | None,
 ) -> PartDelta:
@@ -279,12 +294,11 @@ def _events(
     others into a cluster of exactly their parties, so every timeless mention of the parties
     of a touched mention is placed again, among the clusters holding those parties."""
     after = mention_items(new.inputs, new.index)
-    changes = _Changes.of(old.index, new.index)
     before = _old_items(old, new, after, changes)
     if stored is None:
         gone = cluster_events(old.inputs, old.index, options)
         stored = [to_plain(old.filer.event(c)) for c in gone]
-    seeds = {ref for ref, item in after.items() if item.mention.doc_id in added}
+    seeds = {ref for ref in after if ref not in before}  # the added documents' mentions
     for ref, item in before.items():
         if after[ref] is not item and (
             after[ref] != item
@@ -366,7 +380,7 @@ def _commitments(new: _Side, options: ReconcileOptions) -> tuple[Any, ...]:
 
 
 def _agreements(
-    old: _Side, new: _Side, added: set[int], options: ReconcileOptions, stored: Stored | None
+    old: _Side, new: _Side, changes: _Changes, options: ReconcileOptions, stored: Stored | None
 ) -> PartDelta | tuple[Any, ...]:
     """The histories the new statements reach; every history (a tuple) when the project
     names titles are read against changed. `stored`: the old record's entries (plain) of
@@ -376,12 +390,24 @@ def _agreements(
     after = statement_items(new.inputs, new.index, forms)
     if forms != project_forms(old.actors):
         return tuple(map(new.filer.agreement, histories_of(after, new.index, options)))
-    before = {i.ref: i for i in statement_items(old.inputs, old.index, forms)}
+    before = _old_statements(old, new, changes, after, forms)
+    names = {  # actor names whose country, as agreements file their parties, differs
+        n
+        for n in old.filer.country_by_name.keys() | new.filer.country_by_name.keys()
+        if old.country_of_name(n) != new.country_of_name(n)
+    }
     seeds = set()
     for item in after:
         was = before.get(item.ref)
         ids = item.parties | item.projects | (was.parties if was else frozenset())
-        if was is None or was != item or any(_party_changed(old, new, i) for i in ids):
+        if (
+            was is None
+            or was != item
+            or any(
+                (i in changes.ids or new.index.display(i) in names) and _party_changed(old, new, i)
+                for i in ids
+            )
+        ):
             seeds.add(item.ref)
     refs = touched_statements(after, seeds, options)
     come = histories_of([i for i in after if i.ref in refs], new.index, options)
@@ -390,6 +416,23 @@ def _agreements(
         return _diff(stored(f"agreement:{r}" for r in sorted(refs)), now, _row_id)
     gone = histories_of([i for i in before.values() if i.ref in refs], old.index, options)
     return _diff([to_plain(old.filer.agreement(h)) for h in gone], now, _row_id)
+
+
+def _old_statements(
+    old: _Side, new: _Side, changes: _Changes, after: Sequence[Any], forms: list[tuple[str, str]]
+) -> dict[str, Any]:
+    """The old inputs' statements under the old index, by ref: the new reading of those
+    whose parties resolve alike in both indexes, the others read again."""
+    again = [
+        s
+        for s in old.inputs
+        if not changes.resolves_alike(
+            s.doc_id, (p for a in s.extraction.agreements for p in a.parties), new.index
+        )
+    ]
+    redone = {i.ref: i for i in statement_items(again, old.index, forms)}
+    docs = {s.doc_id for s in old.inputs}
+    return {i.ref: redone.get(i.ref, i) for i in after if i.entry.doc_id in docs}
 
 
 def _party_changed(old: _Side, new: _Side, actor_id: str) -> bool:
@@ -420,14 +463,13 @@ def reconcile_delta(
     added = {s.doc_id for s in added_inputs}
     new = _Side.grown(old, ordered_inputs((*old_inputs, *added_inputs)), added, human)
     conflicts, series = _figures(old, new, added_inputs, opts)
-    histories = _agreements(old, new, added, opts, agreements)
+    changes = _Changes.of(old.index, new.index)
+    histories = _agreements(old, new, changes, opts, agreements)
     parts = {
         "documents": PartDelta((), tuple(document_entry(s) for s in added_inputs)),
         "actors": _diff(old.actors, new.actors, _entry_id),
-        "judgements": _by_key(
-            sorted(old.merges, key=merge_order), sorted(new.merges, key=merge_order), merge_order
-        ),
-        "events": _events(old, new, added, opts, known[2] if known else None),
+        "judgements": _judgements(old, new),
+        "events": _events(old, new, changes, opts, known[2] if known else None),
         "conflicts": conflicts,
         "series": series,
     }
