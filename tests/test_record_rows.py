@@ -125,6 +125,26 @@ def test_groups_kept_with_the_record_are_the_groups_counted_now(
         assert any(g["conflicted"] for m in measures for g in fg.kept(s.db, m, pair))
 
 
+def test_counting_some_groups_again_gives_the_whole_count(store: Store) -> None:
+    """`figure_groups.count(db, groups)` (a patch's recount) replaces exactly those groups
+    (rows without a period among them) with what counting everything gives."""
+    every = "SELECT * FROM record_figure_groups"
+    whole = sorted(map(tuple, store.db.execute(every).fetchall()))
+    groups = sorted({(str(r[0]), str(r[5])) for r in whole})
+    picked = [g for g in groups if not g[1]][:2] + [g for g in groups if g[1]][:3]
+    assert len(picked) == 5
+    with store.transaction():
+        store.db.execute("UPDATE record_figure_groups SET n = n + 7, pairs = '|x|'")
+        fg.count(store.db, picked)
+        now = sorted(map(tuple, store.db.execute(every).fetchall()))
+        again = {tuple(r) for r in now if (r[0], r[5]) in picked}
+        assert again == {r for r in whole if (r[0], r[5]) in picked}
+        assert all(r[9] == f[9] + 7 for r, f in zip(now, whole, strict=True) if r not in again)
+        store.db.execute("DELETE FROM record_figure_groups")
+        fg.count(store.db)
+    assert sorted(map(tuple, store.db.execute(every).fetchall())) == whole
+
+
 def _row(g: dict[str, Any]) -> tuple[Any, ...]:
     return tuple((k, float(v) if k in ("low", "high") else v) for k, v in sorted(g.items()))
 

@@ -24,7 +24,15 @@ from bilat.reconcile._clusters import Clusters
 from bilat.reconcile._text import is_name_like, name_key, tokens
 from bilat.reconcile.model import ActorMember, CanonicalActor, MergeJudgement, SourcedExtraction
 
-__all__ = ["ActorIndex", "actor_index", "canonical_actors", "collect_members", "member_ref"]
+__all__ = [
+    "ActorIndex",
+    "actor_index",
+    "canonical_actors",
+    "cluster_members",
+    "collect_members",
+    "member_ref",
+    "tied_members",
+]
 
 # Types that name the same kind of thing: extractors call Gazprom a company or an organization.
 _TYPE_FAMILY = {"company": "organization"}
@@ -328,7 +336,15 @@ def canonical_actors(
     inputs: Sequence[SourcedExtraction], judgements: Sequence[MergeJudgement] = ()
 ) -> tuple[tuple[CanonicalActor, ...], tuple[MergeJudgement, ...], ActorIndex]:
     """Cluster every document's actors; return actors (by id), machine merges, and the index."""
-    merger = _Merger(collect_members(inputs))
+    actors, merges = cluster_members(collect_members(inputs), judgements)
+    return actors, merges, actor_index(actors)
+
+
+def cluster_members(
+    members: list[ActorMember], judgements: Sequence[MergeJudgement] = ()
+) -> tuple[tuple[CanonicalActor, ...], tuple[MergeJudgement, ...]]:
+    """The canonical actors (by id) and machine merges of `members` (in reading order)."""
+    merger = _Merger(members)
     _apply_human(merger, judgements)
     _link_gids(merger)
     _link_names(merger)
@@ -337,4 +353,57 @@ def canonical_actors(
     groups = [[merger.members[i] for i in g] for g in merger.clusters.groups()]
     groups.sort(key=lambda g: (-len(g), g[0].ref))
     actors = sorted((_build_actor(g, taken) for g in groups), key=lambda a: a.id)
-    return tuple(actors), tuple(merger.made), actor_index(actors)
+    return tuple(actors), tuple(merger.made)
+
+
+def _ties(member: ActorMember) -> list[tuple[str, str]]:
+    """Every key through which `cluster_members` may join `member` to another member or give
+    it an id another actor's could clash with (more than it uses: types are not told apart):
+    its gazetteer id, the name key of its name and of each alias (a person's multi-word
+    forms are among them, and its first-and-last-word form is added), and a person's
+    surname words or bare name."""
+    keys = [("k", name_key(form)) for form in (member.name, *member.aliases)]
+    if member.gid:
+        keys.append(("g", member.gid))
+    if member.type == "person":
+        words = tokens(member.name)
+        if len(words) >= 3:
+            keys.append(("k", f"{words[0]} {words[-1]}"))
+        if len(words) == 1:
+            keys.append(("s", words[0]))
+        elif len(words) >= 2:
+            keys.extend(("s", word) for word in _surname_tokens(member))
+    return keys
+
+
+def tied_members(
+    members: Sequence[ActorMember], seeds: Iterable[int], judgements: Sequence[MergeJudgement]
+) -> list[int]:
+    """The members (their indexes, in order) tied to the `seeds` through a chain of `_ties`
+    or human judgements. Members tied to none of the others are clustered and named as they
+    are among everything by `cluster_members` on them alone (it joins only members sharing a
+    key, in an order it keeps, and an id clashes only with a key shared), so adding members
+    changes only the actors of the members tied to them."""
+    holders: dict[tuple[str, str], list[int]] = {}
+    ties: list[list[tuple[str, str]]] = []
+    refs: dict[str, list[int]] = {}
+    for i, member in enumerate(members):
+        ties.append(_ties(member))
+        refs.setdefault(member.ref, []).append(i)
+    for n, judgement in enumerate(judgements):
+        for ref in (judgement.a, judgement.b):
+            for i in refs.get(ref, ()):
+                ties[i].append(("h", str(n)))
+    for i, keys in enumerate(ties):
+        for key in keys:
+            holders.setdefault(key, []).append(i)
+    todo = list(dict.fromkeys(seeds))
+    reached, used = set(todo), set()
+    while todo:
+        for key in ties[todo.pop()]:
+            if key not in used:
+                used.add(key)
+                more = [j for j in holders[key] if j not in reached]
+                reached.update(more)
+                todo.extend(more)
+    return sorted(reached)

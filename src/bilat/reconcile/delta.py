@@ -6,12 +6,17 @@
 only the part of its output the new documents can reach, on the same rules, so the two agree
 entry for entry (tests/test_incremental_record.py compares them on random insert orders).
 
-- actors are re-derived whole (cheap) under the old and the new inputs; an actor whose members
-  or names changed is replaced, and so is every machine merge judgement that differs;
+- actors: the members tied to a new one by a chain of shared keys (gazetteer id, name key,
+  surname) or human judgements (`actors.tied_members`) are clustered again; every other
+  actor and machine merge is kept as it was (given, or derived whole under the old inputs);
+  an actor whose members or names changed is replaced, and so is every machine merge
+  judgement that differs;
 - events: the mentions of the new documents, and the old ones that read differently under the
   new actor index (a participant that now resolves elsewhere, an actor renamed or moved to
   another country), are the seeds; their components (`events.touched_mentions`) are clustered
-  under the old index (the clusters to remove) and the new one (the clusters to add);
+  under the old index (the clusters to remove) and the new one (the clusters to add). Only
+  the documents whose names resolve or show differently (`_Changes`) are read under the old
+  index again; the others' mentions read as under the new one;
 - figures: the groups of every quantity a new figure has, so its conflicts and series;
 - commitments: all (they are few, and the latest publication date judges every one);
 - agreements: the components of statements linked by title to a seed
@@ -25,7 +30,15 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from bilat.reconcile.actors import ActorIndex, actor_index, canonical_actors
+from bilat.reconcile._text import name_key
+from bilat.reconcile.actors import (
+    ActorIndex,
+    actor_index,
+    canonical_actors,
+    cluster_members,
+    collect_members,
+    tied_members,
+)
 from bilat.reconcile.agreements import (
     histories_of,
     project_forms,
@@ -95,6 +108,7 @@ class _Side:
     merges: tuple[MergeJudgement, ...]
     index: ActorIndex
     filer: PairFiler
+    again: frozenset[str] | None = None  # the members clustered again (None: every one)
 
     @classmethod
     def of(cls, inputs: tuple[SourcedExtraction, ...], human: Sequence[Judgement]) -> _Side:
@@ -112,6 +126,28 @@ class _Side:
         index = actor_index(actors)
         return cls(inputs, tuple(actors), tuple(merges), index, PairFiler(inputs, index))
 
+    @classmethod
+    def grown(
+        cls,
+        old: _Side,
+        inputs: tuple[SourcedExtraction, ...],
+        added: set[int],
+        human: Sequence[Judgement],
+    ) -> _Side:
+        """The side of `inputs` (`old`'s and the `added` documents'): the actors of the
+        members tied to an added one (`tied_members`) clustered again, the others' actors and
+        merges kept from `old` (they cluster as they did)."""
+        members = collect_members(inputs)
+        seeds = (i for i, m in enumerate(members) if m.doc_id in added)
+        tied = [members[i] for i in tied_members(members, seeds, human)]
+        refs = {m.ref for m in tied}
+        actors, merges = cluster_members(tied, human)
+        kept = [a for a in old.actors if not any(m.ref in refs for m in a.members)]
+        every = tuple(sorted((*kept, *actors), key=_entry_id))
+        merges = (*(m for m in old.merges if m.a not in refs), *merges)
+        index = actor_index(every)
+        return cls(inputs, every, merges, index, PairFiler(inputs, index), frozenset(refs))
+
     def view(self, actor_id: str) -> tuple[str, str | None, str | None]:
         """What an entry shows of an actor: its name, country and type."""
         actor = self.index.actors.get(actor_id)
@@ -123,6 +159,72 @@ class _Side:
 
     def country_of_name(self, name: str) -> str | None:
         return self.filer.country_by_name.get(name)
+
+
+@dataclass(frozen=True, slots=True)
+class _Changes:
+    """What the new actor index resolves or shows differently from the old one: a name a
+    document wrote resolves through the document's own actors, a gazetteer id written as such,
+    or a name key (`ActorIndex.resolve`); an actor is shown by its name, type and country."""
+
+    docs: frozenset[int]  # documents whose own names map to other actors
+    keys: frozenset[str]  # name keys of another set of actors
+    ids: frozenset[str]  # actors that came, went, or whose name, type, country or gid differ
+    states: bool  # the state names differ (a place read as a state)
+
+    @classmethod
+    def of(cls, old: ActorIndex, new: ActorIndex) -> _Changes:
+        def shown(index: ActorIndex, actor_id: str) -> tuple[str | None, ...] | None:
+            a = index.actors.get(actor_id)
+            return (a.name, a.type, a.country, a.gid) if a else None
+
+        return cls(
+            frozenset(
+                d
+                for d in old.by_doc.keys() | new.by_doc.keys()
+                if old.by_doc.get(d) != new.by_doc.get(d)
+            ),
+            frozenset(
+                k
+                for k in old.by_key.keys() | new.by_key.keys()
+                if old.by_key.get(k) != new.by_key.get(k)
+            ),
+            frozenset(
+                i for i in old.actors.keys() | new.actors.keys() if shown(old, i) != shown(new, i)
+            ),
+            old.state_names != new.state_names,
+        )
+
+    def resolves_alike(self, doc_id: int, names: Iterable[str], new: ActorIndex) -> bool:
+        """Each of the `names` document `doc_id` wrote resolves to the same actor in both
+        indexes, shown alike."""
+        if doc_id in self.docs:
+            return False
+        return not any(
+            name in self.ids or name_key(name) in self.keys or new.resolve(doc_id, name) in self.ids
+            for name in names
+        )
+
+    def events_alike(self, source: SourcedExtraction, new: ActorIndex) -> bool:
+        """Every event mention of `source` reads the same under both indexes."""
+        events = source.extraction.events
+        if self.states and any(e.place for e in events):
+            return False
+        names = (n for e in events for n in (*e.participants, *((e.place,) if e.place else ())))
+        return self.resolves_alike(source.doc_id, names, new)
+
+
+def _old_items(old: _Side, new: _Side, after: dict[str, Any], changes: _Changes) -> dict[str, Any]:
+    """`mention_items(old.inputs, old.index)`: the new reading of the documents that read
+    alike under both indexes, the others read again under the old one."""
+    again = [s for s in old.inputs if not changes.events_alike(s, new.index)]
+    before = mention_items(again, old.index)
+    for s in old.inputs:
+        for index in s.event_index():
+            ref = f"{s.doc_id}:e{index}"
+            if ref not in before:
+                before[ref] = after[ref]
+    return before
 
 
 def _diff(old: Iterable[T], new: Iterable[T], key: Callable[[T], Any]) -> PartDelta:
@@ -162,6 +264,18 @@ def _by_key(old: Iterable[Any], new: Iterable[Any], key: Callable[[Any], Any]) -
     )
 
 
+def _judgements(old: _Side, new: _Side) -> PartDelta:
+    """The machine merges that differ; only those of members clustered again can (a merge's
+    key starts with its first member)."""
+
+    def mine(side: _Side) -> list[MergeJudgement]:
+        again = new.again
+        merges = side.merges if again is None else [m for m in side.merges if m.a in again]
+        return sorted(merges, key=merge_order)
+
+    return _by_key(mine(old), mine(new), merge_order)
+
+
 def _moved_members(old: _Side, new: _Side) -> int:
     before = {m.ref: a.id for a in old.actors for m in a.members}
     after = {m.ref: a.id for a in new.actors for m in a.members}
@@ -171,7 +285,7 @@ def _moved_members(old: _Side, new: _Side) -> int:
 def _events(
     old: _Side,
     new: _Side,
-    added: set[int],
+    changes: _Changes,
     options: ReconcileOptions,
     stored: Sequence[dict[str, Any]] | None,
 ) -> PartDelta:
@@ -179,14 +293,17 @@ def _events(
     plain) and after. Timeless mentions (no date, no publication) are placed after all the
     others into a cluster of exactly their parties, so every timeless mention of the parties
     of a touched mention is placed again, among the clusters holding those parties."""
-    before = mention_items(old.inputs, old.index)
     after = mention_items(new.inputs, new.index)
+    before = _old_items(old, new, after, changes)
     if stored is None:
         gone = cluster_events(old.inputs, old.index, options)
         stored = [to_plain(old.filer.event(c)) for c in gone]
-    seeds = {ref for ref, item in after.items() if item.mention.doc_id in added}
+    seeds = {ref for ref in after if ref not in before}  # the added documents' mentions
     for ref, item in before.items():
-        if after[ref] != item or any(old.view(i) != new.view(i) for i in item.ids):
+        if after[ref] is not item and (
+            after[ref] != item
+            or any(i in changes.ids and old.view(i) != new.view(i) for i in item.ids)
+        ):
             seeds.add(ref)
     refs = touched_mentions((before, after), seeds, options)
 
@@ -263,7 +380,7 @@ def _commitments(new: _Side, options: ReconcileOptions) -> tuple[Any, ...]:
 
 
 def _agreements(
-    old: _Side, new: _Side, added: set[int], options: ReconcileOptions, stored: Stored | None
+    old: _Side, new: _Side, changes: _Changes, options: ReconcileOptions, stored: Stored | None
 ) -> PartDelta | tuple[Any, ...]:
     """The histories the new statements reach; every history (a tuple) when the project
     names titles are read against changed. `stored`: the old record's entries (plain) of
@@ -273,12 +390,24 @@ def _agreements(
     after = statement_items(new.inputs, new.index, forms)
     if forms != project_forms(old.actors):
         return tuple(map(new.filer.agreement, histories_of(after, new.index, options)))
-    before = {i.ref: i for i in statement_items(old.inputs, old.index, forms)}
+    before = _old_statements(old, new, changes, after, forms)
+    names = {  # actor names whose country, as agreements file their parties, differs
+        n
+        for n in old.filer.country_by_name.keys() | new.filer.country_by_name.keys()
+        if old.country_of_name(n) != new.country_of_name(n)
+    }
     seeds = set()
     for item in after:
         was = before.get(item.ref)
         ids = item.parties | item.projects | (was.parties if was else frozenset())
-        if was is None or was != item or any(_party_changed(old, new, i) for i in ids):
+        if (
+            was is None
+            or was != item
+            or any(
+                (i in changes.ids or new.index.display(i) in names) and _party_changed(old, new, i)
+                for i in ids
+            )
+        ):
             seeds.add(item.ref)
     refs = touched_statements(after, seeds, options)
     come = histories_of([i for i in after if i.ref in refs], new.index, options)
@@ -287,6 +416,23 @@ def _agreements(
         return _diff(stored(f"agreement:{r}" for r in sorted(refs)), now, _row_id)
     gone = histories_of([i for i in before.values() if i.ref in refs], old.index, options)
     return _diff([to_plain(old.filer.agreement(h)) for h in gone], now, _row_id)
+
+
+def _old_statements(
+    old: _Side, new: _Side, changes: _Changes, after: Sequence[Any], forms: list[tuple[str, str]]
+) -> dict[str, Any]:
+    """The old inputs' statements under the old index, by ref: the new reading of those
+    whose parties resolve alike in both indexes, the others read again."""
+    again = [
+        s
+        for s in old.inputs
+        if not changes.resolves_alike(
+            s.doc_id, (p for a in s.extraction.agreements for p in a.parties), new.index
+        )
+    ]
+    redone = {i.ref: i for i in statement_items(again, old.index, forms)}
+    docs = {s.doc_id for s in old.inputs}
+    return {i.ref: redone.get(i.ref, i) for i in after if i.entry.doc_id in docs}
 
 
 def _party_changed(old: _Side, new: _Side, actor_id: str) -> bool:
@@ -314,17 +460,16 @@ def reconcile_delta(
     human = tuple(j for j in judgements if j.by != "machine")
     inputs = ordered_inputs(old_inputs)
     old = _Side.known(inputs, known[0], known[1]) if known else _Side.of(inputs, human)
-    new = _Side.of(ordered_inputs((*old_inputs, *added_inputs)), human)
     added = {s.doc_id for s in added_inputs}
+    new = _Side.grown(old, ordered_inputs((*old_inputs, *added_inputs)), added, human)
     conflicts, series = _figures(old, new, added_inputs, opts)
-    histories = _agreements(old, new, added, opts, agreements)
+    changes = _Changes.of(old.index, new.index)
+    histories = _agreements(old, new, changes, opts, agreements)
     parts = {
         "documents": PartDelta((), tuple(document_entry(s) for s in added_inputs)),
         "actors": _diff(old.actors, new.actors, _entry_id),
-        "judgements": _by_key(
-            sorted(old.merges, key=merge_order), sorted(new.merges, key=merge_order), merge_order
-        ),
-        "events": _events(old, new, added, opts, known[2] if known else None),
+        "judgements": _judgements(old, new),
+        "events": _events(old, new, changes, opts, known[2] if known else None),
         "conflicts": conflicts,
         "series": series,
     }

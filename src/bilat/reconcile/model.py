@@ -374,10 +374,14 @@ def to_plain(value: Any) -> Any:
         return value
     if cls is float:
         return value if math.isfinite(value) else None
+    scalars = _SCALARS  # the common values, kept as they are without a call
     if cls is tuple or cls is list:
-        return [to_plain(v) for v in value]
+        return [v if type(v) in scalars else to_plain(v) for v in value]
     if is_dataclass(cls) and not isinstance(value, type):
-        return {name: to_plain(getattr(value, name)) for name in _field_names(cls)}
+        return {
+            name: v if type(v := getattr(value, name)) in scalars else to_plain(v)
+            for name in _field_names(cls)
+        }
     if isinstance(value, tuple | list):
         return [to_plain(v) for v in value]
     if isinstance(value, dict):

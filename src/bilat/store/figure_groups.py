@@ -2,6 +2,7 @@
 reads its groups instead of counting every row of the measure per request.
 
     count(db)                       fill `record_figure_groups` (with the record's keys)
+    count(db, groups)               count again only these (measure, period) groups (a patch)
     kept(db, measure, pair)         the measure's groups as `item_pages.figure_groups` gives them
     COLUMNS, GROUP                  the SQL of a figure row's group (rows `f`, documents `d`)
 
@@ -14,11 +15,12 @@ reviews are not in them (the page counts the periods of reviewed rows again).
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from bilat.store.db import Database
 
-__all__ = ["COLUMNS", "GROUP", "NAMES", "count", "kept"]
+__all__ = ["COLUMNS", "GROUP", "NAMES", "Group", "count", "kept"]
 
 NAMES = ("flow", "unit", "kind", "per", "period", "outlet", "doc_pair", "qualifier")
 COLUMNS = (  # of NAMES, for figure rows `f` and their documents `d`
@@ -34,39 +36,95 @@ COLUMNS = (  # of NAMES, for figure rows `f` and their documents `d`
 GROUP = ", ".join(COLUMNS)
 _CURRENT = "d.id = f.doc_id AND d.is_current = 1 AND d.status = 'ok'"
 _COLS = ", ".join(NAMES)
+_CHUNK = 500
+_GROUPS = 100  # groups per OR list
 _INSERT = (
     f"INSERT INTO record_figure_groups (measure, {_COLS}, n, low, high, first_id, published, "
     "conflicted, pairs) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
 
 
-def _conflict_pairs(db: Database) -> dict[tuple[Any, ...], set[str]]:
+Group = tuple[str, str]  # a measure and a period ('' for none), as the table keys them
+
+
+def _of(groups: Sequence[Group], figure: str = "f.") -> tuple[str, list[str]]:
+    """The SQL condition (after WHERE 1 = 1) and parameters selecting the figure rows (or,
+    with `figure` empty, the counted groups) of `groups`; every one when `groups` is empty."""
+    if not groups:
+        return "", []
+    terms, params = [], []
+    for measure, period in groups:
+        if period or not figure:
+            terms.append(f"({figure}measure = ? AND {figure}period = ?)")
+            params += [measure, period]
+        else:  # the rows with no period (stored NULL); each term by the measure index
+            terms.append(f"({figure}measure = ? AND {figure}period IS NULL)")
+            terms.append(f"({figure}measure = ? AND {figure}period = '')")
+            params += [measure, measure]
+    return f" AND ({' OR '.join(terms)})", params
+
+
+def _conflict_pairs(db: Database, groups: Sequence[Group]) -> dict[tuple[Any, ...], set[str]]:
     """Group (measure first) -> the pair views of the conflicts its rows are in (none: the
-    group is in a conflict of no view all the same). Each conflict's views are read once
-    (the pairs' key starts with the pair, not the position)."""
-    views: dict[int, set[str]] = {}
-    for pair, pos in db.execute(
-        "SELECT pair, pos FROM record_item_pairs WHERE kind = 'conflicts'"
-    ).fetchall():
-        views.setdefault(int(pos), set()).add(str(pair))
+    group is in a conflict of no view all the same), of `groups` (every one when empty).
+    Each conflict's views are read once, by position."""
+    where, params = _of(groups)
+    join = " CROSS JOIN " if groups else ", "  # a few groups: their rows first, by the
+    # measure index (SQLite keeps a CROSS JOIN's order); every one: as the planner likes
+    tables = join.join(("figures f", "record_item_refs r", "documents d"))
     rows = db.execute(
-        f"SELECT f.measure, {GROUP}, r.pos FROM record_item_refs r "
-        f"JOIN figures f ON f.id = r.item_id JOIN documents d ON {_CURRENT} "
-        f"WHERE r.kind = 'conflicts' GROUP BY f.measure, {GROUP}, r.pos"
+        f"SELECT f.measure, {GROUP}, r.pos FROM {tables} WHERE r.kind = 'conflicts' "
+        f"AND f.id = r.item_id AND {_CURRENT}{where} GROUP BY f.measure, {GROUP}, r.pos",
+        params,
     ).fetchall()
+    views = _views(db, sorted({int(row[9]) for row in rows}) if groups else None)
     out: dict[tuple[Any, ...], set[str]] = {}
     for row in rows:
         out.setdefault(tuple(row[:9]), set()).update(views.get(int(row[9]), ()))
     return out
 
 
-def count(db: Database) -> None:
-    """Count the current documents' figure rows per group (after the record's keys)."""
-    conflicts = _conflict_pairs(db)
+def _views(db: Database, positions: Sequence[int] | None) -> dict[int, set[str]]:
+    """Conflict position -> its pair views, of these positions (every conflict: None)."""
+    chunks = (
+        [None]
+        if positions is None
+        else [positions[i : i + _CHUNK] for i in range(0, len(positions), _CHUNK)]
+    )
+    views: dict[int, set[str]] = {}
+    for chunk in chunks:
+        marks = f" AND pos IN ({', '.join('?' for _ in chunk)})" if chunk is not None else ""
+        sql = f"SELECT pair, pos FROM record_item_pairs WHERE kind = 'conflicts'{marks}"
+        for pair, pos in db.execute(sql, chunk or []).fetchall():
+            views.setdefault(int(pos), set()).add(str(pair))
+    return views
+
+
+def count(db: Database, groups: Iterable[Group] | None = None) -> None:
+    """Count the current documents' figure rows per group (after the record's keys): every
+    group (the table empty), or, given `groups` (measures and periods), those again."""
+    if groups is None:
+        _count(db, [])
+        return
+    wanted = sorted(set(groups))
+    for i in range(0, len(wanted), _GROUPS):
+        chunk = wanted[i : i + _GROUPS]
+        where, params = _of(chunk, "")
+        db.execute(f"DELETE FROM record_figure_groups WHERE 1 = 1{where}", params)
+        _count(db, chunk)
+
+
+def _count(db: Database, groups: Sequence[Group]) -> None:
+    """Insert the counts of `groups` (every group when empty)."""
+    conflicts = _conflict_pairs(db, groups)
+    where, params = _of(groups)
+    join = "CROSS JOIN" if groups else ","  # as in `_conflict_pairs`
     rows = db.execute(
         f"SELECT f.measure, {GROUP}, COUNT(*), MIN(f.value), "
         "MAX(COALESCE(f.value_max, f.value)), MIN(f.id), MIN(COALESCE(d.published, '')) "
-        f"FROM figures f JOIN documents d ON {_CURRENT} GROUP BY f.measure, {GROUP}"
+        f"FROM figures f {join} documents d WHERE {_CURRENT}{where} "
+        f"GROUP BY f.measure, {GROUP}",
+        params,
     ).fetchall()
     out = []
     for row in rows:

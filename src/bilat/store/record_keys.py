@@ -203,6 +203,7 @@ class KeyPatch:
         self.keys = Keys(db, local=True)
         self.mentions: Counter[str] = Counter()  # mention keys per pair, added - removed
         self.dropped: dict[str, set[int]] = {}  # statement rows whose keyed entry went
+        self.groups: set[figure_groups.Group] = set()  # of the figures of conflicts removed
 
     def remove(self, kind: str, pairs_at: Mapping[int, Sequence[str]]) -> None:
         """Drop the keys of the `kind` entries at these positions (-> the pairs they are
@@ -223,6 +224,15 @@ class KeyPatch:
                     int(r["item_id"])
                     for r in self.db.all(
                         f"SELECT item_id FROM record_item_refs WHERE kind = ? AND pos IN ({marks})",
+                        [kind, *chunk],
+                    )
+                )
+            if kind == "conflicts":
+                self.groups.update(
+                    _groups(
+                        self.db,
+                        "record_item_refs r JOIN figures f ON f.id = r.item_id "
+                        f"WHERE r.kind = ? AND r.pos IN ({marks})",
                         [kind, *chunk],
                     )
                 )
@@ -328,6 +338,7 @@ class KeyPatch:
         item rows are counted in)."""
         for kind in _STATEMENTS:
             self._settle(kind)
+        conflicted = sorted({i for kind, i, _ in self.keys.refs if kind == "conflicts"})
         self.keys.flush()
         docs = sorted(set(added))
         for chunk in _chunks(docs):
@@ -338,10 +349,15 @@ class KeyPatch:
         for pair, n in sorted(self.mentions.items()):
             self._adjust(("mentions", pair, ""), n, keep=pair == _EVERY)
         self.mentions.clear()
-        # the figures page's groups, counted again whole (after the conflict refs; counting
-        # only the measures the patch touched is left to do)
-        self.db.execute("DELETE FROM record_figure_groups")
-        figure_groups.count(self.db)
+        # the figures page's groups of the rows added and of the conflicts removed or added
+        groups, self.groups = self.groups, set()
+        for chunk in _chunks(docs):
+            marks = ", ".join("?" for _ in chunk)
+            groups.update(_groups(self.db, f"figures f WHERE f.doc_id IN ({marks})", chunk))
+        for chunk in _chunks(conflicted):
+            marks = ", ".join("?" for _ in chunk)
+            groups.update(_groups(self.db, f"figures f WHERE f.id IN ({marks})", chunk))
+        figure_groups.count(self.db, groups)
 
     def _adjust(self, key: tuple[str, str, str], n: int, *, keep: bool = True) -> None:
         """Move the count of `key` by `n`; a row at 0 goes unless `keep` (as a full write
@@ -360,6 +376,12 @@ class KeyPatch:
             self.db.execute(f"UPDATE record_item_counts SET n = ? WHERE {where}", (after, *key))
         else:
             self.db.execute(f"DELETE FROM record_item_counts WHERE {where}", key)
+
+
+def _groups(db: Database, rows: str, params: Sequence[Any]) -> set[figure_groups.Group]:
+    """The (measure, period) groups of the figure rows `f` of `rows` (FROM ... WHERE ...)."""
+    sql = f"SELECT DISTINCT f.measure, COALESCE(f.period, '') FROM {rows}"
+    return {(str(m), str(p)) for m, p in db.execute(sql, params).fetchall()}
 
 
 def _chunks(values: Sequence[Any]) -> Iterable[Sequence[Any]]:
