@@ -297,7 +297,7 @@ def create_app(store_url: str, token: str | None, options: Options | None = None
     opts = options or load_options(None, db=store_url)
     state = AppState(open_store(store_url), opts, token or None)
     with _ending(state.store):  # PostgreSQL: no transaction (and its locks) left open
-        if not state.store.record_is_current() and state.store.record_built():
+        if not state.store.keep_record_current() and state.store.record_built():
             from bilat.record import rebuild_record
 
             rebuild_record(state.store)  # a rebuild was cut short, or the store changed since

@@ -154,10 +154,14 @@ def _pairs_of(item: dict[str, Any]) -> list[str]:
 
 
 def write_record(
-    db: Database, parts: Mapping[str, Iterable[dict[str, Any]]], source: str | None
+    db: Database,
+    parts: Mapping[str, Iterable[dict[str, Any]]],
+    source: str | None,
+    version: int | None = None,
 ) -> None:
     """Replace the stored record by `parts` (lists or iterators of JSON objects, read once),
-    with `source` (`record_source()` as it was when the inputs were read)."""
+    with `source` and `version` (`record_source()` and `store_version()` as they were when
+    the inputs were read)."""
     order = sorted(parts, key=lambda k: (k not in PAIRED, k == "actors"))  # actors need names
     with db.transaction():
         for table in _TABLES:
@@ -183,8 +187,8 @@ def write_record(
             [(p, name, n) for (p, name), n in names.items()],
         )
         db.execute(
-            "INSERT INTO record_meta (id, built_at, source, parts) VALUES (1, ?, ?, ?)",
-            (now_iso(), source, _dumps(list(parts))),
+            "INSERT INTO record_meta (id, built_at, source, parts, version) VALUES (1, ?, ?, ?, ?)",
+            (now_iso(), source, _dumps(list(parts)), version),
         )
 
 
