@@ -344,7 +344,8 @@ def _entries(
             after=cursor,
             limit=RECORD_PAGE[kind],
             include_rejected=include_rejected,
-            **dates,
+            since=dates.get("since"),
+            until=dates.get("until"),
             latest=HISTORY_SHOWN if kind == "agreements" else None,
         )
 

@@ -19,10 +19,9 @@ from typing import Any
 
 from bilat.pairview import figure_in_pair
 from bilat.queries import in_range
-from bilat.serve import lists
 from bilat.serve import record as rec
 from bilat.serve.lists import ListPage
-from bilat.serve.review import UNREVIEWED, Reviews, load_reviews
+from bilat.serve.review import UNREVIEWED, Reviews, load_reviews, overlay
 from bilat.store import PageFilter, Store
 from bilat.store import item_lists as il
 from bilat.store import item_pages as ip
@@ -44,7 +43,7 @@ def cited(store: Store, kind: str, doc_ids: Iterable[Any], revs: Reviews) -> lis
     not the rows (an agreement history can cite thousands of articles)."""
     wanted = {int(d) for d in doc_ids if d}
     if kind == "figures":
-        return lists.reviewed(store, kind, il.rows_of_documents(store.db, kind, wanted), revs)
+        return [_claim_row(row, revs) for row in il.claims_of_documents(store.db, kind, wanted)]
     out = []
     for row in il.quotes_of_documents(store.db, kind, wanted):
         review = revs.get(kind, int(row["id"]))
@@ -57,6 +56,18 @@ def cited(store: Store, kind: str, doc_ids: Iterable[Any], revs: Reviews) -> lis
             }
         )
     return out
+
+
+def _claim_row(row: dict[str, Any], revs: Reviews) -> dict[str, Any]:
+    """A figure row as `record.conflicts` matches claims to it (span, machine value) and
+    reviews them (id, review, edited values): not shaped like a listed figure."""
+    item = {
+        "id": int(row["id"]),
+        "doc_id": int(row["doc_id"]),
+        "evidence": {"start": row["start_pos"], "end": row["end_pos"]},
+        **{k: row[k] for k in ("value", "value_max", "unit", "qualifier")},
+    }
+    return overlay(item, "figures", revs)
 
 
 Trim = Callable[[list[dict[str, Any]], Reviews], list[dict[str, Any]]]
@@ -136,15 +147,17 @@ def latest_statements(
     out = []
     for h in histories:
         entries = h.get("entries") or []
-        live = [
-            (int(e.get("doc_id") or 0), str(e.get("quote") or "")) not in rejected for e in entries
-        ]
         start, kept = len(entries), 0
-        while start > 0 and kept < n:
+        while start > 0 and kept < n:  # from the end: a history can have thousands
             start -= 1
-            kept += live[start]
-        out.append({**h, "entries": entries[start:], "earlier": sum(live[:start])})
+            kept += _statement_key(entries[start]) not in rejected
+        gone = sum(_statement_key(e) in rejected for e in entries[:start]) if rejected else 0
+        out.append({**h, "entries": entries[start:], "earlier": start - gone})
     return out
+
+
+def _statement_key(entry: dict[str, Any]) -> tuple[int, str]:
+    return int(entry.get("doc_id") or 0), str(entry.get("quote") or "")
 
 
 def agreements_page(

@@ -24,6 +24,7 @@ from bilat.store.record_keys import mention_count
 
 __all__ = [
     "EventFilter",
+    "claims_of_documents",
     "current_docs",
     "current_figures",
     "current_ids",
@@ -294,6 +295,19 @@ def rows_of_documents(db: Database, kind: str, doc_ids: Iterable[int]) -> list[d
     )
     rows = _chunked(db, sql, doc_ids)
     return [decode(r) for r in sorted(rows, key=lambda r: (r["doc_id"], r["id"]))]
+
+
+def claims_of_documents(db: Database, kind: str, doc_ids: Iterable[int]) -> list[dict[str, Any]]:
+    """What a record claim is matched by (id, doc_id, span, value) and what a review may
+    change of it (value_max, unit, qualifier), of the figure rows of these documents."""
+    if kind != "figures":
+        raise ValueError(f"not a table of claims: {kind}")
+    sql = (
+        "SELECT i.id, i.doc_id, i.start_pos, i.end_pos, i.value, i.value_max, i.unit, "
+        "i.qualifier FROM figures i JOIN documents d ON d.id = i.doc_id "
+        f"WHERE i.doc_id IN ({{marks}}) AND {_CURRENT}"
+    )
+    return _chunked(db, sql, doc_ids)
 
 
 def quotes_of_documents(db: Database, kind: str, doc_ids: Iterable[int]) -> list[dict[str, Any]]:
