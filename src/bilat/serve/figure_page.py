@@ -31,6 +31,7 @@ from bilat.serve.charts import Chart, chart_key, figure_charts
 from bilat.serve.charts.build import aggregate_chart, outlet_colours
 from bilat.serve.charts.headline import latest_period
 from bilat.serve.fmt import amount, period_label, qualifier_sign
+from bilat.serve.kept import kept_page
 from bilat.serve.pages import (
     Cursor,
     Dates,
@@ -296,7 +297,19 @@ def measure_page(
     after: str | None,
 ) -> HTMLResponse:
     """/figures?measure=: the measure's charts, and CLAIMS_PAGE of its claims (list order)
-    from the cursor `after` on."""
+    from the cursor `after` on; kept while the store does not change (`bilat.serve.kept`)."""
+    return kept_page(
+        request, lambda: _measure_page(request, measure, dates, include_rejected, after)
+    )
+
+
+def _measure_page(
+    request: Request,
+    measure: str,
+    dates: dict[str, str | None],
+    include_rejected: bool,
+    after: str | None,
+) -> HTMLResponse:
     with _st(request).use() as store:
         made = measure_charts(store, measure, dates, include_rejected)
         page = lists.figures_page(
