@@ -265,8 +265,11 @@ def figures_page(
 ) -> HTMLResponse:
     """Every figure's chart; with a measure, its charts (`figure_page`) and its claims a
     page at a time ("Next page" keeps the filters)."""
-    if _opt(measure):
-        return measure_page(request, str(_opt(measure)), dates, include_rejected, after)
+    if _opt(measure):  # kept while the store does not change (`bilat.serve.kept`)
+        chosen = str(_opt(measure))
+        return kept_page(
+            request, lambda: measure_page(request, chosen, dates, include_rejected, after)
+        )
     with _st(request).use() as store:
         figs = queries.figures(store, include_rejected=include_rejected, **dates)
         measures = sorted({f["measure"] for f in queries.figures(store)})
@@ -297,19 +300,7 @@ def measure_page(
     after: str | None,
 ) -> HTMLResponse:
     """/figures?measure=: the measure's charts, and CLAIMS_PAGE of its claims (list order)
-    from the cursor `after` on; kept while the store does not change (`bilat.serve.kept`)."""
-    return kept_page(
-        request, lambda: _measure_page(request, measure, dates, include_rejected, after)
-    )
-
-
-def _measure_page(
-    request: Request,
-    measure: str,
-    dates: dict[str, str | None],
-    include_rejected: bool,
-    after: str | None,
-) -> HTMLResponse:
+    from the cursor `after` on."""
     with _st(request).use() as store:
         made = measure_charts(store, measure, dates, include_rejected)
         page = lists.figures_page(
