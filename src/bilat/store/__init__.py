@@ -233,7 +233,7 @@ class Store:
 
     def record_built(self) -> bool:
         """Whether a record was ever stored (current or not)."""
-        return bool(self.db.scalar("SELECT COUNT(*) FROM record_meta"))
+        return bool(self.db.scalar("SELECT COUNT(*) FROM record_meta WHERE id = 1"))
 
     def record_pair_counts(self) -> dict[str, int]:
         """Entries per pair over the paired parts ("" = about no pair), most first."""
