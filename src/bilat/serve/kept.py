@@ -4,12 +4,12 @@
 
 A page is kept under its URL (path and query: its filters, cursor and pair) and the state it
 was made in: the store's version (`Store.store_version`: every write to documents, items or
-judgements raises it, in its transaction), when the record was built (a rebuild or a patch
-sets it) and the newest reject (the overview counts them), read in one query of one-row
-tables and a primary key. A write or a rebuild therefore makes the next request make the
-page again: nothing is served from an earlier state. The page is made after the state is
-read, so what is kept is never older than its key. At most `SIZE` pages are kept per app,
-the least recently used dropped first.
+judgements raises it, in its transaction), the version the record was built from and when (a
+rebuild or a patch sets both) and the newest reject (the overview counts them), read in one
+query of one-row tables and a primary key. A write or a rebuild therefore makes the next
+request make the page again: nothing is served from an earlier state. The page is made after
+the state is read, so what is kept is never older than its key. At most `SIZE` pages are
+kept per app, the least recently used dropped first.
 """
 
 from __future__ import annotations
@@ -30,12 +30,14 @@ SIZE = 64
 
 
 def state_of(store: Store) -> tuple[Any, ...]:
-    """(store version, when the record was built or None, the newest reject's id or None)."""
+    """(store version, the version the record was built from and when: None without one,
+    the newest reject's id or None). The record's own version tells two builds in the same
+    second apart (built_at is to the second); two builds from one version are alike."""
     row = store.db.execute(
-        "SELECT v.n, m.built_at, (SELECT MAX(id) FROM rejects) FROM store_version v "
+        "SELECT v.n, m.version, m.built_at, (SELECT MAX(id) FROM rejects) FROM store_version v "
         "LEFT JOIN record_meta m ON m.id = 1 WHERE v.id = 1"
     ).fetchone()
-    return tuple(row) if row is not None else (None, None, None)
+    return tuple(row) if row is not None else (None, None, None, None)
 
 
 class Kept:
