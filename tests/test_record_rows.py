@@ -106,6 +106,21 @@ def test_pages_cover_each_entry_once_in_order(store: Store, kind: str, pair: str
 
 
 @pytest.mark.parametrize("pair", VIEWS)
+@pytest.mark.parametrize("tail", [1, 2])
+def test_histories_read_cut_are_the_last_entries(store: Store, pair: str | None, tail: int) -> None:
+    """A page of histories with `tail`: each the whole one with its last `tail` entries
+    (out of the payload in SQL on SQLite) and how many it had before (`entries_cut`)."""
+    s = store.for_pair(pair)
+    whole = s.record_page("agreements", limit=500).items
+    cut = s.record_page("agreements", limit=500, tail=tail).items
+    if pair is None and tail == 1:
+        assert any(len(h["entries"]) > tail for h in whole), "a history longer than the tail"
+    for h, c in zip(whole, cut, strict=True):
+        n = max(len(h["entries"]) - tail, 0)
+        assert c == {**h, "entries": h["entries"][n:], "entries_cut": n}
+
+
+@pytest.mark.parametrize("pair", VIEWS)
 def test_groups_kept_with_the_record_are_the_groups_counted_now(
     store: Store, pair: str | None
 ) -> None:

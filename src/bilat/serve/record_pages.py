@@ -83,13 +83,17 @@ def _page(
     until: str | None,
     trim: Trim | None = None,
     claims: bool = True,
+    tail: int | None = None,
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]], str | None]:
     """(entries of one page of a record part, cut by `trim` if given, the reviewed rows of
-    the documents they cite in their `cites` lists, the next cursor); `claims`: see
-    `Store.record_page`."""
+    the documents they cite in their `cites` lists, the next cursor); `claims`, `tail`: see
+    `Store.record_page` (`tail` is dropped when a statement of the part is rejected: it
+    may be among the last ones)."""
     where = PageFilter(since, until)
-    page = store.record_page(kind, after=after, limit=limit, where=where, claims=claims)
     revs = load_reviews(store)
+    if any(r.state == "rejected" for r in revs.by_type.get(kind, {}).values()):
+        tail = None
+    page = store.record_page(kind, after=after, limit=limit, where=where, claims=claims, tail=tail)
     found = page.items if trim is None else trim(page.items, revs)
     docs = (c.get("doc_id") for e in found for c in e.get(cites) or [])
     rows = cited(store, "figures" if kind == "conflicts" else kind, docs, revs)
@@ -152,7 +156,9 @@ def latest_statements(
             start -= 1
             kept += _statement_key(entries[start]) not in rejected
         gone = sum(_statement_key(e) in rejected for e in entries[:start]) if rejected else 0
-        out.append({**h, "entries": entries[start:], "earlier": start - gone})
+        earlier = start - gone + int(h.get("entries_cut") or 0)  # read cut: none rejected
+        rest = {k: v for k, v in h.items() if k != "entries_cut"}
+        out.append({**rest, "entries": entries[start:], "earlier": earlier})
     return out
 
 
@@ -174,11 +180,12 @@ def agreements_page(
     with a range, those with a statement dated in it (the index keeps those whose first to
     last statement overlaps it, a superset). With `latest` (and no range), each history's
     latest statements only, that many not rejected, and how many it has before (`earlier`)."""
-    trim = None
+    trim, tail = None, None
     if latest is not None and not (since or until):
         trim = partial(latest_statements, store, latest, include_rejected)
+        tail = latest  # the histories read cut to as many (see `_page`)
     found, rows, after_this = _page(
-        store, "agreements", "entries", after, limit, since, until, trim
+        store, "agreements", "entries", after, limit, since, until, trim, tail=tail
     )
     histories = rec.agreement_histories({"agreements": found}, rows, include_rejected)
     if since or until:

@@ -224,11 +224,19 @@ class Store:
         limit: int = 50,
         where: PageFilter | None = None,
         claims: bool = True,
+        tail: int | None = None,
     ) -> Page:
         """One page of a part of the record (see `bilat.store.record_rows.page_part`)."""
         where = where or PageFilter()
         return _rows.page_part(
-            self.db, kind, self.pair, after=after, limit=limit, where=where, claims=claims
+            self.db,
+            kind,
+            self.pair,
+            after=after,
+            limit=limit,
+            where=where,
+            claims=claims,
+            tail=tail,
         )
 
     def record_built(self) -> bool:
