@@ -185,7 +185,8 @@ def reads(url: str, params: dict[str, Any], work: Path, rows: list[Row], opts: A
         rows.append(("bilat serve: ready", f"{time.perf_counter() - t0:.1f} s", "", "1", ""))
         paths = [(label, path) for label, path in read_paths(params) if _chosen(label, opts.paths)]
         for t in time_paths(base, paths, opts.repeat, opts.budget):
-            note = f"{t.size / 1e6:,.2f} MB" + ("" if t.status == 200 else f" HTTP {t.status}")
+            note = f"{t.size / 1e6:,.2f} MB, first {_ms(t.samples[0])}"
+            note += "" if t.status == 200 else f" HTTP {t.status}"
             rows.append((t.label, _ms(t.p50), _ms(t.p95), str(len(t.samples)), note))
             print(f"{t.label}: p50 {_ms(t.p50)}", file=sys.stderr)
         rss = peak_rss_mb(proc.pid)

@@ -155,10 +155,13 @@ def explain_paths(url: str, paths: list[tuple[str, str]]) -> int:
     from fastapi.testclient import TestClient
 
     from bilat.serve.app import create_app
+    from bilat.serve.kept import Kept
     from bilat.store import open_store
 
     store = open_store(url, migrate=False)
-    with TestClient(create_app(url, None)) as client:  # the lifespan closes the app's store
+    app = create_app(url, None)
+    app.state.bilat.kept = Kept(0)  # every page made, so its statements run each time
+    with TestClient(app) as client:  # the lifespan closes the app's store
         scans = _explain_each(client, store, paths)
     store.close()
     return scans

@@ -434,6 +434,28 @@ def test_agreements_and_commitments(client: ApiClient) -> None:
     )
 
 
+def test_histories_and_statuses_are_listed_slim_and_whole_at_their_url(
+    client: ApiClient,
+) -> None:
+    """The lists count a history's statements and a status's sources and figures; the
+    item's own endpoint (`url`) has them all, as many as counted."""
+    histories = _get(client, "/api/agreements")["histories"]
+    assert histories and all("entries" not in h for h in histories)
+    for h in histories:
+        whole = _get(client, h["url"])
+        assert whole["id"] == h["id"] and len(whole["entries"]) == h["entries_count"]
+        assert {**h["latest"], "quote": whole["entries"][-1]["quote"]} == whole["entries"][-1]
+    statuses = _get(client, "/api/commitments")["statuses"]
+    assert statuses and all("sources" not in s for s in statuses)
+    for s in statuses:
+        whole = _get(client, s["url"])["status"]
+        assert whole["commitment"] == s["commitment"] and whole["status"] == s["status"]
+        for name in ("sources", "evidence_figures", "dissent"):
+            assert len(whole[name]) == s[f"{name}_count"], name
+    assert client.get("/api/agreements/agreement:999:a9").status_code == 404
+    assert client.get("/api/commitments/999999").status_code == 404
+
+
 def test_actors_and_actor_detail(client: ApiClient) -> None:
     actors = _get(client, "/api/actors")
     assert any(a["name"] == "Xi Jinping" for a in actors)

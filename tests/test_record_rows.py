@@ -106,6 +106,21 @@ def test_pages_cover_each_entry_once_in_order(store: Store, kind: str, pair: str
 
 
 @pytest.mark.parametrize("pair", VIEWS)
+@pytest.mark.parametrize("tail", [1, 2])
+def test_histories_read_cut_are_the_last_entries(store: Store, pair: str | None, tail: int) -> None:
+    """A page of histories with `tail`: each the whole one with its last `tail` entries
+    (out of the payload in SQL on SQLite) and how many it had before (`entries_cut`)."""
+    s = store.for_pair(pair)
+    whole = s.record_page("agreements", limit=500).items
+    cut = s.record_page("agreements", limit=500, tail=tail).items
+    if pair is None and tail == 1:
+        assert any(len(h["entries"]) > tail for h in whole), "a history longer than the tail"
+    for h, c in zip(whole, cut, strict=True):
+        n = max(len(h["entries"]) - tail, 0)
+        assert c == {**h, "entries": h["entries"][n:], "entries_cut": n}
+
+
+@pytest.mark.parametrize("pair", VIEWS)
 def test_groups_kept_with_the_record_are_the_groups_counted_now(
     store: Store, pair: str | None
 ) -> None:
@@ -252,15 +267,16 @@ def _rows_of(kind: str, body: Any) -> list[dict[str, Any]]:
     return rows
 
 
-def _dates_of(kind: str, row: dict[str, Any]) -> list[str | None]:
-    if kind == "agreements":
-        return [e.get("date") or e.get("published") for e in row["entries"]]
+def _dates_of(app: Any, kind: str, row: dict[str, Any]) -> list[str | None]:
+    if kind == "agreements":  # listed slim: its statements are at its own url
+        entries = asgi_get(app, f"{row['url']}?pair=all").json()["entries"]
+        return [e.get("date") or e.get("published") for e in entries]
     return [row.get("period")]
 
 
-def _overlaps(kind: str, row: dict[str, Any], since: str, until: str) -> bool:
+def _overlaps(app: Any, kind: str, row: dict[str, Any], since: str, until: str) -> bool:
     if kind == "agreements":
-        return any(in_range(d, since, until) for d in _dates_of(kind, row))
+        return any(in_range(d, since, until) for d in _dates_of(app, kind, row))
     return period_in_range(row.get("period"), since, until)
 
 
@@ -270,11 +286,11 @@ def test_list_apis_keep_what_overlaps_the_date_range(db: str, kind: str) -> None
     try:
         every = _rows_of(kind, asgi_get(app, f"/api/{kind}?pair=all").json())
         assert every, kind
-        first = next(d for r in every for d in _dates_of(kind, r) if d)[:4]
+        first = next(d for r in every for d in _dates_of(app, kind, r) if d)[:4]
         since, until = f"{first}-01-01", f"{first}-12-31"
         url = f"/api/{kind}?pair=all&since={since}&until={until}"
         kept = _rows_of(kind, asgi_get(app, url).json())
-        assert kept and kept == [r for r in every if _overlaps(kind, r, since, until)]
+        assert kept and kept == [r for r in every if _overlaps(app, kind, r, since, until)]
         far = asgi_get(app, f"/api/{kind}?pair=all&since=1990-01-01&until=1990-12-31").json()
         assert _rows_of(kind, far) == []
     finally:

@@ -83,7 +83,7 @@ def rebuild_record(store: Store) -> Record:
     readers know is stale. When reviews touch figures, the conflicts of the machine output are
     stored beside it (`machine_conflicts`), so the pages can show which conflicts reviews
     settled."""
-    source = store.record_source()
+    version, source = store.store_version(), store.record_source()
     reviewed = load_reviews_for_record(store)
     machine = load_sourced(store)
     record = reconcile([reviewed.source(s) for s in machine], _merge_judgements(store))
@@ -91,7 +91,7 @@ def rebuild_record(store: Store) -> Record:
     if reviewed.reviews.get("figures"):
         machine_conflicts = find_conflicts(group_figures(machine, record.options))
         parts["machine_conflicts"] = map(to_plain, machine_conflicts)
-    store.save_record(parts, source)
+    store.save_record(parts, source, version)
     return record
 
 
@@ -170,7 +170,7 @@ def update_record(store: Store, added: set[int]) -> RecordDelta | None:
     nothing changed) when reviews of figures are stored (the record then keeps the machine's
     conflicts beside the reviewed ones: rebuild it) or the stored parts are not the usual ones.
     Raises `NoRoom` when positions ran out between two entries (rebuild then)."""
-    source = store.record_source()
+    version, source = store.store_version(), store.record_source()
     parts = store.db.scalar("SELECT parts FROM record_meta WHERE id = 1")
     reviewed = load_reviews_for_record(store)
     if reviewed.reviews.get("figures") or json.loads(parts or "[]") != [*_PARTS, "agreements"]:
@@ -191,7 +191,7 @@ def update_record(store: Store, added: set[int]) -> RecordDelta | None:
         {kind: [_plain(x) for x in items] for kind, items in delta.whole.items()},
         delta.actor_ids,
     )
-    store.patch_record(patch, source)
+    store.patch_record(patch, source, version)
     return delta
 
 
@@ -221,7 +221,7 @@ def _stored(
 def refresh_record(store: Store) -> str:
     """Bring the stored record up to date: "current" (nothing to do), "updated" (only new
     documents: what they touch re-derived) or "rebuilt" (anything else)."""
-    if store.record_is_current():
+    if store.keep_record_current():
         return "current"
     added = added_documents(store)
     if added is not None:

@@ -15,7 +15,7 @@ from fastapi.responses import HTMLResponse, JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 from starlette.exceptions import HTTPException
 
-from bilat.serve import actor_page, lists, queries, record_pages, statement_pages
+from bilat.serve import actor_page, lists, one_item, queries, record_pages, statement_pages
 from bilat.serve.app import AppState
 from bilat.serve.csv_out import conflict_rows, csv_response
 from bilat.serve.guard import token_problem
@@ -257,8 +257,9 @@ StatementCursor = Annotated[
 
 def _statements(kind: str, summary: str) -> None:
     """`GET /api/agreements` and `/api/commitments`: `{items, <per-thing view>}`, a page of
-    each (their cursor in the Link next header); the CSV has every statement (items), each
-    with its quote."""
+    each (their cursor in the Link next header), the histories and statuses slim
+    (`statement_pages.slim_entry`: counts for their lists, `url` for the whole); the CSV has
+    every statement (items), each with its quote."""
     fetch = getattr(queries, kind)
 
     @_list(f"/{kind}", summary, dict[str, Any], name=f"list_{kind}")
@@ -284,6 +285,7 @@ def _statements(kind: str, summary: str) -> None:
                 include_rejected=include_rejected,
                 since=dates.get("since"),
                 until=dates.get("until"),
+                slim=True,
             )
         _link_next(request, response, page.next)
         return page.body(kind)
@@ -298,6 +300,26 @@ _statements(
     "Commitment statements and their statuses against the figures, a page of each (header "
     "Link next; CSV: every statement)",
 )
+
+
+@router.get(
+    "/agreements/{key:path}",
+    summary="One agreement history (by its id or a statement's) with every statement, reviewed",
+)
+def get_agreement(st: State, key: str) -> dict[str, Any]:
+    with st.use() as store:
+        return one_item.agreement_history(store, key)
+
+
+@router.get(
+    "/commitments/{key}",
+    summary="One commitment statement (by its id) and the status citing it, with every "
+    "source, dissenting and reported figure",
+)
+def get_commitment(st: State, key: str) -> dict[str, Any]:
+    with st.use() as store:
+        statement, status = one_item.commitment(store, key)
+    return {"statement": statement, "status": status}
 
 
 @_list(

@@ -27,6 +27,7 @@ from bilat.config import Options, load_options
 from bilat.errors import BilatError, InputRejected, NotFound, ReviewError, StoreError
 from bilat.pairview import resolve_pair
 from bilat.serve.guard import BodyGuard
+from bilat.serve.kept import Kept
 from bilat.store import Store, open_store
 
 __all__ = ["AppState", "create_app", "error_body", "request_pair"]
@@ -69,6 +70,7 @@ class AppState:
     options: Options
     token: str | None
     lock: threading.RLock = field(default_factory=threading.RLock)
+    kept: Kept = field(default_factory=Kept)  # pages made per store state (bilat.serve.kept)
     _idle: queue.LifoQueue[Store] = field(default_factory=queue.LifoQueue)
     _readers: list[Store] = field(default_factory=list)
     _pool_lock: threading.Lock = field(default_factory=threading.Lock)
@@ -297,7 +299,7 @@ def create_app(store_url: str, token: str | None, options: Options | None = None
     opts = options or load_options(None, db=store_url)
     state = AppState(open_store(store_url), opts, token or None)
     with _ending(state.store):  # PostgreSQL: no transaction (and its locks) left open
-        if not state.store.record_is_current() and state.store.record_built():
+        if not state.store.keep_record_current() and state.store.record_built():
             from bilat.record import rebuild_record
 
             rebuild_record(state.store)  # a rebuild was cut short, or the store changed since

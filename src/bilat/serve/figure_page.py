@@ -31,6 +31,7 @@ from bilat.serve.charts import Chart, chart_key, figure_charts
 from bilat.serve.charts.build import aggregate_chart, outlet_colours
 from bilat.serve.charts.headline import latest_period
 from bilat.serve.fmt import amount, period_label, qualifier_sign
+from bilat.serve.kept import kept_page
 from bilat.serve.pages import (
     Cursor,
     Dates,
@@ -264,8 +265,11 @@ def figures_page(
 ) -> HTMLResponse:
     """Every figure's chart; with a measure, its charts (`figure_page`) and its claims a
     page at a time ("Next page" keeps the filters)."""
-    if _opt(measure):
-        return measure_page(request, str(_opt(measure)), dates, include_rejected, after)
+    if _opt(measure):  # kept while the store does not change (`bilat.serve.kept`)
+        chosen = str(_opt(measure))
+        return kept_page(
+            request, lambda: measure_page(request, chosen, dates, include_rejected, after)
+        )
     with _st(request).use() as store:
         figs = queries.figures(store, include_rejected=include_rejected, **dates)
         measures = sorted({f["measure"] for f in queries.figures(store)})

@@ -28,6 +28,7 @@ from bilat.serve.fmt import (
     qualifier_sign,
 )
 from bilat.serve.highlight import Span, segments
+from bilat.serve.kept import kept_page
 from bilat.serve.lists import timeline
 from bilat.store import Store
 from bilat.store.judgements import EDITABLE
@@ -198,7 +199,12 @@ def _opt(value: str | None) -> str | None:
 @router.get("/", response_class=HTMLResponse)
 def overview(request: Request) -> HTMLResponse:
     """Counts and the first few entries of each list: with a current record the counts are
-    the maintained ones and each list is its first page (`record_pages`)."""
+    the maintained ones and each list is its first page (`record_pages`); kept while the
+    store does not change (`bilat.serve.kept`)."""
+    return kept_page(request, lambda: _overview(request))
+
+
+def _overview(request: Request) -> HTMLResponse:
     with _st(request).use() as store:
         n = record_pages.overview_counts(store)
         if n is None:
@@ -344,7 +350,8 @@ def _entries(
             after=cursor,
             limit=RECORD_PAGE[kind],
             include_rejected=include_rejected,
-            **dates,
+            since=dates.get("since"),
+            until=dates.get("until"),
             latest=HISTORY_SHOWN if kind == "agreements" else None,
         )
 
@@ -358,7 +365,14 @@ def _entries(
 def commitments_page(
     request: Request, dates: Dates, include_rejected: bool = False, after: StatementAfter = None
 ) -> HTMLResponse:
-    """10 commitment statuses a page ("Next page" keeps the filters)."""
+    """10 commitment statuses a page ("Next page" keeps the filters); kept while the store
+    does not change."""
+    return kept_page(request, lambda: _commitments(request, dates, include_rejected, after))
+
+
+def _commitments(
+    request: Request, dates: dict[str, str | None], include_rejected: bool, after: str | None
+) -> HTMLResponse:
     with _st(request).use() as store:
         statuses, items, next_at = _entries(store, "commitments", dates, include_rejected, after)
     return _page(
@@ -378,7 +392,14 @@ def commitments_page(
 def agreements_page(
     request: Request, dates: Dates, include_rejected: bool = False, after: StatementAfter = None
 ) -> HTMLResponse:
-    """50 agreement histories a page ("Next page" keeps the filters)."""
+    """50 agreement histories a page ("Next page" keeps the filters); kept while the store
+    does not change."""
+    return kept_page(request, lambda: _agreements(request, dates, include_rejected, after))
+
+
+def _agreements(
+    request: Request, dates: dict[str, str | None], include_rejected: bool, after: str | None
+) -> HTMLResponse:
     with _st(request).use() as store:
         histories, items, next_at = _entries(store, "agreements", dates, include_rejected, after)
     return _page(

@@ -19,10 +19,9 @@ from typing import Any
 
 from bilat.pairview import figure_in_pair
 from bilat.queries import in_range
-from bilat.serve import lists
 from bilat.serve import record as rec
 from bilat.serve.lists import ListPage
-from bilat.serve.review import UNREVIEWED, Reviews, load_reviews
+from bilat.serve.review import UNREVIEWED, Reviews, load_reviews, overlay
 from bilat.store import PageFilter, Store
 from bilat.store import item_lists as il
 from bilat.store import item_pages as ip
@@ -44,7 +43,7 @@ def cited(store: Store, kind: str, doc_ids: Iterable[Any], revs: Reviews) -> lis
     not the rows (an agreement history can cite thousands of articles)."""
     wanted = {int(d) for d in doc_ids if d}
     if kind == "figures":
-        return lists.reviewed(store, kind, il.rows_of_documents(store.db, kind, wanted), revs)
+        return [_claim_row(row, revs) for row in il.claims_of_documents(store.db, kind, wanted)]
     out = []
     for row in il.quotes_of_documents(store.db, kind, wanted):
         review = revs.get(kind, int(row["id"]))
@@ -57,6 +56,18 @@ def cited(store: Store, kind: str, doc_ids: Iterable[Any], revs: Reviews) -> lis
             }
         )
     return out
+
+
+def _claim_row(row: dict[str, Any], revs: Reviews) -> dict[str, Any]:
+    """A figure row as `record.conflicts` matches claims to it (span, machine value) and
+    reviews them (id, review, edited values): not shaped like a listed figure."""
+    item = {
+        "id": int(row["id"]),
+        "doc_id": int(row["doc_id"]),
+        "evidence": {"start": row["start_pos"], "end": row["end_pos"]},
+        **{k: row[k] for k in ("value", "value_max", "unit", "qualifier")},
+    }
+    return overlay(item, "figures", revs)
 
 
 Trim = Callable[[list[dict[str, Any]], Reviews], list[dict[str, Any]]]
@@ -72,13 +83,17 @@ def _page(
     until: str | None,
     trim: Trim | None = None,
     claims: bool = True,
+    tail: int | None = None,
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]], str | None]:
     """(entries of one page of a record part, cut by `trim` if given, the reviewed rows of
-    the documents they cite in their `cites` lists, the next cursor); `claims`: see
-    `Store.record_page`."""
+    the documents they cite in their `cites` lists, the next cursor); `claims`, `tail`: see
+    `Store.record_page` (`tail` is dropped when a statement of the part is rejected: it
+    may be among the last ones)."""
     where = PageFilter(since, until)
-    page = store.record_page(kind, after=after, limit=limit, where=where, claims=claims)
     revs = load_reviews(store)
+    if any(r.state == "rejected" for r in revs.by_type.get(kind, {}).values()):
+        tail = None
+    page = store.record_page(kind, after=after, limit=limit, where=where, claims=claims, tail=tail)
     found = page.items if trim is None else trim(page.items, revs)
     docs = (c.get("doc_id") for e in found for c in e.get(cites) or [])
     rows = cited(store, "figures" if kind == "conflicts" else kind, docs, revs)
@@ -136,15 +151,19 @@ def latest_statements(
     out = []
     for h in histories:
         entries = h.get("entries") or []
-        live = [
-            (int(e.get("doc_id") or 0), str(e.get("quote") or "")) not in rejected for e in entries
-        ]
         start, kept = len(entries), 0
-        while start > 0 and kept < n:
+        while start > 0 and kept < n:  # from the end: a history can have thousands
             start -= 1
-            kept += live[start]
-        out.append({**h, "entries": entries[start:], "earlier": sum(live[:start])})
+            kept += _statement_key(entries[start]) not in rejected
+        gone = sum(_statement_key(e) in rejected for e in entries[:start]) if rejected else 0
+        earlier = start - gone + int(h.get("entries_cut") or 0)  # read cut: none rejected
+        rest = {k: v for k, v in h.items() if k != "entries_cut"}
+        out.append({**rest, "entries": entries[start:], "earlier": earlier})
     return out
+
+
+def _statement_key(entry: dict[str, Any]) -> tuple[int, str]:
+    return int(entry.get("doc_id") or 0), str(entry.get("quote") or "")
 
 
 def agreements_page(
@@ -161,11 +180,12 @@ def agreements_page(
     with a range, those with a statement dated in it (the index keeps those whose first to
     last statement overlaps it, a superset). With `latest` (and no range), each history's
     latest statements only, that many not rejected, and how many it has before (`earlier`)."""
-    trim = None
+    trim, tail = None, None
     if latest is not None and not (since or until):
         trim = partial(latest_statements, store, latest, include_rejected)
+        tail = latest  # the histories read cut to as many (see `_page`)
     found, rows, after_this = _page(
-        store, "agreements", "entries", after, limit, since, until, trim
+        store, "agreements", "entries", after, limit, since, until, trim, tail=tail
     )
     histories = rec.agreement_histories({"agreements": found}, rows, include_rejected)
     if since or until:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import quote
 
 from bilat.queries import in_range, period_in_range
 from bilat.reconcile._dates import deadline_period
@@ -33,6 +34,7 @@ __all__ = [
     "Statements",
     "conflicts_page",
     "parse_statement_cursor",
+    "slim_entry",
     "statements_page",
 ]
 
@@ -124,32 +126,58 @@ def statements_page(
     until: str | None = None,
     include_rejected: bool = False,
     latest: int | None = None,
+    slim: bool = False,
 ) -> Statements:
     """One page of each part the cursor has not finished (see the module doc); with
-    `latest`, each agreement history's latest statements only (`record_pages`)."""
+    `latest`, each agreement history's latest statements only (`record_pages`); `slim`:
+    the histories and statuses as the API lists them (`slim_entry`)."""
     if kind not in VIEW:
         raise ValueError(f"not a statement list: {kind}")
     entry_at, row_at = parse_statement_cursor(after)
     entries: list[dict[str, Any]] = []
     next_entry: int | None = None
     if entry_at is not None:
-        fetch = getattr(record_pages, f"{kind}_page")
-        page = fetch(
+        extra: dict[str, Any] = {} if latest is None else {"latest": latest}
+        if slim:
+            extra = {"latest": 1} if kind == "agreements" else {"claims": False}
+        page = getattr(record_pages, f"{kind}_page")(
             store,
             after=entry_at,
             limit=limit,
             since=since,
             until=until,
             include_rejected=include_rejected,
-            **({} if latest is None else {"latest": latest}),
+            **extra,
         )
-        entries = page.items
+        entries = [slim_entry(kind, e) for e in page.items] if slim else page.items
         next_entry = None if page.next is None else int(page.next)
     items: list[dict[str, Any]] = []
     next_row: tuple[int, int] | None = None
     if row_at is not None:
         items, next_row = _rows(store, kind, row_at, limit, (since, until), include_rejected)
     return Statements(items, entries, statement_cursor(next_entry, next_row))
+
+
+_LISTS = {"agreements": ("entries",), "commitments": ("sources", "evidence_figures", "dissent")}
+
+
+def slim_entry(kind: str, entry: dict[str, Any]) -> dict[str, Any]:
+    """A history or status as the API lists it: its lists replaced by how many they hold
+    (`<list>_count`), a history's latest statement (`latest`), and `url`, its own endpoint
+    (`/api/agreements/{id}`, `/api/commitments/{statement id}`) with every list in full.
+    A history trimmed to its latest statements (`record_pages.latest_statements`) counts
+    the ones before them (`earlier`)."""
+    out = {k: v for k, v in entry.items() if k not in _LISTS[kind] and k != "earlier"}
+    for name in _LISTS[kind]:
+        out[f"{name}_count"] = len(entry.get(name) or []) + int(entry.get("earlier") or 0)
+    if kind == "agreements":
+        last = (entry.get("entries") or [None])[-1]
+        out["latest"] = None if last is None else {k: v for k, v in last.items() if k != "quote"}
+        out["url"] = f"/api/agreements/{quote(str(entry.get('id')), safe=':')}"
+    else:
+        ids = [s.get("item_id") for s in entry.get("sources") or [] if s.get("item_id")]
+        out["url"] = f"/api/commitments/{ids[0]}" if ids else None
+    return out
 
 
 def _twins(store: Store, open_: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -137,17 +137,28 @@ class Store:
 
     # reconciled record (rows: bilat.store.record_rows) ---------------------------------
     def save_record(
-        self, data: Mapping[str, Iterable[dict[str, Any]]], source: str | None = None
+        self,
+        data: Mapping[str, Iterable[dict[str, Any]]],
+        source: str | None = None,
+        version: int | None = None,
     ) -> None:
         """Replace the record in one transaction; `data` maps each part to its entries (read
-        once, so iterators stream); `source` is `record_source()` as it was when the record's
-        inputs were read."""
-        _rows.write_record(self.db, data, source)
+        once, so iterators stream); `source` and `version` are `record_source()` and
+        `store_version()` as they were when the record's inputs were read (version first)."""
+        _rows.write_record(self.db, data, source, version)
 
-    def patch_record(self, patch: RecordPatch, source: str | None) -> None:
+    def patch_record(
+        self, patch: RecordPatch, source: str | None, version: int | None = None
+    ) -> None:
         """Remove and add record entries in place (`bilat.store.record_patch`); NoRoom when
         the positions between two entries ran out (nothing is changed then)."""
-        patch_record(self.db, patch, source)
+        patch_record(self.db, patch, source, version)
+
+    def store_version(self) -> int:
+        """A number every write to documents, extracted items or judgements raises, in the
+        writing transaction (triggers, migration 014): the record is current while the
+        version it was built from is this one."""
+        return int(self.db.scalar("SELECT n FROM store_version WHERE id = 1"))
 
     def record_source(self) -> str:
         """A fingerprint of what the record is built from: documents, items, judgements
@@ -163,9 +174,38 @@ class Store:
         return ":".join(str(v) for v in row)
 
     def record_is_current(self) -> bool:
-        """False when there is no record or the store changed since it was built."""
+        """False when there is no record or the store changed since it was built: one read
+        of two one-row tables while nothing was written since; after a write, the counts
+        (`record_source`) decide, so writes that change none of them (a value written again)
+        leave the record current, as they did before the version existed."""
+        return self._current_version() is not None
+
+    def keep_record_current(self) -> bool:
+        """`record_is_current()`, and when it is, the record takes the store's version, so
+        the next check is the one-row read again (a write; for jobs that just wrote)."""
+        version = self._current_version()
+        if version is None:
+            return False
+        with self.db.transaction():
+            self.db.execute(
+                "UPDATE record_meta SET version = ? WHERE id = 1 AND "
+                "(version IS NULL OR version <> ?)",
+                (version, version),
+            )
+        return True
+
+    def _current_version(self) -> int | None:
+        """The store's version when the record is current, else None."""
+        row = self.db.execute(
+            "SELECT m.version, v.n FROM record_meta m CROSS JOIN store_version v "
+            "WHERE m.id = 1 AND v.id = 1"
+        ).fetchone()
+        if row is None:
+            return None
+        if row[0] is not None and int(row[0]) == int(row[1]):
+            return int(row[1])
         built = _rows.record_source(self.db)
-        return built is not None and built == self.record_source()
+        return int(row[1]) if built is not None and built == self.record_source() else None
 
     def load_record(self) -> dict[str, Any] | None:
         """The stored record as `self.pair` sees it (see `bilat.pairview.for_pair`)."""
@@ -184,16 +224,24 @@ class Store:
         limit: int = 50,
         where: PageFilter | None = None,
         claims: bool = True,
+        tail: int | None = None,
     ) -> Page:
         """One page of a part of the record (see `bilat.store.record_rows.page_part`)."""
         where = where or PageFilter()
         return _rows.page_part(
-            self.db, kind, self.pair, after=after, limit=limit, where=where, claims=claims
+            self.db,
+            kind,
+            self.pair,
+            after=after,
+            limit=limit,
+            where=where,
+            claims=claims,
+            tail=tail,
         )
 
     def record_built(self) -> bool:
         """Whether a record was ever stored (current or not)."""
-        return bool(self.db.scalar("SELECT COUNT(*) FROM record_meta"))
+        return bool(self.db.scalar("SELECT COUNT(*) FROM record_meta WHERE id = 1"))
 
     def record_pair_counts(self) -> dict[str, int]:
         """Entries per pair over the paired parts ("" = about no pair), most first."""

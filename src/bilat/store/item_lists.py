@@ -24,6 +24,7 @@ from bilat.store.record_keys import mention_count
 
 __all__ = [
     "EventFilter",
+    "claims_of_documents",
     "current_docs",
     "current_figures",
     "current_ids",
@@ -271,12 +272,15 @@ _KINDS = ("events", "figures", "agreements", "commitments", "actors")
 
 
 def _chunked(db: Database, sql: str, ids: Iterable[int]) -> list[dict[str, Any]]:
-    """`sql` (with one `{marks}` for an IN list) run over `ids` in chunks."""
+    """`sql` (with `{marks}` for an IN list, once or more) run over `ids` in chunks. Rows
+    joined to their documents name the ids for both tables (`d.id IN` too): PostgreSQL
+    otherwise hashed every current document (a Seq Scan) for a few hundred."""
     wanted = sorted(set(ids))
     out: list[dict[str, Any]] = []
+    times = sql.count("{marks}")
     for i in range(0, len(wanted), _CHUNK):
         chunk = wanted[i : i + _CHUNK]
-        out += db.all(sql.format(marks=", ".join("?" for _ in chunk)), chunk)
+        out += db.all(sql.format(marks=", ".join("?" for _ in chunk)), chunk * times)
     return out
 
 
@@ -290,17 +294,30 @@ def rows_of_documents(db: Database, kind: str, doc_ids: Iterable[int]) -> list[d
     """The rows of `kind` of these documents (current ones only), by document and id."""
     sql = (
         f"SELECT i.* FROM {_table(kind)} i JOIN documents d ON d.id = i.doc_id "
-        f"WHERE i.doc_id IN ({{marks}}) AND {_CURRENT}"
+        f"WHERE i.doc_id IN ({{marks}}) AND d.id IN ({{marks}}) AND {_CURRENT}"
     )
     rows = _chunked(db, sql, doc_ids)
     return [decode(r) for r in sorted(rows, key=lambda r: (r["doc_id"], r["id"]))]
+
+
+def claims_of_documents(db: Database, kind: str, doc_ids: Iterable[int]) -> list[dict[str, Any]]:
+    """What a record claim is matched by (id, doc_id, span, value) and what a review may
+    change of it (value_max, unit, qualifier), of the figure rows of these documents."""
+    if kind != "figures":
+        raise ValueError(f"not a table of claims: {kind}")
+    sql = (
+        "SELECT i.id, i.doc_id, i.start_pos, i.end_pos, i.value, i.value_max, i.unit, "
+        "i.qualifier FROM figures i JOIN documents d ON d.id = i.doc_id "
+        f"WHERE i.doc_id IN ({{marks}}) AND d.id IN ({{marks}}) AND {_CURRENT}"
+    )
+    return _chunked(db, sql, doc_ids)
 
 
 def quotes_of_documents(db: Database, kind: str, doc_ids: Iterable[int]) -> list[dict[str, Any]]:
     """id, doc_id and quote of the rows of `kind` of these (current) documents."""
     sql = (
         f"SELECT i.id, i.doc_id, i.quote FROM {_table(kind)} i JOIN documents d "
-        f"ON d.id = i.doc_id WHERE i.doc_id IN ({{marks}}) AND {_CURRENT}"
+        f"ON d.id = i.doc_id WHERE i.doc_id IN ({{marks}}) AND d.id IN ({{marks}}) AND {_CURRENT}"
     )
     return _chunked(db, sql, doc_ids)
 

@@ -221,8 +221,11 @@ def _adjust(
     return int(now or 0), after
 
 
-def patch_record(db: Database, patch: RecordPatch, source: str | None) -> None:
-    """Apply `patch` to the stored record (one transaction) and mark it built from `source`."""
+def patch_record(
+    db: Database, patch: RecordPatch, source: str | None, version: int | None = None
+) -> None:
+    """Apply `patch` to the stored record (one transaction) and mark it built from `source`
+    and the store's `version` (see `Store.record_is_current`)."""
     order = sorted(
         {*patch.parts, *patch.whole}, key=lambda k: (k not in PAIRED, k == "actors")
     )  # the paired parts first: actors are filed by the names they use
@@ -249,7 +252,8 @@ def patch_record(db: Database, patch: RecordPatch, source: str | None) -> None:
         docs = [int(d["doc_id"]) for d in _added(patch, "documents")]
         out.keys.finish(docs)  # the pages' keys (refs, names, counts) follow the rows
         db.execute(
-            "UPDATE record_meta SET built_at = ?, source = ? WHERE id = 1", (now_iso(), source)
+            "UPDATE record_meta SET built_at = ?, source = ?, version = ? WHERE id = 1",
+            (now_iso(), source, version),
         )
 
 

@@ -154,10 +154,14 @@ def _pairs_of(item: dict[str, Any]) -> list[str]:
 
 
 def write_record(
-    db: Database, parts: Mapping[str, Iterable[dict[str, Any]]], source: str | None
+    db: Database,
+    parts: Mapping[str, Iterable[dict[str, Any]]],
+    source: str | None,
+    version: int | None = None,
 ) -> None:
     """Replace the stored record by `parts` (lists or iterators of JSON objects, read once),
-    with `source` (`record_source()` as it was when the inputs were read)."""
+    with `source` and `version` (`record_source()` and `store_version()` as they were when
+    the inputs were read)."""
     order = sorted(parts, key=lambda k: (k not in PAIRED, k == "actors"))  # actors need names
     with db.transaction():
         for table in _TABLES:
@@ -183,8 +187,8 @@ def write_record(
             [(p, name, n) for (p, name), n in names.items()],
         )
         db.execute(
-            "INSERT INTO record_meta (id, built_at, source, parts) VALUES (1, ?, ?, ?)",
-            (now_iso(), source, _dumps(list(parts))),
+            "INSERT INTO record_meta (id, built_at, source, parts, version) VALUES (1, ?, ?, ?, ?)",
+            (now_iso(), source, _dumps(list(parts)), version),
         )
 
 
@@ -321,6 +325,29 @@ def entry_fields(
     return {int(row[0]): dict(zip(fields, row[1:], strict=True)) for row in rows}
 
 
+def _tail_columns(tail: int) -> str:
+    """A history without its entries, its last `tail` entries (a JSON array, nulls where it
+    has fewer) and how many it has, out of the payload in SQL (SQLite's parser, in C)."""
+    paths = ", ".join(f"'$.entries[#-{k}]'" for k in range(max(tail, 2), 0, -1))
+    return (
+        "json_remove(i.payload, '$.entries'), json_extract(i.payload, "
+        f"{paths}), json_array_length(i.payload, '$.entries')"
+    )
+
+
+def _tail_entry(row: Sequence[Any], tail: int) -> dict[str, Any]:
+    rest, last, total = row
+    entries = [e for e in json.loads(last) if e is not None][-tail:] if last else []
+    cut = max(int(total or 0) - len(entries), 0)
+    return {**json.loads(rest), "entries": entries, "entries_cut": cut}
+
+
+def _cut(item: dict[str, Any], tail: int) -> dict[str, Any]:
+    entries = item.get("entries") or []
+    cut = max(len(entries) - tail, 0)
+    return {**item, "entries": entries[cut:], "entries_cut": cut}
+
+
 def _attach_claims(db: Database, items: list[dict[str, Any]]) -> None:
     keys = sorted({k for c in items for f in _CLAIM_LISTS for k in c.get(f) or []})
     claims: dict[str, Any] = {}
@@ -446,26 +473,37 @@ def page_part(
     limit: int = 50,
     where: PageFilter = PageFilter(),
     claims: bool = True,
+    tail: int | None = None,
 ) -> Page:
     """Up to `limit` entries of one part after position `after` (keyset: each page is one
     index range from the last position seen), for `pair` when given, filtered by `where`;
-    without `claims`, commitments keep their claims' keys (the claims are not read)."""
+    without `claims`, commitments keep their claims' keys (the claims are not read); with
+    `tail`, agreement histories keep their last `tail` entries and say how many they had
+    before them (`entries_cut`; SQLite takes them out of the payload, so the others are
+    never parsed here)."""
     conds, params = _page_where(where)
+    cut = tail is not None and tail > 0 and kind == "agreements" and db.dialect == "sqlite"
+    payload = _tail_columns(tail or 0) if cut else "i.payload"
     if pair is None or kind not in PAIRED:
-        sql = "SELECT i.pos, i.payload FROM record_items i WHERE i.kind = ? AND i.pos > ?"
+        sql = f"SELECT i.pos, {payload} FROM record_items i WHERE i.kind = ? AND i.pos > ?"
         args: list[Any] = [kind, after]
         if pair is not None and kind in ("actors", "documents"):
             conds, params = [*_view_of(kind, pair)[0], *conds], [*_view_of(kind, pair)[1], *params]
     else:
         sql = (
-            "SELECT i.pos, i.payload FROM record_item_pairs p JOIN record_items i "
+            f"SELECT i.pos, {payload} FROM record_item_pairs p JOIN record_items i "
             "ON i.kind = p.kind AND i.pos = p.pos WHERE p.kind = ? AND p.pair = ? AND p.pos > ?"
         )
         args = [kind, pair, after]
     order = "i.pos" if pair is None or kind not in PAIRED else "p.pos"
     sql += "".join(f" AND {c}" for c in conds) + f" ORDER BY {order} LIMIT ?"
     rows = db.execute(sql, [*args, *params, limit + 1]).fetchall()
-    items = [json.loads(payload) for _, payload in rows[:limit]]
+    if cut:
+        items = [_tail_entry(row[1:], tail or 0) for row in rows[:limit]]
+    else:
+        items = [json.loads(row[1]) for row in rows[:limit]]
+        if tail is not None and kind == "agreements":
+            items = [_cut(item, tail) for item in items]
     if kind == "commitments" and claims:
         _attach_claims(db, items)
     return Page(items, int(rows[limit - 1][0]) if len(rows) > limit else None)

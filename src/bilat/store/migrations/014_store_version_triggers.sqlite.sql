@@ -1,0 +1,22 @@
+-- Every row written to a table the record is built from counts one (014_store_version.sql).
+CREATE TRIGGER documents_insert_version AFTER INSERT ON documents BEGIN UPDATE store_version SET n = n + 1 WHERE id = 1; END;
+CREATE TRIGGER documents_update_version AFTER UPDATE ON documents BEGIN UPDATE store_version SET n = n + 1 WHERE id = 1; END;
+CREATE TRIGGER documents_delete_version AFTER DELETE ON documents BEGIN UPDATE store_version SET n = n + 1 WHERE id = 1; END;
+CREATE TRIGGER actors_insert_version AFTER INSERT ON actors BEGIN UPDATE store_version SET n = n + 1 WHERE id = 1; END;
+CREATE TRIGGER actors_update_version AFTER UPDATE ON actors BEGIN UPDATE store_version SET n = n + 1 WHERE id = 1; END;
+CREATE TRIGGER actors_delete_version AFTER DELETE ON actors BEGIN UPDATE store_version SET n = n + 1 WHERE id = 1; END;
+CREATE TRIGGER events_insert_version AFTER INSERT ON events BEGIN UPDATE store_version SET n = n + 1 WHERE id = 1; END;
+CREATE TRIGGER events_update_version AFTER UPDATE ON events BEGIN UPDATE store_version SET n = n + 1 WHERE id = 1; END;
+CREATE TRIGGER events_delete_version AFTER DELETE ON events BEGIN UPDATE store_version SET n = n + 1 WHERE id = 1; END;
+CREATE TRIGGER figures_insert_version AFTER INSERT ON figures BEGIN UPDATE store_version SET n = n + 1 WHERE id = 1; END;
+CREATE TRIGGER figures_update_version AFTER UPDATE ON figures BEGIN UPDATE store_version SET n = n + 1 WHERE id = 1; END;
+CREATE TRIGGER figures_delete_version AFTER DELETE ON figures BEGIN UPDATE store_version SET n = n + 1 WHERE id = 1; END;
+CREATE TRIGGER agreements_insert_version AFTER INSERT ON agreements BEGIN UPDATE store_version SET n = n + 1 WHERE id = 1; END;
+CREATE TRIGGER agreements_update_version AFTER UPDATE ON agreements BEGIN UPDATE store_version SET n = n + 1 WHERE id = 1; END;
+CREATE TRIGGER agreements_delete_version AFTER DELETE ON agreements BEGIN UPDATE store_version SET n = n + 1 WHERE id = 1; END;
+CREATE TRIGGER commitments_insert_version AFTER INSERT ON commitments BEGIN UPDATE store_version SET n = n + 1 WHERE id = 1; END;
+CREATE TRIGGER commitments_update_version AFTER UPDATE ON commitments BEGIN UPDATE store_version SET n = n + 1 WHERE id = 1; END;
+CREATE TRIGGER commitments_delete_version AFTER DELETE ON commitments BEGIN UPDATE store_version SET n = n + 1 WHERE id = 1; END;
+CREATE TRIGGER judgements_insert_version AFTER INSERT ON judgements BEGIN UPDATE store_version SET n = n + 1 WHERE id = 1; END;
+CREATE TRIGGER judgements_update_version AFTER UPDATE ON judgements BEGIN UPDATE store_version SET n = n + 1 WHERE id = 1; END;
+CREATE TRIGGER judgements_delete_version AFTER DELETE ON judgements BEGIN UPDATE store_version SET n = n + 1 WHERE id = 1; END;
