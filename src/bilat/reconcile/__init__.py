@@ -1,6 +1,7 @@
 """Reconcile: many per-document extractions -> one sourced, reconciled Record.
 
     reconcile(extractions, judgements) -> Record
+    reconcile_read(read, judgements)    the same, each stage reading only its item kinds
       actors.py       canonical actors across documents (+ machine merge judgements)
       events.py       event mentions -> EventCluster (same real-world event)
       figures.py      figure claims -> intervals -> groups, conflicts, series
@@ -15,7 +16,7 @@ never on their order (inputs are sorted by (published, doc_name, doc_id) first).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from bilat.reconcile.actors import canonical_actors
 from bilat.reconcile.agreements import agreement_histories
@@ -77,6 +78,7 @@ __all__ = [
     "pair_key",
     "parse_pair",
     "reconcile",
+    "reconcile_read",
 ]
 
 
@@ -86,22 +88,41 @@ def reconcile(
     options: ReconcileOptions | None = None,
 ) -> Record:
     """Build the reconciled record. `judgements` are the stored human ones, oldest first."""
-    opts = options or ReconcileOptions()
     inputs = ordered_inputs(extractions)
+    return reconcile_read(lambda kinds: inputs, judgements, options)
+
+
+def reconcile_read(
+    read: Callable[[tuple[str, ...]], Sequence[SourcedExtraction]],
+    judgements: Sequence[Judgement] = (),
+    options: ReconcileOptions | None = None,
+) -> Record:
+    """`reconcile` of the inputs `read(kinds)` gives in reading order, each stage reading
+    only the item kinds it weighs ("actors", "figures", "events", "commitments",
+    "agreements"; the others may be empty) and letting them go when done, so a caller that
+    reads from the store never holds every extraction at once. The record's inputs are
+    `read(())`: each document's name, dates and pair."""
+    opts = options or ReconcileOptions()
     human = tuple(j for j in judgements if j.by != "machine")
-    actors, merges, index = canonical_actors(inputs, human)
-    groups = group_figures(inputs, opts)
-    filer = PairFiler(inputs, index)
+    first = read(("actors", "figures"))  # figures read the types of their document's actors
+    actors, merges, index = canonical_actors(first, human)
+    groups = group_figures(first, opts)
+    del first
+    docs = read(())
+    filer = PairFiler(docs, index)
+    events = tuple(map(filer.event, cluster_events(read(("events",)), index, opts)))
+    commitments = track_commitments(read(("commitments",)), groups, opts, index)
+    agreements = agreement_histories(read(("agreements",)), actors, index, opts)
     return Record(
-        inputs=inputs,
+        inputs=tuple(docs),
         actors=actors,
         judgements=human + tuple(sorted(merges, key=merge_order)),
-        events=tuple(map(filer.event, cluster_events(inputs, index, opts))),
+        events=events,
         figures=groups,
         conflicts=tuple(map(filer.conflict, find_conflicts(groups))),
         series=tuple(map(filer.series, series_of(groups))),
-        commitments=tuple(map(filer.commitment, track_commitments(inputs, groups, opts, index))),
-        agreements=tuple(map(filer.agreement, agreement_histories(inputs, actors, index, opts))),
+        commitments=tuple(map(filer.commitment, commitments)),
+        agreements=tuple(map(filer.agreement, agreements)),
         options=opts,
     )
 
