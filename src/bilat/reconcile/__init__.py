@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from bilat.reconcile.actors import canonical_actors
+from bilat.reconcile.actors import actors_of, collect_members
 from bilat.reconcile.agreements import agreement_histories
 from bilat.reconcile.commitments import track_commitments
 from bilat.reconcile.events import cluster_events
@@ -45,8 +45,8 @@ from bilat.reconcile.model import (
     SeriesPoint,
     SourcedExtraction,
     ValueSources,
-    merge_order,
     ordered_inputs,
+    sorted_merges,
 )
 from bilat.reconcile.pairs import PairFiler, pair_key, parse_pair
 
@@ -105,9 +105,11 @@ def reconcile_read(
     opts = options or ReconcileOptions()
     human = tuple(j for j in judgements if j.by != "machine")
     first = read(("actors", "figures"))  # figures read the types of their document's actors
-    actors, merges, index = canonical_actors(first, human)
     groups = group_figures(first, opts)
+    members = collect_members(first)
     del first
+    actors, merges, index = actors_of(members, human)
+    del members
     docs = read(())
     filer = PairFiler(docs, index)
     events = tuple(map(filer.event, cluster_events(read(("events",)), index, opts)))
@@ -116,7 +118,7 @@ def reconcile_read(
     return Record(
         inputs=tuple(docs),
         actors=actors,
-        judgements=human + tuple(sorted(merges, key=merge_order)),
+        judgements=human + sorted_merges(merges),
         events=events,
         figures=groups,
         conflicts=tuple(map(filer.conflict, find_conflicts(groups))),

@@ -24,7 +24,14 @@ from bilat.reconcile._clusters import Clusters
 from bilat.reconcile._text import is_name_like, name_key, tokens
 from bilat.reconcile.model import ActorMember, CanonicalActor, MergeJudgement, SourcedExtraction
 
-__all__ = ["ActorIndex", "actor_index", "canonical_actors", "collect_members", "member_ref"]
+__all__ = [
+    "ActorIndex",
+    "actor_index",
+    "actors_of",
+    "canonical_actors",
+    "collect_members",
+    "member_ref",
+]
 
 # Types that name the same kind of thing: extractors call Gazprom a company or an organization.
 _TYPE_FAMILY = {"company": "organization"}
@@ -328,7 +335,15 @@ def canonical_actors(
     inputs: Sequence[SourcedExtraction], judgements: Sequence[MergeJudgement] = ()
 ) -> tuple[tuple[CanonicalActor, ...], tuple[MergeJudgement, ...], ActorIndex]:
     """Cluster every document's actors; return actors (by id), machine merges, and the index."""
-    merger = _Merger(collect_members(inputs))
+    return actors_of(collect_members(inputs), judgements)
+
+
+def actors_of(
+    members: list[ActorMember], judgements: Sequence[MergeJudgement] = ()
+) -> tuple[tuple[CanonicalActor, ...], tuple[MergeJudgement, ...], ActorIndex]:
+    """`canonical_actors` of the members `collect_members` gave (the extractions they came
+    from need not be held while they are clustered)."""
+    merger = _Merger(members)
     _apply_human(merger, judgements)
     _link_gids(merger)
     _link_names(merger)
