@@ -19,9 +19,9 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from bilat.reconcile.actors import actors_of, collect_members
-from bilat.reconcile.agreements import agreement_histories
+from bilat.reconcile.agreements import histories_of, project_forms, statement_items
 from bilat.reconcile.commitments import track_commitments
-from bilat.reconcile.events import cluster_events
+from bilat.reconcile.events import clusters_of, mention_items
 from bilat.reconcile.figures import claim_interval, find_conflicts, group_figures, series_of
 from bilat.reconcile.model import (
     ActorMember,
@@ -112,9 +112,13 @@ def reconcile_read(
     del members
     docs = read(())
     filer = PairFiler(docs, index)
-    events = tuple(map(filer.event, cluster_events(read(("events",)), index, opts)))
+    mentions = mention_items(read(("events",)), index)  # the extractions go once read
+    events = tuple(map(filer.event, clusters_of(mentions.values(), index, opts)))
+    del mentions
     commitments = track_commitments(read(("commitments",)), groups, opts, index)
-    agreements = agreement_histories(read(("agreements",)), actors, index, opts)
+    statements = statement_items(read(("agreements",)), index, project_forms(actors))
+    agreements = histories_of(statements, index, opts)
+    del statements
     return Record(
         inputs=tuple(docs),
         actors=actors,
