@@ -12,7 +12,7 @@ otherwise it rebuilds. Both give the identical record (tests/test_incremental_re
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from typing import Any
 
 from bilat.reconcile import (
@@ -21,13 +21,14 @@ from bilat.reconcile import (
     MergeJudgement,
     Record,
     SourcedExtraction,
-    reconcile,
+    reconcile_read,
 )
 from bilat.reconcile.delta import RecordDelta, reconcile_delta
 from bilat.reconcile.figures import find_conflicts, group_figures
-from bilat.reconcile.model import PARTS, document_entry, to_plain
+from bilat.reconcile.model import PARTS, document_entry, ordered_inputs, to_plain
 from bilat.reviewed import load_reviews_for_record
 from bilat.store import Store
+from bilat.store.items import ALL_KINDS
 from bilat.store.record_order import SEP as MERGE_SEP
 from bilat.store.record_patch import NoRoom, PartPatch, RecordPatch
 from bilat.store.record_rows import entries_keyed, read_part, record_source
@@ -43,9 +44,9 @@ __all__ = [
 ]
 
 
-def load_sourced(store: Store) -> list[SourcedExtraction]:
+def load_sourced(store: Store, kinds: Collection[str] = ALL_KINDS) -> list[SourcedExtraction]:
     """Every current extraction, as the machine extracted it (the actors without their
-    mentions: nothing in the record reads them)."""
+    mentions: nothing in the record reads them), with only the item `kinds` named."""
     rows = store.db.all(  # the four fields it needs, not every document's text
         "SELECT id, name, published, source FROM documents "
         "WHERE is_current = 1 AND status = 'ok' ORDER BY id"
@@ -53,7 +54,7 @@ def load_sourced(store: Store) -> list[SourcedExtraction]:
     docs = {int(doc["id"]): doc for doc in rows}
     return [
         SourcedExtraction(i, docs[i]["name"], docs[i]["published"], docs[i]["source"], ext)
-        for i, ext in store.load_extractions(list(docs), mentions=False)  # not reconciled
+        for i, ext in store.load_extractions(list(docs), mentions=False, kinds=kinds)
     ]
 
 
@@ -82,15 +83,23 @@ def rebuild_record(store: Store) -> Record:
     the fingerprint of the state it was built from, so a rebuild killed midway leaves a record
     readers know is stale. When reviews touch figures, the conflicts of the machine output are
     stored beside it (`machine_conflicts`), so the pages can show which conflicts reviews
-    settled."""
+    settled. Each stage reads its own item kinds from the store (`reconcile_read`), so no
+    more than one stage's extractions are held at once; the record returned keeps each
+    document's name, dates and pair as its inputs, not its items."""
     version, source = store.store_version(), store.record_source()
     reviewed = load_reviews_for_record(store)
-    machine = load_sourced(store)
-    record = reconcile([reviewed.source(s) for s in machine], _merge_judgements(store))
+    renames = ("actors",) if reviewed.reviews.get("actors") else ()  # a rename reaches all
+
+    def read(kinds: tuple[str, ...]) -> tuple[SourcedExtraction, ...]:
+        return ordered_inputs(map(reviewed.source, load_sourced(store, {*kinds, *renames})))
+
+    record = reconcile_read(read, _merge_judgements(store))
     parts = record_parts(record)
     if reviewed.reviews.get("figures"):
+        machine = load_sourced(store, ("actors", "figures"))
         machine_conflicts = find_conflicts(group_figures(machine, record.options))
         parts["machine_conflicts"] = map(to_plain, machine_conflicts)
+        del machine
     store.save_record(parts, source, version)
     return record
 

@@ -100,11 +100,13 @@ def _rename(item: T, names: Mapping[str, str | None]) -> T:
 
 
 def load_reviews_for_record(store: Store) -> Reviewed:
-    """Every live review and the row ids it refers to (one query per item type)."""
+    """Every live review and the row ids it refers to (one query per reviewed item type: the
+    ids of a type nobody reviewed are not read, every row of it is kept as extracted)."""
+    revs = {kind: reviews(store.db, kind) for kind in ITEM_TYPES}
     ids: dict[str, dict[int, list[int]]] = {}
-    for kind in ITEM_TYPES:
+    for kind in (k for k in ITEM_TYPES if revs[k]):
         per_doc: dict[int, list[int]] = {}
         for row in store.db.all(f"SELECT id, doc_id FROM {kind} ORDER BY doc_id, id"):
             per_doc.setdefault(int(row["doc_id"]), []).append(int(row["id"]))
         ids[kind] = per_doc
-    return Reviewed(ids, {kind: reviews(store.db, kind) for kind in ITEM_TYPES})
+    return Reviewed(ids, revs)

@@ -1,6 +1,7 @@
 """Reconcile: many per-document extractions -> one sourced, reconciled Record.
 
     reconcile(extractions, judgements) -> Record
+    reconcile_read(read, judgements)    the same, each stage reading only its item kinds
       actors.py       canonical actors across documents (+ machine merge judgements)
       events.py       event mentions -> EventCluster (same real-world event)
       figures.py      figure claims -> intervals -> groups, conflicts, series
@@ -15,12 +16,12 @@ never on their order (inputs are sorted by (published, doc_name, doc_id) first).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
-from bilat.reconcile.actors import canonical_actors
-from bilat.reconcile.agreements import agreement_histories
+from bilat.reconcile.actors import actors_of, collect_members
+from bilat.reconcile.agreements import histories_of, project_forms, statement_items
 from bilat.reconcile.commitments import track_commitments
-from bilat.reconcile.events import cluster_events
+from bilat.reconcile.events import clusters_of, mention_items
 from bilat.reconcile.figures import claim_interval, find_conflicts, group_figures, series_of
 from bilat.reconcile.model import (
     ActorMember,
@@ -44,8 +45,8 @@ from bilat.reconcile.model import (
     SeriesPoint,
     SourcedExtraction,
     ValueSources,
-    merge_order,
     ordered_inputs,
+    sorted_merges,
 )
 from bilat.reconcile.pairs import PairFiler, pair_key, parse_pair
 
@@ -77,6 +78,7 @@ __all__ = [
     "pair_key",
     "parse_pair",
     "reconcile",
+    "reconcile_read",
 ]
 
 
@@ -86,22 +88,47 @@ def reconcile(
     options: ReconcileOptions | None = None,
 ) -> Record:
     """Build the reconciled record. `judgements` are the stored human ones, oldest first."""
-    opts = options or ReconcileOptions()
     inputs = ordered_inputs(extractions)
+    return reconcile_read(lambda kinds: inputs, judgements, options)
+
+
+def reconcile_read(
+    read: Callable[[tuple[str, ...]], Sequence[SourcedExtraction]],
+    judgements: Sequence[Judgement] = (),
+    options: ReconcileOptions | None = None,
+) -> Record:
+    """`reconcile` of the inputs `read(kinds)` gives in reading order, each stage reading
+    only the item kinds it weighs ("actors", "figures", "events", "commitments",
+    "agreements"; the others may be empty) and letting them go when done, so a caller that
+    reads from the store never holds every extraction at once. The record's inputs are
+    `read(())`: each document's name, dates and pair."""
+    opts = options or ReconcileOptions()
     human = tuple(j for j in judgements if j.by != "machine")
-    actors, merges, index = canonical_actors(inputs, human)
-    groups = group_figures(inputs, opts)
-    filer = PairFiler(inputs, index)
+    first = read(("actors", "figures"))  # figures read the types of their document's actors
+    groups = group_figures(first, opts)
+    members = collect_members(first)
+    del first
+    actors, merges, index = actors_of(members, human)
+    del members
+    docs = read(())
+    filer = PairFiler(docs, index)
+    mentions = mention_items(read(("events",)), index)  # the extractions go once read
+    events = tuple(map(filer.event, clusters_of(mentions.values(), index, opts)))
+    del mentions
+    commitments = track_commitments(read(("commitments",)), groups, opts, index)
+    statements = statement_items(read(("agreements",)), index, project_forms(actors))
+    agreements = histories_of(statements, index, opts)
+    del statements
     return Record(
-        inputs=inputs,
+        inputs=tuple(docs),
         actors=actors,
-        judgements=human + tuple(sorted(merges, key=merge_order)),
-        events=tuple(map(filer.event, cluster_events(inputs, index, opts))),
+        judgements=human + sorted_merges(merges),
+        events=events,
         figures=groups,
         conflicts=tuple(map(filer.conflict, find_conflicts(groups))),
         series=tuple(map(filer.series, series_of(groups))),
-        commitments=tuple(map(filer.commitment, track_commitments(inputs, groups, opts, index))),
-        agreements=tuple(map(filer.agreement, agreement_histories(inputs, actors, index, opts))),
+        commitments=tuple(map(filer.commitment, commitments)),
+        agreements=tuple(map(filer.agreement, agreements)),
         options=opts,
     )
 

@@ -27,6 +27,7 @@ from bilat.reconcile.model import ActorMember, CanonicalActor, MergeJudgement, S
 __all__ = [
     "ActorIndex",
     "actor_index",
+    "actors_of",
     "canonical_actors",
     "cluster_members",
     "collect_members",
@@ -336,7 +337,15 @@ def canonical_actors(
     inputs: Sequence[SourcedExtraction], judgements: Sequence[MergeJudgement] = ()
 ) -> tuple[tuple[CanonicalActor, ...], tuple[MergeJudgement, ...], ActorIndex]:
     """Cluster every document's actors; return actors (by id), machine merges, and the index."""
-    actors, merges = cluster_members(collect_members(inputs), judgements)
+    return actors_of(collect_members(inputs), judgements)
+
+
+def actors_of(
+    members: list[ActorMember], judgements: Sequence[MergeJudgement] = ()
+) -> tuple[tuple[CanonicalActor, ...], tuple[MergeJudgement, ...], ActorIndex]:
+    """`canonical_actors` of the members `collect_members` gave (the extractions they came
+    from need not be held while they are clustered)."""
+    actors, merges = cluster_members(members, judgements)
     return actors, merges, actor_index(actors)
 
 

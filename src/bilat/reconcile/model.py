@@ -18,6 +18,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field, fields, is_dataclass
+from operator import attrgetter
 from typing import Any
 
 from bilat.records import Commitment, Extraction
@@ -48,6 +49,7 @@ __all__ = [
     "document_entry",
     "merge_order",
     "ordered_inputs",
+    "sorted_merges",
     "to_plain",
 ]
 
@@ -342,6 +344,16 @@ def merge_order(j: MergeJudgement) -> tuple[str, str, str, str, str]:
     """The order of machine merge judgements in the record: by the members they join (a
     stable order, so adding documents inserts their merges without moving the others)."""
     return j.a, j.b, j.reason, j.kind, j.by
+
+
+def sorted_merges(merges: Iterable[MergeJudgement]) -> tuple[MergeJudgement, ...]:
+    """`merges` in `merge_order`, sorted field by field (stable sorts, the last field
+    first) instead of by a tuple per judgement: a full rebuild sorts ~1M machine merges at
+    100,000 documents, ~85 MB of key tuples at once."""
+    out = list(merges)
+    for name in ("by", "kind", "reason", "b", "a"):
+        out.sort(key=attrgetter(name))
+    return tuple(out)
 
 
 def document_entry(s: SourcedExtraction) -> dict[str, Any]:

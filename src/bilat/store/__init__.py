@@ -6,7 +6,7 @@ Writes happen in one transaction per document (`with store.transaction(): ...`).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from typing import Any
 
@@ -116,11 +116,16 @@ class Store:
         return _items.load_extraction(self.db, doc_id, mentions=mentions)
 
     def load_extractions(
-        self, doc_ids: Sequence[int], *, mentions: bool = True
+        self,
+        doc_ids: Sequence[int],
+        *,
+        mentions: bool = True,
+        kinds: Collection[str] = _items.ALL_KINDS,
     ) -> Iterator[tuple[int, Extraction]]:
         """(id, extraction) of each extracted document of `doc_ids`, in order, as
-        `load_extraction` gives it, read a chunk of documents per query."""
-        return _items.load_extractions(self.db, doc_ids, mentions=mentions)
+        `load_extraction` gives it, read a chunk of documents per query; only the item
+        `kinds` named ("actors", "events", ...) are read, the others left empty."""
+        return _items.load_extractions(self.db, doc_ids, mentions=mentions, kinds=kinds)
 
     def stale_documents(self, version: str) -> list[Document]:
         """Current, non-duplicate documents not yet extracted by `version`."""

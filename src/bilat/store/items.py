@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from typing import Any, TypeVar
 
 from bilat.records import (
@@ -19,6 +19,7 @@ from bilat.records import (
 from bilat.store.db import Database, Failed, write_each
 
 __all__ = [
+    "ALL_KINDS",
     "ITEM_TABLES",
     "chunks",
     "delete_items",
@@ -33,6 +34,7 @@ _CHUNK = 500  # document ids per IN (...) list, and documents read per query
 
 ITEM_TABLES = ("events", "figures", "agreements", "commitments")
 _EVIDENCE = ("start_pos", "end_pos", "quote")
+ALL_KINDS = ("actors", *ITEM_TABLES)
 _WITH_PARTIES = ("agreements", "commitments")  # their parties are indexed (item_parties)
 
 
@@ -192,16 +194,23 @@ def load_extraction(db: Database, doc_id: int, *, mentions: bool = True) -> Extr
 
 
 def load_extractions(
-    db: Database, doc_ids: Sequence[int], *, mentions: bool = True
+    db: Database,
+    doc_ids: Sequence[int],
+    *,
+    mentions: bool = True,
+    kinds: Collection[str] = ALL_KINDS,
 ) -> Iterator[tuple[int, Extraction]]:
     """(document id, stored extraction) of each extracted document of `doc_ids`, in their
     order, as `load_extraction` gives it; read _CHUNK documents at a time (one query per
-    table and chunk, not one per table and document)."""
+    table and chunk, not one per table and document). Only the item `kinds` named are read
+    (the others are left empty: a stage of a full rebuild reads only what it weighs)."""
     for i in range(0, len(doc_ids), _CHUNK):
-        yield from _load_chunk(db, list(doc_ids[i : i + _CHUNK]), mentions)
+        yield from _load_chunk(db, list(doc_ids[i : i + _CHUNK]), mentions, kinds)
 
 
-def _load_chunk(db: Database, chunk: list[int], mentions: bool) -> Iterator[tuple[int, Extraction]]:
+def _load_chunk(
+    db: Database, chunk: list[int], mentions: bool, kinds: Collection[str]
+) -> Iterator[tuple[int, Extraction]]:
     marks = ", ".join("?" for _ in chunk)
     docs = {
         int(r["id"]): r
@@ -211,8 +220,9 @@ def _load_chunk(db: Database, chunk: list[int], mentions: bool) -> Iterator[tupl
             chunk,
         )
     }
-    tables = {t: _rows_by_doc(db, t, chunk) for t in ("actors", *ITEM_TABLES)}
-    spans = _rows_by_doc(db, "mentions", chunk, "start_pos, id") if mentions else {}
+    tables = {t: _rows_by_doc(db, t, chunk) if t in kinds else {} for t in ALL_KINDS}
+    read_spans = mentions and "actors" in kinds
+    spans = _rows_by_doc(db, "mentions", chunk, "start_pos, id") if read_spans else {}
     for doc_id in chunk:
         doc = docs.get(doc_id)
         if doc is not None and doc["extractor_version"] is not None:

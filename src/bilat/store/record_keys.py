@@ -28,6 +28,7 @@ from typing import Any
 from bilat.extract.gazetteer import normalize
 from bilat.store import figure_groups
 from bilat.store.db import Database
+from bilat.store.row_lookup import ROW_COLUMNS, Marks, Rows, claim_key, digest, row_keys
 
 __all__ = [
     "TABLES",
@@ -60,7 +61,7 @@ _STATEMENTS = {"agreements": "entries", "commitments": "sources"}  # the list ci
 class Keys:
     """The key rows of the entries written (`add`), inserted by `flush`. `local`: look the
     item rows up per document as entries name them (a patch adds a few entries), instead of
-    reading every event and figure row once (a full write names them all)."""
+    reading every event, figure and statement row once (a full write names them all)."""
 
     def __init__(self, db: Database, *, local: bool = False) -> None:
         self.db = db
@@ -68,36 +69,25 @@ class Keys:
         self.refs: list[tuple[str, int, int]] = []
         self.names: list[tuple[str, str, int, str]] = []
         self.summaries: list[tuple[str, int, str]] = []
-        self._event_ids: dict[tuple[int, int], int] = {}
-        self._figure_ids: dict[tuple[int, int, int, float], list[int]] = {}
-        self._read: set[int | None] = set()  # documents read (None: every one)
+        self._rows: dict[str, Rows] = {}
+        self._read: dict[str, set[int | None]] = {}  # documents read (None: every one)
         self._statement_ids: dict[str, dict[tuple[int, str], list[int]]] = {}
-        self._seen: set[tuple[str, int]] = set()
+        self._seen: dict[str, Marks] = {}
         self.mentions = 0  # event mention keys written
         self.refs_at: Counter[int] = Counter()  # event mention keys written per position
 
-    def _rows_of(self, doc: int | None) -> None:
-        """Read the event and figure rows of `doc` (of every document when not `local`), once:
-        (doc_id, i) -> the id of the document's i-th stored event (ids in order), what the
-        record's mention ref "doc_id:e<i>" names; (doc_id, start, end, value) -> ids of the
-        figure rows of that claim (the key `bilat.serve.record.figure_claim_key` matches
-        claims by)."""
+    def _find(self, kind: str, doc: int, key: int) -> list[int]:
+        """The `kind` rows of `doc` keyed `key`; the rows of `doc` (of every document when
+        not `local`) are read once."""
         which = doc if self.local else None
-        if which in self._read:
-            return
-        self._read.add(which)
-        where, params = ("", ()) if which is None else (" WHERE doc_id = ?", (which,))
-        seen: dict[int, int] = {}
-        sql = f"SELECT id, doc_id FROM events{where} ORDER BY doc_id, id"
-        for row in self.db.execute(sql, params):
-            d = int(row[1])
-            i = seen.get(d, 0)
-            seen[d] = i + 1
-            self._event_ids[(d, i)] = int(row[0])
-        sql = f"SELECT id, doc_id, start_pos, end_pos, value FROM figures{where}"
-        for row in self.db.execute(sql, params):
-            key = (int(row[1]), int(row[2]), int(row[3]), float(row[4] or 0))
-            self._figure_ids.setdefault(key, []).append(int(row[0]))
+        read = self._read.setdefault(kind, set())
+        rows = self._rows.setdefault(kind, Rows())
+        if which not in read:
+            read.add(which)
+            where, params = ("", ()) if which is None else (" WHERE doc_id = ?", (which,))
+            sql = f"SELECT {ROW_COLUMNS[kind]} FROM {kind}{where} ORDER BY doc_id, id"
+            rows.put(row_keys(kind, self.db.execute(sql, params)))
+        return rows.find(doc, key)
 
     def statements(self, kind: str) -> dict[tuple[int, str], list[int]]:
         """(doc_id, quote) -> ids of the agreement or commitment rows stating it (the key
@@ -110,8 +100,7 @@ class Keys:
         return self._statement_ids[kind]
 
     def _ref(self, kind: str, item_id: int, pos: int) -> None:
-        if (kind, item_id) not in self._seen:
-            self._seen.add((kind, item_id))
+        if self._seen.setdefault(kind, Marks()).mark(item_id):
             self.refs.append((kind, item_id, pos))
             if kind == "events":
                 self.refs_at[pos] += 1
@@ -121,24 +110,20 @@ class Keys:
             for m in item.get("mentions") or []:
                 doc, _, i = str(m.get("ref") or "").partition(":e")
                 if doc.isdigit() and i.isdigit():
-                    self._rows_of(int(doc))
-                    if hit := self._event_ids.get((int(doc), int(i))):
+                    for hit in self._find(kind, int(doc), int(i)):
                         self._ref(kind, hit, pos)
         elif kind in _STATEMENTS:
-            rows = self.statements(kind)
             for e in item.get(_STATEMENTS[kind]) or []:
-                for row_id in rows.get((int(e.get("doc_id") or 0), str(e.get("quote") or "")), ()):
+                doc_id = int(e.get("doc_id") or 0)
+                for row_id in self._find(kind, doc_id, digest(str(e.get("quote") or ""))):
                     self._ref(kind, row_id, pos)
         elif kind == "conflicts":
             for cl in item.get("claims") or []:
-                key = (
-                    int(cl.get("doc_id") or 0),
-                    int(cl.get("start") or 0),
-                    int(cl.get("end") or 0),
-                    float(cl.get("value") or 0),
-                )
-                self._rows_of(key[0])
-                for figure_id in self._figure_ids.get(key, ()):
+                value = float(cl.get("value") or 0)
+                if value != value:  # NaN: equal to no stored value
+                    continue
+                key = claim_key(int(cl.get("start") or 0), int(cl.get("end") or 0), value)
+                for figure_id in self._find("figures", int(cl.get("doc_id") or 0), key):
                     self._ref(kind, figure_id, pos)
         elif kind == "actors":
             names = (item.get("id"), item.get("name"), *(item.get("names") or []))

@@ -52,6 +52,9 @@ __all__ = [
 
 _CLAIM_LISTS = ("evidence_figures", "dissent")  # commitment fields holding figure claims
 _BATCH = 1000
+# and at most this many payload characters: a conflict or series holds every claim of its
+# key, so 1,000 of them buffered most of the record's text at once
+_BATCH_CHARS = 4_000_000
 _EVERY = "*"  # pair row of a document about no known pair: it is in every pair's view
 _ITEM_SQL = (
     "INSERT INTO record_items (kind, pos, item_key, date_from, date_to, measure, status, "
@@ -101,6 +104,7 @@ class RowWriter:
         self.counts: Counter[tuple[str, str]] = Counter()
         self.claims: set[str] = set()
         self.claim_pos = 0
+        self.size = 0  # characters of the payloads buffered
         self.keys = record_keys.Keys(db) if keys else None
 
     def item(
@@ -110,16 +114,18 @@ class RowWriter:
         start, end = _date(item)
         country = item.get("country") if kind == "actors" else None
         status = item.get("status")
+        payload = _dumps(item)
         self.items.append(
-            (kind, pos, keys[0], start, end, _measure(item), status, country, _dumps(item), keys[1])
+            (kind, pos, keys[0], start, end, _measure(item), status, country, payload, keys[1])
         )
+        self.size += len(payload)
         self.counts[(kind, _EVERY)] += 1
         if self.keys is not None:
             self.keys.add(kind, pos, item)
         for p in pairs:
             self.pairs.append((kind, p, pos))
             self.counts[(kind, p)] += 1
-        if len(self.items) >= _BATCH:
+        if len(self.items) >= _BATCH or self.size >= _BATCH_CHARS:
             self.flush()
 
     def claim_keys(self, claims: list[dict[str, Any]]) -> list[str]:
@@ -130,6 +136,7 @@ class RowWriter:
             key = hashlib.blake2b(same.encode(), digest_size=12).hexdigest()
             if key not in self.claims:
                 text = _dumps(claim)  # read back in the record's field order
+                self.size += len(text)
                 self.claims.add(key)
                 pos = (self.claim_pos + 1) * GAP
                 row = ("claims", pos, key, None, None, None, None, None, text, key)
@@ -145,7 +152,7 @@ class RowWriter:
             self.db.execute_many(_PAIR_SQL, self.pairs)
         if self.keys is not None:
             self.keys.flush()
-        self.items, self.pairs = [], []
+        self.items, self.pairs, self.size = [], [], 0
 
 
 def _pairs_of(item: dict[str, Any]) -> list[str]:
