@@ -63,7 +63,7 @@ def commits(text: str, published: str | None = "2023-04-02") -> list[Commitment]
         ),
         (  # the dashes inside a name are no words between the cue and the value
             "The working group agreed to raise the annual capacity of the Zamyn-Uud - Erenhot - "
-            "Saihan rail border crossing to 25 million tonnes a year by 2029.",
+            "Saihan rail crossing to 25 million tonnes a year by 2029.",
             (">=", 25e6, None, "t", "2029", "agreed", None),
         ),
     ],
