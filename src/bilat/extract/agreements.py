@@ -244,14 +244,16 @@ def _date(ctx: DocContext, s: Sentence, at: int, title: str) -> str | None:
 
 def _dates_the_document(ctx: DocContext, text: str, expr: TimeExpr, at: int, title: str) -> bool:
     point = expr.period in (None, expr.date, f"{expr.date}..{expr.date}")
-    return not (
-        not point
-        or expr.text in title
-        or _after(expr.date or "", ctx.published)  # a plan's date, not a signing's
-        or _DEADLINE_BEFORE.search(text, 0, expr.start)  # "to $300 billion by 2030"
-        or _SAID_BEFORE.search(text, 0, expr.start)  # "X told reporters last week"
-        # "signed X in September 2025, while talks on Y continue": X's date
-        or _CLAUSE_TURN.search(text[min(at, expr.start) : max(at, expr.end)])
+    return (
+        point
+        and not (
+            expr.text in title
+            or _after(expr.date or "", ctx.published)  # a plan's date, not a signing's
+            or _DEADLINE_BEFORE.search(text, 0, expr.start)  # "to $300 billion by 2030"
+            or _SAID_BEFORE.search(text, 0, expr.start)  # "X told reporters last week"
+            # "signed X in September 2025, while talks on Y continue": X's date
+            or _CLAUSE_TURN.search(text[min(at, expr.start) : max(at, expr.end)])
+        )
     )
 
 

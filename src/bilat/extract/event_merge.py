@@ -13,9 +13,10 @@ import datetime as dt
 import re
 from dataclasses import dataclass, replace
 
+from bilat.extract.context import DocContext, headline_end
 from bilat.records import Event
 
-__all__ = ["GROUP_MODES", "Found", "dedupe", "trip_dates"]
+__all__ = ["GROUP_MODES", "Found", "dedupe", "trip_dates", "without_headline_repeats"]
 
 GROUP_MODES = ("multilateral", "military")  # sides may be named in different sentences
 
@@ -235,3 +236,20 @@ def dedupe(found: list[Found], types: dict[str, str]) -> list[Found]:
         else:
             out.append(item)
     return out
+
+
+def without_headline_repeats(ctx: DocContext, found: list[Found]) -> list[Found]:
+    """'... as Novak holds talks in Beijing' over a report that tells those talks: a headline's
+    event whose people all take part in a body event of its mode and status is that one,
+    dated by the body."""
+    end = headline_end(ctx)
+    people = {m.actor for m in ctx.mentions if m.type == "person"}
+    body = [f.event for f in found if f.event.evidence.start >= end]
+
+    def told(ev: Event) -> bool:
+        who = {p for p in ev.participants if p in people}
+        return bool(who) and any(
+            b.mode == ev.mode and b.status == ev.status and who <= set(b.participants) for b in body
+        )
+
+    return [f for f in found if f.event.evidence.start >= end or not told(f.event)]

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from bilat.extract.context import DocContext, Mention, headline_end
+from bilat.extract.context import DocContext, Mention
 from bilat.extract.event_clauses import (
     Clause,
     find_triggers,
@@ -40,7 +40,13 @@ from bilat.extract.event_dates import (
     planned_near,
     status_by_date,
 )
-from bilat.extract.event_merge import GROUP_MODES, Found, dedupe, trip_dates
+from bilat.extract.event_merge import (
+    GROUP_MODES,
+    Found,
+    dedupe,
+    trip_dates,
+    without_headline_repeats,
+)
 from bilat.extract.event_offices import heads_of_state, pair_by_office
 from bilat.extract.event_parties import (
     JOINT,
@@ -509,24 +515,7 @@ def extract_events(ctx: DocContext, gaz: Gazetteer) -> list[Event]:
     types = {m.actor: m.type for m in ctx.mentions}
     return [
         f.event
-        for f in _without_headline_repeats(ctx, trip_dates(dedupe(found, types), types))
+        for f in without_headline_repeats(ctx, trip_dates(dedupe(found, types), types))
         if f.event.mode not in GROUP_MODES or set(ctx.pair) <= f.sides
         for _ in range(f.times)
     ]
-
-
-def _without_headline_repeats(ctx: DocContext, found: list[Found]) -> list[Found]:
-    """'... as Novak holds talks in Beijing' over a report that tells those talks: a headline's
-    event whose people all take part in a body event of its mode and status is that one,
-    dated by the body."""
-    end = headline_end(ctx)
-    people = {m.actor for m in ctx.mentions if m.type == "person"}
-    body = [f.event for f in found if f.event.evidence.start >= end]
-
-    def told(ev: Event) -> bool:
-        who = {p for p in ev.participants if p in people}
-        return bool(who) and any(
-            b.mode == ev.mode and b.status == ev.status and who <= set(b.participants) for b in body
-        )
-
-    return [f for f in found if f.event.evidence.start >= end or not told(f.event)]
