@@ -428,3 +428,14 @@ def test_a_russian_delegation_visits_for_who_sent_it(text: str, visitor: str) ->
     (event,) = extract_russian(text, "2031-03-03").events
     assert (event.mode, event.date) == ("visit", "2031-02")
     assert visitor in event.participants
+
+
+def test_a_person_after_a_title_of_a_known_body_belongs_to_its_state() -> None:
+    """'глава Главного таможенного управления КНР Сунь Мэйцзюнь': the body inside the title is
+    no actor of its own here, but it places the person the gazetteer does not know."""
+    text = (
+        "Глава Главного таможенного управления КНР Сунь Мэйцзюнь и глава Россельхознадзора "
+        "Сергей Данкверт провели переговоры."
+    )
+    people = {a.name: a.country for a in extract_russian(text, "2031-03-03").actors}
+    assert (people["Сунь Мэйцзюнь"], people["Сергей Данкверт"]) == ("CN", "RU")

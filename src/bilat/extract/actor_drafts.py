@@ -54,6 +54,9 @@ class Builder:
         self._covered = bytearray(len(ctx.clean_text) + 1)  # 1 where a mention already is
         self.pending_titles: list[tuple[RolePhrase, tuple[int, int]]] = []
         self.shared_titles: list[tuple[RolePhrase, list[Entry]]] = []  # several holders
+        # bodies named only inside a Russian title ("глава Россельхознадзора"): no actors, but
+        # they place the person the title names (start, end, country)
+        self.title_bodies: list[tuple[int, int, str]] = []
 
     def covered(self, start: int, end: int) -> bool:
         return any(self._covered[start:end])

@@ -94,6 +94,8 @@ def _add_gazetteer(b: Builder) -> None:
         if entry.type == "organization" and in_title(text, g.start):
             for state, start, end, surface in inner_states(b.ctx.doc, b.gaz, g.start, g.end):
                 b.entry(state, start, end, surface)  # "замглавы правительства РФ": a title
+            if entry.country:
+                b.title_bodies.append((g.start, g.end, entry.country))
             continue
         b.entry(entry, g.start, g.end, g.text)
 
@@ -296,10 +298,15 @@ def _affiliate(b: Builder) -> None:
     """A person the gazetteer does not know takes country and role from the body or state
     the text ties them to by apposition (GOLD: people belong to the state of their body)."""
     bodies = sorted(
-        (s, e, d.country)
-        for d in b.drafts.values()
-        if d.type in ("state", "organization", "company") and d.country is not None
-        for s, e, _t in d.spans
+        [
+            *(
+                (s, e, d.country)
+                for d in b.drafts.values()
+                if d.type in ("state", "organization", "company") and d.country is not None
+                for s, e, _t in d.spans
+            ),
+            *b.title_bodies,
+        ]
     )
     places = sorted(
         (s, e, d.country)
