@@ -333,11 +333,19 @@ def _from_sentence(ctx: DocContext, s: Sentence) -> list[Agreement]:
 
 
 _COUNT_BEFORE = re.compile(r"(?<![\w.,$])(\d{1,4})\s+$")
-_ITEMISED = re.compile(
-    r"\b(?:including|among them|among which)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,4}?"
-    r"(?:agreement|memorandum|contract|protocol|treaty|deal|declaration|plan|roadmap)\b",
-    re.I,
-)
+# a document named after these is one of a batch, or one signed just before it
+_ITEMISED = re.compile(r"\b(?:including|among them|among which)\s+(?:an?|the)\s+", re.I)
+_ONE_SIGNED = re.compile(r"\bsigned\s+(?:an?|the)\s+", re.I)
+
+
+def _names_a_document(lead: re.Pattern[str], text: str, start: int = 0) -> bool:
+    """A kind noun of the lexicon within four words after `lead` ('including an agreement on',
+    'signed a cooperation memorandum')."""
+    for m in lead.finditer(text, start):
+        window = " ".join(text[m.end() :].split()[:5])
+        if _lexicon().any_kind.search(window):
+            return True
+    return False
 
 
 def _batch_count(ctx: DocContext, s: Sentence, begin: int, end: int) -> str | None:
@@ -348,23 +356,16 @@ def _batch_count(ctx: DocContext, s: Sentence, begin: int, end: int) -> str | No
     In total, 14 agreements were signed') is recorded by them."""
     count = _COUNT_BEFORE.search(s.text, 0, begin)
     signed = re.search(r"\b(?:signed|inked|concluded)\b", s.text[end:], re.I)
-    if count is None or signed is None or _ITEMISED.search(s.text, end):
+    if count is None or signed is None or _names_a_document(_ITEMISED, s.text, end):
         return None
     before = ctx.sentences[s.index - 1] if s.index > 0 else None
     if (
         before
         and "\n" not in ctx.clean_text[before.end : s.start]
-        and _ONE_SIGNED.search(before.text)
+        and _names_a_document(_ONE_SIGNED, before.text)
     ):
         return None
     return count.group(1)
-
-
-_ONE_SIGNED = re.compile(
-    r"\bsigned\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}"
-    r"(?:agreement|memorandum|contract|protocol|treaty|deal|declaration|roadmap)\b",
-    re.I,
-)
 
 
 # a kind noun as the predicate of a copula describes a document already named ("the

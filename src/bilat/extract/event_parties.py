@@ -304,10 +304,11 @@ def delegation_sender(ctx: DocContext, gaz: Gazetteer, clause: Clause, at: int) 
         after = [m for m in ctx.mentions_in(pos, min(at, pos + 40)) if m.country]
         if after and after[0].start == pos:
             return after[:1]
-    word = found.group(1) or found.group("adj")
+    group = 1 if found.group(1) else "adj"  # the English or the Russian word before it
+    word = found.group(group)
     if not word:
         return []
-    start = clause.start + found.start(1)
+    start = clause.start + found.start(group)
     end = start + len(word)
     state = gaz.state_for_adjective(word) or _russian_state(gaz, word)
     if state is not None and state.country:  # "a Russian government delegation"
