@@ -86,3 +86,26 @@ def test_a_trip_to_one_side_by_someone_no_one_places_is_the_other_sides_visit() 
     events = extract_events(_ctx(text, "2031-03-12"), default_gazetteer())
     visits = [(e.status, e.date, set(e.participants)) for e in events if e.mode == "visit"]
     assert visits == [("planned", "2031-03-20", {"Wang Dongfang", "Russia"})]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a courtesy call in person
+            "Mongolian Foreign Minister Batmunkh Battsetseg also called on Premier Li Qiang on "
+            "Wednesday.",
+            [("meeting", "occurred", "2031-05-14")],
+        ),
+        ("Li Qiang called on Mongolia and Russia to keep the border open.", []),  # urging
+        (  # the host looks forward to the guest's trip
+            "Beijing looks forward to welcoming Ukhnaagiin Khurelsukh to Beijing in August.",
+            [("visit", "planned", "2031-08")],
+        ),
+        ("Ulaanbaatar is welcoming Chinese investors to the mining sector.", []),
+    ],
+)
+def test_called_on_and_welcoming(text: str, expected: list[tuple[str, str, str]]) -> None:
+    ctx = _ctx(text, "2031-05-15")
+    ctx.pair = ("MN", "CN")
+    events = extract_events(ctx, default_gazetteer())
+    assert [(e.mode, e.status, e.date) for e in events] == expected

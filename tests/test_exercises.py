@@ -219,3 +219,51 @@ def test_met_twice_told_date_by_date_is_two_meetings() -> None:
         ("meeting", "2030-05"),
         ("meeting", "2030-09"),
     ]
+
+
+def test_a_body_named_for_the_regions_it_joins_and_its_next_meeting() -> None:
+    """A commission named 'between <a region of one state> and <a region of the other>' is one
+    body of the two; 'the next meeting of the commission' is its meeting, even when a later
+    sentence names 'China-Russia' trade between them."""
+    text = (
+        "Officials of the Intergovernmental Commission on Cooperation between the Upper Volga "
+        "Region of Russia and the Yangtze Delta of China met in Nanjing on Tuesday. The "
+        "commission reviewed China-Russia trade in machinery. The next meeting of the "
+        "commission will be held in Yaroslavl in 2033."
+    )
+    events = extract_events(_ctx(text, "2031-03-12"), default_gazetteer())
+    body = (
+        "Intergovernmental Commission on Cooperation between the Upper Volga Region of Russia "
+        "and the Yangtze Delta of China"
+    )
+    planned = [(e.date, body in e.participants) for e in events if e.status == "planned"]
+    assert planned == [("2033", True)]
+
+
+def test_joint_patrols_no_state_is_named_for_are_the_pairs() -> None:
+    """In a report on the pair, 'joint patrols' and 'another naval patrol' with no one named
+    are the pair's; a series 'almost every year since 2019' is one undated event."""
+    text = (
+        "Military ties now follow a calendar. Joint bomber patrols have been flown over the "
+        "Sea of Okhotsk almost every year since 2019. Another naval patrol is expected before "
+        "the end of the year."
+    )
+    events = _military(text, "2031-10-14")
+    assert [(e.status, e.date, set(e.participants)) for e in events] == [
+        ("occurred", None, {"Russia", "China"}),
+        ("planned", "2031", {"Russia", "China"}),
+    ]
+
+
+def test_a_count_of_patrols_is_no_event_and_what_follows_an_exercise_is_dated_by_its_end() -> None:
+    text = (
+        "The Russian and Chinese navies began the Northern Interaction-2031 exercise near "
+        "Nakhodka on Monday. The drills will last until July 21 and will be followed by a "
+        "joint naval patrol in the Sea of Japan. The two navies have conducted six joint "
+        "naval patrols since 2021."
+    )
+    events = _military(text, "2031-07-16")
+    assert [(e.status, e.date) for e in events] == [
+        ("planned", "2031-07"),
+        ("occurred", "2031-07-14"),
+    ]

@@ -441,6 +441,7 @@ _OCCASION = re.compile(
 
 
 _OF_THE_MEETING = re.compile(r"(?:protocol|minutes) of the (?:meeting|session)", re.I)
+_JOINS = re.compile(r"\s+between\s.*$")
 _BODY = re.compile(r"\b(?:Commission|Committee|Council|Subcommission|Sub-commission)\b")
 
 
@@ -455,7 +456,10 @@ def _with_body(ctx: DocContext, s: Sentence, title: str) -> str:
         for m in ctx.mentions_in(0, s.end)
         if m.type == "organization" and _BODY.search(m.actor)
     ]
-    return f"{title} of the {bodies[-1]}" if bodies else title
+    if not bodies:
+        return title
+    # known by its remit, not by the regions it joins ("... between the Northeast of China ...")
+    return f"{title} of the {_JOINS.sub('', bodies[-1])}"
 
 
 def _with_occasion(title: str, kind: str, sentence: str) -> str:

@@ -122,6 +122,20 @@ def any_date(clause: Clause, ctx: DocContext, planned: bool) -> tuple[str | None
     return (expr.date, expr.date_end) if expr is not None else (None, None)
 
 
+_FOLLOWED_BY = re.compile(r"\bfollowed\s+by\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}$", re.I)
+
+
+def followed_date(clause: Clause, ctx: DocContext, trig: re.Match[str]) -> str | None:
+    """'The drills will last until August 5 and will be followed by a joint patrol': what
+    follows is held in the month the first ends."""
+    if not _FOLLOWED_BY.search(clause.text, 0, trig.start()):
+        return None
+    for expr in find_time_expressions(clause.text[: trig.start()], ctx.published, tense="future"):
+        if expr.date and _until(clause.text, expr.start):
+            return expr.date[:7]
+    return None
+
+
 def any_expr(clause: Clause, ctx: DocContext, planned: bool) -> TimeExpr | None:
     """The clause's first date expression that can date an event in it."""
     tense = "future" if planned else "past"

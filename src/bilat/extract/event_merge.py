@@ -65,6 +65,18 @@ def _people(ev: Event, names: dict[str, str]) -> set[str]:
     return {p for p in ev.participants if names.get(p) == "person"}
 
 
+# a recurring series ("patrols have been flown almost every year since 2019") is one
+# undated event (GOLD.md)
+SERIES = re.compile(
+    r"\bsince\s+(?:19|20)\d\d\b|\b(?:every|each)\s+year\b|\bannually\b|\byear\s+after\s+year\b",
+    re.I,
+)
+
+
+def _a_series(event: Event) -> bool:
+    return event.date is None and bool(SERIES.search(event.evidence.quote))
+
+
 def _same(a: Found, b: Found, types: dict[str, str]) -> bool:
     ea, eb = a.event, b.event
     if ea.type != eb.type or ea.mode != eb.mode or _clash(a.marks, b.marks):
@@ -73,6 +85,8 @@ def _same(a: Found, b: Found, types: dict[str, str]) -> bool:
         return False
     if _dated_apart(a, b):
         return False
+    if ea.status != eb.status and (_a_series(ea) or _a_series(eb)):
+        return False  # "patrols flown every year since 2019" is no "patrol expected" later
     dates_ok = (
         _compatible_dates(ea.date, eb.date)
         or not (a.explicit_date and b.explicit_date)

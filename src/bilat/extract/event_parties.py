@@ -13,6 +13,7 @@ from functools import cache
 from bilat.extract.context import DocContext, Mention
 from bilat.extract.event_clauses import Clause
 from bilat.extract.gazetteer import Entry, Gazetteer
+from bilat.extract.organizations import states_named_in
 
 __all__ = [
     "JOINT",
@@ -172,17 +173,30 @@ def joint_body(
     named = _named_body(ctx, pos, pos + len(body.group(0)))
     found = _body_states(ctx, gaz, clause.text[: body.end()], named)
     head = body.group(0).lower().split()[-1].removeprefix("sub-").removeprefix("sub")
-    if not found:  # 'the Commission': the last one the text named as joint
-        earlier = ctx.clean_text[: clause.start]
-        for m in reversed(list(re.finditer(rf"\b{re.escape(head)}\b", earlier, re.I))):
-            there = _named_body(ctx, m.start(), m.end())
-            found = _body_states(ctx, gaz, earlier[max(0, m.start() - 80) : m.start()], there)
-            if found:
-                named = named or there
-                break
+    if not found and named is None:  # 'the Commission': the last one the text named
+        named, found = _body_named_before(ctx, gaz, ctx.clean_text[: clause.start], head)
     states = [Mention(pos, pos + len(body.group(0)), body.group(0), e.name, "state", e.country)
               for e in found]  # fmt: skip
     return states + ([replace(named, start=pos, end=pos + len(body.group(0)))] if named else [])
+
+
+def _body_named_before(
+    ctx: DocContext, gaz: Gazetteer, earlier: str, head: str
+) -> tuple[Mention | None, list[Entry]]:
+    """The body 'the commission' stands for: the last one the text named in full (an actor
+    of no one state: 'the Intergovernmental Commission on Cooperation between the Northeast
+    of China and the Far East of Russia'), else the last joint one ('the Russian-Chinese
+    commission'); with its states."""
+    heads = list(re.finditer(rf"\b{re.escape(head)}\b", earlier, re.I))
+    for m in reversed(heads):
+        there = _named_body(ctx, m.start(), m.end())
+        if there is not None:
+            return there, _body_states(ctx, gaz, earlier[max(0, m.start() - 80) : m.start()], there)
+    for m in reversed(heads):
+        found = _joint_states(gaz, earlier[max(0, m.start() - 80) : m.start()])
+        if found:
+            return None, found
+    return None, []
 
 
 def _body_states(
@@ -193,7 +207,10 @@ def _body_states(
     комиссии': the Russian genitive)."""
     found = _joint_states(gaz, before)
     if not found and named is not None:
-        found = _joint_states(gaz, ctx.clean_text[named.start : named.end])
+        name = ctx.clean_text[named.start : named.end]
+        found = _joint_states(gaz, name)
+        if not found and len(two := states_named_in(name, gaz)) == 2:
+            found = two
     return found
 
 

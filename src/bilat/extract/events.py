@@ -35,6 +35,7 @@ from bilat.extract.event_dates import (
     any_date,
     any_expr,
     event_date,
+    followed_date,
     for_a_planned_trip,
     in_year,
     planned_near,
@@ -42,6 +43,7 @@ from bilat.extract.event_dates import (
 )
 from bilat.extract.event_merge import (
     GROUP_MODES,
+    SERIES,
     Found,
     dedupe,
     trip_dates,
@@ -166,7 +168,8 @@ def _visitors(
         found = _persons(ctx, pos, min(clause.end, pos + 60))[:1]
         if found:
             return found
-    if trig.group(0).lower().startswith(("expect", "await", "wait", "invit")):  # "expecting you"
+    guest_follows = ("expect", "await", "wait", "invit", "welcom")  # "expecting you"
+    if trig.group(0).lower().startswith(guest_follows):
         guest = _persons(ctx, clause.start + trig.end(), min(clause.end, at + 40))
         if guest:
             return guest[:1]
@@ -332,13 +335,15 @@ def _build(
     if date is None and (planned or mode in ("visit", "multilateral")):
         date, date_end = any_date(clause, ctx, planned)  # "will visit China at the end of
         # August, where he will take part in the SCO summit": the trip's date is the summit's
+    if date is None and planned:
+        date = followed_date(clause, ctx, trig)
     status = "planned" if planned else status_by_date(date, ctx.published)
     explicit = date is not None
     named = counted or _has_person(parts) or bool(lexicon().plural_heads.search(clause.text))
     if mode in ("meeting", "call", "video") and not explicit and not named:
         return None  # "the talks are an opportunity...": no one, no date, no event
-    if status == "occurred" and date is None:
-        date = ctx.published
+    if status == "occurred" and date is None and not SERIES.search(clause.text):
+        date = ctx.published  # told as news: the day of the report
     names = tuple(dict.fromkeys(p.actor for p in parts))
     kind = "COOPERATE" if mode == "military" else "CONSULT"
     quote = Evidence(clause.sentence.start, clause.sentence.end, clause.sentence.text)
@@ -397,7 +402,7 @@ def _candidates(
             if dest is not None:
                 parts.append(dest)
         elif mode == "military":
-            parts = forces(ctx, gaz, clause)
+            parts = forces(ctx, gaz, clause) or _the_pair_jointly(ctx, gaz, clause, trig)
         else:
             parts = unnamed_as_states(ctx, gaz, _participants(ctx, clause, subject))
             if not _involves_pair(parts, ctx.pair, mode):
@@ -430,6 +435,24 @@ def _candidates(
             out.append(found)
     level = _top_level(ctx, gaz, clause, [m for _, m in triggers])
     return out + ([level] if level else [])
+
+
+# "joint strategic bomber patrols", "Another naval patrol is expected": of the pair the
+# report is about when the clause names no one else
+_JOINTLY = re.compile(r"\bjoint\b|\b(?:another|the\s+next)\s+$", re.I)
+
+
+def _the_pair_jointly(
+    ctx: DocContext, gaz: Gazetteer, clause: Clause, trig: re.Match[str]
+) -> list[Mention]:
+    """A joint exercise or patrol whose clause names no state or force: the pair's."""
+    lead = clause.text[max(0, trig.start() - 12) : trig.start()]
+    if not (_JOINTLY.search(trig.group(0)) or _JOINTLY.search(lead)):
+        return []
+    at = clause.start + trig.start()
+    states = [gaz.state(code) for code in ctx.pair]
+    return [Mention(at, at + len(trig.group(0)), trig.group(0), e.name, "state", e.country)
+            for e in states]  # fmt: skip
 
 
 _IN_PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.I)

@@ -24,10 +24,10 @@ from functools import cache
 from typing import Any
 
 from bilat.datafiles import read_data
-from bilat.extract.gazetteer import Gazetteer, normalize
+from bilat.extract.gazetteer import Entry, Gazetteer, normalize
 from bilat.extract.wordre import alternation, words_re
 
-__all__ = ["OrgMention", "find_organizations"]
+__all__ = ["OrgMention", "find_organizations", "states_named_in"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +112,9 @@ def _from_entity(
     tail = _REMIT.match(text, start + len(name))
     if tail:
         name += tail.group(0)  # NER stops at "on": "Commission [on Energy Cooperation]"
+    between = _BETWEEN_STATES.match(text, start + len(name))
+    if between and len(states_named_in(between.group(0), gaz)) == 2:
+        name += between.group(0)  # "... [between the Northeast of China and ... of Russia]"
     if not _looks_like_body(name, media) or _IN_TITLE.search(text[max(0, start - 40) : start]):
         return
     kind = "company" if companies.search(name) else "organization"
@@ -123,6 +126,23 @@ def _from_entity(
     if acronym and normalize(acronym.group(1)) not in media:
         a_start = acronym.start(1)
         yield OrgMention(a_start, a_start + len(acronym.group(1)), name, kind, country)
+
+
+# the regions or states a joint body joins, part of its name
+_BETWEEN_STATES = re.compile(
+    r"\s+between\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:(?:and|of|the)\s+)*[A-Z][\w'’-]*)+"
+)
+
+
+def states_named_in(words: str, gaz: Gazetteer) -> list[Entry]:
+    """The states a phrase names by name, once each ('between the Northeast Region of China
+    and the Far East of Russia': China, Russia)."""
+    found: dict[str, Entry] = {}
+    for word in re.findall(r"[A-Z][\w'’]+", words):
+        entry = gaz.state_named(word)
+        if entry is not None and entry.country:
+            found.setdefault(entry.country, entry)
+    return list(found.values())
 
 
 # "Deputy Chairman of the Executive Board": a body inside someone's title
