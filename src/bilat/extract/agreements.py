@@ -321,7 +321,12 @@ def _from_sentence(ctx: DocContext, s: Sentence) -> list[Agreement]:
             title = f"{count} {title}"  # "46 cooperation agreements were signed at the forum"
         if _SUBJECT_ONLY.match(m.group(0)):
             title = f"agreement on the {title}"  # 'negotiations on the creation of a hub'
+        if _MEETING_RECORD.match(title) and _AFTER_MEETING.search(s.text):
+            # "Following the meeting the Protocol was signed": the meeting's own record
+            kind, title = "other", _with_body(ctx, s, f"{title.lower()} of the meeting")
         made = _make(ctx, s, kind, title, m.start())
+        if kind == "other" and re.search(r"\bsigned\b", s.text, re.I):
+            made = replace(made, status="signed")
         if _about_pair(ctx, s, made):
             out.append(made)
     agreed = lex.agreed_to.search(s.text)
@@ -440,6 +445,12 @@ _OCCASION = re.compile(
 )
 
 
+_MEETING_RECORD = re.compile(r"(?:the\s+)?(?:protocol|minutes)$", re.I)
+_AFTER_MEETING = re.compile(
+    r"\b(?:following|after|at\s+the\s+end\s+of|as\s+a\s+result\s+of|(?:up)?on\s+the\s+results\s+of)"
+    r"\s+(?:the|this|its|their)\s+(?:[\w-]+\s+){0,2}(?:meeting|session|talks)\b",
+    re.I,
+)
 _OF_THE_MEETING = re.compile(r"(?:protocol|minutes) of the (?:meeting|session)", re.I)
 _JOINS = re.compile(r"\s+between\s.*$")
 _BODY = re.compile(r"\b(?:Commission|Committee|Council|Subcommission|Sub-commission)\b")

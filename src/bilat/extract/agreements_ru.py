@@ -21,7 +21,14 @@ from functools import lru_cache
 from typing import Any
 
 from bilat.datafiles import read_data
-from bilat.extract.agreements import _about_pair, _parties, _same, _sector, _with_parties
+from bilat.extract.agreements import (
+    _about_pair,
+    _parties,
+    _same,
+    _sector,
+    _with_body,
+    _with_parties,
+)
 from bilat.extract.context import DocContext, Sentence
 from bilat.extract.nlp_ru import lemma
 from bilat.extract.phrases_ru import Token, adjectives_before, gloss, plural, render, tokens
@@ -211,11 +218,24 @@ def _agreement(
         return None
     bare = name.first == name.head and name.end == name.head_end and len(k.lemmas) == 1
     kind = _kind_of(toks, k, name)
+    if bare and k.english == "protocol" and _AFTER_SESSION.search(s.text):
+        # "По итогам заседания стороны подписали протокол": the meeting's own record
+        made = _make(
+            ctx, s, toks, replace(name, title="protocol of the meeting"), "other", "signed"
+        )
+        return replace(made, title=_with_body(ctx, s, made.title)) if made else None
     if bare and kind not in _BY_PARTIES:
         return None  # "соглашение": one named before, or none in particular
     if kind == "contract" and k.english == "treaty":  # "договор купли-продажи"
         name = _name(toks, replace(k, english="contract"), name.head)
     return _make(ctx, s, toks, name, kind, _status(toks, name, kind))
+
+
+_AFTER_SESSION = re.compile(
+    r"(?:по\s+итогам|по\s+результатам|в\s+ходе|после|на)\s+(?:\w+\s+){0,2}"
+    r"(?:заседани|встреч|переговор|сесси)\w*",
+    re.I,
+)
 
 
 def _fits(toks: Sequence[Token], k: _Kind, name: _Name) -> bool:

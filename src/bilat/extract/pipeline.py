@@ -25,6 +25,7 @@ from bilat.extract.events import extract_events
 from bilat.extract.figures import extract_figures
 from bilat.extract.gazetteer import Gazetteer, default_gazetteer
 from bilat.extract.pair import document_pair
+from bilat.extract.visa_regimes import extract_visa_regimes
 from bilat.records import (
     Actor,
     Agreement,
@@ -172,6 +173,7 @@ def extract_document(
     events = extract_events(ctx, gaz)
     figures = extract_figures(ctx)
     agreements = extract_agreements(ctx)
+    agreements += [v for v in extract_visa_regimes(ctx, gaz) if v not in agreements]
     commitments = extract_commitments(ctx)
     actors += _referenced(ctx, events, figures, agreements, commitments, actors)
     actors += _pair_states(ctx, gaz, actors)

@@ -1,0 +1,94 @@
+"""Visa-free regimes and the protocol of a meeting: what a demanding reader of the record
+expects as agreements (GOLD.md v1.1: a visa-free policy is `other`/`adopted` with the issuing
+state as party; the record of a meeting both sides sign is `other`). The texts are written for
+these tests, in English and in Russian."""
+
+from __future__ import annotations
+
+import pytest
+
+from bilat.extract.nlp import load_nlp
+from bilat.extract.nlp_ru import parse_ru
+from bilat.extract.pipeline import extract_document
+from bilat.extract.wordre import mostly_cyrillic
+from bilat.offsets import OffsetMap
+from bilat.records import Agreement, Document
+
+Row = tuple[str, str, str, str | None, tuple[str, ...]]
+
+
+def _agreements(text: str, published: str) -> list[Row]:
+    ru = mostly_cyrillic(text)
+    doc = Document(
+        0, "t.txt", 1, "", text, text, OffsetMap.identity(len(text)), None, published,
+        None, None, "ru" if ru else "en", "ok", None, {}, "",
+    )  # fmt: skip
+    parsed = parse_ru(text) if ru else load_nlp()(text)
+    found: tuple[Agreement, ...] = extract_document(doc, parsed, auto_pair=True).agreements
+    return [(a.title, a.kind, a.status, a.date, a.parties) for a in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        (  # the grantor is the other side of the pair; told first, then answered
+            "Since March 3, Mongolia has waived visas for Chinese citizens for up to 30 days. "
+            "China introduced a similar regime for Mongolian citizens on April 1.",
+            "2031-04-20",
+            [
+                ("Mongolia's visa-free regime for Chinese citizens", "other", "adopted",
+                 "2031-03-03", ("Mongolia",)),
+                ("China's visa-free regime for Mongolian citizens", "other", "adopted",
+                 "2031-04-01", ("China",)),
+            ],
+        ),
+        (  # in force now, though the sentence says what will happen next
+            "Kazakhstan's visa-free regime for Chinese citizens came into force on Monday and "
+            "will be in effect until the end of 2032.",
+            "2031-06-10",
+            [("Kazakhstan's visa-free regime for Chinese citizens", "other", "adopted",
+              "2031-06-09", ("Kazakhstan",))],
+        ),
+        (  # a regime still to come
+            "China will introduce visa-free entry for citizens of Kazakhstan from January 2032.",
+            "2031-06-10",
+            [("China's visa-free regime for Kazakh citizens", "other", "planned", "2032-01",
+              ("China",))],
+        ),
+        (  # a regime inside an agreement's title is that agreement's
+            "In 2004, China and Kazakhstan signed an agreement on visa-free travel for "
+            "holders of service passports.",
+            "2031-06-10",
+            [("agreement on visa-free travel for holders of service passports", "agreement",
+              "signed", "2004", ("China", "Kazakhstan"))],
+        ),
+        (  # Russian: "отменил визы для граждан", "ввела аналогичный режим"
+            "С 10 марта Монголия отменила визы для граждан Китая. С 1 апреля Китай ввел "
+            "аналогичный режим для граждан Монголии.",
+            "2031-04-20",
+            [
+                ("Mongolia's visa-free regime for Chinese citizens", "other", "adopted",
+                 "2031-03-10", ("Mongolia",)),
+                ("China's visa-free regime for Mongolian citizens", "other", "adopted",
+                 "2031-04-01", ("China",)),
+            ],
+        ),
+    ],
+)  # fmt: skip
+def test_visa_free_regimes(text: str, published: str, expected: list[tuple[object, ...]]) -> None:
+    assert _agreements(text, published) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ninth meeting of the Russian-Chinese Commission on Humanitarian Cooperation was held "
+        "in Kazan on Tuesday. Following the meeting the Protocol was signed.",
+        "Во вторник в Казани прошло девятое заседание Российско-китайской комиссии по "
+        "гуманитарному сотрудничеству. По итогам заседания стороны подписали протокол.",
+    ],
+)
+def test_the_protocol_signed_after_a_meeting_is_its_record(text: str) -> None:
+    ((title, kind, status, _, parties),) = _agreements(text, "2031-04-20")
+    assert (kind, status, parties) == ("other", "signed", ("Russia", "China"))
+    assert title.startswith("protocol of the meeting")
