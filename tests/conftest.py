@@ -41,6 +41,24 @@ def extract_russian(text: str, published: str | None) -> Any:
     return extract_document(doc, parse_ru(text))
 
 
+def extract_text(text: str, published: str | None) -> Any:
+    """The extraction of an English or Russian text as one document, its pair detected."""
+    from bilat.extract.nlp import load_nlp
+    from bilat.extract.nlp_ru import parse_ru
+    from bilat.extract.pipeline import extract_document
+    from bilat.extract.wordre import mostly_cyrillic
+    from bilat.offsets import OffsetMap
+    from bilat.records import Document
+
+    ru = mostly_cyrillic(text)
+    doc = Document(
+        0, "t.txt", 1, "", text, text, OffsetMap.identity(len(text)), None, published,
+        None, None, "ru" if ru else "en", "ok", None, {}, "",
+    )  # fmt: skip
+    parsed = parse_ru(text) if ru else load_nlp()(text)
+    return extract_document(doc, parsed, auto_pair=True)
+
+
 def asgi_get(app: Any, url: str) -> httpx.Response:
     """GET `url` from the app in process (httpx's ASGI transport)."""
 

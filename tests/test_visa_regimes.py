@@ -6,25 +6,15 @@ these tests, in English and in Russian."""
 from __future__ import annotations
 
 import pytest
+from tests.conftest import extract_text
 
-from bilat.extract.nlp import load_nlp
-from bilat.extract.nlp_ru import parse_ru
-from bilat.extract.pipeline import extract_document
-from bilat.extract.wordre import mostly_cyrillic
-from bilat.offsets import OffsetMap
-from bilat.records import Agreement, Document
+from bilat.records import Agreement
 
 Row = tuple[str, str, str, str | None, tuple[str, ...]]
 
 
 def _agreements(text: str, published: str) -> list[Row]:
-    ru = mostly_cyrillic(text)
-    doc = Document(
-        0, "t.txt", 1, "", text, text, OffsetMap.identity(len(text)), None, published,
-        None, None, "ru" if ru else "en", "ok", None, {}, "",
-    )  # fmt: skip
-    parsed = parse_ru(text) if ru else load_nlp()(text)
-    found: tuple[Agreement, ...] = extract_document(doc, parsed, auto_pair=True).agreements
+    found: tuple[Agreement, ...] = extract_text(text, published).agreements
     return [(a.title, a.kind, a.status, a.date, a.parties) for a in found]
 
 

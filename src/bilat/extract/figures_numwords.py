@@ -80,7 +80,7 @@ def multiplier_hits(text: str) -> list[WordHit]:
         WordHit(
             m.start(),
             m.end(),
-            float(table[m.group(0).lower()]),
+            _fold(text, m, float(table[m.group(0).lower()])),
             qualifier_before(text, m.start()) or "exact",
             "multiplier",
         )
@@ -93,6 +93,19 @@ def multiplier_hits(text: str) -> list[WordHit]:
         for m in _times_re().finditer(text)
         if not any(a <= m.start() < b for a, b in taken) and (h := _times_hit(text, m))
     ]
+
+
+_ADVERB_FOLD = re.compile(r"(?:\w+-?fold|вдвое|втрое|вчетверо)$", re.I)
+
+
+def _fold(text: str, m: re.Match[str], value: float) -> float:
+    """'сократились почти вдвое', 'fell twofold': a fold adverb after a fall is a fall (-50),
+    elsewhere the growth the table gives."""
+    if value <= 0 or not _ADVERB_FOLD.match(m.group(0)):
+        return value
+    if _change_verb(text[max(0, m.start() - 100) : m.start()]) >= 0:
+        return value
+    return round((1 / (1 + value / 100) - 1) * 100, 6)
 
 
 @cache
@@ -119,15 +132,28 @@ def _as_many_hit(text: str, m: re.Match[str]) -> WordHit | None:
     return WordHit(m.start(), m.end(), round((factor - 1) * 100, 6), qual, "multiplier")
 
 
+_THE_LEVEL_OF = re.compile(
+    r"\s+(?:the\s+)?(?:level|volume|value|amount|size|figure)\s+(?:of|in|seen|recorded)\b|"
+    r"\s+that\s+of\b",
+    re.I,
+)
+
+
 def _times_hit(text: str, m: re.Match[str]) -> WordHit | None:
     """'grew 2.5 times' (150), 'increased by 1.5 times' (50), 'decreased by 2 times' (-50):
     N times is a change next to a growth word, or after 'by' following a change verb."""
     near = text[max(0, m.start() - 40) : m.end() + 20].lower()
     near = re.sub(r"\bmore than\b", " ", near)  # "met more than 40 times": a qualifier, no growth
     growth = phrases("units.yaml", "growth_words")
-    by = re.search(r"\bby\s+(?:about\s+|almost\s+|nearly\s+|more than\s+)?$", text[: m.start()])
+    by = re.search(
+        r"(?:\bby|(?<!\w)в)\s+(?:about\s+|almost\s+|nearly\s+|more than\s+|почти\s+|"
+        r"более\s+чем\s+|около\s+)?$",
+        text[: m.start()],
+        re.I,
+    )  # "decreased by 2 times", "сократился в 1,5 раза"
     verb = _change_verb(text[max(0, m.start() - 100) : m.start()]) if by else 0
-    if not (verb or any(re.search(rf"\b{re.escape(w)}\b", near) for w in growth)):
+    level = _THE_LEVEL_OF.match(text, m.end())  # "nearly seven times the level of 2019-20"
+    if not (verb or level or any(re.search(rf"\b{re.escape(w)}\b", near) for w in growth)):
         return None
     n = m["n"].lower()
     factor = float(n) if n[0].isdigit() else word_value(n)
@@ -139,8 +165,9 @@ def _times_hit(text: str, m: re.Match[str]) -> WordHit | None:
 
 
 _CHANGE_VERB = re.compile(
-    r"\b(?:(?P<up>increased|grew|rose|expanded|boosted|raised)|"
-    r"(?P<down>decreased|fell|dropped|declined|reduced|shrank|contracted|cut))\b",
+    r"(?<!\w)(?:(?P<up>increased|grew|rose|expanded|boosted|raised|увеличил\w*|вырос\w*|"
+    r"повысил\w*|возрос\w*)|(?P<down>decreased|fell|dropped|declined|reduced|shrank|"
+    r"contracted|cut|slipped|сократил\w*|снизил\w*|уменьшил\w*|упал\w*))(?!\w)",
     re.I,
 )
 

@@ -101,7 +101,11 @@ def of_the_period_before(text: str, q: Quantity, siblings: list[Quantity]) -> bo
     return _SAME_SPAN.search(text, start, q.start) is not None
 
 
-_OWN_PERIOD = re.compile(r"\s+(?:in|for|during|over|throughout)\s+", re.I)
+_OWN_PERIOD = re.compile(
+    r"\s+(?:(?:year|month|quarter)[- ]on[- ](?:year|month|quarter)\s+)?"
+    r"(?:in|for|during|over|throughout)\s+",
+    re.I,
+)  # "fell 8.6% year on year in January-August 2025"
 _TO_LEVEL = re.compile(r"\s*(?:,\s*)?(?:to|at)\s+(?:a\s+(?:record\s+)?)?", re.I)
 
 
@@ -220,7 +224,8 @@ _OUTDONE = re.compile(
 # a comparison's own word: what follows is compared with, also when it is a span of months
 _COMPARED = re.compile(
     r"(?:\bthan|\bcompared (?:to|with)|\bagainst|\bversus|\bvs\.?|\bпо сравнению с|\bчем"
-    r"|\bas\s+(?:many|much|high|large|big|great)\s+as)"
+    r"|\bas\s+(?:many|much|high|large|big|great)\s+as"
+    r"|\btimes\s+(?:the\s+)?(?:level|volume|value|amount)\s+(?:of|in))"  # "7 times the level of"
     r"\s*(?:in\s+|в\s+|for\s+)?(?:the\s+)?$",
     re.I,
 )
@@ -236,7 +241,7 @@ def _baseline(text: str, t: TimeExpr) -> bool:
         before += "since"
     if _FIRST_SINCE.search(before):
         return True  # "for the first time since 2022": a record's reference, not the period
-    if _COMPARED.search(text[max(0, t.start - 24) : t.start]):
+    if _COMPARED.search(text[max(0, t.start - 32) : t.start]):
         return True  # "4.3% less than in July-September 2025": also a span compared with
     first, _, last = (t.period or "").partition("..")
     if last and last != first:
