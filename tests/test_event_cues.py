@@ -109,3 +109,53 @@ def test_called_on_and_welcoming(text: str, expected: list[tuple[str, str, str]]
     ctx.pair = ("MN", "CN")
     events = extract_events(ctx, default_gazetteer())
     assert [(e.mode, e.status, e.date) for e in events] == expected
+
+
+def test_talks_on_a_trip_told_to_the_day_are_the_reports_not_an_earlier_trips() -> None:
+    """The talks reported now, by a minister who arrived on Sunday, keep the report's day; the
+    counterpart's own trip in April ('they last met in April, when X came to Moscow') is
+    another meeting."""
+    text = (
+        "Russian Foreign Minister Sergei Lavrov, who arrived in Ulaanbaatar on Sunday, held "
+        "talks with Mongolian Foreign Minister Batmunkh Battsetseg. The ministers last met in "
+        "April in Moscow, where Battsetseg came on a working visit."
+    )
+    ctx = _ctx(text, "2031-07-14")
+    ctx.pair = ("RU", "MN")
+    meetings = [e for e in extract_events(ctx, default_gazetteer()) if e.mode == "meeting"]
+    assert sorted(e.date or "" for e in meetings) == ["2031-04", "2031-07-14"]
+
+
+def test_the_talks_told_again_are_the_talks_told_before() -> None:
+    text = (
+        "Deputy Agriculture Minister Maxim Titov held talks with Chinese Vice Minister of "
+        "Customs Zhao Zenglian in Beijing on Monday. The Beijing talks were held by a working "
+        "group of the Russian-Chinese sub-commission on agriculture. The sub-commission, which "
+        "last met in Kazan in June, will meet again in Harbin in 2033."
+    )
+    events = extract_events(_ctx(text, "2031-11-12"), default_gazetteer())
+    got = sorted(
+        (e.date, "Maxim Titov" in e.participants) for e in events if e.status == "occurred"
+    )
+    assert got == [("2031-06", False), ("2031-11-10", True)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # "дважды" a few words before the event word: two calls
+            "С начала года главы МИД дважды разговаривали по телефону.",
+            [("call", "occurred"), ("call", "occurred")],
+        ),
+        (  # a participle of plan words: still to come
+            "Министры обсудили подготовку поездки Владимира Путина в КНР, запланированной на "
+            "конец августа.",
+            [("visit", "planned")],
+        ),
+    ],
+)
+def test_russian_counts_and_planned_participles(text: str, expected: list[tuple[str, str]]) -> None:
+    from tests.conftest import extract_russian
+
+    events = extract_russian(text, "2031-07-13").events
+    assert sorted((e.mode, e.status) for e in events if e.mode != "multilateral") == expected

@@ -85,6 +85,8 @@ def _same(a: Found, b: Found, types: dict[str, str]) -> bool:
         return False
     if _dated_apart(a, b):
         return False
+    if ("prior" in a.marks) != ("prior" in b.marks) and not (a.explicit_date and b.explicit_date):
+        return False  # "they last met in April" is not the talks the report dates by its day
     if ea.status != eb.status and (_a_series(ea) or _a_series(eb)):
         return False  # "patrols flown every year since 2019" is no "patrol expected" later
     dates_ok = (
@@ -194,7 +196,14 @@ def trip_dates(found: list[Found], types: dict[str, str]) -> list[Found]:
                 # occasion ('the BRICS summit in Kazan' is no part of 'the visit to China in
                 # May'), dated by a trip only when the same sentence tells both
                 trips = [g for g in trips if g.event.evidence.start == ev.evidence.start]
-            if ev.date is not None:  # dated by the publication default: only a trip known
+            here = [
+                g
+                for g in trips
+                if g.event.evidence.start == ev.evidence.start and len(g.event.date or "") == 10
+            ]
+            if here and ev.date is not None:  # "Lavrov, who arrived on Sunday, held talks
+                trips = []  # with Wang Yi": the report's day, not Wang Yi's trip in April
+            elif ev.date is not None:  # dated by the publication default: only a trip known
                 # to its month overrides it ("returned last week from a trip ... held talks")
                 trips = [g for g in trips if len(g.event.date or "") == 7]
             if trips:  # a multi-day trip dates its meetings no more precisely than its month
@@ -243,6 +252,10 @@ def _within_week_before(day: str, ref: str) -> bool:
 def dedupe(found: list[Found], types: dict[str, str]) -> list[Found]:
     out: list[Found] = []
     for item in found:
+        told = _told_before(out, item)
+        if told is not None:  # "The Beijing talks were held by a working group of ...": those
+            out[told] = _merge(out[told], item)
+            continue
         for i, kept in enumerate(out):
             if _same(kept, item, types):
                 out[i] = _merge(kept, item)
@@ -250,6 +263,18 @@ def dedupe(found: list[Found], types: dict[str, str]) -> list[Found]:
         else:
             out.append(item)
     return out
+
+
+def _told_before(out: list[Found], item: Found) -> int | None:
+    """'The talks' with no date of their own are the last talks of that status told."""
+    ev = item.event
+    if "the" not in item.marks or item.explicit_date or ev.mode != "meeting":
+        return None
+    for i in range(len(out) - 1, -1, -1):
+        kept = out[i].event
+        if kept.mode == "meeting" and kept.status == ev.status and "prior" not in out[i].marks:
+            return i
+    return None
 
 
 def without_headline_repeats(ctx: DocContext, found: list[Found]) -> list[Found]:

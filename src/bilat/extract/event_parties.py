@@ -167,11 +167,15 @@ def joint_body(
     body = _BODY.search(clause.text, trig.start())
     if body is None or not _BODY_OF.fullmatch(clause.text[trig.end() : body.start()]):
         body = _body_before(clause.text, trig)
+    offset = clause.start
+    if body is None and _NO_SUBJECT.match(clause.text):  # "..., will hold its next session"
+        offset = clause.sentence.start
+        body = _SUBJECT_BODY.match(clause.sentence.text)
     if body is None:
         return []
-    pos = clause.start + body.start()
+    pos = offset + body.start()
     named = _named_body(ctx, pos, pos + len(body.group(0)))
-    found = _body_states(ctx, gaz, clause.text[: body.end()], named)
+    found = _body_states(ctx, gaz, ctx.clean_text[offset : offset + body.end()], named)
     head = body.group(0).lower().split()[-1].removeprefix("sub-").removeprefix("sub")
     if not found and named is None:  # 'the Commission': the last one the text named
         named, found = _body_named_before(ctx, gaz, ctx.clean_text[: clause.start], head)
@@ -232,10 +236,18 @@ def _named_body(ctx: DocContext, start: int, end: int) -> Mention | None:
 # meeting"
 _BODY_THEN = re.compile(
     r"(?:\s+(?:on|for)(?:\s+(?!will\b|would\b|is\b|are\b|has\b|had\b)[\w,'’-]+){1,6}?)?"
+    # the subject's relative clause: "The sub-commission, which last met in June"
+    r"(?:\s*,\s*(?:which|that)(?:\s+(?:last|first|also|previously|has|had|will))?)?"
     r"\s+(?:(?:will|would|shall|is|are|to|has|have|had|also|then|again|already)\s+)*"
     r"(?:held\s+(?:its|their|a|the)\s+(?:[\w-]+\s+){0,2})?",
     re.I,
 )
+
+
+# a clause whose subject is in the clause before ("The sub-commission, which last met in June,
+# will hold its next session"): the sentence's subject, when a body, is the one that meets
+_NO_SUBJECT = re.compile(r"[\s,]*(?:will|would|is|are|was|were|has|have|had|also|then)\b", re.I)
+_SUBJECT_BODY = re.compile(r"(?:\s*(?:The|Its|Their)\s+)?(?:[\w-]+\s+){0,3}?" + _BODY.pattern, re.I)
 
 
 def _body_before(text: str, trig: re.Match[str]) -> re.Match[str] | None:

@@ -277,6 +277,15 @@ _ORDINAL = re.compile(
 )
 
 
+_THE_TALKS = re.compile(r"(?:talks|negotiations|consultations)", re.I)
+_DEFINITE = re.compile(r"(?:^|[.;]\s*|\s)[Tt]he\s+(?:[A-Z][\w-]+\s+)?$")
+_PRIOR = re.compile(
+    r"\b(?:last\s+time|last|previously|the\s+previous|в\s+последний\s+раз|в\s+прошлый\s+раз|"
+    r"ранее|предыдущ\w+)\s+(?:\w+\s+){0,2}$",
+    re.I,
+)
+
+
 def _marks(clause: Clause, mode: str, trig: re.Match[str]) -> frozenset[str]:
     marks = set()
     if mode == "multilateral":
@@ -292,6 +301,14 @@ def _marks(clause: Clause, mode: str, trig: re.Match[str]) -> frozenset[str]:
             "name:" + re.sub(r"[\s-]+", "-", n.group(0).lower())
             for n in lexicon().exercise_names.finditer(clause.text)
         }
+    if (
+        mode == "meeting"
+        and _THE_TALKS.fullmatch(trig.group(0))
+        and _DEFINITE.search(clause.text[max(0, trig.start() - 30) : trig.start()])
+    ):
+        marks.add("the")  # "The Beijing talks were held by ...": talks already told
+    if _PRIOR.search(clause.text[max(0, trig.start() - 40) : trig.start()]):
+        marks.add("prior")  # "the ministers last met in April": not the talks reported now
     ordinal = _ORDINAL.search(clause.text[max(0, trig.start() - 30) : trig.start()])
     if ordinal and mode in ("meeting", "multilateral"):
         marks.add(f"nth:{_ordinal_value(ordinal.group(1))}")
@@ -372,7 +389,7 @@ _TIMES_RE = re.compile(r"\b(?:" + "|".join(_TIMES) + r")\b", re.I)
 def _times(text: str, trig: re.Match[str]) -> int:
     """'met twice this year', 'дважды встречались': how many contacts the clause reports
     (GOLD.md: that many events); 'more than 40 times' is a count figure, not events."""
-    near = _TIMES_RE.search(text, max(0, trig.start() - 20), min(len(text), trig.end() + 20))
+    near = _TIMES_RE.search(text, max(0, trig.start() - 30), min(len(text), trig.end() + 20))
     return _TIMES[near.group(0).lower()] if near else 1
 
 
