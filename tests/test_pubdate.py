@@ -36,6 +36,8 @@ BODY = "\n\nRussia and China signed an agreement on Tuesday. We expect 86% of tr
         ("Headline\n\nKAZAN, 22 August 2025. The minister said" + BODY, "2025-08-22"),
         ("Заголовок\n\nХабаровск, 22 августа 2025 г. Губернатор края" + BODY, "2025-08-22"),
         ("Headline\n\nAugust 22, 2025 | Energy Desk\n" + BODY, "2025-08-22"),
+        # a print edition's line: the issue and its date
+        ("Газета «Ведомости» №152 от 22.08.2025, стр. 3\n\nЗаголовок" + BODY, "2025-08-22"),
         # the agency first, the place in title case (Chinese state media in translation)
         (
             "Headline\n\nXinhua News Agency, Harbin, August 22, 2025 (Reporter Li Ming) -- "
@@ -78,6 +80,7 @@ def test_dateline_without_year_takes_a_stated_year(metadata: dict[str, Any], exp
     [
         "We met on Wednesday. We expect 86% of trade to be settled in national currencies.",
         "Putin will visit China on 31 August 2025, the Kremlin said.",  # a date in a sentence
+        "Resolution No. 12 of 3 members was adopted.",  # a number "of" something, no date
         "",
     ],
 )

@@ -115,6 +115,13 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"(?P<value>{one_date})[ \t]*$",
             flags,
         ),
+        # a print edition's line: "Газета «Коммерсантъ» №198 от 28.10.2025, стр. 9",
+        # "Newspaper issue No. 45 of 12.03.2026"
+        "issue": re.compile(
+            r"^[^\n]{0,80}?(?:№|No\.)\s*\d+(?:\s*\(\d+\))?\s+(?:от|of|dated)\s+"
+            r"(?P<value>\d{1,2}\.\d{1,2}\.\d{4})\b",
+            re.MULTILINE,
+        ),
         # a header line of '|'-separated fields: "Source: Xinhua | 2025-02-24 21:37 | Editor: x"
         "piped": re.compile(
             rf"^[^\n|.]{{1,60}}\|[ \t]*{weekday}(?P<value>{one_date}){time}"
@@ -292,7 +299,7 @@ def _from_htmldate(tree: Any) -> str | None:
 
 def _from_dateline(head: str, year: str | None) -> str | None:
     pats = _patterns()
-    for name in ("marker", "published", "alone", "timed", "piped"):
+    for name in ("marker", "published", "alone", "timed", "piped", "issue"):
         m = pats[name].search(head)
         if m:
             found = parse_date_value(m["value"])
