@@ -159,3 +159,29 @@ def test_russian_counts_and_planned_participles(text: str, expected: list[tuple[
 
     events = extract_russian(text, "2031-07-13").events
     assert sorted((e.mode, e.status) for e in events if e.mode != "multilateral") == expected
+
+
+def test_a_title_with_its_acronym_in_brackets_does_not_end_the_sentence() -> None:
+    """spaCy ends a sentence after 'national security adviser (NSA)'; the talks are with the
+    person named after it."""
+    from tests.conftest import extract_text
+
+    text = "Wang Yi held talks with national security adviser (NSA) Ajit Doval on Tuesday."
+    events = extract_text(text, "2031-08-20").events
+    assert [(e.mode, set(e.participants), e.date) for e in events] == [
+        ("meeting", {"Wang Yi", "Ajit Doval"}, "2031-08-19")
+    ]
+
+
+def test_a_meeting_a_day_before_the_talks_told_first() -> None:
+    from tests.conftest import extract_text
+
+    text = (
+        "Wang Yi held talks with Ajit Doval on Tuesday, a day after his meeting with external "
+        "affairs minister S Jaishankar."
+    )
+    events = extract_text(text, "2031-08-20").events
+    assert sorted((e.date, set(e.participants) - {"Wang Yi"}) for e in events) == [
+        ("2031-08-18", {"S Jaishankar"}),
+        ("2031-08-19", {"Ajit Doval"}),
+    ]

@@ -35,6 +35,8 @@ _CLAUSE = re.compile(
     # state visit", "the meeting was held | ahead of the 30th regular meeting of ..."
     r"|,?\s+(?=(?:ahead of|in the run-up to|in preparation for|on the eve of)\s)"
     r"|\s+and\s+(?=that\s)"  # "said that the navy will join X and that ... Y": two reports
+    # "held talks with Doval on Tuesday, | a day after his meeting with Jaishankar"
+    r"|,\s+(?=(?:a|one|two|three|four|five|several)\s+(?:day|days|week|weeks)\s+(?:after|before)\s)"
 )
 
 

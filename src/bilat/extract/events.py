@@ -18,6 +18,7 @@ candidates for the same real-world event are merged (`event_merge`).
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import replace
 
@@ -68,8 +69,16 @@ from bilat.records import Event, Evidence
 
 __all__ = ["extract_events"]
 
+DAYS_APART = re.compile(
+    r"(?P<n>a|one|two|three|four|five)\s+(?:day|days)\s+(?P<way>after|before)", re.I
+)
+_NUMBER = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+
+
 _PRONOUN = re.compile(
-    r"^\s*(?:and\s+)?(?:[A-Za-z ,]{0,30}\s)?(?:he|she|they|their|the delegation)\b", re.I
+    r"^\s*(?:and\s+)?(?:[A-Za-z ,]{0,30}\s)?(?:he|she|they|their|the delegation)\b"
+    r"|^\s*" + DAYS_APART.pattern + r"\s+(?:his|her|their)\b",
+    re.I,
 )  # "the delegation": the one the sentence before named, with the people leading it
 
 
@@ -513,6 +522,18 @@ _YEAR_TOLD = re.compile(
 _CONTINUES = re.compile(r"\s*(?:in|on|at|в|во)\s")
 
 
+def _days_apart(clause: Clause, found: Found, before: list[Found]) -> Found:
+    """'talks with Doval on Tuesday, a day after his meeting with Jaishankar': the meeting was
+    the day before the event the clause before dates to the day."""
+    m = DAYS_APART.match(clause.text.lstrip())
+    dated = [b for b in before if b.explicit_date and len(b.event.date or "") == 10]
+    if m is None or found.explicit_date or not dated:
+        return found
+    days = _NUMBER[m["n"].lower()] * (-1 if m["way"].lower() == "after" else 1)
+    day = dt.date.fromisoformat(str(dated[0].event.date)) + dt.timedelta(days=days)
+    return replace(found, event=replace(found.event, date=day.isoformat()), explicit_date=True)
+
+
 def _continued(ctx: DocContext, clause: Clause, before: list[Found]) -> Found | None:
     """'met in May in Moscow and in September in Beijing': a trigger-less clause that only adds
     another date (and place) repeats the one dated event of the clause before it."""
@@ -548,6 +569,7 @@ def extract_events(ctx: DocContext, gaz: Gazetteer) -> list[Event]:
                 # told one by one are the two meetings, not two more
                 found[found.index(before[0])] = replace(before[0], times=before[0].times - 1)
                 again = replace(again, times=1)
+            new = [_days_apart(clause, f, before) for f in new]
             before = new or ([again] if again else [])
             found.extend(before)
             people = list({m.actor: m for m in _persons(ctx, clause.start, clause.end)}.values())

@@ -45,7 +45,7 @@ __all__ = [
 ]
 
 # Bump when extraction rules or data change: `bilat extract` re-runs older documents.
-EXTRACTOR_VERSION = "2026.12.04-23"
+EXTRACTOR_VERSION = "2026.12.05-24"
 
 log = logging.getLogger("bilat.extract")
 T = TypeVar("T")
@@ -71,9 +71,34 @@ def doc_sentences(doc: Any) -> tuple[Sentence, ...]:
             if piece:
                 start = sent.start_char + offset + len(line) - len(line.lstrip())
                 out.append(Sentence(len(out), start, start + len(piece), piece))
+    out = _rejoined(doc.text, out)
     if hasattr(doc, "user_data"):
         doc.user_data["bilat.sentences"] = out
     return tuple(out)
+
+
+# a sentence ends in its punctuation, a closing quote or bracket after it, or a bracketed
+# credit: spaCy also ends some after "national security adviser (NSA)"
+_ENDS = re.compile(r"(?:[.!?…:;]|[.!?…][\"”»'’)\]]+|\(\w+\))\s*$")
+
+
+def _rejoined(text: str, found: list[Sentence]) -> list[Sentence]:
+    """Sentences spaCy split on one line where the first does not end as a sentence does
+    ('... adviser (NSA)' + 'Ajit Doval on Tuesday.') are one."""
+    out: list[Sentence] = []
+    for s in found:
+        prev = out[-1] if out else None
+        if prev is not None and "\n" not in text[prev.end : s.start] and _open(prev.text):
+            out[-1] = Sentence(prev.index, prev.start, s.end, text[prev.start : s.end])
+        else:
+            out.append(Sentence(len(out), s.start, s.end, s.text))
+    return out
+
+
+def _open(sentence: str) -> bool:
+    if sentence.endswith(")") and re.search(r"\s\([A-Z][A-Za-z.]{1,10}\)$", sentence):
+        return bool(re.search(r"[a-z,]\s+\([A-Z][A-Za-z.]{1,10}\)$", sentence))  # "adviser (NSA)"
+    return not _ENDS.search(sentence)
 
 
 def build_context(doc: Document, spacy_doc: Any, pair: tuple[str, str]) -> DocContext:
