@@ -30,6 +30,7 @@ from bilat.reconcile._dates import period_span
 from bilat.store import record_keys
 from bilat.store.db import Database, now_iso
 from bilat.store.record_order import GAP, item_key, sort_key
+from bilat.store.record_tails import TAIL, cut
 
 __all__ = [
     "PAIRED",
@@ -332,29 +333,6 @@ def entry_fields(
     return {int(row[0]): dict(zip(fields, row[1:], strict=True)) for row in rows}
 
 
-def _tail_columns(tail: int) -> str:
-    """A history without its entries, its last `tail` entries (a JSON array, nulls where it
-    has fewer) and how many it has, out of the payload in SQL (SQLite's parser, in C)."""
-    paths = ", ".join(f"'$.entries[#-{k}]'" for k in range(max(tail, 2), 0, -1))
-    return (
-        "json_remove(i.payload, '$.entries'), json_extract(i.payload, "
-        f"{paths}), json_array_length(i.payload, '$.entries')"
-    )
-
-
-def _tail_entry(row: Sequence[Any], tail: int) -> dict[str, Any]:
-    rest, last, total = row
-    entries = [e for e in json.loads(last) if e is not None][-tail:] if last else []
-    cut = max(int(total or 0) - len(entries), 0)
-    return {**json.loads(rest), "entries": entries, "entries_cut": cut}
-
-
-def _cut(item: dict[str, Any], tail: int) -> dict[str, Any]:
-    entries = item.get("entries") or []
-    cut = max(len(entries) - tail, 0)
-    return {**item, "entries": entries[cut:], "entries_cut": cut}
-
-
 def _attach_claims(db: Database, items: list[dict[str, Any]]) -> None:
     keys = sorted({k for c in items for f in _CLAIM_LISTS for k in c.get(f) or []})
     claims: dict[str, Any] = {}
@@ -486,31 +464,32 @@ def page_part(
     index range from the last position seen), for `pair` when given, filtered by `where`;
     without `claims`, commitments keep their claims' keys (the claims are not read); with
     `tail`, agreement histories keep their last `tail` entries and say how many they had
-    before them (`entries_cut`; SQLite takes them out of the payload, so the others are
-    never parsed here)."""
+    before them (`entries_cut`; up to `TAIL`, a long history is read as its tail row, so its
+    other statements are never read)."""
     conds, params = _page_where(where)
-    cut = tail is not None and tail > 0 and kind == "agreements" and db.dialect == "sqlite"
-    payload = _tail_columns(tail or 0) if cut else "i.payload"
+    short = kind == "agreements" and tail is not None and 0 < tail <= TAIL
+    payload, tails = "i.payload", ""
+    if short:
+        payload = "COALESCE(s.payload, i.payload)"
+        tails = " LEFT JOIN record_summaries s ON s.kind = i.kind AND s.pos = i.pos"
     if pair is None or kind not in PAIRED:
-        sql = f"SELECT i.pos, {payload} FROM record_items i WHERE i.kind = ? AND i.pos > ?"
+        sql = f"SELECT i.pos, {payload} FROM record_items i{tails} WHERE i.kind = ? AND i.pos > ?"
         args: list[Any] = [kind, after]
         if pair is not None and kind in ("actors", "documents"):
             conds, params = [*_view_of(kind, pair)[0], *conds], [*_view_of(kind, pair)[1], *params]
     else:
         sql = (
             f"SELECT i.pos, {payload} FROM record_item_pairs p JOIN record_items i "
-            "ON i.kind = p.kind AND i.pos = p.pos WHERE p.kind = ? AND p.pair = ? AND p.pos > ?"
+            f"ON i.kind = p.kind AND i.pos = p.pos{tails} WHERE p.kind = ? AND p.pair = ? "
+            "AND p.pos > ?"
         )
         args = [kind, pair, after]
     order = "i.pos" if pair is None or kind not in PAIRED else "p.pos"
     sql += "".join(f" AND {c}" for c in conds) + f" ORDER BY {order} LIMIT ?"
     rows = db.execute(sql, [*args, *params, limit + 1]).fetchall()
-    if cut:
-        items = [_tail_entry(row[1:], tail or 0) for row in rows[:limit]]
-    else:
-        items = [json.loads(row[1]) for row in rows[:limit]]
-        if tail is not None and kind == "agreements":
-            items = [_cut(item, tail) for item in items]
+    items = [json.loads(row[1]) for row in rows[:limit]]
+    if tail is not None and kind == "agreements":
+        items = [cut(item, tail) for item in items]
     if kind == "commitments" and claims:
         _attach_claims(db, items)
     return Page(items, int(rows[limit - 1][0]) if len(rows) > limit else None)
