@@ -352,7 +352,7 @@ def _entries(
             include_rejected=include_rejected,
             since=dates.get("since"),
             until=dates.get("until"),
-            latest=HISTORY_SHOWN if kind == "agreements" else None,
+            latest=HISTORY_SHOWN if kind == "agreements" else commitment_view.SHOWN,
         )
 
     page = page_at(after or "-1.x")  # the entries only, unless there are none (filtered)

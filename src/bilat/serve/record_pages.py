@@ -122,11 +122,14 @@ def commitments_page(
     until: str | None = None,
     include_rejected: bool = False,
     claims: bool = True,
+    latest: int | None = None,
 ) -> ListPage:
     """Commitment statuses (as `queries.commitments` gives them), one page of the record's;
-    without `claims`, their evidence and dissent are the claims' keys (the overview)."""
+    without `claims`, their evidence and dissent are the claims' keys (the overview); with
+    `latest` (at most `record_tails.SHOWN`), a long status is its tail row: the first SHOWN
+    of each list and `counted` over them all (see `_page`)."""
     found, rows, after_this = _page(
-        store, "commitments", "sources", after, limit, since, until, claims=claims
+        store, "commitments", "sources", after, limit, since, until, claims=claims, tail=latest
     )
     statuses = rec.commitment_statuses({"commitments": found}, rows, include_rejected)
     return ListPage(statuses, after_this)

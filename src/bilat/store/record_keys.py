@@ -28,7 +28,6 @@ from typing import Any
 from bilat.extract.gazetteer import normalize
 from bilat.store import figure_groups
 from bilat.store.db import Database
-from bilat.store.record_tails import history_tail
 from bilat.store.row_lookup import ROW_COLUMNS, Marks, Rows, claim_key, digest, row_keys
 
 __all__ = [
@@ -118,8 +117,6 @@ class Keys:
                 doc_id = int(e.get("doc_id") or 0)
                 for row_id in self._find(kind, doc_id, digest(str(e.get("quote") or ""))):
                     self._ref(kind, row_id, pos)
-            if kind == "agreements" and (tail := history_tail(item)) is not None:
-                self.summaries.append((kind, pos, json.dumps(tail, ensure_ascii=False)))
         elif kind == "conflicts":
             for cl in item.get("claims") or []:
                 value = float(cl.get("value") or 0)
@@ -234,7 +231,7 @@ class KeyPatch:
                     f"DELETE FROM record_names WHERE kind IN (?, ?) AND pos IN ({marks})",
                     [kind, _RAW, *chunk],
                 )
-            if kind in ("actors", "agreements"):  # an actor's summary, a history's tail
+            if kind in ("actors", "agreements", "commitments"):  # a summary, a tail row
                 self.db.execute(
                     f"DELETE FROM record_summaries WHERE kind = ? AND pos IN ({marks})",
                     [kind, *chunk],

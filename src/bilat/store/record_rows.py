@@ -30,7 +30,7 @@ from bilat.reconcile._dates import period_span
 from bilat.store import record_keys
 from bilat.store.db import Database, now_iso
 from bilat.store.record_order import GAP, item_key, sort_key
-from bilat.store.record_tails import TAIL, cut
+from bilat.store.record_tails import SHOWN, TAIL, cut, history_tail, status_tail
 
 __all__ = [
     "PAIRED",
@@ -62,6 +62,7 @@ _ITEM_SQL = (
     "country, payload, sort_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
 _PAIR_SQL = "INSERT INTO record_item_pairs (kind, pair, pos) VALUES (?, ?, ?)"
+_TAIL_SQL = "INSERT INTO record_summaries (kind, pos, payload) VALUES (?, ?, ?)"
 _TABLES = (
     "record_items",
     "record_item_pairs",
@@ -107,11 +108,20 @@ class RowWriter:
         self.claim_pos = 0
         self.size = 0  # characters of the payloads buffered
         self.keys = record_keys.Keys(db) if keys else None
+        self.tails: list[tuple[str, int, str]] = []
 
     def item(
-        self, kind: str, pos: int, item: dict[str, Any], pairs: Iterable[str], keys: tuple[str, str]
+        self,
+        kind: str,
+        pos: int,
+        item: dict[str, Any],
+        pairs: Iterable[str],
+        keys: tuple[str, str],
+        whole: dict[str, Any] | None = None,
     ) -> None:
-        """Buffer one entry at `pos`; `keys` are its item key and sort key."""
+        """Buffer one entry at `pos`; `keys` are its item key and sort key; `whole` the entry
+        as reconciled when `item` is its stored form (`stored_entry`: claims by key)."""
+        self._tail(kind, pos, item, whole or item)
         start, end = _date(item)
         country = item.get("country") if kind == "actors" else None
         status = item.get("status")
@@ -128,6 +138,16 @@ class RowWriter:
             self.counts[(kind, p)] += 1
         if len(self.items) >= _BATCH or self.size >= _BATCH_CHARS:
             self.flush()
+
+    def _tail(self, kind: str, pos: int, item: dict[str, Any], whole: dict[str, Any]) -> None:
+        """A long history's or status's tail row (`bilat.store.record_tails`)."""
+        tail = None
+        if kind == "agreements":
+            tail = history_tail(item)
+        elif kind == "commitments":
+            tail = status_tail(whole, item)
+        if tail is not None:
+            self.tails.append((kind, pos, _dumps(tail)))
 
     def claim_keys(self, claims: list[dict[str, Any]]) -> list[str]:
         """Each claim stored once (as a `claims` row); their keys in order."""
@@ -151,9 +171,11 @@ class RowWriter:
             self.db.execute_many(_ITEM_SQL, self.items)
         if self.pairs:
             self.db.execute_many(_PAIR_SQL, self.pairs)
+        if self.tails:
+            self.db.execute_many(_TAIL_SQL, self.tails)
         if self.keys is not None:
             self.keys.flush()
-        self.items, self.pairs, self.size = [], [], 0
+        self.items, self.pairs, self.tails, self.size = [], [], [], 0
 
 
 def _pairs_of(item: dict[str, Any]) -> list[str]:
@@ -182,7 +204,8 @@ def write_record(
                 sort = sort_key(kind, item, index)
                 keys = (item_key(kind, item, index, sort), sort)
                 pairs = entry_pairs(kind, item, names, filed)
-                out.item(kind, (index + 1) * GAP, stored_entry(out, kind, item), pairs, keys)
+                stored = stored_entry(out, kind, item)
+                out.item(kind, (index + 1) * GAP, stored, pairs, keys, item)
         out.flush()
         if out.keys is not None:
             out.keys.finish()
@@ -464,10 +487,10 @@ def page_part(
     index range from the last position seen), for `pair` when given, filtered by `where`;
     without `claims`, commitments keep their claims' keys (the claims are not read); with
     `tail`, agreement histories keep their last `tail` entries and say how many they had
-    before them (`entries_cut`; up to `TAIL`, a long history is read as its tail row, so its
-    other statements are never read)."""
+    before them (`entries_cut`), and commitment statuses are their tail rows when they have
+    one (up to `TAIL` and `SHOWN`: `bilat.store.record_tails`; the rest is never read)."""
     conds, params = _page_where(where)
-    short = kind == "agreements" and tail is not None and 0 < tail <= TAIL
+    short = tail is not None and 0 < tail <= {"agreements": TAIL, "commitments": SHOWN}.get(kind, 0)
     payload, tails = "i.payload", ""
     if short:
         payload = "COALESCE(s.payload, i.payload)"
