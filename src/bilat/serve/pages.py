@@ -214,9 +214,11 @@ def _overview(request: Request) -> HTMLResponse:
             "events": events[:8],
             "event_total": n["events"],
             "conflicts": record_pages.conflicts_page(store, limit=6).items,
-            "commitments": record_pages.commitments_page(store, limit=8, claims=False).items,
+            "commitments": record_pages.commitments_page(
+                store, limit=8, claims=False, latest=commitment_view.SHOWN
+            ).items,
             # titles and statuses only: a current record's histories are the reviewed ones
-            "agreements": store.record_page("agreements", limit=8).items,
+            "agreements": store.record_page("agreements", limit=8, tail=1).items,
             "stats": queries.stats(store, n),
             "docs": queries.documents(store, limit=6),
         }
