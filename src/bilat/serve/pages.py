@@ -318,7 +318,13 @@ def conflicts_page(
     request: Request, dates: Dates, include_rejected: bool = False, after: ConflictAfter = None
 ) -> HTMLResponse:
     """25 open conflicts a page ("Next page" keeps the filters); with rejected claims, then
-    the conflicts reviews settled."""
+    the conflicts reviews settled; kept while the store does not change."""
+    return kept_page(request, lambda: _conflicts(request, dates, include_rejected, after))
+
+
+def _conflicts(
+    request: Request, dates: dict[str, str | None], include_rejected: bool, after: str | None
+) -> HTMLResponse:
     with _st(request).use() as store:
         if include_rejected:
             page = statement_pages.conflicts_page(
