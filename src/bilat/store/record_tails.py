@@ -44,8 +44,12 @@ def history_tail(item: dict[str, Any]) -> dict[str, Any] | None:
     return cut(item, TAIL)
 
 
+_BAR = ("qualifier", "unit", "value_max", "period")  # what a bar shows of its first claim
+
+
 def reported(actuals: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """One bar per reported value, highest first: how many, which documents, the first."""
+    """One bar per reported value, highest first: how many, which documents, and what it
+    shows of the first claim (`_BAR`: a status can have 800 values, each a claim of ~1 KB)."""
     groups: dict[Any, list[dict[str, Any]]] = {}
     for f in actuals:
         groups.setdefault(f.get("value"), []).append(f)
@@ -55,7 +59,7 @@ def reported(actuals: list[dict[str, Any]]) -> list[dict[str, Any]]:
             "value": v,
             "n": len(groups[v]),
             "docs": ", ".join(dict.fromkeys(str(f.get("doc")) for f in groups[v])),
-            "first": groups[v][0],
+            "first": {k: groups[v][0].get(k) for k in _BAR},
         }
         for v in order
     ]
