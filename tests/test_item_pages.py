@@ -37,6 +37,7 @@ from bilat.serve.lists import timeline
 from bilat.serve.record import conflict_id
 from bilat.serve.review import Reviews
 from bilat.store import Store, judgements
+from bilat.store import item_lists as il
 from bilat.store.judgements import Review
 from conftest import asgi_get
 
@@ -398,3 +399,28 @@ def test_paths_reach_the_big_tables_through_indexes(
     seen = tlp.reads_of(db, store, paths)
     scans = [(sql, line) for sql, params in seen for line in tlp._plan(store, sql, params)]
     assert seen and not [x for x in scans if tlp._scans_big(x[1])], scans
+
+
+@pytest.mark.parametrize("kind", ["agreements", "commitments"])
+def test_statements_naming_an_actor_are_its_parties_rows_newest_first(
+    store: Store, kind: str
+) -> None:
+    """`named_rows` (the actor page's statements) gives the current rows whose parties name
+    one of the names, newest document first, however it reads them (PostgreSQL by their ids
+    when few name them), and none for a name no row has."""
+    rows = store.db.all(f"SELECT DISTINCT name FROM item_parties WHERE kind = '{kind}'")
+    names = sorted(str(r["name"]) for r in rows)[:3]
+    assert names, "a statement naming a party"
+    marks = ", ".join("?" for _ in names)
+    ids = store.db.all(
+        f"SELECT i.id, i.doc_id FROM {kind} i JOIN documents d ON d.id = i.doc_id WHERE "
+        f"d.is_current = 1 AND d.status = 'ok' AND i.id IN (SELECT item_id FROM item_parties "
+        f"WHERE kind = ? AND name IN ({marks}))",
+        [kind, *names],
+    )
+    want = [r["id"] for r in sorted(ids, key=lambda r: (r["doc_id"], r["id"]), reverse=True)]
+    assert [r["id"] for r in il.named_rows(store.db, kind, names, limit=3)] == want[:3]
+    assert [r["id"] for r in il.named_rows(store.db, kind, names, limit=500)] == want
+    assert il.named_rows(store.db, kind, ["nobody at all"]) == []
+    also = il.named_rows(store.db, kind, ["nobody at all"], also=want[:1])
+    assert [r["id"] for r in also] == want[:1]

@@ -19,7 +19,13 @@ from bilat.store import queries as q
 from bilat.store.judgements import add_judgement
 from conftest import CORPUS, asgi_get
 
-PAGES = ["/", "/commitments", "/agreements?include_rejected=1", "/figures?measure=trade_turnover"]
+PAGES = [
+    "/",
+    "/commitments",
+    "/agreements?include_rejected=1",
+    "/figures?measure=trade_turnover",
+    "/conflicts",
+]
 
 
 @pytest.fixture

@@ -24,7 +24,8 @@ from bilat.serve.record import CONFLICT_ID, conflict_id
 from bilat.store import PageFilter, Store, open_store
 from bilat.store import figure_groups as fg
 from bilat.store import item_pages as ip
-from bilat.store.record_rows import entries, entry_fields, page_part
+from bilat.store.part_pages import page_part
+from bilat.store.record_rows import entries, entry_fields
 from conftest import _drop_pg, _pg_url, asgi_get
 
 CORPUS = Path(__file__).resolve().parents[1] / "examples" / "corpus"
@@ -165,15 +166,17 @@ def _row(g: dict[str, Any]) -> tuple[Any, ...]:
 
 
 def test_entry_fields_are_the_entries_fields(store: Store) -> None:
-    """The fields the database takes out of the payload (a conflict's id) are the parsed
-    entry's, on both dialects."""
+    """The fields read out of the item key (a conflict's id) or the payload (others) are the
+    parsed entry's, on both dialects."""
     positions = range(0, 2**40, 2**32)  # the first positions the writer gives
     whole = entries(store.db, "conflicts", positions)
     found = entry_fields(store.db, "conflicts", positions, CONFLICT_ID)
-    assert whole and found.keys() == whole.keys()
+    other = entry_fields(store.db, "conflicts", positions, ["measure", "reason"])
+    assert whole and found.keys() == whole.keys() == other.keys()
     for pos, entry in whole.items():
         assert conflict_id(found[pos]) == conflict_id(entry)
         assert found[pos]["measure"] == entry["measure"]
+        assert other[pos] == {"measure": entry["measure"], "reason": entry.get("reason")}
     with pytest.raises(ValueError, match="not entry fields"):
         entry_fields(store.db, "conflicts", positions, ["measure') --"])
 

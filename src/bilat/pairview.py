@@ -9,6 +9,7 @@ and items about no pair are kept in the store, counted by `pair_counts` (the hea
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from bilat.config import Options
@@ -95,8 +96,10 @@ def for_pair(record: dict[str, Any], pair: str | None) -> dict[str, Any]:
     return view
 
 
+@lru_cache(maxsize=4096)
 def figure_in_pair(flow: str | None, doc_pair: str | None, pair: str | None) -> bool:
-    """Whether a stored figure row (its flow, its document's pair "RU-CN") is about `pair`."""
+    """Whether a stored figure row (its flow, its document's pair "RU-CN") is about `pair`
+    (remembered: a figures page asks it of thousands of rows with a few flows and pairs)."""
     if pair is None:
         return True
     doc_key = pair_key(*doc_pair.split("-")) if doc_pair and doc_pair.count("-") == 1 else None

@@ -214,9 +214,11 @@ def _overview(request: Request) -> HTMLResponse:
             "events": events[:8],
             "event_total": n["events"],
             "conflicts": record_pages.conflicts_page(store, limit=6).items,
-            "commitments": record_pages.commitments_page(store, limit=8, claims=False).items,
+            "commitments": record_pages.commitments_page(
+                store, limit=8, claims=False, latest=commitment_view.SHOWN
+            ).items,
             # titles and statuses only: a current record's histories are the reviewed ones
-            "agreements": store.record_page("agreements", limit=8).items,
+            "agreements": store.record_page("agreements", limit=8, tail=1).items,
             "stats": queries.stats(store, n),
             "docs": queries.documents(store, limit=6),
         }
@@ -316,7 +318,13 @@ def conflicts_page(
     request: Request, dates: Dates, include_rejected: bool = False, after: ConflictAfter = None
 ) -> HTMLResponse:
     """25 open conflicts a page ("Next page" keeps the filters); with rejected claims, then
-    the conflicts reviews settled."""
+    the conflicts reviews settled; kept while the store does not change."""
+    return kept_page(request, lambda: _conflicts(request, dates, include_rejected, after))
+
+
+def _conflicts(
+    request: Request, dates: dict[str, str | None], include_rejected: bool, after: str | None
+) -> HTMLResponse:
     with _st(request).use() as store:
         if include_rejected:
             page = statement_pages.conflicts_page(
@@ -352,7 +360,7 @@ def _entries(
             include_rejected=include_rejected,
             since=dates.get("since"),
             until=dates.get("until"),
-            latest=HISTORY_SHOWN if kind == "agreements" else None,
+            latest=HISTORY_SHOWN if kind == "agreements" else commitment_view.SHOWN,
         )
 
     page = page_at(after or "-1.x")  # the entries only, unless there are none (filtered)

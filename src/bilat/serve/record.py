@@ -31,6 +31,7 @@ __all__ = [
     "find_actor",
     "positions",
     "record_stats",
+    "span_key",
 ]
 
 Key = tuple[int, int, int]
@@ -41,7 +42,7 @@ def _list(record: dict[str, Any], key: str) -> list[dict[str, Any]]:
     return [v for v in value if isinstance(v, dict)] if isinstance(value, list) else []
 
 
-def _span_key(d: dict[str, Any]) -> Key:
+def span_key(d: dict[str, Any]) -> Key:
     return (int(d.get("doc_id") or 0), int(d.get("start") or 0), int(d.get("end") or 0))
 
 
@@ -54,7 +55,7 @@ ClaimKey = tuple[int, int, int, float]
 
 def claim_key(d: dict[str, Any]) -> ClaimKey:
     """A claim of the record: its sentence span and value (a sentence may hold two figures)."""
-    return (*_span_key(d), float(d.get("value") or 0))
+    return (*span_key(d), float(d.get("value") or 0))
 
 
 def figure_claim_key(item: dict[str, Any]) -> ClaimKey:

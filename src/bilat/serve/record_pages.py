@@ -37,13 +37,23 @@ __all__ = [
 ]
 
 
-def cited(store: Store, kind: str, doc_ids: Iterable[Any], revs: Reviews) -> list[dict[str, Any]]:
-    """Reviewed rows of `kind` (rejected ones too) of the documents a page's entries cite.
-    Statements are matched by (document, quote) only: their id, quote and review are read,
-    not the rows (an agreement history can cite thousands of articles)."""
+def cited(
+    store: Store,
+    kind: str,
+    doc_ids: Iterable[Any],
+    revs: Reviews,
+    spans: set[tuple[int, int, int]] | None = None,
+) -> list[dict[str, Any]]:
+    """Reviewed rows of `kind` (rejected ones too) of the documents a page's entries cite
+    (figures: only those of these `spans`, (document, start, end), when given). Statements
+    are matched by (document, quote) only: their id, quote and review are read, not the rows
+    (an agreement history can cite thousands of articles)."""
     wanted = {int(d) for d in doc_ids if d}
     if kind == "figures":
-        return [_claim_row(row, revs) for row in il.claims_of_documents(store.db, kind, wanted)]
+        rows = il.claims_of_documents(store.db, kind, wanted)
+        if spans is not None:  # a row of another span is no claim's
+            rows = [r for r in rows if (r["doc_id"], r["start_pos"], r["end_pos"]) in spans]
+        return [_claim_row(row, revs) for row in rows]
     out = []
     for row in il.quotes_of_documents(store.db, kind, wanted):
         review = revs.get(kind, int(row["id"]))
@@ -96,7 +106,10 @@ def _page(
     page = store.record_page(kind, after=after, limit=limit, where=where, claims=claims, tail=tail)
     found = page.items if trim is None else trim(page.items, revs)
     docs = (c.get("doc_id") for e in found for c in e.get(cites) or [])
-    rows = cited(store, "figures" if kind == "conflicts" else kind, docs, revs)
+    spans = None
+    if kind == "conflicts":  # a claim is matched by its span and value
+        spans = {rec.span_key(c) for e in found for c in e.get(cites) or []}
+    rows = cited(store, "figures" if kind == "conflicts" else kind, docs, revs, spans)
     return found, rows, None if page.next is None else str(page.next)
 
 
@@ -122,11 +135,14 @@ def commitments_page(
     until: str | None = None,
     include_rejected: bool = False,
     claims: bool = True,
+    latest: int | None = None,
 ) -> ListPage:
     """Commitment statuses (as `queries.commitments` gives them), one page of the record's;
-    without `claims`, their evidence and dissent are the claims' keys (the overview)."""
+    without `claims`, their evidence and dissent are the claims' keys (the overview); with
+    `latest` (at most `record_tails.SHOWN`), a long status is its tail row: the first SHOWN
+    of each list and `counted` over them all (see `_page`)."""
     found, rows, after_this = _page(
-        store, "commitments", "sources", after, limit, since, until, claims=claims
+        store, "commitments", "sources", after, limit, since, until, claims=claims, tail=latest
     )
     statuses = rec.commitment_statuses({"commitments": found}, rows, include_rejected)
     return ListPage(statuses, after_this)

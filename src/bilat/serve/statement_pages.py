@@ -27,6 +27,7 @@ from bilat.serve.lists import ListPage
 from bilat.serve.review import load_reviews, visible
 from bilat.store import PageFilter, Store
 from bilat.store import item_pages as ip
+from bilat.store.record_tails import SHOWN
 
 __all__ = [
     "CONFLICT_CURSOR",
@@ -139,7 +140,7 @@ def statements_page(
     if entry_at is not None:
         extra: dict[str, Any] = {} if latest is None else {"latest": latest}
         if slim:
-            extra = {"latest": 1} if kind == "agreements" else {"claims": False}
+            extra = {"latest": 1} if kind == "agreements" else {"claims": False, "latest": SHOWN}
         page = getattr(record_pages, f"{kind}_page")(
             store,
             after=entry_at,
@@ -167,9 +168,12 @@ def slim_entry(kind: str, entry: dict[str, Any]) -> dict[str, Any]:
     (`/api/agreements/{id}`, `/api/commitments/{statement id}`) with every list in full.
     A history trimmed to its latest statements (`record_pages.latest_statements`) counts
     the ones before them (`earlier`)."""
-    out = {k: v for k, v in entry.items() if k not in _LISTS[kind] and k != "earlier"}
+    out = {k: v for k, v in entry.items() if k not in (*_LISTS[kind], "earlier", "counted")}
     for name in _LISTS[kind]:
         out[f"{name}_count"] = len(entry.get(name) or []) + int(entry.get("earlier") or 0)
+    if counted := entry.get("counted"):  # a status's tail row: its lists are cut
+        totals = ("source_total", "actual_total", "dissent_total")
+        out.update({f"{n}_count": counted[t] for n, t in zip(_LISTS[kind], totals, strict=True)})
     if kind == "agreements":
         last = (entry.get("entries") or [None])[-1]
         out["latest"] = None if last is None else {k: v for k, v in last.items() if k != "quote"}

@@ -18,8 +18,8 @@ from bilat.store import record_rows as _rows
 from bilat.store.db import Database, Failed, connect
 from bilat.store.documents import DocumentRow
 from bilat.store.lock import write_lock
+from bilat.store.part_pages import Page, PageFilter, page_part
 from bilat.store.record_patch import RecordPatch, patch_record
-from bilat.store.record_rows import Page, PageFilter
 
 __all__ = ["Database", "DocumentRow", "Failed", "Page", "PageFilter", "Store", "open_store"]
 
@@ -233,7 +233,7 @@ class Store:
     ) -> Page:
         """One page of a part of the record (see `bilat.store.record_rows.page_part`)."""
         where = where or PageFilter()
-        return _rows.page_part(
+        return page_part(
             self.db,
             kind,
             self.pair,

@@ -255,6 +255,9 @@ def named_rows(
     elif table in ("agreements", "commitments"):
         cond = f"i.id IN (SELECT item_id FROM item_parties WHERE kind = ? AND name IN ({marks}))"
         params.insert(0, table)
+        ids = None if db.dialect == "sqlite" else _few_named(db, table, wanted)
+        if ids is not None:  # PostgreSQL reads those rows by id (SQLite starts at the names)
+            cond, params = f"i.id IN ({', '.join('?' for _ in ids)})" if ids else "1 = 0", ids
     else:
         raise ValueError(f"no names index for {table}")
     if also:
@@ -266,6 +269,17 @@ def named_rows(
         "ORDER BY i.doc_id DESC, i.id DESC LIMIT ?"
     )
     return [decode(r) for r in db.all(sql, [*params, limit])]
+
+
+def _few_named(db: Database, table: str, names: list[str]) -> list[int] | None:
+    """The ids of the `table` rows naming one of `names` (`item_parties`, by its key) when at
+    most _CHUNK do, else None. PostgreSQL walked the newest rows back and looked each up (an
+    actor named by none of 131,722 agreements at 100k: 1.06 s); a few ids are read by key.
+    SQLite's plan starts at the names already (reading by ids there took twice as long)."""
+    marks = ", ".join("?" for _ in names)
+    sql = f"SELECT DISTINCT item_id FROM item_parties WHERE kind = ? AND name IN ({marks})"
+    rows = db.execute(f"{sql} LIMIT {_CHUNK + 1}", [table, *names]).fetchall()
+    return None if len(rows) > _CHUNK else sorted(int(r[0]) for r in rows)
 
 
 _KINDS = ("events", "figures", "agreements", "commitments", "actors")

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["GAP", "SEP", "item_key", "sort_key"]
+__all__ = ["GAP", "SEP", "item_key", "key_fields", "sort_key"]
 
 GAP = 2**32
 SEP = "\x01"  # between the fields of a key
@@ -74,3 +74,11 @@ def item_key(kind: str, item: dict[str, Any], index: int, sort: str) -> str:
     if kind in ("events", "agreements", "actors") and item.get("id"):
         return str(item["id"])
     return sort
+
+
+def key_fields(kind: str, key: str) -> dict[str, str] | None:
+    """The fields an entry's item key is made of, as text ("" for none): a conflict's (its
+    sort key); None for another kind, or a key that does not split into them."""
+    names = _FIGURE_KEY if kind == "conflicts" else ()
+    parts = key.split(SEP)
+    return dict(zip(names, parts, strict=True)) if names and len(parts) == len(names) else None

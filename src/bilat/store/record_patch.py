@@ -103,7 +103,7 @@ class _Patcher:
             pairs = entry_pairs(kind, item, self.names, filed)
             keys = (item_key(kind, item, -1, sort), sort)
             stored = stored_entry(self.out, kind, item)
-            self.out.item(kind, pos, stored, pairs, keys)
+            self.out.item(kind, pos, stored, pairs, keys, item)
             self.keys.add(kind, pos, stored, pairs)
         self.out.flush()
 
@@ -148,7 +148,7 @@ class _Patcher:
             keys = (item_key(kind, item, index, sort), sort)
             pairs = entry_pairs(kind, item, self.names, {})
             stored = stored_entry(self.out, kind, item)
-            self.out.item(kind, (index + 1) * GAP, stored, pairs, keys)
+            self.out.item(kind, (index + 1) * GAP, stored, pairs, keys, item)
             self.keys.add(kind, (index + 1) * GAP, stored, pairs)  # statements' keys too
         self.out.flush()
 

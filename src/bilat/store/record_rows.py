@@ -3,10 +3,11 @@
     write_record(db, parts, source)   replace the record (one transaction), streaming the parts
     read_part(db, kind, pair)         one part ("events", ...) as `for_pair` would keep it
     entries(db, kind, positions)      the entries at these positions of one part
-    entry_fields(db, kind, pos, f)    some text fields of those entries, out of the payload
+    entry_fields(db, kind, pos, f)    some text fields of those entries (key or payload)
     read_record(db, pair)             the whole record dict, as it was saved (None: never built)
     pair_counts(db)                   entries per pair over the paired parts (maintained counts)
     part_count / status_counts        counts from the indexes, without reading payloads
+    (a page of a part: `bilat.store.part_pages`; long entries' tails: `record_tails`)
 
 A part is a list of JSON objects (`Record.to_json` shapes). Each entry is a `record_items` row
 (its place `pos` in the part, a key, sort/filter columns, the JSON payload); the pair(s) it is
@@ -22,24 +23,23 @@ import hashlib
 import json
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from bilat.pairview import PAIRED, named
 from bilat.reconcile._dates import period_span
 from bilat.store import record_keys
 from bilat.store.db import Database, now_iso
-from bilat.store.record_order import GAP, item_key, sort_key
+from bilat.store.record_order import GAP, item_key, key_fields, sort_key
+from bilat.store.record_tails import history_tail, status_tail
 
 __all__ = [
+    "EVERY",
     "PAIRED",
-    "Page",
-    "PageFilter",
     "RowWriter",
+    "attach_claims",
     "entries",
     "entry_fields",
     "entry_pairs",
-    "page_part",
     "pair_counts",
     "part_count",
     "read_part",
@@ -55,12 +55,13 @@ _BATCH = 1000
 # and at most this many payload characters: a conflict or series holds every claim of its
 # key, so 1,000 of them buffered most of the record's text at once
 _BATCH_CHARS = 4_000_000
-_EVERY = "*"  # pair row of a document about no known pair: it is in every pair's view
+EVERY = "*"  # pair row of a document about no known pair: it is in every pair's view
 _ITEM_SQL = (
     "INSERT INTO record_items (kind, pos, item_key, date_from, date_to, measure, status, "
     "country, payload, sort_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
 _PAIR_SQL = "INSERT INTO record_item_pairs (kind, pair, pos) VALUES (?, ?, ?)"
+_TAIL_SQL = "INSERT INTO record_summaries (kind, pos, payload) VALUES (?, ?, ?)"
 _TABLES = (
     "record_items",
     "record_item_pairs",
@@ -106,11 +107,20 @@ class RowWriter:
         self.claim_pos = 0
         self.size = 0  # characters of the payloads buffered
         self.keys = record_keys.Keys(db) if keys else None
+        self.tails: list[tuple[str, int, str]] = []
 
     def item(
-        self, kind: str, pos: int, item: dict[str, Any], pairs: Iterable[str], keys: tuple[str, str]
+        self,
+        kind: str,
+        pos: int,
+        item: dict[str, Any],
+        pairs: Iterable[str],
+        keys: tuple[str, str],
+        whole: dict[str, Any] | None = None,
     ) -> None:
-        """Buffer one entry at `pos`; `keys` are its item key and sort key."""
+        """Buffer one entry at `pos`; `keys` are its item key and sort key; `whole` the entry
+        as reconciled when `item` is its stored form (`stored_entry`: claims by key)."""
+        self._tail(kind, pos, item, whole or item)
         start, end = _date(item)
         country = item.get("country") if kind == "actors" else None
         status = item.get("status")
@@ -119,7 +129,7 @@ class RowWriter:
             (kind, pos, keys[0], start, end, _measure(item), status, country, payload, keys[1])
         )
         self.size += len(payload)
-        self.counts[(kind, _EVERY)] += 1
+        self.counts[(kind, EVERY)] += 1
         if self.keys is not None:
             self.keys.add(kind, pos, item)
         for p in pairs:
@@ -127,6 +137,16 @@ class RowWriter:
             self.counts[(kind, p)] += 1
         if len(self.items) >= _BATCH or self.size >= _BATCH_CHARS:
             self.flush()
+
+    def _tail(self, kind: str, pos: int, item: dict[str, Any], whole: dict[str, Any]) -> None:
+        """A long history's or status's tail row (`bilat.store.record_tails`)."""
+        tail = None
+        if kind == "agreements":
+            tail = history_tail(item)
+        elif kind == "commitments":
+            tail = status_tail(whole, item)
+        if tail is not None:
+            self.tails.append((kind, pos, _dumps(tail)))
 
     def claim_keys(self, claims: list[dict[str, Any]]) -> list[str]:
         """Each claim stored once (as a `claims` row); their keys in order."""
@@ -150,9 +170,11 @@ class RowWriter:
             self.db.execute_many(_ITEM_SQL, self.items)
         if self.pairs:
             self.db.execute_many(_PAIR_SQL, self.pairs)
+        if self.tails:
+            self.db.execute_many(_TAIL_SQL, self.tails)
         if self.keys is not None:
             self.keys.flush()
-        self.items, self.pairs, self.size = [], [], 0
+        self.items, self.pairs, self.tails, self.size = [], [], [], 0
 
 
 def _pairs_of(item: dict[str, Any]) -> list[str]:
@@ -181,7 +203,8 @@ def write_record(
                 sort = sort_key(kind, item, index)
                 keys = (item_key(kind, item, index, sort), sort)
                 pairs = entry_pairs(kind, item, names, filed)
-                out.item(kind, (index + 1) * GAP, stored_entry(out, kind, item), pairs, keys)
+                stored = stored_entry(out, kind, item)
+                out.item(kind, (index + 1) * GAP, stored, pairs, keys, item)
         out.flush()
         if out.keys is not None:
             out.keys.finish()
@@ -234,7 +257,7 @@ def entry_pairs(
     if kind == "actors":
         return list(filed.get(str(item.get("name")), ()))
     if kind == "documents":
-        return [str(item.get("pair") or _EVERY)]
+        return [str(item.get("pair") or EVERY)]
     return []
 
 
@@ -255,7 +278,7 @@ def _select(kind: str, pair: str | None) -> tuple[str, list[Any]]:
             "WHERE kind = ? AND pair = ?)) ORDER BY pos",
             [kind, states[0], states[-1], kind, pair],
         )
-    wanted = [pair, _EVERY] if kind == "documents" else [pair, pair]
+    wanted = [pair, EVERY] if kind == "documents" else [pair, pair]
     return (
         "SELECT i.payload FROM record_item_pairs p JOIN record_items i "
         "ON i.kind = p.kind AND i.pos = p.pos WHERE p.kind = ? AND p.pair IN (?, ?) "
@@ -274,7 +297,7 @@ def read_part(db: Database, kind: str, pair: str | None = None) -> list[dict[str
     """One part of the record, in record order; for `pair` only its entries (see `for_pair`)."""
     items = [json.loads(row[0]) for row in _rows(db, *_select(kind, pair))]
     if kind == "commitments":
-        _attach_claims(db, items)
+        attach_claims(db, items)
     return items
 
 
@@ -309,53 +332,38 @@ def _entries_by(
     rows = _at(db, "payload", kind, values, column)
     out = {int(pos): json.loads(payload) for pos, payload in rows}
     if kind == "commitments":
-        _attach_claims(db, list(out.values()))
+        attach_claims(db, list(out.values()))
     return out
 
 
 def entry_fields(
     db: Database, kind: str, positions: Iterable[int], fields: Sequence[str]
 ) -> dict[int, dict[str, Any]]:
-    """Position -> some top-level text fields of the entries at these positions. SQLite takes
-    them out of the payload (`json_extract`: a conflict's claims make it ~14 KB, not sent or
-    parsed in Python); PostgreSQL's cast to json(b) cost more than parsing the payloads here
-    (300 conflicts at 10k: jsonb 1.1 s, json 0.56 s, Python 0.19 s), so it parses them."""
+    """Position -> some top-level text fields of the entries at these positions. A conflict's
+    id fields are in its item key (`record_order.key_fields`: "" for none), so no payload is
+    read (at 100k a conflict's claims make it ~100 KB); other fields come out of the payload
+    (SQLite: `json_extract`; PostgreSQL's cast to json(b) cost more than parsing the
+    payloads here: 300 conflicts at 10k, jsonb 1.1 s, json 0.56 s, Python 0.19 s)."""
     if not all(f.isidentifier() for f in fields):
         raise ValueError(f"not entry fields: {fields}")
+    wanted = {int(p) for p in positions}
+    out: dict[int, dict[str, Any]] = {}
+    for pos, key in _at(db, "item_key", kind, wanted):
+        known = key_fields(kind, str(key))
+        if known is not None and all(f in known for f in fields):
+            out[int(pos)] = {f: known[f] for f in fields}
+    rest = wanted - set(out)
+    if not rest:
+        return out
     if db.dialect != "sqlite":
-        found = (
-            (int(pos), json.loads(payload)) for pos, payload in _at(db, "payload", kind, positions)
-        )
-        return {pos: {f: e.get(f) for f in fields} for pos, e in found}
+        found = ((int(pos), json.loads(payload)) for pos, payload in _at(db, "payload", kind, rest))
+        return {**out, **{pos: {f: e.get(f) for f in fields} for pos, e in found}}
     cols = ", ".join(f"json_extract(payload, '$.{f}')" for f in fields)
-    rows = _at(db, cols, kind, positions)
-    return {int(row[0]): dict(zip(fields, row[1:], strict=True)) for row in rows}
+    rows = _at(db, cols, kind, rest)
+    return {**out, **{int(row[0]): dict(zip(fields, row[1:], strict=True)) for row in rows}}
 
 
-def _tail_columns(tail: int) -> str:
-    """A history without its entries, its last `tail` entries (a JSON array, nulls where it
-    has fewer) and how many it has, out of the payload in SQL (SQLite's parser, in C)."""
-    paths = ", ".join(f"'$.entries[#-{k}]'" for k in range(max(tail, 2), 0, -1))
-    return (
-        "json_remove(i.payload, '$.entries'), json_extract(i.payload, "
-        f"{paths}), json_array_length(i.payload, '$.entries')"
-    )
-
-
-def _tail_entry(row: Sequence[Any], tail: int) -> dict[str, Any]:
-    rest, last, total = row
-    entries = [e for e in json.loads(last) if e is not None][-tail:] if last else []
-    cut = max(int(total or 0) - len(entries), 0)
-    return {**json.loads(rest), "entries": entries, "entries_cut": cut}
-
-
-def _cut(item: dict[str, Any], tail: int) -> dict[str, Any]:
-    entries = item.get("entries") or []
-    cut = max(len(entries) - tail, 0)
-    return {**item, "entries": entries[cut:], "entries_cut": cut}
-
-
-def _attach_claims(db: Database, items: list[dict[str, Any]]) -> None:
+def attach_claims(db: Database, items: list[dict[str, Any]]) -> None:
     keys = sorted({k for c in items for f in _CLAIM_LISTS for k in c.get(f) or []})
     claims: dict[str, Any] = {}
     for i in range(0, len(keys), 500):
@@ -393,7 +401,7 @@ def pair_counts(db: Database) -> dict[str, int]:
     rows = db.all(
         f"SELECT pair, SUM(n) AS n FROM record_counts WHERE kind IN ({marks}) AND pair != ? "
         "GROUP BY pair",
-        [*PAIRED, _EVERY],
+        [*PAIRED, EVERY],
     )
     counts = {str(r["pair"]): int(r["n"]) for r in rows}
     return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
@@ -410,7 +418,7 @@ def part_count(db: Database, kind: str, pair: str | None = None) -> int:
                 [kind, states[0], states[-1], kind, pair],
             )
         )
-    n = db.scalar("SELECT n FROM record_counts WHERE kind = ? AND pair = ?", (kind, pair or _EVERY))
+    n = db.scalar("SELECT n FROM record_counts WHERE kind = ? AND pair = ?", (kind, pair or EVERY))
     return int(n or 0)
 
 
@@ -427,90 +435,3 @@ def status_counts(db: Database, kind: str, pair: str | None = None) -> dict[str,
             (kind, pair),
         )
     return {str(r["status"] or "pending"): int(r["n"]) for r in rows}
-
-
-@dataclass(frozen=True, slots=True)
-class PageFilter:
-    """What a page of one part keeps: dates overlapping [since, until] (any precision, as
-    `bilat.queries.in_range`; undated entries only without a range), a measure, a status."""
-
-    since: str | None = None
-    until: str | None = None
-    measure: str | None = None
-    status: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Page:
-    items: list[dict[str, Any]]
-    next: int | None  # the `after` of the next page; None on the last page
-
-
-def _page_where(f: PageFilter) -> tuple[list[str], list[Any]]:
-    where, params = [], []
-    if f.since:  # the entry ends on or after `since`, compared at the shorter precision
-        where.append("substr(i.date_to, 1, length(?)) >= substr(?, 1, length(i.date_to))")
-        params += [f.since, f.since]
-    if f.until:
-        where.append("substr(i.date_from, 1, length(?)) <= substr(?, 1, length(i.date_from))")
-        params += [f.until, f.until]
-    for column in ("measure", "status"):
-        if value := getattr(f, column):
-            where.append(f"i.{column} = ?")
-            params.append(value)
-    return where, params
-
-
-def _view_of(kind: str, pair: str) -> tuple[list[str], list[Any]]:
-    """The condition keeping the actors (of its states, or named by its entries) or the
-    documents (of the pair, or of none) of `pair`'s view."""
-    inner = "i.pos IN (SELECT pos FROM record_item_pairs WHERE kind = ? AND pair IN (?, ?))"
-    if kind == "documents":
-        return [inner], [kind, pair, _EVERY]
-    states = pair.split("-")
-    return [f"(i.country IN (?, ?) OR {inner})"], [states[0], states[-1], kind, pair, pair]
-
-
-def page_part(
-    db: Database,
-    kind: str,
-    pair: str | None,
-    *,
-    after: int = -1,
-    limit: int = 50,
-    where: PageFilter = PageFilter(),
-    claims: bool = True,
-    tail: int | None = None,
-) -> Page:
-    """Up to `limit` entries of one part after position `after` (keyset: each page is one
-    index range from the last position seen), for `pair` when given, filtered by `where`;
-    without `claims`, commitments keep their claims' keys (the claims are not read); with
-    `tail`, agreement histories keep their last `tail` entries and say how many they had
-    before them (`entries_cut`; SQLite takes them out of the payload, so the others are
-    never parsed here)."""
-    conds, params = _page_where(where)
-    cut = tail is not None and tail > 0 and kind == "agreements" and db.dialect == "sqlite"
-    payload = _tail_columns(tail or 0) if cut else "i.payload"
-    if pair is None or kind not in PAIRED:
-        sql = f"SELECT i.pos, {payload} FROM record_items i WHERE i.kind = ? AND i.pos > ?"
-        args: list[Any] = [kind, after]
-        if pair is not None and kind in ("actors", "documents"):
-            conds, params = [*_view_of(kind, pair)[0], *conds], [*_view_of(kind, pair)[1], *params]
-    else:
-        sql = (
-            f"SELECT i.pos, {payload} FROM record_item_pairs p JOIN record_items i "
-            "ON i.kind = p.kind AND i.pos = p.pos WHERE p.kind = ? AND p.pair = ? AND p.pos > ?"
-        )
-        args = [kind, pair, after]
-    order = "i.pos" if pair is None or kind not in PAIRED else "p.pos"
-    sql += "".join(f" AND {c}" for c in conds) + f" ORDER BY {order} LIMIT ?"
-    rows = db.execute(sql, [*args, *params, limit + 1]).fetchall()
-    if cut:
-        items = [_tail_entry(row[1:], tail or 0) for row in rows[:limit]]
-    else:
-        items = [json.loads(row[1]) for row in rows[:limit]]
-        if tail is not None and kind == "agreements":
-            items = [_cut(item, tail) for item in items]
-    if kind == "commitments" and claims:
-        _attach_claims(db, items)
-    return Page(items, int(rows[limit - 1][0]) if len(rows) > limit else None)
