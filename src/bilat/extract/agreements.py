@@ -29,11 +29,14 @@ _STOP = re.compile(
     r"includes|included|provides|envisages|stipulates|demonstrated|shows|laid|aims|calls|sets|"
     # the clause's own verb after the noun: "talks on the terms of the contract continue"
     r"continue|continues|continued|remain|remains|remained|expires|expired|stalled|took|takes|"
-    r"entered|enters|came|comes|requires|required|worth|dates|"
+    r"entered|enters|came|comes|requires|required|worth|dates|follows|followed|replaces|"
+    r"replaced|supersedes|"
     r"underpinning|underscored|expands|allows|paves|opens|at\s+the|in\s+(?=[A-Z][a-z])|"
     r"to\s+(?:make|ensure|help|allow|enable|promote|strengthen)|"
     r"and\s+[a-z]+ed|"
-    r"and\s+(?:the\s+)?(?:parties|sides|leaders)|and\s+an?)\b"
+    r"and\s+(?:the\s+)?(?:parties|sides|leaders)|and\s+an?|"
+    # a relative clause without "that": "a framework agreement the two companies signed"
+    r"(?:the|both)\s+(?:two\s+)?(?:companies|sides|parties|countries)\s+(?=signed|agreed|reached))\b"
     # a contract's volume is a figure, not its name: "a supply contract for up to 2 million
     # tonnes a year" (GOLD.md: contract volumes are figures)
     r"|\s+for\s+(?:up\s+to\s+|about\s+|some\s+|nearly\s+|around\s+)?[$€¥₽]?"
@@ -222,11 +225,24 @@ def _parties(ctx: DocContext, s: Sentence, kind: str) -> tuple[str, ...]:
     found = ctx.mentions_in(s.start, s.end)
     if kind in ("joint_statement", "communique", "declaration"):
         return ctx.pair_names
+    if _THE_COMPANIES.search(s.text) and not any(m.type == "company" for m in found):
+        # "The companies also signed a memorandum on a line through Mongolia": the companies
+        # the sentence before named, not the transit state
+        before = ctx.sentences[s.index - 1] if s.index > 0 else None
+        found = ctx.mentions_in(before.start, before.end) if before else found
+    if _THE_SIDES.search(s.text) and not any(m.type == "company" for m in found):
+        return ctx.pair_names  # "the two sides signed ...", whichever capital it was in
     for types in (("company",), ("state",), ("organization",)):
         names = [m.actor for m in found if m.type in types]
         if names:
             return tuple(dict.fromkeys(names))
     return ctx.pair_names
+
+
+_THE_SIDES = re.compile(
+    r"\b(?:the\s+two\s+sides|both\s+sides|the\s+two\s+countries|both\s+countries)\b", re.I
+)
+_THE_COMPANIES = re.compile(r"\b(?:the|both)\s+(?:two\s+)?(?:companies|firms)\b", re.I)
 
 
 def _date(ctx: DocContext, s: Sentence, at: int, title: str) -> str | None:
@@ -319,6 +335,9 @@ def _from_sentence(ctx: DocContext, s: Sentence) -> list[Agreement]:
             if count is None:
                 continue
             title = f"{count} {title}"  # "46 cooperation agreements were signed at the forum"
+            topics = _INCLUDING_ON.match(s.text, m.end())
+            if topics:  # "16 agreements and memoranda, including on labour mobility and health"
+                title += f" on {topics.group(1).strip()}"
         if _SUBJECT_ONLY.match(m.group(0)):
             title = f"agreement on the {title}"  # 'negotiations on the creation of a hub'
         if _MEETING_RECORD.match(title) and _AFTER_MEETING.search(s.text):
@@ -338,6 +357,11 @@ def _from_sentence(ctx: DocContext, s: Sentence) -> list[Agreement]:
 
 
 _COUNT_BEFORE = re.compile(r"(?<![\w.,$])(\d{1,4})\s+$")
+_INCLUDING_ON = re.compile(r"[\w\s-]{0,30},?\s+including\s+(?:on|in)\s+([^.;()]{3,80})", re.I)
+_SIGNED_COUNT = re.compile(
+    r"\b(?:signed|inked|concluded)\s+(?:(?:more\s+than|over|about|nearly|some|around|almost)\s+)?$",
+    re.I,
+)
 # a document named after these is one of a batch, or one signed just before it
 _ITEMISED = re.compile(r"\b(?:including|among them|among which)\s+(?:an?|the)\s+", re.I)
 _ONE_SIGNED = re.compile(r"\bsigned\s+(?:an?|the)\s+", re.I)
@@ -360,7 +384,9 @@ def _batch_count(ctx: DocContext, s: Sentence, begin: int, end: int) -> str | No
     including an agreement on ...', or one named just before: 'X signed an agreement on ...
     In total, 14 agreements were signed') is recorded by them."""
     count = _COUNT_BEFORE.search(s.text, 0, begin)
-    signed = re.search(r"\b(?:signed|inked|concluded)\b", s.text[end:], re.I)
+    signed = re.search(r"\b(?:signed|inked|concluded)\b", s.text[end:], re.I) or (
+        _SIGNED_COUNT.search(s.text, 0, count.start()) if count else None
+    )  # "the two sides signed more than 20 cooperation documents"
     if count is None or signed is None or _names_a_document(_ITEMISED, s.text, end):
         return None
     before = ctx.sentences[s.index - 1] if s.index > 0 else None
@@ -397,8 +423,9 @@ def _bare() -> frozenset[str]:
 def _with_parties(title: str, kind: str, parties: tuple[str, ...]) -> str:
     """A title that names only a kind ('joint statement', 'intergovernmental agreement') is
     known by its parties: 'joint statement of Kazakhstan and China'."""
-    if len(parties) < 2 or any(w not in _bare() for w in re.findall(r"[a-z]+", title.lower())):
-        return title
+    words = re.findall(r"[a-z]+", title.lower())
+    if len(parties) < 2 or title[:1].isdigit() or any(w not in _bare() for w in words):
+        return title  # named, or a counted batch ("20 cooperation documents")
     return f"{title} of {', '.join(parties[:-1])} and {parties[-1]}"
 
 
@@ -409,11 +436,11 @@ def _about_pair(ctx: DocContext, s: Sentence, ag: Agreement) -> bool:
     United States and Russia in an article on Russia and China)."""
     if ag.parties == ctx.pair_names:
         return True
-    countries = {  # the parties, and the people who act for their states
-        m.country
+    countries = {  # the parties (told here or in the sentence before), and the people who
+        m.country  # act for their states
         for m in ctx.mentions_in(s.start, s.end)
         if m.actor in ag.parties or m.type == "person"
-    }
+    } | {m.country for m in ctx.mentions if m.actor in ag.parties and m.type == "company"}
     sides = countries & set(ctx.pair)
     return len(sides) == 2 or (len(sides) == 1 and not countries - sides - {None})
 
