@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import functools
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
 from bilat.reconcile._clusters import Clusters
@@ -365,12 +365,13 @@ def cluster_members(
     return tuple(actors), tuple(merger.made)
 
 
-def _ties(member: ActorMember) -> list[tuple[str, str]]:
+def _ties(member: ActorMember, bare: Collection[str]) -> list[tuple[str, str]]:
     """Every key through which `cluster_members` may join `member` to another member or give
     it an id another actor's could clash with (more than it uses: types are not told apart):
     its gazetteer id, the name key of its name and of each alias (a person's multi-word
-    forms are among them, and its first-and-last-word form is added), and a person's
-    surname words or bare name."""
+    forms are among them, and its first-and-last-word form is added), a one-word person's
+    name, and the surname words of a person with a longer name that a one-word person is
+    named (`bare`: only those count the clusters of their holders)."""
     keys = [("k", name_key(form)) for form in (member.name, *member.aliases)]
     if member.gid:
         keys.append(("g", member.gid))
@@ -381,7 +382,7 @@ def _ties(member: ActorMember) -> list[tuple[str, str]]:
         if len(words) == 1:
             keys.append(("s", words[0]))
         elif len(words) >= 2:
-            keys.extend(("s", word) for word in _surname_tokens(member))
+            keys.extend(("s", word) for word in _surname_tokens(member) if word in bare)
     return keys
 
 
@@ -396,8 +397,9 @@ def tied_members(
     holders: dict[tuple[str, str], list[int]] = {}
     ties: list[list[tuple[str, str]]] = []
     refs: dict[str, list[int]] = {}
+    bare = {words[0] for m in members if m.type == "person" and len(words := tokens(m.name)) == 1}
     for i, member in enumerate(members):
-        ties.append(_ties(member))
+        ties.append(_ties(member, bare))
         refs.setdefault(member.ref, []).append(i)
     for n, judgement in enumerate(judgements):
         for ref in (judgement.a, judgement.b):
