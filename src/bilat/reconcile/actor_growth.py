@@ -52,7 +52,7 @@ def join_groups(member: ActorMember) -> tuple[tuple[str, str], ...]:
     return _groups(member.type, member.name, member.aliases)
 
 
-@functools.cache
+@functools.lru_cache(maxsize=1 << 16)
 def _groups(kind: str, name: str, aliases: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     """`join_groups` of a member of this type, name and aliases (members repeat them)."""
     member = ActorMember("", 0, "", name, kind, None, None, aliases, None)

@@ -372,18 +372,29 @@ def _ties(member: ActorMember, bare: Collection[str]) -> list[tuple[str, str]]:
     forms are among them, and its first-and-last-word form is added), a one-word person's
     name, and the surname words of a person with a longer name that a one-word person is
     named (`bare`: only those count the clusters of their holders)."""
-    keys = [("k", name_key(form)) for form in (member.name, *member.aliases)]
-    if member.gid:
-        keys.append(("g", member.gid))
-    if member.type == "person":
-        words = tokens(member.name)
-        if len(words) >= 3:
-            keys.append(("k", f"{words[0]} {words[-1]}"))
-        if len(words) == 1:
-            keys.append(("s", words[0]))
-        elif len(words) >= 2:
-            keys.extend(("s", word) for word in _surname_tokens(member) if word in bare)
-    return keys
+    keys, surnames = _tie_keys(member.type, member.name, member.aliases, member.gid, member.country)
+    return [*keys, *(("s", word) for word in surnames if word in bare)]
+
+
+@functools.lru_cache(maxsize=1 << 16)  # bounded: a long-lived process sees many names
+def _tie_keys(
+    kind: str, name: str, aliases: tuple[str, ...], gid: str | None, country: str | None
+) -> tuple[tuple[tuple[str, str], ...], tuple[str, ...]]:
+    """`_ties` of a member of these fields (members repeat them): the keys, and the surname
+    words that count only where a one-word person is named them."""
+    keys = [("k", name_key(form)) for form in (name, *aliases)]
+    if gid:
+        keys.append(("g", gid))
+    if kind != "person":
+        return tuple(keys), ()
+    words = tokens(name)
+    if len(words) >= 3:
+        keys.append(("k", f"{words[0]} {words[-1]}"))
+    if len(words) == 1:
+        keys.append(("s", words[0]))
+    member = ActorMember("", 0, "", name, kind, country, None, aliases, gid)
+    surnames = tuple(sorted(_surname_tokens(member))) if len(words) >= 2 else ()
+    return tuple(keys), surnames
 
 
 def tied_members(
