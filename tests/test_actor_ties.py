@@ -9,9 +9,11 @@ that composition must equal clustering every member at once.
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from bilat.reconcile.actor_growth import placed_members, regrow
 from bilat.reconcile.actors import cluster_members, tied_members
 from bilat.reconcile.model import ActorMember, MergeJudgement
 
@@ -76,3 +78,148 @@ def test_clustering_the_tied_members_again_equals_clustering_all(
     assert sorted((*kept, *actors), key=lambda a: a.id) == list(want_actors)
     kept_merges = [j for j in old_merges if j.a not in again]
     assert sorted((*kept_merges, *merges), key=repr) == sorted(want_merges, key=repr)
+
+
+# name -> (type, country, gazetteer id, aliases) as a gazetteer would give them; drawn
+# members follow it most of the time and stray (another id or none, country, type) otherwise
+_KNOWN = {
+    "Russia": ("state", "RU", "RU", ("Russian Federation", "Moscow")),
+    "China": ("state", "CN", "CN", ("PRC", "Beijing")),
+    "Moscow": ("organization", "RU", None, ()),
+    "Sergei Lavrov": ("person", "RU", "lavrov", ("Sergei Viktorovich Lavrov", "Lavrov")),
+    "Lavrov": ("person", "RU", None, ()),
+    "Wang Yi": ("person", "CN", "wang-yi", ("Mr Wang", "Wang")),
+    "Wang": ("person", "CN", None, ()),
+    "Gazprom": ("company", "RU", "gazprom", ("Gazprom PJSC",)),
+    "Gazprom Neft": ("company", "RU", None, ("Gazprom PJSC",)),
+}
+_KNOWN_GIDS = (None, "RU", "CN", "lavrov", "wang-yi", "gazprom")
+
+
+@st.composite
+def _gazetteer_docs(draw: st.DrawFn) -> tuple[list[ActorMember], set[int]]:
+    """Documents in reading order and the added ones: old members stray rarely (so old
+    actors are clean and new members could join them), new ones often."""
+    out, added = [], set()
+    for doc in range(draw(st.integers(2, 14))):
+        new = draw(st.integers(0, 2)) == 0
+        added.update((doc,) if new else ())
+        stray = st.integers(0, 2 if new else 12).map(lambda n: n == 0)
+        names = draw(st.lists(st.sampled_from(sorted(_KNOWN)), min_size=1, max_size=3, unique=True))
+        for name in names:
+            kind, country, gid, known = _KNOWN[name]
+            kind = draw(st.sampled_from(_TYPES)) if draw(stray) else kind
+            country = draw(st.sampled_from(_COUNTRIES)) if draw(stray) else country
+            gid = draw(st.sampled_from(_KNOWN_GIDS)) if draw(stray) else gid
+            aliases = tuple(draw(st.lists(st.sampled_from(known), max_size=1))) if known else ()
+            ref = f"{doc}:{name}"
+            out.append(ActorMember(ref, doc, f"d{doc}", name, kind, country, None, aliases, gid))
+    return out, added or {doc}
+
+
+def _human(data: st.DataObject, refs: list[str]) -> list[MergeJudgement]:
+    pairs = st.tuples(
+        st.sampled_from(("merge", "split")), st.sampled_from(refs), st.sampled_from(refs)
+    )
+    drawn = data.draw(st.lists(pairs, max_size=2))
+    return [MergeJudgement(kind, a, b, "reviewed", "editor") for kind, a, b in drawn]
+
+
+def _regrow_equals_clustering_all(
+    members: list[ActorMember], added: set[int], human: list[MergeJudgement]
+) -> None:
+    old_actors, old_merges = cluster_members([m for m in members if m.doc_id not in added], human)
+    actors, merges, again = regrow(old_actors, old_merges, members, added, human)
+    want_actors, want_merges = cluster_members(members, human)
+    assert list(actors) == list(want_actors)
+    assert sorted(merges, key=repr) == sorted(want_merges, key=repr)
+    assert {m.a for m in merges} - {m.a for m in old_merges} <= again
+
+
+@settings(max_examples=400, deadline=None)
+@given(_gazetteer_docs(), st.data())
+def test_placing_by_gazetteer_id_and_clustering_the_rest_again_equals_clustering_all(
+    drawn: tuple[list[ActorMember], set[int]], data: st.DataObject
+) -> None:
+    members, added = drawn
+    human = _human(data, [m.ref for m in members]) if data.draw(st.booleans()) else []
+    _regrow_equals_clustering_all(members, added, human)
+
+
+@settings(max_examples=100, deadline=None)
+@given(_members(), st.data())
+def test_regrow_equals_clustering_all_on_clashing_members(
+    members: list[ActorMember], data: st.DataObject
+) -> None:
+    docs = sorted({m.doc_id for m in members})
+    added = set(data.draw(st.sets(st.sampled_from(docs), min_size=1)))
+    _regrow_equals_clustering_all(members, added, _human(data, [m.ref for m in members]))
+
+
+def test_a_member_with_a_known_gazetteer_id_joins_its_actor_without_the_others() -> None:
+    def member(doc: int, name: str) -> ActorMember:
+        kind, country, gid, _ = _KNOWN[name]
+        return ActorMember(f"{doc}:{name}", doc, f"d{doc}", name, kind, country, None, (), gid)
+
+    old = [member(0, "Russia"), member(0, "Sergei Lavrov"), member(1, "Russia")]
+    old_actors, old_merges = cluster_members(old, [])
+    new = [member(2, "Russia"), member(2, "Sergei Lavrov"), member(2, "Wang Yi")]
+    rank = {0: 0, 1: 1, 2: 2}
+    placed = placed_members(old_actors, new, rank, set())
+    assert [(p.member.name, p.actor, p.merge.b) for p in placed] == [
+        ("Russia", "RU", "0:Russia"),
+        ("Sergei Lavrov", "lavrov", "0:Sergei Lavrov"),
+    ]
+    # first in reading order: the others of its id would be joined to it, so it is not placed
+    assert placed_members(old_actors, new, {0: 1, 1: 2, 2: 0}, set()) == []
+    actors, _, again = regrow(old_actors, old_merges, [*old, *new], {2}, [])
+    assert again == {"2:Russia", "2:Sergei Lavrov", "2:Wang Yi"}
+    assert [(a.id, a.doc_count) for a in actors] == [("RU", 3), ("lavrov", 2), ("wang-yi", 1)]
+
+
+def _person(
+    doc: int, name: str, country: str | None, gid: str | None, *aliases: str
+) -> ActorMember:
+    return ActorMember(f"{doc}:{name}", doc, f"d{doc}", name, "person", country, None, aliases, gid)
+
+
+def _company(doc: int, name: str, gid: str | None, *aliases: str) -> ActorMember:
+    return ActorMember(f"{doc}:{name}", doc, f"d{doc}", name, "company", "RU", None, aliases, gid)
+
+
+_NOT_PLACED = {  # the last member is new; placing it by its id would be wrong (see each note)
+    # the old "Gazprom Neft" alone in the alias's group tries the new member at its step
+    "a name group with a member of no id": [
+        _company(0, "Gazprom", "gazprom"),
+        _company(1, "Gazprom Neft", None, "Gazprom PJSC"),
+        _company(2, "Gazprom", "gazprom", "Gazprom PJSC"),
+    ],
+    # a bare surname joins the one full name (of any country) holding it: "Anna Lavrov"
+    "a one-word person": [
+        _person(0, "Lavrov", "RU", "lavrov"),
+        _person(1, "Anna Lavrov", None, None),
+        _person(2, "Lavrov", None, "lavrov"),
+    ],
+    # the second "Lavrov" joined "Anna Lavrov", the only RU full name with it; now two are
+    "a surname its actor does not own": [
+        _person(0, "Lavrov", "RU", "lavrov"),
+        _person(1, "Anna Lavrov", "RU", "anna"),
+        _person(2, "Lavrov", "RU", None),
+        _person(3, "Sergei Lavrov", "RU", "lavrov"),
+    ],
+    # refused by the old members' country, it stays apart
+    "another country": [
+        ActorMember("0:Russia", 0, "d0", "Russia", "state", "RU", None, (), "RU"),
+        ActorMember("1:Russia", 1, "d1", "Russia", "state", "CN", None, (), "RU"),
+    ],
+}
+
+
+@pytest.mark.parametrize("case", sorted(_NOT_PLACED))
+def test_a_member_its_id_would_misplace_is_clustered_again(case: str) -> None:
+    members = _NOT_PLACED[case]
+    new = members[-1]
+    old_actors, _ = cluster_members(members[:-1], [])
+    rank = {m.doc_id: m.doc_id for m in members}
+    assert placed_members(old_actors, [new], rank, set()) == []
+    _regrow_equals_clustering_all(members, {new.doc_id}, [])

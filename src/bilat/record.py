@@ -12,7 +12,8 @@ otherwise it rebuilds. Both give the identical record (tests/test_incremental_re
 from __future__ import annotations
 
 import json
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterator, Sequence
+from dataclasses import fields
 from typing import Any
 
 from bilat.reconcile import (
@@ -23,7 +24,7 @@ from bilat.reconcile import (
     SourcedExtraction,
     reconcile_read,
 )
-from bilat.reconcile.delta import RecordDelta, reconcile_delta
+from bilat.reconcile.delta import PartDelta, RecordDelta, reconcile_delta
 from bilat.reconcile.figures import find_conflicts, group_figures
 from bilat.reconcile.model import PARTS, document_entry, ordered_inputs, to_plain
 from bilat.reviewed import load_reviews_for_record
@@ -193,15 +194,52 @@ def update_record(store: Store, added: set[int]) -> RecordDelta | None:
         agreements=lambda ids: entries_keyed(store.db, "agreements", ids),
     )
     patch = RecordPatch(
-        {
-            kind: PartPatch([_plain(x) for x in p.removed], [_plain(x) for x in p.added])
-            for kind, p in delta.parts.items()
-        },
+        {kind: _part_patch(store, kind, p) for kind, p in delta.parts.items()},
         {kind: [_plain(x) for x in items] for kind, items in delta.whole.items()},
         delta.actor_ids,
     )
     store.patch_record(patch, source, version)
     return delta
+
+
+def _part_patch(store: Store, kind: str, part: PartDelta) -> PartPatch:
+    removed = _removed(store, kind, part.removed)
+    if kind == "actors":
+        return PartPatch(removed, _plain_actors(part.removed, removed, part.added))
+    return PartPatch(removed, [_plain(x) for x in part.added])
+
+
+def _plain_actors(
+    before: Sequence[CanonicalActor], stored: Sequence[dict[str, Any]], after: Sequence[Any]
+) -> list[dict[str, Any]]:
+    """`to_plain` of the `after` actors; a member kept from a removed actor (`before`, as
+    `stored`: the same object) is taken plain from its stored entry, not made plain again."""
+    entries = {str(e["id"]): e for e in stored}
+    known: dict[int, Any] = {}
+    for actor in before:
+        entry = entries.get(actor.id)
+        if entry is not None and len(entry["members"]) == len(actor.members):
+            known.update(zip(map(id, actor.members), entry["members"], strict=True))
+    return [
+        {
+            f.name: [known.get(id(m)) or to_plain(m) for m in actor.members]
+            if f.name == "members"
+            else to_plain(getattr(actor, f.name))
+            for f in fields(CanonicalActor)
+        }
+        for actor in after
+    ]
+
+
+def _removed(store: Store, kind: str, entries: Sequence[Any]) -> list[Any]:
+    """The removed entries as stored. Actors are read back by id rather than made plain
+    again: one that gained members is removed whole, and the actor of a state holds a member
+    per document naming it (the patch needs only their keys)."""
+    if kind == "actors" and entries:
+        stored = entries_keyed(store.db, "actors", (str(a.id) for a in entries))
+        if len(stored) == len(entries):
+            return stored
+    return [_plain(x) for x in entries]
 
 
 def _plain(entry: Any) -> Any:

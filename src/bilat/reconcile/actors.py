@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import functools
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
 from bilat.reconcile._clusters import Clusters
@@ -365,24 +365,36 @@ def cluster_members(
     return tuple(actors), tuple(merger.made)
 
 
-def _ties(member: ActorMember) -> list[tuple[str, str]]:
+def _ties(member: ActorMember, bare: Collection[str]) -> list[tuple[str, str]]:
     """Every key through which `cluster_members` may join `member` to another member or give
     it an id another actor's could clash with (more than it uses: types are not told apart):
     its gazetteer id, the name key of its name and of each alias (a person's multi-word
-    forms are among them, and its first-and-last-word form is added), and a person's
-    surname words or bare name."""
-    keys = [("k", name_key(form)) for form in (member.name, *member.aliases)]
-    if member.gid:
-        keys.append(("g", member.gid))
-    if member.type == "person":
-        words = tokens(member.name)
-        if len(words) >= 3:
-            keys.append(("k", f"{words[0]} {words[-1]}"))
-        if len(words) == 1:
-            keys.append(("s", words[0]))
-        elif len(words) >= 2:
-            keys.extend(("s", word) for word in _surname_tokens(member))
-    return keys
+    forms are among them, and its first-and-last-word form is added), a one-word person's
+    name, and the surname words of a person with a longer name that a one-word person is
+    named (`bare`: only those count the clusters of their holders)."""
+    keys, surnames = _tie_keys(member.type, member.name, member.aliases, member.gid, member.country)
+    return [*keys, *(("s", word) for word in surnames if word in bare)]
+
+
+@functools.lru_cache(maxsize=1 << 16)  # bounded: a long-lived process sees many names
+def _tie_keys(
+    kind: str, name: str, aliases: tuple[str, ...], gid: str | None, country: str | None
+) -> tuple[tuple[tuple[str, str], ...], tuple[str, ...]]:
+    """`_ties` of a member of these fields (members repeat them): the keys, and the surname
+    words that count only where a one-word person is named them."""
+    keys = [("k", name_key(form)) for form in (name, *aliases)]
+    if gid:
+        keys.append(("g", gid))
+    if kind != "person":
+        return tuple(keys), ()
+    words = tokens(name)
+    if len(words) >= 3:
+        keys.append(("k", f"{words[0]} {words[-1]}"))
+    if len(words) == 1:
+        keys.append(("s", words[0]))
+    member = ActorMember("", 0, "", name, kind, country, None, aliases, gid)
+    surnames = tuple(sorted(_surname_tokens(member))) if len(words) >= 2 else ()
+    return tuple(keys), surnames
 
 
 def tied_members(
@@ -396,8 +408,9 @@ def tied_members(
     holders: dict[tuple[str, str], list[int]] = {}
     ties: list[list[tuple[str, str]]] = []
     refs: dict[str, list[int]] = {}
+    bare = {words[0] for m in members if m.type == "person" and len(words := tokens(m.name)) == 1}
     for i, member in enumerate(members):
-        ties.append(_ties(member))
+        ties.append(_ties(member, bare))
         refs.setdefault(member.ref, []).append(i)
     for n, judgement in enumerate(judgements):
         for ref in (judgement.a, judgement.b):

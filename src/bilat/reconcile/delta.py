@@ -6,9 +6,11 @@
 only the part of its output the new documents can reach, on the same rules, so the two agree
 entry for entry (tests/test_incremental_record.py compares them on random insert orders).
 
-- actors: the members tied to a new one by a chain of shared keys (gazetteer id, name key,
-  surname) or human judgements (`actors.tied_members`) are clustered again; every other
-  actor and machine merge is kept as it was (given, or derived whole under the old inputs);
+- actors: a new member whose gazetteer id and names only its stored actor holds joins it
+  (`actor_growth.placed_members`); the members tied to another new one by a chain of shared
+  keys (gazetteer id, name key, surname) or human judgements (`actors.tied_members`) are
+  clustered again; every other actor and machine merge is kept as it was (given, or derived
+  whole under the old inputs);
   an actor whose members or names changed is replaced, and so is every machine merge
   judgement that differs;
 - events: the mentions of the new documents, and the old ones that read differently under the
@@ -31,14 +33,8 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from bilat.reconcile._text import name_key
-from bilat.reconcile.actors import (
-    ActorIndex,
-    actor_index,
-    canonical_actors,
-    cluster_members,
-    collect_members,
-    tied_members,
-)
+from bilat.reconcile.actor_growth import regrow
+from bilat.reconcile.actors import ActorIndex, actor_index, canonical_actors, collect_members
 from bilat.reconcile.agreements import (
     histories_of,
     project_forms,
@@ -134,19 +130,14 @@ class _Side:
         added: set[int],
         human: Sequence[Judgement],
     ) -> _Side:
-        """The side of `inputs` (`old`'s and the `added` documents'): the actors of the
-        members tied to an added one (`tied_members`) clustered again, the others' actors and
-        merges kept from `old` (they cluster as they did)."""
+        """The side of `inputs` (`old`'s and the `added` documents'): new members a
+        gazetteer id places join their stored actors, the actors of the members tied to the
+        other added ones clustered again, the others' actors and merges kept from `old`
+        (`actor_growth.regrow`)."""
         members = collect_members(inputs)
-        seeds = (i for i, m in enumerate(members) if m.doc_id in added)
-        tied = [members[i] for i in tied_members(members, seeds, human)]
-        refs = {m.ref for m in tied}
-        actors, merges = cluster_members(tied, human)
-        kept = [a for a in old.actors if not any(m.ref in refs for m in a.members)]
-        every = tuple(sorted((*kept, *actors), key=_entry_id))
-        merges = (*(m for m in old.merges if m.a not in refs), *merges)
+        every, merges, again = regrow(old.actors, old.merges, members, added, human)
         index = actor_index(every)
-        return cls(inputs, every, merges, index, PairFiler(inputs, index), frozenset(refs))
+        return cls(inputs, every, merges, index, PairFiler(inputs, index), again)
 
     def view(self, actor_id: str) -> tuple[str, str | None, str | None]:
         """What an entry shows of an actor: its name, country and type."""

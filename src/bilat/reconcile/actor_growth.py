@@ -1,0 +1,260 @@
+"""New actor members a gazetteer id places, without clustering their actor's members again.
+
+`actors.cluster_members` runs its rules one after the other over the members in reading
+order: human judgements, then each gazetteer id's group (each member joins the first of the
+group whose cluster accepts it), then each name group (type family and name key: each member
+joins the first anchor whose cluster accepts it), then bare surnames. A new member `n` with
+gazetteer id G joins the stored actor C holding G's old members, and nothing else changes
+(the old members' steps run as before and record the same merges; `n` records one merge, with
+the first member of G in reading order), when:
+
+- every old member with id G is in C, C has a member with id G that comes before `n` in
+  reading order, and no human judgement names `n` or a member of C: C was made by machine
+  merges only, so its members agree on id, country and type family, every old step of G's
+  group joins the group's first member at once, and `n` joins it at its own step;
+- `n`'s country (if any) and type family are those of G's old members: its joining changes
+  no cluster's attributes, so no later join is refused or accepted differently;
+- every old member sharing a name group with `n` has id G: from the gazetteer step on they
+  are all in one cluster with `n`, so every step of those groups finds its candidate already
+  in its own cluster and does nothing (in the old run as in the new one);
+- `n` is not a one-word person (those join by surname, counting clusters store-wide), and each
+  of its surname words, if a person, is one an old member with id G and `n`'s country owns
+  already: a bare surname counts the same clusters with `n` as without it.
+
+A new member sharing a name group with one that is not placed so (a new name, no gazetteer
+id) is tied to it and clustered again with it (`actors.tied_members`), so members placed here
+and members clustered again never meet in one group.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from bilat.reconcile._text import tokens
+from bilat.reconcile.actors import (
+    _build_actor,
+    _family,
+    _other_forms,
+    _person_forms,
+    _surname_tokens,
+    cluster_members,
+    tied_members,
+)
+from bilat.reconcile.model import ActorMember, CanonicalActor, MergeJudgement
+
+__all__ = ["Placed", "join_groups", "placed_members", "regrow"]
+
+
+def join_groups(member: ActorMember) -> tuple[tuple[str, str], ...]:
+    """The name groups (type family, key) `cluster_members` puts `member` in."""
+    return _groups(member.type, member.name, member.aliases)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _groups(kind: str, name: str, aliases: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """`join_groups` of a member of this type, name and aliases (members repeat them)."""
+    member = ActorMember("", 0, "", name, kind, None, None, aliases, None)
+    forms = _person_forms(member) if kind == "person" else _other_forms(member)
+    return tuple((_family(kind), key) for key, _ in forms)
+
+
+def _owned(member: ActorMember) -> set[str]:
+    """The surname words a multi-word person owns (none for others)."""
+    if member.type != "person" or len(tokens(member.name)) < 2:
+        return set()
+    return _surname_tokens(member)
+
+
+@dataclass(frozen=True, slots=True)
+class Placed:
+    """A new member placed in a stored actor by its gazetteer id, and the merge it records."""
+
+    member: ActorMember
+    actor: str
+    merge: MergeJudgement
+
+
+@dataclass(slots=True)
+class _Old:
+    """What the old members tell about the keys of the new ones."""
+
+    actor_of_gid: dict[str, set[str]]  # gazetteer id -> the actors holding members with it
+    first: dict[str, ActorMember]  # gazetteer id -> its first member in reading order
+    attrs: dict[str, set[tuple[str, str | None]]]  # id -> (family, country) of its members
+    group_gids: dict[tuple[str, str], set[str | None]]  # name group -> its members' ids
+    owners: set[tuple[str, str | None, str]]  # (word, country, id) a person with an id owns
+    judged: set[str]  # actors with a member a human judgement names
+
+    @classmethod
+    def of(
+        cls, actors: Iterable[CanonicalActor], new: Sequence[ActorMember], named: set[str]
+    ) -> _Old:
+        """Read from the members of the actors holding the `new` members' gazetteer ids or
+        one of their names (by the actors' names: every form a member uses is one)."""
+        gids = {n.gid for n in new if n.gid}
+        wanted = {g for n in new for g in join_groups(n)}
+        keys = {key for _, key in wanted}
+        old = cls({}, {}, {}, {}, set(), set())
+        for actor in actors:
+            meets = not keys.isdisjoint(_name_keys(actor))
+            if meets or not gids.isdisjoint({m.gid for m in actor.members}):
+                old._read(actor, gids, wanted if meets else set(), named)
+        return old
+
+    def _read(
+        self,
+        actor: CanonicalActor,
+        gids: set[str],
+        wanted: set[tuple[str, str]],
+        named: set[str],
+    ) -> None:
+        if named and any(m.ref in named for m in actor.members):
+            self.judged.add(actor.id)
+        seen = set()
+        for m in actor.members:
+            alike = (m.type, m.name, m.aliases, m.gid, m.country)  # tells the same as m
+            if alike in seen:
+                continue
+            seen.add(alike)
+            for group in join_groups(m) if wanted else ():
+                if group in wanted:
+                    self.group_gids.setdefault(group, set()).add(m.gid)
+            if m.gid and m.gid in gids:
+                self.actor_of_gid.setdefault(m.gid, set()).add(actor.id)
+                self.first.setdefault(m.gid, m)
+                self.attrs.setdefault(m.gid, set()).add((_family(m.type), m.country))
+                self.owners.update((w, m.country, m.gid) for w in _owned(m))
+
+
+def _name_keys(actor: CanonicalActor) -> set[str]:
+    """The keys of every name group a member of `actor` can be in (and more)."""
+    keys = set()
+    for name in actor.names:
+        words = tokens(name)
+        keys.add(" ".join(words))
+        if len(words) >= 3:
+            keys.add(f"{words[0]} {words[-1]}")
+    return keys
+
+
+def _placeable(n: ActorMember, old: _Old, rank: Mapping[int, int]) -> str | None:
+    """The stored actor `n` joins by the rules of the module docstring, or None."""
+    gid = n.gid
+    if not gid or len(old.actor_of_gid.get(gid, ())) != 1:
+        return None
+    (actor,) = old.actor_of_gid[gid]
+    first = old.first[gid]
+    if actor in old.judged or rank[first.doc_id] >= rank[n.doc_id]:
+        return None
+    attrs = old.attrs[gid]
+    if _family(n.type) not in {f for f, _ in attrs}:
+        return None
+    if n.country and n.country not in {c for _, c in attrs}:
+        return None
+    if any(old.group_gids.get(g, {gid}) != {gid} for g in join_groups(n)):
+        return None
+    if n.type == "person" and len(tokens(n.name)) < 2:
+        return None
+    if any((w, n.country, gid) not in old.owners for w in _owned(n)):
+        return None
+    return actor
+
+
+def placed_members(
+    actors: Sequence[CanonicalActor],
+    new: Sequence[ActorMember],
+    rank: Mapping[int, int],
+    named: Collection[str],
+) -> list[Placed]:
+    """The `new` members (of documents not among `actors`' members) a gazetteer id places in
+    one of the stored `actors` (made by `cluster_members` from the old members), with the
+    merge each records. `rank`: every document's place in reading order; `named`: the
+    members human judgements name."""
+    candidates = [n for n in new if n.gid and n.ref not in named]
+    old = _Old.of(actors, candidates, set(named))
+    out = []
+    for n in candidates:
+        actor = _placeable(n, old, rank)
+        if actor is not None:
+            reason = f"same gazetteer id {n.gid}"
+            merge = MergeJudgement("merge", n.ref, old.first[str(n.gid)].ref, reason, "machine")
+            out.append(Placed(n, actor, merge))
+    return out
+
+
+def grown_actor(
+    actor: CanonicalActor, placed: Sequence[ActorMember], rank: Mapping[int, int]
+) -> CanonicalActor | None:
+    """`actor` with the `placed` members, built as `cluster_members` builds it (members in
+    reading order); None when its id would change (then cluster it again)."""
+    members = sorted((*actor.members, *placed), key=lambda m: rank[m.doc_id])
+    grown = _build_actor(members, set())
+    return grown if grown.id == actor.id else None
+
+
+def _rank(members: Sequence[ActorMember]) -> dict[int, int]:
+    rank: dict[int, int] = {}
+    for m in members:
+        rank.setdefault(m.doc_id, len(rank))
+    return rank
+
+
+def regrow(
+    actors: Sequence[CanonicalActor],
+    merges: Sequence[MergeJudgement],
+    members: Sequence[ActorMember],
+    added: Collection[int],
+    judgements: Sequence[MergeJudgement] = (),
+) -> tuple[tuple[CanonicalActor, ...], tuple[MergeJudgement, ...], frozenset[str]]:
+    """`cluster_members(members, judgements)` from `actors` and `merges`, its result on the
+    members of documents not `added`: the new members a gazetteer id places
+    (`placed_members`) join their stored actors; the members tied to the others
+    (`tied_members`) are clustered again; every other actor and merge is kept. Also returns
+    the refs of the members placed or clustered again (the only ones whose merges change)."""
+    rank = _rank(members)
+    new = [m for m in members if m.doc_id in added]
+    named = {ref for j in judgements for ref in (j.a, j.b)}
+    refs = [m.ref for m in new]
+    placed = placed_members(actors, new, rank, named) if len(set(refs)) == len(refs) else []
+    out = _regrow(actors, merges, members, (added, rank), judgements, placed)
+    if out is None:  # an id would change: cluster every tied member again
+        out = _regrow(actors, merges, members, (added, rank), judgements, [])
+    assert out is not None, "an actor grows only by placed members"
+    return out
+
+
+def _regrow(
+    actors: Sequence[CanonicalActor],
+    merges: Sequence[MergeJudgement],
+    members: Sequence[ActorMember],
+    docs: tuple[Collection[int], Mapping[int, int]],
+    judgements: Sequence[MergeJudgement],
+    placed: Sequence[Placed],
+) -> tuple[tuple[CanonicalActor, ...], tuple[MergeJudgement, ...], frozenset[str]] | None:
+    """`regrow` with these members `placed` (`docs`: the added documents and every
+    document's place in reading order); None when a grown actor's id would change."""
+    added, rank = docs
+    skip = {p.member.ref for p in placed}
+    seeds = (i for i, m in enumerate(members) if m.doc_id in added and m.ref not in skip)
+    tied = [members[i] for i in tied_members(members, seeds, judgements)]
+    again = {m.ref for m in tied}
+    free = [p for p in placed if p.member.ref not in again]
+    joining: dict[str, list[ActorMember]] = {}
+    for p in free:
+        joining.setdefault(p.actor, []).append(p.member)
+    kept = []
+    for actor in actors:
+        if any(m.ref in again for m in actor.members):
+            continue
+        if actor.id in joining:
+            grown = grown_actor(actor, joining[actor.id], rank)
+            if grown is None:
+                return None
+            actor = grown
+        kept.append(actor)
+    clustered, made = cluster_members(tied, judgements)
+    every = tuple(sorted((*kept, *clustered), key=lambda a: a.id))
+    merged = (*(m for m in merges if m.a not in again), *made, *(p.merge for p in free))
+    return every, merged, frozenset(again | {p.member.ref for p in free})
