@@ -150,6 +150,19 @@ def _agreements(text: str, published: str = "2025-04-10") -> tuple[Agreement, ..
             "announced",
             "agreement on creation of the joint investment fund",
         ),
+        (  # goods and procedures of trade protocols are translated, not transliterated
+            "Монголия и Китай подписали протокол о ветеринарных требованиях к экспорту ячменя "
+            "и рапса.",
+            "agreement",
+            "signed",
+            "protocol on veterinary requirements to the export of barley and rapeseed",
+        ),
+        (
+            "Монголия и Китай подписали соглашение о модернизации складов и терминалов.",
+            "agreement",
+            "signed",
+            "agreement on the modernisation of warehouses and terminals",
+        ),
     ],
 )
 def test_a_russian_document_name_becomes_an_english_title(
@@ -280,7 +293,7 @@ def _title(text: str) -> str:
     ("text", "title"),
     [
         # a word the glossary lacks: a noun is transliterated, an adjective dropped
-        ("Соглашение о кукурузе подписано.", "agreement on the kukuruza"),
+        ("Соглашение о тапиоке подписано.", "agreement on the tapioka"),
         ("Бредовое соглашение подписано.", "agreement"),
         # a compound of state adjectives; coordination with a comma and "и"
         ("Российско-китайское соглашение подписано.", "Russian-Chinese agreement"),
