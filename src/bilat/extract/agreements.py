@@ -17,6 +17,12 @@ from functools import lru_cache
 from typing import Any
 
 from bilat.datafiles import read_data
+from bilat.extract.agreement_occasions import (
+    AFTER_MEETING,
+    MEETING_RECORD,
+    with_body,
+    with_occasion,
+)
 from bilat.extract.context import DocContext, Sentence, headline_end
 from bilat.extract.temporal import TimeExpr, find_time_expressions
 from bilat.records import Agreement, Evidence
@@ -326,7 +332,7 @@ def _from_sentence(ctx: DocContext, s: Sentence) -> list[Agreement]:
         ):
             continue  # "expect the contract to be finalised in 2027": the one under talks
         begin, title = _title(s.text, m.start(), m.end())
-        title = _with_occasion(_with_body(ctx, s, title), kind, s.text)
+        title = with_occasion(with_body(ctx, s, title), kind, s.text)
         context = s.text[max(0, begin - 30) : m.end() + 20]
         if lex.generic.search(context):
             continue
@@ -340,9 +346,9 @@ def _from_sentence(ctx: DocContext, s: Sentence) -> list[Agreement]:
                 title += f" on {topics.group(1).strip()}"
         if _SUBJECT_ONLY.match(m.group(0)):
             title = f"agreement on the {title}"  # 'negotiations on the creation of a hub'
-        if _MEETING_RECORD.match(title) and _AFTER_MEETING.search(s.text):
+        if MEETING_RECORD.match(title) and AFTER_MEETING.search(s.text):
             # "Following the meeting the Protocol was signed": the meeting's own record
-            kind, title = "other", _with_body(ctx, s, f"{title.lower()} of the meeting")
+            kind, title = "other", with_body(ctx, s, f"{title.lower()} of the meeting")
         made = _make(ctx, s, kind, title, m.start())
         if kind == "other" and re.search(r"\bsigned\b", s.text, re.I):
             made = replace(made, status="signed")
@@ -459,56 +465,6 @@ def _same(a: Agreement, b: Agreement) -> bool:
     if len(wa) <= 2 and wa <= wb:
         return True  # 'the new deal' after 'the new gas supply deal', whatever its kind
     return a.kind == b.kind and 2 * len(wa & wb) >= len(wa) + len(wb)
-
-
-_OCCASION = re.compile(
-    r"\b((?:\d+(?:st|nd|rd|th)|[a-z]+(?:th|st|nd|rd))?\s*(?:regular\s+)?(?:meeting|summit|talks)"
-    r"\s+of\s+(?:the\s+)?(?:heads|leaders|prime ministers|premiers|foreign ministers)"
-    r"(?:\s+of\s+(?:state|government))?"
-    # "at the 20th meeting of their Joint Intergovernmental Commission"
-    r"|(?:\d+(?:st|nd|rd|th)|[a-z]+(?:th|st|nd|rd))\s+(?:meeting|session)\s+of\s+(?:the|their)\s+"
-    r"(?-i:(?:[A-Z][\w-]*\s+){0,5}(?:Commission|Committee|Council)))",
-    re.I,
-)
-
-
-_MEETING_RECORD = re.compile(r"(?:the\s+)?(?:protocol|minutes)$", re.I)
-_AFTER_MEETING = re.compile(
-    r"\b(?:following|after|at\s+the\s+end\s+of|as\s+a\s+result\s+of|(?:up)?on\s+the\s+results\s+of)"
-    r"\s+(?:the|this|its|their)\s+(?:[\w-]+\s+){0,2}(?:meeting|session|talks)\b",
-    re.I,
-)
-_OF_THE_MEETING = re.compile(r"(?:protocol|minutes) of the (?:meeting|session)", re.I)
-_JOINS = re.compile(r"\s+between\s.*$")
-_BODY = re.compile(r"\b(?:Commission|Committee|Council|Subcommission|Sub-commission)\b")
-
-
-def _with_body(ctx: DocContext, s: Sentence, title: str) -> str:
-    """'The parties also signed the protocol of the meeting': the meeting is the session of
-    the joint body the report last named ('... of the China-Kazakhstan Cooperation
-    Committee')."""
-    if not _OF_THE_MEETING.fullmatch(title):
-        return title
-    bodies = [
-        m.actor
-        for m in ctx.mentions_in(0, s.end)
-        if m.type == "organization" and _BODY.search(m.actor)
-    ]
-    if not bodies:
-        return title
-    # known by its remit, not by the regions it joins ("... between the Northeast of China ...")
-    return f"{title} of the {_JOINS.sub('', bodies[-1])}"
-
-
-def _with_occasion(title: str, kind: str, sentence: str) -> str:
-    """A bare communique or joint statement is known by its occasion ('... held the 29th
-    regular meeting of heads of government and signed a joint communique')."""
-    if kind not in ("communique", "joint_statement", "declaration") or len(title.split()) > 2:
-        return title
-    m = _OCCASION.search(sentence)
-    if m is None:
-        return title
-    return f"{title} following the {m.group(1).strip()}"
 
 
 def extract_agreements(ctx: DocContext) -> list[Agreement]:

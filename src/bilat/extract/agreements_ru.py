@@ -21,12 +21,12 @@ from functools import lru_cache
 from typing import Any
 
 from bilat.datafiles import read_data
+from bilat.extract.agreement_occasions import with_body
 from bilat.extract.agreements import (
     _about_pair,
     _parties,
     _same,
     _sector,
-    _with_body,
     _with_parties,
 )
 from bilat.extract.context import DocContext, Sentence
@@ -223,7 +223,7 @@ def _agreement(
         made = _make(
             ctx, s, toks, replace(name, title="protocol of the meeting"), "other", "signed"
         )
-        return replace(made, title=_with_body(ctx, s, made.title)) if made else None
+        return replace(made, title=with_body(ctx, s, made.title)) if made else None
     if bare and kind not in _BY_PARTIES:
         return None  # "соглашение": one named before, or none in particular
     if kind == "contract" and k.english == "treaty":  # "договор купли-продажи"

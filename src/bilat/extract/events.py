@@ -42,6 +42,7 @@ from bilat.extract.event_dates import (
     planned_near,
     status_by_date,
 )
+from bilat.extract.event_marks import contacts_told, exercise_phase, marks_of
 from bilat.extract.event_merge import (
     GROUP_MODES,
     SERIES,
@@ -62,7 +63,6 @@ from bilat.extract.event_parties import (
     unnamed_as_states,
     unplaced_counterpart,
 )
-from bilat.extract.figures_data import load_data
 from bilat.extract.gazetteer import Gazetteer
 from bilat.extract.turns import with_turn_pronouns
 from bilat.records import Event, Evidence
@@ -279,60 +279,6 @@ def _place(ctx: DocContext, clause: Clause) -> str | None:
     return None
 
 
-_ORDINAL = re.compile(
-    r"\b(\d{1,3}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
-    r"tenth|twentieth|thirtieth|fortieth)\b",
-    re.I,
-)
-
-
-_THE_TALKS = re.compile(r"(?:talks|negotiations|consultations)", re.I)
-_DEFINITE = re.compile(r"(?:^|[.;]\s*|\s)[Tt]he\s+(?:[A-Z][\w-]+\s+)?$")
-_PRIOR = re.compile(
-    r"\b(?:last\s+time|last|previously|the\s+previous|в\s+последний\s+раз|в\s+прошлый\s+раз|"
-    r"ранее|предыдущ\w+)\s+(?:\w+\s+){0,2}$",
-    re.I,
-)
-
-
-def _marks(clause: Clause, mode: str, trig: re.Match[str]) -> frozenset[str]:
-    marks = set()
-    if mode == "multilateral":
-        marks |= {
-            "body:" + b.group(0).lower()
-            for b in lexicon().bodies.finditer(clause.text)
-            if b.group(0).lower() != "forum"
-        }
-    if mode == "military":
-        patrol = re.search(r"patrol|патрул", trig.group(0), re.I)
-        marks.add("drill:" + ("patrol" if patrol else "exercise"))
-        marks |= {  # "Ocean-2024" and "North-Joint 2024" are two exercises
-            "name:" + re.sub(r"[\s-]+", "-", n.group(0).lower())
-            for n in lexicon().exercise_names.finditer(clause.text)
-        }
-    if (
-        mode == "meeting"
-        and _THE_TALKS.fullmatch(trig.group(0))
-        and _DEFINITE.search(clause.text[max(0, trig.start() - 30) : trig.start()])
-    ):
-        marks.add("the")  # "The Beijing talks were held by ...": talks already told
-    if _PRIOR.search(clause.text[max(0, trig.start() - 40) : trig.start()]):
-        marks.add("prior")  # "the ministers last met in April": not the talks reported now
-    ordinal = _ORDINAL.search(clause.text[max(0, trig.start() - 30) : trig.start()])
-    if ordinal and mode in ("meeting", "multilateral"):
-        marks.add(f"nth:{_ordinal_value(ordinal.group(1))}")
-    return frozenset(marks)
-
-
-def _ordinal_value(word: str) -> str:
-    """'30th' and 'thirtieth' are the same meeting."""
-    digits = re.match(r"\d+", word)
-    if digits:
-        return digits.group(0)
-    table = load_data("temporal.yaml")["ordinals"]
-    return str(table.get(word.lower(), word.lower()))
-
-
 def _has_person(parts: list[Mention]) -> bool:
     return any(p.type == "person" for p in parts)
 
@@ -377,29 +323,9 @@ def _build(
     sides: set[str] = {p.country for p in parts if p.country is not None}
     if mode == "multilateral":  # a summit the other side hosts ("to China for the SCO summit")
         sides |= _host_states(ctx, clause)
-    times = _times(clause.text, trig) if status == "occurred" else 1
-    phase = _phase(clause.text) if mode == "military" else ""
-    return Found(event, explicit, _marks(clause, mode, trig), frozenset(sides), times, phase)
-
-
-def _phase(text: str) -> str:
-    """'The exercise began on July 19', '... was completed today': the stage the clause
-    dates (its start and its end make one span); '' when it names neither or both."""
-    lex = lexicon()
-    start, end = lex.exercise_start.search(text), lex.exercise_end.search(text)
-    return "start" if start and not end else "end" if end and not start else ""
-
-
-_TIMES = {"twice": 2, "two times": 2, "three times": 3, "thrice": 3, "дважды": 2,
-          "два раза": 2, "трижды": 3, "три раза": 3}  # fmt: skip
-_TIMES_RE = re.compile(r"\b(?:" + "|".join(_TIMES) + r")\b", re.I)
-
-
-def _times(text: str, trig: re.Match[str]) -> int:
-    """'met twice this year', 'дважды встречались': how many contacts the clause reports
-    (GOLD.md: that many events); 'more than 40 times' is a count figure, not events."""
-    near = _TIMES_RE.search(text, max(0, trig.start() - 30), min(len(text), trig.end() + 20))
-    return _TIMES[near.group(0).lower()] if near else 1
+    times = contacts_told(clause.text, trig) if status == "occurred" else 1
+    phase = exercise_phase(clause.text) if mode == "military" else ""
+    return Found(event, explicit, marks_of(clause, mode, trig), frozenset(sides), times, phase)
 
 
 def _host_states(ctx: DocContext, clause: Clause) -> set[str]:
