@@ -198,7 +198,7 @@ def extract_document(
     events = extract_events(ctx, gaz)
     figures = extract_figures(ctx)
     agreements = extract_agreements(ctx)
-    agreements += [v for v in extract_visa_regimes(ctx, gaz) if v not in agreements]
+    agreements += extract_visa_regimes(ctx, gaz)  # titled apart: no kind noun names them
     commitments = extract_commitments(ctx)
     actors += _referenced(ctx, events, figures, agreements, commitments, actors)
     actors += _pair_states(ctx, gaz, actors)

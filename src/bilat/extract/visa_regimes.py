@@ -85,7 +85,7 @@ def _from_sentence(ctx: DocContext, gaz: Gazetteer, s: Sentence, told: bool) -> 
     if cue is None or _INSIDE_TITLE.search(s.text[max(0, cue.start() - 60) : cue.start()]):
         return None
     states = _states(ctx, gaz, s)
-    for_whom = _citizens_of(ctx, gaz, s, states)
+    for_whom = _citizens_of(gaz, s, states)
     if for_whom is None:
         return None
     grantor = _grantor(ctx, gaz, states, for_whom)
@@ -116,9 +116,7 @@ def _states(ctx: DocContext, gaz: Gazetteer, s: Sentence) -> list[tuple[Mention,
     return out
 
 
-def _citizens_of(
-    ctx: DocContext, gaz: Gazetteer, s: Sentence, states: list[tuple[Mention, Entry]]
-) -> Entry | None:
+def _citizens_of(gaz: Gazetteer, s: Sentence, states: list[tuple[Mention, Entry]]) -> Entry | None:
     """Whose citizens: 'for Russian citizens', 'for citizens of Russia', 'граждан России',
     'граждане РФ'."""
     for word in _CITIZENS.finditer(s.text):
