@@ -185,3 +185,78 @@ def test_a_meeting_a_day_before_the_talks_told_first() -> None:
         ("2031-08-18", {"S Jaishankar"}),
         ("2031-08-19", {"Ajit Doval"}),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # "Он" and "министр" without a name: the person the sentence before named
+            "Министр иностранных дел России Сергей Лавров провел переговоры с послом КНР Чжан "
+            "Ханьхуэем. В декабре министр посетит Пекин. Он также проведет там переговоры с "
+            "премьером Госсовета КНР Ли Цяном.",
+            [
+                ("meeting", "occurred", "Sergey Lavrov"),
+                ("meeting", "planned", "Sergey Lavrov"),
+                ("visit", "planned", "Sergey Lavrov"),
+            ],
+        ),
+        (  # "также" tells another event: the session is not the talks told before
+            "Губернатор Приморья Олег Кожемяко провел переговоры с губернатором провинции Цзилинь "
+            "Ху Юйтином. Он также примет участие в заседании межправкомиссии в Чанчуне на "
+            "следующей неделе.",
+            [
+                ("meeting", "occurred", "Oleg Kozhemyako"),
+                ("meeting", "planned", "Oleg Kozhemyako"),
+            ],
+        ),
+    ],
+)
+def test_a_russian_pronoun_or_office_names_the_person_told_before(
+    text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    from tests.conftest import extract_text
+
+    events = extract_text(text, "2031-11-13").events
+    assert sorted((e.mode, e.status, e.participants[0]) for e in events) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        (
+            "Trade rose in 2030, Governor Oleg Kozhemyako said after talks with Jilin Governor "
+            "Hu Yuting. The talks took place last Friday in Changchun.",
+            "2031-11-07",  # published on a Friday: last Friday is a week before
+        ),
+        (
+            "Товарооборот по итогам 2030 года вырос на 8%, сообщил губернатор Приморья Олег "
+            "Кожемяко после переговоров с губернатором провинции Цзилинь Ху Юйтином. "
+            "Переговоры прошли в минувшую пятницу в Чанчуне.",
+            "2031-11-07",
+        ),
+        (  # a result's period ("по итогам 2030 года") does not date the talks
+            "Товарооборот по итогам 2030 года вырос на 8%, сообщил губернатор Приморья Олег "
+            "Кожемяко после переговоров с губернатором провинции Цзилинь Ху Юйтином.",
+            "2031-11-14",
+        ),
+    ],
+)
+def test_the_talks_dated_after_they_were_told(text: str, date: str) -> None:
+    from tests.conftest import extract_text
+
+    events = extract_text(text, "2031-11-14").events
+    assert [(e.mode, e.date) for e in events] == [("meeting", date)]
+
+
+def test_talks_in_the_other_sides_city_in_russian_are_with_it_but_not_a_trip_there() -> None:
+    from tests.conftest import extract_text
+
+    text = (
+        "Вице-премьер Алексей Оверчук провел консультации в Пекине. Заседание прошло через "
+        "неделю после визита Михаила Мишустина в Пекин."
+    )
+    events = extract_text(text, "2031-11-14").events
+    assert sorted((e.mode, e.participants) for e in events) == [
+        ("meeting", ("Alexey Overchuk", "China")),
+        ("visit", ("Mikhail Mishustin", "China")),
+    ]

@@ -401,6 +401,17 @@ def test_this_year_in_a_report_on_the_months_so_far_is_those_months() -> None:
     ]
 
 
+def test_this_year_in_a_forecast_is_the_whole_year() -> None:
+    """What is expected of a year still running is a level for that year (GOLD v1.1), not
+    for the months reported so far; a result 'this year' stays the months so far."""
+    text = (
+        "Port throughput rose 9% in January-April. Traffic at the crossing is forecast to "
+        "top 2 million tonnes this year, and timber shipments rose 6% this year."
+    )
+    got = [(f.value, f.period) for f in one(text, published="2025-05-20")]
+    assert got == [(9, "2025-01..2025-04"), (2e6, "2025"), (6, "2025-01..2025-04")]
+
+
 def test_a_records_reference_year_is_no_period_and_a_pipelines_capacity_is_yearly() -> None:
     text = (
         "By the end of the year, exports may for the first time since 2019 fall below "

@@ -28,6 +28,8 @@ def first(text: str, published: str | None = PUB, tense: str | None = None) -> t
         ("On the 12th, the vice premier met the envoy.", None, ("2024-03-12", None, None)),
         ("On the 20th, the vice premier met the envoy.", None, ("2024-02-20", None, None)),
         ("They spoke on November 9.", None, ("2023-11-09", None, None)),
+        # "last Thursday" said on a Thursday is a week before; "on Thursday" the day itself
+        ("They met last Thursday.", None, ("2024-03-07", None, None)),
         ("The summit was held on October 17, 2021.", None, ("2021-10-17", None, None)),
         ("The summit was held on 17 October 2021.", None, ("2021-10-17", None, None)),
         ("Trade fell in February.", None, ("2024-02", None, "2024-02..2024-02")),
@@ -63,6 +65,18 @@ def first(text: str, published: str | None = PUB, tense: str | None = None) -> t
             None,
             ("2021-04", "2022-03", "2021-04..2022-03"),
         ),
+        # part of a split fiscal year: its months from April (GOLD v1.1, India's FY)
+        (
+            "In the first 11 months of FY 2022-23 imports rose.",
+            None,
+            ("2022-04", "2023-02", "2022-04..2023-02"),
+        ),
+        (
+            "Exports fell in the second half of fiscal 2023-24.",
+            None,
+            ("2023-10", "2024-03", "2023-10..2024-03"),
+        ),
+        ("Sales rose in Q4 FY2023/24.", None, ("2024-01", "2024-03", "2024-01..2024-03")),
         (
             "the 2022/23 season, which ended in December",
             None,

@@ -9,9 +9,11 @@ to this trigger; `any_date` the first usable one of the clause; `planned_near` a
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from bilat.extract.context import DocContext
-from bilat.extract.event_clauses import Clause, lexicon
+from bilat.extract.event_clauses import Clause, find_triggers, lexicon
+from bilat.extract.event_merge import Found
 from bilat.extract.figures_data import phrases
 from bilat.extract.nlp_ru import analyses
 from bilat.extract.temporal import TimeExpr, find_time_expressions
@@ -208,11 +210,17 @@ def _said_on(text: str, start: int) -> bool:
 
 def _not_event_date(text: str, start: int, end: int) -> bool:
     """A dateline ('MOSCOW, Sept. 1 --') dates the report; 'since 2019' starts a series
-    (GOLD: a recurring series with no date is one undated event)."""
+    (GOLD: a recurring series with no date is one undated event); 'по итогам 2024 года' is
+    the period of a result."""
     since = text[:start].rstrip().lower().endswith("since") or text[start:end].lower().startswith(
         "since"
     )
-    return bool(_DATELINE.match(text[:start])) or since
+    results = _RESULTS_OF.search(text, max(0, start - 12), start) is not None
+    return bool(_DATELINE.match(text[:start])) or since or results
+
+
+# "по итогам 2024 года", "за 2024 год": the period a result covers, not an event's date
+_RESULTS_OF = re.compile(r"(?:\bпо\s+итогам|(?<![\w-])за)\s+$", re.I)
 
 
 _POSSESSIVE = re.compile(r"['’]s\b")  # "yesterday's talks": the date of the noun after it
@@ -305,3 +313,30 @@ def in_year(expr: TimeExpr, year: str | None) -> str:
     if not year or len(year) < 4 or len(own) < 7 or re.search(r"\d{4}", expr.text):
         return own
     return year[:4] + own[4:]
+
+
+# "The talks took place last Friday in Heihe", "Переговоры прошли в минувшую пятницу": the
+# talks the report told before, no one named, now dated
+_TALKS_HELD = re.compile(
+    r"^\W*(?:the\s+(?:[\w-]+\s+)?(?:talks|meeting|negotiations)\s+(?:were\s+held|was\s+held|"
+    r"took\s+place)|(?:переговоры|встреча|консультации)\s+(?:[\w-]+\s+)?"
+    r"(?:прошли|прошла|состоялись|состоялась))\b",
+    re.I,
+)
+
+
+def redated_talks(ctx: DocContext, clause: Clause, found: list[Found]) -> int | None:
+    """The index of the talks a clause naming no one dates ('The talks took place last Friday
+    in Heihe'), after re-dating them in `found`; None when the clause is not such a one."""
+    if not _TALKS_HELD.match(clause.text) or not find_triggers(clause.text):
+        return None
+    expr = any_expr(clause, ctx, planned=False)
+    told = [i for i, f in enumerate(found) if f.event.mode == "meeting"]
+    if expr is None or expr.date is None or not told:
+        return None
+    i = told[-1]
+    if found[i].event.status != "occurred" or "prior" in found[i].marks:
+        return None
+    event = replace(found[i].event, date=expr.date, date_end=expr.date_end)
+    found[i] = replace(found[i], event=event, explicit_date=True)
+    return i

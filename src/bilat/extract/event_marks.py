@@ -33,6 +33,9 @@ _PRIOR = re.compile(
 )
 
 
+_ALSO = re.compile(r"\b(?:also|также)\b", re.I)
+
+
 def marks_of(clause: Clause, mode: str, trig: re.Match[str]) -> frozenset[str]:
     marks = set()
     if mode == "multilateral":
@@ -56,6 +59,8 @@ def marks_of(clause: Clause, mode: str, trig: re.Match[str]) -> frozenset[str]:
         marks.add("the")  # "The Beijing talks were held by ...": talks already told
     if _PRIOR.search(clause.text[max(0, trig.start() - 40) : trig.start()]):
         marks.add("prior")  # "the ministers last met in April": not the talks reported now
+    if _ALSO.search(clause.text, 0, trig.start()):
+        marks.add("also")  # "He will also take part in the commission's session": another one
     ordinal = _ORDINAL.search(clause.text[max(0, trig.start() - 30) : trig.start()])
     if ordinal and mode in ("meeting", "multilateral"):
         marks.add(f"nth:{_ordinal_value(ordinal.group(1))}")

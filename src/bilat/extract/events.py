@@ -40,6 +40,7 @@ from bilat.extract.event_dates import (
     for_a_planned_trip,
     in_year,
     planned_near,
+    redated_talks,
     status_by_date,
 )
 from bilat.extract.event_marks import contacts_told, exercise_phase, marks_of
@@ -76,10 +77,16 @@ _NUMBER = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 
 
 _PRONOUN = re.compile(
-    r"^\s*(?:and\s+)?(?:[A-Za-z ,]{0,30}\s)?(?:he|she|they|their|the delegation)\b"
-    r"|^\s*" + DAYS_APART.pattern + r"\s+(?:his|her|their)\b",
+    r"^\s*(?:and\s+)?(?:[A-Za-z ,]{0,30}\s)?(?:he|she|they|their|the delegation"
+    r"|the\s+(?:(?:foreign|prime|finance|deputy\s+prime)\s+)?(?:minister|governor|premier)"
+    r"(?!\s+(?-i:[A-Z])))\b"
+    r"|^\s*" + DAYS_APART.pattern + r"\s+(?:his|her|their)\b"
+    r"|^\s*(?:и\s+)?(?:[А-Яа-яЁё ,]{0,30}\s)?(?:он|она|они"
+    r"|министр|губернатор|глава\s+(?:региона|края|области|ведомства)|премьер)\b"
+    r"(?!\s+(?-i:[А-ЯЁ]))",
     re.I,
-)  # "the delegation": the one the sentence before named, with the people leading it
+)  # "the delegation": the one the sentence before named, with the people leading it;
+# "the minister", "министр" without a name: the one the sentence before named
 
 
 def _persons(ctx: DocContext, start: int, end: int) -> list[Mention]:
@@ -195,7 +202,7 @@ def _visitors(
         if sender or not_source[-1].country is None:
             return [not_source[-1], *sender]
         return not_source[-1:]
-    if _PRONOUN.match(clause.text):
+    if subject and _PRONOUN.match(clause.text):
         return subject[:1]
     return delegation_sender(ctx, gaz, clause, at)
 
@@ -407,7 +414,7 @@ def _the_pair_jointly(
             for e in states]  # fmt: skip
 
 
-_IN_PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.I)
+_IN_PLACE = re.compile(r"(?:\b(?:in|at)\s+(?:the\s+)?|(?<![\w-])во?\s+)$", re.I)
 
 
 def _host_side(
@@ -423,7 +430,9 @@ def _host_side(
         state = _as_state(gaz, m)
         before = ctx.clean_text[max(0, m.start - 12) : m.start]
         other = state is not None and state.country in ctx.pair and state.country not in sides
-        if state is not None and other and _IN_PLACE.search(before):
+        # Russian: "в Москве" (where), not "в Москву" (where to)
+        where = ctx.language != "ru" or m.text[-1:].lower() in "еиё"
+        if state is not None and other and where and _IN_PLACE.search(before):
             return [state]
     return []
 
@@ -490,6 +499,8 @@ def extract_events(ctx: DocContext, gaz: Gazetteer) -> list[Event]:
         for clause in split_clauses(sentence):
             new = _candidates(ctx, gaz, clause, subject, exercise)
             again = _continued(ctx, clause, before) if not new else None
+            if not new and again is None:
+                redated_talks(ctx, clause, found)  # "The talks took place on Friday"
             if again is not None and before[0].times > 1:
                 # "met twice - in May in Moscow and in September in Tianjin": the dates
                 # told one by one are the two meetings, not two more

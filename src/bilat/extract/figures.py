@@ -97,7 +97,9 @@ def _sentence_figures(
     ctx: DocContext, sent: Sentence, carry: _Carry, quote_speaker: str | None
 ) -> list[Figure]:
     text = sent.text
-    times = _this_year_to_date(find_time_expressions(text, ctx.published, tense="past"), carry)
+    times = _this_year_to_date(
+        text, find_time_expressions(text, ctx.published, tense="past"), carry
+    )
     quantities = _range_rates(
         text, find_quantities(text, exclude=[(t.start, t.end) for t in times])
     )
@@ -138,12 +140,13 @@ def _sentence_figures(
 _FROM_JANUARY = re.compile(r"(\d{4})-01\.\.\1-(?:0[2-9]|1[01])")
 
 
-def _this_year_to_date(times: list[TimeExpr], carry: _Carry) -> list[TimeExpr]:
+def _this_year_to_date(text: str, times: list[TimeExpr], carry: _Carry) -> list[TimeExpr]:
     """'this year' in a report on a year not yet over means the months reported so far: the
     span from January an earlier sentence stated ('from January through October 2023 … The
     growth was driven this year by rapeseed' -> January-October 2023). A sentence that states
     such a span itself sets 'this year' apart from it ('in the first 11 months … and 15 bcm
-    this year')."""
+    this year'), and a forecast is for the whole year ('is expected to exceed 40 million
+    tonnes this year')."""
     ytd = carry.to_date
     own = [t.period for t in times if t.period and _FROM_JANUARY.fullmatch(t.period)]
     if own:
@@ -152,10 +155,27 @@ def _this_year_to_date(times: list[TimeExpr], carry: _Carry) -> list[TimeExpr]:
         return times
     return [
         replace(t, period=ytd)
-        if t.period == ytd[:4] and re.fullmatch(r"(?i)(?:in\s+)?this year", t.text.strip())
+        if t.period == ytd[:4]
+        and re.fullmatch(r"(?i)(?:in\s+)?this year", t.text.strip())
+        and not _forecast_before(text, t.start)
         else t
         for t in times
     ]
+
+
+# what is expected of a year still running is a level for the whole year (GOLD v1.1)
+_FORECAST = re.compile(
+    r"\b(?:expect\w*|forecast\w*|project(?:s|ed|ion)|predict\w*|estimated\s+to|will|"
+    r"(?:is|are)\s+(?:set|likely|on\s+(?:track|course))\s+to|could|should)\b",
+    re.I,
+)
+_NEXT_CLAUSE = re.compile(r";|,\s+(?:and|while|but|whereas)\b|\bwhile\b", re.I)
+
+
+def _forecast_before(text: str, end: int) -> bool:
+    """Whether the clause ending at `end` forecasts ('is expected to top ... this year')."""
+    start = max((m.end() for m in _NEXT_CLAUSE.finditer(text, 0, end)), default=0)
+    return _FORECAST.search(text, start, end) is not None
 
 
 def _main_period(pairs: list[tuple[Quantity, Figure]]) -> str | None:

@@ -20,7 +20,7 @@ from functools import cache
 
 from bilat.extract.figures_data import load_data
 from bilat.extract.temporal import TimeExpr
-from bilat.extract.temporal_rules import Published, parse_published
+from bilat.extract.temporal_rules import Published, month_shifted, parse_published, week_shifted
 
 __all__ = ["find_time_expressions_ru", "month_number", "month_pattern"]
 
@@ -232,16 +232,30 @@ def _weekday(m: re.Match[str], w: _When) -> _Resolved | None:
     target = next((v for k, v in _WEEKDAYS.items() if word.startswith(k)), 6)
     rel = (m["rel"] or "").lower()
     ahead = rel.startswith(("следующ", "ближайш")) or (w.future and not rel)
-    delta = ((target - base.weekday()) % 7 or 7) if ahead else -((base.weekday() - target) % 7)
+    back = (base.weekday() - target) % 7 or (7 if rel.startswith(("минувш", "прошл")) else 0)
+    delta = ((target - base.weekday()) % 7 or 7) if ahead else -back
     return (base + dt.timedelta(days=delta)).isoformat(), None, None
 
 
-def _last_month(m: re.Match[str], w: _When) -> _Resolved | None:
-    pub = w.pub
-    if pub is None or pub.month is None:
+_SHIFT = (("прошл", -1), ("минувш", -1), ("прошедш", -1), ("следующ", 1), ("будущ", 1))
+
+
+def _shift(word: str) -> int:
+    return next((n for stem, n in _SHIFT if word.lower().startswith(stem)), 0)
+
+
+def _rel_month(m: re.Match[str], w: _When) -> _Resolved | None:
+    """'в прошлом месяце' (its month as the period too), 'в следующем месяце', 'в этом месяце'."""
+    date, _, _ = month_shifted(w.pub, _shift(m["w"]))
+    if date is None:
         return None
-    year, month = (pub.year, pub.month - 1) if pub.month > 1 else (pub.year - 1, 12)
-    return f"{year}-{month:02d}", None, _range(year, month, month)
+    year, month = int(date[:4]), int(date[5:])
+    return date, None, _range(year, month, month)
+
+
+def _rel_week(m: re.Match[str], w: _When) -> _Resolved | None:
+    """'на прошлой неделе', 'на следующей неделе': the month that week lies in."""
+    return week_shifted(w.pub, _shift(m["w"]))
 
 
 @cache
@@ -287,7 +301,22 @@ def _rules() -> tuple[tuple[re.Pattern[str], _Rule], ...]:
         (re.compile(r"\b(?:до|к|в)\s+кон(?:ца|цу|це)\s+года\b", re.I), _whole_year),
         # "по итогам года", "за весь год": the whole year of the report
         (re.compile(r"\b(?:по\s+итогам|за\s+весь|в\s+целом\s+за)\s+год[а]?\b", re.I), _whole_year),
-        (re.compile(r"\b(?:в\s+)?(?:прошлом|минувшем|прошедшем)\s+месяце\b", re.I), _last_month),
+        (
+            re.compile(
+                r"\b(?:в\s+)?(?P<w>прошлом|минувшем|прошедшем|следующем|будущем|этом|текущем)"
+                r"\s+месяце\b",
+                re.I,
+            ),
+            _rel_month,
+        ),
+        (
+            re.compile(
+                r"\bна\s+(?P<w>прошлой|минувшей|прошедшей|следующей|будущей|этой|текущей)"
+                r"\s+неделе\b",
+                re.I,
+            ),
+            _rel_week,
+        ),
         (re.compile(_WEEKDAYS_RE, re.I), _weekday),
     )
 

@@ -17,7 +17,17 @@ from functools import cache
 from bilat.extract.figures_data import load_data
 from bilat.extract.wordre import alternation
 
-__all__ = ["Builder", "Ctx", "Published", "Resolved", "parse_published", "patterns", "table"]
+__all__ = [
+    "Builder",
+    "Ctx",
+    "Published",
+    "Resolved",
+    "month_shifted",
+    "parse_published",
+    "patterns",
+    "table",
+    "week_shifted",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -247,6 +257,32 @@ def _b_split_year(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     return str(y1), str(y2), f"{y1}..{y2}"
 
 
+# A fiscal year written across two years ('FY 2022-23', 'fiscal 2026-27') starts in April
+# where such years are written so: India, Japan, the United Kingdom, Canada (GOLD v1.1:
+# "India's FY 2022-23, first 11 months = 2022-04..2023-02").
+_FISCAL_START = 4
+
+
+def _b_fiscal_part(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    """Part of a split fiscal year: 'the first 11 months of FY 2022-23', 'the first half of
+    fiscal 2026-27', 'Q2 FY2025-26' -> those months from April of the first year."""
+    y1 = int(m["y1"])
+    y2 = int(m["y2"]) if len(m["y2"]) == 4 else y1 // 100 * 100 + int(m["y2"])
+    if y2 != y1 + 1:
+        return None
+    if m["n"]:
+        first, count = 0, _number_word(m["n"])
+    elif m["h"] or m["hs"]:
+        first, count = 6 * (_number_word(m["h"] or m["hs"]) - 1), 6
+    else:
+        first, count = 3 * (_number_word(m["q"] or m["qs"]) - 1), 3
+    if not 0 < first + count <= 12:
+        return None
+    a, b = _FISCAL_START - 1 + first, _FISCAL_START - 2 + first + count  # months from Jan y1
+    start, end = _ymd(y1 + a // 12, a % 12 + 1), _ymd(y1 + b // 12, b % 12 + 1)
+    return start, end, f"{start}..{end}"
+
+
 def _b_first_months(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     """'the first nine months of 2023', 'in 11 months of 2023', '9M 2023'."""
     n = _number_word(m["n"] or m.groupdict().get("n2") or "0")
@@ -301,23 +337,32 @@ def _b_year(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     return (str(year), None, str(year)) if year else (None, None, None)
 
 
+_SHIFT = {"last": -1, "past": -1, "previous": -1, "this": 0, "next": 1}
+
+
 def _b_rel_month(m: re.Match[str], ctx: Ctx) -> Resolved | None:
-    pub = ctx.pub
+    return month_shifted(ctx.pub, _SHIFT[m["w"].lower()])
+
+
+def _b_rel_week(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    return week_shifted(ctx.pub, _SHIFT[m["w"].lower()])
+
+
+def month_shifted(pub: Published | None, shift: int) -> Resolved:
+    """'last month', 'next month', 'в следующем месяце': that month of the publication's."""
     if pub is None or pub.month is None:
         return None, None, None
-    shift = {"last": -1, "past": -1, "previous": -1, "this": 0, "next": 1}[m["w"].lower()]
     year, month = divmod(pub.year * 12 + pub.month - 1 + shift, 12)
     date = _ymd(year, month + 1)
     return date, None, date
 
 
-def _b_rel_week(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+def week_shifted(pub: Published | None, shift: int) -> Resolved:
     """'last week', 'next week': the month that week lies in (GOLD.md: never more precise
     than the text), the year when it spans two months."""
-    base = ctx.pub.as_date() if ctx.pub else None
+    base = pub.as_date() if pub else None
     if base is None:
         return None, None, None
-    shift = {"last": -1, "past": -1, "previous": -1, "this": 0, "next": 1}[m["w"].lower()]
     monday = base - dt.timedelta(days=base.weekday()) + dt.timedelta(weeks=shift)
     sunday = monday + dt.timedelta(days=6)
     if (monday.year, monday.month) == (sunday.year, sunday.month):
@@ -378,7 +423,9 @@ def _b_weekday(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     target = table("weekdays")[m["wd"].lower()]
     future = ctx.future if not m["w"] else m["w"].lower() == "next"
     ahead = (target - base.weekday()) % 7 or (7 if m["w"] else 0)  # 'on Friday' on a Friday
-    delta = ahead if future else -((base.weekday() - target) % 7)
+    last = (m["w"] or "").lower() == "last"
+    back = (base.weekday() - target) % 7 or (7 if last else 0)  # 'last Friday' on a Friday
+    delta = ahead if future else -back
     return (base + dt.timedelta(days=delta)).isoformat(), None, None
 
 
@@ -476,6 +523,14 @@ def patterns() -> tuple[tuple[re.Pattern[str], Builder], ...]:
             rf"(?:\.?,?\s+(?:of\s+)?(?P<y>{y}|{ry}))?",
             _b_month_range,
             0,
+        ),
+        (
+            rf"\b(?:(?:the\s+)?(?:first\s+(?P<n>{num}|\d{{1,2}})\s+months"
+            rf"|(?P<h>first|second)\s+half|(?P<q>first|second|third|fourth)\s+quarter)"
+            rf"(?:\s+of)?(?:\s+the)?\s+|H(?P<hs>[12])\s*|Q(?P<qs>[1-4])\s*)"
+            rf"(?:fiscal(?:\s+year)?|FY)\s*(?P<y1>{y})\s*[-–/]\s*(?P<y2>\d{{2}}|{y})\b",
+            _b_fiscal_part,
+            re.I,
         ),
         (
             rf"\b(?:the\s+)?first\s+(?P<n>{num}|\d{{1,2}})\s+months(?:\s+of\s+(?P<y>{y}|{ry}))?",
