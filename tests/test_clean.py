@@ -39,6 +39,11 @@ CASES = [
         f"{P1}\n\n{P2}\n",
     ),
     (
+        "read next line",
+        f"{P1}\n\nRead next: Vietnam approves revised power plan\n\n{P2}\n",
+        f"{P1}\n\n{P2}\n",
+    ),
+    (
         "read also list",
         f"{P1}\n\nRead also:\nPutin meets Xi in Beijing\nTrade hits a record\n\n{P2}\n",
         f"{P1}\n\n{P2}\n",

@@ -192,6 +192,16 @@ def test_a_russian_document_name_becomes_an_english_title(
             "planned",
             "agreement on transit of cargoes within the framework of the project",
         ),
+        (  # the record of a dialogue is the meeting's; "межправсоглашение"
+            "По итогам диалога стороны подписали итоговый протокол.",
+            "signed",
+            "final protocol of the meeting",
+        ),
+        (
+            "Стороны ведут переговоры о межправсоглашении о взаимном признании гарантий.",
+            "negotiating",
+            "intergovernmental agreement on the mutual recognition of guarantees",
+        ),
     ],
 )
 def test_statuses_and_compound_prepositions(text: str, status: str, title: str) -> None:
@@ -348,3 +358,14 @@ def test_every_glossary_word_is_found_from_its_own_form() -> None:
     words = [tokens(k, [])[0] for k in [*data["nouns"], *data["adjectives"]] if " " not in k]
     lost = [t.text for t in words if t.pos != "INFN" and gloss(t) is None]
     assert lost == []
+
+
+def test_two_coordinated_documents_are_two_agreements() -> None:
+    text = (
+        "Стороны подписали соглашение о создании логистического центра и протокол о "
+        "развитии приграничной торговли."
+    )
+    assert [a.title for a in _agreements(text)] == [
+        "agreement on creation of the logistics centre",
+        "protocol on development of cross-border trade",
+    ]

@@ -507,11 +507,50 @@ def _agreements(text: str) -> list[tuple[str, str, str]]:
         ),
         (  # a counted batch the report does not list is one record; its value is no title
             "Some 32 cooperation agreements worth 9 billion rubles were signed at the fair.",
-            [("agreement", "signed", "32 cooperation agreements")],
+            [("agreement", "signed", "some 32 cooperation agreements signed at the fair")],
         ),
         (  # ... but a batch told by its items is recorded by them
             "Russia and China signed 12 agreements, including an agreement on grain terminals.",
             [("agreement", "signed", "agreement on grain terminals")],
+        ),
+        (  # a counted batch: who signed it and where, as annotators title it
+            "On the first day, Russian and Chinese companies signed 27 agreements worth over "
+            "15 billion yuan at the Harbin expo.",
+            [
+                (
+                    "agreement",
+                    "signed",
+                    "27 agreements signed by Russian and Chinese companies at the Harbin expo",
+                )
+            ],
+        ),
+        (  # a signing still to come is planned ("witness the signing of")
+            "In Beijing, the prime minister will hold talks with Premier Li Qiang and witness "
+            "the signing of more than 20 memorandums of understanding.",
+            [("memorandum", "planned", "more than 20 memorandums of understanding signed")],
+        ),
+        (  # a bare document known by its two signatories
+            "The sides reviewed the memorandum of understanding signed by the General "
+            "Administration of Customs of China and Rosselkhoznadzor in May.",
+            [
+                (
+                    "memorandum",
+                    "signed",
+                    "memorandum of understanding between the General Administration of "
+                    "Customs of China and Rosselkhoznadzor",
+                )
+            ],
+        ),
+        (  # a quoted company name does not end the title
+            'Russia and Uzbekistan signed the agreement of PJSC "KAMAZ" on the organisation '
+            "of truck assembly.",
+            [
+                (
+                    "agreement",
+                    "signed",
+                    'agreement of PJSC "KAMAZ" on the organisation of truck assembly',
+                )
+            ],
         ),
     ],
 )

@@ -17,6 +17,7 @@ from functools import lru_cache
 from typing import Any
 
 from bilat.datafiles import read_data
+from bilat.extract.agreement_batches import batch_title
 from bilat.extract.agreement_occasions import (
     AFTER_MEETING,
     MEETING_RECORD,
@@ -51,6 +52,7 @@ _STOP = re.compile(
 # what a title may run through: a bracketed acronym ("(CNSA)") and a list of parties
 # ("between Russia, Iran, and India")
 _ACRONYM = re.compile(r"\s*\([A-Z][A-Za-z]{1,10}\)")
+_QUOTED = re.compile(r"\s*[\"“][^\"“”.,;]{1,40}[\"”]")  # a quoted name: 'of PJSC "KAMAZ" on
 _NEXT_AIM = re.compile(
     r",\s*(?:and\s+)?(?!which|who|that|while|as|but|the|a|an|it|he|she|they)[a-z]+\b"
 )
@@ -164,6 +166,7 @@ def _stop(text: str, pos: int, aims: bool) -> int:
         here = stop.start()
         skip = (
             _ACRONYM.match(text, here)
+            or _QUOTED.match(text, here)
             or (_TOPIC_LIST.match(text, here) if _open_topics(text, start, here) else None)
             or (
                 _PARTY_LIST.match(text, here) if re.search(r"\bbetween\b", text[pos:here]) else None
@@ -199,9 +202,9 @@ def _aim_after_date(text: str, end: int) -> int | None:
 
 
 def _is_specific(title: str, kind_word: str) -> bool:
-    if kind_word.lower().endswith("s") and not re.search(
-        r"\b(?:on|of|for|in|related to|concerning|covering)\b", title
-    ):
+    plural = kind_word.lower().endswith("s") or kind_word.lower().startswith("memorandums")
+    what = re.sub(r"\s+of\s+understanding\b", "", title, flags=re.I)  # part of the noun
+    if plural and not re.search(r"\b(?:on|of|for|in|related to|concerning|covering)\b", what):
         return False
     return len(title.split()) >= 2 or kind_word[:1].isupper()
 
@@ -251,26 +254,30 @@ _THE_SIDES = re.compile(
 _THE_COMPANIES = re.compile(r"\b(?:the|both)\s+(?:two\s+)?(?:companies|firms)\b", re.I)
 
 
-def _date(ctx: DocContext, s: Sentence, at: int, title: str) -> str | None:
+def _date(ctx: DocContext, s: Sentence, at: int, title: str, planned: bool = False) -> str | None:
     """The date told nearest the document's noun ('signed a memorandum on its construction in
     September 2025, while talks ... continue, X told reporters last week' is September 2025);
     a day, a month or a year is a date, a span of months (a figure's period) is not, nor a date
-    inside the title ('plan for 2027-2030')."""
+    inside the title ('plan for 2027-2030'); a planned signing is dated ahead ('will witness
+    the signing of 20 memorandums on September 2')."""
+    tense = "future" if planned else "past"
     dates = [
         (abs(expr.start - at), expr.date)
-        for expr in find_time_expressions(s.text, ctx.published, tense="past")
-        if expr.date and _dates_the_document(ctx, s.text, expr, at, title)
+        for expr in find_time_expressions(s.text, ctx.published, tense=tense)
+        if expr.date and _dates_the_document(ctx, s.text, expr, at, title, planned)
     ]
     return min(dates)[1] if dates else None
 
 
-def _dates_the_document(ctx: DocContext, text: str, expr: TimeExpr, at: int, title: str) -> bool:
+def _dates_the_document(
+    ctx: DocContext, text: str, expr: TimeExpr, at: int, title: str, planned: bool
+) -> bool:
     point = expr.period in (None, expr.date, f"{expr.date}..{expr.date}")
     return (
         point
         and not (
             expr.text in title
-            or _after(expr.date or "", ctx.published)  # a plan's date, not a signing's
+            or (_after(expr.date or "", ctx.published) and not planned)  # a plan's date
             or _DEADLINE_BEFORE.search(text, 0, expr.start)  # "to $300 billion by 2030"
             or _SAID_BEFORE.search(text, 0, expr.start)  # "X told reporters last week"
             # "signed X in September 2025, while talks on Y continue": X's date
@@ -294,11 +301,12 @@ def _after(date: str, published: str | None) -> bool:
 
 
 def _make(ctx: DocContext, s: Sentence, kind: str, title: str, at: int = 0) -> Agreement:
+    status = _status(s.text, kind, at)
     return Agreement(
         title=title,
         kind=kind,
-        status=_status(s.text, kind, at),
-        date=_date(ctx, s, at, title),
+        status=status,
+        date=_date(ctx, s, at, title, planned=status == "planned"),
         parties=_parties(ctx, s, kind),
         sector=_sector(title) if _sector(title) != "other" else _sector(s.text),
         evidence=Evidence(s.start, s.end, s.text),
@@ -337,13 +345,13 @@ def _from_sentence(ctx: DocContext, s: Sentence) -> list[Agreement]:
         if lex.generic.search(context):
             continue
         if not _is_specific(title, m.group(0)):
-            count = _batch_count(ctx, s, begin, m.end())
-            if count is None:
+            batch = batch_title(ctx, s, (begin, m.end()), title, lex.any_kind)
+            if batch is None:
                 continue
-            title = f"{count} {title}"  # "46 cooperation agreements were signed at the forum"
-            topics = _INCLUDING_ON.match(s.text, m.end())
-            if topics:  # "16 agreements and memoranda, including on labour mobility and health"
-                title += f" on {topics.group(1).strip()}"
+            title = batch  # "46 cooperation agreements signed at the forum"
+        signers = _SIGNED_BY.match(s.text, m.end())
+        if signers and all(w in _bare() for w in re.findall(r"[a-z]+", title.lower())):
+            title += f" between {signers.group(1)}"  # "the memorandum signed by X and Y"
         if _SUBJECT_ONLY.match(m.group(0)):
             title = f"agreement on the {title}"  # 'negotiations on the creation of a hub'
         if MEETING_RECORD.match(title) and AFTER_MEETING.search(s.text):
@@ -362,47 +370,12 @@ def _from_sentence(ctx: DocContext, s: Sentence) -> list[Agreement]:
     return out
 
 
-_COUNT_BEFORE = re.compile(r"(?<![\w.,$])(\d{1,4})\s+$")
-_INCLUDING_ON = re.compile(r"[\w\s-]{0,30},?\s+including\s+(?:on|in)\s+([^.;()]{3,80})", re.I)
-_SIGNED_COUNT = re.compile(
-    r"\b(?:signed|inked|concluded)\s+(?:(?:more\s+than|over|about|nearly|some|around|almost)\s+)?$",
-    re.I,
+# "the memorandum of understanding signed by the General Administration of Customs and
+# Rosselkhoznadzor in May 2024": a bare document known by its two signatories
+_SIGNED_BY = re.compile(
+    r"\s+(?:was\s+|were\s+)?signed\s+(?:[\w\s]{0,25}?\s)?by\s+((?:the\s+)?[A-Z][^,.;]{1,80}?"
+    r"\s+and\s+(?:the\s+)?[A-Z][^,.;]{1,60}?)(?=\s+(?:in|on|at|last|this|during|to)\b|[,.;]|$)"
 )
-# a document named after these is one of a batch, or one signed just before it
-_ITEMISED = re.compile(r"\b(?:including|among them|among which)\s+(?:an?|the)\s+", re.I)
-_ONE_SIGNED = re.compile(r"\bsigned\s+(?:an?|the)\s+", re.I)
-
-
-def _names_a_document(lead: re.Pattern[str], text: str, start: int = 0) -> bool:
-    """A kind noun of the lexicon within four words after `lead` ('including an agreement on',
-    'signed a cooperation memorandum')."""
-    for m in lead.finditer(text, start):
-        window = " ".join(text[m.end() :].split()[:5])
-        if _lexicon().any_kind.search(window):
-            return True
-    return False
-
-
-def _batch_count(ctx: DocContext, s: Sentence, begin: int, end: int) -> str | None:
-    """The count of a signed batch of documents the report does not list ('A total of 46
-    cooperation agreements ... were signed'): one record of the batch, as the gold keeps
-    'nearly 40 cooperation agreements'; a batch told by its items ('14 documents were signed,
-    including an agreement on ...', or one named just before: 'X signed an agreement on ...
-    In total, 14 agreements were signed') is recorded by them."""
-    count = _COUNT_BEFORE.search(s.text, 0, begin)
-    signed = re.search(r"\b(?:signed|inked|concluded)\b", s.text[end:], re.I) or (
-        _SIGNED_COUNT.search(s.text, 0, count.start()) if count else None
-    )  # "the two sides signed more than 20 cooperation documents"
-    if count is None or signed is None or _names_a_document(_ITEMISED, s.text, end):
-        return None
-    before = ctx.sentences[s.index - 1] if s.index > 0 else None
-    if (
-        before
-        and "\n" not in ctx.clean_text[before.end : s.start]
-        and _names_a_document(_ONE_SIGNED, before.text)
-    ):
-        return None
-    return count.group(1)
 
 
 # a kind noun as the predicate of a copula describes a document already named ("the

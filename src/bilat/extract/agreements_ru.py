@@ -131,7 +131,8 @@ def _name(toks: Sequence[Token], k: _Kind, at: int) -> _Name:
     noun = next((j for j in range(*span) if toks[j].pos == "NOUN"), span[1] - 1)
     english = plural(k.english) if "plur" in toks[noun].grams else k.english
     first = adjectives_before(toks, at)
-    end, title = render(toks, first, span, english)
+    heads = frozenset(kind.lemmas[0] for kind in _lexicon().kinds)
+    end, title = render(toks, first, span, english, heads)
     return _Name(first, at, span[1], noun, end, title)
 
 
@@ -218,11 +219,11 @@ def _agreement(
         return None
     bare = name.first == name.head and name.end == name.head_end and len(k.lemmas) == 1
     kind = _kind_of(toks, k, name)
-    if bare and k.english == "protocol" and _AFTER_SESSION.search(s.text):
+    record = (bare and k.english == "protocol") or k.english == "final protocol"
+    if record and _AFTER_SESSION.search(s.text):
         # "По итогам заседания стороны подписали протокол": the meeting's own record
-        made = _make(
-            ctx, s, toks, replace(name, title="protocol of the meeting"), "other", "signed"
-        )
+        title = f"{k.english} of the meeting"
+        made = _make(ctx, s, toks, replace(name, title=title), "other", "signed")
         return replace(made, title=with_body(ctx, s, made.title)) if made else None
     if bare and kind not in _BY_PARTIES:
         return None  # "соглашение": one named before, or none in particular
@@ -233,7 +234,7 @@ def _agreement(
 
 _AFTER_SESSION = re.compile(
     r"(?:по\s+итогам|по\s+результатам|в\s+ходе|после|на)\s+(?:\w+\s+){0,2}"
-    r"(?:заседани|встреч|переговор|сесси)\w*",
+    r"(?:заседани|встреч|переговор|сесси|диалог|консультаци)\w*",
     re.I,
 )
 

@@ -387,10 +387,17 @@ def _article(kind: str, head: Token) -> list[str]:
     return ["the"] if countable and common else []
 
 
-def render(toks: Sequence[Token], first: int, span: tuple[int, int], head: str) -> tuple[int, str]:
+def render(
+    toks: Sequence[Token],
+    first: int,
+    span: tuple[int, int],
+    head: str,
+    others: frozenset[str] = frozenset(),
+) -> tuple[int, str]:
     """(index after the last token read, English) of the name whose modifiers start at
     `first`, whose head words are toks[span[0]:span[1]] (in English `head`), and whatever
-    complements follow it."""
+    complements follow it; a coordinated noun whose lemma is in `others` starts a name of
+    its own ("соглашение о ... и протокол о ...")."""
     words = [*_adjectives(toks, first, span[0]), head]
     i, heads = span[1], list(toks[span[0] : span[1]])
     while len(words) < _MAX_WORDS:
@@ -398,6 +405,8 @@ def render(toks: Sequence[Token], first: int, span: tuple[int, int], head: str) 
         phrase = _noun_phrase(toks, link[2]) if link else None
         joined = _joined(link[0], link[1], phrase, heads) if link and phrase else None
         if link is None or phrase is None or joined is None:
+            break
+        if link[0] in ("and", "comma") and phrase.head.lemma in others:
             break
         if joined == [","]:
             words[-1] += ","

@@ -1,0 +1,97 @@
+"""Counted batches of documents the report does not list ('Russian and Chinese companies
+signed 27 agreements', 'will witness the signing of more than 20 memorandums'): one record
+of the batch (bilat.extract.agreements), titled as annotators title it — the count with its
+qualifier, the documents, that they were signed, by whom and on what occasion.
+
+requires: DocContext.sentences
+assigns : nothing; returns titles
+"""
+
+from __future__ import annotations
+
+import re
+
+from bilat.extract.context import DocContext, Sentence
+
+__all__ = ["batch_title"]
+
+
+_QUALIFIER = r"(?:more\s+than|over|about|nearly|some|around|almost|up\s+to)"
+_COUNT_BEFORE = re.compile(rf"(?<![\w.,$])((?:{_QUALIFIER}\s+)?\d{{1,4}})\s+$", re.I)
+_INCLUDING_ON = re.compile(r"[\w\s-]{0,30},?\s+including\s+(?:on|in)\s+([^.;()]{3,80})", re.I)
+_SIGNED_COUNT = re.compile(
+    r"\b(?:signed|inked|concluded|signing\s+of)\s+$",
+    re.I,
+)
+_SIGNED_AFTER = re.compile(r"\b(?:signed|inked|concluded)\b", re.I)
+# who signed: a plural subject right before the verb ("Russian and Chinese companies signed")
+_SIGNERS = re.compile(
+    r"(?:^|[,;:]\s*|\b(?:and|as|when|where|while)\s+)"
+    r"((?:the\s+)?(?:[\w-]+\s+){0,5}?(?:companies|firms|businesses|enterprises|sides|parties|"
+    r"banks|regions|ministries|departments|agencies|partners|countries|governments|delegations"
+    r"|investors))\s+(?:have\s+|had\s+|also\s+|jointly\s+)?(?:signed|inked|concluded)\s+$",
+    re.I,
+)
+# the occasion named in the sentence: "at the China-Russia Local Cooperation Forum"
+_OCCASION = re.compile(
+    r"\b((?:at|during|on\s+the\s+sidelines\s+of|following|after|within)\s+the\s+"
+    r"(?:[\w'’-]+\s+){0,8}?(?:forum|expo|exhibition|fair|summit|talks|meeting|session|visit|"
+    r"conference|dialogue))\b",
+    re.I,
+)
+# a document named after these is one of a batch, or one signed just before it
+_ITEMISED = re.compile(r"\b(?:including|among them|among which)\s+(?:an?|the)\s+", re.I)
+_ONE_SIGNED = re.compile(r"\bsigned\s+(?:an?|the)\s+", re.I)
+
+
+def _names_a_document(any_kind: re.Pattern[str], lead: re.Pattern[str], text: str) -> bool:
+    """A kind noun of the lexicon within four words after `lead` ('including an agreement on',
+    'signed a cooperation memorandum')."""
+    for m in lead.finditer(text):
+        window = " ".join(text[m.end() :].split()[:5])
+        if any_kind.search(window):
+            return True
+    return False
+
+
+def batch_title(
+    ctx: DocContext,
+    s: Sentence,
+    span: tuple[int, int],
+    title: str,
+    any_kind: re.Pattern[str],
+) -> str | None:
+    """The title of a signed batch whose documents' words `title` are at `span` of sentence
+    `s`, or None when the words name no counted batch. A batch told by its items ('14
+    documents were signed, including an agreement on ...', or one named just before: 'X
+    signed an agreement on ... In total, 14 agreements were signed') is recorded by them."""
+    begin, end = span
+    count = _COUNT_BEFORE.search(s.text, 0, begin)
+    if count is None:
+        return None
+    signed_before = _SIGNED_COUNT.search(s.text, 0, count.start())
+    if not (signed_before or _SIGNED_AFTER.search(s.text, end)):
+        return None
+    after = s.text[end:]
+    if _names_a_document(any_kind, _ITEMISED, after):
+        return None
+    before = ctx.sentences[s.index - 1] if s.index > 0 else None
+    if (
+        before
+        and "\n" not in ctx.clean_text[before.end : s.start]
+        and _names_a_document(any_kind, _ONE_SIGNED, before.text)
+    ):
+        return None
+    *qualifier, number = count.group(1).split()
+    out = " ".join([*(w.lower() for w in qualifier), number, title])
+    topics = _INCLUDING_ON.match(s.text, end)
+    if topics:  # "16 agreements and memoranda, including on labour mobility and health"
+        out += f" on {topics.group(1).strip()}"
+    out += " signed"
+    signers = _SIGNERS.search(s.text, 0, count.start()) if signed_before else None
+    if signers:
+        out += f" by {signers.group(1)}"
+    occasion = _OCCASION.search(s.text)
+    if occasion and occasion.group(1).lower() not in out.lower():
+        out += f" {occasion.group(1)}"
+    return out
