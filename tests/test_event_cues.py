@@ -260,3 +260,47 @@ def test_talks_in_the_other_sides_city_in_russian_are_with_it_but_not_a_trip_the
         ("meeting", ("Alexey Overchuk", "China")),
         ("visit", ("Mikhail Mishustin", "China")),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # "the two ministers" are both people told before, not one
+            "Vietnamese Foreign Minister Tran Van Hoa met Russian Foreign Minister Sergey Lavrov "
+            "in Hanoi on Tuesday. The two ministers last spoke by phone on October 28.",
+            [
+                ("call", "occurred", "2031-10-28", ("Tran Van Hoa", "Sergey Lavrov")),
+                ("meeting", "occurred", "2031-11-11", ("Tran Van Hoa", "Sergey Lavrov")),
+            ],
+        ),
+        (  # reported speech: "would travel to" is a planned trip
+            "Egyptian President Abdel Fattah al-Sisi praised the ties with Russia. He said he "
+            "would travel to Moscow in May.",
+            [("visit", "planned", "2032-05", ("Abdel Fattah al-Sisi", "Russia"))],
+        ),
+        (  # "during his talks with his counterpart": the visitor told before is at the talks
+            "Chinese Foreign Minister Wang Yi arrived in Islamabad on Monday. During his talks "
+            "with his counterpart Ishaq Dar on Tuesday, the sides discussed the corridor.",
+            [
+                ("meeting", "occurred", "2031-11-11", ("Wang Yi", "Ishaq Dar")),
+                ("visit", "occurred", "2031-11-10", ("Wang Yi", "Pakistan")),
+            ],
+        ),
+    ],
+)
+def test_people_told_before_by_pronoun_or_office(
+    text: str, expected: list[tuple[str, str, str, tuple[str, ...]]]
+) -> None:
+    from tests.conftest import extract_text
+
+    events = extract_text(text, "2031-11-14").events
+    assert sorted((e.mode, e.status, e.date, e.participants) for e in events) == expected
+
+
+def test_an_exercise_of_a_named_series_without_its_year() -> None:
+    from tests.conftest import extract_text
+
+    text = "The Russian Navy will join Iran's annual Maritime Security Belt exercise in March."
+    events = extract_text(text, "2031-11-14").events
+    assert [(e.mode, e.status, e.date) for e in events] == [("military", "planned", "2032-03")]
+    assert {"Iran", "Russia"} <= set(events[0].participants)

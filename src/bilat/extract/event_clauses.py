@@ -65,10 +65,13 @@ def lexicon() -> Lexicon:
     data: dict[str, Any] = read_data("events.yaml")
     series = "(?:" + "|".join(data["exercise_series"]) + ")"  # patterns, not words
     editions = [rf"(?:{series})[- ]\d{{4}}", *data["exercise_editions"]]
+    # "Iran's annual Maritime Security Belt exercise": a named series' exercise
+    named = rf"(?:{series})\s+(?:naval\s+|joint\s+|military\s+)?(?:exercises?|drills?|war games)"
     bodies = alternation(data["multilateral_bodies"])
     return Lexicon(
         modes={
-            m: _words(p + (editions if m == "military" else [])) for m, p in data["modes"].items()
+            m: _words(p + ([*editions, named] if m == "military" else []))
+            for m, p in data["modes"].items()
         },
         bodies=re.compile(rf"(?<![\w-])(?:{bodies}|forum)(?![\w-])"),
         planned=_words(data["planned"]),

@@ -77,7 +77,9 @@ _NUMBER = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 
 
 _PRONOUN = re.compile(
-    r"^\s*(?:and\s+)?(?:[A-Za-z ,]{0,30}\s)?(?:he|she|they|their|the delegation"
+    r"^\s*(?:and\s+)?(?:[A-Za-z ,]{0,30}\s)?(?:he|she|his|her|they|their|the delegation"
+    r"|(?:the\s+two|both)\s+(?:foreign\s+|prime\s+|defen[cs]e\s+)?(?:ministers|leaders|presidents)"
+    r"(?=\s+(?:last\s+|also\s+|have\s+|had\s+|will\s+)?(?:spoke|speak|met|meet|talked|held))"
     r"|the\s+(?:(?:foreign|prime|finance|deputy\s+prime)\s+)?(?:minister|governor|premier)"
     r"(?!\s+(?-i:[A-Z])))\b"
     r"|^\s*" + DAYS_APART.pattern + r"\s+(?:his|her|their)\b"
@@ -141,7 +143,9 @@ def _participants(ctx: DocContext, clause: Clause, subject: list[Mention]) -> li
     persons = _without_speakers(ctx, [m for m in found if m.type == "person"])
     pronoun = _PRONOUN.match(clause.text)
     if subject and pronoun:  # 'he' is one person, 'they/their' may be two
-        plural = pronoun.group(0).lower().rstrip().endswith(("they", "their"))
+        plural = bool(
+            re.search(r"\b(?:they|their|ministers|leaders|presidents)$", pronoun[0], re.I)
+        )
         persons = [*(subject if plural else subject[:1]), *persons]
     offices = _unnamed_officials(ctx, clause)
     if persons:
