@@ -24,6 +24,7 @@ from bilat.record import rebuild_record
 from bilat.serve import create_app, queries, record_pages
 from bilat.serve.actor_page import actor_detail
 from bilat.serve.lists import EventFilters, FigureFilters, events_page, figures_page
+from bilat.serve.record import conflict_header
 from bilat.serve.review import load_reviews
 from bilat.store import Store, judgements, open_store
 from bilat.store import queries as q
@@ -239,9 +240,9 @@ def test_api_and_pages_follow_next_and_keep_the_filters(db: str, store: Store) -
     try:
         seen = _follow(app, "/api/events?pair=all&type=CONSULT&limit=5", 5)
         assert seen == queries.events(store.for_pair(None), type="CONSULT")
-        assert _follow(app, "/api/conflicts?pair=all&limit=1", 1) == queries.conflicts(
-            store.for_pair(None)
-        )
+        assert _follow(app, "/api/conflicts?pair=all&limit=1", 1) == [
+            conflict_header(c) for c in queries.conflicts(store.for_pair(None))
+        ]
         csv = asgi_get(app, "/api/events?pair=all&type=CONSULT&limit=5&format=csv")
         assert len(csv.text.strip().splitlines()) == len(seen) + 1
         page = asgi_get(app, "/timeline?pair=all&type=CONSULT").text
