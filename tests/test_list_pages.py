@@ -310,6 +310,21 @@ def test_a_pairs_timeline_reads_its_mentions_newest_first(db: str, store: Store)
     assert n == keyed and n
 
 
+def test_an_actors_lists_read_each_name_newest_first(db: str, store: Store) -> None:
+    """The actor page's figures and statements: per name one index range in (document, id)
+    order, stopping after a page (no sort of every row naming the actor)."""
+    seen = reads_of(db, store, ("/actors/Xi%20Jinping",))
+    named = [s for s in seen if "said_by = ?" in s[0] or "item_parties p" in s[0]]
+    assert {"figures", "agreements", "commitments"} <= {
+        t for sql, _ in named for t in ("figures", "agreements", "commitments") if f"{t} i" in sql
+    }
+    if store.db.dialect == "sqlite":
+        for sql, params in named:
+            plan = _plan(store, sql, params)
+            assert plan[0].startswith("SEARCH") and "INDEX" in plan[0], plan
+            assert not [line for line in plan if "TEMP B-TREE" in line], plan
+
+
 def reads_of(db: str, store: Store, paths: tuple[str, ...]) -> list[tuple[str, list[Any]]]:
     """The SELECT statements (with their parameters) the app runs to answer `paths`."""
     app = create_app(db, None)

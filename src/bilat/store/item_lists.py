@@ -233,40 +233,36 @@ def named_rows(
 ) -> list[dict[str, Any]]:
     """Up to `limit` rows of current documents, newest document first, naming one of `names`
     (as written): figures by who said them, agreements and commitments by their parties
-    (`item_parties`); rows of `also` whatever they name."""
-    wanted = sorted(names) or [""]
-    marks = ", ".join("?" for _ in wanted)
-    params: list[Any] = list(wanted)
+    (`item_parties`); rows of `also` whatever they name. Each name is one index range read
+    newest first (migration 016) and stops after `limit` current rows; the ranges are merged
+    here (every row naming an actor, sorted, was 130 ms for 3,555 commitments at 100k)."""
+    current = f"d.id = i.doc_id AND {current_docs(db)}"
     if table == "figures":
-        cond = f"i.said_by IN ({marks})"
+        sql = (
+            f"SELECT i.* FROM figures i CROSS JOIN documents d WHERE i.said_by = ? AND {current} "
+            "ORDER BY i.doc_id DESC, i.id DESC LIMIT ?"
+        )
+        params: list[list[Any]] = [[name, limit] for name in sorted(set(names))]
     elif table in ("agreements", "commitments"):
-        cond = f"i.id IN (SELECT item_id FROM item_parties WHERE kind = ? AND name IN ({marks}))"
-        params.insert(0, table)
-        ids = None if db.dialect == "sqlite" else _few_named(db, table, wanted)
-        if ids is not None:  # PostgreSQL reads those rows by id (SQLite starts at the names)
-            cond, params = f"i.id IN ({', '.join('?' for _ in ids)})" if ids else "1 = 0", ids
+        sql = (
+            f"SELECT i.* FROM item_parties p CROSS JOIN {table} i CROSS JOIN documents d "
+            f"WHERE p.kind = ? AND p.name = ? AND i.id = p.item_id AND {current} "
+            "ORDER BY p.doc_id DESC, p.item_id DESC LIMIT ?"
+        )
+        params = [[table, name, limit] for name in sorted(set(names))]
     else:
         raise ValueError(f"no names index for {table}")
+    rows = [r for ps in params for r in db.all(sql, ps)]
     if also:
-        cond = f"({cond} OR i.id IN ({', '.join('?' for _ in also)}))"
-        params += list(also)
-    sql = (
-        f"SELECT i.* FROM {table} i JOIN documents d ON d.id = i.doc_id "
-        f"WHERE {current_docs(db)} AND {cond} "
-        "ORDER BY i.doc_id DESC, i.id DESC LIMIT ?"
-    )
-    return [decode(r) for r in db.all(sql, [*params, limit])]
-
-
-def _few_named(db: Database, table: str, names: list[str]) -> list[int] | None:
-    """The ids of the `table` rows naming one of `names` (`item_parties`, by its key) when at
-    most _CHUNK do, else None. PostgreSQL walked the newest rows back and looked each up (an
-    actor named by none of 131,722 agreements at 100k: 1.06 s); a few ids are read by key.
-    SQLite's plan starts at the names already (reading by ids there took twice as long)."""
-    marks = ", ".join("?" for _ in names)
-    sql = f"SELECT DISTINCT item_id FROM item_parties WHERE kind = ? AND name IN ({marks})"
-    rows = db.execute(f"{sql} LIMIT {_CHUNK + 1}", [table, *names]).fetchall()
-    return None if len(rows) > _CHUNK else sorted(int(r[0]) for r in rows)
+        marks = ", ".join("?" for _ in also)
+        rows += db.all(
+            f"SELECT i.* FROM {table} i CROSS JOIN documents d WHERE i.id IN ({marks}) "
+            f"AND {current}",
+            list(also),
+        )
+    unique = {int(r["id"]): r for r in rows}  # a row naming two of the names: once
+    ordered = sorted(unique.values(), key=lambda r: (r["doc_id"], r["id"]), reverse=True)
+    return [decode(r) for r in ordered[:limit]]
 
 
 _KINDS = ("events", "figures", "agreements", "commitments", "actors")
