@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import httpx
 import pytest
@@ -29,6 +30,7 @@ from bilat.records import (
     Figure,
 )
 from bilat.serve import create_app
+from bilat.serve.record import conflict_header
 from bilat.serve.write import rebuild_record
 from bilat.store import Store, open_store
 
@@ -416,11 +418,20 @@ def test_figures_filter_and_conflict_flag(client: ApiClient) -> None:
 
 
 def test_conflicts_carry_competing_quotes(client: ApiClient) -> None:
-    conflicts = _get(client, "/api/conflicts")
-    mine = [c for c in conflicts if any(cl["doc"] == "probe_a.json" for cl in c["claims"])]
+    """The list gives each conflict without its claims (counted per position); the
+    conflict's own URL gives every claim, as the whole list (`queries.conflicts`) has it."""
+    headers = _get(client, "/api/conflicts")
+    assert headers and all("claims" not in c for c in headers)
+    full = [_get(client, f"/api/conflicts/{quote(c['id'], safe='')}") for c in headers]
+    assert [conflict_header(c) for c in full] == headers
+    assert all(
+        h["claim_count"] == len(c["claims"]) >= 2 for h, c in zip(headers, full, strict=True)
+    )
+    mine = [c for c in full if any(cl["doc"] == "probe_a.json" for cl in c["claims"])]
     assert len(mine) == 1
     quotes = {cl["quote"] for cl in mine[0]["claims"]}
     assert "Russia and China trade reached $190.3 billion in 2023" in quotes
+    assert client.get("/api/conflicts/trade_turnover%7Cnone").status_code == 404
 
 
 def test_agreements_and_commitments(client: ApiClient) -> None:

@@ -22,7 +22,7 @@ LISTS = {  # path -> (params, the JSON rows the CSV must have one line each for)
     "/api/figures": ({"measure": "trade_turnover"}, lambda d: d),
     "/api/agreements": ({}, lambda d: d["items"]),
     "/api/commitments": ({}, lambda d: d["items"]),
-    "/api/conflicts": ({}, lambda d: [cl for c in d for cl in c["claims"]]),
+    "/api/conflicts": ({}, lambda d: [cl for c in d for cl in range(c["claim_count"])]),
     "/api/search": ({"q": "Probe Pipeline"}, lambda d: d["items"]),
 }
 

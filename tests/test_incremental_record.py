@@ -95,6 +95,8 @@ _KEYS = {  # the pages' keys (store/record_keys.py), by the entry's key, not its
     "JOIN record_items i ON i.kind = s.kind AND i.pos = s.pos",
     "counts": "SELECT kind, flow, doc_pair, n FROM record_item_counts",
     "figure groups": "SELECT * FROM record_figure_groups",
+    "pair mentions": "SELECT m.pair, m.day, m.item_id, i.item_key FROM record_pair_mentions m "
+    "JOIN record_items i ON i.kind = 'events' AND i.pos = m.pos",
 }
 
 

@@ -34,7 +34,7 @@ from bilat.serve import (
 )
 from bilat.serve.charts import chart_key, figure_charts
 from bilat.serve.lists import timeline
-from bilat.serve.record import conflict_id
+from bilat.serve.record import conflict_header, conflict_id
 from bilat.serve.review import Reviews
 from bilat.store import Store, judgements
 from bilat.store import item_lists as il
@@ -223,7 +223,8 @@ def test_statement_and_conflict_apis_follow_next(db: str, store: Store) -> None:
             assert len(csv.text.strip().splitlines()) >= len(whole["items"]) + 1
             assert asgi_get(app, f"/api/{kind}?after=1.2").status_code == 422
         pages = _follow(app, "/api/conflicts?pair=all&include_rejected=1&limit=1")
-        assert [c for p in pages for c in p] == queries.conflicts(s, include_rejected=True)
+        whole = queries.conflicts(s, include_rejected=True)
+        assert [c for p in pages for c in p] == [conflict_header(c) for c in whole]
         assert asgi_get(app, "/api/conflicts?after=m").status_code == 422
         text = asgi_get(app, "/commitments?pair=all&include_rejected=1").text
         assert "rejected" in text and asgi_get(app, "/agreements?after=-1.x").status_code == 200

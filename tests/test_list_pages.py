@@ -24,6 +24,7 @@ from bilat.record import rebuild_record
 from bilat.serve import create_app, queries, record_pages
 from bilat.serve.actor_page import actor_detail
 from bilat.serve.lists import EventFilters, FigureFilters, events_page, figures_page
+from bilat.serve.record import conflict_header
 from bilat.serve.review import load_reviews
 from bilat.store import Store, judgements, open_store
 from bilat.store import queries as q
@@ -239,9 +240,9 @@ def test_api_and_pages_follow_next_and_keep_the_filters(db: str, store: Store) -
     try:
         seen = _follow(app, "/api/events?pair=all&type=CONSULT&limit=5", 5)
         assert seen == queries.events(store.for_pair(None), type="CONSULT")
-        assert _follow(app, "/api/conflicts?pair=all&limit=1", 1) == queries.conflicts(
-            store.for_pair(None)
-        )
+        assert _follow(app, "/api/conflicts?pair=all&limit=1", 1) == [
+            conflict_header(c) for c in queries.conflicts(store.for_pair(None))
+        ]
         csv = asgi_get(app, "/api/events?pair=all&type=CONSULT&limit=5&format=csv")
         assert len(csv.text.strip().splitlines()) == len(seen) + 1
         page = asgi_get(app, "/timeline?pair=all&type=CONSULT").text
@@ -289,6 +290,39 @@ def test_paths_reach_the_big_tables_through_indexes(db: str, store: Store) -> No
     seen = reads_of(db, store, PATHS)
     scans = [(sql, line) for sql, params in seen for line in _plan(store, sql, params)]
     assert seen and not [s for s in scans if _scans_big(s[1])], scans
+
+
+def test_a_pairs_timeline_reads_its_mentions_newest_first(db: str, store: Store) -> None:
+    """A pair's events start at its mentions in date order (`record_pair_mentions`): on
+    SQLite one index range, no sort, stopping after a page (it walked every event before);
+    its rows are every mention of the pair's clusters."""
+    seen = [s for s in reads_of(db, store, ("/api/events?pair=CN-RU",)) if "pair_mentions" in s[0]]
+    assert seen
+    if store.db.dialect == "sqlite":
+        plan = _plan(store, *seen[0])
+        assert plan[0].startswith("SEARCH pm USING"), plan
+        assert not [line for line in plan if "TEMP B-TREE" in line], plan
+    keyed = store.db.scalar(
+        "SELECT COUNT(*) FROM record_item_refs r JOIN record_item_pairs p ON p.kind = r.kind "
+        "AND p.pos = r.pos WHERE r.kind = 'events' AND p.pair = 'CN-RU'"
+    )
+    n = store.db.scalar("SELECT COUNT(*) FROM record_pair_mentions WHERE pair = 'CN-RU'")
+    assert n == keyed and n
+
+
+def test_an_actors_lists_read_each_name_newest_first(db: str, store: Store) -> None:
+    """The actor page's figures and statements: per name one index range in (document, id)
+    order, stopping after a page (no sort of every row naming the actor)."""
+    seen = reads_of(db, store, ("/actors/Xi%20Jinping",))
+    named = [s for s in seen if "said_by = ?" in s[0] or "item_parties p" in s[0]]
+    assert {"figures", "agreements", "commitments"} <= {
+        t for sql, _ in named for t in ("figures", "agreements", "commitments") if f"{t} i" in sql
+    }
+    if store.db.dialect == "sqlite":
+        for sql, params in named:
+            plan = _plan(store, sql, params)
+            assert plan[0].startswith("SEARCH") and "INDEX" in plan[0], plan
+            assert not [line for line in plan if "TEMP B-TREE" in line], plan
 
 
 def reads_of(db: str, store: Store, paths: tuple[str, ...]) -> list[tuple[str, list[Any]]]:

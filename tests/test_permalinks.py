@@ -9,11 +9,12 @@ import html
 import io
 import re
 from typing import Any
-from urllib.parse import parse_qsl, urlsplit
+from urllib.parse import parse_qsl, quote, urlsplit
 
 import pytest
 
 import test_api
+from bilat.serve import pages
 from test_api import ApiClient
 
 filled_url, client = test_api.filled_url, test_api.client
@@ -66,8 +67,14 @@ def test_every_quote_on_a_figure_page_is_in_its_document(client: ApiClient) -> N
         assert f["evidence"]["quote"] == doc["text"][f["evidence"]["start"] : f["evidence"]["end"]]
 
 
+def _conflicts(client: ApiClient, path: str = "/api/conflicts") -> list[dict[str, Any]]:
+    """The conflicts of the list, each read whole from its own URL."""
+    headers = client.get(path).json()
+    return [client.get(f"/api/conflicts/{quote(c['id'], safe='')}").json() for c in headers]
+
+
 def test_a_conflict_page_shows_every_claim_and_links_its_figures(client: ApiClient) -> None:
-    conflicts = client.get("/api/conflicts").json()
+    conflicts = _conflicts(client)
     assert conflicts
     links = _links(_page(client, "/conflicts"), "conflicts")
     text = _page(client, links[0])
@@ -76,6 +83,25 @@ def test_a_conflict_page_shows_every_claim_and_links_its_figures(client: ApiClie
     assert len(_quotes(text)) == len(shown[0]["claims"])
     assert _links(text, "figures")
     assert not re.search(r"\de\+\d", text)
+
+
+def test_the_conflicts_page_shows_the_first_claims_of_each_position(
+    client: ApiClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With one claim shown per position, a position of more says how many and links the
+    conflict's page, which has them all."""
+    monkeypatch.setattr(pages, "CLAIMS_SHOWN", 1)
+    text = _page(client, "/conflicts?since=1900")  # not the page kept by other tests
+    conflicts = _conflicts(client, "/api/conflicts?since=1900")
+    positions = [p for c in conflicts for p in c["positions"]]
+    assert len(_quotes(text)) == len(positions) < sum(len(c["claims"]) for c in conflicts)
+    crowded = [c for c in conflicts if any(len(p["claims"]) > 1 for p in c["positions"])]
+    assert crowded
+    for c in crowded:
+        for p in c["positions"]:
+            assert len(p["claims"]) == 1 or f"the first 1 of {len(p['claims'])} claims" in text
+        href = f'href="/conflicts/{quote(c["id"], safe="")}'
+        assert text.count(href) >= 2  # its heading and "all of them"
 
 
 def test_an_event_is_reached_by_its_cluster_or_any_mention(client: ApiClient) -> None:
@@ -120,7 +146,7 @@ def test_download_csv_link_carries_the_page_filters(client: ApiClient, page: str
     rows = list(csv.DictReader(io.StringIO(r.text)))
     json_rows: Any = client.get(path, params=query).json()
     if path == "/api/conflicts":
-        json_rows = [cl for c in json_rows for cl in c["claims"]]
+        json_rows = [cl for c in json_rows for cl in range(c["claim_count"])]
     elif isinstance(json_rows, dict):
         json_rows = json_rows["items"]
     assert len(rows) == len(json_rows)

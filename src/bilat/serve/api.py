@@ -19,8 +19,9 @@ from bilat.serve import actor_page, lists, one_item, queries, record_pages, stat
 from bilat.serve.app import AppState
 from bilat.serve.csv_out import conflict_rows, csv_response
 from bilat.serve.guard import token_problem
+from bilat.serve.record import conflict_header
 from bilat.serve.write import ingest_article, rebuild_record
-from bilat.store import PageFilter, judgements
+from bilat.store import PageFilter, Store, judgements
 from bilat.store.queries import document_names
 
 __all__ = ["router"]
@@ -302,13 +303,23 @@ _statements(
 )
 
 
-@router.get(
+def _by_key(name: str, path: str, summary: str, read: Callable[[Store, str], Any]) -> None:
+    """GET `path` (ending in `{key:path}`): `read(store, key)`."""
+
+    def get(st: State, key: str) -> Any:
+        with st.use() as store:
+            return read(store, key)
+
+    get.__name__ = name
+    router.get(path, summary=summary)(get)
+
+
+_by_key(
+    "get_agreement",
     "/agreements/{key:path}",
-    summary="One agreement history (by its id or a statement's) with every statement, reviewed",
+    "One agreement history (by its id or a statement's) with every statement, reviewed",
+    one_item.agreement_history,
 )
-def get_agreement(st: State, key: str) -> dict[str, Any]:
-    with st.use() as store:
-        return one_item.agreement_history(store, key)
 
 
 @router.get(
@@ -322,10 +333,18 @@ def get_commitment(st: State, key: str) -> dict[str, Any]:
     return {"statement": statement, "status": status}
 
 
+_by_key(
+    "get_conflict",
+    "/conflicts/{key:path}",
+    "One conflict (by its id, measure|flow|period|unit|topic) with every claim, reviewed",
+    one_item.conflict,
+)
+
+
 @_list(
     "/conflicts",
-    "Figures whose sources cannot all be right, paged (header Link next; CSV: every page, "
-    "one row per claim)",
+    "Figures whose sources cannot all be right, paged, without their claims "
+    "(`/api/conflicts/{id}` has them; header Link next; CSV: every page, one row per claim)",
 )
 def list_conflicts(
     st: State,
@@ -347,7 +366,7 @@ def list_conflicts(
                 at = MAX_ID if after.startswith("m") else min(int(after), MAX_ID)
                 page = record_pages.conflicts_page(store, after=at, limit=limit, **dates)
             _link_next(request, response, page.next)
-            return page.items
+            return [conflict_header(c) for c in page.items]
         data = queries.conflicts(store, include_rejected=include_rejected, **dates)
         urls = {i: d.get("url") for i, d in document_names(store.db).items()}
     return _out(data, format, "conflicts", lambda d: conflict_rows(d, urls))

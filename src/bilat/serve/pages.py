@@ -49,8 +49,8 @@ __all__ = [
 router = APIRouter(include_in_schema=False)
 TIMELINE_PAGE = 100  # event mentions per timeline page
 OVERVIEW_MENTIONS = 40  # newest mentions read for the overview's latest events
-RECORD_PAGE = {"conflicts": 25, "commitments": 10, "agreements": 50}  # entries per page:
-# a commitment shows every figure it was judged against, a conflict every claim
+RECORD_PAGE = {"conflicts": 25, "commitments": 10, "agreements": 50}  # entries per page
+CLAIMS_SHOWN = 5  # claims of each position of a conflict on /conflicts (its permalink: all)
 HISTORY_SHOWN = 20  # latest statements of each agreement history on /agreements (the
 # permalink has them all): a history repeating its title every year can cite thousands
 ConflictAfter = Annotated[
@@ -340,6 +340,7 @@ def _conflicts(
         request,
         "conflicts.html",
         csv=csv_href("/api/conflicts", request),
+        CLAIMS_SHOWN=CLAIMS_SHOWN,
         next_href=_next(request, page.next),
         **shown,
     )

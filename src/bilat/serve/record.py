@@ -149,8 +149,9 @@ def conflicts(
     so its conflicts are the open ones; with `include_rejected` the conflicts of the machine
     output (`machine_conflicts`, kept when reviews touch figures) are shown too: their
     rejected claims struck through, and `resolved` when reviews settled them."""
-    by_claim = {figure_claim_key(f): f for f in figures}
-    by_claim.update({(*figure_claim_key(f)[:3], float(f.get("value") or 0)): f for f in figures})
+    keyed = [(figure_claim_key(f), f) for f in figures]
+    by_claim = {key: f for key, f in keyed}
+    by_claim.update({(*key[:3], float(f.get("value") or 0)): f for key, f in keyed})
     open_ = {conflict_id(c): c for c in _list(record, "conflicts")}
     shown_conflicts = dict(open_)
     if include_rejected:
@@ -173,6 +174,19 @@ def conflicts(
                 "positions": positions(shown),
             }
         )
+    return out
+
+
+def conflict_header(c: dict[str, Any]) -> dict[str, Any]:
+    """A conflict (as `conflicts` gives it) without its claims: what it is about, why, and
+    each position's value and counts (`claim_count`, `docs`); `/api/conflicts/{id}` has them
+    all (a large conflict repeated every claim under its position: 2 MB for 25 at 100k)."""
+    out = {k: v for k, v in c.items() if k not in ("claims", "positions", "consistent_subsets")}
+    out["claim_count"] = len(c.get("claims") or [])
+    out["positions"] = [
+        {**{k: v for k, v in p.items() if k != "claims"}, "claim_count": len(p["claims"])}
+        for p in c.get("positions") or []
+    ]
     return out
 
 

@@ -141,11 +141,11 @@ def _write_extractions(db: Database, batch: Sequence[tuple[int, Extraction]]) ->
             elif isinstance(item, Event):
                 participants.extend((item_id, n) for n in dict.fromkeys(item.participants))
             elif isinstance(item, Agreement | Commitment):
-                parties.extend((kind, n, item_id) for n in dict.fromkeys(item.parties))
+                parties.extend((kind, n, item_id, doc_id) for n in dict.fromkeys(item.parties))
         db.insert_rows(kind, cols, rows)
     db.insert_rows("mentions", ("doc_id", "actor_id", *_EVIDENCE), mentions)
     db.insert_rows("event_participants", ("event_id", "name"), participants)
-    db.insert_rows("item_parties", ("kind", "name", "item_id"), parties)
+    db.insert_rows("item_parties", ("kind", "name", "item_id", "doc_id"), parties)
     db.execute_many(
         "UPDATE documents SET extractor_version = ?, pair = ? WHERE id = ?",
         [

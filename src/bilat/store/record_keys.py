@@ -28,6 +28,7 @@ from typing import Any
 from bilat.extract.gazetteer import normalize
 from bilat.store import figure_groups
 from bilat.store.db import Database
+from bilat.store.pair_mentions import pair_mentions
 from bilat.store.row_lookup import ROW_COLUMNS, Marks, Rows, claim_key, digest, row_keys
 
 __all__ = [
@@ -50,6 +51,7 @@ TABLES = (
     "record_item_counts",
     "record_summaries",
     "record_figure_groups",
+    "record_pair_mentions",
 )
 _ITEMS = ("events", "figures", "agreements", "commitments", "actors")
 _EVERY = "*"  # the mention count of every pair's clusters together
@@ -145,6 +147,7 @@ class Keys:
         """Count the current documents' item rows (figures per flow and document pair, and per
         `figure_groups` group)."""
         self.flush()
+        pair_mentions(self.db, None)
         for kind, sql in _count_sql():
             rows = [(kind, r["flow"], r["doc_pair"], int(r["n"])) for r in self.db.all(sql)]
             self._counts(rows)
@@ -189,6 +192,7 @@ class KeyPatch:
         self.mentions: Counter[str] = Counter()  # mention keys per pair, added - removed
         self.dropped: dict[str, set[int]] = {}  # statement rows whose keyed entry went
         self.groups: set[figure_groups.Group] = set()  # of the figures of conflicts removed
+        self.clusters: dict[int, Sequence[str]] = {}  # event clusters added: pos -> pairs
 
     def remove(self, kind: str, pairs_at: Mapping[int, Sequence[str]]) -> None:
         """Drop the keys of the `kind` entries at these positions (-> the pairs they are
@@ -221,6 +225,10 @@ class KeyPatch:
                         [kind, *chunk],
                     )
                 )
+            if kind == "events":
+                self.db.execute(
+                    f"DELETE FROM record_pair_mentions WHERE pos IN ({marks})", list(chunk)
+                )
             if kind in ("events", "conflicts", *_STATEMENTS):
                 self.db.execute(
                     f"DELETE FROM record_item_refs WHERE kind = ? AND pos IN ({marks})",
@@ -245,6 +253,8 @@ class KeyPatch:
         """The keys of the entry `item` (as stored) at `pos`, filed under `pairs`."""
         before = self.keys.refs_at[pos]
         self.keys.add(kind, pos, item)
+        if kind == "events":
+            self.clusters[pos] = pairs
         self._count(pairs, self.keys.refs_at[pos] - before)
 
     def _settle(self, kind: str) -> None:
@@ -326,6 +336,8 @@ class KeyPatch:
             self._settle(kind)
         conflicted = sorted({i for kind, i, _ in self.keys.refs if kind == "conflicts"})
         self.keys.flush()
+        pair_mentions(self.db, self.clusters)
+        self.clusters = {}
         docs = sorted(set(added))
         for chunk in _chunks(docs):
             marks = ", ".join("?" for _ in chunk)
