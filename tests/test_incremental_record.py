@@ -266,3 +266,52 @@ def test_no_room_between_two_entries_rebuilds(
         _refreshed_equals_rebuild(store, "rebuilt")
     finally:
         store.close()
+
+
+_BODIES = ("state", "organization", "company")
+
+
+def _quoting(source: Source, twin: bool) -> Source:
+    """`source` with its figures said by its first state, organization or company, no data
+    source named (so the claims cite that body); with `twin`, naming that body once more as
+    a person (one member ref for two members); the copy under another name (same dates)
+    claims three times the values, so each figure is in a conflict showing who claims what."""
+    doc, ext, years = source
+    body = next(a for a in ext.actors if a.type in _BODIES)
+    person = dataclasses.replace(body, type="person", gid=None, mentions=())
+    times = 3 if years < 0 else 1
+    figures = tuple(
+        dataclasses.replace(
+            f,
+            said_by=body.name,
+            source_data=None,
+            value=f.value * times,
+            value_max=None if f.value_max is None else f.value_max * times,
+        )
+        for f in ext.figures
+    )
+    actors = (*ext.actors, person) if twin else ext.actors
+    return doc, dataclasses.replace(ext, actors=actors, figures=figures), years
+
+
+def test_old_actors_taken_from_the_record_read_as_stored(
+    sources: list[Source], new_store: Any
+) -> None:
+    """An update takes the old documents' actors from the stored record (`_stored_members`):
+    a body quoted by figures keeps its type, so the claims keep their data source, and a
+    document naming two actors alike (one member ref) is read from its rows."""
+    quoted = [
+        _quoting(s, twin=n % 2 == 0)
+        for n, s in enumerate(
+            s for s in sources if s[1].figures and any(a.type in _BODIES for a in s[1].actors)
+        )
+    ]  # every other stored document twice named (each comes with its two copies)
+    assert len(quoted) >= 6
+    store = _store_with(new_store, quoted, [i for i, s in enumerate(quoted) if s[2] == 0])
+    try:
+        for source in quoted:
+            if source[2] != 0:  # the copies: the same quantities, so the groups re-derived
+                _add(store, source)
+        _refreshed_equals_rebuild(store, "updated")
+    finally:
+        store.close()

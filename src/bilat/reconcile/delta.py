@@ -28,7 +28,7 @@ Entries equal before and after are left out of both lists.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -58,6 +58,7 @@ from bilat.reconcile.figures import (
     series_of,
 )
 from bilat.reconcile.model import (
+    ActorMember,
     CanonicalActor,
     Conflict,
     FigureSeries,
@@ -129,12 +130,14 @@ class _Side:
         inputs: tuple[SourcedExtraction, ...],
         added: set[int],
         human: Sequence[Judgement],
+        known: Mapping[int, Sequence[ActorMember]] | None = None,
     ) -> _Side:
         """The side of `inputs` (`old`'s and the `added` documents'): new members a
         gazetteer id places join their stored actors, the actors of the members tied to the
         other added ones clustered again, the others' actors and merges kept from `old`
-        (`actor_growth.regrow`)."""
-        members = collect_members(inputs)
+        (`actor_growth.regrow`). `known`: the members of documents whose inputs may carry
+        no actors."""
+        members = collect_members(inputs, known)
         every, merges, again = regrow(old.actors, old.merges, members, added, human)
         index = actor_index(every)
         return cls(inputs, every, merges, index, PairFiler(inputs, index), again)
@@ -441,18 +444,23 @@ def reconcile_delta(
     known: tuple[Sequence[CanonicalActor], Sequence[MergeJudgement], Sequence[dict[str, Any]]]
     | None = None,
     agreements: Stored | None = None,
+    members: Mapping[int, Sequence[ActorMember]] | None = None,
 ) -> RecordDelta:
     """The change from `reconcile(old_inputs, judgements)` to `reconcile(old_inputs +
     added_inputs, judgements)` (see the module docstring). `known`: the actors, machine
     merges and events (plain, as `to_plain` gives them) of `reconcile(old_inputs,
     judgements)` when the caller has them (the stored record), so they are not derived
-    again; `agreements`: the stored agreement histories (plain) of these ids, likewise."""
+    again; `agreements`: the stored agreement histories (plain) of these ids, likewise;
+    `members`: with `known`, the actor members of old documents (as `collect_members` gives
+    them), whose inputs then need carry no actors (those of a document with figures still
+    name the bodies its figures quote)."""
     opts = options or ReconcileOptions()
     human = tuple(j for j in judgements if j.by != "machine")
     inputs = ordered_inputs(old_inputs)
     old = _Side.known(inputs, known[0], known[1]) if known else _Side.of(inputs, human)
     added = {s.doc_id for s in added_inputs}
-    new = _Side.grown(old, ordered_inputs((*old_inputs, *added_inputs)), added, human)
+    assert members is None or known is not None, "old members come with the stored actors"
+    new = _Side.grown(old, ordered_inputs((*old_inputs, *added_inputs)), added, human, members)
     conflicts, series = _figures(old, new, added_inputs, opts)
     changes = _Changes.of(old.index, new.index)
     histories = _agreements(old, new, changes, opts, agreements)
