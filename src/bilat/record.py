@@ -24,8 +24,9 @@ from bilat.reconcile import (
     SourcedExtraction,
     reconcile_read,
 )
+from bilat.reconcile._dates import deadline_period
 from bilat.reconcile.actors import member_ref
-from bilat.reconcile.delta import PartDelta, RecordDelta, reconcile_delta
+from bilat.reconcile.delta import Holding, PartDelta, RecordDelta, reconcile_delta
 from bilat.reconcile.figures import find_conflicts, group_figures
 from bilat.reconcile.model import PARTS, document_entry, ordered_inputs, to_plain
 from bilat.records import Actor
@@ -34,7 +35,7 @@ from bilat.store import Store
 from bilat.store.items import ALL_KINDS
 from bilat.store.record_order import SEP as MERGE_SEP
 from bilat.store.record_patch import NoRoom, PartPatch, RecordPatch
-from bilat.store.record_rows import entries_keyed, read_part, record_source
+from bilat.store.record_rows import entries_keyed, events_holding, read_part, record_source
 
 __all__ = [
     "added_documents",
@@ -197,10 +198,7 @@ def update_record(store: Store, added: set[int]) -> RecordDelta | None:
         return None
     known = _stored(store)
     members = {} if reviewed.reviews.get("actors") else _stored_members(store, known[0], added)
-    inputs = [
-        _with_actors(reviewed.source(s), members)
-        for s in load_sourced(store, without_actors=members)
-    ]
+    inputs = [_with_actors(reviewed.source(s), members) for s in _inputs(store, added, members)]
     delta = reconcile_delta(
         [s for s in inputs if s.doc_id not in added],
         [s for s in inputs if s.doc_id in added],
@@ -266,8 +264,9 @@ def _plain(entry: Any) -> Any:
 
 def _stored(
     store: Store,
-) -> tuple[list[CanonicalActor], list[MergeJudgement], list[dict[str, Any]]]:
-    """The actors, machine merges and events of the stored record, as reconcile made them."""
+) -> tuple[list[CanonicalActor], list[MergeJudgement], Holding]:
+    """The actors and machine merges of the stored record, as reconcile made them, and a
+    lookup of its events holding given mentions (read by their keys, not all)."""
     actors = []
     for a in read_part(store.db, "actors"):
         members = tuple(ActorMember(**{**m, "aliases": tuple(m["aliases"])}) for m in a["members"])
@@ -278,7 +277,33 @@ def _stored(
         if mark == "1":
             one, other, reason, kind, by = fields
             merges.append(MergeJudgement(kind, one, other, reason, by))
-    return actors, merges, read_part(store.db, "events")
+    return actors, merges, lambda refs: events_holding(store.db, refs)
+
+
+def _inputs(
+    store: Store, added: Collection[int], members: Collection[int]
+) -> list[SourcedExtraction]:
+    """Every current extraction as an update weighs it: the documents `members` names
+    without their actors, and only the figures of the measures and units an added figure
+    has and of the measure, unit and deadline period of each commitment (the delta groups
+    only the former, and judges a commitment only on the latter: `reconcile.delta`)."""
+    sourced = load_sourced(store, set(ALL_KINDS) - {"figures"}, without_actors=members)
+    slots: set[tuple[str, ...]] = {
+        (c.measure, c.unit, period)
+        for s in sourced
+        for c in s.extraction.commitments
+        if (period := deadline_period(c.deadline)) is not None
+    }
+    ids = sorted(added)
+    for i in range(0, len(ids), 500):
+        marks = ", ".join("?" for _ in ids[i : i + 500])
+        sql = f"SELECT DISTINCT measure, unit FROM figures WHERE doc_id IN ({marks})"
+        slots.update((r["measure"], r["unit"]) for r in store.db.all(sql, ids[i : i + 500]))
+    figures = store.load_figures({s.doc_id for s in sourced}, slots)
+    return [
+        replace(s, extraction=replace(s.extraction, figures=figures.get(s.doc_id, ())))
+        for s in sourced
+    ]
 
 
 def _stored_members(
