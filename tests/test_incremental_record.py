@@ -25,7 +25,7 @@ from hypothesis import strategies as st
 
 from bilat.pairview import PAIRED
 from bilat.record import rebuild_record, refresh_record
-from bilat.records import Article, CleanDocument, Document, Extraction
+from bilat.records import Article, CleanDocument, Commitment, Document, Extraction
 from bilat.store import DocumentRow, Store, open_store
 from bilat.store.judgements import add_judgement
 from conftest import SEEDS, _drop_pg, _pg_url, extracted_store
@@ -312,6 +312,73 @@ def test_old_actors_taken_from_the_record_read_as_stored(
         for source in quoted:
             if source[2] != 0:  # the copies: the same quantities, so the groups re-derived
                 _add(store, source)
+        _refreshed_equals_rebuild(store, "updated")
+    finally:
+        store.close()
+
+
+def _year(text: str | None) -> int:
+    found = _YEAR.search(text or "")
+    return int(found.group(0)) if found else 0
+
+
+def test_a_commitment_is_judged_on_figures_no_added_document_has(
+    sources: list[Source], new_store: Any
+) -> None:
+    """An update reads the old figures only of the added figures' quantities and of each
+    commitment's measure, unit and deadline period: a commitment met by old figures alone
+    stays met when documents with no figures are added."""
+    doc, ext, figure = next(
+        (s[0], s[1], f)
+        for s in sources
+        for f in s[1].figures
+        if s[2] == 0 and f.kind == "amount" and 0 < _year(f.period) < _year(s[0].published)
+    )
+    target = Commitment(
+        figure.measure,
+        figure.measure_text,
+        ">=",
+        figure.value / 2,
+        None,
+        figure.unit,
+        figure.per,
+        str(_year(figure.period)),
+        (),
+        "agreed",
+        figure.evidence,
+        figure.flow,
+    )
+    stored = (doc, dataclasses.replace(ext, commitments=(*ext.commitments, target)), 0)
+    store = _store_with(new_store, [stored], [0])
+    try:
+        assert (store.load_record() or {})["commitments"][-1]["status"] == "met"
+        for d, e, years in sources:
+            if years == 1 and d.id != doc.id:
+                _add(store, (d, dataclasses.replace(e, figures=(), commitments=()), years))
+        _refreshed_equals_rebuild(store, "updated")
+    finally:
+        store.close()
+
+
+def test_a_timeless_mention_joins_its_stored_cluster(sources: list[Source], new_store: Any) -> None:
+    """Mentions with no date and no publication date are placed after all others, into a
+    cluster of exactly their parties: the stored cluster a new such mention joins is read
+    (by its mentions' keys) and replaced."""
+    timeless = []
+    for d, e, years in [s for s in sources if s[2] == 0 and s[1].events][:3]:
+        events = tuple(
+            dataclasses.replace(
+                ev, type="CONSULT", mode="call", participants=("Russia", "China"), date=None
+            )
+            for ev in e.events
+        )
+        events = tuple(dataclasses.replace(ev, date_end=None) for ev in events)
+        timeless.append(
+            (dataclasses.replace(d, published=None), dataclasses.replace(e, events=events), years)
+        )
+    store = _store_with(new_store, timeless, [0, 1])
+    try:
+        _add(store, timeless[2])
         _refreshed_equals_rebuild(store, "updated")
     finally:
         store.close()
