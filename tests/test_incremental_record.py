@@ -25,7 +25,7 @@ from hypothesis import strategies as st
 
 from bilat.pairview import PAIRED
 from bilat.record import rebuild_record, refresh_record
-from bilat.records import Article, CleanDocument, Document, Extraction
+from bilat.records import Article, CleanDocument, Commitment, Document, Extraction
 from bilat.store import DocumentRow, Store, open_store
 from bilat.store.judgements import add_judgement
 from conftest import SEEDS, _drop_pg, _pg_url, extracted_store
@@ -266,5 +266,121 @@ def test_no_room_between_two_entries_rebuilds(
             if source[2] == 0:  # the originals: a year before the stored copies
                 _add(store, source)
         _refreshed_equals_rebuild(store, "rebuilt")
+    finally:
+        store.close()
+
+
+_BODIES = ("state", "organization", "company")
+
+
+def _quoting(source: Source, twin: bool) -> Source:
+    """`source` with its figures said by its first state, organization or company, no data
+    source named (so the claims cite that body); with `twin`, naming that body once more as
+    a person (one member ref for two members); the copy under another name (same dates)
+    claims three times the values, so each figure is in a conflict showing who claims what."""
+    doc, ext, years = source
+    body = next(a for a in ext.actors if a.type in _BODIES)
+    person = dataclasses.replace(body, type="person", gid=None, mentions=())
+    times = 3 if years < 0 else 1
+    figures = tuple(
+        dataclasses.replace(
+            f,
+            said_by=body.name,
+            source_data=None,
+            value=f.value * times,
+            value_max=None if f.value_max is None else f.value_max * times,
+        )
+        for f in ext.figures
+    )
+    actors = (*ext.actors, person) if twin else ext.actors
+    return doc, dataclasses.replace(ext, actors=actors, figures=figures), years
+
+
+def test_old_actors_taken_from_the_record_read_as_stored(
+    sources: list[Source], new_store: Any
+) -> None:
+    """An update takes the old documents' actors from the stored record (`_stored_members`):
+    a body quoted by figures keeps its type, so the claims keep their data source, and a
+    document naming two actors alike (one member ref) is read from its rows."""
+    quoted = [
+        _quoting(s, twin=n % 2 == 0)
+        for n, s in enumerate(
+            s for s in sources if s[1].figures and any(a.type in _BODIES for a in s[1].actors)
+        )
+    ]  # every other stored document twice named (each comes with its two copies)
+    assert len(quoted) >= 6
+    store = _store_with(new_store, quoted, [i for i, s in enumerate(quoted) if s[2] == 0])
+    try:
+        for source in quoted:
+            if source[2] != 0:  # the copies: the same quantities, so the groups re-derived
+                _add(store, source)
+        _refreshed_equals_rebuild(store, "updated")
+    finally:
+        store.close()
+
+
+def _year(text: str | None) -> int:
+    found = _YEAR.search(text or "")
+    return int(found.group(0)) if found else 0
+
+
+def test_a_commitment_is_judged_on_figures_no_added_document_has(
+    sources: list[Source], new_store: Any
+) -> None:
+    """An update reads the old figures only of the added figures' quantities and of each
+    commitment's measure, unit and deadline period: a commitment met by old figures alone
+    stays met when documents with no figures are added."""
+    doc, ext, figure = next(
+        (s[0], s[1], f)
+        for s in sources
+        for f in s[1].figures
+        if s[2] == 0 and f.kind == "amount" and 0 < _year(f.period) < _year(s[0].published)
+    )
+    target = Commitment(
+        figure.measure,
+        figure.measure_text,
+        ">=",
+        figure.value / 2,
+        None,
+        figure.unit,
+        figure.per,
+        str(_year(figure.period)),
+        (),
+        "agreed",
+        figure.evidence,
+        figure.flow,
+    )
+    stored = (doc, dataclasses.replace(ext, commitments=(*ext.commitments, target)), 0)
+    store = _store_with(new_store, [stored], [0])
+    try:
+        assert (store.load_record() or {})["commitments"][-1]["status"] == "met"
+        for d, e, years in sources:
+            if years == 1 and d.id != doc.id:
+                _add(store, (d, dataclasses.replace(e, figures=(), commitments=()), years))
+        _refreshed_equals_rebuild(store, "updated")
+    finally:
+        store.close()
+
+
+def test_a_timeless_mention_joins_its_stored_cluster(sources: list[Source], new_store: Any) -> None:
+    """Mentions with no date and no publication date are placed after all others, into a
+    cluster of exactly their parties: the stored cluster a new such mention joins is read
+    (by its mentions' keys) and replaced."""
+    timeless = []
+    for d, e, years in [s for s in sources if s[2] == 0 and s[1].events][:3]:
+        events = tuple(
+            dataclasses.replace(
+                ev, type="CONSULT", mode="call", participants=("Russia", "China"), date=None
+            )
+            for ev in e.events
+        )
+        events = tuple(dataclasses.replace(ev, date_end=None) for ev in events)
+        timeless.append(
+            (dataclasses.replace(d, published=None), dataclasses.replace(e, events=events), years)
+        )
+    store = _store_with(new_store, timeless, [0, 1])
+    try:
+        _add(store, timeless[2])
+        _refreshed_equals_rebuild(store, "updated")
     finally:
         store.close()

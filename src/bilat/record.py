@@ -12,8 +12,8 @@ otherwise it rebuilds. Both give the identical record (tests/test_incremental_re
 from __future__ import annotations
 
 import json
-from collections.abc import Collection, Iterator, Sequence
-from dataclasses import fields
+from collections.abc import Collection, Iterator, Mapping, Sequence
+from dataclasses import fields, replace
 from typing import Any
 
 from bilat.reconcile import (
@@ -24,15 +24,18 @@ from bilat.reconcile import (
     SourcedExtraction,
     reconcile_read,
 )
-from bilat.reconcile.delta import PartDelta, RecordDelta, reconcile_delta
+from bilat.reconcile._dates import deadline_period
+from bilat.reconcile.actors import member_ref
+from bilat.reconcile.delta import Holding, PartDelta, RecordDelta, reconcile_delta
 from bilat.reconcile.figures import find_conflicts, group_figures
 from bilat.reconcile.model import PARTS, document_entry, ordered_inputs, to_plain
+from bilat.records import Actor
 from bilat.reviewed import load_reviews_for_record
 from bilat.store import Store
 from bilat.store.items import ALL_KINDS
 from bilat.store.record_order import SEP as MERGE_SEP
 from bilat.store.record_patch import NoRoom, PartPatch, RecordPatch
-from bilat.store.record_rows import entries_keyed, read_part, record_source
+from bilat.store.record_rows import entries_keyed, events_holding, read_part, record_source
 
 __all__ = [
     "added_documents",
@@ -45,17 +48,25 @@ __all__ = [
 ]
 
 
-def load_sourced(store: Store, kinds: Collection[str] = ALL_KINDS) -> list[SourcedExtraction]:
+def load_sourced(
+    store: Store, kinds: Collection[str] = ALL_KINDS, without_actors: Collection[int] = ()
+) -> list[SourcedExtraction]:
     """Every current extraction, as the machine extracted it (the actors without their
-    mentions: nothing in the record reads them), with only the item `kinds` named."""
+    mentions: nothing in the record reads them), with only the item `kinds` named; the
+    documents `without_actors` without their actors (the caller has them)."""
     rows = store.db.all(  # the four fields it needs, not every document's text
         "SELECT id, name, published, source FROM documents "
         "WHERE is_current = 1 AND status = 'ok' ORDER BY id"
     )
     docs = {int(doc["id"]): doc for doc in rows}
+    bare = [i for i in docs if i in without_actors]
+    loaded = dict(store.load_extractions(bare, mentions=False, kinds=set(kinds) - {"actors"}))
+    rest = [i for i in docs if i not in loaded]
+    loaded.update(store.load_extractions(rest, mentions=False, kinds=kinds))
     return [
-        SourcedExtraction(i, docs[i]["name"], docs[i]["published"], docs[i]["source"], ext)
-        for i, ext in store.load_extractions(list(docs), mentions=False, kinds=kinds)
+        SourcedExtraction(i, docs[i]["name"], docs[i]["published"], docs[i]["source"], loaded[i])
+        for i in docs
+        if i in loaded
     ]
 
 
@@ -185,13 +196,16 @@ def update_record(store: Store, added: set[int]) -> RecordDelta | None:
     reviewed = load_reviews_for_record(store)
     if reviewed.reviews.get("figures") or json.loads(parts or "[]") != [*_PARTS, "agreements"]:
         return None
-    inputs = [reviewed.source(s) for s in load_sourced(store)]
+    known = _stored(store)
+    members = {} if reviewed.reviews.get("actors") else _stored_members(store, known[0], added)
+    inputs = [_with_actors(reviewed.source(s), members) for s in _inputs(store, added, members)]
     delta = reconcile_delta(
         [s for s in inputs if s.doc_id not in added],
         [s for s in inputs if s.doc_id in added],
         _merge_judgements(store),
-        known=_stored(store),
+        known=known,
         agreements=lambda ids: entries_keyed(store.db, "agreements", ids),
+        members=members,
     )
     patch = RecordPatch(
         {kind: _part_patch(store, kind, p) for kind, p in delta.parts.items()},
@@ -250,8 +264,9 @@ def _plain(entry: Any) -> Any:
 
 def _stored(
     store: Store,
-) -> tuple[list[CanonicalActor], list[MergeJudgement], list[dict[str, Any]]]:
-    """The actors, machine merges and events of the stored record, as reconcile made them."""
+) -> tuple[list[CanonicalActor], list[MergeJudgement], Holding]:
+    """The actors and machine merges of the stored record, as reconcile made them, and a
+    lookup of its events holding given mentions (read by their keys, not all)."""
     actors = []
     for a in read_part(store.db, "actors"):
         members = tuple(ActorMember(**{**m, "aliases": tuple(m["aliases"])}) for m in a["members"])
@@ -262,7 +277,76 @@ def _stored(
         if mark == "1":
             one, other, reason, kind, by = fields
             merges.append(MergeJudgement(kind, one, other, reason, by))
-    return actors, merges, read_part(store.db, "events")
+    return actors, merges, lambda refs: events_holding(store.db, refs)
+
+
+def _inputs(
+    store: Store, added: Collection[int], members: Collection[int]
+) -> list[SourcedExtraction]:
+    """Every current extraction as an update weighs it: the documents `members` names
+    without their actors, and only the figures of the measures and units an added figure
+    has and of the measure, unit and deadline period of each commitment (the delta groups
+    only the former, and judges a commitment only on the latter: `reconcile.delta`)."""
+    sourced = load_sourced(store, set(ALL_KINDS) - {"figures"}, without_actors=members)
+    slots: set[tuple[str, ...]] = {
+        (c.measure, c.unit, period)
+        for s in sourced
+        for c in s.extraction.commitments
+        if (period := deadline_period(c.deadline)) is not None
+    }
+    ids = sorted(added)
+    for i in range(0, len(ids), 500):
+        marks = ", ".join("?" for _ in ids[i : i + 500])
+        sql = f"SELECT DISTINCT measure, unit FROM figures WHERE doc_id IN ({marks})"
+        slots.update((r["measure"], r["unit"]) for r in store.db.all(sql, ids[i : i + 500]))
+    figures = store.load_figures({s.doc_id for s in sourced}, slots)
+    return [
+        replace(s, extraction=replace(s.extraction, figures=figures.get(s.doc_id, ())))
+        for s in sourced
+    ]
+
+
+def _stored_members(
+    store: Store, actors: Sequence[CanonicalActor], added: Collection[int]
+) -> dict[int, tuple[ActorMember, ...]]:
+    """The members of the stored `actors` per old document, in the order of its actor rows
+    (as `collect_members` reads them), so its actors need not be read again; a document
+    naming two actors alike (one member ref) or one the record lacks is left out."""
+    by_ref: dict[str, list[ActorMember]] = {}
+    for actor in actors:
+        for m in actor.members:
+            by_ref.setdefault(m.ref, []).append(m)
+    out: dict[int, list[ActorMember]] = {}
+    odd = set(added)
+    rows = store.db.execute(  # two narrow columns: the order of each document's actors
+        "SELECT a.doc_id, a.name FROM actors a JOIN documents d ON d.id = a.doc_id "
+        "WHERE d.is_current = 1 AND d.status = 'ok' ORDER BY a.doc_id, a.id"
+    ).fetchall()
+    for doc_id, name in rows:
+        found = by_ref.get(member_ref(int(doc_id), name), ())
+        if len(found) == 1:
+            out.setdefault(int(doc_id), []).append(found[0])
+        else:
+            odd.add(int(doc_id))
+    return {d: tuple(members) for d, members in out.items() if d not in odd}
+
+
+def _with_actors(
+    s: SourcedExtraction, members: Mapping[int, Sequence[ActorMember]]
+) -> SourcedExtraction:
+    """`s` read without its actors given back, from its `members`, those its figures quote
+    with no data source named (a claim names such a speaker as its source by the actor's
+    type: `figures._data_source`); its members come from `members` (`collect_members`)."""
+    found = members.get(s.doc_id)
+    quoted = {f.said_by for f in s.extraction.figures if f.said_by and not f.source_data}
+    if found is None or not quoted:
+        return s
+    actors = tuple(
+        Actor(m.name, m.type, m.country, m.role, m.aliases, m.gid)
+        for m in found
+        if m.name in quoted
+    )
+    return replace(s, extraction=replace(s.extraction, actors=actors))
 
 
 def refresh_record(store: Store) -> str:

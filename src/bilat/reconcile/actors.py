@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import functools
 from collections import Counter
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from bilat.reconcile._clusters import Clusters
@@ -117,22 +117,31 @@ def member_ref(doc_id: int, name: str) -> str:
     return f"{doc_id}:{name}"
 
 
-def collect_members(inputs: Sequence[SourcedExtraction]) -> list[ActorMember]:
-    return [
-        ActorMember(
-            member_ref(s.doc_id, a.name),
-            s.doc_id,
-            s.doc_name,
-            a.name,
-            a.type,
-            a.country,
-            a.role,
-            a.aliases,
-            a.gid,
+def collect_members(
+    inputs: Sequence[SourcedExtraction], known: Mapping[int, Sequence[ActorMember]] | None = None
+) -> list[ActorMember]:
+    """Every actor of `inputs` as a member, in reading order; `known`: the members of
+    some documents, as this gives them, taken instead of their actors."""
+    out: list[ActorMember] = []
+    for s in inputs:
+        if known is not None and s.doc_id in known:
+            out.extend(known[s.doc_id])
+            continue
+        out.extend(
+            ActorMember(
+                member_ref(s.doc_id, a.name),
+                s.doc_id,
+                s.doc_name,
+                a.name,
+                a.type,
+                a.country,
+                a.role,
+                a.aliases,
+                a.gid,
+            )
+            for a in s.extraction.actors
         )
-        for s in inputs
-        for a in s.extraction.actors
-    ]
+    return out
 
 
 class _Merger:

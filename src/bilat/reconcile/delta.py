@@ -28,7 +28,7 @@ Entries equal before and after are left out of both lists.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -58,6 +58,7 @@ from bilat.reconcile.figures import (
     series_of,
 )
 from bilat.reconcile.model import (
+    ActorMember,
     CanonicalActor,
     Conflict,
     FigureSeries,
@@ -76,6 +77,8 @@ __all__ = ["PartDelta", "RecordDelta", "reconcile_delta"]
 
 T = TypeVar("T")
 Stored = Callable[[Iterable[str]], Sequence[dict[str, Any]]]  # ids -> the stored entries
+# mention refs -> the stored event entries holding one, by their place in record order
+Holding = Callable[[Collection[str]], Mapping[int, dict[str, Any]]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,12 +132,14 @@ class _Side:
         inputs: tuple[SourcedExtraction, ...],
         added: set[int],
         human: Sequence[Judgement],
+        known: Mapping[int, Sequence[ActorMember]] | None = None,
     ) -> _Side:
         """The side of `inputs` (`old`'s and the `added` documents'): new members a
         gazetteer id places join their stored actors, the actors of the members tied to the
         other added ones clustered again, the others' actors and merges kept from `old`
-        (`actor_growth.regrow`)."""
-        members = collect_members(inputs)
+        (`actor_growth.regrow`). `known`: the members of documents whose inputs may carry
+        no actors."""
+        members = collect_members(inputs, known)
         every, merges, again = regrow(old.actors, old.merges, members, added, human)
         index = actor_index(every)
         return cls(inputs, every, merges, index, PairFiler(inputs, index), again)
@@ -273,22 +278,34 @@ def _moved_members(old: _Side, new: _Side) -> int:
     return sum(1 for ref, actor_id in before.items() if after.get(ref) != actor_id)
 
 
+def _holding(rows: Sequence[dict[str, Any]]) -> Holding:
+    """`Holding` of these event entries (plain, in record order)."""
+
+    def found(refs: Collection[str]) -> dict[int, dict[str, Any]]:
+        return {
+            n: row for n, row in enumerate(rows) if any(m["ref"] in refs for m in row["mentions"])
+        }
+
+    return found
+
+
 def _events(
     old: _Side,
     new: _Side,
     changes: _Changes,
     options: ReconcileOptions,
-    stored: Sequence[dict[str, Any]] | None,
+    stored: Holding | None,
 ) -> PartDelta:
-    """The clusters the touched mentions are in, before (`stored`: the old record's events,
-    plain) and after. Timeless mentions (no date, no publication) are placed after all the
-    others into a cluster of exactly their parties, so every timeless mention of the parties
-    of a touched mention is placed again, among the clusters holding those parties."""
+    """The clusters the touched mentions are in, before (`stored`: the old record's events
+    holding given mentions, plain) and after. Timeless mentions (no date, no publication)
+    are placed after all the others into a cluster of exactly their parties, so every
+    timeless mention of the parties of a touched mention is placed again, among the
+    clusters holding those parties."""
     after = mention_items(new.inputs, new.index)
     before = _old_items(old, new, after, changes)
     if stored is None:
         gone = cluster_events(old.inputs, old.index, options)
-        stored = [to_plain(old.filer.event(c)) for c in gone]
+        stored = _holding([to_plain(old.filer.event(c)) for c in gone])
     seeds = {ref for ref in after if ref not in before}  # the added documents' mentions
     for ref, item in before.items():
         if after[ref] is not item and (
@@ -304,12 +321,17 @@ def _events(
     # the party sets whose timeless mentions are placed again, and the stored clusters they
     # may join or leave, grown together until no cluster brings in another party set
     kinds = {k for r in refs | {r for r in seeds if is_timeless(after[r])} for k in kinds_of(r)}
+    rows: dict[int, dict[str, Any]] = {}  # the stored clusters read so far, by position
+    asked: set[str] = set()
     while True:
         placed = {
             r for r, i in after.items() if is_timeless(i) and (r in seeds or kinds_of(r) & kinds)
         }
+        wanted = {r for r in before if r in refs or r in placed or kinds_of(r) & kinds}
+        rows.update(stored(wanted - asked))  # the clusters holding one of them
+        asked |= wanted
         gone_rows, kept = [], []
-        for row in stored:
+        for row in (rows[n] for n in sorted(rows)):
             refs_of = [m["ref"] for m in row["mentions"]]
             if any(r in refs for r in refs_of):
                 gone_rows.append(row)  # clustered again with the touched mentions
@@ -438,21 +460,26 @@ def reconcile_delta(
     added_inputs: Sequence[SourcedExtraction],
     judgements: Sequence[Judgement] = (),
     options: ReconcileOptions | None = None,
-    known: tuple[Sequence[CanonicalActor], Sequence[MergeJudgement], Sequence[dict[str, Any]]]
-    | None = None,
+    known: tuple[Sequence[CanonicalActor], Sequence[MergeJudgement], Holding] | None = None,
     agreements: Stored | None = None,
+    members: Mapping[int, Sequence[ActorMember]] | None = None,
 ) -> RecordDelta:
     """The change from `reconcile(old_inputs, judgements)` to `reconcile(old_inputs +
     added_inputs, judgements)` (see the module docstring). `known`: the actors, machine
     merges and events (plain, as `to_plain` gives them) of `reconcile(old_inputs,
-    judgements)` when the caller has them (the stored record), so they are not derived
-    again; `agreements`: the stored agreement histories (plain) of these ids, likewise."""
+    judgements)` when the caller has them (the stored record; the events as a lookup of
+    the entries holding given mention refs), so they are not derived again; `agreements`:
+    the stored agreement histories (plain) of these ids, likewise; `members`: with
+    `known`, the actor members of old documents (as `collect_members` gives them), whose
+    inputs then need carry no actors (those of a document with figures still name the
+    bodies its figures quote)."""
     opts = options or ReconcileOptions()
     human = tuple(j for j in judgements if j.by != "machine")
     inputs = ordered_inputs(old_inputs)
     old = _Side.known(inputs, known[0], known[1]) if known else _Side.of(inputs, human)
     added = {s.doc_id for s in added_inputs}
-    new = _Side.grown(old, ordered_inputs((*old_inputs, *added_inputs)), added, human)
+    assert members is None or known is not None, "old members come with the stored actors"
+    new = _Side.grown(old, ordered_inputs((*old_inputs, *added_inputs)), added, human, members)
     conflicts, series = _figures(old, new, added_inputs, opts)
     changes = _Changes.of(old.index, new.index)
     histories = _agreements(old, new, changes, opts, agreements)

@@ -10,7 +10,7 @@ from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from typing import Any
 
-from bilat.records import Document, Extraction
+from bilat.records import Document, Extraction, Figure
 from bilat.store import bands as _bands
 from bilat.store import documents as _docs
 from bilat.store import items as _items
@@ -126,6 +126,13 @@ class Store:
         `load_extraction` gives it, read a chunk of documents per query; only the item
         `kinds` named ("actors", "events", ...) are read, the others left empty."""
         return _items.load_extractions(self.db, doc_ids, mentions=mentions, kinds=kinds)
+
+    def load_figures(
+        self, doc_ids: Collection[int], slots: Collection[tuple[str, ...]]
+    ) -> dict[int, tuple[Figure, ...]]:
+        """The figures of `doc_ids` of these `slots`, (measure, unit) or (measure, unit,
+        period), per document in the order `load_extractions` gives them."""
+        return _items.load_figures(self.db, doc_ids, slots)
 
     def stale_documents(self, version: str) -> list[Document]:
         """Current, non-duplicate documents not yet extracted by `version`."""

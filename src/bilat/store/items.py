@@ -25,6 +25,7 @@ __all__ = [
     "delete_items",
     "load_extraction",
     "load_extractions",
+    "load_figures",
     "save_extraction",
     "save_extractions",
 ]
@@ -228,6 +229,24 @@ def _load_chunk(
         if doc is not None and doc["extractor_version"] is not None:
             of = {t: by_doc.get(doc_id, []) for t, by_doc in tables.items()}
             yield doc_id, _extraction(doc, of, spans.get(doc_id, []))
+
+
+def load_figures(
+    db: Database, doc_ids: Collection[int], slots: Collection[tuple[str, ...]]
+) -> dict[int, tuple[Figure, ...]]:
+    """The figures of the documents `doc_ids` of these `slots`, (measure, unit) or
+    (measure, unit, period), per document in id order (as `load_extractions` gives them):
+    index reads, one per slot."""
+    whole = {slot for slot in slots if len(slot) == 2}
+    rows: dict[int, dict[str, Any]] = {}
+    for slot in sorted(s for s in slots if s[:2] not in whole or len(s) == 2):
+        sql = "SELECT * FROM figures WHERE measure = ? AND unit = ?"
+        found = db.all(sql if len(slot) == 2 else f"{sql} AND period = ?", slot)
+        rows.update((int(r["id"]), r) for r in found if int(r["doc_id"]) in doc_ids)
+    out: dict[int, list[Figure]] = {}
+    for r in sorted(rows.values(), key=lambda r: (int(r["doc_id"]), int(r["id"]))):
+        out.setdefault(int(r["doc_id"]), []).append(Figure(**_fields(r, Figure, ())))
+    return {doc_id: tuple(figures) for doc_id, figures in out.items()}
 
 
 def _rows_by_doc(

@@ -40,6 +40,7 @@ __all__ = [
     "entries",
     "entry_fields",
     "entry_pairs",
+    "events_holding",
     "pair_counts",
     "part_count",
     "read_part",
@@ -324,6 +325,31 @@ def entries_keyed(db: Database, kind: str, keys: Iterable[str]) -> list[dict[str
     in record order; keys of no entry are left out (index reads)."""
     found = _entries_by(db, kind, "item_key", keys)
     return [found[pos] for pos in sorted(found)]
+
+
+def events_holding(db: Database, refs: Iterable[str]) -> dict[int, dict[str, Any]]:
+    """Position -> entry of the stored events holding any of these mention refs
+    ("doc_id:e<i>": the document's i-th stored event), found through the event rows' keys
+    (record_item_refs), not by reading every event."""
+    wanted: dict[int, set[int]] = {}
+    for ref in refs:
+        doc, _, i = ref.partition(":e")
+        wanted.setdefault(int(doc), set()).add(int(i))
+    docs, ids = sorted(wanted), []
+    for n in range(0, len(docs), 500):
+        marks = ", ".join("?" for _ in docs[n : n + 500])
+        sql = f"SELECT doc_id, id FROM events WHERE doc_id IN ({marks}) ORDER BY doc_id, id"
+        place: Counter[int] = Counter()
+        for doc, row_id in db.execute(sql, docs[n : n + 500]).fetchall():
+            if place[int(doc)] in wanted[int(doc)]:
+                ids.append(int(row_id))
+            place[int(doc)] += 1
+    positions: set[int] = set()
+    for n in range(0, len(ids), 500):
+        marks = ", ".join("?" for _ in ids[n : n + 500])
+        sql = f"SELECT pos FROM record_item_refs WHERE kind = 'events' AND item_id IN ({marks})"
+        positions.update(int(row[0]) for row in db.execute(sql, ids[n : n + 500]).fetchall())
+    return entries(db, "events", positions)
 
 
 def _entries_by(
