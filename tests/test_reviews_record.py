@@ -99,7 +99,8 @@ def test_rejecting_the_dissenting_figure_settles_conflict_and_commitment(db: str
     assert not any("zz_dissent" in r or "190" in r for r in reasons)
     shown = _call(app, "GET", "/api/conflicts?include_rejected=1").json()
     (marked,) = [c for c in shown if c["period"] == "2024"]  # still open: 228 vs 244.8 bn
-    struck = [cl for cl in marked["claims"] if cl["review"]["state"] == "rejected"]
+    whole = _call(app, "GET", f"/api/conflicts/{marked['id']}").json()  # with its claims
+    struck = [cl for cl in whole["claims"] if cl["review"]["state"] == "rejected"]
     assert [cl["value"] for cl in struck] == [190e9] and not marked["resolved"]
     cli = CliRunner().invoke(main, ["--db", db, "commitments", "--json"])
     assert not any(c["dissent"] for c in json.loads(cli.output))
