@@ -21,7 +21,8 @@ def test_a_batch_counted_after_signed_with_its_topics() -> None:
     )
     assert _agreements(text) == [
         (
-            "30 cooperation documents on grain, logistics and tourism",
+            "more than 30 cooperation documents on grain, logistics and tourism signed by the "
+            "two sides",
             "agreement",
             ("Russia", "China"),
         )
