@@ -304,3 +304,76 @@ def test_an_exercise_of_a_named_series_without_its_year() -> None:
     events = extract_text(text, "2031-11-14").events
     assert [(e.mode, e.status, e.date) for e in events] == [("military", "planned", "2032-03")]
     assert {"Iran", "Russia"} <= set(events[0].participants)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        (  # a South Asian wire's dateline dates the report, not the session it announces
+            "Islamabad, Nov 18 (APP) Pakistani Foreign Minister Ishaq Dar and Chinese Foreign "
+            "Minister Wang Yi will co-chair the strategic dialogue in Beijing next month, "
+            "officials said on Tuesday.",
+            "2031-11-18",
+            [("meeting", "planned", "2031-12", ("Ishaq Dar", "Wang Yi"))],
+        ),
+        (  # Russian contrast: the call is past, the visit planned; "the Indian premier" is
+            # the Indian of the two told before
+            "Президент России Владимир Путин и премьер-министр Индии Нарендра Моди провели "
+            "телефонный разговор в пятницу, а визит индийского премьера в Россию запланирован "
+            "на следующий месяц.",
+            "2031-11-17",
+            [
+                ("call", "occurred", "2031-11-14", ("Vladimir Putin", "Narendra Modi")),
+                ("visit", "planned", "2031-12", ("Narendra Modi", "Russia")),
+            ],
+        ),
+        (
+            "Vladimir Putin and Narendra Modi spoke by phone on Friday, while a visit of the "
+            "Indian premier to Russia is planned for next month.",
+            "2031-11-17",
+            [
+                ("call", "occurred", "2031-11-14", ("Vladimir Putin", "Narendra Modi")),
+                ("visit", "planned", "2031-12", ("Narendra Modi", "Russia")),
+            ],
+        ),
+        (  # a person's relative clause tells a meeting of its own, in its own tense
+            "Russian Deputy Prime Minister Alexei Overchuk, who met Chinese Vice Premier He "
+            "Lifeng in Beijing in May, is expected to co-chair the next session of the "
+            "commission in Kazan next month.",
+            "2031-11-14",
+            [
+                ("meeting", "occurred", "2031-05", ("Alexei Overchuk", "He Lifeng")),
+                ("meeting", "planned", "2031-12", ("Alexei Overchuk", "He Lifeng")),
+            ],
+        ),
+        (  # the period a result is compared with dates no meeting
+            "Товарооборот снизился на 5% по сравнению с аналогичным периодом прошлого года, "
+            "сообщил Алексей Оверчук по итогам заседания Российско-китайской межправительственной "
+            "комиссии.",
+            "2031-11-14",
+            [("meeting", "occurred", "2031-11-14", ("Alexey Overchuk", "Russia", "China"))],
+        ),
+    ],
+)
+def test_each_event_of_a_sentence_keeps_its_own_date_and_people(
+    text: str, published: str, expected: list[tuple[str, str, str, tuple[str, ...]]]
+) -> None:
+    from tests.conftest import extract_text
+
+    events = extract_text(text, published).events
+    assert sorted((e.mode, e.status, e.date, e.participants) for e in events) == expected
+
+
+def test_a_title_does_not_reach_back_into_the_sentence_before() -> None:
+    """'... to Beijing in May. Vice President X': X is no official of Beijing's state."""
+    from tests.conftest import extract_text
+
+    text = (
+        "A memorandum was signed during Lula's state visit to Beijing in May.\n\nVice President "
+        "Geraldo Alckmin, who met Chinese Vice President Han Zheng in Beijing in May, is expected "
+        "to co-chair the next session of the commission with him in Brasilia next month."
+    )
+    result = extract_text(text, "2031-08-11")
+    (alckmin,) = [a for a in result.actors if a.name == "Geraldo Alckmin"]
+    assert alckmin.country != "CN" and "May" not in (alckmin.role or "")
+    assert ("meeting", "occurred", "2031-05") in {(e.mode, e.status, e.date) for e in result.events}

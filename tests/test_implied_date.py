@@ -205,6 +205,22 @@ def test_a_date_after_today_is_not_a_publication_date() -> None:
             id="agency, place in title case, year from the text",
         ),
         pytest.param(
+            "New Delhi, Nov 18 (PTI) Exports to Russia rose in the first seven months of "
+            "2025, the commerce ministry said.",
+            "2025-11-18",
+            id="place in title case, the agency in brackets (South Asian wires)",
+        ),
+        pytest.param(
+            "Islamabad, 3 May (APP): Trade with China grew in the first four months of 2026.",
+            "2026-05-03",
+            id="place in title case, day before month, the agency in brackets",
+        ),
+        pytest.param(
+            "Moscow, May 3 (the day of the talks) was chosen in 2026 for the visit.",
+            None,
+            id="a bracket of words is no agency",
+        ),
+        pytest.param(
             "Москва. 8 мая. ИНТЕРФАКС - Экспорт за январь-апрель 2025 года вырос на 3%.",
             "2025-05-08",
             id="a Russian wire dateline with the place in title case",

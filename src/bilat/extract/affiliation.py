@@ -100,11 +100,16 @@ def _led_by(
     return None
 
 
+_SENTENCE_END = re.compile(r"\n|[a-z]{2}[.!?]\s")
+
+
 def _body_before(
     text: str, bodies: list[tuple[int, int, str]], start: int
 ) -> tuple[str, str | None] | None:
     # the nearest body first: "Gazprom CEO Alexey Miller and CNPC Chairman Dai Houliang"
     for _bs, be, country in sorted(bodies, key=lambda b: -b[1]):
+        if _SENTENCE_END.search(text, be, start):  # "... to Beijing in May. Vice President X"
+            continue
         if 0 < start - be <= 80 and (m := _TITLE_BETWEEN.match(text[be:start])):
             return country, m.group(1).strip()
     return None

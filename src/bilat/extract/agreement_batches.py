@@ -27,7 +27,7 @@ _SIGNED_AFTER = re.compile(r"\b(?:signed|inked|concluded)\b", re.I)
 # who signed: a plural subject right before the verb ("Russian and Chinese companies signed")
 _SIGNERS = re.compile(
     r"(?:^|[,;:]\s*|\b(?:and|as|when|where|while)\s+)"
-    r"((?:the\s+)?(?:(?!(?:and|as|when|where|while|which|who)\b)[\w-]+\s+){0,5}?(?:companies|firms|businesses|enterprises|sides|parties|"
+    r"((?:the\s+)?(?:(?!(?:as|when|where|while|which|who)\b)[\w-]+\s+){0,5}?(?:companies|firms|businesses|enterprises|sides|parties|"
     r"banks|regions|ministries|departments|agencies|partners|countries|governments|delegations"
     r"|investors))\s+(?:have\s+|had\s+|also\s+|jointly\s+)?(?:signed|inked|concluded)\s+$",
     re.I,

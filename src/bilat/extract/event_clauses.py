@@ -31,6 +31,8 @@ __all__ = [
 ORDER = ("military", "call", "video", "multilateral", "visit", "meeting")
 _CLAUSE = re.compile(
     r",\s+(?:and|while|whereas|but)\s+|;\s+|\s+and\s+(?=(?:in|on|at)\s+[A-Z])"
+    # Russian contrast: "провели разговор в пятницу, | а визит запланирован на декабрь"
+    r"|,\s+(?:а|но)\s+(?!также\b|и\b)"
     # the occasion a contact prepares is an event of its own: "met in Moscow | ahead of Xi's
     # state visit", "the meeting was held | ahead of the 30th regular meeting of ..."
     r"|,?\s+(?=(?:ahead of|in the run-up to|in preparation for|on the eve of)\s)"
@@ -112,11 +114,35 @@ def split_clauses(sentence: Sentence) -> list[Clause]:
         out.append((pos, m.start()))
         pos = m.end()
     out.append((pos, len(sentence.text)))
+    text = sentence.text
     return [
-        Clause(sentence.start + s, sentence.start + e, sentence.text[s:e], sentence)
-        for s, e in out
-        if e > s
+        Clause(sentence.start + s, sentence.start + e, part, sentence)
+        for s0, e0 in out
+        if e0 > s0
+        for s, e, part in _relative_apart(text, s0, e0)
     ]
+
+
+# "Alckmin, who met Han Zheng in Beijing in May, is expected to co-chair ...", "Кожемяко,
+# который в понедельник провел переговоры ..., примет участие ...": an event of its own
+_RELATIVE = re.compile(r",\s+((?:who|котор(?:ый|ая|ые))\s[^,;]{8,160}?),(?=\s)", re.I)
+
+
+def _relative_apart(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """A person's relative clause telling an event of the mode of the clause around it (one
+    event per mode and clause): the clause with the relative clause blanked out (offsets
+    kept: the people named in it stay in the clause), then the relative clause. Otherwise
+    the clause as it is ("Wang, who arrived on a visit, held talks": a visit and a meeting
+    already; "The sub-commission, which last met in June": bilat.extract.event_parties)."""
+    m = _RELATIVE.search(text, start, end)
+    if m is None:
+        return [(start, end, text[start:end])]
+    rel_start, rel_end = m.span(1)
+    outer = text[start:rel_start] + " " * (rel_end - rel_start) + text[rel_end:end]
+    inner = {mode for mode, _ in find_triggers(text[rel_start:rel_end])}
+    if not inner & {mode for mode, _ in find_triggers(outer)}:
+        return [(start, end, text[start:end])]
+    return [(start, end, outer), (rel_start, rel_end, text[rel_start:rel_end])]
 
 
 @lru_cache(maxsize=4096)

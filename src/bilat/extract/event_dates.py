@@ -17,6 +17,7 @@ from bilat.extract.event_merge import Found
 from bilat.extract.figures_data import phrases
 from bilat.extract.nlp_ru import analyses
 from bilat.extract.temporal import TimeExpr, find_time_expressions
+from bilat.ingest.dates import yearless_dateline
 
 __all__ = [
     "FUTURE_TRIGGER",
@@ -215,12 +216,21 @@ def _not_event_date(text: str, start: int, end: int) -> bool:
     since = text[:start].rstrip().lower().endswith("since") or text[start:end].lower().startswith(
         "since"
     )
-    results = _RESULTS_OF.search(text, max(0, start - 12), start) is not None
-    return bool(_DATELINE.match(text[:start])) or since or results
+    results = _RESULTS_OF.search(text, max(0, start - 30), start) is not None
+    wire = yearless_dateline(text[: end + 40])  # "New Delhi, Jan 20 (PTI)" too
+    dateline = bool(_DATELINE.match(text[:start])) or (
+        wire is not None and wire[2] <= start and end <= wire[3] + 1
+    )
+    return dateline or since or results
 
 
-# "по итогам 2024 года", "за 2024 год": the period a result covers, not an event's date
-_RESULTS_OF = re.compile(r"(?:\bпо\s+итогам|(?<![\w-])за)\s+$", re.I)
+# "по итогам 2024 года", "за 2024 год", "за аналогичный период прошлого года", "the same
+# period of last year": the period a result covers or is compared with, not an event's date
+_RESULTS_OF = re.compile(
+    r"(?:\bпо\s+итогам|(?<![\w-])за|\bаналогичн\w+\s+период\w*"
+    r"|\b(?:same|corresponding)\s+period\s+(?:of|in)?)\s+$",
+    re.I,
+)
 
 
 _POSSESSIVE = re.compile(r"['’]s\b")  # "yesterday's talks": the date of the noun after it

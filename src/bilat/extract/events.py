@@ -66,6 +66,7 @@ from bilat.extract.event_parties import (
 )
 from bilat.extract.gazetteer import Gazetteer
 from bilat.extract.turns import with_turn_pronouns
+from bilat.extract.wordre import mostly_cyrillic
 from bilat.records import Event, Evidence
 
 __all__ = ["extract_events"]
@@ -77,14 +78,15 @@ _NUMBER = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 
 
 _PRONOUN = re.compile(
-    r"^\s*(?:and\s+)?(?:[A-Za-z ,]{0,30}\s)?(?:he|she|his|her|they|their|the delegation"
+    r"^\s*(?:and\s+)?(?:[A-Za-z ,]{0,30}\s)?(?:he|she|his|her|they|their|who|the delegation"
     r"|(?:the\s+two|both)\s+(?:foreign\s+|prime\s+|defen[cs]e\s+)?(?:ministers|leaders|presidents)"
     r"(?=\s+(?:last\s+|also\s+|have\s+|had\s+|will\s+)?(?:spoke|speak|met|meet|talked|held))"
     r"|the\s+(?:(?:foreign|prime|finance|deputy\s+prime)\s+)?(?:minister|governor|premier)"
     r"(?!\s+(?-i:[A-Z])))\b"
     r"|^\s*" + DAYS_APART.pattern + r"\s+(?:his|her|their)\b"
-    r"|^\s*(?:и\s+)?(?:[А-Яа-яЁё ,]{0,30}\s)?(?:он|она|они"
-    r"|министр|губернатор|глава\s+(?:региона|края|области|ведомства)|премьер)\b"
+    r"|^\s*(?:и\s+)?(?:[А-Яа-яЁё ,]{0,30}\s)?(?:он|она|они|котор(?:ый|ая|ые)"
+    r"|(?:министр|губернатор|премьер)(?:а|у|ом|е|ы|ов|ам)?"
+    r"|глав[аыуе]\s+(?:региона|края|области|ведомства))\b"
     r"(?!\s+(?-i:[А-ЯЁ]))",
     re.I,
 )  # "the delegation": the one the sentence before named, with the people leading it;
@@ -132,7 +134,35 @@ def _without_speakers(ctx: DocContext, persons: list[Mention]) -> list[Mention]:
     return kept if len({m.actor for m in kept}) >= 2 else persons
 
 
-def _participants(ctx: DocContext, clause: Clause, subject: list[Mention]) -> list[Mention]:
+def _told_before(gaz: Gazetteer, pronoun: re.Match[str], subject: list[Mention]) -> list[Mention]:
+    """The people told before whom a pronoun or office names: 'he' one, 'they/their' and
+    'the two ministers' two; 'the Indian premier', 'индийского премьера' the one of that side
+    ('Putin and Modi spoke ..., and a visit of the Indian premier is planned')."""
+    words = re.findall(r"[^\W\d_]+", pronoun[0])
+    side = _side_of_adjective(gaz, words[-2]) if len(words) >= 2 else None
+    of_side = [m for m in subject if side is not None and m.country == side]
+    if of_side:
+        return of_side[:1]
+    # "who" may be "Li Qiang and Mishustin, who held talks"
+    plural = re.search(
+        r"\b(?:they|their|who|ministers|leaders|presidents|они|которые)$", pronoun[0], re.I
+    )
+    return subject[:2] if plural else subject[:1]
+
+
+def _side_of_adjective(gaz: Gazetteer, word: str) -> str | None:
+    """The state an adjective names, English or Russian in any case form."""
+    entry = gaz.state_for_adjective(word)
+    if entry is None and mostly_cyrillic(word):
+        from bilat.extract.gazetteer_ru import russian_names  # only Russian texts need it
+
+        entry = russian_names(gaz).state_for_adjective(word)
+    return entry.country if entry is not None else None
+
+
+def _participants(
+    ctx: DocContext, gaz: Gazetteer, clause: Clause, subject: list[Mention]
+) -> list[Mention]:
     between = _BETWEEN.search(clause.text)
     if between:
         span = ctx.mentions_in(clause.start + between.start(1), clause.start + between.end(2))
@@ -142,11 +172,8 @@ def _participants(ctx: DocContext, clause: Clause, subject: list[Mention]) -> li
     found = [m for m in ctx.mentions_in(clause.start, clause.end) if m.type != "place"]
     persons = _without_speakers(ctx, [m for m in found if m.type == "person"])
     pronoun = _PRONOUN.match(clause.text)
-    if subject and pronoun:  # 'he' is one person, 'they/their' may be two
-        plural = bool(
-            re.search(r"\b(?:they|their|ministers|leaders|presidents)$", pronoun[0], re.I)
-        )
-        persons = [*(subject if plural else subject[:1]), *persons]
+    if subject and pronoun:
+        persons = [*_told_before(gaz, pronoun, subject), *persons]
     offices = _unnamed_officials(ctx, clause)
     if persons:
         return [*persons, *offices]
@@ -206,8 +233,9 @@ def _visitors(
         if sender or not_source[-1].country is None:
             return [not_source[-1], *sender]
         return not_source[-1:]
-    if subject and _PRONOUN.match(clause.text):
-        return subject[:1]
+    pronoun = _PRONOUN.match(clause.text)
+    if subject and pronoun:
+        return _told_before(gaz, pronoun, subject)[:1]
     return delegation_sender(ctx, gaz, clause, at)
 
 
@@ -367,7 +395,7 @@ def _candidates(
         elif mode == "military":
             parts = forces(ctx, gaz, clause) or _the_pair_jointly(ctx, gaz, clause, trig)
         else:
-            parts = unnamed_as_states(ctx, gaz, _participants(ctx, clause, subject))
+            parts = unnamed_as_states(ctx, gaz, _participants(ctx, gaz, clause, subject))
             if not _involves_pair(parts, ctx.pair, mode):
                 at = clause.start + trig.start()
                 # the people who hold the talks: before the event word, or after "between"
@@ -514,7 +542,7 @@ def extract_events(ctx: DocContext, gaz: Gazetteer) -> list[Event]:
             before = new or ([again] if again else [])
             found.extend(before)
             people = list({m.actor: m for m in _persons(ctx, clause.start, clause.end)}.values())
-            subject = people[:2] if len(people) >= 2 else (people[:1] or subject)
+            subject = people or subject
     types = {m.actor: m.type for m in ctx.mentions}
     return [
         f.event

@@ -253,6 +253,26 @@ def _rel_month(m: re.Match[str], w: _When) -> _Resolved | None:
     return date, None, _range(year, month, month)
 
 
+_SEASONS = (("весн", 3), ("лет", 6), ("осен", 9), ("зим", 12))
+
+
+def _season(m: re.Match[str], w: _When) -> _Resolved | None:
+    """'весной', 'на весну', 'прошлой осенью': the year of that season (as "in the spring"):
+    the coming one for a plan, the last one for a report."""
+    if w.pub is None:
+        return None
+    first = next(n for stem, n in _SEASONS if m["s"].lower().startswith(stem))
+    if m["w"]:
+        year = w.pub.year + _shift(m["w"])
+    elif w.pub.month is None:
+        year = w.pub.year
+    elif w.future:
+        year = w.pub.year if first > w.pub.month else w.pub.year + 1
+    else:
+        year = w.pub.year if first <= w.pub.month else w.pub.year - 1
+    return str(year), None, None
+
+
 def _rel_week(m: re.Match[str], w: _When) -> _Resolved | None:
     """'на прошлой неделе', 'на следующей неделе': the month that week lies in."""
     return week_shifted(w.pub, _shift(m["w"]))
@@ -308,6 +328,19 @@ def _rules() -> tuple[tuple[re.Pattern[str], _Rule], ...]:
                 re.I,
             ),
             _rel_month,
+        ),
+        (  # "запланирован на следующий месяц"
+            re.compile(r"\bна\s+(?P<w>следующий|будущий|этот|текущий)\s+месяц\b", re.I),
+            _rel_month,
+        ),
+        (  # a season, unless a year follows ("весной следующего года", "летом 2026 года")
+            re.compile(
+                r"(?:\bна\s+)?\b(?:(?P<w>прошл|минувш|следующ|будущ|эт|текущ)\w*\s+)?"
+                r"(?P<s>весной|летом|осенью|зимой|весну|лето|осень|зиму)\b"
+                r"(?!\s+(?:\d{4}|(?:прошл|минувш|следующ|будущ|эт|текущ)\w*\s+год))",
+                re.I,
+            ),
+            _season,
         ),
         (
             re.compile(

@@ -93,6 +93,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     place = r"[A-ZА-ЯЁ][\wА-Яа-яЁё'’-]{2,}(?:\s+[A-ZА-ЯЁ][\wА-Яа-яЁё'’-]+){0,2}"
     year_end = r"(?:\s*(?:года\b|г\.)|\s*[.,—–-]|[ \t]*$)"
     agency_end = r"\s*[.,]?\s*(?=[/(—–-]|$)"
+    titled_end = r"\s*(?=\([A-Z][A-Za-z .-]{1,24}\))"
     flags = re.IGNORECASE | re.MULTILINE
     return {
         "marker": re.compile(r"\A\s*date\s+(?P<value>\d{4}-\d{2}-\d{2})\b"),
@@ -139,6 +140,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"{agency_end}",
             re.MULTILINE,
         ),
+        # a place in title case, the agency in brackets: "New Delhi, Jan 20 (PTI)",
+        # "Islamabad, 3 May (APP):" (South Asian wires)
+        "titled_agency_md": re.compile(rf"^[ \t]*{place},\s+{md}{year}?{titled_end}", re.M),
+        "titled_agency_dm": re.compile(rf"^[ \t]*{place},\s+{dm}{year}?{titled_end}", re.M),
         # a place in any case and a full date opening the text: "MOSCOW, 20 November 2025.
         # Vietnam's ...", "Благовещенск, 22 августа 2025 г. Губернатор ..."
         "placed_dm": re.compile(rf"^[ \t]*{place}[,.]\s+{dm}{year}{year_end}", re.M),
@@ -310,16 +315,22 @@ def _from_dateline(head: str, year: str | None) -> str | None:
         return found
     m = pats["agency_md"].search(head) or pats["agency_dm"].search(head)
     m = m or pats["agency_full"].search(head) or pats["named_agency_md"].search(head)
+    m = m or _titled(head)
     if not m or not (m["year"] or year):
         return None
     return _iso(m["year"] or year, _month_number(m["month"]), m["day"])
+
+
+def _titled(head: str) -> re.Match[str] | None:
+    pats = _patterns()
+    return pats["titled_agency_md"].search(head) or pats["titled_agency_dm"].search(head)
 
 
 def yearless_dateline(head: str) -> tuple[int, int, int, int] | None:
     """(month, day, start, end) of a year-less wire dateline ("MOSCOW, May 8 (Interfax) -")."""
     pats = _patterns()
     m = pats["agency_md"].search(head) or pats["agency_dm"].search(head)
-    m = m or pats["named_agency_md"].search(head)
+    m = m or pats["named_agency_md"].search(head) or _titled(head)
     if m is None or m["year"]:
         return None
     found = m.group(0)
