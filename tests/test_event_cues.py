@@ -346,6 +346,12 @@ def test_an_exercise_of_a_named_series_without_its_year() -> None:
                 ("meeting", "planned", "2031-12", ("Alexei Overchuk", "He Lifeng")),
             ],
         ),
+        (  # ... but around a report, talks "on a roadmap" are no event of their own
+            "Russian Deputy Prime Minister Alexei Overchuk, who met Chinese Vice Premier He "
+            "Lifeng in Harbin in May, said the two sides should speed up talks on a roadmap.",
+            "2031-11-14",
+            [("meeting", "occurred", "2031-05", ("Alexei Overchuk", "He Lifeng"))],
+        ),
         (  # the period a result is compared with dates no meeting
             "Товарооборот снизился на 5% по сравнению с аналогичным периодом прошлого года, "
             "сообщил Алексей Оверчук по итогам заседания Российско-китайской межправительственной "
@@ -377,3 +383,78 @@ def test_a_title_does_not_reach_back_into_the_sentence_before() -> None:
     (alckmin,) = [a for a in result.actors if a.name == "Geraldo Alckmin"]
     assert alckmin.country != "CN" and "May" not in (alckmin.role or "")
     assert ("meeting", "occurred", "2031-05") in {(e.mode, e.status, e.date) for e in result.events}
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        (  # hosting a counterpart on a forum's sidelines: talks (GOLD.md), and the forum
+            "Turkish Foreign Minister Hakan Fidan is expected to host his Russian counterpart "
+            "Sergey Lavrov on the sidelines of the Antalya Diplomacy Forum next month.",
+            "2031-03-17",
+            [
+                ("meeting", "planned", "2031-04", ("Hakan Fidan", "Sergey Lavrov")),
+                ("multilateral", "planned", "2031-04", ("Hakan Fidan", "Sergey Lavrov")),
+            ],
+        ),
+        (  # a joint exercise whose clause names only its venue is the pair's
+            "India and Russia agreed to expand trade. The next edition of the joint military "
+            "exercise INDRA is scheduled to be held in Russia later this year.",
+            "2031-01-20",
+            [("military", "planned", "2031", ("Russia", "India"))],
+        ),
+        (  # "followed by" a second joint action: of that year, not of the report's day
+            "China and Russia stepped up security ties. In August, the two navies held naval "
+            "drills off Vladivostok, followed by a joint naval patrol in the Pacific.",
+            "2032-01-19",
+            [
+                ("military", "occurred", "2031", ("Russia", "China")),
+                ("military", "occurred", "2031-08", ("Russia", "China")),
+            ],
+        ),
+        (  # a Russian compound adjective names both sides of an exercise; the ministers "of
+            # the two countries" are the pair's
+            "Совместное российско-монгольское учение стартовало в понедельник на полигоне в "
+            "Монголии. Ранее, в августе, министры обороны двух стран провели переговоры в Москве.",
+            "2031-09-15",
+            [
+                ("meeting", "occurred", "2031-08", ("Russia", "Mongolia")),
+                ("military", "occurred", "2031-09-15", ("Mongolia", "Russia")),
+            ],
+        ),
+        (
+            "Mongolia and Russia discussed trade. In August, the two countries' defence "
+            "ministers held talks in Moscow.",
+            "2031-09-15",
+            [("meeting", "occurred", "2031-08", ("Russia", "Mongolia"))],
+        ),
+        (  # "The day before", "Накануне": the day before the event told to the day
+            "Dmitry Chernyshenko and Tran Hong Ha held the 30th meeting of the Russian-Vietnamese "
+            "Intergovernmental Commission in Hanoi on Friday. The day before Dmitry "
+            "Chernyshenko was received by Vietnamese Prime Minister Pham Minh Chinh.",
+            "2031-11-22",
+            [
+                ("meeting", "occurred", "2031-11-20", ("Dmitry Chernyshenko", "Pham Minh Chinh")),
+                (
+                    "meeting",
+                    "occurred",
+                    "2031-11-21",
+                    (
+                        "Dmitry Chernyshenko",
+                        "Tran Hong Ha",
+                        "Russia",
+                        "Vietnam",
+                        "Russian-Vietnamese Intergovernmental Commission",
+                    ),
+                ),
+            ],
+        ),
+    ],
+)
+def test_who_and_when_of_joint_actions_and_days_around_an_event(
+    text: str, published: str, expected: list[tuple[str, str, str, tuple[str, ...]]]
+) -> None:
+    from tests.conftest import extract_text
+
+    events = extract_text(text, published).events
+    assert sorted((e.mode, e.status, e.date, e.participants) for e in events) == expected

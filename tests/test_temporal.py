@@ -19,6 +19,9 @@ def first(text: str, published: str | None = PUB, tense: str | None = None) -> t
     ("text", "tense", "expected"),
     [
         ("The delegation arrived yesterday.", None, ("2024-03-13", None, None)),
+        ("They met the day before yesterday.", None, ("2024-03-12", None, None)),
+        ("Делегация прибыла вчера.", None, ("2024-03-13", None, None)),
+        ("Переговоры пройдут послезавтра.", None, ("2024-03-16", None, None)),
         ("Talks continue today.", None, ("2024-03-14", None, None)),
         ("The ministers meet tomorrow.", None, ("2024-03-15", None, None)),
         ("The statement was issued on Monday.", None, ("2024-03-11", None, None)),

@@ -39,6 +39,8 @@ _CLAUSE = re.compile(
     r"|\s+and\s+(?=that\s)"  # "said that the navy will join X and that ... Y": two reports
     # "held talks with Doval on Tuesday, | a day after his meeting with Jaishankar"
     r"|,\s+(?=(?:a|one|two|three|four|five|several)\s+(?:day|days|week|weeks)\s+(?:after|before)\s)"
+    # "held the Joint Sea drills in August, | followed by a joint naval patrol"
+    r"|,\s+(?=followed\s+by\s)"
 )
 
 
@@ -140,7 +142,11 @@ def _relative_apart(text: str, start: int, end: int) -> list[tuple[int, int, str
     rel_start, rel_end = m.span(1)
     outer = text[start:rel_start] + " " * (rel_end - rel_start) + text[rel_end:end]
     inner = {mode for mode, _ in find_triggers(text[rel_start:rel_end])}
-    if not inner & {mode for mode, _ in find_triggers(outer)}:
+    same_mode = inner & {mode for mode, _ in find_triggers(outer)}
+    # a plan around a past event ("who met X in May, is expected to co-chair ..."), not "Ding,
+    # who met X in May, said the sides should speed up talks on a roadmap" (no event)
+    planned = lexicon().planned
+    if not same_mode or not planned.search(outer) or planned.search(text[rel_start:rel_end]):
         return [(start, end, text[start:end])]
     return [(start, end, outer), (rel_start, rel_end, text[rel_start:rel_end])]
 

@@ -24,8 +24,13 @@ def pair_by_office(ctx: DocContext, gaz: Gazetteer, clause: Clause) -> list[Ment
     if m is None:
         return []
     start, end = clause.start + m.start(), clause.start + m.end()
-    if any(x.type == "state" for x in ctx.mentions_in(end, min(clause.end, end + 24))):
-        return []  # "глав правительств России и Китая": the states are named
+    if any(
+        x.type == "state"
+        and re.fullmatch(r"\s*(?:of\s+)?(?:the\s+)?", ctx.clean_text[end : x.start])
+        for x in ctx.mentions_in(end, min(clause.end, end + 24))
+    ):
+        return []  # "глав правительств России и Китая": the states are named (not "... held
+        # talks in Moscow")
     holders = _named_holders(ctx, gaz, _office_key(m.group(0)))
     if holders:
         return holders  # "the two heads of state" after Putin and Xi were named: those two

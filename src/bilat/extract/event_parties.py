@@ -114,7 +114,21 @@ def forces(ctx: DocContext, gaz: Gazetteer, clause: Clause) -> list[Mention]:
             )
     states = [state_of(gaz, m) for m in found if m.type == "organization" and m.country]
     found += [m for m in states if m is not None]
+    # "Совместное российско-монгольское учение", "the Russian-Mongolian exercise"
+    found += _joint_mentions(gaz, clause)
     return list({m.actor: m for m in found}.values())
+
+
+def _joint_mentions(gaz: Gazetteer, clause: Clause) -> list[Mention]:
+    """The two states of the clause's last compound ('российско-монгольское'), each a
+    mention of the compound."""
+    for pattern in (JOINT, _JOINT_RU):
+        for m in reversed(list(pattern.finditer(clause.text))):
+            states = _joint_states(gaz, m.group(0))
+            if states:
+                at, end = clause.start + m.start(), clause.start + m.end()
+                return [Mention(at, end, m.group(0), e.name, "state", e.country) for e in states]
+    return []
 
 
 def state_of(gaz: Gazetteer, m: Mention) -> Mention | None:

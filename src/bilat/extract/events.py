@@ -393,7 +393,9 @@ def _candidates(
             if dest is not None:
                 parts.append(dest)
         elif mode == "military":
-            parts = forces(ctx, gaz, clause) or _the_pair_jointly(ctx, gaz, clause, trig)
+            parts = forces(ctx, gaz, clause)
+            if len({p.country for p in parts}) < 2:  # "the joint exercise INDRA will be held
+                parts += _the_pair_jointly(ctx, gaz, clause, trig)  # in Russia": the venue
         else:
             parts = unnamed_as_states(ctx, gaz, _participants(ctx, gaz, clause, subject))
             if not _involves_pair(parts, ctx.pair, mode):
@@ -431,6 +433,12 @@ def _candidates(
 # "joint strategic bomber patrols", "Another naval patrol is expected": of the pair the
 # report is about when the clause names no one else
 _JOINTLY = re.compile(r"\bjoint\b|\b(?:another|the\s+next)\s+$", re.I)
+# "the two navies held drills": the pair's forces
+_TWO_FORCES = re.compile(
+    r"\b(?:the\s+)?(?:two|both)\s+(?:navies|militaries|armies|armed\s+forces|air\s+forces)\b"
+    r"|(?:вооруженн|военн)\w+\s+сил\w*\s+(?:двух|обеих)\s+стран|флот\w*\s+(?:двух|обеих)\s+стран",
+    re.I,
+)
 
 
 def _the_pair_jointly(
@@ -438,7 +446,8 @@ def _the_pair_jointly(
 ) -> list[Mention]:
     """A joint exercise or patrol whose clause names no state or force: the pair's."""
     lead = clause.text[max(0, trig.start() - 12) : trig.start()]
-    if not (_JOINTLY.search(trig.group(0)) or _JOINTLY.search(lead)):
+    jointly = _JOINTLY.search(trig.group(0)) or _JOINTLY.search(lead)
+    if not (jointly or _TWO_FORCES.search(clause.text)):
         return []
     at = clause.start + trig.start()
     states = [gaz.state(code) for code in ctx.pair]
@@ -501,6 +510,44 @@ def _days_apart(clause: Clause, found: Found, before: list[Found]) -> Found:
     return replace(found, event=replace(found.event, date=day.isoformat()), explicit_date=True)
 
 
+# a sentence opening "The day before", "The next day", "Накануне", "На следующий день" (not
+# "the day before yesterday", "накануне визита"): a day from the event told before it
+_DAY_OFF = re.compile(
+    r"^\W*(?:(?P<before>the\s+(?:day|evening)\s+before|the\s+previous\s+day|on\s+the\s+eve"
+    r"|накануне)|(?P<after>the\s+(?:next|following)\s+day|на\s+следующий\s+день))"
+    r"(?=\s*,|\s+(?-i:[A-ZА-ЯЁ])|\s+(?:he|she|they|his|her|their|the|его|её|ее|их|он|она|они"
+    r"|в|во|состоял\w*|прош\w+)\b)",
+    re.I,
+)
+
+
+def _day_off(clause: Clause, found: Found, told: list[Found]) -> Found:
+    """'The day before X was received by Y': the day before the last event told to the day
+    (a report's meeting dated by its publication counts)."""
+    m = _DAY_OFF.match(clause.text)
+    days = [f.event.date for f in told if len(f.event.date or "") == 10]
+    if m is None or found.explicit_date or not days:
+        return found
+    day = dt.date.fromisoformat(str(days[-1])) + dt.timedelta(days=-1 if m["before"] else 1)
+    return replace(found, event=replace(found.event, date=day.isoformat()), explicit_date=True)
+
+
+_FOLLOWED = re.compile(r"\s*followed\s+by\s", re.I)
+
+
+def _followed(clause: Clause, found: Found, before: list[Found]) -> Found:
+    """'held the drills in August, followed by a joint patrol': the undated event that
+    followed the one the clause before dates happened that year (not on the report's day)."""
+    dated = [b for b in before if b.explicit_date and b.event.date]
+    if not _FOLLOWED.match(clause.text) or found.explicit_date or len(dated) != 1:
+        return found
+    prev = dated[0].event
+    if prev.status != found.event.status:
+        return found
+    year = str(prev.date)[:4]
+    return replace(found, event=replace(found.event, date=year), explicit_date=True)
+
+
 def _continued(ctx: DocContext, clause: Clause, before: list[Found]) -> Found | None:
     """'met in May in Moscow and in September in Beijing': a trigger-less clause that only adds
     another date (and place) repeats the one dated event of the clause before it."""
@@ -538,7 +585,8 @@ def extract_events(ctx: DocContext, gaz: Gazetteer) -> list[Event]:
                 # told one by one are the two meetings, not two more
                 found[found.index(before[0])] = replace(before[0], times=before[0].times - 1)
                 again = replace(again, times=1)
-            new = [_days_apart(clause, f, before) for f in new]
+            new = [_followed(clause, _days_apart(clause, f, before), before) for f in new]
+            new = [_day_off(clause, f, found) for f in new]
             before = new or ([again] if again else [])
             found.extend(before)
             people = list({m.actor: m for m in _persons(ctx, clause.start, clause.end)}.values())

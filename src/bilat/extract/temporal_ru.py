@@ -253,6 +253,17 @@ def _rel_month(m: re.Match[str], w: _When) -> _Resolved | None:
     return date, None, _range(year, month, month)
 
 
+_REL_DAYS = {"позавчера": -2, "вчера": -1, "сегодня": 0, "завтра": 1, "послезавтра": 2}
+
+
+def _rel_day(m: re.Match[str], w: _When) -> _Resolved | None:
+    """'вчера', 'сегодня', 'завтра' (and the days either side of them): from publication."""
+    base = w.pub.as_date() if w.pub else None
+    if base is None:
+        return None, None, None
+    return (base + dt.timedelta(days=_REL_DAYS[m["w"].lower()])).isoformat(), None, None
+
+
 _SEASONS = (("весн", 3), ("лет", 6), ("осен", 9), ("зим", 12))
 
 
@@ -351,6 +362,12 @@ def _rules() -> tuple[tuple[re.Pattern[str], _Rule], ...]:
             _rel_week,
         ),
         (re.compile(_WEEKDAYS_RE, re.I), _weekday),
+        (
+            re.compile(
+                r"(?<![\w-])(?P<w>позавчера|вчера|сегодня|послезавтра|завтра)(?![\w-])", re.I
+            ),
+            _rel_day,
+        ),
     )
 
 

@@ -389,7 +389,8 @@ def _b_rel_day(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     base = ctx.pub.as_date() if ctx.pub else None
     if base is None:
         return None, None, None
-    day = base + dt.timedelta(days=table("relative_days")[m["w"].lower() or "today"])
+    word = " ".join(m["w"].lower().split()) or "today"
+    day = base + dt.timedelta(days=table("relative_days")[word])
     return day.isoformat(), None, None
 
 
@@ -601,7 +602,11 @@ def patterns() -> tuple[tuple[re.Pattern[str], Builder], ...]:
             _b_comes_after,
             re.I,
         ),
-        (r"\b(?P<w>yesterday|today|tomorrow)\b", _b_rel_day, re.I),
+        (
+            r"\b(?P<w>the\s+day\s+(?:before\s+yesterday|after\s+tomorrow)|yesterday|today|tomorrow)\b",
+            _b_rel_day,
+            re.I,
+        ),
         # "held talks earlier in the day", "will meet later in the day": the day reported
         (r"\b(?:earlier|later)\s+(?:in\s+)?(?P<w>)(?:the|that)\s+day\b", _b_rel_day, re.I),
         (
