@@ -458,3 +458,124 @@ def test_who_and_when_of_joint_actions_and_days_around_an_event(
 
     events = extract_text(text, published).events
     assert sorted((e.mode, e.status, e.date, e.participants) for e in events) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        (  # what a call discussed is told apart from it; the plan is dated by the next
+            # sentence ("Визит запланирован на декабрь")
+            "Министр иностранных дел России Сергей Лавров и глава МИД Индии Субраманьям "
+            "Джайшанкар в пятницу провели телефонный разговор, в ходе которого обсудили "
+            "подготовку визита премьер-министра Индии Нарендры Моди в Москву. Визит "
+            "запланирован на декабрь.",
+            "2031-11-24",
+            [
+                ("call", "occurred", "2031-11-21", ("Sergey Lavrov", "S. Jaishankar")),
+                ("visit", "planned", "2031-12", ("Narendra Modi", "Russia")),
+            ],
+        ),
+        (  # "the leaders of the two countries": each side's leader the report names (India's
+            # is its prime minister); "совместные учения" of the sides: the pair's
+            "Президент России Владимир Путин и премьер-министр Индии Нарендра Моди обсудили "
+            "торговлю. В конце августа лидеры двух стран встретились в Тяньцзине. В военной "
+            "сфере стороны готовятся к очередным совместным учениям, которые намечены на "
+            "весну 2032 года.",
+            "2031-11-24",
+            [
+                ("meeting", "occurred", "2031-08", ("Vladimir Putin", "Narendra Modi")),
+                ("military", "planned", "2032", ("Russia", "India")),
+            ],
+        ),
+        (  # "встреча губернаторов": both governors told before; a business forum is a forum
+            # ("приняли участие" is no reception); "Напомним," is the report's aside
+            "В пятницу губернатор Астраханской области Игорь Бабушкин провел переговоры с "
+            "генерал-губернатором иранской провинции Мазендеран Махмудом Хосейнипуром. "
+            "Следующая встреча губернаторов запланирована на ноябрь. Кроме того, на прошлой "
+            "неделе в Астрахани прошел российско-иранский бизнес-форум, в котором приняли "
+            "участие 120 предпринимателей. Напомним, в июне губернатор Игорь Бабушкин принял "
+            "участие в выставке в Тегеране.",
+            "2031-10-13",
+            [
+                ("meeting", "occurred", "2031-10-10"),
+                ("meeting", "planned", "2031-11"),
+                ("multilateral", "occurred", "2031-06"),
+                ("multilateral", "occurred", "2031-10"),
+            ],
+        ),
+    ],
+)
+def test_russian_reports_of_calls_plans_leaders_and_forums(
+    text: str, published: str, expected: list[tuple[str, ...]]
+) -> None:
+    from tests.conftest import extract_text
+
+    events = extract_text(text, published).events
+    width = len(expected[0])
+    got = sorted((e.mode, e.status, e.date, e.participants)[:width] for e in events)
+    assert got == expected
+    if width == 3:  # the governors' next meeting is of both governors
+        (planned,) = [e for e in events if e.status == "planned"]
+        assert planned.participants[0] == "Igor Babushkin" and len(planned.participants) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        (  # plural "the ministers" told before
+            "Russian Energy Minister Sergei Tsivilev met Iranian Oil Minister Mohsen Paknejad in "
+            "Tehran yesterday. Earlier, on March 3, the ministers had a telephone conversation.",
+            "2031-04-22",
+            [
+                ("call", "occurred", "2031-03-03", ("Sergei Tsivilev", "Mohsen Paknejad")),
+                ("meeting", "occurred", "2031-04-21", ("Sergei Tsivilev", "Mohsen Paknejad")),
+            ],
+        ),
+        (  # a courtesy call is made in person
+            "Russian Deputy Prime Minister Dmitry Chernyshenko is on a working visit to Vietnam. "
+            "On Thursday he paid a courtesy call on Prime Minister Pham Minh Chinh.",
+            "2031-04-11",
+            [
+                ("meeting", "occurred", "2031-04-10", ("Dmitry Chernyshenko", "Pham Minh Chinh")),
+                ("visit", "occurred", "2031-04-10", ("Dmitry Chernyshenko", "Vietnam")),
+            ],
+        ),
+        (  # "from 24 November to 4 December": one span; any joint exercise of the pair
+            "Egypt and Russia expanded cooperation. The two countries completed the joint "
+            "airborne exercise near El Alamein, held from 24 November to 4 December.",
+            "2031-12-08",
+            [("military", "occurred", "2031-11-24", ("Russia", "Egypt"))],
+        ),
+        (  # a video conference held to prepare a planned meeting: two events
+            "Chinese Vice Premier Ding Xuexiang and Russian First Deputy Prime Minister Denis "
+            "Manturov held a video conference on Thursday to review preparations for the regular "
+            "meeting between Chinese Premier Li Qiang and Russian Prime Minister Mikhail "
+            "Mishustin, which is scheduled to take place in Moscow in the second half of the year.",
+            "2031-01-16",
+            [
+                ("meeting", "planned", "2031", ("Li Qiang", "Mikhail Mishustin")),
+                ("video", "occurred", "2031-01-16", ("Ding Xuexiang", "Denis Manturov")),
+            ],
+        ),
+        (  # an Interfax dateline after the city's full stop dates the report, not the
+            # session; "The commission last met": the body told before
+            "MOSCOW. Nov 17 (Interfax) - The next meeting of the Russian-Mongolian "
+            "Intergovernmental Commission on Trade will be held in Ulaanbaatar on December 9-10, "
+            "Russian Natural Resources Minister Alexander Kozlov told reporters.\n\nThe "
+            "commission last met in Moscow in June 2030.",
+            "2031-11-17",
+            [
+                ("meeting", "occurred", "2030-06"),
+                ("meeting", "planned", "2031-12-09"),
+            ],
+        ),
+    ],
+)
+def test_plural_offices_courtesy_calls_spans_and_datelines(
+    text: str, published: str, expected: list[tuple[str, ...]]
+) -> None:
+    from tests.conftest import extract_text
+
+    events = extract_text(text, published).events
+    width = len(expected[0])
+    assert sorted((e.mode, e.status, e.date, e.participants)[:width] for e in events) == expected

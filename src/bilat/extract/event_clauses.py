@@ -29,6 +29,8 @@ __all__ = [
 ]
 
 ORDER = ("military", "call", "video", "multilateral", "visit", "meeting")
+_TO_PREPARE = r"to\s+(?:review|discuss|coordinate|go\s+over)\s+(?:the\s+)?preparations?\s+for\s"
+_PREPARES = re.compile(rf"\b{_TO_PREPARE}", re.I)
 _CLAUSE = re.compile(
     r",\s+(?:and|while|whereas|but)\s+|;\s+|\s+and\s+(?=(?:in|on|at)\s+[A-Z])"
     # Russian contrast: "провели разговор в пятницу, | а визит запланирован на декабрь"
@@ -36,9 +38,13 @@ _CLAUSE = re.compile(
     # the occasion a contact prepares is an event of its own: "met in Moscow | ahead of Xi's
     # state visit", "the meeting was held | ahead of the 30th regular meeting of ..."
     r"|,?\s+(?=(?:ahead of|in the run-up to|in preparation for|on the eve of)\s)"
+    # "held a video conference on Thursday | to review preparations for the regular meeting"
+    rf"|\s+(?={_TO_PREPARE})"
     r"|\s+and\s+(?=that\s)"  # "said that the navy will join X and that ... Y": two reports
     # "held talks with Doval on Tuesday, | a day after his meeting with Jaishankar"
     r"|,\s+(?=(?:a|one|two|three|four|five|several)\s+(?:day|days|week|weeks)\s+(?:after|before)\s)"
+    # "held talks by phone, | during which they discussed preparations for Modi's visit"
+    r"|,\s+(?=(?:during\s+which|(?:в\s+ходе|во\s+время)\s+котор\w+)\s)"
     # "held the Joint Sea drills in August, | followed by a joint naval patrol"
     r"|,\s+(?=followed\s+by\s)"
 )
@@ -110,6 +116,8 @@ def split_clauses(sentence: Sentence) -> list[Clause]:
     out, pos = [], 0
     lex = lexicon()
     modes = [mode for mode, _ in find_triggers(sentence.text)]  # after call/video absorb the rest
+    if _PREPARES.search(sentence.text):  # "held a video conference to review preparations for
+        modes = list(ORDER)  # the regular meeting": the meeting a call absorbed is its own
     words = sum(1 for mode in modes for _ in lex.modes[mode].finditer(sentence.text))
     splitter = _CLAUSE if words > 1 else _REPEAT
     for m in splitter.finditer(sentence.text):

@@ -78,9 +78,11 @@ def _russian_future_before(text: str, trig: re.Match[str], others: list[re.Match
     """A Russian verb in the future (perfective non-past: 'возглавит', 'подпишут', 'обсудят')
     between the previous trigger and this one, its likeliest reading by pymorphy3."""
     start = max([0, trig.start() - 100, *(o.end() for o in others if o.end() <= trig.start())])
-    for word in _CYRILLIC_WORD.findall(text, start, trig.start()):
-        readings = analyses(word.lower())
+    for m in _CYRILLIC_WORD.finditer(text, start, trig.start()):
+        readings = analyses(m[0].lower())
         if readings and readings[0][1] == "VERB" and "futr" in readings[0][2]:
+            if "1per" in readings[0][2] and text[m.end() : m.end() + 1] == ",":
+                continue  # "Напомним, в июне ...": the report's aside, not a plan
             return True
     return False
 
@@ -221,7 +223,12 @@ def _not_event_date(text: str, start: int, end: int) -> bool:
     dateline = bool(_DATELINE.match(text[:start])) or (
         wire is not None and wire[2] <= start and end <= wire[3] + 1
     )
+    # "MOSCOW. Nov 17 (Interfax) - ...": the sentence begins after the city
+    dateline = dateline or (not text[:start].strip() and bool(_AGENCY_NEXT.match(text, end)))
     return dateline or since or results
+
+
+_AGENCY_NEXT = re.compile(r"\.?\s*(?:\([A-Z][\w .-]{1,24}\)|/[A-ZА-ЯЁ][\w -]{1,15}/)")
 
 
 # "по итогам 2024 года", "за 2024 год", "за аналогичный период прошлого года", "the same
@@ -335,18 +342,34 @@ _TALKS_HELD = re.compile(
 )
 
 
+# "The visit is scheduled for December", "Визит запланирован на декабрь": the plan told before
+_PLAN_DATED = re.compile(
+    r"^\W*(?:the\s+(?:[\w-]+\s+)?(?P<en>visit|trip|talks|meeting)\s+(?:is|has\s+been)\s+"
+    r"(?:scheduled|planned|expected)\s+(?:for|in|on|to)|(?P<ru>визит|поездка|переговоры|встреча)"
+    r"\s+(?:[\w-]+\s+)?(?:запланирован\w*|намечен\w*)\s+на)\b",
+    re.I,
+)
+
+
 def redated_talks(ctx: DocContext, clause: Clause, found: list[Found]) -> int | None:
-    """The index of the talks a clause naming no one dates ('The talks took place last Friday
-    in Heihe'), after re-dating them in `found`; None when the clause is not such a one."""
-    if not _TALKS_HELD.match(clause.text) or not find_triggers(clause.text):
+    """The index of the talks or plan a clause naming no one dates ('The talks took place last
+    Friday in Heihe', 'Визит запланирован на декабрь'), after re-dating them in `found`; None
+    when the clause is not such a one."""
+    plan = _PLAN_DATED.match(clause.text)
+    if not (plan or _TALKS_HELD.match(clause.text)) or not find_triggers(clause.text):
         return None
-    expr = any_expr(clause, ctx, planned=False)
-    told = [i for i, f in enumerate(found) if f.event.mode == "meeting"]
+    expr = any_expr(clause, ctx, planned=plan is not None)
+    noun = (plan["en"] or plan["ru"]).lower() if plan else ""
+    mode = "visit" if noun.startswith(("visit", "trip", "визит", "поездк")) else "meeting"
+    told = [i for i, f in enumerate(found) if f.event.mode == mode]
     if expr is None or expr.date is None or not told:
         return None
     i = told[-1]
-    if found[i].event.status != "occurred" or "prior" in found[i].marks:
+    status = "planned" if plan else "occurred"
+    if found[i].event.status != status or "prior" in found[i].marks:
         return None
+    if plan and found[i].explicit_date:
+        return None  # dated already: this may be another plan
     event = replace(found[i].event, date=expr.date, date_end=expr.date_end)
     found[i] = replace(found[i], event=event, explicit_date=True)
     return i

@@ -45,13 +45,22 @@ _OFFICES = (
 
 
 def _office_key(phrase: str) -> str:
-    return next((key for key, words in _OFFICES if words.search(phrase)), "head_of_state")
+    key = next((key for key, words in _OFFICES if words.search(phrase)), "head_of_state")
+    return "leader" if key == "head_of_state" and _LEADERS.search(phrase) else key
+
+
+_LEADERS = re.compile(r"leader|лидер", re.I)
 
 
 def _named_holders(ctx: DocContext, gaz: Gazetteer, key: str) -> list[Mention]:
     """Each side's holder of the office on the publication date when the document names
     both of them; else nothing (the states stand in)."""
     sides = _office_holders(ctx, gaz, key, ctx.published)
+    if key == "leader":  # "the leaders of the two countries": each side's head of state, or
+        # head of government where that is who leads it (India's prime minister)
+        states = _office_holders(ctx, gaz, "head_of_state", ctx.published)
+        governments = _office_holders(ctx, gaz, "head_of_government", ctx.published)
+        sides = [a or b for a, b in zip(states, governments, strict=True)]
     return [m for m in sides if m is not None] if None not in sides else []
 
 

@@ -252,7 +252,8 @@ _BODY_THEN = re.compile(
     r"(?:\s+(?:on|for)(?:\s+(?!will\b|would\b|is\b|are\b|has\b|had\b)[\w,'’-]+){1,6}?)?"
     # the subject's relative clause: "The sub-commission, which last met in June"
     r"(?:\s*,\s*(?:which|that)(?:\s+(?:last|first|also|previously|has|had|will))?)?"
-    r"\s+(?:(?:will|would|shall|is|are|to|has|have|had|also|then|again|already)\s+)*"
+    r"\s+(?:(?:will|would|shall|is|are|to|has|have|had|also|then|again|already|last|previously)"
+    r"\s+)*"
     r"(?:held\s+(?:its|their|a|the)\s+(?:[\w-]+\s+){0,2})?",
     re.I,
 )

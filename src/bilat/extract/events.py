@@ -78,9 +78,11 @@ _NUMBER = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 
 
 _PRONOUN = re.compile(
-    r"^\s*(?:and\s+)?(?:[A-Za-z ,]{0,30}\s)?(?:he|she|his|her|they|their|who|the delegation"
-    r"|(?:the\s+two|both)\s+(?:foreign\s+|prime\s+|defen[cs]e\s+)?(?:ministers|leaders|presidents)"
-    r"(?=\s+(?:last\s+|also\s+|have\s+|had\s+|will\s+)?(?:spoke|speak|met|meet|talked|held))"
+    r"^\s*(?:and\s+)?(?:[A-Za-z0-9 ,]{0,30}\s)?(?:he|she|his|her|they|their|who|the delegation"
+    r"|(?:the\s+two|both|the)\s+(?:foreign\s+|prime\s+|defen[cs]e\s+|energy\s+|trade\s+)?"
+    r"(?:ministers|leaders|presidents|premiers|co-chairs)"
+    r"(?=\s+(?:last\s+|also\s+|have\s+|had\s+|will\s+)?"
+    r"(?:spoke|speak|met|meet|talked|held|hold|had|discussed|exchanged)\b)"
     r"|the\s+(?:(?:foreign|prime|finance|deputy\s+prime)\s+)?(?:minister|governor|premier)"
     r"(?!\s+(?-i:[A-Z])))\b"
     r"|^\s*" + DAYS_APART.pattern + r"\s+(?:his|her|their)\b"
@@ -145,7 +147,10 @@ def _told_before(gaz: Gazetteer, pronoun: re.Match[str], subject: list[Mention])
         return of_side[:1]
     # "who" may be "Li Qiang and Mishustin, who held talks"
     plural = re.search(
-        r"\b(?:they|their|who|ministers|leaders|presidents|они|которые)$", pronoun[0], re.I
+        r"\b(?:they|their|who|ministers|leaders|presidents|premiers|co-chairs|они|которые"
+        r"|(?:министр|губернатор|премьер)(?:ы|ов|ам|ами))$",
+        pronoun[0],
+        re.I,
     )
     return subject[:2] if plural else subject[:1]
 
@@ -432,7 +437,9 @@ def _candidates(
 
 # "joint strategic bomber patrols", "Another naval patrol is expected": of the pair the
 # report is about when the clause names no one else
-_JOINTLY = re.compile(r"\bjoint\b|\b(?:another|the\s+next)\s+$", re.I)
+_JOINTLY = re.compile(
+    r"\bjoint\b|\b(?:another|the\s+next)\s+$|совместн\w*\s+$|(?:очередн|следующ)\w*\s+$", re.I
+)
 # "the two navies held drills": the pair's forces
 _TWO_FORCES = re.compile(
     r"\b(?:the\s+)?(?:two|both)\s+(?:navies|militaries|armies|armed\s+forces|air\s+forces)\b"

@@ -495,6 +495,12 @@ def patterns() -> tuple[tuple[re.Pattern[str], Builder], ...]:
     specs: list[tuple[str, Builder, int]] = [
         (rf"\b(?P<y>{y})-(?P<m>\d{{2}})-(?P<d>\d{{2}})\b", _b_iso, 0),
         (rf"\b(?P<y>{y})-(?P<m>0[1-9]|1[0-2])\b(?![-–]\d)", _b_iso_month, 0),
+        (  # "from 24 November to 4 December 2025"
+            rf"\b(?:from\s+|between\s+)?(?P<d1>\d{{1,2}}){sfx}\s+(?P<m1>{mon})"
+            rf"(?:{dash}|\s+and\s+)(?P<d2>\d{{1,2}}){sfx}\s+(?P<m2>{mon})\b(?:,?\s+(?P<y>{y})\b)?",
+            _b_month_range,
+            0,
+        ),
         (
             rf"\b(?P<mon>{mon})\.?\s+(?P<d1>\d{{1,2}}){sfx}{dash}(?P<d2>\d{{1,2}}){sfx}"
             rf"(?:,?\s+(?P<y>{y}))?\b",

@@ -129,10 +129,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"[ \t]*(?:\|[^\n]{{0,60}})?$",
             flags,
         ),
-        "agency_md": re.compile(rf"^[ \t]*{city},\s+{md}{year}?{agency_end}", re.MULTILINE),
+        # ... "MOSCOW. Nov 17 (Interfax) -" too
+        "agency_md": re.compile(rf"^[ \t]*{city}[,.]\s+{md}{year}?{agency_end}", re.MULTILINE),
         # a dated line that goes on after the date: "VLADIVOSTOK, July 24, 2026. Press service"
         "agency_full": re.compile(rf"^[ \t]*{city},\s+{md}{year}\.\s+(?=[A-Z])", re.M),
-        "agency_dm": re.compile(rf"^[ \t]*{city},\s+{dm}{year}?{agency_end}", re.MULTILINE),
+        "agency_dm": re.compile(rf"^[ \t]*{city}[,.]\s+{dm}{year}?{agency_end}", re.MULTILINE),
         # the agency first, the place in title case: "Xinhua News Agency, Harbin, August 27
         # (Reporter Liu Mingxuan) --" (Chinese state media in translation)
         "named_agency_md": re.compile(
