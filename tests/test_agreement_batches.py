@@ -52,3 +52,17 @@ def test_a_name_ends_where_a_relative_clause_without_that_begins() -> None:
     assert [(title, kind) for title, kind, _ in _agreements(text)] == [
         ("framework agreement of Rosneft and China Petrochemical Corporation", "agreement")
     ]
+
+
+def test_a_transit_state_is_no_party_and_an_expected_signing_is_planned() -> None:
+    text = (
+        "Russia and Iran discussed energy on Monday. A memorandum on the supply of Russian gas "
+        "to Iran via Azerbaijan will be signed in December. Russia and Iran also expect to sign "
+        "a memorandum on grain supplies next year."
+    )
+    found = extract_text(text, "2031-10-13").agreements
+    assert [(a.title, a.status, a.date) for a in found] == [
+        ("memorandum on the supply of Russian gas to Iran via Azerbaijan", "planned", "2031-12"),
+        ("memorandum on grain supplies", "planned", "2032"),
+    ]
+    assert "Azerbaijan" not in found[0].parties

@@ -799,6 +799,20 @@ def test_actor_edges(text: str, present: set[str], absent: set[str]) -> None:
             None,
             ("sub-commission on space cooperation",),
         ),
+        (  # a remit listed with commas up to its noun is the whole name ...
+            "Ministers will co-chair the Pakistan-Kazakhstan Inter-Governmental Commission on "
+            "Trade, Economic, Scientific, Technical and Cultural Cooperation (PKIGC) in Astana.",
+            "Pakistan-Kazakhstan Inter-Governmental Commission on Trade, Economic, Scientific, "
+            "Technical and Cultural Cooperation",
+            None,
+            (),
+        ),
+        (  # ... a name a comma ends is not continued by the clause after it
+            "The Russian-Turkish Commission on Trade, Russia said, will meet in Ankara.",
+            "Russian-Turkish Commission on Trade",
+            None,
+            (),
+        ),
         (
             "Ivan Petrov, head of the Russian-Turkish Business Council, said trade fell.",
             "Russian-Turkish Business Council",

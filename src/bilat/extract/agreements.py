@@ -211,15 +211,16 @@ def _is_specific(title: str, kind_word: str) -> bool:
 
 def _status(sentence: str, kind: str, at: int = 0) -> str:
     """The status word nearest the agreement's noun ('are negotiating the terms of a
-    memorandum ..., but no signing was planned' is negotiating); ties keep the list order."""
-    best: tuple[int, int, str] | None = None
+    memorandum ..., but no signing was planned' is negotiating); of two ending alike the
+    longer ('expect to sign' over 'sign'); other ties keep the list order."""
+    best: tuple[int, int, int, str] | None = None
     for rank, (status, pattern) in enumerate(_lexicon().status):
         for m in pattern.finditer(sentence):
             gap = at - m.end() if m.end() <= at else 2 * (m.start() - at)
-            if best is None or (gap, rank) < best[:2]:
-                best = (gap, rank, status)
+            if best is None or (gap, -len(m[0]), rank) < best[:3]:
+                best = (gap, -len(m[0]), rank, status)
     if best is not None:
-        return best[2]
+        return best[3]
     return "adopted" if kind in ("communique", "joint_statement", "declaration") else "announced"
 
 
@@ -231,7 +232,11 @@ def _sector(text: str) -> str:
 
 
 def _parties(ctx: DocContext, s: Sentence, kind: str) -> tuple[str, ...]:
-    found = ctx.mentions_in(s.start, s.end)
+    found = [  # "gas to Iran via Azerbaijan": a transit state is no party
+        m
+        for m in ctx.mentions_in(s.start, s.end)
+        if not _TRANSIT.search(ctx.clean_text, max(0, m.start - 20), m.start)
+    ]
     if kind in ("joint_statement", "communique", "declaration"):
         return ctx.pair_names
     if _THE_COMPANIES.search(s.text) and not any(m.type == "company" for m in found):
@@ -248,6 +253,9 @@ def _parties(ctx: DocContext, s: Sentence, kind: str) -> tuple[str, ...]:
     return ctx.pair_names
 
 
+_TRANSIT = re.compile(
+    r"\b(?:via|through|across|transiting|транзитом\s+через|через)\s+(?:the\s+)?$", re.I
+)
 _THE_SIDES = re.compile(
     r"\b(?:the\s+two\s+sides|both\s+sides|the\s+two\s+countries|both\s+countries)\b", re.I
 )

@@ -53,7 +53,11 @@ _ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z]{1,24})\)?")
 # the remit that completes a body's name: "on Investment Cooperation", "for Economic and
 # Trade Cooperation", "on NSR cooperation"
 _REMIT = re.compile(
-    r"\s+(?:on|for)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+(?:(?:and|of|the|in)\s+){0,2})*[A-Z][\w-]*\b"
+    # a listed remit ending in its noun: "on Trade, Economic, Scientific, Technological and
+    # Cultural Cooperation", "for Economic, Trade, Scientific and Technological Cooperation"
+    r"\s+(?:on|for)\s+(?:the\s+)?(?:[A-Z][\w-]*(?:,|\s+and)?\s+){1,8}"
+    r"(?:Cooperation|Co-operation|Affairs|Relations|Development|Issues|Partnership)\b"
+    r"|\s+(?:on|for)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+(?:(?:and|of|the|in)\s+){0,2})*[A-Z][\w-]*\b"
 )
 _NATIONAL = re.compile(r"\b(?:Ministry|Embassy|Consulate|Government|Parliament|Customs)$")
 _OF_STATE = re.compile(r"\s+of\s+(?:the\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})")
