@@ -670,3 +670,42 @@ def test_the_level_a_target_starts_from_takes_its_rate() -> None:
         "by 2030, from about 12 million tonnes now."
     )
     assert [(f.value, f.unit, f.per) for f in figs] == [(12e6, "t", "year")]
+
+
+def test_a_flow_beside_a_price_is_no_flow_of_that_good() -> None:
+    """'as lower oil prices weighed': the exports are goods of every kind, and their period
+    is the year the paragraph before told."""
+    from tests.conftest import extract_text
+
+    text = (
+        "China's trade with Russia fell 6.9 per cent to US$228.1 billion last year.\n\n"
+        "Chinese exports to Russia dropped by 10.4 per cent to US$103.2 billion, as lower oil "
+        "prices weighed on trade."
+    )
+    figs = extract_text(text, "2031-01-19").figures
+    assert [(f.value, f.measure, f.flow, f.period) for f in figs if f.unit == "USD"] == [
+        (228.1e9, "trade_turnover", "RU<->CN", "2030"),
+        (103.2e9, "trade_flow", "CN->RU", "2030"),
+    ]
+
+
+def test_russian_results_of_the_year_carry_to_the_next_sentence_after_an_abbreviated_unit() -> None:
+    """'до $11 млрд. «Мы ...»': the unit's full stop ends the sentence, so the quote's 'this
+    year' does not date the export figure, which takes 2024 from the sentence before; 'в
+    январе — ноябре' in a January report is last year's."""
+    from tests.conftest import extract_text
+
+    text = (
+        "Товарооборот двух стран по итогам 2030 г. упал на 10,7% до $52,6 млрд. При этом "
+        "турецкий экспорт в Россию вырос на 2,4% до $11 млрд. «Мы рассчитываем, что уже в этом "
+        "году товарооборот вернется к росту», – заявил министр. В январе — ноябре поставки "
+        "турецких товаров выросли на 3%."
+    )
+    figs = extract_text(text, "2031-01-13").figures
+    assert [(f.value, f.period) for f in figs] == [
+        (-10.7, "2030"),
+        (52.6e9, "2030"),
+        (2.4, "2030"),
+        (11e9, "2030"),
+        (3.0, "2030-01..2030-11"),
+    ]

@@ -20,6 +20,11 @@ def first(text: str, published: str | None = PUB, tense: str | None = None) -> t
     [
         ("The delegation arrived yesterday.", None, ("2024-03-13", None, None)),
         ("They met the day before yesterday.", None, ("2024-03-12", None, None)),
+        (  # machine translation of "по итогам девяти месяцев 2023 года"
+            "According to the results of nine months of 2023, trade grew.",
+            None,
+            ("2023-01", "2023-09", "2023-01..2023-09"),
+        ),
         ("Делегация прибыла вчера.", None, ("2024-03-13", None, None)),
         ("Переговоры пройдут послезавтра.", None, ("2024-03-16", None, None)),
         ("Talks continue today.", None, ("2024-03-14", None, None)),

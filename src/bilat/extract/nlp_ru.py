@@ -12,6 +12,7 @@ they load on the first Russian document only, so English extraction does not pay
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Any
 
@@ -109,9 +110,23 @@ def parse_ru(text: str) -> Any:
     starts = {s.start for s in parsed.sents}
     for i, token in enumerate(doc):
         token.lemma_ = lemma(token.text)
-        token.is_sent_start = i == 0 or token.idx in starts or _after_break(doc, i)
+        token.is_sent_start = (
+            i == 0 or token.idx in starts or _after_break(doc, i) or _after_unit(doc, i)
+        )
     doc.set_ents(_entities(doc, parsed.spans))
     return doc
+
+
+# "вырос до $11 млрд. «Мы рассчитываем ...»": the full stop of an abbreviated unit also
+# ends the sentence when a capital or an opening quote follows (razdel keeps them together)
+_UNIT_STOP = re.compile(r"(?<![\w-])(?:млрд|млн|трлн|тыс|долл|руб)\.\s+$")
+_OPENS = re.compile(r"[«\"“„A-ZА-ЯЁ]")
+
+
+def _after_unit(doc: Any, i: int) -> bool:
+    return bool(_OPENS.match(doc[i].text)) and bool(
+        _UNIT_STOP.search(doc.text, max(0, doc[i].idx - 12), doc[i].idx)
+    )
 
 
 def _after_break(doc: Any, i: int) -> bool:

@@ -145,11 +145,12 @@ def _count_range(m: re.Match[str], w: _When) -> _Resolved | None:
 
 
 def _month_span(m: re.Match[str], w: _When) -> _Resolved | None:
+    """'в январе — ноябре' in a January report is last year's (its end has not come yet)."""
     first = _month(m.group("m1"))
-    year = _unstated_year(m, w, first)
+    last = _month(m.group("m2")) if m.group("m2") else first
+    year = _unstated_year(m, w, first if w.future else last)
     if year is None:
         return None
-    last = _month(m.group("m2")) if m.group("m2") else first
     date = f"{year}-{first:02d}"
     return date, (f"{year}-{last:02d}" if last != first else None), _range(year, first, last)
 

@@ -556,7 +556,9 @@ def patterns() -> tuple[tuple[re.Pattern[str], Builder], ...]:
             re.I,
         ),
         (
-            rf"\b(?:(?:in|for|over|during)\s+(?:the\s+)?(?P<n>{num}|\d{{1,2}})\s+months\s+of"
+            # "results of nine months of 2024" (machine translation of "по итогам девяти
+            # месяцев 2024 года")
+            rf"\b(?:(?:in|for|over|during|of|after)\s+(?:the\s+)?(?P<n>{num}|\d{{1,2}})\s+months\s+of"
             rf"|(?P<n2>\d{{1,2}})M)\s*(?P<y>{y}|{ry})\b",
             _b_first_months,
             re.I,
