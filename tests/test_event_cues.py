@@ -579,3 +579,56 @@ def test_plural_offices_courtesy_calls_spans_and_datelines(
     events = extract_text(text, published).events
     width = len(expected[0])
     assert sorted((e.mode, e.status, e.date, e.participants)[:width] for e in events) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        (  # discussing preparations for a session by phone is a past call
+            "Russia and Iran agreed to hold the commission in December. On Monday, Russian "
+            "Foreign Minister Sergey Lavrov and his Iranian counterpart Abbas Araghchi discussed "
+            "preparations for the commission's session by telephone.",
+            "2031-10-22",
+            [("call", "occurred", "2031-10-20", ("Sergey Lavrov", "Abbas Araghchi"))],
+        ),
+        (  # the session a call prepares, told after it, is a planned event of its own
+            "Egypt's Foreign Minister Badr Abdelatty discussed with his Russian counterpart "
+            "Sergey Lavrov in a phone call on Saturday the progress of the plant and "
+            "preparations for the next session of the Egyptian-Russian joint committee, "
+            "scheduled to be held in Cairo in February.",
+            "2031-12-08",
+            [
+                ("call", "occurred", "2031-12-06", ("Badr Abdelatty", "Sergey Lavrov")),
+                ("meeting", "planned", "2032-02", ("Egypt", "Russia")),
+            ],
+        ),
+        (  # "Ding, who last met Manturov": who is Ding, not the people of the clause before
+            "Chinese Vice Premier Ding Xuexiang praised the preparations for the meeting between "
+            "Li Qiang and Mikhail Mishustin. Ding, who last met Russian First Deputy Prime "
+            "Minister Denis Manturov in Harbin in May, said trade would grow.",
+            "2032-01-19",
+            [
+                ("meeting", "occurred", "2031-05", ("Ding Xuexiang", "Denis Manturov")),
+                ("meeting", "planned", None, ("Li Qiang", "Mikhail Mishustin")),
+            ],
+        ),
+        (  # ongoing negotiations on a contract are no meeting; a delegation's visit told in
+            # the genitive is the visit of the region that sends it
+            "«Газпром» и турецкая Botas ведут переговоры о продлении контрактов. Губернатор "
+            "Приморского края Олег Кожемяко провел встречу с губернатором провинции Хэйлунцзян "
+            "Лян Хуэйлин. Ответный визит делегации Приморья в Харбин намечен на ноябрь.",
+            "2031-09-04",
+            [
+                ("meeting", "occurred", "2031-09-04", ("Oleg Kozhemyako", "Liang Huiling")),
+                ("visit", "planned", "2031-11", ("Primorsky Krai", "China")),
+            ],
+        ),
+    ],
+)
+def test_what_a_contact_prepares_and_who_takes_part(
+    text: str, published: str, expected: list[tuple[str, str, str | None, tuple[str, ...]]]
+) -> None:
+    from tests.conftest import extract_text
+
+    events = extract_text(text, published).events
+    assert sorted((e.mode, e.status, e.date, e.participants) for e in events) == expected

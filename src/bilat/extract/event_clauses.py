@@ -29,8 +29,14 @@ __all__ = [
 ]
 
 ORDER = ("military", "call", "video", "multilateral", "visit", "meeting")
-_TO_PREPARE = r"to\s+(?:review|discuss|coordinate|go\s+over)\s+(?:the\s+)?preparations?\s+for\s"
-_PREPARES = re.compile(rf"\b{_TO_PREPARE}", re.I)
+# "held a video conference on Thursday | to review preparations for the regular meeting",
+# "discussed in a phone call on Saturday the progress of X | and preparations for the next
+# session": the occasion a contact prepares, after it, is an event of its own
+_PREPARES = re.compile(
+    r"(?:,?\s+and|\s+to\s+(?:review|discuss|coordinate|go\s+over))?\s+(?:the\s+)?"
+    r"(?=preparations?\s+for\s)",
+    re.I,
+)
 _CLAUSE = re.compile(
     r",\s+(?:and|while|whereas|but)\s+|;\s+|\s+and\s+(?=(?:in|on|at)\s+[A-Z])"
     # Russian contrast: "провели разговор в пятницу, | а визит запланирован на декабрь"
@@ -38,8 +44,6 @@ _CLAUSE = re.compile(
     # the occasion a contact prepares is an event of its own: "met in Moscow | ahead of Xi's
     # state visit", "the meeting was held | ahead of the 30th regular meeting of ..."
     r"|,?\s+(?=(?:ahead of|in the run-up to|in preparation for|on the eve of)\s)"
-    # "held a video conference on Thursday | to review preparations for the regular meeting"
-    rf"|\s+(?={_TO_PREPARE})"
     r"|\s+and\s+(?=that\s)"  # "said that the navy will join X and that ... Y": two reports
     # "held talks with Doval on Tuesday, | a day after his meeting with Jaishankar"
     r"|,\s+(?=(?:a|one|two|three|four|five|several)\s+(?:day|days|week|weeks)\s+(?:after|before)\s)"
@@ -116,13 +120,17 @@ def split_clauses(sentence: Sentence) -> list[Clause]:
     out, pos = [], 0
     lex = lexicon()
     modes = [mode for mode, _ in find_triggers(sentence.text)]  # after call/video absorb the rest
-    if _PREPARES.search(sentence.text):  # "held a video conference to review preparations for
-        modes = list(ORDER)  # the regular meeting": the meeting a call absorbed is its own
     words = sum(1 for mode in modes for _ in lex.modes[mode].finditer(sentence.text))
     splitter = _CLAUSE if words > 1 else _REPEAT
-    for m in splitter.finditer(sentence.text):
-        out.append((pos, m.start()))
-        pos = m.end()
+    cuts = [m.span() for m in splitter.finditer(sentence.text)]
+    prep = _PREPARES.search(sentence.text)
+    if prep and find_triggers(sentence.text[: prep.start()]):  # the contact is told first
+        cuts = sorted([*(c for c in cuts if not c[0] < prep.end() < c[1]), prep.span()])
+    for cut_start, cut_end in cuts:
+        if cut_start < pos:
+            continue
+        out.append((pos, cut_start))
+        pos = cut_end
     out.append((pos, len(sentence.text)))
     text = sentence.text
     return [

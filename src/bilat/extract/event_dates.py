@@ -57,6 +57,11 @@ def planned_near(text: str, trig: re.Match[str], others: list[re.Match[str]]) ->
             continue  # the marker is another trigger's own words
         if _AGREED_AT.match(m[0]) and _AT_THE.search(text, m.end(), trig.start()):
             continue  # 'agreed on new rules at the meeting': what was agreed, where
+        if _DISCUSSED.search(text, max(0, m.start() - 30), m.start()) and _OCCASION_NOUN.search(
+            text, m.end(), trig.start()
+        ):
+            continue  # 'discussed preparations for the session by phone': a past call (not
+            # 'обсудили подготовку визита': the visit prepared is the plan)
         return True
     if _NEXT.search(text, max(0, trig.start() - 40), trig.start()):
         return True  # "the next, 19th meeting of the commission"
@@ -88,6 +93,15 @@ def _russian_future_before(text: str, trig: re.Match[str], others: list[re.Match
 
 
 _AGREED_AT = re.compile(r"agreed\s+(?:on|upon)\b", re.I)
+_OCCASION_NOUN = re.compile(
+    r"\b(?:session|meeting|visit|talks|summit|forum|trip|заседани\w*|встреч\w*|визит\w*|саммит\w*)\b",
+    re.I,
+)
+_DISCUSSED = re.compile(
+    r"\b(?:discussed|reviewed|considered|talked\s+about|focused\s+on|обсудили|обсуждали)"
+    r"\s+(?:the\s+)?$",
+    re.I,
+)
 _AT_THE = re.compile(
     r"\s(?:at|during|in\s+the\s+course\s+of)\s+(?:the|their|its|a)\s+(?:[\w-]+\s+){0,3}$", re.I
 )

@@ -136,6 +136,9 @@ def _without_speakers(ctx: DocContext, persons: list[Mention]) -> list[Mention]:
     return kept if len({m.actor for m in kept}) >= 2 else persons
 
 
+_RELATIVE_WHO = re.compile(r"\b(?:who|котор(?:ый|ая|ые))$", re.I)
+
+
 def _told_before(gaz: Gazetteer, pronoun: re.Match[str], subject: list[Mention]) -> list[Mention]:
     """The people told before whom a pronoun or office names: 'he' one, 'they/their' and
     'the two ministers' two; 'the Indian premier', 'индийского премьера' the one of that side
@@ -177,7 +180,9 @@ def _participants(
     found = [m for m in ctx.mentions_in(clause.start, clause.end) if m.type != "place"]
     persons = _without_speakers(ctx, [m for m in found if m.type == "person"])
     pronoun = _PRONOUN.match(clause.text)
-    if subject and pronoun:
+    named_first = any(m.end <= clause.start + pronoun.end() for m in persons) if pronoun else False
+    if subject and pronoun and not (named_first and _RELATIVE_WHO.search(pronoun[0])):
+        # "Ding, who last met Manturov": the one named before "who", not the last clause's
         persons = [*_told_before(gaz, pronoun, subject), *persons]
     offices = _unnamed_officials(ctx, clause)
     if persons:
@@ -220,6 +225,11 @@ def _visitors(
         found = _persons(ctx, pos, min(clause.end, pos + 60))[:1]
         if found:
             return found
+        # "визит делегации Приморья", "the visit of a delegation of Primorye": who sent it
+        sent = _DELEGATION_OF.match(ctx.clean_text, pos, clause.end)
+        by = [m for m in ctx.mentions_in(pos, clause.end) if m.country]
+        if sent and by and by[0].start == sent.end():
+            return by[:1]
     guest_follows = ("expect", "await", "wait", "invit", "welcom")  # "expecting you"
     if trig.group(0).lower().startswith(guest_follows):
         guest = _persons(ctx, clause.start + trig.end(), min(clause.end, at + 40))
@@ -244,6 +254,11 @@ def _visitors(
     return delegation_sender(ctx, gaz, clause, at)
 
 
+_DELEGATION_OF = re.compile(
+    r"\s*(?:(?:an?|the)\s+)?(?:[\w-]+\s+)?(?:delegation\s+(?:of|from)\s+(?:the\s+)?"
+    r"|делегаци\w+\s+(?:из\s+)?)",
+    re.I,
+)
 _ARRIVE = re.compile(r"(?:arriv|land|прибы|прибуд)", re.I)
 _ENVOY = re.compile(r"\b(?:ambassador|consul|посол|консул)", re.I)
 
