@@ -345,6 +345,24 @@ def test_large_charts_count_every_claim_in_marks(
                 assert any(p.conflict for p in marks) == any(f.get("conflict") for f in claims)
 
 
+@pytest.mark.parametrize("pair", VIEWS)
+def test_large_charts_headlines_are_those_of_every_claim(
+    store: Store, pair: str | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A large chart's headline reads only its latest period's rows (`headline_rows`: the
+    columns it needs; reviewed rows in full), and says what the chart of every claim says."""
+    monkeypatch.setattr(figure_page, "DRAWN", 1)
+    s = store.for_pair(pair)
+    heads = 0
+    for m in _measures(s):
+        figs = queries.figures(s, measure=m)
+        want = figure_charts(figs, queries.conflicts(s, measure=m), min_claims=2)
+        made = figure_page.measure_charts(s, m, {}, False)
+        assert {c.key: c.headline for c in made.charts} == {c.key: c.headline for c in want}
+        heads += sum(c.headline is not None for c in want)
+    assert heads or pair == "IN-RU"  # that view has no chart of two claims
+
+
 def test_figures_of_a_measure_page_lists_claims_a_page_at_a_time(
     db: str, store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:

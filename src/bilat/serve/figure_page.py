@@ -42,7 +42,7 @@ from bilat.serve.pages import (
     claims_by_chart,
     csv_href,
 )
-from bilat.serve.review import Reviews, load_reviews, visible
+from bilat.serve.review import UNREVIEWED, Reviews, load_reviews, visible
 from bilat.store import Store
 from bilat.store import figure_groups as fg
 from bilat.store import item_pages as ip
@@ -237,16 +237,20 @@ def _headline_claims(
     revs: Reviews,
 ) -> list[dict[str, Any]]:
     """The claims of a large chart's latest period (the headline's): its quantity's rows,
-    read by the measure and period index, and the edited ones."""
+    read by the measure and period index, and the edited ones. A row no one reviewed is
+    read as the headline reads it (`ip.headline_rows`: value, qualifier, data source,
+    document), not shaped as a listed figure; reviewed rows are read and shaped in full."""
     period = latest_period([m for m in marks if m["review"]["state"] != "rejected"])
     if period is None:
         return []
-    also = lists.edited(revs, "figures")
-    quantity = key.split("|")[1:]
-    rows = ip.quantity_rows(store.db, measure, period, also=also, quantity=quantity)
+    judged = revs.by_type.get("figures", {})
+    rows = ip.headline_rows(store.db, measure, period, key.split("|")[1:])
+    plain = [{**r, "review": dict(UNREVIEWED)} for r in rows if r["id"] not in judged]
+    ids = [r["id"] for r in rows if r["id"] in judged] + lists.edited(revs, "figures")
+    full = lists.reviewed(store, "figures", ip.rows_by_id(store.db, "figures", ids), revs)
     found = [
         f
-        for f in lists.reviewed(store, "figures", rows, revs)
+        for f in sorted([*plain, *full], key=lambda f: (f["doc_id"], f["id"]))
         if chart_key(f) == key
         and f.get("period") == period
         and figure_in_pair(f.get("flow"), f.get("doc_pair"), store.pair)

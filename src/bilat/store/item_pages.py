@@ -4,6 +4,8 @@
     refs_at(db, kind, pos)                      ids of the rows a record entry holds
     quantity_rows(db, measure, period, also=)   figure rows of one measure and period (and
                                                 quantity)
+    headline_rows(db, measure, period, quantity)  the same, only what a chart's headline
+                                                reads of them (no quote, no evidence)
     statement_rows(db, kind, after=, limit=)    agreement/commitment rows in list order
                                                 (document, id), one keyset range
     figure_groups(db, measure, pair)            a measure's figure rows counted per
@@ -26,6 +28,7 @@ from bilat.store.queries import decode
 
 __all__ = [
     "figure_groups",
+    "headline_rows",
     "periods_of",
     "quantity_rows",
     "refs_at",
@@ -95,6 +98,26 @@ def quantity_rows(
         params,
     )  # sorted here: ORDER BY made SQLite read the whole measure by (measure, doc_id, id)
     return [decode(r) for r in sorted(rows, key=lambda r: (int(r["doc_id"]), int(r["id"])))]
+
+
+_HEADLINE = (
+    "f.id, f.doc_id, f.measure, f.flow, f.unit, f.kind, f.per, f.period, f.value, f.value_max, "
+    "f.qualifier, f.source_data, d.name AS doc, d.source AS outlet, d.pair AS doc_pair"
+)
+
+
+def headline_rows(
+    db: Database, measure: str, period: str, quantity: Sequence[str]
+) -> list[dict[str, Any]]:
+    """The rows `quantity_rows(db, measure, period, quantity=quantity)` gives, by document
+    and id, with only the columns a chart's headline reads and their document's name,
+    outlet (`source`) and pair: the latest period of a large chart holds thousands."""
+    rows = db.all(
+        f"SELECT {_HEADLINE} FROM figures f CROSS JOIN documents d WHERE f.measure = ? AND "
+        f"f.period = ? AND {_QUANTITY} AND d.id = f.doc_id AND {current_docs(db)}",
+        [measure, period, *quantity],
+    )
+    return sorted(rows, key=lambda r: (int(r["doc_id"]), int(r["id"])))
 
 
 def statement_rows(
