@@ -153,6 +153,60 @@ def test_record_pages_walk_to_the_whole_lists(store: Store, pair: str | None) ->
     assert queries.conflicts(s) or pair == "IN-RU", "the corpus has conflicts"
 
 
+def _unnamed(c: dict[str, Any]) -> dict[str, Any]:
+    """A conflict with no claim's `item_id`."""
+    claims = [{**cl, "item_id": None} for cl in c["claims"]]
+    positions = [
+        {**p, "claims": [{**cl, "item_id": None} for cl in p["claims"]]} for p in c["positions"]
+    ]
+    return {**c, "claims": claims, "positions": positions}
+
+
+class _Undo(Exception):
+    """Raised to roll a test's reviews back."""
+
+
+def _named_pages_are_the_whole_list(s: Store) -> int:
+    """Compare the pages with `named` to the whole list; how many claims are reviewed."""
+    want = queries.conflicts(s)
+    for named in ((0, 0), (1, 1), (2, 3)):
+        got = _walk(
+            lambda after, n=named: record_pages.conflicts_page(
+                s, after=int(after), limit=2, named=n
+            ),
+            -1,
+        )
+        assert [_unnamed(c) for c in got] == [_unnamed(c) for c in want]
+        for g, w in zip(got, want, strict=True):
+            shown = {id(cl) for p in g["positions"][: named[0]] for cl in p["claims"][: named[1]]}
+            for cl, whole in zip(g["claims"], w["claims"], strict=True):
+                keep = id(cl) in shown or whole["review"]["state"] != "unreviewed"
+                assert cl["item_id"] == (whole["item_id"] if keep else None)
+    return sum(cl["review"]["state"] != "unreviewed" for c in want for cl in c["claims"])
+
+
+@pytest.mark.parametrize("pair", VIEWS)
+def test_conflict_pages_name_only_the_rows_of_the_claims_shown(
+    store: Store, pair: str | None
+) -> None:
+    """With `named` (positions, claims), a page of conflicts reviews every claim as the whole
+    list does, from the reviewed rows alone, and names (`item_id`) the rows of the claims it
+    shows and of the reviewed ones only: the rows of the other claims are not read. Checked
+    as stored, then with a claim accepted and one edited (rolled back)."""
+    s = store.for_pair(pair)
+    _named_pages_are_the_whole_list(s)
+    claims = [cl for c in queries.conflicts(s) for cl in c["claims"] if cl["item_id"]]
+    if not claims:
+        assert pair == "IN-RU", "the corpus has conflicts"
+        return
+    with pytest.raises(_Undo), s.transaction():
+        judgements.add_judgement(s.db, "figures", claims[0]["item_id"], "accept", "t")
+        edit = {"value": float(claims[-1]["value"]) + 1}
+        judgements.add_judgement(s.db, "figures", claims[-1]["item_id"], "edit", "t", edit)
+        assert _named_pages_are_the_whole_list(s) >= 2
+        raise _Undo
+
+
 @pytest.mark.parametrize("pair", [*VIEWS, "KZ-RU"])
 def test_kept_counts_equal_the_counted_lists(store: Store, pair: str | None) -> None:
     s = store.for_pair(pair)
