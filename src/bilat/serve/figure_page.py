@@ -43,7 +43,7 @@ from bilat.serve.pages import (
     csv_href,
 )
 from bilat.serve.review import UNREVIEWED, Reviews, load_reviews, visible
-from bilat.store import Store
+from bilat.store import Store, record_rows
 from bilat.store import figure_groups as fg
 from bilat.store import item_pages as ip
 
@@ -200,8 +200,10 @@ def measure_charts(
     colours = outlet_colours([*claims, *(m for ms in marks.values() for m in ms)])
     charts = [*drawn]
     for key in big:
-        head = _headline_claims(store, measure, key, marks[key], revs)
-        conflicts = _conflicts_of(store, {f["conflict"] for f in head if f.get("conflict")}, every)
+        head, conflicts = _headline_claims(store, measure, key, marks[key], revs)
+        if conflicts is None:
+            ids = {f["conflict"] for f in head if f.get("conflict")}
+            conflicts = _conflicts_of(store, ids, every)
         charts.append(aggregate_chart(key, marks[key], head, colours, conflicts, sizes[key]))
     charts.sort(key=lambda c: (-c.claims, c.key))
     return MeasureCharts(charts, by_chart, singles)
@@ -235,15 +237,19 @@ def _headline_claims(
     key: str,
     marks: list[dict[str, Any]],
     revs: Reviews,
-) -> list[dict[str, Any]]:
-    """The claims of a large chart's latest period (the headline's): its quantity's rows,
-    read by the measure and period index, and the edited ones. A row no one reviewed is
-    read as the headline reads it (`ip.headline_rows`: value, qualifier, data source,
-    document), not shaped as a listed figure; reviewed rows are read and shaped in full."""
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]] | None]:
+    """(The claims of a large chart's latest period its headline needs, the open conflicts
+    they are in when known). Every claim of the period: its quantity's rows, read by the
+    measure and period index, and the edited ones; a row no one reviewed is read as the
+    headline reads it (`ip.headline_rows`: value, qualifier, data source, document), not
+    shaped as a listed figure; reviewed rows are read and shaped in full. With no figure
+    reviewed, when a claim is in an open conflict: that claim only (`_first_in_conflict`)."""
     period = latest_period([m for m in marks if m["review"]["state"] != "rejected"])
     if period is None:
-        return []
+        return [], None
     judged = revs.by_type.get("figures", {})
+    if not judged and (first := _first_in_conflict(store, measure, period, key)) is not None:
+        return [first[0]], first[1]
     rows = ip.headline_rows(store.db, measure, period, key.split("|")[1:])
     plain = [{**r, "review": dict(UNREVIEWED)} for r in rows if r["id"] not in judged]
     ids = [r["id"] for r in rows if r["id"] in judged] + lists.edited(revs, "figures")
@@ -256,7 +262,41 @@ def _headline_claims(
         and figure_in_pair(f.get("flow"), f.get("doc_pair"), store.pair)
     ]
     lists.mark_conflicts(store, found)
-    return found
+    return found, None
+
+
+def _first_in_conflict(
+    store: Store, measure: str, period: str, key: str
+) -> tuple[dict[str, Any], list[dict[str, Any]]] | None:
+    """With no figure reviewed: (the first claim (document, id) of a large chart's latest
+    period that is in an open conflict, that conflict reviewed), which alone decide its
+    headline (the conflict's positions are what it says); None when no claim is in one.
+    Read by the rows' conflict keys: the first document of each conflict's rows
+    (`ip.conflict_starts`), then that document's rows; not the period's rows one by one."""
+    quantity = key.split("|")[1:]
+    opened: dict[int, list[dict[str, Any]]] = {}
+
+    def open_at(pos: int) -> list[dict[str, Any]]:
+        if pos not in opened:
+            fields = record_rows.entry_fields(store.db, "conflicts", [pos], rec.CONFLICT_ID)
+            cid = rec.conflict_id(fields[pos]) if pos in fields else None
+            opened[pos] = _conflicts_of(store, {cid}, []) if cid else []
+        return opened[pos]
+
+    first: dict[int, int] = {}
+    for s in ip.conflict_starts(store.db, measure, period, quantity, store.pair):
+        if figure_in_pair(s["flow"], s["doc_pair"], store.pair):
+            first[int(s["pos"])] = min(first.get(int(s["pos"]), s["doc_id"]), s["doc_id"])
+    doc = next((first[p] for p in sorted(first, key=lambda p: (first[p], p)) if open_at(p)), None)
+    if doc is None:
+        return None
+    for row in ip.conflicted_rows(store.db, measure, period, quantity, store.pair, doc):
+        if figure_in_pair(row["flow"], row["doc_pair"], store.pair) and open_at(row["pos"]):
+            claim = {k: v for k, v in row.items() if k != "pos"}
+            conflicts = open_at(row["pos"])
+            cid = rec.conflict_id(conflicts[0])
+            return {**claim, "review": dict(UNREVIEWED), "conflict": cid}, conflicts
+    return None  # not reached: the document has such a row
 
 
 @router.get("/figures", response_class=HTMLResponse)

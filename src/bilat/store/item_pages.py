@@ -6,6 +6,10 @@
                                                 quantity)
     headline_rows(db, measure, period, quantity)  the same, only what a chart's headline
                                                 reads of them (no quote, no evidence)
+    conflict_starts(db, measure, period, quantity, pair)  the first document of those of
+                                                them in each conflict (of `pair`'s view)
+    conflicted_rows(..., doc_id)                those rows of one document, with their
+                                                conflict's position
     statement_rows(db, kind, after=, limit=)    agreement/commitment rows in list order
                                                 (document, id), one keyset range
     figure_groups(db, measure, pair)            a measure's figure rows counted per
@@ -27,6 +31,8 @@ from bilat.store.item_lists import current_docs
 from bilat.store.queries import decode
 
 __all__ = [
+    "conflict_starts",
+    "conflicted_rows",
     "figure_groups",
     "headline_rows",
     "periods_of",
@@ -118,6 +124,54 @@ def headline_rows(
         [measure, period, *quantity],
     )
     return sorted(rows, key=lambda r: (int(r["doc_id"]), int(r["id"])))
+
+
+def _conflicted(
+    db: Database, cols: str, measure: str, period: str, quantity: Sequence[str], pair: str | None
+) -> tuple[str, list[Any]]:
+    """The query of `cols` over the rows `headline_rows` reads that the record keys to a
+    conflict (`r.pos`; of `pair`'s view when given), and its parameters."""
+    view, params = "", [measure, period, *quantity]
+    if pair is not None:
+        plus = "+" if db.dialect == "sqlite" else ""  # on the rows' keys, not the whole view
+        view = (
+            f" AND {plus}r.pos IN (SELECT p.pos FROM record_item_pairs p "
+            "WHERE p.kind = 'conflicts' AND p.pair = ?)"
+        )
+        params.append(pair)
+    sql = (
+        f"SELECT {cols} FROM figures f CROSS JOIN documents d CROSS JOIN record_item_refs r "
+        f"WHERE f.measure = ? AND f.period = ? AND {_QUANTITY} AND d.id = f.doc_id AND "
+        f"{current_docs(db)} AND r.kind = 'conflicts' AND r.item_id = f.id{view}"
+    )
+    return sql, params
+
+
+def conflict_starts(
+    db: Database, measure: str, period: str, quantity: Sequence[str], pair: str | None
+) -> list[dict[str, Any]]:
+    """Of the rows `headline_rows` reads that the record keys to a conflict (of `pair`'s
+    view when given): per conflict position (`pos`), flow and document pair (`doc_pair`), the
+    first document (`doc_id`). One index range, a key per row, grouped in SQL: the latest
+    period of a large chart holds thousands of rows, most often of one conflict."""
+    cols = "r.pos, f.flow, d.pair AS doc_pair, MIN(f.doc_id) AS doc_id"
+    sql, params = _conflicted(db, cols, measure, period, quantity, pair)
+    return db.all(f"{sql} GROUP BY r.pos, f.flow, d.pair", params)
+
+
+def conflicted_rows(
+    db: Database,
+    measure: str,
+    period: str,
+    quantity: Sequence[str],
+    pair: str | None,
+    doc_id: int,
+) -> list[dict[str, Any]]:
+    """Those rows of one document, as `headline_rows` gives them and with their conflict's
+    position (`pos`), by id."""
+    sql, params = _conflicted(db, f"{_HEADLINE}, r.pos", measure, period, quantity, pair)
+    rows = db.all(f"{sql} AND f.doc_id = ?", [*params, doc_id])
+    return sorted(rows, key=lambda r: int(r["id"]))
 
 
 def statement_rows(
