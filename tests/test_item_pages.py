@@ -298,6 +298,22 @@ def test_commitments_page_lists_the_first_statements_and_figures_of_each_status(
     assert text.count('class="bar-actual"') == bars  # one bar per value, of every figure
 
 
+def test_a_status_draws_the_values_reported_most_often(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past BARS values, a status's bars are the values of most claims (ties: the higher),
+    still drawn highest first and scaled to the target and the values drawn."""
+    monkeypatch.setattr(commitment_view, "BARS", 2)
+    values = [1.0, 1.0, 1.0, 2.0, 3.0, 3.0, 50.0]
+    figures = [{"value": v, "unit": "USD", "doc": f"d{i}"} for i, v in enumerate(values)]
+    status = {"commitment": {"value": 4.0}, "sources": [], "evidence_figures": figures}
+    shown = commitment_view.shown(status)
+    assert [(b["value"], b["n"]) for b in shown["reported"]] == [(3.0, 2), (1.0, 3)]
+    assert (shown["values_total"], shown["top"], shown["actual_total"]) == (4, 4.0, 7)
+    monkeypatch.setattr(commitment_view, "BARS", 4)
+    shown = commitment_view.shown(status)
+    assert [b["value"] for b in shown["reported"]] == [50.0, 3.0, 2.0, 1.0]
+    assert shown["top"] == 50.0
+
+
 # -- figures of a measure: charts from counts, claims a page at a time ---------------------
 
 
