@@ -38,6 +38,8 @@ from bilat.serve.record import conflict_header, conflict_id
 from bilat.serve.review import Reviews
 from bilat.store import Store, judgements
 from bilat.store import item_lists as il
+from bilat.store import item_pages as ip
+from bilat.store import record_keys as keys
 from bilat.store.judgements import Review
 from conftest import asgi_get
 
@@ -410,6 +412,33 @@ def test_large_charts_headlines_are_those_of_every_claim(
         _headlines_are_those_of_every_claim(s)
         raise _Undo
     assert any(found) or pair == "IN-RU", "a headline is of a conflict"
+
+
+@pytest.mark.parametrize("pair", VIEWS)
+def test_conflicted_rows_are_the_rows_keyed_to_a_conflict_in_order(
+    store: Store, pair: str | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`conflicted_rows`, read in growing batches (1, 8, then at most _BATCH), gives the rows
+    of a quantity and period that the record keys to a conflict of the pair's view, by
+    document and id, as the rows and their keys read whole give them."""
+    monkeypatch.setattr(ip, "_BATCH", 16)
+    s = store.for_pair(pair)
+    seen = 0
+    with pytest.raises(_Undo), s.transaction():
+        s.db.execute("DELETE FROM judgements")
+        rebuild_record(s)  # the conflict the reviews settled is open again
+        for f in queries.figures(s.for_pair(None)):
+            if not f.get("period"):
+                continue
+            quantity = [f.get(k) or "" for k in ("flow", "unit", "kind", "per")]
+            rows = ip.headline_rows(s.db, f["measure"], f["period"], quantity)
+            keyed = keys.clusters_of(s.db, "conflicts", (r["id"] for r in rows), pair)
+            want = [(r["id"], keyed[r["id"]]) for r in rows if r["id"] in keyed]
+            got = ip.conflicted_rows(s.db, f["measure"], f["period"], quantity, pair)
+            assert [(r["id"], r["pos"]) for r in got] == want
+            seen += len(want)
+        raise _Undo
+    assert seen or pair == "IN-RU"
 
 
 def test_figures_of_a_measure_page_lists_claims_a_page_at_a_time(

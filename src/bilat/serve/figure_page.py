@@ -270,33 +270,36 @@ def _first_in_conflict(
 ) -> tuple[dict[str, Any], list[dict[str, Any]]] | None:
     """With no figure reviewed: (the first claim (document, id) of a large chart's latest
     period that is in an open conflict, that conflict reviewed), which alone decide its
-    headline (the conflict's positions are what it says); None when no claim is in one.
-    Read by the rows' conflict keys: the first document of each conflict's rows
-    (`ip.conflict_starts`), then that document's rows; not the period's rows one by one."""
-    quantity = key.split("|")[1:]
+    headline (the conflict's positions are what it says); None when no claim is found in
+    one (the caller then reads every row). Only tried when the record has an open conflict
+    of the chart's quantity and period (claims are compared per measure, flow, period,
+    unit, kind and per): the rows are then walked in order (`ip.conflicted_rows`) up to
+    the first in an open conflict, which is most often among the first few."""
+    _, flow, unit, kind, per = key.split("|")
+    quantity = (flow, unit, kind, per)
+    found = one_item.conflicts_of_quantity(store, measure, flow, period, unit)
+    # open ones by id, as the headline looks them up (ids leave out kind and per: the last
+    # conflict of an id in record order is the one found, as `_conflicts_of` finds it)
+    known = {c["id"]: [c] for c in rec.conflicts({"conflicts": found}, [])}
+    if not known or (kind, per) not in {(c.get("kind") or "", c.get("per") or "") for c in found}:
+        return None
     opened: dict[int, list[dict[str, Any]]] = {}
 
     def open_at(pos: int) -> list[dict[str, Any]]:
         if pos not in opened:
             fields = record_rows.entry_fields(store.db, "conflicts", [pos], rec.CONFLICT_ID)
-            cid = rec.conflict_id(fields[pos]) if pos in fields else None
-            opened[pos] = _conflicts_of(store, {cid}, []) if cid else []
+            cid = rec.conflict_id(fields[pos]) if pos in fields else ""
+            ours = cid.split("|")[:4] == [measure, flow, period, unit]  # among `found`
+            mine = known.get(cid, []) if ours else None
+            opened[pos] = mine if mine is not None else _conflicts_of(store, {cid}, [])
         return opened[pos]
 
-    first: dict[int, int] = {}
-    for s in ip.conflict_starts(store.db, measure, period, quantity, store.pair):
-        if figure_in_pair(s["flow"], s["doc_pair"], store.pair):
-            first[int(s["pos"])] = min(first.get(int(s["pos"]), s["doc_id"]), s["doc_id"])
-    doc = next((first[p] for p in sorted(first, key=lambda p: (first[p], p)) if open_at(p)), None)
-    if doc is None:
-        return None
-    for row in ip.conflicted_rows(store.db, measure, period, quantity, store.pair, doc):
+    for row in ip.conflicted_rows(store.db, measure, period, quantity, store.pair):
         if figure_in_pair(row["flow"], row["doc_pair"], store.pair) and open_at(row["pos"]):
-            claim = {k: v for k, v in row.items() if k != "pos"}
             conflicts = open_at(row["pos"])
-            cid = rec.conflict_id(conflicts[0])
-            return {**claim, "review": dict(UNREVIEWED), "conflict": cid}, conflicts
-    return None  # not reached: the document has such a row
+            claim = {k: v for k, v in row.items() if k != "pos"}
+            return {**claim, "review": dict(UNREVIEWED), "conflict": conflicts[0]["id"]}, conflicts
+    return None
 
 
 @router.get("/figures", response_class=HTMLResponse)

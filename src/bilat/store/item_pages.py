@@ -6,10 +6,8 @@
                                                 quantity)
     headline_rows(db, measure, period, quantity)  the same, only what a chart's headline
                                                 reads of them (no quote, no evidence)
-    conflict_starts(db, measure, period, quantity, pair)  the first document of those of
-                                                them in each conflict (of `pair`'s view)
-    conflicted_rows(..., doc_id)                those rows of one document, with their
-                                                conflict's position
+    conflicted_rows(db, measure, period, quantity, pair)  those of them in a conflict (of
+                                                `pair`'s view), in order, a batch at a time
     statement_rows(db, kind, after=, limit=)    agreement/commitment rows in list order
                                                 (document, id), one keyset range
     figure_groups(db, measure, pair)            a measure's figure rows counted per
@@ -22,7 +20,7 @@ Rows are of current documents (`is_current`, status ok), as the lists show them.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from typing import Any
 
 from bilat.store import figure_groups as fg
@@ -31,7 +29,6 @@ from bilat.store.item_lists import current_docs
 from bilat.store.queries import decode
 
 __all__ = [
-    "conflict_starts",
     "conflicted_rows",
     "figure_groups",
     "headline_rows",
@@ -46,6 +43,7 @@ __all__ = [
 
 _KINDS = ("events", "figures", "agreements", "commitments", "actors")
 _CHUNK = 500
+_BATCH = 512  # conflicted rows read at a time, at most
 _QUANTITY = "COALESCE(f.flow, '') = ? AND f.unit = ? AND f.kind = ? AND COALESCE(f.per, '') = ?"
 
 
@@ -147,31 +145,26 @@ def _conflicted(
     return sql, params
 
 
-def conflict_starts(
-    db: Database, measure: str, period: str, quantity: Sequence[str], pair: str | None
-) -> list[dict[str, Any]]:
-    """Of the rows `headline_rows` reads that the record keys to a conflict (of `pair`'s
-    view when given): per conflict position (`pos`), flow and document pair (`doc_pair`), the
-    first document (`doc_id`). One index range, a key per row, grouped in SQL: the latest
-    period of a large chart holds thousands of rows, most often of one conflict."""
-    cols = "r.pos, f.flow, d.pair AS doc_pair, MIN(f.doc_id) AS doc_id"
-    sql, params = _conflicted(db, cols, measure, period, quantity, pair)
-    return db.all(f"{sql} GROUP BY r.pos, f.flow, d.pair", params)
-
-
 def conflicted_rows(
-    db: Database,
-    measure: str,
-    period: str,
-    quantity: Sequence[str],
-    pair: str | None,
-    doc_id: int,
-) -> list[dict[str, Any]]:
-    """Those rows of one document, as `headline_rows` gives them and with their conflict's
-    position (`pos`), by id."""
+    db: Database, measure: str, period: str, quantity: Sequence[str], pair: str | None
+) -> Iterator[dict[str, Any]]:
+    """The rows `headline_rows` gives that the record keys to a conflict (of `pair`'s view
+    when given), with the conflict's position (`pos`), by document and id, read a batch at a
+    time as they are consumed: on SQLite one walk of the measure's rows in that order
+    (`figures_measure_doc`), so the first few cost a few rows."""
+    after: tuple[int, int] = (-1, -1)
     sql, params = _conflicted(db, f"{_HEADLINE}, r.pos", measure, period, quantity, pair)
-    rows = db.all(f"{sql} AND f.doc_id = ?", [*params, doc_id])
-    return sorted(rows, key=lambda r: int(r["id"]))
+    batch = 1  # most often the first is the one wanted: a batch of n walks to the n-th
+    while True:
+        rows = db.all(
+            f"{sql} AND (f.doc_id, f.id) > (?, ?) ORDER BY f.doc_id, f.id LIMIT {batch}",
+            [*params, *after],
+        )
+        yield from rows
+        if len(rows) < batch:
+            return
+        after = (int(rows[-1]["doc_id"]), int(rows[-1]["id"]))
+        batch = min(batch * 8, _BATCH)
 
 
 def statement_rows(
