@@ -43,7 +43,7 @@ __all__ = [
 
 _KINDS = ("events", "figures", "agreements", "commitments", "actors")
 _CHUNK = 500
-_BATCH = 512  # conflicted rows read at a time, at most
+_BATCH = 512  # rows of a quantity looked at a time for conflicted ones, at most
 _QUANTITY = "COALESCE(f.flow, '') = ? AND f.unit = ? AND f.kind = ? AND COALESCE(f.per, '') = ?"
 
 
@@ -150,20 +150,26 @@ def conflicted_rows(
 ) -> Iterator[dict[str, Any]]:
     """The rows `headline_rows` gives that the record keys to a conflict (of `pair`'s view
     when given), with the conflict's position (`pos`), by document and id, read a batch at a
-    time as they are consumed: on SQLite one walk of the measure's rows in that order
-    (`figures_measure_doc`), so the first few cost a few rows."""
+    time as they are consumed (the first few cost a few rows): the next keys of the
+    quantity's rows in that order (on SQLite one walk of `figures_measure_doc`), then the
+    conflicted ones among them. Two statements, as PostgreSQL planned one as the period's
+    whole range joined and sorted (it expects one row of the quantity filters)."""
     after: tuple[int, int] = (-1, -1)
     sql, params = _conflicted(db, f"{_HEADLINE}, r.pos", measure, period, quantity, pair)
-    batch = 1  # most often the first is the one wanted: a batch of n walks to the n-th
+    batch = 1  # most often the first is the one wanted
     while True:
-        rows = db.all(
-            f"{sql} AND (f.doc_id, f.id) > (?, ?) ORDER BY f.doc_id, f.id LIMIT {batch}",
-            [*params, *after],
+        keys = db.all(
+            f"SELECT f.doc_id, f.id FROM figures f WHERE f.measure = ? AND f.period = ? AND "
+            f"{_QUANTITY} AND (f.doc_id, f.id) > (?, ?) ORDER BY f.doc_id, f.id LIMIT {batch}",
+            [measure, period, *quantity, *after],
         )
-        yield from rows
-        if len(rows) < batch:
+        if keys:
+            ids = [int(k["id"]) for k in keys]
+            rows = db.all(f"{sql} AND f.id IN ({_marks(ids)})", [*params, *ids])
+            yield from sorted(rows, key=lambda r: (int(r["doc_id"]), int(r["id"])))
+        if len(keys) < batch:
             return
-        after = (int(rows[-1]["doc_id"]), int(rows[-1]["id"]))
+        after = (int(keys[-1]["doc_id"]), int(keys[-1]["id"]))
         batch = min(batch * 8, _BATCH)
 
 
