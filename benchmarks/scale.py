@@ -184,7 +184,7 @@ def reads(url: str, params: dict[str, Any], work: Path, rows: list[Row], opts: A
         wait_ready(base)
         rows.append(("bilat serve: ready", f"{time.perf_counter() - t0:.1f} s", "", "1", ""))
         paths = [(label, path) for label, path in read_paths(params) if _chosen(label, opts.paths)]
-        for t in time_paths(base, paths, opts.repeat, opts.budget):
+        for t in time_paths(base, paths, opts.repeat, opts.budget, opts.made):
             note = f"{t.size / 1e6:,.2f} MB, first {_ms(t.samples[0])}"
             note += "" if t.status == 200 else f" HTTP {t.status}"
             rows.append((t.label, _ms(t.p50), _ms(t.p95), str(len(t.samples)), note))
@@ -243,6 +243,11 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     ap.add_argument("--reuse", type=Path, help="a DIR kept by --keep: skip the build")
     ap.add_argument("--steps", default=",".join(STEPS), help=f"of {','.join(STEPS)}")
     ap.add_argument("--repeat", type=int, default=5, help="samples per read path")
+    ap.add_argument(
+        "--made",
+        action="store_true",
+        help="each request of a path with its own query parameter: kept pages made each time",
+    )
     ap.add_argument(
         "--budget", type=float, default=30.0, help="seconds per read path (>= 2 samples each)"
     )

@@ -79,16 +79,20 @@ def read_paths(params: dict[str, Any]) -> list[tuple[str, str]]:
 
 
 def time_paths(
-    base: str, paths: list[tuple[str, str]], repeat: int, budget: float
+    base: str, paths: list[tuple[str, str]], repeat: int, budget: float, made: bool = False
 ) -> Iterator[Timing]:
-    """Request each path until `repeat` samples or `budget` seconds (at least 2 samples)."""
+    """Request each path until `repeat` samples or `budget` seconds (at least 2 samples);
+    `made`: each request with a query parameter of its own (`made=<n>`), so a page kept
+    under its URL (`bilat.serve.kept`) is made each time, as after a write."""
     with httpx.Client(base_url=base, timeout=900) as client:
         for label, path in paths:
             samples: list[float] = []
             started = time.perf_counter()
             while len(samples) < repeat:
+                sep = "&" if "?" in path else "?"
+                url = f"{path}{sep}made={len(samples)}" if made else path
                 t0 = time.perf_counter()
-                response = client.get(path)
+                response = client.get(url)
                 samples.append(time.perf_counter() - t0)
                 if len(samples) >= 2 and time.perf_counter() - started > budget:
                     break

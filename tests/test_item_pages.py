@@ -38,6 +38,8 @@ from bilat.serve.record import conflict_header, conflict_id
 from bilat.serve.review import Reviews
 from bilat.store import Store, judgements
 from bilat.store import item_lists as il
+from bilat.store import item_pages as ip
+from bilat.store import record_keys as keys
 from bilat.store.judgements import Review
 from conftest import asgi_get
 
@@ -298,6 +300,22 @@ def test_commitments_page_lists_the_first_statements_and_figures_of_each_status(
     assert text.count('class="bar-actual"') == bars  # one bar per value, of every figure
 
 
+def test_a_status_draws_the_values_reported_most_often(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past BARS values, a status's bars are the values of most claims (ties: the higher),
+    still drawn highest first and scaled to the target and the values drawn."""
+    monkeypatch.setattr(commitment_view, "BARS", 2)
+    values = [1.0, 1.0, 1.0, 2.0, 3.0, 3.0, 50.0]
+    figures = [{"value": v, "unit": "USD", "doc": f"d{i}"} for i, v in enumerate(values)]
+    status = {"commitment": {"value": 4.0}, "sources": [], "evidence_figures": figures}
+    shown = commitment_view.shown(status)
+    assert [(b["value"], b["n"]) for b in shown["reported"]] == [(3.0, 2), (1.0, 3)]
+    assert (shown["values_total"], shown["top"], shown["actual_total"]) == (4, 4.0, 7)
+    monkeypatch.setattr(commitment_view, "BARS", 4)
+    shown = commitment_view.shown(status)
+    assert [b["value"] for b in shown["reported"]] == [50.0, 3.0, 2.0, 1.0]
+    assert shown["top"] == 50.0
+
+
 # -- figures of a measure: charts from counts, claims a page at a time ---------------------
 
 
@@ -343,6 +361,84 @@ def test_large_charts_count_every_claim_in_marks(
                 assert len(marks) == len(groups)
                 assert sum(bool(p.conflict) for p in marks) <= len(marks)
                 assert any(p.conflict for p in marks) == any(f.get("conflict") for f in claims)
+
+
+def _said(c: Any) -> tuple[str, str, str | None] | None:
+    """What a chart's headline says: text, period, the id of its conflict (whose claims a
+    large chart names no row of: it is not drawn)."""
+    h = c.headline
+    return None if h is None else (h.text, h.period, h.conflict and h.conflict["id"])
+
+
+def _headlines_are_those_of_every_claim(s: Store) -> int:
+    """Compare each large chart's headline with the chart of every claim's; how many."""
+    heads = 0
+    for m in _measures(s):
+        figs = queries.figures(s, measure=m)
+        want = figure_charts(figs, queries.conflicts(s, measure=m), min_claims=2)
+        made = figure_page.measure_charts(s, m, {}, False)
+        assert {c.key: _said(c) for c in made.charts} == {c.key: _said(c) for c in want}
+        heads += sum(c.headline is not None for c in want)
+    return heads
+
+
+class _Undo(Exception):
+    """Raised to roll a test's writes back."""
+
+
+@pytest.mark.parametrize("pair", VIEWS)
+def test_large_charts_headlines_are_those_of_every_claim(
+    store: Store, pair: str | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A large chart's headline reads only its latest period's rows (`headline_rows`: the
+    columns it needs; reviewed rows in full), or with no figure reviewed, the first claim
+    in an open conflict (`_first_in_conflict`: by the rows' conflict keys), and says what
+    the chart of every claim says. Checked with the corpus's reviews, then without any
+    (deleted and the record rebuilt, rolled back)."""
+    monkeypatch.setattr(figure_page, "DRAWN", 1)
+    s = store.for_pair(pair)
+    assert _headlines_are_those_of_every_claim(s) or pair == "IN-RU"  # no chart of 2 there
+    found: list[Any] = []
+    first_in_conflict = figure_page._first_in_conflict
+
+    def spy(*args: Any) -> Any:
+        found.append(first_in_conflict(*args))
+        return found[-1]
+
+    monkeypatch.setattr(figure_page, "_first_in_conflict", spy)
+    with pytest.raises(_Undo), s.transaction():
+        s.db.execute("DELETE FROM judgements")
+        rebuild_record(s)  # the conflict the reviews settled is open again
+        _headlines_are_those_of_every_claim(s)
+        raise _Undo
+    assert any(found) or pair == "IN-RU", "a headline is of a conflict"
+
+
+@pytest.mark.parametrize("pair", VIEWS)
+def test_conflicted_rows_are_the_rows_keyed_to_a_conflict_in_order(
+    store: Store, pair: str | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`conflicted_rows`, read in growing batches (1, 8, then at most _BATCH), gives the rows
+    of a quantity and period that the record keys to a conflict of the pair's view, by
+    document and id, as the rows and their keys read whole give them."""
+    monkeypatch.setattr(ip, "_BATCH", 16)
+    s = store.for_pair(pair)
+    seen = 0
+    with pytest.raises(_Undo), s.transaction():
+        s.db.execute("DELETE FROM judgements")
+        rebuild_record(s)  # the conflict the reviews settled is open again
+        for f in queries.figures(s.for_pair(None)):
+            if not f.get("period"):
+                continue
+            quantity = [f.get(k) or "" for k in ("flow", "unit", "kind", "per")]
+            rows = ip.headline_rows(s.db, f["measure"], f["period"], quantity)
+            keyed = keys.clusters_of(s.db, "conflicts", (r["id"] for r in rows), pair)
+            want = [(r["id"], keyed[r["id"]]) for r in rows if r["id"] in keyed]
+            got = ip.conflicted_rows(s.db, f["measure"], f["period"], quantity, pair)
+            assert [(r["id"], r["pos"]) for r in got] == want
+            seen += len(want)
+        raise _Undo
+    assert seen or pair == "IN-RU"
 
 
 def test_figures_of_a_measure_page_lists_claims_a_page_at_a_time(

@@ -104,6 +104,23 @@ def test_the_conflicts_page_shows_the_first_claims_of_each_position(
         assert text.count(href) >= 2  # its heading and "all of them"
 
 
+def test_the_conflicts_page_shows_the_positions_with_most_sources(
+    client: ApiClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With one position shown per conflict (the most sources first), a conflict of more
+    says how many and links its page, which has them all."""
+    monkeypatch.setattr(pages, "POSITIONS_SHOWN", 1)
+    text = _page(client, "/conflicts?since=1901")  # not the page kept by other tests
+    conflicts = _conflicts(client, "/api/conflicts?since=1901")
+    firsts = [c["positions"][0]["claims"][: pages.CLAIMS_SHOWN] for c in conflicts]
+    assert _quotes(text) == [cl["quote"] for claims in firsts for cl in claims]
+    many = [c for c in conflicts if len(c["positions"]) > 1]
+    assert many
+    for c in many:
+        assert f"the first 1 of {len(c['positions'])} positions" in text
+        assert text.count(f'href="/conflicts/{quote(c["id"], safe="")}') >= 2
+
+
 def test_an_event_is_reached_by_its_cluster_or_any_mention(client: ApiClient) -> None:
     events = client.get("/api/events").json()
     clustered = next(e for e in events if e.get("cluster"))

@@ -364,7 +364,9 @@ def list_conflicts(
                 page = statement_pages.conflicts_page(store, after=after, limit=limit, **dates)
             else:
                 at = MAX_ID if after.startswith("m") else min(int(after), MAX_ID)
-                page = record_pages.conflicts_page(store, after=at, limit=limit, **dates)
+                page = record_pages.conflicts_page(
+                    store, after=at, limit=limit, named=(0, 0), **dates
+                )  # headers: no claim's row
             _link_next(request, response, page.next)
             return [conflict_header(c) for c in page.items]
         data = queries.conflicts(store, include_rejected=include_rejected, **dates)

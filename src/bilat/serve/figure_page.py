@@ -42,8 +42,8 @@ from bilat.serve.pages import (
     claims_by_chart,
     csv_href,
 )
-from bilat.serve.review import Reviews, load_reviews, visible
-from bilat.store import Store
+from bilat.serve.review import UNREVIEWED, Reviews, load_reviews, visible
+from bilat.store import Store, record_rows
 from bilat.store import figure_groups as fg
 from bilat.store import item_pages as ip
 
@@ -200,8 +200,10 @@ def measure_charts(
     colours = outlet_colours([*claims, *(m for ms in marks.values() for m in ms)])
     charts = [*drawn]
     for key in big:
-        head = _headline_claims(store, measure, key, marks[key], revs)
-        conflicts = _conflicts_of(store, {f["conflict"] for f in head if f.get("conflict")}, every)
+        head, conflicts = _headline_claims(store, measure, key, marks[key], revs)
+        if conflicts is None:
+            ids = {f["conflict"] for f in head if f.get("conflict")}
+            conflicts = _conflicts_of(store, ids, every)
         charts.append(aggregate_chart(key, marks[key], head, colours, conflicts, sizes[key]))
     charts.sort(key=lambda c: (-c.claims, c.key))
     return MeasureCharts(charts, by_chart, singles)
@@ -235,24 +237,69 @@ def _headline_claims(
     key: str,
     marks: list[dict[str, Any]],
     revs: Reviews,
-) -> list[dict[str, Any]]:
-    """The claims of a large chart's latest period (the headline's): its quantity's rows,
-    read by the measure and period index, and the edited ones."""
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]] | None]:
+    """(The claims of a large chart's latest period its headline needs, the open conflicts
+    they are in when known). Every claim of the period: its quantity's rows, read by the
+    measure and period index, and the edited ones; a row no one reviewed is read as the
+    headline reads it (`ip.headline_rows`: value, qualifier, data source, document), not
+    shaped as a listed figure; reviewed rows are read and shaped in full. With no figure
+    reviewed, when a claim is in an open conflict: that claim only (`_first_in_conflict`)."""
     period = latest_period([m for m in marks if m["review"]["state"] != "rejected"])
     if period is None:
-        return []
-    also = lists.edited(revs, "figures")
-    quantity = key.split("|")[1:]
-    rows = ip.quantity_rows(store.db, measure, period, also=also, quantity=quantity)
+        return [], None
+    judged = revs.by_type.get("figures", {})
+    if not judged and (first := _first_in_conflict(store, measure, period, key)) is not None:
+        return [first[0]], first[1]
+    rows = ip.headline_rows(store.db, measure, period, key.split("|")[1:])
+    plain = [{**r, "review": dict(UNREVIEWED)} for r in rows if r["id"] not in judged]
+    ids = [r["id"] for r in rows if r["id"] in judged] + lists.edited(revs, "figures")
+    full = lists.reviewed(store, "figures", ip.rows_by_id(store.db, "figures", ids), revs)
     found = [
         f
-        for f in lists.reviewed(store, "figures", rows, revs)
+        for f in sorted([*plain, *full], key=lambda f: (f["doc_id"], f["id"]))
         if chart_key(f) == key
         and f.get("period") == period
         and figure_in_pair(f.get("flow"), f.get("doc_pair"), store.pair)
     ]
     lists.mark_conflicts(store, found)
-    return found
+    return found, None
+
+
+def _first_in_conflict(
+    store: Store, measure: str, period: str, key: str
+) -> tuple[dict[str, Any], list[dict[str, Any]]] | None:
+    """With no figure reviewed: (the first claim (document, id) of a large chart's latest
+    period that is in an open conflict, that conflict reviewed), which alone decide its
+    headline (the conflict's positions are what it says); None when no claim is found in
+    one (the caller then reads every row). Only tried when the record has an open conflict
+    of the chart's quantity and period (claims are compared per measure, flow, period,
+    unit, kind and per): the rows are then walked in order (`ip.conflicted_rows`) up to
+    the first in an open conflict, which is most often among the first few."""
+    _, flow, unit, kind, per = key.split("|")
+    quantity = (flow, unit, kind, per)
+    found = one_item.conflicts_of_quantity(store, measure, flow, period, unit)
+    # open ones by id, as the headline looks them up (ids leave out kind and per: the last
+    # conflict of an id in record order is the one found, as `_conflicts_of` finds it)
+    known = {c["id"]: [c] for c in rec.conflicts({"conflicts": found}, [])}
+    if not known or (kind, per) not in {(c.get("kind") or "", c.get("per") or "") for c in found}:
+        return None
+    opened: dict[int, list[dict[str, Any]]] = {}
+
+    def open_at(pos: int) -> list[dict[str, Any]]:
+        if pos not in opened:
+            fields = record_rows.entry_fields(store.db, "conflicts", [pos], rec.CONFLICT_ID)
+            cid = rec.conflict_id(fields[pos]) if pos in fields else ""
+            ours = cid.split("|")[:4] == [measure, flow, period, unit]  # among `found`
+            mine = known.get(cid, []) if ours else None
+            opened[pos] = mine if mine is not None else _conflicts_of(store, {cid}, [])
+        return opened[pos]
+
+    for row in ip.conflicted_rows(store.db, measure, period, quantity, store.pair):
+        if figure_in_pair(row["flow"], row["doc_pair"], store.pair) and open_at(row["pos"]):
+            conflicts = open_at(row["pos"])
+            claim = {k: v for k, v in row.items() if k != "pos"}
+            return {**claim, "review": dict(UNREVIEWED), "conflict": conflicts[0]["id"]}, conflicts
+    return None
 
 
 @router.get("/figures", response_class=HTMLResponse)

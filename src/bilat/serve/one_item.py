@@ -174,13 +174,22 @@ def open_conflicts(store: Store, key: str) -> list[dict[str, Any]]:
     parts = key.split("|")
     if len(parts) != 5:
         return []
-    prefix = SEP.join(parts[:4]) + SEP
+    found = conflicts_of_quantity(store, *parts[:4])
+    return [c for c in found if rec.conflict_id(c) == key]
+
+
+def conflicts_of_quantity(
+    store: Store, measure: str, flow: str, period: str, unit: str
+) -> list[dict[str, Any]]:
+    """The open conflicts of the pair's view about this measure, flow ("" for none), period
+    and unit (any topic, kind and per), in record order: one range of their sort keys."""
+    prefix = SEP.join((measure, flow, period, unit)) + SEP
     rows = store.db.all(
         "SELECT pos FROM record_items WHERE kind = 'conflicts' AND sort_key >= ? AND sort_key < ?",
         (prefix, prefix[:-1] + chr(ord(SEP) + 1)),
     )
     found = (_entry(store, "conflicts", _in_view(store, "conflicts", int(r["pos"]))) for r in rows)
-    return [c for c in found if c is not None and rec.conflict_id(c) == key]
+    return [c for c in found if c is not None]
 
 
 def conflict(store: Store, key: str) -> dict[str, Any]:

@@ -51,6 +51,7 @@ TIMELINE_PAGE = 100  # event mentions per timeline page
 OVERVIEW_MENTIONS = 40  # newest mentions read for the overview's latest events
 RECORD_PAGE = {"conflicts": 25, "commitments": 10, "agreements": 50}  # entries per page
 CLAIMS_SHOWN = 5  # claims of each position of a conflict on /conflicts (its permalink: all)
+POSITIONS_SHOWN = 6  # positions of a conflict on /conflicts, most sources first (permalink: all)
 HISTORY_SHOWN = 20  # latest statements of each agreement history on /agreements (the
 # permalink has them all): a history repeating its title every year can cite thousands
 ConflictAfter = Annotated[
@@ -213,7 +214,7 @@ def _overview(request: Request) -> HTMLResponse:
         shown = {
             "events": events[:8],
             "event_total": n["events"],
-            "conflicts": record_pages.conflicts_page(store, limit=6).items,
+            "conflicts": record_pages.conflicts_page(store, limit=6, named=(0, 0)).items,
             "commitments": record_pages.commitments_page(
                 store, limit=8, claims=False, latest=commitment_view.SHOWN
             ).items,
@@ -333,7 +334,11 @@ def _conflicts(
         else:
             at = -1 if after is None else 2**63 - 1 if after.startswith("m") else int(after)
             page = record_pages.conflicts_page(
-                store, after=at, limit=RECORD_PAGE["conflicts"], **dates
+                store,
+                after=at,
+                limit=RECORD_PAGE["conflicts"],
+                named=(POSITIONS_SHOWN, CLAIMS_SHOWN),
+                **dates,
             )
     shown = {"conflicts": page.items, "include_rejected": include_rejected, "dates": dates}
     return _page(
@@ -341,6 +346,7 @@ def _conflicts(
         "conflicts.html",
         csv=csv_href("/api/conflicts", request),
         CLAIMS_SHOWN=CLAIMS_SHOWN,
+        POSITIONS_SHOWN=POSITIONS_SHOWN,
         next_href=_next(request, page.next),
         **shown,
     )

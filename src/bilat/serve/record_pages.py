@@ -120,10 +120,50 @@ def conflicts_page(
     limit: int = 50,
     since: str | None = None,
     until: str | None = None,
+    named: tuple[int, int] | None = None,
 ) -> ListPage:
-    """Open conflicts (as `queries.conflicts` lists them), one page of the record's."""
-    found, figs, after_this = _page(store, "conflicts", "claims", after, limit, since, until)
-    return ListPage(rec.conflicts({"conflicts": found}, figs), after_this)
+    """Open conflicts (as `queries.conflicts` lists them), one page of the record's. With
+    `named` = (positions, claims), only the first `claims` claims of each of a conflict's
+    first `positions` positions name their figure row (`item_id`: what the conflicts page
+    links to; (0, 0): none, for the overview and the API's headers): the claims are
+    reviewed by the reviewed rows alone (every other row is unreviewed), so the rows of the
+    thousands of claims of a page of large conflicts are not read."""
+    if named is None:
+        found, figs, after_this = _page(store, "conflicts", "claims", after, limit, since, until)
+        return ListPage(rec.conflicts({"conflicts": found}, figs), after_this)
+    revs = load_reviews(store)
+    page = store.record_page("conflicts", after=after, limit=limit, where=PageFilter(since, until))
+    spans = {rec.span_key(c) for e in page.items for c in e.get("claims") or []}
+    judged = ip.rows_by_id(store.db, "figures", revs.by_type.get("figures", {}))
+    rows = [
+        _claim_row(r, revs) for r in judged if (r["doc_id"], r["start_pos"], r["end_pos"]) in spans
+    ]
+    out = rec.conflicts({"conflicts": page.items}, rows)
+    _name_claims(store, out, *named)
+    return ListPage(out, None if page.next is None else str(page.next))
+
+
+def _name_claims(
+    store: Store, conflicts: list[dict[str, Any]], positions: int, claims: int
+) -> None:
+    """Set `item_id` of the first `claims` claims of the first `positions` positions of each
+    conflict that no reviewed row named, from the rows of their spans (read by document)."""
+    wanted = [
+        cl
+        for c in conflicts
+        for p in c["positions"][:positions]
+        for cl in p["claims"][:claims]
+        if cl.get("item_id") is None
+    ]
+    spans = {rec.span_key(cl) for cl in wanted}
+    rows = il.claims_of_documents(store.db, "figures", {s[0] for s in spans})
+    ids = {
+        (r["doc_id"], r["start_pos"], r["end_pos"], float(r["value"] or 0)): int(r["id"])
+        for r in rows
+        if (r["doc_id"], r["start_pos"], r["end_pos"]) in spans
+    }
+    for cl in wanted:
+        cl["item_id"] = ids.get(rec.claim_key(cl))
 
 
 def commitments_page(

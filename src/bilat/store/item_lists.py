@@ -99,18 +99,34 @@ def _reviewable(f: EventFilter, day: str) -> _Query:
 
 
 def _start(db: Database, f: EventFilter) -> str:
-    """Where a query starts: at an actor's names (`ep`) when they are in under a fifth of
-    the mentions, else at a pair's mentions in date order (`pm`, `record_pair_mentions`),
-    else at the events' date index; the last two read newest first and stop after `limit`
-    matches. SQLite has no statistics to choose by itself; the CROSS JOINs fix its order
-    (PostgreSQL plans them as it likes)."""
+    """Where a query starts: at an actor's names (`ep`) or a pair's mentions in date order
+    (`pm`, `record_pair_mentions`) when they are under a fifth of the mentions, else at the
+    events' date index; the last two read newest first and stop after `limit` matches. A
+    pair that most mentions are in (the store's own) is checked per row by its keys, as
+    PostgreSQL planned a hash join of every event with the pair's mentions otherwise. SQLite
+    has no statistics to choose by itself; the CROSS JOINs fix its order (PostgreSQL plans
+    them as it likes)."""
+    mentions = mention_count(db, None)
     if f.participants is not None:
         names = sorted(f.participants) or [""]
         marks = ", ".join("?" for _ in names)
         n = db.scalar(f"SELECT COUNT(*) FROM event_participants WHERE name IN ({marks})", names)
-        if int(n or 0) * 5 < mention_count(db, None):
+        if int(n or 0) * 5 < mentions:
             return "ep"
-    return "e" if f.pair is None else "pm"
+    if f.pair is not None and mention_count(db, f.pair) * 5 < mentions:
+        return "pm"
+    return "e"
+
+
+def _in_pair(pair: str, start: str) -> tuple[list[str], list[tuple[str, list[Any]]]]:
+    """The tables and conditions keeping the mentions of `pair`'s view: its mentions in
+    date order when the query starts there, else each mention's cluster key and pairs."""
+    if start == "pm":
+        return ["record_pair_mentions pm"], [("pm.pair = ? AND pm.item_id = e.id", [pair])]
+    return ["record_item_refs r", "record_item_pairs p"], [
+        ("r.kind = 'events' AND r.item_id = e.id", []),
+        ("p.kind = r.kind AND p.pos = r.pos AND p.pair = ?", [pair]),
+    ]
 
 
 def _rows(
@@ -125,8 +141,8 @@ def _rows(
     tables = ["events e", "documents d", *q.tables]
     conds = [(f"d.id = e.doc_id AND {current_docs(db)}", []), *q.conds]
     if f.pair is not None:
-        tables.append("record_pair_mentions pm")
-        conds.append((f"pm.pair = ? AND pm.day = {_RECENT} AND pm.item_id = e.id", [f.pair]))
+        more_tables, more_conds = _in_pair(f.pair, start)
+        tables, conds = [*tables, *more_tables], [*conds, *more_conds]
     first = {"e": "events e", "ep": "event_participants ep", "pm": "record_pair_mentions pm"}
     tables = [first[start], *[t for t in tables if t != first[start]]]
     if before is not None:

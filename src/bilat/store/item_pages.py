@@ -4,6 +4,10 @@
     refs_at(db, kind, pos)                      ids of the rows a record entry holds
     quantity_rows(db, measure, period, also=)   figure rows of one measure and period (and
                                                 quantity)
+    headline_rows(db, measure, period, quantity)  the same, only what a chart's headline
+                                                reads of them (no quote, no evidence)
+    conflicted_rows(db, measure, period, quantity, pair)  those of them in a conflict (of
+                                                `pair`'s view), in order, a batch at a time
     statement_rows(db, kind, after=, limit=)    agreement/commitment rows in list order
                                                 (document, id), one keyset range
     figure_groups(db, measure, pair)            a measure's figure rows counted per
@@ -16,7 +20,7 @@ Rows are of current documents (`is_current`, status ok), as the lists show them.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from typing import Any
 
 from bilat.store import figure_groups as fg
@@ -25,7 +29,9 @@ from bilat.store.item_lists import current_docs
 from bilat.store.queries import decode
 
 __all__ = [
+    "conflicted_rows",
     "figure_groups",
+    "headline_rows",
     "periods_of",
     "quantity_rows",
     "refs_at",
@@ -37,6 +43,7 @@ __all__ = [
 
 _KINDS = ("events", "figures", "agreements", "commitments", "actors")
 _CHUNK = 500
+_BATCH = 512  # rows of a quantity looked at a time for conflicted ones, at most
 _QUANTITY = "COALESCE(f.flow, '') = ? AND f.unit = ? AND f.kind = ? AND COALESCE(f.per, '') = ?"
 
 
@@ -95,6 +102,75 @@ def quantity_rows(
         params,
     )  # sorted here: ORDER BY made SQLite read the whole measure by (measure, doc_id, id)
     return [decode(r) for r in sorted(rows, key=lambda r: (int(r["doc_id"]), int(r["id"])))]
+
+
+_HEADLINE = (
+    "f.id, f.doc_id, f.measure, f.flow, f.unit, f.kind, f.per, f.period, f.value, f.value_max, "
+    "f.qualifier, f.source_data, d.name AS doc, d.source AS outlet, d.pair AS doc_pair"
+)
+
+
+def headline_rows(
+    db: Database, measure: str, period: str, quantity: Sequence[str]
+) -> list[dict[str, Any]]:
+    """The rows `quantity_rows(db, measure, period, quantity=quantity)` gives, by document
+    and id, with only the columns a chart's headline reads and their document's name,
+    outlet (`source`) and pair: the latest period of a large chart holds thousands."""
+    rows = db.all(
+        f"SELECT {_HEADLINE} FROM figures f CROSS JOIN documents d WHERE f.measure = ? AND "
+        f"f.period = ? AND {_QUANTITY} AND d.id = f.doc_id AND {current_docs(db)}",
+        [measure, period, *quantity],
+    )
+    return sorted(rows, key=lambda r: (int(r["doc_id"]), int(r["id"])))
+
+
+def _conflicted(
+    db: Database, cols: str, measure: str, period: str, quantity: Sequence[str], pair: str | None
+) -> tuple[str, list[Any]]:
+    """The query of `cols` over the rows `headline_rows` reads that the record keys to a
+    conflict (`r.pos`; of `pair`'s view when given), and its parameters."""
+    view, params = "", [measure, period, *quantity]
+    if pair is not None:
+        plus = "+" if db.dialect == "sqlite" else ""  # on the rows' keys, not the whole view
+        view = (
+            f" AND {plus}r.pos IN (SELECT p.pos FROM record_item_pairs p "
+            "WHERE p.kind = 'conflicts' AND p.pair = ?)"
+        )
+        params.append(pair)
+    sql = (
+        f"SELECT {cols} FROM figures f CROSS JOIN documents d CROSS JOIN record_item_refs r "
+        f"WHERE f.measure = ? AND f.period = ? AND {_QUANTITY} AND d.id = f.doc_id AND "
+        f"{current_docs(db)} AND r.kind = 'conflicts' AND r.item_id = f.id{view}"
+    )
+    return sql, params
+
+
+def conflicted_rows(
+    db: Database, measure: str, period: str, quantity: Sequence[str], pair: str | None
+) -> Iterator[dict[str, Any]]:
+    """The rows `headline_rows` gives that the record keys to a conflict (of `pair`'s view
+    when given), with the conflict's position (`pos`), by document and id, read a batch at a
+    time as they are consumed (the first few cost a few rows): the next keys of the
+    quantity's rows in that order (on SQLite one walk of `figures_measure_doc`), then the
+    conflicted ones among them. Two statements, as PostgreSQL planned one as the period's
+    whole range joined and sorted (it expects one row of the quantity filters)."""
+    after: tuple[int, int] = (-1, -1)
+    sql, params = _conflicted(db, f"{_HEADLINE}, r.pos", measure, period, quantity, pair)
+    batch = 1  # most often the first is the one wanted
+    while True:
+        keys = db.all(
+            f"SELECT f.doc_id, f.id FROM figures f WHERE f.measure = ? AND f.period = ? AND "
+            f"{_QUANTITY} AND (f.doc_id, f.id) > (?, ?) ORDER BY f.doc_id, f.id LIMIT {batch}",
+            [measure, period, *quantity, *after],
+        )
+        if keys:
+            ids = [int(k["id"]) for k in keys]
+            rows = db.all(f"{sql} AND f.id IN ({_marks(ids)})", [*params, *ids])
+            yield from sorted(rows, key=lambda r: (int(r["doc_id"]), int(r["id"])))
+        if len(keys) < batch:
+            return
+        after = (int(keys[-1]["doc_id"]), int(keys[-1]["id"]))
+        batch = min(batch * 8, _BATCH)
 
 
 def statement_rows(

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from bilat.serve.fmt import amount, period_label, qualifier_sign
@@ -45,10 +46,12 @@ def latest_period(claims: list[dict[str, Any]]) -> str | None:
     return max(pool, key=lambda sp: (sp[0][1], sp[0][0]))[1] if pool else None
 
 
+@lru_cache(maxsize=4096)
 def short_name(name: str) -> tuple[str, str]:
     """(key, display name) of a data source: a known organisation by its shortest alias of two
     or more words ("General Administration of Customs of the People's Republic of China" and
-    "Chinese customs" are both "China Customs"), anything else as written."""
+    "Chinese customs" are both "China Customs"), anything else as written. Remembered (the
+    packaged gazetteer is loaded once): a large chart's headline names thousands of claims."""
     from bilat.extract.gazetteer import default_gazetteer
 
     found = [e for e in default_gazetteer().lookup(name) if e.type == "organization"]
