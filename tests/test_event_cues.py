@@ -632,3 +632,26 @@ def test_what_a_contact_prepares_and_who_takes_part(
 
     events = extract_text(text, published).events
     assert sorted((e.mode, e.status, e.date, e.participants) for e in events) == expected
+
+
+def test_the_first_meeting_since_a_date_tells_the_one_before() -> None:
+    """'their first face-to-face meeting since October': a meeting then too; the headline's
+    talks are the talks reported, not that earlier one."""
+    from tests.conftest import extract_text
+
+    text = (
+        "Modi, Putin hold talks in Moscow\n\nMOSCOW, July 8. /TASS/ - Indian Prime Minister "
+        "Narendra Modi and Russian President Vladimir Putin held talks in Moscow on Monday, "
+        "their first face-to-face meeting since October."
+    )
+    events = extract_text(text, "2031-07-08").events
+    assert sorted((e.mode, e.date, e.participants[0]) for e in events) == [
+        ("meeting", "2030-10", "Narendra Modi"),
+        ("meeting", "2031-07-07", "Narendra Modi"),
+    ]
+    text = (
+        "Russian Foreign Minister Sergei Lavrov arrived in North Korea on Friday for talks, his "
+        "first trip there since May 2029."
+    )
+    events = extract_text(text, "2031-07-08").events
+    assert ("visit", "2029-05") in {(e.mode, e.date) for e in events}

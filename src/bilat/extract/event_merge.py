@@ -285,7 +285,8 @@ def without_headline_repeats(ctx: DocContext, found: list[Found]) -> list[Found]
     dated by the body."""
     end = headline_end(ctx)
     people = {m.actor for m in ctx.mentions if m.type == "person"}
-    body = [f.event for f in found if f.event.evidence.start >= end]
+    # (not an earlier event the body recalls: "their first meeting since February")
+    body = [f.event for f in found if f.event.evidence.start >= end and "prior" not in f.marks]
 
     def told(ev: Event) -> bool:
         who = {p for p in ev.participants if p in people}

@@ -65,6 +65,7 @@ from bilat.extract.event_parties import (
     unplaced_counterpart,
 )
 from bilat.extract.gazetteer import Gazetteer
+from bilat.extract.temporal import find_time_expressions
 from bilat.extract.turns import with_turn_pronouns
 from bilat.extract.wordre import mostly_cyrillic
 from bilat.records import Event, Evidence
@@ -554,6 +555,40 @@ def _day_off(clause: Clause, found: Found, told: list[Found]) -> Found:
     return replace(found, event=replace(found.event, date=day.isoformat()), explicit_date=True)
 
 
+# "their first face-to-face meeting since February", "his first trip there since October
+# 2023": the one before took place then
+_FIRST_SINCE = re.compile(
+    r"\bfirst\s+(?:[\w-]+\s+){0,2}?(?P<noun>meeting|talks|visit|trip|call|conversation|summit)"
+    r"\s+(?:(?:there|to\s+[A-Z][\w-]*|with\s+[A-Z][\w-]*)\s+)?since\s+",
+    re.I,
+)
+_FIRST_MODES = {"meeting": "meeting", "talks": "meeting", "visit": "visit", "trip": "visit",
+                "call": "call", "conversation": "call", "summit": "meeting"}  # fmt: skip
+
+
+def _the_one_before(ctx: DocContext, clause: Clause, new: list[Found]) -> list[Found]:
+    """The earlier event a 'first ... since <date>' names, as the event of that mode the
+    clause tells, occurred on that date."""
+    m = _FIRST_SINCE.search(clause.text)
+    if m is None:
+        return []
+    mode = _FIRST_MODES[m["noun"].lower()]
+    told = [f for f in new if f.event.mode == mode] or [
+        f for f in new if f.event.mode in ("meeting", "visit")
+    ]
+    since = clause.text.lower().rindex("since", m.start(), m.end())
+    when = [  # "October 2023" on its own; "since February" (a month needs its preposition)
+        e
+        for text in (clause.text[m.end() :], clause.text[since:])
+        for e in find_time_expressions(text, ctx.published, tense="past")[:1]
+        if e.start == 0 and e.date
+    ]
+    if not told or not when:
+        return []
+    event = replace(told[0].event, mode=mode, status="occurred", date=when[0].date, date_end=None)
+    return [replace(told[0], event=event, explicit_date=True, marks=told[0].marks | {"prior"})]
+
+
 _FOLLOWED = re.compile(r"\s*followed\s+by\s", re.I)
 
 
@@ -609,6 +644,7 @@ def extract_events(ctx: DocContext, gaz: Gazetteer) -> list[Event]:
                 again = replace(again, times=1)
             new = [_followed(clause, _days_apart(clause, f, before), before) for f in new]
             new = [_day_off(clause, f, found) for f in new]
+            new += _the_one_before(ctx, clause, new)
             before = new or ([again] if again else [])
             found.extend(before)
             people = list({m.actor: m for m in _persons(ctx, clause.start, clause.end)}.values())
