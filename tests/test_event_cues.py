@@ -655,3 +655,23 @@ def test_the_first_meeting_since_a_date_tells_the_one_before() -> None:
     )
     events = extract_text(text, "2031-07-08").events
     assert ("visit", "2029-05") in {(e.mode, e.date) for e in events}
+
+
+def test_a_russian_surname_alone_is_the_person_named_in_full_before() -> None:
+    """'Моди' after 'Нарендры Моди' (no gazetteer form of it alone): the same person, so his
+    past trip and the talks 'тогда же' are his."""
+    from tests.conftest import extract_text
+
+    text = (
+        "Визит премьер-министра Индии Нарендры Моди в Москву запланирован на декабрь. "
+        "Последний раз Моди приезжал в Россию в июле 2030 года, тогда же он провел переговоры "
+        "с Владимиром Путиным в Ново-Огареве."
+    )
+    result = extract_text(text, "2031-11-24")
+    assert sorted((e.mode, e.status, e.date, e.participants) for e in result.events) == [
+        ("meeting", "occurred", "2030-07", ("Narendra Modi", "Vladimir Putin")),
+        ("visit", "occurred", "2030-07", ("Narendra Modi", "Russia")),
+        ("visit", "planned", "2031-12", ("Narendra Modi", "Russia")),
+    ]
+    (modi,) = [a for a in result.actors if a.name == "Narendra Modi"]
+    assert "Моди" in modi.aliases

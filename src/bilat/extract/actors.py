@@ -31,6 +31,7 @@ from bilat.extract.actors_ru import (
 from bilat.extract.affiliation import affiliation, titled_names
 from bilat.extract.context import DocContext, Mention
 from bilat.extract.gazetteer import Entry, Gazetteer, normalize
+from bilat.extract.gazetteer_ru import surname_cases
 from bilat.extract.gazmatch import find_gazetteer_mentions
 from bilat.extract.organizations import find_organizations
 from bilat.extract.roles import find_plural_roles, find_role_phrases
@@ -259,11 +260,28 @@ def _short_name_index(b: Builder) -> dict[str, str]:
     for key, d in b.drafts.items():
         if d.type != "person":
             continue
-        for form in _short_forms(d.name, d.country):
+        forms = _short_forms(d.name, d.country)
+        if b.ctx.language == "ru":
+            forms |= _russian_surnames(d)
+        for form in forms:
             if form in index and index[form] != key:
                 clash.add(form)
             index[form] = key
     return {f: k for f, k in index.items() if f not in clash and len(f) > 1}
+
+
+_CYRILLIC_NAME = re.compile(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?")
+
+
+def _russian_surnames(d: Draft) -> set[str]:
+    """'Моди' after 'Нарендры Моди': the surname of each written full name (every word
+    capitalised, so no title: 'премьер-министра Индии'), and its other case forms."""
+    out: set[str] = set()
+    for _s, _e, text in d.spans:
+        words = text.split()
+        if len(words) >= 2 and all(_CYRILLIC_NAME.fullmatch(w) for w in words):
+            out |= {words[-1], *surname_cases(words[-1])}
+    return out
 
 
 def _link_short_names(b: Builder, singles: list[tuple[int, int, str]]) -> None:
