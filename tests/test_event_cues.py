@@ -675,3 +675,37 @@ def test_a_russian_surname_alone_is_the_person_named_in_full_before() -> None:
     ]
     (modi,) = [a for a in result.actors if a.name == "Narendra Modi"]
     assert "Моди" in modi.aliases
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # "the parties" who agree to hold a meeting are the people told before, and their
+            # states
+            "Russian Deputy Agriculture Minister Maxim Titov met Chinese Vice Minister Han Jun "
+            "in Beijing on Tuesday. The parties agreed to hold the next meeting of the working "
+            "group on agriculture in October in Moscow.",
+            [
+                ("meeting", "occurred", ("Maxim Titov", "Han Jun")),
+                ("meeting", "planned", ("Maxim Titov", "Han Jun", "Russia", "China")),
+            ],
+        ),
+        (
+            "Russia and China discussed grain. Стороны договорились провести следующее заседание "
+            "рабочей группы в октябре в Москве.",
+            [("meeting", "planned", ("Russia", "China"))],
+        ),
+        (  # the parties signing a protocol, or speeding up talks on a deal, hold no meeting
+            "Russia and China discussed grain. The parties also signed the protocol of the "
+            "meeting. The two sides agreed to speed up talks on an agreement on a new bridge.",
+            [],
+        ),
+    ],
+)
+def test_the_sides_hold_a_meeting_only_when_they_meet(
+    text: str, expected: list[tuple[str, str, tuple[str, ...]]]
+) -> None:
+    from tests.conftest import extract_text
+
+    events = extract_text(text, "2031-09-10").events
+    assert sorted((e.mode, e.status, e.participants) for e in events) == expected

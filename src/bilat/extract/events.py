@@ -86,6 +86,12 @@ _PRONOUN = re.compile(
     r"(?:spoke|speak|met|meet|talked|held|hold|had|discussed|exchanged)\b)"
     r"|the\s+(?:(?:foreign|prime|finance|deputy\s+prime)\s+)?(?:minister|governor|premier)"
     r"(?!\s+(?-i:[A-Z])))\b"
+    # "The sides agreed to hold the next meeting", "Стороны договорились провести" (not "the
+    # parties signed", "continue negotiations", "agreed to speed up talks on a deal")
+    r"|^\s*(?:the\s+(?:two\s+)?(?:sides|parties)|стороны)\b(?=\s+(?:also\s+)?"
+    r"(?:(?:agreed|decided|plan(?:ned)?|intend(?:ed)?)\s+to\s+(?:hold|meet|convene)\b|will\s+(?:hold|meet)"
+    r"|held\s+(?:talks|a\s+meeting|consultations)|met\b|(?:договорились|условились|решили)\s+"
+    r"(?:\S+\s+){0,3}?провести|провели\s+(?:переговоры|встречу|консультации)))"
     r"|^\s*" + DAYS_APART.pattern + r"\s+(?:his|her|their)\b"
     r"|^\s*(?:и\s+)?(?:[А-Яа-яЁё ,]{0,30}\s)?(?:он|она|они|котор(?:ый|ая|ые)"
     r"|(?:министр|губернатор|премьер)(?:а|у|ом|е|ы|ов|ам)?"
@@ -137,6 +143,7 @@ def _without_speakers(ctx: DocContext, persons: list[Mention]) -> list[Mention]:
     return kept if len({m.actor for m in kept}) >= 2 else persons
 
 
+_SIDES = re.compile(r"\b(?:sides|parties|стороны)$", re.I)
 _RELATIVE_WHO = re.compile(r"\b(?:who|котор(?:ый|ая|ые))$", re.I)
 
 
@@ -151,7 +158,8 @@ def _told_before(gaz: Gazetteer, pronoun: re.Match[str], subject: list[Mention])
         return of_side[:1]
     # "who" may be "Li Qiang and Mishustin, who held talks"
     plural = re.search(
-        r"\b(?:they|their|who|ministers|leaders|presidents|premiers|co-chairs|они|которые"
+        r"\b(?:they|their|who|ministers|leaders|presidents|premiers|co-chairs|sides|parties"
+        r"|они|которые|стороны"
         r"|(?:министр|губернатор|премьер)(?:ы|ов|ам|ами))$",
         pronoun[0],
         re.I,
@@ -186,6 +194,9 @@ def _participants(
         # "Ding, who last met Manturov": the one named before "who", not the last clause's
         persons = [*_told_before(gaz, pronoun, subject), *persons]
     offices = _unnamed_officials(ctx, clause)
+    if pronoun and _SIDES.search(pronoun[0]):  # "The sides agreed to hold the next meeting":
+        at, end = clause.start + pronoun.start(), clause.start + pronoun.end()  # both states
+        offices += [Mention(at, end, pronoun[0], gaz.state(c).name, "state", c) for c in ctx.pair]
     if persons:
         return [*persons, *offices]
     return [m for m in found if m.type in ("state", "organization", "company")] + offices
