@@ -709,3 +709,33 @@ def test_the_sides_hold_a_meeting_only_when_they_meet(
 
     events = extract_text(text, "2031-09-10").events
     assert sorted((e.mode, e.status, e.participants) for e in events) == expected
+
+
+def test_a_call_and_the_meeting_it_agreed_on_and_a_body_that_convenes() -> None:
+    """'held a telephone conversation on Friday and agreed to hold the next meeting of the
+    commission in June': the call and a planned meeting of the same people and their states
+    (not the press service that reports it); 'the commission will convene in December'."""
+    from tests.conftest import extract_text
+
+    text = (
+        "Russian First Deputy Prime Minister Denis Manturov and Chinese Vice Premier Ding "
+        "Xuexiang held a telephone conversation on Friday and agreed to hold the next meeting "
+        "of the Intergovernmental Commission on Investment Cooperation in Beijing in June, the "
+        "Russian government's press service said. The Russian-Chinese Commission on Energy "
+        "Cooperation will convene in Moscow in December."
+    )
+    events = extract_text(text, "2031-04-14").events
+    got = sorted((e.mode, e.status, e.date, e.participants[:2]) for e in events)
+    assert got == [
+        ("call", "occurred", "2031-04-11", ("Denis Manturov", "Ding Xuexiang")),
+        ("meeting", "planned", "2031-06", ("Denis Manturov", "Ding Xuexiang")),
+        (
+            "meeting",
+            "planned",
+            "2031-12",
+            ("Russian-Chinese Commission on Energy Cooperation", "Russia"),
+        ),
+    ]
+    (planned,) = [e for e in events if e.date == "2031-06"]
+    assert {"Russia", "China"} <= set(planned.participants)
+    assert not any("Government" in p for e in events for p in e.participants)

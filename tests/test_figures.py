@@ -709,3 +709,21 @@ def test_russian_results_of_the_year_carry_to_the_next_sentence_after_an_abbrevi
         (11e9, "2030"),
         (3.0, "2030-01..2030-11"),
     ]
+
+
+def test_indian_fiscal_months_across_the_new_year_and_a_flow_of_several_goods() -> None:
+    """'in April-January' reported in March is April last year to January this year;
+    'Imports from Russia, mostly crude oil, fertilisers and coal' are goods of every kind."""
+    from tests.conftest import extract_text
+
+    text = (
+        "India's bilateral trade with Russia fell by 9.4% to $56.4 billion in April-January. "
+        "Imports from Russia, mostly crude oil, fertilisers and coal, fell to $51.9 billion "
+        "during the period."
+    )
+    figs = extract_text(text, "2031-03-02").figures
+    assert [(f.value, f.measure, f.period) for f in figs] == [
+        (-9.4, "trade_turnover", "2030-04..2031-01"),
+        (56.4e9, "trade_turnover", "2030-04..2031-01"),
+        (51.9e9, "trade_flow", "2030-04..2031-01"),
+    ]

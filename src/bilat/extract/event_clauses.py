@@ -34,7 +34,9 @@ ORDER = ("military", "call", "video", "multilateral", "visit", "meeting")
 # session": the occasion a contact prepares, after it, is an event of its own
 _PREPARES = re.compile(
     r"(?:,?\s+and|\s+to\s+(?:review|discuss|coordinate|go\s+over))?\s+(?:the\s+)?"
-    r"(?=preparations?\s+for\s)",
+    r"(?=preparations?\s+for\s)"
+    # "held a telephone conversation on Friday | and agreed to hold the next meeting of ..."
+    r"|,?\s+and\s+(?=agreed\s+to\s+(?:hold|meet|convene)\b)",
     re.I,
 )
 _CLAUSE = re.compile(

@@ -92,6 +92,9 @@ _PRONOUN = re.compile(
     r"(?:(?:agreed|decided|plan(?:ned)?|intend(?:ed)?)\s+to\s+(?:hold|meet|convene)\b|will\s+(?:hold|meet)"
     r"|held\s+(?:talks|a\s+meeting|consultations)|met\b|(?:договорились|условились|решили)\s+"
     r"(?:\S+\s+){0,3}?провести|провели\s+(?:переговоры|встречу|консультации)))"
+    # "[Manturov and Ding held a call on Friday] and agreed to hold the next meeting": the
+    # same people (bilat.extract.event_clauses splits there)
+    r"|^\s*agreed(?=\s+to\s+(?:hold|meet|convene)\b)"
     r"|^\s*" + DAYS_APART.pattern + r"\s+(?:his|her|their)\b"
     r"|^\s*(?:и\s+)?(?:[А-Яа-яЁё ,]{0,30}\s)?(?:он|она|они|котор(?:ый|ая|ые)"
     r"|(?:министр|губернатор|премьер)(?:а|у|ом|е|ы|ов|ам)?"
@@ -131,6 +134,11 @@ def _is_speaker(ctx: DocContext, m: Mention) -> bool:
     )
 
 
+_BODY_SAYS = re.compile(
+    r"(?:['’]s)?(?:\s+[\w-]+){0,3}\s+(?:said|says|reported|announced|stated)\b", re.I
+)
+
+
 _SAYS_RU = re.compile(
     r"(?:^|[,.—–-]\s*|\bкак\s+)(?:сообщил|заявил|сказал|отметил|рассказал|пояснил|подчеркнул|"
     r"уточнил|добавил|передает|передаёт)[аи]?\s+(?:[\w-]+\s+){0,5}$",
@@ -143,7 +151,7 @@ def _without_speakers(ctx: DocContext, persons: list[Mention]) -> list[Mention]:
     return kept if len({m.actor for m in kept}) >= 2 else persons
 
 
-_SIDES = re.compile(r"\b(?:sides|parties|стороны)$", re.I)
+_SIDES = re.compile(r"\b(?:sides|parties|стороны|agreed)$", re.I)
 _RELATIVE_WHO = re.compile(r"\b(?:who|котор(?:ый|ая|ые))$", re.I)
 
 
@@ -158,7 +166,7 @@ def _told_before(gaz: Gazetteer, pronoun: re.Match[str], subject: list[Mention])
         return of_side[:1]
     # "who" may be "Li Qiang and Mishustin, who held talks"
     plural = re.search(
-        r"\b(?:they|their|who|ministers|leaders|presidents|premiers|co-chairs|sides|parties"
+        r"\b(?:they|their|who|ministers|leaders|presidents|premiers|co-chairs|sides|parties|agreed"
         r"|они|которые|стороны"
         r"|(?:министр|губернатор|премьер)(?:ы|ов|ам|ами))$",
         pronoun[0],
@@ -199,7 +207,13 @@ def _participants(
         offices += [Mention(at, end, pronoun[0], gaz.state(c).name, "state", c) for c in ctx.pair]
     if persons:
         return [*persons, *offices]
-    return [m for m in found if m.type in ("state", "organization", "company")] + offices
+    bodies = [
+        m
+        for m in found
+        if m.type in ("state", "organization", "company")
+        and not (m.type == "organization" and _BODY_SAYS.match(ctx.clean_text, m.end))
+    ]  # not "..., the Russian government's press service said"
+    return bodies + offices
 
 
 _OFFICIAL_OF = re.compile(

@@ -105,9 +105,12 @@ def find_measure(text: str, start: int, end: int, unit: str) -> str:
     projects) wins, then the nearest generic one (trade, investment), then any specific one."""
     window = int(load_data("measures.yaml")["tier1_window"])
     near1 = _nearest(text, _hits(text, unit, 1), start, end)
-    if near1 is not None and near1[0] <= window:
-        return near1[1]
     near2 = _nearest(text, _hits(text, unit, 2), start, end)
+    listed = {m for _s, _e, m in _hits(text, unit, 1) if m in _COMMODITIES}
+    if near1 is not None and near1[0] <= window:
+        if near1[1] in listed and len(listed) > 1 and near2 and near2[1] == "trade_flow":
+            return "trade_flow"  # "Imports from Russia, mostly crude oil, fertilisers and coal"
+        return near1[1]
     if near2 is not None:
         if near2[1] == "trade_flow" and (goods := commodity_in(text, unit)):
             return goods  # "increased gas supplies to China ..., by 37.4%": gas, not any goods

@@ -219,6 +219,14 @@ def _b_month_range(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     """'January-October 2022', 'between May and July', 'from January 1 to May 12, 2024'
     (the period is the months; the dates keep the days the text gives)."""
     m1, m2 = _month(m["m1"]), _month(m["m2"])
+    if m2 < m1 and not m["y"] and not m["d1"] and not m["d2"]:
+        # "April-January" (India's fiscal year so far): into the next year, ending in the
+        # year the last month last came (or comes, for a plan)
+        end_year = _part_year(None, m2, ctx)
+        if end_year is None:
+            return None, None, None
+        first, last = _ymd(end_year - 1, m1), _ymd(end_year, m2)
+        return first, last, f"{first}..{last}"
     if m2 <= m1:
         return None
     year = _part_year(m["y"], m1, ctx, m2)
