@@ -739,3 +739,24 @@ def test_a_call_and_the_meeting_it_agreed_on_and_a_body_that_convenes() -> None:
     (planned,) = [e for e in events if e.date == "2031-06"]
     assert {"Russia", "China"} <= set(planned.participants)
     assert not any("Government" in p for e in events for p in e.participants)
+
+
+def test_on_the_eve_of_the_meeting_and_russian_leaders_told_before() -> None:
+    from tests.conftest import extract_text
+
+    text = (
+        "Energy Minister Sergey Tsivilev and Iranian Oil Minister Mohsen Paknejad held the "
+        "meeting of the commission in Tehran on December 9. On the eve of meeting, Sergey "
+        "Tsivilev held in videoconference format the talks with Iranian Minister of Roads "
+        "Farzaneh Sadegh."
+    )
+    events = extract_text(text, "2031-12-10").events
+    assert ("video", "occurred", "2031-12-08") in {(e.mode, e.status, e.date) for e in events}
+    text = (
+        "Путин и Эрдоган обсуждали энергетику. Энергетическую повестку лидеры в последний раз "
+        "обсуждали по телефону 15 марта."
+    )
+    events = extract_text(text, "2031-04-22").events
+    assert [(e.mode, e.date, e.participants) for e in events] == [
+        ("call", "2031-03-15", ("Vladimir Putin", "Recep Tayyip Erdoğan"))
+    ]

@@ -57,6 +57,13 @@ def planned_near(text: str, trig: re.Match[str], others: list[re.Match[str]]) ->
             continue  # the marker is another trigger's own words
         if _AGREED_AT.match(m[0]) and _AT_THE.search(text, m.end(), trig.start()):
             continue  # 'agreed on new rules at the meeting': what was agreed, where
+        if (
+            _OPENING_EVE.match(m[0])
+            and not text[: m.start()].strip()
+            and "," in text[m.end() : trig.start()]
+        ):
+            continue  # "On the eve of the meeting, X held talks by video": X's own, past (not
+            # "ahead of Xi's state visit": the visit)
         if _DISCUSSED.search(text, max(0, m.start() - 30), m.start()) and _OCCASION_NOUN.search(
             text, m.end(), trig.start()
         ):
@@ -93,6 +100,7 @@ def _russian_future_before(text: str, trig: re.Match[str], others: list[re.Match
 
 
 _AGREED_AT = re.compile(r"agreed\s+(?:on|upon)\b", re.I)
+_OPENING_EVE = re.compile(r"on the eve of|ahead of|in the run-up to", re.I)
 _OCCASION_NOUN = re.compile(
     r"\b(?:session|meeting|visit|talks|summit|forum|trip|заседани\w*|встреч\w*|визит\w*|саммит\w*)\b",
     re.I,

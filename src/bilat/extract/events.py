@@ -97,7 +97,7 @@ _PRONOUN = re.compile(
     r"|^\s*agreed(?=\s+to\s+(?:hold|meet|convene)\b)"
     r"|^\s*" + DAYS_APART.pattern + r"\s+(?:his|her|their)\b"
     r"|^\s*(?:и\s+)?(?:[А-Яа-яЁё ,]{0,30}\s)?(?:он|она|они|котор(?:ый|ая|ые)"
-    r"|(?:министр|губернатор|премьер)(?:а|у|ом|е|ы|ов|ам)?"
+    r"|(?:министр|губернатор|премьер|лидер)(?:а|у|ом|е|ы|ов|ам)?"
     r"|глав[аыуе]\s+(?:региона|края|области|ведомства))\b"
     r"(?!\s+(?-i:[А-ЯЁ]))",
     re.I,
@@ -168,7 +168,7 @@ def _told_before(gaz: Gazetteer, pronoun: re.Match[str], subject: list[Mention])
     plural = re.search(
         r"\b(?:they|their|who|ministers|leaders|presidents|premiers|co-chairs|sides|parties|agreed"
         r"|они|которые|стороны"
-        r"|(?:министр|губернатор|премьер)(?:ы|ов|ам|ами))$",
+        r"|(?:министр|губернатор|премьер|лидер)(?:ы|ов|ам|ами))$",
         pronoun[0],
         re.I,
     )
@@ -562,7 +562,9 @@ def _days_apart(clause: Clause, found: Found, before: list[Found]) -> Found:
 # "the day before yesterday", "накануне визита"): a day from the event told before it
 _DAY_OFF = re.compile(
     r"^\W*(?:(?P<before>the\s+(?:day|evening)\s+before|the\s+previous\s+day|on\s+the\s+eve"
-    r"|накануне)|(?P<after>the\s+(?:next|following)\s+day|на\s+следующий\s+день))"
+    r"(?:\s+of\s+(?:the\s+)?(?:meeting|talks|session|summit|forum))?"
+    r"|накануне(?:\s+(?:заседания|встречи|переговоров|саммита|форума))?)"
+    r"|(?P<after>the\s+(?:next|following)\s+day|на\s+следующий\s+день))"
     r"(?=\s*,|\s+(?-i:[A-ZА-ЯЁ])|\s+(?:he|she|they|his|her|their|the|его|её|ее|их|он|она|они"
     r"|в|во|состоял\w*|прош\w+)\b)",
     re.I,
