@@ -415,6 +415,33 @@ def test_large_charts_headlines_are_those_of_every_claim(
 
 
 @pytest.mark.parametrize("pair", VIEWS)
+def test_headlines_from_conflict_tails_are_those_from_the_claims(
+    store: Store, pair: str | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With no figure reviewed, a large chart's headline in conflict is told by the
+    conflict's tail row (`record_tails.conflict_tail`, one per conflict, written with the
+    record), not its claims; without those rows (a record written before them) the claims
+    are read: the headlines are the same."""
+    monkeypatch.setattr(figure_page, "DRAWN", 1)
+    s = store.for_pair(pair)
+
+    def headlines() -> dict[str, list[Any]]:
+        made = (figure_page.measure_charts(s, m, {}, False) for m in _measures(s))
+        return {c.key: _said(c) for m in made for c in m.charts}
+
+    with pytest.raises(_Undo), s.transaction():
+        s.db.execute("DELETE FROM judgements")
+        rebuild_record(s)
+        n = "SELECT COUNT(*) FROM {} WHERE kind = 'conflicts'"
+        assert s.db.scalar(n.format("record_summaries")) == s.db.scalar(n.format("record_items"))
+        told = headlines()
+        assert any(h and h[2] for h in told.values()) or pair == "IN-RU"
+        s.db.execute("DELETE FROM record_summaries WHERE kind = 'conflicts'")
+        assert headlines() == told
+        raise _Undo
+
+
+@pytest.mark.parametrize("pair", VIEWS)
 def test_conflicted_rows_are_the_rows_keyed_to_a_conflict_in_order(
     store: Store, pair: str | None, monkeypatch: pytest.MonkeyPatch
 ) -> None:

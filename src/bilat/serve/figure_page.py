@@ -277,10 +277,16 @@ def _first_in_conflict(
     the first in an open conflict, which is most often among the first few."""
     _, flow, unit, kind, per = key.split("|")
     quantity = (flow, unit, kind, per)
-    found = one_item.conflicts_of_quantity(store, measure, flow, period, unit)
-    # open ones by id, as the headline looks them up (ids leave out kind and per: the last
-    # conflict of an id in record order is the one found, as `_conflicts_of` finds it)
-    known = {c["id"]: [c] for c in rec.conflicts({"conflicts": found}, [])}
+    heads = one_item.conflict_heads(store, measure, flow, period, unit)
+    if heads is None:
+        found = one_item.conflicts_of_quantity(store, measure, flow, period, unit)
+        # open ones by id, as the headline looks them up (ids leave out kind and per: the
+        # last conflict of an id in record order is the one found, as `_conflicts_of` does)
+        known = {c["id"]: [c] for c in rec.conflicts({"conflicts": found}, [])}
+    else:  # their tail rows: the positions without the claims (`record_tails.conflict_tail`)
+        found = heads
+        last = {h["id"]: h for h in heads}
+        known = {cid: [h] for cid, h in last.items() if h["open"]}
     if not known or (kind, per) not in {(c.get("kind") or "", c.get("per") or "") for c in found}:
         return None
     opened: dict[int, list[dict[str, Any]]] = {}

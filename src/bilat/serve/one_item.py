@@ -14,6 +14,7 @@ rows included; NotFound when the list would not hold it.
 
 from __future__ import annotations
 
+import json
 import re
 from typing import Any
 
@@ -26,7 +27,7 @@ from bilat.serve.review import Reviews, load_reviews
 from bilat.store import Store, record_rows
 from bilat.store import item_pages as ip
 from bilat.store import record_keys as keys
-from bilat.store.record_order import SEP
+from bilat.store.record_order import SEP, key_fields
 
 __all__ = ["agreement_history", "commitment", "conflict", "event_group", "figure_claim", "row_id"]
 
@@ -190,6 +191,34 @@ def conflicts_of_quantity(
     )
     found = (_entry(store, "conflicts", _in_view(store, "conflicts", int(r["pos"]))) for r in rows)
     return [c for c in found if c is not None]
+
+
+def conflict_heads(
+    store: Store, measure: str, flow: str, period: str, unit: str
+) -> list[dict[str, Any]] | None:
+    """The conflicts `conflicts_of_quantity` finds, as their tail rows tell them
+    (`record_tails.conflict_tail`, written with the record): id fields, `open` (with no claim
+    reviewed) and `positions` (with data sources and outlets, not claims), in record order;
+    None when one has no such row (a record written before them): read the conflicts."""
+    prefix = SEP.join((measure, flow, period, unit)) + SEP
+    rows = store.db.all(
+        "SELECT i.pos, i.item_key, s.payload FROM record_items i LEFT JOIN record_summaries s "
+        "ON s.kind = i.kind AND s.pos = i.pos "
+        "WHERE i.kind = 'conflicts' AND i.sort_key >= ? AND i.sort_key < ? "
+        "ORDER BY i.sort_key, i.pos",
+        (prefix, prefix[:-1] + chr(ord(SEP) + 1)),
+    )
+    out = []
+    for r in rows:
+        if _in_view(store, "conflicts", int(r["pos"])) is None:
+            continue
+        fields = key_fields("conflicts", str(r["item_key"]))
+        tail = None if r["payload"] is None else json.loads(r["payload"])
+        if fields is None or tail is None or tail.get("consistent") is None:
+            return None
+        agree = tail["claim_count"] < 2 or tail["consistent"]
+        out.append({**fields, "id": rec.conflict_id(fields), "open": not agree, **tail})
+    return out
 
 
 def conflict(store: Store, key: str) -> dict[str, Any]:

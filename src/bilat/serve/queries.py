@@ -399,12 +399,7 @@ def stats(store: Store, known_counts: dict[str, Any] | None = None) -> dict[str,
     `known_counts` is the `tally` of lists the caller has loaded already."""
     revs = load_reviews(store)
     current = store.record_is_current()
-    by_status = {
-        r["status"]: int(r["n"])
-        for r in store.db.all(
-            "SELECT status, COUNT(*) AS n FROM documents WHERE is_current = 1 GROUP BY status"
-        )
-    }
+    by_status = store.documents_by_status()
     by_kind: dict[str, Any] = record_pages.item_states(store, revs) if current else {}
     for kind in () if current else (*q.ITEM_KINDS, "actors"):
         rows = q.item_ids(store.db, kind)

@@ -72,6 +72,10 @@ class Store:
     def get_document(self, key: int | str) -> Document:
         return _docs.get_document(self.db, key)
 
+    def documents_by_status(self) -> dict[str, int]:
+        """Current documents per status, from the maintained counts."""
+        return _docs.current_by_status(self.db)
+
     def documents(self, *, current_only: bool = True, status: str | None = None) -> list[Document]:
         return _docs.list_documents(self.db, current_only=current_only, status=status)
 

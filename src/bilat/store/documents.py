@@ -18,6 +18,7 @@ __all__ = [
     "add_documents",
     "add_reject",
     "clear_failure",
+    "current_by_status",
     "current_version",
     "find_by_hash",
     "get_document",
@@ -309,3 +310,10 @@ def add_reject(db: Database, name: str, origin: str, reason: str) -> None:
 
 def list_rejects(db: Database) -> list[dict[str, Any]]:
     return db.all("SELECT name, origin, reason, first_seen, last_seen FROM rejects ORDER BY id")
+
+
+def current_by_status(db: Database) -> dict[str, int]:
+    """Current documents per status, from the counts the documents' triggers keep
+    (migrations/017_document_counts.sql): a few rows, whatever the store's size."""
+    rows = db.all("SELECT status, n FROM document_counts WHERE n > 0 ORDER BY status")
+    return {r["status"]: int(r["n"]) for r in rows}

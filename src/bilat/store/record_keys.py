@@ -239,7 +239,7 @@ class KeyPatch:
                     f"DELETE FROM record_names WHERE kind IN (?, ?) AND pos IN ({marks})",
                     [kind, _RAW, *chunk],
                 )
-            if kind in ("actors", "agreements", "commitments"):  # a summary, a tail row
+            if kind in ("actors", "agreements", "commitments", "conflicts"):  # summary, tail
                 self.db.execute(
                     f"DELETE FROM record_summaries WHERE kind = ? AND pos IN ({marks})",
                     [kind, *chunk],

@@ -30,7 +30,7 @@ from bilat.reconcile._dates import period_span
 from bilat.store import record_keys
 from bilat.store.db import Database, now_iso
 from bilat.store.record_order import GAP, item_key, key_fields, sort_key
-from bilat.store.record_tails import history_tail, status_tail
+from bilat.store.record_tails import conflict_tail, history_tail, status_tail
 
 __all__ = [
     "EVERY",
@@ -146,6 +146,8 @@ class RowWriter:
             tail = history_tail(item)
         elif kind == "commitments":
             tail = status_tail(whole, item)
+        elif kind == "conflicts":
+            tail = conflict_tail(item)
         if tail is not None:
             self.tails.append((kind, pos, _dumps(tail)))
 

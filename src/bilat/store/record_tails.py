@@ -1,10 +1,11 @@
 """What the pages show of a long agreement history or commitment status, written with the
-record (`record_summaries` rows of kind "agreements" and "commitments").
+record (`record_summaries` rows of kind "agreements", "commitments" and "conflicts").
 
     history_tail(item)            a history with its latest TAIL statements and `entries_cut`
     status_tail(item, stored)     a status with the first SHOWN of each list and `counted`
     status_counts(status)         what a status page counts over its lists (bars, totals)
     cut(item, n)                  a history (whole, or its tail) cut to its latest n statements
+    conflict_tail(item)           a conflict's positions as its claims make them, none reviewed
 
 The agreements page shows each history's latest 20 statements and the API its latest one; the
 commitments page a status's first 20 sources, reported and dissenting figures, and one bar per
@@ -21,7 +22,16 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["SHOWN", "TAIL", "cut", "history_tail", "reported", "status_counts", "status_tail"]
+__all__ = [
+    "SHOWN",
+    "TAIL",
+    "conflict_tail",
+    "cut",
+    "history_tail",
+    "reported",
+    "status_counts",
+    "status_tail",
+]
 
 TAIL = 20  # statements kept in a history's tail row: the agreements page's `latest`
 SHOWN = 20  # sources, reported and dissenting figures kept in a status's tail row
@@ -87,3 +97,51 @@ def status_tail(item: dict[str, Any], stored: dict[str, Any]) -> dict[str, Any] 
         return None
     firsts = {k: (stored.get(k) or [])[:SHOWN] for k in _LISTS if k in stored}
     return {**stored, **firsts, "counted": status_counts(item)}
+
+
+def conflict_tail(item: dict[str, Any]) -> dict[str, Any]:
+    """A conflict's row for a chart's headline: its claims grouped by what they say (value,
+    value_max, qualifier, unit), most documents first, each position with its data sources
+    (name, claims) in the order of their last claim and its outlets, and whether the claims
+    agree (`consistent`: their intervals share a point). What `bilat.serve.record.positions`
+    and `conflicts` make of the claims when none is reviewed, without them (at 100k a
+    conflict's ~2,500 claims are ~1 MB of JSON to read for a headline)."""
+    claims = item.get("claims") or []
+    groups: dict[tuple[Any, ...], list[dict[str, Any]]] = {}
+    for cl in claims:
+        key = (cl.get("value"), cl.get("value_max"), cl.get("qualifier"), cl.get("unit"))
+        groups.setdefault(key, []).append(cl)
+    out = [_position(k, v) for k, v in groups.items()]
+    out.sort(key=lambda p: (-p["docs"], -(p["value"] or 0)))
+    try:
+        consistent: bool | None = _consistent(claims)
+    except (TypeError, ValueError):  # a claim without a number: readers read the claims
+        consistent = None
+    return {"claim_count": len(claims), "consistent": consistent, "positions": out}
+
+
+def _position(key: tuple[Any, ...], claims: list[dict[str, Any]]) -> dict[str, Any]:
+    sources: dict[str, int] = {}
+    for c in claims:
+        if c.get("source_data"):
+            name = str(c["source_data"])
+            sources[name] = sources.pop(name, 0) + 1  # last claim's order, as a reader walks
+    return {
+        **dict(zip(("value", "value_max", "qualifier", "unit"), key, strict=True)),
+        "docs": len({c.get("doc") for c in claims}),
+        "sources": [[n, k] for n, k in sources.items()],
+        "outlets": sorted({c["outlet"] for c in claims if c.get("outlet")}),
+    }
+
+
+def _consistent(claims: list[dict[str, Any]]) -> bool:
+    """Unreviewed claims' intervals (low/high; None high = unbounded) share a point."""
+    if not claims:
+        return True
+    lows = [float(c["value"] if c.get("low") is None else c["low"]) for c in claims]
+    highs = [float(c["value"]) if c.get("low") is None else _high(c.get("high")) for c in claims]
+    return max(lows) <= min(highs)
+
+
+def _high(high: Any) -> float:
+    return float("inf") if high is None else float(high)

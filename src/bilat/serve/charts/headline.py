@@ -62,18 +62,35 @@ def short_name(name: str) -> tuple[str, str]:
     return entry.gid, min(words, key=lambda a: (len(a), a)) if words else entry.name
 
 
-def _names(claims: list[dict[str, Any]]) -> tuple[list[str], bool]:
-    """Who the value comes from: the named data sources (True), most cited first, else the
-    outlets that reported it (False)."""
+def _positions(conflict: dict[str, Any]) -> list[dict[str, Any]]:
+    """A conflict's positions: as `queries.conflicts` or its tail row gave them (each with
+    its claims, or with its data sources and outlets), else made from its claims."""
+    given = conflict.get("positions")
+    if given and all("claims" in p or "sources" in p for p in given):
+        return list(given)
+    return positions(conflict["claims"])
+
+
+def _names(pos: dict[str, Any]) -> tuple[list[str], bool]:
+    """Who a position's value comes from: the named data sources (True), most cited first,
+    else the outlets that reported it (False). From its claims, or the (name, claims) and
+    outlets of a conflict's tail row (`bilat.store.record_tails.conflict_tail`)."""
+    claims = pos.get("claims")
+    said = (
+        [(str(c["source_data"]), 1) for c in claims if c.get("source_data")]
+        if claims is not None
+        else [(str(n), int(k)) for n, k in pos["sources"]]
+    )
     cited: Counter[str] = Counter()
     shown: dict[str, str] = {}
-    for c in claims:
-        if c.get("source_data"):
-            key, display = short_name(str(c["source_data"]))
-            cited[key] += 1
-            shown[key] = display
+    for name, n in said:
+        key, display = short_name(name)
+        cited[key] += n
+        shown[key] = display
     if cited:
         return [shown[k] for k in sorted(cited, key=lambda k: (-cited[k], shown[k]))], True
+    if claims is None:
+        return list(pos["outlets"]), False
     return sorted({c["outlet"] for c in claims if c.get("outlet")}), False
 
 
@@ -83,7 +100,7 @@ def _value(pos: dict[str, Any], per: str | None) -> str:
 
 
 def _said(pos: dict[str, Any], per: str | None) -> str:
-    names, data = _names(pos["claims"])
+    names, data = _names(pos)
     if not names:
         return _value(pos, per)
     more = f" and {len(names) - 2} more" if len(names) > 2 else ""
@@ -105,9 +122,9 @@ def headline(
     conflict = next(
         (conflicts[f["conflict"]] for f in here if f.get("conflict") in conflicts), None
     )
-    shown = positions(conflict["claims"] if conflict else here)
+    shown = _positions(conflict) if conflict else positions(here)
     if conflict:
-        sourced = [p for p in shown if _names(p["claims"])[1]]
+        sourced = [p for p in shown if _names(p)[1]]
         shown = sourced if len(sourced) >= 2 else shown
     text = (" vs " if conflict else ", ").join(_said(p, per) for p in shown[:_MAX_VALUES])
     return Headline(f"{period_label(period)}: {text}", period, conflict)

@@ -1,0 +1,4 @@
+-- Current documents by status, kept per row written (017_document_counts.sql).
+CREATE TRIGGER documents_insert_counts AFTER INSERT ON documents WHEN NEW.is_current = 1 BEGIN INSERT INTO document_counts (status, n) VALUES (NEW.status, 1) ON CONFLICT (status) DO UPDATE SET n = n + 1; END;
+CREATE TRIGGER documents_delete_counts AFTER DELETE ON documents WHEN OLD.is_current = 1 BEGIN UPDATE document_counts SET n = n - 1 WHERE status = OLD.status; END;
+CREATE TRIGGER documents_update_counts AFTER UPDATE OF status, is_current ON documents WHEN OLD.is_current = 1 OR NEW.is_current = 1 BEGIN UPDATE document_counts SET n = n - 1 WHERE OLD.is_current = 1 AND status = OLD.status; INSERT INTO document_counts (status, n) SELECT NEW.status, 1 WHERE NEW.is_current = 1 ON CONFLICT (status) DO UPDATE SET n = n + 1; END;
