@@ -413,22 +413,38 @@ def tied_members(
     or human judgements. Members tied to none of the others are clustered and named as they
     are among everything by `cluster_members` on them alone (it joins only members sharing a
     key, in an order it keeps, and an id clashes only with a key shared), so adding members
-    changes only the actors of the members tied to them."""
-    holders: dict[tuple[str, str], list[int]] = {}
-    ties: list[list[tuple[str, str]]] = []
+    changes only the actors of the members tied to them.
+
+    Members of the same type, name, aliases, gazetteer id and country (a state's member per
+    document naming it) have the same ties, the name key of their name among them, so they
+    are reached together: the chain is followed between such classes, each weighed once."""
+    classes: dict[tuple[object, ...], list[int]] = {}
+    of: list[list[int]] = []  # member index -> the members of its class
+    for i, m in enumerate(members):
+        cls = classes.setdefault((m.type, m.name, m.aliases, m.gid, m.country), [])
+        cls.append(i)
+        of.append(cls)
+    firsts = [cls[0] for cls in classes.values()]  # a class by its first member
+    bare = {
+        words[0]
+        for i in firsts
+        if members[i].type == "person" and len(words := tokens(members[i].name)) == 1
+    }
+    ties = {i: _ties(members[i], bare) for i in firsts}
+    judged = {ref for j in judgements for ref in (j.a, j.b)}
     refs: dict[str, list[int]] = {}
-    bare = {words[0] for m in members if m.type == "person" and len(words := tokens(m.name)) == 1}
-    for i, member in enumerate(members):
-        ties.append(_ties(member, bare))
-        refs.setdefault(member.ref, []).append(i)
+    for i, m in enumerate(members) if judged else ():
+        if m.ref in judged:
+            refs.setdefault(m.ref, []).append(of[i][0])
     for n, judgement in enumerate(judgements):
         for ref in (judgement.a, judgement.b):
             for i in refs.get(ref, ()):
                 ties[i].append(("h", str(n)))
-    for i, keys in enumerate(ties):
+    holders: dict[tuple[str, str], list[int]] = {}
+    for i, keys in ties.items():
         for key in keys:
             holders.setdefault(key, []).append(i)
-    todo = list(dict.fromkeys(seeds))
+    todo = list(dict.fromkeys(of[i][0] for i in seeds))
     reached, used = set(todo), set()
     while todo:
         for key in ties[todo.pop()]:
@@ -437,4 +453,4 @@ def tied_members(
                 more = [j for j in holders[key] if j not in reached]
                 reached.update(more)
                 todo.extend(more)
-    return sorted(reached)
+    return sorted(i for first in reached for i in of[first])

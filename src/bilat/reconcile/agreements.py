@@ -235,13 +235,26 @@ def touched_statements(
 ) -> set[str]:
     """The refs of every statement linked to a seed by a chain of title matches: a statement
     joins only a history holding a statement it matches, so the grouping of these alone
-    equals their histories in a grouping of everything (matches do not depend on parties)."""
+    equals their histories in a grouping of everything (matches do not depend on parties).
+
+    Statements of the same title words and projects (a title repeated every year) match
+    the same statements, and each other (a title with words or projects matches itself),
+    so they are reached together: the chain is followed between such classes, each
+    weighed once."""
     blocker = _Blocker(list(items), options.agreement_dice)
+    classes: dict[object, list[int]] = {}
+    of: list[list[int]] = []  # statement -> the statements of its class, the first indexed
     for n, item in enumerate(items):
-        blocker.add(item, n)
+        same = classes.setdefault(
+            (item.words, item.projects) if item.words or item.projects else n, []
+        )
+        if not same:
+            blocker.add(item, n)
+        same.append(n)
+        of.append(same)
     by_ref = {item.ref: n for n, item in enumerate(items)}
-    todo = [by_ref[s] for s in seeds if s in by_ref]
-    reached = set(todo)  # queued or done: a statement is weighed until something reaches it
+    todo = list(dict.fromkeys(of[by_ref[s]][0] for s in seeds if s in by_ref))
+    reached = set(todo)  # queued or done: a class is weighed until something reaches it
     while todo:
         item = items[todo.pop()]
         found = [
@@ -251,7 +264,7 @@ def touched_statements(
         ]
         reached.update(found)
         todo.extend(found)
-    return {items[n].ref for n in reached}
+    return {items[n].ref for first in reached for n in of[first]}
 
 
 def agreement_histories(
