@@ -760,3 +760,20 @@ def test_on_the_eve_of_the_meeting_and_russian_leaders_told_before() -> None:
     assert [(e.mode, e.date, e.participants) for e in events] == [
         ("call", "2031-03-15", ("Vladimir Putin", "Recep Tayyip Erdoğan"))
     ]
+
+
+def test_a_visit_until_a_day_and_the_talks_after_the_comma() -> None:
+    """'находящийся с рабочим визитом в провинции Хэйлунцзян до 23 октября, в понедельник провел
+    переговоры': the visit ends then (not last year's 23 October), Monday is the talks'."""
+    from tests.conftest import extract_text
+
+    text = (
+        "Губернатор Приморья Олег Кожемяко, находящийся с рабочим визитом в провинции "
+        "Хэйлунцзян до 23 октября, в понедельник провел в Харбине переговоры с губернатором "
+        "провинции Лян Хуэйлин."
+    )
+    events = extract_text(text, "2031-10-21").events
+    assert sorted((e.mode, e.date) for e in events) == [
+        ("meeting", "2031-10-20"),
+        ("visit", "2031-10-20"),
+    ]

@@ -207,7 +207,7 @@ _SAID_ON = re.compile(
 )
 
 
-_UNTIL = re.compile(r"\b(?:until|till|through)\s+$", re.I)
+_UNTIL = re.compile(r"(?:\b(?:until|till|through)|(?<![\w-])до)\s+$", re.I)
 
 
 def _until(text: str, start: int) -> bool:
@@ -295,7 +295,11 @@ def event_date(
             pool = [t for t in every if t.start() >= end] or every
             return min(pool, key=lambda t: gap(start, end, t))
         before = [t for t in every if t.end() <= start]
-        pool = before or every
+        # not across a comma when a trigger follows ("находящийся с визитом до 23 октября,
+        # в понедельник провел переговоры": Monday is the talks')
+        near = [t for t in before if not re.search(r"[,;]", clause.text[t.end() : start])]
+        after = [t for t in every if t.start() >= end]
+        pool = near or (after if before and after else []) or before or every
         return min(pool, key=lambda t: gap(start, end, t))
 
     def eligible(start: int, end: int) -> bool:
