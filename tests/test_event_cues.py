@@ -777,3 +777,21 @@ def test_a_visit_until_a_day_and_the_talks_after_the_comma() -> None:
         ("meeting", "2031-10-20"),
         ("visit", "2031-10-20"),
     ]
+
+
+def test_talks_held_aside_before_a_meeting_are_their_own_event() -> None:
+    """'Prior to the meeting, X and Y held talks in a narrow format': talks of their own, on
+    the meeting's day; nor are they what the headline's meeting repeats."""
+    from tests.conftest import extract_text
+
+    text = (
+        "Kazakhstan, China hold Cooperation Committee meeting in Astana\n\nASTANA. KAZINFORM - "
+        "Kazakh Prime Minister Olzhas Bektenov and Chinese Vice Premier Ding Xuexiang "
+        "co-chaired the meeting of the Kazakhstan-China Cooperation Committee in Astana on "
+        "Thursday. Prior to the meeting, Bektenov and Ding held talks in a narrow format."
+    )
+    events = extract_text(text, "2031-05-23").events
+    got = sorted((e.mode, e.date, e.participants[:2]) for e in events)
+    assert [g[:2] for g in got] == [("meeting", "2031-05-22")] * 2
+    assert ("meeting", "2031-05-22", ("Olzhas Bektenov", "Ding Xuexiang")) in got
+    assert any("Kazakhstan-China Cooperation Committee" in e.participants for e in events)

@@ -26,6 +26,13 @@ _ORDINAL = re.compile(
 
 _THE_TALKS = re.compile(r"(?:talks|negotiations|consultations)", re.I)
 _DEFINITE = re.compile(r"(?:^|[.;]\s*|\s)[Tt]he\s+(?:[A-Z][\w-]+\s+)?$")
+# talks of two held beside a body's meeting: their own event
+_ASIDE = re.compile(
+    r"\b(?:prior\s+to|before|ahead\s+of)\s+the\s+(?:meeting|session|plenary)\b"
+    r"|\bin\s+(?:a\s+)?(?:narrow|restricted|one-on-one|tete-a-tete|tête-à-tête)\s+format\b"
+    r"|(?<![\w-])перед\s+(?:заседанием|встречей|пленарным)|в\s+узком\s+составе|в\s+формате\s+тет-а-тет",
+    re.I,
+)
 _PRIOR = re.compile(
     r"\b(?:last\s+time|last|previously|the\s+previous|в\s+последний\s+раз|в\s+прошлый\s+раз|"
     r"ранее|предыдущ\w+)\s+(?:\w+\s+){0,2}$",
@@ -59,6 +66,8 @@ def marks_of(clause: Clause, mode: str, trig: re.Match[str]) -> frozenset[str]:
         marks.add("the")  # "The Beijing talks were held by ...": talks already told
     if _PRIOR.search(clause.text[max(0, trig.start() - 40) : trig.start()]):
         marks.add("prior")  # "the ministers last met in April": not the talks reported now
+    if mode == "meeting" and _ASIDE.search(clause.text):
+        marks.add("aside")  # "Prior to the meeting, X and Y held talks in a narrow format"
     if _ALSO.search(clause.text, 0, trig.start()):
         marks.add("also")  # "He will also take part in the commission's session": another one
     ordinal = _ORDINAL.search(clause.text[max(0, trig.start() - 30) : trig.start()])

@@ -85,6 +85,8 @@ def _same(a: Found, b: Found, types: dict[str, str]) -> bool:
         return False
     if _dated_apart(a, b):
         return False
+    if ("aside" in a.marks) != ("aside" in b.marks):
+        return False  # talks in a narrow format before the commission's meeting: two events
     if ("prior" in a.marks) != ("prior" in b.marks) and not (a.explicit_date and b.explicit_date):
         return False  # "they last met in April" is not the talks the report dates by its day
     if ea.status != eb.status and (_a_series(ea) or _a_series(eb)):
@@ -285,8 +287,11 @@ def without_headline_repeats(ctx: DocContext, found: list[Found]) -> list[Found]
     dated by the body."""
     end = headline_end(ctx)
     people = {m.actor for m in ctx.mentions if m.type == "person"}
-    # (not an earlier event the body recalls: "their first meeting since February")
-    body = [f.event for f in found if f.event.evidence.start >= end and "prior" not in f.marks]
+    # (not an earlier event the body recalls: "their first meeting since February", nor talks
+    # held aside: "Prior to the meeting, X and Y held talks in a narrow format")
+    body = [
+        f.event for f in found if f.event.evidence.start >= end and not {"prior", "aside"} & f.marks
+    ]
 
     def told(ev: Event) -> bool:
         who = {p for p in ev.participants if p in people}

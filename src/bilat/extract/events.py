@@ -564,7 +564,8 @@ _DAY_OFF = re.compile(
     r"^\W*(?:(?P<before>the\s+(?:day|evening)\s+before|the\s+previous\s+day|on\s+the\s+eve"
     r"(?:\s+of\s+(?:the\s+)?(?:meeting|talks|session|summit|forum))?"
     r"|накануне(?:\s+(?:заседания|встречи|переговоров|саммита|форума))?)"
-    r"|(?P<after>the\s+(?:next|following)\s+day|на\s+следующий\s+день))"
+    r"|(?P<after>the\s+(?:next|following)\s+day|на\s+следующий\s+день)"
+    r"|(?P<same>(?:prior\s+to|before)\s+the\s+(?:meeting|session)|перед\s+(?:заседанием|встречей)))"
     r"(?=\s*,|\s+(?-i:[A-ZА-ЯЁ])|\s+(?:he|she|they|his|her|their|the|его|её|ее|их|он|она|они"
     r"|в|во|состоял\w*|прош\w+)\b)",
     re.I,
@@ -578,7 +579,8 @@ def _day_off(clause: Clause, found: Found, told: list[Found]) -> Found:
     days = [f.event.date for f in told if len(f.event.date or "") == 10]
     if m is None or found.explicit_date or not days:
         return found
-    day = dt.date.fromisoformat(str(days[-1])) + dt.timedelta(days=-1 if m["before"] else 1)
+    shift = 0 if m["same"] else -1 if m["before"] else 1  # "Prior to the meeting": that day
+    day = dt.date.fromisoformat(str(days[-1])) + dt.timedelta(days=shift)
     return replace(found, event=replace(found.event, date=day.isoformat()), explicit_date=True)
 
 
