@@ -795,3 +795,25 @@ def test_talks_held_aside_before_a_meeting_are_their_own_event() -> None:
     assert [g[:2] for g in got] == [("meeting", "2031-05-22")] * 2
     assert ("meeting", "2031-05-22", ("Olzhas Bektenov", "Ding Xuexiang")) in got
     assert any("Kazakhstan-China Cooperation Committee" in e.participants for e in events)
+
+
+def test_during_a_visit_the_subject_after_it_and_a_meeting_is_no_later_plan() -> None:
+    """'During working visit to Tehran on December 9, Minister X ... carried out the 19th
+    meeting': X's visit; the meeting held (dated by the report) and 'the next meeting ... in
+    2032' are two."""
+    from tests.conftest import extract_text
+
+    text = (
+        "During working visit to Tehran on December 9, Minister of Energy of the Russian "
+        "Federation Sergey Tsivilev and Minister of Oil of Iran Mohsen Paknejad carried out the "
+        "19th meeting of the Russian-Iranian Intergovernmental Commission on Trade and Economic "
+        "Cooperation. The next meeting of Commission is agreed to hold in 2032 in Russian "
+        "Federation."
+    )
+    events = extract_text(text, "2031-12-10").events
+    got = {(e.mode, e.status, e.date, e.participants[0]) for e in events}
+    assert ("visit", "occurred", "2031-12-09", "Sergey Tsivilev") in got
+    assert {(e.mode, e.status) for e in events if e.mode == "meeting"} == {
+        ("meeting", "occurred"),
+        ("meeting", "planned"),
+    }

@@ -93,6 +93,9 @@ def _same(a: Found, b: Found, types: dict[str, str]) -> bool:
         return False  # "patrols flown every year since 2019" is no "patrol expected" later
     if ea.status != eb.status and "also" in a.marks | b.marks:
         return False  # "held talks ... He will also take part in the session": two events
+    if ea.status != eb.status and not _compatible_dates(ea.date, eb.date):
+        return False  # "carried out the 19th meeting" (the report's day) is not "the next
+        # meeting is agreed to hold in 2026"
     dates_ok = (
         _compatible_dates(ea.date, eb.date)
         or not (a.explicit_date and b.explicit_date)

@@ -277,13 +277,20 @@ def _visitors(
     pronoun = _PRONOUN.match(clause.text)
     if subject and pronoun:
         return _told_before(gaz, pronoun, subject)[:1]
-    return delegation_sender(ctx, gaz, clause, at)
+    sender = delegation_sender(ctx, gaz, clause, at)
+    if not sender and _DURING_A_VISIT.search(clause.text, 0, trig.start()):
+        # "During working visit to Tehran on December 9, Minister X ...": the subject after
+        return _persons(ctx, clause.start + trig.end(), clause.end)[:1]
+    return sender
 
 
 _DELEGATION_OF = re.compile(
     r"\s*(?:(?:an?|the)\s+)?(?:[\w-]+\s+)?(?:delegation\s+(?:of|from)\s+(?:the\s+)?"
     r"|делегаци\w+\s+(?:из\s+)?)",
     re.I,
+)
+_DURING_A_VISIT = re.compile(
+    r"^\W*(?:during|in\s+the\s+course\s+of)\s+(?:an?\s+|the\s+|his\s+|her\s+)?(?:[\w-]+\s+)?$", re.I
 )
 _ARRIVE = re.compile(r"(?:arriv|land|прибы|прибуд)", re.I)
 _ENVOY = re.compile(r"\b(?:ambassador|consul|посол|консул)", re.I)
