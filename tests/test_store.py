@@ -140,3 +140,27 @@ def test_sqlite_uses_wal(tmp_path: Path) -> None:
     s = open_store(str(tmp_path / "w.db"))
     assert s.db.scalar("PRAGMA journal_mode") == "wal"
     s.close()
+
+
+def test_opening_a_store_another_process_is_switching_to_wal_waits(tmp_path: Path) -> None:
+    """Two ingests opening a new SQLite store at once: while one holds a write lock, the
+    other's 'PRAGMA journal_mode = WAL' fails at once with 'database is locked' (SQLite does
+    not wait there: it would deadlock); it waits and tries again."""
+    import sqlite3
+    import threading
+
+    from bilat.store.db import connect
+
+    path = tmp_path / "new.db"
+    holder = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    holder.execute("CREATE TABLE t (x)")
+    holder.execute("BEGIN IMMEDIATE")
+    holder.execute("INSERT INTO t VALUES (1)")
+    timer = threading.Timer(0.5, lambda: holder.execute("COMMIT"))
+    timer.start()
+    try:
+        db = connect(str(path))
+        assert db.scalar("PRAGMA journal_mode") == "wal"
+    finally:
+        timer.join()
+        holder.close()

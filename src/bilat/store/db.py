@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -252,9 +253,26 @@ def _connect_sqlite(path: str) -> Database:
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute(f"PRAGMA busy_timeout = {_BUSY_MS}")
     if path != ":memory:":
-        conn.execute("PRAGMA journal_mode = WAL")
+        _wal(conn, path)
         conn.execute("PRAGMA synchronous = NORMAL")
     return Database(conn, "sqlite", path)
+
+
+def _wal(conn: sqlite3.Connection, path: str) -> None:
+    """WAL mode, kept in the file once set. Switching to it while another process holds a
+    write lock fails at once with 'database is locked' (SQLite's busy timeout does not wait
+    there: two ingests opening a new store together); it waits and tries again."""
+    deadline = time.monotonic() + _BUSY_MS / 1000
+    while True:
+        try:
+            mode = conn.execute("PRAGMA journal_mode").fetchone()[0]
+            if str(mode).lower() != "wal":
+                conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise StoreError(f"cannot open SQLite database {path}: {exc}") from exc
+            time.sleep(0.05)
 
 
 def _connect_postgres(url: str) -> Database:
