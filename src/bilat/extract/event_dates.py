@@ -241,7 +241,8 @@ def _not_event_date(text: str, start: int, end: int) -> bool:
         "since"
     )
     results = _RESULTS_OF.search(text, max(0, start - 30), start) is not None
-    wire = yearless_dateline(text[: end + 40])  # "New Delhi, Jan 20 (PTI)" too
+    # "New Delhi, Jan 20 (PTI)" too: a dateline opens the text, so only a date near its start
+    wire = yearless_dateline(text[: end + 40]) if start < 60 else None
     dateline = bool(_DATELINE.match(text[:start])) or (
         wire is not None and wire[2] <= start and end <= wire[3] + 1
     )

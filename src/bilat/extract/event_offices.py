@@ -34,7 +34,13 @@ def pair_by_office(ctx: DocContext, gaz: Gazetteer, clause: Clause) -> list[Ment
     holders = _named_holders(ctx, gaz, _office_key(m.group(0)))
     if holders:
         return holders  # "the two heads of state" after Putin and Xi were named: those two
-    return [Mention(start, end, m.group(0), gaz.state(c).name, "state", c) for c in ctx.pair]
+    return pair_states(ctx, gaz, start, end, m.group(0))
+
+
+def pair_states(ctx: DocContext, gaz: Gazetteer, start: int, end: int, text: str) -> list[Mention]:
+    """The pair's two states as mentions of the words at [start, end) that stand for them
+    ('the two heads of government', 'the parties', 'the joint exercise')."""
+    return [Mention(start, end, text, gaz.state(c).name, "state", c) for c in ctx.pair]
 
 
 _OFFICES = (

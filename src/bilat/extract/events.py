@@ -52,7 +52,7 @@ from bilat.extract.event_merge import (
     trip_dates,
     without_headline_repeats,
 )
-from bilat.extract.event_offices import heads_of_state, pair_by_office
+from bilat.extract.event_offices import heads_of_state, pair_by_office, pair_states
 from bilat.extract.event_parties import (
     JOINT,
     coordinated_sides,
@@ -151,6 +151,7 @@ def _without_speakers(ctx: DocContext, persons: list[Mention]) -> list[Mention]:
     return kept if len({m.actor for m in kept}) >= 2 else persons
 
 
+# both sides: "the parties/стороны", and "[X and Y held a call] and agreed to hold ..."
 _SIDES = re.compile(r"\b(?:sides|parties|стороны|agreed)$", re.I)
 _RELATIVE_WHO = re.compile(r"\b(?:who|котор(?:ый|ая|ые))$", re.I)
 
@@ -204,7 +205,7 @@ def _participants(
     offices = _unnamed_officials(ctx, clause)
     if pronoun and _SIDES.search(pronoun[0]):  # "The sides agreed to hold the next meeting":
         at, end = clause.start + pronoun.start(), clause.start + pronoun.end()  # both states
-        offices += [Mention(at, end, pronoun[0], gaz.state(c).name, "state", c) for c in ctx.pair]
+        offices += pair_states(ctx, gaz, at, end, pronoun[0])
     if persons:
         return [*persons, *offices]
     bodies = [
@@ -505,9 +506,7 @@ def _the_pair_jointly(
     if not (jointly or _TWO_FORCES.search(clause.text)):
         return []
     at = clause.start + trig.start()
-    states = [gaz.state(code) for code in ctx.pair]
-    return [Mention(at, at + len(trig.group(0)), trig.group(0), e.name, "state", e.country)
-            for e in states]  # fmt: skip
+    return pair_states(ctx, gaz, at, at + len(trig.group(0)), trig.group(0))
 
 
 _IN_PLACE = re.compile(r"(?:\b(?:in|at)\s+(?:the\s+)?|(?<![\w-])во?\s+)$", re.I)
