@@ -22,6 +22,7 @@ from bilat.extract.actors_ru import (
     find_bodies,
     in_title,
     inner_states,
+    names_state_ru,
     russian_date_after,
     russian_name_key,
     russian_source,
@@ -34,7 +35,13 @@ from bilat.extract.gazetteer import Entry, Gazetteer, normalize
 from bilat.extract.gazetteer_ru import surname_cases
 from bilat.extract.gazmatch import find_gazetteer_mentions
 from bilat.extract.organizations import find_organizations
-from bilat.extract.roles import find_plural_roles, find_role_phrases
+from bilat.extract.roles import (
+    POSTED_KEYS,
+    RolePhrase,
+    find_plural_roles,
+    find_role_phrases,
+    names_state,
+)
 from bilat.extract.roles_ru import find_role_phrases_ru
 from bilat.extract.wordre import words_re
 from bilat.records import Actor, Evidence
@@ -155,11 +162,30 @@ def _add_roles(b: Builder) -> None:
             continue
         if _LESSER.search(context_before(text, rp.start, 24)):
             continue  # "First Deputy Prime Minister", "Vice Premier": another office
-        holders = b.gaz.holders(rp.key, rp.jurisdiction, b.ctx.published)
+        host = _posted_host(b, rp)
+        if rp.key in POSTED_KEYS and host is None:
+            continue  # "the Russian ambassador" in an article of no pair of Russia's
+        holders = b.gaz.holders(rp.key, rp.jurisdiction, b.ctx.published, host)
         if len(holders) == 1:
             b.entry(holders[0], rp.start, rp.end, rp.text)
         elif holders and b.ctx.language == "ru":
             b.shared_titles.append((rp, holders))
+
+
+def _posted_host(b: Builder, rp: RolePhrase) -> str | None:
+    """Where an envoy serves: the state the title names, else the other side of the
+    configured pair when the text names it (the document's own pair is not known yet)."""
+    if rp.key not in POSTED_KEYS:
+        return None
+    if rp.host is not None:
+        return rp.host
+    pair = b.ctx.pair
+    if rp.country not in pair:
+        return None
+    host = pair[1 - pair.index(rp.country)]
+    if b.ctx.language == "ru":
+        return host if names_state_ru(b.ctx.doc, host, b.gaz) else None
+    return host if names_state(b.ctx.clean_text, host, b.gaz) else None
 
 
 def _clean_person(text: str) -> str:

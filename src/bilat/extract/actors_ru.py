@@ -23,6 +23,7 @@ __all__ = [
     "find_bodies",
     "in_title",
     "inner_states",
+    "names_state_ru",
     "russian_date_after",
     "russian_name_key",
     "russian_source",
@@ -90,6 +91,16 @@ def inner_states(
         entry = names.state_for_lemma(token.lemma_)
         if entry is not None:
             yield entry, token.idx, token.idx + len(token.text), token.text
+
+
+def names_state_ru(doc: Any, iso: str, gaz: Gazetteer) -> bool:
+    """Whether the Russian doc names the state `iso` by a name or adjective in any case."""
+    names = russian_names(gaz)
+    for token in doc:
+        entry = names.state_for_lemma(token.lemma_) or names.state_for_adjective(token.text)
+        if entry is not None and entry.country == iso:
+            return True
+    return False
 
 
 def shared_titles(

@@ -88,6 +88,7 @@ class Role:
     org: str | None
     start: str | None
     end: str | None
+    host: str | None = None  # the state an envoy is posted to (ISO2)
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +123,7 @@ class _RoleIn(BaseModel):
     role: str
     key: str
     org: str | None = None
+    host: str | None = None
     start: str | None = Field(default=None, alias="from")
     end: str | None = Field(default=None, alias="to")
 
@@ -213,7 +215,7 @@ def _to_entry(item: _EntryIn, default_type: str, name: str) -> Entry:
     if kind not in ENTRY_TYPES:
         raise ConfigError(f"{name}: {item.id}: unknown type {kind!r}")
     metonyms = item.metonyms if item.metonyms is not None else [item.capital or ""]
-    roles = tuple(Role(r.role, r.key, r.org, r.start, r.end) for r in item.roles)
+    roles = tuple(Role(r.role, r.key, r.org, r.start, r.end, r.host) for r in item.roles)
     return Entry(
         gid=item.id,
         name=item.name,
@@ -422,22 +424,30 @@ class Gazetteer:
             return True
         return any(e.type == "state" for e in self._by_surface.get(text, ()))
 
-    def holders(self, key: str, country: str, on: str | None) -> list[Entry]:
-        """Who held role `key` for `country` (ISO2, or an organisation id) during `on`.
+    def holders(
+        self, key: str, country: str, on: str | None, host: str | None = None
+    ) -> list[Entry]:
+        """Who held role `key` for `country` (ISO2, or an organisation id) during `on`; with
+        `host`, only envoys posted to that state (ISO2).
 
         `on` is YYYY, YYYY-MM or YYYY-MM-DD (a role matches if it overlaps that period);
         None means current holders (roles without an end date).
         """
         if on is not None and not _DATE.match(on):
             raise ValueError(f"date {on!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
-        return list(self._holders(key, country, on))
+        return list(self._holders(key, country, on, host))
 
     @functools.lru_cache(maxsize=1 << 12)  # noqa: B019 - the gazetteer lives as long as the process
-    def _holders(self, key: str, country: str, on: str | None) -> tuple[Entry, ...]:
+    def _holders(
+        self, key: str, country: str, on: str | None, host: str | None
+    ) -> tuple[Entry, ...]:
         found = []
         for entry in self._by_role.get(key, ()):
             if any(
-                r.key == key and _active(r, on) and country in self._jurisdiction(r, entry)
+                r.key == key
+                and _active(r, on)
+                and country in self._jurisdiction(r, entry)
+                and (host is None or r.host == host)
                 for r in entry.roles
             ):
                 found.append(entry)

@@ -14,10 +14,20 @@ from functools import lru_cache
 from bilat.extract.gazetteer import Gazetteer
 from bilat.extract.wordre import alternation as _alt
 
-__all__ = ["REGIONAL_KEYS", "RolePhrase", "find_plural_roles", "find_role_phrases"]
+__all__ = [
+    "POSTED_KEYS",
+    "REGIONAL_KEYS",
+    "RolePhrase",
+    "find_plural_roles",
+    "find_role_phrases",
+    "names_state",
+]
 
 # Offices of a region or city, not of a state: "the Chinese governor" names no one holder
 REGIONAL_KEYS = frozenset({"regional_head", "regional_party_secretary"})
+# Offices held in another state: "the Russian ambassador" is the ambassador to one state
+POSTED_KEYS = frozenset({"ambassador"})
+_POSTED_TO = re.compile(r"\s+(?:to|in)\s+(?:the\s+)?")  # "Ambassador to (the) Iran / in Beijing"
 
 _HEAD = re.compile(r"^(.+? of(?: the)?)\s+(.+)$")  # "secretary of the | security council"
 
@@ -49,6 +59,7 @@ class RolePhrase:
     key: str
     country: str  # ISO2 of the state the office belongs to
     region: str | None = None  # the place id of a regional office ("губернатор Амурской области")
+    host: str | None = None  # the state an envoy is posted to, when the title says it
 
     @property
     def jurisdiction(self) -> str:
@@ -161,6 +172,41 @@ def find_role_phrases(text: str, gaz: Gazetteer) -> list[RolePhrase]:
         country = countries.get(where) or next(
             (c for f, c in countries.items() if f.lower() == where.lower()), None
         )
-        if country:
-            out.append(RolePhrase(m.start(), m.end(), m.group(0), key, country))
+        if not country:
+            continue
+        end, host = m.end(), None
+        if key in POSTED_KEYS and (posted := _posted_to(text, end, gaz)) is not None:
+            host, end = posted
+        out.append(RolePhrase(m.start(), end, text[m.start() : end], key, country, host=host))
     return out
+
+
+def _posted_to(text: str, end: int, gaz: Gazetteer) -> tuple[str, int] | None:
+    """The state an envoy's title names after it: "to Iran", "in Beijing" -> (ISO2, end)."""
+    link = _POSTED_TO.match(text, end)
+    if link is None:
+        return None
+    found = _state_at(text[link.end() : link.end() + 60], _hosts(gaz))
+    return None if found is None else (found[0], link.end() + found[1])
+
+
+def names_state(text: str, iso: str, gaz: Gazetteer) -> bool:
+    """Whether `text` names the state `iso` (its name, capital or adjective)."""
+    return bool(_state_forms(gaz, iso).search(text))
+
+
+@lru_cache(maxsize=64)
+def _state_forms(gaz: Gazetteer, iso: str) -> re.Pattern[str]:
+    adjectives, _names = _country_forms(gaz)
+    forms = {f for f, c in (adjectives | _hosts(gaz)).items() if c == iso} or {iso}
+    return re.compile(rf"(?<![\w-])(?:{_alt(forms)})(?![\w-])")
+
+
+@lru_cache(maxsize=4)
+def _hosts(gaz: Gazetteer) -> dict[str, str]:
+    """State names and capitals -> ISO2."""
+    names = dict(_country_forms(gaz)[1])
+    for entry in gaz.entries():
+        if entry.type == "state" and entry.country and entry.capital:
+            names.setdefault(entry.capital, entry.country)
+    return names
