@@ -186,13 +186,32 @@ def find_triggers(clause: str) -> tuple[tuple[str, re.Match[str]], ...]:
         ):
             mode = "meeting"
         found.append((mode, m))
-    modes = {mode for mode, _ in found}
-    if modes & {"call", "video"}:  # a forum a videoconference was part of is its occasion
-        found = [(mo, m) for mo, m in found if mo not in ("meeting", "multilateral")]
+    remote = [m for mo, m in found if mo in ("call", "video")]
+    if remote:  # a forum a videoconference was part of is its occasion, "talks by phone" one
+        # call; not "who met twice last year, in Moscow ..., and held a video call in February"
+        found = [
+            (mo, m)
+            for mo, m in found
+            if mo not in ("meeting", "multilateral") or _own_verb(clause, m, remote[0])
+        ]
     once: dict[str, re.Match[str]] = {}
     for mo, m in found:
         once.setdefault(mo, m)  # modes come out in ORDER, one trigger each
     return tuple(once.items())
+
+
+_AND_VERB = re.compile(
+    r",\s+and\s+(?:also\s+|then\s+|later\s+)?(?:held|had|hold|have|spoke|speak|talked|conducted)\b",
+    re.I,
+)
+
+
+def _own_verb(clause: str, meeting: re.Match[str], remote: re.Match[str]) -> bool:
+    """Whether a meeting word before a call's is an event of its own: the call comes in a
+    coordinated verb phrase of its own (", and held a video call")."""
+    return meeting.end() <= remote.start() and bool(
+        _AND_VERB.search(clause, meeting.end(), remote.start())
+    )
 
 
 def names_exercise(sentences: Sequence[Sentence]) -> bool:

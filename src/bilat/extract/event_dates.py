@@ -37,6 +37,8 @@ _AFTER = re.compile(
     r"\b(?:is|are|was|were)\s+(?:expected|scheduled|planned|due|set)\b"
     r"|\b(?:to|will)\s+(?:take place|be held|be convened)\b"
     r"|\b(?:scheduled|planned|set|slated)\s+for\b"
+    r"|,\s*(?:expected|due)\s+(?:in|on|at|by|next|later|early|late|this|around)\b"  # "visit to
+    # China, expected in the first week of March": a reduced relative clause
     r"|(?<![а-яё])(?:пройд[её]т|пройдут|состоится|состоятся|намечен[аоы]?|намеченн\w+|"
     r"запланирован[аоы]?|запланированн\w+|планиру[ею]тся)(?![а-яё])",
     re.I,

@@ -193,9 +193,31 @@ def joint_body(
     head = body.group(0).lower().split()[-1].removeprefix("sub-").removeprefix("sub")
     if not found and named is None:  # 'the Commission': the last one the text named
         named, found = _body_named_before(ctx, gaz, ctx.clean_text[: clause.start], head)
+    if not found and named is not None and _bilateral(ctx, named):
+        found = [gaz.state(iso) for iso in ctx.pair]
     states = [Mention(pos, pos + len(body.group(0)), body.group(0), e.name, "state", e.country)
               for e in found]  # fmt: skip
     return states + ([replace(named, start=pos, end=pos + len(body.group(0)))] if named else [])
+
+
+# "the Intergovernmental Commission on Investment Cooperation", "the Joint Economic
+# Commission": a body of two governments, in an article about a pair the pair's
+_BILATERAL = re.compile(
+    r"\b(?:intergovernmental|inter-governmental|joint|bilateral)\b|межправительствен|двусторонн",
+    re.I,
+)
+
+
+def _bilateral(ctx: DocContext, named: Mention) -> bool:
+    """Whether a body that names no state is the pair's own by its name, or by the fuller name
+    the text gave it before ('the Commission on Investment Cooperation' after 'the
+    Intergovernmental Commission on Investment Cooperation')."""
+    names = {named.actor} | {
+        m.actor
+        for m in ctx.mentions
+        if m.type == "organization" and m.country is None and m.actor.endswith(named.actor)
+    }
+    return any(_BILATERAL.search(name) for name in names)
 
 
 def _body_named_before(
@@ -249,12 +271,13 @@ def _named_body(ctx: DocContext, start: int, end: int) -> Mention | None:
 # co-chairs of the commission on investment are to meet", "the working group held its fifth
 # meeting"
 _BODY_THEN = re.compile(
+    r"['’]s\s+(?:[\w-]+\s+){0,2}|"  # "the commission's 19th meeting"
     r"(?:\s+(?:on|for)(?:\s+(?!will\b|would\b|is\b|are\b|has\b|had\b)[\w,'’-]+){1,6}?)?"
     # the subject's relative clause: "The sub-commission, which last met in June"
     r"(?:\s*,\s*(?:which|that)(?:\s+(?:last|first|also|previously|has|had|will))?)?"
     r"\s+(?:(?:will|would|shall|is|are|to|has|have|had|also|then|again|already|last|previously)"
     r"\s+)*"
-    r"(?:held\s+(?:its|their|a|the)\s+(?:[\w-]+\s+){0,2})?",
+    r"(?:(?:held|holds?|holding|convened|convenes?)\s+(?:its|their|a|the)\s+(?:[\w-]+\s+){0,2})?",
     re.I,
 )
 

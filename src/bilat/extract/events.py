@@ -95,6 +95,9 @@ _PRONOUN = re.compile(
     # "[Manturov and Ding held a call on Friday] and agreed to hold the next meeting": the
     # same people (bilat.extract.event_clauses splits there)
     r"|^\s*agreed(?=\s+to\s+(?:hold|meet|convene)\b)"
+    # "[Xi and Putin, who met twice last year, ...,] and held a video call in February"
+    r"|^\s*(?:held|had|spoke|talked)(?=\s+(?:a|an|by|on|over|via)\s+(?:[\w-]+\s+)?"
+    r"(?:phone|telephone|video|call|conversation|talks)\b)"
     r"|^\s*" + DAYS_APART.pattern + r"\s+(?:his|her|their)\b"
     r"|^\s*(?:и\s+)?(?:[А-Яа-яЁё ,]{0,30}\s)?(?:он|она|они|котор(?:ый|ая|ые)"
     r"|(?:министр|губернатор|премьер|лидер)(?:а|у|ом|е|ы|ов|ам)?"
@@ -168,6 +171,7 @@ def _told_before(gaz: Gazetteer, pronoun: re.Match[str], subject: list[Mention])
     # "who" may be "Li Qiang and Mishustin, who held talks"
     plural = re.search(
         r"\b(?:they|their|who|ministers|leaders|presidents|premiers|co-chairs|sides|parties|agreed"
+        r"|held|had|spoke|talked"  # the coordinated verb's subject is the whole one
         r"|они|которые|стороны"
         r"|(?:министр|губернатор|премьер|лидер)(?:ы|ов|ам|ами))$",
         pronoun[0],
@@ -489,9 +493,11 @@ def _candidates(
 _JOINTLY = re.compile(
     r"\bjoint\b|\b(?:another|the\s+next)\s+$|совместн\w*\s+$|(?:очередн|следующ)\w*\s+$", re.I
 )
-# "the two navies held drills": the pair's forces
+# "the two navies held drills", "the navies of the two countries": the pair's forces
 _TWO_FORCES = re.compile(
     r"\b(?:the\s+)?(?:two|both)\s+(?:navies|militaries|armies|armed\s+forces|air\s+forces)\b"
+    r"|\b(?:navies|militaries|armies|armed\s+forces|air\s+forces|troops)\s+of\s+(?:the\s+)?"
+    r"(?:two|both)\s+(?:countries|states|nations|sides)\b"
     r"|(?:вооруженн|военн)\w+\s+сил\w*\s+(?:двух|обеих)\s+стран|флот\w*\s+(?:двух|обеих)\s+стран",
     re.I,
 )
@@ -565,13 +571,17 @@ def _days_apart(clause: Clause, found: Found, before: list[Found]) -> Found:
 
 
 # a sentence opening "The day before", "The next day", "Накануне", "На следующий день" (not
-# "the day before yesterday", "накануне визита"): a day from the event told before it
+# "the day before yesterday", "накануне визита"): a day from the event told before it; "On
+# the sidelines of the commission meeting", "На полях заседания": the day of that one
 _DAY_OFF = re.compile(
     r"^\W*(?:(?P<before>the\s+(?:day|evening)\s+before|the\s+previous\s+day|on\s+the\s+eve"
     r"(?:\s+of\s+(?:the\s+)?(?:meeting|talks|session|summit|forum))?"
     r"|накануне(?:\s+(?:заседания|встречи|переговоров|саммита|форума))?)"
     r"|(?P<after>the\s+(?:next|following)\s+day|на\s+следующий\s+день)"
-    r"|(?P<same>(?:prior\s+to|before)\s+the\s+(?:meeting|session)|перед\s+(?:заседанием|встречей)))"
+    r"|(?P<same>(?:prior\s+to|before)\s+the\s+(?:meeting|session)|перед\s+(?:заседанием|встречей)"
+    r"|on\s+the\s+(?:sidelines|margins)\s+of\s+the\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:meeting|session|talks|summit|forum)"
+    r"|на\s+полях\s+(?:заседания|встречи|переговоров|саммита|форума)))"
     r"(?=\s*,|\s+(?-i:[A-ZА-ЯЁ])|\s+(?:he|she|they|his|her|their|the|его|её|ее|их|он|она|они"
     r"|в|во|состоял\w*|прош\w+)\b)",
     re.I,
@@ -582,7 +592,8 @@ def _day_off(clause: Clause, found: Found, told: list[Found]) -> Found:
     """'The day before X was received by Y': the day before the last event told to the day
     (a report's meeting dated by its publication counts)."""
     m = _DAY_OFF.match(clause.text)
-    days = [f.event.date for f in told if len(f.event.date or "") == 10]
+    dated = [f for f in told if f.explicit_date] if m and m["same"] else []
+    days = [f.event.date for f in dated or told if len(f.event.date or "") == 10]
     if m is None or found.explicit_date or not days:
         return found
     shift = 0 if m["same"] else -1 if m["before"] else 1  # "Prior to the meeting": that day

@@ -585,7 +585,9 @@ def patterns() -> tuple[tuple[re.Pattern[str], Builder], ...]:
             0,
         ),
         (
-            rf"\b(?:the\s+)?(?P<h>first|second)\s+half(?:\s+of)?(?:\s+(?P<y>{y}|{ry}))?",
+            # not "the second half of July": that month
+            rf"\b(?:the\s+)?(?P<h>first|second)\s+half(?!\s+of\s+(?:{mon})\b)(?:\s+of)?"
+            rf"(?:\s+(?P<y>{y}|{ry}))?",
             _b_half,
             re.I,
         ),

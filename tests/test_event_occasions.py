@@ -1,0 +1,105 @@
+"""Events told through another one: a plan in a reduced relative clause, a body's meeting by
+its possessive or its earlier full name, talks on the sidelines of a dated meeting, a call in a
+coordinated verb phrase after a relative clause, ongoing talks that are no contact."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tests.conftest import extract_text
+
+
+def _events(text: str, published: str) -> list[Any]:
+    return list(extract_text(text, published).events)
+
+
+def test_a_visit_expected_in_a_month_is_planned_in_the_coming_one() -> None:
+    events = _events(
+        "NEW DELHI: India and Russia on Monday reviewed the agenda of Prime Minister Narendra "
+        "Modi's visit to Russia, expected in the second half of July, officials said.",
+        "2025-05-12",
+    )
+    (visit,) = [e for e in events if e.mode == "visit"]
+    assert visit.status == "planned"
+    assert visit.date == "2025-07"
+
+
+def test_the_forces_of_the_two_countries_hold_a_named_exercise() -> None:
+    events = _events(
+        "Egypt and Russia agreed to expand defence ties on Tuesday. The navies of the two "
+        "countries will hold the Bridge of Friendship-2026 drills in the Mediterranean in "
+        "October, the Egyptian military spokesman said.",
+        "2026-03-10",
+    )
+    (drill,) = [e for e in events if e.mode == "military"]
+    assert drill.status == "planned"
+    assert drill.date == "2026-10"
+    assert {"Egypt", "Russia"} <= set(drill.participants)
+
+
+def test_a_body_known_by_its_fuller_intergovernmental_name_holds_its_next_meeting() -> None:
+    events = _events(
+        "Trade between Russia and Vietnam grew last year. The Intergovernmental Commission "
+        "on Energy Cooperation now oversees 40 projects. The Commission on Energy Cooperation "
+        "will hold its next meeting in Da Nang in September.",
+        "2026-02-02",
+    )
+    (meeting,) = [e for e in events if e.mode == "meeting"]
+    assert meeting.status == "planned"
+    assert meeting.date == "2026-09"
+    assert {"Russia", "Vietnam"} <= set(meeting.participants)
+
+
+def test_the_meeting_a_possessive_names_is_the_bodys() -> None:
+    events = _events(
+        "Indian Commerce Minister Piyush Goyal and Russian Deputy Prime Minister Denis "
+        "Manturov, co-chairs of the India-Russia Intergovernmental Commission, discussed by "
+        "phone on Friday the preparations for the commission's 26th session, which is due "
+        "to be held in New Delhi next month.",
+        "2025-10-06",
+    )
+    (session,) = [e for e in events if e.mode == "meeting"]
+    assert session.status == "planned"
+    assert session.date == "2025-11"
+    assert {"India", "Russia"} <= set(session.participants)
+    (call,) = [e for e in events if e.mode == "call"]
+    assert call.date == "2025-10-03"
+
+
+def test_talks_on_the_sidelines_of_a_meeting_are_dated_by_it() -> None:
+    events = _events(
+        "Russia and Kazakhstan on Wednesday held the 21st meeting of the Russia-Kazakhstan "
+        "Intergovernmental Commission in Astana, co-chaired by Russian Deputy Prime Minister "
+        "Alexei Overchuk and Kazakh Deputy Prime Minister Serik Zhumangarin.\n\n"
+        "Talks on a new gas transit deal are continuing, Zhumangarin said.\n\n"
+        "On the sidelines of the commission meeting, Overchuk also held a separate meeting "
+        "with Kazakh Energy Minister Almasadam Satkaliyev.",
+        "2025-11-14",
+    )
+    side = [e for e in events if "Almasadam Satkaliyev" in e.participants]
+    assert [e.date for e in side] == ["2025-11-12"]
+    assert all(e.date == "2025-11-12" for e in events if e.mode == "meeting")
+
+
+def test_ongoing_talks_are_no_meeting() -> None:
+    events = _events(
+        "Talks on the extension of the Russia-Turkey grain corridor are still continuing, "
+        "the Turkish trade ministry said on Friday.",
+        "2025-06-13",
+    )
+    assert [e for e in events if e.mode == "meeting"] == []
+
+
+def test_a_call_in_a_coordinated_verb_phrase_after_a_relative_clause() -> None:
+    events = _events(
+        "Guided by President Lula and President Xi Jinping, who met twice last year, in "
+        "Beijing in May and in Rio de Janeiro in November, and held a video call in March, "
+        "Brazil-China relations keep growing.",
+        "2026-04-20",
+    )
+    meetings = [e for e in events if e.mode == "meeting"]
+    assert len(meetings) == 2
+    assert all(e.date is not None and e.date.startswith("2025") for e in meetings)
+    (video,) = [e for e in events if e.mode in ("video", "call")]
+    assert video.date == "2026-03"
+    assert "Xi Jinping" in video.participants
