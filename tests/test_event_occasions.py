@@ -103,3 +103,58 @@ def test_a_call_in_a_coordinated_verb_phrase_after_a_relative_clause() -> None:
     (video,) = [e for e in events if e.mode in ("video", "call")]
     assert video.date == "2026-03"
     assert "Xi Jinping" in video.participants
+
+
+def test_the_same_day_is_the_day_of_the_event_told_before() -> None:
+    events = _events(
+        "Вчера в Москве прошло заседание российско-вьетнамской межправкомиссии под "
+        "председательством вице-премьера Дмитрия Чернышенко и вице-премьера Вьетнама Чан "
+        "Хонг Ха. В тот же день глава «Росатома» Алексей Лихачев провел переговоры с "
+        "министром науки Вьетнама Нгуен Мань Хунгом.",
+        "2025-10-08",
+    )
+    assert {e.date for e in events if e.mode == "meeting"} == {"2025-10-07"}
+
+
+def test_on_the_eve_of_the_leaders_call_is_the_day_before_it() -> None:
+    events = _events(
+        "Президент России Владимир Путин и президент Бразилии Лула да Силва в четверг провели "
+        "телефонный разговор. Накануне разговора лидеров министр иностранных дел Сергей "
+        "Лавров провел в Москве переговоры с министром иностранных дел Бразилии Мауро Виейрой.",
+        "2025-06-09",
+    )
+    (call,) = [e for e in events if e.mode == "call"]
+    assert call.date == "2025-06-05"
+    (talks,) = [e for e in events if e.mode == "meeting"]
+    assert talks.date == "2025-06-04"
+
+
+def test_a_visit_agreed_on_a_call_is_planned_and_dated_by_the_next_sentence() -> None:
+    russian = _events(
+        "Президент России Владимир Путин и президент Индонезии Прабово Субианто во вторник "
+        "провели телефонный разговор и подтвердили договоренность о визите индонезийского "
+        "лидера в Москву. Как сообщили в Кремле, визит ожидается в ноябре.",
+        "2025-09-04",
+    )
+    english = _events(
+        "Russian President Vladimir Putin and Indonesian President Prabowo Subianto held a "
+        "phone call on Tuesday and confirmed the agreement on the Indonesian leader's visit "
+        "to Moscow. The visit is expected in November, the Kremlin said.",
+        "2025-09-04",
+    )
+    for events in (russian, english):
+        (visit,) = [e for e in events if e.mode == "visit"]
+        assert (visit.status, visit.date) == ("planned", "2025-11")
+        (call,) = [e for e in events if e.mode == "call"]
+        assert (call.status, call.date) == ("occurred", "2025-09-02")
+
+
+def test_leaders_who_may_meet_on_the_sidelines_of_a_summit_have_a_plan() -> None:
+    for text in (
+        "Владимир Путин и президент Египта Абдель Фаттах ас-Сиси могут встретиться на полях "
+        "саммита БРИКС в Рио-де-Жанейро в начале июля, сообщил Юрий Ушаков.",
+        "Vladimir Putin and Egyptian President Abdel Fattah el-Sisi could meet on the "
+        "sidelines of the BRICS summit in Rio de Janeiro in early July, Yury Ushakov said.",
+    ):
+        (meeting,) = [e for e in _events(text, "2025-06-02") if e.mode == "meeting"]
+        assert (meeting.status, meeting.date) == ("planned", "2025-07")

@@ -9,6 +9,7 @@ to this trigger; `any_date` the first usable one of the clause; `planned_near` a
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 
 from bilat.extract.context import DocContext
@@ -28,6 +29,7 @@ __all__ = [
     "in_year",
     "planned_near",
     "status_by_date",
+    "told_after_a_past_one",
 ]
 
 FUTURE_TRIGGER = re.compile(r"(?:is|are) expected\b|will\b|to\b|expect|await|wait", re.I)
@@ -146,9 +148,27 @@ def for_a_planned_trip(text: str, trig: re.Match[str], others: list[re.Match[str
     return planned_near(text, trip, rest) or bool(FUTURE_TRIGGER.match(trip[0]))
 
 
-def any_date(clause: Clause, ctx: DocContext, planned: bool) -> tuple[str | None, str | None]:
-    expr = any_expr(clause, ctx, planned)
+def any_date(
+    clause: Clause, ctx: DocContext, planned: bool, after: int | None = None
+) -> tuple[str | None, str | None]:
+    """The clause's first usable date; with `after`, none that ends before that position."""
+    expr = any_expr(clause, ctx, planned, after=after)
     return (expr.date, expr.date_end) if expr is not None else (None, None)
+
+
+def told_after_a_past_one(
+    text: str, trig: re.Match[str], others: Sequence[re.Match[str]]
+) -> int | None:
+    """Where a planned event's word starts when an event told as done comes before it in the
+    clause ("held a phone call on Friday and confirmed the agreement on a visit", "в пятницу
+    провели телефонный разговор и подтвердили договоренность о визите"): the dates before
+    it are that one's. None otherwise."""
+    for o in others:
+        if o.start() < trig.start():
+            rest = [x for x in others if x is not o]
+            if not (planned_near(text, o, [*rest, trig]) or FUTURE_TRIGGER.match(o[0])):
+                return trig.start()
+    return None
 
 
 _FOLLOWED_BY = re.compile(r"\bfollowed\s+by\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}$", re.I)
@@ -165,12 +185,16 @@ def followed_date(clause: Clause, ctx: DocContext, trig: re.Match[str]) -> str |
     return None
 
 
-def any_expr(clause: Clause, ctx: DocContext, planned: bool) -> TimeExpr | None:
-    """The clause's first date expression that can date an event in it."""
+def any_expr(
+    clause: Clause, ctx: DocContext, planned: bool, after: int | None = None
+) -> TimeExpr | None:
+    """The clause's first date expression that can date an event in it (with `after`, none
+    that ends before that position: another event's)."""
     tense = "future" if planned else "past"
     for expr in find_time_expressions(clause.text, ctx.published, tense=tense):
         if (
             expr.date
+            and (after is None or expr.end > after)
             and not _POSSESSIVE.match(clause.text, expr.end)
             and not _not_event_date(clause.text, expr.start, expr.end)
             and not (planned and _said_on(clause.text, expr.start))
@@ -363,8 +387,16 @@ def in_year(expr: TimeExpr, year: str | None) -> str:
 
 # "The talks took place last Friday in Heihe", "Переговоры прошли в минувшую пятницу": the
 # talks the report told before, no one named, now dated
+# a reporting frame before the clause proper: "Как сообщили «Известиям» в МИД РФ, визит ...",
+# "According to the ministry, the talks ..."
+_FRAME = (
+    r"(?:(?:как\s+(?:сообщил\w*|сообщается|рассказал\w*|уточнил\w*)|по\s+(?:словам|данным)"
+    r"|according\s+to|as\s+[\w\s]{1,30}?\s+said)[^,]{0,80},\s*)?"
+)
 _TALKS_HELD = re.compile(
-    r"^\W*(?:the\s+(?:[\w-]+\s+)?(?:talks|meeting|negotiations)\s+(?:were\s+held|was\s+held|"
+    r"^\W*"
+    + _FRAME
+    + r"(?:the\s+(?:[\w-]+\s+)?(?:talks|meeting|negotiations)\s+(?:were\s+held|was\s+held|"
     r"took\s+place)|(?:переговоры|встреча|консультации)\s+(?:[\w-]+\s+)?"
     r"(?:прошли|прошла|состоялись|состоялась))\b",
     re.I,
@@ -373,23 +405,29 @@ _TALKS_HELD = re.compile(
 
 # "The visit is scheduled for December", "Визит запланирован на декабрь": the plan told before
 _PLAN_DATED = re.compile(
-    r"^\W*(?:the\s+(?:[\w-]+\s+)?(?P<en>visit|trip|talks|meeting)\s+(?:is|has\s+been)\s+"
+    r"^\W*"
+    + _FRAME
+    + r"(?:the\s+(?:[\w-]+\s+)?(?P<en>visit|trip|talks|meeting)\s+(?:is|has\s+been)\s+"
     r"(?:scheduled|planned|expected)\s+(?:for|in|on|to)|(?P<ru>визит|поездка|переговоры|встреча)"
-    r"\s+(?:[\w-]+\s+)?(?:запланирован\w*|намечен\w*)\s+на)\b",
+    r"\s+(?:[\w-]+\s+)?(?:запланирован\w*\s+на|намечен\w*\s+на|ожидается\s+(?:в|на)))\b",
     re.I,
 )
 
 
-def redated_talks(ctx: DocContext, clause: Clause, found: list[Found]) -> int | None:
+def redated_talks(
+    ctx: DocContext, clause: Clause, found: list[Found], own: Sequence[Found] = ()
+) -> int | None:
     """The index of the talks or plan a clause naming no one dates ('The talks took place last
     Friday in Heihe', 'Визит запланирован на декабрь'), after re-dating them in `found`; None
-    when the clause is not such a one."""
+    when the clause is not such a one, or tells an event of that kind itself (`own`)."""
     plan = _PLAN_DATED.match(clause.text)
     if not (plan or _TALKS_HELD.match(clause.text)) or not find_triggers(clause.text):
         return None
     expr = any_expr(clause, ctx, planned=plan is not None)
     noun = (plan["en"] or plan["ru"]).lower() if plan else ""
     mode = "visit" if noun.startswith(("visit", "trip", "визит", "поездк")) else "meeting"
+    if any(f.event.mode == mode for f in own):
+        return None
     told = [i for i, f in enumerate(found) if f.event.mode == mode]
     if expr is None or expr.date is None or not told:
         return None

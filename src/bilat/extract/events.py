@@ -42,6 +42,7 @@ from bilat.extract.event_dates import (
     planned_near,
     redated_talks,
     status_by_date,
+    told_after_a_past_one,
 )
 from bilat.extract.event_marks import contacts_told, exercise_phase, marks_of
 from bilat.extract.event_merge import (
@@ -402,7 +403,8 @@ def _build(
     ) and not (mode == "military" and lexicon().exercise_under_way.search(clause.text))
     date, date_end = event_date(clause, ctx, planned, trig, others)
     if date is None and (planned or mode in ("visit", "multilateral")):
-        date, date_end = any_date(clause, ctx, planned)  # "will visit China at the end of
+        after = told_after_a_past_one(clause.text, trig, others) if planned else None
+        date, date_end = any_date(clause, ctx, planned, after)  # "will visit China at the end of
         # August, where he will take part in the SCO summit": the trip's date is the summit's
     if date is None and planned:
         date = followed_date(clause, ctx, trig)
@@ -575,15 +577,18 @@ def _days_apart(clause: Clause, found: Found, before: list[Found]) -> Found:
 # the sidelines of the commission meeting", "На полях заседания": the day of that one
 _DAY_OFF = re.compile(
     r"^\W*(?:(?P<before>the\s+(?:day|evening)\s+before|the\s+previous\s+day|on\s+the\s+eve"
-    r"(?:\s+of\s+(?:the\s+)?(?:meeting|talks|session|summit|forum))?"
-    r"|накануне(?:\s+(?:заседания|встречи|переговоров|саммита|форума))?)"
+    r"(?:\s+of\s+(?:the\s+)?(?:meeting|talks|session|summit|forum|(?:phone\s+)?call|conversation))?"
+    r"|накануне(?:\s+(?:заседания|встречи|переговоров|саммита|форума|(?:телефонного\s+)?"
+    r"разговора|беседы))?(?:\s+(?:лидеров|президентов|глав\s+государств))?)"
     r"|(?P<after>the\s+(?:next|following)\s+day|на\s+следующий\s+день)"
     r"|(?P<same>(?:prior\s+to|before)\s+the\s+(?:meeting|session)|перед\s+(?:заседанием|встречей)"
     r"|on\s+the\s+(?:sidelines|margins)\s+of\s+the\s+(?:[\w-]+\s+){0,3}?"
     r"(?:meeting|session|talks|summit|forum)"
-    r"|на\s+полях\s+(?:заседания|встречи|переговоров|саммита|форума)))"
+    r"|на\s+полях\s+(?:заседания|встречи|переговоров|саммита|форума)"
+    r"|(?:on\s+)?the\s+same\s+day|в\s+(?:тот|этот)\s+же\s+день|тогда\s+же))"
     r"(?=\s*,|\s+(?-i:[A-ZА-ЯЁ])|\s+(?:he|she|they|his|her|their|the|его|её|ее|их|он|она|они"
-    r"|в|во|состоял\w*|прош\w+)\b)",
+    r"|в|во|состоял\w*|прош\w+|глав[аы]|министр\w*|вице-премьер\w*|президент\w*|премьер\w*"
+    r"|посол|замминистра)\b)",
     re.I,
 )
 
@@ -681,8 +686,8 @@ def extract_events(ctx: DocContext, gaz: Gazetteer) -> list[Event]:
         for clause in split_clauses(sentence):
             new = _candidates(ctx, gaz, clause, subject, exercise)
             again = _continued(ctx, clause, before) if not new else None
-            if not new and again is None:
-                redated_talks(ctx, clause, found)  # "The talks took place on Friday"
+            if again is None:
+                redated_talks(ctx, clause, found, new)  # "The talks took place on Friday"
             if again is not None and before[0].times > 1:
                 # "met twice - in May in Moscow and in September in Tianjin": the dates
                 # told one by one are the two meetings, not two more
