@@ -158,3 +158,59 @@ def test_leaders_who_may_meet_on_the_sidelines_of_a_summit_have_a_plan() -> None
     ):
         (meeting,) = [e for e in _events(text, "2025-06-02") if e.mode == "meeting"]
         assert (meeting.status, meeting.date) == ("planned", "2025-07")
+
+
+def test_the_intergovernmental_commission_is_the_pairs() -> None:
+    for text in (
+        "АСТАНА. 3 июня. ИНТЕРФАКС - Россия и Казахстан подписали 9 документов. Следующее "
+        "заседание межправкомиссии запланировано на осень в Омске.",
+        "ASTANA, June 3. Russia and Kazakhstan signed nine documents. The next meeting of the "
+        "intergovernmental commission is scheduled for the autumn in Omsk.",
+    ):
+        (meeting,) = [e for e in _events(text, "2025-06-03") if e.mode == "meeting"]
+        assert meeting.status == "planned"
+        assert meeting.date is not None and meeting.date.startswith("2025")
+        assert {"Russia", "Kazakhstan"} <= set(meeting.participants)
+
+
+def test_a_russian_relative_clause_names_the_bodys_next_meeting() -> None:
+    events = _events(
+        "Министр сельского хозяйства Оксана Лут во вторник провела в Каире переговоры с "
+        "министром сельского хозяйства Египта Аля Фаруком. Оба министра возглавляют "
+        "межправительственную комиссию по торгово-экономическому сотрудничеству, очередное "
+        "заседание которой запланировано на март следующего года в Москве.",
+        "2025-10-09",
+    )
+    (plan,) = [e for e in events if e.status == "planned"]
+    assert (plan.mode, plan.date) == ("meeting", "2026-03")
+    assert {"Russia", "Egypt"} <= set(plan.participants)
+
+
+def test_a_date_in_the_occasions_relative_clause_is_the_occasions() -> None:
+    events = _events(
+        "БЛАГОВЕЩЕНСК, 20 мая — РИА Новости. Губернатор Амурской области Василий Орлов в "
+        "понедельник провел в Хэйхэ переговоры с губернатором провинции Хэйлунцзян Лян "
+        "Хуэйлин.\n\nВстреча прошла на полях Российско-китайской ярмарки, которая открылась "
+        "в субботу и продлится до 25 мая.\n\nРоссийско-китайская ярмарка проводится ежегодно "
+        "с 2010 года.",
+        "2025-05-20",
+    )
+    (talks,) = [e for e in events if e.mode == "meeting"]
+    assert talks.date == "2025-05-19"
+    fairs = [e for e in events if e.mode == "multilateral"]
+    assert "2025-05-17" in {e.date for e in fairs}
+    assert all({"Russia", "China"} <= set(e.participants) for e in fairs)
+    assert all(e.date != "2010" for e in fairs)  # a series since 2010 is undated
+
+
+def test_the_polite_you_of_a_russian_transcript_is_the_other_speaker() -> None:
+    events = _events(
+        "Российско-узбекистанские переговоры\n\nВладимир Путин провёл в Кремле переговоры с "
+        "Президентом Узбекистана Шавкатом Мирзиёевым.\n\nВ.Путин: Уважаемый Шавкат "
+        "Миромонович! Товарооборот растёт.\n\nШ.Мирзиёев: Уважаемый Владимир Владимирович! "
+        "Рад, что Вы приняли приглашение посетить Узбекистан с государственным визитом в "
+        "следующем году.",
+        "2026-05-12",
+    )
+    plans = [e for e in events if e.mode == "visit" and e.status == "planned"]
+    assert [(e.date, e.participants[0]) for e in plans] == [("2027", "Vladimir Putin")]

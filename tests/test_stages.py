@@ -180,7 +180,8 @@ def _events(text: str, published: str | None) -> list[tuple[Any, ...]]:
             "2026-04-03",
             [
                 ("call", "occurred", ("Vladimir Putin", "Xi Jinping"), "2026-03"),
-                ("meeting", "planned", ("China", "Vladimir Putin", "Xi Jinping"), "2026"),
+                # the Intergovernmental Commission is the pair's: both states
+                ("meeting", "planned", ("China", "Russia", "Vladimir Putin", "Xi Jinping"), "2026"),
             ],
         ),
         (  # the occasion a contact prepares is an event of its own, planned, with its own

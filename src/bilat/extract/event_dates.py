@@ -266,6 +266,14 @@ def _not_event_date(text: str, start: int, end: int) -> bool:
     since = text[:start].rstrip().lower().endswith("since") or text[start:end].lower().startswith(
         "since"
     )
+    # "проводится ... с 2014 года": since a year (not "с 5 по 7 июня", a span)
+    since = since or bool(
+        (
+            _SINCE_YEAR_RU.fullmatch(text[start:end])
+            and _SINCE_RU.search(text, max(0, start - 3), start)
+        )
+        or _SINCE_RU_IN.match(text[start:end])
+    )
     results = _RESULTS_OF.search(text, max(0, start - 30), start) is not None
     # "New Delhi, Jan 20 (PTI)" too: a dateline opens the text, so only a date near its start
     wire = yearless_dateline(text[: end + 40]) if start < 60 else None
@@ -277,6 +285,9 @@ def _not_event_date(text: str, start: int, end: int) -> bool:
     return dateline or since or results
 
 
+_SINCE_YEAR_RU = re.compile(r"(?:19|20)\d\d(?:\s*(?:года|г\.?))?", re.I)
+_SINCE_RU = re.compile(r"(?<![\w-])с\s+$", re.I)
+_SINCE_RU_IN = re.compile(r"с\s+(?:19|20)\d\d(?:\s*(?:года|г\.?))?$", re.I)
 _AGENCY_NEXT = re.compile(r"\.?\s*(?:\([A-Z][\w .-]{1,24}\)|/[A-ZА-ЯЁ][\w -]{1,15}/)")
 
 
@@ -414,6 +425,9 @@ _PLAN_DATED = re.compile(
 )
 
 
+_RELATIVE = re.compile(r",\s*(?:котор\w+|which|that|where|где)\b", re.I)
+
+
 def redated_talks(
     ctx: DocContext, clause: Clause, found: list[Found], own: Sequence[Found] = ()
 ) -> int | None:
@@ -424,6 +438,9 @@ def redated_talks(
     if not (plan or _TALKS_HELD.match(clause.text)) or not find_triggers(clause.text):
         return None
     expr = any_expr(clause, ctx, planned=plan is not None)
+    relative = _RELATIVE.search(clause.text)
+    if expr is not None and relative is not None and expr.start > relative.start():
+        return None  # "Встреча прошла на полях ЭКСПО, которое открылось во вторник": the expo's
     noun = (plan["en"] or plan["ru"]).lower() if plan else ""
     mode = "visit" if noun.startswith(("visit", "trip", "визит", "поездк")) else "meeting"
     if any(f.event.mode == mode for f in own):

@@ -68,7 +68,8 @@ def _people(ev: Event, names: dict[str, str]) -> set[str]:
 # a recurring series ("patrols have been flown almost every year since 2019") is one
 # undated event (GOLD.md)
 SERIES = re.compile(
-    r"\bsince\s+(?:19|20)\d\d\b|\b(?:every|each)\s+year\b|\bannually\b|\byear\s+after\s+year\b",
+    r"\bsince\s+(?:19|20)\d\d\b|\b(?:every|each)\s+year\b|\bannually\b|\byear\s+after\s+year\b"
+    r"|(?<![\w-])с\s+(?:19|20)\d\d\s*(?:года|г\.)|(?<![\w-])(?:ежегодно|каждый\s+год)(?![\w-])",
     re.I,
 )
 

@@ -23,6 +23,7 @@ __all__ = [
     "forces",
     "greets",
     "joint_body",
+    "joint_mentions",
     "state_of",
     "unnamed_as_states",
     "unplaced_counterpart",
@@ -115,11 +116,11 @@ def forces(ctx: DocContext, gaz: Gazetteer, clause: Clause) -> list[Mention]:
     states = [state_of(gaz, m) for m in found if m.type == "organization" and m.country]
     found += [m for m in states if m is not None]
     # "Совместное российско-монгольское учение", "the Russian-Mongolian exercise"
-    found += _joint_mentions(gaz, clause)
+    found += joint_mentions(gaz, clause)
     return list({m.actor: m for m in found}.values())
 
 
-def _joint_mentions(gaz: Gazetteer, clause: Clause) -> list[Mention]:
+def joint_mentions(gaz: Gazetteer, clause: Clause) -> list[Mention]:
     """The two states of the clause's last compound ('российско-монгольское'), each a
     mention of the compound."""
     for pattern in (JOINT, _JOINT_RU):
@@ -154,7 +155,7 @@ JOINT = re.compile(r"\b([A-Z][a-z]+)\s?[-–—]\s?([A-Z][a-z]+)\b")
 _BODY = re.compile(
     r"\b(?:(?:sub-?)?commission|(?:sub-?)?committee|council|dialogue|forum|expo|"
     r"working group|roundtable|round table|"
-    r"(?:под)?комисси\w*|(?:под)?комитет\w*|совет[аеуы]?\b|форум\w*|диалог\w*|"
+    r"(?:под|межправ)?комисси\w*|(?:под)?комитет\w*|совет[аеуы]?\b|форум\w*|диалог\w*|"
     r"рабоч\w+ групп\w*|выставк\w*)",
     re.I,
 )
@@ -191,10 +192,12 @@ def joint_body(
     named = _named_body(ctx, pos, pos + len(body.group(0)))
     found = _body_states(ctx, gaz, ctx.clean_text[offset : offset + body.end()], named)
     head = body.group(0).lower().split()[-1].removeprefix("sub-").removeprefix("sub")
+    head = head.removeprefix("межправ")  # "межправкомиссии": "комиссии" named before
     if not found and named is None:  # 'the Commission': the last one the text named
         named, found = _body_named_before(ctx, gaz, ctx.clean_text[: clause.start], head)
-    if not found and named is not None and _bilateral(ctx, named):
-        found = [gaz.state(iso) for iso in ctx.pair]
+    said = ctx.clean_text[max(offset, pos - 40) : pos + len(body.group(0))]
+    if not found and (_BILATERAL.search(said) or (named is not None and _bilateral(ctx, named))):
+        found = [gaz.state(iso) for iso in ctx.pair]  # "the intergovernmental commission"
     states = [Mention(pos, pos + len(body.group(0)), body.group(0), e.name, "state", e.country)
               for e in found]  # fmt: skip
     return states + ([replace(named, start=pos, end=pos + len(body.group(0)))] if named else [])
@@ -203,7 +206,7 @@ def joint_body(
 # "the Intergovernmental Commission on Investment Cooperation", "the Joint Economic
 # Commission": a body of two governments, in an article about a pair the pair's
 _BILATERAL = re.compile(
-    r"\b(?:intergovernmental|inter-governmental|joint|bilateral)\b|межправительствен|двусторонн",
+    r"\b(?:intergovernmental|inter-governmental|joint|bilateral)\b|межправ|двусторонн",
     re.I,
 )
 
@@ -288,10 +291,22 @@ _NO_SUBJECT = re.compile(r"[\s,]*(?:will|would|is|are|was|were|has|have|had|also
 _SUBJECT_BODY = re.compile(r"(?:\s*(?:The|Its|Their)\s+)?(?:[\w-]+\s+){0,3}?" + _BODY.pattern, re.I)
 
 
+# "комиссию по торгово-экономическому сотрудничеству, следующее заседание которой": the
+# meeting of the body a Russian relative clause names before it
+_BODY_WHOSE = re.compile(r"(?:\s+по(?:\s+[\w-]+){1,6}?)?\s*,\s*(?:[\w-]+\s+){0,2}", re.I)
+_WHOSE = re.compile(r"\s+котор(?:ой|ого)\b", re.I)
+
+
 def _body_before(text: str, trig: re.Match[str]) -> re.Match[str] | None:
     """The joint body whose members meet, named as the subject before the event word."""
     bodies = [b for b in _BODY.finditer(text, 0, trig.start()) if b.end() <= trig.start()]
     if bodies and _BODY_THEN.fullmatch(text, bodies[-1].end(), trig.start()):
+        return bodies[-1]
+    if (
+        bodies
+        and _WHOSE.match(text, trig.end())
+        and _BODY_WHOSE.fullmatch(text, bodies[-1].end(), trig.start())
+    ):
         return bodies[-1]
     return None
 

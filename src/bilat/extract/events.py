@@ -62,6 +62,7 @@ from bilat.extract.event_parties import (
     forces,
     greets,
     joint_body,
+    joint_mentions,
     unnamed_as_states,
     unplaced_counterpart,
 )
@@ -173,6 +174,7 @@ def _told_before(gaz: Gazetteer, pronoun: re.Match[str], subject: list[Mention])
     plural = re.search(
         r"\b(?:they|their|who|ministers|leaders|presidents|premiers|co-chairs|sides|parties|agreed"
         r"|held|had|spoke|talked"  # the coordinated verb's subject is the whole one
+        r"|(?:оба|обе)\s+\w+"  # "Оба министра"
         r"|они|которые|стороны"
         r"|(?:министр|губернатор|премьер|лидер)(?:ы|ов|ам|ами))$",
         pronoun[0],
@@ -478,6 +480,8 @@ def _candidates(
                 for m in ctx.mentions_in(clause.start, clause.end)
                 if m.type == "organization" and m.country is None
             ]
+            if not _involves_pair(parts, ctx.pair, mode):
+                parts += joint_mentions(gaz, clause)  # "Российско-китайское ЭКСПО"
         body: list[Mention] = []
         if mode in ("meeting", "multilateral"):
             body = joint_body(ctx, gaz, clause, trig)

@@ -5,10 +5,11 @@ assigns : nothing; `with_turn_pronouns` returns a copy of the context for the ev
 
 Official transcripts (kremlin.ru, fmprc.gov.cn, press conferences) are written as turns:
 "President of Russia Vladimir Putin: Dear friend, … We are expecting you in Moscow in May."
-In a turn, "I"/"me"/"my" is the speaker; when two people talk to each other, "you"/"your"
-is the other one (the nearest turn by someone else). A label line that names no person
-("Question:", "Photo: TASS") ends a turn without starting one, so a journalist's "you" is
-nobody's. Without two speakers, "you" stays unresolved (a briefing addresses the press).
+In a turn, "I"/"me"/"my" ("я", "мне") is the speaker; when two people talk to each other,
+"you"/"your" (the polite "Вы", "Вам") is the other one (the nearest turn by someone else).
+A label line that names no person ("Question:", "Photo: TASS") ends a turn without starting
+one, so a journalist's "you" is nobody's. Without two speakers, "you" stays unresolved (a
+briefing addresses the press).
 """
 
 from __future__ import annotations
@@ -21,12 +22,20 @@ from bilat.extract.context import DocContext, Mention
 __all__ = ["Turn", "speaker_turns", "with_turn_pronouns"]
 
 _LABEL = re.compile(
-    r"^[ \t]*(?P<label>[^\n:.!?\"“”]{3,90}?)(?:\s*\((?:retranslated|via an? interpreter|"
+    r"^[ \t]*(?P<label>(?:[A-ZА-ЯЁ]\.\s?){0,2}[^\n:.!?\"“”]{3,90}?)"  # "В.Путин:", "V.Putin:"
+    r"(?:\s*\((?:retranslated|via an? interpreter|"
     r"translated)\))?:(?=[ \t]|$)",
     re.M,
 )
-_FIRST = re.compile(r"\b(?:I|me|my|myself|mine)\b")
-_SECOND = re.compile(r"\b(?:you|your|yourself|yours)\b", re.I)
+_FIRST = re.compile(
+    r"\b(?:I|me|my|myself|mine)\b"
+    r"|(?<![\w-])(?i:я|меня|мне|мной|мо[йяёи]|моего|моей|моему|моим|моих)(?![\w-])"
+)
+# Russian: the polite singular "Вы" is capitalised in official transcripts; "вы" may be many
+_SECOND = re.compile(
+    r"\b(?i:you|your|yourself|yours)\b"
+    r"|(?<![\w-])(?:Вы|Вас|Вам|Вами|Ваш\w*|(?i:ты|тебя|тебе|тобой|тво[йяёи]\w*))(?![\w-])"
+)
 
 
 @dataclass(frozen=True, slots=True)
