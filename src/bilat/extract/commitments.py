@@ -49,9 +49,11 @@ def _forecast_cues() -> tuple[str, ...]:
 
 
 _DEADLINE = re.compile(
-    r"^[^.;]{0,60}?\b(?:by|before)\s+(?:the\s+)?(?:end\s+of\s+|set\s+)?"
+    r"^[^.;]{0,60}?(?:\b(?:by|before)\s+(?:the\s+)?(?:end\s+of\s+|set\s+)?"
     r"(?:(?:target|deadline|goal)\s+(?:of\s+|year\s+)?)?"
-    r"(?:(?:19|20)\d{2}|this year|next year|the end)\b",
+    r"(?:(?:19|20)\d{2}|this year|next year|the end)\b"
+    # "к 2030 году", "к концу следующего года", "до 2030 года"
+    r"|(?<![\w-])(?:к|до)\s+(?:концу\s+)?(?:(?:19|20)\d{2}\s+год|(?:этого|следующего)\s+года))",
     re.I,
 )
 

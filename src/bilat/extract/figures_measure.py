@@ -260,7 +260,11 @@ def _one_sided(text: str, hits: list[CountryHit], pair: tuple[str, str]) -> list
         other = pair[1] if h.iso == pair[0] else pair[0]
         pre = text[max(0, h.start - 25) : h.start].lower()
         pre_ru = text[max(0, h.start - 40) : h.start].lower()
-        if re.search(r"\bimports?\s+from\s+(?:the\s+)?$", pre) or _RU_FROM.search(pre_ru):
+        if (
+            re.search(r"\bimports?\s+from\s+(?:the\s+)?$", pre)
+            or _RU_FROM.search(pre_ru)
+            or (_GOODS_OF.search(pre) and re.match(r"\s+[a-z]", text[h.end :]))
+        ):  # "imports of Russian wheat": the goods' state is where they come from
             out.append((h.start, f"{h.iso}->{other}"))
         elif re.search(_EXPORT_TO, pre) or re.search(_TRAVEL_TO, pre) or _RU_INTO.search(pre_ru):
             out.append((h.start, f"{other}->{h.iso}"))
@@ -273,6 +277,9 @@ _RU_FROM = re.compile(
 )
 _RU_INTO = re.compile(
     r"\b(?:импорт|ввоз|экспорт|вывоз|постав|отгруз)\w*\s+(?:[а-яё]+\s+){0,3}в\s+$"
+)
+_GOODS_OF = re.compile(
+    r"\b(?:imports?|exports?|supplies|deliveries|shipments|purchases)\s+of\s+$", re.I
 )
 _EXPORT_TO = r"\b(?:exports?|supplies|deliveries)\s+to\s+(?:the\s+)?$"
 _TRAVEL_TO = (

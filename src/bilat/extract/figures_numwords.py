@@ -96,6 +96,7 @@ def multiplier_hits(text: str) -> list[WordHit]:
 
 
 _ADVERB_FOLD = re.compile(r"(?:\w+-?fold|вдвое|втрое|вчетверо)$", re.I)
+_LESS_AFTER = re.compile(r"\s+(?:меньше|ниже|less|lower|fewer|smaller)\b", re.I)
 
 
 def _fold(text: str, m: re.Match[str], value: float) -> float:
@@ -103,7 +104,8 @@ def _fold(text: str, m: re.Match[str], value: float) -> float:
     elsewhere the growth the table gives."""
     if value <= 0 or not _ADVERB_FOLD.match(m.group(0)):
         return value
-    if _change_verb(text[max(0, m.start() - 100) : m.start()]) >= 0:
+    less = _LESS_AFTER.match(text, m.end())  # "почти вдвое меньше, чем годом ранее": half
+    if not less and _change_verb(text[max(0, m.start() - 100) : m.start()]) >= 0:
         return value
     return round((1 / (1 + value / 100) - 1) * 100, 6)
 

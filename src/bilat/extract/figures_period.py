@@ -64,7 +64,7 @@ def number_period(
         # a clause break opens the next clause; one before the number is its own
         next_clause = bool(before) and bool(_CLAUSE_BREAK.search(text[q.end : after[0].start]))
         own = bool(_OWN_PERIOD.fullmatch(text, q.end, after[0].start))  # "$190 bn in 2022"
-        closer = gap_after < gap_before or (own and gap_after <= gap_before)
+        closer = gap_after < gap_before or own
         if not before or (closer and not next_clause):
             return after[0].period
     if before:
@@ -103,9 +103,9 @@ def of_the_period_before(text: str, q: Quantity, siblings: list[Quantity]) -> bo
 
 _OWN_PERIOD = re.compile(
     r"\s+(?:(?:year|month|quarter)[- ]on[- ](?:year|month|quarter)\s+)?"
-    r"(?:in|for|during|over|throughout)\s+",
+    r"(?:in|for|during|over|throughout)\s+(?:(?:all|the\s+whole|the\s+entirety)\s+of\s+)?",
     re.I,
-)  # "fell 8.6% year on year in January-August 2025"
+)  # "fell 8.6% year on year in January-August 2025", "$52 billion in all of last year"
 _TO_LEVEL = re.compile(r"\s*(?:,\s*)?(?:to|at)\s+(?:a\s+(?:record\s+)?)?", re.I)
 
 

@@ -60,7 +60,33 @@ def find_time_expressions(
 @lru_cache(maxsize=8192)
 def _find_cached(text: str, published: str | None, tense: str | None) -> tuple[TimeExpr, ...]:
     """Figures, commitments, events and agreements all read the same sentences' dates."""
-    return tuple(_find(text, published, tense))
+    return tuple(_glossed(text, _find(text, published, tense)))
+
+
+# between a period and the months that gloss it: "the first half of the current fiscal year
+# (July-December)", "в 2024/25 финансовом году (апрель–март)"
+_GLOSS_GAP = re.compile(r"[^\W\d_]*(?:[\s/-]+[^\W\d_]+){0,5}?\s*\(\s*", re.I)
+
+
+def _glossed(text: str, found: list[TimeExpr]) -> list[TimeExpr]:
+    """A period followed by the months it covers in brackets is those months: one expression
+    over both, with the bracketed span's dates."""
+    out: list[TimeExpr] = []
+    for t in found:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and t.period
+            and ".." in t.period
+            and _GLOSS_GAP.fullmatch(text, prev.end, t.start)
+            and re.match(r"\s*\)", text[t.end :])
+        ):
+            out[-1] = TimeExpr(
+                prev.start, t.end, text[prev.start : t.end], t.date, t.date_end, t.period
+            )
+            continue
+        out.append(t)
+    return out
 
 
 @cache

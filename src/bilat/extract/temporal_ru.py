@@ -148,6 +148,13 @@ def _month_span(m: re.Match[str], w: _When) -> _Resolved | None:
     """'в январе — ноябре' in a January report is last year's (its end has not come yet)."""
     first = _month(m.group("m1"))
     last = _month(m.group("m2")) if m.group("m2") else first
+    if last < first:  # "апрель–март" (a fiscal year): into the next year, ending in the
+        # stated year, else the year the last month last came (or comes, for a plan)
+        end = _unstated_year(m, w, last)
+        if end is None:
+            return None
+        start, stop = f"{end - 1}-{first:02d}", f"{end}-{last:02d}"
+        return start, stop, f"{start}..{stop}"
     year = _unstated_year(m, w, first if w.future else last)
     if year is None:
         return None
