@@ -1,68 +1,69 @@
-"""Agreements told by reference: a batch counted after "signed", with its topics; "the two
-companies" of the sentence before; a name cut at a relative clause without "that". The texts
-are written for these tests."""
+"""Counted batches of signed documents the report does not list, in English and Russian: the
+count in words, the noun's own passive verb, what the batch covers told sentences later, a
+Russian "пакет из N документов" with its occasion, and a batch told by its items."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from tests.conftest import extract_text
 
-from bilat.records import Agreement
+
+def _agreements(text: str, published: str) -> list[Any]:
+    return list(extract_text(text, published).agreements)
 
 
-def _agreements(text: str) -> list[tuple[str, str, tuple[str, ...]]]:
-    found: tuple[Agreement, ...] = extract_text(text, "2031-10-14").agreements
-    return [(a.title, a.kind, a.parties) for a in found]
-
-
-def test_a_batch_counted_after_signed_with_its_topics() -> None:
-    text = (
-        "Mikhail Mishustin held talks with Li Qiang in Harbin on October 2, where the two sides "
-        "signed more than 30 cooperation documents, including on grain, logistics and tourism."
+def test_a_batch_counted_in_words_and_its_topics_told_later() -> None:
+    (batch,) = _agreements(
+        "ULAANBAATAR (AP) — Mongolia and Russia signed seven cooperation documents on Friday "
+        "at a session of their intergovernmental commission.\n\nThe session was co-chaired by "
+        "ministers of both countries. The documents cover veterinary control, power "
+        "transmission and higher education.",
+        "2025-09-13",
     )
-    assert _agreements(text) == [
-        (
-            "more than 30 cooperation documents on grain, logistics and tourism signed by the "
-            "two sides",
-            "agreement",
-            ("Russia", "China"),
-        )
-    ]
+    assert (batch.kind, batch.status) == ("agreement", "signed")
+    assert batch.title.startswith("seven cooperation documents on veterinary control")
+    assert set(batch.parties) == {"Mongolia", "Russia"}
 
 
-def test_the_two_companies_are_those_of_the_sentence_before() -> None:
-    """A state the sentence names in passing ('a line through Mongolia') is no party."""
-    text = (
-        "Gazprom and CNPC are still negotiating the price of gas for the new pipeline. The two "
-        "companies signed a memorandum on the Soyuz Vostok line through Mongolia in September."
+def test_documents_that_were_signed_after_a_meeting() -> None:
+    found = _agreements(
+        "Russia and Belarus held the session of the Supreme State Council in Minsk on "
+        "Thursday. Following the talks, 11 intergovernmental and interdepartmental "
+        "documents were signed.",
+        "2025-12-05",
     )
-    assert _agreements(text) == [
-        (
-            "memorandum on the Soyuz Vostok line through Mongolia",
-            "memorandum",
-            ("Gazprom", "China National Petroleum Corporation"),
-        )
-    ]
+    (batch,) = [a for a in found if "11" in a.title]
+    assert (batch.kind, batch.status) == ("agreement", "signed")
 
 
-def test_a_name_ends_where_a_relative_clause_without_that_begins() -> None:
-    text = (
-        "Rosneft will sell 2 million tonnes of oil a year to Sinopec. The deal follows a framework "
-        "agreement the two companies signed in Tianjin in May."
+def test_a_russian_package_with_its_occasion() -> None:
+    (batch,) = _agreements(
+        "МИНСК, 5 декабря. /ТАСС/. Россия и Белоруссия по итогам заседания Высшего "
+        "государственного совета подписали пакет из 11 документов, сообщил вице-премьер.",
+        "2025-12-05",
     )
-    assert [(title, kind) for title, kind, _ in _agreements(text)] == [
-        ("framework agreement of Rosneft and China Petrochemical Corporation", "agreement")
-    ]
-
-
-def test_a_transit_state_is_no_party_and_an_expected_signing_is_planned() -> None:
-    text = (
-        "Russia and Iran discussed energy on Monday. A memorandum on the supply of Russian gas "
-        "to Iran via Azerbaijan will be signed in December. Russia and Iran also expect to sign "
-        "a memorandum on grain supplies next year."
+    assert batch.title == "package of 11 documents signed following the meeting"
+    assert (batch.kind, batch.status) == ("agreement", "signed")
+    (after_which,) = _agreements(
+        "Положительно оценены итоги заседания российско-монгольской межправкомиссии, по "
+        "итогам которого было подписано 9 документов.",
+        "2025-12-05",
     )
-    found = extract_text(text, "2031-10-13").agreements
-    assert [(a.title, a.status, a.date) for a in found] == [
-        ("memorandum on the supply of Russian gas to Iran via Azerbaijan", "planned", "2031-12"),
-        ("memorandum on grain supplies", "planned", "2032"),
-    ]
-    assert "Azerbaijan" not in found[0].parties
+    assert after_which.title == "9 documents signed following the meeting"
+
+
+def test_a_planned_russian_batch_and_one_told_by_its_items() -> None:
+    (planned,) = _agreements(
+        "В ходе визита премьер-министра Михаила Мишустина в Индию, как ожидается, будет "
+        "подписано около 15 документов.",
+        "2025-11-02",
+    )
+    assert (planned.title, planned.status) == ("about 15 documents signed following the visit",
+                                               "planned")  # fmt: skip
+    listed = _agreements(
+        "По итогам форума Россия и Иран подписали 8 документов, в том числе соглашение о "
+        "сотрудничестве в области энергетики.",
+        "2025-11-02",
+    )
+    assert all("8 documents" not in a.title for a in listed)

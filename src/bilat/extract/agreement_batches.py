@@ -17,7 +17,14 @@ __all__ = ["batch_title"]
 
 
 _QUALIFIER = r"(?:more\s+than|over|about|nearly|some|around|almost|up\s+to)"
-_COUNT_BEFORE = re.compile(rf"(?<![\w.,$])((?:{_QUALIFIER}\s+)?\d{{1,4}})\s+$", re.I)
+# "signed nine documents": counts to twenty in words, as wires write them
+_COUNT_WORDS = (
+    r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+    r"sixteen|seventeen|eighteen|nineteen|twenty"
+)
+_COUNT_BEFORE = re.compile(
+    rf"(?<![\w.,$])((?:{_QUALIFIER}\s+)?(?:\d{{1,4}}|(?:{_COUNT_WORDS})(?![\w-])))\s+$", re.I
+)
 _INCLUDING_ON = re.compile(r"[\w\s-]{0,30},?\s+including\s+(?:on|in)\s+([^.;()]{3,80})", re.I)
 _SIGNED_COUNT = re.compile(
     r"\b(?:signed|inked|concluded|signing\s+of)\s+$",
@@ -40,8 +47,29 @@ _OCCASION = re.compile(
     re.I,
 )
 # a document named after these is one of a batch, or one signed just before it
-_ITEMISED = re.compile(r"\b(?:including|among them|among which)\s+(?:an?|the)\s+", re.I)
+_ITEMISED = re.compile(r"\b(?:including|among them|among which)\s+(?:(?:an?|the)\s+)?", re.I)
 _ONE_SIGNED = re.compile(r"\bsigned\s+(?:an?|the)\s+", re.I)
+
+
+# the next sentence tells what the batch covers: "The documents cover railway freight,
+# fisheries, health care and education."
+_COVER = re.compile(
+    r"\W*(?:the|these|they|those)\s+(?:(?:documents|agreements|accords|memorandums|memoranda)\s+)?"
+    r"(?:cover|concern|deal\s+with|relate\s+to|span|are\s+on)\s+([^.;()]{3,100})",
+    re.I,
+)
+
+
+def _covered_next(ctx: DocContext, s: Sentence) -> re.Match[str] | None:
+    """What the batch covers, told in one of the next few sentences by "the documents"."""
+    for after in ctx.sentences[s.index + 1 : s.index + 5]:
+        m = _COVER.match(after.text)
+        if m is not None and (after.index == s.index + 1 or _NAMED.match(after.text)):
+            return m
+    return None
+
+
+_NAMED = re.compile(r"\W*(?:the|these|those)\s+(?:documents|agreements|accords|memorand)", re.I)
 
 
 def _names_a_document(any_kind: re.Pattern[str], lead: re.Pattern[str], text: str) -> bool:
@@ -84,14 +112,22 @@ def batch_title(
         return None
     *qualifier, number = count.group(1).split()
     out = " ".join([*(w.lower() for w in qualifier), number, title])
-    topics = _INCLUDING_ON.match(s.text, end)
+    topics = _INCLUDING_ON.match(s.text, end) or _covered_next(ctx, s)
     if topics:  # "16 agreements and memoranda, including on labour mobility and health"
         out += f" on {topics.group(1).strip()}"
     out += " signed"
     signers = _SIGNERS.search(s.text, 0, count.start()) if signed_before else None
     if signers:
-        out += f" by {signers.group(1)}"
+        out += f" by {_lower_article(signers.group(1))}"
     occasion = _OCCASION.search(s.text)
     if occasion and occasion.group(1).lower() not in out.lower():
-        out += f" {occasion.group(1)}"
+        out += f" {_lower_article(occasion.group(1))}"
     return out
+
+
+def _lower_article(words: str) -> str:
+    """'The sides', 'Following the talks' opening a sentence read inside a title."""
+    first, _, rest = words.partition(" ")
+    if first in ("The", "At", "During", "Following", "After", "Within", "On"):
+        return f"{first.lower()} {rest}"
+    return words

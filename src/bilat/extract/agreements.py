@@ -308,8 +308,16 @@ def _after(date: str, published: str | None) -> bool:
     return published is not None and date[:7] > published[:7]
 
 
-def _make(ctx: DocContext, s: Sentence, kind: str, title: str, at: int = 0) -> Agreement:
+# "14 intergovernmental and interdepartmental documents were signed": the noun's own verb
+_PASSIVE_SIGNED = re.compile(r"\s+(?:was|were|have\s+been|has\s+been|had\s+been)\s+signed\b")
+
+
+def _make(
+    ctx: DocContext, s: Sentence, kind: str, title: str, at: int = 0, end: int | None = None
+) -> Agreement:
     status = _status(s.text, kind, at)
+    if end is not None and _PASSIVE_SIGNED.match(s.text, end):
+        status = "signed"
     return Agreement(
         title=title,
         kind=kind,
@@ -365,7 +373,7 @@ def _from_sentence(ctx: DocContext, s: Sentence) -> list[Agreement]:
         if MEETING_RECORD.match(title) and AFTER_MEETING.search(s.text):
             # "Following the meeting the Protocol was signed": the meeting's own record
             kind, title = "other", with_body(ctx, s, f"{title.lower()} of the meeting")
-        made = _make(ctx, s, kind, title, m.start())
+        made = _make(ctx, s, kind, title, m.start(), m.end())
         if kind == "other" and re.search(r"\bsigned\b", s.text, re.I):
             made = replace(made, status="signed")
         if _about_pair(ctx, s, made):
