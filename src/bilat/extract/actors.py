@@ -28,6 +28,7 @@ from bilat.extract.actors_ru import (
     russian_source,
     russian_venue,
     shared_titles,
+    speaks_from,
 )
 from bilat.extract.affiliation import affiliation, titled_names
 from bilat.extract.context import DocContext, Mention
@@ -263,6 +264,10 @@ def _add_persons(b: Builder) -> None:
             continue
         if " " not in name and _THE.search(context_before(text, ent.start_char)):
             continue  # "on the Moon": a thing, not a surname
+        if _byline_alone(text, ent.start_char, ent.end_char) or _VOCATIVE.search(
+            context_before(text, ent.start_char, 16) + ent.text.split(" ", 1)[0] + " "
+        ):
+            continue  # "Дмитрий Козлов" under the report, "Уважаемый Касым-Жомарт Кемелевич!"
         start = ent.start_char + ent.text.find(name)
         longer = titled.get(start)
         if longer and longer[1].startswith(name) and longer[0] > start + len(name):
@@ -278,6 +283,22 @@ def _add_persons(b: Builder) -> None:
         if not b.covered(start, end) and _resolve_person(b, name) is None:
             b.person(_person_key(b, name), name, start, end, name)
     _link_short_names(b, singles)
+
+
+# a transcript's form of address: the one addressed is named elsewhere in full
+_VOCATIVE = re.compile(r"(?:^|[^\w-])(?:уважаем\w+|дорог\w+|dear|esteemed|respected)\s+$", re.I)
+
+
+def _byline_alone(text: str, start: int, end: int) -> bool:
+    """A name that is a paragraph of its own, of two or three words, and named nowhere else:
+    the reporter's signature ("Ирина Соколова" under a Известия report)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    name = text[start:end]
+    if line.strip(" .") != name or not 2 <= len(name.split()) <= 3:
+        return False
+    return text.count(name.split()[-1]) == 1
 
 
 def _short_name_index(b: Builder) -> dict[str, str]:
@@ -574,7 +595,7 @@ def _speaks(text: str, start: int, end: int) -> bool:
     "according to the Federal Customs Service" - not an affiliation ("a researcher at the
     Academy of Sciences, said") and not an adjective ("according to Chinese customs data")."""
     before = text[max(0, start - 40) : start]
-    if russian_source(before):
+    if russian_source(before) or speaks_from(before, text[end : end + 60]):
         return True
     if re.search(r"according to (?:the )?$", before, re.I) and _PHRASE_END.match(text, end):
         return True

@@ -29,6 +29,7 @@ __all__ = [
     "russian_source",
     "russian_venue",
     "shared_titles",
+    "speaks_from",
 ]
 
 # Russian title heads followed by the body in the genitive ("председатель правительства РФ",
@@ -42,9 +43,24 @@ _TITLE_HEAD = re.compile(
 # a Russian source: "по данным ...", "со ссылкой на ...", "сообщило ..." before the name
 _SOURCE = re.compile(
     r"(?:\bпо данным|\bсо ссылкой на(?: данные)?|\bсогласно данным|\bпо информации|"
-    r"\b(?:сообщил|заявил|уточнил|отметил|подтвердил|объявил)[аои]?)\s+$",
+    r"\bиз данных|\bпо оценке|\bпо оценкам|\bпресс-служб[аыуе]|"
+    # "сообщили в Россельхознадзоре", "согласовывает с ГТУ КНР" (the other side of a deal)
+    r"\b(?:сообщил|заявил|уточнил|отметил|подтвердил|объявил|пояснил|рассказал)[аои]?(?:\s+в)?|"
+    r"\b(?:согласовыва|подписал|заключил|договорил)\w*\s+с)\s+$",
     re.I,
 )
+# "В Минпромторге рассчитывают, что ...": a body as the place its people speak from
+_SPEAK_FROM = re.compile(
+    r"^\s*(?:,\s*)?(?:впрочем,?\s+|также\s+|же\s+)?(?:рассчитывают|считают|сообщили|заявили|"
+    r"отмечают|отметили|полагают|уверены|ожидают|подтвердили|пояснили|уточнили|прогнозируют)\b",
+    re.I,
+)
+
+
+def speaks_from(before: str, after: str) -> bool:
+    """'В Минпромторге рассчитывают': the body's people speak; 'в Москве считают' too, but
+    only bodies ask this."""
+    return bool(re.search(r"(?:^|[^\w-])в\s+$", before, re.I)) and bool(_SPEAK_FROM.match(after))
 
 
 # a Russian place named as where something is ("в Хабаровске", "на Дальнем Востоке", "в западной

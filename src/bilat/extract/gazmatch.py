@@ -82,12 +82,14 @@ def _lemma_matcher(gaz: Gazetteer, doc: Any) -> tuple[Any, dict[str, list[Entry]
         matcher = PhraseMatcher(doc.vocab, attr="LEMMA")
         by_key: dict[str, list[Entry]] = {}
         for form, entry in russian_names(gaz).forms():
-            for guessed in (False, True):
+            for guessed in (False, True, None):
                 pattern = make_doc(form)
                 for token in pattern:
                     token.lemma_ = lemma(token.text)
                     if guessed and token.text[:1].isupper():
                         token.lemma_ = token.text.lower()
+                    if guessed is None and len(pattern) > 1:
+                        token.lemma_ = _adjective_lemma(token.text) or token.lemma_
                 label = "^" + " ".join(t.lemma_ for t in pattern)
                 bucket = by_key.setdefault(label, [])
                 if not bucket:
@@ -96,6 +98,14 @@ def _lemma_matcher(gaz: Gazetteer, doc: Any) -> tuple[Any, dict[str, list[Entry]
                     bucket.append(entry)
         _LEMMA_MATCHERS[key] = (matcher, by_key)
     return _LEMMA_MATCHERS[key]
+
+
+def _adjective_lemma(word: str) -> str | None:
+    """A name's word read as the adjective it may be: "Главное" (управление) is "главный",
+    though pymorphy3 likes the noun "главное" best; the text's "Главным" lemmatises so."""
+    from bilat.extract.nlp_ru import analyses
+
+    return next((lem for lem, pos, _g in analyses(word) if pos == "ADJF"), None)
 
 
 def _longest(spans: list[tuple[int, int, str]]) -> Iterator[tuple[int, int, str]]:

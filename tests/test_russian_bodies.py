@@ -1,0 +1,42 @@
+"""Russian reports name bodies as sources in their own ways ("В Минпромторге рассчитывают",
+"сообщила пресс-служба Минэнерго", "из данных ГТУ КНР", "согласовывает с ..."); a name in
+an adjectival case form ("Главным таможенным управлением") is the gazetteer's; a reporter's
+signature under the text and a transcript's form of address are no actors."""
+
+from __future__ import annotations
+
+import pytest
+from tests.conftest import extract_text
+
+
+def _names(text: str) -> set[str]:
+    return {a.name for a in extract_text(text, "2025-06-10").actors}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "body"),
+    [
+        ("В Минсельхозе, впрочем, рассчитывают, что экспорт вырастет.",
+         "Ministry of Agriculture of the Russian Federation"),
+        ("Поставки выросли, сообщила пресс-служба Минэнерго.",
+         "Ministry of Energy of the Russian Federation"),
+        ("Экспорт вырос на 5%, следует из данных Главного таможенного управления КНР.",
+         "General Administration of Customs of the People's Republic of China"),
+        ("Россельхознадзор согласовывает с Главным таможенным управлением КНР протокол.",
+         "General Administration of Customs of the People's Republic of China"),
+        ("Как сообщили в Россельхознадзоре, экспорт зерна растет.",
+         "Federal Service for Veterinary and Phytosanitary Surveillance"),
+    ],
+)  # fmt: skip
+def test_a_body_cited_once_is_an_actor(sentence: str, body: str) -> None:
+    assert body in _names(f"Торговля России и Китая растет. {sentence}")
+
+
+def test_a_signature_and_a_form_of_address_are_no_actors() -> None:
+    names = _names(
+        "Переговоры в Кремле\n\nВладимир Путин провёл переговоры с Президентом Таджикистана "
+        "Эмомали Рахмоном.\n\nВ.Путин: Уважаемый Эмомали Шарифович! Рад Вас видеть.\n\n"
+        "Э.Рахмон: Спасибо.\n\nАнна Смирнова"
+    )
+    assert "Vladimir Putin" in names
+    assert not {n for n in names if "Смирнова" in n or "Уважаем" in n or "Шарифович" in n}
