@@ -35,7 +35,9 @@ from bilat.extract.context import DocContext, Mention
 from bilat.extract.gazetteer import Entry, Gazetteer, normalize
 from bilat.extract.gazetteer_ru import surname_cases
 from bilat.extract.gazmatch import find_gazetteer_mentions
+from bilat.extract.nlp_ru import latin_name, person_nominative
 from bilat.extract.organizations import find_organizations
+from bilat.extract.palladius import chinese_name
 from bilat.extract.roles import (
     POSTED_KEYS,
     RolePhrase,
@@ -44,7 +46,7 @@ from bilat.extract.roles import (
     names_state,
 )
 from bilat.extract.roles_ru import find_role_phrases_ru
-from bilat.extract.wordre import words_re
+from bilat.extract.wordre import mostly_cyrillic, words_re
 from bilat.records import Actor, Evidence
 
 __all__ = ["extract_actors"]
@@ -273,10 +275,21 @@ def _add_persons(b: Builder) -> None:
         if longer and longer[1].startswith(name) and longer[0] > start + len(name):
             name = longer[1]  # "Defence Secretary Rajesh Kumar Singh": the model cut "Singh"
         entry = _resolve_person(b, name)
+        chinese = chinese_name(name.split()) if b.ctx.language == "ru" else None
+        if entry is None and chinese is not None:  # "Сюй Цинем": Xu Qin, in any case
+            entry = _resolve_person(b, chinese[0])
         if entry is not None:
             b.entry(entry, start, start + len(name), name)
+        elif chinese is not None:
+            draft = b.person(
+                "ner:" + normalize(chinese[0]), chinese[0], start, start + len(name), name
+            )
+            if chinese[1] not in draft.extra_aliases and chinese[1] != name:
+                draft.extra_aliases += (chinese[1],)
         elif " " in name or _INITIALS.match(name):  # "Б.Батцэцэг": initials make it a name
-            b.person(_person_key(b, name), name, start, start + len(name), name)
+            draft = b.person(_person_key(b, name), name, start, start + len(name), name)
+            if b.ctx.language == "ru":
+                _russian_forms(draft, name)
         else:
             singles.append((start, start + len(name), name))
     for start, (end, name) in titled.items():
@@ -299,6 +312,18 @@ def _byline_alone(text: str, start: int, end: int) -> bool:
     if line.strip(" .") != name or not 2 <= len(name.split()) <= 3:
         return False
     return text.count(name.split()[-1]) == 1
+
+
+def _russian_forms(draft: Draft, name: str) -> None:
+    """A person the gazetteer lacks, named in Russian: under the name's nominative ("Алексеем
+    Дедовым" -> "Алексей Дедов"), with it and its Latin letters ("Alexei Dedov") as aliases."""
+    nominative = person_nominative(name)
+    if draft.name == name and nominative != name:
+        draft.name = nominative
+    latin = latin_name(nominative)
+    for form in (nominative, latin):
+        if form and form != draft.name and form not in draft.extra_aliases:
+            draft.extra_aliases += (form,)
 
 
 def _short_name_index(b: Builder) -> dict[str, str]:
@@ -355,8 +380,10 @@ def _attach_titles(b: Builder) -> None:
         owner.add(rp.start, rp.end, rp.text)
         if owner.country is None:
             owner.country = rp.country
-        if owner.role is None:
-            owner.role = rp.text.split(None, 1)[-1] if rp.text.split()[0][:1].isupper() else rp.text
+        if owner.role is None:  # "Russian Prime Minister" -> "Prime Minister"; a Russian
+            # title names its state after the office ("Посол России в Иране"): kept whole
+            english = rp.text.split()[0][:1].isupper() and not mostly_cyrillic(rp.text)
+            owner.role = rp.text.split(None, 1)[-1] if english else rp.text
 
 
 def _affiliate(b: Builder) -> None:

@@ -143,3 +143,84 @@ def _entities(doc: Any, spans: Any) -> list[Any]:
         taken.update(range(ent.start, ent.end))
         out.append(ent)
     return out
+
+
+_NAME_TAGS = frozenset({"Name", "Surn", "Patr"})
+_CASES = ("gent", "datv", "accs", "ablt", "loct", "nomn")
+
+
+@lru_cache(maxsize=1 << 14)
+def person_nominative(name: str) -> str:
+    """A person's name in the nominative ("Алексеем Дедовым" -> "Алексей Дедов", "Оксаной
+    Лут" -> "Оксана Лут", "Хади Хагшенасом" -> "Хади Хагшенас"): each word that pymorphy3
+    reads as a first name, surname or patronymic in the case most of the words share,
+    inflected; an instrumental "-ом" it cannot read is cut ("Тайипом"). A name most of whose
+    words read as nominative stays as written."""
+    words = name.split()
+    readings = [
+        [
+            p
+            for p in _morph().parse(w)
+            if (_NAME_TAGS & p.tag.grammemes or "Poss" in p.tag) and "Fixd" not in p.tag
+        ]
+        for w in words
+    ]
+    votes = {
+        c: sum(max((p.score for p in r if c in p.tag), default=0.0) for r in readings)
+        for c in _CASES
+    }  # each word's likeliest reading in that case
+    case = max(_CASES, key=lambda c: (votes[c], c == "nomn"))
+    if case == "nomn" or votes[case] == 0:
+        return name
+    gender = next(
+        (g for r in readings for p in r if "Name" in p.tag and case in p.tag
+         for g in ("masc", "femn") if g in p.tag),
+        None,
+    )  # fmt: skip
+    out = []
+    for word, r in zip(words, readings, strict=True):
+        fits = [p for p in r if case in p.tag and (gender is None or gender in p.tag)]
+        made = fits[0].inflect({"nomn", "sing"}) if fits else None
+        if made is not None:
+            out.append(_as_written(word, made.word))
+        elif case == "ablt" and word.endswith("ом") and len(word) > 4:
+            out.append(word[:-2])  # "Тайипом", "Касым-Жомартом"
+        else:
+            out.append(word)
+    return " ".join(out)
+
+
+def _as_written(original: str, word: str) -> str:
+    """`word` with the original's capitals ("Касым-Жомарт") and its "е" for "ё"."""
+    if "ё" not in original.lower():
+        word = word.replace("ё", "е")
+    if not original[:1].isupper():
+        return word
+    return "-".join(p[:1].upper() + p[1:] for p in word.split("-"))
+
+
+# Russian names in Latin letters as English-language news writes them (BGN/PCGN without
+# diacritics, "-ий" as "-y", "-ей" as "-ei", "Алекс-" as "Alex-": Dmitry, Sergei, Alexei)
+_LATIN = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "yo", "ж": "zh",
+    "з": "z", "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p",
+    "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch",
+    "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu", "я": "ya",
+}  # fmt: skip
+
+
+def latin_name(name: str) -> str | None:
+    """'Денис Алипов' -> 'Denis Alipov', 'Сергей Цивилев' -> 'Sergei Tsivilev'; None for a
+    name with letters outside the Russian alphabet."""
+    out = []
+    for word in name.split():
+        low = word.lower()
+        if not all(c in _LATIN or c == "-" for c in low):
+            return None
+        low = re.sub(r"ий$", "y", low)
+        low = re.sub(r"ей$", "ei", low)
+        low = re.sub(r"^алекс", "alex", low)
+        low = re.sub(r"^е", "ye", low)
+        latin = "".join(_LATIN.get(c, c) for c in low)
+        out.append("-".join(p[:1].upper() + p[1:] for p in latin.split("-")))
+    return " ".join(out)
