@@ -214,3 +214,50 @@ def test_the_polite_you_of_a_russian_transcript_is_the_other_speaker() -> None:
     )
     plans = [e for e in events if e.mode == "visit" and e.status == "planned"]
     assert [(e.date, e.participants[0]) for e in plans] == [("2027", "Vladimir Putin")]
+
+
+def test_a_postponed_visit_is_planned_at_its_new_date() -> None:
+    events = _events(
+        "A visit to Hanoi by Russian Foreign Minister Sergey Lavrov, which Moscow had said "
+        "would take place this month, has been postponed until early next year, the Kremlin "
+        "said.",
+        "2025-11-18",
+    )
+    (visit,) = events
+    assert (visit.mode, visit.status, visit.date) == ("visit", "planned", "2026")
+
+
+def test_a_plan_around_a_relative_clause_of_another_kind() -> None:
+    events = _events(
+        "Iran and Russia signed documents. Iranian President Masoud Pezeshkian, who held talks "
+        "with Russian President Vladimir Putin in Ashgabat in October, has accepted an "
+        "invitation to visit Moscow, though no date has been set.",
+        "2025-11-18",
+    )
+    (visit,) = [e for e in events if e.mode == "visit"]
+    assert (visit.status, visit.participants) == ("planned", ("Masoud Pezeshkian", "Russia"))
+    (talks,) = [e for e in events if e.mode == "meeting"]
+    assert talks.date == "2025-10"
+
+
+def test_tourists_who_visited_are_no_visit() -> None:
+    events = _events(
+        "North Korea and Russia held talks in Pyongyang on Monday. Russian Natural Resources "
+        "Minister Alexander Kozlov, who arrived in Pyongyang on Saturday, co-chaired the "
+        "session. He said Russian Railways had shipped 25,000 tons of cargo to North Korea in "
+        "January-October, and that about 1,500 Russian tourists had visited the Wonsan-Kalma "
+        "resort since it opened in July.",
+        "2025-11-18",
+    )
+    assert [e.date for e in events if e.mode == "visit"] == ["2025-11-15"]  # the arrival
+
+
+def test_the_two_ends_of_a_flow_are_not_the_parties_of_a_call() -> None:
+    (call,) = _events(
+        "Trade between Russia and Qatar rose 12% last year to $1.1 billion, Deputy Prime "
+        "Minister Alexander Novak said Friday after a phone call with Qatari Energy Minister "
+        "Saad al-Kaabi.",
+        "2026-04-20",
+    )
+    assert "Alexander Novak" in call.participants
+    assert call.date == "2026-04-17"

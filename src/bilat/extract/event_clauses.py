@@ -160,11 +160,16 @@ def _relative_apart(text: str, start: int, end: int) -> list[tuple[int, int, str
     rel_start, rel_end = m.span(1)
     outer = text[start:rel_start] + " " * (rel_end - rel_start) + text[rel_end:end]
     inner = {mode for mode, _ in find_triggers(text[rel_start:rel_end])}
-    same_mode = inner & {mode for mode, _ in find_triggers(outer)}
-    # a plan around a past event ("who met X in May, is expected to co-chair ..."), not "Ding,
-    # who met X in May, said the sides should speed up talks on a roadmap" (no event)
+    around = {mode for mode, _ in find_triggers(outer)}
+    # a plan around a past event ("who met X in May, is expected to co-chair ...", "Kim, who
+    # held talks with Putin in September, has accepted an invitation to visit Moscow"), not
+    # "Ding, who met X in May, said the sides should speed up talks on a roadmap" (no event)
     planned = lexicon().planned
-    if not same_mode or not planned.search(outer) or planned.search(text[rel_start:rel_end]):
+    if (
+        not (inner and around)
+        or not planned.search(outer)
+        or planned.search(text[rel_start:rel_end])
+    ):
         return [(start, end, text[start:end])]
     return [(start, end, outer), (rel_start, rel_end, text[rel_start:rel_end])]
 

@@ -115,6 +115,8 @@ def _persons(ctx: DocContext, start: int, end: int) -> list[Mention]:
 
 
 _BETWEEN = re.compile(
+    # not "Trade between Russia and Saudi Arabia rose ...": the two ends of a flow
+    r"(?<![Tt]rade )(?<![Tt]urnover )(?<![Cc]ommerce )(?<![Ff]lights )"
     r"\bbetween\s+(.{3,80}?)\s+and\s+(.{3,60}?)"
     r"(?=[,.;]|\s+(?:on|in|at|was|were|took|held)\b|$)"
 )
@@ -269,7 +271,13 @@ def _visitors(
         guest = _persons(ctx, clause.start + trig.end(), min(clause.end, at + 40))
         if guest:
             return guest[:1]
-    before = _persons(ctx, clause.start, at)
+    # not the people of a relative clause blanked out of this one ("Kim, who held talks
+    # with Putin in September, has accepted an invitation to visit Moscow": Kim)
+    before = [
+        m
+        for m in _persons(ctx, clause.start, at)
+        if clause.text[m.start - clause.start : m.end - clause.start].strip()
+    ]
     not_source = [
         m
         for m in before
@@ -404,6 +412,9 @@ def _build(
         or for_a_planned_trip(clause.text, trig, others)
     ) and not (mode == "military" and lexicon().exercise_under_way.search(clause.text))
     date, date_end = event_date(clause, ctx, planned, trig, others)
+    moved = _moved_to(ctx, clause)
+    if moved is not None:  # "has been postponed until early next year": a plan, then
+        planned, (date, date_end) = True, moved
     if date is None and (planned or mode in ("visit", "multilateral")):
         after = told_after_a_past_one(clause.text, trig, others) if planned else None
         date, date_end = any_date(clause, ctx, planned, after)  # "will visit China at the end of
@@ -562,6 +573,26 @@ _YEAR_TOLD = re.compile(
     r"\b(?:last|previous|next)\s+year\b|\b(?:19|20)\d\d\b|(?:прошл|следующ)\w*\s+год", re.I
 )
 _CONTINUES = re.compile(r"\s*(?:in|on|at|в|во)\s")
+
+
+# "has been postponed until early next year", "перенесен на весну"
+_POSTPONED = re.compile(
+    r"\b(?:postponed|rescheduled|delayed|pushed\s+back|put\s+off|moved)\s+(?:until|till|to|for)\s+"
+    r"|(?<![\w-])перенес[её]н\w*\s+на\s+|(?<![\w-])отложен\w*\s+(?:до|на)\s+",
+    re.I,
+)
+
+
+def _moved_to(ctx: DocContext, clause: Clause) -> tuple[str | None, str | None] | None:
+    """The new date of an event the clause says was put off, None when it says none."""
+    m = _POSTPONED.search(clause.text)
+    if m is None:
+        return None
+    rest = clause.text[m.end() :]
+    for expr in find_time_expressions(rest, ctx.published, tense="future"):
+        if expr.date and not rest[: expr.start].strip(" ,").count(" ") > 1:
+            return expr.date, expr.date_end
+    return None
 
 
 def _days_apart(clause: Clause, found: Found, before: list[Found]) -> Found:
