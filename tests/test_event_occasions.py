@@ -261,3 +261,24 @@ def test_the_two_ends_of_a_flow_are_not_the_parties_of_a_call() -> None:
     )
     assert "Alexander Novak" in call.participants
     assert call.date == "2026-04-17"
+
+
+def test_the_eve_is_not_counted_from_an_occasion_of_several_days() -> None:
+    events = _events(
+        "МИНСК, 25 июня. /ТАСС/. Об этом заявил министр на пленарном заседании XIII Форума "
+        "регионов России и Белоруссии, который проходит в Минске 24-26 июня. Накануне "
+        "Валентина Матвиенко и Наталья Кочанова провели двустороннюю встречу.",
+        "2026-06-25",
+    )
+    (talks,) = [e for e in events if e.mode == "meeting"]
+    assert talks.date == "2026-06-24"
+
+
+def test_an_initial_and_a_surname_are_the_gazetteers_person() -> None:
+    actors = extract_text(
+        "ULAANBAATAR, June 12 (MONTSAME). Mongolia and Russia held talks. On Wednesday, the "
+        "President of Mongolia received A. Kozlov, the Russian co-chair of the commission.",
+        "2025-06-12",
+    ).actors
+    (kozlov,) = [a for a in actors if "Kozlov" in a.name]
+    assert (kozlov.name, kozlov.gid) == ("Alexander Kozlov", "alexander-kozlov")

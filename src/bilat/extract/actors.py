@@ -238,12 +238,22 @@ def _short_forms(name: str, country: str | None) -> set[str]:
 
 def _resolve_person(b: Builder, name: str) -> Entry | None:
     found = [e for e in b.gaz.lookup(name) if e.type == "person"]
+    initial = _INITIAL_SURNAME.match(name)
+    if not found and initial:  # "A. Kozlov", "U. Khurelsukh": the one of that initial
+        found = [
+            e
+            for e in b.gaz.lookup_surname(initial["surname"])
+            if any(n[:1] == initial["initial"] for n in (e.name, *e.aliases))
+        ]
     if not found and " " not in name:
         found = b.gaz.lookup_surname(name)
         if len(found) > 1:
             in_doc = [e for e in found if e.gid in b.drafts]
             found = in_doc or []
     return found[0] if len(found) == 1 else None
+
+
+_INITIAL_SURNAME = re.compile(r"^(?P<initial>[A-ZА-ЯЁ])\.\s*(?P<surname>[A-ZА-ЯЁ][\w'’-]+)$")
 
 
 def _person_key(b: Builder, name: str) -> str:

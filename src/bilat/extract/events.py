@@ -628,12 +628,19 @@ _DAY_OFF = re.compile(
 )
 
 
-def _day_off(clause: Clause, found: Found, told: list[Found]) -> Found:
+def _day_off(clause: Clause, found: Found, told: list[Found], published: str | None) -> Found:
     """'The day before X was received by Y': the day before the last event told to the day
-    (a report's meeting dated by its publication counts)."""
+    (a report's meeting dated by its publication counts; not an occasion of several days,
+    'the forum held on 24-26 June'), else before the report's day."""
     m = _DAY_OFF.match(clause.text)
     dated = [f for f in told if f.explicit_date] if m and m["same"] else []
-    days = [f.event.date for f in dated or told if len(f.event.date or "") == 10]
+    days = [
+        f.event.date
+        for f in dated or told
+        if len(f.event.date or "") == 10 and f.event.date_end is None
+    ]
+    if m is not None and not days and not m["same"] and published and len(published) == 10:
+        days = [published]
     if m is None or found.explicit_date or not days:
         return found
     shift = 0 if m["same"] else -1 if m["before"] else 1  # "Prior to the meeting": that day
@@ -729,7 +736,7 @@ def extract_events(ctx: DocContext, gaz: Gazetteer) -> list[Event]:
                 found[found.index(before[0])] = replace(before[0], times=before[0].times - 1)
                 again = replace(again, times=1)
             new = [_followed(clause, _days_apart(clause, f, before), before) for f in new]
-            new = [_day_off(clause, f, found) for f in new]
+            new = [_day_off(clause, f, found, ctx.published) for f in new]
             new += _the_one_before(ctx, clause, new)
             before = new or ([again] if again else [])
             found.extend(before)
