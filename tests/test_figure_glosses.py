@@ -80,3 +80,25 @@ def test_a_year_end_expectation_is_a_figure_a_level_by_a_deadline_a_target() -> 
     expected = _one(list(result.figures), 70e9)
     assert expected.qualifier == "at_least"
     assert [c.value for c in result.commitments] == [100e9]
+
+
+def test_a_title_lines_number_the_body_repeats_is_the_bodys() -> None:
+    figures = _figures(
+        "Support The Example Times!\n\nRussia-Qatar Trade Jumps 21% as Moscow Courts Doha\n\n"
+        "Trade between Russia and Qatar rose 21% last year to $1.2 billion, the Russian "
+        "Economic Development Ministry said on Friday.",
+        "2026-04-20",
+    )
+    assert [(f.value, f.period) for f in figures if f.kind == "change"] == [(21.0, "2025")]
+
+
+def test_a_fold_to_a_level_and_a_level_set_as_a_target_are_targets() -> None:
+    result = extract_text(
+        "Laos and Russia held talks. The two sides agreed to double the number of Lao "
+        "students at Russian universities to 2,000 by 2028, he said. Trade reached $0.3 "
+        "billion last year, short of the $0.5 billion the two sides had set as an interim "
+        "target for 2025.",
+        "2025-11-18",
+    )
+    assert sorted(c.value for c in result.commitments) == [2000.0, 0.5e9]
+    assert all(f.value != 0.5e9 for f in result.figures)

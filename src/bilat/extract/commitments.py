@@ -93,6 +93,8 @@ def is_target(text: str, q: Quantity) -> bool:
         return not re.search(r"\bfrom\s+$", text[max(0, q.start - 8) : q.start])
     if _suffix_re().match(text, q.end) and not _actual_before(text, q.start):
         return True
+    if _SET_AS_TARGET.match(text, q.end):
+        return True  # "the $8.5 billion the two sides had set as an interim target for 2025"
     # a cue may run into the quantity's own words ("agreed to" + "to double")
     cues = [m for m in _cue_re().finditer(text, 0, q.end) if m.start() < q.start]
     if not cues:
@@ -132,11 +134,34 @@ def extract_commitments(ctx: DocContext) -> list[Commitment]:
     for i, sent in enumerate(ctx.sentences):
         times = find_time_expressions(sent.text, ctx.published, tense="future")
         spans = [(t.start, t.end) for t in times]
-        for q in find_quantities(sent.text, exclude=spans):
+        quantities = find_quantities(sent.text, exclude=spans)
+        for q in quantities:
+            if _fold_to_level(sent.text, q, quantities):
+                continue  # "to double the number of students to 1,000": the target is 1,000
             if is_target(sent.text, q):
                 before = _previous_in_paragraph(ctx, paras, i)
                 found.append(_commitment(ctx, sent, q, times, _para_text(ctx, paras, i), before))
     return _dedupe(found)
+
+
+_SET_AS_TARGET = re.compile(
+    r"[^.;]{0,50}?\b(?:set|agreed|adopted|declared|named)\s+as\s+(?:an?|the|their|its)\s+"
+    r"(?:[\w-]+\s+)?(?:target|goal|objective|benchmark)\b",
+    re.I,
+)
+
+
+def _fold_to_level(text: str, q: Quantity, quantities: list[Quantity]) -> bool:
+    """A fold ('to double') whose clause goes on to the level it is to reach ('... to 1,000
+    by 2027'): the level is the target."""
+    if q.hint != "multiplier":
+        return False
+    return any(
+        later.start > q.end
+        and re.search(r"\s(?:to|at)\s+(?:about\s+|some\s+|around\s+)?$", text[q.end : later.start])
+        and not re.search(r"[;.]", text[q.end : later.start])
+        for later in quantities
+    )
 
 
 def _previous_in_paragraph(ctx: DocContext, paras: list[int], i: int) -> str:

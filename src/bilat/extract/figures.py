@@ -67,7 +67,32 @@ def extract_figures(ctx: DocContext) -> list[Figure]:
         if para != carry.paragraph:
             carry = _Carry(para, None, None, carry.document, carry.period, carry.to_date)
         figures += _sentence_figures(ctx, sent, carry, speakers.get(para))
-    return _once(figures)
+    return _without_title_repeats(ctx, _once(figures))
+
+
+def _without_title_repeats(ctx: DocContext, figures: list[Figure]) -> list[Figure]:
+    """A title line's number that the body gives again ("Russia-Saudi Trade Jumps 18%" over
+    "Trade ... rose 18% last year") is the body's claim; the title has no period of its own."""
+    text = ctx.clean_text
+
+    def title_line(f: Figure) -> bool:
+        start = text.rfind("\n", 0, f.evidence.start) + 1
+        end = text.find("\n", f.evidence.start)
+        line = text[start : end if end >= 0 else len(text)].strip()
+        return 0 < len(line) <= 200 and not line.endswith((".", "!", "?", ":", ";", "»", '"'))
+
+    def same(a: Figure, b: Figure) -> bool:
+        return (a.kind, a.value, a.value_max, a.unit, a.per) == (
+            b.kind,
+            b.value,
+            b.value_max,
+            b.unit,
+            b.per,
+        )
+
+    titles = [f for f in figures if f.period is None and title_line(f)]
+    body = [f for f in figures if not title_line(f)]
+    return [f for f in figures if f not in titles or not any(same(f, b) for b in body)]
 
 
 def _once(figures: list[Figure]) -> list[Figure]:

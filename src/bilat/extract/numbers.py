@@ -549,8 +549,10 @@ def _counts_something(text: str, p: _Parse, m: re.Match[str]) -> bool:
         return p.words and p.scaled
     if first.group(1) == "times" and _occurrences(text, p.start):
         return True  # "has met Putin more than 40 times": a count of contacts (GOLD.md)
-    if first.group(1) in _function_words() and p.scaled and _counted_before(text, p.start):
-        return True  # "their number to exceed 7.5 million this year"
+    counted = first.group(1) in _function_words() and _counted_before(text, p.start)
+    if counted and (p.scaled or _NUMBER_OF_TO.search(text[max(0, p.start - 120) : p.start])):
+        return True  # "their number to exceed 7.5 million this year", "to double the
+        # number of students at Russian universities to 1,000 by 2027"
     if p.value != 1 and _OF_WHICH.match(after):
         return True  # "63 projects, 46 of which are under way": a count of the set's part
     if _non_figure(after) or _age(text, p.start) or first.group(1) in _function_words():
@@ -599,6 +601,9 @@ _COUNTED = re.compile(
     r"туристов|посетителей|пассажиров|человек)\b[^.;!?]*$",
     re.I,
 )
+
+
+_NUMBER_OF_TO = re.compile(r"\bnumber\s+of\s+[^.;!?]{1,80}?\s(?:to|at)\s+$", re.I)
 
 
 def _counted_before(text: str, start: int) -> bool:
