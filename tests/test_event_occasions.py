@@ -282,3 +282,18 @@ def test_an_initial_and_a_surname_are_the_gazetteers_person() -> None:
     ).actors
     (kozlov,) = [a for a in actors if "Kozlov" in a.name]
     assert (kozlov.name, kozlov.gid) == ("Alexander Kozlov", "alexander-kozlov")
+
+
+def test_a_call_to_prepare_a_meeting_and_a_session_that_would_take_place() -> None:
+    events = _events(
+        "Coordinating Minister Airlangga Hartarto and Chinese Vice Premier He Lifeng held a "
+        "videoconference on Friday to prepare for the next meeting of the Indonesia-China "
+        "dialogue, which is scheduled to take place in Jakarta in March. Hartarto, who "
+        "co-chairs the dialogue, said its next session after that would take place in Beijing "
+        "in the autumn.",
+        "2026-01-12",
+    )
+    (video,) = [e for e in events if e.mode == "video"]
+    assert (video.status, video.date) == ("occurred", "2026-01-09")
+    plans = sorted(e.date for e in events if e.mode == "meeting" and e.status == "planned")
+    assert plans[0] == "2026-03"

@@ -102,3 +102,24 @@ def test_a_fold_to_a_level_and_a_level_set_as_a_target_are_targets() -> None:
     )
     assert sorted(c.value for c in result.commitments) == [2000.0, 0.5e9]
     assert all(f.value != 0.5e9 for f in result.figures)
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        ("In April-February of 2025-26, trade fell", "2025-04..2026-02"),
+        ("in April-December of FY2025-26", "2025-04..2025-12"),
+        ("In the January-September period of this year, exports", "2026-01..2026-09"),
+    ],
+)
+def test_months_of_a_split_year_and_a_named_period(text: str, period: str) -> None:
+    assert [t.period for t in find_time_expressions(text, "2026-05-14", tense="past")] == [period]
+
+
+def test_a_newspapers_name_is_no_rate() -> None:
+    (figure,) = _figures(
+        'Russia and Turkey held talks. "I expect turnover to recover to around $55 billion," '
+        "Ambassador Alexei Yerkhov told Daily Sabah.",
+        "2025-11-17",
+    )
+    assert (figure.per, figure.said_by) == (None, "Alexei Yerkhov")

@@ -197,14 +197,22 @@ def find_triggers(clause: str) -> tuple[tuple[str, re.Match[str]], ...]:
         found = [
             (mo, m)
             for mo, m in found
-            if mo not in ("meeting", "multilateral") or _own_verb(clause, m, remote[0])
-        ]
+            if mo not in ("meeting", "multilateral")
+            or _own_verb(clause, m, remote[0])
+            or _PREPARED.search(clause, max(0, m.start() - 60), m.start())
+        ]  # "held a videoconference to prepare for the next meeting of the dialogue": two
     once: dict[str, re.Match[str]] = {}
     for mo, m in found:
         once.setdefault(mo, m)  # modes come out in ORDER, one trigger each
     return tuple(once.items())
 
 
+# an occasion a call prepares is an event of its own (planned)
+_PREPARED = re.compile(
+    r"\b(?:to\s+prepare\s+for|preparations?\s+for|in\s+preparation\s+for|ahead\s+of)\s+"
+    r"(?:the\s+|an?\s+)?(?:next\s+|upcoming\s+|forthcoming\s+)?(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
 _AND_VERB = re.compile(
     r",\s+and\s+(?:also\s+|then\s+|later\s+)?(?:held|had|hold|have|spoke|speak|talked|conducted)\b",
     re.I,

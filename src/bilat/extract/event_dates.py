@@ -37,7 +37,7 @@ FUTURE_TRIGGER = re.compile(r"(?:is|are) expected\b|will\b|to\b|expect|await|wai
 
 _AFTER = re.compile(
     r"\b(?:is|are|was|were)\s+(?:expected|scheduled|planned|due|set)\b"
-    r"|\b(?:to|will)\s+(?:take place|be held|be convened)\b"
+    r"|\b(?:to|will|would)\s+(?:take place|be held|be convened)\b"
     r"|\b(?:scheduled|planned|set|slated)\s+for\b"
     r"|,\s*(?:expected|due)\s+(?:in|on|at|by|next|later|early|late|this|around)\b"  # "visit to
     # China, expected in the first week of March": a reduced relative clause

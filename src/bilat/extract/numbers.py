@@ -241,8 +241,12 @@ def _per_re() -> re.Pattern[str]:
 
 
 def _per_alt(name: str, phrase: str) -> str:
+    """One rate phrase; a one-word one in lower case only ("daily", not "told Daily Sabah")."""
     lead = "" if phrase.startswith("/") else r"\b"
-    return rf"(?P<{name}>{lead}{re.escape(phrase)}\b)"
+    body = re.escape(phrase)
+    if phrase.isalpha() and phrase.islower():
+        body = f"(?-i:{body})"
+    return rf"(?P<{name}>{lead}{body}\b)"
 
 
 # ---------------------------------------------------------------------------- reading

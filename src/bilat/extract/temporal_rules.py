@@ -238,6 +238,18 @@ def _b_month_range(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     return start, end, (f"{first}..{last}" if first and last else None)
 
 
+def _b_months_of_split_year(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    """'April-February of 2025-26' -> 2025-04..2026-02; 'April-December of 2025-26' keeps
+    both months in the first year."""
+    y1 = int(m["y1"])
+    y2 = int(m["y2"]) if len(m["y2"]) == 4 else y1 // 100 * 100 + int(m["y2"])
+    if y2 != y1 + 1:
+        return None
+    m1, m2 = _month(m["m1"]), _month(m["m2"])
+    first, last = _ymd(y1, m1), _ymd(y2 if m2 < m1 else y1, m2)
+    return first, last, f"{first}..{last}"
+
+
 def _b_year_to_date(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     """'since the beginning of the year', 'so far this year', 'year-to-date': January to the
     publication month of the publication year (unresolved without a publication month);
@@ -533,9 +545,17 @@ def patterns() -> tuple[tuple[re.Pattern[str], Builder], ...]:
             0,
         ),
         (
+            # "April-February of 2025-26": the months of a year written across two
+            rf"\b(?P<m1>{mon})\.?(?:{dash})(?P<m2>{mon})\b\.?,?\s+(?:of\s+)?"
+            rf"(?:(?:FY|fiscal(?:\s+year)?)\s*)?(?P<y1>{y})\s*[-–/]\s*(?P<y2>\d{{2}}|{y})\b",
+            _b_months_of_split_year,
+            0,
+        ),
+        (
+            # "the January-September period of this year" too
             rf"\b(?:from\s+|between\s+)?(?P<m1>{mon})\.?(?:\s+(?P<d1>\d{{1,2}}){sfx})?"
             rf"(?:{dash}|\s+and\s+)(?P<m2>{mon})\b\.?(?:\s+(?P<d2>\d{{1,2}}){sfx}\b)?"
-            rf"(?:\.?,?\s+(?:of\s+)?(?P<y>{y}|{ry}))?",
+            rf"(?:\.?,?\s+(?:period\s+)?(?:of\s+)?(?P<y>{y}|{ry}))?",
             _b_month_range,
             0,
         ),
