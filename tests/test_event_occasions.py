@@ -297,3 +297,18 @@ def test_a_call_to_prepare_a_meeting_and_a_session_that_would_take_place() -> No
     assert (video.status, video.date) == ("occurred", "2026-01-09")
     plans = sorted(e.date for e in events if e.mode == "meeting" and e.status == "planned")
     assert plans[0] == "2026-03"
+
+
+def test_a_russian_occasion_named_again_in_another_case() -> None:
+    events = _events(
+        "СТАМБУЛ, 15 сентября. /ТАСС/. Россия и Турция парафировали меморандум, документ может "
+        "быть подписан на заседании межправительственной комиссии в ноябре. Встреча министров "
+        "состоялась на полях Российско-турецкого энергетического форума. Форум прошел 10–12 "
+        "сентября в Стамбуле. Предыдущее заседание комиссии прошло в июне прошлого года в "
+        "Москве.",
+        "2025-09-15",
+    )
+    found = sorted((e.mode, e.status, e.date) for e in events if "Turkey" in e.participants)
+    assert ("meeting", "planned", "2025-11") in found
+    assert ("meeting", "occurred", "2024-06") in found
+    assert ("multilateral", "occurred", "2025-09-10") in found

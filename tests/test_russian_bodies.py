@@ -40,3 +40,9 @@ def test_a_signature_and_a_form_of_address_are_no_actors() -> None:
     )
     assert "Vladimir Putin" in names
     assert not {n for n in names if "Смирнова" in n or "Уважаем" in n or "Шарифович" in n}
+
+
+@pytest.mark.parametrize("signature", ["Павел Зуев, Ханой", "Материал подготовила Анна Лебедева"])
+def test_a_signature_with_a_place_or_a_credit_is_no_actor(signature: str) -> None:
+    names = _names(f"Россия и Вьетнам подписали соглашение о торговле.\n\n{signature}")
+    assert not {n for n in names if "Зуев" in n or "Лебедева" in n}

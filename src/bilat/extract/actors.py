@@ -312,16 +312,27 @@ def _add_persons(b: Builder) -> None:
 _VOCATIVE = re.compile(r"(?:^|[^\w-])(?:уважаем\w+|дорог\w+|dear|esteemed|respected)\s+$", re.I)
 
 
+_SIGNED = re.compile(r"^(?:материал\s+подготовил\w*|подготовил\w*|автор\w*:?|текст:?|by)\s+$", re.I)
+
+
 def _byline_alone(text: str, start: int, end: int) -> bool:
     """A name that is a paragraph of its own, of two or three words, and named nowhere else:
-    the reporter's signature ("Ирина Соколова" under a Известия report)."""
+    the reporter's signature ("Ирина Соколова" under a Известия report; "Алексей Голубев,
+    Нью-Дели" or "Материал подготовила Ольга Ширяева" as the last line)."""
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line = text[line_start : line_end if line_end >= 0 else len(text)]
     name = text[start:end]
-    if line.strip(" .") != name or not 2 <= len(name.split()) <= 3:
+    if not 2 <= len(name.split()) <= 3 or text.count(name.split()[-1]) != 1:
         return False
-    return text.count(name.split()[-1]) == 1
+    if line.strip(" .") == name:
+        return True
+    last = not text[line_start + len(line) :].strip()
+    before, after = text[line_start:start], text[end : line_start + len(line)]
+    signed = _SIGNED.match(before) or (
+        not before.strip() and re.fullmatch(r",\s*[^,.]{2,30}", after)
+    )
+    return last and len(line) <= 80 and bool(signed)
 
 
 def _russian_forms(draft: Draft, name: str) -> None:

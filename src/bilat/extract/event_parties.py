@@ -230,7 +230,10 @@ def _body_named_before(
     of no one state: 'the Intergovernmental Commission on Cooperation between the Northeast
     of China and the Far East of Russia'), else the last joint one ('the Russian-Chinese
     commission'); with its states."""
-    heads = list(re.finditer(rf"\b{re.escape(head)}\b", earlier, re.I))
+    # a Russian head in any case: "форум" after "форума", "комиссии" after "комиссия"
+    stem = head[: max(4, len(head) - 2)] if re.match(r"[а-яё]", head) else head
+    word = rf"\b{re.escape(stem)}\w*" if stem != head else rf"\b{re.escape(head)}\b"
+    heads = list(re.finditer(word, earlier, re.I))
     for m in reversed(heads):
         there = _named_body(ctx, m.start(), m.end())
         if there is not None:
@@ -239,6 +242,9 @@ def _body_named_before(
         found = _joint_states(gaz, earlier[max(0, m.start() - 80) : m.start()])
         if found:
             return None, found
+    for m in reversed(heads):  # "the intergovernmental commission" named before
+        if _BILATERAL.search(earlier[max(0, m.start() - 40) : m.start()]):
+            return None, [gaz.state(iso) for iso in ctx.pair]
     return None, []
 
 
