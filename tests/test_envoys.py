@@ -65,3 +65,20 @@ def test_the_ambassador_of_a_side_is_the_envoy_to_the_other_side() -> None:
         "2025-03-03",
     )
     assert "Igor Morgulov" not in _people(to_india)
+
+
+@pytest.mark.parametrize(
+    ("text", "leader"),
+    [
+        ("The Indian leader met Russian President Vladimir Putin in Moscow on Monday.",
+         "Narendra Modi"),
+        ("Индийский лидер передал приветствие президенту России Владимиру Путину.",
+         "Narendra Modi"),
+        ("The Chinese leader met Russian President Vladimir Putin in Moscow on Monday.",
+         "Xi Jinping"),
+    ],
+)  # fmt: skip
+def test_a_states_leader_is_who_leads_its_executive(text: str, leader: str) -> None:
+    people = _people(extract_text(text, "2025-10-27"))
+    assert leader in people
+    assert "Droupadi Murmu" not in people

@@ -20,6 +20,7 @@ __all__ = [
     "RolePhrase",
     "find_plural_roles",
     "find_role_phrases",
+    "leader_key",
     "names_state",
 ]
 
@@ -162,6 +163,25 @@ def find_plural_roles(
     return out
 
 
+@lru_cache(maxsize=1)
+def _government_leads() -> frozenset[str]:
+    """States whose "leader" is the head of government (data/executives.yaml)."""
+    from bilat.datafiles import read_data
+
+    return frozenset(str(c) for c in read_data("executives.yaml")["head_of_government_leads"])
+
+
+_LEADER = re.compile(r"\b(?:leader|лидер\w*)$", re.I)
+
+
+def leader_key(key: str, phrase: str, country: str) -> str:
+    """'the Indian leader' is India's prime minister: a head-of-state key named "leader"
+    becomes the head of government's where that office leads."""
+    if key == "head_of_state" and _LEADER.search(phrase) and country in _government_leads():
+        return "head_of_government"
+    return key
+
+
 def find_role_phrases(text: str, gaz: Gazetteer) -> list[RolePhrase]:
     pattern, roles, countries = _compiled(gaz)
     out = []
@@ -174,6 +194,9 @@ def find_role_phrases(text: str, gaz: Gazetteer) -> list[RolePhrase]:
         )
         if not country:
             continue
+        key = leader_key(
+            key, m.group("role_a") or m.group("role_b") or m.group("role_c") or "", country
+        )
         end, host = m.end(), None
         if key in POSTED_KEYS and (posted := _posted_to(text, end, gaz)) is not None:
             host, end = posted

@@ -23,7 +23,7 @@ from bilat.extract.actors_ru import after_title_head
 from bilat.extract.gazetteer import Gazetteer, _read_yaml
 from bilat.extract.gazetteer_ru import russian_dir, russian_names
 from bilat.extract.nlp_ru import is_plural
-from bilat.extract.roles import POSTED_KEYS, REGIONAL_KEYS, RolePhrase
+from bilat.extract.roles import POSTED_KEYS, REGIONAL_KEYS, RolePhrase, leader_key
 
 __all__ = ["find_role_phrases_ru"]
 
@@ -161,6 +161,7 @@ def _phrase_at(
         if found is None:
             continue
         start, end, country, region = found
+        key = leader_key(key, doc[i].text, country)  # "индийский лидер": the prime minister
         host = None
         if key in POSTED_KEYS and end + 1 < len(doc) and doc[end].lower_ == "в":
             posted = _state_after(doc, end + 1, tables.states)  # "посол России в Иране"
