@@ -325,8 +325,13 @@ def _events(
         return {parties(v[ref]) for v in (before, after) if ref in v and v[ref].ids}
 
     # the party sets whose timeless mentions are placed again, and the stored clusters they
-    # may join or leave, grown together until no cluster brings in another party set
-    kinds = {k for r in refs | {r for r in seeds if is_timeless(after[r])} for k in kinds_of(r)}
+    # may join or leave, grown together until no cluster brings in another party set; only
+    # the party sets some timeless mention has (a cluster holding no timeless mention's
+    # parties is no timeless mention's to join)
+    loose = {k for r, i in after.items() if is_timeless(i) for k in kinds_of(r)}
+    kinds = loose & {
+        k for r in refs | {r for r in seeds if is_timeless(after[r])} for k in kinds_of(r)
+    }
     rows: dict[int, dict[str, Any]] = {}  # the stored clusters read so far, by position
     asked: set[str] = set()
     while True:
