@@ -57,18 +57,26 @@ def _events(record: Any) -> dict[str, Any]:
     return {e.id: to_plain(e) for e in record.events}
 
 
+def _assert_delta_applies(
+    old: list[SourcedExtraction], added: list[SourcedExtraction]
+) -> dict[str, Any]:
+    """The events of `reconcile(old)` with the delta's applied are those of reconciling all."""
+    delta = reconcile_delta(old, added).parts["events"]
+    events = _events(reconcile(old))
+    for entry in delta.removed:
+        assert events.pop(entry["id"]) == entry
+    events.update((entry["id"], entry) for entry in delta.added)
+    assert events == _events(reconcile([*old, *added]))
+    return events
+
+
 @pytest.mark.parametrize("seed", range(60))
 def test_adding_equals_reconciling_everything(seed: int) -> None:
     rng = random.Random(seed)
     docs = _corpus(rng, 40)
     rng.shuffle(docs)
     old, added = docs[:34], docs[34:]
-    delta = reconcile_delta(old, added).parts["events"]
-    events = _events(reconcile(old))
-    for entry in delta.removed:
-        assert events.pop(entry["id"]) == entry
-    events.update((entry["id"], entry) for entry in delta.added)
-    assert events == _events(reconcile(docs))
+    _assert_delta_applies(old, added)
 
 
 @pytest.mark.parametrize("seed", range(60))
@@ -89,3 +97,20 @@ def test_only_the_changed_clusters_are_clustered_again(seed: int) -> None:
 
     differ = {r for c in dated(gone) ^ dated(come) for r in c}
     assert refs == differ  # every mention of a cluster that changed, and nothing else
+
+
+def test_a_cluster_whose_participant_shows_another_name_is_rebuilt() -> None:
+    """The added documents name Putin's actor more often by another full name: the old
+    cluster's mentions read alike (the same actor id), but it shows the new name."""
+    gid = "Q7747"
+    putin = person("Vladimir Putin", "RU", "Putin", gid=gid)
+    other = person("Vladimir V. Putin", "RU", "Putin", gid=gid)
+
+    def met(n: int, who: Any, date: str) -> SourcedExtraction:
+        mention = event("Putin", "Xi Jinping", date=date)
+        return doc(n, "2025-03-01", actors=(RU, CN, XI, who), events=[mention])
+
+    old = [met(1, putin, "2025-01-10"), met(2, putin, "2025-01-10")]
+    added = [met(3, other, "2025-02-10"), met(4, other, "2025-02-10"), met(5, other, "2025-02-10")]
+    events = _assert_delta_applies(old, added)
+    assert {"Vladimir V. Putin"} <= {p for e in events.values() for p in e["participants"]}

@@ -187,7 +187,7 @@ class _Replay:
         for ref in (*(r for _, r in self.old.get(cid, ())), *self.joined.get(cid, ())):
             self.spread(_filing(self.live[ref], self.options), at)
 
-    def run(self, seeds: Iterable[str]) -> set[str]:
+    def run(self, seeds: Iterable[str], shown: Iterable[str]) -> set[str]:
         seeded = {r for r in seeds if r in self.live}
         self.queued |= seeded
         self.todo = sorted((self.at[r], r) for r in seeded)
@@ -203,6 +203,7 @@ class _Replay:
                 self.change(cid, at)
             if cid in self.changed:
                 self.spread(_filing(self.live[ref], self.options), at)
+        self.changed.update(self.cluster(r) for r in shown if r in self.live)
         return {
             ref
             for cid in self.changed
@@ -215,9 +216,12 @@ def changed_mentions(
     seeds: Iterable[str],
     placed: Mapping[str, Hashable],
     options: ReconcileOptions,
+    shown: Iterable[str] = (),
 ) -> set[str]:
     """The dated or published mentions of every event cluster that differs between the
     stored clustering (`placed`: each old mention -> its cluster) and the clustering of
     `after` (the old mentions and the new ones, as read now), where `seeds` are the new
-    mentions and the old ones that read differently (see the module docstring)."""
-    return _Replay(after, placed, options).run(seeds)
+    mentions and the old ones that read differently (see the module docstring), and of the
+    clusters of the mentions `shown` (read alike, but an actor of theirs shows differently:
+    their clusters are built again, nothing placed again)."""
+    return _Replay(after, placed, options).run(seeds, shown)

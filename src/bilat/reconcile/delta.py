@@ -319,7 +319,8 @@ def _events(
             or any(i in changes.ids and old.view(i) != new.view(i) for i in item.ids)
         ):
             seeds.add(ref)
-    refs = changed_mentions(after, seeds, places(), options)
+    read = {r for r in seeds if r not in before or after[r] != before[r]}
+    refs = changed_mentions(after, read, places(), options, seeds - read)
 
     def kinds_of(ref: str) -> set[tuple[str, str, frozenset[str]]]:
         return {parties(v[ref]) for v in (before, after) if ref in v and v[ref].ids}
