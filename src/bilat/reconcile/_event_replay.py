@@ -1,6 +1,6 @@
 """The event clusters adding mentions changes, found by placing again only what can move.
 
-    changed_mentions(after, seeds, placed, options) -> refs
+    changed_mentions(after, seeds, placed, options, shown) -> refs
 
 `events._group` places the dated or published mentions one by one in reading order; where a
 mention goes depends only on the clusters filed, at its turn, under a key it probes (their
@@ -9,7 +9,8 @@ clusters differs at its turn. The seeds (new mentions, and old ones that read di
 are placed again in reading order against the clusters as they stand; a cluster a placed
 mention joins or leaves (every cluster a seed was or is in) has changed from then on, and
 the mentions after it that probe a key one of its mentions is filed under are placed again
-too. The other mentions keep their stored clusters. The mentions of the changed clusters,
+too. The other mentions keep their stored clusters (those `shown` differently, reading
+alike, mark theirs to be built again). The mentions of the changed clusters,
 old and new, are the answer: each chose one of them among all its candidates, so clustering
 them alone gives their clusters as a clustering of everything does (`events.recluster`).
 Timeless mentions (no date, no publication) are placed after all of these and left to the
