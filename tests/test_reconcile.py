@@ -7,6 +7,8 @@ import math
 import pickle
 import random
 from collections.abc import Sequence
+from types import SimpleNamespace
+from typing import Any
 
 import pytest
 
@@ -20,6 +22,7 @@ from bilat.reconcile import (
     extend,
     reconcile,
 )
+from bilat.reconcile.figures import consistent_subsets, le
 from bilat.records import Actor, Agreement, Commitment, Event, Evidence, Extraction, Figure
 
 BN = 1e9
@@ -496,6 +499,28 @@ def seeds_trade_corpus() -> list[SourcedExtraction]:
                                               source_data="Chinese customs")]),
         doc(3, "2025-11-05", figures=[figure(200 * BN, "at_most", quote="approached $200bn")]),
     ]  # fmt: skip
+
+
+def _subsets_one_by_one(claims: Sequence[Any]) -> tuple[tuple[int, ...], ...]:
+    """`consistent_subsets` as it was: every claim weighed at every point."""
+    points = sorted({b for c in claims for b in (c.low, c.high) if math.isfinite(b)})
+    sets = {
+        tuple(i for i, c in enumerate(claims) if le(c.low, p) and le(p, c.high)) for p in points
+    }
+    found = [frozenset(s) for s in sets if s]
+    maximal = [tuple(sorted(s)) for s in found if not any(s < other for other in found)]
+    return tuple(sorted(maximal, key=lambda s: (-len(s), s)))
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_consistent_subsets_weigh_each_interval_once(seed: int) -> None:
+    """Claims repeating a few intervals (open ones, touching ones) give the subsets of
+    weighing every claim."""
+    rng = random.Random(seed)
+    bounds = [-INF, 0.0, 1.0, 1.0 + 1e-12, 2.0, 3.0, INF]
+    spans = [tuple(sorted(rng.sample(bounds, 2))) for _ in range(rng.randint(1, 6))]
+    claims = [SimpleNamespace(low=lo, high=hi) for lo, hi in rng.choices(spans, k=30)]
+    assert consistent_subsets(claims) == _subsets_one_by_one(claims)  # type: ignore[arg-type]
 
 
 def test_seeds_trade_turnover_conflict() -> None:

@@ -26,7 +26,7 @@ from bilat.reconcile import (
 )
 from bilat.reconcile._dates import deadline_period
 from bilat.reconcile.actors import member_ref
-from bilat.reconcile.delta import Holding, PartDelta, RecordDelta, reconcile_delta
+from bilat.reconcile.delta import Holding, PartDelta, Placed, RecordDelta, reconcile_delta
 from bilat.reconcile.figures import find_conflicts, group_figures
 from bilat.reconcile.model import PARTS, document_entry, ordered_inputs, to_plain
 from bilat.records import Actor
@@ -35,7 +35,13 @@ from bilat.store import Store
 from bilat.store.items import ALL_KINDS
 from bilat.store.record_order import SEP as MERGE_SEP
 from bilat.store.record_patch import NoRoom, PartPatch, RecordPatch
-from bilat.store.record_rows import entries_keyed, events_holding, read_part, record_source
+from bilat.store.record_rows import (
+    entries_keyed,
+    event_places,
+    events_holding,
+    read_part,
+    record_source,
+)
 
 __all__ = [
     "added_documents",
@@ -264,9 +270,10 @@ def _plain(entry: Any) -> Any:
 
 def _stored(
     store: Store,
-) -> tuple[list[CanonicalActor], list[MergeJudgement], Holding]:
-    """The actors and machine merges of the stored record, as reconcile made them, and a
-    lookup of its events holding given mentions (read by their keys, not all)."""
+) -> tuple[list[CanonicalActor], list[MergeJudgement], Holding, Placed]:
+    """The actors and machine merges of the stored record, as reconcile made them, and
+    lookups of its events holding given mentions (read by their keys, not all) and of where
+    every mention is (two index columns)."""
     actors = []
     for a in read_part(store.db, "actors"):
         members = tuple(ActorMember(**{**m, "aliases": tuple(m["aliases"])}) for m in a["members"])
@@ -277,7 +284,12 @@ def _stored(
         if mark == "1":
             one, other, reason, kind, by = fields
             merges.append(MergeJudgement(kind, one, other, reason, by))
-    return actors, merges, lambda refs: events_holding(store.db, refs)
+    return (
+        actors,
+        merges,
+        lambda refs: events_holding(store.db, refs),
+        lambda: event_places(store.db),
+    )
 
 
 def _inputs(

@@ -15,8 +15,10 @@ entry for entry (tests/test_incremental_record.py compares them on random insert
   judgement that differs;
 - events: the mentions of the new documents, and the old ones that read differently under the
   new actor index (a participant that now resolves elsewhere, an actor renamed or moved to
-  another country), are the seeds; their components (`events.touched_mentions`) are clustered
-  under the old index (the clusters to remove) and the new one (the clusters to add). Only
+  another country), are the seeds; they are placed again in reading order against the
+  stored clusters, and so is every mention after them that probes a cluster that changed
+  (`_event_replay.changed_mentions`); the changed clusters are read from the stored record
+  (to remove) and their mentions clustered again (to add). Only
   the documents whose names resolve or show differently (`_Changes`) are read under the old
   index again; the others' mentions read as under the new one;
 - figures: the groups of every quantity a new figure has, so its conflicts and series;
@@ -32,6 +34,7 @@ from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
+from bilat.reconcile._event_replay import changed_mentions
 from bilat.reconcile._text import name_key
 from bilat.reconcile.actor_growth import regrow
 from bilat.reconcile.actors import ActorIndex, actor_index, canonical_actors, collect_members
@@ -48,7 +51,6 @@ from bilat.reconcile.events import (
     mention_items,
     parties,
     recluster,
-    touched_mentions,
 )
 from bilat.reconcile.figures import (
     figure_key,
@@ -79,6 +81,8 @@ T = TypeVar("T")
 Stored = Callable[[Iterable[str]], Sequence[dict[str, Any]]]  # ids -> the stored entries
 # mention refs -> the stored event entries holding one, by their place in record order
 Holding = Callable[[Collection[str]], Mapping[int, dict[str, Any]]]
+Placed = Callable[[], Mapping[str, int]]  # every stored mention ref -> its event's place
+Known = tuple[Sequence[CanonicalActor], Sequence[MergeJudgement], Holding, Placed]
 
 
 @dataclass(frozen=True, slots=True)
@@ -294,18 +298,20 @@ def _events(
     new: _Side,
     changes: _Changes,
     options: ReconcileOptions,
-    stored: Holding | None,
+    known: tuple[Holding, Placed] | None,
 ) -> PartDelta:
-    """The clusters the touched mentions are in, before (`stored`: the old record's events
-    holding given mentions, plain) and after. Timeless mentions (no date, no publication)
-    are placed after all the others into a cluster of exactly their parties, so every
-    timeless mention of the parties of a touched mention is placed again, among the
-    clusters holding those parties."""
+    """The clusters that change (`changed_mentions`), before (`known`: the old record's
+    events holding given mentions, plain, and the place of every mention's event) and
+    after. Timeless mentions (no date, no publication) are placed after all the others into
+    a cluster of exactly their parties, so every timeless mention of the parties of a
+    touched mention is placed again, among the clusters holding those parties."""
     after = mention_items(new.inputs, new.index)
     before = _old_items(old, new, after, changes)
-    if stored is None:
+    if known is None:
         gone = cluster_events(old.inputs, old.index, options)
-        stored = _holding([to_plain(old.filer.event(c)) for c in gone])
+        where = {m.ref: n for n, c in enumerate(gone) for m in c.mentions}
+        known = _holding([to_plain(old.filer.event(c)) for c in gone]), lambda: where
+    stored, places = known
     seeds = {ref for ref in after if ref not in before}  # the added documents' mentions
     for ref, item in before.items():
         if after[ref] is not item and (
@@ -313,14 +319,20 @@ def _events(
             or any(i in changes.ids and old.view(i) != new.view(i) for i in item.ids)
         ):
             seeds.add(ref)
-    refs = touched_mentions((before, after), seeds, options)
+    read = {r for r in seeds if r not in before or after[r] != before[r]}
+    refs = changed_mentions(after, read, places(), options, seeds - read)
 
     def kinds_of(ref: str) -> set[tuple[str, str, frozenset[str]]]:
         return {parties(v[ref]) for v in (before, after) if ref in v and v[ref].ids}
 
     # the party sets whose timeless mentions are placed again, and the stored clusters they
-    # may join or leave, grown together until no cluster brings in another party set
-    kinds = {k for r in refs | {r for r in seeds if is_timeless(after[r])} for k in kinds_of(r)}
+    # may join or leave, grown together until no cluster brings in another party set; only
+    # the party sets some timeless mention has (a cluster holding no timeless mention's
+    # parties is no timeless mention's to join)
+    loose = {k for r, i in after.items() if is_timeless(i) for k in kinds_of(r)}
+    kinds = loose & {
+        k for r in refs | {r for r in seeds if is_timeless(after[r])} for k in kinds_of(r)
+    }
     rows: dict[int, dict[str, Any]] = {}  # the stored clusters read so far, by position
     asked: set[str] = set()
     while True:
@@ -460,7 +472,7 @@ def reconcile_delta(
     added_inputs: Sequence[SourcedExtraction],
     judgements: Sequence[Judgement] = (),
     options: ReconcileOptions | None = None,
-    known: tuple[Sequence[CanonicalActor], Sequence[MergeJudgement], Holding] | None = None,
+    known: Known | None = None,
     agreements: Stored | None = None,
     members: Mapping[int, Sequence[ActorMember]] | None = None,
 ) -> RecordDelta:
@@ -468,7 +480,8 @@ def reconcile_delta(
     added_inputs, judgements)` (see the module docstring). `known`: the actors, machine
     merges and events (plain, as `to_plain` gives them) of `reconcile(old_inputs,
     judgements)` when the caller has them (the stored record; the events as a lookup of
-    the entries holding given mention refs), so they are not derived again; `agreements`:
+    the entries holding given mention refs, and of the place of every mention's entry), so
+    they are not derived again; `agreements`:
     the stored agreement histories (plain) of these ids, likewise; `members`: with
     `known`, the actor members of old documents (as `collect_members` gives them), whose
     inputs then need carry no actors (those of a document with figures still name the
@@ -487,7 +500,7 @@ def reconcile_delta(
         "documents": PartDelta((), tuple(document_entry(s) for s in added_inputs)),
         "actors": _diff(old.actors, new.actors, _entry_id),
         "judgements": _judgements(old, new),
-        "events": _events(old, new, changes, opts, known[2] if known else None),
+        "events": _events(old, new, changes, opts, (known[2], known[3]) if known else None),
         "conflicts": conflicts,
         "series": series,
     }

@@ -24,7 +24,7 @@ from __future__ import annotations
 import functools
 import itertools
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -47,7 +47,6 @@ __all__ = [
     "mention_items",
     "parties",
     "recluster",
-    "touched_mentions",
 ]
 
 _WIDE_MODES = frozenset({"visit", "multilateral", "military"})
@@ -329,11 +328,9 @@ def _group(
     clusters = [_Cluster(c) for c in start]
     blocks: dict[tuple[str, ...], list[int]] = {}
     same: dict[tuple[str, str, frozenset[str]], set[int]] = {}  # clusters by a mention's parties
-    for n, cluster in enumerate(clusters):
+    for n, cluster in enumerate(clusters):  # met only by timeless mentions (`recluster`)
         for item in cluster.items:
             same.setdefault(parties(item), set()).add(n)
-            for key in _filed_under(item, options):
-                blocks.setdefault(key, []).append(n)
     ordered = [i for i in items if not _timeless(i)] + [i for i in items if _timeless(i)]
     for item in ordered:
         kind = parties(item)
@@ -427,10 +424,11 @@ def recluster(
     actors: ActorIndex,
     options: ReconcileOptions,
 ) -> tuple[EventCluster, ...]:
-    """The clusters of the dated or published mentions `touched` (a union of
-    `touched_mentions` components), of the timeless mentions `timeless` (every one of the
-    parties they have), and of the clusters `kept` (other mentions' clusters holding mentions
-    of those parties, which the timeless ones may join)."""
+    """The clusters of the dated or published mentions `touched` (every mention of the
+    clusters they form in a clustering of everything: `_event_replay.changed_mentions`), of
+    the timeless mentions `timeless` (every one of the parties they have), and of the
+    clusters `kept` (other mentions' clusters holding mentions of those parties, which only
+    the timeless ones may join: the `touched` ones chose their clusters among everything)."""
     ordered = sorted(touched, key=_reading) + sorted(timeless, key=_reading)
     return tuple(_build(g, actors, options) for g in _group(ordered, options, kept) if g)
 
@@ -440,69 +438,3 @@ def cluster_events(
 ) -> tuple[EventCluster, ...]:
     """Every event mention placed in exactly one cluster; clusters ordered by date."""
     return clusters_of(mention_items(inputs, actors).values(), actors, options)
-
-
-def _links(item: _Item, options: ReconcileOptions) -> tuple[list[Key], list[Key]]:
-    """(keys probed, keys filed under) that can make `item`, dated or published, and another
-    such mention meet (timeless ones are placed after all of them: `recluster`).
-
-    An undated mention fits only mentions with exactly its participants published close to
-    it (`_undated_fit`): it probes the key of its type, mode and participants with the months
-    of its publication ("="), which every published mention is filed under. A dated mention
-    meets the dated ones of its month keys ("m"); the bare participant keys `_filed_under`
-    also gives are probed only by undated mentions, which are placed after every dated one
-    and so never change where a dated one goes."""
-    same = ("=", item.type, item.mode, *sorted(item.ids))
-    pad = options.undated_publication_days
-    near = [(*same, "p", m) for m in months(item.published, pad)] if item.published else []
-    if item.span is None:
-        return near, near
-    probes = [k for k in _probes(item, options) if k[3:4] == ("m",)]
-    return probes, [*near, *(k for k in _filed_under(item, options) if k[3:4] == ("m",))]
-
-
-def touched_mentions(
-    versions: Sequence[Mapping[str, _Item]], seeds: Iterable[str], options: ReconcileOptions
-) -> set[str]:
-    """The refs of every dated or published mention the `seeds` can reach through `_links`
-    between compatible mentions: a mention only ever weighs clusters holding a mention filed
-    under a key it probes, and only those whose every mention it is compatible with, so the
-    clustering of these mentions alone equals their clusters in a clustering of everything
-    (under each of `versions`, e.g. the mentions as read with the old and with the new actor
-    index). Timeless mentions are left to `recluster`."""
-    filed: dict[Key, list[str]] = {}
-    probed: dict[Key, list[str]] = {}
-    links: dict[tuple[int, str], tuple[list[Key], list[Key]]] = {}
-    for n, items in enumerate(versions):
-        for ref, item in items.items():
-            if _timeless(item) or (n > 0 and versions[0].get(ref) == item):
-                continue  # timeless: placed after all (`recluster`); or filed as it was
-            links[(n, ref)] = found = _links(item, options)
-            for key in found[0]:
-                probed.setdefault(key, []).append(ref)
-            for key in found[1]:
-                filed.setdefault(key, []).append(ref)
-
-    def meet(a: str, b: str) -> bool:  # as `_best_cluster` weighs them: compatible ones only
-        for n, v in enumerate(versions):
-            if n and (n, a) not in links and (n, b) not in links:
-                continue  # both read as in the first version (or timeless: fit nothing)
-            if a in v and b in v and _compatible(v[a], v[b], options):
-                return True
-        return False
-
-    todo = [ref for ref in seeds if any(((n, ref) in links) for n in range(len(versions)))]
-    reached = set(todo)  # queued or done: a mention is weighed until something reaches it
-    while todo:
-        ref = todo.pop()
-        near: set[str] = set()
-        for n in range(len(versions)):
-            probes, files = links.get((n, ref), ([], []))
-            for key in probes:
-                near.update(filed.get(key, ()))
-            for key in files:
-                near.update(probed.get(key, ()))
-        met = [other for other in near - reached if meet(ref, other)]
-        reached.update(met)
-        todo.extend(met)
-    return reached

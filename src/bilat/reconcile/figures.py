@@ -92,20 +92,30 @@ def common_interval(claims: Sequence[FigureClaim]) -> tuple[float, float] | None
 
 
 def consistent_subsets(claims: Sequence[FigureClaim]) -> tuple[tuple[int, ...], ...]:
-    """Maximal sets of claim indices whose intervals share a point, largest first."""
-    points = sorted({b for c in claims for b in (c.low, c.high) if math.isfinite(b)})
+    """Maximal sets of claim indices whose intervals share a point, largest first. Claims
+    of one interval are weighed once (a group of a popular figure repeats a few values
+    thousands of times): sets of distinct intervals, then the claims of each."""
+    holding: dict[tuple[float, float], list[int]] = {}
+    for i, c in enumerate(claims):
+        holding.setdefault((c.low, c.high), []).append(i)
+    spans = list(holding)
+    points = sorted({b for span in spans for b in span if math.isfinite(b)})
     sets = {
-        tuple(i for i, c in enumerate(claims) if le(c.low, p) and le(p, c.high)) for p in points
+        frozenset(n for n, (low, high) in enumerate(spans) if le(low, p) and le(p, high))
+        for p in points
     }
-    frozen = {s: frozenset(s) for s in sets if s}
-    larger_first = sorted(frozen.items(), key=lambda item: -len(item[0]))
+    sets.discard(frozenset())
+    # disjoint, non-empty claim sets per interval: a set of intervals is a strict subset of
+    # another exactly when its claims are
+    larger_first = sorted(sets, key=len, reverse=True)
 
-    def covered(s: tuple[int, ...]) -> bool:  # a strict subset of a larger set
-        bigger = itertools.takewhile(lambda item: len(item[0]) > len(s), larger_first)
-        return any(frozen[s] < other for _, other in bigger)
+    def covered(s: frozenset[int]) -> bool:  # a strict subset of a larger set
+        bigger = itertools.takewhile(lambda other: len(other) > len(s), larger_first)
+        return any(s < other for other in bigger)
 
-    maximal = [s for s in frozen if not covered(s)]
-    return tuple(sorted(maximal, key=lambda s: (-len(s), s)))
+    maximal = [s for s in sets if not covered(s)]
+    out = [tuple(sorted(i for n in s for i in holding[spans[n]])) for s in maximal]
+    return tuple(sorted(out, key=lambda s: (-len(s), s)))
 
 
 def figure_key(figure: Figure) -> FigureKey:

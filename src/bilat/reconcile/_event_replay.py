@@ -1,0 +1,228 @@
+"""The event clusters adding mentions changes, found by placing again only what can move.
+
+    changed_mentions(after, seeds, placed, options, shown) -> refs
+
+`events._group` places the dated or published mentions one by one in reading order; where a
+mention goes depends only on the clusters filed, at its turn, under a key it probes (their
+mentions so far). So a mention that reads as before goes where it went unless one of those
+clusters differs at its turn. The seeds (new mentions, and old ones that read differently)
+are placed again in reading order against the clusters as they stand; a cluster a placed
+mention joins or leaves (every cluster a seed was or is in) has changed from then on, and
+the mentions after it that probe a key one of its mentions is filed under are placed again
+too. The other mentions keep their stored clusters (those `shown` differently, reading
+alike, mark theirs to be built again). The mentions of the changed clusters,
+old and new, are the answer: each chose one of them among all its candidates, so clustering
+them alone gives their clusters as a clustering of everything does (`events.recluster`).
+Timeless mentions (no date, no publication) are placed after all of these and left to the
+caller.
+"""
+
+from __future__ import annotations
+
+import bisect
+import heapq
+from collections.abc import Hashable, Iterable, Mapping
+
+from bilat.reconcile._dates import months
+from bilat.reconcile.events import (
+    Key,
+    _compatible,
+    _filed_under,
+    _Item,
+    _probes,
+    _reading,
+    _shape,
+    _timeless,
+)
+from bilat.reconcile.model import ReconcileOptions
+
+__all__ = ["changed_mentions"]
+
+Order = tuple[int, str, str, str]
+_LAST: Order = (1, "", "", "")  # after every reading (`events._reading`: -precision first)
+
+
+def _near(item: _Item, options: ReconcileOptions) -> list[Key]:
+    """Keys of a published mention's type, mode, exact participants and publication months:
+    an undated mention fits only mentions sharing one (`events._undated_fit`)."""
+    if item.published is None:
+        return []
+    same = ("=", item.type, item.mode, *sorted(item.ids))
+    return [(*same, "p", m) for m in months(item.published, options.undated_publication_days)]
+
+
+def _probed(item: _Item, options: ReconcileOptions) -> list[Key]:
+    """Keys every cluster `item` can join is filed under (`_filing`): an undated mention
+    fits a cluster only when it fits every mention of it, so one filed under its `_near` key
+    (fewer than the bare participant keys `events._group` reads for it)."""
+    return _near(item, options) if item.span is None else _probes(item, options)
+
+
+def _filing(item: _Item, options: ReconcileOptions) -> list[Key]:
+    return [*_filed_under(item, options), *_near(item, options)]
+
+
+class _Grown:
+    """A cluster as it stands at the mention being placed: its mentions placed before it
+    (stored ones not placed again, then those placed into it), one of each shape, and the
+    union of their participants. Mentions are placed in reading order, so it only grows."""
+
+    __slots__ = ("first", "ids", "joined", "kept", "shapes")
+
+    def __init__(self) -> None:
+        self.kept = self.joined = 0  # how far the stored and the placed mentions are read
+        self.shapes: dict[tuple[object, ...], _Item] = {}
+        self.ids: set[str] = set()
+        self.first: Order = _LAST
+
+    def add(self, item: _Item, at: Order) -> None:
+        self.shapes.setdefault(_shape(item), item)
+        self.ids |= item.ids
+        self.first = min(self.first, at)  # its first mention: the order clusters begin in
+
+
+class _Replay:
+    """The new clustering where it differs from the stored one (`placed`: mention -> its
+    stored cluster), mentions placed again in reading order."""
+
+    def __init__(
+        self,
+        after: Mapping[str, _Item],
+        placed: Mapping[str, Hashable],
+        options: ReconcileOptions,
+    ) -> None:
+        self.placed, self.options = placed, options
+        self.live = {r: i for r, i in after.items() if not _timeless(i)}
+        self.at: dict[str, Order] = {r: _reading(i) for r, i in self.live.items()}
+        self.filed: dict[Key, list[tuple[Order, str]]] = {}
+        self.probers: dict[Key, list[tuple[Order, str]]] = {}
+        self.old: dict[Hashable, list[tuple[Order, str]]] = {}  # stored cluster -> mentions
+        for ref, item in self.live.items():
+            at = self.at[ref]
+            for key in _probed(item, options):
+                self.probers.setdefault(key, []).append((at, ref))
+            for key in _filing(item, options):
+                self.filed.setdefault(key, []).append((at, ref))
+            if ref in placed:
+                self.old.setdefault(placed[ref], []).append((at, ref))
+        for lists in (self.filed, self.probers, self.old):
+            for found in lists.values():
+                found.sort()
+        self.now: dict[str, Hashable] = {}  # mentions placed again -> their cluster
+        self.joined: dict[Hashable, list[str]] = {}  # cluster -> mentions placed again into it
+        self.grown: dict[Hashable, _Grown] = {}
+        self.keys: dict[Key, tuple[int, set[Hashable]]] = {}  # key -> read so far, clusters
+        self.changed: set[Hashable] = set()
+        self.todo: list[tuple[Order, str]] = []
+        self.queued: set[str] = set()
+
+    def cluster(self, ref: str) -> Hashable:
+        found = self.now.get(ref)
+        return self.placed[ref] if found is None else found
+
+    def state(self, cid: Hashable, at: Order) -> _Grown:
+        """Cluster `cid` as it stands at `at` (every mention placed again before `at` is
+        placed already, so what was read stays true)."""
+        grown = self.grown.get(cid)
+        if grown is None:
+            grown = self.grown[cid] = _Grown()
+        old = self.old.get(cid, [])
+        while grown.kept < len(old) and old[grown.kept][0] < at:
+            when, ref = old[grown.kept]
+            grown.kept += 1
+            if ref not in self.now:
+                grown.add(self.live[ref], when)
+        joined = self.joined.get(cid, [])
+        for ref in joined[grown.joined :]:
+            grown.add(self.live[ref], self.at[ref])
+        grown.joined = len(joined)
+        return grown
+
+    def candidates(self, key: Key, at: Order) -> set[Hashable]:
+        """The clusters filed under `key` at `at`."""
+        read, found = self.keys.get(key, (0, set()))
+        filed = self.filed.get(key, [])
+        while read < len(filed) and filed[read][0] < at:
+            found.add(self.cluster(filed[read][1]))
+            read += 1
+        self.keys[key] = read, found
+        return found
+
+    def choose(self, ref: str) -> Hashable:
+        """`events._best_cluster` of mention `ref` among the clusters as they stand."""
+        item, at = self.live[ref], self.at[ref]
+        found = set().union(*(self.candidates(k, at) for k in _probed(item, self.options)))
+        states = sorted(((self.state(cid, at), cid) for cid in found), key=lambda s: s[0].first)
+        best: tuple[int, Hashable] | None = None
+        for grown, cid in states:
+            shared = len(item.ids & grown.ids)
+            if best is not None and shared <= best[0]:
+                continue
+            if all(_compatible(item, other, self.options) for other in grown.shapes.values()):
+                best = (shared, cid)
+        if best is not None:
+            return best[1]
+        was = self.placed.get(ref)  # a cluster of its own: the one it began, if it did
+        first = self.old.get(was, [])[:1]
+        return was if first and first[0][1] == ref else ("new", ref)
+
+    def spread(self, keys: Iterable[Key], at: Order) -> None:
+        """Queue the mentions after `at` probing one of `keys`."""
+        for key in keys:
+            probers = self.probers.get(key, [])
+            for when, ref in probers[bisect.bisect_right(probers, (at, "\uffff")) :]:
+                if ref not in self.queued:
+                    self.queued.add(ref)
+                    heapq.heappush(self.todo, (when, ref))
+
+    def change(self, cid: Hashable, at: Order) -> None:
+        """Cluster `cid` differs from `at` on: every mention after it that probes a key one
+        of its mentions (stored or placed again, as read now) is filed under is placed again.
+        Its own mentions after `at` are among them (each probes a key it is filed under); a
+        mention that only probed it as read before (a seed read differently since) and is
+        not in it chose another cluster, which it still chooses when this one is no
+        candidate."""
+        if cid in self.changed:
+            return
+        self.changed.add(cid)
+        for ref in (*(r for _, r in self.old.get(cid, ())), *self.joined.get(cid, ())):
+            self.spread(_filing(self.live[ref], self.options), at)
+
+    def run(self, seeds: Iterable[str], shown: Iterable[str]) -> set[str]:
+        seeded = {r for r in seeds if r in self.live}
+        self.queued |= seeded
+        self.todo = sorted((self.at[r], r) for r in seeded)
+        while self.todo:
+            at, ref = heapq.heappop(self.todo)
+            cid = self.choose(ref)
+            self.now[ref] = cid
+            self.joined.setdefault(cid, []).append(ref)
+            was = self.placed.get(ref)
+            if ref in seeded or cid != was:
+                if was is not None:
+                    self.change(was, at)
+                self.change(cid, at)
+            if cid in self.changed:
+                self.spread(_filing(self.live[ref], self.options), at)
+        self.changed.update(self.cluster(r) for r in shown if r in self.live)
+        return {
+            ref
+            for cid in self.changed
+            for ref in (*(r for _, r in self.old.get(cid, ())), *self.joined.get(cid, ()))
+        }
+
+
+def changed_mentions(
+    after: Mapping[str, _Item],
+    seeds: Iterable[str],
+    placed: Mapping[str, Hashable],
+    options: ReconcileOptions,
+    shown: Iterable[str] = (),
+) -> set[str]:
+    """The dated or published mentions of every event cluster that differs between the
+    stored clustering (`placed`: each old mention -> its cluster) and the clustering of
+    `after` (the old mentions and the new ones, as read now), where `seeds` are the new
+    mentions and the old ones that read differently (see the module docstring), and of the
+    clusters of the mentions `shown` (read alike, but an actor of theirs shows differently:
+    their clusters are built again, nothing placed again)."""
+    return _Replay(after, placed, options).run(seeds, shown)

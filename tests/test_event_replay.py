@@ -1,0 +1,116 @@
+"""Adding documents re-clusters only the event clusters that change (`_event_replay`).
+
+Random small corpora of crowded events (few participants, overlapping dates and
+publications, undated and timeless mentions): the events of `reconcile_delta` applied to
+`reconcile(old)` must be those of `reconcile(old + added)`, and the mentions it clustered
+again must be only those of the clusters that differ.
+"""
+
+from __future__ import annotations
+
+import random
+from typing import Any
+
+import pytest
+
+from bilat.reconcile import ReconcileOptions, SourcedExtraction, reconcile
+from bilat.reconcile._event_replay import changed_mentions
+from bilat.reconcile.actors import canonical_actors
+from bilat.reconcile.delta import reconcile_delta
+from bilat.reconcile.events import cluster_events, is_timeless, mention_items
+from bilat.reconcile.model import to_plain
+from test_reconcile import CN, PUTIN, RU, XI, doc, event, person
+
+NAMES = ("Russia", "China", "Putin", "Xi Jinping")
+# who "Putin" is varies by document, so added documents can change how old ones read
+PUTINS = ((PUTIN,), (person("Putin", None),), (person("Vladimir Putin", "BY", "Putin"),), ())
+MODES = ("meeting", "visit", "multilateral")
+PLACES = (None, "Beijing", "Moscow", "Russia", "China", "Kazan")
+
+
+def _date(rng: random.Random) -> str | None:
+    month, day = rng.randint(1, 4), rng.randint(1, 28)
+    return rng.choice([None, "2025", f"2025-{month:02d}", f"2025-{month:02d}-{day:02d}"])
+
+
+def _corpus(rng: random.Random, size: int) -> list[SourcedExtraction]:
+    out = []
+    for n in range(1, size + 1):
+        days = ["2025-01-02", "2025-01-20", "2025-01-29", "2025-02-03", "2025-03-20"]
+        published = rng.choice([None, None, *days])
+        events = [
+            event(
+                *rng.sample(NAMES, rng.randint(1, 2)),
+                mode=rng.choice(MODES),
+                date=_date(rng),
+                date_end=rng.choice([None, None, None, "2025-03-05"]),
+                place=rng.choice(PLACES),
+            )
+            for _ in range(rng.randint(1, 3))
+        ]
+        putin = rng.choices(PUTINS, weights=(6, 2, 1, 1))[0]
+        out.append(doc(n, published, actors=(RU, CN, XI, *putin), events=events))
+    return out
+
+
+def _events(record: Any) -> dict[str, Any]:
+    return {e.id: to_plain(e) for e in record.events}
+
+
+def _assert_delta_applies(
+    old: list[SourcedExtraction], added: list[SourcedExtraction]
+) -> dict[str, Any]:
+    """The events of `reconcile(old)` with the delta's applied are those of reconciling all."""
+    delta = reconcile_delta(old, added).parts["events"]
+    events = _events(reconcile(old))
+    for entry in delta.removed:
+        assert events.pop(entry["id"]) == entry
+    events.update((entry["id"], entry) for entry in delta.added)
+    assert events == _events(reconcile([*old, *added]))
+    return events
+
+
+@pytest.mark.parametrize("seed", range(60))
+def test_adding_equals_reconciling_everything(seed: int) -> None:
+    rng = random.Random(seed)
+    docs = _corpus(rng, 40)
+    rng.shuffle(docs)
+    old, added = docs[:34], docs[34:]
+    _assert_delta_applies(old, added)
+
+
+@pytest.mark.parametrize("seed", range(60))
+def test_only_the_changed_clusters_are_clustered_again(seed: int) -> None:
+    rng = random.Random(seed)
+    docs = _corpus(rng, 40)
+    old, options = docs[:34], ReconcileOptions()
+    index = canonical_actors(docs, ())[2]  # the same actors read old and new mentions
+    after = mention_items(docs, index)
+    gone, come = cluster_events(old, index, options), cluster_events(docs, index, options)
+    placed = {m.ref: n for n, c in enumerate(gone) for m in c.mentions}
+    refs = changed_mentions(after, set(after) - set(placed), placed, options)
+
+    def dated(clusters: Any) -> set[frozenset[str]]:  # timeless ones are the caller's
+        return {
+            frozenset(m.ref for m in c.mentions if not is_timeless(after[m.ref])) for c in clusters
+        }
+
+    differ = {r for c in dated(gone) ^ dated(come) for r in c}
+    assert refs == differ  # every mention of a cluster that changed, and nothing else
+
+
+def test_a_cluster_whose_participant_shows_another_name_is_rebuilt() -> None:
+    """The added documents name Putin's actor more often by another full name: the old
+    cluster's mentions read alike (the same actor id), but it shows the new name."""
+    gid = "Q7747"
+    putin = person("Vladimir Putin", "RU", "Putin", gid=gid)
+    other = person("Vladimir V. Putin", "RU", "Putin", gid=gid)
+
+    def met(n: int, who: Any, date: str) -> SourcedExtraction:
+        mention = event("Putin", "Xi Jinping", date=date)
+        return doc(n, "2025-03-01", actors=(RU, CN, XI, who), events=[mention])
+
+    old = [met(1, putin, "2025-01-10"), met(2, putin, "2025-01-10")]
+    added = [met(3, other, "2025-02-10"), met(4, other, "2025-02-10"), met(5, other, "2025-02-10")]
+    events = _assert_delta_applies(old, added)
+    assert {"Vladimir V. Putin"} <= {p for e in events.values() for p in e["participants"]}
