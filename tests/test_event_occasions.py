@@ -312,3 +312,15 @@ def test_a_russian_occasion_named_again_in_another_case() -> None:
     assert ("meeting", "planned", "2025-11") in found
     assert ("meeting", "occurred", "2024-06") in found
     assert ("multilateral", "occurred", "2025-09-10") in found
+
+
+def test_a_next_session_is_not_the_talks_of_the_report() -> None:
+    events = _events(
+        "DUBAI: Russian Economic Development Minister Maxim Reshetnikov held talks with UAE "
+        "Minister of State for Foreign Trade Thani Al Zeyoudi in Dubai this week. "
+        "Reshetnikov, who co-chairs the UAE-Russia Intergovernmental Commission, said its next "
+        "session would take place in Abu Dhabi in the autumn.",
+        "2026-03-09",
+    )
+    meetings = sorted((e.status, e.date) for e in events if e.mode == "meeting")
+    assert [s for s, _d in meetings] == ["occurred", "planned"]

@@ -41,6 +41,12 @@ _PRIOR = re.compile(
 
 
 _ALSO = re.compile(r"\b(?:also|также)\b", re.I)
+_NEXT = re.compile(r"(?:next|upcoming|forthcoming)\b", re.I)
+_NEXT_BEFORE = re.compile(
+    r"(?:\b(?:next|upcoming|forthcoming)|(?<![\w-])(?:следующ|очередн|предстоящ)\w*)"
+    r"(?:[\s,]+[\w-]+){0,2}\s+$",
+    re.I,
+)
 
 
 def marks_of(clause: Clause, mode: str, trig: re.Match[str]) -> frozenset[str]:
@@ -68,6 +74,10 @@ def marks_of(clause: Clause, mode: str, trig: re.Match[str]) -> frozenset[str]:
         marks.add("prior")  # "the ministers last met in April": not the talks reported now
     if mode == "meeting" and _ASIDE.search(clause.text):
         marks.add("aside")  # "Prior to the meeting, X and Y held talks in a narrow format"
+    if _NEXT.match(trig.group(0)) or _NEXT_BEFORE.search(
+        clause.text[max(0, trig.start() - 30) : trig.start()]
+    ):
+        marks.add("next")  # "its next session would take place in the autumn": a later one
     if _ALSO.search(clause.text, 0, trig.start()):
         marks.add("also")  # "He will also take part in the commission's session": another one
     ordinal = _ORDINAL.search(clause.text[max(0, trig.start() - 30) : trig.start()])

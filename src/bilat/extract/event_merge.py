@@ -92,6 +92,8 @@ def _same(a: Found, b: Found, types: dict[str, str]) -> bool:
         return False  # "they last met in April" is not the talks the report dates by its day
     if ea.status != eb.status and (_a_series(ea) or _a_series(eb)):
         return False  # "patrols flown every year since 2019" is no "patrol expected" later
+    if ea.status != eb.status and "next" in a.marks | b.marks:
+        return False  # "held talks in Dubai ...; its next session would take place in Abu Dhabi"
     if ea.status != eb.status and "also" in a.marks | b.marks:
         return False  # "held talks ... He will also take part in the session": two events
     if ea.status != eb.status and not _compatible_dates(ea.date, eb.date):
