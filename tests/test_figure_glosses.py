@@ -123,3 +123,13 @@ def test_a_newspapers_name_is_no_rate() -> None:
         "2025-11-17",
     )
     assert (figure.per, figure.said_by) == (None, "Alexei Yerkhov")
+
+
+def test_bare_imports_after_a_states_exports_are_the_other_way() -> None:
+    figures = _figures(
+        "India and Russia held talks. India's exports to Russia were just $4.9 billion in "
+        "2024, while imports stood at $63.8 billion, according to commerce ministry data.",
+        "2025-03-11",
+    )
+    assert _one(figures, 4.9e9).flow == "IN->RU"
+    assert _one(figures, 63.8e9).flow == "RU->IN"

@@ -68,3 +68,25 @@ def test_people_of_a_russian_report() -> None:
     assert actors["Dong Jun"].gid == "dong-jun"  # the gazetteer's, found through pinyin
     assert "Ван Юнкан" in actors["Wang Yongkang"].aliases
     assert "Alexei Dedov" in actors["Алексей Дедов"].aliases
+
+
+def test_a_delegations_talks_with_chinese_officials_of_a_province() -> None:
+    events = extract_text(
+        "ВЛАДИВОСТОК, 20 мая, PrimaMedia. Делегация Приморского края во главе с губернатором "
+        "Олегом Кожемяко в ходе рабочего визита в провинцию Цзилинь провела в понедельник в "
+        "Чанчуне переговоры с секретарем парткома провинции Хуан Цяном и губернатором Ху "
+        "Юйтином.",
+        "2025-05-20",
+    ).events
+    (talks,) = [e for e in events if e.mode == "meeting"]
+    assert talks.date == "2025-05-19"
+    assert {"Huang Qiang", "Hu Yuting"} <= set(talks.participants)
+
+
+def test_an_initial_and_a_russian_surname() -> None:
+    actors = extract_text(
+        "Глава российской части межправкомиссии А.Козлов провел в пятницу переговоры с "
+        "министром иностранных дел Монголии.",
+        "2025-09-15",
+    ).actors
+    assert "Alexander Kozlov" in {a.name for a in actors}

@@ -239,11 +239,14 @@ def _short_forms(name: str, country: str | None) -> set[str]:
 def _resolve_person(b: Builder, name: str) -> Entry | None:
     found = [e for e in b.gaz.lookup(name) if e.type == "person"]
     initial = _INITIAL_SURNAME.match(name)
-    if not found and initial:  # "A. Kozlov", "U. Khurelsukh": the one of that initial
+    if not found and initial:  # "A. Kozlov", "А.Козлов": the one of that surname and initial
+        surname, first = initial["surname"], initial["initial"]
+        if mostly_cyrillic(surname):
+            surname, first = latin_name(surname) or surname, latin_name(first) or first
         found = [
             e
-            for e in b.gaz.lookup_surname(initial["surname"])
-            if any(n[:1] == initial["initial"] for n in (e.name, *e.aliases))
+            for e in b.gaz.lookup_surname(surname)
+            if any(n[:1] == first[:1] for n in (e.name, *e.aliases))
         ]
     if not found and " " not in name:
         found = b.gaz.lookup_surname(name)
@@ -294,6 +297,7 @@ def _add_persons(b: Builder) -> None:
             draft = b.person(
                 "ner:" + normalize(chinese[0]), chinese[0], start, start + len(name), name
             )
+            draft.country = draft.country or "CN"  # a name in Palladius spelling: Chinese
             if chinese[1] not in draft.extra_aliases and chinese[1] != name:
                 draft.extra_aliases += (chinese[1],)
         elif " " in name or _INITIALS.match(name):  # "Б.Батцэцэг": initials make it a name

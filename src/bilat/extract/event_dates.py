@@ -148,6 +148,10 @@ def for_a_planned_trip(text: str, trig: re.Match[str], others: list[re.Match[str
     return planned_near(text, trip, rest) or bool(FUTURE_TRIGGER.match(trip[0]))
 
 
+# a verb of holding right before a date: the date is of the event word the verb takes after
+_HELD_BEFORE = re.compile(r"(?<![\w-])(?:провел|провела|провели|проведет|проведут)\s+$", re.I)
+
+
 def any_date(
     clause: Clause, ctx: DocContext, planned: bool, after: int | None = None
 ) -> tuple[str | None, str | None]:
@@ -328,7 +332,11 @@ def event_date(
         """Dates follow their event noun ('visit to Moscow in May after phone talks'): the
         nearest trigger before the expression owns it, else the nearest after it."""
         every = [trig, *others]
-        if _POSSESSIVE.match(clause.text, end) or _COMES_AFTER.match(clause.text, start):
+        if (
+            _POSSESSIVE.match(clause.text, end)
+            or _COMES_AFTER.match(clause.text, start)
+            or (_HELD_BEFORE.search(clause.text, max(0, start - 30), start))
+        ):  # "провела в понедельник в Чанчуне переговоры": the verb's object is after it
             # "yesterday's talks", "comes two weeks after … talks": the date of what follows
             pool = [t for t in every if t.start() >= end] or every
             return min(pool, key=lambda t: gap(start, end, t))

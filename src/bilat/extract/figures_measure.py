@@ -310,7 +310,36 @@ def find_flow(
         if attached:
             return attached
         before = [d for d in directed if d[0] <= pos]
-        return (before[-1] if before else directed[0])[1]
+        where, flow = before[-1] if before else directed[0]
+        return _the_other_way(text, where, pos, flow) or flow
+    return _undirected(text, pos, measure, hits, pair)
+
+
+# "India's exports to Russia were $4.9 billion, while imports stood at $63.8 billion": the
+# other flow of the same state, told with a bare word after the first
+_BARE_FLOW = re.compile(
+    r"(?:,|\bwhile|\bwhereas|\band|;)\s+(?:its\s+|their\s+)?(?P<w>imports|exports)\b"
+    r"(?!\s+(?:from|to|of|into)\b)",
+    re.I,
+)
+
+
+def _the_other_way(text: str, where: int, pos: int, flow: str) -> str | None:
+    if "->" not in flow or where >= pos:
+        return None
+    bare = _BARE_FLOW.search(text, where, pos)
+    if bare is None:
+        return None
+    told = re.search(r"import|export", text[max(0, where - 40) : where + 40], re.I)
+    if told is None or told.group(0).lower() == bare["w"].lower()[:6]:
+        return None
+    a, b = flow.split("->")
+    return f"{b}->{a}"
+
+
+def _undirected(
+    text: str, pos: int, measure: str, hits: list[CountryHit], pair: tuple[str, str]
+) -> str | None:
     isos = list(dict.fromkeys(h.iso for h in hits if h.start < pos + 40))
     if measure == "trade_flow":
         return None
