@@ -39,7 +39,8 @@ HARD = Path(__file__).resolve().parent / "golden" / "hard"
 # (tests/golden/README.md; blind runs there) the 106 articles measured 0.867 / 0.831 / 0.918
 # / 0.765 / 0.890 (2026-12-05). With the 24 h12_* pages (blind runs in the README) the 130
 # articles measured 0.866 / 0.829 / 0.918 / 0.743 / 0.872 (later the same day); with the 12
-# h13_* pages the 142 articles measured 0.864 / 0.833 / 0.921 / 0.743 / 0.888 (ee1c4b0).
+# h13_* pages the 142 articles measured 0.864 / 0.833 / 0.921 / 0.743 / 0.888 (ee1c4b0), with
+# 12 more (h13_c*, h13_d*) the 154 articles 0.862 / 0.839 / 0.917 / 0.733 / 0.884 (be1461e).
 FLOORS = {"actors": 0.83, "events": 0.78, "figures": 0.87, "agreements": 0.72, "commitments": 0.85}
 
 
