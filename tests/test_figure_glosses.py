@@ -133,3 +133,12 @@ def test_bare_imports_after_a_states_exports_are_the_other_way() -> None:
     )
     assert _one(figures, 4.9e9).flow == "IN->RU"
     assert _one(figures, 63.8e9).flow == "RU->IN"
+
+
+def test_a_share_that_fell_from_a_peak_is_a_level() -> None:
+    figures = _figures(
+        "India and Russia held talks. Russia's share of India's crude imports dropped to around "
+        "24% in January from a peak of almost 40%.",
+        "2026-03-11",
+    )
+    assert sorted((f.kind, f.value) for f in figures) == [("share", 24.0), ("share", 40.0)]

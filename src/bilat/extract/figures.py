@@ -425,7 +425,9 @@ def figure_kind(text: str, q: Quantity) -> tuple[str, float]:
 
 
 _TO_OR_FROM = re.compile(
-    r"\b(?:to|from)\s+(?:(?:about|around|nearly|almost|some|roughly|over|under|just|only|"
+    # "from a peak of almost 40%", "to a low of 12%": the levels moved
+    r"\b(?:to|from)\s+(?:an?\s+(?:(?:record|all-time|historic)\s+)?(?:peak|high|low|level)\s+of\s+)?"
+    r"(?:(?:about|around|nearly|almost|some|roughly|over|under|just|only|"
     r"more\s+than|less\s+than|a\s+record)\s+)?$",
     re.I,
 )
