@@ -90,3 +90,8 @@ def test_an_initial_and_a_russian_surname() -> None:
         "2025-09-15",
     ).actors
     assert "Alexander Kozlov" in {a.name for a in actors}
+
+
+def test_o_after_other_initials_spells_uo() -> None:
+    assert chinese_name(["Го", "Шэнкуня"]) == ("Guo Shengkun", "Го Шэнкунь")
+    assert [to_pinyin(w) for w in ("Ло", "Бо", "Чжоу")] == ["Luo", "Bo", "Zhou"]

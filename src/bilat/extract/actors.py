@@ -32,6 +32,7 @@ from bilat.extract.actors_ru import (
 )
 from bilat.extract.affiliation import affiliation, titled_names
 from bilat.extract.context import DocContext, Mention
+from bilat.extract.figures_measure import countries_in_text
 from bilat.extract.gazetteer import Entry, Gazetteer, normalize
 from bilat.extract.gazetteer_ru import surname_cases
 from bilat.extract.gazmatch import find_gazetteer_mentions
@@ -43,7 +44,6 @@ from bilat.extract.roles import (
     RolePhrase,
     find_plural_roles,
     find_role_phrases,
-    names_state,
 )
 from bilat.extract.roles_ru import find_role_phrases_ru
 from bilat.extract.wordre import mostly_cyrillic, words_re
@@ -188,7 +188,8 @@ def _posted_host(b: Builder, rp: RolePhrase) -> str | None:
     host = pair[1 - pair.index(rp.country)]
     if b.ctx.language == "ru":
         return host if names_state_ru(b.ctx.doc, host, b.gaz) else None
-    return host if names_state(b.ctx.clean_text, host, b.gaz) else None
+    named = {hit.iso for hit in countries_in_text(b.ctx.clean_text)}
+    return host if host in named else None
 
 
 def _clean_person(text: str) -> str:

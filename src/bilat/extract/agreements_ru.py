@@ -324,10 +324,6 @@ _ITEMISED_RU = re.compile(
     r"[^.;]{0,40}?(?:в\s+том\s+числе|включая|среди\s+них|среди\s+которых)", re.I
 )
 _SIGN_RU = re.compile(r"(?<![\w-])(?:подписа|подпиш)\w*", re.I)
-_PLANNED_RU = re.compile(
-    r"(?<![\w-])(?:будет|будут|подпишут|планиру\w+|ожида\w+|предполага\w+|намечен\w*)(?![\w-])",
-    re.I,
-)
 # "по итогам заседания", "в ходе визита": the occasion, as the English title names it
 _OCCASION_RU = re.compile(
     r"(?:по\s+итогам|в\s+ходе|на\s+полях|по\s+результатам)\s+(?:[а-яё-]+\s+){0,2}?"
@@ -360,11 +356,14 @@ def _batch_ru(ctx: DocContext, s: Sentence) -> Agreement | None:
         "documents signed",
         f"following the {_OCCASIONS[occasion['what'].lower()]}" if occasion else "",
     ]
-    status = "planned" if _PLANNED_RU.search(s.text) else "signed"
+    # the status as for any named document: the nearest cue to the batch's noun, in its tense
+    toks = tokens(s.text, [])
+    noun = next((i for i, tok in enumerate(toks) if tok.end >= m.end()), len(toks) - 1)
+    name = _Name(noun, noun, noun + 1, noun, noun + 1, "")
     made = Agreement(
         title=" ".join(w for w in words if w),
         kind="agreement",
-        status=status,
+        status=_status(toks, name, "agreement"),
         date=None,
         parties=_parties(ctx, s, "agreement"),
         sector="other",

@@ -590,7 +590,7 @@ def _moved_to(ctx: DocContext, clause: Clause) -> tuple[str | None, str | None] 
         return None
     rest = clause.text[m.end() :]
     for expr in find_time_expressions(rest, ctx.published, tense="future"):
-        if expr.date and not rest[: expr.start].strip(" ,").count(" ") > 1:
+        if expr.date and len(rest[: expr.start].split()) <= 2:  # "until early next year"
             return expr.date, expr.date_end
     return None
 

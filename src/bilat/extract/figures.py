@@ -90,9 +90,13 @@ def _without_title_repeats(ctx: DocContext, figures: list[Figure]) -> list[Figur
             b.per,
         )
 
-    titles = [f for f in figures if f.period is None and title_line(f)]
-    body = [f for f in figures if not title_line(f)]
-    return [f for f in figures if f not in titles or not any(same(f, b) for b in body)]
+    in_title = [title_line(f) for f in figures]
+    body = [f for f, title in zip(figures, in_title, strict=True) if not title]
+    return [
+        f
+        for f, title in zip(figures, in_title, strict=True)
+        if not (title and f.period is None and any(same(f, b) for b in body))
+    ]
 
 
 def _once(figures: list[Figure]) -> list[Figure]:

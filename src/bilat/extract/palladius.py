@@ -71,6 +71,8 @@ def _combines(initial: str, final: str) -> bool:
     after velars and sibilants (but "zhi", "si"), no u- compounds after labials."""
     if final in _V_FINALS:
         return initial in ("n", "l")
+    if final == "o":  # "bo", "mo"; elsewhere "о" spells "uo" ("го" is guo, "ло" luo)
+        return initial in ("b", "p", "m", "f")
     if final in _I_FINALS and (initial in _VELAR or initial in _SIBILANT):
         return final == "i" and initial in _SIBILANT
     return not (initial in ("b", "p", "m", "f") and final in _U_FINALS)
@@ -164,15 +166,9 @@ def _fits(word: str) -> bool:
 
 @cache
 def _surnames_ru() -> frozenset[str]:
-    table = {v: k for k, v in _syllables().items()}
-    spelled = set()
-    for pinyin in _SURNAMES:
-        cyr = table.get(pinyin.replace("lv", "lu") if pinyin == "lv" else pinyin)
-        if pinyin == "lv":
-            cyr = "люй"
-        if cyr:
-            spelled.add(cyr)
-    return frozenset(spelled)
+    """The surnames in Palladius spelling ("lv", ü written v, is "люй")."""
+    table = {pinyin: cyrillic for cyrillic, pinyin in _syllables().items()}
+    return frozenset(table[p] for p in _SURNAMES if p in table)
 
 
 def chinese_name(words: list[str]) -> tuple[str, str] | None:

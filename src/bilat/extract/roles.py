@@ -21,7 +21,6 @@ __all__ = [
     "find_plural_roles",
     "find_role_phrases",
     "leader_key",
-    "names_state",
 ]
 
 # Offices of a region or city, not of a state: "the Chinese governor" names no one holder
@@ -211,18 +210,6 @@ def _posted_to(text: str, end: int, gaz: Gazetteer) -> tuple[str, int] | None:
         return None
     found = _state_at(text[link.end() : link.end() + 60], _hosts(gaz))
     return None if found is None else (found[0], link.end() + found[1])
-
-
-def names_state(text: str, iso: str, gaz: Gazetteer) -> bool:
-    """Whether `text` names the state `iso` (its name, capital or adjective)."""
-    return bool(_state_forms(gaz, iso).search(text))
-
-
-@lru_cache(maxsize=64)
-def _state_forms(gaz: Gazetteer, iso: str) -> re.Pattern[str]:
-    adjectives, _names = _country_forms(gaz)
-    forms = {f for f, c in (adjectives | _hosts(gaz)).items() if c == iso} or {iso}
-    return re.compile(rf"(?<![\w-])(?:{_alt(forms)})(?![\w-])")
 
 
 @lru_cache(maxsize=4)
