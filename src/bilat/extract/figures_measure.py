@@ -17,7 +17,7 @@ from bilat.extract.context import DocContext, Sentence
 from bilat.extract.figures_data import load_data
 from bilat.extract.gazetteer import default_gazetteer
 from bilat.extract.gazetteer_ru import russian_names
-from bilat.extract.numbers import Quantity, find_quantities
+from bilat.extract.numbers import Quantity, find_quantities, other_currency_re
 from bilat.extract.wordre import mostly_cyrillic, words_re
 
 __all__ = [
@@ -377,9 +377,13 @@ def money_by_context(q: Quantity, sentence: str, before: str) -> Quantity:
     article last named (`before`: the text before the sentence, and the sentence itself)."""
     if q.unit != "count" or not _SCALED.search(q.text):
         return q
-    named = list(_CURRENCY.finditer(before + " " + sentence[: q.start]))
+    told = before + " " + sentence[: q.start]
+    named = list(_CURRENCY.finditer(told))
     if not named:
         return q
+    other = [m.start() for m in other_currency_re().finditer(told)]
+    if other and other[-1] > named[-1].start():
+        return q  # the sums of the report are in lira or tenge: no unit of the record
     currency = str(named[-1].lastgroup)
     if find_measure(sentence, q.start, q.end, currency) not in _MONEY_MEASURES and not (
         _told_before(q, before[-600:])

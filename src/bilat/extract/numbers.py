@@ -30,7 +30,14 @@ from bilat.extract.figures_numwords import (
 )
 from bilat.extract.wordre import alternation, mostly_cyrillic
 
-__all__ = ["Quantity", "find_quantities", "is_rate_level", "qualifier_before", "rate_after"]
+__all__ = [
+    "Quantity",
+    "find_quantities",
+    "is_rate_level",
+    "other_currency_re",
+    "qualifier_before",
+    "rate_after",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -233,6 +240,42 @@ def _currency_prefix_re() -> re.Pattern[str]:
 
 
 @cache
+def _other_prefix_re() -> re.Pattern[str]:
+    return re.compile(rf"(?<![A-Za-z])(?:{alternation(_map('other_currency_prefix'))})\s?$")
+
+
+@cache
+def other_currency_re() -> re.Pattern[str]:
+    """The name or code of a currency outside GOLD.md's unit set ('lira', 'Saudi riyals',
+    'тенге', 'TL'): names in any case, codes in capitals."""
+    names = [w for w in _map("other_currency_suffix") if not w.isupper()]
+    codes = [w for w in _map("other_currency_suffix") if w.isupper()]
+    return re.compile(
+        rf"(?:{alternation(names, ignore_case=True)}|(?-i:{alternation(codes)}))"
+        r"(?![A-Za-zА-Яа-яЁё])",
+        re.I,
+    )
+
+
+_SPACE = re.compile(r"\s*")
+_NATION = re.compile(r"\s*(?:[A-Z][a-z]+|UAE|US)\s+")  # "Saudi riyals", "Kazakh tenge"
+
+
+def _other_currency(text: str, m: re.Match[str], p: _Parse) -> bool:
+    """A sum in a currency outside the unit set: '₹3.9 lakh crore', 'RM12.5 billion',
+    'HK$5 billion', '1.2 trillion lira', '5 billion Kazakh tenge', '300 млрд тенге'."""
+    if p.unit not in (None, "USD") or (p.unit == "USD" and not p.currency):
+        return False
+    if _other_prefix_re().search(text[max(0, m.start() - 4) : m.start()]):
+        return True
+    if p.unit is not None:
+        return False
+    nation = _NATION.match(text, p.end)
+    at = nation.end() if nation else _SPACE.match(text, p.end).end()  # type: ignore[union-attr]
+    return bool(other_currency_re().match(text, at))
+
+
+@cache
 def _per_re() -> re.Pattern[str]:
     per = _map("per")
     alts = [(str(k), str(p)) for k, ps in per.items() for p in ps]
@@ -260,7 +303,7 @@ def _read(text: str, m: re.Match[str]) -> Quantity | None:
     _scale(text, p)
     _unit(text, p)
     _between(text, p)
-    if not _acceptable(text, p, m):
+    if _other_currency(text, m, p) or not _acceptable(text, p, m):
         return None
     unit = p.unit or "count"
     if unit in _TIME_UNITS and _time_span(text, p):
