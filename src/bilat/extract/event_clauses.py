@@ -53,6 +53,10 @@ _CLAUSE = re.compile(
     r"|,\s+(?=(?:during\s+which|(?:в\s+ходе|во\s+время)\s+котор\w+)\s)"
     # "held the Joint Sea drills in August, | followed by a joint naval patrol"
     r"|,\s+(?=followed\s+by\s)"
+    # "agreed to speed up preparations for the next session of the committee, | during talks
+    # on the sidelines of ...": what was agreed, and the contact it was agreed at
+    r"|,\s+(?=(?:during|in\s+the\s+course\s+of|at)\s+(?:(?:their|the|a|his|her)\s+)?"
+    r"(?:[\w-]+\s+)?(?:talks|meeting|phone\s+call|call|conversation|videoconference)\b)"
 )
 
 

@@ -68,7 +68,7 @@ def planned_near(text: str, trig: re.Match[str], others: list[re.Match[str]]) ->
         ):
             continue  # "On the eve of the meeting, X held talks by video": X's own, past (not
             # "ahead of Xi's state visit": the visit)
-        if _DISCUSSED.search(text, max(0, m.start() - 30), m.start()) and _OCCASION_NOUN.search(
+        if _DISCUSSED.search(text, max(0, m.start() - 110), m.start()) and _OCCASION_NOUN.search(
             text, m.end(), trig.start()
         ):
             continue  # 'discussed preparations for the session by phone': a past call (not
@@ -109,9 +109,9 @@ _OCCASION_NOUN = re.compile(
     r"\b(?:session|meeting|visit|talks|summit|forum|trip|заседани\w*|встреч\w*|визит\w*|саммит\w*)\b",
     re.I,
 )
-_DISCUSSED = re.compile(
+_DISCUSSED = re.compile(  # "discussed trade, regional issues and preparations for ..."
     r"\b(?:discussed|reviewed|considered|talked\s+about|focused\s+on|обсудили|обсуждали)"
-    r"\s+(?:the\s+)?$",
+    r"\s+(?:[^.;:]{0,80}?(?:\band|\bи)\s+)?(?:the\s+)?$",
     re.I,
 )
 _AT_THE = re.compile(
@@ -232,7 +232,8 @@ _DATELINE = re.compile(r"^\W*[A-Z][A-Z .'’-]{2,40},(?:\s*[A-Z][A-Za-z]+,)?\s*$
 
 
 _SAID_ON = re.compile(
-    r"\b(?:said|says|announced|reported|stated|told\s+\w+|confirmed|added)\s+(?:on|in|at)?\s*$",
+    r"\b(?:said|says|announced|reported|stated|told\s+\w+|confirmed|added)"
+    r"(?:\s+(?:in|at)\s+[A-Z][\w'’-]+)?\s+(?:on|in|at)?\s*$",  # "told reporters in Ankara on"
     re.I,
 )
 
@@ -260,7 +261,7 @@ def _deadline(text: str, expr: TimeExpr) -> bool:
 def _said_on(text: str, start: int) -> bool:
     """'the ministry said on Sept. 8 that the navy will join': the date of the statement,
     not of what it announces."""
-    return _SAID_ON.search(text, max(0, start - 30), start) is not None
+    return _SAID_ON.search(text, max(0, start - 50), start) is not None
 
 
 def _not_event_date(text: str, start: int, end: int) -> bool:
@@ -426,8 +427,9 @@ _TALKS_HELD = re.compile(
 _PLAN_DATED = re.compile(
     r"^\W*"
     + _FRAME
-    + r"(?:the\s+(?:[\w-]+\s+)?(?P<en>visit|trip|talks|meeting)\s+(?:is|has\s+been)\s+"
-    r"(?:scheduled|planned|expected)\s+(?:for|in|on|to)|(?P<ru>визит|поездка|переговоры|встреча)"
+    + r"(?:the\s+(?:[\w-]+\s+)?(?P<en>visit|trip|talks|meeting|session)\s+(?:(?:is|has\s+been)\s+"
+    r"(?:scheduled|planned|expected)\s+(?:for|in|on|to)|will\s+(?:be\s+held|take\s+place)\s+"
+    r"(?:in|on))|(?P<ru>визит|поездка|переговоры|встреча|заседание)"
     r"\s+(?:[\w-]+\s+)?(?:запланирован\w*\s+на|намечен\w*\s+на|ожидается\s+(?:в|на)))\b",
     re.I,
 )
@@ -443,8 +445,8 @@ def redated_talks(
     Friday in Heihe', 'Визит запланирован на декабрь'), after re-dating them in `found`; None
     when the clause is not such a one, or tells an event of that kind itself (`own`)."""
     plan = _PLAN_DATED.match(clause.text)
-    if not (plan or _TALKS_HELD.match(clause.text)) or not find_triggers(clause.text):
-        return None
+    if not plan and not (_TALKS_HELD.match(clause.text) and find_triggers(clause.text)):
+        return None  # ("The session is scheduled for ...": a session is no trigger alone)
     expr = any_expr(clause, ctx, planned=plan is not None)
     relative = _RELATIVE.search(clause.text)
     if expr is not None and relative is not None and expr.start > relative.start():

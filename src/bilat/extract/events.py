@@ -90,6 +90,9 @@ _PRONOUN = re.compile(
     r"(?!\s+(?-i:[A-Z])))\b"
     # "The sides agreed to hold the next meeting", "Стороны договорились провести" (not "the
     # parties signed", "continue negotiations", "agreed to speed up talks on a deal")
+    # "..., during talks on the sidelines of ...": the contact of the clause before
+    r"|^\s*(?:during|in\s+the\s+course\s+of|at)\s+(?:(?:their|the|a)\s+)?(?:[\w-]+\s+)?"
+    r"(?:talks|meeting|phone\s+call|call|conversation|videoconference)\b"
     r"|^\s*(?:the\s+(?:two\s+)?(?:sides|parties)|стороны)\b(?=\s+(?:also\s+)?"
     r"(?:(?:agreed|decided|plan(?:ned)?|intend(?:ed)?)\s+to\s+(?:hold|meet|convene)\b|will\s+(?:hold|meet)"
     r"|held\s+(?:talks|a\s+meeting|consultations)|met\b|(?:договорились|условились|решили)\s+"
@@ -176,6 +179,7 @@ def _told_before(gaz: Gazetteer, pronoun: re.Match[str], subject: list[Mention])
     plural = re.search(
         r"\b(?:they|their|who|ministers|leaders|presidents|premiers|co-chairs|sides|parties|agreed"
         r"|held|had|spoke|talked"  # the coordinated verb's subject is the whole one
+        r"|talks|meeting|call|conversation|videoconference"  # "..., during talks": both
         r"|(?:оба|обе)\s+\w+"  # "Оба министра"
         r"|они|которые|стороны"
         r"|(?:министр|губернатор|премьер|лидер)(?:ы|ов|ам|ами))$",
@@ -718,6 +722,26 @@ def _continued(ctx: DocContext, clause: Clause, before: list[Found]) -> Found | 
     return replace(before[0], event=event)
 
 
+# "At the meeting, Trung said ...", "After the talks, the two sides signed ...": the
+# contact told just before, named again as the setting of what follows
+_BACK_REFERENCE = re.compile(
+    r"^\W*(?:at|during|after|following|in\s+the\s+course\s+of)\s+(?:the|their|that)\s+"
+    r"(?P<t>(?:[\w-]+\s+)?(?:talks|meeting|call|conversation|videoconference|visit|session))"
+    r"\s*,",
+    re.I,
+)
+
+
+def _told_back(clause: Clause, f: Found, found: list[Found]) -> bool:
+    """A contact named again as the setting of what follows, when an event of its mode was
+    told before: no event of its own (its clause's date is what follows')."""
+    back = _BACK_REFERENCE.match(clause.text)
+    if back is None:
+        return False
+    modes = {mode for mode, _ in find_triggers(back["t"])}
+    return f.event.mode in modes and any(g.event.mode == f.event.mode for g in found)
+
+
 def extract_events(ctx: DocContext, gaz: Gazetteer) -> list[Event]:
     ctx = with_turn_pronouns(ctx)  # in a transcript, "I" and "you" are the two speakers
     found: list[Found] = []
@@ -727,6 +751,7 @@ def extract_events(ctx: DocContext, gaz: Gazetteer) -> list[Event]:
         before: list[Found] = []
         for clause in split_clauses(sentence):
             new = _candidates(ctx, gaz, clause, subject, exercise)
+            new = [f for f in new if not _told_back(clause, f, found)]
             again = _continued(ctx, clause, before) if not new else None
             if again is None:
                 redated_talks(ctx, clause, found, new)  # "The talks took place on Friday"
