@@ -67,3 +67,12 @@ def test_a_planned_russian_batch_and_one_told_by_its_items() -> None:
         "2025-11-02",
     )
     assert all("8 documents" not in a.title for a in listed)
+
+
+def test_a_russian_title_stops_before_the_next_object_after_a_year() -> None:
+    result = extract_text(
+        "Министры обороны обсудили ход выполнения плана военного сотрудничества на 2025 год и "
+        "подготовку к очередному совместному морскому патрулированию.",
+        "2025-08-04",
+    )
+    assert [a.title for a in result.agreements] == ["plan of military cooperation for 2025"]

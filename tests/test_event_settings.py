@@ -88,3 +88,54 @@ def test_a_deal_that_could_be_signed_during_a_visit_makes_the_visit_a_plan() -> 
         "2026-03-16",
     )
     assert [(e.status, e.date) for e in events if e.mode == "visit"] == [("planned", "2026-04")]
+
+
+def test_a_meeting_agreed_after_the_one_held_is_planned_for_the_same_people() -> None:
+    events = _events(
+        "Kazakh Prime Minister Olzhas Bektenov and Chinese Vice Premier Ding Xuexiang held the "
+        "12th meeting of the cooperation committee in Astana on Monday, and agreed that the "
+        "13th meeting will be held in China next year.",
+        "2026-07-08",
+    )
+    assert _shape(events) == [("meeting", "occurred", "2026-07-06"), ("meeting", "planned", "2027")]
+    (planned,) = [e for e in events if e.status == "planned"]
+    assert {"Olzhas Bektenov", "Ding Xuexiang"} <= set(planned.participants)
+
+
+def test_a_goal_set_at_their_summit_tells_the_summit_apart_from_the_call() -> None:
+    events = _events(
+        "Trade Minister Ömer Bolat spoke with Russia's Deputy Prime Minister Alexei Overchuk "
+        "over the phone on Friday and reaffirmed the goal of $100 billion in trade, set by "
+        "President Recep Tayyip Erdoğan and President Vladimir Putin at their summit in Sochi "
+        "last year.",
+        "2026-05-11",
+    )
+    by_mode = {e.mode: e for e in events}
+    assert (by_mode["call"].date, set(by_mode["call"].participants)) == (
+        "2026-05-08",
+        {"Ömer Bolat", "Alexei Overchuk"},
+    )
+    assert by_mode["meeting"].date == "2025"
+    assert "Vladimir Putin" in by_mode["meeting"].participants
+
+
+def test_talks_on_arrival_fall_on_the_first_day_of_the_visit() -> None:
+    events = _events(
+        "KHABAROVSK, June 12 (Interfax) - A delegation led by Khabarovsk Territory Governor "
+        "Dmitry Demeshin arrived in Harbin on Wednesday for a four-day working visit. On "
+        "arrival, Demeshin held talks with Heilongjiang Governor Liang Huiling.",
+        "2026-06-12",
+    )
+    (talks,) = [e for e in events if e.mode == "meeting"]
+    assert talks.date == "2026-06-10"
+
+
+def test_patrols_held_since_a_year_are_a_series_apart_from_the_dated_patrol() -> None:
+    events = _events(
+        "Russian and Chinese strategic bombers carried out a joint air patrol over the East "
+        "China Sea on Tuesday, the Russian Defence Ministry said. Russia and China have held "
+        "joint air patrols over the Asia-Pacific region since 2019.",
+        "2026-11-26",
+    )
+    dates = sorted(str(e.date) for e in events if e.mode == "military")
+    assert dates == ["2026-11-24", "None"]

@@ -63,3 +63,15 @@ def test_a_lira_sum_after_a_dollar_sum_is_not_taken_for_dollars() -> None:
     )
     assert [f.value for f in result.figures if f.value == 310e9] == []
     assert [c.value for c in result.commitments if c.value == 310e9] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Такая цель зафиксирована в программе сотрудничества на 2026–2030 годы.",
+        "The 2021-2025 programme was fulfilled.",
+        "в 2021–2025 годах товарооборот вырос",
+    ],
+)  # fmt: skip
+def test_a_span_of_years_is_no_count(text: str) -> None:
+    assert find_quantities(text) == []

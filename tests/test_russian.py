@@ -450,4 +450,4 @@ def test_a_person_after_a_title_of_a_known_body_belongs_to_its_state() -> None:
         "Сергей Данкверт провели переговоры."
     )
     people = {a.name: a.country for a in extract_russian(text, "2031-03-03").actors}
-    assert (people["Sun Meijun"], people["Сергей Данкверт"]) == ("CN", "RU")
+    assert (people["Sun Meijun"], people["Sergei Dankvert"]) == ("CN", "RU")

@@ -67,7 +67,7 @@ def test_people_of_a_russian_report() -> None:
     }
     assert actors["Dong Jun"].gid == "dong-jun"  # the gazetteer's, found through pinyin
     assert "Ван Юнкан" in actors["Wang Yongkang"].aliases
-    assert "Alexei Dedov" in actors["Алексей Дедов"].aliases
+    assert "Алексей Дедов" in actors["Alexei Dedov"].aliases  # named in Latin letters
 
 
 def test_a_delegations_talks_with_chinese_officials_of_a_province() -> None:

@@ -74,7 +74,15 @@ def _currency_or_negation(text: str, start: int, end: int) -> bool:
 
 
 _LESSER = re.compile(r"\b(?:deputy|vice|acting|former|ex-|assistant)[\s-]*$", re.I)
-_TITLE_WORDS = re.compile(r"^(?:(?:Mr|Mrs|Ms|Dr|President|Premier|Minister|General)\.?\s+)+")
+# titles and honorifics before a name: "Prince Abdulaziz bin Salman", "Datuk Seri Anwar
+# Ibrahim" (Malaysian federal honorifics), "Sheikh Mohamed bin Zayed"
+_TITLE_WORDS = re.compile(
+    r"^(?:(?:Mr|Mrs|Ms|Dr|President|Premier|Minister|General|Crown\s+Prince|Prince|Princess"
+    r"|Sheikh|Sheikha|Emir|Datuk\s+Seri|Datuk|Dato['’]?\s+Sri|Dato['’]?|Tan\s+Sri|Tun|Haji)"
+    r"\.?\s+)+"
+)
+# an Arabic or Malay name's patronymic after the given name: "Abdulaziz bin Salman"
+_PATRONYM = re.compile(r"\s+(?:bin|ibn|bint|binti)\s+[A-Z][\w'’-]+(?:\s+Al[\s-][A-Z][\w'’-]+)?")
 _CJK_STYLE = {"CN", "TW", "KP", "KR", "VN", "SG"}  # surname first in English renderings
 
 
@@ -234,7 +242,14 @@ def _short_forms(name: str, country: str | None) -> set[str]:
     forms = {parts[-1]}
     if country in _CJK_STYLE:
         forms.add(parts[0])
+    if _PATRONYM.search(" " + " ".join(parts[1:])) or country in _GIVEN_NAME_STYLE:
+        forms = {parts[0]}  # "Crown Prince Mohammed" (bin Salman), "Anwar" (Ibrahim)
     return forms
+
+
+# states whose press calls people by the given name: Malay and Indonesian names ("Anwar",
+# "Prabowo") have no family name
+_GIVEN_NAME_STYLE = frozenset({"MY", "ID", "BN"})
 
 
 def _resolve_person(b: Builder, name: str) -> Entry | None:
@@ -257,7 +272,10 @@ def _resolve_person(b: Builder, name: str) -> Entry | None:
     return found[0] if len(found) == 1 else None
 
 
-_INITIAL_SURNAME = re.compile(r"^(?P<initial>[A-ZА-ЯЁ])\.\s*(?P<surname>[A-ZА-ЯЁ][\w'’-]+)$")
+# "A. Kozlov", "V.V. Putin", "В.В. Путин" (the patronymic's initial after the first name's)
+_INITIAL_SURNAME = re.compile(
+    r"^(?P<initial>[A-ZА-ЯЁ])\.\s*(?:[A-ZА-ЯЁ]\.\s*)?(?P<surname>[A-ZА-ЯЁ][\w'’-]+)$"
+)
 
 
 def _person_key(b: Builder, name: str) -> str:
@@ -285,6 +303,9 @@ def _add_persons(b: Builder) -> None:
         ):
             continue  # "Дмитрий Козлов" under the report, "Уважаемый Касым-Жомарт Кемелевич!"
         start = ent.start_char + ent.text.find(name)
+        patronym = _PATRONYM.match(text, start + len(name)) if " bin " not in name else None
+        if patronym:  # "Prince Abdulaziz | bin Salman": the model cut the patronymic
+            name += patronym.group(0)
         longer = titled.get(start)
         if longer and longer[1].startswith(name) and longer[0] > start + len(name):
             name = longer[1]  # "Defence Secretary Rajesh Kumar Singh": the model cut "Singh"
@@ -344,9 +365,9 @@ def _russian_forms(draft: Draft, name: str) -> None:
     """A person the gazetteer lacks, named in Russian: under the name's nominative ("Алексеем
     Дедовым" -> "Алексей Дедов"), with it and its Latin letters ("Alexei Dedov") as aliases."""
     nominative = person_nominative(name)
-    if draft.name == name and nominative != name:
-        draft.name = nominative
     latin = latin_name(nominative)
+    if draft.name == name and (latin or nominative) != name:
+        draft.name = latin or nominative  # GOLD.md: the fullest common English form
     for form in (nominative, latin):
         if form and form != draft.name and form not in draft.extra_aliases:
             draft.extra_aliases += (form,)
@@ -399,8 +420,17 @@ def _link_short_names(b: Builder, singles: list[tuple[int, int, str]]) -> None:
 
 def _attach_titles(b: Builder) -> None:
     """'Russian Prime Minister Mikhail Mishustin': the title is an alias of the named person."""
+    text = b.ctx.clean_text
     for rp, (s, _e) in b.pending_titles:
-        owner = next((d for d in b.drafts.values() for span in d.spans if span[0] == s), None)
+        owner = next(
+            (
+                d
+                for d in b.drafts.values()
+                for span in d.spans
+                if span[0] == s or (s < span[0] and _TITLE_WORDS.fullmatch(text[s : span[0]]))
+            ),
+            None,
+        )  # "Saudi Energy Minister Prince Abdulaziz bin Salman": the title before the honorific
         if owner is None:
             continue
         owner.add(rp.start, rp.end, rp.text)
@@ -496,7 +526,7 @@ def _article_name(d: Draft) -> str:
     used = {text for s, e, text in d.spans if (s, e) not in d.no_alias}
     if d.entry is None or d.name in used:
         return d.name
-    known = {normalize(a) for a in d.entry.aliases}
+    known = {normalize(a) for a in (d.entry.name, *d.entry.aliases)}  # "Bùi Thanh Sơn"
     full = [u for u in used if " " in u.strip() and normalize(u) in known and u[:1].isupper()]
     same_type = [u for u in full if len(u.split()) == len(d.name.split())]
     return min(same_type or [d.name], key=lambda u: (-len(u), u))

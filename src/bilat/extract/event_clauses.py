@@ -36,7 +36,10 @@ _PREPARES = re.compile(
     r"(?:,?\s+and|\s+to\s+(?:review|discuss|coordinate|go\s+over))?\s+(?:the\s+)?"
     r"(?=preparations?\s+for\s)"
     # "held a telephone conversation on Friday | and agreed to hold the next meeting of ..."
-    r"|,?\s+and\s+(?=agreed\s+to\s+(?:hold|meet|convene)\b)",
+    r"|,?\s+and\s+(?=agreed\s+to\s+(?:hold|meet|convene)\b)"
+    # "... on Tuesday, | and agreed that the 31st meeting will be held in Russia next year"
+    r"|,?\s+and\s+(?=agreed\s+that\s+the\s+(?:next|\d+(?:st|nd|rd|th))\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:meeting|session|summit|round)\b)",
     re.I,
 )
 _CLAUSE = re.compile(
@@ -51,6 +54,8 @@ _CLAUSE = re.compile(
     r"|,\s+(?=(?:a|one|two|three|four|five|several)\s+(?:day|days|week|weeks)\s+(?:after|before)\s)"
     # "held talks by phone, | during which they discussed preparations for Modi's visit"
     r"|,\s+(?=(?:during\s+which|(?:в\s+ходе|во\s+время)\s+котор\w+)\s)"
+    # "reaffirmed the goal of $100 billion by 2030, | set by Modi and Putin at their summit"
+    r"|,\s+(?=(?:set|agreed|reached|announced|adopted)\s+by\s)"
     # "held the Joint Sea drills in August, | followed by a joint naval patrol"
     r"|,\s+(?=followed\s+by\s)"
     # "agreed to speed up preparations for the next session of the committee, | during talks
@@ -204,13 +209,16 @@ def find_triggers(clause: str) -> tuple[tuple[str, re.Match[str]], ...]:
             if mo not in ("meeting", "multilateral")
             or _own_verb(clause, m, remote[0])
             or _PREPARED.search(clause, max(0, m.start() - 60), m.start())
+            or (m.start() > remote[0].end() and _AT_THEIR.search(clause, 0, m.start()))
         ]  # "held a videoconference to prepare for the next meeting of the dialogue": two
+        # "spoke over the phone ... the goal set by Modi and Putin at their summit": two
     once: dict[str, re.Match[str]] = {}
     for mo, m in found:
         once.setdefault(mo, m)  # modes come out in ORDER, one trigger each
     return tuple(once.items())
 
 
+_AT_THEIR = re.compile(r"\bat\s+their\s+(?:[\w-]+\s+)?$", re.I)
 # an occasion a call prepares is an event of its own (planned)
 _PREPARED = re.compile(
     r"\b(?:to\s+prepare\s+for|preparations?\s+for|in\s+preparation\s+for|ahead\s+of)\s+"
@@ -225,9 +233,11 @@ _AND_VERB = re.compile(
 
 def _own_verb(clause: str, meeting: re.Match[str], remote: re.Match[str]) -> bool:
     """Whether a meeting word before a call's is an event of its own: the call comes in a
-    coordinated verb phrase of its own (", and held a video call")."""
+    coordinated verb phrase of its own (", and held a video call") or a clause of its own
+    ("встречались лично в апреле в Пекине, а в июле ... провели консультации по видеосвязи")."""
     return meeting.end() <= remote.start() and bool(
         _AND_VERB.search(clause, meeting.end(), remote.start())
+        or _CLAUSE.search(clause, meeting.end(), remote.start())
     )
 
 

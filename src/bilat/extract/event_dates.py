@@ -29,6 +29,7 @@ __all__ = [
     "in_year",
     "planned_near",
     "status_by_date",
+    "talks_told_again",
     "told_after_a_past_one",
 ]
 
@@ -423,6 +424,11 @@ _TALKS_HELD = re.compile(
 )
 
 
+def talks_told_again(text: str) -> bool:
+    """'The talks took place ...', 'Встреча состоялась ...': the talks told before."""
+    return _TALKS_HELD.match(text) is not None
+
+
 # "The visit is scheduled for December", "Визит запланирован на декабрь": the plan told before
 _PLAN_DATED = re.compile(
     r"^\W*"
@@ -450,7 +456,11 @@ def redated_talks(
     expr = any_expr(clause, ctx, planned=plan is not None)
     relative = _RELATIVE.search(clause.text)
     if expr is not None and relative is not None and expr.start > relative.start():
-        return None  # "Встреча прошла на полях ЭКСПО, которое открылось во вторник": the expo's
+        # "Встреча прошла на полях ЭКСПО, которое открылось во вторник": the expo's day; of a
+        # forum "который прошел 10–12 сентября", the month the talks fell in
+        if expr.date_end is None or expr.date is None or expr.date[:7] != expr.date_end[:7]:
+            return None
+        expr = replace(expr, date=expr.date[:7], date_end=None)
     noun = (plan["en"] or plan["ru"]).lower() if plan else ""
     mode = "visit" if noun.startswith(("visit", "trip", "визит", "поездк")) else "meeting"
     if any(f.event.mode == mode for f in own):

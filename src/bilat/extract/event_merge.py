@@ -78,6 +78,18 @@ def _a_series(event: Event) -> bool:
     return event.date is None and bool(SERIES.search(event.evidence.quote))
 
 
+_HELD_SINCE = re.compile(
+    r"\b(?:have|has)\s+(?:also\s+)?(?:held|conducted|staged|flown|carried\s+out)\b"
+    r"|(?<![\w-])(?:проводятся|проводит(?:ся|ь)?\s+регулярно)(?![\w-])",
+    re.I,
+)
+
+
+def _held_since(event: Event) -> bool:
+    """A series told as one: 'have held joint air patrols ... since 2019'."""
+    return _a_series(event) and bool(_HELD_SINCE.search(event.evidence.quote))
+
+
 def _same(a: Found, b: Found, types: dict[str, str]) -> bool:
     ea, eb = a.event, b.event
     if ea.type != eb.type or ea.mode != eb.mode or _clash(a.marks, b.marks):
@@ -92,6 +104,9 @@ def _same(a: Found, b: Found, types: dict[str, str]) -> bool:
         return False  # "they last met in April" is not the talks the report dates by its day
     if ea.status != eb.status and (_a_series(ea) or _a_series(eb)):
         return False  # "patrols flown every year since 2019" is no "patrol expected" later
+    if ea.mode == "military" and (_held_since(ea) or _held_since(eb)) and (ea.date or eb.date):
+        return False  # "have held joint air patrols since 2019" is no patrol the report dates
+        # (GOLD: a series with no date is one event; not "this drill, the fourth since 2019")
     if ea.status != eb.status and "next" in a.marks | b.marks:
         return False  # "held talks in Dubai ...; its next session would take place in Abu Dhabi"
     if ea.status != eb.status and "also" in a.marks | b.marks:

@@ -44,6 +44,16 @@ def pair_states(ctx: DocContext, gaz: Gazetteer, start: int, end: int, text: str
 
 
 _OFFICES = (
+    # "officials / deputy chiefs of the general staffs of the two countries": no office one
+    # person holds, so the states stand in
+    (
+        "officials",
+        re.compile(
+            r"officials|representatives|experts|delegations|chiefs|deputy|заместител|начальник"
+            r"|представител|эксперт|делегаци",
+            re.I,
+        ),
+    ),
     ("head_of_government", re.compile(r"government|prime|premier|правительств", re.I)),
     ("foreign_minister", re.compile(r"foreign|МИД|внешнеполит", re.I)),
     ("defence_minister", re.compile(r"defen[cs]e|оборон", re.I)),

@@ -42,6 +42,7 @@ from bilat.extract.event_dates import (
     planned_near,
     redated_talks,
     status_by_date,
+    talks_told_again,
     told_after_a_past_one,
 )
 from bilat.extract.event_marks import contacts_told, exercise_phase, marks_of
@@ -88,18 +89,22 @@ _PRONOUN = re.compile(
     r"(?:spoke|speak|met|meet|talked|held|hold|had|discussed|exchanged)\b)"
     r"|the\s+(?:(?:foreign|prime|finance|deputy\s+prime)\s+)?(?:minister|governor|premier)"
     r"(?!\s+(?-i:[A-Z])))\b"
-    # "The sides agreed to hold the next meeting", "Стороны договорились провести" (not "the
-    # parties signed", "continue negotiations", "agreed to speed up talks on a deal")
     # "..., during talks on the sidelines of ...": the contact of the clause before
     r"|^\s*(?:during|in\s+the\s+course\s+of|at)\s+(?:(?:their|the|a)\s+)?(?:[\w-]+\s+)?"
     r"(?:talks|meeting|phone\s+call|call|conversation|videoconference)\b"
+    # "Вице-премьеры, встречавшиеся в Москве в июне, ...": the two named before
+    r"|^\s*(?:оба\s+|обе\s+)?(?:вице-премьеры|министры|премьеры|президенты|лидеры|губернаторы"
+    r"|сопредседатели)(?=,?\s)"
+    # "The sides agreed to hold the next meeting", "Стороны договорились провести" (not "the
+    # parties signed", "continue negotiations", "agreed to speed up talks on a deal")
     r"|^\s*(?:the\s+(?:two\s+)?(?:sides|parties)|стороны)\b(?=\s+(?:also\s+)?"
     r"(?:(?:agreed|decided|plan(?:ned)?|intend(?:ed)?)\s+to\s+(?:hold|meet|convene)\b|will\s+(?:hold|meet)"
     r"|held\s+(?:talks|a\s+meeting|consultations)|met\b|(?:договорились|условились|решили)\s+"
     r"(?:\S+\s+){0,3}?провести|провели\s+(?:переговоры|встречу|консультации)))"
     # "[Manturov and Ding held a call on Friday] and agreed to hold the next meeting": the
     # same people (bilat.extract.event_clauses splits there)
-    r"|^\s*agreed(?=\s+to\s+(?:hold|meet|convene)\b)"
+    r"|^\s*agreed(?=\s+to\s+(?:hold|meet|convene)\b"
+    r"|\s+that\s+the\s+(?:next|\d+(?:st|nd|rd|th))\b)"  # "and agreed that the 31st meeting ..."
     # "[Xi and Putin, who met twice last year, ...,] and held a video call in February"
     r"|^\s*(?:held|had|spoke|talked)(?=\s+(?:a|an|by|on|over|via)\s+(?:[\w-]+\s+)?"
     r"(?:phone|telephone|video|call|conversation|talks)\b)"
@@ -182,7 +187,7 @@ def _told_before(gaz: Gazetteer, pronoun: re.Match[str], subject: list[Mention])
         r"|talks|meeting|call|conversation|videoconference"  # "..., during talks": both
         r"|(?:оба|обе)\s+\w+"  # "Оба министра"
         r"|они|которые|стороны"
-        r"|(?:министр|губернатор|премьер|лидер)(?:ы|ов|ам|ами))$",
+        r"|(?:министр|губернатор|премьер|лидер|президент)(?:ы|ов|ам|ами)|сопредседатели)$",
         pronoun[0],
         re.I,
     )
@@ -624,7 +629,9 @@ _DAY_OFF = re.compile(
     r"|on\s+the\s+(?:sidelines|margins)\s+of\s+the\s+(?:[\w-]+\s+){0,3}?"
     r"(?:meeting|session|talks|summit|forum)"
     r"|на\s+полях\s+(?:заседания|встречи|переговоров|саммита|форума)"
-    r"|(?:on\s+)?the\s+same\s+day|в\s+(?:тот|этот)\s+же\s+день|тогда\s+же))"
+    r"|(?:on\s+)?the\s+same\s+day|в\s+(?:тот|этот)\s+же\s+день|тогда\s+же)"
+    # "On arrival, Kozhemyako held talks": the first day of the visit told before
+    r"|(?P<arrival>(?:on|upon)\s+(?:(?:his|her|their)\s+)?arrival|по\s+прибыти\w+|по\s+прилет\w+))"
     r"(?=\s*,|\s+(?-i:[A-ZА-ЯЁ])|\s+(?:he|she|they|his|her|their|the|его|её|ее|их|он|она|они"
     r"|в|во|состоял\w*|прош\w+|глав[аы]|министр\w*|вице-премьер\w*|президент\w*|премьер\w*"
     r"|посол|замминистра)\b)",
@@ -637,6 +644,12 @@ def _day_off(clause: Clause, found: Found, told: list[Found], published: str | N
     (a report's meeting dated by its publication counts; not an occasion of several days,
     'the forum held on 24-26 June'), else before the report's day."""
     m = _DAY_OFF.match(clause.text)
+    if m is not None and m["arrival"]:
+        trips = [f for f in told if f.event.mode == "visit" and f.explicit_date]
+        start = trips[-1].event.date if trips else None
+        if found.explicit_date or start is None or len(start) != 10:
+            return found
+        return replace(found, event=replace(found.event, date=start), explicit_date=True)
     dated = [f for f in told if f.explicit_date] if m and m["same"] else []
     days = [
         f.event.date
@@ -722,6 +735,31 @@ def _continued(ctx: DocContext, clause: Clause, before: list[Found]) -> Found | 
     return replace(before[0], event=event)
 
 
+_SIDELINES_OF = re.compile(
+    r"\b(?:on\s+the\s+(?:sidelines|margins)\s+of|на\s+полях|в\s+рамках)\s", re.I
+)
+
+
+def _occasion_of_talks(
+    ctx: DocContext, clause: Clause, found: list[Found], new: list[Found]
+) -> list[Found]:
+    """'Встреча состоялась на полях форума, который прошел ...': the people of the talks told
+    before were at the forum (the forum's clause names no one)."""
+    if not (talks_told_again(clause.text) and _SIDELINES_OF.search(clause.text)):
+        return new
+    talks = [f for f in found if f.event.mode == "meeting" and f.event.status == "occurred"]
+    kinds = {m.actor: m.type for m in ctx.mentions}
+    people = [p for p in talks[-1].event.participants if kinds.get(p) == "person"] if talks else []
+    out = []
+    for f in new:
+        named = any(kinds.get(p) == "person" for p in f.event.participants)
+        if f.event.mode == "multilateral" and people and not named:
+            parts = tuple(dict.fromkeys([*people, *f.event.participants]))
+            f = replace(f, event=replace(f.event, participants=parts))
+        out.append(f)
+    return out
+
+
 # "At the meeting, Trung said ...", "After the talks, the two sides signed ...": the
 # contact told just before, named again as the setting of what follows
 _BACK_REFERENCE = re.compile(
@@ -737,7 +775,12 @@ def _told_back(clause: Clause, f: Found, found: list[Found]) -> bool:
     told before: no event of its own (its clause's date is what follows')."""
     back = _BACK_REFERENCE.match(clause.text)
     if back is None:
-        return False
+        # "Встреча состоялась на полях Российско-китайского форума": the talks told before
+        return (
+            talks_told_again(clause.text)
+            and f.event.mode == "meeting"
+            and any(g.event.mode == "meeting" for g in found)
+        )
     modes = {mode for mode, _ in find_triggers(back["t"])}
     return f.event.mode in modes and any(g.event.mode == f.event.mode for g in found)
 
@@ -755,6 +798,7 @@ def extract_events(ctx: DocContext, gaz: Gazetteer) -> list[Event]:
             again = _continued(ctx, clause, before) if not new else None
             if again is None:
                 redated_talks(ctx, clause, found, new)  # "The talks took place on Friday"
+                new = _occasion_of_talks(ctx, clause, found, new)
             if again is not None and before[0].times > 1:
                 # "met twice - in May in Moscow and in September in Tianjin": the dates
                 # told one by one are the two meetings, not two more

@@ -58,6 +58,8 @@ _FILES = {
 }
 _DASHES = dict.fromkeys(map(ord, "‐‑‒–—―−"), "-")
 _QUOTES = dict.fromkeys(map(ord, "’‘ʼ`´"), "'")
+# letters NFKD does not take apart: Vietnamese "Đặng", Turkish "Kırklareli", Polish "Łódź"
+_LETTERS = str.maketrans("đĐıłŁøØ", "dDilLoO")
 _SPACES = re.compile(r"\s+")
 _DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
 
@@ -66,10 +68,12 @@ _DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
 def normalize(surface: str) -> str:
     """The one normal form every look-up uses.
 
-    Compatibility forms folded (NFKD) and accents dropped, casefolded, dashes unified to "-",
-    quotes to "'", spaces collapsed, a leading "the " and a trailing "'s" removed.
+    Compatibility forms folded (NFKD) and accents dropped (đ, ı, ł, ø too), casefolded, dashes
+    unified to "-", quotes to "'", spaces collapsed, a leading "the " and a trailing "'s"
+    removed.
     """
-    text = unicodedata.normalize("NFKD", surface.translate(_DASHES).translate(_QUOTES))
+    surface = surface.translate(_DASHES).translate(_QUOTES).translate(_LETTERS)
+    text = unicodedata.normalize("NFKD", surface)
     text = "".join(c for c in text if not unicodedata.combining(c))
     text = _SPACES.sub(" ", text.casefold()).strip()
     if text.startswith("the "):

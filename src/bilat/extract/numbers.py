@@ -96,9 +96,13 @@ def _russian_numerals(text: str) -> str:
     return _THOUSANDS_SPACE.sub(",", _DECIMAL_COMMA.sub(".", text))
 
 
+_YEAR_SPAN = re.compile(r"(?<![\d,.])(?:19|20)\d\d\s*[-–—]\s*(?:19|20)\d\d(?![\d,.]?\d|\s*%)")
+
+
 def _find_in(text: str, exclude: Sequence[tuple[int, int]]) -> list[Quantity]:
     found: list[Quantity] = []
     taken: list[tuple[int, int]] = list(exclude)
+    taken += [m.span() for m in _YEAR_SPAN.finditer(text)]  # "на 2026–2030 годы": years
     for d in _durations(text):
         if not _overlaps(d.start, d.end, taken):
             found.append(d)

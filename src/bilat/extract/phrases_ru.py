@@ -350,9 +350,9 @@ def _link(toks: Sequence[Token], i: int) -> tuple[str, str, int] | None:
     return "genitive", "", i
 
 
-def _joined(kind: str, key: str, phrase: _Phrase, heads: list[Token]) -> list[str] | None:
-    """The English before a phrase joined by `kind` to a name whose heads so far are
-    `heads`; None where the phrase is no part of the name."""
+def _joined(kind: str, key: str, phrase: _Phrase, heads: list[tuple[str, ...]]) -> list[str] | None:
+    """The English before a phrase joined by `kind` to a name whose heads so far are in the
+    cases `heads`; None where the phrase is no part of the name."""
     head = phrase.head
     if kind == "participle":
         return [_glossary().participles[key]]
@@ -362,7 +362,7 @@ def _joined(kind: str, key: str, phrase: _Phrase, heads: list[Token]) -> list[st
     if kind == "apposition":
         return [] if head.name is not None else None
     if kind in ("and", "comma"):  # coordinated with an earlier head in the same case
-        shared = not head.cases or any(not h.cases or set(head.cases) & set(h.cases) for h in heads)
+        shared = not head.cases or any(not h or set(head.cases) & set(h) for h in heads)
         return [{"и": "and", "или": "or", ",": ","}[key]] if shared else None
     if head.pos == "NUMB":
         return ["of"] if phrase.year else None  # "соглашение 2001 года"
@@ -399,7 +399,7 @@ def render(
     complements follow it; a coordinated noun whose lemma is in `others` starts a name of
     its own ("соглашение о ... и протокол о ...")."""
     words = [*_adjectives(toks, first, span[0]), head]
-    i, heads = span[1], list(toks[span[0] : span[1]])
+    i, heads = span[1], [t.cases for t in toks[span[0] : span[1]]]
     while len(words) < _MAX_WORDS:
         link = _link(toks, i)
         phrase = _noun_phrase(toks, link[2]) if link else None
@@ -413,5 +413,9 @@ def render(
             joined = []
         words += [*joined, *_article(link[0], phrase.head), *phrase.words]
         i = phrase.end
-        heads.append(phrase.head)
+        # "плана военного сотрудничества на 2025 год и подготовку к ...": a noun joined in the
+        # genitive is in the genitive (whatever else its form could be); a year, no case of
+        # its own, is no noun the next one is coordinated with
+        if not phrase.year:
+            heads.append(("gent",) if link[0] == "genitive" else phrase.head.cases)
     return i, " ".join(words)

@@ -1,0 +1,66 @@
+"""Names written in the forms of their own languages: an Arabic or Malay patronymic the
+model cuts ("Prince Abdulaziz | bin Salman"), honorifics before a name ("Prince", "Datuk
+Seri"), people called by the given name ("Crown Prince Mohammed", "Anwar"), the article's
+own spelling with its diacritics ("Bùi Thanh Sơn"), and letters NFKD keeps whole (đ, ı)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tests.conftest import extract_text
+
+from bilat.extract.gazetteer import normalize
+
+
+def _people(text: str, published: str) -> dict[str, Any]:
+    return {a.name: a for a in extract_text(text, published).actors if a.type == "person"}
+
+
+def test_a_patronymic_after_an_honorific_is_part_of_the_name() -> None:
+    people = _people(
+        "Deputy Prime Minister Alexander Novak and Saudi Energy Minister Prince Abdulaziz bin "
+        "Salman co-chaired the commission in Riyadh on Monday.",
+        "2026-09-16",
+    )
+    minister = people["Abdulaziz bin Salman"]
+    assert (minister.country, minister.role) == ("SA", "Energy Minister")
+    assert "Prince Abdulaziz" not in people
+
+
+def test_a_prince_is_called_by_his_given_name_not_his_fathers() -> None:
+    people = _people(
+        "Putin and Saudi Crown Prince Mohammed bin Salman spoke by phone on Tuesday. Putin was "
+        "received in Riyadh by Crown Prince Mohammed in December 2023. Energy Minister Prince "
+        "Abdulaziz bin Salman attended.",
+        "2026-10-07",
+    )
+    crown_prince = people["Mohammed bin Salman"]
+    assert "Mohammed" in crown_prince.aliases
+    assert "Salman" not in crown_prince.aliases
+    assert "Crown Prince Mohammed" not in people
+
+
+def test_malaysian_honorifics_are_no_part_of_the_name() -> None:
+    people = _people(
+        "Chinese Premier Li Qiang held talks with Prime Minister Datuk Seri Anwar Ibrahim in "
+        "Putrajaya on Monday. Anwar said trade with China reached RM484 billion.",
+        "2026-11-03",
+    )
+    assert "Anwar Ibrahim" in people
+    assert not [name for name in people if "Datuk" in name]
+    assert "Anwar" in people["Anwar Ibrahim"].aliases
+
+
+def test_the_article_spelling_with_diacritics_names_a_known_person() -> None:
+    people = _people(
+        "Deputy Prime Minister Bùi Thanh Sơn will co-chair the session with Russian Deputy "
+        "Prime Minister Dmitry Chernyshenko in Hà Nội.",
+        "2026-09-25",
+    )
+    assert "Bùi Thanh Sơn" in people
+    assert "Bui Thanh Son" not in people
+
+
+def test_letters_nfkd_keeps_whole_are_folded() -> None:
+    assert normalize("Đặng Minh Khôi") == "dang minh khoi"
+    assert normalize("Kırklareli") == "kirklareli"

@@ -1,0 +1,82 @@
+"""Contacts Russian reports tell through another word: a meeting and a video consultation in
+contrasting clauses ("встречались лично в апреле, а в июле ... провели консультации по
+видеосвязи"); officials "of the two countries" (the states, not their leaders); a meeting
+"на полях форума, который прошел 10–12 сентября" (the month, and the people at the forum);
+a participle ("Вице-премьеры, встречавшиеся в Москве в июне"); "V.V. Putin" by initials;
+a person the gazetteer lacks under the Latin form of the name."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tests.conftest import extract_text
+
+
+def _events(text: str, published: str) -> list[Any]:
+    return list(extract_text(text, published).events)
+
+
+def test_a_meeting_and_a_video_consultation_in_contrasting_clauses_are_two() -> None:
+    events = _events(
+        "Министры обороны России и Китая Андрей Белоусов и Дун Цзюнь провели переговоры. "
+        "Министры в последний раз встречались лично в марте в Москве, а в мае эксперты двух "
+        "стран провели консультации по видеосвязи.",
+        "2026-07-06",
+    )
+    shapes = sorted((e.mode, e.date) for e in events if e.status == "occurred")
+    assert ("meeting", "2026-03") in shapes
+    assert ("video", "2026-05") in shapes
+
+
+def test_officials_of_the_two_countries_are_the_states_not_their_leaders() -> None:
+    events = _events(
+        "Presidents Vladimir Putin and Xi Jinping spoke by phone on Monday. In July, deputy "
+        "chiefs of the general staffs of the two countries held consultations by video link.",
+        "2026-08-05",
+    )
+    (video,) = [e for e in events if e.mode == "video"]
+    assert (video.date, set(video.participants)) == ("2026-07", {"Russia", "China"})
+
+
+def test_talks_on_the_sidelines_of_a_forum_of_several_days() -> None:
+    events = _events(
+        "Губернатор Амурской области Василий Орлов провел в Хэйхэ переговоры с губернатором "
+        "провинции Хэйлунцзян Лян Хуэйлин. Встреча состоялась на полях Российско-китайского "
+        "форума, который прошел в Хэйхэ 16–18 июня.",
+        "2026-06-22",
+    )
+    (talks,) = [e for e in events if e.mode == "meeting"]
+    assert talks.date == "2026-06"
+    (forum,) = [e for e in events if e.mode == "multilateral"]
+    assert (forum.date, forum.date_end) == ("2026-06-16", "2026-06-18")
+    assert "Vasily Orlov" in forum.participants
+
+
+def test_a_participle_tells_the_meeting_of_the_people_named_before() -> None:
+    events = _events(
+        "Программу подписали в пятницу вице-премьер России Алексей Оверчук и вице-премьер "
+        "Армении Мгер Григорян. Вице-премьеры, встречавшиеся в Ереване в мае, тогда поручили "
+        "ведомствам подготовить документ.",
+        "2026-10-12",
+    )
+    (meeting,) = [e for e in events if e.mode == "meeting"]
+    assert meeting.date == "2026-05"
+    assert len(meeting.participants) == 2
+
+
+def test_a_leader_named_by_initials_is_the_gazetteer_person() -> None:
+    result = extract_text(
+        "Under the strategic leadership of Chairman Xi Jinping and President V.V. Putin, "
+        "relations are at a high level, Wang Yi said.",
+        "2025-11-12",
+    )
+    assert "Vladimir Putin" in [a.name for a in result.actors]
+
+
+def test_a_person_the_gazetteer_lacks_is_named_in_latin_letters() -> None:
+    result = extract_text(
+        "Вице-премьер Казахстана Серик Жумангарин провел переговоры с Алексеем Оверчуком.",
+        "2026-03-02",
+    )
+    (person,) = [a for a in result.actors if "Жумангарин" in " ".join(a.aliases)]
+    assert person.name == "Serik Zhumangarin"
