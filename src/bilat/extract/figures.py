@@ -122,13 +122,42 @@ def _paragraph_speakers(ctx: DocContext) -> dict[int, str]:
     return out
 
 
+_YEAR_BEFORE_OPENING = re.compile(
+    r"^\W*(?:(?:a|one)\s+year\s+(?:earlier|before)|годом\s+ранее|год\s+назад)\b", re.I
+)
+
+
+def _a_year_before_the_last(text: str, times: list[TimeExpr], last: str | None) -> list[TimeExpr]:
+    """'Годом ранее, по его словам, торговля превышала $4,5 млрд', 'A year earlier, ...': the
+    year before the period told last (2024's trade told, 2023), not the one before the
+    report's year."""
+    opening = _YEAR_BEFORE_OPENING.match(text)
+    if opening is None or not last or not re.search(r"(?:19|20)\d\d", last):
+        return times
+    earlier = re.sub(r"(?:19|20)\d\d", lambda y: str(int(y.group(0)) - 1), last)
+    if any(t.start < opening.end() for t in times):
+        return times  # "A year earlier, in 2022, ...": the text says which
+    told = TimeExpr(opening.start(), opening.end(), opening.group(0), None, None, earlier)
+    return [told, *times]
+
+
+_FORECAST = re.compile(
+    r"\b(?:expects?|forecasts?|predicts?|projects?)\s+(?:[\w'’-]+\s+){0,6}?to\s+"
+    r"(?:rise|fall|grow|increase|decrease|decline|drop|reach|exceed|recover|climb|slow)\b"
+    r"|\b(?:is|are)\s+(?:expected|forecast|projected|likely)\s+to\s+"
+    r"(?:rise|fall|grow|increase|decrease|decline|drop|reach|exceed|recover|climb|slow)\b",
+    re.I,
+)
+
+
 def _sentence_figures(
     ctx: DocContext, sent: Sentence, carry: _Carry, quote_speaker: str | None
 ) -> list[Figure]:
     text = sent.text
-    times = _this_year_to_date(
-        text, find_time_expressions(text, ctx.published, tense="past"), carry
-    )
+    tense = "future" if _FORECAST.search(text) else "past"  # "expects ... in the July-
+    # September quarter": the quarter to come
+    times = _this_year_to_date(text, find_time_expressions(text, ctx.published, tense=tense), carry)
+    times = _a_year_before_the_last(text, times, carry.period or carry.document)
     quantities = _range_rates(
         text, find_quantities(text, exclude=[(t.start, t.end) for t in times])
     )
@@ -420,6 +449,14 @@ def figure_kind(text: str, q: Quantity) -> tuple[str, float]:
         return "change", _signed(q.value, after)
     if _TO_OR_FROM.search(before):
         return "share", q.value  # "fell to 17% from 25% a year earlier": the levels moved
+    verb = _VERB_RIGHT_BEFORE.search(before)
+    if (
+        verb
+        and _direction(verb.group(0))
+        and not re.match(r"\s*of\b", text[q.end :])  # "made up about 45% of that": a share
+        and not _MADE_UP.search(before)
+    ):  # "accounted for most of the decline, falling 9.5%"
+        return "change", _signed(q.value, _direction(verb.group(0)))
     if re.match(r"\s*of\b", text[q.end :]) or _has(before[-80:], "share_cues"):
         return "share", q.value
     direction = _direction(before)
@@ -428,6 +465,13 @@ def figure_kind(text: str, q: Quantity) -> tuple[str, float]:
     return "share", q.value
 
 
+# the word right before a percentage, a verb of direction ("falling 9.5%", "up 12%")
+_VERB_RIGHT_BEFORE = re.compile(
+    r"\b[a-zа-яё]+\s+(?:(?:about|around|nearly|almost|some|roughly|over|just|only|more\s+than|"
+    r"less\s+than|почти|около|более\s+чем)\s+)?$",
+    re.I,
+)
+_MADE_UP = re.compile(r"\b(?:make|makes|made|making)\s+up\s+(?:\w+\s+)?$", re.I)
 _TO_OR_FROM = re.compile(
     # "from a peak of almost 40%", "to a low of 12%": the levels moved
     r"\b(?:to|from)\s+(?:an?\s+(?:(?:record|all-time|historic)\s+)?(?:peak|high|low|level)\s+of\s+)?"

@@ -347,10 +347,13 @@ def _time_span(text: str, p: _Parse) -> bool:
 
 
 def _rate_before(text: str, p: _Parse, unit: str) -> str | None:
-    """'yearly supply of 10 bcm', 'an annual capacity of 38 bcm': a physical flow per year."""
-    if unit not in ("t", "m3"):
+    """'yearly supply of 10 bcm', 'an annual capacity of 38 bcm': a physical flow per year;
+    'an annual capacity of 150,000 vehicles': an output counted per year."""
+    if unit not in ("t", "m3", "count"):
         return None
     before = text[max(0, p.start - 50) : p.start]
+    if unit == "count":
+        return "year" if _ANNUAL_OUTPUT.search(before) else None
     pattern = r"\b(?:yearly|annual)\s+(?:[a-z-]+\s+){0,3}of\s+(?:[a-z]+\s+){0,2}$"
     russian = r"\b(?:ежегодн|годов)[а-яё]*\s+(?:[^\s\d]+\s+){0,8}$"  # "ежегодно поставляет ..."
     if re.search(pattern, before, re.I) or re.search(russian, before, re.I):
@@ -360,6 +363,11 @@ def _rate_before(text: str, p: _Parse, unit: str) -> str | None:
     return _RATE_WORD[flow["r"].lower()] if flow else None
 
 
+_ANNUAL_OUTPUT = re.compile(
+    r"\b(?:yearly|annual)\s+(?:production\s+|output\s+|design\s+)?(?:capacity|output|production"
+    r"|throughput)\s+of\s+(?:up\s+to\s+|about\s+|some\s+)?$",
+    re.I,
+)
 # "daily exports of gas to China ... set a record, reaching 112.4 mcm": the subject's rate
 _RATE_SUBJECT = re.compile(
     r"\b(?P<r>daily|monthly)\s+(?:[a-z-]+\s+){0,2}(?:exports?|imports?|"

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
 from bilat.extract.figures_data import phrases
@@ -60,7 +60,26 @@ def find_time_expressions(
 @lru_cache(maxsize=8192)
 def _find_cached(text: str, published: str | None, tense: str | None) -> tuple[TimeExpr, ...]:
     """Figures, commitments, events and agreements all read the same sentences' dates."""
-    return tuple(_glossed(text, _find(text, published, tense)))
+    return tuple(_quarters(text, _glossed(text, _find(text, published, tense))))
+
+
+_QUARTER_AFTER = re.compile(r"\s+quarter\b|\s+квартал\w*", re.I)
+_QUARTER_OF = {"01..": "Q1", "04..": "Q2", "07..": "Q3", "10..": "Q4"}
+
+
+def _quarters(text: str, found: list[TimeExpr]) -> list[TimeExpr]:
+    """'the July-September quarter': the months of a calendar quarter named as a quarter are
+    that quarter (GOLD.md writes 2026-Q3)."""
+    out = []
+    for t in found:
+        span = re.fullmatch(r"((?:19|20)\d\d)-(\d\d)\.\.\1-(\d\d)", t.period or "")
+        if span and _QUARTER_AFTER.match(text, t.end):
+            first, last = int(span.group(2)), int(span.group(3))
+            quarter = _QUARTER_OF.get(span.group(2) + "..")
+            if quarter and last == first + 2:
+                t = replace(t, period=f"{span.group(1)}-{quarter}")
+        out.append(t)
+    return out
 
 
 # between a period and the months that gloss it: "the first half of the current fiscal year

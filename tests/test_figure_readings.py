@@ -1,0 +1,75 @@
+"""Figures whose kind, rate or period the words next to them settle: a verb of direction right
+before a percentage ("falling 9.5%", not "made up about 45% of"), "an annual capacity of
+150,000 vehicles", "nearly double the figure", a forecast for the coming quarter ("expects
+... to fall about 2% in the July-September quarter"), and "A year earlier" / "Годом ранее"
+after a year's figure (the year before that one)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tests.conftest import extract_text
+
+
+def _figures(text: str, published: str) -> list[Any]:
+    return list(extract_text(text, published).figures)
+
+
+def _of(figures: list[Any], value: float) -> Any:
+    (found,) = [f for f in figures if abs(abs(f.value) - value) <= value * 0.01]
+    return found
+
+
+def test_a_verb_of_direction_right_before_a_percentage_makes_it_a_change() -> None:
+    figures = _figures(
+        "Brazil's exports to China fell 3.2% in January-May. Soybeans accounted for most of "
+        "the decline, dropping 11.4% over the period. Iron ore made up about 45% of the "
+        "total.",
+        "2026-06-08",
+    )
+    assert (_of(figures, 11.4).kind, _of(figures, 11.4).value) == ("change", -11.4)
+    assert (_of(figures, 45).kind, _of(figures, 45).value) == ("share", 45)
+
+
+def test_an_annual_capacity_counts_per_year() -> None:
+    figures = _figures(
+        "Chery's $600 million plant near Kaluga will have an annual capacity of 120,000 cars.",
+        "2026-02-02",
+    )
+    assert _of(figures, 120000).per == "year"
+
+
+def test_nearly_double_the_figure_is_a_rise_of_at_most_100_percent() -> None:
+    figures = _figures(
+        "More than 310,000 Chinese tourists visited Kazakhstan in January-June, nearly "
+        "double the figure for the same period of 2025, the tourism committee said.",
+        "2026-07-20",
+    )
+    rise = _of(figures, 100)
+    assert (rise.kind, rise.qualifier, rise.period) == ("change", "at_most", "2026-01..2026-06")
+
+
+def test_a_forecast_for_the_coming_quarter_is_of_that_quarter() -> None:
+    figures = _figures(
+        "Oleg Kuzmin, chief economist at Renaissance Capital, expects Russian exports to India "
+        "to fall about 4% in the October-December quarter.",
+        "2026-08-14",
+    )
+    fall = _of(figures, 4)
+    assert (fall.value, fall.period, fall.said_by) == (-4, "2026-Q4", "Oleg Kuzmin")
+
+
+def test_a_year_earlier_is_the_year_before_the_period_told_last() -> None:
+    english = _figures(
+        "Trade between Egypt and Russia grew 12% to $9.1 billion in 2024. A year earlier, it "
+        "stood at $8.1 billion.",
+        "2025-05-20",
+    )
+    assert _of(english, 8.1e9).period == "2023"
+    russian = _figures(
+        "Товарооборот России и Ирана по итогам 2024 года вырос на 16%, до $4,8 млрд. Годом "
+        "ранее, по словам посла, взаимная торговля превышала $4,5 млрд.",
+        "2025-04-10",
+    )
+    earlier = _of(russian, 4.5e9)
+    assert (earlier.period, earlier.qualifier) == ("2023", "at_least")
