@@ -36,6 +36,7 @@ from bilat.extract.figures_measure import countries_in_text
 from bilat.extract.gazetteer import Entry, Gazetteer, normalize
 from bilat.extract.gazetteer_ru import surname_cases
 from bilat.extract.gazmatch import find_gazetteer_mentions
+from bilat.extract.kontsevich import vietnamese_person
 from bilat.extract.nlp_ru import latin_name, person_nominative
 from bilat.extract.organizations import find_organizations
 from bilat.extract.palladius import chinese_name
@@ -313,6 +314,8 @@ def _add_persons(b: Builder) -> None:
         chinese = chinese_name(name.split()) if b.ctx.language == "ru" else None
         if entry is None and chinese is not None:  # "Сюй Цинем": Xu Qin, in any case
             entry = _resolve_person(b, chinese[0])
+        if entry is None and b.ctx.language == "ru":  # "Фам Минь Тинем": Pham Minh Chinh
+            entry = vietnamese_person(b.gaz, name)
         if entry is not None:
             b.entry(entry, start, start + len(name), name)
         elif chinese is not None:

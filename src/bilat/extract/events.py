@@ -69,7 +69,7 @@ from bilat.extract.event_parties import (
 )
 from bilat.extract.gazetteer import Gazetteer
 from bilat.extract.temporal import find_time_expressions
-from bilat.extract.turns import with_turn_pronouns
+from bilat.extract.turns import speaker_at, with_turn_pronouns
 from bilat.extract.wordre import mostly_cyrillic
 from bilat.records import Event, Evidence
 
@@ -492,6 +492,8 @@ def _candidates(
                 parts += pair_by_office(ctx, gaz, clause) or sides or adjectives
             if mode == "meeting" and not _involves_pair(parts, ctx.pair, mode):
                 parts += _host_side(ctx, gaz, clause, parts)
+            if mode == "meeting" and not _involves_pair(parts, ctx.pair, mode):
+                parts += _the_speaker_met(ctx, clause, trig, parts)
         if mode != "military" and not _involves_pair(parts, ctx.pair, mode):
             parts = unplaced_counterpart(ctx, gaz, parts)
         if mode == "multilateral":
@@ -733,6 +735,23 @@ def _continued(ctx: DocContext, clause: Clause, before: list[Found]) -> Found | 
         return None
     event = replace(prev, date=date, date_end=date_end, place=_place(ctx, clause))
     return replace(before[0], event=event)
+
+
+# "Этот вопрос обсуждался на встрече с То Ламом", "at my meeting with X": with the one
+# whose turn of a transcript it is
+_MEETING_WITH = re.compile(r"\s+(?:с|со|with)\s", re.I)
+
+
+def _the_speaker_met(
+    ctx: DocContext, clause: Clause, trig: re.Match[str], parts: list[Mention]
+) -> list[Mention]:
+    """In a transcript, a meeting 'with X' of no one else is the speaker's."""
+    if not _MEETING_WITH.match(clause.text, trig.end()):
+        return []
+    speaker = speaker_at(ctx, clause.start)
+    if speaker is None or speaker.country in {p.country for p in parts}:
+        return []
+    return [speaker]
 
 
 _SIDELINES_OF = re.compile(

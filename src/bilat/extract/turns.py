@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 
 from bilat.extract.context import DocContext, Mention
 
-__all__ = ["Turn", "speaker_turns", "with_turn_pronouns"]
+__all__ = ["Turn", "speaker_at", "speaker_turns", "with_turn_pronouns"]
 
 _LABEL = re.compile(
     r"^[ \t]*(?P<label>(?:[A-ZА-ЯЁ]\.\s?){0,2}[^\n:.!?\"“”]{3,90}?)"  # "В.Путин:", "V.Putin:"
@@ -43,6 +43,11 @@ class Turn:
     start: int  # after the label
     end: int
     speaker: Mention | None  # None: a label that names no person ("Question:")
+
+
+def speaker_at(ctx: DocContext, pos: int) -> Mention | None:
+    """The person whose turn holds `pos`, if any."""
+    return next((t.speaker for t in speaker_turns(ctx) if t.start <= pos < t.end), None)
 
 
 def speaker_turns(ctx: DocContext) -> list[Turn]:
