@@ -76,3 +76,12 @@ def test_a_russian_title_stops_before_the_next_object_after_a_year() -> None:
         "2025-08-04",
     )
     assert [a.title for a in result.agreements] == ["plan of military cooperation for 2025"]
+
+
+def test_a_treaty_named_by_its_modifiers_not_by_the_man_it_is_signed_with() -> None:
+    result = extract_text(
+        "When President Masoud Pezeshkian traveled to Moscow in January to sign a "
+        "comprehensive strategic partnership treaty with Vladimir Putin, gas was on the agenda.",
+        "2025-03-05",
+    )
+    assert [a.title for a in result.agreements] == ["comprehensive strategic partnership treaty"]

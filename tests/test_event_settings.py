@@ -139,3 +139,67 @@ def test_patrols_held_since_a_year_are_a_series_apart_from_the_dated_patrol() ->
     )
     dates = sorted(str(e.date) for e in events if e.mode == "military")
     assert dates == ["2026-11-24", "None"]
+
+
+def test_a_contact_told_again_before_that_at_a_summit_is_a_second_meeting() -> None:
+    events = _events(
+        "Erdogan and Putin, the two leaders, last met in Kazan in October on the sidelines of "
+        "the BRICS summit, and before that in Astana in July at the Shanghai Cooperation "
+        "Organization summit.",
+        "2025-02-10",
+    )
+    assert _shape(events) == [
+        ("meeting", "occurred", "2024-07"),
+        ("meeting", "occurred", "2024-10"),
+        ("multilateral", "occurred", "2024-07"),
+        ("multilateral", "occurred", "2024-10"),
+    ]
+
+
+def test_a_named_summit_of_several_states_is_multilateral() -> None:
+    events = _events(
+        "Uzbek President Shavkat Mirziyoyev and Chinese President Xi Jinping last met in Astana "
+        "in June on the sidelines of the second China-Central Asia Summit.",
+        "2025-07-15",
+    )
+    assert _shape(events) == [
+        ("meeting", "occurred", "2025-06"),
+        ("multilateral", "occurred", "2025-06"),
+    ]
+
+
+def test_a_launch_watched_by_video_link_is_no_videoconference() -> None:
+    events = _events(
+        "When President Kassym-Jomart Tokayev hosted Xi Jinping in Astana in July 2024, the two "
+        "leaders watched the launch of container traffic by video link.",
+        "2025-06-12",
+    )
+    assert _shape(events) == [("meeting", "occurred", "2024-07")]
+
+
+def test_talks_told_as_fact_after_a_hope_are_dated_by_the_when_clause() -> None:
+    events = _events(
+        "When Xi Jinping came to Moscow on a state visit in March 2023, the Kremlin hoped the "
+        "Power of Siberia 2 pipeline would be the centerpiece of his talks with Vladimir Putin.",
+        "2025-11-20",
+    )
+    assert _shape(events) == [("meeting", "occurred", "2023-03"), ("visit", "occurred", "2023-03")]
+
+
+def test_a_return_visit_goes_to_the_side_that_expects_it() -> None:
+    events = _events(
+        "Russian Energy Minister Sergei Tsivilev visited Tehran on Monday. Pezeshkian's office "
+        "says it expects Putin to pay a return visit later this year.",
+        "2025-03-05",
+    )
+    planned = [(e.date, e.participants) for e in events if e.status == "planned"]
+    assert planned == [("2025", ("Vladimir Putin", "Iran"))]
+
+
+def test_talks_on_a_deal_still_under_way_are_no_meeting() -> None:
+    events = _events(
+        "Putin and Erdogan met in Kazan in October. Talks on a gas hub in Turkey, first "
+        "proposed by Putin in October 2022, are still under way, Peskov added.",
+        "2025-02-10",
+    )
+    assert _shape(events) == [("meeting", "occurred", "2024-10")]

@@ -79,6 +79,8 @@ _LEFT = re.compile(
     r"interdepartmental|bilateral|trilateral|long-term|comprehensive|strategic|framework|"
     r"cooperation|investment|gas|oil|coal|energy|nuclear|supply|trade|purchase|sale|sales|loan|"
     r"credit|export|import|transit|currency|swap|visa|tax|technical|economic|financial|"
+    r"partnership|friendship|security|defen[cs]e|military|peace|border|railway|pipeline|"
+    r"customs|maritime|space|free|good-neighbourly|"
     r"[a-z]+(?:tion|ment)|"
     r"(?:purchase|sale)\s+and|\d+-\w+)\s+){0,7})$"
 )
@@ -356,6 +358,7 @@ def _from_sentence(ctx: DocContext, s: Sentence) -> list[Agreement]:
         ):
             continue  # "expect the contract to be finalised in 2027": the one under talks
         begin, title = _title(s.text, m.start(), m.end())
+        title = _without_counterpart(ctx, s, title)
         title = with_occasion(with_body(ctx, s, title), kind, s.text)
         context = s.text[max(0, begin - 30) : m.end() + 20]
         if lex.generic.search(context):
@@ -384,6 +387,20 @@ def _from_sentence(ctx: DocContext, s: Sentence) -> list[Agreement]:
         title = "agreement to " + s.text[agreed.start() + len("agreed to ") : end].strip()
         out.append(replace(_make(ctx, s, "agreement", title), status="announced"))
     return out
+
+
+_WITH_TAIL = re.compile(r"\s+with\s+(?P<who>[A-Z][^,;]*)$")
+
+
+def _without_counterpart(ctx: DocContext, s: Sentence, title: str) -> str:
+    """'to sign a comprehensive strategic partnership treaty with Vladimir Putin': the person
+    it is signed with is no part of the treaty's name."""
+    tail = _WITH_TAIL.search(title)
+    if tail is None:
+        return title
+    people = {m.text for m in ctx.mentions_in(s.start, s.end) if m.type == "person"}
+    who = re.sub(r"^(?:President|Prime Minister|Premier|Chancellor)\s+", "", tail["who"])
+    return title[: tail.start()] if who in people or tail["who"] in people else title
 
 
 # "the memorandum of understanding signed by the General Administration of Customs and

@@ -193,12 +193,15 @@ def find_triggers(clause: str) -> tuple[tuple[str, re.Match[str]], ...]:
         m = lex.modes[mode].search(clause)
         if m is None:
             continue
+        if mode == "video" and _CEREMONY.search(clause, max(0, m.start() - 90), m.start()):
+            continue  # "watched the launch of container traffic ... by video link": no contact
         if (
             mode == "multilateral"
             and m.group(0).lower() == "summit"
             and not lex.bodies.search(clause)
+            and not (m.group(0) == "Summit" and _NAMED_SUMMIT.search(clause, 0, m.start()))
         ):
-            mode = "meeting"
+            mode = "meeting"  # (not "the second China-Central Asia Summit": a named forum)
         found.append((mode, m))
     remote = [m for mo, m in found if mo in ("call", "video")]
     if remote:  # a forum a videoconference was part of is its occasion, "talks by phone" one
@@ -218,6 +221,12 @@ def find_triggers(clause: str) -> tuple[tuple[str, re.Match[str]], ...]:
     return tuple(once.items())
 
 
+_CEREMONY = re.compile(
+    r"\b(?:watched|witnessed|launch(?:ed)?|inaugurat\w+|ceremony|unveil\w*|opening\s+of|"
+    r"commissioning)\b[^.;]*\b(?:by|via|through)\s+(?:a\s+)?$",
+    re.I,
+)
+_NAMED_SUMMIT = re.compile(r"(?-i:[A-Z][\w'’]*[-–](?:[A-Z][\w'’]*\s*)+)$")
 _AT_THEIR = re.compile(r"\bat\s+their\s+(?:[\w-]+\s+)?$", re.I)
 # an occasion a call prepares is an event of its own (planned)
 _PREPARED = re.compile(

@@ -60,6 +60,8 @@ def planned_near(text: str, trig: re.Match[str], others: list[re.Match[str]]) ->
             continue
         if any(o.start() < m.end() and m.start() < o.end() for o in others):
             continue  # the marker is another trigger's own words
+        if _OF_THEIR.search(text, m.end(), trig.start()):
+            continue  # "would be the centerpiece of his talks": the talks are told as fact
         if _AGREED_AT.match(m[0]) and _AT_THE.search(text, m.end(), trig.start()):
             continue  # 'agreed on new rules at the meeting': what was agreed, where
         if (
@@ -105,6 +107,7 @@ def _russian_future_before(text: str, trig: re.Match[str], others: list[re.Match
 
 
 _AGREED_AT = re.compile(r"agreed\s+(?:on|upon)\b", re.I)
+_OF_THEIR = re.compile(r"\bof\s+(?:his|her|their|its)\s+(?:[\w-]+\s+)?$", re.I)
 _OPENING_EVE = re.compile(r"on the eve of|ahead of|in the run-up to", re.I)
 _OCCASION_NOUN = re.compile(
     r"\b(?:session|meeting|visit|talks|summit|forum|trip|заседани\w*|встреч\w*|визит\w*|саммит\w*)\b",
@@ -306,6 +309,7 @@ _RESULTS_OF = re.compile(
 )
 
 
+_WHEN_LEAD = re.compile(r"^\W*(?:when|while|as)\s[^,;]{5,160},", re.I)
 _POSSESSIVE = re.compile(r"['’]s\b")  # "yesterday's talks": the date of the noun after it
 _COMES_AFTER = re.compile(r"(?:comes?|came)\s", re.I)  # "came three days after the talks"
 
@@ -356,6 +360,9 @@ def event_date(
         another noun ('the September 3 commemorations') is that noun's."""
         if _COMES_AFTER.match(clause.text, start):
             return trig.start() >= end  # "came three days after his talks": the talks' date
+        lead = _WHEN_LEAD.match(clause.text)
+        if lead and end <= lead.end() < trig.start():
+            return True  # "When Xi came to Moscow in March 2023, ... his talks with Putin"
         noun = _attributive(clause.text, start, end)
         if noun is not None:
             return trig.start() <= noun + 30 and noun <= trig.end()

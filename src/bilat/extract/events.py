@@ -372,7 +372,18 @@ def _destination(
         state = _as_state(gaz, m)
         if state is not None and state.country not in home:
             return state
+    if _RETURN_VISIT.search(clause.text, max(0, trigger_end - clause.start - 30)):
+        # "Pezeshkian's office says it expects Putin to pay a return visit": to the side the
+        # clause names that is not the visitor's
+        hosts = [m for m in before if m.type == "person" and m.country in set(ctx.pair) - home]
+        country = hosts[0].country if hosts and len(home) == 1 else None
+        if country is not None:
+            host, name = hosts[0], gaz.state(country).name
+            return Mention(host.start, host.end, host.text, name, "state", country)
     return None
+
+
+_RETURN_VISIT = re.compile(r"\breturn\s+(?:state\s+|official\s+)?visit|ответн\w+\s+визит", re.I)
 
 
 _PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})")
@@ -583,7 +594,12 @@ def _top_level(
 _YEAR_TOLD = re.compile(
     r"\b(?:last|previous|next)\s+year\b|\b(?:19|20)\d\d\b|(?:прошл|следующ)\w*\s+год", re.I
 )
-_CONTINUES = re.compile(r"\s*(?:in|on|at|в|во)\s")
+# "... in May in Moscow and in September in Beijing", "..., and before that in Astana in July"
+_CONTINUES = re.compile(
+    r"\s*(?:(?:before|after)\s+that|earlier|previously|до\s+этого|перед\s+этим)?,?\s*"
+    r"(?:in|on|at|в|во)\s",
+    re.I,
+)
 
 
 # "has been postponed until early next year", "перенесен на весну"
@@ -720,11 +736,14 @@ def _followed(clause: Clause, found: Found, before: list[Found]) -> Found:
 def _continued(ctx: DocContext, clause: Clause, before: list[Found]) -> Found | None:
     """'met in May in Moscow and in September in Beijing': a trigger-less clause that only adds
     another date (and place) repeats the one dated event of the clause before it."""
-    if len(before) != 1 or not before[0].explicit_date or not _CONTINUES.match(clause.text):
+    # the contact, not the summit it was held at ("met in Kazan on the sidelines of the BRICS
+    # summit, and before that in Astana in July at the SCO summit")
+    told = [b for b in before if b.event.mode != "multilateral"] if len(before) > 1 else before
+    if len(told) != 1 or not told[0].explicit_date or not _CONTINUES.match(clause.text):
         return None
-    if find_triggers(clause.text):
+    if any(mode != "multilateral" for mode, _ in find_triggers(clause.text)):
         return None
-    prev = before[0].event
+    prev = told[0].event
     expr = any_expr(clause, ctx, prev.status == "planned")
     if expr is None:
         return None
@@ -734,7 +753,7 @@ def _continued(ctx: DocContext, clause: Clause, before: list[Found]) -> Found | 
     if date is None or date == prev.date:
         return None
     event = replace(prev, date=date, date_end=date_end, place=_place(ctx, clause))
-    return replace(before[0], event=event)
+    return replace(told[0], event=event)
 
 
 # "Этот вопрос обсуждался на встрече с То Ламом", "at my meeting with X": with the one
@@ -779,6 +798,25 @@ def _occasion_of_talks(
     return out
 
 
+def _summit_of_continued(ctx: DocContext, clause: Clause, again: Found) -> list[Found]:
+    """'..., and before that in Astana in July at the SCO summit': the summit the repeated
+    meeting was held at, with its people and the body."""
+    summit = next((m for mode, m in find_triggers(clause.text) if mode == "multilateral"), None)
+    if summit is None:
+        return []
+    bodies = [
+        m.actor
+        for m in ctx.mentions_in(clause.start, clause.end)
+        if m.type == "organization" and m.country is None
+    ]
+    if not bodies:
+        return []
+    parts = tuple(dict.fromkeys([*again.event.participants, *bodies]))
+    event = replace(again.event, mode="multilateral", participants=parts)
+    marks = marks_of(clause, "multilateral", summit)
+    return [replace(again, event=event, marks=marks, times=1)]
+
+
 # "At the meeting, Trung said ...", "After the talks, the two sides signed ...": the
 # contact told just before, named again as the setting of what follows
 _BACK_REFERENCE = re.compile(
@@ -818,15 +856,16 @@ def extract_events(ctx: DocContext, gaz: Gazetteer) -> list[Event]:
             if again is None:
                 redated_talks(ctx, clause, found, new)  # "The talks took place on Friday"
                 new = _occasion_of_talks(ctx, clause, found, new)
-            if again is not None and before[0].times > 1:
+            origin = next((b for b in before if again and b.event.mode == again.event.mode), None)
+            if again is not None and origin is not None and origin.times > 1:
                 # "met twice - in May in Moscow and in September in Tianjin": the dates
                 # told one by one are the two meetings, not two more
-                found[found.index(before[0])] = replace(before[0], times=before[0].times - 1)
+                found[found.index(origin)] = replace(origin, times=origin.times - 1)
                 again = replace(again, times=1)
             new = [_followed(clause, _days_apart(clause, f, before), before) for f in new]
             new = [_day_off(clause, f, found, ctx.published) for f in new]
             new += _the_one_before(ctx, clause, new)
-            before = new or ([again] if again else [])
+            before = new or ([again, *_summit_of_continued(ctx, clause, again)] if again else [])
             found.extend(before)
             people = list({m.actor: m for m in _persons(ctx, clause.start, clause.end)}.values())
             subject = people or subject

@@ -42,7 +42,12 @@ def _auto(ctx: DocContext, counts: dict[str, tuple[float, int]]) -> tuple[str, s
     scores = _pair_scores(ctx)
     best, top = max(
         scores.items(),
-        key=lambda kv: (kv[1], sum(counts[c][0] for c in kv[0])),
+        # ties: the states named first ("Erdogan and Putin ... in Astana": Turkey-Russia)
+        key=lambda kv: (
+            kv[1],
+            sum(counts[c][0] for c in kv[0]),
+            -sum(counts[c][1] for c in kv[0]),
+        ),
         default=(ctx.pair, 0.0),
     )
     if top < 2:  # no pair named together twice (one list of participants): the most named
@@ -80,8 +85,8 @@ def _pair_scores(ctx: DocContext) -> dict[tuple[str, str], float]:
             if m.country and len(m.country) == 2 and m.type in _COUNTED
         }
         weight = 2.0 if sent.start < headline_end else 1.0
-        for a in found:
-            for b in found:
+        for a in sorted(found):  # in a fixed order: ties below go to the pair told first
+            for b in sorted(found):
                 if a < b:
                     scores[(a, b)] = scores.get((a, b), 0.0) + weight
     return scores
