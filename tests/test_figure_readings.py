@@ -73,3 +73,32 @@ def test_a_year_earlier_is_the_year_before_the_period_told_last() -> None:
     )
     earlier = _of(russian, 4.5e9)
     assert (earlier.period, earlier.qualifier) == ("2023", "at_least")
+
+
+def test_the_same_eight_months_are_the_span_told_before_a_chart_line() -> None:
+    figures = _figures(
+        "China's exports to Russia fell 15.7% year on year in March, and in January-August "
+        "they were down 2.1% at $73.4 billion, customs data showed.\n\n(CHART: China's exports "
+        "to Russia slumped to $7.9 billion in March)\n\nImports from Russia rose 3.3% to $86.2 "
+        "billion over the same eight months.",
+        "2024-09-10",
+    )
+    assert _of(figures, 86.2e9).period == "2024-01..2024-08"
+
+
+def test_a_date_after_after_is_the_cause_not_the_period() -> None:
+    figures = _figures(
+        "Trade dropped to $52.6 billion last year. Turkish exports to Russia were hit hardest, "
+        "falling 24% to $8.6 billion after Washington threatened in December 2023 to cut off "
+        "foreign banks, the exporters' assembly said.",
+        "2025-02-10",
+    )
+    assert (_of(figures, 24).period, _of(figures, 8.6e9).period) == ("2024", "2024")
+
+
+def test_a_fee_in_percent_is_a_level() -> None:
+    figures = _figures(
+        "Some Russian importers of Chinese goods now pay fees of up to 3% per transaction.",
+        "2024-09-10",
+    )
+    assert (_of(figures, 3).kind, _of(figures, 3).qualifier) == ("amount", "at_most")

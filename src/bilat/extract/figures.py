@@ -165,7 +165,7 @@ def _sentence_figures(
     # a sentence that states a period we cannot resolve ('this year' without a publication
     # date) keeps it unknown rather than borrowing one from elsewhere
     unresolved = any(t.period is None and t.date is None for t in times)
-    carried = None if unresolved else carry.period
+    carried = None if unresolved else _same_months(text, carry) or carry.period
     source = source_data(text, ctx, sent)
     pairs = [
         (
@@ -193,6 +193,23 @@ def _sentence_figures(
     carry.document = carry.period or carry.document
     carry.speaker = speaker
     return _pair_respectively(text, pairs)
+
+
+_SAME_MONTHS = re.compile(r"\bthe\s+same\s+(\w+)\s+months\b", re.I)
+_MONTH_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                 "nine": 9, "ten": 10, "eleven": 11}  # fmt: skip
+
+
+def _same_months(text: str, carry: _Carry) -> str | None:
+    """'rose 3.3% to $86.2 billion over the same eight months': the span of that many months
+    from January the article stated (not the single month a chart line told in between)."""
+    m = _SAME_MONTHS.search(text)
+    span = _FROM_JANUARY.fullmatch(carry.to_date or "")
+    if m is None or span is None:
+        return None
+    word = (m.group(1) or "").lower()
+    months = int(word) if word.isdigit() else _MONTH_COUNTS.get(word)
+    return carry.to_date if months == int((carry.to_date or "")[-2:]) else None
 
 
 _FROM_JANUARY = re.compile(r"(\d{4})-01\.\.\1-(?:0[2-9]|1[01])")

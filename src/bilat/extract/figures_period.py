@@ -56,7 +56,13 @@ def number_period(
     level = _level_it_went_to(text, q, siblings)
     if level is not None:  # "contracted by 6.9% to $228.1 billion last year"
         return number_period(text, level, siblings, times)
-    after = [t for t in usable if t.start >= q.end and _adjacent(text, q, t, siblings)]
+    after = [
+        t
+        for t in usable
+        if t.start >= q.end
+        and _adjacent(text, q, t, siblings)
+        and not _AFTER_EVENT.search(text, q.end, t.start)
+    ]  # not "falling 24% to $8.6 billion after Washington threatened in December 2023"
     if after:
         gap_after = _word_gap(text, q.end, after[0].start)
         gap_before = _word_gap(text, before[-1].end, q.start) if before else 0
@@ -78,10 +84,12 @@ def number_period(
         if t.start >= q.end
         and not _other_clause(text, q, t, siblings)
         and _word_gap(text, q.end, t.start) <= _LATER_WORDS
+        and not _AFTER_EVENT.search(text, q.end, t.start)
     ]
     return later[0].period if later else None
 
 
+_AFTER_EVENT = re.compile(r"\b(?:after|following|before|when)\s+(?!the\s+same\b)", re.I)
 # "reports $61.3 billion for the same quarter": the span the text just named, not a year in a
 # clause between ("..., which stopped publishing them in 2022, reports ...")
 _SAME_SPAN = re.compile(
