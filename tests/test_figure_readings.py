@@ -102,3 +102,24 @@ def test_a_fee_in_percent_is_a_level() -> None:
         "2024-09-10",
     )
     assert (_of(figures, 3).kind, _of(figures, 3).qualifier) == ("amount", "at_most")
+
+
+def test_a_norm_of_how_often_is_a_commitment_and_the_two_parliaments_no_count() -> None:
+    result = extract_text(
+        "Мы тогда договорились, что профильные комитеты двух парламентов будут встречаться не "
+        "реже двух раз в год.",
+        "2025-07-14",
+    )
+    (norm,) = result.commitments
+    assert (norm.relation, norm.value, norm.unit, norm.per) == (">=", 2, "count", "year")
+    assert [f.value for f in result.figures] == []
+
+
+def test_an_increase_to_a_level_by_a_year_is_a_target() -> None:
+    result = extract_text(
+        "«Газпром» и QazaqGaz обсуждают увеличение поставок российского газа в северные "
+        "регионы республики до 10 млрд куб. м в год к 2030 году, рассказал источник.",
+        "2025-10-13",
+    )
+    (target,) = result.commitments
+    assert (target.value, target.unit, target.per, target.deadline) == (1e10, "m3", "year", "2030")

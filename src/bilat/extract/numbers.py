@@ -608,6 +608,10 @@ def _counts_something(text: str, p: _Parse, m: re.Match[str]) -> bool:
         return p.words and p.scaled
     if first.group(1) == "times" and _occurrences(text, p.start):
         return True  # "has met Putin more than 40 times": a count of contacts (GOLD.md)
+    if first.group(1) in ("times", "раз", "раза") and _HOW_OFTEN.search(
+        text, max(0, p.start - 30), p.start
+    ):
+        return True  # "встречаться не реже двух раз в год": a norm of how often
     counted = first.group(1) in _function_words() and _counted_before(text, p.start)
     if counted and (p.scaled or _NUMBER_OF_TO.search(text[max(0, p.start - 120) : p.start])):
         return True  # "their number to exceed 7.5 million this year", "to double the
@@ -643,6 +647,9 @@ _OCCURRED = re.compile(
     r"increased|grew|rose|expanded|decreased|fell|dropped|declined|higher|lower|more|less)\b)",
     re.I,
 )
+
+
+_HOW_OFTEN = re.compile(r"(?:не\s+реже|no\s+less\s+often\s+than|at\s+least)\s+$", re.I)
 
 
 def _occurrences(text: str, start: int) -> bool:
