@@ -39,7 +39,7 @@ from bilat.store.record_rows import (
     entries_keyed,
     event_places,
     events_holding,
-    read_part,
+    iter_part,
     record_source,
 )
 
@@ -274,15 +274,16 @@ def _stored(
     """The actors and machine merges of the stored record, as reconcile made them, and
     lookups of its events holding given mentions (read by their keys, not all) and of where
     every mention is (two index columns)."""
-    actors = []
-    for a in read_part(store.db, "actors"):
-        members = tuple(ActorMember(**{**m, "aliases": tuple(m["aliases"])}) for m in a["members"])
-        actors.append(CanonicalActor(**{**a, "names": tuple(a["names"]), "members": members}))
+    shared: dict[Any, Any] = {}
+    actors = [
+        CanonicalActor(**{**a, "names": tuple(a["names"]), "members": _members(a, shared)})
+        for a in iter_part(store.db, "actors")
+    ]
     merges = []  # the machine's, from their keys (bilat.store.record_order: a, b, reason, ...)
     for row in store.db.all("SELECT item_key FROM record_items WHERE kind = 'judgements'"):
         mark, *fields = str(row["item_key"]).split(MERGE_SEP)
-        if mark == "1":
-            one, other, reason, kind, by = fields
+        if mark == "1":  # the refs are the members' own strings, the rest repeats
+            one, other, reason, kind, by = (shared.setdefault(f, f) for f in fields)
             merges.append(MergeJudgement(kind, one, other, reason, by))
     return (
         actors,
@@ -290,6 +291,21 @@ def _stored(
         lambda refs: events_holding(store.db, refs),
         lambda: event_places(store.db),
     )
+
+
+def _members(actor: dict[str, Any], shared: dict[Any, Any]) -> tuple[ActorMember, ...]:
+    """A stored actor's members; the fields members repeat (a document's id and name, and
+    name, type, country, role, aliases and gazetteer id: every member of Russia alike) are
+    the one copy in `shared`, not a string each (the actor of a state holds a member per
+    document naming it: most of the update's memory at 100,000 documents, before)."""
+    out = []
+    for m in actor["members"]:
+        said = (m["name"], m["type"], m["country"], m["role"], tuple(m["aliases"]), m["gid"])
+        name, kind, country, role, aliases, gid = shared.setdefault(said, said)
+        doc_id, doc_name = shared.setdefault(m["doc_id"], (m["doc_id"], m["doc_name"]))
+        ref = shared.setdefault(m["ref"], m["ref"])
+        out.append(ActorMember(ref, doc_id, doc_name, name, kind, country, role, aliases, gid))
+    return tuple(out)
 
 
 def _inputs(
