@@ -334,22 +334,23 @@ def _stored_members(
     """The members of the stored `actors` per old document, in the order of its actor rows
     (as `collect_members` reads them), so its actors need not be read again; a document
     naming two actors alike (one member ref) or one the record lacks is left out."""
-    by_ref: dict[str, list[ActorMember]] = {}
+    by_ref: dict[str, ActorMember | None] = {}  # None: a ref two members have
     for actor in actors:
         for m in actor.members:
-            by_ref.setdefault(m.ref, []).append(m)
+            by_ref[m.ref] = None if m.ref in by_ref else m
     out: dict[int, list[ActorMember]] = {}
     odd = set(added)
-    rows = store.db.execute(  # two narrow columns: the order of each document's actors
+    cur = store.db.execute(  # two narrow columns: the order of each document's actors
         "SELECT a.doc_id, a.name FROM actors a JOIN documents d ON d.id = a.doc_id "
         "WHERE d.is_current = 1 AND d.status = 'ok' ORDER BY a.doc_id, a.id"
-    ).fetchall()
-    for doc_id, name in rows:
-        found = by_ref.get(member_ref(int(doc_id), name), ())
-        if len(found) == 1:
-            out.setdefault(int(doc_id), []).append(found[0])
-        else:
-            odd.add(int(doc_id))
+    )
+    while rows := cur.fetchmany(1000):  # a row per member: read as they come
+        for doc_id, name in rows:
+            found = by_ref.get(member_ref(int(doc_id), name))
+            if found is not None:
+                out.setdefault(int(doc_id), []).append(found)
+            else:
+                odd.add(int(doc_id))
     return {d: tuple(members) for d, members in out.items() if d not in odd}
 
 
