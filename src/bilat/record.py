@@ -30,7 +30,7 @@ from bilat.reconcile.delta import Holding, PartDelta, Placed, RecordDelta, recon
 from bilat.reconcile.figures import find_conflicts, group_figures
 from bilat.reconcile.model import PARTS, document_entry, ordered_inputs, to_plain
 from bilat.records import Actor
-from bilat.reviewed import load_reviews_for_record
+from bilat.reviewed import Reviewed, load_reviews_for_record
 from bilat.store import Store
 from bilat.store.items import ALL_KINDS
 from bilat.store.record_order import SEP as MERGE_SEP
@@ -202,17 +202,7 @@ def update_record(store: Store, added: set[int]) -> RecordDelta | None:
     reviewed = load_reviews_for_record(store)
     if reviewed.reviews.get("figures") or json.loads(parts or "[]") != [*_PARTS, "agreements"]:
         return None
-    known = _stored(store)
-    members = {} if reviewed.reviews.get("actors") else _stored_members(store, known[0], added)
-    inputs = [_with_actors(reviewed.source(s), members) for s in _inputs(store, added, members)]
-    delta = reconcile_delta(
-        [s for s in inputs if s.doc_id not in added],
-        [s for s in inputs if s.doc_id in added],
-        _merge_judgements(store),
-        known=known,
-        agreements=lambda ids: entries_keyed(store.db, "agreements", ids),
-        members=members,
-    )
+    delta = _derive(store, added, reviewed)
     patch = RecordPatch(
         {kind: _part_patch(store, kind, p) for kind, p in delta.parts.items()},
         {kind: [_plain(x) for x in items] for kind, items in delta.whole.items()},
@@ -220,6 +210,23 @@ def update_record(store: Store, added: set[int]) -> RecordDelta | None:
     )
     store.patch_record(patch, source, version)
     return delta
+
+
+def _derive(store: Store, added: set[int], reviewed: Reviewed) -> RecordDelta:
+    """`reconcile_delta` of the stored record and the `added` documents; what it reads of
+    the whole store (every extraction, the stored actors) is let go on return, before the
+    patch is made and written (at 100,000 documents it is most of the update's memory)."""
+    known = _stored(store)
+    members = {} if reviewed.reviews.get("actors") else _stored_members(store, known[0], added)
+    inputs = [_with_actors(reviewed.source(s), members) for s in _inputs(store, added, members)]
+    return reconcile_delta(
+        [s for s in inputs if s.doc_id not in added],
+        [s for s in inputs if s.doc_id in added],
+        _merge_judgements(store),
+        known=known,
+        agreements=lambda ids: entries_keyed(store.db, "agreements", ids),
+        members=members,
+    )
 
 
 def _part_patch(store: Store, kind: str, part: PartDelta) -> PartPatch:
