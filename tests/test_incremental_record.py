@@ -319,6 +319,26 @@ def test_old_actors_taken_from_the_record_read_as_stored(
         store.close()
 
 
+def test_stored_merges_are_read_by_their_first_member(
+    sources: list[Source], new_store: Any
+) -> None:
+    """An update reads the stored machine merges only of the members it clusters again
+    (`record._merges_of`): exactly those whose first member is asked for, as stored."""
+    from bilat.record import _merges_of
+    from bilat.store.record_rows import read_part
+
+    store = _store_with(new_store, sources, [i for i, s in enumerate(sources) if s[2] == 0])
+    try:
+        merges = [j for j in read_part(store.db, "judgements") if j["by"] == "machine"]
+        assert len({j["a"] for j in merges}) >= 4
+        asked = {j["a"] for j in merges[::3]} | {merges[1]["b"], "0:nobody"}
+        found = [dataclasses.asdict(m) for m in _merges_of(store, asked)]
+        key = json.dumps
+        assert sorted(map(key, found)) == sorted(key(j) for j in merges if j["a"] in asked)
+    finally:
+        store.close()
+
+
 def _year(text: str | None) -> int:
     found = _YEAR.search(text or "")
     return int(found.group(0)) if found else 0

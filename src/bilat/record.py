@@ -26,11 +26,18 @@ from bilat.reconcile import (
 )
 from bilat.reconcile._dates import deadline_period
 from bilat.reconcile.actors import member_ref
-from bilat.reconcile.delta import Holding, PartDelta, Placed, RecordDelta, reconcile_delta
+from bilat.reconcile.delta import (
+    Holding,
+    MergesOf,
+    PartDelta,
+    Placed,
+    RecordDelta,
+    reconcile_delta,
+)
 from bilat.reconcile.figures import find_conflicts, group_figures
 from bilat.reconcile.model import PARTS, document_entry, ordered_inputs, to_plain
 from bilat.records import Actor
-from bilat.reviewed import load_reviews_for_record
+from bilat.reviewed import Reviewed, load_reviews_for_record
 from bilat.store import Store
 from bilat.store.items import ALL_KINDS
 from bilat.store.record_order import SEP as MERGE_SEP
@@ -39,7 +46,7 @@ from bilat.store.record_rows import (
     entries_keyed,
     event_places,
     events_holding,
-    read_part,
+    iter_part,
     record_source,
 )
 
@@ -202,17 +209,7 @@ def update_record(store: Store, added: set[int]) -> RecordDelta | None:
     reviewed = load_reviews_for_record(store)
     if reviewed.reviews.get("figures") or json.loads(parts or "[]") != [*_PARTS, "agreements"]:
         return None
-    known = _stored(store)
-    members = {} if reviewed.reviews.get("actors") else _stored_members(store, known[0], added)
-    inputs = [_with_actors(reviewed.source(s), members) for s in _inputs(store, added, members)]
-    delta = reconcile_delta(
-        [s for s in inputs if s.doc_id not in added],
-        [s for s in inputs if s.doc_id in added],
-        _merge_judgements(store),
-        known=known,
-        agreements=lambda ids: entries_keyed(store.db, "agreements", ids),
-        members=members,
-    )
+    delta = _derive(store, added, reviewed)
     patch = RecordPatch(
         {kind: _part_patch(store, kind, p) for kind, p in delta.parts.items()},
         {kind: [_plain(x) for x in items] for kind, items in delta.whole.items()},
@@ -222,44 +219,53 @@ def update_record(store: Store, added: set[int]) -> RecordDelta | None:
     return delta
 
 
+def _derive(store: Store, added: set[int], reviewed: Reviewed) -> RecordDelta:
+    """`reconcile_delta` of the stored record and the `added` documents; what it reads of
+    the whole store (every extraction, the stored actors) is let go on return, before the
+    patch is made and written (at 100,000 documents it is most of the update's memory)."""
+    known = _stored(store)
+    members = {} if reviewed.reviews.get("actors") else _stored_members(store, known[0], added)
+    inputs = [_with_actors(reviewed.source(s), members) for s in _inputs(store, added, members)]
+    return reconcile_delta(
+        [s for s in inputs if s.doc_id not in added],
+        [s for s in inputs if s.doc_id in added],
+        _merge_judgements(store),
+        known=known,
+        agreements=lambda ids: entries_keyed(store.db, "agreements", ids),
+        members=members,
+    )
+
+
 def _part_patch(store: Store, kind: str, part: PartDelta) -> PartPatch:
-    removed = _removed(store, kind, part.removed)
     if kind == "actors":
-        return PartPatch(removed, _plain_actors(part.removed, removed, part.added))
-    return PartPatch(removed, [_plain(x) for x in part.added])
+        # the patch removes rows by key: an actor's is its id (an actor that gained members
+        # is removed whole, and the actor of a state holds a member per document naming
+        # it: reading those back cost 5 s and 310 MB at 100,000 documents)
+        return PartPatch([{"id": a.id} for a in part.removed], _plain_actors(part.added))
+    return PartPatch([_plain(x) for x in part.removed], [_plain(x) for x in part.added])
 
 
-def _plain_actors(
-    before: Sequence[CanonicalActor], stored: Sequence[dict[str, Any]], after: Sequence[Any]
-) -> list[dict[str, Any]]:
-    """`to_plain` of the `after` actors; a member kept from a removed actor (`before`, as
-    `stored`: the same object) is taken plain from its stored entry, not made plain again."""
-    entries = {str(e["id"]): e for e in stored}
-    known: dict[int, Any] = {}
-    for actor in before:
-        entry = entries.get(actor.id)
-        if entry is not None and len(entry["members"]) == len(actor.members):
-            known.update(zip(map(id, actor.members), entry["members"], strict=True))
+def _plain_actors(after: Sequence[CanonicalActor]) -> list[dict[str, Any]]:
+    """`to_plain` of the `after` actors; their members (all plain fields but the aliases)
+    made plain by a dict each, the aliases one list per distinct tuple, not through
+    `to_plain` (a state's actor holds hundreds of thousands)."""
+    lists: dict[tuple[str, ...], list[str]] = {}
+    names = [f.name for f in fields(ActorMember)]
+
+    def member(m: ActorMember) -> dict[str, Any]:
+        plain = {name: getattr(m, name) for name in names}
+        plain["aliases"] = lists.setdefault(m.aliases, list(m.aliases))
+        return plain
+
     return [
         {
-            f.name: [known.get(id(m)) or to_plain(m) for m in actor.members]
+            f.name: [member(m) for m in actor.members]
             if f.name == "members"
             else to_plain(getattr(actor, f.name))
             for f in fields(CanonicalActor)
         }
         for actor in after
     ]
-
-
-def _removed(store: Store, kind: str, entries: Sequence[Any]) -> list[Any]:
-    """The removed entries as stored. Actors are read back by id rather than made plain
-    again: one that gained members is removed whole, and the actor of a state holds a member
-    per document naming it (the patch needs only their keys)."""
-    if kind == "actors" and entries:
-        stored = entries_keyed(store.db, "actors", (str(a.id) for a in entries))
-        if len(stored) == len(entries):
-            return stored
-    return [_plain(x) for x in entries]
 
 
 def _plain(entry: Any) -> Any:
@@ -270,26 +276,52 @@ def _plain(entry: Any) -> Any:
 
 def _stored(
     store: Store,
-) -> tuple[list[CanonicalActor], list[MergeJudgement], Holding, Placed]:
-    """The actors and machine merges of the stored record, as reconcile made them, and
-    lookups of its events holding given mentions (read by their keys, not all) and of where
-    every mention is (two index columns)."""
-    actors = []
-    for a in read_part(store.db, "actors"):
-        members = tuple(ActorMember(**{**m, "aliases": tuple(m["aliases"])}) for m in a["members"])
-        actors.append(CanonicalActor(**{**a, "names": tuple(a["names"]), "members": members}))
-    merges = []  # the machine's, from their keys (bilat.store.record_order: a, b, reason, ...)
-    for row in store.db.all("SELECT item_key FROM record_items WHERE kind = 'judgements'"):
-        mark, *fields = str(row["item_key"]).split(MERGE_SEP)
-        if mark == "1":
-            one, other, reason, kind, by = fields
-            merges.append(MergeJudgement(kind, one, other, reason, by))
+) -> tuple[list[CanonicalActor], MergesOf, Holding, Placed]:
+    """The actors of the stored record, as reconcile made them, and lookups of its machine
+    merges by first member, of its events holding given mentions (read by their keys, not
+    all) and of where every mention is (two index columns)."""
+    shared: dict[Any, Any] = {}
+    actors = [
+        CanonicalActor(**{**a, "names": tuple(a["names"]), "members": _members(a, shared)})
+        for a in iter_part(store.db, "actors")
+    ]
     return (
         actors,
-        merges,
+        lambda refs: _merges_of(store, refs),
         lambda refs: events_holding(store.db, refs),
         lambda: event_places(store.db),
     )
+
+
+def _merges_of(store: Store, refs: Collection[str]) -> list[MergeJudgement]:
+    """The stored machine merges whose first member is one of `refs`, from their keys
+    (`bilat.store.record_order`: a, b, reason, kind, by), read as they come and kept only
+    for those: a merge per member joined, 967,000 at 100,000 documents, of which an update
+    weighs those of the members it clusters again."""
+    out = []
+    cur = store.db.execute("SELECT item_key FROM record_items WHERE kind = 'judgements'")
+    while rows := cur.fetchmany(1000):
+        for (key,) in rows:
+            mark, *values = str(key).split(MERGE_SEP)
+            if mark == "1" and values[0] in refs:
+                one, other, reason, kind, by = values
+                out.append(MergeJudgement(kind, one, other, reason, by))
+    return out
+
+
+def _members(actor: dict[str, Any], shared: dict[Any, Any]) -> tuple[ActorMember, ...]:
+    """A stored actor's members; the fields members repeat (a document's id and name, and
+    name, type, country, role, aliases and gazetteer id: every member of Russia alike) are
+    the one copy in `shared`, not a string each (the actor of a state holds a member per
+    document naming it: most of the update's memory at 100,000 documents, before)."""
+    out = []
+    for m in actor["members"]:
+        said = (m["name"], m["type"], m["country"], m["role"], tuple(m["aliases"]), m["gid"])
+        name, kind, country, role, aliases, gid = shared.setdefault(said, said)
+        doc_id, doc_name = shared.setdefault(m["doc_id"], (m["doc_id"], m["doc_name"]))
+        ref = shared.setdefault(m["ref"], m["ref"])
+        out.append(ActorMember(ref, doc_id, doc_name, name, kind, country, role, aliases, gid))
+    return tuple(out)
 
 
 def _inputs(
@@ -324,22 +356,23 @@ def _stored_members(
     """The members of the stored `actors` per old document, in the order of its actor rows
     (as `collect_members` reads them), so its actors need not be read again; a document
     naming two actors alike (one member ref) or one the record lacks is left out."""
-    by_ref: dict[str, list[ActorMember]] = {}
+    by_ref: dict[str, ActorMember | None] = {}  # None: a ref two members have
     for actor in actors:
         for m in actor.members:
-            by_ref.setdefault(m.ref, []).append(m)
+            by_ref[m.ref] = None if m.ref in by_ref else m
     out: dict[int, list[ActorMember]] = {}
     odd = set(added)
-    rows = store.db.execute(  # two narrow columns: the order of each document's actors
+    cur = store.db.execute(  # two narrow columns: the order of each document's actors
         "SELECT a.doc_id, a.name FROM actors a JOIN documents d ON d.id = a.doc_id "
         "WHERE d.is_current = 1 AND d.status = 'ok' ORDER BY a.doc_id, a.id"
-    ).fetchall()
-    for doc_id, name in rows:
-        found = by_ref.get(member_ref(int(doc_id), name), ())
-        if len(found) == 1:
-            out.setdefault(int(doc_id), []).append(found[0])
-        else:
-            odd.add(int(doc_id))
+    )
+    while rows := cur.fetchmany(1000):  # a row per member: read as they come
+        for doc_id, name in rows:
+            found = by_ref.get(member_ref(int(doc_id), name))
+            if found is not None:
+                out.setdefault(int(doc_id), []).append(found)
+            else:
+                odd.add(int(doc_id))
     return {d: tuple(members) for d, members in out.items() if d not in odd}
 
 

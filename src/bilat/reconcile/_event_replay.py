@@ -38,8 +38,7 @@ from bilat.reconcile.model import ReconcileOptions
 
 __all__ = ["changed_mentions"]
 
-Order = tuple[int, str, str, str]
-_LAST: Order = (1, "", "", "")  # after every reading (`events._reading`: -precision first)
+_LAST = 1 << 62  # after every mention's rank
 
 
 def _near(item: _Item, options: ReconcileOptions) -> list[Key]:
@@ -73,9 +72,9 @@ class _Grown:
         self.kept = self.joined = 0  # how far the stored and the placed mentions are read
         self.shapes: dict[tuple[object, ...], _Item] = {}
         self.ids: set[str] = set()
-        self.first: Order = _LAST
+        self.first = _LAST
 
-    def add(self, item: _Item, at: Order) -> None:
+    def add(self, item: _Item, at: int) -> None:
         self.shapes.setdefault(_shape(item), item)
         self.ids |= item.ids
         self.first = min(self.first, at)  # its first mention: the order clusters begin in
@@ -83,7 +82,9 @@ class _Grown:
 
 class _Replay:
     """The new clustering where it differs from the stored one (`placed`: mention -> its
-    stored cluster), mentions placed again in reading order."""
+    stored cluster), mentions placed again in reading order. A mention is known by its rank
+    in reading order (`events._reading`, a total order: it ends with the ref), so the
+    filing lists hold one int per key and mention, built in order (no tuples, no sorting)."""
 
     def __init__(
         self,
@@ -92,65 +93,65 @@ class _Replay:
         options: ReconcileOptions,
     ) -> None:
         self.placed, self.options = placed, options
-        self.live = {r: i for r, i in after.items() if not _timeless(i)}
-        self.at: dict[str, Order] = {r: _reading(i) for r, i in self.live.items()}
-        self.filed: dict[Key, list[tuple[Order, str]]] = {}
-        self.probers: dict[Key, list[tuple[Order, str]]] = {}
-        self.old: dict[Hashable, list[tuple[Order, str]]] = {}  # stored cluster -> mentions
-        for ref, item in self.live.items():
-            at = self.at[ref]
+        live = [i for i in after.values() if not _timeless(i)]
+        live.sort(key=_reading)
+        self.items = live  # rank -> mention
+        self.at: dict[str, int] = {i.mention.ref: n for n, i in enumerate(live)}
+        self.filed: dict[Key, list[int]] = {}
+        self.probers: dict[Key, list[int]] = {}
+        self.old: dict[Hashable, list[int]] = {}  # stored cluster -> its mentions' ranks
+        for n, item in enumerate(live):
             for key in _probed(item, options):
-                self.probers.setdefault(key, []).append((at, ref))
+                self.probers.setdefault(key, []).append(n)
             for key in _filing(item, options):
-                self.filed.setdefault(key, []).append((at, ref))
-            if ref in placed:
-                self.old.setdefault(placed[ref], []).append((at, ref))
-        for lists in (self.filed, self.probers, self.old):
-            for found in lists.values():
-                found.sort()
-        self.now: dict[str, Hashable] = {}  # mentions placed again -> their cluster
-        self.joined: dict[Hashable, list[str]] = {}  # cluster -> mentions placed again into it
+                self.filed.setdefault(key, []).append(n)
+            cid = placed.get(item.mention.ref)
+            if cid is not None:
+                self.old.setdefault(cid, []).append(n)
+        self.now: dict[int, Hashable] = {}  # mentions placed again -> their cluster
+        self.joined: dict[Hashable, list[int]] = {}  # cluster -> mentions placed again into it
         self.grown: dict[Hashable, _Grown] = {}
         self.keys: dict[Key, tuple[int, set[Hashable]]] = {}  # key -> read so far, clusters
         self.changed: set[Hashable] = set()
-        self.todo: list[tuple[Order, str]] = []
-        self.queued: set[str] = set()
+        self.todo: list[int] = []
+        self.queued: set[int] = set()
 
-    def cluster(self, ref: str) -> Hashable:
-        found = self.now.get(ref)
-        return self.placed[ref] if found is None else found
+    def cluster(self, n: int) -> Hashable:
+        found = self.now.get(n)
+        return self.placed[self.items[n].mention.ref] if found is None else found
 
-    def state(self, cid: Hashable, at: Order) -> _Grown:
+    def state(self, cid: Hashable, at: int) -> _Grown:
         """Cluster `cid` as it stands at `at` (every mention placed again before `at` is
         placed already, so what was read stays true)."""
         grown = self.grown.get(cid)
         if grown is None:
             grown = self.grown[cid] = _Grown()
         old = self.old.get(cid, [])
-        while grown.kept < len(old) and old[grown.kept][0] < at:
-            when, ref = old[grown.kept]
+        while grown.kept < len(old) and old[grown.kept] < at:
+            when = old[grown.kept]
             grown.kept += 1
-            if ref not in self.now:
-                grown.add(self.live[ref], when)
+            if when not in self.now:
+                grown.add(self.items[when], when)
         joined = self.joined.get(cid, [])
-        for ref in joined[grown.joined :]:
-            grown.add(self.live[ref], self.at[ref])
+        for n in joined[grown.joined :]:
+            grown.add(self.items[n], n)
         grown.joined = len(joined)
         return grown
 
-    def candidates(self, key: Key, at: Order) -> set[Hashable]:
+    def candidates(self, key: Key, at: int) -> set[Hashable]:
         """The clusters filed under `key` at `at`."""
         read, found = self.keys.get(key, (0, set()))
         filed = self.filed.get(key, [])
-        while read < len(filed) and filed[read][0] < at:
-            found.add(self.cluster(filed[read][1]))
+        while read < len(filed) and filed[read] < at:
+            found.add(self.cluster(filed[read]))
             read += 1
         self.keys[key] = read, found
         return found
 
-    def choose(self, ref: str) -> Hashable:
-        """`events._best_cluster` of mention `ref` among the clusters as they stand."""
-        item, at = self.live[ref], self.at[ref]
+    def choose(self, at: int) -> Hashable:
+        """`events._best_cluster` of the mention ranked `at` among the clusters as they
+        stand."""
+        item = self.items[at]
         found = set().union(*(self.candidates(k, at) for k in _probed(item, self.options)))
         states = sorted(((self.state(cid, at), cid) for cid in found), key=lambda s: s[0].first)
         best: tuple[int, Hashable] | None = None
@@ -162,20 +163,21 @@ class _Replay:
                 best = (shared, cid)
         if best is not None:
             return best[1]
+        ref = item.mention.ref
         was = self.placed.get(ref)  # a cluster of its own: the one it began, if it did
         first = self.old.get(was, [])[:1]
-        return was if first and first[0][1] == ref else ("new", ref)
+        return was if first and first[0] == at else ("new", ref)
 
-    def spread(self, keys: Iterable[Key], at: Order) -> None:
+    def spread(self, keys: Iterable[Key], at: int) -> None:
         """Queue the mentions after `at` probing one of `keys`."""
         for key in keys:
             probers = self.probers.get(key, [])
-            for when, ref in probers[bisect.bisect_right(probers, (at, "\uffff")) :]:
-                if ref not in self.queued:
-                    self.queued.add(ref)
-                    heapq.heappush(self.todo, (when, ref))
+            for n in probers[bisect.bisect_right(probers, at) :]:
+                if n not in self.queued:
+                    self.queued.add(n)
+                    heapq.heappush(self.todo, n)
 
-    def change(self, cid: Hashable, at: Order) -> None:
+    def change(self, cid: Hashable, at: int) -> None:
         """Cluster `cid` differs from `at` on: every mention after it that probes a key one
         of its mentions (stored or placed again, as read now) is filed under is placed again.
         Its own mentions after `at` are among them (each probes a key it is filed under); a
@@ -185,30 +187,30 @@ class _Replay:
         if cid in self.changed:
             return
         self.changed.add(cid)
-        for ref in (*(r for _, r in self.old.get(cid, ())), *self.joined.get(cid, ())):
-            self.spread(_filing(self.live[ref], self.options), at)
+        for n in (*self.old.get(cid, ()), *self.joined.get(cid, ())):
+            self.spread(_filing(self.items[n], self.options), at)
 
     def run(self, seeds: Iterable[str], shown: Iterable[str]) -> set[str]:
-        seeded = {r for r in seeds if r in self.live}
+        seeded = {self.at[r] for r in seeds if r in self.at}
         self.queued |= seeded
-        self.todo = sorted((self.at[r], r) for r in seeded)
+        self.todo = sorted(seeded)
         while self.todo:
-            at, ref = heapq.heappop(self.todo)
-            cid = self.choose(ref)
-            self.now[ref] = cid
-            self.joined.setdefault(cid, []).append(ref)
-            was = self.placed.get(ref)
-            if ref in seeded or cid != was:
+            at = heapq.heappop(self.todo)
+            cid = self.choose(at)
+            self.now[at] = cid
+            self.joined.setdefault(cid, []).append(at)
+            was = self.placed.get(self.items[at].mention.ref)
+            if at in seeded or cid != was:
                 if was is not None:
                     self.change(was, at)
                 self.change(cid, at)
             if cid in self.changed:
-                self.spread(_filing(self.live[ref], self.options), at)
-        self.changed.update(self.cluster(r) for r in shown if r in self.live)
+                self.spread(_filing(self.items[at], self.options), at)
+        self.changed.update(self.cluster(self.at[r]) for r in shown if r in self.at)
         return {
-            ref
+            self.items[n].mention.ref
             for cid in self.changed
-            for ref in (*(r for _, r in self.old.get(cid, ())), *self.joined.get(cid, ()))
+            for n in (*self.old.get(cid, ()), *self.joined.get(cid, ()))
         }
 
 

@@ -82,7 +82,9 @@ Stored = Callable[[Iterable[str]], Sequence[dict[str, Any]]]  # ids -> the store
 # mention refs -> the stored event entries holding one, by their place in record order
 Holding = Callable[[Collection[str]], Mapping[int, dict[str, Any]]]
 Placed = Callable[[], Mapping[str, int]]  # every stored mention ref -> its event's place
-Known = tuple[Sequence[CanonicalActor], Sequence[MergeJudgement], Holding, Placed]
+# member refs -> the stored machine merges whose first member is one of them
+MergesOf = Callable[[Collection[str]], Sequence[MergeJudgement]]
+Known = tuple[Sequence[CanonicalActor], MergesOf, Holding, Placed]
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +114,7 @@ class _Side:
     index: ActorIndex
     filer: PairFiler
     again: frozenset[str] | None = None  # the members clustered again (None: every one)
+    merges_of: MergesOf | None = None  # the stored merges, when `merges` leaves them out
 
     @classmethod
     def of(cls, inputs: tuple[SourcedExtraction, ...], human: Sequence[Judgement]) -> _Side:
@@ -123,11 +126,14 @@ class _Side:
         cls,
         inputs: tuple[SourcedExtraction, ...],
         actors: Sequence[CanonicalActor],
-        merges: Sequence[MergeJudgement],
+        merges_of: MergesOf,
     ) -> _Side:
-        """The side of a reconciliation whose actors and merges are known (as stored)."""
+        """The side of a reconciliation whose actors are known (as stored), its merges
+        read by first member when asked (`_judgements`: only the merges of the members
+        clustered again can change, and a kept merge is no entry of the delta)."""
         index = actor_index(actors)
-        return cls(inputs, tuple(actors), tuple(merges), index, PairFiler(inputs, index))
+        filer = PairFiler(inputs, index)
+        return cls(inputs, tuple(actors), (), index, filer, merges_of=merges_of)
 
     @classmethod
     def grown(
@@ -270,8 +276,11 @@ def _judgements(old: _Side, new: _Side) -> PartDelta:
 
     def mine(side: _Side) -> list[MergeJudgement]:
         again = new.again
-        merges = side.merges if again is None else [m for m in side.merges if m.a in again]
-        return sorted(merges, key=merge_order)
+        if again is None:
+            return sorted(side.merges, key=merge_order)
+        if side.merges_of is not None:
+            return sorted(side.merges_of(again), key=merge_order)
+        return sorted((m for m in side.merges if m.a in again), key=merge_order)
 
     return _by_key(mine(old), mine(new), merge_order)
 
@@ -479,9 +488,10 @@ def reconcile_delta(
     """The change from `reconcile(old_inputs, judgements)` to `reconcile(old_inputs +
     added_inputs, judgements)` (see the module docstring). `known`: the actors, machine
     merges and events (plain, as `to_plain` gives them) of `reconcile(old_inputs,
-    judgements)` when the caller has them (the stored record; the events as a lookup of
-    the entries holding given mention refs, and of the place of every mention's entry), so
-    they are not derived again; `agreements`:
+    judgements)` when the caller has them (the stored record; the merges as a lookup of
+    those of given first members, the events as a lookup of the entries holding given
+    mention refs, and of the place of every mention's entry), so they are not derived
+    again; `agreements`:
     the stored agreement histories (plain) of these ids, likewise; `members`: with
     `known`, the actor members of old documents (as `collect_members` gives them), whose
     inputs then need carry no actors (those of a document with figures still name the

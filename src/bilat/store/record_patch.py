@@ -62,8 +62,9 @@ class _Patcher:
 
     def remove(self, kind: str, where: str, params: Sequence[Any]) -> None:
         """Remove the rows of `kind` matching `where`, uncounting them."""
+        payload = ", payload" if kind in PAIRED else ""  # read for the names it files
         rows = self.db.all(
-            f"SELECT pos, payload FROM record_items WHERE kind = ? AND {where}", [kind, *params]
+            f"SELECT pos{payload} FROM record_items WHERE kind = ? AND {where}", [kind, *params]
         )
         for chunk in _chunks([int(r["pos"]) for r in rows]):
             marks = ", ".join("?" for _ in chunk)

@@ -42,6 +42,7 @@ __all__ = [
     "entry_pairs",
     "event_places",
     "events_holding",
+    "iter_part",
     "pair_counts",
     "part_count",
     "read_part",
@@ -291,10 +292,19 @@ def _select(kind: str, pair: str | None) -> tuple[str, list[Any]]:
     )
 
 
-def _rows(db: Database, sql: str, params: list[Any]) -> Iterator[Any]:
+def _rows(db: Database, sql: str, params: list[Any], batch: int = _BATCH) -> Iterator[Any]:
     cur = db.execute(sql, params)
-    while batch := cur.fetchmany(_BATCH):
-        yield from batch
+    while rows := cur.fetchmany(batch):
+        yield from rows
+
+
+def iter_part(db: Database, kind: str) -> Iterator[dict[str, Any]]:
+    """The entries of one part (not commitments: their claims are attached), in record
+    order, read 20 and parsed one at a time: a caller that keeps only what it needs of each
+    does not hold every entry's JSON at once (the actors part holds a member per document:
+    220 MB of text at 100,000 documents, the actor of a state 17 MB of it)."""
+    assert kind != "commitments", "commitments are read whole (read_part)"
+    return (json.loads(row[0]) for row in _rows(db, *_select(kind, None), batch=20))
 
 
 def read_part(db: Database, kind: str, pair: str | None = None) -> list[dict[str, Any]]:
