@@ -203,3 +203,23 @@ def test_talks_on_a_deal_still_under_way_are_no_meeting() -> None:
         "2025-02-10",
     )
     assert _shape(events) == [("meeting", "occurred", "2024-10")]
+
+
+def test_a_guest_hosted_in_the_hosts_country_made_a_visit() -> None:
+    past = _events(
+        "When President Shavkat Mirziyoyev hosted Xi Jinping in Samarkand in September 2022, "
+        "the two leaders discussed a railway.",
+        "2025-06-12",
+    )
+    assert _shape(past) == [("meeting", "occurred", "2022-09"), ("visit", "occurred", "2022-09")]
+    (visit,) = [e for e in past if e.mode == "visit"]
+    assert visit.participants == ("Xi Jinping", "Uzbekistan")
+    planned = _events(
+        "President Erdogan is expected to host Putin in Turkey next year, the Kremlin said.",
+        "2025-10-07",
+    )
+    assert _shape(planned) == [("visit", "planned", "2026")]
+    abroad = _events(
+        "Chinese President Xi Jinping hosted Putin at a dinner in Kazan on Tuesday.", "2024-10-24"
+    )
+    assert [e.mode for e in abroad] == ["meeting"]  # in Russia: no visit to China

@@ -523,6 +523,11 @@ def _candidates(
         found = _build(ctx, clause, mode, parts, trig, others, counted=bool(sides or body))
         if found is not None:
             out.append(found)
+            if mode == "meeting" and not any(m == "visit" for m, _ in triggers):
+                visit = _hosted_visit(ctx, gaz, clause, trig, found)
+                if visit and found.event.status == "planned":
+                    out.remove(found)  # "is expected to host Putin in Turkey": the trip told
+                out += visit
     level = _top_level(ctx, gaz, clause, [m for _, m in triggers])
     return out + ([level] if level else [])
 
@@ -754,6 +759,30 @@ def _continued(ctx: DocContext, clause: Clause, before: list[Found]) -> Found | 
         return None
     event = replace(prev, date=date, date_end=date_end, place=_place(ctx, clause))
     return replace(told[0], event=event)
+
+
+_HOSTED = re.compile(r"host(?:ed|s|ing)?$", re.I)
+
+
+def _hosted_visit(
+    ctx: DocContext, gaz: Gazetteer, clause: Clause, trig: re.Match[str], meeting: Found
+) -> list[Found]:
+    """'When Tokayev hosted Xi Jinping in Astana in July 2024', 'Erdogan is expected to host
+    Putin in Turkey next year': the guest's trip to the host's country is a visit too."""
+    if not _HOSTED.match(trig.group(0)):
+        return []
+    at = clause.start + trig.start()
+    hosts = [m for m in ctx.mentions_in(clause.start, at) if m.type == "person"]
+    after = ctx.mentions_in(at, clause.end)
+    guests = [m for m in after if m.type == "person"]
+    if not hosts or not guests or hosts[-1].country in (None, guests[0].country):
+        return []
+    home = hosts[-1].country
+    if not any(m.country == home and m.type in ("place", "state") for m in after):
+        return []  # hosted where? (a summit abroad is no visit to the host)
+    state = gaz.state(home)
+    visit = replace(meeting.event, mode="visit", participants=(guests[0].actor, state.name))
+    return [replace(meeting, event=visit, marks=frozenset(), times=1)]
 
 
 # "Этот вопрос обсуждался на встрече с То Ламом", "at my meeting with X": with the one
