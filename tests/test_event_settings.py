@@ -174,7 +174,7 @@ def test_a_launch_watched_by_video_link_is_no_videoconference() -> None:
         "leaders watched the launch of container traffic by video link.",
         "2025-06-12",
     )
-    assert _shape(events) == [("meeting", "occurred", "2024-07")]
+    assert _shape(events) == [("meeting", "occurred", "2024-07"), ("visit", "occurred", "2024-07")]
 
 
 def test_talks_told_as_fact_after_a_hope_are_dated_by_the_when_clause() -> None:

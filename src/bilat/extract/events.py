@@ -780,7 +780,10 @@ def _hosted_visit(
     home = hosts[-1].country
     if not any(m.country == home and m.type in ("place", "state") for m in after):
         return []  # hosted where? (a summit abroad is no visit to the host)
-    state = gaz.state(home)
+    try:
+        state = gaz.state(home)
+    except KeyError:  # a body's code, no state of the gazetteer
+        return []
     visit = replace(meeting.event, mode="visit", participants=(guests[0].actor, state.name))
     return [replace(meeting, event=visit, marks=frozenset(), times=1)]
 
