@@ -123,3 +123,23 @@ def test_an_increase_to_a_level_by_a_year_is_a_target() -> None:
     )
     (target,) = result.commitments
     assert (target.value, target.unit, target.per, target.deadline) == (1e10, "m3", "year", "2030")
+
+
+def test_a_number_whose_noun_a_coordinated_clause_leaves_out_counts_it() -> None:
+    figures = _figures(
+        "In the first half of 2025, 139,400 tourists entered Russia from China and 175,000 - "
+        "from Russia to China, the deputy prime minister said.",
+        "2025-08-01",
+    )
+    assert _of(figures, 175000).period == "2025-H1"
+
+
+def test_a_title_number_the_body_sets_as_a_target_is_no_figure() -> None:
+    result = extract_text(
+        "Россия и Китай договорились увеличить пропуск грузовиков через границу до 6 тыс. в "
+        "сутки\n\nМОСКВА, 12 марта. Россия и Китай договорились довести пропускную способность "
+        "автомобильных пунктов пропуска до 6 тыс. грузовиков в сутки к 2028 году.",
+        "2026-03-12",
+    )
+    assert [f.value for f in result.figures if f.value == 6000] == []
+    assert [(c.value, c.per, c.deadline) for c in result.commitments] == [(6000, "day", "2028")]

@@ -41,7 +41,7 @@ from bilat.extract.figures_period import (
 )
 from bilat.extract.numbers import Quantity, find_quantities, is_rate_level, rate_after
 from bilat.extract.temporal import TimeExpr, find_time_expressions
-from bilat.records import Evidence, Figure
+from bilat.records import Commitment, Evidence, Figure
 
 __all__ = ["extract_figures", "figure_kind"]
 
@@ -76,10 +76,7 @@ def _without_title_repeats(ctx: DocContext, figures: list[Figure]) -> list[Figur
     text = ctx.clean_text
 
     def title_line(f: Figure) -> bool:
-        start = text.rfind("\n", 0, f.evidence.start) + 1
-        end = text.find("\n", f.evidence.start)
-        line = text[start : end if end >= 0 else len(text)].strip()
-        return 0 < len(line) <= 200 and not line.endswith((".", "!", "?", ":", ";", "»", '"'))
+        return _on_title_line(text, f.evidence.start)
 
     def same(a: Figure, b: Figure) -> bool:
         return (a.kind, a.value, a.value_max, a.unit, a.per) == (
@@ -96,6 +93,30 @@ def _without_title_repeats(ctx: DocContext, figures: list[Figure]) -> list[Figur
         f
         for f, title in zip(figures, in_title, strict=True)
         if not (title and f.period is None and any(same(f, b) for b in body))
+    ]
+
+
+def _on_title_line(text: str, pos: int) -> bool:
+    """Whether `pos` is on a title line: short, no sentence's end."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    line = text[start : end if end >= 0 else len(text)].strip()
+    return 0 < len(line) <= 200 and not line.endswith((".", "!", "?", ":", ";", "»", '"'))
+
+
+def without_title_targets(
+    ctx: DocContext, figures: list[Figure], commitments: list[Commitment]
+) -> list[Figure]:
+    """'Россия и Китай договорились увеличить пропуск грузовиков до 5 тыс. в сутки' over a body
+    that sets it as a target by 2028: the title's number is that commitment, no figure."""
+    return [
+        f
+        for f in figures
+        if not (
+            f.period is None
+            and _on_title_line(ctx.clean_text, f.evidence.start)
+            and any((c.value, c.unit, c.per) == (f.value, f.unit, f.per) for c in commitments)
+        )
     ]
 
 

@@ -604,6 +604,9 @@ def _counts_something(text: str, p: _Parse, m: re.Match[str]) -> bool:
     if re.match(r"\s*(?:\(|,|\.|;|$)", after) and not (p.words and p.scaled):
         return p.scaled and _counted_before(text, p.start)  # "visitors … at 6.9 million."
     first = re.match(r"\s*([a-zа-яё][a-zа-яё'.-]*)", after)
+    elided = _ELLIPSIS_BEFORE.search(text, max(0, p.start - 160), p.start)
+    if elided and _ELLIPSIS_AFTER.match(after):
+        return True  # "139,400 tourists entered Russia from China and 175,000 - from Russia"
     if first is None:
         return p.words and p.scaled
     if first.group(1) == "times" and _occurrences(text, p.start):
@@ -649,6 +652,13 @@ _OCCURRED = re.compile(
 )
 
 
+# a number in a coordinated clause that leaves out the noun the first one counted
+_ELLIPSIS_BEFORE = re.compile(
+    r"\d[\d,.]*\s+(?:[a-zа-яё-]+\s+){0,2}?[a-zа-яё]{3,}\b[^.;\d]{0,80}?\s(?:and|и|а|while|whereas)"
+    r"\s+$",
+    re.I,
+)
+_ELLIPSIS_AFTER = re.compile(r"\s*(?:[-–—]\s*)?(?:from|to|in|into|из|в|во)\s", re.I)
 _HOW_OFTEN = re.compile(r"(?:не\s+реже|no\s+less\s+often\s+than|at\s+least)\s+$", re.I)
 
 

@@ -22,7 +22,7 @@ from bilat.extract.agreements import extract_agreements
 from bilat.extract.commitments import extract_commitments
 from bilat.extract.context import DocContext, Sentence
 from bilat.extract.events import extract_events
-from bilat.extract.figures import extract_figures
+from bilat.extract.figures import extract_figures, without_title_targets
 from bilat.extract.gazetteer import Gazetteer, default_gazetteer
 from bilat.extract.pair import document_pair
 from bilat.extract.visa_regimes import extract_visa_regimes
@@ -45,7 +45,7 @@ __all__ = [
 ]
 
 # Bump when extraction rules or data change: `bilat extract` re-runs older documents.
-EXTRACTOR_VERSION = "2026.12.05-68"
+EXTRACTOR_VERSION = "2026.12.05-69"
 
 log = logging.getLogger("bilat.extract")
 T = TypeVar("T")
@@ -200,6 +200,7 @@ def extract_document(
     agreements = extract_agreements(ctx)
     agreements += extract_visa_regimes(ctx, gaz)  # titled apart: no kind noun names them
     commitments = extract_commitments(ctx)
+    figures = without_title_targets(ctx, figures, commitments)
     actors += _referenced(ctx, events, figures, agreements, commitments, actors)
     actors += _pair_states(ctx, gaz, actors)
     figures = _known_speakers(figures, actors)
