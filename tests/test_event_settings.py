@@ -223,3 +223,13 @@ def test_a_guest_hosted_in_the_hosts_country_made_a_visit() -> None:
         "Chinese President Xi Jinping hosted Putin at a dinner in Kazan on Tuesday.", "2024-10-24"
     )
     assert [e.mode for e in abroad] == ["meeting"]  # in Russia: no visit to China
+
+
+def test_the_second_call_after_they_spoke_in_a_month_tells_the_first() -> None:
+    events = _events(
+        "Prime Minister Narendra Modi held a phone call with President Vladimir Putin on "
+        "Thursday. It was the second call the two leaders have held this year, after they "
+        "spoke in March about the war in Ukraine.",
+        "2026-05-22",
+    )
+    assert _shape(events) == [("call", "occurred", "2026-03"), ("call", "occurred", "2026-05-21")]

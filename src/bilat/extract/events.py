@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 
 from bilat.extract.context import DocContext, Mention
@@ -695,21 +696,39 @@ _FIRST_SINCE = re.compile(
     r"\s+(?:(?:there|to\s+[A-Z][\w-]*|with\s+[A-Z][\w-]*)\s+)?since\s+",
     re.I,
 )
+# "It was the second call both leaders have held this year, after they discussed in
+# January ...": the one before took place then
+_SECOND_AFTER = re.compile(
+    r"\bsecond\s+(?:[\w-]+\s+){0,2}?(?P<noun>meeting|talks|visit|trip|call|conversation|summit)"
+    r"\b[^.;]{0,80}?\bafter\s+(?:they|the\s+two\s+\w+|both\s+\w+)\s+(?:\w+\s+){0,2}?"
+    r"(?P<when>(?:in|on)\s)",
+    re.I,
+)
 _FIRST_MODES = {"meeting": "meeting", "talks": "meeting", "visit": "visit", "trip": "visit",
                 "call": "call", "conversation": "call", "summit": "meeting"}  # fmt: skip
 
 
-def _the_one_before(ctx: DocContext, clause: Clause, new: list[Found]) -> list[Found]:
+def _the_one_before(
+    ctx: DocContext, clause: Clause, new: list[Found], found: Sequence[Found] = ()
+) -> list[Found]:
     """The earlier event a 'first ... since <date>' names, as the event of that mode the
-    clause tells, occurred on that date."""
-    m = _FIRST_SINCE.search(clause.text)
+    clause tells, occurred on that date; 'the second call ..., after they discussed in
+    January' names one like the last of that mode the report told."""
+    second = _SECOND_AFTER.search(clause.text)
+    m = _FIRST_SINCE.search(clause.text) or second
     if m is None:
         return []
     mode = _FIRST_MODES[m["noun"].lower()]
     told = [f for f in new if f.event.mode == mode] or [
         f for f in new if f.event.mode in ("meeting", "visit")
     ]
-    since = clause.text.lower().rindex("since", m.start(), m.end())
+    if not told and m is second:
+        told = [f for f in found if f.event.mode == mode and f.event.status == "occurred"][-1:]
+    since = (
+        m.start("when")
+        if "when" in m.groupdict()
+        else clause.text.lower().rindex("since", m.start(), m.end())
+    )
     when = [  # "October 2023" on its own; "since February" (a month needs its preposition)
         e
         for text in (clause.text[m.end() :], clause.text[since:])
@@ -896,7 +915,7 @@ def extract_events(ctx: DocContext, gaz: Gazetteer) -> list[Event]:
                 again = replace(again, times=1)
             new = [_followed(clause, _days_apart(clause, f, before), before) for f in new]
             new = [_day_off(clause, f, found, ctx.published) for f in new]
-            new += _the_one_before(ctx, clause, new)
+            new += _the_one_before(ctx, clause, new, found)
             before = new or ([again, *_summit_of_continued(ctx, clause, again)] if again else [])
             found.extend(before)
             people = list({m.actor: m for m in _persons(ctx, clause.start, clause.end)}.values())
