@@ -85,3 +85,13 @@ def test_a_treaty_named_by_its_modifiers_not_by_the_man_it_is_signed_with() -> N
         "2025-03-05",
     )
     assert [a.title for a in result.agreements] == ["comprehensive strategic partnership treaty"]
+
+
+def test_a_batch_not_counted_is_known_by_what_it_covers() -> None:
+    result = extract_text(
+        "President Tokayev held talks with Chinese Premier Li Qiang in Astana on Monday. A "
+        "number of documents were signed during the visit in energy, logistics and "
+        "education.",
+        "2026-04-14",
+    )
+    assert [a.title for a in result.agreements] == ["documents on energy, logistics and education"]

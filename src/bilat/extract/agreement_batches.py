@@ -96,7 +96,7 @@ def batch_title(
     begin, end = span
     count = _COUNT_BEFORE.search(s.text, 0, begin)
     if count is None:
-        return None
+        return _uncounted(s, span, title)
     signed_before = _SIGNED_COUNT.search(s.text, 0, count.start())
     if not (signed_before or _SIGNED_AFTER.search(s.text, end)):
         return None
@@ -123,6 +123,23 @@ def batch_title(
     if occasion and occasion.group(1).lower() not in out.lower():
         out += f" {_lower_article(occasion.group(1))}"
     return out
+
+
+# "A number of documents was signed during the visit in transport, agriculture, ...": a
+# batch not counted, known by what it covers
+_UNCOUNTED = re.compile(r"\b(?:a\s+number|several|a\s+series|a\s+range|a\s+package)\s+of\s+$", re.I)
+_SIGNED_IN = re.compile(
+    r"\s+(?:was|were|have\s+been|has\s+been)\s+signed\s+(?:(?:during|at)\s+the\s+\w+\s+)?"
+    r"(?:in|on)\s+(?:the\s+(?:fields?|spheres?|areas?)\s+of\s+)?([^.;()]{3,100})",
+    re.I,
+)
+
+
+def _uncounted(s: Sentence, span: tuple[int, int], title: str) -> str | None:
+    if not _UNCOUNTED.search(s.text, 0, span[0]):
+        return None
+    topics = _SIGNED_IN.match(s.text, span[1])
+    return f"{title} on {topics.group(1).strip()}" if topics else None
 
 
 def _lower_article(words: str) -> str:
