@@ -95,3 +95,15 @@ def test_a_batch_not_counted_is_known_by_what_it_covers() -> None:
         "2026-04-14",
     )
     assert [a.title for a in result.agreements] == ["documents on energy, logistics and education"]
+
+
+def test_one_more_of_the_same_kind_between_other_parties() -> None:
+    result = extract_text(
+        "Agreements on sister-city relations between Russia's Kazan and China's Wuhan, as "
+        "well as between Tatarstan and Hubei province were signed too.",
+        "2026-04-14",
+    )
+    titles = [a.title for a in result.agreements]
+    assert len(titles) == 2
+    assert titles[1].endswith("between Tatarstan and Hubei province")
+    assert titles[1].startswith("Agreements on sister-city relations")

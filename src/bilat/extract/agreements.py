@@ -381,12 +381,31 @@ def _from_sentence(ctx: DocContext, s: Sentence) -> list[Agreement]:
             made = replace(made, status="signed")
         if _about_pair(ctx, s, made):
             out.append(made)
+            out += _as_well_between(ctx, s, made)
     agreed = lex.agreed_to.search(s.text)
     if agreed and re.match(r"\s+(?:an?\s+|the\s+)?[A-Z]", s.text[agreed.end() :]):
         end = _title_right(s.text, agreed.end())
         title = "agreement to " + s.text[agreed.start() + len("agreed to ") : end].strip()
         out.append(replace(_make(ctx, s, "agreement", title), status="announced"))
     return out
+
+
+# "Agreements on twin-city relations between Shymkent and Xi'an, as well as between North
+# Kazakhstan region and Shaanxi province were signed too": one more of the same kind
+_AS_WELL_BETWEEN = re.compile(
+    r"\s*,?\s+as\s+well\s+as\s+(?P<who>between\s+[^.;,]+?\s+and\s+[^.;,]+?)"
+    r"(?=\s+(?:were|was|have\s+been|has\s+been)\b|[.;,]|$)",
+    re.I,
+)
+
+
+def _as_well_between(ctx: DocContext, s: Sentence, made: Agreement) -> list[Agreement]:
+    head = made.title.split(" between ", 1)
+    at = s.text.find(head[-1]) if len(head) == 2 else -1
+    more = _AS_WELL_BETWEEN.match(s.text, at + len(head[-1])) if at >= 0 else None
+    if more is None:
+        return []
+    return [replace(made, title=f"{head[0]} {more['who']}")]
 
 
 _WITH_TAIL = re.compile(r"\s+with\s+(?P<who>[A-Z][^,;]*)$")
