@@ -233,3 +233,15 @@ def test_the_second_call_after_they_spoke_in_a_month_tells_the_first() -> None:
         "2026-05-22",
     )
     assert _shape(events) == [("call", "occurred", "2026-03"), ("call", "occurred", "2026-05-21")]
+
+
+def test_a_named_ministers_meeting_of_a_bloc_is_the_occasion_of_the_talks() -> None:
+    events = _events(
+        "Indian Defence Minister Rajnath Singh held talks with his Russian counterpart Andrei "
+        "Belousov on the sidelines of the SCO Defence Ministers' Meeting in Qingdao on Thursday.",
+        "2025-06-27",
+    )
+    assert _shape(events) == [
+        ("meeting", "occurred", "2025-06-26"),
+        ("multilateral", "occurred", "2025-06-26"),
+    ]
