@@ -724,11 +724,8 @@ def _the_one_before(
     ]
     if not told and m is second:
         told = [f for f in found if f.event.mode == mode and f.event.status == "occurred"][-1:]
-    since = (
-        m.start("when")
-        if "when" in m.groupdict()
-        else clause.text.lower().rindex("since", m.start(), m.end())
-    )
+    lower = clause.text.lower()
+    since = m.start("when") if m is second else lower.rindex("since", m.start(), m.end())
     when = [  # "October 2023" on its own; "since February" (a month needs its preposition)
         e
         for text in (clause.text[m.end() :], clause.text[since:])

@@ -33,6 +33,7 @@ from bilat.extract.figures_measure import (
     measure_phrase,
     money_by_context,
 )
+from bilat.extract.figures_numwords import word_value
 from bilat.extract.figures_period import (
     fallback_period,
     last_period,
@@ -217,8 +218,6 @@ def _sentence_figures(
 
 
 _SAME_MONTHS = re.compile(r"\bthe\s+same\s+(\w+)\s+months\b", re.I)
-_MONTH_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-                 "nine": 9, "ten": 10, "eleven": 11}  # fmt: skip
 
 
 def _same_months(text: str, carry: _Carry) -> str | None:
@@ -228,9 +227,11 @@ def _same_months(text: str, carry: _Carry) -> str | None:
     span = _FROM_JANUARY.fullmatch(carry.to_date or "")
     if m is None or span is None:
         return None
-    word = (m.group(1) or "").lower()
-    months = int(word) if word.isdigit() else _MONTH_COUNTS.get(word)
-    return carry.to_date if months == int((carry.to_date or "")[-2:]) else None
+    try:  # "eight", "8"
+        months = int(m.group(1)) if m.group(1).isdigit() else word_value(m.group(1))
+    except KeyError:  # "the same two-digit months": no count
+        return None
+    return carry.to_date if months == int(span.group(0)[-2:]) else None
 
 
 _FROM_JANUARY = re.compile(r"(\d{4})-01\.\.\1-(?:0[2-9]|1[01])")

@@ -268,8 +268,8 @@ _NATION = re.compile(r"\s*(?:[A-Z][a-z]+|UAE|US)\s+")  # "Saudi riyals", "Kazakh
 def _other_currency(text: str, m: re.Match[str], p: _Parse) -> bool:
     """A sum in a currency outside the unit set: '₹3.9 lakh crore', 'RM12.5 billion',
     'HK$5 billion', '1.2 trillion lira', '5 billion Kazakh tenge', '300 млрд тенге'."""
-    if p.unit not in (None, "USD") or (p.unit == "USD" and not p.currency):
-        return False
+    if p.unit is not None and not (p.unit == "USD" and p.currency):
+        return False  # a unit of the set, or "$" that may be "HK$"
     if _other_prefix_re().search(text[max(0, m.start() - 4) : m.start()]):
         return True
     if p.unit is not None:
@@ -604,9 +604,10 @@ def _counts_something(text: str, p: _Parse, m: re.Match[str]) -> bool:
     if re.match(r"\s*(?:\(|,|\.|;|$)", after) and not (p.words and p.scaled):
         return p.scaled and _counted_before(text, p.start)  # "visitors … at 6.9 million."
     first = re.match(r"\s*([a-zа-яё][a-zа-яё'.-]*)", after)
-    elided = _ELLIPSIS_BEFORE.search(text, max(0, p.start - 160), p.start)
-    if elided and _ELLIPSIS_AFTER.match(after):
-        return True  # "139,400 tourists entered Russia from China and 175,000 - from Russia"
+    if _ELLIPSIS_AFTER.match(after) and _ELLIPSIS_BEFORE.search(
+        text, max(0, p.start - 160), p.start
+    ):  # "139,400 tourists entered Russia from China and 175,000 - from Russia to China"
+        return True
     if first is None:
         return p.words and p.scaled
     if first.group(1) == "times" and _occurrences(text, p.start):
