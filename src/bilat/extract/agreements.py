@@ -359,6 +359,8 @@ def _from_sentence(ctx: DocContext, s: Sentence) -> list[Agreement]:
             continue  # "expect the contract to be finalised in 2027": the one under talks
         begin, title = _title(s.text, m.start(), m.end())
         title = _without_counterpart(ctx, s, title)
+        if not _DEFINITE.search(s.text[max(0, begin - 40) : m.start()]):
+            title = _of_project(ctx, s, title, m.start())  # a back-reference is merged first
         title = with_occasion(with_body(ctx, s, title), kind, s.text)
         context = s.text[max(0, begin - 30) : m.end() + 20]
         if lex.generic.search(context):
@@ -420,6 +422,43 @@ def _without_counterpart(ctx: DocContext, s: Sentence, title: str) -> str:
     people = {m.text for m in ctx.mentions_in(s.start, s.end) if m.type == "person"}
     who = re.sub(r"^(?:President|Prime Minister|Premier|Chancellor)\s+", "", tail["who"])
     return title[: tail.start()] if who in people or tail["who"] in people else title
+
+
+# "an intergovernmental agreement on it", "the memorandum on the project": the document of a
+# work named before
+_ON_ANAPHOR = re.compile(
+    r"\s+(?:on|for)\s+(?:it|which|this|the\s+(?:project|line|plant|pipeline|railway|route|"
+    r"crossing|bridge|hub|station|corridor|port|terminal|field))$",
+    re.I,
+)
+
+
+def _of_project(ctx: DocContext, s: Sentence, title: str, at: int) -> str:
+    """A document known only by its kind ('a supply contract', 'built under an
+    intergovernmental agreement') or by a pronoun ('an agreement on it') is the one of the
+    named work (a pipeline, railway, plant: a project mention) the sentence is about, or
+    the sentence before when this one names none: 'supply contract on Power of Siberia 2'."""
+    tail = _ON_ANAPHOR.search(title)
+    head = title[: tail.start()] if tail else title
+    if not tail and any(w not in _bare() for w in re.findall(r"[a-z]+", head.lower())):
+        return title
+    here = [m for m in ctx.mentions_in(s.start, s.end) if m.type == "project"]
+    if not here and s.index > 0 and (tail or len(head.split()) > 1):  # "a contract": too loose
+        before = ctx.sentences[s.index - 1]
+        here = [m for m in ctx.mentions_in(before.start, before.end) if m.type == "project"][-1:]
+    if not here:
+        return title
+    nearest = min(here, key=lambda m: abs(m.start - (s.start + at)))
+    return f"{head} on {nearest.actor}"
+
+
+def _of_project_left(ctx: DocContext, ag: Agreement) -> str:
+    """The same for a back-reference ('the contract') no document found before took in."""
+    s = next((s for s in ctx.sentences if s.start <= ag.evidence.start < s.end), None)
+    return _of_project(ctx, s, ag.title, max(s.text.find(ag.title), 0)) if s else ag.title
+
+
+_DEFINITE = re.compile(r"\b(?:the|this|that|said|its|their)\s+(?:[\w-]+\s+){0,3}$", re.I)
 
 
 # "the memorandum of understanding signed by the General Administration of Customs and
@@ -498,7 +537,10 @@ def extract_agreements(ctx: DocContext) -> list[Agreement]:
 
         return _without_headline_repeats(ctx, extract_agreements_ru(ctx))
     found = [ag for s in ctx.sentences for ag in _from_sentence(ctx, s)]
-    return _merged(_without_headline_repeats(ctx, found))
+    merged = _merged(_without_headline_repeats(ctx, found))
+    return [
+        replace(a, title=_with_parties(_of_project_left(ctx, a), a.kind, a.parties)) for a in merged
+    ]
 
 
 def _without_headline_repeats(ctx: DocContext, found: list[Agreement]) -> list[Agreement]:
@@ -511,7 +553,7 @@ def _without_headline_repeats(ctx: DocContext, found: list[Agreement]) -> list[A
 
 
 def _merged(found: list[Agreement]) -> list[Agreement]:
-    """One agreement per document, in text order, titled with its parties where bare."""
+    """One agreement per document, in text order."""
     out: list[Agreement] = []
     for ag in found:
         if any(_same(ag, kept) for kept in out):
@@ -522,4 +564,4 @@ def _merged(found: list[Agreement]) -> list[Agreement]:
             out[known] = ag
         else:
             out.append(ag)
-    return [replace(a, title=_with_parties(a.title, a.kind, a.parties)) for a in out]
+    return out

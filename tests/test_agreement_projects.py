@@ -1,0 +1,69 @@
+"""A document known only by its kind ('a supply contract', 'an intergovernmental agreement')
+or by a pronoun ('an agreement on it') is the one of the named work the sentence, or the one
+before, is about; a back-reference ('the agreement covers ...') stays the document already
+found."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tests.conftest import extract_text
+
+
+def _agreements(text: str, published: str) -> list[Any]:
+    return list(extract_text(text, published).agreements)
+
+
+def test_a_supply_contract_under_negotiation_is_the_pipelines() -> None:
+    found = _agreements(
+        "MOSCOW (Reuters) - Gazprom expects gas to start flowing through the Power of Siberia 2 "
+        "pipeline by the end of the decade, its deputy chief said on Tuesday. A supply "
+        "contract, including the price formula, is still being negotiated with China.",
+        "2026-02-10",
+    )
+    (contract,) = [a for a in found if a.kind == "contract"]
+    assert contract.status == "negotiating"
+    assert contract.title == "supply contract on Power of Siberia 2"
+
+
+def test_a_railway_built_under_an_intergovernmental_agreement() -> None:
+    found = _agreements(
+        "ULAANBAATAR, May 4 (Xinhua) -- Tracks are being laid on the Rasht-Astara railway "
+        "section, which Russia and Iran are building under an intergovernmental agreement "
+        "signed in 2023.",
+        "2025-05-04",
+    )
+    (agreement,) = found
+    assert agreement.title == "intergovernmental agreement on Rasht-Astara railway"
+    assert (agreement.status, agreement.date) == ("signed", "2023")
+
+
+def test_an_agreement_on_it_is_the_railway_named_before() -> None:
+    found = _agreements(
+        "Mongolia wants China to help build the Shiveekhuren-Sekhe railway next. An "
+        "intergovernmental agreement on it is under negotiation, officials said.",
+        "2025-10-02",
+    )
+    (agreement,) = found
+    assert agreement.title == "intergovernmental agreement on Shiveekhuren-Sekhe railway"
+    assert agreement.status == "negotiating"
+
+
+def test_the_agreement_told_again_is_no_second_document() -> None:
+    found = _agreements(
+        "Gazprom and CNPC signed a long-term gas supply contract for the Far Eastern route "
+        "in February. The contract covers 10 billion cubic metres a year over 25 years, and "
+        "gas will flow through the Far Eastern route from 2027.",
+        "2026-03-01",
+    )
+    assert [a.title for a in found] == ["long-term gas supply contract for the Far Eastern route"]
+
+
+def test_a_lone_contract_takes_no_work_from_the_sentence_before() -> None:
+    found = _agreements(
+        "Iran expects more Indian cargo through the Chabahar port this year. Tehran also "
+        "awaits passenger wagons under a $320 million contract signed with a Chinese maker "
+        "last year.",
+        "2026-01-12",
+    )
+    assert not any("Chabahar" in a.title for a in found)
