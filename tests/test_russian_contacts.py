@@ -3,7 +3,9 @@ contrasting clauses ("встречались лично в апреле, а в �
 видеосвязи"); officials "of the two countries" (the states, not their leaders); a meeting
 "на полях форума, который прошел 10–12 сентября" (the month, and the people at the forum);
 a participle ("Вице-премьеры, встречавшиеся в Москве в июне"); "V.V. Putin" by initials;
-a person the gazetteer lacks under the Latin form of the name."""
+a person the gazetteer lacks under the Latin form of the name; a call that prepared a dated
+visit ("обсудили по телефону подготовку визита ... в 2027 году"); a guest received by a
+chairman ("Мишустина принял председатель КНР")."""
 
 from __future__ import annotations
 
@@ -80,3 +82,27 @@ def test_a_person_the_gazetteer_lacks_is_named_in_latin_letters() -> None:
     )
     (person,) = [a for a in result.actors if "Жумангарин" in " ".join(a.aliases)]
     assert person.name == "Serik Zhumangarin"
+
+
+def test_a_call_preparing_contacts_next_year_is_dated_by_its_own_day() -> None:
+    events = _events(
+        "В минувший четверг министры иностранных дел Сергей Лавров и Ван И обсудили по "
+        "телефону подготовку визита Путина в Китай в 2027 году.",
+        "2026-11-16",
+    )
+    (call,) = [e for e in events if e.mode == "call"]
+    assert (call.status, call.date) == ("occurred", "2026-11-12")
+    (visit,) = [e for e in events if e.mode == "visit"]
+    assert (visit.status, visit.date) == ("planned", "2027")
+
+
+def test_a_chairman_received_the_guest_and_the_next_meeting_is_planned() -> None:
+    events = _events(
+        "В понедельник Мишустина в Пекине принял председатель КНР Си Цзиньпин, а следующая "
+        "регулярная встреча глав правительств пройдет в 2027 году в России.",
+        "2026-11-18",
+    )
+    shapes = sorted((e.mode, e.status, e.date) for e in events)
+    assert shapes == [("meeting", "occurred", "2026-11-16"), ("meeting", "planned", "2027")]
+    (received,) = [e for e in events if e.status == "occurred"]
+    assert set(received.participants) == {"Mikhail Mishustin", "Xi Jinping"}

@@ -35,6 +35,11 @@ ORDER = ("military", "call", "video", "multilateral", "visit", "meeting")
 _PREPARES = re.compile(
     r"(?:,?\s+and|\s+to\s+(?:review|discuss|coordinate|go\s+over))?\s+(?:the\s+)?"
     r"(?=preparations?\s+for\s)"
+    # "обсудили по телефону | подготовку контактов на высшем уровне в 2026 году": when the
+    # prepared occasion has a date of its own, which is not the contact's
+    r"|\s+(?=подготовк[уиа]\s+(?:к\s+)?[а-яё]+[^.;]{0,80}?\s(?:в|на)\s+(?:\d{4}\b|"
+    r"(?:январ|феврал|март|апрел|ма[йея]|июн|июл|август|сентябр|октябр|ноябр|декабр|"
+    r"следующ|будущ|начал|конц)))"
     # "held a telephone conversation on Friday | and agreed to hold the next meeting of ..."
     r"|,?\s+and\s+(?=agreed\s+to\s+(?:hold|meet|convene)\b)"
     # "... on Tuesday, | and agreed that the 31st meeting will be held in Russia next year"
