@@ -3,7 +3,8 @@ session, during talks in New York on Thursday"; "At the meeting, X said ..." (th
 before, no new one); a plan dated by the next sentence ("The session is scheduled for late
 October"); a call that discussed preparations among other things; a visit recalled in a
 counterfactual ("would have been his first trip since a visit in May 2024, when he was
-received by ..."); a deal "could be signed during X's visit" (the visit still to come)."""
+received by ..."); a deal "could be signed during X's visit" (the visit still to come); "the India-Russia Annual
+Summit" (a summit of the two states alone is their meeting)."""
 
 from __future__ import annotations
 
@@ -245,3 +246,22 @@ def test_a_named_ministers_meeting_of_a_bloc_is_the_occasion_of_the_talks() -> N
         ("meeting", "occurred", "2025-06-26"),
         ("multilateral", "occurred", "2025-06-26"),
     ]
+
+
+def test_a_summit_named_by_the_two_states_alone_is_their_meeting() -> None:
+    events = _events(
+        "NEW DELHI: The 24th India-Russia Annual Summit will be held in Moscow in July, the "
+        "Ministry of External Affairs said on Monday.",
+        "2026-03-02",
+    )
+    assert _shape(events) == [("meeting", "planned", "2026-07")]
+    assert set(events[0].participants) == {"India", "Russia"}
+
+
+def test_a_summit_of_one_state_and_a_region_stays_multilateral() -> None:
+    events = _events(
+        "BEIJING: The third China-Central Asia Summit will be held in Astana in June, with "
+        "President Kassym-Jomart Tokayev as host.",
+        "2026-03-02",
+    )
+    assert [e.mode for e in events] == ["multilateral"]

@@ -461,6 +461,30 @@ def _build(
     return Found(event, explicit, marks_of(clause, mode, trig), frozenset(sides), times, phase)
 
 
+# "the 23rd India-Russia Annual Summit", "к ежегодному российско-индийскому саммиту": a
+# summit named by the two states alone is their meeting (not "the China-Central Asia Summit")
+_PAIR_SUMMIT = re.compile(
+    r"(?:^|[\s(])(?P<compound>[\w'’]+\s?[-–]\s?[\w'’]+)\s+(?:(?:annual|bilateral|ежегодн\w*|"
+    r"двусторонн\w*)\s+)?$",
+    re.I,
+)
+
+
+def _summit_of_the_pair(
+    ctx: DocContext, gaz: Gazetteer, clause: Clause, trig: re.Match[str]
+) -> bool:
+    if not re.match(r"summit|саммит", trig.group(0), re.I):
+        return False
+    if lexicon().bodies.search(clause.text):
+        return False  # "the BRICS summit", "саммит ШОС"
+    lead = _PAIR_SUMMIT.search(clause.text, max(0, trig.start() - 50), trig.start())
+    if lead is None:
+        return False
+    a, b = lead.span("compound")
+    compound = Clause(clause.start + a, clause.start + b, clause.text[a:b], clause.sentence)
+    return {m.country for m in joint_mentions(gaz, compound)} == set(ctx.pair)
+
+
 def _host_states(ctx: DocContext, clause: Clause) -> set[str]:
     return {
         m.country
@@ -480,6 +504,8 @@ def _candidates(
     if exercise:
         triggers = with_exercise_anaphora(clause.text, triggers)
     for mode, trig in triggers:
+        if mode == "multilateral" and _summit_of_the_pair(ctx, gaz, clause, trig):
+            mode = "meeting"
         sides: list[Mention] = []
         if mode == "visit":
             parts = _visitors(ctx, gaz, clause, trig, subject)
