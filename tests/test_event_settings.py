@@ -3,8 +3,8 @@ session, during talks in New York on Thursday"; "At the meeting, X said ..." (th
 before, no new one); a plan dated by the next sentence ("The session is scheduled for late
 October"); a call that discussed preparations among other things; a visit recalled in a
 counterfactual ("would have been his first trip since a visit in May 2024, when he was
-received by ..."); a deal "could be signed during X's visit" (the visit still to come); "the India-Russia Annual
-Summit" (a summit of the two states alone is their meeting)."""
+received by ..."); a deal "could be signed during X's visit" (the visit still to come);
+"the India-Russia Annual Summit" (a summit of the two states alone is their meeting)."""
 
 from __future__ import annotations
 
