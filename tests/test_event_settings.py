@@ -265,3 +265,35 @@ def test_a_summit_of_one_state_and_a_region_stays_multilateral() -> None:
         "2026-03-02",
     )
     assert [e.mode for e in events] == ["multilateral"]
+
+
+def test_a_headline_contact_is_dated_by_the_lead_that_tells_it() -> None:
+    events = _events(
+        "Lula, Xi hold talks by phone on trade and climate\n\nBRASILIA (Reuters) - Brazilian "
+        "President Luiz Inacio Lula da Silva and Chinese President Xi Jinping yesterday "
+        "discussed trade, climate finance and the war in Ukraine, Lula's office said.",
+        "2026-05-08",
+    )
+    assert _shape(events) == [("call", "occurred", "2026-05-07")]
+
+
+def test_a_date_still_to_come_in_the_lead_is_not_the_headline_contacts() -> None:
+    events = _events(
+        "Putin, Xi discuss trade in phone call\n\nMOSCOW (Reuters) - Russian President "
+        "Vladimir Putin and Chinese President Xi Jinping discussed trade and energy before "
+        "the summit in Tianjin next month, the Kremlin said.",
+        "2026-08-08",
+    )
+    (call,) = [e for e in events if e.mode == "call"]
+    assert call.date == "2026-08-08"
+
+
+def test_the_guest_of_a_headline_visit_is_not_at_home_where_the_report_was_filed() -> None:
+    events = _events(
+        "Lula and Xi lift Brazil-China ties in state visit\n\nBEIJING (Reuters) - Chinese "
+        "President Xi Jinping and Brazilian President Luiz Inacio Lula da Silva on Tuesday "
+        "signed 20 agreements on trade and technology.",
+        "2026-05-14",
+    )
+    (visit,) = [e for e in events if e.mode == "visit"]
+    assert set(visit.participants) == {"Luiz Inacio Lula da Silva", "China"}

@@ -64,3 +64,17 @@ def test_the_article_spelling_with_diacritics_names_a_known_person() -> None:
 def test_letters_nfkd_keeps_whole_are_folded() -> None:
     assert normalize("Đặng Minh Khôi") == "dang minh khoi"
     assert normalize("Kırklareli") == "kirklareli"
+
+
+def test_pakistani_press_calls_the_prime_minister_by_either_name() -> None:
+    result = extract_text(
+        "PM Shehbaz, Putin discuss gas pipeline in phone call\n\nISLAMABAD: Prime Minister "
+        "Shehbaz Sharif and President Vladimir Putin on Tuesday discussed the gas pipeline, "
+        "the PMO said. Sharif invited Putin to visit Islamabad.",
+        "2026-04-16",
+    )
+    people = {a.name: a for a in result.actors if a.type == "person"}
+    assert "PM Shehbaz" not in people
+    assert {"Shehbaz", "Sharif"} <= set(people["Shehbaz Sharif"].aliases)
+    (call,) = [e for e in result.events if e.mode == "call"]
+    assert set(call.participants) == {"Shehbaz Sharif", "Vladimir Putin"}

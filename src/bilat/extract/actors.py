@@ -245,12 +245,16 @@ def _short_forms(name: str, country: str | None) -> set[str]:
         forms.add(parts[0])
     if _PATRONYM.search(" " + " ".join(parts[1:])) or country in _GIVEN_NAME_STYLE:
         forms = {parts[0]}  # "Crown Prince Mohammed" (bin Salman), "Anwar" (Ibrahim)
+    if country in _GIVEN_OR_FAMILY_STYLE:
+        forms.add(parts[0])  # "PM Shehbaz" as well as "Sharif"
     return forms
 
 
 # states whose press calls people by the given name: Malay and Indonesian names ("Anwar",
 # "Prabowo") have no family name
 _GIVEN_NAME_STYLE = frozenset({"MY", "ID", "BN"})
+# ... and states whose press uses either (Pakistan's "PM Shehbaz", Bangladesh's "Hasina")
+_GIVEN_OR_FAMILY_STYLE = frozenset({"PK", "BD"})
 
 
 def _resolve_person(b: Builder, name: str) -> Entry | None:
@@ -383,6 +387,8 @@ def _short_name_index(b: Builder) -> dict[str, str]:
         if d.type != "person":
             continue
         forms = _short_forms(d.name, d.country)
+        if d.entry is not None:  # the gazetteer's own short forms: "Lula" (da Silva)
+            forms |= {s for s in d.entry.surnames if " " not in s and s[:1].isupper()}
         if b.ctx.language == "ru":
             forms |= _russian_surnames(d)
         for form in forms:
