@@ -67,3 +67,31 @@ def test_a_lone_contract_takes_no_work_from_the_sentence_before() -> None:
         "2026-01-12",
     )
     assert not any("Chabahar" in a.title for a in found)
+
+
+def test_a_protocol_amending_a_dated_agreement_and_that_agreement() -> None:
+    found = _agreements(
+        "CAIRO - Egypt's parliament on Tuesday ratified a protocol amending the 2016 "
+        "intergovernmental agreement under which Russia lends money for the El-Dabaa Nuclear "
+        "Power Plant.",
+        "2026-06-10",
+    )
+    titles = {a.title: a for a in found}
+    protocol = titles["protocol amending the 2016 intergovernmental agreement"]
+    assert (protocol.status, protocol.date) == ("adopted", "2026-06-09")
+    loan = titles["intergovernmental agreement on El-Dabaa Nuclear Power Plant"]
+    assert loan.date == "2016"
+
+
+def test_a_capitalised_work_is_a_project_and_a_company_named_after_one_is_not() -> None:
+    actors = {
+        a.name: a.type
+        for a in extract_text(
+            "ANKARA - Rosatom said the first unit of the Akkuyu Nuclear Power Plant will start "
+            "in 2026. Separately, Kazakhstan's railway signed a deal with China's Lianyungang "
+            "Port Holdings on a dry port.",
+            "2026-02-03",
+        ).actors
+    }
+    assert actors.get("Akkuyu Nuclear Power Plant") == "project"
+    assert not any(t == "project" and "Lianyungang" in n for n, t in actors.items())

@@ -36,6 +36,7 @@ _STOP = re.compile(
     r"includes|included|provides|envisages|stipulates|demonstrated|shows|laid|aims|calls|sets|"
     # the clause's own verb after the noun: "talks on the terms of the contract continue"
     r"continue|continues|continued|remain|remains|remained|expires|expired|stalled|took|takes|"
+    r"under\s+which|"
     r"entered|enters|came|comes|requires|required|worth|dates|follows|followed|replaces|"
     r"replaced|supersedes|"
     r"underpinning|underscored|expands|allows|paves|opens|at\s+the|in\s+(?=[A-Z][a-z])|"
@@ -139,7 +140,9 @@ def _title_right(text: str, pos: int) -> int:
     dated = [
         t.start
         for t in find_time_expressions(text[pos:end], None)
-        if t.start > 0 and not _NAMED_SPAN.search(text[pos : pos + t.start])
+        if t.start > 0
+        and not _NAMED_SPAN.search(text[pos : pos + t.start])
+        and not _ATTRIBUTIVE_YEAR.match(text, pos + t.start - 4)
     ]
     if dated:  # "protocols on phytosanitary requirements ... in 2015": the date is not the name
         end = pos + dated[0]
@@ -152,6 +155,8 @@ def _title_right(text: str, pos: int) -> int:
     return end
 
 
+# "amending the 2015 intergovernmental agreement": a year before a noun names a document
+_ATTRIBUTIVE_YEAR = re.compile(r"(?:the|its|their) (?:19|20)\d\d [a-z]", re.I)
 # "a plan for 2027-2030", "the programme for 2024-2028": the years it covers are its name
 _NAMED_SPAN = re.compile(r"^\s*for\s+(?:the\s+(?:period|years)\s+)?$", re.I)
 
@@ -458,7 +463,11 @@ def _of_project_left(ctx: DocContext, ag: Agreement) -> str:
     return _of_project(ctx, s, ag.title, max(s.text.find(ag.title), 0)) if s else ag.title
 
 
-_DEFINITE = re.compile(r"\b(?:the|this|that|said|its|their)\s+(?:[\w-]+\s+){0,3}$", re.I)
+# a back-reference ("the agreement", "the new deal"), not one known by its year ("the 2015
+# intergovernmental agreement")
+_DEFINITE = re.compile(
+    r"\b(?:the|this|that|said|its|their)\s+(?!(?:19|20)\d\d\b)(?:[\w-]+\s+){0,3}$", re.I
+)
 
 
 # "the memorandum of understanding signed by the General Administration of Customs and

@@ -275,7 +275,8 @@ def _fullest(name: str, names: list[str]) -> str:
 def _project_re() -> re.Pattern[str]:
     heads = alternation(read_data("organizations_ner.yaml")["project_heads"])
     name = r"[A-Z][\w'’]*(?:\s?[-–]\s?[A-Z][\w'’]*)*"
-    return re.compile(rf"\b((?:{name}\s+){{1,4}}?(?:{heads}))\b")
+    # "Nuclear Power Plant" too, not the company "Lianyungang Port Holdings"
+    return re.compile(rf"\b((?:{name}\s+){{1,4}}?(?i:{heads}))\b(?!\s+[A-Z][a-z])")
 
 
 def _projects(text: str, gaz: Gazetteer) -> list[OrgMention]:
