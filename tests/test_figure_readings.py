@@ -2,7 +2,8 @@
 before a percentage ("falling 9.5%", not "made up about 45% of"), "an annual capacity of
 150,000 vehicles", "nearly double the figure", a forecast for the coming quarter ("expects
 ... to fall about 2% in the July-September quarter"), and "A year earlier" / "Годом ранее"
-after a year's figure (the year before that one)."""
+after a year's figure (the year before that one); a translated "for 9 months" (the period,
+not a count, unless the months are how long something lasted); "14 NOV 2025" in capitals."""
 
 from __future__ import annotations
 
@@ -143,3 +144,31 @@ def test_a_title_number_the_body_sets_as_a_target_is_no_figure() -> None:
     )
     assert [f.value for f in result.figures if f.value == 6000] == []
     assert [(c.value, c.per, c.deadline) for c in result.commitments] == [(6000, "day", "2028")]
+
+
+def test_a_translated_for_nine_months_is_the_period_and_no_count() -> None:
+    figures = _figures(
+        "Translation. The trade turnover of the Pskov region with Belarus amounted to 96 "
+        "million dollars for 9 months, the governor said.",
+        "2026-11-03",
+    )
+    assert [f.value for f in figures] == [96_000_000]
+    assert figures[0].period == "2026-01..2026-09"
+
+
+def test_months_something_lasted_are_no_period() -> None:
+    figures = _figures(
+        "Trade between Russia and Belarus fell to $5 billion as the border was closed for six "
+        "months, customs said.",
+        "2026-11-03",
+    )
+    assert _of(figures, 5e9).period != "2026-01..2026-06"
+
+
+def test_a_release_header_in_capitals_is_a_date_not_a_count() -> None:
+    figures = _figures(
+        "Posted On: 21 OCT 2026 6:15PM by PIB Delhi\n\nIndia-Russia trade reached USD 70.1 "
+        "billion in 2025, the Ministry of Commerce said.",
+        "2026-10-21",
+    )
+    assert [f.value for f in figures] == [70.1e9]

@@ -329,6 +329,23 @@ def _b_months_so_far(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     return _b_first_months(m, ctx)
 
 
+_DURATION_BEFORE = re.compile(
+    r"\b(?:last(?:ed|s)?|lasting|extend\w*|suspend\w*|ban\w*|halt\w*|clos\w*|valid|term|"
+    r"loan\w*|stay\w*|wait\w*|delay\w*|postpon\w*|continu\w*|period|only|just|up)\s+"
+    r"(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
+
+
+def _b_months_told_for(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    """'trade amounted to 214 million dollars for 9 months' (a report): the first N months
+    of the year, unless the months are how long something lasts ('suspended for six
+    months')."""
+    if _DURATION_BEFORE.search(m.string, max(0, m.start() - 40), m.start()):
+        return None
+    return _b_months_so_far(m, ctx)
+
+
 def _b_half(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     half = int(m["h"]) if m["h"].isdigit() else _number_word(m["h"])
     if half not in (1, 2):
@@ -500,7 +517,11 @@ def _b_years_in_a_row(m: re.Match[str], ctx: Ctx) -> Resolved | None:
 
 @cache
 def patterns() -> tuple[tuple[re.Pattern[str], Builder], ...]:
-    mon = _alt(list(table("months")), capitalize=True)
+    # "14 NOV 2025" in a release's header as well ("MAY" is left out: a verb in capitals)
+    mon = alternation(
+        [m.capitalize() for m in table("months")]
+        + [m.upper() for m in table("months") if m != "may"]
+    )
     wd = _alt(list(table("weekdays")), capitalize=True)
     num = _alt([*table("cardinals"), *table("ordinals")], capitalize=False)
     season = _alt(list(table("seasons")), capitalize=False)
@@ -581,6 +602,14 @@ def patterns() -> tuple[tuple[re.Pattern[str], Builder], ...]:
             rf"\b(?:in|during|over)\s+(?:the\s+)?(?P<n>{num}|\d{{1,2}})\s+months\b(?!\s+(?:of|ago|later|"
             rf"before|after|from|to|time)\b)",
             _b_months_so_far,
+            re.I,
+        ),
+        (
+            # "amounted to 214 million dollars for 9 months" (machine translation of "за 9
+            # месяцев"); not a duration ("suspended for six months")
+            rf"\bfor\s+(?:the\s+)?(?P<n>{num}|\d{{1,2}})\s+months\b(?!\s+(?:of|ago|later|"
+            rf"before|after|from|to|time|in\s+a\s+row)\b)",
+            _b_months_told_for,
             re.I,
         ),
         (
