@@ -297,3 +297,25 @@ def test_the_guest_of_a_headline_visit_is_not_at_home_where_the_report_was_filed
     )
     (visit,) = [e for e in events if e.mode == "visit"]
     assert set(visit.participants) == {"Luiz Inacio Lula da Silva", "China"}
+
+
+def test_the_summit_a_planned_meeting_is_held_within_is_planned_too() -> None:
+    events = _events(
+        "Wang Yi said President Xi Jinping and President Vladimir Putin will meet again within "
+        "the framework of the Shanghai Cooperation Organization (SCO) summit in Bishkek in "
+        "June.",
+        "2026-04-09",
+    )
+    assert _shape(events) == [
+        ("meeting", "planned", "2026-06"),
+        ("multilateral", "planned", "2026-06"),
+    ]
+
+
+def test_a_date_written_with_dots_dates_the_talks() -> None:
+    events = _events(
+        "On 14.10.2026 in Minsk the talks were held of Prime Minister Mikhail Mishustin with "
+        "Prime Minister of Belarus Alexander Turchin.",
+        "2026-10-15",
+    )
+    assert _shape(events) == [("meeting", "occurred", "2026-10-14")]

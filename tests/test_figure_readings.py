@@ -172,3 +172,14 @@ def test_a_release_header_in_capitals_is_a_date_not_a_count() -> None:
         "2026-10-21",
     )
     assert [f.value for f in figures] == [70.1e9]
+
+
+def test_pc_after_a_number_is_percent() -> None:
+    figures = _figures(
+        "ISLAMABAD: Pakistan's exports to Russia rose 6.4pc to $171 million in July-October, "
+        "while imports fell 2.2 pc.",
+        "2026-11-20",
+    )
+    rise = _of(figures, 6.4)
+    assert (rise.kind, rise.unit, rise.value) == ("change", "percent", 6.4)
+    assert _of(figures, 2.2).value == -2.2

@@ -79,6 +79,12 @@ def planned_near(text: str, trig: re.Match[str], others: list[re.Match[str]]) ->
         return True
     if _NEXT.search(text, max(0, trig.start() - 40), trig.start()):
         return True  # "the next, 19th meeting of the commission"
+    for o in others:  # "will meet again within the framework of the Shanghai Cooperation
+        # Organization (SCO) summit": the setting of a planned contact is planned
+        if o.end() <= trig.start() and _SETTING.fullmatch(text, o.end(), trig.start()):
+            rest = [x for x in others if x is not o]
+            if planned_near(text, o, rest):
+                return True
     if _russian_future_before(text, trig, others):
         return True  # "Мантуров возглавит делегацию на выставке": a perfective future
     if trig[0].lower() in _PRESENT_VERBS and _BEFORE_SUBJECT.search(text, 0, trig.start()):
@@ -106,6 +112,11 @@ def _russian_future_before(text: str, trig: re.Match[str], others: list[re.Match
     return False
 
 
+_SETTING = re.compile(
+    r"\s+(?:again\s+)?(?:within\s+the\s+framework\s+of|on\s+the\s+(?:sidelines|margins)\s+of|"
+    r"at|during|in\s+the\s+course\s+of)\s+(?:the\s+)?(?:[\w'’()-]+\s+){0,6}",
+    re.I,
+)
 _AGREED_AT = re.compile(r"agreed\s+(?:on|upon)\b", re.I)
 _OF_THEIR = re.compile(r"\bof\s+(?:his|her|their|its)\s+(?:[\w-]+\s+)?$", re.I)
 _OPENING_EVE = re.compile(r"on the eve of|ahead of|in the run-up to", re.I)

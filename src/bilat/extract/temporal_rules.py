@@ -535,6 +535,8 @@ def patterns() -> tuple[tuple[re.Pattern[str], Builder], ...]:
     sfx = r"(?:st|nd|rd|th)?"
     specs: list[tuple[str, Builder, int]] = [
         (rf"\b(?P<y>{y})-(?P<m>\d{{2}})-(?P<d>\d{{2}})\b", _b_iso, 0),
+        # "On 11.11.2025" (Russian and European releases, their machine translations)
+        (rf"(?<![\d.])(?P<d>\d{{1,2}})\.(?P<m>\d{{2}})\.(?P<y>{y})(?![\d.]\d)", _b_iso, 0),
         (rf"\b(?P<y>{y})-(?P<m>0[1-9]|1[0-2])\b(?![-–]\d)", _b_iso_month, 0),
         (  # "from 24 November to 4 December 2025"
             rf"\b(?:from\s+|between\s+)?(?P<d1>\d{{1,2}}){sfx}\s+(?P<m1>{mon})"
