@@ -106,3 +106,26 @@ def test_a_chairman_received_the_guest_and_the_next_meeting_is_planned() -> None
     assert shapes == [("meeting", "occurred", "2026-11-16"), ("meeting", "planned", "2027")]
     (received,) = [e for e in events if e.status == "occurred"]
     assert set(received.participants) == {"Mikhail Mishustin", "Xi Jinping"}
+
+
+def test_heads_of_regions_who_met_before_are_the_two_governors_named() -> None:
+    events = _events(
+        "Губернатор Амурской области Василий Орлов и губернатор провинции Хэйлунцзян Лян "
+        "Хуэйлин во вторник провели переговоры по видеосвязи. Главы регионов, встречавшиеся в "
+        "июне в Харбине на полях Российско-Китайского ЭКСПО, обсудили работу моста.",
+        "2026-09-10",
+    )
+    (met,) = [e for e in events if e.mode == "meeting"]
+    assert (met.date, set(met.participants)) == ("2026-06", {"Vasily Orlov", "Liang Huiling"})
+    (expo,) = [e for e in events if e.mode == "multilateral"]
+    assert {"Russia", "China"} <= set(expo.participants)
+
+
+def test_a_guest_on_a_visit_is_not_the_one_his_talks_were_with() -> None:
+    events = _events(
+        "Председатель правительства Михаил Мишустин, находившийся в Китае с официальным "
+        "визитом, назвал переговоры с Ли Цяном содержательными.",
+        "2026-11-05",
+    )
+    (visit,) = [e for e in events if e.mode == "visit"]
+    assert set(visit.participants) == {"Mikhail Mishustin", "China"}

@@ -85,7 +85,7 @@ _NUMBER = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 _PRONOUN = re.compile(
     r"^\s*(?:and\s+)?(?:[A-Za-z0-9 ,]{0,30}\s)?(?:he|she|his|her|they|their|who|the delegation"
     r"|(?:the\s+two|both|the)\s+(?:foreign\s+|prime\s+|defen[cs]e\s+|energy\s+|trade\s+)?"
-    r"(?:ministers|leaders|presidents|premiers|co-chairs)"
+    r"(?:ministers|leaders|presidents|premiers|co-chairs|governors|mayors)"
     r"(?=\s+(?:last\s+|also\s+|have\s+|had\s+|will\s+)?"
     r"(?:spoke|speak|met|meet|talked|held|hold|had|discussed|exchanged)\b)"
     r"|the\s+(?:(?:foreign|prime|finance|deputy\s+prime)\s+)?(?:minister|governor|premier)"
@@ -95,7 +95,7 @@ _PRONOUN = re.compile(
     r"(?:talks|meeting|phone\s+call|call|conversation|videoconference)\b"
     # "Вице-премьеры, встречавшиеся в Москве в июне, ...": the two named before
     r"|^\s*(?:оба\s+|обе\s+)?(?:вице-премьеры|министры|премьеры|президенты|лидеры|губернаторы"
-    r"|сопредседатели)(?=,?\s)"
+    r"|сопредседатели|мэры|главы\s+(?:регионов|областей|провинций|городов))(?=,?\s)"
     # "The sides agreed to hold the next meeting", "Стороны договорились провести" (not "the
     # parties signed", "continue negotiations", "agreed to speed up talks on a deal")
     r"|^\s*(?:the\s+(?:two\s+)?(?:sides|parties)|стороны)\b(?=\s+(?:also\s+)?"
@@ -184,6 +184,7 @@ def _told_before(gaz: Gazetteer, pronoun: re.Match[str], subject: list[Mention])
     # "who" may be "Li Qiang and Mishustin, who held talks"
     plural = re.search(
         r"\b(?:they|their|who|ministers|leaders|presidents|premiers|co-chairs|sides|parties|agreed"
+        r"|governors|mayors|мэры|главы\s+\w+"
         r"|held|had|spoke|talked"  # the coordinated verb's subject is the whole one
         r"|talks|meeting|call|conversation|videoconference"  # "..., during talks": both
         r"|(?:оба|обе)\s+\w+"  # "Оба министра"
@@ -269,6 +270,8 @@ def _visitors(
     if after:
         pos = clause.start + trig.end() + after.end()
         found = _persons(ctx, pos, min(clause.end, pos + 60))[:1]
+        if found and re.search(r"[,;:.]", ctx.clean_text[pos : found[0].start]):
+            found = []  # "находившийся с визитом, назвал переговоры с Ли Цяном": not his
         if found:
             return found
         # "визит делегации Приморья", "the visit of a delegation of Primorye": who sent it
@@ -600,8 +603,9 @@ def _candidates(
                 for m in ctx.mentions_in(clause.start, clause.end)
                 if m.type == "organization" and m.country is None
             ]
-            if not _involves_pair(parts, ctx.pair, mode):
-                parts += joint_mentions(gaz, clause)  # "Российско-китайское ЭКСПО"
+            if not _involves_pair(parts, ctx.pair, mode) or all(p.type == "person" for p in parts):
+                # "Российско-китайское ЭКСПО": the two states hold it, whoever met there
+                parts += joint_mentions(gaz, clause)
         body: list[Mention] = []
         if mode in ("meeting", "multilateral"):
             body = joint_body(ctx, gaz, clause, trig)
