@@ -319,3 +319,15 @@ def test_a_date_written_with_dots_dates_the_talks() -> None:
         "2026-10-15",
     )
     assert _shape(events) == [("meeting", "occurred", "2026-10-14")]
+
+
+def test_the_next_round_told_without_its_sides_is_the_pairs() -> None:
+    events = _events(
+        "MOSCOW, Oct 1 (Reuters) - Russian and Chinese diplomats held consultations on "
+        "missile defence in Beijing on Tuesday, the foreign ministry said. The next round of "
+        "consultations will be held in Moscow in December.",
+        "2026-10-01",
+    )
+    (planned,) = [e for e in events if e.status == "planned"]
+    assert (planned.mode, planned.date) == ("meeting", "2026-12")
+    assert set(planned.participants) == {"Russia", "China"}

@@ -490,6 +490,13 @@ def _summit_of_the_pair(
     return {m.country for m in joint_mentions(gaz, compound)} == set(ctx.pair)
 
 
+_NEXT_ROUND = re.compile(
+    r"\b(?:the\s+)?(?:next|following|\d+(?:st|nd|rd|th))\s+(?:round|session|meeting)\b"
+    r"|(?<![\w-])(?:следующ|очередн)\w*\s+(?:\d+-\w+\s+)?(?:раунд|заседани|встреч)\w*",
+    re.I,
+)
+
+
 def _guest_of_the_dateline(ctx: DocContext, clause: Clause, people: list[Mention]) -> list[Mention]:
     """'Xi and Lula elevate China-Brazil ties in state visit' over a report datelined
     BRASILIA: of two leaders of different states, with no place in the clause, the guest is
@@ -591,6 +598,11 @@ def _candidates(
                 trip = any(m == "visit" for m, _ in triggers)
                 adjectives = [] if trip else counterpart_adjectives(gaz, clause)
                 parts += pair_by_office(ctx, gaz, clause) or sides or adjectives
+                if not _involves_pair(parts, ctx.pair, mode) and _NEXT_ROUND.search(clause.text):
+                    # "The next round of consultations will be held in Moscow in December":
+                    # the sides of the rounds told before
+                    at = clause.start + trig.start()
+                    parts += pair_states(ctx, gaz, at, at + len(trig.group(0)), trig.group(0))
             if mode == "meeting" and not _involves_pair(parts, ctx.pair, mode):
                 parts += _host_side(ctx, gaz, clause, parts)
             if mode == "meeting" and not _involves_pair(parts, ctx.pair, mode):
