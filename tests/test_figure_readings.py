@@ -183,3 +183,21 @@ def test_pc_after_a_number_is_percent() -> None:
     rise = _of(figures, 6.4)
     assert (rise.kind, rise.unit, rise.value) == ("change", "percent", 6.4)
     assert _of(figures, 2.2).value == -2.2
+
+
+def test_a_russian_year_written_as_an_ordinal_is_the_period() -> None:
+    figures = _figures(
+        "Товарооборот России и Турции в 2023 году составил $57 млрд, а в 2024-м — $52 млрд.",
+        "2025-03-02",
+    )
+    assert _of(figures, 52e9).period == "2024"
+    assert _of(figures, 57e9).period == "2023"
+
+
+def test_twice_more_than_a_year_earlier_is_a_doubling() -> None:
+    figures = _figures(
+        "Translation. Exports of Amur soybeans to China reached 300 thousand tons in 2025, "
+        "which is twice more than year earlier.",
+        "2026-01-20",
+    )
+    assert (_of(figures, 100).kind, _of(figures, 100).unit) == ("change", "percent")
