@@ -129,3 +129,16 @@ def test_a_guest_on_a_visit_is_not_the_one_his_talks_were_with() -> None:
     )
     (visit,) = [e for e in events if e.mode == "visit"]
     assert set(visit.participants) == {"Mikhail Mishustin", "China"}
+
+
+def test_the_same_day_the_russian_minister_met_the_premier_is_one_more_meeting() -> None:
+    events = _events(
+        "Министр Александр Козлов провел в пятницу в Улан-Баторе 28-е заседание комиссии. С "
+        "монгольской стороны заседание провела министр иностранных дел Батмунхийн Батцэцэг. "
+        "В тот же день российский министр встретился с премьер-министром Монголии "
+        "Гомбожавыном Занданшатаром.",
+        "2026-09-14",
+    )
+    met = sorted((e.date, tuple(sorted(e.participants))) for e in events if e.mode == "meeting")
+    assert ("2026-09-11", ("Alexander Kozlov", "Gombojavyn Zandanshatar")) in met
+    assert len(met) == 2

@@ -30,7 +30,9 @@ _DEFINITE = re.compile(r"(?:^|[.;]\s*|\s)[Tt]he\s+(?:[A-Z][\w-]+\s+)?$")
 _ASIDE = re.compile(
     r"\b(?:prior\s+to|before|ahead\s+of)\s+the\s+(?:meeting|session|plenary)\b"
     r"|\bin\s+(?:a\s+)?(?:narrow|restricted|one-on-one|tete-a-tete|tête-à-tête)\s+format\b"
-    r"|(?<![\w-])перед\s+(?:заседанием|встречей|пленарным)|в\s+узком\s+составе|в\s+формате\s+тет-а-тет",
+    r"|(?<![\w-])перед\s+(?:заседанием|встречей|пленарным)|в\s+узком\s+составе|в\s+формате\s+тет-а-тет"
+    # "The same day, X received Y", "В тот же день министр встретился с премьером": one more
+    r"|^\W*(?:on\s+)?(?:that|the)\s+same\s+day\b|^\W*в\s+(?:тот|этот)\s+же\s+день",
     re.I,
 )
 _PRIOR = re.compile(

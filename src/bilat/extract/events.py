@@ -172,13 +172,18 @@ _SIDES = re.compile(r"\b(?:sides|parties|стороны|agreed)$", re.I)
 _RELATIVE_WHO = re.compile(r"\b(?:who|котор(?:ый|ая|ые))$", re.I)
 
 
-def _told_before(gaz: Gazetteer, pronoun: re.Match[str], subject: list[Mention]) -> list[Mention]:
+def _told_before(
+    gaz: Gazetteer, pronoun: re.Match[str], subject: list[Mention], earlier: Sequence[Mention] = ()
+) -> list[Mention]:
     """The people told before whom a pronoun or office names: 'he' one, 'they/their' and
     'the two ministers' two; 'the Indian premier', 'индийского премьера' the one of that side
-    ('Putin and Modi spoke ..., and a visit of the Indian premier is planned')."""
+    ('Putin and Modi spoke ..., and a visit of the Indian premier is planned'), also further
+    back than the last clause's people (`earlier`: the persons named before, in order)."""
     words = re.findall(r"[^\W\d_]+", pronoun[0])
     side = _side_of_adjective(gaz, words[-2]) if len(words) >= 2 else None
     of_side = [m for m in subject if side is not None and m.country == side]
+    if not of_side and side is not None:
+        of_side = [m for m in reversed(earlier) if m.country == side]
     if of_side:
         return of_side[:1]
     # "who" may be "Li Qiang and Mishustin, who held talks"
@@ -221,7 +226,8 @@ def _participants(
     named_first = any(m.end <= clause.start + pronoun.end() for m in persons) if pronoun else False
     if subject and pronoun and not (named_first and _RELATIVE_WHO.search(pronoun[0])):
         # "Ding, who last met Manturov": the one named before "who", not the last clause's
-        persons = [*_told_before(gaz, pronoun, subject), *persons]
+        earlier = _persons(ctx, 0, clause.start)
+        persons = [*_told_before(gaz, pronoun, subject, earlier), *persons]
     offices = _unnamed_officials(ctx, clause)
     if pronoun and _SIDES.search(pronoun[0]):  # "The sides agreed to hold the next meeting":
         at, end = clause.start + pronoun.start(), clause.start + pronoun.end()  # both states
@@ -760,7 +766,7 @@ _DAY_OFF = re.compile(
     r"|(?P<arrival>(?:on|upon)\s+(?:(?:his|her|their)\s+)?arrival|по\s+прибыти\w+|по\s+прилет\w+))"
     r"(?=\s*,|\s+(?-i:[A-ZА-ЯЁ])|\s+(?:he|she|they|his|her|their|the|его|её|ее|их|он|она|они"
     r"|в|во|состоял\w*|прош\w+|глав[аы]|министр\w*|вице-премьер\w*|президент\w*|премьер\w*"
-    r"|посол|замминистра)\b)",
+    r"|посол|замминистра|[а-яё]+(?:ий|ый|ой|ая|ое|ие|ые))\b)",  # "В тот же день российский министр"
     re.I,
 )
 
