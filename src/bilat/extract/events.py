@@ -604,17 +604,17 @@ def _candidates(
                 trip = any(m == "visit" for m, _ in triggers)
                 adjectives = [] if trip else counterpart_adjectives(gaz, clause)
                 parts += pair_by_office(ctx, gaz, clause) or sides or adjectives
-                if not _involves_pair(parts, ctx.pair, mode) and _NEXT_ROUND.search(clause.text):
-                    # "The next round of consultations will be held in Moscow in December":
-                    # the sides of the rounds told before
-                    at = clause.start + trig.start()
-                    parts += pair_states(ctx, gaz, at, at + len(trig.group(0)), trig.group(0))
             if mode == "meeting" and not _involves_pair(parts, ctx.pair, mode):
                 parts += _host_side(ctx, gaz, clause, parts)
             if mode == "meeting" and not _involves_pair(parts, ctx.pair, mode):
                 parts += _the_speaker_met(ctx, clause, trig, parts)
         if mode != "military" and not _involves_pair(parts, ctx.pair, mode):
             parts = unplaced_counterpart(ctx, gaz, parts)
+        if mode == "meeting" and not _involves_pair(parts, ctx.pair, mode):
+            if _NEXT_ROUND.search(clause.text):  # "The next round of consultations will be
+                # held in Moscow in December": the sides of the rounds told before
+                at = clause.start + trig.start()
+                parts += pair_states(ctx, gaz, at, at + len(trig.group(0)), trig.group(0))
         if mode == "multilateral":
             parts += [
                 m
