@@ -610,11 +610,12 @@ def _candidates(
                 parts += _the_speaker_met(ctx, clause, trig, parts)
         if mode != "military" and not _involves_pair(parts, ctx.pair, mode):
             parts = unplaced_counterpart(ctx, gaz, parts)
-        if mode == "meeting" and not _involves_pair(parts, ctx.pair, mode):
-            if _NEXT_ROUND.search(clause.text):  # "The next round of consultations will be
-                # held in Moscow in December": the sides of the rounds told before
-                at = clause.start + trig.start()
-                parts += pair_states(ctx, gaz, at, at + len(trig.group(0)), trig.group(0))
+        next_round = mode == "meeting" and _NEXT_ROUND.search(clause.text)
+        if next_round and not _involves_pair(parts, ctx.pair, mode):
+            # "The next round of consultations will be held in Moscow in December": the sides
+            # of the rounds told before
+            at = clause.start + trig.start()
+            parts += pair_states(ctx, gaz, at, at + len(trig.group(0)), trig.group(0))
         if mode == "multilateral":
             parts += [
                 m
