@@ -496,6 +496,10 @@ def _add_organizations(b: Builder) -> None:
             known.add(m.start, m.end, text[m.start : m.end])
             b.take(m.start, m.end)
             continue
+        entry = next((e for e in b.gaz.lookup(m.name) if e.type == "company"), None)
+        if entry is not None and m.type == "company":  # "China National Petroleum Corp."
+            b.entry(entry, m.start, m.end, text[m.start : m.end])
+            continue
         key = "org:" + normalize(m.name)
         draft = b.drafts.setdefault(key, Draft(m.name, m.type, m.country, None))
         draft.add(m.start, m.end, text[m.start : m.end])
@@ -536,9 +540,19 @@ def _article_name(d: Draft) -> str:
     if d.entry is None or d.name in used:
         return d.name
     known = {normalize(a) for a in (d.entry.name, *d.entry.aliases)}  # "Bùi Thanh Sơn"
-    full = [u for u in used if " " in u.strip() and normalize(u) in known and u[:1].isupper()]
+    full = [
+        u
+        for u in used
+        if (" " in u.strip() or d.type in ("company", "organization"))  # "BOTAŞ" (not "Putin")
+        and normalize(u) in known
+        and u[:1].isupper()
+        and not _LEGAL_SUFFIX.search(u)  # "China National Petroleum Corp": the Corporation
+    ]
     same_type = [u for u in full if len(u.split()) == len(d.name.split())]
     return min(same_type or [d.name], key=lambda u: (-len(u), u))
+
+
+_LEGAL_SUFFIX = re.compile(r"\b(?:Corp|Co|Ltd|Inc|LLC|PLC|JSC|PJSC|OJSC)\.?$")
 
 
 def _aliases(d: Draft) -> tuple[str, ...]:

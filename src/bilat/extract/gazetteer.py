@@ -80,7 +80,17 @@ def normalize(surface: str) -> str:
         text = text[4:]
     if text.endswith("'s"):
         text = text[:-2]
+    if _LEGAL_FORM.search(text):  # "China National Petroleum Corp." is the Corporation
+        text = _LEGAL_FORM.sub(lambda m: _LEGAL_FULL.get((m[1] or "").rstrip("."), ""), text)
     return text
+
+
+# a company's legal form at the end of its name: folded ("corp." -> "corporation") or
+# dropped ("co., ltd.", "inc.", "pjsc")
+_LEGAL_FORM = re.compile(
+    r"(?:,?\s+(?:co\.?,?\s*)?(?:ltd\.?|limited|inc\.?|llc|plc|pjsc|ojsc|jsc)|\s+(corp\.?|co\.))$"
+)
+_LEGAL_FULL = {"corp": " corporation", "co": " company"}
 
 
 @dataclass(frozen=True, slots=True)
