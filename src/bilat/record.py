@@ -41,6 +41,7 @@ from bilat.reviewed import Reviewed, load_reviews_for_record
 from bilat.store import Store
 from bilat.store.items import ALL_KINDS
 from bilat.store.record_order import SEP as MERGE_SEP
+from bilat.store.record_order import sort_key
 from bilat.store.record_patch import NoRoom, PartPatch, RecordPatch
 from bilat.store.record_rows import (
     entries_keyed,
@@ -233,7 +234,16 @@ def _derive(store: Store, added: set[int], reviewed: Reviewed) -> RecordDelta:
         known=known,
         agreements=lambda ids: entries_keyed(store.db, "agreements", ids),
         members=members,
+        series=lambda quantities: entries_keyed(store.db, "series", map(_series_key, quantities)),
     )
+
+
+_QUANTITY = ("measure", "flow", "unit", "kind", "per", "topic")
+
+
+def _series_key(quantity: Sequence[str | None]) -> str:
+    """The item key of the stored series of a quantity (its sort key)."""
+    return sort_key("series", dict(zip(_QUANTITY, quantity, strict=True)), -1)
 
 
 def _part_patch(store: Store, kind: str, part: PartDelta) -> PartPatch:
@@ -328,9 +338,11 @@ def _inputs(
     store: Store, added: Collection[int], members: Collection[int]
 ) -> list[SourcedExtraction]:
     """Every current extraction as an update weighs it: the documents `members` names
-    without their actors, and only the figures of the measures and units an added figure
-    has and of the measure, unit and deadline period of each commitment (the delta groups
-    only the former, and judges a commitment only on the latter: `reconcile.delta`)."""
+    without their actors, and only the figures of the measure, unit and period of an added
+    figure and of the measure, unit and deadline period of each commitment (the delta groups
+    only the former, reading the rest of their series from the stored record, and judges a
+    commitment only on the latter: `reconcile.delta`). A figure of no period is in no
+    conflict, series or commitment's judgement: none is read."""
     sourced = load_sourced(store, set(ALL_KINDS) - {"figures"}, without_actors=members)
     slots: set[tuple[str, ...]] = {
         (c.measure, c.unit, period)
@@ -341,8 +353,12 @@ def _inputs(
     ids = sorted(added)
     for i in range(0, len(ids), 500):
         marks = ", ".join("?" for _ in ids[i : i + 500])
-        sql = f"SELECT DISTINCT measure, unit FROM figures WHERE doc_id IN ({marks})"
-        slots.update((r["measure"], r["unit"]) for r in store.db.all(sql, ids[i : i + 500]))
+        sql = (
+            "SELECT DISTINCT measure, unit, period FROM figures "
+            f"WHERE doc_id IN ({marks}) AND period IS NOT NULL"
+        )
+        found = store.db.all(sql, ids[i : i + 500])
+        slots.update((r["measure"], r["unit"], r["period"]) for r in found)
     figures = store.load_figures({s.doc_id for s in sourced}, slots)
     return [
         replace(s, extraction=replace(s.extraction, figures=figures.get(s.doc_id, ())))

@@ -21,7 +21,9 @@ entry for entry (tests/test_incremental_record.py compares them on random insert
   (to remove) and their mentions clustered again (to add). Only
   the documents whose names resolve or show differently (`_Changes`) are read under the old
   index again; the others' mentions read as under the new one;
-- figures: the groups of every quantity a new figure has, so its conflicts and series;
+- figures: the groups of every key (a quantity and a period) a new figure has, so their
+  conflicts; the series of every quantity a new figure has, all groups of the quantity, or
+  (`series`: its stored entry given) the stored one with the points of those keys made again;
 - commitments: all (they are few, and the latest publication date judges every one);
 - agreements: the components of statements linked by title to a seed
   (`agreements.touched_statements`); all of them when a project name changed.
@@ -53,9 +55,11 @@ from bilat.reconcile.events import (
     recluster,
 )
 from bilat.reconcile.figures import (
+    comparable,
     figure_key,
     find_conflicts,
     group_figures,
+    period_order,
     quantity,
     series_of,
 )
@@ -63,17 +67,19 @@ from bilat.reconcile.model import (
     ActorMember,
     CanonicalActor,
     Conflict,
+    FigureGroup,
     FigureSeries,
     Judgement,
     MergeJudgement,
     ReconcileOptions,
+    SeriesPoint,
     SourcedExtraction,
     document_entry,
     merge_order,
     ordered_inputs,
     to_plain,
 )
-from bilat.reconcile.pairs import PairFiler
+from bilat.reconcile.pairs import PairFiler, flow_states
 
 __all__ = ["PartDelta", "RecordDelta", "reconcile_delta"]
 
@@ -85,6 +91,9 @@ Placed = Callable[[], Mapping[str, int]]  # every stored mention ref -> its even
 # member refs -> the stored machine merges whose first member is one of them
 MergesOf = Callable[[Collection[str]], Sequence[MergeJudgement]]
 Known = tuple[Sequence[CanonicalActor], MergesOf, Holding, Placed]
+Quantity = tuple[str | None, ...]  # a series' measure, flow, unit, kind, per and topic
+# quantities -> the stored series entries (plain) of those of them the record has
+StoredSeries = Callable[[Collection[Quantity]], Sequence[dict[str, Any]]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -379,15 +388,22 @@ def _row_id(row: dict[str, Any]) -> str:
 
 
 def _figures(
-    old: _Side, new: _Side, added: Sequence[SourcedExtraction], options: ReconcileOptions
+    old: _Side,
+    new: _Side,
+    added: Sequence[SourcedExtraction],
+    options: ReconcileOptions,
+    stored: StoredSeries | None = None,
 ) -> tuple[PartDelta, PartDelta]:
     """Series of every quantity a new figure has; conflicts of every key (a quantity and a
-    period) a new figure has: a group without a new claim keeps its claims, so its conflict."""
+    period) a new figure has: a group without a new claim keeps its claims, so its conflict.
+    `stored`: the old record's series (plain), when the caller has them: then only the
+    groups of the new figures' keys are made (the inputs need hold only those figures), and
+    each touched series is its stored entry with the points of those keys made again."""
     keys = {figure_key(f) for s in added for f in s.extraction.figures}
     touched = {quantity(k) for k in keys}
 
     def keep(key: Any) -> bool:
-        return quantity(key) in touched
+        return key in keys if stored is not None else quantity(key) in touched
 
     before = group_figures(old.inputs, options, keep)
     after = group_figures(new.inputs, options, keep)
@@ -396,12 +412,47 @@ def _figures(
         map(new.filer.conflict, find_conflicts(g for g in after if g.key in keys)),
         _figure_key,
     )
+    if stored is not None:
+        was = stored({quantity(k) for k in keys if comparable(k)})
+        series = _diff(was, _patched_series(was, after, new), _series_quantity)
+        return conflicts, series
     series = _diff(
         map(old.filer.series, series_of(before)),
         map(new.filer.series, series_of(after)),
         _quantity,
     )
     return conflicts, series
+
+
+def _series_quantity(entry: dict[str, Any]) -> Quantity:
+    return tuple(entry[f] for f in ("measure", "flow", "unit", "kind", "per", "topic"))
+
+
+def _patched_series(
+    stored: Sequence[dict[str, Any]], groups: Sequence[FigureGroup], new: _Side
+) -> list[dict[str, Any]]:
+    """The series (plain) of the quantities of `groups` (every group of a key a new figure
+    has), each its `stored` entry (when the record has one) with the points of the
+    `groups`' periods made again from them: a point is its period's group alone, and the
+    other periods' groups gained no claim. Points in period order, as `series_of` puts
+    them; the pairs filed again from every claim."""
+    points: dict[Quantity, dict[str, Any]] = {
+        _series_quantity(e): {p["period"]: p for p in e["points"]} for e in stored
+    }
+    for g in groups:
+        if comparable(g.key):
+            point = SeriesPoint(g.key.period or "", g.claims, g.low, g.high, g.low is None)
+            points.setdefault(quantity(g.key), {})[point.period] = to_plain(point)
+    out = []
+    for q in sorted(points, key=lambda q: tuple(v or "" for v in q)):
+        measure, flow, unit, kind, per, topic = q
+        ordered = [points[q][p] for p in sorted(points[q], key=period_order)]
+        claims = (c["doc_id"] for p in ordered for c in p["claims"])
+        pairs = new.filer.pairs(flow_states(flow), claims)
+        entry = to_plain(FigureSeries(str(measure), flow, str(unit), str(kind), per, topic, ()))
+        entry["points"], entry["pairs"] = ordered, list(pairs)
+        out.append(entry)
+    return out
 
 
 def _commitments(new: _Side, options: ReconcileOptions) -> tuple[Any, ...]:
@@ -484,6 +535,7 @@ def reconcile_delta(
     known: Known | None = None,
     agreements: Stored | None = None,
     members: Mapping[int, Sequence[ActorMember]] | None = None,
+    series: StoredSeries | None = None,
 ) -> RecordDelta:
     """The change from `reconcile(old_inputs, judgements)` to `reconcile(old_inputs +
     added_inputs, judgements)` (see the module docstring). `known`: the actors, machine
@@ -495,7 +547,10 @@ def reconcile_delta(
     the stored agreement histories (plain) of these ids, likewise; `members`: with
     `known`, the actor members of old documents (as `collect_members` gives them), whose
     inputs then need carry no actors (those of a document with figures still name the
-    bodies its figures quote)."""
+    bodies its figures quote); `series`: the stored series entries (plain) of given
+    quantities, likewise, whereupon the inputs' figures need be only those of the keys
+    (quantity and period) the added figures have and of the commitments' measure, unit and
+    deadline period (`_figures`, `_commitments`)."""
     opts = options or ReconcileOptions()
     human = tuple(j for j in judgements if j.by != "machine")
     inputs = ordered_inputs(old_inputs)
@@ -503,7 +558,7 @@ def reconcile_delta(
     added = {s.doc_id for s in added_inputs}
     assert members is None or known is not None, "old members come with the stored actors"
     new = _Side.grown(old, ordered_inputs((*old_inputs, *added_inputs)), added, human, members)
-    conflicts, series = _figures(old, new, added_inputs, opts)
+    conflicts, series_delta = _figures(old, new, added_inputs, opts, series)
     changes = _Changes.of(old.index, new.index)
     histories = _agreements(old, new, changes, opts, agreements)
     parts = {
@@ -512,7 +567,7 @@ def reconcile_delta(
         "judgements": _judgements(old, new),
         "events": _events(old, new, changes, opts, (known[2], known[3]) if known else None),
         "conflicts": conflicts,
-        "series": series,
+        "series": series_delta,
     }
     whole: dict[str, tuple[Any, ...]] = {"commitments": _commitments(new, opts)}
     if isinstance(histories, tuple):
