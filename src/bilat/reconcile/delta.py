@@ -33,7 +33,7 @@ Entries equal before and after are left out of both lists.
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar
 
 from bilat.reconcile._event_replay import changed_mentions
@@ -43,6 +43,7 @@ from bilat.reconcile.actors import ActorIndex, actor_index, canonical_actors, co
 from bilat.reconcile.agreements import (
     histories_of,
     project_forms,
+    reaching_words,
     statement_items,
     touched_statements,
 )
@@ -80,8 +81,9 @@ from bilat.reconcile.model import (
     to_plain,
 )
 from bilat.reconcile.pairs import PairFiler, flow_states
+from bilat.records import Agreement
 
-__all__ = ["PartDelta", "RecordDelta", "reconcile_delta"]
+__all__ = ["PartDelta", "RecordDelta", "StoredStatements", "reconcile_delta"]
 
 T = TypeVar("T")
 Stored = Callable[[Iterable[str]], Sequence[dict[str, Any]]]  # ids -> the stored entries
@@ -464,23 +466,117 @@ def _commitments(new: _Side, options: ReconcileOptions) -> tuple[Any, ...]:
     return tuple(map(new.filer.commitment, tracked))
 
 
+@dataclass(frozen=True, slots=True)
+class StoredStatements:
+    """The old documents' agreement statements, read by what can reach them (the store's
+    index of title words) instead of all of them: `counts` (title words -> statements per
+    word), `documents` (title words -> the documents holding a statement with one) and
+    `read` (documents, None: every one -> their statements)."""
+
+    counts: Callable[[Collection[str]], Mapping[str, int]]
+    documents: Callable[[Collection[str]], Collection[int]]
+    read: Callable[[Collection[int] | None], Mapping[int, Sequence[Agreement]]]
+
+
+def _stated(s: SourcedExtraction, found: Mapping[int, Sequence[Agreement]]) -> SourcedExtraction:
+    if s.doc_id not in found:
+        return s
+    return replace(s, extraction=replace(s.extraction, agreements=tuple(found[s.doc_id])))
+
+
 def _agreements(
-    old: _Side, new: _Side, changes: _Changes, options: ReconcileOptions, stored: Stored | None
+    old: _Side,
+    new: _Side,
+    changes: _Changes,
+    options: ReconcileOptions,
+    stored: Stored | None,
+    statements: StoredStatements | None = None,
 ) -> PartDelta | tuple[Any, ...]:
     """The histories the new statements reach; every history (a tuple) when the project
     names titles are read against changed. `stored`: the old record's entries (plain) of
     these ids, when the caller has them: a history is all touched statements or none
-    (`touched_statements`), so the old ones are those whose first statement is touched."""
+    (`touched_statements`), so the old ones are those whose first statement is touched.
+    `statements`: the old documents' statements, when the inputs carry only the added
+    documents' (`_reached`)."""
     forms = project_forms(new.actors)
-    after = statement_items(new.inputs, new.index, forms)
-    if forms != project_forms(old.actors):
-        return tuple(map(new.filer.agreement, histories_of(after, new.index, options)))
-    before = _old_statements(old, new, changes, after, forms)
     names = {  # actor names whose country, as agreements file their parties, differs
         n
         for n in old.filer.country_by_name.keys() | new.filer.country_by_name.keys()
         if old.country_of_name(n) != new.country_of_name(n)
     }
+    same_forms = forms == project_forms(old.actors)
+    alike = not (changes.keys or changes.ids or names)  # old statements read as before
+    if statements is not None and stored is not None and same_forms and alike:
+        reached = _reached(old, new, changes, options, stored, names, forms, statements)
+        if reached is not None:
+            return reached
+    every = statements.read(None) if statements is not None else {}
+    old_inputs = [_stated(s, every) for s in old.inputs]
+    new_inputs = [_stated(s, every) for s in new.inputs]
+    if not same_forms:
+        after = statement_items(new_inputs, new.index, forms)
+        return tuple(map(new.filer.agreement, histories_of(after, new.index, options)))
+    after = statement_items(new_inputs, new.index, forms)
+    before, refs = _touched(old, new, changes, options, names, forms, old_inputs, after)
+    return _histories(old, new, options, stored, after, before, refs)
+
+
+def _reached(
+    old: _Side,
+    new: _Side,
+    changes: _Changes,
+    options: ReconcileOptions,
+    stored: Stored,
+    names: set[str],
+    forms: list[tuple[str, str]],
+    statements: StoredStatements,
+) -> PartDelta | None:
+    """`_histories` of the statements the new ones can reach, read by their title words
+    until no reached statement's words (`reaching_words`) lead to a document not read
+    yet; None when a project's form has no word to look it up by. Sound while every old
+    statement's parties resolve and show alike in both indexes but those of the documents
+    `changes.docs` names (their statements are read first: they may read differently, the
+    seeds with the added ones); the statements of other old documents then read as before
+    and seed nothing."""
+    olds = {s.doc_id for s in old.inputs}
+    found = dict(statements.read(changes.docs & olds))
+    items: dict[int, list[Any]] = {}  # document -> its statements under the new index
+
+    def take(docs: Collection[int]) -> None:
+        inputs = [_stated(s, found) for s in new.inputs if s.doc_id in docs]
+        for item in statement_items(inputs, new.index, forms):
+            items.setdefault(item.entry.doc_id, []).append(item)
+
+    take({s.doc_id for s in new.inputs if s.doc_id in found or s.doc_id not in olds})
+    while True:
+        after = [i for s in new.inputs for i in items.get(s.doc_id, ())]  # reading order
+        old_inputs = [_stated(s, found) for s in old.inputs if s.doc_id in found]
+        before, refs = _touched(old, new, changes, options, names, forms, old_inputs, after)
+        reached = [i for i in after if i.ref in refs]
+        words = reaching_words(reached, forms, statements.counts, options)
+        if words is None:
+            return None
+        more = set(statements.documents(words)) & olds - found.keys()
+        if not more:
+            return _histories(old, new, options, stored, after, before, refs)
+        found.update(statements.read(more))
+        take(more)
+
+
+def _touched(
+    old: _Side,
+    new: _Side,
+    changes: _Changes,
+    options: ReconcileOptions,
+    names: set[str],
+    forms: list[tuple[str, str]],
+    old_inputs: Sequence[SourcedExtraction],
+    after: Sequence[Any],
+) -> tuple[dict[str, Any], set[str]]:
+    """The old reading of the statements of `old_inputs` (`_old_statements`), and the
+    statements of `after` linked by title to a seed (a new statement, or one that reads
+    differently)."""
+    before = _old_statements(old_inputs, new, changes, after, forms, old.index)
     seeds = set()
     for item in after:
         was = before.get(item.ref)
@@ -494,7 +590,20 @@ def _agreements(
             )
         ):
             seeds.add(item.ref)
-    refs = touched_statements(after, seeds, options)
+    return before, touched_statements(after, seeds, options)
+
+
+def _histories(
+    old: _Side,
+    new: _Side,
+    options: ReconcileOptions,
+    stored: Stored | None,
+    after: Sequence[Any],
+    before: Mapping[str, Any],
+    refs: Collection[str],
+) -> PartDelta:
+    """The histories of the statements `refs` before and after (`stored`: the old ones as
+    the record holds them, by id)."""
     come = histories_of([i for i in after if i.ref in refs], new.index, options)
     now = [to_plain(new.filer.agreement(h)) for h in come]
     if stored is not None:
@@ -504,19 +613,24 @@ def _agreements(
 
 
 def _old_statements(
-    old: _Side, new: _Side, changes: _Changes, after: Sequence[Any], forms: list[tuple[str, str]]
+    inputs: Sequence[SourcedExtraction],
+    new: _Side,
+    changes: _Changes,
+    after: Sequence[Any],
+    forms: list[tuple[str, str]],
+    index: ActorIndex,
 ) -> dict[str, Any]:
-    """The old inputs' statements under the old index, by ref: the new reading of those
+    """The old `inputs`' statements under the old `index`, by ref: the new reading of those
     whose parties resolve alike in both indexes, the others read again."""
     again = [
         s
-        for s in old.inputs
+        for s in inputs
         if not changes.resolves_alike(
             s.doc_id, (p for a in s.extraction.agreements for p in a.parties), new.index
         )
     ]
-    redone = {i.ref: i for i in statement_items(again, old.index, forms)}
-    docs = {s.doc_id for s in old.inputs}
+    redone = {i.ref: i for i in statement_items(again, index, forms)}
+    docs = {s.doc_id for s in inputs}
     return {i.ref: redone.get(i.ref, i) for i in after if i.entry.doc_id in docs}
 
 
@@ -536,6 +650,7 @@ def reconcile_delta(
     agreements: Stored | None = None,
     members: Mapping[int, Sequence[ActorMember]] | None = None,
     series: StoredSeries | None = None,
+    statements: StoredStatements | None = None,
 ) -> RecordDelta:
     """The change from `reconcile(old_inputs, judgements)` to `reconcile(old_inputs +
     added_inputs, judgements)` (see the module docstring). `known`: the actors, machine
@@ -550,7 +665,9 @@ def reconcile_delta(
     bodies its figures quote); `series`: the stored series entries (plain) of given
     quantities, likewise, whereupon the inputs' figures need be only those of the keys
     (quantity and period) the added figures have and of the commitments' measure, unit and
-    deadline period (`_figures`, `_commitments`)."""
+    deadline period (`_figures`, `_commitments`); `statements`: the old documents'
+    agreement statements, read by title word (`StoredStatements`), when the old inputs
+    carry none (`_agreements`)."""
     opts = options or ReconcileOptions()
     human = tuple(j for j in judgements if j.by != "machine")
     inputs = ordered_inputs(old_inputs)
@@ -560,7 +677,7 @@ def reconcile_delta(
     new = _Side.grown(old, ordered_inputs((*old_inputs, *added_inputs)), added, human, members)
     conflicts, series_delta = _figures(old, new, added_inputs, opts, series)
     changes = _Changes.of(old.index, new.index)
-    histories = _agreements(old, new, changes, opts, agreements)
+    histories = _agreements(old, new, changes, opts, agreements, statements)
     parts = {
         "documents": PartDelta((), tuple(document_entry(s) for s in added_inputs)),
         "actors": _diff(old.actors, new.actors, _entry_id),
