@@ -26,7 +26,8 @@ entry for entry (tests/test_incremental_record.py compares them on random insert
   (`series`: its stored entry given) the stored one with the points of those keys made again;
 - commitments: all (they are few, and the latest publication date judges every one);
 - agreements: the components of statements linked by title to a seed
-  (`agreements.touched_statements`); all of them when a project name changed.
+  (`agreements.touched_statements`); all of them when a project name changed. Given the
+  old statements by title word (`StoredStatements`), only those the seeds reach are read.
 Entries equal before and after are left out of both lists.
 """
 
