@@ -361,19 +361,19 @@ def _members(actor: dict[str, Any], shared: dict[Any, Any]) -> tuple[ActorMember
 
 
 def _inputs(
-    store: Store, added: Collection[int], members: Collection[int], statements: bool = True
+    store: Store, added: Collection[int], members: Collection[int], every_statement: bool = True
 ) -> list[SourcedExtraction]:
     """Every current extraction as an update weighs it: the documents `members` names
     without their actors, and only the figures of the measure, unit and period of an added
     figure and of the measure, unit and deadline period of each commitment (the delta groups
     only the former, reading the rest of their series from the stored record, and judges a
     commitment only on the latter: `reconcile.delta`). A figure of no period is in no
-    conflict, series or commitment's judgement: none is read. Without `statements`, only
-    the added documents' agreement statements (the others are read by title word)."""
-    kinds = set(ALL_KINDS) - {"figures", *(() if statements else ("agreements",))}
+    conflict, series or commitment's judgement: none is read. Without `every_statement`,
+    only the added documents' agreement statements (the others are read by title word)."""
+    kinds = set(ALL_KINDS) - {"figures", *(() if every_statement else ("agreements",))}
     sourced = load_sourced(store, kinds, without_actors=members)
     only = ("agreements",)
-    theirs = {} if statements else dict(store.load_extractions(sorted(added), kinds=only))
+    theirs = {} if every_statement else dict(store.load_extractions(sorted(added), kinds=only))
     slots: set[tuple[str, ...]] = {
         (c.measure, c.unit, period)
         for s in sourced
