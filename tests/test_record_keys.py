@@ -15,6 +15,7 @@ import pytest
 from bilat.offsets import OffsetMap
 from bilat.records import Agreement, Article, CleanDocument, Evidence, Extraction
 from bilat.store import DocumentRow, Store
+from bilat.store.record_keys import Keys
 from bilat.store.record_patch import PartPatch, RecordPatch
 
 TEXT = "Gazprom and CNPC signed a memorandum on gas. Rosatom signed a deal."
@@ -93,3 +94,13 @@ def test_a_patch_keys_statements_as_a_full_write(
     assert patched == _keys(store)
     expected = {i: f"agreement:{doc}:{first[q]}" for q in first for i in ids[q]}
     assert patched == sorted(("agreements", i, key) for i, key in expected.items())
+
+
+def test_statement_rows_of_some_rows_are_those_of_their_documents(store: Store) -> None:
+    """A patch reads the statement rows of the documents of the rows it weighs
+    (`Keys.statements(kind, of)`), not every row: the same (document, quote) keys."""
+    doc = _document(store)
+    a2 = int(store.db.scalar("SELECT MAX(id) FROM agreements WHERE doc_id = ?", (doc,)))
+    every = Keys(store.db).statements("agreements")
+    assert Keys(store.db, local=True).statements("agreements", [a2]) == every
+    assert Keys(store.db, local=True).statements("agreements", []) == {}

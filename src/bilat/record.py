@@ -32,15 +32,17 @@ from bilat.reconcile.delta import (
     PartDelta,
     Placed,
     RecordDelta,
+    StoredStatements,
     reconcile_delta,
 )
 from bilat.reconcile.figures import find_conflicts, group_figures
 from bilat.reconcile.model import PARTS, document_entry, ordered_inputs, to_plain
-from bilat.records import Actor
+from bilat.records import Actor, Agreement, Extraction
 from bilat.reviewed import Reviewed, load_reviews_for_record
 from bilat.store import Store
-from bilat.store.items import ALL_KINDS
+from bilat.store.items import ALL_KINDS, load_statements
 from bilat.store.record_order import SEP as MERGE_SEP
+from bilat.store.record_order import sort_key
 from bilat.store.record_patch import NoRoom, PartPatch, RecordPatch
 from bilat.store.record_rows import (
     entries_keyed,
@@ -49,6 +51,7 @@ from bilat.store.record_rows import (
     iter_part,
     record_source,
 )
+from bilat.store.statement_words import documents_with, fill_statement_words, word_counts
 
 __all__ = [
     "added_documents",
@@ -225,7 +228,10 @@ def _derive(store: Store, added: set[int], reviewed: Reviewed) -> RecordDelta:
     patch is made and written (at 100,000 documents it is most of the update's memory)."""
     known = _stored(store)
     members = {} if reviewed.reviews.get("actors") else _stored_members(store, known[0], added)
-    inputs = [_with_actors(reviewed.source(s), members) for s in _inputs(store, added, members)]
+    # a review may edit a statement or rename its parties: then every one is read, reviewed
+    statements = None if any(reviewed.reviews.values()) else _statements(store, added)
+    read = _inputs(store, added, members, statements is None)
+    inputs = [_with_actors(reviewed.source(s), members) for s in read]
     return reconcile_delta(
         [s for s in inputs if s.doc_id not in added],
         [s for s in inputs if s.doc_id in added],
@@ -233,7 +239,37 @@ def _derive(store: Store, added: set[int], reviewed: Reviewed) -> RecordDelta:
         known=known,
         agreements=lambda ids: entries_keyed(store.db, "agreements", ids),
         members=members,
+        series=lambda quantities: entries_keyed(store.db, "series", map(_series_key, quantities)),
+        statements=statements,
     )
+
+
+def _statements(store: Store, added: Collection[int]) -> StoredStatements:
+    """The old documents' agreement statements, read by title word (`statement_words`; the
+    statements stored before migration 018 are indexed first, once)."""
+    fill_statement_words(store.db)
+
+    def read(docs: Collection[int] | None) -> Mapping[int, Sequence[Agreement]]:
+        if docs is None:
+            rows = store.db.all(
+                "SELECT id FROM documents WHERE is_current = 1 AND status = 'ok' ORDER BY id"
+            )
+            docs = [i for r in rows if (i := int(r["id"])) not in added]
+        return load_statements(store.db, sorted(docs))
+
+    return StoredStatements(
+        lambda words: word_counts(store.db, words),
+        lambda words: documents_with(store.db, words),
+        read,
+    )
+
+
+_QUANTITY = ("measure", "flow", "unit", "kind", "per", "topic")
+
+
+def _series_key(quantity: Sequence[str | None]) -> str:
+    """The item key of the stored series of a quantity (its sort key)."""
+    return sort_key("series", dict(zip(_QUANTITY, quantity, strict=True)), -1)
 
 
 def _part_patch(store: Store, kind: str, part: PartDelta) -> PartPatch:
@@ -325,13 +361,19 @@ def _members(actor: dict[str, Any], shared: dict[Any, Any]) -> tuple[ActorMember
 
 
 def _inputs(
-    store: Store, added: Collection[int], members: Collection[int]
+    store: Store, added: Collection[int], members: Collection[int], every_statement: bool = True
 ) -> list[SourcedExtraction]:
     """Every current extraction as an update weighs it: the documents `members` names
-    without their actors, and only the figures of the measures and units an added figure
-    has and of the measure, unit and deadline period of each commitment (the delta groups
-    only the former, and judges a commitment only on the latter: `reconcile.delta`)."""
-    sourced = load_sourced(store, set(ALL_KINDS) - {"figures"}, without_actors=members)
+    without their actors, and only the figures of the measure, unit and period of an added
+    figure and of the measure, unit and deadline period of each commitment (the delta groups
+    only the former, reading the rest of their series from the stored record, and judges a
+    commitment only on the latter: `reconcile.delta`). A figure of no period is in no
+    conflict, series or commitment's judgement: none is read. Without `every_statement`,
+    only the added documents' agreement statements (the others are read by title word)."""
+    kinds = set(ALL_KINDS) - {"figures", *(() if every_statement else ("agreements",))}
+    sourced = load_sourced(store, kinds, without_actors=members)
+    only = ("agreements",)
+    theirs = {} if every_statement else dict(store.load_extractions(sorted(added), kinds=only))
     slots: set[tuple[str, ...]] = {
         (c.measure, c.unit, period)
         for s in sourced
@@ -341,13 +383,24 @@ def _inputs(
     ids = sorted(added)
     for i in range(0, len(ids), 500):
         marks = ", ".join("?" for _ in ids[i : i + 500])
-        sql = f"SELECT DISTINCT measure, unit FROM figures WHERE doc_id IN ({marks})"
-        slots.update((r["measure"], r["unit"]) for r in store.db.all(sql, ids[i : i + 500]))
+        sql = (
+            "SELECT DISTINCT measure, unit, period FROM figures "
+            f"WHERE doc_id IN ({marks}) AND period IS NOT NULL"
+        )
+        found = store.db.all(sql, ids[i : i + 500])
+        slots.update((r["measure"], r["unit"], r["period"]) for r in found)
     figures = store.load_figures({s.doc_id for s in sourced}, slots)
     return [
         replace(s, extraction=replace(s.extraction, figures=figures.get(s.doc_id, ())))
-        for s in sourced
+        for s in (_stated(s, theirs) for s in sourced)
     ]
+
+
+def _stated(s: SourcedExtraction, found: Mapping[int, Extraction]) -> SourcedExtraction:
+    """`s` with the statements of its extraction in `found`, if there is one."""
+    if s.doc_id not in found:
+        return s
+    return replace(s, extraction=replace(s.extraction, agreements=found[s.doc_id].agreements))
 
 
 def _stored_members(

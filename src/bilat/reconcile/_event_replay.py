@@ -115,6 +115,7 @@ class _Replay:
         self.changed: set[Hashable] = set()
         self.todo: list[int] = []
         self.queued: set[int] = set()
+        self.spread_keys: set[Key] = set()  # keys whose later probers are queued
 
     def cluster(self, n: int) -> Hashable:
         found = self.now.get(n)
@@ -169,8 +170,13 @@ class _Replay:
         return was if first and first[0] == at else ("new", ref)
 
     def spread(self, keys: Iterable[Key], at: int) -> None:
-        """Queue the mentions after `at` probing one of `keys`."""
+        """Queue the mentions after `at` probing one of `keys`. Mentions are placed in
+        reading order, so a key spread before was spread from an earlier mention: every
+        mention after this one probing it is queued already (or placed)."""
         for key in keys:
+            if key in self.spread_keys:
+                continue
+            self.spread_keys.add(key)
             probers = self.probers.get(key, [])
             for n in probers[bisect.bisect_right(probers, at) :]:
                 if n not in self.queued:

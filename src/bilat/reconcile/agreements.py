@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from bilat.reconcile._dates import date_span, precision, spans_overlap
@@ -37,6 +37,7 @@ __all__ = [
     "agreement_histories",
     "histories_of",
     "project_forms",
+    "reaching_words",
     "statement_items",
     "touched_statements",
 ]
@@ -76,6 +77,7 @@ def _items(
     inputs: Sequence[SourcedExtraction], actors: ActorIndex, forms: list[tuple[str, str]]
 ) -> list[_Item]:
     items = []
+    read: dict[str, tuple[frozenset[str], frozenset[str], frozenset[str]]] = {}  # by title
     for s in inputs:
         for index, a in enumerate(s.extraction.agreements):
             entry = AgreementEntry(
@@ -89,14 +91,24 @@ def _items(
                 a.evidence.quote,
                 s.source,
             )
-            projects, rest = _projects_in(a.title, forms)
-            words = content_words(rest)
-            numbers = frozenset(w for w in words if any(ch.isdigit() for ch in w))
+            projects, words, numbers = read.get(a.title) or read.setdefault(
+                a.title, _title(a.title, forms)
+            )
             parties = frozenset(actors.resolve(s.doc_id, p) for p in a.parties)
             items.append(
                 _Item(f"{s.doc_id}:a{index}", entry, a.sector, words, numbers, projects, parties)
             )
     return items
+
+
+def _title(
+    title: str, forms: list[tuple[str, str]]
+) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The projects a title names, its content words once they are cut out, and those
+    words with digits (a title repeated every year is read once)."""
+    projects, rest = _projects_in(title, forms)
+    words = content_words(rest)
+    return projects, words, frozenset(w for w in words if any(ch.isdigit() for ch in w))
 
 
 def _clash(a: _Item, b: _Item) -> bool:
@@ -125,6 +137,14 @@ def _similarity(a: _Item, b: _Item, options: ReconcileOptions) -> float:
     return score if score >= options.agreement_dice else 0.0
 
 
+def _rarest(words: Iterable[str], freq: Mapping[str, int], ratio: float) -> list[str]:
+    """The prefix of `words` (rarest first by `freq`, then by the word): a word set of
+    Dice >= t with them has one of these (t / (2 - t) = `ratio`), whatever the order."""
+    ordered = sorted(words, key=lambda w: (freq.get(w, 0), w))
+    keep = len(ordered) - math.ceil(len(ordered) * ratio) + 1
+    return ordered[: max(keep, 0)]
+
+
 class _Blocker:
     """Prefix filtering: two word sets with Dice >= t share a word among each one's rarest
     |A| - ceil(|A|*t/(2-t)) + 1 words, so only those words are indexed and probed."""
@@ -132,12 +152,10 @@ class _Blocker:
     def __init__(self, items: list[_Item], threshold: float) -> None:
         self._freq = Counter(w for i in items for w in i.words)
         self._ratio = threshold / (2 - threshold)
-        self._index: dict[str, list[int]] = {}
+        self._index: dict[str, set[int]] = {}  # each history once: titles repeat
 
     def _prefix(self, item: _Item) -> list[str]:
-        words = sorted(item.words, key=lambda w: (self._freq[w], w))
-        keep = len(words) - math.ceil(len(words) * self._ratio) + 1
-        probes = words[: max(keep, 0)]
+        probes = _rarest(item.words, self._freq, self._ratio)
         return probes + [f"#project:{p}" for p in sorted(item.projects)]
 
     def candidates(self, item: _Item) -> set[int]:
@@ -145,7 +163,7 @@ class _Blocker:
 
     def add(self, item: _Item, history: int) -> None:
         for w in self._prefix(item):
-            self._index.setdefault(w, []).append(history)
+            self._index.setdefault(w, set()).add(history)
 
 
 class _History:
@@ -265,6 +283,29 @@ def touched_statements(
         reached.update(found)
         todo.extend(found)
     return {items[n].ref for first in reached for n in of[first]}
+
+
+def reaching_words(
+    items: Iterable[_Item],
+    forms: Sequence[tuple[str, str]],
+    counts: Callable[[Collection[str]], Mapping[str, int]],
+    options: ReconcileOptions,
+) -> set[str] | None:
+    """Title words (`content_words` of whole titles) such that every statement matching one
+    of `items` has one of them: of each distinct title its prefix words, rarest first by
+    `counts` (statements per word; any order is sound, the rarest read the fewest), and of
+    each form of a project it names the rarest content word (a title naming the project
+    has every word of a form of it). None when some form has no content word: no word
+    finds the titles naming it."""
+    classes = {(i.words, i.projects) for i in items}
+    named = {p for _, projects in classes for p in projects}
+    by_form = [content_words(form) for form, actor_id in forms if actor_id in named]
+    if not all(by_form):
+        return None
+    freq = counts({w for words, _ in classes for w in words} | {w for f in by_form for w in f})
+    ratio = options.agreement_dice / (2 - options.agreement_dice)
+    out = {w for words, _ in classes for w in _rarest(words, freq, ratio)}
+    return out | {min(f, key=lambda w: (freq.get(w, 0), w)) for f in by_form}
 
 
 def agreement_histories(

@@ -21,10 +21,13 @@ entry for entry (tests/test_incremental_record.py compares them on random insert
   (to remove) and their mentions clustered again (to add). Only
   the documents whose names resolve or show differently (`_Changes`) are read under the old
   index again; the others' mentions read as under the new one;
-- figures: the groups of every quantity a new figure has, so its conflicts and series;
+- figures: the groups of every key (a quantity and a period) a new figure has, so their
+  conflicts; the series of every quantity a new figure has, all groups of the quantity, or
+  (`series`: its stored entry given) the stored one with the points of those keys made again;
 - commitments: all (they are few, and the latest publication date judges every one);
 - agreements: the components of statements linked by title to a seed
-  (`agreements.touched_statements`); all of them when a project name changed.
+  (`agreements.touched_statements`); all of them when a project name changed. Given the
+  old statements by title word (`StoredStatements`), only those the seeds reach are read.
 Entries equal before and after are left out of both lists.
 """
 
@@ -32,18 +35,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import Any
 
+from bilat.reconcile._agreement_delta import StoredStatements, agreement_delta
+from bilat.reconcile._delta_parts import PartDelta, Stored
+from bilat.reconcile._delta_parts import diff as _diff
+from bilat.reconcile._delta_parts import row_id as _row_id
 from bilat.reconcile._event_replay import changed_mentions
 from bilat.reconcile._text import name_key
 from bilat.reconcile.actor_growth import regrow
 from bilat.reconcile.actors import ActorIndex, actor_index, canonical_actors, collect_members
-from bilat.reconcile.agreements import (
-    histories_of,
-    project_forms,
-    statement_items,
-    touched_statements,
-)
 from bilat.reconcile.commitments import track_commitments
 from bilat.reconcile.events import (
     cluster_events,
@@ -53,9 +54,11 @@ from bilat.reconcile.events import (
     recluster,
 )
 from bilat.reconcile.figures import (
+    comparable,
     figure_key,
     find_conflicts,
     group_figures,
+    period_order,
     quantity,
     series_of,
 )
@@ -63,36 +66,31 @@ from bilat.reconcile.model import (
     ActorMember,
     CanonicalActor,
     Conflict,
+    FigureGroup,
     FigureSeries,
     Judgement,
     MergeJudgement,
     ReconcileOptions,
+    SeriesPoint,
     SourcedExtraction,
     document_entry,
     merge_order,
     ordered_inputs,
     to_plain,
 )
-from bilat.reconcile.pairs import PairFiler
+from bilat.reconcile.pairs import PairFiler, flow_states
 
-__all__ = ["PartDelta", "RecordDelta", "reconcile_delta"]
+__all__ = ["PartDelta", "RecordDelta", "StoredStatements", "reconcile_delta"]
 
-T = TypeVar("T")
-Stored = Callable[[Iterable[str]], Sequence[dict[str, Any]]]  # ids -> the stored entries
 # mention refs -> the stored event entries holding one, by their place in record order
 Holding = Callable[[Collection[str]], Mapping[int, dict[str, Any]]]
 Placed = Callable[[], Mapping[str, int]]  # every stored mention ref -> its event's place
 # member refs -> the stored machine merges whose first member is one of them
 MergesOf = Callable[[Collection[str]], Sequence[MergeJudgement]]
 Known = tuple[Sequence[CanonicalActor], MergesOf, Holding, Placed]
-
-
-@dataclass(frozen=True, slots=True)
-class PartDelta:
-    """Entries of one part to remove (as they were) and to add (as they are now)."""
-
-    removed: tuple[Any, ...] = ()
-    added: tuple[Any, ...] = ()
+Quantity = tuple[str | None, ...]  # a series' measure, flow, unit, kind, per and topic
+# quantities -> the stored series entries (plain) of those of them the record has
+StoredSeries = Callable[[Collection[Quantity]], Sequence[dict[str, Any]]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -233,16 +231,6 @@ def _old_items(old: _Side, new: _Side, after: dict[str, Any], changes: _Changes)
     return before
 
 
-def _diff(old: Iterable[T], new: Iterable[T], key: Callable[[T], Any]) -> PartDelta:
-    """Entries of `old` not in `new` as they were and of `new` not in `old` (an entry of the
-    same `key`, unique in its part, that differs is in both)."""
-    before, after = {key(x): x for x in old}, {key(x): x for x in new}
-    return PartDelta(
-        tuple(x for k, x in before.items() if after.get(k) != x),
-        tuple(x for k, x in after.items() if before.get(k) != x),
-    )
-
-
 def _entry_id(entry: Any) -> str:
     return str(entry.id)
 
@@ -374,20 +362,23 @@ def _events(
     return _diff(gone_rows, (to_plain(new.filer.event(c)) for c in come), _row_id)
 
 
-def _row_id(row: dict[str, Any]) -> str:
-    return str(row["id"])
-
-
 def _figures(
-    old: _Side, new: _Side, added: Sequence[SourcedExtraction], options: ReconcileOptions
+    old: _Side,
+    new: _Side,
+    added: Sequence[SourcedExtraction],
+    options: ReconcileOptions,
+    stored: StoredSeries | None = None,
 ) -> tuple[PartDelta, PartDelta]:
     """Series of every quantity a new figure has; conflicts of every key (a quantity and a
-    period) a new figure has: a group without a new claim keeps its claims, so its conflict."""
+    period) a new figure has: a group without a new claim keeps its claims, so its conflict.
+    `stored`: the old record's series (plain), when the caller has them: then only the
+    groups of the new figures' keys are made (the inputs need hold only those figures), and
+    each touched series is its stored entry with the points of those keys made again."""
     keys = {figure_key(f) for s in added for f in s.extraction.figures}
     touched = {quantity(k) for k in keys}
 
     def keep(key: Any) -> bool:
-        return quantity(key) in touched
+        return key in keys if stored is not None else quantity(key) in touched
 
     before = group_figures(old.inputs, options, keep)
     after = group_figures(new.inputs, options, keep)
@@ -396,12 +387,47 @@ def _figures(
         map(new.filer.conflict, find_conflicts(g for g in after if g.key in keys)),
         _figure_key,
     )
+    if stored is not None:
+        was = stored({quantity(k) for k in keys if comparable(k)})
+        series = _diff(was, _patched_series(was, after, new), _series_quantity)
+        return conflicts, series
     series = _diff(
         map(old.filer.series, series_of(before)),
         map(new.filer.series, series_of(after)),
         _quantity,
     )
     return conflicts, series
+
+
+def _series_quantity(entry: dict[str, Any]) -> Quantity:
+    return tuple(entry[f] for f in ("measure", "flow", "unit", "kind", "per", "topic"))
+
+
+def _patched_series(
+    stored: Sequence[dict[str, Any]], groups: Sequence[FigureGroup], new: _Side
+) -> list[dict[str, Any]]:
+    """The series (plain) of the quantities of `groups` (every group of a key a new figure
+    has), each its `stored` entry (when the record has one) with the points of the
+    `groups`' periods made again from them: a point is its period's group alone, and the
+    other periods' groups gained no claim. Points in period order, as `series_of` puts
+    them; the pairs filed again from every claim."""
+    points: dict[Quantity, dict[str, Any]] = {
+        _series_quantity(e): {p["period"]: p for p in e["points"]} for e in stored
+    }
+    for g in groups:
+        if comparable(g.key):
+            point = SeriesPoint(g.key.period or "", g.claims, g.low, g.high, g.low is None)
+            points.setdefault(quantity(g.key), {})[point.period] = to_plain(point)
+    out = []
+    for q in sorted(points, key=lambda q: tuple(v or "" for v in q)):
+        measure, flow, unit, kind, per, topic = q
+        ordered = [points[q][p] for p in sorted(points[q], key=period_order)]
+        claims = (c["doc_id"] for p in ordered for c in p["claims"])
+        pairs = new.filer.pairs(flow_states(flow), claims)
+        entry = to_plain(FigureSeries(str(measure), flow, str(unit), str(kind), per, topic, ()))
+        entry["points"], entry["pairs"] = ordered, list(pairs)
+        out.append(entry)
+    return out
 
 
 def _commitments(new: _Side, options: ReconcileOptions) -> tuple[Any, ...]:
@@ -413,69 +439,6 @@ def _commitments(new: _Side, options: ReconcileOptions) -> tuple[Any, ...]:
     return tuple(map(new.filer.commitment, tracked))
 
 
-def _agreements(
-    old: _Side, new: _Side, changes: _Changes, options: ReconcileOptions, stored: Stored | None
-) -> PartDelta | tuple[Any, ...]:
-    """The histories the new statements reach; every history (a tuple) when the project
-    names titles are read against changed. `stored`: the old record's entries (plain) of
-    these ids, when the caller has them: a history is all touched statements or none
-    (`touched_statements`), so the old ones are those whose first statement is touched."""
-    forms = project_forms(new.actors)
-    after = statement_items(new.inputs, new.index, forms)
-    if forms != project_forms(old.actors):
-        return tuple(map(new.filer.agreement, histories_of(after, new.index, options)))
-    before = _old_statements(old, new, changes, after, forms)
-    names = {  # actor names whose country, as agreements file their parties, differs
-        n
-        for n in old.filer.country_by_name.keys() | new.filer.country_by_name.keys()
-        if old.country_of_name(n) != new.country_of_name(n)
-    }
-    seeds = set()
-    for item in after:
-        was = before.get(item.ref)
-        ids = item.parties | item.projects | (was.parties if was else frozenset())
-        if (
-            was is None
-            or was != item
-            or any(
-                (i in changes.ids or new.index.display(i) in names) and _party_changed(old, new, i)
-                for i in ids
-            )
-        ):
-            seeds.add(item.ref)
-    refs = touched_statements(after, seeds, options)
-    come = histories_of([i for i in after if i.ref in refs], new.index, options)
-    now = [to_plain(new.filer.agreement(h)) for h in come]
-    if stored is not None:
-        return _diff(stored(f"agreement:{r}" for r in sorted(refs)), now, _row_id)
-    gone = histories_of([i for i in before.values() if i.ref in refs], old.index, options)
-    return _diff([to_plain(old.filer.agreement(h)) for h in gone], now, _row_id)
-
-
-def _old_statements(
-    old: _Side, new: _Side, changes: _Changes, after: Sequence[Any], forms: list[tuple[str, str]]
-) -> dict[str, Any]:
-    """The old inputs' statements under the old index, by ref: the new reading of those
-    whose parties resolve alike in both indexes, the others read again."""
-    again = [
-        s
-        for s in old.inputs
-        if not changes.resolves_alike(
-            s.doc_id, (p for a in s.extraction.agreements for p in a.parties), new.index
-        )
-    ]
-    redone = {i.ref: i for i in statement_items(again, old.index, forms)}
-    docs = {s.doc_id for s in old.inputs}
-    return {i.ref: redone.get(i.ref, i) for i in after if i.entry.doc_id in docs}
-
-
-def _party_changed(old: _Side, new: _Side, actor_id: str) -> bool:
-    if old.view(actor_id) != new.view(actor_id):
-        return True
-    name = new.index.display(actor_id)
-    return old.country_of_name(name) != new.country_of_name(name)
-
-
 def reconcile_delta(
     old_inputs: Sequence[SourcedExtraction],
     added_inputs: Sequence[SourcedExtraction],
@@ -484,6 +447,8 @@ def reconcile_delta(
     known: Known | None = None,
     agreements: Stored | None = None,
     members: Mapping[int, Sequence[ActorMember]] | None = None,
+    series: StoredSeries | None = None,
+    statements: StoredStatements | None = None,
 ) -> RecordDelta:
     """The change from `reconcile(old_inputs, judgements)` to `reconcile(old_inputs +
     added_inputs, judgements)` (see the module docstring). `known`: the actors, machine
@@ -495,7 +460,12 @@ def reconcile_delta(
     the stored agreement histories (plain) of these ids, likewise; `members`: with
     `known`, the actor members of old documents (as `collect_members` gives them), whose
     inputs then need carry no actors (those of a document with figures still name the
-    bodies its figures quote)."""
+    bodies its figures quote); `series`: the stored series entries (plain) of given
+    quantities, likewise, whereupon the inputs' figures need be only those of the keys
+    (quantity and period) the added figures have and of the commitments' measure, unit and
+    deadline period (`_figures`, `_commitments`); `statements`: the old documents'
+    agreement statements, read by title word (`StoredStatements`), when the old inputs
+    carry none (`_agreements`)."""
     opts = options or ReconcileOptions()
     human = tuple(j for j in judgements if j.by != "machine")
     inputs = ordered_inputs(old_inputs)
@@ -503,16 +473,16 @@ def reconcile_delta(
     added = {s.doc_id for s in added_inputs}
     assert members is None or known is not None, "old members come with the stored actors"
     new = _Side.grown(old, ordered_inputs((*old_inputs, *added_inputs)), added, human, members)
-    conflicts, series = _figures(old, new, added_inputs, opts)
+    conflicts, series_delta = _figures(old, new, added_inputs, opts, series)
     changes = _Changes.of(old.index, new.index)
-    histories = _agreements(old, new, changes, opts, agreements)
+    histories = agreement_delta(old, new, changes, opts, agreements, statements)
     parts = {
         "documents": PartDelta((), tuple(document_entry(s) for s in added_inputs)),
         "actors": _diff(old.actors, new.actors, _entry_id),
         "judgements": _judgements(old, new),
         "events": _events(old, new, changes, opts, (known[2], known[3]) if known else None),
         "conflicts": conflicts,
-        "series": series,
+        "series": series_delta,
     }
     whole: dict[str, tuple[Any, ...]] = {"commitments": _commitments(new, opts)}
     if isinstance(histories, tuple):

@@ -41,6 +41,7 @@ __all__ = [
     "find_conflicts",
     "group_figures",
     "le",
+    "period_order",
     "quantity",
     "series_of",
 ]
@@ -276,7 +277,8 @@ def find_conflicts(groups: Iterable[FigureGroup]) -> tuple[Conflict, ...]:
     )
 
 
-def _period_order(period: str) -> tuple[date, date, str]:
+def period_order(period: str) -> tuple[date, date, str]:
+    """Where a period's point goes in its series: by its span, then its text."""
     span = period_span(period)
     return (span[0], span[1], period) if span else (date.max, date.max, period)
 
@@ -289,7 +291,7 @@ def series_of(groups: Iterable[FigureGroup]) -> tuple[FigureSeries, ...]:
             by_quantity.setdefault(quantity(g.key), []).append(g)
     series = []
     for q in sorted(by_quantity, key=lambda q: tuple(v or "" for v in q)):
-        members = sorted(by_quantity[q], key=lambda g: _period_order(g.key.period or ""))
+        members = sorted(by_quantity[q], key=lambda g: period_order(g.key.period or ""))
         points = tuple(
             SeriesPoint(g.key.period or "", g.claims, g.low, g.high, g.low is None) for g in members
         )

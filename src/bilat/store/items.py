@@ -17,6 +17,7 @@ from bilat.records import (
     Figure,
 )
 from bilat.store.db import Database, Failed, write_each
+from bilat.store.statement_words import statement_word_rows
 
 __all__ = [
     "ALL_KINDS",
@@ -26,6 +27,7 @@ __all__ = [
     "load_extraction",
     "load_extractions",
     "load_figures",
+    "load_statements",
     "save_extraction",
     "save_extractions",
 ]
@@ -131,6 +133,7 @@ def _write_extractions(db: Database, batch: Sequence[tuple[int, Extraction]]) ->
     mentions: list[tuple[Any, ...]] = []
     participants: list[tuple[Any, ...]] = []
     parties: list[tuple[Any, ...]] = []
+    titles: list[tuple[int, int, str]] = []
     for kind, items in kinds.items():
         ids = db.reserve_ids(kind, len(items))
         cols = _COLS[kind]
@@ -143,10 +146,14 @@ def _write_extractions(db: Database, batch: Sequence[tuple[int, Extraction]]) ->
                 participants.extend((item_id, n) for n in dict.fromkeys(item.participants))
             elif isinstance(item, Agreement | Commitment):
                 parties.extend((kind, n, item_id, doc_id) for n in dict.fromkeys(item.parties))
+            if isinstance(item, Agreement):
+                titles.append((item_id, doc_id, item.title))
         db.insert_rows(kind, cols, rows)
     db.insert_rows("mentions", ("doc_id", "actor_id", *_EVIDENCE), mentions)
     db.insert_rows("event_participants", ("event_id", "name"), participants)
     db.insert_rows("item_parties", ("kind", "name", "item_id", "doc_id"), parties)
+    words = list(statement_word_rows(titles))
+    db.insert_rows("statement_words", ("word", "doc_id", "item_id"), words)
     db.execute_many(
         "UPDATE documents SET extractor_version = ?, pair = ? WHERE id = ?",
         [
@@ -247,6 +254,17 @@ def load_figures(
     for r in sorted(rows.values(), key=lambda r: (int(r["doc_id"]), int(r["id"]))):
         out.setdefault(int(r["doc_id"]), []).append(Figure(**_fields(r, Figure, ())))
     return {doc_id: tuple(figures) for doc_id, figures in out.items()}
+
+
+def load_statements(db: Database, doc_ids: Sequence[int]) -> dict[int, tuple[Agreement, ...]]:
+    """The agreement statements of these documents, per document in id order (as
+    `load_extractions` gives them), without the documents' rows: the documents holding
+    one, _CHUNK at a time."""
+    out: dict[int, tuple[Agreement, ...]] = {}
+    for i in range(0, len(doc_ids), _CHUNK):
+        for doc_id, rows in _rows_by_doc(db, "agreements", list(doc_ids[i : i + _CHUNK])).items():
+            out[doc_id] = tuple(Agreement(**_fields(r, Agreement, ("parties",))) for r in rows)
+    return out
 
 
 def _rows_by_doc(

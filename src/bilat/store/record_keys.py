@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import Any
 
 from bilat.extract.gazetteer import normalize
@@ -60,6 +60,18 @@ _CHUNK = 500
 _STATEMENTS = {"agreements": "entries", "commitments": "sources"}  # the list citing the rows
 
 
+def _documents(kind: str, item: dict[str, Any]) -> tuple[str, set[int]]:
+    """The item table whose rows an entry's keys name, and the documents of those rows."""
+    if kind == "events":
+        refs = (str(m.get("ref") or "").partition(":e")[0] for m in item.get("mentions") or [])
+        return kind, {int(d) for d in refs if d.isdigit()}
+    if kind in _STATEMENTS:
+        return kind, {int(e.get("doc_id") or 0) for e in item.get(_STATEMENTS[kind]) or []}
+    if kind == "conflicts":
+        return "figures", {int(c.get("doc_id") or 0) for c in item.get("claims") or []}
+    return kind, set()
+
+
 class Keys:
     """The key rows of the entries written (`add`), inserted by `flush`. `local`: look the
     item rows up per document as entries name them (a patch adds a few entries), instead of
@@ -72,6 +84,7 @@ class Keys:
         self.names: list[tuple[str, str, int, str]] = []
         self.summaries: list[tuple[str, int, str]] = []
         self._rows: dict[str, Rows] = {}
+        self._by_doc: dict[str, dict[int, list[tuple[int, int]]]] = {}  # local: (id, key)s
         self._read: dict[str, set[int | None]] = {}  # documents read (None: every one)
         self._statement_ids: dict[str, dict[tuple[int, str], list[int]]] = {}
         self._seen: dict[str, Marks] = {}
@@ -81,21 +94,52 @@ class Keys:
     def _find(self, kind: str, doc: int, key: int) -> list[int]:
         """The `kind` rows of `doc` keyed `key`; the rows of `doc` (of every document when
         not `local`) are read once."""
-        which = doc if self.local else None
+        if self.local:
+            self._local_rows(kind, (doc,))
+            return [i for i, k in self._by_doc[kind].get(doc, ()) if k == key]
         read = self._read.setdefault(kind, set())
         rows = self._rows.setdefault(kind, Rows())
-        if which not in read:
-            read.add(which)
-            where, params = ("", ()) if which is None else (" WHERE doc_id = ?", (which,))
-            sql = f"SELECT {ROW_COLUMNS[kind]} FROM {kind}{where} ORDER BY doc_id, id"
-            rows.put(row_keys(kind, self.db.execute(sql, params)))
+        if None not in read:
+            read.add(None)
+            sql = f"SELECT {ROW_COLUMNS[kind]} FROM {kind} ORDER BY doc_id, id"
+            rows.put(row_keys(kind, self.db.execute(sql)))
         return rows.find(doc, key)
 
-    def statements(self, kind: str) -> dict[tuple[int, str], list[int]]:
+    def _local_rows(self, kind: str, docs: Iterable[int]) -> None:
+        """Read the `kind` rows of those of `docs` not read yet, 500 documents a query (an
+        agreement history repeated every year names a document per statement)."""
+        read = self._read.setdefault(kind, set())
+        wanted = sorted({d for d in docs if d not in read})
+        by_doc = self._by_doc.setdefault(kind, {})
+        for chunk in _chunks(wanted):
+            marks = ", ".join("?" for _ in chunk)
+            sql = f"SELECT {ROW_COLUMNS[kind]} FROM {kind} WHERE doc_id IN ({marks}) "
+            rows = self.db.execute(f"{sql}ORDER BY doc_id, id", chunk)
+            for doc, item_id, key in row_keys(kind, rows):
+                by_doc.setdefault(doc, []).append((item_id, key))
+            read.update(chunk)
+
+    def statements(
+        self, kind: str, of: Collection[int] | None = None
+    ) -> dict[tuple[int, str], list[int]]:
         """(doc_id, quote) -> ids of the agreement or commitment rows stating it (the key
-        `bilat.serve.record` matches a history's entries and a status's sources by)."""
-        if kind not in self._statement_ids:
+        `bilat.serve.record` matches a history's entries and a status's sources by): of
+        every row, or (`of`: row ids) of every row of the documents of those rows."""
+        if of is not None:
+            docs: set[int] = set()
+            for chunk in _chunks(sorted(set(of))):
+                marks = ", ".join("?" for _ in chunk)
+                sql = f"SELECT DISTINCT doc_id FROM {kind} WHERE id IN ({marks})"
+                docs.update(int(r[0]) for r in self.db.execute(sql, chunk))
             found: dict[tuple[int, str], list[int]] = {}
+            for chunk in _chunks(sorted(docs)):
+                marks = ", ".join("?" for _ in chunk)
+                sql = f"SELECT id, doc_id, quote FROM {kind} WHERE doc_id IN ({marks}) ORDER BY id"
+                for row in self.db.execute(sql, chunk):
+                    found.setdefault((int(row[1]), str(row[2])), []).append(int(row[0]))
+            return found
+        if kind not in self._statement_ids:
+            found = {}
             for row in self.db.execute(f"SELECT id, doc_id, quote FROM {kind}"):
                 found.setdefault((int(row[1]), str(row[2])), []).append(int(row[0]))
             self._statement_ids[kind] = found
@@ -108,6 +152,8 @@ class Keys:
                 self.refs_at[pos] += 1
 
     def add(self, kind: str, pos: int, item: dict[str, Any]) -> None:
+        if self.local:
+            self._local_rows(*_documents(kind, item))
         if kind == "events":
             for m in item.get("mentions") or []:
                 doc, _, i = str(m.get("ref") or "").partition(":e")
@@ -269,7 +315,8 @@ class KeyPatch:
         dropped = self.dropped.pop(kind, set())
         if not new and not dropped:
             return
-        rows = self.keys.statements(kind)
+        # the rows of the documents of the rows weighed (a key is a document and a quote)
+        rows = self.keys.statements(kind, {i for _, i, _ in new} | dropped)
         group = {i: key for key, ids in rows.items() for i in ids}
         first: dict[tuple[int, str], int] = {}
         for _, item_id, pos in new:

@@ -1,0 +1,208 @@
+"""The agreement histories adding documents changes (`reconcile.delta`'s agreements stage).
+
+    agreement_delta(old, new, changes, options, stored, statements) -> PartDelta | histories
+
+The histories of the statements linked by title to a seed (a new statement, or an old one
+that reads differently under the new actor index: `agreements.touched_statements`), before
+and after; every history (a tuple) when the project names titles are read against changed.
+`StoredStatements`: the old documents' statements read by title word (the store's index),
+so only those the seeds can reach are read (`_reached`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Mapping, Sequence
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any
+
+from bilat.reconcile._delta_parts import PartDelta, Stored, diff, row_id
+from bilat.reconcile.actors import ActorIndex
+from bilat.reconcile.agreements import (
+    histories_of,
+    project_forms,
+    reaching_words,
+    statement_items,
+    touched_statements,
+)
+from bilat.reconcile.model import ReconcileOptions, SourcedExtraction, to_plain
+from bilat.records import Agreement
+
+if TYPE_CHECKING:
+    from bilat.reconcile.delta import _Changes, _Side
+
+__all__ = ["StoredStatements", "agreement_delta"]
+
+
+@dataclass(frozen=True, slots=True)
+class StoredStatements:
+    """The old documents' agreement statements, read by what can reach them (the store's
+    index of title words) instead of all of them: `counts` (title words -> statements per
+    word), `documents` (title words -> the documents holding a statement with one) and
+    `read` (documents, None: every one -> their statements)."""
+
+    counts: Callable[[Collection[str]], Mapping[str, int]]
+    documents: Callable[[Collection[str]], Collection[int]]
+    read: Callable[[Collection[int] | None], Mapping[int, Sequence[Agreement]]]
+
+
+def _stated(s: SourcedExtraction, found: Mapping[int, Sequence[Agreement]]) -> SourcedExtraction:
+    if s.doc_id not in found:
+        return s
+    return replace(s, extraction=replace(s.extraction, agreements=tuple(found[s.doc_id])))
+
+
+def agreement_delta(
+    old: _Side,
+    new: _Side,
+    changes: _Changes,
+    options: ReconcileOptions,
+    stored: Stored | None,
+    statements: StoredStatements | None = None,
+) -> PartDelta | tuple[Any, ...]:
+    """The histories the new statements reach; every history (a tuple) when the project
+    names titles are read against changed. `stored`: the old record's entries (plain) of
+    these ids, when the caller has them: a history is all touched statements or none
+    (`touched_statements`), so the old ones are those whose first statement is touched.
+    `statements`: the old documents' statements, when the inputs carry only the added
+    documents' (`_reached`)."""
+    forms = project_forms(new.actors)
+    names = {  # actor names whose country, as agreements file their parties, differs
+        n
+        for n in old.filer.country_by_name.keys() | new.filer.country_by_name.keys()
+        if old.country_of_name(n) != new.country_of_name(n)
+    }
+    same_forms = forms == project_forms(old.actors)
+    alike = not (changes.keys or changes.ids or names)  # old statements read as before
+    if statements is not None and stored is not None and same_forms and alike:
+        reached = _reached(old, new, changes, options, stored, names, forms, statements)
+        if reached is not None:
+            return reached
+    every = statements.read(None) if statements is not None else {}
+    old_inputs = [_stated(s, every) for s in old.inputs]
+    new_inputs = [_stated(s, every) for s in new.inputs]
+    if not same_forms:
+        after = statement_items(new_inputs, new.index, forms)
+        return tuple(map(new.filer.agreement, histories_of(after, new.index, options)))
+    after = statement_items(new_inputs, new.index, forms)
+    before, refs = _touched(old, new, changes, options, names, forms, old_inputs, after)
+    return _histories(old, new, options, stored, after, before, refs)
+
+
+def _reached(
+    old: _Side,
+    new: _Side,
+    changes: _Changes,
+    options: ReconcileOptions,
+    stored: Stored,
+    names: set[str],
+    forms: list[tuple[str, str]],
+    statements: StoredStatements,
+) -> PartDelta | None:
+    """`_histories` of the statements the new ones can reach, read by their title words
+    until no reached statement's words (`reaching_words`) lead to a document not read
+    yet; None when a project's form has no word to look it up by. Sound while every old
+    statement's parties resolve and show alike in both indexes but those of the documents
+    `changes.docs` names (their statements are read first: they may read differently, the
+    seeds with the added ones); the statements of other old documents then read as before
+    and seed nothing."""
+    olds = {s.doc_id for s in old.inputs}
+    found = dict(statements.read(changes.docs & olds))
+    items: dict[int, list[Any]] = {}  # document -> its statements under the new index
+
+    def take(docs: Collection[int]) -> None:
+        inputs = [_stated(s, found) for s in new.inputs if s.doc_id in docs]
+        for item in statement_items(inputs, new.index, forms):
+            items.setdefault(item.entry.doc_id, []).append(item)
+
+    take({s.doc_id for s in new.inputs if s.doc_id in found or s.doc_id not in olds})
+    while True:
+        after = [i for s in new.inputs for i in items.get(s.doc_id, ())]  # reading order
+        old_inputs = [_stated(s, found) for s in old.inputs if s.doc_id in found]
+        before, refs = _touched(old, new, changes, options, names, forms, old_inputs, after)
+        reached = [i for i in after if i.ref in refs]
+        words = reaching_words(reached, forms, statements.counts, options)
+        if words is None:
+            return None
+        more = set(statements.documents(words)) & olds - found.keys()
+        if not more:
+            return _histories(old, new, options, stored, after, before, refs)
+        found.update(statements.read(more))
+        take(more)
+
+
+def _touched(
+    old: _Side,
+    new: _Side,
+    changes: _Changes,
+    options: ReconcileOptions,
+    names: set[str],
+    forms: list[tuple[str, str]],
+    old_inputs: Sequence[SourcedExtraction],
+    after: Sequence[Any],
+) -> tuple[dict[str, Any], set[str]]:
+    """The old reading of the statements of `old_inputs` (`_old_statements`), and the
+    statements of `after` linked by title to a seed (a new statement, or one that reads
+    differently)."""
+    before = _old_statements(old_inputs, new, changes, after, forms, old.index)
+    seeds = set()
+    for item in after:
+        was = before.get(item.ref)
+        ids = item.parties | item.projects | (was.parties if was else frozenset())
+        if (
+            was is None
+            or was != item
+            or any(
+                (i in changes.ids or new.index.display(i) in names) and _party_changed(old, new, i)
+                for i in ids
+            )
+        ):
+            seeds.add(item.ref)
+    return before, touched_statements(after, seeds, options)
+
+
+def _histories(
+    old: _Side,
+    new: _Side,
+    options: ReconcileOptions,
+    stored: Stored | None,
+    after: Sequence[Any],
+    before: Mapping[str, Any],
+    refs: Collection[str],
+) -> PartDelta:
+    """The histories of the statements `refs` before and after (`stored`: the old ones as
+    the record holds them, by id)."""
+    come = histories_of([i for i in after if i.ref in refs], new.index, options)
+    now = [to_plain(new.filer.agreement(h)) for h in come]
+    if stored is not None:
+        return diff(stored(f"agreement:{r}" for r in sorted(refs)), now, row_id)
+    gone = histories_of([i for i in before.values() if i.ref in refs], old.index, options)
+    return diff([to_plain(old.filer.agreement(h)) for h in gone], now, row_id)
+
+
+def _old_statements(
+    inputs: Sequence[SourcedExtraction],
+    new: _Side,
+    changes: _Changes,
+    after: Sequence[Any],
+    forms: list[tuple[str, str]],
+    index: ActorIndex,
+) -> dict[str, Any]:
+    """The old `inputs`' statements under the old `index`, by ref: the new reading of those
+    whose parties resolve alike in both indexes, the others read again."""
+    again = [
+        s
+        for s in inputs
+        if not changes.resolves_alike(
+            s.doc_id, (p for a in s.extraction.agreements for p in a.parties), new.index
+        )
+    ]
+    redone = {i.ref: i for i in statement_items(again, index, forms)}
+    docs = {s.doc_id for s in inputs}
+    return {i.ref: redone.get(i.ref, i) for i in after if i.entry.doc_id in docs}
+
+
+def _party_changed(old: _Side, new: _Side, actor_id: str) -> bool:
+    if old.view(actor_id) != new.view(actor_id):
+        return True
+    name = new.index.display(actor_id)
+    return old.country_of_name(name) != new.country_of_name(name)

@@ -1,0 +1,73 @@
+"""The title words of agreement statements, so an update reads only the statements the new
+ones can match (migration 018; `bilat.record` reads them).
+
+    statement_word_rows(items)     the rows of some stored statements (written with them)
+    fill_statement_words(db)       index the statements stored before the migration (once)
+    word_counts(db, words)         statements per word
+    documents_with(db, words)      the documents holding a statement with one of the words
+
+A statement's words are `content_words` of its title: the words a title match (Dice of
+content words, once project names are cut out) compares are among them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable, Iterator
+
+from bilat.reconcile._text import content_words
+from bilat.store.db import Database
+
+__all__ = ["documents_with", "fill_statement_words", "statement_word_rows", "word_counts"]
+
+_CHUNK = 500
+_COLS = ("word", "doc_id", "item_id")
+
+
+def statement_word_rows(items: Iterable[tuple[int, int, str]]) -> Iterator[tuple[str, int, int]]:
+    """(word, document id, statement id) of each (statement id, document id, title)."""
+    for item_id, doc_id, title in items:
+        for word in sorted(content_words(title)):
+            yield word, doc_id, item_id
+
+
+def fill_statement_words(db: Database) -> int:
+    """Index the words of the statements stored before migration 018 (up to the id it
+    noted), in one transaction; the number of statements read (0: nothing left to fill)."""
+    upto = db.scalar("SELECT MAX(upto) FROM statement_words_fill")
+    if upto is None:
+        return 0
+    with db.transaction():
+        rows = db.all("SELECT id, doc_id, title FROM agreements WHERE id <= ?", (upto,))
+        db.execute("DELETE FROM statement_words WHERE item_id <= ?", (upto,))
+        found = ((int(r["id"]), int(r["doc_id"]), str(r["title"] or "")) for r in rows)
+        db.insert_rows("statement_words", _COLS, list(statement_word_rows(found)))
+        db.execute("DELETE FROM statement_words_fill")
+    return len(rows)
+
+
+def _chunks(words: Collection[str]) -> Iterator[list[str]]:
+    ordered = sorted(set(words))
+    for i in range(0, len(ordered), _CHUNK):
+        yield ordered[i : i + _CHUNK]
+
+
+def word_counts(db: Database, words: Collection[str]) -> dict[str, int]:
+    """Word -> the number of stored statements whose title has it (index range counts)."""
+    out: dict[str, int] = {}
+    for chunk in _chunks(words):
+        marks = ", ".join("?" for _ in chunk)
+        sql = (
+            f"SELECT word, COUNT(*) AS n FROM statement_words WHERE word IN ({marks}) GROUP BY word"
+        )
+        out.update((str(r["word"]), int(r["n"])) for r in db.all(sql, chunk))
+    return out
+
+
+def documents_with(db: Database, words: Collection[str]) -> set[int]:
+    """The documents holding a stored statement whose title has one of `words`."""
+    out: set[int] = set()
+    for chunk in _chunks(words):
+        marks = ", ".join("?" for _ in chunk)
+        sql = f"SELECT DISTINCT doc_id FROM statement_words WHERE word IN ({marks})"
+        out.update(int(r["doc_id"]) for r in db.all(sql, chunk))
+    return out
