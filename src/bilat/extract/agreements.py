@@ -155,10 +155,16 @@ def _title_right(text: str, pos: int) -> int:
     return end
 
 
+_REFERRED = re.compile(
+    r"\b(?:of|on|under|to|with|implementing|amending)\s+(?:the|this|that|its|their)\s+"
+    r"(?:(?!(?:and|or|as\s+well)\b)[\w-]+\s+){0,3}$",
+    re.I,
+)
+_YEAR_BEFORE = re.compile(r"\b(?:19|20)\d\d\s+(?:[\w-]+\s+){0,2}$")
 # "amending the 2015 intergovernmental agreement": a year before a noun names a document
 _ATTRIBUTIVE_YEAR = re.compile(r"(?:the|its|their) (?:19|20)\d\d [a-z]", re.I)
 # "a plan for 2027-2030", "the programme for 2024-2028": the years it covers are its name
-_NAMED_SPAN = re.compile(r"^\s*for\s+(?:the\s+(?:period|years)\s+)?$", re.I)
+_NAMED_SPAN = re.compile(r"(?:^|\s)for\s+(?:the\s+(?:period|years)\s+)?$", re.I)
 
 
 def _stop(text: str, pos: int, aims: bool) -> int:
@@ -353,7 +359,16 @@ def _kind_matches(text: str) -> list[tuple[str, re.Match[str]]]:
 
 def _from_sentence(ctx: DocContext, s: Sentence) -> list[Agreement]:
     lex, out = _lexicon(), []
+    spans: list[tuple[int, int]] = []  # the titles made so far in the sentence
     for kind, m in _kind_matches(s.text):
+        if (
+            any(a < m.start() < b for a, b in spans)
+            and _REFERRED.search(s.text, max(0, m.start() - 40), m.start())
+            and not _YEAR_BEFORE.search(s.text, max(0, m.start() - 30), m.start())
+        ):
+            continue  # "the Plan of measures ... on realization of the agreement on
+            # cooperation": a document the title names, not one signed (not "amending the
+            # 2015 intergovernmental agreement": known by its year, told as signed then)
         if _DEAL_WITH.match(s.text, m.start()) and _VERB_BEFORE.search(s.text[: m.start()]):
             continue  # "to jointly deal with threats": the verb
         if _NOT_A_DOCUMENT.search(s.text[max(0, m.start() - 80) : m.start()]):
@@ -384,6 +399,7 @@ def _from_sentence(ctx: DocContext, s: Sentence) -> list[Agreement]:
             # "Following the meeting the Protocol was signed": the meeting's own record
             kind, title = "other", with_body(ctx, s, f"{title.lower()} of the meeting")
         made = _make(ctx, s, kind, title, m.start(), m.end())
+        spans.append((begin, begin + len(title)))
         if kind == "other" and re.search(r"\bsigned\b", s.text, re.I):
             made = replace(made, status="signed")
         if _about_pair(ctx, s, made):
@@ -521,7 +537,16 @@ def _about_pair(ctx: DocContext, s: Sentence, ag: Agreement) -> bool:
         if m.actor in ag.parties or m.type == "person"
     } | {m.country for m in ctx.mentions if m.actor in ag.parties and m.type == "company"}
     sides = countries & set(ctx.pair)
+    if not countries - {None} and _joint_bodies_only(ctx, ag):
+        return True  # "During the meeting of the Cooperation Committee, ... were signed"
     return len(sides) == 2 or (len(sides) == 1 and not countries - sides - {None})
+
+
+def _joint_bodies_only(ctx: DocContext, ag: Agreement) -> bool:
+    """The parties are bodies of no one state (a joint committee) and the sentence names no
+    state or person: the pair's committee, in a report on the pair."""
+    kinds = {m.actor: (m.type, m.country) for m in ctx.mentions if m.actor in ag.parties}
+    return bool(kinds) and all(t == "organization" and c is None for t, c in kinds.values())
 
 
 def _content(title: str) -> set[str]:

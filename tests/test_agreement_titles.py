@@ -1,0 +1,38 @@
+"""Titles of documents with what they name inside: the years a plan covers ("the Plan of
+measures for 2026-2028 on realization of ..."), a document the title refers to ("... of the
+agreement on cooperation": no second document), and documents signed at a joint committee's
+meeting in a sentence that names no state."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tests.conftest import extract_text
+
+
+def _agreements(text: str, published: str) -> list[Any]:
+    return list(extract_text(text, published).agreements)
+
+
+def test_a_plan_keeps_its_years_and_the_agreement_it_implements_is_no_second_one() -> None:
+    found = _agreements(
+        "Governor Alexei Dyumin held talks with a delegation from Belarus on Tuesday. "
+        "Following the talks the Plan of measures for 2027-2029 on implementation of the "
+        "agreement on cooperation between the Tula region and Gomel region was signed.",
+        "2026-11-12",
+    )
+    (plan,) = found
+    assert plan.kind == "plan"
+    assert plan.title.startswith("Plan of measures for 2027-2029 on implementation of")
+
+
+def test_documents_signed_at_a_joint_committees_meeting_are_the_pairs() -> None:
+    found = _agreements(
+        "Kassym-Jomart Tokayev received Chinese Vice Premier Ding Xuexiang in Astana on "
+        "Thursday. During the meeting of the Cooperation Committee, held earlier in the day, "
+        "documents were signed, including an agreement on electronic customs data exchange.",
+        "2026-11-12",
+    )
+    (agreement,) = found
+    assert agreement.title == "agreement on electronic customs data exchange"
+    assert (agreement.status, agreement.date) == ("signed", "2026-11-12")
