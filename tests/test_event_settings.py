@@ -331,3 +331,14 @@ def test_the_next_round_told_without_its_sides_is_the_pairs() -> None:
     (planned,) = [e for e in events if e.status == "planned"]
     assert (planned.mode, planned.date) == ("meeting", "2026-12")
     assert set(planned.participants) == {"Russia", "China"}
+
+
+def test_his_counterpart_named_by_the_state_alone_is_that_state() -> None:
+    events = _events(
+        "Mongolia buys nearly all of its fuel from Russia. On Friday, Russian Energy Minister "
+        "Sergei Tsivilev and his Mongolian counterpart held a videoconference on supplies.",
+        "2026-02-09",
+    )
+    (video,) = events
+    assert (video.mode, video.date) == ("video", "2026-02-06")
+    assert set(video.participants) == {"Sergei Tsivilev", "Mongolia"}
