@@ -201,3 +201,14 @@ def test_twice_more_than_a_year_earlier_is_a_doubling() -> None:
         "2026-01-20",
     )
     assert (_of(figures, 100).kind, _of(figures, 100).unit) == ("change", "percent")
+
+
+def test_a_level_told_with_reaching_after_a_met_target_is_a_figure() -> None:
+    result = extract_text(
+        "Brazil and China agreed in 2023 to raise bilateral trade to $200 billion by 2030. "
+        "Officials said on Monday the target had been met early, with two-way trade reaching "
+        "$204.5 billion in 2025.",
+        "2026-03-10",
+    )
+    assert [c.value for c in result.commitments] == [200e9]
+    assert _of(list(result.figures), 204.5e9).period == "2025"

@@ -124,7 +124,17 @@ def _words_in(text: str) -> int:
 def _actual_before(text: str, pos: int) -> bool:
     left = " ".join(text[:pos].split()[-4:]).lower()
     words = phrases("commitments.yaml", "actual_cues")
+    if _WITH_REACHING.search(" ".join(text[:pos].split()[-6:])):
+        return True  # "the target had been met ahead of schedule, with two-way trade reaching"
     return any(re.search(rf"\b{re.escape(w)}\b", left) for w in words)
+
+
+# an absolute clause telling where a level stands: "with two-way trade reaching $152.4 billion"
+_WITH_REACHING = re.compile(
+    r"\bwith\s+(?:[\w-]+\s+){1,3}(?:reaching|hitting|totalling|totaling|standing\s+at)"
+    r"(?:\s+(?:about|almost|nearly|over|more\s+than))?\s*$",
+    re.I,
+)
 
 
 def extract_commitments(ctx: DocContext) -> list[Commitment]:
