@@ -342,3 +342,17 @@ def test_his_counterpart_named_by_the_state_alone_is_that_state() -> None:
     (video,) = events
     assert (video.mode, video.date) == ("video", "2026-02-06")
     assert set(video.participants) == {"Sergei Tsivilev", "Mongolia"}
+
+
+def test_a_numbered_round_of_talks_without_its_sides_is_the_pairs() -> None:
+    events = _events(
+        "NEW DELHI (Reuters) - India and Russia are negotiating a trade pact, officials said on "
+        "Monday. The third round of talks was held in Moscow last month.",
+        "2026-03-09",
+    )
+    (round_,) = [e for e in events if e.mode == "meeting"]
+    assert (round_.status, round_.date, set(round_.participants)) == (
+        "occurred",
+        "2026-02",
+        {"India", "Russia"},
+    )

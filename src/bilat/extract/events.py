@@ -498,7 +498,8 @@ def _summit_of_the_pair(
 
 
 _NEXT_ROUND = re.compile(
-    r"\b(?:the\s+)?(?:next|following|\d+(?:st|nd|rd|th))\s+(?:round|session|meeting)\b"
+    r"\b(?:the\s+)?(?:next|following|\d+(?:st|nd|rd|th)|(?:second|third|fourth|fifth)"
+    r"\s+round)\s+(?:round|session|meeting|of\s+talks|of\s+consultations)\b"
     r"|(?<![\w-])(?:следующ|очередн)\w*\s+(?:\d+-\w+\s+)?(?:раунд|заседани|встреч)\w*",
     re.I,
 )
