@@ -212,3 +212,13 @@ def test_a_level_told_with_reaching_after_a_met_target_is_a_figure() -> None:
     )
     assert [c.value for c in result.commitments] == [200e9]
     assert _of(list(result.figures), 204.5e9).period == "2025"
+
+
+def test_the_number_of_something_at_a_bare_level_is_a_count() -> None:
+    figures = _figures(
+        "ALMATY - Last year the number of container trains between Kazakhstan and China "
+        "reached 9,400, the railway said.",
+        "2026-01-12",
+    )
+    count = _of(figures, 9400)
+    assert (count.unit, count.period) == ("count", "2025")

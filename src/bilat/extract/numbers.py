@@ -602,6 +602,8 @@ def _counts_something(text: str, p: _Parse, m: re.Match[str]) -> bool:
     age, a rank, or the pair itself) or it is a word number with a scale ("a hundred")."""
     after = text[p.end : p.end + 40].lower()
     if re.match(r"\s*(?:\(|,|\.|;|$)", after) and not (p.words and p.scaled):
+        if _NUMBER_OF_LEVEL.search(text, max(0, p.start - 120), p.start):
+            return True  # "the number of freight trains passing through Kazakhstan exceeded 11,000"
         return p.scaled and _counted_before(text, p.start)  # "visitors … at 6.9 million."
     first = re.match(r"\s*([a-zа-яё][a-zа-яё'.-]*)", after)
     if _ELLIPSIS_AFTER.match(after) and _ELLIPSIS_BEFORE.search(
@@ -681,6 +683,13 @@ _COUNTED = re.compile(
 
 
 _NUMBER_OF_TO = re.compile(r"\bnumber\s+of\s+[^.;!?]{1,80}?\s(?:to|at)\s+$", re.I)
+# the level a counted number stands at: "the number of ... trains ... exceeded 11,000"
+_NUMBER_OF_LEVEL = re.compile(
+    r"\bnumber\s+of\s+[^.;!?]{1,80}?\s(?:exceeded|reached|totall?ed|surpassed|topped|hit|"
+    r"stood\s+at|rose\s+to|grew\s+to|fell\s+to|dropped\s+to|was|were)\s+"
+    r"(?:(?:about|almost|nearly|over|more\s+than|some|around|roughly)\s+)?$",
+    re.I,
+)
 
 
 def _counted_before(text: str, start: int) -> bool:
