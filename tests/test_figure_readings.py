@@ -222,3 +222,17 @@ def test_the_number_of_something_at_a_bare_level_is_a_count() -> None:
     )
     count = _of(figures, 9400)
     assert (count.unit, count.period) == ("count", "2025")
+
+
+def test_one_and_a_half_hours_is_ninety_minutes_in_russian_and_english() -> None:
+    ru = _figures(
+        "Сейчас на оформление грузовика на границе России и Казахстана уходит в среднем "
+        "полтора часа, а раньше уходило три часа.",
+        "2026-03-10",
+    )
+    assert sorted((f.value, f.unit) for f in ru) == [(3.0, "hour"), (90.0, "minute")]
+    en = _figures(
+        "Clearing a truck at the Russia-Kazakhstan border now takes 2.5 hours on average.",
+        "2026-03-10",
+    )
+    assert [(f.value, f.unit) for f in en] == [(150.0, "minute")]

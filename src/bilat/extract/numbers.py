@@ -76,7 +76,15 @@ def find_quantities(text: str, *, exclude: Sequence[tuple[int, int]] = ()) -> li
 @lru_cache(maxsize=8192)
 def _quantities_cached(text: str, exclude: tuple[tuple[int, int], ...]) -> tuple[Quantity, ...]:
     """Figures and commitments read the same sentences: parse each once."""
-    return tuple(_find_quantities(text, exclude))
+    return tuple(_in_minutes(q) for q in _find_quantities(text, exclude))
+
+
+def _in_minutes(q: Quantity) -> Quantity:
+    """'полтора часа', '1.5 hours': a part of an hour is told in minutes, as 'an hour and 25
+    minutes' is (GOLD.md v1.1: 85 minutes)."""
+    if q.unit != "hour" or float(q.value).is_integer() or q.value_max is not None:
+        return q
+    return replace(q, value=round(q.value * 60, 6), unit="minute")
 
 
 def _find_quantities(text: str, exclude: Sequence[tuple[int, int]]) -> list[Quantity]:
