@@ -369,3 +369,14 @@ def test_two_coordinated_documents_are_two_agreements() -> None:
         "agreement on creation of the logistics centre",
         "protocol on development of cross-border trade",
     ]
+
+
+def test_a_body_known_only_by_its_russian_name_is_translated_in_the_title() -> None:
+    (memo,) = _agreements(
+        "По итогам встречи министерство Забайкальского края и департамент коммерции "
+        "Внутренней Монголии подписали меморандум о создании совместной рабочей группы по "
+        "развитию приграничной торговли."
+    )
+    assert memo.title == (
+        "memorandum on creation of the joint working group on development of cross-border trade"
+    )

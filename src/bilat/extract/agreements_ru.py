@@ -290,10 +290,17 @@ def _agreed_on(ctx: DocContext, s: Sentence, toks: Sequence[Token], i: int) -> A
     return _make(ctx, s, toks, _Name(i + 1, i, i + 1, i, end, title), "agreement", status)
 
 
+_CYRILLIC = re.compile(r"[а-яё]", re.I)
+
+
 def _from_sentence(ctx: DocContext, s: Sentence) -> list[Agreement]:
     if not _lexicon().stems.search(s.text.replace("ё", "е")):
         return []
-    names = [(m.start - s.start, m.end - s.start, m.actor) for m in ctx.mentions_in(s.start, s.end)]
+    names = [  # a body known only by its Russian name is translated word by word in a title
+        (m.start - s.start, m.end - s.start, m.actor)
+        for m in ctx.mentions_in(s.start, s.end)
+        if not _CYRILLIC.search(m.actor)
+    ]
     toks = tokens(s.text, names)
     out: list[Agreement] = []
     i = 0
