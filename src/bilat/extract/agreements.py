@@ -155,6 +155,8 @@ def _title_right(text: str, pos: int) -> int:
     return end
 
 
+# a document a title refers to ("... on realization of the agreement on cooperation"), and
+# one known by its year ("the 2015 intergovernmental agreement"): see _from_sentence
 _REFERRED = re.compile(
     r"\b(?:of|on|under|to|with|implementing|amending)\s+(?:the|this|that|its|their)\s+"
     r"(?:(?!(?:and|or|as\s+well)\b)[\w-]+\s+){0,3}$",
