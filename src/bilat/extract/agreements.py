@@ -24,6 +24,13 @@ from bilat.extract.agreement_occasions import (
     with_body,
     with_occasion,
 )
+from bilat.extract.agreement_titles import (
+    DEFINITE,
+    bare_words,
+    of_project,
+    of_project_left,
+    with_parties,
+)
 from bilat.extract.context import DocContext, Sentence, headline_end
 from bilat.extract.temporal import TimeExpr, find_time_expressions
 from bilat.records import Agreement, Evidence
@@ -381,8 +388,8 @@ def _from_sentence(ctx: DocContext, s: Sentence) -> list[Agreement]:
             continue  # "expect the contract to be finalised in 2027": the one under talks
         begin, title = _title(s.text, m.start(), m.end())
         title = _without_counterpart(ctx, s, title)
-        if not _DEFINITE.search(s.text[max(0, begin - 40) : m.start()]):
-            title = _of_project(ctx, s, title, m.start())  # a back-reference is merged first
+        if not DEFINITE.search(s.text[max(0, begin - 40) : m.start()]):
+            title = of_project(ctx, s, title, m.start())  # a back-reference is merged first
         title = with_occasion(with_body(ctx, s, title), kind, s.text)
         context = s.text[max(0, begin - 30) : m.end() + 20]
         if lex.generic.search(context):
@@ -393,7 +400,7 @@ def _from_sentence(ctx: DocContext, s: Sentence) -> list[Agreement]:
                 continue
             title = batch  # "46 cooperation agreements signed at the forum"
         signers = _SIGNED_BY.match(s.text, m.end())
-        if signers and all(w in _bare() for w in re.findall(r"[a-z]+", title.lower())):
+        if signers and all(w in bare_words() for w in re.findall(r"[a-z]+", title.lower())):
             title += f" between {signers.group(1)}"  # "the memorandum signed by X and Y"
         if _SUBJECT_ONLY.match(m.group(0)):
             title = f"agreement on the {title}"  # 'negotiations on the creation of a hub'
@@ -447,47 +454,6 @@ def _without_counterpart(ctx: DocContext, s: Sentence, title: str) -> str:
     return title[: tail.start()] if who in people or tail["who"] in people else title
 
 
-# "an intergovernmental agreement on it", "the memorandum on the project": the document of a
-# work named before
-_ON_ANAPHOR = re.compile(
-    r"\s+(?:on|for)\s+(?:it|which|this|the\s+(?:project|line|plant|pipeline|railway|route|"
-    r"crossing|bridge|hub|station|corridor|port|terminal|field))$",
-    re.I,
-)
-
-
-def _of_project(ctx: DocContext, s: Sentence, title: str, at: int) -> str:
-    """A document known only by its kind ('a supply contract', 'built under an
-    intergovernmental agreement') or by a pronoun ('an agreement on it') is the one of the
-    named work (a pipeline, railway, plant: a project mention) the sentence is about, or
-    the sentence before when this one names none: 'supply contract on Power of Siberia 2'."""
-    tail = _ON_ANAPHOR.search(title)
-    head = title[: tail.start()] if tail else title
-    if not tail and any(w not in _bare() for w in re.findall(r"[a-z]+", head.lower())):
-        return title
-    here = [m for m in ctx.mentions_in(s.start, s.end) if m.type == "project"]
-    if not here and s.index > 0 and (tail or len(head.split()) > 1):  # "a contract": too loose
-        before = ctx.sentences[s.index - 1]
-        here = [m for m in ctx.mentions_in(before.start, before.end) if m.type == "project"][-1:]
-    if not here:
-        return title
-    nearest = min(here, key=lambda m: abs(m.start - (s.start + at)))
-    return f"{head} on {nearest.actor}"
-
-
-def _of_project_left(ctx: DocContext, ag: Agreement) -> str:
-    """The same for a back-reference ('the contract') no document found before took in."""
-    s = next((s for s in ctx.sentences if s.start <= ag.evidence.start < s.end), None)
-    return _of_project(ctx, s, ag.title, max(s.text.find(ag.title), 0)) if s else ag.title
-
-
-# a back-reference ("the agreement", "the new deal"), not one known by its year ("the 2015
-# intergovernmental agreement")
-_DEFINITE = re.compile(
-    r"\b(?:the|this|that|said|its|their)\s+(?!(?:19|20)\d\d\b)(?:[\w-]+\s+){0,3}$", re.I
-)
-
-
 # "the memorandum of understanding signed by the General Administration of Customs and
 # Rosselkhoznadzor in May 2024": a bare document known by its two signatories
 _SIGNED_BY = re.compile(
@@ -510,20 +476,6 @@ _DEAL_WITH = re.compile(r"deal\s+with\b", re.I)
 _VERB_BEFORE = re.compile(
     r"\b(?:to|jointly|can|could|will|would|must|should|cannot|able to)\s+$", re.I
 )
-
-
-@lru_cache(maxsize=1)
-def _bare() -> frozenset[str]:
-    return frozenset(str(w) for w in read_data("agreements.yaml")["bare_title_words"])
-
-
-def _with_parties(title: str, kind: str, parties: tuple[str, ...]) -> str:
-    """A title that names only a kind ('joint statement', 'intergovernmental agreement') is
-    known by its parties: 'joint statement of Kazakhstan and China'."""
-    words = re.findall(r"[a-z]+", title.lower())
-    if len(parties) < 2 or title[:1].isdigit() or any(w not in _bare() for w in words):
-        return title  # named, or a counted batch ("20 cooperation documents")
-    return f"{title} of {', '.join(parties[:-1])} and {parties[-1]}"
 
 
 def _about_pair(ctx: DocContext, s: Sentence, ag: Agreement) -> bool:
@@ -575,7 +527,7 @@ def extract_agreements(ctx: DocContext) -> list[Agreement]:
     found = [ag for s in ctx.sentences for ag in _from_sentence(ctx, s)]
     merged = _merged(_without_headline_repeats(ctx, found))
     return [
-        replace(a, title=_with_parties(_of_project_left(ctx, a), a.kind, a.parties)) for a in merged
+        replace(a, title=with_parties(of_project_left(ctx, a), a.kind, a.parties)) for a in merged
     ]
 
 

@@ -22,12 +22,12 @@ from typing import Any
 
 from bilat.datafiles import read_data
 from bilat.extract.agreement_occasions import with_body
+from bilat.extract.agreement_titles import with_parties
 from bilat.extract.agreements import (
     _about_pair,
     _parties,
     _same,
     _sector,
-    _with_parties,
 )
 from bilat.extract.context import DocContext, Sentence
 from bilat.extract.nlp_ru import lemma
@@ -417,5 +417,5 @@ def _titled(ctx: DocContext, ag: Agreement) -> str:
     names them, or where the kind is known by them (a joint statement)."""
     named = {m.actor for m in ctx.mentions_in(ag.evidence.start, ag.evidence.end)}
     if ag.kind in _BY_PARTIES or set(ag.parties) <= named:
-        return _with_parties(ag.title, ag.kind, ag.parties)
+        return with_parties(ag.title, ag.kind, ag.parties)
     return ag.title
