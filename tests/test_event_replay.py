@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from bilat.reconcile import ReconcileOptions, SourcedExtraction, reconcile
-from bilat.reconcile._event_replay import changed_mentions
+from bilat.reconcile._event_replay import _Replay, changed_mentions
 from bilat.reconcile.actors import canonical_actors
 from bilat.reconcile.delta import reconcile_delta
 from bilat.reconcile.events import cluster_events, is_timeless, mention_items
@@ -114,3 +114,43 @@ def test_a_cluster_whose_participant_shows_another_name_is_rebuilt() -> None:
     added = [met(3, other, "2025-02-10"), met(4, other, "2025-02-10"), met(5, other, "2025-02-10")]
     events = _assert_delta_applies(old, added)
     assert {"Vladimir V. Putin"} <= {p for e in events.values() for p in e["participants"]}
+
+
+def _spread_corpus(rng: random.Random, size: int) -> list[SourcedExtraction]:
+    """Crowded events over two years: each month's mentions only reach their neighbours'."""
+    out = []
+    for n in range(1, size + 1):
+        month = rng.randint(1, 24)
+        year, month = 2024 + (month - 1) // 12, (month - 1) % 12 + 1
+        day = rng.randint(1, 28)
+        published = rng.choice([None, f"{year}-{month:02d}-{day:02d}"])
+        date = rng.choice([None, f"{year}-{month:02d}", f"{year}-{month:02d}-{day:02d}"])
+        events = [
+            event(*rng.sample(NAMES, rng.randint(1, 2)), mode=rng.choice(MODES), date=date)
+            for _ in range(rng.randint(1, 2))
+        ]
+        out.append(doc(n, published, actors=(RU, CN, XI, PUTIN), events=events))
+    return out
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_the_replay_files_only_the_months_it_reaches(seed: int) -> None:
+    """Mentions are filed month by month as the replay reaches a key of that month: the
+    answer is that of filing everything, and a late addition leaves most months unread."""
+    rng = random.Random(seed)
+    docs = _spread_corpus(rng, 120)
+    old, options = docs[:-2], ReconcileOptions()
+    index = canonical_actors(docs, ())[2]
+    after = mention_items(docs, index)
+    gone, come = cluster_events(old, index, options), cluster_events(docs, index, options)
+    placed = {m.ref: n for n, c in enumerate(gone) for m in c.mentions}
+    replay = _Replay(after, placed, options)
+    refs = replay.run(set(after) - set(placed), ())
+
+    def dated(clusters: Any) -> set[frozenset[str]]:
+        return {
+            frozenset(m.ref for m in c.mentions if not is_timeless(after[m.ref])) for c in clusters
+        }
+
+    assert refs == {r for c in dated(gone) ^ dated(come) for r in c}
+    assert len(replay.months) < len(replay.by_month)  # not every month was read

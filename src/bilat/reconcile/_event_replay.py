@@ -58,7 +58,19 @@ def _probed(item: _Item, options: ReconcileOptions) -> list[Key]:
 
 
 def _filing(item: _Item, options: ReconcileOptions) -> list[Key]:
-    return [*_filed_under(item, options), *_near(item, options)]
+    """The keys of `item` some mention probes: its month keys (`_probed` yields no bare
+    participant key, so those `events._filed_under` also yields are left out)."""
+    return [k for k in (*_filed_under(item, options), *_near(item, options)) if len(k) > 3]
+
+
+def _months_of(item: _Item, options: ReconcileOptions) -> set[str]:
+    """The months of every key `item` probes or is filed under (`_probed`, `_filing`)."""
+    found: set[str] = set()
+    if item.span is not None:
+        found.update(months(item.span, options.event_window_days))
+    if item.published:
+        found.update(months(item.published, options.undated_publication_days))
+    return found
 
 
 class _Grown:
@@ -100,14 +112,18 @@ class _Replay:
         self.filed: dict[Key, list[int]] = {}
         self.probers: dict[Key, list[int]] = {}
         self.old: dict[Hashable, list[int]] = {}  # stored cluster -> its mentions' ranks
+        # every key the replay reads holds a month (its last part), so mentions are filed
+        # month by month, as the cascade first reads a key of that month (`_month`)
+        self.by_month: dict[str, list[int]] = {}  # month -> mentions with a key of it
         for n, item in enumerate(live):
-            for key in _probed(item, options):
-                self.probers.setdefault(key, []).append(n)
-            for key in _filing(item, options):
-                self.filed.setdefault(key, []).append(n)
+            for m in _months_of(item, options):
+                self.by_month.setdefault(m, []).append(n)
             cid = placed.get(item.mention.ref)
             if cid is not None:
                 self.old.setdefault(cid, []).append(n)
+        self.months: set[str] = set()  # the months filed
+        self.loaded: set[int] = set()  # the mentions filed
+        self.unsorted: set[Key] = set()  # keys filed under out of reading order
         self.now: dict[int, Hashable] = {}  # mentions placed again -> their cluster
         self.joined: dict[Hashable, list[int]] = {}  # cluster -> mentions placed again into it
         self.grown: dict[Hashable, _Grown] = {}
@@ -116,6 +132,35 @@ class _Replay:
         self.todo: list[int] = []
         self.queued: set[int] = set()
         self.spread_keys: set[Key] = set()  # keys whose later probers are queued
+
+    def _month(self, key: Key) -> None:
+        """File every mention with a key of `key`'s month (each under all its keys). A key's
+        list is read only once its month is filed, and then holds every mention filed under
+        it (each is in `by_month` of that month); it is put in reading order when first read."""
+        month = str(key[-1])
+        if month in self.months:
+            return
+        self.months.add(month)
+        for n in self.by_month.get(month, ()):
+            if n in self.loaded:
+                continue
+            self.loaded.add(n)
+            item = self.items[n]
+            for k in _probed(item, self.options):
+                self.probers.setdefault(k, []).append(n)
+                self.unsorted.add(k)
+            for k in _filing(item, self.options):
+                self.filed.setdefault(k, []).append(n)
+                self.unsorted.add(k)
+
+    def _read(self, key: Key, table: dict[Key, list[int]]) -> list[int]:
+        self._month(key)
+        if key in self.unsorted:
+            self.unsorted.discard(key)
+            for listed in (self.filed.get(key), self.probers.get(key)):
+                if listed is not None:
+                    listed.sort()
+        return table.get(key, [])
 
     def cluster(self, n: int) -> Hashable:
         found = self.now.get(n)
@@ -142,7 +187,7 @@ class _Replay:
     def candidates(self, key: Key, at: int) -> set[Hashable]:
         """The clusters filed under `key` at `at`."""
         read, found = self.keys.get(key, (0, set()))
-        filed = self.filed.get(key, [])
+        filed = self._read(key, self.filed)
         while read < len(filed) and filed[read] < at:
             found.add(self.cluster(filed[read]))
             read += 1
@@ -177,7 +222,7 @@ class _Replay:
             if key in self.spread_keys:
                 continue
             self.spread_keys.add(key)
-            probers = self.probers.get(key, [])
+            probers = self._read(key, self.probers)
             for n in probers[bisect.bisect_right(probers, at) :]:
                 if n not in self.queued:
                     self.queued.add(n)
