@@ -48,3 +48,13 @@ def test_legal_forms_fold_in_the_normal_form() -> None:
     )
     assert normalize("HBIS Group Co., Ltd") == normalize("HBIS Group")
     assert normalize("Gazprom PJSC") == "gazprom"
+
+
+def test_partner_states_national_companies_are_known() -> None:
+    companies = _companies(
+        "HANOI - Vietsovpetro and PetroVietnam signed deals with Zarubezhneft, while PhosAgro "
+        "agreed to supply fertilisers to Vinachem and RusHydro offered turbines."
+    )
+    gids = {a.gid for a in companies.values()}
+    assert {"vietsovpetro", "petrovietnam", "zarubezhneft", "phosagro", "vinachem"} <= gids
+    assert "rushydro" in gids
