@@ -356,3 +356,15 @@ def test_a_numbered_round_of_talks_without_its_sides_is_the_pairs() -> None:
         "2026-02",
         {"India", "Russia"},
     )
+
+
+def test_the_visit_of_a_leader_named_after_a_long_title_is_his() -> None:
+    events = _events(
+        "HANOI - Russian Deputy Prime Minister Dmitry Chernyshenko held talks in Hanoi on "
+        "Tuesday. The sides discussed the preparation of the visit of the General Secretary "
+        "of the Central Committee of the Communist Party of Vietnam To Lam to Russia, which "
+        "is scheduled for next spring.",
+        "2026-11-18",
+    )
+    (visit,) = [e for e in events if e.mode == "visit"]
+    assert (visit.status, set(visit.participants)) == ("planned", {"To Lam", "Russia"})

@@ -276,9 +276,13 @@ def _visitors(
         after = re.match(r"", clause.text[trig.end() :])
     if after:
         pos = clause.start + trig.end() + after.end()
-        found = _persons(ctx, pos, min(clause.end, pos + 60))[:1]
-        if found and re.search(r"[,;:.]", ctx.clean_text[pos : found[0].start]):
+        found = _persons(ctx, pos, min(clause.end, pos + 140))[:1]
+        gap = ctx.clean_text[pos : found[0].start] if found else ""
+        near = bool(found) and found[0].end <= pos + 60
+        if found and (re.search(r"[,;:.]", gap) or not (near or _TITLE_ONLY.fullmatch(gap))):
             found = []  # "находившийся с визитом, назвал переговоры с Ли Цяном": not his
+            # (but "the visit of the General Secretary of the Central Committee of the
+            # Communist Party of Vietnam To Lam": a long title, his)
         if found:
             return found
         # "визит делегации Приморья", "the visit of a delegation of Primorye": who sent it
@@ -503,6 +507,10 @@ _NEXT_ROUND = re.compile(
     r"|(?<![\w-])(?:следующ|очередн)\w*\s+(?:\d+-\w+\s+)?(?:раунд|заседани|встреч)\w*",
     re.I,
 )
+
+
+# a title of capitalised words before a name ("the General Secretary of the Central Committee")
+_TITLE_ONLY = re.compile(r"(?:(?:the|of|and|for|[A-Z][\w'’-]*)\s+)*")
 
 
 def _host_states(ctx: DocContext, clause: Clause) -> set[str]:
