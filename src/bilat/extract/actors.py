@@ -33,7 +33,7 @@ from bilat.extract.actors_ru import (
 from bilat.extract.affiliation import affiliation, titled_names
 from bilat.extract.context import DocContext, Mention
 from bilat.extract.figures_measure import countries_in_text
-from bilat.extract.gazetteer import Entry, Gazetteer, normalize
+from bilat.extract.gazetteer import LEGAL_FORM, Entry, Gazetteer, normalize
 from bilat.extract.gazetteer_ru import surname_cases
 from bilat.extract.gazmatch import find_gazetteer_mentions
 from bilat.extract.kontsevich import vietnamese_person
@@ -546,13 +546,10 @@ def _article_name(d: Draft) -> str:
         if (" " in u.strip() or d.type in ("company", "organization"))  # "BOTAŞ" (not "Putin")
         and normalize(u) in known
         and u[:1].isupper()
-        and not _LEGAL_SUFFIX.search(u)  # "China National Petroleum Corp": the Corporation
+        and not LEGAL_FORM.search(u)  # "China National Petroleum Corp": the Corporation
     ]
     same_type = [u for u in full if len(u.split()) == len(d.name.split())]
     return min(same_type or [d.name], key=lambda u: (-len(u), u))
-
-
-_LEGAL_SUFFIX = re.compile(r"\b(?:Corp|Co|Ltd|Inc|LLC|PLC|JSC|PJSC|OJSC)\.?$")
 
 
 def _aliases(d: Draft) -> tuple[str, ...]:

@@ -33,6 +33,7 @@ from bilat.extract.context import DocContext, Sentence
 from bilat.extract.nlp_ru import lemma
 from bilat.extract.phrases_ru import Token, adjectives_before, gloss, plural, render, tokens
 from bilat.extract.temporal_ru import find_time_expressions_ru
+from bilat.extract.wordre import mostly_cyrillic
 from bilat.records import Agreement, Evidence
 
 __all__ = ["extract_agreements_ru"]
@@ -290,16 +291,13 @@ def _agreed_on(ctx: DocContext, s: Sentence, toks: Sequence[Token], i: int) -> A
     return _make(ctx, s, toks, _Name(i + 1, i, i + 1, i, end, title), "agreement", status)
 
 
-_CYRILLIC = re.compile(r"[а-яё]", re.I)
-
-
 def _from_sentence(ctx: DocContext, s: Sentence) -> list[Agreement]:
     if not _lexicon().stems.search(s.text.replace("ё", "е")):
         return []
     names = [  # a body known only by its Russian name is translated word by word in a title
         (m.start - s.start, m.end - s.start, m.actor)
         for m in ctx.mentions_in(s.start, s.end)
-        if not _CYRILLIC.search(m.actor)
+        if not mostly_cyrillic(m.actor)
     ]
     toks = tokens(s.text, names)
     out: list[Agreement] = []

@@ -24,6 +24,7 @@ __all__ = [
     "greets",
     "joint_body",
     "joint_mentions",
+    "joint_states",
     "state_of",
     "unnamed_as_states",
     "unplaced_counterpart",
@@ -126,7 +127,7 @@ def joint_mentions(gaz: Gazetteer, clause: Clause) -> list[Mention]:
     mention of the compound."""
     for pattern in (JOINT, _JOINT_RU):
         for m in reversed(list(pattern.finditer(clause.text))):
-            states = _joint_states(gaz, m.group(0))
+            states = joint_states(gaz, m.group(0))
             if states:
                 at, end = clause.start + m.start(), clause.start + m.end()
                 return [Mention(at, end, m.group(0), e.name, "state", e.country) for e in states]
@@ -240,7 +241,7 @@ def _body_named_before(
         if there is not None:
             return there, _body_states(ctx, gaz, earlier[max(0, m.start() - 80) : m.start()], there)
     for m in reversed(heads):
-        found = _joint_states(gaz, earlier[max(0, m.start() - 80) : m.start()])
+        found = joint_states(gaz, earlier[max(0, m.start() - 80) : m.start()])
         if found:
             return None, found
     for m in reversed(heads):  # "the intergovernmental commission" named before
@@ -255,10 +256,10 @@ def _body_states(
     """The states of a body word: named before it ('the Russian-Chinese commission'), else
     inside the body's whole name after it ('подкомиссии по туризму Российско-китайской
     комиссии': the Russian genitive)."""
-    found = _joint_states(gaz, before)
+    found = joint_states(gaz, before)
     if not found and named is not None:
         name = ctx.clean_text[named.start : named.end]
-        found = _joint_states(gaz, name)
+        found = joint_states(gaz, name)
         if not found and len(two := states_named_in(name, gaz)) == 2:
             found = two
     return found
@@ -318,7 +319,7 @@ def _body_before(text: str, trig: re.Match[str]) -> re.Match[str] | None:
     return None
 
 
-def _joint_states(gaz: Gazetteer, text: str) -> list[Entry]:
+def joint_states(gaz: Gazetteer, text: str) -> list[Entry]:
     """The two states of the last 'Russian-Chinese' / 'China-Russia' / 'российско-китайский'
     compound in `text`."""
     for m in reversed(list(JOINT.finditer(text))):

@@ -66,6 +66,7 @@ from bilat.extract.event_parties import (
     greets,
     joint_body,
     joint_mentions,
+    joint_states,
     unnamed_as_states,
     unplaced_counterpart,
 )
@@ -496,9 +497,7 @@ def _summit_of_the_pair(
     lead = _PAIR_SUMMIT.search(clause.text, max(0, trig.start() - 50), trig.start())
     if lead is None:
         return False
-    a, b = lead.span("compound")
-    compound = Clause(clause.start + a, clause.start + b, clause.text[a:b], clause.sentence)
-    return {m.country for m in joint_mentions(gaz, compound)} == set(ctx.pair)
+    return {e.country for e in joint_states(gaz, lead["compound"])} == set(ctx.pair)
 
 
 _NEXT_ROUND = re.compile(

@@ -36,6 +36,7 @@ from bilat.datafiles import parse_yaml
 from bilat.errors import ConfigError
 
 __all__ = [
+    "LEGAL_FORM",
     "Entry",
     "Gazetteer",
     "Role",
@@ -80,15 +81,18 @@ def normalize(surface: str) -> str:
         text = text[4:]
     if text.endswith("'s"):
         text = text[:-2]
-    if _LEGAL_FORM.search(text):  # "China National Petroleum Corp." is the Corporation
-        text = _LEGAL_FORM.sub(lambda m: _LEGAL_FULL.get((m[1] or "").rstrip("."), ""), text)
+    if LEGAL_FORM.search(text):  # "China National Petroleum Corp." is the Corporation
+        text = LEGAL_FORM.sub(lambda m: _LEGAL_FULL.get((m["fold"] or "").rstrip("."), ""), text)
     return text
 
 
-# a company's legal form at the end of its name: folded ("corp." -> "corporation") or
-# dropped ("co., ltd.", "inc.", "pjsc")
-_LEGAL_FORM = re.compile(
-    r"(?:,?\s+(?:co\.?,?\s*)?(?:ltd\.?|limited|inc\.?|llc|plc|pjsc|ojsc|jsc)|\s+(corp\.?|co\.))$"
+# a company's legal form at the end of its name: one that abbreviates the name's own noun
+# ("Corp." for "Corporation": `fold`), or one that is no part of the name ("Co., Ltd.",
+# "Inc.", "PJSC"); normalize folds the first and drops the second
+LEGAL_FORM = re.compile(
+    r"(?:,?\s+(?:co\.?,?\s*)?(?:ltd\.?|limited|inc\.?|llc|plc|pjsc|ojsc|jsc)"
+    r"|\s+(?P<fold>corp\.?|co\.))$",
+    re.I,
 )
 _LEGAL_FULL = {"corp": " corporation", "co": " company"}
 

@@ -24,7 +24,7 @@ from functools import cache
 from typing import Any
 
 from bilat.datafiles import read_data
-from bilat.extract.gazetteer import Entry, Gazetteer, normalize
+from bilat.extract.gazetteer import LEGAL_FORM, Entry, Gazetteer, normalize
 from bilat.extract.wordre import alternation, words_re
 
 __all__ = ["OrgMention", "find_organizations", "states_named_in"]
@@ -122,9 +122,9 @@ def _from_entity(
     if not _looks_like_body(name, media) or _IN_TITLE.search(text[max(0, start - 40) : start]):
         return
     kind = "company" if companies.search(name) else "organization"
-    bare = _LEGAL_TAIL.sub("", name)
-    if bare != name and len(bare.split()) >= 2:  # "Zijin Mining Group Co. Ltd": the company
-        name = bare
+    legal = LEGAL_FORM.search(name)
+    if legal and not legal["fold"] and len(name[: legal.start()].split()) >= 2:
+        name = name[: legal.start()]  # "Zijin Mining Group Co. Ltd": the company's name
     country = _country(text, start, name, gaz)
     if country is None and _NATIONAL.search(core):
         return  # "the Ministry of Foreign Affairs": whose, the text does not say here
@@ -133,11 +133,6 @@ def _from_entity(
     if acronym and normalize(acronym.group(1)) not in media:
         a_start = acronym.start(1)
         yield OrgMention(a_start, a_start + len(acronym.group(1)), name, kind, country)
-
-
-# a company's legal form after its name ("Co. Ltd", "Inc.", "PJSC"): no part of what it is
-# called in a report's record
-_LEGAL_TAIL = re.compile(r",?\s+(?:Co\.?,?\s*)?(?:Ltd\.?|Limited|Inc\.?|LLC|PLC|PJSC|OJSC|JSC)$")
 
 
 # the regions or states a joint body joins, part of its name
