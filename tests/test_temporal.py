@@ -230,3 +230,47 @@ def test_a_week_across_two_months_is_dated_by_its_year() -> None:
 
 def test_in_ten_months_of_a_plan_is_no_period() -> None:
     assert find_time_expressions("The plant will be built in ten months.", "2024-03-14") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "period"),
+    [
+        # the Iranian year begins at Nowruz (March 20/21): its first n months end in the
+        # Gregorian month March + n, the whole year in the March after
+        (
+            "Exports grew in the first seven months of the current Iranian calendar year.",
+            "2025-11-02",
+            "2025-03..2025-10",
+        ),
+        # before Nowruz the current Iranian year is the one begun the March before
+        (
+            "Imports fell in the first 11 months of this Iranian year.",
+            "2024-03-05",
+            "2023-03..2024-02",
+        ),
+        ("Trade rose in the last Iranian year.", "2024-06-30", "2023-03..2024-03"),
+        (
+            "Trade rose in the Iranian year that ended in March 2023.",
+            "2024-06-30",
+            "2022-03..2023-03",
+        ),
+        ("Trade rose in the Iranian year 1402.", None, "2023-03..2024-03"),
+    ],
+)
+def test_an_iranian_year_runs_from_nowruz(text: str, published: str | None, period: str) -> None:
+    (t,) = find_time_expressions(text, published)
+    assert "Iranian" in t.text and t.period == period
+
+
+def test_a_figure_for_months_of_the_iranian_year() -> None:
+    from tests.conftest import extract_text
+
+    text = (
+        "TEHRAN, Nov. 2 (IRNA) - Iran's non-oil exports to Russia rose 9% to $1.4 billion in "
+        "the first seven months of the current Iranian calendar year, the customs office said."
+    )
+    figures = extract_text(text, "2025-11-02").figures
+    assert {(f.value, f.period) for f in figures} == {
+        (9, "2025-03..2025-10"),
+        (1_400_000_000, "2025-03..2025-10"),
+    }

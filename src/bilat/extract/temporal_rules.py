@@ -303,6 +303,35 @@ def _b_fiscal_part(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     return start, end, f"{start}..{end}"
 
 
+# The Iranian (Solar Hijri) year begins at Nowruz, March 20 or 21, so year N runs from March
+# N+621 to March N+622; Iranian customs and ministries report by it ("in the first ten months
+# of the current Iranian calendar year", "in the Iranian year that ended in March 2024").
+_IRAN_EPOCH, _NOWRUZ = 621, 3
+
+
+def _b_iranian_year(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    """An Iranian year or its first months: each Iranian month ends about the 20th of the
+    next Gregorian month, so the first n months end in month March + n (GOLD: ten months of
+    the year begun March 2025 = 2025-03..2026-01; the whole year 2023-03..2024-03)."""
+    if m["iy"]:
+        first = int(m["iy"]) + _IRAN_EPOCH
+    elif m["ey"]:
+        first = int(m["ey"]) - 1
+    else:
+        pub = ctx.pub
+        if pub is None or pub.month is None:
+            return None, None, None
+        begun = pub.month > _NOWRUZ or (pub.month == _NOWRUZ and (pub.day or 0) >= 21)
+        shift = {"last": -1, "previous": -1, "past": -1, "next": 1, "coming": 1}
+        first = pub.year - (0 if begun else 1) + shift.get((m["w"] or "").lower(), 0)
+    n = _number_word(m["n"]) if m["n"] else 12
+    if not 0 < n <= 12:
+        return None
+    last = _NOWRUZ + n - 1  # months after January of the first year, counted from 0
+    start, end = _ymd(first, _NOWRUZ), _ymd(first + last // 12, last % 12 + 1)
+    return start, end, f"{start}..{end}"
+
+
 def _b_first_months(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     """'the first nine months of 2023', 'in 11 months of 2023', '9M 2023'."""
     n = _number_word(m["n"] or m.groupdict().get("n2") or "0")
@@ -588,6 +617,15 @@ def patterns() -> tuple[tuple[re.Pattern[str], Builder], ...]:
             rf"(?:\s+of)?(?:\s+the)?\s+|H(?P<hs>[12])\s*|Q(?P<qs>[1-4])\s*)"
             rf"(?:fiscal(?:\s+year)?|FY)\s*(?P<y1>{y})\s*[-–/]\s*(?P<y2>\d{{2}}|{y})\b",
             _b_fiscal_part,
+            re.I,
+        ),
+        (
+            rf"\b(?:(?:the\s+)?first\s+(?P<n>{num}|\d{{1,2}})\s+months\s+of\s+)?(?:the\s+)?"
+            r"(?:(?P<w>current|this|last|previous|past|next|coming)\s+)?Iranian\s+"
+            r"(?:calendar\s+|fiscal\s+|solar\s+)?year(?:\s+(?P<iy>1[34]\d\d)\b)?"
+            rf"(?:,?\s+(?:which|that)\s+(?:ended|ends|closed)\s+(?:in\s+|on\s+)?"
+            rf"(?:March\s+(?:\d{{1,2}},?\s+)?)?(?P<ey>{y})\b)?",
+            _b_iranian_year,
             re.I,
         ),
         (
