@@ -236,3 +236,32 @@ def test_one_and_a_half_hours_is_ninety_minutes_in_russian_and_english() -> None
         "2026-03-10",
     )
     assert [(f.value, f.unit) for f in en] == [(150.0, "minute")]
+
+
+def test_a_change_told_as_a_noun_after_a_share_of_the_total_is_a_change() -> None:
+    figures = _figures(
+        "Kazakhstan's trade with Russia came to $19.2 billion in 2025, or 23.5 percent of the "
+        "total, a decrease of 4.2 percent; exports rose to $3.1 billion, an increase of 6 "
+        "percent.",
+        "2026-02-10",
+    )
+    assert (_of(figures, 23.5).kind, _of(figures, 23.5).value) == ("share", 23.5)
+    assert (_of(figures, 4.2).kind, _of(figures, 4.2).value) == ("change", -4.2)
+    assert (_of(figures, 6).kind, _of(figures, 6).value) == ("change", 6)
+
+
+def test_a_release_dates_each_level_by_the_period_its_change_measures() -> None:
+    """A statistics release states its period once, then lists levels with their changes:
+    each level is of the period its change is given; a month told 'alone' is that
+    sentence's only."""
+    figures = _figures(
+        "HANOI, October 9. The customs department published trade data for January-September "
+        "2025.\n\nExports to Russia. Shipments to Russia totalled USD 1.9 billion, up 8.3 "
+        "percent. Seafood: 61,000 tonnes, up 4 percent, worth USD 0.3 billion. In September "
+        "alone, seafood shipments were 7,500 tonnes. Coffee: 38,000 tonnes, up 2 percent.",
+        "2025-10-09",
+    )
+    nine_months = "2025-01..2025-09"
+    for value in (1.9e9, 8.3, 61_000, 3e8, 38_000):
+        assert _of(figures, value).period == nine_months, value
+    assert _of(figures, 7_500).period == "2025-09..2025-09"

@@ -210,11 +210,28 @@ def _sentence_figures(
     ]
     document = carry.document  # what the article stated before this sentence
     if not unresolved:
-        pairs = [(q, fallback_period(f, document, carry.recent)) for q, f in pairs]
-    carry.period = _main_period(pairs) or last_period(text, times) or carry.period
-    carry.document = carry.period or carry.document
+        pairs = _dated_with_its_change(
+            [(q, fallback_period(f, document, carry.recent)) for q, f in pairs]
+        )
+    stated = _main_period(pairs) or last_period(text, times)
+    if stated is None or stated not in _periods_alone(text, times):
+        carry.period = stated or carry.period  # "In November alone, ...": that month is
+    carry.document = carry.period or carry.document  # this sentence's, not the next ones'
     carry.speaker = speaker
     return _pair_respectively(text, pairs)
+
+
+# a part of the period reported, told apart: "In November alone", "в одном только ноябре"
+_ALONE_AFTER = re.compile(r",?\s+alone\b", re.I)
+_ALONE_BEFORE = re.compile(r"(?:\bтолько|\bодном\s+только)\s+(?:в\s+|за\s+)?$", re.I)
+
+
+def _periods_alone(text: str, times: list[TimeExpr]) -> set[str]:
+    return {
+        t.period
+        for t in times
+        if t.period and (_ALONE_AFTER.match(text, t.end) or _ALONE_BEFORE.search(text[: t.start]))
+    }
 
 
 _SAME_MONTHS = re.compile(r"\bthe\s+same\s+(\w+)\s+months\b", re.I)
@@ -273,6 +290,17 @@ def _forecast_before(text: str, end: int) -> bool:
     """Whether the clause ending at `end` forecasts ('is expected to top ... this year')."""
     start = max((m.end() for m in _NEXT_CLAUSE.finditer(text, 0, end)), default=0)
     return _FORECAST.search(text, start, end) is not None
+
+
+def _dated_with_its_change(pairs: list[tuple[Quantity, Figure]]) -> list[tuple[Quantity, Figure]]:
+    """'Exports to China totalled USD 12.6 billion, down 9.4 percent': a sentence telling a
+    level and its change tells them for one period, so the level takes the period its change
+    was given from the article's before (a change always measures some span)."""
+    dated = {f.period for _, f in pairs if f.kind == "change" and f.period}
+    if len(dated) != 1:
+        return pairs
+    (period,) = dated
+    return [(q, replace(f, period=period) if f.period is None else f) for q, f in pairs]
 
 
 def _main_period(pairs: list[tuple[Quantity, Figure]]) -> str | None:
@@ -486,6 +514,9 @@ def figure_kind(text: str, q: Quantity) -> tuple[str, float]:
     after = _after_direction(text, q.end)
     if after:
         return "change", _signed(q.value, after)
+    noun = _CHANGE_OF.search(before)  # "or 69% of the total, a decrease of 7.1%": the change
+    if noun and (_direction(noun.group(1)) or noun.group(1).lower() in ("growth", "change")):
+        return "change", _signed(q.value, _direction(noun.group(1)) or 1)
     if _TO_OR_FROM.search(before):
         return "share", q.value  # "fell to 17% from 25% a year earlier": the levels moved
     verb = _VERB_RIGHT_BEFORE.search(before)
@@ -508,6 +539,12 @@ def figure_kind(text: str, q: Quantity) -> tuple[str, float]:
 _VERB_RIGHT_BEFORE = re.compile(
     r"\b[a-zа-яё]+\s+(?:(?:about|around|nearly|almost|some|roughly|over|just|only|more\s+than|"
     r"less\s+than|почти|около|более\s+чем)\s+)?$",
+    re.I,
+)
+# a change told as a noun right before the percentage: "a decrease of 7.1%", "growth of 5%"
+_CHANGE_OF = re.compile(
+    r"\b([a-z]+)\s+of\s+(?:(?:about|around|nearly|almost|some|roughly|over|just|only|"
+    r"more\s+than|less\s+than)\s+)?$",
     re.I,
 )
 _MADE_UP = re.compile(r"\b(?:make|makes|made|making)\s+up\s+(?:\w+\s+)?$", re.I)
