@@ -294,7 +294,10 @@ def _not_event_date(text: str, start: int, end: int) -> bool:
         )
         or _SINCE_RU_IN.match(text[start:end])
     )
-    results = _RESULTS_OF.search(text, max(0, start - 30), start) is not None
+    # (not "по итогам прошедшего накануне заседания": the day of the meeting whose results)
+    results = _RESULTS_OF.search(text, max(0, start - 30), start) is not None and not (
+        _HELD_PARTICIPLE.match(text, start)
+    )
     # "New Delhi, Jan 20 (PTI)" too: a dateline opens the text, so only a date near its start
     wire = yearless_dateline(text[: end + 40]) if start < 60 else None
     dateline = bool(_DATELINE.match(text[:start])) or (
@@ -305,6 +308,7 @@ def _not_event_date(text: str, start: int, end: int) -> bool:
     return dateline or since or results
 
 
+_HELD_PARTICIPLE = re.compile(r"(?:прошедш|состоявш|проходивш|завершивш)\w*\s", re.I)
 _SINCE_YEAR_RU = re.compile(r"(?:19|20)\d\d(?:\s*(?:года|г\.?))?", re.I)
 _SINCE_RU = re.compile(r"(?<![\w-])с\s+$", re.I)
 _SINCE_RU_IN = re.compile(r"с\s+(?:19|20)\d\d(?:\s*(?:года|г\.?))?$", re.I)

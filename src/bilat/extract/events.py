@@ -296,6 +296,14 @@ def _visitors(
         guest = _persons(ctx, clause.start + trig.end(), min(clause.end, at + 40))
         if guest:
             return guest[:1]
+    handed = [
+        m
+        for m in _persons(ctx, clause.start, at)
+        if _HANDED_AN_INVITATION.match(ctx.clean_text, m.end, at + len(trig.group(0)))
+    ]
+    if handed:  # "X handed Lavrov an invitation to visit Iran", "передал Лаврову
+        return handed[-1:]  # приглашение посетить Иран": the one who receives it (not "your
+        # invitation": the host's)
     # not the people of a relative clause blanked out of this one ("Kim, who held talks
     # with Putin in September, has accepted an invitation to visit Moscow": Kim)
     before = [
@@ -327,6 +335,11 @@ def _visitors(
     return sender
 
 
+_HANDED_AN_INVITATION = re.compile(
+    r"\s+(?:an?|the)\s+(?:(?:official|formal|personal)\s+)?invitation\s+to\s+"
+    r"(?:pay\s+(?:an?\s+)?(?:[\w-]+\s+)?)?visit\b|\s+приглашени[ея]\s+(?:посетить|приехать)\b",
+    re.I,
+)
 _DELEGATION_OF = re.compile(
     r"\s*(?:(?:an?|the)\s+)?(?:[\w-]+\s+)?(?:delegation\s+(?:of|from)\s+(?:the\s+)?"
     r"|делегаци\w+\s+(?:из\s+)?)",
@@ -814,6 +827,28 @@ def _followed(clause: Clause, found: Found, before: list[Found]) -> Found:
     return replace(found, event=replace(found.event, date=year), explicit_date=True)
 
 
+# a clause telling how the contact told before was held: "The meeting was held via
+# videoconference", "Заседание прошло в режиме видеоконференции"
+_HELD_REMOTELY = re.compile(
+    r"^\W*(?:the\s+(?:[\w-]+\s+)?(?:talks|meeting|session|negotiations|consultations)\s+"
+    r"(?:were|was)\s+(?:held|conducted)\s+(?:via|by|in\s+(?:a|the)\s+format\s+of|in\s+(?:a\s+)?)"
+    r"\s*(?:a\s+)?video"
+    r"|(?:заседание|встреча|переговоры|консультации)\s+(?:[\w-]+\s+)?(?:прошл[оаи]|состоял\w+)"
+    r"\s+в\s+(?:режиме|формате)\s+(?:видеоконференц|видеосвяз|онлайн))",
+    re.I,
+)
+
+
+def _by_video(found: list[Found]) -> None:
+    """The meeting told last was held by video: a videoconference (PLOVER's mode)."""
+    told = [
+        i for i, f in enumerate(found) if f.event.mode == "meeting" and f.event.status == "occurred"
+    ]
+    if told:
+        f = found[told[-1]]
+        found[told[-1]] = replace(f, event=replace(f.event, mode="video"))
+
+
 def _continued(ctx: DocContext, clause: Clause, before: list[Found]) -> Found | None:
     """'met in May in Moscow and in September in Beijing': a trigger-less clause that only adds
     another date (and place) repeats the one dated event of the clause before it."""
@@ -961,6 +996,8 @@ def extract_events(ctx: DocContext, gaz: Gazetteer) -> list[Event]:
             new = _candidates(ctx, gaz, clause, subject, exercise)
             new = [f for f in new if not _told_back(clause, f, found)]
             again = _continued(ctx, clause, before) if not new else None
+            if not new and _HELD_REMOTELY.match(clause.text):
+                _by_video(found)  # "The meeting was held via videoconference"
             if again is None:
                 redated_talks(ctx, clause, found, new)  # "The talks took place on Friday"
                 new = _occasion_of_talks(ctx, clause, found, new)

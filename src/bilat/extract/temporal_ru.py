@@ -263,7 +263,14 @@ def _rel_month(m: re.Match[str], w: _When) -> _Resolved | None:
     return date, None, _range(year, month, month)
 
 
-_REL_DAYS = {"позавчера": -2, "вчера": -1, "сегодня": 0, "завтра": 1, "послезавтра": 2}
+_REL_DAYS = {
+    "позавчера": -2,
+    "вчера": -1,
+    "накануне": -1,
+    "сегодня": 0,
+    "завтра": 1,
+    "послезавтра": 2,
+}
 
 
 def _rel_day(m: re.Match[str], w: _When) -> _Resolved | None:
@@ -271,7 +278,8 @@ def _rel_day(m: re.Match[str], w: _When) -> _Resolved | None:
     base = w.pub.as_date() if w.pub else None
     if base is None:
         return None, None, None
-    return (base + dt.timedelta(days=_REL_DAYS[m["w"].lower()])).isoformat(), None, None
+    word = (m["w"] or m.groupdict().get("w2") or "").lower()
+    return (base + dt.timedelta(days=_REL_DAYS[word])).isoformat(), None, None
 
 
 _SEASONS = (("весн", 3), ("лет", 6), ("осен", 9), ("зим", 12))
@@ -375,6 +383,17 @@ def _rules() -> tuple[tuple[re.Pattern[str], _Rule], ...]:
         (
             re.compile(
                 r"(?<![\w-])(?P<w>позавчера|вчера|сегодня|послезавтра|завтра)(?![\w-])", re.I
+            ),
+            _rel_day,
+        ),
+        # "по итогам прошедшего накануне заседания", "заседание, которое накануне прошло":
+        # held the day before the report (not a sentence's opening "Накануне", the day before
+        # the event told last, nor "накануне визита", the eve of an occasion)
+        (
+            re.compile(
+                r"(?<![\w-])(?:прошедш|состоявш|проходивш|завершивш)\w*\s+(?P<w>накануне)(?![\w-])"
+                r"|(?<![\w-])(?P<w2>накануне)(?=\s+(?:прошл|состоял|завершил)\w*(?![\w-]))",
+                re.I,
             ),
             _rel_day,
         ),

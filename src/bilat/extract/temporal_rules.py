@@ -714,6 +714,15 @@ def patterns() -> tuple[tuple[re.Pattern[str], Builder], ...]:
             _b_rel_day,
             re.I,
         ),
+        # "after the meeting of the commission held the day before": the day before the report
+        # (a sentence's opening "The day before" is the day before the event told last:
+        # bilat.extract.events)
+        (
+            r"\b(?:held|which\s+(?:took\s+place|was\s+held)|that\s+(?:took\s+place|was\s+held))"
+            r"\s+(?P<w>the\s+day\s+before)\b(?!\s+(?:yesterday|the|a|an|his|her|their)\b)",
+            _b_rel_day,
+            re.I,
+        ),
         # "held talks earlier in the day", "will meet later in the day": the day reported
         (r"\b(?:earlier|later)\s+(?:in\s+)?(?P<w>)(?:the|that)\s+day\b", _b_rel_day, re.I),
         (
@@ -727,7 +736,8 @@ def patterns() -> tuple[tuple[re.Pattern[str], Builder], ...]:
             _b_soon,
             re.I,
         ),
-        (rf"\b(?:(?P<w>last|next|this)\s+|on\s+)?(?P<wd>{wd})\b", _b_weekday, 0),
+        # "Last Thursday, the minister held ...": a sentence's first word too
+        (rf"\b(?:(?P<w>(?i:last|next|this))\s+|(?i:on)\s+)?(?P<wd>{wd})\b", _b_weekday, 0),
         (
             rf"\b(?:(?:the|in)\s+|(?P<w>last|next|this)\s+)(?P<s>{season})\b"
             rf"(?:\s+(?:of\s+)?(?P<y>{y})\b)?",
