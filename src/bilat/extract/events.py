@@ -72,7 +72,7 @@ from bilat.extract.event_parties import (
 )
 from bilat.extract.gazetteer import Gazetteer
 from bilat.extract.temporal import find_time_expressions
-from bilat.extract.turns import speaker_at, with_turn_pronouns
+from bilat.extract.turns import plural_pronoun, speaker_at, with_turn_pronouns
 from bilat.extract.wordre import mostly_cyrillic
 from bilat.records import Event, Evidence
 
@@ -558,6 +558,12 @@ def _candidates(
                 parts += _the_pair_jointly(ctx, gaz, clause, trig)  # in Russia": the venue
         else:
             parts = unnamed_as_states(ctx, gaz, _participants(ctx, gaz, clause, subject))
+            we = [p for p in parts if plural_pronoun(p)] if mode == "multilateral" else []
+            if we:  # "Мы договорились провести в Оренбурге Форум": the two speakers agreed
+                parts = [p for p in parts if p not in we]  # on it; their states hold it
+                if _involves_pair(we, ctx.pair, mode):
+                    at = clause.start + trig.start()
+                    parts += pair_states(ctx, gaz, at, at + len(trig.group(0)), trig.group(0))
             if not _involves_pair(parts, ctx.pair, mode):
                 at = clause.start + trig.start()
                 # the people who hold the talks: before the event word, or after "between"

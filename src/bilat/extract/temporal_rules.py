@@ -725,6 +725,8 @@ def patterns() -> tuple[tuple[re.Pattern[str], Builder], ...]:
         ),
         # "held talks earlier in the day", "will meet later in the day": the day reported
         (r"\b(?:earlier|later)\s+(?:in\s+)?(?P<w>)(?:the|that)\s+day\b", _b_rel_day, re.I),
+        # "this afternoon I had detailed talks with ...": the day reported
+        (r"\bthis\s+(?P<w>)(?:morning|afternoon|evening)\b", _b_rel_day, re.I),
         (
             r"\b(?:on|from)\s+the\s+(?P<d>3[01]|[12]\d|[1-9])(?:st|nd|rd|th)\b"
             r"(?!\s+(?:of|anniversary|century|meeting|session|round|edition|time|plenary)\b)",
@@ -777,5 +779,9 @@ def _b_month_kw(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     if word in ("last", "next", "this"):
         ctx = Ctx(ctx.pub, word == "next")
     year = _year_for_month(month, None, ctx)
+    if word == "last" and ctx.pub is not None:
+        # "Last April, we organized a visit" in July: April of the year before (the gold
+        # of real reports reads it so; an April of this year is "in April" or "this April")
+        year = ctx.pub.year - 1
     date = _ymd(year, month)
     return date, None, date

@@ -19,11 +19,13 @@ from dataclasses import dataclass, replace
 
 from bilat.extract.context import DocContext, Mention
 
-__all__ = ["Turn", "speaker_at", "speaker_turns", "with_turn_pronouns"]
+__all__ = ["Turn", "plural_pronoun", "speaker_at", "speaker_turns", "with_turn_pronouns"]
 
 _LABEL = re.compile(
-    r"^[ \t]*(?P<label>(?:[A-ZА-ЯЁ]\.\s?){0,2}[^\n:.!?\"“”]{3,90}?)"  # "В.Путин:", "V.Putin:"
-    r"(?:\s*\((?:retranslated|via an? interpreter|"
+    # "В.Путин:", "V.Putin:", "EAM Dr. S. Jaishankar:" (an initial's or title's full stop)
+    r"^[ \t]*(?P<label>(?:[A-ZА-ЯЁ]\.\s?){0,2}"
+    r"(?:[^\n:.!?\"“”]|(?<=\b[A-ZА-ЯЁ])\.|(?<=\b(?:Dr|Mr|Ms|Jr|Sr|St))\.){2,90}?)"
+    r"(?:\s*\((?:retranslated|via (?:an? )?interpreter|through (?:an? )?interpreter|"
     r"translated)\))?:(?=[ \t]|$)",
     re.M,
 )
@@ -38,11 +40,25 @@ _SECOND = re.compile(
 )
 
 
+# "we" of two leaders talking: both of them ("As we agreed in Beijing in May", "Since our
+# meeting"); "our governments", "our countries" are their states, which the text names
+_PLURAL = re.compile(
+    r"\b(?i:we|us)\b|\b(?i:our)\b(?!\s+(?:two\s+)?(?:countries|states|nations|governments|"
+    r"peoples|ministries|delegations|companies|relations|trade|cooperation|economies)\b)"
+    r"|(?<![\w-])(?i:мы|нас|нам|нами)(?![\w-])"
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Turn:
     start: int  # after the label
     end: int
     speaker: Mention | None  # None: a label that names no person ("Question:")
+
+
+def plural_pronoun(m: Mention) -> bool:
+    """A "we" this module made a mention of one of the two speakers."""
+    return _PLURAL.fullmatch(m.text) is not None
 
 
 def speaker_at(ctx: DocContext, pos: int) -> Mention | None:
@@ -51,15 +67,25 @@ def speaker_at(ctx: DocContext, pos: int) -> Mention | None:
 
 
 def speaker_turns(ctx: DocContext) -> list[Turn]:
-    """The turns in text order; text before the first label is in no turn."""
+    """The turns in text order; text before the first label is in no turn. A label that
+    names no one but opens an earlier label that did ("EAM:" after "EAM Dr. S. Jaishankar:")
+    is that speaker's."""
     labels = list(_LABEL.finditer(ctx.clean_text))
     turns = []
+    named: list[tuple[str, Mention]] = []  # the earlier labels that named their speaker
     for i, m in enumerate(labels):
         end = labels[i + 1].start() if i + 1 < len(labels) else len(ctx.clean_text)
         people = [
             x for x in ctx.mentions_in(m.start("label"), m.end("label")) if x.type == "person"
         ]
         speaker = people[-1] if people and people[-1].end >= m.end("label") - 1 else None
+        label = " ".join(m["label"].split())
+        if speaker is not None:
+            named.append((label, speaker))
+        else:
+            speaker = next(
+                (who for text, who in reversed(named) if text.startswith(label + " ")), None
+            )
         turns.append(Turn(m.end(), end, speaker))
     return turns
 
@@ -76,22 +102,30 @@ def _addressee(turns: list[Turn], i: int) -> Mention | None:
 
 
 def with_turn_pronouns(ctx: DocContext) -> DocContext:
-    """`ctx` with "I" and "you" in each turn as mentions of the speaker and the addressee."""
+    """`ctx` with "I" and "you" in each turn as mentions of the speaker and the addressee, and
+    "we" ("As we agreed in Beijing", "our meeting") as both when two people talk to each
+    other. A briefing by one speaker resolves only "I" ("I arrived in Moscow yesterday")."""
     turns = speaker_turns(ctx)
-    if len({t.speaker.actor for t in turns if t.speaker}) < 2:
+    speakers = {t.speaker.actor for t in turns if t.speaker}
+    if not speakers:
         return ctx
     added = []
     for i, turn in enumerate(turns):
         if turn.speaker is None:
             continue
         text = ctx.clean_text[turn.start : turn.end]
-        you = _addressee(turns, i)
-        for pattern, who in ((_FIRST, turn.speaker), (_SECOND, you)):
-            if who is None:
-                continue
-            for m in pattern.finditer(text):
-                start = turn.start + m.start()
-                added.append(replace(who, start=start, end=start + len(m.group(0)), text=m[0]))
+        you = _addressee(turns, i) if len(speakers) > 1 else None
+        for pattern, people in (
+            (_FIRST, [turn.speaker]),
+            (_SECOND, [you]),
+            (_PLURAL, [turn.speaker, you] if you is not None else []),
+        ):
+            for who in people:
+                if who is None:
+                    continue
+                for m in pattern.finditer(text):
+                    start = turn.start + m.start()
+                    added.append(replace(who, start=start, end=start + len(m.group(0)), text=m[0]))
     if not added:
         return ctx
     return replace(ctx, mentions=sorted([*ctx.mentions, *added], key=lambda m: m.start))

@@ -1,0 +1,66 @@
+"""Transcripts: who "I", "you" and "we" are in a speaker's turn. Two leaders talking:
+"As we agreed in Beijing", "our meeting", "the last time we talked by telephone" are
+contacts of the two; a briefing by one speaker resolves only "I" ("I arrived in Moscow
+yesterday"), and a later label that abbreviates an earlier one ("EAM:" after "EAM Dr. S.
+Jaishankar:") is the same speaker's turn."""
+
+from __future__ import annotations
+
+from tests.conftest import extract_text
+
+
+def _events(text: str, published: str) -> set[tuple[str, str, str | None, tuple[str, ...]]]:
+    return {
+        (e.mode, e.status, e.date, e.participants) for e in extract_text(text, published).events
+    }
+
+
+_TALKS = (
+    "Russian-Turkish talks\n\n"
+    "President of Russia Vladimir Putin: Mr President, dear friend,\n\n"
+    "I am glad to see you in Sochi. Since our meeting in Astana in July, our ministers have "
+    "done a great deal of work. The last time we talked by telephone was in September.\n\n"
+    "President of Turkey Recep Tayyip Erdogan (via interpreter): Dear Vladimir, thank you. "
+    "We are also preparing the Forum of Regions; we agreed to hold it in Kazan next year.\n"
+)
+
+
+def test_we_of_two_leaders_talking_are_both() -> None:
+    found = _events(_TALKS, "2031-11-20")
+    people = ("Vladimir Putin", "Recep Tayyip Erdogan")  # the article's spelling
+    assert ("meeting", "occurred", "2031-07", people) in found
+    assert ("call", "occurred", "2031-09", people) in found
+
+
+def test_a_forum_two_leaders_agreed_to_hold_is_their_states() -> None:
+    forums = [e for e in extract_text(_TALKS, "2031-11-20").events if e.mode == "multilateral"]
+    assert [(f.status, f.date, set(f.participants)) for f in forums] == [
+        ("planned", "2032", {"Russia", "Turkey"})
+    ]
+
+
+def test_a_briefing_by_one_speaker_resolves_i() -> None:
+    text = (
+        "Transcript of Media Briefing by Foreign Minister in Ankara (November 20, 2031)\n\n"
+        "FM Dr. Hakan Fidan: Good evening. I arrived in Moscow yesterday, and this afternoon "
+        "I had detailed talks with Foreign Minister Sergei Lavrov. Third, FM Lavrov and I "
+        "signed the Plan of Consultations between our Foreign Ministries for 2032-2033.\n\n"
+        "Question (Anadolu): Minister, will you meet President Putin?\n\n"
+        "FM: I will meet President Vladimir Putin tomorrow.\n"
+    )
+    found = _events(text, "2031-11-20")
+    assert ("visit", "occurred", "2031-11-19", ("Hakan Fidan", "Russia")) in found
+    meetings = {(status, date) for mode, status, date, _ in found if mode == "meeting"}
+    # today's talks, and tomorrow's meeting told in the abbreviated speaker's turn; the
+    # plan of consultations is a document, not a contact
+    assert meetings == {("occurred", "2031-11-20"), ("planned", "2031-11-21")}
+
+
+def test_last_month_of_a_name_is_of_the_year_before() -> None:
+    """'Last April, we organized a visit' told in July: April of the year before."""
+    text = (
+        "KAZAN, July 7. Last April, Tatarstan President Rustam Minnikhanov visited China "
+        "and held talks in Beijing."
+    )
+    found = _events(text, "2031-07-07")
+    assert {date for _, _, date, _ in found} == {"2030-04"}
