@@ -265,3 +265,38 @@ def test_a_release_dates_each_level_by_the_period_its_change_measures() -> None:
     for value in (1.9e9, 8.3, 61_000, 3e8, 38_000):
         assert _of(figures, value).period == nine_months, value
     assert _of(figures, 7_500).period == "2025-09..2025-09"
+
+
+def test_a_record_since_a_year_leaves_the_period_of_the_report() -> None:
+    """'its first annual decline since 2020' names a reference year, not the period the next
+    paragraphs carry; 'over the period' in a new paragraph is the period told before."""
+    figures = _figures(
+        "ASTANA, Dec 9 (Reuters) - Trade between Kazakhstan and China fell in the first 11 "
+        "months of the year, customs data showed, its first annual decline since 2019.\n\n"
+        "Kazakh exports to China dropped 6.1% to $14.2 billion.\n\n"
+        "China accounted for almost 30 per cent of Kazakhstan's foreign trade over the period.",
+        "2025-12-09",
+    )
+    for value in (6.1, 14.2e9, 30):
+        assert _of(figures, value).period == "2025-01..2025-11", value
+
+
+def test_a_level_after_a_change_counts_what_the_clause_named() -> None:
+    figures = _figures(
+        "HANOI, Jan 9. Indian tourist arrivals in Vietnam rose 31% last year to about 412,000. "
+        "The call came six months after the minister's visit to New Delhi.",
+        "2025-01-09",
+    )
+    assert {(f.kind, f.value, f.period) for f in figures} == {
+        ("change", 31, "2024"),
+        ("amount", 412_000, "2024"),
+    }
+
+
+def test_since_a_launch_year_is_the_span_to_the_report() -> None:
+    figures = _figures(
+        "ISLAMABAD, Nov 19. Chinese investment in the Gwadar port had reached $3.1 billion "
+        "since the project was launched in 2016, the minister said.",
+        "2025-11-19",
+    )
+    assert _of(figures, 3.1e9).period == "2016..2025"

@@ -188,6 +188,8 @@ def _sentence_figures(
     # date) keeps it unknown rather than borrowing one from elsewhere
     unresolved = any(t.period is None and t.date is None for t in times)
     carried = None if unresolved else _same_months(text, carry) or carry.period
+    if carried is None and not unresolved and _THE_PERIOD.search(text):
+        carried = carry.recent or carry.document  # "accounted for 70% ... over the period"
     source = source_data(text, ctx, sent)
     pairs = [
         (
@@ -234,6 +236,14 @@ def _periods_alone(text: str, times: list[TimeExpr]) -> set[str]:
     }
 
 
+# the period told before, named as such: "Russia accounted for almost 70 per cent of the
+# province's foreign trade over the period" (a new paragraph after "in the first four months")
+_THE_PERIOD = re.compile(
+    r"\b(?:over|during|in|for|within)\s+(?:this|that|the)\s+(?:same\s+|reporting\s+|review\s+)?"
+    r"period\b(?!\s+(?:of|from|between|since|to|until)\b)"
+    r"|(?<![\w-])за\s+(?:этот|тот\s+же|указанный|отчетный|отчётный)\s+период(?![\w-])",
+    re.I,
+)
 _SAME_MONTHS = re.compile(r"\bthe\s+same\s+(\w+)\s+months\b", re.I)
 
 

@@ -211,7 +211,9 @@ _SAME_PERIOD = re.compile(
 
 
 _FIRST_SINCE = re.compile(
-    r"\b(?:first|highest|lowest|biggest|largest)\s+(?:\w+\s+)?since\s*$|"
+    # "its first annual decline since 2020", "the sharpest monthly fall since 2022"
+    r"\b(?:first|highest|lowest|biggest|largest|sharpest|steepest|strongest|weakest|slowest|"
+    r"fastest)\s+(?:[\w-]+\s+){0,3}?since\s*$|"
     r"\bfirst time\s*$|\bвпервые\s*$",
     re.I,
 )

@@ -612,7 +612,10 @@ def _counts_something(text: str, p: _Parse, m: re.Match[str]) -> bool:
     if re.match(r"\s*(?:\(|,|\.|;|$)", after) and not (p.words and p.scaled):
         if _NUMBER_OF_LEVEL.search(text, max(0, p.start - 120), p.start):
             return True  # "the number of freight trains passing through Kazakhstan exceeded 11,000"
-        return p.scaled and _counted_before(text, p.start)  # "visitors … at 6.9 million."
+        # "visitors … at 6.9 million.", "tourist arrivals rose 20% to about 235,000." (a
+        # number written with thousands groups is no year, rank or age)
+        grouped = _GROUPED.fullmatch(text[p.start : p.end]) is not None
+        return (p.scaled or grouped) and _counted_before(text, p.start)
     first = re.match(r"\s*([a-zа-яё][a-zа-яё'.-]*)", after)
     if _ELLIPSIS_AFTER.match(after) and _ELLIPSIS_BEFORE.search(
         text, max(0, p.start - 160), p.start
@@ -634,6 +637,8 @@ def _counts_something(text: str, p: _Parse, m: re.Match[str]) -> bool:
         return True  # "63 projects, 46 of which are under way": a count of the set's part
     if _non_figure(after) or _age(text, p.start) or first.group(1) in _function_words():
         return False
+    if _TIME_APART.match(after):
+        return False  # "six months after his state visit", "two weeks ago": when, not a figure
     if first.group(1).rstrip(".") in ("months", "weeks", "quarters") and _SPAN_BEFORE.search(
         text[max(0, p.start - 30) : p.start]
     ):
@@ -690,6 +695,10 @@ _COUNTED = re.compile(
 )
 
 
+_TIME_APART = re.compile(
+    r"\s*(?:hours?|days?|weeks?|months?|years?)\s+(?:after|before|ago|earlier|later)\b", re.I
+)
+_GROUPED = re.compile(r"\d{1,3}(?:[,\u00a0\u202f ]\d{3})+")
 _NUMBER_OF_TO = re.compile(r"\bnumber\s+of\s+[^.;!?]{1,80}?\s(?:to|at)\s+$", re.I)
 # the level a counted number stands at: "the number of ... trains ... exceeded 11,000"
 _NUMBER_OF_LEVEL = re.compile(

@@ -176,6 +176,13 @@ def _gold_period(t: TimeExpr) -> TimeExpr:
     return t
 
 
+_SINCE_LAUNCHED = re.compile(
+    r"\bsince\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){1,4}?(?:was|were)\s+(?:launched|"
+    r"started|founded|established|set\s+up|created|signed|opened|introduced)\s+in\s+$",
+    re.I,
+)
+
+
 def _since(text: str, t: TimeExpr, ctx: Ctx) -> TimeExpr:
     """'since 2021' measures the span from 2021 to the publication year."""
     before = text[max(0, t.start - 7) : t.start].lower()
@@ -186,6 +193,11 @@ def _since(text: str, t: TimeExpr, ctx: Ctx) -> TimeExpr:
         if (year, first) < (ctx.pub.year, ctx.pub.month):
             last = f"{ctx.pub.year}-{ctx.pub.month:02d}"
             return TimeExpr(t.start, t.end, t.text, t.date, last, f"{year}-{first:02d}..{last}")
+    launched = _SINCE_LAUNCHED.search(text, max(0, t.start - 80), t.start)
+    year = t.period if t.period and re.fullmatch(r"\d{4}", t.period) else None
+    if launched and ctx.pub and year and int(year) < ctx.pub.year:
+        # "since the corridor was launched in 2015": from that year to the report's
+        return replace(t, period=f"{year}..{ctx.pub.year}")
     if not before.rstrip().endswith("since") or ctx.pub is None:
         return t
     if not (t.period and re.fullmatch(r"\d{4}", t.period)) or int(t.period) >= ctx.pub.year:
