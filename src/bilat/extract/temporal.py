@@ -194,10 +194,10 @@ def _since(text: str, t: TimeExpr, ctx: Ctx) -> TimeExpr:
             last = f"{ctx.pub.year}-{ctx.pub.month:02d}"
             return TimeExpr(t.start, t.end, t.text, t.date, last, f"{year}-{first:02d}..{last}")
     launched = _SINCE_LAUNCHED.search(text, max(0, t.start - 80), t.start)
-    year = t.period if t.period and re.fullmatch(r"\d{4}", t.period) else None
-    if launched and ctx.pub and year and int(year) < ctx.pub.year:
+    launch = t.period if t.period and re.fullmatch(r"\d{4}", t.period) else None
+    if launched and ctx.pub and launch and int(launch) < ctx.pub.year:
         # "since the corridor was launched in 2015": from that year to the report's
-        return replace(t, period=f"{year}..{ctx.pub.year}")
+        return replace(t, period=f"{launch}..{ctx.pub.year}")
     if not before.rstrip().endswith("since") or ctx.pub is None:
         return t
     if not (t.period and re.fullmatch(r"\d{4}", t.period)) or int(t.period) >= ctx.pub.year:
