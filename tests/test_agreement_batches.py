@@ -107,3 +107,42 @@ def test_one_more_of_the_same_kind_between_other_parties() -> None:
     assert len(titles) == 2
     assert titles[1].endswith("between Tatarstan and Hubei province")
     assert titles[1].startswith("Agreements on sister-city relations")
+
+
+def test_a_batch_coordinated_after_another_document_is_its_own() -> None:
+    found = _agreements(
+        "TASHKENT, Nov 20. Uzbek President Shavkat Mirziyoyev told Russian Prime Minister "
+        "Mikhail Mishustin: following the talks we will sign a joint declaration and about 15 "
+        "intergovernmental and interdepartmental documents.",
+        "2031-11-20",
+    )
+    assert sorted((a.kind, a.status) for a in found) == [
+        ("agreement", "planned"),
+        ("declaration", "planned"),
+    ]
+    (batch,) = [a for a in found if a.kind == "agreement"]
+    assert batch.title.startswith("about 15 intergovernmental and interdepartmental documents")
+
+
+def test_a_planned_batch_told_by_its_items_in_the_next_sentence() -> None:
+    found = _agreements(
+        'ULAANBAATAR, Nov 20. "We expect to sign about ten documents with Russia in '
+        'Ulaanbaatar," the Mongolian minister said. Among them, an intergovernmental agreement '
+        "on the supply of Russian fuel to Mongolia is expected to be signed.",
+        "2031-11-20",
+    )
+    assert [(a.title, a.status) for a in found] == [
+        ("intergovernmental agreement on the supply of Russian fuel to Mongolia", "planned")
+    ]
+
+
+def test_a_definite_document_noun_before_its_verb_is_the_one_told_before() -> None:
+    """'The treaty changed the language': the treaty named before, not a new document."""
+    found = _agreements(
+        "MOSCOW, Nov 20. Russia and Iran signed a comprehensive strategic partnership treaty "
+        'in January.\n\n"The treaty changed the language, but not the numbers," an analyst '
+        'said. "Moscow needs the deal more than Tehran does."',
+        "2031-11-20",
+    )
+    assert [a.title for a in found] == [found[0].title]
+    assert "comprehensive strategic partnership treaty" in found[0].title

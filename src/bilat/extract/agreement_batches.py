@@ -27,7 +27,8 @@ _COUNT_BEFORE = re.compile(
 )
 _INCLUDING_ON = re.compile(r"[\w\s-]{0,30},?\s+including\s+(?:on|in)\s+([^.;()]{3,80})", re.I)
 _SIGNED_COUNT = re.compile(
-    r"\b(?:signed|inked|concluded|signing\s+of)\s+$",
+    # "will sign a joint statement and about 20 documents": the count after another object
+    r"\b(?:signed|sign|inked|concluded|signing\s+of)\s+(?:(?:an?|the)\s+[\w\s-]{0,60}?\s+and\s+)?$",
     re.I,
 )
 _SIGNED_AFTER = re.compile(r"\b(?:signed|inked|concluded)\b", re.I)
@@ -47,7 +48,7 @@ _OCCASION = re.compile(
     re.I,
 )
 # a document named after these is one of a batch, or one signed just before it
-_ITEMISED = re.compile(r"\b(?:including|among them|among which)\s+(?:(?:an?|the)\s+)?", re.I)
+_ITEMISED = re.compile(r"\b(?:including|among them|among which),?\s+(?:(?:an?|the)\s+)?", re.I)
 _ONE_SIGNED = re.compile(r"\bsigned\s+(?:an?|the)\s+", re.I)
 
 
@@ -103,6 +104,13 @@ def batch_title(
     after = s.text[end:]
     if _names_a_document(any_kind, _ITEMISED, after):
         return None
+    following = ctx.sentences[s.index + 1] if s.index + 1 < len(ctx.sentences) else None
+    if (
+        following
+        and _ITEMISED.match(following.text.lstrip())
+        and _names_a_document(any_kind, _ITEMISED, following.text)
+    ):
+        return None  # "We expect to sign about ten documents. Among them, an agreement on ..."
     before = ctx.sentences[s.index - 1] if s.index > 0 else None
     if (
         before

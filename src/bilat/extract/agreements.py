@@ -50,6 +50,9 @@ _STOP = re.compile(
     r"to\s+(?:make|ensure|help|allow|enable|promote|strengthen)|"
     r"and\s+[a-z]+ed|"
     r"and\s+(?:the\s+)?(?:parties|sides|leaders)|and\s+an?|"
+    # "a joint statement and about 20 intergovernmental documents": a batch of its own
+    r"and\s+(?:(?:about|some|nearly|around|over|more\s+than|another)\s+)?\d+\s+(?=(?:[\w-]+\s+){0,4}?"
+    r"(?:documents|agreements|memorand\w+|contracts|deals|protocols)\b)|"
     # a relative clause without "that": "a framework agreement the two companies signed"
     r"(?:the|both)\s+(?:two\s+)?(?:companies|sides|parties|countries)\s+(?=signed|agreed|reached))\b"
     # a contract's volume is a figure, not its name: "a supply contract for up to 2 million
@@ -160,6 +163,14 @@ def _title_right(text: str, pos: int) -> int:
     if len(words) > 16:
         end = pos + words[15].end()
     return end
+
+
+# a verb right after a definite document noun: the noun is the whole name
+_FINITE_VERB = re.compile(
+    r"\s+(?:[a-z]+ed|is|are|was|were|has|have|had|will|would|could|can|may|might|must|"
+    r"should|remains?|needs?|covers?|provides?|envisages?|sets?|allows?|includes?|"
+    r"more\s+than|less\s+than)\b"
+)
 
 
 # a document a title refers to ("... on realization of the agreement on cooperation"), and
@@ -387,8 +398,12 @@ def _from_sentence(ctx: DocContext, s: Sentence) -> list[Agreement]:
         ):
             continue  # "expect the contract to be finalised in 2027": the one under talks
         begin, title = _title(s.text, m.start(), m.end())
+        definite = DEFINITE.search(s.text[max(0, begin - 40) : m.start()])
+        if definite and _FINITE_VERB.match(s.text, m.end()):
+            title = s.text[begin : m.end()]  # "The treaty changed the language", "Moscow
+            # needs the deal more than it does": the one told before, named by its noun
         title = _without_counterpart(ctx, s, title)
-        if not DEFINITE.search(s.text[max(0, begin - 40) : m.start()]):
+        if not definite:
             title = of_project(ctx, s, title, m.start())  # a back-reference is merged first
         title = with_occasion(with_body(ctx, s, title), kind, s.text)
         context = s.text[max(0, begin - 30) : m.end() + 20]
