@@ -41,7 +41,7 @@ _PREPARES = re.compile(
     r"(?:январ|феврал|март|апрел|ма[йея]|июн|июл|август|сентябр|октябр|ноябр|декабр|"
     r"следующ|будущ|начал|конц)))"
     # "held a telephone conversation on Friday | and agreed to hold the next meeting of ..."
-    r"|,?\s+and\s+(?=agreed\s+to\s+(?:hold|meet|convene)\b)"
+    r"|,?\s+and\s+(?=agreed\s+to\s+(?:hold|meet|convene|continue)\b)"
     # "... on Tuesday, | and agreed that the 31st meeting will be held in Russia next year"
     r"|,?\s+and\s+(?=agreed\s+that\s+the\s+(?:next|\d+(?:st|nd|rd|th))\s+(?:[\w-]+\s+){0,3}?"
     r"(?:meeting|session|summit|round)\b)",

@@ -273,6 +273,18 @@ def _deadline(text: str, expr: TimeExpr) -> bool:
     )
 
 
+# "received Chernyshenko, telling him that Vietnam welcomed 480,000 Russians in
+# January-October": the period of what was said, not the day of the contact
+_SPEECH_THAT = re.compile(
+    r",\s+(?:telling|saying|noting|adding|stressing|assuring|informing)\s+(?:\w+\s+)?that\b", re.I
+)
+
+
+def _in_what_was_said(text: str, trig: re.Match[str], start: int) -> bool:
+    speech = _SPEECH_THAT.search(text, trig.end())
+    return speech is not None and speech.start() < start
+
+
 def _said_on(text: str, start: int) -> bool:
     """'the ministry said on Sept. 8 that the navy will join': the date of the statement,
     not of what it announces."""
@@ -395,6 +407,7 @@ def event_date(
         and not (planned and _said_on(clause.text, e.start))
         and not _until(clause.text, e.start)
         and not _deadline(clause.text, e)
+        and not _in_what_was_said(clause.text, trig, e.start)
     ]
     # a year inside the event's own name ('Vostok 2022 exercises ... on August 31') dates it
     # only when nothing else does

@@ -224,7 +224,7 @@ def _participants(
             return named
     found = [m for m in ctx.mentions_in(clause.start, clause.end) if m.type != "place"]
     persons = _without_speakers(ctx, [m for m in found if m.type == "person"])
-    pronoun = _PRONOUN.match(clause.text)
+    pronoun = _PRONOUN.match(clause.text) or _SAID_AFTER.search(clause.text)
     named_first = any(m.end <= clause.start + pronoun.end() for m in persons) if pronoun else False
     if subject and pronoun and not (named_first and _RELATIVE_WHO.search(pronoun[0])):
         # "Ding, who last met Manturov": the one named before "who", not the last clause's
@@ -243,6 +243,16 @@ def _participants(
         and not (m.type == "organization" and _BODY_SAYS.match(ctx.clean_text, m.end))
     ]  # not "..., the Russian government's press service said"
     return bodies + offices
+
+
+_THEIR = re.compile(r"\btheir\s+(?:(?:last|previous|first|recent|latest)\s+)?$", re.I)
+# the speaker of a quote or statement told with the contact he spoke after: '"...," he told
+# reporters after receiving a courtesy call from X', 'he said in a statement after meeting X'
+_SAID_AFTER = re.compile(
+    r"(?:^|[\"”,]\s*)\b(?:he|she)\s+(?:told|said|added|noted|stressed|says)\b"
+    r"(?=[^.;\"“”]{0,60}?\b(?:after|following|during)\b)",
+    re.I,
+)
 
 
 _OFFICIAL_OF = re.compile(
@@ -379,6 +389,22 @@ def _involves_pair(parts: list[Mention], pair: tuple[str, str], mode: str) -> bo
     return set(pair) <= sides
 
 
+_DATELINE_CITY = re.compile(r"[A-Z][A-Z .'’-]{2,},\s+")
+_DATELINE_END = re.compile(r"\s*(?:\([^)\n]{1,24}\)\s*)?[—–-]")
+
+
+def _in_dateline(ctx: DocContext, m: Mention) -> bool:
+    """'SEOUL, South Korea (AP) —': the state of the dateline's city is where the report was
+    filed, no party to what it tells."""
+    text = ctx.clean_text
+    line = text.rfind("\n", 0, m.start) + 1
+    return bool(
+        m.type == "state"
+        and _DATELINE_CITY.fullmatch(text, line, m.start)
+        and _DATELINE_END.match(text, m.end)
+    )
+
+
 def _as_state(gaz: Gazetteer, m: Mention) -> Mention | None:
     if m.type == "state":
         return m
@@ -454,6 +480,7 @@ def _build(
     """`counted`: the clause counts the people by their states ('Russian and Chinese
     officials') or names the joint body that meets, which names the parties as well as a
     person does."""
+    parts = [p for p in parts if not _in_dateline(ctx, p)]
     in_pair = {m.country for m in parts} & set(ctx.pair)
     if not in_pair or (mode not in GROUP_MODES and not _involves_pair(parts, ctx.pair, mode)):
         return None
@@ -574,6 +601,9 @@ def _candidates(
                 trip = any(m == "visit" for m, _ in triggers)
                 adjectives = [] if trip else counterpart_adjectives(gaz, clause)
                 parts += pair_by_office(ctx, gaz, clause) or sides or adjectives
+            their = _THEIR.search(clause.text, 0, trig.start())
+            if their and subject and not _involves_pair(parts, ctx.pair, mode):
+                parts += subject[:2]  # "The presidents noted ... since their meeting in Xi'an"
             if mode == "meeting" and not _involves_pair(parts, ctx.pair, mode):
                 parts += _host_side(ctx, gaz, clause, parts)
             if mode == "meeting" and not _involves_pair(parts, ctx.pair, mode):
@@ -732,7 +762,8 @@ _DAY_OFF = re.compile(
     r"|on\s+the\s+(?:sidelines|margins)\s+of\s+the\s+(?:[\w-]+\s+){0,3}?"
     r"(?:meeting|session|talks|summit|forum)"
     r"|на\s+полях\s+(?:заседания|встречи|переговоров|саммита|форума)"
-    r"|(?:on\s+)?the\s+same\s+day|в\s+(?:тот|этот)\s+же\s+день|тогда\s+же)"
+    r"|(?:(?:later|earlier)\s+)?(?:on\s+)?(?:the\s+same|that)\s+day|в\s+(?:тот|этот)\s+же\s+день"
+    r"|тогда\s+же|позднее\s+в\s+тот\s+же\s+день)"
     # "On arrival, Kozhemyako held talks": the first day of the visit told before
     r"|(?P<arrival>(?:on|upon)\s+(?:(?:his|her|their)\s+)?arrival|по\s+прибыти\w+|по\s+прилет\w+))"
     r"(?=\s*,|\s+(?-i:[A-ZА-ЯЁ])|\s+(?:he|she|they|his|her|their|the|его|её|ее|их|он|она|они"
@@ -831,6 +862,21 @@ def _followed(clause: Clause, found: Found, before: list[Found]) -> Found:
         return found
     year = str(prev.date)[:4]
     return replace(found, event=replace(found.event, date=year), explicit_date=True)
+
+
+# "co-chaired the session with X": the session told before (not a new one of the day
+# reported)
+_THE_SESSION = re.compile(r"\b(?:co-?)?chair(?:ed|ing)\s+the\s+(?:session|sitting|meeting)\b", re.I)
+
+
+def _the_session_told(clause: Clause, f: Found, found: list[Found]) -> Found:
+    if f.explicit_date or f.event.mode != "meeting" or not _THE_SESSION.search(clause.text):
+        return f
+    told = [g for g in found if g.event.mode == "meeting" and g.explicit_date]
+    if not told or told[-1].event.status != f.event.status:
+        return f
+    date, date_end = told[-1].event.date, told[-1].event.date_end
+    return replace(f, event=replace(f.event, date=date, date_end=date_end), explicit_date=True)
 
 
 # a clause telling how the contact told before was held: "The meeting was held via
@@ -1015,6 +1061,7 @@ def extract_events(ctx: DocContext, gaz: Gazetteer) -> list[Event]:
                 again = replace(again, times=1)
             new = [_followed(clause, _days_apart(clause, f, before), before) for f in new]
             new = [_day_off(clause, f, found, ctx.published) for f in new]
+            new = [_the_session_told(clause, f, found) for f in new]
             new += _the_one_before(ctx, clause, new, found)
             before = new or ([again, *_summit_of_continued(ctx, clause, again)] if again else [])
             found.extend(before)

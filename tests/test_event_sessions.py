@@ -1,0 +1,63 @@
+"""Sessions and contacts told around them: 'co-chairing a session of the intergovernmental
+committee', 'at a session of their commission', 'co-chaired the session' (the one told
+before), 'later the same day' (its day, not the period of what was said then), 'since their
+meeting in X', 'he said after meeting X', and a dateline's state as no party."""
+
+from __future__ import annotations
+
+from tests.conftest import extract_text
+
+
+def _events(text: str, published: str) -> set[tuple[str, str, str | None, tuple[str, ...]]]:
+    found = extract_text(text, published).events
+    return {(e.mode, e.status, e.date, e.participants) for e in found}
+
+
+def test_a_session_co_chaired_and_the_day_a_deputy_was_received() -> None:
+    found = _events(
+        "Laos and Russia agreed to raise trade to $1 billion by 2030, Lao Deputy Prime Minister "
+        "Saleumxay Kommasith said after co-chairing a session of the intergovernmental "
+        "commission in Vientiane on Tuesday with Russian Deputy Prime Minister Alexei "
+        "Overchuk.\n\nLater the same day, Lao President Thongloun Sisoulith received Overchuk, "
+        "telling him that trade had risen 21% in January-September.",
+        "2031-11-13",  # a Thursday
+    )
+    dates = {(mode, date) for mode, _, date, _ in found}
+    assert ("meeting", "2031-11-11") in dates
+    received = [p for mode, _, _, p in found if "Thongloun Sisoulith" in p]
+    assert received == [("Thongloun Sisoulith", "Alexei Overchuk")]
+    assert ("meeting", "2031-01") not in dates  # the period of what was said
+
+
+def test_the_session_co_chaired_is_the_one_told_before() -> None:
+    found = _events(
+        "SEOUL, South Korea (AP) — North Korea and Russia signed nine cooperation documents on "
+        "Monday at a session of their intergovernmental commission in Pyongyang.\n\nRussian "
+        "Natural Resources Minister Alexander Kozlov co-chaired the session with North "
+        "Korea's Minister of External Economic Relations Yun Jong Ho.",
+        "2031-11-18",
+    )
+    assert {date for mode, _, date, _ in found if mode == "meeting"} == {"2031-11-17"}
+    assert not any("South Korea" in p for _, _, _, p in found)  # the dateline's
+
+
+def test_their_meeting_and_the_dialogue_agreed_to_continue() -> None:
+    found = _events(
+        "President Shavkat Mirziyoyev held talks with President Xi Jinping in Beijing on "
+        "Tuesday. The presidents noted the growth of trade since their meeting in Samarkand in "
+        "September 2022 and agreed to continue the dialogue in Astana in June.",
+        "2031-04-23",
+    )
+    assert ("meeting", "occurred", "2022-09", ("Shavkat Mirziyoyev", "Xi Jinping")) in found
+
+
+def test_he_said_after_meeting_a_counterpart() -> None:
+    found = _events(
+        "HANOI, Nov 16. Vietnam's exports to Russia rose 12% in January-October, Deputy Trade "
+        "Minister Nguyen Sinh Nhat Tan said.\n\nRussia remained a key market for seafood, he "
+        "said in a statement after meeting Russian Ambassador Gennady Bezdetko on Friday.",
+        "2031-11-16",  # a Sunday
+    )
+    assert ("meeting", "occurred", "2031-11-14", ("Nguyen Sinh Nhat Tan", "Gennady Bezdetko")) in (
+        found
+    )
