@@ -61,3 +61,23 @@ def test_he_said_after_meeting_a_counterpart() -> None:
     assert ("meeting", "occurred", "2031-11-14", ("Nguyen Sinh Nhat Tan", "Gennady Bezdetko")) in (
         found
     )
+
+
+def test_a_visitor_meets_each_of_two_hosts() -> None:
+    found = _events(
+        "BEIJING, Nov 20. Kazakh Prime Minister Olzhas Bektenov met Chinese President Xi "
+        "Jinping and Premier Li Qiang during a three-day visit last week.",
+        "2031-11-20",
+    )
+    meetings = {p for mode, _, _, p in found if mode == "meeting"}
+    assert meetings == {("Olzhas Bektenov", "Xi Jinping"), ("Olzhas Bektenov", "Li Qiang")}
+
+
+def test_talks_on_the_sidelines_of_an_opening_told_before() -> None:
+    found = _events(
+        "HARBIN, Nov 20. The China-Russia Expo opened in Harbin on Saturday.\n\nOn the sidelines "
+        "of the opening, Russian Deputy Prime Minister Alexei Overchuk and Chinese Vice Premier "
+        "Zhang Guoqing held talks.",
+        "2031-11-20",  # a Thursday
+    )
+    assert ("meeting", "occurred", "2031-11-15", ("Alexei Overchuk", "Zhang Guoqing")) in found

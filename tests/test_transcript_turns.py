@@ -64,3 +64,18 @@ def test_last_month_of_a_name_is_of_the_year_before() -> None:
     )
     found = _events(text, "2031-07-07")
     assert {date for _, _, date, _ in found} == {"2030-04"}
+
+
+def test_a_spokesperson_answering_is_no_party_and_the_visit_asked_about_dates_its_talks() -> None:
+    text = (
+        "MOFCOM Regular Press Conference (November 20, 2031)\n\n"
+        "Phoenix TV: What progress has been made since President Xi Jinping's state visit to "
+        "Kazakhstan in June?\n\n"
+        "He Yadong: During the visit, President Xi Jinping and President Kassym-Jomart Tokayev "
+        "held talks in Astana and agreed to raise trade to $60 billion by 2030.\n"
+    )
+    found = _events(text, "2031-11-20")
+    assert found == {
+        ("visit", "occurred", "2031-06", ("Xi Jinping", "Kazakhstan")),
+        ("meeting", "occurred", "2031-06", ("Xi Jinping", "Kassym-Jomart Tokayev")),
+    }

@@ -72,7 +72,7 @@ from bilat.extract.event_parties import (
 )
 from bilat.extract.gazetteer import Gazetteer
 from bilat.extract.temporal import find_time_expressions
-from bilat.extract.turns import plural_pronoun, speaker_at, with_turn_pronouns
+from bilat.extract.turns import in_speaker_label, plural_pronoun, speaker_at, with_turn_pronouns
 from bilat.extract.wordre import mostly_cyrillic
 from bilat.records import Event, Evidence
 
@@ -405,6 +405,34 @@ def _in_dateline(ctx: DocContext, m: Mention) -> bool:
     )
 
 
+# "met Chinese President Xi Jinping and Premier Li Qiang": the two told as objects of one
+# verb, with titles between
+_AND_TITLED = re.compile(r"\s*,?\s+and\s+(?:[A-Za-z.'’-]+\s+){0,8}?$")
+
+
+def _one_meeting_each(
+    ctx: DocContext, clause: Clause, trig: re.Match[str], parts: list[Mention], found: Found
+) -> list[Found]:
+    """'Sharif met Chinese President Xi Jinping and Premier Li Qiang during the visit', 'is
+    scheduled to meet with Premier Li Qiang and Chairman Zhao Leji': one visitor meets each
+    of two hosts named after the verb (two meetings, GOLD: each contact an event)."""
+    at = clause.start + trig.end()
+    people = list({m.actor: m for m in parts if m.type == "person"}.values())
+    before = [m for m in people if m.end <= clause.start + trig.start()]
+    after = [m for m in people if m.start >= at]
+    if len(before) != 1 or len(after) != 2 or before[0].country is None:
+        return []
+    a, b = after
+    same_side = a.country == b.country and a.country not in (None, before[0].country)
+    if not same_side or not _AND_TITLED.fullmatch(ctx.clean_text, a.end, b.start):
+        return []
+    names = [before[0].actor]
+    return [
+        replace(found, event=replace(found.event, participants=(*names, host.actor)))
+        for host in (a, b)
+    ]
+
+
 def _as_state(gaz: Gazetteer, m: Mention) -> Mention | None:
     if m.type == "state":
         return m
@@ -480,7 +508,7 @@ def _build(
     """`counted`: the clause counts the people by their states ('Russian and Chinese
     officials') or names the joint body that meets, which names the parties as well as a
     person does."""
-    parts = [p for p in parts if not _in_dateline(ctx, p)]
+    parts = [p for p in parts if not _in_dateline(ctx, p) and not in_speaker_label(ctx, p)]
     in_pair = {m.country for m in parts} & set(ctx.pair)
     if not in_pair or (mode not in GROUP_MODES and not _involves_pair(parts, ctx.pair, mode)):
         return None
@@ -632,7 +660,8 @@ def _candidates(
         others = [m for mo, m in triggers if m is not trig]
         found = _build(ctx, clause, mode, parts, trig, others, counted=bool(sides or body))
         if found is not None:
-            out.append(found)
+            each = _one_meeting_each(ctx, clause, trig, parts, found) if mode == "meeting" else []
+            out += each or [found]
             if mode == "meeting" and not any(m == "visit" for m, _ in triggers):
                 visit = _hosted_visit(ctx, gaz, clause, trig, found)
                 if visit and found.event.status == "planned":
@@ -760,7 +789,7 @@ _DAY_OFF = re.compile(
     r"|(?P<after>the\s+(?:next|following)\s+day|на\s+следующий\s+день)"
     r"|(?P<same>(?:prior\s+to|before)\s+the\s+(?:meeting|session)|перед\s+(?:заседанием|встречей)"
     r"|on\s+the\s+(?:sidelines|margins)\s+of\s+the\s+(?:[\w-]+\s+){0,3}?"
-    r"(?:meeting|session|talks|summit|forum)"
+    r"(?:meeting|session|talks|summit|forum|opening|expo|exhibition|fair|ceremony|conference)"
     r"|на\s+полях\s+(?:заседания|встречи|переговоров|саммита|форума)"
     r"|(?:(?:later|earlier)\s+)?(?:on\s+)?(?:the\s+same|that)\s+day|в\s+(?:тот|этот)\s+же\s+день"
     r"|тогда\s+же|позднее\s+в\s+тот\s+же\s+день)"
@@ -862,6 +891,30 @@ def _followed(clause: Clause, found: Found, before: list[Found]) -> Found:
         return found
     year = str(prev.date)[:4]
     return replace(found, event=replace(found.event, date=year), explicit_date=True)
+
+
+# "During the visit, President Xi and President Tokayev held talks in Astana" (after "since
+# Xi's state visit to Kazakhstan in June"): the visit told before, and its talks then
+_DURING_THE_VISIT = re.compile(
+    r"^\W*(?:[^\n:.]{0,40}:\s*)?(?:during|in\s+the\s+course\s+of)\s+(?:the|this|that|his|her)"
+    r"\s+(?:(?:state|official|working)\s+)?visit\b",
+    re.I,
+)
+
+
+def _during_the_visit_told(clause: Clause, new: list[Found], found: list[Found]) -> list[Found]:
+    told = [f for f in found if f.event.mode == "visit" and f.explicit_date]
+    if not told or not _DURING_THE_VISIT.match(clause.text):
+        return new
+    visit = told[-1].event
+    out = []
+    for f in new:
+        if f.event.mode == "visit" and not f.explicit_date:
+            continue  # the visit told before, not another
+        if not f.explicit_date and f.event.status == visit.status:
+            f = replace(f, event=replace(f.event, date=visit.date), explicit_date=True)
+        out.append(f)
+    return out
 
 
 # "co-chaired the session with X": the session told before (not a new one of the day
@@ -1062,6 +1115,7 @@ def extract_events(ctx: DocContext, gaz: Gazetteer) -> list[Event]:
             new = [_followed(clause, _days_apart(clause, f, before), before) for f in new]
             new = [_day_off(clause, f, found, ctx.published) for f in new]
             new = [_the_session_told(clause, f, found) for f in new]
+            new = _during_the_visit_told(clause, new, found)
             new += _the_one_before(ctx, clause, new, found)
             before = new or ([again, *_summit_of_continued(ctx, clause, again)] if again else [])
             found.extend(before)

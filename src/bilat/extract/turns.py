@@ -19,7 +19,14 @@ from dataclasses import dataclass, replace
 
 from bilat.extract.context import DocContext, Mention
 
-__all__ = ["Turn", "plural_pronoun", "speaker_at", "speaker_turns", "with_turn_pronouns"]
+__all__ = [
+    "Turn",
+    "in_speaker_label",
+    "plural_pronoun",
+    "speaker_at",
+    "speaker_turns",
+    "with_turn_pronouns",
+]
 
 _LABEL = re.compile(
     # "В.Путин:", "V.Putin:", "EAM Dr. S. Jaishankar:" (an initial's or title's full stop)
@@ -54,6 +61,19 @@ class Turn:
     start: int  # after the label
     end: int
     speaker: Mention | None  # None: a label that names no person ("Question:")
+
+
+def in_speaker_label(ctx: DocContext, m: Mention) -> bool:
+    """A mention inside a turn's label ("Spokesperson He Yongqian:"): who speaks, no party to
+    what the turn tells."""
+    line = ctx.clean_text.rfind("\n", 0, m.start) + 1
+    label = _LABEL.match(ctx.clean_text, line)
+    if label is None or m.end > label.end("label"):
+        return False
+    # the speaker's name closes the label ("Spokesperson He Yongqian:"); not a sentence that
+    # runs up to a colon ("Putin and Xi met on Friday: the talks ...")
+    speaker = m.type == "person" and m.end >= label.end("label") - 1
+    return speaker or len(label["label"].split()) <= 4
 
 
 def plural_pronoun(m: Mention) -> bool:
