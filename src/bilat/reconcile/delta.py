@@ -41,6 +41,7 @@ from bilat.reconcile._agreement_delta import StoredStatements, agreement_delta
 from bilat.reconcile._delta_parts import PartDelta, Stored
 from bilat.reconcile._delta_parts import diff as _diff
 from bilat.reconcile._delta_parts import row_id as _row_id
+from bilat.reconcile._event_mentions import Before, Mentions, of_kinds
 from bilat.reconcile._event_replay import changed_mentions
 from bilat.reconcile._text import name_key
 from bilat.reconcile.actor_growth import regrow
@@ -49,7 +50,6 @@ from bilat.reconcile.commitments import track_commitments
 from bilat.reconcile.events import (
     cluster_events,
     is_timeless,
-    mention_items,
     parties,
     recluster,
 )
@@ -218,17 +218,18 @@ class _Changes:
         return self.resolves_alike(source.doc_id, names, new)
 
 
-def _old_items(old: _Side, new: _Side, after: dict[str, Any], changes: _Changes) -> dict[str, Any]:
-    """`mention_items(old.inputs, old.index)`: the new reading of the documents that read
-    alike under both indexes, the others read again under the old one."""
+def _old_items(old: _Side, new: _Side, after: Mentions, changes: _Changes) -> Before:
+    """The old reading of the mentions (`Before`): only the documents that read differently
+    under the new index are read again under the old one."""
+    known = {s.doc_id for s in old.inputs}
+    added = {
+        f"{s.doc_id}:e{index}"
+        for s in new.inputs
+        if s.doc_id not in known
+        for index in s.event_index()
+    }
     again = [s for s in old.inputs if not changes.events_alike(s, new.index)]
-    before = mention_items(again, old.index)
-    for s in old.inputs:
-        for index in s.event_index():
-            ref = f"{s.doc_id}:e{index}"
-            if ref not in before:
-                before[ref] = after[ref]
-    return before
+    return Before(after, Mentions(again, old.index), added)
 
 
 def _entry_id(entry: Any) -> str:
@@ -302,15 +303,16 @@ def _events(
     after. Timeless mentions (no date, no publication) are placed after all the others into
     a cluster of exactly their parties, so every timeless mention of the parties of a
     touched mention is placed again, among the clusters holding those parties."""
-    after = mention_items(new.inputs, new.index)
+    after = Mentions(new.inputs, new.index)  # each made when weighed
     before = _old_items(old, new, after, changes)
     if known is None:
         gone = cluster_events(old.inputs, old.index, options)
         where = {m.ref: n for n, c in enumerate(gone) for m in c.mentions}
         known = _holding([to_plain(old.filer.event(c)) for c in gone]), lambda: where
     stored, places = known
-    seeds = {ref for ref in after if ref not in before}  # the added documents' mentions
-    for ref, item in before.items():
+    seeds = set(before.added)  # the added documents' mentions
+    for ref in before.again:  # the others read as after
+        item = before[ref]
         if after[ref] is not item and (
             after[ref] != item
             or any(i in changes.ids and old.view(i) != new.view(i) for i in item.ids)
@@ -326,17 +328,16 @@ def _events(
     # may join or leave, grown together until no cluster brings in another party set; only
     # the party sets some timeless mention has (a cluster holding no timeless mention's
     # parties is no timeless mention's to join)
-    loose = {k for r, i in after.items() if is_timeless(i) for k in kinds_of(r)}
+    timeless = after.timeless()
+    loose = {k for r in timeless for k in kinds_of(r)}
     kinds = loose & {
         k for r in refs | {r for r in seeds if is_timeless(after[r])} for k in kinds_of(r)
     }
     rows: dict[int, dict[str, Any]] = {}  # the stored clusters read so far, by position
     asked: set[str] = set()
     while True:
-        placed = {
-            r for r, i in after.items() if is_timeless(i) and (r in seeds or kinds_of(r) & kinds)
-        }
-        wanted = {r for r in before if r in refs or r in placed or kinds_of(r) & kinds}
+        placed = {r for r in timeless if r in seeds or kinds_of(r) & kinds}
+        wanted = {r for r in (*refs, *placed) if r in before} | of_kinds(before, kinds, kinds_of)
         rows.update(stored(wanted - asked))  # the clusters holding one of them
         asked |= wanted
         gone_rows, kept = [], []
@@ -357,8 +358,9 @@ def _events(
         if more <= kinds:
             break
         kinds |= more
-    timeless = [after[r] for r in sorted(placed)]
-    come = recluster([after[r] for r in refs], kept, timeless, new.index, options)
+    come = recluster(
+        [after[r] for r in refs], kept, [after[r] for r in sorted(placed)], new.index, options
+    )
     return _diff(gone_rows, (to_plain(new.filer.event(c)) for c in come), _row_id)
 
 
