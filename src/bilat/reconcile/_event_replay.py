@@ -24,7 +24,7 @@ import heapq
 from collections.abc import Hashable, Iterable, Mapping
 
 from bilat.reconcile._dates import months
-from bilat.reconcile._event_mentions import Sketch, sketches
+from bilat.reconcile._event_mentions import Mentions, Sketch, sketches
 from bilat.reconcile.events import (
     Key,
     _compatible,
@@ -145,6 +145,7 @@ class _Replay:
         if month in self.months:
             return
         self.months.add(month)
+        self.prefetch(n for n in self.by_month.get(month, ()) if n not in self.loaded)
         for n in self.by_month.get(month, ()):
             if n in self.loaded:
                 continue
@@ -170,6 +171,11 @@ class _Replay:
         """The mention ranked `n`, made when first read."""
         return self.after[self.refs[n]]
 
+    def prefetch(self, ranks: Iterable[int]) -> None:
+        """Read the stored events of the mentions ranked `ranks` at once, not one by one."""
+        if isinstance(self.after, Mentions):
+            self.after.prefetch(self.refs[n] for n in ranks)
+
     def cluster(self, n: int) -> Hashable:
         found = self.now.get(n)
         return self.placed[self.refs[n]] if found is None else found
@@ -180,6 +186,7 @@ class _Replay:
         grown = self.grown.get(cid)
         if grown is None:
             grown = self.grown[cid] = _Grown()
+            self.prefetch(self.old.get(cid, ()))
         old = self.old.get(cid, [])
         while grown.kept < len(old) and old[grown.kept] < at:
             when = old[grown.kept]
@@ -251,6 +258,7 @@ class _Replay:
 
     def run(self, seeds: Iterable[str], shown: Iterable[str]) -> set[str]:
         seeded = {self.at[r] for r in seeds if r in self.at}
+        self.prefetch(seeded)
         self.queued |= seeded
         self.todo = sorted(seeded)
         while self.todo:

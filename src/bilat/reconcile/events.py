@@ -47,6 +47,7 @@ __all__ = [
     "mention_items",
     "parties",
     "recluster",
+    "span_of",
 ]
 
 _WIDE_MODES = frozenset({"visit", "multilateral", "military"})
@@ -87,8 +88,13 @@ class _Item:
 
 
 def _span(event: Event) -> Span | None:
-    start = date_span(event.date)
-    end = date_span(event.date_end) if event.date_end else None
+    return span_of(event.date, event.date_end)
+
+
+def span_of(date: str | None, date_end: str | None) -> Span | None:
+    """The days an event dated `date` (to `date_end`) covers."""
+    start = date_span(date)
+    end = date_span(date_end) if date_end else None
     if start and end and end[1] >= start[0]:
         return start[0], end[1]
     return start
