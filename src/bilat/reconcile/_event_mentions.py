@@ -68,8 +68,10 @@ class Mentions(Mapping[str, _Item]):
         self.ids: dict[str, int] = {}  # stored: ref -> event id
         self.counts: dict[int, int] = {}  # stored: document -> its events
         self.sources = {s.doc_id: s for s in inputs}
-        self._spans: dict[tuple[str | None, str | None], Span | None] = {}
-        self._published: dict[str | None, Span | None] = {}
+        # a date pair's span and precision; the last document's publication span and
+        # reading fields (the events come document by document)
+        self._dates: dict[tuple[str | None, str | None], tuple[Span | None, int]] = {}
+        self._doc: tuple[int, Span | None, str, str] | None = None
         if stored is None:
             for source in inputs:
                 for index, event in zip(
@@ -98,13 +100,15 @@ class Mentions(Mapping[str, _Item]):
         _, doc_id, kind, mode, date, date_end = outline
         ref = f"{doc_id}:e{index}"
         self.raw[ref] = (source, index, event)
-        if (date, date_end) not in self._spans:
-            self._spans[date, date_end] = self.seen(span_of(date, date_end))
-        if source.published not in self._published:
-            self._published[source.published] = self.seen(date_span(source.published))
-        reading = (-precision(date), source.published or "", source.doc_name, ref)
-        published = self._published[source.published]
-        self.sketch[ref] = (reading, self._spans[date, date_end], published, kind, mode)
+        dated = self._dates.get((date, date_end))
+        if dated is None:
+            span = self.seen(span_of(date, date_end))
+            dated = self._dates[date, date_end] = span, -precision(date)
+        doc = self._doc
+        if doc is None or doc[0] != doc_id:
+            published = self.seen(date_span(source.published))
+            doc = self._doc = doc_id, published, source.published or "", source.doc_name
+        self.sketch[ref] = ((dated[1], doc[2], doc[3], ref), dated[0], doc[1], kind, mode)
         return ref
 
     def prefetch(self, refs: Iterable[str]) -> None:

@@ -128,6 +128,7 @@ class _Replay:
         self.months: set[str] = set()  # the months filed
         self.loaded: set[int] = set()  # the mentions filed
         self.unsorted: set[Key] = set()  # keys filed under out of reading order
+        self.ready: set[Key] = set()  # keys read: their month filed, their lists in order
         self.now: dict[int, Hashable] = {}  # mentions placed again -> their cluster
         self.joined: dict[Hashable, list[int]] = {}  # cluster -> mentions placed again into it
         self.grown: dict[Hashable, _Grown] = {}
@@ -159,6 +160,11 @@ class _Replay:
                 self.unsorted.add(k)
 
     def _read(self, key: Key, table: dict[Key, list[int]]) -> list[int]:
+        """A key's list, its month filed first: then it holds all it will (a key's month is
+        filed whole at once), so it is put in order and its month asked for once."""
+        if key in self.ready:
+            return table.get(key, [])
+        self.ready.add(key)
         self._month(key)
         if key in self.unsorted:
             self.unsorted.discard(key)
