@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 
 from bilat.reconcile import ReconcileOptions, SourcedExtraction, reconcile
+from bilat.reconcile._event_mentions import Mentions, sketches
 from bilat.reconcile._event_replay import _Replay, changed_mentions
 from bilat.reconcile.actors import canonical_actors
 from bilat.reconcile.delta import reconcile_delta
@@ -154,3 +155,25 @@ def test_the_replay_files_only_the_months_it_reaches(seed: int) -> None:
 
     assert refs == {r for c in dated(gone) ^ dated(come) for r in c}
     assert len(replay.months) < len(replay.by_month)  # not every month was read
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_mentions_are_made_only_where_the_replay_reads(seed: int) -> None:
+    """`Mentions` ranks, dates and blocks every mention from the extraction alone (its
+    sketch is what the made mention reads), and the replay over it answers as over every
+    mention made while making only those of the months it reaches."""
+    rng = random.Random(seed)
+    docs = _spread_corpus(rng, 120)
+    old, options = docs[:-2], ReconcileOptions()
+    index = canonical_actors(docs, ())[2]
+    made, lazy = mention_items(docs, index), Mentions(docs, index)
+    assert dict(sketches(lazy)) == dict(sketches(made))
+    placed = {
+        m.ref: n for n, c in enumerate(cluster_events(old, index, options)) for m in c.mentions
+    }
+    seeds = set(made) - set(placed)
+    assert _Replay(lazy, placed, options).run(seeds, ()) == changed_mentions(
+        made, seeds, placed, options
+    )
+    assert len(lazy.made) < len(made)  # the months not reached were never made
+    assert {r: lazy[r] for r in lazy.made} == {r: made[r] for r in lazy.made}

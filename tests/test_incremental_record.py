@@ -25,7 +25,16 @@ from hypothesis import strategies as st
 
 from bilat.pairview import PAIRED
 from bilat.record import rebuild_record, refresh_record
-from bilat.records import Article, CleanDocument, Commitment, Document, Extraction
+from bilat.records import (
+    Actor,
+    Article,
+    CleanDocument,
+    Commitment,
+    Document,
+    Event,
+    Evidence,
+    Extraction,
+)
 from bilat.store import DocumentRow, Store, open_store
 from bilat.store.judgements import add_judgement
 from conftest import SEEDS, _drop_pg, _pg_url, extracted_store
@@ -401,6 +410,65 @@ def test_a_timeless_mention_joins_its_stored_cluster(sources: list[Source], new_
     store = _store_with(new_store, timeless, [0, 1])
     try:
         _add(store, timeless[2])
+        _refreshed_equals_rebuild(store, "updated")
+    finally:
+        store.close()
+
+
+def _handmade(sources: list[Source], extractions: list[Extraction]) -> list[Source]:
+    """Real documents (their names, dates, texts) carrying these extractions instead."""
+    docs = [s for s in sources if s[2] == 0][: len(extractions)]
+    return [(d, e, 0) for (d, _, _), e in zip(docs, extractions, strict=True)]
+
+
+def _made(actors: tuple[Actor, ...], *events: Event) -> Extraction:
+    return Extraction("x", None, "test", actors, events, (), (), ())
+
+
+_RU, _CN = (
+    Actor("Russia", "state", "RU", None, (), None),
+    Actor("China", "state", "CN", None, (), None),
+)
+_XI = Actor("Xi Jinping", "person", "CN", None, ("Xi",), None)
+_PUTIN = Actor("Vladimir Putin", "person", "RU", None, ("Putin",), None)
+
+
+def _met(*who: str, place: str | None, mode: str = "meeting", date: str = "2025-05-10") -> Event:
+    return Event("CONSULT", mode, "occurred", who, date, None, place, Evidence(0, 1, "q"))
+
+
+@pytest.mark.parametrize("where", ["participant", "place"])
+def test_old_mentions_of_a_name_that_now_resolves_otherwise_are_read_again(
+    sources: list[Source], new_store: Any, where: str
+) -> None:
+    """An added document makes a name an old document wrote (that document has no actor of
+    it) name two actors: the old mention reads differently, so its document is read again
+    though none of its own names changed; the update finds it by the name (a participant
+    by `event_participants`, a place in `events`), as the store holds it."""
+    if where == "participant":  # "Putin" was the one actor keyed so; a Belarusian joins
+        old = _made((_RU, _CN, _XI), _met("Putin", "Xi Jinping", place=None))
+        other = _made((_RU, _CN, _PUTIN, _XI), _met("Vladimir Putin", "Xi Jinping", place=None))
+        new = _made(
+            (_RU, Actor("Putin", "person", "BY", None, (), None)),
+            _met("Russia", place=None, date="2021-01-05"),
+        )
+    else:  # Kazan was a city of Russia (so one visit with Moscow's); now also of China
+        kazan = Actor("Kazan", "place", "RU", None, (), None)
+        old = _made(
+            (_RU, _CN, _PUTIN, _XI), _met("Putin", "Xi Jinping", place="Kazan", mode="visit")
+        )
+        other = _made(
+            (_RU, _CN, _PUTIN, _XI, kazan, dataclasses.replace(kazan, name="Moscow")),
+            _met("Putin", "Xi Jinping", place="Moscow", mode="visit"),
+        )
+        new = _made(
+            (_CN, dataclasses.replace(kazan, country="CN")),
+            _met("China", place=None, date="2021-01-05"),
+        )
+    made = _handmade(sources, [old, other, new])
+    store = _store_with(new_store, made, [0, 1])
+    try:
+        _add(store, made[2])
         _refreshed_equals_rebuild(store, "updated")
     finally:
         store.close()

@@ -32,6 +32,7 @@ from bilat.reconcile.delta import (
     PartDelta,
     Placed,
     RecordDelta,
+    StoredEvents,
     StoredStatements,
     reconcile_delta,
 )
@@ -40,7 +41,14 @@ from bilat.reconcile.model import PARTS, document_entry, ordered_inputs, to_plai
 from bilat.records import Actor, Agreement, Extraction
 from bilat.reviewed import Reviewed, load_reviews_for_record
 from bilat.store import Store
-from bilat.store.items import ALL_KINDS, load_statements
+from bilat.store.items import (
+    ALL_KINDS,
+    event_documents,
+    event_names,
+    event_outlines,
+    load_events,
+    load_statements,
+)
 from bilat.store.record_order import SEP as MERGE_SEP
 from bilat.store.record_order import sort_key
 from bilat.store.record_patch import NoRoom, PartPatch, RecordPatch
@@ -230,7 +238,9 @@ def _derive(store: Store, added: set[int], reviewed: Reviewed) -> RecordDelta:
     members = {} if reviewed.reviews.get("actors") else _stored_members(store, known[0], added)
     # a review may edit a statement or rename its parties: then every one is read, reviewed
     statements = None if any(reviewed.reviews.values()) else _statements(store, added)
-    read = _inputs(store, added, members, statements is None)
+    # likewise the events (a review may drop or edit one): else read as the replay reaches them
+    events = None if any(reviewed.reviews.values()) else _stored_events(store)
+    read = _inputs(store, added, members, statements is None, events is None)
     inputs = [_with_actors(reviewed.source(s), members) for s in read]
     return reconcile_delta(
         [s for s in inputs if s.doc_id not in added],
@@ -241,6 +251,18 @@ def _derive(store: Store, added: set[int], reviewed: Reviewed) -> RecordDelta:
         members=members,
         series=lambda quantities: entries_keyed(store.db, "series", map(_series_key, quantities)),
         statements=statements,
+        events=events,
+    )
+
+
+def _stored_events(store: Store) -> StoredEvents:
+    """The stored events, read by id (`bilat.store.items`), their outlines and names."""
+    db = store.db
+    return StoredEvents(
+        lambda: event_outlines(db),
+        lambda ids: load_events(db, ids),
+        lambda: event_names(db),
+        lambda names, any_place: event_documents(db, names, any_place),
     )
 
 
@@ -361,7 +383,11 @@ def _members(actor: dict[str, Any], shared: dict[Any, Any]) -> tuple[ActorMember
 
 
 def _inputs(
-    store: Store, added: Collection[int], members: Collection[int], every_statement: bool = True
+    store: Store,
+    added: Collection[int],
+    members: Collection[int],
+    every_statement: bool = True,
+    every_event: bool = True,
 ) -> list[SourcedExtraction]:
     """Every current extraction as an update weighs it: the documents `members` names
     without their actors, and only the figures of the measure, unit and period of an added
@@ -369,11 +395,12 @@ def _inputs(
     only the former, reading the rest of their series from the stored record, and judges a
     commitment only on the latter: `reconcile.delta`). A figure of no period is in no
     conflict, series or commitment's judgement: none is read. Without `every_statement`,
-    only the added documents' agreement statements (the others are read by title word)."""
-    kinds = set(ALL_KINDS) - {"figures", *(() if every_statement else ("agreements",))}
+    only the added documents' agreement statements (the others are read by title word);
+    without `every_event`, only the added documents' events (the others are read by id)."""
+    only = (*(() if every_statement else ("agreements",)), *(() if every_event else ("events",)))
+    kinds = set(ALL_KINDS) - {"figures", *only}
     sourced = load_sourced(store, kinds, without_actors=members)
-    only = ("agreements",)
-    theirs = {} if every_statement else dict(store.load_extractions(sorted(added), kinds=only))
+    theirs = dict(store.load_extractions(sorted(added), kinds=only)) if only else {}
     slots: set[tuple[str, ...]] = {
         (c.measure, c.unit, period)
         for s in sourced
@@ -392,15 +419,18 @@ def _inputs(
     figures = store.load_figures({s.doc_id for s in sourced}, slots)
     return [
         replace(s, extraction=replace(s.extraction, figures=figures.get(s.doc_id, ())))
-        for s in (_stated(s, theirs) for s in sourced)
+        for s in (_stated(s, theirs, only) for s in sourced)
     ]
 
 
-def _stated(s: SourcedExtraction, found: Mapping[int, Extraction]) -> SourcedExtraction:
-    """`s` with the statements of its extraction in `found`, if there is one."""
+def _stated(
+    s: SourcedExtraction, found: Mapping[int, Extraction], kinds: Sequence[str]
+) -> SourcedExtraction:
+    """`s` with the items of these `kinds` of its extraction in `found`, if there is one."""
     if s.doc_id not in found:
         return s
-    return replace(s, extraction=replace(s.extraction, agreements=found[s.doc_id].agreements))
+    items = {kind: getattr(found[s.doc_id], kind) for kind in kinds}
+    return replace(s, extraction=replace(s.extraction, **items))
 
 
 def _stored_members(

@@ -28,7 +28,8 @@ from bilat.reconcile.model import ReconcileOptions, SourcedExtraction, to_plain
 from bilat.records import Agreement
 
 if TYPE_CHECKING:
-    from bilat.reconcile.delta import _Changes, _Side
+    from bilat.reconcile._actor_changes import Changes
+    from bilat.reconcile.delta import _Side
 
 __all__ = ["StoredStatements", "agreement_delta"]
 
@@ -54,7 +55,7 @@ def _stated(s: SourcedExtraction, found: Mapping[int, Sequence[Agreement]]) -> S
 def agreement_delta(
     old: _Side,
     new: _Side,
-    changes: _Changes,
+    changes: Changes,
     options: ReconcileOptions,
     stored: Stored | None,
     statements: StoredStatements | None = None,
@@ -91,7 +92,7 @@ def agreement_delta(
 def _reached(
     old: _Side,
     new: _Side,
-    changes: _Changes,
+    changes: Changes,
     options: ReconcileOptions,
     stored: Stored,
     names: set[str],
@@ -133,7 +134,7 @@ def _reached(
 def _touched(
     old: _Side,
     new: _Side,
-    changes: _Changes,
+    changes: Changes,
     options: ReconcileOptions,
     names: set[str],
     forms: list[tuple[str, str]],
@@ -182,7 +183,7 @@ def _histories(
 def _old_statements(
     inputs: Sequence[SourcedExtraction],
     new: _Side,
-    changes: _Changes,
+    changes: Changes,
     after: Sequence[Any],
     forms: list[tuple[str, str]],
     index: ActorIndex,

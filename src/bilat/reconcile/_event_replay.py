@@ -24,15 +24,14 @@ import heapq
 from collections.abc import Hashable, Iterable, Mapping
 
 from bilat.reconcile._dates import months
+from bilat.reconcile._event_mentions import Mentions, Sketch, sketches
 from bilat.reconcile.events import (
     Key,
     _compatible,
     _filed_under,
     _Item,
     _probes,
-    _reading,
     _shape,
-    _timeless,
 )
 from bilat.reconcile.model import ReconcileOptions
 
@@ -63,13 +62,15 @@ def _filing(item: _Item, options: ReconcileOptions) -> list[Key]:
     return [k for k in (*_filed_under(item, options), *_near(item, options)) if len(k) > 3]
 
 
-def _months_of(item: _Item, options: ReconcileOptions) -> set[str]:
-    """The months of every key `item` probes or is filed under (`_probed`, `_filing`)."""
+def _months_of(sketch: Sketch, options: ReconcileOptions) -> set[str]:
+    """The months of every key a mention probes or is filed under (`_probed`, `_filing`),
+    from its span and publication (`_event_mentions.Sketch`)."""
     found: set[str] = set()
-    if item.span is not None:
-        found.update(months(item.span, options.event_window_days))
-    if item.published:
-        found.update(months(item.published, options.undated_publication_days))
+    _, span, published, *_ = sketch
+    if span is not None:
+        found.update(months(span, options.event_window_days))
+    if published:
+        found.update(months(published, options.undated_publication_days))
     return found
 
 
@@ -104,26 +105,30 @@ class _Replay:
         placed: Mapping[str, Hashable],
         options: ReconcileOptions,
     ) -> None:
-        self.placed, self.options = placed, options
-        live = [i for i in after.values() if not _timeless(i)]
-        live.sort(key=_reading)
-        self.items = live  # rank -> mention
-        self.at: dict[str, int] = {i.mention.ref: n for n, i in enumerate(live)}
+        self.placed, self.options, self.after = placed, options, after
+        # ranked and listed by month from their sketches (`_event_mentions`): a mention
+        # is made only when the replay reads it
+        sketch = sketches(after)
+        live = [r for r, s in sketch.items() if s[1] is not None or s[2] is not None]
+        live.sort(key=lambda r: sketch[r][0])
+        self.refs = live  # rank -> mention ref
+        self.at: dict[str, int] = {r: n for n, r in enumerate(live)}
         self.filed: dict[Key, list[int]] = {}
         self.probers: dict[Key, list[int]] = {}
         self.old: dict[Hashable, list[int]] = {}  # stored cluster -> its mentions' ranks
         # every key the replay reads holds a month (its last part), so mentions are filed
         # month by month, as the cascade first reads a key of that month (`_month`)
         self.by_month: dict[str, list[int]] = {}  # month -> mentions with a key of it
-        for n, item in enumerate(live):
-            for m in _months_of(item, options):
+        for n, ref in enumerate(live):
+            for m in _months_of(sketch[ref], options):
                 self.by_month.setdefault(m, []).append(n)
-            cid = placed.get(item.mention.ref)
+            cid = placed.get(ref)
             if cid is not None:
                 self.old.setdefault(cid, []).append(n)
         self.months: set[str] = set()  # the months filed
         self.loaded: set[int] = set()  # the mentions filed
         self.unsorted: set[Key] = set()  # keys filed under out of reading order
+        self.ready: set[Key] = set()  # keys read: their month filed, their lists in order
         self.now: dict[int, Hashable] = {}  # mentions placed again -> their cluster
         self.joined: dict[Hashable, list[int]] = {}  # cluster -> mentions placed again into it
         self.grown: dict[Hashable, _Grown] = {}
@@ -141,11 +146,12 @@ class _Replay:
         if month in self.months:
             return
         self.months.add(month)
+        self.prefetch(n for n in self.by_month.get(month, ()) if n not in self.loaded)
         for n in self.by_month.get(month, ()):
             if n in self.loaded:
                 continue
             self.loaded.add(n)
-            item = self.items[n]
+            item = self.item(n)
             for k in _probed(item, self.options):
                 self.probers.setdefault(k, []).append(n)
                 self.unsorted.add(k)
@@ -154,6 +160,11 @@ class _Replay:
                 self.unsorted.add(k)
 
     def _read(self, key: Key, table: dict[Key, list[int]]) -> list[int]:
+        """A key's list, its month filed first: then it holds all it will (a key's month is
+        filed whole at once), so it is put in order and its month asked for once."""
+        if key in self.ready:
+            return table.get(key, [])
+        self.ready.add(key)
         self._month(key)
         if key in self.unsorted:
             self.unsorted.discard(key)
@@ -162,9 +173,18 @@ class _Replay:
                     listed.sort()
         return table.get(key, [])
 
+    def item(self, n: int) -> _Item:
+        """The mention ranked `n`, made when first read."""
+        return self.after[self.refs[n]]
+
+    def prefetch(self, ranks: Iterable[int]) -> None:
+        """Read the stored events of the mentions ranked `ranks` at once, not one by one."""
+        if isinstance(self.after, Mentions):
+            self.after.prefetch(self.refs[n] for n in ranks)
+
     def cluster(self, n: int) -> Hashable:
         found = self.now.get(n)
-        return self.placed[self.items[n].mention.ref] if found is None else found
+        return self.placed[self.refs[n]] if found is None else found
 
     def state(self, cid: Hashable, at: int) -> _Grown:
         """Cluster `cid` as it stands at `at` (every mention placed again before `at` is
@@ -172,15 +192,16 @@ class _Replay:
         grown = self.grown.get(cid)
         if grown is None:
             grown = self.grown[cid] = _Grown()
+            self.prefetch(self.old.get(cid, ()))
         old = self.old.get(cid, [])
         while grown.kept < len(old) and old[grown.kept] < at:
             when = old[grown.kept]
             grown.kept += 1
             if when not in self.now:
-                grown.add(self.items[when], when)
+                grown.add(self.item(when), when)
         joined = self.joined.get(cid, [])
         for n in joined[grown.joined :]:
-            grown.add(self.items[n], n)
+            grown.add(self.item(n), n)
         grown.joined = len(joined)
         return grown
 
@@ -197,7 +218,7 @@ class _Replay:
     def choose(self, at: int) -> Hashable:
         """`events._best_cluster` of the mention ranked `at` among the clusters as they
         stand."""
-        item = self.items[at]
+        item = self.item(at)
         found = set().union(*(self.candidates(k, at) for k in _probed(item, self.options)))
         states = sorted(((self.state(cid, at), cid) for cid in found), key=lambda s: s[0].first)
         best: tuple[int, Hashable] | None = None
@@ -209,7 +230,7 @@ class _Replay:
                 best = (shared, cid)
         if best is not None:
             return best[1]
-        ref = item.mention.ref
+        ref = self.refs[at]
         was = self.placed.get(ref)  # a cluster of its own: the one it began, if it did
         first = self.old.get(was, [])[:1]
         return was if first and first[0] == at else ("new", ref)
@@ -239,10 +260,11 @@ class _Replay:
             return
         self.changed.add(cid)
         for n in (*self.old.get(cid, ()), *self.joined.get(cid, ())):
-            self.spread(_filing(self.items[n], self.options), at)
+            self.spread(_filing(self.item(n), self.options), at)
 
     def run(self, seeds: Iterable[str], shown: Iterable[str]) -> set[str]:
         seeded = {self.at[r] for r in seeds if r in self.at}
+        self.prefetch(seeded)
         self.queued |= seeded
         self.todo = sorted(seeded)
         while self.todo:
@@ -250,16 +272,16 @@ class _Replay:
             cid = self.choose(at)
             self.now[at] = cid
             self.joined.setdefault(cid, []).append(at)
-            was = self.placed.get(self.items[at].mention.ref)
+            was = self.placed.get(self.refs[at])
             if at in seeded or cid != was:
                 if was is not None:
                     self.change(was, at)
                 self.change(cid, at)
             if cid in self.changed:
-                self.spread(_filing(self.items[at], self.options), at)
+                self.spread(_filing(self.item(at), self.options), at)
         self.changed.update(self.cluster(self.at[r]) for r in shown if r in self.at)
         return {
-            self.items[n].mention.ref
+            self.refs[n]
             for cid in self.changed
             for n in (*self.old.get(cid, ()), *self.joined.get(cid, ()))
         }

@@ -19,8 +19,12 @@ entry for entry (tests/test_incremental_record.py compares them on random insert
   stored clusters, and so is every mention after them that probes a cluster that changed
   (`_event_replay.changed_mentions`); the changed clusters are read from the stored record
   (to remove) and their mentions clustered again (to add). Only
-  the documents whose names resolve or show differently (`_Changes`) are read under the old
-  index again; the others' mentions read as under the new one;
+  the documents whose names resolve or show differently (`Changes`) are read under the old
+  index again; the others' mentions read as under the new one. A mention is made (its
+  names resolved) only when weighed (`_event_mentions.Mentions`); given the stored events
+  (`StoredEvents`), the old inputs carry none: each is read by id when the replay reaches
+  its month or cluster, and the documents that may read differently are found by the names
+  their events hold (`Changes.unlike`);
 - figures: the groups of every key (a quantity and a period) a new figure has, so their
   conflicts; the series of every quantity a new figure has, all groups of the quantity, or
   (`series`: its stored entry given) the stored one with the points of those keys made again;
@@ -37,19 +41,19 @@ from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from bilat.reconcile._actor_changes import Changes
 from bilat.reconcile._agreement_delta import StoredStatements, agreement_delta
 from bilat.reconcile._delta_parts import PartDelta, Stored
 from bilat.reconcile._delta_parts import diff as _diff
 from bilat.reconcile._delta_parts import row_id as _row_id
+from bilat.reconcile._event_mentions import Before, Mentions, StoredEvents, of_kinds
 from bilat.reconcile._event_replay import changed_mentions
-from bilat.reconcile._text import name_key
 from bilat.reconcile.actor_growth import regrow
 from bilat.reconcile.actors import ActorIndex, actor_index, canonical_actors, collect_members
 from bilat.reconcile.commitments import track_commitments
 from bilat.reconcile.events import (
     cluster_events,
     is_timeless,
-    mention_items,
     parties,
     recluster,
 )
@@ -80,7 +84,7 @@ from bilat.reconcile.model import (
 )
 from bilat.reconcile.pairs import PairFiler, flow_states
 
-__all__ = ["PartDelta", "RecordDelta", "StoredStatements", "reconcile_delta"]
+__all__ = ["PartDelta", "RecordDelta", "StoredEvents", "StoredStatements", "reconcile_delta"]
 
 # mention refs -> the stored event entries holding one, by their place in record order
 Holding = Callable[[Collection[str]], Mapping[int, dict[str, Any]]]
@@ -165,70 +169,21 @@ class _Side:
         return self.filer.country_by_name.get(name)
 
 
-@dataclass(frozen=True, slots=True)
-class _Changes:
-    """What the new actor index resolves or shows differently from the old one: a name a
-    document wrote resolves through the document's own actors, a gazetteer id written as such,
-    or a name key (`ActorIndex.resolve`); an actor is shown by its name, type and country."""
-
-    docs: frozenset[int]  # documents whose own names map to other actors
-    keys: frozenset[str]  # name keys of another set of actors
-    ids: frozenset[str]  # actors that came, went, or whose name, type, country or gid differ
-    states: bool  # the state names differ (a place read as a state)
-
-    @classmethod
-    def of(cls, old: ActorIndex, new: ActorIndex) -> _Changes:
-        def shown(index: ActorIndex, actor_id: str) -> tuple[str | None, ...] | None:
-            a = index.actors.get(actor_id)
-            return (a.name, a.type, a.country, a.gid) if a else None
-
-        return cls(
-            frozenset(
-                d
-                for d in old.by_doc.keys() | new.by_doc.keys()
-                if old.by_doc.get(d) != new.by_doc.get(d)
-            ),
-            frozenset(
-                k
-                for k in old.by_key.keys() | new.by_key.keys()
-                if old.by_key.get(k) != new.by_key.get(k)
-            ),
-            frozenset(
-                i for i in old.actors.keys() | new.actors.keys() if shown(old, i) != shown(new, i)
-            ),
-            old.state_names != new.state_names,
-        )
-
-    def resolves_alike(self, doc_id: int, names: Iterable[str], new: ActorIndex) -> bool:
-        """Each of the `names` document `doc_id` wrote resolves to the same actor in both
-        indexes, shown alike."""
-        if doc_id in self.docs:
-            return False
-        return not any(
-            name in self.ids or name_key(name) in self.keys or new.resolve(doc_id, name) in self.ids
-            for name in names
-        )
-
-    def events_alike(self, source: SourcedExtraction, new: ActorIndex) -> bool:
-        """Every event mention of `source` reads the same under both indexes."""
-        events = source.extraction.events
-        if self.states and any(e.place for e in events):
-            return False
-        names = (n for e in events for n in (*e.participants, *((e.place,) if e.place else ())))
-        return self.resolves_alike(source.doc_id, names, new)
+def _old_items(old: _Side, new: _Side, after: Mentions, changes: Changes) -> Before:
+    """The old reading of the mentions (`Before`): only the documents that read differently
+    under the new index are read again under the old one."""
+    known = {s.doc_id for s in old.inputs}
+    added = {r for s in new.inputs if s.doc_id not in known for r in _refs(s)}
+    maybe: Sequence[SourcedExtraction] = old.inputs
+    if after.stored is not None:  # the old inputs carry no events: read those that may differ
+        maybe = after.with_events(changes.unlike(old.index, new.index, after.stored) & known)
+    again = [s for s in maybe if not changes.events_alike(s, new.index)]
+    after.prefetch(r for s in again for r in _refs(s))
+    return Before(after, Mentions(again, old.index), added)
 
 
-def _old_items(old: _Side, new: _Side, after: dict[str, Any], changes: _Changes) -> dict[str, Any]:
-    """`mention_items(old.inputs, old.index)`: the new reading of the documents that read
-    alike under both indexes, the others read again under the old one."""
-    again = [s for s in old.inputs if not changes.events_alike(s, new.index)]
-    before = mention_items(again, old.index)
-    for s in old.inputs:
-        for index in s.event_index():
-            ref = f"{s.doc_id}:e{index}"
-            if ref not in before:
-                before[ref] = after[ref]
-    return before
+def _refs(source: SourcedExtraction) -> list[str]:
+    return [f"{source.doc_id}:e{index}" for index in source.event_index()]
 
 
 def _entry_id(entry: Any) -> str:
@@ -293,24 +248,26 @@ def _holding(rows: Sequence[dict[str, Any]]) -> Holding:
 def _events(
     old: _Side,
     new: _Side,
-    changes: _Changes,
+    changes: Changes,
     options: ReconcileOptions,
     known: tuple[Holding, Placed] | None,
+    events: StoredEvents | None = None,
 ) -> PartDelta:
     """The clusters that change (`changed_mentions`), before (`known`: the old record's
     events holding given mentions, plain, and the place of every mention's event) and
     after. Timeless mentions (no date, no publication) are placed after all the others into
     a cluster of exactly their parties, so every timeless mention of the parties of a
     touched mention is placed again, among the clusters holding those parties."""
-    after = mention_items(new.inputs, new.index)
+    after = Mentions(new.inputs, new.index, events)  # each made (and read) when weighed
     before = _old_items(old, new, after, changes)
     if known is None:
         gone = cluster_events(old.inputs, old.index, options)
         where = {m.ref: n for n, c in enumerate(gone) for m in c.mentions}
         known = _holding([to_plain(old.filer.event(c)) for c in gone]), lambda: where
     stored, places = known
-    seeds = {ref for ref in after if ref not in before}  # the added documents' mentions
-    for ref, item in before.items():
+    seeds = set(before.added)  # the added documents' mentions
+    for ref in before.again:  # the others read as after
+        item = before[ref]
         if after[ref] is not item and (
             after[ref] != item
             or any(i in changes.ids and old.view(i) != new.view(i) for i in item.ids)
@@ -326,19 +283,20 @@ def _events(
     # may join or leave, grown together until no cluster brings in another party set; only
     # the party sets some timeless mention has (a cluster holding no timeless mention's
     # parties is no timeless mention's to join)
-    loose = {k for r, i in after.items() if is_timeless(i) for k in kinds_of(r)}
+    timeless = after.timeless()
+    after.prefetch(timeless)
+    loose = {k for r in timeless for k in kinds_of(r)}
     kinds = loose & {
         k for r in refs | {r for r in seeds if is_timeless(after[r])} for k in kinds_of(r)
     }
     rows: dict[int, dict[str, Any]] = {}  # the stored clusters read so far, by position
     asked: set[str] = set()
     while True:
-        placed = {
-            r for r, i in after.items() if is_timeless(i) and (r in seeds or kinds_of(r) & kinds)
-        }
-        wanted = {r for r in before if r in refs or r in placed or kinds_of(r) & kinds}
+        placed = {r for r in timeless if r in seeds or kinds_of(r) & kinds}
+        wanted = {r for r in (*refs, *placed) if r in before} | of_kinds(before, kinds, kinds_of)
         rows.update(stored(wanted - asked))  # the clusters holding one of them
         asked |= wanted
+        after.prefetch(m["ref"] for row in rows.values() for m in row["mentions"])
         gone_rows, kept = [], []
         for row in (rows[n] for n in sorted(rows)):
             refs_of = [m["ref"] for m in row["mentions"]]
@@ -357,8 +315,10 @@ def _events(
         if more <= kinds:
             break
         kinds |= more
-    timeless = [after[r] for r in sorted(placed)]
-    come = recluster([after[r] for r in refs], kept, timeless, new.index, options)
+    after.prefetch(refs)
+    come = recluster(
+        [after[r] for r in refs], kept, [after[r] for r in sorted(placed)], new.index, options
+    )
     return _diff(gone_rows, (to_plain(new.filer.event(c)) for c in come), _row_id)
 
 
@@ -449,6 +409,7 @@ def reconcile_delta(
     members: Mapping[int, Sequence[ActorMember]] | None = None,
     series: StoredSeries | None = None,
     statements: StoredStatements | None = None,
+    events: StoredEvents | None = None,
 ) -> RecordDelta:
     """The change from `reconcile(old_inputs, judgements)` to `reconcile(old_inputs +
     added_inputs, judgements)` (see the module docstring). `known`: the actors, machine
@@ -465,22 +426,24 @@ def reconcile_delta(
     (quantity and period) the added figures have and of the commitments' measure, unit and
     deadline period (`_figures`, `_commitments`); `statements`: the old documents'
     agreement statements, read by title word (`StoredStatements`), when the old inputs
-    carry none (`_agreements`)."""
+    carry none (`_agreements`); `events`: the stored events, read by id as the events'
+    replay reaches them (`_event_mentions`), when the inputs carry none."""
     opts = options or ReconcileOptions()
     human = tuple(j for j in judgements if j.by != "machine")
     inputs = ordered_inputs(old_inputs)
     old = _Side.known(inputs, known[0], known[1]) if known else _Side.of(inputs, human)
     added = {s.doc_id for s in added_inputs}
     assert members is None or known is not None, "old members come with the stored actors"
+    assert events is None or known is not None, "old events come with the stored record"
     new = _Side.grown(old, ordered_inputs((*old_inputs, *added_inputs)), added, human, members)
     conflicts, series_delta = _figures(old, new, added_inputs, opts, series)
-    changes = _Changes.of(old.index, new.index)
+    changes = Changes.of(old.index, new.index)
     histories = agreement_delta(old, new, changes, opts, agreements, statements)
     parts = {
         "documents": PartDelta((), tuple(document_entry(s) for s in added_inputs)),
         "actors": _diff(old.actors, new.actors, _entry_id),
         "judgements": _judgements(old, new),
-        "events": _events(old, new, changes, opts, (known[2], known[3]) if known else None),
+        "events": _events(old, new, changes, opts, (known[2], known[3]) if known else None, events),
         "conflicts": conflicts,
         "series": series_delta,
     }

@@ -47,6 +47,7 @@ __all__ = [
     "mention_items",
     "parties",
     "recluster",
+    "span_of",
 ]
 
 _WIDE_MODES = frozenset({"visit", "multilateral", "military"})
@@ -57,13 +58,29 @@ T = TypeVar("T")
 class _Seen:
     """Equal participant sets and spans as one object: a rebuild holds every mention."""
 
-    __slots__ = ("_values",)
+    __slots__ = ("_kinds", "_values")
 
     def __init__(self) -> None:
         self._values: dict[Any, Any] = {}
+        self._kinds: dict[frozenset[str], tuple[frozenset[str], ...]] = {}
 
     def __call__(self, value: T) -> T:
         found: T = self._values.setdefault(value, value)
+        return found
+
+    def kinds(self, ids: frozenset[str], actors: ActorIndex) -> tuple[frozenset[str], ...]:
+        """The persons, bodies, states' codes and countries of participants `ids`, worked
+        out once per distinct set (one `_Seen` serves one actor index)."""
+        found = self._kinds.get(ids)
+        if found is None:
+            kind = {i: actors.type_of(i) for i in ids}
+            country = {i: _country(actors, i) for i in ids}
+            found = self._kinds[ids] = (
+                self(frozenset(i for i in ids if kind[i] == "person")),
+                self(frozenset(i for i in ids if kind[i] == "organization")),
+                self(frozenset(c for i in ids if kind[i] == "state" and (c := country[i]))),
+                self(frozenset(c for i in ids if (c := country[i]))),
+            )
         return found
 
 
@@ -87,8 +104,13 @@ class _Item:
 
 
 def _span(event: Event) -> Span | None:
-    start = date_span(event.date)
-    end = date_span(event.date_end) if event.date_end else None
+    return span_of(event.date, event.date_end)
+
+
+def span_of(date: str | None, date_end: str | None) -> Span | None:
+    """The days an event dated `date` (to `date_end`) covers."""
+    start = date_span(date)
+    end = date_span(date_end) if date_end else None
     if start and end and end[1] >= start[0]:
         return start[0], end[1]
     return start
@@ -98,8 +120,8 @@ def _item(
     source: SourcedExtraction, index: int, event: Event, actors: ActorIndex, seen: _Seen
 ) -> _Item:
     one = seen
-    country = functools.partial(_country, actors)
     ids = one(frozenset(actors.resolve(source.doc_id, p) for p in event.participants))
+    persons, bodies, states, countries = seen.kinds(ids, actors)
     ev = event.evidence
     mention = EventMention(
         f"{source.doc_id}:e{index}",
@@ -120,12 +142,10 @@ def _item(
         event.type,
         event.mode,
         ids,
-        one(frozenset(i for i in ids if actors.type_of(i) == "person")),
-        one(frozenset(i for i in ids if actors.type_of(i) == "organization")),
-        one(
-            frozenset(c for i in ids if actors.type_of(i) == "state" and (c := _country(actors, i)))
-        ),
-        one(frozenset(c for i in ids if (c := country(i)))),
+        persons,
+        bodies,
+        states,
+        countries,
         one(_span(event)),
         one(date_span(source.published)),
         name_key(event.place) if event.place else None,

@@ -24,6 +24,10 @@ __all__ = [
     "ITEM_TABLES",
     "chunks",
     "delete_items",
+    "event_documents",
+    "event_names",
+    "event_outlines",
+    "load_events",
     "load_extraction",
     "load_extractions",
     "load_figures",
@@ -265,6 +269,54 @@ def load_statements(db: Database, doc_ids: Sequence[int]) -> dict[int, tuple[Agr
         for doc_id, rows in _rows_by_doc(db, "agreements", list(doc_ids[i : i + _CHUNK])).items():
             out[doc_id] = tuple(Agreement(**_fields(r, Agreement, ("parties",))) for r in rows)
     return out
+
+
+def event_outlines(db: Database) -> Iterator[tuple[int, int, str, str, str | None, str | None]]:
+    """(id, document id, type, mode, date, date_end) of every stored event, in document and
+    id order (each document's events as `load_extractions` gives them): narrow columns, no
+    quote or participants, read as they come."""
+    cur = db.execute(
+        "SELECT id, doc_id, type, mode, date, date_end FROM events ORDER BY doc_id, id"
+    )
+    while rows := cur.fetchmany(1000):
+        for event_id, doc_id, kind, mode, start, end in rows:
+            yield int(event_id), int(doc_id), str(kind), str(mode), start, end
+
+
+def load_events(db: Database, ids: Collection[int]) -> dict[int, Event]:
+    """The stored events of these ids (index reads, _CHUNK ids per query)."""
+    out: dict[int, Event] = {}
+    for part in chunks(sorted(ids), _CHUNK):
+        marks = ", ".join("?" for _ in part)
+        for r in db.all(f"SELECT * FROM events WHERE id IN ({marks})", part):
+            out[int(r["id"])] = Event(**_fields(r, Event, ("participants",)))
+    return out
+
+
+def event_names(db: Database) -> set[str]:
+    """Every name an event's participants or place has (the participants' by index)."""
+    names = {str(r["name"]) for r in db.all("SELECT DISTINCT name FROM event_participants")}
+    places = db.all("SELECT DISTINCT place FROM events WHERE place IS NOT NULL")
+    return names | {str(r["place"]) for r in places}
+
+
+def event_documents(db: Database, names: Collection[str], any_place: bool = False) -> set[int]:
+    """The documents with an event naming one of `names` as a participant (by index) or as
+    its place; with `any_place`, every document with an event that has a place."""
+    found: set[int] = set()
+    for part in chunks(sorted(names), _CHUNK):
+        marks = ", ".join("?" for _ in part)
+        sql = (
+            "SELECT DISTINCT e.doc_id FROM event_participants p JOIN events e "
+            f"ON e.id = p.event_id WHERE p.name IN ({marks})"
+        )
+        found.update(int(r["doc_id"]) for r in db.all(sql, part))
+        sql = f"SELECT DISTINCT doc_id FROM events WHERE place IN ({marks})"
+        found.update(int(r["doc_id"]) for r in db.all(sql, part))
+    if any_place:
+        sql = "SELECT DISTINCT doc_id FROM events WHERE place IS NOT NULL"
+        found.update(int(r["doc_id"]) for r in db.all(sql))
+    return found
 
 
 def _rows_by_doc(
