@@ -81,3 +81,39 @@ def test_talks_on_the_sidelines_of_an_opening_told_before() -> None:
         "2031-11-20",  # a Thursday
     )
     assert ("meeting", "occurred", "2031-11-15", ("Alexei Overchuk", "Zhang Guoqing")) in found
+
+
+def test_a_plan_told_days_after_a_call_and_a_call_told_again() -> None:
+    found = _events(
+        "NEW DELHI: India and Russia will hold the next round of talks on a fertiliser supply "
+        "agreement in Moscow next month, officials said on Sunday, days after Foreign "
+        "Secretary Vikram Misri spoke to Russian Deputy Foreign Minister Andrei Rudenko over "
+        'the phone.\n\nMisri and Rudenko, who spoke on Thursday, "reviewed preparations for '
+        'the summit", the ministry said. PhosAgro is in talks with Indian Potash to build a '
+        "plant.",
+        "2031-11-10",  # a Monday
+    )
+    assert ("meeting", "planned", "2031-12", ("India", "Russia")) in found
+    assert ("call", "occurred") in {(mode, status) for mode, status, _, _ in found}
+    assert not any(date == "2031-11-13" for _, _, date, _ in found)  # the Thursday before
+    assert not any("PhosAgro" in p for _, _, _, p in found)  # negotiations under way
+
+
+def test_the_contact_named_again_by_its_noun_and_the_one_before_since() -> None:
+    found = _events(
+        "ABU DHABI, April 22. The UAE and China held talks by video link on Tuesday. Trade "
+        "Minister Thani Al Zeyoudi and Commerce Minister Wang Wentao discussed logistics during "
+        "the video conference.\n\nPresident Mohamed bin Zayed is expected to travel to Beijing "
+        "early next year for a summit with President Xi Jinping, their first since talks in "
+        "Beijing in May 2029.\n\nThe UAE Air Force and the Chinese air force will hold the "
+        "Falcon Shield-2031 joint exercise in China in July. The previous edition was held in "
+        "Xinjiang in 2029.",
+        "2031-04-22",
+    )
+    videos = [(date, p) for mode, _, date, p in found if mode == "video"]
+    assert len(videos) == 1 and videos[0][0] == "2031-04-22"  # that Tuesday
+    assert "Wang Wentao" in videos[0][1]
+    meetings = {(status, date) for mode, status, date, _ in found if mode == "meeting"}
+    assert meetings == {("planned", "2032"), ("occurred", "2029-05")}
+    drills = {(status, date) for mode, status, date, _ in found if mode == "military"}
+    assert drills == {("planned", "2031-07"), ("occurred", "2029")}

@@ -56,7 +56,8 @@ _CLAUSE = re.compile(
     r"|,?\s+(?=(?:ahead of|in the run-up to|in preparation for|on the eve of)\s)"
     r"|\s+and\s+(?=that\s)"  # "said that the navy will join X and that ... Y": two reports
     # "held talks with Doval on Tuesday, | a day after his meeting with Jaishankar"
-    r"|,\s+(?=(?:a|one|two|three|four|five|several)\s+(?:day|days|week|weeks)\s+(?:after|before)\s)"
+    r"|,\s+(?=(?:(?:a|one|two|three|four|five|several|a\s+few)\s+)?(?:day|days|week|weeks)"
+    r"\s+(?:after|before)\s)"
     # "held talks by phone, | during which they discussed preparations for Modi's visit"
     r"|,\s+(?=(?:during\s+which|(?:в\s+ходе|во\s+время)\s+котор\w+)\s)"
     # "reaffirmed the goal of $100 billion by 2030, | set by Modi and Putin at their summit"

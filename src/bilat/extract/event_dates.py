@@ -221,6 +221,8 @@ def any_expr(
             and not _deadline(clause.text, expr)
             and _attributive(clause.text, expr.start, expr.end) is None
             and not _COMES_AFTER.match(clause.text, expr.start)
+            and not _in_a_relative_clause(clause.text, expr.start)
+            and not _since_another(clause.text, expr.start)
         ):
             return expr
     return None
@@ -285,6 +287,28 @@ def _in_what_was_said(text: str, trig: re.Match[str], start: int) -> bool:
     return speech is not None and speech.start() < start
 
 
+# "Jaishankar and Lavrov, who spoke on Thursday, reviewed preparations for the summit": the
+# date of a person's relative clause that tells no event of its own dates none outside it
+_WHO_CLAUSE = re.compile(r",\s+who\s[^,;]{3,120}?,", re.I)
+
+
+def _in_a_relative_clause(text: str, start: int, trig: re.Match[str] | None = None) -> bool:
+    return any(
+        m.start() < start < m.end()
+        and not (trig is not None and m.start() < trig.start() < m.end())
+        and not find_triggers(m.group(0))
+        for m in _WHO_CLAUSE.finditer(text)
+    )
+
+
+def _since_another(text: str, start: int, trig: re.Match[str] | None = None) -> bool:
+    """'a summit with Xi, their first since talks in Beijing in May 2024': the date of the
+    contact before, not of the summit (but 'since their meeting in Xi'an in May 2023' dates
+    that meeting)."""
+    m = _SINCE_PHRASE.search(text, max(0, start - 50), start)
+    return m is not None and not (trig is not None and m.start() <= trig.start() < start)
+
+
 def _said_on(text: str, start: int) -> bool:
     """'the ministry said on Sept. 8 that the navy will join': the date of the statement,
     not of what it announces."""
@@ -320,6 +344,11 @@ def _not_event_date(text: str, start: int, end: int) -> bool:
     return dateline or since or results
 
 
+_SINCE_PHRASE = re.compile(
+    r"\bsince\s+(?:(?:a|the|their|his|her)\s+)?(?:meeting|talks|visit|trip|call|summit)\b"
+    r"(?:\s+[\w'’-]+){0,3}?\s+(?:in|on)\s+$",
+    re.I,
+)
 _HELD_PARTICIPLE = re.compile(r"(?:прошедш|состоявш|проходивш|завершивш)\w*\s", re.I)
 _SINCE_YEAR_RU = re.compile(r"(?:19|20)\d\d(?:\s*(?:года|г\.?))?", re.I)
 _SINCE_RU = re.compile(r"(?<![\w-])с\s+$", re.I)
@@ -408,6 +437,8 @@ def event_date(
         and not _until(clause.text, e.start)
         and not _deadline(clause.text, e)
         and not _in_what_was_said(clause.text, trig, e.start)
+        and not _in_a_relative_clause(clause.text, e.start, trig)
+        and not _since_another(clause.text, e.start, trig)
     ]
     # a year inside the event's own name ('Vostok 2022 exercises ... on August 31') dates it
     # only when nothing else does

@@ -674,7 +674,8 @@ def _candidates(
 # "joint strategic bomber patrols", "Another naval patrol is expected": of the pair the
 # report is about when the clause names no one else
 _JOINTLY = re.compile(
-    r"\bjoint\b|\b(?:another|the\s+next)\s+$|совместн\w*\s+$|(?:очередн|следующ)\w*\s+$", re.I
+    r"\bjoint\b|\b(?:another|the\s+(?:next|previous|last|latest))\s+$|совместн\w*\s+$|(?:очередн|следующ)\w*\s+$",
+    re.I,
 )
 # "the two navies held drills", "the navies of the two countries": the pair's forces
 _TWO_FORCES = re.compile(
@@ -690,7 +691,7 @@ def _the_pair_jointly(
     ctx: DocContext, gaz: Gazetteer, clause: Clause, trig: re.Match[str]
 ) -> list[Mention]:
     """A joint exercise or patrol whose clause names no state or force: the pair's."""
-    lead = clause.text[max(0, trig.start() - 12) : trig.start()]
+    lead = clause.text[max(0, trig.start() - 16) : trig.start()]
     jointly = _JOINTLY.search(trig.group(0)) or _JOINTLY.search(lead)
     if not (jointly or _TWO_FORCES.search(clause.text)):
         return []
@@ -835,6 +836,14 @@ _FIRST_SINCE = re.compile(
     r"\s+(?:(?:there|to\s+[A-Z][\w-]*|with\s+[A-Z][\w-]*)\s+)?since\s+",
     re.I,
 )
+# "for a summit with President Xi, their first since talks in Beijing in May 2024": the one
+# before named after "since"
+_FIRST_SINCE_THE = re.compile(
+    r"\bfirst\s+since\s+(?:(?:a|the|their|his|her)\s+)?(?:[\w-]+\s+)?"
+    r"(?P<noun>meeting|talks|visit|trip|call|conversation|summit)\b"
+    r"(?:\s+(?:in|at)\s+(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)?)?\s+(?P<when>(?:in|on)\s)",
+    re.I,
+)
 # "It was the second call both leaders have held this year, after they discussed in
 # January ...": the one before took place then
 _SECOND_AFTER = re.compile(
@@ -853,7 +862,7 @@ def _the_one_before(
     """The earlier event a 'first ... since <date>' names, as the event of that mode the
     clause tells, occurred on that date; 'the second call ..., after they discussed in
     January' names one like the last of that mode the report told."""
-    second = _SECOND_AFTER.search(clause.text)
+    second = _SECOND_AFTER.search(clause.text) or _FIRST_SINCE_THE.search(clause.text)
     m = _FIRST_SINCE.search(clause.text) or second
     if m is None:
         return []
@@ -913,6 +922,42 @@ def _during_the_visit_told(clause: Clause, new: list[Found], found: list[Found])
             continue  # the visit told before, not another
         if not f.explicit_date and f.event.status == visit.status:
             f = replace(f, event=replace(f.event, date=visit.date), explicit_date=True)
+        out.append(f)
+    return out
+
+
+# "X and Y discussed logistics during the video conference": the one told before
+_DURING_THE = re.compile(
+    r"\b(?:during|at|in\s+the\s+course\s+of)\s+the\s+(?P<noun>video\s*-?\s*conference|"
+    r"videoconference|video\s+call|phone\s+call|telephone\s+conversation|call|talks|meeting)\b",
+    re.I,
+)
+
+
+def _the_contact_told(clause: Clause, new: list[Found], found: list[Found]) -> list[Found]:
+    """A contact named by its definite noun with no date of its own ('during the video
+    conference') is the one of that mode told before: its people join it."""
+    m = _DURING_THE.search(clause.text)
+    if m is None:
+        return new
+    noun = m["noun"].lower()
+    mode = (
+        "video"
+        if "video" in noun
+        else "call"
+        if ("call" in noun or "phone" in noun)
+        else ("meeting")
+    )
+    told = [i for i, f in enumerate(found) if f.event.mode == mode and f.explicit_date]
+    if not told:
+        return new
+    out = []
+    for f in new:
+        if f.event.mode == mode and not f.explicit_date:
+            g = found[told[-1]]
+            people = tuple(dict.fromkeys([*f.event.participants, *g.event.participants]))
+            found[told[-1]] = replace(g, event=replace(g.event, participants=people))
+            continue
         out.append(f)
     return out
 
@@ -1116,6 +1161,7 @@ def extract_events(ctx: DocContext, gaz: Gazetteer) -> list[Event]:
             new = [_day_off(clause, f, found, ctx.published) for f in new]
             new = [_the_session_told(clause, f, found) for f in new]
             new = _during_the_visit_told(clause, new, found)
+            new = _the_contact_told(clause, new, found)
             new += _the_one_before(ctx, clause, new, found)
             before = new or ([again, *_summit_of_continued(ctx, clause, again)] if again else [])
             found.extend(before)
