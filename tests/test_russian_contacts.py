@@ -142,3 +142,34 @@ def test_the_same_day_the_russian_minister_met_the_premier_is_one_more_meeting()
     met = sorted((e.date, tuple(sorted(e.participants))) for e in events if e.mode == "meeting")
     assert ("2026-09-11", ("Alexander Kozlov", "Gombojavyn Zandanshatar")) in met
     assert len(met) == 2
+
+
+def test_a_reception_of_a_minister_and_the_surname_in_its_other_cases() -> None:
+    """'Ким Чен Ын принял министра ...', then 'Беседа Козлова с Ким Чен Ыном' and 'Козлов и
+    министр ... провели заседание': one receiver named in the instrumental, one visitor named
+    by the bare surname in the nominative after its genitive full form."""
+    events = _events(
+        "ПХЕНЬЯН, 20 окт. Председатель государственных дел КНДР Ким Чен Ын в воскресенье принял "
+        "в Пхеньяне министра природных ресурсов России Александра Козлова. Беседа Козлова с Ким "
+        "Чен Ыном прошла в теплой атмосфере.\n\nВ субботу Козлов и министр внешнеэкономических "
+        "связей КНДР провели заседание межправительственной комиссии. По словам Козлова, число "
+        "российских туристов, посетивших КНДР в январе-сентябре, выросло в 2,3 раза.",
+        "2031-10-20",  # a Monday
+    )
+    meetings = {(e.date, e.participants) for e in events if e.mode == "meeting"}
+    assert ("2031-10-19", ("Kim Jong Un", "Alexander Kozlov")) in meetings
+    assert any(date == "2031-10-18" and "Alexander Kozlov" in p for date, p in meetings)
+    assert not any(e.mode == "visit" and e.date == "2031-01" for e in events)  # tourists
+
+
+def test_the_heads_of_two_regions_told_before_and_the_day_before() -> None:
+    events = _events(
+        "БЛАГОВЕЩЕНСК, 24 сентября. Товарооборот Амурской области с Китаем вырос на 5%.\n\n"
+        "Накануне губернатор Амурской области Василий Орлов провел переговоры с губернатором "
+        "провинции Хэйлунцзян Лян Хуэйлин. Следующая встреча глав двух регионов запланирована "
+        "на июнь следующего года в Харбине.",
+        "2031-09-24",
+    )
+    meetings = {(e.status, e.date, e.participants[0]) for e in events if e.mode == "meeting"}
+    assert ("occurred", "2031-09-23", "Vasily Orlov") in meetings
+    assert ("planned", "2032-06", "Vasily Orlov") in meetings

@@ -402,13 +402,16 @@ _CYRILLIC_NAME = re.compile(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?")
 
 
 def _russian_surnames(d: Draft) -> set[str]:
-    """'Моди' after 'Нарендры Моди': the surname of each written full name (every word
-    capitalised, so no title: 'премьер-министра Индии'), and its other case forms."""
+    """'Моди' after 'Нарендры Моди', 'Козлов' after 'Александра Козлова': the surname of each
+    written full name (every word capitalised, so no title: 'премьер-министра Индии'), in its
+    nominative and other case forms."""
     out: set[str] = set()
     for _s, _e, text in d.spans:
         words = text.split()
         if len(words) >= 2 and all(_CYRILLIC_NAME.fullmatch(w) for w in words):
-            out |= {words[-1], *surname_cases(words[-1])}
+            # from the nominative: "Александра Козлова" -> "Козлов", then "Козлову" ...
+            nominative = (person_nominative(text) or text).split()[-1]
+            out |= {words[-1], nominative, *surname_cases(nominative)}
     return out
 
 

@@ -230,6 +230,8 @@ def _participants(
         # "Ding, who last met Manturov": the one named before "who", not the last clause's
         earlier = _persons(ctx, 0, clause.start)
         persons = [*_told_before(gaz, pronoun, subject, earlier), *persons]
+    if subject and not persons and _REGION_HEADS.search(clause.text):
+        persons = subject[:2]  # "Следующая встреча глав двух регионов": the two told before
     offices = _unnamed_officials(ctx, clause)
     if pronoun and _SIDES.search(pronoun[0]):  # "The sides agreed to hold the next meeting":
         at, end = clause.start + pronoun.start(), clause.start + pronoun.end()  # both states
@@ -251,6 +253,16 @@ _THEIR = re.compile(r"\btheir\s+(?:(?:last|previous|first|recent|latest)\s+)?$",
 _SAID_AFTER = re.compile(
     r"(?:^|[\"”,]\s*)\b(?:he|she)\s+(?:told|said|added|noted|stressed|says)\b"
     r"(?=[^.;\"“”]{0,60}?\b(?:after|following|during)\b)",
+    re.I,
+)
+
+
+# the heads of two regions, who no gazetteer office names: the two people told before
+_REGION_HEADS = re.compile(
+    r"(?<![\w-])(?:глав\w*|губернатор\w*|руководител\w*)\s+(?:двух|обоих|обеих)\s+"
+    r"(?:регионов|областей|провинций|субъектов|городов)(?![\w-])"
+    r"|\b(?:the\s+)?(?:two|both)\s+(?:governors|mayors)\b"
+    r"|\bheads\s+of\s+(?:the\s+)?(?:two|both)\s+(?:regions|provinces|cities)\b",
     re.I,
 )
 
@@ -798,6 +810,7 @@ _DAY_OFF = re.compile(
     r"|(?P<arrival>(?:on|upon)\s+(?:(?:his|her|their)\s+)?arrival|по\s+прибыти\w+|по\s+прилет\w+))"
     r"(?=\s*,|\s+(?-i:[A-ZА-ЯЁ])|\s+(?:he|she|they|his|her|their|the|его|её|ее|их|он|она|они"
     r"|в|во|состоял\w*|прош\w+|глав[аы]|министр\w*|вице-премьер\w*|президент\w*|премьер\w*"
+    r"|губернатор\w*|мэр\w*|председател\w*|делегаци\w*|стороны"
     r"|посол|замминистра|[а-яё]+(?:ий|ый|ой|ая|ое|ие|ые))\b)",  # "В тот же день российский министр"
     re.I,
 )

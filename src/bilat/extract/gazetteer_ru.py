@@ -66,15 +66,23 @@ _SURNAME_CASES = (
 
 
 def surname_cases(word: str) -> list[str]:
-    """'Мантуров' -> ['Мантурова', 'Мантурову', 'Мантуровым', 'Мантурове']; [] for a word
-    that is no such surname."""
-    if not word[:1].isupper() or len(word) < 4:
+    """'Мантуров' -> ['Мантурова', 'Мантурову', 'Мантуровым', 'Мантурове'], 'Ын' -> ['Ына',
+    'Ыну', 'Ыном', 'Ыне']; [] for a word that declines otherwise (or not at all: 'Моди')."""
+    if not word[:1].isupper():
         return []
     for endings, cases in _SURNAME_CASES:
-        if word.endswith(endings):
+        if len(word) >= 4 and word.endswith(endings):
             stem = word[:-1] if endings[0].endswith("а") else word
             return [stem + c for c in cases]
+    if len(word) >= 2 and word[-1].lower() in _CONSONANTS:
+        # a foreign or other surname ending in a consonant declines as a noun: "Ким Чен
+        # Ын" -> "с Ким Чен Ыном", "Эрдоган" -> "Эрдогана", "Новак" -> "Новаком"
+        instr = "ем" if word[-1].lower() in "жшчщц" else "ом"
+        return [word + "а", word + "у", word + instr, word + "е"]
     return []
+
+
+_CONSONANTS = frozenset("бвгджзклмнпрстфхцчшщ")
 
 
 _STATE_LEMMAS: dict[int, dict[str, Entry]] = {}
