@@ -81,9 +81,13 @@ class Builder:
         inside = [
             (d, sp) for d in self.drafts.values() for sp in d.spans if start < sp[1] and sp[0] < end
         ]
-        # the state keeps its mention; the body overlaps it
+        # the state keeps its mention; the body overlaps it (not a project found over the
+        # very same words: "the Rasht - Astara railroad" is that project, not a second one)
         return all(
-            d.type in ("state", "place", "project") and start <= sp[0] and sp[1] <= end
+            d.type in ("state", "place", "project")
+            and start <= sp[0]
+            and sp[1] <= end
+            and not (d.type == "project" and (sp[0], sp[1]) == (start, end))
             for d, sp in inside
         )
 

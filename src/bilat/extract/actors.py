@@ -578,11 +578,23 @@ def _settle_name(d: Draft) -> Draft:
     return settled
 
 
+_SPACED_DASH = re.compile(r"\s+[-–—]\s+")
+
+
 def _to_actor(d: Draft, text: str, gaz: Gazetteer) -> Actor:
     mentions = tuple(Evidence(s, e, text[s:e]) for s, e, _t in sorted(d.spans))
     aliases = _aliases(d)
     known = {normalize(a) for a in (*aliases, d.name)}
     aliases += tuple(a for a in d.extra_aliases if normalize(a) not in known)
+    if d.type != "person":  # "the Rasht - Astara railroad" is written "Rasht-Astara" too
+        aliases += tuple(
+            dict.fromkeys(
+                joined
+                for a in (d.name, *aliases)
+                if (joined := _SPACED_DASH.sub("-", a)) != a
+                and normalize(joined) not in {normalize(x) for x in (*aliases, d.name)}
+            )
+        )
     if d.type in ("organization", "company"):  # "China's General Administration of Customs"
         aliases += _possessed_forms(d, text, gaz, {normalize(a) for a in (*aliases, d.name)})
         common = _common_state_form(d.name, gaz)
