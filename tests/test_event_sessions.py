@@ -117,3 +117,20 @@ def test_the_contact_named_again_by_its_noun_and_the_one_before_since() -> None:
     assert meetings == {("planned", "2032"), ("occurred", "2029-05")}
     drills = {(status, date) for mode, status, date, _ in found if mode == "military"}
     assert drills == {("planned", "2031-07"), ("occurred", "2029")}
+
+
+def test_plans_told_by_due_when_and_a_meeting_called_off() -> None:
+    found = _events(
+        "BUDAPEST, Oct 15. Foreign Minister Peter Szijjarto met Chinese Foreign Minister Wang Yi "
+        "on Monday and is due to address a business forum in Shanghai on Thursday. The two "
+        "governments are expected to sign an agreement when Chinese Premier Li Qiang visits "
+        "Budapest in the spring. Prime Minister Viktor Orban is due in Beijing at the end of "
+        "November. A meeting of the Hungarian-Chinese economic commission that had been "
+        "scheduled for December in Budapest was cancelled.",
+        "2031-10-15",  # a Wednesday
+    )
+    assert ("meeting", "occurred", "2031-10-13", ("Peter Szijjarto", "Wang Yi")) in found
+    visits = {(p[0], status, date) for mode, status, date, p in found if mode == "visit"}
+    assert ("Li Qiang", "planned", "2032") in visits
+    assert ("Viktor Orban", "planned", "2031-11") in visits  # the article's spelling
+    assert not any(date == "2031-12" for _, _, date, _ in found)  # the session called off

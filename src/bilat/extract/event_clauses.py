@@ -58,6 +58,8 @@ _CLAUSE = re.compile(
     # "held talks with Doval on Tuesday, | a day after his meeting with Jaishankar"
     r"|,\s+(?=(?:(?:a|one|two|three|four|five|several|a\s+few)\s+)?(?:day|days|week|weeks)"
     r"\s+(?:after|before)\s)"
+    # "met Foreign Minister Wang Yi on Monday | and is due to address a forum on Thursday"
+    r"|\s+(?=and\s+(?:is|are)\s+(?:due|expected|scheduled|set|to)\s)"
     # "held talks by phone, | during which they discussed preparations for Modi's visit"
     r"|,\s+(?=(?:during\s+which|(?:в\s+ходе|во\s+время)\s+котор\w+)\s)"
     # "reaffirmed the goal of $100 billion by 2030, | set by Modi and Putin at their summit"

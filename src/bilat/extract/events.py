@@ -680,7 +680,10 @@ def _candidates(
                     out.remove(found)  # "is expected to host Putin in Turkey": the trip told
                 out += visit
     level = _top_level(ctx, gaz, clause, [m for _, m in triggers])
-    return out + ([level] if level else [])
+    out += [level] if level else []
+    if _CALLED_OFF.search(clause.text):  # "A meeting ... that had been scheduled for January
+        out = [f for f in out if f.event.status != "planned"]  # was cancelled": none to come
+    return out
 
 
 # "joint strategic bomber patrols", "Another naval patrol is expected": of the pair the
@@ -937,6 +940,13 @@ def _during_the_visit_told(clause: Clause, new: list[Found], found: list[Found])
             f = replace(f, event=replace(f.event, date=visit.date), explicit_date=True)
         out.append(f)
     return out
+
+
+_CALLED_OFF = re.compile(
+    r"\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:cancell?ed|called\s+off|scrapped)\b"
+    r"|(?<![\w-])(?:был[аои]?\s+)?отмен[её]н[аоы]?(?![\w-])",
+    re.I,
+)
 
 
 # "X and Y discussed logistics during the video conference": the one told before
