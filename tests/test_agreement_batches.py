@@ -146,3 +146,18 @@ def test_a_definite_document_noun_before_its_verb_is_the_one_told_before() -> No
     )
     assert [a.title for a in found] == [found[0].title]
     assert "comprehensive strategic partnership treaty" in found[0].title
+
+
+def test_as_many_documents_as_topics_are_one_each() -> None:
+    found = _agreements(
+        "ISLAMABAD, Nov 12. Pakistan and China yesterday exchanged three memoranda of "
+        "understanding (MoUs) on mining, health care and the digital economy. The two sides "
+        "also signed 14 documents on trade and investment.",
+        "2031-11-12",
+    )
+    titles = sorted(a.title for a in found if a.kind == "memorandum")
+    assert titles == [
+        "memorandum of understanding on health care",
+        "memorandum of understanding on mining",
+        "memorandum of understanding on the digital economy",
+    ]

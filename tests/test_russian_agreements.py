@@ -380,3 +380,16 @@ def test_a_body_known_only_by_its_russian_name_is_translated_in_the_title() -> N
     assert memo.title == (
         "memorandum on creation of the joint working group on development of cross-border trade"
     )
+
+
+def test_a_title_in_the_vocabulary_of_geology_and_e_commerce() -> None:
+    titles = {
+        a.title
+        for a in _agreements(
+            "Россия и Китай подписали соглашение о сотрудничестве в области геологии и "
+            "недропользования. Минэкономразвития России и Минкоммерции КНР подписали "
+            "меморандум о сотрудничестве в сфере электронной торговли."
+        )
+    }
+    assert "agreement on cooperation in the field of geology and subsoil use" in titles
+    assert any(t.endswith("e-commerce") for t in titles)

@@ -13,7 +13,7 @@ import re
 
 from bilat.extract.context import DocContext, Sentence
 
-__all__ = ["batch_title"]
+__all__ = ["batch_title", "one_per_topic"]
 
 
 _QUALIFIER = r"(?:more\s+than|over|about|nearly|some|around|almost|up\s+to)"
@@ -156,3 +156,54 @@ def _lower_article(words: str) -> str:
     if first in ("The", "At", "During", "Following", "After", "Within", "On"):
         return f"{first.lower()} {rest}"
     return words
+
+
+# "exchanged four memoranda of understanding (MoUs) on trade facilitation, health, water
+# resources management and the digital economy": as many documents as topics, one each
+_TOPICS_AFTER = re.compile(
+    r"(?:\s+of\s+understanding)?(?:\s*\([A-Za-z]{2,8}\))?\s+on\s+([^.;:()]{3,200}?)(?=[.;:]|$)",
+    re.I,
+)
+_SINGULAR = {"memoranda": "memorandum", "memorandums": "memorandum", "mous": "memorandum"}
+
+
+def one_per_topic(text: str, start: int, end: int) -> list[str]:
+    """The titles of counted documents whose count equals the topics listed after them, one
+    per topic ('memorandum of understanding on health'); [] otherwise."""
+    count = _COUNT_BEFORE.search(text, 0, start)
+    topics_m = _TOPICS_AFTER.match(text, end)
+    if count is None or topics_m is None or count.group(1).split()[0].lower() in _QUALIFIERS:
+        return []
+    number = count.group(1).split()[-1].lower()
+    n = int(number) if number.isdigit() else _WORD_NUMBERS.get(number, 0)
+    topics = [t.strip() for t in re.split(r",\s*(?:and\s+)?|\s+and\s+", topics_m.group(1))]
+    topics = [t for t in topics if t]
+    if n < 2 or n != len(topics):
+        return []
+    noun = text[start:end].lower()
+    head = _SINGULAR.get(noun.split()[0], noun.split()[0].rstrip("s"))
+    if head == "memorandum" and "understanding" in topics_m.group(0).lower() + noun:
+        head = "memorandum of understanding"
+    return [f"{head} on {t}" for t in topics]
+
+
+_QUALIFIERS = frozenset({"more", "over", "about", "nearly", "some", "around", "almost", "up"})
+_WORD_NUMBERS = dict(
+    zip(
+        (
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+        ),
+        range(2, 13),
+        strict=True,
+    )
+)

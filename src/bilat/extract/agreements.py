@@ -17,7 +17,7 @@ from functools import lru_cache
 from typing import Any
 
 from bilat.datafiles import read_data
-from bilat.extract.agreement_batches import batch_title
+from bilat.extract.agreement_batches import batch_title, one_per_topic
 from bilat.extract.agreement_occasions import (
     AFTER_MEETING,
     MEETING_RECORD,
@@ -92,6 +92,9 @@ _LEFT = re.compile(
     r"credit|export|import|transit|currency|swap|visa|tax|technical|economic|financial|"
     r"partnership|friendship|security|defen[cs]e|military|peace|border|railway|pipeline|"
     r"customs|maritime|space|free|good-neighbourly|"
+    # what is supplied or done: "a long-term fertiliser supply agreement"
+    r"fertili[sz]ers?|grain|wheat|LNG|electricity|power|uranium|fuel|food|agricultural|"
+    r"fisheries|fishing|aviation|shipping|tourism|labour|labor|mining|steel|logistics|digital|"
     r"[a-z]+(?:tion|ment)|"
     r"(?:purchase|sale)\s+and|\d+-\w+)\s+){0,7})$"
 )
@@ -397,6 +400,12 @@ def _from_sentence(ctx: DocContext, s: Sentence) -> list[Agreement]:
             r"\bthe\s+$", s.text[max(0, m.start() - 5) : m.start()], re.I
         ):
             continue  # "expect the contract to be finalised in 2027": the one under talks
+        each = one_per_topic(s.text, m.start(), m.end())
+        if each:  # "four MoUs on trade facilitation, health, water and the digital economy"
+            made_each = [_make(ctx, s, kind, t, m.start(), m.end()) for t in each]
+            out += [a for a in made_each if _about_pair(ctx, s, a)]
+            spans.append((m.start(), len(s.text)))
+            continue
         begin, title = _title(s.text, m.start(), m.end())
         definite = DEFINITE.search(s.text[max(0, begin - 40) : m.start()])
         if definite and _FINITE_VERB.match(s.text, m.end()):
