@@ -300,3 +300,15 @@ def test_since_a_launch_year_is_the_span_to_the_report() -> None:
         "2025-11-19",
     )
     assert _of(figures, 3.1e9).period == "2016..2025"
+
+
+def test_a_level_a_year_earlier_of_the_period_carried_and_forints_no_count() -> None:
+    figures = _figures(
+        "BUDAPEST, March 9. China's trade with Hungary in January-February fell 11%. Bilateral "
+        "trade came to $3.6bn, down from $4.1bn a year earlier. The government will grant a "
+        "subsidy of 82 billion forints (about €210 million).",
+        "2031-03-09",
+    )
+    assert _of(figures, 3.6e9).period == "2031-01..2031-02"
+    assert _of(figures, 4.1e9).period == "2030-01..2030-02"
+    assert not [f for f in figures if f.unit == "count"]  # forints are money, not a count

@@ -35,6 +35,7 @@ from bilat.extract.figures_measure import (
 )
 from bilat.extract.figures_numwords import word_value
 from bilat.extract.figures_period import (
+    a_year_before,
     fallback_period,
     last_period,
     number_period,
@@ -200,6 +201,7 @@ def _sentence_figures(
                 q,
                 (carried if carried and of_the_period_before(text, q, quantities) else None)
                 or number_period(text, q, quantities, times)
+                or a_year_before(text, q, carried)
                 or carried,
                 clause_speaker(ctx, sent, q.end) or speaker,
                 source,

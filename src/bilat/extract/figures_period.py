@@ -14,7 +14,13 @@ from bilat.extract.numbers import Quantity
 from bilat.extract.temporal import TimeExpr
 from bilat.records import Figure
 
-__all__ = ["fallback_period", "last_period", "number_period", "of_the_period_before"]
+__all__ = [
+    "a_year_before",
+    "fallback_period",
+    "last_period",
+    "number_period",
+    "of_the_period_before",
+]
 
 
 # A time expression after one of these, or after "the same period (of)", is what a figure is
@@ -146,6 +152,16 @@ def _in_the_same_period(
 
 
 _A_YEAR_EARLIER = re.compile(r"\s+(?:a|one)\s+year\s+(?:earlier|before|ago)\b", re.I)
+
+
+def a_year_before(text: str, q: Quantity, period: str | None) -> str | None:
+    """'down from $37.9bn a year earlier' with the period carried from the sentence before:
+    that period a year before; None when the number is not told so."""
+    if not period or not _A_YEAR_EARLIER.match(text, q.end):
+        return None
+    return re.sub(r"(?:19|20)\d\d", lambda y: str(int(y.group(0)) - 1), period)
+
+
 _IN_THE_SAME = re.compile(
     r"\s+(?:in|for|during|over)\s+the\s+(?:same|corresponding)\s+"
     r"(?:period|months?|quarter|half|time)\s+(?:of|in)\s+",
