@@ -312,3 +312,13 @@ def test_a_level_a_year_earlier_of_the_period_carried_and_forints_no_count() -> 
     assert _of(figures, 3.6e9).period == "2031-01..2031-02"
     assert _of(figures, 4.1e9).period == "2030-01..2030-02"
     assert not [f for f in figures if f.unit == "count"]  # forints are money, not a count
+
+
+def test_total_trade_between_the_two_countries_is_their_turnover() -> None:
+    figures = _figures(
+        "BEIJING, Dec 8 (Reuters) - Trade between China and Kazakhstan rose in the first 11 "
+        "months.\n\nTotal trade between the two countries came to $40.2 billion, according to "
+        "customs data.",
+        "2031-12-08",
+    )
+    assert _of(figures, 40.2e9).measure == "trade_turnover"

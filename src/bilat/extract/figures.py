@@ -421,6 +421,12 @@ _COMMODITY_SUPPLY = frozenset({"gas_supply", "oil_supply", "coal_supply"})
 _TRADE = frozenset({"trade_turnover", "trade_flow"})
 
 
+_BETWEEN_THE_TWO = re.compile(
+    r"\b(?:between\s+the\s+two|bilateral|two-way|mutual)\b|(?<![\w-])(?:двусторонн|взаимн)\w*",
+    re.I,
+)
+
+
 def _scope(ctx: DocContext, sent: Sentence, q: Quantity, measure: str) -> str:
     """Measures that are not the pair's supply or trade: a commodity produced ('coal
     production should total 440 Mt') and one state's trade with the world ('Globally, China
@@ -430,7 +436,11 @@ def _scope(ctx: DocContext, sent: Sentence, q: Quantity, measure: str) -> str:
         return "other"
     if is_rate_level(sent.text, q):
         return "other"  # GOLD v1.1: tariff rates are percent, measure other
-    if measure in _TRADE and len({h.iso for h in countries_in(ctx, sent)}) < 2:
+    if (
+        measure in _TRADE
+        and len({h.iso for h in countries_in(ctx, sent)}) < 2
+        and not _BETWEEN_THE_TWO.search(sent.text)  # "Total trade between the two countries"
+    ):
         opening = _paragraph_opening(ctx, sent)
         if has_phrase(opening, "measures.yaml", "global_cues"):
             return "other"
