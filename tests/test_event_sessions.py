@@ -134,3 +134,18 @@ def test_plans_told_by_due_when_and_a_meeting_called_off() -> None:
     assert ("Li Qiang", "planned", "2032") in visits
     assert ("Viktor Orban", "planned", "2031-11") in visits  # the article's spelling
     assert not any(date == "2031-12" for _, _, date, _ in found)  # the session called off
+
+
+def test_a_plan_the_states_agreed_on_told_after_the_session_that_set_it() -> None:
+    found = _events(
+        "ISLAMABAD: Pakistan and Russia have agreed to resume negotiations on the gas pipeline "
+        "next month, Petroleum Minister Ali Pervaiz Malik said on Tuesday, after the ninth "
+        "session of the Pakistan-Russia Intergovernmental Commission concluded in Islamabad "
+        "last week.\n\nMalik, who co-chaired the session with Russian Energy Minister Sergei "
+        "Tsivilev, said Pakistan imported 1.1 million tonnes of Russian oil in fiscal year "
+        "2030-31.",
+        "2031-10-22",
+    )
+    assert ("meeting", "planned", "2031-11", ("Pakistan", "Russia")) in found
+    sessions = {date for mode, status, date, _ in found if status == "occurred"}
+    assert sessions == {"2031-10"}  # last week's session, not the fiscal year told after "said"

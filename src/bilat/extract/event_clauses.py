@@ -64,6 +64,10 @@ _CLAUSE = re.compile(
     r"|,\s+(?=(?:during\s+which|(?:в\s+ходе|во\s+время)\s+котор\w+)\s)"
     # "reaffirmed the goal of $100 billion by 2030, | set by Modi and Putin at their summit"
     r"|,\s+(?=(?:set|agreed|reached|announced|adopted)\s+by\s)"
+    # "agreed to resume negotiations next month, the minister said, | after the ninth session
+    # of the commission concluded in Islamabad last week"
+    r"|,\s+(?=after\s+(?:the|a|an|his|her|their)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:session|meeting|talks|visit|summit|forum|call|conversation)\b)"
     # "held the Joint Sea drills in August, | followed by a joint naval patrol"
     r"|,\s+(?=followed\s+by\s)"
     # "agreed to speed up preparations for the next session of the committee, | during talks

@@ -278,7 +278,11 @@ def _deadline(text: str, expr: TimeExpr) -> bool:
 # "received Chernyshenko, telling him that Vietnam welcomed 480,000 Russians in
 # January-October": the period of what was said, not the day of the contact
 _SPEECH_THAT = re.compile(
-    r",\s+(?:telling|saying|noting|adding|stressing|assuring|informing)\s+(?:\w+\s+)?that\b", re.I
+    r",\s+(?:telling|saying|noting|adding|stressing|assuring|informing)\s+(?:\w+\s+)?that\b"
+    # "X, who co-chaired the session with Y, said Pakistan imported ... in FY25": what was
+    # said (not "said on Tuesday": the day of the statement)
+    r"|,\s+(?:said|says|told\s+(?:reporters|journalists|the\s+\w+))\s+(?!on\b|in\b|last\b|this\b)",
+    re.I,
 )
 
 

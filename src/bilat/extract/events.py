@@ -19,6 +19,7 @@ candidates for the same real-world event are merged (`event_merge`).
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import replace
@@ -236,6 +237,15 @@ def _participants(
     if pronoun and _SIDES.search(pronoun[0]):  # "The sides agreed to hold the next meeting":
         at, end = clause.start + pronoun.start(), clause.start + pronoun.end()  # both states
         offices += pair_states(ctx, gaz, at, end, pronoun[0])
+    states = _joined_states(ctx, [m for m in found if m.type == "state"])
+    if (
+        persons
+        and not _involves_pair(persons, ctx.pair, "")
+        and _involves_pair(states, ctx.pair, "")
+    ):
+        # "Pakistan and Russia have agreed to resume negotiations next month, minister X
+        # said": the two states, not the one who told it
+        return [*(p for p in persons if p.country), *states, *offices]
     if persons:
         return [*persons, *offices]
     bodies = [
@@ -245,6 +255,15 @@ def _participants(
         and not (m.type == "organization" and _BODY_SAYS.match(ctx.clean_text, m.end))
     ]  # not "..., the Russian government's press service said"
     return bodies + offices
+
+
+def _joined_states(ctx: DocContext, states: list[Mention]) -> list[Mention]:
+    """States named together as one subject ('Pakistan and Russia have agreed')."""
+    text = ctx.clean_text
+    for a, b in itertools.pairwise(states):
+        if a.country != b.country and re.fullmatch(r"\s+and\s+", text[a.end : b.start]):
+            return [a, b]
+    return []
 
 
 _THEIR = re.compile(r"\btheir\s+(?:(?:last|previous|first|recent|latest)\s+)?$", re.I)
