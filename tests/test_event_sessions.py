@@ -149,3 +149,18 @@ def test_a_plan_the_states_agreed_on_told_after_the_session_that_set_it() -> Non
     assert ("meeting", "planned", "2031-11", ("Pakistan", "Russia")) in found
     sessions = {date for mode, status, date, _ in found if status == "occurred"}
     assert sessions == {"2031-10"}  # last week's session, not the fiscal year told after "said"
+
+
+def test_the_guest_of_a_visit_to_the_hosts_state_and_its_days() -> None:
+    found = _events(
+        "Cairo: Egyptian Prime Minister Mostafa Madbouly held talks with Chinese Premier Li "
+        "Qiang in Beijing on Monday, on the second day of an official visit to China that runs "
+        "from Sunday to Tuesday.\n\nInvestment Minister Hassan El Khatib met Commerce Minister "
+        "Wang Wentao and, separately, Zheng Shanjie, chairman of the National Development and "
+        "Reform Commission, on Sunday.",
+        "2031-03-17",  # a Monday
+    )
+    visits = [(p, date) for mode, _, date, p in found if mode == "visit"]
+    assert visits == [(("Mostafa Madbouly", "China"), "2031-03-16")]
+    khatib = {p[1] for mode, _, _, p in found if mode == "meeting" and p[0] == "Hassan El Khatib"}
+    assert khatib == {"Wang Wentao", "Zheng Shanjie"}

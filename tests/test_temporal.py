@@ -274,3 +274,10 @@ def test_a_figure_for_months_of_the_iranian_year() -> None:
         (9, "2025-03..2025-10"),
         (1_400_000_000, "2025-03..2025-10"),
     }
+
+
+def test_a_span_of_weekdays_runs_from_the_first() -> None:
+    (past,) = find_time_expressions("a visit that runs from Sunday to Tuesday", "2031-03-17")
+    assert (past.date, past.date_end) == ("2031-03-16", "2031-03-18")  # told on the Monday
+    (plan,) = find_time_expressions("He will visit from Monday to Wednesday.", "2031-03-14")
+    assert (plan.date, plan.date_end) == ("2031-03-17", "2031-03-19")

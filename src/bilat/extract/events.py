@@ -438,7 +438,7 @@ def _in_dateline(ctx: DocContext, m: Mention) -> bool:
 
 # "met Chinese President Xi Jinping and Premier Li Qiang": the two told as objects of one
 # verb, with titles between
-_AND_TITLED = re.compile(r"\s*,?\s+and\s+(?:[A-Za-z.'’-]+\s+){0,8}?$")
+_AND_TITLED = re.compile(r"\s*,?\s+and(?:\s*,?\s*separately\s*,)?\s+(?:[A-Za-z.'’-]+\s+){0,8}?$")
 
 
 def _one_meeting_each(
@@ -497,6 +497,31 @@ def _destination(
             host, name = hosts[0], gaz.state(country).name
             return Mention(host.start, host.end, host.text, name, "state", country)
     return None
+
+
+def _the_guest_of(
+    ctx: DocContext, gaz: Gazetteer, clause: Clause, trig: re.Match[str], visitors: list[Mention]
+) -> tuple[list[Mention], Mention | None]:
+    """'X held talks with Li Qiang in Beijing, on the second day of an official visit to
+    China': when the visitor found is at home in the destination the word names, the person
+    of the clause before it from another state is the guest (the destination: None when the
+    word names none, or the visitor found is not at home there)."""
+    at = clause.start + trig.end()
+    to = re.match(r"\s+to\s+(?:the\s+)?", ctx.clean_text[at : clause.end])
+    if to is None:
+        return visitors, None
+    state = next(
+        (s for m in ctx.mentions_in(at + to.end(), clause.end)[:1] if (s := _as_state(gaz, m))),
+        None,
+    )
+    if state is None or not visitors or any(v.country != state.country for v in visitors):
+        return visitors, None
+    guests = [
+        m
+        for m in _persons(ctx, clause.start, clause.start + trig.start())
+        if m.country and m.country != state.country
+    ]
+    return (guests[:1], state) if guests else (visitors, None)
 
 
 _RETURN_VISIT = re.compile(r"\breturn\s+(?:state\s+|official\s+)?visit|ответн\w+\s+визит", re.I)
@@ -634,8 +659,11 @@ def _candidates(
             mode = "meeting"
         sides: list[Mention] = []
         if mode == "visit":
-            parts = _visitors(ctx, gaz, clause, trig, subject)
-            dest = _destination(ctx, gaz, clause, clause.start + trig.end(), parts)
+            parts, dest = _the_guest_of(
+                ctx, gaz, clause, trig, _visitors(ctx, gaz, clause, trig, subject)
+            )
+            if dest is None:
+                dest = _destination(ctx, gaz, clause, clause.start + trig.end(), parts)
             if dest is not None:
                 parts.append(dest)
         elif mode == "military":

@@ -496,6 +496,22 @@ def _b_weekday(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     return (base + dt.timedelta(days=delta)).isoformat(), None, None
 
 
+def _b_weekday_span(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    """'from Sunday to Tuesday': days in a row from the first (the last one on or before the
+    report's day, or the next one after it for a plan)."""
+    base = ctx.pub.as_date() if ctx.pub else None
+    if base is None:
+        return None, None, None
+    first = table("weekdays")[m["wd1"].lower()]
+    last = table("weekdays")[m["wd2"].lower()]
+    if ctx.future:
+        start = base + dt.timedelta(days=(first - base.weekday()) % 7 or 7)
+    else:
+        start = base - dt.timedelta(days=(base.weekday() - first) % 7)
+    end = start + dt.timedelta(days=(last - first) % 7)
+    return start.isoformat(), end.isoformat(), None
+
+
 def _b_season(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     if m["y"]:
         return m["y"], None, None
@@ -739,6 +755,12 @@ def patterns() -> tuple[tuple[re.Pattern[str], Builder], ...]:
             re.I,
         ),
         # "Last Thursday, the minister held ...": a sentence's first word too
+        # "an official visit that runs from Sunday to Tuesday"
+        (
+            rf"\b(?i:from)\s+(?P<wd1>{wd})\s+(?i:to|until|through|till)\s+(?P<wd2>{wd})\b",
+            _b_weekday_span,
+            0,
+        ),
         (rf"\b(?:(?P<w>(?i:last|next|this))\s+|(?i:on)\s+)?(?P<wd>{wd})\b", _b_weekday, 0),
         (
             rf"\b(?:(?:the|in)\s+|(?P<w>last|next|this)\s+)(?P<s>{season})\b"
