@@ -11,6 +11,7 @@ full rebuild of the same store.
 from __future__ import annotations
 
 import dataclasses
+import gc
 import itertools
 import json
 import random
@@ -324,6 +325,32 @@ def test_old_actors_taken_from_the_record_read_as_stored(
             if source[2] != 0:  # the copies: the same quantities, so the groups re-derived
                 _add(store, source)
         _refreshed_equals_rebuild(store, "updated")
+    finally:
+        store.close()
+
+
+def test_an_update_runs_with_the_collector_paused(
+    sources: list[Source], new_store: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The update derives and writes with no automatic cyclic collection (`collector_paused`:
+    what it reads is kept to its end), and gives the collector back enabled."""
+    import bilat.record
+
+    seen: list[bool] = []
+    derive = bilat.record._derive
+
+    def watched(*args: Any) -> Any:
+        seen.append(gc.isenabled())
+        return derive(*args)
+
+    monkeypatch.setattr(bilat.record, "_derive", watched)
+    store = _store_with(new_store, sources, [0, 1])
+    try:
+        _add(store, sources[2])
+        assert gc.isenabled()
+        _refreshed_equals_rebuild(store, "updated")
+        assert seen == [False]
+        assert gc.isenabled()
     finally:
         store.close()
 

@@ -16,6 +16,7 @@ from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import fields, replace
 from typing import Any
 
+from bilat._collector import collector_paused
 from bilat.reconcile import (
     ActorMember,
     CanonicalActor,
@@ -220,13 +221,14 @@ def update_record(store: Store, added: set[int]) -> RecordDelta | None:
     reviewed = load_reviews_for_record(store)
     if reviewed.reviews.get("figures") or json.loads(parts or "[]") != [*_PARTS, "agreements"]:
         return None
-    delta = _derive(store, added, reviewed)
-    patch = RecordPatch(
-        {kind: _part_patch(store, kind, p) for kind, p in delta.parts.items()},
-        {kind: [_plain(x) for x in items] for kind, items in delta.whole.items()},
-        delta.actor_ids,
-    )
-    store.patch_record(patch, source, version)
+    with collector_paused():  # what it reads is kept to the end: no cycles to look for
+        delta = _derive(store, added, reviewed)
+        patch = RecordPatch(
+            {kind: _part_patch(store, kind, p) for kind, p in delta.parts.items()},
+            {kind: [_plain(x) for x in items] for kind, items in delta.whole.items()},
+            delta.actor_ids,
+        )
+        store.patch_record(patch, source, version)
     return delta
 
 
