@@ -564,7 +564,12 @@ def _build(
     """`counted`: the clause counts the people by their states ('Russian and Chinese
     officials') or names the joint body that meets, which names the parties as well as a
     person does."""
-    parts = [p for p in parts if not _in_dateline(ctx, p) and not in_speaker_label(ctx, p)]
+    parts = [  # (a speaker named by the turn's label takes part when the clause says so)
+        p
+        for p in parts
+        if not _in_dateline(ctx, p)
+        and not (clause.start <= p.start < clause.end and in_speaker_label(ctx, p))
+    ]
     in_pair = {m.country for m in parts} & set(ctx.pair)
     if not in_pair or (mode not in GROUP_MODES and not _involves_pair(parts, ctx.pair, mode)):
         return None
