@@ -164,3 +164,22 @@ def test_the_guest_of_a_visit_to_the_hosts_state_and_its_days() -> None:
     assert visits == [(("Mostafa Madbouly", "China"), "2031-03-16")]
     khatib = {p[1] for mode, _, _, p in found if mode == "meeting" and p[0] == "Hassan El Khatib"}
     assert khatib == {"Wang Wentao", "Zheng Shanjie"}
+
+
+def test_the_trip_a_meeting_was_part_of() -> None:
+    found = _events(
+        "BEIJING, July 24. Russian Security Council Secretary Sergei Shoigu met Chinese Foreign "
+        "Minister Wang Yi on Wednesday, his first trip to China since he took up the post.",
+        "2031-07-24",  # a Thursday
+    )
+    visits = {(p, status, date) for mode, status, date, p in found if mode == "visit"}
+    assert visits == {(("Sergei Shoigu", "China"), "occurred", "2031-07")}
+
+
+def test_one_who_is_in_the_hosts_capital_to_take_part_is_on_a_visit() -> None:
+    found = _events(
+        "ASTANA, Nov 20. Russian Deputy Prime Minister Alexei Overchuk, who is in Astana to take "
+        "part in the Eurasian council, met Kazakh Prime Minister Olzhas Bektenov on Thursday.",
+        "2031-11-20",
+    )
+    assert ("visit", "occurred") in {(mode, status) for mode, status, _, p in found}

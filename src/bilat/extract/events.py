@@ -954,6 +954,37 @@ def _the_one_before(
     return [replace(told[0], event=event, explicit_date=True, marks=told[0].marks | {"prior"})]
 
 
+# "X met Y in Beijing on Wednesday, his first trip to China since he took up the post": the
+# trip the meeting was part of
+_HIS_TRIP = re.compile(
+    r"\b(?:his|her)\s+(?:first|second|third|\d+(?:st|nd|rd|th))\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:trip|visit)\s+to\s+(?:the\s+)?(?P<dest>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)",
+)
+
+
+def _this_trip(ctx: DocContext, gaz: Gazetteer, clause: Clause, new: list[Found]) -> list[Found]:
+    m = _HIS_TRIP.search(clause.text)
+    meetings = [f for f in new if f.event.mode == "meeting" and f.event.status == "occurred"]
+    if m is None or not meetings or any(f.event.mode == "visit" for f in new):
+        return []
+    state = gaz.state_named(m["dest"])
+    if state is None or state.country is None:
+        return []
+    at = clause.start + m.start()
+    guests = [p for p in _persons(ctx, clause.start, at) if p.country not in (None, state.country)]
+    if not guests:
+        return []
+    meeting = meetings[0]
+    visit = replace(
+        meeting.event,
+        mode="visit",
+        participants=(guests[0].actor, state.name),
+        date=(meeting.event.date or "")[:7] or None,
+        date_end=None,
+    )
+    return [replace(meeting, event=visit, marks=frozenset())]
+
+
 _FOLLOWED = re.compile(r"\s*followed\s+by\s", re.I)
 
 
@@ -1238,6 +1269,7 @@ def extract_events(ctx: DocContext, gaz: Gazetteer) -> list[Event]:
             new = _during_the_visit_told(clause, new, found)
             new = _the_contact_told(clause, new, found)
             new += _the_one_before(ctx, clause, new, found)
+            new += _this_trip(ctx, gaz, clause, new)
             before = new or ([again, *_summit_of_continued(ctx, clause, again)] if again else [])
             found.extend(before)
             people = list({m.actor: m for m in _persons(ctx, clause.start, clause.end)}.values())
