@@ -399,3 +399,15 @@ def test_pickles(gaz: Gazetteer) -> None:
     copy = pickle.loads(pickle.dumps(gaz))
     assert only(copy.lookup("PRC")).gid == "CN"
     assert names(copy.holders("head_of_state", "RU", "2025")) == ["Vladimir Putin"]
+
+
+def test_a_surname_with_its_particle_after_the_full_name_is_that_person() -> None:
+    """'Trade grew, Dr Al Zeyoudi said' after 'Dr Thani Al Zeyoudi': one person, not two."""
+    from tests.conftest import extract_text
+
+    text = (
+        "ABU DHABI, April 22. The UAE and China held talks. Dr Thani Al Zeyoudi, Minister of "
+        "Foreign Trade, met Wang Wentao. Trade grew 6.8 per cent, Dr Al Zeyoudi said."
+    )
+    people = [a for a in extract_text(text, "2031-04-22").actors if "Zeyoudi" in a.name]
+    assert [(p.name, p.aliases) for p in people] == [("Thani Al Zeyoudi", ("Al Zeyoudi",))]

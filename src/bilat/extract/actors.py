@@ -241,6 +241,8 @@ def _short_forms(name: str, country: str | None) -> set[str]:
     if len(parts) < 2:
         return set()
     forms = {parts[-1]}
+    if len(parts) >= 3 and _PARTICLE_SURNAME.fullmatch(" ".join(parts[-2:])):
+        forms.add(" ".join(parts[-2:]))  # "El Khatib", "Al Zeyoudi", "da Silva"
     if country in _CJK_STYLE:
         forms.add(parts[0])
     if _PATRONYM.search(" " + " ".join(parts[1:])) or country in _GIVEN_NAME_STYLE:
@@ -250,6 +252,8 @@ def _short_forms(name: str, country: str | None) -> set[str]:
     return forms
 
 
+# a surname with its particle, which reports use alone after the full name
+_PARTICLE_SURNAME = re.compile(r"(?:Al|El|al|el|Abu|da|de|dos|van|von|di|del|bin)\s+[A-Z][\w'’-]+")
 # states whose press calls people by the given name: Malay and Indonesian names ("Anwar",
 # "Prabowo") have no family name
 _GIVEN_NAME_STYLE = frozenset({"MY", "ID", "BN"})
@@ -329,6 +333,8 @@ def _add_persons(b: Builder) -> None:
             draft.country = draft.country or "CN"  # a name in Palladius spelling: Chinese
             if chinese[1] not in draft.extra_aliases and chinese[1] != name:
                 draft.extra_aliases += (chinese[1],)
+        elif _PARTICLE_SURNAME.fullmatch(name):  # "Al Zeyoudi" after "Thani Al Zeyoudi"
+            singles.append((start, start + len(name), name))
         elif " " in name or _INITIALS.match(name):  # "Б.Батцэцэг": initials make it a name
             draft = b.person(_person_key(b, name), name, start, start + len(name), name)
             if b.ctx.language == "ru":
