@@ -424,7 +424,7 @@ _DATELINE_CITY = re.compile(r"[A-Z][A-Z .'’-]{2,},\s+")
 _DATELINE_END = re.compile(r"\s*(?:\([^)\n]{1,24}\)\s*)?[—–-]")
 
 
-def _in_dateline(ctx: DocContext, m: Mention) -> bool:
+def _dateline_state(ctx: DocContext, m: Mention) -> bool:
     """'SEOUL, South Korea (AP) —': the state of the dateline's city is where the report was
     filed, no party to what it tells."""
     text = ctx.clean_text
@@ -567,7 +567,7 @@ def _build(
     parts = [  # (a speaker named by the turn's label takes part when the clause says so)
         p
         for p in parts
-        if not _in_dateline(ctx, p)
+        if not _dateline_state(ctx, p)
         and not (clause.start <= p.start < clause.end and in_speaker_label(ctx, p))
     ]
     in_pair = {m.country for m in parts} & set(ctx.pair)
@@ -1010,11 +1010,28 @@ _DURING_THE_VISIT = re.compile(
 )
 
 
+def _last_told(
+    found: list[Found], mode: str, status: str | None = None, dated: bool = True
+) -> int | None:
+    """Where in `found` the last event of that mode (and status) is, dated by the text when
+    `dated`; None when the report told none."""
+    return next(
+        (
+            i
+            for i in range(len(found) - 1, -1, -1)
+            if found[i].event.mode == mode
+            and (status is None or found[i].event.status == status)
+            and (found[i].explicit_date or not dated)
+        ),
+        None,
+    )
+
+
 def _during_the_visit_told(clause: Clause, new: list[Found], found: list[Found]) -> list[Found]:
-    told = [f for f in found if f.event.mode == "visit" and f.explicit_date]
-    if not told or not _DURING_THE_VISIT.match(clause.text):
+    i = _last_told(found, "visit")
+    if i is None or not _DURING_THE_VISIT.match(clause.text):
         return new
-    visit = told[-1].event
+    visit = found[i].event
     out = []
     for f in new:
         if f.event.mode == "visit" and not f.explicit_date:
@@ -1046,23 +1063,17 @@ def _the_contact_told(clause: Clause, new: list[Found], found: list[Found]) -> l
     m = _DURING_THE.search(clause.text)
     if m is None:
         return new
-    noun = m["noun"].lower()
-    mode = (
-        "video"
-        if "video" in noun
-        else "call"
-        if ("call" in noun or "phone" in noun)
-        else ("meeting")
-    )
-    told = [i for i, f in enumerate(found) if f.event.mode == mode and f.explicit_date]
-    if not told:
+    bare = "call" if m["noun"].lower() == "call" else "meeting"  # "the call": no trigger alone
+    mode = next((mode for mode, _ in find_triggers(m["noun"])), bare)
+    i = _last_told(found, mode)
+    if i is None:
         return new
     out = []
     for f in new:
         if f.event.mode == mode and not f.explicit_date:
-            g = found[told[-1]]
+            g = found[i]
             people = tuple(dict.fromkeys([*f.event.participants, *g.event.participants]))
-            found[told[-1]] = replace(g, event=replace(g.event, participants=people))
+            found[i] = replace(g, event=replace(g.event, participants=people))
             continue
         out.append(f)
     return out
@@ -1076,10 +1087,10 @@ _THE_SESSION = re.compile(r"\b(?:co-?)?chair(?:ed|ing)\s+the\s+(?:session|sittin
 def _the_session_told(clause: Clause, f: Found, found: list[Found]) -> Found:
     if f.explicit_date or f.event.mode != "meeting" or not _THE_SESSION.search(clause.text):
         return f
-    told = [g for g in found if g.event.mode == "meeting" and g.explicit_date]
-    if not told or told[-1].event.status != f.event.status:
+    i = _last_told(found, "meeting")
+    if i is None or found[i].event.status != f.event.status:
         return f
-    date, date_end = told[-1].event.date, told[-1].event.date_end
+    date, date_end = found[i].event.date, found[i].event.date_end
     return replace(f, event=replace(f.event, date=date, date_end=date_end), explicit_date=True)
 
 
@@ -1097,12 +1108,9 @@ _HELD_REMOTELY = re.compile(
 
 def _by_video(found: list[Found]) -> None:
     """The meeting told last was held by video: a videoconference (PLOVER's mode)."""
-    told = [
-        i for i, f in enumerate(found) if f.event.mode == "meeting" and f.event.status == "occurred"
-    ]
-    if told:
-        f = found[told[-1]]
-        found[told[-1]] = replace(f, event=replace(f.event, mode="video"))
+    i = _last_told(found, "meeting", status="occurred", dated=False)
+    if i is not None:
+        found[i] = replace(found[i], event=replace(found[i].event, mode="video"))
 
 
 def _continued(ctx: DocContext, clause: Clause, before: list[Found]) -> Found | None:
