@@ -36,3 +36,34 @@ def test_documents_signed_at_a_joint_committees_meeting_are_the_pairs() -> None:
     (agreement,) = found
     assert agreement.title == "agreement on electronic customs data exchange"
     assert (agreement.status, agreement.date) == ("signed", "2026-11-12")
+
+
+def test_a_title_ends_before_the_verb_of_its_own_clause() -> None:
+    """A modal, an irregular past tense or a quoted clause after the noun is the sentence
+    going on, not the document's name."""
+    found = _agreements(
+        "India and Russia have held talks on a fertiliser supply contract with Uralkali, but "
+        'officials said the supply contract "is still being negotiated". Shipments under '
+        "their trade agreement on fertilisers grew faster than planned.",
+        "2026-11-12",
+    )
+    assert [a.title for a in found] == [
+        "fertiliser supply contract with Uralkali",
+        "trade agreement on fertilisers",
+    ]
+
+
+def test_a_relative_clause_is_part_of_a_title_only_when_it_tells_what_it_says() -> None:
+    said = _agreements(
+        "Russia and India adopted a joint statement that sets a target of bringing bilateral "
+        "trade to $100 billion by 2030.",
+        "2026-11-12",
+    )
+    fate = _agreements(
+        "Russia and India signed a joint statement that drew criticism at home on Monday.",
+        "2026-11-12",
+    )
+    assert [a.title for a in said] == [
+        "joint statement that sets a target of bringing bilateral trade to $100 billion"
+    ]
+    assert [a.title for a in fate] == ["joint statement of Russia and India"]

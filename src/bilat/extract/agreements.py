@@ -39,6 +39,10 @@ __all__ = ["extract_agreements"]
 
 _STOP = re.compile(
     r"\s*(?:[,;:()\[\]“”\"]|(?<!\b[A-Z])\.(?:\s|$)|\s[-—–]\s|\b(?:was|were|is|are|has|have|had|will|would|which|"
+    # a modal or a past tense of its own clause: "the deal on it could be signed", "shipments
+    # under their free trade agreement grew more slowly"
+    r"could|can|may|might|must|should|shall|being|grew|fell|rose|drew|sent|gave|saw|began|"
+    r"became|brought|kept|won|lost|meant|went|"
     r"that|who|signed|adopted|issued|reached|published|during|said|says|covers|covered|"
     r"includes|included|provides|envisages|stipulates|demonstrated|shows|laid|aims|calls|sets|"
     # the clause's own verb after the noun: "talks on the terms of the contract continue"
@@ -63,7 +67,9 @@ _STOP = re.compile(
 # what a title may run through: a bracketed acronym ("(CNSA)") and a list of parties
 # ("between Russia, Iran, and India")
 _ACRONYM = re.compile(r"\s*\([A-Z][A-Za-z]{1,10}\)")
-_QUOTED = re.compile(r"\s*[\"“][^\"“”.,;]{1,40}[\"”]")  # a quoted name: 'of PJSC "KAMAZ" on
+# a quoted name ('of PJSC "KAMAZ" on'), not a quoted clause ('a supply contract "is still
+# being worked out"')
+_QUOTED = re.compile(r"\s*[\"“](?=[A-Z0-9])[^\"“”.,;]{1,40}[\"”]")
 _NEXT_AIM = re.compile(
     r",\s*(?:and\s+)?(?!which|who|that|while|as|but|the|a|an|it|he|she|they)[a-z]+\b"
 )
@@ -136,7 +142,14 @@ def _lexicon() -> _Lexicon:
 
 
 _AUXILIARY = re.compile(r"(?:was|were|is|are|has|have|had|will|would|can|could|may)\b", re.I)
-_EXTEND = re.compile(r"\s+(?:that|which|setting|following|after|to)\s")
+# what runs on into the title: "a joint statement that sets a target", "setting a target" (a
+# relative clause telling what the document says; not one telling its fate: "a joint
+# statement that drew criticism", "an agreement that expires in 2028")
+_EXTEND = re.compile(
+    r"\s+(?:setting|following|after|to|(?:that|which)(?=\s+(?:sets|calls|provides|envisages|"
+    r"outlines|commits|pledges|aims|covers|lays|establishes|defines|foresees|stipulates|seeks|"
+    r"targets|opens|allows|grants)\b))\s"
+)
 
 
 def _title_right(text: str, pos: int) -> int:
