@@ -359,6 +359,51 @@ def test_an_exercise_of_a_named_series_without_its_year() -> None:
             "2031-11-14",
             [("meeting", "occurred", "2031-11-14", ("Alexey Overchuk", "Russia", "China"))],
         ),
+        (  # the day a 'when' clause tells of is its contact's, not the subject noun's
+            "Plans for the state visit were reviewed on Tuesday, when Egyptian Foreign "
+            "Minister Badr Abdelatty held a phone call with Russian Foreign Minister Sergei "
+            "Lavrov.",
+            "2031-11-14",
+            [("call", "occurred", "2031-11-11", ("Badr Abdelatty", "Sergei Lavrov"))],
+        ),
+        (  # a relative clause with a contact of another mode is its own event, its people
+            # its own
+            "Oil Minister Mohsen Paknejad, who met Rosneft chief Igor Sechin in Tehran on "
+            "Oct. 2, discussed supplies with Russian Deputy Prime Minister Alexander Novak by "
+            "videoconference on Wednesday.",
+            "2031-11-14",
+            [
+                ("meeting", "occurred", "2031-10-02", ("Mohsen Paknejad", "Igor Sechin")),
+                ("video", "occurred", "2031-11-12", ("Mohsen Paknejad", "Alexander Novak")),
+            ],
+        ),
+        (  # 'Ahead of the meeting' told before: the setting of a call of its own, no plan
+            "Mongolian Prime Minister Gombojav Zandanshatar held talks with Chinese Premier Li "
+            "Qiang on Tuesday. Ahead of the meeting, Mongolian Deputy Prime Minister Tserenbat "
+            "Namsrai and Chinese Vice Premier He Lifeng held a video conference on Friday.",
+            "2031-11-17",
+            [
+                ("meeting", "occurred", "2031-11-11", ("Gombojav Zandanshatar", "Li Qiang")),
+                ("video", "occurred", "2031-11-14", ("Tserenbat Namsrai", "He Lifeng")),
+            ],
+        ),
+        (  # a lower-case title of four words after the state's adjective still tells the side
+            "Kazakh trade minister Arman Shakkaliyev held a video conference with Russian "
+            "deputy economic development minister Vladimir Ilyichev on Thursday.",
+            "2031-11-14",
+            [("video", "occurred", "2031-11-13", ("Arman Shakkaliyev", "Vladimir Ilyichev"))],
+        ),
+        (  # 'meet him': the guest told before; 'and the sides agreed to hold': a second event
+            "Kazakh Prime Minister Olzhas Bektenov arrived in Moscow on Monday. Russian "
+            "President Vladimir Putin will meet him on Thursday, and the two sides agreed to "
+            "hold the next session of the commission in Astana in 2032.",
+            "2031-11-17",
+            [
+                ("meeting", "planned", "2031-11-20", ("Vladimir Putin", "Olzhas Bektenov")),
+                ("meeting", "planned", "2032", ("Kazakhstan", "Russia")),
+                ("visit", "occurred", "2031-11-17", ("Olzhas Bektenov", "Russia")),
+            ],
+        ),
     ],
 )
 def test_each_event_of_a_sentence_keeps_its_own_date_and_people(

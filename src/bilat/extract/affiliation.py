@@ -136,7 +136,7 @@ def _body_after(
 # the state adjective opening a title: "Chinese special envoy for Ukraine Li Hui", or a
 # capitalised one, also with its remit: "Russian Deputy Defence Minister Ivan Petrov",
 # "Chinese Vice Minister of Customs Zhao Zenglian"
-_ADJ_TITLE = re.compile(r"\b([A-Z][a-z]+)\s+((?:[a-z]+\s+){1,3}(?:(?:for|of)\s+[A-Z]\w+\s+)?)$")
+_ADJ_TITLE = re.compile(r"\b([A-Z][a-z]+)\s+((?:[a-z]+\s+){1,4}(?:(?:for|of)\s+[A-Z]\w+\s+)?)$")
 _ADJ_CAPITAL_TITLE = re.compile(
     rf"\b([A-Z][a-z]+)\s+((?:[A-Z][a-z-]+\s+){{0,3}}(?i:{_ROLE_WORDS})\s+"
     r"(?:(?:of|for)\s+(?:the\s+)?[A-Z][\w-]+\s+(?:(?:[A-Z][\w-]+|and)\s+){0,3})?)$"

@@ -40,8 +40,10 @@ _PREPARES = re.compile(
     r"|\s+(?=подготовк[уиа]\s+(?:к\s+)?[а-яё]+[^.;]{0,80}?\s(?:в|на)\s+(?:\d{4}\b|"
     r"(?:январ|феврал|март|апрел|ма[йея]|июн|июл|август|сентябр|октябр|ноябр|декабр|"
     r"следующ|будущ|начал|конц)))"
-    # "held a telephone conversation on Friday | and agreed to hold the next meeting of ..."
-    r"|,?\s+and\s+(?=agreed\s+to\s+(?:hold|meet|convene|continue)\b)"
+    # "held a telephone conversation on Friday | and agreed to hold the next meeting of ...",
+    # "is scheduled to meet him on Wednesday, | and the two sides agreed to hold the 32nd ..."
+    r"|,?\s+and\s+(?=(?:(?:the\s+)?(?:two\s+|both\s+)?(?:sides|parties|leaders|they|ministers)\s+)?"
+    r"agreed\s+to\s+(?:hold|meet|convene|continue)\b)"
     # "... on Tuesday, | and agreed that the 31st meeting will be held in Russia next year"
     r"|,?\s+and\s+(?=agreed\s+that\s+the\s+(?:next|\d+(?:st|nd|rd|th))\s+(?:[\w-]+\s+){0,3}?"
     r"(?:meeting|session|summit|round)\b)",
@@ -185,11 +187,13 @@ def _relative_apart(text: str, start: int, end: int) -> list[tuple[int, int, str
     # a plan around a past event ("who met X in May, is expected to co-chair ...", "Kim, who
     # held talks with Putin in September, has accepted an invitation to visit Moscow"), not
     # "Ding, who met X in May, said the sides should speed up talks on a roadmap" (no event)
+    # and a contact of another mode ("Bayraktar, who met Miller in Istanbul on Sept. 5,
+    # discussed the contracts with Novak by videoconference on Monday": the call would
+    # absorb the meeting)
     planned = lexicon().planned
-    if (
-        not (inner and around)
-        or not planned.search(outer)
-        or planned.search(text[rel_start:rel_end])
+    if not (inner and around) or (
+        (not planned.search(outer) or planned.search(text[rel_start:rel_end]))
+        and (inner & around or not around & {"call", "video"})
     ):
         return [(start, end, text[start:end])]
     return [(start, end, outer), (rel_start, rel_end, text[rel_start:rel_end])]

@@ -372,6 +372,9 @@ _RESULTS_OF = re.compile(
 _WHEN_LEAD = re.compile(r"^\W*(?:when|while|as)\s[^,;]{5,160},", re.I)
 _POSSESSIVE = re.compile(r"['’]s\b")  # "yesterday's talks": the date of the noun after it
 _COMES_AFTER = re.compile(r"(?:comes?|came)\s", re.I)  # "came three days after the talks"
+# "were discussed on Friday, when Wang Yi held a phone call with ...": the day the clause
+# after it tells of
+_WHEN_AFTER = re.compile(r",?\s+when\s", re.I)
 
 
 def status_by_date(date: str | None, published: str | None) -> str:
@@ -400,6 +403,7 @@ def event_date(
         every = [trig, *others]
         if (
             _POSSESSIVE.match(clause.text, end)
+            or _WHEN_AFTER.match(clause.text, end)
             or _COMES_AFTER.match(clause.text, start)
             or (_HELD_BEFORE.search(clause.text, max(0, start - 30), start))
         ):  # "провела в понедельник в Чанчуне переговоры": the verb's object is after it

@@ -201,6 +201,8 @@ def _told_before(
         pronoun[0],
         re.I,
     )
+    if re.search(r"\b(?:sides|parties|стороны)$", pronoun[0], re.I) and len(subject) < 2:
+        return []  # "Putin will meet him, and the two sides agreed to hold ...": the states
     return subject[:2] if plural else subject[:1]
 
 
@@ -224,6 +226,12 @@ def _participants(
         if len({m.actor for m in named}) >= 2:
             return named
     found = [m for m in ctx.mentions_in(clause.start, clause.end) if m.type != "place"]
+    shown = [m for m in found if clause.text[m.start - clause.start : m.end - clause.start].strip()]
+    # one named in a relative clause told apart (blanked: event_clauses._relative_apart) is
+    # the counterpart only when the clause around it names none ("Overchuk, who met He
+    # Lifeng in May, is to co-chair the next session")
+    if len({m.actor for m in shown if m.type == "person"}) >= 2:
+        found = shown
     persons = _without_speakers(ctx, [m for m in found if m.type == "person"])
     pronoun = _PRONOUN.match(clause.text) or _SAID_AFTER.search(clause.text)
     named_first = any(m.end <= clause.start + pronoun.end() for m in persons) if pronoun else False
@@ -231,6 +239,8 @@ def _participants(
         # "Ding, who last met Manturov": the one named before "who", not the last clause's
         earlier = _persons(ctx, 0, clause.start)
         persons = [*_told_before(gaz, pronoun, subject, earlier), *persons]
+    if len({m.actor for m in persons}) == 1 and _MEET_HIM.search(clause.text):
+        persons = [*persons, *_met_before(ctx, clause, persons[0])]
     if subject and not persons and _REGION_HEADS.search(clause.text):
         persons = subject[:2]  # "Следующая встреча глав двух регионов": the two told before
     offices = _unnamed_officials(ctx, clause)
@@ -255,6 +265,23 @@ def _participants(
         and not (m.type == "organization" and _BODY_SAYS.match(ctx.clean_text, m.end))
     ]  # not "..., the Russian government's press service said"
     return bodies + offices
+
+
+# "Xi Jinping is scheduled to meet with him on Wednesday": the one told before
+_MEET_HIM = re.compile(
+    r"\b(?:meet|meets|met|meeting|receive|receives|received|talks|speak|spoke)\s+(?:with\s+)?"
+    r"(?:him|her)\b",
+    re.I,
+)
+
+
+def _met_before(ctx: DocContext, clause: Clause, who: Mention) -> list[Mention]:
+    """The last person named before the clause, of the other side when both sides are known
+    (the guest the host is to meet)."""
+    for m in reversed(_persons(ctx, 0, clause.start)):
+        if m.actor != who.actor and not (m.country and who.country and m.country == who.country):
+            return [m]
+    return []
 
 
 def _joined_states(ctx: DocContext, states: list[Mention]) -> list[Mention]:
@@ -1227,7 +1254,9 @@ def _summit_of_continued(ctx: DocContext, clause: Clause, again: Found) -> list[
 # "At the meeting, Trung said ...", "After the talks, the two sides signed ...": the
 # contact told just before, named again as the setting of what follows
 _BACK_REFERENCE = re.compile(
-    r"^\W*(?:at|during|after|following|in\s+the\s+course\s+of)\s+(?:the|their|that)\s+"
+    r"^\W*(?:at|during|after|following|in\s+the\s+course\s+of|(?P<before>ahead\s+of|before|"
+    r"prior\s+to|on\s+the\s+eve\s+of|in\s+the\s+run-up\s+to))\s+(?:the|their|that)\s+"
+    r"(?!(?:next|upcoming|forthcoming)\b)"
     r"(?P<t>(?:[\w-]+\s+)?(?:talks|meeting|call|conversation|videoconference|visit|session))"
     r"\s*,",
     re.I,
@@ -1235,8 +1264,9 @@ _BACK_REFERENCE = re.compile(
 
 
 def _told_back(clause: Clause, f: Found, found: list[Found]) -> bool:
-    """A contact named again as the setting of what follows, when an event of its mode was
-    told before: no event of its own (its clause's date is what follows')."""
+    """A contact named again as the setting of what follows ('During the talks, ...', 'Ahead
+    of the meeting, X and Y held a video conference'), when an event of its mode was told
+    before: no event of its own (its clause's date is what follows')."""
     back = _BACK_REFERENCE.match(clause.text)
     if back is None:
         # "Встреча состоялась на полях Российско-китайского форума": the talks told before
@@ -1246,6 +1276,10 @@ def _told_back(clause: Clause, f: Found, found: list[Found]) -> bool:
             and any(g.event.mode == "meeting" for g in found)
         )
     modes = {mode for mode, _ in find_triggers(back["t"])}
+    if back["before"] and f.event.mode in {
+        mode for mode, _ in find_triggers(clause.text[back.end() :])
+    }:
+        return False  # "Prior to the meeting, X and Y held talks": talks of their own
     return f.event.mode in modes and any(g.event.mode == f.event.mode for g in found)
 
 
