@@ -322,3 +322,36 @@ def test_total_trade_between_the_two_countries_is_their_turnover() -> None:
         "2031-12-08",
     )
     assert _of(figures, 40.2e9).measure == "trade_turnover"
+
+
+def test_trade_press_scales_on_physical_units_and_a_currency_after_a_scale() -> None:
+    """'8.47 million mt' is metric tons (alone 'mt' is million tonnes), '1.31m bpd' is 1.31
+    million barrels a day, and '3.1 trillion won' a sum in won, no count and no dollars."""
+    figures = _figures(
+        "China's coal imports from Russia reached 9.6 million mt in September, and its crude "
+        "imports averaged 2.1m b/d. Korean investment in Russia fell to 3.1 trillion won "
+        "($2.2 billion).",
+        "2031-10-20",
+    )
+    assert _of(figures, 9.6e6).unit == "t"
+    crude = _of(figures, 2.1e6 * 0.158987)
+    assert (crude.unit, crude.per) == ("m3", "day")
+    assert [f.value for f in figures if f.value >= 1e12] == []
+    assert [f.unit for f in figures if f.unit in ("USD", "count")] == ["USD"]
+
+
+def test_a_russian_wires_abbreviated_dateline_is_a_date_not_a_count() -> None:
+    figures = _figures(
+        "МОСКВА, 17 ноя — ПРАЙМ. Товарооборот России и Монголии за девять месяцев вырос на 6%.",
+        "2031-11-17",
+    )
+    assert [(f.kind, f.value) for f in figures] == [("change", 6.0)]
+
+
+def test_the_iranian_year_that_ended_is_the_one_before_the_current() -> None:
+    figures = _figures(
+        "TEHRAN, May 5. Iran's non-oil exports to China totalled $14.2 billion in the Iranian "
+        "year that ended on March 20, customs said.",
+        "2031-05-05",
+    )
+    assert _of(figures, 14.2e9).period == "2030-03..2031-03"

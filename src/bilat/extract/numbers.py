@@ -284,7 +284,9 @@ def _other_currency(text: str, m: re.Match[str], p: _Parse) -> bool:
         return False
     nation = _NATION.match(text, p.end)
     at = nation.end() if nation else _SPACE.match(text, p.end).end()  # type: ignore[union-attr]
-    return bool(other_currency_re().match(text, at))
+    named = other_currency_re().match(text, at)
+    # "won" is the currency after a scale word ("2.4 trillion won"), else the verb
+    return named is not None and (p.scaled or named[0].lower() != "won")
 
 
 @cache
@@ -446,7 +448,9 @@ def _scale(text: str, p: _Parse) -> None:
         if s is None:
             return
         word = s["s"].lower()
-        if word in _units()["digit_only_scales"] and (s.start("s") != p.end or not p.currency):
+        if word in _units()["digit_only_scales"] and (
+            s.start("s") != p.end or not (p.currency or _physical_after(text, s.end()))
+        ):
             return
         factor = float(_map("scales")[word])
         p.value *= factor
@@ -454,11 +458,21 @@ def _scale(text: str, p: _Parse) -> None:
         p.end, p.scaled = s.end(), True
 
 
+def _physical_after(text: str, end: int) -> bool:
+    """A physical unit right after a scale letter: '1.52m b/d', '3.4bn cubic metres'."""
+    c = _compound_re().match(text, end)
+    u = _unit_re().match(text, end)
+    return c is not None or (u is not None and _map("unit_suffix")[u["u"].lower()] in ("t", "m3"))
+
+
 def _unit(text: str, p: _Parse) -> None:
     c = _compound_re().match(text, p.end)
     if c is not None:
         unit_factor: list[Any] = _map("compound_units")[c["u"].lower()]
-        _apply(p, str(unit_factor[0]), float(unit_factor[1]), c.end())
+        factor = float(unit_factor[1])
+        if p.scaled and c["u"].lower() == "mt":
+            factor = 1.0  # "8.47 million mt": metric tons (alone, "50 mt" is million tonnes)
+        _apply(p, str(unit_factor[0]), factor, c.end())
         p.per = str(unit_factor[2]) if len(unit_factor) > 2 else None
         return
     length = _HYPHEN_LENGTH.match(text, p.end)

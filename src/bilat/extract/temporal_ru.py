@@ -77,8 +77,15 @@ def _month_re() -> str:
     return r"(?:" + "|".join(s if s[-1] in _VOWELS else s + "[а-я]*" for s in stems) + r")\b"
 
 
+@cache
+def _abbreviations() -> dict[str, int]:
+    return {str(k): int(v) for k, v in load_data("temporal_ru.yaml")["month_abbreviations"].items()}
+
+
 def _month(word: str) -> int:
-    low = word.lower()
+    low = word.lower().rstrip(".")
+    if low in _abbreviations():
+        return _abbreviations()[low]
     return next(
         v for k, v in sorted(_months().items(), key=lambda kv: -len(kv[0])) if low.startswith(k)
     )
@@ -339,6 +346,13 @@ def _rules() -> tuple[tuple[re.Pattern[str], _Rule], ...]:
         ),
         (
             re.compile(rf"\b(?P<d>\d{{1,2}})\s+(?P<m1>{mon}){year_after}", re.I),
+            _day,
+        ),
+        (  # a wire's dateline: "МОСКВА, 14 апр — ПРАЙМ."
+            re.compile(
+                rf"\b(?P<d>\d{{1,2}})\s+(?P<m1>{'|'.join(_abbreviations())})\.?(?![а-яё]){year_after}",
+                re.I,
+            ),
             _day,
         ),
         (

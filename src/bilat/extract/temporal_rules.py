@@ -324,6 +324,8 @@ def _b_iranian_year(m: re.Match[str], ctx: Ctx) -> Resolved | None:
         begun = pub.month > _NOWRUZ or (pub.month == _NOWRUZ and (pub.day or 0) >= 21)
         shift = {"last": -1, "previous": -1, "past": -1, "next": 1, "coming": 1}
         first = pub.year - (0 if begun else 1) + shift.get((m["w"] or "").lower(), 0)
+        if (m["ended"] or "").lower() in ("ended", "closed") and not m["w"]:
+            first -= 1  # "in the Iranian year that ended on March 20": the one before this
     n = _number_word(m["n"]) if m["n"] else 12
     if not 0 < n <= 12:
         return None
@@ -639,8 +641,8 @@ def patterns() -> tuple[tuple[re.Pattern[str], Builder], ...]:
             rf"\b(?:(?:the\s+)?first\s+(?P<n>{num}|\d{{1,2}})\s+months\s+of\s+)?(?:the\s+)?"
             r"(?:(?P<w>current|this|last|previous|past|next|coming)\s+)?Iranian\s+"
             r"(?:calendar\s+|fiscal\s+|solar\s+)?year(?:\s+(?P<iy>1[34]\d\d)\b)?"
-            rf"(?:,?\s+(?:which|that)\s+(?:ended|ends|closed)\s+(?:in\s+|on\s+)?"
-            rf"(?:March\s+(?:\d{{1,2}},?\s+)?)?(?P<ey>{y})\b)?",
+            rf"(?:,?\s+(?:which|that)\s+(?P<ended>ended|ends|closed)\s+(?:in\s+|on\s+)?"
+            rf"(?:(?:March\s+(?:\d{{1,2}},?\s+)?)?(?P<ey>{y})\b|March(?:\s+\d{{1,2}})?\b))?",
             _b_iranian_year,
             re.I,
         ),
