@@ -161,3 +161,39 @@ def test_as_many_documents_as_topics_are_one_each() -> None:
         "memorandum of understanding on mining",
         "memorandum of understanding on the digital economy",
     ]
+
+
+def test_documents_signed_on_their_own_by_count() -> None:
+    (batch,) = _agreements(
+        "Vietnamese Prime Minister Pham Minh Chinh visited Moscow in June. At their previous "
+        "session, in Hanoi in October, the two commissions signed 11 documents.",
+        "2031-11-14",
+    )
+    assert batch.title.startswith("11 documents signed")
+    assert (batch.status, batch.date) == ("signed", "2031-10")
+
+
+def test_what_a_batch_covers_after_what_it_is_worth_and_the_forum_by_its_name() -> None:
+    """'46 agreements worth ..., covering X, Y and Z' and 'The agreements, worth ..., cover
+    X': the topics; 'at the forum' after the forum was named: that name; 'on the sidelines
+    of' the occasion, no topic."""
+    (forum,) = _agreements(
+        "Deputy Prime Minister Alexei Overchuk opened the Russia-Mongolia Interregional "
+        "Cooperation Forum in Irkutsk on Tuesday. Companies signed 31 agreements worth about "
+        "12 billion rubles at the forum, covering tourism, meat processing and logistics.",
+        "2031-11-14",
+    )
+    assert forum.title == (
+        "31 agreements on tourism, meat processing and logistics signed by companies at the "
+        "Russia-Mongolia Interregional Cooperation Forum"
+    )
+    (expo,) = _agreements(
+        "A delegation from Russia's Omsk Region has signed 12 documents with Chinese partners "
+        "on the sidelines of the 8th China-Russia Expo. The agreements, worth a combined 9 "
+        "billion rubles, cover grain storage and river shipping, the governor said.",
+        "2031-11-14",
+    )
+    assert expo.title == (
+        "12 documents with Chinese partners on grain storage and river shipping signed on the "
+        "sidelines of the 8th China-Russia Expo"
+    )

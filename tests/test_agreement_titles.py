@@ -67,3 +67,14 @@ def test_a_relative_clause_is_part_of_a_title_only_when_it_tells_what_it_says() 
         "joint statement that sets a target of bringing bilateral trade to $100 billion"
     ]
     assert [a.title for a in fate] == ["joint statement of Russia and India"]
+
+
+def test_a_capitalised_name_that_lists_its_subjects_runs_through_its_commas() -> None:
+    (treaty,) = _agreements(
+        "The 2001 Treaty of Good-Neighbourliness, Friendship and Cooperation between Russia and "
+        "China obliges the two states to consult each other.",
+        "2026-11-12",
+    )
+    assert treaty.title == (
+        "Treaty of Good-Neighbourliness, Friendship and Cooperation between Russia and China"
+    )

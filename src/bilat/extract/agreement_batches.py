@@ -26,6 +26,9 @@ _COUNT_BEFORE = re.compile(
     rf"(?<![\w.,$])((?:{_QUALIFIER}\s+)?(?:\d{{1,4}}|(?:{_COUNT_WORDS})(?![\w-])))\s+$", re.I
 )
 _INCLUDING_ON = re.compile(r"[\w\s-]{0,30},?\s+including\s+(?:on|in)\s+([^.;()]{3,80})", re.I)
+# "signed 23 cooperation agreements worth about $4.6 billion, covering new energy vehicles,
+# electronics and tourism": what they cover, after what they are worth
+_COVERING = re.compile(r",\s+covering\s+((?:[^.;()]|\.\d){3,100})", re.I)
 _SIGNED_COUNT = re.compile(
     # "will sign a joint statement and about 20 documents": the count after another object
     r"\b(?:signed|sign|inked|concluded|signing\s+of)\s+(?:(?:an?|the)\s+[\w\s-]{0,60}?\s+and\s+)?$",
@@ -33,11 +36,16 @@ _SIGNED_COUNT = re.compile(
 )
 _SIGNED_AFTER = re.compile(r"\b(?:signed|inked|concluded)\b", re.I)
 # who signed: a plural subject right before the verb ("Russian and Chinese companies signed")
+_SIGNER_HEADS = (
+    "companies", "firms", "businesses", "enterprises", "sides", "parties", "banks", "regions",
+    "ministries", "departments", "agencies", "partners", "countries", "governments",
+    "delegations", "investors",
+)  # fmt: skip
 _SIGNERS = re.compile(
     r"(?:^|[,;:]\s*|\b(?:and|as|when|where|while)\s+)"
-    r"((?:the\s+)?(?:(?!(?:as|when|where|while|which|who)\b)[\w-]+\s+){0,5}?(?:companies|firms|businesses|enterprises|sides|parties|"
-    r"banks|regions|ministries|departments|agencies|partners|countries|governments|delegations"
-    r"|investors))\s+(?:have\s+|had\s+|also\s+|jointly\s+)?(?:signed|inked|concluded)\s+$",
+    r"((?:the\s+)?(?:(?!(?:as|when|where|while|which|who)\b)[\w-]+\s+){0,5}?"
+    rf"(?:{'|'.join(_SIGNER_HEADS)}))\s+(?:have\s+|had\s+|also\s+|jointly\s+)?"
+    r"(?:signed|inked|concluded)\s+$",
     re.I,
 )
 # the occasion named in the sentence: "at the China-Russia Local Cooperation Forum"
@@ -55,7 +63,9 @@ _ONE_SIGNED = re.compile(r"\bsigned\s+(?:an?|the)\s+", re.I)
 # the next sentence tells what the batch covers: "The documents cover railway freight,
 # fisheries, health care and education."
 _COVER = re.compile(
-    r"\W*(?:the|these|they|those)\s+(?:(?:documents|agreements|accords|memorandums|memoranda)\s+)?"
+    r"\W*(?:the|these|they|those)(?:\s+(?:documents|agreements|accords|memorandums|memoranda))?"
+    # "The agreements, worth a combined 42 billion rubles (about $520 million), cover ..."
+    r"(?:,[^,]{3,80},)?\s+"
     r"(?:cover|concern|deal\s+with|relate\s+to|span|are\s+on)\s+([^.;()]{3,100})",
     re.I,
 )
@@ -119,18 +129,48 @@ def batch_title(
     ):
         return None
     *qualifier, number = count.group(1).split()
+    # where they were signed is the occasion, told last: "14 documents with Chinese partners
+    # on the sidelines of the Expo"
+    title = re.sub(r"\s+on\s+the\s+(?:sidelines|margins)\s+of\b.*", "", title, flags=re.I)
     out = " ".join([*(w.lower() for w in qualifier), number, title])
-    topics = _INCLUDING_ON.match(s.text, end) or _covered_next(ctx, s)
+    topics = (
+        _INCLUDING_ON.match(s.text, end) or _COVERING.search(s.text, end) or _covered_next(ctx, s)
+    )
     if topics:  # "16 agreements and memoranda, including on labour mobility and health"
-        out += f" on {topics.group(1).strip()}"
+        out += f" on {_SAID_TAIL.sub('', topics.group(1)).strip()}"
     out += " signed"
     signers = _SIGNERS.search(s.text, 0, count.start()) if signed_before else None
     if signers:
         out += f" by {_lower_article(signers.group(1))}"
     occasion = _OCCASION.search(s.text)
     if occasion and occasion.group(1).lower() not in out.lower():
-        out += f" {_lower_article(occasion.group(1))}"
+        out += f" {_lower_article(_named_occasion(ctx, s, occasion.group(1)))}"
     return out
+
+
+_BARE_OCCASION = re.compile(
+    r"^(?P<lead>.*?\bthe\s+)(?P<noun>forum|expo|exhibition|fair|summit)$", re.I
+)
+
+
+# "cover soybean processing, timber and tourism, the press service said": who told it
+_SAID_TAIL = re.compile(r",\s+(?:the\s+)?[\w\s'’-]{0,40}\s(?:said|says|reported|told)\b.*$", re.I)
+
+
+def _named_occasion(ctx: DocContext, s: Sentence, occasion: str) -> str:
+    """'at the forum' after 'the opening of the China-Russia Local Cooperation Forum': the
+    occasion by the name the report gave it."""
+    bare = _BARE_OCCASION.match(occasion)
+    if bare is None:
+        return occasion
+    noun = bare["noun"].lower()
+    named = re.compile(rf"((?:[A-Z][\w'’-]*\s+){{1,6}})(?:{noun[0].upper()}{noun[1:]}|{noun})\b")
+    for before in reversed(ctx.sentences[: s.index + 1]):
+        found = list(named.finditer(before.text))
+        if found:
+            name = found[-1].group(0)
+            return f"{bare['lead']}{name[0].upper()}{name[1:]}"
+    return occasion
 
 
 # "A number of documents was signed during the visit in transport, agriculture, ...": a
@@ -153,8 +193,11 @@ def _uncounted(s: Sentence, span: tuple[int, int], title: str) -> str | None:
 def _lower_article(words: str) -> str:
     """'The sides', 'Following the talks' opening a sentence read inside a title."""
     first, _, rest = words.partition(" ")
-    if first in ("The", "At", "During", "Following", "After", "Within", "On"):
-        return f"{first.lower()} {rest}"
+    if (
+        first in ("The", "At", "During", "Following", "After", "Within", "On")
+        or first.lower() in _SIGNER_HEADS
+    ):
+        return f"{first.lower()} {rest}".strip()  # "Companies signed 31 agreements"
     return words
 
 

@@ -45,10 +45,12 @@ _STOP = re.compile(
     r"became|brought|kept|won|lost|meant|went|"
     r"that|who|signed|adopted|issued|reached|published|during|said|says|covers|covered|"
     r"includes|included|provides|envisages|stipulates|demonstrated|shows|laid|aims|calls|sets|"
+    r"obliges|obligates|commits|binds|guarantees|gives|grants|prohibits|bans|"
     # the clause's own verb after the noun: "talks on the terms of the contract continue"
     r"continue|continues|continued|remain|remains|remained|expires|expired|stalled|took|takes|"
     r"under\s+which|"
     r"entered|enters|came|comes|requires|required|worth|dates|follows|followed|replaces|"
+    r"with\s+(?:a\s+)?(?:total|combined)\s+(?:amount|value|worth)|"
     r"replaced|supersedes|"
     r"underpinning|underscored|expands|allows|paves|opens|at\s+the|in\s+(?=[A-Z][a-z])|"
     r"to\s+(?:make|ensure|help|allow|enable|promote|strengthen)|"
@@ -220,11 +222,27 @@ def _stop(text: str, pos: int, aims: bool) -> int:
             or (
                 _PARTY_LIST.match(text, here) if re.search(r"\bbetween\b", text[pos:here]) else None
             )
+            or (_NAME_LIST.match(text, here) if _in_a_name(text, start, here) else None)
             or (_NEXT_AIM.match(text, here) if aims else None)
         )
         if skip is None:
             return here
         pos = skip.end()
+
+
+# a capitalised name that lists its subjects: "the Treaty of Friendship, Cooperation and Mutual
+# Assistance", "the Agreement on Trade, Economic and Technical Cooperation"
+_NAME_LIST = re.compile(
+    r",\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}(?:,\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})*,?"
+    r"\s+and\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}"
+)
+_NAME_WORDS = re.compile(r"(?:\s+(?:[A-Z][\w-]*|of|on|for|in|the|and))+")
+
+
+def _in_a_name(text: str, start: int, here: int) -> bool:
+    """The kind noun and every word after it up to `here` are a capitalised name."""
+    capital = re.search(r"(?<![\w-])[A-Z][a-z]+$", text[:start])
+    return capital is not None and bool(_NAME_WORDS.fullmatch(text[start:here]))
 
 
 def _title(text: str, start: int, end: int) -> tuple[int, str]:
@@ -253,6 +271,9 @@ def _aim_after_date(text: str, end: int) -> int | None:
 def _is_specific(title: str, kind_word: str) -> bool:
     plural = kind_word.lower().endswith("s") or kind_word.lower().startswith("memorandums")
     what = re.sub(r"\s+of\s+understanding\b", "", title, flags=re.I)  # part of the noun
+    # where they were signed is not what they are on: "14 documents with Chinese partners on
+    # the sidelines of the Expo"
+    what = re.sub(r"\s+on\s+the\s+(?:sidelines|margins)\s+of\b.*", "", what, flags=re.I)
     if plural and not re.search(r"\b(?:on|of|for|in|related to|concerning|covering)\b", what):
         return False
     return len(title.split()) >= 2 or kind_word[:1].isupper()
