@@ -166,9 +166,13 @@ def find_bodies(doc: Any) -> Iterator[OrgMention]:
     spans = list(_body_spans(doc))
     subs = {doc[last].idx + len(doc[last]): first for first, i, last in spans
             if first == i and doc[i].lemma_ in _SUB_HEADS}  # fmt: skip
+    merged = set(subs.values())
     for first, i, last in spans:
-        if first == i:
-            continue  # "комиссия по" in passing
+        if first == i and not (doc[i].lemma_ in _SUB_HEADS and last - i >= 2):
+            continue  # "комиссия по" in passing (not "подкомиссии по торгово-экономическому
+            # сотрудничеству": a standing sub-commission by its remit)
+        if first == i and (first in merged and _before_a_body(spans, doc, last)):
+            continue  # named as part of the body after it (below)
         span = doc[first : last + 1]
         sub = subs.get(span.start_char - 1, subs.get(span.start_char))  # one space between
         if sub is None:
@@ -182,6 +186,12 @@ def find_bodies(doc: Any) -> Iterator[OrgMention]:
 _SUB_HEADS = frozenset({"подкомиссия", "подкомитет"})
 
 
+def _before_a_body(spans: list[tuple[int, int, int]], doc: Any, last: int) -> bool:
+    """A body's span starts right after token `last` (one space between)."""
+    end = doc[last].idx + len(doc[last])
+    return any(doc[f].idx in (end, end + 1) for f, i, _ in spans if f != i)
+
+
 def _body_spans(doc: Any) -> Iterator[tuple[int, int, int]]:
     """(first adjective, head, last complement word) of each head with a "по ..." complement."""
     for i, token in enumerate(doc):
@@ -189,8 +199,12 @@ def _body_spans(doc: Any) -> Iterator[tuple[int, int, int]]:
             continue
         first = _adjectives_before(doc, i)
         last = i + 1
-        while last + 1 < len(doc) and last - i <= _MAX_WORDS:
+        while last + 1 < len(doc) and last - i <= _MAX_WORDS + 4:
             nxt = doc[last + 1]
+            joined = _joined_modifier(doc, last + 1)
+            if joined:  # "по торгово-экономическому, научно-техническому и культурному ..."
+                last += joined
+                continue
             if (
                 not nxt.is_alpha
                 or part_of_speech(nxt.text) not in _NAME_POS
@@ -200,6 +214,33 @@ def _body_spans(doc: Any) -> Iterator[tuple[int, int, int]]:
             last += 1
         if last > i + 1:
             yield first, i, last
+
+
+_MODIFIER_POS = frozenset({"ADJF", "ADJS"})
+
+
+def _joined_modifier(doc: Any, i: int) -> int:
+    """Tokens of a lower-case modifier the complement goes on with: a hyphenated compound
+    ('торгово-экономическому': 3), or ', ' / 'и' before another modifier (1); else 0."""
+    tok = doc[i]
+    if (
+        tok.text[:1].islower()
+        and part_of_speech(tok.text) in (*_MODIFIER_POS, "ADVB")  # "научно-техническому"
+        and _opens_compound(doc, i)
+        and i + 2 < len(doc)
+        and not doc[i + 1].whitespace_
+        and doc[i + 2].is_alpha
+    ):
+        return 3
+    if tok.text in (",", "и") and i + 1 < len(doc):
+        after = doc[i + 1]
+        if (
+            after.text[:1].islower()
+            and not after.lower_.startswith("котор")  # ", которую": a relative clause
+            and (part_of_speech(after.text) in _MODIFIER_POS or _opens_compound(doc, i + 1))
+        ):
+            return 1
+    return 0
 
 
 def _opens_compound(doc: Any, i: int) -> bool:
