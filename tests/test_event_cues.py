@@ -387,6 +387,16 @@ def test_an_exercise_of_a_named_series_without_its_year() -> None:
                 ("video", "occurred", "2031-11-14", ("Tserenbat Namsrai", "He Lifeng")),
             ],
         ),
+        (  # 'The two Presidents agreed to meet': the two named before, not their states
+            "Mongolian President Ukhnaagiin Khurelsukh held phone talks with Russian President "
+            "Vladimir Putin on Friday. The two Presidents agreed to meet in Vladivostok next "
+            "month.",
+            "2031-11-17",
+            [
+                ("call", "occurred", "2031-11-14", ("Ukhnaagiin Khurelsukh", "Vladimir Putin")),
+                ("meeting", "planned", "2031-12", ("Ukhnaagiin Khurelsukh", "Vladimir Putin")),
+            ],
+        ),
         (  # a lower-case title of four words after the state's adjective still tells the side
             "Kazakh trade minister Arman Shakkaliyev held a video conference with Russian "
             "deputy economic development minister Vladimir Ilyichev on Thursday.",

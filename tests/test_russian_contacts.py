@@ -173,3 +173,37 @@ def test_the_heads_of_two_regions_told_before_and_the_day_before() -> None:
     meetings = {(e.status, e.date, e.participants[0]) for e in events if e.mode == "meeting"}
     assert ("occurred", "2031-09-23", "Vasily Orlov") in meetings
     assert ("planned", "2032-06", "Vasily Orlov") in meetings
+
+
+def test_a_visit_with_talks_and_a_session_told_after_a_takzhe() -> None:
+    """'посетит Москву, где проведет переговоры с X, а также вместе с Y проведет заседание
+    комиссии': the visit, the talks ('проведет' is not 'ведет'), and the session of the
+    same guest on the same dates."""
+    events = _events(
+        "Министр иностранных дел Египта Бадр Абдель Аты посетит Москву на следующей неделе, "
+        "где проведет переговоры с российским коллегой Сергеем Лавровым, а также вместе с "
+        "вице-премьером Алексеем Оверчуком проведет заседание межправительственной комиссии "
+        "по торговле.",
+        "2031-11-10",
+    )
+    shapes = sorted((e.mode, e.status, e.date) for e in events)
+    assert shapes == [
+        ("meeting", "planned", "2031-11"),
+        ("meeting", "planned", "2031-11"),
+        ("visit", "planned", "2031-11"),
+    ]
+    meetings = sorted(e.participants[:2] for e in events if e.mode == "meeting")
+    assert meetings == [("Badr Abdel Aty", "Alexey Overchuk"), ("Badr Abdel Aty", "Sergey Lavrov")]
+
+
+def test_two_meetings_told_by_month_and_city_and_a_visit_by_the_family_name() -> None:
+    events = _events(
+        "Владимир Путин и Си Цзиньпин в прошлом году встречались дважды — в мае в Москве и в "
+        "сентябре в Пекине, а в этом году, как ожидается, Си посетит Россию.",
+        "2031-02-12",
+    )
+    assert sorted((e.mode, e.status, e.date, e.participants) for e in events) == [
+        ("meeting", "occurred", "2030-05", ("Vladimir Putin", "Xi Jinping")),
+        ("meeting", "occurred", "2030-09", ("Vladimir Putin", "Xi Jinping")),
+        ("visit", "planned", "2031", ("Xi Jinping", "Russia")),
+    ]

@@ -418,6 +418,9 @@ def _russian_surnames(d: Draft) -> set[str]:
             # from the nominative: "Александра Козлова" -> "Козлов", then "Козлову" ...
             nominative = (person_nominative(text) or text).split()[-1]
             out |= {words[-1], nominative, *surname_cases(nominative)}
+            if d.country in _CJK_STYLE and d.country != "VN":  # ("То" begins sentences;
+                out.add(words[0])  # "Си" after "Си Цзиньпин": the family name comes first
+                # Russian reports call To Lam "Лам")
     return out
 
 

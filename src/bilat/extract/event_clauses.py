@@ -51,8 +51,13 @@ _PREPARES = re.compile(
 )
 _CLAUSE = re.compile(
     r",\s+(?:and|while|whereas|but)\s+|;\s+|\s+and\s+(?=(?:in|on|at)\s+[A-Z])"
+    r"|\s+и\s+(?=во?\s+[а-яё]+\s+во?\s+[А-ЯЁ])"  # "в мае в Москве | и в сентябре в Пекине"
     # Russian contrast: "провели разговор в пятницу, | а визит запланирован на декабрь"
     r"|,\s+(?:а|но)\s+(?!также\b|и\b)"
+    # "..., где проведет переговоры с Лавровым, | а также вместе с Мантуровым проведет
+    # заседание комиссии": a verb of its own after "а также" (not a list: "а также Китай")
+    r"|,\s+(?=а\s+также\s+(?:[^,.;]{0,80}?\s)?(?:провед[её]т|проведут|провел[аи]?|"
+    r"встрет\w+|встречал\w*|посет\w+|посетил\w*)\b)"
     # the occasion a contact prepares is an event of its own: "met in Moscow | ahead of Xi's
     # state visit", "the meeting was held | ahead of the 30th regular meeting of ..."
     r"|,?\s+(?=(?:ahead of|in the run-up to|in preparation for|on the eve of)\s)"

@@ -89,7 +89,10 @@ _PRONOUN = re.compile(
     r"^\s*(?:and\s+)?(?:[A-Za-z0-9 ,]{0,30}\s)?(?:he|she|his|her|they|their|who|the delegation"
     r"|(?:the\s+two|both|the)\s+(?:foreign\s+|prime\s+|defen[cs]e\s+|energy\s+|trade\s+)?"
     r"(?:ministers|leaders|presidents|premiers|co-chairs|governors|mayors)"
-    r"(?=\s+(?:last\s+|also\s+|have\s+|had\s+|will\s+)?"
+    # ("The two Presidents agreed to meet on the sidelines of ...": the two; not "agreed to
+    # hold the next meeting of the Council": the states)
+    r"(?=\s+(?:last\s+|also\s+|have\s+|had\s+|will\s+|(?:also\s+)?agreed\s+to\s+(?=meet\b)|"
+    r"(?:are|were)\s+(?:due|expected|set|scheduled)\s+to\s+(?=meet\b))?"
     r"(?:spoke|speak|met|meet|talked|held|hold|had|discussed|exchanged)\b)"
     r"|the\s+(?:(?:foreign|prime|finance|deputy\s+prime)\s+)?(?:minister|governor|premier)"
     r"(?!\s+(?-i:[A-Z])))\b"
@@ -113,6 +116,8 @@ _PRONOUN = re.compile(
     r"|^\s*(?:held|had|spoke|talked)(?=\s+(?:a|an|by|on|over|via)\s+(?:[\w-]+\s+)?"
     r"(?:phone|telephone|video|call|conversation|talks)\b)"
     r"|^\s*" + DAYS_APART.pattern + r"\s+(?:his|her|their)\b"
+    # "[X посетит Москву, где проведет переговоры с Y,] а также вместе с Z проведет заседание"
+    r"|^\s*а\s+также\b"
     r"|^\s*(?:и\s+)?(?:[А-Яа-яЁё ,]{0,30}\s)?(?:он|она|они|котор(?:ый|ая|ые)"
     r"|(?:министр|губернатор|премьер|лидер)(?:а|у|ом|е|ы|ов|ам)?"
     r"|глав[аыуе]\s+(?:региона|края|области|ведомства))\b"
