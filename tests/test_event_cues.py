@@ -397,6 +397,37 @@ def test_an_exercise_of_a_named_series_without_its_year() -> None:
                 ("meeting", "planned", "2031-12", ("Ukhnaagiin Khurelsukh", "Vladimir Putin")),
             ],
         ),
+        (  # a visit 'held during' which a dated summit took place has the summit's date
+            "Russian President Vladimir Putin and North Korean leader Kim Jong Un have not met "
+            "since their summit in Vladivostok in April 2029, held during Kim's first visit to "
+            "Russia.",
+            "2031-11-14",
+            [
+                ("meeting", "occurred", "2029-04", ("Vladimir Putin", "Kim Jong Un")),
+                ("visit", "occurred", "2029-04", ("Kim Jong Un", "Russia")),
+            ],
+        ),
+        (  # 'his visit to X in August and Y's visit to Z in September': two visits
+            "Chinese President Xi Jinping met Brazilian President Luiz Inacio Lula da Silva on "
+            "Tuesday. Recalling his state visit to Brazil in July last year and Lula's state "
+            "visit to China in early May, Xi said ties were strong.",
+            "2031-11-14",
+            [
+                ("meeting", "occurred", "2031-11-11", ("Xi Jinping", "Luiz Inacio Lula da Silva")),
+                ("visit", "occurred", "2030-07", ("Xi Jinping", "Brazil")),
+                ("visit", "occurred", "2031-05", ("Luiz Inacio Lula da Silva", "China")),
+            ],
+        ),
+        (  # 'their second face-to-face meeting after talks in X in <date>': that one too
+            "Indian Prime Minister Narendra Modi and Chinese President Xi Jinping are set to "
+            "hold a summit in Delhi on Saturday, their second meeting after talks in Kazan in "
+            "October last year.",
+            "2031-11-14",
+            [
+                ("meeting", "occurred", "2030-10", ("Narendra Modi", "Xi Jinping")),
+                ("meeting", "planned", "2031-11-15", ("Narendra Modi", "Xi Jinping")),
+            ],
+        ),
         (  # a lower-case title of four words after the state's adjective still tells the side
             "Kazakh trade minister Arman Shakkaliyev held a video conference with Russian "
             "deputy economic development minister Vladimir Ilyichev on Thursday.",

@@ -52,6 +52,9 @@ _PREPARES = re.compile(
 _CLAUSE = re.compile(
     r",\s+(?:and|while|whereas|but)\s+|;\s+|\s+and\s+(?=(?:in|on|at)\s+[A-Z])"
     r"|\s+и\s+(?=во?\s+[а-яё]+\s+во?\s+[А-ЯЁ])"  # "в мае в Москве | и в сентябре в Пекине"
+    # "his state visit to South Africa in August last year | and Ramaphosa's state visit to
+    # China in early September": another's contact of its own
+    r"|\s+and\s+(?=[A-Z][\w-]+['’]s\s+(?:[a-z][\w-]*\s+){0,2}(?:visit|trip|talks|meeting)\b)"
     # Russian contrast: "провели разговор в пятницу, | а визит запланирован на декабрь"
     r"|,\s+(?:а|но)\s+(?!также\b|и\b)"
     # "..., где проведет переговоры с Лавровым, | а также вместе с Мантуровым проведет

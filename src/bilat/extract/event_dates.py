@@ -370,6 +370,10 @@ _RESULTS_OF = re.compile(
 
 
 _WHEN_LEAD = re.compile(r"^\W*(?:when|while|as)\s[^,;]{5,160},", re.I)
+# "..., held during Xi's first state visit to the North": the setting of the event told
+_HELD_DURING = re.compile(
+    r",\s+(?:which\s+was\s+|that\s+was\s+)?held\s+during\s+(?:[\w'’-]+\s+){0,4}$", re.I
+)
 _POSSESSIVE = re.compile(r"['’]s\b")  # "yesterday's talks": the date of the noun after it
 _COMES_AFTER = re.compile(r"(?:comes?|came)\s", re.I)  # "came three days after the talks"
 # "were discussed on Friday, when Wang Yi held a phone call with ...": the day the clause
@@ -455,6 +459,13 @@ def event_date(
     )
     found = [e for e in exprs if eligible(e.start, e.end)]
     if not found:
+        hosted = [t for t in others if t.end() <= trig.start()]
+        if hosted and _HELD_DURING.search(clause.text, max(0, trig.start() - 60), trig.start()):
+            # "their summit in Pyongyang in June 2019, held during Xi's first state visit":
+            # the visit is dated by what it hosted
+            host = max(hosted, key=lambda t: t.end())
+            rest = [t for t in others if t is not host]
+            return event_date(clause, ctx, planned, host, rest)
         return None, None
     date, date_end = found[0].date, found[0].date_end
     # "last year's exercise ... was held in August": the month within the year (not the day

@@ -939,7 +939,11 @@ _FIRST_SINCE = re.compile(
 # "for a summit with President Xi, their first since talks in Beijing in May 2024": the one
 # before named after "since"
 _FIRST_SINCE_THE = re.compile(
-    r"\bfirst\s+since\s+(?:(?:a|the|their|his|her)\s+)?(?:[\w-]+\s+)?"
+    # ... and "a summit in Lima on Saturday, their second face-to-face meeting after talks in
+    # San Francisco in November last year"
+    r"\b(?:first\s+since|(?:second|third|\d+(?:nd|rd|th))\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:meeting|talks|summit|call|visit|contact)\s+(?:after|since))\s+"
+    r"(?:(?:a|the|their|his|her)\s+)?(?:[\w-]+\s+)?"
     r"(?P<noun>meeting|talks|visit|trip|call|conversation|summit)\b"
     r"(?:\s+(?:in|at)\s+(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)?)?\s+(?P<when>(?:in|on)\s)",
     re.I,
