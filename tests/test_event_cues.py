@@ -428,6 +428,22 @@ def test_an_exercise_of_a_named_series_without_its_year() -> None:
                 ("meeting", "planned", "2031-11-15", ("Narendra Modi", "Xi Jinping")),
             ],
         ),
+        (  # 'will be in X for the <long name> summit on <day>': planned, that year; ', and is
+            # expected to hold a meeting with Y': the same guest
+            "Kazakh President Kassym-Jomart Tokayev will be in Tianjin for the Shanghai "
+            "Cooperation Organisation (SCO) summit on November 30, and is expected to hold a "
+            "bilateral meeting with Chinese President Xi Jinping.",
+            "2031-11-14",
+            [
+                ("meeting", "planned", None, ("Kassym-Jomart Tokayev", "Xi Jinping")),
+                (
+                    "multilateral",
+                    "planned",
+                    "2031-11-30",
+                    ("Kassym-Jomart Tokayev", "Shanghai Cooperation Organisation"),
+                ),
+            ],
+        ),
         (  # a lower-case title of four words after the state's adjective still tells the side
             "Kazakh trade minister Arman Shakkaliyev held a video conference with Russian "
             "deputy economic development minister Vladimir Ilyichev on Thursday.",

@@ -55,9 +55,12 @@ def planned_near(text: str, trig: re.Match[str], others: list[re.Match[str]]) ->
     a marker that is itself another trigger ('Xi to visit Moscow after phone talks') is that
     trigger's. Coordinated verbs share it: 'will take part in the summit and hold talks'."""
     past = trig[0].lower().split()[0] in _PAST_VERBS  # "will met" is no English: not governed
-    for m in lexicon().planned.finditer(text, max(0, trig.start() - 60), trig.end()):
+    for m in lexicon().planned.finditer(text, max(0, trig.start() - 110), trig.end()):
         if m.start() > trig.start() or past:
             continue
+        if m.end() < trig.start() - 60 and re.search(r"[,;]", text[m.end() : trig.start()]):
+            continue  # far before it only in one stretch: "will be in Tianjin for the
+            # Shanghai Cooperation Organisation (SCO) summit"
         if any(o.start() < m.end() and m.start() < o.end() for o in others):
             continue  # the marker is another trigger's own words
         if _OF_THEIR.search(text, m.end(), trig.start()):

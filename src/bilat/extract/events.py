@@ -118,6 +118,8 @@ _PRONOUN = re.compile(
     r"|^\s*" + DAYS_APART.pattern + r"\s+(?:his|her|their)\b"
     # "[X посетит Москву, где проведет переговоры с Y,] а также вместе с Z проведет заседание"
     r"|^\s*а\s+также\b"
+    # "[Modi will be in Tianjin for the summit,] and is expected to hold a bilateral meeting"
+    r"|^\s*(?:and\s+)?(?:is|are)\s+(?:also\s+)?(?:due|expected|scheduled|set|to)\b"
     r"|^\s*(?:и\s+)?(?:[А-Яа-яЁё ,]{0,30}\s)?(?:он|она|они|котор(?:ый|ая|ые)"
     r"|(?:министр|губернатор|премьер|лидер)(?:а|у|ом|е|ы|ов|ам)?"
     r"|глав[аыуе]\s+(?:региона|края|области|ведомства))\b"
