@@ -206,3 +206,139 @@ def test_partner_states_bodies_and_trade_data_firms_are_actors_of_their_state() 
         ("Kpler", None),
         ("Indian Oil Corporation", "IN"),
     } <= got
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "NEW DELHI, May 6 - Bharat Petroleum and Hindustan Petroleum bought more Russian "
+            "crude in April, while GAIL signed a deal with Novatek for liquefied gas. State Bank "
+            "of India said the payments were settled in rupees.",
+            {
+                ("Bharat Petroleum Corporation Limited", "IN"),
+                ("Hindustan Petroleum Corporation Limited", "IN"),
+                ("GAIL (India) Limited", "IN"),
+                ("State Bank of India", "IN"),
+            },
+        ),
+        (
+            "SEOUL, May 6 - Exports to China fell for a third month. The Bank of Korea said the "
+            "decline would ease. Korea Gas Corporation signed a supply deal with Novatek. South "
+            "Korea's Ministry of Economy and Finance said it would review the sanctions on Russia.",
+            {
+                ("Bank of Korea", "KR"),
+                ("Korea Gas Corporation", "KR"),
+                ("Ministry of Economy and Finance of South Korea", "KR"),
+            },
+        ),
+        (
+            "Japan's Ministry of Finance said imports of Russian liquefied gas rose. METI said "
+            "Mitsui & Co. and JERA would keep buying from Sakhalin-2.",
+            {
+                ("Ministry of Finance of Japan", "JP"),
+                ("Ministry of Economy, Trade and Industry", "JP"),
+                ("Mitsui & Co.", "JP"),
+                ("JERA", "JP"),
+            },
+        ),
+        (
+            "Statistics Indonesia said trade with China grew. Bank Indonesia said it would keep "
+            "its rate. "
+            "Pertamina and Petrobras signed a memorandum with Rosneft, and Kazakhstan Temir Zholy "
+            "opened a new container route to China.",
+            {
+                ("Statistics Indonesia", "ID"),
+                ("Bank Indonesia", "ID"),
+                ("Pertamina", "ID"),
+                ("Petrobras", "BR"),
+                ("Kazakhstan Temir Zholy", "KZ"),
+            },
+        ),
+        (
+            "ANKARA, May 6 - Imports from Russia fell, TurkStat said. Turkey's Energy Market "
+            "Regulatory Authority said it had licensed Tüpraş to import more diesel. Aselsan and "
+            "Baykar showed drones in Beijing.",
+            {
+                ("Turkish Statistical Institute", "TR"),
+                ("Energy Market Regulatory Authority", "TR"),
+                ("Tüpraş", "TR"),  # a known company keeps the article's spelling
+                ("Aselsan", "TR"),
+                ("Baykar", "TR"),
+            },
+        ),
+    ],
+)
+def test_partner_states_companies_and_bodies_are_actors_of_their_state(
+    text: str, expected: set[tuple[str, str]]
+) -> None:
+    """A national body counts once it speaks ("... said"); a company once it is named."""
+    got = {(a.name, a.country) for a in _actors(text, "2025-05-06").values()}
+    assert expected <= got
+
+
+@pytest.mark.parametrize(
+    ("surface", "gid"),
+    [
+        ("Indian Oil", "indian-oil"),
+        ("IOCL", "indian-oil"),
+        ("BPCL", "bpcl"),
+        ("Saudi Arabian Oil Company", "saudi-aramco"),
+        ("TÜİK", "turkstat"),
+        ("South Korea's presidential office", "south-korean-presidential-office"),
+        ("Office of the President of Mongolia", "mongolian-presidential-office"),
+        ("MEA", "indian-mea"),
+        ("Ministry of Economy, Trade and Industry", "meti"),
+    ],
+)
+def test_partner_names_and_short_forms(gaz: Gazetteer, surface: str, gid: str) -> None:
+    assert [e.gid for e in gaz.lookup(surface)] == [gid]
+
+
+@pytest.mark.parametrize(
+    "surface",
+    ["IOC", "PTT", "Ministry of Finance", "Ministry of Economy and Finance", "Foreign Office"],
+)
+def test_forms_that_name_more_than_one_body_are_left_out(gaz: Gazetteer, surface: str) -> None:
+    """'IOC' is also the International Olympic Committee, 'PTT' also Turkey's post office;
+    a ministry without its state could be any state's."""
+    assert gaz.lookup(surface) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Бхарат Петролеум и Хиндустан Петролеум увеличили закупки российской нефти, "
+            "сообщил МИД Индии.",
+            {
+                ("Bharat Petroleum Corporation Limited", "IN"),
+                ("Hindustan Petroleum Corporation Limited", "IN"),
+                ("Ministry of External Affairs of India", "IN"),
+            },
+        ),
+        (
+            "РЖД договорились с Казахстан темир жолы и Белорусской железной дорогой о транзите, "
+            "а с Беларуськалием — о перевозке удобрений в Китай.",
+            {
+                ("Kazakhstan Temir Zholy", "KZ"),
+                ("Belarusian Railway", "BY"),
+                ("Belaruskali", "BY"),
+            },
+        ),
+        (
+            "По данным Банка Кореи, торговля с Россией сократилась. Об этом сообщил Минфин "
+            "Японии. Как сообщил Центробанк Бразилии, импорт удобрений из России вырос.",
+            {
+                ("Bank of Korea", "KR"),
+                ("Ministry of Finance of Japan", "JP"),
+                ("Central Bank of Brazil", "BR"),
+            },
+        ),
+    ],
+)
+def test_partner_companies_and_bodies_in_russian_text(
+    text: str, expected: set[tuple[str, str]]
+) -> None:
+    got = {(a.name, a.country) for a in extract_russian(text, "2025-05-06").actors}
+    assert expected <= got
