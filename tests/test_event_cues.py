@@ -444,6 +444,15 @@ def test_an_exercise_of_a_named_series_without_its_year() -> None:
                 ),
             ],
         ),
+        (  # the year a document was signed in dates the document, not the talks on it
+            "Iranian Oil Minister Mohsen Paknejad is due in Beijing next month for talks on the "
+            "25-year cooperation agreement the two countries signed in 2021.",
+            "2031-11-14",
+            [
+                ("meeting", "planned", "2031-12", ("Mohsen Paknejad", "China")),
+                ("visit", "planned", "2031-12", ("Mohsen Paknejad", "China")),
+            ],
+        ),
         (  # a lower-case title of four words after the state's adjective still tells the side
             "Kazakh trade minister Arman Shakkaliyev held a video conference with Russian "
             "deputy economic development minister Vladimir Ilyichev on Thursday.",

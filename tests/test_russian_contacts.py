@@ -207,3 +207,17 @@ def test_two_meetings_told_by_month_and_city_and_a_visit_by_the_family_name() ->
         ("meeting", "occurred", "2030-09", ("Vladimir Putin", "Xi Jinping")),
         ("visit", "planned", "2031", ("Xi Jinping", "Russia")),
     ]
+
+
+def test_a_meeting_during_the_visit_is_of_that_visit_not_of_one_told_after() -> None:
+    events = _events(
+        "Премьер-министр Индии Нарендра Моди прибыл в Россию в понедельник с официальным "
+        "визитом. В ходе визита Моди также встретился с Михаилом Мишустиным. Мишустин в "
+        "марте посетил Дели.",
+        "2031-11-18",
+    )
+    (meeting,) = [e for e in events if e.mode == "meeting"]
+    assert (meeting.date, meeting.participants) == (
+        "2031-11-17",
+        ("Narendra Modi", "Mikhail Mishustin"),
+    )

@@ -308,6 +308,19 @@ def _in_a_relative_clause(text: str, start: int, trig: re.Match[str] | None = No
     )
 
 
+# "for talks on the 25-year agreement the two countries signed in 2021": the document's date
+_SIGNED_DATE = re.compile(
+    r"\b(?:signed|adopted|ratified|inked|подписали|подписанн\w+|подписан\w*)"
+    r"\s+(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
+
+
+def _a_documents_date(text: str, start: int, trig: re.Match[str]) -> bool:
+    m = _SIGNED_DATE.search(text, max(0, start - 40), start)
+    return m is not None and trig.end() <= m.start()
+
+
 def _since_another(text: str, start: int, trig: re.Match[str] | None = None) -> bool:
     """'a summit with Xi, their first since talks in Beijing in May 2024': the date of the
     contact before, not of the summit (but 'since their meeting in Xi'an in May 2023' dates
@@ -454,6 +467,7 @@ def event_date(
         and not _in_what_was_said(clause.text, trig, e.start)
         and not _in_a_relative_clause(clause.text, e.start, trig)
         and not _since_another(clause.text, e.start, trig)
+        and not _a_documents_date(clause.text, e.start, trig)
     ]
     # a year inside the event's own name ('Vostok 2022 exercises ... on August 31') dates it
     # only when nothing else does

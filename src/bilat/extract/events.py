@@ -1043,7 +1043,8 @@ def _followed(clause: Clause, found: Found, before: list[Found]) -> Found:
 # Xi's state visit to Kazakhstan in June"): the visit told before, and its talks then
 _DURING_THE_VISIT = re.compile(
     r"^\W*(?:[^\n:.]{0,40}:\s*)?(?:during|in\s+the\s+course\s+of)\s+(?:the|this|that|his|her)"
-    r"\s+(?:(?:state|official|working)\s+)?visit\b",
+    r"\s+(?:(?:state|official|working)\s+)?visit\b"
+    r"|^\W*(?:в\s+ходе|во\s+время)\s+(?:(?:этого|своего|его|её|ее)\s+)?визита\b",  # Russian
     re.I,
 )
 
