@@ -24,7 +24,7 @@ from bilat.reconcile import ActorMember, CanonicalActor, MergeJudgement
 from bilat.reconcile.actor_growth import MemberOrder
 from bilat.reconcile.actors import member_ref
 from bilat.store.db import Database
-from bilat.store.record_order import SEP as MERGE_SEP
+from bilat.store.record_order import SEP
 from bilat.store.record_rows import iter_part
 
 __all__ = ["actor_rows", "member_order", "members_by_document", "merges_of", "stored_actors"]
@@ -40,18 +40,24 @@ def stored_actors(db: Database) -> list[CanonicalActor]:
 
 
 def merges_of(db: Database, refs: Collection[str]) -> list[MergeJudgement]:
-    """The stored machine merges whose first member is one of `refs`, from their keys
-    (`bilat.store.record_order`: a, b, reason, kind, by), read as they come and kept only
-    for those: a merge per member joined, 967,000 at 100,000 documents, of which an update
-    weighs those of the members it clusters again."""
+    """The stored machine merges whose first member is one of `refs`, read by their keys
+    (`bilat.store.record_order`: `1`, a, b, reason, kind, by; the sort key, compared byte by
+    byte): a range of the index per ref, 250 refs a query. A merge per member joined is
+    stored (961,000 at 100,000 documents); an update asks for those of the members it
+    clusters again (reading every key to keep those cost 0.9 s there, the ranges 0.2 s)."""
     out = []
-    cur = db.execute("SELECT item_key FROM record_items WHERE kind = 'judgements'")
-    while rows := cur.fetchmany(1000):
-        for (key,) in rows:
-            mark, *values = str(key).split(MERGE_SEP)
-            if mark == "1" and values[0] in refs:
-                one, other, reason, kind, by = values
-                out.append(MergeJudgement(kind, one, other, reason, by))
+    wanted = sorted(set(refs))
+    for i in range(0, len(wanted), 250):
+        chunk = wanted[i : i + 250]
+        ranges = [bound for ref in chunk for bound in (f"1{SEP}{ref}{SEP}", f"1{SEP}{ref}\x02")]
+        sql = (
+            f"WITH w (lo, hi) AS (VALUES {', '.join('(?, ?)' for _ in chunk)}) "
+            "SELECT r.sort_key FROM w JOIN record_items r ON r.kind = 'judgements' "
+            "AND r.sort_key >= w.lo AND r.sort_key < w.hi"
+        )
+        for (key,) in db.execute(sql, ranges).fetchall():
+            _, one, other, reason, kind, by = str(key).split(SEP)
+            out.append(MergeJudgement(kind, one, other, reason, by))
     return out
 
 
