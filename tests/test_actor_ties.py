@@ -9,6 +9,8 @@ that composition must equal clustering every member at once.
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -223,3 +225,36 @@ def test_a_member_its_id_would_misplace_is_clustered_again(case: str) -> None:
     rank = {m.doc_id: m.doc_id for m in members}
     assert placed_members(old_actors, [new], rank, set()) == []
     _regrow_equals_clustering_all(members, {new.doc_id}, [])
+
+
+@settings(max_examples=150, deadline=None)
+@given(_members(), st.data())
+def test_old_members_in_another_order_are_clustered_again_in_their_documents_order(
+    members: list[ActorMember], data: st.DataObject
+) -> None:
+    """Given each old document's members in another order (as the stored actors hold them)
+    and `order` (the refs in their document's order, asked only for old documents), `regrow`
+    equals clustering every member in reading order."""
+    docs = sorted({m.doc_id for m in members})
+    added = set(data.draw(st.sets(st.sampled_from(docs), min_size=1)))
+    human = _human(data, [m.ref for m in members])
+    old_actors, old_merges = cluster_members([m for m in members if m.doc_id not in added], human)
+    of: dict[int, list[ActorMember]] = {}
+    for m in members:
+        of.setdefault(m.doc_id, []).append(m)
+    stored = [  # each old document's members shuffled
+        m
+        for doc in docs
+        for m in (of[doc] if doc in added else data.draw(st.permutations(of[doc])))
+    ]
+    asked: list[int] = []
+
+    def order(wanted: Collection[int]) -> dict[int, list[str]]:
+        asked.extend(wanted)
+        return {doc: [m.ref for m in of[doc]] for doc in wanted}
+
+    actors, merges, _ = regrow(old_actors, old_merges, stored, added, human, order)
+    want_actors, want_merges = cluster_members(members, human)
+    assert list(actors) == list(want_actors)
+    assert sorted(merges, key=repr) == sorted(want_merges, key=repr)
+    assert not added & set(asked)

@@ -359,8 +359,8 @@ def test_stored_merges_are_read_by_their_first_member(
     sources: list[Source], new_store: Any
 ) -> None:
     """An update reads the stored machine merges only of the members it clusters again
-    (`record._merges_of`): exactly those whose first member is asked for, as stored."""
-    from bilat.record import _merges_of
+    (`_stored_actors.merges_of`): exactly those whose first member is asked for, as stored."""
+    from bilat._stored_actors import merges_of
     from bilat.store.record_rows import read_part
 
     store = _store_with(new_store, sources, [i for i, s in enumerate(sources) if s[2] == 0])
@@ -368,7 +368,7 @@ def test_stored_merges_are_read_by_their_first_member(
         merges = [j for j in read_part(store.db, "judgements") if j["by"] == "machine"]
         assert len({j["a"] for j in merges}) >= 4
         asked = {j["a"] for j in merges[::3]} | {merges[1]["b"], "0:nobody"}
-        found = [dataclasses.asdict(m) for m in _merges_of(store, asked)]
+        found = [dataclasses.asdict(m) for m in merges_of(store.db, asked)]
         key = json.dumps
         assert sorted(map(key, found)) == sorted(key(j) for j in merges if j["a"] in asked)
     finally:
@@ -497,5 +497,42 @@ def test_old_mentions_of_a_name_that_now_resolves_otherwise_are_read_again(
     try:
         _add(store, made[2])
         _refreshed_equals_rebuild(store, "updated")
+    finally:
+        store.close()
+
+
+def _naming(source: Source, *names: str) -> Source:
+    """`source` naming these people (of Russia) too, after its own actors, in this order."""
+    doc, ext, years = source
+    people = tuple(Actor(name, "person", "RU", None, (), None) for name in names)
+    return doc, dataclasses.replace(ext, actors=(*ext.actors, *people)), years
+
+
+@pytest.mark.parametrize("given", ["as stored", "reversed"])
+def test_old_members_clustered_again_keep_their_documents_order(
+    given: str, sources: list[Source], new_store: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The old documents' members come as the stored actors hold them, each document's in
+    no set order (`_stored_members`); those clustered again are put in the order of their
+    document's actor rows (`_member_order`, an index read). An old document names a person
+    in full and then by surname alone (one actor, its members in that order); an added one
+    names the surname again, so both are clustered again: given every old document's
+    members reversed, the update must still equal a full rebuild."""
+    import bilat.record
+
+    if given == "reversed":
+        stored = bilat.record._stored_members
+
+        def reversed_members(*args: Any) -> dict[int, tuple[Any, ...]]:
+            return {doc: members[::-1] for doc, members in stored(*args).items()}
+
+        monkeypatch.setattr(bilat.record, "_stored_members", reversed_members)
+    old = [_naming(sources[0], "Anna Kovaleva", "Kovaleva"), sources[1]]
+    store = _store_with(new_store, old, [0, 1])
+    try:
+        _add(store, _naming(sources[2], "Kovaleva"))
+        _refreshed_equals_rebuild(store, "updated")
+        actor = next(a for a in store.load_record()["actors"] if a["name"] == "Anna Kovaleva")
+        assert [m["name"] for m in actor["members"]][:2] == ["Anna Kovaleva", "Kovaleva"]
     finally:
         store.close()

@@ -17,6 +17,13 @@ from dataclasses import fields, replace
 from typing import Any
 
 from bilat._collector import collector_paused
+from bilat._stored_actors import (
+    actor_rows,
+    member_order,
+    members_by_document,
+    merges_of,
+    stored_actors,
+)
 from bilat.reconcile import (
     ActorMember,
     CanonicalActor,
@@ -26,7 +33,6 @@ from bilat.reconcile import (
     reconcile_read,
 )
 from bilat.reconcile._dates import deadline_period
-from bilat.reconcile.actors import member_ref
 from bilat.reconcile.delta import (
     Holding,
     MergesOf,
@@ -50,14 +56,12 @@ from bilat.store.items import (
     load_events,
     load_statements,
 )
-from bilat.store.record_order import SEP as MERGE_SEP
 from bilat.store.record_order import sort_key
 from bilat.store.record_patch import NoRoom, PartPatch, RecordPatch
 from bilat.store.record_rows import (
     entries_keyed,
     event_places,
     events_holding,
-    iter_part,
     record_source,
 )
 from bilat.store.statement_words import documents_with, fill_statement_words, word_counts
@@ -254,6 +258,7 @@ def _derive(store: Store, added: set[int], reviewed: Reviewed) -> RecordDelta:
         series=lambda quantities: entries_keyed(store.db, "series", map(_series_key, quantities)),
         statements=statements,
         events=events,
+        member_order=member_order(store.db, members) if members else None,
     )
 
 
@@ -340,48 +345,20 @@ def _stored(
     """The actors of the stored record, as reconcile made them, and lookups of its machine
     merges by first member, of its events holding given mentions (read by their keys, not
     all) and of where every mention is (two index columns)."""
-    shared: dict[Any, Any] = {}
-    actors = [
-        CanonicalActor(**{**a, "names": tuple(a["names"]), "members": _members(a, shared)})
-        for a in iter_part(store.db, "actors")
-    ]
     return (
-        actors,
-        lambda refs: _merges_of(store, refs),
+        stored_actors(store.db),
+        lambda refs: merges_of(store.db, refs),
         lambda refs: events_holding(store.db, refs),
         lambda: event_places(store.db),
     )
 
 
-def _merges_of(store: Store, refs: Collection[str]) -> list[MergeJudgement]:
-    """The stored machine merges whose first member is one of `refs`, from their keys
-    (`bilat.store.record_order`: a, b, reason, kind, by), read as they come and kept only
-    for those: a merge per member joined, 967,000 at 100,000 documents, of which an update
-    weighs those of the members it clusters again."""
-    out = []
-    cur = store.db.execute("SELECT item_key FROM record_items WHERE kind = 'judgements'")
-    while rows := cur.fetchmany(1000):
-        for (key,) in rows:
-            mark, *values = str(key).split(MERGE_SEP)
-            if mark == "1" and values[0] in refs:
-                one, other, reason, kind, by = values
-                out.append(MergeJudgement(kind, one, other, reason, by))
-    return out
-
-
-def _members(actor: dict[str, Any], shared: dict[Any, Any]) -> tuple[ActorMember, ...]:
-    """A stored actor's members; the fields members repeat (a document's id and name, and
-    name, type, country, role, aliases and gazetteer id: every member of Russia alike) are
-    the one copy in `shared`, not a string each (the actor of a state holds a member per
-    document naming it: most of the update's memory at 100,000 documents, before)."""
-    out = []
-    for m in actor["members"]:
-        said = (m["name"], m["type"], m["country"], m["role"], tuple(m["aliases"]), m["gid"])
-        name, kind, country, role, aliases, gid = shared.setdefault(said, said)
-        doc_id, doc_name = shared.setdefault(m["doc_id"], (m["doc_id"], m["doc_name"]))
-        ref = shared.setdefault(m["ref"], m["ref"])
-        out.append(ActorMember(ref, doc_id, doc_name, name, kind, country, role, aliases, gid))
-    return tuple(out)
+def _stored_members(
+    store: Store, actors: Sequence[CanonicalActor], added: Collection[int]
+) -> dict[int, tuple[ActorMember, ...]]:
+    """The members of the stored `actors` per old document, each document's in no set order
+    (`_stored_actors.members_by_document`; `member_order` gives its rows' order)."""
+    return members_by_document(actors, actor_rows(store.db), added)
 
 
 def _inputs(
@@ -433,32 +410,6 @@ def _stated(
         return s
     items = {kind: getattr(found[s.doc_id], kind) for kind in kinds}
     return replace(s, extraction=replace(s.extraction, **items))
-
-
-def _stored_members(
-    store: Store, actors: Sequence[CanonicalActor], added: Collection[int]
-) -> dict[int, tuple[ActorMember, ...]]:
-    """The members of the stored `actors` per old document, in the order of its actor rows
-    (as `collect_members` reads them), so its actors need not be read again; a document
-    naming two actors alike (one member ref) or one the record lacks is left out."""
-    by_ref: dict[str, ActorMember | None] = {}  # None: a ref two members have
-    for actor in actors:
-        for m in actor.members:
-            by_ref[m.ref] = None if m.ref in by_ref else m
-    out: dict[int, list[ActorMember]] = {}
-    odd = set(added)
-    cur = store.db.execute(  # two narrow columns: the order of each document's actors
-        "SELECT a.doc_id, a.name FROM actors a JOIN documents d ON d.id = a.doc_id "
-        "WHERE d.is_current = 1 AND d.status = 'ok' ORDER BY a.doc_id, a.id"
-    )
-    while rows := cur.fetchmany(1000):  # a row per member: read as they come
-        for doc_id, name in rows:
-            found = by_ref.get(member_ref(int(doc_id), name))
-            if found is not None:
-                out.setdefault(int(doc_id), []).append(found)
-            else:
-                odd.add(int(doc_id))
-    return {d: tuple(members) for d, members in out.items() if d not in odd}
 
 
 def _with_actors(

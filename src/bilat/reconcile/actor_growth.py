@@ -29,7 +29,8 @@ and members clustered again never meet in one group.
 from __future__ import annotations
 
 import functools
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections import Counter
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from bilat.reconcile._text import tokens
@@ -44,7 +45,10 @@ from bilat.reconcile.actors import (
 )
 from bilat.reconcile.model import ActorMember, CanonicalActor, MergeJudgement
 
-__all__ = ["Placed", "join_groups", "placed_members", "regrow"]
+__all__ = ["MemberOrder", "Placed", "join_groups", "placed_members", "regrow"]
+
+# documents -> the refs of each one's members in reading order (the order of its actors)
+MemberOrder = Callable[[Collection[int]], Mapping[int, Sequence[str]]]
 
 
 def join_groups(member: ActorMember) -> tuple[tuple[str, str], ...]:
@@ -207,38 +211,62 @@ def regrow(
     members: Sequence[ActorMember],
     added: Collection[int],
     judgements: Sequence[MergeJudgement] = (),
+    order: MemberOrder | None = None,
 ) -> tuple[tuple[CanonicalActor, ...], tuple[MergeJudgement, ...], frozenset[str]]:
     """`cluster_members(members, judgements)` from `actors` and `merges`, its result on the
     members of documents not `added`: the new members a gazetteer id places
     (`placed_members`) join their stored actors; the members tied to the others
     (`tied_members`) are clustered again; every other actor and merge is kept. Also returns
-    the refs of the members placed or clustered again (the only ones whose merges change)."""
+    the refs of the members placed or clustered again (the only ones whose merges change).
+    `order`: when given, the members of each old document may come in any order (documents
+    in reading order still): only those clustered again need theirs, asked of `order` for
+    the documents with two or more of them."""
     rank = _rank(members)
     new = [m for m in members if m.doc_id in added]
     named = {ref for j in judgements for ref in (j.a, j.b)}
     refs = [m.ref for m in new]
     placed = placed_members(actors, new, rank, named) if len(set(refs)) == len(refs) else []
-    out = _regrow(actors, merges, members, (added, rank), judgements, placed)
+    docs = (added, rank, order)
+    out = _regrow(actors, merges, members, docs, judgements, placed)
     if out is None:  # an id would change: cluster every tied member again
-        out = _regrow(actors, merges, members, (added, rank), judgements, [])
+        out = _regrow(actors, merges, members, docs, judgements, [])
     assert out is not None, "an actor grows only by placed members"
     return out
+
+
+def in_reading_order(
+    members: Sequence[ActorMember], added: Collection[int], order: MemberOrder
+) -> list[ActorMember]:
+    """`members` (each document's together, documents in reading order) with the members
+    of each old document that has two or more put in its actors' order (`order`, asked of
+    those documents only); the `added` documents' come in their order already."""
+    many = Counter(m.doc_id for m in members if m.doc_id not in added)
+    docs = {doc for doc, n in many.items() if n > 1}
+    if not docs:
+        return list(members)
+    place = {ref: n for refs in order(docs).values() for n, ref in enumerate(refs)}
+    first: dict[int, int] = {}
+    for n, m in enumerate(members):
+        first.setdefault(m.doc_id, n)
+    return sorted(members, key=lambda m: (first[m.doc_id], place.get(m.ref, 0)))
 
 
 def _regrow(
     actors: Sequence[CanonicalActor],
     merges: Sequence[MergeJudgement],
     members: Sequence[ActorMember],
-    docs: tuple[Collection[int], Mapping[int, int]],
+    docs: tuple[Collection[int], Mapping[int, int], MemberOrder | None],
     judgements: Sequence[MergeJudgement],
     placed: Sequence[Placed],
 ) -> tuple[tuple[CanonicalActor, ...], tuple[MergeJudgement, ...], frozenset[str]] | None:
-    """`regrow` with these members `placed` (`docs`: the added documents and every
-    document's place in reading order); None when a grown actor's id would change."""
-    added, rank = docs
+    """`regrow` with these members `placed` (`docs`: the added documents, every document's
+    place in reading order and `order`); None when a grown actor's id would change."""
+    added, rank, order = docs
     skip = {p.member.ref for p in placed}
     seeds = (i for i, m in enumerate(members) if m.doc_id in added and m.ref not in skip)
     tied = [members[i] for i in tied_members(members, seeds, judgements)]
+    if order is not None:
+        tied = in_reading_order(tied, added, order)
     again = {m.ref for m in tied}
     free = [p for p in placed if p.member.ref not in again]
     joining: dict[str, list[ActorMember]] = {}

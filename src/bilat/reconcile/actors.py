@@ -325,21 +325,35 @@ def _build_actor(members: list[ActorMember], taken: set[str]) -> CanonicalActor:
 
 
 def actor_index(actors: Sequence[CanonicalActor]) -> ActorIndex:
-    """The index of canonical actors (as `canonical_actors` returns it with them)."""
+    """The index of canonical actors (as `canonical_actors` returns it with them). The name
+    keys of a member's forms are worked out once per name and aliases an actor's members
+    share (the actor of a state holds a member per document naming it alike)."""
     by_doc: dict[int, dict[str, str]] = {}
-    by_key: dict[str, list[str]] = {}
+    by_key: dict[str, set[str]] = {}
+    states: set[str] = set()
     for actor in actors:
+        keys_of: dict[tuple[str, tuple[str, ...]], tuple[str, ...]] = {}
         for m in actor.members:
-            doc = by_doc.setdefault(m.doc_id, {})
-            for form in (m.name, *m.aliases):
-                doc.setdefault(name_key(form), actor.id)
-                if form == m.name or is_name_like(form):
-                    ids = by_key.setdefault(name_key(form), [])
-                    if actor.id not in ids:
-                        ids.append(actor.id)
-    keys = {k: tuple(sorted(v)) for k, v in by_key.items()}
-    states = frozenset(name_key(m.name) for a in actors if a.type == "state" for m in a.members)
-    return ActorIndex(by_doc, keys, {a.id: a for a in actors}, states)
+            keys = keys_of.get((m.name, m.aliases))
+            if keys is None:
+                keys = keys_of[(m.name, m.aliases)] = _form_keys(m.name, m.aliases)
+                for form in (m.name, *m.aliases):
+                    if form == m.name or is_name_like(form):
+                        by_key.setdefault(name_key(form), set()).add(actor.id)
+                if actor.type == "state":
+                    states.add(name_key(m.name))
+            doc = by_doc.get(m.doc_id)
+            if doc is None:
+                doc = by_doc[m.doc_id] = {}
+            for key in keys:
+                doc.setdefault(key, actor.id)
+    found = {k: tuple(sorted(v)) for k, v in by_key.items()}
+    return ActorIndex(by_doc, found, {a.id: a for a in actors}, frozenset(states))
+
+
+def _form_keys(name: str, aliases: tuple[str, ...]) -> tuple[str, ...]:
+    """The name keys of a member's name and aliases, in that order."""
+    return tuple(name_key(form) for form in (name, *aliases))
 
 
 def canonical_actors(

@@ -48,7 +48,7 @@ from bilat.reconcile._delta_parts import diff as _diff
 from bilat.reconcile._delta_parts import row_id as _row_id
 from bilat.reconcile._event_mentions import Before, Mentions, StoredEvents, of_kinds
 from bilat.reconcile._event_replay import changed_mentions
-from bilat.reconcile.actor_growth import regrow
+from bilat.reconcile.actor_growth import MemberOrder, regrow
 from bilat.reconcile.actors import ActorIndex, actor_index, canonical_actors, collect_members
 from bilat.reconcile.commitments import track_commitments
 from bilat.reconcile.events import (
@@ -145,14 +145,15 @@ class _Side:
         added: set[int],
         human: Sequence[Judgement],
         known: Mapping[int, Sequence[ActorMember]] | None = None,
+        order: MemberOrder | None = None,
     ) -> _Side:
         """The side of `inputs` (`old`'s and the `added` documents'): new members a
         gazetteer id places join their stored actors, the actors of the members tied to the
         other added ones clustered again, the others' actors and merges kept from `old`
         (`actor_growth.regrow`). `known`: the members of documents whose inputs may carry
-        no actors."""
+        no actors; `order`: with `known` in another order than their actors', that order."""
         members = collect_members(inputs, known)
-        every, merges, again = regrow(old.actors, old.merges, members, added, human)
+        every, merges, again = regrow(old.actors, old.merges, members, added, human, order)
         index = actor_index(every)
         return cls(inputs, every, merges, index, PairFiler(inputs, index), again)
 
@@ -410,6 +411,7 @@ def reconcile_delta(
     series: StoredSeries | None = None,
     statements: StoredStatements | None = None,
     events: StoredEvents | None = None,
+    member_order: MemberOrder | None = None,
 ) -> RecordDelta:
     """The change from `reconcile(old_inputs, judgements)` to `reconcile(old_inputs +
     added_inputs, judgements)` (see the module docstring). `known`: the actors, machine
@@ -421,13 +423,16 @@ def reconcile_delta(
     the stored agreement histories (plain) of these ids, likewise; `members`: with
     `known`, the actor members of old documents (as `collect_members` gives them), whose
     inputs then need carry no actors (those of a document with figures still name the
-    bodies its figures quote); `series`: the stored series entries (plain) of given
-    quantities, likewise, whereupon the inputs' figures need be only those of the keys
-    (quantity and period) the added figures have and of the commitments' measure, unit and
-    deadline period (`_figures`, `_commitments`); `statements`: the old documents'
-    agreement statements, read by title word (`StoredStatements`), when the old inputs
-    carry none (`_agreements`); `events`: the stored events, read by id as the events'
-    replay reaches them (`_event_mentions`), when the inputs carry none."""
+    bodies its figures quote); `member_order`: when the `members` of each old document
+    come in another order than its actors', the refs in that order for given documents
+    (asked only for those whose members are clustered again); `series`: the stored series
+    entries (plain) of given quantities, likewise, whereupon the inputs' figures need be
+    only those of the keys (quantity and period) the added figures have and of the
+    commitments' measure, unit and deadline period (`_figures`, `_commitments`);
+    `statements`: the old documents' agreement statements, read by title word
+    (`StoredStatements`), when the old inputs carry none (`_agreements`); `events`: the
+    stored events, read by id as the events' replay reaches them (`_event_mentions`), when
+    the inputs carry none."""
     opts = options or ReconcileOptions()
     human = tuple(j for j in judgements if j.by != "machine")
     inputs = ordered_inputs(old_inputs)
@@ -435,7 +440,8 @@ def reconcile_delta(
     added = {s.doc_id for s in added_inputs}
     assert members is None or known is not None, "old members come with the stored actors"
     assert events is None or known is not None, "old events come with the stored record"
-    new = _Side.grown(old, ordered_inputs((*old_inputs, *added_inputs)), added, human, members)
+    every = ordered_inputs((*old_inputs, *added_inputs))
+    new = _Side.grown(old, every, added, human, members, member_order)
     conflicts, series_delta = _figures(old, new, added_inputs, opts, series)
     changes = Changes.of(old.index, new.index)
     histories = agreement_delta(old, new, changes, opts, agreements, statements)
