@@ -355,3 +355,19 @@ def test_the_iranian_year_that_ended_is_the_one_before_the_current() -> None:
         "2031-05-05",
     )
     assert _of(figures, 14.2e9).period == "2030-03..2031-03"
+
+
+def test_a_rolling_span_hyphenated_scales_and_over_the_quarter() -> None:
+    """'in the 12 months to June' is July to June (not a count of 12); 'R88.2-billion
+    ($4.9-billion)' is the dollar figure; 'Over the first quarter' is the span, not a
+    baseline ('up 5% over 2030' is)."""
+    figures = _figures(
+        "Kenya's exports to China rose by 4.1% to KSh88.2-billion ($0.68-billion) in the 12 "
+        "months to June. Over the first quarter, the two countries' trade rose 6% to "
+        "$1.9-billion.",
+        "2031-08-18",
+    )
+    assert _of(figures, 4.1).period == "2030-07..2031-06"
+    assert _of(figures, 0.68e9).period == "2030-07..2031-06"
+    assert _of(figures, 1.9e9).period == "2031-Q1"
+    assert [f for f in figures if f.unit == "count"] == []

@@ -274,6 +274,8 @@ def _baseline(text: str, t: TimeExpr) -> bool:
         return False  # a span ('from 2019 to 2024'), not a point compared with
     if t.text.lower().startswith(("from", "since")):
         return True
+    if t.text.lower().startswith("the ") and re.search(r"\bover\s+$", text[: t.start], re.I):
+        return False  # "Over the first quarter, trade rose 6%": the span (not "up 5% over 2023")
     return bool(_BASELINE.search(text[max(0, t.start - 16) : t.start]))
 
 

@@ -224,7 +224,10 @@ def _core_re() -> re.Pattern[str]:
 @cache
 def _scale_re() -> re.Pattern[str]:
     return re.compile(
-        rf"\s*(?P<s>{alternation(_map('scales'), ignore_case=True)})(?![A-Za-zА-Яа-яЁё])", re.I
+        # "$11.9-billion", "R214.6-billion": the scale joined by a hyphen (South African and
+        # Canadian press)
+        rf"(?:\s*|-)(?P<s>{alternation(_map('scales'), ignore_case=True)})(?![A-Za-zА-Яа-яЁё])",
+        re.I,
     )
 
 

@@ -45,7 +45,7 @@ __all__ = [
 ]
 
 # Bump when extraction rules or data change: `bilat extract` re-runs older documents.
-EXTRACTOR_VERSION = "2026.12.05-124"
+EXTRACTOR_VERSION = "2026.12.05-125"
 
 log = logging.getLogger("bilat.extract")
 T = TypeVar("T")

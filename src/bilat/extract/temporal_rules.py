@@ -368,6 +368,26 @@ _DURATION_BEFORE = re.compile(
 )
 
 
+def _b_months_to(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    """'in the 12 months to June', 'the year to March 2025', 'the three months through
+    September': the n months ending with that month, in the last such month before the
+    report unless a year is given."""
+    n = 12 if m["year"] else _number_word(m["n"])
+    last = _month(m["mon"])
+    if not 0 < n <= 36:
+        return None
+    if m["y"]:
+        year = int(m["y"])
+    else:
+        pub = ctx.pub
+        if pub is None or pub.month is None:
+            return None
+        year = pub.year if last <= pub.month else pub.year - 1
+    first = year * 12 + last - n  # months since year 0, the first month counted from 0
+    start, end = _ymd(first // 12, first % 12 + 1), _ymd(year, last)
+    return start, end, f"{start}..{end}"
+
+
 def _b_months_told_for(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     """'trade amounted to 214 million dollars for 9 months' (a report): the first N months
     of the year, unless the months are how long something lasts ('suspended for six
@@ -654,6 +674,14 @@ def patterns() -> tuple[tuple[re.Pattern[str], Builder], ...]:
         (
             rf"\b(?:the\s+)?first\s+(?P<n>two|three)\s+quarters(?:\s+of\s+(?P<y>{y}|{ry}))?",
             _b_first_quarters,
+            re.I,
+        ),
+        (
+            # "in the 12 months to June", "the year to March 2025": a rolling span, Commonwealth
+            # and financial press
+            rf"\b(?:the\s+)?(?:(?P<n>{num}|\d{{1,2}})\s+months|(?P<year>year))\s+(?:to|through|"
+            rf"ending(?:\s+in)?|ended)\s+(?:end[-\s])?(?P<mon>{mon})\b(?:\s+(?P<y>{y}))?",
+            _b_months_to,
             re.I,
         ),
         (
