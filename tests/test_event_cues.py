@@ -453,6 +453,17 @@ def test_an_exercise_of_a_named_series_without_its_year() -> None:
                 ("visit", "planned", "2031-12", ("Mohsen Paknejad", "China")),
             ],
         ),
+        (  # 'X said he had raised it with Y in a phone call': X, not the one told before
+            "Kazakh Trade Minister Arman Shakkaliyev spoke at a forum in Astana. Kazakh Deputy "
+            "Prime Minister Serik Zhumangarin met Russian Deputy Prime Minister Alexander Novak "
+            "on Monday. Shakkaliyev said he had raised the quota with Russian Economic "
+            "Development Minister Maxim Reshetnikov in a phone call on Friday.",
+            "2031-11-18",
+            [
+                ("call", "occurred", "2031-11-14", ("Arman Shakkaliyev", "Maxim Reshetnikov")),
+                ("meeting", "occurred", "2031-11-17", ("Serik Zhumangarin", "Alexander Novak")),
+            ],
+        ),
         (  # a lower-case title of four words after the state's adjective still tells the side
             "Kazakh trade minister Arman Shakkaliyev held a video conference with Russian "
             "deputy economic development minister Vladimir Ilyichev on Thursday.",

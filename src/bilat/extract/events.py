@@ -179,6 +179,7 @@ def _without_speakers(ctx: DocContext, persons: list[Mention]) -> list[Mention]:
 
 # both sides: "the parties/стороны", and "[X and Y held a call] and agreed to hold ..."
 _SIDES = re.compile(r"\b(?:sides|parties|стороны|agreed)$", re.I)
+_SAID_HE = re.compile(r"\b(?:said|says|told\s+\w+|added|noted|recalled)\s+(?:that\s+)?(?:he|she)$")
 _RELATIVE_WHO = re.compile(r"\b(?:who|котор(?:ый|ая|ые))$", re.I)
 
 
@@ -242,7 +243,12 @@ def _participants(
     persons = _without_speakers(ctx, [m for m in found if m.type == "person"])
     pronoun = _PRONOUN.match(clause.text) or _SAID_AFTER.search(clause.text)
     named_first = any(m.end <= clause.start + pronoun.end() for m in persons) if pronoun else False
-    if subject and pronoun and not (named_first and _RELATIVE_WHO.search(pronoun[0])):
+    if (
+        subject
+        and pronoun
+        and not (named_first and _RELATIVE_WHO.search(pronoun[0]))
+        and not (named_first and _SAID_HE.search(pronoun[0]))  # "Tau said he had raised it
+    ):  # with Wang in a phone call": Tau
         # "Ding, who last met Manturov": the one named before "who", not the last clause's
         earlier = _persons(ctx, 0, clause.start)
         persons = [*_told_before(gaz, pronoun, subject, earlier), *persons]
@@ -262,7 +268,8 @@ def _participants(
     ):
         # "Pakistan and Russia have agreed to resume negotiations next month, minister X
         # said": the two states, not the one who told it
-        return [*(p for p in persons if p.country), *states, *offices]
+        told = [p for p in persons if p.country and not _is_speaker(ctx, p)]
+        return [*told, *states, *offices]
     if persons:
         return [*persons, *offices]
     bodies = [

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from functools import cache
 
-__all__ = ["chinese_name", "to_pinyin"]
+__all__ = ["chinese_name", "looks_pinyin", "to_pinyin"]
 
 _INITIALS = {
     "b": "б", "p": "п", "m": "м", "f": "ф", "d": "д", "t": "т", "n": "н", "l": "л",
@@ -183,3 +183,32 @@ def chinese_name(words: list[str]) -> tuple[str, str] | None:
     if surname is None or first is None:
         return None
     return f"{surname} {first}", f"{words[0]} {given}"
+
+
+@cache
+def _pinyin_syllables() -> frozenset[str]:
+    return frozenset(_syllables().values())
+
+
+def _pinyin_parts(word: str) -> int | None:
+    """The fewest pinyin syllables that spell `word` (lower case), None if none do."""
+    table = _pinyin_syllables()
+    best: list[int | None] = [0] + [None] * len(word)
+    for end in range(1, len(word) + 1):
+        for size in range(1, min(6, end) + 1):
+            head = best[end - size]
+            if head is not None and word[end - size : end] in table:
+                cand = head + 1
+                current = best[end]
+                best[end] = cand if current is None else min(current, cand)
+    return best[len(word)]
+
+
+def looks_pinyin(name: str) -> bool:
+    """'Ling Ji', 'Zhang Guoqing': a common Chinese surname and a given name of one to three
+    pinyin syllables (a name of a Chinese the gazetteer does not know)."""
+    words = name.replace("-", "").replace("'", "").split()
+    if len(words) != 2 or words[0].lower() not in _SURNAMES:
+        return False
+    parts = _pinyin_parts(words[1].lower())
+    return parts is not None and 1 <= parts <= 3

@@ -24,6 +24,7 @@ from bilat.extract.context import DocContext, Sentence
 from bilat.extract.events import extract_events
 from bilat.extract.figures import extract_figures, without_title_targets
 from bilat.extract.gazetteer import Gazetteer, default_gazetteer
+from bilat.extract.home_side import home_side
 from bilat.extract.pair import document_pair
 from bilat.extract.visa_regimes import extract_visa_regimes
 from bilat.records import (
@@ -45,7 +46,7 @@ __all__ = [
 ]
 
 # Bump when extraction rules or data change: `bilat extract` re-runs older documents.
-EXTRACTOR_VERSION = "2026.12.05-125"
+EXTRACTOR_VERSION = "2026.12.05-126"
 
 log = logging.getLogger("bilat.extract")
 T = TypeVar("T")
@@ -195,6 +196,7 @@ def extract_document(
     actors = extract_actors(ctx, gaz)
     ctx.pair = document_pair(ctx, auto_pair)
     ctx.pair_names = (gaz.state(ctx.pair[0]).name, gaz.state(ctx.pair[1]).name)
+    actors = home_side(ctx, actors)
     events = extract_events(ctx, gaz)
     figures = extract_figures(ctx)
     agreements = extract_agreements(ctx)
