@@ -30,6 +30,13 @@ CASES = [
     ("text to speech", f"Озвучить текст\nListen\n\n{P1}\n", f"{P1}\n"),
     ("select important", f"Select important\nOn\nOff\n\n{P1}\n", f"{P1}\n"),
     ("comment counter", f"{P1}\n\n0\n{P2}\n", f"{P1}\n\n{P2}\n"),
+    (
+        "wire credits",
+        f"{P1}\n\n{P2}\n\n(Reporting by Maria Silva in Brasilia; Additional reporting by Tom "
+        "Brown; Editing by Jane Doe)\n--With assistance from Li Wen.\n(Updates with analyst "
+        "comment in fourth paragraph)\n",
+        f"{P1}\n\n{P2}\n",
+    ),
     ("share", f"{P1}\n\nShare\n\n{P2}\n", f"{P1}\n\n{P2}\n"),
     ("subscribe", f"{P1}\n\nSubscribe to our Telegram channel\n", f"{P1}\n"),
     ("comments closed", f"{P1}\n\nComments are closed.", f"{P1}\n"),
