@@ -292,3 +292,18 @@ def test_a_gazetteer_project_written_with_a_spaced_dash_is_one_actor() -> None:
     assert [(p.name, "Rasht-Astara railroad" in p.aliases) for p in projects] == [
         ("Rasht–Astara railway", True)
     ]
+
+
+def test_the_china_russia_expo_by_either_order_and_in_russian() -> None:
+    from tests.conftest import extract_russian, extract_text
+
+    english = extract_text(
+        "The Omsk delegation took part in the 10th Russian-Chinese Expo in Yekaterinburg.",
+        "2031-07-10",
+    )
+    russian = extract_russian(
+        "Омская делегация приняла участие в Х Российско-Китайском ЭКСПО в Екатеринбурге.",
+        "2031-07-10",
+    )
+    for result in (english, russian):
+        assert "china-russia-expo" in {a.gid for a in result.actors if a.type == "project"}
