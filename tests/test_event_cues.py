@@ -464,6 +464,19 @@ def test_an_exercise_of_a_named_series_without_its_year() -> None:
                 ("meeting", "occurred", "2031-11-17", ("Serik Zhumangarin", "Alexander Novak")),
             ],
         ),
+        (  # 'held the 9th round of the dialogue ... Park and Sun agreed to hold the next round':
+            # a round of talks, and a Korean official by his family name alone
+            "First Vice Foreign Minister Park Yoon-joo and Chinese Executive Vice Foreign "
+            "Minister Ma Zhaoxu held the 9th round of the strategic dialogue in Seoul on "
+            "Tuesday. Park and Ma agreed to hold the next round in Beijing next year. The "
+            "United States "
+            "announced the next round of sanctions on Wednesday.",
+            "2031-11-14",
+            [
+                ("meeting", "occurred", "2031-11-11", ("Park Yoon-joo", "Ma Zhaoxu")),
+                ("meeting", "planned", "2032", ("Park Yoon-joo", "Ma Zhaoxu")),
+            ],
+        ),
         (  # a lower-case title of four words after the state's adjective still tells the side
             "Kazakh trade minister Arman Shakkaliyev held a video conference with Russian "
             "deputy economic development minister Vladimir Ilyichev on Thursday.",

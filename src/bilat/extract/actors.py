@@ -243,8 +243,8 @@ def _short_forms(name: str, country: str | None) -> set[str]:
     forms = {parts[-1]}
     if len(parts) >= 3 and _PARTICLE_SURNAME.fullmatch(" ".join(parts[-2:])):
         forms.add(" ".join(parts[-2:]))  # "El Khatib", "Al Zeyoudi", "da Silva"
-    if country in _CJK_STYLE:
-        forms.add(parts[0])
+    if country in _CJK_STYLE or (len(parts) == 2 and _KOREAN_GIVEN.fullmatch(parts[1])):
+        forms.add(parts[0])  # "Kim" after "Kim Hong-kyun" (a Korean given name, hyphenated)
     if _PATRONYM.search(" " + " ".join(parts[1:])) or country in _GIVEN_NAME_STYLE:
         forms = {parts[0]}  # "Crown Prince Mohammed" (bin Salman), "Anwar" (Ibrahim)
     if country in _GIVEN_OR_FAMILY_STYLE:
@@ -252,6 +252,7 @@ def _short_forms(name: str, country: str | None) -> set[str]:
     return forms
 
 
+_KOREAN_GIVEN = re.compile(r"[A-Z][a-z]{1,5}-[a-z]{2,5}")
 # a surname with its particle, which reports use alone after the full name
 _PARTICLE_SURNAME = re.compile(r"(?:Al|El|al|el|Abu|da|de|dos|van|von|di|del|bin)\s+[A-Z][\w'’-]+")
 # states whose press calls people by the given name: Malay and Indonesian names ("Anwar",
