@@ -79,6 +79,7 @@ def find_organizations(
         found += list(_from_entity(text, ent.start_char, ent.end_char, gaz, media))
     joint = _with_sub_bodies(text, _joint_bodies(text, gaz))
     found += _projects(text, gaz)
+    found += [m for m in _state_ministries(text, gaz) if not _inside_any(m, found)]
     # a joint body's reading wins over NER's and a project's inside it
     found = joint + [m for m in found if not _inside_any(m, joint)]
     found += _later_uses(text, found)
@@ -217,6 +218,43 @@ _REMIT_LOWER = re.compile(
     r"|\s+for\s+(?:the\s+)?prepar(?:ing|ation\s+of)\s+(?:the\s+)?(?:regular\s+)?meetings\s+"
     r"of\s+(?:the\s+)?heads\s+of\s+(?:state|government)s?\b"
 )
+
+
+# a state's ministry named by its remit: "India's commerce ministry", "the Russian foreign
+# ministry", "China's Defense Ministry", "Turkey's Culture and Tourism Ministry"
+_STATE_MINISTRY = re.compile(
+    r"\b(?:(?P<owner>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)['’]s|(?P<adj>[A-Z][a-z]+))\s+"
+    r"(?P<body>(?:(?:[a-z]+|[A-Z][a-z]+)\s+(?:and\s+)?){1,3}[Mm]inistry)\b"
+    # (not "of ...": NER's whole name; not "Chinese Foreign Ministry spokesperson X": a title)
+    r"(?!\s+(?:of|spokes\w+|official|officials|press|source|sources)\b)"
+)
+_REMITS = frozenset({
+    "foreign", "commerce", "trade", "finance", "defence", "defense", "energy", "economy",
+    "economic", "agriculture", "agricultural", "industry", "industrial", "culture", "tourism",
+    "transport", "health", "education", "interior", "justice", "labour", "labor", "mining",
+    "mines", "oil", "petroleum", "investment", "development", "digital", "science",
+    "environment", "fisheries", "emergencies", "construction", "communications", "information",
+})  # fmt: skip
+
+
+def _state_ministries(text: str, gaz: Gazetteer) -> list[OrgMention]:
+    """A ministry of a named state by its remit (its words lower or upper case); the words
+    without the state are its short name ('commerce ministry')."""
+    found, pos = [], 0
+    while (m := _STATE_MINISTRY.search(text, pos)) is not None:
+        pos = m.start() + 1  # "The Indian commerce ministry": the next word may be the state
+        words = m["body"].lower().split()[:-1]
+        if not words or any(w not in _REMITS and w != "and" for w in words):
+            continue
+        state = m["owner"] or m["adj"]
+        entry = gaz.state_named(state) if m["owner"] else gaz.state_for_adjective(state)
+        if entry is None or not entry.country:
+            continue
+        found.append(
+            OrgMention(m.start(), m.end(), m[0], "organization", entry.country, (m["body"],))
+        )
+        pos = m.end()
+    return found
 
 
 def _inside_any(m: OrgMention, bodies: list[OrgMention]) -> bool:
