@@ -477,6 +477,18 @@ def test_an_exercise_of_a_named_series_without_its_year() -> None:
                 ("meeting", "planned", "2032", ("Park Yoon-joo", "Ma Zhaoxu")),
             ],
         ),
+        (  # 'a state visit in early May, during which he attended the Summit of the Forum on
+            # X': the summit of that visit, then, a multilateral event ('Forum' capitalised)
+            "Chinese President Xi Jinping met Egyptian President Abdel Fattah el-Sisi on "
+            "Tuesday. Xi recalled el-Sisi's state visit to China in early May, during which "
+            "el-Sisi attended the Summit of the Forum on China-Arab States Cooperation.",
+            "2031-11-14",
+            [
+                ("meeting", "occurred", "2031-11-11", ("Xi Jinping", "Abdel Fattah el-Sisi")),
+                ("multilateral", "occurred", "2031-05", ("Abdel Fattah el-Sisi",)),
+                ("visit", "occurred", "2031-05", ("Abdel Fattah el-Sisi", "China")),
+            ],
+        ),
         (  # a lower-case title of four words after the state's adjective still tells the side
             "Kazakh trade minister Arman Shakkaliyev held a video conference with Russian "
             "deputy economic development minister Vladimir Ilyichev on Thursday.",

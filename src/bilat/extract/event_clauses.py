@@ -120,7 +120,7 @@ def lexicon() -> Lexicon:
             m: _words(p + ([*editions, named] if m == "military" else []))
             for m, p in data["modes"].items()
         },
-        bodies=re.compile(rf"(?<![\w-])(?:{bodies}|forum)(?![\w-])"),
+        bodies=re.compile(rf"(?<![\w-])(?:{bodies}|(?i:forum))(?![\w-])"),
         planned=_words(data["planned"]),
         generic=_words(data["generic"]),
         top_level=_words(data["heads_of_state_level"]),

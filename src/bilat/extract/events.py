@@ -1088,6 +1088,23 @@ def _during_the_visit_told(clause: Clause, new: list[Found], found: list[Found])
     return out
 
 
+_DURING_WHICH = re.compile(r"^\W*(?:during|in\s+the\s+course\s+of|at)\s+which\b", re.I)
+
+
+def _during_which(clause: Clause, new: list[Found], before: list[Found]) -> list[Found]:
+    """'Ramaphosa's state visit to China in early September, during which he also attended
+    the FOCAC summit': what the clause tells took place during the event before it, then."""
+    if not before or not _DURING_WHICH.match(clause.text):
+        return new
+    host = before[-1].event
+    return [
+        f
+        if f.explicit_date or f.event.status != host.status
+        else replace(f, event=replace(f.event, date=host.date), explicit_date=True)
+        for f in new
+    ]
+
+
 _CALLED_OFF = re.compile(
     r"\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:cancell?ed|called\s+off|scrapped)\b"
     r"|(?<![\w-])(?:был[аои]?\s+)?отмен[её]н[аоы]?(?![\w-])",
@@ -1328,6 +1345,7 @@ def extract_events(ctx: DocContext, gaz: Gazetteer) -> list[Event]:
             new = [_day_off(clause, f, found, ctx.published) for f in new]
             new = [_the_session_told(clause, f, found) for f in new]
             new = _during_the_visit_told(clause, new, found)
+            new = _during_which(clause, new, before)
             new = _the_contact_told(clause, new, found)
             new += _the_one_before(ctx, clause, new, found)
             new += _this_trip(ctx, gaz, clause, new)
