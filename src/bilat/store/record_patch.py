@@ -158,8 +158,9 @@ class _Patcher:
     def commitments(self, items: Sequence[dict[str, Any]]) -> None:
         """The commitments as a full write numbers them (by index; their claims by first
         use), writing only the rows that differ from the stored ones: a commitment whose row
-        is unchanged keeps its pairs, keys and tail, which follow from it."""
-        scratch = RowWriter(self.db, keys=False)  # collects the claims rows, never flushed
+        is unchanged keeps its pairs, keys and tail, which follow from it; a claim whose key
+        (its content) and place are unchanged keeps its row."""
+        scratch = _Claims(self.db, keys=False)  # keys the claims, never flushed
         added: dict[int, tuple[dict[str, Any], dict[str, Any], tuple[str, str]]] = {}
         rows: dict[int, tuple[Any, ...]] = {}
         for index, item in enumerate(items):
@@ -168,12 +169,12 @@ class _Patcher:
             stored = stored_entry(scratch, "commitments", item)
             rows[pos] = item_row("commitments", pos, stored, keys)
             added[pos] = (item, stored, keys)
-        gone, new = _differ(self.db, "commitments", rows)
-        claims = {int(r[1]): r for r in scratch.items}
-        claims_gone, claims_new = _differ(self.db, "claims", claims)
+        gone, new = _differ(self.db, "commitments", rows, _COLUMNS)
+        claims = {int(r[1]): r for r in scratch.items}  # (kind, pos, key, claim)
+        claims_gone, claims_new = _differ(self.db, "claims", claims, "kind, pos, item_key")
         self.remove_at("commitments", gone)
         self.remove_at("claims", claims_gone)
-        self.out.items += [claims[pos] for pos in claims_new]
+        self.out.items += [self.out.claim_row(*claims[pos][1:]) for pos in claims_new]
         for pos in new:
             item, stored, keys = added[pos]
             pairs = entry_pairs("commitments", item, self.names, {})
@@ -235,14 +236,23 @@ class _Patcher:
             _adjust(self.db, "record_counts", ("kind", "pair"), key, n)
 
 
+class _Claims(RowWriter):
+    """Keys the claims as a full write does (by content, numbered by first use) without
+    making their rows: a claim is written again only when its key or place changed."""
+
+    def claim_row(self, pos: int, key: str, claim: dict[str, Any]) -> tuple[Any, ...]:
+        return ("claims", pos, key, claim)
+
+
 def _differ(
-    db: Database, kind: str, rows: Mapping[int, tuple[Any, ...]]
+    db: Database, kind: str, rows: Mapping[int, tuple[Any, ...]], columns: str
 ) -> tuple[list[int], list[int]]:
-    """The positions of the stored `kind` rows not among `rows` (position -> row), and those
-    of `rows` not stored as they are."""
-    sql = f"SELECT {_COLUMNS} FROM record_items WHERE kind = ?"
+    """The positions of the stored `kind` rows not among `rows` (position -> row, its first
+    values those of `columns`), and those of `rows` not stored as they are."""
+    width = len(columns.split(","))
+    sql = f"SELECT {columns} FROM record_items WHERE kind = ?"
     stored = {int(r[1]): _text(r) for r in db.execute(sql, (kind,))}
-    new = {pos: _text(row) for pos, row in rows.items()}
+    new = {pos: _text(row[:width]) for pos, row in rows.items()}
     gone = sorted(pos for pos, row in stored.items() if new.get(pos) != row)
     return gone, sorted(pos for pos, row in new.items() if stored.get(pos) != row)
 

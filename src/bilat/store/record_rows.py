@@ -175,15 +175,17 @@ class RowWriter:
             same = json.dumps(claim, sort_keys=True, ensure_ascii=False)  # key: any field order
             key = hashlib.blake2b(same.encode(), digest_size=12).hexdigest()
             if key not in self.claims:
-                text = _dumps(claim)  # read back in the record's field order
-                self.size += len(text)
                 self.claims.add(key)
-                pos = (self.claim_pos + 1) * GAP
-                row = ("claims", pos, key, None, None, None, None, None, text, key)
-                self.items.append(row)
+                self.items.append(self.claim_row((self.claim_pos + 1) * GAP, key, claim))
                 self.claim_pos += 1
             keys.append(key)
         return keys
+
+    def claim_row(self, pos: int, key: str, claim: dict[str, Any]) -> tuple[Any, ...]:
+        """The `record_items` row of a claim keyed `key` at `pos`."""
+        text = _dumps(claim)  # read back in the record's field order
+        self.size += len(text)
+        return ("claims", pos, key, None, None, None, None, None, text, key)
 
     def flush(self) -> None:
         if self.items:
