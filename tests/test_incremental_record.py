@@ -107,6 +107,8 @@ _KEYS = {  # the pages' keys (store/record_keys.py), by the entry's key, not its
     "figure groups": "SELECT * FROM record_figure_groups",
     "pair mentions": "SELECT m.pair, m.day, m.item_id, i.item_key FROM record_pair_mentions m "
     "JOIN record_items i ON i.kind = 'events' AND i.pos = m.pos",
+    # the commitments' claims rows, none left over (a patch writes only those that changed)
+    "claims": "SELECT item_key, payload FROM record_items WHERE kind = 'claims'",
 }
 
 

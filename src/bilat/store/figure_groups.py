@@ -2,7 +2,8 @@
 reads its groups instead of counting every row of the measure per request.
 
     count(db)                       fill `record_figure_groups` (with the record's keys)
-    count(db, groups)               count again only these (measure, period) groups (a patch)
+    count(db, groups)               count again only these (measure, period) groups
+    grown(db, groups, docs)         those groups moved by the rows of added documents (a patch)
     kept(db, measure, pair)         the measure's groups as `item_pages.figure_groups` gives them
     COLUMNS, GROUP                  the SQL of a figure row's group (rows `f`, documents `d`)
 
@@ -20,7 +21,7 @@ from typing import Any
 
 from bilat.store.db import Database
 
-__all__ = ["COLUMNS", "GROUP", "NAMES", "Group", "count", "kept"]
+__all__ = ["COLUMNS", "GROUP", "NAMES", "Group", "count", "grown", "kept"]
 
 NAMES = ("flow", "unit", "kind", "per", "period", "outlet", "doc_pair", "qualifier")
 COLUMNS = (  # of NAMES, for figure rows `f` and their documents `d`
@@ -43,6 +44,11 @@ _INSERT = (
     "conflicted, pairs) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
 
+
+_AGGREGATES = (  # n, low, high, first_id, published
+    "COUNT(*), MIN(f.value), MAX(COALESCE(f.value_max, f.value)), MIN(f.id), "
+    "MIN(COALESCE(d.published, ''))"
+)
 
 Group = tuple[str, str]  # a measure and a period ('' for none), as the table keys them
 
@@ -114,24 +120,68 @@ def count(db: Database, groups: Iterable[Group] | None = None) -> None:
         _count(db, chunk)
 
 
+def grown(db: Database, groups: Iterable[Group], docs: Sequence[int]) -> None:
+    """After documents were only added (`docs`, no row of another document gone): the kept
+    counts of `groups` (measures and periods: of the rows added and of the conflicts the
+    patch removed or added) moved by the added rows alone, their conflicts' views read
+    again (`_conflict_pairs`, as `count` reads them)."""
+    wanted = sorted(set(groups))
+    for i in range(0, len(wanted), _GROUPS):
+        chunk = wanted[i : i + _GROUPS]
+        where, params = _of(chunk, "")
+        sql = (
+            f"SELECT measure, {_COLS}, n, low, high, first_id, published FROM record_figure_groups"
+        )
+        rows = {tuple(r[:9]): tuple(r[9:]) for r in db.execute(f"{sql} WHERE 1 = 1{where}", params)}
+        for key, counts in _added(db, chunk, docs).items():
+            rows[key] = _merged(rows[key], counts) if key in rows else counts
+        conflicts = _conflict_pairs(db, chunk)
+        db.execute(f"DELETE FROM record_figure_groups WHERE 1 = 1{where}", params)
+        db.execute_many(
+            _INSERT, [(*key, *counts, *_view(conflicts.get(key))) for key, counts in rows.items()]
+        )
+
+
+def _added(
+    db: Database, groups: Sequence[Group], docs: Sequence[int]
+) -> dict[tuple[Any, ...], tuple[Any, ...]]:
+    """Group key -> (n, low, high, first_id, published) of the rows of `docs` in `groups`."""
+    where, params = _of(groups)
+    out: dict[tuple[Any, ...], tuple[Any, ...]] = {}
+    for i in range(0, len(docs), _CHUNK):
+        chunk = list(docs[i : i + _CHUNK])
+        marks = ", ".join("?" for _ in chunk)
+        for row in db.execute(
+            f"SELECT f.measure, {GROUP}, {_AGGREGATES} FROM figures f, documents d "
+            f"WHERE {_CURRENT} AND f.doc_id IN ({marks}){where} GROUP BY f.measure, {GROUP}",
+            [*chunk, *params],
+        ).fetchall():
+            key, counts = tuple(row[:9]), tuple(row[9:])
+            out[key] = _merged(out[key], counts) if key in out else counts
+    return out
+
+
+def _merged(a: Sequence[Any], b: Sequence[Any]) -> tuple[Any, ...]:
+    """The counts of a group's rows from those of two parts of them."""
+    return (a[0] + b[0], min(a[1], b[1]), max(a[2], b[2]), min(a[3], b[3]), min(a[4], b[4]))
+
+
+def _view(pairs: set[str] | None) -> tuple[int, str]:
+    """`conflicted` and `pairs` of a group from its conflicts' views (None: in none)."""
+    return int(pairs is not None), "|" + "|".join(sorted(p for p in pairs or () if p)) + "|"
+
+
 def _count(db: Database, groups: Sequence[Group]) -> None:
     """Insert the counts of `groups` (every group when empty)."""
     conflicts = _conflict_pairs(db, groups)
     where, params = _of(groups)
     join = "CROSS JOIN" if groups else ","  # as in `_conflict_pairs`
     rows = db.execute(
-        f"SELECT f.measure, {GROUP}, COUNT(*), MIN(f.value), "
-        "MAX(COALESCE(f.value_max, f.value)), MIN(f.id), MIN(COALESCE(d.published, '')) "
-        f"FROM figures f {join} documents d WHERE {_CURRENT}{where} "
-        f"GROUP BY f.measure, {GROUP}",
+        f"SELECT f.measure, {GROUP}, {_AGGREGATES} FROM figures f {join} documents d "
+        f"WHERE {_CURRENT}{where} GROUP BY f.measure, {GROUP}",
         params,
     ).fetchall()
-    out = []
-    for row in rows:
-        pairs = conflicts.get(tuple(row[:9]))
-        view = "|" + "|".join(sorted(p for p in pairs or () if p)) + "|"
-        out.append((*row, int(pairs is not None), view))
-    db.execute_many(_INSERT, out)
+    db.execute_many(_INSERT, [(*row, *_view(conflicts.get(tuple(row[:9])))) for row in rows])
 
 
 def kept(db: Database, measure: str, pair: str | None) -> list[dict[str, Any]]:

@@ -402,7 +402,7 @@ class KeyPatch:
         for chunk in _chunks(conflicted):
             marks = ", ".join("?" for _ in chunk)
             groups.update(_groups(self.db, f"figures f WHERE f.id IN ({marks})", chunk))
-        figure_groups.count(self.db, groups)
+        figure_groups.grown(self.db, groups, docs)
 
     def _adjust(self, key: tuple[str, str, str], n: int, *, keep: bool = True) -> None:
         """Move the count of `key` by `n`; a row at 0 goes unless `keep` (as a full write

@@ -4,11 +4,12 @@
 
 Each new entry goes between its neighbours by sort key (`bilat.store.record_order`), at a
 position inside the gap they leave, so no kept row is rewritten; a part listed in `whole` is
-replaced entirely (commitments, with their claims). The maintained counts (`record_counts`
-per part and pair, `record_pair_names` per pair and actor name) move by what was removed and
-added, and the actors whose pairs change with them are filed again. When a gap is used up,
-`NoRoom` is raised and nothing is changed: the caller rebuilds the record whole (which
-spaces every position again).
+replaced entirely, save the commitments: numbered as a full write numbers them (with their
+claims), only the rows that differ from the stored ones are written. The maintained counts
+(`record_counts` per part and pair, `record_pair_names` per pair and actor name) move by
+what was removed and added, and the actors whose pairs change with them are filed again.
+When a gap is used up, `NoRoom` is raised and nothing is changed: the caller rebuilds the
+record whole (which spaces every position again).
 """
 
 from __future__ import annotations
@@ -23,11 +24,12 @@ from bilat.pairview import PAIRED, named
 from bilat.store import record_keys
 from bilat.store.db import Database, now_iso
 from bilat.store.record_order import GAP, item_key, sort_key
-from bilat.store.record_rows import RowWriter, entry_pairs, stored_entry
+from bilat.store.record_rows import RowWriter, entry_pairs, item_row, stored_entry
 
 __all__ = ["NoRoom", "PartPatch", "RecordPatch", "patch_record"]
 
 _CHUNK = 500
+_COLUMNS = "kind, pos, item_key, date_from, date_to, measure, status, country, payload, sort_key"
 
 
 class NoRoom(Exception):
@@ -153,6 +155,37 @@ class _Patcher:
             self.keys.add(kind, (index + 1) * GAP, stored, pairs)  # statements' keys too
         self.out.flush()
 
+    def commitments(self, items: Sequence[dict[str, Any]]) -> None:
+        """The commitments as a full write numbers them (by index; their claims by first
+        use), writing only the rows that differ from the stored ones: a commitment whose row
+        is unchanged keeps its pairs, keys and tail, which follow from it; a claim whose key
+        (its content) and place are unchanged keeps its row."""
+        scratch = _Claims(self.db, keys=False)  # keys the claims, never flushed
+        added: dict[int, tuple[dict[str, Any], dict[str, Any], tuple[str, str]]] = {}
+        rows: dict[int, tuple[Any, ...]] = {}
+        for index, item in enumerate(items):
+            pos, sort = (index + 1) * GAP, sort_key("commitments", item, index)
+            keys = (item_key("commitments", item, index, sort), sort)
+            stored = stored_entry(scratch, "commitments", item)
+            rows[pos] = item_row("commitments", pos, stored, keys)
+            added[pos] = (item, stored, keys)
+        gone, new = _differ(self.db, "commitments", rows, _COLUMNS)
+        claims = {int(r[1]): r for r in scratch.items}  # (kind, pos, key, claim)
+        claims_gone, claims_new = _differ(self.db, "claims", claims, "kind, pos, item_key")
+        self.remove_at("commitments", gone)
+        self.remove_at("claims", claims_gone)
+        self.out.items += [self.out.claim_row(*claims[pos][1:]) for pos in claims_new]
+        for pos in new:
+            item, stored, keys = added[pos]
+            pairs = entry_pairs("commitments", item, self.names, {})
+            self.out.item("commitments", pos, stored, pairs, keys, item)
+            self.keys.add("commitments", pos, stored, pairs)
+        self.out.flush()
+
+    def remove_at(self, kind: str, positions: Sequence[int]) -> None:
+        for chunk in _chunks(positions):
+            self.remove(kind, f"pos IN ({', '.join('?' for _ in chunk)})", chunk)
+
     def file_names(self) -> tuple[dict[str, list[str]], set[str]]:
         """Apply the name counts; the pairs each changed name is now filed under, and the
         names whose pairs changed."""
@@ -203,6 +236,31 @@ class _Patcher:
             _adjust(self.db, "record_counts", ("kind", "pair"), key, n)
 
 
+class _Claims(RowWriter):
+    """Keys the claims as a full write does (by content, numbered by first use) without
+    making their rows: a claim is written again only when its key or place changed."""
+
+    def claim_row(self, pos: int, key: str, claim: dict[str, Any]) -> tuple[Any, ...]:
+        return ("claims", pos, key, claim)
+
+
+def _differ(
+    db: Database, kind: str, rows: Mapping[int, tuple[Any, ...]], columns: str
+) -> tuple[list[int], list[int]]:
+    """The positions of the stored `kind` rows not among `rows` (position -> row, its first
+    values those of `columns`), and those of `rows` not stored as they are."""
+    width = len(columns.split(","))
+    sql = f"SELECT {columns} FROM record_items WHERE kind = ?"
+    stored = {int(r[1]): _text(r) for r in db.execute(sql, (kind,))}
+    new = {pos: _text(row[:width]) for pos, row in rows.items()}
+    gone = sorted(pos for pos, row in stored.items() if new.get(pos) != row)
+    return gone, sorted(pos for pos, row in new.items() if stored.get(pos) != row)
+
+
+def _text(row: Sequence[Any]) -> tuple[str | None, ...]:
+    return tuple(None if v is None else str(v) for v in row)
+
+
 def _adjust(
     db: Database, table: str, columns: tuple[str, str], key: tuple[str, str], delta: int
 ) -> tuple[int, int]:
@@ -237,6 +295,9 @@ def patch_record(
         for kind in order:
             if kind == "actors":
                 filed, changed = out.file_names()
+            if kind == "commitments" and kind in patch.whole:
+                out.commitments(patch.whole[kind])
+                continue
             if kind in patch.whole:
                 out.whole(kind, patch.whole[kind])
                 continue

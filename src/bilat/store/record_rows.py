@@ -42,6 +42,7 @@ __all__ = [
     "entry_pairs",
     "event_places",
     "events_holding",
+    "item_row",
     "iter_part",
     "pair_counts",
     "part_count",
@@ -97,6 +98,25 @@ def _measure(item: dict[str, Any]) -> Any:
     return target.get("measure") if isinstance(target, dict) else item.get("measure")
 
 
+def item_row(kind: str, pos: int, item: dict[str, Any], keys: tuple[str, str]) -> tuple[Any, ...]:
+    """The `record_items` row of an entry (`item` as stored) at `pos`, in `_ITEM_SQL` order."""
+    start, end = _date(item)
+    country = item.get("country") if kind == "actors" else None
+    payload = _dumps(item)
+    return (
+        kind,
+        pos,
+        keys[0],
+        start,
+        end,
+        _measure(item),
+        item.get("status"),
+        country,
+        payload,
+        keys[1],
+    )
+
+
 class RowWriter:
     """Buffers rows and inserts them in batches; counts entries per (kind, pair)."""
 
@@ -124,14 +144,9 @@ class RowWriter:
         """Buffer one entry at `pos`; `keys` are its item key and sort key; `whole` the entry
         as reconciled when `item` is its stored form (`stored_entry`: claims by key)."""
         self._tail(kind, pos, item, whole or item)
-        start, end = _date(item)
-        country = item.get("country") if kind == "actors" else None
-        status = item.get("status")
-        payload = _dumps(item)
-        self.items.append(
-            (kind, pos, keys[0], start, end, _measure(item), status, country, payload, keys[1])
-        )
-        self.size += len(payload)
+        row = item_row(kind, pos, item, keys)
+        self.items.append(row)
+        self.size += len(row[8])
         self.counts[(kind, EVERY)] += 1
         if self.keys is not None:
             self.keys.add(kind, pos, item)
@@ -160,15 +175,17 @@ class RowWriter:
             same = json.dumps(claim, sort_keys=True, ensure_ascii=False)  # key: any field order
             key = hashlib.blake2b(same.encode(), digest_size=12).hexdigest()
             if key not in self.claims:
-                text = _dumps(claim)  # read back in the record's field order
-                self.size += len(text)
                 self.claims.add(key)
-                pos = (self.claim_pos + 1) * GAP
-                row = ("claims", pos, key, None, None, None, None, None, text, key)
-                self.items.append(row)
+                self.items.append(self.claim_row((self.claim_pos + 1) * GAP, key, claim))
                 self.claim_pos += 1
             keys.append(key)
         return keys
+
+    def claim_row(self, pos: int, key: str, claim: dict[str, Any]) -> tuple[Any, ...]:
+        """The `record_items` row of a claim keyed `key` at `pos`."""
+        text = _dumps(claim)  # read back in the record's field order
+        self.size += len(text)
+        return ("claims", pos, key, None, None, None, None, None, text, key)
 
     def flush(self) -> None:
         if self.items:
