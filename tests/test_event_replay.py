@@ -155,6 +155,12 @@ def test_the_replay_files_only_the_months_it_reaches(seed: int) -> None:
 
     assert refs == {r for c in dated(gone) ^ dated(come) for r in c}
     assert len(replay.months) < len(replay.by_month)  # not every month was read
+    # a type, mode and month at a time: a mention filed is on a shelf read
+    filed = {n for shelf in replay.months for n in replay.by_month.get(shelf, ())}
+    assert replay.loaded == filed
+    for shelf in replay.months:
+        for n in replay.by_month.get(shelf, ()):
+            assert (replay.item(n).type, replay.item(n).mode) == shelf[:2]
 
 
 @pytest.mark.parametrize("seed", range(40))

@@ -38,6 +38,7 @@ from bilat.reconcile.model import ReconcileOptions
 __all__ = ["changed_mentions"]
 
 _LAST = 1 << 62  # after every mention's rank
+Shelf = tuple[str, str, str]  # a type, a mode and a month: the mentions a key can hold
 
 
 def _near(item: _Item, options: ReconcileOptions) -> list[Key]:
@@ -60,6 +61,13 @@ def _filing(item: _Item, options: ReconcileOptions) -> list[Key]:
     """The keys of `item` some mention probes: its month keys (`_probed` yields no bare
     participant key, so those `events._filed_under` also yields are left out)."""
     return [k for k in (*_filed_under(item, options), *_near(item, options)) if len(k) > 3]
+
+
+def _shelf(key: Key) -> Shelf:
+    """The type, mode and month of a key the replay reads: every one is `_probes`' or
+    `_filed_under`'s (type, mode, participant, "m" or "p", month) or `_near`'s ("=", type,
+    mode, participants..., "p", month), and holds only mentions of that type and mode."""
+    return (key[1], key[2], key[-1]) if key[0] == "=" else (key[0], key[1], key[-1])
 
 
 def _months_of(sketch: Sketch, options: ReconcileOptions) -> set[str]:
@@ -116,19 +124,21 @@ class _Replay:
         self.filed: dict[Key, list[int]] = {}
         self.probers: dict[Key, list[int]] = {}
         self.old: dict[Hashable, list[int]] = {}  # stored cluster -> its mentions' ranks
-        # every key the replay reads holds a month (its last part), so mentions are filed
-        # month by month, as the cascade first reads a key of that month (`_month`)
-        self.by_month: dict[str, list[int]] = {}  # month -> mentions with a key of it
+        # every key the replay reads holds a mention's type, mode and a month (`_shelf`), so
+        # mentions are filed a type, mode and month at a time, as the cascade first reads a
+        # key of theirs (`_month`): a mention of another type or mode is not read for it
+        self.by_month: dict[Shelf, list[int]] = {}  # shelf -> mentions with a key on it
         for n, ref in enumerate(live):
+            _, _, _, kind, mode = sketch[ref]
             for m in _months_of(sketch[ref], options):
-                self.by_month.setdefault(m, []).append(n)
+                self.by_month.setdefault((kind, mode, m), []).append(n)
             cid = placed.get(ref)
             if cid is not None:
                 self.old.setdefault(cid, []).append(n)
-        self.months: set[str] = set()  # the months filed
+        self.months: set[Shelf] = set()  # the shelves filed
         self.loaded: set[int] = set()  # the mentions filed
         self.unsorted: set[Key] = set()  # keys filed under out of reading order
-        self.ready: set[Key] = set()  # keys read: their month filed, their lists in order
+        self.ready: set[Key] = set()  # keys read: their shelf filed, their lists in order
         self.now: dict[int, Hashable] = {}  # mentions placed again -> their cluster
         self.joined: dict[Hashable, list[int]] = {}  # cluster -> mentions placed again into it
         self.grown: dict[Hashable, _Grown] = {}
@@ -139,15 +149,16 @@ class _Replay:
         self.spread_keys: set[Key] = set()  # keys whose later probers are queued
 
     def _month(self, key: Key) -> None:
-        """File every mention with a key of `key`'s month (each under all its keys). A key's
-        list is read only once its month is filed, and then holds every mention filed under
-        it (each is in `by_month` of that month); it is put in reading order when first read."""
-        month = str(key[-1])
-        if month in self.months:
+        """File every mention with a key of `key`'s type, mode and month (each under all its
+        keys). A key's list is read only once its shelf is filed, and then holds every mention
+        filed under it (each is in `by_month` of that shelf); it is put in reading order when
+        first read."""
+        shelf = _shelf(key)
+        if shelf in self.months:
             return
-        self.months.add(month)
-        self.prefetch(n for n in self.by_month.get(month, ()) if n not in self.loaded)
-        for n in self.by_month.get(month, ()):
+        self.months.add(shelf)
+        self.prefetch(n for n in self.by_month.get(shelf, ()) if n not in self.loaded)
+        for n in self.by_month.get(shelf, ()):
             if n in self.loaded:
                 continue
             self.loaded.add(n)
@@ -160,8 +171,8 @@ class _Replay:
                 self.unsorted.add(k)
 
     def _read(self, key: Key, table: dict[Key, list[int]]) -> list[int]:
-        """A key's list, its month filed first: then it holds all it will (a key's month is
-        filed whole at once), so it is put in order and its month asked for once."""
+        """A key's list, its shelf filed first: then it holds all it will (a key's shelf is
+        filed whole at once), so it is put in order and its shelf asked for once."""
         if key in self.ready:
             return table.get(key, [])
         self.ready.add(key)
