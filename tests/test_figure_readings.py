@@ -371,3 +371,16 @@ def test_a_rolling_span_hyphenated_scales_and_over_the_quarter() -> None:
     assert _of(figures, 0.68e9).period == "2030-07..2031-06"
     assert _of(figures, 1.9e9).period == "2031-Q1"
     assert [f for f in figures if f.unit == "count"] == []
+
+
+def test_a_counted_level_with_its_time_after_it() -> None:
+    """'The number of Russian tourists visiting Egypt rose to 1.9 million last year' and
+    'reached 172,400 in the first quarter': the time after the number stands where a full
+    stop would (the count was dropped)."""
+    figures = _figures(
+        "The number of Chinese students in Russia rose to 66,000 last year. The number of "
+        "Russian tourists visiting Vietnam reached 172,400 in the first quarter.",
+        "2031-05-10",
+    )
+    assert (_of(figures, 66000).unit, _of(figures, 66000).period) == ("count", "2030")
+    assert (_of(figures, 172400).unit, _of(figures, 172400).period) == ("count", "2031-Q1")

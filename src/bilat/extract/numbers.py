@@ -626,7 +626,9 @@ def _counts_something(text: str, p: _Parse, m: re.Match[str]) -> bool:
     """A bare number counts something only when a noun follows (not a span of years, an
     age, a rank, or the pair itself) or it is a word number with a scale ("a hundred")."""
     after = text[p.end : p.end + 40].lower()
-    if re.match(r"\s*(?:\(|,|\.|;|$)", after) and not (p.words and p.scaled):
+    if (re.match(r"\s*(?:\(|,|\.|;|$)", after) or _WHEN_AFTER.match(after)) and not (
+        p.words and p.scaled
+    ):
         if _NUMBER_OF_LEVEL.search(text, max(0, p.start - 120), p.start):
             return True  # "the number of freight trains passing through Kazakhstan exceeded 11,000"
         # "visitors … at 6.9 million.", "tourist arrivals rose 20% to about 235,000." (a
@@ -712,6 +714,13 @@ _COUNTED = re.compile(
 )
 
 
+# "rose to 1.9 million last year", "reached 172,400 in the first quarter": the level's time
+# after it, as a full stop would be
+_WHEN_AFTER = re.compile(
+    r"\s*(?:(?:last|this|next)\s+(?:year|month|week|quarter)\b|in\s+(?:(?:19|20)\d\d\b|the\s+"
+    r"(?:first|second|third|fourth|last|past|same)\b|(?:january|february|march|april|may|june|"
+    r"july|august|september|october|november|december)\b))"
+)
 _TIME_APART = re.compile(
     r"\s*(?:hours?|days?|weeks?|months?|years?)\s+(?:after|before|ago|earlier|later)\b", re.I
 )
