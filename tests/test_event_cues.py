@@ -489,6 +489,12 @@ def test_an_exercise_of_a_named_series_without_its_year() -> None:
                 ("visit", "occurred", "2031-05", ("Abdel Fattah el-Sisi", "China")),
             ],
         ),
+        (  # 'the Primorye - Jilin working group': the two regions it is named for meet
+            "Primorye and Jilin Province signed a roadmap on Tuesday. The next meeting of the "
+            "Primorye - Jilin working group on trade will be held in Changchun in June.",
+            "2031-11-14",
+            [("meeting", "planned", "2032-06", ("Primorsky Krai", "Jilin"))],
+        ),
         (  # a lower-case title of four words after the state's adjective still tells the side
             "Kazakh trade minister Arman Shakkaliyev held a video conference with Russian "
             "deputy economic development minister Vladimir Ilyichev on Thursday.",

@@ -278,7 +278,27 @@ def _participants(
         if m.type in ("state", "organization", "company")
         and not (m.type == "organization" and _BODY_SAYS.match(ctx.clean_text, m.end))
     ]  # not "..., the Russian government's press service said"
-    return bodies + offices
+    return _regions_of_a_joint_body(ctx, clause) + bodies + offices
+
+
+# "the next meeting of the Novosibirsk - Heilongjiang working group": the two regions meet
+_REGIONS_BODY = re.compile(
+    r"\b([A-Z][\w'’-]+)\s*[-–—]\s*([A-Z][\w'’-]+)\s+(?:joint\s+)?(?:working\s+group|"
+    r"(?:sub-?)?commission|(?:sub-?)?committee|council)\b"
+)
+
+
+def _regions_of_a_joint_body(ctx: DocContext, clause: Clause) -> list[Mention]:
+    """The regions a joint body is named for, one of each side of the pair."""
+    m = _REGIONS_BODY.search(clause.text)
+    if m is None:
+        return []
+    places = [
+        x
+        for x in ctx.mentions_in(clause.start + m.start(), clause.start + m.end(2))
+        if x.type == "place" and x.country in ctx.pair
+    ]
+    return places if len({x.country for x in places}) == 2 else []
 
 
 # "Xi Jinping is scheduled to meet with him on Wednesday": the one told before
