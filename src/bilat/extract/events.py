@@ -1102,10 +1102,16 @@ def _during_the_visit_told(clause: Clause, new: list[Found], found: list[Found])
     for f in new:
         if f.event.mode == "visit" and not f.explicit_date:
             continue  # the visit told before, not another
-        if not f.explicit_date and f.event.status == visit.status:
-            f = replace(f, event=replace(f.event, date=visit.date), explicit_date=True)
-        out.append(f)
+        out.append(_held_during(f, visit))
     return out
+
+
+def _held_during(f: Found, host: Event) -> Found:
+    """An event with no date of its own, told as taking place during `host` (of its status):
+    dated by it."""
+    if f.explicit_date or f.event.status != host.status:
+        return f
+    return replace(f, event=replace(f.event, date=host.date), explicit_date=True)
 
 
 _DURING_WHICH = re.compile(r"^\W*(?:during|in\s+the\s+course\s+of|at)\s+which\b", re.I)
@@ -1116,13 +1122,7 @@ def _during_which(clause: Clause, new: list[Found], before: list[Found]) -> list
     the FOCAC summit': what the clause tells took place during the event before it, then."""
     if not before or not _DURING_WHICH.match(clause.text):
         return new
-    host = before[-1].event
-    return [
-        f
-        if f.explicit_date or f.event.status != host.status
-        else replace(f, event=replace(f.event, date=host.date), explicit_date=True)
-        for f in new
-    ]
+    return [_held_during(f, before[-1].event) for f in new]
 
 
 _CALLED_OFF = re.compile(

@@ -19,6 +19,7 @@ or Korean name is never read as Chinese.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from functools import cache
 
 __all__ = ["chinese_name", "looks_pinyin", "to_pinyin"]
@@ -114,9 +115,10 @@ def _syllables() -> dict[str, str]:
     return table
 
 
-def _segment(word: str) -> list[str] | None:
-    """The fewest Palladius syllables that spell `word` (lower case), None if none do."""
-    table = _syllables()
+def _segment(word: str, table: Collection[str] | None = None) -> list[str] | None:
+    """The fewest syllables of `table` (the Palladius ones by default) that spell `word`
+    (lower case), None if none do."""
+    table = _syllables() if table is None else table
     best: list[list[str] | None] = [[]] + [None] * len(word)
     for end in range(1, len(word) + 1):
         for size in range(1, min(6, end) + 1):
@@ -190,25 +192,11 @@ def _pinyin_syllables() -> frozenset[str]:
     return frozenset(_syllables().values())
 
 
-def _pinyin_parts(word: str) -> int | None:
-    """The fewest pinyin syllables that spell `word` (lower case), None if none do."""
-    table = _pinyin_syllables()
-    best: list[int | None] = [0] + [None] * len(word)
-    for end in range(1, len(word) + 1):
-        for size in range(1, min(6, end) + 1):
-            head = best[end - size]
-            if head is not None and word[end - size : end] in table:
-                cand = head + 1
-                current = best[end]
-                best[end] = cand if current is None else min(current, cand)
-    return best[len(word)]
-
-
 def looks_pinyin(name: str) -> bool:
     """'Ling Ji', 'Zhang Guoqing': a common Chinese surname and a given name of one to three
     pinyin syllables (a name of a Chinese the gazetteer does not know)."""
     words = name.replace("-", "").replace("'", "").split()
     if len(words) != 2 or words[0].lower() not in _SURNAMES:
         return False
-    parts = _pinyin_parts(words[1].lower())
-    return parts is not None and 1 <= parts <= 3
+    parts = _segment(words[1].lower(), _pinyin_syllables())
+    return parts is not None and 1 <= len(parts) <= 3
