@@ -1,0 +1,527 @@
+"""How a clause's events relate to those told before it in the report: the same contact told
+again ('during the talks', 'during which', 'the session'), a day counted from another ('a day
+after his talks'), the first one since an earlier meeting, a trip followed by another, a
+visit during which a summit took place, a meeting moved or called off, held by video.
+
+requires: the Found candidates of the clauses before (from `events`)
+assigns : nothing; helpers for `events`
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from bilat.extract.context import DocContext, Mention
+from bilat.extract.event_clauses import Clause, find_triggers
+from bilat.extract.event_dates import any_expr, in_year, talks_told_again
+from bilat.extract.event_marks import marks_of
+from bilat.extract.event_merge import Found
+from bilat.extract.event_people import DAYS_APART, persons_between, place_of
+from bilat.extract.gazetteer import Gazetteer
+from bilat.extract.temporal import find_time_expressions
+from bilat.extract.turns import speaker_at
+from bilat.records import Event
+
+__all__ = [
+    "CALLED_OFF",
+    "HELD_REMOTELY",
+    "by_video",
+    "continued",
+    "day_off",
+    "days_apart",
+    "during_the_visit_told",
+    "during_which",
+    "followed_by",
+    "hosted_visit",
+    "moved_to",
+    "occasion_of_talks",
+    "summit_of_continued",
+    "the_contact_told",
+    "the_one_before",
+    "the_session_told",
+    "the_speaker_met",
+    "this_trip",
+    "told_back",
+]
+
+_NUMBER = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+
+
+_YEAR_TOLD = re.compile(
+    r"\b(?:last|previous|next)\s+year\b|\b(?:19|20)\d\d\b|(?:прошл|следующ)\w*\s+год", re.I
+)
+# "... in May in Moscow and in September in Beijing", "..., and before that in Astana in July"
+_CONTINUES = re.compile(
+    r"\s*(?:(?:before|after)\s+that|earlier|previously|до\s+этого|перед\s+этим)?,?\s*"
+    r"(?:in|on|at|в|во)\s",
+    re.I,
+)
+
+
+# "has been postponed until early next year", "перенесен на весну"
+_POSTPONED = re.compile(
+    r"\b(?:postponed|rescheduled|delayed|pushed\s+back|put\s+off|moved)\s+(?:until|till|to|for)\s+"
+    r"|(?<![\w-])перенес[её]н\w*\s+на\s+|(?<![\w-])отложен\w*\s+(?:до|на)\s+",
+    re.I,
+)
+
+
+def moved_to(ctx: DocContext, clause: Clause) -> tuple[str | None, str | None] | None:
+    """The new date of an event the clause says was put off, None when it says none."""
+    m = _POSTPONED.search(clause.text)
+    if m is None:
+        return None
+    rest = clause.text[m.end() :]
+    for expr in find_time_expressions(rest, ctx.published, tense="future"):
+        if expr.date and len(rest[: expr.start].split()) <= 2:  # "until early next year"
+            return expr.date, expr.date_end
+    return None
+
+
+def days_apart(clause: Clause, found: Found, before: list[Found]) -> Found:
+    """'talks with Doval on Tuesday, a day after his meeting with Jaishankar': the meeting was
+    the day before the event the clause before dates to the day."""
+    m = DAYS_APART.match(clause.text.lstrip())
+    dated = [b for b in before if b.explicit_date and len(b.event.date or "") == 10]
+    if m is None or found.explicit_date or not dated:
+        return found
+    days = _NUMBER[m["n"].lower()] * (-1 if m["way"].lower() == "after" else 1)
+    day = dt.date.fromisoformat(str(dated[0].event.date)) + dt.timedelta(days=days)
+    return replace(found, event=replace(found.event, date=day.isoformat()), explicit_date=True)
+
+
+# a sentence opening "The day before", "The next day", "Накануне", "На следующий день" (not
+# "the day before yesterday", "накануне визита"): a day from the event told before it; "On
+# the sidelines of the commission meeting", "На полях заседания": the day of that one
+_DAY_OFF = re.compile(
+    r"^\W*(?:(?P<before>the\s+(?:day|evening)\s+before|the\s+previous\s+day|on\s+the\s+eve"
+    r"(?:\s+of\s+(?:the\s+)?(?:meeting|talks|session|summit|forum|(?:phone\s+)?call|conversation))?"
+    r"|накануне(?:\s+(?:заседания|встречи|переговоров|саммита|форума|(?:телефонного\s+)?"
+    r"разговора|беседы))?(?:\s+(?:лидеров|президентов|глав\s+государств))?)"
+    r"|(?P<after>the\s+(?:next|following)\s+day|на\s+следующий\s+день)"
+    r"|(?P<same>(?:prior\s+to|before)\s+the\s+(?:meeting|session)|перед\s+(?:заседанием|встречей)"
+    r"|on\s+the\s+(?:sidelines|margins)\s+of\s+the\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:meeting|session|talks|summit|forum|opening|expo|exhibition|fair|ceremony|conference)"
+    r"|на\s+полях\s+(?:заседания|встречи|переговоров|саммита|форума)"
+    r"|(?:(?:later|earlier)\s+)?(?:on\s+)?(?:the\s+same|that)\s+day|в\s+(?:тот|этот)\s+же\s+день"
+    r"|тогда\s+же|позднее\s+в\s+тот\s+же\s+день)"
+    # "On arrival, Kozhemyako held talks": the first day of the visit told before
+    r"|(?P<arrival>(?:on|upon)\s+(?:(?:his|her|their)\s+)?arrival|по\s+прибыти\w+|по\s+прилет\w+))"
+    r"(?=\s*,|\s+(?-i:[A-ZА-ЯЁ])|\s+(?:he|she|they|his|her|their|the|его|её|ее|их|он|она|они"
+    r"|в|во|состоял\w*|прош\w+|глав[аы]|министр\w*|вице-премьер\w*|президент\w*|премьер\w*"
+    r"|губернатор\w*|мэр\w*|председател\w*|делегаци\w*|стороны"
+    r"|посол|замминистра|[а-яё]+(?:ий|ый|ой|ая|ое|ие|ые))\b)",  # "В тот же день российский министр"
+    re.I,
+)
+
+
+def day_off(clause: Clause, found: Found, told: list[Found], published: str | None) -> Found:
+    """'The day before X was received by Y': the day before the last event told to the day
+    (a report's meeting dated by its publication counts; not an occasion of several days,
+    'the forum held on 24-26 June'), else before the report's day."""
+    m = _DAY_OFF.match(clause.text)
+    if m is not None and m["arrival"]:
+        trips = [f for f in told if f.event.mode == "visit" and f.explicit_date]
+        start = trips[-1].event.date if trips else None
+        if found.explicit_date or start is None or len(start) != 10:
+            return found
+        return replace(found, event=replace(found.event, date=start), explicit_date=True)
+    dated = [f for f in told if f.explicit_date] if m and m["same"] else []
+    days = [
+        f.event.date
+        for f in dated or told
+        if len(f.event.date or "") == 10 and f.event.date_end is None
+    ]
+    if m is not None and not days and not m["same"] and published and len(published) == 10:
+        days = [published]
+    if m is None or found.explicit_date or not days:
+        return found
+    shift = 0 if m["same"] else -1 if m["before"] else 1  # "Prior to the meeting": that day
+    day = dt.date.fromisoformat(str(days[-1])) + dt.timedelta(days=shift)
+    return replace(found, event=replace(found.event, date=day.isoformat()), explicit_date=True)
+
+
+# "their first face-to-face meeting since February", "his first trip there since October
+# 2023": the one before took place then
+_FIRST_SINCE = re.compile(
+    r"\bfirst\s+(?:[\w-]+\s+){0,2}?(?P<noun>meeting|talks|visit|trip|call|conversation|summit)"
+    r"\s+(?:(?:there|to\s+[A-Z][\w-]*|with\s+[A-Z][\w-]*)\s+)?since\s+",
+    re.I,
+)
+# "for a summit with President Xi, their first since talks in Beijing in May 2024": the one
+# before named after "since"
+_FIRST_SINCE_THE = re.compile(
+    # ... and "a summit in Lima on Saturday, their second face-to-face meeting after talks in
+    # San Francisco in November last year"
+    r"\b(?:first\s+since|(?:second|third|\d+(?:nd|rd|th))\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:meeting|talks|summit|call|visit|contact)\s+(?:after|since))\s+"
+    r"(?:(?:a|the|their|his|her)\s+)?(?:[\w-]+\s+)?"
+    r"(?P<noun>meeting|talks|visit|trip|call|conversation|summit)\b"
+    r"(?:\s+(?:in|at)\s+(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)?)?\s+(?P<when>(?:in|on)\s)",
+    re.I,
+)
+# "It was the second call both leaders have held this year, after they discussed in
+# January ...": the one before took place then
+_SECOND_AFTER = re.compile(
+    r"\bsecond\s+(?:[\w-]+\s+){0,2}?(?P<noun>meeting|talks|visit|trip|call|conversation|summit)"
+    r"\b[^.;]{0,80}?\bafter\s+(?:they|the\s+two\s+\w+|both\s+\w+)\s+(?:\w+\s+){0,2}?"
+    r"(?P<when>(?:in|on)\s)",
+    re.I,
+)
+_FIRST_MODES = {"meeting": "meeting", "talks": "meeting", "visit": "visit", "trip": "visit",
+                "call": "call", "conversation": "call", "summit": "meeting"}  # fmt: skip
+
+
+def the_one_before(
+    ctx: DocContext, clause: Clause, new: list[Found], found: Sequence[Found] = ()
+) -> list[Found]:
+    """The earlier event a 'first ... since <date>' names, as the event of that mode the
+    clause tells, occurred on that date; 'the second call ..., after they discussed in
+    January' names one like the last of that mode the report told."""
+    second = _SECOND_AFTER.search(clause.text) or _FIRST_SINCE_THE.search(clause.text)
+    m = _FIRST_SINCE.search(clause.text) or second
+    if m is None:
+        return []
+    mode = _FIRST_MODES[m["noun"].lower()]
+    told = [f for f in new if f.event.mode == mode] or [
+        f for f in new if f.event.mode in ("meeting", "visit")
+    ]
+    if not told and m is second:
+        told = [f for f in found if f.event.mode == mode and f.event.status == "occurred"][-1:]
+    lower = clause.text.lower()
+    since = m.start("when") if m is second else lower.rindex("since", m.start(), m.end())
+    when = [  # "October 2023" on its own; "since February" (a month needs its preposition)
+        e
+        for text in (clause.text[m.end() :], clause.text[since:])
+        for e in find_time_expressions(text, ctx.published, tense="past")[:1]
+        if e.start == 0 and e.date
+    ]
+    if not told or not when:
+        return []
+    event = replace(told[0].event, mode=mode, status="occurred", date=when[0].date, date_end=None)
+    return [replace(told[0], event=event, explicit_date=True, marks=told[0].marks | {"prior"})]
+
+
+# "X met Y in Beijing on Wednesday, his first trip to China since he took up the post": the
+# trip the meeting was part of
+_HIS_TRIP = re.compile(
+    r"\b(?:his|her)\s+(?:first|second|third|\d+(?:st|nd|rd|th))\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:trip|visit)\s+to\s+(?:the\s+)?(?P<dest>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)",
+)
+
+
+def this_trip(ctx: DocContext, gaz: Gazetteer, clause: Clause, new: list[Found]) -> list[Found]:
+    m = _HIS_TRIP.search(clause.text)
+    meetings = [f for f in new if f.event.mode == "meeting" and f.event.status == "occurred"]
+    if m is None or not meetings or any(f.event.mode == "visit" for f in new):
+        return []
+    state = gaz.state_named(m["dest"])
+    if state is None or state.country is None:
+        return []
+    at = clause.start + m.start()
+    guests = [
+        p for p in persons_between(ctx, clause.start, at) if p.country not in (None, state.country)
+    ]
+    if not guests:
+        return []
+    meeting = meetings[0]
+    visit = replace(
+        meeting.event,
+        mode="visit",
+        participants=(guests[0].actor, state.name),
+        date=(meeting.event.date or "")[:7] or None,
+        date_end=None,
+    )
+    return [replace(meeting, event=visit, marks=frozenset())]
+
+
+_FOLLOWED = re.compile(r"\s*followed\s+by\s", re.I)
+
+
+def followed_by(clause: Clause, found: Found, before: list[Found]) -> Found:
+    """'held the drills in August, followed by a joint patrol': the undated event that
+    followed the one the clause before dates happened that year (not on the report's day)."""
+    dated = [b for b in before if b.explicit_date and b.event.date]
+    if not _FOLLOWED.match(clause.text) or found.explicit_date or len(dated) != 1:
+        return found
+    prev = dated[0].event
+    if prev.status != found.event.status:
+        return found
+    year = str(prev.date)[:4]
+    return replace(found, event=replace(found.event, date=year), explicit_date=True)
+
+
+# "During the visit, President Xi and President Tokayev held talks in Astana" (after "since
+# Xi's state visit to Kazakhstan in June"): the visit told before, and its talks then
+_DURING_THE_VISIT = re.compile(
+    r"^\W*(?:[^\n:.]{0,40}:\s*)?(?:during|in\s+the\s+course\s+of)\s+(?:the|this|that|his|her)"
+    r"\s+(?:(?:state|official|working)\s+)?visit\b"
+    r"|^\W*(?:в\s+ходе|во\s+время)\s+(?:(?:этого|своего|его|её|ее)\s+)?визита\b",  # Russian
+    re.I,
+)
+
+
+def _last_told(
+    found: list[Found], mode: str, status: str | None = None, dated: bool = True
+) -> int | None:
+    """Where in `found` the last event of that mode (and status) is, dated by the text when
+    `dated`; None when the report told none."""
+    return next(
+        (
+            i
+            for i in range(len(found) - 1, -1, -1)
+            if found[i].event.mode == mode
+            and (status is None or found[i].event.status == status)
+            and (found[i].explicit_date or not dated)
+        ),
+        None,
+    )
+
+
+def during_the_visit_told(clause: Clause, new: list[Found], found: list[Found]) -> list[Found]:
+    i = _last_told(found, "visit")
+    if i is None or not _DURING_THE_VISIT.match(clause.text):
+        return new
+    visit = found[i].event
+    out = []
+    for f in new:
+        if f.event.mode == "visit" and not f.explicit_date:
+            continue  # the visit told before, not another
+        out.append(_held_during(f, visit))
+    return out
+
+
+def _held_during(f: Found, host: Event) -> Found:
+    """An event with no date of its own, told as taking place during `host` (of its status):
+    dated by it."""
+    if f.explicit_date or f.event.status != host.status:
+        return f
+    return replace(f, event=replace(f.event, date=host.date), explicit_date=True)
+
+
+_DURING_WHICH = re.compile(r"^\W*(?:during|in\s+the\s+course\s+of|at)\s+which\b", re.I)
+
+
+def during_which(clause: Clause, new: list[Found], before: list[Found]) -> list[Found]:
+    """'Ramaphosa's state visit to China in early September, during which he also attended
+    the FOCAC summit': what the clause tells took place during the event before it, then."""
+    if not before or not _DURING_WHICH.match(clause.text):
+        return new
+    return [_held_during(f, before[-1].event) for f in new]
+
+
+CALLED_OFF = re.compile(
+    r"\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:cancell?ed|called\s+off|scrapped)\b"
+    r"|(?<![\w-])(?:был[аои]?\s+)?отмен[её]н[аоы]?(?![\w-])",
+    re.I,
+)
+
+
+# "X and Y discussed logistics during the video conference": the one told before
+_DURING_THE = re.compile(
+    r"\b(?:during|at|in\s+the\s+course\s+of)\s+the\s+(?P<noun>video\s*-?\s*conference|"
+    r"videoconference|video\s+call|phone\s+call|telephone\s+conversation|call|talks|meeting)\b",
+    re.I,
+)
+
+
+def the_contact_told(clause: Clause, new: list[Found], found: list[Found]) -> list[Found]:
+    """A contact named by its definite noun with no date of its own ('during the video
+    conference') is the one of that mode told before: its people join it."""
+    m = _DURING_THE.search(clause.text)
+    if m is None:
+        return new
+    bare = "call" if m["noun"].lower() == "call" else "meeting"  # "the call": no trigger alone
+    mode = next((mode for mode, _ in find_triggers(m["noun"])), bare)
+    i = _last_told(found, mode)
+    if i is None:
+        return new
+    out = []
+    for f in new:
+        if f.event.mode == mode and not f.explicit_date:
+            g = found[i]
+            people = tuple(dict.fromkeys([*f.event.participants, *g.event.participants]))
+            found[i] = replace(g, event=replace(g.event, participants=people))
+            continue
+        out.append(f)
+    return out
+
+
+# "co-chaired the session with X": the session told before (not a new one of the day
+# reported)
+_THE_SESSION = re.compile(r"\b(?:co-?)?chair(?:ed|ing)\s+the\s+(?:session|sitting|meeting)\b", re.I)
+
+
+def the_session_told(clause: Clause, f: Found, found: list[Found]) -> Found:
+    if f.explicit_date or f.event.mode != "meeting" or not _THE_SESSION.search(clause.text):
+        return f
+    i = _last_told(found, "meeting")
+    if i is None or found[i].event.status != f.event.status:
+        return f
+    date, date_end = found[i].event.date, found[i].event.date_end
+    return replace(f, event=replace(f.event, date=date, date_end=date_end), explicit_date=True)
+
+
+# a clause telling how the contact told before was held: "The meeting was held via
+# videoconference", "Заседание прошло в режиме видеоконференции"
+HELD_REMOTELY = re.compile(
+    r"^\W*(?:the\s+(?:[\w-]+\s+)?(?:talks|meeting|session|negotiations|consultations)\s+"
+    r"(?:were|was)\s+(?:held|conducted)\s+(?:via|by|in\s+(?:a|the)\s+format\s+of|in\s+(?:a\s+)?)"
+    r"\s*(?:a\s+)?video"
+    r"|(?:заседание|встреча|переговоры|консультации)\s+(?:[\w-]+\s+)?(?:прошл[оаи]|состоял\w+)"
+    r"\s+в\s+(?:режиме|формате)\s+(?:видеоконференц|видеосвяз|онлайн))",
+    re.I,
+)
+
+
+def by_video(found: list[Found]) -> None:
+    """The meeting told last was held by video: a videoconference (PLOVER's mode)."""
+    i = _last_told(found, "meeting", status="occurred", dated=False)
+    if i is not None:
+        found[i] = replace(found[i], event=replace(found[i].event, mode="video"))
+
+
+def continued(ctx: DocContext, clause: Clause, before: list[Found]) -> Found | None:
+    """'met in May in Moscow and in September in Beijing': a trigger-less clause that only adds
+    another date (and place) repeats the one dated event of the clause before it."""
+    # the contact, not the summit it was held at ("met in Kazan on the sidelines of the BRICS
+    # summit, and before that in Astana in July at the SCO summit")
+    told = [b for b in before if b.event.mode != "multilateral"] if len(before) > 1 else before
+    if len(told) != 1 or not told[0].explicit_date or not _CONTINUES.match(clause.text):
+        return None
+    if any(mode != "multilateral" for mode, _ in find_triggers(clause.text)):
+        return None
+    prev = told[0].event
+    expr = any_expr(clause, ctx, prev.status == "planned")
+    if expr is None:
+        return None
+    date, date_end = expr.date, expr.date_end
+    if _YEAR_TOLD.search(clause.sentence.text) and not date_end:
+        date = in_year(expr, prev.date)  # "last year – in April … and in October …"
+    if date is None or date == prev.date:
+        return None
+    event = replace(prev, date=date, date_end=date_end, place=place_of(ctx, clause))
+    return replace(told[0], event=event)
+
+
+_HOSTED = re.compile(r"host(?:ed|s|ing)?$", re.I)
+
+
+def hosted_visit(
+    ctx: DocContext, gaz: Gazetteer, clause: Clause, trig: re.Match[str], meeting: Found
+) -> list[Found]:
+    """'When Tokayev hosted Xi Jinping in Astana in July 2024', 'Erdogan is expected to host
+    Putin in Turkey next year': the guest's trip to the host's country is a visit too."""
+    if not _HOSTED.match(trig.group(0)):
+        return []
+    at = clause.start + trig.start()
+    hosts = [m for m in ctx.mentions_in(clause.start, at) if m.type == "person"]
+    after = ctx.mentions_in(at, clause.end)
+    guests = [m for m in after if m.type == "person"]
+    if not hosts or not guests or hosts[-1].country in (None, guests[0].country):
+        return []
+    home = hosts[-1].country
+    if not any(m.country == home and m.type in ("place", "state") for m in after):
+        return []  # hosted where? (a summit abroad is no visit to the host)
+    try:
+        state = gaz.state(home)
+    except KeyError:  # a body's code, no state of the gazetteer
+        return []
+    visit = replace(meeting.event, mode="visit", participants=(guests[0].actor, state.name))
+    return [replace(meeting, event=visit, marks=frozenset(), times=1)]
+
+
+# "Этот вопрос обсуждался на встрече с То Ламом", "at my meeting with X": with the one
+# whose turn of a transcript it is
+_MEETING_WITH = re.compile(r"\s+(?:с|со|with)\s", re.I)
+
+
+def the_speaker_met(
+    ctx: DocContext, clause: Clause, trig: re.Match[str], parts: list[Mention]
+) -> list[Mention]:
+    """In a transcript, a meeting 'with X' of no one else is the speaker's."""
+    if not _MEETING_WITH.match(clause.text, trig.end()):
+        return []
+    speaker = speaker_at(ctx, clause.start)
+    if speaker is None or speaker.country in {p.country for p in parts}:
+        return []
+    return [speaker]
+
+
+_SIDELINES_OF = re.compile(
+    r"\b(?:on\s+the\s+(?:sidelines|margins)\s+of|на\s+полях|в\s+рамках)\s", re.I
+)
+
+
+def occasion_of_talks(
+    ctx: DocContext, clause: Clause, found: list[Found], new: list[Found]
+) -> list[Found]:
+    """'Встреча состоялась на полях форума, который прошел ...': the people of the talks told
+    before were at the forum (the forum's clause names no one)."""
+    if not (talks_told_again(clause.text) and _SIDELINES_OF.search(clause.text)):
+        return new
+    talks = [f for f in found if f.event.mode == "meeting" and f.event.status == "occurred"]
+    kinds = {m.actor: m.type for m in ctx.mentions}
+    people = [p for p in talks[-1].event.participants if kinds.get(p) == "person"] if talks else []
+    out = []
+    for f in new:
+        named = any(kinds.get(p) == "person" for p in f.event.participants)
+        if f.event.mode == "multilateral" and people and not named:
+            parts = tuple(dict.fromkeys([*people, *f.event.participants]))
+            f = replace(f, event=replace(f.event, participants=parts))
+        out.append(f)
+    return out
+
+
+def summit_of_continued(ctx: DocContext, clause: Clause, again: Found) -> list[Found]:
+    """'..., and before that in Astana in July at the SCO summit': the summit the repeated
+    meeting was held at, with its people and the body."""
+    summit = next((m for mode, m in find_triggers(clause.text) if mode == "multilateral"), None)
+    if summit is None:
+        return []
+    bodies = [
+        m.actor
+        for m in ctx.mentions_in(clause.start, clause.end)
+        if m.type == "organization" and m.country is None
+    ]
+    if not bodies:
+        return []
+    parts = tuple(dict.fromkeys([*again.event.participants, *bodies]))
+    event = replace(again.event, mode="multilateral", participants=parts)
+    marks = marks_of(clause, "multilateral", summit)
+    return [replace(again, event=event, marks=marks, times=1)]
+
+
+# "At the meeting, Trung said ...", "After the talks, the two sides signed ...": the
+# contact told just before, named again as the setting of what follows
+_BACK_REFERENCE = re.compile(
+    r"^\W*(?:at|during|after|following|in\s+the\s+course\s+of|(?P<before>ahead\s+of|before|"
+    r"prior\s+to|on\s+the\s+eve\s+of|in\s+the\s+run-up\s+to))\s+(?:the|their|that)\s+"
+    r"(?!(?:next|upcoming|forthcoming)\b)"
+    r"(?P<t>(?:[\w-]+\s+)?(?:talks|meeting|call|conversation|videoconference|visit|session))"
+    r"\s*,",
+    re.I,
+)
+
+
+def told_back(clause: Clause, f: Found, found: list[Found]) -> bool:
+    """A contact named again as the setting of what follows ('During the talks, ...', 'Ahead
+    of the meeting, X and Y held a video conference'), when an event of its mode was told
+    before: no event of its own (its clause's date is what follows')."""
+    back = _BACK_REFERENCE.match(clause.text)
+    if back is None:
+        # "Встреча состоялась на полях Российско-китайского форума": the talks told before
+        return (
+            talks_told_again(clause.text)
+            and f.event.mode == "meeting"
+            and any(g.event.mode == "meeting" for g in found)
+        )
+    modes = {mode for mode, _ in find_triggers(back["t"])}
+    if back["before"] and f.event.mode in {
+        mode for mode, _ in find_triggers(clause.text[back.end() :])
+    }:
+        return False  # "Prior to the meeting, X and Y held talks": talks of their own
+    return f.event.mode in modes and any(g.event.mode == f.event.mode for g in found)

@@ -1,0 +1,247 @@
+"""Visits: who travels where. The visitor of a clause ('X arrived in Moscow', 'the delegation
+of Y'), not the resident ambassador or the host who invited; the state visited (the
+destination, or the guest's host in 'received X'); a dateline's own state is not a participant.
+
+requires: DocContext.mentions (actor stage); a Clause from `event_clauses`
+assigns : nothing; helpers for `events`
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from bilat.extract.context import DocContext, Mention
+from bilat.extract.event_clauses import Clause
+from bilat.extract.event_headline import guest_of_the_dateline
+from bilat.extract.event_merge import Found
+from bilat.extract.event_parties import delegation_sender
+from bilat.extract.event_people import ANAPHORA, is_speaker, persons_between, told_before
+from bilat.extract.gazetteer import Gazetteer
+
+__all__ = [
+    "as_state",
+    "dateline_state",
+    "destination_of",
+    "one_meeting_each",
+    "the_guest_of",
+    "visitors_of",
+]
+
+
+def visitors_of(
+    ctx: DocContext, gaz: Gazetteer, clause: Clause, trig: re.Match[str], subject: list[Mention]
+) -> list[Mention]:
+    """'Putin's visit', 'Putin will visit', 'the visit of the head of government', 'a
+    delegation from Yekaterinburg visited'."""
+    at = clause.start + trig.start()
+    after = re.match(r"\s*(?:\w+\s+){0,2}(?:of|by)\s+", clause.text[trig.end() :])
+    if after is None and ctx.language == "ru":  # the genitive follows: "визита Ван И"
+        after = re.match(r"", clause.text[trig.end() :])
+    if after:
+        pos = clause.start + trig.end() + after.end()
+        found = persons_between(ctx, pos, min(clause.end, pos + 140))[:1]
+        gap = ctx.clean_text[pos : found[0].start] if found else ""
+        near = bool(found) and found[0].end <= pos + 60
+        if found and (re.search(r"[,;:.]", gap) or not (near or _TITLE_ONLY.fullmatch(gap))):
+            found = []  # "находившийся с визитом, назвал переговоры с Ли Цяном": not his
+            # (but "the visit of the General Secretary of the Central Committee of the
+            # Communist Party of Vietnam To Lam": a long title, his)
+        if found:
+            return found
+        # "визит делегации Приморья", "the visit of a delegation of Primorye": who sent it
+        sent = _DELEGATION_OF.match(ctx.clean_text, pos, clause.end)
+        by = [m for m in ctx.mentions_in(pos, clause.end) if m.country]
+        if sent and by and by[0].start == sent.end():
+            return by[:1]
+    guest_follows = ("expect", "await", "wait", "invit", "welcom")  # "expecting you"
+    if trig.group(0).lower().startswith(guest_follows):
+        guest = persons_between(ctx, clause.start + trig.end(), min(clause.end, at + 40))
+        if guest:
+            return guest[:1]
+    handed = [
+        m
+        for m in persons_between(ctx, clause.start, at)
+        if _HANDED_AN_INVITATION.match(ctx.clean_text, m.end, at + len(trig.group(0)))
+    ]
+    if handed:  # "X handed Lavrov an invitation to visit Iran", "передал Лаврову
+        return handed[-1:]  # приглашение посетить Иран": the one who receives it (not "your
+        # invitation": the host's)
+    # not the people of a relative clause blanked out of this one ("Kim, who held talks
+    # with Putin in September, has accepted an invitation to visit Moscow": Kim)
+    before = [
+        m
+        for m in persons_between(ctx, clause.start, at)
+        if clause.text[m.start - clause.start : m.end - clause.start].strip()
+    ]
+    not_source = [
+        m
+        for m in before
+        if not is_speaker(ctx, m)
+        and not _inviter(ctx, m)
+        and not (_ARRIVE.match(trig.group(0)) and _resident_envoy(ctx, m))
+    ]
+    if not_source:  # 'Ushakov said ... during the visit': no visitor named
+        sender = delegation_sender(ctx, gaz, clause, at)  # "a delegation of X led by Governor Y"
+        if sender or not_source[-1].country is None:
+            return [not_source[-1], *sender]
+        if re.match(r"['’]s\s+(?:[\w-]+\s+){0,2}$", ctx.clean_text[not_source[-1].end : at]):
+            return not_source[-1:]  # "Putin's visit"
+        return guest_of_the_dateline(ctx, clause, not_source)[-1:]
+    pronoun = ANAPHORA.match(clause.text)
+    if subject and pronoun:
+        return told_before(gaz, pronoun, subject)[:1]
+    sender = delegation_sender(ctx, gaz, clause, at)
+    if not sender and _DURING_A_VISIT.search(clause.text, 0, trig.start()):
+        # "During working visit to Tehran on December 9, Minister X ...": the subject after
+        return persons_between(ctx, clause.start + trig.end(), clause.end)[:1]
+    return sender
+
+
+_HANDED_AN_INVITATION = re.compile(
+    r"\s+(?:an?|the)\s+(?:(?:official|formal|personal)\s+)?invitation\s+to\s+"
+    r"(?:pay\s+(?:an?\s+)?(?:[\w-]+\s+)?)?visit\b|\s+приглашени[ея]\s+(?:посетить|приехать)\b",
+    re.I,
+)
+_DELEGATION_OF = re.compile(
+    r"\s*(?:(?:an?|the)\s+)?(?:[\w-]+\s+)?(?:delegation\s+(?:of|from)\s+(?:the\s+)?"
+    r"|делегаци\w+\s+(?:из\s+)?)",
+    re.I,
+)
+_DURING_A_VISIT = re.compile(
+    r"^\W*(?:during|in\s+the\s+course\s+of)\s+(?:an?\s+|the\s+|his\s+|her\s+)?(?:[\w-]+\s+)?$", re.I
+)
+_ARRIVE = re.compile(r"(?:arriv|land|прибы|прибуд)", re.I)
+_ENVOY = re.compile(r"\b(?:ambassador|consul|посол|консул)", re.I)
+
+
+def _resident_envoy(ctx: DocContext, m: Mention) -> bool:
+    """An ambassador 'who arrived in Kazan' travels inside the state he is posted to: no
+    visit between the sides."""
+    text = ctx.clean_text
+    return bool(_ENVOY.search(text, max(0, m.start - 60), min(len(text), m.end + 80)))
+
+
+_INVITER_AFTER = re.compile(r"(?:['’]s?)?\s+invitation\b", re.I)
+_INVITER_BEFORE = re.compile(r"\binvitation\s+(?:of|from)\s+(?:\w+\s+){0,3}$", re.I)
+
+
+def _inviter(ctx: DocContext, m: Mention) -> bool:
+    """'your invitation to visit China', 'at the invitation of Xi Jinping': the host who
+    invites, not the visitor."""
+    text = ctx.clean_text
+    return bool(
+        _INVITER_AFTER.match(text, m.end)
+        or _INVITER_BEFORE.search(text[max(0, m.start - 40) : m.start])
+    )
+
+
+_DATELINE_CITY = re.compile(r"[A-Z][A-Z .'’-]{2,},\s+")
+_DATELINE_END = re.compile(r"\s*(?:\([^)\n]{1,24}\)\s*)?[—–-]")
+
+
+def dateline_state(ctx: DocContext, m: Mention) -> bool:
+    """'SEOUL, South Korea (AP) —': the state of the dateline's city is where the report was
+    filed, no party to what it tells."""
+    text = ctx.clean_text
+    line = text.rfind("\n", 0, m.start) + 1
+    return bool(
+        m.type == "state"
+        and _DATELINE_CITY.fullmatch(text, line, m.start)
+        and _DATELINE_END.match(text, m.end)
+    )
+
+
+# "met Chinese President Xi Jinping and Premier Li Qiang": the two told as objects of one
+# verb, with titles between
+_AND_TITLED = re.compile(r"\s*,?\s+and(?:\s*,?\s*separately\s*,)?\s+(?:[A-Za-z.'’-]+\s+){0,8}?$")
+
+
+def one_meeting_each(
+    ctx: DocContext, clause: Clause, trig: re.Match[str], parts: list[Mention], found: Found
+) -> list[Found]:
+    """'Sharif met Chinese President Xi Jinping and Premier Li Qiang during the visit', 'is
+    scheduled to meet with Premier Li Qiang and Chairman Zhao Leji': one visitor meets each
+    of two hosts named after the verb (two meetings, GOLD: each contact an event)."""
+    at = clause.start + trig.end()
+    people = list({m.actor: m for m in parts if m.type == "person"}.values())
+    before = [m for m in people if m.end <= clause.start + trig.start()]
+    after = [m for m in people if m.start >= at]
+    if len(before) != 1 or len(after) != 2 or before[0].country is None:
+        return []
+    a, b = after
+    same_side = a.country == b.country and a.country not in (None, before[0].country)
+    if not same_side or not _AND_TITLED.fullmatch(ctx.clean_text, a.end, b.start):
+        return []
+    names = [before[0].actor]
+    return [
+        replace(found, event=replace(found.event, participants=(*names, host.actor)))
+        for host in (a, b)
+    ]
+
+
+def as_state(gaz: Gazetteer, m: Mention) -> Mention | None:
+    if m.type == "state":
+        return m
+    if m.type == "place" and m.country and len(m.country) == 2:
+        try:
+            state = gaz.state(m.country)
+        except KeyError:
+            return None
+        return Mention(m.start, m.end, m.text, state.name, "state", state.country)
+    return None
+
+
+def destination_of(
+    ctx: DocContext, gaz: Gazetteer, clause: Clause, trigger_end: int, visitors: list[Mention]
+) -> Mention | None:
+    """The state visited: the first state or place after the trigger ('visit to China',
+    'the visit of Putin, who arrived in China') that is not the visitor's own country."""
+    home = {v.country for v in visitors}
+    after = ctx.mentions_in(trigger_end, clause.end)
+    before = ctx.mentions_in(clause.start, trigger_end)[::-1]
+    for m in (*after, *before):
+        state = as_state(gaz, m)
+        if state is not None and state.country not in home:
+            return state
+    if _RETURN_VISIT.search(clause.text, max(0, trigger_end - clause.start - 30)):
+        # "Pezeshkian's office says it expects Putin to pay a return visit": to the side the
+        # clause names that is not the visitor's
+        hosts = [m for m in before if m.type == "person" and m.country in set(ctx.pair) - home]
+        country = hosts[0].country if hosts and len(home) == 1 else None
+        if country is not None:
+            host, name = hosts[0], gaz.state(country).name
+            return Mention(host.start, host.end, host.text, name, "state", country)
+    return None
+
+
+def the_guest_of(
+    ctx: DocContext, gaz: Gazetteer, clause: Clause, trig: re.Match[str], visitors: list[Mention]
+) -> tuple[list[Mention], Mention | None]:
+    """'X held talks with Li Qiang in Beijing, on the second day of an official visit to
+    China': when the visitor found is at home in the destination the word names, the person
+    of the clause before it from another state is the guest (the destination: None when the
+    word names none, or the visitor found is not at home there)."""
+    at = clause.start + trig.end()
+    to = re.match(r"\s+to\s+(?:the\s+)?", ctx.clean_text[at : clause.end])
+    if to is None:
+        return visitors, None
+    state = next(
+        (s for m in ctx.mentions_in(at + to.end(), clause.end)[:1] if (s := as_state(gaz, m))),
+        None,
+    )
+    if state is None or not visitors or any(v.country != state.country for v in visitors):
+        return visitors, None
+    guests = [
+        m
+        for m in persons_between(ctx, clause.start, clause.start + trig.start())
+        if m.country and m.country != state.country
+    ]
+    return (guests[:1], state) if guests else (visitors, None)
+
+
+_RETURN_VISIT = re.compile(r"\breturn\s+(?:state\s+|official\s+)?visit|ответн\w+\s+визит", re.I)
+
+
+# a title of capitalised words before a name ("the General Secretary of the Central Committee")
+_TITLE_ONLY = re.compile(r"(?:(?:the|of|and|for|[A-Z][\w'’-]*)\s+)*")
