@@ -1,0 +1,284 @@
+"""Persons the gazetteer does not know: NER person names cleaned of titles, bylines and
+vessel names, resolved to a gazetteer person where a short form fits ('Lavrov', 'Wang'),
+keyed so the same person named twice is one draft (initials, Russian declension, surname
+first in Chinese, Korean and Vietnamese renderings, given names in Malay and Indonesian),
+and surnames told alone linked to the full name told in the document.
+
+requires: the `Builder` of `actors` (DocContext.doc NER, the gazetteer)
+assigns : person drafts on the builder
+"""
+
+from __future__ import annotations
+
+import re
+
+from bilat.extract.actor_drafts import Builder, Draft, context_before, media_names
+from bilat.extract.actors_ru import russian_name_key
+from bilat.extract.affiliation import titled_names
+from bilat.extract.gazetteer import Entry, normalize
+from bilat.extract.gazetteer_ru import surname_cases
+from bilat.extract.kontsevich import vietnamese_person
+from bilat.extract.nlp_ru import latin_name, person_nominative
+from bilat.extract.palladius import chinese_name
+from bilat.extract.wordre import mostly_cyrillic, words_re
+
+__all__ = ["THE", "TITLE_WORDS", "add_persons"]
+
+_BYLINE = re.compile(
+    r"(?:\b(?:photo|photos|foto|correspondent|reporter|journalist|columnist|editor|author|"
+    r"writes|credit|фото|корреспондент|автор)\s*[:/]?\s*|(?:^|\n|[|•])\s*by\s*:?\s*)$",
+    re.I,
+)  # "signed by X", "chaired by X" name actors; "By X" opening a line is a byline
+_BY_NAMES = re.compile(
+    r"\bBy\s*:?\s*(?:[A-Z][\w.'’-]+\s+){0,3}(?:(?:and|,)\s*(?:[A-Z][\w.'’-]+\s+){0,3})*$"
+)
+THE = re.compile(r"\bthe\s+$", re.I)
+# titles and honorifics before a name: "Prince Abdulaziz bin Salman", "Datuk Seri Anwar
+# Ibrahim" (Malaysian federal honorifics), "Sheikh Mohamed bin Zayed"
+TITLE_WORDS = re.compile(
+    r"^(?:(?:Mr|Mrs|Ms|Dr|President|Premier|Minister|General|Crown\s+Prince|Prince|Princess"
+    r"|Sheikh|Sheikha|Emir|Datuk\s+Seri|Datuk|Dato['’]?\s+Sri|Dato['’]?|Tan\s+Sri|Tun|Haji)"
+    r"\.?\s+)+"
+)
+# an Arabic or Malay name's patronymic after the given name: "Abdulaziz bin Salman"
+_PATRONYM = re.compile(r"\s+(?:bin|ibn|bint|binti)\s+[A-Z][\w'’-]+(?:\s+Al[\s-][A-Z][\w'’-]+)?")
+_CJK_STYLE = {"CN", "TW", "KP", "KR", "VN", "SG"}  # surname first in English renderings
+
+
+def _clean_person(text: str) -> str:
+    text = re.sub(r"['’]s$", "", text.strip())
+    return TITLE_WORDS.sub("", text).strip(" ,.;:\"“”'")
+
+
+def _valid_person(name: str, before: str) -> bool:
+    if len(name) < 3 or not name[:1].isupper() or _BYLINE.search(before):
+        return False
+    if _BY_NAMES.search(before):  # "13:13 By Laurie Chen and Ryan Woo"
+        return False
+    if _VESSEL.search(before):  # "frigate Marshal Shaposhnikov": a ship named for a person
+        return False
+    return not any(ch.isdigit() for ch in name) and normalize(name) not in media_names()
+
+
+_INITIALS = re.compile(r"(?:[A-ZА-ЯЁ]\.){1,2}[A-ZА-ЯЁ][a-zа-яё]")
+_VESSEL = re.compile(
+    r"\b(?:destroyer|frigate|corvette|cruiser|submarine|carrier|ship|vessel|tanker|icebreaker|"
+    r"aircraft carrier|landing ship|patrol boat)s?\s+$",
+    re.I,
+)
+
+
+def _headline(b: Builder, name: str) -> bool:
+    """'Trump and Xi Agree Tariff Cuts': a title-case headline read as a name that starts
+    with a known person's short name."""
+    first, *rest = name.split()
+    if len(rest) < 2:
+        return False
+    return any(
+        d.type == "person" and first in _short_forms(d.name, d.country) and d.name != name
+        for d in b.drafts.values()
+    )
+
+
+def _short_forms(name: str, country: str | None) -> set[str]:
+    parts = name.split()
+    if len(parts) < 2:
+        return set()
+    forms = {parts[-1]}
+    if len(parts) >= 3 and _PARTICLE_SURNAME.fullmatch(" ".join(parts[-2:])):
+        forms.add(" ".join(parts[-2:]))  # "El Khatib", "Al Zeyoudi", "da Silva"
+    if country in _CJK_STYLE or (len(parts) == 2 and _KOREAN_GIVEN.fullmatch(parts[1])):
+        forms.add(parts[0])  # "Kim" after "Kim Hong-kyun" (a Korean given name, hyphenated)
+    if _PATRONYM.search(" " + " ".join(parts[1:])) or country in _GIVEN_NAME_STYLE:
+        forms = {parts[0]}  # "Crown Prince Mohammed" (bin Salman), "Anwar" (Ibrahim)
+    if country in _GIVEN_OR_FAMILY_STYLE:
+        forms.add(parts[0])  # "PM Shehbaz" as well as "Sharif"
+    return forms
+
+
+_KOREAN_GIVEN = re.compile(r"[A-Z][a-z]{1,5}-[a-z]{2,5}")
+# a surname with its particle, which reports use alone after the full name
+_PARTICLE_SURNAME = re.compile(r"(?:Al|El|al|el|Abu|da|de|dos|van|von|di|del|bin)\s+[A-Z][\w'’-]+")
+# states whose press calls people by the given name: Malay and Indonesian names ("Anwar",
+# "Prabowo") have no family name
+_GIVEN_NAME_STYLE = frozenset({"MY", "ID", "BN"})
+# ... and states whose press uses either (Pakistan's "PM Shehbaz", Bangladesh's "Hasina")
+_GIVEN_OR_FAMILY_STYLE = frozenset({"PK", "BD"})
+
+
+def _resolve_person(b: Builder, name: str) -> Entry | None:
+    found = [e for e in b.gaz.lookup(name) if e.type == "person"]
+    initial = _INITIAL_SURNAME.match(name)
+    if not found and initial:  # "A. Kozlov", "А.Козлов": the one of that surname and initial
+        surname, first = initial["surname"], initial["initial"]
+        if mostly_cyrillic(surname):
+            surname, first = latin_name(surname) or surname, latin_name(first) or first
+        found = [
+            e
+            for e in b.gaz.lookup_surname(surname)
+            if any(n[:1] == first[:1] for n in (e.name, *e.aliases))
+        ]
+    if not found and " " not in name:
+        found = b.gaz.lookup_surname(name)
+        if len(found) > 1:
+            in_doc = [e for e in found if e.gid in b.drafts]
+            found = in_doc or []
+    return found[0] if len(found) == 1 else None
+
+
+# "A. Kozlov", "V.V. Putin", "В.В. Путин" (the patronymic's initial after the first name's)
+_INITIAL_SURNAME = re.compile(
+    r"^(?P<initial>[A-ZА-ЯЁ])\.\s*(?:[A-ZА-ЯЁ]\.\s*)?(?P<surname>[A-ZА-ЯЁ][\w'’-]+)$"
+)
+
+
+def _person_key(b: Builder, name: str) -> str:
+    """One key for a person the gazetteer lacks; in Russian, for every case of the name."""
+    key = normalize(name)
+    return "ner:" + (russian_name_key(key) if b.ctx.language == "ru" else key)
+
+
+def add_persons(b: Builder) -> None:
+    text = b.ctx.clean_text
+    singles: list[tuple[int, int, str]] = []
+    titled = {start: (end, name) for start, end, name in titled_names(text)}
+    for ent in b.ctx.ents:
+        if ent.label_ != "PERSON" or b.covered(ent.start_char, ent.end_char):
+            continue
+        name = _clean_person(ent.text)
+        if re.search(r"\bof\s+$", context_before(text, ent.start_char)) and name.count(" ") >= 2:
+            name = name.split(" ", 1)[1]  # "Minister of [Transport Liu Wei]"
+        if not _valid_person(name, context_before(text, ent.start_char)) or _headline(b, name):
+            continue
+        if " " not in name and THE.search(context_before(text, ent.start_char)):
+            continue  # "on the Moon": a thing, not a surname
+        if _byline_alone(text, ent.start_char, ent.end_char) or _VOCATIVE.search(
+            context_before(text, ent.start_char, 16) + ent.text.split(" ", 1)[0] + " "
+        ):
+            continue  # "Дмитрий Козлов" under the report, "Уважаемый Касым-Жомарт Кемелевич!"
+        start = ent.start_char + ent.text.find(name)
+        patronym = _PATRONYM.match(text, start + len(name)) if " bin " not in name else None
+        if patronym:  # "Prince Abdulaziz | bin Salman": the model cut the patronymic
+            name += patronym.group(0)
+        longer = titled.get(start)
+        if longer and longer[1].startswith(name) and longer[0] > start + len(name):
+            name = longer[1]  # "Defence Secretary Rajesh Kumar Singh": the model cut "Singh"
+        entry = _resolve_person(b, name)
+        chinese = chinese_name(name.split()) if b.ctx.language == "ru" else None
+        if entry is None and chinese is not None:  # "Сюй Цинем": Xu Qin, in any case
+            entry = _resolve_person(b, chinese[0])
+        if entry is None and b.ctx.language == "ru":  # "Фам Минь Тинем": Pham Minh Chinh
+            entry = vietnamese_person(b.gaz, name)
+        if entry is not None:
+            b.entry(entry, start, start + len(name), name)
+        elif chinese is not None:
+            draft = b.person(
+                "ner:" + normalize(chinese[0]), chinese[0], start, start + len(name), name
+            )
+            draft.country = draft.country or "CN"  # a name in Palladius spelling: Chinese
+            if chinese[1] not in draft.extra_aliases and chinese[1] != name:
+                draft.extra_aliases += (chinese[1],)
+        elif _PARTICLE_SURNAME.fullmatch(name):  # "Al Zeyoudi" after "Thani Al Zeyoudi"
+            singles.append((start, start + len(name), name))
+        elif " " in name or _INITIALS.match(name):  # "Б.Батцэцэг": initials make it a name
+            draft = b.person(_person_key(b, name), name, start, start + len(name), name)
+            if b.ctx.language == "ru":
+                _russian_forms(draft, name)
+        else:
+            singles.append((start, start + len(name), name))
+    for start, (end, name) in titled.items():
+        if not b.covered(start, end) and _resolve_person(b, name) is None:
+            b.person(_person_key(b, name), name, start, end, name)
+    _link_short_names(b, singles)
+
+
+# a transcript's form of address: the one addressed is named elsewhere in full
+_VOCATIVE = re.compile(r"(?:^|[^\w-])(?:уважаем\w+|дорог\w+|dear|esteemed|respected)\s+$", re.I)
+
+
+_SIGNED = re.compile(r"^(?:материал\s+подготовил\w*|подготовил\w*|автор\w*:?|текст:?|by)\s+$", re.I)
+
+
+def _byline_alone(text: str, start: int, end: int) -> bool:
+    """A name that is a paragraph of its own, of two or three words, and named nowhere else:
+    the reporter's signature ("Ирина Соколова" under a Известия report; "Алексей Голубев,
+    Нью-Дели" or "Материал подготовила Ольга Ширяева" as the last line)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    name = text[start:end]
+    if not 2 <= len(name.split()) <= 3 or text.count(name.split()[-1]) != 1:
+        return False
+    if line.strip(" .") == name:
+        return True
+    last = not text[line_start + len(line) :].strip()
+    before, after = text[line_start:start], text[end : line_start + len(line)]
+    signed = _SIGNED.match(before) or (
+        not before.strip() and re.fullmatch(r",\s*[^,.]{2,30}", after)
+    )
+    return last and len(line) <= 80 and bool(signed)
+
+
+def _russian_forms(draft: Draft, name: str) -> None:
+    """A person the gazetteer lacks, named in Russian: under the name's nominative ("Алексеем
+    Дедовым" -> "Алексей Дедов"), with it and its Latin letters ("Alexei Dedov") as aliases."""
+    nominative = person_nominative(name)
+    latin = latin_name(nominative)
+    if draft.name == name and (latin or nominative) != name:
+        draft.name = latin or nominative  # GOLD.md: the fullest common English form
+    for form in (nominative, latin):
+        if form and form != draft.name and form not in draft.extra_aliases:
+            draft.extra_aliases += (form,)
+
+
+def _short_name_index(b: Builder) -> dict[str, str]:
+    index: dict[str, str] = {}
+    clash: set[str] = set()
+    for key, d in b.drafts.items():
+        if d.type != "person":
+            continue
+        forms = _short_forms(d.name, d.country)
+        if d.entry is not None:  # the gazetteer's own short forms: "Lula" (da Silva)
+            forms |= {s for s in d.entry.surnames if " " not in s and s[:1].isupper()}
+        if b.ctx.language == "ru":
+            forms |= _russian_surnames(d)
+        for form in forms:
+            if form in index and index[form] != key:
+                clash.add(form)
+            index[form] = key
+    return {f: k for f, k in index.items() if f not in clash and len(f) > 1}
+
+
+_CYRILLIC_NAME = re.compile(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?")
+
+
+def _russian_surnames(d: Draft) -> set[str]:
+    """'Моди' after 'Нарендры Моди', 'Козлов' after 'Александра Козлова': the surname of each
+    written full name (every word capitalised, so no title: 'премьер-министра Индии'), in its
+    nominative and other case forms."""
+    out: set[str] = set()
+    for _s, _e, text in d.spans:
+        words = text.split()
+        if len(words) >= 2 and all(_CYRILLIC_NAME.fullmatch(w) for w in words):
+            # from the nominative: "Александра Козлова" -> "Козлов", then "Козлову" ...
+            nominative = (person_nominative(text) or text).split()[-1]
+            out |= {words[-1], nominative, *surname_cases(nominative)}
+            if d.country in _CJK_STYLE and d.country != "VN":  # ("То" begins sentences;
+                out.add(words[0])  # "Си" after "Си Цзиньпин": the family name comes first
+                # Russian reports call To Lam "Лам")
+    return out
+
+
+def _link_short_names(b: Builder, singles: list[tuple[int, int, str]]) -> None:
+    index = _short_name_index(b)
+    for start, end, name in singles:
+        if name in index:
+            b.drafts[index[name]].add(start, end, name)
+            b.take(start, end)
+    if not index:
+        return
+    forms = words_re(index, ignore_case=False, before=r"(?<![\w-])", after=r"(?![\w-])")
+    for m in forms.finditer(b.ctx.clean_text):
+        if not b.covered(m.start(), m.end()):
+            b.drafts[index[m.group(0)]].add(m.start(), m.end(), m.group(0))
+            b.take(m.start(), m.end())
