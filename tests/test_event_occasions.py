@@ -324,3 +324,17 @@ def test_a_next_session_is_not_the_talks_of_the_report() -> None:
     )
     meetings = sorted((e.status, e.date) for e in events if e.mode == "meeting")
     assert [s for s, _d in meetings] == ["occurred", "planned"]
+
+
+def test_the_leaders_past_a_relative_clause_are_the_two_told_before() -> None:
+    events = _events(
+        "President Lula held a phone call with Chinese President Xi Jinping on Friday, the "
+        "Planalto said. Lula stated that Brazil wants to double its exports of beef.\n\n"
+        "According to the Chinese readout, the leaders, who last met in Rio de Janeiro on "
+        "July 6 on the sidelines of the BRICS summit, agreed to keep in touch and to hold a "
+        "meeting in Beijing next year.",
+        "2026-03-16",
+    )
+    (planned,) = [e for e in events if e.status == "planned"]
+    assert planned.mode == "meeting"
+    assert set(planned.participants) == {"Luiz Inácio Lula da Silva", "Xi Jinping"}

@@ -267,3 +267,18 @@ def test_a_count_of_patrols_is_no_event_and_what_follows_an_exercise_is_dated_by
         ("planned", "2031-07"),
         ("occurred", "2031-07-14"),
     ]
+
+
+def test_a_joint_patrol_others_intercepted_is_the_pairs_and_more_such_are_planned() -> None:
+    text = (
+        "Russian and Chinese bombers flew a joint air patrol over the Sea of Okhotsk on "
+        "March 3, the Russian Defence Ministry said.\n\n"
+        "The last joint patrol took place in October over the Bering Sea, where American and "
+        "Canadian fighters shadowed the bombers, and the ministry said the two air forces "
+        "plan to fly more such patrols next year."
+    )
+    earlier, current, planned = _military(text, "2026-03-05")
+    assert (earlier.date, earlier.status) == ("2025-10", "occurred")
+    assert {"Russia", "China"} <= set(earlier.participants)
+    assert not {"United States", "Canada"} & set(earlier.participants)
+    assert (current.date, planned.date, planned.status) == ("2026-03-03", "2027", "planned")

@@ -133,6 +133,11 @@ def test_single_quantity(text: str, expected: tuple[object, ...]) -> None:
         "Two weeks ago the talks resumed.",
         "Deliveries held up over the same 10 months, and in the next 4 quarters.",
         "Posted: March 2, 2024 11:42 Newsroom",
+        "November 7, 2025 11:38 AM GMT+8 Updated",
+        # the length of an exercise (GOLD.md: military lengths are not figures)
+        "Lasting five days, the drill involves the two navies.",
+        "The joint exercise began on Monday and will last three weeks, the ministry said.",
+        "Учения продлятся пять дней.",
         "filed 2024-07 LONDON",
         # the size of a set something belongs to, and the parties as a definite set
         "It is one of the navy's four main fleets.",
@@ -172,3 +177,10 @@ def test_a_part_of_a_counted_set_is_a_count() -> None:
     found = find_quantities("The fund backs 40 projects, 12 of which are in Siberia.")
     assert [(q.value, q.unit) for q in found] == [(40, "count"), (12, "count")]
     assert [q.value for q in find_quantities("It has ten ports, one of which is icebound.")] == [10]
+
+
+def test_the_length_of_talks_is_a_figure_and_that_of_an_exercise_is_not() -> None:
+    assert parse("The talks lasted three hours and covered energy.") == [
+        (3, None, "hour", None, "exact")
+    ]
+    assert parse("The patrol, which lasted eight hours, passed over the sea.") == []

@@ -78,3 +78,17 @@ def test_pakistani_press_calls_the_prime_minister_by_either_name() -> None:
     assert {"Shehbaz", "Sharif"} <= set(people["Shehbaz Sharif"].aliases)
     (call,) = [e for e in result.events if e.mode == "call"]
     assert set(call.participants) == {"Shehbaz Sharif", "Vladimir Putin"}
+
+
+def test_a_name_after_a_military_rank_is_a_person() -> None:
+    """'Admiral Pavel Lobov' (the small model calls it an organisation); a ship named for an
+    admiral is none."""
+    people = _people(
+        "During the visit, Mehta held talks with Admiral Pavel Lobov, deputy commander of the "
+        "Russian Navy, and with Rear Admiral Igor Osipov. Lobov said the frigates would sail "
+        "with the Admiral Gorshkov Northern Group next year.",
+        "2026-05-04",
+    )
+    assert {"Pavel Lobov", "Igor Osipov"} <= set(people)
+    assert "Lobov" in people["Pavel Lobov"].aliases
+    assert not any("Gorshkov" in name for name in people)

@@ -1050,6 +1050,12 @@ def test_in_a_transcript_i_and_you_are_the_two_speakers() -> None:
             "Ministry of Defence of the Russian Federation",
             "Ministry of Defence of Russia",
         ),
+        (  # the body whose data a number comes from, by its name
+            "Russia shipped 2 million tonnes of barley to China, according to Rosselkhoznadzor "
+            "data.",
+            "Federal Service for Veterinary and Phytosanitary Surveillance",
+            "Rosselkhoznadzor",
+        ),
     ],
 )
 def test_an_institution_that_acts_once_is_an_actor(text: str, name: str, alias: str) -> None:

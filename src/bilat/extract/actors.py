@@ -357,6 +357,7 @@ _DATA_FROM = re.compile(
     r"(?:(?:released|published|compiled|issued)\s+)?(?:from|by)\s+(?:the\s+|[A-Z][a-z]+['’]s\s+)?$",
     re.I,
 )
+_SOURCE_NOUN = re.compile(r"\s+(?:data|figures|statistics|estimates)\b")
 _DATA_END = re.compile(r"\s*(?:[,.;:)]|$|(?:show|showed|shows|indicate[sd]?|suggest(?:s|ed)?)\b)")
 
 
@@ -367,7 +368,10 @@ def _speaks(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 40) : start]
     if russian_source(before) or speaks_from(before, text[end : end + 60]):
         return True
-    if re.search(r"according to (?:the )?$", before, re.I) and _PHRASE_END.match(text, end):
+    if re.search(r"according to (?:the )?$", before, re.I) and (
+        _PHRASE_END.match(text, end)
+        or (_SOURCE_NOUN.match(text, end) and text[start:end].istitle())
+    ):  # "according to Rosselkhoznadzor data": the body by name, not "Chinese customs data"
         return True
     if _DATA_FROM.search(before) and _DATA_END.match(text, end):
         return True  # "Data from China's General Administration of Customs showed ..."

@@ -170,13 +170,27 @@ _TITLED = re.compile(
 )
 
 
+# a military rank right before a two- or three-word name: "Admiral Pavel Lobov", "Rear Admiral
+# Shahram Irani", "Senior Colonel Jiang Bin" (the small NER model often calls these an ORG); not
+# a ship ("the Admiral Kuznetsov")
+_RANKED = re.compile(
+    r"(?<![Tt]he )\b(?:(?:Senior|Rear|Vice|Lieutenant|Major|Brigadier|Fleet|Air(?:[ \t]+Chief)?)"
+    r"[ \t]+)?"
+    r"(?:Admiral|Colonel|Marshal|Commodore|Captain|Brigadier)(?:[ \t]+General)?[ \t]+"
+    r"((?!(?:At|In|On|The|For|And|But|As|By|To|From|With|Of)\b)"
+    r"(?:[A-Z][a-z'’-]+[ \t]+){1,2}[A-Z][a-z'’-]+)\b"
+)
+
+
 def titled_names(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, name) of every person named right after a title (see `_TITLED`); a
-    'name' ending in a body's head noun ('Commander of the US Northern Command') is none."""
+    """(start, end, name) of every person named right after a title or a military rank (see
+    `_TITLED`, `_RANKED`); a 'name' ending in a body's head noun ('Commander of the US
+    Northern Command') is none."""
     heads = _body_heads()
     return [
         (m.start(1), m.end(1), m.group(1))
-        for m in _TITLED.finditer(text)
+        for pattern in (_TITLED, _RANKED)
+        for m in pattern.finditer(text)
         if m.group(1).split()[-1] not in heads
     ]
 

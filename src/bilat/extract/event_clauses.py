@@ -87,6 +87,9 @@ _CLAUSE = re.compile(
 )
 
 
+_SUCH = re.compile(r"\b(?:such|similar|more)\s+$", re.I)
+
+
 @dataclass(frozen=True, slots=True)
 class Lexicon:
     modes: dict[str, re.Pattern[str]]
@@ -154,6 +157,13 @@ def split_clauses(sentence: Sentence) -> list[Clause]:
     lex = lexicon()
     modes = [mode for mode, _ in find_triggers(sentence.text)]  # after call/video absorb the rest
     words = sum(1 for mode in modes for _ in lex.modes[mode].finditer(sentence.text))
+    if "military" in modes:  # "The previous joint patrol took place in July, and Jiang said
+        # the two air forces intend to hold more such patrols next year": another of the kind
+        words += sum(
+            1
+            for m in lex.military_anaphora.finditer(sentence.text)
+            if _SUCH.search(sentence.text, 0, m.start())
+        )
     splitter = _CLAUSE if words > 1 else _REPEAT
     cuts = [m.span() for m in splitter.finditer(sentence.text)]
     prep = _PREPARES.search(sentence.text)

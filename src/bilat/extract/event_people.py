@@ -23,6 +23,7 @@ from bilat.extract.wordre import mostly_cyrillic
 __all__ = [
     "ANAPHORA",
     "DAYS_APART",
+    "anaphora",
     "clause_participants",
     "has_person",
     "involves_pair",
@@ -43,7 +44,9 @@ ANAPHORA = re.compile(
     r"(?:ministers|leaders|presidents|premiers|co-chairs|governors|mayors)"
     # ("The two Presidents agreed to meet on the sidelines of ...": the two; not "agreed to
     # hold the next meeting of the Council": the states)
-    r"(?=\s+(?:last\s+|also\s+|have\s+|had\s+|will\s+|(?:also\s+)?agreed\s+to\s+(?=meet\b)|"
+    # "the leaders agreed to continue contacts and to hold a meeting in Türkiye next year"
+    r"(?=\s+(?:last\s+|also\s+|have\s+|had\s+|will\s+|(?:also\s+)?agreed\s+to\s+"
+    r"(?:[a-z]+(?:\s+[a-z]+){0,3}?\s+and\s+to\s+)?(?=meet\b|hold\s+(?:a|another)\s+meeting\b)|"
     r"(?:are|were)\s+(?:due|expected|set|scheduled)\s+to\s+(?=meet\b))?"
     r"(?:spoke|speak|met|meet|talked|held|hold|had|discussed|exchanged)\b)"
     r"|the\s+(?:(?:foreign|prime|finance|deputy\s+prime)\s+)?(?:minister|governor|premier)"
@@ -163,6 +166,13 @@ def told_before(
     )
     if re.search(r"\b(?:sides|parties|стороны)$", pronoun[0], re.I) and len(subject) < 2:
         return []  # "Putin will meet him, and the two sides agreed to hold ...": the states
+    if plural and len(subject) == 1 and subject[0].country:
+        # "Erdoğan said ... The leaders agreed to hold a meeting": he and the counterpart
+        # named before him (Putin, in the call told first)
+        other = next(
+            (m for m in reversed(earlier) if m.country not in (None, subject[0].country)), None
+        )
+        return [subject[0], other] if other else subject[:1]
     return subject[:2] if plural else subject[:1]
 
 
@@ -174,6 +184,21 @@ def _side_of_adjective(gaz: Gazetteer, word: str) -> str | None:
 
         entry = russian_names(gaz).state_for_adjective(word)
     return entry.country if entry is not None else None
+
+
+# a clause's opening attribution ("According to the Kremlin's statement, the leaders ...") and
+# a relative clause told apart (blanked: "the leaders,              , agreed")
+_ATTRIBUTION = re.compile(r"^\s*(?:according\s+to|citing)\s+[^,]{1,60},\s*", re.I)
+_BLANKED = re.compile(r",\s{3,},")
+
+
+def anaphora(text: str) -> re.Match[str] | None:
+    """`ANAPHORA` at the clause's start, past an attribution and a blanked relative clause
+    (offsets kept)."""
+    lead = _ATTRIBUTION.match(text)
+    if lead:
+        text = " " * lead.end() + text[lead.end() :]
+    return ANAPHORA.match(_BLANKED.sub(lambda m: " " * len(m[0]), text))
 
 
 def clause_participants(
@@ -193,7 +218,7 @@ def clause_participants(
     if len({m.actor for m in shown if m.type == "person"}) >= 2:
         found = shown
     persons = _without_speakers(ctx, [m for m in found if m.type == "person"])
-    pronoun = ANAPHORA.match(clause.text) or _SAID_AFTER.search(clause.text)
+    pronoun = anaphora(clause.text) or _SAID_AFTER.search(clause.text)
     named_first = any(m.end <= clause.start + pronoun.end() for m in persons) if pronoun else False
     if (
         subject

@@ -16,7 +16,7 @@ from bilat.extract.event_clauses import Clause
 from bilat.extract.event_headline import guest_of_the_dateline
 from bilat.extract.event_merge import Found
 from bilat.extract.event_parties import delegation_sender
-from bilat.extract.event_people import ANAPHORA, is_speaker, persons_between, told_before
+from bilat.extract.event_people import anaphora, is_speaker, persons_between, told_before
 from bilat.extract.gazetteer import Gazetteer
 
 __all__ = [
@@ -88,7 +88,7 @@ def visitors_of(
         if re.match(r"['’]s\s+(?:[\w-]+\s+){0,2}$", ctx.clean_text[not_source[-1].end : at]):
             return not_source[-1:]  # "Putin's visit"
         return guest_of_the_dateline(ctx, clause, not_source)[-1:]
-    pronoun = ANAPHORA.match(clause.text)
+    pronoun = anaphora(clause.text)
     if subject and pronoun:
         return told_before(gaz, pronoun, subject)[:1]
     sender = delegation_sender(ctx, gaz, clause, at)

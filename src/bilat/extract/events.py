@@ -226,8 +226,12 @@ def _candidates(
                 parts.append(dest)
         elif mode == "military":
             parts = forces(ctx, gaz, clause)
-            if len({p.country for p in parts}) < 2:  # "the joint exercise INDRA will be held
-                parts += _the_pair_jointly(ctx, gaz, clause, trig)  # in Russia": the venue
+            if not {p.country for p in parts} & set(ctx.pair):
+                # "The previous joint patrol took place in July near Alaska, where U.S. and
+                # Canadian jets intercepted the bombers": others' forces; the pair's patrol
+                parts = _the_pair_jointly(ctx, gaz, clause, trig) or parts
+            elif len({p.country for p in parts}) < 2:  # "the joint exercise INDRA will be
+                parts += _the_pair_jointly(ctx, gaz, clause, trig)  # held in Russia": the venue
         else:
             parts = unnamed_as_states(ctx, gaz, clause_participants(ctx, gaz, clause, subject))
             we = [p for p in parts if plural_pronoun(p)] if mode == "multilateral" else []

@@ -356,7 +356,35 @@ def _time_span(text: str, p: _Parse) -> bool:
         re.I,
     ):
         return True
-    return bool(re.match(r"\s*(?:ago|later|earlier|before|after|from now)\b", text[p.end :], re.I))
+    if re.match(r"\s*(?:ago|later|earlier|before|after|from now)\b", text[p.end :], re.I):
+        return True
+    return _exercise_length(text, p)
+
+
+_LASTING = re.compile(
+    r"\b(?:lasting|lasts?|lasted|will\s+last|(?:is|are)\s+to\s+last|continu(?:e|es|ing)\s+for"
+    r"|run(?:s|ning)?\s+for|продл(?:ится|ятся|илось|ились|илась|ился)"
+    r"|продолжительностью(?:\s+в)?)\s+(?:for\s+)?(?:about\s+|some\s+|around\s+|около\s+)?$",
+    re.I,
+)
+_EXERCISE = re.compile(
+    r"\b(?:drills?|exercises?|manoeuvres|maneuvers|war\s*games|patrols?)\b|учени|маневр|манёвр"
+    r"|патрулировани",
+    re.I,
+)
+
+
+def _exercise_length(text: str, p: _Parse) -> bool:
+    """'Lasting five days, the drill involves ...', 'the exercise will last three weeks': the
+    length of an exercise is not a figure (GOLD.md: military lengths); the length of talks
+    ('the discussion lasted one hour and twenty-five minutes') is."""
+    if not _LASTING.search(text, max(0, p.start - 40), p.start):
+        return False
+    start = max(text.rfind(". ", 0, p.start), text.rfind("\n", 0, p.start)) + 1
+    end = min(
+        (i for i in (text.find(". ", p.end), text.find("\n", p.end)) if i >= 0), default=len(text)
+    )
+    return bool(_EXERCISE.search(text, start, end))
 
 
 def _rate_before(text: str, p: _Parse, unit: str) -> str | None:
@@ -577,7 +605,7 @@ def _is_name(text: str, m: re.Match[str], p: _Parse) -> bool:
     number word inside a name ("Group of Twenty")."""
     s = m.start()
     before = text[max(0, s - 4) : s]
-    if re.search(r"[A-Za-zА-Яа-яЁё][-–]$|#$|\bNo\.\s?$", before):
+    if re.search(r"[A-Za-zА-Яа-яЁё][-–+]$|#$|\bNo\.\s?$", before):  # "GMT+8" too
         return True
     if p.words and m.group(0)[0].isupper() and not _sentence_initial(text, s):
         return True
