@@ -78,3 +78,23 @@ def test_a_capitalised_name_that_lists_its_subjects_runs_through_its_commas() ->
     assert treaty.title == (
         "Treaty of Good-Neighbourliness, Friendship and Cooperation between Russia and China"
     )
+
+
+def test_a_deal_or_contract_is_named_for_the_goods_bought_under_it() -> None:
+    """'... ordered under a 2016 deal estimated at $3 billion': a contract for the goods,
+    not 'deal estimated at $3 billion'; a deal for two more ships is a contract too; 'the
+    contract's schedule' is the contract told before."""
+    found = _agreements(
+        "Egypt Navy > Fleet News > Frigates\n\n"
+        "Egypt Commissions Third Russian-Built Corvette, Eyes New Deal\n\n"
+        "The Egyptian Navy is awaiting the last of six Karakurt-class corvettes ordered from "
+        "Russia under a 2016 deal estimated at $3 billion. Cairo and Moscow are discussing a "
+        "deal for two more corvettes. Under the contract's schedule, the remaining ships are "
+        "to be delivered by 2027.",
+        "2026-04-02",
+    )
+    titles = {a.title: a.kind for a in found}
+    assert titles == {
+        "deal for six Karakurt-class corvettes": "contract",
+        "deal for two more corvettes": "contract",
+    }

@@ -258,6 +258,53 @@ def _title(text: str, start: int, end: int) -> tuple[int, str]:
     return begin, _GENERIC_LEAD.sub("", _GENERIC_TAIL.sub("", raw.strip()))
 
 
+# what a deal or contract was for, told before it: "the five S-400 squadrons India ordered
+# under a $5.43 billion contract signed in 2018", "Tamal and her sister ship were built under
+# a contract worth around $1 billion"
+_UNDER = re.compile(
+    r"\s(?:built|ordered|bought|purchased|supplied|delivered|acquired|procured|made)"
+    r"(?:\s+from\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)?\s+under\s+(?:a|an|the)\s+"
+    r"(?:[$€£]?[\d.,]+(?:\s+(?:billion|million|bn|mln))?\s+|(?:19|20)\d\d\s+)?$"
+)
+_GOODS_STOP = frozenset(
+    {"is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "awaiting"}
+    | {"received", "said", "says", "that", "which", "who", "while", "when", "as"}
+)
+_BARE_TAIL = re.compile(
+    r"^(?:worth|estimated|valued|signed|totall?ing|of\s+(?:about\s+)?[$€£\d])\b"
+)
+
+
+def _goods_before(text: str, start: int) -> str | None:
+    """The goods a deal or contract told by its value was for ('... ordered under a 2015 deal
+    estimated at $5 billion'): the noun phrase before the participle, without the person or
+    state that ordered them ('squadrons India ordered')."""
+    m = _UNDER.search(text, max(0, start - 200), start)
+    if m is None:
+        return None
+    words = text[max(0, m.start() - 160) : m.start()].split()
+    while words and words[-1].lower() in ("were", "was", "are", "is", "been", "have", "has"):
+        words.pop()  # "were built under"
+    if words and words[-1][:1].isupper() and len(words) > 1 and not words[-2][:1].isupper():
+        words = words[:-1]  # "squadrons India ordered": India ordered them
+    kept: list[str] = []
+    for w in reversed(words):
+        if (
+            w.lower() in _GOODS_STOP
+            or w.endswith((",", ".", ";", ":"))
+            or re.fullmatch(r"[a-z]+ed", w)
+        ):
+            break
+        kept.insert(0, w)
+    what = re.sub(  # "the first of eight submarines", "three of the five squadrons"
+        r"^(?:the\s+)?(?:first|last|rest|remainder|one|two|three|four|five|six|seven|eight|nine"
+        r"|ten|\d+)\s+of\s+(?:the\s+)?",
+        "",
+        " ".join(kept),
+    )
+    return what if len(what.split()) >= 2 else None
+
+
 def _aim_after_date(text: str, end: int) -> int | None:
     """Where the aim starts when a date stands between the noun and it ('a memorandum on
     Tuesday to study the expansion of supplies'); None otherwise."""
@@ -430,6 +477,10 @@ def _from_sentence(ctx: DocContext, s: Sentence) -> list[Agreement]:
             continue  # "to jointly deal with threats": the verb
         if _NOT_A_DOCUMENT.search(s.text[max(0, m.start() - 80) : m.start()]):
             continue  # "is the most important agreement": said of one already named
+        if re.match(r"['’]s\b", s.text[m.end() : m.end() + 2]) and re.search(
+            r"\bthe\s+$", s.text[max(0, m.start() - 5) : m.start()], re.I
+        ):
+            continue  # "under the contract's current schedule": the one told before
         if _STILL_TO_COME.match(s.text, m.end()) and re.search(
             r"\bthe\s+$", s.text[max(0, m.start() - 5) : m.start()], re.I
         ):
@@ -446,6 +497,15 @@ def _from_sentence(ctx: DocContext, s: Sentence) -> list[Agreement]:
             title = s.text[begin : m.end()]  # "The treaty changed the language", "Moscow
             # needs the deal more than it does": the one told before, named by its noun
         title = _without_counterpart(ctx, s, title)
+        tail = (
+            title[len(m.group(0)) :].strip()
+            if title.lower().startswith(m.group(0).lower())
+            else None
+        )
+        goods = _goods_before(s.text, m.start()) if tail is not None else None
+        if goods and (not tail or _BARE_TAIL.match(tail)):
+            title = f"{m.group(0).lower()} for {goods}"  # "deal for eight submarines": goods
+            kind = "contract"  # bought or built under it
         if not definite:
             title = of_project(ctx, s, title, m.start())  # a back-reference is merged first
         title = with_occasion(with_body(ctx, s, title), kind, s.text)

@@ -81,7 +81,14 @@ def headline_end(ctx: DocContext) -> int:
     """Where a headline line ends: a first line of its own with no closing full stop; 0 when
     the text opens with its lead sentence."""
     text = ctx.clean_text
-    first = re.match(r"\s*([^\n]{10,200})\n", text)
+    pos = 0
+    while nav := _NAV_LINE.match(text, pos):  # "Naval News > Naval Shipbuilding > Indian Navy"
+        pos = nav.end()
+    first = re.compile(r"\s*([^\n]{10,200})\n").match(text, pos)
     if first is None or first.group(1).rstrip().endswith((".", "!", "?", ":", ";", "»", '"')):
         return 0
     return first.end(1)
+
+
+# a page's breadcrumb line before the headline: short parts between '>', '/', '|' or '»'
+_NAV_LINE = re.compile(r"\s*[^\n>/|»›]{1,40}(?:\s[>/|»›]\s[^\n>/|»›]{1,40}){1,6}\s*\n")
