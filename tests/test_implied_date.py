@@ -322,6 +322,17 @@ def test_the_option_turns_implied_dates_off(store: Store, db_url: str, tmp_path:
             None,
             id="planned dates imply nothing",
         ),
+        pytest.param(
+            "Экспорт пшеницы из Казахстана в Китай по итогам 2025 года вырос на 14%. "
+            "Доля Китая в экспорте в прошлом году составила 31%.",
+            "2026",
+            id="a year's results beside 'last year': the year after",
+        ),
+        pytest.param(
+            "Экспорт пшеницы из Казахстана в Китай по итогам 2025 года вырос на 14%.",
+            None,
+            id="a year's results alone: the year is not told",
+        ),
     ],
 )
 def test_a_russian_report_with_no_dateline_is_dated_by_its_latest_month(
@@ -339,3 +350,11 @@ def test_a_month_in_a_sentence_about_last_year_is_not_this_years() -> None:
         "Last year's exercise in the same series was held in August."
     )
     assert _implied(text)[0] == "2026-07-24"
+
+
+def test_an_english_report_of_a_years_results_beside_last_year_is_of_the_year_after() -> None:
+    text = (
+        "Full-year 2025 exports of wheat to China rose 14%, customs data showed. "
+        "China's share of the exports last year was 31%."
+    )
+    assert _implied(text)[0] == "2026"

@@ -44,7 +44,7 @@ from bilat.extract.figures_data import load_data, phrases
 from bilat.extract.temporal import find_time_expressions, infer_tense
 from bilat.extract.wordre import mostly_cyrillic
 from bilat.ingest.dates import DATELINE_WINDOW, yearless_dateline
-from bilat.ingest.implied_ru import russian_dateline, russian_latest_month
+from bilat.ingest.implied_ru import russian_dateline, russian_latest_month, russian_planned
 from bilat.ingest.implied_year import implied_year
 
 __all__ = ["ImpliedDate", "implied_published"]
@@ -84,7 +84,11 @@ def implied_published(text: str, today: dt.date | None = None) -> ImpliedDate | 
     """The date `text` implies by the rules in the module docstring, or None."""
     if mostly_cyrillic(text[:DATELINE_WINDOW]):
         day = (today or dt.date.today()).isoformat()
-        return russian_dateline(text, day) or russian_latest_month(text, day)
+        found = russian_dateline(text, day) or russian_latest_month(text, day)
+        year = implied_year(text, russian_planned, today)
+        if year is not None and (found is None or year[0] > found.date[:4]):
+            return ImpliedDate(year[0], year[1])  # "по итогам 2025 года" + "в прошлом году"
+        return found
     anchors = list(_anchors(text))
     stated = _stated_in_latest_year(anchors)
     found = _from_dateline(text, anchors, stated) or (_latest(anchors, stated) if stated else None)

@@ -18,7 +18,7 @@ from bilat.ingest.dates import DATELINE_WINDOW
 if TYPE_CHECKING:
     from bilat.ingest.implied_date import ImpliedDate
 
-__all__ = ["russian_dateline", "russian_latest_month"]
+__all__ = ["russian_dateline", "russian_latest_month", "russian_planned"]
 
 _YEAR = re.compile(r"\b((?:19|20)\d{2})\s*(?:год|г\.)")
 
@@ -58,6 +58,12 @@ _PLAN_RU = re.compile(
     re.I,
 )
 _LAST_MONTH_RU = re.compile(r"\bв\s+прошлом\s+месяце\b", re.I)
+
+
+def russian_planned(sentence: str) -> bool:
+    """A Russian sentence about a plan or the future (its dates say nothing of when the text
+    was written)."""
+    return bool(_PLAN_RU.search(sentence))
 
 
 def russian_latest_month(text: str, today: str) -> ImpliedDate | None:

@@ -19,6 +19,10 @@ reading only sentences told as past (no future or plan cue):
 5. A sentence that tells a span of whole years as done and, in the same breath, "last year"
    ("From 2020 to 2024, trade nearly doubled, surpassing $240 billion last year") makes the
    span's last year the last year: written in the year after.
+6. A whole year's results told as done ("по итогам 2025 года", "full-year 2025") in a text
+   that also says "last year" ("в прошлом году") were reported in the year after.
+
+Russian cues count as the English ones ("в этом году", "в прошлом году").
 
 The latest year any rule gives, up to today's, is the implied year. Names of targets
 ("Vision 2030", "Strategy 2035") are not occasions.
@@ -42,11 +46,17 @@ _YEAR = r"(?:19|20)\d{2}"
 _NAMED = re.compile(rf"\b([A-Z][\w]*(?:-[A-Z][\w]*)?)\)?[\s-]({_YEAR})\b")
 # a span of the year told as past: "during the 2026 navigation season", "in the 2025 harvest"
 _SEASON = re.compile(rf"\b(?:during|in|over|throughout)\s+the\s+({_YEAR})\s+[a-z]", re.I)
-_THIS_YEAR = re.compile(r"\bthis year\b", re.I)
+_THIS_YEAR = re.compile(r"\bthis year\b|(?<!\w)(?:этом|нынешнем|текущем)\s+году\b", re.I)
 _SAME_PERIOD = re.compile(
     rf"\bsame\s+(?:period|months?|quarter|half|time|span)\s+(?:of|in)\s+({_YEAR})\b", re.I
 )
-_LAST_YEAR = re.compile(r"\blast year\b", re.I)
+_LAST_YEAR = re.compile(r"\blast year\b|(?<!\w)(?:прошл|минувш)(?:ом|ого|ый)\s+год(?:у|а)?\b", re.I)
+# the results of a whole year: "по итогам 2025 года", "full-year 2025", "for the whole of 2025"
+_YEAR_RESULTS = re.compile(
+    rf"(?<!\w)по\s+итогам\s+({_YEAR})\s+года|\bfull[- ]year\s+({_YEAR})\b"
+    rf"|\bfor\s+(?:the\s+whole\s+of|all\s+of)\s+({_YEAR})\b|\b({_YEAR})\s+as\s+a\s+whole\b",
+    re.I,
+)
 
 Evidence = tuple[tuple[int, int], ...]
 
@@ -68,6 +78,7 @@ def implied_year(
         for m in _SAME_PERIOD.finditer(t)
     ]
     found += _span_then_last_year(past)
+    found += _results_then_last_year(every, past)
     found = [f for f in found if f[0] <= (today or dt.date.today()).year]
     if not found:
         return None
@@ -147,3 +158,20 @@ def _span_then_last_year(past: list[tuple[int, str]]) -> list[tuple[int, Evidenc
                 spans = ((start + cue.start(), start + cue.end()), (start + e.start, start + e.end))
                 out.append((int(m.group(2)) + 1, spans))
     return out
+
+
+def _results_then_last_year(
+    every: list[tuple[int, str]], past: list[tuple[int, str]]
+) -> list[tuple[int, Evidence]]:
+    """Rule 6: a year's results told as done ('по итогам 2025 года сократился', 'full-year
+    2025 exports') in a text that also says 'last year' ('в прошлом году'): the year after."""
+    cue = next(
+        ((s + m.start(), s + m.end()) for s, t in every for m in _LAST_YEAR.finditer(t)), None
+    )
+    if cue is None:
+        return []
+    return [
+        (int(next(y for y in m.groups() if y)) + 1, (cue, (s + m.start(), s + m.end())))
+        for s, t in past
+        for m in _YEAR_RESULTS.finditer(t)
+    ]
