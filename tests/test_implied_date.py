@@ -323,6 +323,12 @@ def test_the_option_turns_implied_dates_off(store: Store, db_url: str, tmp_path:
             id="planned dates imply nothing",
         ),
         pytest.param(
+            "УЛАН-БАТОР, 12 ноя – РИА Новости. В январе-сентябре 2025 года товарооборот "
+            "вырос на 5%. Следующее заседание комиссии пройдет в 2026 году в Москве.",
+            "2025-11-12",
+            id="a wire's short month; the year told as done, not the plan's",
+        ),
+        pytest.param(
             "Экспорт пшеницы из Казахстана в Китай по итогам 2025 года вырос на 14%. "
             "Доля Китая в экспорте в прошлом году составила 31%.",
             "2026",

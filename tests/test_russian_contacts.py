@@ -221,3 +221,31 @@ def test_a_meeting_during_the_visit_is_of_that_visit_not_of_one_told_after() -> 
         "2031-11-17",
         ("Narendra Modi", "Mikhail Mishustin"),
     )
+
+
+def test_a_session_dated_after_it_was_told_a_guest_received_the_day_before() -> None:
+    """'Заседание прошло в среду' dates the session told before; 'был принят президентом'
+    is a reception, the day before."""
+    events = _events(
+        "Россия и Казахстан по итогам 21-го заседания межправительственной комиссии подписали "
+        "пять документов, сообщил сопредседатель комиссии, вице-премьер РФ Алексей Оверчук. "
+        "Заседание прошло в среду в Астане. Накануне Оверчук был принят президентом "
+        "Казахстана Касым-Жомартом Токаевым.",
+        "2026-03-06",
+    )
+    dated = sorted((e.date, tuple(sorted(e.participants))) for e in events)
+    assert dated[0] == ("2026-03-03", ("Alexey Overchuk", "Kassym-Jomart Tokayev"))
+    assert dated[1][0] == "2026-03-04" and "Alexey Overchuk" in dated[1][1]
+
+
+def test_talks_told_by_what_was_discussed_where() -> None:
+    for text in (
+        "Повестку в пятницу обсудили в Москве министр экономического развития России Максим "
+        "Решетников и министр коммерции Китая Ван Вэньтао.",
+        "Russian Economy Minister Maxim Reshetnikov and Chinese Commerce Minister Wang Wentao "
+        "discussed the agenda in Moscow on Friday.",
+    ):
+        (meeting,) = _events(text, "2026-03-09")
+        assert (meeting.mode, meeting.date) == ("meeting", "2026-03-06")
+        assert set(meeting.participants) == {"Maxim Reshetnikov", "Wang Wentao"}
+    assert _events("Putin and Xi discussed trade in May, the Kremlin said.", "2026-06-01") == []

@@ -508,8 +508,8 @@ def in_year(expr: TimeExpr, year: str | None) -> str:
     return year[:4] + own[4:]
 
 
-# "The talks took place last Friday in Heihe", "Переговоры прошли в минувшую пятницу": the
-# talks the report told before, no one named, now dated
+# "The talks took place last Friday in Heihe", "Переговоры прошли в минувшую пятницу",
+# "Заседание прошло в среду": the talks or session the report told before, now dated
 # a reporting frame before the clause proper: "Как сообщили «Известиям» в МИД РФ, визит ...",
 # "According to the ministry, the talks ..."
 _FRAME = (
@@ -519,9 +519,10 @@ _FRAME = (
 _TALKS_HELD = re.compile(
     r"^\W*"
     + _FRAME
-    + r"(?:the\s+(?:[\w-]+\s+)?(?:talks|meeting|negotiations)\s+(?:were\s+held|was\s+held|"
+    + r"(?:the\s+(?:[\w-]+\s+)?(?:talks|meeting|negotiations|session)\s+(?:were\s+held|was\s+held|"
     r"took\s+place)|(?:переговоры|встреча|консультации)\s+(?:[\w-]+\s+)?"
-    r"(?:прошли|прошла|состоялись|состоялась))\b",
+    r"(?:прошли|прошла|состоялись|состоялась)"
+    r"|заседание\s+(?:[\w-]+\s+)?(?:прошло|состоялось))\b",
     re.I,
 )
 

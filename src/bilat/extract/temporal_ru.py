@@ -22,7 +22,12 @@ from bilat.extract.figures_data import load_data
 from bilat.extract.temporal import TimeExpr
 from bilat.extract.temporal_rules import Published, month_shifted, parse_published, week_shifted
 
-__all__ = ["find_time_expressions_ru", "month_number", "month_pattern"]
+__all__ = [
+    "find_time_expressions_ru",
+    "month_abbreviation_pattern",
+    "month_number",
+    "month_pattern",
+]
 
 _Resolved = tuple[str | None, str | None, str | None]  # date, date_end, period
 _Rule = Callable[[re.Match[str], "_When"], _Resolved | None]
@@ -64,6 +69,11 @@ _VOWELS = frozenset("аеёиоуыэюяй")
 def month_pattern() -> str:
     """A regex matching any case form of a Russian month name."""
     return _month_re()
+
+
+def month_abbreviation_pattern() -> str:
+    """A regex matching the short month forms wires print after a day ("14 апр", "12 ноя")."""
+    return r"(?:" + "|".join(_abbreviations()) + r")\.?(?![а-яё])"
 
 
 def month_number(word: str) -> int:

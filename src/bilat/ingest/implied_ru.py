@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from typing import TYPE_CHECKING
 
-from bilat.extract.temporal_ru import month_number, month_pattern
+from bilat.extract.temporal_ru import month_abbreviation_pattern, month_number, month_pattern
 from bilat.ingest.dates import DATELINE_WINDOW
 
 if TYPE_CHECKING:
@@ -26,7 +26,7 @@ _YEAR = re.compile(r"\b((?:19|20)\d{2})\s*(?:год|г\.)")
 def _dateline() -> re.Pattern[str]:
     return re.compile(
         rf"^\s*(?:[А-ЯЁ][А-ЯЁ -]{{2,30}}[,.]|[А-ЯЁ][а-яё-]{{2,}}(?:[ -][А-ЯЁ][а-яё-]+)?\.)"
-        rf"\s+(?P<d>\d{{1,2}})\s+(?P<m>{month_pattern()})",
+        rf"\s+(?P<d>\d{{1,2}})\s+(?P<m>{month_pattern()}|{month_abbreviation_pattern()})",
         re.M,
     )
 
@@ -37,7 +37,13 @@ def russian_dateline(text: str, today: str) -> ImpliedDate | None:
     m = _dateline().search(text[:DATELINE_WINDOW])
     if m is None:
         return None
-    years = [y for y in _YEAR.finditer(text) if y.group(1) <= today[:4]]
+    years = [  # the latest year told as done ("в январе-сентябре 2025 года"), not a plan's
+        y
+        for s in _SENTENCE_RU.finditer(text)
+        if not _PLAN_RU.search(s.group(0))
+        for y in _YEAR.finditer(text, s.start(), s.end())
+        if y.group(1) <= today[:4]
+    ]
     if not years:
         return None
     latest = max(years, key=lambda y: y.group(1))
@@ -54,6 +60,7 @@ _SENTENCE_RU = re.compile(r"[^.!?\n]+[.!?]?")
 # a sentence about the future or a plan says nothing about when the text was written
 _PLAN_RU = re.compile(
     r"\b(?:будет|будут|планиру\w*|намерен\w*|ожида\w*|состоится|состоятся|прогноз\w*|"
+    r"пройд[её]т|пройдут|откроется|начн[её]тся|"
     r"предполага\w*|рассчитыва\w*)\b|\bк\s+(?:концу\s+)?(?:19|20)\d{2}",
     re.I,
 )
