@@ -143,6 +143,25 @@ def test_no_clear_evidence_implies_nothing(text: str) -> None:
             ["MURMANSK, Oct 2", "2025"],
             id="a span of a year told as past: the dateline's day in that year",
         ),
+        pytest.param(
+            "The two navies said the Joint Sea-2026 drills will be held off Qingdao in July.",
+            "2026",
+            ["Sea-2026"],
+            id="an occasion named for its year, planned for a month of this year",
+        ),
+        pytest.param(
+            "The navies will hold Joint Sea-2027 in July next year.",
+            None,
+            [],
+            id="an occasion named for its year, planned for next year: nothing",
+        ),
+        pytest.param(
+            "ISLAMABAD, Jun 4 (APP) - The two ministers met on Tuesday. The year 2026 marks "
+            "the 75th anniversary of diplomatic relations.",
+            "2026-06-04",
+            ["ISLAMABAD, Jun 4", "2026 marks the"],
+            id="a year told in the present: the dateline's day in it",
+        ),
     ],
 )
 def test_a_year_the_text_implies(text: str, expected: str | None, quotes: list[str]) -> None:

@@ -9,7 +9,8 @@ reading only sentences told as past (no future or plan cue):
 
 1. An occasion named for its year ("Vostok 2022 exercises kicked off", "as part of SPIEF
    2022", "Ocean-2024", "made 31 voyages during the 2026 navigation season") was reported in
-   that year or later.
+   that year or later; one planned for a month of this year ("Northern/Interaction-2025 will
+   be held in August"; not "next year") was reported in that year.
 2. A text that speaks of "this year" and reports a part of a stated year as done ("in the
    first half of 2024", "in January-May 2024") was written in that year.
 3. A text that speaks of "last year" and reports the end of a stated year as done
@@ -19,7 +20,9 @@ reading only sentences told as past (no future or plan cue):
 5. A sentence that tells a span of whole years as done and, in the same breath, "last year"
    ("From 2020 to 2024, trade nearly doubled, surpassing $240 billion last year") makes the
    span's last year the last year: written in the year after.
-6. A whole year's results told as done ("по итогам 2025 года", "full-year 2025") in a text
+6. A year told in the present as the one it is ("The year 2025 marks the 75th anniversary
+   of diplomatic relations", "в 2025 году отмечается 75-летие"): written in it.
+7. A whole year's results told as done ("по итогам 2025 года", "full-year 2025") in a text
    that also says "last year" ("в прошлом году") were reported in the year after.
 
 Russian cues count as the English ones ("в этом году", "в прошлом году").
@@ -70,6 +73,12 @@ def implied_year(
     every = list(_sentences(text))
     past = [(s, t) for s, t in every if not planned(t)]
     found += _named_occasions(past)
+    found += _planned_this_year(every, past)
+    found += [  # "The year 2025 marks the 75th anniversary of diplomatic relations"
+        (int(m.group(1) or m.group(2)), ((s + m.start(), s + m.end()),))
+        for s, t in every
+        for m in _MARKS.finditer(t)
+    ]
     found += _relative(every, past, _THIS_YEAR, _partial_year, 0)
     found += _relative(every, past, _LAST_YEAR, _year_end, 1)
     found += [
@@ -106,6 +115,36 @@ def _named_occasions(sentences: list[tuple[int, str]]) -> list[tuple[int, Eviden
         for m in _SEASON.finditer(sentence):
             out.append((int(m.group(1)), ((start + m.start(1), start + m.end(1)),)))
     return out
+
+
+# a month of this year, in a plan: "will be held in the Sea of Japan in August", "в августе"
+_BARE_MONTH = re.compile(
+    r"\b(?:in|on|by|from)\s+(?:early\s+|late\s+|mid-?)?(?:January|February|March|April|May|June"
+    r"|July|August|September|October|November|December)\b(?!\s*\d)"
+    r"|(?<!\w)в\s+(?:январе|феврале|марте|апреле|мае|июне|июле|августе|сентябре|октябре"
+    r"|ноябре|декабре)\b(?!\s*\d)"
+)
+# a year told in the present as the one it is: "The year 2025 marks the 75th anniversary",
+# "в 2025 году отмечается 75-летие"
+_MARKS = re.compile(
+    rf"\b({_YEAR})\s+(?:marks|is\s+marking)\s+the\b|(?<!\w)в\s+({_YEAR})\s+году\s+"
+    r"(?:отмечается|исполняется)\b"
+)
+_NEXT_YEAR = re.compile(r"\bnext\s+year\b|(?<!\w)(?:следующем|будущем)\s+году\b", re.I)
+
+
+def _planned_this_year(
+    every: list[tuple[int, str]], past: list[tuple[int, str]]
+) -> list[tuple[int, Evidence]]:
+    """Rule 1 for a plan: 'the Northern/Interaction-2025 exercise will be held in the Sea of
+    Japan in August' dates the occasion by a month of this year, so this year is 2025."""
+    told_past = {s for s, _t in past}
+    plans = [
+        (s, t)
+        for s, t in every
+        if s not in told_past and _BARE_MONTH.search(t) and not _NEXT_YEAR.search(t)
+    ]
+    return _named_occasions(plans)
 
 
 def _relative(
@@ -163,7 +202,7 @@ def _span_then_last_year(past: list[tuple[int, str]]) -> list[tuple[int, Evidenc
 def _results_then_last_year(
     every: list[tuple[int, str]], past: list[tuple[int, str]]
 ) -> list[tuple[int, Evidence]]:
-    """Rule 6: a year's results told as done ('по итогам 2025 года сократился', 'full-year
+    """Rule 7: a year's results told as done ('по итогам 2025 года сократился', 'full-year
     2025 exports') in a text that also says 'last year' ('в прошлом году'): the year after."""
     cue = next(
         ((s + m.start(), s + m.end()) for s, t in every for m in _LAST_YEAR.finditer(t)), None
