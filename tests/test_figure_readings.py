@@ -384,3 +384,24 @@ def test_a_counted_level_with_its_time_after_it() -> None:
     )
     assert (_of(figures, 66000).unit, _of(figures, 66000).period) == ("count", "2030")
     assert (_of(figures, 172400).unit, _of(figures, 172400).period) == ("count", "2031-Q1")
+
+
+def test_a_headlines_present_tense_verb_makes_a_percentage_a_change() -> None:
+    (fall,) = _figures("China's trade with Kazakhstan slides 4.1% in Jan-Aug", "2026-09-08")
+    assert (fall.kind, fall.value, fall.period) == ("change", -4.1, "2026-01..2026-08")
+
+
+def test_the_months_of_the_report_and_a_level_expected_by_year_end() -> None:
+    """'in the nine months' is the part of the year reported, whatever else the sentence
+    expects; a level expected 'by year-end' is a figure of this year; a level by a later
+    year stays a target."""
+    figures = _figures(
+        "The Altynkol dry port handled 96,000 TEU in the nine months, said its director, who "
+        "expects throughput to reach 130,000 TEU by year-end. Shipments are expected to reach "
+        "300,000 TEU by 2030.",
+        "2026-10-12",
+    )
+    assert {(f.value, f.period) for f in figures} == {
+        (96_000, "2026-01..2026-09"),
+        (130_000, "2026"),
+    }

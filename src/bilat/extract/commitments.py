@@ -48,6 +48,12 @@ def _forecast_cues() -> tuple[str, ...]:
     return tuple(c.lower() for c in phrases("commitments.yaml", "forecast_cues"))
 
 
+# the end of the year reported: an expected level of this year, no deadline of a goal
+_THIS_YEARS_END = re.compile(
+    r"^[^.;]{0,60}?(?:\b(?:by|before)\s+(?:the\s+)?(?:end\s+of\s+(?:the|this)\s+year|year[-\s]end)\b"
+    r"|(?<![\w-])(?:к|до)\s+концу\s+(?:этого\s+|текущего\s+)?года)",
+    re.I,
+)
 _DEADLINE = re.compile(
     r"^[^.;]{0,60}?(?:\b(?:by|before)\s+(?:the\s+)?(?:end\s+of\s+|set\s+)?"
     r"(?:(?:target|deadline|goal)\s+(?:of\s+|year\s+)?)?"
@@ -103,8 +109,10 @@ def is_target(text: str, q: Quantity) -> bool:
     window = int(load_data("commitments.yaml")["cue_window"])
     if _words_in(between) > window or re.search(r"[();]", between):
         return False
-    if _only_forecast(text, cues, q) and not _DEADLINE.match(text[q.end :]):
-        return False
+    if _only_forecast(text, cues, q) and (
+        not _DEADLINE.match(text[q.end :]) or _THIS_YEARS_END.match(text[q.end :])
+    ):
+        return False  # "expects throughput to reach 210,000 TEU by the end of the year"
     return not _actual_before(text, q.start)
 
 

@@ -354,8 +354,9 @@ def _b_first_quarters(m: re.Match[str], ctx: Ctx) -> Resolved | None:
 
 def _b_months_so_far(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     """'trade fell 7.2% in ten months' (a report): the first N months of the year; said of
-    the future ('will be built in ten months') it is a span from now, no period."""
-    if ctx.future:
+    the future ('will be built in ten months') it is a span from now, no period; 'in the nine
+    months' is the part of the year the report is about, whatever else the sentence expects."""
+    if ctx.future and not re.search(r"\bthe\s", m.group(0), re.I):
         return None
     return _b_first_months(m, ctx)
 
@@ -596,7 +597,8 @@ def patterns() -> tuple[tuple[re.Pattern[str], Builder], ...]:
     ry = (
         r"(?:(?:the\s+)?(?:last|past|previous|this|current|next|coming)\s+year"
         r"|the\s+(?:(?:full|whole|entire)\s+)?year(?!\s+(?:of\s+)?(?:19|20)\d\d)"
-        r"|full-year(?!\s+(?:19|20)\d\d))"
+        r"|full-year(?!\s+(?:19|20)\d\d)"
+        r"|(?<=by\s)year[-\s]end\b)"  # "expects it to reach 210,000 TEU by year-end"
     )
     dash = r"\s*(?:[-–—]|to|through|until)\s*"
     sfx = r"(?:st|nd|rd|th)?"
