@@ -338,3 +338,16 @@ def test_the_leaders_past_a_relative_clause_are_the_two_told_before() -> None:
     (planned,) = [e for e in events if e.status == "planned"]
     assert planned.mode == "meeting"
     assert set(planned.participants) == {"Luiz Inácio Lula da Silva", "Xi Jinping"}
+
+
+def test_the_two_who_last_met_and_talks_one_hopes_to_arrange() -> None:
+    events = _events(
+        "Indian External Affairs Minister S. Jaishankar held talks with Chinese Foreign "
+        "Minister Wang Yi in Vientiane on Thursday. The two last met in person in Delhi in "
+        "March. Jaishankar said he hopes to arrange talks between Prime Minister Narendra Modi "
+        "and Chinese Premier Li Qiang at the summit.",
+        "2026-07-11",
+    )
+    met = {(e.date, e.status): set(e.participants) for e in events}
+    assert met[("2026-03", "occurred")] == {"S. Jaishankar", "Wang Yi"}
+    assert met[(None, "planned")] == {"Narendra Modi", "Li Qiang"}

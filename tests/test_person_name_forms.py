@@ -92,3 +92,18 @@ def test_a_name_after_a_military_rank_is_a_person() -> None:
     assert {"Pavel Lobov", "Igor Osipov"} <= set(people)
     assert "Lobov" in people["Pavel Lobov"].aliases
     assert not any("Gorshkov" in name for name in people)
+
+
+def test_a_surname_told_alone_is_the_one_named_in_full_not_the_gazetteers() -> None:
+    """'Senior Colonel Jiang Haoran said ... Jiang said': Jiang Haoran, not a gazetteer
+    person of that surname (Jiang Yu); one the text names in surname-first order is still
+    the gazetteer's ('Iwaya Takeshi ... Iwaya')."""
+    people = _people(
+        "Chinese Defense Ministry spokesperson Senior Colonel Jiang Haoran said the patrol was "
+        "routine. Jiang said more patrols would follow. Japanese Foreign Minister Iwaya "
+        "Takeshi raised the flights with Wang Yi. Iwaya called them a concern.",
+        "2025-07-12",
+    )
+    assert "Jiang Yu" not in people
+    assert "Jiang Haoran" in people
+    assert "Takeshi Iwaya" in people

@@ -106,8 +106,15 @@ _GIVEN_NAME_STYLE = frozenset({"MY", "ID", "BN"})
 _GIVEN_OR_FAMILY_STYLE = frozenset({"PK", "BD"})
 
 
-def _resolve_person(b: Builder, name: str) -> Entry | None:
+def _resolve_person(b: Builder, name: str, named: frozenset[str] = frozenset()) -> Entry | None:
+    """The gazetteer person a name is; a bare surname is not the gazetteer's when the text
+    names someone else by it in full (`named`: 'Senior Colonel Jiang Haoran ... Jiang said',
+    not the former spokeswoman Jiang Yu)."""
     found = [e for e in b.gaz.lookup(name) if e.type == "person"]
+    if not found and name.count(" ") == 1:  # "Iwaya Takeshi": Takeshi Iwaya, surname first
+        found = [e for e in b.gaz.lookup(" ".join(reversed(name.split()))) if e.type == "person"]
+    if " " not in name and _another_named(b, name, named, found):
+        return None
     initial = _INITIAL_SURNAME.match(name)
     if not found and initial:  # "A. Kozlov", "А.Козлов": the one of that surname and initial
         surname, first = initial["surname"], initial["initial"]
@@ -126,6 +133,17 @@ def _resolve_person(b: Builder, name: str) -> Entry | None:
     return found[0] if len(found) == 1 else None
 
 
+def _another_named(b: Builder, surname: str, named: frozenset[str], found: list[Entry]) -> bool:
+    """Whether the text names in full someone of that surname who is not `found`."""
+    for full in named:
+        if surname in full.split():
+            own = [e for e in b.gaz.lookup(full) if e.type == "person"]
+            same_words = any(set(e.name.split()) == set(full.split()) for e in found)
+            if not same_words and not any(e in found for e in own):  # ("Iwaya Takeshi":
+                return True  # Takeshi Iwaya, surname first)
+    return False
+
+
 # "A. Kozlov", "V.V. Putin", "В.В. Путин" (the patronymic's initial after the first name's)
 _INITIAL_SURNAME = re.compile(
     r"^(?P<initial>[A-ZА-ЯЁ])\.\s*(?:[A-ZА-ЯЁ]\.\s*)?(?P<surname>[A-ZА-ЯЁ][\w'’-]+)$"
@@ -142,6 +160,10 @@ def add_persons(b: Builder) -> None:
     text = b.ctx.clean_text
     singles: list[tuple[int, int, str]] = []
     titled = {start: (end, name) for start, end, name in titled_names(text)}
+    named = frozenset(  # the people the text names in full
+        [n for e in b.ctx.ents if e.label_ == "PERSON" and " " in (n := _clean_person(e.text))]
+        + [name for _end, name in titled.values()]
+    )
     for ent in b.ctx.ents:
         if ent.label_ != "PERSON" or b.covered(ent.start_char, ent.end_char):
             continue
@@ -163,7 +185,7 @@ def add_persons(b: Builder) -> None:
         longer = titled.get(start)
         if longer and longer[1].startswith(name) and longer[0] > start + len(name):
             name = longer[1]  # "Defence Secretary Rajesh Kumar Singh": the model cut "Singh"
-        entry = _resolve_person(b, name)
+        entry = _resolve_person(b, name, named)
         chinese = chinese_name(name.split()) if b.ctx.language == "ru" else None
         if entry is None and chinese is not None:  # "Сюй Цинем": Xu Qin, in any case
             entry = _resolve_person(b, chinese[0])

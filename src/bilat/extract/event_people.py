@@ -51,6 +51,9 @@ ANAPHORA = re.compile(
     r"(?:spoke|speak|met|meet|talked|held|hold|had|discussed|exchanged)\b)"
     r"|the\s+(?:(?:foreign|prime|finance|deputy\s+prime)\s+)?(?:minister|governor|premier)"
     r"(?!\s+(?-i:[A-Z])))\b"
+    # "The two last met in person in Tokyo in March": the two told before
+    r"|^\s*(?:the\s+two|both)(?=\s+(?:last\s+|also\s+|first\s+|previously\s+|have\s+|had\s+)?"
+    r"(?:met|spoke|talked)\b)"
     # "..., during talks on the sidelines of ...": the contact of the clause before
     r"|^\s*(?:during|in\s+the\s+course\s+of|at)\s+(?:(?:their|the|a)\s+)?(?:[\w-]+\s+)?"
     r"(?:talks|meeting|phone\s+call|call|conversation|videoconference)\b"
@@ -154,7 +157,7 @@ def told_before(
         return of_side[:1]
     # "who" may be "Li Qiang and Mishustin, who held talks"
     plural = re.search(
-        r"\b(?:they|their|who|ministers|leaders|presidents|premiers|co-chairs|sides|parties|agreed"
+        r"\b(?:they|their|who|two|both|ministers|leaders|presidents|premiers|co-chairs|sides|parties|agreed"
         r"|governors|mayors|мэры|главы\s+\w+"
         r"|held|had|spoke|talked"  # the coordinated verb's subject is the whole one
         r"|talks|meeting|call|conversation|videoconference"  # "..., during talks": both
