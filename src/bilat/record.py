@@ -67,6 +67,7 @@ from bilat.store.record_rows import (
 from bilat.store.statement_words import documents_with, fill_statement_words, word_counts
 
 __all__ = [
+    "SOURCED_DOCUMENTS",
     "added_documents",
     "load_sourced",
     "rebuild_record",
@@ -77,16 +78,21 @@ __all__ = [
 ]
 
 
+# the fields of every current document the record reads, once (SQLite: from the index
+# `documents_sourced` alone, migration 019; in the table they come after the texts)
+SOURCED_DOCUMENTS = (
+    "SELECT id, name, published, source, extractor_version, pair FROM documents "
+    "WHERE is_current = 1 AND status = 'ok' ORDER BY id"
+)
+
+
 def load_sourced(
     store: Store, kinds: Collection[str] = ALL_KINDS, without_actors: Collection[int] = ()
 ) -> list[SourcedExtraction]:
     """Every current extraction, as the machine extracted it (the actors without their
     mentions: nothing in the record reads them), with only the item `kinds` named; the
     documents `without_actors` without their actors (the caller has them)."""
-    rows = store.db.all(  # the fields it needs, not every document's text; read once
-        "SELECT id, name, published, source, extractor_version, pair FROM documents "
-        "WHERE is_current = 1 AND status = 'ok' ORDER BY id"
-    )
+    rows = store.db.all(SOURCED_DOCUMENTS)
     docs = {int(doc["id"]): doc for doc in rows}
     bare = [i for i in docs if i in without_actors]
     only = set(kinds) - {"actors"}
