@@ -250,13 +250,13 @@ def _load_chunk(
     if docs is None:
         sql = "SELECT id, name, published, extractor_version, pair FROM documents WHERE id IN "
         docs = {int(r["id"]): r for r in db.all(f"{sql}({marks})", chunk)}
-    tables = {t: _rows_by_doc(db, t, chunk) if t in kinds else {} for t in ALL_KINDS}
+    tables = {t: _rows_by_doc(db, t, chunk) for t in ALL_KINDS if t in kinds}
     read_spans = mentions and "actors" in kinds
     spans = _rows_by_doc(db, "mentions", chunk, "start_pos, id") if read_spans else {}
     for doc_id in chunk:
         doc = docs.get(doc_id)
         if doc is not None and doc["extractor_version"] is not None:
-            of = {t: by_doc.get(doc_id, []) for t, by_doc in tables.items()}
+            of = {t: found for t, by_doc in tables.items() if (found := by_doc.get(doc_id))}
             yield doc_id, _extraction(doc, of, spans.get(doc_id, []))
 
 
@@ -349,28 +349,37 @@ def _rows_by_doc(
     return out
 
 
+# each item kind's class and its JSON list columns
+_ITEMS: dict[str, tuple[type, tuple[str, ...]]] = {
+    "events": (Event, ("participants",)),
+    "figures": (Figure, ()),
+    "agreements": (Agreement, ("parties",)),
+    "commitments": (Commitment, ("parties",)),
+}
+
+
 def _extraction(
     doc: Mapping[str, Any], rows: dict[str, list[dict[str, Any]]], mentions: list[dict[str, Any]]
 ) -> Extraction:
+    """A document's extraction from its row and its item `rows` by kind (only the kinds it
+    has rows of: an update reads every document's commitments, and most have none)."""
+    items: dict[str, tuple[Any, ...]] = {}
+    for kind, found in rows.items():
+        if kind == "actors":
+            items[kind] = _actors(found, mentions)
+        else:
+            cls, lists = _ITEMS[kind]
+            items[kind] = tuple(cls(**_fields(r, cls, lists)) for r in found)
     return Extraction(
         doc_name=doc["name"],
         published=doc["published"],
         extractor_version=doc["extractor_version"],
-        actors=_actors(rows["actors"], mentions) if rows["actors"] else (),
-        events=_made(Event, rows["events"], ("participants",)),
-        figures=_made(Figure, rows["figures"], ()),
-        agreements=_made(Agreement, rows["agreements"], ("parties",)),
-        commitments=_made(Commitment, rows["commitments"], ("parties",)),
         pair=_pair(doc["pair"]),
+        **items,
     )
 
 
-def _made(cls: type[T], rows: list[dict[str, Any]], lists: tuple[str, ...]) -> tuple[T, ...]:
-    """The items of these `rows` (most documents have none of a kind: an update reads
-    every document's commitments)."""
-    return tuple(cls(**_fields(r, cls, lists)) for r in rows) if rows else ()
-
-
+@functools.lru_cache(maxsize=256)
 def _pair(text: str | None) -> tuple[str, str] | None:
     codes = (text or "").split("-")
     return (codes[0], codes[1]) if len(codes) == 2 else None
