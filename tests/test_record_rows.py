@@ -18,7 +18,8 @@ from bilat.pairview import PAIRED, for_pair, pair_counts
 from bilat.pipeline import ingest_and_extract
 from bilat.queries import in_range, period_in_range
 from bilat.reconcile import reconcile
-from bilat.record import load_sourced, rebuild_record, record_parts
+from bilat.record import SOURCED_DOCUMENTS, load_sourced, rebuild_record, record_parts
+from bilat.records import Extraction
 from bilat.serve import create_app, queries
 from bilat.serve.record import CONFLICT_ID, conflict_id
 from bilat.store import PageFilter, Store, open_store
@@ -77,6 +78,35 @@ def test_commitments_keep_their_evidence_claims(store: Store, whole: dict[str, A
     assert store.record_part("commitments") == whole["commitments"]
     stored = store.db.all("SELECT payload FROM record_items WHERE kind = 'commitments'")
     assert all('"evidence_figures": [{' not in r["payload"] for r in stored)
+
+
+def test_sourced_extractions_are_each_documents_own(store: Store) -> None:
+    """`load_sourced` reads the documents' rows once and hands them down
+    (`load_extractions(..., documents=...)`): each extraction, with or without its actors,
+    is the one its document's rows give alone, with its own name, dates and pair."""
+    if store.db.dialect == "sqlite":  # read from the index alone, not the texts' pages
+        plan = " ".join(
+            str(r["detail"]) for r in store.db.all(f"EXPLAIN QUERY PLAN {SOURCED_DOCUMENTS}")
+        )
+        assert "COVERING INDEX documents_sourced" in plan, plan
+    sourced = load_sourced(store)
+    assert len(sourced) > 3 and any(s.extraction.pair for s in sourced)
+    assert len({s.extraction.published for s in sourced}) > 1
+    for s in sourced:
+        assert s.extraction == store.load_extraction(s.doc_id, mentions=False)
+    bare = {s.doc_id for s in sourced[::2]}
+    for s in load_sourced(store, ("actors", "commitments"), without_actors=bare):
+        alone = store.load_extraction(s.doc_id, mentions=False)
+        assert alone is not None and alone.actors
+        actors = () if s.doc_id in bare else alone.actors
+        assert s.extraction == Extraction(
+            alone.doc_name,
+            alone.published,
+            alone.extractor_version,
+            actors,
+            commitments=alone.commitments,
+            pair=alone.pair,
+        )
 
 
 def test_maintained_counts_match_the_parts(store: Store, whole: dict[str, Any]) -> None:

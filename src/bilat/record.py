@@ -45,7 +45,7 @@ from bilat.reconcile.delta import (
 )
 from bilat.reconcile.figures import find_conflicts, group_figures
 from bilat.reconcile.model import PARTS, document_entry, ordered_inputs, to_plain
-from bilat.records import Actor, Agreement, Extraction
+from bilat.records import Actor, Agreement, Extraction, Figure
 from bilat.reviewed import Reviewed, load_reviews_for_record
 from bilat.store import Store
 from bilat.store.items import (
@@ -67,6 +67,7 @@ from bilat.store.record_rows import (
 from bilat.store.statement_words import documents_with, fill_statement_words, word_counts
 
 __all__ = [
+    "SOURCED_DOCUMENTS",
     "added_documents",
     "load_sourced",
     "rebuild_record",
@@ -77,21 +78,27 @@ __all__ = [
 ]
 
 
+# the fields of every current document the record reads, once (SQLite: from the index
+# `documents_sourced` alone, migration 019; in the table they come after the texts)
+SOURCED_DOCUMENTS = (
+    "SELECT id, name, published, source, extractor_version, pair FROM documents "
+    "WHERE is_current = 1 AND status = 'ok' ORDER BY id"
+)
+
+
 def load_sourced(
     store: Store, kinds: Collection[str] = ALL_KINDS, without_actors: Collection[int] = ()
 ) -> list[SourcedExtraction]:
     """Every current extraction, as the machine extracted it (the actors without their
     mentions: nothing in the record reads them), with only the item `kinds` named; the
     documents `without_actors` without their actors (the caller has them)."""
-    rows = store.db.all(  # the four fields it needs, not every document's text
-        "SELECT id, name, published, source FROM documents "
-        "WHERE is_current = 1 AND status = 'ok' ORDER BY id"
-    )
+    rows = store.db.all(SOURCED_DOCUMENTS)
     docs = {int(doc["id"]): doc for doc in rows}
     bare = [i for i in docs if i in without_actors]
-    loaded = dict(store.load_extractions(bare, mentions=False, kinds=set(kinds) - {"actors"}))
+    only = set(kinds) - {"actors"}
+    loaded = dict(store.load_extractions(bare, mentions=False, kinds=only, documents=docs))
     rest = [i for i in docs if i not in loaded]
-    loaded.update(store.load_extractions(rest, mentions=False, kinds=kinds))
+    loaded.update(store.load_extractions(rest, mentions=False, kinds=kinds, documents=docs))
     return [
         SourcedExtraction(i, docs[i]["name"], docs[i]["published"], docs[i]["source"], loaded[i])
         for i in docs
@@ -396,10 +403,18 @@ def _inputs(
         found = store.db.all(sql, ids[i : i + 500])
         slots.update((r["measure"], r["unit"], r["period"]) for r in found)
     figures = store.load_figures({s.doc_id for s in sourced}, slots)
-    return [
-        replace(s, extraction=replace(s.extraction, figures=figures.get(s.doc_id, ())))
-        for s in (_stated(s, theirs, only) for s in sourced)
-    ]
+    # read without figures: only a document with figures of those slots is made again
+    return [_with_figures(_stated(s, theirs, only), figures) for s in sourced]
+
+
+def _with_figures(
+    s: SourcedExtraction, figures: Mapping[int, tuple[Figure, ...]]
+) -> SourcedExtraction:
+    """`s` (read without its figures) with its `figures`, if it has any."""
+    found = figures.get(s.doc_id)
+    if not found:
+        return s
+    return replace(s, extraction=replace(s.extraction, figures=found))
 
 
 def _stated(

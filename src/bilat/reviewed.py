@@ -32,7 +32,10 @@ class Reviewed:
     reviews: Mapping[str, Mapping[int, Review]]
 
     def source(self, sourced: SourcedExtraction) -> SourcedExtraction:
-        """One document's sourced extraction under its reviews."""
+        """One document's sourced extraction under its reviews (`sourced` itself when no
+        review is stored: its events keep their stored places, as `event_index` tells)."""
+        if sourced.event_indices is None and not any(self.reviews.values()):
+            return sourced
         ext, events = self.apply(sourced.doc_id, sourced.extraction)
         return replace(sourced, extraction=ext, event_indices=events)
 

@@ -125,11 +125,15 @@ class Store:
         *,
         mentions: bool = True,
         kinds: Collection[str] = _items.ALL_KINDS,
+        documents: Mapping[int, Mapping[str, Any]] | None = None,
     ) -> Iterator[tuple[int, Extraction]]:
         """(id, extraction) of each extracted document of `doc_ids`, in order, as
         `load_extraction` gives it, read a chunk of documents per query; only the item
-        `kinds` named ("actors", "events", ...) are read, the others left empty."""
-        return _items.load_extractions(self.db, doc_ids, mentions=mentions, kinds=kinds)
+        `kinds` named ("actors", "events", ...) are read, the others left empty;
+        `documents`: their rows (name, published, extractor_version, pair), if read."""
+        return _items.load_extractions(
+            self.db, doc_ids, mentions=mentions, kinds=kinds, documents=documents
+        )
 
     def load_figures(
         self, doc_ids: Collection[int], slots: Collection[tuple[str, ...]]
