@@ -351,3 +351,19 @@ def test_the_two_who_last_met_and_talks_one_hopes_to_arrange() -> None:
     met = {(e.date, e.status): set(e.participants) for e in events}
     assert met[("2026-03", "occurred")] == {"S. Jaishankar", "Wang Yi"}
     assert met[(None, "planned")] == {"Narendra Modi", "Li Qiang"}
+
+
+def test_a_guest_by_title_a_delegation_by_adjective_and_a_visit_by_someone() -> None:
+    """'invited the crown prince to visit Russia' (the one named Crown Prince before);
+    'would meet a Chinese delegation' (China); 'a visit to Beijing last week by X' (X's)."""
+    events = _events(
+        "Saudi Crown Prince Mohammed bin Salman received a phone call from Chinese President "
+        "Xi Jinping on Thursday. Xi had invited the crown prince to visit China. Saudi "
+        "ministers would meet a Chinese delegation in Riyadh on Monday. The call follows a "
+        "visit to Beijing last week by Energy Minister Prince Abdulaziz bin Salman.",
+        "2026-05-08",
+    )
+    found = {(e.mode, e.status): set(e.participants) for e in events}
+    assert found[("visit", "planned")] == {"Mohammed bin Salman", "China"}
+    assert found[("visit", "occurred")] == {"Abdulaziz bin Salman", "China"}
+    assert "China" in found[("meeting", "planned")]

@@ -134,6 +134,10 @@ def test_single_quantity(text: str, expected: tuple[object, ...]) -> None:
         "Deliveries held up over the same 10 months, and in the next 4 quarters.",
         "Posted: March 2, 2024 11:42 Newsroom",
         "November 7, 2025 11:38 AM GMT+8 Updated",
+        # who told the news
+        "The ministers will meet on Sunday, two sources told Reuters.",
+        "Об этом сообщили два источника, знакомые с ходом переговоров.",
+        "The deal is close, three people familiar with the talks said.",
         # the length of an exercise (GOLD.md: military lengths are not figures)
         "Lasting five days, the drill involves the two navies.",
         "The joint exercise began on Monday and will last three weeks, the ministry said.",

@@ -407,6 +407,44 @@ _AND_BEFORE = re.compile(
 )
 
 
+# a title told right before a person's name: "Saudi Crown Prince Mohammed bin Salman"
+_TITLE_BEFORE = re.compile(
+    r"\b((?:(?:Crown|Deputy|Vice|First|Prime|Foreign|Defen[cs]e|Energy|Trade|Finance|Economy"
+    r"|Commerce|Chief)\s+)?(?:Prince|Princess|King|Emir|Sultan|Chancellor|Ambassador|Governor"
+    r"|Mayor|Admiral|Premier|Minister))\s+$"
+)
+
+
+def _titles_told_again(b: Builder) -> None:
+    """'Putin had invited the crown prince to visit Russia': 'the crown prince' is the one
+    person the text named with that title ('Saudi Crown Prince Mohammed bin Salman')."""
+    text = b.ctx.clean_text
+    titled: dict[str, list[Draft]] = {}
+    for d in b.drafts.values():
+        if d.type != "person" or not d.spans:
+            continue
+        titles = {  # before a mention, or a mention's own words ("Saudi Crown Prince")
+            m.group(1).lower()
+            for start, _end, surface in d.spans
+            for m in (
+                _TITLE_BEFORE.search(text, max(0, start - 40), start),
+                _TITLE_BEFORE.search(surface + " "),
+            )
+            if m is not None and " " in m.group(1)  # two words: "Crown Prince", not "Minister"
+        }
+        for title in titles:
+            titled.setdefault(title, []).append(d)
+    for title, drafts in titled.items():
+        if len(drafts) != 1:
+            continue
+        words = r"\s+".join(re.escape(w) for w in title.split())
+        pattern = re.compile(rf"\bthe\s+{words}\b(?!\s+(?-i:[A-Z]))", re.I)
+        for m in pattern.finditer(text, min(drafts[0].spans)[1]):
+            start = m.start() + 4
+            if not b.covered(start, m.end()):
+                drafts[0].add(start, m.end(), text[start : m.end()], alias=False)
+
+
 def extract_actors(ctx: DocContext, gaz: Gazetteer) -> list[Actor]:
     """Actors of the document; also fills `ctx.mentions` (sorted by position)."""
     b = Builder(ctx, gaz)
@@ -419,6 +457,7 @@ def extract_actors(ctx: DocContext, gaz: Gazetteer) -> list[Actor]:
     _add_organizations(b)
     _attach_titles(b)
     _affiliate(b)
+    _titles_told_again(b)
     b.drafts = {k: settle_name(d) for k, d in b.drafts.items() if d.spans}
     actors = [
         to_actor(d, ctx.clean_text, gaz) for d in b.drafts.values() if _keep(d, ctx.clean_text)

@@ -74,8 +74,10 @@ def coordinated_sides(gaz: Gazetteer, clause: Clause) -> list[Mention]:
     return out
 
 
-_WITH_ADJECTIVE = re.compile(  # also "X and his Mongolian counterpart held a videoconference"
-    r"\b(?:with\s+(?:the\s+|their\s+|its\s+|his\s+|her\s+)?|and\s+(?:his|her|their)\s+)"
+_WITH_ADJECTIVE = re.compile(  # also "X and his Mongolian counterpart held a videoconference",
+    # "would meet a Chinese delegation in London on Monday"
+    r"\b(?:with\s+(?:the\s+|their\s+|its\s+|his\s+|her\s+)?|and\s+(?:his|her|their)\s+"
+    r"|(?:meet|meets|meeting|met|receive[sd]?|receiving|host(?:s|ed|ing)?)\s+(?:a\s+|an\s+|the\s+)?)"
     r"([A-Z][a-z]+)\s+(?:[a-z-]+\s+){0,2}?"
     r"(?:partners|counterparts?|colleagues|officials|companies|side|businesses|investors|"
     r"delegation|representatives|authorities|government|leadership|officers)\b"

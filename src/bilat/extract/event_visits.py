@@ -35,7 +35,10 @@ def visitors_of(
     """'Putin's visit', 'Putin will visit', 'the visit of the head of government', 'a
     delegation from Yekaterinburg visited'."""
     at = clause.start + trig.start()
-    after = re.match(r"\s*(?:\w+\s+){0,2}(?:of|by)\s+", clause.text[trig.end() :])
+    # "a visit to Beijing last week by Energy Minister X": the one after "by"
+    after = re.match(
+        r"\s*(?:(?:\w+\s+){0,2}of|(?:[\w'’-]+\s+){0,5}?by)\s+", clause.text[trig.end() :]
+    )
     if after is None and ctx.language == "ru":  # the genitive follows: "визита Ван И"
         after = re.match(r"", clause.text[trig.end() :])
     if after:
