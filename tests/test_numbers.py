@@ -95,6 +95,8 @@ def parse(text: str) -> list[tuple[object, ...]]:
             "Sales hit 4.1 million tonnes last year, a year-on-year rise.",
             (4.1e6, None, "t", None, "exact"),
         ),
+        # Chinese 万 word for word (machine translation)
+        ("Cargo exceeded 118 ten thousand tons.", (1.18e6, None, "t", None, "at_least")),
         # fold changes after 'by', signed by the verb
         ("Exports increased by 2.5 times.", (150, None, "percent", None, "exact")),
         ("Imports were reduced by 4 times.", (-75, None, "percent", None, "exact")),

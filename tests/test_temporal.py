@@ -35,6 +35,10 @@ def first(text: str, published: str | None = PUB, tense: str | None = None) -> t
         # a day of the month alone (translated state media), published 2024-03-14
         ("On the 12th, the vice premier met the envoy.", None, ("2024-03-12", None, None)),
         ("On the 20th, the vice premier met the envoy.", None, ("2024-02-20", None, None)),
+        # ... and as machine translation prints it ("10日", "18日至20日")
+        ("On 10th, the minister held video talks.", None, ("2024-03-10", None, None)),
+        ("On afternoon of 12th, the premier met him.", None, ("2024-03-12", None, None)),
+        ("He pays the state visit from 11th to 13th.", None, ("2024-03-11", "2024-03-13", None)),
         ("They spoke on November 9.", None, ("2023-11-09", None, None)),
         # "last Thursday" said on a Thursday is a week before; "on Thursday" the day itself
         ("They met last Thursday.", None, ("2024-03-07", None, None)),

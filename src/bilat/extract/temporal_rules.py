@@ -483,6 +483,14 @@ def _b_rel_day(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     return day.isoformat(), None, None
 
 
+def _b_days_of_month(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    """'from 18th to 20th': those days of the month `_b_day_of_month` places the first in."""
+    start, _end, _period = _b_day_of_month(m, ctx) or (None, None, None)
+    if start is None or int(m["d2"]) < int(m["d"]):
+        return start, None, None
+    return start, f"{start[:8]}{int(m['d2']):02d}", None
+
+
 def _b_day_of_month(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     """'On the 15th' (Chinese state media in translation): that day of the publication
     month, or of the month before when told as past and the day is still ahead (of the
@@ -776,8 +784,17 @@ def patterns() -> tuple[tuple[re.Pattern[str], Builder], ...]:
         # "this afternoon I had detailed talks with ...": the day reported
         (r"\bthis\s+(?P<w>)(?:morning|afternoon|evening)\b", _b_rel_day, re.I),
         (
-            r"\b(?:on|from)\s+the\s+(?P<d>3[01]|[12]\d|[1-9])(?:st|nd|rd|th)\b"
-            r"(?!\s+(?:of|anniversary|century|meeting|session|round|edition|time|plenary)\b)",
+            # "from 18th to 20th" (Chinese "18日至20日" translated): that span of the month
+            r"\bfrom\s+(?:the\s+)?(?P<d>3[01]|[12]\d|[1-9])(?:st|nd|rd|th)\s+(?:to|until|through)\s+"
+            r"(?:the\s+)?(?P<d2>3[01]|[12]\d|[1-9])(?:st|nd|rd|th)\b(?!\s+(?:of|anniversary|century)\b)",
+            _b_days_of_month,
+            re.I,
+        ),
+        (
+            # "On the 15th", and in machine translation "On 10th", "On afternoon of 19th"
+            r"\b(?:on|from)\s+(?:the\s+)?(?:(?:morning|afternoon|evening|night)\s+of\s+(?:the\s+)?)?"
+            r"(?P<d>3[01]|[12]\d|[1-9])(?:st|nd|rd|th)\b"
+            r"(?!\s+(?:of|anniversary|century|meeting|session|round|edition|time|plenary|day|place)\b)",
             _b_day_of_month,
             re.I,
         ),
