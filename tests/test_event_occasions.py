@@ -367,3 +367,16 @@ def test_a_guest_by_title_a_delegation_by_adjective_and_a_visit_by_someone() -> 
     assert found[("visit", "planned")] == {"Mohammed bin Salman", "China"}
     assert found[("visit", "occurred")] == {"Abdulaziz bin Salman", "China"}
     assert "China" in found[("meeting", "planned")]
+
+
+def test_the_parties_of_a_company_release_are_the_two_companies() -> None:
+    events = _events(
+        "Astana, 12 May 2026\n\nThe chairman of KazMunayGas held a meeting with the president "
+        "of LUKOIL in Astana today. KazMunayGas and LUKOIL reviewed their Caspian projects.\n\n"
+        "Transit of oil through Kazakhstan fell by 2% in January-April.\n\n"
+        "The parties agreed to hold the next meeting of the joint working group in Moscow in "
+        "September.",
+        "2026-05-12",
+    )
+    (planned,) = [e for e in events if e.status == "planned"]
+    assert {"KazMunayGas", "LUKOIL"} <= set(planned.participants)

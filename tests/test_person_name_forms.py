@@ -107,3 +107,19 @@ def test_a_surname_told_alone_is_the_one_named_in_full_not_the_gazetteers() -> N
     assert "Jiang Yu" not in people
     assert "Jiang Haoran" in people
     assert "Takeshi Iwaya" in people
+
+
+def test_a_company_chairman_by_his_company_and_bylines_and_region_nouns_are_no_names() -> None:
+    """'Chairman of the Board of Directors of China National Petroleum Corporation': his
+    company's state, not a Chinese company head of the gazetteer (a state has many); the
+    agency's '(Reporter A, B)' byline and 'Oblast' before a surname are no names."""
+    people = _people(
+        "People's Daily, Beijing, May 12th (Reporter Wu Gang, Zhang Lei) A meeting between "
+        "Alexey Miller and Dai Houliang, Chairman of the Board of Directors of China National "
+        "Petroleum Corporation (CNPC), took place in Beijing. Governor of Amur Oblast Orlov "
+        "met the delegation.",
+        "2026-05-12",
+    )
+    assert people["Dai Houliang"].country == "CN"
+    assert "Ren Zhengfei" not in people
+    assert not {"Zhang Lei", "Oblast Orlov"} & set(people)

@@ -20,6 +20,10 @@ BODY = "\n\nRussia and China signed an agreement on Tuesday. We expect 86% of tr
         ("MOSCOW, August 19, 2025 /TASS/. Russia and China held talks.", "2025-08-19"),
         ("BEIJING, Aug. 19, 2025 (Xinhua) -- Chinese and Russian officials met.", "2025-08-19"),
         ("Headline\nPublished: 22.08.2025\n" + BODY, "2025-08-22"),
+        (
+            "Headline\nRelease time: 2024-11-21 08:45 Source: Heilongjiang Daily\n" + BODY,
+            "2024-11-21",
+        ),
         ("Headline\nPublished on: August 22, 2025" + BODY, "2025-08-22"),
         ("Опубликовано: 22.08.2025 10:15" + BODY, "2025-08-22"),
         ("Headline\n\n22 August 2025\n" + BODY, "2025-08-22"),

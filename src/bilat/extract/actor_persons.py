@@ -47,6 +47,8 @@ _CJK_STYLE = {"CN", "TW", "KP", "KR", "VN", "SG"}  # surname first in English re
 
 def _clean_person(text: str) -> str:
     text = re.sub(r"['’]s$", "", text.strip())
+    # "Governor of Amur Oblast Orlov": the region's noun is not part of the name
+    text = re.sub(r"^(?:Oblast|Province|Krai|Region|Prefecture|County|District)\s+", "", text)
     return TITLE_WORDS.sub("", text).strip(" ,.;:\"“”'")
 
 
@@ -55,11 +57,14 @@ def _valid_person(name: str, before: str) -> bool:
         return False
     if _BY_NAMES.search(before):  # "13:13 By Laurie Chen and Ryan Woo"
         return False
+    if _REPORTERS.search(before):  # "People's Daily, Beijing, August 19th (Reporter Du
+        return False  # Shangze, Zhang Tao)": the agency's byline
     if _VESSEL.search(before):  # "frigate Marshal Shaposhnikov": a ship named for a person
         return False
     return not any(ch.isdigit() for ch in name) and normalize(name) not in media_names()
 
 
+_REPORTERS = re.compile(r"\((?:reporters?|correspondents?|记者)\b[^()]{0,60}$", re.I)
 _INITIALS = re.compile(r"(?:[A-ZА-ЯЁ]\.){1,2}[A-ZА-ЯЁ][a-zа-яё]")
 _VESSEL = re.compile(
     r"\b(?:destroyer|frigate|corvette|cruiser|submarine|carrier|ship|vessel|tanker|icebreaker|"

@@ -51,7 +51,7 @@ _TITLE_BETWEEN = re.compile(
     r"{1,9})$"
 )
 # ... or after it: "Zhang Kejian, head of China's space agency", "Rogozin, director-general of".
-_TITLE_AFTER = re.compile(r"^,\s+(?:the\s+)?((?:[\w-]+\s+){0,4}?[\w-]+)\s+(?:of|at)\s+(?:the\s+)?$")
+_TITLE_AFTER = re.compile(r"^,\s+(?:the\s+)?((?:[\w-]+\s+){0,7}?[\w-]+)\s+(?:of|at)\s+(?:the\s+)?$")
 
 
 # "Vice Governor of Heilongjiang Province Han Shengjian", "Head of the Federal Customs Service
@@ -192,7 +192,11 @@ def titled_names(text: str) -> list[tuple[int, int, str]]:
         for pattern in (_TITLED, _RANKED)
         for m in pattern.finditer(text)
         if m.group(1).split()[-1] not in heads
+        and not _REGION_NOUN.match(m.group(1))  # "Governor of Amur Oblast Orlov"
     ]
+
+
+_REGION_NOUN = re.compile(r"(?:Oblast|Province|Krai|Region|Prefecture|County|District)\s")
 
 
 @cache

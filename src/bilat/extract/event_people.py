@@ -239,7 +239,7 @@ def clause_participants(
     offices = _unnamed_officials(ctx, clause)
     if pronoun and _SIDES.search(pronoun[0]):  # "The sides agreed to hold the next meeting":
         at, end = clause.start + pronoun.start(), clause.start + pronoun.end()  # both states
-        offices += pair_states(ctx, gaz, at, end, pronoun[0])
+        offices += _companies_told_before(ctx, clause) or pair_states(ctx, gaz, at, end, pronoun[0])
     states = _joined_states(ctx, [m for m in found if m.type == "state"])
     if persons and not involves_pair(persons, ctx.pair, "") and involves_pair(states, ctx.pair, ""):
         # "Pakistan and Russia have agreed to resume negotiations next month, minister X
@@ -255,6 +255,25 @@ def clause_participants(
         and not (m.type == "organization" and _BODY_SAYS.match(ctx.clean_text, m.end))
     ]  # not "..., the Russian government's press service said"
     return _regions_of_a_joint_body(ctx, clause) + bodies + offices
+
+
+_STATE_BODY = re.compile(
+    r"intergovernmental|inter-governmental|commission|government|minist|summit|leaders"
+    r"|межправ|комисси|правительств|министр",
+    re.I,
+)
+
+
+def _companies_told_before(ctx: DocContext, clause: Clause) -> list[Mention]:
+    """'KazMunayGas and LUKOIL signed ... The parties agreed to hold the next meeting of the
+    joint working group': the two companies of the pair told just before, one per side."""
+    if _STATE_BODY.search(clause.text):
+        return []  # "the next meeting of the intergovernmental commission": the states'
+    last: dict[str, Mention] = {}
+    for m in ctx.mentions_in(0, clause.start):
+        if m.type == "company" and m.country in ctx.pair:
+            last[m.country] = m
+    return list(last.values()) if len(last) == 2 else []
 
 
 # "the next meeting of the Novosibirsk - Heilongjiang working group": the two regions meet

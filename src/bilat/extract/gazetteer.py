@@ -459,6 +459,9 @@ class Gazetteer:
     def _holders(
         self, key: str, country: str, on: str | None, host: str | None
     ) -> tuple[Entry, ...]:
+        if key in _PER_ORGANIZATION and not self._is_org(country):
+            return ()  # "Chairman of the Board of Directors of China [National Petroleum ...]":
+            # a state has many companies, so its "company head" is no one
         found = []
         for entry in self._by_role.get(key, ()):
             if any(
@@ -470,6 +473,10 @@ class Gazetteer:
             ):
                 found.append(entry)
         return tuple(found)
+
+    def _is_org(self, key: str) -> bool:
+        entry = self._entries.get(key)
+        return entry is not None and entry.type != "state"
 
     def _jurisdiction(self, role: Role, entry: Entry) -> tuple[str | None, ...]:
         if role.org is None:
@@ -494,6 +501,10 @@ class Gazetteer:
         for spec in self._roles.values():
             for phrase in spec.phrases:
                 yield phrase, spec.key
+
+
+# roles every company has one of: held for an organisation, never for a state as a whole
+_PER_ORGANIZATION = frozenset({"company_head"})
 
 
 def _own_surfaces(entry: Entry) -> tuple[str, ...]:

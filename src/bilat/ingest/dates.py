@@ -10,6 +10,7 @@ Sources, first hit wins:
    `<time datetime>`, then htmldate with `original_date=True, extensive_search=False`;
 3. a dateline in the first 400 characters of the text: " date 2025-08-22",
    "MOSCOW, August 19, 2025 /TASS/", "BEIJING, March 3 (Xinhua) --", "Published: 22.08.2025",
+   "Release time: 2024-11-21 08:45",
    or a line holding only a date ("22 August 2025");
 4. a dateline without a year ("MOSCOW, August 19. /TASS/") only when the year is stated in the
    metadata (`year`) or the URL (/2025/08/19/);
@@ -98,7 +99,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     return {
         "marker": re.compile(r"\A\s*date\s+(?P<value>\d{4}-\d{2}-\d{2})\b"),
         "published": re.compile(
-            rf"(?:published|posted|опубликовано|дата публикации)(?:\s+on)?\s*:?\s*"
+            # "Release time: 2024-11-21 08:45" (Chinese government sites in translation)
+            rf"(?:published|posted|release\s+(?:time|date)|опубликовано|дата публикации)"
+            rf"(?:\s+on)?\s*:?\s*"
             rf"(?P<value>{one_date})",
             flags,
         ),
