@@ -98,3 +98,26 @@ def test_a_deal_or_contract_is_named_for_the_goods_bought_under_it() -> None:
         "deal for six Karakurt-class corvettes": "contract",
         "deal for two more corvettes": "contract",
     }
+
+
+def test_a_title_past_a_date_and_a_thousands_comma_without_the_volume() -> None:
+    """'signed a memorandum last June envisaging supplies of up to 55 bcm a year': named for
+    what it envisages, not its volume (a figure); a thousands comma does not end a title;
+    'for stays of up to 90 days' is what a visa agreement grants."""
+    (memorandum,) = _agreements(
+        "Gazprom and the National Iranian Gas Company signed a memorandum last June "
+        "envisaging supplies of up to 55 billion cubic meters a year.",
+        "2025-03-17",
+    )
+    assert memorandum.title == "memorandum envisaging supplies"
+    (deal,) = _agreements(
+        "Indian Oil Corp has signed a one-year term deal with Russia's Rosneft to buy up to "
+        "150,000 barrels per day.",
+        "2025-03-17",
+    )
+    assert "150,000 barrels" in deal.title
+    (visas,) = _agreements(
+        "Russia and Oman signed an agreement waiving visas for stays of up to 90 days.",
+        "2025-03-17",
+    )
+    assert visas.title.endswith("stays of up to 90 days")

@@ -38,7 +38,7 @@ from bilat.records import Agreement, Evidence
 __all__ = ["extract_agreements"]
 
 _STOP = re.compile(
-    r"\s*(?:[,;:()\[\]“”\"]|(?<!\b[A-Z])\.(?:\s|$)|\s[-—–]\s|\b(?:was|were|is|are|has|have|had|will|would|which|"
+    r"\s*(?:(?<!\d),|,(?!\d{3}\b)|[;:()\[\]“”\"]|(?<!\b[A-Z])\.(?:\s|$)|\s[-—–]\s|\b(?:was|were|is|are|has|have|had|will|would|which|"
     # a modal or a past tense of its own clause: "the deal on it could be signed", "shipments
     # under their free trade agreement grew more slowly"
     r"could|can|may|might|must|should|shall|being|grew|fell|rose|drew|sent|gave|saw|began|"
@@ -64,7 +64,11 @@ _STOP = re.compile(
     # a contract's volume is a figure, not its name: "a supply contract for up to 2 million
     # tonnes a year" (GOLD.md: contract volumes are figures)
     r"|\s+for\s+(?:up\s+to\s+|about\s+|some\s+|nearly\s+|around\s+)?[$€¥₽]?"
-    r"(?!(?:19|20)\d\d\s*[-–]\s*(?:19|20)?\d\d\b)\d)"
+    r"(?!(?:19|20)\d\d\s*[-–]\s*(?:19|20)?\d\d\b)\d"
+    # ... and "envisaging supplies of up to 55 billion cubic meters a year" (not "visas for
+    # stays of up to 90 days": what the document grants)
+    r"|\s+of\s+up\s+to\s+[$€¥₽]?\d[\d.,]*\s*(?:million|billion|bn|mln|thousand|bcm|tonnes"
+    r"|tons|barrels|cubic|mt\b))"
 )
 # what a title may run through: a bracketed acronym ("(CNSA)") and a list of parties
 # ("between Russia, Iran, and India")
@@ -307,12 +311,15 @@ def _goods_before(text: str, start: int) -> str | None:
 
 def _aim_after_date(text: str, end: int) -> int | None:
     """Where the aim starts when a date stands between the noun and it ('a memorandum on
-    Tuesday to study the expansion of supplies'); None otherwise."""
+    Tuesday to study the expansion of supplies', '... last June envisaging supplies');
+    None otherwise."""
     times = find_time_expressions(text[end : end + 40], None)
     if not times or text[end : end + times[0].start].strip():
         return None
     after = end + times[0].end
-    return after if re.match(r"\s+to\s+[a-z]", text[after:]) else None
+    # "... last June envisaging supplies of up to 55 bcm a year", "... covering"
+    aim = r"\s+(?:to\s+[a-z]|(?:covering|providing\s+for|envisaging)\s)"
+    return after if re.match(aim, text[after:]) else None
 
 
 def _is_specific(title: str, kind_word: str) -> bool:
