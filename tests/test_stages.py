@@ -1063,6 +1063,19 @@ def test_an_institution_that_acts_once_is_an_actor(text: str, name: str, alias: 
     assert alias in actors[name].aliases
 
 
+def test_a_body_named_only_in_titles_before_names_is_no_actor() -> None:
+    """'Vice Premier of the State Council of the People's Republic of China Zhang Guoqing':
+    named twice, both times inside someone's title (GOLD: people belong to their body)."""
+    text = (
+        "Deputy Prime Minister Dmitry Chernyshenko and Vice Premier of the State Council of "
+        "the People's Republic of China Zhang Guoqing co-chaired the session. Prime Minister "
+        "Mikhail Mishustin and Premier of the State Council Li Qiang will meet in May."
+    )
+    names = {a.name for a in extract_actors(_ctx(text, "2025-12-01"), default_gazetteer())}
+    assert {"Zhang Guoqing", "Li Qiang"} <= names
+    assert not any("State Council" in n for n in names)
+
+
 def test_an_institution_qualifying_a_noun_is_no_source() -> None:
     """'according to Chinese customs data': an adjective, not a body that speaks."""
     text = "According to Chinese customs data, trade with Russia fell."

@@ -305,7 +305,7 @@ def _venue_only(d: Draft, text: str, venue: re.Pattern[str]) -> bool:
     return all(venue.search(context_before(text, s)) for s, _e, _t in d.spans)
 
 
-def _keep(d: Draft, text: str) -> bool:
+def _keep(d: Draft, text: str, people: frozenset[int] = frozenset()) -> bool:
     """Publishers are dropped earlier; here: venues, passing places, institutions in titles.
 
     - a state named only as a location ("the summit in South Korea") is not an actor;
@@ -335,8 +335,19 @@ def _keep(d: Draft, text: str) -> bool:
         ]  # a dateline says where the report was filed
         return len(outside) >= 2
     if d.type == "organization" and d.country:
+        if people and all(_in_a_title(text, s, e, people) for s, e, _t in d.spans):
+            return False  # "Premier of the State Council Li Qiang": his title, twice
         return len(d.spans) >= 2 or any(_speaks(text, s, e) for s, e, _t in d.spans)
     return True
+
+
+def _in_a_title(text: str, start: int, end: int, people: frozenset[int]) -> bool:
+    """'Vice Premier of the State Council of the People's Republic of China Zhang Guoqing':
+    a body named 'of' inside the title right before a person's name."""
+    if not re.search(r"\bof\s+(?:the\s+)?$", text[max(0, start - 12) : start]):
+        return False
+    after = re.match(r"(?:\s+of\s+(?:the\s+)?[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*){0,5})?\s+", text[end:])
+    return after is not None and end + after.end() in people
 
 
 _SAYS = re.compile(
@@ -459,13 +470,16 @@ def extract_actors(ctx: DocContext, gaz: Gazetteer) -> list[Actor]:
     _affiliate(b)
     _titles_told_again(b)
     b.drafts = {k: settle_name(d) for k, d in b.drafts.items() if d.spans}
+    people = frozenset(s for d in b.drafts.values() if d.type == "person" for s, _e, _t in d.spans)
     actors = [
-        to_actor(d, ctx.clean_text, gaz) for d in b.drafts.values() if _keep(d, ctx.clean_text)
+        to_actor(d, ctx.clean_text, gaz)
+        for d in b.drafts.values()
+        if _keep(d, ctx.clean_text, people)
     ]
     ctx.weak_actors = {
         a.name: a
         for d in b.drafts.values()
-        if d.spans and not _keep(d, ctx.clean_text)
+        if d.spans and not _keep(d, ctx.clean_text, people)
         for a in [to_actor(d, ctx.clean_text, gaz)]
     }
     ctx.mentions = sorted(
