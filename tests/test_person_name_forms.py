@@ -123,3 +123,12 @@ def test_a_company_chairman_by_his_company_and_bylines_and_region_nouns_are_no_n
     assert people["Dai Houliang"].country == "CN"
     assert "Ren Zhengfei" not in people
     assert not {"Zhang Lei", "Oblast Orlov"} & set(people)
+
+
+def test_a_titled_name_with_a_hyphenated_particle_is_whole() -> None:
+    """'Investment Minister Khalid Al-Falih' (the small model misses it): the whole name,
+    not 'Khalid Al-'."""
+    from bilat.extract.affiliation import titled_names
+
+    found = titled_names("Saudi Investment Minister Khalid Al-Falih said the deals were signed.")
+    assert [name for _s, _e, name in found] == ["Khalid Al-Falih"]

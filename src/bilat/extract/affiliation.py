@@ -166,7 +166,7 @@ _TITLED = re.compile(
     r"(?:[ \t]+(?:of|for|to)(?:[ \t]+the)?(?:[ \t]+(?:and[ \t]+)?[A-Z][\w'’-]*){1,4}){0,4}"
     r"(?:[ \t]+(?:Colonel|Lieutenant|Major|Army|Admiral|General)(?:-General)?)*[ \t]+"
     r"((?!(?:At|In|On|The|For|And|But|As|By|To|From|With|Of)\b)"
-    r"(?:[A-Z][a-z'’-]+[ \t]+){1,2}[A-Z][a-z'’-]+)\b"
+    r"(?:[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)*[ \t]+){1,2}[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)*)\b"
 )
 
 
@@ -178,7 +178,7 @@ _RANKED = re.compile(
     r"[ \t]+)?"
     r"(?:Admiral|Colonel|Marshal|Commodore|Captain|Brigadier)(?:[ \t]+General)?[ \t]+"
     r"((?!(?:At|In|On|The|For|And|But|As|By|To|From|With|Of)\b)"
-    r"(?:[A-Z][a-z'’-]+[ \t]+){1,2}[A-Z][a-z'’-]+)\b"
+    r"(?:[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)*[ \t]+){1,2}[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)*)\b"
 )
 
 
