@@ -121,3 +121,16 @@ def test_a_title_past_a_date_and_a_thousands_comma_without_the_volume() -> None:
         "2025-03-17",
     )
     assert visas.title.endswith("stays of up to 90 days")
+
+
+def test_a_title_runs_through_the_parties_between_an_acronym_and_an_unnamed_maker() -> None:
+    found = _agreements(
+        "Saudi Arabia and China signed 12 agreements in Riyadh. A separate MoU between the "
+        "Public Investment Fund (PIF) and a Chinese battery maker on a local plant is to be "
+        "finalised next month.",
+        "2026-03-10",
+    )
+    (mou,) = [a for a in found if a.kind == "memorandum"]
+    assert mou.title.startswith(
+        "MoU between the Public Investment Fund (PIF) and a Chinese battery maker on a local"
+    )

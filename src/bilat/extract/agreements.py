@@ -81,6 +81,9 @@ _NEXT_AIM = re.compile(
 )
 _PARTY_LIST = re.compile(
     r"\s*,\s*(?:and\s+)?(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}(?=\s*(?:,|and\b|on\b|\s*$))"
+    # "between the Public Investment Fund (PIF) and a Chinese electric vehicle maker on ..."
+    r"|\s+and\s+an?\s+(?:[A-Z][\w'’-]*\s+)?(?:[a-z][\w-]*\s+){0,3}?"
+    r"(?:maker|company|firm|producer|manufacturer|partner|investor|bank|group|operator)\b"
 )
 # what a title on several topics runs through: "agreements on infrastructure, energy and
 # agribusiness" (a lower-case item followed by another item)
@@ -224,7 +227,9 @@ def _stop(text: str, pos: int, aims: bool) -> int:
             or _QUOTED.match(text, here)
             or (_TOPIC_LIST.match(text, here) if _open_topics(text, start, here) else None)
             or (
-                _PARTY_LIST.match(text, here) if re.search(r"\bbetween\b", text[pos:here]) else None
+                _PARTY_LIST.match(text, here)
+                if re.search(r"\bbetween\b", text[start:here])
+                else None
             )
             or (_NAME_LIST.match(text, here) if _in_a_name(text, start, here) else None)
             or (_NEXT_AIM.match(text, here) if aims else None)
