@@ -132,3 +132,18 @@ def test_a_titled_name_with_a_hyphenated_particle_is_whole() -> None:
 
     found = titled_names("Saudi Investment Minister Khalid Al-Falih said the deals were signed.")
     assert [name for _s, _e, name in found] == ["Khalid Al-Falih"]
+
+
+def test_company_heads_by_a_legal_form_and_the_second_of_two_names() -> None:
+    """'Chairman of the Management Board of JSC Uzbekneftegaz': his company's state past the
+    legal form; in 'Rosatom Director General Alexey Likhachev and Shen Yanfeng, Chairman of
+    China National Nuclear Corporation' the second is CNNC's, not Rosatom's."""
+    people = _people(
+        "Mehriddin Abdullaev, Chairman of the Management Board of JSC Uzbekneftegaz, received "
+        "a CNPC delegation in Tashkent. Rosatom Director General Alexey Likhachev and Shen "
+        "Yanfeng, Chairman of China National Nuclear Corporation (CNNC), held talks via "
+        "videoconference.",
+        "2025-10-16",
+    )
+    assert people["Mehriddin Abdullaev"].country == "UZ"
+    assert people["Shen Yanfeng"].country == "CN"

@@ -51,7 +51,10 @@ _TITLE_BETWEEN = re.compile(
     r"{1,9})$"
 )
 # ... or after it: "Zhang Kejian, head of China's space agency", "Rogozin, director-general of".
-_TITLE_AFTER = re.compile(r"^,\s+(?:the\s+)?((?:[\w-]+\s+){0,7}?[\w-]+)\s+(?:of|at)\s+(?:the\s+)?$")
+_TITLE_AFTER = re.compile(  # ... "Chairman of the Management Board of JSC Uzbekneftegaz"
+    r"^,\s+(?:the\s+)?((?:[\w-]+\s+){0,7}?[\w-]+)\s+(?:of|at)\s+(?:the\s+)?"
+    r"(?:(?:P?JSC|OJSC|LLC|PJSC|JSCo|AO|PAO|OAO|OOO)\s+)?$"
+)
 
 
 # "Vice Governor of Heilongjiang Province Han Shengjian", "Head of the Federal Customs Service
@@ -111,6 +114,9 @@ def _body_before(
         if _SENTENCE_END.search(text, be, start):  # "... to Beijing in May. Vice President X"
             continue
         if 0 < start - be <= 80 and (m := _TITLE_BETWEEN.match(text[be:start])):
+            if re.search(r"\band\s*$", m.group(1)):
+                return None  # "Rosatom Director General Alexey Likhachev and Shen Yanfeng":
+                # the second name is not the first's body's
             return country, m.group(1).strip()
     return None
 
