@@ -380,3 +380,14 @@ def test_the_parties_of_a_company_release_are_the_two_companies() -> None:
     )
     (planned,) = [e for e in events if e.status == "planned"]
     assert {"KazMunayGas", "LUKOIL"} <= set(planned.participants)
+
+
+def test_the_next_round_of_talks_two_people_held_is_theirs() -> None:
+    events = _events(
+        "Gazprom head Alexey Miller met CNPC chairman Dai Houliang in Beijing today. The "
+        "meeting follows the talks Alexey Miller and Dai Houliang held in Vladivostok in "
+        "September, and the next round is scheduled for February in Moscow.",
+        "2025-12-09",
+    )
+    (planned,) = [e for e in events if e.status == "planned"]
+    assert {"Alexey Miller", "Dai Houliang"} <= set(planned.participants)

@@ -262,9 +262,13 @@ def _candidates(
         next_round = mode == "meeting" and _NEXT_ROUND.search(clause.text)
         if next_round and not involves_pair(parts, ctx.pair, mode):
             # "The next round of consultations will be held in Moscow in December": the sides
-            # of the rounds told before
+            # of the rounds told before; "... the talks X and Y held in Vladivostok, and the
+            # next round is scheduled for February": the two who held them
             at = clause.start + trig.start()
-            parts += pair_states(ctx, gaz, at, at + len(trig.group(0)), trig.group(0))
+            if involves_pair(subject[:2], ctx.pair, mode) and clause.start > clause.sentence.start:
+                parts += subject[:2]
+            else:
+                parts += pair_states(ctx, gaz, at, at + len(trig.group(0)), trig.group(0))
         if mode == "multilateral":
             parts += [
                 m
