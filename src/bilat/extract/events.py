@@ -265,7 +265,9 @@ def _candidates(
             # of the rounds told before; "... the talks X and Y held in Vladivostok, and the
             # next round is scheduled for February": the two who held them
             at = clause.start + trig.start()
-            if involves_pair(subject[:2], ctx.pair, mode) and clause.start > clause.sentence.start:
+            theirs = "round" in next_round.group(0).lower() and clause.start > clause.sentence.start
+            if theirs and involves_pair(subject[:2], ctx.pair, mode):  # (not "the next session
+                # of the joint committee": the states')
                 parts += subject[:2]
             else:
                 parts += pair_states(ctx, gaz, at, at + len(trig.group(0)), trig.group(0))
