@@ -391,3 +391,14 @@ def test_the_next_round_of_talks_two_people_held_is_theirs() -> None:
     )
     (planned,) = [e for e in events if e.status == "planned"]
     assert {"Alexey Miller", "Dai Houliang"} <= set(planned.participants)
+
+
+def test_the_sides_meet_as_the_regions_their_working_group_is_named_for() -> None:
+    events = _events(
+        "Heilongjiang Governor Liang Huiling held talks with Primorye Governor Oleg Kozhemyako "
+        "in Harbin on Monday. The two sides agreed to hold the next meeting of the "
+        "Heilongjiang-Primorye cooperation working group in Vladivostok next year.",
+        "2025-06-10",
+    )
+    (planned,) = [e for e in events if e.status == "planned"]
+    assert set(planned.participants) == {"Heilongjiang", "Primorsky Krai"}

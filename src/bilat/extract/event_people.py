@@ -222,6 +222,9 @@ def clause_participants(
         found = shown
     persons = _without_speakers(ctx, [m for m in found if m.type == "person"])
     pronoun = anaphora(clause.text) or _SAID_AFTER.search(clause.text)
+    if pronoun and _SIDES.search(pronoun[0]) and (regions := _regions_of_a_joint_body(ctx, clause)):
+        return regions  # "The two sides agreed to hold the 9th meeting of the Heilongjiang-Amur
+        # cooperation working group": the two regions, not the governors told before
     named_first = any(m.end <= clause.start + pronoun.end() for m in persons) if pronoun else False
     if (
         subject
@@ -278,7 +281,7 @@ def _companies_told_before(ctx: DocContext, clause: Clause) -> list[Mention]:
 
 # "the next meeting of the Novosibirsk - Heilongjiang working group": the two regions meet
 _REGIONS_BODY = re.compile(
-    r"\b([A-Z][\w'’-]+)\s*[-–—]\s*([A-Z][\w'’-]+)\s+(?:joint\s+)?(?:working\s+group|"
+    r"\b([A-Z][\w'’-]+)\s*[-–—]\s*([A-Z][\w'’-]+)\s+(?:[a-z]+\s+){0,2}?(?:joint\s+)?(?:working\s+group|"
     r"(?:sub-?)?commission|(?:sub-?)?committee|council)\b"
 )
 
