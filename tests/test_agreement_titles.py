@@ -134,3 +134,14 @@ def test_a_title_runs_through_the_parties_between_an_acronym_and_an_unnamed_make
     assert mou.title.startswith(
         "MoU between the Public Investment Fund (PIF) and a Chinese battery maker on a local"
     )
+
+
+def test_a_supply_agreement_is_an_agreement_a_purchase_and_sale_one_a_contract() -> None:
+    (supply,) = _agreements(
+        "Russia's Uralchem and India's IPL signed a long-term fertiliser supply agreement.",
+        "2026-03-10",
+    )
+    (sale,) = _agreements(
+        "Gazprom and CNPC signed a long-term gas purchase and sale agreement.", "2026-03-10"
+    )
+    assert (supply.kind, sale.kind) == ("agreement", "contract")
