@@ -258,3 +258,27 @@ def test_old_members_in_another_order_are_clustered_again_in_their_documents_ord
     assert list(actors) == list(want_actors)
     assert sorted(merges, key=repr) == sorted(want_merges, key=repr)
     assert not added & set(asked)
+
+
+def test_a_new_earlier_full_name_takes_over_as_the_bare_surnames_target() -> None:
+    """Found by the property test above: 'Lavrov' (doc 0) joined the only Russian 'Sergei
+    Lavrov' stored (doc 6); an added document 4 names him first, so clustering everything
+    joins 'Lavrov' to doc 4's. Doc 4's member is then clustered again, not placed."""
+
+    def m(doc: int, name: str, kind: str, country: str | None, gid: str | None) -> ActorMember:
+        return ActorMember(f"{doc}:{name}", doc, f"d{doc}", name, kind, country, None, (), gid)
+
+    members = [
+        m(0, "Sergei Lavrov", "person", None, "lavrov"),
+        m(0, "China", "person", None, "CN"),
+        m(0, "Lavrov", "person", "RU", None),
+        m(1, "China", "person", None, None),
+        m(2, "China", "person", "CN", "CN"),
+        m(3, "China", "person", None, "CN"),
+        m(4, "China", "state", "CN", "CN"),
+        m(4, "Sergei Lavrov", "person", "RU", "lavrov"),
+        m(4, "Gazprom", "person", None, None),
+        m(5, "Moscow", "person", "RU", None),
+        m(6, "Sergei Lavrov", "person", "RU", "lavrov"),
+    ]
+    _regrow_equals_clustering_all(members, {1, 2, 3, 4, 5}, [])

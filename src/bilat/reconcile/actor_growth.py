@@ -19,7 +19,8 @@ the first member of G in reading order), when:
   in its own cluster and does nothing (in the old run as in the new one);
 - `n` is not a one-word person (those join by surname, counting clusters store-wide), and each
   of its surname words, if a person, is one an old member with id G and `n`'s country owns
-  already: a bare surname counts the same clusters with `n` as without it.
+  already, first in reading order before `n`: a bare surname counts the same clusters with
+  `n` as without it and joins the same first owner.
 
 A new member sharing a name group with one that is not placed so (a new name, no gazetteer
 id) is tied to it and clustered again with it (`actors.tied_members`), so members placed here
@@ -88,7 +89,8 @@ class _Old:
     first: dict[str, ActorMember]  # gazetteer id -> its first member in reading order
     attrs: dict[str, set[tuple[str, str | None]]]  # id -> (family, country) of its members
     group_gids: dict[tuple[str, str], set[str | None]]  # name group -> its members' ids
-    owners: set[tuple[str, str | None, str]]  # (word, country, id) a person with an id owns
+    # (word, country, id) a person with an id owns -> the document of its first owner
+    owners: dict[tuple[str, str | None, str], int]
     judged: set[str]  # actors with a member a human judgement names
 
     @classmethod
@@ -100,7 +102,7 @@ class _Old:
         gids = {n.gid for n in new if n.gid}
         wanted = {g for n in new for g in join_groups(n)}
         keys = {key for _, key in wanted}
-        old = cls({}, {}, {}, {}, set(), set())
+        old = cls({}, {}, {}, {}, {}, set())
         for actor in actors:
             meets = not keys.isdisjoint(_name_keys(actor))
             if meets or not gids.isdisjoint({m.gid for m in actor.members}):
@@ -129,7 +131,8 @@ class _Old:
                 self.actor_of_gid.setdefault(m.gid, set()).add(actor.id)
                 self.first.setdefault(m.gid, m)
                 self.attrs.setdefault(m.gid, set()).add((_family(m.type), m.country))
-                self.owners.update((w, m.country, m.gid) for w in _owned(m))
+                for w in _owned(m):
+                    self.owners.setdefault((w, m.country, m.gid), m.doc_id)
 
 
 def _name_keys(actor: CanonicalActor) -> set[str]:
@@ -161,8 +164,10 @@ def _placeable(n: ActorMember, old: _Old, rank: Mapping[int, int]) -> str | None
         return None
     if n.type == "person" and len(tokens(n.name)) < 2:
         return None
-    if any((w, n.country, gid) not in old.owners for w in _owned(n)):
-        return None
+    for w in _owned(n):
+        owner = old.owners.get((w, n.country, gid))
+        if owner is None or rank[owner] >= rank[n.doc_id]:
+            return None  # (one before every old owner would be a bare surname's new target)
     return actor
 
 
