@@ -8,8 +8,8 @@ multiplicative changes ("doubled", "2.5-fold") and fractions ("half", "by a thir
 It skips what GOLD.md says is not a figure: years and dates (pass their spans in `exclude`),
 ordinals, ages and spans of years, times of day, numbers inside names ("VVER-1200", "G20",
 "5G", "Power of Siberia-2"), compound modifiers ("12-point plan", "five-year") and the pair
-itself ("the two countries"). Values are in base units; units follow GOLD.md. Word tables
-live in `data/units.yaml` and `data/qualifiers.yaml`.
+itself ("the two countries"): those judgements live in `numbers_skipped`. Values are in base
+units; units follow GOLD.md. Word tables live in `data/units.yaml` and `data/qualifiers.yaml`.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from typing import Any
 
-from bilat.extract.figures_data import has_phrase, load_data, phrases
+from bilat.extract.figures_data import has_phrase, load_data
 from bilat.extract.figures_numwords import (
     WordHit,
     fraction_hits,
@@ -28,6 +28,7 @@ from bilat.extract.figures_numwords import (
     qualifier_before,
     word_value,
 )
+from bilat.extract.numbers_skipped import TIME_UNITS, acceptable, is_name, time_span
 from bilat.extract.wordre import alternation, mostly_cyrillic
 
 __all__ = [
@@ -54,7 +55,7 @@ class Quantity:
 
 
 @dataclass(slots=True)
-class _Parse:
+class Parse:
     """Mutable state while one number is read left to right."""
 
     start: int
@@ -276,7 +277,7 @@ _SPACE = re.compile(r"\s*")
 _NATION = re.compile(r"\s*(?:[A-Z][a-z]+|UAE|US)\s+")  # "Saudi riyals", "Kazakh tenge"
 
 
-def _other_currency(text: str, m: re.Match[str], p: _Parse) -> bool:
+def _other_currency(text: str, m: re.Match[str], p: Parse) -> bool:
     """A sum in a currency outside the unit set: '₹3.9 lakh crore', 'RM12.5 billion',
     'HK$5 billion', '1.2 trillion lira', '5 billion Kazakh tenge', '300 млрд тенге'."""
     if p.unit is not None and not (p.unit == "USD" and p.currency):
@@ -314,16 +315,16 @@ def _per_alt(name: str, phrase: str) -> str:
 
 def _read(text: str, m: re.Match[str]) -> Quantity | None:
     p = _start(text, m)
-    if p is None or _is_name(text, m, p):
+    if p is None or is_name(text, m, p):
         return None
     _range(text, p, m)
     _scale(text, p)
     _unit(text, p)
     _between(text, p)
-    if _other_currency(text, m, p) or not _acceptable(text, p, m):
+    if _other_currency(text, m, p) or not acceptable(text, p, m):
         return None
     unit = p.unit or "count"
-    if unit in _TIME_UNITS and _time_span(text, p):
+    if unit in TIME_UNITS and time_span(text, p):
         return None
     per = (
         None
@@ -342,52 +343,7 @@ def _exact(value: float) -> float:
     return float(f"{value:.12g}")
 
 
-_TIME_UNITS = frozenset({"minute", "hour", "day"})
-
-
-def _time_span(text: str, p: _Parse) -> bool:
-    """A span that places something in time, not a quantity: 'in the past ten days',
-    'within the next two weeks', 'three days ago'."""
-    before = text[max(0, p.start - 40) : p.start]
-    if re.search(
-        r"\b(?:in|over|during|for|within|after)\s+(?:the\s+)?(?:past|last|next|coming|previous"
-        r"|following|first)\s+$|\b(?:в течение|за|через|спустя)\s+(?:последние\s+)?$",
-        before,
-        re.I,
-    ):
-        return True
-    if re.match(r"\s*(?:ago|later|earlier|before|after|from now)\b", text[p.end :], re.I):
-        return True
-    return _exercise_length(text, p)
-
-
-_LASTING = re.compile(
-    r"\b(?:lasting|lasts?|lasted|will\s+last|(?:is|are)\s+to\s+last|continu(?:e|es|ing)\s+for"
-    r"|run(?:s|ning)?\s+for|продл(?:ится|ятся|илось|ились|илась|ился)"
-    r"|продолжительностью(?:\s+в)?)\s+(?:for\s+)?(?:about\s+|some\s+|around\s+|около\s+)?$",
-    re.I,
-)
-_EXERCISE = re.compile(
-    r"\b(?:drills?|exercises?|manoeuvres|maneuvers|war\s*games|patrols?)\b|учени|маневр|манёвр"
-    r"|патрулировани",
-    re.I,
-)
-
-
-def _exercise_length(text: str, p: _Parse) -> bool:
-    """'Lasting five days, the drill involves ...', 'the exercise will last three weeks': the
-    length of an exercise is not a figure (GOLD.md: military lengths); the length of talks
-    ('the discussion lasted one hour and twenty-five minutes') is."""
-    if not _LASTING.search(text, max(0, p.start - 40), p.start):
-        return False
-    start = max(text.rfind(". ", 0, p.start), text.rfind("\n", 0, p.start)) + 1
-    end = min(
-        (i for i in (text.find(". ", p.end), text.find("\n", p.end)) if i >= 0), default=len(text)
-    )
-    return bool(_EXERCISE.search(text, start, end))
-
-
-def _rate_before(text: str, p: _Parse, unit: str) -> str | None:
+def _rate_before(text: str, p: Parse, unit: str) -> str | None:
     """'yearly supply of 10 bcm', 'an annual capacity of 38 bcm': a physical flow per year;
     'an annual capacity of 150,000 vehicles': an output counted per year."""
     if unit not in ("t", "m3", "count"):
@@ -418,14 +374,14 @@ _RATE_SUBJECT = re.compile(
 _RATE_WORD = {"daily": "day", "monthly": "month"}  # keys lower-cased on use
 
 
-def _start(text: str, m: re.Match[str]) -> _Parse | None:
+def _start(text: str, m: re.Match[str]) -> Parse | None:
     if m["d"]:
         value = float(
             m["d"].replace(",", "") if re.search(r",\d{3}", m["d"]) else m["d"].replace(",", ".")
         )
-        p = _Parse(m.start(), m.end(), value)
+        p = Parse(m.start(), m.end(), value)
     else:
-        p = _Parse(m.start(), m.end(), word_value(m["w"]), words=True)
+        p = Parse(m.start(), m.end(), word_value(m["w"]), words=True)
     cur = _currency_re().search(text[max(0, p.start - 4) : p.start])
     if cur:
         p.unit = str(_map("currency_prefix")[cur["c"]])
@@ -434,7 +390,7 @@ def _start(text: str, m: re.Match[str]) -> _Parse | None:
     return p
 
 
-def _range(text: str, p: _Parse, m: re.Match[str]) -> None:
+def _range(text: str, p: Parse, m: re.Match[str]) -> None:
     before = text[max(0, p.start - 12) : p.start].lower()
     joiner = r"\s*(?:[-–—]|to)\s*" if not re.search(r"\bfrom\s*\W?$", before) else r"\s*[-–—]\s*"
     if re.search(r"\bbetween\s*\W?$", before):
@@ -448,7 +404,7 @@ def _range(text: str, p: _Parse, m: re.Match[str]) -> None:
 _AND_NUMBER = re.compile(r"\s+and\s+")
 
 
-def _between(text: str, p: _Parse) -> None:
+def _between(text: str, p: Parse) -> None:
     """'between $220 billion and $225 billion', 'between 20% and 30%': one range, the second
     end read with its own scale and unit, which must be the first's."""
     if p.value_max is not None or not re.search(
@@ -473,7 +429,7 @@ def _between(text: str, p: _Parse) -> None:
         p.value_max, p.end = q.value, q.end
 
 
-def _scale(text: str, p: _Parse) -> None:
+def _scale(text: str, p: Parse) -> None:
     for _ in range(2):
         s = _scale_re().match(text, p.end)
         if s is None:
@@ -496,7 +452,7 @@ def _physical_after(text: str, end: int) -> bool:
     return c is not None or (u is not None and _map("unit_suffix")[u["u"].lower()] in ("t", "m3"))
 
 
-def _unit(text: str, p: _Parse) -> None:
+def _unit(text: str, p: Parse) -> None:
     c = _compound_re().match(text, p.end)
     if c is not None:
         unit_factor: list[Any] = _map("compound_units")[c["u"].lower()]
@@ -531,13 +487,13 @@ def _unit(text: str, p: _Parse) -> None:
 _HYPHEN_LENGTH = re.compile(r"[-–](?:km|kilomet(?:re|er)s?)\b(?![-–])", re.I)
 
 
-def _apply(p: _Parse, unit: str, factor: float, end: int) -> None:
+def _apply(p: Parse, unit: str, factor: float, end: int) -> None:
     p.unit, p.end = unit, end
     p.value *= factor
     p.value_max = p.value_max * factor if p.value_max is not None else None
 
 
-def _percent_range(text: str, p: _Parse) -> None:
+def _percent_range(text: str, p: Parse) -> None:
     """'80%-85%': a second percentage joined to the first by a dash (by "to" after of/by)."""
     if p.unit != "percent" or p.value_max is not None:
         return
@@ -595,215 +551,3 @@ def _qualifier_after(text: str, end: int) -> str | None:
             if re.match(rf"\s*{re.escape(w)}(?!\w)", tail):
                 return str(qual)
     return None
-
-
-# ---------------------------------------------------------------------------- filters
-
-
-def _is_name(text: str, m: re.Match[str], p: _Parse) -> bool:
-    """Digits glued to a name ("VVER-1200", "Siberia–2", "#1", "No. 5") or a capitalised
-    number word inside a name ("Group of Twenty")."""
-    s = m.start()
-    before = text[max(0, s - 4) : s]
-    if re.search(r"[A-Za-zА-Яа-яЁё][-–+]$|#$|\bNo\.\s?$", before):  # "GMT+8" too
-        return True
-    if p.words and m.group(0)[0].isupper() and not _sentence_initial(text, s):
-        return True
-    return bool(re.match(r"[:.]\d", text[m.end() : m.end() + 2]) and m["d"] and "." not in m["d"])
-
-
-def _sentence_initial(text: str, pos: int) -> bool:
-    return bool(re.search(r"(^|[.!?\n\"“«(—–:•]\s*|^\s*)$", text[max(0, pos - 4) : pos]))
-
-
-def _acceptable(text: str, p: _Parse, m: re.Match[str]) -> bool:
-    if p.value == 0 or _glued_letters(text, p) or _hyphen_modifier(text, p):
-        return False
-    if p.unit is None and not _counts_something(text, p, m):
-        return False
-    return not _list_number(text, p, m)
-
-
-def _glued_letters(text: str, p: _Parse) -> bool:
-    """'5G', '30th', '1990s', 'F-16s': digits directly followed by letters."""
-    return bool(re.match(r"[A-Za-zА-Яа-яЁё]", text[p.end : p.end + 1]))
-
-
-def _hyphen_modifier(text: str, p: _Parse) -> bool:
-    """'12-point plan', 'five-year', 'two-day visit'; not a rate joined by hyphens ('a 50
-    bcm-per-year pipeline')."""
-    if re.match(r"[-–](?:per|a)[-–](?:year|annum|month|day)\b", text[p.end : p.end + 14]):
-        return False
-    return bool(re.match(r"[-–][A-Za-zА-Яа-яЁё]", text[p.end : p.end + 2]))
-
-
-def _list_number(text: str, p: _Parse, m: re.Match[str]) -> bool:
-    line_start = text.rfind("\n", 0, p.start) + 1
-    return text[line_start : p.start].strip() == "" and bool(
-        re.match(r"[.)]\s", text[p.end : p.end + 2])
-    )
-
-
-_OF_WHICH = re.compile(r"\s+of\s+(?:which|whom|them|these|those)\b")
-_SPAN_BEFORE = re.compile(
-    r"\bthe\s+(?:same|first|last|past|next|previous|following|coming|remaining)\s+$", re.I
-)
-
-
-def _counts_something(text: str, p: _Parse, m: re.Match[str]) -> bool:
-    """A bare number counts something only when a noun follows (not a span of years, an
-    age, a rank, or the pair itself) or it is a word number with a scale ("a hundred")."""
-    after = text[p.end : p.end + 40].lower()
-    if (re.match(r"\s*(?:\(|,|\.|;|$)", after) or _WHEN_AFTER.match(after)) and not (
-        p.words and p.scaled
-    ):
-        if _NUMBER_OF_LEVEL.search(text, max(0, p.start - 120), p.start):
-            return True  # "the number of freight trains passing through Kazakhstan exceeded 11,000"
-        # "visitors … at 6.9 million.", "tourist arrivals rose 20% to about 235,000." (a
-        # number written with thousands groups is no year, rank or age)
-        grouped = _GROUPED.fullmatch(text[p.start : p.end]) is not None
-        return (p.scaled or grouped) and _counted_before(text, p.start)
-    first = re.match(r"\s*([a-zа-яё][a-zа-яё'.-]*)", after)
-    if _ELLIPSIS_AFTER.match(after) and _ELLIPSIS_BEFORE.search(
-        text, max(0, p.start - 160), p.start
-    ):  # "139,400 tourists entered Russia from China and 175,000 - from Russia to China"
-        return True
-    if first is None:
-        return p.words and p.scaled
-    if first.group(1) == "times" and _occurrences(text, p.start):
-        return True  # "has met Putin more than 40 times": a count of contacts (GOLD.md)
-    if first.group(1) in ("times", "раз", "раза") and _HOW_OFTEN.search(
-        text, max(0, p.start - 30), p.start
-    ):
-        return True  # "встречаться не реже двух раз в год": a norm of how often
-    counted = first.group(1) in _function_words() and _counted_before(text, p.start)
-    if counted and (p.scaled or _NUMBER_OF_TO.search(text[max(0, p.start - 120) : p.start])):
-        return True  # "their number to exceed 7.5 million this year", "to double the
-        # number of students at Russian universities to 1,000 by 2027"
-    if p.value != 1 and _OF_WHICH.match(after):
-        return True  # "63 projects, 46 of which are under way": a count of the set's part
-    if _non_figure(after) or _age(text, p.start) or first.group(1) in _function_words():
-        return False
-    if _TIME_APART.match(after):
-        return False  # "six months after his state visit", "two weeks ago": when, not a figure
-    if first.group(1).rstrip(".") in ("months", "weeks", "quarters") and _SPAN_BEFORE.search(
-        text[max(0, p.start - 30) : p.start]
-    ):
-        return False  # "over the same 11 months": the period of another figure
-    if _capitalised_before(text, p.start) or _rank(text, p.start):
-        return False
-    if _one_of_a_set(text, p.start):
-        return False
-    the = re.search(r"\bthe\s+$", text[max(0, p.start - 5) : p.start], re.I)
-    if the and _pair_noun(after):
-        return False  # "the three participating countries": the parties, not a figure
-    return not (p.value == 2 and (_pair_noun(after) or the))
-
-
-def _one_of_a_set(text: str, start: int) -> bool:
-    """'one of the four major drills', "one of Russia's five largest ports": the size of the
-    set an item belongs to describes it; it is not a figure."""
-    before = text[max(0, start - 60) : start]
-    return bool(re.search(r"\bone of (?:the|[\w'’ -]{0,40}['’]s?)\s+$", before, re.I))
-
-
-_OCCURRED = re.compile(
-    r"\b(?:met|meet|meeting|visited|visit|spoke|spoken|talked|called|phoned|updated|renewed|"
-    r"broken|broke|hosted|held|travell?ed|been|attended|gathered|convened)\b(?![^.;!?]*\b(?:"
-    r"increased|grew|rose|expanded|decreased|fell|dropped|declined|higher|lower|more|less)\b)",
-    re.I,
-)
-
-
-# a number in a coordinated clause that leaves out the noun the first one counted
-_ELLIPSIS_BEFORE = re.compile(
-    r"\d[\d,.]*\s+(?:[a-zа-яё-]+\s+){0,2}?[a-zа-яё]{3,}\b[^.;\d]{0,80}?\s(?:and|и|а|while|whereas)"
-    r"\s+$",
-    re.I,
-)
-_ELLIPSIS_AFTER = re.compile(r"\s*(?:[-–—]\s*)?(?:from|to|in|into|из|в|во)\s", re.I)
-_HOW_OFTEN = re.compile(r"(?:не\s+реже|no\s+less\s+often\s+than|at\s+least)\s+$", re.I)
-
-
-def _occurrences(text: str, start: int) -> bool:
-    """'N times' after a verb of contact or occurrence in the same clause counts how often
-    it happened ('met 40 times', 'the record was updated six times'); after a change word it
-    is a fold change ('grew three times', handled with the multipliers)."""
-    before = re.split(r"[.;!?]", text[max(0, start - 80) : start])[-1]
-    before = re.sub(r"\bmore than\s*$|\bover\s*$|\babout\s*$|\bsome\s*$", "", before)
-    return bool(_OCCURRED.search(before))
-
-
-_COUNTED = re.compile(
-    r"\b(?:number|numbers|visitors|tourists|travell?ers|passengers|people|persons|residents|"
-    r"students|migrants|workers|users|subscribers|vehicles|cars|containers|trips|arrivals|"
-    r"туристов|посетителей|пассажиров|человек)\b[^.;!?]*$",
-    re.I,
-)
-
-
-# "rose to 1.9 million last year", "reached 172,400 in the first quarter": the level's time
-# after it, as a full stop would be
-_WHEN_AFTER = re.compile(
-    r"\s*(?:(?:last|this|next)\s+(?:year|month|week|quarter)\b|in\s+(?:(?:19|20)\d\d\b|the\s+"
-    r"(?:first|second|third|fourth|last|past|same)\b|(?:january|february|march|april|may|june|"
-    r"july|august|september|october|november|december)\b))"
-)
-_TIME_APART = re.compile(
-    r"\s*(?:hours?|days?|weeks?|months?|years?)\s+(?:after|before|ago|earlier|later)\b", re.I
-)
-_GROUPED = re.compile(r"\d{1,3}(?:[,\u00a0\u202f ]\d{3})+")
-_NUMBER_OF_TO = re.compile(r"\bnumber\s+of\s+[^.;!?]{1,80}?\s(?:to|at)\s+$", re.I)
-# the level a counted number stands at: "the number of ... trains ... exceeded 11,000"
-_NUMBER_OF_LEVEL = re.compile(
-    r"\bnumber\s+of\s+[^.;!?]{1,80}?\s(?:exceeded|reached|totall?ed|surpassed|topped|hit|"
-    r"stood\s+at|rose\s+to|grew\s+to|fell\s+to|dropped\s+to|was|were)\s+"
-    r"(?:(?:about|almost|nearly|over|more\s+than|some|around|roughly)\s+)?$",
-    re.I,
-)
-
-
-def _counted_before(text: str, start: int) -> bool:
-    """A scaled number with no noun after it counts what its clause named before it ('the
-    number of Russian visitors at more than 6.9 million', 'their number to exceed 7.5
-    million')."""
-    return bool(_COUNTED.search(text[max(0, start - 120) : start]))
-
-
-def _function_words() -> frozenset[str]:
-    return frozenset(phrases("units.yaml", "function_words"))
-
-
-def _non_figure(after: str) -> bool:
-    for noun in phrases("units.yaml", "non_figure_nouns"):
-        if re.match(rf"\s*(?:[a-z]+\s+)?{re.escape(noun)}\b", after) and (
-            re.match(rf"\s*{re.escape(noun)}\b", after) or noun.startswith("year")
-        ):
-            return True
-    return False
-
-
-def _rank(text: str, start: int) -> bool:
-    """'one of the top five importers', 'top 10 partners': a rank, not a count."""
-    return bool(re.search(r"\btop\s*$", text[max(0, start - 6) : start], re.I))
-
-
-def _age(text: str, start: int) -> bool:
-    return bool(re.search(r"\b(?:aged|age of|ages of)\s*$", text[max(0, start - 12) : start]))
-
-
-def _capitalised_before(text: str, start: int) -> bool:
-    """A number right after a capitalised word inside a sentence is part of a name
-    ("Power of Siberia 2", "Article 5"), unless that word is a qualifier or a sentence start."""
-    m = re.search(r"([A-Z][A-Za-z]+)\s+$", text[max(0, start - 30) : start])
-    if m is None:
-        return False
-    word_start = start - len(m.group(0))
-    if _sentence_initial(text, word_start):
-        return False
-    return m.group(1).lower() not in _function_words()
-
-
-def _pair_noun(after: str) -> bool:
-    words = re.findall(r"[a-zа-яё']+", after)[:3]
-    return any(w in phrases("units.yaml", "pair_nouns") for w in words)

@@ -1,0 +1,277 @@
+"""What GOLD.md says is not a figure, for `numbers`: numbers inside names ("VVER-1200",
+"5G", "Group of Twenty"), compound modifiers ("12-point plan"), list markers, spans that place
+something in time ("in the past ten days", "two weeks ago") and an exercise's length,
+ordinals and ranks, ages, the size of a set something belongs to ("one of the four fleets"),
+the pair itself ("the two countries"), counts of contacts and of who told the news.
+
+requires: a number's parse from `numbers` (its span and unit)
+assigns : nothing; predicates for `numbers`
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from bilat.extract.figures_data import phrases
+
+if TYPE_CHECKING:
+    from bilat.extract.numbers import Parse  # the parse this module judges
+
+__all__ = ["TIME_UNITS", "acceptable", "is_name", "time_span"]
+
+TIME_UNITS = frozenset({"minute", "hour", "day"})
+
+
+def time_span(text: str, p: Parse) -> bool:
+    """A span that places something in time, not a quantity: 'in the past ten days',
+    'within the next two weeks', 'three days ago'."""
+    before = text[max(0, p.start - 40) : p.start]
+    if re.search(
+        r"\b(?:in|over|during|for|within|after)\s+(?:the\s+)?(?:past|last|next|coming|previous"
+        r"|following|first)\s+$|\b(?:в течение|за|через|спустя)\s+(?:последние\s+)?$",
+        before,
+        re.I,
+    ):
+        return True
+    if re.match(r"\s*(?:ago|later|earlier|before|after|from now)\b", text[p.end :], re.I):
+        return True
+    return _exercise_length(text, p)
+
+
+_LASTING = re.compile(
+    r"\b(?:lasting|lasts?|lasted|will\s+last|(?:is|are)\s+to\s+last|continu(?:e|es|ing)\s+for"
+    r"|run(?:s|ning)?\s+for|продл(?:ится|ятся|илось|ились|илась|ился)"
+    r"|продолжительностью(?:\s+в)?)\s+(?:for\s+)?(?:about\s+|some\s+|around\s+|около\s+)?$",
+    re.I,
+)
+_EXERCISE = re.compile(
+    r"\b(?:drills?|exercises?|manoeuvres|maneuvers|war\s*games|patrols?)\b|учени|маневр|манёвр"
+    r"|патрулировани",
+    re.I,
+)
+
+
+def _exercise_length(text: str, p: Parse) -> bool:
+    """'Lasting five days, the drill involves ...', 'the exercise will last three weeks': the
+    length of an exercise is not a figure (GOLD.md: military lengths); the length of talks
+    ('the discussion lasted one hour and twenty-five minutes') is."""
+    if not _LASTING.search(text, max(0, p.start - 40), p.start):
+        return False
+    start = max(text.rfind(". ", 0, p.start), text.rfind("\n", 0, p.start)) + 1
+    end = min(
+        (i for i in (text.find(". ", p.end), text.find("\n", p.end)) if i >= 0), default=len(text)
+    )
+    return bool(_EXERCISE.search(text, start, end))
+
+
+# ---------------------------------------------------------------------------- filters
+
+
+def is_name(text: str, m: re.Match[str], p: Parse) -> bool:
+    """Digits glued to a name ("VVER-1200", "Siberia–2", "#1", "No. 5") or a capitalised
+    number word inside a name ("Group of Twenty")."""
+    s = m.start()
+    before = text[max(0, s - 4) : s]
+    if re.search(r"[A-Za-zА-Яа-яЁё][-–+]$|#$|\bNo\.\s?$", before):  # "GMT+8" too
+        return True
+    if p.words and m.group(0)[0].isupper() and not _sentence_initial(text, s):
+        return True
+    return bool(re.match(r"[:.]\d", text[m.end() : m.end() + 2]) and m["d"] and "." not in m["d"])
+
+
+def _sentence_initial(text: str, pos: int) -> bool:
+    return bool(re.search(r"(^|[.!?\n\"“«(—–:•]\s*|^\s*)$", text[max(0, pos - 4) : pos]))
+
+
+def acceptable(text: str, p: Parse, m: re.Match[str]) -> bool:
+    if p.value == 0 or _glued_letters(text, p) or _hyphen_modifier(text, p):
+        return False
+    if p.unit is None and not _counts_something(text, p, m):
+        return False
+    return not _list_number(text, p, m)
+
+
+def _glued_letters(text: str, p: Parse) -> bool:
+    """'5G', '30th', '1990s', 'F-16s': digits directly followed by letters."""
+    return bool(re.match(r"[A-Za-zА-Яа-яЁё]", text[p.end : p.end + 1]))
+
+
+def _hyphen_modifier(text: str, p: Parse) -> bool:
+    """'12-point plan', 'five-year', 'two-day visit'; not a rate joined by hyphens ('a 50
+    bcm-per-year pipeline')."""
+    if re.match(r"[-–](?:per|a)[-–](?:year|annum|month|day)\b", text[p.end : p.end + 14]):
+        return False
+    return bool(re.match(r"[-–][A-Za-zА-Яа-яЁё]", text[p.end : p.end + 2]))
+
+
+def _list_number(text: str, p: Parse, m: re.Match[str]) -> bool:
+    line_start = text.rfind("\n", 0, p.start) + 1
+    return text[line_start : p.start].strip() == "" and bool(
+        re.match(r"[.)]\s", text[p.end : p.end + 2])
+    )
+
+
+_OF_WHICH = re.compile(r"\s+of\s+(?:which|whom|them|these|those)\b")
+_SPAN_BEFORE = re.compile(
+    r"\bthe\s+(?:same|first|last|past|next|previous|following|coming|remaining)\s+$", re.I
+)
+
+
+def _counts_something(text: str, p: Parse, m: re.Match[str]) -> bool:
+    """A bare number counts something only when a noun follows (not a span of years, an
+    age, a rank, or the pair itself) or it is a word number with a scale ("a hundred")."""
+    after = text[p.end : p.end + 40].lower()
+    if (re.match(r"\s*(?:\(|,|\.|;|$)", after) or _WHEN_AFTER.match(after)) and not (
+        p.words and p.scaled
+    ):
+        if _NUMBER_OF_LEVEL.search(text, max(0, p.start - 120), p.start):
+            return True  # "the number of freight trains passing through Kazakhstan exceeded 11,000"
+        # "visitors … at 6.9 million.", "tourist arrivals rose 20% to about 235,000." (a
+        # number written with thousands groups is no year, rank or age)
+        grouped = _GROUPED.fullmatch(text[p.start : p.end]) is not None
+        return (p.scaled or grouped) and _counted_before(text, p.start)
+    first = re.match(r"\s*([a-zа-яё][a-zа-яё'.-]*)", after)
+    if _ELLIPSIS_AFTER.match(after) and _ELLIPSIS_BEFORE.search(
+        text, max(0, p.start - 160), p.start
+    ):  # "139,400 tourists entered Russia from China and 175,000 - from Russia to China"
+        return True
+    if first is None:
+        return p.words and p.scaled
+    if first.group(1) == "times" and _occurrences(text, p.start):
+        return True  # "has met Putin more than 40 times": a count of contacts (GOLD.md)
+    if first.group(1) in ("times", "раз", "раза") and _HOW_OFTEN.search(
+        text, max(0, p.start - 30), p.start
+    ):
+        return True  # "встречаться не реже двух раз в год": a norm of how often
+    counted = first.group(1) in _function_words() and _counted_before(text, p.start)
+    if counted and (p.scaled or _NUMBER_OF_TO.search(text[max(0, p.start - 120) : p.start])):
+        return True  # "their number to exceed 7.5 million this year", "to double the
+        # number of students at Russian universities to 1,000 by 2027"
+    if p.value != 1 and _OF_WHICH.match(after):
+        return True  # "63 projects, 46 of which are under way": a count of the set's part
+    if _non_figure(after) or _age(text, p.start) or first.group(1) in _function_words():
+        return False
+    if _TIME_APART.match(after):
+        return False  # "six months after his state visit", "two weeks ago": when, not a figure
+    if first.group(1).rstrip(".") in ("months", "weeks", "quarters") and _SPAN_BEFORE.search(
+        text[max(0, p.start - 30) : p.start]
+    ):
+        return False  # "over the same 11 months": the period of another figure
+    if _capitalised_before(text, p.start) or _rank(text, p.start):
+        return False
+    if _one_of_a_set(text, p.start):
+        return False
+    the = re.search(r"\bthe\s+$", text[max(0, p.start - 5) : p.start], re.I)
+    if the and _pair_noun(after):
+        return False  # "the three participating countries": the parties, not a figure
+    return not (p.value == 2 and (_pair_noun(after) or the))
+
+
+def _one_of_a_set(text: str, start: int) -> bool:
+    """'one of the four major drills', "one of Russia's five largest ports": the size of the
+    set an item belongs to describes it; it is not a figure."""
+    before = text[max(0, start - 60) : start]
+    return bool(re.search(r"\bone of (?:the|[\w'’ -]{0,40}['’]s?)\s+$", before, re.I))
+
+
+_OCCURRED = re.compile(
+    r"\b(?:met|meet|meeting|visited|visit|spoke|spoken|talked|called|phoned|updated|renewed|"
+    r"broken|broke|hosted|held|travell?ed|been|attended|gathered|convened)\b(?![^.;!?]*\b(?:"
+    r"increased|grew|rose|expanded|decreased|fell|dropped|declined|higher|lower|more|less)\b)",
+    re.I,
+)
+
+
+# a number in a coordinated clause that leaves out the noun the first one counted
+_ELLIPSIS_BEFORE = re.compile(
+    r"\d[\d,.]*\s+(?:[a-zа-яё-]+\s+){0,2}?[a-zа-яё]{3,}\b[^.;\d]{0,80}?\s(?:and|и|а|while|whereas)"
+    r"\s+$",
+    re.I,
+)
+_ELLIPSIS_AFTER = re.compile(r"\s*(?:[-–—]\s*)?(?:from|to|in|into|из|в|во)\s", re.I)
+_HOW_OFTEN = re.compile(r"(?:не\s+реже|no\s+less\s+often\s+than|at\s+least)\s+$", re.I)
+
+
+def _occurrences(text: str, start: int) -> bool:
+    """'N times' after a verb of contact or occurrence in the same clause counts how often
+    it happened ('met 40 times', 'the record was updated six times'); after a change word it
+    is a fold change ('grew three times', handled with the multipliers)."""
+    before = re.split(r"[.;!?]", text[max(0, start - 80) : start])[-1]
+    before = re.sub(r"\bmore than\s*$|\bover\s*$|\babout\s*$|\bsome\s*$", "", before)
+    return bool(_OCCURRED.search(before))
+
+
+_COUNTED = re.compile(
+    r"\b(?:number|numbers|visitors|tourists|travell?ers|passengers|people|persons|residents|"
+    r"students|migrants|workers|users|subscribers|vehicles|cars|containers|trips|arrivals|"
+    r"туристов|посетителей|пассажиров|человек)\b[^.;!?]*$",
+    re.I,
+)
+
+
+# "rose to 1.9 million last year", "reached 172,400 in the first quarter": the level's time
+# after it, as a full stop would be
+_WHEN_AFTER = re.compile(
+    r"\s*(?:(?:last|this|next)\s+(?:year|month|week|quarter)\b|in\s+(?:(?:19|20)\d\d\b|the\s+"
+    r"(?:first|second|third|fourth|last|past|same)\b|(?:january|february|march|april|may|june|"
+    r"july|august|september|october|november|december)\b))"
+)
+_TIME_APART = re.compile(
+    r"\s*(?:hours?|days?|weeks?|months?|years?)\s+(?:after|before|ago|earlier|later)\b", re.I
+)
+_GROUPED = re.compile(r"\d{1,3}(?:[,\u00a0\u202f ]\d{3})+")
+_NUMBER_OF_TO = re.compile(r"\bnumber\s+of\s+[^.;!?]{1,80}?\s(?:to|at)\s+$", re.I)
+# the level a counted number stands at: "the number of ... trains ... exceeded 11,000"
+_NUMBER_OF_LEVEL = re.compile(
+    r"\bnumber\s+of\s+[^.;!?]{1,80}?\s(?:exceeded|reached|totall?ed|surpassed|topped|hit|"
+    r"stood\s+at|rose\s+to|grew\s+to|fell\s+to|dropped\s+to|was|were)\s+"
+    r"(?:(?:about|almost|nearly|over|more\s+than|some|around|roughly)\s+)?$",
+    re.I,
+)
+
+
+def _counted_before(text: str, start: int) -> bool:
+    """A scaled number with no noun after it counts what its clause named before it ('the
+    number of Russian visitors at more than 6.9 million', 'their number to exceed 7.5
+    million')."""
+    return bool(_COUNTED.search(text[max(0, start - 120) : start]))
+
+
+def _function_words() -> frozenset[str]:
+    return frozenset(phrases("units.yaml", "function_words"))
+
+
+def _non_figure(after: str) -> bool:
+    for noun in phrases("units.yaml", "non_figure_nouns"):
+        if re.match(rf"\s*(?:[a-z]+\s+)?{re.escape(noun)}\b", after) and (
+            re.match(rf"\s*{re.escape(noun)}\b", after) or noun.startswith("year")
+        ):
+            return True
+    return False
+
+
+def _rank(text: str, start: int) -> bool:
+    """'one of the top five importers', 'top 10 partners': a rank, not a count."""
+    return bool(re.search(r"\btop\s*$", text[max(0, start - 6) : start], re.I))
+
+
+def _age(text: str, start: int) -> bool:
+    return bool(re.search(r"\b(?:aged|age of|ages of)\s*$", text[max(0, start - 12) : start]))
+
+
+def _capitalised_before(text: str, start: int) -> bool:
+    """A number right after a capitalised word inside a sentence is part of a name
+    ("Power of Siberia 2", "Article 5"), unless that word is a qualifier or a sentence start."""
+    m = re.search(r"([A-Z][A-Za-z]+)\s+$", text[max(0, start - 30) : start])
+    if m is None:
+        return False
+    word_start = start - len(m.group(0))
+    if _sentence_initial(text, word_start):
+        return False
+    return m.group(1).lower() not in _function_words()
+
+
+def _pair_noun(after: str) -> bool:
+    words = re.findall(r"[a-zа-яё']+", after)[:3]
+    return any(w in phrases("units.yaml", "pair_nouns") for w in words)
