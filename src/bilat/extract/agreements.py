@@ -4,9 +4,10 @@ requires: DocContext.mentions, sentences, publication date
 assigns : Agreement records (evidence in clean-text offsets)
 
 A kind noun ("memorandum", "joint statement", "communique"...) opens a title that runs over
-its prepositional phrase to the clause boundary; "agreed to establish <Named Body>" is an
-agreement too. Generic plurals ("a package of agreements") are skipped. Status comes from the
-verbs of the sentence, parties from the actors named in it (companies first, then states).
+its prepositional phrase to the clause boundary (`agreement_bounds`); "agreed to establish
+<Named Body>" is an agreement too. Generic plurals ("a package of agreements") are skipped.
+Status comes from the verbs of the sentence, parties from the actors named in it (companies
+first, then states).
 """
 
 from __future__ import annotations
@@ -18,6 +19,13 @@ from typing import Any
 
 from bilat.datafiles import read_data
 from bilat.extract.agreement_batches import batch_title, one_per_topic
+from bilat.extract.agreement_bounds import (
+    BARE_TAIL,
+    goods_before,
+    is_specific,
+    title_right,
+    title_span,
+)
 from bilat.extract.agreement_occasions import (
     AFTER_MEETING,
     MEETING_RECORD,
@@ -36,88 +44,6 @@ from bilat.extract.temporal import TimeExpr, find_time_expressions
 from bilat.records import Agreement, Evidence
 
 __all__ = ["extract_agreements"]
-
-_STOP = re.compile(
-    r"\s*(?:(?<!\d),|,(?!\d{3}\b)|[;:()\[\]“”\"]|(?<!\b[A-Z])\.(?:\s|$)|\s[-—–]\s|\b(?:was|were|is|are|has|have|had|will|would|which|"
-    # a modal or a past tense of its own clause: "the deal on it could be signed", "shipments
-    # under their free trade agreement grew more slowly"
-    r"could|can|may|might|must|should|shall|being|grew|fell|rose|drew|sent|gave|saw|began|"
-    r"became|brought|kept|won|lost|meant|went|"
-    r"that|who|signed|adopted|issued|reached|published|during|said|says|covers|covered|"
-    r"includes|included|provides|envisages|stipulates|demonstrated|shows|laid|aims|calls|sets|"
-    r"obliges|obligates|commits|binds|guarantees|gives|grants|prohibits|bans|"
-    # the clause's own verb after the noun: "talks on the terms of the contract continue"
-    r"continue|continues|continued|remain|remains|remained|expires|expired|stalled|took|takes|"
-    r"under\s+which|"
-    r"entered|enters|came|comes|requires|required|worth|dates|follows|followed|replaces|"
-    r"with\s+(?:a\s+)?(?:total|combined)\s+(?:amount|value|worth)|"
-    r"replaced|supersedes|"
-    r"underpinning|underscored|expands|allows|paves|opens|at\s+the|in\s+(?=[A-Z][a-z])|"
-    r"to\s+(?:make|ensure|help|allow|enable|promote|strengthen)|"
-    r"and\s+[a-z]+ed|"
-    r"and\s+(?:the\s+)?(?:parties|sides|leaders)|and\s+an?|"
-    # "a joint statement and about 20 intergovernmental documents": a batch of its own
-    r"and\s+(?:(?:about|some|nearly|around|over|more\s+than|another)\s+)?\d+\s+(?=(?:[\w-]+\s+){0,4}?"
-    r"(?:documents|agreements|memorand\w+|contracts|deals|protocols)\b)|"
-    # a relative clause without "that": "a framework agreement the two companies signed"
-    r"(?:the|both)\s+(?:two\s+)?(?:companies|sides|parties|countries)\s+(?=signed|agreed|reached))\b"
-    # a contract's volume is a figure, not its name: "a supply contract for up to 2 million
-    # tonnes a year" (GOLD.md: contract volumes are figures)
-    r"|\s+for\s+(?:up\s+to\s+|about\s+|some\s+|nearly\s+|around\s+)?[$€¥₽]?"
-    r"(?!(?:19|20)\d\d\s*[-–]\s*(?:19|20)?\d\d\b)\d"
-    # ... and "envisaging supplies of up to 55 billion cubic meters a year" (not "visas for
-    # stays of up to 90 days": what the document grants)
-    r"|\s+of\s+up\s+to\s+[$€¥₽]?\d[\d.,]*\s*(?:million|billion|bn|mln|thousand|bcm|tonnes"
-    r"|tons|barrels|cubic|mt\b))"
-)
-# what a title may run through: a bracketed acronym ("(CNSA)") and a list of parties
-# ("between Russia, Iran, and India")
-_ACRONYM = re.compile(r"\s*\([A-Z][A-Za-z]{1,10}\)")
-# a quoted name ('of PJSC "KAMAZ" on'), not a quoted clause ('a supply contract "is still
-# being worked out"')
-_QUOTED = re.compile(r"\s*[\"“](?=[A-Z0-9])[^\"“”.,;]{1,40}[\"”]")
-_NEXT_AIM = re.compile(
-    r",\s*(?:and\s+)?(?!which|who|that|while|as|but|the|a|an|it|he|she|they)[a-z]+\b"
-)
-_PARTY_LIST = re.compile(
-    r"\s*,\s*(?:and\s+)?(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}(?=\s*(?:,|and\b|on\b|\s*$))"
-    # "between the Public Investment Fund (PIF) and a Chinese electric vehicle maker on ..."
-    r"|\s+and\s+an?\s+(?:[A-Z][\w'’-]*\s+)?(?:[a-z][\w-]*\s+){0,3}?"
-    r"(?:maker|company|firm|producer|manufacturer|partner|investor|bank|group|operator)\b"
-)
-# what a title on several topics runs through: "agreements on infrastructure, energy and
-# agribusiness" (a lower-case item followed by another item)
-_TOPIC = re.compile(r"\b(?:on|in|for|covering|concerning)\s")
-_TOPIC_LIST = re.compile(
-    r",\s*(?!(?:and|or|which|who|that|while|as|but|the|a|an|it|he|she|they|we|its)\b)"
-    r"[a-z][\w-]*(?:\s+[a-z][\w-]*)?(?=\s*,|\s+and\s+[a-z])"
-)
-
-
-def _open_topics(text: str, start: int, here: int) -> bool:
-    """A list of topics is open after 'on A' or 'on A, B' and closed by 'and C'."""
-    topic = _TOPIC.search(text, start, here)
-    return topic is not None and not re.search(r"\sand\s", text[topic.end() : here])
-
-
-_LEFT = re.compile(
-    r"((?:(?:[A-Z][\w'’.-]*|\([A-Z][\w-]{1,10}\)|of|legally|binding|joint|new|intergovernmental|"
-    r"interdepartmental|bilateral|trilateral|long-term|comprehensive|strategic|framework|"
-    r"cooperation|investment|gas|oil|coal|energy|nuclear|supply|trade|purchase|sale|sales|loan|"
-    r"credit|export|import|transit|currency|swap|visa|tax|technical|economic|financial|"
-    r"partnership|friendship|security|defen[cs]e|military|peace|border|railway|pipeline|"
-    r"customs|maritime|space|free|good-neighbourly|"
-    # what is supplied or done: "a long-term fertiliser supply agreement"
-    r"fertili[sz]ers?|grain|wheat|LNG|electricity|power|uranium|fuel|food|agricultural|"
-    r"fisheries|fishing|aviation|shipping|tourism|labour|labor|mining|steel|logistics|digital|"
-    r"[a-z]+(?:tion|ment)|"
-    r"(?:purchase|sale)\s+and|\d+-\w+)\s+){0,7})$"
-)
-_GENERIC_LEAD = re.compile(r"^(?:the|a|an|this|that|these|its|their|new)\s+", re.I)
-_GENERIC_TAIL = re.compile(
-    r"(?:\s+(?:in|into|with|of|on|for|to|by|from|until|till|through|soon|now|later|again|"
-    r"also|already|yet|today|yesterday))+$"
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,46 +76,6 @@ def _lexicon() -> _Lexicon:
     )
 
 
-_AUXILIARY = re.compile(r"(?:was|were|is|are|has|have|had|will|would|can|could|may)\b", re.I)
-# what runs on into the title: "a joint statement that sets a target", "setting a target" (a
-# relative clause telling what the document says; not one telling its fate: "a joint
-# statement that drew criticism", "an agreement that expires in 2028")
-_EXTEND = re.compile(
-    r"\s+(?:setting|following|after|to|(?:that|which)(?=\s+(?:sets|calls|provides|envisages|"
-    r"outlines|commits|pledges|aims|covers|lays|establishes|defines|foresees|stipulates|seeks|"
-    r"targets|opens|allows|grants)\b))\s"
-)
-
-
-def _title_right(text: str, pos: int) -> int:
-    """End of the title that starts before `pos`: the clause boundary, at most ~16 words.
-    A bare kind noun ('a joint statement that sets a target...') runs on through the clause."""
-    aims = bool(re.match(r"\s+to\s+[a-z]", text[pos:]))
-    extend = _EXTEND.match(text, pos)
-    if extend and _AUXILIARY.match(text, extend.end()):
-        extend = None  # "the Programme that was signed": no part of the name
-    if extend:  # "a joint statement that sets a target": the clause's own verb belongs to it
-        verb = re.match(r"\S+", text[extend.end() :])
-        pos = extend.end() + (verb.end() if verb else 0)
-    end = _stop(text, pos, aims)
-    dated = [
-        t.start
-        for t in find_time_expressions(text[pos:end], None)
-        if t.start > 0
-        and not _NAMED_SPAN.search(text[pos : pos + t.start])
-        and not _ATTRIBUTIVE_YEAR.match(text, pos + t.start - 4)
-    ]
-    if dated:  # "protocols on phytosanitary requirements ... in 2015": the date is not the name
-        end = pos + dated[0]
-        end -= len(text[pos:end]) - len(
-            re.sub(r"\s+(?:in|on|of|from|since)\s*$", "", text[pos:end])
-        )
-    words = list(re.finditer(r"\S+", text[pos:end]))
-    if len(words) > 16:
-        end = pos + words[15].end()
-    return end
-
-
 # a verb right after a definite document noun: the noun is the whole name
 _FINITE_VERB = re.compile(
     r"\s+(?:[a-z]+ed|is|are|was|were|has|have|had|will|would|could|can|may|might|must|"
@@ -206,136 +92,6 @@ _REFERRED = re.compile(
     re.I,
 )
 _YEAR_BEFORE = re.compile(r"\b(?:19|20)\d\d\s+(?:[\w-]+\s+){0,2}$")
-# "amending the 2015 intergovernmental agreement": a year before a noun names a document
-_ATTRIBUTIVE_YEAR = re.compile(r"(?:the|its|their) (?:19|20)\d\d [a-z]", re.I)
-# "a plan for 2027-2030", "the programme for 2024-2028": the years it covers are its name
-_NAMED_SPAN = re.compile(r"(?:^|\s)for\s+(?:the\s+(?:period|years)\s+)?$", re.I)
-
-
-def _stop(text: str, pos: int, aims: bool) -> int:
-    """Where the title ends: the first stop, read past bracketed acronyms, party lists and,
-    in 'an agreement to reduce tariffs, resume purchases, and cooperate on ...', the list of
-    what was agreed."""
-    start = pos
-    while True:
-        stop = _STOP.search(text, pos)
-        if stop is None:
-            return len(text)
-        here = stop.start()
-        skip = (
-            _ACRONYM.match(text, here)
-            or _QUOTED.match(text, here)
-            or (_TOPIC_LIST.match(text, here) if _open_topics(text, start, here) else None)
-            or (
-                _PARTY_LIST.match(text, here)
-                if re.search(r"\bbetween\b", text[start:here])
-                else None
-            )
-            or (_NAME_LIST.match(text, here) if _in_a_name(text, start, here) else None)
-            or (_NEXT_AIM.match(text, here) if aims else None)
-        )
-        if skip is None:
-            return here
-        pos = skip.end()
-
-
-# a capitalised name that lists its subjects: "the Treaty of Friendship, Cooperation and Mutual
-# Assistance", "the Agreement on Trade, Economic and Technical Cooperation"
-_NAME_LIST = re.compile(
-    r",\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}(?:,\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})*,?"
-    r"\s+and\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}"
-)
-_NAME_WORDS = re.compile(r"(?:\s+(?:[A-Z][\w-]*|of|on|for|in|the|and))+")
-
-
-def _in_a_name(text: str, start: int, here: int) -> bool:
-    """The kind noun and every word after it up to `here` are a capitalised name."""
-    capital = re.search(r"(?<![\w-])[A-Z][a-z]+$", text[:start])
-    return capital is not None and bool(_NAME_WORDS.fullmatch(text[start:here]))
-
-
-def _title(text: str, start: int, end: int) -> tuple[int, str]:
-    left = _LEFT.search(text[:start])
-    begin = left.start(1) if left and left.group(1) else start
-    while text[begin:start].startswith(("of ", "(")):  # a left edge inside a name is no edge
-        begin = text.index(" ", begin) + 1
-    aim = _aim_after_date(text, end)
-    if aim is not None:  # "signed a memorandum on Tuesday to study ...": the date is no name
-        raw = text[begin:end] + text[aim : _title_right(text, aim)]
-    else:
-        raw = text[begin : _title_right(text, end)]
-    return begin, _GENERIC_LEAD.sub("", _GENERIC_TAIL.sub("", raw.strip()))
-
-
-# what a deal or contract was for, told before it: "the five S-400 squadrons India ordered
-# under a $5.43 billion contract signed in 2018", "Tamal and her sister ship were built under
-# a contract worth around $1 billion"
-_UNDER = re.compile(
-    r"\s(?:built|ordered|bought|purchased|supplied|delivered|acquired|procured|made)"
-    r"(?:\s+from\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)?\s+under\s+(?:a|an|the)\s+"
-    r"(?:[$€£]?[\d.,]+(?:\s+(?:billion|million|bn|mln))?\s+|(?:19|20)\d\d\s+)?$"
-)
-_GOODS_STOP = frozenset(
-    {"is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "awaiting"}
-    | {"received", "said", "says", "that", "which", "who", "while", "when", "as"}
-)
-_BARE_TAIL = re.compile(
-    r"^(?:worth|estimated|valued|signed|totall?ing|of\s+(?:about\s+)?[$€£\d])\b"
-)
-
-
-def _goods_before(text: str, start: int) -> str | None:
-    """The goods a deal or contract told by its value was for ('... ordered under a 2015 deal
-    estimated at $5 billion'): the noun phrase before the participle, without the person or
-    state that ordered them ('squadrons India ordered')."""
-    m = _UNDER.search(text, max(0, start - 200), start)
-    if m is None:
-        return None
-    words = text[max(0, m.start() - 160) : m.start()].split()
-    while words and words[-1].lower() in ("were", "was", "are", "is", "been", "have", "has"):
-        words.pop()  # "were built under"
-    if words and words[-1][:1].isupper() and len(words) > 1 and not words[-2][:1].isupper():
-        words = words[:-1]  # "squadrons India ordered": India ordered them
-    kept: list[str] = []
-    for w in reversed(words):
-        if (
-            w.lower() in _GOODS_STOP
-            or w.endswith((",", ".", ";", ":"))
-            or re.fullmatch(r"[a-z]+ed", w)
-        ):
-            break
-        kept.insert(0, w)
-    what = re.sub(  # "the first of eight submarines", "three of the five squadrons"
-        r"^(?:the\s+)?(?:first|last|rest|remainder|one|two|three|four|five|six|seven|eight|nine"
-        r"|ten|\d+)\s+of\s+(?:the\s+)?",
-        "",
-        " ".join(kept),
-    )
-    return what if len(what.split()) >= 2 else None
-
-
-def _aim_after_date(text: str, end: int) -> int | None:
-    """Where the aim starts when a date stands between the noun and it ('a memorandum on
-    Tuesday to study the expansion of supplies', '... last June envisaging supplies');
-    None otherwise."""
-    times = find_time_expressions(text[end : end + 40], None)
-    if not times or text[end : end + times[0].start].strip():
-        return None
-    after = end + times[0].end
-    # "... last June envisaging supplies of up to 55 bcm a year", "... covering"
-    aim = r"\s+(?:to\s+[a-z]|(?:covering|providing\s+for|envisaging)\s)"
-    return after if re.match(aim, text[after:]) else None
-
-
-def _is_specific(title: str, kind_word: str) -> bool:
-    plural = kind_word.lower().endswith("s") or kind_word.lower().startswith("memorandums")
-    what = re.sub(r"\s+of\s+understanding\b", "", title, flags=re.I)  # part of the noun
-    # where they were signed is not what they are on: "14 documents with Chinese partners on
-    # the sidelines of the Expo"
-    what = re.sub(r"\s+on\s+the\s+(?:sidelines|margins)\s+of\b.*", "", what, flags=re.I)
-    if plural and not re.search(r"\b(?:on|of|for|in|related to|concerning|covering)\b", what):
-        return False
-    return len(title.split()) >= 2 or kind_word[:1].isupper()
 
 
 def _status(sentence: str, kind: str, at: int = 0) -> str:
@@ -503,7 +259,7 @@ def _from_sentence(ctx: DocContext, s: Sentence) -> list[Agreement]:
             out += [a for a in made_each if _about_pair(ctx, s, a)]
             spans.append((m.start(), len(s.text)))
             continue
-        begin, title = _title(s.text, m.start(), m.end())
+        begin, title = title_span(s.text, m.start(), m.end())
         definite = DEFINITE.search(s.text[max(0, begin - 40) : m.start()])
         if definite and _FINITE_VERB.match(s.text, m.end()):
             title = s.text[begin : m.end()]  # "The treaty changed the language", "Moscow
@@ -514,8 +270,8 @@ def _from_sentence(ctx: DocContext, s: Sentence) -> list[Agreement]:
             if title.lower().startswith(m.group(0).lower())
             else None
         )
-        goods = _goods_before(s.text, m.start()) if tail is not None else None
-        if goods and (not tail or _BARE_TAIL.match(tail)):
+        goods = goods_before(s.text, m.start()) if tail is not None else None
+        if goods and (not tail or BARE_TAIL.match(tail)):
             title = f"{m.group(0).lower()} for {goods}"  # "deal for eight submarines": goods
             kind = "contract"  # bought or built under it
         if not definite:
@@ -524,7 +280,7 @@ def _from_sentence(ctx: DocContext, s: Sentence) -> list[Agreement]:
         context = s.text[max(0, begin - 30) : m.end() + 20]
         if lex.generic.search(context):
             continue
-        if not _is_specific(title, m.group(0)):
+        if not is_specific(title, m.group(0)):
             batch = batch_title(ctx, s, (begin, m.end()), title, lex.any_kind)
             if batch is None:
                 continue
@@ -546,7 +302,7 @@ def _from_sentence(ctx: DocContext, s: Sentence) -> list[Agreement]:
             out += _as_well_between(ctx, s, made)
     agreed = lex.agreed_to.search(s.text)
     if agreed and re.match(r"\s+(?:an?\s+|the\s+)?[A-Z]", s.text[agreed.end() :]):
-        end = _title_right(s.text, agreed.end())
+        end = title_right(s.text, agreed.end())
         title = "agreement to " + s.text[agreed.start() + len("agreed to ") : end].strip()
         out.append(replace(_make(ctx, s, "agreement", title), status="announced"))
     return out
