@@ -402,3 +402,14 @@ def test_the_sides_meet_as_the_regions_their_working_group_is_named_for() -> Non
     )
     (planned,) = [e for e in events if e.status == "planned"]
     assert set(planned.participants) == {"Heilongjiang", "Primorsky Krai"}
+
+
+def test_the_meeting_whose_preparation_work_was_discussed_is_planned() -> None:
+    events = _events(
+        "On 10th, Minister of Commerce Wang Wentao held video talks with Russian Minister of "
+        "Economic Development Maxim Reshetnikov. The two sides exchanged views on the "
+        "preparation work of the 31st regular meeting between heads of government of China "
+        "and Russia.",
+        "2026-10-13",
+    )
+    assert [e.status for e in events if e.mode == "meeting"] == ["planned"]
