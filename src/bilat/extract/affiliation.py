@@ -180,7 +180,7 @@ _TITLED = re.compile(
 # Shahram Irani", "Senior Colonel Jiang Bin" (the small NER model often calls these an ORG); not
 # a ship ("the Admiral Kuznetsov")
 _RANKED = re.compile(
-    r"(?<![Tt]he )\b(?:(?:Senior|Rear|Vice|Lieutenant|Major|Brigadier|Fleet|Air(?:[ \t]+Chief)?)"
+    r"(?<![Tt]he )\b(?:(?:Senior|Rear|Vice|Lieutenant|Major|Fleet|Air(?:[ \t]+Chief)?)"
     r"[ \t]+)?"
     r"(?:Admiral|Colonel|Marshal|Commodore|Captain|Brigadier)(?:[ \t]+General)?[ \t]+"
     r"((?!(?:At|In|On|The|For|And|But|As|By|To|From|With|Of)\b)"
