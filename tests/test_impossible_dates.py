@@ -10,7 +10,7 @@ from collections.abc import Iterator
 import pytest
 from tests.conftest import extracted_store
 
-from bilat.extract.temporal_rules import parse_published
+from bilat.extract.temporal_calendar import parse_published
 from bilat.ingest.implied_ru import russian_dateline
 from bilat.reconcile._dates import date_span, period_span
 from bilat.records import Extraction

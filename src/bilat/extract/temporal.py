@@ -4,8 +4,9 @@
 calendar `date` (as precise as the text, never more), an optional `date_end` for ranges, and a
 GOLD-style `period` when the expression denotes one ("2024", "2025-H1", "2025-Q3",
 "2025-01..2025-07", "2020..2024"). Relative expressions ("yesterday", "in May", "last year")
-resolve only when `published` is known. Regex based: the patterns and their resolvers are in
-`temporal_rules`, word tables in `data/temporal.yaml`. `dateparser.search_dates` is
+resolve only when `published` is known. Regex based: the patterns are in `temporal_rules`, the
+builders that resolve their matches in `temporal_builders`, the calendar both count on in
+`temporal_calendar`, word tables in `data/temporal.yaml`. `dateparser.search_dates` is
 deliberately not used: it reads "We" as Wednesday and "86%" as 1986. Russian sentences go to
 `temporal_ru`, which returns the same `TimeExpr` records.
 """
@@ -18,14 +19,8 @@ from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
 from bilat.extract.figures_data import phrases
-from bilat.extract.temporal_rules import (
-    Builder,
-    Ctx,
-    Published,
-    parse_published,
-    patterns,
-    table,
-)
+from bilat.extract.temporal_calendar import Builder, Ctx, Published, parse_published, table
+from bilat.extract.temporal_rules import patterns
 from bilat.extract.wordre import alternation, mostly_cyrillic
 
 __all__ = ["Published", "TimeExpr", "find_time_expressions", "infer_tense", "parse_published"]

@@ -20,7 +20,7 @@ from functools import cache
 
 from bilat.extract.figures_data import load_data
 from bilat.extract.temporal import TimeExpr
-from bilat.extract.temporal_rules import Published, month_shifted, parse_published, week_shifted
+from bilat.extract.temporal_calendar import Published, month_shifted, parse_published, week_shifted
 
 __all__ = [
     "find_time_expressions_ru",
