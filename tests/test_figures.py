@@ -412,6 +412,17 @@ def test_this_year_in_a_forecast_is_the_whole_year() -> None:
     assert got == [(9, "2025-01..2025-04"), (2e6, "2025"), (6, "2025-01..2025-04")]
 
 
+def test_a_will_elsewhere_in_the_sentence_does_not_date_a_result_ahead() -> None:
+    """Only a forecast of the figure reads its months as ones to come: a plan told in another
+    clause ('will hold talks') leaves a result's October the last one."""
+    text = (
+        "Trade between Russia and China grew 5% in October, and the two countries will hold "
+        "talks on new routes. Exports are expected to rise 3% in November."
+    )
+    got = [(f.value, f.period) for f in one(text, published="2025-03-10")]
+    assert got == [(5, "2024-10..2024-10"), (3, "2025-11..2025-11")]
+
+
 def test_a_records_reference_year_is_no_period_and_a_pipelines_capacity_is_yearly() -> None:
     text = (
         "By the end of the year, exports may for the first time since 2019 fall below "

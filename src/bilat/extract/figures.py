@@ -290,7 +290,7 @@ def _this_year_to_date(text: str, times: list[TimeExpr], carry: _Carry) -> list[
 
 
 # what is expected of a year still running is a level for the whole year (GOLD v1.1)
-_FORECAST = re.compile(
+_FORECAST_CLAUSE = re.compile(
     r"\b(?:expect\w*|forecast\w*|project(?:s|ed|ion)|predict\w*|estimated\s+to|will|"
     r"(?:is|are)\s+(?:set|likely|on\s+(?:track|course))\s+to|could|should)\b",
     re.I,
@@ -301,7 +301,7 @@ _NEXT_CLAUSE = re.compile(r";|,\s+(?:and|while|but|whereas)\b|\bwhile\b", re.I)
 def _forecast_before(text: str, end: int) -> bool:
     """Whether the clause ending at `end` forecasts ('is expected to top ... this year')."""
     start = max((m.end() for m in _NEXT_CLAUSE.finditer(text, 0, end)), default=0)
-    return _FORECAST.search(text, start, end) is not None
+    return _FORECAST_CLAUSE.search(text, start, end) is not None
 
 
 def _dated_with_its_change(pairs: list[tuple[Quantity, Figure]]) -> list[tuple[Quantity, Figure]]:
