@@ -25,6 +25,9 @@ BODY = "\n\nRussia and China signed an agreement on Tuesday. We expect 86% of tr
             "2024-11-21",
         ),
         ("Headline\nPublished on: August 22, 2025" + BODY, "2025-08-22"),
+        # a slashed date where day and month cannot swap: day first, or month first
+        ("Published on 22/08/2025 - 17:52 By A Reporter\n\nHeadline" + BODY, "2025-08-22"),
+        ("Headline\nPosted 08/22/2025 10:00 AM\n" + BODY, "2025-08-22"),
         ("Опубликовано: 22.08.2025 10:15" + BODY, "2025-08-22"),
         ("Headline\n\n22 August 2025\n" + BODY, "2025-08-22"),
         ("Headline\nFriday, August 22, 2025 10:00 AM\n" + BODY, "2025-08-22"),
@@ -85,6 +88,7 @@ def test_dateline_without_year_takes_a_stated_year(metadata: dict[str, Any], exp
         "We met on Wednesday. We expect 86% of trade to be settled in national currencies.",
         "Putin will visit China on 31 August 2025, the Kremlin said.",  # a date in a sentence
         "Resolution No. 12 of 3 members was adopted.",  # a number "of" something, no date
+        "Headline\nPublished on 05/08/2025 - 17:52\n",  # May 8 or August 5: not guessed
         "",
     ],
 )

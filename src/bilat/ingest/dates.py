@@ -10,6 +10,7 @@ Sources, first hit wins:
    `<time datetime>`, then htmldate with `original_date=True, extensive_search=False`;
 3. a dateline in the first 400 characters of the text: " date 2025-08-22",
    "MOSCOW, August 19, 2025 /TASS/", "BEIJING, March 3 (Xinhua) --", "Published: 22.08.2025",
+   "Published on 15/05/2025 - 17:52" (a slashed date only when day and month cannot swap),
    "Release time: 2024-11-21 08:45",
    or a line holding only a date ("22 August 2025");
 4. a dateline without a year ("MOSCOW, August 19. /TASS/") only when the year is stated in the
@@ -83,7 +84,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     dm = rf"(?P<day>\d{{1,2}})\s+{month}"
     md = rf"{month}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?"
     unnamed = rf"(?:\d{{1,2}}\s+(?:{names})\.?|(?:{names})\.?\s+\d{{1,2}})"
-    one_date = rf"(?:{unnamed},?\s+\d{{4}}|\d{{1,2}}\.\d{{1,2}}\.\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})"
+    one_date = (
+        rf"(?:{unnamed},?\s+\d{{4}}|\d{{1,2}}\.\d{{1,2}}\.\d{{4}}|\d{{1,2}}/\d{{1,2}}/\d{{4}}"
+        rf"|\d{{4}}-\d{{2}}-\d{{2}})"
+    )
     time = (
         r"(?:\s*(?:[,|•·—–-]|at)?\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp][Mm])?"
         r"(?:\s*[A-Za-z]{2,5})?)?"
@@ -177,6 +181,9 @@ def parse_date_value(value: str) -> str | None:
         found = parse(value)
         if found:
             return found
+    slashed = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})(?:[,\s].*)?", value)
+    if slashed:
+        return _parse_slashed(*slashed.groups())
     return _parse_with_dateparser(value)
 
 
@@ -196,6 +203,15 @@ def _parse_iso(value: str) -> str | None:
 def _parse_dotted(value: str) -> str | None:
     m = re.fullmatch(r"(\d{1,2})\.(\d{1,2})\.(\d{4})(?:[,\s].*)?", value)
     return _iso(m[3], m[2], m[1]) if m else None
+
+
+def _parse_slashed(first: str, second: str, year: str) -> str | None:
+    """'15/05/2025' (day first, most of the world) or '05/15/2025' (month first, the US): read
+    only when one of the two cannot be a month or both readings agree, never guessed."""
+    day_first, month_first = _iso(year, second, first), _iso(year, first, second)
+    if day_first and month_first and day_first != month_first:
+        return None
+    return day_first or month_first
 
 
 def _parse_month_name(value: str) -> str | None:
