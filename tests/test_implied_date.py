@@ -150,6 +150,20 @@ def test_no_clear_evidence_implies_nothing(text: str) -> None:
             id="an occasion named for its year, planned for a month of this year",
         ),
         pytest.param(
+            "Пограничники сообщили, что в сентябре пройдет совместное учение «Степной "
+            "рубеж-2026». К нему привлекут около 300 военнослужащих.",
+            "2026",
+            ["«Степной рубеж-2026»"],
+            id="a Russian occasion named for its year, planned for a month of this year",
+        ),
+        pytest.param(
+            "Стороны подвели итоги «Стратегии-2025» и «Программы развития 2025». Товарооборот "
+            "вырос.",
+            None,
+            [],
+            id="a Russian target named for its year is no occasion",
+        ),
+        pytest.param(
             "The navies will hold Joint Sea-2027 in July next year.",
             None,
             [],

@@ -137,6 +137,9 @@ def test_the_pair_spans_of_years_and_ordinals_are_no_figures(text: str) -> None:
         ("зимой делегация посетила Харбин", "2031-05-20", "2030", None),
         ("весной делегация посетила Харбин", "2031-05-20", "2031", None),
         ("визит запланирован на следующий месяц", "2031-11-17", "2031-12", "2031-12..2031-12"),
+        # "с ... по ...": one span of months (not a January, then a September)
+        ("с января по сентябрь через мост прошло", "2031-10-13", "2031-01", "2031-01..2031-09"),
+        ("С февраля по май 2029 года экспорт вырос", None, "2029-02", "2029-02..2029-05"),
     ],
 )
 def test_russian_dates_and_periods(
@@ -319,6 +322,20 @@ def test_a_change_over_a_month_has_the_later_month_the_level_before_it_its_own()
         ("amount", 2.8e6, "2031-03..2031-03"),
         ("change", 33.3, "2031-03..2031-03"),
     ], got
+
+
+def test_the_same_period_of_last_year_is_what_a_change_is_told_against() -> None:
+    """'на 11,6% меньше, чем за тот же период прошлого года': the period carried from the
+    sentence before, not last year; 'за шесть месяцев' in an undated report is a span of
+    time, no count of six."""
+    text = (
+        "В январе–сентябре через мост перевезли 1,2 млн тонн грузов. Это на 11,6% меньше, "
+        "чем за тот же период прошлого года."
+    )
+    got = sorted((f.value, f.period) for f in extract_russian(text, "2031-10-13").figures)
+    assert got == [(-11.6, "2031-01..2031-09"), (1.2e6, "2031-01..2031-09")], got
+    undated = "За шесть месяцев через пункт пропуска проследовали 94 тыс. человек."
+    assert [f.value for f in extract_russian(undated, None).figures] == [94_000]
 
 
 def test_a_delegation_of_a_ministry_takes_part_as_the_ministry() -> None:

@@ -221,7 +221,8 @@ def fallback_period(fig: Figure, document: str | None, recent: str | None) -> Fi
 
 _SAME_PERIOD = re.compile(
     r"\b(?:same|corresponding|equivalent)\s+(?:period|time|months?|quarter|half)\s+"
-    r"(?:of\s+|in\s+|a\s+)?$|\b(?:аналогичн|таким же|тем же|соответствующ)\w*\s+(?:\w+\s+)?$",
+    r"(?:of\s+|in\s+|a\s+)?$"
+    r"|\b(?:аналогичн\w*|соответствующ\w*|т(?:от|ого|ом|ем|аким)\s+же)\s+(?:\w+\s+)?$",
     re.I,
 )
 

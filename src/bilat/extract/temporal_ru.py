@@ -158,8 +158,10 @@ def _count_range(m: re.Match[str], w: _When) -> _Resolved | None:
     count = _counts().get(m.group("n").lower()) or (
         int(m.group("n")) if m.group("n").isdigit() else 0
     )
-    if year is None or not 0 < count <= 12:
+    if not 0 < count <= 12:
         return None
+    if year is None:  # "за шесть месяцев" in an undated report: a span all the same
+        return None, None, None
     return None, None, _range(year, 1, count)
 
 
@@ -366,7 +368,12 @@ def _rules() -> tuple[tuple[re.Pattern[str], _Rule], ...]:
             _day,
         ),
         (
-            re.compile(rf"\b(?P<m1>{mon})(?:\s*[-–—]\s*(?P<m2>{mon}))?{year_after}", re.I),
+            # "в январе–сентябре", "с января по сентябрь"
+            re.compile(
+                rf"(?:\bс\s+(?=(?:{mon})\s+по\s))?\b(?P<m1>{mon})"
+                rf"(?:(?:\s*[-–—]\s*|\s+по\s+)(?P<m2>{mon}))?{year_after}",
+                re.I,
+            ),
             _month_span,
         ),
         (re.compile(rf"\b{_YEAR}", re.I), _whole_year),

@@ -45,11 +45,10 @@ from bilat.extract.temporal import find_time_expressions, infer_tense
 from bilat.extract.wordre import mostly_cyrillic
 from bilat.ingest.dates import DATELINE_WINDOW, yearless_dateline
 from bilat.ingest.implied_ru import russian_dateline, russian_latest_month, russian_planned
-from bilat.ingest.implied_year import implied_year
+from bilat.ingest.implied_year import SENTENCE, implied_year
 
 __all__ = ["ImpliedDate", "implied_published"]
 
-_SENTENCE = re.compile(r"\S.*?(?:[.!?](?=\s+[A-Z\"“«(]|\s*$)|$)")
 _PROBE_YEAR = "2000"  # a leap year: reads "February 29" without a year
 
 
@@ -206,7 +205,7 @@ def _sentences(text: str) -> Iterator[tuple[int, str]]:
     for para in re.finditer(r"[^\n]+", text):
         if not months.search(para.group(0)):
             continue
-        for m in _SENTENCE.finditer(para.group(0)):
+        for m in SENTENCE.finditer(para.group(0)):
             if months.search(m.group(0)):
                 yield para.start() + m.start(), m.group(0)
 
@@ -214,7 +213,7 @@ def _sentences(text: str) -> Iterator[tuple[int, str]]:
 def _past_sentences(text: str) -> Iterator[tuple[int, str]]:
     """Every sentence told as past, with its start."""
     for para in re.finditer(r"[^\n]+", text):
-        for m in _SENTENCE.finditer(para.group(0)):
+        for m in SENTENCE.finditer(para.group(0)):
             if not _planned(m.group(0)):
                 yield para.start() + m.start(), m.group(0)
 

@@ -8,9 +8,10 @@ GOLD.md v1.1 dates such articles from the text alone: "an exercise named for its
 reading only sentences told as past (no future or plan cue):
 
 1. An occasion named for its year ("Vostok 2022 exercises kicked off", "as part of SPIEF
-   2022", "Ocean-2024", "made 31 voyages during the 2026 navigation season") was reported in
-   that year or later; one planned for a month of this year ("Northern/Interaction-2025 will
-   be held in August"; not "next year") was reported in that year.
+   2022", "Ocean-2024", "учение «Степной рубеж-2024»", "made 31 voyages during the 2026
+   navigation season") was reported in that year or later; one planned for a month of this
+   year ("Northern/Interaction-2025 will be held in August"; not "next year") was reported
+   in that year.
 2. A text that speaks of "this year" and reports a part of a stated year as done ("in the
    first half of 2024", "in January-May 2024") was written in that year.
 3. A text that speaks of "last year" and reports the end of a stated year as done
@@ -41,12 +42,14 @@ from functools import cache
 from bilat.extract.figures_data import phrases
 from bilat.extract.temporal import find_time_expressions
 
-__all__ = ["implied_year"]
+__all__ = ["SENTENCE", "implied_year"]
 
-_SENTENCE = re.compile(r"\S.*?(?:[.!?](?=\s+[A-Z\"“«(]|\s*$)|$)")
+SENTENCE = re.compile(r"\S.*?(?:[.!?](?=\s+[A-ZА-ЯЁ\"“«(]|\s*$)|$)")
 _YEAR = r"(?:19|20)\d{2}"
 # a capitalised name word right before a year: "Vostok 2022", "SPIEF 2022", "North-Joint 2024"
 _NAMED = re.compile(rf"\b([A-Z][\w]*(?:-[A-Z][\w]*)?)\)?[\s-]({_YEAR})\b")
+# ... and in Russian: "«Восток-2022»", "учение «Степной рубеж-2024»", "ПМЭФ-2022"
+_NAMED_RU = re.compile(rf"«([А-ЯЁ][^«»]{{0,40}}?)[\s-]({_YEAR})»|\b([А-ЯЁ][А-Яа-яЁё]+)-({_YEAR})\b")
 # a span of the year told as past: "during the 2026 navigation season", "in the 2025 harvest"
 _SEASON = re.compile(rf"\b(?:during|in|over|throughout)\s+the\s+({_YEAR})\s+[a-z]", re.I)
 _THIS_YEAR = re.compile(r"\bthis year\b|(?<!\w)(?:этом|нынешнем|текущем)\s+году\b", re.I)
@@ -97,7 +100,7 @@ def implied_year(
 
 def _sentences(text: str) -> Iterator[tuple[int, str]]:
     for para in re.finditer(r"[^\n]+", text):
-        for m in _SENTENCE.finditer(para.group(0)):
+        for m in SENTENCE.finditer(para.group(0)):
             yield para.start() + m.start(), m.group(0)
 
 
@@ -106,12 +109,21 @@ def _not_names() -> frozenset[str]:
     return frozenset(phrases("temporal.yaml", "not_occasion_names"))
 
 
+@cache
+def _not_stems_ru() -> tuple[str, ...]:
+    return tuple(phrases("temporal.yaml", "not_occasion_stems_ru"))
+
+
 def _named_occasions(sentences: list[tuple[int, str]]) -> list[tuple[int, Evidence]]:
     out: list[tuple[int, Evidence]] = []
     for start, sentence in sentences:
         for m in _NAMED.finditer(sentence):
             if m.group(1) not in _not_names():
                 out.append((int(m.group(2)), ((start + m.start(), start + m.end()),)))
+        for m in _NAMED_RU.finditer(sentence):
+            if not (m.group(1) or m.group(3)).startswith(_not_stems_ru()):
+                year = int(m.group(2) or m.group(4))
+                out.append((year, ((start + m.start(), start + m.end()),)))
         for m in _SEASON.finditer(sentence):
             out.append((int(m.group(1)), ((start + m.start(1), start + m.end(1)),)))
     return out
