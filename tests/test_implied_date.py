@@ -56,6 +56,14 @@ def _implied(text: str, today: dt.date = TODAY) -> tuple[str | None, list[str]]:
             ["July 10 to 15, 2025"],
             id="a range counts by its end",
         ),
+        pytest.param(
+            "Imports fell in October 2025. The refiner is negotiating a contract, with "
+            "deliveries to start in April 2026, sources said. Kazakhstan is in talks on a "
+            "pipeline due for completion in March 2026.",
+            "2025-10",
+            ["October 2025"],
+            id="a start to come and talks under way are plans, not the date of writing",
+        ),
     ],
 )
 def test_latest_past_date_is_implied(text: str, expected: str, quotes: list[str]) -> None:
