@@ -81,12 +81,16 @@ def parse(text: str) -> list[tuple[object, ...]]:
         # oil-market shorthand carries its own rate
         ("Refiners took 40,000 bpd of it.", (40000 * 0.158987, None, "m3", "day", "exact")),
         ("Loadings hit 1.5 million b/d.", (1.5e6 * 0.158987, None, "m3", "day", "exact")),
+        ("It traded at a discount of 50 cents.", (0.5, None, "USD", None, "exact")),
         # 'between X and Y' is one range, each end with its own scale and unit
         ("It may bring between $40 billion and $45 billion.", (40e9, 45e9, "USD", None, "exact")),
         ("Between 15% and 18% of it was paid in yuan.", (15, 18, "percent", None, "exact")),
         ("They paid fees of 2% to 4% to agents.", (2, 4, "percent", None, "exact")),
         ("The duty was raised by 15% to 20% in May.", (15, 20, "percent", None, "exact")),
         ("Sales of between 2 million and 3 million tonnes", (2e6, 3e6, "t", None, "exact")),
+        # both ends in thousands
+        ("Arrivals may settle at 230,000-250,000 b/d.", (36567.01, 39746.75, "m3", "day", "exact")),
+        ("It took between 1,200 and 1,500 tonnes.", (1200, 1500, "t", None, "exact")),
         # a physical flow stated as yearly before the number
         ("It has an annual capacity of 8 million tonnes.", (8e6, None, "t", "year", "exact")),
         ("a deal for yearly deliveries of 12 bcm", (12e9, None, "m3", "year", "exact")),
@@ -140,6 +144,7 @@ def test_single_quantity(text: str, expected: tuple[object, ...]) -> None:
         "The ministers will meet on Sunday, two sources told Reuters.",
         "Об этом сообщили два источника, знакомые с ходом переговоров.",
         "The deal is close, three people familiar with the talks said.",
+        "Deliveries start in April, two company sources said.",
         # the length of an exercise (GOLD.md: military lengths are not figures)
         "Lasting five days, the drill involves the two navies.",
         "The joint exercise began on Monday and will last three weeks, the ministry said.",

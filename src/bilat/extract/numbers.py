@@ -395,9 +395,14 @@ def _range(text: str, p: Parse, m: re.Match[str]) -> None:
     joiner = r"\s*(?:[-–—]|to)\s*" if not re.search(r"\bfrom\s*\W?$", before) else r"\s*[-–—]\s*"
     if re.search(r"\bbetween\s*\W?$", before):
         joiner = r"\s+and\s+"
-    nxt = re.match(rf"{joiner}(?:[$€¥₽]\s?)?(\d+(?:\.\d+)?)(?![\d,])", text[p.end :], re.I)
-    if nxt and float(nxt.group(1)) > p.value:
-        p.value_max = float(nxt.group(1))
+    # "230,000-250,000 b/d": the second end in thousands as well
+    nxt = re.match(
+        rf"{joiner}(?:[$€¥₽]\s?)?(\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)(?!\d|,\d)",
+        text[p.end :],
+        re.I,
+    )
+    if nxt and float(nxt.group(1).replace(",", "")) > p.value:
+        p.value_max = float(nxt.group(1).replace(",", ""))
         p.end += nxt.end()
 
 

@@ -245,7 +245,8 @@ def _function_words() -> frozenset[str]:
 def _non_figure(after: str) -> bool:
     for noun in phrases("units.yaml", "non_figure_nouns"):
         if re.match(rf"\s*(?:[a-z]+\s+)?{re.escape(noun)}\b", after) and (
-            re.match(rf"\s*{re.escape(noun)}\b", after) or noun.startswith("year")
+            # "two fiscal years", "two company sources said": one word between
+            re.match(rf"\s*{re.escape(noun)}\b", after) or noun.startswith(("year", "source"))
         ):
             return True
     return False

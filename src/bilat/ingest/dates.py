@@ -111,10 +111,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         # a line of its own: "June 10, 2026 15:47", "20 января 2026 года, 17:30", and a time
         # before it: "Updated 3:47 PM UTC, June 10, 2026"
-        # ... also before a '|' and the desk or outlet: "November 24, 2025 | Trade Desk"
+        # ... also before '|' and the desk or outlet: "November 24, 2025 | Trade Desk",
+        # "14 Oct 2025 | Dry bulk | Market note"
         "alone": re.compile(
             rf"^[ \t]*{weekday}(?P<value>{one_date})(?:\s+(?:года|г\.))?{time}"
-            rf"(?:[ \t]*\|[^\n|]{{1,60}})?[ \t]*$",
+            rf"(?:[ \t]*\|[^\n|]{{1,60}}){{0,3}}[ \t]*$",
             flags,
         ),
         "timed": re.compile(
