@@ -145,3 +145,20 @@ def test_a_supply_agreement_is_an_agreement_a_purchase_and_sale_one_a_contract()
         "Gazprom and CNPC signed a long-term gas purchase and sale agreement.", "2026-03-10"
     )
     assert (supply.kind, sale.kind) == ("agreement", "contract")
+
+
+def test_a_deal_two_named_parties_make_is_known_by_them_and_its_aim_past_a_date() -> None:
+    """'X signed a contract with Y in October to supply ...': the contract between X and Y
+    to supply it (its aim read past the date); 'X is in talks with Y on a term deal': the
+    term deal between X and Y, the pair's though X's state is unknown (China is named)."""
+    found = _agreements(
+        "Russian producer Elga Coal signed a contract with China Energy Investment in October "
+        "to supply 3mn t/yr of coking coal. Trader Kolmar is in talks with China Baowu on a "
+        "similar term deal.",
+        "2026-11-20",
+    )
+    titles = sorted(a.title for a in found)
+    assert titles == [
+        "contract between Elga Coal and China Energy Investment to supply 3mn t/yr of coking coal",
+        "term deal between Kolmar and China Baowu",
+    ], titles

@@ -58,3 +58,20 @@ def test_partner_states_national_companies_are_known() -> None:
     gids = {a.gid for a in companies.values()}
     assert {"vietsovpetro", "petrovietnam", "zarubezhneft", "phosagro", "vinachem"} <= gids
     assert "rushydro" in gids
+
+
+def test_a_name_after_a_trade_noun_is_a_company_of_the_state_the_adjective_names() -> None:
+    """'Russian producer Elga Coal', 'Trader Kolmar' (a sentence's first word), 'steelmaker
+    China Baowu': companies the small model takes for people; 'China Media Group Wang Bin'
+    is a body's name and its director, no trade noun before a name."""
+    actors = extract_text(
+        "Russian producer Elga Coal signed a supply contract. Trader Kolmar is in talks with "
+        "steelmaker China Baowu, said Wang Bin, director of China Media Group Wang Bin's "
+        "bureau.",
+        "2026-03-05",
+    ).actors
+    kinds = {a.name: (a.type, a.country) for a in actors}
+    assert kinds["Elga Coal"] == ("company", "RU")
+    assert kinds["Kolmar"] == ("company", None)
+    assert kinds["China Baowu"] == ("company", "CN")
+    assert kinds["Wang Bin"][0] == "person"

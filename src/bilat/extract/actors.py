@@ -38,7 +38,7 @@ from bilat.extract.context import DocContext, Mention
 from bilat.extract.figures_measure import countries_in_text
 from bilat.extract.gazetteer import Entry, Gazetteer, normalize
 from bilat.extract.gazmatch import find_gazetteer_mentions
-from bilat.extract.organizations import find_organizations
+from bilat.extract.organizations import described_companies, find_organizations
 from bilat.extract.roles import POSTED_KEYS, RolePhrase, find_plural_roles, find_role_phrases
 from bilat.extract.roles_ru import find_role_phrases_ru
 from bilat.extract.wordre import mostly_cyrillic
@@ -257,6 +257,21 @@ def _add_organizations(b: Builder) -> None:
         b.take(m.start, m.end)
 
 
+def _add_described_companies(b: Builder) -> None:
+    """Companies named after a trade noun, before the people: 'producer Elga Coal' is no
+    person the NER found."""
+    text = b.ctx.clean_text
+    for m in described_companies(text, b.gaz):
+        if b.covered(m.start, m.end) and not b.only_places(m.start, m.end):
+            continue
+        if any(e.type == "person" for e in b.gaz.lookup(m.name)):
+            continue
+        key = "org:" + normalize(m.name)
+        draft = b.drafts.setdefault(key, Draft(m.name, "company", m.country, None))
+        draft.add(m.start, m.end, text[m.start : m.end])
+        b.take(m.start, m.end)
+
+
 def _draft_named(b: Builder, name: str) -> Draft | None:
     """The body already found under this full name ('GAC' after 'General Administration of
     Customs (GAC)' is the gazetteer's customs service)."""
@@ -462,6 +477,7 @@ def extract_actors(ctx: DocContext, gaz: Gazetteer) -> list[Actor]:
     _add_plural_roles(b)
     _add_roles(b)
     _add_gazetteer(b)
+    _add_described_companies(b)
     add_persons(b)
     for entry, start, end, surface in shared_titles(b.shared_titles, b.drafts, b.only_places):
         b.entry(entry, start, end, surface)

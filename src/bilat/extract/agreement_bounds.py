@@ -195,7 +195,9 @@ def title_span(text: str, start: int, end: int) -> tuple[int, str]:
     if aim is not None:  # "signed a memorandum on Tuesday to study ...": the date is no name
         raw = text[begin:end] + text[aim : title_right(text, aim)]
     else:
-        raw = text[begin : title_right(text, end)]
+        right = title_right(text, end)
+        aim = _aim_after_date(text, right)  # "a contract with X in October to supply coal"
+        raw = text[begin:right] + (text[aim : title_right(text, aim)] if aim else "")
     return begin, _GENERIC_LEAD.sub("", _GENERIC_TAIL.sub("", raw.strip()))
 
 

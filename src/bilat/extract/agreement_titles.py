@@ -14,7 +14,14 @@ from bilat.datafiles import read_data
 from bilat.extract.context import DocContext, Sentence
 from bilat.records import Agreement
 
-__all__ = ["DEFINITE", "bare_words", "of_project", "of_project_left", "with_parties"]
+__all__ = [
+    "DEFINITE",
+    "bare_words",
+    "between_subject",
+    "of_project",
+    "of_project_left",
+    "with_parties",
+]
 
 
 @lru_cache(maxsize=1)
@@ -70,3 +77,39 @@ def of_project_left(ctx: DocContext, ag: Agreement) -> str:
 DEFINITE = re.compile(
     r"\b(?:the|this|that|said|its|their)\s+(?!(?:19|20)\d\d\b)(?:[\w-]+\s+){0,3}$", re.I
 )
+
+
+# the subject of the clause that makes the deal: "Elga Coal signed a contract with ...",
+# "Kolmar is in talks with China Baowu on a term deal"
+_MAKES = re.compile(
+    r"\s+(?:has\s+|have\s+|had\s+)?(?:signed|inked|concluded|clinched|struck|sealed|"
+    r"(?:is|are)\s+(?:still\s+)?negotiating)\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,3}$"
+)
+_IN_TALKS = re.compile(
+    r"\s+(?:is|are)\s+(?:still\s+)?in\s+talks\s+with\s+(?:[a-z]+\s+)?(?P<who>[A-Z][^,;]{1,60}?)\s+"
+    r"(?:on|over|about)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}$"
+)
+_PARTY_TYPES = ("company", "organization", "state")
+
+
+def between_subject(ctx: DocContext, s: Sentence, title: str, at: int) -> str:
+    """A deal two named parties make, known by them: 'Elga Coal signed a contract with China
+    Energy Investment ... to supply coal' is the 'contract between Elga Coal and China Energy
+    Investment to supply coal'; 'Kolmar is in talks with China Baowu on a term deal' the 'term
+    deal between Kolmar and China Baowu'. Only where the title names no one else already."""
+    if " between " in title:
+        return title
+    before = s.text[:at]
+    ends = {
+        m.end - s.start: m.text
+        for m in ctx.mentions_in(s.start, s.start + at)
+        if m.type in _PARTY_TYPES
+    }
+    talks = _IN_TALKS.search(before)
+    if talks and talks.start() in ends:
+        return f"{title} between {ends[talks.start()]} and {talks['who']}"
+    makes = _MAKES.search(before)
+    with_whom = re.match(r"(?P<head>.+?)\s+with\s+(?=[A-Z])(?P<who>.+)$", title)
+    if makes and with_whom and makes.start() in ends:
+        return f"{with_whom['head']} between {ends[makes.start()]} and {with_whom['who']}"
+    return title

@@ -35,6 +35,7 @@ from bilat.extract.agreement_occasions import (
 from bilat.extract.agreement_titles import (
     DEFINITE,
     bare_words,
+    between_subject,
     of_project,
     of_project_left,
     with_parties,
@@ -276,6 +277,7 @@ def _from_sentence(ctx: DocContext, s: Sentence) -> list[Agreement]:
             kind = "contract"  # bought or built under it
         if not definite:
             title = of_project(ctx, s, title, m.start())  # a back-reference is merged first
+            title = between_subject(ctx, s, title, m.start())
         title = with_occasion(with_body(ctx, s, title), kind, s.text)
         context = s.text[max(0, begin - 30) : m.end() + 20]
         if lex.generic.search(context):
@@ -376,6 +378,9 @@ def _about_pair(ctx: DocContext, s: Sentence, ag: Agreement) -> bool:
         for m in ctx.mentions_in(s.start, s.end)
         if m.actor in ag.parties or m.type == "person"
     } | {m.country for m in ctx.mentions if m.actor in ag.parties and m.type == "company"}
+    if not countries - {None}:  # companies of no known state ("Trader Kolmar is in talks
+        # with China Baowu"): the states the sentence names say whose deal it is
+        countries |= {m.country for m in ctx.mentions_in(s.start, s.end) if m.type == "state"}
     sides = countries & set(ctx.pair)
     if not countries - {None} and _joint_bodies_only(ctx, ag):
         return True  # "During the meeting of the Cooperation Committee, ... were signed"

@@ -96,6 +96,45 @@ def find_organizations(
     )
 
 
+# a name after a trade noun: capitalised words (not a sentence's next word)
+_DESCRIBED_NAME = r"(?P<name>[A-Z][\w&'’.-]*[\w&](?:\s+(?:[A-Z][\w&'’.-]*[\w&]|&)){0,3})"
+_FORMS = frozenset({"Co", "Corp", "Ltd", "Inc", "Limited", "Group"})
+_NOT_MAKER = re.compile(r"\b(?:policy|decision|peace|deal|king|match|film|law)\s*$", re.I)
+
+
+@cache
+def _described_re() -> re.Pattern[str]:
+    nouns = [str(w) for w in read_data("organizations_ner.yaml")["company_descriptors"]]
+    lower = alternation(nouns)
+    opening = alternation(n[:1].upper() + n[1:] for n in nouns)
+    # lower case inside a sentence ("producer Elga Coal"), capitalised only as its first word
+    # ("Trader Kolmar said"): "China Media Group Wang Bin" is a name and its director
+    return re.compile(
+        rf"(?:(?<![\w-])(?:{lower})|(?:^|(?<=[.!?]\s)|(?<=\n))(?:{opening}))\s+{_DESCRIBED_NAME}",
+        re.M,
+    )
+
+
+def described_companies(text: str, gaz: Gazetteer) -> list[OrgMention]:
+    """Companies known by the trade noun before them ('Russian producer Elga Coal', 'Trader
+    Kolmar said', 'steelmaker China Baowu'), which the small NER model takes for people; of
+    the state its name or the adjective before the noun names."""
+    found: list[OrgMention] = []
+    for m in _described_re().finditer(text):
+        if _NOT_MAKER.search(text, max(0, m.start() - 10), m.start()):
+            continue
+        name = m.group("name")
+        if " " not in name and (LEGAL_FORM.search(" " + name) or name.rstrip(".") in _FORMS):
+            continue  # "Group Co., Ltd": the legal form of a name before
+        adjective = re.search(
+            r"([A-Z][\w'’]+)\s+(?:[a-z-]+\s+)?$", text[max(0, m.start() - 30) : m.start()]
+        )
+        state = gaz.state_for_adjective(adjective.group(1)) if adjective else None
+        country = _country(text, m.start(), name, gaz) or (state.country if state else None)
+        found.append(OrgMention(m.start("name"), m.end("name"), name, "company", country))
+    return found
+
+
 def _from_entity(
     text: str, start: int, end: int, gaz: Gazetteer, media: frozenset[str]
 ) -> Iterator[OrgMention]:
