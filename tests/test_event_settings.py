@@ -368,3 +368,30 @@ def test_the_visit_of_a_leader_named_after_a_long_title_is_his() -> None:
     )
     (visit,) = [e for e in events if e.mode == "visit"]
     assert (visit.status, set(visit.participants)) == ("planned", {"To Lam", "Russia"})
+
+
+def test_a_summit_met_at_keeps_the_meetings_date_not_what_was_agreed_there() -> None:
+    """'met on Saturday on the sidelines of the G20 summit in Johannesburg and agreed that
+    their ministers would meet in Beijing next month': the summit was on Saturday, as the
+    meeting; next month is what was agreed."""
+    events = _events(
+        "President Cyril Ramaphosa and Chinese Premier Li Qiang met on Saturday on the "
+        "sidelines of the G20 Leaders' Summit in Johannesburg and agreed that their trade "
+        "ministers would meet in Beijing next month.",
+        "2025-11-24",
+    )
+    assert ("multilateral", "occurred", "2025-11-22") in _shape(events), _shape(events)
+
+
+def test_who_would_represent_a_state_at_a_summit_and_who_is_due_to_come_plan_it() -> None:
+    """'would represent China at the BRICS summit that Brazil will host in July': the summit
+    is still to come (not last July); so is a trip someone 'is due to' make."""
+    events = _events(
+        "Xi Jinping told Lula that Premier Li Qiang would represent China at the BRICS summit "
+        "that Brazil will host in Rio de Janeiro in July. Chinese Vice Premier Ding Xuexiang "
+        "is due to visit Brasilia next month.",
+        "2025-05-15",
+    )
+    shape = _shape(events)
+    assert ("multilateral", "planned", "2025-07") in shape, shape
+    assert ("visit", "planned", "2025-06") in shape, shape

@@ -450,6 +450,9 @@ def event_date(
         noun = _attributive(clause.text, start, end)
         if noun is not None:
             return trig.start() <= noun + 30 and noun <= trig.end()
+        if _NEW_PREDICATE.search(clause.text, min(trig.end(), start), max(trig.start(), end)):
+            return False  # "met on the sidelines of the summit ... and agreed that their
+            # ministers would meet next month": the date of what was agreed
         if owner(start, end) is trig:
             return True
         return start >= trig.end() and not re.search(
@@ -497,6 +500,13 @@ def event_date(
         and not _said_on(clause.text, e.start)
     ]
     return (finer[0], None) if finer and date_end is None else (date, date_end)
+
+
+# a second predicate of the clause's subject: what follows it is another matter
+_NEW_PREDICATE = re.compile(
+    r"\band\s+(?:also\s+)?(?:agreed|said|announced|decided|pledged|vowed|promised|confirmed)\b",
+    re.I,
+)
 
 
 def in_year(expr: TimeExpr, year: str | None) -> str:
