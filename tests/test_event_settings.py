@@ -395,3 +395,16 @@ def test_who_would_represent_a_state_at_a_summit_and_who_is_due_to_come_plan_it(
     shape = _shape(events)
     assert ("multilateral", "planned", "2025-07") in shape, shape
     assert ("visit", "planned", "2025-06") in shape, shape
+
+
+def test_a_summit_not_held_is_no_event_and_a_visit_said_to_be_planned_is_planned() -> None:
+    """'No annual summit was held in 2022 or 2023': nothing took place; 'is said to be planning
+    a visit to Beijing before the end of the year, his first since taking office in May': a
+    plan of this year, not dated by the month he took office."""
+    events = _events(
+        "No annual summit of Russia and China was held in 2022 or 2023. Russian Defense "
+        "Minister Andrei Belousov is also said to be planning a visit to Beijing before the "
+        "end of the year, his first since taking office in May.",
+        "2024-07-16",
+    )
+    assert _shape(events) == [("visit", "planned", "2024")], _shape(events)

@@ -172,6 +172,13 @@ def test_no_clear_evidence_implies_nothing(text: str) -> None:
             id="a Russian target named for its year is no occasion",
         ),
         pytest.param(
+            "The next test is Northern/Interaction-2026, scheduled for September in the Sea "
+            "of Japan.",
+            "2026",
+            ["Interaction-2026"],
+            id="an occasion named for its year, scheduled for a month of this year",
+        ),
+        pytest.param(
             "The navies will hold Joint Sea-2027 in July next year.",
             None,
             [],

@@ -366,7 +366,9 @@ def _not_event_date(text: str, start: int, end: int) -> bool:
 
 _SINCE_PHRASE = re.compile(
     r"\bsince\s+(?:(?:a|the|their|his|her)\s+)?(?:meeting|talks|visit|trip|call|summit)\b"
-    r"(?:\s+[\w'’-]+){0,3}?\s+(?:in|on)\s+$",
+    r"(?:\s+[\w'’-]+){0,3}?\s+(?:in|on)\s+$"
+    # ... and "his first since taking office in May", "since becoming premier in March"
+    r"|\bsince\s+[a-z]+ing\b(?:\s+[\w'’-]+){0,3}?(?:\s+(?:in|on))?\s+$",
     re.I,
 )
 _HELD_PARTICIPLE = re.compile(r"(?:прошедш|состоявш|проходивш|завершивш)\w*\s", re.I)

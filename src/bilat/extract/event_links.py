@@ -320,6 +320,17 @@ CALLED_OFF = re.compile(
 )
 
 
+# "No annual summit was held in 2022 or 2023", "the talks did not take place": nothing held
+NOT_HELD = re.compile(
+    r"\bno\s+(?:[\w-]+\s+){0,3}?(?:summits?|meetings?|talks|visits?|exercises?|patrols?|"
+    r"sessions?|calls?)(?:\s+(?:of|between)\s+[^,;.]{1,40}?)?\s+(?:was|were|has\s+been|have\s+been|"
+    r"had\s+been)\s+(?:held|made|paid|"
+    r"conducted)\b|\b(?:was|were)\s+not\s+held\b|\bdid\s+not\s+take\s+place\b"
+    r"|\bnever\s+took\s+place\b",
+    re.I,
+)
+
+
 # "X and Y discussed logistics during the video conference": the one told before
 _DURING_THE = re.compile(
     r"\b(?:during|at|in\s+the\s+course\s+of)\s+the\s+(?P<noun>video\s*-?\s*conference|"

@@ -46,6 +46,7 @@ from bilat.extract.event_headline import headline_dated_by_lead
 from bilat.extract.event_links import (
     CALLED_OFF,
     HELD_REMOTELY,
+    NOT_HELD,
     by_video,
     continued,
     day_off,
@@ -298,6 +299,8 @@ def _candidates(
     out += [level] if level else []
     if CALLED_OFF.search(clause.text):  # "A meeting ... that had been scheduled for January
         out = [f for f in out if f.event.status != "planned"]  # was cancelled": none to come
+    if NOT_HELD.search(clause.text):  # "No annual summit was held in 2022 or 2023"
+        return []
     return out
 
 

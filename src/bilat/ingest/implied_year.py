@@ -131,7 +131,7 @@ def _named_occasions(sentences: list[tuple[int, str]]) -> list[tuple[int, Eviden
 
 # a month of this year, in a plan: "will be held in the Sea of Japan in August", "в августе"
 _BARE_MONTH = re.compile(
-    r"\b(?:in|on|by|from)\s+(?:early\s+|late\s+|mid-?)?(?:January|February|March|April|May|June"
+    r"\b(?:in|on|by|from|for)\s+(?:early\s+|late\s+|mid-?)?(?:January|February|March|April|May|June"
     r"|July|August|September|October|November|December)\b(?!\s*\d)"
     r"|(?<!\w)в\s+(?:январе|феврале|марте|апреле|мае|июне|июле|августе|сентябре|октябре"
     r"|ноябре|декабре)\b(?!\s*\d)"
