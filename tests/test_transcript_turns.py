@@ -79,3 +79,23 @@ def test_a_spokesperson_answering_is_no_party_and_the_visit_asked_about_dates_it
         ("visit", "occurred", "2031-06", ("Xi Jinping", "Kazakhstan")),
         ("meeting", "occurred", "2031-06", ("Xi Jinping", "Kassym-Jomart Tokayev")),
     }
+
+
+def test_labels_in_capitals_a_speaker_who_knows_of_talks_and_a_visit_they_agreed_on() -> None:
+    """A Kremlin transcript's 'VLADIMIR PUTIN:' is Vladimir Putin (not the report's dateline:
+    the guest's trip 'to visit China' is the Russian minister's); 'I know that this morning
+    you held talks with Mr Lavrov' is no meeting of the speaker's."""
+    found = extract_text(
+        "Meeting with the Chinese Foreign Minister\n\n"
+        "VLADIMIR PUTIN: Mr Minister, I am very glad to see you. I know that this morning you "
+        "held detailed talks with Mr Lavrov.\n\n"
+        "WANG YI (retranslated): Mr President, thank you for receiving me. We also agreed "
+        "that Minister Lavrov will visit China next month.\n",
+        "2031-03-17",
+    )
+    assert {a.name for a in found.actors if a.type == "person"} >= {"Vladimir Putin", "Wang Yi"}
+    shape = {(e.mode, e.status, e.date, frozenset(e.participants)) for e in found.events}
+    lavrov = next(a.name for a in found.actors if "Lavrov" in a.name)
+    assert ("visit", "planned", "2031-04", frozenset({lavrov, "China"})) in shape, shape
+    talks = [e for e in found.events if e.mode == "meeting" and lavrov in e.participants]
+    assert talks and all("Vladimir Putin" not in e.participants for e in talks), shape

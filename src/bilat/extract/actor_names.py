@@ -30,6 +30,7 @@ def _article_name(d: Draft) -> str:
         if (" " in u.strip() or d.type in ("company", "organization"))  # "BOTAŞ" (not "Putin")
         and normalize(u) in known
         and u[:1].isupper()
+        and not (d.type == "person" and u.isupper())  # a transcript's "VLADIMIR PUTIN:"
         and not LEGAL_FORM.search(u)  # "China National Petroleum Corp": the Corporation
     ]
     same_type = [u for u in full if len(u.split()) == len(d.name.split())]

@@ -38,7 +38,8 @@ def guest_of_the_dateline(ctx: DocContext, clause: Clause, people: list[Mention]
     return guests if home is not None and len(guests) < len(people) and guests else people
 
 
-_TO_PLACE = re.compile(r"\b(?:in|at|to)\s+(?:the\s+)?$", re.I)
+# where the guest goes: "in Brasilia", "to Beijing", "will visit China"
+_TO_PLACE = re.compile(r"\b(?:in|at|to|visit|visits|visited|visiting)\s+(?:the\s+)?$", re.I)
 
 
 def dateline_country(ctx: DocContext) -> str | None:
@@ -48,7 +49,12 @@ def dateline_country(ctx: DocContext) -> str | None:
     text = ctx.clean_text
     for m in ctx.mentions_in(end, min(len(text), end + 600)):
         line = text.rfind("\n", 0, m.start) + 1
-        if not text[line : m.start].strip() and m.text.isupper() and m.country is not None:
+        if (
+            not text[line : m.start].strip()
+            and m.text.isupper()
+            and m.country is not None
+            and m.type in ("place", "state")  # not a transcript's "VLADIMIR PUTIN:"
+        ):
             return m.country
     return None
 

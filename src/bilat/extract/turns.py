@@ -56,6 +56,15 @@ _PLURAL = re.compile(
 )
 
 
+# a speaker who only knows, hopes or is glad of a contact told after: no party to it
+_MINDS = re.compile(
+    r"\s+(?:know|knew|think|believe|hope|understand|remember|recall|am\s+(?:sure|glad|told|"
+    r"aware)|was\s+(?:told|glad)|have\s+(?:heard|been\s+told)|hear|heard|see|saw|note|noted|"
+    r"want\s+to\s+(?:thank|note)|would\s+like\s+to\s+(?:thank|note))\b(?:\s+that)?",
+    re.I,
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Turn:
     start: int  # after the label
@@ -144,6 +153,8 @@ def with_turn_pronouns(ctx: DocContext) -> DocContext:
                 if who is None:
                     continue
                 for m in pattern.finditer(text):
+                    if _MINDS.match(text, m.end()):
+                        continue  # "I know that this morning you held talks": not mine
                     start = turn.start + m.start()
                     added.append(replace(who, start=start, end=start + len(m.group(0)), text=m[0]))
     if not added:
