@@ -479,3 +479,22 @@ def test_a_person_after_a_title_of_a_known_body_belongs_to_its_state() -> None:
     )
     people = {a.name: a.country for a in extract_russian(text, "2031-03-03").actors}
     assert (people["Sun Meijun"], people["Sergei Dankvert"]) == ("CN", "RU")
+
+
+def test_a_documents_year_and_the_meeting_a_visit_follows_date_no_event() -> None:
+    """'соглашения ..., подписанного в 2019 году, ... Форума, который пройдет 2–3 октября':
+    the forum is this October's, 2019 the agreement's; 'По итогам встречи Осипов ... в
+    следующем месяце посетит Маньчжурию': the visit is next month's (the meeting is only
+    what it follows)."""
+    text = (
+        "Губернатор Алтайского края Виктор Томенко в среду провел рабочую встречу с акимом "
+        "Павлодарской области Казахстана Ерланом Жумабаевым. Стороны утвердили план по "
+        "реализации соглашения о сотрудничестве, подписанного в 2019 году, и договорились "
+        "продолжить разговор на полях Форума межрегионального сотрудничества России и "
+        "Казахстана, который пройдет 2–3 октября в Омске. По итогам встречи Томенко принял "
+        "приглашение и в следующем месяце посетит Казахстан с рабочим визитом."
+    )
+    found = extract_russian(text, "2031-07-10").events
+    dates = {(e.mode, e.status, e.date) for e in found}
+    assert ("multilateral", "planned", "2031-10-02") in dates, dates
+    assert ("visit", "planned", "2031-08") in dates, dates

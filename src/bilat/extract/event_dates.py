@@ -178,6 +178,12 @@ def any_date(
     return (expr.date, expr.date_end) if expr is not None else (None, None)
 
 
+# an event word that only says what follows it: "По итогам встречи", "Following the talks"
+_FOLLOWING = re.compile(
+    r"(?:\bпо\s+итогам|\bfollowing|\bafter|\bat\s+the\s+end\s+of)\s+(?:the\s+)?$", re.I
+)
+
+
 def told_after_a_past_one(
     text: str, trig: re.Match[str], others: Sequence[re.Match[str]]
 ) -> int | None:
@@ -186,7 +192,7 @@ def told_after_a_past_one(
     провели телефонный разговор и подтвердили договоренность о визите"): the dates before
     it are that one's. None otherwise."""
     for o in others:
-        if o.start() < trig.start():
+        if o.start() < trig.start() and not _FOLLOWING.search(text, 0, o.start()):
             rest = [x for x in others if x is not o]
             if not (planned_near(text, o, [*rest, trig]) or FUTURE_TRIGGER.match(o[0])):
                 return trig.start()
@@ -318,7 +324,18 @@ _SIGNED_DATE = re.compile(
 
 def _a_documents_date(text: str, start: int, trig: re.Match[str]) -> bool:
     m = _SIGNED_DATE.search(text, max(0, start - 40), start)
-    return m is not None and trig.end() <= m.start()
+    if m is None:
+        return False
+    # "соглашения ..., подписанного в 2019 году", "an agreement signed in 2019": a document's
+    # date wherever the event word is (not "signed on Tuesday during talks": the talks')
+    return trig.end() <= m.start() or bool(
+        _DOCUMENT_SIGNED.match(text, m.start())
+        or _DOCUMENT_BEFORE.search(text, max(0, m.start() - 12), m.start())
+    )
+
+
+_DOCUMENT_SIGNED = re.compile(r"подписанн\w+", re.I)
+_DOCUMENT_BEFORE = re.compile(r"\b(?:agreement|treaty|contract|memorandum)\s+$", re.I)
 
 
 def _since_another(text: str, start: int, trig: re.Match[str] | None = None) -> bool:
@@ -422,7 +439,9 @@ def event_date(
     def owner(start: int, end: int) -> re.Match[str]:
         """Dates follow their event noun ('visit to Moscow in May after phone talks'): the
         nearest trigger before the expression owns it, else the nearest after it."""
-        every = [trig, *others]
+        # (not "По итогам встречи Осипов ... в следующем месяце посетит": the meeting is
+        # only what the visit follows)
+        every = [trig, *(o for o in others if not _FOLLOWING.search(clause.text, 0, o.start()))]
         if (
             _POSSESSIVE.match(clause.text, end)
             or _WHEN_AFTER.match(clause.text, end)
