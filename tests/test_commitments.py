@@ -66,6 +66,19 @@ def commits(text: str, published: str | None = "2023-04-02") -> list[Commitment]
             "Saihan rail crossing to 25 million tonnes a year by 2029.",
             (">=", 25e6, None, "t", "2029", "agreed", None),
         ),
+        (  # what one side wants, by a deadline: its aspiration
+            "Buenos Aires wants to lift beef exports to China to $3.5 billion a year by 2028.",
+            (">=", 3.5e9, None, "USD", "2028", "aspiration", None),
+        ),
+        (  # "now" of a wish is no level reached
+            "The two leaders now want $100 billion in trade by 2030.",
+            (">=", 100e9, None, "USD", "2030", "agreed", None),
+        ),
+        (  # a multiple of the level the next sentence states
+            "The two sides aim to double bilateral trade by 2030. Trade reached $3.8 billion "
+            "in 2024, up 5 percent.",
+            (">=", 7.6e9, None, "USD", "2030", "agreed", None),
+        ),
     ],
 )
 def test_target_fields(text: str, expected: tuple[object, ...]) -> None:

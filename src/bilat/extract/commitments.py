@@ -131,6 +131,7 @@ def _words_in(text: str) -> int:
 
 def _actual_before(text: str, pos: int) -> bool:
     left = " ".join(text[:pos].split()[-4:]).lower()
+    left = re.sub(r"\bnow\s+(?=(?:want|wants|aim|aims|plan|plans|seek|seeks)\b)", "", left)
     words = phrases("commitments.yaml", "actual_cues")
     if _WITH_REACHING.search(" ".join(text[:pos].split()[-6:])):
         return True  # "the target had been met ahead of schedule, with two-way trade reaching"
@@ -158,7 +159,9 @@ def extract_commitments(ctx: DocContext) -> list[Commitment]:
                 continue  # "to double the number of students to 1,000": the target is 1,000
             if is_target(sent.text, q):
                 before = _previous_in_paragraph(ctx, paras, i)
-                found.append(_commitment(ctx, sent, q, times, _para_text(ctx, paras, i), before))
+                after = ctx.sentences[i + 1].text if i + 1 < len(ctx.sentences) else ""
+                para = _para_text(ctx, paras, i)
+                found.append(_commitment(ctx, sent, q, times, para, before, after))
     return _dedupe(found)
 
 
@@ -205,16 +208,22 @@ _LEVEL_REF = re.compile(
 )
 
 
-def _multiple_of_level(text: str, q: Quantity, before: str) -> Quantity:
+def _multiple_of_level(text: str, q: Quantity, before: str, after: str = "") -> Quantity:
     """'Trade amounted to $41 billion. The parties intend to double this figure': the target
-    is twice the level just stated ($82 billion), in its unit (GOLD: a target's value)."""
-    if q.hint != "multiplier" or q.value <= 0 or not _LEVEL_REF.match(text[q.end :]):
+    is twice the level just stated ($82 billion), in its unit (GOLD: a target's value); with
+    no level before it, the one the next sentence states of that measure ('aim to double
+    bilateral trade by 2030. Trade ... reached $3.8 billion in 2024')."""
+    ref = _LEVEL_REF.match(text[q.end :])
+    if q.hint != "multiplier" or q.value <= 0 or not ref:
         return q
     stated = [
         x
         for x in find_quantities(before + " " + text[: q.start])
         if x.unit not in ("percent", "count")
     ]
+    noun = ref.group(0).split()[-1].lower()
+    if not stated and re.search(rf"\b{noun}\b", after, re.I):
+        stated = [x for x in find_quantities(after) if x.unit not in ("percent", "count")][:1]
     if not stated:
         return q
     level = stated[-1]
@@ -227,10 +236,16 @@ def _para_text(ctx: DocContext, paras: list[int], i: int) -> str:
 
 
 def _commitment(
-    ctx: DocContext, sent: Sentence, q: Quantity, times: list[TimeExpr], para: str, before: str
+    ctx: DocContext,
+    sent: Sentence,
+    q: Quantity,
+    times: list[TimeExpr],
+    para: str,
+    before: str,
+    after: str = "",
 ) -> Commitment:
     q = money_by_context(q, sent.text, ctx.clean_text[max(0, sent.start - 2000) : sent.start])
-    q = _multiple_of_level(sent.text, q, before)
+    q = _multiple_of_level(sent.text, q, before, after)
     measure = _measure_with_context(sent.text, q, before)
     status = _status(sent.text)
     flow = find_flow(sent.text, q.start, measure, countries_in(ctx, sent), ctx.pair)
