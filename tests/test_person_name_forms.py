@@ -147,3 +147,21 @@ def test_company_heads_by_a_legal_form_and_the_second_of_two_names() -> None:
     )
     assert people["Mehriddin Abdullaev"].country == "UZ"
     assert people["Shen Yanfeng"].country == "CN"
+
+
+def test_headline_words_an_author_note_and_a_possessive_make_no_person() -> None:
+    """'Xi and Putin Talk by Video as Trump Returns' (a title-case headline: no 'Putin Talk'),
+    'Rohan Kulkarni is an assistant professor at ...' (the writer's note at the end),
+    'President Abdel-Fattah El-Sisi's visit' (the name without its 's), 'Treasurer Jim
+    Chalmers' (the title is no part of the name)."""
+    text = (
+        "Xi and Putin Talk by Video as Trump Returns\n\n"
+        "Chinese President Xi Jinping and Russian President Vladimir Putin held a video call on "
+        "January 21, a day after Donald Trump took office. A deal is expected during President "
+        "Abdel-Fattah El-Sisi's visit to Moscow. Treasurer Jim Chalmers will visit Beijing.\n\n"
+        "Rohan Kulkarni is an assistant professor at the Centre for Russian Studies.\n"
+    )
+    people = set(_people(text, "2025-01-24"))
+    assert {"Abdel-Fattah El-Sisi", "Jim Chalmers", "Donald Trump"} <= people, people
+    assert not people & {"Putin Talk", "Trump Returns", "Rohan Kulkarni"}, people
+    assert not any("'s" in p or p.startswith("Treasurer") for p in people), people

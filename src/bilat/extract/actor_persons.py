@@ -37,6 +37,8 @@ THE = re.compile(r"\bthe\s+$", re.I)
 # Ibrahim" (Malaysian federal honorifics), "Sheikh Mohamed bin Zayed"
 TITLE_WORDS = re.compile(
     r"^(?:(?:Mr|Mrs|Ms|Dr|President|Premier|Minister|General|Crown\s+Prince|Prince|Princess"
+    r"|Treasurer|Chancellor|Governor|Mayor|Ambassador|Senator|Secretary|Chairman|Chairwoman"
+    r"|Commissioner|Vice\s+President|Vice\s+Premier"
     r"|Sheikh|Sheikha|Emir|Datuk\s+Seri|Datuk|Dato['’]?\s+Sri|Dato['’]?|Tan\s+Sri|Tun|Haji)"
     r"\.?\s+)+"
 )
@@ -73,15 +75,46 @@ _VESSEL = re.compile(
 )
 
 
-def _headline(b: Builder, name: str) -> bool:
+def _headline(b: Builder, name: str, start: int = -1) -> bool:
     """'Trump and Xi Agree Tariff Cuts': a title-case headline read as a name that starts
-    with a known person's short name."""
+    with a known person's short name ('Xi and Putin Talk by Video as Trump Returns': two
+    words on a title-case line)."""
     first, *rest = name.split()
-    if len(rest) < 2:
+    if len(rest) < 2 and not (rest and start >= 0 and _title_case_line(b.ctx.clean_text, start)):
         return False
     return any(
         d.type == "person" and first in _short_forms(d.name, d.country) and d.name != name
         for d in b.drafts.values()
+    )
+
+
+def _title_case_line(text: str, pos: int) -> bool:
+    """A line of its own in title case, with no full stop: a headline."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    line = text[start : end if end >= 0 else len(text)].strip()
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", line) if len(w) > 3]
+    if len(words) < 3 or line.endswith((".", ":")):
+        return False
+    return sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
+# an author's note: "Tatiana Orlova is a nonresident scholar at the Carnegie ...", "Rohan
+# Kulkarni is an assistant professor at ..." (a paragraph of its own, told of the writer)
+_BIO = re.compile(
+    r"\s+is\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}?(?:fellow|scholar|professor|lecturer|"
+    r"researcher|analyst|editor|journalist|writer|columnist|correspondent|student|candidate|"
+    r"director|expert|associate)\b"
+)
+
+
+def _author_note(text: str, start: int, end: int) -> bool:
+    """The name opens a paragraph that tells who the writer is, in the text's last lines."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return (
+        not text[line_start:start].strip()
+        and _BIO.match(text, end) is not None
+        and len(text) - start < 600
     )
 
 
@@ -175,11 +208,16 @@ def add_persons(b: Builder) -> None:
         name = _clean_person(ent.text)
         if re.search(r"\bof\s+$", context_before(text, ent.start_char)) and name.count(" ") >= 2:
             name = name.split(" ", 1)[1]  # "Minister of [Transport Liu Wei]"
-        if not _valid_person(name, context_before(text, ent.start_char)) or _headline(b, name):
+        if not _valid_person(name, context_before(text, ent.start_char)) or _headline(
+            b, name, ent.start_char
+        ):
             continue
         if " " not in name and THE.search(context_before(text, ent.start_char)):
             continue  # "on the Moon": a thing, not a surname
-        if _byline_alone(text, ent.start_char, ent.end_char) or _VOCATIVE.search(
+        if (
+            _byline_alone(text, ent.start_char, ent.end_char)
+            or _author_note(text, ent.start_char, ent.end_char)
+        ) or _VOCATIVE.search(
             context_before(text, ent.start_char, 16) + ent.text.split(" ", 1)[0] + " "
         ):
             continue  # "Дмитрий Козлов" under the report, "Уважаемый Касым-Жомарт Кемелевич!"

@@ -193,13 +193,14 @@ def titled_names(text: str) -> list[tuple[int, int, str]]:
     `_TITLED`, `_RANKED`); a 'name' ending in a body's head noun ('Commander of the US
     Northern Command') is none."""
     heads = _body_heads()
-    return [
-        (m.start(1), m.end(1), m.group(1))
-        for pattern in (_TITLED, _RANKED)
-        for m in pattern.finditer(text)
-        if m.group(1).split()[-1] not in heads
-        and not _REGION_NOUN.match(m.group(1))  # "Governor of Amur Oblast Orlov"
-    ]
+    found = []
+    for pattern in (_TITLED, _RANKED):
+        for m in pattern.finditer(text):
+            name = re.sub(r"['’]s$", "", m.group(1))  # "President Abdel-Fattah El-Sisi's visit"
+            if name.split()[-1] not in heads and not _REGION_NOUN.match(name):
+                found.append((m.start(1), m.start(1) + len(name), name))  # (not "Governor of
+                # Amur Oblast Orlov")
+    return found
 
 
 _REGION_NOUN = re.compile(r"(?:Oblast|Province|Krai|Region|Prefecture|County|District)\s")
