@@ -172,6 +172,8 @@ class _Replay:
         self.keys: dict[Key, tuple[int, set[Hashable]]] = {}  # key -> read so far, clusters
         self.traces: dict[int, Trace] = {}  # mention filed -> `_trace`
         self.traced: dict[Hashable, Trace] = {}  # cluster -> those of its mentions read
+        self.keyed: dict[tuple[object, ...], tuple[list[Key], list[Key]]] = {}  # `blocks`
+        self.canon: dict[Key, Key] = {}  # one object per key the cached lists hold
         self.changed: set[Hashable] = set()
         self.todo: list[int] = []
         self.queued: set[int] = set()
@@ -193,10 +195,11 @@ class _Replay:
             self.loaded.add(n)
             item = self.item(n)
             self.traces[n] = _trace(item)
-            for k in _probed(item, self.options):
+            probed, filing = self.blocks(item)
+            for k in probed:
                 self.probers.setdefault(k, []).append(n)
                 self.unsorted.add(k)
-            for k in _filing(item, self.options):
+            for k in filing:
                 self.filed.setdefault(k, []).append(n)
                 self.unsorted.add(k)
 
@@ -213,6 +216,28 @@ class _Replay:
                 if listed is not None:
                     listed.sort()
         return table.get(key, [])
+
+    def blocks(self, item: _Item) -> tuple[list[Key], list[Key]]:
+        """`_probed` and `_filing` of `item`, worked out once for the mentions alike in all
+        they read (reports of one event: 9,000 for the 56,331 mentions filed at 100,000
+        documents); each key kept once (`canon`), as the filing lists hold it."""
+        alike = (
+            item.type,
+            item.mode,
+            item.ids,
+            item.states,
+            item.countries,
+            item.span,
+            item.published,
+        )
+        found = self.keyed.get(alike)
+        if found is None:
+            canon = self.canon
+            found = self.keyed[alike] = (
+                [canon.setdefault(k, k) for k in _probed(item, self.options)],
+                [canon.setdefault(k, k) for k in _filing(item, self.options)],
+            )
+        return found
 
     def item(self, n: int) -> _Item:
         """The mention ranked `n`, made when first read."""
@@ -290,7 +315,7 @@ class _Replay:
         """`events._best_cluster` of the mention ranked `at` among the clusters as they
         stand."""
         item = self.item(at)
-        found = set().union(*(self.candidates(k, at) for k in _probed(item, self.options)))
+        found = set().union(*(self.candidates(k, at) for k in self.blocks(item)[0]))
         states = sorted(
             ((self.state(cid, at), cid) for cid in self.possible(item, found)),
             key=lambda s: s[0].first,
@@ -334,7 +359,7 @@ class _Replay:
             return
         self.changed.add(cid)
         for n in (*self.old.get(cid, ()), *self.joined.get(cid, ())):
-            self.spread(_filing(self.item(n), self.options), at)
+            self.spread(self.blocks(self.item(n))[1], at)
 
     def run(self, seeds: Iterable[str], shown: Iterable[str]) -> set[str]:
         seeded = {self.at[r] for r in seeds if r in self.at}
@@ -352,7 +377,7 @@ class _Replay:
                     self.change(was, at)
                 self.change(cid, at)
             if cid in self.changed:
-                self.spread(_filing(self.item(at), self.options), at)
+                self.spread(self.blocks(self.item(at))[1], at)
         self.changed.update(self.cluster(self.at[r]) for r in shown if r in self.at)
         return {
             self.refs[n]
