@@ -18,9 +18,9 @@ from bilat.reconcile._event_mentions import Mentions, sketches
 from bilat.reconcile._event_replay import _Replay, changed_mentions
 from bilat.reconcile.actors import canonical_actors
 from bilat.reconcile.delta import reconcile_delta
-from bilat.reconcile.events import cluster_events, is_timeless, mention_items
+from bilat.reconcile.events import _compatible, _Item, cluster_events, is_timeless, mention_items
 from bilat.reconcile.model import to_plain
-from test_reconcile import CN, PUTIN, RU, XI, doc, event, person
+from test_reconcile import CN, MISHUSTIN, PUTIN, RU, XI, doc, event, person
 
 NAMES = ("Russia", "China", "Putin", "Xi Jinping")
 # who "Putin" is varies by document, so added documents can change how old ones read
@@ -183,3 +183,64 @@ def test_mentions_are_made_only_where_the_replay_reads(seed: int) -> None:
     )
     assert len(lazy.made) < len(made)  # the months not reached were never made
     assert {r: lazy[r] for r in lazy.made} == {r: made[r] for r in lazy.made}
+
+
+def _close_corpus(rng: random.Random, size: int) -> list[SourcedExtraction]:
+    """Crowded events a few days apart, some wide (visits, date ranges), naming one of
+    three persons or none: the days and persons that tell candidates apart."""
+    names = (*NAMES, "Mishustin")
+    dates = (*(f"2025-01-{d:02d}" for d in range(1, 15)), "2025-01", "2025", None)
+    out = []
+    for n in range(1, size + 1):
+        published = rng.choice([None, f"2025-01-{rng.randint(1, 20):02d}"])
+        events = [
+            event(
+                *rng.sample(names, rng.randint(1, 2)),
+                mode=rng.choice(("meeting", "visit")),
+                date=rng.choice(dates),
+                date_end=rng.choice([None, None, None, "2025-01-08"]),
+                place=rng.choice((None, "Beijing", "Moscow")),
+            )
+            for _ in range(rng.randint(1, 2))
+        ]
+        out.append(doc(n, published, actors=(RU, CN, XI, PUTIN, MISHUSTIN), events=events))
+    return out
+
+
+class _Checked(_Replay):
+    """A replay that checks every candidate `possible` leaves out could not take the
+    mention (it is incompatible with a mention the cluster holds at that turn)."""
+
+    found = weighed = 0
+
+    def possible(self, item: _Item, found: set[Any]) -> list[Any]:
+        kept = super().possible(item, found)
+        at = self.at[item.mention.ref]
+        for cid in found - set(kept):
+            shapes = self.state(cid, at).shapes.values()
+            assert not all(_compatible(item, other, self.options) for other in shapes)
+        self.found, self.weighed = self.found + len(found), self.weighed + len(kept)
+        return kept
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_a_mention_is_weighed_only_against_clusters_that_may_take_it(seed: int) -> None:
+    """The candidates left out by their days and persons read so far could not take the
+    mention, the answer is that of clustering everything, and some were left out."""
+    rng = random.Random(seed)
+    docs = _close_corpus(rng, 60)
+    old, options = docs[:-3], ReconcileOptions()
+    index = canonical_actors(docs, ())[2]
+    after = mention_items(docs, index)
+    gone, come = cluster_events(old, index, options), cluster_events(docs, index, options)
+    placed = {m.ref: n for n, c in enumerate(gone) for m in c.mentions}
+    replay = _Checked(after, placed, options)
+    refs = replay.run(set(after) - set(placed), ())
+
+    def dated(clusters: Any) -> set[frozenset[str]]:
+        return {
+            frozenset(m.ref for m in c.mentions if not is_timeless(after[m.ref])) for c in clusters
+        }
+
+    assert refs == {r for c in dated(gone) ^ dated(come) for r in c}
+    assert replay.weighed < replay.found
