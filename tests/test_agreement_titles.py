@@ -162,3 +162,24 @@ def test_a_deal_two_named_parties_make_is_known_by_them_and_its_aim_past_a_date(
         "contract between Elga Coal and China Energy Investment to supply 3mn t/yr of coking coal",
         "term deal between Kolmar and China Baowu",
     ], titles
+
+
+def test_one_of_a_batch_signed_and_a_title_that_stops_at_a_clause_of_its_own() -> None:
+    """'... signed a joint statement and 31 other documents on Tuesday. Among them is an
+    agreement on ...': signed that day (not 'is an agreement': said of one named before);
+    '20 cooperation agreements and Chinese companies announced investments of R$27 billion':
+    the title stops where another subject's clause begins."""
+    found = _agreements(
+        "Uzbek President Shavkat Mirziyoyev and Chinese President Xi Jinping signed a joint "
+        "statement and 31 other documents on Tuesday. Among them is an agreement on mutual "
+        "recognition of Authorized Economic Operators. During the visit the two governments "
+        "signed 20 cooperation agreements and Chinese companies announced investments of "
+        "R$27 billion in Uzbekistan.",
+        "2025-11-27",
+    )
+    got = {a.title: (a.status, a.date) for a in found}
+    assert got["agreement on mutual recognition of Authorized Economic Operators"] == (
+        "signed",
+        "2025-11-25",
+    ), got
+    assert not any("companies" in t for t in got), got

@@ -34,6 +34,12 @@ _STOP = re.compile(
     r"to\s+(?:make|ensure|help|allow|enable|promote|strengthen)|"
     r"and\s+[a-z]+ed|"
     r"and\s+(?:the\s+)?(?:parties|sides|leaders)|and\s+an?|"
+    # a second clause with its own subject: "20 cooperation agreements and Chinese companies
+    # announced investments", "a joint statement and officials signed nine agreements"; a sum
+    # of its own: "20 agreements and R$27 billion in investment pledges"
+    r"and\s+(?:[A-Z][\w-]*\s+)?(?:companies|firms|officials|ministers|delegations|banks|"
+    r"governments|investors|businesses)\s+(?:[a-z]+\s+)?(?:signed|announced|agreed|pledged|inked|"
+    r"said|adopted)|and\s+(?=(?:[A-Z]{0,2}\$|€|£|¥)\s?\d)|"
     # "a joint statement and about 20 intergovernmental documents": a batch of its own
     r"and\s+(?:(?:about|some|nearly|around|over|more\s+than|another)\s+)?\d+\s+(?=(?:[\w-]+\s+){0,4}?"
     r"(?:documents|agreements|memorand\w+|contracts|deals|protocols)\b)|"

@@ -354,6 +354,8 @@ _SIGNED_BY = re.compile(
 # memorandum ... is the most important agreement between the two countries"); one after a
 # negation ("not just to place orders and sign contracts") names none
 _NOT_A_DOCUMENT = re.compile(
+    # (not "Among them is an agreement on ...", "Also signed was a memorandum": one of a batch)
+    r"(?<!\bthem\s)(?<!\bthese\s)(?<!\bthose\s)(?<!\bsigned\s)"
     r"\b(?:is|was|are|were|be|become|became)\s+(?:the|a|an|its|their)\s+(?:[\w-]+\s+){0,3}$|"
     r"\bnot\s+(?:just\s+|only\s+|merely\s+)?to\b[^.;]*$",
     re.I,
@@ -415,11 +417,29 @@ def extract_agreements(ctx: DocContext) -> list[Agreement]:
         from bilat.extract.agreements_ru import extract_agreements_ru
 
         return _without_headline_repeats(ctx, extract_agreements_ru(ctx))
-    found = [ag for s in ctx.sentences for ag in _from_sentence(ctx, s)]
+    found = _of_the_batch([ag for s in ctx.sentences for ag in _from_sentence(ctx, s)])
     merged = _merged(_without_headline_repeats(ctx, found))
     return [
         replace(a, title=with_parties(of_project_left(ctx, a), a.kind, a.parties)) for a in merged
     ]
+
+
+# one of the documents told just before: "Among them is an agreement on ...", "These include"
+_AMONG = re.compile(
+    r"^\W*(?:among\s+(?:them|these|those|the\s+documents)|(?:these|they)\s+include)\b", re.I
+)
+
+
+def _of_the_batch(found: list[Agreement]) -> list[Agreement]:
+    """A document told as one of those signed just before ('... signed a joint statement and
+    31 other documents on Tuesday. Among them is an agreement on ...') was signed then too."""
+    out: list[Agreement] = []
+    for ag in found:
+        before = [a for a in out if a.evidence.end <= ag.evidence.start]
+        if _AMONG.match(ag.evidence.quote) and before and before[-1].status == "signed":
+            ag = replace(ag, status="signed", date=ag.date or before[-1].date)
+        out.append(ag)
+    return out
 
 
 def _without_headline_repeats(ctx: DocContext, found: list[Agreement]) -> list[Agreement]:
