@@ -408,3 +408,20 @@ def test_a_summit_not_held_is_no_event_and_a_visit_said_to_be_planned_is_planned
         "2024-07-16",
     )
     assert _shape(events) == [("visit", "planned", "2024")], _shape(events)
+
+
+def test_a_joint_working_groups_session_by_video_and_the_two_who_are_to_meet() -> None:
+    """'a meeting of the Russian-Chinese working group on coal, held by videoconference on
+    Thursday': the two states' session by video (a working group on a sector is a joint
+    body); 'The two are expected to meet in person ... later this month': the two told
+    before."""
+    events = _events(
+        "Rail capacity was discussed at a meeting of the Russian-Chinese working group on coal, "
+        "held by videoconference on Thursday. Energy Minister Alexander Tsivilev spoke with "
+        "Chinese NDRC chairman Zheng Shanjie by phone on Friday. The two are expected to meet "
+        "in person in Beijing later this month.",
+        "2024-11-20",
+    )
+    shape = _shape(events)
+    assert ("video", "occurred", "2024-11-14") in shape, shape
+    assert ("meeting", "planned", "2024-11") in shape, shape

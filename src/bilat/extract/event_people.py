@@ -52,8 +52,9 @@ ANAPHORA = re.compile(
     r"|the\s+(?:(?:foreign|prime|finance|deputy\s+prime)\s+)?(?:minister|governor|premier)"
     r"(?!\s+(?-i:[A-Z])))\b"
     # "The two last met in person in Tokyo in March": the two told before
-    r"|^\s*(?:the\s+two|both)(?=\s+(?:last\s+|also\s+|first\s+|previously\s+|have\s+|had\s+)?"
-    r"(?:met|spoke|talked)\b)"
+    # ... "The two are expected to meet in person at the forum later this month"
+    r"|^\s*(?:the\s+two|both)(?=\s+(?:last\s+|also\s+|first\s+|previously\s+|have\s+|had\s+|"
+    r"will\s+|(?:are|were)\s+(?:due|expected|set|scheduled)\s+to\s+)?(?:met|meet|spoke|talked)\b)"
     # "..., during talks on the sidelines of ...": the contact of the clause before
     r"|^\s*(?:during|in\s+the\s+course\s+of|at)\s+(?:(?:their|the|a)\s+)?(?:[\w-]+\s+)?"
     r"(?:talks|meeting|phone\s+call|call|conversation|videoconference)\b"

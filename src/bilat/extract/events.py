@@ -282,7 +282,7 @@ def _candidates(
                 # "Российско-китайское ЭКСПО": the two states hold it, whoever met there
                 parts += joint_mentions(gaz, clause)
         body: list[Mention] = []
-        if mode in ("meeting", "multilateral"):
+        if mode in ("meeting", "multilateral", "video"):  # (a joint body's session by video)
             body = joint_body(ctx, gaz, clause, trig)
             parts = [p for p in parts if not greets(ctx, p)] + body
         others = [m for mo, m in triggers if m is not trig]

@@ -245,11 +245,16 @@ _JOINT_BODY = re.compile(
     r"\b([A-Z][a-z]+) ?[-–—] ?([A-Z][a-z]+)"
     r"((?: +(?:[A-Z][\w-]*|and|intergovernmental|interparliamentary|interregional|"
     r"parliamentary|business|economic|trade|investment|energy|humanitarian)){0,5}?)"
-    r" +((?:[Ss]ub-?)?[Cc]ommission|(?:[Ss]ub-?)?[Cc]ommittee|Sub-Committee|[Cc]ouncil)\b"
+    r" +((?:[Ss]ub-?)?[Cc]ommission|(?:[Ss]ub-?)?[Cc]ommittee|Sub-Committee|[Cc]ouncil"
+    r"|[Ww]orking [Gg]roup)\b"
 )
 # its remit in lower case: "on investment cooperation", "on trade and economic cooperation",
 # "on cooperation on the Northern Sea Route", "in the Arctic" (not the venue "in Harbin")
-_REMIT_NOUN = r"(?:cooperation|investments?|trade|energy|security|affairs|issues|relations)"
+_REMIT_NOUN = (
+    r"(?:cooperation|investments?|trade|energy|security|affairs|issues|relations|coal|oil|gas|"
+    r"agriculture|transport|logistics|customs|tourism|education|culture|health|science|finance|"
+    r"banking|industry|aviation|space|nuclear\s+energy|connectivity|infrastructure)"
+)
 _REMIT_LOWER = re.compile(
     rf"\s+(?:on|for)\s+(?:(?:{_REMIT_NOUN}|and|[a-z]+(?:al|ic|ary|ian|ive)|[a-z]+-[a-z]+)\s+)"
     rf"{{0,4}}{_REMIT_NOUN}\b(?:\s+(?:on(?:\s+the)?|in\s+the)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)?"
