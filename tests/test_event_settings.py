@@ -425,3 +425,16 @@ def test_a_joint_working_groups_session_by_video_and_the_two_who_are_to_meet() -
     shape = _shape(events)
     assert ("video", "occurred", "2024-11-14") in shape, shape
     assert ("meeting", "planned", "2024-11") in shape, shape
+
+
+def test_a_contact_asked_about_and_earlier_ones_in_the_plural_are_no_events() -> None:
+    """'A reporter asked whether the two navies would hold joint exercises this summer': no
+    plan told; 'agreements reached at their previous meetings': no meeting of the call's day."""
+    events = _events(
+        "A TASS reporter asked whether the Russian and Chinese navies would hold joint "
+        "exercises this summer. On October 8, Chinese President Xi Jinping and Russian "
+        "President Vladimir Putin held a phone conversation, during which they discussed the "
+        "implementation of agreements reached at their previous meetings.",
+        "2025-10-10",
+    )
+    assert _shape(events) == [("call", "occurred", "2025-10-08")], _shape(events)

@@ -203,6 +203,15 @@ def _host_states(ctx: DocContext, clause: Clause) -> set[str]:
     }
 
 
+# a contact only asked about, or earlier ones referred to in the plural
+_NOT_TOLD = re.compile(
+    r"\b(?:asked|asking|wondered|wondering|unclear|uncertain)\s+(?:whether|if)\b", re.I
+)
+_EARLIER_ONES = re.compile(
+    r"\b(?:their|the|its|his|her)\s+(?:previous|earlier|past|prior)\s+(?:[\w-]+\s+)?$", re.I
+)
+
+
 def _candidates(
     ctx: DocContext, gaz: Gazetteer, clause: Clause, subject: list[Mention], exercise: bool
 ) -> list[Found]:
@@ -214,6 +223,12 @@ def _candidates(
     if exercise:
         triggers = with_exercise_anaphora(clause.text, triggers)
     for mode, trig in triggers:
+        if _NOT_TOLD.search(clause.text, 0, trig.start()) or (
+            trig.group(0).lower().endswith("s")
+            and _EARLIER_ONES.search(clause.text, 0, trig.start())
+        ):
+            continue  # "asked whether the navies would hold exercises", "agreements reached at
+            # their previous meetings": none told to take place
         if mode == "multilateral" and _summit_of_the_pair(ctx, gaz, clause, trig):
             mode = "meeting"
         sides: list[Mention] = []
