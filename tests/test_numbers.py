@@ -81,6 +81,11 @@ def parse(text: str) -> list[tuple[object, ...]]:
         # oil-market shorthand carries its own rate
         ("Refiners took 40,000 bpd of it.", (40000 * 0.158987, None, "m3", "day", "exact")),
         ("Loadings hit 1.5 million b/d.", (1.5e6 * 0.158987, None, "m3", "day", "exact")),
+        # a rate word of another noun after a comma is no rate of the number
+        (
+            "Trade rose to $19.6 billion, the first monthly increase.",
+            (19.6e9, None, "USD", None, "exact"),
+        ),
         ("It traded at a discount of 50 cents.", (0.5, None, "USD", None, "exact")),
         # 'between X and Y' is one range, each end with its own scale and unit
         ("It may bring between $40 billion and $45 billion.", (40e9, 45e9, "USD", None, "exact")),

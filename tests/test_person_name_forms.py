@@ -165,3 +165,15 @@ def test_headline_words_an_author_note_and_a_possessive_make_no_person() -> None
     assert {"Abdel-Fattah El-Sisi", "Jim Chalmers", "Donald Trump"} <= people, people
     assert not people & {"Putin Talk", "Trump Returns", "Rohan Kulkarni"}, people
     assert not any("'s" in p or p.startswith("Treasurer") for p in people), people
+
+
+def test_a_photo_credit_is_no_person() -> None:
+    """'REUTERS/Tingshu Wang/File Photo', 'Sergei BOBYLEV / POOL/AFP/File': the
+    photographer of a caption is no actor."""
+    people = _people(
+        "A worker walks past containers at the border crossing. REUTERS/Tingshu Wang/File "
+        "Photo\n\nRussian President Vladimir Putin (R) and Chinese leader Xi Jinping (file "
+        "photo) Sergei BOBYLEV / POOL/AFP/File\n\nChina's trade with Russia fell 8.4%.",
+        "2025-11-07",
+    )
+    assert set(people) == {"Vladimir Putin", "Xi Jinping"}, set(people)

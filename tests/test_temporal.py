@@ -32,6 +32,8 @@ def first(text: str, published: str | None = PUB, tense: str | None = None) -> t
         ("The statement was issued on Monday.", None, ("2024-03-11", None, None)),
         ("He will fly out on Monday.", None, ("2024-03-18", None, None)),
         ("They spoke on January 9.", None, ("2024-01-09", None, None)),
+        # a span of days with the month on both ends
+        ("The drills run from Mar. 1 to Mar. 5.", None, ("2024-03-01", "2024-03-05", None)),
         # a day of the month alone (translated state media), published 2024-03-14
         ("On the 12th, the vice premier met the envoy.", None, ("2024-03-12", None, None)),
         ("On the 20th, the vice premier met the envoy.", None, ("2024-02-20", None, None)),

@@ -215,6 +215,12 @@ def add_persons(b: Builder) -> None:
         if " " not in name and THE.search(context_before(text, ent.start_char)):
             continue  # "on the Moon": a thing, not a surname
         if (
+            "/" in ent.text
+            or _PHOTO_CREDIT.search(text, max(0, ent.start_char - 2), ent.start_char)
+            or (_PHOTO_CREDIT.match(text, ent.end_char))
+        ):
+            continue  # "REUTERS/Tingshu Wang/File Photo", "Sergei BOBYLEV / POOL/AFP": a credit
+        if (
             _byline_alone(text, ent.start_char, ent.end_char)
             or _author_note(text, ent.start_char, ent.end_char)
         ) or _VOCATIVE.search(
@@ -255,6 +261,9 @@ def add_persons(b: Builder) -> None:
         if not b.covered(start, end) and _resolve_person(b, name) is None:
             b.person(_person_key(b, name), name, start, end, name)
     _link_short_names(b, singles)
+
+
+_PHOTO_CREDIT = re.compile(r"\s?/")
 
 
 # a transcript's form of address: the one addressed is named elsewhere in full

@@ -521,9 +521,16 @@ def rate_after(text: str, end: int) -> str | None:
         before = window[max(0, m.start() - 6) : m.start()].lower()
         if re.match(r"\s*(earlier|ago|before|later|after)|-on-|-over-", after) or "than" in before:
             continue
+        if "," in window[: m.start()] and re.match(_ADJECTIVE_USE, after):
+            continue  # "to $19.6 billion, the first monthly increase since March": of another
+            # noun, after a comma
         key = next(str(k) for k, v in m.groupdict().items() if v)
         return re.sub(r"\d+$", "", key)
     return None
+
+
+# a rate word used as an adjective: "monthly increase", "daily average", "annual growth"
+_ADJECTIVE_USE = r"\s+(?!(?:to|from|in|on|at|by|for|and|or|since|until|through)\b)[a-z]{3,}"
 
 
 _RATE = r"(?:tariffs?|dut(?:y|ies)|tax(?:es)?|levy|rates?)"

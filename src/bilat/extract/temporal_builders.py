@@ -109,6 +109,12 @@ def b_month_range(m: re.Match[str], ctx: Ctx) -> Resolved | None:
             return None, None, None
         first, last = ymd(end_year - 1, m1), ymd(end_year, m2)
         return first, last, f"{first}..{last}"
+    if m2 == m1 and m["d1"] and m["d2"]:  # "from Aug. 1 to Aug. 5": days of one month
+        first_day, last_day = int(m["d1"]), int(m["d2"])
+        told = int(m["y"]) if m["y"] else year_for_month(m1, first_day, ctx)
+        start, end = ymd(told, m1, first_day), ymd(told, m1, last_day)
+        ok = first_day < last_day and (told is None or (start and end))
+        return (start, end, None) if ok else None
     if m2 <= m1:
         return None
     year = part_year(m["y"], m1, ctx, m2)

@@ -87,6 +87,13 @@ def patterns() -> tuple[tuple[re.Pattern[str], Builder], ...]:
             b_month_range,
             0,
         ),
+        (  # "from Aug. 1 to Aug. 5", "Nov. 28 – Dec. 2, 2025"
+            rf"\b(?:from\s+|between\s+)?(?P<m1>{mon})\.?\s+(?P<d1>\d{{1,2}}){sfx}"
+            rf"(?:{dash}|\s+and\s+)(?P<m2>{mon})\.?\s+(?P<d2>\d{{1,2}}){sfx}\b"
+            rf"(?:,?\s+(?P<y>{y})\b)?",
+            b_month_range,
+            0,
+        ),
         (
             rf"\b(?P<mon>{mon})\.?\s+(?P<d1>\d{{1,2}}){sfx}{dash}(?P<d2>\d{{1,2}}){sfx}"
             rf"(?:,?\s+(?P<y>{y}))?\b",
