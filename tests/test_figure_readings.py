@@ -47,7 +47,7 @@ def test_nearly_double_the_figure_is_a_rise_of_at_most_100_percent() -> None:
         "2026-07-20",
     )
     rise = _of(figures, 100)
-    assert (rise.kind, rise.qualifier, rise.period) == ("change", "at_most", "2026-01..2026-06")
+    assert (rise.kind, rise.qualifier, rise.period) == ("change", "at_most", "2026-H1")
 
 
 def test_a_forecast_for_the_coming_quarter_is_of_that_quarter() -> None:

@@ -738,3 +738,23 @@ def test_indian_fiscal_months_across_the_new_year_and_a_flow_of_several_goods() 
         (56.4e9, "trade_turnover", "2030-04..2031-01"),
         (51.9e9, "trade_flow", "2030-04..2031-01"),
     ]
+
+
+def test_six_months_to_june_is_the_first_half_fy_glued_and_a_rebound_is_a_rise() -> None:
+    """'in the six months to June' is the year's first half as the golds write it
+    ('YYYY-H1'); 'FY2023-24' is the split year with its mark glued on; 'slumped ... but
+    rebounded 7.3 percent' is a rise."""
+    text = (
+        "Two-way trade reached US$116.1 billion in the six months to June, up 1.7 per cent. "
+        "Pakistan's imports from China stood at $12.1bn in FY2023-24. Exports to China "
+        "slumped 19.9 percent in 2023 but rebounded 7.3 percent in the first four months of "
+        "this year."
+    )
+    got = [(f.value, f.period) for f in one(text, published="2024-07-12")]
+    assert got == [
+        (116.1e9, "2024-H1"),
+        (1.7, "2024-H1"),
+        (12.1e9, "2023..2024"),
+        (-19.9, "2023"),
+        (7.3, "2024-01..2024-04"),
+    ], got

@@ -165,10 +165,19 @@ _MONTH = re.compile(r"^\d{4}-\d{2}$")
 
 
 def _gold_period(t: TimeExpr) -> TimeExpr:
-    """GOLD periods have no single-month form: one month is the range 'YYYY-MM..YYYY-MM'."""
+    """GOLD periods have no single-month form: one month is the range 'YYYY-MM..YYYY-MM'; the
+    six months to June of a year are its first half ('YYYY-H1', as the golds write 'in the
+    six months to June', 'January-June')."""
     if t.period and _MONTH.match(t.period):
         return TimeExpr(t.start, t.end, t.text, t.date, t.date_end, f"{t.period}..{t.period}")
+    half = _FIRST_HALF.fullmatch(t.period or "")
+    if half and not re.search(r"fiscal|FY|since|so far|to date|начала|с\s+начала", t.text, re.I):
+        # (not a year to date told in June: "since the beginning of the year")
+        return TimeExpr(t.start, t.end, t.text, t.date, t.date_end, f"{half[1]}-H1")
     return t
+
+
+_FIRST_HALF = re.compile(r"(\d{4})-01\.\.\1-06")
 
 
 _SINCE_LAUNCHED = re.compile(

@@ -196,7 +196,8 @@ def patterns() -> tuple[tuple[re.Pattern[str], Builder], ...]:
             re.I,
         ),
         (
-            rf"\b(?P<y1>{y})\s*(?:[-–/]\s*(?P<yy>\d{{2}})|/(?P<y2>{y}))\b(?![-–/.,]?\d)"
+            # ("FY2023-24": the fiscal year's mark glued on)
+            rf"(?:\b|(?<=FY))(?P<y1>{y})\s*(?:[-–/]\s*(?P<yy>\d{{2}})|/(?P<y2>{y}))\b(?![-–/.,]?\d)"
             rf"(?:(?:\s+[a-z]+){{0,2}},?\s+(?:which|that)\s+(?:ended|ends|closed)\s+(?:in\s+)?"
             rf"(?P<mon>{mon})\b)?",
             b_split_year,
