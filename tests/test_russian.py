@@ -498,3 +498,21 @@ def test_a_documents_year_and_the_meeting_a_visit_follows_date_no_event() -> Non
     dates = {(e.mode, e.status, e.date) for e in found}
     assert ("multilateral", "planned", "2031-10-02") in dates, dates
     assert ("visit", "planned", "2031-08") in dates, dates
+
+
+def test_the_eve_of_talks_dated_by_the_text_and_a_title_with_the_states_adjective() -> None:
+    """'Накануне переговоров ... провели 29-е заседание': the day before the talks the text
+    dates (Tuesday), not before a mention of them dated by the report ('заявил в ходе
+    переговоров'); 'Глава китайского правительства прибыл в Москву': the Chinese premier."""
+    text = (
+        "Председатель правительства РФ Михаил Мишустин и премьер Госсовета КНР Ли Цян во "
+        "вторник провели переговоры в Москве. «Мы довольны», - заявил Мишустин в ходе "
+        "переговоров. Накануне переговоров вице-премьер РФ Дмитрий Чернышенко и вице-премьер "
+        "Госсовета КНР Чжан Гоцин провели 29-е заседание комиссии по подготовке регулярных "
+        "встреч глав правительств.\n\nГлава китайского правительства прибыл в Москву в "
+        "понедельник с официальным визитом."
+    )
+    found = extract_russian(text, "2031-11-19").events
+    shape = {(e.mode, e.date, frozenset(e.participants)) for e in found}
+    assert ("meeting", "2031-11-17", frozenset({"Dmitry Chernyshenko", "Zhang Guoqing"})) in shape
+    assert ("visit", "2031-11-17", frozenset({"Li Qiang", "Russia"})) in shape, shape

@@ -129,7 +129,9 @@ def day_off(clause: Clause, found: Found, told: list[Found], published: str | No
         if found.explicit_date or start is None or len(start) != 10:
             return found
         return replace(found, event=replace(found.event, date=start), explicit_date=True)
-    dated = [f for f in told if f.explicit_date] if m and m["same"] else []
+    # the day of an event the text dates, not of one dated by the report ('заявил в ходе
+    # переговоров': the talks told again)
+    dated = [f for f in told if f.explicit_date] if m else []
     days = [
         f.event.date
         for f in dated or told

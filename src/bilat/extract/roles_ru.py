@@ -172,7 +172,25 @@ def _phrase_at(
             span.start_char, span.end_char, span.text, key, country, region, host=host
         )
         return phrase, end
-    return None
+    return _state_inside(doc, lemmas_, i, phrases, gaz)
+
+
+def _state_inside(
+    doc: Any, lemmas_: list[str], i: int, phrases: _Phrases, gaz: Gazetteer
+) -> tuple[RolePhrase, int] | None:
+    """'глава китайского правительства', 'председатель российского правительства': a
+    two-word title with the state's adjective inside it."""
+    if i + 2 >= len(doc) or not doc[i + 1].is_alpha or is_plural(doc[i].text):
+        return None
+    key = phrases.get((lemmas_[i], lemmas_[i + 2]))
+    entry = russian_names(gaz).state_for_adjective(doc[i + 1].text) if key else None
+    if key is None or entry is None or not entry.country:
+        return None
+    if after_title_head(doc[max(0, i - 6) : i].text_with_ws):
+        return None
+    span = doc[i : i + 3]
+    key = leader_key(key, doc[i].text, entry.country)
+    return RolePhrase(span.start_char, span.end_char, span.text, key, entry.country, None), i + 3
 
 
 def _holder_of(
