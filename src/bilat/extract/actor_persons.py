@@ -93,10 +93,11 @@ def _title_case_line(text: str, pos: int) -> bool:
     start = text.rfind("\n", 0, pos) + 1
     end = text.find("\n", pos)
     line = text[start : end if end >= 0 else len(text)].strip()
-    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", line) if len(w) > 3]
+    words: list[str] = [w for w in re.findall(r"[A-Za-z][\w'’-]*", line) if len(w) > 3]
     if len(words) < 3 or line.endswith((".", ":")):
         return False
-    return sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+    capitalised = sum(1 for w in words if w[0].isupper())
+    return capitalised >= 0.8 * len(words)
 
 
 # an author's note: "Tatiana Orlova is a nonresident scholar at the Carnegie ...", "Rohan
