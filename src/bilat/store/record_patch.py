@@ -177,7 +177,7 @@ class _Patcher:
         use), writing only the rows that differ from the stored ones: a commitment whose row
         is unchanged keeps its pairs, keys and tail, which follow from it; a claim whose key
         (its content) and place are unchanged keeps its row."""
-        scratch = _Claims(self.db, keys=False)  # keys the claims, never flushed
+        scratch = _Claims(self.db)  # keys the claims, never flushed
         added: dict[int, tuple[dict[str, Any], dict[str, Any], tuple[str, str]]] = {}
         rows: dict[int, tuple[Any, ...]] = {}
         for index, item in enumerate(items):
@@ -255,7 +255,29 @@ class _Patcher:
 
 class _Claims(RowWriter):
     """Keys the claims as a full write does (by content, numbered by first use) without
-    making their rows: a claim is written again only when its key or place changed."""
+    making their rows: a claim is written again only when its key or place changed. A claim
+    cited again as the same object (commitments judged on the same figures share them:
+    `bilat.record`) is keyed once."""
+
+    def __init__(self, db: Database) -> None:
+        super().__init__(db, keys=False)
+        self.keyed: dict[int, tuple[dict[str, Any], str]] = {}  # id -> (claim, key)
+        self.lists: dict[tuple[int, ...], tuple[list[dict[str, Any]], list[str]]] = {}
+
+    def claim_keys(self, claims: list[dict[str, Any]]) -> list[str]:
+        """A list of the same claims as one keyed before (commitments of one measure, unit
+        and period cite every claim of it) has their keys, each claim numbered already."""
+        ids = tuple(map(id, claims))
+        found = self.lists.get(ids)
+        if found is None:  # the claims are held beside their keys: no id is reused
+            found = self.lists[ids] = (claims, super().claim_keys(claims))
+        return list(found[1])
+
+    def claim_key(self, claim: dict[str, Any]) -> str:
+        found = self.keyed.get(id(claim))
+        if found is None:
+            found = self.keyed[id(claim)] = (claim, super().claim_key(claim))
+        return found[1]
 
     def claim_row(self, pos: int, key: str, claim: dict[str, Any]) -> tuple[Any, ...]:
         return ("claims", pos, key, claim)
