@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +19,14 @@ from bilat.pairview import PAIRED, for_pair, pair_counts
 from bilat.pipeline import ingest_and_extract
 from bilat.queries import in_range, period_in_range
 from bilat.reconcile import reconcile
-from bilat.record import SOURCED_DOCUMENTS, load_sourced, rebuild_record, record_parts
+from bilat.reconcile.model import to_plain
+from bilat.record import (
+    SOURCED_DOCUMENTS,
+    _plain_whole,
+    load_sourced,
+    rebuild_record,
+    record_parts,
+)
 from bilat.records import Extraction
 from bilat.serve import create_app, queries
 from bilat.serve.record import CONFLICT_ID, conflict_id
@@ -26,7 +34,8 @@ from bilat.store import PageFilter, Store, open_store
 from bilat.store import figure_groups as fg
 from bilat.store import item_pages as ip
 from bilat.store.part_pages import page_part
-from bilat.store.record_rows import entries, entry_fields
+from bilat.store.record_patch import _Claims
+from bilat.store.record_rows import RowWriter, entries, entry_fields
 from conftest import _drop_pg, _pg_url, asgi_get
 
 CORPUS = Path(__file__).resolve().parents[1] / "examples" / "corpus"
@@ -78,6 +87,42 @@ def test_commitments_keep_their_evidence_claims(store: Store, whole: dict[str, A
     assert store.record_part("commitments") == whole["commitments"]
     stored = store.db.all("SELECT payload FROM record_items WHERE kind = 'commitments'")
     assert all('"evidence_figures": [{' not in r["payload"] for r in stored)
+
+
+def test_commitments_written_whole_share_their_claims_keyed_once(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An update makes the commitments plain with one dict per claim object
+    (`record._plain_whole`: commitments judged on the same figures share them) and keys
+    each claim dict once (`record_patch._Claims`): the entries are those `to_plain`
+    makes, and the keys those of a full write."""
+    judged = [s for s in reconcile(load_sourced(store)).commitments if s.evidence_figures]
+    tracked = [*judged, *(replace(s, reason="again") for s in judged)]  # the same claims
+    claims = [c for s in tracked for c in (*s.evidence_figures, *s.dissent)]
+    assert len({id(c) for c in claims}) < len(claims), "some claim is cited twice"
+    plain = _plain_whole("commitments", tracked)
+    assert plain == [to_plain(s) for s in tracked]
+    cited = [c for p in plain for c in (*p["evidence_figures"], *p["dissent"])]
+    assert len({id(c) for c in cited}) == len({id(c) for c in claims})
+    full = RowWriter(store.db, keys=False)  # as a full write keys them
+    lists = [p["evidence_figures"] for p in plain] + [cited[::-1], cited[1:2], cited[:3]]
+    want = [full.claim_keys(claims) for claims in lists]
+    mutated = [dict(c, value=-1.0) for c in cited[:1]]  # another object: keyed on its own
+    want_mutated = full.claim_keys(mutated)
+    assert want_mutated != full.claim_keys(cited[:1])
+    keyed: list[dict[str, Any]] = []
+    hashed = RowWriter.claim_key
+
+    def counted(self: RowWriter, claim: dict[str, Any]) -> str:
+        keyed.append(claim)
+        return hashed(self, claim)
+
+    monkeypatch.setattr(RowWriter, "claim_key", counted)
+    scratch = _Claims(store.db)
+    assert [scratch.claim_keys(claims) for claims in lists] == want
+    assert scratch.claim_keys(mutated) == want_mutated
+    assert [r[1:3] for r in scratch.items] == [r[1:3] for r in full.items]  # numbered alike
+    assert len({id(c) for c in keyed}) == len(keyed)  # none keyed twice
 
 
 def test_sourced_extractions_are_each_documents_own(store: Store) -> None:

@@ -236,7 +236,7 @@ def update_record(store: Store, added: set[int]) -> RecordDelta | None:
         delta = _derive(store, added, reviewed)
         patch = RecordPatch(
             {kind: _part_patch(store, kind, p) for kind, p in delta.parts.items()},
-            {kind: [_plain(x) for x in items] for kind, items in delta.whole.items()},
+            {kind: _plain_whole(kind, items) for kind, items in delta.whole.items()},
             delta.actor_ids,
         )
         store.patch_record(patch, source, version)
@@ -338,6 +338,37 @@ def _plain_actors(after: Sequence[CanonicalActor]) -> list[dict[str, Any]]:
         }
         for actor in after
     ]
+
+
+_CLAIM_LISTS = ("evidence_figures", "dissent")
+
+
+def _plain_whole(kind: str, entries: Sequence[Any]) -> list[Any]:
+    """`_plain` of each entry of a part written whole; a commitment's claims are made plain
+    once per claim, so commitments judged on the same figures share the dicts and the patch
+    keys each claim once (`record_patch._Claims`: 60,500 claims cited at 100,000 documents,
+    11,697 distinct)."""
+    if kind != "commitments":
+        return [_plain(x) for x in entries]
+    made: dict[int, Any] = {}  # id -> plain; the claims live as long as `entries`
+
+    def claim(c: Any) -> Any:
+        plain = made.get(id(c))
+        if plain is None:
+            plain = made[id(c)] = to_plain(c)
+        return plain
+
+    def commitment(entry: Any) -> Any:
+        if isinstance(entry, dict):
+            return entry
+        return {
+            f.name: [claim(c) for c in getattr(entry, f.name)]
+            if f.name in _CLAIM_LISTS
+            else to_plain(getattr(entry, f.name))
+            for f in fields(entry)
+        }
+
+    return [commitment(x) for x in entries]
 
 
 def _plain(entry: Any) -> Any:

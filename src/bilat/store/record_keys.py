@@ -95,7 +95,8 @@ class Keys:
         """The `kind` rows of `doc` keyed `key`; the rows of `doc` (of every document when
         not `local`) are read once."""
         if self.local:
-            self._local_rows(kind, (doc,))
+            if doc not in self._read.get(kind, ()):  # mostly read with its entry's documents
+                self._local_rows(kind, (doc,))
             return [i for i, k in self._by_doc[kind].get(doc, ()) if k == key]
         read = self._read.setdefault(kind, set())
         rows = self._rows.setdefault(kind, Rows())

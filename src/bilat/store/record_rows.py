@@ -172,14 +172,18 @@ class RowWriter:
         """Each claim stored once (as a `claims` row); their keys in order."""
         keys = []
         for claim in claims:
-            same = json.dumps(claim, sort_keys=True, ensure_ascii=False)  # key: any field order
-            key = hashlib.blake2b(same.encode(), digest_size=12).hexdigest()
+            key = self.claim_key(claim)
             if key not in self.claims:
                 self.claims.add(key)
                 self.items.append(self.claim_row((self.claim_pos + 1) * GAP, key, claim))
                 self.claim_pos += 1
             keys.append(key)
         return keys
+
+    def claim_key(self, claim: dict[str, Any]) -> str:
+        """A claim's key: a hash of its content (any field order)."""
+        same = json.dumps(claim, sort_keys=True, ensure_ascii=False)
+        return hashlib.blake2b(same.encode(), digest_size=12).hexdigest()
 
     def claim_row(self, pos: int, key: str, claim: dict[str, Any]) -> tuple[Any, ...]:
         """The `record_items` row of a claim keyed `key` at `pos`."""
