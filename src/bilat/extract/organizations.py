@@ -305,6 +305,9 @@ def _inside_any(m: OrgMention, bodies: list[OrgMention]) -> bool:
     return any(b.start < m.end and m.start < b.end for b in bodies)
 
 
+_OF_A_BODY = re.compile(r"\s+of\s+the\s+[A-Z]")
+
+
 def _joint_bodies(text: str, gaz: Gazetteer) -> list[OrgMention]:
     """Commissions, committees and councils of two states, named for both of them."""
     spans = []
@@ -315,6 +318,10 @@ def _joint_bodies(text: str, gaz: Gazetteer) -> list[OrgMention]:
         remit = _REMIT.match(text, m.end()) or _REMIT_LOWER.match(text, m.end())
         if remit is None and not m.group(3):
             continue  # 'the Russian-Chinese commission': which one, the words do not say
+        end = remit.end() if remit else m.end()
+        if m.group(4).lower().startswith("sub") and _OF_A_BODY.match(text, end):
+            continue  # "the Indian-Russian sub-commission on space cooperation of the ...
+            # Commission": a part of the body named next (`_with_sub_bodies`)
         spans.append((m.start(), remit.end() if remit else m.end()))
     names = sorted({text[s:e] for s, e in spans}, key=len, reverse=True)
     return [OrgMention(s, e, _fullest(text[s:e], names), "organization", None) for s, e in spans]
