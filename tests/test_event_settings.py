@@ -438,3 +438,21 @@ def test_a_contact_asked_about_and_earlier_ones_in_the_plural_are_no_events() ->
         "2025-10-10",
     )
     assert _shape(events) == [("call", "occurred", "2025-10-08")], _shape(events)
+
+
+def test_an_opening_participles_talks_are_told_before_and_a_visit_looked_forward_to() -> None:
+    """'Opening the talks, Jaishankar said ties had moved since Modi and Xi met in Kazan in
+    October last year ..., and that he looked forward to Modi's visit to Tianjin later this
+    month': the Kazan meeting of last October (not the talks of the report's day), and the
+    visit still to come."""
+    events = _events(
+        "Opening the talks, Indian External Affairs Minister S. Jaishankar said ties had moved "
+        "in a positive direction since Prime Minister Narendra Modi and President Xi Jinping "
+        "met in Kazan in October last year, and that he looked forward to Mr. Modi's visit to "
+        "Tianjin later this month.",
+        "2025-08-18",
+    )
+    shape = _shape(events)
+    assert ("meeting", "occurred", "2024-10") in shape, shape
+    assert ("visit", "planned", "2025-08") in shape, shape
+    assert ("meeting", "occurred", "2025-08-18") not in shape, shape

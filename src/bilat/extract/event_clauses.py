@@ -51,6 +51,11 @@ _PREPARES = re.compile(
 )
 _CLAUSE = re.compile(
     r",\s+(?:and|while|whereas|but)\s+|;\s+|\s+and\s+(?=(?:in|on|at)\s+[A-Z])"
+    # "Opening the talks, Jaishankar said ... since Modi and Xi met in Kazan": an opening
+    # participle's event word is the contact told before, no event of the clause
+    # (not "Speaking at the Russian-Chinese Business Roundtable, ...": an occasion named)
+    r"|^(?:Opening|Closing)\s+(?:the|this)\s+(?:talks|meeting|session|discussion|conversation)"
+    r"(?=,)"
     r"|\s+и\s+(?=во?\s+[а-яё]+\s+во?\s+[А-ЯЁ])"  # "в мае в Москве | и в сентябре в Пекине"
     # "his state visit to South Africa in August last year | and Ramaphosa's state visit to
     # China in early September": another's contact of its own
