@@ -183,3 +183,13 @@ def test_one_of_a_batch_signed_and_a_title_that_stops_at_a_clause_of_its_own() -
         "2025-11-25",
     ), got
     assert not any("companies" in t for t in got), got
+
+
+def test_a_title_stops_where_when_begins() -> None:
+    """'to sign the Power of Siberia 2 contract before Putin's trip to Beijing': the trip is
+    when, not what the contract is; the contract is the project's."""
+    (found,) = _agreements(
+        "Moscow hopes to sign the Power of Siberia 2 contract before Putin's trip to Beijing.",
+        "2025-01-24",
+    )
+    assert found.title == "contract on Power of Siberia 2", found.title

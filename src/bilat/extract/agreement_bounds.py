@@ -22,6 +22,8 @@ _STOP = re.compile(
     r"could|can|may|might|must|should|shall|being|grew|fell|rose|drew|sent|gave|saw|began|"
     r"became|brought|kept|won|lost|meant|went|"
     r"that|who|signed|adopted|issued|reached|published|during|said|says|covers|covered|"
+    # when, not what: "the Power of Siberia 2 contract before Putin's trip to Beijing"
+    r"before|ahead\s+of|"
     r"includes|included|provides|envisages|stipulates|demonstrated|shows|laid|aims|calls|sets|"
     r"obliges|obligates|commits|binds|guarantees|gives|grants|prohibits|bans|"
     # the clause's own verb after the noun: "talks on the terms of the contract continue"
