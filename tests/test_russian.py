@@ -516,3 +516,11 @@ def test_the_eve_of_talks_dated_by_the_text_and_a_title_with_the_states_adjectiv
     shape = {(e.mode, e.date, frozenset(e.participants)) for e in found}
     assert ("meeting", "2031-11-17", frozenset({"Dmitry Chernyshenko", "Zhang Guoqing"})) in shape
     assert ("visit", "2031-11-17", frozenset({"Li Qiang", "Russia"})) in shape, shape
+
+
+def test_a_deputy_of_the_head_of_the_chinese_government_is_not_the_premier() -> None:
+    """'Заместитель главы китайского правительства' holds a lesser office: no Li Qiang."""
+    found = extract_russian(
+        "Заместитель главы китайского правительства прибыл в Москву в понедельник.", "2026-11-18"
+    )
+    assert "Li Qiang" not in {a.name for a in found.actors}

@@ -218,7 +218,7 @@ def add_persons(b: Builder) -> None:
         if (
             "/" in ent.text
             or _PHOTO_CREDIT.search(text, max(0, ent.start_char - 2), ent.start_char)
-            or (_PHOTO_CREDIT.match(text, ent.end_char))
+            or _PHOTO_CREDIT.match(text, ent.end_char)
         ):
             continue  # "REUTERS/Tingshu Wang/File Photo", "Sergei BOBYLEV / POOL/AFP": a credit
         if (

@@ -38,7 +38,7 @@ from bilat.extract.context import DocContext, Mention
 from bilat.extract.figures_measure import countries_in_text
 from bilat.extract.gazetteer import Entry, Gazetteer, normalize
 from bilat.extract.gazmatch import find_gazetteer_mentions
-from bilat.extract.organizations import described_companies, find_organizations
+from bilat.extract.organizations import OrgMention, described_companies, find_organizations
 from bilat.extract.roles import POSTED_KEYS, RolePhrase, find_plural_roles, find_role_phrases
 from bilat.extract.roles_ru import find_role_phrases_ru
 from bilat.extract.wordre import mostly_cyrillic
@@ -250,26 +250,26 @@ def _add_organizations(b: Builder) -> None:
         if entry is not None and m.type == "company":  # "China National Petroleum Corp."
             b.entry(entry, m.start, m.end, text[m.start : m.end])
             continue
-        key = "org:" + normalize(m.name)
-        draft = b.drafts.setdefault(key, Draft(m.name, m.type, m.country, None))
-        draft.add(m.start, m.end, text[m.start : m.end])
-        draft.extra_aliases += tuple(a for a in m.aliases if a not in draft.extra_aliases)
-        b.take(m.start, m.end)
+        _file_body(b, m)
+
+
+def _file_body(b: Builder, m: OrgMention) -> None:
+    """A body the gazetteer lacks, one draft per name (its short names inside as aliases)."""
+    key = "org:" + normalize(m.name)
+    draft = b.drafts.setdefault(key, Draft(m.name, m.type, m.country, None))
+    draft.add(m.start, m.end, b.ctx.clean_text[m.start : m.end])
+    draft.extra_aliases += tuple(a for a in m.aliases if a not in draft.extra_aliases)
+    b.take(m.start, m.end)
 
 
 def _add_described_companies(b: Builder) -> None:
     """Companies named after a trade noun, before the people: 'producer Elga Coal' is no
     person the NER found."""
-    text = b.ctx.clean_text
-    for m in described_companies(text, b.gaz):
+    for m in described_companies(b.ctx.clean_text, b.gaz):
         if b.covered(m.start, m.end) and not b.only_places(m.start, m.end):
             continue
-        if any(e.type == "person" for e in b.gaz.lookup(m.name)):
-            continue
-        key = "org:" + normalize(m.name)
-        draft = b.drafts.setdefault(key, Draft(m.name, "company", m.country, None))
-        draft.add(m.start, m.end, text[m.start : m.end])
-        b.take(m.start, m.end)
+        if not any(e.type == "person" for e in b.gaz.lookup(m.name)):
+            _file_body(b, m)
 
 
 def _draft_named(b: Builder, name: str) -> Draft | None:

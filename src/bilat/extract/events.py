@@ -216,8 +216,8 @@ def _candidates(
     ctx: DocContext, gaz: Gazetteer, clause: Clause, subject: list[Mention], exercise: bool
 ) -> list[Found]:
     """`exercise`: the report names a joint exercise, so 'the drills' is one."""
-    if lexicon().generic.search(clause.sentence.text):
-        return []
+    if lexicon().generic.search(clause.sentence.text) or NOT_HELD.search(clause.text):
+        return []  # (...; "No annual summit was held in 2022 or 2023": nothing took place)
     out = []
     triggers = find_triggers(clause.text)
     if exercise:
@@ -314,8 +314,6 @@ def _candidates(
     out += [level] if level else []
     if CALLED_OFF.search(clause.text):  # "A meeting ... that had been scheduled for January
         out = [f for f in out if f.event.status != "planned"]  # was cancelled": none to come
-    if NOT_HELD.search(clause.text):  # "No annual summit was held in 2022 or 2023"
-        return []
     return out
 
 

@@ -322,7 +322,7 @@ def _joint_bodies(text: str, gaz: Gazetteer) -> list[OrgMention]:
         if m.group(4).lower().startswith("sub") and _OF_A_BODY.match(text, end):
             continue  # "the Indian-Russian sub-commission on space cooperation of the ...
             # Commission": a part of the body named next (`_with_sub_bodies`)
-        spans.append((m.start(), remit.end() if remit else m.end()))
+        spans.append((m.start(), end))
     names = sorted({text[s:e] for s, e in spans}, key=len, reverse=True)
     return [OrgMention(s, e, _fullest(text[s:e], names), "organization", None) for s, e in spans]
 

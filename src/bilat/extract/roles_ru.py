@@ -186,8 +186,10 @@ def _state_inside(
     entry = russian_names(gaz).state_for_adjective(doc[i + 1].text) if key else None
     if key is None or entry is None or not entry.country:
         return None
-    if after_title_head(doc[max(0, i - 6) : i].text_with_ws):
-        return None
+    if after_title_head(doc[max(0, i - 6) : i].text_with_ws) or _LESSER.search(
+        doc[max(0, i - 3) : i].text_with_ws
+    ):
+        return None  # (as `_phrase_at`: not "заместитель главы китайского правительства")
     span = doc[i : i + 3]
     key = leader_key(key, doc[i].text, entry.country)
     return RolePhrase(span.start_char, span.end_char, span.text, key, entry.country, None), i + 3

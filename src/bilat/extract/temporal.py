@@ -171,7 +171,7 @@ def _gold_period(t: TimeExpr) -> TimeExpr:
     if t.period and _MONTH.match(t.period):
         return TimeExpr(t.start, t.end, t.text, t.date, t.date_end, f"{t.period}..{t.period}")
     half = _FIRST_HALF.fullmatch(t.period or "")
-    if half and not re.search(r"fiscal|FY|since|so far|to date|начала|с\s+начала", t.text, re.I):
+    if half and not re.search(r"fiscal|FY|since|so far|to date|начала", t.text, re.I):
         # (not a year to date told in June: "since the beginning of the year")
         return TimeExpr(t.start, t.end, t.text, t.date, t.date_end, f"{half[1]}-H1")
     return t
