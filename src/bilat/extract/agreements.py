@@ -278,7 +278,7 @@ def _from_sentence(ctx: DocContext, s: Sentence) -> list[Agreement]:
         if not definite:
             title = of_project(ctx, s, title, m.start())  # a back-reference is merged first
             title = between_subject(ctx, s, title, m.start())
-        title = with_occasion(with_body(ctx, s, title), kind, s.text)
+        title = with_occasion(ctx, s, with_body(ctx, s, title), kind)
         context = s.text[max(0, begin - 30) : m.end() + 20]
         if lex.generic.search(context):
             continue
