@@ -62,9 +62,7 @@ def _paragraph(ctx: DocContext, s: Sentence, back: int = 2) -> str:
 def _sessions(text: str) -> list[str]:
     """The sessions a text names as held, not one still to come ('agreed to hold the 30th
     meeting of the Commission next year')."""
-    return [
-        m.group(0) for m in _SESSION.finditer(text) if not _TO_HOLD.search(text, 0, m.start())
-    ]
+    return [m.group(0) for m in _SESSION.finditer(text) if not _TO_HOLD.search(text, 0, m.start())]
 
 
 def with_body(ctx: DocContext, s: Sentence, title: str) -> str:
