@@ -405,3 +405,15 @@ def test_the_months_of_the_report_and_a_level_expected_by_year_end() -> None:
         (96_000, "2026-01..2026-09"),
         (130_000, "2026"),
     }
+
+
+def test_a_value_told_aside_for_another_period_is_that_periods_and_dates_nothing_else() -> None:
+    figures = _figures(
+        "In January-June 2025, Uzbekistan's foreign trade reached $33.2 billion.\n\n"
+        "Russia's share of the total was 17.4% (in January-June 2024 - 15.9%).\n\n"
+        "Exports to Russia fell by 3.1% to $1.8 billion.",
+        "2025-07-25",
+    )
+    assert _of(figures, 15.9).period == "2024-H1"  # January-June is a half (as golds write it)
+    assert _of(figures, 3.1).period == "2025-H1"
+    assert _of(figures, 1.8e9).period == "2025-H1"

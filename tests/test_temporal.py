@@ -75,10 +75,13 @@ def first(text: str, published: str | None = PUB, tense: str | None = None) -> t
         ("Over the ten months trade fell.", None, ("2023-01", "2023-10", "2023-01..2023-10")),
         # a split year closed in a named month: the twelve months to it
         (
-            "in fiscal 2021-22, which ended in March,",
+            "the 2021/22 marketing year, which ended in March,",
             None,
             ("2021-04", "2022-03", "2021-04..2022-03"),
         ),
+        # ... but a whole fiscal year is a year range however it is closed (GOLD v1.1)
+        ("in fiscal year 2022-23, which ended in March,", None, ("2022", "2023", "2022..2023")),
+        ("in FY2021-22, which ended in March,", None, ("2021", "2022", "2021..2022")),
         # part of a split fiscal year: its months from April (GOLD v1.1, India's FY)
         (
             "In the first 11 months of FY 2022-23 imports rose.",

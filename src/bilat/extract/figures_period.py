@@ -51,6 +51,9 @@ def number_period(
     glued = [t for t in times if t.period and _GLUED.fullmatch(text, t.end, q.start)]
     if glued:  # "April's 1.59 million", "апрельских 1,59 млн": its own, also when compared
         return glued[-1].period
+    aside = [t for t in times if t.period and t.end <= q.start <= (_aside_end(text, t) or -1)]
+    if aside:  # "was 21.1% (in January-September 2023 - 20.8%)": the aside's own value
+        return aside[-1].period
     usable = [t for t in times if t.period and not _baseline(text, t)]
     before = [t for t in usable if t.end <= q.start]
     same = _in_the_same_period(text, q, times, before)
@@ -258,7 +261,23 @@ _COMPARED = re.compile(
 )
 
 
+# an aside giving the value of another period: "was 21.1% (in January-September 2023 -
+# 20.8%)", "(2023: $19.6 billion)"
+_ASIDE_BEFORE = re.compile(r"\(\s*(?:in|for|в|за)?\s*$", re.I)
+_ASIDE_AFTER = re.compile(r"\s*(?:[-–—:]|г\.\s*[-–—])\s*[$€¥₽]?\s*-?\d[^()]*\)")
+
+
+def _aside_end(text: str, t: TimeExpr) -> int | None:
+    """Where the aside a time expression opens ends ('(in 2023 - 20.8%)'), or None."""
+    if not _ASIDE_BEFORE.search(text[max(0, t.start - 6) : t.start]):
+        return None
+    aside = _ASIDE_AFTER.match(text, t.end)
+    return aside.end() if aside else None
+
+
 def _baseline(text: str, t: TimeExpr) -> bool:
+    if _aside_end(text, t) is not None:
+        return True  # another period's value, told aside: no period of the sentence's
     if re.fullmatch(r"year[-\s]end", t.text, re.I):
         return False  # "expects it to reach 210,000 TEU by year-end": the year it closes
     if _SAME_PERIOD.search(text[max(0, t.start - 32) : t.start]):

@@ -151,6 +151,9 @@ def b_year_to_date(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     return start, end, f"{start}..{end}" if pub.month > 1 else f"{start}..{start}"
 
 
+_FISCAL_BEFORE = re.compile(r"\b(?:fiscal|financial|FY)\s*(?:year\s*)?$", re.I)
+
+
 def b_split_year(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     """A fiscal, academic or marketing year written across two years: '2022-23', '2023/24',
     '2023/2024' (GOLD: a year range)."""
@@ -158,7 +161,11 @@ def b_split_year(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     y2 = int(m["y2"]) if m["y2"] else y1 // 100 * 100 + int(m["yy"])
     if y2 != y1 + 1:
         return None
-    if m["mon"]:  # "the 2024/25 agricultural year, which ended in June": July 2024 - June 2025
+    fiscal = _FISCAL_BEFORE.search(m.string, max(0, m.start() - 24), m.start())
+    if m["mon"] and not fiscal:
+        # "the 2024/25 agricultural year, which ended in June": July 2024 - June 2025; a
+        # fiscal year stays a year range, however closed ("fiscal year 2022-23, which ended
+        # in March": GOLD v1.1)
         last = month_number(m["mon"])
         start, end = ymd(y1 if last < 12 else y2, last % 12 + 1), ymd(y2, last)
         return start, end, f"{start}..{end}"
