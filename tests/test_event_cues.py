@@ -970,3 +970,22 @@ def test_during_a_visit_the_subject_after_it_and_a_meeting_is_no_later_plan() ->
         ("meeting", "occurred"),
         ("meeting", "planned"),
     }
+
+
+def test_also_expected_in_a_city_a_possible_trip_and_a_title_case_body() -> None:
+    """'is also expected in Kazan for the Brics summit in October' (FT house style): a planned
+    visit and summit of this year, not last October's meeting; 'may travel to China' a
+    possible trip (GOLD: hedged plans are planned)."""
+    from tests.conftest import extract_text
+
+    text = (
+        "Chinese President Xi Jinping is also expected in Kazan for the Brics summit in "
+        "October. Russian Deputy Prime Minister Alexander Novak may travel to China in the "
+        "autumn to discuss the pipeline, officials said."
+    )
+    events = extract_text(text, "2031-06-14").events
+    got = sorted((e.mode, e.status, e.date) for e in events)
+    assert ("visit", "planned", "2031-10") in got
+    assert ("multilateral", "planned", "2031-10") in got
+    assert any(e.mode == "visit" and "Alexander Novak" in e.participants for e in events)
+    assert all(e.status == "planned" for e in events)
