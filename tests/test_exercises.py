@@ -282,3 +282,33 @@ def test_a_joint_patrol_others_intercepted_is_the_pairs_and_more_such_are_planne
     assert {"Russia", "China"} <= set(earlier.participants)
     assert not {"United States", "Canada"} & set(earlier.participants)
     assert (current.date, planned.date, planned.status) == ("2026-03-03", "2027", "planned")
+
+
+def test_an_editions_month_is_of_its_year_and_a_patrol_after_the_drills_is_then() -> None:
+    """'"Joint Sea-2029," was held in September': September of 2029, not of the
+    report's year; 'After the exercise, the two navies will conduct a joint patrol': a second
+    event, in the month of the drills told before."""
+    from tests.conftest import extract_text
+
+    text = (
+        "VLADIVOSTOK, July 30 -- The Russian and Chinese navies will hold the Joint Sea-2030 "
+        "exercise in the Sea of Japan in early August, the Pacific Fleet said "
+        "on Wednesday. After the exercise, the two navies will conduct a joint patrol in the "
+        'Pacific Ocean.\n\nThe previous edition, "Joint Sea-2029," was held in '
+        "September off Qingdao."
+    )
+    events = extract_text(text, "2030-07-30").events
+    got = sorted((e.status, str(e.date), e.evidence.quote[:20]) for e in events)
+    assert got == [
+        ("occurred", "2029-09", "The previous edition"),
+        ("planned", "2030-08", "After the exercise, "),
+        ("planned", "2030-08", "VLADIVOSTOK, July 30"),
+    ]
+
+
+def test_a_bare_month_after_an_edition_is_of_the_editions_year() -> None:
+    from tests.conftest import extract_text
+
+    text = "Joint Sea-2029 was held in July off Qingdao, the ministry said."
+    (event,) = extract_text(text, "2030-07-30").events
+    assert (event.status, event.date) == ("occurred", "2029-07")  # not July 2030

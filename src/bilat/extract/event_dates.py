@@ -509,6 +509,10 @@ def event_date(
             return event_date(clause, ctx, planned, host, rest)
         return None, None
     date, date_end = found[0].date, found[0].date_end
+    edition = re.search(r"(?<!\d)(?:19|20)\d\d(?!\d)", trig.group(0))
+    if edition and not re.search(r"\d{4}", found[0].text):
+        # "Joint Sea-2024 was held in July": the month of the edition's year
+        date = in_year(found[0], edition.group(0))
     # "last year's exercise ... was held in August": the month within the year (not the day
     # the report was made: "... returned last week, the press service reported on Thursday")
     finer = [

@@ -108,6 +108,10 @@ _DAY_OFF = re.compile(
     r"|на\s+полях\s+(?:заседания|встречи|переговоров|саммита|форума)"
     r"|(?:(?:later|earlier)\s+)?(?:on\s+)?(?:the\s+same|that)\s+day|в\s+(?:тот|этот)\s+же\s+день"
     r"|тогда\s+же|позднее\s+в\s+тот\s+же\s+день)"
+    # "After the exercise, the two navies will conduct a joint patrol": when the drills were
+    r"|(?P<drill>(?:after|following|upon\s+(?:the\s+)?completion\s+of|at\s+the\s+end\s+of)"
+    r"\s+the\s+(?:joint\s+)?(?:exercises?|drills?|manoeuvres|maneuvers|war\s+games)"
+    r"|по\s+(?:завершении|окончании|итогам)\s+(?:совместн\w+\s+)?учени\w+)"
     # "On arrival, Kozhemyako held talks": the first day of the visit told before
     r"|(?P<arrival>(?:on|upon)\s+(?:(?:his|her|their)\s+)?arrival|по\s+прибыти\w+|по\s+прилет\w+))"
     r"(?=\s*,|\s+(?-i:[A-ZА-ЯЁ])|\s+(?:he|she|they|his|her|their|the|его|её|ее|их|он|она|они"
@@ -123,6 +127,11 @@ def day_off(clause: Clause, found: Found, told: list[Found], published: str | No
     (a report's meeting dated by its publication counts; not an occasion of several days,
     'the forum held on 24-26 June'), else before the report's day."""
     m = _DAY_OFF.match(clause.text)
+    if m is not None and m["drill"]:  # the month of the drills told before (GOLD: no finer)
+        drills = [f.event.date for f in told if f.event.mode == "military" and f.event.date]
+        if found.explicit_date or found.event.date or not drills:
+            return found
+        return replace(found, event=replace(found.event, date=drills[-1][:7]), explicit_date=True)
     if m is not None and m["arrival"]:
         trips = [f for f in told if f.event.mode == "visit" and f.explicit_date]
         start = trips[-1].event.date if trips else None
