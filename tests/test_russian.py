@@ -140,6 +140,9 @@ def test_the_pair_spans_of_years_and_ordinals_are_no_figures(text: str) -> None:
         # "с ... по ...": one span of months (not a January, then a September)
         ("с января по сентябрь через мост прошло", "2031-10-13", "2031-01", "2031-01..2031-09"),
         ("С февраля по май 2029 года экспорт вырос", None, "2029-02", "2029-02..2029-05"),
+        # a split fiscal or marketing year: a year range (GOLD v1.1), not a year of its own
+        ("Экспорт в 2029/30 финансовом году вырос", "2031-05-20", "2029", "2029..2030"),
+        ("в 2028/2029 сельскохозяйственном сезоне", None, "2028", "2028..2029"),
     ],
 )
 def test_russian_dates_and_periods(

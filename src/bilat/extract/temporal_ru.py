@@ -251,6 +251,14 @@ _WEEKDAYS_RE = (
 )
 
 
+def _split_year(m: re.Match[str], w: _When) -> _Resolved | None:
+    """'в 2024/25 финансовом году', '2023/2024 сельскохозяйственного сезона': a year range
+    (GOLD v1.1: fiscal and academic years are ranges)."""
+    y1 = int(m["y1"])
+    y2 = int(m["y2"]) if len(m["y2"]) == 4 else y1 // 100 * 100 + int(m["y2"])
+    return (str(y1), str(y2), f"{y1}..{y2}") if y2 == y1 + 1 else None
+
+
 def _weekday(m: re.Match[str], w: _When) -> _Resolved | None:
     """'в понедельник' (the last one up to publication), 'в следующий вторник' or a plan
     (ahead)."""
@@ -375,6 +383,15 @@ def _rules() -> tuple[tuple[re.Pattern[str], _Rule], ...]:
                 re.I,
             ),
             _month_span,
+        ),
+        (
+            re.compile(
+                r"\b(?P<y1>(?:19|20)\d\d)\s*[/–-]\s*(?P<y2>(?:19|20)\d\d|\d\d)\s+"
+                r"(?:(?:финансов|бюджетн|маркетингов|сельскохозяйственн|учебн|отопительн)\w*\s+)?"
+                r"(?:год|сезон)\w*",
+                re.I,
+            ),
+            _split_year,
         ),
         (re.compile(rf"\b{_YEAR}", re.I), _whole_year),
         # "до конца года": the year of the report, like "by the end of the year"
