@@ -417,3 +417,25 @@ def test_a_value_told_aside_for_another_period_is_that_periods_and_dates_nothing
     assert _of(figures, 15.9).period == "2024-H1"  # January-June is a half (as golds write it)
     assert _of(figures, 3.1).period == "2025-H1"
     assert _of(figures, 1.8e9).period == "2025-H1"
+
+
+def test_russian_level_comparisons_barrels_and_issue_numbers() -> None:
+    """'на 3,1% ниже уровня июля-сентября прошлого года': a fall against that span (not its
+    period); 'рекордных $68,2 млрд годом ранее': the year before; 'млн барр. в сутки':
+    barrels; 'Газета №129': an issue number, no count."""
+    figures = _figures(
+        "Газета «Вестник» №129 от 20.10.2031\n\n"
+        "По итогам третьего квартала товарооборот России и Китая составил $55 млрд, что на "
+        "3,1% ниже уровня июля-сентября прошлого года. По итогам 2030 г. товарооборот России "
+        "и Турции составил $57 млрд против рекордных $68,2 млрд годом ранее. В пересчете "
+        "поставки нефти в Китай составили около 2,17 млн барр. в сутки.",
+        "2031-10-20",
+    )
+    fall = _of(figures, 3.1)
+    assert (fall.value, fall.period) == (-3.1, "2031-Q3")
+    assert _of(figures, 68.2e9).period == "2029"
+    assert (_of(figures, 2.17e6 * 0.158987).unit, _of(figures, 2.17e6 * 0.158987).per) == (
+        "m3",
+        "day",
+    )
+    assert not [f for f in figures if f.value == 129]

@@ -154,7 +154,11 @@ def _in_the_same_period(
     return None
 
 
-_A_YEAR_EARLIER = re.compile(r"\s+(?:a|one)\s+year\s+(?:earlier|before|ago)\b", re.I)
+_A_YEAR_EARLIER = re.compile(
+    r"\s+(?:(?:a|one)\s+year\s+(?:earlier|before|ago)\b|(?:годом\s+(?:ранее|раньше)|год\s+назад)"
+    r"(?![\w-]))",
+    re.I,
+)
 
 
 def a_year_before(text: str, q: Quantity, period: str | None) -> str | None:
@@ -254,6 +258,7 @@ _OUTDONE = re.compile(
 # a comparison's own word: what follows is compared with, also when it is a span of months
 _COMPARED = re.compile(
     r"(?:\bthan|\bcompared (?:to|with)|\bagainst|\bversus|\bvs\.?|\bпо сравнению с|\bчем"
+    r"|(?<![\w-])(?:ниже|выше|меньше|больше)\s+уровня"  # "на 3,1% ниже уровня июля-сентября"
     r"|\bas\s+(?:many|much|high|large|big|great)\s+as"
     r"|\btimes\s+(?:the\s+)?(?:level|volume|value|amount)\s+(?:of|in))"  # "7 times the level of"
     r"\s*(?:in\s+|в\s+|for\s+)?(?:the\s+)?$",

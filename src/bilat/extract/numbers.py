@@ -242,7 +242,8 @@ def _unit_re() -> re.Pattern[str]:
 
 @cache
 def _compound_re() -> re.Pattern[str]:
-    return re.compile(rf"\s*(?P<u>{alternation(_map('compound_units'), ignore_case=True)})\b", re.I)
+    units = alternation(_map("compound_units"), ignore_case=True)
+    return re.compile(rf"\s*(?P<u>{units})(?!\w)", re.I)  # (?!\w): also after "барр."
 
 
 @cache

@@ -73,7 +73,7 @@ def is_name(text: str, m: re.Match[str], p: Parse) -> bool:
     number word inside a name ("Group of Twenty")."""
     s = m.start()
     before = text[max(0, s - 4) : s]
-    if re.search(r"[A-Za-zА-Яа-яЁё][-–+]$|#$|\bNo\.\s?$", before):  # "GMT+8" too
+    if re.search(r"[A-Za-zА-Яа-яЁё][-–+]$|[#№]\s?$|\bNo\.\s?$", before):  # "GMT+8", "№129"
         return True
     if p.words and m.group(0)[0].isupper() and not _sentence_initial(text, s):
         return True
