@@ -13,7 +13,14 @@ import re
 
 from bilat.extract.temporal import find_time_expressions
 
-__all__ = ["BARE_TAIL", "goods_before", "is_specific", "title_right", "title_span"]
+__all__ = [
+    "BARE_TAIL",
+    "BETWEEN_PARTIES",
+    "goods_before",
+    "is_specific",
+    "title_right",
+    "title_span",
+]
 
 _STOP = re.compile(
     r"\s*(?:(?<!\d),|,(?!\d{3}\b)|[;:()\[\]“”\"]|(?<!\b[A-Z])\.(?:\s|$)|\s[-—–]\s|\b(?:was|were|is|are|has|have|had|will|would|which|"
@@ -140,10 +147,21 @@ def title_right(text: str, pos: int) -> int:
         end -= len(text[pos:end]) - len(
             re.sub(r"\s+(?:in|on|of|from|since)\s*$", "", text[pos:end])
         )
-    words = list(re.finditer(r"\S+", text[pos:end]))
+    parties = BETWEEN_PARTIES.match(text, pos, end)
+    named = parties.end() if parties else pos  # the parties' names are not what it is about
+    words = list(re.finditer(r"\S+", text[named:end]))
     if len(words) > 16:
-        end = pos + words[15].end()
+        end = named + words[15].end()
     return end
+
+
+# "Agreement between the Government of the Republic of India and the Government of the Russian
+# Federation on Temporary Labour Activity ...": the parties, then what the document is on
+BETWEEN_PARTIES = re.compile(
+    r"\s+between\s+(?:the\s+)?(?-i:[A-Z])[^,;:]*?\s+and\s+(?:the\s+)?(?-i:[A-Z])[^,;:]*?"
+    r"(?=\s+(?:on|for|concerning|regarding|in\s+the\s+(?:field|area|sphere)s?\s+of)\s)",
+    re.I,
+)
 
 
 # "amending the 2015 intergovernmental agreement": a year before a noun names a document

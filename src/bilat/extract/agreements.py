@@ -133,10 +133,29 @@ def _parties(ctx: DocContext, s: Sentence, kind: str) -> tuple[str, ...]:
     if _THE_SIDES.search(s.text) and not any(m.type == "company" for m in found):
         return ctx.pair_names  # "the two sides signed ...", whichever capital it was in
     for types in (("company",), ("state",), ("organization",)):
-        names = [m.actor for m in found if m.type in types]
+        names = [
+            # "between the Government of the Russian Federation and the Government of ...":
+            # the intergovernmental document's parties are the states
+            _state_of(m.country, m.actor) if _GOVERNMENT.match(m.actor) else m.actor
+            for m in found
+            if m.type in types or (types == ("state",) and _GOVERNMENT.match(m.actor))
+        ]
         if names:
             return tuple(dict.fromkeys(names))
     return ctx.pair_names
+
+
+_GOVERNMENT = re.compile(r"(?:the\s+)?Government\s+of\b")
+
+
+def _state_of(country: str | None, actor: str) -> str:
+    """The name of the state a national government belongs to, else the government's own."""
+    from bilat.extract.gazetteer import default_gazetteer
+
+    try:
+        return default_gazetteer().state(country).name if country else actor
+    except KeyError:
+        return actor
 
 
 _TRANSIT = re.compile(
@@ -418,6 +437,7 @@ def extract_agreements(ctx: DocContext) -> list[Agreement]:
 
         return _without_headline_repeats(ctx, extract_agreements_ru(ctx))
     found = _of_the_batch([ag for s in ctx.sentences for ag in _from_sentence(ctx, s)])
+    found = [_listed_as_signed(ctx, ag) for ag in found]
     merged = _merged(_without_headline_repeats(ctx, found))
     return [
         replace(a, title=with_parties(of_project_left(ctx, a), a.kind, a.parties)) for a in merged
@@ -440,6 +460,39 @@ def _of_the_batch(found: list[Agreement]) -> list[Agreement]:
             ag = replace(ag, status="signed", date=ag.date or before[-1].date)
         out.append(ag)
     return out
+
+
+# a list of documents under a line that says they were signed: "Documents signed in the
+# presence of the President of Russia and the President of China:", "I. Agreements and MoUs
+# exchanged", "The following documents were signed:"
+_LIST_HEADER = re.compile(r"\b(?:signed|exchanged|concluded|inked|подписан\w*|подписал\w*)\b", re.I)
+_LIST_ITEM = re.compile(
+    r"\s*(?:[-–—•*·]\s*|\d{1,2}[.)]\s+|[a-z][.)]\s+)|\s*(?:Agreement|Memorandum|MoU|Protocol|"
+    r"Contract|Programme|Program|Plan|Roadmap|Road\s+map|Joint|Declaration|Treaty|Convention|"
+    r"Statement|Communiqu|Minutes|Letter|Action|Framework|Соглашени|Меморандум|Протокол|"
+    r"Контракт|Программ|План|Дорожн|Совместн|Декларац|Договор)",
+    re.I,
+)
+
+
+def _listed_as_signed(ctx: DocContext, ag: Agreement) -> Agreement:
+    """A document told only by its name in a list the line above says was signed or
+    exchanged is signed (no verb of its own gave it a status)."""
+    if ag.status != "announced":
+        return ag
+    text = ctx.clean_text
+    line_start = text.rfind("\n", 0, ag.evidence.start) + 1
+    if not _LIST_ITEM.match(text, line_start):
+        return ag
+    lines = text[:line_start].rstrip("\n").split("\n")[-40:]
+    for line in reversed(lines):
+        if not line.strip() or _LIST_ITEM.match(line):
+            continue
+        heading = line.rstrip().endswith(":") or not line.rstrip().endswith((".", "!", "?"))
+        if heading and len(line) < 300 and _LIST_HEADER.search(line):
+            return replace(ag, status="signed")
+        return ag
+    return ag
 
 
 def _without_headline_repeats(ctx: DocContext, found: list[Agreement]) -> list[Agreement]:
