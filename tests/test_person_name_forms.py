@@ -177,3 +177,30 @@ def test_a_photo_credit_is_no_person() -> None:
         "2025-11-07",
     )
     assert set(people) == {"Vladimir Putin", "Xi Jinping"}, set(people)
+
+
+def test_ships_streets_headings_and_an_address_by_patronymic_are_no_people() -> None:
+    people = _people(
+        "The corvettes Gremyashchy, Sovershenny and Aldar Tsydenzhapov took part, as did the "
+        "frigates PNS Taimur and PNS Tippu Sultan, off Frunzenskaya Embankment.\n\n"
+        "I. Agreements exchanged\n\n"
+        '"Vladimir Vladimirovich, thank you," Shavkat Mirziyoyev told Vladimir Putin. Roman '
+        "Abramovich, a businessman, was not there.",
+        "2031-07-20",
+    )
+    assert set(people) == {"Shavkat Mirziyoyev", "Vladimir Putin", "Roman Abramovich"}
+
+
+def test_an_honorific_with_a_full_stop_ends_no_sentence_and_is_no_name() -> None:
+    """'President Putin also called on Rashtrapati Smt. Droupadi Murmu at Rashtrapati
+    Bhavan': one sentence (a meeting of the two), no person 'Rashtrapati Smt' nor
+    'Rashtrapati Bhavan'; 'Army chief Gen Upendra Dwivedi' is Upendra Dwivedi."""
+    found = extract_text(
+        "President Vladimir Putin also called on Rashtrapati Smt. Droupadi Murmu at Rashtrapati "
+        "Bhavan. Army chief Gen Upendra Dwivedi attended.",
+        "2031-12-05",
+    )
+    people = {a.name for a in found.actors if a.type == "person"}
+    assert people == {"Vladimir Putin", "Droupadi Murmu", "Upendra Dwivedi"}
+    (meeting,) = found.events
+    assert set(meeting.participants) == {"Vladimir Putin", "Droupadi Murmu"}

@@ -39,7 +39,11 @@ TITLE_WORDS = re.compile(
     r"^(?:(?:Mr|Mrs|Ms|Dr|President|Premier|Minister|General|Crown\s+Prince|Prince|Princess"
     r"|Treasurer|Chancellor|Governor|Mayor|Ambassador|Senator|Secretary|Chairman|Chairwoman"
     r"|Commissioner|Vice\s+President|Vice\s+Premier"
-    r"|Sheikh|Sheikha|Emir|Datuk\s+Seri|Datuk|Dato['’]?\s+Sri|Dato['’]?|Tan\s+Sri|Tun|Haji)"
+    r"|Sheikh|Sheikha|Emir|Datuk\s+Seri|Datuk|Dato['’]?\s+Sri|Dato['’]?|Tan\s+Sri|Tun|Haji"
+    # Indian honorifics and abbreviated ranks ("Smt. Droupadi Murmu", "Army chief Gen Upendra
+    # Dwivedi", "Adm Dinesh Tripathi", "H.E. Mr. Vladimir Putin")
+    r"|Shri|Sri|Smt|Shrimati|Kumari|Gen|Lt\s+Gen|Maj\s+Gen|Adm|Vice\s+Adm|Rear\s+Adm|Air\s+Chief"
+    r"\s+Marshal|Air\s+Marshal|Col|Brig|H\.\s?E)"
     r"\.?\s+)+"
 )
 # an Arabic or Malay name's patronymic after the given name: "Abdulaziz bin Salman"
@@ -63,14 +67,32 @@ def _valid_person(name: str, before: str) -> bool:
         return False  # Shangze, Zhang Tao)": the agency's byline
     if _VESSEL.search(before):  # "frigate Marshal Shaposhnikov": a ship named for a person
         return False
+    if _NOT_A_NAME.search(name):  # "PNS Tippu Sultan", "Lok Kalyan Marg", "I. Agreements"
+        return False
     return not any(ch.isdigit() for ch in name) and normalize(name) not in media_names()
+
+
+# what a person's name never is: a ship with its navy's prefix, a street, a building or a sea,
+# a document, a numbered heading; official house names: Rashtrapati Bhavan, Lok Kalyan Marg
+_NOT_A_NAME = re.compile(
+    r"^(?:PNS|INS|USS|HMS|HMAS|HMCS|RFS|ROKS|JS|TCG|IRIS|CNS|KRI|BNS|RSS)\s"
+    r"|^[IVX]{1,4}\.\s"
+    r"|\s(?:Embankment|Street|Avenue|Prospekt|Prospect|Boulevard|Lane|Road|Highway|Marg|Bhavan|"
+    r"Bhawan|Square|Seas?|Ocean|Strait|Statement|Agreements?|Memorandum|Declaration|Protocol|"
+    r"Treaty|Smt|Shri)$"
+)
+# an address by given name and patronymic, not a name: '"Vladimir Vladimirovich, you said'
+_ADDRESS = re.compile(r"[A-Z][a-z]+\s[A-Z][a-z]+(?:ovich|evich|ovna|evna|ichna)(?=\s*[,!])")
 
 
 _REPORTERS = re.compile(r"\((?:reporters?|correspondents?|记者)\b[^()]{0,60}$", re.I)
 _INITIALS = re.compile(r"(?:[A-ZА-ЯЁ]\.){1,2}[A-ZА-ЯЁ][a-zа-яё]")
 _VESSEL = re.compile(
     r"\b(?:destroyer|frigate|corvette|cruiser|submarine|carrier|ship|vessel|tanker|icebreaker|"
-    r"aircraft carrier|landing ship|patrol boat)s?\s+$",
+    r"aircraft carrier|landing ship|patrol boat)s?\s+"
+    # ... also the last of a list of them: "the corvettes Gremyashchy, Sovershenny and Aldar
+    # Tsydenzhapov"
+    r"(?:[\"“]?(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*){0,3}[\"”]?(?:,\s+|\s+and\s+))*$",
     re.I,
 )
 
@@ -222,10 +244,17 @@ def add_persons(b: Builder) -> None:
         ):
             continue  # "REUTERS/Tingshu Wang/File Photo", "Sergei BOBYLEV / POOL/AFP": a credit
         if (
-            _byline_alone(text, ent.start_char, ent.end_char)
-            or _author_note(text, ent.start_char, ent.end_char)
-        ) or _VOCATIVE.search(
-            context_before(text, ent.start_char, 16) + ent.text.split(" ", 1)[0] + " "
+            (
+                _byline_alone(text, ent.start_char, ent.end_char)
+                or _author_note(text, ent.start_char, ent.end_char)
+            )
+            or _VOCATIVE.search(
+                context_before(text, ent.start_char, 16) + ent.text.split(" ", 1)[0] + " "
+            )
+            or (
+                _ADDRESS.match(text, ent.start_char)
+                and context_before(text, ent.start_char, 2).rstrip().endswith(('"', "“", "«"))
+            )
         ):
             continue  # "Дмитрий Козлов" under the report, "Уважаемый Касым-Жомарт Кемелевич!"
         start = ent.start_char + ent.text.find(name)

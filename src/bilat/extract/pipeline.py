@@ -46,7 +46,7 @@ __all__ = [
 ]
 
 # Bump when extraction rules or data change: `bilat extract` re-runs older documents.
-EXTRACTOR_VERSION = "2026.12.06-182"
+EXTRACTOR_VERSION = "2026.12.06-183"
 
 log = logging.getLogger("bilat.extract")
 T = TypeVar("T")
@@ -96,7 +96,14 @@ def _rejoined(text: str, found: list[Sentence]) -> list[Sentence]:
     return out
 
 
+# an honorific or rank before a name, not a sentence's end: "called on Rashtrapati Smt." +
+# "Droupadi Murmu at Rashtrapati Bhavan."
+_HONORIFIC_END = re.compile(r"(?:^|\s)(?:Mr|Mrs|Ms|Dr|Smt|Shri|Gen|Lt|Col|Adm|Capt|Prof|H\.E)\.$")
+
+
 def _open(sentence: str) -> bool:
+    if _HONORIFIC_END.search(sentence):
+        return True
     if sentence.endswith(")") and re.search(r"\s\([A-Z][A-Za-z.]{1,10}\)$", sentence):
         return bool(re.search(r"[a-z,]\s+\([A-Z][A-Za-z.]{1,10}\)$", sentence))  # "adviser (NSA)"
     return not _ENDS.search(sentence)
