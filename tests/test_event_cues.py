@@ -989,3 +989,28 @@ def test_also_expected_in_a_city_a_possible_trip_and_a_title_case_body() -> None
     assert ("multilateral", "planned", "2031-10") in got
     assert any(e.mode == "visit" and "Alexander Novak" in e.participants for e in events)
     assert all(e.status == "planned" for e in events)
+
+
+def test_a_stop_named_before_where_and_a_time_since_named_before_when() -> None:
+    """'a three-day trip that will take him to Shanghai on Monday and to Beijing on Tuesday,
+    where he is due to meet Li Qiang': Tuesday's meeting; 'the first meeting of the two since
+    October, when X attended the forum': the forum and the meeting before were in October
+    (then, not a span to now)."""
+    from tests.conftest import extract_text
+
+    trip = extract_text(
+        "Olaf Scholz landed in Chongqing on Sunday at the start of a three-day trip to China "
+        "that will take him to Shanghai on Monday and to Beijing on Tuesday, where he is due "
+        "to meet Premier Li Qiang.",
+        "2031-04-13",
+    ).events
+    assert ("meeting", "2031-04-15") in {(e.mode, e.date) for e in trip}
+    since = extract_text(
+        "Vladimir Putin will hold talks with Xi Jinping in Beijing on Thursday. The talks will "
+        "be the first in-person meeting between the two leaders since October, when Putin "
+        "attended the Belt and Road Forum in the Chinese capital.",
+        "2031-05-13",
+    ).events
+    got = {(e.mode, e.status, e.date, e.date_end) for e in since}
+    assert ("multilateral", "occurred", "2030-10", None) in got
+    assert ("meeting", "planned", "2031-05-15", None) in got

@@ -359,6 +359,8 @@ def _not_event_date(text: str, start: int, end: int) -> bool:
     since = text[:start].rstrip().lower().endswith("since") or text[start:end].lower().startswith(
         "since"
     )
+    # ... but "since October, when Putin attended the forum": when that happened
+    since = since and not _WHEN_AFTER.match(text, end)
     # "проводится ... с 2014 года": since a year (not "с 5 по 7 июня", a span)
     since = since or bool(
         (
@@ -493,6 +495,10 @@ def event_date(
         and not _since_another(clause.text, e.start, trig)
         and not _a_documents_date(clause.text, e.start, trig)
     ]
+    where = _WHERE.search(clause.text, 0, trig.start())
+    there = [e for e in exprs if where and 0 <= where.start() - e.end <= 1]
+    if there:  # "a trip that will take him ... to Beijing on Tuesday, where he is due to meet
+        return there[-1].date, there[-1].date_end  # Xi": the day of that stop
     # a year inside the event's own name ('Vostok 2022 exercises ... on August 31') dates it
     # only when nothing else does
     exprs.sort(
@@ -509,6 +515,8 @@ def event_date(
             return event_date(clause, ctx, planned, host, rest)
         return None, None
     date, date_end = found[0].date, found[0].date_end
+    if _WHEN_AFTER.match(clause.text, found[0].end):
+        date_end = None  # "since October, when he attended the forum": then, not since
     edition = re.search(r"(?<!\d)(?:19|20)\d\d(?!\d)", trig.group(0))
     if edition and not re.search(r"\d{4}", found[0].text):
         # "Joint Sea-2024 was held in July": the month of the edition's year
@@ -525,6 +533,9 @@ def event_date(
         and not _said_on(clause.text, e.start)
     ]
     return (finer[0], None) if finer and date_end is None else (date, date_end)
+
+
+_WHERE = re.compile(r",\s+where\s+[^,;]{0,80}$", re.I)
 
 
 # a second predicate of the clause's subject: what follows it is another matter
