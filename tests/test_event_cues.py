@@ -1014,3 +1014,27 @@ def test_a_stop_named_before_where_and_a_time_since_named_before_when() -> None:
     got = {(e.mode, e.status, e.date, e.date_end) for e in since}
     assert ("multilateral", "occurred", "2030-10", None) in got
     assert ("meeting", "planned", "2031-05-15", None) in got
+
+
+def test_a_timelines_items_are_read_in_their_headings_year() -> None:
+    """A factbox: '2019' on a line of its own, then 'June 5 - Xi arrives in Moscow ...' is
+    June 2019, not the last June 5 before the report; an item of the report's year, or a
+    line led by no day, is read as before."""
+    from tests.conftest import extract_text
+
+    text = (
+        "Factbox: key dates in Russia-China relations\n\n"
+        "Here are key moments:\n\n"
+        "2029\n\n"
+        "June 5 - Xi Jinping arrives in Moscow for a three-day state visit. He and Vladimir "
+        "Putin hold talks in the Kremlin.\n\n"
+        "Dec 30 - Xi and Putin hold a video call.\n\n"
+        "2030\n\n"
+        "Feb 4 - Putin meets Xi in Beijing.\n\n"
+        "Putin will travel to China on June 20, the Kremlin said."
+    )
+    events = extract_text(text, "2031-05-15").events
+    got = {(e.mode, e.date) for e in events}
+    assert {("visit", "2029-06-05"), ("meeting", "2029-06-05"), ("video", "2029-12-30")} <= got
+    assert ("meeting", "2030-02-04") in got
+    assert ("visit", "2031-06-20") in got

@@ -12,10 +12,18 @@ from __future__ import annotations
 import itertools
 import re
 from bisect import bisect_left
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
-__all__ = ["DocContext", "Mention", "Sentence", "headline_end"]
+__all__ = [
+    "DocContext",
+    "Mention",
+    "Sentence",
+    "heading_year",
+    "headline_end",
+    "in_its_year",
+    "item_day",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,3 +100,49 @@ def headline_end(ctx: DocContext) -> int:
 
 # a page's breadcrumb line before the headline: short parts between '>', '/', '|' or '»'
 _NAV_LINE = re.compile(r"\s*[^\n>/|»›]{1,40}(?:\s[>/|»›]\s[^\n>/|»›]{1,40}){1,6}\s*\n")
+
+
+# A timeline or factbox: a year on a line of its own, then items led by their day ("2014" /
+# "May 21 - Gazprom and CNPC sign ...", "Dec 2 - Putin and Xi launch ...")
+_YEAR_HEADING = re.compile(r"\s*(?:In\s+)?(?P<y>(?:19|20)\d\d)\s*[:：—–-]?\s*")
+_MONTH = (
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+    r"|(?:январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр)[а-я]*"
+)
+_DATE_LED = re.compile(
+    rf"\s*(?:[-–•*]\s*)?(?P<when>(?:(?:{_MONTH})\s+\d{{1,2}}|\d{{1,2}}\s+(?:{_MONTH}))"
+    rf"(?:\s*[-–]\s*(?:(?:{_MONTH})\s+)?\d{{1,2}}(?:\s+(?:{_MONTH}))?)?)\s*(?:[-–—:]|\s-)\s",
+    re.I,
+)
+
+
+def heading_year(ctx: DocContext, s: Sentence) -> str | None:
+    """The year a timeline's heading gives the item `s` is in ('2014' over 'May 21 - ...'):
+    the item's line is led by a day, and every line between it and the heading is too."""
+    text = ctx.clean_text
+    start = text.rfind("\n", 0, s.start) + 1
+    if not _DATE_LED.match(text, start):
+        return None
+    for line in reversed(text[:start].split("\n")[-60:]):
+        if not line.strip() or _DATE_LED.match(line):
+            continue
+        heading = _YEAR_HEADING.fullmatch(line)
+        return heading["y"] if heading else None
+    return None
+
+
+def item_day(ctx: DocContext, s: Sentence) -> str | None:
+    """The day leading the timeline item a later sentence of it belongs to ('June 5' for 'He
+    and Putin hold talks in the Kremlin.' after 'June 5 - Xi arrives in Moscow.'), or None."""
+    start = ctx.clean_text.rfind("\n", 0, s.start) + 1
+    led = _DATE_LED.match(ctx.clean_text, start)
+    return led["when"] if led and led.end() <= s.start and heading_year(ctx, s) else None
+
+
+def in_its_year(ctx: DocContext, s: Sentence) -> DocContext:
+    """The context a timeline item is read in: its heading's year stands for the publication
+    (a day without a year is of that year, and it is past), else `ctx` itself."""
+    year = heading_year(ctx, s)
+    if year is None or (ctx.published is not None and year >= ctx.published[:4]):
+        return ctx
+    return replace(ctx, published=f"{year}-12-31")

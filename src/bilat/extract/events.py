@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from bilat.extract.context import DocContext, Mention
+from bilat.extract.context import DocContext, Mention, Sentence, in_its_year, item_day
 from bilat.extract.event_clauses import (
     Clause,
     find_triggers,
@@ -102,6 +102,7 @@ from bilat.extract.event_visits import (
     visitors_of,
 )
 from bilat.extract.gazetteer import Gazetteer
+from bilat.extract.temporal import find_time_expressions
 from bilat.extract.turns import in_speaker_label, plural_pronoun, with_turn_pronouns
 from bilat.records import Event, Evidence
 
@@ -382,13 +383,25 @@ def _top_level(
     return _build(ctx, clause, "meeting", heads_of_state(ctx, gaz, date), trig, triggers)
 
 
+def of_the_item(ctx: DocContext, sentence: Sentence, found: Found) -> Found:
+    """An undated event told in a later sentence of a timeline's item is of the item's day."""
+    day = item_day(ctx, sentence) if not found.explicit_date else None
+    told = find_time_expressions(day, ctx.published, tense="past") if day else []
+    if not told or told[0].date is None:
+        return found
+    event = replace(found.event, date=told[0].date, date_end=told[0].date_end)
+    return replace(found, event=event, explicit_date=True)
+
+
 def extract_events(ctx: DocContext, gaz: Gazetteer) -> list[Event]:
     ctx = with_turn_pronouns(ctx)  # in a transcript, "I" and "you" are the two speakers
     found: list[Found] = []
     subject: list[Mention] = []
     exercise = names_exercise(ctx.sentences)
-    for sentence in ctx.sentences:
+    whole = ctx
+    for sentence in whole.sentences:
         before: list[Found] = []
+        ctx = in_its_year(whole, sentence)  # a timeline's item: read in its heading's year
         for clause in split_clauses(sentence):
             new = _candidates(ctx, gaz, clause, subject, exercise)
             new = [f for f in new if not told_back(clause, f, found)]
@@ -406,6 +419,7 @@ def extract_events(ctx: DocContext, gaz: Gazetteer) -> list[Event]:
                 again = replace(again, times=1)
             new = [followed_by(clause, days_apart(clause, f, before), before) for f in new]
             new = [day_off(clause, f, found, ctx.published) for f in new]
+            new = [of_the_item(ctx, sentence, f) for f in new]
             new = [the_session_told(clause, f, found) for f in new]
             new = during_the_visit_told(clause, new, found)
             new = during_which(clause, new, before)
@@ -418,6 +432,7 @@ def extract_events(ctx: DocContext, gaz: Gazetteer) -> list[Event]:
                 {m.actor: m for m in persons_between(ctx, clause.start, clause.end)}.values()
             )
             subject = people or subject
+    ctx = whole
     types = {m.actor: m.type for m in ctx.mentions}
     kept = without_headline_repeats(ctx, trip_dates(dedupe(found, types), types))
     return [
