@@ -84,6 +84,12 @@ def test_latest_past_date_is_implied(text: str, expected: str, quotes: list[str]
             id="only planned dates",
         ),
         pytest.param("", id="empty"),
+        # a date after "since" bounds the report from below, it does not date it
+        pytest.param(
+            "New Delhi, Dec 1 (PTI) Putin will arrive on Thursday. It will be his first visit "
+            "to India since December 2021.",
+            id="since a date",
+        ),
     ],
 )
 def test_no_clear_evidence_implies_nothing(text: str) -> None:

@@ -184,6 +184,8 @@ def _anchors(text: str) -> Iterator[_Anchor]:
         for t in find_time_expressions(sentence, _PROBE_YEAR, tense="past"):
             if not (t.date and "-" in t.date and _month_words().search(t.text)):
                 continue
+            if _SINCE.search(sentence, 0, t.start) or t.text.lower().startswith("since"):
+                continue  # "his first visit since December 2021": later, but not when
             span = (start + t.start, start + t.end)
             if _has_year(t.text):
                 yield _Anchor(t.date_end or t.date, t.date, *span, past, True)
@@ -191,6 +193,7 @@ def _anchors(text: str) -> Iterator[_Anchor]:
                 yield _Anchor((t.date_end or t.date)[5:], t.date[5:], *span, past, False)
 
 
+_SINCE = re.compile(r"\b(?:since|с)\s+$", re.I)
 # a year-less month in a sentence about another year is not the current year's: "Last year's
 # exercise was held in August"
 _ANOTHER_YEAR = re.compile(
