@@ -1038,3 +1038,27 @@ def test_a_timelines_items_are_read_in_their_headings_year() -> None:
     assert {("visit", "2029-06-05"), ("meeting", "2029-06-05"), ("video", "2029-12-30")} <= got
     assert ("meeting", "2030-02-04") in got
     assert ("visit", "2031-06-20") in got
+
+
+def test_called_a_named_leader_on_a_day_or_to_say_something_is_a_call() -> None:
+    """'X called Russian President Y on March 20 to congratulate him': a phone call; not
+    'called on' (a visit to the person), 'a pipeline called Power of Siberia 2', nor 'called
+    Y a killer'."""
+    from tests.conftest import extract_text
+
+    calls = [
+        e
+        for text in (
+            "Indian Prime Minister Narendra Modi called Russian President Vladimir Putin on "
+            "March 20 to congratulate him on his re-election.",
+            "Chinese President Xi Jinping called his Russian counterpart Vladimir Putin to "
+            "discuss Ukraine.",
+        )
+        for e in extract_text(text, "2031-05-17").events
+    ]
+    assert [(e.mode, e.date) for e in calls] == [("call", "2031-03-20"), ("call", "2031-05-17")]
+    for text in (
+        "US President Joe Biden called Russian President Vladimir Putin a killer.",
+        "Russia and China are building a pipeline called Power of Siberia 2 to Shanghai.",
+    ):
+        assert [e.mode for e in extract_text(text, "2031-05-17").events if e.mode == "call"] == []
