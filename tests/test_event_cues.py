@@ -1062,3 +1062,24 @@ def test_called_a_named_leader_on_a_day_or_to_say_something_is_a_call() -> None:
         "Russia and China are building a pipeline called Power of Siberia 2 to Shanghai.",
     ):
         assert [e.mode for e in extract_text(text, "2031-05-17").events if e.mode == "call"] == []
+
+
+def test_a_visit_told_by_the_day_it_ended_began_days_before() -> None:
+    """'wrapped up a two-day state visit to China on Friday': Thursday to Friday; 'wrapped up
+    a two-day visit that began on Monday': Monday to Tuesday is told by its first day."""
+    from tests.conftest import extract_text
+
+    ended = extract_text(
+        "Russian President Vladimir Putin wrapped up a two-day state visit to China on Friday "
+        "with a stop in Harbin.",
+        "2031-05-17",
+    ).events
+    assert [(e.date, e.date_end) for e in ended if e.mode == "visit"] == [
+        ("2031-05-15", "2031-05-16")
+    ]
+    began = extract_text(
+        "Chinese Foreign Minister Wang Yi wrapped up a two-day visit to Moscow that began on "
+        "Monday.",
+        "2031-05-14",
+    ).events
+    assert [e.date for e in began if e.mode == "visit"] == ["2031-05-12"]

@@ -93,6 +93,33 @@ def days_apart(clause: Clause, found: Found, before: list[Found]) -> Found:
     return replace(found, event=replace(found.event, date=day.isoformat()), explicit_date=True)
 
 
+# "wrapped up a two-day state visit to China on Friday": the day it ended, so it began the
+# day before
+_ENDED_TRIP = re.compile(
+    r"\b(?:wrapped\s+up|concluded|ended|completed|rounded\s+off|finished|wound\s+up)\s+"
+    r"(?:a|an|his|her|their|the)\s+(?P<n>two|three|four|five|[2-5])-day\b",
+    re.I,
+)
+
+
+_BEGAN = re.compile(r"\b(?:began|begun|started|beginning|starting|from)\b", re.I)
+
+
+def ended_trip(clause: Clause, found: Found) -> Found:
+    """A visit told by the day it ended ('wrapped up a two-day state visit on Friday'): from
+    the first day to that one."""
+    ev = found.event
+    m = _ENDED_TRIP.search(clause.text)
+    if ev.mode != "visit" or m is None or len(ev.date or "") != 10 or ev.date_end:
+        return found
+    if _BEGAN.search(clause.text, m.end()):
+        return found  # "wrapped up a two-day visit that began on Monday": the first day
+    days = int(m["n"]) if m["n"].isdigit() else _NUMBER[m["n"].lower()]
+    last = dt.date.fromisoformat(str(ev.date))
+    first = (last - dt.timedelta(days=days - 1)).isoformat()
+    return replace(found, event=replace(ev, date=first, date_end=last.isoformat()))
+
+
 # a sentence opening "The day before", "The next day", "Накануне", "На следующий день" (not
 # "the day before yesterday", "накануне визита"): a day from the event told before it; "On
 # the sidelines of the commission meeting", "На полях заседания": the day of that one

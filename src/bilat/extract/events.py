@@ -53,6 +53,7 @@ from bilat.extract.event_links import (
     days_apart,
     during_the_visit_told,
     during_which,
+    ended_trip,
     followed_by,
     hosted_visit,
     moved_to,
@@ -419,7 +420,7 @@ def extract_events(ctx: DocContext, gaz: Gazetteer) -> list[Event]:
                 again = replace(again, times=1)
             new = [followed_by(clause, days_apart(clause, f, before), before) for f in new]
             new = [day_off(clause, f, found, ctx.published) for f in new]
-            new = [of_the_item(ctx, sentence, f) for f in new]
+            new = [ended_trip(clause, of_the_item(ctx, sentence, f)) for f in new]
             new = [the_session_told(clause, f, found) for f in new]
             new = during_the_visit_told(clause, new, found)
             new = during_which(clause, new, before)
