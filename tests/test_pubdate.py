@@ -189,6 +189,8 @@ def test_seeds_without_a_stated_date(prefix: str) -> None:
         ),
         ("Headline\nAnalysis | 12 May 2025\n\nThe visit...", "2025-05-12"),
         ("Trade grew. Officials said | 2025 was a good year.", None),
+        # the byline, the date and its update (Anadolu Agency's header)
+        ("Headline\n\nJane Writer  |13.05.2031 - Update : 14.05.2031\n\nANKARA\n", "2031-05-13"),
     ],
 )
 def test_date_in_a_piped_header_line(text: str, expected: str | None) -> None:

@@ -132,8 +132,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             re.MULTILINE,
         ),
         # a header line of '|'-separated fields: "Source: Xinhua | 2025-02-24 21:37 | Editor: x"
+        # ... and "Gokhan Ergocun  |13.05.2025 - Update : 13.05.2025" (Anadolu Agency)
         "piped": re.compile(
             rf"^[^\n|.]{{1,60}}\|[ \t]*{weekday}(?P<value>{one_date}){time}"
+            rf"(?:\s*[-–—]\s*(?:updated?|обновлено)\s*:?\s*(?:{one_date})?{time})?"
             rf"[ \t]*(?:\|[^\n]{{0,60}})?$",
             flags,
         ),
