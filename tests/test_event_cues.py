@@ -1083,3 +1083,16 @@ def test_a_visit_told_by_the_day_it_ended_began_days_before() -> None:
         "2031-05-14",
     ).events
     assert [e.date for e in began if e.mode == "visit"] == ["2031-05-12"]
+
+
+def test_said_on_a_day_a_day_after_holding_the_contact() -> None:
+    """'X said on Tuesday, a day after holding a videoconference with Y': the video was on
+    Monday, not the day it was told."""
+    from tests.conftest import extract_text
+
+    events = extract_text(
+        "Turkish Trade Minister Omer Bolat said on Tuesday, a day after holding a "
+        "videoconference with Chinese Commerce Minister Wang Wentao, that trade must grow.",
+        "2031-05-14",
+    ).events
+    assert [(e.mode, e.date) for e in events] == [("video", "2031-05-12")]

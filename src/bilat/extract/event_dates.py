@@ -8,6 +8,7 @@ to this trigger; `any_date` the first usable one of the clause; `planned_near` a
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import replace
@@ -515,6 +516,11 @@ def event_date(
             return event_date(clause, ctx, planned, host, rest)
         return None, None
     date, date_end = found[0].date, found[0].date_end
+    apart = _DAYS_APART_TO.search(clause.text, found[0].end, trig.start())
+    if apart and len(date or "") == 10 and date_end is None:
+        # "Bolat said on Tuesday, a day after holding a videoconference with Wang": Monday
+        days = _DAYS[apart["n"].lower()] * (-1 if apart["way"].lower() == "after" else 1)
+        date = (dt.date.fromisoformat(str(date)) + dt.timedelta(days=days)).isoformat()
     if _WHEN_AFTER.match(clause.text, found[0].end):
         date_end = None  # "since October, when he attended the forum": then, not since
     edition = re.search(r"(?<!\d)(?:19|20)\d\d(?!\d)", trig.group(0))
@@ -535,6 +541,13 @@ def event_date(
     return (finer[0], None) if finer and date_end is None else (date, date_end)
 
 
+# "..., a day after holding talks with": what follows happened that many days earlier
+_DAYS_APART_TO = re.compile(
+    r"\b(?P<n>a|one|two|three|four|five)\s+days?\s+(?P<way>after|before)\s+"
+    r"(?:(?:holding|having|his|her|their|the|a|an|its)\s+){0,2}(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
+_DAYS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 _WHERE = re.compile(r",\s+where\s+[^,;]{0,80}$", re.I)
 
 
