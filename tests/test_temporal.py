@@ -80,6 +80,9 @@ def first(text: str, published: str | None = PUB, tense: str | None = None) -> t
             ("2021-04", "2022-03", "2021-04..2022-03"),
         ),
         # ... but a whole fiscal year is a year range however it is closed (GOLD v1.1)
+        ("in FY24 exports rose", None, ("2023", "2024", "2023..2024")),
+        ("the first half of FY26", None, ("2025-04", "2025-09", "2025-04..2025-09")),
+        ("in the fiscal year ending March 2025", None, ("2024", "2025", "2024..2025")),
         ("in fiscal year 2022-23, which ended in March,", None, ("2022", "2023", "2022..2023")),
         ("in FY2021-22, which ended in March,", None, ("2021", "2022", "2021..2022")),
         # part of a split fiscal year: its months from April (GOLD v1.1, India's FY)

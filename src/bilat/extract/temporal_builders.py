@@ -30,6 +30,7 @@ __all__ = [
     "b_first_months",
     "b_first_quarters",
     "b_fiscal_part",
+    "b_fiscal_short",
     "b_h_short",
     "b_half",
     "b_iranian_year",
@@ -181,8 +182,12 @@ _FISCAL_START = 4
 def b_fiscal_part(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     """Part of a split fiscal year: 'the first 11 months of FY 2022-23', 'the first half of
     fiscal 2026-27', 'Q2 FY2025-26' -> those months from April of the first year."""
-    y1 = int(m["y1"])
-    y2 = int(m["y2"]) if len(m["y2"]) == 4 else y1 // 100 * 100 + int(m["y2"])
+    if m["fy"]:
+        y2 = 2000 + int(m["fy"])
+        y1 = y2 - 1
+    else:
+        y1 = int(m["y1"])
+        y2 = int(m["y2"]) if len(m["y2"]) == 4 else y1 // 100 * 100 + int(m["y2"])
     if y2 != y1 + 1:
         return None
     if m["n"]:
@@ -196,6 +201,13 @@ def b_fiscal_part(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     a, b = _FISCAL_START - 1 + first, _FISCAL_START - 2 + first + count  # months from Jan y1
     start, end = ymd(y1 + a // 12, a % 12 + 1), ymd(y1 + b // 12, b % 12 + 1)
     return start, end, f"{start}..{end}"
+
+
+def b_fiscal_short(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    """'FY24': the fiscal year that ends in (20)24, begun the year before (India, Japan, the
+    UK write it so) -> the year range 2023..2024 (GOLD v1.1)."""
+    y2 = 2000 + int(m["fy"])
+    return str(y2 - 1), str(y2), f"{y2 - 1}..{y2}"
 
 
 # The Iranian (Solar Hijri) year begins at Nowruz, March 20 or 21, so year N runs from March
@@ -281,6 +293,13 @@ def b_months_to(m: re.Match[str], ctx: Ctx) -> Resolved | None:
         year = pub.year if last <= pub.month else pub.year - 1
     first = year * 12 + last - n  # months since year 0, the first month counted from 0
     start, end = ymd(first // 12, first % 12 + 1), ymd(year, last)
+    if (
+        m["year"]
+        and last < 12
+        and _FISCAL_BEFORE.search(m.string, max(0, m.start() - 24), m.start() + 4)
+    ):
+        # "the fiscal year ending March 2025": a fiscal year, a year range (GOLD v1.1)
+        return str(year - 1), str(year), f"{year - 1}..{year}"
     return start, end, f"{start}..{end}"
 
 

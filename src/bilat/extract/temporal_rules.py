@@ -20,6 +20,7 @@ from bilat.extract.temporal_builders import (
     b_first_months,
     b_first_quarters,
     b_fiscal_part,
+    b_fiscal_short,
     b_h_short,
     b_half,
     b_iranian_year,
@@ -136,8 +137,15 @@ def patterns() -> tuple[tuple[re.Pattern[str], Builder], ...]:
             rf"\b(?:(?:the\s+)?(?:first\s+(?P<n>{num}|\d{{1,2}})\s+months"
             rf"|(?P<h>first|second)\s+half|(?P<q>first|second|third|fourth)\s+quarter)"
             rf"(?:\s+of)?(?:\s+the)?\s+|H(?P<hs>[12])\s*|Q(?P<qs>[1-4])\s*)"
-            rf"(?:fiscal(?:\s+year)?|FY)\s*(?P<y1>{y})\s*[-–/]\s*(?P<y2>\d{{2}}|{y})\b",
+            rf"(?:(?:fiscal(?:\s+year)?|FY)\s*(?P<y1>{y})\s*[-–/]\s*(?P<y2>\d{{2}}|{y})"
+            # "the first half of FY26": India's fiscal year written by the year it ends
+            rf"|(?-i:FY)\s?['’]?(?P<fy>\d{{2}}))\b(?![-–/.]\d)",
             b_fiscal_part,
+            re.I,
+        ),
+        (  # "in FY24", "FY'25": the fiscal year ending in March of that year (GOLD: a range)
+            r"(?<![\w-])(?-i:FY)\s?['’]?(?P<fy>\d{2})\b(?![-–/.]\d)",
+            b_fiscal_short,
             re.I,
         ),
         (
