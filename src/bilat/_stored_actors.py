@@ -24,7 +24,7 @@ from typing import Any
 from bilat.reconcile import ActorMember, CanonicalActor, MergeJudgement
 from bilat.reconcile.actor_growth import MemberOrder
 from bilat.reconcile.actors import member_ref
-from bilat.store.actor_members import member_columns
+from bilat.store.actor_members import decode, member_batches
 from bilat.store.db import Database
 from bilat.store.record_order import SEP
 
@@ -57,20 +57,25 @@ _ENTRIES = "SELECT payload FROM record_items WHERE kind = 'actors' ORDER BY pos"
 
 def _member_rows(db: Database, shared: dict[Any, Any]) -> dict[str, tuple[ActorMember, ...]]:
     """Actor id -> its stored member rows, in order; the fields members repeat are the one
-    copy in `shared` (see `_members`)."""
-    out: dict[str, list[ActorMember]] = {}
+    copy in `shared` (see `_members`), and so is each distinct list of aliases."""
+    out: dict[str, tuple[ActorMember, ...]] = {}
     members: list[ActorMember] = []
     actor = None
-    for row in member_columns(db):
-        if row[0] != actor:
-            actor, members = row[0], out.setdefault(str(row[0]), [])
-        said = row[4:]  # name, type, country, role, aliases, gid
-        name, kind, country, role, aliases, gid = shared.setdefault(said, said)
-        doc_id, doc_name = shared.setdefault(row[2], (row[2], row[3]))
-        members.append(
-            ActorMember(row[1], doc_id, doc_name, name, kind, country, role, aliases, gid)
-        )
-    return {k: tuple(v) for k, v in out.items()}
+    for rows in member_batches(db):
+        for a, ref, doc, doc_name, name, kind, country, role, aliases, gid in rows:
+            if a != actor:
+                if actor is not None:
+                    out[str(actor)] = tuple(members)
+                actor, members = a, []
+            said = (name, kind, country, role, aliases, gid)
+            found = shared.get(said)
+            if found is None:
+                found = shared[said] = (name, kind, country, role, decode(aliases), gid)
+            doc_id, doc_name = shared.setdefault(doc, (doc, doc_name))
+            members.append(ActorMember(ref, doc_id, doc_name, *found))
+    if actor is not None:
+        out[str(actor)] = tuple(members)
+    return out
 
 
 def merges_of(db: Database, refs: Collection[str]) -> list[MergeJudgement]:

@@ -3,7 +3,7 @@
 
     member_rows(actor, members, seqs)   the rows of some members (plain) at these seqs
     attach_members(db, items)           put each actor entry's members back (readers)
-    member_columns(db)                  every member row, by actor then order (an update)
+    member_batches(db)                  every member row, by actor then order (an update)
     insert_members(db, rows)            write member rows
     members_around(db, actor, k)        the seqs of the k-th stored member and the one before
     drop_members(db, actors)            remove every member of these actors
@@ -28,10 +28,11 @@ from bilat.store.record_order import GAP
 __all__ = [
     "FIELDS",
     "attach_members",
+    "decode",
     "drop_members",
     "fill_actor_members",
     "insert_members",
-    "member_columns",
+    "member_batches",
     "member_rows",
     "members_around",
     "split",
@@ -84,7 +85,7 @@ def _aliases(text: Any, seen: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
     """A JSON list of aliases, decoded once per distinct text."""
     found = seen.get(text)
     if found is None:
-        found = seen[text] = tuple(json.loads(text)) if text is not None else ()
+        found = seen[text] = decode(text)
     return found
 
 
@@ -107,17 +108,17 @@ def attach_members(db: Database, items: Sequence[dict[str, Any]]) -> None:
                 bare[str(row[0])]["members"].append(_plain(row[1:], aliases))
 
 
-def member_columns(db: Database) -> Iterator[tuple[Any, ...]]:
-    """Every member row, (actor, *FIELDS) with the aliases a tuple (one per distinct list),
-    each actor's together and in its order."""
-    aliases: dict[str, tuple[str, ...]] = {}
+def member_batches(db: Database) -> Iterator[list[tuple[Any, ...]]]:
+    """Every member row, (actor, *FIELDS) with the aliases as stored (`decode`), in batches,
+    each actor's rows together and in its order."""
     cur = db.execute(f"SELECT actor, {_COLUMNS} FROM record_actor_members ORDER BY actor, seq")
     while rows := cur.fetchmany(2000):
-        for a, ref, doc, doc_name, name, kind, country, role, text, gid in rows:
-            found = aliases.get(text)
-            if found is None:
-                found = aliases[text] = _aliases(text, aliases)
-            yield a, ref, doc, doc_name, name, kind, country, role, found, gid
+        yield rows
+
+
+def decode(aliases: str | None) -> tuple[str, ...]:
+    """A member row's aliases (a JSON list) as the member holds them."""
+    return () if aliases is None else tuple(json.loads(aliases))
 
 
 def members_around(db: Database, actor: str, k: int) -> tuple[int, int | None]:
