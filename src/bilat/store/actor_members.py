@@ -54,14 +54,29 @@ def member_rows(
     actor: str, members: Iterable[dict[str, Any]], seqs: Iterable[int]
 ) -> Iterator[tuple[Any, ...]]:
     """The `record_actor_members` rows of `actor`'s `members` (plain, as `to_plain` makes
-    an `ActorMember`) at these `seqs`; the aliases as a JSON list."""
-    texts: dict[int, str] = {}  # id(aliases list) -> its text (members share the lists)
+    an `ActorMember`) at these `seqs`; the aliases as a JSON list, made once per distinct
+    list (most are empty; a full write has a million members)."""
+    texts: dict[tuple[str, ...], str] = {}
     for m, seq in zip(members, seqs, strict=True):
-        aliases = m.get("aliases")
-        text = texts.get(id(aliases))
-        if text is None:
-            text = texts[id(aliases)] = json.dumps(aliases, ensure_ascii=False)
-        yield (actor, seq, *(text if f == "aliases" else m.get(f) for f in FIELDS))
+        aliases = m["aliases"]
+        if not aliases:
+            text = "[]"
+        else:
+            key = tuple(aliases)
+            text = texts.get(key) or texts.setdefault(key, json.dumps(aliases, ensure_ascii=False))
+        yield (
+            actor,
+            seq,
+            m["ref"],
+            m["doc_id"],
+            m["doc_name"],
+            m["name"],
+            m["type"],
+            m["country"],
+            m["role"],
+            text,
+            m["gid"],
+        )
 
 
 def split(item: dict[str, Any]) -> tuple[dict[str, Any], list[dict[str, Any]]]:
@@ -118,7 +133,7 @@ def member_batches(db: Database) -> Iterator[list[tuple[Any, ...]]]:
 
 def decode(aliases: str | None) -> tuple[str, ...]:
     """A member row's aliases (a JSON list) as the member holds them."""
-    return () if aliases is None else tuple(json.loads(aliases))
+    return tuple(json.loads(aliases) or ()) if aliases is not None else ()
 
 
 def members_around(db: Database, actor: str, k: int) -> tuple[int, int | None]:
