@@ -109,6 +109,9 @@ _KEYS = {  # the pages' keys (store/record_keys.py), by the entry's key, not its
     "JOIN record_items i ON i.kind = 'events' AND i.pos = m.pos",
     # the commitments' claims rows, none left over (a patch writes only those that changed)
     "claims": "SELECT item_key, payload FROM record_items WHERE kind = 'claims'",
+    # the actors' member rows in order, none left over (a patch writes the gained ones)
+    "actor members": "SELECT actor, ROW_NUMBER() OVER (PARTITION BY actor ORDER BY seq) AS n, "
+    "ref, doc_id, doc_name, name, type, country, role, aliases, gid FROM record_actor_members",
 }
 
 
@@ -536,5 +539,89 @@ def test_old_members_clustered_again_keep_their_documents_order(
         _refreshed_equals_rebuild(store, "updated")
         actor = next(a for a in store.load_record()["actors"] if a["name"] == "Anna Kovaleva")
         assert [m["name"] for m in actor["members"]][:2] == ["Anna Kovaleva", "Kovaleva"]
+    finally:
+        store.close()
+
+
+def _member_rows(store: Store) -> dict[str, list[tuple[int, str]]]:
+    """Actor id -> its stored member rows (seq, ref), in order."""
+    rows = store.db.all("SELECT actor, seq, ref FROM record_actor_members ORDER BY actor, seq")
+    out: dict[str, list[tuple[int, str]]] = {}
+    for r in rows:
+        out.setdefault(str(r["actor"]), []).append((int(r["seq"]), str(r["ref"])))
+    return out
+
+
+def _kept_in_order(before: list[str], after: list[str]) -> bool:
+    found = iter(after)
+    return all(ref in found for ref in before)
+
+
+def test_a_grown_actor_keeps_its_stored_member_rows(sources: list[Source], new_store: Any) -> None:
+    """An actor that keeps every stored member, in order, and gains some is written member
+    by member (`bilat.store.actor_members`): its stored rows stay as they are and only the
+    gained members are written, each between its stored neighbours. The copies added have
+    the same dates and sort first by name, so their members come before stored ones (an
+    actor written whole again would number every member after them anew)."""
+    originals = [i for i, s in enumerate(sources) if s[2] == 0]
+    store = _store_with(new_store, sources, originals)
+    try:
+        before = _member_rows(store)
+        for i, source in enumerate(sources):
+            if source[2] < 0 and i - 1 in originals[:4]:
+                _add(store, source)
+        _refreshed_equals_rebuild_keeping(store, before)
+    finally:
+        store.close()
+
+
+def _refreshed_equals_rebuild_keeping(
+    store: Store, before: dict[str, list[tuple[int, str]]]
+) -> None:
+    assert refresh_record(store) == "updated"
+    after = _member_rows(store)
+    grown = [
+        actor
+        for actor, rows in before.items()
+        if actor in after
+        and len(after[actor]) > len(rows)
+        and _kept_in_order([r for _, r in rows], [r for _, r in after[actor]])
+    ]
+    inside = 0
+    for actor in grown:
+        assert set(before[actor]) <= set(after[actor]), actor  # the stored rows kept
+        last = before[actor][-1][0]
+        inside += sum(1 for row in after[actor] if row not in before[actor] and row[0] < last)
+    assert grown and inside  # members placed between stored ones
+    snapshot = _snapshot(store)
+    rebuild_record(store)
+    assert snapshot == _snapshot(store)
+
+
+def test_a_record_written_before_its_actors_had_member_rows(
+    sources: list[Source], new_store: Any
+) -> None:
+    """An actor entry holding its members in its payload (a record written before migration
+    020) reads the same, and the first update splits them into rows once
+    (`fill_actor_members`); the record then equals a full rebuild."""
+    from bilat.store.actor_members import fill_actor_members
+    from bilat.store.record_rows import read_part
+
+    store = _store_with(new_store, sources, [0, 1, 2, 3])
+    try:
+        written = _snapshot(store)
+        with store.db.transaction():
+            for actor in read_part(store.db, "actors"):
+                store.db.execute(
+                    "UPDATE record_items SET payload = ? WHERE kind = 'actors' AND item_key = ?",
+                    (json.dumps(actor, ensure_ascii=False), actor["id"]),
+                )
+            store.db.execute("DELETE FROM record_actor_members")
+            store.db.execute("INSERT INTO actor_members_fill (n) VALUES (1)")
+        old = _snapshot(store)
+        assert old["views"] == written["views"] and old["keys"]["actor members"] == []
+        _add(store, sources[4])
+        _refreshed_equals_rebuild(store, "updated")
+        assert fill_actor_members(store.db) == 0  # split once
     finally:
         store.close()

@@ -17,26 +17,65 @@ every row (a million) to order every document's members cost 2.5 s of the update
 
 from __future__ import annotations
 
+import json
 from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 
 from bilat.reconcile import ActorMember, CanonicalActor, MergeJudgement
 from bilat.reconcile.actor_growth import MemberOrder
 from bilat.reconcile.actors import member_ref
+from bilat.store.actor_members import decode, member_batches
 from bilat.store.db import Database
 from bilat.store.record_order import SEP
-from bilat.store.record_rows import iter_part
 
 __all__ = ["actor_rows", "member_order", "members_by_document", "merges_of", "stored_actors"]
 
 
 def stored_actors(db: Database) -> list[CanonicalActor]:
-    """The actors of the stored record, as reconcile made them."""
+    """The actors of the stored record, as reconcile made them: their entries, and their
+    members read as columns (`bilat.store.actor_members`; an entry written before
+    migration 020 holds its members in its payload)."""
     shared: dict[Any, Any] = {}
+    entries = [json.loads(r[0]) for r in db.execute(_ENTRIES).fetchall()]
+    rows = _member_rows(db, shared)
     return [
-        CanonicalActor(**{**a, "names": tuple(a["names"]), "members": _members(a, shared)})
-        for a in iter_part(db, "actors")
+        CanonicalActor(
+            **{
+                **a,
+                "names": tuple(a["names"]),
+                "members": rows.get(str(a["id"]), ())
+                if a.get("members") is None
+                else _members(a, shared),
+            }
+        )
+        for a in entries
     ]
+
+
+_ENTRIES = "SELECT payload FROM record_items WHERE kind = 'actors' ORDER BY pos"
+
+
+def _member_rows(db: Database, shared: dict[Any, Any]) -> dict[str, tuple[ActorMember, ...]]:
+    """Actor id -> its stored member rows, in order; the fields members repeat are the one
+    copy in `shared` (see `_members`), and so is each distinct list of aliases."""
+    out: dict[str, tuple[ActorMember, ...]] = {}
+    members: list[ActorMember] = []
+    actor = None
+    for rows in member_batches(db):
+        for a, ref, doc, doc_name, name, kind, country, role, aliases, gid in rows:
+            if a != actor:
+                if actor is not None:
+                    out[str(actor)] = tuple(members)
+                actor, members = a, []
+            said = (name, kind, country, role, aliases, gid)
+            found = shared.get(said)
+            if found is None:
+                found = shared[said] = (name, kind, country, role, decode(aliases), gid)
+            doc_id, doc_name = shared.setdefault(doc, (doc, doc_name))
+            members.append(ActorMember(ref, doc_id, doc_name, *found))
+    if actor is not None:
+        out[str(actor)] = tuple(members)
+    return out
 
 
 def merges_of(db: Database, refs: Collection[str]) -> list[MergeJudgement]:

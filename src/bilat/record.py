@@ -48,6 +48,8 @@ from bilat.reconcile.model import PARTS, document_entry, ordered_inputs, to_plai
 from bilat.records import Actor, Agreement, Extraction, Figure
 from bilat.reviewed import Reviewed, load_reviews_for_record
 from bilat.store import Store
+from bilat.store.actor_members import FIELDS as MEMBER_FIELDS
+from bilat.store.actor_members import fill_actor_members
 from bilat.store.items import (
     ALL_KINDS,
     event_documents,
@@ -56,8 +58,9 @@ from bilat.store.items import (
     load_events,
     load_statements,
 )
+from bilat.store.record_keys import summary_of
 from bilat.store.record_order import sort_key
-from bilat.store.record_patch import NoRoom, PartPatch, RecordPatch
+from bilat.store.record_patch import ActorRows, NoRoom, PartPatch, RecordPatch
 from bilat.store.record_rows import (
     entries_keyed,
     event_places,
@@ -232,12 +235,15 @@ def update_record(store: Store, added: set[int]) -> RecordDelta | None:
     reviewed = load_reviews_for_record(store)
     if reviewed.reviews.get("figures") or json.loads(parts or "[]") != [*_PARTS, "agreements"]:
         return None
+    fill_actor_members(store.db)  # a record written before migration 020: once
     with collector_paused():  # what it reads is kept to the end: no cycles to look for
         delta = _derive(store, added, reviewed)
+        actors = delta.parts.get("actors")
         patch = RecordPatch(
             {kind: _part_patch(store, kind, p) for kind, p in delta.parts.items()},
             {kind: _plain_whole(kind, items) for kind, items in delta.whole.items()},
             delta.actor_ids,
+            _actor_rows(actors.removed, actors.added) if actors else {},
         )
         store.patch_record(patch, source, version)
     return delta
@@ -310,34 +316,57 @@ def _series_key(quantity: Sequence[str | None]) -> str:
 
 def _part_patch(store: Store, kind: str, part: PartDelta) -> PartPatch:
     if kind == "actors":
-        # the patch removes rows by key: an actor's is its id (an actor that gained members
-        # is removed whole, and the actor of a state holds a member per document naming
-        # it: reading those back cost 5 s and 310 MB at 100,000 documents)
-        return PartPatch([{"id": a.id} for a in part.removed], _plain_actors(part.added))
+        # the patch removes rows by key: an actor's is its id; an added actor goes without
+        # its members (`_actor_rows` says which to write: the actor of a state holds a
+        # member per document naming it, and gains a few)
+        added = [_actor_entry(a) for a in part.added]
+        return PartPatch([{"id": a.id} for a in part.removed], added)
     return PartPatch([_plain(x) for x in part.removed], [_plain(x) for x in part.added])
 
 
-def _plain_actors(after: Sequence[CanonicalActor]) -> list[dict[str, Any]]:
-    """`to_plain` of the `after` actors; their members (all plain fields but the aliases)
-    made plain by a dict each, the aliases one list per distinct tuple, not through
-    `to_plain` (a state's actor holds hundreds of thousands)."""
+def _actor_entry(actor: CanonicalActor) -> dict[str, Any]:
+    """`to_plain` of an actor as its entry is stored: `"members": None`."""
+    return {
+        f.name: None if f.name == "members" else to_plain(getattr(actor, f.name))
+        for f in fields(CanonicalActor)
+    }
+
+
+def _actor_rows(
+    removed: Sequence[CanonicalActor], added: Sequence[CanonicalActor]
+) -> dict[str, ActorRows]:
+    """How each `added` actor's members are written: when the stored actor of its id (among
+    `removed`, its members in stored order) keeps every member in the same order, only the
+    members it gained, each placed before the stored one that follows it; else all of them.
+    Its keys' summary and names are counted over the members as they are, none made plain
+    but those written."""
+    old = {a.id: a.members for a in removed}
     lists: dict[tuple[str, ...], list[str]] = {}
-    names = [f.name for f in fields(ActorMember)]
 
-    def member(m: ActorMember) -> dict[str, Any]:
-        plain = {name: getattr(m, name) for name in names}
-        plain["aliases"] = lists.setdefault(m.aliases, list(m.aliases))
-        return plain
+    def plain(m: ActorMember) -> dict[str, Any]:
+        out = {name: getattr(m, name) for name in MEMBER_FIELDS}
+        out["aliases"] = lists.setdefault(m.aliases, list(m.aliases))
+        return out
 
-    return [
-        {
-            f.name: [member(m) for m in actor.members]
-            if f.name == "members"
-            else to_plain(getattr(actor, f.name))
-            for f in fields(CanonicalActor)
-        }
-        for actor in after
-    ]
+    out = {}
+    for actor in added:
+        before, gained, j = old.get(actor.id, ()), [], 0
+        for m in actor.members:
+            if j < len(before) and (m is before[j] or m == before[j]):
+                j += 1
+            else:
+                gained.append((j, m))
+        rewrite = j < len(before) or not before
+        members = actor.members if rewrite else [m for _, m in gained]
+        places = [0] * len(members) if rewrite else [k for k, _ in gained]
+        roles = {str(m.role) for m in actor.members if m.role}
+        out[actor.id] = ActorRows(
+            summary_of(_actor_entry(actor), len({m.doc_id for m in actor.members}), roles),
+            frozenset(str(m.name) for m in actor.members if m.name),
+            [(k, plain(m)) for k, m in zip(places, members, strict=True)],
+            rewrite,
+        )
+    return out
 
 
 _CLAIM_LISTS = ("evidence_figures", "dissent")

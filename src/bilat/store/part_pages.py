@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bilat.pairview import PAIRED
+from bilat.store.actor_members import attach_members
 from bilat.store.db import Database
 from bilat.store.record_rows import EVERY, attach_claims
 from bilat.store.record_tails import SHOWN, TAIL, cut
@@ -106,4 +107,6 @@ def page_part(
         items = [cut(item, tail) for item in items]
     if kind == "commitments" and claims:
         attach_claims(db, items)
+    elif kind == "actors":
+        attach_members(db, items)
     return Page(items, int(rows[limit - 1][0]) if len(rows) > limit else None)

@@ -43,6 +43,7 @@ __all__ = [
     "mention_count",
     "names_at",
     "summary_at",
+    "summary_of",
 ]
 
 TABLES = (
@@ -175,20 +176,21 @@ class Keys:
                 for figure_id in self._find("figures", int(cl.get("doc_id") or 0), key):
                     self._ref(kind, figure_id, pos)
         elif kind == "actors":
-            names = (item.get("id"), item.get("name"), *(item.get("names") or []))
-            label = str(item.get("name") or item.get("id"))
-            for name in sorted({normalize(str(n)) for n in names if n}):
-                self.names.append((kind, name, pos, label))
-            self.summaries.append(
-                (
-                    kind,
-                    pos,
-                    json.dumps(actor_summary(item, item.get("members") or []), ensure_ascii=False),
-                )
-            )
-            raw = {str(n) for n in names[1:] if n}
-            raw |= {str(m["name"]) for m in item.get("members") or [] if m.get("name")}
-            self.names += [(_RAW, name, pos, label) for name in sorted(raw)]
+            members = item.get("members") or []
+            raw = {str(m["name"]) for m in members if m.get("name")}
+            self.actor(pos, item, actor_summary(item, members), raw)
+
+    def actor(self, pos: int, item: dict[str, Any], summary: dict[str, Any], raw: set[str]) -> None:
+        """The keys of the actor entry `item` at `pos` whose members give this `summary`
+        (`actor_summary`) and use these `raw` names (a patch has them without making every
+        member of a grown actor plain)."""
+        names = (item.get("id"), item.get("name"), *(item.get("names") or []))
+        label = str(item.get("name") or item.get("id"))
+        for name in sorted({normalize(str(n)) for n in names if n}):
+            self.names.append(("actors", name, pos, label))
+        self.summaries.append(("actors", pos, json.dumps(summary, ensure_ascii=False)))
+        raw = raw | {str(n) for n in names[1:] if n}
+        self.names += [(_RAW, name, pos, label) for name in sorted(raw)]
 
     def finish(self) -> None:
         """Count the current documents' item rows (figures per flow and document pair, and per
@@ -295,6 +297,10 @@ class KeyPatch:
     def cleared(self, kind: str) -> None:
         """Every `kind` entry was removed: no kept entry cites a statement row."""
         self.dropped.pop(kind, None)
+
+    def actor(self, pos: int, item: dict[str, Any], summary: dict[str, Any], raw: set[str]) -> None:
+        """The keys of an actor entry (see `Keys.actor`)."""
+        self.keys.actor(pos, item, summary, raw)
 
     def add(self, kind: str, pos: int, item: dict[str, Any], pairs: Sequence[str]) -> None:
         """The keys of the entry `item` (as stored) at `pos`, filed under `pairs`."""
@@ -458,14 +464,20 @@ def _count_sql(where: str = "") -> list[tuple[str, str]]:
 def actor_summary(actor: dict[str, Any], members: list[dict[str, Any]]) -> dict[str, Any]:
     """An actor entry without its members, counted over `members` (the live ones): what
     the actor lists and pages show."""
+    roles = {str(m["role"]) for m in members if m.get("role")}
+    return summary_of(actor, len({m.get("doc_id") for m in members}), roles)
+
+
+def summary_of(actor: dict[str, Any], doc_count: int, roles: Iterable[str]) -> dict[str, Any]:
+    """`actor_summary` of an actor whose members name `doc_count` documents and `roles`."""
     return {
         "id": actor.get("id"),
         "name": actor.get("name"),
         "type": actor.get("type"),
         "country": actor.get("country"),
         "names": actor.get("names") or [],
-        "doc_count": len({m.get("doc_id") for m in members}),
-        "roles": sorted({str(m["role"]) for m in members if m.get("role")}),
+        "doc_count": doc_count,
+        "roles": sorted(set(roles)),
     }
 
 

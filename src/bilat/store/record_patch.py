@@ -22,11 +22,12 @@ from typing import Any
 
 from bilat.pairview import PAIRED, named
 from bilat.store import record_keys
+from bilat.store.actor_members import drop_members, member_rows, members_around
 from bilat.store.db import Database, now_iso
 from bilat.store.record_order import GAP, item_key, sort_key
 from bilat.store.record_rows import RowWriter, entry_pairs, item_row, stored_entry
 
-__all__ = ["NoRoom", "PartPatch", "RecordPatch", "patch_record"]
+__all__ = ["ActorRows", "NoRoom", "PartPatch", "RecordPatch", "patch_record"]
 
 _CHUNK = 500
 _COLUMNS = "kind, pos, item_key, date_from, date_to, measure, status, country, payload, sort_key"
@@ -43,10 +44,25 @@ class PartPatch:
 
 
 @dataclass(frozen=True, slots=True)
+class ActorRows:
+    """How an added actor entry (`"members": None`) is written: what its keys say of its
+    members, and the member rows to write (`bilat.store.actor_members`). `members`: (the
+    number of its stored members before it, the member, plain) in order; with `rewrite`,
+    every member (the stored ones go), else only those it gained (the stored ones stay)."""
+
+    summary: dict[str, Any]  # `record_keys.actor_summary` over every member
+    raw: frozenset[str]  # the names its members use
+    members: Sequence[tuple[int, dict[str, Any]]]
+    rewrite: bool
+
+
+@dataclass(frozen=True, slots=True)
 class RecordPatch:
     parts: Mapping[str, PartPatch]
     whole: Mapping[str, Sequence[dict[str, Any]]] = field(default_factory=dict)
     actor_ids: Mapping[str, Sequence[str]] = field(default_factory=dict)  # name -> actor ids
+    # actor id -> how an added actor given without its members is written
+    actors: Mapping[str, ActorRows] = field(default_factory=dict)
 
 
 def _chunks(values: Sequence[Any]) -> Iterable[Sequence[Any]]:
@@ -114,8 +130,14 @@ class _Patcher:
             self.remove(kind, where, chunk, stored)
 
     def add(
-        self, kind: str, items: Sequence[dict[str, Any]], filed: Mapping[str, list[str]]
+        self,
+        kind: str,
+        items: Sequence[dict[str, Any]],
+        filed: Mapping[str, list[str]],
+        actors: Mapping[str, ActorRows] | None = None,
     ) -> None:
+        """Write the `items` of `kind` at free positions; `actors`: how each actor entry
+        given without its members is written (see `ActorRows`)."""
         keyed = sorted((sort_key(kind, item, -1), n) for n, item in enumerate(items))
         positions = self._positions(kind, [k for k, _ in keyed])
         for (sort, n), pos in zip(keyed, positions, strict=True):
@@ -124,8 +146,35 @@ class _Patcher:
             keys = (item_key(kind, item, -1, sort), sort)
             stored = stored_entry(self.out, kind, item)
             self.out.item(kind, pos, stored, pairs, keys, item)
-            self.keys.add(kind, pos, stored, pairs)
+            rows = (actors or {}).get(str(item.get("id"))) if kind == "actors" else None
+            if rows is not None and item.get("members") is None:
+                self.keys.actor(pos, stored, rows.summary, set(rows.raw))
+                self.members(str(item["id"]), rows)
+            else:
+                self.keys.add(kind, pos, stored, pairs)
         self.out.flush()
+
+    def members(self, actor: str, rows: ActorRows) -> None:
+        """Write an actor's member rows: all of them (`rewrite`), or those it gained between
+        its stored ones, each run before the same stored member sharing the gap evenly."""
+        if rows.rewrite:
+            seqs = [(n + 1) * GAP for n in range(len(rows.members))]
+        else:
+            seqs = []
+            runs = Counter(k for k, _ in rows.members)
+            at = {k: (*members_around(self.db, actor, k), 0) for k in runs}
+            for k, _ in rows.members:
+                low, high, done = at[k]
+                if high is None:
+                    seqs.append(low + GAP * (done + 1))
+                else:
+                    step = (high - low) // (runs[k] + 1)
+                    if step < 1:
+                        raise NoRoom(f"no room for {runs[k]} members of actor {actor}")
+                    seqs.append(low + step * (done + 1))
+                at[k] = (low, high, done + 1)
+        plain = [m for _, m in rows.members]
+        self.out.members += member_rows(actor, plain, seqs)
 
     def _positions(self, kind: str, keys: list[str]) -> list[int]:
         """Free positions for the (sorted) `keys`: each run of keys that falls between the
@@ -163,6 +212,8 @@ class _Patcher:
         self.keys.cleared(kind)
         if kind == "commitments":
             self.remove("claims", "1 = 1", ())
+        if kind == "actors":
+            self.db.execute("DELETE FROM record_actor_members")
         for index, item in enumerate(items):
             sort = sort_key(kind, item, index)
             keys = (item_key(kind, item, index, sort), sort)
@@ -343,7 +394,10 @@ def patch_record(
             part = patch.parts[kind]
             out.remove_keys(kind, part.removed)
             names = _names(part.added) if kind == "actors" else set()
-            out.add(kind, part.added, {n: out.pairs_of_name(n) for n in names})
+            if kind == "actors":  # the members of those removed, but of those that grew
+                kept = {i for i, rows in patch.actors.items() if not rows.rewrite}
+                drop_members(db, {str(a.get("id")) for a in part.removed} - kept)
+            out.add(kind, part.added, {n: out.pairs_of_name(n) for n in names}, patch.actors)
         if "actors" not in order:
             filed, changed = out.file_names()
         readded = {str(a.get("id")) for a in _added(patch, "actors")}

@@ -28,6 +28,7 @@ from typing import Any
 from bilat.pairview import PAIRED, named
 from bilat.reconcile._dates import period_span
 from bilat.store import record_keys
+from bilat.store.actor_members import attach_members, insert_members, member_rows, split
 from bilat.store.db import Database, now_iso
 from bilat.store.record_order import GAP, item_key, key_fields, sort_key
 from bilat.store.record_tails import conflict_tail, history_tail, status_tail
@@ -72,6 +73,8 @@ _TABLES = (
     "record_counts",
     "record_pair_names",
     "record_meta",
+    "record_actor_members",
+    "actor_members_fill",  # a record written now has no actor to split (migration 020)
     *record_keys.TABLES,
 )
 
@@ -131,6 +134,7 @@ class RowWriter:
         self.size = 0  # characters of the payloads buffered
         self.keys = record_keys.Keys(db) if keys else None
         self.tails: list[tuple[str, int, str]] = []
+        self.members: list[tuple[Any, ...]] = []  # record_actor_members rows
 
     def item(
         self,
@@ -142,14 +146,20 @@ class RowWriter:
         whole: dict[str, Any] | None = None,
     ) -> None:
         """Buffer one entry at `pos`; `keys` are its item key and sort key; `whole` the entry
-        as reconciled when `item` is its stored form (`stored_entry`: claims by key)."""
+        as reconciled when `item` is its stored form (`stored_entry`: claims by key). An
+        actor's members are written as rows of their own (`bilat.store.actor_members`)."""
         self._tail(kind, pos, item, whole or item)
+        keyed, members = item, list[dict[str, Any]]()
+        if kind == "actors" and item.get("members") is not None:
+            item, members = split(item)
+            seqs = ((n + 1) * GAP for n in range(len(members)))
+            self.members += member_rows(str(item.get("id")), members, seqs)
         row = item_row(kind, pos, item, keys)
         self.items.append(row)
-        self.size += len(row[8])
+        self.size += len(row[8]) + 100 * len(members)
         self.counts[(kind, EVERY)] += 1
         if self.keys is not None:
-            self.keys.add(kind, pos, item)
+            self.keys.add(kind, pos, keyed)
         for p in pairs:
             self.pairs.append((kind, p, pos))
             self.counts[(kind, p)] += 1
@@ -198,9 +208,10 @@ class RowWriter:
             self.db.execute_many(_PAIR_SQL, self.pairs)
         if self.tails:
             self.db.execute_many(_TAIL_SQL, self.tails)
+        insert_members(self.db, self.members)
         if self.keys is not None:
             self.keys.flush()
-        self.items, self.pairs, self.tails, self.size = [], [], [], 0
+        self.items, self.pairs, self.tails, self.members, self.size = [], [], [], [], 0
 
 
 def _pairs_of(item: dict[str, Any]) -> list[str]:
@@ -325,7 +336,11 @@ def iter_part(db: Database, kind: str) -> Iterator[dict[str, Any]]:
     does not hold every entry's JSON at once (the actors part holds a member per document:
     220 MB of text at 100,000 documents, the actor of a state 17 MB of it)."""
     assert kind != "commitments", "commitments are read whole (read_part)"
-    return (json.loads(row[0]) for row in _rows(db, *_select(kind, None), batch=20))
+    for row in _rows(db, *_select(kind, None), batch=20):
+        item = json.loads(row[0])
+        if kind == "actors":
+            attach_members(db, [item])
+        yield item
 
 
 def read_part(db: Database, kind: str, pair: str | None = None) -> list[dict[str, Any]]:
@@ -333,6 +348,8 @@ def read_part(db: Database, kind: str, pair: str | None = None) -> list[dict[str
     items = [json.loads(row[0]) for row in _rows(db, *_select(kind, pair))]
     if kind == "commitments":
         attach_claims(db, items)
+    elif kind == "actors":
+        attach_members(db, items)
     return items
 
 
@@ -411,6 +428,8 @@ def _entries_by(
     out = {int(pos): json.loads(payload) for pos, payload in rows}
     if kind == "commitments":
         attach_claims(db, list(out.values()))
+    elif kind == "actors":
+        attach_members(db, list(out.values()))
     return out
 
 
