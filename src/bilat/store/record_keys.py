@@ -365,16 +365,20 @@ class KeyPatch:
         stated twice in one document, in two entries)."""
         out: dict[tuple[int, str], int] = {}
         keys = set(wanted)
-        for doc in sorted({d for d, _ in keys}):
+        # one scan of the entries per chunk of documents, not one per document: a store
+        # whose reports repeat a quote in two entries (a communique and the batch signed
+        # with it) searches many documents, and each scan reads every payload of the kind
+        docs = sorted({d for d, _ in keys})
+        for chunk in _chunks(docs, _LIKE_CHUNK):
+            likes = " OR ".join("payload LIKE ?" for _ in chunk)
             for r in self.db.all(
-                "SELECT pos, payload FROM record_items WHERE kind = ? AND payload LIKE ? "
-                "ORDER BY pos",
-                (kind, f'%"doc_id": {doc}%'),
+                f"SELECT pos, payload FROM record_items WHERE kind = ? AND ({likes}) ORDER BY pos",
+                [kind, *(f'%"doc_id": {doc}%' for doc in chunk)],
             ):
                 for e in json.loads(r["payload"]).get(_STATEMENTS[kind]) or []:
                     key = (int(e.get("doc_id") or 0), str(e.get("quote") or ""))
-                    if key in keys:
-                        out.setdefault(key, int(r["pos"]))
+                    if key in keys and int(r["pos"]) < out.get(key, int(r["pos"]) + 1):
+                        out[key] = int(r["pos"])
         return out
 
     def _count(self, pairs: Sequence[str], n: int) -> None:
@@ -436,9 +440,13 @@ def _groups(db: Database, rows: str, params: Sequence[Any]) -> set[figure_groups
     return {(str(m), str(p)) for m, p in db.execute(sql, params).fetchall()}
 
 
-def _chunks(values: Sequence[Any]) -> Iterable[Sequence[Any]]:
-    for i in range(0, len(values), _CHUNK):
-        yield values[i : i + _CHUNK]
+_LIKE_CHUNK = 50  # documents searched per scan of the payloads (one LIKE each)
+
+
+def _chunks(values: Sequence[Any], size: int = 0) -> Iterable[Sequence[Any]]:
+    size = size or _CHUNK
+    for i in range(0, len(values), size):
+        yield values[i : i + size]
 
 
 def _count_sql(where: str = "") -> list[tuple[str, str]]:
