@@ -204,3 +204,16 @@ def test_an_honorific_with_a_full_stop_ends_no_sentence_and_is_no_name() -> None
     assert people == {"Vladimir Putin", "Droupadi Murmu", "Upendra Dwivedi"}
     (meeting,) = found.events
     assert set(meeting.participants) == {"Vladimir Putin", "Droupadi Murmu"}
+
+
+def test_initials_written_before_a_known_surname_are_part_of_its_form() -> None:
+    """'переговоры ... С.В.Лаврова с ... Б.Батцэцэг': the forms the report writes, initials
+    included, are the actors' aliases (an analyst searching the text finds them)."""
+    found = extract_text(
+        "16 апреля в Москве состоялись переговоры Министра иностранных дел Российской "
+        "Федерации С.В.Лаврова с Министром иностранных дел Монголии Б.Батцэцэг.",
+        "2024-04-16",
+    )
+    aliases = {a.name: set(a.aliases) for a in found.actors if a.type == "person"}
+    assert "С.В.Лаврова" in aliases["Sergey Lavrov"]
+    assert "Б.Батцэцэг" in aliases["Battsetseg Batmunkh"]

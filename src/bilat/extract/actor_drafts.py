@@ -5,6 +5,7 @@ modules share. `bilat.extract.actors` runs the stage.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -14,6 +15,8 @@ from bilat.extract.gazetteer import Entry, Gazetteer, normalize
 from bilat.extract.roles import RolePhrase
 
 __all__ = ["Builder", "Draft", "context_before", "media_names"]
+
+_INITIALS_BEFORE = re.compile(r"(?<![\w.])(?:[А-ЯЁA-Z]\.\s?){1,2}$")
 
 
 def context_before(text: str, start: int, width: int = 40) -> str:
@@ -65,6 +68,11 @@ class Builder:
         self._covered[start:end] = b"\x01" * (end - start)
 
     def entry(self, entry: Entry, start: int, end: int, text: str, alias: bool = True) -> None:
+        if entry.type == "person" and text == self.ctx.clean_text[start:end]:
+            # "С.В.Лаврова", "S. Jaishankar": the initials the text writes are the name's
+            initials = _INITIALS_BEFORE.search(self.ctx.clean_text, max(0, start - 8), start)
+            if initials:
+                start, text = initials.start(), self.ctx.clean_text[initials.start() : end]
         draft = self.drafts.get(entry.gid)
         if draft is None:
             role = self.gaz.role_on(entry, self.ctx.published) if entry.type == "person" else None
