@@ -234,9 +234,10 @@ def _part(m: re.Match[str], w: _When) -> _Resolved | None:
         return None
     which = m.group("which").lower()
     index = {"перв": 1, "втор": 2, "трет": 3, "четв": 4}[which[:4]]
+    # dated by its year, as the English reading does ("во второй половине года": 2025)
     if m.group("unit").lower().startswith(("полугод", "половин")):  # half (of the year)
-        return None, None, f"{year}-H{min(index, 2)}"
-    return None, None, f"{year}-Q{index}"
+        return str(year), None, f"{year}-H{min(index, 2)}"
+    return str(year), None, f"{year}-Q{index}"
 
 
 def _whole_year(m: re.Match[str], w: _When) -> _Resolved | None:
