@@ -249,3 +249,18 @@ def test_talks_told_by_what_was_discussed_where() -> None:
         assert (meeting.mode, meeting.date) == ("meeting", "2026-03-06")
         assert set(meeting.participants) == {"Maxim Reshetnikov", "Wang Wentao"}
     assert _events("Putin and Xi discussed trade in May, the Kremlin said.", "2026-06-01") == []
+
+
+def test_a_first_person_perfective_future_is_a_plan() -> None:
+    """'В конце августа я посещу Китай' (a leader's statement): a planned visit of the
+    speaker ('посещу' is a form of 'посетить' the trigger list lacked, and its own future
+    tense makes the plan)."""
+    from tests.conftest import extract_text
+
+    events = extract_text(
+        "В.Путин: Россия поставляет нефть в Китай.\n\nВ конце августа я посещу Китай.",
+        "2031-05-08",
+    ).events
+    assert [(e.mode, e.status, e.date, e.participants) for e in events] == [
+        ("visit", "planned", "2031-08", ("Vladimir Putin", "China"))
+    ]

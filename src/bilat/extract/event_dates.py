@@ -105,9 +105,10 @@ _CYRILLIC_WORD = re.compile(r"[а-яё]+", re.I)
 
 def _russian_future_before(text: str, trig: re.Match[str], others: list[re.Match[str]]) -> bool:
     """A Russian verb in the future (perfective non-past: 'возглавит', 'подпишут', 'обсудят')
-    between the previous trigger and this one, its likeliest reading by pymorphy3."""
+    between the previous trigger and this one, or the trigger itself ('я посещу Китай'),
+    its likeliest reading by pymorphy3."""
     start = max([0, trig.start() - 100, *(o.end() for o in others if o.end() <= trig.start())])
-    for m in _CYRILLIC_WORD.finditer(text, start, trig.start()):
+    for m in _CYRILLIC_WORD.finditer(text, start, trig.end()):
         readings = analyses(m[0].lower())
         if readings and readings[0][1] == "VERB" and "futr" in readings[0][2]:
             if "1per" in readings[0][2] and text[m.end() : m.end() + 1] == ",":
