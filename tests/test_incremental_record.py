@@ -625,3 +625,34 @@ def test_a_record_written_before_its_actors_had_member_rows(
         assert fill_actor_members(store.db) == 0  # split once
     finally:
         store.close()
+
+
+def test_the_paged_search_for_entries_citing_a_quote_equals_the_rebuild(
+    sources: list[Source], new_store: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The example above (a quote stated twice in one document, in two histories) with the
+    entries citing a quote searched by the paged pass over every payload (pages of three)
+    instead of a LIKE per few documents: it finds the same entries as the LIKE scan, and the
+    record still equals a full rebuild."""
+    from bilat.store import record_keys
+
+    monkeypatch.setattr(record_keys, "_LIKE_CHUNK", 0)
+    monkeypatch.setattr(record_keys, "_PAGE", 3)
+    found: list[dict[Any, int]] = []
+    citing = record_keys.KeyPatch._citing
+
+    def spy(self: Any, kind: str, wanted: Any) -> dict[Any, int]:
+        out = citing(self, kind, wanted)  # the paged pass (no LIKE for any number)
+        monkeypatch.setattr(record_keys, "_LIKE_CHUNK", 10**6)
+        assert citing(self, kind, wanted) == out  # ... finds what the LIKE scan finds
+        monkeypatch.setattr(record_keys, "_LIKE_CHUNK", 0)
+        found.append(out)
+        return out
+
+    monkeypatch.setattr(record_keys.KeyPatch, "_citing", spy)
+    store = new_store()
+    try:
+        _batches_equal_rebuild(random.Random(43113), 5, sources, store, review=False)
+    finally:
+        store.close()
+    assert any(found), "the example searched no entry citing a repeated quote"

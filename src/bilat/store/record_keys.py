@@ -21,8 +21,9 @@ normalised name of a canonical actor (its id, name and aliases, as
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from bilat.extract.gazetteer import normalize
@@ -369,17 +370,38 @@ class KeyPatch:
         # whose reports repeat a quote in two entries (a communique and the batch signed
         # with it) searches many documents, and each scan reads every payload of the kind
         docs = sorted({d for d, _ in keys})
-        for chunk in _chunks(docs, _LIKE_CHUNK):
-            likes = " OR ".join("payload LIKE ?" for _ in chunk)
-            for r in self.db.all(
-                f"SELECT pos, payload FROM record_items WHERE kind = ? AND ({likes}) ORDER BY pos",
-                [kind, *(f'%"doc_id": {doc}%' for doc in chunk)],
-            ):
+        for rows in self._naming(kind, docs):
+            for r in rows:
                 for e in json.loads(r["payload"]).get(_STATEMENTS[kind]) or []:
                     key = (int(e.get("doc_id") or 0), str(e.get("quote") or ""))
                     if key in keys and int(r["pos"]) < out.get(key, int(r["pos"]) + 1):
                         out[key] = int(r["pos"])
         return out
+
+    def _naming(self, kind: str, docs: Sequence[int]) -> Iterator[list[Any]]:
+        """The `kind` entries whose payload names one of `docs`, in pages: a LIKE scan for a
+        few documents; for many, one pass over every payload in pages of positions, each
+        page's document ids read by a regular expression (a scan per document read every
+        payload again)."""
+        if len(docs) <= _LIKE_CHUNK:
+            likes = " OR ".join("payload LIKE ?" for _ in docs)
+            if docs:
+                yield self.db.all(
+                    f"SELECT pos, payload FROM record_items WHERE kind = ? AND ({likes})",
+                    [kind, *(f'%"doc_id": {doc}%' for doc in docs)],
+                )
+            return
+        wanted, last = {str(d) for d in docs}, -1
+        while True:
+            page = self.db.all(
+                "SELECT pos, payload FROM record_items WHERE kind = ? AND pos > ? "
+                "ORDER BY pos LIMIT ?",
+                (kind, last, _PAGE),
+            )
+            if not page:
+                return
+            last = int(page[-1]["pos"])
+            yield [r for r in page if wanted.intersection(_DOC_ID.findall(r["payload"]))]
 
     def _count(self, pairs: Sequence[str], n: int) -> None:
         if n:
@@ -440,7 +462,9 @@ def _groups(db: Database, rows: str, params: Sequence[Any]) -> set[figure_groups
     return {(str(m), str(p)) for m, p in db.execute(sql, params).fetchall()}
 
 
-_LIKE_CHUNK = 50  # documents searched per scan of the payloads (one LIKE each)
+_LIKE_CHUNK = 50  # at most this many documents searched with LIKEs, else one paged pass
+_PAGE = 2000  # entries read per page of that pass
+_DOC_ID = re.compile(r'"doc_id": (\d+)')
 
 
 def _chunks(values: Sequence[Any], size: int = 0) -> Iterable[Sequence[Any]]:
