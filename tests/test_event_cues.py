@@ -1096,3 +1096,17 @@ def test_said_on_a_day_a_day_after_holding_the_contact() -> None:
         "2031-05-14",
     ).events
     assert [(e.mode, e.date) for e in events] == [("video", "2031-05-12")]
+
+
+def test_a_gerund_clause_after_a_comma_is_the_subjects_contact() -> None:
+    """'X arrived in Harbin on Friday, a day after holding talks with Y in Beijing': X and Y
+    met on Thursday (the clause after the comma has no subject of its own)."""
+    from tests.conftest import extract_text
+
+    events = extract_text(
+        "Russian President Vladimir Putin arrived in Harbin on Friday, a day after holding "
+        "talks with Chinese President Xi Jinping in Beijing.",
+        "2031-05-17",
+    ).events
+    meetings = [(e.date, set(e.participants)) for e in events if e.mode == "meeting"]
+    assert meetings == [("2031-05-15", {"Vladimir Putin", "Xi Jinping"})]

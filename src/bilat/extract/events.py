@@ -214,6 +214,15 @@ _EARLIER_ONES = re.compile(
 )
 
 
+# a clause with no subject of its own, its verb a gerund: "a day after holding talks with",
+# "after meeting", "before visiting"
+_NO_SUBJECT = re.compile(
+    r"\W*(?:(?:a|one|two|three|four|five)\s+(?:days?|weeks?)\s+)?(?:after|before|while|since|"
+    r"following)\s+(?:[a-z]+ly\s+)?[a-z]+ing\b",
+    re.I,
+)
+
+
 def _candidates(
     ctx: DocContext, gaz: Gazetteer, clause: Clause, subject: list[Mention], exercise: bool
 ) -> list[Found]:
@@ -271,6 +280,13 @@ def _candidates(
             their = _THEIR.search(clause.text, 0, trig.start())
             if their and subject and not involves_pair(parts, ctx.pair, mode):
                 parts += subject[:2]  # "The presidents noted ... since their meeting in Xi'an"
+            if (
+                _NO_SUBJECT.match(clause.text)
+                and subject
+                and not involves_pair(parts, ctx.pair, mode)
+            ):
+                parts += subject[:1]  # "X arrived in Harbin on Friday, | a day after holding
+                # talks with Xi": the clause before's subject held them
             if mode == "meeting" and not involves_pair(parts, ctx.pair, mode):
                 parts += _host_side(ctx, gaz, clause, parts)
             if mode == "meeting" and not involves_pair(parts, ctx.pair, mode):
