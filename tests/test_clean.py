@@ -55,6 +55,11 @@ CASES = [
         f"{P1}\n\nRead also:\nPutin meets Xi in Beijing\nTrade hits a record\n\n{P2}\n",
         f"{P1}\n\n{P2}\n",
     ),
+    (
+        "most popular list",
+        f"{P1}\n\nMost Popular\n- Exports rise 12% in Q2\n- Aramco signs a contract\n\n{P2}\n",
+        f"{P1}\n\n{P2}\n",
+    ),
     ("source line", f"{P1}\n\n{P2}\n\nSource: TASS\n", f"{P1}\n\n{P2}\n"),
     ("cookies", f"We use cookies to improve your experience on our site.\n\n{P1}\n", f"{P1}\n"),
     ("menu", f"Home\nNews\nWorld\nBusiness\nSport\nOpinion\n\n{P1}\n", f"{P1}\n"),
