@@ -16,6 +16,7 @@ from dataclasses import replace
 from bilat.extract.context import DocContext
 from bilat.extract.event_clauses import Clause, find_triggers, lexicon
 from bilat.extract.event_merge import Found
+from bilat.extract.event_people import DAY_COUNTS, DAYS_APART
 from bilat.extract.figures_data import phrases
 from bilat.extract.nlp_ru import analyses
 from bilat.extract.temporal import TimeExpr, find_time_expressions
@@ -520,7 +521,7 @@ def event_date(
     apart = _DAYS_APART_TO.search(clause.text, found[0].end, trig.start())
     if apart and len(date or "") == 10 and date_end is None:
         # "Bolat said on Tuesday, a day after holding a videoconference with Wang": Monday
-        days = _DAYS[apart["n"].lower()] * (-1 if apart["way"].lower() == "after" else 1)
+        days = DAY_COUNTS[apart["n"].lower()] * (-1 if apart["way"].lower() == "after" else 1)
         date = (dt.date.fromisoformat(str(date)) + dt.timedelta(days=days)).isoformat()
     if _WHEN_AFTER.match(clause.text, found[0].end):
         date_end = None  # "since October, when he attended the forum": then, not since
@@ -544,11 +545,10 @@ def event_date(
 
 # "..., a day after holding talks with": what follows happened that many days earlier
 _DAYS_APART_TO = re.compile(
-    r"\b(?P<n>a|one|two|three|four|five)\s+days?\s+(?P<way>after|before)\s+"
+    r"\b" + DAYS_APART.pattern + r"\s+"
     r"(?:(?:holding|having|his|her|their|the|a|an|its)\s+){0,2}(?:[\w-]+\s+){0,2}$",
     re.I,
 )
-_DAYS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 _WHERE = re.compile(r",\s+where\s+[^,;]{0,80}$", re.I)
 
 

@@ -19,7 +19,7 @@ from bilat.extract.event_clauses import Clause, find_triggers
 from bilat.extract.event_dates import any_expr, in_year, talks_told_again
 from bilat.extract.event_marks import marks_of
 from bilat.extract.event_merge import Found
-from bilat.extract.event_people import DAYS_APART, persons_between, place_of
+from bilat.extract.event_people import DAY_COUNTS, DAYS_APART, persons_between, place_of
 from bilat.extract.gazetteer import Gazetteer
 from bilat.extract.temporal import find_time_expressions
 from bilat.extract.turns import speaker_at
@@ -46,8 +46,6 @@ __all__ = [
     "this_trip",
     "told_back",
 ]
-
-_NUMBER = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 
 
 _YEAR_TOLD = re.compile(
@@ -88,7 +86,7 @@ def days_apart(clause: Clause, found: Found, before: list[Found]) -> Found:
     dated = [b for b in before if b.explicit_date and len(b.event.date or "") == 10]
     if m is None or found.explicit_date or not dated:
         return found
-    days = _NUMBER[m["n"].lower()] * (-1 if m["way"].lower() == "after" else 1)
+    days = DAY_COUNTS[m["n"].lower()] * (-1 if m["way"].lower() == "after" else 1)
     day = dt.date.fromisoformat(str(dated[0].event.date)) + dt.timedelta(days=days)
     return replace(found, event=replace(found.event, date=day.isoformat()), explicit_date=True)
 
@@ -114,7 +112,7 @@ def ended_trip(clause: Clause, found: Found) -> Found:
         return found
     if _BEGAN.search(clause.text, m.end()):
         return found  # "wrapped up a two-day visit that began on Monday": the first day
-    days = int(m["n"]) if m["n"].isdigit() else _NUMBER[m["n"].lower()]
+    days = int(m["n"]) if m["n"].isdigit() else DAY_COUNTS[m["n"].lower()]
     last = dt.date.fromisoformat(str(ev.date))
     first = (last - dt.timedelta(days=days - 1)).isoformat()
     return replace(found, event=replace(ev, date=first, date_end=last.isoformat()))

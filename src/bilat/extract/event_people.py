@@ -23,6 +23,7 @@ from bilat.extract.wordre import mostly_cyrillic
 __all__ = [
     "ANAPHORA",
     "DAYS_APART",
+    "DAY_COUNTS",
     "anaphora",
     "clause_participants",
     "has_person",
@@ -36,6 +37,7 @@ __all__ = [
 DAYS_APART = re.compile(
     r"(?P<n>a|one|two|three|four|five)\s+(?:day|days)\s+(?P<way>after|before)", re.I
 )
+DAY_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}  # its numbers
 
 
 ANAPHORA = re.compile(
