@@ -1110,3 +1110,51 @@ def test_a_gerund_clause_after_a_comma_is_the_subjects_contact() -> None:
     ).events
     meetings = [(e.date, set(e.participants)) for e in events if e.mode == "meeting"]
     assert meetings == [("2031-05-15", {"Vladimir Putin", "Xi Jinping"})]
+
+
+def test_a_summit_a_planned_trip_is_for_is_planned_past_a_bracketed_abbreviation() -> None:
+    """'will travel to Tianjin for the Shanghai Cooperation Organisation (SCO) summit on
+    August 31': the summit is to come too (not read as last year's August 31)."""
+    from tests.conftest import extract_text
+
+    events = extract_text(
+        "India and China agreed to resume direct flights. Prime Minister Narendra Modi will "
+        "travel to Tianjin for the Shanghai Cooperation Organisation (SCO) summit on August 31, "
+        "his first visit to China in seven years.",
+        "2031-08-20",
+    ).events
+    assert {(e.mode, e.status, e.date) for e in events} == {
+        ("visit", "planned", "2031-08-31"),
+        ("multilateral", "planned", "2031-08-31"),
+    }
+
+
+def test_after_the_meeting_refers_back_and_the_next_meeting_is_told() -> None:
+    """'said in a post after the meeting that he looked forward to their next meeting in
+    Tianjin': the meeting told is the next one, still to come."""
+    from tests.conftest import extract_text
+
+    events = extract_text(
+        "India and China agreed to resume direct flights. Prime Minister Narendra Modi said in "
+        "a post after the meeting that he looked forward to their next meeting in Tianjin.",
+        "2031-08-20",
+    ).events
+    assert [(e.mode, e.status) for e in events] == [("meeting", "planned")]
+
+
+def test_a_second_meeting_verb_with_its_own_day_is_a_second_meeting() -> None:
+    """'held talks with A on Monday evening and called on B at his residence on Tuesday': two
+    meetings, each on its day, both with the subject."""
+    from tests.conftest import extract_text
+
+    events = extract_text(
+        "India and China agreed to resume direct flights. Chinese Foreign Minister Wang Yi "
+        "held talks with External Affairs Minister S Jaishankar on Monday evening and called "
+        "on Prime Minister Narendra Modi at his residence on Tuesday.",
+        "2031-08-20",
+    ).events
+    meetings = {(e.date, frozenset(e.participants)) for e in events if e.mode == "meeting"}
+    assert meetings == {
+        ("2031-08-18", frozenset({"Wang Yi", "S Jaishankar"})),
+        ("2031-08-19", frozenset({"Wang Yi", "Narendra Modi"})),
+    }

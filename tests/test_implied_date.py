@@ -418,3 +418,14 @@ def test_an_english_report_of_a_years_results_beside_last_year_is_of_the_year_af
         "China's share of the exports last year was 31%."
     )
     assert _implied(text)[0] == "2026"
+
+
+def test_an_anniversary_marked_in_a_year_dates_a_yearless_dateline() -> None:
+    """'the treaty, signed in July 2001, marks its 25th anniversary in 2026' is told in the
+    present: the report is of 2026, and 'BEIJING, Mar 3' is 2026-03-03."""
+    text = (
+        "BEIJING, Mar 3 (Xinhua) -- The foreign ministers will meet on Thursday. "
+        "The Treaty of Good-Neighbourliness, signed in July 2001, marks its 25th anniversary "
+        "in 2026."
+    )
+    assert _implied(text)[0] == "2026-03-03"

@@ -171,6 +171,8 @@ def split_clauses(sentence: Sentence) -> list[Clause]:
         )
     splitter = _CLAUSE if words > 1 else _REPEAT
     cuts = [m.span() for m in splitter.finditer(sentence.text)]
+    if words > 1:
+        cuts = sorted([*cuts, *_second_contacts(sentence.text, cuts)])
     prep = _PREPARES.search(sentence.text)
     if prep and find_triggers(sentence.text[: prep.start()]):  # the contact is told first
         cuts = sorted([*(c for c in cuts if not c[0] < prep.end() < c[1]), prep.span()])
@@ -187,6 +189,28 @@ def split_clauses(sentence: Sentence) -> list[Clause]:
         if e0 > s0
         for s, e, part in _relative_apart(text, s0, e0)
     ]
+
+
+# a second meeting in a verb phrase of its own: "held talks with Jaishankar on Monday evening
+# | and called on Prime Minister Modi at his residence on Tuesday"
+_AND_CONTACT = re.compile(
+    r"\s+and\s+(?=(?:then\s+|later\s+|also\s+)?(?:called\s+on|paid\s+(?:a\s+)?courtesy\s+"
+    r"calls?\s+on|met\s+(?:with\s+)?(?-i:[A-Z])|held\s+(?:separate\s+)?talks\s+with)\b)",
+    re.I,
+)
+
+
+def _second_contacts(text: str, cuts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Cuts before a coordinated verb of meeting whose clause so far tells a meeting of its
+    own (two meetings, with two people, one subject), not inside a cut already made."""
+    out = []
+    for m in _AND_CONTACT.finditer(text):
+        if any(a <= m.start() < b for a, b in cuts):
+            continue
+        start = max((b for _a, b in cuts if b <= m.start()), default=0)
+        if "meeting" in dict(find_triggers(text[start : m.start()])):
+            out.append(m.span())
+    return out
 
 
 # "Alckmin, who met Han Zheng in Beijing in May, is expected to co-chair ...", "Кожемяко,
@@ -229,7 +253,7 @@ def find_triggers(clause: str) -> tuple[tuple[str, re.Match[str]], ...]:
     sentence with one event word is its own clause, and is asked twice."""
     lex, found = lexicon(), []
     for mode in ORDER:
-        m = lex.modes[mode].search(clause)
+        m = _first_told(lex.modes[mode], clause)
         if m is None:
             continue
         if mode == "video" and _CEREMONY.search(clause, max(0, m.start() - 90), m.start()):
@@ -258,6 +282,22 @@ def find_triggers(clause: str) -> tuple[tuple[str, re.Match[str]], ...]:
     for mo, m in found:
         once.setdefault(mo, m)  # modes come out in ORDER, one trigger each
     return tuple(once.items())
+
+
+# an event word that only refers back to one told: "said in a post after the meeting"
+_AFTER_THE = re.compile(r"\b(?:after|following)\s+the\s+$", re.I)
+
+
+def _first_told(words: re.Pattern[str], clause: str) -> re.Match[str] | None:
+    """The first event word of a mode, passing over one that only refers back to an event
+    when another follows: 'Modi said in a post after the meeting that he looked forward to
+    our next meeting in Tianjin' (the planned meeting is the one told)."""
+    first = None
+    for m in words.finditer(clause):
+        if not _AFTER_THE.search(clause, max(0, m.start() - 20), m.start()):
+            return m
+        first = first or m
+    return first
 
 
 _CEREMONY = re.compile(

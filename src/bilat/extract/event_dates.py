@@ -151,7 +151,8 @@ _BEFORE_SUBJECT = re.compile(
 
 _PURPOSE = re.compile(
     r"[^,;.]{0,60}\b(?:for|to attend|to take part in|to participate in|to join)\s+"
-    r"(?:the\s+)?(?:[\w'’-]+\s+){0,4}$",
+    # "for the Shanghai Cooperation Organisation (SCO) summit": an abbreviation in brackets
+    r"(?:the\s+)?(?:[\w'’-]+\s+|\([\w.'’-]+\)\s+){0,5}$",
     re.I,
 )
 

@@ -218,7 +218,10 @@ _EARLIER_ONES = re.compile(
 # "after meeting", "before visiting"
 _NO_SUBJECT = re.compile(
     r"\W*(?:(?:a|one|two|three|four|five)\s+(?:days?|weeks?)\s+)?(?:after|before|while|since|"
-    r"following)\s+(?:[a-z]+ly\s+)?[a-z]+ing\b",
+    r"following)\s+(?:[a-z]+ly\s+)?[a-z]+ing\b"
+    # a coordinated verb phrase cut from its subject: "... | called on Prime Minister Modi"
+    r"|(?:then\s+|later\s+|also\s+)?(?:called\s+on|paid\s+(?:a\s+)?courtesy\s+calls?\s+on|met"
+    r"|held\s+(?:separate\s+)?talks)\b",
     re.I,
 )
 

@@ -22,7 +22,8 @@ reading only sentences told as past (no future or plan cue):
    ("From 2020 to 2024, trade nearly doubled, surpassing $240 billion last year") makes the
    span's last year the last year: written in the year after.
 6. A year told in the present as the one it is ("The year 2025 marks the 75th anniversary
-   of diplomatic relations", "в 2025 году отмечается 75-летие"): written in it.
+   of diplomatic relations", "the Declaration marks its 25th anniversary in 2025", "в 2025
+   году отмечается 75-летие"): written in it.
 7. A whole year's results told as done ("по итогам 2025 года", "full-year 2025") in a text
    that also says "last year" ("в прошлом году") were reported in the year after.
 
@@ -78,7 +79,7 @@ def implied_year(
     found += _named_occasions(past)
     found += _planned_this_year(every, past)
     found += [  # "The year 2025 marks the 75th anniversary of diplomatic relations"
-        (int(m.group(1) or m.group(2)), ((s + m.start(), s + m.end()),))
+        (int(next(y for y in m.groups() if y)), ((s + m.start(), s + m.end()),))
         for s, t in every
         for m in _MARKS.finditer(t)
     ]
@@ -141,6 +142,9 @@ _BARE_MONTH = re.compile(
 _MARKS = re.compile(
     rf"\b({_YEAR})\s+(?:marks|is\s+marking)\s+the\b|(?<!\w)в\s+({_YEAR})\s+году\s+"
     r"(?:отмечается|исполняется)\b"
+    # "the Declaration ..., signed in October 2000, marks its 25th anniversary in 2025"
+    rf"|\b(?:marks|is\s+marking|celebrates|is\s+celebrating)\s+(?:its|their|the)\s+"
+    rf"\w+\s+anniversary\s+(?:this\s+year,?\s+)?in\s+({_YEAR})\b"
 )
 _NEXT_YEAR = re.compile(r"\bnext\s+year\b|(?<!\w)(?:следующем|будущем)\s+году\b", re.I)
 
