@@ -1158,3 +1158,21 @@ def test_a_second_meeting_verb_with_its_own_day_is_a_second_meeting() -> None:
         ("2031-08-18", frozenset({"Wang Yi", "S Jaishankar"})),
         ("2031-08-19", frozenset({"Wang Yi", "Narendra Modi"})),
     }
+
+
+def test_a_calendars_lines_are_read_as_the_days_nearer_the_report() -> None:
+    """'Key dates' under a report of 8 May: 'Jul 3-4 - SCO summit in Astana; Putin and Xi
+    expected to attend' is this year's July (to come), not last year's; a line that tells its
+    item as done ('Apr 2 - ... held talks') keeps its past reading."""
+    from tests.conftest import extract_text
+
+    events = extract_text(
+        "Russia-China in brief\n\nKey dates:\n"
+        "Jul 3-4 - SCO summit in Astana; Vladimir Putin and Xi Jinping expected to attend\n"
+        "Apr 2 - Vladimir Putin and Xi Jinping held talks in Moscow.\n",
+        "2031-05-08",
+    ).events
+    assert {(e.mode, e.status, e.date) for e in events} == {
+        ("multilateral", "planned", "2031-07-03"),
+        ("meeting", "occurred", "2031-04-02"),
+    }

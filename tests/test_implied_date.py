@@ -429,3 +429,15 @@ def test_an_anniversary_marked_in_a_year_dates_a_yearless_dateline() -> None:
         "in 2026."
     )
     assert _implied(text)[0] == "2026-03-03"
+
+
+def test_a_summit_named_for_its_year_before_the_name_gives_the_year() -> None:
+    """'met on Saturday on the sidelines of the 2024 Asia-Pacific Economic Cooperation summit
+    ..., their last scheduled talks before ...': a past meeting at an occasion of 2024 (the
+    plan after it does not make the sentence a plan), so 'LIMA, Nov 16' is 2024-11-16."""
+    text = (
+        "LIMA, Nov 16 (Reuters) - Joe Biden and Xi Jinping met on Saturday on the sidelines of "
+        "the 2024 Asia-Pacific Economic Cooperation summit in Lima, their last scheduled talks "
+        "before the inauguration."
+    )
+    assert _implied(text)[0] == "2024-11-16"

@@ -183,6 +183,7 @@ def test_ships_streets_headings_and_an_address_by_patronymic_are_no_people() -> 
     people = _people(
         "The corvettes Gremyashchy, Sovershenny and Aldar Tsydenzhapov took part, as did the "
         "frigates PNS Taimur and PNS Tippu Sultan, off Frunzenskaya Embankment.\n\n"
+        "Regional government\n420111, Tatarstan, Kazan, Pushkin St. 7\n\n"
         "I. Agreements exchanged\n\n"
         '"Vladimir Vladimirovich, thank you," Shavkat Mirziyoyev told Vladimir Putin. Roman '
         "Abramovich, a businessman, was not there.",
@@ -217,3 +218,14 @@ def test_initials_written_before_a_known_surname_are_part_of_its_form() -> None:
     aliases = {a.name: set(a.aliases) for a in found.actors if a.type == "person"}
     assert "С.В.Лаврова" in aliases["Sergey Lavrov"]
     assert "Б.Батцэцэг" in aliases["Battsetseg Batmunkh"]
+
+
+def test_a_body_that_speaks_after_an_adverbial_is_an_actor() -> None:
+    """'Rosselkhoznadzor at the same time denied reports ...': the watchdog named once, as
+    the one that speaks (not an affiliation in a title), is an actor."""
+    found = extract_text(
+        "Russia and China discussed grain supplies. Rosselkhoznadzor at the same time denied "
+        "media reports that China had suspended imports of barley.",
+        "2031-06-11",
+    )
+    assert "Rosselkhoznadzor" in {a for actor in found.actors for a in (actor.name, *actor.aliases)}

@@ -77,7 +77,8 @@ def _valid_person(name: str, before: str) -> bool:
 _NOT_A_NAME = re.compile(
     r"^(?:PNS|INS|USS|HMS|HMAS|HMCS|RFS|ROKS|JS|TCG|IRIS|CNS|KRI|BNS|RSS)\s"
     r"|^[IVX]{1,4}\.\s"
-    r"|\s(?:Embankment|Street|Avenue|Prospekt|Prospect|Boulevard|Lane|Road|Highway|Marg|Bhavan|"
+    r"|\s(?:Embankment|Street|St|Ave|Avenue|Prospekt|Prospect|Boulevard|Blvd|Lane|Road|Rd|Highway|"
+    r"Marg|Bhavan|"
     r"Bhawan|Square|Seas?|Ocean|Strait|Statement|Agreements?|Memorandum|Declaration|Protocol|"
     r"Treaty|Smt|Shri)$"
 )

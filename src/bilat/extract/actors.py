@@ -366,7 +366,10 @@ def _in_a_title(text: str, start: int, end: int, people: frozenset[int]) -> bool
 
 
 _SAYS = re.compile(
-    r"^[\s,]*(?:has |have |had |will |would |is |was )?(?:also )?(?:said|says|reported|reports|"
+    # (an adverbial between: "Rosselkhoznadzor at the same time denied", "X, in a statement, said")
+    r"^[\s,]*(?:(?:at the same time|in a statement|on its website|separately|meanwhile|later|"
+    r"earlier|on (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)[\s,]+)?"
+    r"(?:has |have |had |will |would |is |was )?(?:also )?(?:said|says|reported|reports|"
     r"announced|announces|stated|noted|confirmed|expects|expected|estimates|estimated|"
     r"approved|adopted|signed|issued|published|released|decided|plans|planned|warned|"
     r"imposed|introduced|lifted|banned|allowed|believes|stressed|emphasi[sz]ed|urged|"
@@ -413,7 +416,7 @@ def _speaks(text: str, start: int, end: int) -> bool:
     if and_next := re.match(r"\s+and\s", after):  # "X and Russia's Ministry of ... signed"
         ends = [m.start() for m in re.finditer(r"\s", after[: and_next.end() + 70])]
         return any(_SAYS.match(after[i:]) for i in ends if i >= and_next.end() - 1)
-    return bool(_SAYS.match(after[:30]))
+    return bool(_SAYS.match(after[:50]))
 
 
 # parties named as "between A and B" (an agreement's sides are no mere affiliation)

@@ -19,6 +19,7 @@ __all__ = [
     "DocContext",
     "Mention",
     "Sentence",
+    "calendar_line",
     "heading_year",
     "headline_end",
     "in_its_year",
@@ -129,6 +130,19 @@ def heading_year(ctx: DocContext, s: Sentence) -> str | None:
         heading = _YEAR_HEADING.fullmatch(line)
         return heading["y"] if heading else None
     return None
+
+
+def calendar_line(ctx: DocContext, s: Sentence) -> tuple[str, str] | None:
+    """The day leading a dated line with no year heading above it ('Jul 3-4 - SCO summit in
+    Astana; Putin and Xi expected to attend', '• May 9 – Victory Day parade') and the line,
+    when `s` opens it: a calendar or key-dates list, or None."""
+    text = ctx.clean_text
+    start = text.rfind("\n", 0, s.start) + 1
+    led = _DATE_LED.match(text, start)
+    if led is None or s.start > led.end() or heading_year(ctx, s) is not None:
+        return None
+    end = text.find("\n", start)
+    return led["when"], text[start : end if end >= 0 else len(text)]
 
 
 def item_day(ctx: DocContext, s: Sentence) -> str | None:

@@ -19,10 +19,18 @@ pair are dropped, and candidates for the same real-world event are merged (`even
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import replace
 
-from bilat.extract.context import DocContext, Mention, Sentence, in_its_year, item_day
+from bilat.extract.context import (
+    DocContext,
+    Mention,
+    Sentence,
+    calendar_line,
+    in_its_year,
+    item_day,
+)
 from bilat.extract.event_clauses import (
     Clause,
     find_triggers,
@@ -413,6 +421,37 @@ def of_the_item(ctx: DocContext, sentence: Sentence, found: Found) -> Found:
     return replace(found, event=event, explicit_date=True)
 
 
+# a line that tells its item as done: "Aug 5 - the navies finished their drills"
+_DONE = re.compile(
+    r"\b(?:was|were|met|held|took\s+place|began|ended|finished|concluded|wrapped\s+up|opened|"
+    r"closed|visited|attended|hosted|signed|spoke|talked|arrived|landed)\b",
+    re.I,
+)
+
+
+def ahead_in_a_calendar(ctx: DocContext, sentence: Sentence, found: Found) -> Found:
+    """A calendar's line ('Aug 31-Sep 1 - SCO summit in Tianjin, Putin confirmed', 'May 9 -
+    Victory Day parade; Xi is the main foreign guest') tells no tense: its day is the one
+    nearer the report, still to come when that is the next one (not last year's)."""
+    line = calendar_line(ctx, sentence)
+    if line is None or found.event.status != "occurred" or ctx.published is None:
+        return found
+    when, text = line
+    past = find_time_expressions(when, ctx.published, tense="past")
+    ahead = find_time_expressions(when, ctx.published, tense="future")
+    if not (past and ahead and past[0].date and ahead[0].date) or _DONE.search(text):
+        return found
+    if found.event.date != past[0].date or len(past[0].date) != 10 or len(ahead[0].date) != 10:
+        return found
+    pub = dt.date.fromisoformat(ctx.published[:10])
+    back = (pub - dt.date.fromisoformat(past[0].date)).days
+    forth = (dt.date.fromisoformat(ahead[0].date) - pub).days
+    if not 0 <= forth < back:
+        return found
+    event = replace(found.event, status="planned", date=ahead[0].date, date_end=ahead[0].date_end)
+    return replace(found, event=event)
+
+
 def extract_events(ctx: DocContext, gaz: Gazetteer) -> list[Event]:
     ctx = with_turn_pronouns(ctx)  # in a transcript, "I" and "you" are the two speakers
     found: list[Found] = []
@@ -440,6 +479,7 @@ def extract_events(ctx: DocContext, gaz: Gazetteer) -> list[Event]:
             new = [followed_by(clause, days_apart(clause, f, before), before) for f in new]
             new = [day_off(clause, f, found, ctx.published) for f in new]
             new = [ended_trip(clause, of_the_item(ctx, sentence, f)) for f in new]
+            new = [ahead_in_a_calendar(ctx, sentence, f) for f in new]
             new = [the_session_told(clause, f, found) for f in new]
             new = during_the_visit_told(clause, new, found)
             new = during_which(clause, new, before)

@@ -9,7 +9,8 @@ reading only sentences told as past (no future or plan cue):
 
 1. An occasion named for its year ("Vostok 2022 exercises kicked off", "as part of SPIEF
    2022", "Ocean-2024", "учение «Степной рубеж-2024»", "made 31 voyages during the 2026
-   navigation season") was reported in that year or later; one planned for a month of this
+   navigation season", "met on the sidelines of the 2024 Asia-Pacific Economic Cooperation
+   summit") was reported in that year or later; one planned for a month of this
    year ("Northern/Interaction-2025 will be held in August"; not "next year") was reported
    in that year.
 2. A text that speaks of "this year" and reports a part of a stated year as done ("in the
@@ -51,6 +52,12 @@ _YEAR = r"(?:19|20)\d{2}"
 _NAMED = re.compile(rf"\b([A-Z][\w]*(?:-[A-Z][\w]*)?)\)?[\s-]({_YEAR})\b")
 # ... and in Russian: "«Восток-2022»", "учение «Степной рубеж-2024»", "ПМЭФ-2022"
 _NAMED_RU = re.compile(rf"«([А-ЯЁ][^«»]{{0,40}}?)[\s-]({_YEAR})»|\b([А-ЯЁ][А-Яа-яЁё]+)-({_YEAR})\b")
+# the year before the name: "on the sidelines of the 2024 Asia-Pacific Economic Cooperation
+# summit", "at the 2025 SCO summit" (an occasion word closes the name)
+_NAMED_AFTER = re.compile(
+    rf"\bthe\s+({_YEAR})\s+(?:[A-Z][\w'’-]*\s+){{1,6}}?(?:summit|forum|games|expo|exhibition|fair|"
+    r"congress|conference|session|dialogue|exercises?|drills?)\b"
+)
 # a span of the year told as past: "during the 2026 navigation season", "in the 2025 harvest"
 _SEASON = re.compile(rf"\b(?:during|in|over|throughout)\s+the\s+({_YEAR})\s+[a-z]", re.I)
 _THIS_YEAR = re.compile(r"\bthis year\b|(?<!\w)(?:этом|нынешнем|текущем)\s+году\b", re.I)
@@ -77,6 +84,7 @@ def implied_year(
     every = list(_sentences(text))
     past = [(s, t) for s, t in every if not planned(t)]
     found += _named_occasions(past)
+    found += _named_after(every, planned)
     found += _planned_this_year(every, past)
     found += [  # "The year 2025 marks the 75th anniversary of diplomatic relations"
         (int(next(y for y in m.groups() if y)), ((s + m.start(), s + m.end()),))
@@ -126,6 +134,28 @@ def _named_occasions(sentences: list[tuple[int, str]]) -> list[tuple[int, Eviden
                 year = int(m.group(2) or m.group(4))
                 out.append((year, ((start + m.start(), start + m.end()),)))
         for m in _SEASON.finditer(sentence):
+            out.append((int(m.group(1)), ((start + m.start(1), start + m.end(1)),)))
+    return out
+
+
+_HELD_AT = re.compile(
+    r"\b(?:met|held|attended|hosted|gathered|spoke|talked|signed|agreed|took\s+part)\b", re.I
+)
+
+
+def _named_after(
+    every: list[tuple[int, str]], planned: Callable[[str], bool]
+) -> list[tuple[int, Evidence]]:
+    """Rule 1 with the year first ('met on Saturday on the sidelines of the 2024
+    Asia-Pacific Economic Cooperation summit'): told as past up to the occasion, with a past
+    verb before it when a plan follows ('..., their last scheduled talks before ...')."""
+    out: list[tuple[int, Evidence]] = []
+    for start, sentence in every:
+        for m in _NAMED_AFTER.finditer(sentence):
+            if planned(sentence[: m.end()]):
+                continue
+            if planned(sentence) and not _HELD_AT.search(sentence, 0, m.start()):
+                continue
             out.append((int(m.group(1)), ((start + m.start(1), start + m.end(1)),)))
     return out
 
