@@ -61,6 +61,11 @@ CASES = [
         f"{P1}\n\n{P2}\n",
     ),
     ("source line", f"{P1}\n\n{P2}\n\nSource: TASS\n", f"{P1}\n\n{P2}\n"),
+    (
+        "reading time",
+        f"Reading time: 6 minutes\n5 min read\nВремя чтения: 4 минуты\n\n{P1}\n",
+        f"{P1}\n",
+    ),
     ("cookies", f"We use cookies to improve your experience on our site.\n\n{P1}\n", f"{P1}\n"),
     ("menu", f"Home\nNews\nWorld\nBusiness\nSport\nOpinion\n\n{P1}\n", f"{P1}\n"),
     ("photo label", f"Photo: Ivan Petrov\n\n{P1}\n", f"{P1}\n"),

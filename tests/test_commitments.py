@@ -219,3 +219,19 @@ def test_target_without_a_measure_takes_the_previous_sentence() -> None:
     )
     [c] = extract_commitments(simple_ctx(text))
     assert (c.measure, c.value, c.deadline) == ("trade_turnover", 300e9, "2030")
+
+
+def test_levels_fixed_under_a_joint_statement_or_a_deal_told_as_done() -> None:
+    """'Under a joint statement ..., the U.S. will cut its tariffs to 30% from 145%' and
+    'Under the deal struck in Geneva, ... the duty dropped to 10 per cent' are levels a deal
+    fixes (commitments, GOLD v1.1); the levels before them are not."""
+    text = (
+        "The United States and China agreed to slash tariffs. Under a joint statement issued "
+        "after two days of talks in Geneva, the U.S. will cut "
+        "its additional tariffs on Chinese imports to 30% from 145% for 90 days. Under the "
+        "deal struck in Geneva, Beijing's retaliatory duty on US goods dropped to 10 per cent."
+    )
+    from tests.conftest import extract_text
+
+    got = {(c.value, c.unit) for c in extract_text(text, "2031-05-12").commitments}
+    assert got == {(30, "percent"), (10, "percent")}

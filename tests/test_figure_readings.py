@@ -439,3 +439,39 @@ def test_russian_level_comparisons_barrels_and_issue_numbers() -> None:
         "day",
     )
     assert not [f for f in figures if f.value == 129]
+
+
+def test_million_barrels_a_day_a_revision_up_and_the_base_of_a_fall() -> None:
+    """'1.07 mb/d in February from 1.26 mb/d in January' (millions of barrels a day, each in
+    its month); 'revised its November figure up to $19.4 billion' (the verb's 'up', no
+    qualifier); 'down 6.9% from the record $244.8 billion of 2024' (2024 is the base's)."""
+    figures = _figures(
+        "Russia-China trade fell in 2031 for the first time in years. Seaborne arrivals of "
+        "Russian crude in China dropped to 1.07 mb/d in December from 1.26 mb/d in November. "
+        "Customs also revised its trade figure up to $19.4 billion from a preliminary $19.0 "
+        "billion. Bilateral trade amounted to $228.1 billion in 2031, down 6.9% from the "
+        "record $244.8 billion of 2030.",
+        "2032-02-10",
+    )
+    arrivals = {(round(f.value), f.per, f.period) for f in figures if f.unit == "m3"}
+    assert arrivals == {
+        (170116, "day", "2031-12..2031-12"),
+        (200324, "day", "2031-11..2031-11"),
+    }
+    assert _of(figures, 19.4e9).qualifier == "exact"
+    assert (_of(figures, 6.9).kind, _of(figures, 6.9).period) == ("change", "2031")
+    assert _of(figures, 244.8e9).period == "2030"
+
+
+def test_a_clause_set_last_year_and_a_count_of_cars_in_a_report_on_roubles() -> None:
+    """'a slowdown from last year, when turnover jumped 26.3% to $240.1bn': last year's;
+    'exported about 1.17 million cars' after a sum in roubles counts cars."""
+    figures = _figures(
+        "Russia-China trade grew 5.1% in the first quarter. That is a sharp slowdown from "
+        "last year, when turnover jumped 26.3% to a record $240.1bn. Russia raised its "
+        "recycling fee to 667,400 roubles. China exported about 1.17 million cars to Russia "
+        "last year.",
+        "2031-04-22",
+    )
+    assert {_of(figures, 26.3).period, _of(figures, 240.1e9).period} == {"2030"}
+    assert _of(figures, 1.17e6).unit == "count"

@@ -71,8 +71,12 @@ def _suffix_re() -> re.Pattern[str]:
 
 
 _DEAL_FIXES = re.compile(
-    r"\b(?:deal|agreement|agreed|accord)\b[^.]*\b(?:will|shall|to be)\b|"
-    r"\b(?:will|shall|to be)\b[^.]*\b(?:under|by) the (?:deal|agreement|accord)\b",
+    r"\b(?:deal|agreement|agreed|accord|joint\s+statement|truce|pact)\b[^.]*"
+    r"\b(?:will|shall|to be)\b|"
+    r"\b(?:will|shall|to be)\b[^.]*\b(?:under|by) the (?:deal|agreement|accord|truce|pact)\b"
+    # "Under the deal struck in Geneva on May 12, the additional US tariff fell to 30 per cent"
+    r"|^\W*under\s+(?:the|a|this|that|their)\s+(?:[\w'’-]+\s+){0,3}(?:deal|agreement|accord|"
+    r"joint\s+statement|truce|pact|framework)\b",
     re.I,
 )
 _FROM_TO = re.compile(r"\bfrom\s*$|\bfrom\s+[^,;]{1,30}?\s+to\s*$|\bот\s*$", re.I)

@@ -377,6 +377,9 @@ def money_by_context(q: Quantity, sentence: str, before: str) -> Quantity:
     article last named (`before`: the text before the sentence, and the sentence itself)."""
     if q.unit != "count" or not _SCALED.search(q.text):
         return q
+    counted = _COUNTED.match(sentence, q.end)
+    if counted and counted.group(1).lower() not in _NOT_NOUNS:
+        return q  # "exported about 1.17 million cars to Russia": cars, not roubles
     told = before + " " + sentence[: q.start]
     named = list(_CURRENCY.finditer(told))
     if not named:
@@ -390,6 +393,30 @@ def money_by_context(q: Quantity, sentence: str, before: str) -> Quantity:
     ):
         return q
     return replace(q, unit=currency)
+
+
+# what a number counts, right after it: "1.17 million cars", "5 million tourists"
+_COUNTED = re.compile(r"\s+(?:[a-z]+\s+)?([a-z]{2,}s|people)\b")
+_NOT_NOUNS = frozenset(
+    {
+        "is",
+        "was",
+        "has",
+        "as",
+        "this",
+        "thus",
+        "plus",
+        "less",
+        "across",
+        "versus",
+        "whereas",
+        "unless",
+        "its",
+        "his",
+        "yes",
+        "us",
+    }
+)
 
 
 def _told_before(q: Quantity, before: str) -> bool:

@@ -54,8 +54,14 @@ def qualifier_before(text: str, pos: int) -> str | None:
     left = re.sub(r"\b(?:the|a|на)\s*$", "", left).rstrip()  # "почти на четверть"
     for phrase, qual in _qualifier_table():
         if left.endswith(phrase) and _word_start(left, len(left) - len(phrase)):
+            if phrase == "up to" and _REVISED_UP.search(left, 0, len(left) - len(phrase)):
+                return None  # "revised its November figure up to $19.4 billion": a verb's "up"
             return qual
     return None
+
+
+# a verb whose particle is the "up" of "up to": "revised (its estimate) up to", "raised ... up to"
+_REVISED_UP = re.compile(r"\b(?:revis|rais|mark|bump|ratchet|scal)ed(?:\s+[\w'’-]+){0,4}\s+$")
 
 
 def _word_start(text: str, idx: int) -> bool:

@@ -54,6 +54,10 @@ def number_period(
     aside = [t for t in times if t.period and t.end <= q.start <= (_aside_end(text, t) or -1)]
     if aside:  # "was 21.1% (in January-September 2023 - 20.8%)": the aside's own value
         return aside[-1].period
+    when = [t for t in times if t.period and t.end <= q.start and _WHEN.match(text, t.end)]
+    if when and not any(when[-1].end <= t.start and t.end <= q.start for t in times):
+        # "a slowdown from last year, when turnover jumped 26.3%": the clause is set then
+        return when[-1].period
     usable = [t for t in times if t.period and not _baseline(text, t)]
     before = [t for t in usable if t.end <= q.start]
     same = _in_the_same_period(text, q, times, before)
@@ -94,10 +98,28 @@ def number_period(
         and not _other_clause(text, q, t, siblings)
         and _word_gap(text, q.end, t.start) <= _LATER_WORDS
         and not _AFTER_EVENT.search(text, q.end, t.start)
+        and not _of_the_base(text, q, t, siblings)
     ]
     return later[0].period if later else None
 
 
+# the value a figure is compared with, right after it: "down 6.9% from the record $244.8 bn"
+_BASE_LEAD = re.compile(
+    r"[\s,]*(?:from|compared\s+(?:to|with)|against|versus|vs\.?|than)\s+(?:the\s+|a\s+)?"
+    r"(?:record\s+|revised\s+|preliminary\s+|previous\s+)?[$€¥₽£]?\s*$",
+    re.I,
+)
+
+
+def _of_the_base(text: str, q: Quantity, t: TimeExpr, siblings: list[Quantity]) -> bool:
+    """Whether `t` dates the value `q` is compared with ('down 6.9% from the record $244.8
+    billion of 2024': 2024 is the base's year, not the fall's)."""
+    return any(
+        q.end <= s.start < t.start and _BASE_LEAD.fullmatch(text, q.end, s.start) for s in siblings
+    )
+
+
+_WHEN = re.compile(r"\s*,?\s*(?:when|in\s+which|during\s+which|когда)\b", re.I)
 _AFTER_EVENT = re.compile(r"\b(?:after|following|before|when)\s+(?!the\s+same\b)", re.I)
 # "reports $61.3 billion for the same quarter": the span the text just named, not a year in a
 # clause between ("..., which stopped publishing them in 2022, reports ...")
