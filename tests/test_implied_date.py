@@ -441,3 +441,15 @@ def test_a_summit_named_for_its_year_before_the_name_gives_the_year() -> None:
         "before the inauguration."
     )
     assert _implied(text)[0] == "2024-11-16"
+
+
+def test_a_russian_sentence_that_schedules_a_meeting_dates_nothing() -> None:
+    """'..., а следующее заседание запланировано на первое полугодие 2026 года': a plan; the
+    report of August 2025 is not of 2026."""
+    text = (
+        "МОСКВА, 13 августа. /ТАСС/. Товарооборот по итогам первого полугодия 2025 года "
+        "составил 12,1 млрд долларов. В этом году торговля снизилась. По итогам встречи "
+        "сопредседатели подписали протокол, а следующее заседание запланировано на первое "
+        "полугодие 2026 года."
+    )
+    assert implied_published(text, TODAY).date == "2025-08-13"

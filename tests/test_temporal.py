@@ -293,3 +293,25 @@ def test_a_span_of_weekdays_runs_from_the_first() -> None:
     assert (past.date, past.date_end) == ("2031-03-16", "2031-03-18")  # told on the Monday
     (plan,) = find_time_expressions("He will visit from Monday to Wednesday.", "2031-03-14")
     assert (plan.date, plan.date_end) == ("2031-03-17", "2031-03-19")
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        ("in fiscal 2030/31 (April 2030 - March 2031)", "2030-04..2031-03"),
+        ("from April 2030 to March 2031", "2030-04..2031-03"),
+        ("between January 2030 and June 2031", "2030-01..2031-06"),
+        ("в 2030/31 финансовом году (апрель 2030 года - март 2031 года)", "2030-04..2031-03"),
+        ("с апреля 2030 года по март 2031 года", "2030-04..2031-03"),
+    ],
+)
+def test_two_months_with_their_years_are_one_span(text: str, period: str) -> None:
+    """A span told by its first and last month with their years (a fiscal year glossed in
+    brackets, a series' range) is one period, not its last month."""
+    found = find_time_expressions(text, "2031-10-15", tense="past")
+    assert [t.period for t in found] == [period]
+
+
+def test_two_months_in_two_clauses_stay_apart() -> None:
+    found = find_time_expressions("in April 2030 and in March 2031", "2031-10-15", tense="past")
+    assert [t.period for t in found] == ["2030-04..2030-04", "2031-03..2031-03"]

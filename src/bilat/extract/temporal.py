@@ -55,7 +55,34 @@ def find_time_expressions(
 @lru_cache(maxsize=8192)
 def _find_cached(text: str, published: str | None, tense: str | None) -> tuple[TimeExpr, ...]:
     """Figures, commitments, events and agreements all read the same sentences' dates."""
-    return tuple(_quarters(text, _glossed(text, _find(text, published, tense))))
+    return tuple(_quarters(text, _glossed(text, _month_spans(text, _find(text, published, tense)))))
+
+
+_MONTH_OF_YEAR = re.compile(r"((?:19|20)\d\d-\d\d)\.\.\1")
+_SPAN_GAP = re.compile(r"\s*(?:[-–—]|to|through|until|till|по|до)\s*", re.I)
+
+
+def _month_spans(text: str, found: list[TimeExpr]) -> list[TimeExpr]:
+    """'April 2024 - March 2025', 'from April 2024 to March 2025', 'с апреля 2024 года по
+    март 2025 года', 'between January 2024 and June 2025': two months told with their years
+    are one span (a fiscal year glossed in brackets, a series' range)."""
+    out: list[TimeExpr] = []
+    for t in found:
+        prev = out[-1] if out else None
+        first = _MONTH_OF_YEAR.fullmatch(prev.period or "") if prev else None
+        last = _MONTH_OF_YEAR.fullmatch(t.period or "")
+        if prev is not None and first and last and first[1] < last[1]:
+            gap = _SPAN_GAP.fullmatch(text, prev.end, t.start) or (
+                re.fullmatch(r"\s+and\s+", text[prev.end : t.start])
+                and re.search(r"\bbetween\s+$", text[: prev.start], re.I)
+            )
+            if gap and re.search(r"(?:19|20)\d\d", prev.text):
+                period = f"{first[1]}..{last[1]}"
+                span = text[prev.start : t.end]
+                out[-1] = TimeExpr(prev.start, t.end, span, prev.date, t.date, period)
+                continue
+        out.append(t)
+    return out
 
 
 _QUARTER_AFTER = re.compile(r"\s+quarter\b|\s+квартал\w*", re.I)
