@@ -193,3 +193,15 @@ def test_a_title_stops_where_when_begins() -> None:
         "2025-01-24",
     )
     assert found.title == "contract on Power of Siberia 2", found.title
+
+
+def test_a_title_past_the_place_of_signing() -> None:
+    """'signed a memorandum of understanding in Beijing to study ...': named for what it is
+    to do, the place (and a date beside it) no part of the name."""
+    (memorandum,) = _agreements(
+        "Saudi Arabia and China deepen energy ties. Saudi Aramco and China's Sinopec signed a "
+        "memorandum of understanding in Beijing on Tuesday to study the expansion of their "
+        "joint refinery in Fujian.",
+        "2031-07-22",
+    )
+    assert memorandum.title.startswith("memorandum of understanding to study the expansion")

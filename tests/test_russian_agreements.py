@@ -395,3 +395,14 @@ def test_a_title_in_the_vocabulary_of_geology_and_e_commerce() -> None:
     }
     assert "agreement on cooperation in the field of geology and subsoil use" in titles
     assert any(t.endswith("e-commerce") for t in titles)
+
+
+def test_a_date_after_the_document_is_its_date_not_part_of_its_name() -> None:
+    """'подписали соглашение в марте 2031 года о строительстве ТЭЦ': an agreement on the
+    construction, signed in March 2031 (not 'agreement in the mart of 2031 on ...')."""
+    (agreement,) = _agreements(
+        "Россия и Иран обсудили энергетику. Стороны подписали соглашение в марте 2031 года о "
+        "строительстве ТЭЦ.",
+        "2031-10-03",
+    )
+    assert (agreement.title, agreement.date) == ("agreement on construction of Tets", "2031-03")

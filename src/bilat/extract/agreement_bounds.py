@@ -273,16 +273,27 @@ def goods_before(text: str, start: int) -> str | None:
 
 
 def _aim_after_date(text: str, end: int) -> int | None:
-    """Where the aim starts when a date stands between the noun and it ('a memorandum on
-    Tuesday to study the expansion of supplies', '... last June envisaging supplies');
-    None otherwise."""
-    times = find_time_expressions(text[end : end + 40], None)
-    if not times or text[end : end + times[0].start].strip():
-        return None
-    after = end + times[0].end
+    """Where the aim starts when a date or a place stands between the noun and it ('a
+    memorandum on Tuesday to study the expansion of supplies', '... last June envisaging
+    supplies', 'a memorandum of understanding in Beijing to study', 'an agreement in January
+    2023 to connect'); None otherwise."""
+    after = end
+    for _ in range(3):  # "in Beijing on Tuesday to ..."
+        times = find_time_expressions(text[after : after + 40], None)
+        if times and not text[after : after + times[0].start].strip():
+            after += times[0].end
+            continue
+        place = _PLACE_ADJUNCT.match(text, after)
+        if place is None:
+            break
+        after = place.end()
     # "... last June envisaging supplies of up to 55 bcm a year", "... covering"
     aim = r"\s+(?:to\s+[a-z]|(?:covering|providing\s+for|envisaging)\s)"
-    return after if re.match(aim, text[after:]) else None
+    return after if after > end and re.match(aim, text[after:]) else None
+
+
+# where a document was signed: "in Beijing", "at the Kremlin", "in New Delhi"
+_PLACE_ADJUNCT = re.compile(r"\s+(?:in|at)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}")
 
 
 def is_specific(title: str, kind_word: str) -> bool:

@@ -190,8 +190,9 @@ def _date(ctx: DocContext, s: Sentence, name: _Name, toks: Sequence[Token]) -> s
     month or a year is a date ('в январе 2024 года'), a span a figure's period is not."""
     inside = (toks[name.first].start, toks[name.end - 1].end)
     for expr in find_time_expressions_ru(s.text, ctx.published, tense="past"):
-        if inside[0] <= expr.start < inside[1] or not expr.date:
-            continue
+        within = inside[0] <= expr.start < inside[1]
+        if (within and not s.text[: expr.start].endswith(("в ", "В "))) or not expr.date:
+            continue  # (a date the name passes over is the signing's: "меморандума в июне")
         one = expr.period in (None, expr.date, f"{expr.date}..{expr.date}")
         if one and not s.text[: expr.start].endswith(("за ", "За ")):
             return expr.date

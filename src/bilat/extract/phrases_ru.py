@@ -323,6 +323,46 @@ def _two_words(adjective: Token, head: Token) -> str | None:
     return found[1] if "plur" in head.grams else found[0]
 
 
+_MONTHS_RU = frozenset(
+    [
+        "январь",
+        "февраль",
+        "март",
+        "апрель",
+        "май",
+        "июнь",
+        "июль",
+        "август",
+        "сентябрь",
+        "октябрь",
+        "ноябрь",
+        "декабрь",
+    ]
+)
+
+
+def _past_a_date(toks: Sequence[Token], i: int) -> int:
+    """The index after a date told right after a name ('в июне 2024 года', 'в марте', 'в 2024
+    году'), else `i`: when a document was signed is no part of what it is."""
+    if i + 1 >= len(toks) or toks[i].lemma != "в":
+        return i
+    j = i + 1
+    if toks[j].lemma in _MONTHS_RU:
+        j += 1
+        if j < len(toks) and re.fullmatch(r"(?:19|20)\d\d", toks[j].text):
+            j += 1
+            if j < len(toks) and toks[j].lemma == "год":
+                j += 1
+        return j
+    if (
+        re.fullmatch(r"(?:19|20)\d\d", toks[j].text)
+        and j + 1 < len(toks)
+        and toks[j + 1].text.lower() == "году"
+    ):
+        return j + 2
+    return i
+
+
 def _link(toks: Sequence[Token], i: int) -> tuple[str, str, int] | None:
     """What joins the next phrase to the name: (kind, key, index of the phrase)."""
     if i >= len(toks):
@@ -401,6 +441,7 @@ def render(
     words = [*_adjectives(toks, first, span[0]), head]
     i, heads = span[1], [t.cases for t in toks[span[0] : span[1]]]
     while len(words) < _MAX_WORDS:
+        i = _past_a_date(toks, i)  # "меморандума в июне 2024 года о поставках": when, not what
         link = _link(toks, i)
         phrase = _noun_phrase(toks, link[2]) if link else None
         joined = _joined(link[0], link[1], phrase, heads) if link and phrase else None
