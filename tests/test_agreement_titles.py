@@ -205,3 +205,26 @@ def test_a_title_past_the_place_of_signing() -> None:
         "2031-07-22",
     )
     assert memorandum.title.startswith("memorandum of understanding to study the expansion")
+
+
+def test_contract_talks_are_a_contract_under_negotiation() -> None:
+    """'the contract talks between Gazprom and CNPC are moving forward': the contract,
+    negotiating (not one 'announced' named 'contract talks')."""
+    (contract,) = _agreements(
+        "Russia and China discussed gas. The contract talks between Gazprom and CNPC are "
+        "moving forward, Peskov said.",
+        "2031-05-08",
+    )
+    assert (contract.title, contract.status) == ("contract between Gazprom and CNPC", "negotiating")
+
+
+def test_a_line_in_capitals_names_no_acronym_and_no_document() -> None:
+    """'GAS: POWER OF SIBERIA ABOVE PLAN' (a newsletter's section line): no 'plan' agreement
+    and no PLA Navy ('PLAN'); the navy is found where the text names it in a sentence."""
+    found = extract_text(
+        "Russia and China signed documents.\nGAS: POWER OF SIBERIA ABOVE PLAN\nGazprom "
+        "delivered 38 bcm via Power of Siberia.",
+        "2031-05-08",
+    )
+    assert found.agreements == ()
+    assert "PLAN" not in {a for actor in found.actors for a in actor.aliases}

@@ -62,6 +62,11 @@ CASES = [
     ),
     ("source line", f"{P1}\n\n{P2}\n\nSource: TASS\n", f"{P1}\n\n{P2}\n"),
     (
+        "wire update note",
+        f"{P1}\n\n(Rewrites lead with minister's comments; adds call in paragraphs 6-8)\n\n{P2}\n",
+        f"{P1}\n\n{P2}\n",
+    ),
+    (
         "reading time",
         f"Reading time: 6 minutes\n5 min read\nВремя чтения: 4 минуты\n\n{P1}\n",
         f"{P1}\n",

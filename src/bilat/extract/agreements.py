@@ -314,7 +314,12 @@ def _from_sentence(ctx: DocContext, s: Sentence) -> list[Agreement]:
         if MEETING_RECORD.match(title) and AFTER_MEETING.search(s.text):
             # "Following the meeting the Protocol was signed": the meeting's own record
             kind, title = "other", with_body(ctx, s, f"{title.lower()} of the meeting")
+        talks = _TALKS_AFTER.match(s.text, m.end())
+        if talks:  # "the contract talks between Gazprom and CNPC": a contract under negotiation
+            title = title.replace(talks.group(0), "", 1)
         made = _make(ctx, s, kind, title, m.start(), m.end())
+        if talks:
+            made = replace(made, status="negotiating")
         spans.append((begin, begin + len(title)))
         if kind == "other" and re.search(r"\bsigned\b", s.text, re.I):
             made = replace(made, status="signed")
@@ -327,6 +332,9 @@ def _from_sentence(ctx: DocContext, s: Sentence) -> list[Agreement]:
         title = "agreement to " + s.text[agreed.start() + len("agreed to ") : end].strip()
         out.append(replace(_make(ctx, s, "agreement", title), status="announced"))
     return out
+
+
+_TALKS_AFTER = re.compile(r"\s+(?:talks|negotiations)\b", re.I)
 
 
 # "Agreements on twin-city relations between Shymkent and Xi'an, as well as between North
@@ -436,12 +444,20 @@ def extract_agreements(ctx: DocContext) -> list[Agreement]:
         from bilat.extract.agreements_ru import extract_agreements_ru
 
         return _without_headline_repeats(ctx, extract_agreements_ru(ctx))
-    found = _of_the_batch([ag for s in ctx.sentences for ag in _from_sentence(ctx, s)])
+    found = _of_the_batch(
+        [ag for s in ctx.sentences if not _in_capitals(s.text) for ag in _from_sentence(ctx, s)]
+    )
     found = [_listed_as_signed(ctx, ag) for ag in found]
     merged = _merged(_without_headline_repeats(ctx, found))
     return [
         replace(a, title=with_parties(of_project_left(ctx, a), a.kind, a.parties)) for a in merged
     ]
+
+
+def _in_capitals(text: str) -> bool:
+    """A line written in capitals ('GAS: POWER OF SIBERIA ABOVE PLAN'): a section label or
+    a shouted headline, whose 'PLAN' or 'DEAL' the body tells in words if it is one."""
+    return len(re.findall(r"\b[A-Z]{3,}\b", text)) >= 3 and not re.search(r"\b[a-z]{3,}\b", text)
 
 
 # one of the documents told just before: "Among them is an agreement on ...", "These include"

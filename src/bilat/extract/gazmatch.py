@@ -8,6 +8,7 @@ lemmas, so every case form of a name ("Си Цзиньпином", "КНР", "П
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -129,6 +130,23 @@ def find_gazetteer_mentions(gaz: Gazetteer, doc: Any) -> list[GazMatch]:
     out = []
     for start, end, key in _longest(spans):
         span = doc[start:end]
+        if key.startswith("=") and span.text.isupper() and _in_capitals(doc.text, span):
+            continue  # "GAS: POWER OF SIBERIA ABOVE PLAN": a word in a line of capitals, no PLAN
         entries = by_lemma[key] if key.startswith("^") else by_key[key]
         out.append(GazMatch(span.start_char, span.end_char, span.text, tuple(entries)))
     return sorted(out, key=lambda g: g.start)
+
+
+_CAPS_WORD = re.compile(r"\b[A-ZА-ЯЁ]{3,}\b")
+_LOWER_WORD = re.compile(r"\b[a-zа-яё]{3,}\b")
+
+
+def _in_capitals(text: str, span: Any) -> bool:
+    """The line of a case-sensitive form is written in capitals ('GAS: POWER OF SIBERIA ABOVE
+    PLAN', 'RUSSIA AND CHINA SIGN ...'): its capitals say nothing of an acronym. An acronym
+    counts only where the line has lower-case words beside it."""
+    start = text.rfind("\n", 0, span.start_char) + 1
+    end = text.find("\n", span.end_char)
+    line = text[start : end if end >= 0 else len(text)]
+    rest = line[: span.start_char - start] + " " + line[span.end_char - start :]
+    return len(_CAPS_WORD.findall(rest)) >= 3 and not _LOWER_WORD.search(rest)
