@@ -1176,3 +1176,26 @@ def test_a_calendars_lines_are_read_as_the_days_nearer_the_report() -> None:
         ("multilateral", "planned", "2031-07-03"),
         ("meeting", "occurred", "2031-04-02"),
     }
+
+
+def test_the_two_countries_hold_a_2_plus_2_dialogue_and_a_bodys_ministers_meet() -> None:
+    """'In April, the two countries held their first "2+2" dialogue': a meeting of the pair's
+    states (no one named stands for them); 'the SCO Defence Ministers' meeting in Qingdao' is
+    a multilateral occasion beside the two ministers' meeting there."""
+    from tests.conftest import extract_text
+
+    events = extract_text(
+        "India and China agreed to resume flights. In April, the two countries held their "
+        'first "2+2" dialogue of foreign and defence ministers in Beijing.',
+        "2031-07-10",
+    ).events
+    assert [(e.mode, e.date, set(e.participants)) for e in events] == [
+        ("meeting", "2031-04", {"India", "China"})
+    ]
+    events = extract_text(
+        "Russia and India discussed defence. Indian Defence Minister Rajnath Singh held talks "
+        "with Russian Defence Minister Andrei Belousov on Tuesday. The two ministers last met "
+        "on the sidelines of the SCO Defence Ministers' meeting in Qingdao in June.",
+        "2031-07-10",
+    ).events
+    assert ("multilateral", "2031-06") in {(e.mode, e.date) for e in events}

@@ -117,6 +117,9 @@ from bilat.records import Event, Evidence
 
 __all__ = ["extract_events"]
 
+_BOTH_SIDES = re.compile(
+    r"\b(?:the\s+two|both)\s+(?:countries|sides|nations|states|governments)\b(?!['’])", re.I
+)
 _THEIR = re.compile(r"\btheir\s+(?:(?:last|previous|first|recent|latest)\s+)?$", re.I)
 
 
@@ -291,6 +294,12 @@ def _candidates(
             their = _THEIR.search(clause.text, 0, trig.start())
             if their and subject and not involves_pair(parts, ctx.pair, mode):
                 parts += subject[:2]  # "The presidents noted ... since their meeting in Xi'an"
+            both = _BOTH_SIDES.search(clause.text, 0, trig.start())
+            if both and not involves_pair(parts, ctx.pair, mode):
+                # "In April, the two countries held their first 2+2 dialogue": the pair's
+                # states, when no one named before stands for them
+                at = clause.start + both.start()
+                parts += pair_states(ctx, gaz, at, clause.start + both.end(), both.group(0))
             if (
                 _NO_SUBJECT.match(clause.text)
                 and subject
