@@ -15,7 +15,7 @@ import pytest
 
 from bilat.reconcile import ReconcileOptions, SourcedExtraction, reconcile
 from bilat.reconcile._event_mentions import Mentions, sketches
-from bilat.reconcile._event_replay import _Replay, changed_mentions
+from bilat.reconcile._event_replay import _Replay, changed_mentions, places_of
 from bilat.reconcile.actors import canonical_actors
 from bilat.reconcile.delta import reconcile_delta
 from bilat.reconcile.events import _compatible, _Item, cluster_events, is_timeless, mention_items
@@ -161,6 +161,40 @@ def test_the_replay_files_only_the_months_it_reaches(seed: int) -> None:
     for shelf in replay.months:
         for n in replay.by_month.get(shelf, ()):
             assert (replay.item(n).type, replay.item(n).mode) == shelf[:2]
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_the_replay_reads_the_stored_clusters_it_reaches(seed: int) -> None:
+    """Where the old mentions are is read as the replay reaches them (`Places`: given
+    mentions -> every mention of their stored clusters): only mentions it filed or placed
+    are asked for, most clusters stay unread, and the answer is that of knowing them all."""
+    rng = random.Random(seed)
+    docs = _spread_corpus(rng, 120)
+    old, options = docs[:-2], ReconcileOptions()
+    index = canonical_actors(docs, ())[2]
+    after = mention_items(docs, index)
+    gone, come = cluster_events(old, index, options), cluster_events(docs, index, options)
+    placed = {m.ref: n for n, c in enumerate(gone) for m in c.mentions}
+    asked: set[str] = set()
+    whole = places_of(placed)
+
+    def places(refs: Any) -> Any:
+        asked.update(refs)
+        return whole(refs)
+
+    replay = _Replay(after, places, options)
+    seeds = set(after) - set(placed)
+    refs = replay.run(seeds, ())
+    dated = [
+        {frozenset(m.ref for m in c.mentions if not is_timeless(after[m.ref])) for c in side}
+        for side in (gone, come)
+    ]
+    assert refs == {r for c in dated[0] ^ dated[1] for r in c}
+    read = {replay.refs[n] for n in replay.loaded} | seeds
+    assert asked <= read
+    assert len({placed[r] for r in asked if r in placed}) < len(gone)  # not every cluster
+    for cid, ranks in replay.old.items():  # a cluster read is read whole
+        assert ranks == sorted(replay.at[m.ref] for m in gone[cid].mentions if m.ref in replay.at)
 
 
 @pytest.mark.parametrize("seed", range(40))
