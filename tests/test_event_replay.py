@@ -197,6 +197,32 @@ def test_the_replay_reads_the_stored_clusters_it_reaches(seed: int) -> None:
         assert ranks == sorted(replay.at[m.ref] for m in gone[cid].mentions if m.ref in replay.at)
 
 
+@pytest.mark.parametrize("seed", range(30))
+def test_the_members_moved_are_counted_over_the_actors_that_changed(seed: int) -> None:
+    """`RecordDelta.moved_members` counts the old members whose canonical actor changed, as
+    comparing every member's actor before and after does (who "Putin" is varies by
+    document, so added documents move old members)."""
+    rng = random.Random(seed)
+    docs = _corpus(rng, 40)
+    rng.shuffle(docs)
+    old, added = docs[:30], docs[30:]
+    before = {m.ref: a.id for a in reconcile(old).actors for m in a.members}
+    after = {m.ref: a.id for a in reconcile(docs).actors for m in a.members}
+    moved = sum(1 for ref, actor in before.items() if after.get(ref) != actor)
+    assert reconcile_delta(old, added).moved_members == moved
+
+
+def test_some_members_move_in_the_corpora_above() -> None:
+    """The counting test above sees members move (else it could not fail)."""
+    moved = []
+    for seed in range(30):
+        rng = random.Random(seed)
+        docs = _corpus(rng, 40)
+        rng.shuffle(docs)
+        moved.append(reconcile_delta(docs[:30], docs[30:]).moved_members)
+    assert any(moved)
+
+
 @pytest.mark.parametrize("seed", range(40))
 def test_mentions_are_made_only_where_the_replay_reads(seed: int) -> None:
     """`Mentions` ranks, dates and blocks every mention from the extraction alone (its

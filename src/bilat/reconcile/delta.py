@@ -236,10 +236,13 @@ def _judgements(old: _Side, new: _Side) -> PartDelta:
     return _by_key(mine(old), mine(new), merge_order)
 
 
-def _moved_members(old: _Side, new: _Side) -> int:
-    before = {m.ref: a.id for a in old.actors for m in a.members}
-    after = {m.ref: a.id for a in new.actors for m in a.members}
-    return sum(1 for ref, actor_id in before.items() if after.get(ref) != actor_id)
+def _moved_members(actors: PartDelta) -> int:
+    """The old members whose canonical actor changed, counted over the actors that changed
+    (`actors`: the actors part of the delta). A member is in one actor of a side, so one of
+    an actor kept as it was stays in it: only a removed actor's members can have moved, each
+    into an added actor or out of the record."""
+    after = {m.ref: a.id for a in actors.added for m in a.members}
+    return sum(1 for a in actors.removed for m in a.members if after.get(m.ref) != a.id)
 
 
 def _holding(rows: Sequence[dict[str, Any]]) -> Holding:
@@ -471,4 +474,4 @@ def reconcile_delta(
     names: dict[str, tuple[str, ...]] = {}
     for actor in new.actors:
         names[actor.name] = (*names.get(actor.name, ()), actor.id)
-    return RecordDelta(parts, whole, _moved_members(old, new), names, stats)
+    return RecordDelta(parts, whole, _moved_members(parts["actors"]), names, stats)
