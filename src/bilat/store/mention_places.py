@@ -5,10 +5,10 @@
 
 A mention ref is "doc_id:e<i>", the document's i-th stored event (in id order); an event
 entry (a cluster) is known by its position in the record. Given some events or mentions,
-the answer is every one of the entries holding them, with its entry's position: index reads
-of `record_item_refs` (by its key, kind and item id, then by `record_item_refs_pos`) and of
-`events_doc_id`, so an update's events replay reads the clusters it reaches, not where every
-mention of the store is.
+the answer is every one of the entries holding them, with its entry's position: index
+reads of `record_item_refs` (by its key, kind and item id, then by `record_item_refs_pos`)
+and, for refs, of `events_doc_id`, so an update's events replay reads the clusters it
+reaches, not where every mention of the store is.
 """
 
 from __future__ import annotations
@@ -39,13 +39,19 @@ def _refs(db: Database, docs: Iterable[int]) -> dict[int, str]:
 
 def event_places(db: Database, ids: Collection[int]) -> dict[int, int]:
     """Every event of the event entries holding one of these events (by id) -> its entry's
-    position (an event of a document added since the record was written is in none)."""
-    out: dict[int, int] = {}
-    for part in chunks(sorted(ids), _CHUNK):
+    position (an event of a document added since the record was written is in none). The
+    entries' positions first, each once however many of its events are asked, then their
+    rows: two plain index look-ups (a join or a sub-select may be planned as a scan)."""
+    positions: set[int] = set()
+    for part in chunks(sorted(set(ids)), _CHUNK):
         marks = ", ".join("?" for _ in part)
-        sql = (  # each entry once, however many of its events are asked
-            "SELECT item_id, pos FROM record_item_refs WHERE kind = 'events' AND pos IN "
-            f"(SELECT pos FROM record_item_refs WHERE kind = 'events' AND item_id IN ({marks}))"
+        sql = f"SELECT pos FROM record_item_refs WHERE kind = 'events' AND item_id IN ({marks})"
+        positions.update(int(r[0]) for r in db.execute(sql, part).fetchall())
+    out: dict[int, int] = {}
+    for part in chunks(sorted(positions), _CHUNK):
+        marks = ", ".join("?" for _ in part)
+        sql = (
+            f"SELECT item_id, pos FROM record_item_refs WHERE kind = 'events' AND pos IN ({marks})"
         )
         out.update((int(i), int(pos)) for i, pos in db.execute(sql, part).fetchall())
     return out
