@@ -15,7 +15,7 @@ import pytest
 
 from bilat.reconcile import ReconcileOptions, SourcedExtraction, reconcile
 from bilat.reconcile._event_mentions import Mentions, sketches
-from bilat.reconcile._event_replay import _Replay, changed_mentions
+from bilat.reconcile._event_replay import _Replay, changed_mentions, places_of
 from bilat.reconcile.actors import canonical_actors
 from bilat.reconcile.delta import reconcile_delta
 from bilat.reconcile.events import _compatible, _Item, cluster_events, is_timeless, mention_items
@@ -161,6 +161,66 @@ def test_the_replay_files_only_the_months_it_reaches(seed: int) -> None:
     for shelf in replay.months:
         for n in replay.by_month.get(shelf, ()):
             assert (replay.item(n).type, replay.item(n).mode) == shelf[:2]
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_the_replay_reads_the_stored_clusters_it_reaches(seed: int) -> None:
+    """Where the old mentions are is read as the replay reaches them (`Places`: given
+    mentions -> every mention of their stored clusters): only mentions it filed or placed
+    are asked for, most clusters stay unread, and the answer is that of knowing them all."""
+    rng = random.Random(seed)
+    docs = _spread_corpus(rng, 120)
+    old, options = docs[:-2], ReconcileOptions()
+    index = canonical_actors(docs, ())[2]
+    after = mention_items(docs, index)
+    gone, come = cluster_events(old, index, options), cluster_events(docs, index, options)
+    placed = {m.ref: n for n, c in enumerate(gone) for m in c.mentions}
+    asked: set[str] = set()
+    whole = places_of(placed)
+
+    def places(refs: Any) -> Any:
+        asked.update(refs)
+        return whole(refs)
+
+    replay = _Replay(after, places, options)
+    seeds = set(after) - set(placed)
+    refs = replay.run(seeds, ())
+    dated = [
+        {frozenset(m.ref for m in c.mentions if not is_timeless(after[m.ref])) for c in side}
+        for side in (gone, come)
+    ]
+    assert refs == {r for c in dated[0] ^ dated[1] for r in c}
+    read = {replay.refs[n] for n in replay.loaded} | seeds
+    assert asked <= read
+    assert len({placed[r] for r in asked if r in placed}) < len(gone)  # not every cluster
+    for cid, ranks in replay.old.items():  # a cluster read is read whole
+        assert ranks == sorted(replay.at[m.ref] for m in gone[cid].mentions if m.ref in replay.at)
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_the_members_moved_are_counted_over_the_actors_that_changed(seed: int) -> None:
+    """`RecordDelta.moved_members` counts the old members whose canonical actor changed, as
+    comparing every member's actor before and after does (who "Putin" is varies by
+    document, so added documents move old members)."""
+    rng = random.Random(seed)
+    docs = _corpus(rng, 40)
+    rng.shuffle(docs)
+    old, added = docs[:30], docs[30:]
+    before = {m.ref: a.id for a in reconcile(old).actors for m in a.members}
+    after = {m.ref: a.id for a in reconcile(docs).actors for m in a.members}
+    moved = sum(1 for ref, actor in before.items() if after.get(ref) != actor)
+    assert reconcile_delta(old, added).moved_members == moved
+
+
+def test_some_members_move_in_the_corpora_above() -> None:
+    """The counting test above sees members move (else it could not fail)."""
+    moved = []
+    for seed in range(30):
+        rng = random.Random(seed)
+        docs = _corpus(rng, 40)
+        rng.shuffle(docs)
+        moved.append(reconcile_delta(docs[:30], docs[30:]).moved_members)
+    assert any(moved)
 
 
 @pytest.mark.parametrize("seed", range(40))

@@ -38,6 +38,7 @@ from bilat.records import (
 )
 from bilat.store import DocumentRow, Store, open_store
 from bilat.store.judgements import add_judgement
+from bilat.store.mention_places import event_places, mention_places
 from conftest import SEEDS, _drop_pg, _pg_url, extracted_store
 
 CORPUS = Path(__file__).resolve().parents[1] / "examples" / "corpus"
@@ -656,3 +657,51 @@ def test_the_paged_search_for_entries_citing_a_quote_equals_the_rebuild(
     finally:
         store.close()
     assert any(found), "the example searched no entry citing a repeated quote"
+
+
+def _every_place(store: Store) -> dict[str, int]:
+    """Every stored mention ref -> the position of the event entry holding it, read whole
+    (as the update read it before `mention_places`)."""
+    sql = (
+        "SELECT e.doc_id, r.pos FROM events e LEFT JOIN record_item_refs r "
+        "ON r.kind = 'events' AND r.item_id = e.id ORDER BY e.doc_id, e.id"
+    )
+    out, doc, i = {}, None, 0
+    for row_doc, pos in store.db.execute(sql).fetchall():
+        i, doc = (i + 1 if row_doc == doc else 0), row_doc
+        if pos is not None:
+            out[f"{int(row_doc)}:e{i}"] = int(pos)
+    return out
+
+
+def test_the_places_of_stored_mentions_are_read_by_their_keys(
+    sources: list[Source], new_store: Any
+) -> None:
+    """`mention_places` and `event_places` give, for some mentions (or events), every
+    mention (event) of the entries holding one of them with its entry's position: what
+    the whole-store read gives of those entries, none missing, none more."""
+    rng = random.Random(7)
+    with_events = [i for i, s in enumerate(sources) if s[1].events]
+    store = _store_with(new_store, sources, rng.sample(with_events, min(12, len(with_events))))
+    try:
+        whole = _every_place(store)
+        ids = {
+            f"{int(r['doc_id'])}:e{n}": int(r["id"])
+            for doc in {int(r["doc_id"]) for r in store.db.all("SELECT doc_id FROM events")}
+            for n, r in enumerate(
+                store.db.all("SELECT doc_id, id FROM events WHERE doc_id = ? ORDER BY id", (doc,))
+            )
+        }
+        held: dict[int, set[str]] = {}
+        for ref, pos in whole.items():
+            held.setdefault(pos, set()).add(ref)
+        assert any(len(refs) > 1 for refs in held.values())  # clusters of several mentions
+        for k in (1, 2, 5, len(whole)):
+            asked = rng.sample(sorted(whole), min(k, len(whole)))
+            expected = {r: whole[r] for a in asked for r in held[whole[a]]}
+            assert mention_places(store.db, asked) == expected
+            by_id = {ids[r]: pos for r, pos in expected.items()}
+            assert event_places(store.db, [ids[a] for a in asked]) == by_id
+        assert mention_places(store.db, []) == {}
+    finally:
+        store.close()

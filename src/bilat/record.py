@@ -37,7 +37,7 @@ from bilat.reconcile.delta import (
     Holding,
     MergesOf,
     PartDelta,
-    Placed,
+    Places,
     RecordDelta,
     StoredEvents,
     StoredStatements,
@@ -58,12 +58,12 @@ from bilat.store.items import (
     load_events,
     load_statements,
 )
+from bilat.store.mention_places import event_places, mention_places
 from bilat.store.record_keys import summary_of
 from bilat.store.record_order import sort_key
 from bilat.store.record_patch import ActorRows, NoRoom, PartPatch, RecordPatch
 from bilat.store.record_rows import (
     entries_keyed,
-    event_places,
     events_holding,
     record_source,
 )
@@ -276,13 +276,15 @@ def _derive(store: Store, added: set[int], reviewed: Reviewed) -> RecordDelta:
 
 
 def _stored_events(store: Store) -> StoredEvents:
-    """The stored events, read by id (`bilat.store.items`), their outlines and names."""
+    """The stored events, read by id (`bilat.store.items`), their outlines and names, and
+    where the record clusters given ones (`event_places`)."""
     db = store.db
     return StoredEvents(
         lambda: event_outlines(db),
         lambda ids: load_events(db, ids),
         lambda: event_names(db),
         lambda names, any_place: event_documents(db, names, any_place),
+        lambda ids: event_places(db, ids),
     )
 
 
@@ -408,15 +410,17 @@ def _plain(entry: Any) -> Any:
 
 def _stored(
     store: Store,
-) -> tuple[list[CanonicalActor], MergesOf, Holding, Placed]:
+) -> tuple[list[CanonicalActor], MergesOf, Holding, Places]:
     """The actors of the stored record, as reconcile made them, and lookups of its machine
-    merges by first member, of its events holding given mentions (read by their keys, not
-    all) and of where every mention is (two index columns)."""
+    merges by first member, of its events holding given mentions, and of the mentions of
+    the events holding given mentions with their events' places (`mention_places`): each
+    read by its keys as the events' replay reaches them, not all."""
+    db = store.db
     return (
-        stored_actors(store.db),
-        lambda refs: merges_of(store.db, refs),
-        lambda refs: events_holding(store.db, refs),
-        lambda: event_places(store.db),
+        stored_actors(db),
+        lambda refs: merges_of(db, refs),
+        lambda refs: events_holding(db, refs),
+        lambda refs: mention_places(db, refs),
     )
 
 

@@ -38,13 +38,16 @@ Outline = tuple[int, int, str, str, str | None, str | None]
 class StoredEvents:
     """The events of the store, read by id, when the old inputs carry none: their outlines
     (every event's `Outline`, in document and id order, as the inputs would list them),
-    the events of given ids, every name a participant or place has, and the documents
-    naming given names (as participant or place; with True, every one with a place)."""
+    the events of given ids, every name a participant or place has, the documents
+    naming given names (as participant or place; with True, every one with a place), and
+    every event of the record's event entries holding given events (by id) with its
+    entry's position."""
 
     outlines: Callable[[], Iterable[Outline]]
     load: Callable[[Collection[int]], Mapping[int, Event]]
     names: Callable[[], Collection[str]]
     documents: Callable[[Collection[str], bool], Collection[int]]
+    places: Callable[[Collection[int]], Mapping[int, int]]
 
 
 class Mentions(Mapping[str, _Item]):
@@ -66,6 +69,7 @@ class Mentions(Mapping[str, _Item]):
         self.made: dict[str, _Item] = {}
         self.sketch: dict[str, Sketch] = {}
         self.ids: dict[str, int] = {}  # stored: ref -> event id
+        self.refs: dict[int, str] = {}  # stored: event id -> ref
         self.counts: dict[int, int] = {}  # stored: document -> its events
         self.sources = {s.doc_id: s for s in inputs}
         # a date pair's span and precision; the last document's publication span and
@@ -87,7 +91,8 @@ class Mentions(Mapping[str, _Item]):
             doc_id = outline[1]
             index, doc = (index + 1 if doc_id == doc else 0), doc_id
             if (found := self.sources.get(doc_id)) is not None:
-                self.ids[self._add(found, index, None, outline)] = outline[0]
+                ref = self._add(found, index, None, outline)
+                self.ids[ref], self.refs[outline[0]] = outline[0], ref
                 self.counts[doc_id] = index + 1
 
     @staticmethod
@@ -121,6 +126,13 @@ class Mentions(Mapping[str, _Item]):
         for event_id, event in self.stored.load(list(wanted)).items():
             source, index, _ = self.raw[wanted[event_id]]
             self.raw[wanted[event_id]] = source, index, event
+
+    def places(self, refs: Iterable[str]) -> dict[str, int]:
+        """Every mention of the stored event entries holding one of `refs` -> its entry's
+        position in the record (`StoredEvents.places`, read by the events' ids)."""
+        assert self.stored is not None, "the places of stored mentions"
+        held = self.stored.places([self.ids[r] for r in refs if r in self.ids])
+        return {self.refs[i]: pos for i, pos in held.items() if i in self.refs}
 
     def with_events(self, docs: Iterable[int]) -> list[SourcedExtraction]:
         """The sources of these documents (those of the inputs), with their events."""

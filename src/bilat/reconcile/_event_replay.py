@@ -17,14 +17,16 @@ Of its candidates, a mention weighs only those that may take it (`_Replay.possib
 cluster holding a mention read so far whose days do not overlap its own as
 `events._compatible` asks, or whose persons are none of its own, can never take it.
 Timeless mentions (no date, no publication) are placed after all of these and left to the
-caller.
+caller. Where the old mentions are is read as the replay reaches them (`Places`: the
+mentions of the shelves it files and of the seeds, each with every mention of its stored
+cluster), not for every mention.
 """
 
 from __future__ import annotations
 
 import bisect
 import heapq
-from collections.abc import Hashable, Iterable, Mapping
+from collections.abc import Callable, Collection, Hashable, Iterable, Mapping
 
 from bilat.reconcile._dates import months
 from bilat.reconcile._event_mentions import Mentions, Sketch, sketches
@@ -38,7 +40,7 @@ from bilat.reconcile.events import (
 )
 from bilat.reconcile.model import ReconcileOptions
 
-__all__ = ["changed_mentions"]
+__all__ = ["Places", "changed_mentions", "places_of"]
 
 _LAST = 1 << 62  # after every mention's rank
 # what bounds the mentions a cluster can take (`_trace`): the latest first day and the earliest
@@ -46,6 +48,24 @@ _LAST = 1 << 62  # after every mention's rank
 # persons (the first named)
 Trace = tuple[int, int, int, int, frozenset[str]]
 Shelf = tuple[str, str, str]  # a type, a mode and a month: the mentions a key can hold
+
+
+# where the old mentions are in the stored clustering, read as the replay reaches them:
+# given mentions -> every mention of the stored clusters holding one, with its cluster
+Places = Callable[[Collection[str]], Mapping[str, Hashable]]
+
+
+def places_of(placed: Mapping[str, Hashable]) -> Places:
+    """The `Places` of a clustering held whole (each mention -> its cluster)."""
+    members: dict[Hashable, list[str]] = {}
+    for ref, cid in placed.items():
+        members.setdefault(cid, []).append(ref)
+
+    def around(refs: Collection[str]) -> dict[str, Hashable]:
+        cids = {placed[r] for r in refs if r in placed}
+        return {r: cid for cid in cids for r in members[cid]}
+
+    return around
 
 
 def _near(item: _Item, options: ReconcileOptions) -> list[Key]:
@@ -129,18 +149,20 @@ class _Grown:
 
 
 class _Replay:
-    """The new clustering where it differs from the stored one (`placed`: mention -> its
-    stored cluster), mentions placed again in reading order. A mention is known by its rank
-    in reading order (`events._reading`, a total order: it ends with the ref), so the
-    filing lists hold one int per key and mention, built in order (no tuples, no sorting)."""
+    """The new clustering where it differs from the stored one (`placed`: where the old
+    mentions are, read as reached), mentions placed again in reading order. A mention is
+    known by its rank in reading order (`events._reading`, a total order: it ends with the
+    ref), so the filing lists hold one int per key and mention, built in order (no tuples,
+    no sorting)."""
 
     def __init__(
         self,
         after: Mapping[str, _Item],
-        placed: Mapping[str, Hashable],
+        placed: Places | Mapping[str, Hashable],
         options: ReconcileOptions,
     ) -> None:
-        self.placed, self.options, self.after = placed, options, after
+        self.options, self.after = options, after
+        self.places = placed if callable(placed) else places_of(placed)
         # ranked and listed by month from their sketches (`_event_mentions`): a mention
         # is made only when the replay reads it
         sketch = sketches(after)
@@ -150,7 +172,10 @@ class _Replay:
         self.at: dict[str, int] = {r: n for n, r in enumerate(live)}
         self.filed: dict[Key, list[int]] = {}
         self.probers: dict[Key, list[int]] = {}
-        self.old: dict[Hashable, list[int]] = {}  # stored cluster -> its mentions' ranks
+        # the stored cluster of each mention read (None: a new one) and every mention's rank
+        # of each stored cluster read (`locate`): the clusters the replay reaches, not all
+        self.where: dict[int, Hashable | None] = {}
+        self.old: dict[Hashable, list[int]] = {}
         # every key the replay reads holds a mention's type, mode and a month (`_shelf`), so
         # mentions are filed a type, mode and month at a time, as the cascade first reads a
         # key of theirs (`_month`): a mention of another type or mode is not read for it
@@ -159,9 +184,6 @@ class _Replay:
             _, _, _, kind, mode = sketch[ref]
             for m in _months_of(sketch[ref], options):
                 self.by_month.setdefault((kind, mode, m), []).append(n)
-            cid = placed.get(ref)
-            if cid is not None:
-                self.old.setdefault(cid, []).append(n)
         self.months: set[Shelf] = set()  # the shelves filed
         self.loaded: set[int] = set()  # the mentions filed
         self.unsorted: set[Key] = set()  # keys filed under out of reading order
@@ -188,10 +210,10 @@ class _Replay:
         if shelf in self.months:
             return
         self.months.add(shelf)
-        self.prefetch(n for n in self.by_month.get(shelf, ()) if n not in self.loaded)
-        for n in self.by_month.get(shelf, ()):
-            if n in self.loaded:
-                continue
+        fresh = [n for n in self.by_month.get(shelf, ()) if n not in self.loaded]
+        self.prefetch(fresh)
+        self.locate(fresh)
+        for n in fresh:
             self.loaded.add(n)
             item = self.item(n)
             self.traces[n] = _trace(item)
@@ -248,9 +270,36 @@ class _Replay:
         if isinstance(self.after, Mentions):
             self.after.prefetch(self.refs[n] for n in ranks)
 
+    def locate(self, ranks: Iterable[int]) -> None:
+        """Read the stored clusters of the mentions ranked `ranks` not read yet, and with
+        each cluster the ranks of all its mentions (so a cluster's `old` list is whole from
+        the moment it is known)."""
+        asked = [n for n in ranks if n not in self.where]
+        if not asked:
+            return
+        for n in asked:
+            self.where[n] = None  # unless a stored cluster holds it (below)
+        grown: dict[Hashable, list[int]] = {}
+        for ref, cid in self.places([self.refs[n] for n in asked]).items():
+            if cid not in self.old and (rank := self.at.get(ref)) is not None:
+                grown.setdefault(cid, []).append(rank)
+        for cid, held in grown.items():
+            self.old[cid] = sorted(held)
+            for n in held:
+                self.where[n] = cid
+
+    def stored(self, n: int) -> Hashable | None:
+        """The stored cluster of the mention ranked `n` (None: a new mention)."""
+        if n not in self.where:
+            self.locate((n,))
+        return self.where[n]
+
     def cluster(self, n: int) -> Hashable:
         found = self.now.get(n)
-        return self.placed[self.refs[n]] if found is None else found
+        if found is None:
+            found = self.stored(n)
+            assert found is not None, self.refs[n]  # a new mention is placed before it is read
+        return found
 
     def state(self, cid: Hashable, at: int) -> _Grown:
         """Cluster `cid` as it stands at `at` (every mention placed again before `at` is
@@ -329,10 +378,9 @@ class _Replay:
                 best = (shared, cid)
         if best is not None:
             return best[1]
-        ref = self.refs[at]
-        was = self.placed.get(ref)  # a cluster of its own: the one it began, if it did
+        was = self.stored(at)  # a cluster of its own: the one it began, if it did
         first = self.old.get(was, [])[:1]
-        return was if first and first[0] == at else ("new", ref)
+        return was if first and first[0] == at else ("new", self.refs[at])
 
     def spread(self, keys: Iterable[Key], at: int) -> None:
         """Queue the mentions after `at` probing one of `keys`. Mentions are placed in
@@ -364,6 +412,7 @@ class _Replay:
     def run(self, seeds: Iterable[str], shown: Iterable[str]) -> set[str]:
         seeded = {self.at[r] for r in seeds if r in self.at}
         self.prefetch(seeded)
+        self.locate(seeded)
         self.queued |= seeded
         self.todo = sorted(seeded)
         while self.todo:
@@ -371,14 +420,16 @@ class _Replay:
             cid = self.choose(at)
             self.now[at] = cid
             self.joined.setdefault(cid, []).append(at)
-            was = self.placed.get(self.refs[at])
+            was = self.stored(at)
             if at in seeded or cid != was:
                 if was is not None:
                     self.change(was, at)
                 self.change(cid, at)
             if cid in self.changed:
                 self.spread(self.blocks(self.item(at))[1], at)
-        self.changed.update(self.cluster(self.at[r]) for r in shown if r in self.at)
+        kept = [self.at[r] for r in shown if r in self.at]
+        self.locate(kept)
+        self.changed.update(self.cluster(n) for n in kept)
         return {
             self.refs[n]
             for cid in self.changed
@@ -389,12 +440,13 @@ class _Replay:
 def changed_mentions(
     after: Mapping[str, _Item],
     seeds: Iterable[str],
-    placed: Mapping[str, Hashable],
+    placed: Places | Mapping[str, Hashable],
     options: ReconcileOptions,
     shown: Iterable[str] = (),
 ) -> set[str]:
     """The dated or published mentions of every event cluster that differs between the
-    stored clustering (`placed`: each old mention -> its cluster) and the clustering of
+    stored clustering (`placed`: each old mention -> its cluster, or `Places` to read them
+    from as reached) and the clustering of
     `after` (the old mentions and the new ones, as read now), where `seeds` are the new
     mentions and the old ones that read differently (see the module docstring), and of the
     clusters of the mentions `shown` (read alike, but an actor of theirs shows differently:

@@ -23,8 +23,9 @@ entry for entry (tests/test_incremental_record.py compares them on random insert
   index again; the others' mentions read as under the new one. A mention is made (its
   names resolved) only when weighed (`_event_mentions.Mentions`); given the stored events
   (`StoredEvents`), the old inputs carry none: each is read by id when the replay reaches
-  its month or cluster, and the documents that may read differently are found by the names
-  their events hold (`Changes.unlike`);
+  its month or cluster, the stored clusters of the mentions it reaches (with all their
+  mentions) are read by the events' ids (`StoredEvents.places`), and the documents that
+  may read differently are found by the names their events hold (`Changes.unlike`);
 - figures: the groups of every key (a quantity and a period) a new figure has, so their
   conflicts; the series of every quantity a new figure has, all groups of the quantity, or
   (`series`: its stored entry given) the stored one with the points of those keys made again;
@@ -47,7 +48,7 @@ from bilat.reconcile._delta_parts import PartDelta, Stored
 from bilat.reconcile._delta_parts import diff as _diff
 from bilat.reconcile._delta_parts import row_id as _row_id
 from bilat.reconcile._event_mentions import Before, Mentions, StoredEvents, of_kinds
-from bilat.reconcile._event_replay import changed_mentions
+from bilat.reconcile._event_replay import Places, changed_mentions, places_of
 from bilat.reconcile.actor_growth import MemberOrder, regrow
 from bilat.reconcile.actors import ActorIndex, actor_index, canonical_actors, collect_members
 from bilat.reconcile.commitments import track_commitments
@@ -84,14 +85,20 @@ from bilat.reconcile.model import (
 )
 from bilat.reconcile.pairs import PairFiler, flow_states
 
-__all__ = ["PartDelta", "RecordDelta", "StoredEvents", "StoredStatements", "reconcile_delta"]
+__all__ = [
+    "PartDelta",
+    "Places",
+    "RecordDelta",
+    "StoredEvents",
+    "StoredStatements",
+    "reconcile_delta",
+]
 
 # mention refs -> the stored event entries holding one, by their place in record order
 Holding = Callable[[Collection[str]], Mapping[int, dict[str, Any]]]
-Placed = Callable[[], Mapping[str, int]]  # every stored mention ref -> its event's place
 # member refs -> the stored machine merges whose first member is one of them
 MergesOf = Callable[[Collection[str]], Sequence[MergeJudgement]]
-Known = tuple[Sequence[CanonicalActor], MergesOf, Holding, Placed]
+Known = tuple[Sequence[CanonicalActor], MergesOf, Holding, Places]
 Quantity = tuple[str | None, ...]  # a series' measure, flow, unit, kind, per and topic
 # quantities -> the stored series entries (plain) of those of them the record has
 StoredSeries = Callable[[Collection[Quantity]], Sequence[dict[str, Any]]]
@@ -229,10 +236,13 @@ def _judgements(old: _Side, new: _Side) -> PartDelta:
     return _by_key(mine(old), mine(new), merge_order)
 
 
-def _moved_members(old: _Side, new: _Side) -> int:
-    before = {m.ref: a.id for a in old.actors for m in a.members}
-    after = {m.ref: a.id for a in new.actors for m in a.members}
-    return sum(1 for ref, actor_id in before.items() if after.get(ref) != actor_id)
+def _moved_members(actors: PartDelta) -> int:
+    """The old members whose canonical actor changed, counted over the actors that changed
+    (`actors`: the actors part of the delta). A member is in one actor of a side, so one of
+    an actor kept as it was stays in it: only a removed actor's members can have moved, each
+    into an added actor or out of the record."""
+    after = {m.ref: a.id for a in actors.added for m in a.members}
+    return sum(1 for a in actors.removed for m in a.members if after.get(m.ref) != a.id)
 
 
 def _holding(rows: Sequence[dict[str, Any]]) -> Holding:
@@ -251,7 +261,7 @@ def _events(
     new: _Side,
     changes: Changes,
     options: ReconcileOptions,
-    known: tuple[Holding, Placed] | None,
+    known: tuple[Holding, Places] | None,
     events: StoredEvents | None = None,
 ) -> PartDelta:
     """The clusters that change (`changed_mentions`), before (`known`: the old record's
@@ -264,8 +274,10 @@ def _events(
     if known is None:
         gone = cluster_events(old.inputs, old.index, options)
         where = {m.ref: n for n, c in enumerate(gone) for m in c.mentions}
-        known = _holding([to_plain(old.filer.event(c)) for c in gone]), lambda: where
+        known = _holding([to_plain(old.filer.event(c)) for c in gone]), places_of(where)
     stored, places = known
+    if after.stored is not None:  # the mentions' event ids are known: read by them
+        places = after.places
     seeds = set(before.added)  # the added documents' mentions
     for ref in before.again:  # the others read as after
         item = before[ref]
@@ -275,7 +287,7 @@ def _events(
         ):
             seeds.add(ref)
     read = {r for r in seeds if r not in before or after[r] != before[r]}
-    refs = changed_mentions(after, read, places(), options, seeds - read)
+    refs = changed_mentions(after, read, places, options, seeds - read)
 
     def kinds_of(ref: str) -> set[tuple[str, str, frozenset[str]]]:
         return {parties(v[ref]) for v in (before, after) if ref in v and v[ref].ids}
@@ -462,4 +474,4 @@ def reconcile_delta(
     names: dict[str, tuple[str, ...]] = {}
     for actor in new.actors:
         names[actor.name] = (*names.get(actor.name, ()), actor.id)
-    return RecordDelta(parts, whole, _moved_members(old, new), names, stats)
+    return RecordDelta(parts, whole, _moved_members(parts["actors"]), names, stats)

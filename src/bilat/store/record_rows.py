@@ -41,7 +41,6 @@ __all__ = [
     "entries",
     "entry_fields",
     "entry_pairs",
-    "event_places",
     "events_holding",
     "item_row",
     "iter_part",
@@ -401,24 +400,6 @@ def events_holding(db: Database, refs: Iterable[str]) -> dict[int, dict[str, Any
         sql = f"SELECT pos FROM record_item_refs WHERE kind = 'events' AND item_id IN ({marks})"
         positions.update(int(row[0]) for row in db.execute(sql, ids[n : n + 500]).fetchall())
     return entries(db, "events", positions)
-
-
-def event_places(db: Database) -> dict[str, int]:
-    """Every stored mention ref ("doc_id:e<i>") -> the position of the event entry holding
-    it, from two narrow index columns (the event rows in order, their record_item_refs),
-    no entry read."""
-    sql = (
-        "SELECT e.doc_id, r.pos FROM events e LEFT JOIN record_item_refs r "
-        "ON r.kind = 'events' AND r.item_id = e.id ORDER BY e.doc_id, e.id"
-    )
-    out: dict[str, int] = {}
-    doc, place = None, 0
-    for row_doc, pos in db.execute(sql).fetchall():
-        place = place + 1 if row_doc == doc else 0
-        doc = row_doc
-        if pos is not None:
-            out[f"{int(row_doc)}:e{place}"] = int(pos)
-    return out
 
 
 def _entries_by(
