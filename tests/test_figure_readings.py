@@ -475,3 +475,17 @@ def test_a_clause_set_last_year_and_a_count_of_cars_in_a_report_on_roubles() -> 
     )
     assert {_of(figures, 26.3).period, _of(figures, 240.1e9).period} == {"2030"}
     assert _of(figures, 1.17e6).unit == "count"
+
+
+def test_chinese_scale_words_translated_word_for_word() -> None:
+    """Machine translation of 亿 and 万: '1783.6 100 million yuan' is 178.36 billion yuan,
+    '36.5 10,000 tons' 365,000 t; 'In 2031 10,000 tourists' is no scaled year."""
+    figures = _figures(
+        "Russia and China trade grew. From January to October this year, the province's "
+        "import and export to Russia reached 1783.6 100 million yuan. Amur State exported "
+        "36.5 10,000 tons of soybeans to China. In 2031 10,000 Chinese tourists visited Russia.",
+        "2031-11-16",
+    )
+    assert _of(figures, 178.36e9).unit == "CNY"
+    assert _of(figures, 365_000).unit == "t"
+    assert not [f for f in figures if f.value >= 2e7 and f.unit == "count"]

@@ -435,7 +435,25 @@ def _between(text: str, p: Parse) -> None:
         p.value_max, p.end = q.value, q.end
 
 
+# Chinese 亿 and 万 translated word for word: "1783.6 100 million yuan", "36.5 10,000 tons"
+_CN_SCALE = re.compile(r"\s+(100 million|10,000|10 thousand)\s+(?=[A-Za-z])")
+_CN_SCALES = {"100 million": 1e8, "10,000": 1e4, "10 thousand": 1e4}
+
+
 def _scale(text: str, p: Parse) -> None:
+    cn = _CN_SCALE.match(text, p.end)
+    number = text[p.start : p.end]
+    if (
+        cn
+        and not p.words
+        and re.fullmatch(r"\d{1,4}(?:\.\d+)?", number)
+        and not (re.fullmatch(r"(?:19|20)\d\d", number))
+    ):
+        factor = _CN_SCALES[cn.group(1)]
+        p.value *= factor
+        p.value_max = p.value_max * factor if p.value_max is not None else None
+        p.end, p.scaled = cn.end(1), True
+        return
     for _ in range(2):
         s = _scale_re().match(text, p.end)
         if s is None:
