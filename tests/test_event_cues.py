@@ -1199,3 +1199,17 @@ def test_the_two_countries_hold_a_2_plus_2_dialogue_and_a_bodys_ministers_meet()
         "2031-07-10",
     ).events
     assert ("multilateral", "2031-06") in {(e.mode, e.date) for e in events}
+
+
+def test_a_contact_told_only_as_a_condition_is_no_event() -> None:
+    """'an order that could be unveiled if Putin and Xi meet later this year': no meeting is
+    told; 'If confirmed, Putin will visit China in May' is a planned visit."""
+    from tests.conftest import extract_text
+
+    text = (
+        "Russia and China discussed aviation. Beijing is in talks to buy jets, an order that "
+        "could be unveiled if Vladimir Putin and Xi Jinping meet later this year. If confirmed, "
+        "Vladimir Putin will visit China in May."
+    )
+    events = extract_text(text, "2031-07-10").events
+    assert [(e.mode, e.status, e.date) for e in events] == [("visit", "planned", "2032-05")]

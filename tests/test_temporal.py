@@ -315,3 +315,17 @@ def test_two_months_with_their_years_are_one_span(text: str, period: str) -> Non
 def test_two_months_in_two_clauses_stay_apart() -> None:
     found = find_time_expressions("in April 2030 and in March 2031", "2031-10-15", tense="past")
     assert [t.period for t in found] == ["2030-04..2030-04", "2031-03..2031-03"]
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("who last met in Woodside a year ago", "2030"),
+        ("they met two years ago", "2029"),
+        ("the talks held a month ago", "2031-10"),
+        ("ten days ago", "2031-11-06"),
+    ],
+)
+def test_a_span_ago_is_that_long_before_the_report(text: str, date: str) -> None:
+    (found,) = find_time_expressions(text, "2031-11-16", tense="past")
+    assert found.date == date

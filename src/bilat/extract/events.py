@@ -220,6 +220,9 @@ def _host_states(ctx: DocContext, clause: Clause) -> set[str]:
 _NOT_TOLD = re.compile(
     r"\b(?:asked|asking|wondered|wondering|unclear|uncertain)\s+(?:whether|if)\b", re.I
 )
+# a contact only as a condition: "an order that could be unveiled if Trump and Xi meet later
+# this year" (not "if confirmed, the visit ...": the condition ends at its comma)
+_IF = re.compile(r"\b(?:if|unless)\s+[^,;:.()]{0,80}$", re.I)
 _EARLIER_ONES = re.compile(
     r"\b(?:their|the|its|his|her)\s+(?:previous|earlier|past|prior)\s+(?:[\w-]+\s+)?$", re.I
 )
@@ -248,7 +251,10 @@ def _candidates(
     if exercise:
         triggers = with_exercise_anaphora(clause.text, triggers)
     for mode, trig in triggers:
-        if _NOT_TOLD.search(clause.text, 0, trig.start()) or (
+        if (
+            _NOT_TOLD.search(clause.text, 0, trig.start())
+            or _IF.search(clause.text, 0, trig.start())
+        ) or (
             trig.group(0).lower().endswith("s")
             and _EARLIER_ONES.search(clause.text, 0, trig.start())
         ):

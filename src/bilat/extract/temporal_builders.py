@@ -366,6 +366,24 @@ def b_comes_after(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     return (day.isoformat() if unit == "day" else day.isoformat()[:7]), None, None
 
 
+def b_ago(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    """'who last met in Woodside a year ago', 'two months ago': that long before the report;
+    a year by its year, a month or weeks by their month, days by their day."""
+    base = ctx.pub.as_date() if ctx.pub else None
+    if base is None:
+        return None, None, None
+    word = m["n"].lower()
+    n = 1 if word in ("a", "an") else int(word) if word.isdigit() else number_word(word)
+    unit = m["u"].lower().rstrip("s")
+    if unit == "year":
+        return f"{base.year - n:04d}", None, None
+    if unit == "month":
+        year, month = divmod(base.year * 12 + base.month - 1 - n, 12)
+        return f"{year:04d}-{month + 1:02d}", None, None
+    day = base - dt.timedelta(days=n * (7 if unit == "week" else 1))
+    return (day.isoformat() if unit == "day" else day.isoformat()[:7]), None, None
+
+
 def b_rel_day(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     base = ctx.pub.as_date() if ctx.pub else None
     if base is None:

@@ -12,6 +12,7 @@ import re
 from functools import cache
 
 from bilat.extract.temporal_builders import (
+    b_ago,
     b_comes_after,
     b_day,
     b_day_of_month,
@@ -245,6 +246,11 @@ def patterns() -> tuple[tuple[re.Pattern[str], Builder], ...]:
             rf"\b(?:comes?|came)\s+(?:just\s+|only\s+)?(?P<n>{num}|\d{{1,2}})\s+"
             rf"(?P<u>days?|weeks?|months?)\s+after\b",
             b_comes_after,
+            re.I,
+        ),
+        (
+            rf"\b(?P<n>an?|{num}|\d{{1,2}})\s+(?P<u>years?|months?|weeks?|days?)\s+ago\b",
+            b_ago,
             re.I,
         ),
         (
