@@ -1213,3 +1213,23 @@ def test_a_contact_told_only_as_a_condition_is_no_event() -> None:
     )
     events = extract_text(text, "2031-07-10").events
     assert [(e.mode, e.status, e.date) for e in events] == [("visit", "planned", "2032-05")]
+
+
+def test_the_leads_talks_join_the_standfirst_that_names_the_same_people() -> None:
+    """A headline naming the states, a standfirst naming the two co-chairs, a lead dating
+    their session: the lead's session is the standfirst's (the one sharing its people), so
+    the co-chairs' meeting is dated by the lead's 'on Tuesday', not the day of the report."""
+    from tests.conftest import extract_text
+
+    events = extract_text(
+        "Kazakhstan, Russia review transit at intergovernmental commission meet\n\n"
+        "Zhumangarin, Overchuk co-chair 28th session in Astana; 9 documents signed\n\n"
+        "ASTANA - Kazakh Deputy Prime Minister Serik Zhumangarin and Russian Deputy Prime "
+        "Minister Alexei Overchuk on Tuesday co-chaired the 28th session of the "
+        "Kazakhstan-Russia Intergovernmental Commission here.",
+        "2031-02-19",
+    ).events
+    dated = {
+        e.date for e in events if {"Serik Zhumangarin", "Alexei Overchuk"} <= set(e.participants)
+    }
+    assert dated == {"2031-02-18"}

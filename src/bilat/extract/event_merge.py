@@ -281,10 +281,13 @@ def dedupe(found: list[Found], types: dict[str, str]) -> list[Found]:
         if told is not None:  # "The Beijing talks were held by a working group of ...": those
             out[told] = _merge(out[told], item)
             continue
-        for i, kept in enumerate(out):
-            if _same(kept, item, types):
-                out[i] = _merge(kept, item)
-                break
+        same = [i for i, kept in enumerate(out) if _same(kept, item, types)]
+        if same:
+            # the one that shares the most people: the lead's talks join the standfirst's 'X,
+            # Y co-chair session', not the headline's 'India, Russia review trade'
+            people = _people(item.event, types)
+            i = max(same, key=lambda j: (len(_people(out[j].event, types) & people), -j))
+            out[i] = _merge(out[i], item)
         else:
             out.append(item)
     return out
