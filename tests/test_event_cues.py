@@ -1233,3 +1233,19 @@ def test_the_leads_talks_join_the_standfirst_that_names_the_same_people() -> Non
         e.date for e in events if {"Serik Zhumangarin", "Alexei Overchuk"} <= set(e.participants)
     }
     assert dated == {"2031-02-18"}
+
+
+def test_a_contact_told_in_an_as_clause_after_a_plan_is_dated_by_its_own_day() -> None:
+    """'... agreed to launch a new 2+2 dialogue ..., as President X held talks with Premier Y
+    in Seoul on Sunday': the talks of the 'as' clause were on Sunday (not a dialogue 'to come'
+    on the next Sunday)."""
+    from tests.conftest import extract_text
+
+    events = extract_text(
+        'SEOUL, May 27 (Yonhap) -- South Korea and China agreed to launch a new "2+2" '
+        "dialogue and to resume talks on their free trade agreement, as President Yoon Suk "
+        "Yeol held talks with Chinese Premier Li Qiang in Seoul on Sunday, his office said.",
+        "2031-05-27",
+    ).events
+    held = [(e.status, e.date) for e in events if "Li Qiang" in e.participants]
+    assert held == [("occurred", "2031-05-25")]

@@ -200,11 +200,21 @@ _AND_CONTACT = re.compile(
 )
 
 
+# ... or a clause of its own with its subject: "agreed to launch a new 2+2 dialogue ..., | as
+# President Yoon Suk Yeol held talks with Chinese Premier Li Qiang in Seoul on Sunday"
+_AS_CONTACT = re.compile(
+    r",\s+(?:as|when|while|after)\s+(?=(?:[A-Z][\w.'’-]*\s+){1,6}(?:held|met|hosted|received)\b)"
+)
+
+
 def _second_contacts(text: str, cuts: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Cuts before a coordinated verb of meeting whose clause so far tells a meeting of its
     own (two meetings, with two people, one subject), not inside a cut already made."""
     out = []
-    for m in _AND_CONTACT.finditer(text):
+    found = sorted(
+        [*_AND_CONTACT.finditer(text), *_AS_CONTACT.finditer(text)], key=lambda m: m.start()
+    )
+    for m in found:
         if any(a <= m.start() < b for a, b in cuts):
             continue
         start = max((b for _a, b in cuts if b <= m.start()), default=0)
