@@ -1249,3 +1249,21 @@ def test_a_contact_told_in_an_as_clause_after_a_plan_is_dated_by_its_own_day() -
     ).events
     held = [(e.status, e.date) for e in events if "Li Qiang" in e.participants]
     assert held == [("occurred", "2031-05-25")]
+
+
+def test_a_summit_the_city_hosted_on_a_day_is_of_that_day_and_no_meeting() -> None:
+    """'arrived in Astana on Monday for a state visit timed to the second China-Central Asia
+    Summit, which the Kazakh capital hosted on Tuesday': the summit was on Tuesday; 'hosted'
+    in the relative clause is the summit's verb, no meeting of its own."""
+    from tests.conftest import extract_text
+
+    events = extract_text(
+        "China and Kazakhstan signed deals. Chinese President Xi Jinping arrived in Astana on "
+        "Monday for a state visit timed to the second China–Central Asia Summit, which the "
+        "Kazakh capital hosted on Tuesday.",
+        "2031-06-20",
+    ).events
+    assert sorted((e.mode, e.date) for e in events) == [
+        ("multilateral", "2031-06-17"),
+        ("visit", "2031-06-16"),
+    ]

@@ -304,10 +304,19 @@ def _first_told(words: re.Pattern[str], clause: str) -> re.Match[str] | None:
     our next meeting in Tianjin' (the planned meeting is the one told)."""
     first = None
     for m in words.finditer(clause):
+        if m.group(0).lower() in ("hosted", "held") and _WHICH_BEFORE.search(
+            clause, max(0, m.start() - 50), m.start()
+        ):
+            continue
         if not _AFTER_THE.search(clause, max(0, m.start() - 20), m.start()):
             return m
         first = first or m
     return first
+
+
+# the verb of a relative clause about the noun before it: "the second China-Central Asia
+# Summit, which the Kazakh capital hosted on Tuesday" (the summit's day, no contact of its own)
+_WHICH_BEFORE = re.compile(r"\b(?:which|that)\s+(?:[\w'’-]+\s+){0,4}$", re.I)
 
 
 _CEREMONY = re.compile(
