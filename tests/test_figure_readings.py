@@ -489,3 +489,22 @@ def test_chinese_scale_words_translated_word_for_word() -> None:
     assert _of(figures, 178.36e9).unit == "CNY"
     assert _of(figures, 365_000).unit == "t"
     assert not [f for f in figures if f.value >= 2e7 and f.unit == "count"]
+
+
+def test_an_ordinal_before_a_noun_is_no_fraction_and_half_a_million_is_500000() -> None:
+    """'a third country', 'a third term' are no 33.3%; 'cut by around a third while repairs
+    are carried out' and 'a fifth of its exports' are; 'half a million cars' is 500,000."""
+    from bilat.extract.numbers import find_quantities
+
+    def read(text: str) -> list[tuple[float, str]]:
+        return [(q.value, q.unit) for q in find_quantities(text)]
+
+    assert read("An FTA with a third country has to be terminated.") == []
+    assert read("Weeks after Xi secured a third term.") == []
+    assert read("Flows could be cut by around a third while repairs are carried out.") == [
+        (33.3, "percent")
+    ]
+    assert read("roughly a fifth of its total car exports") == [(20.0, "percent")]
+    assert read("Dealers are sitting on about half a million unsold cars.") == [
+        (500_000.0, "count")
+    ]

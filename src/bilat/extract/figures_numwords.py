@@ -30,7 +30,10 @@ def word_value(words: str) -> float:
     """'Eight' -> 8, 'twenty-five' -> 25, 'two hundred' -> 200, 'a'/'one' -> 1."""
     table = load_data("units.yaml")["number_words"]
     total = 0.0
-    for w in re.split(r"[-\s]+", words.lower()):
+    parts = re.split(r"[-\s]+", words.lower())
+    if parts[:1] == ["half"]:  # "half a (million)"
+        return 0.5
+    for w in parts:
         if w == "hundred":
             total = (total or 1) * 100
         elif w in ("a", "an", "one"):
@@ -211,9 +214,22 @@ def fraction_hits(text: str) -> list[WordHit]:
     return hits
 
 
+# what may follow a fraction that is one: "a third of", "a fifth more", "a third, ..."; an
+# ordinal before a noun is none ("a third country", "a third term", "half a million")
+_AFTER_FRACTION = re.compile(
+    r"\s+(?!(?:of|more|less|fewer|larger|smaller|higher|lower|bigger|from|to|in|on|over|"
+    r"since|compared|year|last|this|and|or|as|than|between|versus|vs|while|when|but|after|"
+    r"before|amid|because|due|по|в|от|с|до|за|на)\b)"
+    r"[a-z]+\b"
+)
+
+
 def _blocked(text: str, m: re.Match[str]) -> bool:
     before = text[max(0, m.start() - 14) : m.start()].lower()
     after = text[m.end() : m.end() + 16].lower()
+    by = re.search(r"\bby\s+(?:[a-z]+\s+)?$", before)  # "cut by around a third while ..."
+    if m.group(0)[:1].isascii() and not by and _AFTER_FRACTION.match(text, m.end()):
+        return True
     for w in phrases("units.yaml", "fraction_blockers"):
         if re.search(rf"\b{re.escape(w)}\s+$", before):
             return True

@@ -217,7 +217,9 @@ def _core_re() -> re.Pattern[str]:
         r"(?<![\w.,:])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+,\d{1,2}(?=\s*(?:trillion|billion|"
         r"million|trn|bn|mln|thousand|%))|\d+(?:\.\d+)?)"
     )
-    words = r"\b(?:(?:a|an|one)(?=\s+(?:hundred|thousand|dozen|million|billion|trillion)\b)"
+    # ("half a million": 500,000)
+    words = r"\b(?:(?:half\s+an?|a|an|one)"
+    words += r"(?=\s+(?:hundred|thousand|dozen|million|billion|trillion)\b)"
     words += rf"|(?:{nw})(?:(?:-|\s+)(?:{nw}))*)\b"
     return re.compile(rf"(?P<d>{digits})|(?P<w>{words})", re.I)
 
