@@ -28,6 +28,7 @@ from bilat.pairview import PAIRED
 from bilat.record import rebuild_record, refresh_record
 from bilat.records import (
     Actor,
+    Agreement,
     Article,
     CleanDocument,
     Commitment,
@@ -703,5 +704,52 @@ def test_the_places_of_stored_mentions_are_read_by_their_keys(
             by_id = {ids[r]: pos for r, pos in expected.items()}
             assert event_places(store.db, [ids[a] for a in asked]) == by_id
         assert mention_places(store.db, []) == {}
+    finally:
+        store.close()
+
+
+def _signed(title: str) -> Agreement:
+    return Agreement(title, "agreement", "signed", None, ("Russia", "China"), "energy", _EV)
+
+
+_EV = Evidence(0, 1, "q")
+
+
+def test_statements_reached_in_several_reads_are_each_made_once(
+    sources: list[Source], new_store: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A chain of titles (each shares four of its six words with the next) is read by title
+    word a few documents at a time: each old document's statements are read the old way
+    once however many reads follow (the update asked every document read so far again per
+    read), and the record equals a rebuild."""
+    from bilat.reconcile import _actor_changes, _agreement_delta
+
+    words = [f"w{chr(97 + n)}x" for n in range(30)]
+    titles = [" ".join(words[2 * k : 2 * k + 6]) for k in range(12)]
+    made = [Extraction("x", None, "test", (_RU, _CN), agreements=(_signed(t),)) for t in titles[1:]]
+    docs = _handmade(sources, [*made, Extraction("x", None, "test", (_RU, _CN))])
+    new = (docs[-1][0], dataclasses.replace(docs[-1][1], agreements=(_signed(titles[0]),)), 0)
+    store = _store_with(new_store, docs[:-1], list(range(len(made))))
+    asked: list[int] = []
+    reads: list[int] = []
+    alike = _actor_changes.Changes.resolves_alike
+    reaching = _agreement_delta.reaching_words
+
+    def counted(self: Any, doc_id: int, *rest: Any) -> bool:
+        asked.append(doc_id)
+        return alike(self, doc_id, *rest)
+
+    def read(*args: Any) -> Any:
+        reads.append(1)
+        return reaching(*args)
+
+    monkeypatch.setattr(_actor_changes.Changes, "resolves_alike", counted)
+    monkeypatch.setattr(_agreement_delta, "reaching_words", read)
+    try:
+        _add(store, new)
+        _refreshed_equals_rebuild(store, "updated")
+        assert len(reads) >= 3  # the chain took several reads
+        assert len(asked) >= len(made) // 2  # and reached most of the old documents
+        assert len(asked) == len(set(asked)), sorted(asked)
     finally:
         store.close()

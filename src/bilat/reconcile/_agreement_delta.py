@@ -11,7 +11,7 @@ so only those the seeds can reach are read (`_reached`).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
@@ -105,30 +105,76 @@ def _reached(
     statement's parties resolve and show alike in both indexes but those of the documents
     `changes.docs` names (their statements are read first: they may read differently, the
     seeds with the added ones); the statements of other old documents then read as before
-    and seed nothing."""
-    olds = {s.doc_id for s in old.inputs}
-    found = dict(statements.read(changes.docs & olds))
+    and seed nothing. A document's statements are made, read the old way and weighed as
+    seeds once, when it is read (none depends on another document's); only the chain of
+    title matches is followed again over all read so far."""
+    at: dict[int, list[int]] = {}  # document -> its places among the new inputs
+    for n, s in enumerate(new.inputs):
+        at.setdefault(s.doc_id, []).append(n)
+    was_at: dict[int, list[int]] = {}  # likewise among the old ones
+    for n, s in enumerate(old.inputs):
+        was_at.setdefault(s.doc_id, []).append(n)
+    found = dict(statements.read(changes.docs & was_at.keys()))
     items: dict[int, list[Any]] = {}  # document -> its statements under the new index
+    before: dict[str, Any] = {}  # the old reading of the read old documents' statements
+    seeds: set[str] = set()
+    taken: list[int] = []  # places among the new inputs of the documents made
 
     def take(docs: Collection[int]) -> None:
-        inputs = [_stated(s, found) for s in new.inputs if s.doc_id in docs]
-        for item in statement_items(inputs, new.index, forms):
+        places = sorted(n for d in docs for n in at.get(d, ()))
+        made = statement_items([new.inputs[n] for n in places], new.index, forms, found)
+        for item in made:
             items.setdefault(item.entry.doc_id, []).append(item)
+        taken.extend(places)
+        olds = sorted(n for d in docs if d in found for n in was_at.get(d, ()))
+        before.update(
+            _old_statements(
+                [old.inputs[n] for n in olds], new, changes, made, forms, old.index, found
+            )
+        )
+        seeds.update(_seeds(old, new, changes, names, made, before))
 
-    take({s.doc_id for s in new.inputs if s.doc_id in found or s.doc_id not in olds})
+    take({d for d in at if d in found or d not in was_at})
     while True:
-        after = [i for s in new.inputs for i in items.get(s.doc_id, ())]  # reading order
-        old_inputs = [_stated(s, found) for s in old.inputs if s.doc_id in found]
-        before, refs = _touched(old, new, changes, options, names, forms, old_inputs, after)
+        taken.sort()
+        after = [i for n in taken for i in items.get(new.inputs[n].doc_id, ())]  # reading order
+        refs = touched_statements(after, seeds, options)
         reached = [i for i in after if i.ref in refs]
         words = reaching_words(reached, forms, statements.counts, options)
         if words is None:
             return None
-        more = set(statements.documents(words)) & olds - found.keys()
+        more = set(statements.documents(words)) & was_at.keys() - found.keys()
         if not more:
             return _histories(old, new, options, stored, after, before, refs)
         found.update(statements.read(more))
         take(more)
+
+
+def _seeds(
+    old: _Side,
+    new: _Side,
+    changes: Changes,
+    names: set[str],
+    after: Sequence[Any],
+    before: Mapping[str, Any],
+) -> set[str]:
+    """The statements of `after` that read differently than before (`before`: the old
+    reading by ref) or name a party that changed: new ones, or old ones of a changed
+    document or party."""
+    seeds = set()
+    for item in after:
+        was = before.get(item.ref)
+        ids = item.parties | item.projects | (was.parties if was else frozenset())
+        if (
+            was is None
+            or was != item
+            or any(
+                (i in changes.ids or new.index.display(i) in names) and _party_changed(old, new, i)
+                for i in ids
+            )
+        ):
+            seeds.add(item.ref)
+    return seeds
 
 
 def _touched(
@@ -145,19 +191,7 @@ def _touched(
     statements of `after` linked by title to a seed (a new statement, or one that reads
     differently)."""
     before = _old_statements(old_inputs, new, changes, after, forms, old.index)
-    seeds = set()
-    for item in after:
-        was = before.get(item.ref)
-        ids = item.parties | item.projects | (was.parties if was else frozenset())
-        if (
-            was is None
-            or was != item
-            or any(
-                (i in changes.ids or new.index.display(i) in names) and _party_changed(old, new, i)
-                for i in ids
-            )
-        ):
-            seeds.add(item.ref)
+    seeds = _seeds(old, new, changes, names, after, before)
     return before, touched_statements(after, seeds, options)
 
 
@@ -187,17 +221,20 @@ def _old_statements(
     after: Sequence[Any],
     forms: list[tuple[str, str]],
     index: ActorIndex,
+    stated: Mapping[int, Sequence[Agreement]] | None = None,
 ) -> dict[str, Any]:
     """The old `inputs`' statements under the old `index`, by ref: the new reading of those
-    whose parties resolve alike in both indexes, the others read again."""
-    again = [
-        s
-        for s in inputs
-        if not changes.resolves_alike(
-            s.doc_id, (p for a in s.extraction.agreements for p in a.parties), new.index
-        )
-    ]
-    redone = {i.ref: i for i in statement_items(again, index, forms)}
+    whose parties resolve alike in both indexes, the others read again; `stated`: the
+    statements of the documents it holds, in place of their inputs'."""
+
+    def parties(s: SourcedExtraction) -> Iterable[str]:
+        agreements: Sequence[Agreement] = s.extraction.agreements
+        if stated is not None:
+            agreements = stated.get(s.doc_id, agreements)
+        return (p for a in agreements for p in a.parties)
+
+    again = [s for s in inputs if not changes.resolves_alike(s.doc_id, parties(s), new.index)]
+    redone = {i.ref: i for i in statement_items(again, index, forms, stated)}
     docs = {s.doc_id for s in inputs}
     return {i.ref: redone.get(i.ref, i) for i in after if i.entry.doc_id in docs}
 

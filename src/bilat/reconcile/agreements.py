@@ -32,6 +32,7 @@ from bilat.reconcile.model import (
     ReconcileOptions,
     SourcedExtraction,
 )
+from bilat.records import Agreement
 
 __all__ = [
     "agreement_histories",
@@ -74,12 +75,18 @@ def _projects_in(title: str, forms: list[tuple[str, str]]) -> tuple[frozenset[st
 
 
 def _items(
-    inputs: Sequence[SourcedExtraction], actors: ActorIndex, forms: list[tuple[str, str]]
+    inputs: Sequence[SourcedExtraction],
+    actors: ActorIndex,
+    forms: list[tuple[str, str]],
+    stated: Mapping[int, Sequence[Agreement]] | None = None,
 ) -> list[_Item]:
     items = []
     read: dict[str, tuple[frozenset[str], frozenset[str], frozenset[str]]] = {}  # by title
     for s in inputs:
-        for index, a in enumerate(s.extraction.agreements):
+        agreements: Sequence[Agreement] = s.extraction.agreements
+        if stated is not None:
+            agreements = stated.get(s.doc_id, agreements)
+        for index, a in enumerate(agreements):
             entry = AgreementEntry(
                 s.published,
                 s.doc_id,
@@ -234,10 +241,15 @@ def _build(items: list[_Item], actors: ActorIndex) -> AgreementHistory:
 
 
 def statement_items(
-    inputs: Sequence[SourcedExtraction], index: ActorIndex, forms: list[tuple[str, str]]
+    inputs: Sequence[SourcedExtraction],
+    index: ActorIndex,
+    forms: list[tuple[str, str]],
+    stated: Mapping[int, Sequence[Agreement]] | None = None,
 ) -> list[_Item]:
-    """Every agreement statement as the grouping sees it, in reading order."""
-    return _items(inputs, index, forms)
+    """Every agreement statement as the grouping sees it, in reading order; `stated`: the
+    statements of the documents it holds, in place of their inputs' (the stored ones, read
+    apart from the inputs)."""
+    return _items(inputs, index, forms, stated)
 
 
 def histories_of(
