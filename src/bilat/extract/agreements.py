@@ -42,6 +42,7 @@ from bilat.extract.agreement_titles import (
 )
 from bilat.extract.context import DocContext, Sentence, headline_end
 from bilat.extract.temporal import TimeExpr, find_time_expressions
+from bilat.extract.wordre import in_capitals
 from bilat.records import Agreement, Evidence
 
 __all__ = ["extract_agreements"]
@@ -445,19 +446,13 @@ def extract_agreements(ctx: DocContext) -> list[Agreement]:
 
         return _without_headline_repeats(ctx, extract_agreements_ru(ctx))
     found = _of_the_batch(
-        [ag for s in ctx.sentences if not _in_capitals(s.text) for ag in _from_sentence(ctx, s)]
+        [ag for s in ctx.sentences if not in_capitals(s.text) for ag in _from_sentence(ctx, s)]
     )
     found = [_listed_as_signed(ctx, ag) for ag in found]
     merged = _merged(_without_headline_repeats(ctx, found))
     return [
         replace(a, title=with_parties(of_project_left(ctx, a), a.kind, a.parties)) for a in merged
     ]
-
-
-def _in_capitals(text: str) -> bool:
-    """A line written in capitals ('GAS: POWER OF SIBERIA ABOVE PLAN'): a section label or
-    a shouted headline, whose 'PLAN' or 'DEAL' the body tells in words if it is one."""
-    return len(re.findall(r"\b[A-Z]{3,}\b", text)) >= 3 and not re.search(r"\b[a-z]{3,}\b", text)
 
 
 # one of the documents told just before: "Among them is an agreement on ...", "These include"

@@ -8,12 +8,12 @@ lemmas, so every case form of a name ("Си Цзиньпином", "КНР", "П
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from bilat.extract.gazetteer import Entry, Gazetteer
+from bilat.extract.wordre import in_capitals
 
 __all__ = ["GazMatch", "find_gazetteer_mentions"]
 
@@ -137,10 +137,6 @@ def find_gazetteer_mentions(gaz: Gazetteer, doc: Any) -> list[GazMatch]:
     return sorted(out, key=lambda g: g.start)
 
 
-_CAPS_WORD = re.compile(r"\b[A-ZА-ЯЁ]{3,}\b")
-_LOWER_WORD = re.compile(r"\b[a-zа-яё]{3,}\b")
-
-
 def _in_capitals(text: str, span: Any) -> bool:
     """The line of a case-sensitive form is written in capitals ('GAS: POWER OF SIBERIA ABOVE
     PLAN', 'RUSSIA AND CHINA SIGN ...'): its capitals say nothing of an acronym. An acronym
@@ -148,5 +144,4 @@ def _in_capitals(text: str, span: Any) -> bool:
     start = text.rfind("\n", 0, span.start_char) + 1
     end = text.find("\n", span.end_char)
     line = text[start : end if end >= 0 else len(text)]
-    rest = line[: span.start_char - start] + " " + line[span.end_char - start :]
-    return len(_CAPS_WORD.findall(rest)) >= 3 and not _LOWER_WORD.search(rest)
+    return in_capitals(line[: span.start_char - start] + " " + line[span.end_char - start :])

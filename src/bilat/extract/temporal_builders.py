@@ -358,12 +358,19 @@ def b_comes_after(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     if base is None:
         return None, None, None
     n = number_word(m["n"]) if not m["n"].isdigit() else int(m["n"])
-    unit = m["u"].lower().rstrip("s")
+    return _before(base, n, m["u"].lower().rstrip("s")), None, None
+
+
+def _before(base: dt.date, n: int, unit: str) -> str:
+    """`n` units before `base`: a year by its year, a month or weeks by their month, days by
+    their day."""
+    if unit == "year":
+        return f"{base.year - n:04d}"
     if unit == "month":
         year, month = divmod(base.year * 12 + base.month - 1 - n, 12)
-        return f"{year:04d}-{month + 1:02d}", None, None
+        return f"{year:04d}-{month + 1:02d}"
     day = base - dt.timedelta(days=n * (7 if unit == "week" else 1))
-    return (day.isoformat() if unit == "day" else day.isoformat()[:7]), None, None
+    return day.isoformat() if unit == "day" else day.isoformat()[:7]
 
 
 def b_ago(m: re.Match[str], ctx: Ctx) -> Resolved | None:
@@ -374,14 +381,7 @@ def b_ago(m: re.Match[str], ctx: Ctx) -> Resolved | None:
         return None, None, None
     word = m["n"].lower()
     n = 1 if word in ("a", "an") else int(word) if word.isdigit() else number_word(word)
-    unit = m["u"].lower().rstrip("s")
-    if unit == "year":
-        return f"{base.year - n:04d}", None, None
-    if unit == "month":
-        year, month = divmod(base.year * 12 + base.month - 1 - n, 12)
-        return f"{year:04d}-{month + 1:02d}", None, None
-    day = base - dt.timedelta(days=n * (7 if unit == "week" else 1))
-    return (day.isoformat() if unit == "day" else day.isoformat()[:7]), None, None
+    return _before(base, n, m["u"].lower().rstrip("s")), None, None
 
 
 def b_rel_day(m: re.Match[str], ctx: Ctx) -> Resolved | None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-__all__ = ["alternation", "words_re"]
+__all__ = ["alternation", "in_capitals", "words_re"]
 
 _END = ""
 Trie = dict[str, "Trie"]
@@ -71,3 +71,13 @@ def mostly_cyrillic(text: str) -> bool:
     if not _CYRILLIC.search(text):
         return False
     return 2 * len(_CYRILLIC.findall(text)) > len(_LETTER.findall(text))
+
+
+_CAPS_WORD = re.compile(r"\b[A-ZА-ЯЁ]{3,}\b")
+_LOWER_WORD = re.compile(r"\b[a-zа-яё]{3,}\b")
+
+
+def in_capitals(text: str) -> bool:
+    """A line written in capitals ('GAS: POWER OF SIBERIA ABOVE PLAN', a section label or a
+    shouted headline): three words of capitals and none in lower case."""
+    return len(_CAPS_WORD.findall(text)) >= 3 and not _LOWER_WORD.search(text)
