@@ -405,4 +405,18 @@ def test_a_date_after_the_document_is_its_date_not_part_of_its_name() -> None:
         "строительстве ТЭЦ.",
         "2031-10-03",
     )
-    assert (agreement.title, agreement.date) == ("agreement on construction of Tets", "2031-03")
+    assert (agreement.title, agreement.date) == (
+        "agreement on construction of CHP plant",
+        "2031-03",
+    )
+
+
+def test_documents_on_labour_activity_and_migration_are_named_in_english() -> None:
+    """'соглашение о трудовой деятельности граждан' is an agreement on the labour activity of
+    citizens (not 'the deyatelnost of citizens'): the glossary's words of labour, migration
+    and legal cooperation."""
+    (agreement,) = _agreements(
+        "Россия и Узбекистан подписали соглашение о трудовой деятельности граждан.",
+        "2031-10-03",
+    )
+    assert agreement.title == "agreement on the labour activity of citizens"
