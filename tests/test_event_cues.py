@@ -1267,3 +1267,18 @@ def test_a_summit_the_city_hosted_on_a_day_is_of_that_day_and_no_meeting() -> No
         ("multilateral", "2031-06-17"),
         ("visit", "2031-06-16"),
     ]
+
+
+def test_a_visit_to_the_capital_named_by_its_states_adjective() -> None:
+    """'arrived in the Saudi capital on Tuesday for a three-day official visit': a visit to
+    Saudi Arabia (before: no destination, no visit)."""
+    from tests.conftest import extract_text
+
+    events = extract_text(
+        "Saudi Arabia and China signed deals. Chinese Premier Li Qiang, 65, arrived in the "
+        "Saudi capital on Tuesday for a three-day official visit.",
+        "2031-09-12",
+    ).events
+    assert [(e.mode, e.date, e.participants) for e in events] == [
+        ("visit", "2031-09-09", ("Li Qiang", "Saudi Arabia"))
+    ]

@@ -207,6 +207,9 @@ def destination_of(
         state = as_state(gaz, m)
         if state is not None and state.country not in home:
             return state
+    capital = _the_capital(ctx, gaz, clause, home)
+    if capital is not None:  # "arrived in the Saudi capital on Tuesday for a visit"
+        return capital
     if _RETURN_VISIT.search(clause.text, max(0, trigger_end - clause.start - 30)):
         # "Pezeshkian's office says it expects Putin to pay a return visit": to the side the
         # clause names that is not the visitor's
@@ -215,6 +218,22 @@ def destination_of(
         if country is not None:
             host, name = hosts[0], gaz.state(country).name
             return Mention(host.start, host.end, host.text, name, "state", country)
+    return None
+
+
+_CAPITAL = re.compile(r"\bthe\s+([A-Z][a-z]+)\s+capital\b")
+
+
+def _the_capital(
+    ctx: DocContext, gaz: Gazetteer, clause: Clause, home: set[str | None]
+) -> Mention | None:
+    """'the Saudi capital', 'the Kazakh capital': the state its adjective names, as the
+    place visited (not the visitor's own)."""
+    for m in _CAPITAL.finditer(clause.text):
+        entry = gaz.state_for_adjective(m.group(1))
+        if entry is not None and entry.country not in home:
+            start, end = clause.start + m.start(), clause.start + m.end()
+            return Mention(start, end, m.group(0), entry.name, "state", entry.country)
     return None
 
 
