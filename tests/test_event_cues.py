@@ -1282,3 +1282,18 @@ def test_a_visit_to_the_capital_named_by_its_states_adjective() -> None:
     assert [(e.mode, e.date, e.participants) for e in events] == [
         ("visit", "2031-09-09", ("Li Qiang", "Saudi Arabia"))
     ]
+
+
+def test_leading_a_delegation_to_a_city_is_a_visit() -> None:
+    """'will lead a 25-member business delegation to Beijing next month': a planned visit to
+    China by the one who leads it."""
+    from tests.conftest import extract_text
+
+    events = extract_text(
+        "Bangladesh and China trade grew. Bangladesh Commerce Adviser Sk Bashir Uddin will "
+        "lead a 25-member business delegation to Beijing next month.",
+        "2031-10-20",
+    ).events
+    assert [(e.mode, e.status, e.date, e.participants) for e in events] == [
+        ("visit", "planned", "2031-11", ("Sk Bashir Uddin", "China"))
+    ]
