@@ -1297,3 +1297,18 @@ def test_leading_a_delegation_to_a_city_is_a_visit() -> None:
     assert [(e.mode, e.status, e.date, e.participants) for e in events] == [
         ("visit", "planned", "2031-11", ("Sk Bashir Uddin", "China"))
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia and Turkey discussed gas. He denied media reports that Recep Tayyip Erdogan "
+        "would visit Moscow in March.",
+        "Россия и Турция обсудили газ. Он опроверг сообщения турецких СМИ о том, что Реджеп "
+        "Тайип Эрдоган посетит Москву в марте.",
+    ],
+)
+def test_a_contact_told_only_as_denied_reports_is_no_event(text: str) -> None:
+    from tests.conftest import extract_text
+
+    assert extract_text(text, "2031-02-13").events == ()

@@ -218,7 +218,13 @@ def _host_states(ctx: DocContext, clause: Clause) -> set[str]:
 
 # a contact only asked about, or earlier ones referred to in the plural
 _NOT_TOLD = re.compile(
-    r"\b(?:asked|asking|wondered|wondering|unclear|uncertain)\s+(?:whether|if)\b", re.I
+    r"\b(?:asked|asking|wondered|wondering|unclear|uncertain)\s+(?:whether|if)\b"
+    # a contact denied: "denied media reports that Erdogan would visit Moscow", "опроверг
+    # сообщения турецких СМИ о том, что Эрдоган посетит Москву"
+    r"|\b(?:denied|denies|deny|dismissed|rejected|refuted)\s+(?:[\w-]+\s+){0,3}"
+    r"(?:reports?|claims?|rumou?rs?|speculation)\b"
+    r"|(?<!\w)опроверг\w*\s+(?:[\w-]+\s+){0,3}(?:сообщени|информаци|слух|данны)\w*",
+    re.I,
 )
 # a contact only as a condition: "an order that could be unveiled if Trump and Xi meet later
 # this year" (not "if confirmed, the visit ...": the condition ends at its comma)
