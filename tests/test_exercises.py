@@ -312,3 +312,19 @@ def test_a_bare_month_after_an_edition_is_of_the_editions_year() -> None:
     text = "Joint Sea-2029 was held in July off Qingdao, the ministry said."
     (event,) = extract_text(text, "2030-07-30").events
     assert (event.status, event.date) == ("occurred", "2029-07")  # not July 2030
+
+
+def test_a_joint_exercise_with_an_adjective_between_is_the_pairs() -> None:
+    """'в сентябре на территории Беларуси пройдет совместное стратегическое учение': a joint
+    exercise of the pair (the adjective between 'совместное' and the noun; before: Belarus
+    alone, dropped)."""
+    from tests.conftest import extract_text
+
+    events = extract_text(
+        "Россия и Беларусь укрепляют союз. Кроме того, в сентябре на территории Беларуси "
+        "пройдет совместное стратегическое учение «Запад-2031».",
+        "2031-06-27",
+    ).events
+    assert [(e.mode, e.date, set(e.participants)) for e in events] == [
+        ("military", "2031-09", {"Russia", "Belarus"})
+    ]

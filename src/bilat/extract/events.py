@@ -370,7 +370,9 @@ def _candidates(
 # "joint strategic bomber patrols", "Another naval patrol is expected": of the pair the
 # report is about when the clause names no one else
 _JOINTLY = re.compile(
-    r"\bjoint\b|\b(?:another|the\s+(?:next|previous|last|latest))\s+$|совместн\w*\s+$|(?:очередн|следующ)\w*\s+$",
+    # ("совместное стратегическое учение": an adjective between)
+    r"\bjoint\b|\b(?:another|the\s+(?:next|previous|last|latest))\s+$"
+    r"|совместн\w*\s+(?:[а-яё-]+\s+){0,2}$|(?:очередн|следующ)\w*\s+$",
     re.I,
 )
 # "the two navies held drills", "the navies of the two countries": the pair's forces
@@ -387,7 +389,7 @@ def _the_pair_jointly(
     ctx: DocContext, gaz: Gazetteer, clause: Clause, trig: re.Match[str]
 ) -> list[Mention]:
     """A joint exercise or patrol whose clause names no state or force: the pair's."""
-    lead = clause.text[max(0, trig.start() - 16) : trig.start()]
+    lead = clause.text[max(0, trig.start() - 40) : trig.start()]
     jointly = _JOINTLY.search(trig.group(0)) or _JOINTLY.search(lead)
     if not (jointly or _TWO_FORCES.search(clause.text)):
         return []
