@@ -260,9 +260,10 @@ def _candidates(
         if (
             _NOT_TOLD.search(clause.text, 0, trig.start())
             or _IF.search(clause.text, 0, trig.start())
-        ) or (
-            trig.group(0).lower().endswith("s")
-            and _EARLIER_ONES.search(clause.text, 0, trig.start())
+            or (
+                trig.group(0).lower().endswith("s")
+                and _EARLIER_ONES.search(clause.text, 0, trig.start())
+            )
         ):
             continue  # "asked whether the navies would hold exercises", "agreements reached at
             # their previous meetings": none told to take place

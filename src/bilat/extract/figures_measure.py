@@ -396,7 +396,9 @@ def money_by_context(q: Quantity, sentence: str, before: str) -> Quantity:
 
 
 # what a number counts, right after it: "1.17 million cars", "5 million tourists"
-_COUNTED = re.compile(r"\s+(?:[a-z]+\s+)?([a-z]{2,}s|people)\b")
+_COUNTED = re.compile(
+    r"\s+(?:(?!(?:in|of|to|for|from|by|on|at|with|per|a|an|the)\b)[a-z]+\s+)?([a-z]{2,}s|people)\b"
+)
 _NOT_NOUNS = frozenset(
     {
         "is",

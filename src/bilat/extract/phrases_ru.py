@@ -28,6 +28,7 @@ from bilat.datafiles import read_data
 from bilat.extract.gazetteer import default_gazetteer
 from bilat.extract.gazetteer_ru import russian_names
 from bilat.extract.nlp_ru import analyses, lemma
+from bilat.extract.temporal_ru import month_pattern
 
 __all__ = ["Token", "adjectives_before", "gloss", "noun", "plural", "render", "tokens"]
 
@@ -323,22 +324,9 @@ def _two_words(adjective: Token, head: Token) -> str | None:
     return found[1] if "plur" in head.grams else found[0]
 
 
-_MONTHS_RU = frozenset(
-    [
-        "январь",
-        "февраль",
-        "март",
-        "апрель",
-        "май",
-        "июнь",
-        "июль",
-        "август",
-        "сентябрь",
-        "октябрь",
-        "ноябрь",
-        "декабрь",
-    ]
-)
+@lru_cache(maxsize=1)
+def _month_word() -> re.Pattern[str]:
+    return re.compile(month_pattern(), re.I)  # the month names of temporal_ru.yaml
 
 
 def _past_a_date(toks: Sequence[Token], i: int) -> int:
@@ -347,7 +335,7 @@ def _past_a_date(toks: Sequence[Token], i: int) -> int:
     if i + 1 >= len(toks) or toks[i].lemma != "в":
         return i
     j = i + 1
-    if toks[j].lemma in _MONTHS_RU:
+    if _month_word().fullmatch(toks[j].text):
         j += 1
         if j < len(toks) and re.fullmatch(r"(?:19|20)\d\d", toks[j].text):
             j += 1

@@ -357,8 +357,13 @@ def b_comes_after(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     base = ctx.pub.as_date() if ctx.pub else None
     if base is None:
         return None, None, None
-    n = number_word(m["n"]) if not m["n"].isdigit() else int(m["n"])
-    return _before(base, n, m["u"].lower().rstrip("s")), None, None
+    return _before(base, _count(m["n"]), m["u"].lower().rstrip("s")), None, None
+
+
+def _count(word: str) -> int:
+    """'two', '12', 'a' -> 2, 12, 1."""
+    word = word.lower()
+    return 1 if word in ("a", "an") else int(word) if word.isdigit() else number_word(word)
 
 
 def _before(base: dt.date, n: int, unit: str) -> str:
@@ -379,9 +384,7 @@ def b_ago(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     base = ctx.pub.as_date() if ctx.pub else None
     if base is None:
         return None, None, None
-    word = m["n"].lower()
-    n = 1 if word in ("a", "an") else int(word) if word.isdigit() else number_word(word)
-    return _before(base, n, m["u"].lower().rstrip("s")), None, None
+    return _before(base, _count(m["n"]), m["u"].lower().rstrip("s")), None, None
 
 
 def b_rel_day(m: re.Match[str], ctx: Ctx) -> Resolved | None:
