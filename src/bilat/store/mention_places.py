@@ -18,7 +18,7 @@ from collections.abc import Collection, Iterable
 from bilat.store.db import Database
 from bilat.store.items import chunks
 
-__all__ = ["event_places", "mention_places"]
+__all__ = ["event_places", "mention_places", "positions_holding"]
 
 _CHUNK = 500
 
@@ -37,16 +37,29 @@ def _refs(db: Database, docs: Iterable[int]) -> dict[int, str]:
     return out
 
 
-def event_places(db: Database, ids: Collection[int]) -> dict[int, int]:
-    """Every event of the event entries holding one of these events (by id) -> its entry's
-    position (an event of a document added since the record was written is in none). The
-    entries' positions first, each once however many of its events are asked, then their
-    rows: two plain index look-ups (a join or a sub-select may be planned as a scan)."""
+def _positions(db: Database, ids: Collection[int]) -> set[int]:
+    """The positions of the event entries holding these events (by id), each once."""
     positions: set[int] = set()
     for part in chunks(sorted(set(ids)), _CHUNK):
         marks = ", ".join("?" for _ in part)
         sql = f"SELECT pos FROM record_item_refs WHERE kind = 'events' AND item_id IN ({marks})"
         positions.update(int(r[0]) for r in db.execute(sql, part).fetchall())
+    return positions
+
+
+def positions_holding(db: Database, refs: Collection[str]) -> set[int]:
+    """The positions of the event entries holding these mentions (by ref)."""
+    wanted = set(refs)
+    docs = {int(r.partition(":e")[0]) for r in wanted}
+    return _positions(db, [i for i, ref in _refs(db, docs).items() if ref in wanted])
+
+
+def event_places(db: Database, ids: Collection[int]) -> dict[int, int]:
+    """Every event of the event entries holding one of these events (by id) -> its entry's
+    position (an event of a document added since the record was written is in none). The
+    entries' positions first, each once however many of its events are asked, then their
+    rows: two plain index look-ups (a join or a sub-select may be planned as a scan)."""
+    positions = _positions(db, ids)
     out: dict[int, int] = {}
     for part in chunks(sorted(positions), _CHUNK):
         marks = ", ".join("?" for _ in part)

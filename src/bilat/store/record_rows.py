@@ -30,6 +30,7 @@ from bilat.reconcile._dates import period_span
 from bilat.store import record_keys
 from bilat.store.actor_members import attach_members, insert_members, member_rows, split
 from bilat.store.db import Database, now_iso
+from bilat.store.mention_places import positions_holding
 from bilat.store.record_order import GAP, item_key, key_fields, sort_key
 from bilat.store.record_tails import conflict_tail, history_tail, status_tail
 
@@ -381,25 +382,7 @@ def events_holding(db: Database, refs: Iterable[str]) -> dict[int, dict[str, Any
     """Position -> entry of the stored events holding any of these mention refs
     ("doc_id:e<i>": the document's i-th stored event), found through the event rows' keys
     (record_item_refs), not by reading every event."""
-    wanted: dict[int, set[int]] = {}
-    for ref in refs:
-        doc, _, i = ref.partition(":e")
-        wanted.setdefault(int(doc), set()).add(int(i))
-    docs, ids = sorted(wanted), []
-    for n in range(0, len(docs), 500):
-        marks = ", ".join("?" for _ in docs[n : n + 500])
-        sql = f"SELECT doc_id, id FROM events WHERE doc_id IN ({marks}) ORDER BY doc_id, id"
-        place: Counter[int] = Counter()
-        for doc, row_id in db.execute(sql, docs[n : n + 500]).fetchall():
-            if place[int(doc)] in wanted[int(doc)]:
-                ids.append(int(row_id))
-            place[int(doc)] += 1
-    positions: set[int] = set()
-    for n in range(0, len(ids), 500):
-        marks = ", ".join("?" for _ in ids[n : n + 500])
-        sql = f"SELECT pos FROM record_item_refs WHERE kind = 'events' AND item_id IN ({marks})"
-        positions.update(int(row[0]) for row in db.execute(sql, ids[n : n + 500]).fetchall())
-    return entries(db, "events", positions)
+    return entries(db, "events", positions_holding(db, set(refs)))
 
 
 def _entries_by(
