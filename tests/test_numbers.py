@@ -200,3 +200,26 @@ def test_the_length_of_talks_is_a_figure_and_that_of_an_exercise_is_not() -> Non
         (3, None, "hour", None, "exact")
     ]
     assert parse("The patrol, which lasted eight hours, passed over the sea.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # no word of change before 'from': one range, the bare first end in the second's unit
+        ("Lenders turn away from 15 to 25% of such payments.", [(15, 25, "percent")]),
+        ("Банки отклоняют от 15 до 25% таких платежей.", [(15, 25, "percent")]),
+        ("Rebates ran from $6 to $9 a tonne.", [(6, 9, "USD")]),
+        # a level that moves: two levels, the first read in the second's scale and unit
+        (
+            "Exports grew from 1.5 to 2.5 billion dollars.",
+            [(1.5e9, None, "USD"), (2.5e9, None, "USD")],
+        ),
+        ("Оборот вырос с 150 до 210 млрд долларов.", [(150e9, None, "USD"), (210e9, None, "USD")]),
+        ("The stay was extended from 30 to 45 days.", [(30, None, "day"), (45, None, "day")]),
+        # years are no quantities to join
+        ("Trade grew from 2019 to 2024 by 30%.", [(30, None, "percent")]),
+    ],
+)
+def test_from_one_number_to_another(text: str, expected: list[tuple[object, ...]]) -> None:
+    got = [(q.value, q.value_max, q.unit) for q in find_quantities(text)]
+    assert [(pytest.approx(v, rel=1e-3), m, u) for v, m, u in got] == expected

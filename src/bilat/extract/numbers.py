@@ -324,6 +324,7 @@ def _read(text: str, m: re.Match[str]) -> Quantity | None:
     _scale(text, p)
     _unit(text, p)
     _between(text, p)
+    _from_to(text, p)
     if _other_currency(text, m, p) or not acceptable(text, p, m):
         return None
     unit = p.unit or "count"
@@ -434,6 +435,56 @@ def _between(text: str, p: Parse) -> None:
     if p.unit is None and p.scaled and q.unit in ("t", "m3", "km") and not q.currency:
         p.unit = q.unit  # "between 3 million and 4 million tonnes"
     if q.unit == p.unit and q.value > p.value:
+        p.value_max, p.end = q.value, q.end
+
+
+_FROM_BEFORE = re.compile(r"(?:\bfrom|(?<![а-яё])(?:от|с|со))\s+(?:about\s+|около\s+)?$", re.I)
+_TO_AFTER = re.compile(r"\s*(?:to|до)\s+")
+# a word that moves a level: "rose from 20 to 30%" is two levels, "reject from 20 to 30% of
+# transfers" one range
+_CHANGE_WORD = re.compile(
+    r"\b(?:rais|rise|rose|risen|ris|grow|grew|increas|decreas|declin|fell|fall|drop|cut|"
+    r"reduc|extend|expand|boost|lift|lower|climb|jump|surg|slid|slump|shr[iu]nk|widen|narrow|"
+    r"doubl|halv|chang|mov|went|going|upgrad|revis|adjust|push|bring|brought|switch|shift|"
+    r"soar|plung|recover|improv|up|down|вырос|выросл|рост|увелич|сниз|сниж|сократ|сокращ|упал|"
+    r"повыс|повыш|расшир|продл|подня|уменьш|нараст|довест|довед|измен|возрос|подскоч)",
+    re.I,
+)
+
+
+def _from_to(text: str, p: Parse) -> None:
+    """'from 20 to 30%', 'с 190 до 240 млрд долларов': a bare first end is read in the second
+    end's scale and unit; with no word of change before it ('reject from 20 to 30% of
+    transfers', 'discounts ranged from $10 to $12') the two ends are one range."""
+    if p.value_max is not None or p.words:
+        return
+    if not _FROM_BEFORE.search(text, max(0, p.start - 14), p.start):
+        return
+    joined = _TO_AFTER.match(text, p.end)
+    if joined is None:
+        return
+    cur = _currency_prefix_re().match(text, joined.end())
+    nxt = _core_re().match(text, cur.end() if cur else joined.end())
+    if nxt is None or not nxt["d"]:
+        return
+    q = _start(text, nxt)
+    if q is None:
+        return
+    read = q.value
+    _scale(text, q)
+    _unit(text, q)
+    if p.unit is None and not p.scaled and not p.currency:
+        if q.unit is None and not q.scaled:
+            return
+        factor = q.value / read if read else 1.0
+        p.value, p.unit, p.per = p.value * factor, q.unit, q.per
+        p.scaled, p.currency = q.scaled, q.currency
+    elif p.unit is None and p.scaled and q.unit in ("t", "m3", "km") and not q.currency:
+        p.unit = q.unit  # "from 20 million to 30 million tonnes"
+    if p.unit != q.unit or q.value <= p.value:
+        return
+    clause = re.split(r"[.;:!?]\s|\n", text[max(0, p.start - 160) : p.start])[-1]
+    if not _CHANGE_WORD.search(clause):
         p.value_max, p.end = q.value, q.end
 
 
