@@ -1312,3 +1312,24 @@ def test_a_contact_told_only_as_denied_reports_is_no_event(text: str) -> None:
     from tests.conftest import extract_text
 
     assert extract_text(text, "2031-02-13").events == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "According to Deputy Prime Minister Alexei Overchuk, the tenth Russian-Chinese Expo "
+        "will be held in Yekaterinburg in July.",
+        "По словам вице-премьера Алексея Оверчука, десятое Российско-китайское ЭКСПО пройдет "
+        "в Екатеринбурге в июле.",
+    ],
+)
+def test_one_named_in_a_sources_frame_is_no_participant(text: str) -> None:
+    """The source of a report ('according to X,', 'по словам X,') tells of an occasion he
+    need not attend, even when no one else is named."""
+    forums = [
+        e
+        for e in extract_events(_ctx(text, "2031-03-12"), default_gazetteer())
+        if e.mode == "multilateral"
+    ]
+    assert [(e.status, e.date) for e in forums] == [("planned", "2031-07")]
+    assert not [p for p in forums[0].participants if "Overchuk" in p or "Оверчук" in p]

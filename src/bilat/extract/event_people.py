@@ -112,8 +112,7 @@ _SAYS = re.compile(
 def is_speaker(ctx: DocContext, m: Mention) -> bool:
     """'Kremlin aide Yuri Ushakov told reporters', '..., Ushakov added': the source of the
     report, not a party to the event."""
-    before = ctx.clean_text[max(0, m.start - 16) : m.start].lower()
-    if before.endswith("according to ") or _SAYS.match(ctx.clean_text[m.end : m.end + 30]):
+    if _framed(ctx, m) or _SAYS.match(ctx.clean_text[m.end : m.end + 30]):
         return True
     # Russian: "..., сообщил пресс-секретарь президента РФ Дмитрий Песков"
     return ctx.language == "ru" and bool(
@@ -133,7 +132,22 @@ _SAYS_RU = re.compile(
 )
 
 
+# a frame that names the source of what follows: "According to Deputy Prime Minister Alexei
+# Overchuk, the forum will be held ...", "По словам вице-премьера Алексея Оверчука, форум ..."
+_FRAME = re.compile(r"(?:\baccording\s+to|\bпо\s+словам|\bсо\s+слов)\s+(?:[\w.-]+\s+){0,5}$", re.I)
+
+
+def _framed(ctx: DocContext, m: Mention) -> bool:
+    """Named in a source's frame before a comma: the one who tells, never a party."""
+    before = ctx.clean_text[max(0, m.start - 80) : m.start]
+    return bool(_FRAME.search(before)) and ctx.clean_text[m.end : m.end + 1] in (",", ")")
+
+
 def _without_speakers(ctx: DocContext, persons: list[Mention]) -> list[Mention]:
+    """Without those who tell of the event; one who says something ('Putin said') stays when
+    fewer than two would be left (he may be telling of his own talks), one named in a
+    source's frame ('according to X,') never does."""
+    persons = [m for m in persons if not _framed(ctx, m)]
     kept = [m for m in persons if not is_speaker(ctx, m)]
     return kept if len({m.actor for m in kept}) >= 2 else persons
 
