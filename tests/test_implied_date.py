@@ -284,6 +284,23 @@ def test_a_date_after_today_is_not_a_publication_date() -> None:
             "2025-06-03",
             id="a Russian wire dateline with the place in capitals and a full stop",
         ),
+        pytest.param(
+            "Ashgabat, October 3, APA. Trade in January-August 2025 grew by a tenth, the "
+            "leaders said, recalling their call of December 28.",
+            "2025-10-03",
+            id="place in title case, the agency after a comma (Caucasus wires)",
+        ),
+        pytest.param(
+            "Bishkek, 14 May, Kabar - Exports in January-April 2026 rose, as after March 30.",
+            "2026-05-14",
+            id="day before month, the agency after a comma and a dash",
+        ),
+        pytest.param(
+            "Ashgabat, October 3, Berdimuhamedov said trade in January-August 2025 grew, "
+            "recalling their call of December 28.",
+            "2025-12-28",
+            id="a name after the comma that goes on is no agency",
+        ),
     ],
 )
 def test_yearless_dateline_takes_the_year_the_text_gives(text: str, expected: str | None) -> None:
@@ -453,3 +470,15 @@ def test_a_russian_sentence_that_schedules_a_meeting_dates_nothing() -> None:
         "полугодие 2026 года."
     )
     assert implied_published(text, TODAY).date == "2025-08-13"
+
+
+def test_a_russian_hedged_plan_dates_nothing() -> None:
+    """'Следующая выставка может пройти в 2027 году': a plan told with 'может', no year the
+    report of May 2026 was written in."""
+    text = (
+        "ОМСК, 12 мая. /ТАСС/. Товарооборот за январь-апрель 2026 года составил 9 млрд "
+        "долларов. Следующая выставка может пройти в 2027 году в Омске."
+    )
+    assert implied_published(text, TODAY).date == "2026-05-12"
+    earlier = text.replace("2026 года", "2025 года").replace("2027 году", "2026 году")
+    assert implied_published(earlier, TODAY).date == "2025-05-12"

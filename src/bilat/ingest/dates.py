@@ -99,6 +99,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     year_end = r"(?:\s*(?:года\b|г\.)|\s*[.,—–-]|[ \t]*$)"
     agency_end = r"\s*[.,]?\s*(?=[/(—–-]|$)"
     titled_end = r"\s*(?=\([A-Z][A-Za-z .-]{1,24}\))"
+    comma_end = r"(?=,\s+[A-Z][A-Za-z-]{1,15}\s*[.—–-]\s)"
     flags = re.IGNORECASE | re.MULTILINE
     return {
         "marker": re.compile(r"\A\s*date\s+(?P<value>\d{4}-\d{2}-\d{2})\b"),
@@ -155,6 +156,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # "Islamabad, 3 May (APP):" (South Asian wires)
         "titled_agency_md": re.compile(rf"^[ \t]*{place},\s+{md}{year}?{titled_end}", re.M),
         "titled_agency_dm": re.compile(rf"^[ \t]*{place},\s+{dm}{year}?{titled_end}", re.M),
+        # ... the agency after a comma: "Dushanbe, October 9, APA.", "Astana, 14 May,
+        # Kazinform -" (Caucasus and Central Asian wires)
+        "comma_agency_md": re.compile(rf"^[ \t]*{place},\s+{md}{year}?{comma_end}", re.M),
+        "comma_agency_dm": re.compile(rf"^[ \t]*{place},\s+{dm}{year}?{comma_end}", re.M),
         # a place in any case and a full date opening the text: "MOSCOW, 20 November 2025.
         # Vietnam's ...", "Благовещенск, 22 августа 2025 г. Губернатор ..."
         "placed_dm": re.compile(rf"^[ \t]*{place}[,.]\s+{dm}{year}{year_end}", re.M),
@@ -346,7 +351,12 @@ def _from_dateline(head: str, year: str | None) -> str | None:
 
 def _titled(head: str) -> re.Match[str] | None:
     pats = _patterns()
-    return pats["titled_agency_md"].search(head) or pats["titled_agency_dm"].search(head)
+    return (
+        pats["titled_agency_md"].search(head)
+        or pats["titled_agency_dm"].search(head)
+        or pats["comma_agency_md"].search(head)
+        or pats["comma_agency_dm"].search(head)
+    )
 
 
 def yearless_dateline(head: str) -> tuple[int, int, int, int] | None:
