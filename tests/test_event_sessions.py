@@ -176,6 +176,36 @@ def test_the_trip_a_meeting_was_part_of() -> None:
     assert visits == {(("Sergei Shoigu", "China"), "occurred", "2031-07")}
 
 
+def test_a_first_visit_since_a_bare_year_places_no_earlier_visit() -> None:
+    """'his first visit to Kenya since 2027' tells there was one that year, not when: no
+    event of its own (GOLD.md dates as precisely as the text allows; the dev gold leaves
+    'their first since 2019' out); 'since March 2027' places it."""
+    text = (
+        "NAIROBI, May 4. Sergei Lavrov held talks in Nairobi on Monday, his first visit to "
+        "Kenya since {since}."
+    )
+    bare = _events(text.format(since="2027"), "2031-05-04")
+    assert [date[:4] for mode, _, date, _ in bare if mode == "visit"] == ["2031"]
+    month = _events(text.format(since="March 2027"), "2031-05-04")
+    assert sorted(date[:7] for mode, _, date, _ in month if mode == "visit") == [
+        "2027-03",
+        "2031-04",
+    ]
+
+
+def test_a_day_told_after_a_bodys_name_is_no_part_of_it() -> None:
+    """'hosted by the Federation of ... and Industry on December 5': the remit a name may
+    go on with after 'on' is no month or weekday."""
+    found = _events(
+        "The India-Russia Business Forum, hosted by the Federation of Indian Chambers of "
+        "Commerce and Industry on December 5, drew some 300 companies.",
+        "2031-12-09",
+    )
+    names = {name for *_, p in found for name in p}
+    assert "Federation of Indian Chambers of Commerce and Industry" in names
+    assert not [name for name in names if "December" in name]
+
+
 def test_one_who_is_in_the_hosts_capital_to_take_part_is_on_a_visit() -> None:
     found = _events(
         "ASTANA, Nov 20. Russian Deputy Prime Minister Alexei Overchuk, who is in Astana to take "

@@ -229,11 +229,12 @@ def the_one_before(
         told = [f for f in found if f.event.mode == mode and f.event.status == "occurred"][-1:]
     lower = clause.text.lower()
     since = m.start("when") if m is second else lower.rindex("since", m.start(), m.end())
-    when = [  # "October 2023" on its own; "since February" (a month needs its preposition)
+    when = [  # "October 2023" on its own; "since February" (a month needs its preposition);
+        # a bare year ("his first visit to India since 2021") places no visit of its own
         e
         for text in (clause.text[m.end() :], clause.text[since:])
         for e in find_time_expressions(text, ctx.published, tense="past")[:1]
-        if e.start == 0 and e.date
+        if e.start == 0 and e.date and len(e.date) >= 7
     ]
     if not told or not when:
         return []

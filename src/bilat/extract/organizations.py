@@ -52,12 +52,18 @@ def _heads() -> tuple[re.Pattern[str], re.Pattern[str]]:
 _ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z]{1,24})\)?")
 # the remit that completes a body's name: "on Investment Cooperation", "for Economic and
 # Trade Cooperation", "on NSR cooperation"
+# a day told after a name is no part of it: "the Federation ... and Industry on December 5"
+_NO_REMIT = (
+    r"(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mon|Tue|Tues|Wed|Thu|Thur|Thurs"
+    r"|Fri|Sat|Sun)(?:[a-z]*day|uary|ruary|ch|il|e|y|ust|tember|ober|ember)?\b)"
+)
 _REMIT = re.compile(
     # a listed remit ending in its noun: "on Trade, Economic, Scientific, Technological and
     # Cultural Cooperation", "for Economic, Trade, Scientific and Technological Cooperation"
     r"\s+(?:on|for)\s+(?:the\s+)?(?:[A-Z][\w-]*(?:,|\s+and)?\s+){1,8}"
     r"(?:Cooperation|Co-operation|Affairs|Relations|Development|Issues|Partnership)\b"
-    r"|\s+(?:on|for)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+(?:(?:and|of|the|in)\s+){0,2})*[A-Z][\w-]*\b"
+    rf"|\s+(?:on|for)\s+(?:the\s+)?{_NO_REMIT}"
+    r"(?:[A-Z][\w-]*\s+(?:(?:and|of|the|in)\s+){0,2})*[A-Z][\w-]*\b"
 )
 _NATIONAL = re.compile(r"\b(?:Ministry|Embassy|Consulate|Government|Parliament|Customs)$")
 _OF_STATE = re.compile(r"\s+of\s+(?:the\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})")
