@@ -328,3 +328,20 @@ def test_a_joint_exercise_with_an_adjective_between_is_the_pairs() -> None:
     assert [(e.mode, e.date, set(e.participants)) for e in events] == [
         ("military", "2031-09", {"Russia", "Belarus"})
     ]
+
+
+def test_named_exercises_listed_are_each_their_own_with_their_own_month() -> None:
+    """'Joint Sea-2029 off Qingdao in June, the Northern/Interaction-2029 exercise in the Sea
+    of Japan in August, and China's part in Russia's Ocean-2029 manoeuvres': three exercises,
+    each dated by its own month, or by its edition's year; named ones are the pair's."""
+    text = (
+        "The bomber patrols are now routine. So are the naval drills: Joint Sea-2029 off "
+        "Qingdao in June, the Northern/Interaction-2029 exercise in the Sea of Japan in "
+        "August, and China's part in Russia's Ocean-2029 maneuvers."
+    )
+    events = _military(text, "2029-12-01")
+    assert sorted((e.date, set(e.participants)) for e in events) == [
+        ("2029", {"Russia", "China"}),
+        ("2029-06", {"Russia", "China"}),
+        ("2029-08", {"Russia", "China"}),
+    ]

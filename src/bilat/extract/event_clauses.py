@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 from typing import Any
 
 from bilat.datafiles import read_data
@@ -159,7 +160,7 @@ def split_clauses(sentence: Sentence) -> list[Clause]:
     'Zhang, head of CNSA, and Rogozin, head of Roscosmos, signed ... by videoconference' is
     one clause with both signatories."""
     out, pos = [], 0
-    lex = lexicon()
+    lex, text = lexicon(), sentence.text
     modes = [mode for mode, _ in find_triggers(sentence.text)]  # after call/video absorb the rest
     words = sum(1 for mode in modes for _ in lex.modes[mode].finditer(sentence.text))
     if "military" in modes:  # "The previous joint patrol took place in July, and Jiang said
@@ -172,7 +173,7 @@ def split_clauses(sentence: Sentence) -> list[Clause]:
     splitter = _CLAUSE if words > 1 else _REPEAT
     cuts = [m.span() for m in splitter.finditer(sentence.text)]
     if words > 1:
-        cuts = sorted([*cuts, *_second_contacts(sentence.text, cuts)])
+        cuts = sorted([*cuts, *_second_contacts(sentence.text, cuts), *_listed_exercises(text)])
     prep = _PREPARES.search(sentence.text)
     if prep and find_triggers(sentence.text[: prep.start()]):  # the contact is told first
         cuts = sorted([*(c for c in cuts if not c[0] < prep.end() < c[1]), prep.span()])
@@ -182,7 +183,6 @@ def split_clauses(sentence: Sentence) -> list[Clause]:
         out.append((pos, cut_start))
         pos = cut_end
     out.append((pos, len(sentence.text)))
-    text = sentence.text
     return [
         Clause(sentence.start + s, sentence.start + e, part, sentence)
         for s0, e0 in out
@@ -220,6 +220,22 @@ def _second_contacts(text: str, cuts: list[tuple[int, int]]) -> list[tuple[int, 
         start = max((b for _a, b in cuts if b <= m.start()), default=0)
         if "meeting" in dict(find_triggers(text[start : m.start()])):
             out.append(m.span())
+    return out
+
+
+# "Joint Sea-2024 off Zhanjiang in July, | the Northern/Interaction-2024 exercise in the Sea of
+# Japan in September": named exercises listed, each with its own time and place
+_LIST_GAP = re.compile(r",\s+(?:and\s+)?(?:the\s+)?$")
+
+
+def _listed_exercises(text: str) -> list[tuple[int, int]]:
+    """Cuts before each named exercise a list goes on with after another named one."""
+    names = list(lexicon().exercise_names.finditer(text))
+    out = []
+    for before, m in pairwise(names):
+        gap = _LIST_GAP.search(text, before.end(), m.start())
+        if gap is not None and "," not in text[before.end() : gap.start()]:
+            out.append((gap.start(), gap.start() + 1))
     return out
 
 

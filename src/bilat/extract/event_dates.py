@@ -517,7 +517,14 @@ def event_date(
             host = max(hosted, key=lambda t: t.end())
             rest = [t for t in others if t is not host]
             return event_date(clause, ctx, planned, host, rest)
-        return None, None
+        # "China's participation in Russia's Ocean-2024 maneuvers": the edition's year
+        # (not "have started the naval exercise Ocean-2028": under way, of the report's day)
+        lex = lexicon()
+        told = (lex.exercise_start, lex.exercise_end, lex.exercise_under_way)
+        if planned or any(p.search(clause.text) for p in told):
+            return None, None
+        edition = _EDITION_YEAR.search(trig.group(0)) or _named_edition_year(clause.text)
+        return (edition.group(0), None) if edition else (None, None)
     date, date_end = found[0].date, found[0].date_end
     apart = _DAYS_APART_TO.search(clause.text, found[0].end, trig.start())
     if apart and len(date or "") == 10 and date_end is None:
@@ -526,7 +533,7 @@ def event_date(
         date = (dt.date.fromisoformat(str(date)) + dt.timedelta(days=days)).isoformat()
     if _WHEN_AFTER.match(clause.text, found[0].end):
         date_end = None  # "since October, when he attended the forum": then, not since
-    edition = re.search(r"(?<!\d)(?:19|20)\d\d(?!\d)", trig.group(0))
+    edition = _EDITION_YEAR.search(trig.group(0))
     if edition and not re.search(r"\d{4}", found[0].text):
         # "Joint Sea-2024 was held in July": the month of the edition's year
         date = in_year(found[0], edition.group(0))
@@ -542,6 +549,15 @@ def event_date(
         and not _said_on(clause.text, e.start)
     ]
     return (finer[0], None) if finer and date_end is None else (date, date_end)
+
+
+_EDITION_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def _named_edition_year(text: str) -> re.Match[str] | None:
+    """The year of the one exercise edition a clause names ('Ocean-2024'), if one."""
+    names = list(lexicon().exercise_names.finditer(text))
+    return _EDITION_YEAR.search(names[0].group(0)) if len(names) == 1 else None
 
 
 # "..., a day after holding talks with": what follows happened that many days earlier

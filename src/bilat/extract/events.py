@@ -392,7 +392,9 @@ def _the_pair_jointly(
     """A joint exercise or patrol whose clause names no state or force: the pair's."""
     lead = clause.text[max(0, trig.start() - 40) : trig.start()]
     jointly = _JOINTLY.search(trig.group(0)) or _JOINTLY.search(lead)
-    if not (jointly or _TWO_FORCES.search(clause.text)):
+    # "Joint Sea-2024 off Zhanjiang in July": a named exercise the report tells of, the pair's
+    named = lexicon().exercise_names.search(clause.text)
+    if not (jointly or named or _TWO_FORCES.search(clause.text)):
         return []
     at = clause.start + trig.start()
     return pair_states(ctx, gaz, at, at + len(trig.group(0)), trig.group(0))
