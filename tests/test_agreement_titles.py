@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from tests.conftest import extract_text
 
 
@@ -205,6 +206,53 @@ def test_a_title_past_the_place_of_signing() -> None:
         "2031-07-22",
     )
     assert memorandum.title.startswith("memorandum of understanding to study the expansion")
+
+
+def test_a_title_past_the_place_of_signing_on_its_subject() -> None:
+    """'signed a memorandum of understanding in Moscow on the construction of ...': named
+    for its subject after the place; 'on the sidelines of' is no subject."""
+    (memorandum,) = _agreements(
+        "Russia and Niger deepen ties. In March, Rosatom and Niger signed a memorandum of "
+        "understanding in Moscow on the construction of a research reactor.",
+        "2031-05-02",
+    )
+    assert memorandum.title == (
+        "memorandum of understanding on the construction of a research reactor"
+    )
+    titles = [
+        a.title
+        for a in _agreements(
+            "Russia and Niger deepen ties. Rosatom and Niger signed a cooperation agreement on "
+            "uranium mining in Moscow on the sidelines of the forum.",
+            "2031-05-02",
+        )
+    ]
+    assert titles and not [t for t in titles if "sidelines" in t]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a deal denied as discussed: none
+            "Russia and Niger held talks on Monday. The spokesman denied reports that a new "
+            "uranium supply deal with Rosatom had been discussed.",
+            [],
+        ),
+        ("Russia and Niger held talks on Monday. There is no uranium deal with Russia.", []),
+        (  # ... a document missing from a clause of others'
+            "Russia and Niger held talks on Monday. Niger raised duties on goods from "
+            "countries without a free trade agreement.",
+            [],
+        ),
+        (  # a contract denied as finalised: still under negotiation
+            "Russia and Niger held talks on Monday. The Kremlin denied media reports that a "
+            "contract on uranium supplies between Rosatom and Sopamin had been finalized.",
+            [("contract", "negotiating")],
+        ),
+    ],
+)
+def test_a_document_denied_or_missing(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(a.kind, a.status) for a in _agreements(text, "2031-05-06")] == expected
 
 
 def test_contract_talks_are_a_contract_under_negotiation() -> None:

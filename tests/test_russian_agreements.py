@@ -420,3 +420,18 @@ def test_documents_on_labour_activity_and_migration_are_named_in_english() -> No
         "2031-10-03",
     )
     assert agreement.title == "agreement on the labour activity of citizens"
+
+
+def test_documents_on_procedure_and_navigation_are_named_in_english() -> None:
+    """'меморандум о привлечении инвестиций', 'соглашение о проходе судов по течению реки':
+    the glossary's verbal nouns of procedure and navigation (not 'privlechenie', 'prokhod')."""
+    titles = {
+        a.title
+        for a in _agreements(
+            "Россия и Монголия провели переговоры. Стороны подписали меморандум о привлечении "
+            "инвестиций и соглашение о проходе судов по течению реки.",
+            "2031-10-03",
+        )
+    }
+    assert "memorandum on the attraction of investments" in titles
+    assert not [t for t in titles if "privlechenie" in t or "prokhod" in t or "techenie" in t]

@@ -289,7 +289,13 @@ def _aim_after_date(text: str, end: int) -> int | None:
         after = place.end()
     # "... last June envisaging supplies of up to 55 bcm a year", "... covering"
     aim = r"\s+(?:to\s+[a-z]|(?:covering|providing\s+for|envisaging)\s)"
-    return after if after > end and re.match(aim, text[after:]) else None
+    # ... and its subject: "a memorandum of understanding in Moscow on the construction of a
+    # nuclear power plant" (not "on the sidelines of", "for the first time")
+    subject = (
+        r"\s+(?:on|for)\s+(?!(?:the\s+)?(?:sidelines|margins|occasion|eve|first|second|"
+        r"behalf|part|way|visit|basis)\b)(?:the\s+)?[a-z]"
+    )
+    return after if after > end and re.match(f"{aim}|{subject}", text[after:]) else None
 
 
 # where a document was signed: "in Beijing", "at the Kremlin", "in New Delhi"

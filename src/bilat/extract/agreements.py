@@ -41,6 +41,7 @@ from bilat.extract.agreement_titles import (
     with_parties,
 )
 from bilat.extract.context import DocContext, Sentence, headline_end
+from bilat.extract.denials import DENIED, NONE_BEFORE
 from bilat.extract.temporal import TimeExpr, find_time_expressions
 from bilat.extract.wordre import in_capitals
 from bilat.records import Agreement, Evidence
@@ -266,6 +267,14 @@ def _from_sentence(ctx: DocContext, s: Sentence) -> list[Agreement]:
             continue  # "to jointly deal with threats": the verb
         if _NOT_A_DOCUMENT.search(s.text[max(0, m.start() - 80) : m.start()]):
             continue  # "is the most important agreement": said of one already named
+        pending = False
+        if _DENIED.search(s.text, 0, m.start()) or NONE_BEFORE.search(
+            s.text, max(0, m.start() - 40), m.start()
+        ):
+            if not _NOT_YET_SIGNED.match(s.text, m.end()):
+                continue  # "denied reports that a new deal ...", "There is no nuclear deal"
+            pending = True  # "denied reports that a contract ... had been finalized", "no
+            # contract was signed this week either": one still under negotiation
         if re.match(r"['’]s\b", s.text[m.end() : m.end() + 2]) and re.search(
             r"\bthe\s+$", s.text[max(0, m.start() - 5) : m.start()], re.I
         ):
@@ -319,7 +328,7 @@ def _from_sentence(ctx: DocContext, s: Sentence) -> list[Agreement]:
         if talks:  # "the contract talks between Gazprom and CNPC": a contract under negotiation
             title = title.replace(talks.group(0), "", 1)
         made = _make(ctx, s, kind, title, m.start(), m.end())
-        if talks:
+        if talks or pending:
             made = replace(made, status="negotiating")
         spans.append((begin, begin + len(title)))
         if kind == "other" and re.search(r"\bsigned\b", s.text, re.I):
@@ -386,6 +395,12 @@ _NOT_A_DOCUMENT = re.compile(
     r"(?<!\bthem\s)(?<!\bthese\s)(?<!\bthose\s)(?<!\bsigned\s)"
     r"\b(?:is|was|are|were|be|become|became)\s+(?:the|a|an|its|their)\s+(?:[\w-]+\s+){0,3}$|"
     r"\bnot\s+(?:just\s+|only\s+|merely\s+)?to\b[^.;]*$",
+    re.I,
+)
+_DENIED = re.compile(DENIED, re.I)
+_NOT_YET_SIGNED = re.compile(
+    r"(?:\s+[\w()-]+){0,16}?\s+(?:had|has|have|was|were)\s+(?:been\s+)?"
+    r"(?:finali[sz]ed|signed|agreed|concluded|reached|sealed)\b",
     re.I,
 )
 _STILL_TO_COME = re.compile(r"\s+(?:to\s+be|will\s+be|is\s+to\s+be)\s+\w+ed\b", re.I)
