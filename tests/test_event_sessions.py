@@ -213,3 +213,23 @@ def test_one_who_is_in_the_hosts_capital_to_take_part_is_on_a_visit() -> None:
         "2031-11-20",
     )
     assert ("visit", "occurred") in {(mode, status) for mode, status, _, p in found}
+
+
+def test_the_talks_after_a_videoconference_are_it_and_a_roadmaps_years_are_not_their_date() -> (
+    None
+):
+    """'held talks by videoconference on Wednesday. Following the talks, the two governors
+    signed a roadmap of cooperation for 2031-2033': one contact (not a meeting dated by the
+    roadmap's years); 'the working group on cooperation between Primorye and Jilin' is the
+    two regions'."""
+    found = _events(
+        "Primorye Governor Oleg Kozhemyako and Jilin Governor Hu Yuting held talks by "
+        "videoconference on Wednesday. Following the talks, the two governors signed a roadmap "
+        "of cooperation for 2031-2033. The next session of the working group on cooperation "
+        "between Primorye and Jilin is planned for the autumn in Vladivostok.",
+        "2031-03-14",
+    )
+    assert sorted((mode, status, date, frozenset(p)) for mode, status, date, p in found) == [
+        ("meeting", "planned", "2031", frozenset({"Jilin", "Primorsky Krai"})),
+        ("video", "occurred", "2031-03-12", frozenset({"Hu Yuting", "Oleg Kozhemyako"})),
+    ]

@@ -338,6 +338,22 @@ def _a_documents_date(text: str, start: int, trig: re.Match[str]) -> bool:
     )
 
 
+# the years a document covers: "signed a roadmap of cooperation ... for 2025-2027",
+# "программу сотрудничества на 2024-2026 годы" (not the signing's date)
+_COVERS = re.compile(
+    r"\b(?:road\s?map|programme|program|plan|strategy|agreement|memorandum|concept)\b"
+    r"[^.;]{0,100}?\s(?:for|until|through|to)\s+(?:the\s+)?(?:years?\s+)?$"
+    r"|(?<!\w)(?:программ|план|стратеги|дорожн\w+\s+карт|соглашени|концепци)\w*"
+    r"[^.;]{0,100}?\s(?:на|до)\s+$",
+    re.I,
+)
+
+
+def _a_documents_years(text: str, start: int, trig: re.Match[str]) -> bool:
+    """A span of years after a document noun, past the event word, is what it covers."""
+    return start >= trig.end() and bool(_COVERS.search(text, max(0, start - 140), start))
+
+
 _DOCUMENT_SIGNED = re.compile(r"подписанн\w+", re.I)
 _DOCUMENT_BEFORE = re.compile(r"\b(?:agreement|treaty|contract|memorandum)\s+$", re.I)
 
@@ -498,6 +514,7 @@ def event_date(
         and not _in_a_relative_clause(clause.text, e.start, trig)
         and not _since_another(clause.text, e.start, trig)
         and not _a_documents_date(clause.text, e.start, trig)
+        and not _a_documents_years(clause.text, e.start, trig)
     ]
     where = _WHERE.search(clause.text, 0, trig.start())
     there = [e for e in exprs if where and 0 <= where.start() - e.end <= 1]

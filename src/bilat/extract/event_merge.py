@@ -294,13 +294,19 @@ def dedupe(found: list[Found], types: dict[str, str]) -> list[Found]:
 
 
 def _told_before(out: list[Found], item: Found) -> int | None:
-    """'The talks' with no date of their own are the last talks of that status told."""
+    """'The talks' with no date of their own are the last talks of that status told, also
+    talks held by videoconference or phone ('held talks by videoconference on Wednesday ...
+    Following the talks, the two governors signed a roadmap')."""
     ev = item.event
     if "the" not in item.marks or item.explicit_date or ev.mode != "meeting":
         return None
     for i in range(len(out) - 1, -1, -1):
         kept = out[i].event
-        if kept.mode == "meeting" and kept.status == ev.status and "prior" not in out[i].marks:
+        if (
+            kept.mode in ("meeting", "video", "call")
+            and kept.status == ev.status
+            and "prior" not in out[i].marks
+        ):
             return i
     return None
 

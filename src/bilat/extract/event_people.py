@@ -303,14 +303,25 @@ _REGIONS_BODY = re.compile(
 )
 
 
+# ... "the working group on cooperation between Amur and Heilongjiang"
+_BODY_BETWEEN_REGIONS = re.compile(
+    r"\b(?:working\s+group|(?:sub-?)?commission|(?:sub-?)?committee|council)\s+"
+    r"(?:(?:on|for)\s+(?:[a-z-]+\s+){1,4}?)?between\s+(?:the\s+)?[A-Z][\w'’-]+"
+    r"(?:\s+[A-Z][\w'’-]+)?\s+and\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?"
+)
+
+
 def _regions_of_a_joint_body(ctx: DocContext, clause: Clause) -> list[Mention]:
     """The regions a joint body is named for, one of each side of the pair."""
     m = _REGIONS_BODY.search(clause.text)
+    end = m.end(2) if m is not None else 0
+    if m is None and (m := _BODY_BETWEEN_REGIONS.search(clause.text)) is not None:
+        end = m.end()
     if m is None:
         return []
     places = [
         x
-        for x in ctx.mentions_in(clause.start + m.start(), clause.start + m.end(2))
+        for x in ctx.mentions_in(clause.start + m.start(), clause.start + end)
         if x.type == "place" and x.country in ctx.pair
     ]
     return places if len({x.country for x in places}) == 2 else []
