@@ -215,9 +215,7 @@ def test_one_who_is_in_the_hosts_capital_to_take_part_is_on_a_visit() -> None:
     assert ("visit", "occurred") in {(mode, status) for mode, status, _, p in found}
 
 
-def test_the_talks_after_a_videoconference_are_it_and_a_roadmaps_years_are_not_their_date() -> (
-    None
-):
+def test_the_talks_after_a_videoconference_are_it_and_a_roadmaps_years_are_not_their_date() -> None:
     """'held talks by videoconference on Wednesday. Following the talks, the two governors
     signed a roadmap of cooperation for 2031-2033': one contact (not a meeting dated by the
     roadmap's years); 'the working group on cooperation between Primorye and Jilin' is the
