@@ -36,6 +36,7 @@ from bilat.records import (
     Event,
     Evidence,
     Extraction,
+    Figure,
 )
 from bilat.store import DocumentRow, Store, open_store
 from bilat.store.judgements import add_judgement
@@ -815,5 +816,49 @@ def test_a_stored_commitment_whose_parties_resolve_otherwise_is_judged_again(
         _add(store, made[2])
         _refreshed_equals_rebuild(store, "updated")
         assert _commitments_of(store) != before
+    finally:
+        store.close()
+
+
+def test_a_kept_commitment_that_moves_is_written_with_its_long_lists(
+    sources: list[Source], new_store: Any
+) -> None:
+    """A stored commitment judged on more figures than its row shows (its tail counts
+    them) is kept as stored, its claims by key, when an added document states another
+    commitment earlier in reading order: it moves down one place, and its row and tail
+    are written again from the stored claims; the update equals a rebuild."""
+    dated = sorted(
+        (s for s in sources if s[2] == 0 and s[0].published), key=lambda s: s[0].published
+    )
+    early, late = dated[0][0], dated[-1][0]
+    assert early.published and late.published and early.published < late.published
+    figures = tuple(
+        Figure(
+            "amount",
+            (100 + n) * 1e9,
+            None,
+            "USD",
+            "year",
+            "exact",
+            "trade_turnover",
+            None,
+            "RU<->CN",
+            "2019",
+            None,
+            Evidence(n, n + 1, f"q{n}"),
+        )
+        for n in range(25)
+    )
+    target = _aiming(("Russia", "China"), "2019")
+    kept = Extraction("x", None, "test", (_RU, _CN), figures=figures, commitments=(target,))
+    other = dataclasses.replace(target, value=300e9)
+    new = Extraction("x", None, "test", (_RU, _CN), commitments=(other,))
+    store = _store_with(new_store, [(late, kept, 0)], [0])
+    try:
+        before = _commitments_of(store)
+        assert len(before[0]["evidence_figures"]) == 25
+        _add(store, (early, new, 0))
+        _refreshed_equals_rebuild(store, "updated")
+        assert _commitments_of(store)[1] == before[0]
     finally:
         store.close()

@@ -66,9 +66,9 @@ from bilat.store.record_keys import summary_of
 from bilat.store.record_order import sort_key
 from bilat.store.record_patch import ActorRows, NoRoom, PartPatch, RecordPatch
 from bilat.store.record_rows import (
-    entries,
     entries_keyed,
     events_holding,
+    keyed_statuses,
     record_source,
 )
 from bilat.store.statement_words import documents_with, fill_statement_words, word_counts
@@ -313,7 +313,7 @@ def _stored_commitments(
     def stored(places: Collection[int]) -> dict[int, dict[str, Any]]:
         sql = "SELECT pos FROM record_items WHERE kind = 'commitments' ORDER BY pos"
         positions = [int(r["pos"]) for r in db.all(sql)]
-        found = entries(db, "commitments", [positions[n] for n in places])
+        found = keyed_statuses(db, [positions[n] for n in places])  # claims by key
         return {n: found[positions[n]] for n in places}
 
     return StoredCommitments(
