@@ -45,9 +45,10 @@ class StoredCommitments:
     when asked: `outlines()` gives (row id, document id, (measure, flow, unit, value,
     deadline, measure_text, parties)) of every stored commitment in document and id
     order; `load(ids)` the commitments of these row ids per document, in id order;
-    `entries(n)` the stored entries (plain) at these places of the commitments part (0
-    the first); `figures(slots)` each input holding a figure of these slots, by document,
-    with those figures (and the actors they quote)."""
+    `entries(n)` the stored entries at these places of the commitments part (0 the
+    first), as the store gives them back to write them again; `figures(slots)` each
+    input holding a figure of these slots, by document, with those figures (and the
+    actors they quote)."""
 
     outlines: Callable[[], Iterable[tuple[int, int, tuple[Any, ...]]]]
     load: Callable[[Collection[int]], Mapping[int, Sequence[Commitment]]]
@@ -85,7 +86,8 @@ def commitment_delta(
     stored: StoredCommitments,
 ) -> tuple[Any, ...]:
     """The commitments of `new` in record order: those the `added` documents can change
-    judged again (`CommitmentStatus`, filed), the others their stored entries (plain)."""
+    judged again (`CommitmentStatus`, filed), the others their stored entries
+    (`StoredCommitments.entries`)."""
     tracked = _tracked(new.inputs, added, stored)
     latest = latest_publication(added)
     before = latest_publication(old.inputs)
