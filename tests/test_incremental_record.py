@@ -36,6 +36,7 @@ from bilat.records import (
     Event,
     Evidence,
     Extraction,
+    Figure,
 )
 from bilat.store import DocumentRow, Store, open_store
 from bilat.store.judgements import add_judgement
@@ -751,5 +752,113 @@ def test_statements_reached_in_several_reads_are_each_made_once(
         assert len(reads) >= 3  # the chain took several reads
         assert len(asked) >= len(made) // 2  # and reached most of the old documents
         assert len(asked) == len(set(asked)), sorted(asked)
+    finally:
+        store.close()
+
+
+def _aiming(parties: tuple[str, ...], deadline: str) -> Commitment:
+    """A commitment of these parties to trade $200 bn a year by the `deadline`."""
+    return Commitment(
+        "trade_turnover", None, ">=", 200e9, None, "USD", "year", deadline, parties, "agreed", _EV
+    )
+
+
+def _commitments_of(store: Store) -> list[dict[str, Any]]:
+    return list((store.load_record() or {})["commitments"])
+
+
+def test_a_later_publication_judges_a_stored_commitment_again(
+    sources: list[Source], new_store: Any
+) -> None:
+    """A commitment pending because its deadline is after the latest report is judged
+    again when an added document (that neither states it nor reports a figure of it) is
+    published after the deadline: the update equals a rebuild."""
+    old, later = [s for s in sources if s[2] == 0 and s[0].published][:2]
+    year = _year(old[0].published)
+    stated = (
+        old[0],
+        dataclasses.replace(old[1], commitments=(_aiming(("Russia",), f"{year}"),)),
+        0,
+    )
+    quiet = dataclasses.replace(later[1], figures=(), commitments=())
+    store = _store_with(new_store, [stated], [0])
+    try:
+        before = _commitments_of(store)
+        assert "after the latest report" in before[-1]["reason"], before[-1]
+        _add(store, (later[0], quiet, year + 2 - _year(later[0].published)))
+        _refreshed_equals_rebuild(store, "updated")
+        assert _commitments_of(store)[-1]["reason"] != before[-1]["reason"]
+    finally:
+        store.close()
+
+
+@pytest.mark.parametrize("where", ["person", "place"])
+def test_a_stored_commitment_whose_parties_resolve_otherwise_is_judged_again(
+    sources: list[Source], new_store: Any, where: str
+) -> None:
+    """An added document (stating no commitment, reporting no figure) makes a party of a
+    stored commitment's first statement resolve to another actor: its entry is made again
+    (its pairs follow its parties' countries), and the update equals a rebuild."""
+    if where == "person":  # "Putin" was the one actor keyed so; a Belarusian joins
+        party, was, now = "Putin", _PUTIN, Actor("Putin", "person", "BY", None, (), None)
+    else:  # Kazan was a city of Russia; now also of China
+        was = Actor("Kazan", "place", "RU", None, (), None)
+        party, now = "Kazan", dataclasses.replace(was, country="CN")
+    old = Extraction(
+        "x", None, "test", (_RU, _CN), commitments=(_aiming((party, "China"), "2019"),)
+    )
+    other = _made((_RU, _CN, was, _XI), _met(party, "Xi Jinping", place=None))
+    new = _made((_CN, now), _met("China", place=None, date="2021-01-05"))
+    made = _handmade(sources, [old, other, new])
+    store = _store_with(new_store, made, [0, 1])
+    try:
+        before = _commitments_of(store)
+        _add(store, made[2])
+        _refreshed_equals_rebuild(store, "updated")
+        assert _commitments_of(store) != before
+    finally:
+        store.close()
+
+
+def test_a_kept_commitment_that_moves_is_written_with_its_long_lists(
+    sources: list[Source], new_store: Any
+) -> None:
+    """A stored commitment judged on more figures than its row shows (its tail counts
+    them) is kept as stored, its claims by key, when an added document states another
+    commitment earlier in reading order: it moves down one place, and its row and tail
+    are written again from the stored claims; the update equals a rebuild."""
+    dated = sorted(
+        (s for s in sources if s[2] == 0 and s[0].published), key=lambda s: s[0].published
+    )
+    early, late = dated[0][0], dated[-1][0]
+    assert early.published and late.published and early.published < late.published
+    figures = tuple(
+        Figure(
+            "amount",
+            (100 + n) * 1e9,
+            None,
+            "USD",
+            "year",
+            "exact",
+            "trade_turnover",
+            None,
+            "RU<->CN",
+            "2019",
+            None,
+            Evidence(n, n + 1, f"q{n}"),
+        )
+        for n in range(25)
+    )
+    target = _aiming(("Russia", "China"), "2019")
+    kept = Extraction("x", None, "test", (_RU, _CN), figures=figures, commitments=(target,))
+    other = dataclasses.replace(target, value=300e9)
+    new = Extraction("x", None, "test", (_RU, _CN), commitments=(other,))
+    store = _store_with(new_store, [(late, kept, 0)], [0])
+    try:
+        before = _commitments_of(store)
+        assert len(before[0]["evidence_figures"]) == 25
+        _add(store, (early, new, 0))
+        _refreshed_equals_rebuild(store, "updated")
+        assert _commitments_of(store)[1] == before[0]
     finally:
         store.close()

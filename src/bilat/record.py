@@ -39,6 +39,7 @@ from bilat.reconcile.delta import (
     PartDelta,
     Places,
     RecordDelta,
+    StoredCommitments,
     StoredEvents,
     StoredStatements,
     reconcile_delta,
@@ -52,9 +53,11 @@ from bilat.store.actor_members import FIELDS as MEMBER_FIELDS
 from bilat.store.actor_members import fill_actor_members
 from bilat.store.items import (
     ALL_KINDS,
+    commitment_outlines,
     event_documents,
     event_names,
     event_outlines,
+    load_commitments,
     load_events,
     load_statements,
 )
@@ -65,6 +68,7 @@ from bilat.store.record_patch import ActorRows, NoRoom, PartPatch, RecordPatch
 from bilat.store.record_rows import (
     entries_keyed,
     events_holding,
+    keyed_statuses,
     record_source,
 )
 from bilat.store.statement_words import documents_with, fill_statement_words, word_counts
@@ -259,8 +263,11 @@ def _derive(store: Store, added: set[int], reviewed: Reviewed) -> RecordDelta:
     statements = None if any(reviewed.reviews.values()) else _statements(store, added)
     # likewise the events (a review may drop or edit one): else read as the replay reaches them
     events = None if any(reviewed.reviews.values()) else _stored_events(store)
-    read = _inputs(store, added, members, statements is None, events is None)
+    # and the commitments (a review may edit one, or a figure it is judged on)
+    every_commitment = any(reviewed.reviews.values())
+    read = _inputs(store, added, members, statements is None, events is None, every_commitment)
     inputs = [_with_actors(reviewed.source(s), members) for s in read]
+    commitments = None if every_commitment else _stored_commitments(store, inputs, members)
     return reconcile_delta(
         [s for s in inputs if s.doc_id not in added],
         [s for s in inputs if s.doc_id in added],
@@ -272,6 +279,7 @@ def _derive(store: Store, added: set[int], reviewed: Reviewed) -> RecordDelta:
         statements=statements,
         events=events,
         member_order=member_order(store.db, members) if members else None,
+        commitments=commitments,
     )
 
 
@@ -285,6 +293,31 @@ def _stored_events(store: Store) -> StoredEvents:
         lambda: event_names(db),
         lambda names, any_place: event_documents(db, names, any_place),
         lambda ids: event_places(db, ids),
+    )
+
+
+def _stored_commitments(
+    store: Store,
+    inputs: Sequence[SourcedExtraction],
+    members: Mapping[int, Sequence[ActorMember]],
+) -> StoredCommitments:
+    """The stored commitments, read by id, as outlines and as the record's entries; the
+    figures of given slots (measure, unit, period) with the inputs holding them."""
+    db = store.db
+    by_id = {s.doc_id: s for s in inputs}
+
+    def figures(slots: Collection[tuple[str, str, str | None]]) -> dict[int, SourcedExtraction]:
+        found = store.load_figures(by_id.keys(), [(m, u, p) for m, u, p in slots if p is not None])
+        return {doc: _with_actors(_with_figures(by_id[doc], found), members) for doc in found}
+
+    def stored(places: Collection[int]) -> dict[int, dict[str, Any]]:
+        sql = "SELECT pos FROM record_items WHERE kind = 'commitments' ORDER BY pos"
+        positions = [int(r["pos"]) for r in db.all(sql)]
+        found = keyed_statuses(db, [positions[n] for n in places])  # claims by key
+        return {n: found[positions[n]] for n in places}
+
+    return StoredCommitments(
+        lambda: commitment_outlines(db), lambda ids: load_commitments(db, ids), stored, figures
     )
 
 
@@ -438,6 +471,7 @@ def _inputs(
     members: Collection[int],
     every_statement: bool = True,
     every_event: bool = True,
+    every_commitment: bool = True,
 ) -> list[SourcedExtraction]:
     """Every current extraction as an update weighs it: the documents `members` names
     without their actors, and only the figures of the measure, unit and period of an added
@@ -446,8 +480,14 @@ def _inputs(
     commitment only on the latter: `reconcile.delta`). A figure of no period is in no
     conflict, series or commitment's judgement: none is read. Without `every_statement`,
     only the added documents' agreement statements (the others are read by title word);
-    without `every_event`, only the added documents' events (the others are read by id)."""
-    only = (*(() if every_statement else ("agreements",)), *(() if every_event else ("events",)))
+    without `every_event`, only the added documents' events (the others are read by id);
+    without `every_commitment`, only the added documents' commitments, and no figure of a
+    commitment's slot but the added figures' (`_stored_commitments` reads them)."""
+    only = (
+        *(() if every_statement else ("agreements",)),
+        *(() if every_event else ("events",)),
+        *(() if every_commitment else ("commitments",)),
+    )
     kinds = set(ALL_KINDS) - {"figures", *only}
     sourced = load_sourced(store, kinds, without_actors=members)
     theirs = dict(store.load_extractions(sorted(added), kinds=only)) if only else {}

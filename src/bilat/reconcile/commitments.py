@@ -36,14 +36,26 @@ from bilat.reconcile.model import (
 )
 from bilat.records import Commitment
 
-__all__ = ["dedupe_key", "judge", "track_commitments"]
+__all__ = ["dedupe_key", "judge", "key_of", "latest_publication", "track_commitments"]
 
 _KEY = tuple[str, str | None, str, float, str | None, str | None]
 
 
 def dedupe_key(c: Commitment) -> _KEY:
-    topic = topic_key(c.measure_text) if c.measure == "other" else None
-    return c.measure, c.flow, c.unit, float(f"{c.value:.6g}"), c.deadline, topic
+    return key_of(c.measure, c.flow, c.unit, c.value, c.deadline, c.measure_text)
+
+
+def key_of(
+    measure: str,
+    flow: str | None,
+    unit: str,
+    value: float,
+    deadline: str | None,
+    measure_text: str | None,
+) -> _KEY:
+    """`dedupe_key` of a commitment of these fields (as a stored row's columns give them)."""
+    topic = topic_key(measure_text) if measure == "other" else None
+    return measure, flow, unit, float(f"{value:.6g}"), deadline, topic
 
 
 def _kinds(unit: str) -> tuple[str, ...]:
@@ -146,8 +158,10 @@ def judge(
     return "disputed", f"disputed: {len(yes)} of {n} sources surely report {target}", ()
 
 
-def _latest_publication(inputs: Sequence[SourcedExtraction]) -> str | None:
-    days = [span[1] for s in inputs if (span := date_span(s.published))]
+def latest_publication(inputs: Sequence[SourcedExtraction]) -> str | None:
+    """The last day any of the `inputs` was published, ISO (each distinct date read once)."""
+    published = {s.published for s in inputs}
+    days = [span[1] for p in published if (span := date_span(p))]
     return max(days).isoformat() if days else None
 
 
@@ -177,13 +191,15 @@ def track_commitments(
     groups: Sequence[FigureGroup],
     options: ReconcileOptions,
     actors: ActorIndex | None = None,
+    latest: str | None = None,
 ) -> tuple[CommitmentStatus, ...]:
-    """One CommitmentStatus per distinct commitment, in order of first statement."""
+    """One CommitmentStatus per distinct commitment, in order of first statement; `latest`:
+    the last publication day of the corpus, when the `inputs` are only part of it."""
     stated: dict[_KEY, list[tuple[SourcedExtraction, Commitment]]] = {}
     for source in inputs:
         for c in source.extraction.commitments:
             stated.setdefault(dedupe_key(c), []).append((source, c))
-    latest = _latest_publication(inputs)
+    latest = latest or latest_publication(inputs)
     by_slot: dict[tuple[str, str, str | None], list[FigureGroup]] = {}
     for g in groups:  # a commitment is judged only against groups of its measure/unit/period
         by_slot.setdefault((g.key.measure, g.key.unit, g.key.period), []).append(g)

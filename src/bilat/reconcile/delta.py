@@ -29,7 +29,9 @@ entry for entry (tests/test_incremental_record.py compares them on random insert
 - figures: the groups of every key (a quantity and a period) a new figure has, so their
   conflicts; the series of every quantity a new figure has, all groups of the quantity, or
   (`series`: its stored entry given) the stored one with the points of those keys made again;
-- commitments: all (they are few, and the latest publication date judges every one);
+- commitments: all; or, given the stored ones (`StoredCommitments`), those an added
+  document states, gains a figure of, moves the latest publication past the deadline of
+  or whose parties resolve differently (`_commitment_delta`), the others kept as stored;
 - agreements: the components of statements linked by title to a seed
   (`agreements.touched_statements`); all of them when a project name changed. Given the
   old statements by title word (`StoredStatements`), only those the seeds reach are read.
@@ -44,6 +46,7 @@ from typing import Any
 
 from bilat.reconcile._actor_changes import Changes
 from bilat.reconcile._agreement_delta import StoredStatements, agreement_delta
+from bilat.reconcile._commitment_delta import StoredCommitments, commitment_delta
 from bilat.reconcile._delta_parts import PartDelta, Stored
 from bilat.reconcile._delta_parts import diff as _diff
 from bilat.reconcile._delta_parts import row_id as _row_id
@@ -89,6 +92,7 @@ __all__ = [
     "PartDelta",
     "Places",
     "RecordDelta",
+    "StoredCommitments",
     "StoredEvents",
     "StoredStatements",
     "reconcile_delta",
@@ -424,6 +428,7 @@ def reconcile_delta(
     statements: StoredStatements | None = None,
     events: StoredEvents | None = None,
     member_order: MemberOrder | None = None,
+    commitments: StoredCommitments | None = None,
 ) -> RecordDelta:
     """The change from `reconcile(old_inputs, judgements)` to `reconcile(old_inputs +
     added_inputs, judgements)` (see the module docstring). `known`: the actors, machine
@@ -444,7 +449,9 @@ def reconcile_delta(
     `statements`: the old documents' agreement statements, read by title word
     (`StoredStatements`), when the old inputs carry none (`_agreements`); `events`: the
     stored events, read by id as the events' replay reaches them (`_event_mentions`), when
-    the inputs carry none."""
+    the inputs carry none; `commitments`: the old documents' commitments and the stored
+    commitment entries (`StoredCommitments`), when the old inputs carry no commitments
+    (and no figures of the commitments' slots)."""
     opts = options or ReconcileOptions()
     human = tuple(j for j in judgements if j.by != "machine")
     inputs = ordered_inputs(old_inputs)
@@ -465,7 +472,11 @@ def reconcile_delta(
         "conflicts": conflicts,
         "series": series_delta,
     }
-    whole: dict[str, tuple[Any, ...]] = {"commitments": _commitments(new, opts)}
+    whole: dict[str, tuple[Any, ...]] = {
+        "commitments": commitment_delta(old, new, added_inputs, opts, commitments)
+        if commitments is not None
+        else _commitments(new, opts)
+    }
     if isinstance(histories, tuple):
         whole["agreements"] = histories
     else:

@@ -24,10 +24,12 @@ __all__ = [
     "ALL_KINDS",
     "ITEM_TABLES",
     "chunks",
+    "commitment_outlines",
     "delete_items",
     "event_documents",
     "event_names",
     "event_outlines",
+    "load_commitments",
     "load_events",
     "load_extraction",
     "load_extractions",
@@ -287,6 +289,35 @@ def load_statements(db: Database, doc_ids: Sequence[int]) -> dict[int, tuple[Agr
         for doc_id, rows in _rows_by_doc(db, "agreements", list(doc_ids[i : i + _CHUNK])).items():
             out[doc_id] = tuple(Agreement(**_fields(r, Agreement, ("parties",))) for r in rows)
     return out
+
+
+# what `commitments.dedupe_key` and the parties' resolution read of a commitment
+COMMITMENT_OUTLINE = ("measure", "flow", "unit", "value", "deadline", "measure_text", "parties")
+
+
+def commitment_outlines(db: Database) -> Iterator[tuple[int, int, tuple[Any, ...]]]:
+    """(id, document id, outline) of every stored commitment in document and id order (each
+    document's as `load_extractions` gives them): the outline's fields are those of
+    `COMMITMENT_OUTLINE`, the parties a tuple; no quote, read as they come."""
+    cols = ", ".join(COMMITMENT_OUTLINE)
+    cur = db.execute(f"SELECT id, doc_id, {cols} FROM commitments ORDER BY doc_id, id")
+    while rows := cur.fetchmany(1000):
+        for row in rows:
+            yield int(row[0]), int(row[1]), (*row[2:8], _texts(row[8]))
+
+
+def load_commitments(db: Database, ids: Collection[int]) -> dict[int, tuple[Commitment, ...]]:
+    """The stored commitments of these ids, per document in id order (as `load_extractions`
+    gives them): primary key reads, _CHUNK ids per query."""
+    rows: list[dict[str, Any]] = []
+    for part in chunks(sorted(ids), _CHUNK):
+        marks = ", ".join("?" for _ in part)
+        rows += db.all(f"SELECT * FROM commitments WHERE id IN ({marks})", part)
+    out: dict[int, list[Commitment]] = {}
+    for r in sorted(rows, key=lambda r: (int(r["doc_id"]), int(r["id"]))):
+        made = Commitment(**_fields(r, Commitment, ("parties",)))
+        out.setdefault(int(r["doc_id"]), []).append(made)
+    return {doc_id: tuple(found) for doc_id, found in out.items()}
 
 
 def event_outlines(db: Database) -> Iterator[tuple[int, int, str, str, str | None, str | None]]:

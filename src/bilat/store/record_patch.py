@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -25,7 +25,14 @@ from bilat.store import record_keys
 from bilat.store.actor_members import drop_members, member_rows, members_around
 from bilat.store.db import Database, now_iso
 from bilat.store.record_order import GAP, item_key, sort_key
-from bilat.store.record_rows import RowWriter, entry_pairs, item_row, stored_entry
+from bilat.store.record_rows import (
+    KeyedStatus,
+    RowWriter,
+    entry_pairs,
+    item_row,
+    stored_claims,
+    stored_entry,
+)
 
 __all__ = ["ActorRows", "NoRoom", "PartPatch", "RecordPatch", "patch_record"]
 
@@ -227,24 +234,42 @@ class _Patcher:
         """The commitments as a full write numbers them (by index; their claims by first
         use), writing only the rows that differ from the stored ones: a commitment whose row
         is unchanged keeps its pairs, keys and tail, which follow from it; a claim whose key
-        (its content) and place are unchanged keeps its row."""
+        (its content) and place are unchanged keeps its row. An entry read back as stored
+        (`KeyedStatus`) names its claims by key already: only the claims rows to write
+        again are read (and its claims, when its own row is)."""
         scratch = _Claims(self.db)  # keys the claims, never flushed
         added: dict[int, tuple[dict[str, Any], dict[str, Any], tuple[str, str]]] = {}
         rows: dict[int, tuple[Any, ...]] = {}
         for index, item in enumerate(items):
             pos, sort = (index + 1) * GAP, sort_key("commitments", item, index)
             keys = (item_key("commitments", item, index, sort), sort)
-            stored = stored_entry(scratch, "commitments", item)
+            if isinstance(item, KeyedStatus):
+                stored: dict[str, Any] = scratch.known(item)
+            else:
+                stored = stored_entry(scratch, "commitments", item)
             rows[pos] = item_row("commitments", pos, stored, keys)
             added[pos] = (item, stored, keys)
         gone, new = _differ(self.db, "commitments", rows, _COLUMNS)
         claims = {int(r[1]): r for r in scratch.items}  # (kind, pos, key, claim)
         claims_gone, claims_new = _differ(self.db, "claims", claims, "kind, pos, item_key")
+        unread = {claims[pos][2] for pos in claims_new if claims[pos][3] is None}
+        unread |= {
+            k for pos in new if isinstance(added[pos][0], KeyedStatus) for k in _keys(added[pos][0])
+        }
+        read = stored_claims(self.db, unread)  # before the rows that move are removed
         self.remove_at("commitments", gone)
         self.remove_at("claims", claims_gone)
-        self.out.items += [self.out.claim_row(*claims[pos][1:]) for pos in claims_new]
+        for pos in claims_new:
+            _, _, key, claim = claims[pos]
+            self.out.items.append(
+                self.out.claim_row(pos, key, read[key] if claim is None else claim)
+            )
         for pos in new:
             item, stored, keys = added[pos]
+            if isinstance(item, KeyedStatus):  # its tail counts over its claims
+                item = {
+                    k: [read[c] for c in v] if k in _CLAIM_LISTS else v for k, v in item.items()
+                }
             pairs = entry_pairs("commitments", item, self.names, {})
             self.out.item("commitments", pos, stored, pairs, keys, item)
             self.keys.add("commitments", pos, stored, pairs)
@@ -332,6 +357,26 @@ class _Claims(RowWriter):
 
     def claim_row(self, pos: int, key: str, claim: dict[str, Any]) -> tuple[Any, ...]:
         return ("claims", pos, key, claim)
+
+    def known(self, item: KeyedStatus) -> KeyedStatus:
+        """`item` (its claims by key already), its claims numbered by first use as
+        `claim_keys` numbers them, their content unread (None)."""
+        for key in _keys(item):
+            if key not in self.claims:
+                self.claims.add(key)
+                self.claim_pos += 1
+                self.items.append(("claims", self.claim_pos * GAP, key, None))
+        return item
+
+
+_CLAIM_LISTS = ("evidence_figures", "dissent")
+
+
+def _keys(item: dict[str, Any]) -> Iterator[str]:
+    """The claim keys a stored commitment entry names, in order."""
+    for name, value in item.items():
+        if name in _CLAIM_LISTS and isinstance(value, list):
+            yield from value
 
 
 def _differ(

@@ -37,6 +37,7 @@ from bilat.store.record_tails import conflict_tail, history_tail, status_tail
 __all__ = [
     "EVERY",
     "PAIRED",
+    "KeyedStatus",
     "RowWriter",
     "attach_claims",
     "entries",
@@ -45,12 +46,14 @@ __all__ = [
     "events_holding",
     "item_row",
     "iter_part",
+    "keyed_statuses",
     "pair_counts",
     "part_count",
     "read_part",
     "read_record",
     "record_source",
     "status_counts",
+    "stored_claims",
     "stored_entry",
     "write_record",
 ]
@@ -425,10 +428,19 @@ def entry_fields(
 
 
 def attach_claims(db: Database, items: list[dict[str, Any]]) -> None:
-    keys = sorted({k for c in items for f in _CLAIM_LISTS for k in c.get(f) or []})
+    claims = stored_claims(db, {k for c in items for f in _CLAIM_LISTS for k in c.get(f) or []})
+    for c in items:
+        for f in _CLAIM_LISTS:
+            if isinstance(c.get(f), list):
+                c[f] = [claims[k] for k in c[f]]
+
+
+def stored_claims(db: Database, keys: Iterable[str]) -> dict[str, Any]:
+    """The stored claims of these keys, by key (index reads, 500 at a time)."""
+    wanted = sorted(set(keys))
     claims: dict[str, Any] = {}
-    for i in range(0, len(keys), 500):
-        chunk = keys[i : i + 500]
+    for i in range(0, len(wanted), 500):
+        chunk = wanted[i : i + 500]
         marks = ", ".join("?" for _ in chunk)
         for key, payload in db.execute(
             "SELECT item_key, payload FROM record_items WHERE kind = 'claims' "
@@ -436,10 +448,18 @@ def attach_claims(db: Database, items: list[dict[str, Any]]) -> None:
             chunk,
         ).fetchall():
             claims[key] = json.loads(payload)
-    for c in items:
-        for f in _CLAIM_LISTS:
-            if isinstance(c.get(f), list):
-                c[f] = [claims[k] for k in c[f]]
+    return claims
+
+
+class KeyedStatus(dict[str, Any]):
+    """A commitment entry as stored (`stored_entry`: its claims by key), read back: a patch
+    writes it again without making its claims or keying them."""
+
+
+def keyed_statuses(db: Database, positions: Iterable[int]) -> dict[int, KeyedStatus]:
+    """Position -> the stored commitment entry there, its claims left as keys."""
+    rows = _at(db, "payload", "commitments", positions)
+    return {int(pos): KeyedStatus(json.loads(payload)) for pos, payload in rows}
 
 
 def read_record(db: Database, pair: str | None = None) -> dict[str, Any] | None:
