@@ -15,8 +15,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from bilat.reconcile._grown_index import grown_index
 from bilat.reconcile.actor_growth import placed_members, regrow
-from bilat.reconcile.actors import cluster_members, tied_members
+from bilat.reconcile.actors import actor_index, cluster_members, tied_members
 from bilat.reconcile.model import ActorMember, MergeJudgement
 
 _NAMES = ("Sergei Lavrov", "Lavrov", "Wang Yi", "Wang", "Gazprom", "Gazprom Neft", "Russia", "Li")
@@ -136,6 +137,8 @@ def _regrow_equals_clustering_all(
     assert list(actors) == list(want_actors)
     assert sorted(merges, key=repr) == sorted(want_merges, key=repr)
     assert {m.a for m in merges} - {m.a for m in old_merges} <= again
+    # the grown side's index, patched from the old one, is the index of every actor
+    assert grown_index(actor_index(old_actors), old_actors, actors) == actor_index(actors)
 
 
 @settings(max_examples=400, deadline=None)
