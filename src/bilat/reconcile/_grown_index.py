@@ -1,30 +1,34 @@
 """The actor index of a grown reconciliation, patched from the old one (`grown_index`).
 
 An update keeps most actors as they were (the same objects) and replaces a few: the grown
-ones (a stored actor with the members a gazetteer id placed) and those clustered again.
-`actor_index` of every actor indexes every member (a million at 100,000 documents, ~0.8 s),
-though what it gives differs from the old index only where a replaced actor is:
+ones (a stored actor with the members a gazetteer id placed: `actor_growth.regrow` tells
+which, with the members each gained) and those clustered again. `actor_index` of every
+actor indexes every member (a million at 100,000 documents), though what it gives differs
+from the old index only where a replaced actor is:
 
 - `by_doc[d]` (name key -> the first actor, in id order, holding a member of document `d`
   with that key) depends only on which actors hold `d`'s members: it can differ only for a
-  document one of whose members is held by another actor, or by none, after. A member the
-  grown actor keeps stays in an actor of the same id, so only the documents of members
-  gained, lost or moved are made again (each from every actor's members of it, one pass
-  with a set look-up per member); the others keep the old dict (the same object);
+  document one of whose members is held by another actor, or by none, after. A grown
+  actor keeps its members under its id, so only the documents of the members it gained
+  and of every member of the actors clustered again (before and after) are made again,
+  each from every actor's members of it (one pass, a set look-up per member); the others
+  keep the old dict (the same object: the two sides share them);
 - `by_key[k]` (the ids of the actors with a member of a form of key `k`) loses the ids of
-  the replaced actors and gains those of the new ones that have `k`;
-- `state_names` (the name keys of the states' members) loses a replaced state's key only
-  when no state of the new side has it (counted again over the states, then).
+  the actors clustered again and gains those made, and the grown ones' ids under the keys
+  of the members they gained;
+- `state_names` (the name keys of the states' members) loses a state's key only when no
+  state after has it (counted again over the states, then).
 
 Both sides' actors come in id order (`cluster_members` sorts them; a stored record holds
-them so): the first actor holding a key in a document is then the same in both.
+them so; checked, else the index is made whole): the first actor holding a key in a
+document is then the same in both.
 """
 
 from __future__ import annotations
 
 import itertools
 import operator
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from bilat.reconcile._text import is_name_like, name_key
 from bilat.reconcile.actors import ActorIndex, actor_index
@@ -37,21 +41,26 @@ _ALIASES = operator.attrgetter("aliases")
 
 
 def grown_index(
-    old: ActorIndex, before: Sequence[CanonicalActor], after: Sequence[CanonicalActor]
+    old: ActorIndex,
+    before: Sequence[CanonicalActor],
+    after: Sequence[CanonicalActor],
+    grown: Mapping[str, Sequence[ActorMember]],
 ) -> ActorIndex:
     """`actor_index(after)`, given `old = actor_index(before)`: `after` holds `before`'s
-    actors that did not change as the same objects (see the module docstring)."""
+    actors that did not change as the same objects, and the `grown` ones (by id: the
+    members each gained; it keeps every member it had) in place of theirs (see the module
+    docstring)."""
     if not (_by_id(before) and _by_id(after)):
         return actor_index(after)
     was = {id(a) for a in before}
     now = {id(a) for a in after}
     removed = {a.id: a for a in before if id(a) not in now}
     added = {a.id: a for a in after if id(a) not in was}
-    if not removed and not added:
-        return old
-    gained = _gained(removed, added)  # the grown actors' new members, by actor id
+    gained = {i: grown[i] for i in grown if _grew(removed.get(i), added.get(i))}
     gone = [a for a in removed.values() if a.id not in gained]
     came = [a for a in added.values() if a.id not in gained]
+    if not (gone or came or gained):
+        return old
     docs = {m.doc_id for a in (*gone, *came) for m in a.members}
     docs.update(m.doc_id for members in gained.values() for m in members)
     by_doc = dict(old.by_doc)
@@ -70,25 +79,9 @@ def _by_id(actors: Sequence[CanonicalActor]) -> bool:
     return all(a.id < b.id for a, b in itertools.pairwise(actors))
 
 
-def _gained(
-    removed: dict[str, CanonicalActor], added: dict[str, CanonicalActor]
-) -> dict[str, list[ActorMember]]:
-    """The actors of one id and type that kept every member (the same objects) and gained
-    some (`actor_growth.grown_actor`), each with the members it gained. (Maps over the
-    members, not a loop: a state's actor holds 100,000.)"""
-    out = {}
-    for actor_id in removed.keys() & added.keys():
-        before, after = removed[actor_id].members, added[actor_id].members
-        if removed[actor_id].type != added[actor_id].type:
-            continue
-        kept = set(map(id, before))
-        if len(kept) == len(before) and kept <= set(map(id, after)):
-            out[actor_id] = list(
-                itertools.compress(
-                    after, map(operator.not_, map(kept.__contains__, map(id, after)))
-                )
-            )
-    return out
+def _grew(before: CanonicalActor | None, after: CanonicalActor | None) -> bool:
+    """An actor grown in place: of one id and type both sides (a state stays one)."""
+    return before is not None and after is not None and before.type == after.type
 
 
 def _documents(actors: Sequence[CanonicalActor], docs: set[int]) -> dict[int, dict[str, str]]:
@@ -118,7 +111,7 @@ def _keys(
     old: ActorIndex,
     gone: Sequence[CanonicalActor],
     came: Sequence[CanonicalActor],
-    gained: dict[str, list[ActorMember]],
+    gained: Mapping[str, Sequence[ActorMember]],
 ) -> dict[str, tuple[str, ...]]:
     """`by_key` without the actors `gone`, with those that `came`, and the grown ones'
     gained members' forms (their kept members' are filed under their id already)."""
@@ -143,7 +136,7 @@ def _states(
     gone: Sequence[CanonicalActor],
     came: Sequence[CanonicalActor],
     after: Sequence[CanonicalActor],
-    gained: dict[str, list[ActorMember]],
+    gained: Mapping[str, Sequence[ActorMember]],
     added: dict[str, CanonicalActor],
 ) -> frozenset[str]:
     """`state_names`: a state that went takes its names' keys away only when no state

@@ -46,10 +46,18 @@ from bilat.reconcile.actors import (
 )
 from bilat.reconcile.model import ActorMember, CanonicalActor, MergeJudgement
 
-__all__ = ["MemberOrder", "Placed", "join_groups", "placed_members", "regrow"]
+__all__ = ["MemberOrder", "Placed", "Regrown", "join_groups", "placed_members", "regrow"]
 
 # documents -> the refs of each one's members in reading order (the order of its actors)
 MemberOrder = Callable[[Collection[int]], Mapping[int, Sequence[str]]]
+# every actor, the machine merges, the refs of the members placed or clustered again, and
+# the stored actors grown by placed members (their ids -> the members each gained)
+Regrown = tuple[
+    tuple[CanonicalActor, ...],
+    tuple[MergeJudgement, ...],
+    frozenset[str],
+    dict[str, tuple[ActorMember, ...]],
+]
 
 
 def join_groups(member: ActorMember) -> tuple[tuple[str, str], ...]:
@@ -217,12 +225,14 @@ def regrow(
     added: Collection[int],
     judgements: Sequence[MergeJudgement] = (),
     order: MemberOrder | None = None,
-) -> tuple[tuple[CanonicalActor, ...], tuple[MergeJudgement, ...], frozenset[str]]:
+) -> Regrown:
     """`cluster_members(members, judgements)` from `actors` and `merges`, its result on the
     members of documents not `added`: the new members a gazetteer id places
     (`placed_members`) join their stored actors; the members tied to the others
     (`tied_members`) are clustered again; every other actor and merge is kept. Also returns
-    the refs of the members placed or clustered again (the only ones whose merges change).
+    the refs of the members placed or clustered again (the only ones whose merges change),
+    and the actors grown by placed members, each with the members it gained (it keeps
+    every stored member, the same objects).
     `order`: when given, the members of each old document may come in any order (documents
     in reading order still): only those clustered again need theirs, asked of `order` for
     the documents with two or more of them."""
@@ -263,7 +273,7 @@ def _regrow(
     docs: tuple[Collection[int], Mapping[int, int], MemberOrder | None],
     judgements: Sequence[MergeJudgement],
     placed: Sequence[Placed],
-) -> tuple[tuple[CanonicalActor, ...], tuple[MergeJudgement, ...], frozenset[str]] | None:
+) -> Regrown | None:
     """`regrow` with these members `placed` (`docs`: the added documents, every document's
     place in reading order and `order`); None when a grown actor's id would change."""
     added, rank, order = docs
@@ -278,6 +288,7 @@ def _regrow(
     for p in free:
         joining.setdefault(p.actor, []).append(p.member)
     kept = []
+    gained: dict[str, tuple[ActorMember, ...]] = {}
     for actor in actors:
         if any(m.ref in again for m in actor.members):
             continue
@@ -286,8 +297,9 @@ def _regrow(
             if grown is None:
                 return None
             actor = grown
+            gained[actor.id] = tuple(joining[actor.id])
         kept.append(actor)
     clustered, made = cluster_members(tied, judgements)
     every = tuple(sorted((*kept, *clustered), key=lambda a: a.id))
     merged = (*(m for m in merges if m.a not in again), *made, *(p.merge for p in free))
-    return every, merged, frozenset(again | {p.member.ref for p in free})
+    return every, merged, frozenset(again | {p.member.ref for p in free}), gained

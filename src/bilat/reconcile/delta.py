@@ -161,8 +161,8 @@ class _Side:
         (`actor_growth.regrow`). `known`: the members of documents whose inputs may carry
         no actors; `order`: with `known` in another order than their actors', that order."""
         members = collect_members(inputs, known)
-        every, merges, again = regrow(old.actors, old.merges, members, added, human, order)
-        index = grown_index(old.index, old.actors, every)  # old's, where no actor changed
+        every, merges, again, gained = regrow(old.actors, old.merges, members, added, human, order)
+        index = grown_index(old.index, old.actors, every, gained)  # old's, where none changed
         return cls(inputs, every, merges, index, PairFiler(inputs, index), again)
 
     def view(self, actor_id: str) -> tuple[str, str | None, str | None]:
