@@ -29,7 +29,10 @@ and members clustered again never meet in one group.
 
 from __future__ import annotations
 
+import bisect
 import functools
+import itertools
+import operator
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -47,6 +50,8 @@ from bilat.reconcile.actors import (
 from bilat.reconcile.model import ActorMember, CanonicalActor, MergeJudgement
 
 __all__ = ["MemberOrder", "Placed", "Regrown", "join_groups", "placed_members", "regrow"]
+
+_DOC = operator.attrgetter("doc_id")
 
 # documents -> the refs of each one's members in reading order (the order of its actors)
 MemberOrder = Callable[[Collection[int]], Mapping[int, Sequence[str]]]
@@ -206,9 +211,26 @@ def grown_actor(
 ) -> CanonicalActor | None:
     """`actor` with the `placed` members, built as `cluster_members` builds it (members in
     reading order); None when its id would change (then cluster it again)."""
-    members = sorted((*actor.members, *placed), key=lambda m: rank[m.doc_id])
-    grown = _build_actor(members, set())
+    grown = _build_actor(_in_order(actor.members, placed, rank), set())
     return grown if grown.id == actor.id else None
+
+
+def _in_order(
+    members: Sequence[ActorMember], placed: Sequence[ActorMember], rank: Mapping[int, int]
+) -> list[ActorMember]:
+    """`sorted((*members, *placed))` by the documents' `rank` (a stable sort): when
+    `members` come in that order already (a stored actor's do), each placed member is put
+    in after every member of a rank not above its own (a state's actor holds 100,000
+    members, and a handful are placed)."""
+    ranks = list(map(rank.__getitem__, map(_DOC, members)))
+    if not all(map(operator.le, ranks, itertools.islice(ranks, 1, None))):
+        return sorted((*members, *placed), key=lambda m: rank[m.doc_id])
+    out = list(members)
+    for m in sorted(placed, key=lambda m: rank[m.doc_id]):
+        at = bisect.bisect_right(ranks, rank[m.doc_id])
+        ranks.insert(at, rank[m.doc_id])
+        out.insert(at, m)
+    return out
 
 
 def _rank(members: Sequence[ActorMember]) -> dict[int, int]:
