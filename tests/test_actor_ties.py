@@ -15,8 +15,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from bilat.reconcile._grown_index import grown_index
 from bilat.reconcile.actor_growth import placed_members, regrow
-from bilat.reconcile.actors import cluster_members, tied_members
+from bilat.reconcile.actors import actor_index, cluster_members, tied_members
 from bilat.reconcile.model import ActorMember, MergeJudgement
 
 _NAMES = ("Sergei Lavrov", "Lavrov", "Wang Yi", "Wang", "Gazprom", "Gazprom Neft", "Russia", "Li")
@@ -131,11 +132,13 @@ def _regrow_equals_clustering_all(
     members: list[ActorMember], added: set[int], human: list[MergeJudgement]
 ) -> None:
     old_actors, old_merges = cluster_members([m for m in members if m.doc_id not in added], human)
-    actors, merges, again = regrow(old_actors, old_merges, members, added, human)
+    actors, merges, again, gained = regrow(old_actors, old_merges, members, added, human)
     want_actors, want_merges = cluster_members(members, human)
     assert list(actors) == list(want_actors)
     assert sorted(merges, key=repr) == sorted(want_merges, key=repr)
     assert {m.a for m in merges} - {m.a for m in old_merges} <= again
+    # the grown side's index, patched from the old one, is the index of every actor
+    assert grown_index(actor_index(old_actors), old_actors, actors, gained) == actor_index(actors)
 
 
 @settings(max_examples=400, deadline=None)
@@ -174,7 +177,7 @@ def test_a_member_with_a_known_gazetteer_id_joins_its_actor_without_the_others()
     ]
     # first in reading order: the others of its id would be joined to it, so it is not placed
     assert placed_members(old_actors, new, {0: 1, 1: 2, 2: 0}, set()) == []
-    actors, _, again = regrow(old_actors, old_merges, [*old, *new], {2}, [])
+    actors, _, again, _ = regrow(old_actors, old_merges, [*old, *new], {2}, [])
     assert again == {"2:Russia", "2:Sergei Lavrov", "2:Wang Yi"}
     assert [(a.id, a.doc_count) for a in actors] == [("RU", 3), ("lavrov", 2), ("wang-yi", 1)]
 
@@ -253,7 +256,7 @@ def test_old_members_in_another_order_are_clustered_again_in_their_documents_ord
         asked.extend(wanted)
         return {doc: [m.ref for m in of[doc]] for doc in wanted}
 
-    actors, merges, _ = regrow(old_actors, old_merges, stored, added, human, order)
+    actors, merges, _, _ = regrow(old_actors, old_merges, stored, added, human, order)
     want_actors, want_merges = cluster_members(members, human)
     assert list(actors) == list(want_actors)
     assert sorted(merges, key=repr) == sorted(want_merges, key=repr)
@@ -282,3 +285,22 @@ def test_a_new_earlier_full_name_takes_over_as_the_bare_surnames_target() -> Non
         m(6, "Sergei Lavrov", "person", "RU", "lavrov"),
     ]
     _regrow_equals_clustering_all(members, {1, 2, 3, 4, 5}, [])
+
+
+def test_the_patched_index_drops_a_state_name_no_state_holds_any_more() -> None:
+    """A state forced together with organizations of its name (a human merge) becomes an
+    organization when a new one joins them: its name is no state's after."""
+
+    def member(doc: int, kind: str) -> ActorMember:
+        return ActorMember(f"{doc}:Kremlin", doc, f"d{doc}", "Kremlin", kind, "RU", None, (), None)
+
+    old = [member(0, "state"), member(1, "state"), member(2, "organization")]
+    human = [MergeJudgement("merge", "0:Kremlin", "2:Kremlin", "reviewed", "editor")]
+    old_actors, old_merges = cluster_members(old, human)
+    before = actor_index(old_actors)
+    assert before.state_names == {"kremlin"}
+    members = [*old, member(3, "organization"), member(4, "organization")]
+    actors, _, _, gained = regrow(old_actors, old_merges, members, {3, 4}, human)
+    after = grown_index(before, old_actors, actors, gained)
+    assert after == actor_index(actors)
+    assert after.state_names == frozenset()

@@ -29,7 +29,10 @@ and members clustered again never meet in one group.
 
 from __future__ import annotations
 
+import bisect
 import functools
+import itertools
+import operator
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -46,10 +49,20 @@ from bilat.reconcile.actors import (
 )
 from bilat.reconcile.model import ActorMember, CanonicalActor, MergeJudgement
 
-__all__ = ["MemberOrder", "Placed", "join_groups", "placed_members", "regrow"]
+__all__ = ["MemberOrder", "Placed", "Regrown", "join_groups", "placed_members", "regrow"]
+
+_DOC = operator.attrgetter("doc_id")
 
 # documents -> the refs of each one's members in reading order (the order of its actors)
 MemberOrder = Callable[[Collection[int]], Mapping[int, Sequence[str]]]
+# every actor, the machine merges, the refs of the members placed or clustered again, and
+# the stored actors grown by placed members (their ids -> the members each gained)
+Regrown = tuple[
+    tuple[CanonicalActor, ...],
+    tuple[MergeJudgement, ...],
+    frozenset[str],
+    dict[str, tuple[ActorMember, ...]],
+]
 
 
 def join_groups(member: ActorMember) -> tuple[tuple[str, str], ...]:
@@ -198,9 +211,26 @@ def grown_actor(
 ) -> CanonicalActor | None:
     """`actor` with the `placed` members, built as `cluster_members` builds it (members in
     reading order); None when its id would change (then cluster it again)."""
-    members = sorted((*actor.members, *placed), key=lambda m: rank[m.doc_id])
-    grown = _build_actor(members, set())
+    grown = _build_actor(_in_order(actor.members, placed, rank), set())
     return grown if grown.id == actor.id else None
+
+
+def _in_order(
+    members: Sequence[ActorMember], placed: Sequence[ActorMember], rank: Mapping[int, int]
+) -> list[ActorMember]:
+    """`sorted((*members, *placed))` by the documents' `rank` (a stable sort): when
+    `members` come in that order already (a stored actor's do), each placed member is put
+    in after every member of a rank not above its own (a state's actor holds 100,000
+    members, and a handful are placed)."""
+    ranks = list(map(rank.__getitem__, map(_DOC, members)))
+    if not all(map(operator.le, ranks, itertools.islice(ranks, 1, None))):
+        return sorted((*members, *placed), key=lambda m: rank[m.doc_id])
+    out = list(members)
+    for m in sorted(placed, key=lambda m: rank[m.doc_id]):
+        at = bisect.bisect_right(ranks, rank[m.doc_id])
+        ranks.insert(at, rank[m.doc_id])
+        out.insert(at, m)
+    return out
 
 
 def _rank(members: Sequence[ActorMember]) -> dict[int, int]:
@@ -217,12 +247,14 @@ def regrow(
     added: Collection[int],
     judgements: Sequence[MergeJudgement] = (),
     order: MemberOrder | None = None,
-) -> tuple[tuple[CanonicalActor, ...], tuple[MergeJudgement, ...], frozenset[str]]:
+) -> Regrown:
     """`cluster_members(members, judgements)` from `actors` and `merges`, its result on the
     members of documents not `added`: the new members a gazetteer id places
     (`placed_members`) join their stored actors; the members tied to the others
     (`tied_members`) are clustered again; every other actor and merge is kept. Also returns
-    the refs of the members placed or clustered again (the only ones whose merges change).
+    the refs of the members placed or clustered again (the only ones whose merges change),
+    and the actors grown by placed members, each with the members it gained (it keeps
+    every stored member, the same objects).
     `order`: when given, the members of each old document may come in any order (documents
     in reading order still): only those clustered again need theirs, asked of `order` for
     the documents with two or more of them."""
@@ -263,7 +295,7 @@ def _regrow(
     docs: tuple[Collection[int], Mapping[int, int], MemberOrder | None],
     judgements: Sequence[MergeJudgement],
     placed: Sequence[Placed],
-) -> tuple[tuple[CanonicalActor, ...], tuple[MergeJudgement, ...], frozenset[str]] | None:
+) -> Regrown | None:
     """`regrow` with these members `placed` (`docs`: the added documents, every document's
     place in reading order and `order`); None when a grown actor's id would change."""
     added, rank, order = docs
@@ -278,6 +310,7 @@ def _regrow(
     for p in free:
         joining.setdefault(p.actor, []).append(p.member)
     kept = []
+    gained: dict[str, tuple[ActorMember, ...]] = {}
     for actor in actors:
         if any(m.ref in again for m in actor.members):
             continue
@@ -286,8 +319,9 @@ def _regrow(
             if grown is None:
                 return None
             actor = grown
+            gained[actor.id] = tuple(joining[actor.id])
         kept.append(actor)
     clustered, made = cluster_members(tied, judgements)
     every = tuple(sorted((*kept, *clustered), key=lambda a: a.id))
     merged = (*(m for m in merges if m.a not in again), *made, *(p.merge for p in free))
-    return every, merged, frozenset(again | {p.member.ref for p in free})
+    return every, merged, frozenset(again | {p.member.ref for p in free}), gained

@@ -16,6 +16,7 @@ A machine merge is refused when it would join different gazetteer ids, countries
 from __future__ import annotations
 
 import functools
+import operator
 from collections import Counter
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -34,6 +35,13 @@ __all__ = [
     "member_ref",
     "tied_members",
 ]
+
+_NAME = operator.attrgetter("name")
+_ALIASES = operator.attrgetter("aliases")
+_TYPE = operator.attrgetter("type")
+_GID = operator.attrgetter("gid")
+_COUNTRY = operator.attrgetter("country")
+_DOC = operator.attrgetter("doc_id")
 
 # Types that name the same kind of thing: extractors call Gazprom a company or an organization.
 _TYPE_FAMILY = {"company": "organization"}
@@ -294,19 +302,22 @@ def _link_surnames(merger: _Merger) -> None:
 
 
 def _pick_name(members: list[ActorMember]) -> str:
-    counts = Counter(m.name for m in members)
+    counts: Counter[str] = Counter(map(_NAME, members))
     return min(counts, key=lambda n: (-(len(tokens(n)) >= 2), -counts[n], -len(n), n))
 
 
 def _most_common(values: Iterable[str | None]) -> str | None:
-    counts = Counter(v for v in values if v)
+    counts = Counter(filter(None, values))
     return min(counts, key=lambda v: (-counts[v], v)) if counts else None
 
 
 def _build_actor(members: list[ActorMember], taken: set[str]) -> CanonicalActor:
+    """The actor of these members (in reading order). Counted with maps over the members,
+    and each distinct name and aliases keyed once: the actor of a state holds a member per
+    document naming it, most of them alike."""
     name = _pick_name(members)
-    kind = _most_common(m.type for m in members) or "organization"
-    gid = _most_common(m.gid for m in members)
+    kind = _most_common(map(_TYPE, members)) or "organization"
+    gid = _most_common(map(_GID, members))
     base = gid or f"{kind}:{name_key(name)}"
     actor_id, n = base, 1
     while actor_id in taken:
@@ -314,11 +325,13 @@ def _build_actor(members: list[ActorMember], taken: set[str]) -> CanonicalActor:
         actor_id = f"{base}~{n}"
     taken.add(actor_id)
     seen: dict[str, str] = {}
-    for m in members:
-        for form in (m.name, *m.aliases):
+    for said, aliases in dict.fromkeys(
+        zip(map(_NAME, members), map(_ALIASES, members), strict=True)
+    ):
+        for form in (said, *aliases):
             seen.setdefault(name_key(form), form)
-    country = _most_common(m.country for m in members)
-    docs = len({m.doc_id for m in members})
+    country = _most_common(map(_COUNTRY, members))
+    docs = len(set(map(_DOC, members)))
     return CanonicalActor(
         actor_id, name, kind, country, gid, tuple(seen.values()), tuple(members), docs
     )

@@ -52,6 +52,7 @@ from bilat.reconcile._delta_parts import diff as _diff
 from bilat.reconcile._delta_parts import row_id as _row_id
 from bilat.reconcile._event_mentions import Before, Mentions, StoredEvents, of_kinds
 from bilat.reconcile._event_replay import Places, changed_mentions, places_of
+from bilat.reconcile._grown_index import grown_index
 from bilat.reconcile.actor_growth import MemberOrder, regrow
 from bilat.reconcile.actors import ActorIndex, actor_index, canonical_actors, collect_members
 from bilat.reconcile.commitments import track_commitments
@@ -164,8 +165,8 @@ class _Side:
         (`actor_growth.regrow`). `known`: the members of documents whose inputs may carry
         no actors; `order`: with `known` in another order than their actors', that order."""
         members = collect_members(inputs, known)
-        every, merges, again = regrow(old.actors, old.merges, members, added, human, order)
-        index = actor_index(every)
+        every, merges, again, gained = regrow(old.actors, old.merges, members, added, human, order)
+        index = grown_index(old.index, old.actors, every, gained)  # old's, where none changed
         return cls(inputs, every, merges, index, PairFiler(inputs, index), again)
 
     def view(self, actor_id: str) -> tuple[str, str | None, str | None]:

@@ -1,0 +1,159 @@
+"""The actor index of a grown reconciliation, patched from the old one (`grown_index`).
+
+An update keeps most actors as they were (the same objects) and replaces a few: the grown
+ones (a stored actor with the members a gazetteer id placed: `actor_growth.regrow` tells
+which, with the members each gained) and those clustered again. `actor_index` of every
+actor indexes every member (a million at 100,000 documents), though what it gives differs
+from the old index only where a replaced actor is:
+
+- `by_doc[d]` (name key -> the first actor, in id order, holding a member of document `d`
+  with that key) depends only on which actors hold `d`'s members: it can differ only for a
+  document one of whose members is held by another actor, or by none, after. A grown
+  actor keeps its members under its id, so only the documents of the members it gained
+  and of every member of the actors clustered again (before and after) are made again,
+  each from every actor's members of it (one pass, a set look-up per member); the others
+  keep the old dict (the same object: the two sides share them);
+- `by_key[k]` (the ids of the actors with a member of a form of key `k`) loses the ids of
+  the actors clustered again and gains those made, and the grown ones' ids under the keys
+  of the members they gained;
+- `state_names` (the name keys of the states' members) loses a state's key only when no
+  state after has it (counted again over the states, then).
+
+Both sides' actors come in id order (`cluster_members` sorts them; a stored record holds
+them so; checked, else the index is made whole): the first actor holding a key in a
+document is then the same in both.
+"""
+
+from __future__ import annotations
+
+import itertools
+import operator
+from collections.abc import Iterable, Mapping, Sequence
+
+from bilat.reconcile._text import is_name_like, name_key
+from bilat.reconcile.actors import ActorIndex, actor_index
+from bilat.reconcile.model import ActorMember, CanonicalActor
+
+__all__ = ["grown_index"]
+
+_NAME = operator.attrgetter("name")
+_ALIASES = operator.attrgetter("aliases")
+
+
+def grown_index(
+    old: ActorIndex,
+    before: Sequence[CanonicalActor],
+    after: Sequence[CanonicalActor],
+    grown: Mapping[str, Sequence[ActorMember]],
+) -> ActorIndex:
+    """`actor_index(after)`, given `old = actor_index(before)`: `after` holds `before`'s
+    actors that did not change as the same objects, and the `grown` ones (by id: the
+    members each gained; it keeps every member it had) in place of theirs (see the module
+    docstring)."""
+    if not (_by_id(before) and _by_id(after)):
+        return actor_index(after)
+    was = {id(a) for a in before}
+    now = {id(a) for a in after}
+    removed = {a.id: a for a in before if id(a) not in now}
+    added = {a.id: a for a in after if id(a) not in was}
+    gained = {i: grown[i] for i in grown if _grew(removed.get(i), added.get(i))}
+    gone = [a for a in removed.values() if a.id not in gained]
+    came = [a for a in added.values() if a.id not in gained]
+    if not (gone or came or gained):
+        return old
+    docs = {m.doc_id for a in (*gone, *came) for m in a.members}
+    docs.update(m.doc_id for members in gained.values() for m in members)
+    by_doc = dict(old.by_doc)
+    for doc in docs:
+        by_doc.pop(doc, None)
+    by_doc.update(_documents(after, docs))
+    return ActorIndex(
+        by_doc,
+        _keys(old, gone, came, gained),
+        {a.id: a for a in after},
+        _states(old, gone, came, after, gained, added),
+    )
+
+
+def _by_id(actors: Sequence[CanonicalActor]) -> bool:
+    return all(a.id < b.id for a, b in itertools.pairwise(actors))
+
+
+def _grew(before: CanonicalActor | None, after: CanonicalActor | None) -> bool:
+    """An actor grown in place: of one id and type both sides (a state stays one)."""
+    return before is not None and after is not None and before.type == after.type
+
+
+def _documents(actors: Sequence[CanonicalActor], docs: set[int]) -> dict[int, dict[str, str]]:
+    """`actor_index(actors).by_doc` of the documents `docs` alone."""
+    out: dict[int, dict[str, str]] = {}
+    for actor in actors:
+        for m in actor.members:
+            if m.doc_id in docs:
+                found = out.setdefault(m.doc_id, {})
+                for form in (m.name, *m.aliases):
+                    found.setdefault(name_key(form), actor.id)
+    return out
+
+
+def _forms(members: Sequence[ActorMember]) -> set[str]:
+    """The name keys `actor_index` files an actor of these `members` under in `by_key`."""
+    seen = set(zip(map(_NAME, members), map(_ALIASES, members), strict=True))
+    return {
+        name_key(form)
+        for name, aliases in seen
+        for form in (name, *aliases)
+        if form == name or is_name_like(form)
+    }
+
+
+def _keys(
+    old: ActorIndex,
+    gone: Sequence[CanonicalActor],
+    came: Sequence[CanonicalActor],
+    gained: Mapping[str, Sequence[ActorMember]],
+) -> dict[str, tuple[str, ...]]:
+    """`by_key` without the actors `gone`, with those that `came`, and the grown ones'
+    gained members' forms (their kept members' are filed under their id already)."""
+    dropped = {a.id for a in gone}
+    more: dict[str, set[str]] = {}
+    for actor_id, members in (*((a.id, a.members) for a in came), *gained.items()):
+        for key in _forms(members):
+            more.setdefault(key, set()).add(actor_id)
+    touched = {key for a in gone for key in _forms(a.members)} | more.keys()
+    out = dict(old.by_key)
+    for key in touched:
+        ids = {i for i in old.by_key.get(key, ()) if i not in dropped} | more.get(key, set())
+        if ids:
+            out[key] = tuple(sorted(ids))
+        else:
+            out.pop(key, None)
+    return out
+
+
+def _states(
+    old: ActorIndex,
+    gone: Sequence[CanonicalActor],
+    came: Sequence[CanonicalActor],
+    after: Sequence[CanonicalActor],
+    gained: Mapping[str, Sequence[ActorMember]],
+    added: dict[str, CanonicalActor],
+) -> frozenset[str]:
+    """`state_names`: a state that went takes its names' keys away only when no state
+    after has them (counted again over every state, then)."""
+
+    def names(actors: Iterable[CanonicalActor]) -> set[str]:
+        return {
+            name_key(n) for a in actors if a.type == "state" for n in set(map(_NAME, a.members))
+        }
+
+    lost = names(gone)
+    more = names(came) | {
+        name_key(m.name)
+        for i, members in gained.items()
+        if added[i].type == "state"
+        for m in members
+    }
+    if lost <= more:
+        return old.state_names | more
+    return frozenset(names(after))
