@@ -508,3 +508,13 @@ def test_an_ordinal_before_a_noun_is_no_fraction_and_half_a_million_is_500000() 
     assert read("Dealers are sitting on about half a million unsold cars.") == [
         (500_000.0, "count")
     ]
+
+
+def test_the_level_a_fall_is_measured_from_is_named_by_its_noun() -> None:
+    """'down 6.9 percent from the record of 2030': the fall is the year's, 2030 the base's."""
+    figures = _figures(
+        "Russia-China trade in 2031 came to $228.1 billion, down 6.9 percent from the record "
+        "of 2030.",
+        "2032-02-10",
+    )
+    assert (_of(figures, 6.9).kind, _of(figures, 6.9).period) == ("change", "2031")

@@ -223,3 +223,19 @@ def test_the_length_of_talks_is_a_figure_and_that_of_an_exercise_is_not() -> Non
 def test_from_one_number_to_another(text: str, expected: list[tuple[object, ...]]) -> None:
     got = [(q.value, q.value_max, q.unit) for q in find_quantities(text)]
     assert [(pytest.approx(v, rel=1e-3), m, u) for v, m, u in got] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Embassy: 1779 Massachusetts Avenue NW, Washington, DC 20036-2103",
+        "Address: No. 2, Chaoyangmen Nandajie, Chaoyang District, Beijing, 100701 Tel: 86-10-6",
+        "The office is at 12 Lenin Street.",
+    ],
+)
+def test_a_house_number_and_a_postal_code_are_no_figures(text: str) -> None:
+    assert find_quantities(text) == []
+
+
+def test_a_street_word_that_a_noun_goes_on_from_is_no_address() -> None:
+    assert [q.value for q in find_quantities("The fund backs 40 Silk Road projects.")] == [40]

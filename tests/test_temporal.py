@@ -85,6 +85,9 @@ def first(text: str, published: str | None = PUB, tense: str | None = None) -> t
         ("in the fiscal year ending March 2025", None, ("2024", "2025", "2024..2025")),
         ("in fiscal year 2022-23, which ended in March,", None, ("2022", "2023", "2022..2023")),
         ("in FY2021-22, which ended in March,", None, ("2021", "2022", "2021..2022")),
+        # a span of years shortened so: SIPRI's five-year periods
+        ("arms imports in 2019–23 fell", None, ("2019", "2023", "2019..2023")),
+        ("compared with 2014-18", None, ("2014", "2018", "2014..2018")),
         # part of a split fiscal year: its months from April (GOLD v1.1, India's FY)
         (
             "In the first 11 months of FY 2022-23 imports rose.",

@@ -25,6 +25,13 @@ __all__ = [
 
 # A time expression after one of these, or after "the same period (of)", is what a figure is
 # compared with, not its period: "than in 2023", "for the same period last year".
+# a level named by its noun and dated: "from the record of 2024", "than the peak reached in 2021"
+_BASE_NOUN = re.compile(
+    r"\b(?:from|than|compared\s+(?:to|with)|against|versus|vs\.?)\s+(?:the|a|its|their)\s+"
+    r"(?:record|peak|high|low|level|figure|total|result|volume)(?:\s+(?:high|low|level))?"
+    r"\s+(?:of|in|for|(?:set|reached|recorded|seen)\s+in)\s+$",
+    re.I,
+)
 _BASELINE = re.compile(
     r"(?:\bfrom|\bsince|\bthan|\bcompared (?:to|with)|\bover|\bafter|\buntil|\bby|\bbefore|\bon"
     r"|\bagainst|\bversus|\bvs\.?"
@@ -318,6 +325,8 @@ def _baseline(text: str, t: TimeExpr) -> bool:
         return True  # "for the first time since 2022": a record's reference, not the period
     if _COMPARED.search(text[max(0, t.start - 32) : t.start]):
         return True  # "4.3% less than in July-September 2025": also a span compared with
+    if _BASE_NOUN.search(text[max(0, t.start - 48) : t.start]):
+        return True  # "down 6.9 percent from the record of 2024": the level compared with
     first, _, last = (t.period or "").partition("..")
     if last and last != first:
         return False  # a span ('from 2019 to 2024'), not a point compared with

@@ -152,6 +152,8 @@ def _counts_something(text: str, p: Parse, m: re.Match[str]) -> bool:
         return True  # "63 projects, 46 of which are under way": a count of the set's part
     if _non_figure(after) or _age(text, p.start) or first.group(1) in _function_words():
         return False
+    if _STREET.match(text, p.end):
+        return False  # "1779 Massachusetts Avenue NW": a house number
     if _TIME_APART.match(after):
         return False  # "six months after his state visit", "two weeks ago": when, not a figure
     if first.group(1).rstrip(".") in ("months", "weeks", "quarters") and _SPAN_BEFORE.search(
@@ -166,6 +168,14 @@ def _counts_something(text: str, p: Parse, m: re.Match[str]) -> bool:
     if the and _pair_noun(after):
         return False  # "the three participating countries": the parties, not a figure
     return not (p.value == 2 and (_pair_noun(after) or the))
+
+
+# a house number before its street: "1779 Massachusetts Avenue NW", "12 Lenin Street" (not
+# "20 Silk Road projects": a noun goes on)
+_STREET = re.compile(
+    r"\s+(?:[A-Z][\w.'’-]*\s+){1,3}(?:Avenue|Ave\.?|Street|St\.|Road|Rd\.?|Boulevard|Blvd\.?|"
+    r"Lane|Drive|Square|Embankment|Highway|Nandajie|Beidajie|Dajie|Lu)(?![\w-])(?!\s+[a-z])"
+)
 
 
 def _one_of_a_set(text: str, start: int) -> bool:

@@ -157,9 +157,12 @@ _FISCAL_BEFORE = re.compile(r"\b(?:fiscal|financial|FY)\s*(?:year\s*)?$", re.I)
 
 def b_split_year(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     """A fiscal, academic or marketing year written across two years: '2022-23', '2023/24',
-    '2023/2024' (GOLD: a year range)."""
+    '2023/2024' (GOLD: a year range); a span of years shortened so ('in 2019–23', 'compared
+    with 2014-18': SIPRI's five-year periods) is that year range."""
     y1 = int(m["y1"])
     y2 = int(m["y2"]) if m["y2"] else y1 // 100 * 100 + int(m["yy"])
+    if m["yy"] and y1 + 1 < y2 <= y1 + 10 and not m["mon"]:
+        return str(y1), str(y2), f"{y1}..{y2}"
     if y2 != y1 + 1:
         return None
     fiscal = _FISCAL_BEFORE.search(m.string, max(0, m.start() - 24), m.start())
