@@ -46,3 +46,23 @@ def test_a_signature_and_a_form_of_address_are_no_actors() -> None:
 def test_a_signature_with_a_place_or_a_credit_is_no_actor(signature: str) -> None:
     names = _names(f"Россия и Вьетнам подписали соглашение о торговле.\n\n{signature}")
     assert not {n for n in names if "Зуев" in n or "Лебедева" in n}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "body"),
+    [
+        ("Народный банк Китая и Банк России обсуждают расчеты.", "People's Bank of China"),
+        ("В пресс-службе ВТБ опровергли эту информацию.", "VTB Bank"),
+        ("Минфин США пригрозил вторичными санкциями иностранным банкам.",
+         "United States Department of the Treasury"),
+        ("Делегация ВСНП прибыла в Москву.", "National People's Congress"),
+        ("Коммунистическая партия Китая и \"Единая Россия\" провели форум.",
+         "Communist Party of China"),
+        ("Коммунистическая партия Китая и \"Единая Россия\" провели форум.", "United Russia"),
+        ("Грузы идут по мосту Нижнеленинское - Тунцзян.",
+         "Nizhneleninskoye–Tongjiang railway bridge"),
+    ],
+)  # fmt: skip
+def test_bodies_banks_and_bridges_named_only_in_russian(sentence: str, body: str) -> None:
+    """The gazetteer's major bodies, banks and border projects by their Russian names."""
+    assert body in _names("Россия и Китай развивают сотрудничество. " + sentence)

@@ -407,6 +407,10 @@ def _speaks(text: str, start: int, end: int) -> bool:
     if _BETWEEN.search(text[max(0, start - 120) : start]):
         return True  # "a memorandum between China's Ministry of Commerce and Russia's ..."
     after = text[end : end + 120]
+    if _ACTS_RU.match(after) and (
+        _CLAUSE_START_RU.search(before) or _AND_BEFORE_RU.search(text[max(0, start - 80) : start])
+    ):  # "Минфин России и Народный банк Китая обсуждают ...", "Минфин США пригрозил ..."
+        return True
     if spokes := _SPOKESPERSON.match(after):  # "Chinese Defense Ministry spokesman Zhang said"
         return bool(_SAYS.match(after[spokes.end() :]) or _TOLD.match(after[spokes.end() :]))
     if _AND_BEFORE.search(text[max(0, start - 120) : start]):
@@ -430,6 +434,17 @@ _SPOKESPERSON = re.compile(
 )
 _TOLD = re.compile(r"\s*(?:told|tells)\b")
 _NAME_WORDS = r"(?:(?:[A-Z][\w'’-]*|of|the|for|on|and)\s+){0,8}?"
+# a Russian body that opens its clause and acts: its verb after it (and a second body joined
+# by "и"); "В Минфине рассчитывают" is read by speaks_from
+_ACTS_RU = re.compile(
+    r"^\s+(?:и\s+[А-ЯЁ«\"][^,.;]{0,60}?\s+)?(?:также\s+|уже\s+)?(?:обсужда|подписал|договорил|"
+    r"заявил|заявля|сообщил|сообщает|пригрозил|ввел|ввёл|вводит|одобрил|утвердил|объявил|"
+    r"опроверг|предложил|намерен|планиру|ожида|рассчитыва|приостановил|разрешил|запретил|"
+    r"продлил|отклонил|согласовал|принял|выступ|провел|провёл|проводит|призвал|"
+    r"подтвердил|отметил|выдал|снизил|повысил|выделил|заключил)\w*\b"
+)
+_CLAUSE_START_RU = re.compile(r"(?:^|[.!?]\s+|,\s+|\n)$")
+_AND_BEFORE_RU = re.compile(r"(?:^|[.!?]\s+|,\s+|\n)[А-ЯЁ][^,.;]{0,60}?\s+и\s+$")
 _AND_BEFORE = re.compile(
     rf"(?:^|[.!?]\s+|,\s+|\n)(?:the\s+|The\s+|[A-Z][a-z]+['’]s\s+)?[A-Z][\w'’-]*\s+"
     rf"{_NAME_WORDS}and\s+(?:the\s+|[A-Z][a-z]+['’]s\s+)?$"
