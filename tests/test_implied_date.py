@@ -482,3 +482,15 @@ def test_a_russian_hedged_plan_dates_nothing() -> None:
     assert implied_published(text, TODAY).date == "2026-05-12"
     earlier = text.replace("2026 года", "2025 года").replace("2027 году", "2026 году")
     assert implied_published(earlier, TODAY).date == "2025-05-12"
+
+
+def test_a_kcna_header_dates_the_page() -> None:
+    """'Juche 114 (2025) July 13, Sunday': North Korea's calendar with the Gregorian year in
+    brackets; the page is of that day, not of a year named further down."""
+    from bilat.ingest.dates import find_published
+
+    head = (
+        "Korean Central News Agency of DPRK\nJuche 118 (2029) July 13, Sunday\n\nWonsan, July 13 "
+        "(KCNA) -- Kim Jong Un received the minister, as he did in July 2022."
+    )
+    assert find_published(head, {}) == "2029-07-13"

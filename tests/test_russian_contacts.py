@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from tests.conftest import extract_text
 
 
@@ -264,3 +265,21 @@ def test_a_first_person_perfective_future_is_a_plan() -> None:
     assert [(e.mode, e.status, e.date, e.participants) for e in events] == [
         ("visit", "planned", "2031-08", ("Vladimir Putin", "China"))
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "regions"),
+    [
+        ("Следующее заседание совместной рабочей группы Приморского края и провинции Цзилинь "
+         "запланировано на осень во Владивостоке.", {"Primorsky Krai", "Jilin"}),
+        ("В начале следующего года в Чите пройдет заседание рабочей группы по приграничному "
+         "сотрудничеству Забайкальского края и Внутренней Монголии.",
+         {"Zabaykalsky Krai", "Inner Mongolia"}),
+    ],
+)  # fmt: skip
+def test_a_joint_body_of_two_regions_meets_as_theirs(sentence: str, regions: set[str]) -> None:
+    """'заседание рабочей группы Хабаровского края и провинции Хэйлунцзян': the two regions
+    (one of each side, not the venue after them), not the two states."""
+    (meeting,) = _events("Россия и Китай развивают сотрудничество. " + sentence, "2031-09-08")
+    assert regions <= set(meeting.participants)
+    assert not {"Russia", "China"} & set(meeting.participants)

@@ -311,20 +311,38 @@ _BODY_BETWEEN_REGIONS = re.compile(
 )
 
 
+_BODY_OF_REGIONS_RU = re.compile(
+    r"(?<![\w-])(?:рабоч\w+\s+групп\w*|(?:меж\w+\s+)?(?:под)?комисси\w*|форум\w*|совет\w*)"
+    r"(?![\w-])",
+    re.I,
+)
+
+
+_NAME_STOP_RU = re.compile(r"[,.;:()«»\"]|\s+(?:в|на|с|по)\s")  # a region's name goes on to here
+_REGIONS_NAMED_RU = re.compile(
+    r"[^,.;:()]{0,50}?[А-ЯЁ][^,.;:()]{0,40}?(?:\s+и\s+|\s*[-–—]\s*)[^,.;:()]{0,25}?[А-ЯЁ][\w-]*"
+)
+
+
 def _regions_of_a_joint_body(ctx: DocContext, clause: Clause) -> list[Mention]:
     """The regions a joint body is named for, one of each side of the pair."""
     m = _REGIONS_BODY.search(clause.text)
     end = m.end(2) if m is not None else 0
     if m is None and (m := _BODY_BETWEEN_REGIONS.search(clause.text)) is not None:
         end = m.end()
-    if m is None:
+    if m is None and (m := _BODY_OF_REGIONS_RU.search(clause.text)) is not None:
+        # "рабочей группы ... Хабаровского края и провинции Хэйлунцзян", "форум «ЕАО –
+        # Хэйлунцзян: ...»": the two regions right after it, joined, no clause between
+        named = _REGIONS_NAMED_RU.match(clause.text, m.end())
+        stop = _NAME_STOP_RU.search(clause.text, named.end()) if named else None
+        end = (stop.start() if stop else len(clause.text)) if named else 0
+    if m is None or end == 0:
         return []
-    places = [
-        x
-        for x in ctx.mentions_in(clause.start + m.start(), clause.start + end)
-        if x.type == "place" and x.country in ctx.pair
-    ]
-    return places if len({x.country for x in places}) == 2 else []
+    first: dict[str, Mention] = {}  # one of each side (not the venue after them)
+    for x in ctx.mentions_in(clause.start + m.start(), clause.start + end):
+        if x.type == "place" and x.country in ctx.pair:
+            first.setdefault(x.country, x)
+    return list(first.values()) if len(first) == 2 else []
 
 
 # "Xi Jinping is scheduled to meet with him on Wednesday": the one told before

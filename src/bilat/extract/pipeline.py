@@ -46,7 +46,7 @@ __all__ = [
 ]
 
 # Bump when extraction rules or data change: `bilat extract` re-runs older documents.
-EXTRACTOR_VERSION = "2026.12.06-226"
+EXTRACTOR_VERSION = "2026.12.06-227"
 
 log = logging.getLogger("bilat.extract")
 T = TypeVar("T")

@@ -164,6 +164,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # Vietnam's ...", "Благовещенск, 22 августа 2025 г. Губернатор ..."
         "placed_dm": re.compile(rf"^[ \t]*{place}[,.]\s+{dm}{year}{year_end}", re.M),
         "placed_md": re.compile(rf"^[ \t]*{place}[,.]\s+{md}{year}{year_end}", re.M),
+        # KCNA's header: "Juche 114 (2025) July 13, Sunday" (North Korea's calendar, the
+        # Gregorian year in brackets)
+        "juche": re.compile(rf"^[ \t]*Juche\s+\d{{2,3}}\s+\((?P<year>\d{{4}})\)\s+{md}\b", re.M),
         "month_md": re.compile(rf"{weekday}{md}{year}\b", flags),
         "month_dm": re.compile(rf"{weekday}{dm}{year}\b", flags),
         "month_year": re.compile(rf"{month}\s+(?P<year>\d{{4}})", flags),
@@ -338,7 +341,11 @@ def _from_dateline(head: str, year: str | None) -> str | None:
             found = parse_date_value(m["value"])
             if found:
                 return found
-    m = pats["placed_dm"].search(head) or pats["placed_md"].search(head)
+    m = (
+        pats["placed_dm"].search(head)
+        or pats["placed_md"].search(head)
+        or pats["juche"].search(head)
+    )
     if m and (found := _iso(m["year"], _month_number(m["month"]), m["day"])):
         return found
     m = pats["agency_md"].search(head) or pats["agency_dm"].search(head)
