@@ -25,6 +25,7 @@ from bilat.extract.events import extract_events
 from bilat.extract.figures import extract_figures, without_title_targets
 from bilat.extract.gazetteer import Gazetteer, default_gazetteer
 from bilat.extract.home_side import home_side
+from bilat.extract.instruments import extract_instruments
 from bilat.extract.pair import document_pair
 from bilat.extract.visa_regimes import extract_visa_regimes
 from bilat.records import (
@@ -46,7 +47,7 @@ __all__ = [
 ]
 
 # Bump when extraction rules or data change: `bilat extract` re-runs older documents.
-EXTRACTOR_VERSION = "2026.12.06-227"
+EXTRACTOR_VERSION = "2026.12.06-228"
 
 log = logging.getLogger("bilat.extract")
 T = TypeVar("T")
@@ -208,6 +209,7 @@ def extract_document(
     figures = extract_figures(ctx)
     agreements = extract_agreements(ctx)
     agreements += extract_visa_regimes(ctx, gaz)  # titled apart: no kind noun names them
+    agreements += extract_instruments(ctx, gaz)  # executive orders, sanctions packages, duties
     commitments = extract_commitments(ctx)
     figures = without_title_targets(ctx, figures, commitments)
     actors += _referenced(ctx, events, figures, agreements, commitments, actors)
