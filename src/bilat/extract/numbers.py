@@ -421,21 +421,30 @@ def _between(text: str, p: Parse) -> None:
     ):
         return
     joined = _AND_NUMBER.match(text, p.end)
-    if joined is None:
+    second = _second_end(text, joined.end()) if joined else None  # "and $225 billion"
+    if second is None:
         return
-    cur = _currency_prefix_re().match(text, joined.end())  # "and $225 billion"
-    nxt = _core_re().match(text, cur.end() if cur else joined.end())
-    if nxt is None or not nxt["d"]:
-        return
-    q = _start(text, nxt)
-    if q is None:
-        return
-    _scale(text, q)
-    _unit(text, q)
+    q, _read = second
     if p.unit is None and p.scaled and q.unit in ("t", "m3", "km") and not q.currency:
         p.unit = q.unit  # "between 3 million and 4 million tonnes"
     if q.unit == p.unit and q.value > p.value:
         p.value_max, p.end = q.value, q.end
+
+
+def _second_end(text: str, at: int) -> tuple[Parse, float] | None:
+    """The number a range's second end starts at `at` with, read with its own scale and unit
+    (a currency sign before it too), and the value as written."""
+    cur = _currency_prefix_re().match(text, at)
+    nxt = _core_re().match(text, cur.end() if cur else at)
+    if nxt is None or not nxt["d"]:
+        return None
+    q = _start(text, nxt)
+    if q is None:
+        return None
+    read = q.value
+    _scale(text, q)
+    _unit(text, q)
+    return q, read
 
 
 _FROM_BEFORE = re.compile(r"(?:\bfrom|(?<![а-яё])(?:от|с|со))\s+(?:about\s+|около\s+)?$", re.I)
@@ -461,18 +470,10 @@ def _from_to(text: str, p: Parse) -> None:
     if not _FROM_BEFORE.search(text, max(0, p.start - 14), p.start):
         return
     joined = _TO_AFTER.match(text, p.end)
-    if joined is None:
+    second = _second_end(text, joined.end()) if joined else None
+    if second is None:
         return
-    cur = _currency_prefix_re().match(text, joined.end())
-    nxt = _core_re().match(text, cur.end() if cur else joined.end())
-    if nxt is None or not nxt["d"]:
-        return
-    q = _start(text, nxt)
-    if q is None:
-        return
-    read = q.value
-    _scale(text, q)
-    _unit(text, q)
+    q, read = second
     if p.unit is None and not p.scaled and not p.currency:
         if q.unit is None and not q.scaled:
             return
