@@ -85,6 +85,13 @@ def first(text: str, published: str | None = PUB, tense: str | None = None) -> t
         ("in the fiscal year ending March 2025", None, ("2024", "2025", "2024..2025")),
         ("in fiscal year 2022-23, which ended in March,", None, ("2022", "2023", "2022..2023")),
         ("in FY2021-22, which ended in March,", None, ("2021", "2022", "2021..2022")),
+        # the fiscal year the report (of March 2024) is written in: from April 2023, as India's
+        (
+            "in the first half of the fiscal, officials said",
+            None,
+            ("2023-04", "2023-09", "2023-04..2023-09"),
+        ),
+        ("the first quarter of this fiscal year", None, ("2023-04", "2023-06", "2023-04..2023-06")),
         # a span of years shortened so: SIPRI's five-year periods
         ("arms imports in 2019–23 fell", None, ("2019", "2023", "2019..2023")),
         ("compared with 2014-18", None, ("2014", "2018", "2014..2018")),

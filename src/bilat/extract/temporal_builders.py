@@ -188,6 +188,11 @@ def b_fiscal_part(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     if m["fy"]:
         y2 = 2000 + int(m["fy"])
         y1 = y2 - 1
+    elif m["cur"] is not None:
+        if ctx.pub is None or ctx.pub.month is None:
+            return None
+        y1 = ctx.pub.year if ctx.pub.month >= _FISCAL_START else ctx.pub.year - 1
+        y2 = y1 + 1
     else:
         y1 = int(m["y1"])
         y2 = int(m["y2"]) if len(m["y2"]) == 4 else y1 // 100 * 100 + int(m["y2"])

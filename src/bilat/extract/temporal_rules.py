@@ -140,7 +140,11 @@ def patterns() -> tuple[tuple[re.Pattern[str], Builder], ...]:
             rf"(?:\s+of)?(?:\s+the)?\s+|H(?P<hs>[12])\s*|Q(?P<qs>[1-4])\s*)"
             rf"(?:(?:fiscal(?:\s+year)?|FY)\s*(?P<y1>{y})\s*[-–/]\s*(?P<y2>\d{{2}}|{y})"
             # "the first half of FY26": India's fiscal year written by the year it ends
-            rf"|(?-i:FY)\s?['’]?(?P<fy>\d{{2}}))\b(?![-–/.]\d)",
+            rf"|(?-i:FY)\s?['’]?(?P<fy>\d{{2}})"
+            # "in the first half of the fiscal", "the first quarter of this fiscal year": the
+            # fiscal year the report is written in
+            rf"|(?P<cur>(?<=the\s)|(?:this|the\s+current)\s+)fiscal(?:\s+year)?(?!\s*(?:\d|FY)))"
+            rf"\b(?![-–/.]\d)",
             b_fiscal_part,
             re.I,
         ),
