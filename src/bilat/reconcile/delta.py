@@ -8,7 +8,8 @@ entry for entry (tests/test_incremental_record.py compares them on random insert
 
 - actors: a new member whose gazetteer id and names only its stored actor holds joins it
   (`actor_growth.placed_members`); the members tied to another new one by a chain of shared
-  keys (gazetteer id, name key, surname) or human judgements (`actors.tied_members`) are
+  keys (gazetteer id, name key, surname) or human judgements (`actors.tied_members`; by the
+  stored actors' keys when given: `_tie_search.tied_by_key`) are
   clustered again; every other actor and machine merge is kept as it was (given, or derived
   whole under the old inputs);
   an actor whose members or names changed is replaced, and so is every machine merge
