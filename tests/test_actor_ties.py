@@ -16,9 +16,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bilat.reconcile._grown_index import grown_index
+from bilat.reconcile._tie_search import actor_ties, tied_by_key
 from bilat.reconcile.actor_growth import placed_members, regrow
 from bilat.reconcile.actors import actor_index, cluster_members, tied_members
-from bilat.reconcile.model import ActorMember, MergeJudgement
+from bilat.reconcile.model import ActorMember, CanonicalActor, MergeJudgement
 
 _NAMES = ("Sergei Lavrov", "Lavrov", "Wang Yi", "Wang", "Gazprom", "Gazprom Neft", "Russia", "Li")
 _ALIASES = ("", "Lavrov", "Mr Wang", "the company", "Gazprom PJSC", "RU")
@@ -128,8 +129,30 @@ def _human(data: st.DataObject, refs: list[str]) -> list[MergeJudgement]:
     return [MergeJudgement(kind, a, b, "reviewed", "editor") for kind, a, b in drawn]
 
 
+class _Ties:
+    """The tie keys of some actors, as the store keeps them (`record_actor_ties`)."""
+
+    def __init__(self, actors: Collection[CanonicalActor]) -> None:
+        self.of = {a.id: actor_ties(a.members) for a in actors}
+        self.held: dict[str, set[str]] = {}
+        for actor, ties in self.of.items():
+            for tie in ties:
+                self.held.setdefault(tie, set()).add(actor)
+        self.asked = 0  # the actors whose keys were read
+
+    def holders(self, ties: Collection[str]) -> dict[str, set[str]]:
+        return {t: self.held[t] for t in ties if t in self.held}
+
+    def ties_of(self, actors: Collection[str]) -> dict[str, set[str]]:
+        self.asked += len(actors)
+        return {a: self.of[a] for a in actors}
+
+
 def _regrow_equals_clustering_all(
-    members: list[ActorMember], added: set[int], human: list[MergeJudgement]
+    members: list[ActorMember],
+    added: set[int],
+    human: list[MergeJudgement],
+    loose: Collection[int] = (),
 ) -> None:
     old_actors, old_merges = cluster_members([m for m in members if m.doc_id not in added], human)
     actors, merges, again, gained = regrow(old_actors, old_merges, members, added, human)
@@ -139,6 +162,12 @@ def _regrow_equals_clustering_all(
     assert {m.a for m in merges} - {m.a for m in old_merges} <= again
     # the grown side's index, patched from the old one, is the index of every actor
     assert grown_index(actor_index(old_actors), old_actors, actors, gained) == actor_index(actors)
+    # the tied members found by the stored actors' keys: the same (`loose`: old documents
+    # whose members are weighed in memory, as those the stored actors are not known to hold)
+    known = {m.doc_id for m in members} - added - set(loose)
+    ties = (_Ties(old_actors), known)
+    by_key = regrow(old_actors, old_merges, members, added, human, None, ties)
+    assert by_key == (actors, merges, again, gained)
 
 
 @settings(max_examples=400, deadline=None)
@@ -148,7 +177,8 @@ def test_placing_by_gazetteer_id_and_clustering_the_rest_again_equals_clustering
 ) -> None:
     members, added = drawn
     human = _human(data, [m.ref for m in members]) if data.draw(st.booleans()) else []
-    _regrow_equals_clustering_all(members, added, human)
+    loose = data.draw(st.sets(st.sampled_from(sorted({m.doc_id for m in members}))))
+    _regrow_equals_clustering_all(members, added, human, loose - added)
 
 
 @settings(max_examples=100, deadline=None)
@@ -218,6 +248,52 @@ _NOT_PLACED = {  # the last member is new; placing it by its id would be wrong (
         ActorMember("1:Russia", 1, "d1", "Russia", "state", "CN", None, (), "RU"),
     ],
 }
+
+
+def _by_key(
+    members: list[ActorMember], added: set[int], loose: set[int]
+) -> tuple[list[int], set[str], list[int], _Ties]:
+    old_actors, _ = cluster_members([m for m in members if m.doc_id not in added], [])
+    seeds = [i for i, m in enumerate(members) if m.doc_id in added]
+    known = {m.doc_id for m in members} - added - loose
+    spans: dict[int, tuple[int, int]] = {}  # each document's first member, and how many
+    for i, m in enumerate(members):
+        at, n = spans.get(m.doc_id, (i, 0))
+        spans[m.doc_id] = (at, n + 1)
+    ties = _Ties(old_actors)
+    found, reached = tied_by_key(members, seeds, spans, known, ties, old_actors)
+    return found, reached, tied_members(members, seeds, []), ties
+
+
+@settings(max_examples=300, deadline=None)
+@given(_members(), st.data())
+def test_the_members_tied_by_the_stored_actors_keys_are_those_tied_over_all(
+    members: list[ActorMember], data: st.DataObject
+) -> None:
+    docs = sorted({m.doc_id for m in members})
+    added = set(data.draw(st.sets(st.sampled_from(docs), min_size=1)))
+    loose = set(data.draw(st.sets(st.sampled_from(docs)))) - added
+    found, reached, want, _ = _by_key(members, added, loose)
+    assert found == want
+    old_actors, _ = cluster_members([m for m in members if m.doc_id not in added], [])
+    tied = {members[i].ref for i in want}
+    assert reached == {a.id for a in old_actors if any(m.ref in tied for m in a.members)}
+
+
+def test_the_tie_search_reads_the_keys_of_the_actors_it_reaches_only() -> None:
+    """Fails when every stored actor is gone over: a new "Lavrov" reaches "Sergei Lavrov"
+    by surname (and its actor), not the others."""
+    old = [
+        _person(0, "Sergei Lavrov", "RU", None),
+        _person(0, "Wang Yi", "CN", "wang-yi"),
+        _company(1, "Gazprom", "gazprom"),
+        _person(1, "Anna Petrova", "RU", None),
+    ]
+    members = [*old, _person(2, "Lavrov", "RU", None)]
+    found, reached, want, ties = _by_key(members, {2}, set())
+    assert found == want == [0, 4]
+    assert reached == {"person:sergei lavrov"}
+    assert ties.asked == 1
 
 
 @pytest.mark.parametrize("case", sorted(_NOT_PLACED))

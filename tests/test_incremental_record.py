@@ -115,6 +115,8 @@ _KEYS = {  # the pages' keys (store/record_keys.py), by the entry's key, not its
     # the actors' member rows in order, none left over (a patch writes the gained ones)
     "actor members": "SELECT actor, ROW_NUMBER() OVER (PARTITION BY actor ORDER BY seq) AS n, "
     "ref, doc_id, doc_name, name, type, country, role, aliases, gid FROM record_actor_members",
+    # the actors' tie keys, none left over (a patch adds a grown actor's new ones)
+    "actor ties": "SELECT tie, actor FROM record_actor_ties",
 }
 
 
@@ -626,6 +628,43 @@ def test_a_record_written_before_its_actors_had_member_rows(
         _add(store, sources[4])
         _refreshed_equals_rebuild(store, "updated")
         assert fill_actor_members(store.db) == 0  # split once
+    finally:
+        store.close()
+
+
+def test_a_record_written_before_its_actors_had_tie_keys(
+    sources: list[Source], new_store: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A record written before migration 021 (no tie keys, marked) gets its actors' keys
+    from their member rows at its first update (`fill_actor_ties`, once), which finds the
+    tied members by them; the record then equals a full rebuild."""
+    from bilat.reconcile import actor_growth
+    from bilat.store.actor_members import fill_actor_ties
+
+    store = _store_with(new_store, sources, [0, 1, 2, 3])
+    searched: list[int] = []
+    by_key = actor_growth.tied_by_key
+
+    def spy(*args: Any) -> Any:
+        out = by_key(*args)
+        searched.append(len(out[0]))
+        return out
+
+    monkeypatch.setattr(actor_growth, "tied_by_key", spy)
+    try:
+        written = _snapshot(store)["keys"]["actor ties"]
+        assert written  # a full write writes them
+        with store.db.transaction():
+            store.db.execute("DELETE FROM record_actor_ties")
+            store.db.execute("INSERT INTO actor_ties_fill (n) VALUES (1)")
+        _add(store, sources[4])
+        assert refresh_record(store) == "updated"
+        assert searched  # the update found the tied members by key
+        assert fill_actor_ties(store.db) == 0  # filled once
+        after = _snapshot(store)
+        assert after["keys"]["actor ties"] != []
+        rebuild_record(store)
+        assert after == _snapshot(store)
     finally:
         store.close()
 

@@ -50,7 +50,7 @@ from bilat.records import Actor, Agreement, Extraction, Figure
 from bilat.reviewed import Reviewed, load_reviews_for_record
 from bilat.store import Store
 from bilat.store.actor_members import FIELDS as MEMBER_FIELDS
-from bilat.store.actor_members import fill_actor_members
+from bilat.store.actor_members import StoredTies, fill_actor_members, fill_actor_ties
 from bilat.store.items import (
     ALL_KINDS,
     commitment_outlines,
@@ -240,6 +240,7 @@ def update_record(store: Store, added: set[int]) -> RecordDelta | None:
     if reviewed.reviews.get("figures") or json.loads(parts or "[]") != [*_PARTS, "agreements"]:
         return None
     fill_actor_members(store.db)  # a record written before migration 020: once
+    fill_actor_ties(store.db)  # before 021: once
     with collector_paused():  # what it reads is kept to the end: no cycles to look for
         delta = _derive(store, added, reviewed)
         actors = delta.parts.get("actors")
@@ -280,6 +281,7 @@ def _derive(store: Store, added: set[int], reviewed: Reviewed) -> RecordDelta:
         events=events,
         member_order=member_order(store.db, members) if members else None,
         commitments=commitments,
+        ties=StoredTies(store.db) if members else None,
     )
 
 

@@ -38,6 +38,7 @@ from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from bilat.reconcile._text import tokens
+from bilat.reconcile._tie_search import TieLookup, tied_by_key
 from bilat.reconcile.actors import (
     _build_actor,
     _family,
@@ -49,7 +50,7 @@ from bilat.reconcile.actors import (
 )
 from bilat.reconcile.model import ActorMember, CanonicalActor, MergeJudgement
 
-__all__ = ["MemberOrder", "Placed", "Regrown", "join_groups", "placed_members", "regrow"]
+__all__ = ["MemberOrder", "Placed", "Regrown", "Ties", "join_groups", "placed_members", "regrow"]
 
 _DOC = operator.attrgetter("doc_id")
 
@@ -57,6 +58,8 @@ _DOC = operator.attrgetter("doc_id")
 MemberOrder = Callable[[Collection[int]], Mapping[int, Sequence[str]]]
 # every actor, the machine merges, the refs of the members placed or clustered again, and
 # the stored actors grown by placed members (their ids -> the members each gained)
+# the stored actors' tie keys, and the documents whose members only they hold
+Ties = tuple[TieLookup, Collection[int]]
 Regrown = tuple[
     tuple[CanonicalActor, ...],
     tuple[MergeJudgement, ...],
@@ -108,16 +111,24 @@ class _Old:
 
     @classmethod
     def of(
-        cls, actors: Iterable[CanonicalActor], new: Sequence[ActorMember], named: set[str]
+        cls,
+        actors: Iterable[CanonicalActor],
+        new: Sequence[ActorMember],
+        named: set[str],
+        holding: Collection[str] | None = None,
     ) -> _Old:
         """Read from the members of the actors holding the `new` members' gazetteer ids or
-        one of their names (by the actors' names: every form a member uses is one)."""
+        one of their names (by the actors' names: every form a member uses is one).
+        `holding`: the actors holding one of those ids among others, when known (by their
+        tie keys), so the members of the others need not be gone over."""
         gids = {n.gid for n in new if n.gid}
         wanted = {g for n in new for g in join_groups(n)}
         keys = {key for _, key in wanted}
         old = cls({}, {}, {}, {}, {}, set())
         for actor in actors:
             meets = not keys.isdisjoint(_name_keys(actor))
+            if holding is not None and not meets and actor.id not in holding:
+                continue
             if meets or not gids.isdisjoint({m.gid for m in actor.members}):
                 old._read(actor, gids, wanted if meets else set(), named)
         return old
@@ -189,13 +200,18 @@ def placed_members(
     new: Sequence[ActorMember],
     rank: Mapping[int, int],
     named: Collection[str],
+    ties: TieLookup | None = None,
 ) -> list[Placed]:
     """The `new` members (of documents not among `actors`' members) a gazetteer id places in
     one of the stored `actors` (made by `cluster_members` from the old members), with the
     merge each records. `rank`: every document's place in reading order; `named`: the
-    members human judgements name."""
+    members human judgements name; `ties`: the stored actors' tie keys, when known."""
     candidates = [n for n in new if n.gid and n.ref not in named]
-    old = _Old.of(actors, candidates, set(named))
+    holding = None
+    if ties is not None:
+        gids = {f"g {n.gid}" for n in candidates}
+        holding = {a for held in ties.holders(gids).values() for a in held}
+    old = _Old.of(actors, candidates, set(named), holding)
     out = []
     for n in candidates:
         actor = _placeable(n, old, rank)
@@ -233,11 +249,27 @@ def _in_order(
     return out
 
 
-def _rank(members: Sequence[ActorMember]) -> dict[int, int]:
-    rank: dict[int, int] = {}
-    for m in members:
-        rank.setdefault(m.doc_id, len(rank))
-    return rank
+def _spans(members: Sequence[ActorMember]) -> dict[int, tuple[int, int]]:
+    """Each document's (index of its first member, members), documents in the order they
+    come; right where each document's members are together."""
+    out, at = {}, 0
+    for doc, n in Counter(map(_DOC, members)).items():  # in the order first seen
+        out[doc] = (at, n)
+        at += n
+    return out
+
+
+def _indexes(spans: Mapping[int, tuple[int, int]], docs: Collection[int]) -> list[int]:
+    """The indexes of the members of `docs`, in order (`spans`: see `_spans`)."""
+    at = sorted(spans[d] for d in docs if d in spans)
+    return [i for first, n in at for i in range(first, first + n)]
+
+
+def _together(members: Sequence[ActorMember], spans: Mapping[int, object]) -> bool:
+    """Whether each document's members come together (one run per document)."""
+    docs = list(map(_DOC, members))
+    runs = 1 + sum(map(operator.ne, docs, itertools.islice(docs, 1, None)))
+    return bool(runs == len(spans))
 
 
 def regrow(
@@ -247,6 +279,7 @@ def regrow(
     added: Collection[int],
     judgements: Sequence[MergeJudgement] = (),
     order: MemberOrder | None = None,
+    ties: Ties | None = None,
 ) -> Regrown:
     """`cluster_members(members, judgements)` from `actors` and `merges`, its result on the
     members of documents not `added`: the new members a gazetteer id places
@@ -257,16 +290,27 @@ def regrow(
     every stored member, the same objects).
     `order`: when given, the members of each old document may come in any order (documents
     in reading order still): only those clustered again need theirs, asked of `order` for
-    the documents with two or more of them."""
-    rank = _rank(members)
-    new = [m for m in members if m.doc_id in added]
+    the documents with two or more of them.
+    `ties`: the stored actors' tie keys and the documents whose members are just those the
+    `actors` hold (the others' are weighed in memory), when known: without human
+    judgements, the members tied to the new ones are then found by key
+    (`_tie_search.tied_by_key`), not over every member."""
+    spans = _spans(members)
+    rank = {doc: n for n, doc in enumerate(spans)}
+    usable = ties is not None and not judgements and bool(members) and _together(members, spans)
+    search = (ties[0], ties[1], spans) if ties is not None and usable else None
+    if search is not None:  # the added documents' members, by their spans
+        new = [members[i] for i in _indexes(spans, added)]
+    else:
+        new = [m for m in members if m.doc_id in added]
     named = {ref for j in judgements for ref in (j.a, j.b)}
     refs = [m.ref for m in new]
-    placed = placed_members(actors, new, rank, named) if len(set(refs)) == len(refs) else []
+    lookup = search[0] if search is not None else None
+    placed = placed_members(actors, new, rank, named, lookup) if len(set(refs)) == len(refs) else []
     docs = (added, rank, order)
-    out = _regrow(actors, merges, members, docs, judgements, placed)
+    out = _regrow(actors, merges, members, docs, judgements, placed, search)
     if out is None:  # an id would change: cluster every tied member again
-        out = _regrow(actors, merges, members, docs, judgements, [])
+        out = _regrow(actors, merges, members, docs, judgements, [], search)
     assert out is not None, "an actor grows only by placed members"
     return out
 
@@ -295,13 +339,23 @@ def _regrow(
     docs: tuple[Collection[int], Mapping[int, int], MemberOrder | None],
     judgements: Sequence[MergeJudgement],
     placed: Sequence[Placed],
+    ties: tuple[TieLookup, Collection[int], Mapping[int, tuple[int, int]]] | None = None,
 ) -> Regrown | None:
     """`regrow` with these members `placed` (`docs`: the added documents, every document's
     place in reading order and `order`); None when a grown actor's id would change."""
     added, rank, order = docs
     skip = {p.member.ref for p in placed}
-    seeds = (i for i, m in enumerate(members) if m.doc_id in added and m.ref not in skip)
-    tied = [members[i] for i in tied_members(members, seeds, judgements)]
+    if ties is None:
+        seeds = (i for i, m in enumerate(members) if m.doc_id in added and m.ref not in skip)
+    else:
+        seeds = (i for i in _indexes(ties[2], added) if members[i].ref not in skip)
+    reached = None  # the stored actors whose members are tied, when found by key
+    if ties is None:
+        tied = [members[i] for i in tied_members(members, seeds, judgements)]
+    else:
+        lookup, known, spans = ties
+        found, reached = tied_by_key(members, seeds, spans, known, lookup, actors)
+        tied = [members[i] for i in found]
     if order is not None:
         tied = in_reading_order(tied, added, order)
     again = {m.ref for m in tied}
@@ -312,7 +366,8 @@ def _regrow(
     kept = []
     gained: dict[str, tuple[ActorMember, ...]] = {}
     for actor in actors:
-        if any(m.ref in again for m in actor.members):
+        gone = actor.id in reached if reached is not None else None
+        if gone or (gone is None and any(m.ref in again for m in actor.members)):
             continue
         if actor.id in joining:
             grown = grown_actor(actor, joining[actor.id], rank)

@@ -8,7 +8,8 @@ entry for entry (tests/test_incremental_record.py compares them on random insert
 
 - actors: a new member whose gazetteer id and names only its stored actor holds joins it
   (`actor_growth.placed_members`); the members tied to another new one by a chain of shared
-  keys (gazetteer id, name key, surname) or human judgements (`actors.tied_members`) are
+  keys (gazetteer id, name key, surname) or human judgements (`actors.tied_members`; by the
+  stored actors' keys when given: `_tie_search.tied_by_key`) are
   clustered again; every other actor and machine merge is kept as it was (given, or derived
   whole under the old inputs);
   an actor whose members or names changed is replaced, and so is every machine merge
@@ -53,6 +54,7 @@ from bilat.reconcile._delta_parts import row_id as _row_id
 from bilat.reconcile._event_mentions import Before, Mentions, StoredEvents, of_kinds
 from bilat.reconcile._event_replay import Places, changed_mentions, places_of
 from bilat.reconcile._grown_index import grown_index
+from bilat.reconcile._tie_search import TieLookup
 from bilat.reconcile.actor_growth import MemberOrder, regrow
 from bilat.reconcile.actors import ActorIndex, actor_index, canonical_actors, collect_members
 from bilat.reconcile.commitments import track_commitments
@@ -158,14 +160,19 @@ class _Side:
         human: Sequence[Judgement],
         known: Mapping[int, Sequence[ActorMember]] | None = None,
         order: MemberOrder | None = None,
+        ties: TieLookup | None = None,
     ) -> _Side:
         """The side of `inputs` (`old`'s and the `added` documents'): new members a
         gazetteer id places join their stored actors, the actors of the members tied to the
         other added ones clustered again, the others' actors and merges kept from `old`
         (`actor_growth.regrow`). `known`: the members of documents whose inputs may carry
-        no actors; `order`: with `known` in another order than their actors', that order."""
+        no actors; `order`: with `known` in another order than their actors', that order;
+        `ties`: with `known`, the stored actors' tie keys (the tied members found by key)."""
         members = collect_members(inputs, known)
-        every, merges, again, gained = regrow(old.actors, old.merges, members, added, human, order)
+        search = (ties, known.keys()) if ties is not None and known is not None else None
+        every, merges, again, gained = regrow(
+            old.actors, old.merges, members, added, human, order, search
+        )
         index = grown_index(old.index, old.actors, every, gained)  # old's, where none changed
         return cls(inputs, every, merges, index, PairFiler(inputs, index), again)
 
@@ -430,6 +437,7 @@ def reconcile_delta(
     events: StoredEvents | None = None,
     member_order: MemberOrder | None = None,
     commitments: StoredCommitments | None = None,
+    ties: TieLookup | None = None,
 ) -> RecordDelta:
     """The change from `reconcile(old_inputs, judgements)` to `reconcile(old_inputs +
     added_inputs, judgements)` (see the module docstring). `known`: the actors, machine
@@ -452,7 +460,8 @@ def reconcile_delta(
     stored events, read by id as the events' replay reaches them (`_event_mentions`), when
     the inputs carry none; `commitments`: the old documents' commitments and the stored
     commitment entries (`StoredCommitments`), when the old inputs carry no commitments
-    (and no figures of the commitments' slots)."""
+    (and no figures of the commitments' slots); `ties`: with `members`, the stored actors'
+    tie keys, read by key or actor (`_tie_search.TieLookup`)."""
     opts = options or ReconcileOptions()
     human = tuple(j for j in judgements if j.by != "machine")
     inputs = ordered_inputs(old_inputs)
@@ -461,7 +470,7 @@ def reconcile_delta(
     assert members is None or known is not None, "old members come with the stored actors"
     assert events is None or known is not None, "old events come with the stored record"
     every = ordered_inputs((*old_inputs, *added_inputs))
-    new = _Side.grown(old, every, added, human, members, member_order)
+    new = _Side.grown(old, every, added, human, members, member_order, ties)
     conflicts, series_delta = _figures(old, new, added_inputs, opts, series)
     changes = Changes.of(old.index, new.index)
     histories = agreement_delta(old, new, changes, opts, agreements, statements)

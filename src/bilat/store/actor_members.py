@@ -6,8 +6,16 @@
     member_batches(db)                  every member row, by actor then order (an update)
     insert_members(db, rows)            write member rows
     members_around(db, actor, k)        the seqs of the k-th stored member and the one before
-    drop_members(db, actors)            remove every member of these actors
+    drop_members(db, actors)            remove every member (and tie key) of these actors
     fill_actor_members(db)              split the actors written before 020 (once)
+    tie_rows(actor, members)            the tie key rows of some members (plain)
+    insert_ties(db, rows)               write tie key rows (an actor's not yet stored)
+    StoredTies(db)                      the stored actors' tie keys, by key or actor
+    fill_actor_ties(db)                 the tie keys of the actors written before 021 (once)
+
+Beside its member rows, an actor has a `record_actor_ties` row per key through which
+clustering may join its members to others (migration 021, `bilat.reconcile._tie_search`):
+an update finds the actors tied to the members it adds by key.
 
 The actor of a state holds a member per document naming it (~100,000 at 100,000 documents):
 an update that adds a member to it writes that member's row, not the actor's 17 MB of JSON
@@ -19,23 +27,28 @@ holds its members (a record written before the migration) is read as it is.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from typing import Any
 
+from bilat.reconcile._tie_search import member_ties
 from bilat.store.db import Database
 from bilat.store.record_order import GAP
 
 __all__ = [
     "FIELDS",
+    "StoredTies",
     "attach_members",
     "decode",
     "drop_members",
     "fill_actor_members",
+    "fill_actor_ties",
     "insert_members",
+    "insert_ties",
     "member_batches",
     "member_rows",
     "members_around",
     "split",
+    "tie_rows",
 ]
 
 FIELDS = ("ref", "doc_id", "doc_name", "name", "type", "country", "role", "aliases", "gid")
@@ -157,6 +170,67 @@ def drop_members(db: Database, actors: Iterable[str]) -> None:
     for chunk in _chunks(sorted(set(actors))):
         marks = ", ".join("?" for _ in chunk)
         db.execute(f"DELETE FROM record_actor_members WHERE actor IN ({marks})", list(chunk))
+        db.execute(f"DELETE FROM record_actor_ties WHERE actor IN ({marks})", list(chunk))
+
+
+def tie_rows(actor: str, members: Iterable[dict[str, Any]]) -> set[tuple[str, str]]:
+    """The `record_actor_ties` rows (tie, actor) of `actor`'s `members` (plain), each
+    distinct kind of member weighed once (a state's actor has a member per document)."""
+    classes = {
+        (m["type"], m["name"], tuple(m["aliases"] or ()), m["gid"], m["country"]) for m in members
+    }
+    return {(tie, actor) for c in classes for tie in member_ties(*c)}
+
+
+def insert_ties(db: Database, rows: Iterable[tuple[str, str]], *, fresh: bool = True) -> None:
+    """Write tie key rows; unless `fresh` (the actors have none stored), only those not
+    stored yet (an actor grown by some members keeps its keys)."""
+    rows = set(rows)
+    if not fresh:
+        stored = StoredTies(db).ties_of({actor for _, actor in rows})
+        rows = {(tie, actor) for tie, actor in rows if tie not in stored.get(actor, ())}
+    db.insert_rows("record_actor_ties", ("tie", "actor"), sorted(rows))
+
+
+class StoredTies:
+    """The stored actors' tie keys (`bilat.reconcile._tie_search.TieLookup`): index
+    reads, 500 keys or actors a query."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def holders(self, ties: Collection[str]) -> dict[str, set[str]]:
+        return self._read("tie", "actor", ties)
+
+    def ties_of(self, actors: Collection[str]) -> dict[str, set[str]]:
+        return self._read("actor", "tie", actors)
+
+    def _read(self, by: str, other: str, values: Collection[str]) -> dict[str, set[str]]:
+        out: dict[str, set[str]] = {}
+        for chunk in _chunks(sorted(set(values))):
+            marks = ", ".join("?" for _ in chunk)
+            sql = f"SELECT {by}, {other} FROM record_actor_ties WHERE {by} IN ({marks})"
+            for one, two in self.db.execute(sql, list(chunk)).fetchall():
+                out.setdefault(str(one), set()).add(str(two))
+        return out
+
+
+def fill_actor_ties(db: Database) -> int:
+    """Write the tie keys of the actors stored before migration 021 from their member rows
+    (each actor's distinct kinds of member, one pass), in one transaction; the rows written
+    (0: none was marked). A record written since has its keys: the mark is gone with it."""
+    if db.scalar("SELECT COUNT(*) FROM actor_ties_fill") == 0:
+        return 0
+    rows: set[tuple[str, str]] = set()
+    sql = "SELECT DISTINCT actor, type, name, aliases, gid, country FROM record_actor_members"
+    with db.transaction():
+        for actor, kind, name, aliases, gid, country in db.execute(sql).fetchall():
+            ties = member_ties(kind, name, decode(aliases), gid, country)
+            rows.update((tie, str(actor)) for tie in ties)
+        db.execute("DELETE FROM record_actor_ties")
+        db.insert_rows("record_actor_ties", ("tie", "actor"), sorted(rows))
+        db.execute("DELETE FROM actor_ties_fill")
+    return len(rows)
 
 
 def fill_actor_members(db: Database) -> int:

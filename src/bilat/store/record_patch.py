@@ -22,7 +22,13 @@ from typing import Any
 
 from bilat.pairview import PAIRED, named
 from bilat.store import record_keys
-from bilat.store.actor_members import drop_members, member_rows, members_around
+from bilat.store.actor_members import (
+    drop_members,
+    insert_ties,
+    member_rows,
+    members_around,
+    tie_rows,
+)
 from bilat.store.db import Database, now_iso
 from bilat.store.record_order import GAP, item_key, sort_key
 from bilat.store.record_rows import (
@@ -182,6 +188,10 @@ class _Patcher:
                 at[k] = (low, high, done + 1)
         plain = [m for _, m in rows.members]
         self.out.members += member_rows(actor, plain, seqs)
+        if rows.rewrite:
+            self.out.ties |= tie_rows(actor, plain)
+        else:  # it keeps its stored keys: those of the members it gained that are new
+            insert_ties(self.db, tie_rows(actor, plain), fresh=False)
 
     def _positions(self, kind: str, keys: list[str]) -> list[int]:
         """Free positions for the (sorted) `keys`: each run of keys that falls between the
@@ -221,6 +231,7 @@ class _Patcher:
             self.remove("claims", "1 = 1", ())
         if kind == "actors":
             self.db.execute("DELETE FROM record_actor_members")
+            self.db.execute("DELETE FROM record_actor_ties")
         for index, item in enumerate(items):
             sort = sort_key(kind, item, index)
             keys = (item_key(kind, item, index, sort), sort)

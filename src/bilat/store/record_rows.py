@@ -28,7 +28,14 @@ from typing import Any
 from bilat.pairview import PAIRED, named
 from bilat.reconcile._dates import period_span
 from bilat.store import record_keys
-from bilat.store.actor_members import attach_members, insert_members, member_rows, split
+from bilat.store.actor_members import (
+    attach_members,
+    insert_members,
+    insert_ties,
+    member_rows,
+    split,
+    tie_rows,
+)
 from bilat.store.db import Database, now_iso
 from bilat.store.mention_places import positions_holding
 from bilat.store.record_order import GAP, item_key, key_fields, sort_key
@@ -78,6 +85,8 @@ _TABLES = (
     "record_meta",
     "record_actor_members",
     "actor_members_fill",  # a record written now has no actor to split (migration 020)
+    "record_actor_ties",
+    "actor_ties_fill",  # nor any actor without its tie keys (migration 021)
     *record_keys.TABLES,
 )
 
@@ -138,6 +147,7 @@ class RowWriter:
         self.keys = record_keys.Keys(db) if keys else None
         self.tails: list[tuple[str, int, str]] = []
         self.members: list[tuple[Any, ...]] = []  # record_actor_members rows
+        self.ties: set[tuple[str, str]] = set()  # record_actor_ties rows (of new actors)
 
     def item(
         self,
@@ -157,6 +167,7 @@ class RowWriter:
             item, members = split(item)
             seqs = ((n + 1) * GAP for n in range(len(members)))
             self.members += member_rows(str(item.get("id")), members, seqs)
+            self.ties |= tie_rows(str(item.get("id")), members)
         row = item_row(kind, pos, item, keys)
         self.items.append(row)
         self.size += len(row[8]) + 100 * len(members)
@@ -212,9 +223,11 @@ class RowWriter:
         if self.tails:
             self.db.execute_many(_TAIL_SQL, self.tails)
         insert_members(self.db, self.members)
+        insert_ties(self.db, self.ties)
         if self.keys is not None:
             self.keys.flush()
         self.items, self.pairs, self.tails, self.members, self.size = [], [], [], [], 0
+        self.ties = set()
 
 
 def _pairs_of(item: dict[str, Any]) -> list[str]:
