@@ -32,7 +32,7 @@ __all__ = ["extract_instruments"]
 
 _ORDER = re.compile(r"\b(?:Executive\s+Order|E\.\s?O\.)\s*(?:\(E\.O\.\)\s*)?(?:No\.\s*)?(1\d{4})\b")
 _PACKAGE = re.compile(
-    r"\b(\d{1,2})(?:st|nd|rd|th)\s+(?:sanctions\s+package|package(?:\s+of\s+sanctions)?)\b",
+    r"\b(\d{1,2})(st|nd|rd|th)\s+(?:sanctions\s+package|package(?:\s+of\s+sanctions)?)\b",
     re.I,
 )
 _SANCTIONS = re.compile(r"\bsanctions\s+package|\bpackage\s+of\s+sanctions", re.I)
@@ -81,7 +81,7 @@ def _in_sentence(ctx: DocContext, gaz: Gazetteer, s: Sentence) -> list[Agreement
         if "sanction" not in m.group(0).lower() and not _SANCTIONS.search(ctx.clean_text):
             continue  # a bare 'package' only in a report of sanctions packages
         planned = bool(_STILL_TO_COME.search(s.text))
-        title = f"EU {m.group(1)}{_suffix(m.group(0))} package of sanctions"
+        title = f"EU {m.group(1)}{m.group(2).lower()} package of sanctions"
         if against := _AGAINST.match(s.text, m.end()):
             title += f" against {against.group(1)}"
         found.append(_made(ctx, s, title, "European Union", planned))
@@ -94,10 +94,6 @@ def _in_sentence(ctx: DocContext, gaz: Gazetteer, s: Sentence) -> list[Agreement
         title = f"{adjective} {m['kind']} duties on {goods}"
         found.append(_made(ctx, s, title, issuer, False))
     return found
-
-
-def _suffix(text: str) -> str:
-    return re.search(r"(st|nd|rd|th)\b", text, re.I).group(1).lower()  # type: ignore[union-attr]
 
 
 def _issuer(gaz: Gazetteer, before: str) -> str | None:
