@@ -53,6 +53,7 @@ from bilat.store.actor_members import FIELDS as MEMBER_FIELDS
 from bilat.store.actor_members import fill_actor_members
 from bilat.store.items import (
     ALL_KINDS,
+    bare_extraction,
     commitment_outlines,
     event_documents,
     event_names,
@@ -103,7 +104,11 @@ def load_sourced(
     docs = {int(doc["id"]): doc for doc in rows}
     bare = [i for i in docs if i in without_actors]
     only = set(kinds) - {"actors"}
-    loaded = dict(store.load_extractions(bare, mentions=False, kinds=only, documents=docs))
+    if only:
+        loaded = dict(store.load_extractions(bare, mentions=False, kinds=only, documents=docs))
+    else:  # no item of theirs read: each made from its document's row, no query per chunk
+        extracted = (i for i in bare if docs[i]["extractor_version"] is not None)
+        loaded = {i: bare_extraction(docs[i]) for i in extracted}
     rest = [i for i in docs if i not in loaded]
     loaded.update(store.load_extractions(rest, mentions=False, kinds=kinds, documents=docs))
     return [
@@ -266,7 +271,10 @@ def _derive(store: Store, added: set[int], reviewed: Reviewed) -> RecordDelta:
     # and the commitments (a review may edit one, or a figure it is judged on)
     every_commitment = any(reviewed.reviews.values())
     read = _inputs(store, added, members, statements is None, events is None, every_commitment)
-    inputs = [_with_actors(reviewed.source(s), members) for s in read]
+    if any(reviewed.reviews.values()):  # else each is its own reviewed source
+        read = [reviewed.source(s) for s in read]
+    # only a document with figures is given actors back (those its figures quote)
+    inputs = [_with_actors(s, members) if s.extraction.figures else s for s in read]
     commitments = None if every_commitment else _stored_commitments(store, inputs, members)
     return reconcile_delta(
         [s for s in inputs if s.doc_id not in added],
@@ -508,7 +516,11 @@ def _inputs(
         slots.update((r["measure"], r["unit"], r["period"]) for r in found)
     figures = store.load_figures({s.doc_id for s in sourced}, slots)
     # read without figures: only a document with figures of those slots is made again
-    return [_with_figures(_stated(s, theirs, only), figures) for s in sourced]
+    touched = theirs.keys() | figures.keys()
+    return [
+        _with_figures(_stated(s, theirs, only), figures) if s.doc_id in touched else s
+        for s in sourced
+    ]
 
 
 def _with_figures(

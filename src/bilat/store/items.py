@@ -23,6 +23,7 @@ from bilat.store.statement_words import statement_word_rows
 __all__ = [
     "ALL_KINDS",
     "ITEM_TABLES",
+    "bare_extraction",
     "chunks",
     "commitment_outlines",
     "delete_items",
@@ -408,6 +409,12 @@ def _extraction(
         pair=_pair(doc["pair"]),
         **items,
     )
+
+
+def bare_extraction(doc: Mapping[str, Any]) -> Extraction:
+    """A document's extraction with no items, from its row (name, published,
+    extractor_version, pair): what `load_extractions` gives with no item kinds named."""
+    return _extraction(doc, {}, [])
 
 
 @functools.lru_cache(maxsize=256)
