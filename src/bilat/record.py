@@ -100,22 +100,37 @@ def load_sourced(
     """Every current extraction, as the machine extracted it (the actors without their
     mentions: nothing in the record reads them), with only the item `kinds` named; the
     documents `without_actors` without their actors (the caller has them)."""
-    rows = store.db.all(SOURCED_DOCUMENTS)
-    docs = {int(doc["id"]): doc for doc in rows}
-    bare = [i for i in docs if i in without_actors]
+    cur = store.db.execute(SOURCED_DOCUMENTS)
+    cols = [d[0] for d in cur.description]
+    rows = cur.fetchall()
     only = set(kinds) - {"actors"}
-    if only:
-        loaded = dict(store.load_extractions(bare, mentions=False, kinds=only, documents=docs))
-    else:  # no item of theirs read: each made from its document's row, no query per chunk
-        extracted = (i for i in bare if docs[i]["extractor_version"] is not None)
-        loaded = {i: bare_extraction(docs[i]) for i in extracted}
+    # no item of theirs read (an update's old documents): each made from its row alone
+    bare = () if only else without_actors
+    made = {int(r[0]): _bare_source(*r) for r in rows if r[0] in bare and r[4] is not None}
+    docs = {int(r[0]): dict(zip(cols, r, strict=True)) for r in rows if r[0] not in made}
+    held = [i for i in docs if i in without_actors]
+    loaded = dict(store.load_extractions(held, mentions=False, kinds=only, documents=docs))
     rest = [i for i in docs if i not in loaded]
     loaded.update(store.load_extractions(rest, mentions=False, kinds=kinds, documents=docs))
-    return [
-        SourcedExtraction(i, docs[i]["name"], docs[i]["published"], docs[i]["source"], loaded[i])
-        for i in docs
-        if i in loaded
-    ]
+    for i, ext in loaded.items():
+        made[i] = SourcedExtraction(
+            i, docs[i]["name"], docs[i]["published"], docs[i]["source"], ext
+        )
+    return [made[i] for r in rows if (i := int(r[0])) in made]
+
+
+def _bare_source(
+    doc_id: int,
+    name: str,
+    published: str | None,
+    source: str | None,
+    version: str,
+    pair: str | None,
+) -> SourcedExtraction:
+    """A document of no items, from its row (`SOURCED_DOCUMENTS`' columns)."""
+    return SourcedExtraction(
+        int(doc_id), name, published, source, bare_extraction(name, published, version, pair)
+    )
 
 
 def _merge_judgements(store: Store) -> list[MergeJudgement]:

@@ -411,10 +411,12 @@ def _extraction(
     )
 
 
-def bare_extraction(doc: Mapping[str, Any]) -> Extraction:
-    """A document's extraction with no items, from its row (name, published,
-    extractor_version, pair): what `load_extractions` gives with no item kinds named."""
-    return _extraction(doc, {}, [])
+def bare_extraction(
+    name: str, published: str | None, extractor_version: str, pair: str | None
+) -> Extraction:
+    """A document's extraction with no items, from its row's fields: what
+    `load_extractions` gives with no item kinds named."""
+    return Extraction(name, published, extractor_version, pair=_pair(pair))
 
 
 @functools.lru_cache(maxsize=256)
