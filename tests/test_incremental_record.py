@@ -25,7 +25,12 @@ from hypothesis import HealthCheck, Phase, example, given, settings
 from hypothesis import strategies as st
 
 from bilat.pairview import PAIRED
-from bilat.record import rebuild_record, refresh_record
+from bilat.reconcile import SourcedExtraction
+from bilat.reconcile.actors import actor_index
+from bilat.reconcile.delta import _with_added
+from bilat.reconcile.model import ordered_inputs
+from bilat.reconcile.pairs import PairFiler
+from bilat.record import load_sourced, rebuild_record, refresh_record
 from bilat.records import (
     Actor,
     Agreement,
@@ -899,5 +904,67 @@ def test_a_kept_commitment_that_moves_is_written_with_its_long_lists(
         _add(store, (early, new, 0))
         _refreshed_equals_rebuild(store, "updated")
         assert _commitments_of(store)[1] == before[0]
+    finally:
+        store.close()
+
+
+_NAMES = st.sampled_from(["a", "b", "c"])
+_DATES = st.sampled_from([None, "2024-01-02", "2024-01-02T09:00", "2025-03-04"])
+_PAIRS = st.sampled_from([None, ("RU", "IN"), ("CN", "RU")])
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    docs=st.lists(st.tuples(_NAMES, _DATES, _PAIRS), min_size=1, max_size=12),
+    data=st.data(),
+)
+def test_the_grown_side_puts_the_added_documents_in_reading_order(
+    docs: list[tuple[str, str | None, tuple[str, str] | None]], data: st.DataObject
+) -> None:
+    """The inputs of old and added documents, in reading order, and the pairs the grown
+    side's filer knows, equal those made from every input (names and dates shared, so the
+    added ones fall before, between and after the old ones); fails when the added ones are
+    put at the end or the filer keeps the old documents' pairs only."""
+    made = [
+        SourcedExtraction(i, name, day, None, Extraction(name, day, "v", pair=pair))
+        for i, (name, day, pair) in enumerate(docs)
+    ]
+    added = data.draw(st.lists(st.sampled_from(range(len(made))), unique=True))
+    old = ordered_inputs(s for s in made if s.doc_id not in added)
+    new = [made[i] for i in added]
+    assert _with_added(old, new) == ordered_inputs(made)
+    index = actor_index(())
+    grown = PairFiler(old, index).grown(new, index)
+    assert grown.doc_pair == PairFiler(made, index).doc_pair
+
+
+def test_documents_read_with_no_items_are_made_from_their_rows(
+    sources: list[Source], new_store: Any
+) -> None:
+    """What an update reads of the old documents (no item kind but their actors, which the
+    stored record gives for some) is each current, extracted document made from its row
+    alone, as reading it with no item kinds gives it, the others with their actors, in id
+    order; fails when a document is left out, made otherwise or out of order."""
+    store = _store_with(new_store, sources, [0, 1, 2, 3, 5])
+    try:
+        doc = sources[4][0]
+        art = Article("bare", "bare", doc.text, "txt", doc.title, None, doc.source)
+        clean = CleanDocument(art, doc.clean_text, doc.offsets, doc.language, doc.published)
+        with store.transaction():  # current and ok, not extracted: no input
+            store.add_document(DocumentRow(clean, "unextracted", "ok", None, None))
+        rows = store.documents(status="ok")
+        ids = sorted(d.id for d in rows)
+        named = {d.id: d for d in rows}
+        for given in (ids, ids[::2]):  # every document's actors given, or every other's
+            got = load_sourced(store, ("actors",), without_actors=given)
+            bare = dict(store.load_extractions(ids, mentions=False, kinds=()))
+            whole = dict(store.load_extractions(ids, mentions=False, kinds=("actors",)))
+            expected = [
+                SourcedExtraction(i, d.name, d.published, d.source, ext)
+                for i in ids
+                if (d := named[i]) and (ext := (bare if i in given else whole).get(i))
+            ]
+            assert got == expected
+            assert len(got) == 5
     finally:
         store.close()

@@ -53,6 +53,7 @@ from bilat.store.actor_members import FIELDS as MEMBER_FIELDS
 from bilat.store.actor_members import StoredTies, fill_actor_members, fill_actor_ties
 from bilat.store.items import (
     ALL_KINDS,
+    bare_extraction,
     commitment_outlines,
     event_documents,
     event_names,
@@ -99,18 +100,37 @@ def load_sourced(
     """Every current extraction, as the machine extracted it (the actors without their
     mentions: nothing in the record reads them), with only the item `kinds` named; the
     documents `without_actors` without their actors (the caller has them)."""
-    rows = store.db.all(SOURCED_DOCUMENTS)
-    docs = {int(doc["id"]): doc for doc in rows}
-    bare = [i for i in docs if i in without_actors]
+    cur = store.db.execute(SOURCED_DOCUMENTS)
+    cols = [d[0] for d in cur.description]
+    rows = cur.fetchall()
     only = set(kinds) - {"actors"}
-    loaded = dict(store.load_extractions(bare, mentions=False, kinds=only, documents=docs))
+    # no item of theirs read (an update's old documents): each made from its row alone
+    bare = () if only else without_actors
+    made = {int(r[0]): _bare_source(*r) for r in rows if r[0] in bare and r[4] is not None}
+    docs = {int(r[0]): dict(zip(cols, r, strict=True)) for r in rows if r[0] not in made}
+    held = [i for i in docs if i in without_actors]
+    loaded = dict(store.load_extractions(held, mentions=False, kinds=only, documents=docs))
     rest = [i for i in docs if i not in loaded]
     loaded.update(store.load_extractions(rest, mentions=False, kinds=kinds, documents=docs))
-    return [
-        SourcedExtraction(i, docs[i]["name"], docs[i]["published"], docs[i]["source"], loaded[i])
-        for i in docs
-        if i in loaded
-    ]
+    for i, ext in loaded.items():
+        made[i] = SourcedExtraction(
+            i, docs[i]["name"], docs[i]["published"], docs[i]["source"], ext
+        )
+    return [made[i] for r in rows if (i := int(r[0])) in made]
+
+
+def _bare_source(
+    doc_id: int,
+    name: str,
+    published: str | None,
+    source: str | None,
+    version: str,
+    pair: str | None,
+) -> SourcedExtraction:
+    """A document of no items, from its row (`SOURCED_DOCUMENTS`' columns)."""
+    return SourcedExtraction(
+        int(doc_id), name, published, source, bare_extraction(name, published, version, pair)
+    )
 
 
 def _merge_judgements(store: Store) -> list[MergeJudgement]:
@@ -267,7 +287,10 @@ def _derive(store: Store, added: set[int], reviewed: Reviewed) -> RecordDelta:
     # and the commitments (a review may edit one, or a figure it is judged on)
     every_commitment = any(reviewed.reviews.values())
     read = _inputs(store, added, members, statements is None, events is None, every_commitment)
-    inputs = [_with_actors(reviewed.source(s), members) for s in read]
+    if any(reviewed.reviews.values()):  # else each is its own reviewed source
+        read = [reviewed.source(s) for s in read]
+    # only a document with figures is given actors back (those its figures quote)
+    inputs = [_with_actors(s, members) if s.extraction.figures else s for s in read]
     commitments = None if every_commitment else _stored_commitments(store, inputs, members)
     return reconcile_delta(
         [s for s in inputs if s.doc_id not in added],
@@ -510,7 +533,11 @@ def _inputs(
         slots.update((r["measure"], r["unit"], r["period"]) for r in found)
     figures = store.load_figures({s.doc_id for s in sourced}, slots)
     # read without figures: only a document with figures of those slots is made again
-    return [_with_figures(_stated(s, theirs, only), figures) for s in sourced]
+    touched = theirs.keys() | figures.keys()
+    return [
+        _with_figures(_stated(s, theirs, only), figures) if s.doc_id in touched else s
+        for s in sourced
+    ]
 
 
 def _with_figures(

@@ -184,10 +184,11 @@ def _judged(
     mine = {
         s.doc_id: [c for c in s.extraction.commitments if dedupe_key(c) in again] for s in added
     }
+    docs = found.keys() | {doc for doc, stated in mine.items() if stated}  # not every input
     inputs = [
         replace(s, extraction=replace(s.extraction, commitments=tuple(stated)))
         for s in new.inputs
-        if (stated := [*found.get(s.doc_id, ()), *mine.get(s.doc_id, ())])
+        if s.doc_id in docs and (stated := [*found.get(s.doc_id, ()), *mine.get(s.doc_id, ())])
     ]
     slots = {t.slot for t in again.values()}
     held = stored.figures(slots)

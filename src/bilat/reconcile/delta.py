@@ -41,6 +41,7 @@ Entries equal before and after are left out of both lists.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -87,6 +88,7 @@ from bilat.reconcile.model import (
     document_entry,
     merge_order,
     ordered_inputs,
+    reading_key,
     to_plain,
 )
 from bilat.reconcile.pairs import PairFiler, flow_states
@@ -174,7 +176,8 @@ class _Side:
             old.actors, old.merges, members, added, human, order, search
         )
         index = grown_index(old.index, old.actors, every, gained)  # old's, where none changed
-        return cls(inputs, every, merges, index, PairFiler(inputs, index), again)
+        filer = old.filer.grown([s for s in inputs if s.doc_id in added], index)
+        return cls(inputs, every, merges, index, filer, again)
 
     def view(self, actor_id: str) -> tuple[str, str | None, str | None]:
         """What an entry shows of an actor: its name, country and type."""
@@ -200,6 +203,17 @@ def _old_items(old: _Side, new: _Side, after: Mentions, changes: Changes) -> Bef
     again = [s for s in maybe if not changes.events_alike(s, new.index)]
     after.prefetch(r for s in again for r in _refs(s))
     return Before(after, Mentions(again, old.index), added)
+
+
+def _with_added(
+    inputs: tuple[SourcedExtraction, ...], added: Iterable[SourcedExtraction]
+) -> tuple[SourcedExtraction, ...]:
+    """`ordered_inputs` of `inputs` (in reading order) and the `added` documents: each
+    added one put in where its reading key falls, not every input's key made and sorted."""
+    out = list(inputs)
+    for s in ordered_inputs(added):
+        out.insert(bisect_right(out, reading_key(s), key=reading_key), s)
+    return tuple(out)
 
 
 def _refs(source: SourcedExtraction) -> list[str]:
@@ -469,7 +483,7 @@ def reconcile_delta(
     added = {s.doc_id for s in added_inputs}
     assert members is None or known is not None, "old members come with the stored actors"
     assert events is None or known is not None, "old events come with the stored record"
-    every = ordered_inputs((*old_inputs, *added_inputs))
+    every = _with_added(inputs, added_inputs)
     new = _Side.grown(old, every, added, human, members, member_order, ties)
     conflicts, series_delta = _figures(old, new, added_inputs, opts, series)
     changes = Changes.of(old.index, new.index)

@@ -49,6 +49,7 @@ __all__ = [
     "document_entry",
     "merge_order",
     "ordered_inputs",
+    "reading_key",
     "sorted_merges",
     "to_plain",
 ]
@@ -335,9 +336,14 @@ class Record:
 PARTS = ("actors", "judgements", "events", "conflicts", "series", "commitments", "agreements")
 
 
+def reading_key(s: SourcedExtraction) -> tuple[str, str, int]:
+    """An input's place in reading order: its publication date, document name and id."""
+    return s.published or "", s.doc_name, s.doc_id
+
+
 def ordered_inputs(extractions: Iterable[SourcedExtraction]) -> tuple[SourcedExtraction, ...]:
     """The inputs in reading order: by publication date, document name, document id."""
-    return tuple(sorted(extractions, key=lambda s: (s.published or "", s.doc_name, s.doc_id)))
+    return tuple(sorted(extractions, key=reading_key))
 
 
 def merge_order(j: MergeJudgement) -> tuple[str, str, str, str, str]:

@@ -74,15 +74,25 @@ def _states(codes: Iterable[str | None]) -> list[str]:
 class PairFiler:
     """Files record items under pairs; built once per reconcile from its inputs and actors."""
 
-    def __init__(self, inputs: Sequence[SourcedExtraction], index: ActorIndex) -> None:
+    def __init__(
+        self,
+        inputs: Sequence[SourcedExtraction],
+        index: ActorIndex,
+        doc_pair: dict[int, str] | None = None,
+    ) -> None:
         self.index = index
-        self.doc_pair: dict[int, str] = {
-            s.doc_id: pair_key(*s.extraction.pair) for s in inputs if s.extraction.pair
-        }
-        self.doc_id_by_name: dict[str, int] = {s.doc_name: s.doc_id for s in inputs}
+        self.doc_pair: dict[int, str] = doc_pair if doc_pair is not None else {}
+        self.doc_pair.update(
+            (s.doc_id, pair_key(*s.extraction.pair)) for s in inputs if s.extraction.pair
+        )
         self.country_by_name: dict[str, str | None] = {
             a.name: a.country for a in index.actors.values()
         }
+
+    def grown(self, added: Sequence[SourcedExtraction], index: ActorIndex) -> PairFiler:
+        """The filer of this one's inputs and the `added` documents under `index`: the
+        documents' pairs copied and the added ones' put in, not every input's read again."""
+        return PairFiler(added, index, dict(self.doc_pair))
 
     def pairs(self, states: Iterable[str | None], doc_ids: Iterable[int]) -> tuple[str, ...]:
         return item_pairs(states, (self.doc_pair.get(d) for d in doc_ids))

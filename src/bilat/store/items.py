@@ -23,6 +23,7 @@ from bilat.store.statement_words import statement_word_rows
 __all__ = [
     "ALL_KINDS",
     "ITEM_TABLES",
+    "bare_extraction",
     "chunks",
     "commitment_outlines",
     "delete_items",
@@ -408,6 +409,14 @@ def _extraction(
         pair=_pair(doc["pair"]),
         **items,
     )
+
+
+def bare_extraction(
+    name: str, published: str | None, extractor_version: str, pair: str | None
+) -> Extraction:
+    """A document's extraction with no items, from its row's fields: what
+    `load_extractions` gives with no item kinds named."""
+    return Extraction(name, published, extractor_version, pair=_pair(pair))
 
 
 @functools.lru_cache(maxsize=256)
