@@ -41,7 +41,7 @@ from bilat.extract.agreement_titles import (
     with_parties,
 )
 from bilat.extract.context import DocContext, Sentence, headline_end
-from bilat.extract.denials import DENIED, NONE_BEFORE
+from bilat.extract.denials import DENIED_RE, NONE_BEFORE
 from bilat.extract.temporal import TimeExpr, find_time_expressions
 from bilat.extract.wordre import in_capitals
 from bilat.records import Agreement, Evidence
@@ -268,7 +268,7 @@ def _from_sentence(ctx: DocContext, s: Sentence) -> list[Agreement]:
         if _NOT_A_DOCUMENT.search(s.text[max(0, m.start() - 80) : m.start()]):
             continue  # "is the most important agreement": said of one already named
         pending = False
-        if _DENIED.search(s.text, 0, m.start()) or NONE_BEFORE.search(
+        if DENIED_RE.search(s.text, 0, m.start()) or NONE_BEFORE.search(
             s.text, max(0, m.start() - 40), m.start()
         ):
             if not _NOT_YET_SIGNED.match(s.text, m.end()):
@@ -397,7 +397,6 @@ _NOT_A_DOCUMENT = re.compile(
     r"\bnot\s+(?:just\s+|only\s+|merely\s+)?to\b[^.;]*$",
     re.I,
 )
-_DENIED = re.compile(DENIED, re.I)
 _NOT_YET_SIGNED = re.compile(
     r"(?:\s+[\w()-]+){0,16}?\s+(?:had|has|have|was|were)\s+(?:been\s+)?"
     r"(?:finali[sz]ed|signed|agreed|concluded|reached|sealed)\b",

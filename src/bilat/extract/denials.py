@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["DENIED", "NONE_BEFORE"]
+__all__ = ["DENIED", "DENIED_RE", "NONE_BEFORE"]
 
 # a report denied: what follows it in the sentence
 DENIED = (
@@ -18,6 +18,7 @@ DENIED = (
     r"(?:reports?|claims?|rumou?rs?|speculation)\b"
     r"|(?<!\w)опроверг\w*\s+(?:[\w-]+\s+){0,3}(?:сообщени|информаци|слух|данны)\w*"
 )
+DENIED_RE = re.compile(DENIED, re.I)
 # a document said to be missing, right before its noun: "no nuclear deal", "without a trade
 # agreement", "нет соглашения", "без соглашения"
 NONE_BEFORE = re.compile(

@@ -23,9 +23,9 @@ from __future__ import annotations
 import re
 
 from bilat.extract.context import DocContext, Sentence
-from bilat.extract.denials import DENIED
+from bilat.extract.denials import DENIED_RE
 from bilat.extract.gazetteer import Gazetteer
-from bilat.extract.temporal import find_time_expressions
+from bilat.extract.visa_regimes import sentence_date
 from bilat.records import Agreement, Evidence
 
 __all__ = ["extract_instruments"]
@@ -60,7 +60,7 @@ def extract_instruments(ctx: DocContext, gaz: Gazetteer) -> list[Agreement]:
     """Every named unilateral instrument the article tells, once per title."""
     out: dict[str, Agreement] = {}
     for s in ctx.sentences:
-        if re.search(DENIED, s.text, re.I):
+        if DENIED_RE.search(s.text):
             continue  # "denied reports that ...": none told
         for found in _in_sentence(ctx, gaz, s):
             kept = out.get(found.title.lower())
@@ -76,7 +76,7 @@ def _in_sentence(ctx: DocContext, gaz: Gazetteer, s: Sentence) -> list[Agreement
     for m in _ORDER.finditer(s.text):
         found.append(_made(ctx, s, f"Executive Order {m.group(1)}", "United States", False))
     for m in _PACKAGE.finditer(s.text):
-        if not _EU.search(s.text) and not _EU.search(ctx.clean_text):
+        if not _EU.search(ctx.clean_text):
             continue  # the EU's packages are numbered so ('work on a 19th package')
         if "sanction" not in m.group(0).lower() and not _SANCTIONS.search(ctx.clean_text):
             continue  # a bare 'package' only in a report of sanctions packages
@@ -120,19 +120,8 @@ def _made(ctx: DocContext, s: Sentence, title: str, party: str, planned: bool) -
         title=title,
         kind="other",
         status="planned" if planned else "adopted",
-        date=None if planned else _date(ctx, s),
+        date=None if planned else sentence_date(ctx, s, planned=False),
         parties=(party,),
         sector="trade",
         evidence=Evidence(s.start, s.end, s.text),
     )
-
-
-def _date(ctx: DocContext, s: Sentence) -> str | None:
-    """The sentence's day or month, one told with its number first ('on Friday (18 July)')."""
-    found = [
-        e
-        for e in find_time_expressions(s.text, ctx.published, tense="past")
-        if e.date and e.period in (None, e.date, f"{e.date}..{e.date}")
-    ]
-    found.sort(key=lambda e: not re.search(r"\d", e.text))
-    return found[0].date if found else None

@@ -25,6 +25,7 @@ from typing import Any
 
 from bilat.datafiles import read_data
 from bilat.extract.gazetteer import LEGAL_FORM, Entry, Gazetteer, normalize
+from bilat.extract.temporal_calendar import table
 from bilat.extract.wordre import alternation, words_re
 
 __all__ = ["OrgMention", "find_organizations", "states_named_in"]
@@ -50,21 +51,26 @@ def _heads() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 _ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z]{1,24})\)?")
+
+
 # the remit that completes a body's name: "on Investment Cooperation", "for Economic and
 # Trade Cooperation", "on NSR cooperation"
-# a day told after a name is no part of it: "the Federation ... and Industry on December 5"
-_NO_REMIT = (
-    r"(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mon|Tue|Tues|Wed|Thu|Thur|Thurs"
-    r"|Fri|Sat|Sun)(?:[a-z]*day|uary|ruary|ch|il|e|y|ust|tember|ober|ember)?\b)"
-)
-_REMIT = re.compile(
-    # a listed remit ending in its noun: "on Trade, Economic, Scientific, Technological and
-    # Cultural Cooperation", "for Economic, Trade, Scientific and Technological Cooperation"
-    r"\s+(?:on|for)\s+(?:the\s+)?(?:[A-Z][\w-]*(?:,|\s+and)?\s+){1,8}"
-    r"(?:Cooperation|Co-operation|Affairs|Relations|Development|Issues|Partnership)\b"
-    rf"|\s+(?:on|for)\s+(?:the\s+)?{_NO_REMIT}"
-    r"(?:[A-Z][\w-]*\s+(?:(?:and|of|the|in)\s+){0,2})*[A-Z][\w-]*\b"
-)
+@cache
+def _remit() -> re.Pattern[str]:
+    """A remit a body's name goes on with after 'on/for': a listed one ending in its noun ("on
+    Trade, Economic, Scientific, Technological and Cultural Cooperation", "for Economic,
+    Trade, Scientific and Technological Cooperation"), or capitalised words that are no day
+    (not "the Federation ... and Industry on December 5", "... on Monday": the month and
+    weekday names of data/temporal.yaml)."""
+    days = alternation([*table("months"), *table("weekdays")], ignore_case=True)
+    return re.compile(
+        r"\s+(?:on|for)\s+(?:the\s+)?(?:[A-Z][\w-]*(?:,|\s+and)?\s+){1,8}"
+        r"(?:Cooperation|Co-operation|Affairs|Relations|Development|Issues|Partnership)\b"
+        rf"|\s+(?:on|for)\s+(?:the\s+)?(?!(?i:{days})\.?\b)"
+        r"(?:[A-Z][\w-]*\s+(?:(?:and|of|the|in)\s+){0,2})*[A-Z][\w-]*\b"
+    )
+
+
 _NATIONAL = re.compile(r"\b(?:Ministry|Embassy|Consulate|Government|Parliament|Customs)$")
 _OF_STATE = re.compile(r"\s+of\s+(?:the\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})")
 
@@ -159,7 +165,7 @@ def _from_entity(
     core = re.split(r"\s+(?:of|for|on|in)\s+", name, maxsplit=1)[0]  # "Ministry [of Commerce]"
     if not core or not heads.search(core.split()[-1]):
         return
-    tail = _REMIT.match(text, start + len(name))
+    tail = _remit().match(text, start + len(name))
     if tail:
         name += tail.group(0)  # NER stops at "on": "Commission [on Energy Cooperation]"
     between = _BETWEEN_STATES.match(text, start + len(name))
@@ -321,7 +327,7 @@ def _joint_bodies(text: str, gaz: Gazetteer) -> list[OrgMention]:
         a, b = (gaz.state_for_adjective(w) or gaz.state_named(w) for w in m.group(1, 2))
         if a is None or b is None or a.country == b.country:
             continue
-        remit = _REMIT.match(text, m.end()) or _REMIT_LOWER.match(text, m.end())
+        remit = _remit().match(text, m.end()) or _REMIT_LOWER.match(text, m.end())
         if remit is None and not m.group(3):
             continue  # 'the Russian-Chinese commission': which one, the words do not say
         end = remit.end() if remit else m.end()

@@ -25,7 +25,7 @@ from bilat.extract.temporal import find_time_expressions
 from bilat.extract.temporal_ru import find_time_expressions_ru
 from bilat.records import Agreement, Evidence
 
-__all__ = ["extract_visa_regimes"]
+__all__ = ["extract_visa_regimes", "sentence_date"]
 
 _REGIME = re.compile(
     r"\bvisa-free\s+(?:regime|entry|travel|stay|policy|access|arrangement)|\bvisa\s+waivers?\b|"
@@ -97,7 +97,7 @@ def _from_sentence(ctx: DocContext, gaz: Gazetteer, s: Sentence, told: bool) -> 
         title=f"{grantor.name}'s visa-free regime for {adjective} citizens",
         kind="other",
         status="planned" if planned else "adopted",
-        date=_date(ctx, s, planned),
+        date=sentence_date(ctx, s, planned),
         parties=(grantor.name,),
         sector="other",
         evidence=Evidence(s.start, s.end, s.text),
@@ -148,10 +148,15 @@ def _grantor(
         return None
 
 
-def _date(ctx: DocContext, s: Sentence, planned: bool) -> str | None:
+def sentence_date(ctx: DocContext, s: Sentence, planned: bool) -> str | None:
+    """The day or month a sentence tells an instrument by: the most precise, and of two days
+    the one told with its number ('on Friday (18 July)'); a span is no such date."""
     tense = "future" if planned else "past"
     find = find_time_expressions_ru if ctx.language == "ru" else find_time_expressions
-    for expr in find(s.text, ctx.published, tense=tense):
-        if expr.date and expr.period in (None, expr.date, f"{expr.date}..{expr.date}"):
-            return expr.date
-    return None
+    found = [
+        e
+        for e in find(s.text, ctx.published, tense=tense)
+        if e.date and e.period in (None, e.date, f"{e.date}..{e.date}")
+    ]
+    found.sort(key=lambda e: (-len(e.date or ""), not re.search(r"\d", e.text)))
+    return found[0].date if found else None
