@@ -196,6 +196,33 @@ def test_a_title_stops_where_when_begins() -> None:
     assert found.title == "contract on Power of Siberia 2", found.title
 
 
+def test_ties_raised_to_a_named_partnership_are_declared_then() -> None:
+    """'upgraded ties to a "comprehensive strategic partnership of coordination ..."': the
+    partnership the two declared, dated by the year beside it, named without the quotation
+    marks and the full stop inside them; 'when' begins the occasion, not the name."""
+    (upgraded,) = _agreements(
+        "Brazil and Vietnam deepen their ties. At their 2027 summit in Hanoi the two sides "
+        "upgraded ties to a \u201ccomprehensive strategic partnership for a new era.\u201d",
+        "2031-07-22",
+    )
+    assert (upgraded.title, upgraded.kind, upgraded.status, upgraded.date) == (
+        "comprehensive strategic partnership for a new era",
+        "declaration",
+        "announced",
+        "2027",
+    )
+    found = _agreements(
+        "Brazil and Vietnam deepen their ties. Relations had been upgraded in 2019 to a "
+        '"strategic partnership." Ties were elevated to a comprehensive partnership when Lula '
+        "met To Lam in Brasilia.",
+        "2031-07-22",
+    )
+    assert [(a.title, a.status, a.date) for a in found] == [
+        ("strategic partnership", "announced", "2019"),
+        ("comprehensive partnership", "announced", None),
+    ]
+
+
 def test_a_title_past_the_place_of_signing() -> None:
     """'signed a memorandum of understanding in Beijing to study ...': named for what it is
     to do, the place (and a date beside it) no part of the name."""

@@ -30,7 +30,7 @@ _STOP = re.compile(
     r"became|brought|kept|won|lost|meant|went|"
     r"that|who|signed|adopted|issued|reached|published|during|said|says|covers|covered|"
     # when, not what: "the Power of Siberia 2 contract before Putin's trip to Beijing"
-    r"before|ahead\s+of|"
+    r"before|ahead\s+of|when|"
     r"includes|included|provides|envisages|stipulates|demonstrated|shows|laid|aims|calls|sets|"
     r"obliges|obligates|commits|binds|guarantees|gives|grants|prohibits|bans|"
     # the clause's own verb after the noun: "talks on the terms of the contract continue"
@@ -224,7 +224,20 @@ def title_span(text: str, start: int, end: int) -> tuple[int, str]:
         right = title_right(text, end)
         aim = _aim_after_date(text, right)  # "a contract with X in October to supply coal"
         raw = text[begin:right] + (text[aim : title_right(text, aim)] if aim else "")
-    return begin, _GENERIC_LEAD.sub("", _GENERIC_TAIL.sub("", raw.strip()))
+    return begin, _unquoted(_GENERIC_LEAD.sub("", _GENERIC_TAIL.sub("", raw.strip())))
+
+
+_OPENING = {"“": "”", '"': '"', "‘": "’", "«": "»"}
+
+
+def _unquoted(title: str) -> str:
+    """A title cut inside its quotation: 'upgraded ties to a “comprehensive strategic
+    partnership of coordination for a new era.”' is that partnership, without the opening mark
+    left alone or the sentence's full stop inside the quote."""
+    close = _OPENING.get(title[:1])
+    if close is None or close in title[1:]:
+        return title
+    return title[1:].rstrip(".,;:")
 
 
 # what a deal or contract was for, told before it: "the five S-400 squadrons India ordered
