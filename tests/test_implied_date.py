@@ -437,6 +437,32 @@ def test_an_english_report_of_a_years_results_beside_last_year_is_of_the_year_af
     assert _implied(text)[0] == "2026"
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the last year named in apposition
+            "МИНСК, 12 фев – Sputnik. Технопарк в прошлом, 2025 году зарегистрировал 18 новых "
+            "резидентов. Экспорт вырос на 27% к 2024 году.",
+            "2026-02-12",
+        ),
+        (
+            "ALMATY, Feb 9 - The park registered 18 new residents last year (2025), its "
+            "administration said.",
+            "2026-02-09",
+        ),
+        (  # a year's results summed up, beside "last year"
+            "Министерство подвело итоги 2025 года. В прошлом году граждане совершили в "
+            "Монголию 1,12 млн поездок.",
+            "2026",
+        ),
+        # a span after "last year" names no last year
+        ("Trade grew last year, 2019-2024 being a decade of growth.", None),
+    ],
+)
+def test_the_last_year_named_or_summed_up_dates_the_report(text: str, expected: str | None) -> None:
+    assert _implied(text)[0] == expected
+
+
 def test_an_anniversary_marked_in_a_year_dates_a_yearless_dateline() -> None:
     """'the treaty, signed in July 2001, marks its 25th anniversary in 2026' is told in the
     present: the report is of 2026, and 'BEIJING, Mar 3' is 2026-03-03."""

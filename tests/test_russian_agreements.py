@@ -204,6 +204,11 @@ def test_a_russian_document_name_becomes_an_english_title(
             "negotiating",
             "intergovernmental agreement on the mutual recognition of guarantees",
         ),
+        (  # initialled: the text agreed, not yet signed
+            "Кроме того, стороны парафировали соглашение о строительстве нового моста.",
+            "negotiating",
+            "agreement on construction of the new bridge",
+        ),
     ],
 )
 def test_statuses_and_compound_prepositions(text: str, status: str, title: str) -> None:

@@ -86,7 +86,8 @@ def implied_published(text: str, today: dt.date | None = None) -> ImpliedDate | 
         found = russian_dateline(text, day) or russian_latest_month(text, day)
         year = implied_year(text, russian_planned, today)
         if year is not None and (found is None or year[0] > found.date[:4]):
-            return ImpliedDate(year[0], year[1])  # "по итогам 2025 года" + "в прошлом году"
+            # "по итогам 2025 года" + "в прошлом году"; with a year-less dateline, its day then
+            return russian_dateline(text, day, year) or ImpliedDate(year[0], year[1])
         return found
     anchors = list(_anchors(text))
     stated = _stated_in_latest_year(anchors)

@@ -31,29 +31,37 @@ def _dateline() -> re.Pattern[str]:
     )
 
 
-def russian_dateline(text: str, today: str) -> ImpliedDate | None:
+def russian_dateline(
+    text: str, today: str, implied: tuple[str, tuple[tuple[int, int], ...]] | None = None
+) -> ImpliedDate | None:
+    """The dateline's day in the latest year the text states as done, or in the `implied`
+    year (with its evidence) when one is given ("в прошлом, 2025 году": 2026)."""
     from bilat.ingest.implied_date import ImpliedDate  # the module that calls this one
 
     m = _dateline().search(text[:DATELINE_WINDOW])
     if m is None:
         return None
-    years = [  # the latest year told as done ("в январе-сентябре 2025 года"), not a plan's
-        y
-        for s in _SENTENCE_RU.finditer(text)
-        if not _PLAN_RU.search(s.group(0))
-        for y in _YEAR.finditer(text, s.start(), s.end())
-        if y.group(1) <= today[:4]
-    ]
-    if not years:
-        return None
-    latest = max(years, key=lambda y: y.group(1))
+    if implied is not None:
+        year, evidence = implied[0], implied[1][:1]
+    else:
+        years = [  # the latest year told as done ("в январе-сентябре 2025 года"), not a plan's
+            y
+            for s in _SENTENCE_RU.finditer(text)
+            if not _PLAN_RU.search(s.group(0))
+            for y in _YEAR.finditer(text, s.start(), s.end())
+            if y.group(1) <= today[:4]
+        ]
+        if not years:
+            return None
+        latest = max(years, key=lambda y: y.group(1))
+        year, evidence = latest.group(1), (latest.span(1),)
     try:
-        date = dt.date(int(latest.group(1)), month_number(m["m"]), int(m["d"])).isoformat()
+        date = dt.date(int(year), month_number(m["m"]), int(m["d"])).isoformat()
     except ValueError:  # "31 февраля": no such day, so no date
         return None
     if date > today:
         return None
-    return ImpliedDate(date, ((m.start("d"), m.end("m")), latest.span(1)))
+    return ImpliedDate(date, ((m.start("d"), m.end("m")), *evidence))
 
 
 _SENTENCE_RU = re.compile(r"[^.!?\n]+[.!?]?")

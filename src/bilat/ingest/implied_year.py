@@ -25,8 +25,11 @@ reading only sentences told as past (no future or plan cue):
 6. A year told in the present as the one it is ("The year 2025 marks the 75th anniversary
    of diplomatic relations", "the Declaration marks its 25th anniversary in 2025", "в 2025
    году отмечается 75-летие"): written in it.
-7. A whole year's results told as done ("по итогам 2025 года", "full-year 2025") in a text
-   that also says "last year" ("в прошлом году") were reported in the year after.
+7. A whole year's results told as done ("по итогам 2025 года", "подводя итоги 2025 года",
+   "full-year 2025") in a text that also says "last year" ("в прошлом году") were reported
+   in the year after.
+8. The last year named in apposition ("в прошлом, 2025 году", "last year (2025)"): the text
+   was written in the year after.
 
 Russian cues count as the English ones ("в этом году", "в прошлом году").
 
@@ -65,9 +68,17 @@ _SAME_PERIOD = re.compile(
     rf"\bsame\s+(?:period|months?|quarter|half|time|span)\s+(?:of|in)\s+({_YEAR})\b", re.I
 )
 _LAST_YEAR = re.compile(r"\blast year\b|(?<!\w)(?:прошл|минувш)(?:ом|ого|ый)\s+год(?:у|а)?\b", re.I)
+# the last year named in apposition: "в прошлом, 2025 году", "last year, 2025,", "last year
+# (2025)"
+_LAST_YEAR_NAMED = re.compile(
+    rf"(?<!\w)в\s+(?:прошлом|минувшем),\s+({_YEAR})\s+году\b"
+    rf"|\blast\s+year\s*(?:,\s*|\(\s*)({_YEAR})\b(?!\s*(?:-|–|to\b))",
+    re.I,
+)
 # the results of a whole year: "по итогам 2025 года", "full-year 2025", "for the whole of 2025"
 _YEAR_RESULTS = re.compile(
-    rf"(?<!\w)по\s+итогам\s+({_YEAR})\s+года|\bfull[- ]year\s+({_YEAR})\b"
+    rf"(?<!\w)(?:по\s+итогам|(?:подв\w+|подведены|подведения)\s+итог(?:и|ов))\s+({_YEAR})\s+года"
+    rf"|\bfull[- ]year\s+({_YEAR})\b"
     rf"|\bfor\s+(?:the\s+whole\s+of|all\s+of)\s+({_YEAR})\b|\b({_YEAR})\s+as\s+a\s+whole\b",
     re.I,
 )
@@ -99,6 +110,11 @@ def implied_year(
         for m in _SAME_PERIOD.finditer(t)
     ]
     found += _span_then_last_year(past)
+    found += [  # "в прошлом, 2025 году", "last year (2025)": the year named as the last one
+        (int(next(y for y in m.groups() if y)) + 1, ((s + m.start(), s + m.end()),))
+        for s, t in every
+        for m in _LAST_YEAR_NAMED.finditer(t)
+    ]
     found += _results_then_last_year(every, past)
     found = [f for f in found if f[0] <= (today or dt.date.today()).year]
     if not found:
