@@ -413,3 +413,33 @@ def test_the_meeting_whose_preparation_work_was_discussed_is_planned() -> None:
         "2026-10-13",
     )
     assert [e.status for e in events if e.mode == "meeting"] == ["planned"]
+
+
+def test_a_contact_of_another_pair_at_a_summit_is_its_own() -> None:
+    """A report of Brazil-South Africa talks at a G20 summit also tells Lula's talks with
+    Modi and Ramaphosa's with Erdogan: contacts of their own pairs, each with its day; an
+    envoy told by office alone ('after a meeting with the Indian envoy') is no such contact."""
+    events = _events(
+        "JOHANNESBURG, Nov 22 (Reuters) - Brazilian President Luiz Inacio Lula da Silva held "
+        "talks with South African President Cyril Ramaphosa on Saturday on the sidelines of "
+        "the G20 summit. Brazil and South Africa agreed to expand trade. Lula also met Indian "
+        "Prime Minister Narendra Modi on Saturday. Ramaphosa is due to hold talks with Turkish "
+        "President Recep Tayyip Erdogan on Sunday. Argentine Foreign Minister Gerardo "
+        "Werthein said after a meeting with the Indian envoy that Buenos Aires wanted more "
+        "trade.",
+        "2031-11-22",
+    )
+    meetings = {
+        (frozenset(e.participants), e.status, e.date) for e in events if e.mode == "meeting"
+    }
+    assert (
+        frozenset({"Luiz Inacio Lula da Silva", "Narendra Modi"}),
+        "occurred",
+        "2031-11-22",
+    ) in meetings, meetings
+    assert (
+        frozenset({"Cyril Ramaphosa", "Recep Tayyip Erdogan"}),
+        "planned",
+        "2031-11-23",
+    ) in meetings, meetings
+    assert not any("Gerardo Werthein" in p for p, _, _ in meetings), meetings

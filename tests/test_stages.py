@@ -61,8 +61,14 @@ def _events(text: str, published: str | None) -> list[tuple[Any, ...]]:
                 ("meeting", "occurred", ("Sergei Shoigu", "Xi Jinping"), "2025-02"),
             ],
         ),
-        (  # a contact outside the tracked pair is not an event of the record
+        (  # a contact of another pair, its two people named, is an event of that pair (the
+            # record files it under China-United States), not dropped for the tracked one
             "Xi Jinping met Donald Trump in Busan on Thursday.",
+            "2025-10-31",
+            [("meeting", "occurred", ("Donald Trump", "Xi Jinping"), "2025-10-30")],
+        ),
+        (  # one told by office alone is not
+            "Xi Jinping met the US envoy in Busan on Thursday.",
             "2025-10-31",
             [],
         ),

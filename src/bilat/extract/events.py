@@ -476,6 +476,34 @@ def ahead_in_a_calendar(ctx: DocContext, sentence: Sentence, found: Found) -> Fo
     return replace(found, event=event)
 
 
+def _by_name(m: Mention) -> bool:
+    """The person is named, not told by office ('the Chinese envoy')."""
+    names = {w.lower() for w in re.findall(r"\w{2,}", m.actor)}
+    return any(w.lower() in names for w in re.findall(r"\w{2,}", m.text))
+
+
+def _clause_pair(ctx: DocContext, gaz: Gazetteer, clause: Clause) -> DocContext:
+    """A clause whose people are of exactly two states, not the document's pair, is read as a
+    contact of those two: 'Putin also met Indian Prime Minister Narendra Modi on Tuesday' in
+    a report of a BRICS summit led by Putin and Xi is Russia-India (the record files each
+    event under its participants' pair). States named alone ('since it sent troops into
+    Ukraine') make no contact of their own, nor does a person told by office alone ('after a
+    meeting with the Chinese envoy'): the other pair's contact is reported, not alluded to."""
+    states = {
+        m.country
+        for m in ctx.mentions_in(clause.start, clause.end)
+        if m.type == "person" and m.country and _by_name(m)
+    }
+    if len(states) != 2 or states == set(ctx.pair):
+        return ctx
+    try:
+        a, b = sorted(states, key=lambda c: (c not in ctx.pair, c))
+        names = (gaz.state(a).name, gaz.state(b).name)
+    except KeyError:
+        return ctx
+    return replace(ctx, pair=(a, b), pair_names=names)
+
+
 def extract_events(ctx: DocContext, gaz: Gazetteer) -> list[Event]:
     ctx = with_turn_pronouns(ctx)  # in a transcript, "I" and "you" are the two speakers
     found: list[Found] = []
@@ -486,7 +514,7 @@ def extract_events(ctx: DocContext, gaz: Gazetteer) -> list[Event]:
         before: list[Found] = []
         ctx = in_its_year(whole, sentence)  # a timeline's item: read in its heading's year
         for clause in split_clauses(sentence):
-            new = _candidates(ctx, gaz, clause, subject, exercise)
+            new = _candidates(_clause_pair(ctx, gaz, clause), gaz, clause, subject, exercise)
             new = [f for f in new if not told_back(clause, f, found)]
             again = continued(ctx, clause, before) if not new else None
             if not new and HELD_REMOTELY.match(clause.text):
