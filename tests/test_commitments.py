@@ -102,6 +102,15 @@ def test_actual_values_are_not_targets() -> None:
     assert [c.value for c in commits(text)] == [75]
 
 
+def test_the_amount_of_a_loan_agreed_is_a_figure_not_a_target() -> None:
+    """'agreed to lend Tehran 1.3 billion euros': the loan's amount, as a contract's volume
+    is; money to reach by a deadline stays a goal."""
+    assert commits("Russia has agreed to lend Tehran 1.3 billion euros to build the line.") == []
+    assert commits("China agreed to finance the $2 billion project.") == []
+    (goal,) = commits("China agreed to invest $10 billion in Kazakhstan by 2030.")
+    assert (goal.value, goal.deadline) == (10_000_000_000, "2030")
+
+
 def test_the_level_a_target_starts_from_is_no_target() -> None:
     text = (
         "The two governments aim to lift trade to $80 billion by 2028, from about $31 billion "

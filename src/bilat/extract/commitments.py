@@ -113,6 +113,9 @@ def is_target(text: str, q: Quantity) -> bool:
     window = int(load_data("commitments.yaml")["cue_window"])
     if _words_in(between) > window or re.search(r"[();]", between):
         return False
+    if q.unit in _CURRENCIES and _LENDS.match(between) and not _DEADLINE.match(text[q.end :]):
+        return False  # "agreed to lend Tehran 1.3 billion euros": the loan's amount, a figure
+        # (as a contract's volume is); "to invest $10 billion by 2030" stays a goal
     if _only_forecast(text, cues, q) and (
         not _DEADLINE.match(text[q.end :]) or _THIS_YEARS_END.match(text[q.end :])
     ):
@@ -169,6 +172,13 @@ def extract_commitments(ctx: DocContext) -> list[Commitment]:
     return _dedupe(found)
 
 
+# what a loan or a financing deal provides: its amount is the deal's, not a level to reach
+_LENDS = re.compile(
+    r"\s*(?:lend|loan|finance|fund|provide|extend|allocate|grant|invest|give)\b[^.;]{0,40}?"
+    r"(?:\b(?:the|a|an|about|some|around|up\s+to|over|more\s+than)\s+)?[$€£¥]?$",
+    re.I,
+)
+_CURRENCIES = frozenset({"USD", "EUR", "CNY", "RUB"})
 _SET_AS_TARGET = re.compile(
     r"[^.;]{0,50}?\b(?:set|agreed|adopted|declared|named)\s+as\s+(?:an?|the|their|its)\s+"
     r"(?:[\w-]+\s+)?(?:target|goal|objective|benchmark)\b",

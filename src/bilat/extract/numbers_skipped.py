@@ -84,8 +84,25 @@ def _sentence_initial(text: str, pos: int) -> bool:
     return bool(re.search(r"(^|[.!?\n\"“«(—–:•]\s*|^\s*)$", text[max(0, pos - 4) : pos]))
 
 
+# units GOLD.md has no unit for: "a combined capacity of 4,800 MW", "1,000 MWe", "100 GW",
+# "4,8 ГВт" (not a count of anything)
+_POWER_UNIT = re.compile(
+    r"\s*(?:[kMGT]W[eh]?|[kMGT]W[-\s]?h|(?:kilo|mega|giga|tera)watt(?:-hours?|s)?|[кМГТ]Вт(?:\*?ч)?)"
+    r"(?![\w-])"
+)
+# a unit, block or stage known by its number: "Kudankulam unit 3", "units 3 and 4", "Phase 2"
+_NUMBERED = re.compile(
+    r"\b(?:[Uu]nits?|[Bb]locks?|[Rr]eactors?|[Pp]hases?|[Ss]tages?|[Tt]rains?|[Bb]erths?"
+    r"|[Ээ]нергоблок\w*|[Бб]лок(?:а|е|ом|и|ов)?)\s+(?:No\.\s?|№\s?)?(?:\d+(?:,\s*|\s+(?:and|и|&)\s+))*$"
+)
+
+
 def acceptable(text: str, p: Parse, m: re.Match[str]) -> bool:
     if p.value == 0 or _glued_letters(text, p) or _hyphen_modifier(text, p):
+        return False
+    if p.unit is None and (
+        _POWER_UNIT.match(text, p.end) or _NUMBERED.search(text, max(0, p.start - 30), p.start)
+    ):
         return False
     if p.unit is None and not _counts_something(text, p, m):
         return False
