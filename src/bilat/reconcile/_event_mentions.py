@@ -75,6 +75,7 @@ class Mentions(Mapping[str, _Item]):
         # a date pair's span and precision; the last document's publication span and
         # reading fields (the events come document by document)
         self._dates: dict[tuple[str | None, str | None], tuple[Span | None, int]] = {}
+        self._published: dict[str | None, Span | None] = {}  # a publication date's span
         self._doc: tuple[int, Span | None, str, str] | None = None
         if stored is None:
             for source in inputs:
@@ -111,7 +112,10 @@ class Mentions(Mapping[str, _Item]):
             dated = self._dates[date, date_end] = span, -precision(date)
         doc = self._doc
         if doc is None or doc[0] != doc_id:
-            published = self.seen(date_span(source.published))
+            day = source.published
+            if day not in self._published:
+                self._published[day] = self.seen(date_span(day))
+            published = self._published[day]
             doc = self._doc = doc_id, published, source.published or "", source.doc_name
         self.sketch[ref] = ((dated[1], doc[2], doc[3], ref), dated[0], doc[1], kind, mode)
         return ref
