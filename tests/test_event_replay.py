@@ -15,7 +15,7 @@ import pytest
 
 from bilat.reconcile import ReconcileOptions, SourcedExtraction, reconcile
 from bilat.reconcile._event_mentions import Mentions, sketches
-from bilat.reconcile._event_replay import _Replay, changed_mentions, places_of
+from bilat.reconcile._event_replay import _Replay, _shelf, changed_mentions, places_of
 from bilat.reconcile.actors import canonical_actors
 from bilat.reconcile.delta import reconcile_delta
 from bilat.reconcile.events import _compatible, _Item, cluster_events, is_timeless, mention_items
@@ -161,6 +161,16 @@ def test_the_replay_files_only_the_months_it_reaches(seed: int) -> None:
     for shelf in replay.months:
         for n in replay.by_month.get(shelf, ()):
             assert (replay.item(n).type, replay.item(n).mode) == shelf[:2]
+    # a mention is filed only under its keys of the shelves read, and a key's list, in
+    # reading order, holds every mention filed of it
+    for table in (replay.filed, replay.probers):
+        for key, ranks in table.items():
+            assert _shelf(key) in replay.months, key
+            assert ranks == sorted(set(ranks)), key
+    for n in replay.loaded:
+        probed, filing = replay.blocks(replay.item(n))[:2]
+        for keys, table in ((probed, replay.probers), (filing, replay.filed)):
+            assert all(n in table[k] for k in keys if _shelf(k) in replay.months)
 
 
 @pytest.mark.parametrize("seed", range(20))

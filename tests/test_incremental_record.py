@@ -44,6 +44,7 @@ from bilat.records import (
     Figure,
 )
 from bilat.store import DocumentRow, Store, open_store
+from bilat.store.items import event_outlines
 from bilat.store.judgements import add_judgement
 from bilat.store.mention_places import event_places, mention_places
 from conftest import SEEDS, _drop_pg, _pg_url, extracted_store
@@ -749,6 +750,28 @@ def test_the_places_of_stored_mentions_are_read_by_their_keys(
             by_id = {ids[r]: pos for r, pos in expected.items()}
             assert event_places(store.db, [ids[a] for a in asked]) == by_id
         assert mention_places(store.db, []) == {}
+    finally:
+        store.close()
+
+
+def test_the_event_outlines_come_typed_as_the_driver_gives_them(
+    sources: list[Source], new_store: Any
+) -> None:
+    """`event_outlines` yields the rows as read, not converted: on either store each is
+    (int id, int document, str type, str mode, date, date_end), dates str or None, in
+    document and id order, one per stored event."""
+    with_events = [i for i, s in enumerate(sources) if s[1].events]
+    store = _store_with(new_store, sources, with_events[:8])
+    try:
+        outlines = list(event_outlines(store.db))
+        rows = store.db.all("SELECT id, doc_id, type, mode, date, date_end FROM events")
+        assert len(outlines) == len(rows) > 8
+        expected = sorted((int(r["doc_id"]), int(r["id"])) for r in rows)
+        assert [(o[1], o[0]) for o in outlines] == expected
+        for outline in outlines:
+            assert tuple(type(v) for v in outline[:4]) == (int, int, str, str), outline
+            assert all(v is None or type(v) is str for v in outline[4:]), outline
+        assert any(o[4] is not None for o in outlines)
     finally:
         store.close()
 

@@ -28,8 +28,8 @@ import bisect
 import heapq
 from collections.abc import Callable, Collection, Hashable, Iterable, Mapping
 
-from bilat.reconcile._dates import months
-from bilat.reconcile._event_mentions import Mentions, Sketch, sketches
+from bilat.reconcile._dates import Span, months
+from bilat.reconcile._event_mentions import Mentions, sketches
 from bilat.reconcile.events import (
     Key,
     _compatible,
@@ -48,6 +48,8 @@ _LAST = 1 << 62  # after every mention's rank
 # persons (the first named)
 Trace = tuple[int, int, int, int, frozenset[str]]
 Shelf = tuple[str, str, str]  # a type, a mode and a month: the mentions a key can hold
+# a mention's keys probed and filed under (`_probed`, `_filing`), and both by shelf
+Blocks = tuple[list[Key], list[Key], dict[Shelf, tuple[list[Key], list[Key]]]]
 
 
 # where the old mentions are in the stored clustering, read as the replay reaches them:
@@ -107,11 +109,10 @@ def _trace(item: _Item) -> Trace:
     return first, last, first, last, item.persons
 
 
-def _months_of(sketch: Sketch, options: ReconcileOptions) -> set[str]:
+def _months_of(span: Span | None, published: Span | None, options: ReconcileOptions) -> set[str]:
     """The months of every key a mention probes or is filed under (`_probed`, `_filing`),
-    from its span and publication (`_event_mentions.Sketch`)."""
+    from its span and publication (as a `_event_mentions.Sketch` holds them)."""
     found: set[str] = set()
-    _, span, published, *_ = sketch
     if span is not None:
         found.update(months(span, options.event_window_days))
     if published:
@@ -164,12 +165,13 @@ class _Replay:
         self.options, self.after = options, after
         self.places = placed if callable(placed) else places_of(placed)
         # ranked and listed by month from their sketches (`_event_mentions`): a mention
-        # is made only when the replay reads it
+        # is made only when the replay reads it. A sketch's reading key ends with its ref,
+        # so the keys sort alone; mentions alike in type, mode, span and publication have
+        # the same shelves, worked out once per such group
         sketch = sketches(after)
-        live = [r for r, s in sketch.items() if s[1] is not None or s[2] is not None]
-        live.sort(key=lambda r: sketch[r][0])
-        self.refs = live  # rank -> mention ref
-        self.at: dict[str, int] = {r: n for n, r in enumerate(live)}
+        live = sorted(s[0] for s in sketch.values() if s[1] is not None or s[2] is not None)
+        self.refs = [k[3] for k in live]  # rank -> mention ref
+        self.at: dict[str, int] = {r: n for n, r in enumerate(self.refs)}
         self.filed: dict[Key, list[int]] = {}
         self.probers: dict[Key, list[int]] = {}
         # the stored cluster of each mention read (None: a new one) and every mention's rank
@@ -180,21 +182,24 @@ class _Replay:
         # mentions are filed a type, mode and month at a time, as the cascade first reads a
         # key of theirs (`_month`): a mention of another type or mode is not read for it
         self.by_month: dict[Shelf, list[int]] = {}  # shelf -> mentions with a key on it
-        for n, ref in enumerate(live):
-            _, _, _, kind, mode = sketch[ref]
-            for m in _months_of(sketch[ref], options):
-                self.by_month.setdefault((kind, mode, m), []).append(n)
+        alike: dict[tuple[Span | None, Span | None, str, str], list[int]] = {}
+        for n, ref in enumerate(self.refs):
+            alike.setdefault(sketch[ref][1:], []).append(n)
+        for (span, published, kind, mode), ranks in alike.items():
+            for m in _months_of(span, published, options):
+                self.by_month.setdefault((kind, mode, m), []).extend(ranks)
+        self.sorted: set[Shelf] = set()  # shelves whose list is in reading order
         self.months: set[Shelf] = set()  # the shelves filed
         self.loaded: set[int] = set()  # the mentions filed
-        self.unsorted: set[Key] = set()  # keys filed under out of reading order
-        self.ready: set[Key] = set()  # keys read: their shelf filed, their lists in order
+        self.ready: set[Key] = set()  # keys read: their shelf filed
         self.now: dict[int, Hashable] = {}  # mentions placed again -> their cluster
         self.joined: dict[Hashable, list[int]] = {}  # cluster -> mentions placed again into it
         self.grown: dict[Hashable, _Grown] = {}
         self.keys: dict[Key, tuple[int, set[Hashable]]] = {}  # key -> read so far, clusters
         self.traces: dict[int, Trace] = {}  # mention filed -> `_trace`
         self.traced: dict[Hashable, Trace] = {}  # cluster -> those of its mentions read
-        self.keyed: dict[tuple[object, ...], tuple[list[Key], list[Key]]] = {}  # `blocks`
+        self.keyed: dict[tuple[object, ...], Blocks] = {}  # `blocks`
+        self.shelved: dict[int, dict[Shelf, tuple[list[Key], list[Key]]]] = {}  # filed: by shelf
         self.canon: dict[Key, Key] = {}  # one object per key the cached lists hold
         self.changed: set[Hashable] = set()
         self.todo: list[int] = []
@@ -202,47 +207,52 @@ class _Replay:
         self.spread_keys: set[Key] = set()  # keys whose later probers are queued
 
     def _month(self, key: Key) -> None:
-        """File every mention with a key of `key`'s type, mode and month (each under all its
-        keys). A key's list is read only once its shelf is filed, and then holds every mention
-        filed under it (each is in `by_month` of that shelf); it is put in reading order when
-        first read."""
+        """File every mention with a key of `key`'s type, mode and month under its keys of
+        that shelf (a mention's keys of another shelf are filed with that shelf, if it is
+        read). A key is on one shelf, so its list, filed when its shelf is, in reading
+        order, holds from then on every mention filed under it."""
         shelf = _shelf(key)
         if shelf in self.months:
             return
         self.months.add(shelf)
-        fresh = [n for n in self.by_month.get(shelf, ()) if n not in self.loaded]
+        listed = self.ranked(shelf)
+        fresh = [n for n in listed if n not in self.loaded]
         self.prefetch(fresh)
         self.locate(fresh)
         for n in fresh:
             self.loaded.add(n)
             item = self.item(n)
             self.traces[n] = _trace(item)
-            probed, filing = self.blocks(item)
+            self.shelved[n] = self.blocks(item)[2]
+        none: tuple[list[Key], list[Key]] = ([], [])
+        probers, filed, shelved = self.probers, self.filed, self.shelved
+        for n in listed:
+            probed, filing = shelved[n].get(shelf, none)
             for k in probed:
-                self.probers.setdefault(k, []).append(n)
-                self.unsorted.add(k)
+                probers.setdefault(k, []).append(n)
             for k in filing:
-                self.filed.setdefault(k, []).append(n)
-                self.unsorted.add(k)
+                filed.setdefault(k, []).append(n)
+
+    def ranked(self, shelf: Shelf) -> list[int]:
+        """The mentions with a key on `shelf`, in reading order."""
+        listed = self.by_month.get(shelf, [])
+        if shelf not in self.sorted:
+            self.sorted.add(shelf)
+            listed.sort()  # listed group by group of mentions alike
+        return listed
 
     def _read(self, key: Key, table: dict[Key, list[int]]) -> list[int]:
-        """A key's list, its shelf filed first: then it holds all it will (a key's shelf is
-        filed whole at once), so it is put in order and its shelf asked for once."""
-        if key in self.ready:
-            return table.get(key, [])
-        self.ready.add(key)
-        self._month(key)
-        if key in self.unsorted:
-            self.unsorted.discard(key)
-            for listed in (self.filed.get(key), self.probers.get(key)):
-                if listed is not None:
-                    listed.sort()
+        """A key's list, its shelf filed first: then it holds all it will."""
+        if key not in self.ready:
+            self.ready.add(key)
+            self._month(key)
         return table.get(key, [])
 
-    def blocks(self, item: _Item) -> tuple[list[Key], list[Key]]:
-        """`_probed` and `_filing` of `item`, worked out once for the mentions alike in all
-        they read (reports of one event: 9,000 for the 56,331 mentions filed at 100,000
-        documents); each key kept once (`canon`), as the filing lists hold it."""
+    def blocks(self, item: _Item) -> Blocks:
+        """`_probed` and `_filing` of `item`, and both by shelf, worked out once for the
+        mentions alike in all they read (reports of one event: 9,000 for the 56,331 mentions
+        filed at 100,000 documents); each key kept once (`canon`), as the filing lists hold
+        it."""
         alike = (
             item.type,
             item.mode,
@@ -255,10 +265,14 @@ class _Replay:
         found = self.keyed.get(alike)
         if found is None:
             canon = self.canon
-            found = self.keyed[alike] = (
-                [canon.setdefault(k, k) for k in _probed(item, self.options)],
-                [canon.setdefault(k, k) for k in _filing(item, self.options)],
-            )
+            probed = [canon.setdefault(k, k) for k in _probed(item, self.options)]
+            filing = [canon.setdefault(k, k) for k in _filing(item, self.options)]
+            shelves: dict[Shelf, tuple[list[Key], list[Key]]] = {}
+            for k in probed:
+                shelves.setdefault(_shelf(k), ([], []))[0].append(k)
+            for k in filing:
+                shelves.setdefault(_shelf(k), ([], []))[1].append(k)
+            found = self.keyed[alike] = probed, filing, shelves
         return found
 
     def item(self, n: int) -> _Item:

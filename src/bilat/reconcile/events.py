@@ -117,9 +117,18 @@ def span_of(date: str | None, date_end: str | None) -> Span | None:
 
 
 def _item(
-    source: SourcedExtraction, index: int, event: Event, actors: ActorIndex, seen: _Seen
+    source: SourcedExtraction,
+    index: int,
+    event: Event,
+    actors: ActorIndex,
+    seen: _Seen,
+    dated: tuple[Span | None, Span | None, int] | None = None,
 ) -> _Item:
+    """The mention `index` of `source`; `dated`: its span, publication span and precision
+    when known already (as `seen` holds them: `_event_mentions` reads them from outlines)."""
     one = seen
+    if dated is None:
+        dated = one(_span(event)), one(date_span(source.published)), precision(event.date)
     ids = one(frozenset(actors.resolve(source.doc_id, p) for p in event.participants))
     persons, bodies, states, countries = seen.kinds(ids, actors)
     ev = event.evidence
@@ -146,13 +155,13 @@ def _item(
         bodies,
         states,
         countries,
-        one(_span(event)),
-        one(date_span(source.published)),
+        dated[0],
+        dated[1],
         name_key(event.place) if event.place else None,
         bool(event.place) and actors.is_state_name(event.place or ""),
         _country(actors, actors.resolve(source.doc_id, event.place)) if event.place else None,
         event.mode in _WIDE_MODES or event.date_end is not None,
-        precision(event.date),
+        dated[2],
     )
 
 
