@@ -20,7 +20,7 @@ from bilat.reconcile.figures import comparable, period_order, quantity
 from bilat.reconcile.model import FigureGroup, FigureSeries, SeriesPoint, to_plain
 from bilat.reconcile.pairs import PairFiler, flow_states
 
-__all__ = ["QUANTITY", "SomePoints", "patched_series", "series_quantity"]
+__all__ = ["QUANTITY", "SomePoints", "filed_by_flow", "patched_series", "series_quantity"]
 
 QUANTITY = ("measure", "flow", "unit", "kind", "per", "topic")
 Quantity = tuple[str | None, ...]
@@ -29,11 +29,18 @@ Quantity = tuple[str | None, ...]
 class SomePoints(dict[str, Any]):
     """A series entry (plain) whose `points` are only some of its points, in period order:
     those of the periods asked for (read), or made again (written; any other stored point
-    stays as it is). `docs`: the claims of every point of it per document."""
+    stays as it is). `docs`: the claims of every point of it per document (left empty
+    when read for a series `filed_by_flow`: its pairs are its flow's)."""
 
     def __init__(self, entry: dict[str, Any], docs: Counter[int]) -> None:
         super().__init__(entry)
         self.docs = docs
+
+
+def filed_by_flow(flow: str | None) -> bool:
+    """A series whose flow names two states or more is filed under their pairs, whatever
+    documents report it (`pairs.item_pairs`)."""
+    return len(set(flow_states(flow))) >= 2
 
 
 def series_quantity(entry: dict[str, Any]) -> Quantity:

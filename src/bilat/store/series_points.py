@@ -29,7 +29,7 @@ from collections import Counter
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
-from bilat.reconcile._series_delta import QUANTITY, SomePoints
+from bilat.reconcile._series_delta import QUANTITY, SomePoints, filed_by_flow
 from bilat.reconcile.figures import period_order
 from bilat.store.db import Database
 from bilat.store.record_order import sort_key
@@ -114,7 +114,8 @@ def attach_points(db: Database, items: Sequence[dict[str, Any]]) -> None:
 
 def some_points(db: Database, wanted: Mapping[str, Collection[str]]) -> list[SomePoints]:
     """The stored series of these keys (those the record has, in record order), each with
-    its points of the given periods only and its claims per document (`SomePoints`)."""
+    its points of the given periods only and its claims per document (`SomePoints`; not
+    read for a series filed by its flow)."""
     keys = sorted(wanted)
     rows: list[tuple[int, dict[str, Any]]] = []
     for chunk in _chunks(keys):
@@ -130,7 +131,8 @@ def some_points(db: Database, wanted: Mapping[str, Collection[str]]) -> list[Som
             docs = _docs(counted(item["points"]))
             item["points"] = [p for p in item["points"] if p["period"] in periods]
         else:
-            docs = _docs(_counts(db, key, _DOC))
+            by_flow = filed_by_flow(item.get("flow"))
+            docs = Counter[int]() if by_flow else _docs(_counts(db, key, _DOC))
             item["points"] = _periods(db, key, sorted(periods))
         out.append(SomePoints(item, docs))
     return out
