@@ -47,6 +47,7 @@ from bilat.store import DocumentRow, Store, open_store
 from bilat.store.items import event_outlines
 from bilat.store.judgements import add_judgement
 from bilat.store.mention_places import event_places, mention_places
+from bilat.store.series_points import series_key
 from conftest import SEEDS, _drop_pg, _pg_url, extracted_store
 
 CORPUS = Path(__file__).resolve().parents[1] / "examples" / "corpus"
@@ -123,6 +124,9 @@ _KEYS = {  # the pages' keys (store/record_keys.py), by the entry's key, not its
     "ref, doc_id, doc_name, name, type, country, role, aliases, gid FROM record_actor_members",
     # the actors' tie keys, none left over (a patch adds a grown actor's new ones)
     "actor ties": "SELECT tie, actor FROM record_actor_ties",
+    # the series' points and kept counts, none left over (a patch writes the reached ones)
+    "series points": "SELECT series, period, payload FROM record_series_points",
+    "series counts": "SELECT series, what, value, n FROM record_series_counts",
 }
 
 
@@ -989,5 +993,135 @@ def test_documents_read_with_no_items_are_made_from_their_rows(
             ]
             assert got == expected
             assert len(got) == 5
+    finally:
+        store.close()
+
+
+def _turnover(value: float, period: str, flow: str | None, said_by: str | None) -> Figure:
+    return Figure(
+        "amount",
+        value,
+        None,
+        "USD",
+        "year",
+        "exact",
+        "trade_turnover",
+        None,
+        flow,
+        period,
+        said_by,
+        Evidence(0, 1, f"{value} in {period}"),
+    )
+
+
+def _points(store: Store) -> dict[tuple[str, str], str]:
+    """(series key, period) -> the point row stored."""
+    rows = store.db.all("SELECT series, period, payload FROM record_series_points")
+    return {(str(r["series"]), str(r["period"])): str(r["payload"]) for r in rows}
+
+
+def _series_of(store: Store) -> list[dict[str, Any]]:
+    return list((store.load_record() or {})["series"])
+
+
+def test_a_touched_series_writes_only_the_points_its_figures_reach(
+    sources: list[Source], new_store: Any
+) -> None:
+    """A series is stored point by point (`bilat.store.series_points`): an added figure of
+    one period reads and writes that period's point; the others' rows stay as they are.
+    What the entry needs of every point is kept beside it: its claims per document (a
+    series naming one state or none is filed under its documents' pairs: an India-Russia
+    document adds a pair) and per speaker (the names it counts). The update equals a
+    rebuild, its points in period order."""
+    years = ("2017", "2019", "2021")
+    old = [
+        Extraction(
+            "x",
+            None,
+            "test",
+            (_RU, _CN),
+            figures=tuple(
+                _turnover(100e9 + n, y, flow, "Putin") for y in years for flow in ("RU<->CN", None)
+            ),
+            pair=("CN", "RU"),
+        )
+        for n in range(2)
+    ]
+    new = Extraction(
+        "x",
+        None,
+        "test",
+        (_RU,),
+        figures=(_turnover(150e9, "2019", None, "Mishustin"), _turnover(1e9, "2020", None, None)),
+        pair=("IN", "RU"),
+    )
+    made = _handmade(sources, [*old, new])
+    store = _store_with(new_store, made[:2], [0, 1])
+    try:
+        before = _points(store)
+        rows = store.db.all("SELECT payload FROM record_items WHERE kind = 'series'")
+        assert len(before) == 6 and [json.loads(r["payload"])["points"] for r in rows] == [None] * 2
+        written = _watch_points(store)
+        _add(store, made[2])
+        assert refresh_record(store) == "updated"
+        after = _points(store)
+        (key,) = {k for k, _ in before if "RU<->CN" not in k}  # the series of no flow
+        assert {k: v for k, v in after.items() if k[0] != key or k[1] in ("2017", "2021")} == {
+            k: v for k, v in before.items() if k[0] != key or k[1] in ("2017", "2021")
+        }
+        assert after[(key, "2019")] != before[(key, "2019")] and (key, "2020") in after
+        if written is not None:  # only the reached points were written
+            assert sorted(written()) == [(key, "2019"), (key, "2020")]
+        (grown,) = (s for s in _series_of(store) if s["flow"] is None)
+        assert grown["pairs"] == ["CN-RU", "IN-RU"]
+        assert [p["period"] for p in grown["points"]] == ["2017", "2019", "2020", "2021"]
+        snapshot = _snapshot(store)
+        rebuild_record(store)
+        assert snapshot == _snapshot(store)
+    finally:
+        store.close()
+
+
+def _watch_points(store: Store) -> Any:
+    """On SQLite, the point rows written from now on (series, period), as a callable; a
+    temporary trigger on this connection records them. None elsewhere."""
+    if store.db.dialect != "sqlite":
+        return None
+    store.db.execute("CREATE TEMP TABLE points_written (series TEXT, period TEXT)")
+    store.db.execute(
+        "CREATE TEMP TRIGGER point_written AFTER INSERT ON record_series_points BEGIN "
+        "INSERT INTO points_written VALUES (NEW.series, NEW.period); END"
+    )
+    sql = "SELECT series, period FROM points_written"
+    return lambda: [(str(r["series"]), str(r["period"])) for r in store.db.all(sql)]
+
+
+def test_a_record_written_before_its_series_had_point_rows(
+    sources: list[Source], new_store: Any
+) -> None:
+    """A series entry holding its points in its payload (a record written before migration
+    022) reads the same, and the first update splits it into point rows and counts once
+    (`fill_series_points`); the record then equals a full rebuild."""
+    from bilat.store.record_rows import read_part
+    from bilat.store.series_points import fill_series_points
+
+    store = _store_with(new_store, sources, [0, 1, 2, 3])
+    try:
+        written = _snapshot(store)
+        assert written["keys"]["series points"]
+        with store.db.transaction():
+            for series in read_part(store.db, "series"):
+                store.db.execute(
+                    "UPDATE record_items SET payload = ? WHERE kind = 'series' AND item_key = ?",
+                    (json.dumps(series, ensure_ascii=False), series_key(series)),
+                )
+            store.db.execute("DELETE FROM record_series_points")
+            store.db.execute("DELETE FROM record_series_counts")
+            store.db.execute("INSERT INTO series_points_fill (n) VALUES (1)")
+        old = _snapshot(store)
+        assert old["views"] == written["views"] and old["keys"]["series points"] == []
+        _add(store, sources[4])
+        _refreshed_equals_rebuild(store, "updated")
+        assert fill_series_points(store.db) == 0  # split once
     finally:
         store.close()

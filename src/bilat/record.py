@@ -72,6 +72,7 @@ from bilat.store.record_rows import (
     keyed_statuses,
     record_source,
 )
+from bilat.store.series_points import fill_series_points, some_points
 from bilat.store.statement_words import documents_with, fill_statement_words, word_counts
 
 __all__ = [
@@ -261,6 +262,7 @@ def update_record(store: Store, added: set[int]) -> RecordDelta | None:
         return None
     fill_actor_members(store.db)  # a record written before migration 020: once
     fill_actor_ties(store.db)  # before 021: once
+    fill_series_points(store.db)  # before 022: once
     with collector_paused():  # what it reads is kept to the end: no cycles to look for
         delta = _derive(store, added, reviewed)
         actors = delta.parts.get("actors")
@@ -299,7 +301,7 @@ def _derive(store: Store, added: set[int], reviewed: Reviewed) -> RecordDelta:
         known=known,
         agreements=lambda ids: entries_keyed(store.db, "agreements", ids),
         members=members,
-        series=lambda quantities: entries_keyed(store.db, "series", map(_series_key, quantities)),
+        series=lambda keys: some_points(store.db, _series_periods(keys)),
         statements=statements,
         events=events,
         member_order=member_order(store.db, members) if members else None,
@@ -372,6 +374,14 @@ _QUANTITY = ("measure", "flow", "unit", "kind", "per", "topic")
 def _series_key(quantity: Sequence[str | None]) -> str:
     """The item key of the stored series of a quantity (its sort key)."""
     return sort_key("series", dict(zip(_QUANTITY, quantity, strict=True)), -1)
+
+
+def _series_periods(keys: Collection[tuple[Sequence[str | None], str]]) -> dict[str, set[str]]:
+    """(quantity, period) keys -> the periods asked for of each series, by its item key."""
+    out: dict[str, set[str]] = {}
+    for quantity, period in keys:
+        out.setdefault(_series_key(quantity), set()).add(period)
+    return out
 
 
 def _part_patch(store: Store, kind: str, part: PartDelta) -> PartPatch:

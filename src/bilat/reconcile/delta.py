@@ -29,7 +29,8 @@ entry for entry (tests/test_incremental_record.py compares them on random insert
   may read differently are found by the names their events hold (`Changes.unlike`);
 - figures: the groups of every key (a quantity and a period) a new figure has, so their
   conflicts; the series of every quantity a new figure has, all groups of the quantity, or
-  (`series`: its stored entry given) the stored one with the points of those keys made again;
+  (`series`: its stored points of those keys given) those points made again
+  (`_series_delta`);
 - commitments: all; or, given the stored ones (`StoredCommitments`), those an added
   document states, gains a figure of, moves the latest publication past the deadline of
   or whose parties resolve differently (`_commitment_delta`), the others kept as stored;
@@ -55,6 +56,7 @@ from bilat.reconcile._delta_parts import row_id as _row_id
 from bilat.reconcile._event_mentions import Before, Mentions, StoredEvents, of_kinds
 from bilat.reconcile._event_replay import Places, changed_mentions, places_of
 from bilat.reconcile._grown_index import grown_index
+from bilat.reconcile._series_delta import SomePoints, patched_series, series_quantity
 from bilat.reconcile._tie_search import TieLookup
 from bilat.reconcile.actor_growth import MemberOrder, regrow
 from bilat.reconcile.actors import ActorIndex, actor_index, canonical_actors, collect_members
@@ -70,7 +72,6 @@ from bilat.reconcile.figures import (
     figure_key,
     find_conflicts,
     group_figures,
-    period_order,
     quantity,
     series_of,
 )
@@ -78,12 +79,10 @@ from bilat.reconcile.model import (
     ActorMember,
     CanonicalActor,
     Conflict,
-    FigureGroup,
     FigureSeries,
     Judgement,
     MergeJudgement,
     ReconcileOptions,
-    SeriesPoint,
     SourcedExtraction,
     document_entry,
     merge_order,
@@ -91,7 +90,7 @@ from bilat.reconcile.model import (
     reading_key,
     to_plain,
 )
-from bilat.reconcile.pairs import PairFiler, flow_states
+from bilat.reconcile.pairs import PairFiler
 
 __all__ = [
     "PartDelta",
@@ -109,8 +108,9 @@ Holding = Callable[[Collection[str]], Mapping[int, dict[str, Any]]]
 MergesOf = Callable[[Collection[str]], Sequence[MergeJudgement]]
 Known = tuple[Sequence[CanonicalActor], MergesOf, Holding, Places]
 Quantity = tuple[str | None, ...]  # a series' measure, flow, unit, kind, per and topic
-# quantities -> the stored series entries (plain) of those of them the record has
-StoredSeries = Callable[[Collection[Quantity]], Sequence[dict[str, Any]]]
+# (quantity, period) keys -> the stored series of those quantities the record has, each with
+# its points of those periods (`_series_delta.SomePoints`)
+StoredSeries = Callable[[Collection[tuple[Quantity, str]]], Sequence[SomePoints]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -372,7 +372,7 @@ def _figures(
     period) a new figure has: a group without a new claim keeps its claims, so its conflict.
     `stored`: the old record's series (plain), when the caller has them: then only the
     groups of the new figures' keys are made (the inputs need hold only those figures), and
-    each touched series is its stored entry with the points of those keys made again."""
+    each touched series is its stored points of those keys made again (`SomePoints`)."""
     keys = {figure_key(f) for s in added for f in s.extraction.figures}
     touched = {quantity(k) for k in keys}
 
@@ -387,8 +387,8 @@ def _figures(
         _figure_key,
     )
     if stored is not None:
-        was = stored({quantity(k) for k in keys if comparable(k)})
-        series = _diff(was, _patched_series(was, after, new), _series_quantity)
+        was = stored({(quantity(k), k.period or "") for k in keys if comparable(k)})
+        series = _diff(was, patched_series(was, after, new.filer), series_quantity)
         return conflicts, series
     series = _diff(
         map(old.filer.series, series_of(before)),
@@ -396,37 +396,6 @@ def _figures(
         _quantity,
     )
     return conflicts, series
-
-
-def _series_quantity(entry: dict[str, Any]) -> Quantity:
-    return tuple(entry[f] for f in ("measure", "flow", "unit", "kind", "per", "topic"))
-
-
-def _patched_series(
-    stored: Sequence[dict[str, Any]], groups: Sequence[FigureGroup], new: _Side
-) -> list[dict[str, Any]]:
-    """The series (plain) of the quantities of `groups` (every group of a key a new figure
-    has), each its `stored` entry (when the record has one) with the points of the
-    `groups`' periods made again from them: a point is its period's group alone, and the
-    other periods' groups gained no claim. Points in period order, as `series_of` puts
-    them; the pairs filed again from every claim."""
-    points: dict[Quantity, dict[str, Any]] = {
-        _series_quantity(e): {p["period"]: p for p in e["points"]} for e in stored
-    }
-    for g in groups:
-        if comparable(g.key):
-            point = SeriesPoint(g.key.period or "", g.claims, g.low, g.high, g.low is None)
-            points.setdefault(quantity(g.key), {})[point.period] = to_plain(point)
-    out = []
-    for q in sorted(points, key=lambda q: tuple(v or "" for v in q)):
-        measure, flow, unit, kind, per, topic = q
-        ordered = [points[q][p] for p in sorted(points[q], key=period_order)]
-        claims = (c["doc_id"] for p in ordered for c in p["claims"])
-        pairs = new.filer.pairs(flow_states(flow), claims)
-        entry = to_plain(FigureSeries(str(measure), flow, str(unit), str(kind), per, topic, ()))
-        entry["points"], entry["pairs"] = ordered, list(pairs)
-        out.append(entry)
-    return out
 
 
 def _commitments(new: _Side, options: ReconcileOptions) -> tuple[Any, ...]:
@@ -466,9 +435,9 @@ def reconcile_delta(
     bodies its figures quote); `member_order`: when the `members` of each old document
     come in another order than its actors', the refs in that order for given documents
     (asked only for those whose members are clustered again); `series`: the stored series
-    entries (plain) of given quantities, likewise, whereupon the inputs' figures need be
-    only those of the keys (quantity and period) the added figures have and of the
-    commitments' measure, unit and deadline period (`_figures`, `_commitments`);
+    of given quantities with their points of given periods, likewise, whereupon the
+    inputs' figures need be only those of the keys (quantity and period) the added figures
+    have and of the commitments' measure, unit and deadline period (`_figures`, `_commitments`);
     `statements`: the old documents' agreement statements, read by title word
     (`StoredStatements`), when the old inputs carry none (`_agreements`); `events`: the
     stored events, read by id as the events' replay reaches them (`_event_mentions`), when

@@ -18,6 +18,7 @@ from bilat.store.actor_members import attach_members
 from bilat.store.db import Database
 from bilat.store.record_rows import EVERY, attach_claims
 from bilat.store.record_tails import SHOWN, TAIL, cut
+from bilat.store.series_points import attach_points
 
 __all__ = ["Page", "PageFilter", "page_part"]
 
@@ -109,4 +110,6 @@ def page_part(
         attach_claims(db, items)
     elif kind == "actors":
         attach_members(db, items)
+    elif kind == "series":
+        attach_points(db, items)
     return Page(items, int(rows[limit - 1][0]) if len(rows) > limit else None)

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from bilat.pairview import PAIRED, named
+from bilat.reconcile._series_delta import SomePoints
 from bilat.store import record_keys
 from bilat.store.actor_members import (
     drop_members,
@@ -38,6 +39,15 @@ from bilat.store.record_rows import (
     item_row,
     stored_claims,
     stored_entry,
+)
+from bilat.store.series_points import (
+    counted,
+    drop_points,
+    insert_points,
+    move_counts,
+    names_of,
+    point_rows,
+    series_key,
 )
 
 __all__ = ["ActorRows", "NoRoom", "PartPatch", "RecordPatch", "patch_record"]
@@ -148,14 +158,17 @@ class _Patcher:
         items: Sequence[dict[str, Any]],
         filed: Mapping[str, list[str]],
         actors: Mapping[str, ActorRows] | None = None,
+        named_as: Mapping[str, dict[str, Any]] | None = None,
     ) -> None:
         """Write the `items` of `kind` at free positions; `actors`: how each actor entry
-        given without its members is written (see `ActorRows`)."""
+        given without its members is written (see `ActorRows`); `named_as`: by item key,
+        what the names of an entry given without its points are counted from (`_named`)."""
         keyed = sorted((sort_key(kind, item, -1), n) for n, item in enumerate(items))
         positions = self._positions(kind, [k for k, _ in keyed])
         for (sort, n), pos in zip(keyed, positions, strict=True):
             item = items[n]
-            pairs = entry_pairs(kind, item, self.names, filed)
+            counted_as = (named_as or {}).get(item_key(kind, item, -1, sort), item)
+            pairs = entry_pairs(kind, counted_as, self.names, filed)
             keys = (item_key(kind, item, -1, sort), sort)
             stored = stored_entry(self.out, kind, item)
             self.out.item(kind, pos, stored, pairs, keys, item)
@@ -232,6 +245,9 @@ class _Patcher:
         if kind == "actors":
             self.db.execute("DELETE FROM record_actor_members")
             self.db.execute("DELETE FROM record_actor_ties")
+        if kind == "series":
+            self.db.execute("DELETE FROM record_series_points")
+            self.db.execute("DELETE FROM record_series_counts")
         for index, item in enumerate(items):
             sort = sort_key(kind, item, index)
             keys = (item_key(kind, item, index, sort), sort)
@@ -285,6 +301,44 @@ class _Patcher:
             self.out.item("commitments", pos, stored, pairs, keys, item)
             self.keys.add("commitments", pos, stored, pairs)
         self.out.flush()
+
+    def series(self, part: PartPatch) -> None:
+        """Replace the touched series. One given with some of its points (`SomePoints`:
+        read, or made again) keeps its other stored points: of the periods given, the
+        points that differ are written again, and its counts move by the difference; its
+        entry row is written again (without its points), its names counted from its kept
+        counts. One given whole is written whole."""
+        some = [e for e in (*part.removed, *part.added) if isinstance(e, SomePoints)]
+        before = names_of(self.db, {series_key(e) for e in some})
+        again = {series_key(e): e for e in part.added if isinstance(e, SomePoints)}
+        was: dict[str, dict[str, dict[str, Any]]] = {}  # key -> period -> stored point
+        gone: dict[str, list[dict[str, Any]]] = {}
+        for item in part.removed:
+            key = series_key(item)
+            if isinstance(item, SomePoints) and key in again:  # its other points stay
+                gone[key] = [_named(item, before[key])]
+                was[key] = {p["period"]: p for p in item["points"]}
+            else:  # written whole: every point goes
+                whole = not isinstance(item, SomePoints)
+                gone[key] = [item if whole else _named(item, before[key])]
+                drop_points(self.db, key, None)
+        for chunk in _chunks(sorted(gone)):
+            self.remove("series", f"item_key IN ({', '.join('?' for _ in chunk)})", chunk, gone)
+        for item in part.added:
+            if not isinstance(item, SomePoints):
+                drop_points(self.db, series_key(item), None)
+        for key, item in again.items():
+            stored = was.get(key, {})
+            made = [p for p in item["points"] if stored.get(p["period"]) != p]
+            drop_points(self.db, key, [p["period"] for p in made if p["period"] in stored])
+            insert_points(self.db, point_rows(key, made), [])
+            delta = counted(made)
+            delta.subtract(counted(stored[p["period"]] for p in made if p["period"] in stored))
+            move_counts(self.db, key, delta)
+        after = names_of(self.db, again)
+        entries = [{**e, "points": None} if isinstance(e, SomePoints) else e for e in part.added]
+        named_as = {key: _named(e, after[key]) for key, e in again.items()}
+        self.add("series", entries, {}, named_as=named_as)
 
     def remove_at(self, kind: str, positions: Sequence[int]) -> None:
         for chunk in _chunks(positions):
@@ -448,6 +502,9 @@ def patch_record(
                 out.whole(kind, patch.whole[kind])
                 continue
             part = patch.parts[kind]
+            if kind == "series":
+                out.series(part)
+                continue
             out.remove_keys(kind, part.removed)
             names = _names(part.added) if kind == "actors" else set()
             if kind == "actors":  # the members of those removed, but of those that grew
@@ -470,6 +527,12 @@ def patch_record(
 
 def _key(kind: str, item: dict[str, Any]) -> str:
     return item_key(kind, item, -1, sort_key(kind, item, -1))
+
+
+def _named(series: dict[str, Any], names: Iterable[str]) -> dict[str, Any]:
+    """What `named` and the pairs rows read of a series given with some of its points: its
+    pairs and the names its claims use (its kept counts)."""
+    return {"pairs": series.get("pairs"), "participants": sorted(names)}
 
 
 def _names(items: Iterable[dict[str, Any]]) -> set[str]:

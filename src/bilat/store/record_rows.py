@@ -40,6 +40,14 @@ from bilat.store.db import Database, now_iso
 from bilat.store.mention_places import positions_holding
 from bilat.store.record_order import GAP, item_key, key_fields, sort_key
 from bilat.store.record_tails import conflict_tail, history_tail, status_tail
+from bilat.store.series_points import (
+    attach_points,
+    count_rows,
+    counted,
+    insert_points,
+    point_rows,
+    split_series,
+)
 
 __all__ = [
     "EVERY",
@@ -87,6 +95,9 @@ _TABLES = (
     "actor_members_fill",  # a record written now has no actor to split (migration 020)
     "record_actor_ties",
     "actor_ties_fill",  # nor any actor without its tie keys (migration 021)
+    "record_series_points",
+    "record_series_counts",
+    "series_points_fill",  # nor any series to split (migration 022)
     *record_keys.TABLES,
 )
 
@@ -148,6 +159,8 @@ class RowWriter:
         self.tails: list[tuple[str, int, str]] = []
         self.members: list[tuple[Any, ...]] = []  # record_actor_members rows
         self.ties: set[tuple[str, str]] = set()  # record_actor_ties rows (of new actors)
+        self.points: list[tuple[str, str, str]] = []  # record_series_points rows
+        self.point_counts: list[tuple[Any, ...]] = []  # record_series_counts rows
 
     def item(
         self,
@@ -160,7 +173,9 @@ class RowWriter:
     ) -> None:
         """Buffer one entry at `pos`; `keys` are its item key and sort key; `whole` the entry
         as reconciled when `item` is its stored form (`stored_entry`: claims by key). An
-        actor's members are written as rows of their own (`bilat.store.actor_members`)."""
+        actor's members are written as rows of their own (`bilat.store.actor_members`), and
+        so are a series' points (`bilat.store.series_points`; given `"points": None`, the
+        caller writes them)."""
         self._tail(kind, pos, item, whole or item)
         keyed, members = item, list[dict[str, Any]]()
         if kind == "actors" and item.get("members") is not None:
@@ -168,6 +183,12 @@ class RowWriter:
             seqs = ((n + 1) * GAP for n in range(len(members)))
             self.members += member_rows(str(item.get("id")), members, seqs)
             self.ties |= tie_rows(str(item.get("id")), members)
+        if kind == "series" and item.get("points") is not None:
+            item, points = split_series(item)
+            rows = point_rows(keys[0], points)
+            self.points += rows
+            self.point_counts += count_rows(keys[0], counted(points))
+            self.size += sum(len(r[2]) for r in rows)
         row = item_row(kind, pos, item, keys)
         self.items.append(row)
         self.size += len(row[8]) + 100 * len(members)
@@ -224,10 +245,11 @@ class RowWriter:
             self.db.execute_many(_TAIL_SQL, self.tails)
         insert_members(self.db, self.members)
         insert_ties(self.db, self.ties)
+        insert_points(self.db, self.points, self.point_counts)
         if self.keys is not None:
             self.keys.flush()
         self.items, self.pairs, self.tails, self.members, self.size = [], [], [], [], 0
-        self.ties = set()
+        self.ties, self.points, self.point_counts = set(), [], []
 
 
 def _pairs_of(item: dict[str, Any]) -> list[str]:
@@ -356,6 +378,8 @@ def iter_part(db: Database, kind: str) -> Iterator[dict[str, Any]]:
         item = json.loads(row[0])
         if kind == "actors":
             attach_members(db, [item])
+        elif kind == "series":
+            attach_points(db, [item])
         yield item
 
 
@@ -366,6 +390,8 @@ def read_part(db: Database, kind: str, pair: str | None = None) -> list[dict[str
         attach_claims(db, items)
     elif kind == "actors":
         attach_members(db, items)
+    elif kind == "series":
+        attach_points(db, items)
     return items
 
 
@@ -410,6 +436,8 @@ def _entries_by(
         attach_claims(db, list(out.values()))
     elif kind == "actors":
         attach_members(db, list(out.values()))
+    elif kind == "series":
+        attach_points(db, list(out.values()))
     return out
 
 
