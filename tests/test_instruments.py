@@ -52,3 +52,23 @@ def test_unnamed_measures_and_denied_ones_are_none() -> None:
         )
         == []
     )
+
+
+def test_a_trade_measure_of_a_state_of_the_pair_told_with_its_date() -> None:
+    """Export and import measures a state of the pair took are its instruments, named for
+    the measure and the goods; one named in passing (no date told) or taken by a third
+    party ('since the European Union banned imports') is not the pair's."""
+    found = extract_text(
+        "Vietnam and South Korea trade ties. Hanoi has restricted exports of raw cashew and "
+        "pepper since March 2031. South Korea's export controls on lithium hydroxide took "
+        "effect on July 1. South Korea's trade ministry on Friday added 12 Vietnamese companies "
+        "to its export control list. Seoul asked Hanoi to ease Vietnamese export controls on "
+        "rice. Exports slowed since the European Union banned imports of pepper from Vietnam.",
+        "2031-07-22",
+    ).agreements
+    got = sorted((a.title, a.parties, a.date) for a in found if a.kind == "other")
+    assert got == [
+        ("South Korean export control list additions", ("South Korea",), "2031-07-18"),
+        ("South Korean export controls on lithium hydroxide", ("South Korea",), "2031-07-01"),
+        ("Vietnamese restrictions on exports of raw cashew and pepper", ("Vietnam",), "2031-03"),
+    ], got

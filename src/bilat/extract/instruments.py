@@ -15,16 +15,24 @@ Three kinds are named so that a reader can tell one from another, and each is to
 - trade-defence duties a state imposed on the other's goods ("Beijing imposed definitive
   anti-dumping duties of 27.7% to 34.9% on European brandy", "the EU's countervailing duties
   on Chinese electric vehicles"): the imposing state's, named for their kind and the goods.
+- export and import measures a state of the pair took on goods ("China's export controls on
+  antimony products", "Beijing has restricted exports of gallium and germanium", "the
+  Netherlands first required licenses for ASML's most advanced DUV systems", "China ...
+  suspended imports of Japanese seafood", "added 140 companies to its Entity List"): the
+  issuing state's, named for the measure and the goods; a third state's measure in a pair's
+  report is context, not the pair's record.
 Unnamed measures ("new tariffs", "sanctions on Russia") are no instrument one can tell apart.
 """
 
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from bilat.extract.context import DocContext, Sentence
 from bilat.extract.denials import DENIED_RE
 from bilat.extract.gazetteer import Gazetteer
+from bilat.extract.temporal_calendar import table
 from bilat.extract.visa_regimes import sentence_date
 from bilat.records import Agreement, Evidence
 
@@ -54,6 +62,34 @@ _STILL_TO_COME = re.compile(
     re.I,
 )
 _GOODS_STOP = re.compile(r"\s+(?:from|since|in|on|of|and|that|which|for|at|by)$")
+# "China's export controls on antimony products", "new export restrictions on gallium"
+_TRADE_NOUN = re.compile(
+    r"\b(?P<dir>export|import)\s+(?P<kind>controls?|curbs|restrictions|bans?|"
+    r"licen[cs](?:e|ing)\s+requirements?)\s+on\s+(?=\S)"
+)
+# "Beijing has restricted exports of gallium", "again suspended imports of Japanese seafood",
+# "required licenses for exports of seven medium and heavy rare earths"
+_TRADE_VERB = re.compile(
+    r"\b(?P<verb>restricted|banned|curbed|suspended|halted|prohibited|required\s+licen[cs]es\s+for)"
+    r"\s+(?:(?:all|the|further)\s+)?(?P<dir>export|import)s\s+of\s+(?=\S)"
+)
+_VERB_KIND = {"restricted": "restrictions", "banned": "ban", "curbed": "curbs",
+    "suspended": "suspension", "halted": "suspension", "prohibited": "ban"}  # fmt: skip
+# "added 140 companies to its Entity List", "adding 140 Chinese entities to its trade
+# restriction list"
+_LISTED = re.compile(
+    r"\badd(?:ed|s|ing)\s+(?:more\s+than\s+|nearly\s+|about\s+)?[\w,]+\s+(?:[A-Z][\w-]*\s+)?"
+    r"(?:companies|entities|firms|organi[sz]ations)\s+to\s+(?:its|the)\s+(?P<list>Entity\s+List|"
+    r"(?:trade\s+)?(?:restriction|export\s+control)\s+list|Unreliable\s+Entity\s+List)",
+    re.I,
+)
+_CAPITALISED = re.compile(r"\b[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*")
+_GOODS_END = frozenset(
+    {"took", "take", "takes", "taking", "that", "which", "since", "from", "to", "in", "on",
+     "at", "by", "for", "with", "was", "were", "is", "are", "has", "have", "had", "will",
+     "would", "after", "before", "under", "as", "amid", "over", "until", "while", "but",
+     "or", "last", "this", "next"}
+)  # fmt: skip
 
 
 def extract_instruments(ctx: DocContext, gaz: Gazetteer) -> list[Agreement]:
@@ -85,6 +121,7 @@ def _in_sentence(ctx: DocContext, gaz: Gazetteer, s: Sentence) -> list[Agreement
         if against := _AGAINST.match(s.text, m.end()):
             title += f" against {against.group(1)}"
         found.append(_made(ctx, s, title, "European Union", planned))
+    found += _trade_measures(ctx, gaz, s)
     for m in _DUTIES.finditer(s.text):
         issuer = _issuer(gaz, s.text[max(0, m.start() - 80) : m.start()])
         if issuer is None:
@@ -94,6 +131,81 @@ def _in_sentence(ctx: DocContext, gaz: Gazetteer, s: Sentence) -> list[Agreement
         title = f"{adjective} {m['kind']} duties on {goods}"
         found.append(_made(ctx, s, title, issuer, False))
     return found
+
+
+def _trade_measures(ctx: DocContext, gaz: Gazetteer, s: Sentence) -> list[Agreement]:
+    """Export and import measures of a state of the pair (see the module docstring)."""
+    found = []
+    told: list[tuple[int, str]] = []  # (start, title) of each measure, text order
+    dated = sentence_date(ctx, s, planned=False) is not None
+    for m in _TRADE_NOUN.finditer(s.text) if dated else ():  # (told with its date, not
+        # named in passing: "asked Wang to ease Chinese export controls")
+        kind = re.sub(r"^licen[cs](?:e|ing)\s+requirements?$", "licensing requirements", m["kind"])
+        goods = _goods(s.text[m.end() :])
+        if goods:
+            told.append((m.start(), f"{m['dir']} {kind} on {goods}"))
+    for m in _TRADE_VERB.finditer(s.text):
+        verb = m["verb"].split()[0]
+        goods = _goods(s.text[m.end() :])
+        if not goods:
+            continue
+        if verb == "required":
+            told.append((m.start(), f"{m['dir']} licensing requirements for {goods}"))
+        else:
+            kind = _VERB_KIND[verb]
+            on = "of" if kind == "suspension" else "on"
+            told.append((m.start(), f"{kind} {on} {m['dir']}s of {goods}"))
+    for m in _LISTED.finditer(s.text):
+        told.append((m.start(), f"{' '.join(m['list'].split())} additions"))
+    for at, what in told:
+        issuer = _trade_issuer(gaz, s.text[max(0, at - 100) : at])
+        if issuer is None or issuer not in ctx.pair_names:
+            continue  # a third state's measure in a pair's report is context
+        planned = bool(re.search(r"\bpropos\w*|\bwould\b|\bplans?\s+to\b", s.text[:at]))
+        found.append(_made(ctx, s, f"{_adjective(gaz, issuer)} {what}", issuer, planned))
+    return found
+
+
+def _goods(after: str) -> str:
+    """What a measure is on: the words after it up to a clause's word or a stop ('gallium
+    and germanium, two metals ...', 'antimony products took effect')."""
+    kept: list[str] = []
+    for word in after.split()[:8]:
+        bare = word.rstrip(",.;:)")
+        if bare.lower() in _GOODS_END or not re.fullmatch(r"[\w'’-]+", bare):
+            break
+        kept.append(bare)
+        if bare != word:
+            break
+    while kept and kept[-1].lower() in ("and", "of", "the", "a"):
+        kept.pop()
+    return " ".join(kept)
+
+
+def _trade_issuer(gaz: Gazetteer, before: str) -> str | None:
+    """The state that took a trade measure: the nearest state named before it in its
+    sentence ('Beijing has restricted', "China's export controls", 'The US Commerce
+    Department on Monday added')."""
+    for m in reversed(list(_CAPITALISED.finditer(before))):
+        words = m.group(0).split()
+        if all(w.strip(",.").lower() in _not_actors() for w in words):
+            continue  # "on Monday", "Since April,"
+        for i in range(len(words)):
+            for j in range(len(words), i, -1):
+                who = re.sub(r"['’]s$", "", " ".join(words[i:j]))
+                entry = gaz.state_named(who) or gaz.state_for_adjective(who)
+                if entry is not None:
+                    return entry.name
+        return None  # the nearest name is no state ("since the European Union banned")
+    return None
+
+
+@cache
+def _not_actors() -> frozenset[str]:
+    """Capitalised words before a measure that name no one: the months and weekdays of
+    data/temporal.yaml and a sentence's opening adverbs ("Since April, China has ...")."""
+    opening = {"since", "in", "on", "last", "this", "next", "earlier", "later", "then", "now"}
+    return frozenset([*table("months"), *table("weekdays"), *opening])
 
 
 def _issuer(gaz: Gazetteer, before: str) -> str | None:
@@ -111,6 +223,8 @@ def _issuer(gaz: Gazetteer, before: str) -> str | None:
 def _adjective(gaz: Gazetteer, issuer: str) -> str:
     if issuer == "European Union":
         return "EU"
+    if issuer == "United States":
+        return "US"  # as the measures are known: "US Entity List additions", "US duties"
     entry = gaz.state_named(issuer)
     return entry.adjectives[0] if entry is not None and entry.adjectives else issuer
 
