@@ -800,6 +800,58 @@ def test_statements_reached_in_several_reads_are_each_made_once(
         store.close()
 
 
+def test_only_the_statements_holding_a_reached_word_are_read(
+    sources: list[Source], new_store: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The chain of titles again, each old document holding beside its link a statement
+    no title matches, and one document two links far apart in the chain (its later
+    statement reached first): only the statements holding a word the chain reaches are
+    read (the update read every statement of a document holding one), each once, and the
+    record equals a rebuild (the two statements of one document in their order)."""
+    import bilat.record as record_module
+
+    words = [f"w{chr(97 + n)}x" for n in range(30)]
+    titles = [" ".join(words[2 * k : 2 * k + 6]) for k in range(12)]
+    made = [
+        Extraction(
+            "x",
+            None,
+            "test",
+            (_RU, _CN),
+            agreements=(_signed(t), _signed(f"zq{k}x treaty on zr{k}x zs{k}x")),
+        )
+        for k, t in enumerate(titles[1:10], 1)
+        if k != 3
+    ]
+    # "wkx wlx" matches titles[3] but holds no word of the titles before it: read later
+    both = (_signed("wkx wlx"), _signed(titles[3]), _signed("zqqx accord zrrx"))
+    made.append(Extraction("x", None, "test", (_RU, _CN), agreements=both))
+    docs = _handmade(sources, [*made, Extraction("x", None, "test", (_RU, _CN))])
+    new = (docs[-1][0], dataclasses.replace(docs[-1][1], agreements=(_signed(titles[0]),)), 0)
+    store = _store_with(new_store, docs[:-1], list(range(len(made))))
+    read: list[str] = []
+    by_id, whole = record_module.load_statements_by_id, record_module.load_statements
+
+    def counted(db: Any, ids: Any) -> Any:
+        out = by_id(db, ids)
+        read.extend(a.title for found in out.values() for _, a in found)
+        return out
+
+    def counted_whole(db: Any, doc_ids: Any) -> Any:
+        out = whole(db, doc_ids)
+        read.extend(a.title for found in out.values() for a in found)
+        return out
+
+    monkeypatch.setattr(record_module, "load_statements_by_id", counted)
+    monkeypatch.setattr(record_module, "load_statements", counted_whole)
+    try:
+        _add(store, new)
+        _refreshed_equals_rebuild(store, "updated")
+        assert sorted(read) == sorted([*titles[1:10], "wkx wlx"]), read
+    finally:
+        store.close()
+
+
 def _aiming(parties: tuple[str, ...], deadline: str) -> Commitment:
     """A commitment of these parties to trade $200 bn a year by the `deadline`."""
     return Commitment(

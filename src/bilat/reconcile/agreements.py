@@ -79,14 +79,20 @@ def _items(
     actors: ActorIndex,
     forms: list[tuple[str, str]],
     stated: Mapping[int, Sequence[Agreement]] | None = None,
+    numbered: Mapping[int, Sequence[tuple[int, Agreement]]] | None = None,
 ) -> list[_Item]:
     items = []
     read: dict[str, tuple[frozenset[str], frozenset[str], frozenset[str]]] = {}  # by title
     for s in inputs:
-        agreements: Sequence[Agreement] = s.extraction.agreements
-        if stated is not None:
-            agreements = stated.get(s.doc_id, agreements)
-        for index, a in enumerate(agreements):
+        placed: Iterable[tuple[int, Agreement]]
+        if numbered is not None and s.doc_id in numbered:
+            placed = numbered[s.doc_id]
+        else:
+            agreements: Sequence[Agreement] = s.extraction.agreements
+            if stated is not None:
+                agreements = stated.get(s.doc_id, agreements)
+            placed = enumerate(agreements)
+        for index, a in placed:
             entry = AgreementEntry(
                 s.published,
                 s.doc_id,
@@ -245,11 +251,14 @@ def statement_items(
     index: ActorIndex,
     forms: list[tuple[str, str]],
     stated: Mapping[int, Sequence[Agreement]] | None = None,
+    numbered: Mapping[int, Sequence[tuple[int, Agreement]]] | None = None,
 ) -> list[_Item]:
     """Every agreement statement as the grouping sees it, in reading order; `stated`: the
     statements of the documents it holds, in place of their inputs' (the stored ones, read
-    apart from the inputs)."""
-    return _items(inputs, index, forms, stated)
+    apart from the inputs); `numbered`: some of the statements of the documents it holds,
+    each with its place among its document's (those read by title word), in place of
+    either."""
+    return _items(inputs, index, forms, stated, numbered)
 
 
 def histories_of(

@@ -36,6 +36,7 @@ __all__ = [
     "load_extractions",
     "load_figures",
     "load_statements",
+    "load_statements_by_id",
     "save_extraction",
     "save_extractions",
 ]
@@ -289,6 +290,34 @@ def load_statements(db: Database, doc_ids: Sequence[int]) -> dict[int, tuple[Agr
     for i in range(0, len(doc_ids), _CHUNK):
         for doc_id, rows in _rows_by_doc(db, "agreements", list(doc_ids[i : i + _CHUNK])).items():
             out[doc_id] = tuple(Agreement(**_fields(r, Agreement, ("parties",))) for r in rows)
+    return out
+
+
+def load_statements_by_id(
+    db: Database, ids: Collection[int]
+) -> dict[int, list[tuple[int, Agreement]]]:
+    """The stored agreement statements of these ids, per document, each with its place
+    among its document's statements (in id order, as `load_statements` numbers them), in
+    that order: primary key reads, and an index read of the ids of their documents'
+    statements (no other row), _CHUNK at a time."""
+    rows: list[dict[str, Any]] = []
+    for part in chunks(sorted(ids), _CHUNK):
+        marks = ", ".join("?" for _ in part)
+        rows += db.all(f"SELECT * FROM agreements WHERE id IN ({marks})", part)
+    place: dict[int, int] = {}  # statement id -> its place in its document
+    for part in chunks(sorted({int(r["doc_id"]) for r in rows}), _CHUNK):
+        marks = ", ".join("?" for _ in part)
+        sql = f"SELECT id, doc_id FROM agreements WHERE doc_id IN ({marks}) ORDER BY doc_id, id"
+        last, n = None, 0
+        for r in db.all(sql, part):
+            doc_id = int(r["doc_id"])
+            n = n + 1 if doc_id == last else 0
+            last = doc_id
+            place[int(r["id"])] = n
+    out: dict[int, list[tuple[int, Agreement]]] = {}
+    for r in sorted(rows, key=lambda r: (int(r["doc_id"]), int(r["id"]))):
+        made = Agreement(**_fields(r, Agreement, ("parties",)))
+        out.setdefault(int(r["doc_id"]), []).append((place[int(r["id"])], made))
     return out
 
 
