@@ -166,10 +166,18 @@ class _Blocker:
         self._freq = Counter(w for i in items for w in i.words)
         self._ratio = threshold / (2 - threshold)
         self._index: dict[str, set[int]] = {}  # each history once: titles repeat
+        self._prefixes: dict[tuple[frozenset[str], frozenset[str]], list[str]] = {}
 
     def _prefix(self, item: _Item) -> list[str]:
-        probes = _rarest(item.words, self._freq, self._ratio)
-        return probes + [f"#project:{p}" for p in sorted(item.projects)]
+        """The words indexed and probed for `item`: made once per title's words and
+        projects (a title repeated every year probes alike)."""
+        key = (item.words, item.projects)
+        found = self._prefixes.get(key)
+        if found is None:
+            probes = _rarest(item.words, self._freq, self._ratio)
+            found = probes + [f"#project:{p}" for p in sorted(item.projects)]
+            self._prefixes[key] = found
+        return found
 
     def candidates(self, item: _Item) -> set[int]:
         return {h for w in self._prefix(item) for h in self._index.get(w, ())}
@@ -194,22 +202,46 @@ class _History:
     def add(self, item: _Item) -> None:
         self.items.append(item)
         self.titles.setdefault((item.words, item.projects), item)
-        e = item.entry
-        signed = (True, e.date) if e.status in _SIGNED else (False, None)
-        self.clashing.setdefault((item.parties, item.numbers, item.projects, *signed), item)
+        self.clashing.setdefault(_clash_key(item), item)
+
+
+def _clash_key(item: _Item) -> tuple[object, ...]:
+    """All `_clash` reads of a statement: two statements of one key clash alike."""
+    e = item.entry
+    signed = (True, e.date) if e.status in _SIGNED else (False, None)
+    return (item.parties, item.numbers, item.projects, *signed)
 
 
 def _group(items: list[_Item], options: ReconcileOptions) -> list[list[_Item]]:
+    """Each statement, in reading order, joins the history it matches best (the first of
+    the best) among those it clashes with none of, or starts one. A title repeated every
+    year is weighed against a history's titles, and its parties, numbers and signing
+    against a history's, once: `_similarity` and `_clash` read only those (`_History`
+    keys), so their answers are kept by key."""
     histories: list[_History] = []
     blocker = _Blocker(items, options.agreement_dice)
+    similar: dict[tuple[object, object], float] = {}  # (title key, title key) -> score
+    clashes: dict[tuple[object, object], bool] = {}  # (clash key, clash key) -> clash
     for item in items:
         best: tuple[float, int] | None = None
+        title, clash = (item.words, item.projects), _clash_key(item)
         for h in sorted(blocker.candidates(item)):
             history = histories[h]
-            score = max(_similarity(item, m, options) for m in history.titles.values())
+            score = 0.0
+            for key, m in history.titles.items():
+                found = similar.get((title, key))
+                if found is None:
+                    found = similar[title, key] = _similarity(item, m, options)
+                score = max(score, found)
             if score <= 0 or (best is not None and score <= best[0]):
                 continue  # not chosen over the best so far, whether it clashes or not
-            if not any(_clash(item, m) for m in history.clashing.values()):
+            for other, m in history.clashing.items():
+                hit = clashes.get((clash, other))
+                if hit is None:
+                    hit = clashes[clash, other] = _clash(item, m)
+                if hit:
+                    break
+            else:
                 best = (score, h)
         chosen = best[1] if best else len(histories)
         if best is None:
