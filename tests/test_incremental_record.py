@@ -806,8 +806,10 @@ def test_only_the_statements_holding_a_reached_word_are_read(
     """The chain of titles again, each old document holding beside its link a statement
     no title matches, and one document two links far apart in the chain (its later
     statement reached first): only the statements holding a word the chain reaches are
-    read (the update read every statement of a document holding one), each once, and the
-    record equals a rebuild (the two statements of one document in their order)."""
+    read (the update read every statement of a document holding one), each once, each
+    word is counted and looked up once (every read asked every word reached so far
+    again), and the record equals a rebuild (the two statements of one document in their
+    order)."""
     import bilat.record as record_module
 
     words = [f"w{chr(97 + n)}x" for n in range(30)]
@@ -842,12 +844,27 @@ def test_only_the_statements_holding_a_reached_word_are_read(
         read.extend(a.title for found in out.values() for a in found)
         return out
 
+    asked: dict[str, list[str]] = {"counted": [], "looked up": []}
+    counts, holding = record_module.word_counts, record_module.statements_with
+
+    def counted_words(db: Any, words: Any) -> Any:
+        asked["counted"].extend(words)
+        return counts(db, words)
+
+    def looked_up(db: Any, words: Any) -> Any:
+        asked["looked up"].extend(words)
+        return holding(db, words)
+
     monkeypatch.setattr(record_module, "load_statements_by_id", counted)
     monkeypatch.setattr(record_module, "load_statements", counted_whole)
+    monkeypatch.setattr(record_module, "word_counts", counted_words)
+    monkeypatch.setattr(record_module, "statements_with", looked_up)
     try:
         _add(store, new)
         _refreshed_equals_rebuild(store, "updated")
         assert sorted(read) == sorted([*titles[1:10], "wkx wlx"]), read
+        # each word counted and looked up once, however many reads the chain took
+        assert all(len(w) == len(set(w)) > len(titles) for w in asked.values()), asked
     finally:
         store.close()
 

@@ -110,8 +110,9 @@ def _reached(
     then read as before and seed nothing, so only those holding a word are read (a
     statement matching a reached one has one of its words, `reaching_words`; the others
     of their documents can join no chain). A statement is made, read the old way and
-    weighed as a seed once, when it is read (none depends on another's); only the chain
-    of title matches is followed again over all read so far."""
+    weighed as a seed once, when it is read (none depends on another's), and a word
+    counted and looked up once; only the chain of title matches is followed again over
+    all read so far."""
     at: dict[int, list[int]] = {}  # document -> its places among the new inputs
     for n, s in enumerate(new.inputs):
         at.setdefault(s.doc_id, []).append(n)
@@ -144,6 +145,15 @@ def _reached(
         )
         seeds.update(_seeds(old, new, changes, names, made, before))
 
+    known: dict[str, int] = {}  # word -> statements with it, each word asked once
+    asked: set[str] = set()  # the words whose statements were read
+
+    def counts(words: Collection[str]) -> Mapping[str, int]:
+        if missing := [w for w in words if w not in known]:
+            got = statements.counts(missing)
+            known.update((w, got.get(w, 0)) for w in missing)
+        return {w: known[w] for w in words}
+
     seen: set[int] = set()
     take({d for d in at if d in found or d not in was_at}, {})
     while True:
@@ -151,12 +161,14 @@ def _reached(
         after = [i for n in taken for i in items.get(new.inputs[n].doc_id, ())]  # reading order
         refs = touched_statements(after, seeds, options)
         reached = [i for i in after if i.ref in refs]
-        words = reaching_words(reached, forms, statements.counts, options)
+        words = reaching_words(reached, forms, counts, options)
         if words is None:
             return None
+        fresh = words - asked  # a word asked before led to statements read already
+        asked.update(fresh)
         more = {
             i
-            for d, i in statements.holding(words)
+            for d, i in (statements.holding(fresh) if fresh else ())
             if d in was_at and d not in found and i not in read
         }
         if not more:
