@@ -16,7 +16,7 @@ from bilat.reconcile.agreements import _Item, _projects_in, _similarity, reachin
 from bilat.reconcile.model import ReconcileOptions
 from bilat.records import Agreement, Article, CleanDocument, Evidence, Extraction
 from bilat.store import DocumentRow, Store
-from bilat.store.items import load_statements_by_id
+from bilat.store.items import load_statements_by_id, statement_titles
 from bilat.store.statement_words import (
     documents_with,
     fill_statement_words,
@@ -60,9 +60,15 @@ def test_words_are_written_with_the_statements_and_filled_alike(store: Store) ->
     # the statements themselves, each with its place among its document's (the second)
     found = statements_with(store.db, ["pipeline", "yuan"])
     assert {d for d, _ in found} == set(docs) and len(found) == 2
-    read = load_statements_by_id(store.db, [i for _, i in found])
-    places = {d: [(n, a.title) for n, a in got] for d, got in read.items()}
-    assert places == {docs[0]: [(1, "Yuan loans")], docs[1]: [(1, "Gas pipelines")]}
+    ids = sorted(i for _, i in found)
+    assert statement_titles(store.db, ids) == [
+        (docs[0], 1, ids[0], "Yuan loans"),
+        (docs[1], 1, ids[1], "Gas pipelines"),
+    ]
+    assert {i: a.title for i, a in load_statements_by_id(store.db, ids).items()} == {
+        ids[0]: "Yuan loans",
+        ids[1]: "Gas pipelines",
+    }
     # a store migrated with these statements in it: filled once by code, to the same rows
     with store.transaction():
         store.db.execute("DELETE FROM statement_words")

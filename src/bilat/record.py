@@ -62,6 +62,7 @@ from bilat.store.items import (
     load_events,
     load_statements,
     load_statements_by_id,
+    statement_titles,
 )
 from bilat.store.mention_places import event_places, mention_places
 from bilat.store.record_keys import summary_of
@@ -363,6 +364,7 @@ def _statements(store: Store, added: Collection[int]) -> StoredStatements:
     return StoredStatements(
         lambda words: word_counts(store.db, words),
         lambda words: statements_with(store.db, words),
+        lambda ids: statement_titles(store.db, ids),
         lambda ids: load_statements_by_id(store.db, ids),
         read,
     )

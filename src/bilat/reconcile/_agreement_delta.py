@@ -22,6 +22,7 @@ from bilat.reconcile.agreements import (
     project_forms,
     reaching_words,
     statement_items,
+    title_items,
     touched_statements,
 )
 from bilat.reconcile.model import ReconcileOptions, SourcedExtraction, to_plain
@@ -39,12 +40,14 @@ class StoredStatements:
     """The old documents' agreement statements, read by what can reach them (the store's
     index of title words) instead of all of them: `counts` (title words -> statements per
     word), `holding` (title words -> (document, statement id) of each statement with one),
-    `by_id` (statement ids -> per document, each statement with its place among its
-    document's) and `read` (documents, None: every one -> their statements)."""
+    `titles` (statement ids -> (document, place among its document's statements, id,
+    title) of each, in document and place order), `by_id` (statement ids -> the
+    statements) and `read` (documents, None: every one -> their statements)."""
 
     counts: Callable[[Collection[str]], Mapping[str, int]]
     holding: Callable[[Collection[str]], Collection[tuple[int, int]]]
-    by_id: Callable[[Collection[int]], Mapping[int, Sequence[tuple[int, Agreement]]]]
+    titles: Callable[[Collection[int]], Sequence[tuple[int, int, int, str]]]
+    by_id: Callable[[Collection[int]], Mapping[int, Agreement]]
     read: Callable[[Collection[int] | None], Mapping[int, Sequence[Agreement]]]
 
 
@@ -109,10 +112,11 @@ def _reached(
     differently, the seeds with the added ones); the statements of other old documents
     then read as before and seed nothing, so only those holding a word are read (a
     statement matching a reached one has one of its words, `reaching_words`; the others
-    of their documents can join no chain). A statement is made, read the old way and
-    weighed as a seed once, when it is read (none depends on another's), and a word
-    counted and looked up once; only the chain of title matches is followed again over
-    all read so far."""
+    of their documents can join no chain), and of those only the title (all the chain of
+    title matches reads) until the chain is followed: the reached ones are then read
+    whole and made. A statement is made, read the old way and weighed as a seed once, and
+    a word counted and looked up once; only the chain of title matches is followed again
+    over all read so far."""
     at: dict[int, list[int]] = {}  # document -> its places among the new inputs
     for n, s in enumerate(new.inputs):
         at.setdefault(s.doc_id, []).append(n)
@@ -120,30 +124,37 @@ def _reached(
     for n, s in enumerate(old.inputs):
         was_at.setdefault(s.doc_id, []).append(n)
     found = dict(statements.read(changes.docs & was_at.keys()))  # documents read whole
-    items: dict[int, list[Any]] = {}  # document -> its statements under the new index
-    before: dict[str, Any] = {}  # the old reading of the read old documents' statements
-    seeds: set[str] = set()
-    taken: list[int] = []  # places among the new inputs of the documents made
-    read: set[int] = set()  # the ids of the statements read by title word
+    items: dict[int, list[Any]] = {}  # document -> its statements, made or by title only
+    before: dict[str, Any] = {}  # the old reading of the made old statements
+    taken: list[int] = []  # places among the new inputs of the documents read
+    seen: set[int] = set()
+    ids: dict[str, int] = {}  # ref -> id of the statements read by title only
+    read: set[int] = set()  # their ids
 
-    def take(docs: Collection[int], some: Mapping[int, Sequence[tuple[int, Agreement]]]) -> None:
+    def put(docs: Collection[int], got: Iterable[Any]) -> None:
         places = sorted(n for d in docs for n in at.get(d, ()))
-        inputs = [new.inputs[n] for n in places]
-        made = statement_items(inputs, new.index, forms, found, some)
-        by_doc: dict[int, list[Any]] = {}
-        for item in made:
-            by_doc.setdefault(item.entry.doc_id, []).append(item)
-        for d, got in by_doc.items():  # a document read again: kept in its order
-            items[d] = sorted([*items[d], *got], key=_at) if d in items else got
         taken.extend(n for n in places if n not in seen)
         seen.update(places)
+        by_doc: dict[int, list[Any]] = {}
+        for item in got:
+            by_doc.setdefault(item.entry.doc_id, []).append(item)
+        for d, more in by_doc.items():  # a document read again: kept in its order
+            items[d] = sorted([*items[d], *more], key=_at) if d in items else more
+
+    def made(
+        docs: Collection[int], some: Mapping[int, Sequence[tuple[int, Agreement]]]
+    ) -> tuple[list[Any], set[str]]:
+        """The statements of `docs` (`found`'s, `some`'s or their inputs') made, read the
+        old way, and those of them that seed."""
+        places = sorted(n for d in docs for n in at.get(d, ()))
+        out = statement_items([new.inputs[n] for n in places], new.index, forms, found, some)
         olds = sorted(n for d in docs if d in found or d in some for n in was_at.get(d, ()))
         before.update(
             _old_statements(
-                [old.inputs[n] for n in olds], new, changes, made, forms, old.index, found, some
+                [old.inputs[n] for n in olds], new, changes, out, forms, old.index, found, some
             )
         )
-        seeds.update(_seeds(old, new, changes, names, made, before))
+        return out, _seeds(old, new, changes, names, out, before)
 
     known: dict[str, int] = {}  # word -> statements with it, each word asked once
     asked: set[str] = set()  # the words whose statements were read
@@ -154,8 +165,9 @@ def _reached(
             known.update((w, got.get(w, 0)) for w in missing)
         return {w: known[w] for w in words}
 
-    seen: set[int] = set()
-    take({d for d in at if d in found or d not in was_at}, {})
+    first = {d for d in at if d in found or d not in was_at}
+    got, seeds = made(first, {})
+    put(first, got)
     while True:
         taken.sort()
         after = [i for n in taken for i in items.get(new.inputs[n].doc_id, ())]  # reading order
@@ -172,10 +184,24 @@ def _reached(
             if d in was_at and d not in found and i not in read
         }
         if not more:
-            return _histories(old, new, options, stored, after, before, refs)
+            break
         read.update(more)
-        some = statements.by_id(more)
-        take(some.keys(), some)
+        titles = statements.titles(more)
+        ids.update((f"{d}:a{p}", i) for d, p, i, _ in titles)
+        put({d for d, _, _, _ in titles}, title_items(((d, p, t) for d, p, _, t in titles), forms))
+    # the reached statements read by title only, read whole and made
+    whole = statements.by_id([ids[i.ref] for i in reached if i.ref in ids])
+    some: dict[int, list[tuple[int, Agreement]]] = {}
+    for i in reached:
+        if i.ref in ids:
+            some.setdefault(i.entry.doc_id, []).append((_at(i), whole[ids[i.ref]]))
+    full, more_seeds = made(some.keys(), some)
+    if more_seeds:  # none while the old statements read alike (above): read them all then
+        return None
+    by_ref = {i.ref: i for i in full}
+    return _histories(
+        old, new, options, stored, [by_ref.get(i.ref, i) for i in reached], before, refs
+    )
 
 
 def _at(item: Any) -> int:

@@ -40,6 +40,7 @@ __all__ = [
     "project_forms",
     "reaching_words",
     "statement_items",
+    "title_items",
     "touched_statements",
 ]
 
@@ -291,6 +292,21 @@ def statement_items(
     each with its place among its document's (those read by title word), in place of
     either."""
     return _items(inputs, index, forms, stated, numbered)
+
+
+def title_items(
+    titles: Iterable[tuple[int, int, str]], forms: list[tuple[str, str]]
+) -> list[_Item]:
+    """Statements as far as their titles tell, from (document id, place, title): what
+    `touched_statements` and `reaching_words` read (the ref, words, numbers and
+    projects), with no parties nor entry to group them by (made apart, once reached)."""
+    read: dict[str, tuple[frozenset[str], frozenset[str], frozenset[str]]] = {}  # by title
+    out = []
+    for doc_id, place, title in titles:
+        projects, words, numbers = read.get(title) or read.setdefault(title, _title(title, forms))
+        entry = AgreementEntry(None, doc_id, "", "", "", None, title, "")
+        out.append(_Item(f"{doc_id}:a{place}", entry, "", words, numbers, projects, frozenset()))
+    return out
 
 
 def histories_of(

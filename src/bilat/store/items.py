@@ -39,6 +39,7 @@ __all__ = [
     "load_statements_by_id",
     "save_extraction",
     "save_extractions",
+    "statement_titles",
 ]
 
 T = TypeVar("T")
@@ -293,17 +294,26 @@ def load_statements(db: Database, doc_ids: Sequence[int]) -> dict[int, tuple[Agr
     return out
 
 
-def load_statements_by_id(
-    db: Database, ids: Collection[int]
-) -> dict[int, list[tuple[int, Agreement]]]:
-    """The stored agreement statements of these ids, per document, each with its place
-    among its document's statements (in id order, as `load_statements` numbers them), in
-    that order: primary key reads, and an index read of the ids of their documents'
-    statements (no other row), _CHUNK at a time."""
+def load_statements_by_id(db: Database, ids: Collection[int]) -> dict[int, Agreement]:
+    """The stored agreement statements of these ids, by id: primary key reads, _CHUNK ids
+    per query."""
+    out: dict[int, Agreement] = {}
+    for part in chunks(sorted(ids), _CHUNK):
+        marks = ", ".join("?" for _ in part)
+        for r in db.all(f"SELECT * FROM agreements WHERE id IN ({marks})", part):
+            out[int(r["id"])] = Agreement(**_fields(r, Agreement, ("parties",)))
+    return out
+
+
+def statement_titles(db: Database, ids: Collection[int]) -> list[tuple[int, int, int, str]]:
+    """(document id, place, id, title) of the stored agreement statements of these ids,
+    in document and place order, the place a statement's among its document's (in id
+    order, as `load_statements` numbers them): their titles and an index read of the ids
+    of their documents' statements, no other column, _CHUNK at a time."""
     rows: list[dict[str, Any]] = []
     for part in chunks(sorted(ids), _CHUNK):
         marks = ", ".join("?" for _ in part)
-        rows += db.all(f"SELECT * FROM agreements WHERE id IN ({marks})", part)
+        rows += db.all(f"SELECT id, doc_id, title FROM agreements WHERE id IN ({marks})", part)
     place: dict[int, int] = {}  # statement id -> its place in its document
     for part in chunks(sorted({int(r["doc_id"]) for r in rows}), _CHUNK):
         marks = ", ".join("?" for _ in part)
@@ -314,11 +324,8 @@ def load_statements_by_id(
             n = n + 1 if doc_id == last else 0
             last = doc_id
             place[int(r["id"])] = n
-    out: dict[int, list[tuple[int, Agreement]]] = {}
-    for r in sorted(rows, key=lambda r: (int(r["doc_id"]), int(r["id"]))):
-        made = Agreement(**_fields(r, Agreement, ("parties",)))
-        out.setdefault(int(r["doc_id"]), []).append((place[int(r["id"])], made))
-    return out
+    out = [(int(r["doc_id"]), place[int(r["id"])], int(r["id"]), str(r["title"])) for r in rows]
+    return sorted(out)
 
 
 # what `commitments.dedupe_key` and the parties' resolution read of a commitment
