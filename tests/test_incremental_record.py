@@ -827,6 +827,90 @@ def test_statements_reached_in_several_reads_are_each_made_once(
         store.close()
 
 
+def test_only_the_statements_holding_a_reached_word_are_read(
+    sources: list[Source], new_store: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The chain of titles again, each old document holding beside its link a statement
+    no title matches, one a statement holding two words of a link but matching none, and
+    one document two links far apart in the chain (its later statement reached first):
+    only the titles of the statements holding a word the chain reaches are read (the
+    update read every statement of a document holding one) and only the statements
+    reached read whole (it read every one holding a word), each once; each word is
+    counted and looked up once (every read asked every word reached so far again); and
+    the record equals a rebuild (the two statements of one document in their order)."""
+    import bilat.record as record_module
+
+    words = [f"w{chr(97 + n)}x" for n in range(30)]
+    titles = [" ".join(words[2 * k : 2 * k + 6]) for k in range(12)]
+    near = "wix wjx zz1x zz2x zz3x zz4x zz5x zz6x"  # two words of titles[3]: no match
+    made = [
+        Extraction(
+            "x",
+            None,
+            "test",
+            (_RU, _CN),
+            agreements=(
+                _signed(t),
+                _signed(f"zq{k}x treaty on zr{k}x zs{k}x"),
+                *([_signed(near)] if k == 5 else []),
+            ),
+        )
+        for k, t in enumerate(titles[1:10], 1)
+        if k != 3
+    ]
+    # "wkx wlx" matches titles[3] but holds no word of the titles before it: read later
+    both = (_signed("wkx wlx"), _signed(titles[3]), _signed("zqqx accord zrrx"))
+    made.append(Extraction("x", None, "test", (_RU, _CN), agreements=both))
+    docs = _handmade(sources, [*made, Extraction("x", None, "test", (_RU, _CN))])
+    new = (docs[-1][0], dataclasses.replace(docs[-1][1], agreements=(_signed(titles[0]),)), 0)
+    store = _store_with(new_store, docs[:-1], list(range(len(made))))
+    read: dict[str, list[str]] = {"titles": [], "whole": []}
+    by_id, titled = record_module.load_statements_by_id, record_module.statement_titles
+    whole = record_module.load_statements
+
+    def counted(db: Any, ids: Any) -> Any:
+        out = by_id(db, ids)
+        read["whole"].extend(a.title for a in out.values())
+        return out
+
+    def counted_titles(db: Any, ids: Any) -> Any:
+        out = titled(db, ids)
+        read["titles"].extend(t for _, _, _, t in out)
+        return out
+
+    def counted_whole(db: Any, doc_ids: Any) -> Any:
+        out = whole(db, doc_ids)
+        read["whole"].extend(a.title for found in out.values() for a in found)
+        return out
+
+    asked: dict[str, list[str]] = {"counted": [], "looked up": []}
+    counts, holding = record_module.word_counts, record_module.statements_with
+
+    def counted_words(db: Any, words: Any) -> Any:
+        asked["counted"].extend(words)
+        return counts(db, words)
+
+    def looked_up(db: Any, words: Any) -> Any:
+        asked["looked up"].extend(words)
+        return holding(db, words)
+
+    monkeypatch.setattr(record_module, "load_statements_by_id", counted)
+    monkeypatch.setattr(record_module, "statement_titles", counted_titles)
+    monkeypatch.setattr(record_module, "load_statements", counted_whole)
+    monkeypatch.setattr(record_module, "word_counts", counted_words)
+    monkeypatch.setattr(record_module, "statements_with", looked_up)
+    try:
+        _add(store, new)
+        _refreshed_equals_rebuild(store, "updated")
+        chain = sorted([*titles[1:10], "wkx wlx"])
+        assert sorted(read["titles"]) == sorted([*chain, near]), read
+        assert sorted(read["whole"]) == chain, read
+        # each word counted and looked up once, however many reads the chain took
+        assert all(len(w) == len(set(w)) > len(titles) for w in asked.values()), asked
+    finally:
+        store.close()
+
+
 def _aiming(parties: tuple[str, ...], deadline: str) -> Commitment:
     """A commitment of these parties to trade $200 bn a year by the `deadline`."""
     return Commitment(

@@ -16,7 +16,13 @@ from bilat.reconcile.agreements import _Item, _projects_in, _similarity, reachin
 from bilat.reconcile.model import ReconcileOptions
 from bilat.records import Agreement, Article, CleanDocument, Evidence, Extraction
 from bilat.store import DocumentRow, Store
-from bilat.store.statement_words import documents_with, fill_statement_words, word_counts
+from bilat.store.items import load_statements_by_id, statement_titles
+from bilat.store.statement_words import (
+    documents_with,
+    fill_statement_words,
+    statements_with,
+    word_counts,
+)
 
 _WORDS = ("gas", "pipelines", "oil", "trade", "power", "siberia", "2", "yuan", "the", "of")
 _CHUNKS = (*_WORDS, "Power of Siberia", "power of Siberia 2")  # project names now and then
@@ -51,6 +57,18 @@ def test_words_are_written_with_the_statements_and_filled_alike(store: Store) ->
     assert {w for w, _, _ in written} == set().union(*(content_words(t) for b in titles for t in b))
     assert word_counts(store.db, ["gas", "yuan", "none"]) == {"gas": 2, "yuan": 1}
     assert documents_with(store.db, ["pipeline"]) == {docs[1]}
+    # the statements themselves, each with its place among its document's (the second)
+    found = statements_with(store.db, ["pipeline", "yuan"])
+    assert {d for d, _ in found} == set(docs) and len(found) == 2
+    ids = sorted(i for _, i in found)
+    assert statement_titles(store.db, ids) == [
+        (docs[0], 1, ids[0], "Yuan loans"),
+        (docs[1], 1, ids[1], "Gas pipelines"),
+    ]
+    assert {i: a.title for i, a in load_statements_by_id(store.db, ids).items()} == {
+        ids[0]: "Yuan loans",
+        ids[1]: "Gas pipelines",
+    }
     # a store migrated with these statements in it: filled once by code, to the same rows
     with store.transaction():
         store.db.execute("DELETE FROM statement_words")

@@ -61,6 +61,8 @@ from bilat.store.items import (
     load_commitments,
     load_events,
     load_statements,
+    load_statements_by_id,
+    statement_titles,
 )
 from bilat.store.mention_places import event_places, mention_places
 from bilat.store.record_keys import summary_of
@@ -73,7 +75,7 @@ from bilat.store.record_rows import (
     record_source,
 )
 from bilat.store.series_points import fill_series_points, some_points
-from bilat.store.statement_words import documents_with, fill_statement_words, word_counts
+from bilat.store.statement_words import fill_statement_words, statements_with, word_counts
 
 __all__ = [
     "SOURCED_DOCUMENTS",
@@ -363,7 +365,9 @@ def _statements(store: Store, added: Collection[int]) -> StoredStatements:
 
     return StoredStatements(
         lambda words: word_counts(store.db, words),
-        lambda words: documents_with(store.db, words),
+        lambda words: statements_with(store.db, words),
+        lambda ids: statement_titles(store.db, ids),
+        lambda ids: load_statements_by_id(store.db, ids),
         read,
     )
 

@@ -22,6 +22,7 @@ from bilat.reconcile.agreements import (
     project_forms,
     reaching_words,
     statement_items,
+    title_items,
     touched_statements,
 )
 from bilat.reconcile.model import ReconcileOptions, SourcedExtraction, to_plain
@@ -38,11 +39,15 @@ __all__ = ["StoredStatements", "agreement_delta"]
 class StoredStatements:
     """The old documents' agreement statements, read by what can reach them (the store's
     index of title words) instead of all of them: `counts` (title words -> statements per
-    word), `documents` (title words -> the documents holding a statement with one) and
-    `read` (documents, None: every one -> their statements)."""
+    word), `holding` (title words -> (document, statement id) of each statement with one),
+    `titles` (statement ids -> (document, place among its document's statements, id,
+    title) of each, in document and place order), `by_id` (statement ids -> the
+    statements) and `read` (documents, None: every one -> their statements)."""
 
     counts: Callable[[Collection[str]], Mapping[str, int]]
-    documents: Callable[[Collection[str]], Collection[int]]
+    holding: Callable[[Collection[str]], Collection[tuple[int, int]]]
+    titles: Callable[[Collection[int]], Sequence[tuple[int, int, int, str]]]
+    by_id: Callable[[Collection[int]], Mapping[int, Agreement]]
     read: Callable[[Collection[int] | None], Mapping[int, Sequence[Agreement]]]
 
 
@@ -100,54 +105,108 @@ def _reached(
     statements: StoredStatements,
 ) -> PartDelta | None:
     """`_histories` of the statements the new ones can reach, read by their title words
-    until no reached statement's words (`reaching_words`) lead to a document not read
+    until no reached statement's words (`reaching_words`) lead to a statement not read
     yet; None when a project's form has no word to look it up by. Sound while every old
     statement's parties resolve and show alike in both indexes but those of the documents
-    `changes.docs` names (their statements are read first: they may read differently, the
-    seeds with the added ones); the statements of other old documents then read as before
-    and seed nothing. A document's statements are made, read the old way and weighed as
-    seeds once, when it is read (none depends on another document's); only the chain of
-    title matches is followed again over all read so far."""
+    `changes.docs` names (their statements are read whole first: they may read
+    differently, the seeds with the added ones); the statements of other old documents
+    then read as before and seed nothing, so only those holding a word are read (a
+    statement matching a reached one has one of its words, `reaching_words`; the others
+    of their documents can join no chain), and of those only the title (all the chain of
+    title matches reads) until the chain is followed: the reached ones are then read
+    whole and made. A statement is made, read the old way and weighed as a seed once, and
+    a word counted and looked up once; only the chain of title matches is followed again
+    over all read so far."""
     at: dict[int, list[int]] = {}  # document -> its places among the new inputs
     for n, s in enumerate(new.inputs):
         at.setdefault(s.doc_id, []).append(n)
     was_at: dict[int, list[int]] = {}  # likewise among the old ones
     for n, s in enumerate(old.inputs):
         was_at.setdefault(s.doc_id, []).append(n)
-    found = dict(statements.read(changes.docs & was_at.keys()))
-    items: dict[int, list[Any]] = {}  # document -> its statements under the new index
-    before: dict[str, Any] = {}  # the old reading of the read old documents' statements
-    seeds: set[str] = set()
-    taken: list[int] = []  # places among the new inputs of the documents made
+    found = dict(statements.read(changes.docs & was_at.keys()))  # documents read whole
+    items: dict[int, list[Any]] = {}  # document -> its statements, made or by title only
+    before: dict[str, Any] = {}  # the old reading of the made old statements
+    taken: list[int] = []  # places among the new inputs of the documents read
+    seen: set[int] = set()
+    ids: dict[str, int] = {}  # ref -> id of the statements read by title only
+    read: set[int] = set()  # their ids
 
-    def take(docs: Collection[int]) -> None:
+    def put(docs: Collection[int], got: Iterable[Any]) -> None:
         places = sorted(n for d in docs for n in at.get(d, ()))
-        made = statement_items([new.inputs[n] for n in places], new.index, forms, found)
-        for item in made:
-            items.setdefault(item.entry.doc_id, []).append(item)
-        taken.extend(places)
-        olds = sorted(n for d in docs if d in found for n in was_at.get(d, ()))
+        taken.extend(n for n in places if n not in seen)
+        seen.update(places)
+        by_doc: dict[int, list[Any]] = {}
+        for item in got:
+            by_doc.setdefault(item.entry.doc_id, []).append(item)
+        for d, more in by_doc.items():  # a document read again: kept in its order
+            items[d] = sorted([*items[d], *more], key=_at) if d in items else more
+
+    def made(
+        docs: Collection[int], some: Mapping[int, Sequence[tuple[int, Agreement]]]
+    ) -> tuple[list[Any], set[str]]:
+        """The statements of `docs` (`found`'s, `some`'s or their inputs') made, read the
+        old way, and those of them that seed."""
+        places = sorted(n for d in docs for n in at.get(d, ()))
+        out = statement_items([new.inputs[n] for n in places], new.index, forms, found, some)
+        olds = sorted(n for d in docs if d in found or d in some for n in was_at.get(d, ()))
         before.update(
             _old_statements(
-                [old.inputs[n] for n in olds], new, changes, made, forms, old.index, found
+                [old.inputs[n] for n in olds], new, changes, out, forms, old.index, found, some
             )
         )
-        seeds.update(_seeds(old, new, changes, names, made, before))
+        return out, _seeds(old, new, changes, names, out, before)
 
-    take({d for d in at if d in found or d not in was_at})
+    known: dict[str, int] = {}  # word -> statements with it, each word asked once
+    asked: set[str] = set()  # the words whose statements were read
+
+    def counts(words: Collection[str]) -> Mapping[str, int]:
+        if missing := [w for w in words if w not in known]:
+            got = statements.counts(missing)
+            known.update((w, got.get(w, 0)) for w in missing)
+        return {w: known[w] for w in words}
+
+    first = {d for d in at if d in found or d not in was_at}
+    got, seeds = made(first, {})
+    put(first, got)
     while True:
         taken.sort()
         after = [i for n in taken for i in items.get(new.inputs[n].doc_id, ())]  # reading order
         refs = touched_statements(after, seeds, options)
         reached = [i for i in after if i.ref in refs]
-        words = reaching_words(reached, forms, statements.counts, options)
+        words = reaching_words(reached, forms, counts, options)
         if words is None:
             return None
-        more = set(statements.documents(words)) & was_at.keys() - found.keys()
+        fresh = words - asked  # a word asked before led to statements read already
+        asked.update(fresh)
+        more = {
+            i
+            for d, i in (statements.holding(fresh) if fresh else ())
+            if d in was_at and d not in found and i not in read
+        }
         if not more:
-            return _histories(old, new, options, stored, after, before, refs)
-        found.update(statements.read(more))
-        take(more)
+            break
+        read.update(more)
+        titles = statements.titles(more)
+        ids.update((f"{d}:a{p}", i) for d, p, i, _ in titles)
+        put({d for d, _, _, _ in titles}, title_items(((d, p, t) for d, p, _, t in titles), forms))
+    # the reached statements read by title only, read whole and made
+    whole = statements.by_id([ids[i.ref] for i in reached if i.ref in ids])
+    some: dict[int, list[tuple[int, Agreement]]] = {}
+    for i in reached:
+        if i.ref in ids:
+            some.setdefault(i.entry.doc_id, []).append((_at(i), whole[ids[i.ref]]))
+    full, more_seeds = made(some.keys(), some)
+    if more_seeds:  # none while the old statements read alike (above): read them all then
+        return None
+    by_ref = {i.ref: i for i in full}
+    return _histories(
+        old, new, options, stored, [by_ref.get(i.ref, i) for i in reached], before, refs
+    )
+
+
+def _at(item: Any) -> int:
+    """A statement's place among its document's (its ref: "<doc_id>:a<place>")."""
+    return int(item.ref.rpartition(":a")[2])
 
 
 def _seeds(
@@ -222,19 +281,23 @@ def _old_statements(
     forms: list[tuple[str, str]],
     index: ActorIndex,
     stated: Mapping[int, Sequence[Agreement]] | None = None,
+    numbered: Mapping[int, Sequence[tuple[int, Agreement]]] | None = None,
 ) -> dict[str, Any]:
     """The old `inputs`' statements under the old `index`, by ref: the new reading of those
     whose parties resolve alike in both indexes, the others read again; `stated`: the
-    statements of the documents it holds, in place of their inputs'."""
+    statements of the documents it holds, in place of their inputs'; `numbered`: likewise,
+    some statements of a document with their places (`statement_items`)."""
 
     def parties(s: SourcedExtraction) -> Iterable[str]:
+        if numbered is not None and s.doc_id in numbered:
+            return (p for _, a in numbered[s.doc_id] for p in a.parties)
         agreements: Sequence[Agreement] = s.extraction.agreements
         if stated is not None:
             agreements = stated.get(s.doc_id, agreements)
         return (p for a in agreements for p in a.parties)
 
     again = [s for s in inputs if not changes.resolves_alike(s.doc_id, parties(s), new.index)]
-    redone = {i.ref: i for i in statement_items(again, index, forms, stated)}
+    redone = {i.ref: i for i in statement_items(again, index, forms, stated, numbered)}
     docs = {s.doc_id for s in inputs}
     return {i.ref: redone.get(i.ref, i) for i in after if i.entry.doc_id in docs}
 

@@ -40,6 +40,7 @@ __all__ = [
     "project_forms",
     "reaching_words",
     "statement_items",
+    "title_items",
     "touched_statements",
 ]
 
@@ -79,14 +80,20 @@ def _items(
     actors: ActorIndex,
     forms: list[tuple[str, str]],
     stated: Mapping[int, Sequence[Agreement]] | None = None,
+    numbered: Mapping[int, Sequence[tuple[int, Agreement]]] | None = None,
 ) -> list[_Item]:
     items = []
     read: dict[str, tuple[frozenset[str], frozenset[str], frozenset[str]]] = {}  # by title
     for s in inputs:
-        agreements: Sequence[Agreement] = s.extraction.agreements
-        if stated is not None:
-            agreements = stated.get(s.doc_id, agreements)
-        for index, a in enumerate(agreements):
+        placed: Iterable[tuple[int, Agreement]]
+        if numbered is not None and s.doc_id in numbered:
+            placed = numbered[s.doc_id]
+        else:
+            agreements: Sequence[Agreement] = s.extraction.agreements
+            if stated is not None:
+                agreements = stated.get(s.doc_id, agreements)
+            placed = enumerate(agreements)
+        for index, a in placed:
             entry = AgreementEntry(
                 s.published,
                 s.doc_id,
@@ -160,10 +167,18 @@ class _Blocker:
         self._freq = Counter(w for i in items for w in i.words)
         self._ratio = threshold / (2 - threshold)
         self._index: dict[str, set[int]] = {}  # each history once: titles repeat
+        self._prefixes: dict[tuple[frozenset[str], frozenset[str]], list[str]] = {}
 
     def _prefix(self, item: _Item) -> list[str]:
-        probes = _rarest(item.words, self._freq, self._ratio)
-        return probes + [f"#project:{p}" for p in sorted(item.projects)]
+        """The words indexed and probed for `item`: made once per title's words and
+        projects (a title repeated every year probes alike)."""
+        key = (item.words, item.projects)
+        found = self._prefixes.get(key)
+        if found is None:
+            probes = _rarest(item.words, self._freq, self._ratio)
+            found = probes + [f"#project:{p}" for p in sorted(item.projects)]
+            self._prefixes[key] = found
+        return found
 
     def candidates(self, item: _Item) -> set[int]:
         return {h for w in self._prefix(item) for h in self._index.get(w, ())}
@@ -188,22 +203,46 @@ class _History:
     def add(self, item: _Item) -> None:
         self.items.append(item)
         self.titles.setdefault((item.words, item.projects), item)
-        e = item.entry
-        signed = (True, e.date) if e.status in _SIGNED else (False, None)
-        self.clashing.setdefault((item.parties, item.numbers, item.projects, *signed), item)
+        self.clashing.setdefault(_clash_key(item), item)
+
+
+def _clash_key(item: _Item) -> tuple[object, ...]:
+    """All `_clash` reads of a statement: two statements of one key clash alike."""
+    e = item.entry
+    signed = (True, e.date) if e.status in _SIGNED else (False, None)
+    return (item.parties, item.numbers, item.projects, *signed)
 
 
 def _group(items: list[_Item], options: ReconcileOptions) -> list[list[_Item]]:
+    """Each statement, in reading order, joins the history it matches best (the first of
+    the best) among those it clashes with none of, or starts one. A title repeated every
+    year is weighed against a history's titles, and its parties, numbers and signing
+    against a history's, once: `_similarity` and `_clash` read only those (`_History`
+    keys), so their answers are kept by key."""
     histories: list[_History] = []
     blocker = _Blocker(items, options.agreement_dice)
+    similar: dict[tuple[object, object], float] = {}  # (title key, title key) -> score
+    clashes: dict[tuple[object, object], bool] = {}  # (clash key, clash key) -> clash
     for item in items:
         best: tuple[float, int] | None = None
+        title, clash = (item.words, item.projects), _clash_key(item)
         for h in sorted(blocker.candidates(item)):
             history = histories[h]
-            score = max(_similarity(item, m, options) for m in history.titles.values())
+            score = 0.0
+            for key, m in history.titles.items():
+                found = similar.get((title, key))
+                if found is None:
+                    found = similar[title, key] = _similarity(item, m, options)
+                score = max(score, found)
             if score <= 0 or (best is not None and score <= best[0]):
                 continue  # not chosen over the best so far, whether it clashes or not
-            if not any(_clash(item, m) for m in history.clashing.values()):
+            for other, m in history.clashing.items():
+                hit = clashes.get((clash, other))
+                if hit is None:
+                    hit = clashes[clash, other] = _clash(item, m)
+                if hit:
+                    break
+            else:
                 best = (score, h)
         chosen = best[1] if best else len(histories)
         if best is None:
@@ -245,11 +284,29 @@ def statement_items(
     index: ActorIndex,
     forms: list[tuple[str, str]],
     stated: Mapping[int, Sequence[Agreement]] | None = None,
+    numbered: Mapping[int, Sequence[tuple[int, Agreement]]] | None = None,
 ) -> list[_Item]:
     """Every agreement statement as the grouping sees it, in reading order; `stated`: the
     statements of the documents it holds, in place of their inputs' (the stored ones, read
-    apart from the inputs)."""
-    return _items(inputs, index, forms, stated)
+    apart from the inputs); `numbered`: some of the statements of the documents it holds,
+    each with its place among its document's (those read by title word), in place of
+    either."""
+    return _items(inputs, index, forms, stated, numbered)
+
+
+def title_items(
+    titles: Iterable[tuple[int, int, str]], forms: list[tuple[str, str]]
+) -> list[_Item]:
+    """Statements as far as their titles tell, from (document id, place, title): what
+    `touched_statements` and `reaching_words` read (the ref, words, numbers and
+    projects), with no parties nor entry to group them by (made apart, once reached)."""
+    read: dict[str, tuple[frozenset[str], frozenset[str], frozenset[str]]] = {}  # by title
+    out = []
+    for doc_id, place, title in titles:
+        projects, words, numbers = read.get(title) or read.setdefault(title, _title(title, forms))
+        entry = AgreementEntry(None, doc_id, "", "", "", None, title, "")
+        out.append(_Item(f"{doc_id}:a{place}", entry, "", words, numbers, projects, frozenset()))
+    return out
 
 
 def histories_of(

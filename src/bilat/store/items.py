@@ -36,8 +36,10 @@ __all__ = [
     "load_extractions",
     "load_figures",
     "load_statements",
+    "load_statements_by_id",
     "save_extraction",
     "save_extractions",
+    "statement_titles",
 ]
 
 T = TypeVar("T")
@@ -290,6 +292,40 @@ def load_statements(db: Database, doc_ids: Sequence[int]) -> dict[int, tuple[Agr
         for doc_id, rows in _rows_by_doc(db, "agreements", list(doc_ids[i : i + _CHUNK])).items():
             out[doc_id] = tuple(Agreement(**_fields(r, Agreement, ("parties",))) for r in rows)
     return out
+
+
+def load_statements_by_id(db: Database, ids: Collection[int]) -> dict[int, Agreement]:
+    """The stored agreement statements of these ids, by id: primary key reads, _CHUNK ids
+    per query."""
+    out: dict[int, Agreement] = {}
+    for part in chunks(sorted(ids), _CHUNK):
+        marks = ", ".join("?" for _ in part)
+        for r in db.all(f"SELECT * FROM agreements WHERE id IN ({marks})", part):
+            out[int(r["id"])] = Agreement(**_fields(r, Agreement, ("parties",)))
+    return out
+
+
+def statement_titles(db: Database, ids: Collection[int]) -> list[tuple[int, int, int, str]]:
+    """(document id, place, id, title) of the stored agreement statements of these ids,
+    in document and place order, the place a statement's among its document's (in id
+    order, as `load_statements` numbers them): their titles and an index read of the ids
+    of their documents' statements, no other column, _CHUNK at a time."""
+    rows: list[dict[str, Any]] = []
+    for part in chunks(sorted(ids), _CHUNK):
+        marks = ", ".join("?" for _ in part)
+        rows += db.all(f"SELECT id, doc_id, title FROM agreements WHERE id IN ({marks})", part)
+    place: dict[int, int] = {}  # statement id -> its place in its document
+    for part in chunks(sorted({int(r["doc_id"]) for r in rows}), _CHUNK):
+        marks = ", ".join("?" for _ in part)
+        sql = f"SELECT id, doc_id FROM agreements WHERE doc_id IN ({marks}) ORDER BY doc_id, id"
+        last, n = None, 0
+        for r in db.all(sql, part):
+            doc_id = int(r["doc_id"])
+            n = n + 1 if doc_id == last else 0
+            last = doc_id
+            place[int(r["id"])] = n
+    out = [(int(r["doc_id"]), place[int(r["id"])], int(r["id"]), str(r["title"])) for r in rows]
+    return sorted(out)
 
 
 # what `commitments.dedupe_key` and the parties' resolution read of a commitment

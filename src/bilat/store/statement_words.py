@@ -5,6 +5,7 @@ ones can match (migration 018; `bilat.record` reads them).
     fill_statement_words(db)       index the statements stored before the migration (once)
     word_counts(db, words)         statements per word
     documents_with(db, words)      the documents holding a statement with one of the words
+    statements_with(db, words)     (document id, statement id) of each statement with one
 
 A statement's words are `content_words` of its title: the words a title match (Dice of
 content words, once project names are cut out) compares are among them.
@@ -17,7 +18,13 @@ from collections.abc import Collection, Iterable, Iterator
 from bilat.reconcile._text import content_words
 from bilat.store.db import Database
 
-__all__ = ["documents_with", "fill_statement_words", "statement_word_rows", "word_counts"]
+__all__ = [
+    "documents_with",
+    "fill_statement_words",
+    "statement_word_rows",
+    "statements_with",
+    "word_counts",
+]
 
 _CHUNK = 500
 _COLS = ("word", "doc_id", "item_id")
@@ -70,4 +77,15 @@ def documents_with(db: Database, words: Collection[str]) -> set[int]:
         marks = ", ".join("?" for _ in chunk)
         sql = f"SELECT DISTINCT doc_id FROM statement_words WHERE word IN ({marks})"
         out.update(int(r["doc_id"]) for r in db.all(sql, chunk))
+    return out
+
+
+def statements_with(db: Database, words: Collection[str]) -> set[tuple[int, int]]:
+    """(document id, statement id) of each stored statement whose title has one of `words`
+    (the index alone: no statement row is read)."""
+    out: set[tuple[int, int]] = set()
+    for chunk in _chunks(words):
+        marks = ", ".join("?" for _ in chunk)
+        sql = f"SELECT DISTINCT doc_id, item_id FROM statement_words WHERE word IN ({marks})"
+        out.update((int(r["doc_id"]), int(r["item_id"])) for r in db.all(sql, chunk))
     return out

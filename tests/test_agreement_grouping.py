@@ -1,0 +1,95 @@
+"""Grouping agreement statements into histories (`agreements._group`): each statement, in
+reading order, joins the history it matches best (the first of the best) among those it
+clashes with none of, or starts one. The grouping weighs a repeated title, parties and
+signing once per history form (kept by key, and probed through the prefix blocker); these
+tests hold it to the rule as written, weighed statement by statement against every
+statement of every history."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bilat.reconcile import agreements
+from bilat.reconcile._text import content_words
+from bilat.reconcile.agreements import _clash, _group, _Item, _similarity
+from bilat.reconcile.model import AgreementEntry, ReconcileOptions
+
+_OPTIONS = ReconcileOptions()
+_WORDS = ("gas", "oil", "trade", "yuan", "loan", "bridge", "2nd", "3rd", "rail")
+_DATES = (None, "2024", "2024-05", "2024-05-01", "2024-05-02", "2024-06-10")
+
+
+def _item(n: int, title: str, parties: frozenset[str], status: str, date: str | None) -> _Item:
+    words = content_words(title)
+    numbers = frozenset(w for w in words if any(ch.isdigit() for ch in w))
+    projects = frozenset({"p1"}) if "bridge" in words else frozenset()
+    entry = AgreementEntry("2024-01-01", n, f"d{n}", status, "agreement", date, title, "q")
+    return _Item(f"{n}:a0", entry, "energy", words, numbers, projects, parties)
+
+
+def _by_rule(items: list[_Item]) -> list[list[_Item]]:
+    """The rule as written: every history, every statement of it."""
+    histories: list[list[_Item]] = []
+    for item in items:
+        best: tuple[float, int] | None = None
+        for h, members in enumerate(histories):
+            score = max(_similarity(item, m, _OPTIONS) for m in members)
+            if score <= 0 or any(_clash(item, m) for m in members):
+                continue
+            if best is None or score > best[0]:
+                best = (score, h)
+        if best is None:
+            histories.append([item])
+        else:
+            histories[best[1]].append(item)
+    return histories
+
+
+_STATEMENT = st.tuples(
+    st.lists(st.sampled_from(_WORDS), min_size=1, max_size=4).map(" ".join),
+    st.frozensets(st.sampled_from(("RU", "CN", "KZ")), max_size=2),
+    st.sampled_from(("signed", "adopted", "negotiating", "agreed")),
+    st.sampled_from(_DATES),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_STATEMENT, max_size=30), st.integers(1, 4))
+def test_grouping_follows_the_rule_statement_by_statement(
+    drawn: list[tuple[str, frozenset[str], str, str | None]], repeats: int
+) -> None:
+    # titles repeat (every year, as the generated stores do): drawn statements over again
+    items = [_item(n, *s) for n, s in enumerate(drawn * repeats)]
+    got = [[i.ref for i in h] for h in _group(items, _OPTIONS)]
+    assert got == [[i.ref for i in h] for h in _by_rule(items)]
+
+
+def test_a_repeated_title_is_weighed_once_per_form(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Forty yearly repeats of two titles and two signings: the similarity and the clash
+    are asked once per pair of forms (the grouping asked them per statement and history
+    member: hundreds of times)."""
+    asked = {"similar": 0, "clash": 0}
+    similar, clash = agreements._similarity, agreements._clash
+
+    def counted_similar(*args: Any) -> Any:
+        asked["similar"] += 1
+        return similar(*args)
+
+    def counted_clash(*args: Any) -> Any:
+        asked["clash"] += 1
+        return clash(*args)
+
+    monkeypatch.setattr(agreements, "_similarity", counted_similar)
+    monkeypatch.setattr(agreements, "_clash", counted_clash)
+    drawn = [
+        ("gas trade loan", frozenset({"RU", "CN"}), "negotiating", None),
+        ("gas trade loan yuan", frozenset({"RU", "CN"}), "signed", "2024-05-01"),
+    ]
+    items = [_item(n, *s) for n, s in enumerate(drawn * 40)]
+    histories = _group(items, _OPTIONS)
+    assert [len(h) for h in histories] == [80]
+    assert asked["similar"] <= 4 and asked["clash"] <= 4, asked
