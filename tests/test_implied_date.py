@@ -455,6 +455,12 @@ def test_an_english_report_of_a_years_results_beside_last_year_is_of_the_year_af
             "Монголию 1,12 млн поездок.",
             "2026",
         ),
+        (  # this year named in apposition dates a year-less dateline
+            "Астана, 22 января /Синьхуа/ -- Министр встретился с послом в понедельник. "
+            "Стороны отметили, что нынешний 2024 год объявлен Годом туризма.",
+            "2024-01-22",
+        ),
+        ("The ministers met. This year (2025) marks a jubilee of the treaty.", "2025"),
         # a span after "last year" names no last year
         ("Trade grew last year, 2019-2024 being a decade of growth.", None),
     ],

@@ -271,7 +271,9 @@ def _weekday(m: re.Match[str], w: _When) -> _Resolved | None:
     rel = (m["rel"] or "").lower()
     ahead = rel.startswith(("следующ", "ближайш")) or (w.future and not rel)
     back = (base.weekday() - target) % 7 or (7 if rel.startswith(("минувш", "прошл")) else 0)
-    delta = ((target - base.weekday()) % 7 or 7) if ahead else -back
+    # "в среду" in a plan told on a Wednesday is that day ("Позднее в среду Ли Цян
+    # встретится с Путиным"), as "on Wednesday" is in English; "в следующую среду" is not
+    delta = ((target - base.weekday()) % 7 or (7 if rel else 0)) if ahead else -back
     return (base + dt.timedelta(days=delta)).isoformat(), None, None
 
 

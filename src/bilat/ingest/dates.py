@@ -125,6 +125,13 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"(?P<value>{one_date})[ \t]*$",
             flags,
         ),
+        # a byline or outlet line ending in its date: "Ahram Online , Tuesday 3 Dec 2024",
+        # "By Jane Doe, 3 December 2024"
+        "bylined": re.compile(
+            rf"^[ \t]*[A-Z][^\n,|]{{1,60}}?\s*,\s*(?:[A-Za-z]+,?\s+)?(?P<value>{one_date}){time}"
+            rf"[ \t]*$",
+            flags,
+        ),
         # a print edition's line: "Газета «Коммерсантъ» №198 от 28.10.2025, стр. 9",
         # "Newspaper issue No. 45 of 12.03.2026"
         "issue": re.compile(
@@ -335,7 +342,7 @@ def _from_htmldate(tree: Any) -> str | None:
 
 def _from_dateline(head: str, year: str | None) -> str | None:
     pats = _patterns()
-    for name in ("marker", "published", "alone", "timed", "piped", "issue"):
+    for name in ("marker", "published", "alone", "timed", "piped", "issue", "bylined"):
         m = pats[name].search(head)
         if m:
             found = parse_date_value(m["value"])

@@ -29,7 +29,8 @@ reading only sentences told as past (no future or plan cue):
    "full-year 2025") in a text that also says "last year" ("в прошлом году") were reported
    in the year after.
 8. The last year named in apposition ("в прошлом, 2025 году", "last year (2025)"): the text
-   was written in the year after.
+   was written in the year after; this year so named ("нынешний 2024 год", "this year
+   (2025)"): in that year.
 
 Russian cues count as the English ones ("в этом году", "в прошлом году").
 
@@ -75,6 +76,13 @@ _LAST_YEAR_NAMED = re.compile(
     rf"|\blast\s+year\s*(?:,\s*|\(\s*)({_YEAR})\b(?!\s*(?:-|–|to\b))",
     re.I,
 )
+# this year named in apposition: "нынешний 2024 год", "в текущем, 2025 году", "this year
+# (2025)", "the current year, 2025,"
+_THIS_YEAR_NAMED = re.compile(
+    rf"(?<!\w)(?:нынешн|текущ)(?:ий|ем|его|им)\s*,?\s+({_YEAR})\s+год\w*"
+    rf"|\b(?:this|the\s+current)\s+year\s*(?:,\s*|\(\s*)({_YEAR})\b(?!\s*(?:-|–|to\b))",
+    re.I,
+)
 # the results of a whole year: "по итогам 2025 года", "full-year 2025", "for the whole of 2025"
 _YEAR_RESULTS = re.compile(
     rf"(?<!\w)(?:по\s+итогам|(?:подв\w+|подведены|подведения)\s+итог(?:и|ов))\s+({_YEAR})\s+года"
@@ -110,6 +118,11 @@ def implied_year(
         for m in _SAME_PERIOD.finditer(t)
     ]
     found += _span_then_last_year(past)
+    found += [  # "нынешний 2024 год объявлен ...", "this year, 2025,": the year named as this one
+        (int(next(y for y in m.groups() if y)), ((s + m.start(), s + m.end()),))
+        for s, t in every
+        for m in _THIS_YEAR_NAMED.finditer(t)
+    ]
     found += [  # "в прошлом, 2025 году", "last year (2025)": the year named as the last one
         (int(next(y for y in m.groups() if y)) + 1, ((s + m.start(), s + m.end()),))
         for s, t in every
