@@ -443,3 +443,32 @@ def test_a_contact_of_another_pair_at_a_summit_is_its_own() -> None:
         "2031-11-23",
     ) in meetings, meetings
     assert not any("Gerardo Werthein" in p for p, _, _ in meetings), meetings
+
+
+def test_a_dinner_given_the_same_evening_is_a_meeting_that_day() -> None:
+    """A meal one side gives the other is a reception (GOLD.md: a meeting), dated by 'that
+    evening' / 'вечером того же дня' to the day told before."""
+    english = _events(
+        "Brazilian President Luiz Inacio Lula da Silva arrived in Pretoria on March 4. That "
+        "evening South African President Cyril Ramaphosa hosted a private dinner for the "
+        "Brazilian leader at his residence.",
+        "2031-03-05",
+    )
+    assert ("meeting", "2031-03-04") in {(e.mode, e.date) for e in english}, english
+    russian = _events(
+        "Президент России Владимир Путин прибыл в Ханой 4 марта. Вечером того же дня "
+        "генеральный секретарь ЦК КПВ То Лам устроил для российского лидера неформальный ужин.",
+        "2031-03-05",
+    )
+    assert ("meeting", "2031-03-04") in {(e.mode, e.date) for e in russian}, russian
+
+
+def test_a_speakers_aside_in_the_future_tense_plans_nothing() -> None:
+    """'Напомню также, что 1 ноября состоялись переговоры': the speaker's aside is in the
+    future tense; the talks it recalls took place."""
+    (talks,) = _events(
+        "Напомню также, что 1 ноября в Москве состоялись переговоры министра иностранных дел "
+        "России Сергея Лаврова с министром иностранных дел Вьетнама Буй Тхань Шоном.",
+        "2031-11-20",
+    )
+    assert (talks.status, talks.date) == ("occurred", "2031-11-01")

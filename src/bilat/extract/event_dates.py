@@ -102,6 +102,8 @@ def planned_near(text: str, trig: re.Match[str], others: list[re.Match[str]]) ->
 
 
 _CYRILLIC_WORD = re.compile(r"[а-яё]+", re.I)
+# what follows a speaker's aside: "Напомним,", "Напомню также, что", "Отмечу лишь, что"
+_ASIDE = re.compile(r"(?:\s+(?:также|ещё|еще|лишь|вновь|раз|только))*\s*(?:,|\s+что\b)", re.I)
 
 
 def _russian_future_before(text: str, trig: re.Match[str], others: list[re.Match[str]]) -> bool:
@@ -112,8 +114,9 @@ def _russian_future_before(text: str, trig: re.Match[str], others: list[re.Match
     for m in _CYRILLIC_WORD.finditer(text, start, trig.end()):
         readings = analyses(m[0].lower())
         if readings and readings[0][1] == "VERB" and "futr" in readings[0][2]:
-            if "1per" in readings[0][2] and text[m.end() : m.end() + 1] == ",":
-                continue  # "Напомним, в июне ...": the report's aside, not a plan
+            if "1per" in readings[0][2] and _ASIDE.match(text, m.end()):
+                continue  # "Напомним, в июне ...", "Напомню также, что ...": the report's
+                # aside, not a plan
             return True
     return False
 

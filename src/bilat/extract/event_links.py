@@ -131,7 +131,10 @@ _DAY_OFF = re.compile(
     r"|on\s+the\s+(?:sidelines|margins)\s+of\s+the\s+(?:[\w-]+\s+){0,3}?"
     r"(?:meeting|session|talks|summit|forum|opening|expo|exhibition|fair|ceremony|conference)"
     r"|на\s+полях\s+(?:заседания|встречи|переговоров|саммита|форума)"
-    r"|(?:(?:later|earlier)\s+)?(?:on\s+)?(?:the\s+same|that)\s+day|в\s+(?:тот|этот)\s+же\s+день"
+    r"|(?:(?:later|earlier)\s+)?(?:(?:on|in)\s+)?(?:the\s+same|that)\s+(?:day|evening)"
+    r"|(?:(?:later|earlier)\s+)?(?:on\s+)?the\s+evening\s+of\s+the\s+same\s+day"
+    r"|в\s+(?:тот|этот)\s+же\s+день"
+    r"|(?:вечером|утром|днем|днём)\s+того\s+же\s+дня|в\s+тот\s+же\s+вечер"
     r"|тогда\s+же|позднее\s+в\s+тот\s+же\s+день)"
     # "After the exercise, the two navies will conduct a joint patrol": when the drills were
     r"|(?P<drill>(?:after|following|upon\s+(?:the\s+)?completion\s+of|at\s+the\s+end\s+of)"
