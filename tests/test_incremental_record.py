@@ -1019,6 +1019,71 @@ def test_a_kept_commitment_that_moves_is_written_with_its_long_lists(
         store.close()
 
 
+def _reports(year: str, n: int, start: int = 0) -> tuple[Figure, ...]:
+    """`n` reports of the pair's trade turnover in `year`, each its own value and span."""
+    return tuple(
+        Figure(
+            "amount",
+            (100 + i) * 1e9,
+            None,
+            "USD",
+            "year",
+            "exact",
+            "trade_turnover",
+            None,
+            "RU<->CN",
+            year,
+            None,
+            Evidence(i, i + 1, f"q{i}"),
+        )
+        for i in range(start, start + n)
+    )
+
+
+def _claim_places(store: Store) -> dict[str, int]:
+    rows = store.db.all("SELECT item_key, pos FROM record_items WHERE kind = 'claims'")
+    return {str(r["item_key"]): int(r["pos"]) for r in rows}
+
+
+def test_claims_named_before_stay_where_they_are_when_earlier_ones_come(
+    sources: list[Source], new_store: Any
+) -> None:
+    """An added document earlier in reading order states a commitment judged on claims of
+    its own, named before every stored one: the stored claims keep their rows (a claim is
+    keyed by its content; its place orders nothing), only the new ones are written, and the
+    update serves what a rebuild serves. Fails when the claims are numbered again by first
+    use (each stored claim moves down, its row written again)."""
+    dated = sorted(
+        (s for s in sources if s[2] == 0 and s[0].published), key=lambda s: s[0].published
+    )
+    early, late = dated[0][0], dated[-1][0]
+    assert early.published and late.published and early.published < late.published
+    target = _aiming(("Russia", "China"), "2019")
+    kept = Extraction(
+        "x", None, "test", (_RU, _CN), figures=_reports("2019", 25), commitments=(target,)
+    )
+    first = dataclasses.replace(target, deadline="2018")
+    new = Extraction(
+        "x", None, "test", (_RU, _CN), figures=_reports("2018", 5, 50), commitments=(first,)
+    )
+    store = _store_with(new_store, [(late, kept, 0)], [0])
+    try:
+        before = _claim_places(store)
+        assert len(before) == 25
+        _add(store, (early, new, 0))
+        assert refresh_record(store) == "updated"
+        after = _claim_places(store)
+        judged = _commitments_of(store)
+        assert [len(c["evidence_figures"]) for c in judged] == [5, 25]  # the new one first
+        assert len(after) == 30
+        assert {k: after[k] for k in before} == before
+        served = _snapshot(store)
+        rebuild_record(store)
+        assert served == _snapshot(store)
+    finally:
+        store.close()
+
+
 _NAMES = st.sampled_from(["a", "b", "c"])
 _DATES = st.sampled_from([None, "2024-01-02", "2024-01-02T09:00", "2025-03-04"])
 _PAIRS = st.sampled_from([None, ("RU", "IN"), ("CN", "RU")])

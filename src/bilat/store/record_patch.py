@@ -4,8 +4,9 @@
 
 Each new entry goes between its neighbours by sort key (`bilat.store.record_order`), at a
 position inside the gap they leave, so no kept row is rewritten; a part listed in `whole` is
-replaced entirely, save the commitments: numbered as a full write numbers them (with their
-claims), only the rows that differ from the stored ones are written. The maintained counts
+replaced entirely, save the commitments: numbered as a full write numbers them, only the
+rows that differ from the stored ones are written, and of their claims (keyed by content)
+only those newly named or no longer named. The maintained counts
 (`record_counts` per part and pair, `record_pair_names` per pair and actor name) move by
 what was removed and added, and the actors whose pairs change with them are filed again.
 When a gap is used up, `NoRoom` is raised and nothing is changed: the caller rebuilds the
@@ -258,12 +259,14 @@ class _Patcher:
         self.out.flush()
 
     def commitments(self, items: Sequence[dict[str, Any]]) -> None:
-        """The commitments as a full write numbers them (by index; their claims by first
-        use), writing only the rows that differ from the stored ones: a commitment whose row
-        is unchanged keeps its pairs, keys and tail, which follow from it; a claim whose key
-        (its content) and place are unchanged keeps its row. An entry read back as stored
-        (`KeyedStatus`) names its claims by key already: only the claims rows to write
-        again are read (and its claims, when its own row is)."""
+        """The commitments as a full write numbers them (by index), writing only the rows
+        that differ from the stored ones: a commitment whose row is unchanged keeps its
+        pairs, keys and tail, which follow from it. A claim is keyed by its content and
+        stays where it is stored while a commitment names it: only the claims no longer
+        named are removed, and those newly named are written after the stored ones (a
+        claim's place orders nothing: commitments name their claims by key). An entry read
+        back as stored (`KeyedStatus`) names its claims by key already: only the claims
+        to write are read (and its claims, when its own row is)."""
         scratch = _Claims(self.db)  # keys the claims, never flushed
         added: dict[int, tuple[dict[str, Any], dict[str, Any], tuple[str, str]]] = {}
         rows: dict[int, tuple[Any, ...]] = {}
@@ -277,19 +280,27 @@ class _Patcher:
             rows[pos] = item_row("commitments", pos, stored, keys)
             added[pos] = (item, stored, keys)
         gone, new = _differ(self.db, "commitments", rows, _COLUMNS)
-        claims = {int(r[1]): r for r in scratch.items}  # (kind, pos, key, claim)
-        claims_gone, claims_new = _differ(self.db, "claims", claims, "kind, pos, item_key")
-        unread = {claims[pos][2] for pos in claims_new if claims[pos][3] is None}
+        named = {str(r[2]): r[3] for r in scratch.items}  # key -> claim (None: unread)
+        held = {
+            str(r[0]): int(r[1])
+            for r in self.db.execute(
+                "SELECT item_key, pos FROM record_items WHERE kind = 'claims'"
+            ).fetchall()
+        }
+        claims_gone = sorted(pos for key, pos in held.items() if key not in named)
+        fresh = [key for key in named if key not in held]  # in first use
+        unread = {key for key in fresh if named[key] is None}
         unread |= {
             k for pos in new if isinstance(added[pos][0], KeyedStatus) for k in _keys(added[pos][0])
         }
-        read = stored_claims(self.db, unread)  # before the rows that move are removed
+        read = stored_claims(self.db, unread)  # before the rows that go are removed
         self.remove_at("commitments", gone)
         self.remove_at("claims", claims_gone)
-        for pos in claims_new:
-            _, _, key, claim = claims[pos]
+        last = max(held.values(), default=0)
+        for n, key in enumerate(fresh):
+            claim = named[key]
             self.out.items.append(
-                self.out.claim_row(pos, key, read[key] if claim is None else claim)
+                self.out.claim_row(last + (n + 1) * GAP, key, read[key] if claim is None else claim)
             )
         for pos in new:
             item, stored, keys = added[pos]
@@ -396,7 +407,7 @@ class _Patcher:
 
 class _Claims(RowWriter):
     """Keys the claims as a full write does (by content, numbered by first use) without
-    making their rows: a claim is written again only when its key or place changed. A claim
+    making their rows: a claim is written only when no stored row has its key. A claim
     cited again as the same object (commitments judged on the same figures share them:
     `bilat.record`) is keyed once."""
 
