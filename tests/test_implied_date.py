@@ -461,6 +461,11 @@ def test_an_english_report_of_a_years_results_beside_last_year_is_of_the_year_af
             "2024-01-22",
         ),
         ("The ministers met. This year (2025) marks a jubilee of the treaty.", "2025"),
+        (  # an act numbered within its year, cited (its rules may still be to come)
+            "HANOI, Dec 3 -- The ministry said on Tuesday that under Decree No 46 of 2025, "
+            "stricter reviews will be applied to rice exports.",
+            "2025-12-03",
+        ),
         # a span after "last year" names no last year
         ("Trade grew last year, 2019-2024 being a decade of growth.", None),
     ],

@@ -171,6 +171,13 @@ def test_skipped(text: str) -> None:
     assert parse(text) == []
 
 
+def test_mt_after_thousands_is_metric_tons() -> None:
+    """'282,000 MT' (USDA): metric tons, not thousands of millions; '50 mt' alone stays
+    million tonnes."""
+    assert [p[:3] for p in parse("Shipments fell to 282,000 MT.")] == [(282_000, None, "t")]
+    assert [p[:3] for p in parse("Exports reached 50 mt.")] == [(50_000_000, None, "t")]
+
+
 def test_exact_decimal_values() -> None:
     assert parse("Trade reached 136.2 billion dollars.")[0][0] == 136_200_000_000
 

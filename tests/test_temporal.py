@@ -163,6 +163,18 @@ def first(text: str, published: str | None = PUB, tense: str | None = None) -> t
         ("In fiscal 2021-22 sales grew.", None, ("2021", "2022", "2021..2022")),
         ("In the 2019/20 academic year enrolment grew.", None, ("2019", "2020", "2019..2020")),
         ("In the 2019/2020 season enrolment grew.", None, ("2019", "2020", "2019..2020")),
+        # a company's quarter by its last month: a calendar quarter when named by it
+        (
+            "Revenue fell in the quarter ended Feb. 25.",
+            None,
+            ("2023-12", "2024-02", "2023-12..2024-02"),
+        ),
+        ("Revenue rose in its December quarter.", None, ("2023-10", "2023-12", "2023-Q4")),
+        (
+            "Sales for the three months ending June 30, 2022 grew.",
+            None,
+            ("2022-04", "2022-06", "2022-04..2022-06"),
+        ),
     ],
 )
 def test_resolution(text: str, tense: str | None, expected: tuple[object, ...]) -> None:

@@ -535,8 +535,9 @@ def _unit(text: str, p: Parse) -> None:
     if c is not None:
         unit_factor: list[Any] = _map("compound_units")[c["u"].lower()]
         factor = float(unit_factor[1])
-        if p.scaled and c["u"].lower() == "mt":
-            factor = 1.0  # "8.47 million mt": metric tons (alone, "50 mt" is million tonnes)
+        if c["u"].lower() == "mt" and (p.scaled or p.value >= 1000):
+            factor = 1.0  # "8.47 million mt", "282,000 MT": metric tons (alone, a small number,
+            # "50 mt" is million tonnes: not thousands of millions)
         _apply(p, str(unit_factor[0]), factor, c.end())
         p.per = str(unit_factor[2]) if len(unit_factor) > 2 else None
         return

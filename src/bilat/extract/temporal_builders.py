@@ -45,6 +45,7 @@ __all__ = [
     "b_months_told_for",
     "b_past_span",
     "b_quarter",
+    "b_quarter_ended",
     "b_rel_day",
     "b_rel_month",
     "b_rel_week",
@@ -334,6 +335,21 @@ def b_quarter(m: re.Match[str], ctx: Ctx) -> Resolved | None:
         return None
     year = part_year(m["y"], 1 + 3 * (q - 1), ctx, 3 * q)
     return (str(year), None, f"{year}-Q{q}") if year else (None, None, None)
+
+
+def b_quarter_ended(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    """'the quarter ended Oct. 27', 'its September quarter': the three months ending in that
+    month (a company's quarter need not be a calendar one), the year the month last came."""
+    month = month_number(m["mon"] or m["mon2"])
+    told = m["y"] or m["y2"]
+    year = int(told) if told else part_year(None, month, ctx, month)
+    if year is None:
+        return None, None, None
+    first_year, first_month = divmod(year * 12 + month - 1 - 2, 12)
+    first, last = ymd(first_year, first_month + 1), ymd(year, month)
+    if m["mon2"] and month % 3 == 0:  # "the September quarter": the third
+        return first, last, f"{year}-Q{month // 3}"
+    return first, last, f"{first}..{last}"
 
 
 def b_year_range(m: re.Match[str], ctx: Ctx) -> Resolved | None:

@@ -36,6 +36,7 @@ from bilat.extract.temporal_builders import (
     b_months_told_for,
     b_past_span,
     b_quarter,
+    b_quarter_ended,
     b_rel_day,
     b_rel_month,
     b_rel_week,
@@ -231,6 +232,15 @@ def patterns() -> tuple[tuple[re.Pattern[str], Builder], ...]:
             re.I,
         ),
         (rf"\bQ(?P<q>[1-4])(?:\s*(?P<y>{y}))?\b", b_quarter, 0),
+        # a company's quarter by its last month: "for the quarter ended Oct. 27", "its
+        # September quarter", "the quarter ending December 30, 2022"
+        (
+            rf"\b(?:the\s+)?(?:three\s+months|quarter)\s+(?:ended|ending|to)\s+(?P<mon>{mon})\.?"
+            rf"(?:\s+\d{{1,2}})?(?:,?\s+(?P<y>{y}))?\b"
+            rf"|\b(?P<mon2>{mon})(?:\s+(?P<y2>{y}))?\s+quarter\b",
+            b_quarter_ended,
+            0,
+        ),
         (rf"\b(?P<mon>{mon})\b\.?,?\s+(?:of\s+)?(?P<y>{y}|{ry})\b", b_month, 0),
         (
             rf"\b(?i:in|since|by|until|of|for|during|from|last|this|next|early|late|mid-)\s+"

@@ -10,9 +10,9 @@ reading only sentences told as past (no future or plan cue):
 1. An occasion named for its year ("Vostok 2022 exercises kicked off", "as part of SPIEF
    2022", "Ocean-2024", "учение «Степной рубеж-2024»", "made 31 voyages during the 2026
    navigation season", "met on the sidelines of the 2024 Asia-Pacific Economic Cooperation
-   summit") was reported in that year or later; one planned for a month of this
-   year ("Northern/Interaction-2025 will be held in August"; not "next year") was reported
-   in that year.
+   summit", "Announcement No 46 of 2024") was reported in that year or later; one planned
+   for a month of this year ("Northern/Interaction-2025 will be held in August"; not "next
+   year") was reported in that year.
 2. A text that speaks of "this year" and reports a part of a stated year as done ("in the
    first half of 2024", "in January-May 2024") was written in that year.
 3. A text that speaks of "last year" and reports the end of a stated year as done
@@ -64,6 +64,12 @@ _NAMED_AFTER = re.compile(
 )
 # a span of the year told as past: "during the 2026 navigation season", "in the 2025 harvest"
 _SEASON = re.compile(rf"\b(?:during|in|over|throughout)\s+the\s+({_YEAR})\s+[a-z]", re.I)
+# an act numbered within its year, told as issued: "Announcement No 46 of 2024", "Decree No.
+# 12 of 2025", "приказ № 215 от 2025 года" is of that year
+_NUMBERED_ACT = re.compile(
+    rf"\b(?:Announcement|Decree|Order|Resolution|Notice|Circular|Decision|Law)\s+No\.?\s*\d+"
+    rf"\s+of\s+({_YEAR})\b"
+)
 _THIS_YEAR = re.compile(r"\bthis year\b|(?<!\w)(?:этом|нынешнем|текущем)\s+году\b", re.I)
 _SAME_PERIOD = re.compile(
     rf"\bsame\s+(?:period|months?|quarter|half|time|span)\s+(?:of|in)\s+({_YEAR})\b", re.I
@@ -104,6 +110,11 @@ def implied_year(
     past = [(s, t) for s, t in every if not planned(t)]
     found += _named_occasions(past)
     found += _named_after(every, planned)
+    found += [  # "Under Announcement No 46 of 2024, ... will be applied": issued, if cited
+        (int(m.group(1)), ((s + m.start(1), s + m.end(1)),))
+        for s, t in every
+        for m in _NUMBERED_ACT.finditer(t)
+    ]
     found += _planned_this_year(every, past)
     found += [  # "The year 2025 marks the 75th anniversary of diplomatic relations"
         (int(next(y for y in m.groups() if y)), ((s + m.start(), s + m.end()),))
