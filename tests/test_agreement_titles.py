@@ -223,6 +223,20 @@ def test_ties_raised_to_a_named_partnership_are_declared_then() -> None:
     ]
 
 
+def test_an_agreement_in_principle_is_under_negotiation_and_named_for_its_aim() -> None:
+    """'reached an "agreement in principle" for Russia to supply ...': terms agreed, nothing
+    signed; the bare name goes on with what it is for."""
+    (deal,) = _agreements(
+        'Russia and Mongolia reached an "agreement in principle" for Russia to supply 900,000 '
+        "tonnes of diesel next year, the ministry said.",
+        "2031-07-22",
+    )
+    assert (deal.status, deal.title) == (
+        "negotiating",
+        "agreement in principle for Russia to supply 900,000 tonnes of diesel next year",
+    )
+
+
 def test_a_title_past_the_place_of_signing() -> None:
     """'signed a memorandum of understanding in Beijing to study ...': named for what it is
     to do, the place (and a date beside it) no part of the name."""

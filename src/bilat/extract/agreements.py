@@ -216,6 +216,11 @@ def _after(date: str, published: str | None) -> bool:
 
 
 # "14 intergovernmental and interdepartmental documents were signed": the noun's own verb
+_IN_PRINCIPLE = re.compile(
+    r"\s+in\s+principle\b[\"”’']?(?:\s+(?P<aim>(?:for|on|to)\s+(?:[^,;.\"”]|(?<=\d)[,.](?=\d))"
+    r"{3,120}))?",
+    re.I,
+)
 _PASSIVE_SIGNED = re.compile(r"\s+(?:was|were|have\s+been|has\s+been|had\s+been)\s+signed\b")
 
 
@@ -225,6 +230,12 @@ def _make(
     status = _status(s.text, kind, at)
     if end is not None and _PASSIVE_SIGNED.match(s.text, end):
         status = "signed"
+    principle = _IN_PRINCIPLE.match(s.text, end) if end is not None else None
+    if principle is not None:
+        status = "negotiating"  # 'reached an "agreement in principle"': terms agreed, nothing
+        # signed (the golds that have one: negotiating); named for what it is on
+        if principle["aim"] and title.lower().endswith("in principle"):
+            title += " " + " ".join(principle["aim"].split()[:14])
     return Agreement(
         title=title,
         kind=kind,
