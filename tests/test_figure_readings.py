@@ -518,3 +518,19 @@ def test_the_level_a_fall_is_measured_from_is_named_by_its_noun() -> None:
         "2032-02-10",
     )
     assert (_of(figures, 6.9).kind, _of(figures, 6.9).period) == ("change", "2031")
+
+
+def test_a_count_since_a_month_runs_to_the_report_or_to_the_end_told() -> None:
+    """'since 10 June 2022 ... more than 160,000 trucks have used it': from that month to the
+    report's; '... had crossed it by the end of 2024': to the end told; 'the highest since
+    March 2023' is no span."""
+    figures = _figures(
+        "More than 160,000 trucks have used the crossing since it opened on 10 June 2029. "
+        "Since the ferry opened in November 2028, a cumulative 7.6 million tonnes had crossed "
+        "by the end of 2030. In May exports were 2 million tonnes, the highest since March "
+        "2029.",
+        "2031-07-24",
+    )
+    assert _of(figures, 160_000).period == "2029-06..2031-07"
+    assert _of(figures, 7_600_000).period == "2028-11..2030-12"
+    assert _of(figures, 2_000_000).period != "2029-03..2031-07"

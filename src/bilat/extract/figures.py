@@ -182,6 +182,7 @@ def _sentence_figures(
     # September quarter": the quarter to come
     times = _this_year_to_date(text, find_time_expressions(text, ctx.published, tense=tense), carry)
     times = _a_year_before_the_last(text, times, carry.period or carry.document)
+    times = _since_then(text, times, ctx.published)
     quantities = _range_rates(
         text, find_quantities(text, exclude=[(t.start, t.end) for t in times])
     )
@@ -224,6 +225,33 @@ def _sentence_figures(
     carry.document = carry.period or carry.document  # this sentence's, not the next ones'
     carry.speaker = speaker
     return _pair_respectively(text, pairs)
+
+
+# "Since the bridge opened to traffic in November 2022, a cumulative 7.6 million tonnes had
+# crossed it by the end of 2024", "more than 160,000 trucks have used it since 10 June 2022"
+_SINCE_BEFORE = re.compile(r"\b(?<!(?:est|rst) )since\b(?:[^,;.]{0,80}?\s(?:in|on))?\s+$", re.I)
+_BY_THE_END = re.compile(r"\bby\s+(?:the\s+)?end\s+of\s+$", re.I)
+
+
+def _since_then(text: str, times: list[TimeExpr], published: str | None) -> list[TimeExpr]:
+    """A month or day after 'since' opens a span that runs to the publication (GOLD.md: "over
+    the past decade" is up to the report), or to 'by the end of' a year told after it; not
+    "the highest since March" (a level of now)."""
+    out = list(times)
+    for i, t in enumerate(times):
+        if not t.date or len(t.date) < 7 or not _SINCE_BEFORE.search(text, 0, t.start):
+            continue
+        end = next(
+            (
+                f"{u.period[-4:]}-12" if re.fullmatch(r"\d{4}", u.period or "") else None
+                for u in times[i + 1 :]
+                if _BY_THE_END.search(text, 0, u.start)
+            ),
+            None,
+        ) or (published[:7] if published and len(published) >= 7 else None)
+        if end is not None and end > t.date[:7]:
+            out[i] = replace(t, period=f"{t.date[:7]}..{end}")
+    return out
 
 
 # a part of the period reported, told apart: "In November alone", "в одном только ноябре"
