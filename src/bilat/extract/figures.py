@@ -241,14 +241,14 @@ def _since_then(text: str, times: list[TimeExpr], published: str | None) -> list
     for i, t in enumerate(times):
         if not t.date or len(t.date) < 7 or not _SINCE_BEFORE.search(text, 0, t.start):
             continue
-        end = next(
-            (
-                f"{u.period[-4:]}-12" if re.fullmatch(r"\d{4}", u.period or "") else None
-                for u in times[i + 1 :]
-                if _BY_THE_END.search(text, 0, u.start)
-            ),
-            None,
-        ) or (published[:7] if published and len(published) >= 7 else None)
+        told = [  # "by the end of 2024": that year's December
+            f"{u.period}-12"
+            for u in times[i + 1 :]
+            if u.period
+            and re.fullmatch(r"\d{4}", u.period)
+            and _BY_THE_END.search(text, 0, u.start)
+        ]
+        end = told[0] if told else (published[:7] if published and len(published) >= 7 else None)
         if end is not None and end > t.date[:7]:
             out[i] = replace(t, period=f"{t.date[:7]}..{end}")
     return out
