@@ -1274,3 +1274,43 @@ def test_a_record_written_before_its_series_had_point_rows(
         assert fill_series_points(store.db) == 0  # split once
     finally:
         store.close()
+
+
+def _claimed(value: float, qualifier: str, source: str, n: int) -> Figure:
+    """A 2024 Russia-China turnover claim citing `source`."""
+    figure = _turnover(value * 1e9, "2024", "RU<->CN", None)
+    evidence = Evidence(n, n + 1, f"q{n}")
+    return dataclasses.replace(figure, qualifier=qualifier, source_data=source, evidence=evidence)
+
+
+def test_a_conflict_gaining_claims_equals_a_rebuild(sources: list[Source], new_store: Any) -> None:
+    """A stored conflict whose sources repeat a few values (and bounds touching within float
+    noise) gains an added document's claims: its subsets and reason, made from its claims
+    weighed interval by interval and value by value, are those of a rebuild."""
+    cc, fcs = "Chinese customs", "FCS"
+    stored = [
+        (
+            _claimed(100, "exact", cc, 0),
+            _claimed(100, "exact", cc, 1),
+            _claimed(140, "approx", fcs, 2),
+        ),
+        (_claimed(100, "exact", cc, 0), _claimed(100 * (1 + 1e-12), "exact", fcs, 1)),
+        (_claimed(180, "at_least", fcs, 0), _claimed(140, "approx", fcs, 1)),
+    ]
+    added = (_claimed(140, "exact", cc, 0), _claimed(100, "at_most", fcs, 1))
+    made = [Extraction("x", None, "test", (_RU, _CN), figures=f) for f in (*stored, added)]
+    docs = _handmade(sources, made)
+    store = _store_with(new_store, docs, [0, 1, 2])
+    try:
+        _add(store, docs[3])
+        _refreshed_equals_rebuild(store, "updated")
+        (raw,) = [
+            r["payload"]
+            for r in store.db.all("SELECT payload FROM record_items WHERE kind = 'conflicts'")
+        ]
+        conflict = json.loads(raw)
+        assert len(conflict["claims"]) == 9
+        assert len(conflict["consistent_subsets"]) > 1
+        assert cc in conflict["reason"] and fcs in conflict["reason"]
+    finally:
+        store.close()

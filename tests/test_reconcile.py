@@ -20,6 +20,7 @@ from bilat.reconcile import (
     apply_judgements,
     claim_interval,
     extend,
+    figures,
     reconcile,
 )
 from bilat.reconcile.figures import consistent_subsets, le
@@ -521,6 +522,73 @@ def test_consistent_subsets_weigh_each_interval_once(seed: int) -> None:
     spans = [tuple(sorted(rng.sample(bounds, 2))) for _ in range(rng.randint(1, 6))]
     claims = [SimpleNamespace(low=lo, high=hi) for lo, hi in rng.choices(spans, k=30)]
     assert consistent_subsets(claims) == _subsets_one_by_one(claims)  # type: ignore[arg-type]
+
+
+def _near(rng: random.Random, b: float) -> float:
+    """`b`, or a bound a hair from it: inside `le`'s forgiveness (1e-9 relative), at its
+    edge or just past it."""
+    step = rng.choice([0.0, 1e-12, 5e-10, 9.9e-10, 1e-9, 1.01e-9, 2e-9, 1e-6])
+    return b + rng.choice([-1, 1]) * step * abs(b) if math.isfinite(b) else b
+
+
+@pytest.mark.parametrize("seed", range(60))
+def test_consistent_subsets_match_every_point_on_many_intervals(seed: int) -> None:
+    """Many distinct intervals (negative, open, touching within float noise or just
+    apart, a few reversed) give the subsets of weighing every claim at every point: an
+    interval is matched only with the points near it, yet no point `le` forgives is
+    missed."""
+    rng = random.Random(seed)
+    base = [rng.choice([-1, 1]) * rng.uniform(0, 300) for _ in range(rng.randint(1, 12))]
+    bounds = [-INF, 0.0, INF, *base]
+    claims = []
+    for _ in range(rng.randint(1, 60)):
+        lo, hi = sorted((_near(rng, rng.choice(bounds)), _near(rng, rng.choice(bounds))))
+        if rng.random() < 0.05:
+            lo, hi = hi, lo
+        claims.append(SimpleNamespace(low=lo, high=hi))
+    assert consistent_subsets(claims) == _subsets_one_by_one(claims)  # type: ignore[arg-type]
+
+
+def _apart_one_by_one(claims: Sequence[Any]) -> tuple[Any, Any] | None:
+    """`figures._sources_apart` as it was: every claim of a source weighed against every
+    claim of another."""
+    by_source: dict[str, list[Any]] = {}
+    for c in claims:
+        if c.source_data is not None:
+            by_source.setdefault(c.source_data, []).append(c)
+    best = None
+    names = sorted(by_source)
+    for i, a in enumerate(names):
+        for b in names[i + 1 :]:
+            pairs = [
+                (x, y)
+                for x in by_source[a]
+                for y in by_source[b]
+                if x.high < y.low or y.high < x.low
+            ]
+            if pairs:
+                x, y = max(pairs, key=lambda p: abs(p[0].value - p[1].value))
+                rank = (len(by_source[a]) + len(by_source[b]), abs(x.value - y.value), x, y)
+                if best is None or rank[:2] > best[:2]:
+                    best = rank
+    return None if best is None else (best[2], best[3])
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_sources_apart_weigh_each_value_once(seed: int) -> None:
+    """Sources repeating a few values (the same interval, or the same value read with
+    another qualifier) name the same two claims as weighing every claim: the first of
+    the claims alike, so the reason quotes the same documents."""
+    rng = random.Random(seed)
+    values = [float(rng.randint(90, 110)) for _ in range(rng.randint(1, 5))]
+    claims = []
+    for n in range(rng.randint(2, 40)):
+        value, qualifier = rng.choice(values), rng.choice(["exact", "approx", "at_least"])
+        low, high = claim_interval(value, None, qualifier, ReconcileOptions())
+        who = rng.choice(["Chinese customs", "FCS", "IMF", None])
+        claims.append(SimpleNamespace(value=value, low=low, high=high, source_data=who, n=n))
+    found = figures._sources_apart(claims)  # type: ignore[arg-type]
+    assert found == _apart_one_by_one(claims)
 
 
 def test_seeds_trade_turnover_conflict() -> None:

@@ -11,8 +11,8 @@ intervals have no common point.
 
 from __future__ import annotations
 
-import itertools
 import math
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 
@@ -95,28 +95,54 @@ def common_interval(claims: Sequence[FigureClaim]) -> tuple[float, float] | None
 def consistent_subsets(claims: Sequence[FigureClaim]) -> tuple[tuple[int, ...], ...]:
     """Maximal sets of claim indices whose intervals share a point, largest first. Claims
     of one interval are weighed once (a group of a popular figure repeats a few values
-    thousands of times): sets of distinct intervals, then the claims of each."""
+    thousands of times): sets of distinct intervals, then the claims of each. The points
+    weighed are the intervals' finite bounds; each interval is matched only with the
+    points near it (`_points_in`), and a set is checked against the sets at the points of
+    its rarest interval (any larger set holding it holds that interval)."""
     holding: dict[tuple[float, float], list[int]] = {}
     for i, c in enumerate(claims):
         holding.setdefault((c.low, c.high), []).append(i)
     spans = list(holding)
     points = sorted({b for span in spans for b in span if math.isfinite(b)})
-    sets = {
-        frozenset(n for n, (low, high) in enumerate(spans) if le(low, p) and le(p, high))
-        for p in points
-    }
-    sets.discard(frozenset())
-    # disjoint, non-empty claim sets per interval: a set of intervals is a strict subset of
-    # another exactly when its claims are
-    larger_first = sorted(sets, key=len, reverse=True)
+    inside = [_points_in(span, points) for span in spans]  # span -> the points it holds
+    at: list[list[int]] = [[] for _ in points]  # point -> the spans holding it
+    for n, where in enumerate(inside):
+        for i in where:
+            at[i].append(n)
+    sets_at = [frozenset(spans_at) for spans_at in at]
+    sets = {s for s in sets_at if s}
 
-    def covered(s: frozenset[int]) -> bool:  # a strict subset of a larger set
-        bigger = itertools.takewhile(lambda other: len(other) > len(s), larger_first)
-        return any(s < other for other in bigger)
+    size = [len(where) for where in inside]
+
+    def covered(s: frozenset[int]) -> bool:  # a strict subset of another set
+        return any(s < sets_at[i] for i in inside[min(s, key=size.__getitem__)])
 
     maximal = [s for s in sets if not covered(s)]
     out = [tuple(sorted(i for n in s for i in holding[spans[n]])) for s in maximal]
     return tuple(sorted(out, key=lambda s: (-len(s), s)))
+
+
+_NEAR = 4e-9  # `le` forgives a gap below 1.0000001e-9 of the bound (rel_tol 1e-9): wider
+
+
+def _points_in(span: tuple[float, float], points: Sequence[float]) -> list[int]:
+    """The indices of the sorted `points` p with le(low, p) and le(p, high): those from low
+    to high, and of the few just outside (within `_NEAR` of a finite bound), those `le`
+    forgives. A point farther out is not close to the bound: isclose(p, b) needs
+    |p - b| <= 1e-9 * max(|p|, |b|), so |p - b| < 1.0000001e-9 * |b|."""
+    low, high = span
+    if math.isnan(low) or math.isnan(high):
+        return [i for i, p in enumerate(points) if le(low, p) and le(p, high)]
+    first, last = bisect_left(points, low), bisect_right(points, high)
+    near: set[int] = set()
+    if math.isfinite(low):
+        near.update(range(bisect_left(points, low - _NEAR * abs(low)), first))
+    if math.isfinite(high):
+        near.update(range(last, bisect_right(points, high + _NEAR * abs(high))))
+    return [
+        *range(first, last),
+        *(i for i in sorted(near) if le(low, points[i]) and le(points[i], high)),
+    ]
 
 
 def figure_key(figure: Figure) -> FigureKey:
@@ -229,9 +255,12 @@ def _sources_apart(claims: Sequence[FigureClaim]) -> tuple[FigureClaim, FigureCl
             by_source.setdefault(who, []).append(c)
     best: tuple[int, float, FigureClaim, FigureClaim] | None = None
     names = sorted(by_source)
+    # a pair is weighed on its claims' values and intervals: of a source's claims alike in
+    # those, the first stands for all (the pair `max` picks first is made of firsts)
+    firsts = {who: _firsts(claims) for who, claims in by_source.items()}
     for i, a in enumerate(names):
         for b in names[i + 1 :]:
-            pairs = [(x, y) for x in by_source[a] for y in by_source[b] if _apart(x, y)]
+            pairs = [(x, y) for x in firsts[a] for y in firsts[b] if _apart(x, y)]
             if not pairs:
                 continue
             x, y = max(pairs, key=lambda p: abs(p[0].value - p[1].value))
@@ -239,6 +268,14 @@ def _sources_apart(claims: Sequence[FigureClaim]) -> tuple[FigureClaim, FigureCl
             if best is None or rank[:2] > best[:2]:
                 best = rank
     return None if best is None else (best[2], best[3])
+
+
+def _firsts(claims: Sequence[FigureClaim]) -> list[FigureClaim]:
+    """The first claim of each value and interval, in order."""
+    seen: dict[tuple[float, float, float], FigureClaim] = {}
+    for c in claims:
+        seen.setdefault((c.value, c.low, c.high), c)
+    return list(seen.values())
 
 
 def _reason(claims: Sequence[FigureClaim]) -> str:
