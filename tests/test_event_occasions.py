@@ -472,3 +472,20 @@ def test_a_speakers_aside_in_the_future_tense_plans_nothing() -> None:
         "2031-11-20",
     )
     assert (talks.status, talks.date) == ("occurred", "2031-11-01")
+
+
+def test_a_contact_ruled_out_is_no_plan() -> None:
+    """'there were no plans for Putin to meet Sharif in Tianjin', 'не планирует
+    встречаться': a meeting ruled out is no event; the one held that day is."""
+    events = _events(
+        "Kremlin aide Yuri Ushakov said there were no plans for Russian President Vladimir "
+        "Putin to meet Vietnamese President Luong Cuong in Tianjin. Putin met Chinese "
+        "President Xi Jinping on Monday.",
+        "2031-09-01",
+    )
+    assert {e.participants for e in events} == {("Vladimir Putin", "Xi Jinping")}, events
+    assert not _events(
+        "Президент России Владимир Путин не планирует встречаться с президентом Вьетнама "
+        "Лыонг Кыонгом в Тяньцзине.",
+        "2031-09-01",
+    )

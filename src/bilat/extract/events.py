@@ -221,7 +221,11 @@ def _host_states(ctx: DocContext, clause: Clause) -> set[str]:
 _NOT_TOLD = re.compile(
     r"\b(?:asked|asking|wondered|wondering|unclear|uncertain)\s+(?:whether|if)\b"
     # a contact denied: "denied media reports that Erdogan would visit Moscow"
-    rf"|{DENIED}",
+    rf"|{DENIED}"
+    # ... or ruled out: "there were no plans for Putin to meet Sharif in Tianjin", "has no
+    # plans to visit", "не планирует встречаться"
+    r"|\b(?:no|not\s+any)\s+plans?\s+(?:for\s+(?:[\w'’.-]+\s+){1,4})?to\s+(?:[\w-]+\s+){0,2}$"
+    r"|(?<!\w)не\s+(?:планиру\w+|собира\w+|намерен\w*)\s+$",
     re.I,
 )
 # a contact only as a condition: "an order that could be unveiled if Trump and Xi meet later
