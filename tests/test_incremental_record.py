@@ -16,7 +16,7 @@ import itertools
 import json
 import random
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -613,6 +613,24 @@ def _refreshed_equals_rebuild_keeping(
     assert snapshot == _snapshot(store)
 
 
+def _as_written_before(
+    store: Store, kind: str, key: Callable[[Any], str], split: list[str], fill: str
+) -> None:
+    """The record as a store wrote it before a kind's entries were split into rows: each
+    entry whole in its payload, the split rows gone, the one-time fill still to run."""
+    from bilat.store.record_rows import read_part
+
+    with store.db.transaction():
+        for entry in read_part(store.db, kind):
+            store.db.execute(
+                "UPDATE record_items SET payload = ? WHERE kind = ? AND item_key = ?",
+                (json.dumps(entry, ensure_ascii=False), kind, key(entry)),
+            )
+        for table in split:
+            store.db.execute(f"DELETE FROM {table}")
+        store.db.execute(f"INSERT INTO {fill} (n) VALUES (1)")
+
+
 def test_a_record_written_before_its_actors_had_member_rows(
     sources: list[Source], new_store: Any
 ) -> None:
@@ -620,19 +638,13 @@ def test_a_record_written_before_its_actors_had_member_rows(
     020) reads the same, and the first update splits them into rows once
     (`fill_actor_members`); the record then equals a full rebuild."""
     from bilat.store.actor_members import fill_actor_members
-    from bilat.store.record_rows import read_part
 
     store = _store_with(new_store, sources, [0, 1, 2, 3])
     try:
         written = _snapshot(store)
-        with store.db.transaction():
-            for actor in read_part(store.db, "actors"):
-                store.db.execute(
-                    "UPDATE record_items SET payload = ? WHERE kind = 'actors' AND item_key = ?",
-                    (json.dumps(actor, ensure_ascii=False), actor["id"]),
-                )
-            store.db.execute("DELETE FROM record_actor_members")
-            store.db.execute("INSERT INTO actor_members_fill (n) VALUES (1)")
+        _as_written_before(
+            store, "actors", lambda a: a["id"], ["record_actor_members"], "actor_members_fill"
+        )
         old = _snapshot(store)
         assert old["views"] == written["views"] and old["keys"]["actor members"] == []
         _add(store, sources[4])
@@ -1251,22 +1263,19 @@ def test_a_record_written_before_its_series_had_point_rows(
     """A series entry holding its points in its payload (a record written before migration
     022) reads the same, and the first update splits it into point rows and counts once
     (`fill_series_points`); the record then equals a full rebuild."""
-    from bilat.store.record_rows import read_part
     from bilat.store.series_points import fill_series_points
 
     store = _store_with(new_store, sources, [0, 1, 2, 3])
     try:
         written = _snapshot(store)
         assert written["keys"]["series points"]
-        with store.db.transaction():
-            for series in read_part(store.db, "series"):
-                store.db.execute(
-                    "UPDATE record_items SET payload = ? WHERE kind = 'series' AND item_key = ?",
-                    (json.dumps(series, ensure_ascii=False), series_key(series)),
-                )
-            store.db.execute("DELETE FROM record_series_points")
-            store.db.execute("DELETE FROM record_series_counts")
-            store.db.execute("INSERT INTO series_points_fill (n) VALUES (1)")
+        _as_written_before(
+            store,
+            "series",
+            series_key,
+            ["record_series_points", "record_series_counts"],
+            "series_points_fill",
+        )
         old = _snapshot(store)
         assert old["views"] == written["views"] and old["keys"]["series points"] == []
         _add(store, sources[4])
