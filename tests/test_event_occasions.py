@@ -489,3 +489,27 @@ def test_a_contact_ruled_out_is_no_plan() -> None:
         "Лыонг Кыонгом в Тяньцзине.",
         "2031-09-01",
     )
+
+
+def test_one_leader_meeting_two_of_other_states_holds_two_meetings() -> None:
+    """'Lula meets Ramaphosa, Modi as G20 summit opens': two bilateral meetings, each of its
+    pair; a trilateral one stays one."""
+    meetings = {
+        e.participants
+        for e in _events(
+            "Brazilian President Luiz Inacio Lula da Silva met South African President Cyril "
+            "Ramaphosa and Indian Prime Minister Narendra Modi on Saturday.",
+            "2031-11-22",
+        )
+        if e.mode == "meeting"
+    }
+    assert meetings == {
+        ("Luiz Inacio Lula da Silva", "Cyril Ramaphosa"),
+        ("Luiz Inacio Lula da Silva", "Narendra Modi"),
+    }, meetings
+    together = _events(
+        "Brazilian President Luiz Inacio Lula da Silva met South African President Cyril "
+        "Ramaphosa and Indian Prime Minister Narendra Modi for a trilateral meeting on Saturday.",
+        "2031-11-22",
+    )
+    assert not any(len(e.participants) == 2 for e in together if e.mode == "meeting"), together

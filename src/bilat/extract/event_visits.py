@@ -160,6 +160,13 @@ def dateline_state(ctx: DocContext, m: Mention) -> bool:
 _AND_TITLED = re.compile(r"\s*,?\s+and(?:\s*,?\s*separately\s*,)?\s+(?:[A-Za-z.'’-]+\s+){0,8}?$")
 
 
+_COMMA = re.compile(r"\s*,\s*")
+# three together, not two meetings: "a trilateral meeting", "held joint talks", "втроём"
+_TOGETHER = re.compile(
+    r"\b(?:trilateral|three-way|jointly|together|joint\s+talks)\b|трехсторонн|трёхсторонн", re.I
+)
+
+
 def one_meeting_each(
     ctx: DocContext, clause: Clause, trig: re.Match[str], parts: list[Mention], found: Found
 ) -> list[Found]:
@@ -174,7 +181,15 @@ def one_meeting_each(
         return []
     a, b = after
     same_side = a.country == b.country and a.country not in (None, before[0].country)
-    if not same_side or not _AND_TITLED.fullmatch(ctx.clean_text, a.end, b.start):
+    # ... or each of two other states' leaders, as at a summit: "Putin meets Xi, Modi as
+    # BRICS summit opens", "met Chinese President Xi Jinping and Indian Prime Minister Modi"
+    apart = len({a.country, b.country, before[0].country} - {None}) == 3 and not _TOGETHER.search(
+        clause.text
+    )
+    if not (same_side or apart) or not (
+        _AND_TITLED.fullmatch(ctx.clean_text, a.end, b.start)
+        or (apart and _COMMA.fullmatch(ctx.clean_text, a.end, b.start))
+    ):
         return []
     names = [before[0].actor]
     return [
