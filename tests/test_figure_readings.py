@@ -534,3 +534,15 @@ def test_a_count_since_a_month_runs_to_the_report_or_to_the_end_told() -> None:
     assert _of(figures, 160_000).period == "2029-06..2031-07"
     assert _of(figures, 7_600_000).period == "2028-11..2030-12"
     assert _of(figures, 2_000_000).period != "2029-03..2031-07"
+
+
+def test_a_cargos_month_is_the_next_such_month() -> None:
+    """'cargoes for April arrival were offered at a premium', reported in March: next April,
+    though the sentence is told in the past; 'In February' stays this year's February."""
+    figures = _figures(
+        "Cargoes for April arrival were offered at a premium of about $1.50 per barrel to "
+        "Brent. In February, 16.8 million tons were shipped.",
+        "2031-03-21",
+    )
+    assert _of(figures, 1.5).period == "2031-04..2031-04"
+    assert _of(figures, 16_800_000).period == "2031-02..2031-02"

@@ -47,6 +47,7 @@ BODY = "\n\nRussia and China signed an agreement on Tuesday. We expect 86% of tr
         # a byline or outlet line ending in its date
         ("Headline\n\nAhram Online , Tuesday 3 Dec 2024\n\nThe bank said." + BODY, "2024-12-03"),
         ("Headline\nBy Jane Doe, 22 August 2025\n" + BODY, "2025-08-22"),
+        ("Headline\nBy Jane Doe - Aug 22, 2025, 9:30 AM CDT\n\nShare" + BODY, "2025-08-22"),
         # a print edition's line: the issue and its date
         ("Газета «Ведомости» №152 от 22.08.2025, стр. 3\n\nЗаголовок" + BODY, "2025-08-22"),
         # the agency first, the place in title case (Chinese state media in translation)

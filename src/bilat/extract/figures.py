@@ -183,6 +183,7 @@ def _sentence_figures(
     times = _this_year_to_date(text, find_time_expressions(text, ctx.published, tense=tense), carry)
     times = _a_year_before_the_last(text, times, carry.period or carry.document)
     times = _since_then(text, times, ctx.published)
+    times = _for_delivery(text, times, ctx.published)
     quantities = _range_rates(
         text, find_quantities(text, exclude=[(t.start, t.end) for t in times])
     )
@@ -251,6 +252,34 @@ def _since_then(text: str, times: list[TimeExpr], published: str | None) -> list
         end = told[0] if told else (published[:7] if published and len(published) >= 7 else None)
         if end is not None and end > t.date[:7]:
             out[i] = replace(t, period=f"{t.date[:7]}..{end}")
+    return out
+
+
+# a cargo's month: "cargoes for April arrival were offered", "for May loading"
+_DELIVERY_AFTER = re.compile(
+    r"\s+(?:arrival|arrivals|loading|loadings|delivery|deliveries|shipment|shipments)\b", re.I
+)
+
+
+def _for_delivery(text: str, times: list[TimeExpr], published: str | None) -> list[TimeExpr]:
+    """A month a cargo is priced or offered for is the next such month, not the last one,
+    even in a sentence told in the past ('cargoes for April arrival were offered at a
+    premium', reported in March)."""
+    if not published or len(published) < 7:
+        return times
+    out = list(times)
+    for i, t in enumerate(times):
+        if not (
+            t.period
+            and re.fullmatch(r"(\d{4})-(\d\d)\.\.\1-\2", t.period)
+            and t.period[:7] < published[:7]
+            and _DELIVERY_AFTER.match(text, t.end)
+            and (re.match(r"for\s", t.text, re.I) or re.search(r"\bfor\s+$", text[: t.start]))
+        ):
+            continue
+        ahead = f"{int(t.period[:4]) + 1}{t.period[4:7]}"
+        if ahead >= published[:7]:
+            out[i] = replace(t, date=ahead, period=f"{ahead}..{ahead}")
     return out
 
 

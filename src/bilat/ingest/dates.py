@@ -126,10 +126,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             flags,
         ),
         # a byline or outlet line ending in its date: "Ahram Online , Tuesday 3 Dec 2024",
-        # "By Jane Doe, 3 December 2024"
+        # "By Jane Doe, 3 December 2024", "By Tsvetana Paraskova - Mar 21, 2025, 9:30 AM CDT"
         "bylined": re.compile(
-            rf"^[ \t]*[A-Z][^\n,|]{{1,60}}?\s*,\s*(?:[A-Za-z]+,?\s+)?(?P<value>{one_date}){time}"
-            rf"[ \t]*$",
+            rf"^[ \t]*[A-Z][^\n,|]{{1,60}}?\s*(?:,|\s[-–—])\s*(?:[A-Za-z]+,?\s+)?"
+            rf"(?P<value>{one_date}){time}[ \t]*$",
             flags,
         ),
         # a print edition's line: "Газета «Коммерсантъ» №198 от 28.10.2025, стр. 9",
