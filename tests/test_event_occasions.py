@@ -513,3 +513,14 @@ def test_one_leader_meeting_two_of_other_states_holds_two_meetings() -> None:
         "2031-11-22",
     )
     assert not any(len(e.participants) == 2 for e in together if e.mode == "meeting"), together
+
+
+def test_the_day_of_an_inauguration_since_which_a_trip_is_the_first_dates_no_trip() -> None:
+    """'is on a two-day state visit to India, his first trip abroad since his inauguration
+    for a third term on May 7': the visit is under way on the report's day."""
+    (visit,) = _events(
+        "Brazilian President Luiz Inacio Lula da Silva is on a two-day state visit to India, "
+        "his first trip abroad since his inauguration for a third term on May 7.",
+        "2031-05-16",
+    )
+    assert (visit.mode, visit.date) == ("visit", "2031-05-16")

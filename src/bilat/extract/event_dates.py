@@ -410,7 +410,10 @@ _SINCE_PHRASE = re.compile(
     r"\bsince\s+(?:(?:a|the|their|his|her)\s+)?(?:meeting|talks|visit|trip|call|summit)\b"
     r"(?:\s+[\w'’-]+){0,3}?\s+(?:in|on)\s+$"
     # ... and "his first since taking office in May", "since becoming premier in March"
-    r"|\bsince\s+[a-z]+ing\b(?:\s+[\w'’-]+){0,3}?(?:\s+(?:in|on))?\s+$",
+    r"|\bsince\s+[a-z]+ing\b(?:\s+[\w'’-]+){0,3}?(?:\s+(?:in|on))?\s+$"
+    # ... and "his first trip abroad since his inauguration for a fifth term on May 7"
+    r"|\bsince\s+(?:(?:a|the|their|his|her|its)\s+)?(?:inauguration|election|re-election|"
+    r"appointment|swearing-in|accession)\b(?:\s+[\w'’-]+){0,5}?\s+(?:in|on)\s+$",
     re.I,
 )
 _HELD_PARTICIPLE = re.compile(r"(?:прошедш|состоявш|проходивш|завершивш)\w*\s", re.I)
