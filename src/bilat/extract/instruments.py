@@ -27,12 +27,10 @@ Unnamed measures ("new tariffs", "sanctions on Russia") are no instrument one ca
 from __future__ import annotations
 
 import re
-from functools import cache
 
 from bilat.extract.context import DocContext, Sentence
 from bilat.extract.denials import DENIED_RE
 from bilat.extract.gazetteer import Gazetteer
-from bilat.extract.temporal_calendar import table
 from bilat.extract.visa_regimes import sentence_date
 from bilat.records import Agreement, Evidence
 
@@ -83,7 +81,6 @@ _LISTED = re.compile(
     r"(?:trade\s+)?(?:restriction|export\s+control)\s+list|Unreliable\s+Entity\s+List)",
     re.I,
 )
-_CAPITALISED = re.compile(r"\b[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*")
 _GOODS_END = frozenset(
     {"took", "take", "takes", "taking", "that", "which", "since", "from", "to", "in", "on",
      "at", "by", "for", "with", "was", "were", "is", "are", "has", "have", "had", "will",
@@ -158,7 +155,7 @@ def _trade_measures(ctx: DocContext, gaz: Gazetteer, s: Sentence) -> list[Agreem
     for m in _LISTED.finditer(s.text):
         told.append((m.start(), f"{' '.join(m['list'].split())} additions"))
     for at, what in told:
-        issuer = _trade_issuer(gaz, s.text[max(0, at - 100) : at])
+        issuer = _trade_issuer(ctx, gaz, s, at)
         if issuer is None or issuer not in ctx.pair_names:
             continue  # a third state's measure in a pair's report is context
         planned = bool(re.search(r"\bpropos\w*|\bwould\b|\bplans?\s+to\b", s.text[:at]))
@@ -182,30 +179,18 @@ def _goods(after: str) -> str:
     return " ".join(kept)
 
 
-def _trade_issuer(gaz: Gazetteer, before: str) -> str | None:
-    """The state that took a trade measure: the nearest state named before it in its
-    sentence ('Beijing has restricted', "China's export controls", 'The US Commerce
-    Department on Monday added')."""
-    for m in reversed(list(_CAPITALISED.finditer(before))):
-        words = m.group(0).split()
-        if all(w.strip(",.").lower() in _not_actors() for w in words):
-            continue  # "on Monday", "Since April,"
-        for i in range(len(words)):
-            for j in range(len(words), i, -1):
-                who = re.sub(r"['’]s$", "", " ".join(words[i:j]))
-                entry = gaz.state_named(who) or gaz.state_for_adjective(who)
-                if entry is not None:
-                    return entry.name
-        return None  # the nearest name is no state ("since the European Union banned")
-    return None
-
-
-@cache
-def _not_actors() -> frozenset[str]:
-    """Capitalised words before a measure that name no one: the months and weekdays of
-    data/temporal.yaml and a sentence's opening adverbs ("Since April, China has ...")."""
-    opening = {"since", "in", "on", "last", "this", "next", "earlier", "later", "then", "now"}
-    return frozenset([*table("months"), *table("weekdays"), *opening])
+def _trade_issuer(ctx: DocContext, gaz: Gazetteer, s: Sentence, at: int) -> str | None:
+    """The state that took a trade measure: that of the nearest actor the actor stage found
+    before it in its sentence ('Beijing has restricted', "China's export controls", 'The US
+    Commerce Department on Monday added'); none when that actor has no state ("since the
+    European Union banned imports")."""
+    before = ctx.mentions_in(s.start + max(0, at - 100), s.start + at)
+    if not before or before[-1].country is None:
+        return None
+    try:
+        return gaz.state(before[-1].country).name
+    except KeyError:
+        return None
 
 
 def _issuer(gaz: Gazetteer, before: str) -> str | None:

@@ -110,41 +110,33 @@ def implied_year(
     past = [(s, t) for s, t in every if not planned(t)]
     found += _named_occasions(past)
     found += _named_after(every, planned)
-    found += [  # "Under Announcement No 46 of 2024, ... will be applied": issued, if cited
-        (int(m.group(1)), ((s + m.start(1), s + m.end(1)),))
-        for s, t in every
-        for m in _NUMBERED_ACT.finditer(t)
-    ]
+    found += _named_years(every, _NUMBERED_ACT)  # cited, so issued, in a plan's sentence too
     found += _planned_this_year(every, past)
-    found += [  # "The year 2025 marks the 75th anniversary of diplomatic relations"
-        (int(next(y for y in m.groups() if y)), ((s + m.start(), s + m.end()),))
-        for s, t in every
-        for m in _MARKS.finditer(t)
-    ]
+    found += _named_years(every, _MARKS)  # "The year 2025 marks the 75th anniversary of ..."
     found += _relative(every, past, _THIS_YEAR, _partial_year, 0)
     found += _relative(every, past, _LAST_YEAR, _year_end, 1)
-    found += [
-        (int(m.group(1)) + 1, ((s + m.start(), s + m.end()),))
-        for s, t in past
-        for m in _SAME_PERIOD.finditer(t)
-    ]
+    found += _named_years(past, _SAME_PERIOD, 1)
     found += _span_then_last_year(past)
-    found += [  # "нынешний 2024 год объявлен ...", "this year, 2025,": the year named as this one
-        (int(next(y for y in m.groups() if y)), ((s + m.start(), s + m.end()),))
-        for s, t in every
-        for m in _THIS_YEAR_NAMED.finditer(t)
-    ]
-    found += [  # "в прошлом, 2025 году", "last year (2025)": the year named as the last one
-        (int(next(y for y in m.groups() if y)) + 1, ((s + m.start(), s + m.end()),))
-        for s, t in every
-        for m in _LAST_YEAR_NAMED.finditer(t)
-    ]
+    found += _named_years(every, _THIS_YEAR_NAMED)  # "нынешний 2024 год объявлен ..."
+    found += _named_years(every, _LAST_YEAR_NAMED, 1)  # "в прошлом, 2025 году"
     found += _results_then_last_year(every, past)
     found = [f for f in found if f[0] <= (today or dt.date.today()).year]
     if not found:
         return None
     year, spans = max(found, key=lambda f: f[0])
     return str(year), spans
+
+
+def _named_years(
+    sentences: list[tuple[int, str]], pattern: re.Pattern[str], offset: int = 0
+) -> list[tuple[int, Evidence]]:
+    """The year each match of `pattern` names (its first group that matched), plus `offset`
+    (1: the text names the year before its own), with the match as evidence."""
+    return [
+        (int(next(y for y in m.groups() if y)) + offset, ((s + m.start(), s + m.end()),))
+        for s, t in sentences
+        for m in pattern.finditer(t)
+    ]
 
 
 def _sentences(text: str) -> Iterator[tuple[int, str]]:
