@@ -456,9 +456,9 @@ def test_an_english_report_of_a_years_results_beside_last_year_is_of_the_year_af
             "2026",
         ),
         (  # this year named in apposition dates a year-less dateline
-            "Астана, 22 января /Синьхуа/ -- Министр встретился с послом в понедельник. "
-            "Стороны отметили, что нынешний 2024 год объявлен Годом туризма.",
-            "2024-01-22",
+            "Минск, 14 марта /БелТА/ -- Министр встретился с послом в понедельник. "
+            "Стороны отметили, что нынешний 2024 год объявлен Годом культуры.",
+            "2024-03-14",
         ),
         ("The ministers met. This year (2025) marks a jubilee of the treaty.", "2025"),
         (  # an act numbered within its year, cited (its rules may still be to come)

@@ -45,7 +45,7 @@ BODY = "\n\nRussia and China signed an agreement on Tuesday. We expect 86% of tr
         ("Headline\n\nAugust 22, 2025 | Energy Desk\n" + BODY, "2025-08-22"),
         ("Headline\n\n22 Aug 2025 | Dry bulk | Market note\nBy A. Writer\n" + BODY, "2025-08-22"),
         # a byline or outlet line ending in its date
-        ("Headline\n\nAhram Online , Tuesday 3 Dec 2024\n\nThe bank said." + BODY, "2024-12-03"),
+        ("Headline\n\nGulf Daily , Monday 2 Dec 2030\n\nThe bank said." + BODY, "2030-12-02"),
         ("Headline\nBy Jane Doe, 22 August 2025\n" + BODY, "2025-08-22"),
         ("Headline\nBy Jane Doe - Aug 22, 2025, 9:30 AM CDT\n\nShare" + BODY, "2025-08-22"),
         # a print edition's line: the issue and its date
