@@ -999,23 +999,7 @@ def test_a_kept_commitment_that_moves_is_written_with_its_long_lists(
     )
     early, late = dated[0][0], dated[-1][0]
     assert early.published and late.published and early.published < late.published
-    figures = tuple(
-        Figure(
-            "amount",
-            (100 + n) * 1e9,
-            None,
-            "USD",
-            "year",
-            "exact",
-            "trade_turnover",
-            None,
-            "RU<->CN",
-            "2019",
-            None,
-            Evidence(n, n + 1, f"q{n}"),
-        )
-        for n in range(25)
-    )
+    figures = _reports("2019", 25)
     target = _aiming(("Russia", "China"), "2019")
     kept = Extraction("x", None, "test", (_RU, _CN), figures=figures, commitments=(target,))
     other = dataclasses.replace(target, value=300e9)
