@@ -231,3 +231,22 @@ def test_the_talks_after_a_videoconference_are_it_and_a_roadmaps_years_are_not_t
         ("meeting", "planned", "2031", frozenset({"Jilin", "Primorsky Krai"})),
         ("video", "occurred", "2031-03-12", frozenset({"Hu Yuting", "Oleg Kozhemyako"})),
     ]
+
+
+def test_a_body_co_chaired_with_a_named_counterpart_is_a_session() -> None:
+    """'to co-chair the Joint Commission with Minister Y' and 'the commission, which X and Y
+    are scheduled to co-chair in Ankara' are sessions of it; 'who co-chairs the commission
+    with Y' is a role, no contact."""
+    found = _events(
+        "Uzbek Deputy Prime Minister Jamshid Khodjaev will fly to Jakarta next week to co-chair "
+        "the Uzbekistan-Indonesia Joint Commission on Trade with Coordinating Minister Airlangga "
+        "Hartarto.\n\nEnergy will top the agenda of the Kyrgyz-Turkish intergovernmental "
+        "council, which Kyrgyz Deputy Prime Minister Daniyar Amangeldiev and Turkish Trade "
+        "Minister Omer Bolat are scheduled to co-chair in Ankara in March.\n\nAmangeldiev, who "
+        "co-chairs the commission with Chinese Vice Minister Li Fei, said grain exports rose.",
+        "2031-01-15",
+    )
+    meetings = {(status, date, p) for mode, status, date, p in found if mode == "meeting"}
+    assert ("planned", "2031-01", ("Jamshid Khodjaev", "Airlangga Hartarto")) in meetings
+    assert ("planned", "2031-03", ("Daniyar Amangeldiev", "Omer Bolat")) in meetings
+    assert not any("Li Fei" in p for _, _, p in meetings)
