@@ -122,6 +122,10 @@ def first(text: str, published: str | None = PUB, tense: str | None = None) -> t
         ("Trade topped $200bn for two years in a row.", None, (None, None, "2022..2023")),
         ("Sales rose for three consecutive years.", None, (None, None, "2021..2023")),
         ("Exports grew last year.", None, ("2023", None, "2023")),
+        # a day's year told relative to the report
+        ("Xi was in Budapest on May 8-10 last year.", None, ("2023-05-08", "2023-05-10", None)),
+        ("They met on 4 March last year.", None, ("2023-03-04", None, None)),
+        ("They will meet on Jan. 20 next year.", None, ("2025-01-20", None, None)),
         ("Exports grew this year.", None, ("2024", None, "2024")),
         ("Exports will grow next year.", None, ("2025", None, "2025")),
         # the whole year of the report; with its year stated, that year

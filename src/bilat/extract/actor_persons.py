@@ -98,17 +98,18 @@ _VESSEL = re.compile(
 )
 
 
-def _headline(b: Builder, name: str, start: int = -1) -> bool:
+def _headline(b: Builder, name: str, start: int = -1, named: frozenset[str] = frozenset()) -> bool:
     """'Trump and Xi Agree Tariff Cuts': a title-case headline read as a name that starts
     with a known person's short name ('Xi and Putin Talk by Video as Trump Returns': two
-    words on a title-case line)."""
+    words on a title-case line), or with the surname of one the text names in full later
+    ('PM Kobakhidze Meets Chinese Premier' over '... Irakli Kobakhidze ...')."""
     first, *rest = name.split()
     if len(rest) < 2 and not (rest and start >= 0 and _title_case_line(b.ctx.clean_text, start)):
         return False
     return any(
         d.type == "person" and first in _short_forms(d.name, d.country) and d.name != name
         for d in b.drafts.values()
-    )
+    ) or any(n != name and first in _short_forms(n, None) for n in named)
 
 
 def _title_case_line(text: str, pos: int) -> bool:
@@ -233,7 +234,7 @@ def add_persons(b: Builder) -> None:
         if re.search(r"\bof\s+$", context_before(text, ent.start_char)) and name.count(" ") >= 2:
             name = name.split(" ", 1)[1]  # "Minister of [Transport Liu Wei]"
         if not _valid_person(name, context_before(text, ent.start_char)) or _headline(
-            b, name, ent.start_char
+            b, name, ent.start_char, named
         ):
             continue
         if " " not in name and THE.search(context_before(text, ent.start_char)):

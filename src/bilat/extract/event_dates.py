@@ -437,6 +437,14 @@ _WHEN_LEAD = re.compile(r"^\W*(?:when|while|as)\s[^,;]{5,160},", re.I)
 _HELD_DURING = re.compile(
     r",\s+(?:which\s+was\s+|that\s+was\s+)?held\s+during\s+(?:[\w'’-]+\s+){0,4}$", re.I
 )
+# "visited Beijing on Nov. 3 for talks with Li Qiang", "will travel to Delhi next week to
+# attend the summit": the trip's purpose, held during it
+_TRIP_FOR = re.compile(
+    r"\b(?:for|to\s+(?:hold|attend|take\s+part\s+in))\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?"
+    r"(?:[\w-]+\s+){0,4}$",
+    re.I,
+)
+_TRIP = re.compile(r"visit|travel|trip|arriv|flew|fly|journey|tour|приб|визит|поездк", re.I)
 _POSSESSIVE = re.compile(r"['’]s\b")  # "yesterday's talks": the date of the noun after it
 _COMES_AFTER = re.compile(r"(?:comes?|came)\s", re.I)  # "came three days after the talks"
 # "were discussed on Friday, when Wang Yi held a phone call with ...": the day the clause
@@ -532,8 +540,23 @@ def event_date(
         key=lambda e: (trig.start() < e.end and e.start < trig.end(), gap(e.start, e.end, trig))
     )
     found = [e for e in exprs if eligible(e.start, e.end)]
+    # "Vucic said on Sunday, referring to his meeting with Putin on September 2": the day of
+    # the saying dates the event only when the clause gives it no day of its own
+    if any(e.start >= trig.end() for e in found):
+        found = [e for e in found if not (e.end <= trig.start() and _said_on(clause.text, e.start))]
     if not found:
         hosted = [t for t in others if t.end() <= trig.start()]
+        trips = [t for t in hosted if _TRIP.search(t.group(0))]
+        past_trip = bool(trips) and bool(re.search(r"ed$|flew$", trips[-1].group(0), re.I))
+        if (
+            trips
+            and not (planned and past_trip)  # "Doval, who visited Beijing in December for the
+            # talks, is expected to brief Modi": a past trip, no date of what is planned
+            and _TRIP_FOR.search(clause.text, trips[-1].end(), trig.start())
+        ):
+            rest = [t for t in others if t is not trips[-1]]
+            day, _ = event_date(clause, ctx, planned, trips[-1], rest)
+            return day, None  # the trip's (first) day
         if hosted and _HELD_DURING.search(clause.text, max(0, trig.start() - 60), trig.start()):
             # "their summit in Pyongyang in June 2019, held during Xi's first state visit":
             # the visit is dated by what it hosted

@@ -132,6 +132,10 @@ _DAY_OFF = re.compile(
     r"(?:meeting|session|talks|summit|forum|opening|expo|exhibition|fair|ceremony|conference)"
     r"|на\s+полях\s+(?:заседания|встречи|переговоров|саммита|форума)"
     r"|(?:(?:later|earlier)\s+)?(?:(?:on|in)\s+)?(?:the\s+same|that)\s+(?:day|evening)"
+    # a day's programme told in turn: "In the afternoon, the minister met ...", "He then held
+    # talks with ...": the day of the contact told before
+    r"|in\s+the\s+(?:afternoon|morning)|later\s+in\s+the\s+day"
+    r"|(?:he|she)\s+then(?=\s+(?:met|held|received|hosted|visited|had|joined)\b)"
     r"|(?:(?:later|earlier)\s+)?(?:on\s+)?the\s+evening\s+of\s+the\s+same\s+day"
     r"|в\s+(?:тот|этот)\s+же\s+день"
     r"|(?:вечером|утром|днем|днём)\s+того\s+же\s+дня|в\s+тот\s+же\s+вечер"
@@ -142,7 +146,8 @@ _DAY_OFF = re.compile(
     r"|по\s+(?:завершении|окончании|итогам)\s+(?:совместн\w+\s+)?учени\w+)"
     # "On arrival, Kozhemyako held talks": the first day of the visit told before
     r"|(?P<arrival>(?:on|upon)\s+(?:(?:his|her|their)\s+)?arrival|по\s+прибыти\w+|по\s+прилет\w+))"
-    r"(?=\s*,|\s+(?-i:[A-ZА-ЯЁ])|\s+(?:he|she|they|his|her|their|the|его|её|ее|их|он|она|они"
+    r"(?=\s*,|\s+(?-i:[A-ZА-ЯЁ])|\s+(?:met|held|received|hosted|visited|had|joined)\b"
+    r"|\s+(?:he|she|they|his|her|their|the|его|её|ее|их|он|она|они"
     r"|в|во|состоял\w*|прош\w+|глав[аы]|министр\w*|вице-премьер\w*|президент\w*|премьер\w*"
     r"|губернатор\w*|мэр\w*|председател\w*|делегаци\w*|стороны"
     r"|посол|замминистра|[а-яё]+(?:ий|ый|ой|ая|ое|ие|ые))\b)",  # "В тот же день российский министр"

@@ -196,6 +196,45 @@ def told_before(
     return subject[:2] if plural else subject[:1]
 
 
+# "the minister", "the governor", "министр": one office, told by its word
+_ONE_OFFICE = re.compile(
+    r"\b(?:the\s+)?(?:[\w-]+\s+)?(?P<w>minister|governor|premier|министр|губернатор|премьер)"
+    r"(?:а|у|ом|е)?$",
+    re.I,
+)
+
+
+def _office_holder(
+    ctx: DocContext, pronoun: str, told: list[Mention], earlier: Sequence[Mention]
+) -> list[Mention]:
+    """'the minister' is one titled so: the person told before (`told`) when the text titles
+    him so, else the one so titled most often named before ('Minister Szijjarto held talks
+    ... He then met BYD's Stella Li ... In the afternoon, the minister met Robin Zeng':
+    Szijjarto, not Stella Li, and not Commerce Minister Wang Wentao named once)."""
+    office = _ONE_OFFICE.search(pronoun)
+    if office is None or len(told) != 1:
+        return told
+    word = office["w"].lower()
+
+    def titled(actor: str) -> bool:
+        for m in earlier:
+            if m.actor == actor:
+                before = ctx.clean_text[max(0, m.start - 60) : m.start]
+                before = re.split(r"[.!?]\s", before)[-1]
+                if word in before.lower():
+                    return True
+        return False
+
+    if titled(told[0].actor):
+        return told
+    named = [m for m in earlier if m.type == "person"]
+    counts = {a: sum(1 for m in named if m.actor == a) for a in {m.actor for m in named}}
+    holders = [m for m in reversed(named) if titled(m.actor)]
+    if not holders:
+        return told
+    return [max(holders, key=lambda m: counts[m.actor])]  # the latest of the most named
+
+
 def _side_of_adjective(gaz: Gazetteer, word: str) -> str | None:
     """The state an adjective names, English or Russian in any case form."""
     entry = gaz.state_for_adjective(word)
@@ -251,7 +290,8 @@ def clause_participants(
     ):  # with Wang in a phone call": Tau
         # "Ding, who last met Manturov": the one named before "who", not the last clause's
         earlier = persons_between(ctx, 0, clause.start)
-        persons = [*told_before(gaz, pronoun, subject, earlier), *persons]
+        told = told_before(gaz, pronoun, subject, earlier)
+        persons = [*_office_holder(ctx, pronoun[0], told, earlier), *persons]
     if len({m.actor for m in persons}) == 1 and _MEET_HIM.search(clause.text):
         persons = [*persons, *_met_before(ctx, clause, persons[0])]
     if subject and not persons and _REGION_HEADS.search(clause.text):

@@ -77,14 +77,14 @@ def b_iso_month(m: re.Match[str], ctx: Ctx) -> Resolved | None:
 
 def b_day_range(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     month, d1, d2 = month_number(m["mon"]), int(m["d1"]), int(m["d2"])
-    year = int(m["y"]) if m["y"] else year_for_month(month, d1, ctx)
+    year = rel_year(m["y"], ctx) if m["y"] else year_for_month(month, d1, ctx)
     start, end = ymd(year, month, d1), ymd(year, month, d2)
     return (start, end, None) if start and end and d1 < d2 else None
 
 
 def b_day(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     month, day = month_number(m["mon"]), int(m["d"])
-    year = int(m["y"]) if m["y"] else year_for_month(month, day, ctx)
+    year = rel_year(m["y"], ctx) if m["y"] else year_for_month(month, day, ctx)
     if year is None:
         return (None, None, None) if 1 <= day <= 31 else None
     if not 1 <= day <= 31:

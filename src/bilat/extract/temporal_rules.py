@@ -77,6 +77,8 @@ def patterns() -> tuple[tuple[re.Pattern[str], Builder], ...]:
         r"|full-year(?!\s+(?:19|20)\d\d)"
         r"|(?<=by\s)year[-\s]end\b)"  # "expects it to reach 210,000 TEU by year-end"
     )
+    # a day's year told relative to the report: "on May 8 last year", "8-10 May next year"
+    dry = r"(?:last|past|previous|this|next|coming)\s+year"
     dash = r"\s*(?:[-–—]|to|through|until)\s*"
     sfx = r"(?:st|nd|rd|th)?"
     specs: list[tuple[str, Builder, int]] = [
@@ -99,24 +101,24 @@ def patterns() -> tuple[tuple[re.Pattern[str], Builder], ...]:
         ),
         (
             rf"\b(?P<mon>{mon})\.?\s+(?P<d1>\d{{1,2}}){sfx}{dash}(?P<d2>\d{{1,2}}){sfx}"
-            rf"(?:,?\s+(?P<y>{y}))?\b",
+            rf"(?:,?\s+(?P<y>{y}|{dry}))?\b",
             b_day_range,
             0,
         ),
         (
             rf"\b(?P<d1>\d{{1,2}}){sfx}{dash}(?P<d2>\d{{1,2}}){sfx}\s+(?P<mon>{mon})\b"
-            rf"(?:,?\s+(?P<y>{y})\b)?",
+            rf"(?:,?\s+(?P<y>{y}|{dry})\b)?",
             b_day_range,
             0,
         ),
         (
             rf"\b(?P<mon>{mon})\.?\s+(?P<d>\d{{1,2}}){sfx}\b(?!\s*(?:[-–—.:]\s*\d|%))"
-            rf"(?:,?\s+(?P<y>{y})\b)?",
+            rf"(?:,?\s+(?P<y>{y}|{dry})\b)?",
             b_day,
             0,
         ),
         (
-            rf"\b(?P<d>\d{{1,2}}){sfx}\s+(?:of\s+)?(?P<mon>{mon})\b(?:\.?,?\s+(?P<y>{y})\b)?",
+            rf"\b(?P<d>\d{{1,2}}){sfx}\s+(?:of\s+)?(?P<mon>{mon})\b(?:\.?,?\s+(?P<y>{y}|{dry})\b)?",
             b_day,
             0,
         ),
