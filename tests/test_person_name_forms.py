@@ -229,3 +229,26 @@ def test_a_body_that_speaks_after_an_adverbial_is_an_actor() -> None:
         "2031-06-11",
     )
     assert "Rosselkhoznadzor" in {a for actor in found.actors for a in (actor.name, *actor.aliases)}
+
+
+def test_credits_streets_and_mastheads_name_no_one() -> None:
+    """A page's footer and credits: 'Edition: X | Translation: Y', a street named for a
+    person ('Av. Jorge Basadre 873'), a square and a city in Spanish ('Plaza de la
+    Revolución', 'La Habana'), an outlet's masthead line ('Prensa Sur - Agencia ...'); and a
+    heading above a paragraph is no part of a project's name ('Callao\\n\\nThe port of
+    Callao')."""
+    text = (
+        "BRASILIA - Brazilian Foreign Minister Mauro Vieira met Chinese Foreign Minister "
+        "Wang Yi on Wednesday to review the Belt and Road talks.\n\n"
+        "Callao\n\nThe port of Callao handled 2.5 million containers last year.\n\n"
+        "Related:\n- BYD begins hiring for Camaçari plant\n\n"
+        "Edition: Carla Menezes | Translation: Fabiano Moreira\n\n"
+        "Prensa Sur - Agencia Informativa Latinoamericana. Av. Jorge Basadre 873, Lima 1. "
+        "Phone: (511) 315-0400\nComité Central. Plaza de la Revolución, La Habana."
+    )
+    actors = {a.name: a.type for a in extract_text(text, "2031-11-13").actors}
+    assert {"Mauro Vieira", "Wang Yi"} <= set(actors)
+    for name in ("Carla Menezes", "Fabiano Moreira", "Jorge Basadre", "Plaza de la Revolución"):
+        assert name not in actors
+    assert "La Habana" not in actors
+    assert not any(" - " in name or "\n" in name for name in actors)

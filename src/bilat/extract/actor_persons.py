@@ -26,7 +26,11 @@ __all__ = ["THE", "TITLE_WORDS", "add_persons"]
 
 _BYLINE = re.compile(
     r"(?:\b(?:photo|photos|foto|correspondent|reporter|journalist|columnist|editor|author|"
-    r"writes|credit|фото|корреспондент|автор)\s*[:/]?\s*|(?:^|\n|[|•])\s*by\s*:?\s*)$",
+    r"writes|credit|фото|корреспондент|автор|translation|translated\s+by|edition|edited\s+by"
+    r"|перевод|редактор)\s*[:/]?\s*"
+    # "Av. Alfonso Ugarte 873": a street named for a person
+    r"|\b(?:Av\.|Avenida|Calle|Rua|Praça|Plaza|Paseo|Avenue|Street|улица|ул\.|проспект)\s+"
+    r"|(?:^|\n|[|•])\s*by\s*:?\s*)$",
     re.I,
 )  # "signed by X", "chaired by X" name actors; "By X" opening a line is a byline
 _BY_NAMES = re.compile(
@@ -77,6 +81,9 @@ def _valid_person(name: str, before: str) -> bool:
 _NOT_A_NAME = re.compile(
     r"^(?:PNS|INS|USS|HMS|HMAS|HMCS|RFS|ROKS|JS|TCG|IRIS|CNS|KRI|BNS|RSS)\s"
     r"|^[IVX]{1,4}\.\s"
+    # a square, avenue or palace in Spanish or Portuguese: "Plaza de la Revolución", "Avenida
+    # Alfonso Ugarte", "Palácio do Planalto"; an outlet's masthead line "Andina - Agencia ..."
+    r"|^(?:Plaza|Avenida|Av\.|Calle|Paseo|Praça|Rua|Palacio|Palácio|La|Los|Las)\s|\s[-–]\s"
     r"|\s(?:Embankment|Street|St|Ave|Avenue|Prospekt|Prospect|Boulevard|Blvd|Lane|Road|Rd|Highway|"
     r"Marg|Bhavan|"
     r"Bhawan|Square|Seas?|Ocean|Strait|Statement|Agreements?|Memorandum|Declaration|Protocol|"

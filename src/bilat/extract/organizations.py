@@ -380,7 +380,8 @@ def _project_re() -> re.Pattern[str]:
     heads = alternation(read_data("organizations_ner.yaml")["project_heads"])
     name = r"[A-Z][\w'’]*(?:\s?[-–]\s?[A-Z][\w'’]*)*"
     # "Nuclear Power Plant" too, not the company "Lianyungang Port Holdings"
-    return re.compile(rf"\b((?:{name}\s+){{1,4}}?(?i:{heads}))\b(?!\s+[A-Z][a-z])")
+    # (words of one line: "Chancay\n\nThe port of Chancay" is a heading and a sentence)
+    return re.compile(rf"\b((?:{name}[ \t]+){{1,4}}?(?i:{heads}))\b(?!\s+[A-Z][a-z])")
 
 
 def _projects(text: str, gaz: Gazetteer) -> list[OrgMention]:
