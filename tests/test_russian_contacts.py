@@ -283,3 +283,27 @@ def test_a_joint_body_of_two_regions_meets_as_theirs(sentence: str, regions: set
     (meeting,) = _events("Россия и Китай развивают сотрудничество. " + sentence, "2031-09-08")
     assert regions <= set(meeting.participants)
     assert not {"Russia", "China"} & set(meeting.participants)
+
+
+def test_a_governors_post_tells_his_own_trip_and_meetings() -> None:
+    """A channel post under its author's name ("Имя Фамилия | Край") is his turn: "провёл
+    встречу с X" with no subject is his meeting, "рабочей поездки в Китай" his trip; the date
+    line over the post ("21 мая") dates it in the year "в прошлом, 2024 году" implies; "ждём
+    во Владивостоке делегацию во главе с губернатором Y" is Y's planned visit."""
+    import datetime as dt
+
+    from bilat.ingest.implied_date import implied_published
+
+    text = (
+        "Олег Кожемяко | Приморский край\n\n21 мая\n\nТретий день рабочей поездки в Китай. "
+        "Сегодня в Чанчуне провёл встречу с секретарём парткома провинции Гирин Хуан Цяном. "
+        "Договорились увеличить грузопоток через пункт пропуска Краскино.\n\nВ прошлом, 2024 "
+        "году товарооборот края с провинцией вырос на 12%.\n\nВ сентябре ждём во Владивостоке "
+        "делегацию провинции во главе с губернатором Ху Юйтином."
+    )
+    implied = implied_published(text, dt.date(2026, 12, 6))
+    assert implied is not None and implied.date == "2025-05-21"
+    found = {(e.mode, e.status, e.date, e.participants) for e in _events(text, implied.date)}
+    assert ("meeting", "occurred", "2025-05-21", ("Huang Qiang", "Oleg Kozhemyako")) in found
+    assert ("visit", "occurred", "2025-05-21", ("Oleg Kozhemyako", "China")) in found
+    assert ("visit", "planned", "2025-09", ("Hu Yuting", "Russia")) in found

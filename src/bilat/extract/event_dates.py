@@ -35,7 +35,9 @@ __all__ = [
     "told_after_a_past_one",
 ]
 
-FUTURE_TRIGGER = re.compile(r"(?:is|are) expected\b|will\b|to\b|expect|await|wait", re.I)
+FUTURE_TRIGGER = re.compile(
+    r"(?:is|are) expected\b|will\b|to\b|expect|await|wait|жд[её]м|ждут|ожида", re.I
+)
 
 
 _AFTER = re.compile(

@@ -57,9 +57,11 @@ def visitors_of(
         by = [m for m in ctx.mentions_in(pos, clause.end) if m.country]
         if sent and by and by[0].start == sent.end():
             return by[:1]
-    guest_follows = ("expect", "await", "wait", "invit", "welcom")  # "expecting you"
+    # "expecting you", "ждём в Благовещенске делегацию во главе с губернатором X"
+    guest_follows = ("expect", "await", "wait", "invit", "welcom", "жд", "ожида")
     if trig.group(0).lower().startswith(guest_follows):
-        guest = persons_between(ctx, clause.start + trig.end(), min(clause.end, at + 40))
+        reach = 90 if trig.group(0).lower().startswith(("жд", "ожида")) else 40
+        guest = persons_between(ctx, clause.start + trig.end(), min(clause.end, at + reach))
         if guest:
             return guest[:1]
     handed = [

@@ -113,7 +113,7 @@ from bilat.extract.event_visits import (
 )
 from bilat.extract.gazetteer import Gazetteer
 from bilat.extract.temporal import find_time_expressions
-from bilat.extract.turns import in_speaker_label, plural_pronoun, with_turn_pronouns
+from bilat.extract.turns import in_speaker_label, plural_pronoun, post_author, with_turn_pronouns
 from bilat.records import Event, Evidence
 
 __all__ = ["extract_events"]
@@ -278,6 +278,10 @@ def _candidates(
             )
             if dest is None:
                 dest = destination_of(ctx, gaz, clause, clause.start + trig.end(), parts)
+            me = post_author(ctx) if not parts else None
+            if me is not None and dest is not None and me.country != dest.country:
+                parts.append(me)  # "Второй день рабочей поездки в Китай." in a governor's
+                # post: his own trip
             if dest is not None:
                 parts.append(dest)
         elif mode == "military":

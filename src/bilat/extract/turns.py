@@ -23,6 +23,7 @@ __all__ = [
     "Turn",
     "in_speaker_label",
     "plural_pronoun",
+    "post_author",
     "speaker_at",
     "speaker_turns",
     "with_turn_pronouns",
@@ -101,6 +102,10 @@ def speaker_turns(ctx: DocContext) -> list[Turn]:
     is that speaker's."""
     labels = list(_LABEL.finditer(ctx.clean_text))
     turns = []
+    author = _author(ctx)
+    if author is not None:  # a post under its author's name: his turn up to the first label
+        at, who = author
+        turns.append(Turn(at, labels[0].start() if labels else len(ctx.clean_text), who))
     named: list[tuple[str, Mention]] = []  # the earlier labels that named their speaker
     for i, m in enumerate(labels):
         end = labels[i + 1].start() if i + 1 < len(labels) else len(ctx.clean_text)
@@ -117,6 +122,30 @@ def speaker_turns(ctx: DocContext) -> list[Turn]:
             )
         turns.append(Turn(m.end(), end, speaker))
     return turns
+
+
+# a post's first line naming its author before a bar: "Василий Орлов | Амурская область"
+# (a governor's or minister's channel), "Tatiana Orlova | Carnegie Politika"
+_AUTHOR_LINE = re.compile(r"\A\s*(?P<name>[^\n|]{3,60}?)\s+\|\s+[^\n]{2,80}\n")
+
+
+def post_author(ctx: DocContext) -> Mention | None:
+    """The named author of a post whose first line is his ("Василий Орлов | ..."), if any."""
+    found = _author(ctx)
+    return found[1] if found else None
+
+
+def _author(ctx: DocContext) -> tuple[int, Mention] | None:
+    """Where the post of a named author starts, and the author: the whole text is his turn."""
+    line = _AUTHOR_LINE.match(ctx.clean_text)
+    if line is None:
+        return None
+    people = [
+        m for m in ctx.mentions_in(line.start("name"), line.end("name")) if m.type == "person"
+    ]
+    if len(people) != 1 or people[0].end < line.end("name") - 1:
+        return None
+    return line.end(), people[0]
 
 
 def _addressee(turns: list[Turn], i: int) -> Mention | None:

@@ -24,9 +24,12 @@ _YEAR = re.compile(r"\b((?:19|20)\d{2})\s*(?:год|г\.)")
 
 
 def _dateline() -> re.Pattern[str]:
+    months = f"{month_pattern()}|{month_abbreviation_pattern()}"
     return re.compile(
-        rf"^\s*(?:[А-ЯЁ][А-ЯЁ -]{{2,30}}[,.]|[А-ЯЁ][а-яё-]{{2,}}(?:[ -][А-ЯЁ][а-яё-]+)?[.,])"
-        rf"\s+(?P<d>\d{{1,2}})\s+(?P<m>{month_pattern()}|{month_abbreviation_pattern()})",
+        rf"^\s*(?:(?:[А-ЯЁ][А-ЯЁ -]{{2,30}}[,.]|[А-ЯЁ][а-яё-]{{2,}}(?:[ -][А-ЯЁ][а-яё-]+)?[.,])\s+"
+        # ... or a line of its own over a post: "14 ноября", "14 ноября, 10:32"
+        rf"|(?=\d{{1,2}}\s+(?:{months})(?:[ \t]*,?[ \t]*\d{{1,2}}:\d{{2}})?[ \t]*$))"
+        rf"(?P<d>\d{{1,2}})\s+(?P<m>{months})",
         re.M,
     )
 
