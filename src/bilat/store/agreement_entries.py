@@ -73,8 +73,9 @@ def insert_entries(db: Database, rows: Sequence[Row]) -> None:
 
 
 def _stored(db: Database, histories: Collection[str]) -> dict[str, list[dict[str, Any]]]:
-    """History key -> its stored statements, in order."""
-    out: dict[str, list[dict[str, Any]]] = {}
+    """History key -> its stored statements, in order (a history's rows parsed as one
+    JSON list: a history repeated every year holds thousands)."""
+    texts: dict[str, list[str]] = {}
     for chunk in _chunks(sorted(set(histories))):
         marks = ", ".join("?" for _ in chunk)
         sql = (
@@ -84,8 +85,8 @@ def _stored(db: Database, histories: Collection[str]) -> dict[str, list[dict[str
         cur = db.execute(sql, list(chunk))
         while rows := cur.fetchmany(1000):
             for key, payload in rows:
-                out.setdefault(str(key), []).append(json.loads(payload))
-    return out
+                texts.setdefault(str(key), []).append(str(payload))
+    return {key: json.loads(f"[{', '.join(parts)}]") for key, parts in texts.items()}
 
 
 def attach_entries(db: Database, items: Sequence[dict[str, Any]]) -> None:
