@@ -6,7 +6,9 @@ Each new entry goes between its neighbours by sort key (`bilat.store.record_orde
 position inside the gap they leave, so no kept row is rewritten; a part listed in `whole` is
 replaced entirely, save the commitments: numbered as a full write numbers them, only the
 rows that differ from the stored ones are written, and of their claims (keyed by content)
-only those newly named or no longer named. The maintained counts
+only those newly named or no longer named. An agreement history that keeps its id and
+every stored statement, only gaining some, stays where it is with its statements' rows and
+keys: only the gained ones are written (`bilat.store.agreement_entries`). The maintained counts
 (`record_counts` per part and pair, `record_pair_names` per pair and actor name) move by
 what was removed and added, and the actors whose pairs change with them are filed again.
 When a gap is used up, `NoRoom` is raised and nothing is changed: the caller rebuilds the
