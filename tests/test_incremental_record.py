@@ -127,6 +127,9 @@ _KEYS = {  # the pages' keys (store/record_keys.py), by the entry's key, not its
     # the series' points and kept counts, none left over (a patch writes the reached ones)
     "series points": "SELECT series, period, payload FROM record_series_points",
     "series counts": "SELECT series, what, value, n FROM record_series_counts",
+    # the histories' statements in order, none left over (a patch writes the gained ones)
+    "agreement entries": "SELECT history, ROW_NUMBER() OVER (PARTITION BY history ORDER BY seq) "
+    "AS n, doc_id, payload FROM record_agreement_entries",
 }
 
 
@@ -697,9 +700,13 @@ def test_the_paged_search_for_entries_citing_a_quote_equals_the_rebuild(
     """The example above (a quote stated twice in one document, in two histories) with the
     entries citing a quote searched by the paged pass over every payload (pages of three)
     instead of a LIKE per few documents: it finds the same entries as the LIKE scan, and the
-    record still equals a full rebuild."""
-    from bilat.store import record_keys
+    record still equals a full rebuild. The histories are written whole (none grown in
+    place, which keeps its statements' keys: no search then), so the keyed entry of a
+    repeated quote goes and the histories citing it are searched (an agreement history's
+    statements by their documents' index, `agreement_entries.citing`)."""
+    from bilat.store import record_keys, record_patch
 
+    monkeypatch.setattr(record_patch, "grown_rows", lambda *_: None)
     monkeypatch.setattr(record_keys, "_LIKE_CHUNK", 0)
     monkeypatch.setattr(record_keys, "_PAGE", 3)
     found: list[dict[Any, int]] = []
@@ -1265,6 +1272,93 @@ def test_a_record_written_before_its_series_had_point_rows(
         _add(store, sources[4])
         _refreshed_equals_rebuild(store, "updated")
         assert fill_series_points(store.db) == 0  # split once
+    finally:
+        store.close()
+
+
+def _entry_rows(store: Store) -> dict[tuple[str, int], str]:
+    """(history, seq) -> the statement row stored."""
+    rows = store.db.all("SELECT history, seq, payload FROM record_agreement_entries")
+    return {(str(r["history"]), int(r["seq"])): str(r["payload"]) for r in rows}
+
+
+def _watch_entries(store: Store) -> Any:
+    """On SQLite, the statement rows written from now on (history, document), as a
+    callable; a temporary trigger on this connection records them. None elsewhere."""
+    if store.db.dialect != "sqlite":
+        return None
+    store.db.execute("CREATE TEMP TABLE entries_written (history TEXT, doc_id INTEGER)")
+    store.db.execute(
+        "CREATE TEMP TRIGGER entry_written AFTER INSERT ON record_agreement_entries BEGIN "
+        "INSERT INTO entries_written VALUES (NEW.history, NEW.doc_id); END"
+    )
+    sql = "SELECT history, doc_id FROM entries_written"
+    return lambda: [(str(r["history"]), int(r["doc_id"])) for r in store.db.all(sql)]
+
+
+def test_a_joined_history_writes_only_the_statement_it_gains(
+    sources: list[Source], new_store: Any
+) -> None:
+    """A history is stored statement by statement (`bilat.store.agreement_entries`): an
+    added document whose statement joins a stored history (third in reading order of four,
+    so the history keeps its id and the statement goes between two stored ones' rows)
+    writes that statement's row only; the stored rows stay as they are, and so does the
+    history's position. The update equals a rebuild, the statements in order."""
+    made = [Extraction("x", None, "test", (_RU, _CN), agreements=(_signed("gas supply deal"),))]
+    docs = sorted(_handmade(sources, made * 4), key=lambda s: (s[0].published or "", s[0].name))
+    docs = [docs[0], docs[1], docs[3], docs[2]]  # the last one added
+    store = _store_with(new_store, docs[:3], [0, 1, 2])
+    try:
+        before = _entry_rows(store)
+        (history,) = {h for h, _ in before}
+        sql = "SELECT pos, payload FROM record_items WHERE kind = 'agreements'"
+        (row,) = store.db.all(sql)
+        assert len(before) == 3 and json.loads(row["payload"])["entries"] is None
+        written = _watch_entries(store)
+        _add(store, docs[3])
+        assert refresh_record(store) == "updated"
+        after = _entry_rows(store)
+        assert {k: v for k, v in after.items() if k in before} == before
+        assert len(after) == 4 and {h for h, _ in after} == {history}
+        (new_doc,) = [int(r["id"]) for r in store.db.all("SELECT MAX(id) AS id FROM documents")]
+        if written is not None:  # only the gained statement was written
+            assert written() == [(history, new_doc)]
+        assert [int(r["pos"]) for r in store.db.all(sql)] == [int(row["pos"])]
+        (grown,) = (store.load_record() or {})["agreements"]
+        order = [d.published for d, _, _ in (docs[0], docs[1], docs[3], docs[2])]
+        assert [e["published"] for e in grown["entries"]] == order
+        snapshot = _snapshot(store)
+        rebuild_record(store)
+        assert snapshot == _snapshot(store)
+    finally:
+        store.close()
+
+
+def test_a_record_written_before_its_histories_had_statement_rows(
+    sources: list[Source], new_store: Any
+) -> None:
+    """A history holding its statements in its payload (a record written before migration
+    023) reads the same, and the first update splits it into statement rows once
+    (`fill_agreement_entries`); the record then equals a full rebuild."""
+    from bilat.store.agreement_entries import fill_agreement_entries
+
+    stating = [i for i, s in enumerate(sources) if s[1].agreements]
+    store = _store_with(new_store, sources, stating[:4])
+    try:
+        written = _snapshot(store)
+        assert written["keys"]["agreement entries"]
+        _as_written_before(
+            store,
+            "agreements",
+            lambda a: a["id"],
+            ["record_agreement_entries"],
+            "agreement_entries_fill",
+        )
+        old = _snapshot(store)
+        assert old["views"] == written["views"] and old["keys"]["agreement entries"] == []
+        _add(store, sources[stating[4]])
+        _refreshed_equals_rebuild(store, "updated")
+        assert fill_agreement_entries(store.db) == 0  # split once
     finally:
         store.close()
 

@@ -51,6 +51,7 @@ from bilat.reviewed import Reviewed, load_reviews_for_record
 from bilat.store import Store
 from bilat.store.actor_members import FIELDS as MEMBER_FIELDS
 from bilat.store.actor_members import StoredTies, fill_actor_members, fill_actor_ties
+from bilat.store.agreement_entries import fill_agreement_entries
 from bilat.store.items import (
     ALL_KINDS,
     bare_extraction,
@@ -265,6 +266,7 @@ def update_record(store: Store, added: set[int]) -> RecordDelta | None:
     fill_actor_members(store.db)  # a record written before migration 020: once
     fill_actor_ties(store.db)  # before 021: once
     fill_series_points(store.db)  # before 022: once
+    fill_agreement_entries(store.db)  # before 023: once
     with collector_paused():  # what it reads is kept to the end: no cycles to look for
         delta = _derive(store, added, reviewed)
         actors = delta.parts.get("actors")

@@ -15,6 +15,7 @@ from typing import Any
 
 from bilat.pairview import PAIRED
 from bilat.store.actor_members import attach_members
+from bilat.store.agreement_entries import attach_entries
 from bilat.store.db import Database
 from bilat.store.record_rows import EVERY, attach_claims
 from bilat.store.record_tails import SHOWN, TAIL, cut
@@ -104,6 +105,8 @@ def page_part(
     sql += "".join(f" AND {c}" for c in conds) + f" ORDER BY {order} LIMIT ?"
     rows = db.execute(sql, [*args, *params, limit + 1]).fetchall()
     items = [json.loads(row[1]) for row in rows[:limit]]
+    if kind == "agreements":  # a tail row holds its statements: the others are read
+        attach_entries(db, items)
     if tail is not None and kind == "agreements":
         items = [cut(item, tail) for item in items]
     if kind == "commitments" and claims:

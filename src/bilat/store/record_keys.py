@@ -27,7 +27,7 @@ from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from bilat.extract.gazetteer import normalize
-from bilat.store import figure_groups
+from bilat.store import agreement_entries, figure_groups
 from bilat.store.db import Database
 from bilat.store.pair_mentions import pair_mentions
 from bilat.store.row_lookup import ROW_COLUMNS, Marks, Rows, claim_key, digest, row_keys
@@ -149,7 +149,12 @@ class Keys:
         return self._statement_ids[kind]
 
     def _ref(self, kind: str, item_id: int, pos: int) -> None:
-        if self._seen.setdefault(kind, Marks()).mark(item_id):
+        """Key the row `item_id` to the entry at `pos`: the first entry added citing it (a
+        full write adds them in order). A patch keys every citing entry of a statement
+        row, in any order: `KeyPatch._settle` keeps the lowest."""
+        if self.local and kind in _STATEMENTS:
+            self.refs.append((kind, item_id, pos))
+        elif self._seen.setdefault(kind, Marks()).mark(item_id):
             self.refs.append((kind, item_id, pos))
             if kind == "events":
                 self.refs_at[pos] += 1
@@ -370,13 +375,23 @@ class KeyPatch:
         # whose reports repeat a quote in two entries (a communique and the batch signed
         # with it) searches many documents, and each scan reads every payload of the kind
         docs = sorted({d for d, _ in keys})
+        for pos, e in self._statements_of(kind, docs):
+            key = (int(e.get("doc_id") or 0), str(e.get("quote") or ""))
+            if key in keys and pos < out.get(key, pos + 1):
+                out[key] = pos
+        return out
+
+    def _statements_of(self, kind: str, docs: Sequence[int]) -> Iterator[tuple[int, Any]]:
+        """(position, statement) of the `kind` entries' statements that may name `docs`: an
+        agreement history's are rows of their own (`agreement_entries.citing`, by index),
+        a commitment's are in its payload (`_naming`)."""
+        if kind == "agreements":
+            yield from agreement_entries.citing(self.db, docs)
+            return
         for rows in self._naming(kind, docs):
             for r in rows:
                 for e in json.loads(r["payload"]).get(_STATEMENTS[kind]) or []:
-                    key = (int(e.get("doc_id") or 0), str(e.get("quote") or ""))
-                    if key in keys and int(r["pos"]) < out.get(key, int(r["pos"]) + 1):
-                        out[key] = int(r["pos"])
-        return out
+                    yield int(r["pos"]), e
 
     def _naming(self, kind: str, docs: Sequence[int]) -> Iterator[list[Any]]:
         """The `kind` entries whose payload names one of `docs`, in pages: a LIKE scan for a

@@ -6,7 +6,9 @@ Each new entry goes between its neighbours by sort key (`bilat.store.record_orde
 position inside the gap they leave, so no kept row is rewritten; a part listed in `whole` is
 replaced entirely, save the commitments: numbered as a full write numbers them, only the
 rows that differ from the stored ones are written, and of their claims (keyed by content)
-only those newly named or no longer named. The maintained counts
+only those newly named or no longer named. An agreement history that keeps its id and
+every stored statement, only gaining some, stays where it is with its statements' rows and
+keys: only the gained ones are written (`bilat.store.agreement_entries`). The maintained counts
 (`record_counts` per part and pair, `record_pair_names` per pair and actor name) move by
 what was removed and added, and the actors whose pairs change with them are filed again.
 When a gap is used up, `NoRoom` is raised and nothing is changed: the caller rebuilds the
@@ -31,6 +33,7 @@ from bilat.store.actor_members import (
     members_around,
     tie_rows,
 )
+from bilat.store.agreement_entries import drop_entries, grown_rows
 from bilat.store.db import Database, now_iso
 from bilat.store.record_order import GAP, item_key, sort_key
 from bilat.store.record_rows import (
@@ -112,9 +115,10 @@ class _Patcher:
         """Remove the rows of `kind` matching `where`, uncounting them; `stored`: the entries
         as stored by item key, when the caller has them (their names are uncounted, not
         read again from the rows' payloads)."""
-        payload = ", payload" if kind in PAIRED and stored is None else ", item_key"
+        payload = ", payload" if kind in PAIRED and stored is None else ""
         rows = self.db.all(
-            f"SELECT pos{payload} FROM record_items WHERE kind = ? AND {where}", [kind, *params]
+            f"SELECT pos, item_key{payload} FROM record_items WHERE kind = ? AND {where}",
+            [kind, *params],
         )
         for chunk in _chunks([int(r["pos"]) for r in rows]):
             marks = ", ".join("?" for _ in chunk)
@@ -132,6 +136,8 @@ class _Patcher:
             self.db.execute(
                 f"DELETE FROM record_items WHERE kind = ? AND pos IN ({marks})", [kind, *chunk]
             )
+        if kind == "agreements":  # their statements are rows of their own
+            drop_entries(self.db, {str(r["item_key"]) for r in rows})
         if kind != "claims":  # claims are not counted: commitments name them
             self.gone[(kind, "*")] += len(rows)
         if kind in PAIRED:
@@ -351,6 +357,53 @@ class _Patcher:
         named_as = {key: _named(e, after[key]) for key, e in again.items()}
         self.add("series", entries, {}, named_as=named_as)
 
+    def agreements(self, part: PartPatch) -> None:
+        """Replace the touched histories. One that keeps its id and every stored statement
+        in order, only gaining some (a statement joining a stored history), stays at its
+        position with its stored statement rows and their keys: its entry row, pairs and
+        tail are written again, and only the statements it gained are written and keyed
+        (`agreement_entries.grown_rows`). The others are removed and added whole."""
+        added = {str(a.get("id")): a for a in part.added}
+        grown: dict[str, tuple[dict[str, Any], dict[str, Any], list[Any]]] = {}
+        for old in part.removed:
+            key = str(old.get("id"))
+            new = added.get(key)
+            if new is None or sort_key("agreements", old, -1) != sort_key("agreements", new, -1):
+                continue
+            rows = grown_rows(self.db, key, old.get("entries") or [], new.get("entries") or [])
+            if rows is not None:
+                grown[key] = (old, new, rows)
+        self.remove_keys("agreements", [a for a in part.removed if str(a.get("id")) not in grown])
+        self.add("agreements", [a for a in part.added if str(a.get("id")) not in grown], {})
+        for key, (old, new, rows) in grown.items():
+            self.grow(key, old, new, rows)
+        self.out.flush()
+
+    def grow(self, key: str, old: dict[str, Any], new: dict[str, Any], rows: list[Any]) -> None:
+        """Write the history `key` again in place, from `old` to `new`, keeping its stored
+        statements (`rows`: those it gained): its statement rows' keys stay, naming its
+        position; the gained ones are keyed."""
+        pos = int(
+            self.db.scalar(
+                "SELECT pos FROM record_items WHERE kind = 'agreements' AND item_key = ?", (key,)
+            )
+        )
+        for r in self.db.all(
+            "SELECT pair FROM record_item_pairs WHERE kind = 'agreements' AND pos = ?", (pos,)
+        ):
+            self.gone[("agreements", str(r["pair"]))] += 1
+        self.gone[("agreements", "*")] += 1
+        for p in old.get("pairs") or [""]:
+            self.names.subtract((str(p), n) for n in named([old]))
+        for table in ("record_item_pairs", "record_items", "record_summaries"):
+            self.db.execute(f"DELETE FROM {table} WHERE kind = 'agreements' AND pos = ?", (pos,))
+        sort = sort_key("agreements", new, -1)
+        pairs = entry_pairs("agreements", new, self.names, {})
+        self.out.item("agreements", pos, {**new, "entries": None}, pairs, (key, sort), new)
+        self.out.entries += rows
+        gained = [json.loads(r[3]) for r in rows]
+        self.keys.add("agreements", pos, {**new, "entries": gained}, pairs)
+
     def remove_at(self, kind: str, positions: Sequence[int]) -> None:
         for chunk in _chunks(positions):
             self.remove(kind, f"pos IN ({', '.join('?' for _ in chunk)})", chunk)
@@ -515,6 +568,9 @@ def patch_record(
             part = patch.parts[kind]
             if kind == "series":
                 out.series(part)
+                continue
+            if kind == "agreements":
+                out.agreements(part)
                 continue
             out.remove_keys(kind, part.removed)
             names = _names(part.added) if kind == "actors" else set()

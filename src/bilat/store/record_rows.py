@@ -36,6 +36,7 @@ from bilat.store.actor_members import (
     split,
     tie_rows,
 )
+from bilat.store.agreement_entries import attach_entries, entry_rows, insert_entries, split_history
 from bilat.store.db import Database, now_iso
 from bilat.store.mention_places import positions_holding
 from bilat.store.record_order import GAP, item_key, key_fields, sort_key
@@ -98,6 +99,8 @@ _TABLES = (
     "record_series_points",
     "record_series_counts",
     "series_points_fill",  # nor any series to split (migration 022)
+    "record_agreement_entries",
+    "agreement_entries_fill",  # nor any history to split (migration 023)
     *record_keys.TABLES,
 )
 
@@ -124,9 +127,16 @@ def _measure(item: dict[str, Any]) -> Any:
     return target.get("measure") if isinstance(target, dict) else item.get("measure")
 
 
-def item_row(kind: str, pos: int, item: dict[str, Any], keys: tuple[str, str]) -> tuple[Any, ...]:
-    """The `record_items` row of an entry (`item` as stored) at `pos`, in `_ITEM_SQL` order."""
-    start, end = _date(item)
+def item_row(
+    kind: str,
+    pos: int,
+    item: dict[str, Any],
+    keys: tuple[str, str],
+    dated: dict[str, Any] | None = None,
+) -> tuple[Any, ...]:
+    """The `record_items` row of an entry (`item` as stored) at `pos`, in `_ITEM_SQL` order;
+    `dated`: the entry whole, when `item` is stored without the statements its dates span."""
+    start, end = _date(dated or item)
     country = item.get("country") if kind == "actors" else None
     payload = _dumps(item)
     return (
@@ -161,6 +171,7 @@ class RowWriter:
         self.ties: set[tuple[str, str]] = set()  # record_actor_ties rows (of new actors)
         self.points: list[tuple[str, str, str]] = []  # record_series_points rows
         self.point_counts: list[tuple[Any, ...]] = []  # record_series_counts rows
+        self.entries: list[tuple[str, int, int, str]] = []  # record_agreement_entries rows
 
     def item(
         self,
@@ -175,7 +186,8 @@ class RowWriter:
         as reconciled when `item` is its stored form (`stored_entry`: claims by key). An
         actor's members are written as rows of their own (`bilat.store.actor_members`), and
         so are a series' points (`bilat.store.series_points`; given `"points": None`, the
-        caller writes them)."""
+        caller writes them) and a history's statements (`bilat.store.agreement_entries`;
+        likewise given `"entries": None`, with `whole`)."""
         self._tail(kind, pos, item, whole or item)
         keyed, members = item, list[dict[str, Any]]()
         if kind == "actors" and item.get("members") is not None:
@@ -189,7 +201,12 @@ class RowWriter:
             self.points += rows
             self.point_counts += count_rows(keys[0], counted(points))
             self.size += sum(len(r[2]) for r in rows)
-        row = item_row(kind, pos, item, keys)
+        if kind == "agreements" and item.get("entries") is not None:
+            item, entries = split_history(item)
+            statements = entry_rows(keys[0], entries)
+            self.entries += statements
+            self.size += sum(len(r[3]) for r in statements)
+        row = item_row(kind, pos, item, keys, (whole or keyed) if kind == "agreements" else None)
         self.items.append(row)
         self.size += len(row[8]) + 100 * len(members)
         self.counts[(kind, EVERY)] += 1
@@ -205,7 +222,7 @@ class RowWriter:
         """A long history's or status's tail row (`bilat.store.record_tails`)."""
         tail = None
         if kind == "agreements":
-            tail = history_tail(item)
+            tail = history_tail(whole)
         elif kind == "commitments":
             tail = status_tail(whole, item)
         elif kind == "conflicts":
@@ -246,10 +263,11 @@ class RowWriter:
         insert_members(self.db, self.members)
         insert_ties(self.db, self.ties)
         insert_points(self.db, self.points, self.point_counts)
+        insert_entries(self.db, self.entries)
         if self.keys is not None:
             self.keys.flush()
         self.items, self.pairs, self.tails, self.members, self.size = [], [], [], [], 0
-        self.ties, self.points, self.point_counts = set(), [], []
+        self.ties, self.points, self.point_counts, self.entries = set(), [], [], []
 
 
 def _pairs_of(item: dict[str, Any]) -> list[str]:
@@ -380,6 +398,8 @@ def iter_part(db: Database, kind: str) -> Iterator[dict[str, Any]]:
             attach_members(db, [item])
         elif kind == "series":
             attach_points(db, [item])
+        elif kind == "agreements":
+            attach_entries(db, [item])
         yield item
 
 
@@ -392,6 +412,8 @@ def read_part(db: Database, kind: str, pair: str | None = None) -> list[dict[str
         attach_members(db, items)
     elif kind == "series":
         attach_points(db, items)
+    elif kind == "agreements":
+        attach_entries(db, items)
     return items
 
 
@@ -438,6 +460,8 @@ def _entries_by(
         attach_members(db, list(out.values()))
     elif kind == "series":
         attach_points(db, list(out.values()))
+    elif kind == "agreements":
+        attach_entries(db, list(out.values()))
     return out
 
 
