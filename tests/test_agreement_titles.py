@@ -317,3 +317,22 @@ def test_a_line_in_capitals_names_no_acronym_and_no_document() -> None:
     )
     assert found.agreements == ()
     assert "PLAN" not in {a for actor in found.actors for a in actor.aliases}
+
+
+def test_a_central_banks_currency_swap_and_its_renewal_are_one_agreement_each() -> None:
+    """A currency swap line is an agreement; 'an agreement with X to renew the currency swap'
+    is that swap renewed (one, not the agreement and the swap); gas 'swap supplies' are no
+    document."""
+    found = _agreements(
+        "The Central Bank of Egypt said on Tuesday it had reached an agreement with the "
+        "People's Bank of China to renew the two countries' currency swap, worth 18 billion "
+        "yuan.\n\nThe swap line between Egypt and China, first signed in 2016, was last "
+        "renewed in 2023.\n\nSeparately, Russia and Iran are discussing swap supplies of gas "
+        "to Iran's north.",
+        "2031-06-12",
+    )
+    got = {(a.title, a.status, a.date) for a in found}
+    assert got == {
+        ("currency swap of China and Egypt", "announced", None),
+        ("swap line between Egypt and China", "signed", "2016"),
+    }

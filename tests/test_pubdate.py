@@ -35,6 +35,8 @@ BODY = "\n\nRussia and China signed an agreement on Tuesday. We expect 86% of tr
         ("Заголовок\n\n22 августа 2025 года, 14:35\n" + BODY, "2025-08-22"),
         ("Headline\n\nUpdated 9:12 AM EST, August 22, 2025\n" + BODY, "2025-08-22"),
         ("Headline\n2025-08-22\n" + BODY, "2025-08-22"),
+        # a day-first date with dashes over the text ("13-06-2024 14:22")
+        ("Headline\n22-08-2025 14:22\n" + BODY, "2025-08-22"),
         # a dated line that goes on after the date
         (
             "Headline\n\nMURMANSK, August 22, 2025. Press service of the Northern Fleet" + BODY,
@@ -157,6 +159,8 @@ def test_html_markup(html: str, expected: str | None) -> None:
         ("2025-08", "2025-08"),
         ("2025", "2025"),
         ("22.08.2025", "2025-08-22"),
+        ("22-08-2025", "2025-08-22"),
+        ("05-06-2025", None),  # day first or month first: not guessed
         ("Fri, 22 Aug 2025 10:00:00 +0300", "2025-08-22"),
         ("22 августа 2025 г.", "2025-08-22"),
         ("August 2025", "2025-08"),

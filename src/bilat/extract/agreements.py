@@ -473,11 +473,31 @@ def extract_agreements(ctx: DocContext) -> list[Agreement]:
     found = _of_the_batch(
         [ag for s in ctx.sentences if not in_capitals(s.text) for ag in _from_sentence(ctx, s)]
     )
-    found = [_listed_as_signed(ctx, ag) for ag in found]
+    found = _renewals([_listed_as_signed(ctx, ag) for ag in found])
     merged = _merged(_without_headline_repeats(ctx, found))
     return [
         replace(a, title=with_parties(of_project_left(ctx, a), a.kind, a.parties)) for a in merged
     ]
+
+
+# "an agreement with the PBOC to renew the activated portion of the currency swap": the
+# agreement reached is the renewal of the document named after the verb
+_TO_RENEW = re.compile(r"\bto\s+(?:renew|extend|roll\s+over|prolong|amend)\b", re.I)
+
+
+def _renewals(found: list[Agreement]) -> list[Agreement]:
+    """Of an agreement 'to renew' a document the same sentence names after the verb, that
+    document (with the agreement's status and date), not two."""
+    out = []
+    for ag in found:
+        verb = _TO_RENEW.search(ag.evidence.quote) if _TO_RENEW.search(ag.title) else None
+        after = ag.evidence.quote[verb.end() :].lower() if verb else ""
+        if verb and any(
+            b is not ag and b.evidence == ag.evidence and b.title.lower() in after for b in found
+        ):
+            continue
+        out.append(ag)
+    return out
 
 
 # one of the documents told just before: "Among them is an agreement on ...", "These include"

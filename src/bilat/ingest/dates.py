@@ -85,7 +85,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     md = rf"{month}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?"
     unnamed = rf"(?:\d{{1,2}}\s+(?:{names})\.?|(?:{names})\.?\s+\d{{1,2}})"
     one_date = (
-        rf"(?:{unnamed},?\s+\d{{4}}|\d{{1,2}}\.\d{{1,2}}\.\d{{4}}|\d{{1,2}}/\d{{1,2}}/\d{{4}}"
+        rf"(?:{unnamed},?\s+\d{{4}}|\d{{1,2}}\.\d{{1,2}}\.\d{{4}}|\d{{1,2}}[/-]\d{{1,2}}[/-]\d{{4}}"
         rf"|\d{{4}}-\d{{2}}-\d{{2}})"
     )
     time = (
@@ -199,9 +199,10 @@ def parse_date_value(value: str) -> str | None:
         found = parse(value)
         if found:
             return found
-    slashed = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})(?:[,\s].*)?", value)
+    # "15/05/2025", and "13-06-2024" as a header line writes it
+    slashed = re.fullmatch(r"(\d{1,2})([/-])(\d{1,2})\2(\d{4})(?:[,\s].*)?", value)
     if slashed:
-        return _parse_slashed(*slashed.groups())
+        return _parse_slashed(slashed[1], slashed[3], slashed[4])
     return _parse_with_dateparser(value)
 
 
