@@ -81,3 +81,19 @@ def test_a_day_a_year_before_the_report() -> None:
     )
     visits = {(date, p) for mode, _, date, p in found if mode == "visit"}
     assert ("2030-05-08", ("Serdar Berdimuhamedov", "Turkey")) in visits
+
+
+def test_a_question_asks_whether_and_tells_no_contact() -> None:
+    """'How often do the two leaders meet?' and 'Will Tokayev invite Mirziyoyev ...?' tell no
+    contact; a target 'met a year early' is no meeting; the talks told beside them are."""
+    found = _events(
+        "How often do Kazakh President Kassym-Jomart Tokayev and Uzbek President Shavkat "
+        "Mirziyoyev meet?\n\nWill Tokayev invite Mirziyoyev to Astana for a return visit?\n\n"
+        "Tokayev held talks with Mirziyoyev in Tashkent on June 5.\n\nSix years after Astana "
+        "and Tashkent set a goal of $10 billion in trade by 2030 - met a year early, in 2029 - "
+        "no new target has been announced.",
+        "2031-10-20",
+    )
+    assert {(mode, status, date) for mode, status, date, _ in found} == {
+        ("meeting", "occurred", "2031-06-05")
+    }

@@ -119,6 +119,18 @@ def _headline(b: Builder, name: str, start: int = -1, named: frozenset[str] = fr
     ) or any(n != name and first in _short_forms(n, None) for n in named)
 
 
+_ASKING = re.compile(r"(?:Will|Would|Can|Could|Should|Did|Does|Do|Has|Have|Is|Are|Was|Were)\s")
+
+
+def _opens_a_question(text: str, start: int) -> bool:
+    """Whether `start` opens a sentence that ends with a question mark."""
+    before = text[max(0, start - 3) : start]
+    if start and not re.search(r"(?:^|[.!?\n]\s*|\n)$", before):
+        return False
+    end = re.search(r"[.!?\n]", text[start:])
+    return end is not None and end.group(0) == "?"
+
+
 def _title_case_line(text: str, pos: int) -> bool:
     """A line of its own in title case, with no full stop: a headline."""
     start = text.rfind("\n", 0, pos) + 1
@@ -246,6 +258,8 @@ def add_persons(b: Builder) -> None:
             continue
         if " " not in name and THE.search(context_before(text, ent.start_char)):
             continue  # "on the Moon": a thing, not a surname
+        if _ASKING.match(name) and _opens_a_question(text, ent.start_char):
+            continue  # "Will Tokayev invite Mirziyoyev ...?": a question's verb and a surname
         if (
             "/" in ent.text
             or _PHOTO_CREDIT.search(text, max(0, ent.start_char - 2), ent.start_char)

@@ -248,12 +248,25 @@ _NO_SUBJECT = re.compile(
 )
 
 
+# a sentence that asks whether or how often (its answer tells what took place); not one
+# that takes a contact as given ("What progress has been made since Xi's visit in June?")
+_ASKED = re.compile(r"\?[\s\"”»]*$")
+_ASKS_IF = re.compile(
+    r"^(?:[^.!?:]{0,40}:\s*)?(?:will|would|do|does|can|could|should|shall|is|are|how\s+often"
+    r"|when\s+(?:will|would|is|are|do|does)|where\s+(?:will|would))\b|(?<![\w-])ли(?![\w-])",
+    re.I,
+)
+
+
 def _candidates(
     ctx: DocContext, gaz: Gazetteer, clause: Clause, subject: list[Mention], exercise: bool
 ) -> list[Found]:
     """`exercise`: the report names a joint exercise, so 'the drills' is one."""
     if lexicon().generic.search(clause.sentence.text) or NOT_HELD.search(clause.text):
         return []  # (...; "No annual summit was held in 2022 or 2023": nothing took place)
+    if _ASKED.search(clause.sentence.text) and _ASKS_IF.search(clause.sentence.text):
+        return []  # "How often do the two leaders meet?", "Вопрос: Будет ли председатель Си
+        # приглашать президента Путина с ответным визитом?": a question tells no contact
     out = []
     triggers = find_triggers(clause.text)
     if exercise:
