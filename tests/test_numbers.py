@@ -243,6 +243,12 @@ def test_from_one_number_to_another(text: str, expected: list[tuple[object, ...]
         "Embassy: 1779 Massachusetts Avenue NW, Washington, DC 20036-2103",
         "Address: No. 2, Chaoyangmen Nandajie, Chaoyang District, Beijing, 100701 Tel: 86-10-6",
         "The office is at 12 Lenin Street.",
+        "The embassy compound at 4 Dongzhimen Beizhongjie, Beijing, opened in 1959.",
+        # an age, a document's structure, a name of a group of states
+        "Nazarbayev, who was 51 when he signed the treaty, is still its champion.",
+        "The charter turns 30 on June 15.",
+        "The treaty, whose 25 articles commit each side to neutrality, was ratified.",
+        "Whether Modi will attend the Group of 20 summit is unclear.",
     ],
 )
 def test_a_house_number_and_a_postal_code_are_no_figures(text: str) -> None:

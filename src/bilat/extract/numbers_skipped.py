@@ -177,7 +177,11 @@ def _counts_something(text: str, p: Parse, m: re.Match[str]) -> bool:
         text[max(0, p.start - 30) : p.start]
     ):
         return False  # "over the same 11 months": the period of another figure
-    if _capitalised_before(text, p.start) or _rank(text, p.start):
+    if (
+        _capitalised_before(text, p.start)
+        or _rank(text, p.start)
+        or _GROUP_OF.search(text, max(0, p.start - 12), p.start)
+    ):  # "the Group of 20 summit": a name
         return False
     if _one_of_a_set(text, p.start):
         return False
@@ -187,11 +191,14 @@ def _counts_something(text: str, p: Parse, m: re.Match[str]) -> bool:
     return not (p.value == 2 and (_pair_noun(after) or the))
 
 
+_GROUP_OF = re.compile(r"\bGroup\s+of\s+$")
+
+
 # a house number before its street: "1779 Massachusetts Avenue NW", "12 Lenin Street" (not
 # "20 Silk Road projects": a noun goes on)
 _STREET = re.compile(
     r"\s+(?:[A-Z][\w.'’-]*\s+){1,3}(?:Avenue|Ave\.?|Street|St\.|Road|Rd\.?|Boulevard|Blvd\.?|"
-    r"Lane|Drive|Square|Embankment|Highway|Nandajie|Beidajie|Dajie|Lu)(?![\w-])(?!\s+[a-z])"
+    r"Lane|Drive|Square|Embankment|Highway|[A-Z][a-z]*jie|Lu)(?![\w-])(?!\s+[a-z])"
 )
 
 
@@ -285,7 +292,12 @@ def _rank(text: str, start: int) -> bool:
 
 
 def _age(text: str, start: int) -> bool:
-    return bool(re.search(r"\b(?:aged|age of|ages of)\s*$", text[max(0, start - 12) : start]))
+    """'aged 72', 'Putin, who was 48 when he signed', 'the treaty turns 25 on July 16'."""
+    before = text[max(0, start - 24) : start]
+    return bool(
+        re.search(r"\b(?:aged|age of|ages of)\s*$", before)
+        or re.search(r"(?:\b(?:who|he|she)\s+(?:was|is)|\b(?:turned|turns|turn))\s+$", before)
+    )
 
 
 def _capitalised_before(text: str, start: int) -> bool:
