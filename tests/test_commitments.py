@@ -244,3 +244,14 @@ def test_levels_fixed_under_a_joint_statement_or_a_deal_told_as_done() -> None:
 
     got = {(c.value, c.unit) for c in extract_text(text, "2031-05-12").commitments}
     assert got == {(30, "percent"), (10, "percent")}
+
+
+def test_a_level_someone_wants_by_a_deadline_is_a_goal() -> None:
+    """'wants exports back at 2020 levels, of around 40 million euros a year, by 2028': a
+    goal of that side with its deadline, not a figure of 2020."""
+    (goal,) = commits(
+        "The Estonian Chamber of Commerce wants exports to China back at 2020 levels, of "
+        "around 40 million euros a year, by 2028.",
+        "2031-03-02",
+    )
+    assert (goal.value, goal.unit, goal.deadline) == (40_000_000, "EUR", "2028")
