@@ -43,6 +43,16 @@ def test_the_talks_a_trip_was_made_for_are_on_its_day() -> None:
     assert ("planned", "2031-06", ("Olzhas Bektenov", "Adylbek Kasymaliev")) in meetings
 
 
+def test_a_contact_told_with_the_trip_is_on_its_day() -> None:
+    found = _events(
+        "Kazakh Prime Minister Olzhas Bektenov visited Tashkent on March 3 and was received "
+        "by Uzbek President Shavkat Mirziyoyev.",
+        "2031-05-20",
+    )
+    meetings = {(date, p) for mode, _, date, p in found if mode == "meeting"}
+    assert meetings == {("2031-03-03", ("Olzhas Bektenov", "Shavkat Mirziyoyev"))}
+
+
 def test_a_trip_under_way_told_by_its_span() -> None:
     found = _events(
         "Armenian Prime Minister Nikol Pashinyan, 56, is in India from June 24 to 27 to take "

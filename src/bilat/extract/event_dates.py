@@ -443,7 +443,9 @@ _HELD_DURING = re.compile(
 # attend the summit": the trip's purpose, held during it
 _TRIP_FOR = re.compile(
     r"\b(?:for|to\s+(?:hold|attend|take\s+part\s+in))\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?"
-    r"(?:[\w-]+\s+){0,4}$",
+    r"(?:[\w-]+\s+){0,4}$"
+    # ... and a contact told with the trip: "visited Beijing on Nov. 4 and was received by Xi"
+    r"|\band\s+(?:(?:was|were|also|then)\s+)*$",
     re.I,
 )
 _TRIP = re.compile(r"visit|travel|trip|arriv|flew|fly|journey|tour|приб|визит|поездк", re.I)
