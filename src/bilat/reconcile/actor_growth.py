@@ -50,7 +50,16 @@ from bilat.reconcile.actors import (
 )
 from bilat.reconcile.model import ActorMember, CanonicalActor, MergeJudgement
 
-__all__ = ["MemberOrder", "Placed", "Regrown", "Ties", "join_groups", "placed_members", "regrow"]
+__all__ = [
+    "MemberOrder",
+    "Placed",
+    "Regrown",
+    "Ties",
+    "gained_members",
+    "join_groups",
+    "placed_members",
+    "regrow",
+]
 
 _DOC = operator.attrgetter("doc_id")
 
@@ -247,6 +256,33 @@ def _in_order(
         ranks.insert(at, rank[m.doc_id])
         out.insert(at, m)
     return out
+
+
+def gained_members(
+    before: Sequence[ActorMember], members: Sequence[ActorMember], most: int = 64
+) -> list[tuple[int, ActorMember]] | None:
+    """The `members` not among `before`, each with the number of `before`'s members ahead of
+    it, when `members` is `before` (the same objects, in order) with at most `most` members
+    put in (a grown actor keeps its stored members, `grown_actor`); else None (then compare
+    them one by one). Each run of kept members is matched in C (`map` of `is_not`), not in
+    Python: the actor of a state holds 100,000 members and gains a few."""
+    if not 0 <= len(members) - len(before) <= most:
+        return None
+    out: list[tuple[int, ActorMember]] = []
+    i = j = 0  # the next member and the next of `before` to match
+    while len(out) <= len(members) - len(before):
+        apart = map(
+            operator.is_not, itertools.islice(members, i, None), itertools.islice(before, j, None)
+        )
+        k = next(itertools.compress(itertools.count(), apart), None)
+        if k is None:  # `before` matched to its end, or `members` run out
+            if len(before) - j > len(members) - i:
+                return None
+            out += [(len(before), m) for m in members[i + len(before) - j :]]
+            return out if len(out) == len(members) - len(before) else None
+        i, j = i + k + 1, j + k
+        out.append((j, members[i - 1]))
+    return None
 
 
 def _spans(members: Sequence[ActorMember]) -> dict[int, tuple[int, int]]:
