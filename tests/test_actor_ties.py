@@ -485,3 +485,31 @@ def test_a_state_that_gains_a_member_moves_none_of_its_own() -> None:
     assert list(gained) == ["RU"]
     assert gained_members(old[0].members, actors[0].members) == [(2, actors[0].members[2])]
     assert _moved_members(diff(old, actors, lambda a: a.id)) == 0
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        # "RF" outnumbers "Russia" once placed: the grown actor is named "RF"
+        ([("Russia", "state"), ("RF", "state")], [("RF", "state"), ("RF", "state")]),
+        # the placed companies outnumber the organization: the grown actor is a company
+        ([("Gazprom", "organization")], [("Gazprom", "company"), ("Gazprom", "company")]),
+    ],
+)
+def test_placed_members_that_outnumber_the_actor_s_name_or_type_change_it(
+    old: list[tuple[str, str]], new: list[tuple[str, str]]
+) -> None:
+    """A grown actor is taken as it was, with its members, only when no placed member can
+    change what its counts choose (`actor_growth._grown_alike`); here they do (the test
+    fails when the placed members' names or types are not looked at)."""
+    gid = "RU" if old[0][0] == "Russia" else "gazprom"
+    members = [
+        ActorMember(f"{doc}:{name}", doc, f"d{doc}", name, kind, "RU", None, (), gid)
+        for doc, (name, kind) in enumerate((*old, *new))
+    ]
+    added = set(range(len(old), len(members)))
+    old_actors, merges = cluster_members(members[: len(old)], [])
+    actors, _, _, gained = regrow(old_actors, merges, members, added, [])
+    assert list(gained) == [gid]
+    assert list(actors) == list(cluster_members(members, [])[0])
+    assert (actors[0].name, actors[0].type) != (old_actors[0].name, old_actors[0].type)
