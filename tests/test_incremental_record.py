@@ -1401,3 +1401,35 @@ def test_a_conflict_gaining_claims_equals_a_rebuild(sources: list[Source], new_s
         assert cc in conflict["reason"] and fcs in conflict["reason"]
     finally:
         store.close()
+
+
+@pytest.mark.parametrize("named", ["Russia", "RF"])
+def test_a_state_grown_by_its_gazetteer_id_is_named_as_a_rebuild_names_it(
+    named: str, sources: list[Source], new_store: Any
+) -> None:
+    """Two added documents name Russia by its gazetteer id, as the stored actor is named
+    (it is taken as it was, its members put in: `actor_growth._grown_alike`) or as "RF",
+    outnumbering the stored "Russia" (it is built again from every member and renamed).
+    Either way the actor grows in place, its stored member rows kept, and the update
+    equals a full rebuild."""
+
+    def russia(name: str) -> Extraction:
+        return _made((Actor(name, "state", "RU", None, (), "RU"),))
+
+    dated = [d for d, _, years in sources if years == 0 and d.published][:2]
+    old = [(d, russia(name), 0) for d, name in zip(dated, ("Russia", "RF"), strict=True)]
+    store = _store_with(new_store, old, [0, 1])
+    try:
+        before = _member_rows(store)
+        for d in dated:  # copies a year later: after the stored ones in reading order
+            _add(store, (d, russia(named), 1))
+        assert refresh_record(store) == "updated"
+        after = _member_rows(store)
+        assert set(before["RU"]) < set(after["RU"])  # grown in place
+        actor = next(a for a in store.load_record()["actors"] if a["id"] == "RU")
+        assert actor["name"] == ("Russia" if named == "Russia" else "RF")
+        snapshot = _snapshot(store)
+        rebuild_record(store)
+        assert snapshot == _snapshot(store)
+    finally:
+        store.close()

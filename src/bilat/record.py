@@ -12,8 +12,9 @@ otherwise it rebuilds. Both give the identical record (tests/test_incremental_re
 from __future__ import annotations
 
 import json
-from collections.abc import Collection, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import fields, replace
+from operator import attrgetter
 from typing import Any
 
 from bilat._collector import collector_paused
@@ -33,6 +34,7 @@ from bilat.reconcile import (
     reconcile_read,
 )
 from bilat.reconcile._dates import deadline_period
+from bilat.reconcile.actor_growth import gained_members
 from bilat.reconcile.delta import (
     Holding,
     MergesOf,
@@ -426,23 +428,45 @@ def _actor_rows(
 
     out = {}
     for actor in added:
-        before, gained, j = old.get(actor.id, ()), [], 0
-        for m in actor.members:
-            if j < len(before) and (m is before[j] or m == before[j]):
-                j += 1
-            else:
-                gained.append((j, m))
-        rewrite = j < len(before) or not before
-        members = actor.members if rewrite else [m for _, m in gained]
-        places = [0] * len(members) if rewrite else [k for k, _ in gained]
-        roles = {str(m.role) for m in actor.members if m.role}
-        out[actor.id] = ActorRows(
-            summary_of(_actor_entry(actor), len({m.doc_id for m in actor.members}), roles),
-            frozenset(str(m.name) for m in actor.members if m.name),
+        before = old.get(actor.id, ())
+        gained = _gained(before, actor.members)
+        rewrite = gained is None or not before
+        members = actor.members if rewrite else [m for _, m in gained or ()]
+        places = [0] * len(members) if rewrite else [k for k, _ in gained or ()]
+        roles, names = _said(map(_ROLE, actor.members)), _said(map(_NAME, actor.members))
+        out[actor.id] = ActorRows(  # (`doc_count`: its members' documents, `_build_actor`)
+            summary_of(_actor_entry(actor), actor.doc_count, roles),
+            frozenset(names),
             [(k, plain(m)) for k, m in zip(places, members, strict=True)],
             rewrite,
         )
     return out
+
+
+_ROLE, _NAME, _REF = map(attrgetter, ("role", "name", "ref"))
+
+
+def _said(values: Iterable[str | None]) -> set[str]:
+    """The distinct values said (as strings): each distinct one made once."""
+    return {str(v) for v in set(values) if v}
+
+
+def _gained(
+    before: Sequence[ActorMember], members: Sequence[ActorMember]
+) -> list[tuple[int, ActorMember]] | None:
+    """The `members` not among `before` with the number of `before`'s ahead of each, when
+    `members` keeps every one of `before` in order (the same objects: `gained_members`,
+    with maps; or equal ones, compared one by one); else None."""
+    found = gained_members(before, members) if before else None
+    if found is not None or not set(map(_REF, before)) <= set(map(_REF, members)):
+        return found  # (a member equal to one of `before` has its ref)
+    gained, j = [], 0
+    for m in members:
+        if j < len(before) and (m is before[j] or m == before[j]):
+            j += 1
+        else:
+            gained.append((j, m))
+    return gained if j == len(before) else None
 
 
 _CLAIM_LISTS = ("evidence_figures", "dissent")

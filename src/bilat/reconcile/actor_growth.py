@@ -35,9 +35,9 @@ import itertools
 import operator
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from bilat.reconcile._text import tokens
+from bilat.reconcile._text import name_key, tokens
 from bilat.reconcile._tie_search import TieLookup, tied_by_key
 from bilat.reconcile.actors import (
     _build_actor,
@@ -50,9 +50,20 @@ from bilat.reconcile.actors import (
 )
 from bilat.reconcile.model import ActorMember, CanonicalActor, MergeJudgement
 
-__all__ = ["MemberOrder", "Placed", "Regrown", "Ties", "join_groups", "placed_members", "regrow"]
+__all__ = [
+    "MemberOrder",
+    "Placed",
+    "Regrown",
+    "Ties",
+    "gained_members",
+    "join_groups",
+    "placed_members",
+    "regrow",
+]
 
 _DOC = operator.attrgetter("doc_id")
+_NAME = operator.attrgetter("name")
+_ALIASES = operator.attrgetter("aliases")
 
 # documents -> the refs of each one's members in reading order (the order of its actors)
 MemberOrder = Callable[[Collection[int]], Mapping[int, Sequence[str]]]
@@ -227,8 +238,37 @@ def grown_actor(
 ) -> CanonicalActor | None:
     """`actor` with the `placed` members, built as `cluster_members` builds it (members in
     reading order); None when its id would change (then cluster it again)."""
-    grown = _build_actor(_in_order(actor.members, placed, rank), set())
+    members = _in_order(actor.members, placed, rank)
+    alike = _grown_alike(actor, placed, members)
+    if alike is not None:
+        return alike
+    grown = _build_actor(members, set())
     return grown if grown.id == actor.id else None
+
+
+def _grown_alike(
+    actor: CanonicalActor, placed: Sequence[ActorMember], members: Sequence[ActorMember]
+) -> CanonicalActor | None:
+    """`_build_actor(members)` (`members`: the `actor`'s and the `placed` ones, in reading
+    order) without counting its members, when no placed member changes what the counts
+    choose: each is named as the actor, of its type, gazetteer id and country or of none
+    (so they only gain in count), and an old member of its name and aliases comes before it
+    (so the actor's names keep their order); else None. The actor of a state holds 100,000
+    members, and gains a few such."""
+    if actor.id != (actor.gid or f"{actor.type}:{name_key(actor.name)}"):
+        return None  # (built with a suffix: its id would change)
+    for p in placed:
+        if p.name != actor.name or any(
+            v and v != was
+            for v, was in ((p.type, actor.type), (p.gid, actor.gid), (p.country, actor.country))
+        ):
+            return None
+        said = zip(map(_NAME, members), map(_ALIASES, members), strict=True)
+        first = members[operator.indexOf(said, (p.name, p.aliases))]
+        if any(first is q for q in placed):
+            return None
+    docs = actor.doc_count + len({p.doc_id for p in placed})
+    return replace(actor, members=tuple(members), doc_count=docs)
 
 
 def _in_order(
@@ -247,6 +287,33 @@ def _in_order(
         ranks.insert(at, rank[m.doc_id])
         out.insert(at, m)
     return out
+
+
+def gained_members(
+    before: Sequence[ActorMember], members: Sequence[ActorMember], most: int = 64
+) -> list[tuple[int, ActorMember]] | None:
+    """The `members` not among `before`, each with the number of `before`'s members ahead of
+    it, when `members` is `before` (the same objects, in order) with at most `most` members
+    put in (a grown actor keeps its stored members, `grown_actor`); else None (then compare
+    them one by one). Each run of kept members is matched in C (`map` of `is_not`), not in
+    Python: the actor of a state holds 100,000 members and gains a few."""
+    if not 0 <= len(members) - len(before) <= most:
+        return None
+    out: list[tuple[int, ActorMember]] = []
+    i = j = 0  # the next member and the next of `before` to match
+    while len(out) <= len(members) - len(before):
+        apart = map(
+            operator.is_not, itertools.islice(members, i, None), itertools.islice(before, j, None)
+        )
+        k = next(itertools.compress(itertools.count(), apart), None)
+        if k is None:  # `before` matched to its end, or `members` run out
+            if len(before) - j > len(members) - i:
+                return None
+            out += [(len(before), m) for m in members[i + len(before) - j :]]
+            return out if len(out) == len(members) - len(before) else None
+        i, j = i + k + 1, j + k
+        out.append((j, members[i - 1]))
+    return None
 
 
 def _spans(members: Sequence[ActorMember]) -> dict[int, tuple[int, int]]:

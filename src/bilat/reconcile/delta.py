@@ -58,7 +58,7 @@ from bilat.reconcile._event_replay import Places, changed_mentions, places_of
 from bilat.reconcile._grown_index import grown_index
 from bilat.reconcile._series_delta import SomePoints, patched_series, series_quantity
 from bilat.reconcile._tie_search import TieLookup
-from bilat.reconcile.actor_growth import MemberOrder, regrow
+from bilat.reconcile.actor_growth import MemberOrder, gained_members, regrow
 from bilat.reconcile.actors import ActorIndex, actor_index, canonical_actors, collect_members
 from bilat.reconcile.commitments import track_commitments
 from bilat.reconcile.events import (
@@ -266,9 +266,22 @@ def _moved_members(actors: PartDelta) -> int:
     """The old members whose canonical actor changed, counted over the actors that changed
     (`actors`: the actors part of the delta). A member is in one actor of a side, so one of
     an actor kept as it was stays in it: only a removed actor's members can have moved, each
-    into an added actor or out of the record."""
-    after = {m.ref: a.id for a in actors.added for m in a.members}
-    return sum(1 for a in actors.removed for m in a.members if after.get(m.ref) != a.id)
+    into an added actor or out of the record. An added actor that keeps every member of
+    the removed one of its id (a grown actor: `gained_members`) keeps them where they were;
+    of it, only the members it gained are looked up."""
+    before = {a.id: a.members for a in actors.removed}
+    after: dict[str, str] = {}
+    stay = set()
+    for a in actors.added:
+        gained = gained_members(before[a.id], a.members) if a.id in before else None
+        if gained is None:
+            after.update((m.ref, a.id) for m in a.members)
+        else:
+            stay.add(a.id)
+            after.update((m.ref, a.id) for _, m in gained)
+    return sum(
+        1 for a in actors.removed if a.id not in stay for m in a.members if after.get(m.ref) != a.id
+    )
 
 
 def _holding(rows: Sequence[dict[str, Any]]) -> Holding:
