@@ -8,11 +8,7 @@ word is the surname of one named in full below it, and 'on May 8-10 last year'."
 from __future__ import annotations
 
 from tests.conftest import extract_text
-
-
-def _events(text: str, published: str) -> set[tuple[str, str, str | None, tuple[str, ...]]]:
-    found = extract_text(text, published).events
-    return {(e.mode, e.status, e.date, e.participants) for e in found}
+from tests.test_event_sessions import _events
 
 
 def test_a_day_of_talks_told_in_turn() -> None:
