@@ -35,6 +35,15 @@ BODY = "\n\nRussia and China signed an agreement on Tuesday. We expect 86% of tr
         ("Заголовок\n\n22 августа 2025 года, 14:35\n" + BODY, "2025-08-22"),
         ("Headline\n\nUpdated 9:12 AM EST, August 22, 2025\n" + BODY, "2025-08-22"),
         ("Headline\n2025-08-22\n" + BODY, "2025-08-22"),
+        # a title line ending in its place and date
+        (
+            "Брифинг официального представителя МИД России, Москва, 22 августа 2025 года\n" + BODY,
+            "2025-08-22",
+        ),
+        (
+            "Statement by the Foreign Minister at the session, Astana, 22 August 2025\n" + BODY,
+            "2025-08-22",
+        ),
         # a day-first date with dashes over the text ("13-06-2024 14:22")
         ("Headline\n22-08-2025 14:22\n" + BODY, "2025-08-22"),
         # a dated line that goes on after the date

@@ -132,6 +132,14 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"(?P<value>{one_date}){time}[ \t]*$",
             flags,
         ),
+        # a title line ending in its place and date: "Брифинг официального представителя МИД
+        # России М.В.Захаровой, Москва, 12 марта 2025 года", "Statement by the Minister,
+        # Astana, 3 June 2025"
+        "placed_title": re.compile(
+            rf"^[ \t]*[^\n]{{10,160}}?,\s+[A-ZА-ЯЁ][\wА-Яа-яЁё-]+,\s+(?P<value>{one_date})"
+            rf"(?:\s+(?:года|г\.))?[ \t]*$",
+            re.MULTILINE,
+        ),
         # a print edition's line: "Газета «Коммерсантъ» №198 от 28.10.2025, стр. 9",
         # "Newspaper issue No. 45 of 12.03.2026"
         "issue": re.compile(
@@ -343,7 +351,16 @@ def _from_htmldate(tree: Any) -> str | None:
 
 def _from_dateline(head: str, year: str | None) -> str | None:
     pats = _patterns()
-    for name in ("marker", "published", "alone", "timed", "piped", "issue", "bylined"):
+    for name in (
+        "marker",
+        "published",
+        "alone",
+        "timed",
+        "piped",
+        "issue",
+        "bylined",
+        "placed_title",
+    ):
         m = pats[name].search(head)
         if m:
             found = parse_date_value(m["value"])
