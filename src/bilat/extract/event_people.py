@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 from bilat.extract.context import DocContext, Mention
@@ -215,23 +216,16 @@ def _office_holder(
     if office is None or len(told) != 1:
         return told
     word = office["w"].lower()
-
-    def titled(actor: str) -> bool:
-        for m in earlier:
-            if m.actor == actor:
-                before = ctx.clean_text[max(0, m.start - 60) : m.start]
-                before = re.split(r"[.!?]\s", before)[-1]
-                if word in before.lower():
-                    return True
-        return False
-
-    if titled(told[0].actor):
-        return told
     named = [m for m in earlier if m.type == "person"]
-    counts = {a: sum(1 for m in named if m.actor == a) for a in {m.actor for m in named}}
-    holders = [m for m in reversed(named) if titled(m.actor)]
-    if not holders:
+    titled = {  # the people the text titles so where it names them (within their sentence)
+        m.actor
+        for m in named
+        if word in re.split(r"[.!?]\s", ctx.clean_text[max(0, m.start - 60) : m.start])[-1].lower()
+    }
+    if told[0].actor in titled or not titled:
         return told
+    counts = Counter(m.actor for m in named)
+    holders = [m for m in reversed(named) if m.actor in titled]
     return [max(holders, key=lambda m: counts[m.actor])]  # the latest of the most named
 
 
