@@ -95,3 +95,30 @@ def test_a_capitalised_work_is_a_project_and_a_company_named_after_one_is_not() 
     }
     assert actors.get("Akkuyu Nuclear Power Plant") == "project"
     assert not any(t == "project" and "Lianyungang" in n for n, t in actors.items())
+
+
+def test_the_bridge_is_the_bridge_named_before_not_the_last_work() -> None:
+    found = _agreements(
+        "BLAGOVESHCHENSK - Trains will start crossing the Dzhalinda-Mohe railway bridge in "
+        "2027, officials in Amur region said on Monday. Separately, the Amur Gas Processing "
+        "Plant reached full capacity in the spring. Chinese and Russian contractors share the "
+        "work on the crossing. The bridge is being built under an intergovernmental agreement "
+        "signed in 2024.",
+        "2026-04-13",
+    )
+    (agreement,) = [a for a in found if a.kind == "agreement"]
+    assert agreement.title.startswith("intergovernmental agreement on Dzhalinda")
+    assert "bridge" in agreement.title
+
+
+def test_the_project_financed_under_an_agreement_is_the_work_named_before() -> None:
+    found = _agreements(
+        "TEHRAN - Iran has finished buying the land for the Rasht-Astara railway, its roads "
+        "minister said. Construction could begin next year. Russia agreed to finance the "
+        "€1.6bn ($1.8bn) project under an intergovernmental agreement signed in May 2023. "
+        "The loan agreement itself is still being negotiated.",
+        "2025-06-20",
+    )
+    titles = {a.title for a in found}
+    assert "intergovernmental agreement on Rasht-Astara railway" in titles
+    assert not any(t.endswith("itself") for t in titles)

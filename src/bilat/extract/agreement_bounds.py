@@ -28,6 +28,8 @@ _STOP = re.compile(
     # under their free trade agreement grew more slowly"
     r"could|can|may|might|must|should|shall|being|grew|fell|rose|drew|sent|gave|saw|began|"
     r"became|brought|kept|won|lost|meant|went|"
+    # an emphatic pronoun ends the name: "the supply contract itself was still being negotiated"
+    r"itself|themselves|"
     r"that|who|signed|adopted|issued|reached|published|during|said|says|covers|covered|"
     # when, not what: "the Power of Siberia 2 contract before Putin's trip to Beijing"
     r"before|ahead\s+of|when|"

@@ -61,9 +61,40 @@ def of_project(ctx: DocContext, s: Sentence, title: str, at: int) -> str:
         before = ctx.sentences[s.index - 1]
         here = [m for m in ctx.mentions_in(before.start, before.end) if m.type == "project"][-1:]
     if not here:
-        return title
+        named = _work_named_before(ctx, s)
+        return f"{head} on {named}" if named else title
     nearest = min(here, key=lambda m: abs(m.start - (s.start + at)))
     return f"{head} on {nearest.actor}"
+
+
+# a work the sentence names by its kind alone ("The bridge was built under an
+# intergovernmental agreement", "Russia agreed to finance the EUR 1.6bn project under ..."):
+# the one of that kind the text named last
+_THE_WORK = re.compile(
+    r"\b[Tt]he\s+(?:[\w$€.,()-]+\s+){0,3}?(?P<head>project|plant|bridge|line|railway|"
+    r"pipeline|crossing|station|corridor|port|terminal|refinery)\b"
+)
+_WORK_WORDS = {
+    "plant": ("plant", "npp", "station"),
+    "station": ("plant", "npp", "station"),
+    "line": ("railway", "line", "pipeline", "railroad"),
+    "railway": ("railway", "line", "railroad"),
+    "pipeline": ("pipeline", "power of siberia", "stream"),
+}
+
+
+def _work_named_before(ctx: DocContext, s: Sentence) -> str | None:
+    work = _THE_WORK.search(s.text)
+    if not work:
+        return None
+    head = work["head"].lower()
+    words = _WORK_WORDS.get(head, (head,))
+    before = [m for m in ctx.mentions_in(0, s.start) if m.type == "project"]
+    for m in reversed(before):
+        named = f"{m.actor} {m.text}".lower()
+        if head == "project" or any(w in named for w in words):
+            return m.actor
+    return None
 
 
 def of_project_left(ctx: DocContext, ag: Agreement) -> str:
