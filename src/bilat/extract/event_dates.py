@@ -46,6 +46,10 @@ _AFTER = re.compile(
     r"|\b(?:scheduled|planned|set|slated)\s+for\b"
     r"|,\s*(?:expected|due)\s+(?:in|on|at|by|next|later|early|late|this|around)\b"  # "visit to
     # China, expected in the first week of March": a reduced relative clause
+    # "Putin's visit to Turkiye remains on the agenda but no date has been set yet" (not
+    # "trade was on the agenda of the talks": told of a contact held)
+    r"|\b(?:remains?|stays?|(?:is|are)\s+still)\s+on\s+(?:the\s+)?agenda\b"
+    r"|\bno\s+(?:firm\s+)?dates?\s+(?:(?:has|have)\s+(?:yet\s+)?been\s+)?(?:set|fixed|agreed)\b"
     r"|(?<![а-яё])(?:пройд[её]т|пройдут|состоится|состоятся|намечен[аоы]?|намеченн\w+|"
     r"запланирован[аоы]?|запланированн\w+|планиру[ею]тся)(?![а-яё])",
     re.I,
@@ -87,8 +91,12 @@ def planned_near(text: str, trig: re.Match[str], others: list[re.Match[str]]) ->
     if _NEXT.search(text, max(0, trig.start() - 40), trig.start()):
         return True  # "the next, 19th meeting of the commission"
     for o in others:  # "will meet again within the framework of the Shanghai Cooperation
-        # Organization (SCO) summit": the setting of a planned contact is planned
-        if o.end() <= trig.start() and _SETTING.fullmatch(text, o.end(), trig.start()):
+        # Organization (SCO) summit": the setting of a planned contact is planned; "will
+        # attend the summit ... before flying to Beijing for talks": the next step of the plan
+        if o.end() <= trig.start() and (
+            _SETTING.fullmatch(text, o.end(), trig.start())
+            or _NEXT_STEP.search(text, o.end(), trig.start())
+        ):
             rest = [x for x in others if x is not o]
             if planned_near(text, o, rest):
                 return True
@@ -127,6 +135,12 @@ _SETTING = re.compile(
     r"\s+(?:again\s+)?(?:within\s+the\s+framework\s+of|on\s+the\s+(?:sidelines|margins)\s+of|"
     r"at|during|in\s+the\s+course\s+of)\s+(?:the\s+)?(?:[\w'’()-]+\s+){0,6}",
     re.I,
+)
+# a trip's next step told as a participle: "before flying to Beijing for talks with Xi",
+# "after arriving in Hanoi to meet"
+_NEXT_STEP = re.compile(
+    r"\b(?:before|after|then)\s+(?:[a-z]+ing)\s+(?:to|on\s+to)\s+[A-Z][\w-]*\s+"
+    r"(?:for|to\s+(?:hold|meet|attend))\s+(?:[\w'’-]+\s+){0,2}$"
 )
 _AGREED_AT = re.compile(r"agreed\s+(?:on|upon)\b", re.I)
 _OF_THEIR = re.compile(r"\bof\s+(?:his|her|their|its)\s+(?:[\w-]+\s+)?$", re.I)

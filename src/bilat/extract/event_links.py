@@ -23,7 +23,7 @@ from bilat.extract.event_people import DAY_COUNTS, DAYS_APART, persons_between, 
 from bilat.extract.gazetteer import Gazetteer
 from bilat.extract.temporal import find_time_expressions
 from bilat.extract.turns import speaker_at
-from bilat.records import Event
+from bilat.records import Event, Evidence
 
 __all__ = [
     "CALLED_OFF",
@@ -192,7 +192,11 @@ def day_off(clause: Clause, found: Found, told: list[Found], published: str | No
 # 2023": the one before took place then
 _FIRST_SINCE = re.compile(
     r"\bfirst\s+(?:[\w-]+\s+){0,2}?(?P<noun>meeting|talks|visit|trip|call|conversation|summit)"
-    r"\s+(?:(?:there|to\s+[A-Z][\w-]*|with\s+[A-Z][\w-]*)\s+)?since\s+",
+    r"\s+(?:(?:there|to\s+(?:the\s+)?[\w-]+|with\s+[A-Z][\w-]*)\s+)?since\s+"
+    # ... and "The visit would be Putin's first to Turkiye since January 2020"
+    r"|\b(?P<told>meeting|talks|visit|trip|call|conversation|summit)\s+(?:will|would)?\s*"
+    r"(?:be|is|was)\s+(?:[\w'’-]+\s+)?first\s+(?:(?:there|to\s+(?:the\s+)?[\w-]+|"
+    r"with\s+[A-Z][\w-]*)\s+)?since\s+",
     re.I,
 )
 # "for a summit with President Xi, their first since talks in Beijing in May 2024": the one
@@ -229,12 +233,19 @@ def the_one_before(
     m = _FIRST_SINCE.search(clause.text) or second
     if m is None:
         return []
-    mode = _FIRST_MODES[m["noun"].lower()]
+    mode = _FIRST_MODES[(m["noun"] or m["told"]).lower()]
     told = [f for f in new if f.event.mode == mode] or [
         f for f in new if f.event.mode in ("meeting", "visit")
     ]
     if not told and m is second:
         told = [f for f in found if f.event.mode == mode and f.event.status == "occurred"][-1:]
+    elif not told and not new:  # "It will be Putin's first visit to the kingdom since ...":
+        named = {p.actor for p in persons_between(ctx, clause.start, clause.end)}
+        told = [  # the one just told (of the person named), quoted where the one before is
+            replace(f, event=replace(f.event, evidence=_sentence_of(clause)))
+            for f in (found if named else found[-3:])
+            if f.event.mode == mode and named <= set(f.event.participants)
+        ][-1:]
     lower = clause.text.lower()
     since = m.start("when") if m is second else lower.rindex("since", m.start(), m.end())
     when = [  # "October 2023" on its own; "since February" (a month needs its preposition);
@@ -248,6 +259,10 @@ def the_one_before(
         return []
     event = replace(told[0].event, mode=mode, status="occurred", date=when[0].date, date_end=None)
     return [replace(told[0], event=event, explicit_date=True, marks=told[0].marks | {"prior"})]
+
+
+def _sentence_of(clause: Clause) -> Evidence:
+    return Evidence(clause.sentence.start, clause.sentence.end, clause.sentence.text)
 
 
 # "X met Y in Beijing on Wednesday, his first trip to China since he took up the post": the

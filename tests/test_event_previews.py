@@ -1,0 +1,74 @@
+"""Previews of a trip: a visit "on the agenda" with no date set is still to come; "his first
+visit to X since <month>" tells the one before it; a trip's next step ("before flying to
+Beijing for talks") is as planned as the trip; a forum "hosted by" its host is which forum,
+not a contact of its own; a headline "X to spend four days in Y" tells a plan."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tests.conftest import extract_text
+
+
+def _events(text: str, published: str) -> list[Any]:
+    return list(extract_text(text, published).events)
+
+
+def test_a_visit_on_the_agenda_with_no_date_set_is_planned() -> None:
+    events = _events(
+        "The Kremlin said on Monday that President Vladimir Putin's visit to Egypt remains on "
+        "the agenda but no date has been set yet, after Egyptian media reported that he could "
+        "arrive in Cairo on March 3.",
+        "2026-02-09",
+    )
+    (visit,) = [e for e in events if e.mode == "visit"]
+    assert visit.status == "planned"
+    assert visit.participants == ("Vladimir Putin", "Egypt")
+
+
+def test_a_first_visit_since_a_month_tells_the_visit_before() -> None:
+    events = _events(
+        "Russian President Vladimir Putin will travel to Egypt on Tuesday for talks with "
+        "President Abdel Fattah el-Sisi, the Kremlin said. It will be Putin's first visit to "
+        "the country since December 2017.",
+        "2026-02-09",
+    )
+    visits = sorted((e.status, e.date) for e in events if e.mode == "visit")
+    assert visits == [("occurred", "2017-12"), ("planned", "2026-02-10")]
+    (before,) = [e for e in events if e.mode == "visit" and e.status == "occurred"]
+    assert before.participants == ("Vladimir Putin", "Egypt")
+    assert before.evidence.quote.startswith("It will be Putin's first visit")
+
+
+def test_the_visit_would_be_his_first_there_since_names_the_earlier_one_of_its_guest() -> None:
+    events = _events(
+        "President Vladimir Putin's visit to Egypt remains on the agenda, the Kremlin said on "
+        "Monday. Foreign Minister Sergei Lavrov may travel to Cairo beforehand to prepare it. "
+        "The visit would be Putin's first to Egypt since December 2017, when he and el-Sisi "
+        "agreed to build the El Dabaa nuclear plant.",
+        "2026-02-09",
+    )
+    (before,) = [e for e in events if e.mode == "visit" and e.status == "occurred"]
+    assert (before.participants, before.date) == (("Vladimir Putin", "Egypt"), "2017-12")
+
+
+def test_talks_after_a_summit_hosted_by_the_host_are_planned_on_their_own_day() -> None:
+    events = _events(
+        "Vladimir Putin will spend five days in India, his aide said on Thursday. He will "
+        "first attend the BRICS summit hosted by Narendra Modi in New Delhi on Sept. 7-8 "
+        "before flying to Mumbai for talks with Modi on Sept. 10.",
+        "2026-09-03",
+    )
+    (talks,) = [e for e in events if e.mode == "meeting"]
+    assert (talks.status, talks.date) == ("planned", "2026-09-10")
+    assert talks.participants == ("Vladimir Putin", "Narendra Modi")
+
+
+def test_a_headline_to_spend_days_somewhere_is_a_plan() -> None:
+    events = _events(
+        "Xi to Spend Three Days in Russia for Victory Day Parade\n\nChinese President Xi "
+        "Jinping will travel to Moscow on May 7, the Kremlin said on Monday.",
+        "2026-04-27",
+    )
+    assert events
+    assert all(e.status == "planned" for e in events)
