@@ -98,6 +98,8 @@ def is_target(text: str, q: Quantity) -> bool:
         return False
     if _FROM_LEVEL.search(text[max(0, q.start - 40) : q.start]):
         return False  # "to raise trade to $100 billion by 2030, from about $52 billion in 2024"
+    if _deal_or_regime_level(text, q):
+        return True
     if is_rate_level(text, q) and _DEAL_FIXES.search(text):
         # "under the deal, tariffs will be cut to 47 percent": a level a deal fixes (GOLD)
         return not re.search(r"\bfrom\s+$", text[max(0, q.start - 8) : q.start])
@@ -121,6 +123,38 @@ def is_target(text: str, q: Quantity) -> bool:
     ):
         return False  # "expects throughput to reach 210,000 TEU by the end of the year"
     return not _actual_before(text, q.start)
+
+
+# the share of trade a free trade deal frees ("will scrap tariffs on 95 percent of tariff
+# lines", "applies zero duty to 75% of its tariff lines", "will remove or cut tariffs on
+# nearly 90 percent of goods traded"): a level the deal fixes (GOLD v1.1), not one reached
+_OF_TARIFF_LINES = re.compile(r"\s*(?:of\s+)?(?:its\s+|their\s+|the\s+)?tariff\s+lines\b", re.I)
+_FREED_GOODS = re.compile(
+    r"\b(?:will|to|set\s+to|shall|would)\s+(?:gradually\s+|progressively\s+)?"
+    r"(?:eliminate|remove|scrap|abolish|cut|reduce|phase\s+out|lift|waive)\w*\s+"
+    r"(?:or\s+(?:cut|reduce|lower)\s+)?(?:import\s+)?(?:tariffs|duties|customs\s+duties)\s+on\s+"
+    r"(?:about\s+|nearly\s+|almost\s+|some\s+|around\s+|over\s+|more\s+than\s+)?$",
+    re.I,
+)
+# how long a visa-free regime lets one stay ("may stay visa-free for up to 45 days", "без визы
+# до 30 дней"): the standard the regime sets
+_VISA_FREE = re.compile(
+    r"visa[- ]free|without\s+(?:a\s+)?visas?|visa\s+waiver|без\s+виз|безвиз", re.I
+)
+_NOW = re.compile(r"\b(?:now|already)\b|(?<![а-яё])(?:теперь|уже)(?![а-яё])", re.I)
+_UP_TO = re.compile(r"(?:up\s+to|no\s+more\s+than|not\s+more\s+than|не\s+более|до)\s+$", re.I)
+
+
+def _deal_or_regime_level(text: str, q: Quantity) -> bool:
+    if q.unit == "percent" and not _actual_before(text, q.start):
+        if _OF_TARIFF_LINES.match(text, q.end):
+            return True
+        if _FREED_GOODS.search(text[max(0, q.start - 90) : q.start]):
+            return True
+    if q.unit == "day" and _VISA_FREE.search(text) and not _NOW.search(text, 0, q.start):
+        return bool(_UP_TO.search(text[max(0, q.start - 15) : q.start]))  # (not "Russians can
+        # now stay in China for up to 30 days without a visa": where things stand, a figure)
+    return False
 
 
 def _only_forecast(text: str, cues: list[re.Match[str]], q: Quantity) -> bool:
