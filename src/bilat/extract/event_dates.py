@@ -146,12 +146,13 @@ _AGREED_AT = re.compile(r"agreed\s+(?:on|upon)\b", re.I)
 _OF_THEIR = re.compile(r"\bof\s+(?:his|her|their|its)\s+(?:[\w-]+\s+)?$", re.I)
 _OPENING_EVE = re.compile(r"on the eve of|ahead of|in the run-up to", re.I)
 _OCCASION_NOUN = re.compile(
-    r"\b(?:session|meeting|visit|talks|summit|forum|trip|заседани\w*|встреч\w*|визит\w*|саммит\w*)\b",
+    r"\b(?:session|meeting|visit|talks|summit|forum|trip|drills?|exercises?|заседани\w*|встреч\w*|"
+    r"визит\w*|саммит\w*|учени\w*)\b",
     re.I,
 )
 _DISCUSSED = re.compile(  # "discussed trade, regional issues and preparations for ..."
     r"\b(?:discussed|reviewed|considered|talked\s+about|focused\s+on|обсудили|обсуждали)"
-    r"\s+(?:[^.;:]{0,80}?(?:\band|\bи)\s+)?(?:the\s+)?$",
+    r"\s+(?:[^.;:]{0,80}?(?:\band|\bи)\s+)?(?:the\s+)?(?:(?:final|further|last|practical)\s+)?$",
     re.I,
 )
 _AT_THE = re.compile(

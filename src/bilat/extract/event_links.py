@@ -67,11 +67,20 @@ _POSTPONED = re.compile(
 )
 
 
+# put off with no new date: "Xi's trip to Kazakhstan has been postponed"
+_PUT_OFF = re.compile(
+    r"\b(?:has|have|had)\s+been\s+(?:postponed|put\s+off|delayed|pushed\s+back)\b"
+    r"|(?<![\w-])(?:был[аои]?\s+)?(?:перенесен[аоы]?|перенес[её]н|отложен[аоы]?)(?![\w-])",
+    re.I,
+)
+
+
 def moved_to(ctx: DocContext, clause: Clause) -> tuple[str | None, str | None] | None:
-    """The new date of an event the clause says was put off, None when it says none."""
+    """The new date of an event the clause says was put off ((None, None) when it was put
+    off and gives none: still to come, its day unknown), None when it says neither."""
     m = _POSTPONED.search(clause.text)
     if m is None:
-        return None
+        return (None, None) if _PUT_OFF.search(clause.text) else None
     rest = clause.text[m.end() :]
     for expr in find_time_expressions(rest, ctx.published, tense="future"):
         if expr.date and len(rest[: expr.start].split()) <= 2:  # "until early next year"

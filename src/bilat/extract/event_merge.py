@@ -61,6 +61,23 @@ def _dated_apart(a: Found, b: Found) -> bool:
     return a.explicit_date and b.explicit_date and precise and ea.status != eb.status
 
 
+def _report_and_long_before(a: Found, b: Found) -> bool:
+    """One held that day as the report tells it (dated by the publication default), the
+    other dated by the text to a month or day more than 45 days before: two events ('Modi
+    met Putin in Tianjin today' and 'the decisions taken at the 22nd Annual Summit in
+    Moscow in July 2024'), not one told twice."""
+    told, dated = (a, b) if b.explicit_date else (b, a)
+    if told.explicit_date or not dated.explicit_date or told.event.status != "occurred":
+        return False
+    day, then = told.event.date or "", dated.event.date or ""
+    if len(day) != 10 or len(then) < 7 or dated.event.status != "occurred":
+        return False
+    start = dt.date.fromisoformat(then if len(then) == 10 else f"{then[:7]}-01")
+    if len(then) == 7:  # a month: its last day
+        start = (start.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(1)
+    return (dt.date.fromisoformat(day) - start).days > 45
+
+
 def _people(ev: Event, names: dict[str, str]) -> set[str]:
     return {p for p in ev.participants if names.get(p) == "person"}
 
@@ -116,7 +133,7 @@ def _same(a: Found, b: Found, types: dict[str, str]) -> bool:
         # meeting is agreed to hold in 2026"
     dates_ok = (
         _compatible_dates(ea.date, eb.date)
-        or not (a.explicit_date and b.explicit_date)
+        or (not (a.explicit_date and b.explicit_date) and not _report_and_long_before(a, b))
         or _start_and_end(a, b) is not None
     )
     if ea.mode == "multilateral" or not dates_ok:
@@ -326,7 +343,17 @@ def without_headline_repeats(ctx: DocContext, found: list[Found]) -> list[Found]
     def told(ev: Event) -> bool:
         who = {p for p in ev.participants if p in people}
         return bool(who) and any(
-            b.mode == ev.mode and b.status == ev.status and who <= set(b.participants) for b in body
+            b.mode == ev.mode
+            and b.status == ev.status
+            and who <= set(b.participants)
+            and _same_month(b.date, ev.date)
+            for b in body
         )
 
     return [f for f in found if f.event.evidence.start >= end or not told(f.event)]
+
+
+def _same_month(a: str | None, b: str | None) -> bool:
+    """Not told in months apart: a headline's talks (merged with the lead's) are not the
+    meeting in April the body recalls ("Xi also recalled his meeting with Prabowo in April")."""
+    return a is None or b is None or len(a) < 7 or len(b) < 7 or a[:7] == b[:7]

@@ -103,6 +103,7 @@ from bilat.extract.event_people import (
     persons_between,
     place_of,
 )
+from bilat.extract.event_spans import the_span_told
 from bilat.extract.event_visits import (
     as_state,
     dateline_state,
@@ -561,6 +562,7 @@ def extract_events(ctx: DocContext, gaz: Gazetteer) -> list[Event]:
             new += this_trip(ctx, gaz, clause, new)
             before = new or ([again, *summit_of_continued(ctx, clause, again)] if again else [])
             found.extend(before)
+            the_span_told(ctx, clause, found)  # "The three-day summit, which ends on Thursday"
             people = list(
                 {m.actor: m for m in persons_between(ctx, clause.start, clause.end)}.values()
             )
