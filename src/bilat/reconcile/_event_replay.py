@@ -165,8 +165,9 @@ class _Filed:
         self.filed = filed  # the key's filing list, whole (its shelf is filed)
         self.read = 0  # how far it is read
         self.every: set[Hashable] = set()
-        self.anyone: set[Hashable] = set()
-        self.named: dict[str, set[Hashable]] = {}
+        # lists (a cluster is filed once: `every`), smaller than sets: a key per person
+        self.anyone: list[Hashable] = []
+        self.named: dict[str, list[Hashable]] = {}
 
 
 class _Replay:
@@ -216,9 +217,8 @@ class _Replay:
         self.joined: dict[Hashable, list[int]] = {}  # cluster -> mentions placed again into it
         self.grown: dict[Hashable, _Grown] = {}
         self.keys: dict[Key, _Filed] = {}  # key -> its clusters read so far
-        self.traces: dict[int, Trace] = {}  # mention filed -> `_trace`
+        self.traces: dict[int, Trace] = {}  # mention filed -> `_trace`, until `traced` holds it
         self.traced: dict[Hashable, Trace] = {}  # cluster -> those of its mentions read
-        self.merged: set[int] = set()  # mentions whose trace `traced` holds
         self.keyed: dict[tuple[object, ...], Blocks] = {}  # `blocks`
         self.shelved: dict[int, dict[Shelf, tuple[list[Key], list[Key]]]] = {}  # filed: by shelf
         self.canon: dict[Key, Key] = {}  # one object per key the cached lists hold
@@ -359,26 +359,25 @@ class _Replay:
         """Read `kept`'s filing list up to `at`. A mention read is in its cluster from then
         on (mentions are placed in reading order), so its trace bounds the cluster's."""
         traced, traces, every, filed = self.traced, self.traces, kept.every, kept.filed
-        now, merged = self.now, self.merged
+        now = self.now
         read = kept.read
         while read < len(filed) and filed[read] < at:
             n = filed[read]
             cid = now.get(n)
             if cid is None:
                 cid = self.cluster(n)
-            if n in merged:  # under another key before: merging it again changes nothing
+            one = traces.pop(n, None)
+            if one is None:  # read under another key before: merging it again changes nothing
                 trace = traced[cid]
             else:
-                merged.add(n)
-                one = traces[n]
                 was = traced.get(cid)
                 trace = traced[cid] = one if was is None else _merged(was, one)
             if cid not in every:
                 every.add(cid)
                 if not trace[4]:
-                    kept.anyone.add(cid)
+                    kept.anyone.append(cid)
                 for p in trace[4]:
-                    kept.named.setdefault(p, set()).add(cid)
+                    kept.named.setdefault(p, []).append(cid)
             read += 1
         kept.read = read
 
@@ -390,7 +389,7 @@ class _Replay:
         million named none of their persons). Each key's list is read on to `at` first
         (`advance`); a mention placed probes 27 keys on average, so the loop is inline."""
         persons, keys, named = item.persons, self.keys, bool(item.persons)
-        sets: list[set[Hashable]] = []
+        sets: list[Collection[Hashable]] = []
         for key in self.blocks(item)[0]:
             kept = keys.get(key)
             if kept is None:
