@@ -314,3 +314,86 @@ def test_a_mention_is_weighed_only_against_clusters_that_may_take_it(seed: int) 
 
     assert refs == {r for c in dated(gone) ^ dated(come) for r in c}
     assert replay.weighed < replay.found
+
+
+class _Gathered(_Replay):
+    """A replay that checks every cluster filed under a key a mention probes, but left out
+    of those gathered by their persons (`_Replay.gather`), could not take the mention."""
+
+    filed_under = gathered = 0
+
+    def gather(self, item: _Item, at: int) -> set[Any]:
+        kept = super().gather(item, at)
+        every = {
+            self.cluster(n) for k in self.blocks(item)[0] for n in self.filed.get(k, ()) if n < at
+        }
+        assert kept <= every
+        for cid in every - kept:
+            shapes = self.state(cid, at).shapes.values()
+            assert not all(_compatible(item, other, self.options) for other in shapes)
+        self.filed_under, self.gathered = self.filed_under + len(every), self.gathered + len(kept)
+        return kept
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_a_mention_gathers_only_clusters_its_persons_allow(seed: int) -> None:
+    """The clusters filed under a mention's keys but not gathered for it by the persons
+    their traces named when filed could not take it; the answer is that of clustering
+    everything, and some were left out."""
+    rng = random.Random(seed)
+    docs = _close_corpus(rng, 60)
+    old, options = docs[:-3], ReconcileOptions()
+    index = canonical_actors(docs, ())[2]
+    after = mention_items(docs, index)
+    gone, come = cluster_events(old, index, options), cluster_events(docs, index, options)
+    placed = {m.ref: n for n, c in enumerate(gone) for m in c.mentions}
+    replay = _Gathered(after, placed, options)
+    refs = replay.run(set(after) - set(placed), ())
+
+    def dated(clusters: Any) -> set[frozenset[str]]:
+        return {
+            frozenset(m.ref for m in c.mentions if not is_timeless(after[m.ref])) for c in clusters
+        }
+
+    assert refs == {r for c in dated(gone) ^ dated(come) for r in c}
+    assert replay.gathered < replay.filed_under
+
+
+MINISTERS = tuple(person(f"Minister {n}", "RU", f"Minister{n}") for n in range(12))
+
+
+def _minister(n: int, *who: str, day: str = "2025-01-10") -> SourcedExtraction:
+    mention = event(*who, "China", date=day, place="Beijing")
+    return doc(n, "2025-01-12", actors=(RU, CN, *MINISTERS), events=[mention])
+
+
+def test_a_mention_joins_the_cluster_of_its_person_among_many_on_its_keys() -> None:
+    """Twelve Russian ministers meet China on one day: twelve clusters filed under one
+    key (Russia's, China's); a mention naming one joins that minister's cluster, and one
+    naming only the states still weighs every cluster. A cluster naming nobody (Russia and
+    China met on the 15th) takes a minister's mention of that day; one naming two
+    ministers takes a mention of either."""
+    old = [_minister(n + 1, f"Minister{n}") for n in range(12)]
+    old += [_minister(20, "Russia"), _minister(21, "Minister3", day="2025-01-11")]
+    old += [_minister(22, "Russia", day="2025-01-15")]
+    old += [_minister(23 + n, "Minister1", "Minister2", day=f"2025-01-{16 + n}") for n in (0, 1)]
+    added = [
+        _minister(30, "Minister7"),
+        _minister(31, "Russia", day="2025-01-11"),
+        _minister(32, "Minister5"),
+        _minister(33, "Minister9", day="2025-01-15"),
+        _minister(34, "Minister2", day="2025-01-16"),
+        _minister(35, "Minister1", day="2025-01-17"),
+    ]
+    events = _assert_delta_applies(old, added)
+
+    def met(day: str, *who: str) -> list[int]:
+        return [
+            len(e["mentions"])
+            for e in events.values()
+            if set(who) <= set(e["participants"]) and e["date"] == f"2025-01-{day}"
+        ]
+
+    assert met("10", "Minister 7") == met("10", "Minister 5") == met("15", "Minister 9") == [2]
+    assert met("16", "Minister 1", "Minister 2") == met("17", "Minister 1", "Minister 2") == [2]
+    assert met("11", "Minister 3") == [2]  # with the states' mention of that day
