@@ -122,3 +122,14 @@ def test_the_project_financed_under_an_agreement_is_the_work_named_before() -> N
     titles = {a.title for a in found}
     assert "intergovernmental agreement on Rasht-Astara railway" in titles
     assert not any(t.endswith("itself") for t in titles)
+
+
+def test_the_treaty_signed_in_a_place_or_at_a_summit_is_the_one_named_before() -> None:
+    found = _agreements(
+        "MINSK - Belarus and Russia signed the Treaty on Security Guarantees within the Union "
+        "State in December. Lukashenko and Putin signed the 22-article treaty in the Kremlin "
+        "after talks. Parliament approved the treaty at its session on Tuesday, and Lukashenko "
+        "submitted the treaty to the Constitutional Court.",
+        "2025-03-05",
+    )
+    assert [a.title for a in found] == ["Treaty on Security Guarantees within the Union State"]

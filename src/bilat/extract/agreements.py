@@ -80,6 +80,15 @@ def _lexicon() -> _Lexicon:
 
 
 # a verb right after a definite document noun: the noun is the whole name
+# where or at what the document told before was handled, not its name: "signed the treaty in
+# the Kremlin", "at their summit", "submitted the treaty to the Majlis"
+_WHERE_OR_WHEN = re.compile(
+    r"\s+(?:in|at|to|during|after|before)\s+(?:(?:the|their|its|his|her|a)\s+)?"
+    r"(?:(?-i:[A-Z])|(?:[\w-]+\s+){0,2}(?:summit|meeting|talks|ceremony|visit|briefing|session|"
+    r"forum|parliament)\b)",
+    re.I,
+)
+_COUNTED_PARTS = re.compile(r"^\d+-(?:article|page|point|word|clause)\s+", re.I)
 _FINITE_VERB = re.compile(
     r"\s+(?:[a-z]+ed|is|are|was|were|has|have|had|will|would|could|can|may|might|must|"
     r"should|remains?|needs?|covers?|provides?|envisages?|sets?|allows?|includes?|"
@@ -302,9 +311,13 @@ def _from_sentence(ctx: DocContext, s: Sentence) -> list[Agreement]:
             continue
         begin, title = title_span(s.text, m.start(), m.end())
         definite = DEFINITE.search(s.text[max(0, begin - 40) : m.start()])
-        if definite and _FINITE_VERB.match(s.text, m.end()):
+        if definite and (
+            _FINITE_VERB.match(s.text, m.end()) or _WHERE_OR_WHEN.match(s.text, m.end())
+        ):
             title = s.text[begin : m.end()]  # "The treaty changed the language", "Moscow
-            # needs the deal more than it does": the one told before, named by its noun
+            # needs the deal more than it does", "after signing the treaty in the Kremlin":
+            # the one told before, named by its noun
+            title = _COUNTED_PARTS.sub("", title)  # "the 47-article treaty"
         title = _without_counterpart(ctx, s, title)
         tail = (
             title[len(m.group(0)) :].strip()
