@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 __all__ = ["TIME_UNITS", "acceptable", "is_name", "time_span"]
 
 TIME_UNITS = frozenset({"minute", "hour", "day"})
+_READING_TIME = re.compile(r"[\s-]*(?:(?:min(?:ute)?s?\.?|мин\w*)[\s-]+)?(?:read|чтения)\b", re.I)
 
 
 def time_span(text: str, p: Parse) -> bool:
@@ -36,6 +37,8 @@ def time_span(text: str, p: Parse) -> bool:
         return True
     if re.match(r"\s*(?:ago|later|earlier|before|after|from now)\b", text[p.end :], re.I):
         return True
+    if _READING_TIME.match(text, p.end):
+        return True  # a page's reading time: "Last updated Dec 05, 2023 - 4 minute read"
     return _exercise_length(text, p)
 
 

@@ -219,6 +219,25 @@ def b_fiscal_short(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     return str(y2 - 1), str(y2), f"{y2 - 1}..{y2}"
 
 
+def b_fiscal_ended(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    """A fiscal year told by when it ended: 'the fiscal year that ended in March 2025' ->
+    2024..2025; 'fiscal 2023, which ended in March' (Japan names it by its first year) ->
+    2023..2024; 'the fiscal year that ended in March' -> the last March before the report
+    (GOLD v1.1: fiscal years are ranges). A year ending in December is the calendar year."""
+    month = month_number(m["mon"])
+    if m["ey"]:
+        end = int(m["ey"])
+    elif m["fy"]:  # named by its first year when it ends in the first half (Japan: April to
+        end = int(m["fy"]) + (1 if month <= 6 else 0)  # March), else by its last (US)
+    elif ctx.pub is not None:
+        end = ctx.pub.year if (ctx.pub.month or 12) > month else ctx.pub.year - 1
+    else:
+        return None
+    if month == 12:
+        return str(end), str(end), str(end)
+    return f"{end - 1}-{month + 1:02d}", f"{end}-{month:02d}", f"{end - 1}..{end}"
+
+
 # The Iranian (Solar Hijri) year begins at Nowruz, March 20 or 21, so year N runs from March
 # N+621 to March N+622; Iranian customs and ministries report by it ("in the first ten months
 # of the current Iranian calendar year", "in the Iranian year that ended in March 2024").

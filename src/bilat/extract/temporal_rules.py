@@ -20,6 +20,7 @@ from bilat.extract.temporal_builders import (
     b_days_of_month,
     b_first_months,
     b_first_quarters,
+    b_fiscal_ended,
     b_fiscal_part,
     b_fiscal_short,
     b_h_short,
@@ -149,6 +150,13 @@ def patterns() -> tuple[tuple[re.Pattern[str], Builder], ...]:
             rf"|(?P<cur>(?<=the\s)|(?:this|the\s+current)\s+)fiscal(?:\s+year)?(?!\s*(?:\d|FY)))"
             rf"\b(?![-–/.]\d)",
             b_fiscal_part,
+            re.I,
+        ),
+        (  # "the fiscal year that ended in March 2025", "fiscal 2023, which ended in March"
+            rf"\b(?:(?:the|its|their)\s+)?(?:fiscal|financial)(?:\s+year)?(?:\s+(?P<fy>{y}))?,?\s+"
+            rf"(?:which|that)\s+(?:ended|closed)\s+(?:in\s+|on\s+)?(?P<mon>{mon})\b"
+            rf"(?:\s+\d{{1,2}}(?!\d))?(?:,?\s+(?P<ey>{y})\b)?",
+            b_fiscal_ended,
             re.I,
         ),
         (  # "in FY24", "FY'25": the fiscal year ending in March of that year (GOLD: a range)

@@ -46,7 +46,7 @@ from collections.abc import Callable, Iterator
 from functools import cache
 
 from bilat.extract.figures_data import phrases
-from bilat.extract.temporal import find_time_expressions
+from bilat.extract.temporal import TimeExpr, find_time_expressions
 
 __all__ = ["SENTENCE", "implied_year"]
 
@@ -229,7 +229,7 @@ def _relative(
     every: list[tuple[int, str]],
     past: list[tuple[int, str]],
     cue: re.Pattern[str],
-    period_year: Callable[[str], int | None],
+    period_year: Callable[[TimeExpr], int | None],
     offset: int,
 ) -> list[tuple[int, Evidence]]:
     """Rules 2 and 3: a relative-year cue anywhere ('will import 40 bcm this year' says which
@@ -241,7 +241,7 @@ def _relative(
         (year, (s + e.start, s + e.end))
         for s, t in past
         for e in find_time_expressions(t, None, tense="past")
-        if e.period and (year := period_year(e.period)) is not None
+        if e.period and (year := period_year(e)) is not None
     ]
     if not periods:
         return []
@@ -249,16 +249,20 @@ def _relative(
     return [(year + offset, (cues[0], span))]
 
 
-def _partial_year(period: str) -> int | None:
-    """'2024-H1', '2024-Q2', '2024-01..2024-05': a part of a year, not its end."""
-    m = re.fullmatch(rf"({_YEAR})-(?:H1|Q[123])|({_YEAR})-\d\d\.\.\2-(0\d|10|11)", period)
-    return int(m.group(1) or m.group(2)) if m else None
+def _partial_year(e: TimeExpr) -> int | None:
+    """'2024-H1', '2024-Q2', '2024-01..2024-05': a part of a year, not its end; and a fiscal
+    year ended in a month before December ('the fiscal year that ended in March 2025')."""
+    m = re.fullmatch(rf"({_YEAR})-(?:H1|Q[123])|({_YEAR})-\d\d\.\.\2-(0\d|10|11)", e.period or "")
+    if m:
+        return int(m.group(1) or m.group(2))
+    ended = re.fullmatch(rf"({_YEAR})-(0\d|10|11)", e.date_end or "")
+    return int(ended.group(1)) if ended and (e.period or "").endswith(ended.group(1)) else None
 
 
-def _year_end(period: str) -> int | None:
+def _year_end(e: TimeExpr) -> int | None:
     """'2025-H2', '2025-Q4', '2025-12..2025-12', '2025-01..2025-12': a year's end, stated (a
     bare '2025' beside 'last year' may be the year before it)."""
-    m = re.fullmatch(rf"({_YEAR})(?:-H2|-Q4|-\d\d\.\.\1-12)", period)
+    m = re.fullmatch(rf"({_YEAR})(?:-H2|-Q4|-\d\d\.\.\1-12)", e.period or "")
     return int(m.group(1)) if m else None
 
 
