@@ -93,3 +93,48 @@ def test_a_repeated_title_is_weighed_once_per_form(monkeypatch: pytest.MonkeyPat
     histories = _group(items, _OPTIONS)
     assert [len(h) for h in histories] == [80]
     assert asked["similar"] <= 4 and asked["clash"] <= 4, asked
+
+
+_AGAIN = st.sampled_from(("RU", "CN", "KZ")).map(lambda p: frozenset({p}))
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(_STATEMENT, max_size=30),
+    st.integers(1, 3),
+    st.lists(st.tuples(st.integers(0, 90), _STATEMENT), max_size=4),
+    st.lists(st.tuples(st.integers(0, 90), _AGAIN), max_size=2),
+)
+def test_the_changed_groups_are_those_two_groupings_differ_by(
+    drawn: list[tuple[str, frozenset[str], str, str | None]],
+    repeats: int,
+    added: list[tuple[int, tuple[str, frozenset[str], str, str | None]]],
+    again: list[tuple[int, frozenset[str]]],
+) -> None:
+    """Old statements (titles repeated yearly), some added among them anywhere in reading
+    order (before a history's first too) and some old ones read again with other parties:
+    `_changed_groups`, which places the statements before the first added or read-again
+    one once and replays the two groupings apart from there, gives the groups of each
+    grouping done whole that are not in the other (the same statements, none added nor
+    read again), in their order."""
+    old = [_item(n, *s) for n, s in enumerate(drawn * repeats)]
+    items = list(old)
+    for k, (at, s) in enumerate(sorted(added, key=lambda a: a[0])):
+        items.insert(min(at + k, len(items)), _item(1000 + k, *s))
+    before = {i.ref: i for i in old}
+    read_again = {old[at % len(old)].ref: parties for at, parties in again if old}
+    items = [
+        _Item(i.ref, i.entry, i.sector, i.words, i.numbers, i.projects, read_again[i.ref])
+        if i.ref in read_again
+        else i
+        for i in items
+    ]
+    seeds = {i.ref for i in items if i.ref not in before}
+    come, gone = agreements._changed_groups(items, before, seeds, _OPTIONS)
+    whole_new = [[i.ref for i in h] for h in _group(items, _OPTIONS)]
+    whole_old = [[i.ref for i in h] for h in _group(old, _OPTIONS)]
+    differ = seeds | read_again.keys()  # a statement read again differs, if only as read
+    same = [h for h in whole_new if h in whole_old and not any(r in differ for r in h)]
+    assert [[i.ref for i in h] for h in come] == [h for h in whole_new if h not in same]
+    assert [[i.ref for i in h] for h in gone] == [h for h in whole_old if h not in same]
+    assert len(items) == len(old) + len(added)

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from bilat.reconcile._delta_parts import PartDelta, Stored, diff, row_id
 from bilat.reconcile.actors import ActorIndex
 from bilat.reconcile.agreements import (
+    changed_histories,
     histories_of,
     project_forms,
     reaching_words,
@@ -90,8 +91,8 @@ def agreement_delta(
         after = statement_items(new_inputs, new.index, forms)
         return tuple(map(new.filer.agreement, histories_of(after, new.index, options)))
     after = statement_items(new_inputs, new.index, forms)
-    before, refs = _touched(old, new, changes, options, names, forms, old_inputs, after)
-    return _histories(old, new, options, stored, after, before, refs)
+    before, seeds, refs = _touched(old, new, changes, options, names, forms, old_inputs, after)
+    return _histories(old, new, options, stored, after, before, refs, seeds)
 
 
 def _reached(
@@ -199,9 +200,8 @@ def _reached(
     if more_seeds:  # none while the old statements read alike (above): read them all then
         return None
     by_ref = {i.ref: i for i in full}
-    return _histories(
-        old, new, options, stored, [by_ref.get(i.ref, i) for i in reached], before, refs
-    )
+    reached = [by_ref.get(i.ref, i) for i in reached]
+    return _histories(old, new, options, stored, reached, before, refs, seeds)
 
 
 def _at(item: Any) -> int:
@@ -245,13 +245,13 @@ def _touched(
     forms: list[tuple[str, str]],
     old_inputs: Sequence[SourcedExtraction],
     after: Sequence[Any],
-) -> tuple[dict[str, Any], set[str]]:
-    """The old reading of the statements of `old_inputs` (`_old_statements`), and the
-    statements of `after` linked by title to a seed (a new statement, or one that reads
-    differently)."""
+) -> tuple[dict[str, Any], set[str], set[str]]:
+    """The old reading of the statements of `old_inputs` (`_old_statements`), the seeds
+    (new statements, or ones that read differently) and the statements of `after` linked
+    by title to one."""
     before = _old_statements(old_inputs, new, changes, after, forms, old.index)
     seeds = _seeds(old, new, changes, names, after, before)
-    return before, touched_statements(after, seeds, options)
+    return before, seeds, touched_statements(after, seeds, options)
 
 
 def _histories(
@@ -262,14 +262,16 @@ def _histories(
     after: Sequence[Any],
     before: Mapping[str, Any],
     refs: Collection[str],
+    seeds: Collection[str],
 ) -> PartDelta:
-    """The histories of the statements `refs` before and after (`stored`: the old ones as
-    the record holds them, by id)."""
-    come = histories_of([i for i in after if i.ref in refs], new.index, options)
+    """The histories of the statements `refs` before and after that differ
+    (`changed_histories`: those of the same statements, none a seed, are left out;
+    `stored`: the old ones as the record holds them, by id)."""
+    touched = [i for i in after if i.ref in refs]
+    come, gone = changed_histories(touched, before, seeds, new.index, old.index, options)
     now = [to_plain(new.filer.agreement(h)) for h in come]
     if stored is not None:
-        return diff(stored(f"agreement:{r}" for r in sorted(refs)), now, row_id)
-    gone = histories_of([i for i in before.values() if i.ref in refs], old.index, options)
+        return diff(stored(h.id for h in gone), now, row_id)
     return diff([to_plain(old.filer.agreement(h)) for h in gone], now, row_id)
 
 

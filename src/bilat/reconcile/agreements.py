@@ -17,6 +17,7 @@ with none. Entries are ordered by (date or publication); the current status is t
 
 from __future__ import annotations
 
+import copy
 import math
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
@@ -36,6 +37,7 @@ from bilat.records import Agreement
 
 __all__ = [
     "agreement_histories",
+    "changed_histories",
     "histories_of",
     "project_forms",
     "reaching_words",
@@ -187,6 +189,13 @@ class _Blocker:
         for w in self._prefix(item):
             self._index.setdefault(w, set()).add(history)
 
+    def copy(self) -> _Blocker:
+        """A blocker indexing what this one does, to be added to apart (the word counts
+        and prefixes made so far shared: they depend on the words alone)."""
+        other = copy.copy(self)
+        other._index = {w: set(hs) for w, hs in self._index.items()}
+        return other
+
 
 class _History:
     """A history being grown: its statements, one of each distinct title (what the
@@ -205,6 +214,15 @@ class _History:
         self.titles.setdefault((item.words, item.projects), item)
         self.clashing.setdefault(_clash_key(item), item)
 
+    def copy(self) -> _History:
+        other = _History()
+        other.items, other.titles, other.clashing = (
+            [*self.items],
+            {**self.titles},
+            {**self.clashing},
+        )
+        return other
+
 
 def _clash_key(item: _Item) -> tuple[object, ...]:
     """All `_clash` reads of a statement: two statements of one key clash alike."""
@@ -213,26 +231,38 @@ def _clash_key(item: _Item) -> tuple[object, ...]:
     return (item.parties, item.numbers, item.projects, *signed)
 
 
-def _group(items: list[_Item], options: ReconcileOptions) -> list[list[_Item]]:
-    """Each statement, in reading order, joins the history it matches best (the first of
-    the best) among those it clashes with none of, or starts one. A title repeated every
-    year is weighed against a history's titles, and its parties, numbers and signing
-    against a history's, once: `_similarity` and `_clash` read only those (`_History`
-    keys), so their answers are kept by key."""
-    histories: list[_History] = []
-    blocker = _Blocker(items, options.agreement_dice)
-    similar: dict[tuple[object, object], float] = {}  # (title key, title key) -> score
-    clashes: dict[tuple[object, object], bool] = {}  # (clash key, clash key) -> clash
-    for item in items:
+class _Grouping:
+    """Statements placed in reading order (`place`): each joins the history it matches best
+    (the first of the best) among those it clashes with none of, or starts one. A title
+    repeated every year is weighed against a history's titles, and its parties, numbers and
+    signing against a history's, once: `_similarity` and `_clash` read only those
+    (`_History` keys), so their answers are kept by key. `fork` copies the histories
+    placed so far (the answers kept are shared: they depend on the keys alone)."""
+
+    def __init__(self, items: list[_Item], options: ReconcileOptions) -> None:
+        self.histories: list[_History] = []
+        self._options = options
+        self._blocker = _Blocker(items, options.agreement_dice)
+        self._similar: dict[tuple[object, object], float] = {}  # (title key, title key)
+        self._clashes: dict[tuple[object, object], bool] = {}  # (clash key, clash key)
+
+    def fork(self) -> _Grouping:
+        other = copy.copy(self)
+        other.histories = [h.copy() for h in self.histories]
+        other._blocker = self._blocker.copy()
+        return other
+
+    def place(self, item: _Item) -> None:
+        histories, similar, clashes = self.histories, self._similar, self._clashes
         best: tuple[float, int] | None = None
         title, clash = (item.words, item.projects), _clash_key(item)
-        for h in sorted(blocker.candidates(item)):
+        for h in sorted(self._blocker.candidates(item)):
             history = histories[h]
             score = 0.0
             for key, m in history.titles.items():
                 found = similar.get((title, key))
                 if found is None:
-                    found = similar[title, key] = _similarity(item, m, options)
+                    found = similar[title, key] = _similarity(item, m, self._options)
                 score = max(score, found)
             if score <= 0 or (best is not None and score <= best[0]):
                 continue  # not chosen over the best so far, whether it clashes or not
@@ -248,8 +278,15 @@ def _group(items: list[_Item], options: ReconcileOptions) -> list[list[_Item]]:
         if best is None:
             histories.append(_History())
         histories[chosen].add(item)
-        blocker.add(item, chosen)
-    return [h.items for h in histories]
+        self._blocker.add(item, chosen)
+
+
+def _group(items: list[_Item], options: ReconcileOptions) -> list[list[_Item]]:
+    """The histories of `items` (in reading order): `_Grouping` of each in turn."""
+    grouping = _Grouping(items, options)
+    for item in items:
+        grouping.place(item)
+    return [h.items for h in grouping.histories]
 
 
 def _when(item: _Item) -> tuple[str, str, str]:
@@ -315,6 +352,54 @@ def histories_of(
     """The histories of `items` (in reading order: all statements, or a union of
     `touched_statements` components), in order of first statement."""
     return tuple(_build(group, index) for group in _group(list(items), options))
+
+
+def changed_histories(
+    items: Sequence[_Item],
+    before: Mapping[str, _Item],
+    seeds: Collection[str],
+    index: ActorIndex,
+    old_index: ActorIndex,
+    options: ReconcileOptions,
+) -> tuple[tuple[AgreementHistory, ...], tuple[AgreementHistory, ...]]:
+    """The histories of `items` (in reading order: a union of `touched_statements`
+    components) that differ from those of the old statements among them (`before`: each
+    one's old reading, by ref), and those old histories (under `old_index`), each in order
+    of first statement (`_changed_groups`)."""
+    come, gone = _changed_groups(items, before, seeds, options)
+    return tuple(_build(g, index) for g in come), tuple(_build(g, old_index) for g in gone)
+
+
+def _changed_groups(
+    items: Sequence[_Item],
+    before: Mapping[str, _Item],
+    seeds: Collection[str],
+    options: ReconcileOptions,
+) -> tuple[list[list[_Item]], list[list[_Item]]]:
+    """The groups of `items` and of the old statements among them (read as `before`) but
+    those of the same statements in both, none of them a seed (`seeds`) nor read
+    otherwise than before: such a history is as stored. The two groupings place alike
+    until the first statement that is a seed or read otherwise (an added one, or an old
+    one read again): that prefix is placed once, and each grouping is replayed from there
+    apart, the old one with the old readings."""
+    differ = {i.ref for i in items if i.ref in seeds or before.get(i.ref) is not i}
+    start = next((n for n, i in enumerate(items) if i.ref in differ), len(items))
+    grouping = _Grouping(list(items), options)
+    for item in items[:start]:
+        grouping.place(item)
+    was = grouping.fork()
+    for item in items[start:]:
+        grouping.place(item)
+        if (old := before.get(item.ref)) is not None:
+            was.place(old)
+    come = [h.items for h in grouping.histories]
+    gone = [h.items for h in was.histories]
+    kept = {tuple(i.ref for i in g) for g in gone if not any(i.ref in differ for i in g)}
+    same = kept & {tuple(i.ref for i in g) for g in come}
+    return (
+        [g for g in come if tuple(i.ref for i in g) not in same],
+        [g for g in gone if tuple(i.ref for i in g) not in same],
+    )
 
 
 def touched_statements(
