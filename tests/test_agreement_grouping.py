@@ -138,3 +138,38 @@ def test_the_changed_groups_are_those_two_groupings_differ_by(
     assert [[i.ref for i in h] for h in come] == [h for h in whole_new if h not in same]
     assert [[i.ref for i in h] for h in gone] == [h for h in whole_old if h not in same]
     assert len(items) == len(old) + len(added)
+
+
+def _by_matches(items: list[_Item], seeds: set[str]) -> set[str]:
+    """The chain as written: every statement matching a reached one is reached."""
+    reached = {i.ref for i in items if i.ref in seeds}
+    while more := {
+        i.ref
+        for i in items
+        if i.ref not in reached
+        and any(_similarity(i, m, _OPTIONS) > 0 for m in items if m.ref in reached)
+    }:
+        reached |= more
+    return reached
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_STATEMENT, max_size=30), st.lists(st.integers(0, 30), max_size=3), st.data())
+def test_the_title_chain_followed_on_as_statements_are_added(
+    drawn: list[tuple[str, frozenset[str], str, str | None]], cuts: list[int], data: Any
+) -> None:
+    """Statements added a batch at a time (`TitleChain.add`, seeds in the first) reach,
+    after each batch, what the chain over all of them so far reaches at once and what
+    following every match statement by statement reaches."""
+    items = [_item(n, *s) for n, s in enumerate(drawn)]
+    bounds = [0, *sorted(min(c, len(items)) for c in cuts), len(items)]
+    batches = [items[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
+    first = batches[0]
+    seeds = {i.ref for i in data.draw(st.lists(st.sampled_from(first)))} if first else set()
+    chain = agreements.TitleChain(_OPTIONS)
+    so_far: list[_Item] = []
+    for n, batch in enumerate(batches):
+        chain.add(batch, seeds if n == 0 else ())
+        so_far += batch
+        assert chain.refs() == agreements.touched_statements(so_far, seeds, _OPTIONS)
+        assert chain.refs() == _by_matches(so_far, seeds)

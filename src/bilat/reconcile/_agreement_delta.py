@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from bilat.reconcile._delta_parts import PartDelta, Stored, diff, row_id
 from bilat.reconcile.actors import ActorIndex
 from bilat.reconcile.agreements import (
+    TitleChain,
     changed_histories,
     histories_of,
     project_forms,
@@ -169,12 +170,10 @@ def _reached(
     first = {d for d in at if d in found or d not in was_at}
     got, seeds = made(first, {})
     put(first, got)
+    chain = TitleChain(options)  # followed on as the statements are read
+    chain.add(got, seeds)
     while True:
-        taken.sort()
-        after = [i for n in taken for i in items.get(new.inputs[n].doc_id, ())]  # reading order
-        refs = touched_statements(after, seeds, options)
-        reached = [i for i in after if i.ref in refs]
-        words = reaching_words(reached, forms, counts, options)
+        words = reaching_words(chain.reached(), forms, counts, options)
         if words is None:
             return None
         fresh = words - asked  # a word asked before led to statements read already
@@ -189,7 +188,12 @@ def _reached(
         read.update(more)
         titles = statements.titles(more)
         ids.update((f"{d}:a{p}", i) for d, p, i, _ in titles)
-        put({d for d, _, _, _ in titles}, title_items(((d, p, t) for d, p, _, t in titles), forms))
+        got = title_items(((d, p, t) for d, p, _, t in titles), forms)
+        put({d for d, _, _, _ in titles}, got)
+        chain.add(got)
+    taken.sort()
+    refs = chain.refs()
+    reached = [i for n in taken for i in items.get(new.inputs[n].doc_id, ()) if i.ref in refs]
     # the reached statements read by title only, read whole and made
     whole = statements.by_id([ids[i.ref] for i in reached if i.ref in ids])
     some: dict[int, list[tuple[int, Agreement]]] = {}

@@ -36,6 +36,7 @@ from bilat.reconcile.model import (
 from bilat.records import Agreement
 
 __all__ = [
+    "TitleChain",
     "agreement_histories",
     "changed_histories",
     "histories_of",
@@ -408,35 +409,75 @@ def touched_statements(
     """The refs of every statement linked to a seed by a chain of title matches: a statement
     joins only a history holding a statement it matches, so the grouping of these alone
     equals their histories in a grouping of everything (matches do not depend on parties).
+    `TitleChain` of `items` at once."""
+    chain = TitleChain(options)
+    chain.add(items, seeds)
+    return chain.refs()
+
+
+class TitleChain:
+    """The statements linked to seeds by a chain of title matches (`touched_statements`),
+    followed on as more statements are added (`add`): the chain of what was added before
+    is kept, and only what the added statements link to it is followed.
 
     Statements of the same title words and projects (a title repeated every year) match
     the same statements, and each other (a title with words or projects matches itself),
     so they are reached together: the chain is followed between such classes, each
-    weighed once."""
-    blocker = _Blocker(list(items), options.agreement_dice)
-    classes: dict[object, list[int]] = {}
-    of: list[list[int]] = []  # statement -> the statements of its class, the first indexed
-    for n, item in enumerate(items):
-        same = classes.setdefault(
-            (item.words, item.projects) if item.words or item.projects else n, []
+    weighed once, through a blocker of the classes' first statements (its word counts
+    those of the first statements added: any one order of the words is sound)."""
+
+    def __init__(self, options: ReconcileOptions) -> None:
+        self._options = options
+        self._items: list[_Item] = []
+        self._classes: dict[object, list[int]] = {}
+        self._of: list[list[int]] = []  # statement -> its class, the first indexed
+        self._by_ref: dict[str, int] = {}
+        self._blocker: _Blocker | None = None
+        self._reached: set[int] = set()  # the first of each class reached
+
+    def add(self, items: Sequence[_Item], seeds: Iterable[str] = ()) -> None:
+        """Add `items` (each once) and `seeds` (of any statement added), and follow the
+        chain on."""
+        blocker = self._blocker = self._blocker or _Blocker(
+            list(items), self._options.agreement_dice
         )
-        if not same:
-            blocker.add(item, n)
-        same.append(n)
-        of.append(same)
-    by_ref = {item.ref: n for n, item in enumerate(items)}
-    todo = list(dict.fromkeys(of[by_ref[s]][0] for s in seeds if s in by_ref))
-    reached = set(todo)  # queued or done: a class is weighed until something reaches it
-    while todo:
-        item = items[todo.pop()]
-        found = [
-            m
-            for m in blocker.candidates(item) - reached
-            if _similarity(item, items[m], options) > 0
-        ]
-        reached.update(found)
-        todo.extend(found)
-    return {items[n].ref for first in reached for n in of[first]}
+        firsts = []  # the classes these items start
+        for item in items:
+            n = len(self._items)
+            self._items.append(item)
+            self._by_ref[item.ref] = n
+            same = self._classes.setdefault(
+                (item.words, item.projects) if item.words or item.projects else n, []
+            )
+            if not same:
+                blocker.add(item, n)
+                firsts.append(n)
+            same.append(n)
+            self._of.append(same)
+        todo = [self._of[self._by_ref[s]][0] for s in seeds if s in self._by_ref]
+        reached = self._reached
+        for n in firsts:  # a new class a reached one matches is reached
+            item = self._items[n]
+            if any(self._similar(item, m) for m in blocker.candidates(item) & reached):
+                todo.append(n)
+        todo = [n for n in dict.fromkeys(todo) if n not in reached]
+        reached.update(todo)  # queued or done: a class is weighed until something reaches it
+        while todo:
+            item = self._items[todo.pop()]
+            found = [m for m in blocker.candidates(item) - reached if self._similar(item, m)]
+            reached.update(found)
+            todo.extend(found)
+
+    def _similar(self, item: _Item, m: int) -> bool:
+        return _similarity(item, self._items[m], self._options) > 0
+
+    def refs(self) -> set[str]:
+        """The refs of the statements reached so far."""
+        return {self._items[n].ref for first in self._reached for n in self._of[first]}
+
+    def reached(self) -> list[_Item]:
+        """One statement of each class reached (what `reaching_words` reads)."""
+        return [self._items[n] for n in self._reached]
 
 
 def reaching_words(
