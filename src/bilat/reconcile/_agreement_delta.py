@@ -4,7 +4,9 @@
 
 The histories of the statements linked by title to a seed (a new statement, or an old one
 that reads differently under the new actor index: `agreements.touched_statements`), before
-and after; every history (a tuple) when the project names titles are read against changed.
+and after, those that stay as they are left out (`agreements.changed_histories`: the two
+groupings replayed apart from the first seed); every history (a tuple) when the project
+names titles are read against changed.
 `StoredStatements`: the old documents' statements read by title word (the store's index),
 so only those the seeds can reach are read (`_reached`).
 """
@@ -117,8 +119,9 @@ def _reached(
     of their documents can join no chain), and of those only the title (all the chain of
     title matches reads) until the chain is followed: the reached ones are then read
     whole and made. A statement is made, read the old way and weighed as a seed once, and
-    a word counted and looked up once; only the chain of title matches is followed again
-    over all read so far."""
+    a word counted and looked up once, and the chain of title matches followed on from
+    what each read adds (`TitleChain`). Of the histories reached, only those that change
+    are built and read back (`changed_histories`)."""
     at: dict[int, list[int]] = {}  # document -> its places among the new inputs
     for n, s in enumerate(new.inputs):
         at.setdefault(s.doc_id, []).append(n)
