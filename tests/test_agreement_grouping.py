@@ -7,6 +7,7 @@ statement of every history."""
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import Any
 
 import pytest
@@ -163,7 +164,7 @@ def test_the_title_chain_followed_on_as_statements_are_added(
     following every match statement by statement reaches."""
     items = [_item(n, *s) for n, s in enumerate(drawn)]
     bounds = [0, *sorted(min(c, len(items)) for c in cuts), len(items)]
-    batches = [items[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
+    batches = [items[a:b] for a, b in pairwise(bounds)]
     first = batches[0]
     seeds = {i.ref for i in data.draw(st.lists(st.sampled_from(first)))} if first else set()
     chain = agreements.TitleChain(_OPTIONS)
