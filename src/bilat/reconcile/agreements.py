@@ -233,12 +233,13 @@ def _clash_key(item: _Item) -> tuple[object, ...]:
 
 
 class _Grouping:
-    """Statements placed in reading order (`place`): each joins the history it matches best
-    (the first of the best) among those it clashes with none of, or starts one. A title
-    repeated every year is weighed against a history's titles, and its parties, numbers and
-    signing against a history's, once: `_similarity` and `_clash` read only those
-    (`_History` keys), so their answers are kept by key. `fork` copies the histories
-    placed so far (the answers kept are shared: they depend on the keys alone)."""
+    """Statements placed in reading order (`place`, after those placed before): each joins
+    the history it matches best (the first of the best) among those it clashes with none
+    of, or starts one. A title repeated every year is weighed against a history's titles,
+    and its parties, numbers and signing against a history's, once: `_similarity` and
+    `_clash` read only those (`_History` keys), so their answers are kept by key. `fork`
+    copies the histories placed so far (the answers kept are shared: they depend on the
+    keys alone)."""
 
     def __init__(self, items: list[_Item], options: ReconcileOptions) -> None:
         self.histories: list[_History] = []
@@ -253,40 +254,42 @@ class _Grouping:
         other._blocker = self._blocker.copy()
         return other
 
-    def place(self, item: _Item) -> None:
+    def place(self, items: Iterable[_Item]) -> None:
+        """Place `items`, in reading order, after those placed so far."""
         histories, similar, clashes = self.histories, self._similar, self._clashes
-        best: tuple[float, int] | None = None
-        title, clash = (item.words, item.projects), _clash_key(item)
-        for h in sorted(self._blocker.candidates(item)):
-            history = histories[h]
-            score = 0.0
-            for key, m in history.titles.items():
-                found = similar.get((title, key))
-                if found is None:
-                    found = similar[title, key] = _similarity(item, m, self._options)
-                score = max(score, found)
-            if score <= 0 or (best is not None and score <= best[0]):
-                continue  # not chosen over the best so far, whether it clashes or not
-            for other, m in history.clashing.items():
-                hit = clashes.get((clash, other))
-                if hit is None:
-                    hit = clashes[clash, other] = _clash(item, m)
-                if hit:
-                    break
-            else:
-                best = (score, h)
-        chosen = best[1] if best else len(histories)
-        if best is None:
-            histories.append(_History())
-        histories[chosen].add(item)
-        self._blocker.add(item, chosen)
+        blocker, options = self._blocker, self._options
+        for item in items:
+            best: tuple[float, int] | None = None
+            title, clash = (item.words, item.projects), _clash_key(item)
+            for h in sorted(blocker.candidates(item)):
+                history = histories[h]
+                score = 0.0
+                for key, m in history.titles.items():
+                    found = similar.get((title, key))
+                    if found is None:
+                        found = similar[title, key] = _similarity(item, m, options)
+                    score = max(score, found)
+                if score <= 0 or (best is not None and score <= best[0]):
+                    continue  # not chosen over the best so far, whether it clashes or not
+                for other, m in history.clashing.items():
+                    hit = clashes.get((clash, other))
+                    if hit is None:
+                        hit = clashes[clash, other] = _clash(item, m)
+                    if hit:
+                        break
+                else:
+                    best = (score, h)
+            chosen = best[1] if best else len(histories)
+            if best is None:
+                histories.append(_History())
+            histories[chosen].add(item)
+            blocker.add(item, chosen)
 
 
 def _group(items: list[_Item], options: ReconcileOptions) -> list[list[_Item]]:
     """The histories of `items` (in reading order): `_Grouping` of each in turn."""
     grouping = _Grouping(items, options)
-    for item in items:
-        grouping.place(item)
+    grouping.place(items)
     return [h.items for h in grouping.histories]
 
 
@@ -386,13 +389,10 @@ def _changed_groups(
     differ = {i.ref for i in items if i.ref in seeds or before.get(i.ref) is not i}
     start = next((n for n, i in enumerate(items) if i.ref in differ), len(items))
     grouping = _Grouping(list(items), options)
-    for item in items[:start]:
-        grouping.place(item)
+    grouping.place(items[:start])
     was = grouping.fork()
-    for item in items[start:]:
-        grouping.place(item)
-        if (old := before.get(item.ref)) is not None:
-            was.place(old)
+    grouping.place(items[start:])
+    was.place(old for i in items[start:] if (old := before.get(i.ref)) is not None)
     come = [h.items for h in grouping.histories]
     gone = [h.items for h in was.histories]
     kept = {tuple(i.ref for i in g) for g in gone if not any(i.ref in differ for i in g)}
