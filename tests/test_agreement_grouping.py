@@ -7,6 +7,7 @@ statement of every history."""
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import Any
 
 import pytest
@@ -93,3 +94,83 @@ def test_a_repeated_title_is_weighed_once_per_form(monkeypatch: pytest.MonkeyPat
     histories = _group(items, _OPTIONS)
     assert [len(h) for h in histories] == [80]
     assert asked["similar"] <= 4 and asked["clash"] <= 4, asked
+
+
+_AGAIN = st.sampled_from(("RU", "CN", "KZ")).map(lambda p: frozenset({p}))
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(_STATEMENT, max_size=30),
+    st.integers(1, 3),
+    st.lists(st.tuples(st.integers(0, 90), _STATEMENT), max_size=4),
+    st.lists(st.tuples(st.integers(0, 90), _AGAIN), max_size=2),
+)
+def test_the_changed_groups_are_those_two_groupings_differ_by(
+    drawn: list[tuple[str, frozenset[str], str, str | None]],
+    repeats: int,
+    added: list[tuple[int, tuple[str, frozenset[str], str, str | None]]],
+    again: list[tuple[int, frozenset[str]]],
+) -> None:
+    """Old statements (titles repeated yearly), some added among them anywhere in reading
+    order (before a history's first too) and some old ones read again with other parties:
+    `_changed_groups`, which places the statements before the first added or read-again
+    one once and replays the two groupings apart from there, gives the groups of each
+    grouping done whole that are not in the other (the same statements, none added nor
+    read again), in their order."""
+    old = [_item(n, *s) for n, s in enumerate(drawn * repeats)]
+    items = list(old)
+    for k, (at, s) in enumerate(sorted(added, key=lambda a: a[0])):
+        items.insert(min(at + k, len(items)), _item(1000 + k, *s))
+    before = {i.ref: i for i in old}
+    read_again = {old[at % len(old)].ref: parties for at, parties in again if old}
+    items = [
+        _Item(i.ref, i.entry, i.sector, i.words, i.numbers, i.projects, read_again[i.ref])
+        if i.ref in read_again
+        else i
+        for i in items
+    ]
+    seeds = {i.ref for i in items if i.ref not in before}
+    come, gone = agreements._changed_groups(items, before, seeds, _OPTIONS)
+    whole_new = [[i.ref for i in h] for h in _group(items, _OPTIONS)]
+    whole_old = [[i.ref for i in h] for h in _group(old, _OPTIONS)]
+    differ = seeds | read_again.keys()  # a statement read again differs, if only as read
+    same = [h for h in whole_new if h in whole_old and not any(r in differ for r in h)]
+    assert [[i.ref for i in h] for h in come] == [h for h in whole_new if h not in same]
+    assert [[i.ref for i in h] for h in gone] == [h for h in whole_old if h not in same]
+    assert len(items) == len(old) + len(added)
+
+
+def _by_matches(items: list[_Item], seeds: set[str]) -> set[str]:
+    """The chain as written: every statement matching a reached one is reached."""
+    reached = {i.ref for i in items if i.ref in seeds}
+    while more := {
+        i.ref
+        for i in items
+        if i.ref not in reached
+        and any(_similarity(i, m, _OPTIONS) > 0 for m in items if m.ref in reached)
+    }:
+        reached |= more
+    return reached
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_STATEMENT, max_size=30), st.lists(st.integers(0, 30), max_size=3), st.data())
+def test_the_title_chain_followed_on_as_statements_are_added(
+    drawn: list[tuple[str, frozenset[str], str, str | None]], cuts: list[int], data: Any
+) -> None:
+    """Statements added a batch at a time (`TitleChain.add`, seeds in the first) reach,
+    after each batch, what the chain over all of them so far reaches at once and what
+    following every match statement by statement reaches."""
+    items = [_item(n, *s) for n, s in enumerate(drawn)]
+    bounds = [0, *sorted(min(c, len(items)) for c in cuts), len(items)]
+    batches = [items[a:b] for a, b in pairwise(bounds)]
+    first = batches[0]
+    seeds = {i.ref for i in data.draw(st.lists(st.sampled_from(first)))} if first else set()
+    chain = agreements.TitleChain(_OPTIONS)
+    so_far: list[_Item] = []
+    for n, batch in enumerate(batches):
+        chain.add(batch, seeds if n == 0 else ())
+        so_far += batch
+        assert chain.refs() == agreements.touched_statements(so_far, seeds, _OPTIONS)
+        assert chain.refs() == _by_matches(so_far, seeds)

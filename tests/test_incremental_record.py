@@ -1334,6 +1334,58 @@ def test_a_joined_history_writes_only_the_statement_it_gains(
         store.close()
 
 
+@pytest.mark.parametrize("added", ["last, joining the third", "first, on the second's day"])
+def test_only_the_histories_an_added_statement_changes_are_read_back(
+    sources: list[Source], new_store: Any, monkeypatch: pytest.MonkeyPatch, added: str
+) -> None:
+    """Three yearly signings of one title, each its own history (two signings on clearly
+    different days clash), and an added document signing it on the day of one of them:
+    last in reading order (it joins the third history, which keeps its id) or first (it
+    starts a history the second signing then joins: that history's id changes). The
+    update reads back from the record only the history that changes (it read all three
+    the title links, and built each again), and equals a rebuild."""
+    import bilat.record as record_module
+
+    docs = sorted(
+        _handmade(sources, [Extraction("x", None, "test", (_RU, _CN))] * 4),
+        key=lambda s: (s[0].published or "", s[0].name),
+    )
+    days = ["2019-05-01", "2020-06-02", "2021-07-03"]
+    first = added.startswith("first")
+    olds = docs[1:] if first else docs[:3]
+    signing = days[1] if first else days[2]
+
+    def signed(source: Source, day: str) -> Source:
+        deal = Agreement(
+            "gas supply deal", "agreement", "signed", day, ("Russia", "China"), "energy", _EV
+        )
+        return (source[0], dataclasses.replace(source[1], agreements=(deal,)), 0)
+
+    stored = [signed(d, day) for d, day in zip(olds, days, strict=True)]
+    store = _store_with(new_store, stored, [0, 1, 2])
+    read: list[list[str]] = []
+    keyed = record_module.entries_keyed
+
+    def counted(db: Any, kind: str, keys: Any) -> Any:
+        out = keyed(db, kind, keys)
+        if kind == "agreements":
+            read.append(sorted(str(e["id"]) for e in out))
+        return out
+
+    monkeypatch.setattr(record_module, "entries_keyed", counted)
+    try:
+        histories = {str(h["id"]): h for h in (store.load_record() or {})["agreements"]}
+        assert len(histories) == 3
+        changed = [h for h, e in histories.items() if e["entries"][0]["date"] == signing]
+        _add(store, signed(docs[0] if first else docs[3], signing))
+        _refreshed_equals_rebuild(store, "updated")
+        assert read == [changed], read
+        after = {str(h["id"]) for h in (store.load_record() or {})["agreements"]}
+        assert len(after) == 3 and (after == set(histories)) is not first
+    finally:
+        store.close()
+
+
 def test_a_record_written_before_its_histories_had_statement_rows(
     sources: list[Source], new_store: Any
 ) -> None:

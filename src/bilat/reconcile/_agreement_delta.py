@@ -4,7 +4,9 @@
 
 The histories of the statements linked by title to a seed (a new statement, or an old one
 that reads differently under the new actor index: `agreements.touched_statements`), before
-and after; every history (a tuple) when the project names titles are read against changed.
+and after, those that stay as they are left out (`agreements.changed_histories`: the two
+groupings replayed apart from the first seed); every history (a tuple) when the project
+names titles are read against changed.
 `StoredStatements`: the old documents' statements read by title word (the store's index),
 so only those the seeds can reach are read (`_reached`).
 """
@@ -18,6 +20,8 @@ from typing import TYPE_CHECKING, Any
 from bilat.reconcile._delta_parts import PartDelta, Stored, diff, row_id
 from bilat.reconcile.actors import ActorIndex
 from bilat.reconcile.agreements import (
+    TitleChain,
+    changed_histories,
     histories_of,
     project_forms,
     reaching_words,
@@ -90,8 +94,8 @@ def agreement_delta(
         after = statement_items(new_inputs, new.index, forms)
         return tuple(map(new.filer.agreement, histories_of(after, new.index, options)))
     after = statement_items(new_inputs, new.index, forms)
-    before, refs = _touched(old, new, changes, options, names, forms, old_inputs, after)
-    return _histories(old, new, options, stored, after, before, refs)
+    before, seeds, refs = _touched(old, new, changes, options, names, forms, old_inputs, after)
+    return _histories(old, new, options, stored, after, before, refs, seeds)
 
 
 def _reached(
@@ -115,8 +119,9 @@ def _reached(
     of their documents can join no chain), and of those only the title (all the chain of
     title matches reads) until the chain is followed: the reached ones are then read
     whole and made. A statement is made, read the old way and weighed as a seed once, and
-    a word counted and looked up once; only the chain of title matches is followed again
-    over all read so far."""
+    a word counted and looked up once, and the chain of title matches followed on from
+    what each read adds (`TitleChain`). Of the histories reached, only those that change
+    are built and read back (`changed_histories`)."""
     at: dict[int, list[int]] = {}  # document -> its places among the new inputs
     for n, s in enumerate(new.inputs):
         at.setdefault(s.doc_id, []).append(n)
@@ -168,12 +173,10 @@ def _reached(
     first = {d for d in at if d in found or d not in was_at}
     got, seeds = made(first, {})
     put(first, got)
+    chain = TitleChain(options)  # followed on as the statements are read
+    chain.add(got, seeds)
     while True:
-        taken.sort()
-        after = [i for n in taken for i in items.get(new.inputs[n].doc_id, ())]  # reading order
-        refs = touched_statements(after, seeds, options)
-        reached = [i for i in after if i.ref in refs]
-        words = reaching_words(reached, forms, counts, options)
+        words = reaching_words(chain.reached(), forms, counts, options)
         if words is None:
             return None
         fresh = words - asked  # a word asked before led to statements read already
@@ -188,7 +191,12 @@ def _reached(
         read.update(more)
         titles = statements.titles(more)
         ids.update((f"{d}:a{p}", i) for d, p, i, _ in titles)
-        put({d for d, _, _, _ in titles}, title_items(((d, p, t) for d, p, _, t in titles), forms))
+        got = title_items(((d, p, t) for d, p, _, t in titles), forms)
+        put({d for d, _, _, _ in titles}, got)
+        chain.add(got)
+    taken.sort()
+    refs = chain.refs()
+    reached = [i for n in taken for i in items.get(new.inputs[n].doc_id, ()) if i.ref in refs]
     # the reached statements read by title only, read whole and made
     whole = statements.by_id([ids[i.ref] for i in reached if i.ref in ids])
     some: dict[int, list[tuple[int, Agreement]]] = {}
@@ -199,9 +207,8 @@ def _reached(
     if more_seeds:  # none while the old statements read alike (above): read them all then
         return None
     by_ref = {i.ref: i for i in full}
-    return _histories(
-        old, new, options, stored, [by_ref.get(i.ref, i) for i in reached], before, refs
-    )
+    reached = [by_ref.get(i.ref, i) for i in reached]
+    return _histories(old, new, options, stored, reached, before, refs, seeds)
 
 
 def _at(item: Any) -> int:
@@ -245,13 +252,13 @@ def _touched(
     forms: list[tuple[str, str]],
     old_inputs: Sequence[SourcedExtraction],
     after: Sequence[Any],
-) -> tuple[dict[str, Any], set[str]]:
-    """The old reading of the statements of `old_inputs` (`_old_statements`), and the
-    statements of `after` linked by title to a seed (a new statement, or one that reads
-    differently)."""
+) -> tuple[dict[str, Any], set[str], set[str]]:
+    """The old reading of the statements of `old_inputs` (`_old_statements`), the seeds
+    (new statements, or ones that read differently) and the statements of `after` linked
+    by title to one."""
     before = _old_statements(old_inputs, new, changes, after, forms, old.index)
     seeds = _seeds(old, new, changes, names, after, before)
-    return before, touched_statements(after, seeds, options)
+    return before, seeds, touched_statements(after, seeds, options)
 
 
 def _histories(
@@ -262,14 +269,16 @@ def _histories(
     after: Sequence[Any],
     before: Mapping[str, Any],
     refs: Collection[str],
+    seeds: Collection[str],
 ) -> PartDelta:
-    """The histories of the statements `refs` before and after (`stored`: the old ones as
-    the record holds them, by id)."""
-    come = histories_of([i for i in after if i.ref in refs], new.index, options)
+    """The histories of the statements `refs` before and after that differ
+    (`changed_histories`: those of the same statements, none a seed, are left out;
+    `stored`: the old ones as the record holds them, by id)."""
+    touched = [i for i in after if i.ref in refs]
+    come, gone = changed_histories(touched, before, seeds, new.index, old.index, options)
     now = [to_plain(new.filer.agreement(h)) for h in come]
     if stored is not None:
-        return diff(stored(f"agreement:{r}" for r in sorted(refs)), now, row_id)
-    gone = histories_of([i for i in before.values() if i.ref in refs], old.index, options)
+        return diff(stored(h.id for h in gone), now, row_id)
     return diff([to_plain(old.filer.agreement(h)) for h in gone], now, row_id)
 
 

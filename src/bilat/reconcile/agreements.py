@@ -17,6 +17,7 @@ with none. Entries are ordered by (date or publication); the current status is t
 
 from __future__ import annotations
 
+import copy
 import math
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
@@ -35,7 +36,9 @@ from bilat.reconcile.model import (
 from bilat.records import Agreement
 
 __all__ = [
+    "TitleChain",
     "agreement_histories",
+    "changed_histories",
     "histories_of",
     "project_forms",
     "reaching_words",
@@ -187,6 +190,13 @@ class _Blocker:
         for w in self._prefix(item):
             self._index.setdefault(w, set()).add(history)
 
+    def copy(self) -> _Blocker:
+        """A blocker indexing what this one does, to be added to apart (the word counts
+        and prefixes made so far shared: they depend on the words alone)."""
+        other = copy.copy(self)
+        other._index = {w: set(hs) for w, hs in self._index.items()}
+        return other
+
 
 class _History:
     """A history being grown: its statements, one of each distinct title (what the
@@ -205,6 +215,15 @@ class _History:
         self.titles.setdefault((item.words, item.projects), item)
         self.clashing.setdefault(_clash_key(item), item)
 
+    def copy(self) -> _History:
+        other = _History()
+        other.items, other.titles, other.clashing = (
+            [*self.items],
+            {**self.titles},
+            {**self.clashing},
+        )
+        return other
+
 
 def _clash_key(item: _Item) -> tuple[object, ...]:
     """All `_clash` reads of a statement: two statements of one key clash alike."""
@@ -213,43 +232,65 @@ def _clash_key(item: _Item) -> tuple[object, ...]:
     return (item.parties, item.numbers, item.projects, *signed)
 
 
+class _Grouping:
+    """Statements placed in reading order (`place`, after those placed before): each joins
+    the history it matches best (the first of the best) among those it clashes with none
+    of, or starts one. A title repeated every year is weighed against a history's titles,
+    and its parties, numbers and signing against a history's, once: `_similarity` and
+    `_clash` read only those (`_History` keys), so their answers are kept by key. `fork`
+    copies the histories placed so far (the answers kept are shared: they depend on the
+    keys alone)."""
+
+    def __init__(self, items: list[_Item], options: ReconcileOptions) -> None:
+        self.histories: list[_History] = []
+        self._options = options
+        self._blocker = _Blocker(items, options.agreement_dice)
+        self._similar: dict[tuple[object, object], float] = {}  # (title key, title key)
+        self._clashes: dict[tuple[object, object], bool] = {}  # (clash key, clash key)
+
+    def fork(self) -> _Grouping:
+        other = copy.copy(self)
+        other.histories = [h.copy() for h in self.histories]
+        other._blocker = self._blocker.copy()
+        return other
+
+    def place(self, items: Iterable[_Item]) -> None:
+        """Place `items`, in reading order, after those placed so far."""
+        histories, similar, clashes = self.histories, self._similar, self._clashes
+        blocker, options = self._blocker, self._options
+        for item in items:
+            best: tuple[float, int] | None = None
+            title, clash = (item.words, item.projects), _clash_key(item)
+            for h in sorted(blocker.candidates(item)):
+                history = histories[h]
+                score = 0.0
+                for key, m in history.titles.items():
+                    found = similar.get((title, key))
+                    if found is None:
+                        found = similar[title, key] = _similarity(item, m, options)
+                    score = max(score, found)
+                if score <= 0 or (best is not None and score <= best[0]):
+                    continue  # not chosen over the best so far, whether it clashes or not
+                for other, m in history.clashing.items():
+                    hit = clashes.get((clash, other))
+                    if hit is None:
+                        hit = clashes[clash, other] = _clash(item, m)
+                    if hit:
+                        break
+                else:
+                    best = (score, h)
+            chosen = best[1] if best else len(histories)
+            if best is None:
+                histories.append(_History())
+            histories[chosen].add(item)
+            blocker.add(item, chosen)
+
+
 def _group(items: list[_Item], options: ReconcileOptions) -> list[list[_Item]]:
-    """Each statement, in reading order, joins the history it matches best (the first of
-    the best) among those it clashes with none of, or starts one. A title repeated every
-    year is weighed against a history's titles, and its parties, numbers and signing
-    against a history's, once: `_similarity` and `_clash` read only those (`_History`
-    keys), so their answers are kept by key."""
-    histories: list[_History] = []
-    blocker = _Blocker(items, options.agreement_dice)
-    similar: dict[tuple[object, object], float] = {}  # (title key, title key) -> score
-    clashes: dict[tuple[object, object], bool] = {}  # (clash key, clash key) -> clash
-    for item in items:
-        best: tuple[float, int] | None = None
-        title, clash = (item.words, item.projects), _clash_key(item)
-        for h in sorted(blocker.candidates(item)):
-            history = histories[h]
-            score = 0.0
-            for key, m in history.titles.items():
-                found = similar.get((title, key))
-                if found is None:
-                    found = similar[title, key] = _similarity(item, m, options)
-                score = max(score, found)
-            if score <= 0 or (best is not None and score <= best[0]):
-                continue  # not chosen over the best so far, whether it clashes or not
-            for other, m in history.clashing.items():
-                hit = clashes.get((clash, other))
-                if hit is None:
-                    hit = clashes[clash, other] = _clash(item, m)
-                if hit:
-                    break
-            else:
-                best = (score, h)
-        chosen = best[1] if best else len(histories)
-        if best is None:
-            histories.append(_History())
-        histories[chosen].add(item)
-        blocker.add(item, chosen)
-    return [h.items for h in histories]
+    """The histories of `items` (in reading order): `_Grouping` of each in turn."""
+    grouping = _Grouping(items, options)
+    grouping.place(items)
+    return [h.items for h in grouping.histories]
 
 
 def _when(item: _Item) -> tuple[str, str, str]:
@@ -317,41 +358,126 @@ def histories_of(
     return tuple(_build(group, index) for group in _group(list(items), options))
 
 
+def changed_histories(
+    items: Sequence[_Item],
+    before: Mapping[str, _Item],
+    seeds: Collection[str],
+    index: ActorIndex,
+    old_index: ActorIndex,
+    options: ReconcileOptions,
+) -> tuple[tuple[AgreementHistory, ...], tuple[AgreementHistory, ...]]:
+    """The histories of `items` (in reading order: a union of `touched_statements`
+    components) that differ from those of the old statements among them (`before`: each
+    one's old reading, by ref), and those old histories (under `old_index`), each in order
+    of first statement (`_changed_groups`)."""
+    come, gone = _changed_groups(items, before, seeds, options)
+    return tuple(_build(g, index) for g in come), tuple(_build(g, old_index) for g in gone)
+
+
+def _changed_groups(
+    items: Sequence[_Item],
+    before: Mapping[str, _Item],
+    seeds: Collection[str],
+    options: ReconcileOptions,
+) -> tuple[list[list[_Item]], list[list[_Item]]]:
+    """The groups of `items` and of the old statements among them (read as `before`) but
+    those of the same statements in both, none of them a seed (`seeds`) nor read
+    otherwise than before: such a history is as stored. The two groupings place alike
+    until the first statement that is a seed or read otherwise (an added one, or an old
+    one read again): that prefix is placed once, and each grouping is replayed from there
+    apart, the old one with the old readings."""
+    differ = {i.ref for i in items if i.ref in seeds or before.get(i.ref) is not i}
+    start = next((n for n, i in enumerate(items) if i.ref in differ), len(items))
+    grouping = _Grouping(list(items), options)
+    grouping.place(items[:start])
+    was = grouping.fork()
+    grouping.place(items[start:])
+    was.place(old for i in items[start:] if (old := before.get(i.ref)) is not None)
+    come = [h.items for h in grouping.histories]
+    gone = [h.items for h in was.histories]
+    kept = {tuple(i.ref for i in g) for g in gone if not any(i.ref in differ for i in g)}
+    same = kept & {tuple(i.ref for i in g) for g in come}
+    return (
+        [g for g in come if tuple(i.ref for i in g) not in same],
+        [g for g in gone if tuple(i.ref for i in g) not in same],
+    )
+
+
 def touched_statements(
     items: Sequence[_Item], seeds: Iterable[str], options: ReconcileOptions
 ) -> set[str]:
     """The refs of every statement linked to a seed by a chain of title matches: a statement
     joins only a history holding a statement it matches, so the grouping of these alone
     equals their histories in a grouping of everything (matches do not depend on parties).
+    `TitleChain` of `items` at once."""
+    chain = TitleChain(options)
+    chain.add(items, seeds)
+    return chain.refs()
+
+
+class TitleChain:
+    """The statements linked to seeds by a chain of title matches (`touched_statements`),
+    followed on as more statements are added (`add`): the chain of what was added before
+    is kept, and only what the added statements link to it is followed.
 
     Statements of the same title words and projects (a title repeated every year) match
     the same statements, and each other (a title with words or projects matches itself),
     so they are reached together: the chain is followed between such classes, each
-    weighed once."""
-    blocker = _Blocker(list(items), options.agreement_dice)
-    classes: dict[object, list[int]] = {}
-    of: list[list[int]] = []  # statement -> the statements of its class, the first indexed
-    for n, item in enumerate(items):
-        same = classes.setdefault(
-            (item.words, item.projects) if item.words or item.projects else n, []
+    weighed once, through a blocker of the classes' first statements (its word counts
+    those of the first statements added: any one order of the words is sound)."""
+
+    def __init__(self, options: ReconcileOptions) -> None:
+        self._options = options
+        self._items: list[_Item] = []
+        self._classes: dict[object, list[int]] = {}
+        self._of: list[list[int]] = []  # statement -> its class, the first indexed
+        self._by_ref: dict[str, int] = {}
+        self._blocker: _Blocker | None = None
+        self._reached: set[int] = set()  # the first of each class reached
+
+    def add(self, items: Sequence[_Item], seeds: Iterable[str] = ()) -> None:
+        """Add `items` (each once) and `seeds` (of any statement added), and follow the
+        chain on."""
+        blocker = self._blocker = self._blocker or _Blocker(
+            list(items), self._options.agreement_dice
         )
-        if not same:
-            blocker.add(item, n)
-        same.append(n)
-        of.append(same)
-    by_ref = {item.ref: n for n, item in enumerate(items)}
-    todo = list(dict.fromkeys(of[by_ref[s]][0] for s in seeds if s in by_ref))
-    reached = set(todo)  # queued or done: a class is weighed until something reaches it
-    while todo:
-        item = items[todo.pop()]
-        found = [
-            m
-            for m in blocker.candidates(item) - reached
-            if _similarity(item, items[m], options) > 0
-        ]
-        reached.update(found)
-        todo.extend(found)
-    return {items[n].ref for first in reached for n in of[first]}
+        firsts = []  # the classes these items start
+        for item in items:
+            n = len(self._items)
+            self._items.append(item)
+            self._by_ref[item.ref] = n
+            same = self._classes.setdefault(
+                (item.words, item.projects) if item.words or item.projects else n, []
+            )
+            if not same:
+                blocker.add(item, n)
+                firsts.append(n)
+            same.append(n)
+            self._of.append(same)
+        todo = [self._of[self._by_ref[s]][0] for s in seeds if s in self._by_ref]
+        reached = self._reached
+        for n in firsts:  # a new class a reached one matches is reached
+            item = self._items[n]
+            if any(self._similar(item, m) for m in blocker.candidates(item) & reached):
+                todo.append(n)
+        todo = [n for n in dict.fromkeys(todo) if n not in reached]
+        reached.update(todo)  # queued or done: a class is weighed until something reaches it
+        while todo:
+            item = self._items[todo.pop()]
+            found = [m for m in blocker.candidates(item) - reached if self._similar(item, m)]
+            reached.update(found)
+            todo.extend(found)
+
+    def _similar(self, item: _Item, m: int) -> bool:
+        return _similarity(item, self._items[m], self._options) > 0
+
+    def refs(self) -> set[str]:
+        """The refs of the statements reached so far."""
+        return {self._items[n].ref for first in self._reached for n in self._of[first]}
+
+    def reached(self) -> list[_Item]:
+        """One statement of each class reached (what `reaching_words` reads)."""
+        return [self._items[n] for n in self._reached]
 
 
 def reaching_words(
