@@ -444,6 +444,9 @@ def _figure(
 ) -> Figure:
     q = money_by_context(q, sent.text, ctx.clean_text[max(0, sent.start - 2000) : sent.start])
     kind, value = figure_kind(sent.text, q)
+    value_max = q.value_max
+    if value < 0 and value_max is not None and value_max > 0:  # "fell by 7-9%": -9 to -7
+        value, value_max = -value_max, value
     if q.per is None and q.unit not in ("percent", "count"):
         q = replace(q, per=rate_after(ctx.clean_text, sent.start + q.end))
     measure = _measure(ctx, sent, q)
@@ -454,7 +457,7 @@ def _figure(
     return Figure(
         kind=kind,
         value=value,
-        value_max=q.value_max,
+        value_max=value_max,
         unit=q.unit,
         per=q.per,
         qualifier=q.qualifier,

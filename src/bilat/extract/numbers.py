@@ -399,6 +399,8 @@ def _range(text: str, p: Parse, m: re.Match[str]) -> None:
     joiner = r"\s*(?:[-–—]|to)\s*" if not re.search(r"\bfrom\s*\W?$", before) else r"\s*[-–—]\s*"
     if re.search(r"\bbetween\s*\W?$", before):
         joiner = r"\s+and\s+"
+    elif re.search(r"(?<![а-яё])от\s*$", before):
+        joiner = r"\s*(?:[-–—]|до)\s*"  # "в диапазоне от 7 до 9%": a range (not "с 38 до 44")
     # "230,000-250,000 b/d": the second end in thousands as well
     nxt = re.match(
         rf"{joiner}(?:[$€¥₽]\s?)?(\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)(?!\d|,\d)",
