@@ -11,6 +11,8 @@ assigns : person drafts on the builder
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from typing import Any
 
 from bilat.extract.actor_drafts import Builder, Draft, context_before, media_names
 from bilat.extract.actors_ru import russian_name_key
@@ -90,9 +92,19 @@ _NOT_A_NAME = re.compile(
     r"Treaty|Smt|Shri)$"
 )
 # an address by given name and patronymic, not a name: '"Vladimir Vladimirovich, you said'
-_ADDRESS = re.compile(r"[A-Z][a-z]+\s[A-Z][a-z]+(?:ovich|evich|ovna|evna|ichna)(?=\s*[,!])")
+_ADDRESS = re.compile(
+    r"(?:[A-Z][a-z]+\s[A-Z][a-z]+(?:ovich|evich|ovna|evna|ichna)"
+    r"|[А-ЯЁ][а-яё]+\s[А-ЯЁ][а-яё]+(?:ович|евич|овна|евна|ична))(?=\s*[,!])"
+)
 
 
+# a given name and patronymic with no surname is how one speaks to or of someone the report
+# names in full ("Мы с Владимиром Владимировичем договорились"), no name of its own
+_NAME_AND_PATRONYMIC = re.compile(
+    r"[А-ЯЁ][а-яё]+\s+[А-ЯЁ][а-яё]+(?:ович|евич|овн|евн|ичн)[а-яё]{0,3}"
+    r"|[A-Z][a-z]+\s+[A-Z][a-z]+(?:ovich|evich|ovna|evna|ichna)"
+)
+_DATED_BYLINE = re.compile(r"\d[^\n]*\s[·•|]\s*$")
 _REPORTERS = re.compile(r"\((?:reporters?|correspondents?|记者)\b[^()]{0,60}$", re.I)
 _INITIALS = re.compile(r"(?:[A-ZА-ЯЁ]\.){1,2}[A-ZА-ЯЁ][a-zа-яё]")
 _VESSEL = re.compile(
@@ -246,7 +258,7 @@ def add_persons(b: Builder) -> None:
         [n for e in b.ctx.ents if e.label_ == "PERSON" and " " in (n := _clean_person(e.text))]
         + [name for _end, name in titled.values()]
     )
-    for ent in b.ctx.ents:
+    for ent in map(_first_line, b.ctx.ents):
         if ent.label_ != "PERSON" or b.covered(ent.start_char, ent.end_char):
             continue
         name = _clean_person(ent.text)
@@ -278,6 +290,7 @@ def add_persons(b: Builder) -> None:
                 _ADDRESS.match(text, ent.start_char)
                 and context_before(text, ent.start_char, 2).rstrip().endswith(('"', "“", "«"))
             )
+            or _spoken_of_by_patronymic(ent.text, named)
         ):
             continue  # "Дмитрий Козлов" under the report, "Уважаемый Касым-Жомарт Кемелевич!"
         start = ent.start_char + ent.text.find(name)
@@ -326,6 +339,43 @@ _VOCATIVE = re.compile(r"(?:^|[^\w-])(?:уважаем\w+|дорог\w+|dear|est
 _SIGNED = re.compile(r"^(?:материал\s+подготовил\w*|подготовил\w*|автор\w*:?|текст:?|by)\s+$", re.I)
 
 
+def _spoken_of_by_patronymic(name: str, named: frozenset[str]) -> bool:
+    """'Владимиром Владимировичем' beside 'Владимиром Путиным': a given name and patronymic
+    with the given name of someone the text names in full (not 'Roman Abramovich', a
+    surname, when no other Roman is named)."""
+    if not _NAME_AND_PATRONYMIC.fullmatch(name):
+        return False
+    given = name.split()[0]
+    return any(
+        other != name and not _NAME_AND_PATRONYMIC.fullmatch(other) and _same_given(given, first)
+        for other in named
+        for first in other.split()[:1]
+    )
+
+
+def _same_given(a: str, b: str) -> bool:
+    """The same given name in any case form ('Владимир', 'Владимиром')."""
+    k = min(len(a), len(b))
+    return a == b if k <= 3 else a[: k - 1] == b[: k - 1]
+
+
+@dataclass(frozen=True, slots=True)
+class _Span:
+    label_: str
+    text: str
+    start_char: int
+    end_char: int
+
+
+def _first_line(ent: Any) -> Any:
+    """A name ends at its line: "Иван Крылов\n\nОбсудить" is the signature above a page's
+    share bar, not a name of three words."""
+    cut = ent.text.find("\n")
+    if cut <= 0:
+        return ent
+    return _Span(ent.label_, ent.text[:cut], ent.start_char, ent.start_char + cut)
+
+
 def _byline_alone(text: str, start: int, end: int) -> bool:
     """A name that is a paragraph of its own, of two or three words, and named nowhere else:
     the reporter's signature ("Ирина Соколова" under a Известия report; "Алексей Голубев,
@@ -340,6 +390,8 @@ def _byline_alone(text: str, start: int, end: int) -> bool:
         return True
     last = not text[line_start + len(line) :].strip()
     before, after = text[line_start:start], text[end : line_start + len(line)]
+    if _DATED_BYLINE.search(before) and not after.strip():
+        return True  # "13 ноября 2025, 10:15 · Мария Светлова": the date line's author
     signed = _SIGNED.match(before) or (
         not before.strip() and re.fullmatch(r",\s*[^,.]{2,30}", after)
     )
