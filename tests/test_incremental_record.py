@@ -704,23 +704,23 @@ def test_the_paged_search_for_entries_citing_a_quote_equals_the_rebuild(
     place, which keeps its statements' keys: no search then), so the keyed entry of a
     repeated quote goes and the histories citing it are searched (an agreement history's
     statements by their documents' index, `agreement_entries.citing`)."""
-    from bilat.store import record_keys, record_patch
+    from bilat.store import key_patch, record_patch
 
     monkeypatch.setattr(record_patch, "grown_rows", lambda *_: None)
-    monkeypatch.setattr(record_keys, "_LIKE_CHUNK", 0)
-    monkeypatch.setattr(record_keys, "_PAGE", 3)
+    monkeypatch.setattr(key_patch, "_LIKE_CHUNK", 0)
+    monkeypatch.setattr(key_patch, "_PAGE", 3)
     found: list[dict[Any, int]] = []
-    citing = record_keys.KeyPatch._citing
+    citing = key_patch.KeyPatch._citing
 
     def spy(self: Any, kind: str, wanted: Any) -> dict[Any, int]:
         out = citing(self, kind, wanted)  # the paged pass (no LIKE for any number)
-        monkeypatch.setattr(record_keys, "_LIKE_CHUNK", 10**6)
+        monkeypatch.setattr(key_patch, "_LIKE_CHUNK", 10**6)
         assert citing(self, kind, wanted) == out  # ... finds what the LIKE scan finds
-        monkeypatch.setattr(record_keys, "_LIKE_CHUNK", 0)
+        monkeypatch.setattr(key_patch, "_LIKE_CHUNK", 0)
         found.append(out)
         return out
 
-    monkeypatch.setattr(record_keys.KeyPatch, "_citing", spy)
+    monkeypatch.setattr(key_patch.KeyPatch, "_citing", spy)
     store = new_store()
     try:
         _batches_equal_rebuild(random.Random(43113), 5, sources, store, review=False)

@@ -1,4 +1,4 @@
-"""A patch keys statement rows as a full write does (bilat.store.record_keys.KeyPatch): every
+"""A patch keys statement rows as a full write does (bilat.store.key_patch.KeyPatch): every
 agreement row of a (document, quote) to the first history citing it, on both backends.
 
 One document states the same quote twice (rows a0 and a1, two histories citing it) and

@@ -25,7 +25,7 @@ from typing import Any
 
 from bilat.pairview import PAIRED, named
 from bilat.reconcile._series_delta import SomePoints
-from bilat.store import record_keys
+from bilat.store import key_patch
 from bilat.store.actor_members import (
     drop_members,
     insert_ties,
@@ -101,7 +101,7 @@ class _Patcher:
     def __init__(self, db: Database) -> None:
         self.db = db
         self.out = RowWriter(db, keys=False)
-        self.keys = record_keys.KeyPatch(db)
+        self.keys = key_patch.KeyPatch(db)
         self.gone: Counter[tuple[str, str]] = Counter()  # (kind, pair) entries removed
         self.names: Counter[tuple[str, str]] = Counter()  # (pair, name) delta
 
