@@ -288,9 +288,9 @@ def test_no_room_between_two_entries_rebuilds(
 ) -> None:
     """With no gap between positions, entries dated before the stored ones find no room:
     the record is rebuilt instead (and is the same)."""
-    from bilat.store import record_patch, record_rows
+    from bilat.store import record_patch, record_writer
 
-    for module in (record_rows, record_patch):
+    for module in (record_writer, record_patch):
         monkeypatch.setattr(module, "GAP", 1)
     later = [i for i, s in enumerate(sources) if s[2] == 1]
     store = _store_with(new_store, sources, later)

@@ -35,7 +35,8 @@ from bilat.store import figure_groups as fg
 from bilat.store import item_pages as ip
 from bilat.store.part_pages import page_part
 from bilat.store.record_patch import _Claims
-from bilat.store.record_rows import RowWriter, entries, entry_fields
+from bilat.store.record_rows import entries, entry_fields
+from bilat.store.record_writer import RowWriter
 from conftest import _drop_pg, _pg_url, asgi_get
 
 CORPUS = Path(__file__).resolve().parents[1] / "examples" / "corpus"

@@ -36,14 +36,8 @@ from bilat.store.actor_members import (
 from bilat.store.agreement_entries import drop_entries, grown_rows
 from bilat.store.db import Database, now_iso
 from bilat.store.record_order import GAP, item_key, sort_key
-from bilat.store.record_rows import (
-    KeyedStatus,
-    RowWriter,
-    entry_pairs,
-    item_row,
-    stored_claims,
-    stored_entry,
-)
+from bilat.store.record_rows import KeyedStatus, stored_claims
+from bilat.store.record_writer import RowWriter, entry_pairs, item_row, stored_entry
 from bilat.store.series_points import (
     counted,
     drop_points,
