@@ -288,9 +288,9 @@ def test_no_room_between_two_entries_rebuilds(
 ) -> None:
     """With no gap between positions, entries dated before the stored ones find no room:
     the record is rebuilt instead (and is the same)."""
-    from bilat.store import record_patch, record_writer
+    from bilat.store import entry_patch, part_patchers, record_writer
 
-    for module in (record_writer, record_patch):
+    for module in (record_writer, entry_patch, part_patchers):
         monkeypatch.setattr(module, "GAP", 1)
     later = [i for i, s in enumerate(sources) if s[2] == 1]
     store = _store_with(new_store, sources, later)
@@ -704,9 +704,9 @@ def test_the_paged_search_for_entries_citing_a_quote_equals_the_rebuild(
     place, which keeps its statements' keys: no search then), so the keyed entry of a
     repeated quote goes and the histories citing it are searched (an agreement history's
     statements by their documents' index, `agreement_entries.citing`)."""
-    from bilat.store import key_patch, record_patch
+    from bilat.store import key_patch, part_patchers
 
-    monkeypatch.setattr(record_patch, "grown_rows", lambda *_: None)
+    monkeypatch.setattr(part_patchers, "grown_rows", lambda *_: None)
     monkeypatch.setattr(key_patch, "_LIKE_CHUNK", 0)
     monkeypatch.setattr(key_patch, "_PAGE", 3)
     found: list[dict[Any, int]] = []

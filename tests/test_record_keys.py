@@ -15,8 +15,9 @@ import pytest
 from bilat.offsets import OffsetMap
 from bilat.records import Agreement, Article, CleanDocument, Evidence, Extraction
 from bilat.store import DocumentRow, Store
+from bilat.store.entry_patch import PartPatch
 from bilat.store.record_keys import Keys
-from bilat.store.record_patch import PartPatch, RecordPatch
+from bilat.store.record_patch import RecordPatch
 
 TEXT = "Gazprom and CNPC signed a memorandum on gas. Rosatom signed a deal."
 SAME, OTHER = TEXT[:44], TEXT[45:]

@@ -34,7 +34,7 @@ from bilat.store import PageFilter, Store, open_store
 from bilat.store import figure_groups as fg
 from bilat.store import item_pages as ip
 from bilat.store.part_pages import page_part
-from bilat.store.record_patch import _Claims
+from bilat.store.part_patchers import _Claims
 from bilat.store.record_rows import entries, entry_fields
 from bilat.store.record_writer import RowWriter
 from conftest import _drop_pg, _pg_url, asgi_get
@@ -95,7 +95,7 @@ def test_commitments_written_whole_share_their_claims_keyed_once(
 ) -> None:
     """An update makes the commitments plain with one dict per claim object
     (`record._plain_whole`: commitments judged on the same figures share them) and keys
-    each claim dict once (`record_patch._Claims`): the entries are those `to_plain`
+    each claim dict once (`part_patchers._Claims`): the entries are those `to_plain`
     makes, and the keys those of a full write."""
     judged = [s for s in reconcile(load_sourced(store)).commitments if s.evidence_figures]
     tracked = [*judged, *(replace(s, reason="again") for s in judged)]  # the same claims

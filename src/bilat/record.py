@@ -54,6 +54,7 @@ from bilat.store import Store
 from bilat.store.actor_members import FIELDS as MEMBER_FIELDS
 from bilat.store.actor_members import StoredTies, fill_actor_members, fill_actor_ties
 from bilat.store.agreement_entries import fill_agreement_entries
+from bilat.store.entry_patch import ActorRows, NoRoom, PartPatch
 from bilat.store.items import (
     ALL_KINDS,
     bare_extraction,
@@ -70,7 +71,7 @@ from bilat.store.items import (
 from bilat.store.mention_places import event_places, mention_places
 from bilat.store.record_keys import summary_of
 from bilat.store.record_order import sort_key
-from bilat.store.record_patch import ActorRows, NoRoom, PartPatch, RecordPatch
+from bilat.store.record_patch import RecordPatch
 from bilat.store.record_rows import (
     entries_keyed,
     events_holding,
@@ -475,7 +476,7 @@ _CLAIM_LISTS = ("evidence_figures", "dissent")
 def _plain_whole(kind: str, entries: Sequence[Any]) -> list[Any]:
     """`_plain` of each entry of a part written whole; a commitment's claims are made plain
     once per claim, so commitments judged on the same figures share the dicts and the patch
-    keys each claim once (`record_patch._Claims`: 60,500 claims cited at 100,000 documents,
+    keys each claim once (`part_patchers._Claims`: 60,500 claims cited at 100,000 documents,
     11,697 distinct)."""
     if kind != "commitments":
         return [_plain(x) for x in entries]
