@@ -189,7 +189,7 @@ class _Claims(RowWriter):
     """Keys the claims as a full write does (by content, numbered by first use) without
     making their rows: a claim is written only when no stored row has its key. A claim
     cited again as the same object (commitments judged on the same figures share them:
-    `bilat.record`) is keyed once."""
+    `bilat.record_update`) is keyed once."""
 
     def __init__(self, db: Database) -> None:
         super().__init__(db, keys=False)

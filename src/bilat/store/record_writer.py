@@ -25,25 +25,13 @@ from typing import Any
 from bilat.pairview import PAIRED, named
 from bilat.reconcile._dates import period_span
 from bilat.store import record_keys
-from bilat.store.actor_members import (
-    insert_members,
-    insert_ties,
-    member_rows,
-    split,
-    tie_rows,
-)
+from bilat.store.actor_members import insert_members, insert_ties, member_rows, split, tie_rows
 from bilat.store.agreement_entries import entry_rows, insert_entries, split_history
 from bilat.store.db import Database, now_iso
 from bilat.store.record_order import GAP, item_key, sort_key
 from bilat.store.record_rows import BATCH, CLAIM_LISTS, EVERY
 from bilat.store.record_tails import conflict_tail, history_tail, status_tail
-from bilat.store.series_points import (
-    count_rows,
-    counted,
-    insert_points,
-    point_rows,
-    split_series,
-)
+from bilat.store.series_points import count_rows, counted, insert_points, point_rows, split_series
 
 __all__ = [
     "RowWriter",
