@@ -30,7 +30,8 @@ from typing import Any
 
 from bilat.config import load_options
 from bilat.pipeline import ingest_and_extract
-from bilat.record import rebuild_record, refresh_record
+from bilat.record import rebuild_record
+from bilat.record_update import refresh_record
 from bilat.records import Article, CleanDocument, Document, Extraction
 from bilat.store import DocumentRow, Store, open_store
 

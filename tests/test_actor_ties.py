@@ -388,7 +388,7 @@ def test_the_patched_index_drops_a_state_name_no_state_holds_any_more() -> None:
 def _one_by_one(
     before: list[ActorMember], members: list[ActorMember]
 ) -> list[tuple[int, ActorMember]] | None:
-    """What `record._actor_rows` found comparing each member in turn (by identity)."""
+    """What `record_update._actor_rows` found comparing each member in turn (by identity)."""
     gained, j = [], 0
     for m in members:
         if j < len(before) and m is before[j]:

@@ -30,7 +30,8 @@ from bilat.reconcile.actors import actor_index
 from bilat.reconcile.delta import _with_added
 from bilat.reconcile.model import ordered_inputs
 from bilat.reconcile.pairs import PairFiler
-from bilat.record import load_sourced, rebuild_record, refresh_record
+from bilat.record import load_sourced, rebuild_record
+from bilat.record_update import refresh_record
 from bilat.records import (
     Actor,
     Agreement,
@@ -288,9 +289,9 @@ def test_no_room_between_two_entries_rebuilds(
 ) -> None:
     """With no gap between positions, entries dated before the stored ones find no room:
     the record is rebuilt instead (and is the same)."""
-    from bilat.store import record_patch, record_rows
+    from bilat.store import entry_patch, part_patchers, record_writer
 
-    for module in (record_rows, record_patch):
+    for module in (record_writer, entry_patch, part_patchers):
         monkeypatch.setattr(module, "GAP", 1)
     later = [i for i, s in enumerate(sources) if s[2] == 1]
     store = _store_with(new_store, sources, later)
@@ -357,16 +358,16 @@ def test_an_update_runs_with_the_collector_paused(
 ) -> None:
     """The update derives and writes with no automatic cyclic collection (`collector_paused`:
     what it reads is kept to its end), and gives the collector back enabled."""
-    import bilat.record
+    import bilat.record_update
 
     seen: list[bool] = []
-    derive = bilat.record._derive
+    derive = bilat.record_update.derive
 
     def watched(*args: Any) -> Any:
         seen.append(gc.isenabled())
         return derive(*args)
 
-    monkeypatch.setattr(bilat.record, "_derive", watched)
+    monkeypatch.setattr(bilat.record_update, "derive", watched)
     store = _store_with(new_store, sources, [0, 1])
     try:
         _add(store, sources[2])
@@ -541,15 +542,15 @@ def test_old_members_clustered_again_keep_their_documents_order(
     in full and then by surname alone (one actor, its members in that order); an added one
     names the surname again, so both are clustered again: given every old document's
     members reversed, the update must still equal a full rebuild."""
-    import bilat.record
+    import bilat.record_delta
 
     if given == "reversed":
-        stored = bilat.record._stored_members
+        stored = bilat.record_delta._stored_members
 
         def reversed_members(*args: Any) -> dict[int, tuple[Any, ...]]:
             return {doc: members[::-1] for doc, members in stored(*args).items()}
 
-        monkeypatch.setattr(bilat.record, "_stored_members", reversed_members)
+        monkeypatch.setattr(bilat.record_delta, "_stored_members", reversed_members)
     old = [_naming(sources[0], "Anna Kovaleva", "Kovaleva"), sources[1]]
     store = _store_with(new_store, old, [0, 1])
     try:
@@ -704,23 +705,23 @@ def test_the_paged_search_for_entries_citing_a_quote_equals_the_rebuild(
     place, which keeps its statements' keys: no search then), so the keyed entry of a
     repeated quote goes and the histories citing it are searched (an agreement history's
     statements by their documents' index, `agreement_entries.citing`)."""
-    from bilat.store import record_keys, record_patch
+    from bilat.store import key_patch, part_patchers
 
-    monkeypatch.setattr(record_patch, "grown_rows", lambda *_: None)
-    monkeypatch.setattr(record_keys, "_LIKE_CHUNK", 0)
-    monkeypatch.setattr(record_keys, "_PAGE", 3)
+    monkeypatch.setattr(part_patchers, "grown_rows", lambda *_: None)
+    monkeypatch.setattr(key_patch, "_LIKE_CHUNK", 0)
+    monkeypatch.setattr(key_patch, "_PAGE", 3)
     found: list[dict[Any, int]] = []
-    citing = record_keys.KeyPatch._citing
+    citing = key_patch.KeyPatch._citing
 
     def spy(self: Any, kind: str, wanted: Any) -> dict[Any, int]:
         out = citing(self, kind, wanted)  # the paged pass (no LIKE for any number)
-        monkeypatch.setattr(record_keys, "_LIKE_CHUNK", 10**6)
+        monkeypatch.setattr(key_patch, "_LIKE_CHUNK", 10**6)
         assert citing(self, kind, wanted) == out  # ... finds what the LIKE scan finds
-        monkeypatch.setattr(record_keys, "_LIKE_CHUNK", 0)
+        monkeypatch.setattr(key_patch, "_LIKE_CHUNK", 0)
         found.append(out)
         return out
 
-    monkeypatch.setattr(record_keys.KeyPatch, "_citing", spy)
+    monkeypatch.setattr(key_patch.KeyPatch, "_citing", spy)
     store = new_store()
     try:
         _batches_equal_rebuild(random.Random(43113), 5, sources, store, review=False)
@@ -857,7 +858,7 @@ def test_only_the_statements_holding_a_reached_word_are_read(
     reached read whole (it read every one holding a word), each once; each word is
     counted and looked up once (every read asked every word reached so far again); and
     the record equals a rebuild (the two statements of one document in their order)."""
-    import bilat.record as record_module
+    import bilat.record_delta as record_module
 
     words = [f"w{chr(97 + n)}x" for n in range(30)]
     titles = [" ".join(words[2 * k : 2 * k + 6]) for k in range(12)]
@@ -1344,7 +1345,7 @@ def test_only_the_histories_an_added_statement_changes_are_read_back(
     starts a history the second signing then joins: that history's id changes). The
     update reads back from the record only the history that changes (it read all three
     the title links, and built each again), and equals a rebuild."""
-    import bilat.record as record_module
+    import bilat.record_delta as record_module
 
     docs = sorted(
         _handmade(sources, [Extraction("x", None, "test", (_RU, _CN))] * 4),

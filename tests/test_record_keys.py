@@ -1,4 +1,4 @@
-"""A patch keys statement rows as a full write does (bilat.store.record_keys.KeyPatch): every
+"""A patch keys statement rows as a full write does (bilat.store.key_patch.KeyPatch): every
 agreement row of a (document, quote) to the first history citing it, on both backends.
 
 One document states the same quote twice (rows a0 and a1, two histories citing it) and
@@ -15,8 +15,9 @@ import pytest
 from bilat.offsets import OffsetMap
 from bilat.records import Agreement, Article, CleanDocument, Evidence, Extraction
 from bilat.store import DocumentRow, Store
+from bilat.store.entry_patch import PartPatch
 from bilat.store.record_keys import Keys
-from bilat.store.record_patch import PartPatch, RecordPatch
+from bilat.store.record_patch import RecordPatch
 
 TEXT = "Gazprom and CNPC signed a memorandum on gas. Rosatom signed a deal."
 SAME, OTHER = TEXT[:44], TEXT[45:]

@@ -20,13 +20,8 @@ from bilat.pipeline import ingest_and_extract
 from bilat.queries import in_range, period_in_range
 from bilat.reconcile import reconcile
 from bilat.reconcile.model import to_plain
-from bilat.record import (
-    SOURCED_DOCUMENTS,
-    _plain_whole,
-    load_sourced,
-    rebuild_record,
-    record_parts,
-)
+from bilat.record import SOURCED_DOCUMENTS, load_sourced, rebuild_record, record_parts
+from bilat.record_update import _plain_whole
 from bilat.records import Extraction
 from bilat.serve import create_app, queries
 from bilat.serve.record import CONFLICT_ID, conflict_id
@@ -34,8 +29,9 @@ from bilat.store import PageFilter, Store, open_store
 from bilat.store import figure_groups as fg
 from bilat.store import item_pages as ip
 from bilat.store.part_pages import page_part
-from bilat.store.record_patch import _Claims
-from bilat.store.record_rows import RowWriter, entries, entry_fields
+from bilat.store.part_patchers import _Claims
+from bilat.store.record_rows import entries, entry_fields
+from bilat.store.record_writer import RowWriter
 from conftest import _drop_pg, _pg_url, asgi_get
 
 CORPUS = Path(__file__).resolve().parents[1] / "examples" / "corpus"
@@ -93,8 +89,8 @@ def test_commitments_written_whole_share_their_claims_keyed_once(
     store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """An update makes the commitments plain with one dict per claim object
-    (`record._plain_whole`: commitments judged on the same figures share them) and keys
-    each claim dict once (`record_patch._Claims`): the entries are those `to_plain`
+    (`record_update._plain_whole`: commitments judged on the same figures share them) and keys
+    each claim dict once (`part_patchers._Claims`): the entries are those `to_plain`
     makes, and the keys those of a full write."""
     judged = [s for s in reconcile(load_sourced(store)).commitments if s.evidence_figures]
     tracked = [*judged, *(replace(s, reason="again") for s in judged)]  # the same claims

@@ -9,9 +9,10 @@ from typing import Any
 
 from bilat.serve.commitment_view import shown
 from bilat.store import Store
-from bilat.store.record_patch import PartPatch, RecordPatch, patch_record
-from bilat.store.record_rows import write_record
+from bilat.store.entry_patch import PartPatch
+from bilat.store.record_patch import RecordPatch, patch_record
 from bilat.store.record_tails import SHOWN, TAIL, cut, history_tail
+from bilat.store.record_writer import write_record
 
 
 def _history(doc: int, n: int) -> dict[str, Any]:

@@ -1,5 +1,5 @@
 """The title words of agreement statements (migration 018), which an update reads the old
-statements by (`bilat.record`, `reconcile.delta._reached`): written with the statements,
+statements by (`bilat.record_delta`, `reconcile.delta._reached`): written with the statements,
 filled alike for the statements stored before the migration, and leading to every title
 that can match a reached one (`agreements.reaching_words`: whatever the word counts)."""
 

@@ -8,7 +8,8 @@ import pytest
 from bilat.config import Options
 from bilat.ingest import ingest
 from bilat.pipeline import ingest_and_extract
-from bilat.record import rebuild_record, refresh_record
+from bilat.record import rebuild_record
+from bilat.record_update import refresh_record
 from bilat.store import Store
 from bilat.store.judgements import add_judgement, revoke_judgement
 from conftest import CORPUS

@@ -1,4 +1,4 @@
-"""The stored record's actors as an update of the record reads them (`bilat.record`).
+"""The stored record's actors as an update of the record reads them (`bilat.record_delta`).
 
     stored_actors(db)                            every stored actor, with its members
     merges_of(db, refs)                          the stored machine merges of these members

@@ -169,7 +169,7 @@ def extract(c: Ctx, force: bool, scheduler: str | None) -> None:
     """Run extraction on stored documents whose extractor version is older."""
     from bilat.cli_progress import JobProgress
     from bilat.extract import run_extraction
-    from bilat.record import refresh_record
+    from bilat.record_update import refresh_record
 
     def job() -> tuple[int, list[str]]:
         with c.store.write_lock(c.options.lock_timeout):

@@ -15,7 +15,7 @@ from typing import Any
 from bilat.config import Options
 from bilat.extract import Extractor, run_extraction
 from bilat.ingest import IngestReport, ingest, stored_documents
-from bilat.record import refresh_record
+from bilat.record_update import refresh_record
 from bilat.store import Store
 
 __all__ = ["JobReport", "ingest_and_extract"]

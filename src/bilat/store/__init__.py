@@ -15,6 +15,7 @@ from bilat.store import bands as _bands
 from bilat.store import documents as _docs
 from bilat.store import items as _items
 from bilat.store import record_rows as _rows
+from bilat.store import record_writer as _writer
 from bilat.store.db import Database, Failed, connect
 from bilat.store.documents import DocumentRow
 from bilat.store.lock import write_lock
@@ -165,7 +166,7 @@ class Store:
         """Replace the record in one transaction; `data` maps each part to its entries (read
         once, so iterators stream); `source` and `version` are `record_source()` and
         `store_version()` as they were when the record's inputs were read (version first)."""
-        _rows.write_record(self.db, data, source, version)
+        _writer.write_record(self.db, data, source, version)
 
     def patch_record(
         self, patch: RecordPatch, source: str | None, version: int | None = None

@@ -8,7 +8,7 @@
     item_counts(db, kind)             current item rows per kind (figures: per flow, pair)
     mention_count(db, pair)           event mentions in the clusters of a pair's view
     summary_at(db, kind, pos)         an actor entry without its members (names, roles, ...)
-    KeyPatch(db)                      keeps them right entry by entry as a patch goes
+    (kept right entry by entry as a patch goes: `bilat.store.key_patch.KeyPatch`)
 
 `record_item_refs` maps each event mention (an `events` row) to its cluster's position in the
 events part, each figure row to the conflict its claim is in, and each agreement or
@@ -21,23 +21,26 @@ normalised name of a canonical actor (its id, name and aliases, as
 from __future__ import annotations
 
 import json
-import re
 from collections import Counter
-from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from typing import Any
 
 from bilat.extract.gazetteer import normalize
-from bilat.store import agreement_entries, figure_groups
+from bilat.store import figure_groups
 from bilat.store.db import Database
 from bilat.store.pair_mentions import pair_mentions
 from bilat.store.row_lookup import ROW_COLUMNS, Marks, Rows, claim_key, digest, row_keys
 
 __all__ = [
+    "EVERY",
+    "RAW",
+    "STATEMENTS",
     "TABLES",
-    "KeyPatch",
     "Keys",
     "actor_summary",
+    "chunks",
     "clusters_of",
+    "count_sql",
     "entry_named",
     "item_counts",
     "labels",
@@ -56,10 +59,10 @@ TABLES = (
     "record_pair_mentions",
 )
 _ITEMS = ("events", "figures", "agreements", "commitments", "actors")
-_EVERY = "*"  # the mention count of every pair's clusters together
-_RAW = "actors:raw"  # record_names rows of the names as written (participants are stored so)
+EVERY = "*"  # the mention count of every pair's clusters together
+RAW = "actors:raw"  # record_names rows of the names as written (participants are stored so)
 _CHUNK = 500
-_STATEMENTS = {"agreements": "entries", "commitments": "sources"}  # the list citing the rows
+STATEMENTS = {"agreements": "entries", "commitments": "sources"}  # the list citing the rows
 
 
 def _documents(kind: str, item: dict[str, Any]) -> tuple[str, set[int]]:
@@ -67,8 +70,8 @@ def _documents(kind: str, item: dict[str, Any]) -> tuple[str, set[int]]:
     if kind == "events":
         refs = (str(m.get("ref") or "").partition(":e")[0] for m in item.get("mentions") or [])
         return kind, {int(d) for d in refs if d.isdigit()}
-    if kind in _STATEMENTS:
-        return kind, {int(e.get("doc_id") or 0) for e in item.get(_STATEMENTS[kind]) or []}
+    if kind in STATEMENTS:
+        return kind, {int(e.get("doc_id") or 0) for e in item.get(STATEMENTS[kind]) or []}
     if kind == "conflicts":
         return "figures", {int(c.get("doc_id") or 0) for c in item.get("claims") or []}
     return kind, set()
@@ -114,7 +117,7 @@ class Keys:
         read = self._read.setdefault(kind, set())
         wanted = sorted({d for d in docs if d not in read})
         by_doc = self._by_doc.setdefault(kind, {})
-        for chunk in _chunks(wanted):
+        for chunk in chunks(wanted):
             marks = ", ".join("?" for _ in chunk)
             sql = f"SELECT {ROW_COLUMNS[kind]} FROM {kind} WHERE doc_id IN ({marks}) "
             rows = self.db.execute(f"{sql}ORDER BY doc_id, id", chunk)
@@ -130,12 +133,12 @@ class Keys:
         every row, or (`of`: row ids) of every row of the documents of those rows."""
         if of is not None:
             docs: set[int] = set()
-            for chunk in _chunks(sorted(set(of))):
+            for chunk in chunks(sorted(set(of))):
                 marks = ", ".join("?" for _ in chunk)
                 sql = f"SELECT DISTINCT doc_id FROM {kind} WHERE id IN ({marks})"
                 docs.update(int(r[0]) for r in self.db.execute(sql, chunk))
             found: dict[tuple[int, str], list[int]] = {}
-            for chunk in _chunks(sorted(docs)):
+            for chunk in chunks(sorted(docs)):
                 marks = ", ".join("?" for _ in chunk)
                 sql = f"SELECT id, doc_id, quote FROM {kind} WHERE doc_id IN ({marks}) ORDER BY id"
                 for row in self.db.execute(sql, chunk):
@@ -152,7 +155,7 @@ class Keys:
         """Key the row `item_id` to the entry at `pos`: the first entry added citing it (a
         full write adds them in order). A patch keys every citing entry of a statement
         row, in any order: `KeyPatch._settle` keeps the lowest."""
-        if self.local and kind in _STATEMENTS:
+        if self.local and kind in STATEMENTS:
             self.refs.append((kind, item_id, pos))
         elif self._seen.setdefault(kind, Marks()).mark(item_id):
             self.refs.append((kind, item_id, pos))
@@ -168,8 +171,8 @@ class Keys:
                 if doc.isdigit() and i.isdigit():
                     for hit in self._find(kind, int(doc), int(i)):
                         self._ref(kind, hit, pos)
-        elif kind in _STATEMENTS:
-            for e in item.get(_STATEMENTS[kind]) or []:
+        elif kind in STATEMENTS:
+            for e in item.get(STATEMENTS[kind]) or []:
                 doc_id = int(e.get("doc_id") or 0)
                 for row_id in self._find(kind, doc_id, digest(str(e.get("quote") or ""))):
                     self._ref(kind, row_id, pos)
@@ -196,14 +199,14 @@ class Keys:
             self.names.append(("actors", name, pos, label))
         self.summaries.append(("actors", pos, json.dumps(summary, ensure_ascii=False)))
         raw = raw | {str(n) for n in names[1:] if n}
-        self.names += [(_RAW, name, pos, label) for name in sorted(raw)]
+        self.names += [(RAW, name, pos, label) for name in sorted(raw)]
 
     def finish(self) -> None:
         """Count the current documents' item rows (figures per flow and document pair, and per
         `figure_groups` group)."""
         self.flush()
         pair_mentions(self.db, None)
-        for kind, sql in _count_sql():
+        for kind, sql in count_sql():
             rows = [(kind, r["flow"], r["doc_pair"], int(r["n"])) for r in self.db.all(sql)]
             self._counts(rows)
         mentions = self.db.all(
@@ -212,7 +215,7 @@ class Keys:
         )
         self._counts(
             [("mentions", str(r["pair"]), "", int(r["n"])) for r in mentions]
-            + [("mentions", _EVERY, "", self.mentions)]
+            + [("mentions", EVERY, "", self.mentions)]
         )
         figure_groups.count(self.db)  # the figures page's groups (after the conflict refs)
 
@@ -235,260 +238,13 @@ class Keys:
         self.refs, self.names, self.summaries = [], [], []
 
 
-class KeyPatch:
-    """The keys kept right entry by entry as a patch (`bilat.store.record_patch`) removes and
-    adds entries: a removed entry's keys go, an added one's are written (its item rows looked
-    up in its own documents), and the counts move by the difference (mentions per pair by the
-    removed and added clusters' keys, item rows by the added documents')."""
-
-    def __init__(self, db: Database) -> None:
-        self.db = db
-        self.keys = Keys(db, local=True)
-        self.mentions: Counter[str] = Counter()  # mention keys per pair, added - removed
-        self.dropped: dict[str, set[int]] = {}  # statement rows whose keyed entry went
-        self.groups: set[figure_groups.Group] = set()  # of the figures of conflicts removed
-        self.clusters: dict[int, Sequence[str]] = {}  # event clusters added: pos -> pairs
-
-    def remove(self, kind: str, pairs_at: Mapping[int, Sequence[str]]) -> None:
-        """Drop the keys of the `kind` entries at these positions (-> the pairs they are
-        filed under: read before the pairs go)."""
-        positions = sorted(pairs_at)
-        for chunk in _chunks(positions):
-            marks = ", ".join("?" for _ in chunk)
-            if kind == "events":
-                rows = self.db.all(
-                    "SELECT pos, COUNT(*) AS n FROM record_item_refs WHERE kind = ? "
-                    f"AND pos IN ({marks}) GROUP BY pos",
-                    [kind, *chunk],
-                )
-                for r in rows:
-                    self._count(pairs_at[int(r["pos"])], -int(r["n"]))
-            if kind in _STATEMENTS:
-                self.dropped.setdefault(kind, set()).update(
-                    int(r["item_id"])
-                    for r in self.db.all(
-                        f"SELECT item_id FROM record_item_refs WHERE kind = ? AND pos IN ({marks})",
-                        [kind, *chunk],
-                    )
-                )
-            if kind == "conflicts":
-                self.groups.update(
-                    _groups(
-                        self.db,
-                        "record_item_refs r JOIN figures f ON f.id = r.item_id "
-                        f"WHERE r.kind = ? AND r.pos IN ({marks})",
-                        [kind, *chunk],
-                    )
-                )
-            if kind == "events":
-                self.db.execute(
-                    f"DELETE FROM record_pair_mentions WHERE pos IN ({marks})", list(chunk)
-                )
-            if kind in ("events", "conflicts", *_STATEMENTS):
-                self.db.execute(
-                    f"DELETE FROM record_item_refs WHERE kind = ? AND pos IN ({marks})",
-                    [kind, *chunk],
-                )
-            elif kind == "actors":
-                self.db.execute(
-                    f"DELETE FROM record_names WHERE kind IN (?, ?) AND pos IN ({marks})",
-                    [kind, _RAW, *chunk],
-                )
-            if kind in ("actors", "agreements", "commitments", "conflicts"):  # summary, tail
-                self.db.execute(
-                    f"DELETE FROM record_summaries WHERE kind = ? AND pos IN ({marks})",
-                    [kind, *chunk],
-                )
-
-    def cleared(self, kind: str) -> None:
-        """Every `kind` entry was removed: no kept entry cites a statement row."""
-        self.dropped.pop(kind, None)
-
-    def actor(self, pos: int, item: dict[str, Any], summary: dict[str, Any], raw: set[str]) -> None:
-        """The keys of an actor entry (see `Keys.actor`)."""
-        self.keys.actor(pos, item, summary, raw)
-
-    def add(self, kind: str, pos: int, item: dict[str, Any], pairs: Sequence[str]) -> None:
-        """The keys of the entry `item` (as stored) at `pos`, filed under `pairs`."""
-        before = self.keys.refs_at[pos]
-        self.keys.add(kind, pos, item)
-        if kind == "events":
-            self.clusters[pos] = pairs
-        self._count(pairs, self.keys.refs_at[pos] - before)
-
-    def _settle(self, kind: str) -> None:
-        """Key the statement rows the patch touched as a full write does (`Keys._ref`): every
-        row of a (document, quote) to the first entry citing it. The rows of the added
-        entries and of the removed ones are weighed: the lowest of an added entry citing
-        them, a kept one still keyed (the first of the kept), and, when the keyed entry went
-        and another row shares its quote (so a kept entry may cite it unkeyed: each agreement
-        statement is in one history; commitments are written whole), the entries found by
-        `_citing`."""
-        new = [r for r in self.keys.refs if r[0] == kind]
-        dropped = self.dropped.pop(kind, set())
-        if not new and not dropped:
-            return
-        # the rows of the documents of the rows weighed (a key is a document and a quote)
-        rows = self.keys.statements(kind, {i for _, i, _ in new} | dropped)
-        group = {i: key for key, ids in rows.items() for i in ids}
-        first: dict[tuple[int, str], int] = {}
-        for _, item_id, pos in new:
-            first[group[item_id]] = min(pos, first.get(group[item_id], pos))
-        touched = sorted(set(first) | {group[i] for i in dropped if i in group})
-        ids = [i for key in touched for i in rows[key]]
-        stored = self._stored(kind, ids)
-        search = []
-        for key in touched:
-            kept = [stored[i] for i in rows[key] if i in stored]
-            if kept:
-                first[key] = min(first.get(key, kept[0]), *kept)
-            elif len(rows[key]) > 1 and dropped.intersection(rows[key]):
-                search.append(key)
-        for key, pos in self._citing(kind, search).items():
-            first[key] = min(pos, first.get(key, pos))
-        for chunk in _chunks(ids):
-            marks = ", ".join("?" for _ in chunk)
-            sql = f"DELETE FROM record_item_refs WHERE kind = ? AND item_id IN ({marks})"
-            self.db.execute(sql, [kind, *chunk])
-        self.keys.refs = [r for r in self.keys.refs if r[0] != kind] + [
-            (kind, i, first[key]) for key in touched if key in first for i in rows[key]
-        ]
-
-    def _stored(self, kind: str, ids: Sequence[int]) -> dict[int, int]:
-        """Item row id -> the position its stored key names."""
-        out: dict[int, int] = {}
-        for chunk in _chunks(ids):
-            marks = ", ".join("?" for _ in chunk)
-            sql = (
-                f"SELECT item_id, pos FROM record_item_refs WHERE kind = ? AND item_id IN ({marks})"
-            )
-            out.update((int(r[0]), int(r[1])) for r in self.db.execute(sql, [kind, *chunk]))
-        return out
-
-    def _citing(self, kind: str, wanted: Sequence[tuple[int, str]]) -> dict[tuple[int, str], int]:
-        """(document, quote) -> the position of the first entry of `kind` citing it, read
-        from the payloads of the entries naming the document (`wanted` is rare: a quote
-        stated twice in one document, in two entries)."""
-        out: dict[tuple[int, str], int] = {}
-        keys = set(wanted)
-        # one scan of the entries per chunk of documents, not one per document: a store
-        # whose reports repeat a quote in two entries (a communique and the batch signed
-        # with it) searches many documents, and each scan reads every payload of the kind
-        docs = sorted({d for d, _ in keys})
-        for pos, e in self._statements_of(kind, docs):
-            key = (int(e.get("doc_id") or 0), str(e.get("quote") or ""))
-            if key in keys and pos < out.get(key, pos + 1):
-                out[key] = pos
-        return out
-
-    def _statements_of(self, kind: str, docs: Sequence[int]) -> Iterator[tuple[int, Any]]:
-        """(position, statement) of the `kind` entries' statements that may name `docs`: an
-        agreement history's are rows of their own (`agreement_entries.citing`, by index),
-        a commitment's are in its payload (`_naming`)."""
-        if kind == "agreements":
-            yield from agreement_entries.citing(self.db, docs)
-            return
-        for rows in self._naming(kind, docs):
-            for r in rows:
-                for e in json.loads(r["payload"]).get(_STATEMENTS[kind]) or []:
-                    yield int(r["pos"]), e
-
-    def _naming(self, kind: str, docs: Sequence[int]) -> Iterator[list[Any]]:
-        """The `kind` entries whose payload names one of `docs`, in pages: a LIKE scan for a
-        few documents; for many, one pass over every payload in pages of positions, each
-        page's document ids read by a regular expression (a scan per document read every
-        payload again)."""
-        if len(docs) <= _LIKE_CHUNK:
-            likes = " OR ".join("payload LIKE ?" for _ in docs)
-            if docs:
-                yield self.db.all(
-                    f"SELECT pos, payload FROM record_items WHERE kind = ? AND ({likes})",
-                    [kind, *(f'%"doc_id": {doc}%' for doc in docs)],
-                )
-            return
-        wanted, last = {str(d) for d in docs}, -1
-        while True:
-            page = self.db.all(
-                "SELECT pos, payload FROM record_items WHERE kind = ? AND pos > ? "
-                "ORDER BY pos LIMIT ?",
-                (kind, last, _PAGE),
-            )
-            if not page:
-                return
-            last = int(page[-1]["pos"])
-            yield [r for r in page if wanted.intersection(_DOC_ID.findall(r["payload"]))]
-
-    def _count(self, pairs: Sequence[str], n: int) -> None:
-        if n:
-            self.mentions[_EVERY] += n
-            for p in pairs:
-                self.mentions[p] += n
-
-    def finish(self, added: Sequence[int]) -> None:
-        """Write the keys and move the counts; `added`: the documents the patch added (their
-        item rows are counted in)."""
-        for kind in _STATEMENTS:
-            self._settle(kind)
-        conflicted = sorted({i for kind, i, _ in self.keys.refs if kind == "conflicts"})
-        self.keys.flush()
-        pair_mentions(self.db, self.clusters)
-        self.clusters = {}
-        docs = sorted(set(added))
-        for chunk in _chunks(docs):
-            marks = ", ".join("?" for _ in chunk)
-            for kind, sql in _count_sql(f" AND i.doc_id IN ({marks})"):
-                for r in self.db.all(sql, chunk):
-                    self._adjust((kind, str(r["flow"]), str(r["doc_pair"])), int(r["n"]))
-        for pair, n in sorted(self.mentions.items()):
-            self._adjust(("mentions", pair, ""), n, keep=pair == _EVERY)
-        self.mentions.clear()
-        # the figures page's groups of the rows added and of the conflicts removed or added
-        groups, self.groups = self.groups, set()
-        for chunk in _chunks(docs):
-            marks = ", ".join("?" for _ in chunk)
-            groups.update(_groups(self.db, f"figures f WHERE f.doc_id IN ({marks})", chunk))
-        for chunk in _chunks(conflicted):
-            marks = ", ".join("?" for _ in chunk)
-            groups.update(_groups(self.db, f"figures f WHERE f.id IN ({marks})", chunk))
-        figure_groups.grown(self.db, groups, docs)
-
-    def _adjust(self, key: tuple[str, str, str], n: int, *, keep: bool = True) -> None:
-        """Move the count of `key` by `n`; a row at 0 goes unless `keep` (as a full write
-        leaves it)."""
-        if not n:
-            return
-        where = "kind = ? AND flow = ? AND doc_pair = ?"
-        now = self.db.scalar(f"SELECT n FROM record_item_counts WHERE {where}", key)
-        after = int(now or 0) + n
-        if now is None:
-            self.db.execute(
-                "INSERT INTO record_item_counts (kind, flow, doc_pair, n) VALUES (?, ?, ?, ?)",
-                (*key, after),
-            )
-        elif after or keep:
-            self.db.execute(f"UPDATE record_item_counts SET n = ? WHERE {where}", (after, *key))
-        else:
-            self.db.execute(f"DELETE FROM record_item_counts WHERE {where}", key)
-
-
-def _groups(db: Database, rows: str, params: Sequence[Any]) -> set[figure_groups.Group]:
-    """The (measure, period) groups of the figure rows `f` of `rows` (FROM ... WHERE ...)."""
-    sql = f"SELECT DISTINCT f.measure, COALESCE(f.period, '') FROM {rows}"
-    return {(str(m), str(p)) for m, p in db.execute(sql, params).fetchall()}
-
-
-_LIKE_CHUNK = 50  # at most this many documents searched with LIKEs, else one paged pass
-_PAGE = 2000  # entries read per page of that pass
-_DOC_ID = re.compile(r'"doc_id": (\d+)')
-
-
-def _chunks(values: Sequence[Any], size: int = 0) -> Iterable[Sequence[Any]]:
+def chunks(values: Sequence[Any], size: int = 0) -> Iterable[Sequence[Any]]:
     size = size or _CHUNK
     for i in range(0, len(values), size):
         yield values[i : i + size]
 
 
-def _count_sql(where: str = "") -> list[tuple[str, str]]:
+def count_sql(where: str = "") -> list[tuple[str, str]]:
     """(kind, query) counting the current documents' item rows (figures per flow and
     document pair), narrowed by `where`."""
     current = (
@@ -549,7 +305,7 @@ def clusters_of(
         else f" AND {plus}pos IN (SELECT pos FROM record_item_pairs WHERE kind = ? AND pair = ?)"
     )
     out: dict[int, int] = {}
-    for chunk in _chunks(wanted):
+    for chunk in chunks(wanted):
         marks = ", ".join("?" for _ in chunk)
         sql = f"SELECT item_id, pos FROM record_item_refs WHERE kind = ? AND item_id IN ({marks})"
         params = [kind, *chunk] + ([] if pair is None else [kind, pair])
@@ -586,11 +342,11 @@ def entry_named(db: Database, kind: str, name: str, pair: str | None = None) -> 
 def names_at(db: Database, pos: int) -> tuple[set[str], set[str]]:
     """(normalised names, names as written by its members) of the actor entry at `pos`."""
     rows = db.all(
-        "SELECT kind, name FROM record_names WHERE kind IN ('actors', ?) AND pos = ?", (_RAW, pos)
+        "SELECT kind, name FROM record_names WHERE kind IN ('actors', ?) AND pos = ?", (RAW, pos)
     )
     return (
         {str(r["name"]) for r in rows if r["kind"] == "actors"},
-        {str(r["name"]) for r in rows if r["kind"] == _RAW},
+        {str(r["name"]) for r in rows if r["kind"] == RAW},
     )
 
 
@@ -599,7 +355,7 @@ def mention_count(db: Database, pair: str | None) -> int:
     counted when the record was written."""
     n = db.scalar(
         "SELECT n FROM record_item_counts WHERE kind = 'mentions' AND flow = ?",
-        (pair or _EVERY,),
+        (pair or EVERY,),
     )
     return int(n or 0)
 

@@ -8,7 +8,7 @@ The record's parts are ordered by content, not by the order they were built in (
 date, type, mode and id; agreements by the reading order of their first statement; ...), so
 an entry's sort key is a function of the entry alone. A full write numbers the entries
 GAP, 2*GAP, ...; adding documents puts each new entry between the positions of its
-neighbours by sort key (`bilat.store.record_patch`), so no other row moves. The commitments,
+neighbours by sort key (`bilat.store.entry_patch`), so no other row moves. The commitments,
 in the order they were built, are keyed by their index (a patch writes those that differ);
 their claims are keyed by content and named by key, so a patch keeps a stored claim where
 it is and writes a new one after the others.

@@ -11,7 +11,7 @@ The agreements page shows each history's latest 20 statements and the API its la
 commitments page a status's first 20 sources, reported and dissenting figures, and one bar per
 reported value. But a history keeps every statement and a trade commitment every turnover
 figure of its period (at 100k documents, 153 histories hold 62 MB; ten statuses 15,000
-claims). The record writer (`record_rows.RowWriter.item`, the full write and the patch alike)
+claims). The record writer (`record_writer.RowWriter.item`, the full write and the patch alike)
 stores such an entry also as its tail, so a page reads a few kilobytes per entry whatever the
 store's size; a short entry is read whole (it is as small). A status's tail counts over its
 lists as they were written: a reader uses it only while no statement of its kind is rejected

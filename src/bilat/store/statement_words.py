@@ -1,5 +1,5 @@
 """The title words of agreement statements, so an update reads only the statements the new
-ones can match (migration 018; `bilat.record` reads them).
+ones can match (migration 018; `bilat.record_delta` reads them).
 
     statement_word_rows(items)     the rows of some stored statements (written with them)
     fill_statement_words(db)       index the statements stored before the migration (once)
