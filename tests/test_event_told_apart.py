@@ -69,3 +69,12 @@ def test_a_visit_put_off_with_no_new_date_is_still_to_come_undated() -> None:
     )
     (visit,) = [e for e in events if e.mode == "visit"]
     assert (visit.status, visit.date) == ("planned", None)
+
+
+def test_plural_calls_told_with_a_list_of_days_are_one_call_per_day() -> None:
+    events = _events(
+        "President Lula met Prime Minister Modi in Johannesburg today. The leaders recalled "
+        "their telephone conversations of 7 August and 21 September 2025.",
+        "2025-11-22",
+    )
+    assert sorted(e.date for e in events if e.mode == "call") == ["2025-08-07", "2025-09-21"]

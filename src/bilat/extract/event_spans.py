@@ -1,8 +1,10 @@
-"""The days of an occasion told by its length and one end.
+"""The days of an occasion told by its length and one end, or as a list.
 
 requires: the events found so far (`Found`), DocContext.published
 assigns : a date span to the occasion told before ("The three-day summit, which ends on
-          Thursday, ..." dates the summit the headline tells by the report's day alone)
+          Thursday, ..." dates the summit the headline tells by the report's day alone); one
+          contact per day of a list ("their telephone conversations of 8 August and 18
+          August 2025")
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from bilat.extract.event_clauses import Clause
 from bilat.extract.event_merge import Found
 from bilat.extract.temporal import find_time_expressions
 
-__all__ = ["the_span_told"]
+__all__ = ["one_per_date", "the_span_told"]
 
 
 # "The three-day summit, which ends on Thursday, ...", "the two-day visit, which began on
@@ -66,3 +68,38 @@ def the_span_told(ctx: DocContext, clause: Clause, found: list[Found]) -> None:
             event = replace(f.event, date=first.isoformat(), date_end=last.isoformat())
             found[i] = replace(f, event=event, explicit_date=True)
             return
+
+
+# "their telephone conversations of 8 August and 18 August 2025", "the calls on May 8 and
+# June 12": a plural contact told with a list of days is one contact per day
+_PLURAL_CONTACTS = re.compile(
+    r"\b(?:conversations|calls|meetings|talks|videoconferences)\s+(?:of|on|held\s+on)\s+", re.I
+)
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:on\s+)?", re.I)
+
+
+def one_per_date(ctx: DocContext, clause: Clause, new: list[Found]) -> list[Found]:
+    """The contact the clause tells once per day of the list after its plural noun."""
+    m = _PLURAL_CONTACTS.search(clause.text)
+    if m is None or len(new) != 1 or new[0].times != 1:
+        return new
+    days = []
+    at = m.end()
+    for e in find_time_expressions(clause.text[m.end() :], ctx.published, tense="past"):
+        start = m.end() + e.start
+        if start != at or e.date is None or len(e.date) != 10:
+            break
+        days.append(e.date)
+        if re.search(r"\band\b", e.text) and e.date_end and len(e.date_end) == 10:
+            days.append(e.date_end)  # "8 August and 18 August 2025": read as one span
+        gap = _LIST_GAP.match(clause.text, m.end() + e.end)
+        if gap is None:
+            break
+        at = gap.end()
+    if len(days) < 2:
+        return new
+    (found,) = new
+    return [
+        replace(found, event=replace(found.event, date=day, date_end=None), explicit_date=True)
+        for day in days
+    ]
