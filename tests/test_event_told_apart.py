@@ -78,3 +78,12 @@ def test_plural_calls_told_with_a_list_of_days_are_one_call_per_day() -> None:
         "2025-11-22",
     )
     assert sorted(e.date for e in events if e.mode == "call") == ["2025-08-07", "2025-09-21"]
+
+
+def test_a_sentence_opening_with_a_month_dates_its_later_clause_of_a_named_drill() -> None:
+    events = _events(
+        "In September, the Egyptian Navy took part in Russia's Ocean-2026 strategic exercise, "
+        "and the two navies held their Bridge of Friendship-2026 drills in the Mediterranean.",
+        "2026-11-30",
+    )
+    assert [e.date for e in events if e.mode == "military"] == ["2026-09", "2026-09"]

@@ -4,7 +4,7 @@ requires: the events found so far (`Found`), DocContext.published
 assigns : a date span to the occasion told before ("The three-day summit, which ends on
           Thursday, ..." dates the summit the headline tells by the report's day alone); one
           contact per day of a list ("their telephone conversations of 8 August and 18
-          August 2025")
+          August 2025"); a later clause's year refined by the time its sentence opens with
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from bilat.extract.event_clauses import Clause
 from bilat.extract.event_merge import Found
 from bilat.extract.temporal import find_time_expressions
 
-__all__ = ["one_per_date", "the_span_told"]
+__all__ = ["fronted_date", "one_per_date", "the_span_told"]
 
 
 # "The three-day summit, which ends on Thursday, ...", "the two-day visit, which began on
@@ -102,4 +102,34 @@ def one_per_date(ctx: DocContext, clause: Clause, new: list[Found]) -> list[Foun
     return [
         replace(found, event=replace(found.event, date=day, date_end=None), explicit_date=True)
         for day in days
+    ]
+
+
+# a time told before the sentence's first clause: "In September, the PLA Navy took part in
+# Ocean-2024, and the two navies held their Northern/Interaction-2024 drills"
+_FRONTED = re.compile(r"^\s*(?P<when>(?:(?:Later|Earlier)\s+)?(?:In|On|in|on)\s+[^,;]{3,30}),\s")
+
+
+_AND = re.compile(r"\s*(?:,\s*)?and\s", re.I)
+_AND_END = re.compile(r"\band\s*$", re.I)
+
+
+def fronted_date(ctx: DocContext, clause: Clause, new: list[Found]) -> list[Found]:
+    """A later clause of a sentence that opens with a time is dated by it where the clause
+    itself tells only a year that time falls in (an exercise named for its year)."""
+    before = clause.sentence.text[: clause.start - clause.sentence.start]
+    if not before.strip() or not new or not (_AND.match(clause.text) or _AND_END.search(before)):
+        return new  # (not "..., followed by a joint patrol": later, in the year)
+    m = _FRONTED.match(clause.sentence.text)
+    if m is None:
+        return new
+    told = find_time_expressions(m["when"], ctx.published, tense="past")
+    if not told or told[-1].end != len(m["when"]) or not told[-1].date:
+        return new
+    date = told[-1].date
+    return [
+        replace(f, event=replace(f.event, date=date, date_end=told[-1].date_end))
+        if f.event.date and len(f.event.date) == 4 and date.startswith(f.event.date)
+        else f
+        for f in new
     ]

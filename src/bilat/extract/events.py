@@ -103,7 +103,7 @@ from bilat.extract.event_people import (
     persons_between,
     place_of,
 )
-from bilat.extract.event_spans import one_per_date, the_span_told
+from bilat.extract.event_spans import fronted_date, one_per_date, the_span_told
 from bilat.extract.event_visits import (
     as_state,
     dateline_state,
@@ -559,6 +559,7 @@ def extract_events(ctx: DocContext, gaz: Gazetteer) -> list[Event]:
             new = during_which(clause, new, before)
             new = the_contact_told(clause, new, found)
             new = one_per_date(ctx, clause, new)  # "conversations of 8 August and 18 August"
+            new = fronted_date(ctx, clause, new)  # "In September, ..., and held X-2024 drills"
             new += the_one_before(ctx, clause, new, found)
             new += this_trip(ctx, gaz, clause, new)
             before = new or ([again, *summit_of_continued(ctx, clause, again)] if again else [])
