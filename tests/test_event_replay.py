@@ -297,6 +297,15 @@ class _Checked(_Replay):
 def test_a_mention_is_weighed_only_against_clusters_that_may_take_it(seed: int) -> None:
     """The candidates left out by their days and persons read so far could not take the
     mention, the answer is that of clustering everything, and some were left out."""
+    replay, refs, expected = _replayed_close_corpus(seed, _Checked)
+    assert refs == expected
+    assert replay.weighed < replay.found
+
+
+def _replayed_close_corpus(seed: int, kind: Any) -> tuple[Any, set[str], set[str]]:
+    """A replay of `kind` over a drawn corpus whose last three documents are added: the
+    replay, the refs it answers and those of the clusters that differ between clustering
+    everything before and after (timeless mentions left out)."""
     rng = random.Random(seed)
     docs = _close_corpus(rng, 60)
     old, options = docs[:-3], ReconcileOptions()
@@ -304,7 +313,7 @@ def test_a_mention_is_weighed_only_against_clusters_that_may_take_it(seed: int) 
     after = mention_items(docs, index)
     gone, come = cluster_events(old, index, options), cluster_events(docs, index, options)
     placed = {m.ref: n for n, c in enumerate(gone) for m in c.mentions}
-    replay = _Checked(after, placed, options)
+    replay = kind(after, placed, options)
     refs = replay.run(set(after) - set(placed), ())
 
     def dated(clusters: Any) -> set[frozenset[str]]:
@@ -312,8 +321,7 @@ def test_a_mention_is_weighed_only_against_clusters_that_may_take_it(seed: int) 
             frozenset(m.ref for m in c.mentions if not is_timeless(after[m.ref])) for c in clusters
         }
 
-    assert refs == {r for c in dated(gone) ^ dated(come) for r in c}
-    assert replay.weighed < replay.found
+    return replay, refs, {r for c in dated(gone) ^ dated(come) for r in c}
 
 
 class _Gathered(_Replay):
@@ -340,22 +348,8 @@ def test_a_mention_gathers_only_clusters_its_persons_allow(seed: int) -> None:
     """The clusters filed under a mention's keys but not gathered for it by the persons
     their traces named when filed could not take it; the answer is that of clustering
     everything, and some were left out."""
-    rng = random.Random(seed)
-    docs = _close_corpus(rng, 60)
-    old, options = docs[:-3], ReconcileOptions()
-    index = canonical_actors(docs, ())[2]
-    after = mention_items(docs, index)
-    gone, come = cluster_events(old, index, options), cluster_events(docs, index, options)
-    placed = {m.ref: n for n, c in enumerate(gone) for m in c.mentions}
-    replay = _Gathered(after, placed, options)
-    refs = replay.run(set(after) - set(placed), ())
-
-    def dated(clusters: Any) -> set[frozenset[str]]:
-        return {
-            frozenset(m.ref for m in c.mentions if not is_timeless(after[m.ref])) for c in clusters
-        }
-
-    assert refs == {r for c in dated(gone) ^ dated(come) for r in c}
+    replay, refs, expected = _replayed_close_corpus(seed, _Gathered)
+    assert refs == expected
     assert replay.gathered < replay.filed_under
 
 
