@@ -72,3 +72,20 @@ def test_a_headline_to_spend_days_somewhere_is_a_plan() -> None:
     )
     assert events
     assert all(e.status == "planned" for e in events)
+
+
+def test_a_leader_who_flies_to_a_capital_visits_it() -> None:
+    events = _events(
+        "Indian Prime Minister Narendra Modi flew to Cairo on Sunday, where President Abdel "
+        "Fattah el-Sisi received him.",
+        "2026-03-09",
+    )
+    visits = [(e.participants, e.date) for e in events if e.mode == "visit"]
+    assert visits == [(("Narendra Modi", "Egypt"), "2026-03-08")]
+
+
+def test_a_leader_who_flies_in_visits_in_russian_too() -> None:
+    events = _events(
+        "Премьер-министр Индии Нарендра Моди прилетел в Каир в воскресенье.", "2026-03-09"
+    )
+    assert [(e.mode, e.participants) for e in events] == [("visit", ("Narendra Modi", "Egypt"))]
