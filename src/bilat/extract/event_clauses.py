@@ -17,6 +17,7 @@ from typing import Any
 from bilat.datafiles import read_data
 from bilat.extract.context import Sentence
 from bilat.extract.wordre import alternation, words_re
+from bilat.records import Evidence
 
 __all__ = [
     "ORDER",
@@ -149,6 +150,10 @@ class Clause:
     end: int
     text: str
     sentence: Sentence
+
+    def evidence(self) -> Evidence:
+        """What an event the clause tells quotes: its whole sentence."""
+        return Evidence(self.sentence.start, self.sentence.end, self.sentence.text)
 
 
 _REPEAT = re.compile(r"\s+and\s+(?=(?:in|on|at)\s+[A-Z])|\s+и\s+(?=во?\s+[а-яё]+\s+во?\s+[А-ЯЁ])")

@@ -23,7 +23,7 @@ from bilat.extract.event_people import DAY_COUNTS, DAYS_APART, persons_between, 
 from bilat.extract.gazetteer import Gazetteer
 from bilat.extract.temporal import find_time_expressions
 from bilat.extract.turns import speaker_at
-from bilat.records import Event, Evidence
+from bilat.records import Event
 
 __all__ = [
     "CALLED_OFF",
@@ -251,7 +251,7 @@ def the_one_before(
     elif not told and not new:  # "It will be Putin's first visit to the kingdom since ...":
         named = {p.actor for p in persons_between(ctx, clause.start, clause.end)}
         told = [  # the one just told (of the person named), quoted where the one before is
-            replace(f, event=replace(f.event, evidence=_sentence_of(clause)))
+            replace(f, event=replace(f.event, evidence=clause.evidence()))
             for f in (found if named else found[-3:])
             if f.event.mode == mode and named <= set(f.event.participants)
         ][-1:]
@@ -268,10 +268,6 @@ def the_one_before(
         return []
     event = replace(told[0].event, mode=mode, status="occurred", date=when[0].date, date_end=None)
     return [replace(told[0], event=event, explicit_date=True, marks=told[0].marks | {"prior"})]
-
-
-def _sentence_of(clause: Clause) -> Evidence:
-    return Evidence(clause.sentence.start, clause.sentence.end, clause.sentence.text)
 
 
 # "X met Y in Beijing on Wednesday, his first trip to China since he took up the post": the

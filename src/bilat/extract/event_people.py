@@ -38,7 +38,8 @@ __all__ = [
 DAYS_APART = re.compile(
     r"(?P<n>a|one|two|three|four|five)\s+(?:day|days)\s+(?P<way>after|before)", re.I
 )
-DAY_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}  # its numbers
+# its numbers, and a span's length ("the three-day summit", "a seven-day visit")
+DAY_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 
 
 ANAPHORA = re.compile(

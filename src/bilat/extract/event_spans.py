@@ -16,6 +16,7 @@ from dataclasses import replace
 from bilat.extract.context import DocContext
 from bilat.extract.event_clauses import Clause
 from bilat.extract.event_merge import Found
+from bilat.extract.event_people import DAY_COUNTS
 from bilat.extract.temporal import find_time_expressions
 
 __all__ = ["fronted_date", "one_per_date", "the_span_told"]
@@ -35,7 +36,6 @@ _SPAN_MODES = {"summit": ("multilateral", "meeting"), "forum": ("multilateral",)
                "visit": ("visit",), "trip": ("visit",), "exercise": ("military",),
                "exercises": ("military",), "drill": ("military",), "drills": ("military",),
                "talks": ("meeting",), "session": ("meeting",)}  # fmt: skip
-_SPAN_DAYS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 
 
 def the_span_told(ctx: DocContext, clause: Clause, found: list[Found]) -> None:
@@ -50,7 +50,7 @@ def the_span_told(ctx: DocContext, clause: Clause, found: list[Found]) -> None:
     )
     if not told or told[0].start != 0 or told[0].date is None or len(told[0].date) != 10:
         return
-    n = _SPAN_DAYS.get(m["n"].lower()) or int(m["n"])
+    n = int(m["n"]) if m["n"].isdigit() else DAY_COUNTS[m["n"].lower()]
     day = dt.date.fromisoformat(told[0].date)
     first, last = (
         (day - dt.timedelta(n - 1), day) if m["ends"] else (day, day + dt.timedelta(n - 1))
@@ -108,8 +108,6 @@ def one_per_date(ctx: DocContext, clause: Clause, new: list[Found]) -> list[Foun
 # a time told before the sentence's first clause: "In September, the PLA Navy took part in
 # Ocean-2024, and the two navies held their Northern/Interaction-2024 drills"
 _FRONTED = re.compile(r"^\s*(?P<when>(?:(?:Later|Earlier)\s+)?(?:In|On|in|on)\s+[^,;]{3,30}),\s")
-
-
 _AND = re.compile(r"\s*(?:,\s*)?and\s", re.I)
 _AND_END = re.compile(r"\band\s*$", re.I)
 

@@ -115,7 +115,7 @@ from bilat.extract.event_visits import (
 from bilat.extract.gazetteer import Gazetteer
 from bilat.extract.temporal import find_time_expressions
 from bilat.extract.turns import in_speaker_label, plural_pronoun, post_author, with_turn_pronouns
-from bilat.records import Event, Evidence
+from bilat.records import Event
 
 __all__ = ["extract_events"]
 
@@ -170,7 +170,7 @@ def _build(
         date = ctx.published  # told as news: the day of the report
     names = tuple(dict.fromkeys(p.actor for p in parts))
     kind = "COOPERATE" if mode == "military" else "CONSULT"
-    quote = Evidence(clause.sentence.start, clause.sentence.end, clause.sentence.text)
+    quote = clause.evidence()
     event = Event(kind, mode, status, names, date, date_end, place_of(ctx, clause), quote)
     sides: set[str] = {p.country for p in parts if p.country is not None}
     if mode == "multilateral":  # a summit the other side hosts ("to China for the SCO summit")
