@@ -25,7 +25,8 @@ from bilat.extract.figures_measure import (
     money_by_context,
     state_name,
 )
-from bilat.extract.numbers import Quantity, find_quantities, is_rate_level
+from bilat.extract.numbers import Quantity, find_quantities
+from bilat.extract.numbers_rates import is_rate_level
 from bilat.extract.temporal import TimeExpr, find_time_expressions
 from bilat.extract.wordre import words_re
 from bilat.records import Commitment, Evidence

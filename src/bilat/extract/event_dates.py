@@ -1,193 +1,26 @@
-"""When an event is, and whether it is still to come: dates and plans of event triggers.
+"""When an event is: the date expression of a clause that belongs to an event trigger.
 
 `event_date(clause, ctx, planned, trig, others)` is the clause's date expression that belongs
-to this trigger; `any_date` the first usable one of the clause; `planned_near` and
-`for_a_planned_trip` tell a trigger governed by a plan ('will visit', 'is scheduled for June',
-'for the SCO summit' after a planned trip); `status_by_date` a date after publication.
+to this trigger; `any_date` / `any_expr` the first usable one of the clause; `followed_date`
+the end of what an event is followed by; `in_year` a month read in a year the text gave.
+Whether the event is still to come is `event_plans`'; a clause re-dating talks told before,
+`event_retold`'s.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
-from dataclasses import replace
 
 from bilat.extract.context import DocContext
 from bilat.extract.event_clauses import Clause, find_triggers, lexicon
-from bilat.extract.event_merge import Found
 from bilat.extract.event_people import DAY_COUNTS, DAYS_APART
+from bilat.extract.event_plans import FOLLOWING
 from bilat.extract.figures_data import phrases
-from bilat.extract.nlp_ru import analyses
 from bilat.extract.temporal import TimeExpr, find_time_expressions
 from bilat.ingest.dates import yearless_dateline
 
-__all__ = [
-    "FUTURE_TRIGGER",
-    "any_date",
-    "any_expr",
-    "event_date",
-    "for_a_planned_trip",
-    "in_year",
-    "planned_near",
-    "status_by_date",
-    "talks_told_again",
-    "told_after_a_past_one",
-]
-
-FUTURE_TRIGGER = re.compile(
-    r"(?:is|are) expected\b|will\b|to\b|expect|await|wait|жд[её]м|ждут|ожида", re.I
-)
-
-
-_AFTER = re.compile(
-    r"\b(?:is|are|was|were)\s+(?:expected|scheduled|planned|due|set)\b"
-    r"|\b(?:to|will|would)\s+(?:take place|be held|be convened)\b"
-    r"|\b(?:scheduled|planned|set|slated)\s+for\b"
-    r"|,\s*(?:expected|due)\s+(?:in|on|at|by|next|later|early|late|this|around)\b"  # "visit to
-    # China, expected in the first week of March": a reduced relative clause
-    # "Putin's visit to Turkiye remains on the agenda but no date has been set yet" (not
-    # "trade was on the agenda of the talks": told of a contact held)
-    r"|\b(?:remains?|stays?|(?:is|are)\s+still)\s+on\s+(?:the\s+)?agenda\b"
-    r"|\bno\s+(?:firm\s+)?dates?\s+(?:(?:has|have)\s+(?:yet\s+)?been\s+)?(?:set|fixed|agreed)\b"
-    r"|(?<![а-яё])(?:пройд[её]т|пройдут|состоится|состоятся|намечен[аоы]?|намеченн\w+|"
-    r"запланирован[аоы]?|запланированн\w+|планиру[ею]тся)(?![а-яё])",
-    re.I,
-)
-
-
-def planned_near(text: str, trig: re.Match[str], others: list[re.Match[str]]) -> bool:
-    """A future marker governing this trigger: before it with no other trigger in between
-    ('will visit', 'agree on a visit'), or after it only as 'is scheduled / will take place'.
-    'Putin, Xi hold phone call, agree on Xi's visit in May' makes the visit planned, not the call;
-    a marker that is itself another trigger ('Xi to visit Moscow after phone talks') is that
-    trigger's. Coordinated verbs share it: 'will take part in the summit and hold talks'."""
-    past = trig[0].lower().split()[0] in _PAST_VERBS  # "will met" is no English: not governed
-    for m in lexicon().planned.finditer(text, max(0, trig.start() - 110), trig.end()):
-        if m.start() > trig.start() or past:
-            continue
-        if m.end() < trig.start() - 60 and re.search(r"[,;]", text[m.end() : trig.start()]):
-            continue  # far before it only in one stretch: "will be in Tianjin for the
-            # Shanghai Cooperation Organisation (SCO) summit"
-        if any(o.start() < m.end() and m.start() < o.end() for o in others):
-            continue  # the marker is another trigger's own words
-        if _OF_THEIR.search(text, m.end(), trig.start()):
-            continue  # "would be the centerpiece of his talks": the talks are told as fact
-        if _AGREED_AT.match(m[0]) and _AT_THE.search(text, m.end(), trig.start()):
-            continue  # 'agreed on new rules at the meeting': what was agreed, where
-        if (
-            _OPENING_EVE.match(m[0])
-            and not text[: m.start()].strip()
-            and "," in text[m.end() : trig.start()]
-        ):
-            continue  # "On the eve of the meeting, X held talks by video": X's own, past (not
-            # "ahead of Xi's state visit": the visit)
-        if _DISCUSSED.search(text, max(0, m.start() - 110), m.start()) and _OCCASION_NOUN.search(
-            text, m.end(), trig.start()
-        ):
-            continue  # 'discussed preparations for the session by phone': a past call (not
-            # 'обсудили подготовку визита': the visit prepared is the plan)
-        return True
-    if _NEXT.search(text, max(0, trig.start() - 40), trig.start()):
-        return True  # "the next, 19th meeting of the commission"
-    for o in others:  # "will meet again within the framework of the Shanghai Cooperation
-        # Organization (SCO) summit": the setting of a planned contact is planned; "will
-        # attend the summit ... before flying to Beijing for talks": the next step of the plan
-        if o.end() <= trig.start() and (
-            _SETTING.fullmatch(text, o.end(), trig.start())
-            or _NEXT_STEP.search(text, o.end(), trig.start())
-        ):
-            rest = [x for x in others if x is not o]
-            if planned_near(text, o, rest):
-                return True
-    if _russian_future_before(text, trig, others):
-        return True  # "Мантуров возглавит делегацию на выставке": a perfective future
-    if trig[0].lower() in _PRESENT_VERBS and _BEFORE_SUBJECT.search(text, 0, trig.start()):
-        return True  # "before the heads of government meet in November": still to come
-    # "the meeting of the [long name of a commission] will be held"
-    for m in _AFTER.finditer(text, trig.end(), min(len(text), trig.end() + 180)):
-        if not any(trig.end() <= o.start() < m.start() for o in others):
-            return True
-    return False
-
-
-_CYRILLIC_WORD = re.compile(r"[а-яё]+", re.I)
-# what follows a speaker's aside: "Напомним,", "Напомню также, что", "Отмечу лишь, что"
-_ASIDE = re.compile(r"(?:\s+(?:также|ещё|еще|лишь|вновь|раз|только))*\s*(?:,|\s+что\b)", re.I)
-
-
-def _russian_future_before(text: str, trig: re.Match[str], others: list[re.Match[str]]) -> bool:
-    """A Russian verb in the future (perfective non-past: 'возглавит', 'подпишут', 'обсудят')
-    between the previous trigger and this one, or the trigger itself ('я посещу Китай'),
-    its likeliest reading by pymorphy3."""
-    start = max([0, trig.start() - 100, *(o.end() for o in others if o.end() <= trig.start())])
-    for m in _CYRILLIC_WORD.finditer(text, start, trig.end()):
-        readings = analyses(m[0].lower())
-        if readings and readings[0][1] == "VERB" and "futr" in readings[0][2]:
-            if "1per" in readings[0][2] and _ASIDE.match(text, m.end()):
-                continue  # "Напомним, в июне ...", "Напомню также, что ...": the report's
-                # aside, not a plan
-            return True
-    return False
-
-
-_SETTING = re.compile(
-    r"\s+(?:again\s+)?(?:within\s+the\s+framework\s+of|on\s+the\s+(?:sidelines|margins)\s+of|"
-    r"at|during|in\s+the\s+course\s+of)\s+(?:the\s+)?(?:[\w'’()-]+\s+){0,6}",
-    re.I,
-)
-# a trip's next step told as a participle: "before flying to Beijing for talks with Xi",
-# "after arriving in Hanoi to meet"
-_NEXT_STEP = re.compile(
-    r"\b(?:before|after|then)\s+(?:[a-z]+ing)\s+(?:to|on\s+to)\s+[A-Z][\w-]*\s+"
-    r"(?:for|to\s+(?:hold|meet|attend))\s+(?:[\w'’-]+\s+){0,2}$"
-)
-_AGREED_AT = re.compile(r"agreed\s+(?:on|upon)\b", re.I)
-_OF_THEIR = re.compile(r"\bof\s+(?:his|her|their|its)\s+(?:[\w-]+\s+)?$", re.I)
-_OPENING_EVE = re.compile(r"on the eve of|ahead of|in the run-up to", re.I)
-_OCCASION_NOUN = re.compile(
-    r"\b(?:session|meeting|visit|talks|summit|forum|trip|drills?|exercises?|заседани\w*|встреч\w*|"
-    r"визит\w*|саммит\w*|учени\w*)\b",
-    re.I,
-)
-_DISCUSSED = re.compile(  # "discussed trade, regional issues and preparations for ..."
-    r"\b(?:discussed|reviewed|considered|talked\s+about|focused\s+on|обсудили|обсуждали)"
-    r"\s+(?:[^.;:]{0,80}?(?:\band|\bи)\s+)?(?:the\s+)?(?:(?:final|further|last|practical)\s+)?$",
-    re.I,
-)
-_AT_THE = re.compile(
-    r"\s(?:at|during|in\s+the\s+course\s+of)\s+(?:the|their|its|a)\s+(?:[\w-]+\s+){0,3}$", re.I
-)
-_NEXT = re.compile(r"\b(?:the\s+)?next\b[,\s]*(?:\d+(?:st|nd|rd|th)\b[,\s]*)?[\w-]*\s*$", re.I)
-# a present-tense event verb in a clause of time: "before / until / once they meet"
-_PAST_VERBS = frozenset({"met", "visited", "convened", "gathered", "talked", "spoke", "hosted"})
-_PRESENT_VERBS = frozenset({"meet", "meets", "convene", "convenes", "gather", "gathers"})
-_BEFORE_SUBJECT = re.compile(
-    r"\b(?:before|until|once|by the time)\s+(?!the\s+(?:meeting|talks|visit)\b)"
-    r"(?:[\w'’-]+\s+){1,7}$",
-    re.I,
-)
-
-
-_PURPOSE = re.compile(
-    r"[^,;.]{0,60}\b(?:for|to attend|to take part in|to participate in|to join)\s+"
-    # "for the Shanghai Cooperation Organisation (SCO) summit": an abbreviation in brackets
-    r"(?:the\s+)?(?:[\w'’-]+\s+|\([\w.'’-]+\)\s+){0,5}$",
-    re.I,
-)
-
-
-def for_a_planned_trip(text: str, trig: re.Match[str], others: list[re.Match[str]]) -> bool:
-    """The occasion a planned trip is for shares its plan: 'accepted an invitation to travel to
-    China at the end of August for the SCO summit' (the summit is planned too)."""
-    before = [o for o in others if o.end() <= trig.start()]
-    if not before:
-        return False
-    trip = max(before, key=lambda o: o.end())
-    if not _PURPOSE.fullmatch(text, trip.end(), trig.start()):
-        return False
-    rest = [o for o in others if o is not trip]
-    return planned_near(text, trip, rest) or bool(FUTURE_TRIGGER.match(trip[0]))
+__all__ = ["any_date", "any_expr", "event_date", "followed_date", "in_year"]
 
 
 # a verb of holding right before a date: the date is of the event word the verb takes after
@@ -200,27 +33,6 @@ def any_date(
     """The clause's first usable date; with `after`, none that ends before that position."""
     expr = any_expr(clause, ctx, planned, after=after)
     return (expr.date, expr.date_end) if expr is not None else (None, None)
-
-
-# an event word that only says what follows it: "По итогам встречи", "Following the talks"
-_FOLLOWING = re.compile(
-    r"(?:\bпо\s+итогам|\bfollowing|\bafter|\bat\s+the\s+end\s+of)\s+(?:the\s+)?$", re.I
-)
-
-
-def told_after_a_past_one(
-    text: str, trig: re.Match[str], others: Sequence[re.Match[str]]
-) -> int | None:
-    """Where a planned event's word starts when an event told as done comes before it in the
-    clause ("held a phone call on Friday and confirmed the agreement on a visit", "в пятницу
-    провели телефонный разговор и подтвердили договоренность о визите"): the dates before
-    it are that one's. None otherwise."""
-    for o in others:
-        if o.start() < trig.start() and not _FOLLOWING.search(text, 0, o.start()):
-            rest = [x for x in others if x is not o]
-            if not (planned_near(text, o, [*rest, trig]) or FUTURE_TRIGGER.match(o[0])):
-                return trig.start()
-    return None
 
 
 _FOLLOWED_BY = re.compile(r"\bfollowed\s+by\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}$", re.I)
@@ -471,13 +283,6 @@ _COMES_AFTER = re.compile(r"(?:comes?|came)\s", re.I)  # "came three days after 
 _WHEN_AFTER = re.compile(r",?\s+when\s", re.I)
 
 
-def status_by_date(date: str | None, published: str | None) -> str:
-    """Without a future marker: planned only when the date lies after publication."""
-    if date and published and date[: len(published)] > published[: len(date)]:
-        return "planned"
-    return "occurred"
-
-
 def event_date(
     clause: Clause,
     ctx: DocContext,
@@ -496,7 +301,7 @@ def event_date(
         nearest trigger before the expression owns it, else the nearest after it."""
         # (not "По итогам встречи Осипов ... в следующем месяце посетит": the meeting is
         # only what the visit follows)
-        every = [trig, *(o for o in others if not _FOLLOWING.search(clause.text, 0, o.start()))]
+        every = [trig, *(o for o in others if not FOLLOWING.search(clause.text, 0, o.start()))]
         if (
             _POSSESSIVE.match(clause.text, end)
             or _WHEN_AFTER.match(clause.text, end)
@@ -648,77 +453,3 @@ def in_year(expr: TimeExpr, year: str | None) -> str:
     if not year or len(year) < 4 or len(own) < 7 or re.search(r"\d{4}", expr.text):
         return own
     return year[:4] + own[4:]
-
-
-# "The talks took place last Friday in Heihe", "Переговоры прошли в минувшую пятницу",
-# "Заседание прошло в среду": the talks or session the report told before, now dated
-# a reporting frame before the clause proper: "Как сообщили «Известиям» в МИД РФ, визит ...",
-# "According to the ministry, the talks ..."
-_FRAME = (
-    r"(?:(?:как\s+(?:сообщил\w*|сообщается|рассказал\w*|уточнил\w*)|по\s+(?:словам|данным)"
-    r"|according\s+to|as\s+[\w\s]{1,30}?\s+said)[^,]{0,80},\s*)?"
-)
-_TALKS_HELD = re.compile(
-    r"^\W*"
-    + _FRAME
-    + r"(?:the\s+(?:[\w-]+\s+)?(?:talks|meeting|negotiations|session)\s+(?:were\s+held|was\s+held|"
-    r"took\s+place)|(?:переговоры|встреча|консультации)\s+(?:[\w-]+\s+)?"
-    r"(?:прошли|прошла|состоялись|состоялась)"
-    r"|заседание\s+(?:[\w-]+\s+)?(?:прошло|состоялось))\b",
-    re.I,
-)
-
-
-def talks_told_again(text: str) -> bool:
-    """'The talks took place ...', 'Встреча состоялась ...': the talks told before."""
-    return _TALKS_HELD.match(text) is not None
-
-
-# "The visit is scheduled for December", "Визит запланирован на декабрь": the plan told before
-_PLAN_DATED = re.compile(
-    r"^\W*"
-    + _FRAME
-    + r"(?:the\s+(?:[\w-]+\s+)?(?P<en>visit|trip|talks|meeting|session)\s+(?:(?:is|has\s+been)\s+"
-    r"(?:scheduled|planned|expected)\s+(?:for|in|on|to)|will\s+(?:be\s+held|take\s+place)\s+"
-    r"(?:in|on))|(?P<ru>визит|поездка|переговоры|встреча|заседание)"
-    r"\s+(?:[\w-]+\s+)?(?:запланирован\w*\s+на|намечен\w*\s+на|ожидается\s+(?:в|на)))\b",
-    re.I,
-)
-
-
-_RELATIVE = re.compile(r",\s*(?:котор\w+|which|that|where|где)\b", re.I)
-
-
-def redated_talks(
-    ctx: DocContext, clause: Clause, found: list[Found], own: Sequence[Found] = ()
-) -> int | None:
-    """The index of the talks or plan a clause naming no one dates ('The talks took place last
-    Friday in Heihe', 'Визит запланирован на декабрь'), after re-dating them in `found`; None
-    when the clause is not such a one, or tells an event of that kind itself (`own`)."""
-    plan = _PLAN_DATED.match(clause.text)
-    if not plan and not (_TALKS_HELD.match(clause.text) and find_triggers(clause.text)):
-        return None  # ("The session is scheduled for ...": a session is no trigger alone)
-    expr = any_expr(clause, ctx, planned=plan is not None)
-    relative = _RELATIVE.search(clause.text)
-    if expr is not None and relative is not None and expr.start > relative.start():
-        # "Встреча прошла на полях ЭКСПО, которое открылось во вторник": the expo's day; of a
-        # forum "который прошел 10–12 сентября", the month the talks fell in
-        if expr.date_end is None or expr.date is None or expr.date[:7] != expr.date_end[:7]:
-            return None
-        expr = replace(expr, date=expr.date[:7], date_end=None)
-    noun = (plan["en"] or plan["ru"]).lower() if plan else ""
-    mode = "visit" if noun.startswith(("visit", "trip", "визит", "поездк")) else "meeting"
-    if any(f.event.mode == mode for f in own):
-        return None
-    told = [i for i, f in enumerate(found) if f.event.mode == mode]
-    if expr is None or expr.date is None or not told:
-        return None
-    i = told[-1]
-    status = "planned" if plan else "occurred"
-    if found[i].event.status != status or "prior" in found[i].marks:
-        return None
-    if plan and found[i].explicit_date:
-        return None  # dated already: this may be another plan
-    event = replace(found[i].event, date=expr.date, date_end=expr.date_end)
-    found[i] = replace(found[i], event=event, explicit_date=True)
-    return i

@@ -17,8 +17,9 @@ from dataclasses import replace
 
 from bilat.extract.context import DocContext, Mention, headline_end
 from bilat.extract.event_clauses import Clause
-from bilat.extract.event_dates import any_date, status_by_date
+from bilat.extract.event_dates import any_date
 from bilat.extract.event_merge import Found
+from bilat.extract.event_plans import status_by_date
 
 __all__ = ["dateline_country", "guest_of_the_dateline", "headline_dated_by_lead"]
 

@@ -16,10 +16,11 @@ from dataclasses import replace
 
 from bilat.extract.context import DocContext, Mention
 from bilat.extract.event_clauses import Clause, find_triggers
-from bilat.extract.event_dates import any_expr, in_year, talks_told_again
+from bilat.extract.event_dates import any_expr, in_year
 from bilat.extract.event_marks import marks_of
 from bilat.extract.event_merge import Found
 from bilat.extract.event_people import DAY_COUNTS, DAYS_APART, persons_between, place_of
+from bilat.extract.event_retold import talks_told_again
 from bilat.extract.gazetteer import Gazetteer
 from bilat.extract.temporal import find_time_expressions
 from bilat.extract.turns import speaker_at

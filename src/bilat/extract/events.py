@@ -40,17 +40,7 @@ from bilat.extract.event_clauses import (
     split_clauses,
     with_exercise_anaphora,
 )
-from bilat.extract.event_dates import (
-    FUTURE_TRIGGER,
-    any_date,
-    event_date,
-    followed_date,
-    for_a_planned_trip,
-    planned_near,
-    redated_talks,
-    status_by_date,
-    told_after_a_past_one,
-)
+from bilat.extract.event_dates import any_date, event_date, followed_date
 from bilat.extract.event_headline import headline_dated_by_lead
 from bilat.extract.event_links import (
     CALLED_OFF,
@@ -103,6 +93,14 @@ from bilat.extract.event_people import (
     persons_between,
     place_of,
 )
+from bilat.extract.event_plans import (
+    FUTURE_TRIGGER,
+    for_a_planned_trip,
+    planned_near,
+    status_by_date,
+    told_after_a_past_one,
+)
+from bilat.extract.event_retold import redated_talks
 from bilat.extract.event_spans import fronted_date, one_per_date, the_span_told
 from bilat.extract.event_visits import (
     as_state,

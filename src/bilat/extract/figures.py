@@ -42,7 +42,8 @@ from bilat.extract.figures_period import (
     number_period,
     of_the_period_before,
 )
-from bilat.extract.numbers import Quantity, find_quantities, is_rate_level, rate_after
+from bilat.extract.numbers import Quantity, find_quantities
+from bilat.extract.numbers_rates import is_rate_level, rate_after
 from bilat.extract.temporal import TimeExpr, find_time_expressions
 from bilat.records import Commitment, Evidence, Figure
 

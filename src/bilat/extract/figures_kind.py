@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 
 from bilat.extract.figures_data import has_phrase, phrases
-from bilat.extract.numbers import Quantity, is_rate_level
+from bilat.extract.numbers import Quantity
+from bilat.extract.numbers_rates import is_rate_level
 
 __all__ = ["figure_kind"]
 
