@@ -461,6 +461,21 @@ def test_an_english_report_of_a_years_results_beside_last_year_is_of_the_year_af
             "2024-03-14",
         ),
         ("The ministers met. This year (2025) marks a jubilee of the treaty.", "2025"),
+        (  # the last year named in apposition, in the genitive
+            "АСТАНА, 3 марта – Kazinform. Экспорт зерна за девять месяцев прошлого, 2024 года "
+            "вырос на 12%, сообщили в министерстве.",
+            "2025-03-03",
+        ),
+        (  # a year summed up as a whole, as a review does, beside an older record
+            "For Brazil and India, 2024 was a year of missed chances. The two leaders met "
+            "only once this year, in November. Trade fell from the record reached in 2021.",
+            "2024",
+        ),
+        (
+            "Итоги года. 2025 год стал для Минска и Ханоя годом рекордной торговли, хотя "
+            "пик инвестиций пришелся на 2022 год.",
+            "2025",
+        ),
         (  # an act numbered within its year, cited (its rules may still be to come)
             "HANOI, Dec 3 -- The ministry said on Tuesday that under Decree No 46 of 2025, "
             "stricter reviews will be applied to rice exports.",

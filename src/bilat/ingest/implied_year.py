@@ -28,9 +28,11 @@ reading only sentences told as past (no future or plan cue):
 7. A whole year's results told as done ("по итогам 2025 года", "подводя итоги 2025 года",
    "full-year 2025") in a text that also says "last year" ("в прошлом году") were reported
    in the year after.
-8. The last year named in apposition ("в прошлом, 2025 году", "last year (2025)"): the text
-   was written in the year after; this year so named ("нынешний 2024 год", "this year
-   (2025)"): in that year.
+8. The last year named in apposition ("в прошлом, 2025 году", "за 11 месяцев прошлого, 2024
+   года", "last year (2025)"): the text was written in the year after; this year so named
+   ("нынешний 2024 год", "this year (2025)"): in that year.
+9. A year summed up as a whole, as a review does ("For Russia and Turkey, 2025 was a year in
+   which politics ran ahead of business", "2025 год стал годом ..."): written in it or later.
 
 Russian cues count as the English ones ("в этом году", "в прошлом году").
 
@@ -75,10 +77,10 @@ _SAME_PERIOD = re.compile(
     rf"\bsame\s+(?:period|months?|quarter|half|time|span)\s+(?:of|in)\s+({_YEAR})\b", re.I
 )
 _LAST_YEAR = re.compile(r"\blast year\b|(?<!\w)(?:прошл|минувш)(?:ом|ого|ый)\s+год(?:у|а)?\b", re.I)
-# the last year named in apposition: "в прошлом, 2025 году", "last year, 2025,", "last year
-# (2025)"
+# the last year named in apposition: "в прошлом, 2025 году", "за 11 месяцев прошлого, 2024
+# года", "last year, 2025,", "last year (2025)"
 _LAST_YEAR_NAMED = re.compile(
-    rf"(?<!\w)в\s+(?:прошлом|минувшем),\s+({_YEAR})\s+году\b"
+    rf"(?<!\w)(?:прошл|минувш)(?:ом|ого|ый|ому),\s+({_YEAR})\s+год(?:у|а)?\b"
     rf"|\blast\s+year\s*(?:,\s*|\(\s*)({_YEAR})\b(?!\s*(?:-|–|to\b))",
     re.I,
 )
@@ -113,6 +115,7 @@ def implied_year(
     found += _named_years(every, _NUMBERED_ACT)  # cited, so issued, in a plan's sentence too
     found += _planned_this_year(every, past)
     found += _named_years(every, _MARKS)  # "The year 2025 marks the 75th anniversary of ..."
+    found += _named_years(every, _SUMMED_UP)  # "For Russia and Turkey, 2025 was a year in ..."
     found += _relative(every, past, _THIS_YEAR, _partial_year, 0)
     found += _relative(every, past, _LAST_YEAR, _year_end, 1)
     found += _named_years(past, _SAME_PERIOD, 1)
@@ -207,6 +210,14 @@ _MARKS = re.compile(
     # "the Declaration ..., signed in October 2000, marks its 25th anniversary in 2025"
     rf"|\b(?:marks|is\s+marking|celebrates|is\s+celebrating)\s+(?:its|their|the)\s+"
     rf"\w+\s+anniversary\s+(?:this\s+year,?\s+)?in\s+({_YEAR})\b"
+)
+# a year summed up as a whole, as a review does: "2025 was a year in which politics ran ahead of
+# business", "2024 has been a year of records", "2025 год стал годом ..."
+_SUMMED_UP = re.compile(
+    rf"\b({_YEAR})\s+(?:was|has\s+been|proved|turned\s+out\s+to\s+be)\s+(?:(?:a|an|another)\s+)?"
+    r"(?:[\w-]+\s+){0,3}?year\b"
+    rf"|(?<![\w-])({_YEAR})(?:-й)?\s+год\s+(?:стал|был|оказался)\b",
+    re.I,
 )
 _NEXT_YEAR = re.compile(r"\bnext\s+year\b|(?<!\w)(?:следующем|будущем)\s+году\b", re.I)
 
