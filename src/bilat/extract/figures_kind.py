@@ -60,6 +60,11 @@ def figure_kind(text: str, q: Quantity) -> tuple[str, float]:
     if q.hint == "multiplier":
         return "change", q.value
     before = text[max(0, q.start - 160) : q.start]
+    sign = _SIGN.search(before)
+    if sign and q.hint is None:  # "+12% y/y", "(−11,3%)", a table's "2025 228.1 -6.9%"
+        return "change", _signed(q.value, 1 if sign[1] == "+" else -1)
+    if _YEAR_ON_YEAR.match(text, q.end) and q.hint is None:
+        return "change", _signed(q.value, _direction(before[-60:]) or 1)
     if q.hint == "fraction":  # "a quarter of exports"; "a third higher": a change
         after = _after_direction(text, q.end)
         return ("change", _signed(q.value, after)) if after else ("share", q.value)
@@ -87,6 +92,16 @@ def figure_kind(text: str, q: Quantity) -> tuple[str, float]:
     if direction or _has(before, "change_cues"):
         return "change", _signed(q.value, direction or 1)
     return "share", q.value
+
+
+# a sign written right before the number: a change told as a signed figure (a minus sign,
+# a hyphen or a dash used as one; not "5-10%", "2023-24%": the sign starts a word)
+_SIGN = re.compile(r"(?:^|[\s(\[,;:])([+\u2212\u2013-])$")
+# a change stated against the year before right after it: "12% year on year", "4,1% г/г"
+_YEAR_ON_YEAR = re.compile(
+    r"\s*(?:y/y|yoy|y-o-y|year[- ]on[- ]year|year[- ]over[- ]year|г/г|в\s+годовом\s+выражении)",
+    re.I,
+)
 
 
 # the word right before a percentage, a verb of direction ("falling 9.5%", "up 12%")
