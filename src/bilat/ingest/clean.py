@@ -17,6 +17,9 @@ in `CleanOptions.disabled`:
     credits       a photo credit after the final punctuation of a paragraph
     repeats       a paragraph repeated verbatim, or repeated with a credit appended, and captions
                   built from earlier text plus a credit: the first occurrence is kept
+    notes         a PDF report's list of notes under its "References" / "Notes" heading
+    footnotes     a note number glued to a sentence's end ("in 2024.2 Chinese exports"):
+                  the number alone (`bilat.ingest.notes`)
 
 Blank lines left around a removed stretch are dropped too, so paragraphs stay separated by the
 original separator and sentences never fuse.
@@ -40,6 +43,7 @@ from bilat.errors import ConfigError
 from bilat.ingest.dates import DATELINE_WINDOW, find_published
 from bilat.ingest.implied_date import implied_published
 from bilat.ingest.language import detect_language
+from bilat.ingest.notes import MARKER_REASON, NOTES_REASON, footnote_markers, note_lines
 from bilat.ingest.outlet import article_outlet, article_title
 from bilat.offsets import OffsetMap, build_clean_text
 from bilat.records import Article, CleanDocument, Evidence
@@ -212,7 +216,7 @@ def _evidence(
 class _Plan:
     """Working state while deciding what to delete from one text."""
 
-    __slots__ = ("bounds", "cut", "lines", "text")
+    __slots__ = ("bounds", "cut", "holes", "lines", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -220,6 +224,7 @@ class _Plan:
         self.cut: dict[int, str] = {}  # line index -> reason, whole line removed
         # line index -> (content start, content end, reason of each trimmed side)
         self.bounds: dict[int, tuple[int, int, str, str]] = {}
+        self.holes: list[tuple[int, int, str]] = []  # spans cut from inside kept lines
 
     def content(self, i: int) -> tuple[int, int]:
         line = self.lines[i]
@@ -270,8 +275,20 @@ def _plan(text: str, rules: Rules, options: CleanOptions) -> list[tuple[int, int
     credited = _trim_credits(plan, rules) if options.on("credits") else set()
     if options.on("repeats"):
         _cut_repeats(plan, credited, options)
+    if options.on("notes"):
+        plan.cut.update(dict.fromkeys(note_lines(len(plan.lines), plan.line_text), NOTES_REASON))
+    if options.on("footnotes"):
+        _cut_footnote_markers(plan)
     whitespace = _cut_separators(plan)
     return _removed_ranges(plan, whitespace)
+
+
+def _cut_footnote_markers(plan: _Plan) -> None:
+    for i in range(len(plan.lines)):
+        if plan.kept(i):
+            start, end = plan.content(i)
+            holes = footnote_markers(plan.text, start, end)
+            plan.holes += [(a, b, MARKER_REASON) for a, b in holes]
 
 
 def _cut_dateline(plan: _Plan, rules: Rules) -> None:
@@ -449,7 +466,7 @@ def _removed_ranges(plan: _Plan, whitespace: set[int]) -> list[tuple[int, int, s
             start, end, left, right = plan.bounds[i]
             ranges.append((line.start, start, left))
             ranges.append((end, line.end, right))
-    return _merge([r for r in ranges if r[1] > r[0]])
+    return _merge([r for r in [*ranges, *plan.holes] if r[1] > r[0]])
 
 
 def _merge(ranges: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
