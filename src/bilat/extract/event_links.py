@@ -165,11 +165,22 @@ _DAY_OFF = re.compile(
 )
 
 
+# ... and at a clause's end: "and was received by Xi in Beijing the next day", "Putin also
+# addressed the business forum later that day", "had arrived the day before"
+_DAY_OFF_END = re.compile(
+    r"\b(?:(?P<before>the\s+(?:day|evening)\s+before|the\s+previous\s+day)"
+    r"|(?P<after>the\s+(?:next|following)\s+day|на\s+следующий\s+день)"
+    r"|(?P<same>(?:later\s+|earlier\s+)?(?:on\s+)?(?:that|the\s+same)\s+(?:same\s+)?(?:day|evening)"
+    r"|в\s+(?:тот|этот)\s+же\s+день))(?P<drill>(?!))?(?P<arrival>(?!))?[\s\W]*$",
+    re.I,
+)
+
+
 def day_off(clause: Clause, found: Found, told: list[Found], published: str | None) -> Found:
     """'The day before X was received by Y': the day before the last event told to the day
     (a report's meeting dated by its publication counts; not an occasion of several days,
     'the forum held on 24-26 June'), else before the report's day."""
-    m = _DAY_OFF.match(clause.text)
+    m = _DAY_OFF.match(clause.text) or _DAY_OFF_END.search(clause.text)
     if m is not None and m["drill"]:  # the month of the drills told before (GOLD: no finer)
         drills = [f.event.date for f in told if f.event.mode == "military" and f.event.date]
         if found.explicit_date or found.event.date or not drills:

@@ -241,8 +241,10 @@ _NO_SUBJECT = re.compile(
     r"\W*(?:(?:a|one|two|three|four|five)\s+(?:days?|weeks?)\s+)?(?:after|before|while|since|"
     r"following)\s+(?:[a-z]+ly\s+)?[a-z]+ing\b"
     # a coordinated verb phrase cut from its subject: "... | called on Prime Minister Modi"
-    r"|(?:then\s+|later\s+|also\s+)?(?:called\s+on|paid\s+(?:a\s+)?courtesy\s+calls?\s+on|met"
-    r"|held\s+(?:separate\s+)?talks)\b",
+    r"|(?:and\s+)?(?:then\s+|later\s+|also\s+)?(?:called\s+on|paid\s+(?:a\s+)?courtesy\s+calls?\s+on"
+    r"|met|held\s+(?:separate\s+)?talks"
+    # "..., and was received by Xi in Beijing the next day": the one received is the subject
+    r"|was\s+(?:also\s+|then\s+|later\s+)?(?:received|hosted|welcomed)\s+by)\b",
     re.I,
 )
 

@@ -109,7 +109,16 @@ def acceptable(text: str, p: Parse, m: re.Match[str]) -> bool:
         return False
     if p.unit is None and not _counts_something(text, p, m):
         return False
+    if p.unit is None and _CLOCK.match(text, p.end) and p.value < 2400:
+        return False  # a time of day: "14.15 GMT Xi and Putin sign", "(0200 GMT)"
     return not _list_number(text, p, m)
+
+
+# a time zone or clock word after a number: the number is a time of day
+_CLOCK = re.compile(
+    r"\s?(?:GMT|UTC|BST|CET|CEST|EET|EEST|EST|EDT|PST|PDT|MSK|IST|JST|KST|HKT|SGT|AEST"
+    r"|(?:a|p)\.m\.|(?:am|pm|hrs)\b|local\s+time|мск\b|по\s+московскому\s+времени)(?![\w-])"
+)
 
 
 def _glued_letters(text: str, p: Parse) -> bool:

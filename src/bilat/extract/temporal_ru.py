@@ -308,7 +308,7 @@ def _rel_day(m: re.Match[str], w: _When) -> _Resolved | None:
     base = w.pub.as_date() if w.pub else None
     if base is None:
         return None, None, None
-    word = (m["w"] or m.groupdict().get("w2") or "").lower()
+    word = (m["w"] or m.groupdict().get("w2") or m.groupdict().get("w3") or "").lower()
     return (base + dt.timedelta(days=_REL_DAYS[word])).isoformat(), None, None
 
 
@@ -437,13 +437,16 @@ def _rules() -> tuple[tuple[re.Pattern[str], _Rule], ...]:
             ),
             _rel_day,
         ),
-        # "по итогам прошедшего накануне заседания", "заседание, которое накануне прошло":
-        # held the day before the report (not a sentence's opening "Накануне", the day before
-        # the event told last, nor "накануне визита", the eve of an occasion)
+        # "по итогам прошедшего накануне заседания", "заседание, которое накануне прошло",
+        # "прибыл в Пекин накануне.": held the day before the report (not a sentence's opening
+        # "Накануне", the day before the event told last, nor "накануне визита", the eve of an
+        # occasion)
         (
             re.compile(
                 r"(?<![\w-])(?:прошедш|состоявш|проходивш|завершивш)\w*\s+(?P<w>накануне)(?![\w-])"
-                r"|(?<![\w-])(?P<w2>накануне)(?=\s+(?:прошл|состоял|завершил)\w*(?![\w-]))",
+                r"|(?<![\w-])(?P<w2>накануне)(?=\s+(?:прошл|состоял|завершил)\w*(?![\w-]))"
+                # "прибыл в Китай с официальным визитом накануне.": the clause's last word
+                r"|(?<=\s)(?P<w3>накануне)(?=\s*(?:[.;!?)]|,\s+(?:а|и|но|где|когда)\b|$))",
                 re.I,
             ),
             _rel_day,

@@ -306,7 +306,11 @@ def patterns() -> tuple[tuple[re.Pattern[str], Builder], ...]:
             # "On the 15th", and in machine translation "On 10th", "On afternoon of 19th"
             r"\b(?:on|from)\s+(?:the\s+)?(?:(?:morning|afternoon|evening|night)\s+of\s+(?:the\s+)?)?"
             r"(?P<d>3[01]|[12]\d|[1-9])(?:st|nd|rd|th)\b"
-            r"(?!\s+(?:of|anniversary|century|meeting|session|round|edition|time|plenary|day|place)\b)",
+            r"(?!\s+(?:of|anniversary|century|meeting|session|round|edition|time|plenary|day|place)\b)"
+            # an ordinal before a word is of that word ("on the 23rd annual summit", "on the
+            # 5th joint patrol"), not a day (not "On the 15th the ministers met")
+            r"(?!\s+(?!(?:the|he|she|they|we|it|in|at|with|and|when|both|there|was|were|is|are|will"
+            r"|would|had|has|have|did|to|for|but|as)\b)[a-z])",
             b_day_of_month,
             re.I,
         ),

@@ -1,0 +1,51 @@
+"""Days told by words around a clause: "and was received by X the next day", "later that
+day" at a clause's end; Russian "прибыл ... накануне." (the day before the report) and
+"X примет Y" (a planned reception); an ordinal before a noun ("the 12th annual summit") is no
+day of the month."""
+
+from __future__ import annotations
+
+from tests.conftest import extract_text
+
+
+def _events(text: str, published: str) -> list[tuple[str, str | None, frozenset[str]]]:
+    return [
+        (e.mode, e.date, frozenset(e.participants)) for e in extract_text(text, published).events
+    ]
+
+
+def test_a_reception_told_after_the_subjects_arrival_is_the_next_day() -> None:
+    events = _events(
+        "Vietnamese Prime Minister Pham Minh Chinh arrived in Kazan on October 22 for the BRICS "
+        "summit, and was received by Vladimir Putin in the Kremlin the next day.",
+        "2024-10-30",
+    )
+    assert ("meeting", "2024-10-23", frozenset({"Pham Minh Chinh", "Vladimir Putin"})) in events
+
+
+def test_later_that_day_is_the_day_of_the_contact_told_before() -> None:
+    events = _events(
+        "Kazakh President Kassym-Jomart Tokayev held talks with Xi Jinping in Astana on June 17. "
+        "Xi also addressed the China-Kazakhstan Business Council later that day.",
+        "2025-06-20",
+    )
+    assert {e[1] for e in events} == {"2025-06-17"}
+
+
+def test_a_russian_arrival_told_as_the_day_before() -> None:
+    events = _events(
+        "Премьер-министр Вьетнама Фам Минь Тинь прибыл в Москву с официальным визитом накануне. "
+        "Сегодня Фам Минь Тиня примет Председатель Правительства Михаил Мишустин.",
+        "2025-05-14",
+    )
+    assert ("visit", "2025-05-13", frozenset({"Pham Minh Chinh", "Russia"})) in events
+    assert ("meeting", "2025-05-14", frozenset({"Pham Minh Chinh", "Mikhail Mishustin"})) in events
+
+
+def test_an_ordinal_before_a_noun_is_no_day() -> None:
+    events = _events(
+        "Lula's state visit to China centred on the 12th annual summit with Xi Jinping in "
+        "Beijing on May 13.",
+        "2025-05-20",
+    )
+    assert "2025-05-12" not in {e[1] for e in events}
