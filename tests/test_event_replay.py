@@ -161,16 +161,22 @@ def test_the_replay_files_only_the_months_it_reaches(seed: int) -> None:
     for shelf in replay.months:
         for n in replay.by_month.get(shelf, ()):
             assert (replay.item(n).type, replay.item(n).mode) == shelf[:2]
+    # a key's list is made only when the key is read: gathered (`keys`) or spread
+    assert set(replay.filed) == set(replay.keys)
+    assert set(replay.probers) == replay.spread_keys
     # a mention is filed only under its keys of the shelves read, and a key's list, in
-    # reading order, holds every mention filed of it
-    for table in (replay.filed, replay.probers):
-        for key, ranks in table.items():
-            assert _shelf(key) in replay.months, key
-            assert ranks == sorted(set(ranks)), key
-    for n in replay.loaded:
+    # reading order, holds every mention filed of it (as filing each mention in turn makes it)
+    eager: tuple[dict[Any, list[int]], dict[Any, list[int]]] = ({}, {})
+    for n in sorted(replay.loaded):
         probed, filing = replay.blocks(replay.item(n))[:2]
-        for keys, table in ((probed, replay.probers), (filing, replay.filed)):
-            assert all(n in table[k] for k in keys if _shelf(k) in replay.months)
+        for keys, table in zip((probed, filing), eager, strict=True):
+            for k in keys:
+                if _shelf(k) in replay.months:
+                    table.setdefault(k, []).append(n)
+    for table, whole in zip((replay.probers, replay.filed), eager, strict=True):
+        for key, ranks in whole.items():
+            assert replay._read(key, table) == ranks == sorted(set(ranks)), key
+        assert all(ranks == whole.get(key, []) for key, ranks in table.items())
 
 
 @pytest.mark.parametrize("seed", range(20))

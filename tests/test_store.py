@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,7 @@ from bilat.records import (
     Figure,
 )
 from bilat.store import Store, open_store
+from bilat.store.items import load_events
 from conftest import CORPUS
 
 
@@ -128,6 +130,31 @@ def test_extraction_round_trip(store: Store, options: Options) -> None:
     assert store.load_extraction(doc.id) == ext
     assert store.stale_documents("test-1") == []
     assert [d.id for d in store.stale_documents("test-2")] == [doc.id]
+
+
+def test_events_read_by_id_are_those_saved(store: Store, options: Options) -> None:
+    """`load_events` (the update's read of the events its replay reaches, by id) gives each
+    stored event field for field as saved: every text, date, place and span distinct, so a
+    column read into another field shows."""
+    ingest(store, [str(CORPUS / "c01_tass_putin_xi_call.txt")], options)
+    doc = store.documents()[0]
+    events = (
+        Event(
+            "CONSULT", "visit", "planned", ("Vladimir Putin", "Xi Jinping"), "2025-05-07",
+            "2025-05-10", "Moscow", Evidence(3, 41, "Xi will visit Moscow on 7-10 May"),
+        ),
+        Event(
+            "COOPERATE", "military", "occurred", ("Russia",), None, None, None,
+            Evidence(50, 60, "joint drill"),
+        ),
+    )  # fmt: skip
+    ext = replace(_extraction(doc.name, doc.text), events=events)
+    with store.transaction():
+        store.save_extraction(doc.id, ext)
+    ids = [int(r["id"]) for r in store.db.all("SELECT id FROM events ORDER BY id")]
+    assert len(ids) == 2
+    assert load_events(store.db, ids) == dict(zip(ids, events, strict=True))
+    assert load_events(store.db, ids[1:]) == {ids[1]: events[1]}
 
 
 def test_record_round_trip(store: Store) -> None:

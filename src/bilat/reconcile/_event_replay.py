@@ -29,6 +29,7 @@ from __future__ import annotations
 import bisect
 import heapq
 from collections.abc import Callable, Collection, Hashable, Iterable, Mapping
+from itertools import chain
 
 from bilat.reconcile._dates import Span, months
 from bilat.reconcile._event_mentions import Mentions, sketches
@@ -193,8 +194,12 @@ class _Replay:
         live = sorted(s[0] for s in sketch.values() if s[1] is not None or s[2] is not None)
         self.refs = [k[3] for k in live]  # rank -> mention ref
         self.at: dict[str, int] = {r: n for n, r in enumerate(self.refs)}
+        # a key's filing and probing lists, made when the key is first read (`_read`) from
+        # the runs its shelf left (`_month`: each a list of the mentions alike in their keys
+        # of that shelf, in reading order), not for every key of a shelf filed
         self.filed: dict[Key, list[int]] = {}
         self.probers: dict[Key, list[int]] = {}
+        self.runs: tuple[dict[Key, list[list[int]]], dict[Key, list[list[int]]]] = ({}, {})
         # the stored cluster of each mention read (None: a new one) and every mention's rank
         # of each stored cluster read (`locate`): the clusters the replay reaches, not all
         self.where: dict[int, Hashable | None] = {}
@@ -212,6 +217,7 @@ class _Replay:
         self.sorted: set[Shelf] = set()  # shelves whose list is in reading order
         self.months: set[Shelf] = set()  # the shelves filed
         self.loaded: set[int] = set()  # the mentions filed
+        self.fetched: set[int] = set()  # the mentions whose stored events were asked for
         self.ready: set[Key] = set()  # keys read: their shelf filed
         self.now: dict[int, Hashable] = {}  # mentions placed again -> their cluster
         self.joined: dict[Hashable, list[int]] = {}  # cluster -> mentions placed again into it
@@ -231,7 +237,11 @@ class _Replay:
         """File every mention with a key of `key`'s type, mode and month under its keys of
         that shelf (a mention's keys of another shelf are filed with that shelf, if it is
         read). A key is on one shelf, so its list, filed when its shelf is, in reading
-        order, holds from then on every mention filed under it."""
+        order, holds from then on every mention filed under it. The mentions alike in their
+        keys of the shelf (one `blocks` each) are kept as one run, in reading order, under
+        each of those keys (`runs`); a key's list is its runs merged when it is first read
+        (`_read`): of 945,484 filings and 763,353 probings of the 188 shelves an `add10`
+        files at 100,000 documents, the keys read hold 372,570 and 144,542."""
         shelf = _shelf(key)
         if shelf in self.months:
             return
@@ -245,14 +255,22 @@ class _Replay:
             item = self.item(n)
             self.traces[n] = _trace(item)
             self.shelved[n] = self.blocks(item)[2]
-        none: tuple[list[Key], list[Key]] = ([], [])
-        probers, filed, shelved = self.probers, self.filed, self.shelved
+        shelved = self.shelved
+        alike: dict[int, tuple[tuple[list[Key], list[Key]], list[int]]] = {}
         for n in listed:
-            probed, filing = shelved[n].get(shelf, none)
+            keys = shelved[n].get(shelf)
+            if keys is not None:  # one pair of lists per `blocks`: known by its id
+                run = alike.get(id(keys))
+                if run is None:
+                    alike[id(keys)] = keys, [n]
+                else:
+                    run[1].append(n)
+        probing, filing = self.runs
+        for (probed, filed), ranks in alike.values():
             for k in probed:
-                probers.setdefault(k, []).append(n)
-            for k in filing:
-                filed.setdefault(k, []).append(n)
+                probing.setdefault(k, []).append(ranks)
+            for k in filed:
+                filing.setdefault(k, []).append(ranks)
 
     def ranked(self, shelf: Shelf) -> list[int]:
         """The mentions with a key on `shelf`, in reading order."""
@@ -263,11 +281,23 @@ class _Replay:
         return listed
 
     def _read(self, key: Key, table: dict[Key, list[int]]) -> list[int]:
-        """A key's list, its shelf filed first: then it holds all it will."""
+        """A key's list (of `filed` or `probers`), its shelf filed first: then it holds
+        all it will. Made from the key's runs (`_month`) when first asked for: each run is
+        in reading order, so they are merged (a sort of sorted runs)."""
         if key not in self.ready:
             self.ready.add(key)
             self._month(key)
-        return table.get(key, [])
+        found = table.get(key)
+        if found is None:
+            runs = self.runs[table is self.filed].pop(key, None)
+            if runs is None:
+                found = []
+            elif len(runs) == 1:
+                found = runs[0]  # shared with the run's other keys: read, never changed
+            else:
+                found = sorted(chain.from_iterable(runs))
+            table[key] = found
+        return found
 
     def blocks(self, item: _Item) -> Blocks:
         """`_probed` and `_filing` of `item`, and both by shelf, worked out once for the
@@ -301,9 +331,15 @@ class _Replay:
         return self.after[self.refs[n]]
 
     def prefetch(self, ranks: Iterable[int]) -> None:
-        """Read the stored events of the mentions ranked `ranks` at once, not one by one."""
+        """Read the stored events of the mentions ranked `ranks` at once, not one by one;
+        those asked for before are read already (a stored cluster's mentions are asked for
+        again each time the replay reaches it), so only the others are looked up."""
         if isinstance(self.after, Mentions):
-            self.after.prefetch(self.refs[n] for n in ranks)
+            fetched = self.fetched
+            fresh = [n for n in ranks if n not in fetched]
+            if fresh:
+                fetched.update(fresh)
+                self.after.prefetch([self.refs[n] for n in fresh])
 
     def locate(self, ranks: Iterable[int]) -> None:
         """Read the stored clusters of the mentions ranked `ranks` not read yet, and with
