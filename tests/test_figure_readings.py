@@ -546,3 +546,12 @@ def test_a_cargos_month_is_the_next_such_month() -> None:
     )
     assert _of(figures, 1.5).period == "2031-04..2031-04"
     assert _of(figures, 16_800_000).period == "2031-02..2031-02"
+
+
+def test_a_clause_opening_over_a_year_is_the_figures_period() -> None:
+    figures = extract_text(
+        "Mongolian citizens are travelling more. Over 2024, they made 1.1 million trips to "
+        "China, the ministry said, a rise of 9% over 2023.",
+        "2025-04-01",
+    ).figures
+    assert {(f.value, f.period) for f in figures} == {(1.1e6, "2024"), (9.0, "2024")}

@@ -40,6 +40,10 @@ _BASELINE = re.compile(
 )
 
 
+# a clause's opening "Over": "Over 2024, ..."
+_OPENS = re.compile(r"(?:.*[.;:]\s+|\W*)over\s+", re.I | re.S)
+
+
 def number_period(
     text: str, q: Quantity, siblings: list[Quantity], times: list[TimeExpr]
 ) -> str | None:
@@ -332,8 +336,11 @@ def _baseline(text: str, t: TimeExpr) -> bool:
         return False  # a span ('from 2019 to 2024'), not a point compared with
     if t.text.lower().startswith(("from", "since")):
         return True
-    if t.text.lower().startswith("the ") and re.search(r"\bover\s+$", text[: t.start], re.I):
-        return False  # "Over the first quarter, trade rose 6%": the span (not "up 5% over 2023")
+    if re.search(r"\bover\s+$", text[: t.start], re.I) and (
+        t.text.lower().startswith("the ") or _OPENS.fullmatch(text, 0, t.start)
+    ):
+        return False  # "Over the first quarter, trade rose 6%", "Over 2024, they made 742,000
+        # trips": the span (not "up 5% over 2023")
     return bool(_BASELINE.search(text[max(0, t.start - 16) : t.start]))
 
 
