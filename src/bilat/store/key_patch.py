@@ -7,7 +7,8 @@ Requires the keys a full write made (`bilat.store.record_keys`: `record_item_ref
 `record_names`, `record_summaries`, `record_item_counts`) and the item rows of the added
 documents; assigns those same rows for the entries the patch touched, each statement row
 keyed to the first entry citing it as a full write keys it, and the figures page's groups
-(`bilat.store.figure_groups`) and pair mentions of what changed.
+(`bilat.store.figure_groups`: with the groups of the conflicts removed and added) and pair
+mentions of what changed.
 """
 
 from __future__ import annotations
@@ -63,6 +64,7 @@ class KeyPatch:
                     )
                 )
             if kind == "conflicts":
+                figure_groups.drop_conflicts(self.db, chunk)
                 self.groups.update(
                     _groups(
                         self.db,
@@ -221,7 +223,9 @@ class KeyPatch:
         for kind in STATEMENTS:
             self._settle(kind)
         conflicted = sorted({i for kind, i, _ in self.keys.refs if kind == "conflicts"})
+        conflicts = sorted({pos for kind, _, pos in self.keys.refs if kind == "conflicts"})
         self.keys.flush()
+        figure_groups.conflicts_at(self.db, conflicts)  # the groups their rows are in
         pair_mentions(self.db, self.clusters)
         self.clusters = {}
         docs = sorted(set(added))
