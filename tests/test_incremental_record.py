@@ -1485,16 +1485,33 @@ def _figure_plans(store: Store, run: list[str]) -> list[str]:
     ]
 
 
+def _ids_read(sql: str) -> str:
+    """The figure ids a statement reads rows of by id (`f.id IN (...)`), or by their keys'
+    conflict (every id it holds: `f.id = r.item_id`) as "every"."""
+    if " figures f" not in sql:
+        return ""
+    if "f.id = r.item_id" in sql:
+        return "every"
+    found = re.search(r"f\.id IN \(([\d, ]+)\)", sql)
+    return found.group(1) if found else ""
+
+
+def _figures_by_id(store: Store, ids: list[int]) -> list[dict[str, Any]]:
+    marks = ", ".join("?" for _ in ids)
+    return store.db.all(f"SELECT doc_id FROM figures WHERE id IN ({marks})", ids)
+
+
 def test_a_touched_group_reads_its_conflicts_not_its_figure_rows(
     sources: list[Source], new_store: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """An added document's claim joins a stored conflict whose group holds many stored rows:
     the patch reads the figures page's groups of its conflicts from the conflicts kept per
-    group (`record_conflict_groups`), and figure rows only of the added document or by
-    conflict, never a group's rows by measure and period (they grow with the store); the
-    update serves what a rebuild serves. Fails when the groups' conflicts are found from
-    every figure row of their measure and period (SQLite: the plan searches the index
-    `figures_measure` by measure and period)."""
+    group (`record_conflict_groups`), and figure rows only of the added document, never a
+    group's rows by measure and period nor a conflict's (they grow with the store); the
+    update serves what a rebuild serves; the conflict gaining the claim, added again, reads
+    the new figure row alone. Fails when the groups' conflicts are found from every figure
+    row of their measure and period (SQLite: the plan searches the index `figures_measure`
+    by measure and period), and when an added conflict reads every row it holds."""
     cc, fcs = "Chinese customs", "FCS"
     many = tuple(_claimed(100 + n, "exact", cc, n) for n in range(12))
     stored = [many, (_claimed(140, "approx", fcs, 0), _claimed(100, "exact", fcs, 1))]
@@ -1503,6 +1520,7 @@ def test_a_touched_group_reads_its_conflicts_not_its_figure_rows(
     docs = _handmade(sources, made)
     store = _store_with(new_store, docs, [0, 1])
     try:
+        old = {int(r["doc_id"]) for r in store.db.all("SELECT doc_id FROM figures")}
         run = _statements_patching(monkeypatch)
         _add(store, docs[2])
         assert refresh_record(store) == "updated"
@@ -1511,6 +1529,12 @@ def test_a_touched_group_reads_its_conflicts_not_its_figure_rows(
             plans = _figure_plans(store, run)
             by_group = [p for p in plans if "INDEX figures_measure (" in p]  # not _doc
             assert plans and not by_group, by_group
+            # the conflict gaining the claim reads its new row alone, not every one it holds
+            (doc,) = {int(r["doc_id"]) for r in store.db.all("SELECT doc_id FROM figures")} - old
+            reads = [_ids_read(sql) for sql in run]
+            assert "every" not in reads
+            ids = [int(i) for read in reads for i in re.findall(r"\d+", read)]
+            assert ids and {int(r["doc_id"]) for r in _figures_by_id(store, ids)} == {doc}
         groups = store.db.all("SELECT * FROM record_conflict_groups")
         assert groups and {g["period"] for g in groups} == {"2024"}
         after = _snapshot(store)

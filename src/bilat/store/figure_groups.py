@@ -4,8 +4,9 @@ reads its groups instead of counting every row of the measure per request.
     count(db)                       fill `record_figure_groups` (with the record's keys)
     count(db, groups)               count again only these (measure, period) groups
     grown(db, groups, docs)         those groups moved by the rows of added documents (a patch)
-    conflicts_at(db, positions)     keep the groups of the conflicts at these positions (a patch)
-    drop_conflicts(db, positions)   forget those of the conflicts removed there
+    held(db, positions)             the groups of the conflicts at these positions
+    conflicts_at(db, added)         keep the groups of the conflicts a patch added
+    drop_conflicts(db, positions)   forget those of the conflicts it removed
     kept(db, measure, pair)         the measure's groups as `item_pages.figure_groups` gives them
     COLUMNS, GROUP                  the SQL of a figure row's group (rows `f`, documents `d`)
 
@@ -21,7 +22,7 @@ index, not every figure row of its measure and period.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from bilat.store.db import Database
@@ -35,6 +36,7 @@ __all__ = [
     "count",
     "drop_conflicts",
     "grown",
+    "held",
     "kept",
 ]
 
@@ -125,19 +127,38 @@ def _keep(db: Database, rows: Sequence[tuple[Any, ...]]) -> None:
     )
 
 
-def conflicts_at(db: Database, positions: Sequence[int]) -> None:
-    """Keep the groups of the conflicts at `positions` (added by a patch, their keys written):
-    read from their keys by position, so as many rows as the conflicts hold."""
+def held(db: Database, positions: Sequence[int]) -> dict[int, list[tuple[Any, ...]]]:
+    """Conflict position -> the groups (measure first, as `record_conflict_groups` keeps
+    them) its rows are in, of the conflicts at `positions`."""
+    out: dict[int, list[tuple[Any, ...]]] = {}
     for i in range(0, len(positions), _CHUNK):
         chunk = list(positions[i : i + _CHUNK])
         marks = ", ".join("?" for _ in chunk)
-        rows = db.execute(
-            f"SELECT f.measure, {GROUP}, r.pos FROM record_item_refs r CROSS JOIN figures f "
-            f"CROSS JOIN documents d WHERE r.kind = 'conflicts' AND r.pos IN ({marks}) "
-            f"AND f.id = r.item_id AND {_CURRENT} GROUP BY f.measure, {GROUP}, r.pos",
-            chunk,
-        ).fetchall()
-        _keep(db, [tuple(row) for row in rows])
+        sql = f"SELECT measure, {_COLS}, pos FROM record_conflict_groups WHERE pos IN ({marks})"
+        for row in db.execute(sql, chunk).fetchall():
+            out.setdefault(int(row[9]), []).append(tuple(row[:9]))
+    return out
+
+
+def conflicts_at(
+    db: Database, added: Mapping[int, tuple[Sequence[tuple[Any, ...]], Sequence[int]]]
+) -> set[Group]:
+    """Keep the groups of the conflicts a patch added (position -> the groups of a removed
+    conflict it holds every row of, and the figure rows it holds besides, by id: a conflict
+    gaining the added documents' claims reads those alone); their measures and periods."""
+    rows = {(*group, pos) for pos, (kept, _) in added.items() for group in kept}
+    at = {i: pos for pos, (_, ids) in added.items() for i in ids}
+    wanted = sorted(at)
+    for i in range(0, len(wanted), _CHUNK):
+        chunk = wanted[i : i + _CHUNK]
+        marks = ", ".join("?" for _ in chunk)
+        sql = (
+            f"SELECT f.id, f.measure, {GROUP} FROM figures f CROSS JOIN documents d "
+            f"WHERE f.id IN ({marks}) AND {_CURRENT}"
+        )
+        rows.update((*row[1:], at[int(row[0])]) for row in db.execute(sql, chunk).fetchall())
+    _keep(db, sorted(rows))
+    return {(str(r[0]), str(r[5])) for r in rows}
 
 
 def drop_conflicts(db: Database, positions: Sequence[int]) -> None:
