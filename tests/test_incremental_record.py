@@ -116,6 +116,10 @@ _KEYS = {  # the pages' keys (store/record_keys.py), by the entry's key, not its
     "JOIN record_items i ON i.kind = s.kind AND i.pos = s.pos",
     "counts": "SELECT kind, flow, doc_pair, n FROM record_item_counts",
     "figure groups": "SELECT * FROM record_figure_groups",
+    # the groups each conflict's rows are in, none left over (a patch keeps them by position)
+    "conflict groups": "SELECT c.measure, c.flow, c.unit, c.kind, c.per, c.period, c.outlet, "
+    "c.doc_pair, c.qualifier, i.item_key FROM record_conflict_groups c "
+    "JOIN record_items i ON i.kind = 'conflicts' AND i.pos = c.pos",
     "pair mentions": "SELECT m.pair, m.day, m.item_id, i.item_key FROM record_pair_mentions m "
     "JOIN record_items i ON i.kind = 'events' AND i.pos = m.pos",
     # the commitments' claims rows, none left over (a patch writes only those that changed)
@@ -1452,6 +1456,91 @@ def test_a_conflict_gaining_claims_equals_a_rebuild(sources: list[Source], new_s
         assert len(conflict["claims"]) == 9
         assert len(conflict["consistent_subsets"]) > 1
         assert cc in conflict["reason"] and fcs in conflict["reason"]
+    finally:
+        store.close()
+
+
+def _statements_patching(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The statements run while the record is patched, as run (SQLite: values in place)."""
+    run: list[str] = []
+    patch = Store.patch_record
+
+    def traced(self: Store, *args: Any, **kwargs: Any) -> None:
+        self.db.conn.set_trace_callback(run.append)
+        try:
+            patch(self, *args, **kwargs)
+        finally:
+            self.db.conn.set_trace_callback(None)
+
+    monkeypatch.setattr(Store, "patch_record", traced)
+    return run
+
+
+def _figure_plans(store: Store, run: list[str]) -> list[str]:
+    """The query plans of the statements of `run` that read figure rows (`figures f`)."""
+    reading = [sql for sql in run if sql.lstrip().startswith("SELECT") and " figures f" in sql]
+    return [
+        " | ".join(str(r[3]) for r in store.db.execute(f"EXPLAIN QUERY PLAN {sql}").fetchall())
+        for sql in reading
+    ]
+
+
+def _ids_read(sql: str) -> str:
+    """The figure ids a statement reads rows of by id (`f.id IN (...)`), or by their keys'
+    conflict (every id it holds: `f.id = r.item_id`) as "every"."""
+    if " figures f" not in sql:
+        return ""
+    if "f.id = r.item_id" in sql:
+        return "every"
+    found = re.search(r"f\.id IN \(([\d, ]+)\)", sql)
+    return found.group(1) if found else ""
+
+
+def _figures_by_id(store: Store, ids: list[int]) -> list[dict[str, Any]]:
+    marks = ", ".join("?" for _ in ids)
+    return store.db.all(f"SELECT doc_id FROM figures WHERE id IN ({marks})", ids)
+
+
+def test_a_touched_group_reads_its_conflicts_not_its_figure_rows(
+    sources: list[Source], new_store: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An added document's claim joins a stored conflict whose group holds many stored rows:
+    the patch reads the figures page's groups of its conflicts from the conflicts kept per
+    group (`record_conflict_groups`), and figure rows only of the added document, never a
+    group's rows by measure and period nor a conflict's (they grow with the store); the
+    update serves what a rebuild serves; the conflict gaining the claim, added again, reads
+    the new figure row alone. Fails when the groups' conflicts are found from every figure
+    row of their measure and period (SQLite: the plan searches the index `figures_measure`
+    by measure and period), and when an added conflict reads every row it holds."""
+    cc, fcs = "Chinese customs", "FCS"
+    many = tuple(_claimed(100 + n, "exact", cc, n) for n in range(12))
+    stored = [many, (_claimed(140, "approx", fcs, 0), _claimed(100, "exact", fcs, 1))]
+    added = (_claimed(180, "at_least", fcs, 0),)
+    made = [Extraction("x", None, "test", (_RU, _CN), figures=f) for f in (*stored, added)]
+    docs = _handmade(sources, made)
+    store = _store_with(new_store, docs, [0, 1])
+    try:
+        old = {int(r["doc_id"]) for r in store.db.all("SELECT doc_id FROM figures")}
+        sqlite = store.db.dialect == "sqlite"  # PostgreSQL: the update and rebuild alone
+        run = _statements_patching(monkeypatch) if sqlite else []
+        _add(store, docs[2])
+        assert refresh_record(store) == "updated"
+        monkeypatch.undo()
+        if sqlite:
+            plans = _figure_plans(store, run)
+            by_group = [p for p in plans if "INDEX figures_measure (" in p]  # not _doc
+            assert plans and not by_group, by_group
+            # the conflict gaining the claim reads its new row alone, not every one it holds
+            (doc,) = {int(r["doc_id"]) for r in store.db.all("SELECT doc_id FROM figures")} - old
+            reads = [_ids_read(sql) for sql in run]
+            assert "every" not in reads
+            ids = [int(i) for read in reads for i in re.findall(r"\d+", read)]
+            assert ids and {int(r["doc_id"]) for r in _figures_by_id(store, ids)} == {doc}
+        groups = store.db.all("SELECT * FROM record_conflict_groups")
+        assert groups and {g["period"] for g in groups} == {"2024"}
+        after = _snapshot(store)
+        rebuild_record(store)
+        assert after == _snapshot(store)
     finally:
         store.close()
 

@@ -4,6 +4,9 @@ reads its groups instead of counting every row of the measure per request.
     count(db)                       fill `record_figure_groups` (with the record's keys)
     count(db, groups)               count again only these (measure, period) groups
     grown(db, groups, docs)         those groups moved by the rows of added documents (a patch)
+    held(db, positions)             the groups of the conflicts at these positions
+    conflicts_at(db, added)         keep the groups of the conflicts a patch added
+    drop_conflicts(db, positions)   forget those of the conflicts it removed
     kept(db, measure, pair)         the measure's groups as `item_pages.figure_groups` gives them
     COLUMNS, GROUP                  the SQL of a figure row's group (rows `f`, documents `d`)
 
@@ -11,17 +14,31 @@ A group is a measure, quantity (flow, unit, kind, per), period, outlet, document
 qualifier: how many current rows, the lowest and highest value, the first row's id, the
 earliest publication date, and the pair views of the open conflicts its rows are in (the
 record's keys map a figure row to its conflict). The counts hold while the record is current;
-reviews are not in them (the page counts the periods of reviewed rows again).
+reviews are not in them (the page counts the periods of reviewed rows again). Which
+conflicts each group's rows are in is kept beside them (`record_conflict_groups`, migration
+024: a group and a conflict's position), so a patch reads a touched group's conflicts by
+index, not every figure row of its measure and period.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from bilat.store.db import Database
 
-__all__ = ["COLUMNS", "GROUP", "NAMES", "Group", "count", "grown", "kept"]
+__all__ = [
+    "COLUMNS",
+    "GROUP",
+    "NAMES",
+    "Group",
+    "conflicts_at",
+    "count",
+    "drop_conflicts",
+    "grown",
+    "held",
+    "kept",
+]
 
 NAMES = ("flow", "unit", "kind", "per", "period", "outlet", "doc_pair", "qualifier")
 COLUMNS = (  # of NAMES, for figure rows `f` and their documents `d`
@@ -72,22 +89,84 @@ def _of(groups: Sequence[Group], figure: str = "f.") -> tuple[str, list[str]]:
 
 def _conflict_pairs(db: Database, groups: Sequence[Group]) -> dict[tuple[Any, ...], set[str]]:
     """Group (measure first) -> the pair views of the conflicts its rows are in (none: the
-    group is in a conflict of no view all the same), of `groups` (every one when empty).
-    Each conflict's views are read once, by position."""
-    where, params = _of(groups)
-    join = " CROSS JOIN " if groups else ", "  # a few groups: their rows first, by the
-    # measure index (SQLite keeps a CROSS JOIN's order); every one: as the planner likes
-    tables = join.join(("figures f", "record_item_refs r", "documents d"))
-    rows = db.execute(
-        f"SELECT f.measure, {GROUP}, r.pos FROM {tables} WHERE r.kind = 'conflicts' "
-        f"AND f.id = r.item_id AND {_CURRENT}{where} GROUP BY f.measure, {GROUP}, r.pos",
-        params,
-    ).fetchall()
+    group is in a conflict of no view all the same), of `groups` (every one when empty), from
+    the kept conflicts of each group (`record_conflict_groups`). Each conflict's views are
+    read once, by position."""
+    where, params = _of(groups, "")
+    sql = f"SELECT measure, {_COLS}, pos FROM record_conflict_groups WHERE 1 = 1{where}"
+    rows = db.execute(sql, params).fetchall()
     views = _views(db, sorted({int(row[9]) for row in rows}) if groups else None)
     out: dict[tuple[Any, ...], set[str]] = {}
     for row in rows:
         out.setdefault(tuple(row[:9]), set()).update(views.get(int(row[9]), ()))
     return out
+
+
+def _conflicted(db: Database, groups: Sequence[Group]) -> list[tuple[Any, ...]]:
+    """(measure, group, conflict position) of the conflicts the current rows of `groups`
+    (every one when empty) are in, as the record's keys map figure rows to conflicts."""
+    where, params = _of(groups)
+    join = " CROSS JOIN " if groups else ", "  # a few groups: their rows first, by the
+    # measure index (SQLite keeps a CROSS JOIN's order); every one: as the planner likes
+    tables = join.join(("figures f", "record_item_refs r", "documents d"))
+    return [
+        tuple(row)
+        for row in db.execute(
+            f"SELECT f.measure, {GROUP}, r.pos FROM {tables} WHERE r.kind = 'conflicts' "
+            f"AND f.id = r.item_id AND {_CURRENT}{where} GROUP BY f.measure, {GROUP}, r.pos",
+            params,
+        ).fetchall()
+    ]
+
+
+def _keep(db: Database, rows: Sequence[tuple[Any, ...]]) -> None:
+    db.execute_many(
+        f"INSERT INTO record_conflict_groups (measure, {_COLS}, pos) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        rows,
+    )
+
+
+def held(db: Database, positions: Sequence[int]) -> dict[int, list[tuple[Any, ...]]]:
+    """Conflict position -> the groups (measure first, as `record_conflict_groups` keeps
+    them) its rows are in, of the conflicts at `positions`."""
+    out: dict[int, list[tuple[Any, ...]]] = {}
+    for i in range(0, len(positions), _CHUNK):
+        chunk = list(positions[i : i + _CHUNK])
+        marks = ", ".join("?" for _ in chunk)
+        sql = f"SELECT measure, {_COLS}, pos FROM record_conflict_groups WHERE pos IN ({marks})"
+        for row in db.execute(sql, chunk).fetchall():
+            out.setdefault(int(row[9]), []).append(tuple(row[:9]))
+    return out
+
+
+def conflicts_at(
+    db: Database, added: Mapping[int, tuple[Sequence[tuple[Any, ...]], Sequence[int]]]
+) -> set[Group]:
+    """Keep the groups of the conflicts a patch added (position -> the groups of a removed
+    conflict it holds every row of, and the figure rows it holds besides, by id: a conflict
+    gaining the added documents' claims reads those alone); their measures and periods."""
+    rows = {(*group, pos) for pos, (kept, _) in added.items() for group in kept}
+    at = {i: pos for pos, (_, ids) in added.items() for i in ids}
+    wanted = sorted(at)
+    for i in range(0, len(wanted), _CHUNK):
+        chunk = wanted[i : i + _CHUNK]
+        marks = ", ".join("?" for _ in chunk)
+        sql = (
+            f"SELECT f.id, f.measure, {GROUP} FROM figures f CROSS JOIN documents d "
+            f"WHERE f.id IN ({marks}) AND {_CURRENT}"
+        )
+        rows.update((*row[1:], at[int(row[0])]) for row in db.execute(sql, chunk).fetchall())
+    _keep(db, sorted(rows))
+    return {(str(r[0]), str(r[5])) for r in rows}
+
+
+def drop_conflicts(db: Database, positions: Sequence[int]) -> None:
+    """Forget the groups of the conflicts at `positions` (removed by a patch)."""
+    for i in range(0, len(positions), _CHUNK):
+        chunk = list(positions[i : i + _CHUNK])
+        marks = ", ".join("?" for _ in chunk)
+        db.execute(f"DELETE FROM record_conflict_groups WHERE pos IN ({marks})", chunk)
 
 
 def _views(db: Database, positions: Sequence[int] | None) -> dict[int, set[str]]:
@@ -110,6 +189,8 @@ def count(db: Database, groups: Iterable[Group] | None = None) -> None:
     """Count the current documents' figure rows per group (after the record's keys): every
     group (the table empty), or, given `groups` (measures and periods), those again."""
     if groups is None:
+        db.execute("DELETE FROM record_conflict_groups")
+        _keep(db, _conflicted(db, []))
         _count(db, [])
         return
     wanted = sorted(set(groups))
@@ -117,6 +198,8 @@ def count(db: Database, groups: Iterable[Group] | None = None) -> None:
         chunk = wanted[i : i + _GROUPS]
         where, params = _of(chunk, "")
         db.execute(f"DELETE FROM record_figure_groups WHERE 1 = 1{where}", params)
+        db.execute(f"DELETE FROM record_conflict_groups WHERE 1 = 1{where}", params)
+        _keep(db, _conflicted(db, chunk))
         _count(db, chunk)
 
 
@@ -124,7 +207,8 @@ def grown(db: Database, groups: Iterable[Group], docs: Sequence[int]) -> None:
     """After documents were only added (`docs`, no row of another document gone): the kept
     counts of `groups` (measures and periods: of the rows added and of the conflicts the
     patch removed or added) moved by the added rows alone, their conflicts' views read
-    again (`_conflict_pairs`, as `count` reads them)."""
+    again from the kept conflicts of each group (`conflicts_at` and `drop_conflicts` keep
+    them right first)."""
     wanted = sorted(set(groups))
     for i in range(0, len(wanted), _GROUPS):
         chunk = wanted[i : i + _GROUPS]
@@ -175,7 +259,7 @@ def _count(db: Database, groups: Sequence[Group]) -> None:
     """Insert the counts of `groups` (every group when empty)."""
     conflicts = _conflict_pairs(db, groups)
     where, params = _of(groups)
-    join = "CROSS JOIN" if groups else ","  # as in `_conflict_pairs`
+    join = "CROSS JOIN" if groups else ","  # as in `_conflicted`
     rows = db.execute(
         f"SELECT f.measure, {GROUP}, {_AGGREGATES} FROM figures f {join} documents d "
         f"WHERE {_CURRENT}{where} GROUP BY f.measure, {GROUP}",

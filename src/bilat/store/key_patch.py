@@ -7,7 +7,8 @@ Requires the keys a full write made (`bilat.store.record_keys`: `record_item_ref
 `record_names`, `record_summaries`, `record_item_counts`) and the item rows of the added
 documents; assigns those same rows for the entries the patch touched, each statement row
 keyed to the first entry citing it as a full write keys it, and the figures page's groups
-(`bilat.store.figure_groups`) and pair mentions of what changed.
+(`bilat.store.figure_groups`: with the groups of the conflicts removed and added) and pair
+mentions of what changed.
 """
 
 from __future__ import annotations
@@ -39,6 +40,8 @@ class KeyPatch:
         self.dropped: dict[str, set[int]] = {}  # statement rows whose keyed entry went
         self.groups: set[figure_groups.Group] = set()  # of the figures of conflicts removed
         self.clusters: dict[int, Sequence[str]] = {}  # event clusters added: pos -> pairs
+        # conflicts removed, by key: their figure rows and groups (None: two had the key)
+        self.conflicts: dict[str, tuple[set[int], list[tuple[Any, ...]]] | None] = {}
 
     def remove(self, kind: str, pairs_at: Mapping[int, Sequence[str]]) -> None:
         """Drop the keys of the `kind` entries at these positions (-> the pairs they are
@@ -63,14 +66,7 @@ class KeyPatch:
                     )
                 )
             if kind == "conflicts":
-                self.groups.update(
-                    _groups(
-                        self.db,
-                        "record_item_refs r JOIN figures f ON f.id = r.item_id "
-                        f"WHERE r.kind = ? AND r.pos IN ({marks})",
-                        [kind, *chunk],
-                    )
-                )
+                self._conflicts_gone(chunk)
             if kind == "events":
                 self.db.execute(
                     f"DELETE FROM record_pair_mentions WHERE pos IN ({marks})", list(chunk)
@@ -90,6 +86,57 @@ class KeyPatch:
                     f"DELETE FROM record_summaries WHERE kind = ? AND pos IN ({marks})",
                     [kind, *chunk],
                 )
+
+    def _conflicts_gone(self, positions: Sequence[int]) -> None:
+        """Keep what the conflicts removed at `positions` held (their figure rows and the
+        figures page's groups of them, by the conflict's key: one added again holding those
+        rows is in those groups) and forget their groups."""
+        marks = ", ".join("?" for _ in positions)
+        keys = {
+            int(r[0]): str(r[1])
+            for r in self.db.execute(
+                f"SELECT pos, item_key FROM record_items WHERE kind = 'conflicts' "
+                f"AND pos IN ({marks})",
+                list(positions),
+            ).fetchall()
+        }
+        ids: dict[int, set[int]] = {}
+        for item_id, pos in self.db.execute(
+            f"SELECT item_id, pos FROM record_item_refs WHERE kind = 'conflicts' "
+            f"AND pos IN ({marks})",
+            list(positions),
+        ).fetchall():
+            ids.setdefault(int(pos), set()).add(int(item_id))
+        held = figure_groups.held(self.db, positions)
+        for pos, key in keys.items():
+            once = key not in self.conflicts
+            self.conflicts[key] = (ids.get(pos, set()), held.get(pos, [])) if once else None
+        self.groups.update((str(g[0]), str(g[5])) for rows in held.values() for g in rows)
+        figure_groups.drop_conflicts(self.db, positions)
+
+    def _conflicts_added(self) -> set[figure_groups.Group]:
+        """Keep the groups of the conflicts added (their keys not flushed yet): of one
+        holding every figure row of the conflict removed with its key, those of that one
+        and of the rows it gained; of another, those of its rows. Their measures and periods."""
+        ids: dict[int, set[int]] = {}
+        for kind, item_id, pos in self.keys.refs:
+            if kind == "conflicts":
+                ids.setdefault(pos, set()).add(item_id)
+        added: dict[int, tuple[Sequence[tuple[Any, ...]], Sequence[int]]] = {}
+        for chunk in chunks(sorted(ids)):
+            marks = ", ".join("?" for _ in chunk)
+            for pos, key in self.db.execute(
+                f"SELECT pos, item_key FROM record_items WHERE kind = 'conflicts' "
+                f"AND pos IN ({marks})",
+                list(chunk),
+            ).fetchall():
+                now, gone = ids[int(pos)], self.conflicts.get(str(key))
+                if gone is not None and gone[0] <= now:
+                    added[int(pos)] = (gone[1], sorted(now - gone[0]))
+                else:
+                    added[int(pos)] = ((), sorted(now))
+        self.conflicts = {}
+        return figure_groups.conflicts_at(self.db, added)
 
     def cleared(self, kind: str) -> None:
         """Every `kind` entry was removed: no kept entry cites a statement row."""
@@ -220,7 +267,7 @@ class KeyPatch:
         item rows are counted in)."""
         for kind in STATEMENTS:
             self._settle(kind)
-        conflicted = sorted({i for kind, i, _ in self.keys.refs if kind == "conflicts"})
+        conflicted = self._conflicts_added()  # the groups of the conflicts added
         self.keys.flush()
         pair_mentions(self.db, self.clusters)
         self.clusters = {}
@@ -234,13 +281,10 @@ class KeyPatch:
             self._adjust(("mentions", pair, ""), n, keep=pair == EVERY)
         self.mentions.clear()
         # the figures page's groups of the rows added and of the conflicts removed or added
-        groups, self.groups = self.groups, set()
+        groups, self.groups = self.groups | conflicted, set()
         for chunk in chunks(docs):
             marks = ", ".join("?" for _ in chunk)
             groups.update(_groups(self.db, f"figures f WHERE f.doc_id IN ({marks})", chunk))
-        for chunk in chunks(conflicted):
-            marks = ", ".join("?" for _ in chunk)
-            groups.update(_groups(self.db, f"figures f WHERE f.id IN ({marks})", chunk))
         figure_groups.grown(self.db, groups, docs)
 
     def _adjust(self, key: tuple[str, str, str], n: int, *, keep: bool = True) -> None:

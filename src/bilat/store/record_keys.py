@@ -57,6 +57,7 @@ TABLES = (
     "record_summaries",
     "record_figure_groups",
     "record_pair_mentions",
+    "record_conflict_groups",
 )
 _ITEMS = ("events", "figures", "agreements", "commitments", "actors")
 EVERY = "*"  # the mention count of every pair's clusters together
