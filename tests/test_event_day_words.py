@@ -49,3 +49,25 @@ def test_an_ordinal_before_a_noun_is_no_day() -> None:
         "2025-05-20",
     )
     assert "2025-05-12" not in {e[1] for e in events}
+
+
+def test_a_stay_told_by_its_length_is_a_visit() -> None:
+    events = _events(
+        "Brazilian President Luiz Inacio Lula da Silva spent five days in China in May, "
+        "attending the China-CELAC forum in Beijing.",
+        "2025-06-20",
+    )
+    assert ("visit", "2025-05", frozenset({"Luiz Inacio Lula da Silva", "China"})) in events
+    russian = _events(
+        "Президент Индонезии Прабово Субианто провел три дня в России в июне.", "2025-07-01"
+    )
+    assert russian == [("visit", "2025-06", frozenset({"Prabowo Subianto", "Russia"}))]
+
+
+def test_a_stay_this_week_runs_up_to_the_report() -> None:
+    events = _events(
+        "For Narendra Modi, who spent three days in Russia this week for the BRICS summit in "
+        "Kazan, the trip was a success.",
+        "2024-10-24",
+    )
+    assert ("visit", "2024-10-22", frozenset({"Narendra Modi", "Russia"})) in events

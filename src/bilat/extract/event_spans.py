@@ -4,7 +4,9 @@ requires: the events found so far (`Found`), DocContext.published
 assigns : a date span to the occasion told before ("The three-day summit, which ends on
           Thursday, ..." dates the summit the headline tells by the report's day alone); one
           contact per day of a list ("their telephone conversations of 8 August and 18
-          August 2025"); a later clause's year refined by the time its sentence opens with
+          August 2025"); a later clause's year refined by the time its sentence opens with;
+          the days of a stay told by its length this week ("who spent four days in China this
+          week": the days up to the report's)
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from bilat.extract.event_merge import Found
 from bilat.extract.event_people import DAY_COUNTS
 from bilat.extract.temporal import find_time_expressions
 
-__all__ = ["fronted_date", "one_per_date", "the_span_told"]
+__all__ = ["a_stay_up_to_now", "fronted_date", "one_per_date", "the_span_told"]
 
 
 # "The three-day summit, which ends on Thursday, ...", "the two-day visit, which began on
@@ -128,6 +130,32 @@ def fronted_date(ctx: DocContext, clause: Clause, new: list[Found]) -> list[Foun
     return [
         replace(f, event=replace(f.event, date=date, date_end=told[-1].date_end))
         if f.event.date and len(f.event.date) == 4 and date.startswith(f.event.date)
+        else f
+        for f in new
+    ]
+
+
+# "Putin, who spent four days in China this week for the summit, ...": a stay told as done
+# by its length, in the week of the report: the days up to the report's
+_STAY_THIS_WEEK = re.compile(
+    r"\b(?:has\s+)?spent\s+(?P<n>two|three|four|five|six|seven|[2-7])\s+days\s+in\s+"
+    r"(?:[A-Z][\w'’-]*\s+){1,3}this\s+week\b"
+)
+
+
+def a_stay_up_to_now(ctx: DocContext, clause: Clause, new: list[Found]) -> list[Found]:
+    """The visit a clause tells as a stay of N days this week, dated by the month or week
+    alone, runs the N days up to the report's day."""
+    m = _STAY_THIS_WEEK.search(clause.text)
+    published = ctx.published or ""
+    if m is None or len(published) != 10:
+        return new
+    n = int(m["n"]) if m["n"].isdigit() else DAY_COUNTS[m["n"].lower()]
+    last = dt.date.fromisoformat(published)
+    first = (last - dt.timedelta(n - 1)).isoformat()
+    return [
+        replace(f, event=replace(f.event, date=first, date_end=last.isoformat()))
+        if f.event.mode == "visit" and len(f.event.date or "") < 10
         else f
         for f in new
     ]

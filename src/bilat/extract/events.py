@@ -101,7 +101,7 @@ from bilat.extract.event_plans import (
     told_after_a_past_one,
 )
 from bilat.extract.event_retold import redated_talks
-from bilat.extract.event_spans import fronted_date, one_per_date, the_span_told
+from bilat.extract.event_spans import a_stay_up_to_now, fronted_date, one_per_date, the_span_told
 from bilat.extract.event_visits import (
     as_state,
     dateline_state,
@@ -560,6 +560,7 @@ def extract_events(ctx: DocContext, gaz: Gazetteer) -> list[Event]:
             new = the_contact_told(clause, new, found)
             new = one_per_date(ctx, clause, new)  # "conversations of 8 August and 18 August"
             new = fronted_date(ctx, clause, new)  # "In September, ..., and held X-2024 drills"
+            new = a_stay_up_to_now(ctx, clause, new)  # "spent four days in China this week"
             new += the_one_before(ctx, clause, new, found)
             new += this_trip(ctx, gaz, clause, new)
             before = new or ([again, *summit_of_continued(ctx, clause, again)] if again else [])
