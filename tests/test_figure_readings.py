@@ -555,3 +555,11 @@ def test_a_clause_opening_over_a_year_is_the_figures_period() -> None:
         "2025-04-01",
     ).figures
     assert {(f.value, f.period) for f in figures} == {(1.1e6, "2024"), (9.0, "2024")}
+
+
+def test_a_russian_year_named_in_apposition_bounds_the_months() -> None:
+    (figure,) = extract_text(
+        "Товарооборот Монголии и Китая за девять месяцев прошлого, 2024 года вырос на 12%.",
+        "2025-02-10",
+    ).figures
+    assert (figure.value, figure.period) == (12.0, "2024-01..2024-09")
