@@ -36,3 +36,16 @@ def test_a_given_name_and_patronymic_alone_is_no_person_of_its_own() -> None:
         "сказал Лукашенко."
     )
     assert people == ["Alexander Lukashenko", "Vladimir Putin"]
+
+
+def test_a_state_councilor_and_a_bodys_possessive_are_no_part_of_the_name() -> None:
+    actors = {
+        a.name
+        for a in extract_text(
+            "Tomsk Polytechnic University's rector met Chinese State Councilor Shen Yiqin and "
+            "Deputy Prime Minister Tatyana Golikova in Beijing.",
+            "2024-11-19",
+        ).actors
+    }
+    assert "Tomsk Polytechnic University" in actors
+    assert not any(name.endswith("'s") or name.startswith("Councilor") for name in actors)

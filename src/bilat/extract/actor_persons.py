@@ -44,7 +44,7 @@ THE = re.compile(r"\bthe\s+$", re.I)
 TITLE_WORDS = re.compile(
     r"^(?:(?:Mr|Mrs|Ms|Dr|President|Premier|Minister|General|Crown\s+Prince|Prince|Princess"
     r"|Treasurer|Chancellor|Governor|Mayor|Ambassador|Senator|Secretary|Chairman|Chairwoman"
-    r"|Commissioner|Vice\s+President|Vice\s+Premier"
+    r"|Commissioner|Vice\s+President|Vice\s+Premier|(?:State\s+)?Counci(?:l)?lor"
     r"|Sheikh|Sheikha|Emir|Datuk\s+Seri|Datuk|Dato['’]?\s+Sri|Dato['’]?|Tan\s+Sri|Tun|Haji"
     # Indian honorifics and abbreviated ranks ("Smt. Droupadi Murmu", "Army chief Gen Upendra
     # Dwivedi", "Adm Dinesh Tripathi", "H.E. Mr. Vladimir Putin")

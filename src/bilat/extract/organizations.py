@@ -156,7 +156,7 @@ def _from_entity(
         start, raw = start + lead.end(), raw[lead.end() :]
     if "(" in raw:  # "... Surveillance (Rosselkhoznadzor": the acronym is read below
         raw = raw[: raw.index("(")].rstrip()
-    name = raw.strip(" ,.;:\"“”'’")
+    name = re.sub(r"['’]s$", "", raw.strip(" ,.;:\"“”'’"))  # "Kazan Federal University's"
     if not re.match(r"(?:Embassy|Consulate|Mission)\b", name):
         name = re.sub(r"\s+in\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*$", "", name)
     heads, companies = _heads()
