@@ -100,6 +100,45 @@ def test_counts_without_a_unit_and_a_cell_the_text_also_tells() -> None:
     ]
 
 
+def test_months_as_rows_with_units_in_the_columns_and_an_empty_cell() -> None:
+    text = (
+        "Turkey buys less Russian gas this year.\n\n"
+        "Table 6: Russia–Turkey monthly trade\n"
+        "Month Exports (US$ bn) Imports (US$ bn) Share, %\n"
+        "Jan 2025 3.2 0.9 4.1\n"
+        "Feb 2025 2.8 n/a 3.9\n"
+        "Source: Turkstat.\n"
+    )
+    found = [
+        (f.kind, round(f.value, 3), f.unit, f.period, f.source_data)
+        for f in extract_text(text, "2025-06-01").figures
+        if f.evidence.quote[:1].isalpha() and f.evidence.quote[-1].isdigit()
+    ]
+    assert found == [
+        ("amount", 3.2e9, "USD", "2025-01..2025-01", "Turkstat"),
+        ("amount", 0.9e9, "USD", "2025-01..2025-01", "Turkstat"),
+        ("share", 4.1, "percent", "2025-01..2025-01", "Turkstat"),
+        ("amount", 2.8e9, "USD", "2025-02..2025-02", "Turkstat"),
+        ("share", 3.9, "percent", "2025-02..2025-02", "Turkstat"),
+    ]
+
+
+def test_a_russian_table_with_decimal_commas() -> None:
+    text = (
+        "Товарооборот Белоруссии и Китая вырос.\n\n"
+        "Таблица 2. Товарооборот Белоруссии и Китая (млрд долл.)\n"
+        "Год Оборот Изменение\n"
+        "2023 8,4 +60,2%\n"
+        "2024 8,9 +6,0%\n"
+    )
+    assert cells(text) == [
+        ("amount", 8.4e9, "USD", "2023", "2023 8,4 +60,2%"),
+        ("change", 60.2, "percent", "2023", "2023 8,4 +60,2%"),
+        ("amount", 8.9e9, "USD", "2024", "2024 8,9 +6,0%"),
+        ("change", 6.0, "percent", "2024", "2024 8,9 +6,0%"),
+    ]
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -1,24 +1,23 @@
 """Figures of a table that a PDF reader or a page flattened into lines (GOLD.md "figures").
 
-A table is a caption line ("Table 1: ...", "Figure 2. ...", "Chart ...", or a title ending in
-a unit in brackets), a header line (the columns' names, or their years), then at least two
-rows with the same number of numeric cells ("2023 1,240.5 380.2 1,620.7" under "Year Exports
-Imports Total"; "Wheat, thousand tonnes 410 525" under "2023 2024"). Each cell is a figure:
-its value scaled by the unit its row label, its column or the caption gives ("US$ billion",
-"mt", "bcm"); the period of its row's or column's year ("2022–23" is "2022..2023"); a change
-when signed or in a change column ("Change y/y"); measure and flow from the caption with the
-column's and row's names ("Total" is the pair's turnover, "Exports to X" a flow). The
-evidence is the row's line.
+A table is a caption ("Table 1: ...", "Figure 2. ...", or a title ending in a unit in
+brackets), a header (the columns' names or years), then two rows or more of as many numeric
+cells ("2023 1,240.5 380.2" under "Year Exports Imports"; "Wheat, thousand tonnes 410 525"
+under "2023 2024"). Each cell is a figure: scaled by the unit of its row label, column or
+caption ("US$ billion", "mt", "bcm"), dated by its row's or column's year ("2022–23" is
+2022..2023), a change when signed or in a change column ("Change y/y"), measure and flow from
+the caption with the column's and row's names ("Total" is the pair's turnover, "Exports to
+X" a flow); its evidence is the row's line.
 
-requires: `DocContext.clean_text`, `published` and `pair`
-assigns : nothing; `Table`s (their figures and the span of header and rows), which
-          `figures.extract_figures` adds instead of reading those lines as sentences
+requires: `DocContext.clean_text` and `pair`
+assigns : nothing; `Table`s (their figures, the span of header and rows) for `figures`
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from bilat.extract.context import DocContext
 from bilat.extract.figures_measure import (
@@ -41,14 +40,12 @@ class Table:
     figures: tuple[Figure, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class _Line:
+class _Line(NamedTuple):
     start: int
     text: str
 
 
-@dataclass(frozen=True, slots=True)
-class _Row:
+class _Row(NamedTuple):
     line: _Line
     label: str
     cells: tuple[str, ...]
@@ -58,10 +55,12 @@ _CAPTION = re.compile(
     r"(?:Table|Figure|Chart|Exhibit|Graph|Таблица|Рисунок)\s*\d*\w?\s*[.:–—-]\s*\S"
 )
 _UNIT_END = re.compile(r"\(([^()]{1,60})\)\s*$")
-_CELL = re.compile(r"[+\-−–]?\d{1,3}(?:,\d{3})+(?:\.\d+)?%?|[+\-−–]?\d+(?:\.\d+)?%?")
+_CELL = re.compile(r"[+\-−–]?\d{1,3}(?:,\d{3})+(?:\.\d+)?%?|[+\-−–]?\d+(?:[.,]\d+)?%?|n/a|–|—|\.\.")
+_MISSING = frozenset({"n/a", "–", "—", ".."})  # a cell left empty
 _PERIOD_LABEL = re.compile(
     r"(?:FY\s?)?(?:19|20)\d\d(?:\s?[–/-]\s?(?:(?:19|20)?\d\d))?\*?"
-    r"|(?:H[12]|Q[1-4]|[A-Z][a-z]{2}[–-][A-Z][a-z]{2})\s(?:19|20)\d\d"
+    r"|(?:H[12]|Q[1-4]|[A-Z][a-z]{2}[–-][A-Z][a-z]{2}|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|"
+    r"Oct|Nov|Dec)[a-z]*\.?)\s(?:19|20)\d\d"
 )
 _LINK = frozenset({"to", "from", "of", "in", "with", "by", "for", "and", "into", "vs", "per"})
 
@@ -74,19 +73,13 @@ def find_tables(ctx: DocContext) -> list[Table]:
 
 
 def _lines(text: str) -> list[_Line]:
-    return [
-        _Line(m.start() + len(m.group(0)) - len(m.group(0).lstrip()), m.group(0).strip())
-        for m in re.finditer(r"[^\n]+", text)
-        if m.group(0).strip()
-    ]
+    return [_Line(m.start(1), m[1]) for m in re.finditer(r"[^\S\n]*([^\n]*\S)", text)]
 
 
 def _is_caption(line: str) -> bool:
     """'Table 1: China-Russia trade', 'Figure 2. ...', or a short title ending in its unit."""
-    if len(line) > 160 or (line.endswith((".", "!", "?", ";")) and not _CAPTION.match(line)):
-        return False
-    if _CAPTION.match(line):
-        return True
+    if _CAPTION.match(line) or len(line) > 160:
+        return len(line) <= 160
     unit = _UNIT_END.search(line)
     return unit is not None and _unit_phrase(unit.group(1)) is not None
 
@@ -110,11 +103,16 @@ def _table_at(ctx: DocContext, lines: list[_Line], i: int) -> Table | None:
         f
         for row in rows
         for n, cell in enumerate(row.cells)
-        if (f := _cell_figure(ctx, caption, columns, row, n, cell)) is not None
+        if cell not in _MISSING
+        and (f := _cell_figure(ctx, caption, columns, row, n, cell)) is not None
     ]
-    if len(figures) < sum(len(r.cells) for r in rows):
+    if len(figures) < sum(c not in _MISSING for r in rows for c in r.cells):
         return None  # a cell without its period: no table read
     end = rows[-1].line.start + len(rows[-1].line.text)
+    after = lines[i + 2 + len(rows)].text if i + 2 + len(rows) < len(lines) else ""
+    source = re.fullmatch(r"(?:Sources?|Источник)\s*:\s*(.{2,80}?)\.?", after)
+    if source:  # "Source: GACC." under the rows: the data's source, as "according to" is
+        figures = [replace(f, source_data=source[1]) for f in figures]
     return Table(header.start, end, tuple(figures))
 
 
@@ -126,6 +124,8 @@ def _row(line: _Line) -> _Row | None:
         k -= 1
     if k == 0 and len(tokens) >= 2 and _PERIOD_LABEL.fullmatch(tokens[0]):
         k = 1  # "2023 24.7 16.3 41.0"
+    if 0 < k < len(tokens) - 1 and _PERIOD_LABEL.fullmatch(" ".join(tokens[: k + 1])):
+        k += 1  # "Jan 2025 19.4 -2.1%": the month's year
     if k == len(tokens) or k == 0:
         return None
     label = " ".join(tokens[:k])
@@ -134,8 +134,7 @@ def _row(line: _Line) -> _Row | None:
     return _Row(line, label, tuple(tokens[k:]))
 
 
-@dataclass(frozen=True, slots=True)
-class _Columns:
+class _Columns(NamedTuple):
     names: tuple[str, ...]  # one per cell ("" when the header gives none)
     periods: tuple[str | None, ...]  # a column's period, when the header gives years
 
@@ -144,9 +143,7 @@ def _years_header(text: str) -> list[str] | None:
     """'2022 2023 2024', 'Indicator 2023 2024': the years of the columns, else None."""
     tokens = text.split()
     years = [t for t in tokens if _PERIOD_LABEL.fullmatch(t)]
-    if len(years) < 2 or tokens[-len(years) :] != years:
-        return None
-    return years
+    return years if len(years) >= 2 and tokens[-len(years) :] == years else None
 
 
 def _columns(header: str, rows: list[_Row]) -> _Columns | None:
@@ -193,8 +190,7 @@ def _period(label: str) -> str | None:
 def _unit_phrase(text: str) -> str | None:
     """The part of a caption, column or row label that names a unit ('Chinese customs, USD
     billion' -> 'USD billion'; 'Crude oil, mt' -> 'mt'), or None."""
-    parts = [p.strip() for p in re.split(r"[,;:]", text)]
-    for part in [m.group(1) for m in re.finditer(r"\(([^()]+)\)", text)] + parts[::-1]:
+    for part in [m.group(1) for m in re.finditer(r"\(([^()]+)\)", text)] + [text]:
         for piece in [p.strip() for p in re.split(r"[,;:]", part)][::-1]:
             if piece and len(piece.split()) <= 4 and _scaled("1", piece) is not None:
                 return piece
@@ -217,7 +213,7 @@ def _scaled(number: str, phrase: str) -> tuple[float, str, str | None] | None:
 
 
 def _value(cell: str, phrase: str | None) -> tuple[float, str, str | None]:
-    number = re.sub(r"^[+\-−–]|[,%]", "", cell)
+    number = re.sub(r"^[+\-−–]|%$|,(?=\d{3}\b)", "", cell).replace(",", ".")  # "240,1"
     if cell.endswith("%"):
         return float(number), "percent", None
     scaled = _scaled(number, phrase) if phrase else None
@@ -231,12 +227,13 @@ _CHANGE = re.compile(
 )
 
 
-def _kind(cell: str, names: str, value: float) -> tuple[str, float]:
+def _kind(cell: str, names: str, value: float, unit: str) -> tuple[str, float]:
+    """A percentage signed or in a change column is a change, else a share ("Share, %")."""
     signed = cell[:1] in "+-−–" and len(cell) > 1
     negative = cell[:1] in "-−–"
-    if cell.endswith("%") and (signed or _CHANGE.search(names)):
+    if unit == "percent" and (signed or _CHANGE.search(names)):
         return "change", -value if negative else value
-    if cell.endswith("%"):
+    if unit == "percent":
         return "share", value
     return "amount", -value if negative else value
 
@@ -249,11 +246,13 @@ def _cell_figure(
     if period is None:
         return None
     label = "" if columns.periods[n] is None else row.label
-    phrase = _unit_phrase(label) or _unit_phrase(column) or _unit_phrase(caption)
+    phrase = _unit_phrase(label) or _unit_phrase(column)
+    if phrase is None:  # "Change y/y" over bare numbers: percentages
+        phrase = "%" if _CHANGE.search(label or column) else _unit_phrase(caption)
     value, unit, per = _value(cell, phrase)
-    kind, value = _kind(cell, f"{column} {label}", value)
+    kind, value = _kind(cell, f"{column} {label}", value, unit)
     measure, flow = _measure_flow(ctx, caption, column, label, unit)
-    line = row.line
+    line = row.line  # its quote: the row, as the text gives it
     return Figure(
         kind=kind,
         value=value,
@@ -287,13 +286,12 @@ def _measure_flow(
     named = re.sub(  # "Exports to KZ": the pair's codes stand for its states
         r"\b[A-Z]{2}\b", lambda m: state_name(m[0]) if m[0] in ctx.pair else m[0], label or column
     )
-    text = f"{_topic(caption)}: {named} "
-    pos = len(text)
-    text += "1 000"
+    text = f"{_topic(caption)}: {named} 1 000"
+    pos = len(text) - 5
     measure = find_measure(text, pos, len(text), unit)
     flow = find_flow(text, pos, measure, countries_in_text(text), ctx.pair)
-    if _TOTAL.match(column) and measure in ("trade_flow", "trade_turnover", "other"):
-        measure = "trade_turnover" if measure != "other" or "trade" in text.lower() else measure
-        pair = [h.iso for h in countries_in_text(caption)]
-        flow = f"{ctx.pair[0]}<->{ctx.pair[1]}" if set(ctx.pair) <= set(pair) else flow
+    if _TOTAL.match(column) and measure in ("trade_flow", "trade_turnover"):
+        measure = "trade_turnover"  # "Total": the pair's turnover
+        if set(ctx.pair) <= {h.iso for h in countries_in_text(caption)}:
+            flow = f"{ctx.pair[0]}<->{ctx.pair[1]}"
     return measure, flow
