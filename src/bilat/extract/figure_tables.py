@@ -62,6 +62,7 @@ _PERIOD_LABEL = re.compile(
     r"|(?:H[12]|Q[1-4]|[A-Z][a-z]{2}[–-][A-Z][a-z]{2}|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|"
     r"Oct|Nov|Dec)[a-z]*\.?)\s(?:19|20)\d\d"
 )
+_ROWS_HEAD = re.compile(r"(?:Year|FY|Fiscal year|Period|Month|Quarter|Год|Месяц|Период)", re.I)
 _LINK = frozenset({"to", "from", "of", "in", "with", "by", "for", "and", "into", "vs", "per"})
 
 
@@ -156,7 +157,7 @@ def _columns(header: str, rows: list[_Row]) -> _Columns | None:
     if not all(_PERIOD_LABEL.fullmatch(r.label) for r in rows):
         return None  # names in both directions: which is which is a guess
     names = _column_names(header)
-    if len(names) == n + 1:
+    if len(names) == n + 1 and _ROWS_HEAD.fullmatch(names[0]):
         names = names[1:]  # "Year", "FY": the rows' column
     if len(names) != n:
         return None

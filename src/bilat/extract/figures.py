@@ -75,8 +75,12 @@ def extract_figures(ctx: DocContext) -> list[Figure]:
         if para != carry.paragraph:
             carry = _Carry(para, None, None, carry.document, carry.period, carry.to_date)
         figures += _sentence_figures(ctx, sent, carry, speakers.get(para))
-    figures += _table_cells(tables, figures)
-    return _without_title_repeats(ctx, _once(figures))
+    cells = _table_cells(tables, figures)  # each its own, though two be alike ("2023 2 2")
+    return _without_title_repeats(ctx, sorted(_once(figures) + cells, key=_start))
+
+
+def _start(f: Figure) -> int:
+    return f.evidence.start
 
 
 def _table_cells(tables: list[Table], told: list[Figure]) -> list[Figure]:
