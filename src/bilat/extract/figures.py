@@ -17,6 +17,7 @@ from typing import Any
 
 from bilat.extract.commitments import is_target
 from bilat.extract.context import DocContext, Sentence
+from bilat.extract.figure_tables import Table, find_tables
 from bilat.extract.figures_attrib import (
     clause_speaker,
     paragraph_ids,
@@ -67,11 +68,31 @@ def extract_figures(ctx: DocContext) -> list[Figure]:
     figures: list[Figure] = []
     carry = _Carry()
     speakers = _paragraph_speakers(ctx)
+    tables = find_tables(ctx)
     for sent, para in zip(ctx.sentences, paragraph_ids(ctx), strict=True):
+        if any(t.start <= sent.start and sent.end <= t.end for t in tables):
+            continue  # a table's header or row: its cells are read below
         if para != carry.paragraph:
             carry = _Carry(para, None, None, carry.document, carry.period, carry.to_date)
         figures += _sentence_figures(ctx, sent, carry, speakers.get(para))
-    return _without_title_repeats(ctx, _once(figures))
+    cells = _table_cells(tables, figures)  # each its own, though two be alike ("2023 2 2")
+    return _without_title_repeats(ctx, sorted(_once(figures) + cells, key=_start))
+
+
+def _start(f: Figure) -> int:
+    return f.evidence.start
+
+
+def _table_cells(tables: list[Table], told: list[Figure]) -> list[Figure]:
+    """The cells of the tables that the text does not also tell: 'trade totaled $228.1 billion
+    in 2025' over a row '2025 228.1 -6.9%' is one fact, with the sentence as its evidence."""
+
+    def same(a: Figure, b: Figure) -> bool:
+        return (a.kind, a.unit, a.per, a.period) == (b.kind, b.unit, b.per, b.period) and abs(
+            a.value - b.value
+        ) <= 0.01 * abs(b.value)
+
+    return [f for t in tables for f in t.figures if not any(same(f, b) for b in told)]
 
 
 def _without_title_repeats(ctx: DocContext, figures: list[Figure]) -> list[Figure]:

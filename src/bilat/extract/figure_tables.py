@@ -1,0 +1,298 @@
+"""Figures of a table that a PDF reader or a page flattened into lines (GOLD.md "figures").
+
+A table is a caption ("Table 1: ...", "Figure 2. ...", or a title ending in a unit in
+brackets), a header (the columns' names or years), then two rows or more of as many numeric
+cells ("2023 1,240.5 380.2" under "Year Exports Imports"; "Wheat, thousand tonnes 410 525"
+under "2023 2024"). Each cell is a figure: scaled by the unit of its row label, column or
+caption ("US$ billion", "mt", "bcm"), dated by its row's or column's year ("2022–23" is
+2022..2023), a change when signed or in a change column ("Change y/y"), measure and flow from
+the caption with the column's and row's names ("Total" is the pair's turnover, "Exports to
+X" a flow); its evidence is the row's line.
+
+requires: `DocContext.clean_text` and `pair`
+assigns : nothing; `Table`s (their figures, the span of header and rows) for `figures`
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import NamedTuple
+
+from bilat.extract.context import DocContext
+from bilat.extract.figures_measure import (
+    countries_in_text,
+    find_flow,
+    find_measure,
+    state_name,
+)
+from bilat.extract.numbers import find_quantities
+from bilat.extract.temporal import find_time_expressions
+from bilat.records import Evidence, Figure
+
+__all__ = ["Table", "find_tables"]
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    start: int  # clean-text span of the header and the rows
+    end: int
+    figures: tuple[Figure, ...]
+
+
+class _Line(NamedTuple):
+    start: int
+    text: str
+
+
+class _Row(NamedTuple):
+    line: _Line
+    label: str
+    cells: tuple[str, ...]
+
+
+_CAPTION = re.compile(
+    r"(?:Table|Figure|Chart|Exhibit|Graph|Таблица|Рисунок)\s*\d*\w?\s*[.:–—-]\s*\S"
+)
+_UNIT_END = re.compile(r"\(([^()]{1,60})\)\s*$")
+_CELL = re.compile(r"[+\-−–]?\d{1,3}(?:,\d{3})+(?:\.\d+)?%?|[+\-−–]?\d+(?:[.,]\d+)?%?|n/a|–|—|\.\.")
+_MISSING = frozenset({"n/a", "–", "—", ".."})  # a cell left empty
+_PERIOD_LABEL = re.compile(
+    r"(?:FY\s?)?(?:19|20)\d\d(?:\s?[–/-]\s?(?:(?:19|20)?\d\d))?\*?"
+    r"|(?:H[12]|Q[1-4]|[A-Z][a-z]{2}[–-][A-Z][a-z]{2}|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|"
+    r"Oct|Nov|Dec)[a-z]*\.?)\s(?:19|20)\d\d"
+)
+_ROWS_HEAD = re.compile(r"(?:Year|FY|Fiscal year|Period|Month|Quarter|Год|Месяц|Период)", re.I)
+_LINK = frozenset({"to", "from", "of", "in", "with", "by", "for", "and", "into", "vs", "per"})
+
+
+def find_tables(ctx: DocContext) -> list[Table]:
+    """Every flattened table of the text whose cells could all be read."""
+    lines = _lines(ctx.clean_text)
+    found = (_table_at(ctx, lines, i) for i in range(len(lines) - 3) if _is_caption(lines[i].text))
+    return [t for t in found if t is not None]
+
+
+def _lines(text: str) -> list[_Line]:
+    return [_Line(m.start(1), m[1]) for m in re.finditer(r"[^\S\n]*([^\n]*\S)", text)]
+
+
+def _is_caption(line: str) -> bool:
+    """'Table 1: China-Russia trade', 'Figure 2. ...', or a short title ending in its unit."""
+    if _CAPTION.match(line) or len(line) > 160:
+        return len(line) <= 160
+    unit = _UNIT_END.search(line)
+    return unit is not None and _unit_phrase(unit.group(1)) is not None
+
+
+def _table_at(ctx: DocContext, lines: list[_Line], i: int) -> Table | None:
+    """The table whose caption is lines[i], if a header and two rows or more follow it."""
+    header = lines[i + 1]
+    rows: list[_Row] = []
+    for line in lines[i + 2 :]:
+        row = _row(line)
+        if row is None or (rows and len(row.cells) != len(rows[0].cells)):
+            break
+        rows.append(row)
+    if len(rows) < 2 or (_row(header) is not None and not _years_header(header.text)):
+        return None
+    columns = _columns(header.text, rows)
+    if columns is None:
+        return None
+    caption = lines[i].text
+    figures = [
+        f
+        for row in rows
+        for n, cell in enumerate(row.cells)
+        if cell not in _MISSING
+        and (f := _cell_figure(ctx, caption, columns, row, n, cell)) is not None
+    ]
+    if len(figures) < sum(c not in _MISSING for r in rows for c in r.cells):
+        return None  # a cell without its period: no table read
+    end = rows[-1].line.start + len(rows[-1].line.text)
+    after = lines[i + 2 + len(rows)].text if i + 2 + len(rows) < len(lines) else ""
+    source = re.fullmatch(r"(?:Sources?|Источник)\s*:\s*(.{2,80}?)\.?", after)
+    if source:  # "Source: GACC." under the rows: the data's source, as "according to" is
+        figures = [replace(f, source_data=source[1]) for f in figures]
+    return Table(header.start, end, tuple(figures))
+
+
+def _row(line: _Line) -> _Row | None:
+    """A row: a label (a name, or a period) and numeric cells up to the line's end."""
+    tokens = line.text.split()
+    k = len(tokens)
+    while k > 0 and _CELL.fullmatch(tokens[k - 1]):
+        k -= 1
+    if k == 0 and len(tokens) >= 2 and _PERIOD_LABEL.fullmatch(tokens[0]):
+        k = 1  # "2023 24.7 16.3 41.0"
+    if 0 < k < len(tokens) - 1 and _PERIOD_LABEL.fullmatch(" ".join(tokens[: k + 1])):
+        k += 1  # "Jan 2025 19.4 -2.1%": the month's year
+    if k == len(tokens) or k == 0:
+        return None
+    label = " ".join(tokens[:k])
+    if not (_PERIOD_LABEL.fullmatch(label) or re.search(r"[^\W\d_]", label)):
+        return None
+    return _Row(line, label, tuple(tokens[k:]))
+
+
+class _Columns(NamedTuple):
+    names: tuple[str, ...]  # one per cell ("" when the header gives none)
+    periods: tuple[str | None, ...]  # a column's period, when the header gives years
+
+
+def _years_header(text: str) -> list[str] | None:
+    """'2022 2023 2024', 'Indicator 2023 2024': the years of the columns, else None."""
+    tokens = text.split()
+    years = [t for t in tokens if _PERIOD_LABEL.fullmatch(t)]
+    return years if len(years) >= 2 and tokens[-len(years) :] == years else None
+
+
+def _columns(header: str, rows: list[_Row]) -> _Columns | None:
+    n = len(rows[0].cells)
+    years = _years_header(header)
+    if years is not None:
+        if len(years) != n or any(_PERIOD_LABEL.fullmatch(r.label) for r in rows):
+            return None
+        return _Columns(("",) * n, tuple(_period(y) for y in years))
+    if not all(_PERIOD_LABEL.fullmatch(r.label) for r in rows):
+        return None  # names in both directions: which is which is a guess
+    names = _column_names(header)
+    if len(names) == n + 1 and _ROWS_HEAD.fullmatch(names[0]):
+        names = names[1:]  # "Year", "FY": the rows' column
+    if len(names) != n:
+        return None
+    return _Columns(tuple(names), (None,) * n)
+
+
+def _column_names(header: str) -> list[str]:
+    """'Year Exports to KZ Imports from KZ Total' -> Year | Exports to KZ | Imports from KZ |
+    Total: a capitalised word opens a column unless a linking word ('to', 'from') leads to it."""
+    names: list[list[str]] = []
+    for word in header.split():
+        opens = word[:1].isupper() or word[:1].isdigit()
+        if not names or (opens and names[-1][-1].lower() not in _LINK):
+            names.append([word])
+        else:
+            names[-1].append(word)
+    return [" ".join(n) for n in names]
+
+
+def _period(label: str) -> str | None:
+    """'2021' -> 2021, '2022–23' -> 2022..2023, 'H1 2025' -> 2025-H1."""
+    label = label.rstrip("*")
+    fiscal = re.fullmatch(r"(?:FY\s?)?((?:19|20)\d\d)\s?[–/-]\s?((?:19|20)?\d\d)", label)
+    if fiscal:
+        end = fiscal[2] if len(fiscal[2]) == 4 else fiscal[1][:2] + fiscal[2]
+        return f"{fiscal[1]}..{end}" if end > fiscal[1] else None
+    times = find_time_expressions(label, None)
+    return times[0].period if len(times) == 1 else None
+
+
+def _unit_phrase(text: str) -> str | None:
+    """The part of a caption, column or row label that names a unit ('Chinese customs, USD
+    billion' -> 'USD billion'; 'Crude oil, mt' -> 'mt'), or None."""
+    for part in [m.group(1) for m in re.finditer(r"\(([^()]+)\)", text)] + [text]:
+        for piece in [p.strip() for p in re.split(r"[,;:]", part)][::-1]:
+            if piece and len(piece.split()) <= 4 and _scaled("1", piece) is not None:
+                return piece
+    return None
+
+
+_SCALE = {"thousand": 1e3, "thousands": 1e3, "'000": 1e3, "million": 1e6, "mn": 1e6, "mln": 1e6}
+
+
+def _scaled(number: str, phrase: str) -> tuple[float, str, str | None] | None:
+    """(value, unit, per) of `number` in the unit `phrase` names, or None without one."""
+    if phrase.lower() in _SCALE:
+        return float(number) * _SCALE[phrase.lower()], "count", None
+    words = phrase.split()
+    for text in (f"{number} {phrase}", f"{words[0]} {number} {' '.join(words[1:])}".strip()):
+        found = find_quantities(text)
+        if len(found) == 1 and found[0].unit != "count" and found[0].end >= len(text) - 1:
+            return found[0].value, found[0].unit, found[0].per
+    return None
+
+
+def _value(cell: str, phrase: str | None) -> tuple[float, str, str | None]:
+    number = re.sub(r"^[+\-−–]|%$|,(?=\d{3}\b)", "", cell).replace(",", ".")  # "240,1"
+    if cell.endswith("%"):
+        return float(number), "percent", None
+    scaled = _scaled(number, phrase) if phrase else None
+    return scaled or (float(number), "count", None)
+
+
+_CHANGE = re.compile(
+    r"\bchange\b|\bgrowth\b|\by/y\b|\byoy\b|year[- ]on[- ]year|\bincrease\b|\brise\b|"
+    r"\bг/г\b|\bрост\b|изменени",
+    re.I,
+)
+
+
+def _kind(cell: str, names: str, value: float, unit: str) -> tuple[str, float]:
+    """A percentage signed or in a change column is a change, else a share ("Share, %")."""
+    signed = cell[:1] in "+-−–" and len(cell) > 1
+    negative = cell[:1] in "-−–"
+    if unit == "percent" and (signed or _CHANGE.search(names)):
+        return "change", -value if negative else value
+    if unit == "percent":
+        return "share", value
+    return "amount", -value if negative else value
+
+
+def _cell_figure(
+    ctx: DocContext, caption: str, columns: _Columns, row: _Row, n: int, cell: str
+) -> Figure | None:
+    column = columns.names[n]
+    period = columns.periods[n] or _period(row.label)
+    if period is None:
+        return None
+    label = "" if columns.periods[n] is None else row.label
+    phrase = _unit_phrase(label) or _unit_phrase(column)
+    if phrase is None:  # "Change y/y" over bare numbers: percentages
+        phrase = "%" if _CHANGE.search(label or column) else _unit_phrase(caption)
+    value, unit, per = _value(cell, phrase)
+    kind, value = _kind(cell, f"{column} {label}", value, unit)
+    measure, flow = _measure_flow(ctx, caption, column, label, unit)
+    line = row.line  # its quote: the row, as the text gives it
+    return Figure(
+        kind=kind,
+        value=value,
+        value_max=None,
+        unit=unit,
+        per=per,
+        qualifier="exact",
+        measure=measure,
+        measure_text=" ".join(p for p in (label or column, _topic(caption)) if p) or None,
+        flow=flow,
+        period=period,
+        said_by=None,
+        evidence=Evidence(line.start, line.start + len(line.text), line.text),
+    )
+
+
+def _topic(caption: str) -> str:
+    """'Table 1: China-Russia Goods Trade, 2021–2025 (US$ billion)' -> 'China-Russia Goods
+    Trade, 2021–2025'."""
+    text = _CAPTION.sub(lambda m: m.group(0)[-1], caption, count=1)
+    return _UNIT_END.sub("", text).strip(" ,.")
+
+
+_TOTAL = re.compile(r"^(?:total|turnover|trade|всего|оборот)\b", re.I)
+
+
+def _measure_flow(
+    ctx: DocContext, caption: str, column: str, label: str, unit: str
+) -> tuple[str, str | None]:
+    """The measure and flow a cell's caption, column and row label tell together."""
+    named = re.sub(  # "Exports to KZ": the pair's codes stand for its states
+        r"\b[A-Z]{2}\b", lambda m: state_name(m[0]) if m[0] in ctx.pair else m[0], label or column
+    )
+    text = f"{_topic(caption)}: {named} 1 000"
+    pos = len(text) - 5
+    measure = find_measure(text, pos, len(text), unit)
+    flow = find_flow(text, pos, measure, countries_in_text(text), ctx.pair)
+    if _TOTAL.match(column) and measure in ("trade_flow", "trade_turnover"):
+        measure = "trade_turnover"  # "Total": the pair's turnover
+        if set(ctx.pair) <= {h.iso for h in countries_in_text(caption)}:
+            flow = f"{ctx.pair[0]}<->{ctx.pair[1]}"
+    return measure, flow
