@@ -91,7 +91,7 @@ class Keys:
         self._by_doc: dict[str, dict[int, list[tuple[int, int]]]] = {}  # local: (id, key)s
         self._read: dict[str, set[int | None]] = {}  # documents read (None: every one)
         self._statement_ids: dict[str, dict[tuple[int, str], list[int]]] = {}
-        self._by_span: dict[tuple[int, int], list[tuple[int, int]]] = {}  # local figures
+        self._by_span: dict[tuple[int, int], list[tuple[int, int, str]]] = {}  # id, end, value
         self._spans: set[tuple[int, int]] = set()  # (document, start) read (local)
         self._seen: dict[str, Marks] = {}
         self.mentions = 0  # event mention keys written
@@ -163,14 +163,16 @@ class Keys:
             if kind == "events":
                 self.refs_at[pos] += 1
 
-    def _figures(self, doc: int, start: int, key: int) -> list[int]:
-        """The figure rows of `doc` at `start` keyed `key` (a claim's span and value);
-        `local`: of the (document, start) spans read (`_local_figures`), else `_find`'s."""
+    def _figures(self, doc: int, start: int, end: int, value: float) -> list[int]:
+        """The figure rows of `doc` with this span and value (a claim's `claim_key`), in id
+        order; `local`: of the (document, start) spans read (`_local_figures`), matched by
+        end and value as `claim_key` writes them, unhashed; else `_find`'s."""
         if not self.local:
-            return self._find("figures", doc, key)
+            return self._find("figures", doc, claim_key(start, end, value))
         if (doc, start) not in self._spans:
             self._local_figures([(doc, start)])
-        return [i for i, k in self._by_span.get((doc, start), ()) if k == key]
+        text = repr(value)
+        return [i for i, e, v in self._by_span.get((doc, start), ()) if e == end and v == text]
 
     def _local_figures(self, spans: Iterable[tuple[int, int]]) -> None:
         """Read the figure rows starting where the claims `spans` (document, start) not read
@@ -190,8 +192,8 @@ class Keys:
             for row in self.db.execute(sql, [*docs, *starts]):
                 span = (int(row[0]), int(row[2]))
                 if span in asked:  # the query asks the product of documents and starts
-                    key = claim_key(span[1], int(row[3]), float(row[4] or 0))
-                    self._by_span.setdefault(span, []).append((int(row[1]), key))
+                    at = (int(row[1]), int(row[3]), repr(float(row[4] or 0)))
+                    self._by_span.setdefault(span, []).append(at)
             self._spans.update(chunk)
 
     def add(self, kind: str, pos: int, item: dict[str, Any]) -> None:
@@ -218,9 +220,8 @@ class Keys:
                 value = float(cl.get("value") or 0)
                 if value != value:  # NaN: equal to no stored value
                     continue
-                start = int(cl.get("start") or 0)
-                key = claim_key(start, int(cl.get("end") or 0), value)
-                for figure_id in self._figures(int(cl.get("doc_id") or 0), start, key):
+                doc_id, start, end = (int(cl.get(f) or 0) for f in ("doc_id", "start", "end"))
+                for figure_id in self._figures(doc_id, start, end, value):
                     self._ref(kind, figure_id, pos)
         elif kind == "actors":
             members = item.get("members") or []
