@@ -1545,6 +1545,52 @@ def test_a_touched_group_reads_its_conflicts_not_its_figure_rows(
         store.close()
 
 
+def test_a_touched_conflict_keys_its_claims_from_their_figure_rows_alone(
+    sources: list[Source], new_store: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A stored document holds one claim of a conflict and a dozen figures of other years
+    (in no conflict); an added document's claim joins the conflict. The patch keys the
+    conflict's claims to their figure rows from the rows at the claims' spans alone, not
+    every figure row of the documents they are in (a touched conflict names every claim of
+    its measure and period; its documents hold several times as many rows); the update
+    equals a rebuild. Fails (SQLite: the figure rows the patch's key statements return)
+    when every row of the claims' documents is read."""
+    cc, fcs = "Chinese customs", "FCS"
+    other = tuple(
+        dataclasses.replace(
+            _turnover((100 + n) * 1e9, str(2010 + n), "RU<->CN", None),
+            source_data=cc,
+            evidence=Evidence(n, n + 1, f"q{n}"),
+        )
+        for n in range(1, 13)
+    )
+    stored = [(_claimed(100, "exact", cc, 0), *other), (_claimed(140, "approx", fcs, 0),)]
+    added = (_claimed(180, "at_least", fcs, 0),)
+    made = [Extraction("x", None, "test", (_RU, _CN), figures=f) for f in (*stored, added)]
+    docs = _handmade(sources, made)
+    store = _store_with(new_store, docs, [0, 1])
+    try:
+        sqlite = store.db.dialect == "sqlite"  # PostgreSQL: the update and rebuild alone
+        run = _statements_patching(monkeypatch) if sqlite else []
+        _add(store, docs[2])
+        assert refresh_record(store) == "updated"
+        monkeypatch.undo()
+        cited = {
+            int(r["item_id"])
+            for r in store.db.all("SELECT item_id FROM record_item_refs WHERE kind = 'conflicts'")
+        }
+        assert len(cited) == 3  # the conflict holds a claim of each document
+        if sqlite:
+            keyed = [sql for sql in run if "start_pos, end_pos, value FROM figures" in sql]
+            read = {int(r[1]) for sql in keyed for r in store.db.execute(sql).fetchall()}
+            assert keyed and read == cited, sorted(read - cited)
+        after = _snapshot(store)
+        rebuild_record(store)
+        assert after == _snapshot(store)
+    finally:
+        store.close()
+
+
 @pytest.mark.parametrize("named", ["Russia", "RF"])
 def test_a_state_grown_by_its_gazetteer_id_is_named_as_a_rebuild_names_it(
     named: str, sources: list[Source], new_store: Any

@@ -73,9 +73,7 @@ def _documents(kind: str, item: dict[str, Any]) -> tuple[str, set[int]]:
         return kind, {int(d) for d in refs if d.isdigit()}
     if kind in STATEMENTS:
         return kind, {int(e.get("doc_id") or 0) for e in item.get(STATEMENTS[kind]) or []}
-    if kind == "conflicts":
-        return "figures", {int(c.get("doc_id") or 0) for c in item.get("claims") or []}
-    return kind, set()
+    return kind, set()  # a conflict's figure rows are read by span (`Keys._local_figures`)
 
 
 class Keys:
@@ -93,6 +91,8 @@ class Keys:
         self._by_doc: dict[str, dict[int, list[tuple[int, int]]]] = {}  # local: (id, key)s
         self._read: dict[str, set[int | None]] = {}  # documents read (None: every one)
         self._statement_ids: dict[str, dict[tuple[int, str], list[int]]] = {}
+        self._by_span: dict[tuple[int, int], list[tuple[int, int, str]]] = {}  # id, end, value
+        self._spans: set[tuple[int, int]] = set()  # (document, start) read (local)
         self._seen: dict[str, Marks] = {}
         self.mentions = 0  # event mention keys written
         self.refs_at: Counter[int] = Counter()  # event mention keys written per position
@@ -163,8 +163,46 @@ class Keys:
             if kind == "events":
                 self.refs_at[pos] += 1
 
+    def _figures(self, doc: int, start: int, end: int, value: float) -> list[int]:
+        """The figure rows of `doc` with this span and value (a claim's `claim_key`), in id
+        order; `local`: of the (document, start) spans read (`_local_figures`), matched by
+        end and value as `claim_key` writes them, unhashed; else `_find`'s."""
+        if not self.local:
+            return self._find("figures", doc, claim_key(start, end, value))
+        if (doc, start) not in self._spans:
+            self._local_figures([(doc, start)])
+        text = repr(value)
+        return [i for i, e, v in self._by_span.get((doc, start), ()) if e == end and v == text]
+
+    def _local_figures(self, spans: Iterable[tuple[int, int]]) -> None:
+        """Read the figure rows starting where the claims `spans` (document, start) not read
+        yet start, 500 spans a query: a conflict touched by a patch names every claim of
+        its measure and period, and its documents hold several times as many figure rows
+        as it cites, each of which `_local_rows` read and keyed."""
+        wanted = sorted(set(spans) - self._spans)
+        for chunk in chunks(wanted):
+            docs = sorted({d for d, _ in chunk})
+            starts = sorted({s for _, s in chunk})
+            asked = set(chunk)
+            sql = (
+                f"SELECT doc_id, id, start_pos, end_pos, value FROM figures WHERE doc_id IN "
+                f"({', '.join('?' for _ in docs)}) AND start_pos IN "
+                f"({', '.join('?' for _ in starts)}) ORDER BY doc_id, id"
+            )
+            for row in self.db.execute(sql, [*docs, *starts]):
+                span = (int(row[0]), int(row[2]))
+                if span in asked:  # the query asks the product of documents and starts
+                    at = (int(row[1]), int(row[3]), repr(float(row[4] or 0)))
+                    self._by_span.setdefault(span, []).append(at)
+            self._spans.update(chunk)
+
     def add(self, kind: str, pos: int, item: dict[str, Any]) -> None:
-        if self.local:
+        if self.local and kind == "conflicts":
+            self._local_figures(
+                (int(c.get("doc_id") or 0), int(c.get("start") or 0))
+                for c in item.get("claims") or []
+            )
+        elif self.local:
             self._local_rows(*_documents(kind, item))
         if kind == "events":
             for m in item.get("mentions") or []:
@@ -182,8 +220,8 @@ class Keys:
                 value = float(cl.get("value") or 0)
                 if value != value:  # NaN: equal to no stored value
                     continue
-                key = claim_key(int(cl.get("start") or 0), int(cl.get("end") or 0), value)
-                for figure_id in self._find("figures", int(cl.get("doc_id") or 0), key):
+                doc_id, start, end = (int(cl.get(f) or 0) for f in ("doc_id", "start", "end"))
+                for figure_id in self._figures(doc_id, start, end, value):
                     self._ref(kind, figure_id, pos)
         elif kind == "actors":
             members = item.get("members") or []
