@@ -71,3 +71,12 @@ def test_a_stay_this_week_runs_up_to_the_report() -> None:
         "2024-10-24",
     )
     assert ("visit", "2024-10-22", frozenset({"Narendra Modi", "Russia"})) in events
+
+
+def test_the_previous_round_is_a_meeting_of_the_same_sides() -> None:
+    events = _events(
+        "Россия и Вьетнам подписали 12 документов по итогам 26-й встречи глав правительств. "
+        "Предыдущая, 25-я встреча прошла в мае 2024 года в Москве.",
+        "2025-01-15",
+    )
+    assert ("meeting", "2024-05", frozenset({"Russia", "Vietnam"})) in events

@@ -201,9 +201,10 @@ def _summit_of_the_pair(
 
 
 _NEXT_ROUND = re.compile(
-    r"\b(?:the\s+)?(?:next|following|\d+(?:st|nd|rd|th)|(?:second|third|fourth|fifth)"
+    r"\b(?:the\s+)?(?:next|following|previous|\d+(?:st|nd|rd|th)|(?:second|third|fourth|fifth)"
     r"\s+round)\s+(?:round|session|meeting|of\s+talks|of\s+consultations)\b"
-    r"|(?<![\w-])(?:следующ|очередн)\w*\s+(?:\d+-\w+\s+)?(?:раунд|заседани|встреч)\w*",
+    # "Предыдущая, 29-я встреча прошла в августе 2024 года": the round before, the same sides
+    r"|(?<![\w-])(?:следующ|очередн|предыдущ)\w*,?\s+(?:\d+-\w+\s+)?(?:раунд|заседани|встреч)\w*",
     re.I,
 )
 
