@@ -1,7 +1,9 @@
 """How a clause's events relate to those told before it in the report: the same contact told
 again ('during the talks', 'during which', 'the session'), a day counted from another ('a day
-after his talks'), the first one since an earlier meeting, a trip followed by another, a
-visit during which a summit took place, a meeting moved or called off, held by video.
+after his talks'), a trip followed by another, a
+visit during which a summit took place, a meeting moved or called off, held by video. The
+contact before a told one ("their first meeting since ...") and the trip a meeting was part
+of are `event_before`'s.
 
 requires: the Found candidates of the clauses before (from `events`)
 assigns : nothing; helpers for `events`
@@ -11,7 +13,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
 from dataclasses import replace
 
 from bilat.extract.context import DocContext, Mention
@@ -19,7 +20,7 @@ from bilat.extract.event_clauses import Clause, find_triggers
 from bilat.extract.event_dates import any_expr, in_year
 from bilat.extract.event_marks import marks_of
 from bilat.extract.event_merge import Found
-from bilat.extract.event_people import DAY_COUNTS, DAYS_APART, persons_between, place_of
+from bilat.extract.event_people import DAY_COUNTS, DAYS_APART, place_of
 from bilat.extract.event_retold import talks_told_again
 from bilat.extract.gazetteer import Gazetteer
 from bilat.extract.temporal import find_time_expressions
@@ -41,10 +42,8 @@ __all__ = [
     "occasion_of_talks",
     "summit_of_continued",
     "the_contact_told",
-    "the_one_before",
     "the_session_told",
     "the_speaker_met",
-    "this_trip",
     "told_back",
 ]
 
@@ -207,112 +206,6 @@ def day_off(clause: Clause, found: Found, told: list[Found], published: str | No
     shift = 0 if m["same"] else -1 if m["before"] else 1  # "Prior to the meeting": that day
     day = dt.date.fromisoformat(str(days[-1])) + dt.timedelta(days=shift)
     return replace(found, event=replace(found.event, date=day.isoformat()), explicit_date=True)
-
-
-# "their first face-to-face meeting since February", "his first trip there since October
-# 2023": the one before took place then
-_FIRST_SINCE = re.compile(
-    r"\bfirst\s+(?:[\w-]+\s+){0,2}?(?P<noun>meeting|talks|visit|trip|call|conversation|summit)"
-    r"\s+(?:(?:there|to\s+(?:the\s+)?[\w-]+|with\s+[A-Z][\w-]*)\s+)?since\s+"
-    # ... and "The visit would be Putin's first to Turkiye since January 2020"
-    r"|\b(?P<told>meeting|talks|visit|trip|call|conversation|summit)\s+(?:will|would)?\s*"
-    r"(?:be|is|was)\s+(?:[\w'’-]+\s+)?first\s+(?:(?:there|to\s+(?:the\s+)?[\w-]+|"
-    r"with\s+[A-Z][\w-]*)\s+)?since\s+",
-    re.I,
-)
-# "for a summit with President Xi, their first since talks in Beijing in May 2024": the one
-# before named after "since"
-_FIRST_SINCE_THE = re.compile(
-    # ... and "a summit in Lima on Saturday, their second face-to-face meeting after talks in
-    # San Francisco in November last year"
-    r"\b(?:first\s+since|(?:second|third|\d+(?:nd|rd|th))\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:meeting|talks|summit|call|visit|contact)\s+(?:after|since))\s+"
-    r"(?:(?:a|the|their|his|her)\s+)?(?:[\w-]+\s+)?"
-    r"(?P<noun>meeting|talks|visit|trip|call|conversation|summit)\b"
-    r"(?:\s+(?:in|at)\s+(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)?)?\s+(?P<when>(?:in|on)\s)",
-    re.I,
-)
-# "It was the second call both leaders have held this year, after they discussed in
-# January ...": the one before took place then
-_SECOND_AFTER = re.compile(
-    r"\bsecond\s+(?:[\w-]+\s+){0,2}?(?P<noun>meeting|talks|visit|trip|call|conversation|summit)"
-    r"\b[^.;]{0,80}?\bafter\s+(?:they|the\s+two\s+\w+|both\s+\w+)\s+(?:\w+\s+){0,2}?"
-    r"(?P<when>(?:in|on)\s)",
-    re.I,
-)
-_FIRST_MODES = {"meeting": "meeting", "talks": "meeting", "visit": "visit", "trip": "visit",
-                "call": "call", "conversation": "call", "summit": "meeting"}  # fmt: skip
-
-
-def the_one_before(
-    ctx: DocContext, clause: Clause, new: list[Found], found: Sequence[Found] = ()
-) -> list[Found]:
-    """The earlier event a 'first ... since <date>' names, as the event of that mode the
-    clause tells, occurred on that date; 'the second call ..., after they discussed in
-    January' names one like the last of that mode the report told."""
-    second = _SECOND_AFTER.search(clause.text) or _FIRST_SINCE_THE.search(clause.text)
-    m = _FIRST_SINCE.search(clause.text) or second
-    if m is None:
-        return []
-    mode = _FIRST_MODES[(m["noun"] or m["told"]).lower()]
-    told = [f for f in new if f.event.mode == mode] or [
-        f for f in new if f.event.mode in ("meeting", "visit")
-    ]
-    if not told and m is second:
-        told = [f for f in found if f.event.mode == mode and f.event.status == "occurred"][-1:]
-    elif not told and not new:  # "It will be Putin's first visit to the kingdom since ...":
-        named = {p.actor for p in persons_between(ctx, clause.start, clause.end)}
-        told = [  # the one just told (of the person named), quoted where the one before is
-            replace(f, event=replace(f.event, evidence=clause.evidence()))
-            for f in (found if named else found[-3:])
-            if f.event.mode == mode and named <= set(f.event.participants)
-        ][-1:]
-    lower = clause.text.lower()
-    since = m.start("when") if m is second else lower.rindex("since", m.start(), m.end())
-    when = [  # "October 2023" on its own; "since February" (a month needs its preposition);
-        # a bare year ("his first visit to India since 2021") places no visit of its own
-        e
-        for text in (clause.text[m.end() :], clause.text[since:])
-        for e in find_time_expressions(text, ctx.published, tense="past")[:1]
-        if e.start == 0 and e.date and len(e.date) >= 7
-    ]
-    if not told or not when:
-        return []
-    event = replace(told[0].event, mode=mode, status="occurred", date=when[0].date, date_end=None)
-    return [replace(told[0], event=event, explicit_date=True, marks=told[0].marks | {"prior"})]
-
-
-# "X met Y in Beijing on Wednesday, his first trip to China since he took up the post": the
-# trip the meeting was part of
-_HIS_TRIP = re.compile(
-    r"\b(?:his|her)\s+(?:first|second|third|\d+(?:st|nd|rd|th))\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:trip|visit)\s+to\s+(?:the\s+)?(?P<dest>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)",
-)
-
-
-def this_trip(ctx: DocContext, gaz: Gazetteer, clause: Clause, new: list[Found]) -> list[Found]:
-    m = _HIS_TRIP.search(clause.text)
-    meetings = [f for f in new if f.event.mode == "meeting" and f.event.status == "occurred"]
-    if m is None or not meetings or any(f.event.mode == "visit" for f in new):
-        return []
-    state = gaz.state_named(m["dest"])
-    if state is None or state.country is None:
-        return []
-    at = clause.start + m.start()
-    guests = [
-        p for p in persons_between(ctx, clause.start, at) if p.country not in (None, state.country)
-    ]
-    if not guests:
-        return []
-    meeting = meetings[0]
-    visit = replace(
-        meeting.event,
-        mode="visit",
-        participants=(guests[0].actor, state.name),
-        date=(meeting.event.date or "")[:7] or None,
-        date_end=None,
-    )
-    return [replace(meeting, event=visit, marks=frozenset())]
 
 
 _FOLLOWED = re.compile(r"\s*followed\s+by\s", re.I)

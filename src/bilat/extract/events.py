@@ -32,6 +32,7 @@ from bilat.extract.context import (
     item_day,
 )
 from bilat.extract.denials import DENIED
+from bilat.extract.event_before import the_one_before, this_trip
 from bilat.extract.event_clauses import (
     Clause,
     find_triggers,
@@ -59,10 +60,8 @@ from bilat.extract.event_links import (
     occasion_of_talks,
     summit_of_continued,
     the_contact_told,
-    the_one_before,
     the_session_told,
     the_speaker_met,
-    this_trip,
     told_back,
 )
 from bilat.extract.event_marks import contacts_told, exercise_phase, marks_of
