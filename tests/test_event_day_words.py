@@ -80,3 +80,12 @@ def test_the_previous_round_is_a_meeting_of_the_same_sides() -> None:
         "2025-01-15",
     )
     assert ("meeting", "2024-05", frozenset({"Russia", "Vietnam"})) in events
+
+
+def test_a_date_naming_the_occasion_is_its_day() -> None:
+    events = _events(
+        "Lao President Thongloun Sisoulith visited Russia from May 6 to May 10 and watched the "
+        "May 9 Victory Day parade on Red Square.",
+        "2025-05-20",
+    )
+    assert [date for mode, date, _ in events if mode == "multilateral"] == ["2025-05-09"]

@@ -90,6 +90,8 @@ def _attributive(text: str, start: int, end: int) -> int | None:
     return noun.start(1)
 
 
+# between a date and the event noun it modifies: nothing but capitalised words of a name
+_NAME_WORDS = re.compile(r"\s+(?:(?-i:[A-Z])[\w'’-]*\s+){0,3}")
 _DATELINE = re.compile(r"^\W*[A-Z][A-Z .'’-]{2,40},(?:\s*[A-Z][A-Za-z]+,)?\s*$")
 
 
@@ -328,6 +330,8 @@ def event_date(
         lead = _WHEN_LEAD.match(clause.text)
         if lead and end <= lead.end() < trig.start():
             return True  # "When Xi came to Moscow in March 2023, ... his talks with Putin"
+        if end <= trig.start() and _NAME_WORDS.fullmatch(clause.text, end, trig.start()):
+            return True  # "watched the May 9 Victory Day parade": the date names the noun
         noun = _attributive(clause.text, start, end)
         if noun is not None:
             return trig.start() <= noun + 30 and noun <= trig.end()
