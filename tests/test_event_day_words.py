@@ -89,3 +89,12 @@ def test_a_date_naming_the_occasion_is_its_day() -> None:
         "2025-05-20",
     )
     assert [date for mode, date, _ in events if mode == "multilateral"] == ["2025-05-09"]
+
+
+def test_a_day_in_apposition_refines_the_year() -> None:
+    events = _events(
+        "Shavkat Mirziyoyev and Vladimir Putin met only once in person this year, on Sept. 4 "
+        "on the sidelines of the Eastern Economic Forum in Vladivostok.",
+        "2025-12-28",
+    )
+    assert ("meeting", "2025-09-04", frozenset({"Shavkat Mirziyoyev", "Vladimir Putin"})) in events

@@ -413,9 +413,11 @@ def event_date(
         date = in_year(found[0], edition.group(0))
     # "last year's exercise ... was held in August": the month within the year (not the day
     # the report was made: "... returned last week, the press service reported on Thursday")
+    # ... and one in apposition right after it: "met only once this year, on Sept. 1"
+    apposed = [e for e in exprs if _APPOSED.fullmatch(clause.text, found[0].end, e.start)]
     finer = [
         in_year(e, date)
-        for e in found[1:]
+        for e in [*found[1:], *apposed]
         if e.date
         and date
         and in_year(e, date) != date
@@ -426,6 +428,7 @@ def event_date(
 
 
 _EDITION_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_APPOSED = re.compile(r",\s*(?:on\s+|in\s+)?")
 
 
 def _named_edition_year(text: str) -> re.Match[str] | None:
