@@ -47,6 +47,7 @@ from bilat.records import (
 from bilat.store import DocumentRow, Store, open_store
 from bilat.store.items import event_outlines
 from bilat.store.judgements import add_judgement
+from bilat.store import record_writer
 from bilat.store.mention_places import event_places, mention_places
 from bilat.store.series_points import series_key
 from conftest import SEEDS, _drop_pg, _pg_url, extracted_store
@@ -1098,8 +1099,9 @@ def test_the_claims_of_a_commitment_row_kept_are_not_read(
     """An added document later in reading order states a commitment judged on claims of
     its own; the stored commitment's row stays as it is. The patch finds the claims gone
     and the claims new from the rows that differ: no claim the kept row names is read
-    (SQLite: the claim keys the patch's statements return, run again), and the update
-    serves what a rebuild serves. Fails when every stored claim's key is read."""
+    (SQLite: the claim keys the patch's statements return, run again), the kept entry,
+    read back as stored, is not encoded again, and the update serves what a rebuild
+    serves. Fails when every stored claim's key is read, or the kept entry encoded."""
     dated = sorted(
         (s for s in sources if s[2] == 0 and s[0].published), key=lambda s: s[0].published
     )
@@ -1119,11 +1121,16 @@ def test_the_claims_of_a_commitment_row_kept_are_not_read(
         assert len(before) == 25
         sqlite = store.db.dialect == "sqlite"  # PostgreSQL: the update and rebuild alone
         run = _statements_patching(monkeypatch) if sqlite else []
+        encoded: list[Any] = []
+        dumps = record_writer._dumps
+        monkeypatch.setattr(record_writer, "_dumps", lambda v: encoded.append(v) or dumps(v))
         _add(store, (late, new, 0))
         assert refresh_record(store) == "updated"
         monkeypatch.undo()
         judged = _commitments_of(store)
         assert [len(c["evidence_figures"]) for c in judged] == [25, 5]  # the new one last
+        kept_entries = [v for v in encoded if isinstance(v, dict) and "evidence_figures" in v]
+        assert kept_entries and all(len(v["evidence_figures"]) == 5 for v in kept_entries)
         after = _claim_places(store)
         assert len(after) == 30 and {k: after[k] for k in before} == before
         if sqlite:

@@ -59,11 +59,13 @@ class Patcher(EntryPatcher):
         for index, item in enumerate(items):
             pos, sort = (index + 1) * GAP, sort_key("commitments", item, index)
             keys = (item_key("commitments", item, index, sort), sort)
-            if isinstance(item, KeyedStatus):
+            text = None
+            if isinstance(item, KeyedStatus):  # encoded as stored
                 stored: dict[str, Any] = scratch.known(item)
+                text = item.text
             else:
                 stored = stored_entry(scratch, "commitments", item)
-            rows[pos] = item_row("commitments", pos, stored, keys)
+            rows[pos] = item_row("commitments", pos, stored, keys, payload=text)
             added[pos] = (item, stored, keys)
         gone, new, was = _differ(self.db, "commitments", rows, _COLUMNS)
         named = {str(r[2]): r[3] for r in scratch.items}  # key -> claim (None: unread)
@@ -95,7 +97,7 @@ class Patcher(EntryPatcher):
                     k: [read[c] for c in v] if k in _CLAIM_LISTS else v for k, v in item.items()
                 }
             pairs = entry_pairs("commitments", item, self.names, {})
-            self.out.item("commitments", pos, stored, pairs, keys, item)
+            self.out.item("commitments", pos, stored, pairs, keys, item, rows[pos][8])
             self.keys.add("commitments", pos, stored, pairs)
         self.out.flush()
 
