@@ -44,10 +44,9 @@ from bilat.records import (
     Extraction,
     Figure,
 )
-from bilat.store import DocumentRow, Store, open_store
+from bilat.store import DocumentRow, Store, open_store, record_writer
 from bilat.store.items import event_outlines
 from bilat.store.judgements import add_judgement
-from bilat.store import record_writer
 from bilat.store.mention_places import event_places, mention_places
 from bilat.store.series_points import series_key
 from conftest import SEEDS, _drop_pg, _pg_url, extracted_store
