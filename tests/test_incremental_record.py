@@ -44,7 +44,7 @@ from bilat.records import (
     Extraction,
     Figure,
 )
-from bilat.store import DocumentRow, Store, open_store
+from bilat.store import DocumentRow, Store, open_store, record_writer
 from bilat.store.items import event_outlines
 from bilat.store.judgements import add_judgement
 from bilat.store.mention_places import event_places, mention_places
@@ -1085,6 +1085,63 @@ def test_claims_named_before_stay_where_they_are_when_earlier_ones_come(
         assert [len(c["evidence_figures"]) for c in judged] == [5, 25]  # the new one first
         assert len(after) == 30
         assert {k: after[k] for k in before} == before
+        served = _snapshot(store)
+        rebuild_record(store)
+        assert served == _snapshot(store)
+    finally:
+        store.close()
+
+
+def test_the_claims_of_a_commitment_row_kept_are_not_read(
+    sources: list[Source], new_store: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An added document later in reading order states a commitment judged on claims of
+    its own; the stored commitment's row stays as it is. The patch finds the claims gone
+    and the claims new from the rows that differ: no claim the kept row names is read
+    (SQLite: the claim keys the patch's statements return, run again), the kept entry,
+    read back as stored, is not encoded again, and the update serves what a rebuild
+    serves. Fails when every stored claim's key is read, or the kept entry encoded."""
+    dated = sorted(
+        (s for s in sources if s[2] == 0 and s[0].published), key=lambda s: s[0].published
+    )
+    early, late = dated[0][0], dated[-1][0]
+    assert early.published and late.published and early.published < late.published
+    target = _aiming(("Russia", "China"), "2019")
+    kept = Extraction(
+        "x", None, "test", (_RU, _CN), figures=_reports("2019", 25), commitments=(target,)
+    )
+    second = dataclasses.replace(target, deadline="2018")
+    new = Extraction(
+        "x", None, "test", (_RU, _CN), figures=_reports("2018", 5, 50), commitments=(second,)
+    )
+    store = _store_with(new_store, [(early, kept, 0)], [0])
+    try:
+        before = _claim_places(store)
+        assert len(before) == 25
+        sqlite = store.db.dialect == "sqlite"  # PostgreSQL: the update and rebuild alone
+        run = _statements_patching(monkeypatch) if sqlite else []
+        encoded: list[Any] = []
+        dumps = record_writer._dumps
+        monkeypatch.setattr(record_writer, "_dumps", lambda v: encoded.append(v) or dumps(v))
+        _add(store, (late, new, 0))
+        assert refresh_record(store) == "updated"
+        monkeypatch.undo()
+        judged = _commitments_of(store)
+        assert [len(c["evidence_figures"]) for c in judged] == [25, 5]  # the new one last
+        kept_entries = [v for v in encoded if isinstance(v, dict) and "evidence_figures" in v]
+        assert kept_entries and all(len(v["evidence_figures"]) == 5 for v in kept_entries)
+        after = _claim_places(store)
+        assert len(after) == 30 and {k: after[k] for k in before} == before
+        if sqlite:
+            reading = [sql for sql in run if sql.lstrip().startswith("SELECT")]
+            read: set[str] = set()
+            for sql in (s for s in reading if "'claims'" in s):
+                cursor = store.db.conn.execute(sql)
+                names = [d[0] for d in cursor.description]
+                if "item_key" in names:
+                    at = names.index("item_key")
+                    read |= {str(r[at]) for r in cursor.fetchall()}
+            assert read and not read & before.keys(), sorted(read & before.keys())
         served = _snapshot(store)
         rebuild_record(store)
         assert served == _snapshot(store)

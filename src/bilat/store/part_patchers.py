@@ -59,22 +59,24 @@ class Patcher(EntryPatcher):
         for index, item in enumerate(items):
             pos, sort = (index + 1) * GAP, sort_key("commitments", item, index)
             keys = (item_key("commitments", item, index, sort), sort)
-            if isinstance(item, KeyedStatus):
+            text = None
+            if isinstance(item, KeyedStatus):  # encoded as stored
                 stored: dict[str, Any] = scratch.known(item)
+                text = item.text
             else:
                 stored = stored_entry(scratch, "commitments", item)
-            rows[pos] = item_row("commitments", pos, stored, keys)
+            rows[pos] = item_row("commitments", pos, stored, keys, payload=text)
             added[pos] = (item, stored, keys)
-        gone, new = _differ(self.db, "commitments", rows, _COLUMNS)
+        gone, new, was = _differ(self.db, "commitments", rows, _COLUMNS)
         named = {str(r[2]): r[3] for r in scratch.items}  # key -> claim (None: unread)
-        held = {
-            str(r[0]): int(r[1])
-            for r in self.db.execute(
-                "SELECT item_key, pos FROM record_items WHERE kind = 'claims'"
-            ).fetchall()
-        }
+        # Every claim a stored row names is stored: one no longer named was named by a
+        # row that differs, and one newly named is named by a row written again.
+        before = {k for pos in gone for k in _keys(json.loads(str(was[pos])))}
+        asked = {k for k in before if k not in named}
+        asked |= {k for pos in new for k in _keys(added[pos][1]) if k not in before}
+        held = _claim_places(self.db, asked)
         claims_gone = sorted(pos for key, pos in held.items() if key not in named)
-        fresh = [key for key in named if key not in held]  # in first use
+        fresh = [key for key in named if key in asked and key not in held]  # in first use
         unread = {key for key in fresh if named[key] is None}
         unread |= {
             k for pos in new if isinstance(added[pos][0], KeyedStatus) for k in _keys(added[pos][0])
@@ -82,7 +84,7 @@ class Patcher(EntryPatcher):
         read = stored_claims(self.db, unread)  # before the rows that go are removed
         self.remove_at("commitments", gone)
         self.remove_at("claims", claims_gone)
-        last = max(held.values(), default=0)
+        last = int(self.db.scalar("SELECT MAX(pos) FROM record_items WHERE kind = 'claims'") or 0)
         for n, key in enumerate(fresh):
             claim = named[key]
             self.out.items.append(
@@ -95,7 +97,7 @@ class Patcher(EntryPatcher):
                     k: [read[c] for c in v] if k in _CLAIM_LISTS else v for k, v in item.items()
                 }
             pairs = entry_pairs("commitments", item, self.names, {})
-            self.out.item("commitments", pos, stored, pairs, keys, item)
+            self.out.item("commitments", pos, stored, pairs, keys, item, rows[pos][8])
             self.keys.add("commitments", pos, stored, pairs)
         self.out.flush()
 
@@ -235,17 +237,30 @@ def _keys(item: dict[str, Any]) -> Iterator[str]:
             yield from value
 
 
+def _claim_places(db: Database, keys: Iterable[str]) -> dict[str, int]:
+    """The stored place of each of the claims `keys` that is stored (key -> position)."""
+    found: dict[str, int] = {}
+    for chunk in chunks(sorted(keys)):
+        marks = ", ".join("?" for _ in chunk)
+        where = f"kind = 'claims' AND item_key IN ({marks})"
+        sql = f"SELECT item_key, pos FROM record_items WHERE {where}"
+        found.update((str(r[0]), int(r[1])) for r in db.execute(sql, chunk).fetchall())
+    return found
+
+
 def _differ(
     db: Database, kind: str, rows: Mapping[int, tuple[Any, ...]], columns: str
-) -> tuple[list[int], list[int]]:
+) -> tuple[list[int], list[int], dict[int, Any]]:
     """The positions of the stored `kind` rows not among `rows` (position -> row, its first
-    values those of `columns`), and those of `rows` not stored as they are."""
+    values those of `columns`), those of `rows` not stored as they are, and the payloads
+    of the stored rows that go (`columns` names `payload` ninth)."""
     width = len(columns.split(","))
     sql = f"SELECT {columns} FROM record_items WHERE kind = ?"
     stored = {int(r[1]): _text(r) for r in db.execute(sql, (kind,))}
     new = {pos: _text(row[:width]) for pos, row in rows.items()}
     gone = sorted(pos for pos, row in stored.items() if new.get(pos) != row)
-    return gone, sorted(pos for pos, row in new.items() if stored.get(pos) != row)
+    was = {pos: stored[pos][8] for pos in gone}
+    return gone, sorted(pos for pos, row in new.items() if stored.get(pos) != row), was
 
 
 def _text(row: Sequence[Any]) -> tuple[str | None, ...]:

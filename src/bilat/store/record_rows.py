@@ -221,13 +221,19 @@ def stored_claims(db: Database, keys: Iterable[str]) -> dict[str, Any]:
 
 class KeyedStatus(dict[str, Any]):
     """A commitment entry as stored (`stored_entry`: its claims by key), read back: a patch
-    writes it again without making its claims or keying them."""
+    writes it again without making its claims or keying them, nor encoding it again
+    (`text`: its stored payload, what the write encodes it to)."""
+
+    text: str | None = None
 
 
 def keyed_statuses(db: Database, positions: Iterable[int]) -> dict[int, KeyedStatus]:
     """Position -> the stored commitment entry there, its claims left as keys."""
-    rows = _at(db, "payload", "commitments", positions)
-    return {int(pos): KeyedStatus(json.loads(payload)) for pos, payload in rows}
+    found = {}
+    for pos, payload in _at(db, "payload", "commitments", positions):
+        found[int(pos)] = entry = KeyedStatus(json.loads(payload))
+        entry.text = str(payload)
+    return found
 
 
 def read_record(db: Database, pair: str | None = None) -> dict[str, Any] | None:

@@ -97,12 +97,15 @@ def item_row(
     item: dict[str, Any],
     keys: tuple[str, str],
     dated: dict[str, Any] | None = None,
+    payload: str | None = None,
 ) -> tuple[Any, ...]:
     """The `record_items` row of an entry (`item` as stored) at `pos`, in `_ITEM_SQL` order;
-    `dated`: the entry whole, when `item` is stored without the statements its dates span."""
+    `dated`: the entry whole, when `item` is stored without the statements its dates span;
+    `payload`: `item` encoded already (read back as stored)."""
     start, end = _date(dated or item)
     country = item.get("country") if kind == "actors" else None
-    payload = _dumps(item)
+    if payload is None:
+        payload = _dumps(item)
     return (
         kind,
         pos,
@@ -145,9 +148,11 @@ class RowWriter:
         pairs: Iterable[str],
         keys: tuple[str, str],
         whole: dict[str, Any] | None = None,
+        payload: str | None = None,
     ) -> None:
         """Buffer one entry at `pos`; `keys` are its item key and sort key; `whole` the entry
-        as reconciled when `item` is its stored form (`stored_entry`: claims by key). An
+        as reconciled when `item` is its stored form (`stored_entry`: claims by key);
+        `payload`: `item` encoded already (a commitment's, by the patch that compared it). An
         actor's members are written as rows of their own (`bilat.store.actor_members`), and
         so are a series' points (`bilat.store.series_points`; given `"points": None`, the
         caller writes them) and a history's statements (`bilat.store.agreement_entries`;
@@ -170,7 +175,8 @@ class RowWriter:
             statements = entry_rows(keys[0], entries)
             self.entries += statements
             self.size += sum(len(r[3]) for r in statements)
-        row = item_row(kind, pos, item, keys, (whole or keyed) if kind == "agreements" else None)
+        dated = (whole or keyed) if kind == "agreements" else None
+        row = item_row(kind, pos, item, keys, dated, payload if kind == "commitments" else None)
         self.items.append(row)
         self.size += len(row[8]) + 100 * len(members)
         self.counts[(kind, EVERY)] += 1
