@@ -170,7 +170,7 @@ _DAY_OFF_END = re.compile(
     r"\b(?:(?P<before>the\s+(?:day|evening)\s+before|the\s+previous\s+day)"
     r"|(?P<after>the\s+(?:next|following)\s+day|на\s+следующий\s+день)"
     r"|(?P<same>(?:later\s+|earlier\s+)?(?:on\s+)?(?:that|the\s+same)\s+(?:same\s+)?(?:day|evening)"
-    r"|в\s+(?:тот|этот)\s+же\s+день))(?P<drill>(?!))?(?P<arrival>(?!))?[\s\W]*$",
+    r"|в\s+(?:тот|этот)\s+же\s+день))[\s\W]*$",
     re.I,
 )
 
@@ -180,12 +180,13 @@ def day_off(clause: Clause, found: Found, told: list[Found], published: str | No
     (a report's meeting dated by its publication counts; not an occasion of several days,
     'the forum held on 24-26 June'), else before the report's day."""
     m = _DAY_OFF.match(clause.text) or _DAY_OFF_END.search(clause.text)
-    if m is not None and m["drill"]:  # the month of the drills told before (GOLD: no finer)
+    told_as = m.groupdict() if m else {}  # (the clause's end tells no drills nor arrival)
+    if told_as.get("drill"):  # the month of the drills told before (GOLD: no finer)
         drills = [f.event.date for f in told if f.event.mode == "military" and f.event.date]
         if found.explicit_date or found.event.date or not drills:
             return found
         return replace(found, event=replace(found.event, date=drills[-1][:7]), explicit_date=True)
-    if m is not None and m["arrival"]:
+    if told_as.get("arrival"):
         trips = [f for f in told if f.event.mode == "visit" and f.explicit_date]
         start = trips[-1].event.date if trips else None
         if found.explicit_date or start is None or len(start) != 10:

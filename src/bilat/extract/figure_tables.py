@@ -79,8 +79,10 @@ def _lines(text: str) -> list[_Line]:
 
 def _is_caption(line: str) -> bool:
     """'Table 1: China-Russia trade', 'Figure 2. ...', or a short title ending in its unit."""
-    if _CAPTION.match(line) or len(line) > 160:
-        return len(line) <= 160
+    if len(line) > 160:
+        return False
+    if _CAPTION.match(line):
+        return True
     unit = _UNIT_END.search(line)
     return unit is not None and _unit_phrase(unit.group(1)) is not None
 
