@@ -500,6 +500,42 @@ def test_an_anniversary_marked_in_a_year_dates_a_yearless_dateline() -> None:
     assert _implied(text)[0] == "2026-03-03"
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the count added to the year the occasion names, with a year-less dateline
+            "ULAANBAATAR, March 14 (MONTSAME). The minister received the ambassador on Tuesday. "
+            "The two countries signed a joint statement in November 2022. This year marks the "
+            "30th anniversary of the 1994 Treaty on Friendly Relations.",
+            "2024-03-14",
+        ),
+        (  # the anniversary of the Victory (1945), told as past
+            "MOSCOW, May 8. /TASS/. The memorandum was signed on the sidelines of the state "
+            "visit on May 7-10, timed to the celebrations of the 80th anniversary of Victory.",
+            "2025-05-08",
+        ),
+        (
+            "Он осмотрел парад. Визит был приурочен к 30-летию Договора 1996 года.",
+            "2026",
+        ),
+        ("He watched a parade marking 80 years since the end of World War II.", "2025"),
+        (  # relations established in 1949: the participle tells the occasion's year
+            "The envoys met. They marked the 70th anniversary of relations established in 1949.",
+            "2019",
+        ),
+        # "in 2011" after the occasion is when the anniversary fell, not what it counts from
+        # (2021); a bare year is no evidence
+        ("They celebrated the 10th anniversary of the treaty in 2011.", None),
+        # an anniversary still to come dates nothing
+        ("The 100th anniversary of the 1950 treaty will be marked next year.", None),
+    ],
+)
+def test_an_anniversary_counted_from_its_year_dates_the_report(
+    text: str, expected: str | None
+) -> None:
+    assert _implied(text)[0] == expected
+
+
 def test_a_summit_named_for_its_year_before_the_name_gives_the_year() -> None:
     """'met on Saturday on the sidelines of the 2024 Asia-Pacific Economic Cooperation summit
     ..., their last scheduled talks before ...': a past meeting at an occasion of 2024 (the

@@ -164,6 +164,7 @@ def test_html_markup(html: str, expected: str | None) -> None:
         ("2025-08-22T10:00:00+03:00", "2025-08-22"),
         ("2025-08-22", "2025-08-22"),
         ("2025/8/2", "2025-08-02"),
+        ("2031.10.20 14:05", "2031-10-20"),  # year first with dots (Lithuanian, Korean sites)
         ("20250822", "2025-08-22"),
         ("2025-08", "2025-08"),
         ("2025", "2025"),
@@ -211,4 +212,25 @@ def test_seeds_without_a_stated_date(prefix: str) -> None:
     ],
 )
 def test_date_in_a_piped_header_line(text: str, expected: str | None) -> None:
+    assert find_published(text, {}) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a magazine's issue line, its date after a middle dot
+        (
+            "Журнал\nЭкономика\n\nЗаголовок\n\nИван Петров\n«Журнал» №6 (1290) · 9 февраля 2031\n",
+            "2031-02-09",
+        ),
+        ("Headline\n\nNewsdesk.lt / 2031.10.20 14:05\n\nA visit was postponed.", "2031-10-20"),
+        ("Headline\n\nBy Ann Lee • March 3, 2031\n\nThe talks.", "2031-03-03"),
+        # a slash inside a sentence is no header field
+        (
+            "Exports rose 4% and/or 5 / 12.03.2031 was a record day for the port, officials said.",
+            None,
+        ),
+    ],
+)
+def test_date_after_a_dot_or_slash_in_a_header_line(text: str, expected: str | None) -> None:
     assert find_published(text, {}) == expected

@@ -86,7 +86,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     unnamed = rf"(?:\d{{1,2}}\s+(?:{names})\.?|(?:{names})\.?\s+\d{{1,2}})"
     one_date = (
         rf"(?:{unnamed},?\s+\d{{4}}|\d{{1,2}}\.\d{{1,2}}\.\d{{4}}|\d{{1,2}}[/-]\d{{1,2}}[/-]\d{{4}}"
-        rf"|\d{{4}}-\d{{2}}-\d{{2}})"
+        # ... and year first with dots: "2025.10.20" (Lithuanian and Korean sites)
+        rf"|\d{{4}}-\d{{2}}-\d{{2}}|\d{{4}}\.\d{{1,2}}\.\d{{1,2}})"
     )
     time = (
         r"(?:\s*(?:[,|•·—–-]|at)?\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp][Mm])?"
@@ -155,6 +156,13 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"[ \t]*(?:\|[^\n]{{0,60}})?$",
             flags,
         ),
+        # a header line's last field after "·", "•" or "/": "«Эксперт» №6 (1290) · 9 февраля
+        # 2026", "LRT.lt / 2025.10.20 14:05"
+        "separated": re.compile(
+            rf"^[ \t]*[^\n|·•/]{{1,60}}?\s[·•/]\s*{weekday}(?P<value>{one_date})"
+            rf"(?:\s+(?:года|г\.))?{time}[ \t]*$",
+            flags,
+        ),
         # ... "MOSCOW. Nov 17 (Interfax) -" too
         "agency_md": re.compile(rf"^[ \t]*{city}[,.]\s+{md}{year}?{agency_end}", re.MULTILINE),
         # a dated line that goes on after the date: "VLADIVOSTOK, July 24, 2026. Press service"
@@ -215,9 +223,9 @@ def parse_date_value(value: str) -> str | None:
 
 
 def _parse_iso(value: str) -> str | None:
-    m = re.fullmatch(r"(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[T\s].*)?", value)
+    m = re.fullmatch(r"(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?:[T\s].*)?", value)
     if m:
-        return _iso(m[1], m[2], m[3])
+        return _iso(m[1], m[3], m[4])
     m = re.fullmatch(r"(\d{4})(\d{2})(\d{2})(?:T.*)?", value)
     if m:
         return _iso(m[1], m[2], m[3])
@@ -357,6 +365,7 @@ def _from_dateline(head: str, year: str | None) -> str | None:
         "alone",
         "timed",
         "piped",
+        "separated",
         "issue",
         "bylined",
         "placed_title",

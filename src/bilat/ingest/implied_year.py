@@ -33,6 +33,10 @@ reading only sentences told as past (no future or plan cue):
    ("нынешний 2024 год", "this year (2025)"): in that year.
 9. A year summed up as a whole, as a review does ("For Russia and Turkey, 2025 was a year in
    which politics ran ahead of business", "2025 год стал годом ..."): written in it or later.
+10. An anniversary counted from a year the text names ("this year marks the 30th anniversary
+   of the 1994 Treaty", "80 years since the end of World War II", "30-летие Договора 1994
+   года") or from the end of the Second World War ("the 80th anniversary of Victory",
+   "80-летия Победы": 1945), told as past or present: written in the year it fell or later.
 
 Russian cues count as the English ones ("в этом году", "в прошлом году").
 
@@ -123,6 +127,7 @@ def implied_year(
     found += _named_years(every, _THIS_YEAR_NAMED)  # "нынешний 2024 год объявлен ..."
     found += _named_years(every, _LAST_YEAR_NAMED, 1)  # "в прошлом, 2025 году"
     found += _results_then_last_year(every, past)
+    found += _anniversaries(past)
     found = [f for f in found if f[0] <= (today or dt.date.today()).year]
     if not found:
         return None
@@ -219,6 +224,46 @@ _SUMMED_UP = re.compile(
     rf"|(?<![\w-])({_YEAR})(?:-й)?\s+год\s+(?:стал|был|оказался)\b",
     re.I,
 )
+# an anniversary counted from a year named in its occasion (rule 10): "the 30th anniversary of
+# the 1994 Treaty", "75 years since diplomatic relations were established in 1949", "30-летие
+# Договора 1994 года", "30 лет со дня подписания Договора 1994 года"
+_ORDINAL = r"(?P<n>\d{1,3})(?:st|nd|rd|th|-?(?:я|й|ю|е|го|ей|ой))?"
+_SINCE = (
+    rf"{_ORDINAL}\s+(?:anniversary\s+of|years?\s+(?:since|after)|годовщин\w*|лет\s+со\s+дня|лет\s+с\s+"
+    r"момента)|(?P<m>\d{1,3})-?лети\w*"
+)
+_ANNIVERSARY = re.compile(
+    rf"(?<![\w.,])(?:{_SINCE})\s+(?P<words>(?:(?!{_YEAR}\b)[^\s.;:!?]+\s+){{0,8}}?)"
+    rf"(?P<year>{_YEAR})\b(?!\s*(?:-|–|to\b|and\b|году\b))",
+    re.I,
+)
+# "... in 2011" is when the anniversary fell, unless a participle tells the occasion's own year
+# ("relations established in 1949")
+_FELL_IN = re.compile(r"(?<!ed)\s(?:in|в)\s+$|^(?:in|в)\s+$", re.I)
+# ... and from the end of the Second World War in Europe, a base no text needs to name
+_VICTORY = re.compile(
+    rf"(?<![\w.,])(?:{_SINCE})\s+(?:the\s+)?(?:(?:Great\s+)?Victory\b|end\s+of\s+(?:the\s+)?"
+    r"(?:Second\s+World\s+War|World\s+War\s+(?:II|Two|2))|(?:Великой\s+)?Победы\b|окончания\s+"
+    r"Второй\s+мировой)",
+    re.I,
+)
+
+
+def _anniversaries(past: list[tuple[int, str]]) -> list[tuple[int, Evidence]]:
+    """Rule 10: the year an anniversary fell, its count added to the year it counts from."""
+    out: list[tuple[int, Evidence]] = []
+    for start, sentence in past:
+        for pattern in (_ANNIVERSARY, _VICTORY):
+            for m in pattern.finditer(sentence):
+                count = int(m["n"] or m["m"])
+                base = int(m["year"]) if "year" in m.groupdict() else 1945
+                if "words" in m.groupdict() and _FELL_IN.search(m["words"]):
+                    continue  # "celebrated the 10th anniversary of the treaty in 2011"
+                if 0 < count <= 200:
+                    out.append((base + count, ((start + m.start(), start + m.end()),)))
+    return out
+
+
 _NEXT_YEAR = re.compile(r"\bnext\s+year\b|(?<!\w)(?:следующем|будущем)\s+году\b", re.I)
 
 
