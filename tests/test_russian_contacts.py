@@ -307,3 +307,49 @@ def test_a_governors_post_tells_his_own_trip_and_meetings() -> None:
     assert ("meeting", "occurred", "2025-05-21", ("Huang Qiang", "Oleg Kozhemyako")) in found
     assert ("visit", "occurred", "2025-05-21", ("Oleg Kozhemyako", "China")) in found
     assert ("visit", "planned", "2025-09", ("Hu Yuting", "Russia")) in found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "mode", "date"),
+    [
+        (  # a session that "must take place": still to come, the December ahead
+            "А в начале декабря в Москве должно пройти заседание межправительственной комиссии "
+            "под председательством Дениса Мантурова и Дин Сюэсяна.",
+            "meeting",
+            "2031-12",
+        ),
+        (
+            "В августе, по данным Минобороны, в Японском море должны пройти совместные "
+            "военно-морские учения России и Китая.",
+            "military",
+            "2031-08",
+        ),
+    ],
+)
+def test_a_contact_that_must_take_place_is_planned(sentence: str, mode: str, date: str) -> None:
+    events = [e for e in _events(sentence, "2031-06-04") if e.mode == mode]
+    assert [(e.status, e.date) for e in events] == [("planned", date)]
+
+
+def test_a_plan_that_fell_through_is_no_plan() -> None:
+    """'должны были пройти ... но их отменили': what was to happen and did not."""
+    events = _events(
+        "В мае должны были пройти учения России и Китая, но их отменили.", "2031-06-04"
+    )
+    assert not [e for e in events if e.status == "planned"]
+
+
+def test_a_visit_at_a_hosts_invitation_and_the_leaders_talks_after_a_date() -> None:
+    """'находился ... с государственным визитом 7–10 мая по приглашению Владимира Путина':
+    the guest's visit (the host named after it invites); '8 мая в Кремле лидеры провели
+    переговоры': the two named before, on the 8th; 'На следующий день' is the 9th."""
+    events = _events(
+        "Председатель КНР Си Цзиньпин находился в России с государственным визитом 7–10 мая по "
+        "приглашению Владимира Путина. 8 мая в Кремле лидеры провели переговоры в узком и "
+        "расширенном составе. На следующий день председатель КНР посетил парад Победы.",
+        "2031-06-04",
+    )
+    shapes = {(e.mode, e.date, frozenset(e.participants)) for e in events}
+    assert ("visit", "2031-05-07", frozenset({"Xi Jinping", "Russia"})) in shapes
+    assert ("meeting", "2031-05-08", frozenset({"Xi Jinping", "Vladimir Putin"})) in shapes
+    assert not [e for e in events if e.date == "2031-06-05"]

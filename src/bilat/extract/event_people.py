@@ -83,7 +83,8 @@ ANAPHORA = re.compile(
     r"|^\s*а\s+также\b"
     # "[Modi will be in Tianjin for the summit,] and is expected to hold a bilateral meeting"
     r"|^\s*(?:and\s+)?(?:is|are)\s+(?:also\s+)?(?:due|expected|scheduled|set|to)\b"
-    r"|^\s*(?:и\s+)?(?:[А-Яа-яЁё ,]{0,30}\s)?(?:он|она|они|котор(?:ый|ая|ые)"
+    # ... after a date or place first: "8 мая в Кремле лидеры провели переговоры"
+    r"|^\s*(?:и\s+)?(?:[А-Яа-яЁё0-9 ,–-]{0,30}\s)?(?:он|она|они|котор(?:ый|ая|ые)"
     r"|(?:министр|губернатор|премьер|лидер)(?:а|у|ом|е|ы|ов|ам)?"
     r"|глав[аыуе]\s+(?:региона|края|области|ведомства))\b"
     r"(?!\s+(?-i:[А-ЯЁ]))",

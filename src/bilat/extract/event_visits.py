@@ -46,6 +46,8 @@ def visitors_of(
         found = persons_between(ctx, pos, min(clause.end, pos + 140))[:1]
         gap = ctx.clean_text[pos : found[0].start] if found else ""
         near = bool(found) and found[0].end <= pos + 60
+        if found and _inviter(ctx, found[0]):
+            found = []  # "визитом 7–10 мая по приглашению Владимира Путина": the host
         if found and (re.search(r"[,;:.]", gap) or not (near or _TITLE_ONLY.fullmatch(gap))):
             found = []  # "находившийся с визитом, назвал переговоры с Ли Цяном": not his
             # (but "the visit of the General Secretary of the Central Committee of the
@@ -128,12 +130,14 @@ def _resident_envoy(ctx: DocContext, m: Mention) -> bool:
 
 
 _INVITER_AFTER = re.compile(r"(?:['’]s?)?\s+invitation\b", re.I)
-_INVITER_BEFORE = re.compile(r"\binvitation\s+(?:of|from)\s+(?:\w+\s+){0,3}$", re.I)
+_INVITER_BEFORE = re.compile(
+    r"(?:\binvitation\s+(?:of|from)|(?<!\w)по\s+приглашению)\s+(?:\w+\s+){0,3}$", re.I
+)
 
 
 def _inviter(ctx: DocContext, m: Mention) -> bool:
-    """'your invitation to visit China', 'at the invitation of Xi Jinping': the host who
-    invites, not the visitor."""
+    """'your invitation to visit China', 'at the invitation of Xi Jinping', 'по приглашению
+    Владимира Путина': the host who invites, not the visitor."""
     text = ctx.clean_text
     return bool(
         _INVITER_AFTER.match(text, m.end)
