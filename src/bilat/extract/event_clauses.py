@@ -20,6 +20,7 @@ from bilat.extract.wordre import alternation, words_re
 from bilat.records import Evidence
 
 __all__ = [
+    "BRACKETED",
     "ORDER",
     "Clause",
     "Lexicon",
@@ -179,6 +180,8 @@ def split_clauses(sentence: Sentence) -> list[Clause]:
     cuts = [m.span() for m in splitter.finditer(sentence.text)]
     if words > 1:
         cuts = sorted([*cuts, *_second_contacts(sentence.text, cuts), *_listed_exercises(text)])
+    brackets = [m.span() for m in BRACKETED.finditer(text)]
+    cuts = [c for c in cuts if not any(a < c[0] < b for a, b in brackets)]
     prep = _PREPARES.search(sentence.text)
     if prep and find_triggers(sentence.text[: prep.start()]):  # the contact is told first
         cuts = sorted([*(c for c in cuts if not c[0] < prep.end() < c[1]), prep.span()])
@@ -194,6 +197,11 @@ def split_clauses(sentence: Sentence) -> list[Clause]:
         if e0 > s0
         for s, e, part in _relative_apart(text, s0, e0)
     ]
+
+
+# a gloss in brackets is no clause boundary: "Xi Jinping (习近平; in Kazakh, Си Цзиньпин) paid a
+# state visit"
+BRACKETED = re.compile(r"\([^()\n]{1,120}\)")
 
 
 # a second meeting in a verb phrase of its own: "held talks with Jaishankar on Monday evening

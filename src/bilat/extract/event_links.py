@@ -285,7 +285,9 @@ def during_which(clause: Clause, new: list[Found], before: list[Found]) -> list[
 
 
 CALLED_OFF = re.compile(
-    r"\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:cancell?ed|called\s+off|scrapped)\b"
+    # ... "was quietly called off", "has been abruptly cancelled"
+    r"\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:[a-z]+ly\s+)?"
+    r"(?:cancell?ed|called\s+off|scrapped)\b"
     r"|(?<![\w-])(?:был[аои]?\s+)?отмен[её]н[аоы]?(?![\w-])",
     re.I,
 )

@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from bilat.extract.context import DocContext, Mention
-from bilat.extract.event_clauses import Clause, lexicon
+from bilat.extract.event_clauses import BRACKETED, Clause, lexicon
 from bilat.extract.event_offices import pair_states
 from bilat.extract.event_parties import JOINT
 from bilat.extract.gazetteer import Gazetteer
@@ -58,7 +58,9 @@ ANAPHORA = re.compile(
     # "The two last met in person in Tokyo in March": the two told before
     # ... "The two are expected to meet in person at the forum later this month"
     r"|^\s*(?:the\s+two|both)(?=\s+(?:last\s+|also\s+|first\s+|previously\s+|have\s+|had\s+|"
-    r"will\s+|(?:are|were)\s+(?:due|expected|set|scheduled)\s+to\s+)?(?:met|meet|spoke|talked)\b)"
+    r"will\s+|(?:are|were)\s+(?:due|expected|set|scheduled)\s+to\s+"
+    # "The two agreed to meet in Beijing next month"
+    r"|(?:agreed|plan|planned|intend|intended|hope|hoped)\s+to\s+)?(?:met|meet|spoke|talked)\b)"
     # "..., during talks on the sidelines of ...": the contact of the clause before
     r"|^\s*(?:during|in\s+the\s+course\s+of|at)\s+(?:(?:their|the|a)\s+)?(?:[\w-]+\s+)?"
     r"(?:talks|meeting|phone\s+call|call|conversation|videoconference)\b"
@@ -457,8 +459,12 @@ _PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'�
 
 
 def place_of(ctx: DocContext, clause: Clause) -> str | None:
-    """The first 'in/at <Name>' that is a place ('in May in Moscow' is Moscow)."""
+    """The first 'in/at <Name>' that is a place ('in May in Moscow' is Moscow); not inside a
+    gloss in brackets ('Xi Jinping (习近平; in Kazakh, Си Цзиньпин)')."""
+    glosses = [g.span() for g in BRACKETED.finditer(clause.text)]
     for m in _PLACE.finditer(clause.text):
+        if any(a < m.start() < b for a, b in glosses):
+            continue
         if JOINT.match(clause.text, m.start(1)):
             continue  # "at the Russia-China Energy Forum": a name, not a place
         if lexicon().topic_before_place.search(clause.text, max(0, m.start() - 20), m.start()):

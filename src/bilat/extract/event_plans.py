@@ -57,8 +57,11 @@ def planned_near(text: str, trig: re.Match[str], others: list[re.Match[str]]) ->
         if m.end() < trig.start() - 60 and re.search(r"[,;]", text[m.end() : trig.start()]):
             continue  # far before it only in one stretch: "will be in Tianjin for the
             # Shanghai Cooperation Organisation (SCO) summit"
-        if any(o.start() < m.end() and m.start() < o.end() for o in others):
-            continue  # the marker is another trigger's own words
+        if any(o.start() < m.end() and m.start() < o.end() for o in others) and not (
+            _INVITED_TO.fullmatch(text, m.start(), trig.start())
+        ):
+            continue  # the marker is another trigger's own words (but "has invited Xi to the
+            # BRICS summit in Kazan": the occasion invited to is to come as well)
         if _OF_THEIR.search(text, m.end(), trig.start()):
             continue  # "would be the centerpiece of his talks": the talks are told as fact
         if _AGREED_AT.match(m[0]) and _AT_THE.search(text, m.end(), trig.start()):
@@ -99,6 +102,12 @@ def planned_near(text: str, trig: re.Match[str], others: list[re.Match[str]]) ->
     return False
 
 
+_INVITED_TO = re.compile(
+    r"invit(?:ed|es|e|ing)\s+(?:[\w'’.-]+\s+){1,5}?to\s+(?:attend\s+|join\s+)?"
+    r"(?:the|a|an|this|next)\s+(?:[\w'’-]+\s+){0,6}?"
+    r"|пригласил\w*\s+(?:[\w.-]+\s+){1,5}?(?:на|в)\s+(?:[\w«»-]+\s+){0,6}?",
+    re.I,
+)
 _CYRILLIC_WORD = re.compile(r"[а-яё]+", re.I)
 # what follows a speaker's aside: "Напомним,", "Напомню также, что", "Отмечу лишь, что"
 _ASIDE = re.compile(r"(?:\s+(?:также|ещё|еще|лишь|вновь|раз|только))*\s*(?:,|\s+что\b)", re.I)
