@@ -38,6 +38,7 @@ from bilat.extract.figures_measure import (
 from bilat.extract.figures_numwords import word_value
 from bilat.extract.figures_period import (
     a_year_before,
+    converted_alike,
     fallback_period,
     last_period,
     number_period,
@@ -247,6 +248,7 @@ def _sentence_figures(
         carry.period = stated or carry.period  # "In November alone, ...": that month is
     carry.document = carry.period or carry.document  # this sentence's, not the next ones'
     carry.speaker = speaker
+    pairs = list(zip((q for q, _ in pairs), converted_alike(text, pairs, times), strict=True))
     return _pair_respectively(text, pairs)
 
 
@@ -425,13 +427,20 @@ def _range_rates(text: str, quantities: list[Quantity]) -> list[Quantity]:
 
 
 # a later level of the same flow: "a contract for 10 bcm a year … later rise to 12 bcm",
+# a parallel one or the one it rose from: "to 44 bcm a year and via ... to 12 bcm from the 10
+# bcm originally agreed",
 # "an additional 2.5 million tonnes per year, bringing the total to 12.5 million tonnes"
 _GOES_ON_OR_FROM = re.compile(
     r"\b(?:ris\w*|increas\w*|grow\w*|rais\w*|bring\w*|expand\w*|reach\w*|boost\w*)\b"
     r"[^.;]{0,60}\bto\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+)?$"
     # the level it went from: "to 35 million tonnes a year by 2028, from about 28 million now"
     r"|^[^.;]{0,40},\s*(?:up\s+|down\s+)?from\s+(?:about\s+|around\s+|some\s+|nearly\s+|"
-    r"almost\s+|roughly\s+|just\s+)?$",
+    r"almost\s+|roughly\s+|just\s+)?$"
+    # "to 12 bcm from the 10 bcm originally agreed"
+    r"|^\s*from\s+(?:the\s+|about\s+|around\s+)?$"
+    # a second target in parallel: "to 44 bcm a year and via the Far Eastern route, due to
+    # start in 2027, to 12 bcm"
+    r"|^\s*(?:a|per)\s+(?:year|annum)\s+and\b[^.;]{0,80}\bto\s+$",
     re.I,
 )
 

@@ -65,6 +65,8 @@ def figure_kind(text: str, q: Quantity) -> tuple[str, float]:
         return "change", _signed(q.value, 1 if sign[1] == "+" else -1)
     if _YEAR_ON_YEAR.match(text, q.end) and q.hint is None:
         return "change", _signed(q.value, _direction(before[-60:]) or 1)
+    if _SHARE_AFTER.match(text, q.end) and q.hint is None:
+        return "share", q.value  # "down 9%, and a 13.1% share of the market": a level
     if q.hint == "fraction":  # "a quarter of exports"; "a third higher": a change
         after = _after_direction(text, q.end)
         return ("change", _signed(q.value, after)) if after else ("share", q.value)
@@ -104,6 +106,11 @@ _YEAR_ON_YEAR = re.compile(
 )
 
 
+# a share named right after the percentage: "a 19.8% share of total imports", "its 13.1% market
+# share", "a 20% stake"
+_SHARE_AFTER = re.compile(r"\s*(?:market\s+)?(?:share|stake)\b", re.I)
+
+
 # the word right before a percentage, a verb of direction ("falling 9.5%", "up 12%")
 _VERB_RIGHT_BEFORE = re.compile(
     r"\b[a-zа-яё]+\s+(?:(?:about|around|nearly|almost|some|roughly|over|just|only|more\s+than|"
@@ -121,7 +128,10 @@ _TO_OR_FROM = re.compile(
     # "from a peak of almost 40%", "to a low of 12%": the levels moved
     r"\b(?:to|from)\s+(?:an?\s+(?:(?:record|all-time|historic)\s+)?(?:peak|high|low|level)\s+of\s+)?"
     r"(?:(?:about|around|nearly|almost|some|roughly|over|under|just|only|"
-    r"more\s+than|less\s+than|a\s+record)\s+)?$",
+    r"more\s+than|less\s+than|a\s+record)\s+)?$"
+    # ... in Russian: "доля снизилась с 61% в 2024 году до 55%", "меньше пиковых 4%"
+    r"|(?<![а-яё])(?:с|со|до)\s+(?:почти\s+|около\s+|примерно\s+)?$"
+    r"|(?<![а-яё])(?:пиков|рекордн|максимальн|минимальн)\w*\s+$",
     re.I,
 )
 

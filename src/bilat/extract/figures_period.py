@@ -16,6 +16,7 @@ from bilat.records import Figure
 
 __all__ = [
     "a_year_before",
+    "converted_alike",
     "fallback_period",
     "last_period",
     "number_period",
@@ -153,9 +154,10 @@ def of_the_period_before(text: str, q: Quantity, siblings: list[Quantity]) -> bo
 
 _OWN_PERIOD = re.compile(
     r"\s+(?:(?:year|month|quarter)[- ]on[- ](?:year|month|quarter)\s+)?"
-    r"(?:in|for|during|over|throughout)\s+(?:(?:all|the\s+whole|the\s+entirety)\s+of\s+)?",
+    r"(?:in|for|during|over|throughout|в|во|за)\s+(?:(?:all|the\s+whole|the\s+entirety)\s+of\s+)?",
     re.I,
-)  # "fell 8.6% year on year in January-August 2025", "$52 billion in all of last year"
+)  # "fell 8.6% year on year in January-August 2025", "$52 billion in all of last year", "до 55%
+# в первом квартале 2025-го"
 _TO_LEVEL = re.compile(r"\s*(?:,\s*)?(?:to|at)\s+(?:a\s+(?:record\s+)?)?", re.I)
 
 
@@ -354,3 +356,44 @@ def last_period(text: str, times: list[TimeExpr]) -> str | None:
     """The last period the sentence states, not counting what it compares with."""
     periods = [t.period for t in times if t.period and not _baseline(text, t)]
     return periods[-1] if periods else None
+
+
+# a sum converted in brackets right after it: "1.1 trillion roubles ($13.6 billion)", "€49.6
+# million (about $58 million)"
+_CONVERTED = re.compile(
+    r"\s*\(\s*(?:about\s+|around\s+|roughly\s+|approximately\s+|some\s+|nearly\s+|около\s+|~)?$",
+    re.I,
+)
+_MONEY = frozenset({"USD", "EUR", "CNY", "RUB", "INR", "JPY", "GBP", "KZT", "TRY"})
+
+
+def converted_alike(
+    text: str, pairs: list[tuple[Quantity, Figure]], times: list[TimeExpr]
+) -> list[Figure]:
+    """The figures of `pairs` (a sentence's quantities and figures, in order), a sum and its
+    conversion in brackets sharing one period: the one told right after the brackets ("$137.6
+    billion (about 984 billion yuan) in the first seven months of 2024"), else the sum's own
+    (not a date told later: "nine-month net profit to 1.1 trillion roubles ($13.6 billion)
+    under IFRS in November")."""
+    out = [f for _, f in pairs]
+    for i in range(1, len(pairs)):
+        (a, fa), (b, _) = pairs[i - 1], pairs[i]
+        if not (
+            a.unit in _MONEY
+            and b.unit in _MONEY
+            and a.unit != b.unit
+            and _CONVERTED.fullmatch(text, a.end, b.start)
+        ):
+            continue
+        close = _CLOSED.match(text, b.end)
+        after = [
+            t
+            for t in times
+            if close and t.period and _OWN_PERIOD.fullmatch(text, close.end(), t.start)
+        ]
+        period = after[0].period if after else fa.period
+        out[i - 1], out[i] = replace(out[i - 1], period=period), replace(out[i], period=period)
+    return out
+
+
+_CLOSED = re.compile(r"\s*\)")

@@ -61,6 +61,7 @@ class Parse:
     currency: bool = False
     words: bool = False
     per: str | None = None  # a unit that is a rate itself: "bpd"
+    odd: bool = False  # "240 с лишним миллиардов": more than the number says
 
 
 def find_quantities(text: str, *, exclude: Sequence[tuple[int, int]] = ()) -> list[Quantity]:
@@ -312,7 +313,11 @@ def _read(text: str, m: re.Match[str]) -> Quantity | None:
         if unit == "percent"
         else p.per or rate_after(text, p.end) or rate_before(text, p, unit)
     )
-    qual = qualifier_before(text, p.start) or _qualifier_after(text, p.end) or "exact"
+    qual = (
+        qualifier_before(text, p.start)
+        or _qualifier_after(text, p.end)
+        or ("at_least" if p.odd else "exact")
+    )
     value_max = None if p.value_max is None else _exact(p.value_max)
     return Quantity(
         p.start, p.end, text[p.start : p.end], _exact(p.value), value_max, unit, per, qual, None
@@ -456,6 +461,9 @@ def _scale(text: str, p: Parse) -> None:
         p.value_max = p.value_max * factor if p.value_max is not None else None
         p.end, p.scaled = cn.end(1), True
         return
+    odd = _ODD.match(text, p.end)
+    if odd and _scale_re().match(text, odd.end()):
+        p.end, p.odd = odd.end(), True  # "в 240 с лишним миллиардов долларов"
     for _ in range(2):
         s = _scale_re().match(text, p.end)
         if s is None:
@@ -469,6 +477,9 @@ def _scale(text: str, p: Parse) -> None:
         p.value *= factor
         p.value_max = p.value_max * factor if p.value_max is not None else None
         p.end, p.scaled = s.end(), True
+
+
+_ODD = re.compile(r"\s+с\s+лишним(?=\s)", re.I)
 
 
 def _physical_after(text: str, end: int) -> bool:

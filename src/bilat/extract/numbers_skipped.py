@@ -80,7 +80,29 @@ def is_name(text: str, m: re.Match[str], p: Parse) -> bool:
         return True
     if p.words and m.group(0)[0].isupper() and not _sentence_initial(text, s):
         return True
+    if _numbered_name(text, m):
+        return True
     return bool(re.match(r"[:.]\d", text[m.end() : m.end() + 2]) and m["d"] and "." not in m["d"])
+
+
+# "Power of Siberia 1 to 44 bcm", "Arctic LNG 2": a single digit after a capitalised name word
+# (not a month's day, "May 2", nor a quantity, "Group 5 million")
+_NAME_WORD = re.compile(r"(?<![.!?]\s)(?<!^)\b(?-i:[A-Z][A-Za-z]+)\s$")
+_MONTH_OR_DAY = re.compile(
+    r"(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)[a-z]*\s$"
+    r"|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s$"
+)
+_QUANTITY_AFTER = re.compile(
+    r"\s*(?:[%$€]|per\s?cent|percent|hundred|thousand|million|billion|trillion|bcm|mln|bn)\b",
+    re.I,
+)
+
+
+def _numbered_name(text: str, m: re.Match[str]) -> bool:
+    if not (m["d"] and len(m["d"]) == 1) or _QUANTITY_AFTER.match(text, m.end()):
+        return False
+    before = text[max(0, m.start() - 24) : m.start()]
+    return bool(_NAME_WORD.search(before)) and not _MONTH_OR_DAY.search(before)
 
 
 def _sentence_initial(text: str, pos: int) -> bool:

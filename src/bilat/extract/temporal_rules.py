@@ -214,6 +214,16 @@ def patterns() -> tuple[tuple[re.Pattern[str], Builder], ...]:
             re.I,
         ),
         (
+            # a company's results told by their span: "a 15% fall in nine-month net profit",
+            # "six-month exports of 2025"
+            rf"\b(?P<n>{num}|\d{{1,2}})-month(?=\s+(?:net\s+|gross\s+|operating\s+)?"
+            r"(?:sales|exports?|imports?|revenues?|profits?|earnings|output|production|shipments"
+            r"|deliveries|trade|turnover|results|loss(?:es)?|income|volumes?|supplies)\b)"
+            rf"(?:\s+[\w\s]{{0,30}}?\bof\s+(?P<y>{y}))?",
+            b_first_months,
+            re.I,
+        ),
+        (
             rf"\b(?:(?:since|from)\s+the\s+(?:beginning|start)\s+of\s+(?:the\s+year|this\s+year"
             rf"|(?P<y>{y}))|so\s+far\s+this\s+year|year[-\s]to[-\s]date)\b",
             b_year_to_date,
@@ -229,14 +239,14 @@ def patterns() -> tuple[tuple[re.Pattern[str], Builder], ...]:
         ),
         (
             # not "the second half of July": that month
-            rf"\b(?:the\s+)?(?P<h>first|second)\s+half(?!\s+of\s+(?:{mon})\b)(?:\s+of)?"
+            rf"\b(?:the\s+)?(?P<h>first|second)[\s-]+half(?!\s+of\s+(?:{mon})\b)(?:\s+of)?"
             rf"(?:\s+(?P<y>{y}|{ry}))?",
             b_half,
             re.I,
         ),
         (rf"\b(?:H(?P<h>[12])\s*(?P<y>{y})|(?P<y2>{y})\s*H(?P<h2>[12]))\b", b_h_short, 0),
         (
-            rf"\b(?:the\s+)?(?P<q>first|second|third|fourth)\s+quarter(?:\s+of)?"
+            rf"\b(?:the\s+)?(?P<q>first|second|third|fourth)[\s-]+quarter(?:\s+of)?"
             rf"(?:\s+(?P<y>{y}|{ry}))?",
             b_quarter,
             re.I,
