@@ -116,19 +116,16 @@ def _reached(
     then read as before and seed nothing, so the chain of title matches is followed over
     the store's distinct titles (statements of one title match alike: a title repeated
     every year is read once), and only the statements of the titles reached are read
-    whole and made. A title's statements of documents not among the old inputs are left
-    out (a title reached through them only adds histories that stay as they are: each
-    reached title's statements are all read, so every history reached is whole). A
-    statement is made, read the old way and weighed as a seed once, and a word counted and
+    whole and made; they read as before (the old reading is the new one, none seeds: the
+    caller's condition), so they are not read the old way again nor weighed as seeds. A
+    title's statements of documents not among the old inputs are left out (a title
+    reached through them only adds histories that stay as they are: each reached title's
+    statements are all read, so every history reached is whole). A word is counted and
     looked up once, and the chain of title matches followed on from what each read adds
     (`TitleChain`). Of the histories reached, only those that change are built and read
     back (`changed_histories`)."""
-    at: dict[int, list[int]] = {}  # document -> its places among the new inputs
-    for n, s in enumerate(new.inputs):
-        at.setdefault(s.doc_id, []).append(n)
-    was_at: dict[int, list[int]] = {}  # likewise among the old ones
-    for n, s in enumerate(old.inputs):
-        was_at.setdefault(s.doc_id, []).append(n)
+    at = {s.doc_id: n for n, s in enumerate(new.inputs)}  # document -> its place
+    was_at = {s.doc_id: n for n, s in enumerate(old.inputs)}  # likewise among the old ones
     found = dict(statements.read(changes.docs & was_at.keys()))  # documents read whole
     before: dict[str, Any] = {}  # the old reading of the made old statements
 
@@ -137,9 +134,9 @@ def _reached(
     ) -> tuple[list[Any], set[str]]:
         """The statements of `docs` (`found`'s, `some`'s or their inputs') made, read the
         old way, and those of them that seed."""
-        places = sorted(n for d in docs for n in at.get(d, ()))
+        places = sorted(at[d] for d in docs if d in at)
         out = statement_items([new.inputs[n] for n in places], new.index, forms, found, some)
-        olds = sorted(n for d in docs if d in found or d in some for n in was_at.get(d, ()))
+        olds = sorted(was_at[d] for d in docs if (d in found or d in some) and d in was_at)
         before.update(
             _old_statements(
                 [old.inputs[n] for n in olds], new, changes, out, forms, old.index, found, some
@@ -156,7 +153,7 @@ def _reached(
             known.update((w, got.get(w, 0)) for w in missing)
         return {w: known[w] for w in words}
 
-    first = {d for d in at if d in found or d not in was_at}
+    first = (at.keys() - was_at.keys()) | (found.keys() & at.keys())
     got, seeds = made(first, {})
     chain = TitleChain(options)  # followed on as the titles are read
     chain.add(got, seeds)
@@ -180,13 +177,14 @@ def _reached(
     for d, place, _, a in statements.titled([titles[r] for r in refs if r in titles]):
         if d in was_at and d not in found:
             some.setdefault(d, []).append((place, a))
-    full, more_seeds = made(some.keys(), some)
-    if more_seeds:  # none while the old statements read alike (above): read them all then
-        return None
+    # read as before (no party of theirs resolves or shows otherwise): no seed among them
+    places = sorted(at[d] for d in some if d in at)
+    full = statement_items([new.inputs[n] for n in places], new.index, forms, None, some)
+    before.update((i.ref, i) for i in full)
     items: dict[int, list[Any]] = {}  # document -> its reached statements, in their order
     for i in [*(i for i in got if i.ref in refs), *full]:
         items.setdefault(i.entry.doc_id, []).append(i)
-    taken = sorted(n for d in items for n in at.get(d, ()))
+    taken = sorted(at[d] for d in items if d in at)
     reached = [i for n in taken for i in items[new.inputs[n].doc_id]]
     return _histories(old, new, options, stored, reached, before, {i.ref for i in reached}, seeds)
 
