@@ -127,23 +127,6 @@ def _reached(
     at = {s.doc_id: n for n, s in enumerate(new.inputs)}  # document -> its place
     was_at = {s.doc_id: n for n, s in enumerate(old.inputs)}  # likewise among the old ones
     found = dict(statements.read(changes.docs & was_at.keys()))  # documents read whole
-    before: dict[str, Any] = {}  # the old reading of the made old statements
-
-    def made(
-        docs: Collection[int], some: Mapping[int, Sequence[tuple[int, Agreement]]]
-    ) -> tuple[list[Any], set[str]]:
-        """The statements of `docs` (`found`'s, `some`'s or their inputs') made, read the
-        old way, and those of them that seed."""
-        places = sorted(at[d] for d in docs if d in at)
-        out = statement_items([new.inputs[n] for n in places], new.index, forms, found, some)
-        olds = sorted(was_at[d] for d in docs if (d in found or d in some) and d in was_at)
-        before.update(
-            _old_statements(
-                [old.inputs[n] for n in olds], new, changes, out, forms, old.index, found, some
-            )
-        )
-        return out, _seeds(old, new, changes, names, out, before)
-
     known: dict[str, int] = {}  # word -> titles with it, each word asked once
     asked: set[str] = set()  # the words whose titles were read
 
@@ -153,8 +136,12 @@ def _reached(
             known.update((w, got.get(w, 0)) for w in missing)
         return {w: known[w] for w in words}
 
-    first = (at.keys() - was_at.keys()) | (found.keys() & at.keys())
-    got, seeds = made(first, {})
+    # the added documents' statements and those of `changes.docs`, read the old way too
+    first = sorted(at[d] for d in (at.keys() - was_at.keys()) | (found.keys() & at.keys()))
+    got = statement_items([new.inputs[n] for n in first], new.index, forms, found)
+    olds = [old.inputs[n] for n in sorted(was_at[d] for d in found.keys() & at.keys())]
+    before = _old_statements(olds, new, changes, got, forms, old.index, found)
+    seeds = _seeds(old, new, changes, names, got, before)
     chain = TitleChain(options)  # followed on as the titles are read
     chain.add(got, seeds)
     titles: dict[str, str] = {}  # ref of each title read ("title <n>": no statement's) -> it
@@ -263,23 +250,19 @@ def _old_statements(
     forms: list[tuple[str, str]],
     index: ActorIndex,
     stated: Mapping[int, Sequence[Agreement]] | None = None,
-    numbered: Mapping[int, Sequence[tuple[int, Agreement]]] | None = None,
 ) -> dict[str, Any]:
     """The old `inputs`' statements under the old `index`, by ref: the new reading of those
     whose parties resolve alike in both indexes, the others read again; `stated`: the
-    statements of the documents it holds, in place of their inputs'; `numbered`: likewise,
-    some statements of a document with their places (`statement_items`)."""
+    statements of the documents it holds, in place of their inputs'."""
 
     def parties(s: SourcedExtraction) -> Iterable[str]:
-        if numbered is not None and s.doc_id in numbered:
-            return (p for _, a in numbered[s.doc_id] for p in a.parties)
         agreements: Sequence[Agreement] = s.extraction.agreements
         if stated is not None:
             agreements = stated.get(s.doc_id, agreements)
         return (p for a in agreements for p in a.parties)
 
     again = [s for s in inputs if not changes.resolves_alike(s.doc_id, parties(s), new.index)]
-    redone = {i.ref: i for i in statement_items(again, index, forms, stated, numbered)}
+    redone = {i.ref: i for i in statement_items(again, index, forms, stated)}
     docs = {s.doc_id for s in inputs}
     return {i.ref: redone.get(i.ref, i) for i in after if i.entry.doc_id in docs}
 
