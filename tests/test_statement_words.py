@@ -16,11 +16,14 @@ from bilat.reconcile.agreements import _Item, _projects_in, _similarity, reachin
 from bilat.reconcile.model import ReconcileOptions
 from bilat.records import Agreement, Article, CleanDocument, Evidence, Extraction
 from bilat.store import DocumentRow, Store
-from bilat.store.items import load_statements_by_id, statement_titles
+from bilat.store.items import load_statements_by_id, statement_titles, statements_titled
 from bilat.store.statement_words import (
     documents_with,
     fill_statement_words,
+    fill_title_words,
     statements_with,
+    title_counts,
+    titles_with,
     word_counts,
 )
 
@@ -78,6 +81,44 @@ def test_words_are_written_with_the_statements_and_filled_alike(store: Store) ->
     assert fill_statement_words(store.db) == 0
     store.save_extraction(docs[0], _extraction("d0", []))
     assert {d for _, d, _ in _rows(store)} == {docs[1]}  # replaced statements leave no words
+
+
+def _title_rows(store: Store) -> list[tuple[Any, ...]]:
+    rows = store.db.all("SELECT word, title FROM title_words")
+    return sorted((r["word"], r["title"]) for r in rows)
+
+
+def test_title_words_are_written_once_per_title_and_filled_alike(store: Store) -> None:
+    """Migration 025: the words of each distinct title, written with the statements (a
+    title repeated in another document adds no row), the titles per word, the titles
+    holding a word, and the statements of some titles with their places; a store migrated
+    with statements in it is filled once by code, to the same rows."""
+    titles = [["Gas pipelines", "Power of Siberia 2 gas contract"], ["The oil deal"]]
+    titles.append(["Yuan loans", "Gas pipelines"])
+    docs = [_document(store, f"d{n}") for n in range(len(titles))]
+    for doc_id, batch in zip(docs, titles, strict=True):
+        store.save_extraction(doc_id, _extraction(f"d{doc_id}", batch))
+    written = _title_rows(store)
+    distinct = {t for b in titles for t in b}
+    assert written == sorted({(w, t) for t in distinct for w in content_words(t)})
+    counts = title_counts(store.db, ["gas", "pipeline", "yuan", "none"])
+    assert counts == {"gas": 2, "pipeline": 1, "yuan": 1}  # a title repeated counts once
+    assert titles_with(store.db, ["gas"]) == {"Gas pipelines", "Power of Siberia 2 gas contract"}
+    found = statements_titled(store.db, ["Gas pipelines", "Yuan loans"])
+    assert [(d, p, a.title) for d, p, _, a in found] == [
+        (docs[0], 0, "Gas pipelines"),
+        (docs[2], 0, "Yuan loans"),
+        (docs[2], 1, "Gas pipelines"),
+    ]
+    assert {i: a for _, _, i, a in found} == load_statements_by_id(
+        store.db, [i for _, _, i, _ in found]
+    )
+    with store.transaction():
+        store.db.execute("DELETE FROM title_words")
+        store.db.execute("INSERT INTO title_words_fill (n) VALUES (1)")
+    assert fill_title_words(store.db) == len(distinct)
+    assert _title_rows(store) == written
+    assert fill_title_words(store.db) == 0
 
 
 def _item(title: str) -> _Item:

@@ -48,14 +48,18 @@ from bilat.store.items import (
     load_commitments,
     load_events,
     load_statements,
-    load_statements_by_id,
-    statement_titles,
+    statements_titled,
 )
 from bilat.store.mention_places import event_places, mention_places
 from bilat.store.record_order import sort_key
 from bilat.store.record_rows import entries_keyed, events_holding, keyed_statuses
 from bilat.store.series_points import some_points
-from bilat.store.statement_words import fill_statement_words, statements_with, word_counts
+from bilat.store.statement_words import (
+    fill_statement_words,
+    fill_title_words,
+    title_counts,
+    titles_with,
+)
 
 __all__ = ["derive"]
 
@@ -133,9 +137,11 @@ def _stored_commitments(
 
 
 def _statements(store: Store, added: Collection[int]) -> StoredStatements:
-    """The old documents' agreement statements, read by title word (`statement_words`; the
-    statements stored before migration 018 are indexed first, once)."""
+    """The old documents' agreement statements, read by the words of their distinct titles
+    (`title_words`) and by title (the statements stored before migrations 018 and 025 are
+    indexed first, once)."""
     fill_statement_words(store.db)
+    fill_title_words(store.db)
 
     def read(docs: Collection[int] | None) -> Mapping[int, Sequence[Agreement]]:
         if docs is None:
@@ -146,10 +152,9 @@ def _statements(store: Store, added: Collection[int]) -> StoredStatements:
         return load_statements(store.db, sorted(docs))
 
     return StoredStatements(
-        lambda words: word_counts(store.db, words),
-        lambda words: statements_with(store.db, words),
-        lambda ids: statement_titles(store.db, ids),
-        lambda ids: load_statements_by_id(store.db, ids),
+        lambda words: title_counts(store.db, words),
+        lambda words: titles_with(store.db, words),
+        lambda titles: statements_titled(store.db, titles),
         read,
     )
 

@@ -42,16 +42,15 @@ __all__ = ["StoredStatements", "agreement_delta"]
 @dataclass(frozen=True, slots=True)
 class StoredStatements:
     """The old documents' agreement statements, read by what can reach them (the store's
-    index of title words) instead of all of them: `counts` (title words -> statements per
-    word), `holding` (title words -> (document, statement id) of each statement with one),
-    `titles` (statement ids -> (document, place among its document's statements, id,
-    title) of each, in document and place order), `by_id` (statement ids -> the
-    statements) and `read` (documents, None: every one -> their statements)."""
+    index of the words of its distinct titles) instead of all of them: `counts` (title
+    words -> distinct titles per word), `holding` (title words -> the distinct titles with
+    one), `titled` (titles -> (document, place among its document's statements, id,
+    statement) of each statement of one, in document and place order) and `read`
+    (documents, None: every one -> their statements)."""
 
     counts: Callable[[Collection[str]], Mapping[str, int]]
-    holding: Callable[[Collection[str]], Collection[tuple[int, int]]]
-    titles: Callable[[Collection[int]], Sequence[tuple[int, int, int, str]]]
-    by_id: Callable[[Collection[int]], Mapping[int, Agreement]]
+    holding: Callable[[Collection[str]], Collection[str]]
+    titled: Callable[[Collection[str]], Sequence[tuple[int, int, int, Agreement]]]
     read: Callable[[Collection[int] | None], Mapping[int, Sequence[Agreement]]]
 
 
@@ -108,61 +107,28 @@ def _reached(
     forms: list[tuple[str, str]],
     statements: StoredStatements,
 ) -> PartDelta | None:
-    """`_histories` of the statements the new ones can reach, read by their title words
-    until no reached statement's words (`reaching_words`) lead to a statement not read
-    yet; None when a project's form has no word to look it up by. Sound while every old
+    """`_histories` of the statements the new ones can reach, found by their titles'
+    words until no reached title's words (`reaching_words`) lead to a title not read yet;
+    None when a project's form has no word to look it up by. Sound while every old
     statement's parties resolve and show alike in both indexes but those of the documents
     `changes.docs` names (their statements are read whole first: they may read
     differently, the seeds with the added ones); the statements of other old documents
-    then read as before and seed nothing, so only those holding a word are read (a
-    statement matching a reached one has one of its words, `reaching_words`; the others
-    of their documents can join no chain), and of those only the title (all the chain of
-    title matches reads) until the chain is followed: the reached ones are then read
-    whole and made. A statement is made, read the old way and weighed as a seed once, and
-    a word counted and looked up once, and the chain of title matches followed on from
-    what each read adds (`TitleChain`). Of the histories reached, only those that change
-    are built and read back (`changed_histories`)."""
-    at: dict[int, list[int]] = {}  # document -> its places among the new inputs
-    for n, s in enumerate(new.inputs):
-        at.setdefault(s.doc_id, []).append(n)
-    was_at: dict[int, list[int]] = {}  # likewise among the old ones
-    for n, s in enumerate(old.inputs):
-        was_at.setdefault(s.doc_id, []).append(n)
+    then read as before and seed nothing, so the chain of title matches is followed over
+    the store's distinct titles (statements of one title match alike: a title repeated
+    every year is read once), and only the statements of the titles reached are read
+    whole and made; they read as before (the old reading is the new one, none seeds: the
+    caller's condition), so they are not read the old way again nor weighed as seeds. A
+    title's statements of documents not among the old inputs are left out (a title
+    reached through them only adds histories that stay as they are: each reached title's
+    statements are all read, so every history reached is whole). A word is counted and
+    looked up once, and the chain of title matches followed on from what each read adds
+    (`TitleChain`). Of the histories reached, only those that change are built and read
+    back (`changed_histories`)."""
+    at = {s.doc_id: n for n, s in enumerate(new.inputs)}  # document -> its place
+    was_at = {s.doc_id: n for n, s in enumerate(old.inputs)}  # likewise among the old ones
     found = dict(statements.read(changes.docs & was_at.keys()))  # documents read whole
-    items: dict[int, list[Any]] = {}  # document -> its statements, made or by title only
-    before: dict[str, Any] = {}  # the old reading of the made old statements
-    taken: list[int] = []  # places among the new inputs of the documents read
-    seen: set[int] = set()
-    ids: dict[str, int] = {}  # ref -> id of the statements read by title only
-    read: set[int] = set()  # their ids
-
-    def put(docs: Collection[int], got: Iterable[Any]) -> None:
-        places = sorted(n for d in docs for n in at.get(d, ()))
-        taken.extend(n for n in places if n not in seen)
-        seen.update(places)
-        by_doc: dict[int, list[Any]] = {}
-        for item in got:
-            by_doc.setdefault(item.entry.doc_id, []).append(item)
-        for d, more in by_doc.items():  # a document read again: kept in its order
-            items[d] = sorted([*items[d], *more], key=_at) if d in items else more
-
-    def made(
-        docs: Collection[int], some: Mapping[int, Sequence[tuple[int, Agreement]]]
-    ) -> tuple[list[Any], set[str]]:
-        """The statements of `docs` (`found`'s, `some`'s or their inputs') made, read the
-        old way, and those of them that seed."""
-        places = sorted(n for d in docs for n in at.get(d, ()))
-        out = statement_items([new.inputs[n] for n in places], new.index, forms, found, some)
-        olds = sorted(n for d in docs if d in found or d in some for n in was_at.get(d, ()))
-        before.update(
-            _old_statements(
-                [old.inputs[n] for n in olds], new, changes, out, forms, old.index, found, some
-            )
-        )
-        return out, _seeds(old, new, changes, names, out, before)
-
-    known: dict[str, int] = {}  # word -> statements with it, each word asked once
-    asked: set[str] = set()  # the words whose statements were read
+    known: dict[str, int] = {}  # word -> titles with it, each word asked once
+    asked: set[str] = set()  # the words whose titles were read
 
     def counts(words: Collection[str]) -> Mapping[str, int]:
         if missing := [w for w in words if w not in known]:
@@ -170,50 +136,44 @@ def _reached(
             known.update((w, got.get(w, 0)) for w in missing)
         return {w: known[w] for w in words}
 
-    first = {d for d in at if d in found or d not in was_at}
-    got, seeds = made(first, {})
-    put(first, got)
-    chain = TitleChain(options)  # followed on as the statements are read
+    # the added documents' statements and those of `changes.docs`, read the old way too
+    first = sorted(at[d] for d in (at.keys() - was_at.keys()) | (found.keys() & at.keys()))
+    got = statement_items([new.inputs[n] for n in first], new.index, forms, found)
+    olds = [old.inputs[n] for n in sorted(was_at[d] for d in found.keys() & at.keys())]
+    before = _old_statements(olds, new, changes, got, forms, old.index, found)
+    seeds = _seeds(old, new, changes, names, got, before)
+    chain = TitleChain(options)  # followed on as the titles are read
     chain.add(got, seeds)
+    titles: dict[str, str] = {}  # ref of each title read ("title <n>": no statement's) -> it
+    seen: set[str] = set()  # the titles read
     while True:
         words = reaching_words(chain.reached(), forms, counts, options)
         if words is None:
             return None
-        fresh = words - asked  # a word asked before led to statements read already
+        fresh = words - asked  # a word asked before led to titles read already
         asked.update(fresh)
-        more = {
-            i
-            for d, i in (statements.holding(fresh) if fresh else ())
-            if d in was_at and d not in found and i not in read
-        }
+        more = sorted(set(statements.holding(fresh)) - seen) if fresh else []
         if not more:
             break
-        read.update(more)
-        titles = statements.titles(more)
-        ids.update((f"{d}:a{p}", i) for d, p, i, _ in titles)
-        got = title_items(((d, p, t) for d, p, _, t in titles), forms)
-        put({d for d, _, _, _ in titles}, got)
-        chain.add(got)
-    taken.sort()
+        seen.update(more)
+        read = {f"title {len(titles) + n}": t for n, t in enumerate(more)}
+        titles.update(read)
+        chain.add(title_items(read.items(), forms))
     refs = chain.refs()
-    reached = [i for n in taken for i in items.get(new.inputs[n].doc_id, ()) if i.ref in refs]
-    # the reached statements read by title only, read whole and made
-    whole = statements.by_id([ids[i.ref] for i in reached if i.ref in ids])
-    some: dict[int, list[tuple[int, Agreement]]] = {}
-    for i in reached:
-        if i.ref in ids:
-            some.setdefault(i.entry.doc_id, []).append((_at(i), whole[ids[i.ref]]))
-    full, more_seeds = made(some.keys(), some)
-    if more_seeds:  # none while the old statements read alike (above): read them all then
-        return None
-    by_ref = {i.ref: i for i in full}
-    reached = [by_ref.get(i.ref, i) for i in reached]
-    return _histories(old, new, options, stored, reached, before, refs, seeds)
-
-
-def _at(item: Any) -> int:
-    """A statement's place among its document's (its ref: "<doc_id>:a<place>")."""
-    return int(item.ref.rpartition(":a")[2])
+    some: dict[int, list[tuple[int, Agreement]]] = {}  # the reached titles' statements
+    for d, place, _, a in statements.titled([titles[r] for r in refs if r in titles]):
+        if d in was_at and d not in found:
+            some.setdefault(d, []).append((place, a))
+    # read as before (no party of theirs resolves or shows otherwise): no seed among them
+    places = sorted(at[d] for d in some if d in at)
+    full = statement_items([new.inputs[n] for n in places], new.index, forms, None, some)
+    before.update((i.ref, i) for i in full)
+    items: dict[int, list[Any]] = {}  # document -> its reached statements, in their order
+    for i in [*(i for i in got if i.ref in refs), *full]:
+        items.setdefault(i.entry.doc_id, []).append(i)
+    taken = sorted(at[d] for d in items if d in at)
+    reached = [i for n in taken for i in items[new.inputs[n].doc_id]]
+    return _histories(old, new, options, stored, reached, before, {i.ref for i in reached}, seeds)
 
 
 def _seeds(
@@ -290,23 +250,19 @@ def _old_statements(
     forms: list[tuple[str, str]],
     index: ActorIndex,
     stated: Mapping[int, Sequence[Agreement]] | None = None,
-    numbered: Mapping[int, Sequence[tuple[int, Agreement]]] | None = None,
 ) -> dict[str, Any]:
     """The old `inputs`' statements under the old `index`, by ref: the new reading of those
     whose parties resolve alike in both indexes, the others read again; `stated`: the
-    statements of the documents it holds, in place of their inputs'; `numbered`: likewise,
-    some statements of a document with their places (`statement_items`)."""
+    statements of the documents it holds, in place of their inputs'."""
 
     def parties(s: SourcedExtraction) -> Iterable[str]:
-        if numbered is not None and s.doc_id in numbered:
-            return (p for _, a in numbered[s.doc_id] for p in a.parties)
         agreements: Sequence[Agreement] = s.extraction.agreements
         if stated is not None:
             agreements = stated.get(s.doc_id, agreements)
         return (p for a in agreements for p in a.parties)
 
     again = [s for s in inputs if not changes.resolves_alike(s.doc_id, parties(s), new.index)]
-    redone = {i.ref: i for i in statement_items(again, index, forms, stated, numbered)}
+    redone = {i.ref: i for i in statement_items(again, index, forms, stated)}
     docs = {s.doc_id for s in inputs}
     return {i.ref: redone.get(i.ref, i) for i in after if i.entry.doc_id in docs}
 

@@ -335,18 +335,16 @@ def statement_items(
     return _items(inputs, index, forms, stated, numbered)
 
 
-def title_items(
-    titles: Iterable[tuple[int, int, str]], forms: list[tuple[str, str]]
-) -> list[_Item]:
-    """Statements as far as their titles tell, from (document id, place, title): what
-    `touched_statements` and `reaching_words` read (the ref, words, numbers and
-    projects), with no parties nor entry to group them by (made apart, once reached)."""
+def title_items(titles: Iterable[tuple[str, str]], forms: list[tuple[str, str]]) -> list[_Item]:
+    """Titles as `touched_statements` and `reaching_words` read a statement of them, from
+    (ref, title): the ref, words, numbers and projects, with no parties nor entry to group
+    them by (the statements of a title reached are read and made apart)."""
     read: dict[str, tuple[frozenset[str], frozenset[str], frozenset[str]]] = {}  # by title
     out = []
-    for doc_id, place, title in titles:
+    for ref, title in titles:
         projects, words, numbers = read.get(title) or read.setdefault(title, _title(title, forms))
-        entry = AgreementEntry(None, doc_id, "", "", "", None, title, "")
-        out.append(_Item(f"{doc_id}:a{place}", entry, "", words, numbers, projects, frozenset()))
+        entry = AgreementEntry(None, 0, "", "", "", None, title, "")
+        out.append(_Item(ref, entry, "", words, numbers, projects, frozenset()))
     return out
 
 

@@ -18,7 +18,7 @@ from bilat.records import (
     Figure,
 )
 from bilat.store.db import Database, Failed, write_each
-from bilat.store.statement_words import statement_word_rows
+from bilat.store.statement_words import add_title_words, statement_word_rows
 
 __all__ = [
     "ALL_KINDS",
@@ -40,6 +40,7 @@ __all__ = [
     "save_extraction",
     "save_extractions",
     "statement_titles",
+    "statements_titled",
 ]
 
 T = TypeVar("T")
@@ -167,6 +168,7 @@ def _write_extractions(db: Database, batch: Sequence[tuple[int, Extraction]]) ->
     db.insert_rows("item_parties", ("kind", "name", "item_id", "doc_id"), parties)
     words = list(statement_word_rows(titles))
     db.insert_rows("statement_words", ("word", "doc_id", "item_id"), words)
+    add_title_words(db, (title for _, _, title in titles))
     db.execute_many(
         "UPDATE documents SET extractor_version = ?, pair = ? WHERE id = ?",
         [
@@ -472,3 +474,24 @@ def bare_extraction(
 def _pair(text: str | None) -> tuple[str, str] | None:
     codes = (text or "").split("-")
     return (codes[0], codes[1]) if len(codes) == 2 else None
+
+
+def statements_titled(
+    db: Database, titles: Collection[str]
+) -> list[tuple[int, int, int, Agreement]]:
+    """(document id, place, id, statement) of the stored agreement statements of these
+    titles, in document and place order, the place a statement's among its document's (in
+    id order, as `load_statements` numbers them: counted on the index of its document's
+    statements' ids): index reads by title, _CHUNK titles per query."""
+    out = []
+    for part in chunks(sorted(set(titles)), _CHUNK):
+        marks = ", ".join("?" for _ in part)
+        sql = (
+            "SELECT a.*, (SELECT COUNT(*) FROM agreements b WHERE b.doc_id = a.doc_id"
+            f" AND b.id < a.id) AS place FROM agreements a WHERE a.title IN ({marks})"
+        )
+        for r in db.all(sql, part):
+            found = Agreement(**_fields(r, Agreement, ("parties",)))
+            out.append((int(r["doc_id"]), int(r["place"]), int(r["id"]), found))
+    out.sort(key=lambda r: r[:3])
+    return out
