@@ -336,3 +336,17 @@ def test_a_central_banks_currency_swap_and_its_renewal_are_one_agreement_each() 
         ("currency swap of China and Egypt", "announced", None),
         ("swap line between Egypt and China", "signed", "2016"),
     }
+
+
+def test_a_title_at_the_end_of_a_quote_leaves_the_full_stop_out() -> None:
+    """'... in accordance with the annual cooperation plan."': the stop before the closing
+    quotation mark ends the title (it was 'cooperation plan. of China and Russia')."""
+    text = (
+        '"India and Russia maintain regular exchanges between their navies in accordance '
+        'with the annual cooperation plan," the ministry said.'
+    )
+    titles = [a.title for a in extract_text(text, "2031-08-01").agreements]
+    assert titles and not any("." in t for t in titles)
+    text = text.replace(',"', '."').replace(" the ministry said.", "")
+    titles = [a.title for a in extract_text(text, "2031-08-01").agreements]
+    assert titles and not any("." in t for t in titles)

@@ -23,7 +23,7 @@ __all__ = [
 ]
 
 _STOP = re.compile(
-    r"\s*(?:(?<!\d),|,(?!\d{3}\b)|[;:()\[\]“”\"]|(?<!\b[A-Z])\.(?:\s|$)|\s[-—–]\s|\b(?:was|were|is|are|has|have|had|will|would|which|"
+    r"\s*(?:(?<!\d),|,(?!\d{3}\b)|[;:()\[\]“”\"]|(?<!\b[A-Z])\.(?=[\s\"”’»]|$)|\s[-—–]\s|\b(?:was|were|is|are|has|have|had|will|would|which|"
     # a modal or a past tense of its own clause: "the deal on it could be signed", "shipments
     # under their free trade agreement grew more slowly"
     r"could|can|may|might|must|should|shall|being|grew|fell|rose|drew|sent|gave|saw|began|"
