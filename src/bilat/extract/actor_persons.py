@@ -24,7 +24,7 @@ from bilat.extract.nlp_ru import latin_name, person_nominative
 from bilat.extract.palladius import chinese_name
 from bilat.extract.wordre import mostly_cyrillic, words_re
 
-__all__ = ["THE", "TITLE_WORDS", "add_persons"]
+__all__ = ["THE", "TITLE_WORDS", "add_persons", "glossed_persons"]
 
 _BYLINE = re.compile(
     r"(?:\b(?:photo|photos|foto|correspondent|reporter|journalist|columnist|editor|author|"
@@ -461,3 +461,34 @@ def _link_short_names(b: Builder, singles: list[tuple[int, int, str]]) -> None:
         if not b.covered(m.start(), m.end()):
             b.drafts[index[m.group(0)]].add(m.start(), m.end(), m.group(0))
             b.take(m.start(), m.end())
+
+
+# a gloss in brackets right after a name: "(Михаил Мишустин)", "(习近平; in Kazakh, Си Цзиньпин)"
+_GLOSS = re.compile(r"\s*\([^()\n]{1,120}\)")
+
+
+def glossed_persons(b: Builder) -> None:
+    """A person told only in a gloss in brackets after another person's name, 'Alexei Miller
+    (Алексей Миллер)', 'Xi Jinping (习近平; in Kazakh, Си Цзиньпин)', is that person: the gloss
+    becomes an alias, not a second actor."""
+    text = b.ctx.clean_text
+    glosses = [
+        (m.start(), m.end(), d)
+        for d in b.drafts.values()
+        if d.type == "person"
+        for _s, e, _t in d.spans
+        if (m := _GLOSS.match(text, e))
+    ]
+    for key, d in list(b.drafts.items()):
+        if d.type != "person" or not d.spans:
+            continue
+        owners = [
+            [o for a, z, o in glosses if o is not d and a < s and e <= z] for s, e, _t in d.spans
+        ]
+        named = {id(o): o for found in owners for o in found}
+        if len(named) != 1 or not all(owners):
+            continue
+        (owner,) = named.values()
+        for s, e, t in d.spans:
+            owner.add(s, e, t)
+        del b.drafts[key]

@@ -21,7 +21,7 @@ from typing import Any
 
 from bilat.extract.actor_drafts import Builder, Draft, context_before, media_names
 from bilat.extract.actor_names import settle_name, to_actor
-from bilat.extract.actor_persons import THE, TITLE_WORDS, add_persons
+from bilat.extract.actor_persons import THE, TITLE_WORDS, add_persons, glossed_persons
 from bilat.extract.actors_ru import (
     find_bodies,
     in_title,
@@ -503,6 +503,7 @@ def extract_actors(ctx: DocContext, gaz: Gazetteer) -> list[Actor]:
     _attach_titles(b)
     _affiliate(b)
     _titles_told_again(b)
+    glossed_persons(b)
     b.drafts = {k: settle_name(d) for k, d in b.drafts.items() if d.spans}
     people = frozenset(s for d in b.drafts.values() if d.type == "person" for s, _e, _t in d.spans)
     actors = [
