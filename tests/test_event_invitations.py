@@ -1,5 +1,6 @@
-"""Plans told by an invitation, an agreement to meet, or an undated headline; a plan called off;
-a name glossed in brackets. The texts are written for these tests."""
+"""Plans told by an invitation, an agreement to meet, an undated headline or dates not yet
+agreed; a plan called off; a name glossed in brackets; a guest who held talks "and was received
+by" another. The texts are written for these tests."""
 
 from __future__ import annotations
 
@@ -65,3 +66,30 @@ def test_a_name_glossed_in_brackets_keeps_its_clause() -> None:
     assert [(v.participants, v.date, v.place) for v in visits] == [
         (("Xi Jinping", "Kazakhstan"), "2031-06-16", None)
     ]
+
+
+def test_a_visit_whose_dates_are_not_agreed_is_planned_undated() -> None:
+    """'said on Tuesday that the dates of a visit by Modi to Russia had not yet been agreed':
+    a plan; Tuesday is when it was said."""
+    events = _events(
+        "NEW DELHI, March 19 (Reuters) - The Indian foreign ministry said on Tuesday that the "
+        "dates of a visit by Prime Minister Narendra Modi to Russia had not yet been agreed.",
+        "2031-03-19",
+    )
+    (visit,) = [e for e in events if e.mode == "visit"]
+    assert (visit.status, visit.date) == ("planned", None)
+
+
+def test_she_held_talks_and_was_received_the_guest_in_both_meetings() -> None:
+    """'X visited Russia at the start of the month. She held talks with Lavrov on 1 November
+    and was received by Putin on 4 November': the visit this month, two meetings, hers."""
+    events = _events(
+        "Indian Foreign Minister Meera Rao visited Russia at the start of the month. She held "
+        "talks with Russian Foreign Minister Sergei Lavrov in Moscow on 1 November and was "
+        "received by Putin in the Kremlin on 4 November.",
+        "2031-11-12",
+    )
+    shapes = {(e.mode, e.date, frozenset(e.participants)) for e in events}
+    assert ("visit", "2031-11", frozenset({"Meera Rao", "Russia"})) in shapes
+    assert ("meeting", "2031-11-01", frozenset({"Meera Rao", "Sergei Lavrov"})) in shapes
+    assert ("meeting", "2031-11-04", frozenset({"Meera Rao", "Vladimir Putin"})) in shapes

@@ -208,7 +208,9 @@ BRACKETED = re.compile(r"\([^()\n]{1,120}\)")
 # | and called on Prime Minister Modi at his residence on Tuesday"
 _AND_CONTACT = re.compile(
     r"\s+and\s+(?=(?:then\s+|later\s+|also\s+)?(?:called\s+on|paid\s+(?:a\s+)?courtesy\s+"
-    r"calls?\s+on|met\s+(?:with\s+)?(?-i:[A-Z])|held\s+(?:separate\s+)?talks\s+with)\b)",
+    r"calls?\s+on|met\s+(?:with\s+)?(?-i:[A-Z])|held\s+(?:separate\s+)?talks\s+with"
+    # "held talks with Lavrov on 1 November | and was received by Putin on 4 November"
+    r"|(?:was|were)\s+(?:later\s+|also\s+)?received\s+by)\b)",
     re.I,
 )
 

@@ -249,6 +249,9 @@ _NO_SUBJECT = re.compile(
 )
 
 
+_HE_OR_SHE = re.compile(r"\W*(?:He|She)\s+(?-i:[a-z])")
+
+
 # a sentence that asks whether or how often (its answer tells what took place); not one
 # that takes a contact as given ("What progress has been made since Xi's visit in June?")
 _ASKED = re.compile(r"\?[\s\"”»]*$")
@@ -569,6 +572,10 @@ def extract_events(ctx: DocContext, gaz: Gazetteer) -> list[Event]:
             people = list(
                 {m.actor: m for m in persons_between(ctx, clause.start, clause.end)}.values()
             )
+            if subject and people and _HE_OR_SHE.match(clause.text):
+                # "She held talks with Lavrov ... | and was received by Putin": she is still
+                # the subject, Lavrov the one she met
+                people = [subject[0], *(p for p in people if p.actor != subject[0].actor)]
             subject = people or subject
     ctx = whole
     types = {m.actor: m.type for m in ctx.mentions}

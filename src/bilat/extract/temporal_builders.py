@@ -383,7 +383,7 @@ def b_year(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     return (str(year), None, str(year)) if year else (None, None, None)
 
 
-_SHIFT = {"last": -1, "past": -1, "previous": -1, "this": 0, "next": 1}
+_SHIFT = {"last": -1, "past": -1, "previous": -1, "this": 0, "the": 0, "next": 1}
 
 
 def b_rel_month(m: re.Match[str], ctx: Ctx) -> Resolved | None:

@@ -275,6 +275,12 @@ def patterns() -> tuple[tuple[re.Pattern[str], Builder], ...]:
         ),
         (rf"\b(?P<y>{ry})\b(?!\s+(?:earlier|ago|before|later))", b_year, re.I),
         (r"\b(?P<w>last|past|previous|this|next)\s+month\b", b_rel_month, re.I),
+        # "visited Russia at the start of the month", "at the end of the month": this month
+        (
+            r"\b(?:start|beginning|end|middle)\s+of\s+(?P<w>the)\s+month\b(?!\s+of\b)",
+            b_rel_month,
+            re.I,
+        ),
         (r"\b(?P<w>last|past|previous|this|next)\s+week\b", b_rel_week, re.I),
         (
             rf"\b(?:comes?|came)\s+(?:just\s+|only\s+)?(?P<n>{num}|\d{{1,2}})\s+"
