@@ -11,16 +11,18 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Collection
+from dataclasses import replace
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from bilat.reconcile._actor_changes import Changes
 from bilat.reconcile._delta_parts import diff
 from bilat.reconcile._grown_index import grown_index
 from bilat.reconcile._tie_search import actor_ties, tied_by_key
 from bilat.reconcile.actor_growth import gained_members, placed_members, regrow
-from bilat.reconcile.actors import actor_index, cluster_members, tied_members
+from bilat.reconcile.actors import ActorIndex, actor_index, cluster_members, tied_members
 from bilat.reconcile.delta import _moved_members
 from bilat.reconcile.model import ActorMember, CanonicalActor, MergeJudgement
 
@@ -164,7 +166,10 @@ def _regrow_equals_clustering_all(
     assert sorted(merges, key=repr) == sorted(want_merges, key=repr)
     assert {m.a for m in merges} - {m.a for m in old_merges} <= again
     # the grown side's index, patched from the old one, is the index of every actor
-    assert grown_index(actor_index(old_actors), old_actors, actors, gained) == actor_index(actors)
+    before = actor_index(old_actors)
+    after = grown_index(before, old_actors, actors, gained)
+    assert after == actor_index(actors)
+    _kept_dicts_shared(before, after, old_actors, actors)
     # the tied members found by the stored actors' keys: the same (`loose`: old documents
     # whose members are weighed in memory, as those the stored actors are not known to hold)
     known = {m.doc_id for m in members} - added - set(loose)
@@ -383,6 +388,52 @@ def test_the_patched_index_drops_a_state_name_no_state_holds_any_more() -> None:
     after = grown_index(before, old_actors, actors, gained)
     assert after == actor_index(actors)
     assert after.state_names == frozenset()
+
+
+def _kept_dicts_shared(
+    before: ActorIndex,
+    after: ActorIndex,
+    old_actors: Collection[CanonicalActor],
+    actors: Collection[CanonicalActor],
+) -> None:
+    """A document none of whose actors changed (each after equal to one before: kept, or
+    clustered again as it was) keeps its dict of the old index, the same object; and
+    `Changes.of` finds the documents whose dicts differ, shared or not."""
+    changed = {
+        m.doc_id
+        for a in (*old_actors, *actors)
+        if a not in old_actors or a not in actors
+        for m in a.members
+    }
+    for doc, names in before.by_doc.items():
+        if doc not in changed:
+            assert after.by_doc[doc] is names
+    docs = before.by_doc.keys() | after.by_doc.keys()
+    want = {d for d in docs if before.by_doc.get(d) != after.by_doc.get(d)}
+    assert Changes.of(before, after).docs == want
+    assert Changes.of(after, before).docs == want  # documents only the first one holds
+
+
+def test_an_actor_clustered_again_as_it_was_keeps_its_documents_dicts() -> None:
+    """An added member tied to a stored actor that comes back equal (another object) leaves
+    that actor's documents' dicts as they were: shared, not made again."""
+
+    def member(doc: int, name: str, kind: str = "person") -> ActorMember:
+        return ActorMember(f"{doc}:{name}", doc, f"d{doc}", name, kind, "RU", None, (), None)
+
+    old = [member(0, "Sergei Lavrov"), member(1, "Sergei Lavrov"), member(1, "Gazprom", "company")]
+    old_actors, old_merges = cluster_members(old, [])
+    members = [*old, member(2, "Gazprom Neft", "company")]
+    actors, _, _, gained = regrow(old_actors, old_merges, members, {2}, [])
+    lavrov = next(a for a in old_actors if a.name == "Sergei Lavrov")
+    again = [replace(a, members=tuple(a.members)) if a == lavrov else a for a in actors]
+    assert lavrov in again and all(a is not lavrov for a in again)  # equal, not the same
+    before = actor_index(old_actors)
+    after = grown_index(before, old_actors, again, gained)
+    assert after == actor_index(again)
+    assert after.by_doc[0] is before.by_doc[0]
+    assert Changes.of(before, after).docs == {2}
+    _kept_dicts_shared(before, after, old_actors, again)
 
 
 def _one_by_one(

@@ -31,11 +31,13 @@ class Changes:
             a = index.actors.get(actor_id)
             return (a.name, a.type, a.country, a.gid) if a else None
 
+        was, now = old.by_doc, new.by_doc  # a grown index shares the old one's kept dicts
         return cls(
             frozenset(
-                d
-                for d in old.by_doc.keys() | new.by_doc.keys()
-                if old.by_doc.get(d) != new.by_doc.get(d)
+                (
+                    *(d for d, v in now.items() if (w := was.get(d)) is not v and w != v),
+                    *(was.keys() - now.keys()),
+                )
             ),
             frozenset(
                 k

@@ -12,7 +12,9 @@ from the old index only where a replaced actor is:
   actor keeps its members under its id, so only the documents of the members it gained
   and of every member of the actors clustered again (before and after) are made again,
   each from every actor's members of it (one pass, a set look-up per member); the others
-  keep the old dict (the same object: the two sides share them);
+  keep the old dict (the same object: the two sides share them). An actor clustered again
+  as it was (another object, equal: its id, names and members) holds the same members
+  of the same documents under the same keys: its documents keep theirs too;
 - `by_key[k]` (the ids of the actors with a member of a form of key `k`) loses the ids of
   the actors clustered again and gains those made, and the grown ones' ids under the keys
   of the members they gained;
@@ -57,10 +59,17 @@ def grown_index(
     removed = {a.id: a for a in before if id(a) not in now}
     added = {a.id: a for a in after if id(a) not in was}
     gained = {i: grown[i] for i in grown if _grew(removed.get(i), added.get(i))}
-    gone = [a for a in removed.values() if a.id not in gained]
-    came = [a for a in added.values() if a.id not in gained]
+    # an actor clustered again as it was (its id, members and names equal) changes nothing
+    # the index holds: its documents keep their dicts (a tied actor mostly comes back so)
+    same = {i for i in removed.keys() & added.keys() if i not in gained and removed[i] == added[i]}
+    gone = [a for a in removed.values() if a.id not in gained and a.id not in same]
+    came = [a for a in added.values() if a.id not in gained and a.id not in same]
     if not (gone or came or gained):
-        return old
+        return (
+            old
+            if not same
+            else ActorIndex(old.by_doc, old.by_key, {a.id: a for a in after}, old.state_names)
+        )
     docs = {m.doc_id for a in (*gone, *came) for m in a.members}
     docs.update(m.doc_id for members in gained.values() for m in members)
     by_doc = dict(old.by_doc)
