@@ -325,3 +325,29 @@ def test_russian_batches_counted_uncounted_and_planned() -> None:
         "package of 25 agreements and contracts to be signed following the forum",
         "planned",
     )
+
+
+def test_a_russian_batch_of_two_nouns_known_by_what_the_second_covers() -> None:
+    found = _agreements(
+        "По итогам переговоров России и Монголии подписаны 6 соглашений и меморандумов в сфере "
+        "туризма и образования.",
+        "2031-05-08",
+    )
+    assert [a.title for a in found] == [
+        "6 agreements and memoranda in the sphere of tourism and education signed following "
+        "the talks"
+    ]
+
+
+def test_documents_being_drafted_for_a_trip_are_planned_and_dated_ahead() -> None:
+    found = _agreements(
+        "Kyrgyzstan and China: the minister said the loan deal was one of about 12 agreements "
+        "being drafted for the trip, which is scheduled for November.",
+        "2031-10-01",
+    )
+    (batch,) = [a for a in found if "12" in a.title]
+    assert (batch.title, batch.status, batch.date) == (
+        "about 12 agreements being drafted for the trip",
+        "planned",
+        "2031-11",
+    )

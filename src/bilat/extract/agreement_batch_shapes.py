@@ -217,14 +217,24 @@ def _batch_words(ctx: DocContext, s: Sentence, m: re.Match[str], planned: bool) 
         _OCCASION.search(text)
         or _WHOSE_OCCASION.search(text)
         or _AT_AN_OCCASION.search(text)
+        or _FOR_OCCASION.search(text)
         or _PRESENCE.search(text)
     )
     if worth and not (topics or occasion):  # "more than 40 documents worth about $24 billion"
         words.append(" ".join(worth.group(0).strip(" ,").split()))
-    words += [topics, "to be signed" if planned else "signed", _signed_by(text, m.start())]
+    words += [topics, _verb_words(text, m.end(), planned), _signed_by(text, m.start())]
     if occasion:
         words.append(_lower_article(_named_occasion(ctx, s, occasion.group(0))))
     return " ".join(w for w in words if w), bool(topics)
+
+
+def _verb_words(text: str, end: int, planned: bool) -> str:
+    """'signed', 'to be signed', or what the report says of a plan's documents: 'being
+    drafted' ('about 10 agreements being drafted for the trip')."""
+    if not planned:
+        return "signed"
+    being = re.match(r"\s+being\s+(prepared|drafted)\b", text[end:], re.I)
+    return f"being {being[1].lower()}" if being else "to be signed"
 
 
 def _own_lines(text: str, start: int, end: int) -> str:
@@ -269,6 +279,10 @@ _WHOSE_OCCASION = re.compile(
 _AT_AN_OCCASION = re.compile(
     r"\bat\s+an?\s+(?:[\w'’-]+\s+){0,6}?(?:forum|expo|exhibition|fair|summit|conference|"
     r"meeting|session|ceremony)\b",
+    re.I,
+)
+_FOR_OCCASION = re.compile(
+    r"\bfor\s+(?:the|his|her|their|this|next)\s+(?:[\w-]+\s+){0,3}?(?:visit|trip|talks|summit)\b",
     re.I,
 )
 _WITH_PARTNERS = re.compile(

@@ -72,13 +72,12 @@ def batch_ru(ctx: DocContext, s: Sentence) -> Agreement | None:
     if m is None or not _SIGN_RU.search(s.text) or _ITEMISED_RU.match(s.text, m.end()):
         return None
     toks = tokens(s.text, [])
-    noun = next((i for i, tok in enumerate(toks) if tok.end >= m.end("noun")), len(toks) - 1)
-    name = _documents(toks, noun, counted="n" in m.groupdict())
+    name = _documents(toks, _token_at(toks, m.end("noun")), counted="n" in m.groupdict())
     if "n" not in m.groupdict() and " on " not in name.title:
         return None  # "ряд документов": which ones, the report does not tell
     status = _status(toks, name, "agreement")
     made = Agreement(
-        title=_title(s.text, m, name.title, planned=status == "planned"),
+        title=_title(s.text, m, _and_more(s.text, toks, m, name), planned=status == "planned"),
         kind="contract" if m["noun"].lower() == "контракт" else "agreement",
         status=status,
         date=None,
@@ -87,6 +86,23 @@ def batch_ru(ctx: DocContext, s: Sentence) -> Agreement | None:
         evidence=Evidence(s.start, s.end, s.text),
     )
     return made if _about_pair(ctx, s, made) else None
+
+
+def _token_at(toks: Sequence[Token], at: int) -> int:
+    """The token that ends at or after character `at`."""
+    return next((i for i, tok in enumerate(toks) if tok.end >= at), len(toks) - 1)
+
+
+def _and_more(text: str, toks: Sequence[Token], m: re.Match[str], name: _Name) -> str:
+    """The documents' words with a second noun's ("7 соглашений и меморандумов в сфере
+    образования": 'agreements and memoranda in the sphere of education')."""
+    noun = m["noun"].lower()
+    documents = name.title or _ENGLISH[noun]
+    more = _AND_NOUN_RU.match(text, m.end())
+    if more is None or more[1].lower() == noun:
+        return documents
+    second = _documents(toks, _token_at(toks, more.end(1)), counted=True).title
+    return f"{documents} and {second or _ENGLISH[more[1].lower()]}"
 
 
 def _documents(toks: Sequence[Token], noun: int, counted: bool) -> _Name:
@@ -109,11 +125,6 @@ _NOT_THE_NAME = re.compile(r"\s+(?:following|for\s+the\s+(?:general\s+|total\s+)
 
 def _title(text: str, m: re.Match[str], documents: str, planned: bool) -> str:
     """'package of 12 intergovernmental documents signed following the talks'."""
-    noun = m["noun"].lower()
-    documents = documents or _ENGLISH[noun]
-    more = _AND_NOUN_RU.match(text, m.end())
-    if more and more[1].lower() != noun:  # "соглашений и контрактов"
-        documents += f" and {_ENGLISH[more[1].lower()]}"
     count = m.groupdict().get("n")
     q = m.groupdict().get("q")
     words = [

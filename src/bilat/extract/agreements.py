@@ -378,7 +378,9 @@ def _from_sentence(ctx: DocContext, s: Sentence) -> list[Agreement]:
 def _batch(ctx: DocContext, s: Sentence, title: str, b: Batch) -> Agreement:
     """The record of a batch of documents the sentence does not list."""
     made = _make(ctx, s, b.kind, title, b.start, b.end)
-    return replace(made, status="planned" if b.planned else "signed")
+    if not b.planned:
+        return replace(made, status="signed")
+    return replace(made, status="planned", date=_date(ctx, s, b.start, title, planned=True))
 
 
 _TALKS_AFTER = re.compile(r"\s+(?:talks|negotiations)\b", re.I)
