@@ -111,6 +111,7 @@ _PLANNED_BEFORE = re.compile(
     r"(?:\w+\s+){0,2}$",
     re.I,
 )
+_WITNESS_AHEAD = re.compile(r"\b(?:witness|attend|oversee)\s+the\s+$", re.I)
 _PLANNED_AFTER = re.compile(
     r"(?:[^;.]|\.\d){0,110}?\b(?:to\s+be|will\s+be|would\s+be|for\s+signing|being\s+"
     r"(?:prepared|drafted))\b",
@@ -151,8 +152,11 @@ def _signing(text: str, m: re.Match[str]) -> bool | None:
     """Whether the batch at `m` is still to be signed (True), was signed (False), or is no
     batch told as signed at all (None)."""
     before = _SIGN_BEFORE.search(text, max(0, m.start() - 90), m.start())
-    if before is not None:
-        return bool(_PLANNED_BEFORE.search(text, max(0, before.start() - 40), before.start()))
+    if before is not None:  # "will hold talks ... and witness the signing of": a plan too
+        return bool(
+            _PLANNED_BEFORE.search(text, max(0, before.start() - 40), before.start())
+            or _WITNESS_AHEAD.search(text, max(0, before.start() - 30), before.start())
+        )
     after = _SIGN_AFTER.match(text, m.end())
     if after is None:
         return None
