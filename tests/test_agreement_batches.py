@@ -59,8 +59,10 @@ def test_a_planned_russian_batch_and_one_told_by_its_items() -> None:
         "подписано около 15 документов.",
         "2025-11-02",
     )
-    assert (planned.title, planned.status) == ("about 15 documents signed following the visit",
-                                               "planned")  # fmt: skip
+    assert (planned.title, planned.status) == (
+        "about 15 documents to be signed following the visit",
+        "planned",
+    )
     listed = _agreements(
         "По итогам форума Россия и Иран подписали 8 документов, в том числе соглашение о "
         "сотрудничестве в области энергетики.",
@@ -196,4 +198,156 @@ def test_what_a_batch_covers_after_what_it_is_worth_and_the_forum_by_its_name() 
     assert expo.title == (
         "12 documents with Chinese partners on grain storage and river shipping signed on the "
         "sidelines of the 8th China-Russia Expo"
+    )
+
+
+# batches found by their own shape: the count, the verb and its voice, "a package of", "in
+# their presence", "oversaw the signing of", "worth ...", plans, and the Russian passive
+
+
+def test_a_passive_batch_signed_in_their_presence() -> None:
+    (batch,) = _agreements(
+        "Serbian President Aleksandar Vucic received Chinese President Xi Jinping in Belgrade "
+        "on Wednesday. More than 40 documents were also signed in their presence.",
+        "2031-05-08",
+    )
+    assert batch.title == "more than 40 documents signed in their presence"
+    assert (batch.kind, batch.status) == ("agreement", "signed")
+
+
+def test_a_package_signed_in_the_presence_of_the_premiers() -> None:
+    (batch,) = _agreements(
+        "Belarusian Prime Minister Roman Golovchenko met Chinese Premier Li Qiang in Minsk. In "
+        "the presence of the two prime ministers, the sides signed a package of seven documents.",
+        "2031-05-08",
+    )
+    assert batch.title == (
+        "package of seven documents signed in the presence of the two prime ministers"
+    )
+
+
+def test_oversaw_the_signing_of_a_total_and_a_day_before_the_subject() -> None:
+    (total,) = _agreements(
+        "Lukashenko and Xi Jinping oversaw the signing of 18 documents in total.", "2031-05-08"
+    )
+    assert (total.title, total.status) == ("18 documents signed", "signed")
+    (worth,) = _agreements(
+        "Mongolia and China held talks in Beijing. On Friday the two sides signed 9 documents "
+        "worth a combined US$3.2 billion.",
+        "2031-05-08",
+    )
+    assert worth.title == "9 documents worth a combined US$3.2 billion signed"
+
+
+def test_companies_sign_a_batch_at_a_named_forum() -> None:
+    (batch,) = _agreements(
+        "Uzbek and Chinese companies signed 41 commercial agreements worth a total of $5.1 "
+        "billion at the Uzbekistan-China Investment Forum.",
+        "2031-05-08",
+    )
+    assert batch.title == (
+        "41 commercial agreements signed by Uzbek and Chinese companies at the "
+        "Uzbekistan-China Investment Forum"
+    )
+
+
+def test_a_package_worth_a_sum_signed_on_projects_in_sectors() -> None:
+    (batch,) = _agreements(
+        "Uzbekistan and China held a business forum in Tashkent. A package of 60 agreements "
+        "worth $9 billion was signed on projects in mining, textiles and logistics.",
+        "2031-05-08",
+    )
+    assert batch.title == "package of 60 agreements on mining, textiles and logistics signed"
+
+
+def test_batches_still_to_be_signed() -> None:
+    (worth,) = _agreements(
+        "Belarusian officials expect trade agreements worth more than $2 billion to be signed "
+        "during next week's visit to China.",
+        "2031-05-08",
+    )
+    assert (worth.title, worth.status) == (
+        "trade agreements to be signed during next week's visit",
+        "planned",
+    )
+    (package,) = _agreements(
+        "Belarus and China: a package of intergovernmental documents is being prepared for "
+        "signing during Lukashenko's trip.",
+        "2031-05-08",
+    )
+    assert (package.title, package.status) == (
+        "package of intergovernmental documents to be signed during Lukashenko's trip",
+        "planned",
+    )
+
+
+def test_a_headline_batch_told_again_in_the_body_is_one() -> None:
+    found = _agreements(
+        "Nine documents signed, $50bn goal set\n\nHANOI, May 8 — Vietnam and Russia held the "
+        "session of their intergovernmental commission on Thursday. The sides signed nine "
+        "documents at the session in Hanoi.",
+        "2031-05-08",
+    )
+    assert [a.title for a in found] == ["nine documents signed at the session"]
+
+
+def test_a_batch_counted_once_and_told_again_by_what_it_covers() -> None:
+    (batch,) = _agreements(
+        "Turkmenistan and China signed 33 documents during the state visit of President "
+        "Serdar Berdimuhamedov.\n\nA number of documents was signed during the visit in "
+        "energy, health and education.",
+        "2031-05-08",
+    )
+    assert (
+        batch.title == "33 documents on energy, health and education signed during the state visit"
+    )
+
+
+def test_russian_batches_counted_uncounted_and_planned() -> None:
+    (some,) = _agreements(
+        "В присутствии глав правительств России и Вьетнама был подписан ряд документов о "
+        "сотрудничестве в сферах образования и здравоохранения.",
+        "2031-05-08",
+    )
+    assert some.title.startswith("documents on cooperation in spheres of education")
+    assert some.title.endswith("signed in their presence")
+    (counted,) = _agreements(
+        "На полях выставки компании России и Китая подписали 17 соглашений о сотрудничестве.",
+        "2031-05-08",
+    )
+    assert counted.title == "17 agreements on cooperation signed following the exhibition"
+    (planned,) = _agreements(
+        "По итогам форума регионов России и Белоруссии планируется подписать пакет из 25 "
+        "соглашений и контрактов на общую сумму 900 млн долларов.",
+        "2031-05-08",
+    )
+    assert (planned.title, planned.status) == (
+        "package of 25 agreements and contracts to be signed following the forum",
+        "planned",
+    )
+
+
+def test_a_russian_batch_of_two_nouns_known_by_what_the_second_covers() -> None:
+    found = _agreements(
+        "По итогам переговоров России и Монголии подписаны 6 соглашений и меморандумов в сфере "
+        "туризма и образования.",
+        "2031-05-08",
+    )
+    assert [a.title for a in found] == [
+        "6 agreements and memoranda in the sphere of tourism and education signed following "
+        "the talks"
+    ]
+
+
+def test_documents_being_drafted_for_a_trip_are_planned_and_dated_ahead() -> None:
+    found = _agreements(
+        "Kyrgyzstan and China: the minister said the loan deal was one of about 12 agreements "
+        "being drafted for the trip, which is scheduled for November.",
+        "2031-10-01",
+    )
+    (batch,) = [a for a in found if "12" in a.title]
+    assert (batch.title, batch.status, batch.date) == (
+        "about 12 agreements being drafted for the trip",
+        "planned",
+        "2031-11",
     )

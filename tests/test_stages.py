@@ -534,7 +534,7 @@ def _agreements(text: str) -> list[tuple[str, str, str]]:
         (  # a signing still to come is planned ("witness the signing of")
             "In Beijing, the prime minister will hold talks with Premier Li Qiang and witness "
             "the signing of more than 20 memorandums of understanding.",
-            [("memorandum", "planned", "more than 20 memorandums of understanding signed")],
+            [("memorandum", "planned", "more than 20 memorandums of understanding to be signed")],
         ),
         (  # a bare document known by its two signatories
             "The sides reviewed the memorandum of understanding signed by the General "

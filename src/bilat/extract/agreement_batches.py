@@ -56,7 +56,9 @@ _OCCASION = re.compile(
     re.I,
 )
 # a document named after these is one of a batch, or one signed just before it
-_ITEMISED = re.compile(r"\b(?:including|among them|among which),?\s+(?:(?:an?|the)\s+)?", re.I)
+_ITEMISED = re.compile(
+    r"\b(?:including|among them|among which)[,:]?\s+(?:[-–—•*]\s*)?(?:(?:an?|the)\s+)?", re.I
+)
 _ONE_SIGNED = re.compile(r"\bsigned\s+(?:an?|the)\s+", re.I)
 
 
@@ -194,7 +196,7 @@ def _lower_article(words: str) -> str:
     """'The sides', 'Following the talks' opening a sentence read inside a title."""
     first, _, rest = words.partition(" ")
     if (
-        first in ("The", "At", "During", "Following", "After", "Within", "On")
+        first in ("The", "At", "During", "Following", "After", "Within", "On", "In")
         or first.lower() in _SIGNER_HEADS
     ):
         return f"{first.lower()} {rest}".strip()  # "Companies signed 31 agreements"

@@ -18,6 +18,7 @@ from functools import lru_cache
 from typing import Any
 
 from bilat.datafiles import read_data
+from bilat.extract.agreement_batch_shapes import Batch, find_batches, one_batch
 from bilat.extract.agreement_batches import batch_title, one_per_topic
 from bilat.extract.agreement_bounds import (
     BARE_TAIL,
@@ -272,9 +273,15 @@ def _kind_matches(text: str) -> list[tuple[str, re.Match[str]]]:
 
 
 def _from_sentence(ctx: DocContext, s: Sentence) -> list[Agreement]:
-    lex, out = _lexicon(), []
+    lex = _lexicon()
+    batches = find_batches(ctx, s, lex.any_kind)
+    out = [
+        made for b in batches if b.title and _about_pair(ctx, s, made := _batch(ctx, s, b.title, b))
+    ]
     spans: list[tuple[int, int]] = []  # the titles made so far in the sentence
     for kind, m in _kind_matches(s.text):
+        if any(b.start <= m.start() < b.end for b in batches):
+            continue  # one of a batch's documents: the batch is recorded
         if (
             any(a < m.start() < b for a, b in spans)
             and _REFERRED.search(s.text, max(0, m.start() - 40), m.start())
@@ -366,6 +373,14 @@ def _from_sentence(ctx: DocContext, s: Sentence) -> list[Agreement]:
         title = "agreement to " + s.text[agreed.start() + len("agreed to ") : end].strip()
         out.append(replace(_make(ctx, s, "agreement", title), status="announced"))
     return out
+
+
+def _batch(ctx: DocContext, s: Sentence, title: str, b: Batch) -> Agreement:
+    """The record of a batch of documents the sentence does not list."""
+    made = _make(ctx, s, b.kind, title, b.start, b.end)
+    if not b.planned:
+        return replace(made, status="signed")
+    return replace(made, status="planned", date=_date(ctx, s, b.start, title, planned=True))
 
 
 _TALKS_AFTER = re.compile(r"\s+(?:talks|negotiations)\b", re.I)
@@ -487,7 +502,7 @@ def extract_agreements(ctx: DocContext) -> list[Agreement]:
         [ag for s in ctx.sentences if not in_capitals(s.text) for ag in _from_sentence(ctx, s)]
     )
     found = _renewals([_listed_as_signed(ctx, ag) for ag in found])
-    merged = _merged(_without_headline_repeats(ctx, found))
+    merged = one_batch(_merged(_without_headline_repeats(ctx, found)))
     return [
         replace(a, title=with_parties(of_project_left(ctx, a), a.kind, a.parties)) for a in merged
     ]

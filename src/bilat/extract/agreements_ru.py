@@ -318,78 +318,26 @@ def _from_sentence(ctx: DocContext, s: Sentence) -> list[Agreement]:
     return out
 
 
-# A counted batch the report does not list: "подписали пакет из 12 документов", "подписан
-# пакет из 17 межгосударственных ... документов", "будет подписано около 20 документов"
-_BATCH_RU = re.compile(
-    r"(?<![\w-])(?P<package>пакет\w*\s+из\s+)?(?P<q>около|более|свыше|порядка|почти)?\s*"
-    r"(?P<n>\d{1,3})\s+(?:[а-яё-]+(?:,\s*|\s+и\s+|\s+)){0,4}?"
-    r"(?:документ|соглашени|меморандум|договор)(?:ов|ий|а)\b",
-    re.I,
-)
-_ITEMISED_RU = re.compile(
-    r"[^.;]{0,40}?(?:в\s+том\s+числе|включая|среди\s+них|среди\s+которых)", re.I
-)
-_SIGN_RU = re.compile(r"(?<![\w-])(?:подписа|подпиш)\w*", re.I)
-# "по итогам заседания", "в ходе визита": the occasion, as the English title names it
-_OCCASION_RU = re.compile(
-    r"(?:по\s+итогам|в\s+ходе|на\s+полях|по\s+результатам)\s+(?:[а-яё-]+\s+){0,2}?"
-    r"(?P<what>заседани|переговор|встреч|визит|форум|саммит)\w*",
-    re.I,
-)
-_AFTER_WHICH = re.compile(r"(?:по\s+итогам|в\s+ходе|на\s+полях)\s+котор\w+", re.I)
-_OCCASION_NOUN = re.compile(
-    r"(?<![\w-])(?P<what>заседани|переговор|встреч|визит|форум|саммит)\w*", re.I
-)
-_OCCASIONS = {"заседани": "meeting", "переговор": "talks", "встреч": "meeting",
-              "визит": "visit", "форум": "forum", "саммит": "summit"}  # fmt: skip
-_BATCH_Q = {"около": "about", "более": "more than", "свыше": "more than", "порядка": "about",
-            "почти": "nearly"}  # fmt: skip
-
-
-def _batch_ru(ctx: DocContext, s: Sentence) -> Agreement | None:
-    """The counted batch a sentence tells as signed or to be signed, titled in English as
-    the English stage titles one ('package of 12 documents signed')."""
-    m = _BATCH_RU.search(s.text)
-    if m is None or not _SIGN_RU.search(s.text) or _ITEMISED_RU.match(s.text, m.end()):
-        return None  # "подписано 11 документов, в том числе соглашение": told by its items
-    occasion = _OCCASION_RU.search(s.text)
-    if occasion is None and _AFTER_WHICH.search(s.text):  # "заседания ..., по итогам которого"
-        occasion = _OCCASION_NOUN.search(s.text)
-    words = [
-        "package of" if m["package"] else "",
-        _BATCH_Q.get((m["q"] or "").lower(), ""),
-        m["n"],
-        "documents signed",
-        f"following the {_OCCASIONS[occasion['what'].lower()]}" if occasion else "",
-    ]
-    # the status as for any named document: the nearest cue to the batch's noun, in its tense
-    toks = tokens(s.text, [])
-    noun = next((i for i, tok in enumerate(toks) if tok.end >= m.end()), len(toks) - 1)
-    name = _Name(noun, noun, noun + 1, noun, noun + 1, "")
-    made = Agreement(
-        title=" ".join(w for w in words if w),
-        kind="agreement",
-        status=_status(toks, name, "agreement"),
-        date=None,
-        parties=_parties(ctx, s, "agreement"),
-        sector="other",
-        evidence=Evidence(s.start, s.end, s.text),
-    )
-    return made if _about_pair(ctx, s, made) else None
-
-
 def extract_agreements_ru(ctx: DocContext) -> list[Agreement]:
     """Every document the Russian article names, once (repeats merge as in English)."""
+    from bilat.extract.agreement_batches_ru import batch_ru
+
     out: list[Agreement] = []
     for s in ctx.sentences:
-        batch = _batch_ru(ctx, s)
-        for ag in [*_from_sentence(ctx, s), *([batch] if batch else [])]:
+        batch = batch_ru(ctx, s)
+        found = _from_sentence(ctx, s)
+        if batch is not None:  # "подписали пакет из 38 соглашений и контрактов на сумму ...":
+            found = [a for a in found if not _OF_A_BATCH.match(a.title)] + [batch]  # the batch
+        for ag in found:
             at = next((i for i, kept in enumerate(out) if _repeats(ag, kept)), None)
             if at is None:
                 out.append(ag)
             elif len(ag.title) > len(out[at].title):
                 out[at] = ag  # the fuller name: the body after its headline
     return [replace(a, title=_titled(ctx, a)) for a in out]
+
+
+_OF_A_BATCH = re.compile(r"(?:documents|agreements|contracts|memoranda)\b")
 
 
 def _repeats(a: Agreement, b: Agreement) -> bool:
