@@ -22,6 +22,7 @@ rows (it leads to no statement).
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Iterator
+from typing import Any
 
 from bilat.reconcile._text import content_words
 from bilat.store.db import Database
@@ -71,26 +72,34 @@ def _chunks(words: Collection[str]) -> Iterator[list[str]]:
         yield ordered[i : i + _CHUNK]
 
 
-def word_counts(db: Database, words: Collection[str]) -> dict[str, int]:
-    """Word -> the number of stored statements whose title has it (index range counts)."""
+def _counts(db: Database, table: str, words: Collection[str]) -> dict[str, int]:
+    """Word -> its rows in `table` (statement_words or title_words), by the index alone."""
     out: dict[str, int] = {}
     for chunk in _chunks(words):
         marks = ", ".join("?" for _ in chunk)
-        sql = (
-            f"SELECT word, COUNT(*) AS n FROM statement_words WHERE word IN ({marks}) GROUP BY word"
-        )
+        sql = f"SELECT word, COUNT(*) AS n FROM {table} WHERE word IN ({marks}) GROUP BY word"
         out.update((str(r["word"]), int(r["n"])) for r in db.all(sql, chunk))
     return out
 
 
-def documents_with(db: Database, words: Collection[str]) -> set[int]:
-    """The documents holding a stored statement whose title has one of `words`."""
-    out: set[int] = set()
+def _having(db: Database, column: str, table: str, words: Collection[str]) -> list[Any]:
+    """The distinct `column` values of the rows of `table` that have one of `words`."""
+    out: list[Any] = []
     for chunk in _chunks(words):
         marks = ", ".join("?" for _ in chunk)
-        sql = f"SELECT DISTINCT doc_id FROM statement_words WHERE word IN ({marks})"
-        out.update(int(r["doc_id"]) for r in db.all(sql, chunk))
+        sql = f"SELECT DISTINCT {column} AS v FROM {table} WHERE word IN ({marks})"
+        out.extend(r["v"] for r in db.all(sql, chunk))
     return out
+
+
+def word_counts(db: Database, words: Collection[str]) -> dict[str, int]:
+    """Word -> the number of stored statements whose title has it (index range counts)."""
+    return _counts(db, "statement_words", words)
+
+
+def documents_with(db: Database, words: Collection[str]) -> set[int]:
+    """The documents holding a stored statement whose title has one of `words`."""
+    return {int(v) for v in _having(db, "doc_id", "statement_words", words)}
 
 
 def statements_with(db: Database, words: Collection[str]) -> set[tuple[int, int]]:
@@ -132,19 +141,9 @@ def fill_title_words(db: Database) -> int:
 
 def title_counts(db: Database, words: Collection[str]) -> dict[str, int]:
     """Word -> the number of distinct stored titles that have it."""
-    out: dict[str, int] = {}
-    for chunk in _chunks(words):
-        marks = ", ".join("?" for _ in chunk)
-        sql = f"SELECT word, COUNT(*) AS n FROM title_words WHERE word IN ({marks}) GROUP BY word"
-        out.update((str(r["word"]), int(r["n"])) for r in db.all(sql, chunk))
-    return out
+    return _counts(db, "title_words", words)
 
 
 def titles_with(db: Database, words: Collection[str]) -> set[str]:
     """The distinct stored titles that have one of `words` (the index alone)."""
-    out: set[str] = set()
-    for chunk in _chunks(words):
-        marks = ", ".join("?" for _ in chunk)
-        sql = f"SELECT DISTINCT title FROM title_words WHERE word IN ({marks})"
-        out.update(str(r["title"]) for r in db.all(sql, chunk))
-    return out
+    return {str(v) for v in _having(db, "title", "title_words", words)}
