@@ -26,7 +26,7 @@ def test_a_projects_number_is_no_range_and_a_yearly_rate_is_shared() -> None:
     assert shapes == [(6e9, None, "year"), (8e9, None, "year"), (20e9, None, "year")]
 
 
-def test_a_numbered_name_is_no_figure_but_a_days_date_stays() -> None:
+def test_a_numbered_name_is_no_figure() -> None:
     figures = _figures(
         "The Baltic LNG 3 plant shipped 14 cargoes to India in the first half of 2031.",
         "2031-09-03",

@@ -1070,14 +1070,9 @@ def _claim_places(store: Store) -> dict[str, int]:
     return {str(r["item_key"]): int(r["pos"]) for r in rows}
 
 
-def test_claims_named_before_stay_where_they_are_when_earlier_ones_come(
-    sources: list[Source], new_store: Any
-) -> None:
-    """An added document earlier in reading order states a commitment judged on claims of
-    its own, named before every stored one: the stored claims keep their rows (a claim is
-    keyed by its content; its place orders nothing), only the new ones are written, and the
-    update serves what a rebuild serves. Fails when the claims are numbered again by first
-    use (each stored claim moves down, its row written again)."""
+def _commitment_pair(sources: list[Source]) -> tuple[Any, Any, Extraction, Extraction]:
+    """The earliest and latest dated sources, and two extractions each stating a commitment
+    judged on claims of its own: 25 reports for 2019, and 5 for 2018 (deadline 2018)."""
     dated = sorted(
         (s for s in sources if s[2] == 0 and s[0].published), key=lambda s: s[0].published
     )
@@ -1087,10 +1082,22 @@ def test_claims_named_before_stay_where_they_are_when_earlier_ones_come(
     kept = Extraction(
         "x", None, "test", (_RU, _CN), figures=_reports("2019", 25), commitments=(target,)
     )
-    first = dataclasses.replace(target, deadline="2018")
+    other = dataclasses.replace(target, deadline="2018")
     new = Extraction(
-        "x", None, "test", (_RU, _CN), figures=_reports("2018", 5, 50), commitments=(first,)
+        "x", None, "test", (_RU, _CN), figures=_reports("2018", 5, 50), commitments=(other,)
     )
+    return early, late, kept, new
+
+
+def test_claims_named_before_stay_where_they_are_when_earlier_ones_come(
+    sources: list[Source], new_store: Any
+) -> None:
+    """An added document earlier in reading order states a commitment judged on claims of
+    its own, named before every stored one: the stored claims keep their rows (a claim is
+    keyed by its content; its place orders nothing), only the new ones are written, and the
+    update serves what a rebuild serves. Fails when the claims are numbered again by first
+    use (each stored claim moves down, its row written again)."""
+    early, late, kept, new = _commitment_pair(sources)
     store = _store_with(new_store, [(late, kept, 0)], [0])
     try:
         before = _claim_places(store)
@@ -1118,19 +1125,7 @@ def test_the_claims_of_a_commitment_row_kept_are_not_read(
     (SQLite: the claim keys the patch's statements return, run again), the kept entry,
     read back as stored, is not encoded again, and the update serves what a rebuild
     serves. Fails when every stored claim's key is read, or the kept entry encoded."""
-    dated = sorted(
-        (s for s in sources if s[2] == 0 and s[0].published), key=lambda s: s[0].published
-    )
-    early, late = dated[0][0], dated[-1][0]
-    assert early.published and late.published and early.published < late.published
-    target = _aiming(("Russia", "China"), "2019")
-    kept = Extraction(
-        "x", None, "test", (_RU, _CN), figures=_reports("2019", 25), commitments=(target,)
-    )
-    second = dataclasses.replace(target, deadline="2018")
-    new = Extraction(
-        "x", None, "test", (_RU, _CN), figures=_reports("2018", 5, 50), commitments=(second,)
-    )
+    early, late, kept, new = _commitment_pair(sources)
     store = _store_with(new_store, [(early, kept, 0)], [0])
     try:
         before = _claim_places(store)
