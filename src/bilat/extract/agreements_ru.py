@@ -173,6 +173,8 @@ def _in_tense(toks: Sequence[Token], idx: int, status: str) -> str:
     if status not in lex.future_statuses:
         return status
     before = toks[max(0, idx - 2) : idx]
+    if any(t.lemma == "не" for t in before):
+        return "negotiating"  # "соглашение пока не подписано", "ещё не ратифицирован"
     if "futr" in toks[idx].grams or any(
         t.lemma in lex.future_words and "futr" in t.grams for t in before
     ):

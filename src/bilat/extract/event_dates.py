@@ -143,6 +143,19 @@ def _in_what_was_said(text: str, trig: re.Match[str], start: int) -> bool:
 _WHO_CLAUSE = re.compile(r",\s+who\s[^,;]{3,120}?,", re.I)
 
 
+def _closed_who_clause(text: str, start: int) -> re.Match[str] | None:
+    """The ', who ...,' clause a date follows right after its closing comma: the date is of
+    the clause it interrupts (and of what it tells, when it tells a contact)."""
+    return next(
+        (
+            m
+            for m in _WHO_CLAUSE.finditer(text, 0, start)
+            if re.fullmatch(r"\s*(?:on|in)?\s*", text[m.end() : start], re.I)
+        ),
+        None,
+    )
+
+
 def _in_a_relative_clause(text: str, start: int, trig: re.Match[str] | None = None) -> bool:
     return any(
         m.start() < start < m.end()
@@ -244,7 +257,11 @@ _SINCE_PHRASE = re.compile(
     r"|\bsince\s+[a-z]+ing\b(?:\s+[\w'’-]+){0,3}?(?:\s+(?:in|on))?\s+$"
     # ... and "his first trip abroad since his inauguration for a fifth term on May 7"
     r"|\bsince\s+(?:(?:a|the|their|his|her|its)\s+)?(?:inauguration|election|re-election|"
-    r"appointment|swearing-in|accession)\b(?:\s+[\w'’-]+){0,5}?\s+(?:in|on)\s+$",
+    r"appointment|swearing-in|accession)\b(?:\s+[\w'’-]+){0,5}?\s+(?:in|on)\s+$"
+    # ... and "his first visit to Russia since the invasion of Ukraine in 2022", "since the
+    # start of the war in February 2022": a happening named by a noun with its "of"
+    r"|\bsince\s+(?:the\s+)?(?:invasion|start|beginning|outbreak|end|onset|collapse|annexation)"
+    r"\s+of\s+(?:[\w'’-]+\s+){1,4}?(?:in|on)\s+$",
     re.I,
 )
 _HELD_PARTICIPLE = re.compile(r"(?:прошедш|состоявш|проходивш|завершивш)\w*\s", re.I)
@@ -327,6 +344,9 @@ def event_date(
         another noun ('the September 3 commemorations') is that noun's."""
         if _COMES_AFTER.match(clause.text, start):
             return trig.start() >= end  # "came three days after his talks": the talks' date
+        who = _closed_who_clause(clause.text, start)
+        if who is not None and (trig.end() <= who.start() or who.start() < trig.start()):
+            return True  # "met Shan, who was on a visit to Moscow, on Feb. 18": both's day
         lead = _WHEN_LEAD.match(clause.text)
         if lead and end <= lead.end() < trig.start():
             return True  # "When Xi came to Moscow in March 2023, ... his talks with Putin"

@@ -170,7 +170,10 @@ _DAY_OFF_END = re.compile(
     r"\b(?:(?P<before>the\s+(?:day|evening)\s+before|the\s+previous\s+day)"
     r"|(?P<after>the\s+(?:next|following)\s+day|на\s+следующий\s+день)"
     r"|(?P<same>(?:later\s+|earlier\s+)?(?:on\s+)?(?:that|the\s+same)\s+(?:same\s+)?(?:day|evening)"
-    r"|в\s+(?:тот|этот)\s+же\s+день))[\s\W]*$",
+    r"|в\s+(?:тот|этот)\s+же\s+день))(?:[\s\W]*$"
+    # ... or before what was done there: "hosted him for dinner the same evening, where the
+    # two leaders held talks"
+    r"|,\s+(?:where|when|at\s+which)\s)",
     re.I,
 )
 

@@ -258,9 +258,34 @@ def anaphora(text: str) -> re.Match[str] | None:
     return ANAPHORA.match(_BLANKED.sub(lambda m: " " * len(m[0]), text))
 
 
+# "The two central banks will hold their next round of talks", "both agencies": the two
+# bodies of that kind told before, one per side
+_TWO_BODIES = re.compile(
+    r"^\W*(?:the\s+two|both)\s+(?:(?:central|state|national|space)\s+)?"
+    r"(?P<kind>bank|agenc|compan|firm|regulator|universit|railway|exchange)(?:s|ies)\b",
+    re.I,
+)
+
+
+def _bodies_told_before(ctx: DocContext, clause: Clause) -> list[Mention]:
+    m = _TWO_BODIES.match(clause.text)
+    if m is None:
+        return []
+    kind = m["kind"].lower()
+    last: dict[str, Mention] = {}
+    for x in ctx.mentions_in(0, clause.start):
+        if x.country not in ctx.pair or x.type not in ("organization", "company"):
+            continue
+        if (kind in ("compan", "firm") and x.type == "company") or kind in x.actor.lower():
+            last[x.country] = x
+    return list(last.values()) if len(last) == 2 else []
+
+
 def clause_participants(
     ctx: DocContext, gaz: Gazetteer, clause: Clause, subject: list[Mention]
 ) -> list[Mention]:
+    if bodies := _bodies_told_before(ctx, clause):
+        return bodies
     between = _BETWEEN.search(clause.text)
     if between:
         span = ctx.mentions_in(clause.start + between.start(1), clause.start + between.end(2))
@@ -383,9 +408,11 @@ def _regions_of_a_joint_body(ctx: DocContext, clause: Clause) -> list[Mention]:
     return list(first.values()) if len(first) == 2 else []
 
 
-# "Xi Jinping is scheduled to meet with him on Wednesday": the one told before
+# "Xi Jinping is scheduled to meet with him on Wednesday", "Putin hosted him for an informal
+# dinner": the one told before
 _MEET_HIM = re.compile(
-    r"\b(?:meet|meets|met|meeting|receive|receives|received|talks|speak|spoke)\s+(?:with\s+)?"
+    r"\b(?:meet|meets|met|meeting|receive|receives|received|talks|speak|spoke"
+    r"|host|hosts|hosted|hosting|welcomed)\s+(?:with\s+)?"
     r"(?:him|her)\b",
     re.I,
 )

@@ -190,6 +190,10 @@ def _in_the_same_period(
 
 
 _A_YEAR_EARLIER = re.compile(
+    # ... also after the counted noun: "compared with 97 blocked attempts a year earlier"
+    r"(?:\s+(?!(?:from|than|compared|with|on|over|against|versus|vs|in|of|to|since|as|and"
+    r"|or|at|year|years|period|the|its|their|figure|number|volume|level|total|amount)\b)"
+    r"(?-i:[a-z])[a-z-]+){0,3}?"
     r"\s+(?:(?:a|one)\s+year\s+(?:earlier|before|ago)\b|(?:годом\s+(?:ранее|раньше)|год\s+назад)"
     r"(?![\w-]))",
     re.I,

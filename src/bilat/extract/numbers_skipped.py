@@ -207,6 +207,9 @@ def _counts_something(text: str, p: Parse, m: re.Match[str]) -> bool:
         return False  # "1779 Massachusetts Avenue NW": a house number
     if _TIME_APART.match(after):
         return False  # "six months after his state visit", "two weeks ago": when, not a figure
+    if _LENGTH_OF_TIME.match(after):
+        return False  # "extended for another 12 months", "a sentence of one year and eight
+        # months", "4 min read": a length of time, not a count (GOLD: lengths are no figures)
     if first.group(1).rstrip(".") in ("months", "weeks", "quarters") and _SPAN_BEFORE.search(
         text[max(0, p.start - 30) : p.start]
     ):
@@ -226,6 +229,9 @@ def _counts_something(text: str, p: Parse, m: re.Match[str]) -> bool:
 
 
 _GROUP_OF = re.compile(r"\bGroup\s+of\s+$")
+_LENGTH_OF_TIME = re.compile(
+    r"\s*(?:months?|years?|decades?|centuries|(?:min|mins|minute)\s+read)\b", re.I
+)
 
 
 # a house number before its street: "1779 Massachusetts Avenue NW", "12 Lenin Street" (not

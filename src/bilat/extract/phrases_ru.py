@@ -89,7 +89,9 @@ def tokens(text: str, names: Sequence[tuple[int, int, str]]) -> list[Token]:
 @dataclass(frozen=True, slots=True)
 class _Glossary:
     nouns: dict[str, tuple[str, str]]  # lemma -> (singular, plural)
-    mass: frozenset[str]  # nouns with no plural and no article ("cooperation")
+    mass: frozenset[str]  # nouns with no article, nor a plural unless the glossary gives one
+    # ("связь": "communications", but "связи" are "ties")
+    told_plural: frozenset[str]
     adjectives: dict[str, str]
     participles: dict[str, str]  # verb lemma (+ " " + preposition) -> English
     multipliers: dict[str, str]  # "млн" -> "million"
@@ -102,12 +104,14 @@ class _Glossary:
 def _glossary() -> _Glossary:
     data: dict[str, Any] = read_data("glossary_ru.yaml")
     nouns = {}
+    told_plural = frozenset(_lemmas(k) for k, v in data["nouns"].items() if isinstance(v, list))
     for key, english in data["nouns"].items():
         sing, plur = english if isinstance(english, list) else (english, _plural(english))
         nouns[_lemmas(key)] = (str(sing), str(plur))
     return _Glossary(
         nouns=nouns,
         mass=frozenset(_lemmas(w) for w in data["mass"]),
+        told_plural=told_plural,
         adjectives={_lemmas(k): str(v) for k, v in data["adjectives"].items()},
         participles={str(k): str(v) for k, v in data["participles"].items()},
         multipliers={str(k): str(v) for k, v in data["multipliers"].items()},
@@ -187,7 +191,9 @@ def noun(t: Token) -> str:
     sing, plur = _glossary().nouns.get(t.lemma) or (_translit(t.lemma), _translit(t.lemma))
     if t.text[:1].isupper() and t.lemma not in _glossary().nouns:
         sing = plur = _translit(t.lemma).capitalize()
-    return plur if "plur" in t.grams and t.lemma not in _glossary().mass else sing
+    glossary = _glossary()
+    countable = t.lemma not in glossary.mass or t.lemma in glossary.told_plural
+    return plur if "plur" in t.grams and countable else sing
 
 
 def gloss(t: Token) -> str | None:

@@ -262,6 +262,13 @@ def patterns() -> tuple[tuple[re.Pattern[str], Builder], ...]:
             0,
         ),
         (rf"\b(?P<mon>{mon})\b\.?,?\s+(?:of\s+)?(?P<y>{y}|{ry})\b", b_month, 0),
+        (  # "during her April visit to the PRC", "Putin's May trip": the month names a contact
+            rf"(?:\b(?i:his|her|their|its|the|a|an)|['’]s)\s+(?P<mon>{mon})"
+            r"(?=\s+(?:(?:state|official|working|two-day|three-day|[a-z]+al)\s+)?"
+            r"(?:visit|trip|talks|summit|meeting|phone\s+call|call|videoconference|tour)s?\b)",
+            b_month_kw,
+            0,
+        ),
         (
             rf"\b(?i:in|since|by|until|of|for|during|from|last|this|next|early|late|mid-)\s+"
             rf"(?:(?:early|late|mid-?)\s*)?(?P<mon>{mon})\b(?!\s*\d)",

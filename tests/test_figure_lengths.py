@@ -1,0 +1,47 @@
+"""Lengths of time are no figures ("extended for another 12 months", "a sentence of one year
+and eight months", a page's "4 min read"), and a count told "a year earlier" after its noun is
+of the year before ("212 attempts in 2024, compared with 97 blocked attempts a year earlier")."""
+
+from __future__ import annotations
+
+from tests.conftest import extract_text
+
+
+def _figures(text: str, published: str) -> list[tuple[float, str, str | None]]:
+    return [(f.value, f.unit, f.period) for f in extract_text(text, published).figures]
+
+
+def test_a_length_in_months_is_no_count() -> None:
+    figures = _figures(
+        "The two central banks agreed in March to roll over the swap tranche for another 18 "
+        "months. Its manager got a suspended term of two years and six months.",
+        "2025-05-02",
+    )
+    assert not [f for f in figures if f[1] == "count"]
+
+
+def test_a_read_time_is_no_count() -> None:
+    figures = _figures(
+        "Updated 2 hrs ago | 6 min read\n\nRussia's exports to China rose 4% in 2024.",
+        "2025-01-20",
+    )
+    assert [f for f in figures if f[1] == "count"] == []
+    assert (4, "percent", "2024") in figures
+
+
+def test_a_count_a_year_earlier_after_its_noun_is_of_the_year_before() -> None:
+    figures = _figures(
+        "In 2024, border guards stopped 340 shipments of banned goods, compared with 180 stopped "
+        "shipments a year earlier.",
+        "2025-02-11",
+    )
+    assert (340, "count", "2024") in figures
+    assert (180, "count", "2023") in figures
+
+
+def test_double_the_number_a_year_earlier_is_of_this_year() -> None:
+    figures = _figures(
+        "Laos received 120,000 Chinese tourists in 2024, nearly double the number a year earlier.",
+        "2025-02-11",
+    )
+    assert (100, "percent", "2024") in figures
