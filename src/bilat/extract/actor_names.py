@@ -37,6 +37,12 @@ def _article_name(d: Draft) -> str:
     return min(same_type or [d.name], key=lambda u: (-len(u), u))
 
 
+def _alias_key(surface: str) -> str:
+    """The form two aliases are the same by: `normalize`, but a company's legal form kept
+    ("Everbright Link Electronics Ltd." is a form the article uses beside the name)."""
+    return surface.casefold() if LEGAL_FORM.search(surface) else normalize(surface)
+
+
 def _aliases(d: Draft) -> tuple[str, ...]:
     seen = {normalize(d.name)}
     out = []
@@ -44,8 +50,8 @@ def _aliases(d: Draft) -> tuple[str, ...]:
         if (_s, _e) in d.no_alias:
             continue
         surface = re.sub(r"^(?:the|The)\s+", "", text.strip())
-        if normalize(surface) not in seen:
-            seen.add(normalize(surface))
+        if _alias_key(surface) not in seen:
+            seen.add(_alias_key(surface))
             out.append(surface)
     return tuple(out)
 

@@ -89,7 +89,9 @@ _NOT_A_NAME = re.compile(
     r"|\s(?:Embankment|Street|St|Ave|Avenue|Prospekt|Prospect|Boulevard|Blvd|Lane|Road|Rd|Highway|"
     r"Marg|Bhavan|"
     r"Bhawan|Square|Seas?|Ocean|Strait|Statement|Agreements?|Memorandum|Declaration|Protocol|"
-    r"Treaty|Smt|Shri)$"
+    r"Treaty|Smt|Shri|Plant|Factory|Works|Bonds?)$"
+    # a picture's credit: "(AA Photo)", "| Photo Credit: The Hindu"
+    r"|\b(?:Photo|Photos|Credit|Image|Images)\b"
 )
 # an address by given name and patronymic, not a name: '"Vladimir Vladimirovich, you said'
 _ADDRESS = re.compile(

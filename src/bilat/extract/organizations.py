@@ -175,12 +175,16 @@ def _from_entity(
         return
     kind = "company" if companies.search(name) else "organization"
     legal = LEGAL_FORM.search(name)
+    shown = len(name)
     if legal and not legal["fold"] and len(name[: legal.start()].split()) >= 2:
-        name = name[: legal.start()]  # "Zijin Mining Group Co. Ltd": the company's name
+        # "Zijin Mining Group Co. Ltd": the company's name, its mention the whole (an alias
+        # with the form, "Ltd." with its full stop as written)
+        shown += text[start + shown : start + shown + 1] == "." and name[-1] != "."
+        name = name[: legal.start()]
     country = _country(text, start, name, gaz)
     if country is None and _NATIONAL.search(core):
         return  # "the Ministry of Foreign Affairs": whose, the text does not say here
-    yield OrgMention(start, start + len(name), name, kind, country)
+    yield OrgMention(start, start + shown, name, kind, country)
     acronym = _ACRONYM.match(text, start + len(name))
     if acronym and normalize(acronym.group(1)) not in media:
         a_start = acronym.start(1)
