@@ -67,10 +67,19 @@ _LINK = frozenset({"to", "from", "of", "in", "with", "by", "for", "and", "into",
 
 
 def find_tables(ctx: DocContext) -> list[Table]:
-    """Every flattened table of the text whose cells could all be read."""
+    """Every flattened table of the text whose cells could all be read, and every table whose
+    cells a page or converter parted by "|" or tabs (`_delimited_at`)."""
     lines = _lines(ctx.clean_text)
     found = (_table_at(ctx, lines, i) for i in range(len(lines) - 3) if _is_caption(lines[i].text))
-    return [t for t in found if t is not None]
+    tables = [t for t in found if t is not None]
+    i = 0
+    while i < len(lines):
+        table, i = _delimited_at(ctx, lines, i)
+        if table is not None and not any(
+            t.start < table.end and table.start < t.end for t in tables
+        ):
+            tables.append(table)
+    return sorted(tables, key=lambda t: t.start)
 
 
 def _lines(text: str) -> list[_Line]:
@@ -298,3 +307,179 @@ def _measure_flow(
         if set(ctx.pair) <= {h.iso for h in countries_in_text(caption)}:
             flow = f"{ctx.pair[0]}<->{ctx.pair[1]}"
     return measure, flow
+
+
+# ---- tables whose cells are parted by "|" or tabs -----------------------------------------
+
+
+def _parted(text: str) -> list[str] | None:
+    """A line's cells when "|" (two or more) or tabs part it, else None."""
+    if text.count("|") >= 2:
+        return [c.strip() for c in text.strip().strip("|").split("|")]
+    if "\t" in text:
+        return [c.strip() for c in text.split("\t")]
+    return None
+
+
+# a cell: a number, with a unit of its own ("84,126 kt", "392,145 units"), or empty
+_PARTED_CELL = re.compile(
+    rf"(?P<n>{_CELL.pattern})(?:\s*(?P<u>kt|mt|t|units|pcs|thousand|mn|bn))?\**",
+)
+_CELL_UNITS = {"kt": "thousand tonnes", "mt": "million tonnes", "t": "tonnes"}
+_INDEX = re.compile(r"\bin\s*%\s*(?:to|of)\b|\bindex\b", re.I)  # "2025 in % to 2024": 104.9
+_SHARE = re.compile(r"\bshare\b", re.I)
+
+
+def _delimited_at(ctx: DocContext, lines: list[_Line], i: int) -> tuple[Table | None, int]:
+    """The parted table whose header is lines[i] (header and two rows or more of as many
+    cells, a label and numbers), and the index of the line after it."""
+    header = _parted(lines[i].text)
+    rows: list[tuple[_Line, list[str]]] = []
+    j = i + 1
+    while header is not None and j < len(lines):
+        cells = _parted(lines[j].text)
+        if cells is None or not _numeric_row(cells):
+            break
+        rows.append((lines[j], cells))
+        j += 1
+    if header is None or len(rows) < 2:
+        return None, i + 1
+    n = max(len(c) for _, c in rows)  # (a line's last cells left empty: "Balance\t-57.1\t")
+    rows = [(line, [*cells, *[""] * (n - len(cells))]) for line, cells in rows]
+    if len(header) == n - 1:
+        header = ["", *header]  # "\t2023-24\t2024-25": the labels' column unnamed
+    if len(header) != n:
+        return None, j
+    above = [line.text for line in lines[max(0, i - 2) : i]]
+    figures = _parted_figures(ctx, above, header, rows, lines[i].start)
+    if not figures:
+        return None, j
+    last = rows[-1][0]
+    unit_line = i > 0 and (
+        re.match(r"(?:Units?|Unit of measure(?:ment)?)\s*:", lines[i - 1].text, re.I)
+        or (len(lines[i - 1].text) <= 24 and _unit_phrase(lines[i - 1].text))
+    )  # "Unit: CNY 100 mn", "USD mn" over the header: the table's, no figure of its own
+    start = lines[i - 1].start if unit_line else lines[i].start
+    return Table(start, last.start + len(last.text), tuple(figures)), j
+
+
+def _numeric_row(cells: list[str]) -> bool:
+    rest = cells[1:]
+    return (
+        bool(cells[0])
+        and any(rest)
+        and all(not c or c in _MISSING or _PARTED_CELL.fullmatch(c) for c in rest)
+    )
+
+
+def _parted_figures(
+    ctx: DocContext,
+    above: list[str],
+    header: list[str],
+    rows: list[tuple[_Line, list[str]]],
+    at: int,
+) -> list[Figure]:
+    caption = " ".join(above)
+    periods = [_period(h.rstrip("*").strip()) if _PERIOD_LABEL.search(h) else None for h in header]
+    # no period in the header nor the caption: the latest the text told before the table
+    # ("In January-September 2025, ... compared with January-September 2024")
+    told = [t.period for t in find_time_expressions(ctx.clean_text[max(0, at - 600) : at], None)]
+    latest = max((p for p in told if p), key=lambda p: p.split("..")[-1], default=None)
+    around = _period_of(caption) or latest
+    unit = _parted_unit([*above, header[0]])
+    figures = []
+    for line, cells in rows:
+        label = cells[0].rstrip("*")  # "2021 | 146.9 | +35.8": the row's period
+        own = _period(label) if _PERIOD_LABEL.fullmatch(label) else None
+        for k in range(1, len(cells)):
+            cell = cells[k].rstrip("*")
+            if not cell or cell in _MISSING:
+                continue
+            period = periods[k] or own or _change_period(header, periods, k) or around
+            figure = _parted_cell(ctx, caption, header[k], cells[0], cell, unit, period, line)
+            if figure is not None:
+                figures.append(figure)
+    return figures
+
+
+def _period_of(text: str) -> str | None:
+    times = [t.period for t in find_time_expressions(text, None) if t.period]
+    return times[-1] if times else None
+
+
+def _change_period(header: list[str], periods: list[str | None], k: int) -> str | None:
+    """A change column's period: its own first ("Jan-Sep 2025 in % to Jan-Sep 2024"), else the
+    nearest column before it, unless that is the year before another column's ("Jan-Oct 2025 |
+    Jan-Oct 2024 | y/y %": the change is of Jan-Oct 2025)."""
+    if not (_CHANGE.search(header[k]) or _INDEX.search(header[k]) or "growth" in header[k]):
+        return None
+    own = _period_of(header[k].split(" in ")[0]) if _PERIOD_LABEL.search(header[k]) else None
+    if own:
+        return own
+    dated = [p for p in periods[:k] if p]
+    if not dated:
+        return None
+    later = re.sub(r"(?:19|20)\d\d", lambda y: str(int(y[0]) + 1), dated[-1])
+    return later if later in dated else dated[-1]
+
+
+def _parted_unit(texts: list[str]) -> str | None:
+    """The unit a "Unit: USD mn" line, a caption or the labels' column names ("Trips,
+    thousand"), the nearest the header first; "CNY 100 mn" is marked " x100"."""
+    for text in reversed(texts):
+        text = re.sub(r"US\s*\$", "USD", text.strip())
+        told = re.match(r"(?:Units?|Unit of measure(?:ment)?)\s*:\s*(.+)$", text, re.I)
+        phrase = told[1] if told else text
+        unit = _unit_phrase(re.sub(r"\b100\s+mn\b", "mn", phrase))
+        if unit:
+            return unit + (" x100" if re.search(r"\b100\s+mn\b", phrase) else "")
+    return None
+
+
+def _parted_cell(
+    ctx: DocContext,
+    caption: str,
+    column: str,
+    label: str,
+    cell: str,
+    unit_phrase: str | None,
+    period: str | None,
+    line: _Line,
+) -> Figure | None:
+    m = _PARTED_CELL.fullmatch(cell)
+    if m is None or period is None:
+        return None
+    column_unit = _unit_phrase(re.sub(r"US\s*\$", "USD", column))
+    phrase = (
+        _CELL_UNITS.get(m["u"] or "", m["u"])
+        or column_unit
+        or ("%" if re.search(r"%|growth", column) else None)
+        or (unit_phrase or "").removesuffix(" x100")
+    )
+    number = m["n"]
+    if phrase == "%" and not number.endswith("%"):
+        number += "%"
+    value, unit, per = _value(number, phrase or None)
+    if unit_phrase and unit_phrase.endswith(" x100") and unit != "percent" and not m["u"]:
+        value *= 100  # "CNY 100 mn"
+    if unit == "percent" and _INDEX.search(column):
+        kind, value = "change", round(value - 100, 6)  # an index to the year before
+    elif unit == "percent" and _SHARE.search(column):
+        kind = "share"
+    else:
+        kind, value = _kind(number, column, value, unit)
+    measure, flow = _measure_flow(ctx, caption, column, label, unit)
+    return Figure(
+        kind=kind,
+        value=value,
+        value_max=None,
+        unit=unit,
+        per=per,
+        qualifier="exact",
+        measure=measure,
+        measure_text=" ".join(p for p in (label, column) if p) or None,
+        flow=flow,
+        period=period,
+        said_by=None,
+        evidence=Evidence(line.start, line.start + len(line.text), line.text),
+    )
