@@ -22,6 +22,7 @@ __all__ = [
     "calendar_line",
     "heading_year",
     "headline_end",
+    "in_its_post",
     "in_its_year",
     "item_day",
 ]
@@ -160,3 +161,34 @@ def in_its_year(ctx: DocContext, s: Sentence) -> DocContext:
     if year is None or (ctx.published is not None and year >= ctx.published[:4]):
         return ctx
     return replace(ctx, published=f"{year}-12-31")
+
+
+# a post's date on a line of its own, in a feed of posts or a live blog ("11 июля 2025",
+# "July 12, 2025 14:30", "12 July 2025, 09:14")
+_POST_DATE = re.compile(
+    rf"\s*(?:\d{{1,2}}\s+(?:{_MONTH})|(?:{_MONTH})\s+\d{{1,2}},?)\s+(?:19|20)\d\d"
+    r"(?:\s*(?:г\.|года))?(?:,?\s*(?:в\s+)?\d{1,2}:\d\d)?\s*",
+    re.I,
+)
+
+
+def in_its_post(ctx: DocContext, s: Sentence) -> DocContext:
+    """The context a post of a feed is read in: the date on a line of its own above it, when
+    earlier than the page's, stands for the publication ("11 июля 2025" / "Лавров вылетел в
+    КНДР. Завтра в Вонсане — переговоры": the 12th), else `ctx` itself."""
+    if ctx.published is None or len(ctx.published) != 10:
+        return ctx
+    day = _post_day(ctx.clean_text, s.start, ctx.published)
+    return replace(ctx, published=day) if day is not None and day < ctx.published else ctx
+
+
+def _post_day(text: str, start: int, published: str) -> str | None:
+    from bilat.extract.temporal import find_time_expressions  # (temporal imports this module)
+
+    for line in reversed(text[max(0, start - 3000) : start].split("\n")[:-1]):
+        if _POST_DATE.fullmatch(line):
+            year = re.search(r"(?:19|20)\d\d", line)
+            found = find_time_expressions(line, published)
+            days = [str(e.date) for e in found if len(e.date or "") == 10]
+            return year[0] + days[0][4:] if days and year else None
+    return None

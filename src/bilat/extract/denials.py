@@ -15,8 +15,8 @@ __all__ = ["DENIED", "DENIED_RE", "NONE_BEFORE"]
 # a report denied: what follows it in the sentence
 DENIED = (
     r"\b(?:denied|denies|deny|dismissed|rejected|refuted)\s+(?:[\w-]+\s+){0,3}"
-    r"(?:reports?|claims?|rumou?rs?|speculation)\b"
-    r"|(?<!\w)опроверг\w*\s+(?:[\w-]+\s+){0,3}(?:сообщени|информаци|слух|данны)\w*"
+    r"(?:reports?|claims?|rumou?rs?|speculation|publications?|articles?)\b"
+    r"|(?<!\w)опроверг\w*\s+(?:[\w-]+\s+){0,3}(?:сообщени|информаци|слух|данны|публикаци)\w*"
 )
 DENIED_RE = re.compile(DENIED, re.I)
 # a document said to be missing, right before its noun: "no nuclear deal", "without a trade

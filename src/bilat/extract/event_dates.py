@@ -68,6 +68,7 @@ def any_expr(
             and not _COMES_AFTER.match(clause.text, expr.start)
             and not _in_a_relative_clause(clause.text, expr.start)
             and not _since_another(clause.text, expr.start)
+            and not _in_a_clause_after(clause.text, expr.start)
         ):
             return expr
     return None
@@ -211,6 +212,18 @@ def _since_another(text: str, start: int, trig: re.Match[str] | None = None) -> 
     that meeting)."""
     m = _SINCE_PHRASE.search(text, max(0, start - 50), start)
     return m is not None and not (trig is not None and m.start() <= trig.start() < start)
+
+
+# "первая поездка ... после того, как в июне прошлого года был подписан Договор": the date of
+# the subordinate clause (what the trip came after), not of the trip
+_AFTER_CLAUSE = re.compile(
+    r"(?<![\w-])(?:после|до|с\s+тех\s+пор|с\s+того)\s+(?:того|пор)?,?\s*как\b", re.I
+)
+
+
+def _in_a_clause_after(text: str, start: int, trig: re.Match[str] | None = None) -> bool:
+    m = _AFTER_CLAUSE.search(text, trig.end() if trig is not None else 0, start)
+    return m is not None and not find_triggers(text[m.end() : start])
 
 
 def _said_on(text: str, start: int) -> bool:
@@ -375,6 +388,7 @@ def event_date(
         and not _in_what_was_said(clause.text, trig, e.start)
         and not _in_a_relative_clause(clause.text, e.start, trig)
         and not _since_another(clause.text, e.start, trig)
+        and not _in_a_clause_after(clause.text, e.start, trig)
         and not _a_documents_date(clause.text, e.start, trig)
         and not _a_documents_years(clause.text, e.start, trig)
     ]

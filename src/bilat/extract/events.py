@@ -28,6 +28,7 @@ from bilat.extract.context import (
     Mention,
     Sentence,
     calendar_line,
+    in_its_post,
     in_its_year,
     item_day,
 )
@@ -538,6 +539,7 @@ def extract_events(ctx: DocContext, gaz: Gazetteer) -> list[Event]:
     for sentence in whole.sentences:
         before: list[Found] = []
         ctx = in_its_year(whole, sentence)  # a timeline's item: read in its heading's year
+        ctx = in_its_post(ctx, sentence)  # a feed's post: read on its own day
         for clause in split_clauses(sentence):
             new = _candidates(_clause_pair(ctx, gaz, clause), gaz, clause, subject, exercise)
             new = [f for f in new if not told_back(clause, f, found)]

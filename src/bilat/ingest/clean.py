@@ -20,6 +20,8 @@ in `CleanOptions.disabled`:
     notes         a PDF report's list of notes under its "References" / "Notes" heading
     footnotes     a note number glued to a sentence's end ("in 2024.2 Chinese exports"):
                   the number alone (`bilat.ingest.notes`)
+    emoji         pictographs, flags and their joiners ("❗️Путин и Си провели переговоры", a
+                  channel's "🇷🇺🇨🇳"): no words, and glued to a name they hide it
 
 Blank lines left around a removed stretch are dropped too, so paragraphs stay separated by the
 original separator and sentences never fuse.
@@ -279,8 +281,19 @@ def _plan(text: str, rules: Rules, options: CleanOptions) -> list[tuple[int, int
         plan.cut.update(dict.fromkeys(note_lines(len(plan.lines), plan.line_text), NOTES_REASON))
     if options.on("footnotes"):
         _cut_footnote_markers(plan)
+    if options.on("emoji"):
+        plan.holes += [(m.start(), m.end(), EMOJI_REASON) for m in _EMOJI.finditer(text)]
     whitespace = _cut_separators(plan)
     return _removed_ranges(plan, whitespace)
+
+
+EMOJI_REASON = "emoji"
+# pictographs and dingbats, arrows and geometric bullets ("▪️", "↪️"), regional-indicator
+# flags, variation selectors and zero-width joiners (no dash, currency or letter among them)
+_EMOJI = re.compile(
+    "[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\u2190-\u21ff\u25a0-\u25ff"
+    "\u2300-\u23ff\ufe0f\u200d]+"
+)
 
 
 def _cut_footnote_markers(plan: _Plan) -> None:
