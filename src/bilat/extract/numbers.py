@@ -453,7 +453,7 @@ def _scale(text: str, p: Parse) -> None:
     if (
         cn
         and not p.words
-        and re.fullmatch(r"\d{1,4}(?:\.\d+)?", number)
+        and re.fullmatch(r"\d{1,4}(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?", number)
         and not (re.fullmatch(r"(?:19|20)\d\d", number))
     ):
         factor = _CN_SCALES[cn.group(1)]
