@@ -117,3 +117,21 @@ def test_a_russian_agreement_not_yet_signed_is_negotiated() -> None:
     [agreement] = ext.agreements
     assert agreement.status == "negotiating"
     assert "twin-city ties" in agreement.title
+
+
+def test_a_speaker_telling_his_own_trip_is_the_visitor() -> None:
+    events = _events(
+        "Kazakh President Kassym-Jomart Tokayev said he would pay a state visit to China in June, "
+        "his office said.",
+        "2026-01-10",
+    )
+    assert ("visit", "planned", "2026-06", frozenset({"Kassym-Jomart Tokayev", "China"})) in events
+
+
+def test_a_visit_someone_said_he_expected_is_still_to_come() -> None:
+    events = _events(
+        "Kremlin spokesman Dmitry Peskov said he expected the visit of Xi Jinping to Moscow "
+        "in May.",
+        "2026-01-10",
+    )
+    assert ("visit", "planned", "2026-05", frozenset({"Xi Jinping", "Russia"})) in events

@@ -84,7 +84,7 @@ def visitors_of(
     not_source = [
         m
         for m in before
-        if not is_speaker(ctx, m)
+        if (not is_speaker(ctx, m) or _SAYS_HE.match(ctx.clean_text, m.end, at))
         and not _inviter(ctx, m)
         and not (_ARRIVE.match(trig.group(0)) and _resident_envoy(ctx, m))
     ]
@@ -119,6 +119,15 @@ _DURING_A_VISIT = re.compile(
     r"^\W*(?:during|in\s+the\s+course\s+of)\s+(?:an?\s+|the\s+|his\s+|her\s+)?(?:[\w-]+\s+)?$", re.I
 )
 _ARRIVE = re.compile(r"(?:arriv|land|прибы|прибуд)", re.I)
+# a speaker telling his own trip: "Putin said he would visit China in April", "Trump has said
+# he will travel to Beijing" (not "she hopes to visit China when the time is right")
+_SAYS_HE = re.compile(
+    r"\s+(?:has\s+|had\s+)?(?:said|says|told\s+[\w-]+|announced|confirmed)\s+(?:that\s+)?"
+    r"(?:he|she)\s+(?:(?:would|will|is\s+to|was\s+to|(?:plans?|planned|intends?|intended)"
+    r"\s+to|(?:is|was)\s+going\s+to)\s+(?:also\s+|soon\s+)?)?"
+    r"(?:pay\s+(?:an?\s+)?(?:[\w-]+\s+)?)?$",
+    re.I,
+)
 _ENVOY = re.compile(r"\b(?:ambassador|consul|посол|консул)", re.I)
 
 
