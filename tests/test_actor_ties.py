@@ -27,7 +27,7 @@ from bilat.reconcile.delta import _moved_members
 from bilat.reconcile.model import ActorMember, CanonicalActor, MergeJudgement
 
 _NAMES = ("Sergei Lavrov", "Lavrov", "Wang Yi", "Wang", "Gazprom", "Gazprom Neft", "Russia", "Li")
-_ALIASES = ("", "Lavrov", "Mr Wang", "the company", "Gazprom PJSC", "RU")
+_ALIASES = ("", "Lavrov", "Mr Wang", "the company", "Gazprom PJSC", "RU", "Foreign Minister")
 _TYPES = ("person", "person", "company", "organization", "state")
 _COUNTRIES = (None, "RU", "CN")
 _GIDS = (None, None, "RU", "CN")
@@ -95,9 +95,16 @@ _KNOWN = {
     "Russia": ("state", "RU", "RU", ("Russian Federation", "Moscow")),
     "China": ("state", "CN", "CN", ("PRC", "Beijing")),
     "Moscow": ("organization", "RU", None, ()),
-    "Sergei Lavrov": ("person", "RU", "lavrov", ("Sergei Viktorovich Lavrov", "Lavrov")),
+    "Sergei Lavrov": (
+        "person",
+        "RU",
+        "lavrov",
+        ("Sergei Viktorovich Lavrov", "Lavrov", "Foreign Minister"),
+    ),
     "Lavrov": ("person", "RU", None, ()),
-    "Wang Yi": ("person", "CN", "wang-yi", ("Mr Wang", "Wang")),
+    "Wang Yi": ("person", "CN", "wang-yi", ("Mr Wang", "Wang", "Foreign Minister")),
+    # a title said of several persons (an alias), now and then a person's name
+    "Foreign Minister": ("person", None, None, ()),
     "Wang": ("person", "CN", None, ()),
     "Gazprom": ("company", "RU", "gazprom", ("Gazprom PJSC",)),
     "Gazprom Neft": ("company", "RU", None, ("Gazprom PJSC",)),
@@ -302,6 +309,25 @@ def test_the_tie_search_reads_the_keys_of_the_actors_it_reaches_only() -> None:
     assert found == want == [0, 4]
     assert reached == {"person:sergei lavrov"}
     assert ties.asked == 1
+
+
+def test_persons_sharing_an_alias_no_one_is_named_are_not_tied_by_it() -> None:
+    """Fails when a person's alias ties like a name (main before delta51): "Russian Finance
+    Minister" said of two ministers in turn (ids apart) ties neither to the other, as
+    clustering joins an alias only to the persons named so; once a person is named so,
+    both are tied to it, and through it to each other."""
+    title = "Russian Finance Minister"
+    old = [
+        _person(0, "Anton Siluanov", "RU", "anton-siluanov", title),
+        _person(1, "Alexei Kudrin", "RU", "alexei-kudrin", title),
+    ]
+    new = _person(2, "Anton Siluanov", "RU", None, title)
+    found, reached, want, _ = _by_key([*old, new], {2}, set())
+    assert found == want == [0, 2]
+    assert reached == {"anton-siluanov"}
+    named = _person(1, title, "RU", None)
+    found, reached, want, _ = _by_key([old[0], named, old[1], new], {2}, set())
+    assert found == want == [0, 1, 2, 3]
 
 
 @pytest.mark.parametrize("case", sorted(_NOT_PLACED))

@@ -17,6 +17,7 @@ import json
 import random
 import re
 from collections.abc import Callable, Iterator
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -694,6 +695,45 @@ def test_a_record_written_before_its_actors_had_tie_keys(
         assert fill_actor_ties(store.db) == 0  # filled once
         after = _snapshot(store)
         assert after["keys"]["actor ties"] != []
+        rebuild_record(store)
+        assert after == _snapshot(store)
+    finally:
+        store.close()
+
+
+def test_a_record_written_before_a_person_s_alias_tied_apart(
+    sources: list[Source], new_store: Any
+) -> None:
+    """A record written before migration 026 holds a person's alias as a name key (`k`);
+    the migration marks its keys, which its next update writes again from the member rows
+    (a person's alias as `a`); the search reads them so, and the record equals a rebuild."""
+    from bilat.store.actor_members import fill_actor_ties
+
+    store = _store_with(new_store, sources, [0, 1, 2, 3])
+    try:
+        written = store.db.all("SELECT tie, actor FROM record_actor_ties WHERE tie LIKE 'a %'")
+        assert written  # a person's alias, as a full write keeps it
+        migration = resources.files("bilat.store").joinpath("migrations/026_alias_ties.sql")
+        with store.db.transaction():
+            for row in written:  # as written before 026
+                store.db.execute(
+                    "DELETE FROM record_actor_ties WHERE tie = ? AND actor = ?",
+                    (row["tie"], row["actor"]),
+                )
+                store.db.execute(
+                    "INSERT INTO record_actor_ties (tie, actor) VALUES (?, ?) "
+                    "ON CONFLICT DO NOTHING",
+                    ("k " + str(row["tie"])[2:], row["actor"]),
+                )
+            lines = migration.read_text().splitlines()
+            script = "\n".join(line for line in lines if not line.startswith("--"))
+            for statement in filter(str.strip, script.split(";")):
+                store.db.execute(statement)
+        _add(store, sources[4])
+        assert refresh_record(store) == "updated"
+        assert fill_actor_ties(store.db) == 0  # written again once
+        after = _snapshot(store)
+        assert any(tie.startswith("a ") for tie, _ in after["keys"]["actor ties"])
         rebuild_record(store)
         assert after == _snapshot(store)
     finally:
