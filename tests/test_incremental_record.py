@@ -711,7 +711,9 @@ def test_a_record_written_before_a_person_s_alias_tied_apart(
 
     store = _store_with(new_store, sources, [0, 1, 2, 3])
     try:
-        written = store.db.all("SELECT tie, actor FROM record_actor_ties WHERE tie LIKE 'a %'")
+        written = store.db.all(
+            "SELECT tie, actor FROM record_actor_ties WHERE tie LIKE ?", ("a %",)
+        )
         assert written  # a person's alias, as a full write keeps it
         migration = resources.files("bilat.store").joinpath("migrations/026_alias_ties.sql")
         with store.db.transaction():
@@ -1725,6 +1727,44 @@ def test_a_state_grown_by_its_gazetteer_id_is_named_as_a_rebuild_names_it(
         assert set(before["RU"]) < set(after["RU"])  # grown in place
         actor = next(a for a in store.load_record()["actors"] if a["id"] == "RU")
         assert actor["name"] == ("Russia" if named == "Russia" else "RF")
+        snapshot = _snapshot(store)
+        rebuild_record(store)
+        assert snapshot == _snapshot(store)
+    finally:
+        store.close()
+
+
+def test_a_person_of_no_id_grows_the_stored_actor_of_her_name(
+    sources: list[Source], new_store: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two stored documents name "Anna Petrova" (no gazetteer id) with a title no one is
+    named; an added later copy names her too. The update places her in the stored actor
+    by her name (`actor_growth.placed_members`): nothing is clustered again (fails on main
+    before delta51: her actor's members were), the actor grows in place, and the record
+    equals a full rebuild."""
+    from bilat.reconcile import actor_growth
+
+    def petrova() -> Extraction:
+        anna = Actor("Anna Petrova", "person", "RU", None, ("Energy Minister",), None)
+        return _made((anna, _RU))
+
+    dated = [d for d, _, years in sources if years == 0 and d.published][:2]
+    store = _store_with(new_store, [(d, petrova(), 0) for d in dated], [0, 1])
+    clustered: list[int] = []
+    cluster = actor_growth.cluster_members
+
+    def spy(members: Any, *args: Any) -> Any:
+        clustered.append(len(members))
+        return cluster(members, *args)
+
+    monkeypatch.setattr(actor_growth, "cluster_members", spy)
+    try:
+        before = _member_rows(store)
+        _add(store, (dated[0], petrova(), 1))  # a copy a year later: after them
+        assert refresh_record(store) == "updated"
+        assert clustered == [0]
+        after = _member_rows(store)
+        assert set(before["person:anna petrova"]) < set(after["person:anna petrova"])
         snapshot = _snapshot(store)
         rebuild_record(store)
         assert snapshot == _snapshot(store)
