@@ -239,7 +239,7 @@ def _name_keys(actor: CanonicalActor) -> set[str]:
 
 def _placeable(n: ActorMember, old: _Old, rank: Mapping[int, int]) -> str | None:
     """The stored actor `n` joins by the rules of the module docstring, or None. A name
-    group whose old members are not all of `n`'s id may be one `_first_anchors` allows."""
+    group whose old members are not all of `n`'s id may be one `_settled` allows."""
     gid = n.gid
     if not gid or len(old.actor_of_gid.get(gid, ())) != 1:
         return None
@@ -280,10 +280,9 @@ def _first_anchors(
     actor: str,
     shared: Collection[tuple[str, str]],
 ) -> list[ActorMember] | None:
-    """The first anchor of `actor` in each name group of `n` where `n` joins it, when `n`
-    in `actor` changes no other join of those groups (see `placed_members`); else None. A
-    group whose old members all have `n`'s gazetteer id is left out (they are in its
-    cluster from that step on: `_placeable`)."""
+    """The first anchor of `actor` in each name group of a new member `n` of no gazetteer
+    id where `actor` has anchors (`n` joins it there), when `n` in `actor` changes no other
+    join of those groups (see `placed_members`); else None."""
     out = []
     for group, anchors in _anchored(n).items():
         held = old.held.get(group, {})
