@@ -27,7 +27,7 @@ from bilat.reconcile.delta import _moved_members
 from bilat.reconcile.model import ActorMember, CanonicalActor, MergeJudgement
 
 _NAMES = ("Sergei Lavrov", "Lavrov", "Wang Yi", "Wang", "Gazprom", "Gazprom Neft", "Russia", "Li")
-_ALIASES = ("", "Lavrov", "Mr Wang", "the company", "Gazprom PJSC", "RU")
+_ALIASES = ("", "Lavrov", "Mr Wang", "the company", "Gazprom PJSC", "RU", "Foreign Minister")
 _TYPES = ("person", "person", "company", "organization", "state")
 _COUNTRIES = (None, "RU", "CN")
 _GIDS = (None, None, "RU", "CN")
@@ -95,9 +95,16 @@ _KNOWN = {
     "Russia": ("state", "RU", "RU", ("Russian Federation", "Moscow")),
     "China": ("state", "CN", "CN", ("PRC", "Beijing")),
     "Moscow": ("organization", "RU", None, ()),
-    "Sergei Lavrov": ("person", "RU", "lavrov", ("Sergei Viktorovich Lavrov", "Lavrov")),
+    "Sergei Lavrov": (
+        "person",
+        "RU",
+        "lavrov",
+        ("Sergei Viktorovich Lavrov", "Lavrov", "Foreign Minister"),
+    ),
     "Lavrov": ("person", "RU", None, ()),
-    "Wang Yi": ("person", "CN", "wang-yi", ("Mr Wang", "Wang")),
+    "Wang Yi": ("person", "CN", "wang-yi", ("Mr Wang", "Wang", "Foreign Minister")),
+    # a title said of several persons (an alias), now and then a person's name
+    "Foreign Minister": ("person", None, None, ()),
     "Wang": ("person", "CN", None, ()),
     "Gazprom": ("company", "RU", "gazprom", ("Gazprom PJSC",)),
     "Gazprom Neft": ("company", "RU", None, ("Gazprom PJSC",)),
@@ -185,6 +192,53 @@ def test_placing_by_gazetteer_id_and_clustering_the_rest_again_equals_clustering
 ) -> None:
     members, added = drawn
     human = _human(data, [m.ref for m in members]) if data.draw(st.booleans()) else []
+    loose = data.draw(st.sets(st.sampled_from(sorted({m.doc_id for m in members}))))
+    _regrow_equals_clustering_all(members, added, human, loose - added)
+
+
+# full names several actors hold (one of a country or id, namesakes of other countries or
+# none), as the generated stores have them: name -> type and the (country, id) variants,
+# the first the usual one
+_NAMESAKES = {
+    "Alexander Novak": ("person", (("RU", "novak"), ("RU", None), ("CN", None), (None, None))),
+    "Anna Petrova": ("person", (("RU", None), ("CN", None), ("IN", None), (None, None))),
+    "Energy Minister": ("person", ((None, None), ("RU", None))),
+    "Novak": ("person", (("RU", None), (None, None))),
+    "Gazprom Neft": ("company", (("RU", None), ("RU", "gazprom-neft"), (None, None))),
+    "Rosatom": ("organization", (("RU", "rosatom"), ("RU", None), ("KZ", None))),
+}
+_TITLES = ("", "", "Energy Minister", "Novak", "Petrova", "Rosatom State Corporation")
+
+
+@st.composite
+def _namesake_docs(draw: st.DrawFn) -> tuple[list[ActorMember], set[int]]:
+    """Documents in reading order naming namesakes (the added ones a few, late or not): a
+    new member of no id often joins the one actor of its name and country by its name."""
+    out, added = [], set()
+    for doc in range(draw(st.integers(2, 12))):
+        new = draw(st.integers(0, 3)) == 0
+        added.update((doc,) if new else ())
+        names = draw(
+            st.lists(st.sampled_from(sorted(_NAMESAKES)), min_size=1, max_size=2, unique=True)
+        )
+        for name in names:
+            kind, variants = _NAMESAKES[name]
+            usual = st.integers(0, 3 if new else 1).map(lambda n: n > 0)
+            country, gid = variants[0] if draw(usual) else draw(st.sampled_from(variants))
+            alias = draw(st.sampled_from(_TITLES))
+            ref = f"{doc}:{name}"
+            aliases = (alias,) if alias and alias != name else ()
+            out.append(ActorMember(ref, doc, f"d{doc}", name, kind, country, None, aliases, gid))
+    return out, added or {doc}
+
+
+@settings(max_examples=800, deadline=None)
+@given(_namesake_docs(), st.data())
+def test_placing_by_name_and_by_id_among_namesakes_equals_clustering_all(
+    drawn: tuple[list[ActorMember], set[int]], data: st.DataObject
+) -> None:
+    members, added = drawn
+    human = _human(data, [m.ref for m in members]) if data.draw(st.integers(0, 4)) == 0 else []
     loose = data.draw(st.sets(st.sampled_from(sorted({m.doc_id for m in members}))))
     _regrow_equals_clustering_all(members, added, human, loose - added)
 
@@ -304,6 +358,25 @@ def test_the_tie_search_reads_the_keys_of_the_actors_it_reaches_only() -> None:
     assert ties.asked == 1
 
 
+def test_persons_sharing_an_alias_no_one_is_named_are_not_tied_by_it() -> None:
+    """Fails when a person's alias ties like a name (main before delta51): "Russian Finance
+    Minister" said of two ministers in turn (ids apart) ties neither to the other, as
+    clustering joins an alias only to the persons named so; once a person is named so,
+    both are tied to it, and through it to each other."""
+    title = "Russian Finance Minister"
+    old = [
+        _person(0, "Anton Siluanov", "RU", "anton-siluanov", title),
+        _person(1, "Alexei Kudrin", "RU", "alexei-kudrin", title),
+    ]
+    new = _person(2, "Anton Siluanov", "RU", None, title)
+    found, reached, want, _ = _by_key([*old, new], {2}, set())
+    assert found == want == [0, 2]
+    assert reached == {"anton-siluanov"}
+    named = _person(1, title, "RU", None)
+    found, reached, want, _ = _by_key([old[0], named, old[1], new], {2}, set())
+    assert found == want == [0, 1, 2, 3]
+
+
 @pytest.mark.parametrize("case", sorted(_NOT_PLACED))
 def test_a_member_its_id_would_misplace_is_clustered_again(case: str) -> None:
     members = _NOT_PLACED[case]
@@ -312,6 +385,139 @@ def test_a_member_its_id_would_misplace_is_clustered_again(case: str) -> None:
     rank = {m.doc_id: m.doc_id for m in members}
     assert placed_members(old_actors, [new], rank, set()) == []
     _regrow_equals_clustering_all(members, {new.doc_id}, [])
+
+
+def _org(doc: int, name: str, country: str | None, gid: str | None, *aliases: str) -> ActorMember:
+    ref = f"{doc}:{name}"
+    return ActorMember(ref, doc, f"d{doc}", name, "organization", country, None, aliases, gid)
+
+
+def _placed(members: list[ActorMember], added: set[int]) -> list[tuple[str, str, str, str]]:
+    """(member, actor, merged with, reason) of each member `placed_members` places; and
+    `regrow` with them equals clustering every member at once."""
+    old = [m for m in members if m.doc_id not in added]
+    old_actors, _ = cluster_members(old, [])
+    rank = {m.doc_id: m.doc_id for m in members}
+    new = [m for m in members if m.doc_id in added]
+    placed = placed_members(old_actors, new, rank, set())
+    _regrow_equals_clustering_all(members, added, [])
+    return [(p.member.ref, p.actor, p.merge.b, p.merge.reason) for p in placed]
+
+
+def test_a_member_of_no_id_joins_the_one_actor_of_its_name_by_its_name() -> None:
+    """Fails on main before delta51 (only a gazetteer id placed a member): a new "Anna
+    Petrova" joins the one actor of her name, and a title no one is named (an alias of a
+    person anchors nothing) changes nothing."""
+    title = "Energy Minister"
+    old = [_person(0, "Anna Petrova", "RU", None, title), _person(1, "Anna Petrova", "RU", None)]
+    members = [*old, _person(2, "Anna Petrova", "RU", None, title)]
+    assert _placed(members, {2}) == [
+        ("2:Anna Petrova", "person:anna petrova", "0:Anna Petrova", "shared name 'anna petrova'")
+    ]
+    old_actors, old_merges = cluster_members(old, [])
+    _, _, again, gained = regrow(old_actors, old_merges, members, {2}, [])
+    assert again == {"2:Anna Petrova"}  # placed: no old member clustered again
+    assert list(gained) == ["person:anna petrova"]
+
+
+def test_a_member_of_an_id_joins_its_actor_among_namesakes_of_no_id() -> None:
+    """Fails on main before delta51 (every old member of its name groups had to have its
+    id): two old members of its id come before it in its name's group, so the namesakes
+    (another country; one of no id that joined by name) try its id's cluster first."""
+    members = [
+        _person(0, "Alexander Novak", "CN", None),
+        _person(1, "Alexander Novak", "RU", "novak"),
+        _person(2, "Alexander Novak", "RU", "novak"),
+        _person(3, "Alexander Novak", "RU", None),
+        _person(4, "Alexander Novak", "RU", "novak"),
+    ]
+    assert _placed(members, {4}) == [
+        ("4:Alexander Novak", "novak", "1:Alexander Novak", "same gazetteer id novak")
+    ]
+    # one old member of its id before it: it would be the first's first candidate
+    assert _placed([*members[:2], members[3], members[4]], {4}) == []
+
+
+_NOT_NAMED = {  # the last member is new; placing it by its name would be wrong
+    # the namesake of another id, first in the group, accepts it (no country to refuse)
+    "a namesake of another id anchors first": [
+        _person(0, "Alexander Novak", None, "novak-2"),
+        _person(1, "Alexander Novak", "RU", "novak"),
+        _person(2, "Alexander Novak", "RU", "novak"),
+        _person(3, "Alexander Novak", "RU", None),
+    ],
+    # it joins the title's cluster first, then that of its name: the clusters its actor's
+    # other groups joined later (and the merge that joined them is not recorded)
+    "two groups whose first anchors join later": [
+        _person(0, "Zoe Petrova", None, None, "Zz Link"),
+        _person(1, "Zoe Petrova", None, None),
+        _person(2, "Energy Minister", None, None, "Zz Link"),
+        _person(2, "Zz Link", None, None),
+        _person(3, "Zoe Petrova", None, None, "Energy Minister"),
+    ],
+    # the actor of its name is of another country: it stays apart
+    "an actor of another country": [
+        _org(0, "Rosatom", "KZ", None),
+        _org(1, "Rosatom", "KZ", None),
+        _org(2, "Rosatom", "RU", None),
+    ],
+    # the first Russian "Petrova" full name: the bare "Petrova" joins it
+    "a surname word its country's members do not own": [
+        _person(0, "Anna Petrova", None, None),
+        _person(0, "Energy Minister", "RU", None, "Anna Petrova"),
+        _person(1, "Anna Petrova", None, None),
+        _person(2, "Petrova", "RU", None),
+        _person(3, "Anna Petrova", "RU", None),
+    ],
+    # a one-word person: the old bare "Petrova" of no full name joins it by that name
+    "a one-word person": [
+        _person(0, "Anna Petrova", None, None),
+        _person(0, "Energy Minister", "RU", None, "Anna Petrova"),
+        _person(1, "Petrova", "RU", None),
+        _person(2, "Petrova", "RU", None, "Anna Petrova"),
+    ],
+    # of an id, and in a group no old member of its id is in: it joins that group's anchor
+    "a name group with no old member of its id": [
+        _person(0, "Alexander Novak", "RU", "novak"),
+        _person(1, "Energy Minister", "RU", None),
+        _person(2, "Alexander Novak", "RU", "novak", "Energy Minister"),
+    ],
+}
+
+
+@pytest.mark.parametrize("case", sorted(_NOT_NAMED))
+def test_a_member_its_name_would_misplace_is_clustered_again(case: str) -> None:
+    members = _NOT_NAMED[case]
+    assert _placed(members, {members[-1].doc_id}) == []
+
+
+def test_a_member_whose_surname_owner_joins_its_cluster_by_surname_is_not_placed() -> None:
+    """The new "Energy Minister" owns "Novak" (a one-word alias), as the old "Alexander
+    Novak" of its actor does; but that one joins the cluster of its group's anchor only
+    by the bare "Novak" it is the one owner of: with the new owner, in another cluster at
+    that step, the bare "Novak" joins neither."""
+    members = [
+        _person(0, "Alexander Novak", "RU", "novak"),
+        _person(1, "Energy Minister", "RU", None),
+        _person(2, "Energy Minister", None, None),
+        _person(3, "Energy Minister", "RU", None, "Novak"),
+        _person(4, "Novak", "RU", None, "Energy Minister"),
+    ]
+    assert _placed(members, {3}) == []
+
+
+def test_a_member_of_no_id_another_new_member_anchors_with_is_not_placed() -> None:
+    """The new "Atom Corp" (placed by its id) anchors a group with the new "Rosatom" of
+    that alias: it would join "Rosatom" there, and so its actor that of "Rosatom"."""
+    members = [
+        _org(0, "Atomcorp", "RU", "atomcorp"),
+        _org(1, "Rosatom", "RU", None),
+        _org(2, "Rosatom", "RU", None),
+        _org(3, "Atom Corp", "RU", "atomcorp"),
+        _org(4, "Rosatom", "RU", None, "Atom Corp"),
+    ]
+    placed = _placed(members, {3, 4})
+    assert [ref for ref, *_ in placed] == ["3:Atom Corp"]
 
 
 @settings(max_examples=150, deadline=None)

@@ -17,6 +17,7 @@ import json
 import random
 import re
 from collections.abc import Callable, Iterator
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -694,6 +695,47 @@ def test_a_record_written_before_its_actors_had_tie_keys(
         assert fill_actor_ties(store.db) == 0  # filled once
         after = _snapshot(store)
         assert after["keys"]["actor ties"] != []
+        rebuild_record(store)
+        assert after == _snapshot(store)
+    finally:
+        store.close()
+
+
+def test_a_record_written_before_a_person_s_alias_tied_apart(
+    sources: list[Source], new_store: Any
+) -> None:
+    """A record written before migration 026 holds a person's alias as a name key (`k`);
+    the migration marks its keys, which its next update writes again from the member rows
+    (a person's alias as `a`); the search reads them so, and the record equals a rebuild."""
+    from bilat.store.actor_members import fill_actor_ties
+
+    store = _store_with(new_store, sources, [0, 1, 2, 3])
+    try:
+        written = store.db.all(
+            "SELECT tie, actor FROM record_actor_ties WHERE tie LIKE ?", ("a %",)
+        )
+        assert written  # a person's alias, as a full write keeps it
+        migration = resources.files("bilat.store").joinpath("migrations/026_alias_ties.sql")
+        with store.db.transaction():
+            for row in written:  # as written before 026
+                store.db.execute(
+                    "DELETE FROM record_actor_ties WHERE tie = ? AND actor = ?",
+                    (row["tie"], row["actor"]),
+                )
+                store.db.execute(
+                    "INSERT INTO record_actor_ties (tie, actor) VALUES (?, ?) "
+                    "ON CONFLICT DO NOTHING",
+                    ("k " + str(row["tie"])[2:], row["actor"]),
+                )
+            lines = migration.read_text().splitlines()
+            script = "\n".join(line for line in lines if not line.startswith("--"))
+            for statement in filter(str.strip, script.split(";")):
+                store.db.execute(statement)
+        _add(store, sources[4])
+        assert refresh_record(store) == "updated"
+        assert fill_actor_ties(store.db) == 0  # written again once
+        after = _snapshot(store)
+        assert any(tie.startswith("a ") for tie, _ in after["keys"]["actor ties"])
         rebuild_record(store)
         assert after == _snapshot(store)
     finally:
@@ -1685,6 +1727,44 @@ def test_a_state_grown_by_its_gazetteer_id_is_named_as_a_rebuild_names_it(
         assert set(before["RU"]) < set(after["RU"])  # grown in place
         actor = next(a for a in store.load_record()["actors"] if a["id"] == "RU")
         assert actor["name"] == ("Russia" if named == "Russia" else "RF")
+        snapshot = _snapshot(store)
+        rebuild_record(store)
+        assert snapshot == _snapshot(store)
+    finally:
+        store.close()
+
+
+def test_a_person_of_no_id_grows_the_stored_actor_of_her_name(
+    sources: list[Source], new_store: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two stored documents name "Anna Petrova" (no gazetteer id) with a title no one is
+    named; an added later copy names her too. The update places her in the stored actor
+    by her name (`actor_growth.placed_members`): nothing is clustered again (fails on main
+    before delta51: her actor's members were), the actor grows in place, and the record
+    equals a full rebuild."""
+    from bilat.reconcile import actor_growth
+
+    def petrova() -> Extraction:
+        anna = Actor("Anna Petrova", "person", "RU", None, ("Energy Minister",), None)
+        return _made((anna, _RU))
+
+    dated = [d for d, _, years in sources if years == 0 and d.published][:2]
+    store = _store_with(new_store, [(d, petrova(), 0) for d in dated], [0, 1])
+    clustered: list[int] = []
+    cluster = actor_growth.cluster_members
+
+    def spy(members: Any, *args: Any) -> Any:
+        clustered.append(len(members))
+        return cluster(members, *args)
+
+    monkeypatch.setattr(actor_growth, "cluster_members", spy)
+    try:
+        before = _member_rows(store)
+        _add(store, (dated[0], petrova(), 1))  # a copy a year later: after them
+        assert refresh_record(store) == "updated"
+        assert clustered == [0]
+        after = _member_rows(store)
+        assert set(before["person:anna petrova"]) < set(after["person:anna petrova"])
         snapshot = _snapshot(store)
         rebuild_record(store)
         assert snapshot == _snapshot(store)

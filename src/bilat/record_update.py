@@ -105,7 +105,7 @@ def update_record(store: Store, added: set[int]) -> RecordDelta | None:
     if reviewed.reviews.get("figures") or json.loads(parts or "[]") != [*_PARTS, "agreements"]:
         return None
     fill_actor_members(store.db)  # a record written before migration 020: once
-    fill_actor_ties(store.db)  # before 021: once
+    fill_actor_ties(store.db)  # before 021 (or 026: a person's alias as `a`): once
     fill_series_points(store.db)  # before 022: once
     fill_agreement_entries(store.db)  # before 023: once
     with collector_paused():  # what it reads is kept to the end: no cycles to look for

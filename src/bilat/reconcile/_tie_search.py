@@ -13,7 +13,8 @@ ones are whole stored actors and new members: the chain can be followed from act
 by their keys, each actor's keys read from the store (`TieLookup`, the `record_actor_ties`
 rows written with the actors' members), without going over the members of the others.
 
-A tie key is a string: its kind and value (`k` a name key, `g` a gazetteer id, `s` a one-word
+A tie key is a string: its kind and value (`k` a name key, `a` the name key of a person's
+alias, which ties only to the holders of `k` of the same key, `g` a gazetteer id, `s` a one-word
 person's name, `w` a surname word of a longer person's name, which ties only where a one-word
 person is named it: `s` of the same word).
 """
@@ -101,10 +102,24 @@ class _Search:
             raw += [t for ties in self.lookup.ties_of(actors).values() for t in ties]
             keys = self._keys(raw)
             self.used |= keys
-            asked = {*keys, *(f"w {k[2:]}" for k in keys if k[0] == "s")}
+            asked = {near for k in keys for near in _near(k)}
             found = self.lookup.holders(asked)
             actors = {a for held in found.values() for a in held} - self.actors
             members = {i for k in asked for i in self.held.get(k, ())} - self.members
+
+
+def _near(tie: str) -> tuple[str, ...]:
+    """The keys whose holders a holder of `tie` (followed) is tied to (`actors._near`): a
+    one-word person's name both its holders and the owners of the surname word (`w`), a
+    person's alias (`a`) the holders of its key as a name (`k`), and those the aliases."""
+    kind, value = tie[0], tie[2:]
+    if kind == "s":
+        return (tie, f"w {value}")
+    if kind == "a":
+        return (f"k {value}",)
+    if kind == "k":
+        return (tie, f"a {value}")
+    return (tie,)
 
 
 def tied_by_key(

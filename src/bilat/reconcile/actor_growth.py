@@ -25,6 +25,11 @@ the first member of G in reading order), when:
 A new member sharing a name group with one that is not placed so (a new name, no gazetteer
 id) is tied to it and clustered again with it (`actors.tied_members`), so members placed here
 and members clustered again never meet in one group.
+
+A new member of no gazetteer id is placed in the stored actor of its name on rules of the
+same kind (`placed_members`): the actor of a person a new document names holds a member
+per document naming it, and clustering it again for one more cost most of the update's
+actor step.
 """
 
 from __future__ import annotations
@@ -92,6 +97,23 @@ def _groups(kind: str, name: str, aliases: tuple[str, ...]) -> tuple[tuple[str, 
     return tuple((_family(kind), key) for key, _ in forms)
 
 
+def _anchored(member: ActorMember) -> dict[tuple[str, str], bool]:
+    """`join_groups` of `member`, each with whether the member anchors it there (a person
+    anchors only the groups of its name's forms, `actors._link_names`)."""
+    return _anchors(member.type, member.name, member.aliases)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _anchors(kind: str, name: str, aliases: tuple[str, ...]) -> dict[tuple[str, str], bool]:
+    member = ActorMember("", 0, "", name, kind, None, None, aliases, None)
+    person = kind == "person"
+    out: dict[tuple[str, str], bool] = {}
+    for key, is_name in _person_forms(member) if person else _other_forms(member):
+        group = (_family(kind), key)
+        out[group] = out.get(group, False) or is_name or not person
+    return out
+
+
 def _owned(member: ActorMember) -> set[str]:
     """The surname words a multi-word person owns (none for others)."""
     if member.type != "person" or len(tokens(member.name)) < 2:
@@ -101,7 +123,8 @@ def _owned(member: ActorMember) -> set[str]:
 
 @dataclass(frozen=True, slots=True)
 class Placed:
-    """A new member placed in a stored actor by its gazetteer id, and the merge it records."""
+    """A new member placed in a stored actor by its gazetteer id or its name, and the merge
+    it records."""
 
     member: ActorMember
     actor: str
@@ -119,6 +142,19 @@ class _Old:
     # (word, country, id) a person with an id owns -> the document of its first owner
     owners: dict[tuple[str, str | None, str], int]
     judged: set[str]  # actors with a member a human judgement names
+    judged_any: bool  # a human judgement is stored (it may join members of any actor)
+    # name group -> actor -> the (country, id) of its members in the group
+    held: dict[tuple[str, str], dict[str, set[tuple[str | None, str | None]]]]
+    # (name group, actor) -> the first two anchors of the group the actor holds
+    anchors: dict[tuple[tuple[str, str], str], list[ActorMember]]
+    # (name group, gazetteer id of a new member) -> its first two anchors of that id, and
+    # its first member of it (all in one actor when placeable, in reading order)
+    gid_anchors: dict[tuple[tuple[str, str], str], list[ActorMember]]
+    gid_member: dict[tuple[tuple[str, str], str], ActorMember]
+    # (word, country, actor, name group) a person of the actor in the group owns -> the
+    # document of its first owner (in the cluster of the group's first anchor by its end)
+    owned: dict[tuple[str, str | None, str, tuple[str, str]], int]
+    country: dict[str, str | None]  # actor -> its country
 
     @classmethod
     def of(
@@ -135,7 +171,7 @@ class _Old:
         gids = {n.gid for n in new if n.gid}
         wanted = {g for n in new for g in join_groups(n)}
         keys = {key for _, key in wanted}
-        old = cls({}, {}, {}, {}, {}, set())
+        old = cls({}, {}, {}, {}, {}, set(), bool(named), {}, {}, {}, {}, {}, {})
         for actor in actors:
             meets = not keys.isdisjoint(_name_keys(actor))
             if holding is not None and not meets and actor.id not in holding:
@@ -153,15 +189,35 @@ class _Old:
     ) -> None:
         if named and any(m.ref in named for m in actor.members):
             self.judged.add(actor.id)
-        seen = set()
+        self.country[actor.id] = actor.country
+        seen: dict[tuple[object, ...], list[list[ActorMember]]] = {}  # kind -> its anchor lists
         for m in actor.members:
             alike = (m.type, m.name, m.aliases, m.gid, m.country)  # tells the same as m
-            if alike in seen:
+            lists = seen.get(alike)
+            if lists is not None:  # the second anchor of a group may be of a kind seen
+                for found in lists:
+                    if len(found) < 2:
+                        found.append(m)
                 continue
-            seen.add(alike)
-            for group in join_groups(m) if wanted else ():
+            lists = seen[alike] = []
+            for group, anchor in _anchored(m).items() if wanted else ():
                 if group in wanted:
                     self.group_gids.setdefault(group, set()).add(m.gid)
+                    held = self.held.setdefault(group, {})
+                    held.setdefault(actor.id, set()).add((m.country, m.gid))
+                    tracked = [(self.anchors, actor.id)]  # its first two anchors of the actor
+                    if m.gid and m.gid in gids:  # and of the id, and its first member of it
+                        tracked.append((self.gid_anchors, m.gid))
+                        self.gid_member.setdefault((group, m.gid), m)
+                    for lists_of, key in tracked if anchor else ():
+                        found = lists_of.setdefault((group, key), [])
+                        if len(found) < 2:
+                            found.append(m)
+                            lists.append(found)
+            for w in _owned(m) if wanted else ():
+                for group in _anchored(m):
+                    if group in wanted:
+                        self.owned.setdefault((w, m.country, actor.id, group), m.doc_id)
             if m.gid and m.gid in gids:
                 self.actor_of_gid.setdefault(m.gid, set()).add(actor.id)
                 self.first.setdefault(m.gid, m)
@@ -182,7 +238,8 @@ def _name_keys(actor: CanonicalActor) -> set[str]:
 
 
 def _placeable(n: ActorMember, old: _Old, rank: Mapping[int, int]) -> str | None:
-    """The stored actor `n` joins by the rules of the module docstring, or None."""
+    """The stored actor `n` joins by the rules of the module docstring, or None. A name
+    group whose old members are not all of `n`'s id may be one `_settled` allows."""
     gid = n.gid
     if not gid or len(old.actor_of_gid.get(gid, ())) != 1:
         return None
@@ -195,7 +252,9 @@ def _placeable(n: ActorMember, old: _Old, rank: Mapping[int, int]) -> str | None
         return None
     if n.country and n.country not in {c for _, c in attrs}:
         return None
-    if any(old.group_gids.get(g, {gid}) != {gid} for g in join_groups(n)):
+    if any(old.group_gids.get(g, {gid}) != {gid} for g in join_groups(n)) and (
+        old.judged_any or not _settled(n, old, rank)
+    ):
         return None
     if n.type == "person" and len(tokens(n.name)) < 2:
         return None
@@ -206,6 +265,100 @@ def _placeable(n: ActorMember, old: _Old, rank: Mapping[int, int]) -> str | None
     return actor
 
 
+def _clashes(n: ActorMember, country: str | None, gid: str | None) -> bool:
+    """Whether a member of this country and gazetteer id and `n` refuse each other, and so
+    any two machine-made clusters holding them (each holds one country and one id at most)."""
+    return bool(n.country and country and n.country != country) or bool(
+        n.gid and gid and n.gid != gid
+    )
+
+
+def _first_anchors(
+    n: ActorMember,
+    old: _Old,
+    rank: Mapping[int, int],
+    actor: str,
+    shared: Collection[tuple[str, str]],
+) -> list[ActorMember] | None:
+    """The first anchor of `actor` in each name group of a new member `n` of no gazetteer
+    id where `actor` has anchors (`n` joins it there), when `n` in `actor` changes no other
+    join of those groups (see `placed_members`); else None."""
+    out = []
+    for group, anchors in _anchored(n).items():
+        held = old.held.get(group, {})
+        if group in shared:
+            return None  # (another new member anchors it)
+        for other, kinds in held.items():
+            if other != actor and not all(_clashes(n, c, g) for c, g in kinds):
+                return None  # (a member of another actor could join n, or n it)
+        mine = old.anchors.get((group, actor), [])
+        if anchors and actor in held and (len(mine) < 2 or rank[mine[1].doc_id] >= rank[n.doc_id]):
+            return None  # (n would be an old member's first candidate)
+        out.extend(mine[:1])
+    return out
+
+
+def _settled(n: ActorMember, old: _Old, rank: Mapping[int, int]) -> bool:
+    """Whether every name group of a new member of gazetteer id G (in G's cluster from
+    that step on) that holds old members of another id or none joins nothing new with it:
+    an old member of id G comes before it (it tried the group's anchors first, and stopped
+    at the first of its cluster or accepting it: so does `n`, finding that cluster its
+    own), and when `n` anchors the group, two old anchors of id G come before it (so every
+    member that reaches `n` among the anchors tried G's cluster already: only the first
+    anchor of G tries the second)."""
+    gid = str(n.gid)
+    for group, anchors in _anchored(n).items():
+        if not old.held.get(group) or old.group_gids.get(group) == {gid}:
+            continue
+        first = old.gid_member.get((group, gid))
+        if first is None or rank[first.doc_id] >= rank[n.doc_id]:
+            return False
+        mine = old.gid_anchors.get((group, gid), [])
+        if anchors and (len(mine) < 2 or rank[mine[1].doc_id] >= rank[n.doc_id]):
+            return False
+    return True
+
+
+def _owner_before(
+    n: ActorMember,
+    word: str,
+    old: _Old,
+    rank: Mapping[int, int],
+    actor: str,
+    groups: Collection[tuple[str, str]],
+) -> bool:
+    """Whether a member of `actor` of `n`'s country that owns the surname `word` comes
+    before `n` in one of `groups` (the groups where `n` joins the actor's first anchor: by
+    their end that member is in `n`'s cluster, so a bare surname counts the same clusters
+    with `n` as without it, and tries that member before `n`)."""
+    found = [old.owned.get((word, n.country, actor, g)) for g in groups]
+    return any(doc is not None and rank[doc] < rank[n.doc_id] for doc in found)
+
+
+def _named_into(
+    n: ActorMember, old: _Old, rank: Mapping[int, int], shared: Collection[tuple[str, str]]
+) -> tuple[str, MergeJudgement] | None:
+    """The stored actor a new member of no gazetteer id joins by its name, and the merge it
+    records, when nothing else changes (see `placed_members`); else None. `shared`: the name
+    groups another new member is in and one anchors."""
+    if n.gid or (n.type == "person" and len(tokens(n.name)) < 2):
+        return None
+    actors = {a for group in _anchored(n) for a in old.held.get(group, ())}
+    for actor in sorted(actors):
+        if actor in old.judged or (n.country and n.country != old.country[actor]):
+            continue
+        firsts = _first_anchors(n, old, rank, actor, shared)
+        if not firsts or any(a is not firsts[0] for a in firsts):
+            continue  # (joins nothing; or two anchors, maybe of clusters not joined yet)
+        live = [g for g in _anchored(n) if (g, actor) in old.anchors]
+        if not all(_owner_before(n, w, old, rank, actor, live) for w in _owned(n)):
+            continue
+        key = min(g[1] for g in live)
+        merge = MergeJudgement("merge", n.ref, firsts[0].ref, f"shared name {key!r}", "machine")
+        return actor, merge
+    return None
+
+
 def placed_members(
     actors: Sequence[CanonicalActor],
     new: Sequence[ActorMember],
@@ -213,23 +366,57 @@ def placed_members(
     named: Collection[str],
     ties: TieLookup | None = None,
 ) -> list[Placed]:
-    """The `new` members (of documents not among `actors`' members) a gazetteer id places in
-    one of the stored `actors` (made by `cluster_members` from the old members), with the
-    merge each records. `rank`: every document's place in reading order; `named`: the
-    members human judgements name; `ties`: the stored actors' tie keys, when known."""
-    candidates = [n for n in new if n.gid and n.ref not in named]
+    """The `new` members (of documents not among `actors`' members) a gazetteer id or their
+    name places in one of the stored `actors` (made by `cluster_members` from the old
+    members), with the merge each records, in the order of `new`. `rank`: every document's
+    place in reading order; `named`: the members human judgements name; `ties`: the stored
+    actors' tie keys, when known.
+
+    With no human judgement stored (a forced merge may give a cluster two countries), a new
+    member of no gazetteer id is placed by its name (`_named_into`) in the stored actor C
+    whose members' name groups it joins (a group's "anchors" are the members it joins:
+    every member of it for other types, those named by its key for a person), when: no
+    other new member is in a group of it that a new member anchors; every old member of
+    those groups outside C refuses it by its own country or id (so does any cluster
+    holding it: a machine-made cluster holds one country, one id and one type family at
+    most); where it anchors a group C holds, two anchors of C come before it (only the
+    first anchor tries the second: it is no old member's first candidate); the groups where
+    C has anchors have the same first anchor of C (so it joins that anchor's cluster once,
+    and finds it its own in the others); C is not judged and of its country, if any; it is
+    not a one-word person, and each of its surname words is owned, in its country, by a
+    member of C in one of those groups before it (by their end in its cluster: a bare
+    surname counts the same clusters and tries that member first). It then joins C at the
+    first of those groups, adding to that cluster nothing C's later joins would refuse.
+
+    A new member of gazetteer id G is placed as the module docstring says; a name group of
+    it holding old members of another id or none may also be one where an old member of id
+    G comes before it, and two anchors of id G when it anchors the group (`_settled`)."""
+    by_gid = [n for n in new if n.gid and n.ref not in named]
+    by_name = [n for n in new if not n.gid and n.ref not in named]
     holding = None
     if ties is not None:
-        gids = {f"g {n.gid}" for n in candidates}
+        gids = {f"g {n.gid}" for n in by_gid}
         holding = {a for held in ties.holders(gids).values() for a in held}
-    old = _Old.of(actors, candidates, set(named), holding)
-    out = []
-    for n in candidates:
-        actor = _placeable(n, old, rank)
-        if actor is not None:
-            reason = f"same gazetteer id {n.gid}"
-            merge = MergeJudgement("merge", n.ref, old.first[str(n.gid)].ref, reason, "machine")
-            out.append(Placed(n, actor, merge))
+    old = _Old.of(actors, [*by_gid, *by_name], set(named), holding)
+    # the name groups of two or more new members, one anchoring it (else it joins nothing
+    # new but through the old anchors, which every new member of it is tied to or joins)
+    groups = Counter(g for n in new for g in _anchored(n))
+    anchored = {g for n in new for g, anchor in _anchored(n).items() if anchor}
+    shared = {g for g, k in groups.items() if k > 1 and g in anchored}
+    out = []  # in the order of `new` (a grown actor's members are put in by it)
+    for n in new:
+        if n.ref in named:
+            continue
+        if n.gid:
+            actor = _placeable(n, old, rank)
+            if actor is not None:
+                reason = f"same gazetteer id {n.gid}"
+                first = old.first[str(n.gid)].ref
+                out.append(
+                    Placed(n, actor, MergeJudgement("merge", n.ref, first, reason, "machine"))
+                )
+        elif not named and (found := _named_into(n, old, rank, shared)) is not None:
+            out.append(Placed(n, *found))
     return out
 
 

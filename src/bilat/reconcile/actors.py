@@ -405,9 +405,10 @@ def _ties(member: ActorMember, bare: Collection[str]) -> list[tuple[str, str]]:
     """Every key through which `cluster_members` may join `member` to another member or give
     it an id another actor's could clash with (more than it uses: types are not told apart):
     its gazetteer id, the name key of its name and of each alias (a person's multi-word
-    forms are among them, and its first-and-last-word form is added), a one-word person's
-    name, and the surname words of a person with a longer name that a one-word person is
-    named (`bare`: only those count the clusters of their holders)."""
+    forms are among them, and its first-and-last-word form is added; a person's alias is
+    kept apart as `a`, see `_near`), a one-word person's name, and the surname words of a
+    person with a longer name that a one-word person is named (`bare`: only those count the
+    clusters of their holders)."""
     keys, surnames = _tie_keys(member.type, member.name, member.aliases, member.gid, member.country)
     return [*keys, *(("s", word) for word in surnames if word in bare)]
 
@@ -418,7 +419,8 @@ def _tie_keys(
 ) -> tuple[tuple[tuple[str, str], ...], tuple[str, ...]]:
     """`_ties` of a member of these fields (members repeat them): the keys, and the surname
     words that count only where a one-word person is named them."""
-    keys = [("k", name_key(form)) for form in (name, *aliases)]
+    alias = "a" if kind == "person" else "k"
+    keys = [("k", name_key(name)), *((alias, name_key(form)) for form in aliases)]
     if gid:
         keys.append(("g", gid))
     if kind != "person":
@@ -475,9 +477,24 @@ def tied_members(
     reached, used = set(todo), set()
     while todo:
         for key in ties[todo.pop()]:
-            if key not in used:
-                used.add(key)
-                more = [j for j in holders[key] if j not in reached]
-                reached.update(more)
-                todo.extend(more)
+            for near in _near(key):
+                if near not in used:
+                    used.add(near)
+                    more = [j for j in holders.get(near, ()) if j not in reached]
+                    reached.update(more)
+                    todo.extend(more)
     return sorted(i for first in reached for i in of[first])
+
+
+def _near(key: tuple[str, str]) -> tuple[tuple[str, str], ...]:
+    """The keys whose holders a holder of `key` is tied to. A person's alias (`a`) anchors no
+    name group (`_link_names`: a person joins a group's anchors, the persons whose name has
+    its key), so it ties its holder to the members with that key as a name (`k`) alone, and
+    those to it: two persons sharing an alias no one is named are not tied by it (a title
+    such as "Russian Finance Minister", said of each holder of the office in turn)."""
+    kind, value = key
+    if kind == "a":
+        return (("k", value),)
+    if kind == "k":
+        return (key, ("a", value))
+    return (key,)

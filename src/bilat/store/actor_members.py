@@ -11,7 +11,7 @@
     tie_rows(actor, members)            the tie key rows of some members (plain)
     insert_ties(db, rows)               write tie key rows (an actor's not yet stored)
     StoredTies(db)                      the stored actors' tie keys, by key or actor
-    fill_actor_ties(db)                 the tie keys of the actors written before 021 (once)
+    fill_actor_ties(db)                 the tie keys of the actors written before 021 or 026 (once)
 
 Beside its member rows, an actor has a `record_actor_ties` row per key through which
 clustering may join its members to others (migration 021, `bilat.reconcile._tie_search`):
