@@ -45,3 +45,15 @@ def test_double_the_number_a_year_earlier_is_of_this_year() -> None:
         "2025-02-11",
     )
     assert (100, "percent", "2024") in figures
+
+
+def test_the_level_after_a_fold_change_and_counted_visits() -> None:
+    figures = _figures(
+        "The number of Vietnamese tourists to Russia rose 1.5-fold to 48,000 in 2024, while "
+        "Russian visits to Vietnam reached 1.2 million in the same year. The flow the other way "
+        "is smaller, but it has grown by a quarter.",
+        "2025-03-01",
+    )
+    assert (48000, "count", "2024") in figures
+    assert (1200000, "count", "2024") in figures
+    assert (25, "percent", None) in figures or (25, "percent", "2024") in figures

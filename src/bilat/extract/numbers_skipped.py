@@ -279,7 +279,9 @@ def _occurrences(text: str, start: int) -> bool:
 _COUNTED = re.compile(
     r"\b(?:number|numbers|visitors|tourists|travell?ers|passengers|people|persons|residents|"
     r"students|migrants|workers|users|subscribers|vehicles|cars|containers|trips|arrivals|"
-    r"туристов|посетителей|пассажиров|человек)\b[^.;!?]*$",
+    r"visits|crossings|departures|flights|shipments|"
+    r"туристов|посетителей|пассажиров|человек|поездок|пересечений|рейсов)\b"
+    r"(?:[^.;!?]|\.(?=\d+(?:-fold|\s+times)))*$",  # (nor a fold's point: "rose 1.5-fold to")
     re.I,
 )
 
