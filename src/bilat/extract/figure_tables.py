@@ -264,7 +264,22 @@ def _cell_figure(
     value, unit, per = _value(cell, phrase)
     kind, value = _kind(cell, f"{column} {label}", value, unit)
     measure, flow = _measure_flow(ctx, caption, column, label, unit)
-    line = row.line  # its quote: the row, as the text gives it
+    told = " ".join(p for p in (label or column, _topic(caption)) if p) or None
+    return _cell(kind, value, unit, per, measure, told, flow, period, row.line)
+
+
+def _cell(
+    kind: str,
+    value: float,
+    unit: str,
+    per: str | None,
+    measure: str,
+    measure_text: str | None,
+    flow: str | None,
+    period: str,
+    line: _Line,
+) -> Figure:
+    """A table cell's figure, exact, quoting its row as the text gives it."""
     return Figure(
         kind=kind,
         value=value,
@@ -273,7 +288,7 @@ def _cell_figure(
         per=per,
         qualifier="exact",
         measure=measure,
-        measure_text=" ".join(p for p in (label or column, _topic(caption)) if p) or None,
+        measure_text=measure_text,
         flow=flow,
         period=period,
         said_by=None,
@@ -469,17 +484,5 @@ def _parted_cell(
     else:
         kind, value = _kind(number, column, value, unit)
     measure, flow = _measure_flow(ctx, caption, column, label, unit)
-    return Figure(
-        kind=kind,
-        value=value,
-        value_max=None,
-        unit=unit,
-        per=per,
-        qualifier="exact",
-        measure=measure,
-        measure_text=" ".join(p for p in (label, column) if p) or None,
-        flow=flow,
-        period=period,
-        said_by=None,
-        evidence=Evidence(line.start, line.start + len(line.text), line.text),
-    )
+    told = " ".join(p for p in (label, column) if p) or None
+    return _cell(kind, value, unit, per, measure, told, flow, period, line)
