@@ -78,3 +78,12 @@ def test_denied_publications_tell_no_exercise() -> None:
         "2025-07-12",
     )
     assert events == []
+
+
+def test_a_date_after_s_tekh_por_kak_is_no_date_of_the_trip() -> None:
+    events = _events(
+        "Сергей Лавров прилетел в Пхеньян — впервые с тех пор, как в июне прошлого года был "
+        "подписан Договор о партнёрстве.",
+        "2025-07-12",
+    )
+    assert {d for m, _, d, _ in events if m == "visit"} == {"2025-07-12"}

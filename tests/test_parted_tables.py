@@ -72,3 +72,17 @@ def test_a_header_line_with_pipes_is_no_table() -> None:
         "2025-02-01",
     )
     assert figures == {("change", 5.0, "percent", "2024")}
+
+
+def test_a_hundred_million_unit_scales_only_the_cells_it_governs() -> None:
+    figures = _figures(
+        "Table 4. Trade with Russia, Jan-Jun 2025\n"
+        "Unit: CNY 100 mn\n"
+        "Item | Value | Value, USD mn | y/y %\n"
+        "Exports to Russia | 4,512.3 | 628.4 | -7.2\n"
+        "Imports from Russia | 5,020.1 | 699.0 | -3.1\n",
+        "2025-07-14",
+    )
+    assert ("amount", 451230000000.0, "CNY", "2025-H1") in figures
+    assert ("amount", 628400000.0, "USD", "2025-H1") in figures
+    assert ("change", -7.2, "percent", "2025-H1") in figures

@@ -217,7 +217,7 @@ def _since_another(text: str, start: int, trig: re.Match[str] | None = None) -> 
 # "первая поездка ... после того, как в июне прошлого года был подписан Договор": the date of
 # the subordinate clause (what the trip came after), not of the trip
 _AFTER_CLAUSE = re.compile(
-    r"(?<![\w-])(?:после|до|с\s+тех\s+пор|с\s+того)\s+(?:того|пор)?,?\s*как\b", re.I
+    r"(?<![\w-])(?:(?:после|до)\s+того|с\s+тех\s+пор|с\s+того\s+момента)\s*,?\s*как\b", re.I
 )
 
 

@@ -66,7 +66,7 @@ def planned_near(text: str, trig: re.Match[str], others: list[re.Match[str]]) ->
             continue  # "would be the centerpiece of his talks": the talks are told as fact
         if _AGREED_AT.match(m[0]) and _AT_THE.search(text, m.end(), trig.start()):
             continue  # 'agreed on new rules at the meeting': what was agreed, where
-        if _AGREED.match(m[0]) and any(
+        if m[0].lower().startswith("agree") and any(
             _AFTER_THE.search(text, m.end(), t.start())
             for t in [trig, *others]
             if m.end() < t.start() <= trig.start()
@@ -147,7 +147,6 @@ _NEXT_STEP = re.compile(
     r"(?:for|to\s+(?:hold|meet|attend))\s+(?:[\w'’-]+\s+){0,2}$"
 )
 _AGREED_AT = re.compile(r"agreed\s+(?:on|upon)\b", re.I)
-_AGREED = re.compile(r"agree", re.I)
 _AFTER_THE = re.compile(
     r"\s(?:after|following)\s+(?:(?:the|their|his|her|formal|informal|[\w-]+-day)\s+){0,2}$",
     re.I,

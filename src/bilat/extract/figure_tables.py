@@ -438,17 +438,30 @@ def _change_period(header: list[str], periods: list[str | None], k: int) -> str 
     return later if later in dated else dated[-1]
 
 
-def _parted_unit(texts: list[str]) -> str | None:
+class _TableUnit(NamedTuple):
+    phrase: str  # "USD mn", "thousand"
+    factor: float  # 100 for Chinese statistics' "CNY 100 mn" (亿), else 1
+
+
+def _parted_unit(texts: list[str]) -> _TableUnit | None:
     """The unit a "Unit: USD mn" line, a caption or the labels' column names ("Trips,
-    thousand"), the nearest the header first; "CNY 100 mn" is marked " x100"."""
+    thousand") give, the nearest the header first."""
     for text in reversed(texts):
-        text = re.sub(r"US\s*\$", "USD", text.strip())
+        text = _dollars(text.strip())
         told = re.match(r"(?:Units?|Unit of measure(?:ment)?)\s*:\s*(.+)$", text, re.I)
         phrase = told[1] if told else text
-        unit = _unit_phrase(re.sub(r"\b100\s+mn\b", "mn", phrase))
+        hundred = _HUNDRED_MN.search(phrase)
+        unit = _unit_phrase(_HUNDRED_MN.sub("mn", phrase))
         if unit:
-            return unit + (" x100" if re.search(r"\b100\s+mn\b", phrase) else "")
+            return _TableUnit(unit, 100.0 if hundred else 1.0)
     return None
+
+
+_HUNDRED_MN = re.compile(r"\b100\s+mn\b")
+
+
+def _dollars(text: str) -> str:
+    return re.sub(r"US\s*\$", "USD", text)
 
 
 def _parted_cell(
@@ -457,26 +470,22 @@ def _parted_cell(
     column: str,
     label: str,
     cell: str,
-    unit_phrase: str | None,
+    table_unit: _TableUnit | None,
     period: str | None,
     line: _Line,
 ) -> Figure | None:
     m = _PARTED_CELL.fullmatch(cell)
     if m is None or period is None:
         return None
-    column_unit = _unit_phrase(re.sub(r"US\s*\$", "USD", column))
-    phrase = (
-        _CELL_UNITS.get(m["u"] or "", m["u"])
-        or column_unit
-        or ("%" if re.search(r"%|growth", column) else None)
-        or (unit_phrase or "").removesuffix(" x100")
-    )
+    own = _CELL_UNITS.get(m["u"] or "", m["u"]) or _unit_phrase(_dollars(column))
+    phrase, factor = own or ("%" if re.search(r"%|growth", column) else None), 1.0
+    if phrase is None and table_unit is not None:
+        phrase, factor = table_unit  # the table's ("CNY 100 mn": 亿, a hundred million)
     number = m["n"]
     if phrase == "%" and not number.endswith("%"):
         number += "%"
-    value, unit, per = _value(number, phrase or None)
-    if unit_phrase and unit_phrase.endswith(" x100") and unit != "percent" and not m["u"]:
-        value *= 100  # "CNY 100 mn"
+    value, unit, per = _value(number, phrase)
+    value *= factor if unit != "percent" else 1.0
     if unit == "percent" and _INDEX.search(column):
         kind, value = "change", round(value - 100, 6)  # an index to the year before
     elif unit == "percent" and _SHARE.search(column):
