@@ -89,3 +89,26 @@ def test_a_leader_who_flies_in_visits_in_russian_too() -> None:
         "Премьер-министр Индии Нарендра Моди прилетел в Каир в воскресенье.", "2026-03-09"
     )
     assert [(e.mode, e.participants) for e in events] == [("visit", ("Narendra Modi", "Egypt"))]
+
+
+def test_a_schedule_in_the_present_tense_is_dated_ahead_and_planned() -> None:
+    events = _events(
+        "ANKARA, Oct 16 (Wire) - Turkish President Tayyip Erdogan flies to Russia on Monday "
+        "for a two-day trip, starting with a summit of the Organization of Turkic States in "
+        "Kazan on Oct. 20-21.",
+        "2026-10-16",  # a Friday
+    )
+    (visit,) = [e for e in events if e.mode == "visit"]
+    assert (visit.status, visit.date) == ("planned", "2026-10-19")
+    (summit,) = [e for e in events if e.mode != "visit"]
+    assert (summit.status, summit.date, summit.date_end) == ("planned", "2026-10-20", "2026-10-21")
+
+
+def test_a_timeline_item_in_the_present_tense_stays_in_its_year() -> None:
+    events = _events(
+        "Russian President Vladimir Putin and Chinese President Xi Jinping have met often. "
+        "Key dates:\n\n2023\nOct 17 - Putin flies to Beijing for the Belt and Road Forum.\n",
+        "2026-10-16",
+    )
+    (visit,) = [e for e in events if e.mode == "visit"]
+    assert (visit.status, visit.date) == ("occurred", "2023-10-17")

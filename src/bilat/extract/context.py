@@ -20,6 +20,7 @@ __all__ = [
     "Mention",
     "Sentence",
     "calendar_line",
+    "date_led",
     "heading_year",
     "headline_end",
     "in_its_post",
@@ -144,6 +145,13 @@ def calendar_line(ctx: DocContext, s: Sentence) -> tuple[str, str] | None:
         return None
     end = text.find("\n", start)
     return led["when"], text[start : end if end >= 0 else len(text)]
+
+
+def date_led(ctx: DocContext, at: int) -> bool:
+    """The line holding offset `at` is led by its day: an item of a timeline or calendar,
+    whose verbs are a list's present ('Feb 4 - Putin meets Xi in Beijing'), not a
+    schedule's."""
+    return _DATE_LED.match(ctx.clean_text, ctx.clean_text.rfind("\n", 0, at) + 1) is not None
 
 
 def item_day(ctx: DocContext, s: Sentence) -> str | None:

@@ -19,6 +19,7 @@ __all__ = [
     "FUTURE_TRIGGER",
     "for_a_planned_trip",
     "planned_near",
+    "scheduled_present",
     "status_by_date",
     "told_after_a_past_one",
 ]
@@ -217,6 +218,31 @@ def told_after_a_past_one(
             if not (planned_near(text, o, [*rest, trig]) or FUTURE_TRIGGER.match(o[0])):
                 return trig.start()
     return None
+
+
+# a schedule told in the present simple: "Putin flies to China on Sunday", "Xi arrives in
+# Moscow on Monday for talks", "Lavrov travels to Pyongyang next week" (not the past tense
+# of a headline: "Putin arrives in Beijing" names no day of its own)
+_SCHEDULED_PRESENT = re.compile(
+    r"\b(?:flies|arrives|travels|heads|departs|leaves|meets|visits|hosts)\s+"
+    r"(?:(?:to|for|in|on|with)\s+)?(?-i:[A-Z])",
+    re.I,
+)
+
+
+def scheduled_present(text: str, trig: re.Match[str]) -> bool:
+    """A present-simple verb of travel or contact before the trigger in its clause (the
+    trigger's own word included), with no past verb between: its dates are looked for
+    ahead of publication and the status follows the date found."""
+    for m in _SCHEDULED_PRESENT.finditer(text):
+        if m.start() <= trig.start() and not _PAST_BETWEEN.search(text, m.end(), trig.start()):
+            return True
+    return False
+
+
+# a finite past verb ("flies ... after he met"), not a participle ("followed by talks",
+# "a summit hosted by Xi", "the United States")
+_PAST_BETWEEN = re.compile(r"\b(?:was|were|had|did|(?-i:[a-z]{2,}ed)(?!\s+by\b))\b", re.I)
 
 
 def status_by_date(date: str | None, published: str | None) -> str:

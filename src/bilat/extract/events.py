@@ -28,6 +28,7 @@ from bilat.extract.context import (
     Mention,
     Sentence,
     calendar_line,
+    date_led,
     in_its_post,
     in_its_year,
     item_day,
@@ -97,6 +98,7 @@ from bilat.extract.event_plans import (
     FUTURE_TRIGGER,
     for_a_planned_trip,
     planned_near,
+    scheduled_present,
     status_by_date,
     told_after_a_past_one,
 )
@@ -149,13 +151,18 @@ def _build(
         or bool(FUTURE_TRIGGER.match(trig[0]))
         or for_a_planned_trip(clause.text, trig, others)
     ) and not (mode == "military" and lexicon().exercise_under_way.search(clause.text))
-    date, date_end = event_date(clause, ctx, planned, trig, others)
+    ahead = planned or (  # "Putin flies to China on Sunday": the date is looked for ahead
+        scheduled_present(clause.text, trig) and not date_led(ctx, clause.start)
+    )
+    date, date_end = event_date(clause, ctx, ahead, trig, others)
     moved = moved_to(ctx, clause)
     if moved is not None:  # "has been postponed until early next year": a plan, then
         planned, (date, date_end) = True, moved
     if date is None and (planned or mode in ("visit", "multilateral")):
         after = told_after_a_past_one(clause.text, trig, others) if planned else None
-        date, date_end = any_date(clause, ctx, planned, after)  # "will visit China at the end of
+        date, date_end = any_date(
+            clause, ctx, planned or ahead, after
+        )  # "will visit China at the end of
         # August, where he will take part in the SCO summit": the trip's date is the summit's
     if date is None and planned:
         date = followed_date(clause, ctx, trig)
