@@ -160,10 +160,9 @@ def _build(
         planned, (date, date_end) = True, moved
     if date is None and (planned or mode in ("visit", "multilateral")):
         after = told_after_a_past_one(clause.text, trig, others) if planned else None
-        date, date_end = any_date(
-            clause, ctx, planned or ahead, after
-        )  # "will visit China at the end of
-        # August, where he will take part in the SCO summit": the trip's date is the summit's
+        # "will visit China at the end of August, where he will take part in the SCO
+        # summit": the trip's date is the summit's
+        date, date_end = any_date(clause, ctx, planned or ahead, after)
     if date is None and planned:
         date = followed_date(clause, ctx, trig)
     status = "planned" if planned else status_by_date(date, ctx.published)
