@@ -165,6 +165,22 @@ def _agreements(text: str, published: str = "2025-04-10") -> tuple[Agreement, ..
             "signed",
             "agreement on the modernisation of warehouses and terminals",
         ),
+        (  # the words of company deals: metals, consortia, stakes, production
+            "Никелевая компания подписала контракт с консорциумом китайских импортеров на "
+            "поставку никеля и меди на 2026 год.",
+            "contract",
+            "signed",
+            "contract with the consortium of Chinese importers for the supply of nickel and "
+            "copper for 2026",
+        ),
+        (
+            "Российский производитель и индийская компания подписали соглашение о покупке доли "
+            "в заводе по выпуску минеральных удобрений.",
+            "agreement",
+            "signed",
+            "agreement on the purchase of the stake in the plant on production of mineral "
+            "fertilisers",
+        ),
     ],
 )
 def test_a_russian_document_name_becomes_an_english_title(
