@@ -353,3 +353,30 @@ def test_a_visit_at_a_hosts_invitation_and_the_leaders_talks_after_a_date() -> N
     assert ("visit", "2031-05-07", frozenset({"Xi Jinping", "Russia"})) in shapes
     assert ("meeting", "2031-05-08", frozenset({"Xi Jinping", "Vladimir Putin"})) in shapes
     assert not [e for e in events if e.date == "2031-06-05"]
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "mode", "date"),
+    [
+        (
+            "Генеральный директор «Уралкалия» Виталий Лаук в апреле побывал в Индии, где "
+            "провел переговоры с руководством Indian Potash.",
+            "Vitaly Lauk",
+            "visit",
+            "2025-04",
+        ),
+        (
+            "Гендиректор «Русала» Евгений Никитин в октябре провел в Пекине переговоры с "
+            "руководством китайской компании.",
+            "Yevgeny Nikitin",
+            "meeting",
+            "2025-10",
+        ),
+    ],
+)
+def test_a_company_head_has_the_companys_state(
+    text: str, person: str, mode: str, date: str
+) -> None:
+    ext = extract_text(text, "2025-11-20")
+    assert {a.name: a.country for a in ext.actors if a.type == "person"} == {person: "RU"}
+    assert (mode, person, date) in {(e.mode, e.participants[0], e.date) for e in ext.events}

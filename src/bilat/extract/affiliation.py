@@ -68,8 +68,11 @@ _TITLE_OF = re.compile(
 # ... and in Russian, the body in the genitive between the title and the name: "глава
 # Главного таможенного управления КНР Сунь Мэйцзюнь", "Глава Россельхознадзора Сергей Данкверт"
 _TITLE_OF_RU = re.compile(
-    r"(?<![а-яё])((?:перв\w+\s+)?(?:глав[аеуы]|руководител\w+|председател\w+|директор\w*|"
-    r"замминистра|заместител\w+|президент\w*)\s+)$",
+    r"(?<![а-яё])((?:перв\w+\s+)?(?:глав[аеуы]|руководител\w+|председател\w+"
+    # a company's: "Председатель совета директоров «Автотора»", "Гендиректор «Русала»"
+    r"(?:\s+(?:совета\s+директоров|правления|наблюдательного\s+совета))?|предправления|"
+    r"(?:ген)?директор\w*|генеральн\w+\s+директор\w*|замминистра|заместител\w+|"
+    r"(?:вице-)?президент\w*|основател\w+|совладел\w+)\s+[«\"„]?)$",
     re.I,
 )
 
@@ -78,7 +81,7 @@ def _title_of(
     text: str, spans: list[tuple[int, int, str]], start: int
 ) -> tuple[str, str | None] | None:
     for bs, be, country in spans:
-        if 0 < start - be <= 2 and not text[be:start].strip():
+        if 0 < start - be <= 3 and not text[be:start].strip(' \t»"”'):
             m = _TITLE_OF.search(text, max(0, bs - 60), bs) or _TITLE_OF_RU.search(
                 text, max(0, bs - 40), bs
             )
