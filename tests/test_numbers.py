@@ -28,6 +28,9 @@ def parse(text: str) -> list[tuple[object, ...]]:
         ("The budget is 15 trn roubles.", (15e12, None, "RUB", None, "exact")),
         ("The plant cost 8.5 billion rubles.", (8.5e9, None, "RUB", None, "exact")),
         ("The fund holds €7 billion.", (7e9, None, "EUR", None, "exact")),
+        # a currency code glued to the number (company filings, Xinhua): "RMB1,384.6 million"
+        ("Revenue was RMB1,384.6 million.", (1384.6e6, None, "CNY", None, "exact")),
+        ("The loan is USD1.2bn.", (1.2e9, None, "USD", None, "exact")),
         ("They shipped 31 billion cubic metres.", (31e9, None, "m3", None, "exact")),
         ("Capacity is 61 billion m³ per year.", (61e9, None, "m3", "year", "exact")),
         # the rate of the clause's subject: "daily deliveries ... reached"

@@ -28,6 +28,13 @@ def first(text: str, published: str | None = PUB, tense: str | None = None) -> t
         ("Делегация прибыла вчера.", None, ("2024-03-13", None, None)),
         ("Переговоры пройдут послезавтра.", None, ("2024-03-16", None, None)),
         ("Talks continue today.", None, ("2024-03-14", None, None)),
+        # the spans of company reports, the day before or after the month
+        ("Revenue rose in the year ended 31 December 2023.", None, ("2023", None, "2023")),
+        (
+            "Sales fell in the nine months ended September 30, 2023.",
+            None,
+            ("2023-01", "2023-09", "2023-01..2023-09"),
+        ),
         ("The ministers meet tomorrow.", None, ("2024-03-15", None, None)),
         ("The statement was issued on Monday.", None, ("2024-03-11", None, None)),
         ("He will fly out on Monday.", None, ("2024-03-18", None, None)),

@@ -209,7 +209,10 @@ def _map(key: str) -> dict[str, Any]:
 def _core_re() -> re.Pattern[str]:
     nw = alternation([*_map("number_words"), "hundred"], ignore_case=True)
     digits = (
-        r"(?<![\w.,:])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+,\d{1,2}(?=\s*(?:trillion|billion|"
+        # (a currency code glued to the number counts as a space: "RMB1,384.6 million",
+        # "USD1.2bn", "RM12.5 billion")
+        r"(?:(?<![\w.,:])|(?<=\b(?:RMB|USD|CNY|EUR|RUB|INR|PKR|MYR|IDR))|(?<=\bR[Ms]))"
+        r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+,\d{1,2}(?=\s*(?:trillion|billion|"
         r"million|trn|bn|mln|thousand|%))|\d+(?:\.\d+)?)"
     )
     # ("half a million": 500,000)

@@ -319,6 +319,8 @@ def b_months_to(m: re.Match[str], ctx: Ctx) -> Resolved | None:
         if pub is None or pub.month is None:
             return None
         year = pub.year if last <= pub.month else pub.year - 1
+    if n == 12 and last == 12:  # "the year ended 31 December 2024": a calendar year
+        return str(year), None, str(year)
     first = year * 12 + last - n  # months since year 0, the first month counted from 0
     start, end = ymd(first // 12, first % 12 + 1), ymd(year, last)
     if (
