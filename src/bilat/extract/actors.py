@@ -201,6 +201,44 @@ def _attach_titles(b: Builder) -> None:
             owner.role = rp.text.split(None, 1)[-1] if english else rp.text
 
 
+# where a company the gazetteer lacks sits, told by apposition: "Uralkran LLC, a company
+# incorporated in Russia", "Sokol Motors JSC, a vehicle manufacturer based in Nizhny
+# Novgorod", "Chelyabinsk-based Uralkran"
+_SEATED_AFTER = re.compile(
+    r",\s+(?:an?|the|one\s+of\s+the)\s+(?:[\w'’-]+\s+){0,6}?(?:based|headquartered|"
+    r"incorporated|registered|located)\s+in\s+(?:the\s+)?"
+)
+_SEATED_BEFORE = re.compile(r"\b([A-Z][\w'’]+(?:\s[A-Z][\w'’]+)?)-based\s+$")
+
+
+def _seat(b: Builder) -> None:
+    """A company of no known state takes the state of the place it is told to be based or
+    incorporated in (not a body: one with a state needs two mentions to be kept, see
+    `_keep`, and "Zhejiang-based Chouzhou Commercial Bank" is named once)."""
+    text = b.ctx.clean_text
+    where = {
+        s: d.country
+        for d in b.drafts.values()
+        if d.type in ("state", "place") and d.country is not None
+        for s, _e, _t in d.spans
+    }
+    for d in b.drafts.values():
+        if d.type != "company" or d.country is not None:
+            continue
+        for s, e, _t in sorted(d.spans):
+            after = _SEATED_AFTER.match(text, e)
+            before = _SEATED_BEFORE.search(text, max(0, s - 40), s)
+            if after is not None and after.end() in where:
+                d.country = where[after.end()]
+            elif before is not None:
+                d.country = next(
+                    (x.country for x in b.gaz.lookup(before[1]) if x.type in ("state", "place")),
+                    where.get(before.start(1)),
+                )
+            if d.country is not None:
+                break
+
+
 def _affiliate(b: Builder) -> None:
     """A person the gazetteer does not know takes country and role from the body or state
     the text ties them to by apposition (GOLD: people belong to the state of their body)."""
@@ -501,6 +539,7 @@ def extract_actors(ctx: DocContext, gaz: Gazetteer) -> list[Actor]:
         b.entry(entry, start, end, surface)
     _add_organizations(b)
     _attach_titles(b)
+    _seat(b)
     _affiliate(b)
     _titles_told_again(b)
     glossed_persons(b)

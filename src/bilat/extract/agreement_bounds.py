@@ -106,6 +106,10 @@ _LEFT = re.compile(
     r"fertili[sz]ers?|grain|wheat|LNG|electricity|power|uranium|fuel|food|agricultural|"
     r"fisheries|fishing|aviation|shipping|tourism|labour|labor|mining|steel|logistics|digital|"
     r"[a-z]+(?:tion|ment)|"
+    # the deal's own qualifiers in company filings: "a non-binding memorandum", "a
+    # definitive agreement", "a ten-year offtake contract"
+    r"non-binding|definitive|preliminary|exclusive|master|offtake|"
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|thirty)-year|"
     r"(?:purchase|sale)\s+and|\d+-\w+)\s+){0,7})$"
 )
 _GENERIC_LEAD = re.compile(r"^(?:the|a|an|this|that|these|its|their|new)\s+", re.I)

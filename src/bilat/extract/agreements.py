@@ -310,6 +310,8 @@ def _from_sentence(ctx: DocContext, s: Sentence) -> list[Agreement]:
             r"\bthe\s+$", s.text[max(0, m.start() - 5) : m.start()], re.I
         ):
             continue  # "expect the contract to be finalised in 2027": the one under talks
+        if _told_back(ctx, s, m):
+            continue  # "the Supply Agreement constitutes ...", "the contract secures feedstock"
         each = one_per_topic(s.text, m.start(), m.end())
         if each:  # "four MoUs on trade facilitation, health, water and the digital economy"
             made_each = [_make(ctx, s, kind, t, m.start(), m.end()) for t in each]
@@ -441,6 +443,39 @@ _NOT_YET_SIGNED = re.compile(
     r"(?:finali[sz]ed|signed|agreed|concluded|reached|sealed)\b",
     re.I,
 )
+# a term a filing defines ('a supply agreement (the "Supply Agreement")'), and a kind noun
+# told back bare: "the contract" not going on into a title ("the contract over its term",
+# "the memorandum may or may not lead to"), unlike "the contract for 10 bcm"
+_DEFINES = re.compile(r"\((?:the\s+)?[\"“]([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,4})[\"”]\)")
+_CAPITALISED_BEFORE = re.compile(r"\b[Tt]he\s+((?:[A-Z][\w-]*\s+){0,4})$")
+_BARE_THE = re.compile(r"(?:^|\s)(?:[Tt]he|[Tt]his|[Tt]hat)\s+$")
+_GOES_ON = re.compile(
+    r"(?:\s+of\s+understanding)?\s+(?:on|of|for|with|between|to|concerning|covering|"
+    r"regarding|in|at|dated|signed|under|from|until|worth|valued|by|[a-z]+ing)\b"
+    r"|\s*[(\"“«]|\s+[A-Z\d]",
+)
+
+
+def _told_back(ctx: DocContext, s: Sentence, m: re.Match[str]) -> bool:
+    """The kind noun tells back a document named before: a defined term used again, or
+    'the <noun>' with nothing after it that names the document, after a sentence before
+    told of one by that noun."""
+    text = s.text
+    lead = _CAPITALISED_BEFORE.search(text, max(0, m.start() - 60), m.start())
+    if lead is not None and m[0][:1].isupper():
+        term = f"{lead[1]}{m[0]}"
+        defined = {d[1] for d in _DEFINES.finditer(ctx.clean_text)}
+        if term in defined and not re.match(r"[\"”]", text[m.end() : m.end() + 1]):
+            return True
+    if not _BARE_THE.search(text, max(0, m.start() - 6), m.start()):
+        return False
+    if _GOES_ON.match(text, m.end()) or m.end() >= len(text.rstrip(" .")) - 1:
+        return False
+    return (
+        re.search(rf"\b{re.escape(m[0].lower())}\b", ctx.clean_text[: s.start].lower()) is not None
+    )
+
+
 _STILL_TO_COME = re.compile(r"\s+(?:to\s+be|will\s+be|is\s+to\s+be)\s+\w+ed\b", re.I)
 _SUBJECT_ONLY = re.compile(r"(?:the\s+)?(?:creation|establishment|construction)$", re.I)
 _DEAL_WITH = re.compile(r"deal\s+with\b", re.I)
