@@ -93,7 +93,33 @@ def _add_gazetteer(b: Builder) -> None:
             if entry.country:
                 b.title_bodies.append((g.start, g.end, entry.country))
             continue
+        committee = _COMMITTEE.match(text, g.end) if entry.type == "organization" else None
+        if committee is not None:  # "State Duma Committee on CIS Affairs": its own body
+            end = committee.end()
+            _file_body(
+                b, OrgMention(g.start, end, text[g.start : end], "organization", entry.country)
+            )
+            continue
         b.entry(entry, g.start, g.end, g.text)
+
+
+# a committee of a body the gazetteer knows, named after it: "State Duma Committee on CIS
+# Affairs, Eurasian Integration and Relations with Compatriots", "Mazhilis Committee on
+# International Affairs, Defense and Security", "NPC Foreign Affairs Committee" (its remit
+# ends in a remit noun, so a name after it is no part of it: "... on International Affairs
+# Leonid Slutsky")
+_REMIT_END = (
+    r"(?:Affairs|Security|Defen[cs]e|Integration|Compatriots|Policy|Relations|Development|"
+    r"Cooperation|Economy|Energy|Industry|Trade|Budget|Markets|Legislation|Education|Science|"
+    r"Culture|Health|Agriculture|Transport|Construction|Issues|Entrepreneurship|Property|"
+    r"Investment|Technology|Technologies|Ecology|Resources|Law|Regulation|Youth|Labou?r|"
+    r"Taxes|Taxation|Finances?|Tourism|Sports?|Information|Communications|Ethics|Rules)"
+)
+_COMMITTEE = re.compile(
+    r"\s+(?:(?:Standing\s+)?(?:Committee|Commission|Subcommittee)\s+(?:on|for)\s+(?:the\s+)?"
+    rf"(?:[A-Z][\w'’-]*(?:,\s+|\s+(?:and|with|of|the|for|on)\s+|\s+))*{_REMIT_END}"
+    rf"|(?:[A-Z][\w'’-]*\s+(?:and\s+)?){{0,3}}{_REMIT_END}\s+Committee)\b"
+)
 
 
 def _inside_org(ents: tuple[Any, ...], start: int, end: int) -> bool:
@@ -411,12 +437,17 @@ _SAYS = re.compile(
     r"announced|announces|stated|noted|confirmed|expects|expected|estimates|estimated|"
     r"approved|adopted|signed|issued|published|released|decided|plans|planned|warned|"
     r"imposed|introduced|lifted|banned|allowed|believes|stressed|emphasi[sz]ed|urged|"
-    r"agreed|welcomed|denied|rejected|proposed|added)\b"
+    r"agreed|welcomed|denied|rejected|proposed|added|ratified|ratifies|passed|voted)\b"
 )
 # after a source named with "according to": the end of its phrase, not a noun it qualifies
 # ("according to the Chinese commerce ministry." vs "according to Chinese customs data")
 _PHRASE_END = re.compile(r"\s*(?:[,.;:)]|$|\s*(?:on|in|at|which|that|as|and)\b)")
-_CLAUSE_START = re.compile(r"(?:^|[.!?]\s+|,\s+|\n)(?:the\s+|The\s+|[A-Z][a-z]+['’]s\s+)?$")
+# (a subordinate clause opens one too: "when the State Duma and the Federation Council
+# ratified the document")
+_CLAUSE_START = re.compile(
+    r"(?:^|[.!?]\s+|,\s+(?:and\s+|but\s+)?|\n|\b(?:when|after|before|once|as|while|since)\s+)"
+    r"(?:the\s+|The\s+|[A-Z][a-z]+['’]s\s+)?$"
+)
 
 
 _DATA_FROM = re.compile(
@@ -484,7 +515,8 @@ _ACTS_RU = re.compile(
 _CLAUSE_START_RU = re.compile(r"(?:^|[.!?]\s+|,\s+|\n)$")
 _AND_BEFORE_RU = re.compile(r"(?:^|[.!?]\s+|,\s+|\n)[А-ЯЁ][^,.;]{0,60}?\s+и\s+$")
 _AND_BEFORE = re.compile(
-    rf"(?:^|[.!?]\s+|,\s+|\n)(?:the\s+|The\s+|[A-Z][a-z]+['’]s\s+)?[A-Z][\w'’-]*\s+"
+    rf"(?:^|[.!?]\s+|,\s+|\n|\b(?:when|after|before|once|as|while|since)\s+)"
+    rf"(?:the\s+|The\s+|[A-Z][a-z]+['’]s\s+)?[A-Z][\w'’-]*\s+"
     rf"{_NAME_WORDS}and\s+(?:the\s+|[A-Z][a-z]+['’]s\s+)?$"
 )
 
