@@ -135,3 +135,35 @@ def test_a_visit_someone_said_he_expected_is_still_to_come() -> None:
         "2026-01-10",
     )
     assert ("visit", "planned", "2026-05", frozenset({"Xi Jinping", "Russia"})) in events
+
+
+def test_a_briefings_items_on_other_pairs_are_read_as_theirs() -> None:
+    ext = extract_text(
+        "Брифинг официального представителя МИД России, Москва, 22 октября 2025 года\n\n"
+        "О переговорах Министра иностранных дел России С.В.Лаврова с Министром иностранных "
+        "дел Ирана А.Аракчи\n\n"
+        "24 октября в Москве состоятся переговоры С.В.Лаврова с Министром иностранных дел "
+        "Ирана А.Аракчи, который посетит Россию с рабочим визитом 23–25 октября.\n\n"
+        "О предстоящем визите Президента России В.В.Путина в Индию\n\n"
+        "В декабре Президент России В.В.Путин посетит Индию. В Нью-Дели состоятся его "
+        "переговоры с Премьер-министром Индии Н.Моди. Товарооборот России и Индии в 2024 "
+        "году составил 68,7 млрд долларов, Индия остаётся крупным покупателем российской "
+        "нефти, а российско-индийские связи растут.\n",
+        "2025-10-22",
+    )
+    got = {(e.mode, e.participants, e.date) for e in ext.events}
+    assert ("visit", ("Abbas Araghchi", "Russia"), "2025-10-23") in got
+    assert ("meeting", ("Sergey Lavrov", "Abbas Araghchi"), "2025-10-24") in got
+    assert ("visit", ("Vladimir Putin", "India"), "2025-12") in got
+
+
+def test_states_named_alone_do_not_make_a_section_another_pairs() -> None:
+    ext = extract_text(
+        "Chinese President Xi Jinping and Russian President Vladimir Putin have kept in "
+        "close touch this year.\n\n"
+        "- Feb. 24: The two leaders spoke by phone on the third anniversary of Russia's "
+        "full-scale invasion of Ukraine.\n",
+        "2025-12-20",
+    )
+    (call,) = [e for e in ext.events if e.mode == "call"]
+    assert {"Xi Jinping", "Vladimir Putin"} <= set(call.participants)

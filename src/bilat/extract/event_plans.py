@@ -224,7 +224,7 @@ def told_after_a_past_one(
 # Moscow on Monday for talks", "Lavrov travels to Pyongyang next week" (not the past tense
 # of a headline: "Putin arrives in Beijing" names no day of its own)
 _SCHEDULED_PRESENT = re.compile(
-    r"\b(?:flies|arrives|travels|heads|departs|leaves|meets|visits|hosts)\s+"
+    r"\b(?:flies|arrives|lands|travels|heads|departs|leaves|meets|visits|hosts)\s+"
     r"(?:(?:to|for|in|on|with)\s+)?(?-i:[A-Z])",
     re.I,
 )

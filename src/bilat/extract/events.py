@@ -113,6 +113,7 @@ from bilat.extract.event_visits import (
     visitors_of,
 )
 from bilat.extract.gazetteer import Gazetteer
+from bilat.extract.pair import section_pair
 from bilat.extract.temporal import find_time_expressions
 from bilat.extract.turns import in_speaker_label, plural_pronoun, post_author, with_turn_pronouns
 from bilat.records import Event
@@ -536,6 +537,19 @@ def _clause_pair(ctx: DocContext, gaz: Gazetteer, clause: Clause) -> DocContext:
     return replace(ctx, pair=(a, b), pair_names=names)
 
 
+def in_its_section(ctx: DocContext, gaz: Gazetteer, sentence: Sentence) -> DocContext:
+    """The context a sentence is read in when its section is another pair's (a page that
+    tells several pairs: a briefing, a digest, a bulletin; `section_pair`)."""
+    pair = section_pair(ctx, sentence.start, sentence.end)
+    if pair is None:
+        return ctx
+    try:
+        names = (gaz.state(pair[0]).name, gaz.state(pair[1]).name)
+    except KeyError:
+        return ctx
+    return replace(ctx, pair=pair, pair_names=names)
+
+
 def extract_events(ctx: DocContext, gaz: Gazetteer) -> list[Event]:
     ctx = with_turn_pronouns(ctx)  # in a transcript, "I" and "you" are the two speakers
     found: list[Found] = []
@@ -546,6 +560,7 @@ def extract_events(ctx: DocContext, gaz: Gazetteer) -> list[Event]:
         before: list[Found] = []
         ctx = in_its_year(whole, sentence)  # a timeline's item: read in its heading's year
         ctx = in_its_post(ctx, sentence)  # a feed's post: read on its own day
+        ctx = in_its_section(ctx, gaz, sentence)  # a briefing's item on another pair
         for clause in split_clauses(sentence):
             new = _candidates(_clause_pair(ctx, gaz, clause), gaz, clause, subject, exercise)
             new = [f for f in new if not told_back(clause, f, found)]

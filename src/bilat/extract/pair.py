@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from bilat.extract.context import DocContext
 
-__all__ = ["document_pair"]
+__all__ = ["document_pair", "section_pair"]
 
 _COUNTED = ("state", "person", "organization", "company")
 
@@ -60,6 +60,37 @@ def _auto(ctx: DocContext, counts: dict[str, tuple[float, int]]) -> tuple[str, s
     return _ordered(ctx, best, counts)
 
 
+def section_pair(ctx: DocContext, start: int, end: int) -> tuple[str, str] | None:
+    """The pair a section of a page that tells several pairs is about: the paragraph holding
+    `start..end` (with its heading line) names two states together and never the document's
+    pair ("О переговорах Лаврова с Аракчи" in a briefing on Russia-India, a digest's item on
+    Iran-Turkey). None when the section is the document's pair's, or names no pair."""
+    text = ctx.clean_text
+    first = text.rfind("\n\n", 0, start)
+    first = 0 if first < 0 else first + 2
+    heading = text.rfind("\n\n", 0, max(0, first - 2))
+    above = text[heading + 2 if heading >= 0 else 0 : max(0, first - 2)]
+    if above and "\n" not in above.strip() and not above.rstrip().endswith((".", "!", "?")):
+        first = heading + 2 if heading >= 0 else 0  # the section's heading line above it
+    last = text.find("\n\n", end)
+    last = len(text) if last < 0 else last
+    scores = _pair_scores(ctx, first, last)
+    if not scores or _key(*ctx.pair) in scores:
+        return None
+    best, top = max(scores.items(), key=lambda kv: (kv[1], -min(_firsts(ctx, kv[0]))))
+    if top < 1 or list(scores.values()).count(top) > 1:
+        return None  # no pair, or two named as much: the section is not one pair's
+    if not any(m.type == "person" and m.country in best for m in ctx.mentions_in(first, last)):
+        return None  # states named alone ("the anniversary of Russia's invasion of Ukraine")
+        # tell no contact of theirs: "the two leaders" there are still the document's
+    counts = _counts(ctx)
+    return _ordered(ctx, best, counts)
+
+
+def _firsts(ctx: DocContext, pair: tuple[str, str]) -> list[int]:
+    return [_counts(ctx).get(c, (0.0, 0))[1] for c in pair]
+
+
 def _ordered(
     ctx: DocContext, pair: tuple[str, str], counts: dict[str, tuple[float, int]]
 ) -> tuple[str, str]:
@@ -74,11 +105,16 @@ def _key(a: str, b: str) -> tuple[str, str]:
     return (a, b) if a < b else (b, a)
 
 
-def _pair_scores(ctx: DocContext) -> dict[tuple[str, str], float]:
-    """Per unordered pair of states: how often both are named in one sentence (weighted)."""
+def _pair_scores(
+    ctx: DocContext, start: int = 0, end: int | None = None
+) -> dict[tuple[str, str], float]:
+    """Per unordered pair of states: how often both are named in one sentence (weighted),
+    in the sentences within `start..end` (the whole document by default)."""
     headline_end = ctx.sentences[0].end if ctx.sentences else 0
     scores: dict[tuple[str, str], float] = {}
     for sent in ctx.sentences:
+        if sent.start < start or (end is not None and sent.end > end):
+            continue
         found = {
             m.country
             for m in ctx.mentions_in(sent.start, sent.end)
