@@ -26,6 +26,9 @@ def first(text: str, published: str | None = PUB, tense: str | None = None) -> t
             ("2023-01", "2023-09", "2023-01..2023-09"),
         ),
         ("Делегация прибыла вчера.", None, ("2024-03-13", None, None)),
+        # grain seasons named first, and the marketing year of grain reports
+        ("Экспорт в сезоне 2023/24 вырос.", None, ("2023", "2024", "2023..2024")),
+        ("Экспорт в 2022/23 МГ составил 40 млн тонн.", None, ("2022", "2023", "2022..2023")),
         ("Переговоры пройдут послезавтра.", None, ("2024-03-16", None, None)),
         ("Talks continue today.", None, ("2024-03-14", None, None)),
         # the spans of company reports, the day before or after the month

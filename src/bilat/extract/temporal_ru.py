@@ -254,10 +254,14 @@ _WEEKDAYS_RE = (
 
 
 def _split_year(m: re.Match[str], w: _When) -> _Resolved | None:
-    """'в 2024/25 финансовом году', '2023/2024 сельскохозяйственного сезона': a year range
-    (GOLD v1.1: fiscal and academic years are ranges)."""
-    y1 = int(m["y1"])
-    y2 = int(m["y2"]) if len(m["y2"]) == 4 else y1 // 100 * 100 + int(m["y2"])
+    """'в 2024/25 финансовом году', '2023/2024 сельскохозяйственного сезона', 'в сезоне
+    2023/24', 'в 2024/25 МГ': a year range (GOLD v1.1: fiscal and academic years are
+    ranges)."""
+    first, second = next(
+        (m[a], m[b]) for a, b in (("y1", "y2"), ("y3", "y4"), ("y5", "y6")) if m[a] is not None
+    )
+    y1 = int(first)
+    y2 = int(second) if len(second) == 4 else y1 // 100 * 100 + int(second)
     return (str(y1), str(y2), f"{y1}..{y2}") if y2 == y1 + 1 else None
 
 
@@ -392,7 +396,12 @@ def _rules() -> tuple[tuple[re.Pattern[str], _Rule], ...]:
             re.compile(
                 r"\b(?P<y1>(?:19|20)\d\d)\s*[/–-]\s*(?P<y2>(?:19|20)\d\d|\d\d)\s+"
                 r"(?:(?:финансов|бюджетн|маркетингов|сельскохозяйственн|учебн|отопительн)\w*\s+)?"
-                r"(?:год|сезон)\w*",
+                r"(?:год|сезон|сельхозгод)\w*"
+                # the season named first ("по итогам сезона 2024/25", "в сезоне-2023/24"),
+                # and the marketing year of grain reports ("в 2024/25 МГ")
+                r"|(?<![\w-])(?:сезон|сельхозгод)\w*(?:\s+|\s*[-–]\s*)"
+                r"(?P<y3>(?:19|20)\d\d)\s*/\s*(?P<y4>(?:19|20)\d\d|\d\d)(?![\d/])"
+                r"|\b(?P<y5>(?:19|20)\d\d)\s*/\s*(?P<y6>\d\d)\s+(?-i:МГ|СХГ)\b",
                 re.I,
             ),
             _split_year,
