@@ -537,10 +537,15 @@ def _clause_pair(ctx: DocContext, gaz: Gazetteer, clause: Clause) -> DocContext:
     return replace(ctx, pair=(a, b), pair_names=names)
 
 
-def in_its_section(ctx: DocContext, gaz: Gazetteer, sentence: Sentence) -> DocContext:
+def in_its_section(
+    ctx: DocContext,
+    gaz: Gazetteer,
+    sentence: Sentence,
+    seen: dict[tuple[int, int], tuple[str, str] | None],
+) -> DocContext:
     """The context a sentence is read in when its section is another pair's (a page that
     tells several pairs: a briefing, a digest, a bulletin; `section_pair`)."""
-    pair = section_pair(ctx, sentence.start, sentence.end)
+    pair = section_pair(ctx, sentence.start, sentence.end, seen)
     if pair is None:
         return ctx
     try:
@@ -555,12 +560,13 @@ def extract_events(ctx: DocContext, gaz: Gazetteer) -> list[Event]:
     found: list[Found] = []
     subject: list[Mention] = []
     exercise = names_exercise(ctx.sentences)
+    sections: dict[tuple[int, int], tuple[str, str] | None] = {}
     whole = ctx
     for sentence in whole.sentences:
         before: list[Found] = []
         ctx = in_its_year(whole, sentence)  # a timeline's item: read in its heading's year
         ctx = in_its_post(ctx, sentence)  # a feed's post: read on its own day
-        ctx = in_its_section(ctx, gaz, sentence)  # a briefing's item on another pair
+        ctx = in_its_section(ctx, gaz, sentence, sections)  # a briefing's item on another pair
         for clause in split_clauses(sentence):
             new = _candidates(_clause_pair(ctx, gaz, clause), gaz, clause, subject, exercise)
             new = [f for f in new if not told_back(clause, f, found)]

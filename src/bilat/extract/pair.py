@@ -60,35 +60,49 @@ def _auto(ctx: DocContext, counts: dict[str, tuple[float, int]]) -> tuple[str, s
     return _ordered(ctx, best, counts)
 
 
-def section_pair(ctx: DocContext, start: int, end: int) -> tuple[str, str] | None:
+def section_pair(
+    ctx: DocContext,
+    start: int,
+    end: int,
+    seen: dict[tuple[int, int], tuple[str, str] | None] | None = None,
+) -> tuple[str, str] | None:
     """The pair a section of a page that tells several pairs is about: the paragraph holding
     `start..end` (with its heading line) names two states together and never the document's
     pair ("О переговорах Лаврова с Аракчи" in a briefing on Russia-India, a digest's item on
-    Iran-Turkey). None when the section is the document's pair's, or names no pair."""
-    text = ctx.clean_text
+    Iran-Turkey). None when the section is the document's pair's, or names no pair. `seen`
+    keeps the answer per section for the sentences after."""
+    bounds = _section(ctx.clean_text, start, end)
+    if seen is not None and bounds in seen:
+        return seen[bounds]
+    pair = _section_pair(ctx, *bounds)
+    if seen is not None:
+        seen[bounds] = pair
+    return pair
+
+
+def _section(text: str, start: int, end: int) -> tuple[int, int]:
+    """The paragraph around start..end, with the heading line above it."""
     first = text.rfind("\n\n", 0, start)
     first = 0 if first < 0 else first + 2
     heading = text.rfind("\n\n", 0, max(0, first - 2))
     above = text[heading + 2 if heading >= 0 else 0 : max(0, first - 2)]
     if above and "\n" not in above.strip() and not above.rstrip().endswith((".", "!", "?")):
-        first = heading + 2 if heading >= 0 else 0  # the section's heading line above it
+        first = heading + 2 if heading >= 0 else 0
     last = text.find("\n\n", end)
-    last = len(text) if last < 0 else last
+    return first, len(text) if last < 0 else last
+
+
+def _section_pair(ctx: DocContext, first: int, last: int) -> tuple[str, str] | None:
     scores = _pair_scores(ctx, first, last)
     if not scores or _key(*ctx.pair) in scores:
         return None
-    best, top = max(scores.items(), key=lambda kv: (kv[1], -min(_firsts(ctx, kv[0]))))
+    best, top = max(scores.items(), key=lambda kv: kv[1])
     if top < 1 or list(scores.values()).count(top) > 1:
         return None  # no pair, or two named as much: the section is not one pair's
     if not any(m.type == "person" and m.country in best for m in ctx.mentions_in(first, last)):
         return None  # states named alone ("the anniversary of Russia's invasion of Ukraine")
         # tell no contact of theirs: "the two leaders" there are still the document's
-    counts = _counts(ctx)
-    return _ordered(ctx, best, counts)
-
-
-def _firsts(ctx: DocContext, pair: tuple[str, str]) -> list[int]:
-    return [_counts(ctx).get(c, (0.0, 0))[1] for c in pair]
+    return _ordered(ctx, best, _counts(ctx))
 
 
 def _ordered(
