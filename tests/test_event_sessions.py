@@ -73,6 +73,20 @@ def test_a_visitor_meets_each_of_two_hosts() -> None:
     assert meetings == {("Olzhas Bektenov", "Xi Jinping"), ("Olzhas Bektenov", "Li Qiang")}
 
 
+def test_a_visitor_meets_each_of_three_hosts_listed() -> None:
+    found = _events(
+        "Russian Prime Minister Mikhail Mishustin arrived in Hanoi on Monday. On Tuesday he is "
+        "scheduled to meet Party General Secretary To Lam, State President Luong Cuong and "
+        "National Assembly Chairman Tran Thanh Man.",
+        "2031-11-17",  # a Monday
+    )
+    meetings = {(status, day, p) for mode, status, day, p in found if mode == "meeting"}
+    assert meetings == {
+        ("planned", "2031-11-18", ("Mikhail Mishustin", host))
+        for host in ("To Lam", "Luong Cuong", "Tran Thanh Man")
+    }
+
+
 def test_talks_on_the_sidelines_of_an_opening_told_before() -> None:
     found = _events(
         "HARBIN, Nov 20. The China-Russia Expo opened in Harbin on Saturday.\n\nOn the sidelines "

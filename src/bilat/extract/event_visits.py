@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from itertools import pairwise
 
 from bilat.extract.context import DocContext, Mention
 from bilat.extract.event_clauses import Clause
@@ -176,6 +177,7 @@ _AND_TITLED = re.compile(r"\s*,?\s+and(?:\s*,?\s*separately\s*,)?\s+(?:[A-Za-z.'
 
 
 _COMMA = re.compile(r"\s*,\s*")
+_COMMA_TITLED = re.compile(r"\s*,\s+(?:[A-Za-z.'’-]+\s+){0,8}?")  # ", Prime Minister "
 # three together, not two meetings: "a trilateral meeting", "held joint talks", "втроём"
 _TOGETHER = re.compile(
     r"\b(?:trilateral|three-way|jointly|together|joint\s+talks)\b|трехсторонн|трёхсторонн", re.I
@@ -186,30 +188,34 @@ def one_meeting_each(
     ctx: DocContext, clause: Clause, trig: re.Match[str], parts: list[Mention], found: Found
 ) -> list[Found]:
     """'Sharif met Chinese President Xi Jinping and Premier Li Qiang during the visit', 'is
-    scheduled to meet with Premier Li Qiang and Chairman Zhao Leji': one visitor meets each
-    of two hosts named after the verb (two meetings, GOLD: each contact an event)."""
+    scheduled to meet State President Luong Cuong, Prime Minister Pham Minh Chinh and
+    National Assembly Chairman Tran Thanh Man': one visitor meets each of the hosts named
+    after the verb (a meeting each, GOLD: each contact an event)."""
     at = clause.start + trig.end()
     people = list({m.actor: m for m in parts if m.type == "person"}.values())
     before = [m for m in people if m.end <= clause.start + trig.start()]
     after = [m for m in people if m.start >= at]
-    if len(before) != 1 or len(after) != 2 or before[0].country is None:
+    if len(before) != 1 or not 2 <= len(after) <= 4 or before[0].country is None:
         return []
-    a, b = after
-    same_side = a.country == b.country and a.country not in (None, before[0].country)
-    # ... or each of two other states' leaders, as at a summit: "Putin meets Xi, Modi as
-    # BRICS summit opens", "met Chinese President Xi Jinping and Indian Prime Minister Modi"
-    apart = len({a.country, b.country, before[0].country} - {None}) == 3 and not _TOGETHER.search(
+    sides = {h.country for h in after}
+    same_side = len(sides) == 1 and sides.isdisjoint({None, before[0].country})
+    # ... or each of other states' leaders, as at a summit: "Putin meets Xi, Modi as BRICS
+    # summit opens", "met Chinese President Xi Jinping and Indian Prime Minister Modi"
+    apart = len(sides - {None, before[0].country}) == len(after) and not _TOGETHER.search(
         clause.text
     )
-    if not (same_side or apart) or not (
-        _AND_TITLED.fullmatch(ctx.clean_text, a.end, b.start)
-        or (apart and _COMMA.fullmatch(ctx.clean_text, a.end, b.start))
-    ):
+    text = ctx.clean_text
+    *listed, (last_a, last_b) = list(pairwise(after))
+    joined = _AND_TITLED.fullmatch(text, last_a.end, last_b.start) or (
+        apart and _COMMA.fullmatch(text, last_a.end, last_b.start)
+    )
+    if not (same_side or apart) or not joined:
         return []
-    names = [before[0].actor]
+    if not all(_COMMA_TITLED.fullmatch(text, a.end, b.start) for a, b in listed):
+        return []
     return [
-        replace(found, event=replace(found.event, participants=(*names, host.actor)))
-        for host in (a, b)
+        replace(found, event=replace(found.event, participants=(before[0].actor, host.actor)))
+        for host in after
     ]
 
 
