@@ -112,3 +112,21 @@ def test_a_timeline_item_in_the_present_tense_stays_in_its_year() -> None:
     )
     (visit,) = [e for e in events if e.mode == "visit"]
     assert (visit.status, visit.date) == ("occurred", "2023-10-17")
+
+
+def test_a_visit_prepared_for_is_planned() -> None:
+    events = _events(
+        "The ratification comes as Belgrade prepares for a state visit by Chinese President Xi "
+        "Jinping in May.",
+        "2031-04-27",
+    )
+    (visit,) = events
+    assert (visit.status, visit.date) == ("planned", "2031-05")
+
+
+def test_tourists_counted_after_the_verb_make_no_visit() -> None:
+    assert not _events(
+        "Глава Международного отдела ЦК КПК Лю Хайсин отметил, что в 2024 году Россию посетили "
+        "более 1,2 млн китайских туристов.",
+        "2031-10-09",
+    )
