@@ -57,3 +57,13 @@ def test_the_level_after_a_fold_change_and_counted_visits() -> None:
     assert (48000, "count", "2024") in figures
     assert (1200000, "count", "2024") in figures
     assert (25, "percent", None) in figures or (25, "percent", "2024") in figures
+
+
+def test_the_level_after_a_percentage_change_of_counted_arrivals() -> None:
+    figures = _figures(
+        "In the first quarter, Chinese arrivals in Laos rose 38.4% year-on-year to over 0.9 "
+        "million, while revenue from Russian oil fell from 1.62 million in March.",
+        "2031-04-14",
+    )
+    assert (900000, "count", "2031-Q1") in figures
+    assert not any(value == 1620000 for value, _unit, _period in figures)

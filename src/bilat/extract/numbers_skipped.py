@@ -281,7 +281,8 @@ _COUNTED = re.compile(
     r"students|migrants|workers|users|subscribers|vehicles|cars|containers|trips|arrivals|"
     r"visits|crossings|departures|flights|shipments|"
     r"туристов|посетителей|пассажиров|человек|поездок|пересечений|рейсов)\b"
-    r"(?:[^.;!?]|\.(?=\d+(?:-fold|\s+times)))*$",  # (nor a fold's point: "rose 1.5-fold to")
+    # (nor the point of a fold or a percentage: "rose 1.5-fold to", "rose 51.7% to")
+    r"(?:[^.;!?]|(?<=\d)\.(?=\d+(?:-fold|\s+times|\s*%|\s+percent|\s+per\s+cent)))*$",
     re.I,
 )
 
