@@ -1083,6 +1083,12 @@ def test_a_visit_told_by_the_day_it_ended_began_days_before() -> None:
         "2031-05-14",
     ).events
     assert [e.date for e in began if e.mode == "visit"] == ["2031-05-12"]
+    arrived = extract_text(
+        "Russian President Vladimir Putin, who arrived in Beijing on Wednesday, has ended his "
+        "two-day state visit to China.",
+        "2031-05-15",  # a Thursday
+    ).events
+    assert [e.date for e in arrived if e.mode == "visit"] == ["2031-05-14"]
 
 
 def test_said_on_a_day_a_day_after_holding_the_contact() -> None:

@@ -110,6 +110,7 @@ _ENDED_TRIP = re.compile(
 
 
 _BEGAN = re.compile(r"\b(?:began|begun|started|beginning|starting|from)\b", re.I)
+_ARRIVED = re.compile(r"\b(?:arrived|landed|flew\s+in(?:to)?)\b", re.I)
 
 
 def ended_trip(clause: Clause, found: Found) -> Found:
@@ -121,6 +122,9 @@ def ended_trip(clause: Clause, found: Found) -> Found:
         return found
     if _BEGAN.search(clause.text, m.end()):
         return found  # "wrapped up a two-day visit that began on Monday": the first day
+    if _ARRIVED.search(clause.text, 0, m.start()):
+        return found  # "Putin, who arrived in Astana on Wednesday, has ended his two-day
+        # state visit": the day told is the arrival's, the first
     days = int(m["n"]) if m["n"].isdigit() else DAY_COUNTS[m["n"].lower()]
     last = dt.date.fromisoformat(str(ev.date))
     first = (last - dt.timedelta(days=days - 1)).isoformat()
