@@ -152,6 +152,8 @@ def test_a_briefings_items_on_other_pairs_are_read_as_theirs() -> None:
         "2025-10-22",
     )
     got = {(e.mode, e.participants, e.date) for e in ext.events}
+    # (the topic line "О переговорах ... Лаврова с ... Аракчи" is no contact of its own)
+    assert len(got) == 3
     assert ("visit", ("Abbas Araghchi", "Russia"), "2025-10-23") in got
     assert ("meeting", ("Sergey Lavrov", "Abbas Araghchi"), "2025-10-24") in got
     assert ("visit", ("Vladimir Putin", "India"), "2025-12") in got

@@ -537,6 +537,27 @@ def _clause_pair(ctx: DocContext, gaz: Gazetteer, clause: Clause) -> DocContext:
     return replace(ctx, pair=(a, b), pair_names=names)
 
 
+# a briefing's or digest's topic line: "О переговорах Министра иностранных дел России
+# С.В.Лаврова с ...", "On the upcoming visit of ...": what its paragraph tells, not a contact
+# of its own (a line with no full stop)
+_TOPIC_LINE = re.compile(
+    r"(?m)^[ \t]*(?:(?:О|Об|Обо)\s+(?:предстоящ\w+\s+|итогах\s+)?(?:переговор|визит|встреч|"
+    r"поездк|участи|телефонн|контакт|консультаци|заседани)\w*"
+    r"|(?:On|About)\s+(?:the\s+)?(?:upcoming\s+|forthcoming\s+|results\s+of\s+(?:the\s+)?)?"
+    r"(?:talks|visit|meeting|trip|participation|telephone|consultations|session)\b)"
+    r"[^\n]*[^.!?\s][ \t]*$"
+)
+
+
+def _topic_heading(ctx: DocContext, clause: Clause) -> bool:
+    """The clause holds a topic line of a briefing or digest (`_TOPIC_LINE`)."""
+    first = ctx.clean_text.rfind("\n", 0, clause.start) + 1
+    return any(
+        m.start() < clause.end and clause.start < m.end()
+        for m in _TOPIC_LINE.finditer(ctx.clean_text, first, clause.end + 1)
+    )
+
+
 def in_its_section(
     ctx: DocContext,
     gaz: Gazetteer,
@@ -570,6 +591,8 @@ def extract_events(ctx: DocContext, gaz: Gazetteer) -> list[Event]:
         for clause in split_clauses(sentence):
             new = _candidates(_clause_pair(ctx, gaz, clause), gaz, clause, subject, exercise)
             new = [f for f in new if not told_back(clause, f, found)]
+            if _topic_heading(ctx, clause):
+                new = [f for f in new if f.explicit_date]  # "О переговорах Лаврова с Аракчи"
             again = continued(ctx, clause, before) if not new else None
             if not new and HELD_REMOTELY.match(clause.text):
                 by_video(found)  # "The meeting was held via videoconference"
