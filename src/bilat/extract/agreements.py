@@ -471,9 +471,8 @@ def _told_back(ctx: DocContext, s: Sentence, m: re.Match[str]) -> bool:
         return False
     if _GOES_ON.match(text, m.end()) or m.end() >= len(text.rstrip(" .")) - 1:
         return False
-    return (
-        re.search(rf"\b{re.escape(m[0].lower())}\b", ctx.clean_text[: s.start].lower()) is not None
-    )
+    told = re.compile(rf"\b{re.escape(m[0])}\b", re.I)
+    return told.search(ctx.clean_text, 0, s.start) is not None  # (no copy of the text before)
 
 
 _STILL_TO_COME = re.compile(r"\s+(?:to\s+be|will\s+be|is\s+to\s+be)\s+\w+ed\b", re.I)

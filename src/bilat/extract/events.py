@@ -529,12 +529,18 @@ def _clause_pair(ctx: DocContext, gaz: Gazetteer, clause: Clause) -> DocContext:
     }
     if len(states) != 2 or states == set(ctx.pair):
         return ctx
+    a, b = sorted(states, key=lambda c: (c not in ctx.pair, c))
+    return _read_as(ctx, gaz, (a, b))
+
+
+def _read_as(ctx: DocContext, gaz: Gazetteer, pair: tuple[str, str]) -> DocContext:
+    """`ctx` read as another pair's (the states' names with it); `ctx` itself for a code the
+    gazetteer has no state of."""
     try:
-        a, b = sorted(states, key=lambda c: (c not in ctx.pair, c))
-        names = (gaz.state(a).name, gaz.state(b).name)
+        names = (gaz.state(pair[0]).name, gaz.state(pair[1]).name)
     except KeyError:
         return ctx
-    return replace(ctx, pair=(a, b), pair_names=names)
+    return replace(ctx, pair=pair, pair_names=names)
 
 
 # a briefing's or digest's topic line: "О переговорах Министра иностранных дел России
@@ -567,13 +573,7 @@ def in_its_section(
     """The context a sentence is read in when its section is another pair's (a page that
     tells several pairs: a briefing, a digest, a bulletin; `section_pair`)."""
     pair = section_pair(ctx, sentence.start, sentence.end, seen)
-    if pair is None:
-        return ctx
-    try:
-        names = (gaz.state(pair[0]).name, gaz.state(pair[1]).name)
-    except KeyError:
-        return ctx
-    return replace(ctx, pair=pair, pair_names=names)
+    return ctx if pair is None else _read_as(ctx, gaz, pair)
 
 
 def extract_events(ctx: DocContext, gaz: Gazetteer) -> list[Event]:
