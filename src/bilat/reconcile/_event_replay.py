@@ -7,9 +7,13 @@ mention goes depends only on the clusters filed, at its turn, under a key it pro
 mentions so far). So a mention that reads as before goes where it went unless one of those
 clusters differs at its turn. The seeds (new mentions, and old ones that read differently)
 are placed again in reading order against the clusters as they stand; a cluster a placed
-mention joins or leaves (every cluster a seed was or is in) has changed from then on, and
-the mentions after it that probe a key one of its mentions is filed under are placed again
-too. The other mentions keep their stored clusters (those `shown` differently, reading
+mention leaves (or a seed read differently was in) has changed from then on, and the
+mentions after it that probe a key one of its mentions is filed under are placed again
+too. A cluster that only gains a mention (`_Replay.gain`) changes less: only the later
+mentions compatible with the new one that it brings a participant in common, and its own
+mentions not compatible with it, can choose otherwise; a mention of a shape the cluster
+holds already (a report alike of the same meeting) changes nothing after it, and likewise
+leaving a cluster that holds one of its shape before it (`_Replay.lose`). The other mentions keep their stored clusters (those `shown` differently, reading
 alike, mark theirs to be built again). The mentions of the changed clusters,
 old and new, are the answer: each chose one of them among all its candidates, so clustering
 them alone gives their clusters as a clustering of everything does (`events.recluster`).
@@ -228,10 +232,12 @@ class _Replay:
         self.keyed: dict[tuple[object, ...], Blocks] = {}  # `blocks`
         self.shelved: dict[int, dict[Shelf, tuple[list[Key], list[Key]]]] = {}  # filed: by shelf
         self.canon: dict[Key, Key] = {}  # one object per key the cached lists hold
-        self.changed: set[Hashable] = set()
+        self.changed: set[Hashable] = set()  # clusters built again: the answer
+        self.moved: set[Hashable] = set()  # those every later prober is placed again for
         self.todo: list[int] = []
         self.queued: set[int] = set()
         self.spread_keys: set[Key] = set()  # keys whose later probers are queued
+        self.probed: set[Key] = set()  # keys whose later probers are weighed (`probing`)
 
     def _month(self, key: Key) -> None:
         """File every mention with a key of `key`'s type, mode and month under its keys of
@@ -494,10 +500,7 @@ class _Replay:
                 continue
             self.spread_keys.add(key)
             probers = self._read(key, self.probers)
-            for n in probers[bisect.bisect_right(probers, at) :]:
-                if n not in self.queued:
-                    self.queued.add(n)
-                    heapq.heappush(self.todo, n)
+            self.queue(probers[bisect.bisect_right(probers, at) :])
 
     def change(self, cid: Hashable, at: int) -> None:
         """Cluster `cid` differs from `at` on: every mention after it that probes a key one
@@ -506,11 +509,70 @@ class _Replay:
         mention that only probed it as read before (a seed read differently since) and is
         not in it chose another cluster, which it still chooses when this one is no
         candidate."""
-        if cid in self.changed:
+        if cid in self.moved:
             return
+        self.moved.add(cid)
         self.changed.add(cid)
         for n in (*self.old.get(cid, ()), *self.joined.get(cid, ())):
             self.spread(self.blocks(self.item(n))[1], at)
+
+    def gain(self, cid: Hashable, at: int) -> None:
+        """Cluster `cid` takes the mention ranked `at` (a loss is `lose`'s). Only a mention
+        compatible with the new one can choose the cluster from then on (a cluster is chosen
+        only when compatible with each of its mentions), and it probes a key the new one is
+        filed under (`events._probes`). A cluster the mention begins may take any of them;
+        one it joins only those the new mention brings a participant in common the cluster
+        lacked (the cluster gains participants, the others weigh as before), and its own
+        mentions not compatible with the new one may leave it. So those are placed again;
+        a mention of a shape the cluster holds already changes nothing for any later one
+        (reports of one meeting alike in date, place and parties)."""
+        self.changed.add(cid)
+        if cid in self.moved:
+            return  # every later prober of its keys is placed again (`run`)
+        grown = self.grown.get(cid)
+        if grown is not None and grown.first >= at:
+            self.change(cid, at)  # the stored cluster it began, read differently
+            return
+        item = self.item(at)
+        if grown is not None and _shape(item) in grown.shapes:
+            return
+        mine = [] if grown is None else [n for n in self.old.get(cid, ()) if n > at]
+        later = self.probing(self.blocks(item)[1], at) - set(mine)
+        self.prefetch(later)
+        self.prefetch(mine)
+        options = self.options
+        if grown is not None:
+            brings = item.ids - grown.ids  # the participants the cluster gains
+            later = {n for n in later if not self.item(n).ids.isdisjoint(brings)}
+        fits = [n for n in later if _compatible(self.item(n), item, options)]
+        fits += (n for n in mine if not _compatible(self.item(n), item, options))
+        self.queue(fits)
+
+    def lose(self, cid: Hashable, at: int, seeded: bool) -> None:
+        """Cluster `cid` loses the mention ranked `at`. When the mention reads as before
+        and the cluster holds one of its shape before it, the cluster is the same for every
+        later mention (the same shapes, participants, keys and first mention); otherwise it
+        has `change`d."""
+        self.changed.add(cid)
+        if seeded or cid in self.moved or _shape(self.item(at)) not in self.state(cid, at).shapes:
+            self.change(cid, at)
+
+    def probing(self, keys: Iterable[Key], at: int) -> set[int]:
+        """The mentions after `at` probing one of `keys` not queued yet (all those of a key
+        spread are)."""
+        later: set[int] = set()
+        for key in keys:
+            self.probed.add(key)
+            if key not in self.spread_keys:
+                probers = self._read(key, self.probers)
+                later.update(probers[bisect.bisect_right(probers, at) :])
+        return later - self.queued
+
+    def queue(self, ranks: Iterable[int]) -> None:
+        for n in ranks:
+            if n not in self.queued:
+                self.queued.add(n)
+                heapq.heappush(self.todo, n)
 
     def run(self, seeds: Iterable[str], shown: Iterable[str]) -> set[str]:
         seeded = {self.at[r] for r in seeds if r in self.at}
@@ -525,10 +587,12 @@ class _Replay:
             self.joined.setdefault(cid, []).append(at)
             was = self.stored(at)
             if at in seeded or cid != was:
-                if was is not None:
-                    self.change(was, at)
-                self.change(cid, at)
-            if cid in self.changed:
+                if was is not None and cid != was:
+                    self.lose(was, at, at in seeded)
+                elif was is not None:
+                    self.change(was, at)  # read differently: it left and came back
+                self.gain(cid, at)
+            if cid in self.moved:
                 self.spread(self.blocks(self.item(at))[1], at)
         kept = [self.at[r] for r in shown if r in self.at]
         self.locate(kept)
