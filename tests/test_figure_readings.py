@@ -563,3 +563,17 @@ def test_a_russian_year_named_in_apposition_bounds_the_months() -> None:
         "2025-02-10",
     ).figures
     assert (figure.value, figure.period) == (12.0, "2024-01..2024-09")
+
+
+def test_a_price_a_month_earlier_is_of_the_month_before_unless_told_then() -> None:
+    """'$4.10/bl in the week to 28 November, against $2.40/bl a month earlier': October; a
+    span is no month to shift, and 'reported a month ago' dates the report, not the span."""
+    figures = _figures(
+        "ESPO Blend was assessed at a $4.10/bl discount to Dubai in the week to 28 November, "
+        "against $2.40/bl a month earlier. Customs revised the January-October total to "
+        "$21.5bn from the $21.1bn reported a month ago.",
+        "2027-12-02",
+    )
+    assert _of(figures, 4.1).period == "2027-11..2027-11"
+    assert _of(figures, 2.4).period == "2027-10..2027-10"
+    assert _of(figures, 21.1e9).period == "2027-01..2027-10"

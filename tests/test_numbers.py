@@ -260,3 +260,14 @@ def test_a_house_number_and_a_postal_code_are_no_figures(text: str) -> None:
 
 def test_a_street_word_that_a_noun_goes_on_from_is_no_address() -> None:
     assert [q.value for q in find_quantities("The fund backs 40 Silk Road projects.")] == [40]
+
+
+def test_commodity_desk_shorthand_for_barrels_a_day_and_million_tonnes() -> None:
+    """Kpler's and Reuters' "mbd"/"kbd" are barrels a day (GOLD: m3); S&P Global Platts'
+    "mil mt" is million metric tonnes."""
+    (mbd,) = find_quantities("loaded 1.02 mbd of ESPO Blend")
+    assert (round(mbd.value, 2), mbd.unit, mbd.per) == (162166.74, "m3", "day")
+    (kbd,) = find_quantities("arrivals reached 330 kbd")
+    assert (round(kbd.value, 2), kbd.unit, kbd.per) == (52465.71, "m3", "day")
+    (mil,) = find_quantities("China took 6.4 mil mt of Australian coal")
+    assert (mil.value, mil.unit) == (6400000.0, "t")

@@ -86,3 +86,39 @@ def test_a_hundred_million_unit_scales_only_the_cells_it_governs() -> None:
     assert ("amount", 451230000000.0, "CNY", "2025-H1") in figures
     assert ("amount", 628400000.0, "USD", "2025-H1") in figures
     assert ("change", -7.2, "percent", "2025-H1") in figures
+
+
+def test_month_columns_a_scale_in_the_caption_and_a_plus_minus_column() -> None:
+    """A commodity desk's table: months named alone ("Oct | Sep", the last of each before
+    the report), "(kt)" thousand tonnes, a "± %" column the change of the later month; the
+    paragraph above the caption (its "gas") says nothing of the table."""
+    figures = _figures(
+        "Freight rates rose as buyers cut gas use in the region this autumn.\n"
+        "Crude loadings for Turkey, October (kt)\n"
+        "Port | Oct | Sep | ± %\n"
+        "Tuapse | 610 | 540 | +13\n"
+        "Taman | 380 | 400 | -5\n",
+        "2025-11-06",
+    )
+    assert ("amount", 610000.0, "t", "2025-10..2025-10") in figures
+    assert ("amount", 540000.0, "t", "2025-09..2025-09") in figures
+    assert ("change", 13.0, "percent", "2025-10..2025-10") in figures
+    assert ("change", -5.0, "percent", "2025-10..2025-10") in figures
+
+
+def test_year_columns_within_the_months_the_caption_names() -> None:
+    """'by origin, January-June ('000 tonnes)' over '2025 | 2024': each year's first half,
+    in thousands of tonnes; the prose paragraph above the caption is not read as its
+    measure."""
+    extraction = extract_text(
+        "Several plants ran at 70% of capacity in June after gas allocations were cut.\n"
+        "India potash imports by origin, January-June ('000 tonnes)\n"
+        "Origin | 2025 | 2024\n"
+        "Russia | 820 | 640\n"
+        "Belarus | 410 | 530\n",
+        "2025-07-15",
+    )
+    cells = {(f.value, f.period, f.measure) for f in extraction.figures if f.unit == "t"}
+    assert (820000.0, "2025-H1", "trade_flow") in cells
+    assert (530000.0, "2024-H1", "trade_flow") in cells
+    assert len(cells) == 4

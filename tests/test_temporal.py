@@ -365,3 +365,10 @@ def test_two_months_in_two_clauses_stay_apart() -> None:
 def test_a_span_ago_is_that_long_before_the_report(text: str, date: str) -> None:
     (found,) = find_time_expressions(text, "2031-11-16", tense="past")
     assert found.date == date
+
+
+def test_the_week_to_a_day_is_the_month_it_ends_in() -> None:
+    (week,) = find_time_expressions("loaded 1.02 mbd in the week to Nov 14", "2025-11-17")
+    assert week.period == "2025-11..2025-11"
+    (other,) = find_time_expressions("a discount in the week ending 31 October", "2025-11-04")
+    assert other.period == "2025-10..2025-10"

@@ -199,9 +199,18 @@ def _period(label: str) -> str | None:
     return times[0].period if len(times) == 1 else None
 
 
+# a unit's scale as tables write it: "('000 tonnes)", "(kt)" (thousand tonnes)
+_TABLE_SCALES = (
+    (re.compile(r"['’]000s?(?=\s)"), "thousand"),
+    (re.compile(r"\bkt\b"), "thousand tonnes"),
+)
+
+
 def _unit_phrase(text: str) -> str | None:
     """The part of a caption, column or row label that names a unit ('Chinese customs, USD
     billion' -> 'USD billion'; 'Crude oil, mt' -> 'mt'), or None."""
+    for pattern, words in _TABLE_SCALES:
+        text = pattern.sub(words, text)
     for part in [m.group(1) for m in re.finditer(r"\(([^()]+)\)", text)] + [text]:
         for piece in [p.strip() for p in re.split(r"[,;:]", part)][::-1]:
             if piece and len(piece.split()) <= 4 and _scaled("1", piece) is not None:
@@ -233,7 +242,7 @@ def _value(cell: str, phrase: str | None) -> tuple[float, str, str | None]:
 
 
 _CHANGE = re.compile(
-    r"\bchange\b|\bgrowth\b|\by/y\b|\byoy\b|year[- ]on[- ]year|\bincrease\b|\brise\b|"
+    r"\bchange\b|\bgrowth\b|\by/y\b|\byoy\b|year[- ]on[- ]year|\bincrease\b|\brise\b|±|\+/-|"
     r"\bг/г\b|\bрост\b|изменени",
     re.I,
 )
@@ -365,7 +374,10 @@ def _delimited_at(ctx: DocContext, lines: list[_Line], i: int) -> tuple[Table | 
         header = ["", *header]  # "\t2023-24\t2024-25": the labels' column unnamed
     if len(header) != n:
         return None, j
+    # the caption: the lines right above the header, not a paragraph of prose before them
     above = [line.text for line in lines[max(0, i - 2) : i]]
+    while len(above) > 1 and (len(above[0]) > 160 or above[0].endswith(".")):
+        above = above[1:]
     figures = _parted_figures(ctx, above, header, rows, lines[i].start)
     if not figures:
         return None, j
@@ -395,7 +407,7 @@ def _parted_figures(
     at: int,
 ) -> list[Figure]:
     caption = " ".join(above)
-    periods = [_period(h.rstrip("*").strip()) if _PERIOD_LABEL.search(h) else None for h in header]
+    periods = [_column_period(ctx, h.rstrip("*").strip(), caption) for h in header]
     # no period in the header nor the caption: the latest the text told before the table
     # ("In January-September 2025, ... compared with January-September 2024")
     told = [t.period for t in find_time_expressions(ctx.clean_text[max(0, at - 600) : at], None)]
@@ -417,6 +429,31 @@ def _parted_figures(
     return figures
 
 
+_MONTH = re.compile(
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
+    r"|January|February|March|April|June|July|August|September|October|November|December"
+)
+
+
+def _column_period(ctx: DocContext, head: str, caption: str) -> str | None:
+    """A parted column's period: its label's ('2024', 'Jan-Oct 2025'), a month alone ('Oct',
+    'Sep': the last such month before the report), or a year within the months the caption
+    names ('imports by origin, January-May' over '2024 | 2023': 2024-01..2024-05)."""
+    if _MONTH.fullmatch(head):
+        times = find_time_expressions(f"in {head}", ctx.published)
+        return times[0].period if len(times) == 1 else None
+    if not _PERIOD_LABEL.search(head):
+        return None
+    period = _period(head)
+    if period is None or not re.fullmatch(r"(?:19|20)\d\d", period):
+        return period
+    span = re.search(rf"\b({_MONTH.pattern})(?:\s*[-–]\s*({_MONTH.pattern}))?\b", caption)
+    if span is None or re.search(r"(?:19|20)\d\d", caption):
+        return period
+    told = find_time_expressions(f"{span[0]} {period}", None)
+    return told[0].period if len(told) == 1 and told[0].period else period
+
+
 def _period_of(text: str) -> str | None:
     times = [t.period for t in find_time_expressions(text, None) if t.period]
     return times[-1] if times else None
@@ -435,7 +472,11 @@ def _change_period(header: list[str], periods: list[str | None], k: int) -> str 
     if not dated:
         return None
     later = re.sub(r"(?:19|20)\d\d", lambda y: str(int(y[0]) + 1), dated[-1])
-    return later if later in dated else dated[-1]
+    if later in dated:
+        return later
+    # "Oct | Sep | ± %": the change is of the later month
+    months = [p for p in dated if re.fullmatch(r"(\d{4}-\d\d)\.\.\1", p)]
+    return max(months) if len(months) == len(dated) else dated[-1]
 
 
 class _TableUnit(NamedTuple):

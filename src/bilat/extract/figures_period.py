@@ -75,9 +75,12 @@ def number_period(
     same = _in_the_same_period(text, q, times, before)
     if same is not None:
         return same
-    if before and before[-1].period and _A_YEAR_EARLIER.match(text, q.end):
-        # "dropped to 27% in January from 35% a year earlier": January of the year before
-        return re.sub(r"(?:19|20)\d\d", lambda y: str(int(y.group(0)) - 1), before[-1].period)
+    earlier = _A_YEAR_EARLIER.match(text, q.end) if before and before[-1].period else None
+    back = _back(before[-1].period, earlier) if earlier and before[-1].period else None
+    if back is not None:
+        # "dropped to 27% in January from 35% a year earlier": January of the year before;
+        # "$3.80/bl in the week to 31 October, against $1.50/bl a month earlier": September
+        return back
     level = _level_it_went_to(text, q, siblings)
     if level is not None:  # "contracted by 6.9% to $228.1 billion last year"
         return number_period(text, level, siblings, times)
@@ -191,21 +194,36 @@ def _in_the_same_period(
 
 _A_YEAR_EARLIER = re.compile(
     # ... also after the counted noun: "compared with 97 blocked attempts a year earlier"
-    r"(?:\s+(?!(?:from|than|compared|with|on|over|against|versus|vs|in|of|to|since|as|and"
+    # (and a rate's unit: "$1.50/bl a month earlier")
+    r"(?:/[a-z]+)?(?:\s+(?!(?:from|than|compared|with|on|over|against|versus|vs|in|of|to|since|as|and"
     r"|or|at|year|years|period|the|its|their|figure|number|volume|level|total|amount)\b)"
     r"(?-i:[a-z])[a-z-]+){0,3}?"
-    r"\s+(?:(?:a|one)\s+year\s+(?:earlier|before|ago)\b|(?:годом\s+(?:ранее|раньше)|год\s+назад)"
-    r"(?![\w-]))",
+    r"\s+(?:(?:a|one)\s+(?P<unit>year|month)\s+(?:earlier|before|ago)\b"
+    r"|(?:годом\s+(?:ранее|раньше)|год\s+назад)(?![\w-]))",
     re.I,
 )
 
 
+def _back(period: str, earlier: re.Match[str]) -> str | None:
+    """`period` a year before (`earlier` told a year, or in Russian), or a month before when
+    it is a single month ('2025-10..2025-10') and the month follows the number ('$1.50/bl a
+    month earlier', not '$186.1 billion reported a month ago': when it was told); else None."""
+    unit = earlier["unit"]
+    if unit is None or unit.lower() == "year":
+        return re.sub(r"(?:19|20)\d\d", lambda y: str(int(y.group(0)) - 1), period)
+    one = re.fullmatch(r"((?:19|20)\d\d)-(\d\d)\.\.\1-\2", period)
+    if one is None or not re.match(r"(?:/[a-z]+)?\s+(?:a|one)\s", earlier[0], re.I):
+        return None
+    months = int(one[1]) * 12 + int(one[2]) - 2  # the month before, counted from 0
+    month = f"{months // 12}-{months % 12 + 1:02d}"
+    return f"{month}..{month}"
+
+
 def a_year_before(text: str, q: Quantity, period: str | None) -> str | None:
     """'down from $37.9bn a year earlier' with the period carried from the sentence before:
-    that period a year before; None when the number is not told so."""
-    if not period or not _A_YEAR_EARLIER.match(text, q.end):
-        return None
-    return re.sub(r"(?:19|20)\d\d", lambda y: str(int(y.group(0)) - 1), period)
+    that period a year (or a month) before; None when the number is not told so."""
+    earlier = _A_YEAR_EARLIER.match(text, q.end) if period else None
+    return _back(period, earlier) if period and earlier else None
 
 
 _IN_THE_SAME = re.compile(

@@ -307,8 +307,9 @@ _DURATION_BEFORE = re.compile(
 def b_months_to(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     """'in the 12 months to June', 'the year to March 2025', 'the three months through
     September': the n months ending with that month, in the last such month before the
-    report unless a year is given."""
-    n = 12 if m["year"] else number_word(m["n"])
+    report unless a year is given; 'the week to Nov 14': the month it ends in (a period is
+    a month at its finest)."""
+    n = 12 if m["year"] else 1 if m["week"] else number_word(m["n"])
     last = month_number(m["mon"])
     if not 0 < n <= 36:
         return None

@@ -186,7 +186,9 @@ def patterns() -> tuple[tuple[re.Pattern[str], Builder], ...]:
         (
             # "in the 12 months to June", "the year to March 2025": a rolling span, Commonwealth
             # and financial press
-            rf"\b(?:the\s+)?(?:(?P<n>{num}|\d{{1,2}})\s+months|(?P<year>year))\s+(?:to|through|"
+            # ... "in the week to Nov 14" (commodity desks): the month it ends in
+            rf"\b(?:the\s+)?(?:(?P<n>{num}|\d{{1,2}})\s+months|(?P<year>year)|(?P<week>week))"
+            rf"\s+(?:to|through|"
             # ... "the year ended 31 December 2024", "the nine months ended September 30, 2025"
             # (the day of company reports, before or after the month)
             rf"ending(?:\s+in)?|ended)\s+(?:end[-\s])?(?:\d{{1,2}}\s+)?(?P<mon>{mon})\b"
