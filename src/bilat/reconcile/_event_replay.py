@@ -8,25 +8,24 @@ mentions so far). So a mention that reads as before goes where it went unless on
 clusters differs at its turn. The seeds (new mentions, and old ones that read differently)
 are placed again in reading order against the clusters as they stand; a cluster a placed
 mention leaves (or a seed read differently was in) has changed from then on, and the
-mentions after it that probe a key one of its mentions is filed under are placed again
-too. A cluster that only gains a mention (`_Replay.gain`) changes less: only the later
-mentions compatible with the new one that it brings a participant in common, and its own
-mentions not compatible with it, can choose otherwise; a mention of a shape the cluster
-holds already (a report alike of the same meeting) changes nothing after it, and likewise
-leaving a cluster that holds one of its shape before it (`_Replay.lose`). The other mentions keep their stored clusters (those `shown` differently, reading
-alike, mark theirs to be built again). The mentions of the changed clusters,
-old and new, are the answer: each chose one of them among all its candidates, so clustering
-them alone gives their clusters as a clustering of everything does (`events.recluster`).
-Of its candidates, a mention weighs only those that may take it (`_Replay.possible`): a
-cluster holding a mention read so far whose days do not overlap its own as
-`events._compatible` asks, or whose persons are none of its own, can never take it; the
-clusters of each key are kept by the persons they named when first read (`_Filed`), so a
-mention naming persons gathers only those naming one of them or none (`_Replay.gather`).
-Timeless mentions (no date, no publication) are placed after all of these and left to the
-caller. Where the old mentions are is read as the replay reaches them (`Places`: the
-mentions of the shelves it files and of the seeds, each with every mention of its stored
-cluster), not for every mention.
-"""
+mentions after it that probe a key one of its mentions is filed under are placed again too.
+A cluster that only gains a mention (`_Replay.gain`) changes less: only the later mentions
+compatible with the new one that it brings a participant in common, and its own mentions
+not compatible with it, can choose otherwise; a mention of a shape the cluster holds
+already (a report alike of the same meeting) changes nothing after it, and likewise leaving
+a cluster that holds one of its shape before it (`_Replay.lose`). The other mentions keep
+their stored clusters (those `shown` differently, reading alike, mark theirs to be built
+again). The mentions of the changed clusters, old and new, are the answer: each chose one
+of them among all its candidates, so clustering them alone gives their clusters as a
+clustering of everything does (`events.recluster`). Of its candidates, a mention weighs
+only those that may take it (`_Replay.possible`): a cluster holding a mention read so far
+whose days do not overlap its own as `events._compatible` asks, or whose persons are none
+of its own, can never take it; the clusters of each key are kept by the persons they named
+when first read (`_Filed`), so a mention naming persons gathers only those naming one of
+them or none (`_Replay.gather`). Timeless mentions (no date, no publication) are placed
+after all of these and left to the caller. Where the old mentions are is read as the replay
+reaches them (`Places`: the mentions of the shelves it files and of the seeds, each with
+every mention of its stored cluster), not for every mention."""
 
 from __future__ import annotations
 
