@@ -98,3 +98,56 @@ def test_a_day_in_apposition_refines_the_year() -> None:
         "2025-12-28",
     )
     assert ("meeting", "2025-09-04", frozenset({"Shavkat Mirziyoyev", "Vladimir Putin"})) in events
+
+
+def test_the_following_day_before_an_aside_on_the_talks() -> None:
+    events = _events(
+        "Lukashenko flew to Hanoi on March 3 for the opening of the trade fair. He and To Lam "
+        "held talks the following day, their first in more than four years.",
+        "2027-04-20",
+    )
+    assert ("meeting", "2027-03-04", frozenset({"Alexander Lukashenko", "To Lam"})) in events
+
+
+def test_later_called_on_is_the_day_of_the_clause_before() -> None:
+    events = _events(
+        "Uzbek Foreign Minister Bakhtiyor Saidov on Thursday co-chaired the intergovernmental "
+        "commission with Wang Yi in Beijing, and later called on Premier Li Qiang.",
+        "2027-06-12",
+    )
+    assert ("meeting", "2027-06-10", frozenset({"Bakhtiyor Saidov", "Li Qiang"})) in events
+
+
+def test_a_trip_an_event_comes_a_month_after_is_dated_then() -> None:
+    """'The visit comes about a month after X traveled to Y': the subject is the visit the
+    report tells elsewhere; X's trip is the one this clause tells, a month before it."""
+    events = _events(
+        "The visit comes about a month after Armenian Prime Minister Nikol Pashinyan traveled "
+        "to Beijing.",
+        "2027-10-10",
+    )
+    assert events == [("visit", "2027-09", frozenset({"Nikol Pashinyan", "China"}))]
+
+
+def test_the_visiting_one_is_the_guest() -> None:
+    events = _events(
+        "Mongolian President Ukhnaagiin Khurelsukh held talks with visiting Chinese Premier Li "
+        "Qiang in Ulaanbaatar on Thursday.",
+        "2027-08-14",
+    )
+    assert ("visit", "2027-08-12", frozenset({"Li Qiang", "Mongolia"})) in events
+    assert not [e for e in events if e[0] == "visit" and "Ukhnaagiin Khurelsukh" in e[2]]
+
+
+def test_a_headline_with_the_leads_day_is_not_talks_of_another_day() -> None:
+    """'X meets Y again' with the lead's Tuesday, and 'had also held talks with Y on June 4'
+    further on: two meetings, not one dated June 4."""
+    events = _events(
+        "Lavrov meets Araghchi again in Tehran\n\n"
+        "TEHRAN, June 18 -- Iranian Foreign Minister Abbas Araghchi received Russian Foreign "
+        "Minister Sergei Lavrov in Tehran on Tuesday, the ministry said. Lavrov had also held "
+        "talks with Araghchi on June 4.",
+        "2027-06-18",
+    )
+    meetings = {e[1] for e in events if e[0] == "meeting"}
+    assert meetings == {"2027-06-15", "2027-06-04"}

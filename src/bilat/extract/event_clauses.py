@@ -332,17 +332,26 @@ _AFTER_THE = re.compile(r"\b(?:after|following)\s+the\s+$", re.I)
 def _first_told(words: re.Pattern[str], clause: str) -> re.Match[str] | None:
     """The first event word of a mode, passing over one that only refers back to an event
     when another follows: 'Modi said in a post after the meeting that he looked forward to
-    our next meeting in Tianjin' (the planned meeting is the one told)."""
+    our next meeting in Tianjin' (the planned meeting is the one told), 'The visit comes a
+    month after Kim traveled to Beijing'."""
     first = None
     for m in words.finditer(clause):
         if m.group(0).lower() in ("hosted", "held") and _WHICH_BEFORE.search(
             clause, max(0, m.start() - 50), m.start()
         ):
             continue
-        if not _AFTER_THE.search(clause, max(0, m.start() - 20), m.start()):
+        if not (
+            _AFTER_THE.search(clause, max(0, m.start() - 20), m.start())
+            or _COMES.match(clause, m.end())
+        ):
             return m
         first = first or m
     return first
+
+
+# the subject of "comes a month after ...": the event told elsewhere, dated by what it follows
+# ("The visit comes about a month after Kim traveled to Beijing": Kim's trip is the one told)
+_COMES = re.compile(r"s?\s+(?:comes|came)\s", re.I)
 
 
 # the verb of a relative clause about the noun before it: "the second China-Central Asia

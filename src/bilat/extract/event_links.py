@@ -148,6 +148,8 @@ _DAY_OFF = re.compile(
     # a day's programme told in turn: "In the afternoon, the minister met ...", "He then held
     # talks with ...": the day of the contact told before
     r"|in\s+the\s+(?:afternoon|morning)|later\s+in\s+the\s+day"
+    # "X on Tuesday co-chaired the commission's meeting | and later called on Putin"
+    r"|(?:and\s+)?later(?=\s+(?:called\s+on|met|held|received|hosted|visited|joined)\b)"
     r"|(?:he|she)\s+then(?=\s+(?:met|held|received|hosted|visited|had|joined)\b)"
     r"|(?:(?:later|earlier)\s+)?(?:on\s+)?the\s+evening\s+of\s+the\s+same\s+day"
     r"|в\s+(?:тот|этот)\s+же\s+день"
@@ -159,7 +161,7 @@ _DAY_OFF = re.compile(
     r"|по\s+(?:завершении|окончании|итогам)\s+(?:совместн\w+\s+)?учени\w+)"
     # "On arrival, Kozhemyako held talks": the first day of the visit told before
     r"|(?P<arrival>(?:on|upon)\s+(?:(?:his|her|their)\s+)?arrival|по\s+прибыти\w+|по\s+прилет\w+))"
-    r"(?=\s*,|\s+(?-i:[A-ZА-ЯЁ])|\s+(?:met|held|received|hosted|visited|had|joined)\b"
+    r"(?=\s*,|\s+(?-i:[A-ZА-ЯЁ])|\s+(?:met|held|received|hosted|visited|had|joined|called\s+on)\b"
     r"|\s+(?:he|she|they|his|her|their|the|его|её|ее|их|он|она|они"
     r"|в|во|состоял\w*|прош\w+|глав[аы]|министр\w*|вице-премьер\w*|президент\w*|премьер\w*"
     r"|губернатор\w*|мэр\w*|председател\w*|делегаци\w*|стороны"
@@ -175,6 +177,9 @@ _DAY_OFF_END = re.compile(
     r"|(?P<after>the\s+(?:next|following)\s+day|на\s+следующий\s+день)"
     r"|(?P<same>(?:later\s+|earlier\s+)?(?:on\s+)?(?:that|the\s+same)\s+(?:same\s+)?(?:day|evening)"
     r"|в\s+(?:тот|этот)\s+же\s+день))(?:[\s\W]*$"
+    # ... or before an aside on it: "held summit talks the following day, their first in
+    # more than six years"
+    r"|,\s+(?:their|his|her|its|the)\s+first\b"
     # ... or before what was done there: "hosted him for dinner the same evening, where the
     # two leaders held talks"
     r"|,\s+(?:where|when|at\s+which)\s)",

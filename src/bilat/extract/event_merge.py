@@ -16,7 +16,14 @@ from dataclasses import dataclass, replace
 from bilat.extract.context import DocContext, headline_end
 from bilat.records import Event
 
-__all__ = ["GROUP_MODES", "Found", "dedupe", "trip_dates", "without_headline_repeats"]
+__all__ = [
+    "GROUP_MODES",
+    "Found",
+    "dedupe",
+    "in_the_body",
+    "trip_dates",
+    "without_headline_repeats",
+]
 
 GROUP_MODES = ("multilateral", "military")  # sides may be named in different sentences
 
@@ -340,20 +347,43 @@ def without_headline_repeats(ctx: DocContext, found: list[Found]) -> list[Found]
         f.event for f in found if f.event.evidence.start >= end and not {"prior", "aside"} & f.marks
     ]
 
-    def told(ev: Event) -> bool:
+    def told(f: Found) -> bool:
+        ev = f.event
         who = {p for p in ev.participants if p in people}
         return bool(who) and any(
             b.mode == ev.mode
             and b.status == ev.status
             and who <= set(b.participants)
-            and _same_month(b.date, ev.date)
+            and _same_month(b.date, ev.date, _dated_by_its_lead(f, ctx.published))
             for b in body
         )
 
-    return [f for f in found if f.event.evidence.start >= end or not told(f.event)]
+    return [f for f in found if f.event.evidence.start >= end or not told(f)]
 
 
-def _same_month(a: str | None, b: str | None) -> bool:
+def _dated_by_its_lead(f: Found, published: str | None) -> bool:
+    """A headline's event that took in the lead's, dated by the lead to a day other than the
+    report's (a lead dated by its dateline, "BEIJING, March 5 - X met Chinese officials", may
+    be the talks the body dates: "held talks with He Lifeng on Tuesday")."""
+    return "lead" in f.marks and f.explicit_date and f.event.date != published
+
+
+def in_the_body(ctx: DocContext, found: list[Found]) -> list[Found]:
+    """Each candidate told after the headline, marked so (a headline's event that takes one
+    in is dated by it: `without_headline_repeats`)."""
+    end = headline_end(ctx)
+    return [
+        replace(f, marks=f.marks | {"lead"}) if f.event.evidence.start >= end else f for f in found
+    ]
+
+
+def _same_month(a: str | None, b: str | None, dated: bool) -> bool:
     """Not told in months apart: a headline's talks (merged with the lead's) are not the
-    meeting in April the body recalls ("Xi also recalled his meeting with Prabowo in April")."""
-    return a is None or b is None or len(a) < 7 or len(b) < 7 or a[:7] == b[:7]
+    meeting in April the body recalls ("Xi also recalled his meeting with Prabowo in April"),
+    nor, when the headline's talks took in talks the body tells (`dated`: the lead's, to
+    their day), talks of another day ("Shoigu meets Kim again" with the lead's Tuesday is
+    not "He had also held talks with Kim on June 4"). A headline's talks alone ("as Novak
+    holds talks in Beijing") are told by talks of another day of their month."""
+    if a is None or b is None or len(a) < 7 or len(b) < 7:
+        return True
+    return a == b if dated and len(a) == len(b) == 10 else a[:7] == b[:7]

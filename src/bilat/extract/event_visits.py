@@ -60,6 +60,12 @@ def visitors_of(
         by = [m for m in ctx.mentions_in(pos, clause.end) if m.country]
         if sent and by and by[0].start == sent.end():
             return by[:1]
+    if trig.group(0).lower() == "visiting":  # "held talks with visiting Chinese Premier Li
+        # Qiang": the one the adjective names (his title between), not the host
+        pos = clause.start + trig.end()
+        guest = persons_between(ctx, pos, min(clause.end, pos + 70))[:1]
+        if guest and _TITLE_ONLY.fullmatch(ctx.clean_text[pos : guest[0].start].lstrip()):
+            return guest
     # "expecting you", "ждём в Благовещенске делегацию во главе с губернатором X"
     guest_follows = ("expect", "await", "wait", "invit", "welcom", "жд", "ожида")
     if trig.group(0).lower().startswith(guest_follows):

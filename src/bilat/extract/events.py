@@ -72,6 +72,7 @@ from bilat.extract.event_merge import (
     SERIES,
     Found,
     dedupe,
+    in_the_body,
     trip_dates,
     without_headline_repeats,
 )
@@ -115,7 +116,14 @@ from bilat.extract.event_visits import (
 from bilat.extract.gazetteer import Gazetteer
 from bilat.extract.pair import section_pair
 from bilat.extract.temporal import find_time_expressions
-from bilat.extract.turns import in_speaker_label, plural_pronoun, post_author, with_turn_pronouns
+from bilat.extract.turns import (
+    in_speaker_label,
+    interview_intro,
+    interview_turns,
+    plural_pronoun,
+    post_author,
+    with_turn_pronouns,
+)
 from bilat.records import Event
 
 __all__ = ["extract_events"]
@@ -235,6 +243,7 @@ _NOT_TOLD = re.compile(
     r"|(?<!\w)не\s+(?:планиру\w+|собира\w+|намерен\w*)\s+$",
     re.I,
 )
+_ABOUT = re.compile(r"\babout\s|(?<![\w-])об?\s", re.I)
 # a contact only as a condition: "an order that could be unveiled if Trump and Xi meet later
 # this year" (not "if confirmed, the visit ...": the condition ends at its comma)
 _IF = re.compile(r"\b(?:if|unless)\s+[^,;:.()]{0,80}$", re.I)
@@ -281,6 +290,14 @@ def _candidates(
         # приглашать президента Путина с ответным визитом?": a question tells no contact
     out = []
     triggers = find_triggers(clause.text)
+    topics = len(clause.text)  # where the topics an interview is about begin (none: the end)
+    if clause.sentence == interview_intro(ctx) and interview_turns(ctx):
+        # "X, in an interview with TASS, spoke about ... upcoming contacts at the top level":
+        # what the interview is about, no contact it tells
+        at = clause.start - clause.sentence.start
+        about = _ABOUT.search(clause.sentence.text, 0, at + len(clause.text))
+        topics = max(0, about.start() - at) if about else topics
+        triggers = tuple((mo, t) for mo, t in triggers if t.start() < topics)
     if exercise:
         triggers = with_exercise_anaphora(clause.text, triggers)
     for mode, trig in triggers:
@@ -393,7 +410,7 @@ def _candidates(
                     out.remove(found)  # "is expected to host Putin in Turkey": the trip told
                 out += visit
     level = _top_level(ctx, gaz, clause, [m for _, m in triggers])
-    out += [level] if level else []
+    out += [level] if level and topics == len(clause.text) else []
     if CALLED_OFF.search(clause.text):  # "A meeting ... that had been scheduled for January
         out = [f for f in out if f.event.status != "planned"]  # was cancelled": none to come
     return out
@@ -631,6 +648,7 @@ def extract_events(ctx: DocContext, gaz: Gazetteer) -> list[Event]:
             subject = people or subject
     ctx = whole
     types = {m.actor: m.type for m in ctx.mentions}
+    found = in_the_body(ctx, found)
     kept = without_headline_repeats(ctx, trip_dates(dedupe(found, types), types))
     return [
         f.event

@@ -295,7 +295,8 @@ def patterns() -> tuple[tuple[re.Pattern[str], Builder], ...]:
         ),
         (r"\b(?P<w>last|past|previous|this|next)\s+week\b", b_rel_week, re.I),
         (
-            rf"\b(?:comes?|came)\s+(?:just\s+|only\s+)?(?P<n>{num}|\d{{1,2}})\s+"
+            rf"\b(?:comes?|came)\s+(?:(?:just|only|about|around|roughly|nearly|almost|some|barely)"
+            rf"\s+)?(?P<n>an?|{num}|\d{{1,2}})\s+"
             rf"(?P<u>days?|weeks?|months?)\s+after\b",
             b_comes_after,
             re.I,

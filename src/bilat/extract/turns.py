@@ -17,11 +17,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from bilat.extract.context import DocContext, Mention
+from bilat.extract.context import DocContext, Mention, Sentence
 
 __all__ = [
     "Turn",
     "in_speaker_label",
+    "interview_intro",
+    "interview_turns",
     "plural_pronoun",
     "post_author",
     "speaker_at",
@@ -159,12 +161,60 @@ def _addressee(turns: list[Turn], i: int) -> Mention | None:
     return None
 
 
+# the introduction of an interview: "X, in an interview with TASS, spoke about ...", "X spoke
+# with Global Times reporters", "Y рассказал «Известиям»", "в интервью РИА Новости"
+_INTERVIEW = re.compile(
+    r"\binterview\b|\bspoke\s+(?:with|to)\b|\bsat\s+down\s+with\b|интервью"
+    r"|рассказал\w*\s+[«\"]|в\s+беседе\s+с\b",
+    re.I,
+)
+# a question of an interview: a paragraph that asks, after an interviewer's label ("GT:",
+# "Q:") or a dash ("— Алексей Евгеньевич, ...?"), or alone ("What are the main deliverables?")
+_QUESTION = re.compile(r"^[ \t]*(?:(?:[-–—]|[A-Z]{1,6}:|Q\.)[ \t]*)?[^\n]*\?[ \t]*$", re.M)
+_ASKED = re.compile(r"^[ \t]*(?:[A-Z]{1,6}:|Q\.|Question:|Вопрос:)", re.M)
+
+
+def interview_intro(ctx: DocContext) -> Sentence | None:
+    """The sentence that tells an interview, within the text's first 1,500 characters."""
+    return next((s for s in ctx.sentences if s.start < 1500 and _INTERVIEW.search(s.text)), None)
+
+
+def interview_turns(ctx: DocContext) -> list[Turn]:
+    """The answers of an interview as the interviewee's turns, the questions as turns of no
+    one asking him (`Turn.speaker` None; `you` there is the interviewee): the person its
+    introduction names with the interview (within its first 1,500 characters), when two
+    questions or more follow, each a paragraph of its own."""
+    intro = interview_intro(ctx)
+    if intro is None:
+        return []
+    people = [m for m in ctx.mentions_in(intro.start, intro.end) if m.type == "person"]
+    if not people:
+        return []
+    questions = [
+        m
+        for m in _QUESTION.finditer(ctx.clean_text, intro.end)
+        if m.group(0).rstrip().endswith("?") or _ASKED.match(m.group(0))
+    ]
+    if len(questions) < 2:
+        return []
+    turns = []
+    for i, q in enumerate(questions):
+        end = questions[i + 1].start() if i + 1 < len(questions) else len(ctx.clean_text)
+        turns.append(Turn(q.start(), q.end(), None))
+        turns.append(Turn(q.end(), end, people[0]))
+    return turns
+
+
 def with_turn_pronouns(ctx: DocContext) -> DocContext:
     """`ctx` with "I" and "you" in each turn as mentions of the speaker and the addressee, and
     "we" ("As we agreed in Beijing", "our meeting") as both when two people talk to each
-    other. A briefing by one speaker resolves only "I" ("I arrived in Moscow yesterday")."""
+    other. A briefing by one speaker resolves only "I" ("I arrived in Moscow yesterday"). In
+    an interview (`interview_turns`), "I" of an answer and "you" of a question are the
+    interviewee ("In April I was in Beijing and held talks with ...")."""
     turns = speaker_turns(ctx)
     speakers = {t.speaker.actor for t in turns if t.speaker}
+    if len(speakers) < 2 and interview_turns(ctx):  # (a headline "Лихачев: ..." is no turn)
+        return _interview_pronouns(ctx)
     if not speakers:
         return ctx
     added = []
@@ -186,6 +236,30 @@ def with_turn_pronouns(ctx: DocContext) -> DocContext:
                         continue  # "I know that this morning you held talks": not mine
                     start = turn.start + m.start()
                     added.append(replace(who, start=start, end=start + len(m.group(0)), text=m[0]))
+    if not added:
+        return ctx
+    return replace(ctx, mentions=sorted([*ctx.mentions, *added], key=lambda m: m.start))
+
+
+# "you" of a question: the interviewee (in Russian, "вы" of the one asked, capitalised or not)
+_ASKED_YOU = re.compile(
+    r"\b(?i:you|your|yourself|yours)\b|(?<![\w-])(?i:вы|вас|вам|вами|ваш\w*)(?![\w-])"
+)
+
+
+def _interview_pronouns(ctx: DocContext) -> DocContext:
+    turns = interview_turns(ctx)
+    added = []
+    for i, turn in enumerate(turns):
+        who = turn.speaker or turns[i + 1].speaker
+        assert who is not None  # a question is followed by its answer
+        pattern = _FIRST if turn.speaker else _ASKED_YOU
+        text = ctx.clean_text[turn.start : turn.end]
+        for m in pattern.finditer(text):
+            if turn.speaker and _MINDS.match(text, m.end()):
+                continue
+            start = turn.start + m.start()
+            added.append(replace(who, start=start, end=start + len(m.group(0)), text=m[0]))
     if not added:
         return ctx
     return replace(ctx, mentions=sorted([*ctx.mentions, *added], key=lambda m: m.start))
