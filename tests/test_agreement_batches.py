@@ -351,3 +351,20 @@ def test_documents_being_drafted_for_a_trip_are_planned_and_dated_ahead() -> Non
         "planned",
         "2031-11",
     )
+
+
+def test_a_batch_told_as_one_on_this_one_on_that_and_another() -> None:
+    """'signed nine memorandums, including one on X, one on Y, and another on Z': the three
+    named, each a memorandum of its own; no record of the batch, nor of a 'swap' the first
+    one's subject names."""
+    found = _agreements(
+        "After the talks, the two governments signed nine memorandums, including one on "
+        "extending a three-year currency swap worth 35 billion yuan, one on joint monitoring "
+        "of the Amur river, and another on exports of Mongolian beef to China.",
+        "2027-04-02",
+    )
+    assert sorted((a.kind, a.title) for a in found) == [
+        ("memorandum", "memorandum on exports of Mongolian beef to China"),
+        ("memorandum", "memorandum on extending a three-year currency swap worth 35 billion yuan"),
+        ("memorandum", "memorandum on joint monitoring of the Amur river"),
+    ]

@@ -13,7 +13,7 @@ import re
 
 from bilat.extract.context import DocContext, Sentence
 
-__all__ = ["batch_title", "one_per_topic"]
+__all__ = ["batch_title", "listed_ones", "one_per_topic"]
 
 
 _QUALIFIER = r"(?:more\s+than|over|about|nearly|some|around|almost|up\s+to)"
@@ -212,9 +212,36 @@ _TOPICS_AFTER = re.compile(
 _SINGULAR = {"memoranda": "memorandum", "memorandums": "memorandum", "mous": "memorandum"}
 
 
+# "signed seven memorandums of understanding, including one on renewing the currency swap,
+# one on jointly combating online scams, and another on exports of persimmons"
+_ONE_ON = re.compile(r"(\s+of\s+understanding)?,?\s+including\s+one\s+on\s+([^.;]+)", re.I)
+_NEXT_ONE = re.compile(r",\s+(?:and\s+)?(?:one|another)\s+on\s+|\s+and\s+(?:one|another)\s+on\s+")
+
+
+def listed_ones(text: str, start: int, end: int) -> tuple[list[str], int]:
+    """The titles of the documents a batch's noun at [start, end) lists as "including one
+    on A, one on B and another on C" (one each, of the batch's kind), and where the list
+    ends; ([], end) otherwise."""
+    listed = _ONE_ON.match(text, end)
+    if listed is None:
+        return [], end
+    items = [i.strip(" ,") for i in _NEXT_ONE.split(listed.group(2))]
+    if len(items) < 2 or not all(items):
+        return [], end
+    noun = text[start:end].lower()
+    head = _SINGULAR.get(noun.split()[0], noun.split()[0].rstrip("s"))
+    if head == "memorandum" and listed.group(1):
+        head = "memorandum of understanding"
+    return [f"{head} on {i}" for i in items], listed.end()
+
+
 def one_per_topic(text: str, start: int, end: int) -> list[str]:
     """The titles of counted documents whose count equals the topics listed after them, one
-    per topic ('memorandum of understanding on health'); [] otherwise."""
+    per topic ('memorandum of understanding on health'), or of those a batch lists one by
+    one (`listed_ones`); [] otherwise."""
+    listed, _ = listed_ones(text, start, end)
+    if listed:
+        return listed
     count = _COUNT_BEFORE.search(text, 0, start)
     topics_m = _TOPICS_AFTER.match(text, end)
     if count is None or topics_m is None or count.group(1).split()[0].lower() in _QUALIFIERS:

@@ -19,7 +19,7 @@ from typing import Any
 
 from bilat.datafiles import read_data
 from bilat.extract.agreement_batch_shapes import Batch, find_batches, one_batch
-from bilat.extract.agreement_batches import batch_title, one_per_topic
+from bilat.extract.agreement_batches import batch_title, listed_ones, one_per_topic
 from bilat.extract.agreement_bounds import (
     BARE_TAIL,
     goods_before,
@@ -279,9 +279,12 @@ def _from_sentence(ctx: DocContext, s: Sentence) -> list[Agreement]:
         made for b in batches if b.title and _about_pair(ctx, s, made := _batch(ctx, s, b.title, b))
     ]
     spans: list[tuple[int, int]] = []  # the titles made so far in the sentence
+    listed: list[tuple[int, int]] = []  # the lists of documents told one by one
     for kind, m in _kind_matches(s.text):
         if any(b.start <= m.start() < b.end for b in batches):
             continue  # one of a batch's documents: the batch is recorded
+        if any(a <= m.start() < b for a, b in listed):
+            continue  # "including one on renewing a currency swap": the memorandum is
         if (
             any(a < m.start() < b for a, b in spans)
             and _REFERRED.search(s.text, max(0, m.start() - 40), m.start())
@@ -317,6 +320,7 @@ def _from_sentence(ctx: DocContext, s: Sentence) -> list[Agreement]:
             made_each = [_make(ctx, s, kind, t, m.start(), m.end()) for t in each]
             out += [a for a in made_each if _about_pair(ctx, s, a)]
             spans.append((m.start(), len(s.text)))
+            listed.append((m.end(), listed_ones(s.text, m.start(), m.end())[1]))
             continue
         begin, title = title_span(s.text, m.start(), m.end())
         definite = DEFINITE.search(s.text[max(0, begin - 40) : m.start()])
