@@ -252,3 +252,15 @@ def test_credits_streets_and_mastheads_name_no_one() -> None:
         assert name not in actors
     assert "La Habana" not in actors
     assert not any(" - " in name or "\n" in name for name in actors)
+
+
+def test_two_titles_of_states_in_a_row_name_their_two_holders() -> None:
+    """'co-chaired by Deputy Prime Minister of Georgia X and Deputy Prime Minister of Russia
+    Y': X and Y, not a person called 'Prime Minister' read across the 'and'."""
+    actors = extract_text(
+        "The commission was co-chaired by Deputy Prime Minister of Georgia Levan Davitashvili "
+        "and Deputy Prime Minister of Russia Alexei Overchuk.",
+        "2027-02-11",
+    ).actors
+    people = {a.name for a in actors if a.type == "person"}
+    assert people == {"Levan Davitashvili", "Alexei Overchuk"}

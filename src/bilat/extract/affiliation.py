@@ -174,7 +174,10 @@ _TITLED = re.compile(
     # "of the State Duma of the Federal Assembly of the Russian Federation": a chain of bodies
     r"(?:[ \t]+(?:of|for|to)(?:[ \t]+the)?(?:[ \t]+(?:and[ \t]+)?[A-Z][\w'’-]*){1,4}){0,4}"
     r"(?:[ \t]+(?:Colonel|Lieutenant|Major|Army|Admiral|General)(?:-General)?)*[ \t]+"
-    r"((?!(?:At|In|On|The|For|And|But|As|By|To|From|With|Of)\b)"
+    # (not a title: "Deputy Prime Minister of Armenia X and Deputy Prime Minister of Russia Y"
+    # is no "Prime Minister" after a chain of bodies running into the second title)
+    r"((?!(?:At|In|On|The|For|And|But|As|By|To|From|With|Of|Deputy|Vice|First|Prime|"
+    r"Minister|President|Premier|Foreign|Secretary|Ambassador|Governor)\b)"
     r"(?:[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)*[ \t]+){1,2}[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)*)\b"
 )
 
