@@ -130,3 +130,19 @@ def test_tourists_counted_after_the_verb_make_no_visit() -> None:
         "более 1,2 млн китайских туристов.",
         "2031-10-09",
     )
+
+
+def test_a_forum_that_will_hold_or_opens_on_a_day_is_to_come() -> None:
+    """'a Ghana-China Business Forum will hold in Accra on October 14' (West African English:
+    will take place) and 'the forum, which opens in Doha on Thursday' are still to come, dated
+    ahead of the report."""
+    texts = (
+        "The Chinese embassy said a Ghana-China Business Forum will hold in Accra on October 14.",
+        "More than 200 Chinese firms are expected at the China-Qatar Investment Forum, which "
+        "opens in Doha on Thursday.",
+    )
+    forums = [e for t in texts for e in _events(t, "2027-06-22") if e.mode == "multilateral"]
+    assert sorted((e.status, e.date) for e in forums) == [
+        ("planned", "2027-06-24"),
+        ("planned", "2027-10-14"),
+    ]

@@ -264,3 +264,15 @@ def test_two_titles_of_states_in_a_row_name_their_two_holders() -> None:
     ).actors
     people = {a.name for a in actors if a.type == "person"}
     assert people == {"Levan Davitashvili", "Alexei Overchuk"}
+
+
+def test_a_possessives_title_then_the_name_in_apposition() -> None:
+    """ "Niger's transitional president, General X, held talks with Russian President Y at the
+    Kremlin": X is Niger's (not the Kremlin's, read as 'X, <title> at the Kremlin')."""
+    actors = extract_text(
+        "Niger's transitional president, General Abdourahamane Tiani, held talks with Russian "
+        "President Vladimir Putin at the Kremlin on Monday.",
+        "2027-03-09",
+    ).actors
+    (tiani,) = [a for a in actors if a.name == "Abdourahamane Tiani"]
+    assert tiani.country == "NE"

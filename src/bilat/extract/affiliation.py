@@ -52,7 +52,10 @@ _TITLE_BETWEEN = re.compile(
 )
 # ... or after it: "Zhang Kejian, head of China's space agency", "Rogozin, director-general of".
 _TITLE_AFTER = re.compile(  # ... "Chairman of the Management Board of JSC Uzbekneftegaz"
-    r"^,\s+(?:the\s+)?((?:[\w-]+\s+){0,7}?[\w-]+)\s+(?:of|at)\s+(?:the\s+)?"
+    # (not a clause: "X, held talks with Putin at the Kremlin" is none of the Kremlin's)
+    r"^,\s+(?:the\s+)?(?!(?:[\w-]+\s+){0,7}?(?:held|met|meets|said|says|told|visited|"
+    r"received|hosted|signed|spoke|arrived|attended|will|has|had|is|was)\b)"
+    r"((?:[\w-]+\s+){0,7}?[\w-]+)\s+(?:of|at)\s+(?:the\s+)?"
     r"(?:(?:P?JSC|OJSC|LLC|PJSC|JSCo|AO|PAO|OAO|OOO)\s+)?$"
 )
 
@@ -109,6 +112,14 @@ def _led_by(
 _SENTENCE_END = re.compile(r"\n|[a-z]{2}[.!?]\s")
 
 
+# "Mali's transitional president, General Assimi Goïta": the possessive's title, then the
+# name in apposition (a rank or honorific before it)
+_TITLE_APPOSED = re.compile(
+    rf"^['’]s\s+((?:[a-z-]+\s+){{0,3}}(?:{_ROLE_WORDS})),\s+(?:(?:General|Colonel|Marshal|"
+    r"Admiral|Dr\.?|Mr\.?|Ms\.?|Mrs\.?|Sheikh|Prince|President)\s+)?$"
+)
+
+
 def _body_before(
     text: str, bodies: list[tuple[int, int, str]], start: int
 ) -> tuple[str, str | None] | None:
@@ -116,6 +127,8 @@ def _body_before(
     for _bs, be, country in sorted(bodies, key=lambda b: -b[1]):
         if _SENTENCE_END.search(text, be, start):  # "... to Beijing in May. Vice President X"
             continue
+        if 0 < start - be <= 80 and (m := _TITLE_APPOSED.match(text[be:start])):
+            return country, m.group(1).strip()
         if 0 < start - be <= 80 and (m := _TITLE_BETWEEN.match(text[be:start])):
             if re.search(r"\band\s*$", m.group(1)):
                 return None  # "Rosatom Director General Alexey Likhachev and Shen Yanfeng":

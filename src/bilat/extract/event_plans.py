@@ -32,6 +32,11 @@ FUTURE_TRIGGER = re.compile(
 _AFTER = re.compile(
     r"\b(?:is|are|was|were)\s+(?:expected|scheduled|planned|due|set)\b"
     r"|\b(?:to|will|would)\s+(?:take place|be held|be convened)\b"
+    # "a Nigeria-China Business Forum will hold in Lagos on October 14" (Nigerian English)
+    r"|\b(?:will|would)\s+hold\s+(?=(?:in|on|at|from|between)\b)"
+    # "the China-UAE Economic and Trade Forum, which opens at Dubai World Trade Centre on
+    # Thursday": a programme's present tense, still to come
+    r"|\b(?:which|that)\s+(?:opens|starts|begins|kicks\s+off|takes\s+place|is\s+held)\b"
     r"|\b(?:scheduled|planned|set|slated)\s+for\b"
     r"|,\s*(?:expected|due)\s+(?:in|on|at|by|next|later|early|late|this|around)\b"  # "visit to
     # China, expected in the first week of March": a reduced relative clause
