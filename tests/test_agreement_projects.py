@@ -133,3 +133,21 @@ def test_the_treaty_signed_in_a_place_or_at_a_summit_is_the_one_named_before() -
         "2025-03-05",
     )
     assert [a.title for a in found] == ["Treaty on Security Guarantees within the Union State"]
+
+
+def test_a_deal_to_supply_a_commodity_is_a_contract() -> None:
+    """'signed a five-year agreement to supply 2 million tonnes a year of coking coal to Baosteel'
+    and 'agreed a deal with Rosneft to take 100,000 b/d' are sales (GOLD kind contract); an
+    agreement to cooperate on energy is not."""
+    kinds = {
+        a.title: a.kind
+        for a in _agreements(
+            "Mechel said on Monday it had signed a five-year agreement to supply 2 million "
+            "tonnes a year of coking coal to Baosteel from January. Nayara Energy agreed a "
+            "deal with Rosneft in March to take 100,000 b/d. The two governments also signed "
+            "an agreement on cooperation in energy efficiency.",
+            "2027-05-10",
+        )
+    }
+    assert sorted(kinds.values()) == ["agreement", "contract", "contract"]
+    assert kinds["agreement on cooperation in energy efficiency"] == "agreement"

@@ -341,6 +341,9 @@ def _from_sentence(ctx: DocContext, s: Sentence) -> list[Agreement]:
         if goods and (not tail or BARE_TAIL.match(tail)):
             title = f"{m.group(0).lower()} for {goods}"  # "deal for eight submarines": goods
             kind = "contract"  # bought or built under it
+        if kind == "agreement" and _TO_SUPPLY.search(title):
+            kind = "contract"  # "a three-year agreement to supply 1.5 mil mt/year of thermal
+            # coal to China Huaneng", "a 10-year deal with Rosneft to take 500,000 b/d": a sale
         if not definite:
             title = of_project(ctx, s, title, m.start())  # a back-reference is merged first
             title = between_subject(ctx, s, title, m.start())
@@ -389,6 +392,13 @@ def _batch(ctx: DocContext, s: Sentence, title: str, b: Batch) -> Agreement:
     return replace(made, status="planned", date=_date(ctx, s, b.start, title, planned=True))
 
 
+# a deal to sell a commodity or a quantity of it: a contract (GOLD.md kinds), not a treaty
+_TO_SUPPLY = re.compile(
+    r"\bto\s+(?:supply|take|buy|purchase|deliver|ship)\s+(?:[\w$.,/-]+\s+){0,6}?"
+    r"(?:crude|oil|gas|LNG|coal|uranium|wheat|grain|fuel|ore|fertili[sz]ers?|urea|potash|diesel"
+    r"|gasoline|tonnes|tons|barrels|b/d|bpd|bcm|mt)\b",
+    re.I,
+)
 _TALKS_AFTER = re.compile(r"\s+(?:talks|negotiations)\b", re.I)
 
 
