@@ -74,6 +74,10 @@ def commits(text: str, published: str | None = "2023-04-02") -> list[Commitment]
             "The two leaders now want $100 billion in trade by 2030.",
             (">=", 100e9, None, "USD", "2030", "agreed", None),
         ),
+        (  # a target put forward in a gerund
+            "Tokayev proposed bringing bilateral trade to $15 billion by 2030.",
+            (">=", 15e9, None, "USD", "2030", "proposed", "trade_turnover"),
+        ),
         (  # a multiple of the level the next sentence states
             "The two sides aim to double bilateral trade by 2030. Trade reached $3.8 billion "
             "in 2024, up 5 percent.",
