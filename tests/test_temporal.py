@@ -29,6 +29,13 @@ def first(text: str, published: str | None = PUB, tense: str | None = None) -> t
         # grain seasons named first, and the marketing year of grain reports
         ("Экспорт в сезоне 2023/24 вырос.", None, ("2023", "2024", "2023..2024")),
         ("Экспорт в 2022/23 МГ составил 40 млн тонн.", None, ("2022", "2023", "2022..2023")),
+        # the last N years, as "over the past five years" reads
+        (
+            "За последние пять лет мы поставили топлива на $1 млрд.",
+            None,
+            (None, None, "2019..2024"),
+        ),
+        ("В течение последних 10 лет торговля росла.", None, (None, None, "2014..2024")),
         ("Переговоры пройдут послезавтра.", None, ("2024-03-16", None, None)),
         ("Talks continue today.", None, ("2024-03-14", None, None)),
         # the spans of company reports, the day before or after the month

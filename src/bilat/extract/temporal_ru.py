@@ -253,6 +253,16 @@ _WEEKDAYS_RE = (
 )
 
 
+def _past_years(m: re.Match[str], w: _When) -> _Resolved | None:
+    """'за последние пять лет' (2025): 2020..2025, as 'over the past five years' reads."""
+    if w.year is None:
+        return None
+    n = m["n"].lower() if m["n"] else "1"
+    count = int(n) if n.isdigit() else _counts().get(n)
+    years = (count or 0) * (10 if m["unit"].lower().startswith("десят") else 1)
+    return (None, None, f"{w.year - years}..{w.year}") if 0 < years <= 30 else None
+
+
 def _split_year(m: re.Match[str], w: _When) -> _Resolved | None:
     """'в 2024/25 финансовом году', '2023/2024 сельскохозяйственного сезона', 'в сезоне
     2023/24', 'в 2024/25 МГ': a year range (GOLD v1.1: fiscal and academic years are
@@ -363,6 +373,14 @@ def _rules() -> tuple[tuple[re.Pattern[str], _Rule], ...]:
                 re.I,
             ),
             _count_range,
+        ),
+        (  # "за последние пять лет", "в течение последних 10 лет"
+            re.compile(
+                r"\b(?:за|в\s+течение|на\s+протяжении)\s+(?:последн|прошедш|минувш)\w*\s+"
+                rf"(?:(?P<n>{counts}|\d{{1,2}})\s+)?(?P<unit>лет|года|десятилети\w*)\b",
+                re.I,
+            ),
+            _past_years,
         ),
         (
             re.compile(
