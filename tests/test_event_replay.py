@@ -309,12 +309,20 @@ def test_a_mention_is_weighed_only_against_clusters_that_may_take_it(seed: int) 
 
 
 def _replayed_close_corpus(seed: int, kind: Any) -> tuple[Any, set[str], set[str]]:
-    """A replay of `kind` over a drawn corpus whose last three documents are added: the
-    replay, the refs it answers and those of the clusters that differ between clustering
-    everything before and after (timeless mentions left out)."""
+    """A replay of `kind` over a drawn corpus whose last three documents are added (see
+    `_replay_of`)."""
     rng = random.Random(seed)
     docs = _close_corpus(rng, 60)
-    old, options = docs[:-3], ReconcileOptions()
+    return _replay_of(docs[:-3], docs[-3:], kind)
+
+
+def _replay_of(
+    old: list[SourcedExtraction], added: list[SourcedExtraction], kind: Any
+) -> tuple[Any, set[str], set[str]]:
+    """A replay of `kind` adding `added` to `old`: the replay, the refs it answers and those
+    of the clusters that differ between clustering everything before and after (timeless
+    mentions left out)."""
+    docs, options = [*old, *added], ReconcileOptions()
     index = canonical_actors(docs, ())[2]
     after = mention_items(docs, index)
     gone, come = cluster_events(old, index, options), cluster_events(docs, index, options)
@@ -428,20 +436,8 @@ def _talks(n: int, published: str, *who: str, day: str = "2025-01-10") -> Source
 
 def _replayed(old: list[SourcedExtraction], added: list[SourcedExtraction]) -> _Counted:
     """The replay of adding `added` to `old`, checked against clustering everything."""
-    docs, options = [*old, *added], ReconcileOptions()
-    index = canonical_actors(docs, ())[2]
-    after = mention_items(docs, index)
-    gone, come = cluster_events(old, index, options), cluster_events(docs, index, options)
-    placed = {m.ref: n for n, c in enumerate(gone) for m in c.mentions}
-    replay = _Counted(after, placed, options)
-    refs = replay.run(set(after) - set(placed), ())
-    differ = {
-        r
-        for c in {frozenset(m.ref for m in c.mentions) for c in gone}
-        ^ {frozenset(m.ref for m in c.mentions) for c in come}
-        for r in c
-    }
-    assert refs == differ
+    replay, refs, expected = _replay_of(old, added, _Counted)
+    assert refs == expected
     _assert_delta_applies(old, added)
     return replay
 
