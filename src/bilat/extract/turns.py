@@ -9,7 +9,9 @@ In a turn, "I"/"me"/"my" ("я", "мне") is the speaker; when two people talk t
 "you"/"your" (the polite "Вы", "Вам") is the other one (the nearest turn by someone else).
 A label line that names no person ("Question:", "Photo: TASS") ends a turn without starting
 one, so a journalist's "you" is nobody's. Without two speakers, "you" stays unresolved (a
-briefing addresses the press).
+briefing addresses the press). An interview told as questions and answers ("GT: ...?",
+"— Алексей Евгеньевич, ...?" and the answer after each) has the interviewee its
+introduction names answer every question: "I" in an answer and "you" in a question are he.
 """
 
 from __future__ import annotations
@@ -236,6 +238,10 @@ def with_turn_pronouns(ctx: DocContext) -> DocContext:
                         continue  # "I know that this morning you held talks": not mine
                     start = turn.start + m.start()
                     added.append(replace(who, start=start, end=start + len(m.group(0)), text=m[0]))
+    return _with_mentions(ctx, added)
+
+
+def _with_mentions(ctx: DocContext, added: list[Mention]) -> DocContext:
     if not added:
         return ctx
     return replace(ctx, mentions=sorted([*ctx.mentions, *added], key=lambda m: m.start))
@@ -260,6 +266,4 @@ def _interview_pronouns(ctx: DocContext) -> DocContext:
                 continue
             start = turn.start + m.start()
             added.append(replace(who, start=start, end=start + len(m.group(0)), text=m[0]))
-    if not added:
-        return ctx
-    return replace(ctx, mentions=sorted([*ctx.mentions, *added], key=lambda m: m.start))
+    return _with_mentions(ctx, added)
