@@ -154,14 +154,16 @@ def test_a_headline_with_the_leads_day_is_not_talks_of_another_day() -> None:
 
 
 def test_a_trip_told_by_where_one_was_and_when_or_came_to() -> None:
-    """'X was in Astana in May for ...', 'Y came to Tashkent in March': trips (not 'the
-    tenge was in Astana trading at 500', nor 'their last meeting was in Beijing')."""
+    """'X was in Astana in May for ...', 'Y came to Almaty in March', 'Z went to Tianjin on
+    August 31': trips (not 'their last meeting was in Beijing')."""
     events = _events(
         "Chinese Premier Li Qiang was in Astana in May for the heads of government council. "
         "In March Chinese Vice Premier Ding Xuexiang came to Almaty. Their last "
-        "meeting was in Beijing in October.",
+        "meeting was in Beijing in October. Kazakh President Kassym-Jomart Tokayev "
+        "went to Tianjin on August 31, 2025 for the summit.",
         "2027-06-30",
     )
     assert ("visit", "2027-05", frozenset({"Li Qiang", "Kazakhstan"})) in events
     assert ("visit", "2027-03", frozenset({"Ding Xuexiang", "Kazakhstan"})) in events
-    assert len([e for e in events if e[0] == "visit"]) == 2
+    assert ("visit", "2025-08-31", frozenset({"Kassym-Jomart Tokayev", "China"})) in events
+    assert len([e for e in events if e[0] == "visit"]) == 3
