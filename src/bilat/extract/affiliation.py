@@ -54,7 +54,7 @@ _TITLE_BETWEEN = re.compile(
 _TITLE_AFTER = re.compile(  # ... "Chairman of the Management Board of JSC Uzbekneftegaz"
     # (not a clause: "X, held talks with Putin at the Kremlin" is none of the Kremlin's)
     r"^,\s+(?:the\s+)?(?!(?:[\w-]+\s+){0,7}?(?:held|met|meets|said|says|told|visited|"
-    r"received|hosted|signed|spoke|arrived|attended|will|has|had|is|was)\b)"
+    r"received|hosted|signed|spoke|arrived|attended)\b)"
     r"((?:[\w-]+\s+){0,7}?[\w-]+)\s+(?:of|at)\s+(?:the\s+)?"
     r"(?:(?:P?JSC|OJSC|LLC|PJSC|JSCo|AO|PAO|OAO|OOO)\s+)?$"
 )

@@ -365,7 +365,7 @@ def _dated_by_its_lead(f: Found, published: str | None) -> bool:
     """A headline's event that took in the lead's, dated by the lead to a day other than the
     report's (a lead dated by its dateline, "BEIJING, March 5 - X met Chinese officials", may
     be the talks the body dates: "held talks with He Lifeng on Tuesday")."""
-    return "lead" in f.marks and f.explicit_date and f.event.date != published
+    return "in-body" in f.marks and f.explicit_date and f.event.date != published
 
 
 def in_the_body(ctx: DocContext, found: list[Found]) -> list[Found]:
@@ -373,7 +373,8 @@ def in_the_body(ctx: DocContext, found: list[Found]) -> list[Found]:
     in is dated by it: `without_headline_repeats`)."""
     end = headline_end(ctx)
     return [
-        replace(f, marks=f.marks | {"lead"}) if f.event.evidence.start >= end else f for f in found
+        replace(f, marks=f.marks | {"in-body"}) if f.event.evidence.start >= end else f
+        for f in found
     ]
 
 

@@ -178,7 +178,12 @@ _ASKED = re.compile(r"^[ \t]*(?:[A-Z]{1,6}:|Q\.|Question:|Вопрос:)", re.M)
 
 def interview_intro(ctx: DocContext) -> Sentence | None:
     """The sentence that tells an interview, within the text's first 1,500 characters."""
-    return next((s for s in ctx.sentences if s.start < 1500 and _INTERVIEW.search(s.text)), None)
+    for s in ctx.sentences:
+        if s.start >= 1500:
+            break
+        if _INTERVIEW.search(s.text):
+            return s
+    return None
 
 
 def interview_turns(ctx: DocContext) -> list[Turn]:
