@@ -67,6 +67,15 @@ CASES = [
         f"{P1}\n\n{P2}\n",
     ),
     (
+        "correction notes",
+        "Corrected December 12, 2025 at 2:30 PM GMT\n\n"
+        f"{P3}\n\n(This story has been corrected to show trade reached $245 billion, not $254 "
+        "billion, in paragraph 3)\n\nCorrection: An earlier version of this article said the "
+        "deal was signed on Monday. It was signed on Tuesday.\n\nThis story was updated to add "
+        f"the minister's comments.\n\n{P1}\n",
+        f"{P3}\n\n{P1}\n",
+    ),
+    (
         "reading time",
         f"Reading time: 6 minutes\n5 min read\nВремя чтения: 4 минуты\n\n{P1}\n",
         f"{P1}\n",
@@ -147,6 +156,9 @@ UNTOUCHED = [
     "Chronology\n\n" + "x " * 200 + "\n\n24.02.2025\n\nThe leaders spoke by phone.\n",
     "",
     "   \n\n",
+    # a live blog's timed correction is an entry of its own; a report's method note is text
+    "10:31 CORRECTION: In the 09:40 entry, trade should read $24.8 billion, not $28.4 billion.\n",
+    "This report was updated annually until 2022, when the customs service stopped publishing.\n",
 ]
 
 
@@ -203,6 +215,10 @@ def test_content_is_kept(text: str) -> None:
         (f"Advertisement\n{P1}", {"boilerplate"}),
         (f"Home\nNews\nWorld\nBusiness\nSport\n\n{P1}", {"menu", "whitespace"}),
         (f" date 2025-08-22 {P1}", {"dateline"}),
+        (
+            f"{P3}\n\nCorrection: An earlier version of this story misstated it.",
+            {"correction note", "whitespace"},
+        ),
     ],
 )
 def test_removed_ranges_carry_a_reason(text: str, reasons: set[str]) -> None:

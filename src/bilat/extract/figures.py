@@ -188,11 +188,15 @@ def _a_year_before_the_last(text: str, times: list[TimeExpr], last: str | None) 
     return [told, *times]
 
 
+_FORECAST_VERB = (
+    r"(?:rise|fall|grow|increase|decrease|decline|drop|reach|exceed|recover|climb|slow|ease|"
+    r"edge|slip|top|surpass|pass|hit|double|approach|total|remain|stay)\b"
+)
 _FORECAST = re.compile(
-    r"\b(?:expects?|forecasts?|predicts?|projects?)\s+(?:[\w'’-]+\s+){0,6}?to\s+"
-    r"(?:rise|fall|grow|increase|decrease|decline|drop|reach|exceed|recover|climb|slow)\b"
-    r"|\b(?:is|are)\s+(?:expected|forecast|projected|likely)\s+to\s+"
-    r"(?:rise|fall|grow|increase|decrease|decline|drop|reach|exceed|recover|climb|slow)\b",
+    r"\b(?:expects?|forecasts?|predicts?|projects?)\s+(?:[\w'’-]+\s+){0,8}?to\s+"
+    + _FORECAST_VERB
+    + r"|\b(?:is|are)\s+(?:expected|forecast|projected|likely)\s+to\s+"
+    + _FORECAST_VERB,
     re.I,
 )
 
@@ -227,7 +231,7 @@ def _sentence_figures(
                 q,
                 (carried if carried and of_the_period_before(text, q, quantities) else None)
                 or number_period(text, q, quantities, times)
-                or a_year_before(text, q, carried)
+                or a_year_before(text, q, carried or carry.recent)
                 or carried,
                 clause_speaker(ctx, sent, q.end) or speaker,
                 source,
@@ -241,7 +245,7 @@ def _sentence_figures(
     document = carry.document  # what the article stated before this sentence
     if not unresolved:
         pairs = _dated_with_its_change(
-            [(q, fallback_period(f, document, carry.recent)) for q, f in pairs]
+            [(q, fallback_period(f, document, carry.recent, text)) for q, f in pairs]
         )
     stated = _main_period(pairs) or last_period(text, times)
     if stated is None or stated not in _periods_alone(text, times):

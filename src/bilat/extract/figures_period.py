@@ -269,18 +269,34 @@ def _word_gap(text: str, start: int, end: int) -> int:
 _FLOWS = frozenset({"trade_turnover", "trade_flow"})
 
 
-def fallback_period(fig: Figure, document: str | None, recent: str | None) -> Figure:
+def fallback_period(
+    fig: Figure, document: str | None, recent: str | None, text: str = ""
+) -> Figure:
     """A change with no period in its paragraph takes the last period the article stated
-    (changes always measure some span); a trade amount takes only the period of the paragraph
-    just before ('In 2024 trade grew...' / 'Exports to Russia rose to $115.5 billion'), so a
-    regional total further down is not dated by a national figure far above it."""
+    (changes always measure some span); an amount or a share takes only the period of the
+    paragraph just before ('In 2024 trade grew...' / 'Exports to Russia rose to $115.5
+    billion'; 'Chinese brands took 71% of sales in the third quarter.' / 'Xiaomi led with a
+    27% share'), so a regional total further down is not dated by a national figure far above
+    it; not one its sentence `text` sets now or ahead ('Some 7 projects are planned',
+    'Currently there are 19 types'), unless of trade."""
     if fig.period:
         return fig
     if fig.kind == "change" and document:
         return replace(fig, period=document)
-    if fig.kind == "amount" and fig.measure in _FLOWS and recent:
+    now = fig.measure not in _FLOWS and _NOW_OR_AHEAD.search(text)
+    if fig.kind in ("amount", "share") and recent and not now:
         return replace(fig, period=recent)
     return fig
+
+
+# a sentence setting its numbers now or ahead, not in the period reported before it
+_NOW_OR_AHEAD = re.compile(
+    r"\b(?:currently|now|at\s+present|today|as\s+of|so\s+far|to\s+date|will|would|planned|"
+    r"plans?)\b"
+    r"|(?<![\w-])(?:сейчас|ныне|в\s+настоящее\s+время|на\s+сегодня\w*|планир\w*|будет|будут)"
+    r"(?![\w-])",
+    re.I,
+)
 
 
 _SAME_PERIOD = re.compile(
@@ -375,9 +391,24 @@ def _adjacent(text: str, q: Quantity, t: TimeExpr, siblings: list[Quantity]) -> 
 
 
 def last_period(text: str, times: list[TimeExpr]) -> str | None:
-    """The last period the sentence states, not counting what it compares with."""
-    periods = [t.period for t in times if t.period and not _baseline(text, t)]
+    """The last period the sentence states, not counting what it compares with (nor the
+    period of the value compared with: "57.9% of the market, up from 55.4% in September")."""
+    periods = [
+        t.period
+        for t in times
+        if t.period and not _baseline(text, t) and not _BASE_VALUE.search(text, 0, t.start)
+    ]
     return periods[-1] if periods else None
+
+
+# a value compared with, dated right after it: "up from 55.4% in September", "against $1.2
+# billion in 2023", "против 55,4% в сентябре"
+_BASE_VALUE = re.compile(
+    r"(?:\b(?:from|than|against|versus|vs\.?|compared\s+(?:to|with))|(?<![\w-])(?:с|против|по"
+    r"\s+сравнению\s+с))\s+(?:the\s+|a\s+)?[$€¥₽£]?\s*\d[\d.,]*\s*(?:%|percent|per\s+cent)?"
+    r"(?:\s+[^\W\d]+){0,2}?(?:\s+(?:in|for|during|over|в|во|за))?\s+(?:the\s+)?$",
+    re.I,
+)
 
 
 # a sum converted in brackets right after it: "1.1 trillion roubles ($13.6 billion)", "€49.6

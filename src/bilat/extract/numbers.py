@@ -138,8 +138,20 @@ def _duration_re() -> re.Pattern[str]:
     )
 
 
+@cache
+def _and_a_half_re() -> re.Pattern[str]:
+    nw = alternation(_map("number_words"), ignore_case=True)
+    return re.compile(
+        rf"\b(?P<n>\d+|(?:{nw})(?:-(?:{nw}))?)\s+(?:and\s+a\s+half|с\s+половиной)\s+"
+        r"(?P<unit>hours?|days?|час(?:а|ов)?|д(?:ня|ней)|суток)(?![\w-])",
+        re.I,
+    )
+
+
 def _durations(text: str) -> list[Quantity]:
-    """'one hour and twenty-five minutes' is 85 minutes (GOLD.md v1.1), not 25."""
+    """'one hour and twenty-five minutes' is 85 minutes (GOLD.md v1.1), not 25; 'two and a
+    half hours', 'двух с половиной часов' is 150 minutes (`_in_minutes`), not a count of two
+    and a half of something; 'три с половиной дня' is 3.5 days."""
     out = []
     for m in _duration_re().finditer(text):
         hours, minutes = (_number(m[g]) for g in ("h", "m"))
@@ -148,6 +160,11 @@ def _durations(text: str) -> list[Quantity]:
         out.append(
             Quantity(m.start(), m.end(), m.group(0), value, None, "minute", None, qual, None)
         )
+    for m in _and_a_half_re().finditer(text):
+        unit = "hour" if m["unit"].lower().startswith(("hour", "час")) else "day"
+        qual = qualifier_before(text, m.start()) or "exact"
+        value = _number(m["n"]) + 0.5
+        out.append(Quantity(m.start(), m.end(), m.group(0), value, None, unit, None, qual, None))
     return out
 
 
