@@ -61,7 +61,8 @@ def _clean_person(text: str) -> str:
     text = re.sub(r"['’]s$", "", text.strip())
     # "Governor of Amur Oblast Orlov": the region's noun is not part of the name
     text = re.sub(r"^(?:Oblast|Province|Krai|Region|Prefecture|County|District)\s+", "", text)
-    return TITLE_WORDS.sub("", text).strip(" ,.;:\"“”'")
+    # "• Putin": the model takes a list's bullet into the name
+    return TITLE_WORDS.sub("", text).strip(" ,.;:\"“”'•·▪►*")
 
 
 def _valid_person(name: str, before: str) -> bool:

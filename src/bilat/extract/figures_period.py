@@ -292,8 +292,9 @@ def fallback_period(
 # a sentence setting its numbers now or ahead, not in the period reported before it
 _NOW_OR_AHEAD = re.compile(
     r"\b(?:currently|now|at\s+present|today|as\s+of|so\s+far|to\s+date|will|would|planned|"
-    r"plans?)\b"
-    r"|(?<![\w-])(?:сейчас|ныне|в\s+настоящее\s+время|на\s+сегодня\w*|планир\w*|будет|будут)"
+    r"plans?|first\s+time\s+since|(?:highest|lowest)\s+since)\b"
+    r"|(?<![\w-])(?:сейчас|ныне|в\s+настоящее\s+время|на\s+сегодня\w*|планир\w*|будет|будут"
+    r"|впервые)"
     r"(?![\w-])",
     re.I,
 )

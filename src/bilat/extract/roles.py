@@ -27,7 +27,8 @@ __all__ = [
 REGIONAL_KEYS = frozenset({"regional_head", "regional_party_secretary"})
 # Offices held in another state: "the Russian ambassador" is the ambassador to one state
 POSTED_KEYS = frozenset({"ambassador"})
-_POSTED_TO = re.compile(r"\s+(?:to|in)\s+(?:the\s+)?")  # "Ambassador to (the) Iran / in Beijing"
+# "Ambassador to (the) Iran / in Beijing", "Ambassador Extraordinary and Plenipotentiary to"
+_POSTED_TO = re.compile(r"\s+(?:Extraordinary\s+and\s+Plenipotentiary\s+)?(?:to|in)\s+(?:the\s+)?")
 
 _HEAD = re.compile(r"^(.+? of(?: the)?)\s+(.+)$")  # "secretary of the | security council"
 

@@ -1,0 +1,48 @@
+"""Contacts told in envoys' profiles and newsletter bullets: an ambassador presenting his
+credentials to a head of state (or their copies to a deputy minister) is received by him; a
+list's bullet is not part of the name after it ("• Putin is in Beijing ..."); a leader "is in
+<capital> for the third Belt and Road Forum" is a trip told by its aim. The texts are
+written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+from tests.test_event_sessions import _events
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kazakhstan's new ambassador to Russia, Daniyar Kuanyshev, arrived in Moscow in March. "
+        "He presented his credentials to Russian President Vladimir Putin in April 2031.",
+        "Новый посол Казахстана в России Данияр Куанышев вручил верительные грамоты Президенту "
+        "России Владимиру Путину в апреле 2031 года.",
+    ],
+)
+def test_credentials_presented_are_a_meeting_with_the_head_of_state(text: str) -> None:
+    found = _events(text, "2031-09-10")
+    assert found == {("meeting", "occurred", "2031-04", ("Daniyar Kuanyshev", "Vladimir Putin"))}
+
+
+def test_copies_of_credentials_handed_to_a_deputy_minister() -> None:
+    found = _events(
+        "On April 2, he handed copies of his credentials to Russian Deputy Foreign Minister "
+        "Mikhail Galuzin, Kazakh Ambassador Daniyar Kuanyshev said.",
+        "2031-09-10",
+    )
+    assert found == {
+        ("meeting", "occurred", "2031-04-02", ("Mikhail Galuzin", "Daniyar Kuanyshev"))
+    }
+
+
+def test_a_bullet_is_no_part_of_the_name_and_a_trip_for_a_forum() -> None:
+    found = _events(
+        "What you need to know\n"
+        "• Putin is in Ulaanbaatar for the second Mongolia-Russia Economic Forum, which opened "
+        "on Tuesday. He sat down with Ukhnaagiin Khurelsukh this morning.",
+        "2031-10-15",  # a Wednesday
+    )
+    assert ("visit", "occurred", "2031-10-14", ("Vladimir Putin", "Mongolia")) in found
+    assert ("meeting", "occurred", "2031-10-15", ("Vladimir Putin", "Ukhnaagiin Khurelsukh")) in (
+        found
+    )
