@@ -201,6 +201,8 @@ def _counts_something(text: str, p: Parse, m: re.Match[str]) -> bool:
         # number of students at Russian universities to 1,000 by 2027"
     if p.value != 1 and _OF_WHICH.match(after):
         return True  # "63 projects, 46 of which are under way": a count of the set's part
+    if _MORE_OF.match(after):
+        return True  # "at least ten more Iranian banks", "10,000 more tourists" (GOLD: an amount)
     if _non_figure(after) or _age(text, p.start) or first.group(1) in _function_words():
         return False
     if _STREET.match(text, p.end):
@@ -229,6 +231,11 @@ def _counts_something(text: str, p: Parse, m: re.Match[str]) -> bool:
 
 
 _GROUP_OF = re.compile(r"\bGroup\s+of\s+$")
+# a count of more of something: "ten more Iranian banks" (not "ten more than", "two more years")
+_MORE_OF = re.compile(
+    r"\s*(?:more|additional|extra)\s+(?!than\b|times\b|(?:days?|weeks?|months?|years?|decades?)\b)"
+    r"(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*s\b"
+)
 _LENGTH_OF_TIME = re.compile(
     r"\s*(?:months?|years?|decades?|centuries|(?:min|mins|minute)\s+read)\b", re.I
 )

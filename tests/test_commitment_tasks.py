@@ -1,0 +1,43 @@
+"""Targets told as a task set or a finding agreed: "the heads of state have instructed the
+governments to bring mutual trade to 30 billion dollars", "Стороны нацелены на увеличение
+товарооборота до 3 млрд долларов", "have agreed that at least ten more banks will be
+connected by the end of the year" (a count of more of something). The texts are written for
+these tests."""
+
+from __future__ import annotations
+
+import pytest
+from tests.conftest import extract_text
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        (
+            "The heads of state have instructed the governments to bring mutual trade between "
+            "Kazakhstan and Russia to 35 billion dollars.",
+            "2031-02-20",
+            (">=", 35e9, "USD", None, "agreed"),
+        ),
+        (
+            "Стороны нацелены на увеличение товарооборота России и Монголии до 4 млрд долларов "
+            "в ближайшие годы.",
+            "2031-05-14",
+            (">=", 4e9, "USD", None, "agreed"),
+        ),
+        (
+            "Russia and Iran have agreed that at least twelve more Iranian banks will be "
+            "connected to SPFS by the end of the year.",
+            "2031-03-05",
+            (">=", 12, "count", "2031", "agreed"),
+        ),
+    ],
+)
+def test_a_task_set_is_a_target_not_a_level(
+    text: str, published: str, expected: tuple[object, ...]
+) -> None:
+    found = extract_text(text, published)
+    assert [(c.relation, c.value, c.unit, c.deadline, c.status) for c in found.commitments] == [
+        expected
+    ]
+    assert not found.figures
