@@ -55,3 +55,37 @@ def test_a_communique_is_of_the_heads_meeting_told_just_before() -> None:
         "communique",
         "joint communique following the 28th regular meeting between the heads of government",
     ) in titles
+
+
+def test_its_protocol_is_of_the_session_told_before_in_lower_case() -> None:
+    titles = _titles(
+        "Russian Energy Minister Sergei Tsivilev arrived in Pyongyang on Monday for a session "
+        "of the intergovernmental commission on trade and economic cooperation, KCNA said.\n\n"
+        "Tsivilev and North Korean External Economic Relations Minister Yun Jong Ho co-chaired "
+        "the session on Tuesday and signed its protocol, KCNA said.",
+        "2031-11-19",
+    )
+    assert titles == [
+        (
+            "other",
+            "protocol of the session of the intergovernmental commission on trade and economic "
+            "cooperation",
+        )
+    ]
+
+
+def test_a_russian_protocol_is_of_the_session_held_before() -> None:
+    titles = _titles(
+        "В субботу Козлов и министр внешнеэкономических связей КНДР Юн Чжон Хо провели в "
+        "Пхеньяне 14-е заседание Межправительственной комиссии по торгово-экономическому "
+        "сотрудничеству.\n\nПо его итогам стороны подписали протокол заседания. Следующее "
+        "заседание комиссии состоится в 2032 году в Москве.",
+        "2031-10-20",
+    )
+    assert titles == [
+        (
+            "other",
+            "protocol of the 14th meeting of the intergovernmental commission on trade and "
+            "economic cooperation",
+        )
+    ]

@@ -30,7 +30,10 @@ _OCCASION = re.compile(
 MEETING_RECORD = re.compile(r"(?:the\s+)?(?:protocol|minutes)$", re.I)
 AFTER_MEETING = re.compile(
     r"\b(?:following|after|at\s+the\s+end\s+of|as\s+a\s+result\s+of|(?:up)?on\s+the\s+results\s+of)"
-    r"\s+(?:the|this|its|their)\s+(?:[\w-]+\s+){0,2}(?:meeting|session|talks)\b",
+    r"\s+(?:the|this|its|their)\s+(?:[\w-]+\s+){0,2}(?:meeting|session|talks)\b"
+    # "co-chaired the session on Tuesday and signed its protocol"
+    r"|\b(?:meeting|session)\b[^.;]{0,120}?\b(?:signed|adopted|approved)\s+its\s+"
+    r"(?:final\s+)?(?:protocol|minutes)\b",
     re.I,
 )
 _OF_THE_MEETING = re.compile(r"(?:protocol|minutes) of the (?:meeting|session)", re.I)
@@ -44,6 +47,12 @@ _SESSION = re.compile(
     r"(?:the|their)\s+(?:[A-Z][\w'’-]*\s+){0,6}?(?:Commission|Committee|Council)"
     r"(?:\s+(?:\([A-Z]{2,8}\)\s+)?(?:of|for|on)\s+(?:the\s+)?[A-Z][\w'’-]*"
     r"(?:\s+(?:of|for|on|and|the|[A-Z][\w'’-]*))*?(?=\s+(?:in|on|at|held|was|were|co-chaired)\b|[,.;]))?"
+    # a body written in lower case, its session not numbered: "for a session of the
+    # intergovernmental commission on trade and economic cooperation"
+    r"|(?:(?<=\ba\s)|(?<=\bthe\s))(?:\d+(?:st|nd|rd|th)\s+)?(?:session|meeting)\s+of\s+the\s+"
+    r"(?:[\w'’-]+\s+){0,4}?"
+    r"(?:commission|committee|council)(?:\s+(?:on|for)\s+[a-z][\w'’-]*"
+    r"(?:\s+(?:and|[a-z][\w'’-]*)){0,5}?(?=[,.;]|\s+(?:in|on|at|held|was|were)\b))?"
 )
 
 _TO_HOLD = re.compile(r"\b(?:to|will|would|shall)\s+(?:hold|convene|host)\s+(?:the|their)\s+$")

@@ -351,7 +351,8 @@ def _from_sentence(ctx: DocContext, s: Sentence) -> list[Agreement]:
         context = s.text[max(0, begin - 30) : m.end() + 20]
         if lex.generic.search(context):
             continue
-        if not is_specific(title, m.group(0)):
+        record = MEETING_RECORD.match(title) and AFTER_MEETING.search(s.text)
+        if not record and not is_specific(title, m.group(0)):
             batch = batch_title(ctx, s, (begin, m.end()), title, lex.any_kind)
             if batch is None:
                 continue
@@ -361,7 +362,7 @@ def _from_sentence(ctx: DocContext, s: Sentence) -> list[Agreement]:
             title += f" between {signers.group(1)}"  # "the memorandum signed by X and Y"
         if _SUBJECT_ONLY.match(m.group(0)):
             title = f"agreement on the {title}"  # 'negotiations on the creation of a hub'
-        if MEETING_RECORD.match(title) and AFTER_MEETING.search(s.text):
+        if record:
             # "Following the meeting the Protocol was signed": the meeting's own record
             kind, title = "other", with_body(ctx, s, f"{title.lower()} of the meeting")
         talks = _TALKS_AFTER.match(s.text, m.end())

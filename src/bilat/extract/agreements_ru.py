@@ -223,17 +223,63 @@ def _agreement(
         return None
     bare = name.first == name.head and name.end == name.head_end and len(k.lemmas) == 1
     kind = _kind_of(toks, k, name)
-    record = (bare and k.english == "protocol") or k.english == "final protocol"
-    if record and _AFTER_SESSION.search(s.text):
+    record = (bare and k.english == "protocol") or k.english in (
+        "final protocol",
+        "protocol of the meeting",
+    )
+    if record and (_AFTER_SESSION.search(s.text) or k.english == "protocol of the meeting"):
         # "По итогам заседания стороны подписали протокол": the meeting's own record
-        title = f"{k.english} of the meeting"
+        session = _session_before(ctx, s)
+        title = f"{k.english.split(' of the ')[0]} of the {session or 'meeting'}"
         made = _make(ctx, s, toks, replace(name, title=title), "other", "signed")
-        return replace(made, title=with_body(ctx, s, made.title)) if made else None
+        if made is None or session:
+            return made
+        return replace(made, title=with_body(ctx, s, made.title))
     if bare and kind not in _BY_PARTIES:
         return None  # "соглашение": one named before, or none in particular
     if kind == "contract" and k.english == "treaty":  # "договор купли-продажи"
         name = _name(toks, replace(k, english="contract"), name.head)
     return _make(ctx, s, toks, name, kind, _status(toks, name, kind))
+
+
+def _session_before(ctx: DocContext, s: Sentence) -> str | None:
+    """The session a protocol records, in English: the one the sentence or the nearest
+    sentence before it names as held ("провели в Пхеньяне 12-е заседание Межправительственной
+    комиссии по торгово-экономическому сотрудничеству" -> "12th meeting of the
+    intergovernmental commission on trade and economic cooperation"); not one still to come
+    ("Следующее заседание комиссии состоится в 2026 году")."""
+    for prev in reversed(ctx.sentences[: s.index + 1]):
+        if _SESSION_RU.search(prev.text) is None or _NEXT_SESSION.search(prev.text):
+            continue
+        names = [
+            (m.start - prev.start, m.end - prev.start, m.actor)
+            for m in ctx.mentions_in(prev.start, prev.end)
+            if not mostly_cyrillic(m.actor)
+        ]
+        toks = tokens(prev.text, names)
+        for i, t in enumerate(toks):
+            if t.lemma not in ("заседание", "сессия"):
+                continue
+            first = adjectives_before(toks, i)  # "девятое", "очередное"; "12-е" below
+            first = i - 1 if i and _ORDINAL_RU.fullmatch(toks[i - 1].text) else first
+            _, told = render(
+                toks, first, (i, i + 1), "meeting" if t.lemma == "заседание" else "session"
+            )
+            if _BODY_EN.search(told):
+                return told
+    return None
+
+
+_SESSION_RU = re.compile(
+    r"(?<![\w-])(?:заседани|сесси)\w*\s+(?:[\w-]+\s+){0,2}?(?:комисси|комитет|совет|подкомисси)",
+    re.I,
+)
+_NEXT_SESSION = re.compile(
+    r"(?<![\w-])(?:следующ\w*\s+(?:\w+\s+)?(?:заседани|сесси)|состоится|пройд[её]т|запланирован)",
+    re.I,
+)
+_ORDINAL_RU = re.compile(r"\d{1,3}-(?:е|го|м|ое|ого|ом|й)")
+_BODY_EN = re.compile(r"\b(?:commission|committee|council|subcommission)\b", re.I)
 
 
 _AFTER_SESSION = re.compile(
