@@ -46,3 +46,13 @@ def test_a_bullet_is_no_part_of_the_name_and_a_trip_for_a_forum() -> None:
     assert ("meeting", "occurred", "2031-10-15", ("Vladimir Putin", "Ukhnaagiin Khurelsukh")) in (
         found
     )
+
+
+@pytest.mark.parametrize("post", ["head", "chairman"])
+def test_a_name_the_model_takes_for_a_body_is_a_person_told_by_his_post(post: str) -> None:
+    found = _events(
+        f"On Monday Chinese Ambassador Zhang Hanhui held talks with Valery Pikalev, {post} of "
+        "Russia's Federal Customs Service, on speeding up border crossings.",
+        "2031-03-12",  # a Wednesday
+    )
+    assert found == {("meeting", "occurred", "2031-03-10", ("Zhang Hanhui", "Valery Pikalev"))}

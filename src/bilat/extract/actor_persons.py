@@ -262,7 +262,9 @@ def add_persons(b: Builder) -> None:
         + [name for _end, name in titled.values()]
     )
     for ent in map(_first_line, b.ctx.ents):
-        if ent.label_ != "PERSON" or b.covered(ent.start_char, ent.end_char):
+        if b.covered(ent.start_char, ent.end_char):
+            continue
+        if ent.label_ != "PERSON" and not _named_by_post(text, ent):
             continue
         name = _clean_person(ent.text)
         if re.search(r"\bof\s+$", context_before(text, ent.start_char)) and name.count(" ") >= 2:
@@ -368,6 +370,33 @@ class _Span:
     text: str
     start_char: int
     end_char: int
+
+
+# a post told right after a name: "Valery Pikalev, head of Russia's Federal Customs Service"
+_POST_AFTER = re.compile(
+    r",\s+(?:the\s+)?(?:(?:first|deputy|vice|acting)\s+)?(?:head|chief|chairman|chairwoman|"
+    r"director|director-general|president|governor|minister|ambassador|spokesman|"
+    r"spokeswoman|spokesperson|CEO|founder)\s+(?:of|at|to)\b"
+)
+# the words of a body's name, not a person's
+_BODY_WORD = re.compile(
+    r"\b(?:Service|Ministry|Bank|Company|Corporation|Group|Agency|Council|Committee|Commission|"
+    r"Fund|University|Institute|Association|Union|Office|Administration|Authority|Holding|Port|"
+    r"Railways?|Airlines?|News|Times|Post|Daily)\b"
+)
+
+
+def _named_by_post(text: str, ent: Any) -> bool:
+    """An entity the model took for a body that is a person, told by the post after it:
+    two or three capitalised words, none a body's ("Valery Pikalev, head of ...")."""
+    words = ent.text.split()
+    return (
+        ent.label_ == "ORG"
+        and 2 <= len(words) <= 3
+        and all(w[:1].isupper() and w[1:].islower() and w.isalpha() for w in words)
+        and not _BODY_WORD.search(ent.text)
+        and _POST_AFTER.match(text, ent.end_char) is not None
+    )
 
 
 def _first_line(ent: Any) -> Any:
