@@ -380,3 +380,23 @@ def test_a_company_head_has_the_companys_state(
     ext = extract_text(text, "2025-11-20")
     assert {a.name: a.country for a in ext.actors if a.type == "person"} == {person: "RU"}
     assert (mode, person, date) in {(e.mode, e.participants[0], e.date) for e in ext.events}
+
+
+def test_a_release_of_lines_tells_another_pair_and_a_roadmaps_years_date_nothing() -> None:
+    """A ministry's release whose paragraphs are lines (no blank line): the line on a call
+    with India is Russia-India though the release is Russia-Vietnam; the roadmap "на
+    2026–2028 годы" signed after the talks dates no meeting in 2028."""
+    found = _events(
+        "Максим Решетников провёл в Москве переговоры с Министром промышленности и торговли "
+        "Вьетнама Нгуен Хонг Зиеном.\n"
+        "Стороны подтвердили цель довести товарооборот России и Вьетнама до 12 млрд долларов.\n"
+        "По итогам встречи подписана Дорожная карта по развитию сотрудничества между Россией "
+        "и Вьетнамом на 2026–2028 годы.\n"
+        "В тот же день Максим Решетников провёл телефонный разговор с Министром торговли и "
+        "промышленности Индии Пиюшем Гоялом.",
+        "2026-10-14",
+    )
+    assert {(e.mode, e.status, e.date, e.participants) for e in found} == {
+        ("meeting", "occurred", "2026-10-14", ("Maxim Reshetnikov", "Nguyen Hong Dien")),
+        ("call", "occurred", "2026-10-14", ("Maxim Reshetnikov", "Piyush Goyal")),
+    }

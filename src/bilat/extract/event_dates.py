@@ -260,7 +260,33 @@ def _not_event_date(text: str, start: int, end: int) -> bool:
     )
     # "MOSCOW. Nov 17 (Interfax) - ...": the sentence begins after the city
     dateline = dateline or (not text[:start].strip() and bool(_AGENCY_NEXT.match(text, end)))
-    return dateline or since or results
+    return dateline or since or results or _term_of_a_document(text, start, end)
+
+
+# the years a document runs for: "Дорожная карта ... на 2025–2027 годы", "План консультаций
+# на 2024-2025 годы", "a cooperation programme for 2026-2030"
+_TERM_BEFORE = re.compile(
+    r"(?:\bfor(?:\s+the\s+(?:years|period))?|(?<![\w-])на(?:\s+период)?)\s+"
+    r"(?:(?:19|20)\d\d\s*[-–—]\s*)?$",  # "на 2025–[2027 годы]": the span's end read alone
+    re.I,
+)
+_DOCUMENT_WORD = re.compile(
+    r"\b(?:plan|programme|program|road\s?map|strategy|agreement|memorandum|treaty|protocol|"
+    r"concept|contract)s?\b|(?<![\w-])(?:дорожн\w+\s+карт|план|программ|стратеги|соглашени|"
+    r"меморандум|концепци|договор|протокол|контракт)\w*",
+    re.I,
+)
+
+
+def _term_of_a_document(text: str, start: int, end: int) -> bool:
+    """Years after 'на'/'for' that a document named just before runs for: no event's date."""
+    if not re.search(r"(?:19|20)\d\d", text[start:end]) or re.search(
+        r"[а-яa-z]{3,}\s+(?:19|20)\d\d", text[start:end], re.I
+    ):
+        return False  # years only (not "на 15 мая 2025 года", "for May 2026")
+    if not _TERM_BEFORE.search(text, max(0, start - 24), start):
+        return False
+    return _DOCUMENT_WORD.search(text, max(0, start - 140), start) is not None
 
 
 _SINCE_PHRASE = re.compile(

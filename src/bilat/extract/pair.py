@@ -81,14 +81,17 @@ def section_pair(
 
 
 def _section(text: str, start: int, end: int) -> tuple[int, int]:
-    """The paragraph around start..end, with the heading line above it."""
-    first = text.rfind("\n\n", 0, start)
-    first = 0 if first < 0 else first + 2
-    heading = text.rfind("\n\n", 0, max(0, first - 2))
-    above = text[heading + 2 if heading >= 0 else 0 : max(0, first - 2)]
+    """The paragraph around start..end, with the heading line above it; a page whose
+    paragraphs are lines (no blank line anywhere: a ministry's release as its site gives
+    it) is read line by line."""
+    sep = "\n\n" if "\n\n" in text else "\n"
+    first = text.rfind(sep, 0, start)
+    first = 0 if first < 0 else first + len(sep)
+    heading = text.rfind(sep, 0, max(0, first - len(sep)))
+    above = text[heading + len(sep) if heading >= 0 else 0 : max(0, first - len(sep))]
     if above and "\n" not in above.strip() and not above.rstrip().endswith((".", "!", "?")):
-        first = heading + 2 if heading >= 0 else 0
-    last = text.find("\n\n", end)
+        first = heading + len(sep) if heading >= 0 else 0
+    last = text.find(sep, end)
     return first, len(text) if last < 0 else last
 
 
