@@ -56,3 +56,22 @@ def test_a_name_the_model_takes_for_a_body_is_a_person_told_by_his_post(post: st
         "2031-03-12",  # a Wednesday
     )
     assert found == {("meeting", "occurred", "2031-03-10", ("Zhang Hanhui", "Valery Pikalev"))}
+
+
+def test_a_dateline_city_is_no_party_and_no_plans_to_meet_is_no_meeting() -> None:
+    """A digest on Japan and China: an item filed from Seoul on a Russian minister in
+    Pyongyang is Russia-North Korea ("SEOUL - " names where it was filed); "no plans for
+    Premier Li Qiang to meet Takaichi on the sidelines of the G20 summit" is no meeting."""
+    found = _events(
+        "Japan, China diplomats meet in Beijing\n\n"
+        "BEIJING - Japanese Foreign Minister Toshimitsu Motegi held talks with Chinese Foreign "
+        "Minister Wang Yi in Beijing on Tuesday.\n\n"
+        "Chinese Foreign Ministry spokeswoman Mao Ning said Wednesday there are no plans for "
+        "Premier Li Qiang to meet Takaichi on the sidelines of the Group of 20 summit.\n\n"
+        "Russian minister in Pyongyang\n\n"
+        "SEOUL - Russian Natural Resources Minister Alexander Kozlov arrived in Pyongyang on "
+        "Monday for talks, North Korea's official Korean Central News Agency said.",
+        "2031-11-19",  # a Wednesday
+    )
+    assert ("visit", "occurred", "2031-11-17", ("Alexander Kozlov", "North Korea")) in found
+    assert not any("Li Qiang" in p for *_, p in found)

@@ -375,7 +375,7 @@ class _Span:
 # a post told right after a name: "Valery Pikalev, head of Russia's Federal Customs Service"
 _POST_AFTER = re.compile(
     r",\s+(?:the\s+)?(?:(?:first|deputy|vice|acting)\s+)?(?:head|chief|chairman|chairwoman|"
-    r"director|director-general|president|governor|minister|ambassador|spokesman|"
+    r"director(?:[-\s]general)?|president|governor|minister|ambassador|spokesman|"
     r"spokeswoman|spokesperson|CEO|founder)\s+(?:of|at|to)\b"
 )
 # the words of a body's name, not a person's

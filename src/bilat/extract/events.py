@@ -240,6 +240,9 @@ _NOT_TOLD = re.compile(
     # ... or ruled out: "there were no plans for Putin to meet Sharif in Tianjin", "has no
     # plans to visit", "не планирует встречаться"
     r"|\b(?:no|not\s+any)\s+plans?\s+(?:for\s+(?:[\w'’.-]+\s+){1,4})?to\s+(?:[\w-]+\s+){0,2}$"
+    # ... and the occasion told after it: "no plans for Li Qiang to meet Takaichi on the
+    # sidelines of the G20 summit"
+    r"|\b(?:no|not\s+any)\s+plans?\s+(?:for\s+(?:[\w'’.-]+\s+){1,4})?to\s+(?:meet|visit|hold\s+talks)\b"
     r"|(?<!\w)не\s+(?:планиру\w+|собира\w+|намерен\w*)\s+$",
     re.I,
 )
