@@ -12,12 +12,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from bilat.extract.gazetteer import Entry, Gazetteer
+from bilat.extract.gazetteer import Entry, Gazetteer, normalize
 from bilat.extract.wordre import in_capitals
 
 __all__ = ["GazMatch", "find_gazetteer_mentions"]
 
 _MATCHERS: dict[tuple[int, int], tuple[Any, Any, dict[str, list[Entry]]]] = {}
+_FOLDED: dict[tuple[int, int], Any] = {}
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,10 +120,49 @@ def _longest(spans: list[tuple[int, int, str]]) -> Iterator[tuple[int, int, str]
         yield start, end, key
 
 
+def _fold(word: str) -> str:
+    """A word lower-cased with its accents dropped: "Việt" -> "viet", "Nội" -> "noi"."""
+    return normalize(word).replace(" ", "")
+
+
+def _folded_matcher(gaz: Gazetteer, doc: Any) -> Any:
+    """The lower-cased forms matched on accent-folded tokens (`_fold` in `norm_`): "Việt Nam",
+    "Hà Nội", "Lương Cường" as the gazetteer writes them, "Viet Nam", "Ha Noi"."""
+    key = (id(gaz), id(doc.vocab))
+    if key not in _FOLDED:
+        import spacy
+        from spacy.matcher import PhraseMatcher
+
+        blank = spacy.blank(doc.lang_, vocab=doc.vocab)
+        folded = PhraseMatcher(doc.vocab, attr="NORM")
+        _, _, by_key = _matchers(gaz, doc)
+        for key_ in by_key:
+            if key_.startswith("~"):
+                pattern = blank.make_doc(key_[1:])
+                for token in pattern:
+                    token.norm_ = _fold(token.text)
+                folded.add(key_, [pattern])
+        _FOLDED[key] = folded
+    return _FOLDED[key]
+
+
+def _accented(doc: Any) -> bool:
+    """Whether the doc has a Latin letter with an accent (a name written with its diacritics)."""
+    return any(not t.is_ascii and t.is_alpha and not _cyrillic(t.text) for t in doc)
+
+
+def _cyrillic(word: str) -> bool:
+    return any("Ѐ" <= c <= "ӿ" for c in word)
+
+
 def find_gazetteer_mentions(gaz: Gazetteer, doc: Any) -> list[GazMatch]:
     exact, lower, by_key = _matchers(gaz, doc)
     strings = doc.vocab.strings
     spans = [(s, e, strings[m]) for m, s, e in (*exact(doc), *lower(doc))]
+    if doc.lang_ != "ru" and _accented(doc):
+        for token in doc:
+            token.norm_ = _fold(token.text) if not token.is_ascii else token.lower_
+        spans += [(s, e, strings[m]) for m, s, e in _folded_matcher(gaz, doc)(doc)]
     by_lemma: dict[str, list[Entry]] = {}
     if doc.lang_ == "ru":
         lemma_matcher, by_lemma = _lemma_matcher(gaz, doc)

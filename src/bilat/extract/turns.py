@@ -106,8 +106,16 @@ def speaker_turns(ctx: DocContext) -> list[Turn]:
     is that speaker's."""
     labels = list(_LABEL.finditer(ctx.clean_text))
     turns = []
-    author = _author(ctx)
-    if author is not None:  # a post under its author's name: his turn up to the first label
+    signed = _signed_by(ctx) if _author(ctx) is None else None
+    if signed is not None and not any(
+        x.type == "person"
+        for m in labels
+        for x in ctx.mentions_in(m.start("label"), m.end("label"))
+    ):  # a signed article whose labels are the page's ("Rubric:", "Photo caption:"): his
+        return [Turn(signed[0], len(ctx.clean_text), signed[1])]
+    author = _author(ctx) or signed
+    if author is not None:  # a post under its author's name, or a signed article: his turn
+        # up to the first label
         at, who = author
         turns.append(Turn(at, labels[0].start() if labels else len(ctx.clean_text), who))
     named: list[tuple[str, Mention]] = []  # the earlier labels that named their speaker
@@ -137,6 +145,30 @@ def post_author(ctx: DocContext) -> Mention | None:
     """The named author of a post whose first line is his ("Василий Орлов | ..."), if any."""
     found = _author(ctx)
     return found[1] if found else None
+
+
+# a signed article's author, near its top: "Article by President of the People's Republic of
+# China Xi Jinping for Rossiyskaya Gazeta", "published a signed article by ... Xi Jinping",
+# "By Han Chunlin in Opinion", "Text: Xi Jinping", "Автор: ..."
+_SIGNED = re.compile(
+    r"\b(?i:(?:signed\s+)?(?:article|op-ed)\s+by)\s+"
+    r"|^[ \t]*By\s+(?=[^\n]{3,60}?\s+in\s+(?:Opinion|Op-?Ed|Commentary|Viewpoint)\b)",
+    re.M,
+)
+
+
+def _signed_by(ctx: DocContext) -> tuple[int, Mention] | None:
+    """The author a signed article names near its top, and where his text starts (the end
+    of that line): "I" and "my" in it are his."""
+    for m in _SIGNED.finditer(ctx.clean_text, 0, 700):
+        line_end = ctx.clean_text.find("\n", m.end())
+        line_end = len(ctx.clean_text) if line_end < 0 else line_end
+        people = [
+            x for x in ctx.mentions_in(m.end(), min(line_end, m.end() + 160)) if x.type == "person"
+        ]
+        if people:
+            return line_end, people[0]
+    return None
 
 
 def _author(ctx: DocContext) -> tuple[int, Mention] | None:
