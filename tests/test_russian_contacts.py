@@ -400,3 +400,27 @@ def test_a_release_of_lines_tells_another_pair_and_a_roadmaps_years_date_nothing
         ("meeting", "occurred", "2026-10-14", ("Maxim Reshetnikov", "Nguyen Hong Dien")),
         ("call", "occurred", "2026-10-14", ("Maxim Reshetnikov", "Piyush Goyal")),
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        # after its subject, before a past verb: the day before the item's report
+        (
+            "Председатель КНР Си Цзиньпин накануне провел в Астане переговоры с президентом "
+            "Казахстана Касым-Жомартом Токаевым.",
+            "2031-09-14",
+        ),
+        # the eve of an occasion is no day of its own
+        (
+            "Председатель КНР Си Цзиньпин провел в Астане переговоры с президентом Казахстана "
+            "Касым-Жомартом Токаевым накануне саммита.",
+            "2031-09-15",
+        ),
+    ],
+)
+def test_nakanune_after_the_subject_is_the_day_before(text: str, date: str) -> None:
+    meetings = [
+        (e.date, e.participants) for e in _events(text, "2031-09-15") if e.mode == "meeting"
+    ]
+    assert meetings == [(date, ("Xi Jinping", "Kassym-Jomart Tokayev"))]

@@ -323,7 +323,13 @@ def _rel_day(m: re.Match[str], w: _When) -> _Resolved | None:
     base = w.pub.as_date() if w.pub else None
     if base is None:
         return None, None, None
-    word = (m["w"] or m.groupdict().get("w2") or m.groupdict().get("w3") or "").lower()
+    word = (
+        m["w"]
+        or m.groupdict().get("w2")
+        or m.groupdict().get("w3")
+        or m.groupdict().get("w4")
+        or ""
+    ).lower()
     return (base + dt.timedelta(days=_REL_DAYS[word])).isoformat(), None, None
 
 
@@ -474,7 +480,11 @@ def _rules() -> tuple[tuple[re.Pattern[str], _Rule], ...]:
                 r"(?<![\w-])(?:прошедш|состоявш|проходивш|завершивш)\w*\s+(?P<w>накануне)(?![\w-])"
                 r"|(?<![\w-])(?P<w2>накануне)(?=\s+(?:прошл|состоял|завершил)\w*(?![\w-]))"
                 # "прибыл в Китай с официальным визитом накануне.": the clause's last word
-                r"|(?<=\s)(?P<w3>накануне)(?=\s*(?:[.;!?)]|,\s+(?:а|и|но|где|когда)\b|$))",
+                r"|(?<=\s)(?P<w3>накануне)(?=\s*(?:[.;!?)]|,\s+(?:а|и|но|где|когда)\b|$))"
+                # "Си Цзиньпин накануне провел переговоры": after its subject, before a past
+                # verb (not a sentence's opening "Накануне", nor "накануне визита")
+                r"|(?<=[а-яёА-ЯЁ]\s)(?P<w4>накануне)(?=\s+[а-яё]+(?:л|ла|ло|ли|лся|лась|лось|лись)"
+                r"(?![\w-]))",
                 re.I,
             ),
             _rel_day,
