@@ -4,6 +4,8 @@ Short or all-caps forms ("US", "UN", "PRC") match case-sensitively; longer forms
 lower-cased tokens. The matchers are built once per (gazetteer, vocab) and cached. In a
 Russian doc (`bilat.extract.nlp_ru`) the Russian names of `ru/names.yaml` also match on token
 lemmas, so every case form of a name ("Си Цзиньпином", "КНР", "Поднебесной") finds its entry.
+In a Latin-script doc with accented letters, the lower-cased forms also match on tokens with
+their accents dropped ("Việt Nam" finds "Viet Nam", "Hà Nội" "Ha Noi").
 """
 
 from __future__ import annotations
@@ -160,7 +162,7 @@ def find_gazetteer_mentions(gaz: Gazetteer, doc: Any) -> list[GazMatch]:
     strings = doc.vocab.strings
     spans = [(s, e, strings[m]) for m, s, e in (*exact(doc), *lower(doc))]
     if doc.lang_ != "ru" and _accented(doc):
-        for token in doc:
+        for token in doc:  # (only the folded matcher reads NORM)
             token.norm_ = _fold(token.text) if not token.is_ascii else token.lower_
         spans += [(s, e, strings[m]) for m, s, e in _folded_matcher(gaz, doc)(doc)]
     by_lemma: dict[str, list[Entry]] = {}

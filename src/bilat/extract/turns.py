@@ -12,6 +12,8 @@ one, so a journalist's "you" is nobody's. Without two speakers, "you" stays unre
 briefing addresses the press). An interview told as questions and answers ("GT: ...?",
 "— Алексей Евгеньевич, ...?" and the answer after each) has the interviewee its
 introduction names answer every question: "I" in an answer and "you" in a question are he.
+A signed article ("Article by President ... Xi Jinping for Rossiyskaya Gazeta", "By X in
+Opinion") is its author's turn: "I will soon pay a state visit" is his.
 """
 
 from __future__ import annotations
@@ -106,14 +108,15 @@ def speaker_turns(ctx: DocContext) -> list[Turn]:
     is that speaker's."""
     labels = list(_LABEL.finditer(ctx.clean_text))
     turns = []
-    signed = _signed_by(ctx) if _author(ctx) is None else None
+    posted = _author(ctx)
+    signed = _signed_by(ctx) if posted is None else None
     if signed is not None and not any(
         x.type == "person"
         for m in labels
         for x in ctx.mentions_in(m.start("label"), m.end("label"))
     ):  # a signed article whose labels are the page's ("Rubric:", "Photo caption:"): his
         return [Turn(signed[0], len(ctx.clean_text), signed[1])]
-    author = _author(ctx) or signed
+    author = posted or signed
     if author is not None:  # a post under its author's name, or a signed article: his turn
         # up to the first label
         at, who = author
@@ -149,7 +152,7 @@ def post_author(ctx: DocContext) -> Mention | None:
 
 # a signed article's author, near its top: "Article by President of the People's Republic of
 # China Xi Jinping for Rossiyskaya Gazeta", "published a signed article by ... Xi Jinping",
-# "By Han Chunlin in Opinion", "Text: Xi Jinping", "Автор: ..."
+# "By Han Chunlin in Opinion" (not a reporter's plain byline "By X", "Автор: X")
 _SIGNED = re.compile(
     r"\b(?i:(?:signed\s+)?(?:article|op-ed)\s+by)\s+"
     r"|^[ \t]*By\s+(?=[^\n]{3,60}?\s+in\s+(?:Opinion|Op-?Ed|Commentary|Viewpoint)\b)",
