@@ -75,3 +75,14 @@ def test_a_dateline_city_is_no_party_and_no_plans_to_meet_is_no_meeting() -> Non
     )
     assert ("visit", "occurred", "2031-11-17", ("Alexander Kozlov", "North Korea")) in found
     assert not any("Li Qiang" in p for *_, p in found)
+
+
+def test_a_trip_someone_would_then_make_is_still_to_come() -> None:
+    """'said Mr. Modi would then travel to Vienna on July 9-10' in a report of July 6: a
+    trip planned for the days ahead, not one of the year before."""
+    found = _events(
+        "Foreign Secretary Vinay Kwatra said Mr. Modi would then travel to Vienna on July 9-10, "
+        "the first visit by an Indian Prime Minister to Austria in 41 years.",
+        "2031-07-06",
+    )
+    assert found == {("visit", "planned", "2031-07-09", ("Narendra Modi", "Austria"))}

@@ -25,7 +25,7 @@ __all__ = [
 ]
 
 FUTURE_TRIGGER = re.compile(
-    r"(?:is|are) expected\b|will\b|to\b|expect|await|wait|жд[её]м|ждут|ожида", re.I
+    r"(?:is|are) expected\b|will\b|would\b|to\b|expect|await|wait|жд[её]м|ждут|ожида", re.I
 )
 
 
