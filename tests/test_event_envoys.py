@@ -59,30 +59,31 @@ def test_a_name_the_model_takes_for_a_body_is_a_person_told_by_his_post(post: st
 
 
 def test_a_dateline_city_is_no_party_and_no_plans_to_meet_is_no_meeting() -> None:
-    """A digest on Japan and China: an item filed from Seoul on a Russian minister in
-    Pyongyang is Russia-North Korea ("SEOUL - " names where it was filed); "no plans for
-    Premier Li Qiang to meet Takaichi on the sidelines of the G20 summit" is no meeting."""
+    """A digest on India and Pakistan: an item filed from Tokyo on a Russian minister in
+    Pyongyang is Russia-North Korea ("TOKYO - " names where it was filed); "no plans for
+    Prime Minister Shehbaz Sharif to meet Modi on the sidelines of the SCO summit" is no
+    meeting."""
     found = _events(
-        "Japan, China diplomats meet in Beijing\n\n"
-        "BEIJING - Japanese Foreign Minister Toshimitsu Motegi held talks with Chinese Foreign "
-        "Minister Wang Yi in Beijing on Tuesday.\n\n"
-        "Chinese Foreign Ministry spokeswoman Mao Ning said Wednesday there are no plans for "
-        "Premier Li Qiang to meet Takaichi on the sidelines of the Group of 20 summit.\n\n"
+        "India, Pakistan envoys meet in Geneva\n\n"
+        "GENEVA - Indian Foreign Secretary Vikram Misri held talks with Pakistani Foreign "
+        "Secretary Amna Baloch in Geneva on Tuesday.\n\n"
+        "Pakistan's Foreign Office spokeswoman said Wednesday there are no plans for Prime "
+        "Minister Shehbaz Sharif to meet Modi on the sidelines of the SCO summit.\n\n"
         "Russian minister in Pyongyang\n\n"
-        "SEOUL - Russian Natural Resources Minister Alexander Kozlov arrived in Pyongyang on "
+        "TOKYO - Russian Natural Resources Minister Alexander Kozlov arrived in Pyongyang on "
         "Monday for talks, North Korea's official Korean Central News Agency said.",
         "2031-11-19",  # a Wednesday
     )
     assert ("visit", "occurred", "2031-11-17", ("Alexander Kozlov", "North Korea")) in found
-    assert not any("Li Qiang" in p for *_, p in found)
+    assert not any("Shehbaz Sharif" in p for *_, p in found)
 
 
 def test_a_trip_someone_would_then_make_is_still_to_come() -> None:
-    """'said Mr. Modi would then travel to Vienna on July 9-10' in a report of July 6: a
-    trip planned for the days ahead, not one of the year before."""
+    """'said President Tokayev would then travel to Tashkent on May 20-21' in a report of
+    May 16: a trip planned for the days ahead, not one of the year before."""
     found = _events(
-        "Foreign Secretary Vinay Kwatra said Mr. Modi would then travel to Vienna on July 9-10, "
-        "the first visit by an Indian Prime Minister to Austria in 41 years.",
-        "2031-07-06",
+        "Presidential spokesman Berik Uali said President Kassym-Jomart Tokayev would then "
+        "travel to Tashkent on May 20-21, his first visit to Uzbekistan this year.",
+        "2031-05-16",
     )
-    assert found == {("visit", "planned", "2031-07-09", ("Narendra Modi", "Austria"))}
+    assert found == {("visit", "planned", "2031-05-20", ("Kassym-Jomart Tokayev", "Uzbekistan"))}

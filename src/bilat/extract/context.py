@@ -23,6 +23,7 @@ __all__ = [
     "date_led",
     "heading_year",
     "headline_end",
+    "in_dateline",
     "in_its_post",
     "in_its_year",
     "item_day",
@@ -86,6 +87,31 @@ class DocContext:
 
 def _start(m: Mention) -> int:
     return m.start
+
+
+# a dateline opening its line: its city ("SEOUL - ", "BEIJING, March 11 (Xinhua) -- "), or
+# the state after its city ("SEOUL, South Korea (AP) —")
+_DATELINE_CITY = re.compile(r"[A-Z][A-Z .'’-]{2,},\s+")
+_DATELINE_END = re.compile(
+    r"(?P<when>,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*(?P<by>\([^()\n]{1,30}\)\s*)?"
+    r"(?:\s(?:--?|–|—)|(?:--?|–|—)\s)"
+)
+
+
+def in_dateline(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] names where the report was filed, no party to what it tells:
+    a city opening its line in capitals or with its day or agency ("SEOUL - ", "Moscow, Nov
+    18 (Reuters) -", not a headline's "China - Russia trade hits a record"), or the state
+    after such a city."""
+    line = text.rfind("\n", 0, start) + 1
+    before = text[line:start]
+    after = _DATELINE_END.match(text, end)
+    if after is None:
+        return False
+    if _DATELINE_CITY.fullmatch(before):
+        return True
+    told = text[start:end].isupper() or after["when"] or after["by"]
+    return not before.strip() and bool(told)
 
 
 def headline_end(ctx: DocContext) -> int:

@@ -12,7 +12,7 @@ import re
 from dataclasses import replace
 from itertools import pairwise
 
-from bilat.extract.context import DocContext, Mention
+from bilat.extract.context import DocContext, Mention, in_dateline
 from bilat.extract.event_clauses import Clause
 from bilat.extract.event_headline import guest_of_the_dateline
 from bilat.extract.event_merge import Found
@@ -161,20 +161,10 @@ def _inviter(ctx: DocContext, m: Mention) -> bool:
     )
 
 
-_DATELINE_CITY = re.compile(r"[A-Z][A-Z .'’-]{2,},\s+")
-_DATELINE_END = re.compile(r"\s*(?:\([^)\n]{1,24}\)\s*)?[—–-]")
-
-
 def dateline_state(ctx: DocContext, m: Mention) -> bool:
     """'SEOUL, South Korea (AP) —': the state of the dateline's city is where the report was
-    filed, no party to what it tells."""
-    text = ctx.clean_text
-    line = text.rfind("\n", 0, m.start) + 1
-    return bool(
-        m.type == "state"
-        and _DATELINE_CITY.fullmatch(text, line, m.start)
-        and _DATELINE_END.match(text, m.end)
-    )
+    filed, no party to what it tells (`context.in_dateline`)."""
+    return m.type == "state" and in_dateline(ctx.clean_text, m.start, m.end)
 
 
 # "met Chinese President Xi Jinping and Premier Li Qiang": the two told as objects of one

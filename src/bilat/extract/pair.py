@@ -15,9 +15,7 @@ pair.
 
 from __future__ import annotations
 
-import re
-
-from bilat.extract.context import DocContext
+from bilat.extract.context import DocContext, in_dateline
 
 __all__ = ["document_pair", "section_pair"]
 
@@ -140,7 +138,7 @@ def _pair_scores(
             if m.country
             and len(m.country) == 2
             and m.type in _COUNTED
-            and not _dateline(ctx.clean_text, m.start, m.end)
+            and not in_dateline(ctx.clean_text, m.start, m.end)  # "SEOUL - "
         }
         weight = 2.0 if sent.start < headline_end else 1.0
         for a in sorted(found):  # in a fixed order: ties below go to the pair told first
@@ -148,20 +146,6 @@ def _pair_scores(
                 if a < b:
                     scores[(a, b)] = scores.get((a, b), 0.0) + weight
     return scores
-
-
-# what follows a dateline's city: "SEOUL - ", "BEIJING, March 11 (Xinhua) -- ", "MOSCOW, Nov 18
-# (Reuters) –"
-_DATELINE_AFTER = re.compile(
-    r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*(?:\([^()\n]{1,30}\)\s*)?(?:--?|–|—)\s"
-)
-
-
-def _dateline(text: str, start: int, end: int) -> bool:
-    """A city opening its line as a dateline names where the report was filed, not a party
-    ("SEOUL - Russia's minister arrived in Pyongyang" is no South Korean item)."""
-    line_start = text.rfind("\n", 0, start) + 1
-    return not text[line_start:start].strip() and _DATELINE_AFTER.match(text, end) is not None
 
 
 def _counts(ctx: DocContext) -> dict[str, tuple[float, int]]:
