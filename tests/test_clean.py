@@ -138,6 +138,12 @@ CASES = [
     ("timestamps", f"24 FEB 2025, 17:52\nUpdated 18:10\n\n{P1}\n", f"{P1}\n"),
     ("published stamp", f"Title\nPublished: Feb 25, 2025 10:42 PM\n\n{P1}\n", f"Title\n\n{P1}\n"),
     ("crlf", f"Advertisement\r\n{P1}\r\n\r\nShare\r\n", f"{P1}\r\n"),
+    (
+        "byline after date and section",
+        f"Title\n12 мая 2031 | Экономика | Текст: Ирина Соколова\n{P1}\n",
+        f"Title\n{P1}\n",
+    ),
+    ("byline alone", f"Title\nText: Maria Lopez and Jan Novak\n\n{P1}\n", f"Title\n\n{P1}\n"),
 ]
 
 # Texts that must come through untouched: real sentences and content that look a bit like chrome.
@@ -159,6 +165,9 @@ UNTOUCHED = [
     # a live blog's timed correction is an entry of its own; a report's method note is text
     "10:31 CORRECTION: In the 09:40 entry, trade should read $24.8 billion, not $28.4 billion.\n",
     "This report was updated annually until 2022, when the customs service stopped publishing.\n",
+    # a byline's word starting a sentence, or before no name
+    "Text: the two sides agreed on a roadmap.\n",
+    "Автор: неизвестен\n",
 ]
 
 

@@ -248,9 +248,11 @@ _INITIAL_SURNAME = re.compile(
 
 
 def _person_key(b: Builder, name: str) -> str:
-    """One key for a person the gazetteer lacks; in Russian, for every case of the name."""
-    key = normalize(name)
-    return "ner:" + (russian_name_key(key) if b.ctx.language == "ru" else key)
+    """One key for a person the gazetteer lacks; in Russian, for every case of the name (its
+    nominative's: cutting endings alone keys "Максимом" as "максим" and "Максим" as "макс")."""
+    if b.ctx.language != "ru":
+        return "ner:" + normalize(name)
+    return "ner:" + russian_name_key(normalize(person_nominative(name) or name))
 
 
 def add_persons(b: Builder) -> None:
