@@ -1040,6 +1040,32 @@ def test_a_timelines_items_are_read_in_their_headings_year() -> None:
     assert ("visit", "2031-06-20") in got
 
 
+def test_timeline_items_in_other_layouts_take_their_day_and_year() -> None:
+    """The shapes key-dates lists come in: a bullet ('▲', '-') and '--' or '.' after the day,
+    a day written 14.09.2029, items with no day between the heading and a dated one, a
+    contact told later in a dated line ('..., meets ...'), and a day under the heading of
+    the report's own year that is still to come."""
+    from tests.conftest import extract_text
+
+    text = (
+        "Timeline: Kazakhstan and Uzbekistan since 2028\n\n"
+        "2028\n"
+        "▲ Sept. 12 -- Shavkat Mirziyoyev meets Kassym-Jomart Tokayev in Turkestan.\n"
+        "- The year brings record trade, officials say.\n"
+        "- Oct. 2. Tokayev visits Tashkent for the Consultative Meeting.\n\n"
+        "14.09.2029 - Tokayev visits Samarkand, holds talks with Mirziyoyev and opens a fair.\n\n"
+        "2031\n"
+        "- March 3. Mirziyoyev and Tokayev hold a video call.\n"
+        "- December 4-5. State visit by Mirziyoyev to Astana."
+    )
+    got = {(e.mode, e.date, e.status) for e in extract_text(text, "2031-06-01").events}
+    assert ("meeting", "2028-09-12", "occurred") in got
+    assert ("visit", "2028-10-02", "occurred") in got
+    assert {("visit", "2029-09-14", "occurred"), ("meeting", "2029-09-14", "occurred")} <= got
+    assert ("video", "2031-03-03", "occurred") in got
+    assert ("visit", "2031-12-04", "planned") in got
+
+
 def test_called_a_named_leader_on_a_day_or_to_say_something_is_a_call() -> None:
     """'X called Russian President Y on March 20 to congratulate him': a phone call; not
     'called on' (a visit to the person), 'a pipeline called Power of Siberia 2', nor 'called

@@ -524,3 +524,56 @@ def test_the_day_of_an_inauguration_since_which_a_trip_is_the_first_dates_no_tri
         "2031-05-16",
     )
     assert (visit.mode, visit.date) == ("visit", "2031-05-16")
+
+
+def test_an_honorific_told_again_is_the_one_named_with_it() -> None:
+    """A Gulf agency's call readout: 'His Highness Sheikh Tamim bin Hamad Al Thani ...
+    received a phone call', then 'His Highness's state visit to Moscow in April, during
+    which they held talks' (his visit, and talks of its month) and 'the two sides agreed to
+    convene the next session of the commission' (a later one, not those talks)."""
+    events = _events(
+        "DOHA, 3rd June, 2031 (QNA) -- His Highness Sheikh Tamim bin Hamad Al Thani, Amir of "
+        "the State of Qatar, received a phone call today from President Vladimir Putin of "
+        "the Russian Federation. The two leaders recalled the outcomes of His Highness's "
+        "state visit to Moscow in April, during which they held talks at the Kremlin. "
+        "His Highness accepted an invitation to attend the Russia-Arab summit in October, "
+        "and the two sides agreed to convene the next session of the Qatari-Russian "
+        "Intergovernmental Commission in Doha before the end of the year.",
+        "2031-06-03",
+    )
+    got = {(e.mode, e.date, e.status) for e in events}
+    assert ("visit", "2031-04", "occurred") in got
+    assert ("meeting", "2031-04", "occurred") in got
+    assert ("multilateral", "2031-10", "planned") in got
+    assert ("meeting", "2031", "planned") in got
+
+
+def test_talks_on_the_sidelines_of_a_regional_summit_are_of_its_day() -> None:
+    """'met ... on the sidelines of the second Central Asia – China summit in Astana on June
+    17': the summit (of a state and a region) and the talks, both that day; 'on 27 and 28
+    July' is a two-day span."""
+    events = _events(
+        "President Sadyr Japarov met with Chinese President Xi Jinping on the sidelines of the "
+        "third Central Asia – China summit in Bishkek on June 17. The leaders recalled "
+        "Japarov's state visit to China in January 2030. Japarov will attend the "
+        "China-Arab States Summit in Riyadh on 27 and 28 July.",
+        "2031-06-18",
+    )
+    got = {(e.mode, e.date, e.date_end) for e in events}
+    assert {("multilateral", "2031-06-17", None), ("meeting", "2031-06-17", None)} <= got
+    assert ("multilateral", "2031-07-27", "2031-07-28") in got
+
+
+def test_a_contact_said_not_to_have_happened_is_none() -> None:
+    """'did not hold a bilateral meeting', 'has never visited', 'held no talks', 'не
+    встречались': no contact; 'did not say when ... would visit' still tells the visit."""
+    for text in (
+        "Lula and Macron did not hold a separate bilateral meeting in Rome.",
+        "Lula has never visited France as president.",
+        "Lula and Macron held no talks in Rome.",
+        "Лула и Макрон не встречались в Риме.",
+        "Лула и Макрон не проводили отдельной встречи в Риме.",
+    ):
+        assert _events(text, "2031-07-29") == [], text
+    told = _events("The Elysee did not say when Lula would visit France.", "2031-07-29")
+    assert [(e.mode, e.status) for e in told] == [("visit", "planned")]

@@ -577,3 +577,31 @@ def test_a_price_a_month_earlier_is_of_the_month_before_unless_told_then() -> No
     assert _of(figures, 4.1).period == "2027-11..2027-11"
     assert _of(figures, 2.4).period == "2027-10..2027-10"
     assert _of(figures, 21.1e9).period == "2027-01..2027-10"
+
+
+def test_a_timelines_bullet_is_read_in_its_headings_year() -> None:
+    """'2029' on a line of its own, then '- The fiscal year that ended on March 31 brings
+    trade of $41.2 bln': that fiscal year is 2028-29, not the last one before the report; a
+    line with its own year is read in it."""
+    figures = _figures(
+        "Key dates in Indonesia-Japan trade\n\n"
+        "2029\n"
+        "- The fiscal year that ended on March 31 brings bilateral trade of $41.2 bln.\n"
+        "- June 2. Japan opens a trade office in Surabaya.\n\n"
+        "2031\n"
+        "- Bilateral trade reaches $47.5 bln in the first half of the year.",
+        "2031-11-20",
+    )
+    assert _of(figures, 41.2e9).period == "2028..2029"
+    assert _of(figures, 47.5e9).period == "2031-H1"
+
+
+def test_ships_as_a_verb_names_no_vessels() -> None:
+    """'Norway ships 3.2 million tons of crude oil to Japan': oil, not a military count of
+    ships; 'ships' as a noun still is one."""
+    shipped = _figures("In 2030 Norway ships 3.2 million tons of crude oil to Japan.", "2031-02-01")
+    assert _of(shipped, 3.2e6).measure == "oil_supply"
+    navy = _figures(
+        "The navies of Japan and Norway held drills with 12 ships in May.", "2031-06-10"
+    )
+    assert _of(navy, 12).measure == "military"

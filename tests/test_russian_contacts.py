@@ -424,3 +424,38 @@ def test_nakanune_after_the_subject_is_the_day_before(text: str, date: str) -> N
         (e.date, e.participants) for e in _events(text, "2031-09-15") if e.mode == "meeting"
     ]
     assert meetings == [(date, ("Xi Jinping", "Kassym-Jomart Tokayev"))]
+
+
+def test_a_regional_delegation_coming_and_a_pronoun_after_day_and_place() -> None:
+    """A regional release: "в декабре в Хабаровск приедет делегация соседней провинции Цзилинь"
+    (the place first, the delegation after the verb and an adjective, a future verb after "с
+    визитом"), and "Во вторник, 3 марта, в Чанчуне он провёл переговоры с ...": the governor
+    named before, after a day and a place."""
+    planned = _events(
+        "Зато в декабре в Хабаровск приедет делегация соседней провинции Цзилинь.", "2031-11-20"
+    )
+    assert [(e.mode, e.participants[0], e.date, e.status) for e in planned] == [
+        ("visit", "Jilin", "2031-12", "planned")
+    ]
+    guest = _events(
+        "В декабре в Москву с визитом приедет министр иностранных дел КНР Ван И.", "2031-11-20"
+    )
+    assert [(e.mode, e.date, e.status) for e in guest] == [("visit", "2031-12", "planned")]
+    talks = _events(
+        "Губернатор Приморского края Олег Кожемяко находится с визитом в Китае. Во вторник, "
+        "3 марта, в Чанчуне он провёл переговоры с губернатором провинции Ху Юйтином.",
+        "2031-03-05",
+    )
+    assert ("meeting", "2031-03-03") in {(e.mode, e.date) for e in talks}
+
+
+def test_one_unknown_person_in_two_cases_is_one_actor() -> None:
+    """'Максимом Игнатьевым' and 'Максим Игнатьев': one man (cutting endings alone keyed the
+    first as 'максим' and the second as 'макс')."""
+    actors = extract_text(
+        "Делегацию возглавил вице-премьер Максимом Игнатьевым. «Мы довольны», — сказал Максим "
+        "Игнатьев. Ольги Светловой не было; Ольга Светлова в Пекине.",
+        "2031-05-01",
+    ).actors
+    names = [a.name for a in actors if a.type == "person"]
+    assert len(names) == len(set(names)) == 2, names

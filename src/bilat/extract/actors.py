@@ -559,6 +559,40 @@ def _titles_told_again(b: Builder) -> None:
                 drafts[0].add(start, m.end(), text[start : m.end()], alias=False)
 
 
+# an honorific before a name: "His Highness Sheikh Mohamed bin Zayed", "His Majesty King
+# Abdullah II", "Его Высочество шейх ..."
+_HONORIFIC = (
+    r"(?:(?:His|Her)\s+(?:Royal\s+)?(?:Highness|Majesty)"
+    r"|(?:Его|Её|Ее)\s+(?:Высочество|Величество))"
+)
+_HONORIFIC_BEFORE = re.compile(
+    _HONORIFIC + r"(?:\s+(?:the\s+)?(?:Sheikh|Sheikha|Prince|Princess|King|Queen|Emir|Sultan|"
+    r"Crown\s+Prince|шейх|принц|король|эмир|султан|наследный\s+принц))?\s+$"
+)
+_HONORIFIC_ALONE = re.compile(
+    rf"\b{_HONORIFIC}(?!\s+(?:the\s+)?(?-i:[A-ZА-ЯЁ])|\s+(?:шейх|принц|король|эмир|султан)\b)"
+)
+
+
+def _honorifics_told_again(b: Builder) -> None:
+    """'His Highness's state visit to Moscow': the one person the text named after that
+    honorific ('His Highness Sheikh Mohamed bin Zayed Al Nahyan, President of the UAE'), as
+    Gulf and other royal news agencies go on calling him."""
+    text = b.ctx.clean_text
+    named = [
+        (min(d.spans)[0], d)
+        for d in b.drafts.values()
+        if d.type == "person"
+        and any(_HONORIFIC_BEFORE.search(text, max(0, s - 50), s) for s, _e, _t in d.spans)
+    ]
+    if len({id(d) for _s, d in named}) != 1:
+        return
+    first, draft = named[0]
+    for m in _HONORIFIC_ALONE.finditer(text, first):
+        if not b.covered(m.start(), m.end()):
+            draft.add(m.start(), m.end(), m.group(0), alias=False)
+
+
 def extract_actors(ctx: DocContext, gaz: Gazetteer) -> list[Actor]:
     """Actors of the document; also fills `ctx.mentions` (sorted by position)."""
     b = Builder(ctx, gaz)
@@ -574,6 +608,7 @@ def extract_actors(ctx: DocContext, gaz: Gazetteer) -> list[Actor]:
     _seat(b)
     _affiliate(b)
     _titles_told_again(b)
+    _honorifics_told_again(b)
     glossed_persons(b)
     b.drafts = {k: settle_name(d) for k, d in b.drafts.items() if d.spans}
     people = frozenset(s for d in b.drafts.values() if d.type == "person" for s, _e, _t in d.spans)

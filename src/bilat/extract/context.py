@@ -138,39 +138,53 @@ _MONTH = (
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
     r"|(?:январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр)[а-я]*"
 )
+_DATED = r"(?:19|20)\d\d"
+_BULLET = re.compile(r"\s*[-–•*▲►▶■●◆▪·]\s")
 _DATE_LED = re.compile(
-    rf"\s*(?:[-–•*]\s*)?(?P<when>(?:(?:{_MONTH})\s+\d{{1,2}}|\d{{1,2}}\s+(?:{_MONTH}))"
-    rf"(?:\s*[-–]\s*(?:(?:{_MONTH})\s+)?\d{{1,2}}(?:\s+(?:{_MONTH}))?)?)\s*(?:[-–—:]|\s-)\s",
+    rf"\s*(?:[-–•*▲►▶■●◆▪·]\s*)?(?P<when>(?:(?:{_MONTH})\s+\d{{1,2}}|\d{{1,2}}\s+(?:{_MONTH}))"
+    rf"(?:\s*[-–]\s*(?:(?:{_MONTH})\s+)?\d{{1,2}}(?:\s+(?:{_MONTH}))?)?(?:,?\s+{_DATED})?"
+    rf"|\d{{1,2}}\.\d\d\.{_DATED}|{_DATED}-\d\d-\d\d)\s*(?:--|[-–—:.]|\s-)\s",
     re.I,
 )
 
 
 def heading_year(ctx: DocContext, s: Sentence) -> str | None:
     """The year a timeline's heading gives the item `s` is in ('2014' over 'May 21 - ...'):
-    the item's line is led by a day, and every line between it and the heading is too."""
-    text = ctx.clean_text
-    start = text.rfind("\n", 0, s.start) + 1
-    if not _DATE_LED.match(text, start):
+    the item's line is led by a day or a bullet, and every line between it and the heading
+    is too."""
+    return _heading_year_at(ctx.clean_text, s.start)
+
+
+def _heading_year_at(text: str, at: int) -> str | None:
+    start = text.rfind("\n", 0, at) + 1
+    led = _DATE_LED.match(text, start)
+    if led is None and not _BULLET.match(text, start):
         return None
+    if led is not None and (own := re.search(_DATED, led["when"])):
+        return own[0]  # '14.09.2029 - ...' under '2028': the item's own year
     for line in reversed(text[:start].split("\n")[-60:]):
-        if not line.strip() or _DATE_LED.match(line):
-            continue
+        if not line.strip() or _DATE_LED.match(line) or _BULLET.match(line):
+            continue  # an item of the year, dated or not ('- The fiscal year ... brings')
         heading = _YEAR_HEADING.fullmatch(line)
         return heading["y"] if heading else None
     return None
 
 
-def calendar_line(ctx: DocContext, s: Sentence) -> tuple[str, str] | None:
+def calendar_line(ctx: DocContext, s: Sentence) -> tuple[str, str, str | None] | None:
     """The day leading a dated line with no year heading above it ('Jul 3-4 - SCO summit in
-    Astana; Putin and Xi expected to attend', '• May 9 – Victory Day parade') and the line,
-    when `s` opens it: a calendar or key-dates list, or None."""
+    Astana; Putin and Xi expected to attend', '• May 9 – Victory Day parade') or under the
+    heading of the publication's year, the line and that heading's year, when `s` opens it:
+    a calendar or key-dates list, or None."""
     text = ctx.clean_text
     start = text.rfind("\n", 0, s.start) + 1
     led = _DATE_LED.match(text, start)
-    if led is None or s.start > led.end() or heading_year(ctx, s) is not None:
+    if led is None or s.start > led.end():
+        return None
+    year = heading_year(ctx, s)
+    if year is not None and (ctx.published is None or year != ctx.published[:4]):
         return None
     end = text.find("\n", start)
-    return led["when"], text[start : end if end >= 0 else len(text)]
+    return led["when"], text[start : end if end >= 0 else len(text)], year
 
 
 def date_led(ctx: DocContext, at: int) -> bool:
@@ -180,12 +194,18 @@ def date_led(ctx: DocContext, at: int) -> bool:
     return _DATE_LED.match(ctx.clean_text, ctx.clean_text.rfind("\n", 0, at) + 1) is not None
 
 
-def item_day(ctx: DocContext, s: Sentence) -> str | None:
-    """The day leading the timeline item a later sentence of it belongs to ('June 5' for 'He
-    and Putin hold talks in the Kremlin.' after 'June 5 - Xi arrives in Moscow.'), or None."""
-    start = ctx.clean_text.rfind("\n", 0, s.start) + 1
-    led = _DATE_LED.match(ctx.clean_text, start)
-    return led["when"] if led and led.end() <= s.start and heading_year(ctx, s) else None
+def item_day(ctx: DocContext, at: int) -> str | None:
+    """The day leading the timeline item a clause of it (at offset `at`) belongs to ('June
+    5' for 'He and Putin hold talks in the Kremlin.' after 'June 5 - Xi arrives in Moscow.'
+    under '2023'; 'July 19, 2022' for 'meets Khamenei' in 'July 19, 2022 - Putin visits
+    Tehran, meets Khamenei'), when the day has its year or a heading's: every contact the
+    item tells with no day of its own is of that day."""
+    text = ctx.clean_text
+    led = _DATE_LED.match(text, text.rfind("\n", 0, at) + 1)
+    if led is None:
+        return None
+    dated = re.search(_DATED, led["when"]) or _heading_year_at(text, at)
+    return led["when"] if dated else None
 
 
 def in_its_year(ctx: DocContext, s: Sentence) -> DocContext:

@@ -40,6 +40,7 @@ __all__ = [
     "hosted_visit",
     "moved_to",
     "occasion_of_talks",
+    "on_its_sidelines",
     "summit_of_continued",
     "the_contact_told",
     "the_session_told",
@@ -294,6 +295,24 @@ def during_which(clause: Clause, new: list[Found], before: list[Found]) -> list[
     if not before or not _DURING_WHICH.match(clause.text):
         return new
     return [_held_during(f, before[-1].event) for f in new]
+
+
+_SIDELINES = re.compile(
+    r"\bon\s+the\s+(?:sidelines|margins|fringes)\s+of\b|(?<![\w-])(?:на\s+полях|в\s+кулуарах)(?![\w-])",
+    re.I,
+)
+
+
+def on_its_sidelines(clause: Clause, new: list[Found]) -> list[Found]:
+    """'X met Y on the sidelines of the second Central Asia – China summit in Astana on June
+    17': the talks with no date of their own are of the summit's day."""
+    summit = next(
+        (f for f in new if f.event.mode == "multilateral" and f.explicit_date and f.event.date),
+        None,
+    )
+    if summit is None or not _SIDELINES.search(clause.text):
+        return new
+    return [_held_during(f, summit.event) if f.event.mode == "meeting" else f for f in new]
 
 
 CALLED_OFF = re.compile(

@@ -44,6 +44,10 @@ _PRIOR = re.compile(
 
 _ALSO = re.compile(r"\b(?:also|также)\b", re.I)
 _NEXT = re.compile(r"(?:next|upcoming|forthcoming)\b", re.I)
+# what a verb of holding is to hold: "agreed to convene the next session of the commission"
+_NEXT_OBJECT = re.compile(
+    r"\s+(?:the|its|their)\s+(?:next|upcoming|forthcoming)\b|\s+(?:следующ|очередн)\w*", re.I
+)
 _NEXT_BEFORE = re.compile(
     r"(?:\b(?:next|upcoming|forthcoming)|(?<![\w-])(?:следующ|очередн|предстоящ)\w*)"
     r"(?:[\s,]+[\w-]+){0,2}\s+$",
@@ -76,8 +80,10 @@ def marks_of(clause: Clause, mode: str, trig: re.Match[str]) -> frozenset[str]:
         marks.add("prior")  # "the ministers last met in April": not the talks reported now
     if mode == "meeting" and _ASIDE.search(clause.text):
         marks.add("aside")  # "Prior to the meeting, X and Y held talks in a narrow format"
-    if _NEXT.match(trig.group(0)) or _NEXT_BEFORE.search(
-        clause.text[max(0, trig.start() - 30) : trig.start()]
+    if (
+        _NEXT.match(trig.group(0))
+        or _NEXT_BEFORE.search(clause.text[max(0, trig.start() - 30) : trig.start()])
+        or _NEXT_OBJECT.match(clause.text, trig.end())
     ):
         marks.add("next")  # "its next session would take place in the autumn": a later one
     if _ALSO.search(clause.text, 0, trig.start()):

@@ -382,18 +382,33 @@ _DELEGATION = re.compile(
 )
 
 
-def delegation_sender(ctx: DocContext, gaz: Gazetteer, clause: Clause, at: int) -> list[Mention]:
+# adjectives between a delegation and who sent it: "делегация соседней провинции Хэйлунцзян"
+_GENITIVE_ADJECTIVES = re.compile(r"(?:[а-яё-]+(?:ой|ей|ого|его)\s+){0,2}")
+
+
+def delegation_sender(
+    ctx: DocContext, gaz: Gazetteer, clause: Clause, at: int, verb_end: int | None = None
+) -> list[Mention]:
     """'a delegation from Yekaterinburg visited Chengdu', 'a Russian government delegation
     visited Harbin': the place or state that sent the delegation is the visitor (GOLD.md:
-    people when named, otherwise the states)."""
+    people when named, otherwise the states). In Russian the delegation may follow the verb
+    (`verb_end`): "в Благовещенск приедет делегация соседней провинции Хэйлунцзян"."""
     found = None
     for m in _DELEGATION.finditer(clause.text, 0, at - clause.start):
         found = m
+    end = at
+    if found is None and verb_end is not None and ctx.language == "ru":
+        found = _DELEGATION.match(clause.text, verb_end - clause.start + 1)
+        if found is not None and found.group("adj"):
+            found = None  # "приедет делегация", not "приедет российская делегация ..."
+        end = clause.end
     if found is None:
         return []
     if found.group("of") or found.group("ru"):
         pos = clause.start + found.end()
-        after = [m for m in ctx.mentions_in(pos, min(at, pos + 40)) if m.country]
+        adjectives = _GENITIVE_ADJECTIVES.match(ctx.clean_text, pos)  # "соседней провинции"
+        pos = adjectives.end() if adjectives else pos
+        after = [m for m in ctx.mentions_in(pos, min(end, pos + 40)) if m.country]
         if after and after[0].start == pos:
             return after[:1]
     group = 1 if found.group(1) else "adj"  # the English or the Russian word before it

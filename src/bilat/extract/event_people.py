@@ -89,7 +89,12 @@ ANAPHORA = re.compile(
     r"|^\s*(?:и\s+)?(?:[А-Яа-яЁё0-9 ,–-]{0,30}\s)?(?:он|она|они|котор(?:ый|ая|ые)"
     r"|(?:министр|губернатор|премьер|лидер)(?:а|у|ом|е|ы|ов|ам)?"
     r"|глав[аыуе]\s+(?:региона|края|области|ведомства))\b"
-    r"(?!\s+(?-i:[А-ЯЁ]))",
+    r"(?!\s+(?-i:[А-ЯЁ]))"
+    # ... after several of them: "On Tuesday, March 18, in Harbin he held talks", "Во
+    # вторник, 18 марта, в Харбине он провёл переговоры"
+    r"|^\s*(?:(?:(?:on|in|at|last|early|late)\s+[A-Za-z]+(?:\s+\d{1,2})?|[A-Z][a-z]+\s+\d{1,2}"
+    r"|(?:в|во|на|с|по)\s+[А-Яа-яЁё-]+|\d{1,2}\s+[а-яё]+),?\s+){2,4}(?:he|she|they|он|она|они)\b"
+    r"(?!\s+(?-i:[A-ZА-ЯЁ]))",
     re.I,
 )  # "the delegation": the one the sentence before named, with the people leading it;
 # "the minister", "министр" without a name: the one the sentence before named

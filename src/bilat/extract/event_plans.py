@@ -122,16 +122,21 @@ _INVITED_TO = re.compile(
     re.I,
 )
 _CYRILLIC_WORD = re.compile(r"[а-яё]+", re.I)
+# the verb right after a trip's noun: "с визитом приедет", "с рабочим визитом прибудут"
+_VERB_AFTER = re.compile(r"\s+(?:также\s+)?[а-яё]+(?=\s)", re.I)
 # what follows a speaker's aside: "Напомним,", "Напомню также, что", "Отмечу лишь, что"
 _ASIDE = re.compile(r"(?:\s+(?:также|ещё|еще|лишь|вновь|раз|только))*\s*(?:,|\s+что\b)", re.I)
 
 
 def _russian_future_before(text: str, trig: re.Match[str], others: list[re.Match[str]]) -> bool:
     """A Russian verb in the future (perfective non-past: 'возглавит', 'подпишут', 'обсудят')
-    between the previous trigger and this one, or the trigger itself ('я посещу Китай'),
+    between the previous trigger and this one, the trigger itself ('я посещу Китай') or the
+    word right after it ('с визитом приедет'),
     its likeliest reading by pymorphy3."""
     start = max([0, trig.start() - 100, *(o.end() for o in others if o.end() <= trig.start())])
-    for m in _CYRILLIC_WORD.finditer(text, start, trig.end()):
+    after = _VERB_AFTER.match(text, trig.end())  # "с визитом приедет министр"
+    end = after.end() if after else trig.end()
+    for m in _CYRILLIC_WORD.finditer(text, start, end):
         readings = analyses(m[0].lower())
         if readings and readings[0][1] == "VERB" and "futr" in readings[0][2]:
             if "1per" in readings[0][2] and _ASIDE.match(text, m.end()):

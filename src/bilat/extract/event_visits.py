@@ -105,7 +105,7 @@ def visitors_of(
     pronoun = anaphora(clause.text)
     if subject and pronoun:
         return told_before(gaz, pronoun, subject)[:1]
-    sender = delegation_sender(ctx, gaz, clause, at)
+    sender = delegation_sender(ctx, gaz, clause, at, clause.start + trig.end())
     if not sender and _DURING_A_VISIT.search(clause.text, 0, trig.start()):
         # "During working visit to Tehran on December 9, Minister X ...": the subject after
         return persons_between(ctx, clause.start + trig.end(), clause.end)[:1]

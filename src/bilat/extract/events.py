@@ -60,6 +60,7 @@ from bilat.extract.event_links import (
     hosted_visit,
     moved_to,
     occasion_of_talks,
+    on_its_sidelines,
     summit_of_continued,
     the_contact_told,
     the_session_told,
@@ -232,6 +233,9 @@ def _host_states(ctx: DocContext, clause: Clause) -> set[str]:
     }
 
 
+# what a contact said not to take place is dated by: "have not met since their summit in
+# April" (the summit is told)
+_SINCE = r"(?:since|before|after|until|till|because|except)\b"
 # a contact only asked about, or earlier ones referred to in the plural
 _NOT_TOLD = re.compile(
     r"\b(?:asked|asking|wondered|wondering|unclear|uncertain)\s+(?:whether|if)\b"
@@ -243,7 +247,16 @@ _NOT_TOLD = re.compile(
     # ... and the occasion told after it: "no plans for Li Qiang to meet Takaichi on the
     # sidelines of the G20 summit"
     r"|\b(?:no|not\s+any)\s+plans?\s+(?:for\s+(?:[\w'’.-]+\s+){1,4})?to\s+(?:meet|visit|hold\s+talks)\b"
-    r"|(?<!\w)не\s+(?:планиру\w+|собира\w+|намерен\w*)\s+$",
+    r"|(?<!\w)не\s+(?:планиру\w+|собира\w+|намерен\w*)\s+$"
+    # ... or negated: "Ramaphosa and Putin did not hold a separate bilateral meeting", "has
+    # never visited", "held no talks", "не проводили отдельной встречи" (not "did not say
+    # when the visit ...": the visit is told)
+    r"|\b(?:did|does|do|have|has|had|will|would|could)\s*(?:not|n['’]t)\s+(?!(?:say|specify|"
+    r"disclose|comment|confirm|rule|give|elaborate|reveal|provide|name|mention|announce|"
+    rf"indicate|exclude|expect|know|want|only)\b)(?:(?!{_SINCE})[\w-]+\s+){{0,4}}$"
+    rf"|\b(?:never|held\s+no|had\s+no)\s+(?:(?!{_SINCE})[\w-]+\s+){{0,2}}$"
+    r"|(?<![\w-])не\s+(?!только\b)(?:(?:провод|провел|провёл|имел|состоял)\w*\s+)?"
+    r"(?:[а-яё]+\s+)?$",
     re.I,
 )
 _ABOUT = re.compile(r"\babout\s|(?<![\w-])об?\s", re.I)
@@ -488,9 +501,10 @@ def _top_level(
     return _build(ctx, clause, "meeting", heads_of_state(ctx, gaz, date), trig, triggers)
 
 
-def of_the_item(ctx: DocContext, sentence: Sentence, found: Found) -> Found:
-    """An undated event told in a later sentence of a timeline's item is of the item's day."""
-    day = item_day(ctx, sentence) if not found.explicit_date else None
+def of_the_item(ctx: DocContext, clause: Clause, found: Found) -> Found:
+    """An undated event told in a later clause or sentence of a timeline's item is of the
+    item's day."""
+    day = item_day(ctx, clause.start) if not found.explicit_date else None
     told = find_time_expressions(day, ctx.published, tense="past") if day else []
     if not told or told[0].date is None:
         return found
@@ -509,22 +523,28 @@ _DONE = re.compile(
 def ahead_in_a_calendar(ctx: DocContext, sentence: Sentence, found: Found) -> Found:
     """A calendar's line ('Aug 31-Sep 1 - SCO summit in Tianjin, Putin confirmed', 'May 9 -
     Victory Day parade; Xi is the main foreign guest') tells no tense: its day is the one
-    nearer the report, still to come when that is the next one (not last year's)."""
+    nearer the report, still to come when that is the next one (not last year's). Under a
+    heading of the report's year ('2025' / '- December 4-5. State visit by Putin to New
+    Delhi'), the day is of that year."""
     line = calendar_line(ctx, sentence)
     if line is None or found.event.status != "occurred" or ctx.published is None:
         return found
-    when, text = line
+    when, text, year = line
     past = find_time_expressions(when, ctx.published, tense="past")
     ahead = find_time_expressions(when, ctx.published, tense="future")
-    if not (past and ahead and past[0].date and ahead[0].date) or _DONE.search(text):
+    if not (past and ahead and past[0].date and ahead[0].date):
         return found
     if found.event.date != past[0].date or len(past[0].date) != 10 or len(ahead[0].date) != 10:
         return found
-    pub = dt.date.fromisoformat(ctx.published[:10])
-    back = (pub - dt.date.fromisoformat(past[0].date)).days
-    forth = (dt.date.fromisoformat(ahead[0].date) - pub).days
-    if not 0 <= forth < back:
-        return found
+    if year is not None:
+        if past[0].date.startswith(year) or not ahead[0].date.startswith(year):
+            return found
+    else:
+        pub = dt.date.fromisoformat(ctx.published[:10])
+        back = (pub - dt.date.fromisoformat(past[0].date)).days
+        forth = (dt.date.fromisoformat(ahead[0].date) - pub).days
+        if not 0 <= forth < back or _DONE.search(text):
+            return found
     event = replace(found.event, status="planned", date=ahead[0].date, date_end=ahead[0].date_end)
     return replace(found, event=event)
 
@@ -627,11 +647,12 @@ def extract_events(ctx: DocContext, gaz: Gazetteer) -> list[Event]:
                 again = replace(again, times=1)
             new = [followed_by(clause, days_apart(clause, f, before), before) for f in new]
             new = [day_off(clause, f, found, ctx.published) for f in new]
-            new = [ended_trip(clause, of_the_item(ctx, sentence, f)) for f in new]
+            new = [ended_trip(clause, of_the_item(ctx, clause, f)) for f in new]
             new = [ahead_in_a_calendar(ctx, sentence, f) for f in new]
             new = [the_session_told(clause, f, found) for f in new]
             new = during_the_visit_told(clause, new, found)
             new = during_which(clause, new, before)
+            new = on_its_sidelines(clause, new)
             new = the_contact_told(clause, new, found)
             new = one_per_date(ctx, clause, new)  # "conversations of 8 August and 18 August"
             new = fronted_date(ctx, clause, new)  # "In September, ..., and held X-2024 drills"

@@ -16,7 +16,7 @@ from itertools import pairwise
 from typing import Any
 
 from bilat.extract.commitments import is_target
-from bilat.extract.context import DocContext, Sentence
+from bilat.extract.context import DocContext, Sentence, in_its_year
 from bilat.extract.figure_tables import Table, find_tables
 from bilat.extract.figures_attrib import (
     clause_speaker,
@@ -75,7 +75,9 @@ def extract_figures(ctx: DocContext) -> list[Figure]:
             continue  # a table's header or row: its cells are read below
         if para != carry.paragraph:
             carry = _Carry(para, None, None, carry.document, carry.period, carry.to_date)
-        figures += _sentence_figures(ctx, sent, carry, speakers.get(para))
+        # a timeline's item is read in its heading's year ('2023' / '- The fiscal year that
+        # ended on March 31 brings trade of $49.4 bln')
+        figures += _sentence_figures(in_its_year(ctx, sent), sent, carry, speakers.get(para))
     cells = _table_cells(tables, figures)  # each its own, though two be alike ("2023 2 2")
     return _without_title_repeats(ctx, sorted(_once(figures) + cells, key=_start))
 

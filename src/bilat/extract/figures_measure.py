@@ -73,9 +73,18 @@ def _not_commodities() -> re.Pattern[str]:
     return words_re(str(k) for k in load_data("measures.yaml")["not_commodities"])
 
 
+# "ships" as a verb, before what is shipped ("Russia ships 107 million tons of crude oil"):
+# no vessels
+_SHIPS_VERB = re.compile(
+    r"\bships\s+(?=(?:about|around|some|nearly|almost|over|more\s+than|up\s+to)?\s*[$€£¥]?\d)",
+    re.I,
+)
+
+
 @lru_cache(maxsize=16)  # one sentence is asked about for each of its numbers
 def _keyword_spans(text: str) -> tuple[tuple[_Rule, int, int], ...]:
     masked = [(m.start(), m.end()) for m in _not_commodities().finditer(text)]
+    masked += [(m.start(), m.end()) for m in _SHIPS_VERB.finditer(text)]
     return tuple(
         (r, m.start(), m.end())
         for r in _rules()

@@ -52,6 +52,7 @@ __all__ = [
     "b_season",
     "b_soon",
     "b_split_year",
+    "b_two_days",
     "b_weekday",
     "b_weekday_span",
     "b_year",
@@ -80,6 +81,12 @@ def b_day_range(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     year = rel_year(m["y"], ctx) if m["y"] else year_for_month(month, d1, ctx)
     start, end = ymd(year, month, d1), ymd(year, month, d2)
     return (start, end, None) if start and end and d1 < d2 else None
+
+
+def b_two_days(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    """'on 27 and 28 July', 'July 27 and 28': two days running are one span (a two-day
+    summit); days apart ('on 8 and 18 August') are two dates, none here."""
+    return b_day_range(m, ctx) if int(m["d2"]) == int(m["d1"]) + 1 else None
 
 
 def b_day(m: re.Match[str], ctx: Ctx) -> Resolved | None:

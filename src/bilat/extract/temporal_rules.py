@@ -44,6 +44,7 @@ from bilat.extract.temporal_builders import (
     b_season,
     b_soon,
     b_split_year,
+    b_two_days,
     b_weekday,
     b_weekday_span,
     b_year,
@@ -110,6 +111,19 @@ def patterns() -> tuple[tuple[re.Pattern[str], Builder], ...]:
             rf"\b(?P<d1>\d{{1,2}}){sfx}{dash}(?P<d2>\d{{1,2}}){sfx}\s+(?P<mon>{mon})\b"
             rf"(?:,?\s+(?P<y>{y}|{dry})\b)?",
             b_day_range,
+            0,
+        ),
+        (
+            rf"\b(?P<mon>{mon})\.?\s+(?P<d1>\d{{1,2}}){sfx}\s+and\s+(?P<d2>\d{{1,2}}){sfx}\b"
+            rf"(?!\s+(?:{mon}|people|persons|percent|per|of|million|billion|thousand)\b)"
+            rf"(?:,?\s+(?P<y>{y}|{dry}))?\b",
+            b_two_days,
+            0,
+        ),
+        (
+            rf"\b(?P<d1>\d{{1,2}}){sfx}\s+and\s+(?P<d2>\d{{1,2}}){sfx}\s+(?P<mon>{mon})\b"
+            rf"(?:,?\s+(?P<y>{y}|{dry})\b)?",
+            b_two_days,
             0,
         ),
         (
