@@ -290,6 +290,16 @@ def test_a_title_past_the_place_of_signing_on_its_subject() -> None:
             "contract on uranium supplies between Rosatom and Sopamin had been finalized.",
             [("contract", "negotiating")],
         ),
+        (  # reports of a signing called unfounded afterwards: none
+            "Russia and Niger held talks on Monday. Earlier reports that Rosatom had signed a "
+            "uranium supply contract with Sopamin were not confirmed by either company.",
+            [],
+        ),
+        (  # ... unless talks on it are said to go on
+            "Russia and Niger held talks on Monday. Reports that the two sides have signed an "
+            "agreement on a uranium mine are not true. Talks on the mine are continuing.",
+            [("agreement", "negotiating")],
+        ),
     ],
 )
 def test_a_document_denied_or_missing(text: str, expected: list[tuple[str, str]]) -> None:

@@ -41,3 +41,27 @@ def test_a_task_set_is_a_target_not_a_level(
         expected
     ]
     assert not found.figures
+
+
+def test_a_russian_wish_or_proposal_is_a_target_and_a_level_now_a_figure() -> None:
+    """'Мы хотим увеличить товарооборот до 80 млн долларов' (a wish: an aspiration), 'китайская
+    сторона предлагала продлить работу перехода до 18 часов в сутки, сейчас он работает 10
+    часов' (a proposal; the hours now are a figure), and 'рассчитываем, что товарооборот
+    превысит 300 млн долларов' (an expected level: a figure)."""
+    wish = extract_text(
+        "«Мы хотим увеличить товарооборот с Цзилинем до 80 млн долларов», — сказал губернатор.",
+        "2031-05-14",
+    )
+    assert [(c.value, c.status) for c in wish.commitments] == [(80e6, "aspiration")]
+    offer = extract_text(
+        "Ранее китайская сторона предлагала продлить работу перехода до 18 часов в сутки, "
+        "сейчас он работает 10 часов.",
+        "2031-05-14",
+    )
+    assert [(c.value, c.status) for c in offer.commitments] == [(18, "proposed")]
+    assert [f.value for f in offer.figures] == [10]
+    expected = extract_text(
+        "«Рассчитываем, что по итогам года товарооборот превысит 300 млн долларов», — сказал он.",
+        "2031-05-14",
+    )
+    assert not expected.commitments and [f.value for f in expected.figures] == [300e6]

@@ -577,3 +577,14 @@ def test_a_contact_said_not_to_have_happened_is_none() -> None:
         assert _events(text, "2031-07-29") == [], text
     told = _events("The Elysee did not say when Lula would visit France.", "2031-07-29")
     assert [(e.mode, e.status) for e in told] == [("visit", "planned")]
+
+
+def test_a_contact_only_reports_told_before_calling_them_unfounded_is_none() -> None:
+    """'Reports that Lula would visit Paris in October were premature', 'сообщения о том,
+    что Лула посетит Париж, не подтвердились': no visit."""
+    for text in (
+        "Reports that Lula would visit France in October were premature, the Elysee said.",
+        "Сообщения о том, что Лула посетит Францию в октябре, не подтвердились.",
+    ):
+        assert _events(text, "2031-07-29") == [], text
+    assert _events("Lula will visit France in October, reports said.", "2031-07-29")

@@ -42,7 +42,7 @@ from bilat.extract.agreement_titles import (
     with_parties,
 )
 from bilat.extract.context import DocContext, Sentence, headline_end
-from bilat.extract.denials import DENIED_RE, NONE_BEFORE
+from bilat.extract.denials import DENIED_RE, NONE_BEFORE, unconfirmed
 from bilat.extract.temporal import TimeExpr, find_time_expressions
 from bilat.extract.wordre import in_capitals
 from bilat.records import Agreement, Evidence
@@ -272,6 +272,23 @@ def _kind_matches(text: str) -> list[tuple[str, re.Match[str]]]:
     return sorted(kept, key=lambda km: km[1].start())
 
 
+# talks said to go on: "Talks on a possible second site are continuing", "переговоры
+# продолжаются"
+_TALKS_GO_ON = re.compile(
+    r"\b(?:talks|negotiations|consultations)\b[^.;]{0,80}?\b(?:(?:are|is|remain)\s+(?:still\s+)?"
+    r"(?:continuing|ongoing|under\s+way|in\s+progress)|continue)\b"
+    r"|(?<![\w-])(?:переговоры|консультации)[^.;]{0,80}?продолжа\w+|продолжа\w+\s+(?:переговоры|"
+    r"консультации)",
+    re.I,
+)
+
+
+def _talks_go_on(ctx: DocContext, s: Sentence) -> bool:
+    """The sentence, or the one after it, says talks go on."""
+    after = ctx.clean_text[s.end : s.end + 300].split(".")[0]
+    return bool(_TALKS_GO_ON.search(s.text) or _TALKS_GO_ON.search(after))
+
+
 def _from_sentence(ctx: DocContext, s: Sentence) -> list[Agreement]:
     lex = _lexicon()
     batches = find_batches(ctx, s, lex.any_kind)
@@ -297,7 +314,13 @@ def _from_sentence(ctx: DocContext, s: Sentence) -> list[Agreement]:
             continue  # "to jointly deal with threats": the verb
         if _NOT_A_DOCUMENT.search(s.text[max(0, m.start() - 80) : m.start()]):
             continue  # "is the most important agreement": said of one already named
-        pending = False
+        if any(a <= m.start() < b for a, b in unconfirmed(s.text)):
+            if not _talks_go_on(ctx, s):
+                continue  # "reports that Rosneft had signed a contract ... were not confirmed"
+            pending = True  # "Reports that the two sides have signed an agreement on a second
+            # plant are not true. Talks on a possible second site are continuing."
+        else:
+            pending = False
         if DENIED_RE.search(s.text, 0, m.start()) or NONE_BEFORE.search(
             s.text, max(0, m.start() - 40), m.start()
         ):

@@ -9,8 +9,9 @@ agreement': no deal. Events and agreements read the same words.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
-__all__ = ["DENIED", "DENIED_RE", "NONE_BEFORE"]
+__all__ = ["DENIED", "DENIED_RE", "NONE_BEFORE", "unconfirmed"]
 
 # a report denied: what follows it in the sentence
 DENIED = (
@@ -26,3 +27,26 @@ NONE_BEFORE = re.compile(
     r"|(?<!\w)(?:нет|без)\s+(?:[а-яё-]+\s+){0,2}$",
     re.I,
 )
+
+
+# a report told, then said to be unfounded: "Earlier reports that Rosneft had signed a
+# crude supply contract with Petronas were not confirmed by either company", "reports of a
+# signed deal on a freight service were \"premature\"", "сообщения о том, что ... не
+# подтвердились"
+_UNCONFIRMED = re.compile(
+    r"\b(?:reports?|claims?|rumou?rs?)\s+(?:that|of|about)\s+(?P<told>[^;]{1,250}?)\s+"
+    r"(?:was|were|is|are|had\s+been|has\s+been|have\s+been)\s+(?:not\s+(?:been\s+)?"
+    r"(?:confirmed|true|accurate)|[\"“«]?(?:unconfirmed|premature|false|untrue|groundless|"
+    r"inaccurate|unfounded|denied|wrong)\b)"
+    r"|(?<![\w-])(?:сообщени|информаци|слух)\w*\s+(?:о\s+том,?\s+что|об?)\s+"
+    r"(?P<told_ru>[^;]{1,250}?)\s+(?:не\s+подтвердил\w*|не\s+соответству\w+\s+"
+    r"действительности|(?:был[аио]?\s+)?(?:преждевременн|ложн|необоснованн)\w*)",
+    re.I,
+)
+
+
+def unconfirmed(text: str) -> Iterator[tuple[int, int]]:
+    """The spans of what reports in `text` told before being called unfounded: no fact."""
+    for m in _UNCONFIRMED.finditer(text):
+        group = "told" if m.group("told") is not None else "told_ru"
+        yield m.start(group), m.end(group)

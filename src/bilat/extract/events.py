@@ -33,7 +33,7 @@ from bilat.extract.context import (
     in_its_year,
     item_day,
 )
-from bilat.extract.denials import DENIED
+from bilat.extract.denials import DENIED, unconfirmed
 from bilat.extract.event_before import the_one_before, this_trip
 from bilat.extract.event_clauses import (
     Clause,
@@ -316,9 +316,12 @@ def _candidates(
         triggers = tuple((mo, t) for mo, t in triggers if t.start() < topics)
     if exercise:
         triggers = with_exercise_anaphora(clause.text, triggers)
+    hearsay = list(unconfirmed(clause.sentence.text))  # "reports that ... were premature"
+    offset = clause.start - clause.sentence.start
     for mode, trig in triggers:
         if (
             _NOT_TOLD.search(clause.text, 0, trig.start())
+            or any(a <= offset + trig.start() < b for a, b in hearsay)
             or _IF.search(clause.text, 0, trig.start())
             or (
                 trig.group(0).lower().endswith("s")
