@@ -46,3 +46,19 @@ def test_a_stay_told_as_where_things_stand_now_is_a_figure() -> None:
     )
     assert not commitments
     assert [(f.value, f.unit) for f in figures] == [(21.0, "day")]
+
+
+def test_the_rates_a_truce_leaves_are_fixed_levels_and_its_length_no_target() -> None:
+    """'both sides agree to cut tariffs by 24 percentage points for 60 days, leaving
+    Mexican duties at 12% and Canadian duties at 8%': the cut and the two rates are levels the
+    deal fixes ('='), even after 'percentage points'; '60 days' is how long, a figure."""
+    commitments, figures = _both(
+        "In a joint statement on May 12, both sides agree to cut tariffs by 24 percentage "
+        "points for 60 days, leaving Mexican duties at 12% and Canadian duties at 8%."
+    )
+    assert [(c.relation, c.value, c.unit) for c in commitments] == [
+        ("=", 24.0, "percent"),
+        ("=", 12.0, "percent"),
+        ("=", 8.0, "percent"),
+    ]
+    assert [(f.value, f.unit) for f in figures] == [(60.0, "day")]

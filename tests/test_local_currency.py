@@ -25,6 +25,12 @@ from bilat.extract.numbers import find_quantities
         "Contracts worth 7.5 billion Saudi riyals were signed.",
         "Товарооборот составил 300 млрд тенге.",
         "Экспорт достиг 45 млрд рупий.",
+        # Africa's financial press: naira, Kenyan shillings, CFA francs
+        "The two central banks renewed a ₦3.3trn currency swap.",
+        "Exports to China rose to KSh 35 billion.",
+        "The line is estimated at Sh685 billion.",
+        "The refinery will cost about 120 billion CFA francs.",
+        "Tanzania's imports reached 2 trillion shillings.",
     ],
 )  # fmt: skip
 def test_a_sum_in_another_currency_is_no_quantity(text: str) -> None:

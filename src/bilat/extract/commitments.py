@@ -77,9 +77,12 @@ _DEAL_FIXES = re.compile(
     r"\b(?:will|shall|to be)\b[^.]*\b(?:under|by) the (?:deal|agreement|accord|truce|pact)\b"
     # "Under the deal struck in Geneva on May 12, the additional US tariff fell to 30 per cent"
     r"|^\W*under\s+(?:the|a|this|that|their)\s+(?:[\w'’-]+\s+){0,3}(?:deal|agreement|accord|"
-    r"joint\s+statement|truce|pact|framework)\b",
+    r"joint\s+statement|truce|pact|framework)\b"
+    # "both sides agree to cut tariffs by 115 percentage points, leaving U.S. duties at 30%"
+    r"|\b(?:agree[sd]?|deal|agreement|truce|accord)\b[^.]*\b(?:leaving|setting|fixing)\b",
     re.I,
 )
+_SPANS = frozenset({"day", "week", "month", "year", "hour", "minute"})
 _FROM_TO = re.compile(r"\bfrom\s*$|\bfrom\s+[^,;]{1,30}?\s+to\s*$|\bот\s*$", re.I)
 
 
@@ -99,6 +102,8 @@ def is_target(text: str, q: Quantity) -> bool:
         return False
     if _FROM_LEVEL.search(text[max(0, q.start - 40) : q.start]):
         return False  # "to raise trade to $100 billion by 2030, from about $52 billion in 2024"
+    if q.unit in _SPANS and re.search(r"\bfor\s+$", text[max(0, q.start - 6) : q.start], re.I):
+        return False  # "agree to cut tariffs by 115 percentage points for 90 days": how long
     if _deal_or_regime_level(text, q):
         return True
     if is_rate_level(text, q) and _DEAL_FIXES.search(text):
@@ -337,6 +342,8 @@ def _relation(text: str, q: Quantity) -> str:
                 if (m.end(), len(m.group(0))) > where:
                     best, where = str(rel), (m.end(), len(m.group(0)))
     if best == "=" and q.value_max is None:
+        if q.unit == "percent" and _DEAL_FIXES.search(text):
+            return "="  # a rate a deal fixes: "leaving U.S. duties at 30%"
         # a target to reach is a floor; a standard of time ("10 minutes") is a ceiling;
         # a range ("to 90-95%") stays a band
         return "<=" if q.unit in ("minute", "hour", "day") else ">="

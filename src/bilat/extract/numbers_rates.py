@@ -100,8 +100,10 @@ def is_rate_level(text: str, q: Quantity) -> bool:
     if q.unit != "percent" or q.hint is not None:
         return False
     near = text[max(0, q.start - 60) : q.end + 25]
+    # ("cut tariffs by 115 percentage points, leaving U.S. duties at 30%": a unit, no share)
+    told = re.sub(r"\bpercentage\s+points?\b", "", text[max(0, q.start - 60) : q.start], flags=re.I)
     if not has_phrase(near, "qualifiers.yaml", "rate_nouns") or has_phrase(
-        text[max(0, q.start - 60) : q.start], "qualifiers.yaml", "share_cues"
+        told, "qualifiers.yaml", "share_cues"
     ):
         return False
     before = text[max(0, q.start - 12) : q.start]
