@@ -87,3 +87,24 @@ def test_a_date_after_s_tekh_por_kak_is_no_date_of_the_trip() -> None:
         "2025-07-12",
     )
     assert {d for m, _, d, _ in events if m == "visit"} == {"2025-07-12"}
+
+
+def test_a_social_posts_header_line_dates_the_post() -> None:
+    """Posts copied from an account's page: 'Embassy of Chile 🇨🇱 @EmbChile · Mar 3, 2031 ·
+    6:48 PM' and '@EmbChile 2031-03-04 20:05' head each post; 'Today ... held talks' is
+    that day, not the page's (the day of its last post), and a handle's digits are no
+    year."""
+    text = (
+        "Embassy of Chile (@EmbChile) — posts, 2–5 March 2031\n\n"
+        "Embassy of Chile 🇨🇱 @EmbChile · Mar 3, 2031 · 6:48 PM\n"
+        "1/2 Today in Beijing Chilean President Gabriel Boric held talks with Chinese "
+        "President Xi Jinping.\n"
+        "2/2 The two presidents witnessed the signing of 12 documents. #ChileChina\n\n"
+        "@EmbChile2029 2031-03-04 20:05\n"
+        "Chinese Premier Li Qiang met President Boric in Beijing today.\n\n"
+        "Embassy of Chile 🇨🇱 @EmbChile · Mar 5, 2031 · 9:20 AM\n"
+        "Thank you, Beijing! 🙏"
+    )
+    got = {(e.mode, e.participants, e.date) for e in extract_text(text, "2031-03-05").events}
+    assert ("meeting", ("Gabriel Boric", "Xi Jinping"), "2031-03-03") in got
+    assert ("meeting", ("Li Qiang", "Gabriel Boric"), "2031-03-04") in got

@@ -236,10 +236,31 @@ def in_its_post(ctx: DocContext, s: Sentence) -> DocContext:
     return replace(ctx, published=day) if day is not None and day < ctx.published else ctx
 
 
+# a social post's header line: the account, its handle and the day with its year ("Chinese
+# Embassy in Russia 🇨🇳 @ChineseEmbinRus · May 16, 2024 · 6:48 PM", "@EmbChinaBrasil
+# 2025-05-13 20:05"), no sentence
+_HANDLE = re.compile(r"(?<![\w@])@[A-Za-z0-9_]{2,30}\b")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def _post_header(line: str) -> re.Match[str] | None:
+    """The handle of a social post's header line: short, with a handle and a year, and no
+    sentence in it ('Sept. 4' and 'a.m.' are no sentence's end)."""
+    bare = re.sub(r"\b(?:[A-Z][a-z]{2,3}|[ap]\.m)\.", " ", line.strip())
+    if len(bare) > 140 or re.search(r"[.!?](?:\s+\S|\s*$)", bare) or not _YEAR.search(bare):
+        return None
+    return _HANDLE.search(line)
+
+
 def _post_day(text: str, start: int, published: str) -> str | None:
     from bilat.extract.temporal import find_time_expressions  # (temporal imports this module)
 
     for line in reversed(text[max(0, start - 3000) : start].split("\n")[:-1]):
+        if handle := _post_header(line):
+            rest = line[: handle.start()] + " " + line[handle.end() :]  # ("@user2024")
+            found = find_time_expressions(rest, published)
+            dated = [e for e in found if len(e.date or "") == 10 and _YEAR.search(e.text)]
+            return str(dated[0].date) if dated else None
         if _POST_DATE.fullmatch(line):
             year = re.search(r"(?:19|20)\d\d", line)
             found = find_time_expressions(line, published)
