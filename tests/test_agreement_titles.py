@@ -360,3 +360,25 @@ def test_a_title_at_the_end_of_a_quote_leaves_the_full_stop_out() -> None:
     text = text.replace(',"', '."').replace(" the ministry said.", "")
     titles = [a.title for a in extract_text(text, "2031-08-01").agreements]
     assert titles and not any("." in t for t in titles)
+
+
+def test_a_deal_dated_before_what_it_is_for_and_ranked_after() -> None:
+    """'a USD 1.8 billion deal signed in March 2029 for six ships' and 'a contract in 2029
+    for three squadrons': the date between the noun and what it is for is no end of the
+    title, and goods bought under it make it a contract; '-- the biggest energy deal ever
+    struck between the two countries' is the deal told before, ranked."""
+    ships = _agreements(
+        "Brazil took delivery of the first frigate built under a USD 1.8 billion deal signed "
+        "in March 2029 for six ships with Turkey.",
+        "2031-01-15",
+    )
+    assert [(a.kind, a.title, a.date) for a in ships] == [
+        ("contract", "deal for six ships with Turkey", "2029-03")
+    ]
+    crude = _agreements(
+        "Last month, Petrobras signed a 10-year deal with Saudi Aramco for the supply of crude, "
+        "worth about $9 billion a year -- the biggest energy deal ever struck between the two "
+        "countries.",
+        "2031-01-15",
+    )
+    assert [a.kind for a in crude] == ["contract"]

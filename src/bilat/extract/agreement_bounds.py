@@ -291,6 +291,12 @@ def goods_before(text: str, start: int) -> str | None:
     return what if len(what.split()) >= 2 else None
 
 
+# between a document's noun and its date: "in", "signed in", "concluded on"
+_BEFORE_A_DATE = re.compile(
+    r"\s*(?:(?:signed|concluded|struck|inked|sealed|agreed)\s+)?(?:(?:in|on|at)\s+)?", re.I
+)
+
+
 def _aim_after_date(text: str, end: int) -> int | None:
     """Where the aim starts when a date or a place stands between the noun and it ('a
     memorandum on Tuesday to study the expansion of supplies', '... last June envisaging
@@ -299,8 +305,8 @@ def _aim_after_date(text: str, end: int) -> int | None:
     after = end
     for _ in range(3):  # "in Beijing on Tuesday to ..."
         times = find_time_expressions(text[after : after + 40], None)
-        if times and not text[after : after + times[0].start].strip():
-            after += times[0].end
+        if times and _BEFORE_A_DATE.fullmatch(text, after, after + times[0].start):
+            after += times[0].end  # ("a deal signed in October 2018 for four ships")
             continue
         place = _PLACE_ADJUNCT.match(text, after)
         if place is None:

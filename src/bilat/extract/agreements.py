@@ -420,7 +420,13 @@ def _batch(ctx: DocContext, s: Sentence, title: str, b: Batch) -> Agreement:
 _TO_SUPPLY = re.compile(
     r"\bto\s+(?:supply|take|buy|purchase|deliver|ship)\s+(?:[\w$.,/-]+\s+){0,6}?"
     r"(?:crude|oil|gas|LNG|coal|uranium|wheat|grain|fuel|ore|fertili[sz]ers?|urea|potash|diesel"
-    r"|gasoline|tonnes|tons|barrels|b/d|bpd|bcm|mt)\b",
+    r"|gasoline|tonnes|tons|barrels|b/d|bpd|bcm|mt)\b"
+    # "a 10-year deal ... for the supply of crude", "a deal signed in October 2018 for four
+    # ships": goods sold or built under it
+    r"|\bfor\s+(?:the\s+)?(?:supply|purchase|delivery|sale|construction)\s+of\b"
+    r"|\bfor\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:ships|frigates|corvettes|submarines|squadrons|aircraft|jets|fighters"
+    r"|helicopters|tankers|vessels|icebreakers|units|reactors|locomotives|trucks|buses)\b",
     re.I,
 )
 _TALKS_AFTER = re.compile(r"\s+(?:talks|negotiations)\b", re.I)
@@ -473,7 +479,11 @@ _NOT_A_DOCUMENT = re.compile(
     # (not "Among them is an agreement on ...", "Also signed was a memorandum": one of a batch)
     r"(?<!\bthem\s)(?<!\bthese\s)(?<!\bthose\s)(?<!\bsigned\s)"
     r"\b(?:is|was|are|were|be|become|became)\s+(?:the|a|an|its|their)\s+(?:[\w-]+\s+){0,3}$|"
-    r"\bnot\s+(?:just\s+|only\s+|merely\s+)?to\b[^.;]*$",
+    r"\bnot\s+(?:just\s+|only\s+|merely\s+)?to\b[^.;]*$"
+    # "... -- the biggest energy deal ever struck between the two countries": the deal told
+    # before, ranked
+    r"|(?:[,;(]|--|—|–)\s*the\s+(?:biggest|largest|most\s+[\w-]+|first|second|latest|"
+    r"single\s+largest)\s+(?:[\w-]+\s+){0,2}$",
     re.I,
 )
 _NOT_YET_SIGNED = re.compile(
