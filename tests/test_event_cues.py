@@ -1365,3 +1365,22 @@ def test_one_named_in_a_sources_frame_is_no_participant(text: str) -> None:
     ]
     assert [(e.status, e.date) for e in forums] == [("planned", "2031-07")]
     assert not [p for p in forums[0].participants if "Overchuk" in p or "Оверчук" in p]
+
+
+def test_a_reference_pages_notes_end_sentences_and_a_trips_days_keep_its_year() -> None:
+    """A backgrounder: 'on 9 July.[8] He was ...' ends a sentence at the note's number;
+    '... visited Ankara on 8–9 March 2029, ..., and held the annual summit with Erdogan on 9
+    March' is that trip's day (not the last 9 March before the report), a coordinated
+    'held the ... summit' keeps the sentence's subject; reports 'dismissed as speculative'
+    tell no call."""
+    from tests.conftest import extract_text
+
+    text = (
+        "4. Recent contacts\n"
+        "Azerbaijani President Ilham Aliyev visited Ankara on 8–9 March 2029, his first trip "
+        "to Turkey since 2027, and held the annual summit with Recep Tayyip Erdogan on 9 "
+        "March.[8] Media reports that the two leaders would hold a telephone call in May were "
+        'dismissed as "speculative" by the ministry.[9] The two armies train together.'
+    )
+    got = {(e.mode, e.date) for e in extract_text(text, "2031-06-01").events}
+    assert got == {("visit", "2029-03-08"), ("meeting", "2029-03-09")}

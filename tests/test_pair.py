@@ -52,6 +52,14 @@ PAIR_WITH_A_SUBJECT = (
             False,
             ("RU", "IN"),
         ),
+        (  # a Seoul wire's headline forms: "N. Korea" is North Korea, not "Korea"
+            "(LEAD) N. Korea to send workers to Russia's Kursk: Shoigu\n"
+            "SEOUL, June 18 (Yonhap) -- Pyongyang will send builders to Russia. S. Korea's "
+            "spy agency said Russia pays for them. South Korea's ministry said Russia and "
+            "the South had no talks. Russia and North Korea signed a treaty.",
+            True,
+            ("RU", "KP"),
+        ),
     ],
 )
 def test_document_pair(text: str, auto: bool, expected: tuple[str, str]) -> None:

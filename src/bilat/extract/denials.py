@@ -37,7 +37,7 @@ _UNCONFIRMED = re.compile(
     r"\b(?:reports?|claims?|rumou?rs?)\s+(?:that|of|about)\s+(?P<told>[^;]{1,250}?)\s+"
     r"(?:was|were|is|are|had\s+been|has\s+been|have\s+been)\s+(?:not\s+(?:been\s+)?"
     r"(?:confirmed|true|accurate)|[\"“«]?(?:unconfirmed|premature|false|untrue|groundless|"
-    r"inaccurate|unfounded|denied|wrong)\b)"
+    r"inaccurate|unfounded|denied|wrong|speculative)\b|(?:dismissed|rejected)\s+as\b)"
     r"|(?<![\w-])(?:сообщени|информаци|слух)\w*\s+(?:о\s+том,?\s+что|об?)\s+"
     r"(?P<told_ru>[^;]{1,250}?)\s+(?:не\s+подтвердил\w*|не\s+соответству\w+\s+"
     r"действительности|(?:был[аио]?\s+)?(?:преждевременн|ложн|необоснованн)\w*)",

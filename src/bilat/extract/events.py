@@ -116,7 +116,7 @@ from bilat.extract.event_visits import (
 )
 from bilat.extract.gazetteer import Gazetteer
 from bilat.extract.pair import section_pair
-from bilat.extract.temporal import find_time_expressions
+from bilat.extract.temporal import find_time_expressions, infer_tense
 from bilat.extract.turns import (
     in_speaker_label,
     interview_intro,
@@ -276,6 +276,8 @@ _NO_SUBJECT = re.compile(
     # a coordinated verb phrase cut from its subject: "... | called on Prime Minister Modi"
     r"|(?:and\s+)?(?:then\s+|later\s+|also\s+)?(?:called\s+on|paid\s+(?:a\s+)?courtesy\s+calls?\s+on"
     r"|met|held\s+(?:separate\s+)?talks"
+    # "... and held the 22nd annual summit with Putin on 9 July"
+    r"|held\s+(?:the|a|an|their|his|her)\s+(?:[\w-]+\s+){0,3}?(?:summit|meeting|talks)"
     # "..., and was received by Xi in Beijing the next day": the one received is the subject
     r"|was\s+(?:also\s+|then\s+|later\s+)?(?:received|hosted|welcomed)\s+by)\b",
     re.I,
@@ -504,6 +506,40 @@ def _top_level(
     return _build(ctx, clause, "meeting", heads_of_state(ctx, gaz, date), trig, triggers)
 
 
+def in_the_sentences_year(ctx: DocContext, clause: Clause) -> DocContext:
+    """A later clause of a sentence that dated its first to a past day tells a day of the
+    same trip or occasion in that year: 'Narendra Modi visited Moscow on 8–9 July 2024, ...
+    and held the 22nd annual summit with Putin on 9 July' is 9 July 2024, not the last 9
+    July before the report. Only a clause told in the past whose one date is a day with no
+    year, within two weeks of the day told before; else `ctx` itself."""
+    before = clause.sentence.text[: clause.start - clause.sentence.start]
+    if not before.strip() or ctx.published is None or infer_tense(clause.text) != "past":
+        return ctx
+    days = [
+        t
+        for t in find_time_expressions(before, ctx.published)
+        if len(t.date or "") == 10 and re.search(r"(?:19|20)\d\d", t.text)
+    ]
+    own = find_time_expressions(clause.text, ctx.published)
+    if not days or len(own) != 1 or len(own[0].date or "") != 10:
+        return ctx
+    if not _DAY_OF_A_MONTH.fullmatch(own[0].text):
+        return ctx  # ("last May", "on Tuesday", "1 September 2025": the report's, or its own)
+    year = str(days[-1].date)[:4]
+    if year >= ctx.published[:4]:
+        return ctx
+    told = dt.date.fromisoformat(str(days[-1].date))
+    then = dt.date.fromisoformat(year + str(own[0].date)[4:])
+    if abs((then - told).days) > 14:
+        return ctx  # "in July 2024, and met again on 1 September": another year's, maybe
+    return replace(ctx, published=f"{year}-12-31")
+
+
+_DAY_OF_A_MONTH = re.compile(
+    r"(?:on\s+)?(?:\d{1,2}\s+[A-Za-z]+\.?|[A-Za-z]+\.?\s+\d{1,2})(?:st|nd|rd|th)?", re.I
+)
+
+
 def of_the_item(ctx: DocContext, clause: Clause, found: Found) -> Found:
     """An undated event told in a later clause or sentence of a timeline's item is of the
     item's day."""
@@ -632,7 +668,8 @@ def extract_events(ctx: DocContext, gaz: Gazetteer) -> list[Event]:
         ctx = in_its_post(ctx, sentence)  # a feed's post: read on its own day
         ctx = in_its_section(ctx, gaz, sentence, sections)  # a briefing's item on another pair
         for clause in split_clauses(sentence):
-            new = _candidates(_clause_pair(ctx, gaz, clause), gaz, clause, subject, exercise)
+            told = in_the_sentences_year(ctx, clause)  # "on 8–9 July 2024, ... on 9 July"
+            new = _candidates(_clause_pair(told, gaz, clause), gaz, clause, subject, exercise)
             new = [f for f in new if not told_back(clause, f, found)]
             if _topic_heading(ctx, clause):
                 new = [f for f in new if f.explicit_date]  # "О переговорах Лаврова с Аракчи"

@@ -47,7 +47,7 @@ __all__ = [
 ]
 
 # Bump when extraction rules or data change: `bilat extract` re-runs older documents.
-EXTRACTOR_VERSION = "2026.12.09-334"
+EXTRACTOR_VERSION = "2026.12.09-335"
 
 log = logging.getLogger("bilat.extract")
 T = TypeVar("T")
@@ -73,15 +73,35 @@ def doc_sentences(doc: Any) -> tuple[Sentence, ...]:
             if piece:
                 start = sent.start_char + offset + len(line) - len(line.lstrip())
                 out.append(Sentence(len(out), start, start + len(piece), piece))
-    out = _rejoined(doc.text, out)
+    out = _rejoined(doc.text, _at_citations(out))
     if hasattr(doc, "user_data"):
         doc.user_data["bilat.sentences"] = out
     return tuple(out)
 
 
-# a sentence ends in its punctuation, a closing quote or bracket after it, or a bracketed
-# credit: spaCy also ends some after "national security adviser (NSA)"
-_ENDS = re.compile(r"(?:[.!?…:;]|[.!?…][\"”»'’)\]]+|\(\w+\))\s*$")
+# a sentence ends in its punctuation, a closing quote or bracket after it, a note's number
+# ("on 9 July.[8]"), or a bracketed credit: spaCy also ends some after "national security
+# adviser (NSA)"
+_ENDS = re.compile(r"(?:[.!?…:;]|[.!?…][\"”»'’)\]]+|[.!?…]\[\d{1,3}\]|\(\w+\))\s*$")
+# a sentence's end before a note's number, as reference pages write it: "... on 9 July.[8] He
+# was back in Russia ..." (spaCy reads on through it)
+_CITED_END = re.compile(r"[.!?…][\"”'’)]?\[\d{1,3}\](?=\s+[A-Z\"“«(])")
+
+
+def _at_citations(found: list[Sentence]) -> list[Sentence]:
+    out: list[Sentence] = []
+    for s in found:
+        at = 0
+        for m in _CITED_END.finditer(s.text):
+            piece = s.text[at : m.end()].strip()
+            lead = len(s.text[at : m.end()]) - len(s.text[at : m.end()].lstrip())
+            out.append(Sentence(len(out), s.start + at + lead, s.start + m.end(), piece))
+            at = m.end()
+        rest = s.text[at:]
+        lead = len(rest) - len(rest.lstrip())
+        if rest.strip():
+            out.append(Sentence(len(out), s.start + at + lead, s.end, rest.strip()))
+    return out
 
 
 def _rejoined(text: str, found: list[Sentence]) -> list[Sentence]:
