@@ -588,3 +588,15 @@ def test_a_contact_only_reports_told_before_calling_them_unfounded_is_none() -> 
     ):
         assert _events(text, "2031-07-29") == [], text
     assert _events("Lula will visit France in October, reports said.", "2031-07-29")
+
+
+def test_a_denied_postponement_tells_the_meeting() -> None:
+    """'dismissed as "groundless" media reports that Lima had postponed the next meeting of
+    the commission, saying it will take place in Quito in September': the meeting stands."""
+    events = _events(
+        'The minister dismissed as "groundless" media reports that Lima had postponed the next '
+        "meeting of the Peruvian-Ecuadorian intergovernmental commission, saying it will take "
+        "place in Quito in September as planned.",
+        "2031-05-14",
+    )
+    assert [(e.mode, e.date, e.status) for e in events] == [("meeting", "2031-09", "planned")]

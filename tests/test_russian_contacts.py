@@ -459,3 +459,22 @@ def test_one_unknown_person_in_two_cases_is_one_actor() -> None:
     ).actors
     names = [a.name for a in actors if a.type == "person"]
     assert len(names) == len(set(names)) == 2, names
+
+
+def test_a_capital_read_first_as_a_first_name_is_the_place() -> None:
+    """'прибыл в Астану': pymorphy3 reads 'Астану' first as a man named Астан; the place is
+    matched in that case too, so the trip is to Kazakhstan."""
+    events = _events("Президент Кыргызстана Садыр Жапаров прибыл в Астану с визитом.", "2031-05-14")
+    assert [(e.mode, e.participants) for e in events] == [
+        ("visit", ("Sadyr Japarov", "Kazakhstan"))
+    ]
+
+
+def test_reports_called_speculation_tell_no_document() -> None:
+    """'назвал «домыслами» сообщения о том, что будет подписан договор': no treaty."""
+    found = extract_text(
+        "Пресс-секретарь Кремля ранее назвал «домыслами» сообщения о том, что в ходе визита "
+        "будет подписан новый договор о союзническом взаимодействии.",
+        "2031-05-14",
+    ).agreements
+    assert found == ()

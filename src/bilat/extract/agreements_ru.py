@@ -30,6 +30,7 @@ from bilat.extract.agreements import (
     _sector,
 )
 from bilat.extract.context import DocContext, Sentence
+from bilat.extract.denials import DENIED_RE, unconfirmed
 from bilat.extract.nlp_ru import lemma
 from bilat.extract.phrases_ru import Token, adjectives_before, gloss, plural, render, tokens
 from bilat.extract.temporal_ru import find_time_expressions_ru
@@ -340,6 +341,11 @@ def _agreed_on(ctx: DocContext, s: Sentence, toks: Sequence[Token], i: int) -> A
     return _make(ctx, s, toks, _Name(i + 1, i, i + 1, i, end, title), "agreement", status)
 
 
+def _denied(text: str, at: int) -> bool:
+    """The document at `at` is told only in reports denied or called unfounded."""
+    return bool(DENIED_RE.search(text, 0, at)) or any(a <= at < b for a, b in unconfirmed(text))
+
+
 def _from_sentence(ctx: DocContext, s: Sentence) -> list[Agreement]:
     if not _lexicon().stems.search(s.text.replace("ё", "е")):
         return []
@@ -360,6 +366,8 @@ def _from_sentence(ctx: DocContext, s: Sentence) -> list[Agreement]:
             continue
         name = _name(toks, k, i)
         made = _agreement(ctx, s, toks, k, name)
+        if made is not None and _denied(s.text, toks[i].start):
+            made = None  # "назвал «домыслами» сообщения о том, что будет подписан договор"
         if made is not None:
             out.append(made)  # a document named inside its name is part of the title
         i = name.end if made is not None else i + len(k.lemmas)

@@ -18,6 +18,11 @@ DENIED = (
     r"\b(?:denied|denies|deny|dismissed|rejected|refuted)\s+(?:[\w-]+\s+){0,3}"
     r"(?:reports?|claims?|rumou?rs?|speculation|publications?|articles?)\b"
     r"|(?<!\w)опроверг\w*\s+(?:[\w-]+\s+){0,3}(?:сообщени|информаци|слух|данны|публикаци)\w*"
+    # "назвал «домыслами» сообщения о том, что ...", "dismissed as 'speculation' reports that"
+    r"|(?<!\w)назвал\w*\s+[«\"“]?(?:домысл|спекуляци|фейк|вымысл|слух|неправд|ложь|ложн)\w*[»\"”]?"
+    r"\s+(?:[\w-]+\s+){0,3}(?:сообщени|информаци|публикаци|слух)\w*"
+    r"|\b(?:dismissed|rejected)\s+as\s+[\"“']?\w+[\"”']?\s+(?:[\w-]+\s+){0,3}"
+    r"(?:reports?|claims?|rumou?rs?|speculation|publications?|articles?)\b"
 )
 DENIED_RE = re.compile(DENIED, re.I)
 # a document said to be missing, right before its noun: "no nuclear deal", "without a trade

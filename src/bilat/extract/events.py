@@ -33,7 +33,7 @@ from bilat.extract.context import (
     in_its_year,
     item_day,
 )
-from bilat.extract.denials import DENIED, unconfirmed
+from bilat.extract.denials import DENIED, DENIED_RE, unconfirmed
 from bilat.extract.event_before import the_one_before, this_trip
 from bilat.extract.event_clauses import (
     Clause,
@@ -259,6 +259,23 @@ _NOT_TOLD = re.compile(
     r"(?:[а-яё]+\s+)?$",
     re.I,
 )
+# what a denied report said was undone: "dismissed as groundless reports that Hanoi had
+# postponed the next meeting" denies the postponement, and tells the meeting
+_UNDONE = re.compile(
+    r"\b(?:postpon|cancel|delay|call(?:ed|ing)?\s+off|scrap|suspend|shelv)\w*"
+    r"|(?<![\w-])(?:отлож|перенес|перенос|отмен)\w*",
+    re.I,
+)
+
+
+def _not_told(text: str, at: int) -> re.Match[str] | None:
+    """`_NOT_TOLD` before offset `at`, but a denied report of a contact undone."""
+    found = _NOT_TOLD.search(text, 0, at)
+    if found and DENIED_RE.match(text, found.start()) and _UNDONE.search(text, found.end(), at):
+        return None
+    return found
+
+
 _ABOUT = re.compile(r"\babout\s|(?<![\w-])об?\s", re.I)
 # a contact only as a condition: "an order that could be unveiled if Trump and Xi meet later
 # this year" (not "if confirmed, the visit ...": the condition ends at its comma)
@@ -322,7 +339,7 @@ def _candidates(
     offset = clause.start - clause.sentence.start
     for mode, trig in triggers:
         if (
-            _NOT_TOLD.search(clause.text, 0, trig.start())
+            _not_told(clause.text, trig.start())
             or any(a <= offset + trig.start() < b for a, b in hearsay)
             or _IF.search(clause.text, 0, trig.start())
             or (

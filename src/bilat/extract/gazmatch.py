@@ -80,7 +80,7 @@ def _lemma_matcher(gaz: Gazetteer, doc: Any) -> tuple[Any, dict[str, list[Entry]
         from spacy.matcher import PhraseMatcher
 
         from bilat.extract.gazetteer_ru import russian_names
-        from bilat.extract.nlp_ru import lemma, load_ru
+        from bilat.extract.nlp_ru import case_lemmas, lemma, load_ru
 
         make_doc = load_ru()[0].make_doc
         matcher = PhraseMatcher(doc.vocab, attr="LEMMA")
@@ -94,14 +94,24 @@ def _lemma_matcher(gaz: Gazetteer, doc: Any) -> tuple[Any, dict[str, list[Entry]
                         token.lemma_ = token.text.lower()
                     if guessed is None and len(pattern) > 1:
                         token.lemma_ = _adjective_lemma(token.text) or token.lemma_
-                label = "^" + " ".join(t.lemma_ for t in pattern)
-                bucket = by_key.setdefault(label, [])
-                if not bucket:
-                    matcher.add(label, [pattern])
-                if entry not in bucket:
-                    bucket.append(entry)
+                _add(matcher, by_key, pattern, entry)
+            if " " not in form and form[:1].isupper():  # "Астану": read as a man "Астан"
+                for other in case_lemmas(form):
+                    pattern = make_doc(form)
+                    pattern[0].lemma_ = other
+                    _add(matcher, by_key, pattern, entry)
         _LEMMA_MATCHERS[key] = (matcher, by_key)
     return _LEMMA_MATCHERS[key]
+
+
+def _add(matcher: Any, by_key: dict[str, list[Entry]], pattern: Any, entry: Entry) -> None:
+    """Match `pattern` (its tokens' lemmas) as `entry`, one pattern per distinct key."""
+    label = "^" + " ".join(t.lemma_ for t in pattern)
+    bucket = by_key.setdefault(label, [])
+    if not bucket:
+        matcher.add(label, [pattern])
+    if entry not in bucket:
+        bucket.append(entry)
 
 
 def _adjective_lemma(word: str) -> str | None:

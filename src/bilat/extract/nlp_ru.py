@@ -18,6 +18,7 @@ from typing import Any
 
 __all__ = [
     "analyses",
+    "case_lemmas",
     "is_plural",
     "is_russian",
     "lemma",
@@ -64,6 +65,25 @@ def lemma(word: str) -> str:
     if not any(c.isalpha() for c in word):
         return word.lower()
     return str(_morph().parse(word)[0].normal_form).replace("ё", "е")
+
+
+_CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
+
+
+@lru_cache(maxsize=1 << 12)
+def case_lemmas(word: str) -> frozenset[str]:
+    """The lemmas the cases of a place's name get as text ("Астана": "Астану" reads first as
+    a man named Астан, so {"астан"}), other than the name's own: the lemma matcher meets
+    them. Only for a word pymorphy3 knows as a place (Geox)."""
+    out = set()
+    for reading in _morph().parse(word):
+        if "Geox" not in reading.tag:
+            continue
+        for case in _CASES:
+            form = reading.inflect({case})
+            if form is not None:
+                out.add(lemma(form.word.capitalize()))
+    return frozenset(out - {lemma(word)})
 
 
 @lru_cache(maxsize=1 << 14)
