@@ -240,7 +240,7 @@ def in_its_post(ctx: DocContext, s: Sentence) -> DocContext:
 # Embassy in Russia 🇨🇳 @ChineseEmbinRus · May 16, 2024 · 6:48 PM", "@EmbChinaBrasil
 # 2025-05-13 20:05"), no sentence
 _HANDLE = re.compile(r"(?<![\w@])@[A-Za-z0-9_]{2,30}\b")
-_YEAR = re.compile(r"(?:19|20)\d\d")
+_YEAR = re.compile(_DATED)
 
 
 def _post_header(line: str) -> re.Match[str] | None:

@@ -233,8 +233,8 @@ def _host_states(ctx: DocContext, clause: Clause) -> set[str]:
     }
 
 
-# what a contact said not to take place is dated by: "have not met since their summit in
-# April" (the summit is told)
+# a word after a negation that ties the contact negated to another one: "have not met since
+# their summit in April" (the summit is told, as a contact that took place)
 _SINCE = r"(?:since|before|after|until|till|because|except)\b"
 # a contact only asked about, or earlier ones referred to in the plural
 _NOT_TOLD = re.compile(

@@ -47,7 +47,7 @@ __all__ = [
 ]
 
 # Bump when extraction rules or data change: `bilat extract` re-runs older documents.
-EXTRACTOR_VERSION = "2026.12.09-336"
+EXTRACTOR_VERSION = "2026.12.09-337"
 
 log = logging.getLogger("bilat.extract")
 T = TypeVar("T")
@@ -85,10 +85,12 @@ def doc_sentences(doc: Any) -> tuple[Sentence, ...]:
 _ENDS = re.compile(r"(?:[.!?…:;]|[.!?…][\"”»'’)\]]+|[.!?…]\[\d{1,3}\]|\(\w+\))\s*$")
 # a sentence's end before a note's number, as reference pages write it: "... on 9 July.[8] He
 # was back in Russia ..." (spaCy reads on through it)
-_CITED_END = re.compile(r"[.!?…][\"”'’)]?\[\d{1,3}\](?=\s+[A-Z\"“«(])")
+_CITED_END = re.compile(r"[.!?…][\"”'’)]?\[\d{1,3}\](?=\s+[A-ZА-ЯЁ\"“«(])")
 
 
 def _at_citations(found: list[Sentence]) -> list[Sentence]:
+    """`found` with each sentence that runs on past a note's number split there (offsets
+    kept, pieces stripped, renumbered)."""
     out: list[Sentence] = []
     for s in found:
         at = 0
