@@ -271,3 +271,17 @@ def test_commodity_desk_shorthand_for_barrels_a_day_and_million_tonnes() -> None
     assert (round(kbd.value, 2), kbd.unit, kbd.per) == (52465.71, "m3", "day")
     (mil,) = find_quantities("China took 6.4 mil mt of Australian coal")
     assert (mil.value, mil.unit) == (6400000.0, "t")
+
+
+def test_the_indian_grouping_of_lakhs_is_one_number() -> None:
+    """'5,00,000 bpd', '17,50,000 tonnes' (PTI, ANI): 500,000 and 1,750,000; the Western
+    grouping and a decimal comma read as before."""
+    from bilat.extract.numbers import find_quantities
+
+    got = [
+        [(q.value, q.unit) for q in find_quantities(text)]
+        for text in ("imports of 17,50,000 tonnes", "1,234,567 tonnes", "up 12,5% in May")
+    ]
+    assert got == [[(1750000.0, "t")], [(1234567.0, "t")], [(12.5, "percent")]]
+    (barrels,) = find_quantities("nearly 5,00,000 bpd of crude")
+    assert round(barrels.value) == round(500000 * 0.158987)

@@ -229,7 +229,9 @@ def _core_re() -> re.Pattern[str]:
         # (a currency code glued to the number counts as a space: "RMB1,384.6 million",
         # "USD1.2bn", "RM12.5 billion")
         r"(?:(?<![\w.,:])|(?<=\b(?:RMB|USD|CNY|EUR|RUB|INR|PKR|MYR|IDR))|(?<=\bR[Ms]))"
-        r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+,\d{1,2}(?=\s*(?:trillion|billion|"
+        # ("5,00,000 bpd": the Indian grouping of lakhs, as PTI and ANI write it)
+        r"(?:\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d+)?(?![\d,])"
+        r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+,\d{1,2}(?=\s*(?:trillion|billion|"
         r"million|trn|bn|mln|thousand|%))|\d+(?:\.\d+)?)"
     )
     # ("half a million": 500,000)
