@@ -144,6 +144,11 @@ CASES = [
         f"Title\n{P1}\n",
     ),
     ("byline alone", f"Title\nText: Maria Lopez and Jan Novak\n\n{P1}\n", f"Title\n\n{P1}\n"),
+    (
+        "currency ticker",
+        f"{P1}\nКурсы валют: USD 91,45 | EUR 99,12\nКурс ЦБ на 14.02: 1 USD = 12 950,17 сума\n",
+        f"{P1}\n",
+    ),
 ]
 
 # Texts that must come through untouched: real sentences and content that look a bit like chrome.
@@ -168,6 +173,8 @@ UNTOUCHED = [
     # a byline's word starting a sentence, or before no name
     "Text: the two sides agreed on a roadmap.\n",
     "Автор: неизвестен\n",
+    # a sentence on a rate is text, not a ticker
+    "Exchange rate: the rouble fell 3% against the USD on Monday.\n",
 ]
 
 
