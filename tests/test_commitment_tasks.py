@@ -65,3 +65,14 @@ def test_a_russian_wish_or_proposal_is_a_target_and_a_level_now_a_figure() -> No
         "2031-05-14",
     )
     assert not expected.commitments and [f.value for f in expected.figures] == [300e6]
+
+
+def test_a_sum_named_as_their_goal_is_a_target() -> None:
+    """'have repeatedly named $90 billion as their goal for annual trade': a target, as 'the
+    $8.5 billion the two sides had set as an interim target' is."""
+    found = extract_text(
+        "The two presidents have repeatedly named $90 billion as their goal for annual trade.",
+        "2031-05-14",
+    )
+    assert [(c.value, c.status) for c in found.commitments] == [(90e9, "agreed")]
+    assert not found.figures

@@ -285,3 +285,12 @@ def test_the_indian_grouping_of_lakhs_is_one_number() -> None:
     assert got == [[(1750000.0, "t")], [(1234567.0, "t")], [(12.5, "percent")]]
     (barrels,) = find_quantities("nearly 5,00,000 bpd of crude")
     assert round(barrels.value) == round(500000 * 0.158987)
+
+
+def test_a_posts_place_in_its_thread_is_no_number() -> None:
+    """'5/5 Our target: ...' opening a post's line counts nothing; '5/5' inside a sentence
+    and a number after it still read."""
+    from bilat.extract.numbers import find_quantities
+
+    assert [q.value for q in find_quantities("5/5 Our target: 10 new flights a week.")] == [10]
+    assert [q.value for q in find_quantities("Trade rose to 5 million tonnes.")] == [5e6]

@@ -221,7 +221,9 @@ _LENDS = re.compile(
 _CURRENCIES = frozenset({"USD", "EUR", "CNY", "RUB"})
 _SET_AS_TARGET = re.compile(
     r"[^.;]{0,50}?\b(?:set|agreed|adopted|declared|named)\s+as\s+(?:an?|the|their|its)\s+"
-    r"(?:[\w-]+\s+)?(?:target|goal|objective|benchmark)\b",
+    r"(?:[\w-]+\s+)?(?:target|goal|objective|benchmark)\b"
+    # "have repeatedly named $100 billion as their goal for annual trade"
+    r"|\s+as\s+(?:an?|the|their|its)\s+(?:[\w-]+\s+)?(?:target|goal|objective|benchmark)\b",
     re.I,
 )
 

@@ -133,7 +133,14 @@ def acceptable(text: str, p: Parse, m: re.Match[str]) -> bool:
         return False
     if p.unit is None and _CLOCK.match(text, p.end) and p.value < 2400:
         return False  # a time of day: "14.15 GMT Xi and Putin sign", "(0200 GMT)"
+    thread = _THREAD_PART.match(text, text.rfind("\n", 0, p.start) + 1)
+    if p.unit is None and thread is not None and p.end <= thread.end():
+        return False  # "5/5 Our target: ...": a post's place in its thread
     return not _list_number(text, p, m)
+
+
+# a post's place in its thread, opening its line: "1/4 Today in Beijing ...", "5/5 Our target"
+_THREAD_PART = re.compile(r"\s*\d{1,2}/\d{1,2}(?=\s)")
 
 
 # a time zone or clock word after a number: the number is a time of day
