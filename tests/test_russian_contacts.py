@@ -478,3 +478,19 @@ def test_reports_called_speculation_tell_no_document() -> None:
         "2031-05-14",
     ).agreements
     assert found == ()
+
+
+def test_talks_at_home_are_not_dated_by_a_trip_told_as_earlier() -> None:
+    """A release of the 21st: 'Губернатор ... провёл в Перми встречу с делегацией' is the
+    news (the release's day); 'Ранее, в октябре, губернатор посетил Харбин, где провёл
+    переговоры с ...' is an earlier trip, whose talks are of October."""
+    events = _events(
+        "Губернатор Пермского края Дмитрий Махонин провёл в Перми встречу с делегацией "
+        "провинции Хэйлунцзян во главе с вице-губернатором Чжан Цишанем. Ранее, в октябре, "
+        "Дмитрий Махонин посетил Харбин, где провёл переговоры с губернатором провинции Лян "
+        "Хуэйлин.",
+        "2031-11-21",
+    )
+    got = {(e.mode, e.participants[-1], e.date) for e in events}
+    assert ("meeting", "Liang Huiling", "2031-10") in got
+    assert ("meeting", "Zhang Qishan", "2031-11-21") in got

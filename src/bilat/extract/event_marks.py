@@ -42,6 +42,9 @@ _PRIOR = re.compile(
 )
 
 
+# a clause told as before the report's news: "Ранее, в октябре, Демешин посетил Харбин",
+# "Earlier, in October, ..."
+_PRIOR_OPENING = re.compile(r"\W*(?:ранее|earlier|previously)\s*,", re.I)
 _ALSO = re.compile(r"\b(?:also|также)\b", re.I)
 _NEXT = re.compile(r"(?:next|upcoming|forthcoming)\b", re.I)
 # what a verb of holding is to hold: "agreed to convene the next session of the commission"
@@ -76,7 +79,9 @@ def marks_of(clause: Clause, mode: str, trig: re.Match[str]) -> frozenset[str]:
         and _DEFINITE.search(clause.text[max(0, trig.start() - 30) : trig.start()])
     ):
         marks.add("the")  # "The Beijing talks were held by ...": talks already told
-    if _PRIOR.search(clause.text[max(0, trig.start() - 40) : trig.start()]):
+    if _PRIOR.search(clause.text[max(0, trig.start() - 40) : trig.start()]) or (
+        _PRIOR_OPENING.match(clause.text) and trig.start() < 80
+    ):
         marks.add("prior")  # "the ministers last met in April": not the talks reported now
     if mode == "meeting" and _ASIDE.search(clause.text):
         marks.add("aside")  # "Prior to the meeting, X and Y held talks in a narrow format"

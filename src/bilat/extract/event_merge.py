@@ -253,8 +253,14 @@ def trip_dates(found: list[Found], types: dict[str, str]) -> list[Found]:
             if here and ev.date is not None:  # "Lavrov, who arrived on Sunday, held talks
                 trips = []  # with Wang Yi": the report's day, not Wang Yi's trip in April
             elif ev.date is not None:  # dated by the publication default: only a trip known
-                # to its month overrides it ("returned last week from a trip ... held talks")
-                trips = [g for g in trips if len(g.event.date or "") == 7]
+                # to its month overrides it ("returned last week from a trip ... held talks"),
+                # not one told as before the news ("Ранее, в октябре, он посетил Харбин")
+                trips = [
+                    g
+                    for g in trips
+                    if len(g.event.date or "") == 7
+                    and ("prior" not in g.marks or g.event.evidence.start == ev.evidence.start)
+                ]
             if trips:  # a multi-day trip dates its meetings no more precisely than its month
                 trip = trips[0]
                 whole = trip.event.date_end is None and trip.event.status == ev.status
