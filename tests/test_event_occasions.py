@@ -600,3 +600,13 @@ def test_a_denied_postponement_tells_the_meeting() -> None:
         "2031-05-14",
     )
     assert [(e.mode, e.date, e.status) for e in events] == [("meeting", "2031-09", "planned")]
+
+
+def test_a_contact_denied_with_that_is_none() -> None:
+    """'The spokeswoman denied that a meeting between Premier Li Qiang and Prime Minister
+    Lula was being arranged': no meeting."""
+    text = (
+        "The spokeswoman denied that a meeting between Chinese Premier Li Qiang and Brazilian "
+        "President Lula was being arranged for the summit."
+    )
+    assert _events(text, "2031-05-14") == []

@@ -23,6 +23,8 @@ DENIED = (
     r"\s+(?:[\w-]+\s+){0,3}(?:сообщени|информаци|публикаци|слух)\w*"
     r"|\b(?:dismissed|rejected)\s+as\s+[\"“']?\w+[\"”']?\s+(?:[\w-]+\s+){0,3}"
     r"(?:reports?|claims?|rumou?rs?|speculation|publications?|articles?)\b"
+    # "denied that a meeting between Li Qiang and Takaichi was being arranged"
+    r"|\b(?:denied|denies|deny)\s+that\b"
 )
 DENIED_RE = re.compile(DENIED, re.I)
 # a document said to be missing, right before its noun: "no nuclear deal", "without a trade
