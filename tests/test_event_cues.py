@@ -1384,3 +1384,21 @@ def test_a_reference_pages_notes_end_sentences_and_a_trips_days_keep_its_year() 
     )
     got = {(e.mode, e.date) for e in extract_text(text, "2031-06-01").events}
     assert got == {("visit", "2029-03-08"), ("meeting", "2029-03-09")}
+
+
+def test_a_trip_told_by_its_last_day_and_a_delegations_leader() -> None:
+    """'A provincial delegation led by Governor X wrapped up a four-day visit to Chile on
+    Thursday, during which enterprises from both sides signed deals': from Monday to
+    Thursday ('from both sides' tells no start), and X is of the delegation's state."""
+    from tests.conftest import extract_text
+
+    found = extract_text(
+        "SANTIAGO -- A Sichuan provincial delegation led by Governor Shi Xiaolin wrapped up a "
+        "four-day visit to Chile on Thursday, during which enterprises from both sides signed "
+        "24 cooperation agreements.",
+        "2031-06-13",
+    )
+    assert [(e.mode, e.date, e.date_end) for e in found.events] == [
+        ("visit", "2031-06-09", "2031-06-12")
+    ]
+    assert {a.name: a.country for a in found.actors}["Shi Xiaolin"] == "CN"

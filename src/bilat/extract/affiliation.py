@@ -93,8 +93,10 @@ def _title_of(
     return None
 
 
-# "a delegation of the Novosibirsk Region led by Governor Andrei Travnikov": its leader
+# "a delegation of the Novosibirsk Region led by Governor Andrei Travnikov", "a Liaoning
+# provincial delegation led by Governor Wang Xinwei": its leader
 _LED_BY = re.compile(
+    r"(?:(?:\s+(?-i:[a-z]+)){0,2}\s+delegation)?"
     rf"\s+led\s+by\s+(?:the\s+)?((?:(?:{_ROLE_WORDS}|(?-i:[A-Z][a-z]+))\s+){{0,4}})",
     re.I,
 )

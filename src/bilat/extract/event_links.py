@@ -105,7 +105,7 @@ def days_apart(clause: Clause, found: Found, before: list[Found]) -> Found:
 # day before
 _ENDED_TRIP = re.compile(
     r"\b(?:wrapped\s+up|concluded|ended|completed|rounded\s+off|finished|wound\s+up)\s+"
-    r"(?:a|an|his|her|their|the)\s+(?P<n>two|three|four|five|[2-5])-day\b",
+    r"(?:a|an|his|her|their|the)\s+(?P<n>two|three|four|five|six|seven|[2-7])-day\b",
     re.I,
 )
 
@@ -121,8 +121,10 @@ def ended_trip(clause: Clause, found: Found) -> Found:
     m = _ENDED_TRIP.search(clause.text)
     if ev.mode != "visit" or m is None or len(ev.date or "") != 10 or ev.date_end:
         return found
-    if _BEGAN.search(clause.text, m.end()):
-        return found  # "wrapped up a two-day visit that began on Monday": the first day
+    stop = re.compile(r"[,;](?!\s*(?:which|that)\s)").search(clause.text, m.end())
+    if _BEGAN.search(clause.text, m.end(), stop.start() if stop else len(clause.text)):
+        return found  # "wrapped up a two-day visit that began on Monday": the first day (not
+        # "..., during which enterprises from both sides signed")
     if _ARRIVED.search(clause.text, 0, m.start()):
         return found  # "Putin, who arrived in Astana on Wednesday, has ended his two-day
         # state visit": the day told is the arrival's, the first
