@@ -62,3 +62,41 @@ def test_the_rates_a_truce_leaves_are_fixed_levels_and_its_length_no_target() ->
         ("=", 8.0, "percent"),
     ]
     assert [(f.value, f.unit) for f in figures] == [(60.0, "day")]
+
+
+def test_rates_a_deal_sets_told_after_it_in_the_paragraph_are_commitments() -> None:
+    """'Under the arrangement, ...' names the deal once; the rates the next sentences say it
+    will leave are levels it fixes (a truce that cut a tariff to 15% too), and a rate a truce
+    keeps 'at 12%' as well (and one a decree told after it keeps); the rates before them, and
+    a side's own pause told apart, stay figures."""
+    commitments, figures = _both(
+        "Canada and Mexico reached a deal in Ottawa on Sunday.\n\n"
+        "Under the arrangement, Canada will cut its surtax on Mexican steel to 15% from 25%. "
+        "Mexico's duty on Canadian beef will stay at 8%, and its levy on pork will fall to about "
+        "6%.\n\n"
+        "The Ottawa truce also cut the lumber tariff to 11%.\n\n"
+        "An order Canada signed on Monday under the truce keeps its levy on Mexican cars at "
+        "12%.\n\n"
+        "The decree, published on Tuesday, keeps the duty on Mexican glass at 13%.\n\n"
+        "Separately, Mexico paused its own fruit duties for 90 days, leaving a 4% baseline tariff "
+        "in place."
+    )
+    assert {c.value for c in commitments} == {15.0, 8.0, 6.0, 11.0, 12.0, 13.0}
+    assert {25.0, 4.0} <= {f.value for f in figures if f.unit == "percent"}
+    assert not {15.0, 8.0, 6.0, 11.0, 12.0, 13.0} & {f.value for f in figures}
+
+
+def test_a_purchase_to_be_made_by_a_deadline_or_as_a_floor_is_a_pledge() -> None:
+    """'will buy at least 3 million tonnes of wheat in the first half of 2026', 'will purchase
+    2 million tonnes by year-end', 'the 1.5 million tonnes pledged in May', 'promised to buy':
+    commitments; a contract's volume ('to buy up to 80,000 barrels per day') stays a figure."""
+    commitments, figures = _both(
+        "Egypt will buy at least 3 million tonnes of Russian wheat in the first half of 2026, "
+        "the ministry said. Algeria will purchase 2 million tonnes by year-end, up from the 1.5 "
+        "million tonnes pledged in May. Tunisia promised to buy 900,000 tonnes by the end of 2026."
+        " Under a contract signed in June, Morocco is to buy up to 80,000 barrels per day of "
+        "Russian crude.",
+        "2025-11-02",
+    )
+    assert {c.value for c in commitments} == {3e6, 2e6, 1.5e6, 9e5}
+    assert [f.value for f in figures if f.unit == "m3"]

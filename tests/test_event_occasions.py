@@ -610,3 +610,24 @@ def test_a_contact_denied_with_that_is_none() -> None:
         "President Lula was being arranged for the summit."
     )
     assert _events(text, "2031-05-14") == []
+
+
+def test_a_body_of_both_states_meeting_is_their_event_whoever_the_clause_names() -> None:
+    """'The 18th SCO summit took place in Bishkek ...', 'Uzbekistan will host the next SCO
+    summit' on an India-Russia page: the body holds both, so its meeting is theirs; told as a
+    time ('a day after the SCO summit ended') or a setting it makes no event, nor does a body
+    that lacks one of them (NATO: not Russia's)."""
+    events = _events(
+        "Indian Prime Minister Narendra Modi met Russian President Vladimir Putin in Bishkek on "
+        "Tuesday, a day after the SCO summit there ended. The 18th SCO summit took place in "
+        "Bishkek on July 3-4. Uzbekistan will host the next SCO summit in Tashkent in 2032. The "
+        "NATO summit will be held in Ankara next week.",
+        "2031-07-06",
+    )
+    summits = sorted((e.status, e.date, e.participants) for e in events if e.mode == "multilateral")
+    assert [(status, date) for status, date, _ in summits] == [
+        ("occurred", "2031-07-03"),
+        ("planned", "2032"),
+    ], summits
+    assert all("Shanghai Cooperation Organisation" in parts for _, _, parts in summits)
+    assert "Uzbekistan" in summits[1][2]

@@ -146,3 +146,17 @@ def test_a_forum_that_will_hold_or_opens_on_a_day_is_to_come() -> None:
         ("planned", "2027-06-24"),
         ("planned", "2027-10-14"),
     ]
+
+
+def test_a_contact_the_talks_clear_the_way_for_is_planned_and_its_own() -> None:
+    """'wrapped up talks in Jakarta on Sunday, clearing the way for Lula to meet Modi in
+    Delhi on Thursday': the leaders' meeting is to come on its own day, not the negotiators'
+    talks of Sunday."""
+    events = _events(
+        "Brazilian and Indian trade negotiators wrapped up two days of talks in Jakarta on "
+        "Sunday, clearing the way for President Luiz Inacio Lula da Silva to meet Prime Minister "
+        "Narendra Modi in New Delhi on Thursday.",
+        "2031-10-27",
+    )
+    met = [e for e in events if "Narendra Modi" in e.participants]
+    assert [(e.mode, e.status, e.date) for e in met] == [("meeting", "planned", "2031-10-30")]

@@ -67,3 +67,17 @@ def test_the_level_after_a_percentage_change_of_counted_arrivals() -> None:
     )
     assert (900000, "count", "2031-Q1") in figures
     assert not any(value == 1620000 for value, _unit, _period in figures)
+
+
+def test_how_long_talks_or_a_pause_last_is_no_figure() -> None:
+    """'after three days of talks', 'for an initial 60 days', 'extending the suspension of the
+    duties for 120 days': lengths; a wait or a transit time in days stays a figure."""
+    figures = _figures(
+        "Mexico and Brazil agreed on Friday, after three days of talks in Brasilia, to lower the "
+        "duties on each other's steel for an initial 60 days. A day later Mexico announced it "
+        "was extending the suspension of its duties on Brazilian pork for 120 days. Trucks at "
+        "the border now wait up to four days to cross.",
+        "2025-06-14",
+    )
+    days = [f for f in figures if f[1] == "day"]
+    assert days == [(4.0, "day", None)] or [d[0] for d in days] == [4.0]

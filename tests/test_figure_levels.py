@@ -97,3 +97,18 @@ def test_russian_shares_that_moved_are_levels_each_with_its_period() -> None:
     shapes = sorted((f.value, f.kind, f.period) for f in figures if f.value != 20)
     assert shapes == [(35.0, "share", "2031-Q1"), (41.0, "share", "2030")]
     assert [f.kind for f in figures if f.value == 20] == ["share"]  # "минимальных 20%": a level
+
+
+def test_a_tariff_rate_whose_noun_opens_the_clause_is_a_level() -> None:
+    """'raised the duty on Argentine beef not covered by the quota to 40% from 30%', 'snap
+    back to the 28% rate', 'a 16% portion of its tariff', 'with an additional 9% suspended':
+    amounts in percent (GOLD: tariff rates), not shares."""
+    ext = extract_text(
+        "Brazil raised the duty on Argentine beef not covered by the quota to 40% from 30% on "
+        "Aug. 1. The decree keeps the extra levy at 5% rather than letting it snap back to the "
+        "28% rate announced in April. Argentina would keep suspending a 16% portion of its own "
+        "tariff on Brazilian cars, with an additional 9% suspended until March.",
+        "2025-08-12",
+    )
+    kinds = {f.value: f.kind for f in ext.figures if f.unit == "percent"}
+    assert {kinds.get(v) for v in (40.0, 30.0, 28.0, 16.0, 9.0)} == {"amount"}, kinds

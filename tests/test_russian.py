@@ -111,6 +111,9 @@ def test_the_pair_spans_of_years_and_ordinals_are_no_figures(text: str) -> None:
         ("Только за октябрь 2022 года торговля выросла", None, "2022-10", "2022-10..2022-10"),
         ("по итогам первого полугодия 2023 года", None, "2023", "2023-H1"),
         ("в третьем квартале прошлого года", "2025-05-01", "2024", "2024-Q3"),
+        # a quarter by its number: Roman or with its ending
+        ("доля юаня в I квартале 2031 года составила", None, "2031", "2031-Q1"),
+        ("во 2-м квартале 2029 года экспорт вырос", None, "2029", "2029-Q2"),
         ("Переговоры прошли в феврале этого года", "2022-11-07", "2022-02", "2022-02..2022-02"),
         ("Учения начнутся 15 июля", "2024-07-13", "2024-07-15", None),
         ("в минувший вторник лидеры провели переговоры", "2024-11-07", "2024-11-05", None),
@@ -530,3 +533,18 @@ def test_a_deputy_of_the_head_of_the_chinese_government_is_not_the_premier() -> 
         "Заместитель главы китайского правительства прибыл в Москву в понедельник.", "2026-11-18"
     )
     assert "Li Qiang" not in {a.name for a in found.actors}
+
+
+def test_active_verbs_sign_a_change_and_a_compared_share_keeps_its_own_period() -> None:
+    """'Турция сократила закупки ... на 7,2%' is a fall (and 'нарастила ... на 4%' a rise);
+    in 'составила 41,5% против 44,1% в январе-августе прошлого года' the period after the
+    second share is that share's: the first is of the period told before."""
+    ext = extract_russian(
+        "Турция в январе-августе 2031 года сократила закупки российской пшеницы на 7,2%, до "
+        "5,1 млн тонн, а Египет нарастила импорт на 4%. Доля России в импорте пшеницы Турцией "
+        "за этот период составила 41,5% против 44,1% в январе-августе прошлого года.",
+        "2031-09-20",
+    )
+    found = {f.value: f.period for f in ext.figures if f.unit == "percent"}
+    assert -7.2 in found and 4.0 in found, found
+    assert found[41.5] == "2031-01..2031-08" and found[44.1] == "2030-01..2030-08", found

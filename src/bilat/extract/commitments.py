@@ -31,7 +31,7 @@ from bilat.extract.temporal import TimeExpr, find_time_expressions
 from bilat.extract.wordre import words_re
 from bilat.records import Commitment, Evidence
 
-__all__ = ["extract_commitments", "is_target"]
+__all__ = ["extract_commitments", "is_target", "paragraph_before"]
 
 
 def _alt_re(words: tuple[str, ...]) -> re.Pattern[str]:
@@ -77,7 +77,11 @@ _DEAL_FIXES = re.compile(
     r"\b(?:will|shall|to be)\b[^.]*\b(?:under|by) the (?:deal|agreement|accord|truce|pact)\b"
     # "Under the deal struck in Geneva on May 12, the additional US tariff fell to 30 per cent"
     r"|^\W*under\s+(?:the|a|this|that|their)\s+(?:[\w'’-]+\s+){0,3}(?:deal|agreement|accord|"
-    r"joint\s+statement|truce|pact|framework)\b"
+    r"joint\s+statement|truce|pact|framework|arrangement)\b"
+    # "The Busan truce cut the U.S. fentanyl-related tariff on Chinese goods to 10%"
+    r"|\b(?:deal|agreement|truce|accord|pact|arrangement)\s+(?:also\s+|further\s+)?(?:cut|cuts"
+    r"|lowered|lowers|reduced"
+    r"|reduces|set|sets|fixed|fixes|halved|halves|brought|brings)\b"
     # "both sides agree to cut tariffs by 115 percentage points, leaving U.S. duties at 30%"
     r"|\b(?:agree[sd]?|deal|agreement|truce|accord)\b[^.]*\b(?:leaving|setting|fixing)\b",
     re.I,
@@ -93,8 +97,11 @@ _FROM_LEVEL = re.compile(
 )
 
 
-def is_target(text: str, q: Quantity) -> bool:
+def is_target(text: str, q: Quantity, before: str = "") -> bool:
     """True when the quantity at text[q.start:q.end] is a goal, target or standard.
+    `before`: the text before the sentence in its paragraph and the one before
+    (`paragraph_before`: where a deal whose terms the sentence goes on with is named: "Under
+    the arrangement, ... The reciprocal tariff will stay at 10%").
 
     Both ends of 'from X to Y' are levels (figures): 'an agreement to increase supplies from
     38 bcm to 44 bcm per year' states the old and the new volume."""
@@ -104,9 +111,13 @@ def is_target(text: str, q: Quantity) -> bool:
         return False  # "to raise trade to $100 billion by 2030, from about $52 billion in 2024"
     if q.unit in _SPANS and re.search(r"\bfor\s+$", text[max(0, q.start - 6) : q.start], re.I):
         return False  # "agree to cut tariffs by 115 percentage points for 90 days": how long
-    if _deal_or_regime_level(text, q):
+    if _deal_or_regime_level(text, q) or _pledged_purchase(text, q):
         return True
-    if is_rate_level(text, q) and _DEAL_FIXES.search(text):
+    if is_rate_level(text, q) and (
+        _DEAL_FIXES.search(text)
+        or _held_level(text, q, before)
+        or (_DEAL_FIXES.search(_this_paragraph(before)) and _TO_BE.search(text, 0, q.start))
+    ):
         # "under the deal, tariffs will be cut to 47 percent": a level a deal fixes (GOLD)
         return not re.search(r"\bfrom\s+$", text[max(0, q.start - 8) : q.start])
     if _suffix_re().match(text, q.end) and not _actual_before(text, q.start):
@@ -149,6 +160,65 @@ _VISA_FREE = re.compile(
 )
 _NOW = re.compile(r"\b(?:now|already)\b|(?<![а-яё])(?:теперь|уже)(?![а-яё])", re.I)
 _UP_TO = re.compile(r"(?:up\s+to|no\s+more\s+than|not\s+more\s+than|не\s+более|до)\s+$", re.I)
+
+
+# a rate a measure keeps in place: "The order keeps the additional US levy at 10% until Nov.
+# 10", "would keep suspending a 24% portion of its tariff for 90 days, retaining 10%" (the
+# portion suspended is no level kept)
+_KEEPS = re.compile(
+    r"\b(?:keep|keeps|kept|keeping|retain|retains|retained|retaining|maintain|maintains"
+    r"|maintained|maintaining|leave|leaves|leaving)\b(?:(?!suspen|paus)[^.;]){0,50}$",
+    re.I,
+)
+# (a truce or a deal, not a side's own pause: "he paused it for 90 days, leaving a 10%
+# baseline tariff in place" tells a level in force, a figure)
+_PAUSED = re.compile(r"\b(?:truce|deal|agreement|accord|arrangement|consensus)\b", re.I)
+# what a deal's terms read like: "will stay at 10%", "would fall to about 47%"
+_TO_BE = re.compile(r"\b(?:will|would|shall|is\s+to|are\s+to)\b", re.I)
+
+
+def _this_paragraph(before: str) -> str:
+    """Of `paragraph_before`'s text, the sentence's own paragraph."""
+    return before[before.rfind("\n") + 1 :]
+
+
+# a sentence that goes on with the measure told before: "The order, signed on Monday, keeps
+# ...", "The extension leaves ..."
+_GOES_ON = re.compile(
+    r"^\W*(?:the|this|that)\s+(?:executive\s+)?(?:order|decree|extension|truce|deal|agreement"
+    r"|arrangement|decision|move|pause)\b",
+    re.I,
+)
+
+
+def _held_level(text: str, q: Quantity, before: str) -> bool:
+    """A rate a truce or a deal keeps where it is (`_KEEPS`), told in the sentence or its
+    paragraph, or in the paragraph before when the sentence goes on with the measure told
+    there (`_GOES_ON`)."""
+    if not _KEEPS.search(text, max(0, q.start - 70), q.start):
+        return False
+    context = before if _GOES_ON.match(text) else _this_paragraph(before)
+    return bool(_PAUSED.search(text) or _PAUSED.search(context))
+
+
+# a purchase to be made: "China will buy at least 12 million metric tons of U.S. soybeans in
+# the last two months of 2025", "will purchase 12 million tons by year-end"
+_PURCHASE = re.compile(
+    r"\b(?:will|would|shall|to)\s+(?:buy|purchase)\s+(?P<floor>at\s+least\s+)?"
+    r"(?:an?\s+additional\s+|a\s+further\s+|another\s+)?[$€]?\s*$",
+    re.I,
+)
+
+
+def _pledged_purchase(text: str, q: Quantity) -> bool:
+    """A purchase a side is to make, as a floor or by a deadline, is a pledge (GOLD: China's
+    soybean purchases under a deal); a contract's volume ('to buy up to 500,000 barrels per
+    day') stays a figure."""
+    found = _PURCHASE.search(text, max(0, q.start - 50), q.start)
+    if found is None or _actual_before(text, q.start):
+        return False
+    after = text[q.end :]
+    return bool(found["floor"] or _DEADLINE.match(after) or _THIS_YEARS_END.match(after))
 
 
 def _deal_or_regime_level(text: str, q: Quantity) -> bool:
@@ -204,7 +274,7 @@ def extract_commitments(ctx: DocContext) -> list[Commitment]:
         for q in quantities:
             if _fold_to_level(sent.text, q, quantities):
                 continue  # "to double the number of students to 1,000": the target is 1,000
-            if is_target(sent.text, q):
+            if is_target(sent.text, q, paragraph_before(ctx, sent)):
                 before = _previous_in_paragraph(ctx, paras, i)
                 after = ctx.sentences[i + 1].text if i + 1 < len(ctx.sentences) else ""
                 para = _para_text(ctx, paras, i)
@@ -239,6 +309,15 @@ def _fold_to_level(text: str, q: Quantity, quantities: list[Quantity]) -> bool:
         and not re.search(r"[;.]", text[q.end : later.start])
         for later in quantities
     )
+
+
+def paragraph_before(ctx: DocContext, sent: Sentence) -> str:
+    """The text before the sentence in its paragraph and the one before that (a paragraph
+    ends at a line break; blank lines are no paragraphs)."""
+    text = ctx.clean_text[: sent.start].rstrip(" \t")
+    start = text.rfind("\n") + 1
+    start = text.rstrip().rfind("\n", 0, start) + 1 if start else 0
+    return text[start:]
 
 
 def _previous_in_paragraph(ctx: DocContext, paras: list[int], i: int) -> str:

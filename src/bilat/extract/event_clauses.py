@@ -72,6 +72,9 @@ _CLAUSE = re.compile(
     # the occasion a contact prepares is an event of its own: "met in Moscow | ahead of Xi's
     # state visit", "the meeting was held | ahead of the 30th regular meeting of ..."
     r"|,?\s+(?=(?:ahead of|in the run-up to|in preparation for|on the eve of)\s)"
+    # "wrapped up two days of talks on Sunday, | clearing the way for Trump to meet Xi in
+    # Busan on Thursday": the contact the talks prepare
+    r"|,\s+(?=(?:clearing|paving|opening|setting)\s+the\s+(?:way|stage|ground)\s+for\s)"
     r"|\s+and\s+(?=that\s)"  # "said that the navy will join X and that ... Y": two reports
     # "held talks with Doval on Tuesday, | a day after his meeting with Jaishankar"
     r"|,\s+(?=(?:(?:a|one|two|three|four|five|several|a\s+few)\s+)?(?:day|days|week|weeks)"

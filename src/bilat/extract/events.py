@@ -143,17 +143,18 @@ def _build(
     trig: re.Match[str],
     others: list[re.Match[str]],
     counted: bool = False,
+    members: frozenset[str] = frozenset(),
 ) -> Found | None:
     """`counted`: the clause counts the people by their states ('Russian and Chinese
     officials') or names the joint body that meets, which names the parties as well as a
-    person does."""
+    person does; `members`: the pair's states, when a body of both meets (`_pair_members`)."""
     parts = [  # (a speaker named by the turn's label takes part when the clause says so)
         p
         for p in parts
         if not dateline_state(ctx, p)
         and not (clause.start <= p.start < clause.end and in_speaker_label(ctx, p))
     ]
-    in_pair = {m.country for m in parts} & set(ctx.pair)
+    in_pair = {m.country for m in parts} & set(ctx.pair) | members
     if not in_pair or (mode not in GROUP_MODES and not involves_pair(parts, ctx.pair, mode)):
         return None
     planned = (
@@ -188,7 +189,7 @@ def _build(
     event = Event(kind, mode, status, names, date, date_end, place_of(ctx, clause), quote)
     sides: set[str] = {p.country for p in parts if p.country is not None}
     if mode == "multilateral":  # a summit the other side hosts ("to China for the SCO summit")
-        sides |= _host_states(ctx, clause)
+        sides |= _host_states(ctx, clause) | members
     times = contacts_told(clause.text, trig) if status == "occurred" else 1
     phase = exercise_phase(clause.text) if mode == "military" else ""
     return Found(event, explicit, marks_of(clause, mode, trig), frozenset(sides), times, phase)
@@ -223,6 +224,48 @@ _NEXT_ROUND = re.compile(
     r"|(?<![\w-])(?:следующ|очередн|предыдущ)\w*,?\s+(?:\d+-\w+\s+)?(?:раунд|заседани|встреч)\w*",
     re.I,
 )
+
+
+# a body's meeting told for itself: its subject ("The XVI BRICS Summit took place in Kazan",
+# "The SCO summit ended in Astana on Thursday") or what a state hosts ("will host the next SCO
+# summit"); not a setting ("At the APEC summit, Xi proposed"), nor a time ("a day after the
+# SCO summit in Tianjin ended")
+_HELD = re.compile(
+    r"[^,;]{0,60}?\b(?:took\s+place|was\s+held|were\s+held|opened|closed|ended|concluded"
+    r"|wrapped\s+up|kicked\s+off|began|convened|(?:will|is\s+to|are\s+to)\s+(?:be\s+held"
+    r"|take\s+place|open|convene))\b"
+    r"|[^,;]{0,60}?(?<![\w-])(?:прош[её]л|проходил|состоялся|состоится|пройд[её]т|открылся"
+    r"|завершился|завершил\w*)(?![\w-])",
+    re.I,
+)
+_HOSTS = re.compile(
+    r"\b(?:host|hosts|hosted|hosting|примет|принимает|принимала|принял)\s+(?:the\s+)?(?:next\s+|"
+    r"[\w-]+\s+){0,4}$",
+    re.I,
+)
+
+
+_SETTING_BEFORE = re.compile(r"[,;]|\b(?:after|before|since|until|at|on|during|ahead)\b", re.I)
+
+
+def _summit_told(text: str, trig: re.Match[str]) -> bool:
+    """The clause tells the body's meeting itself (see `_HELD`)."""
+    before = text[: trig.start()]
+    if _HOSTS.search(before):
+        return True
+    return not _SETTING_BEFORE.search(before) and bool(_HELD.match(text, trig.end()))
+
+
+def _pair_members(ctx: DocContext, gaz: Gazetteer, parts: list[Mention]) -> frozenset[str]:
+    """The pair's states, when an international body taking part has both among its members
+    ('The XVI BRICS Summit took place in Kazan', 'India will host the next SCO summit' on a
+    Russia-China page): the body's meeting is one of both, whoever the clause names."""
+    pair = frozenset(ctx.pair)
+    for p in parts:
+        bodies = gaz.lookup(p.actor) if p.type == "organization" and p.country is None else []
+        if any(pair <= set(e.members) for e in bodies):
+            return pair
+    return frozenset()
 
 
 def _host_states(ctx: DocContext, clause: Clause) -> set[str]:
@@ -438,7 +481,12 @@ def _candidates(
             body = joint_body(ctx, gaz, clause, trig)
             parts = [p for p in parts if not greets(ctx, p)] + body
         others = [m for mo, m in triggers if m is not trig]
-        found = _build(ctx, clause, mode, parts, trig, others, counted=bool(sides or body))
+        members = (
+            _pair_members(ctx, gaz, parts)
+            if mode == "multilateral" and _summit_told(clause.text, trig)
+            else frozenset()
+        )
+        found = _build(ctx, clause, mode, parts, trig, others, bool(sides or body), members)
         if found is not None:
             each = one_meeting_each(ctx, clause, trig, parts, found) if mode == "meeting" else []
             out += each or [found]

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from itertools import pairwise
 from typing import Any
 
-from bilat.extract.commitments import is_target
+from bilat.extract.commitments import is_target, paragraph_before
 from bilat.extract.context import DocContext, Sentence, in_its_year
 from bilat.extract.figure_tables import Table, find_tables
 from bilat.extract.figures_attrib import (
@@ -44,6 +44,7 @@ from bilat.extract.figures_period import (
     number_period,
     of_the_period_before,
 )
+from bilat.extract.figures_polls import poll_result
 from bilat.extract.numbers import Quantity, find_quantities
 from bilat.extract.numbers_rates import is_rate_level, rate_after
 from bilat.extract.temporal import TimeExpr, find_time_expressions
@@ -240,7 +241,8 @@ def _sentence_figures(
             ),
         )
         for q in quantities
-        if not is_target(text, q)
+        if not is_target(text, q, paragraph_before(ctx, sent))
+        and not poll_result(text, q, paragraph_before(ctx, sent), ctx.clean_text)
         and not _change_to_level(text, q)
         and not _third_party_assets(ctx, text, q)
     ]

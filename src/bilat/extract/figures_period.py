@@ -239,12 +239,21 @@ _LATER_WORDS = 15
 
 
 _CLAUSE_BREAK = re.compile(r"[,;:–—]|\b(?:while|whereas|but|which|after|as)\b", re.I)
+# a number compared with the next one, whose period follows it: "составила 34,7% против 37,2%
+# в январе-сентябре прошлого года", "34.7% versus 37.2% a year ago": the later period is the
+# other number's
+_VERSUS = re.compile(
+    r"\b(?:against|versus|vs\.?|compared\s+(?:to|with))\s|(?<![\w-])(?:против|по\s+сравнению\s+с)\s",
+    re.I,
+)
 
 
 def _other_clause(text: str, q: Quantity, t: TimeExpr, siblings: list[Quantity]) -> bool:
-    """Another number stands between `q` and `t`, in a clause of its own."""
+    """Another number stands between `q` and `t`, in a clause of its own or compared with."""
     return any(
-        q.end <= s.start < t.start and _CLAUSE_BREAK.search(text[q.end : s.start]) for s in siblings
+        q.end <= s.start < t.start
+        and (_CLAUSE_BREAK.search(text[q.end : s.start]) or _VERSUS.search(text[q.end : s.start]))
+        for s in siblings
     )
 
 

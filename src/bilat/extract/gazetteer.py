@@ -27,10 +27,17 @@ from datetime import date
 from importlib.resources import files
 from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationError,
+    field_validator,
+)
 
 from bilat.datafiles import parse_yaml
 from bilat.errors import ConfigError
@@ -122,6 +129,7 @@ class Entry:
     metonyms: tuple[str, ...] = ()
     description: str | None = None
     surnames: tuple[str, ...] = ()
+    members: tuple[str, ...] = ()  # an international body's member states (ISO2)
 
 
 # ---- validation of the YAML (the edge) -------------------------------------------------
@@ -162,6 +170,7 @@ class _EntryIn(BaseModel):
     description: str | None = None
     role: str | None = None  # projects: short description ("gas pipeline")
     surnames: list[str] | None = None  # people: overrides the derived surnames
+    members: list[Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")]] = []
 
 
 class _RoleSpecIn(BaseModel):
@@ -246,6 +255,7 @@ def _to_entry(item: _EntryIn, default_type: str, name: str) -> Entry:
         metonyms=tuple(m for m in metonyms if m),
         description=item.description or item.role,
         surnames=_surnames(item, kind),
+        members=tuple(item.members),
     )
 
 

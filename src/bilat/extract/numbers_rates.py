@@ -99,17 +99,41 @@ def is_rate_level(text: str, q: Quantity) -> bool:
     percent from 57 percent', 'the rate of 13%'): GOLD records it as an amount in percent."""
     if q.unit != "percent" or q.hint is not None:
         return False
+    # the rate noun near the number, or opening its clause: "raised the tariff on Canadian
+    # goods not covered by the USMCA trade pact to 35% from 25%"
+    clause = text[max(0, q.start - 140) : q.start]
+    clause = clause[max(clause.rfind(c) for c in ",;:()") + 1 :]
     near = text[max(0, q.start - 60) : q.end + 25]
+    after = text[q.end : q.end + 40]
+    # ("the 34% rate announced in April", "with an additional 24% suspended" of a levy the
+    # sentence names)
+    rate = (
+        re.match(r"\s*(?:portion|part|rate)\b", after)
+        or (
+            re.search(
+                r"\ban?\s+(?:additional|extra|further)\s+$", text[max(0, q.start - 20) : q.start]
+            )
+            and re.match(r"\s*(?:suspended|imposed|levied|paused|on)\b", after)
+        )
+    ) and has_phrase(text, "qualifiers.yaml", "rate_nouns")
     # ("cut tariffs by 115 percentage points, leaving U.S. duties at 30%": a unit, no share)
     told = re.sub(r"\bpercentage\s+points?\b", "", text[max(0, q.start - 60) : q.start], flags=re.I)
-    if not has_phrase(near, "qualifiers.yaml", "rate_nouns") or has_phrase(
-        told, "qualifiers.yaml", "share_cues"
-    ):
+    if not (
+        rate
+        or has_phrase(near, "qualifiers.yaml", "rate_nouns")
+        or has_phrase(clause, "qualifiers.yaml", "rate_nouns")
+    ) or has_phrase(told, "qualifiers.yaml", "share_cues"):
         return False
-    before = text[max(0, q.start - 12) : q.start]
-    after = text[q.end : q.end + 25]
+    before = text[max(0, q.start - 30) : q.start]
     return bool(
-        re.search(r"\b(?:to|from|at|of)\s+$", before)
+        re.search(
+            r"\b(?:to|from|at|of|retaining|leaving|keeping|maintaining)\s+(?:about\s+|around\s+"
+            r"|some\s+|nearly\s+|almost\s+|roughly\s+|approximately\s+)?$",
+            before,
+        )
+        or (rate and not re.match(r"\s*(?:portion|part)\b", after))
         or re.match(rf"\s*(?:[a-z]+\s+)?{_RATE}\b", after)
+        # "a 24% portion of its own tariff", "the 34% rate announced in April"
+        or re.match(rf"\s*(?:portion|part)\s+of\s+(?:[\w'’-]+\s+){{0,3}}{_RATE}\b", after)
         or re.search(rf"{_RATE}\s+(?:is|are|was|were|stands? at|of)\s+$", text[: q.start])
     )

@@ -39,7 +39,35 @@ def time_span(text: str, p: Parse) -> bool:
         return True
     if _READING_TIME.match(text, p.end):
         return True  # a page's reading time: "Last updated Dec 05, 2023 - 4 minute read"
+    if p.unit == "day" and _how_long(text, p):
+        return True
     return _exercise_length(text, p)
+
+
+# how long talks went on, or a measure holds: "after two days of talks", "for an initial 90
+# days", "extending a pause on steeper tariffs for another 90 days" (GOLD.md: lengths are no
+# figures; a transit time, a wait or a stay a visa regime allows is)
+_DAYS_OF_TALKS = re.compile(
+    r"\s+of\s+(?:\w+\s+)?(?:talks|negotiations|consultations|meetings|discussions|deliberations"
+    r"|summitry|visits?|переговоров|консультаций|встреч)\b",
+    re.I,
+)
+_FOR_MORE = re.compile(
+    r"\bfor\s+(?:an?\s+|the\s+)?(?:initial|another|further|additional|extra|first|next)\s+$", re.I
+)
+_HELD_FOR = re.compile(
+    r"\b(?:suspen\w+|paus\w+|extend\w*|extension|truce|moratorium|halt\w*|exempt\w*|waiv\w+)\b"
+    r"[^.;]*\bfor\s+$",
+    re.I,
+)
+
+
+def _how_long(text: str, p: Parse) -> bool:
+    """A length in days of talks or of a measure in force (see `_DAYS_OF_TALKS`)."""
+    if _DAYS_OF_TALKS.match(text, p.end):
+        return True
+    before = text[max(0, p.start - 120) : p.start]
+    return bool(_FOR_MORE.search(before[-40:]) or _HELD_FOR.search(before))
 
 
 _LASTING = re.compile(

@@ -47,7 +47,7 @@ __all__ = [
 ]
 
 # Bump when extraction rules or data change: `bilat extract` re-runs older documents.
-EXTRACTOR_VERSION = "2026.12.09-343"
+EXTRACTOR_VERSION = "2026.12.10-344"
 
 log = logging.getLogger("bilat.extract")
 T = TypeVar("T")
@@ -84,8 +84,13 @@ def doc_sentences(doc: Any) -> tuple[Sentence, ...]:
 # adviser (NSA)"
 _ENDS = re.compile(r"(?:[.!?…:;]|[.!?…][\"”»'’)\]]+|[.!?…]\[\d{1,3}\]|\(\w+\))\s*$")
 # a sentence's end before a note's number, as reference pages write it: "... on 9 July.[8] He
-# was back in Russia ..." (spaCy reads on through it)
-_CITED_END = re.compile(r"[.!?…][\"”'’)]?\[\d{1,3}\](?=\s+[A-ZА-ЯЁ\"“«(])")
+# was back in Russia ..." (spaCy reads on through it), or after a number
+_CITED_END = re.compile(
+    r"[.!?…][\"”'’)]?\[\d{1,3}\](?=\s+[A-ZА-ЯЁ\"“«(])"
+    # ... and after a number that ends one: "took place in Bishkek on July 3-4. Uzbekistan
+    # will host ..." (spaCy reads on through "4. Uzbekistan" as through a list's "4.")
+    r"|(?:(?<=[\s–-]\d)|(?<=[\s–-]\d\d)|(?<=[\s–-]\d{4}))\.(?=\s+[A-ZА-ЯЁ][a-zа-яё]+\s)"
+)
 
 
 def _at_citations(found: list[Sentence]) -> list[Sentence]:

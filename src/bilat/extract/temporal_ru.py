@@ -229,12 +229,18 @@ def _since_start(m: re.Match[str], w: _When) -> _Resolved | None:
     return f"{year}-01", f"{year}-{pub.month:02d}", _range(year, 1, pub.month)
 
 
+_WORD_PART = {"перв": 1, "втор": 2, "трет": 3, "четв": 4}
+# "в I квартале 2025 года", "во 2-м квартале", "в 3 квартале": a quarter by its number
+_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
+_DIGIT_PART = {"1": 1, "2": 2, "3": 3, "4": 4}
+
+
 def _part(m: re.Match[str], w: _When) -> _Resolved | None:
     year = _year_of(m, w)
     if year is None:
         return None
     which = m.group("which").lower()
-    index = {"перв": 1, "втор": 2, "трет": 3, "четв": 4}[which[:4]]
+    index = _ROMAN.get(which.upper()) or _DIGIT_PART.get(which[:1]) or _WORD_PART[which[:4]]
     # dated by its year, as the English reading does ("во второй половине года": 2025)
     if m.group("unit").lower().startswith(("полугод", "половин")):  # half (of the year)
         return str(year), None, f"{year}-H{min(index, 2)}"
@@ -495,7 +501,7 @@ def _rules() -> tuple[tuple[re.Pattern[str], _Rule], ...]:
 @cache
 def _part_re() -> re.Pattern[str]:
     return re.compile(
-        rf"\b(?P<which>(?:перв|втор|трет|четв[её]рт)[а-я]*)\s+"
+        rf"\b(?P<which>(?:перв|втор|трет|четв[её]рт)[а-я]*|IV|I{{1,3}}|[1-4]-?(?:м|й|ом))\s+"
         r"(?P<unit>полугоди[а-я]*|квартал[а-я]*|половин[а-я]*(?=\s+(?:(?:19|20)\d\d|эт|текущ|"
         r"прошл|прошедш|минувш|следующ|года\b)))"
         rf"(?:\s+(?:{_YEAR}|года\b))?",
