@@ -271,6 +271,12 @@ def test_figure_ranges(
         ("2024", "2025", False),
         ("2025-H1", "2025-H1", True),
         ("2025-H1", "2025", False),
+        # the same months written the other way GOLD.md allows
+        ("2025-Q3", "2025-07..2025-09", True),
+        ("2025-01..2025-06", "2025-H1", True),
+        ("2024", "2024-01..2024-12", True),
+        ("2025-Q3", "2025-07..2025-08", False),
+        ("2025-Q3", "2025-13", False),
     ],
 )
 def test_figure_period(gold_period: str | None, pred_period: str | None, ok: bool) -> None:

@@ -22,7 +22,9 @@ Matching rules:
   ``2013..2023``) the two strings must be equal.
 * figures: equal ``kind``, ``unit`` and ``per``; value within 1% of the gold
   value (a gold value of 0 needs exactly 0); ``value_max`` both null or within
-  1% of the gold ``value_max``; equal ``period`` unless the gold period is null.
+  1% of the gold ``value_max``; equal ``period`` unless the gold period is null (the
+  same months written either way GOLD.md allows are equal: ``2025-Q3`` and
+  ``2025-07..2025-09``; :func:`same_period`).
 * agreements: equal ``kind`` and titles that share most content words. GOLD.md
   says "most": we read it as a Dice coefficient ``2|A & B| / (|A| + |B|) >= 0.5``
   over the sets of content words (casefolded alphanumeric tokens, after unifying
@@ -52,6 +54,8 @@ from typing import Any
 import numpy as np
 from scipy.optimize import linear_sum_assignment
 
+from bilat.reconcile._dates import period_span
+
 __all__ = [
     "QUOTED_SECTIONS",
     "SECTIONS",
@@ -61,6 +65,7 @@ __all__ = [
     "SectionMatch",
     "SectionScore",
     "normalize",
+    "same_period",
     "score_all",
     "score_document",
 ]
@@ -299,14 +304,26 @@ def _value_max(g: Item, p: Item, ctx: _Context) -> bool:
     return (gmax is None and pmax is None) or _within(gmax, pmax)
 
 
+def same_period(gold: object, pred: object) -> bool:
+    """The same period: equal strings, or the same months written another way (GOLD.md
+    gives both forms, and annotators use both: "2025-Q3" and "2025-07..2025-09", "2025-H1"
+    and "2025-01..2025-06", "2024" and "2024-01..2024-12")."""
+    if gold == pred:
+        return True
+    if not (isinstance(gold, str) and isinstance(pred, str)):
+        return False
+    span = period_span(gold)
+    return span is not None and span == period_span(pred)
+
+
 def _period(g: Item, p: Item, ctx: _Context) -> bool:
-    return g.get("period") is None or g.get("period") == p.get("period")
+    return g.get("period") is None or same_period(g.get("period"), p.get("period"))
 
 
 def _figures_prefer(g: Item, p: Item, ctx: _Context) -> tuple[float, ...]:
     fields = (
         _closeness(g.get("value"), p.get("value")),
-        _same(g.get("period"), p.get("period")),
+        float(same_period(g.get("period"), p.get("period"))),
         _same(g.get("qualifier"), p.get("qualifier")),
         _same(g.get("flow"), p.get("flow")),
     )
