@@ -5,6 +5,7 @@ tests."""
 from __future__ import annotations
 
 import pytest
+from tests.conftest import extract_text
 
 from bilat.extract.events import extract_events
 from bilat.extract.gazetteer import default_gazetteer
@@ -1402,3 +1403,19 @@ def test_a_trip_told_by_its_last_day_and_a_delegations_leader() -> None:
         ("visit", "2031-06-09", "2031-06-12")
     ]
     assert {a.name: a.country for a in found.actors}["Shi Xiaolin"] == "CN"
+
+
+def test_a_readouts_spoke_today_with_and_a_call_between_two_leaders_are_calls() -> None:
+    """'President Lula spoke today with President Ramaphosa' (a readout's call) and 'a call
+    between President Lula and President Ramaphosa on 6 July'; not 'in May he spoke with
+    Foreign Minister Lamola' (told of a meeting), nor 'the call for a ceasefire'."""
+    events = extract_text(
+        "President Luiz Inacio Lula da Silva spoke today with President Cyril Ramaphosa of South "
+        "Africa. It follows a call between President Lula and President Ramaphosa on 6 July. In "
+        "May, Lula spoke with Foreign Minister Ronald Lamola in Brasilia. Ramaphosa repeated the "
+        "call for a ceasefire.",
+        "2031-07-24",
+    ).events
+    calls = sorted(e.date for e in events if e.mode == "call")
+    assert calls == ["2031-07-06", "2031-07-24"], events
+    assert [e.date for e in events if e.mode == "meeting"] == ["2031-05"], events
