@@ -382,3 +382,18 @@ def test_a_deal_dated_before_what_it_is_for_and_ranked_after() -> None:
         "2031-01-15",
     )
     assert [a.kind for a in crude] == ["contract"]
+
+
+def test_a_deal_goods_are_supplied_under_is_a_contract_named_by_them() -> None:
+    """'Gazprom Neft has agreed to supply up to 80,000 barrels per day of crude to Indian Oil
+    under a five-year deal': a sale (a contract), named by what it supplies; 'under a deal'
+    with nothing supplied before it stays an agreement."""
+    ext = extract_text(
+        "Gazprom Neft has agreed to supply up to 80,000 barrels per day of crude to Indian Oil "
+        "Corporation under a five-year deal, two sources said. India and Russia also signed a "
+        "five-year deal on cultural exchanges.",
+        "2031-12-12",
+    )
+    found = {(a.kind, a.title) for a in ext.agreements}
+    assert ("contract", "five-year deal to supply crude") in found, found
+    assert not any(k == "contract" and "cultural" in t for k, t in found), found

@@ -276,3 +276,15 @@ def test_a_possessives_title_then_the_name_in_apposition() -> None:
     ).actors
     (tiani,) = [a for a in actors if a.name == "Abdourahamane Tiani"]
     assert tiani.country == "NE"
+
+
+def test_a_royal_style_before_a_name_is_no_part_of_it() -> None:
+    """'His Majesty Sultan Ibrahim' is Sultan Ibrahim (the model may leave 'His' out), as
+    'His Excellency President X' is X."""
+    ext = extract_text(
+        "His Majesty Sultan Ibrahim received Chinese President Xi Jinping at Istana Negara on "
+        "Wednesday.",
+        "2031-04-16",
+    )
+    names = {a.name for a in ext.actors if a.type == "person"}
+    assert "Sultan Ibrahim" in names and not any("Majesty" in n for n in names), names

@@ -66,3 +66,15 @@ def test_domain_words_of_russian_titles_are_translated() -> None:
     titles = " ".join(a.title for a in result.agreements)
     assert "subcommission" in titles
     assert "mobility of the labour force" in titles
+
+
+def test_a_name_written_with_its_accents_keeps_the_plain_form_as_an_alias() -> None:
+    """The article's 'Trần Thanh Mẫn' is the actor's name, and the gazetteer's 'Tran Thanh
+    Man' stays an alias (the two differ only by their accents: a reader searches by either)."""
+    ext = extract_text(
+        "Russian Prime Minister Mikhail Mishustin met National Assembly Chairman Trần Thanh Mẫn "
+        "in Hà Nội on Monday.",
+        "2031-06-20",
+    )
+    (man,) = [a for a in ext.actors if a.gid == "tran-thanh-man"]
+    assert man.name == "Trần Thanh Mẫn" and "Tran Thanh Man" in man.aliases

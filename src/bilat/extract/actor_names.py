@@ -72,8 +72,11 @@ _SPACED_DASH = re.compile(r"\s+[-–—]\s+")
 def to_actor(d: Draft, text: str, gaz: Gazetteer) -> Actor:
     mentions = tuple(Evidence(s, e, text[s:e]) for s, e, _t in sorted(d.spans))
     aliases = _aliases(d)
-    known = {normalize(a) for a in (*aliases, d.name)}
-    aliases += tuple(a for a in d.extra_aliases if normalize(a) not in known)
+    # the gazetteer's form the article's spelling replaced stays an alias, also when it
+    # differs only by its accents ("Nguyen Phu Trong" beside the article's "Nguyễn Phú Trọng":
+    # a record and a reader search by either)
+    known = {a.casefold() for a in (*aliases, d.name)}
+    aliases += tuple(a for a in d.extra_aliases if a.casefold() not in known)
     if d.type != "person":  # "the Rasht - Astara railroad" is written "Rasht-Astara" too
         aliases += tuple(
             dict.fromkeys(

@@ -40,12 +40,15 @@ _BY_NAMES = re.compile(
 )
 THE = re.compile(r"\bthe\s+$", re.I)
 # titles and honorifics before a name: "Prince Abdulaziz bin Salman", "Datuk Seri Anwar
-# Ibrahim" (Malaysian federal honorifics), "Sheikh Mohamed bin Zayed"
+# Ibrahim", "Dato' Seri" (Malaysian honorifics), "His Majesty", "Sheikh Mohamed bin Zayed"
 TITLE_WORDS = re.compile(
     r"^(?:(?:Mr|Mrs|Ms|Dr|President|Premier|Minister|General|Crown\s+Prince|Prince|Princess"
     r"|Treasurer|Chancellor|Governor|Mayor|Ambassador|Senator|Secretary|Chairman|Chairwoman"
     r"|Commissioner|Vice\s+President|Vice\s+Premier|(?:State\s+)?Counci(?:l)?lor"
-    r"|Sheikh|Sheikha|Emir|Datuk\s+Seri|Datuk|Dato['’]?\s+Sri|Dato['’]?|Tan\s+Sri|Tun|Haji"
+    r"|Sheikh|Sheikha|Emir|Datuk\s+Seri|Datuk|Dato['’]?\s+Sri|Dato['’]?\s+Seri|Dato['’]?|Tan\s+Sri"
+    r"|Puan\s+Sri|Datin|Tun|Haji"  # (not "Tengku": "Tengku Zafrul" is how he is called)
+    # "His Majesty Sultan Ibrahim" (the model may leave "His" out of the name)
+    r"|(?:(?:His|Her)\s+)?(?:Royal\s+)?(?:Majesty|Highness|Excellency)"
     # Indian honorifics and abbreviated ranks ("Smt. Droupadi Murmu", "Army chief Gen Upendra
     # Dwivedi", "Adm Dinesh Tripathi", "H.E. Mr. Vladimir Putin")
     r"|Shri|Sri|Smt|Shrimati|Kumari|Gen|Lt\s+Gen|Maj\s+Gen|Adm|Vice\s+Adm|Rear\s+Adm|Air\s+Chief"

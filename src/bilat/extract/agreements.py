@@ -367,6 +367,12 @@ def _from_sentence(ctx: DocContext, s: Sentence) -> list[Agreement]:
         if kind == "agreement" and _TO_SUPPLY.search(title):
             kind = "contract"  # "a three-year agreement to supply 1.5 mil mt/year of thermal
             # coal to China Huaneng", "a 10-year deal with Rosneft to take 500,000 b/d": a sale
+        supplied = _SUPPLIED_UNDER.search(s.text, max(0, begin - 220), begin)
+        if kind == "agreement" and supplied and not _TO_SUPPLY.search(title):
+            # "Rosneft has agreed to supply up to 500,000 bpd of crude to Reliance under a
+            # 10-year deal": the sale it is made under, named by what it supplies
+            kind = "contract"
+            title = f"{title} to {supplied['verb'].lower()} {supplied['goods'].lower()}"
         if not definite:
             title = of_project(ctx, s, title, m.start())  # a back-reference is merged first
             title = between_subject(ctx, s, title, m.start())
@@ -430,6 +436,14 @@ _TO_SUPPLY = re.compile(
     re.I,
 )
 _TALKS_AFTER = re.compile(r"\s+(?:talks|negotiations)\b", re.I)
+# goods to be supplied under the deal named next: "agreed to supply up to 500,000 barrels per
+# day (bpd) of crude to India's Reliance Industries under a"
+_SUPPLIED_UNDER = re.compile(
+    r"\b(?:to|will|would)\s+(?P<verb>supply|deliver|ship|sell|buy|purchase)\s+[^.;]{0,80}?\bof\s+"
+    r"(?P<goods>crude(?:\s+oil)?|oil|gas|LNG|coal|uranium|wheat|grain|fuel|iron\s+ore|ore|urea"
+    r"|potash|diesel|gasoline|fertili[sz]ers?|soybeans)\b[^.;]{0,80}?\bunder\s+(?:a|an|the)\s+$",
+    re.I,
+)
 
 
 # "Agreements on twin-city relations between Shymkent and Xi'an, as well as between North
