@@ -288,3 +288,19 @@ def test_a_royal_style_before_a_name_is_no_part_of_it() -> None:
     )
     names = {a.name for a in ext.actors if a.type == "person"}
     assert "Sultan Ibrahim" in names and not any("Majesty" in n for n in names), names
+
+
+def test_a_given_name_the_model_left_out_after_a_title_is_part_of_the_name() -> None:
+    """'Agriculture Minister Do Duc Duy' and 'Defense Secretary Gilberto Teodoro Jr.': the
+    model reads 'Duc Duy' and 'Teodoro Jr.'; the title's name is the whole one (with the
+    suffix's dot), and an honorific after the title stays out ('Secretary Shri Rajesh
+    Agrawal')."""
+    ext = extract_text(
+        "Vietnamese Agriculture Minister Do Duc Duy met Chinese Ambassador Xiong Bo in Hanoi. "
+        "Philippine Defense Secretary Gilberto Teodoro Jr. met Xiong Bo on Friday. Commerce "
+        "Secretary Shri Rajesh Agrawal was there too.",
+        "2031-04-16",
+    )
+    names = {a.name for a in ext.actors if a.type == "person"}
+    assert {"Do Duc Duy", "Gilberto Teodoro Jr."} <= names, names
+    assert not {"Duc Duy", "Teodoro Jr", "Shri Rajesh Agrawal"} & names, names

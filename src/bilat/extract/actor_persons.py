@@ -258,6 +258,21 @@ def _person_key(b: Builder, name: str) -> str:
     return "ner:" + russian_name_key(normalize(person_nominative(name) or name))
 
 
+_SUFFIX_DOT = re.compile(r"\.")
+
+
+def _titled_before(
+    titled: dict[int, tuple[int, str]], start: int, name: str
+) -> tuple[int, str] | None:
+    """The name a title introduces that ends with `name` and begins before it (the model
+    left the given name out: "Defense Secretary Gilberto | Teodoro Jr."), as (start, name)."""
+    for begin, (end, found) in titled.items():
+        bare = TITLE_WORDS.sub("", found)  # ("Secretary Shri Rajesh Agrawal": no "Shri")
+        if begin < start and end == start + len(name) and bare.endswith(" " + name):
+            return begin + len(found) - len(bare), bare
+    return None
+
+
 def add_persons(b: Builder) -> None:
     text = b.ctx.clean_text
     singles: list[tuple[int, int, str]] = []
@@ -310,6 +325,11 @@ def add_persons(b: Builder) -> None:
         longer = titled.get(start)
         if longer and longer[1].startswith(name) and longer[0] > start + len(name):
             name = longer[1]  # "Defence Secretary Rajesh Kumar Singh": the model cut "Singh"
+        wider = _titled_before(titled, start, name)
+        if wider is not None:  # "Agriculture Minister Do Duc Duy": the model cut "Do"
+            start, name = wider
+        if _SUFFIX_DOT.match(text, start + len(name)) and re.search(r"\s(?:Jr|Sr)$", name):
+            name += "."  # "Gilberto Teodoro Jr.": the suffix is written with its dot
         entry = _resolve_person(b, name, named)
         chinese = chinese_name(name.split()) if b.ctx.language == "ru" else None
         if entry is None and chinese is not None:  # "Сюй Цинем": Xu Qin, in any case
