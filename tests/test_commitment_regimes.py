@@ -100,3 +100,15 @@ def test_a_purchase_to_be_made_by_a_deadline_or_as_a_floor_is_a_pledge() -> None
     )
     assert {c.value for c in commitments} == {3e6, 2e6, 1.5e6, 9e5}
     assert [f.value for f in figures if f.unit == "m3"]
+
+
+def test_a_goal_of_doubling_a_long_noun_to_a_level_is_that_level() -> None:
+    """'set a goal of doubling the number of joint PhD placements between Brazilian and
+    Portuguese universities to 800 by 2033': the level is the goal, however long the noun
+    between the cue and it."""
+    commitments, figures = _both(
+        "The council set a goal of doubling the number of joint PhD placements between "
+        "Brazilian and Portuguese universities to 800 by 2033."
+    )
+    assert [(c.value, c.deadline) for c in commitments] == [(800.0, "2033")]
+    assert not [f for f in figures if f.value == 800.0]

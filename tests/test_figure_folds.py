@@ -51,3 +51,17 @@ def test_times_the_level_of_a_year_is_a_change_against_it() -> None:
         ("amount", 41.2e9, "exact", "2030"),
         ("change", 400.0, "at_most", "2030"),
     ]
+
+
+def test_n_times_the_level_a_year_earlier_is_a_change() -> None:
+    """'2.3 times the figure a year earlier' and '1.5 times the 2031 level' are changes of
+    130% and 50% (GOLD.md: folds are changes in percent); 'three times the length of the old
+    one' is no figure."""
+    ext = extract_text(
+        "Passenger crossings at Blagoveshchensk reached 120,000 in January-May, 2.3 times the "
+        "figure a year earlier. Freight reached 32.4 million tonnes in 2032, 1.5 times the 2031 "
+        "level. The new bridge is three times the length of the old one.",
+        "2032-06-10",
+    )
+    changes = sorted(f.value for f in ext.figures if f.kind == "change")
+    assert changes == [50.0, 130.0], ext.figures

@@ -130,7 +130,8 @@ def is_target(text: str, q: Quantity, before: str = "") -> bool:
         return False
     between = text[min(cues[-1].end(), q.start) : q.start]
     window = int(load_data("commitments.yaml")["cue_window"])
-    if _words_in(between) > window or re.search(r"[();]", between):
+    folded = _FOLD_TO.search(between) and _words_in(between) <= 3 * window
+    if (_words_in(between) > window and not folded) or re.search(r"[();]", between):
         return False
     if q.unit in _CURRENCIES and _LENDS.match(between) and not _DEADLINE.match(text[q.end :]):
         return False  # "agreed to lend Tehran 1.3 billion euros": the loan's amount, a figure
@@ -294,6 +295,16 @@ _SET_AS_TARGET = re.compile(
     r"(?:[\w-]+\s+)?(?:target|goal|objective|benchmark)\b"
     # "have repeatedly named $100 billion as their goal for annual trade"
     r"|\s+as\s+(?:an?|the|their|its)\s+(?:[\w-]+\s+)?(?:target|goal|objective|benchmark)\b",
+    re.I,
+)
+
+
+# a goal's fold told with the level it brings ("set a goal of doubling the number of joint PhD
+# placements between Indian and Australian universities to 600 by 2028"): the level is the
+# goal's, however long the noun between
+_FOLD_TO = re.compile(
+    r"^\s*(?:of\s+)?(?:doubling|tripling|quadrupling|to\s+double|to\s+triple)\b[^.;()]*?\bto\s+"
+    r"(?:about\s+|around\s+|some\s+|at\s+least\s+)?[$€]?$",
     re.I,
 )
 

@@ -145,7 +145,14 @@ def _as_many_hit(text: str, m: re.Match[str]) -> WordHit | None:
 
 _THE_LEVEL_OF = re.compile(
     r"\s+(?:the\s+)?(?:level|volume|value|amount|size|figure)\s+(?:of|in|seen|recorded)\b|"
-    r"\s+that\s+of\b",
+    r"\s+that\s+of\b"
+    # "2.3 times the figure a year earlier", "1.5 times the 2023 level", "twice last year's
+    # total"
+    r"|\s+(?:the\s+|its\s+)?(?:(?:19|20)\d\d\s+|previous\s+|prior\s+|last\s+year['’]s\s+)?"
+    r"(?:level|volume|value|amount|figure|total)\s+(?:a\s+year\s+(?:earlier|ago|before)"
+    r"|(?:a|one)\s+(?:month|quarter)\s+(?:earlier|ago|before)|in\s+(?:19|20)\d\d|last\s+year)\b"
+    r"|\s+(?:the\s+|its\s+)?(?:(?:19|20)\d\d|previous|prior|last\s+year['’]s)\s+"
+    r"(?:level|volume|value|amount|figure|total)\b",
     re.I,
 )
 

@@ -343,7 +343,8 @@ _COMPARED = re.compile(
     r"(?:\bthan|\bcompared (?:to|with)|\bagainst|\bversus|\bvs\.?|\bпо сравнению с|\bчем"
     r"|(?<![\w-])(?:ниже|выше|меньше|больше)\s+уровня"  # "на 3,1% ниже уровня июля-сентября"
     r"|\bas\s+(?:many|much|high|large|big|great)\s+as"
-    r"|\btimes\s+(?:the\s+)?(?:level|volume|value|amount)\s+(?:of|in))"  # "7 times the level of"
+    r"|\btimes\s+(?:the\s+)?(?:level|volume|value|amount)\s+(?:of|in)"  # "7 times the level of"
+    r"|\btimes\s+(?:the|its))"  # "more than 20 times the 2001 level": the base's year
     r"\s*(?:in\s+|в\s+|for\s+)?(?:the\s+)?$",
     re.I,
 )
