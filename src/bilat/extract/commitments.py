@@ -173,7 +173,7 @@ _KEEPS = re.compile(
 )
 # (a truce or a deal, not a side's own pause: "he paused it for 90 days, leaving a 10%
 # baseline tariff in place" tells a level in force, a figure)
-_PAUSED = re.compile(r"\b(?:truce|deal|agreement|accord|arrangement|consensus)\b", re.I)
+_DEAL_TOLD = re.compile(r"\b(?:truce|deal|agreement|accord|arrangement|consensus)\b", re.I)
 # what a deal's terms read like: "will stay at 10%", "would fall to about 47%"
 _TO_BE = re.compile(r"\b(?:will|would|shall|is\s+to|are\s+to)\b", re.I)
 
@@ -199,7 +199,7 @@ def _held_level(text: str, q: Quantity, before: str) -> bool:
     if not _KEEPS.search(text, max(0, q.start - 70), q.start):
         return False
     context = before if _GOES_ON.match(text) else _this_paragraph(before)
-    return bool(_PAUSED.search(text) or _PAUSED.search(context))
+    return bool(_DEAL_TOLD.search(text) or _DEAL_TOLD.search(context))
 
 
 # a purchase to be made: "China will buy at least 12 million metric tons of U.S. soybeans in
