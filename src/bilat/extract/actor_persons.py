@@ -258,9 +258,6 @@ def _person_key(b: Builder, name: str) -> str:
     return "ner:" + russian_name_key(normalize(person_nominative(name) or name))
 
 
-_SUFFIX_DOT = re.compile(r"\.")
-
-
 def _titled_before(
     titled: dict[int, tuple[int, str]], start: int, name: str
 ) -> tuple[int, str] | None:
@@ -328,7 +325,7 @@ def add_persons(b: Builder) -> None:
         wider = _titled_before(titled, start, name)
         if wider is not None:  # "Agriculture Minister Do Duc Duy": the model cut "Do"
             start, name = wider
-        if _SUFFIX_DOT.match(text, start + len(name)) and re.search(r"\s(?:Jr|Sr)$", name):
+        if text.startswith(".", start + len(name)) and re.search(r"\s(?:Jr|Sr)$", name):
             name += "."  # "Gilberto Teodoro Jr.": the suffix is written with its dot
         entry = _resolve_person(b, name, named)
         chinese = chinese_name(name.split()) if b.ctx.language == "ru" else None

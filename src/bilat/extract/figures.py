@@ -225,6 +225,7 @@ def _sentence_figures(
     if carried is None and not unresolved and _THE_PERIOD.search(text):
         carried = carry.recent or carry.document  # "accounted for 70% ... over the period"
     source = source_data(text, ctx, sent)
+    before = paragraph_before(ctx, sent)  # (where a deal whose terms the sentence tells is named)
     pairs = [
         (
             q,
@@ -241,8 +242,8 @@ def _sentence_figures(
             ),
         )
         for q in quantities
-        if not is_target(text, q, paragraph_before(ctx, sent))
-        and not poll_result(text, q, paragraph_before(ctx, sent), ctx.clean_text)
+        if not is_target(text, q, before)
+        and not poll_result(text, q, ctx.clean_text)
         and not _change_to_level(text, q)
         and not _third_party_assets(ctx, text, q)
     ]

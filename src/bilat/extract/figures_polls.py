@@ -6,13 +6,14 @@ that measure the relationship itself (trade, supplies, investment, visitors); a 
 businesses about that relationship ("Of the 412 companies polled, a quarter said they had
 paid commissions") measures it, and is kept.
 
-requires: a sentence's text and the text of its paragraph before it
+requires: a sentence's text and the document's
 assigns : nothing; a predicate for `figures`
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from bilat.extract.numbers import Quantity
 
@@ -55,6 +56,7 @@ _SHARE_OF_PEOPLE = re.compile(
 # a sample's size: "a poll of 1,613 adults", "among 1,600 respondents", "1,020 adults"
 _SAMPLE = re.compile(rf"\s+{_PEOPLE}\b", re.I)
 _ERROR = re.compile(r"\bmargin\s+of\s+error\b|погрешност", re.I)
+_NAMED_PEOPLE = re.compile(rf"\b{_PEOPLE}\b", re.I)
 
 
 # a share compared with, told after a poll's share: "64% named China ..., up from 51% in
@@ -67,12 +69,17 @@ _COMPARED = re.compile(
 _SHARE = re.compile(r"\d[\d.,]*\s*(?:%|percent\b|per\s+cent\b|процент\w*)", re.I)
 
 
-def poll_result(text: str, q: Quantity, before: str, document: str) -> bool:
-    """The share or count at `q` in sentence `text` (`before`: its paragraph before it;
-    `document`: the whole text) is what an opinion poll found (see the module docstring)."""
-    if q.unit not in ("percent", "count"):
-        return False
-    if not _POLL.search(document) or _BUSINESSES.search(document):
+@lru_cache(maxsize=8)
+def _opinion_poll(document: str) -> bool:
+    """The document tells of a poll of people, and of no survey of businesses (read once per
+    document: a string keeps its hash, so a look-up after the first is cheap)."""
+    return bool(_POLL.search(document)) and not _BUSINESSES.search(document)
+
+
+def poll_result(text: str, q: Quantity, document: str) -> bool:
+    """The share or count at `q` in sentence `text` of `document` is what an opinion poll
+    found (see the module docstring)."""
+    if q.unit not in ("percent", "count") or not _opinion_poll(document):
         return False
     if _ERROR.search(text, max(0, q.start - 60), q.start):
         return True
@@ -80,8 +87,8 @@ def poll_result(text: str, q: Quantity, before: str, document: str) -> bool:
         return bool(_SAMPLE.match(text, q.end))
     if _SHARE_OF_PEOPLE.match(text, q.end):  # ("named by 71% of respondents")
         return True
-    if re.search(r"\(\s*$", text[max(0, q.start - 3) : q.start]) and re.search(
-        rf"\b{_PEOPLE}\b", text[max(0, q.start - 80) : q.start], re.I
+    if re.search(r"\(\s*$", text[max(0, q.start - 3) : q.start]) and _NAMED_PEOPLE.search(
+        text, max(0, q.start - 80), q.start
     ):
         return True  # "Respondents aged 18-24 were most positive (78%)"
     return bool(_COMPARED.search(text, max(0, q.start - 30), q.start)) and any(

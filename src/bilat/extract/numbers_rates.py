@@ -94,6 +94,15 @@ _ADJECTIVE_USE = r"\s+(?!(?:to|from|in|on|at|by|for|and|or|since|until|through)\
 _RATE = r"(?:tariffs?|dut(?:y|ies)|tax(?:es)?|levy|rates?)"
 
 
+_PORTION_OF = re.compile(rf"\s*(?:portion|part)\s+of\s+(?:[\w'’-]+\s+){{0,3}}{_RATE}\b", re.I)
+_ADDITIONAL = re.compile(r"\ban?\s+(?:additional|extra|further)\s+$")
+# what a rate is set to: "to 30%", "at 10%", "retaining 10%", "fall to about 47%"
+_LEVEL_BEFORE = re.compile(
+    r"\b(?:to|from|at|of|retaining|leaving|keeping|maintaining)\s+(?:about\s+|around\s+|some\s+"
+    r"|nearly\s+|almost\s+|roughly\s+|approximately\s+)?$"
+)
+
+
 def is_rate_level(text: str, q: Quantity) -> bool:
     """A tariff, duty or tax rate stated as a level ('a 50% tariff', 'tariffs are cut to 47
     percent from 57 percent', 'the rate of 13%'): GOLD records it as an amount in percent."""
@@ -105,35 +114,30 @@ def is_rate_level(text: str, q: Quantity) -> bool:
     clause = clause[max(clause.rfind(c) for c in ",;:()") + 1 :]
     near = text[max(0, q.start - 60) : q.end + 25]
     after = text[q.end : q.end + 40]
-    # ("the 34% rate announced in April", "with an additional 24% suspended" of a levy the
-    # sentence names)
-    rate = (
-        re.match(r"\s*(?:portion|part|rate)\b", after)
+    # the levy named after the number: "a 24% portion of its own tariff"; or named in the
+    # sentence, the number being its rate: "the 34% rate announced in April", "with an
+    # additional 24% suspended"
+    portion = _PORTION_OF.match(after)
+    levy = (
+        re.match(r"\s*rate\b", after)
         or (
-            re.search(
-                r"\ban?\s+(?:additional|extra|further)\s+$", text[max(0, q.start - 20) : q.start]
-            )
+            _ADDITIONAL.search(text, max(0, q.start - 20), q.start)
             and re.match(r"\s*(?:suspended|imposed|levied|paused|on)\b", after)
         )
     ) and has_phrase(text, "qualifiers.yaml", "rate_nouns")
     # ("cut tariffs by 115 percentage points, leaving U.S. duties at 30%": a unit, no share)
     told = re.sub(r"\bpercentage\s+points?\b", "", text[max(0, q.start - 60) : q.start], flags=re.I)
     if not (
-        rate
+        portion
+        or levy
         or has_phrase(near, "qualifiers.yaml", "rate_nouns")
         or has_phrase(clause, "qualifiers.yaml", "rate_nouns")
     ) or has_phrase(told, "qualifiers.yaml", "share_cues"):
         return False
-    before = text[max(0, q.start - 30) : q.start]
     return bool(
-        re.search(
-            r"\b(?:to|from|at|of|retaining|leaving|keeping|maintaining)\s+(?:about\s+|around\s+"
-            r"|some\s+|nearly\s+|almost\s+|roughly\s+|approximately\s+)?$",
-            before,
-        )
-        or (rate and not re.match(r"\s*(?:portion|part)\b", after))
+        portion
+        or levy
+        or _LEVEL_BEFORE.search(text, max(0, q.start - 30), q.start)
         or re.match(rf"\s*(?:[a-z]+\s+)?{_RATE}\b", after)
-        # "a 24% portion of its own tariff", "the 34% rate announced in April"
-        or re.match(rf"\s*(?:portion|part)\s+of\s+(?:[\w'’-]+\s+){{0,3}}{_RATE}\b", after)
         or re.search(rf"{_RATE}\s+(?:is|are|was|were|stands? at|of)\s+$", text[: q.start])
     )

@@ -56,7 +56,8 @@ _FOR_MORE = re.compile(
     r"\bfor\s+(?:an?\s+|the\s+)?(?:initial|another|further|additional|extra|first|next)\s+$", re.I
 )
 _HELD_FOR = re.compile(
-    r"\b(?:suspen\w+|paus\w+|extend\w*|extension|truce|moratorium|halt\w*|exempt\w*|waiv\w+)\b"
+    # (not "waives visas for Russians for 30 days": a regime's stay, a commitment)
+    r"\b(?:suspen\w+|paus\w+|extend\w*|extension|truce|moratorium|halt\w*)\b"
     r"[^.;]*\bfor\s+$",
     re.I,
 )
