@@ -76,6 +76,15 @@ CASES = [
         f"{P3}\n\n{P1}\n",
     ),
     (
+        "a live page's correction notes on its entries",
+        f"{P3}\n\nCorrection, 17 June: An earlier version of the 12:05 GMT entry misstated the "
+        "sum as 1.5 billion dollars. It is 1.5 billion yuan.\n\nCorrection (Dec 05, 2025 10:40 "
+        "PM IST): An earlier version of the 05:30 PM entry said trade was $65.7 billion.\n\n"
+        "Correction: in the 15:10 entry, the line's length was earlier given as 126 km. The "
+        f"correct length is 162 km.\n\n{P1}\n",
+        f"{P3}\n\n{P1}\n",
+    ),
+    (
         "reading time",
         f"Reading time: 6 minutes\n5 min read\nВремя чтения: 4 минуты\n\n{P1}\n",
         f"{P1}\n",

@@ -353,7 +353,49 @@ def add_persons(b: Builder) -> None:
     for start, (end, name) in titled.items():
         if not b.covered(start, end) and _resolve_person(b, name) is None:
             b.person(_person_key(b, name), name, start, end, name)
+    _sitting_leaders(b)
     _link_short_names(b, singles)
+
+
+_LEADER_KEYS = ("head_of_state", "head_of_government")
+# a surname as a word of its own: no hyphen ("Modi-era") and no capitalised word after it (a
+# longer name: "Trump Tower")
+_OWN_WORD = r"(?<![\w-]){}(?![\w-])(?!\s+[A-Z][a-z])"
+# ... and before it a title, or no capitalised word (a given name: "Eric Trump")
+_WORD_BEFORE = re.compile(r"([A-Z][\w'’.-]*)\s+$")
+_LEADER_TITLES = frozenset({"PM", "President", "Premier", "Minister", "Chancellor", "Mr", "Mr."})
+# words capitalised for opening a sentence ("Meanwhile Trump said"), no given names
+_OPENERS = frozenset(
+    {"Meanwhile", "But", "And", "Also", "Then", "Now", "Later", "Earlier", "Today", "Yesterday"}
+    | {"When", "After", "Before", "While", "As", "So", "Yet", "There", "Here", "Separately"}
+)
+
+
+def _sitting_leaders(b: Builder) -> None:
+    """A head of state or government in office at publication, of a state the text names,
+    told by surname alone where the model saw no person ("PM Modi said", "Trump told
+    reporters": tagged a body, or nothing): that leader, when the gazetteer knows no one else
+    of that surname."""
+    on = b.ctx.published
+    if on is None or b.ctx.language != "en":
+        return
+    text = b.ctx.clean_text
+    states = {d.country for d in b.drafts.values() if d.type == "state" and d.country}
+    for iso in sorted(states):
+        for key in _LEADER_KEYS:
+            for entry in b.gaz.holders(key, iso, on[:10]):
+                for surname in entry.surnames:
+                    if " " in surname or [e.gid for e in b.gaz.lookup_surname(surname)] != [
+                        entry.gid
+                    ]:
+                        continue
+                    told = f"(?i:{re.escape(surname[0])}){re.escape(surname[1:])}"  # "El-Sisi"
+                    for m in re.finditer(_OWN_WORD.format(told), text):
+                        word = _WORD_BEFORE.search(text, max(0, m.start() - 30), m.start())
+                        if word and word[1] not in _LEADER_TITLES | _OPENERS:
+                            continue
+                        if not b.covered(m.start(), m.end()):
+                            b.entry(entry, m.start(), m.end(), surname)
 
 
 _PHOTO_CREDIT = re.compile(r"\s?/")
@@ -430,6 +472,12 @@ def _first_line(ent: Any) -> Any:
     return _Span(ent.label_, ent.text[:cut], ent.start_char, ent.start_char + cut)
 
 
+_ONE_NAME = (
+    r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,2}(?:\s+in\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)?"
+)
+_NAMES_LINE = re.compile(rf"{_ONE_NAME}(?:\s*(?:,|,?\s+and|&)\s+{_ONE_NAME})+")
+
+
 def _byline_alone(text: str, start: int, end: int) -> bool:
     """A name that is a paragraph of its own, of two or three words, and named nowhere else:
     the reporter's signature ("Ирина Соколова" under a Известия report; "Алексей Голубев,
@@ -440,8 +488,9 @@ def _byline_alone(text: str, start: int, end: int) -> bool:
     name = text[start:end]
     if not 2 <= len(name.split()) <= 3 or text.count(name.split()[-1]) != 1:
         return False
-    if line.strip(" .") == name:
-        return True
+    if line.strip(" .") == name or (line_start < 400 and _NAMES_LINE.fullmatch(line.strip())):
+        return True  # ... or the reporters' line under a headline: "Max Seddon in Riga and
+        # Joe Leahy in Beijing", "Tom Ambrose and Jakub Krupa"
     last = not text[line_start + len(line) :].strip()
     before, after = text[line_start:start], text[end : line_start + len(line)]
     if _DATED_BYLINE.search(before) and not after.strip():

@@ -437,7 +437,11 @@ _SAYS = re.compile(
     r"announced|announces|stated|noted|confirmed|expects|expected|estimates|estimated|"
     r"approved|adopted|signed|issued|published|released|decided|plans|planned|warned|"
     r"imposed|introduced|lifted|banned|allowed|believes|stressed|emphasi[sz]ed|urged|"
-    r"agreed|welcomed|denied|rejected|proposed|added|ratified|ratifies|passed|voted)\b"
+    r"agreed|welcomed|denied|rejected|proposed|added|ratified|ratifies|passed|voted|"
+    # what a body does in an exercise or a purchase: "The Indian Army and the US Army held
+    # ...", "the Philippine Navy took delivery of", "the air force ordered 12 jets"
+    r"held|holds|conducted|conducts|completed|participated|took\s+part|takes\s+part|sent|"
+    r"deployed|dispatched|ordered|took\s+delivery|received|bought|purchased|expects)\b"
 )
 # after a source named with "according to": the end of its phrase, not a noun it qualifies
 # ("according to the Chinese commerce ministry." vs "according to Chinese customs data")

@@ -16,17 +16,36 @@ from bilat.extract.temporal import find_time_expressions
 __all__ = [
     "BARE_TAIL",
     "BETWEEN_PARTIES",
+    "GOODS_COUNT",
+    "goods_after",
     "goods_before",
+    "goods_sold",
     "is_specific",
     "title_right",
     "title_span",
 ]
+
+# goods counted one by one, which name the contract they are bought under ("a contract for 48
+# KAAN fighters", "for 113 F404-GE-IN20 engines"), unlike a volume ("for 2 million tonnes a
+# year": a figure, GOLD.md); a number, up to three words of its model, then the goods
+_GOODS = (
+    r"(?:fighters?|jets?|aircraft|airplanes|planes|helicopters?|drones|engines?|rifles?|guns|"
+    r"howitzers?|tanks|missiles?|launchers?|batteries|radars?|ships?|submarines?|frigates?|"
+    r"corvettes?|destroyers?|vessels?|tankers|carriers|patrol\s+boats|boats|locomotives?|"
+    r"wagons|railcars|trainsets|buses|trucks|turbines?|reactors?|satellites?|trainers?|"
+    r"squadrons?|units|systems?)"
+)
+GOODS_COUNT = (
+    r"\d[\d,]*\s+(?:(?:more|additional|new|[A-Z0-9][\w/.-]*)\s+){0,3}" + _GOODS + r"(?![\w-])"
+)
+
 
 _STOP = re.compile(
     r"\s*(?:(?<!\d),|,(?!\d{3}\b)|[;:()\[\]“”\"]|(?<!\b[A-Z])\.(?=[\s\"”’»]|$)|\s[-—–]\s|\b(?:was|were|is|are|has|have|had|will|would|which|"
     # a modal or a past tense of its own clause: "the deal on it could be signed", "shipments
     # under their free trade agreement grew more slowly"
     r"could|can|may|might|must|should|shall|being|grew|fell|rose|drew|sent|gave|saw|began|"
+    r"does|did|doesn['’]t|didn['’]t|"
     r"became|brought|kept|won|lost|meant|went|"
     # an emphatic pronoun ends the name: "the supply contract itself was still being negotiated"
     r"itself|themselves|"
@@ -59,11 +78,14 @@ _STOP = re.compile(
     # a contract's volume is a figure, not its name: "a supply contract for up to 2 million
     # tonnes a year" (GOLD.md: contract volumes are figures)
     r"|\s+for\s+(?:up\s+to\s+|about\s+|some\s+|nearly\s+|around\s+)?[$€¥₽]?"
-    r"(?!(?:19|20)\d\d\s*[-–]\s*(?:19|20)?\d\d\b)\d"
+    r"(?!(?:19|20)\d\d\s*[-–]\s*(?:19|20)?\d\d\b)(?!" + GOODS_COUNT + r")\d"
     # ... and "envisaging supplies of up to 55 billion cubic meters a year" (not "visas for
     # stays of up to 90 days": what the document grants)
     r"|\s+of\s+up\s+to\s+[$€¥₽]?\d[\d.,]*\s*(?:million|billion|bn|mln|thousand|bcm|tonnes"
-    r"|tons|barrels|cubic|mt\b))"
+    r"|tons|barrels|cubic|mt\b)"
+    # ... and the volume it sets: "an agreement to raise supplies ... to 44 bcm a year"
+    r"|(?<!\bup)\s+to\s+(?:about\s+|around\s+)?\d[\d.,]*\s*(?:million|mn|mln|bn|billion|thousand)?"
+    r"\s*(?:bcm|tonnes|tons|barrels|b/d|bpd|cubic|mt\b))"
 )
 # what a title may run through: a bracketed acronym ("(CNSA)") and a list of parties
 # ("between Russia, Iran, and India")
@@ -124,7 +146,7 @@ _AUXILIARY = re.compile(r"(?:was|were|is|are|has|have|had|will|would|can|could|m
 # relative clause telling what the document says; not one telling its fate: "a joint
 # statement that drew criticism", "an agreement that expires in 2028")
 _EXTEND = re.compile(
-    r"\s+(?:setting|following|after|to|(?:that|which)(?=\s+(?:sets|calls|provides|envisages|"
+    r"\s+(?:setting|following|after|to(?=\s+[\"“]?[a-z])|(?:that|which)(?=\s+(?:sets|calls|provides|envisages|"
     r"outlines|commits|pledges|aims|covers|lays|establishes|defines|foresees|stipulates|seeks|"
     r"targets|opens|allows|grants)\b))\s"
 )
@@ -336,3 +358,37 @@ def is_specific(title: str, kind_word: str) -> bool:
     if plural and not re.search(r"\b(?:on|of|for|in|related to|concerning|covering)\b", what):
         return False
     return len(title.split()) >= 2 or kind_word[:1].isupper()
+
+
+# a contract told by its value, then (past who it is with) the goods it buys: "a contract worth
+# about $1 billion (nearly Rs 8,870 crore) with US-based GE Aerospace for 113 engines"
+_VALUE_THEN_GOODS = re.compile(
+    r"\s+(?:worth|valued\s+at|estimated\s+at)\s+(?:about\s+|around\s+|nearly\s+|some\s+|"
+    r"over\s+|more\s+than\s+)?(?:[A-Z]{0,3}[$€£¥₽]\s?|Rs\.?\s?)?[\d.,]+\s*(?:billion|million|bn|"
+    r"mln|crore|lakh)?(?:\s+(?:dollars|euros|rupees|yuan|roubles|rubles))?(?:\s*\([^()]{0,60}\))?"
+    r"(?:\s+with\s+(?:[\w'’.-]+\s+){1,5}?)?\s*for\s+(?P<goods>" + GOODS_COUNT + ")"
+)
+
+
+def goods_after(text: str, end: int) -> str | None:
+    """The goods a contract told by its value buys (`_VALUE_THEN_GOODS`), after its noun."""
+    m = _VALUE_THEN_GOODS.match(text, end)
+    return m["goods"] if m else None
+
+
+# a deal told by a volume of the goods it sells: "a 10-year deal in December for up to 500,000
+# b/d of crude", "a long-term deal for 1mn t/yr from Arctic LNG 2" (the volume is a figure,
+# the goods name the sale)
+_VOLUME_OF_GOODS = re.compile(
+    r"(?:\s+(?:in|on|last|this)\s+[A-Z][a-z]+(?:\s+\d{4})?)?\s+for\s+(?:up\s+to\s+|about\s+|"
+    r"around\s+|some\s+|nearly\s+)?[\d.,]+\s*(?:million|mn|mln|bn|billion|thousand)?\s*"
+    r"(?:b/d|bpd|barrels(?:\s+(?:a|per)\s+day)?|tonnes|tons|t/yr|t|mt|bcm|cubic\s+met(?:re|er)s)"
+    r"(?:\s*(?:a|per|/)\s*(?:year|yr|day|month))?\s+(?:of|from)\s+(?P<goods>[A-Za-z][\w-]*"
+    r"(?:\s+(?:[A-Z0-9][\w-]*|oil|gas|coal|crude|LNG))*)"
+)
+
+
+def goods_sold(text: str, end: int) -> str | None:
+    """The goods a deal sells, told by a volume of them after its noun (`_VOLUME_OF_GOODS`)."""
+    m = _VOLUME_OF_GOODS.match(text, end)
+    return m["goods"] if m else None

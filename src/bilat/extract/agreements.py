@@ -22,7 +22,9 @@ from bilat.extract.agreement_batch_shapes import Batch, find_batches, one_batch
 from bilat.extract.agreement_batches import batch_title, listed_ones, one_per_topic
 from bilat.extract.agreement_bounds import (
     BARE_TAIL,
+    goods_after,
     goods_before,
+    goods_sold,
     is_specific,
     title_right,
     title_span,
@@ -91,7 +93,7 @@ _WHERE_OR_WHEN = re.compile(
 )
 _COUNTED_PARTS = re.compile(r"^\d+-(?:article|page|point|word|clause)\s+", re.I)
 _FINITE_VERB = re.compile(
-    r"\s+(?:[a-z]+ed|is|are|was|were|has|have|had|will|would|could|can|may|might|must|"
+    r"\s+(?:[a-z]+ed|is|are|was|were|has|have|had|will|would|could|can|may|might|must|does|did|"
     r"should|remains?|needs?|covers?|provides?|envisages?|sets?|allows?|includes?|"
     r"more\s+than|less\s+than)\b"
 )
@@ -157,6 +159,8 @@ def _parties(ctx: DocContext, s: Sentence, kind: str) -> tuple[str, ...]:
     return ctx.pair_names
 
 
+# a deal named by its term alone: "a 10-year deal", "a long-term contract"
+_TERM = re.compile(r"(?:[\w-]+-year|long-term|short-term)\s+[\w-]+", re.I)
 _GOVERNMENT = re.compile(r"(?:the\s+)?Government\s+of\b")
 
 
@@ -216,7 +220,10 @@ _SAID_BEFORE = re.compile(
 )
 _CLAUSE_TURN = re.compile(r";|,\s*(?:while|whereas|but|although|though)\b", re.I)
 _DEADLINE_BEFORE = re.compile(
-    r"\b(?:by|until|till|before|through|to)\s+(?:the\s+end\s+of\s+)?$", re.I
+    r"\b(?:by|until|till|before|through|to)\s+(?:the\s+end\s+of\s+)?$"
+    # when it runs out, not when it was made: "contracts ... that expire at the end of 2025"
+    r"|\bexpir(?:e|es|ed|ing|y)\s+(?:(?:at|in|on|by)\s+)?(?:the\s+end\s+of\s+)?$",
+    re.I,
 )
 
 
@@ -324,8 +331,9 @@ def _from_sentence(ctx: DocContext, s: Sentence) -> list[Agreement]:
         if DENIED_RE.search(s.text, 0, m.start()) or NONE_BEFORE.search(
             s.text, max(0, m.start() - 40), m.start()
         ):
-            if not _NOT_YET_SIGNED.match(s.text, m.end()):
-                continue  # "denied reports that a new deal ...", "There is no nuclear deal"
+            if not _NOT_YET_SIGNED.match(s.text, m.end()) or spans:
+                continue  # "denied reports that a new deal ...", "There is no nuclear deal";
+                # "in talks on a long-term deal ..., but no agreement has been signed": that one
             pending = True  # "denied reports that a contract ... had been finalized", "no
             # contract was signed this week either": one still under negotiation
         if re.match(r"['’]s\b", s.text[m.end() : m.end() + 2]) and re.search(
@@ -361,9 +369,14 @@ def _from_sentence(ctx: DocContext, s: Sentence) -> list[Agreement]:
             else None
         )
         goods = goods_before(s.text, m.start()) if tail is not None else None
+        if tail == "" and not goods:
+            goods = goods_after(s.text, m.end())  # "a contract worth $1 billion for 113 engines"
         if goods and (not tail or BARE_TAIL.match(tail)):
             title = f"{m.group(0).lower()} for {goods}"  # "deal for eight submarines": goods
             kind = "contract"  # bought or built under it
+        sold = goods_sold(s.text, m.end()) if tail == "" or _TERM.fullmatch(title) else None
+        if sold and kind in ("agreement", "contract"):
+            title, kind = f"{title} for {sold}", "contract"  # "a 10-year deal for ... of crude"
         if kind == "agreement" and _TO_SUPPLY.search(title):
             kind = "contract"  # "a three-year agreement to supply 1.5 mil mt/year of thermal
             # coal to China Huaneng", "a 10-year deal with Rosneft to take 500,000 b/d": a sale

@@ -221,7 +221,9 @@ def in_its_year(ctx: DocContext, s: Sentence) -> DocContext:
 # "July 12, 2025 14:30", "12 July 2025, 09:14")
 _POST_DATE = re.compile(
     rf"\s*(?:\d{{1,2}}\s+(?:{_MONTH})|(?:{_MONTH})\s+\d{{1,2}},?)\s+(?:19|20)\d\d"
-    r"(?:\s*(?:г\.|года))?(?:,?\s*(?:в\s+)?\d{1,2}:\d\d)?\s*",
+    r"(?:\s*(?:г\.|года))?(?:,?\s*(?:в\s+)?\d{1,2}:\d\d"
+    # a live blog's entry: "Aug 31, 2025 21:30 (IST)", "Dec 05, 2025 09:18 PM IST"
+    r"(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s*\(?(?:[A-Z]{2,4}|GMT[+-]\d{1,2})\)?)?)?\s*",
     re.I,
 )
 

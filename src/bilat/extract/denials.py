@@ -25,6 +25,9 @@ DENIED = (
     r"(?:reports?|claims?|rumou?rs?|speculation|publications?|articles?)\b"
     # "denied that a meeting between Li Qiang and Takaichi was being arranged"
     r"|\b(?:denied|denies|deny)\s+that\b"
+    # "did not confirm reports of a final deal", "declined to confirm reports that ..."
+    r"|\b(?:did\s+not|didn['’]t|would\s+not|wouldn['’]t|declined\s+to|refused\s+to)\s+"
+    r"confirm\s+(?:[\w-]+\s+){0,2}(?:reports?|claims?|rumou?rs?|speculation)\b"
 )
 DENIED_RE = re.compile(DENIED, re.I)
 # a document said to be missing, right before its noun: "no nuclear deal", "without a trade

@@ -78,7 +78,8 @@ def the_one_before(
     if not told and m is second:
         told = [f for f in found if f.event.mode == mode and f.event.status == "occurred"][-1:]
     elif not told and not new:  # "It will be Putin's first visit to the kingdom since ...":
-        named = {p.actor for p in persons_between(ctx, clause.start, clause.end)}
+        # (the persons told before the date: not "..., when he and el-Sisi agreed to ...")
+        named = {p.actor for p in persons_between(ctx, clause.start, clause.start + m.end())}
         told = [  # the one just told (of the person named), quoted where the one before is
             replace(f, event=replace(f.event, evidence=clause.evidence()))
             for f in (found if named else found[-3:])

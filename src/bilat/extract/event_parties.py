@@ -104,7 +104,11 @@ _FORCES = re.compile(r"Navy|Army|Air Force|Fleet|Armed Forces|Aerospace Forces|T
 def forces(ctx: DocContext, gaz: Gazetteer, clause: Clause) -> list[Mention]:
     """Joint exercises: the states and armed forces named in the clause (adjectives count:
     'the Chinese and Russian navies')."""
-    found = [m for m in ctx.mentions if m.type == "organization" and _FORCES.search(m.actor)]
+    found = [  # the pair's forces named anywhere (another state's only in the clause)
+        m
+        for m in ctx.mentions
+        if m.type == "organization" and _FORCES.search(m.actor) and m.country in ctx.pair
+    ]
     found += [
         m for m in ctx.mentions_in(clause.start, clause.end) if m.type in ("state", "organization")
     ]

@@ -382,7 +382,7 @@ def _this_year_to_date(text: str, times: list[TimeExpr], carry: _Carry) -> list[
 
 # what is expected of a year still running is a level for the whole year (GOLD v1.1)
 _FORECAST_CLAUSE = re.compile(
-    r"\b(?:expect\w*|forecast\w*|project(?:s|ed|ion)|predict\w*|estimated\s+to|will|"
+    r"\b(?:expect\w*|forecast\w*|project(?:s|ed|ion)|predict\w*|estimated\s+to|will|would|"
     r"(?:is|are)\s+(?:set|likely|on\s+(?:track|course))\s+to|could|should)\b",
     re.I,
 )

@@ -126,7 +126,40 @@ def _find_in(text: str, exclude: Sequence[tuple[int, int]]) -> list[Quantity]:
         if not _overlaps(hit.start, hit.end, taken):
             found.append(_from_hit(text, hit))
             taken.append((hit.start, hit.end))
-    return _without_conversions(text, sorted(found, key=lambda q: q.start))
+    return _rates_compared(text, _without_conversions(text, sorted(found, key=lambda q: q.start)))
+
+
+# "to 44 bcm a year from 38 bcm", "12 bcm a year, up from 10 bcm": the level compared with
+_COMPARED_FROM = re.compile(r"\s*,?\s+(?:up\s+|down\s+)?from\s+(?:about\s+|around\s+|some\s+)?$")
+
+
+def _rates_compared(text: str, found: list[Quantity]) -> list[Quantity]:
+    """A level told 'from' right after a rate of its unit is a rate of the same period (GOLD:
+    the 38 bcm of 'to 44 bcm a year from 38 bcm' is 38 bcm a year)."""
+    out = list(found)
+    for i in range(1, len(out)):
+        q, before = out[i], out[i - 1]
+        if (
+            q.per is None
+            and before.per is not None
+            and before.unit == q.unit
+            and q.unit != "percent"
+            and _COMPARED_FROM.fullmatch(_after_rate(text, before.end, q.start))
+        ):
+            out[i] = replace(q, per=before.per)
+    return out
+
+
+def _after_rate(text: str, end: int, start: int) -> str:
+    """The text between a rate and the next number, without the rate's words ('a year')."""
+    gap = text[end:start]
+    return re.sub(
+        r"^\s*(?:bcm|tonnes|tons|t|barrels|b/d|bpd|cubic\s+met(?:re|er)s)?\s*"
+        r"(?:a|per|each|every)\s+(?:year|annum|day|month)|^\s*(?:annually|yearly)",
+        "",
+        gap,
+        count=1,
+    )
 
 
 @cache
@@ -228,7 +261,7 @@ def _core_re() -> re.Pattern[str]:
     digits = (
         # (a currency code glued to the number counts as a space: "RMB1,384.6 million",
         # "USD1.2bn", "RM12.5 billion")
-        r"(?:(?<![\w.,:])|(?<=\b(?:RMB|USD|CNY|EUR|RUB|INR|PKR|MYR|IDR))|(?<=\bR[Ms]))"
+        r"(?:(?<![\w.,:])|(?<=\b(?:RMB|Rmb|USD|CNY|EUR|RUB|INR|PKR|MYR|IDR))|(?<=\bR[Ms]))"
         # ("5,00,000 bpd": the Indian grouping of lakhs, as PTI and ANI write it)
         r"(?:\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d+)?(?![\d,])"
         r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+,\d{1,2}(?=\s*(?:trillion|billion|"

@@ -8,14 +8,18 @@ it; one naming only one side is read with the state most often named with it (a 
 report in a Russia-China corpus is Russia-India). With `pair = "auto"` every document gets the
 two states it names together most (in one sentence, the headline counting double; a
 mention of a person or body of a state counts for that state), unless the configured pair
-scores at least half as much; a document naming no two states together takes its two most
-named states (so does one whose only shared sentence lists many), else the configured
-pair.
+scores at least half as much; a document naming no two states together twice takes the
+two its sentences tell together twice by name or adjective ("Thai Navy signs engine
+amendment for Chinese submarine"), else its two most named states (so does one whose only
+shared sentence lists many), else the configured pair.
 """
 
 from __future__ import annotations
 
+import re
+
 from bilat.extract.context import DocContext, in_dateline
+from bilat.extract.gazetteer import default_gazetteer
 
 __all__ = ["document_pair", "section_pair"]
 
@@ -50,6 +54,16 @@ def _auto(ctx: DocContext, counts: dict[str, tuple[float, int]]) -> tuple[str, s
         ),
         default=(ctx.pair, 0.0),
     )
+    if top < 2:  # told by the states' adjectives: "Thai Navy signs ... for Chinese submarine"
+        told = _pair_scores(ctx, adjectives=True)
+        found = max(told.items(), key=lambda kv: kv[1], default=None)
+        if (
+            found is not None
+            and found[1] >= 2
+            and list(told.values()).count(found[1]) == 1
+            and all(c in counts for c in found[0])  # (each named by a name somewhere too)
+        ):
+            return _ordered(ctx, found[0], counts)
     if top < 2:  # no pair named together twice (one list of participants): the most named
         ranked = sorted(counts, key=lambda c: (-counts[c][0], counts[c][1]))
         if len(ranked) < 2 or set(ranked[:2]) == set(ctx.pair):
@@ -123,7 +137,7 @@ def _key(a: str, b: str) -> tuple[str, str]:
 
 
 def _pair_scores(
-    ctx: DocContext, start: int = 0, end: int | None = None
+    ctx: DocContext, start: int = 0, end: int | None = None, adjectives: bool = False
 ) -> dict[tuple[str, str], float]:
     """Per unordered pair of states: how often both are named in one sentence (weighted),
     in the sentences within `start..end` (the whole document by default)."""
@@ -140,12 +154,30 @@ def _pair_scores(
             and m.type in _COUNTED
             and not in_dateline(ctx.clean_text, m.start, m.end)  # "SEOUL - "
         }
+        if adjectives:
+            found |= _adjective_states(sent.text)
         weight = 2.0 if sent.start < headline_end else 1.0
         for a in sorted(found):  # in a fixed order: ties below go to the pair told first
             for b in sorted(found):
                 if a < b:
                     scores[(a, b)] = scores.get((a, b), 0.0) + weight
     return scores
+
+
+_ADJECTIVE = re.compile(r"(?<![\w-])[A-Z][a-z]+(?=[\s-])")
+
+
+def _adjective_states(text: str) -> set[str]:
+    """The states a sentence tells by their adjective ("Thai Navy signs engine amendment for
+    Chinese submarine", "Chinese and Thai air forces"): a contact of two states is often told
+    so, their names nowhere in the sentence."""
+    gaz = default_gazetteer()
+    found = set()
+    for word in _ADJECTIVE.findall(text):
+        entry = gaz.state_for_adjective(word)
+        if entry is not None and entry.type == "state" and entry.country:
+            found.add(entry.country)
+    return found
 
 
 def _counts(ctx: DocContext) -> dict[str, tuple[float, int]]:

@@ -216,8 +216,9 @@ def _day_span(m: re.Match[str], w: _When) -> _Resolved | None:
 
 
 def _since_start(m: re.Match[str], w: _When) -> _Resolved | None:
-    """'с начала года' / 'с начала 2025 года': January to the publication month of that year
-    (an earlier year: that year to the publication year, like 'since 2021')."""
+    """'с начала года' / 'с начала 2025 года': January to the publication month of that year,
+    or to the month it runs to ('с начала года по 30 сентября'); an earlier year: that year to
+    the publication year, like 'since 2021'."""
     pub = w.pub
     if pub is None or pub.month is None:
         return None
@@ -226,7 +227,8 @@ def _since_start(m: re.Match[str], w: _When) -> _Resolved | None:
         return str(year), None, f"{year}..{pub.year}"
     if year > pub.year:
         return None
-    return f"{year}-01", f"{year}-{pub.month:02d}", _range(year, 1, pub.month)
+    last = _month(m.group("until")) if m.group("until") else pub.month
+    return f"{year}-01", f"{year}-{last:02d}", _range(year, 1, last)
 
 
 _WORD_PART = {"перв": 1, "втор": 2, "трет": 3, "четв": 4}
@@ -373,7 +375,9 @@ def _rules() -> tuple[tuple[re.Pattern[str], _Rule], ...]:
         (
             re.compile(
                 r"\bс\s+начала\s+(?:(?P<year>(?:19|20)\d\d)\s*(?:года|г\.)|"
-                r"(?:(?:текущего|этого|нынешнего)\s+)?года)",
+                r"(?:(?:текущего|этого|нынешнего)\s+)?года)"
+                # "с начала года по 30 сентября": to that month
+                rf"(?:\s+(?:по|до)\s+(?:\d{{1,2}}\s+)?(?P<until>{mon}))?",
                 re.I,
             ),
             _since_start,
