@@ -675,14 +675,14 @@ def test_a_record_written_before_its_actors_had_tie_keys(
 
     store = _store_with(new_store, sources, [0, 1, 2, 3])
     searched: list[int] = []
-    by_key = actor_growth.tied_by_key
+    by_key = actor_growth.tied_by_rank  # (an update lays out only the loose members)
 
     def spy(*args: Any) -> Any:
         out = by_key(*args)
         searched.append(len(out[0]))
         return out
 
-    monkeypatch.setattr(actor_growth, "tied_by_key", spy)
+    monkeypatch.setattr(actor_growth, "tied_by_rank", spy)
     try:
         written = _snapshot(store)["keys"]["actor ties"]
         assert written  # a full write writes them
@@ -1768,5 +1768,80 @@ def test_a_person_of_no_id_grows_the_stored_actor_of_her_name(
         snapshot = _snapshot(store)
         rebuild_record(store)
         assert snapshot == _snapshot(store)
+    finally:
+        store.close()
+
+
+class _Read:
+    """A cursor that keeps every row fetched through it (in `rows`)."""
+
+    def __init__(self, cur: Any, rows: list[tuple[Any, ...]]) -> None:
+        self.cur, self.rows = cur, rows
+
+    def fetchall(self) -> list[Any]:
+        out = self.cur.fetchall()
+        self.rows += out
+        return list(out)
+
+    def fetchmany(self, n: int = 1) -> list[Any]:
+        out = self.cur.fetchmany(n)
+        self.rows += out
+        return list(out)
+
+    def fetchone(self) -> Any:
+        out = self.cur.fetchone()
+        if out is not None:
+            self.rows.append(out)
+        return out
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self.fetchall())
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.cur, name)
+
+
+def test_an_update_reads_no_member_of_an_actor_it_does_not_touch(
+    sources: list[Source], new_store: Any
+) -> None:
+    """Adding a document naming China reads the stored members of the actors it may join
+    or tie to and of the documents those hold, not those of an actor of other documents
+    (Gazprom here): the stored members are read by actor or document when asked, not
+    every member row of the record (963,293 at 100,000 documents); the record equals a
+    full rebuild."""
+    gazprom = Actor("Gazprom", "company", "RU", None, (), None)
+    made = _handmade(
+        sources,
+        [
+            _made((_RU, _CN, _PUTIN, _XI)),
+            _made((_CN, _XI)),
+            _made((gazprom, Actor("Alexey Miller", "person", "RU", None, (), None))),
+            _made((_CN,)),
+        ],
+    )
+    store = _store_with(new_store, made, [0, 1, 2])
+    try:
+        held = {r["ref"] for r in store.db.all("SELECT ref FROM record_actor_members")}
+        theirs = {ref for ref in held if ref.endswith((":Gazprom", ":Alexey Miller"))}
+        assert len(theirs) == 2
+        _add(store, made[3])
+        rows: list[tuple[Any, ...]] = []
+        execute = store.db.execute
+
+        def reading(sql: str, params: Any = ()) -> Any:
+            cur = execute(sql, params)
+            return _Read(cur, rows) if "record_actor_members" in sql else cur
+
+        store.db.execute = reading  # type: ignore[method-assign]
+        try:
+            assert refresh_record(store) == "updated"
+        finally:
+            del store.db.execute
+        read = {v for row in rows for v in row if isinstance(v, str)}
+        assert read & held  # China's members were read (it gains one)
+        assert not read & theirs
+        after = _snapshot(store)
+        rebuild_record(store)
+        assert after == _snapshot(store)
     finally:
         store.close()

@@ -1,6 +1,7 @@
 """The stored record's actors as an update of the record reads them (`bilat.record_delta`).
 
-    stored_actors(db)                            every stored actor, with its members
+    stored_actors(db, reader)                    every stored actor, with its members
+    stored_documents(db, added)                  the old documents the actors hold whole
     merges_of(db, refs)                          the stored machine merges of these members
     members_by_document(actors, rows, added)     the old documents' members, from the actors
     actor_rows(db)                               the number of actor rows of each document
@@ -21,6 +22,7 @@ import json
 from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 
+from bilat._stored_members import LazyMembers, MemberReader
 from bilat.reconcile import ActorMember, CanonicalActor, MergeJudgement
 from bilat.reconcile.actor_growth import MemberOrder
 from bilat.reconcile.actors import member_ref
@@ -28,31 +30,61 @@ from bilat.store.actor_members import decode, member_batches
 from bilat.store.db import Database
 from bilat.store.record_order import SEP
 
-__all__ = ["actor_rows", "member_order", "members_by_document", "merges_of", "stored_actors"]
+__all__ = [
+    "actor_rows",
+    "member_order",
+    "members_by_document",
+    "merges_of",
+    "stored_actors",
+    "stored_documents",
+]
 
 
-def stored_actors(db: Database) -> list[CanonicalActor]:
+def stored_actors(db: Database, reader: MemberReader | None = None) -> list[CanonicalActor]:
     """The actors of the stored record, as reconcile made them: their entries, and their
     members read as columns (`bilat.store.actor_members`; an entry written before
-    migration 020 holds its members in its payload)."""
+    migration 020 holds its members in its payload). With a `reader`, each actor's members
+    are read by its id when first asked (`LazyMembers`; the reader learns the actors'
+    places), unless an entry holds its members (then all are read, the reader left out)."""
     shared: dict[Any, Any] = {}
     entries = [json.loads(r[0]) for r in db.execute(_ENTRIES).fetchall()]
-    rows = _member_rows(db, shared)
+    if reader is not None and all(a.get("members") is None for a in entries):
+        reader.positions = {str(a["id"]): n for n, a in enumerate(entries)}
+        lazy = reader
+        rows = {}
+    else:
+        lazy, rows = None, _member_rows(db, shared)
+
+    def members(a: dict[str, Any]) -> Sequence[ActorMember]:
+        if a.get("members") is not None:
+            return _members(a, shared)
+        if lazy is not None:
+            return LazyMembers(lazy, str(a["id"]))
+        return rows.get(str(a["id"]), ())
+
     return [
-        CanonicalActor(
-            **{
-                **a,
-                "names": tuple(a["names"]),
-                "members": rows.get(str(a["id"]), ())
-                if a.get("members") is None
-                else _members(a, shared),
-            }
-        )
-        for a in entries
+        CanonicalActor(**{**a, "names": tuple(a["names"]), "members": members(a)}) for a in entries
     ]
 
 
 _ENTRIES = "SELECT payload FROM record_items WHERE kind = 'actors' ORDER BY pos"
+
+
+def stored_documents(db: Database, added: Collection[int]) -> set[int]:
+    """The old documents whose actors are just the stored actors' members: as many member
+    rows as actor rows, of distinct refs (`members_by_document`, counted by SQL over the
+    index of migration 027); the `added` ones left out."""
+    sql = (
+        "SELECT m.doc_id FROM (SELECT doc_id, COUNT(*) AS n, COUNT(DISTINCT ref) AS refs "
+        "FROM record_actor_members GROUP BY doc_id) m JOIN (SELECT doc_id, COUNT(*) AS n "
+        "FROM actors GROUP BY doc_id) a ON a.doc_id = m.doc_id "
+        "WHERE m.n = a.n AND m.refs = m.n"
+    )
+    cur = db.execute(sql)
+    out: set[int] = set()
+    while rows := cur.fetchmany(5000):
+        out.update(int(d) for (d,) in rows)
+    return out - set(added)
 
 
 def _member_rows(db: Database, shared: dict[Any, Any]) -> dict[str, tuple[ActorMember, ...]]:

@@ -21,7 +21,9 @@ from bilat._stored_actors import (
     members_by_document,
     merges_of,
     stored_actors,
+    stored_documents,
 )
+from bilat._stored_members import DocumentMembers, MemberReader, stored_index
 from bilat.reconcile import ActorMember, CanonicalActor, SourcedExtraction
 from bilat.reconcile._dates import deadline_period
 from bilat.reconcile.delta import (
@@ -68,8 +70,16 @@ def derive(store: Store, added: set[int], reviewed: Reviewed) -> RecordDelta:
     """`reconcile_delta` of the stored record and the `added` documents; what it reads of
     the whole store (every extraction, the stored actors) is let go on return, before the
     patch is made and written (at 100,000 documents it is most of the update's memory)."""
-    known = _stored(store)
-    members = {} if reviewed.reviews.get("actors") else _stored_members(store, known[0], added)
+    judgements = merge_judgements(store)
+    # with no human judgement, the stored members are read by actor or document when asked
+    by_key = not reviewed.reviews.get("actors") and all(j.by == "machine" for j in judgements)
+    reader = MemberReader(store.db) if by_key else None
+    known = _stored(store, reader)
+    if reader is not None and reader.positions is None:
+        reader = None  # (an entry holds its members: every one was read)
+    members: Mapping[int, Sequence[ActorMember]] = (
+        {} if reviewed.reviews.get("actors") else _stored_members(store, known[0], added, reader)
+    )
     # a review may edit a statement or rename its parties: then every one is read, reviewed
     statements = None if any(reviewed.reviews.values()) else _statements(store, added)
     # likewise the events (a review may drop or edit one): else read as the replay reaches them
@@ -80,12 +90,14 @@ def derive(store: Store, added: set[int], reviewed: Reviewed) -> RecordDelta:
     if any(reviewed.reviews.values()):  # else each is its own reviewed source
         read = [reviewed.source(s) for s in read]
     # only a document with figures is given actors back (those its figures quote)
+    if isinstance(members, DocumentMembers):
+        members.prefetch([s.doc_id for s in read if _quoted(s)])
     inputs = [_with_actors(s, members) if s.extraction.figures else s for s in read]
     commitments = None if every_commitment else _stored_commitments(store, inputs, members)
     return reconcile_delta(
         [s for s in inputs if s.doc_id not in added],
         [s for s in inputs if s.doc_id in added],
-        merge_judgements(store),
+        judgements,
         known=known,
         agreements=lambda ids: entries_keyed(store.db, "agreements", ids),
         members=members,
@@ -95,6 +107,7 @@ def derive(store: Store, added: set[int], reviewed: Reviewed) -> RecordDelta:
         member_order=member_order(store.db, members) if members else None,
         commitments=commitments,
         ties=StoredTies(store.db) if members else None,
+        stored_index=stored_index(store.db, known[0], reader) if reader is not None else None,
     )
 
 
@@ -123,6 +136,8 @@ def _stored_commitments(
 
     def figures(slots: Collection[tuple[str, str, str | None]]) -> dict[int, SourcedExtraction]:
         found = store.load_figures(by_id.keys(), [(m, u, p) for m, u, p in slots if p is not None])
+        if isinstance(members, DocumentMembers):
+            members.prefetch(found)
         return {doc: _with_actors(_with_figures(by_id[doc], found), members) for doc in found}
 
     def stored(places: Collection[int]) -> dict[int, dict[str, Any]]:
@@ -176,15 +191,16 @@ def _series_periods(keys: Collection[tuple[Sequence[str | None], str]]) -> dict[
 
 
 def _stored(
-    store: Store,
+    store: Store, reader: MemberReader | None = None
 ) -> tuple[list[CanonicalActor], MergesOf, Holding, Places]:
-    """The actors of the stored record, as reconcile made them, and lookups of its machine
-    merges by first member, of its events holding given mentions, and of the mentions of
-    the events holding given mentions with their events' places (`mention_places`): each
-    read by its keys as the events' replay reaches them, not all."""
+    """The actors of the stored record, as reconcile made them (with a `reader`, each one's
+    members read when asked), and lookups of its machine merges by first member, of its
+    events holding given mentions, and of the mentions of the events holding given
+    mentions with their events' places (`mention_places`): each read by its keys as the
+    events' replay reaches them, not all."""
     db = store.db
     return (
-        stored_actors(db),
+        stored_actors(db, reader),
         lambda refs: merges_of(db, refs),
         lambda refs: events_holding(db, refs),
         lambda refs: mention_places(db, refs),
@@ -192,10 +208,17 @@ def _stored(
 
 
 def _stored_members(
-    store: Store, actors: Sequence[CanonicalActor], added: Collection[int]
-) -> dict[int, tuple[ActorMember, ...]]:
+    store: Store,
+    actors: Sequence[CanonicalActor],
+    added: Collection[int],
+    reader: MemberReader | None = None,
+) -> Mapping[int, tuple[ActorMember, ...]]:
     """The members of the stored `actors` per old document, each document's in no set order
-    (`_stored_actors.members_by_document`; `member_order` gives its rows' order)."""
+    (`_stored_actors.members_by_document`; `member_order` gives its rows' order); with a
+    `reader`, each document's read when asked (`DocumentMembers`), the documents counted
+    by SQL (`stored_documents`)."""
+    if reader is not None:
+        return DocumentMembers(reader, stored_documents(store.db, added))
     return members_by_document(actors, actor_rows(store.db), added)
 
 
@@ -275,9 +298,9 @@ def _with_actors(
     """`s` read without its actors given back, from its `members`, those its figures quote
     with no data source named (a claim names such a speaker as its source by the actor's
     type: `figures._data_source`); its members come from `members` (`collect_members`)."""
-    found = members.get(s.doc_id)
-    quoted = {f.said_by for f in s.extraction.figures if f.said_by and not f.source_data}
-    if found is None or not quoted:
+    quoted = _quoted(s)
+    found = members.get(s.doc_id) if quoted else None
+    if found is None:
         return s
     actors = tuple(
         Actor(m.name, m.type, m.country, m.role, m.aliases, m.gid)
@@ -285,3 +308,8 @@ def _with_actors(
         if m.name in quoted
     )
     return replace(s, extraction=replace(s.extraction, actors=actors))
+
+
+def _quoted(s: SourcedExtraction) -> set[str]:
+    """The speakers `s`'s figures quote with no data source named (`_with_actors`)."""
+    return {f.said_by for f in s.extraction.figures if f.said_by and not f.source_data}

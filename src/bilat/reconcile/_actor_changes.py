@@ -3,10 +3,11 @@ and so which documents' event mentions may read differently after adding documen
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from bilat.reconcile._event_mentions import StoredEvents
+from bilat.reconcile._grown_index import Patched
 from bilat.reconcile._text import name_key
 from bilat.reconcile.actors import ActorIndex
 from bilat.reconcile.model import SourcedExtraction
@@ -31,14 +32,8 @@ class Changes:
             a = index.actors.get(actor_id)
             return (a.name, a.type, a.country, a.gid) if a else None
 
-        was, now = old.by_doc, new.by_doc  # a grown index shares the old one's kept dicts
         return cls(
-            frozenset(
-                (
-                    *(d for d, v in now.items() if (w := was.get(d)) is not v and w != v),
-                    *(was.keys() - now.keys()),
-                )
-            ),
+            _documents(old.by_doc, new.by_doc),
             frozenset(
                 k
                 for k in old.by_key.keys() | new.by_key.keys()
@@ -86,3 +81,19 @@ class Changes:
             return False
         names = (n for e in events for n in (*e.participants, *((e.place,) if e.place else ())))
         return self.resolves_alike(source.doc_id, names, new)
+
+
+def _documents(
+    was: Mapping[int, dict[str, str]], now: Mapping[int, dict[str, str]]
+) -> frozenset[int]:
+    """The documents whose own names map to other actors: of a grown index (`Patched` on
+    the old one's), among those made again only; else compared one by one (a grown index
+    made whole shares the old one's kept dicts)."""
+    if isinstance(now, Patched) and now.base is was:
+        return frozenset(d for d, v in now.made.items() if was.get(d) != v)
+    return frozenset(
+        (
+            *(d for d, v in now.items() if (w := was.get(d)) is not v and w != v),
+            *(was.keys() - now.keys()),
+        )
+    )

@@ -21,6 +21,11 @@ from the old index only where a replaced actor is:
 - `state_names` (the name keys of the states' members) loses a state's key only when no
   state after has it (counted again over the states, then).
 
+Given the stored actors' members of given documents (`Held`), the documents made again
+are made from those (less the actors that changed, plus the changed ones' members), not
+from every actor's members; and `by_doc` is the old one with those documents put in
+(`Patched`), not a copy of it.
+
 Both sides' actors come in id order (`cluster_members` sorts them; a stored record holds
 them so; checked, else the index is made whole): the first actor holding a key in a
 document is then the same in both.
@@ -30,13 +35,16 @@ from __future__ import annotations
 
 import itertools
 import operator
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 
 from bilat.reconcile._text import is_name_like, name_key
 from bilat.reconcile.actors import ActorIndex, actor_index
 from bilat.reconcile.model import ActorMember, CanonicalActor
 
-__all__ = ["grown_index"]
+__all__ = ["Held", "Patched", "grown_index"]
+
+# documents -> the stored actors' members of each, with their actors' ids, in the actors' order
+Held = Callable[[Collection[int]], Mapping[int, Sequence[tuple[str, ActorMember]]]]
 
 _NAME = operator.attrgetter("name")
 _ALIASES = operator.attrgetter("aliases")
@@ -47,11 +55,12 @@ def grown_index(
     before: Sequence[CanonicalActor],
     after: Sequence[CanonicalActor],
     grown: Mapping[str, Sequence[ActorMember]],
+    held: Held | None = None,
 ) -> ActorIndex:
     """`actor_index(after)`, given `old = actor_index(before)`: `after` holds `before`'s
     actors that did not change as the same objects, and the `grown` ones (by id: the
     members each gained; it keeps every member it had) in place of theirs (see the module
-    docstring)."""
+    docstring). `held`: the members `before`'s actors hold of given documents."""
     if not (_by_id(before) and _by_id(after)):
         return actor_index(after)
     was = {id(a) for a in before}
@@ -72,10 +81,15 @@ def grown_index(
         )
     docs = {m.doc_id for a in (*gone, *came) for m in a.members}
     docs.update(m.doc_id for members in gained.values() for m in members)
-    by_doc = dict(old.by_doc)
-    for doc in docs:
-        by_doc.pop(doc, None)
-    by_doc.update(_documents(after, docs))
+    by_doc: Mapping[int, dict[str, str]]
+    if held is None:
+        by_doc = dict(old.by_doc)
+        for doc in docs:
+            by_doc.pop(doc, None)
+        by_doc.update(_documents(after, docs))
+    else:
+        made = _held_documents(held, docs, gone, came, gained)
+        by_doc = Patched(old.by_doc, {doc: made.get(doc) for doc in docs})
     return ActorIndex(
         by_doc,
         _keys(old, gone, came, gained),
@@ -103,6 +117,58 @@ def _documents(actors: Sequence[CanonicalActor], docs: set[int]) -> dict[int, di
                 for form in (m.name, *m.aliases):
                     found.setdefault(name_key(form), actor.id)
     return out
+
+
+def _held_documents(
+    held: Held,
+    docs: set[int],
+    gone: Sequence[CanonicalActor],
+    came: Sequence[CanonicalActor],
+    gained: Mapping[str, Sequence[ActorMember]],
+) -> dict[int, dict[str, str]]:
+    """`_documents` of `after` from the stored members of `docs` (`held`): those of the
+    actors `gone` left out, those of the actors that `came` and the members the grown ones
+    `gained` put in, each document's in actor id order (as `after`'s actors come)."""
+    dropped = {a.id for a in gone}
+    found: dict[int, list[tuple[str, ActorMember]]] = {}
+    for doc, rows in held(docs).items():
+        found.setdefault(doc, []).extend((a, m) for a, m in rows if a not in dropped)
+    new = (*((a.id, a.members) for a in came), *gained.items())
+    for actor_id, members in new:
+        for m in members:
+            if m.doc_id in docs:
+                found.setdefault(m.doc_id, []).append((actor_id, m))
+    out: dict[int, dict[str, str]] = {}
+    for doc, rows in found.items():
+        for actor_id, m in sorted(rows, key=operator.itemgetter(0)):
+            keys = out.setdefault(doc, {})
+            for form in (m.name, *m.aliases):
+                keys.setdefault(name_key(form), actor_id)
+    return out
+
+
+class Patched(Mapping[int, dict[str, str]]):
+    """`by_doc` of a grown index: the old one's, but for the documents made again (`made`:
+    None for one no actor holds a member of now)."""
+
+    def __init__(
+        self, base: Mapping[int, dict[str, str]], made: Mapping[int, dict[str, str] | None]
+    ) -> None:
+        self.base = base
+        self.made = made
+
+    def __getitem__(self, doc: int) -> dict[str, str]:
+        found = self.made[doc] if doc in self.made else self.base[doc]
+        if found is None:
+            raise KeyError(doc)
+        return found
+
+    def __iter__(self) -> Iterator[int]:
+        yield from (d for d in self.base if d not in self.made)
+        yield from (d for d, v in self.made.items() if v is not None)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
 
 
 def _forms(members: Sequence[ActorMember]) -> set[str]:

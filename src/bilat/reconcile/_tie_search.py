@@ -1,8 +1,9 @@
 """The members tied to new ones, found through the stored actors' tie keys.
 
-    member_ties(kind, name, aliases, gid, country)   a member's tie keys, as stored
-    actor_ties(actor, members)                        the tie keys of an actor's members
-    tied_by_key(members, seeds, loose, ties, actors)  `actors.tied_members`, by key
+    member_ties(kind, name, aliases, gid, country)          a member's tie keys, as stored
+    actor_ties(actor, members)                               the tie keys of an actor's members
+    tied_by_key(members, seeds, loose, ties, actors)         `actors.tied_members`, by key
+    tied_by_rank(loose, seeds, known, ties, actors, rank)    the same, only the loose laid out
 
 `actors.tied_members` follows ties (`actors._ties`: gazetteer id, name keys, a one-word
 person's name, the surname words of a person a one-word person is named) from the new members
@@ -27,7 +28,7 @@ from typing import Protocol
 from bilat.reconcile.actors import _tie_keys
 from bilat.reconcile.model import ActorMember, CanonicalActor
 
-__all__ = ["TieLookup", "actor_ties", "member_ties", "tied_by_key"]
+__all__ = ["TieLookup", "actor_ties", "member_ties", "tied_by_key", "tied_by_rank"]
 
 
 class TieLookup(Protocol):
@@ -151,3 +152,25 @@ def tied_by_key(
         else:
             out.extend(i for i in range(at, at + n) if i in search.members)
     return out, search.actors
+
+
+def tied_by_rank(
+    loose: Sequence[ActorMember],
+    seeds: Iterable[int],
+    known: Collection[int],
+    ties: TieLookup,
+    actors: Sequence[CanonicalActor],
+    rank: Mapping[int, int],
+) -> tuple[list[ActorMember], set[str]]:
+    """`tied_by_key` when only the `loose` members are laid out (`seeds` their indexes),
+    the `known` documents' being those the stored `actors` hold: the
+    tied members themselves, in reading order (by each document's `rank`; a document's as
+    its actors hold them, or as laid out), and the ids of the stored actors reached. Only
+    the reached actors' members are gone over (read, when they are read when asked)."""
+    search = _Search(loose, range(len(loose)), ties)
+    search.run(seeds)
+    reached = (a for a in actors if a.id in search.actors)
+    found = [(rank[m.doc_id], m) for a in reached for m in a.members if m.doc_id in known]
+    found += [(rank[loose[i].doc_id], loose[i]) for i in sorted(search.members)]
+    found.sort(key=lambda x: x[0])  # stable: a document's members keep their order
+    return [m for _, m in found], search.actors

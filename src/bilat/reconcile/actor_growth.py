@@ -43,7 +43,7 @@ from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from bilat.reconcile._text import name_key, tokens
-from bilat.reconcile._tie_search import TieLookup, tied_by_key
+from bilat.reconcile._tie_search import TieLookup, tied_by_key, tied_by_rank
 from bilat.reconcile.actors import (
     _build_actor,
     _family,
@@ -534,6 +534,7 @@ def regrow(
     judgements: Sequence[MergeJudgement] = (),
     order: MemberOrder | None = None,
     ties: Ties | None = None,
+    rank: Mapping[int, int] | None = None,
 ) -> Regrown:
     """`cluster_members(members, judgements)` from `actors` and `merges`, its result on the
     members of documents not `added`: the new members a gazetteer id places
@@ -548,11 +549,19 @@ def regrow(
     `ties`: the stored actors' tie keys and the documents whose members are just those the
     `actors` hold (the others' are weighed in memory), when known: without human
     judgements, the members tied to the new ones are then found by key
-    (`_tie_search.tied_by_key`), not over every member."""
+    (`_tie_search.tied_by_key`), not over every member.
+    `rank`: with `ties` and no human judgement, every document's place in reading order,
+    when `members` are only those of the documents the `actors` do not hold (the added
+    ones among them): the stored members are then read only where the search reaches (a
+    stored actor's `members` may be read when asked: `_stored_members.LazyMembers`)."""
     spans = _spans(members)
-    rank = {doc: n for n, doc in enumerate(spans)}
-    usable = ties is not None and not judgements and bool(members) and _together(members, spans)
-    search = (ties[0], ties[1], spans) if ties is not None and usable else None
+    loose = rank is not None
+    if rank is None:
+        rank = {doc: n for n, doc in enumerate(spans)}
+    usable = ties is not None and not judgements and (loose or bool(members))
+    usable = usable and (not members or _together(members, spans))
+    assert usable or not loose, "only the loose members come with the stored actors' ties"
+    search = (ties[0], ties[1], spans, loose) if ties is not None and usable else None
     if search is not None:  # the added documents' members, by their spans
         new = [members[i] for i in _indexes(spans, added)]
     else:
@@ -593,10 +602,12 @@ def _regrow(
     docs: tuple[Collection[int], Mapping[int, int], MemberOrder | None],
     judgements: Sequence[MergeJudgement],
     placed: Sequence[Placed],
-    ties: tuple[TieLookup, Collection[int], Mapping[int, tuple[int, int]]] | None = None,
+    ties: tuple[TieLookup, Collection[int], Mapping[int, tuple[int, int]], bool] | None = None,
 ) -> Regrown | None:
     """`regrow` with these members `placed` (`docs`: the added documents, every document's
-    place in reading order and `order`); None when a grown actor's id would change."""
+    place in reading order and `order`); None when a grown actor's id would change.
+    `ties`: the lookup, known documents and spans of `regrow`'s search, and whether the
+    `members` are the loose ones alone (`regrow`'s `rank`)."""
     added, rank, order = docs
     skip = {p.member.ref for p in placed}
     if ties is None:
@@ -606,8 +617,10 @@ def _regrow(
     reached = None  # the stored actors whose members are tied, when found by key
     if ties is None:
         tied = [members[i] for i in tied_members(members, seeds, judgements)]
+    elif ties[3]:
+        tied, reached = tied_by_rank(members, seeds, ties[1], ties[0], actors, rank)
     else:
-        lookup, known, spans = ties
+        lookup, known, spans, _ = ties
         found, reached = tied_by_key(members, seeds, spans, known, lookup, actors)
         tied = [members[i] for i in found]
     if order is not None:

@@ -54,7 +54,7 @@ _FAMILY_FIRST = frozenset({"CN", "TW", "HK", "MO", "KP", "KR", "VN", "SG"})
 class ActorIndex:
     """Resolve a name as one document wrote it to a canonical actor id."""
 
-    by_doc: dict[int, dict[str, str]]  # document -> name key -> actor id
+    by_doc: Mapping[int, dict[str, str]]  # document -> name key -> actor id
     by_key: dict[str, tuple[str, ...]]
     actors: dict[str, CanonicalActor]
     state_names: frozenset[str]  # name keys of states, by their names (not "Beijing" aliases)

@@ -55,7 +55,7 @@ from bilat.reconcile._delta_parts import diff as _diff
 from bilat.reconcile._delta_parts import row_id as _row_id
 from bilat.reconcile._event_mentions import Before, Mentions, StoredEvents, of_kinds
 from bilat.reconcile._event_replay import Places, changed_mentions, places_of
-from bilat.reconcile._grown_index import grown_index
+from bilat.reconcile._grown_index import Held, grown_index
 from bilat.reconcile._series_delta import SomePoints, patched_series, series_quantity
 from bilat.reconcile._tie_search import TieLookup
 from bilat.reconcile.actor_growth import MemberOrder, gained_members, regrow
@@ -133,6 +133,7 @@ class _Side:
     filer: PairFiler
     again: frozenset[str] | None = None  # the members clustered again (None: every one)
     merges_of: MergesOf | None = None  # the stored merges, when `merges` leaves them out
+    held: Held | None = None  # the stored actors' members of given documents, when known
 
     @classmethod
     def of(cls, inputs: tuple[SourcedExtraction, ...], human: Sequence[Judgement]) -> _Side:
@@ -145,13 +146,17 @@ class _Side:
         inputs: tuple[SourcedExtraction, ...],
         actors: Sequence[CanonicalActor],
         merges_of: MergesOf,
+        stored: tuple[ActorIndex, Held] | None = None,
     ) -> _Side:
         """The side of a reconciliation whose actors are known (as stored), its merges
         read by first member when asked (`_judgements`: only the merges of the members
-        clustered again can change, and a kept merge is no entry of the delta)."""
-        index = actor_index(actors)
+        clustered again can change, and a kept merge is no entry of the delta).
+        `stored`: their index, made as the store reads it (by document when asked), and
+        their members of given documents; else the index is made from every member."""
+        index = actor_index(actors) if stored is None else stored[0]
         filer = PairFiler(inputs, index)
-        return cls(inputs, tuple(actors), (), index, filer, merges_of=merges_of)
+        held = None if stored is None else stored[1]
+        return cls(inputs, tuple(actors), (), index, filer, merges_of=merges_of, held=held)
 
     @classmethod
     def grown(
@@ -169,13 +174,23 @@ class _Side:
         other added ones clustered again, the others' actors and merges kept from `old`
         (`actor_growth.regrow`). `known`: the members of documents whose inputs may carry
         no actors; `order`: with `known` in another order than their actors', that order;
-        `ties`: with `known`, the stored actors' tie keys (the tied members found by key)."""
-        members = collect_members(inputs, known)
-        search = (ties, known.keys()) if ties is not None and known is not None else None
-        every, merges, again, gained = regrow(
-            old.actors, old.merges, members, added, human, order, search
-        )
-        index = grown_index(old.index, old.actors, every, gained)  # old's, where none changed
+        `ties`: with `known`, the stored actors' tie keys (the tied members found by key):
+        with no human judgement, only the members of the documents not `known` are laid
+        out (the stored actors hold the others: `regrow` reads those it reaches of them)."""
+        if ties is not None and known is not None and not human:
+            loose = collect_members([s for s in inputs if s.doc_id not in known])
+            rank = {s.doc_id: n for n, s in enumerate(inputs)}
+            every, merges, again, gained = regrow(
+                old.actors, old.merges, loose, added, human, order, (ties, known.keys()), rank
+            )
+        else:
+            members = collect_members(inputs, known)
+            search = (ties, known.keys()) if ties is not None and known is not None else None
+            every, merges, again, gained = regrow(
+                old.actors, old.merges, members, added, human, order, search
+            )
+        # old's, where none changed
+        index = grown_index(old.index, old.actors, every, gained, old.held)
         filer = old.filer.grown([s for s in inputs if s.doc_id in added], index)
         return cls(inputs, every, merges, index, filer, again)
 
@@ -434,6 +449,7 @@ def reconcile_delta(
     member_order: MemberOrder | None = None,
     commitments: StoredCommitments | None = None,
     ties: TieLookup | None = None,
+    stored_index: tuple[ActorIndex, Held] | None = None,
 ) -> RecordDelta:
     """The change from `reconcile(old_inputs, judgements)` to `reconcile(old_inputs +
     added_inputs, judgements)` (see the module docstring). `known`: the actors, machine
@@ -457,11 +473,15 @@ def reconcile_delta(
     the inputs carry none; `commitments`: the old documents' commitments and the stored
     commitment entries (`StoredCommitments`), when the old inputs carry no commitments
     (and no figures of the commitments' slots); `ties`: with `members`, the stored actors'
-    tie keys, read by key or actor (`_tie_search.TieLookup`)."""
+    tie keys, read by key or actor (`_tie_search.TieLookup`); `stored_index`: with `known`,
+    the index of its actors (read by document when asked) and their members of given
+    documents (`_grown_index.Held`), so no stored actor's members are gone over whole."""
     opts = options or ReconcileOptions()
     human = tuple(j for j in judgements if j.by != "machine")
     inputs = ordered_inputs(old_inputs)
-    old = _Side.known(inputs, known[0], known[1]) if known else _Side.of(inputs, human)
+    old = (
+        _Side.known(inputs, known[0], known[1], stored_index) if known else _Side.of(inputs, human)
+    )
     added = {s.doc_id for s in added_inputs}
     assert members is None or known is not None, "old members come with the stored actors"
     assert events is None or known is not None, "old events come with the stored record"

@@ -16,7 +16,7 @@ Record             all of the above (output of `bilat.reconcile.reconcile`)
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, fields, is_dataclass
 from operator import attrgetter
 from typing import Any
@@ -124,7 +124,7 @@ class CanonicalActor:
     country: str | None
     gid: str | None
     names: tuple[str, ...]  # every distinct name and alias the members use
-    members: tuple[ActorMember, ...]
+    members: Sequence[ActorMember]  # a tuple, or a stored actor's read when first asked
     doc_count: int
 
 
@@ -400,8 +400,8 @@ def to_plain(value: Any) -> Any:
             name: v if type(v := getattr(value, name)) in scalars else to_plain(v)
             for name in _field_names(cls)
         }
-    if isinstance(value, tuple | list):
-        return [to_plain(v) for v in value]
+    if isinstance(value, Sequence) and not isinstance(value, str | bytes):
+        return [to_plain(v) for v in value]  # (a stored actor's members: `LazyMembers`)
     if isinstance(value, dict):
         return {str(k): to_plain(v) for k, v in value.items()}
     if isinstance(value, float) and not math.isfinite(value):

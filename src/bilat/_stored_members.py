@@ -1,0 +1,226 @@
+"""The stored actors' members as an update reads them: by actor or by document, when asked.
+
+    MemberReader(db)                  reads stored members by actor or by document
+    LazyMembers(reader, actor)        an actor's members, read when first asked
+    DocumentMembers(reader, docs)     the old documents' members, read by document
+    stored_index(db, actors, reader)  the stored actors' `ActorIndex`, from their rows' names
+
+At 100,000 documents the stored actors hold 963,293 members; an update changes a few actors
+(those a new member joins, those its ties reach) and weighs a few documents' members. Reading
+every member row and making an object of each cost ~3 s of the update, regrouping them by
+document and indexing them ~1 s more: each is now read by actor (the primary key) or by
+document (migration 027) where the update asks for it.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Collection, Iterator, Mapping, Sequence
+from typing import Any, overload
+
+from bilat.reconcile import ActorMember, CanonicalActor
+from bilat.reconcile._grown_index import Held
+from bilat.reconcile._text import is_name_like, name_key
+from bilat.reconcile.actors import ActorIndex
+from bilat.store.actor_members import FIELDS, decode
+from bilat.store.db import Database
+
+__all__ = ["DocumentMembers", "LazyMembers", "MemberReader", "stored_index"]
+
+_COLUMNS = ", ".join(FIELDS)
+_CHUNK = 500
+
+
+class MemberReader:
+    """Stored member rows made `ActorMember`s, by actor or by document; the fields members
+    repeat (a document's id and name, and name, type, country, role, aliases and gazetteer
+    id: every member of Russia alike) are one copy (`shared`), not a string each.
+    `positions`: each stored actor's place in the record (its members' order by document),
+    set as the actors are read (`_stored_actors.stored_actors`); None while it reads none
+    (an entry written before migration 020 holds its members: then every one is read)."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self.positions: dict[str, int] | None = None
+        self.shared: dict[Any, Any] = {}
+
+    def _member(self, row: Sequence[Any]) -> ActorMember:
+        ref, doc, doc_name, name, kind, country, role, aliases, gid = row
+        said = (name, kind, country, role, aliases, gid)
+        found = self.shared.get(said)
+        if found is None:
+            found = self.shared[said] = (name, kind, country, role, decode(aliases), gid)
+        doc_id, doc_name = self.shared.setdefault(doc, (doc, doc_name))
+        return ActorMember(ref, doc_id, doc_name, *found)
+
+    def of_actor(self, actor: str) -> tuple[ActorMember, ...]:
+        """The members of a stored actor, in its order (a range of the primary key)."""
+        sql = f"SELECT {_COLUMNS} FROM record_actor_members WHERE actor = ? ORDER BY seq"
+        cur = self.db.execute(sql, (actor,))
+        out: list[ActorMember] = []
+        while rows := cur.fetchmany(2000):
+            out += map(self._member, rows)
+        return tuple(out)
+
+    def of_documents(self, docs: Collection[int]) -> dict[int, list[tuple[str, ActorMember]]]:
+        """The stored members of `docs`, each with its actor's id, by document, in the
+        actors' order (as a pass over the actors meets them)."""
+        found: dict[int, list[tuple[int, int, str, ActorMember]]] = {}
+        ids = sorted(set(docs))
+        for i in range(0, len(ids), _CHUNK):
+            marks = ", ".join("?" for _ in ids[i : i + _CHUNK])
+            sql = (
+                f"SELECT actor, seq, {_COLUMNS} FROM record_actor_members WHERE doc_id IN ({marks})"
+            )
+            for actor, seq, *row in self.db.execute(sql, ids[i : i + _CHUNK]).fetchall():
+                m = self._member(row)
+                at = (self.positions or {}).get(str(actor), -1)
+                found.setdefault(m.doc_id, []).append((at, int(seq), str(actor), m))
+        return {
+            doc: [(actor, m) for _, _, actor, m in sorted(rows, key=_place)]
+            for doc, rows in found.items()
+        }
+
+
+def _place(row: tuple[int, int, str, ActorMember]) -> tuple[int, int]:
+    return row[0], row[1]
+
+
+class LazyMembers(Sequence[ActorMember]):
+    """A stored actor's members (`CanonicalActor.members`), read by its id when first
+    asked; equal to the tuple of them (an actor reads the same read or not)."""
+
+    __slots__ = ("_actor", "_found", "_reader")
+
+    def __init__(self, reader: MemberReader, actor: str) -> None:
+        self._reader = reader
+        self._actor = actor
+        self._found: tuple[ActorMember, ...] | None = None
+
+    def _all(self) -> tuple[ActorMember, ...]:
+        if self._found is None:
+            self._found = self._reader.of_actor(self._actor)
+        return self._found
+
+    @overload
+    def __getitem__(self, i: int) -> ActorMember: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> tuple[ActorMember, ...]: ...
+
+    def __getitem__(self, i: int | slice) -> ActorMember | tuple[ActorMember, ...]:
+        return self._all()[i]
+
+    def __len__(self) -> int:
+        return len(self._all())
+
+    def __iter__(self) -> Iterator[ActorMember]:
+        return iter(self._all())
+
+    def __eq__(self, other: object) -> bool:
+        if other is self:
+            return True
+        if isinstance(other, LazyMembers):
+            return self._all() == other._all()
+        return isinstance(other, tuple) and self._all() == other
+
+    def __hash__(self) -> int:
+        return hash(self._all())
+
+    def __repr__(self) -> str:
+        return repr(self._all()) if self._found is not None else f"<members of {self._actor}>"
+
+
+class DocumentMembers(Mapping[int, tuple[ActorMember, ...]]):
+    """The members of the stored actors per old document (`record_delta`'s `members`), each
+    document's in the actors' order, read by document when first asked (`prefetch` reads
+    several in one go); its keys are known up front (`docs`)."""
+
+    def __init__(self, reader: MemberReader, docs: Collection[int]) -> None:
+        self.reader = reader
+        self.docs = frozenset(docs)
+        self.found: dict[int, tuple[ActorMember, ...]] = {}
+
+    def prefetch(self, docs: Collection[int]) -> None:
+        """Read the members of those of `docs` not read yet, in one go."""
+        wanted = [d for d in docs if d in self.docs and d not in self.found]
+        for doc, rows in self.reader.of_documents(wanted).items():
+            self.found[doc] = tuple(m for _, m in rows)
+        self.found.update((d, ()) for d in wanted if d not in self.found)
+
+    def __getitem__(self, doc: int) -> tuple[ActorMember, ...]:
+        if doc not in self.docs:
+            raise KeyError(doc)
+        if doc not in self.found:
+            self.prefetch([doc])
+        return self.found[doc]
+
+    def __contains__(self, doc: object) -> bool:
+        return doc in self.docs
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self.docs)
+
+    def __len__(self) -> int:
+        return len(self.docs)
+
+
+def stored_index(
+    db: Database, actors: Sequence[CanonicalActor], reader: MemberReader
+) -> tuple[ActorIndex, Held] | None:
+    """`actors.actor_index(actors)` of the stored actors (in id order, as a record holds
+    them; else None), made in one pass over the member rows' documents, names and aliases
+    (no member made: each distinct name and aliases keyed once), and the stored members of
+    given documents, each with its actor's id (what `grown_index` reads them by)."""
+    if any(a.id >= b.id for a, b in itertools.pairwise(actors)):
+        return None
+    types = {a.id: a.type for a in actors}
+    by_doc: dict[int, dict[str, str]] = {}
+    by_key: dict[str, set[str]] = {}
+    states: set[str] = set()
+    seen: dict[tuple[Any, Any, Any], tuple[str, tuple[str, ...]]] = {}
+    order = ' COLLATE "C"' if db.dialect == "postgresql" else ""  # (id order: code points)
+    sql = (
+        f"SELECT actor, doc_id, name, aliases FROM record_actor_members ORDER BY actor{order}, seq"
+    )
+    cur = db.execute(sql)
+    while rows := cur.fetchmany(5000):
+        for actor, doc, name, aliases in rows:
+            said = seen.get((actor, name, aliases))
+            if said is None:
+                said = seen[(actor, name, aliases)] = _said(str(actor), name, decode(aliases))
+                _file(by_key, states, said[0], types.get(said[0]) == "state", name, aliases)
+            found = by_doc.get(doc)
+            if found is None:
+                found = by_doc[doc] = {}
+            for key in said[1]:
+                found.setdefault(key, said[0])
+    found_keys = {k: tuple(sorted(v)) for k, v in by_key.items()}
+
+    def held(docs: Collection[int]) -> Mapping[int, Sequence[tuple[str, ActorMember]]]:
+        return reader.of_documents(docs)
+
+    index = ActorIndex(by_doc, found_keys, {a.id: a for a in actors}, frozenset(states))
+    return index, held
+
+
+def _said(actor: str, name: str, aliases: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
+    """(the actor, the name keys of a member's name and aliases: `actors._form_keys`)."""
+    return actor, tuple(name_key(form) for form in (name, *aliases))
+
+
+def _file(
+    by_key: dict[str, set[str]],
+    states: set[str],
+    actor: str,
+    state: bool,
+    name: str,
+    aliases: str | None,
+) -> None:
+    """File a member's name and aliases as `actors.actor_index` does: under the key of its
+    name and of each name-like alias, and its name's key among the states' when a state's."""
+    for form in (name, *decode(aliases)):
+        if form == name or is_name_like(form):
+            by_key.setdefault(name_key(form), set()).add(actor)
+    if state:
+        states.add(name_key(name))
