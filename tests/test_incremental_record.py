@@ -25,9 +25,12 @@ import pytest
 from hypothesis import HealthCheck, Phase, example, given, settings
 from hypothesis import strategies as st
 
+from bilat._stored_actors import stored_actors
+from bilat._stored_members import MemberReader
 from bilat.pairview import PAIRED
-from bilat.reconcile import SourcedExtraction
+from bilat.reconcile import SourcedExtraction, actor_growth
 from bilat.reconcile._actor_changes import Changes
+from bilat.reconcile._member_kinds import first_of_kinds
 from bilat.reconcile.actors import actor_index
 from bilat.reconcile.delta import _with_added
 from bilat.reconcile.model import ordered_inputs
@@ -1843,5 +1846,105 @@ def test_an_update_reads_no_member_of_an_actor_it_does_not_touch(
         after = _snapshot(store)
         rebuild_record(store)
         assert after == _snapshot(store)
+    finally:
+        store.close()
+
+
+def _reads(store: Store, rows: list[tuple[Any, ...]], live: list[bool]) -> Callable[..., Any]:
+    """`store.db.execute` keeping the rows read of `record_actor_members` while `live[0]`."""
+    execute = store.db.execute
+
+    def reading(sql: str, params: Any = ()) -> Any:
+        cur = execute(sql, params)
+        return _Read(cur, rows) if live[0] and "record_actor_members" in sql else cur
+
+    return reading
+
+
+def _china_store(new_store: Any, sources: list[Source]) -> tuple[Store, list[Source], set[str]]:
+    """A store of eight documents naming China (two of them as "PRC" too, so its members
+    are of two kinds), Russia and their leaders, a ninth naming China to add; and the refs
+    of China's stored members."""
+    prc = dataclasses.replace(_CN, aliases=("PRC",))
+    made = _handmade(
+        sources,
+        [
+            *(_made((_RU, prc if n in (2, 5) else _CN, _PUTIN, _XI)) for n in range(8)),
+            _made((_CN, _XI)),
+        ],
+    )
+    store = _store_with(new_store, made, list(range(8)))
+    held = store.db.all("SELECT actor, ref FROM record_actor_members")
+    china = {r["ref"] for r in held if r["ref"].endswith(":China")}
+    assert len(china) == 8 and {r["actor"] for r in held if r["ref"] in china} == {"state:china"}
+    return store, made, china
+
+
+def test_placing_a_member_reads_the_first_two_of_each_kind_of_an_actor(
+    sources: list[Source], new_store: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Placing the new members (`actor_growth.placed_members`) weighs, of each stored actor
+    they may join, the first two members of each kind (read from the store:
+    `MemberReader.kinds_of`), not every member: of China's eight (two kinds), four; the
+    record equals a full rebuild."""
+    store, made, china = _china_store(new_store, sources)
+    try:
+        _add(store, made[8])
+        rows: list[tuple[Any, ...]] = []
+        live = [False]
+        placing = actor_growth.placed_members
+
+        def spy(*args: Any) -> Any:
+            live[0] = True
+            try:
+                return placing(*args)
+            finally:
+                live[0] = False
+
+        monkeypatch.setattr(actor_growth, "placed_members", spy)
+        store.db.execute = _reads(store, rows, live)  # type: ignore[method-assign]
+        try:
+            assert refresh_record(store) == "updated"
+        finally:
+            del store.db.execute
+        read = {v for row in rows for v in row if isinstance(v, str)}
+        assert 0 < len(read & china) <= 4
+        after = _snapshot(store)
+        rebuild_record(store)
+        assert after == _snapshot(store)
+    finally:
+        store.close()
+
+
+def test_the_old_side_of_placing_reads_alike_from_the_first_of_each_kind(
+    sources: list[Source], new_store: Any
+) -> None:
+    """What placing new members weighs of the stored actors (`actor_growth._Old`) is the
+    same made from every member of each actor as from its first two of each kind read
+    from the store (`MemberReader.kinds_of`, equal to `first_of_kinds` of its members),
+    for members of any documents as the new ones."""
+    store = _store_with(new_store, sources, list(range(30)))
+    try:
+        full = stored_actors(store.db)
+        reader = MemberReader(store.db)
+        lazy = stored_actors(store.db, reader)
+        assert [a.id for a in full] == [a.id for a in lazy]
+        for a in full:
+            assert reader.kinds_of(a.id) == first_of_kinds(a.members)
+        every = [m for a in full for m in a.members]
+        docs = sorted({m.doc_id for m in every})
+        assert len(docs) >= 20
+        assert any(len(first_of_kinds(a.members)) < len(a.members) for a in full)
+        rng = random.Random(13)
+        for _ in range(8):
+            picked = set(rng.sample(docs, 3))
+            new = [m for m in every if m.doc_id in picked]
+            fresh = stored_actors(store.db, MemberReader(store.db))  # (none read yet)
+            assert actor_growth._Old.of(full, new, set()) == actor_growth._Old.of(fresh, new, set())
+            held = {a.id for a in full if rng.random() < 0.5}
+            assert actor_growth._Old.of(full, new, set(), held) == actor_growth._Old.of(
+                fresh, new, set(), held
+            )
+            assert not any(a.members._found for a in fresh)  # type: ignore[attr-defined]
     finally:
         store.close()

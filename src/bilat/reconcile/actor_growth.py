@@ -42,6 +42,7 @@ from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
+from bilat.reconcile._member_kinds import kinds_of
 from bilat.reconcile._text import name_key, tokens
 from bilat.reconcile._tie_search import TieLookup, tied_by_key, tied_by_rank
 from bilat.reconcile.actors import (
@@ -176,7 +177,7 @@ class _Old:
             meets = not keys.isdisjoint(_name_keys(actor))
             if holding is not None and not meets and actor.id not in holding:
                 continue
-            if meets or not gids.isdisjoint({m.gid for m in actor.members}):
+            if meets or not gids.isdisjoint({m.gid for m in kinds_of(actor.members)}):
                 old._read(actor, gids, wanted if meets else set(), named)
         return old
 
@@ -191,7 +192,10 @@ class _Old:
             self.judged.add(actor.id)
         self.country[actor.id] = actor.country
         seen: dict[tuple[object, ...], list[list[ActorMember]]] = {}  # kind -> its anchor lists
-        for m in actor.members:
+        # a third member of a kind changes nothing below (the lists the first of its kind
+        # joined are full after the second; the rest keep the first's): the first two of
+        # each kind tell all (`kinds_of`: of a stored actor, from the store, not read whole)
+        for m in kinds_of(actor.members):
             alike = (m.type, m.name, m.aliases, m.gid, m.country)  # tells the same as m
             lists = seen.get(alike)
             if lists is not None:  # the second anchor of a group may be of a kind seen
