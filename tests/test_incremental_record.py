@@ -1916,6 +1916,33 @@ def test_placing_a_member_reads_the_first_two_of_each_kind_of_an_actor(
         store.close()
 
 
+def test_a_grown_actor_is_not_read_whole(sources: list[Source], new_store: Any) -> None:
+    """A stored actor a new member joins (China: a state's actor holds a member per
+    document naming it) keeps its stored members unread: the new member's place is counted
+    from their documents alone (one column), whether it changes the actor's names from the
+    first members of each kind, and only the new row is written. The update reads four of
+    China's eight member rows (the first two of each kind); the record equals a full
+    rebuild."""
+    store, made, china = _china_store(new_store, sources)
+    try:
+        _add(store, made[8])
+        rows: list[tuple[Any, ...]] = []
+        store.db.execute = _reads(store, rows, [True])  # type: ignore[method-assign]
+        try:
+            assert refresh_record(store) == "updated"
+        finally:
+            del store.db.execute
+        read = {v for row in rows for v in row if isinstance(v, str)}
+        assert 0 < len(read & china) <= 4
+        members = store.db.all("SELECT ref FROM record_actor_members WHERE actor = 'state:china'")
+        assert len(members) == 9  # (it gained the new one)
+        after = _snapshot(store)
+        rebuild_record(store)
+        assert after == _snapshot(store)
+    finally:
+        store.close()
+
+
 def test_the_old_side_of_placing_reads_alike_from_the_first_of_each_kind(
     sources: list[Source], new_store: Any
 ) -> None:

@@ -15,6 +15,7 @@ document (migration 027) where the update asks for it.
 from __future__ import annotations
 
 import itertools
+import operator
 from collections.abc import Collection, Iterator, Mapping, Sequence
 from typing import Any, overload
 
@@ -31,6 +32,7 @@ __all__ = ["DocumentMembers", "LazyMembers", "MemberReader", "stored_index"]
 _COLUMNS = ", ".join(FIELDS)
 _CHUNK = 500
 _KIND = "type, name, aliases, gid, country, role"  # what members of one kind share
+_FIRST = operator.itemgetter(0)
 
 
 class MemberReader:
@@ -90,6 +92,16 @@ class MemberReader:
     def _firsts(self, tail: str, params: Sequence[Any]) -> list[int]:
         return [int(s) for (s,) in self.db.execute(f"SELECT MIN(seq) {tail}", params).fetchall()]
 
+    def count_of(self, actor: str) -> int:
+        """The number of a stored actor's members."""
+        sql = "SELECT COUNT(*) FROM record_actor_members WHERE actor = ?"
+        return int(self.db.scalar(sql, (actor,)) or 0)
+
+    def documents_of(self, actor: str) -> list[int]:
+        """The documents of a stored actor's members, in its order (one narrow column)."""
+        sql = "SELECT doc_id FROM record_actor_members WHERE actor = ? ORDER BY seq"
+        return list(map(_FIRST, self.db.execute(sql, (actor,)).fetchall()))  # (ints: no loop)
+
     def of_documents(self, docs: Collection[int]) -> dict[int, list[tuple[str, ActorMember]]]:
         """The stored members of `docs`, each with its actor's id, by document, in the
         actors' order (as a pass over the actors meets them)."""
@@ -118,12 +130,13 @@ class LazyMembers(Sequence[ActorMember]):
     """A stored actor's members (`CanonicalActor.members`), read by its id when first
     asked; equal to the tuple of them (an actor reads the same read or not)."""
 
-    __slots__ = ("_actor", "_found", "_kinds", "_reader")
+    __slots__ = ("_actor", "_count", "_found", "_kinds", "_reader")
 
     def __init__(self, reader: MemberReader, actor: str) -> None:
         self._reader = reader
         self._actor = actor
         self._found: tuple[ActorMember, ...] | None = None
+        self._count: int | None = None
         self._kinds: Sequence[ActorMember] | None = None
 
     def _all(self) -> tuple[ActorMember, ...]:
@@ -141,7 +154,11 @@ class LazyMembers(Sequence[ActorMember]):
         return self._all()[i]
 
     def __len__(self) -> int:
-        return len(self._all())
+        if self._found is None:  # (counted over the primary key: no member made)
+            if self._count is None:
+                self._count = self._reader.count_of(self._actor)
+            return self._count
+        return len(self._found)
 
     def __iter__(self) -> Iterator[ActorMember]:
         return iter(self._all())
@@ -155,12 +172,20 @@ class LazyMembers(Sequence[ActorMember]):
             self._kinds = tuple(kinds)
         return self._kinds
 
+    def documents(self) -> Sequence[int]:
+        """Each member's document, in order: from those read, else from the store."""
+        if self._found is not None:
+            return [m.doc_id for m in self._found]
+        return self._reader.documents_of(self._actor)
+
     def __eq__(self, other: object) -> bool:
         if other is self:
             return True
         if isinstance(other, LazyMembers):
             return self._all() == other._all()
-        return isinstance(other, tuple) and self._all() == other
+        if isinstance(other, tuple):
+            return self._all() == other
+        return NotImplemented  # (a grown actor's members know whether they are these)
 
     def __hash__(self) -> int:
         return hash(self._all())

@@ -23,6 +23,7 @@ from typing import Any
 
 from bilat._collector import collector_paused
 from bilat.reconcile import ActorMember, CanonicalActor
+from bilat.reconcile._member_kinds import some_of_each
 from bilat.reconcile.actor_growth import gained_members
 from bilat.reconcile.delta import PartDelta, RecordDelta
 from bilat.reconcile.model import to_plain
@@ -162,7 +163,9 @@ def _actor_rows(
         rewrite = gained is None or not before
         members = actor.members if rewrite else [m for _, m in gained or ()]
         places = [0] * len(members) if rewrite else [k for k, _ in gained or ()]
-        roles, names = _said(map(_ROLE, actor.members)), _said(map(_NAME, actor.members))
+        # (of a grown actor, its stored members' kinds and the placed ones: not all read)
+        each = some_of_each(actor.members)
+        roles, names = _said(map(_ROLE, each)), _said(map(_NAME, each))
         out[actor.id] = ActorRows(  # (`doc_count`: its members' documents, `_build_actor`)
             summary_of(_actor_entry(actor), actor.doc_count, roles),
             frozenset(names),

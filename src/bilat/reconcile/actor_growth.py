@@ -42,7 +42,7 @@ from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from bilat.reconcile._member_kinds import kinds_of
+from bilat.reconcile._member_kinds import GrownMembers, documents_of, kinds_of
 from bilat.reconcile._text import name_key, tokens
 from bilat.reconcile._tie_search import TieLookup, tied_by_key, tied_by_rank
 from bilat.reconcile.actors import (
@@ -428,56 +428,66 @@ def grown_actor(
     actor: CanonicalActor, placed: Sequence[ActorMember], rank: Mapping[int, int]
 ) -> CanonicalActor | None:
     """`actor` with the `placed` members, built as `cluster_members` builds it (members in
-    reading order); None when its id would change (then cluster it again)."""
+    reading order); None when its id would change (then cluster it again). When its members
+    come in reading order (a stored actor's do) and the placed ones change nothing the
+    counts choose (`_grown_alike`), its members are its stored ones with the placed ones at
+    their places (`GrownMembers`), found from its members' documents and kinds alone: the
+    actor of a state holds 100,000 members, and gains a few."""
+    gains = _places(actor.members, placed, rank)
+    if gains is not None:
+        alike = _grown_alike(actor, gains, rank)
+        if alike is not None:
+            return alike
     members = _in_order(actor.members, placed, rank)
-    alike = _grown_alike(actor, placed, members)
-    if alike is not None:
-        return alike
     grown = _build_actor(members, set())
     return grown if grown.id == actor.id else None
 
 
+def _places(
+    members: Sequence[ActorMember], placed: Sequence[ActorMember], rank: Mapping[int, int]
+) -> list[tuple[int, ActorMember]] | None:
+    """Each `placed` member with the number of `members` before it in `_in_order`'s order
+    (after every member of a rank not above its own), in that order; None when `members`
+    are not in reading order (then they are sorted with the placed ones)."""
+    ranks = list(map(rank.__getitem__, documents_of(members)))
+    if not all(map(operator.le, ranks, itertools.islice(ranks, 1, None))):
+        return None
+    ahead = sorted(placed, key=lambda m: rank[m.doc_id])
+    return [(bisect.bisect_right(ranks, rank[m.doc_id]), m) for m in ahead]
+
+
 def _grown_alike(
-    actor: CanonicalActor, placed: Sequence[ActorMember], members: Sequence[ActorMember]
+    actor: CanonicalActor, gains: Sequence[tuple[int, ActorMember]], rank: Mapping[int, int]
 ) -> CanonicalActor | None:
-    """`_build_actor(members)` (`members`: the `actor`'s and the `placed` ones, in reading
-    order) without counting its members, when no placed member changes what the counts
-    choose: each is named as the actor, of its type, gazetteer id and country or of none
-    (so they only gain in count), and an old member of its name and aliases comes before it
-    (so the actor's names keep their order); else None. The actor of a state holds 100,000
-    members, and gains a few such."""
+    """`_build_actor` of the `actor`'s members with the placed ones (`gains`, each with the
+    number of the actor's members before it, `_places`) without counting its members, when
+    no placed member changes what the counts choose: each is named as the actor, of its
+    type, gazetteer id and country or of none (so they only gain in count), and an old
+    member of its name and aliases comes before it (so the actor's names keep their order:
+    the first old member of them, `kinds_of`, is of a rank not above its own); else None."""
     if actor.id != (actor.gid or f"{actor.type}:{name_key(actor.name)}"):
         return None  # (built with a suffix: its id would change)
-    for p in placed:
+    first: dict[tuple[str, tuple[str, ...]], int] = {}
+    for m in kinds_of(actor.members):
+        first.setdefault((m.name, m.aliases), rank[m.doc_id])
+    for _, p in gains:
         if p.name != actor.name or any(
             v and v != was
             for v, was in ((p.type, actor.type), (p.gid, actor.gid), (p.country, actor.country))
         ):
             return None
-        said = zip(map(_NAME, members), map(_ALIASES, members), strict=True)
-        first = members[operator.indexOf(said, (p.name, p.aliases))]
-        if any(first is q for q in placed):
+        was = first.get((p.name, p.aliases))
+        if was is None or was > rank[p.doc_id]:
             return None
-    docs = actor.doc_count + len({p.doc_id for p in placed})
-    return replace(actor, members=tuple(members), doc_count=docs)
+    docs = actor.doc_count + len({p.doc_id for _, p in gains})
+    return replace(actor, members=GrownMembers(actor.members, gains), doc_count=docs)
 
 
 def _in_order(
     members: Sequence[ActorMember], placed: Sequence[ActorMember], rank: Mapping[int, int]
 ) -> list[ActorMember]:
-    """`sorted((*members, *placed))` by the documents' `rank` (a stable sort): when
-    `members` come in that order already (a stored actor's do), each placed member is put
-    in after every member of a rank not above its own (a state's actor holds 100,000
-    members, and a handful are placed)."""
-    ranks = list(map(rank.__getitem__, map(_DOC, members)))
-    if not all(map(operator.le, ranks, itertools.islice(ranks, 1, None))):
-        return sorted((*members, *placed), key=lambda m: rank[m.doc_id])
-    out = list(members)
-    for m in sorted(placed, key=lambda m: rank[m.doc_id]):
-        at = bisect.bisect_right(ranks, rank[m.doc_id])
-        ranks.insert(at, rank[m.doc_id])
-        out.insert(at, m)
-    return out
+    """`sorted((*members, *placed))` by the documents' `rank` (a stable sort)."""
+    return sorted((*members, *placed), key=lambda m: rank[m.doc_id])
 
 
 def gained_members(
@@ -486,8 +496,10 @@ def gained_members(
     """The `members` not among `before`, each with the number of `before`'s members ahead of
     it, when `members` is `before` (the same objects, in order) with at most `most` members
     put in (a grown actor keeps its stored members, `grown_actor`); else None (then compare
-    them one by one). Each run of kept members is matched in C (`map` of `is_not`), not in
-    Python: the actor of a state holds 100,000 members and gains a few."""
+    them one by one). A grown actor's members (`GrownMembers` of `before`) tell theirs;
+    otherwise each run of kept members is matched in C (`map` of `is_not`), not in Python."""
+    if isinstance(members, GrownMembers) and members.base is before:
+        return list(members.gains) if len(members.gains) <= most else None
     if not 0 <= len(members) - len(before) <= most:
         return None
     out: list[tuple[int, ActorMember]] = []
