@@ -112,3 +112,20 @@ def test_a_surname_after_another_given_name_is_someone_else() -> None:
         ).actors
     }
     assert not names & {"Donald Trump", "Xi Jinping"}
+
+
+def test_other_pairs_exercise_series_and_a_joint_sail_are_exercises() -> None:
+    """Recurring series of other pairs with names of their own (Yudh Abhyas, Falcon Strike),
+    and navies sailing together, are military cooperation like Joint Sea."""
+    series = extract_text(
+        "Troops of India and the United States completed Yudh Abhyas 2026 in Alaska in "
+        "September, the Indian army said.",
+        "2026-10-20",
+    ).events
+    sail = extract_text(
+        "The Indian and Philippine navies held a joint sail in the South China Sea on October "
+        "3, India and the Philippines said.",
+        "2026-10-20",
+    ).events
+    assert [(e.mode, e.date) for e in series] == [("military", "2026-09")]
+    assert [(e.mode, e.date) for e in sail] == [("military", "2026-10-03")]
