@@ -455,3 +455,19 @@ def test_documents_on_procedure_and_navigation_are_named_in_english() -> None:
     }
     assert "memorandum on the attraction of investments" in titles
     assert not [t for t in titles if "privlechenie" in t or "prokhod" in t or "techenie" in t]
+
+
+def test_a_regions_government_is_no_field_and_a_field_of_cooperation_still_is() -> None:
+    """'правительство области' is a region's government; 'в области образования' a field."""
+    titles = {
+        a.title
+        for a in _agreements(
+            "По итогам визита губернатора Андрея Травникова в Китай подписано соглашение между "
+            "правительством области и китайской компанией Shaanxi Automobile Group о "
+            "строительстве сборочного центра, а также меморандум о сотрудничестве России и "
+            "Китая в области образования.",
+            "2031-07-03",
+        )
+    }
+    assert any(t.startswith("agreement between the government of the region") for t in titles)
+    assert "memorandum on cooperation of Russia and China in the field of education" in titles
