@@ -17,11 +17,11 @@ from __future__ import annotations
 import itertools
 import operator
 from collections.abc import Collection, Iterator, Mapping, Sequence
-from typing import Any, overload
+from typing import Any
 
 from bilat.reconcile import ActorMember, CanonicalActor
 from bilat.reconcile._grown_index import Held
-from bilat.reconcile._member_kinds import first_of_kinds
+from bilat.reconcile._member_kinds import MadeWhole, first_of_kinds
 from bilat.reconcile._text import is_name_like, name_key
 from bilat.reconcile.actors import ActorIndex
 from bilat.store.actor_members import FIELDS, decode
@@ -126,7 +126,7 @@ def _place(row: tuple[int, int, str, ActorMember]) -> tuple[int, int]:
     return row[0], row[1]
 
 
-class LazyMembers(Sequence[ActorMember]):
+class LazyMembers(MadeWhole):
     """A stored actor's members (`CanonicalActor.members`), read by its id when first
     asked; equal to the tuple of them (an actor reads the same read or not)."""
 
@@ -144,24 +144,12 @@ class LazyMembers(Sequence[ActorMember]):
             self._found = self._reader.of_actor(self._actor)
         return self._found
 
-    @overload
-    def __getitem__(self, i: int) -> ActorMember: ...
-
-    @overload
-    def __getitem__(self, i: slice) -> tuple[ActorMember, ...]: ...
-
-    def __getitem__(self, i: int | slice) -> ActorMember | tuple[ActorMember, ...]:
-        return self._all()[i]
-
     def __len__(self) -> int:
         if self._found is None:  # (counted over the primary key: no member made)
             if self._count is None:
                 self._count = self._reader.count_of(self._actor)
             return self._count
         return len(self._found)
-
-    def __iter__(self) -> Iterator[ActorMember]:
-        return iter(self._all())
 
     def kinds(self) -> Sequence[ActorMember]:
         """The first two members of each kind (`_member_kinds.kinds_of`): from those read,
@@ -187,8 +175,7 @@ class LazyMembers(Sequence[ActorMember]):
             return self._all() == other
         return NotImplemented  # (a grown actor's members know whether they are these)
 
-    def __hash__(self) -> int:
-        return hash(self._all())
+    __hash__ = MadeWhole.__hash__  # (defining __eq__ would drop the inherited one)
 
     def __repr__(self) -> str:
         return repr(self._all()) if self._found is not None else f"<members of {self._actor}>"

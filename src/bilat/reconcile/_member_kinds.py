@@ -25,6 +25,7 @@ from bilat.reconcile.model import ActorMember
 
 __all__ = [
     "GrownMembers",
+    "MadeWhole",
     "Summarized",
     "documents_of",
     "first_of_kinds",
@@ -88,7 +89,33 @@ def some_of_each(members: Sequence[ActorMember]) -> Sequence[ActorMember]:
     return kinds_of(members)
 
 
-class GrownMembers(Sequence[ActorMember]):
+class MadeWhole(Sequence[ActorMember]):
+    """Members held as something cheaper than their tuple, made whole (`_all`, cached by the
+    subclass) only when one is asked for by place or the members are gone over; hashed as
+    the tuple of them, as they compare."""
+
+    __slots__ = ()
+
+    def _all(self) -> tuple[ActorMember, ...]:
+        raise NotImplementedError
+
+    @overload
+    def __getitem__(self, i: int) -> ActorMember: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> tuple[ActorMember, ...]: ...
+
+    def __getitem__(self, i: int | slice) -> ActorMember | tuple[ActorMember, ...]:
+        return self._all()[i]
+
+    def __iter__(self) -> Iterator[ActorMember]:
+        return iter(self._all())
+
+    def __hash__(self) -> int:
+        return hash(self._all())
+
+
+class GrownMembers(MadeWhole):
     """A grown actor's members (`actor_growth.grown_actor`): its stored ones (`base`, the
     same sequence, not read) with the placed ones put in (`gains`: each with the number of
     `base`'s members before it, in order), made whole only when asked; equal to the tuple
@@ -113,20 +140,8 @@ class GrownMembers(Sequence[ActorMember]):
             self._found = tuple(out)
         return self._found
 
-    @overload
-    def __getitem__(self, i: int) -> ActorMember: ...
-
-    @overload
-    def __getitem__(self, i: slice) -> tuple[ActorMember, ...]: ...
-
-    def __getitem__(self, i: int | slice) -> ActorMember | tuple[ActorMember, ...]:
-        return self._all()[i]
-
     def __len__(self) -> int:
         return len(self.base) + len(self.gains)
-
-    def __iter__(self) -> Iterator[ActorMember]:
-        return iter(self._all())
 
     def __eq__(self, other: object) -> bool:
         if other is self:
@@ -139,8 +154,7 @@ class GrownMembers(Sequence[ActorMember]):
             return NotImplemented
         return self._all() == tuple(other)
 
-    def __hash__(self) -> int:
-        return hash(self._all())
+    __hash__ = MadeWhole.__hash__  # (defining __eq__ would drop the inherited one)
 
     def __repr__(self) -> str:
         return f"<{self.base!r} with {len(self.gains)} placed>"
