@@ -24,6 +24,15 @@ def test_the_level_compared_with_a_rate_is_a_rate_too() -> None:
     assert found == [(44e9, "m3", None, "year"), (38e9, "m3", None, "year")]
 
 
+def test_the_rate_told_after_its_goods_shares_its_period_too() -> None:
+    found = _figures(
+        "Exports through the pipeline rose to 22 bcm of gas per annum, up from 15 bcm, the "
+        "operator said.",
+        "2026-09-03",
+    )
+    assert found == [(22e9, "m3", None, "year"), (15e9, "m3", None, "year")]
+
+
 def test_a_level_after_a_rate_of_another_unit_keeps_its_own() -> None:
     found = _figures(
         "Russia will ship 44 bcm of gas a year to China, Alexei Miller said, from a "

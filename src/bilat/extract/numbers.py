@@ -28,7 +28,7 @@ from bilat.extract.figures_numwords import (
     qualifier_before,
     word_value,
 )
-from bilat.extract.numbers_rates import rate_after, rate_before
+from bilat.extract.numbers_rates import past_rate, rate_after, rate_before
 from bilat.extract.numbers_skipped import TIME_UNITS, acceptable, is_name, time_span
 from bilat.extract.wordre import alternation, mostly_cyrillic
 
@@ -144,22 +144,10 @@ def _rates_compared(text: str, found: list[Quantity]) -> list[Quantity]:
             and before.per is not None
             and before.unit == q.unit
             and q.unit != "percent"
-            and _COMPARED_FROM.fullmatch(_after_rate(text, before.end, q.start))
+            and _COMPARED_FROM.fullmatch(past_rate(text[before.end : q.start]))
         ):
             out[i] = replace(q, per=before.per)
     return out
-
-
-def _after_rate(text: str, end: int, start: int) -> str:
-    """The text between a rate and the next number, without the rate's words ('a year')."""
-    gap = text[end:start]
-    return re.sub(
-        r"^\s*(?:bcm|tonnes|tons|t|barrels|b/d|bpd|cubic\s+met(?:re|er)s)?\s*"
-        r"(?:a|per|each|every)\s+(?:year|annum|day|month)|^\s*(?:annually|yearly)",
-        "",
-        gap,
-        count=1,
-    )
 
 
 @cache

@@ -17,7 +17,7 @@ from bilat.extract.figures_data import has_phrase, load_data
 if TYPE_CHECKING:
     from bilat.extract.numbers import Parse, Quantity  # what this module reads
 
-__all__ = ["is_rate_level", "rate_after", "rate_before"]
+__all__ = ["is_rate_level", "past_rate", "rate_after", "rate_before"]
 
 
 @cache
@@ -85,6 +85,15 @@ def rate_after(text: str, end: int) -> str | None:
         key = next(str(k) for k, v in m.groupdict().items() if v)
         return re.sub(r"\d+$", "", key)
     return None
+
+
+def past_rate(gap: str) -> str:
+    """`gap`, the text after a rate's number, past its rate phrase and the unit words before
+    it ("bcm a year from" -> " from"); `gap` itself when no rate phrase opens it."""
+    m = _per_re().search(gap)
+    if m is None or not re.fullmatch(r"\s*(?:[^\W\d][\w/]*\s*){0,3}", gap[: m.start()]):
+        return gap
+    return gap[m.end() :]
 
 
 # a rate word used as an adjective: "monthly increase", "daily average", "annual growth"
