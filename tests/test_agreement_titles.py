@@ -300,6 +300,11 @@ def test_a_title_past_the_place_of_signing_on_its_subject() -> None:
             "agreement on a uranium mine are not true. Talks on the mine are continuing.",
             [("agreement", "negotiating")],
         ),
+        (  # the deal inside the denial's own words, as a headline tells it
+            "Niamey to seek more wheat; ministry denies uranium deal report\nRussia and Niger "
+            "held talks on Monday.",
+            [],
+        ),
     ],
 )
 def test_a_document_denied_or_missing(text: str, expected: list[tuple[str, str]]) -> None:

@@ -72,3 +72,19 @@ def test_a_trade_measure_of_a_state_of_the_pair_told_with_its_date() -> None:
         ("South Korean export controls on lithium hydroxide", ("South Korea",), "2031-07-01"),
         ("Vietnamese restrictions on exports of raw cashew and pepper", ("Vietnam",), "2031-03"),
     ], got
+
+
+def test_duties_of_a_name_ending_in_s_told_by_its_possessive() -> None:
+    found = _instruments(
+        "Chinese and EU trade officials met in Beijing on Tuesday. Brussels' anti-subsidy "
+        "duties of up to 28% on Chinese-made e-bikes, in force since March 2031, stay.",
+        "2031-06-10",
+    )
+    assert found == [
+        (
+            "EU anti-subsidy duties on Chinese-made e-bikes",
+            "adopted",
+            "2031-03",
+            ("European Union",),
+        )
+    ]

@@ -88,3 +88,33 @@ def test_the_protocol_signed_after_a_meeting_is_its_record(text: str) -> None:
         # the Russian text's session, translated word by word (its ordinal word is left out)
         "protocol of the meeting of the Russian-Chinese commission on humanitarian cooperation",
     )
+
+
+def test_two_regimes_told_in_one_sentence_are_each_dated_by_their_clause() -> None:
+    found = _agreements(
+        "Mongolia waived visas for Chinese passport holders from March 10, and China "
+        "reciprocated with visa-free entry for Mongolian citizens from May 1.",
+        "2031-06-20",
+    )
+    assert found == [
+        ("Mongolia's visa-free regime for Chinese citizens", "other", "adopted", "2031-03-10",
+         ("Mongolia",)),
+        ("China's visa-free regime for Mongolian citizens", "other", "adopted", "2031-05-01",
+         ("China",)),
+    ]  # fmt: skip
+
+
+def test_a_protocol_named_for_its_session_is_that_sessions_record() -> None:
+    found = _agreements(
+        "В Москве прошло заседание российско-монгольской межправкомиссии. По итогам заседания "
+        "сопредседатели подписали протокол 26-й сессии МПК, а также дорожную карту по "
+        "развитию сотрудничества в энергетике до 2035 года.",
+        "2031-04-20",
+    )
+    protocol = next(a for a in found if a[0].startswith("protocol"))
+    assert protocol[:4] == (
+        "protocol of the 26th session of intergovernmental commission",
+        "other",
+        "signed",
+        None,
+    )  # its session's record; "до 2035 года" is the road map's horizon, no date of signing

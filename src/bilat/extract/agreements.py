@@ -44,7 +44,7 @@ from bilat.extract.agreement_titles import (
     with_parties,
 )
 from bilat.extract.context import DocContext, Sentence, headline_end
-from bilat.extract.denials import DENIED_RE, NONE_BEFORE, unconfirmed
+from bilat.extract.denials import NONE_BEFORE, denied_at, unconfirmed
 from bilat.extract.temporal import TimeExpr, find_time_expressions
 from bilat.extract.wordre import in_capitals
 from bilat.records import Agreement, Evidence
@@ -328,7 +328,7 @@ def _from_sentence(ctx: DocContext, s: Sentence) -> list[Agreement]:
             # plant are not true. Talks on a possible second site are continuing."
         else:
             pending = False
-        if DENIED_RE.search(s.text, 0, m.start()) or NONE_BEFORE.search(
+        if denied_at(s.text, m.start()) or NONE_BEFORE.search(
             s.text, max(0, m.start() - 40), m.start()
         ):
             if not _NOT_YET_SIGNED.match(s.text, m.end()) or spans:

@@ -30,7 +30,7 @@ from bilat.extract.agreements import (
     _sector,
 )
 from bilat.extract.context import DocContext, Sentence
-from bilat.extract.denials import DENIED_RE, unconfirmed
+from bilat.extract.denials import denied_at, unconfirmed
 from bilat.extract.nlp_ru import lemma
 from bilat.extract.phrases_ru import Token, adjectives_before, gloss, plural, render, tokens
 from bilat.extract.temporal_ru import find_time_expressions_ru
@@ -197,8 +197,8 @@ def _date(ctx: DocContext, s: Sentence, name: _Name, toks: Sequence[Token]) -> s
         if (within and not s.text[: expr.start].endswith(("в ", "В "))) or not expr.date:
             continue  # (a date the name passes over is the signing's: "меморандума в июне")
         one = expr.period in (None, expr.date, f"{expr.date}..{expr.date}")
-        if one and not s.text[: expr.start].endswith(("за ", "За ")):
-            return expr.date
+        if one and not s.text[: expr.start].endswith(("за ", "За ", "до ", "До ")):
+            return expr.date  # ("за 2024 год" is a period, "до 2030 года" a horizon)
     return None
 
 
@@ -238,9 +238,19 @@ def _agreement(
         return replace(made, title=with_body(ctx, s, made.title))
     if bare and kind not in _BY_PARTIES:
         return None  # "соглашение": one named before, or none in particular
+    if k.english == "protocol" and _names_session(toks, name):
+        return _make(ctx, s, toks, name, "other", _status(toks, name, "other"))
+        # "подписали протокол 25-й сессии МПК": a session's own record, as "протокол заседания"
     if kind == "contract" and k.english == "treaty":  # "договор купли-продажи"
         name = _name(toks, replace(k, english="contract"), name.head)
     return _make(ctx, s, toks, name, kind, _status(toks, name, kind))
+
+
+def _names_session(toks: Sequence[Token], name: _Name) -> bool:
+    """The protocol's name goes on to a session ("протокол 25-й сессии", "протокол 19-го
+    заседания комиссии")."""
+    after = toks[name.head_end : min(name.end, name.head_end + 2)]
+    return any(t.lemma in ("заседание", "сессия") for t in after)
 
 
 def _session_before(ctx: DocContext, s: Sentence) -> str | None:
@@ -343,7 +353,7 @@ def _agreed_on(ctx: DocContext, s: Sentence, toks: Sequence[Token], i: int) -> A
 
 def _denied(text: str, at: int) -> bool:
     """The document at `at` is told only in reports denied or called unfounded."""
-    return bool(DENIED_RE.search(text, 0, at)) or any(a <= at < b for a, b in unconfirmed(text))
+    return denied_at(text, at) or any(a <= at < b for a, b in unconfirmed(text))
 
 
 def _from_sentence(ctx: DocContext, s: Sentence) -> list[Agreement]:

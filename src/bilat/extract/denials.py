@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-__all__ = ["DENIED", "DENIED_RE", "NONE_BEFORE", "unconfirmed"]
+__all__ = ["DENIED", "DENIED_RE", "NONE_BEFORE", "denied_at", "unconfirmed"]
 
 # a report denied: what follows it in the sentence
 DENIED = (
@@ -21,7 +21,7 @@ DENIED = (
     # "назвал «домыслами» сообщения о том, что ...", "dismissed as 'speculation' reports that"
     r"|(?<!\w)назвал\w*\s+[«\"“]?(?:домысл|спекуляци|фейк|вымысл|слух|неправд|ложь|ложн)\w*[»\"”]?"
     r"\s+(?:[\w-]+\s+){0,3}(?:сообщени|информаци|публикаци|слух)\w*"
-    r"|\b(?:dismissed|rejected)\s+as\s+[\"“']?\w+[\"”']?\s+(?:[\w-]+\s+){0,3}"
+    r"|\b(?:dismissed|rejected|described|called|termed|branded)\s+as\s+[\"“']?\w+[\"”']?\s+(?:[\w-]+\s+){0,3}"
     r"(?:reports?|claims?|rumou?rs?|speculation|publications?|articles?)\b"
     # "denied that a meeting between Li Qiang and Takaichi was being arranged"
     r"|\b(?:denied|denies|deny)\s+that\b"
@@ -30,6 +30,14 @@ DENIED = (
     r"confirm\s+(?:[\w-]+\s+){0,2}(?:reports?|claims?|rumou?rs?|speculation)\b"
 )
 DENIED_RE = re.compile(DENIED, re.I)
+
+
+def denied_at(text: str, at: int) -> bool:
+    """A denial opens before `at`: the thing there is what it denies ("denied reports that a
+    new deal ...", and within the phrase itself: "denies LNG deal report")."""
+    return any(d.start() < at for d in DENIED_RE.finditer(text, 0, at + 80))
+
+
 # a document said to be missing, right before its noun: "no nuclear deal", "without a trade
 # agreement", "нет соглашения", "без соглашения"
 NONE_BEFORE = re.compile(

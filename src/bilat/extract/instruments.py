@@ -51,8 +51,9 @@ _DUTIES = re.compile(
     r"Chinese-made\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})",
 )
 _IMPOSED_BY = re.compile(
-    r"(?P<who>\b[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)(?:['’]s|\s+(?:has\s+|have\s+|had\s+)?"
-    r"(?:imposed|introduced|applied|slapped|levied|set|announced|extended|raised))\b[^.;]{0,40}$"
+    r"(?P<who>\b[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)(?:['’]s\b|(?<=s)['’](?=\s)|"  # "Brussels' duties"
+    r"\s+(?:has\s+|have\s+|had\s+)?"
+    r"(?:imposed|introduced|applied|slapped|levied|set|announced|extended|raised)\b)[^.;]{0,40}$"
 )
 _STILL_TO_COME = re.compile(
     r"\b(?:would|will|to)\s+(?:start|begin|prepare|draft|propose|adopt)\b|\bwork\s+on\b|\bdrafting\b|"

@@ -73,6 +73,8 @@ def tokens(text: str, names: Sequence[tuple[int, int, str]]) -> list[Token]:
         if m.group(0)[0].isdigit():  # "2025-2028" is a number, "29-й" an ordinal
             pos = "ORDN" if _ORDINAL.fullmatch(m.group(0)) else "NUMB"
         cases = tuple(dict.fromkeys(c for r in reads if r[1] == pos for c in r[2] & _CASES))
+        if pos is None and m.group(0).isupper() and lemma_ in _glossary().nouns:
+            pos, cases = "NOUN", tuple(sorted(_CASES))  # "МПК": an abbreviation, indeclinable
         covering = next(((s, n) for s, e, n in names if s <= m.start() < e), None)
         first = covering is not None and covering[0] not in named
         if covering is not None:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from itertools import pairwise
 
 from bilat.extract.context import DocContext, Mention, Sentence
 from bilat.extract.gazetteer import Entry, Gazetteer
@@ -68,7 +69,7 @@ _IN_FORCE = re.compile(
 def extract_visa_regimes(ctx: DocContext, gaz: Gazetteer) -> list[Agreement]:
     """Every visa-free regime the article tells, once per granting state."""
     out: list[Agreement] = []
-    for s in ctx.sentences:
+    for s in (c for sentence in ctx.sentences for c in _clauses(sentence)):
         found = _from_sentence(ctx, gaz, s, told=bool(out))
         if found is None:
             continue
@@ -78,6 +79,25 @@ def extract_visa_regimes(ctx: DocContext, gaz: Gazetteer) -> list[Agreement]:
         elif out[same].date is None and found.date is not None:
             out[same] = replace(out[same], date=found.date)  # told first, dated later
     return out
+
+
+_CLAUSE_CUT = re.compile(r"[,;]\s+(?:(?:and|while|whereas|but|а|и)\s+)?")
+
+
+def _clauses(s: Sentence) -> list[Sentence]:
+    """The sentence cut between the regimes it tells, each with its own ("China introduced
+    visa-free entry for Russians from September 15, and Russia reciprocated with visa-free
+    entry for Chinese citizens from December 1"): one regime and its date per clause."""
+    cues = list(_REGIME.finditer(s.text))
+    cuts = [0]
+    for before, after in pairwise(cues):
+        between = list(_CLAUSE_CUT.finditer(s.text, before.end(), after.start()))
+        if between:
+            cuts.append(between[-1].end())
+    if len(cuts) == 1:
+        return [s]
+    bounds = [*cuts, len(s.text)]
+    return [Sentence(s.index, s.start + a, s.start + b, s.text[a:b]) for a, b in pairwise(bounds)]
 
 
 def _from_sentence(ctx: DocContext, gaz: Gazetteer, s: Sentence, told: bool) -> Agreement | None:
