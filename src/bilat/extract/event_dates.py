@@ -294,6 +294,8 @@ _SINCE_PHRASE = re.compile(
     r"(?:\s+[\w'’-]+){0,3}?\s+(?:in|on)\s+$"
     # ... and "his first since taking office in May", "since becoming premier in March"
     r"|\bsince\s+[a-z]+ing\b(?:\s+[\w'’-]+){0,3}?(?:\s+(?:in|on))?\s+$"
+    # ... and "his first trip to China since he took up the post in May last year"
+    r"|\bsince\s+(?:he|she|they)\s+[a-z]+(?:\s+[\w'’-]+){0,4}?\s+(?:in|on)\s+$"
     # ... and "his first trip abroad since his inauguration for a fifth term on May 7"
     r"|\bsince\s+(?:(?:a|the|their|his|her|its)\s+)?(?:inauguration|election|re-election|"
     r"appointment|swearing-in|accession)\b(?:\s+[\w'’-]+){0,5}?\s+(?:in|on)\s+$"

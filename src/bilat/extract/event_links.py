@@ -104,7 +104,9 @@ def days_apart(clause: Clause, found: Found, before: list[Found]) -> Found:
 # "wrapped up a two-day state visit to China on Friday": the day it ended, so it began the
 # day before
 _ENDED_TRIP = re.compile(
-    r"\b(?:wrapped\s+up|concluded|ended|completed|rounded\s+off|finished|wound\s+up)\s+"
+    r"\b(?:(?:wrapped|wrapping)\s+up|conclud(?:ed|ing)|end(?:ed|ing)|complet(?:ed|ing)|"
+    r"round(?:ed|ing)\s+off|finish(?:ed|ing)|(?:wound|winding)\s+up|"
+    r"(?:on\s+)?the\s+(?:final|last)\s+day\s+of)\s+"
     r"(?:a|an|his|her|their|the)\s+(?P<n>two|three|four|five|six|seven|[2-7])-day\b",
     re.I,
 )
@@ -314,6 +316,22 @@ def on_its_sidelines(clause: Clause, new: list[Found]) -> list[Found]:
     )
     if summit is None or not _SIDELINES.search(clause.text):
         return new
+    day = summit.event.date or ""
+    finer = next(
+        (
+            f.event.date
+            for f in new
+            if f.event.mode == "meeting"
+            and f.explicit_date
+            and (f.event.date or "").startswith(day)
+            and len(f.event.date or "") > len(day)
+        ),
+        None,
+    )  # "met twice in 2024: on July 3 on the sidelines of the SCO summit": its day too
+    if finer is not None:
+        told = summit
+        summit = replace(told, event=replace(told.event, date=finer))
+        new = [summit if f is told else f for f in new]
     return [_held_during(f, summit.event) if f.event.mode == "meeting" else f for f in new]
 
 

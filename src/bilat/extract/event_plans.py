@@ -109,10 +109,25 @@ def planned_near(text: str, trig: re.Match[str], others: list[re.Match[str]]) ->
     if trig[0].lower() in _PRESENT_VERBS and _BEFORE_SUBJECT.search(text, 0, trig.start()):
         return True  # "before the heads of government meet in November": still to come
     # "the meeting of the [long name of a commission] will be held"
+    trip = bool(_TRIP_NOUN.search(text, 0, trig.start())) and bool(_TRIP.fullmatch(trig[0]))
     for m in _AFTER.finditer(text, trig.end(), min(len(text), trig.end() + 180)):
-        if not any(trig.end() <= o.start() < m.start() for o in others):
+        if not any(
+            trig.end() <= o.start() < m.start()
+            and not (trip and _ITS_OCCASION.search(text, trig.end(), o.start()))
+            for o in others
+        ):  # (a trip's occasion between: "the visit of Putin to India for the 23rd annual
+            # summit is expected in early December")
             return True
     return False
+
+
+_TRIP = re.compile(r"(?:(?:state|official|working)\s+)?(?:visit|trip)", re.I)
+_TRIP_NOUN = re.compile(r"(?:\b(?:the|a|an|his|her|their)|['’]s)\s+(?:[\w-]+\s+){0,2}$", re.I)
+
+
+_ITS_OCCASION = re.compile(
+    r"\b(?:for|to\s+attend|to)\s+(?:the|a|an|its|his|her|their)\s+(?:[\w'’-]+\s+){0,5}$", re.I
+)
 
 
 _INVITED_TO = re.compile(

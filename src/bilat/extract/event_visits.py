@@ -40,8 +40,9 @@ def visitors_of(
     after = re.match(
         r"\s*(?:(?:\w+\s+){0,2}of|(?:[\w'’-]+\s+){0,5}?by)\s+", clause.text[trig.end() :]
     )
-    if after is None and ctx.language == "ru":  # the genitive follows: "визита Ван И"
-        after = re.match(r"", clause.text[trig.end() :])
+    if after is None and ctx.language == "ru" and not _VERB_RU.search(trig.group(0)):
+        after = re.match(r"", clause.text[trig.end() :])  # the genitive follows: "визита Ван
+        # И" (not a verb's object: "Шойгу посетил Пхеньян и встретился с Ким Чен Ыном")
     if after:
         pos = clause.start + trig.end() + after.end()
         found = persons_between(ctx, pos, min(clause.end, pos + 140))[:1]
@@ -278,6 +279,12 @@ def the_guest_of(
     word names none, or the visitor found is not at home there)."""
     at = clause.start + trig.end()
     to = re.match(r"\s+to\s+(?:the\s+)?", ctx.clean_text[at : clause.end])
+    if (
+        to is None
+        and re.search(r"\bto$", trig.group(0), re.I)  # the word holds it: "a trip to"
+        and not _HIS_NTH.search(clause.text, 0, trig.start())
+    ):  # (not "met Wang, his first trip to China since ...": `this_trip` places that one)
+        to = re.match(r"\s+(?:the\s+)?", ctx.clean_text[at : clause.end])
     if to is None:
         return visitors, None
     state = next(
@@ -294,6 +301,13 @@ def the_guest_of(
     return (guests[:1], state) if guests else (visitors, None)
 
 
+# a Russian verb of travel in the past or future ("посетил", "посетят", "прибыла"), whose
+# traveller is its subject, before it
+_VERB_RU = re.compile(
+    r"(?:посет|прибы|приех|прилет|прибуд|приед|отправ|съезд|наведа)\w*(?:л|ла|ли|ло|т|ет|ит|ят|ут)$",
+    re.I,
+)
+_HIS_NTH = re.compile(r"\b(?:his|her|their)\s+(?:[\w-]+\s+){0,2}$", re.I)
 _RETURN_VISIT = re.compile(r"\breturn\s+(?:state\s+|official\s+)?visit|ответн\w+\s+визит", re.I)
 
 

@@ -311,8 +311,21 @@ _UNDONE = re.compile(
 )
 
 
-def _not_told(text: str, at: int) -> re.Match[str] | None:
-    """`_NOT_TOLD` before offset `at`, but a denied report of a contact undone."""
+# ... and a plan negated after the event's word: "a visit by Putin to Turkey in June is not
+# planned", "визит Путина в Турцию в июне не планируется"
+_NOT_PLANNED_AFTER = re.compile(
+    r"[^.;:]{0,80}?(?:\b(?:is|was|are|were)\s+not\s+(?:being\s+)?(?:planned|scheduled|"
+    r"on\s+the\s+agenda)\b|(?<![\w-])не\s+(?:планируется|запланирован\w*|предполагается|"
+    r"намечен\w*|стоит\s+в\s+повестке))",
+    re.I,
+)
+
+
+def _not_told(text: str, at: int, end: int | None = None) -> re.Match[str] | None:
+    """`_NOT_TOLD` before offset `at` (or a plan negated after the word ending at `end`), but
+    a denied report of a contact undone."""
+    if end is not None and (after := _NOT_PLANNED_AFTER.match(text, end)):
+        return after
     found = _NOT_TOLD.search(text, 0, at)
     if found and DENIED_RE.match(text, found.start()) and _UNDONE.search(text, found.end(), at):
         return None
@@ -382,7 +395,7 @@ def _candidates(
     offset = clause.start - clause.sentence.start
     for mode, trig in triggers:
         if (
-            _not_told(clause.text, trig.start())
+            _not_told(clause.text, trig.start(), trig.end())
             or any(a <= offset + trig.start() < b for a, b in hearsay)
             or _IF.search(clause.text, 0, trig.start())
             or (
@@ -699,6 +712,10 @@ _TOPIC_LINE = re.compile(
 )
 
 
+def _at_a_summit(found: Found) -> bool:
+    return found.event.mode == "multilateral"
+
+
 def _topic_heading(ctx: DocContext, clause: Clause) -> bool:
     """The clause holds a topic line of a briefing or digest (`_TOPIC_LINE`)."""
     first = ctx.clean_text.rfind("\n", 0, clause.start) + 1
@@ -738,7 +755,14 @@ def extract_events(ctx: DocContext, gaz: Gazetteer) -> list[Event]:
             new = [f for f in new if not told_back(clause, f, found)]
             if _topic_heading(ctx, clause):
                 new = [f for f in new if f.explicit_date]  # "О переговорах Лаврова с Аракчи"
-            again = continued(ctx, clause, before) if not new else None
+            counted = any(b.times > 1 for b in before)  # "met twice: on July 3 ..., and on
+            # October 23 in Kazan, where he attended the BRICS summit": the second contact,
+            # at that summit (below), even with a summit of its own told
+            again = None
+            if not new or (counted and all(_at_a_summit(f) for f in new)):
+                again = continued(ctx, clause, before)
+            if again is not None:
+                new = []
             if not new and HELD_REMOTELY.match(clause.text):
                 by_video(found)  # "The meeting was held via videoconference"
             if again is None:
