@@ -15,6 +15,7 @@ from dataclasses import replace
 from functools import cache
 
 from bilat.extract.context import DocContext, Sentence
+from bilat.extract.denials import denied_at, unconfirmed
 from bilat.extract.figures_attrib import paragraph_ids
 from bilat.extract.figures_data import load_data, phrases
 from bilat.extract.figures_measure import (
@@ -109,6 +110,8 @@ def is_target(text: str, q: Quantity, before: str = "") -> bool:
         return False
     if _FROM_LEVEL.search(text[max(0, q.start - 40) : q.start]):
         return False  # "to raise trade to $100 billion by 2030, from about $52 billion in 2024"
+    if _AGAINST.search(text, 0, q.start) and _NOW_AFTER.match(text, q.end):
+        return False  # "to 25 train pairs a day by 2027, against 19 train pairs a day now"
     if q.unit in _SPANS and re.search(r"\bfor\s+$", text[max(0, q.start - 6) : q.start], re.I):
         return False  # "agree to cut tariffs by 115 percentage points for 90 days": how long
     if _deal_or_regime_level(text, q) or _pledged_purchase(text, q):
@@ -120,8 +123,11 @@ def is_target(text: str, q: Quantity, before: str = "") -> bool:
     ):
         # "under the deal, tariffs will be cut to 47 percent": a level a deal fixes (GOLD)
         return not re.search(r"\bfrom\s+$", text[max(0, q.start - 8) : q.start])
-    if _suffix_re().match(text, q.end) and not _actual_before(text, q.start):
-        return True
+    suffix = _suffix_re().match(text, q.end)
+    if suffix and not _actual_before(text, q.start):
+        # (not a mark passed: "It passed the $100 billion mark for the first time in 2018" is
+        # a level reached; "surpassed a $200 billion target the two sides had set" is a goal)
+        return not (_MARK.match(text, q.end) and _PASSED.search(text, 0, q.start))
     if _SET_AS_TARGET.match(text, q.end):
         return True  # "the $8.5 billion the two sides had set as an interim target for 2025"
     # a cue may run into the quantity's own words ("agreed to" + "to double")
@@ -247,6 +253,20 @@ def _words_in(text: str) -> int:
     return sum(1 for w in text.split() if re.search(r"\w", w))
 
 
+_AGAINST = re.compile(
+    r"\b(?:against|compared\s+(?:with|to)|versus|vs\.?)\s+(?:about\s+|around\s+|some\s+)?$", re.I
+)
+_NOW_AFTER = re.compile(
+    r"(?:\s+[\w/-]+){0,4}?\s+(?:now|currently|today|at\s+present|at\s+the\s+moment)\b", re.I
+)
+_MARK = re.compile(r"\s+(?:mark|threshold|milestone|level)\b", re.I)
+_PASSED = re.compile(
+    r"\b(?:passed|crossed|surpassed|topped|exceeded|hit|broke\s+through|breached)\s+"
+    r"(?:the\s+|a\s+)?(?:[\w$.,-]+\s+){0,2}$",
+    re.I,
+)
+
+
 def _actual_before(text: str, pos: int) -> bool:
     left = " ".join(text[:pos].split()[-4:]).lower()
     left = re.sub(r"\bnow\s+(?=(?:want|wants|aim|aims|plan|plans|seek|seeks)\b)", "", left)
@@ -275,6 +295,11 @@ def extract_commitments(ctx: DocContext) -> list[Commitment]:
         for q in quantities:
             if _fold_to_level(sent.text, q, quantities):
                 continue  # "to double the number of students to 1,000": the target is 1,000
+            if denied_at(sent.text, q.start) or any(
+                a <= q.start < b for a, b in unconfirmed(sent.text)
+            ):
+                continue  # "described as 'incorrect' reports that the two sides had agreed
+                # to pull back 50,000 troops each": no target told
             if is_target(sent.text, q, paragraph_before(ctx, sent)):
                 before = _previous_in_paragraph(ctx, paras, i)
                 after = ctx.sentences[i + 1].text if i + 1 < len(ctx.sentences) else ""

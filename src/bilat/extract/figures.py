@@ -63,6 +63,7 @@ class _Carry:
     document: str | None = None  # the last period stated anywhere before
     recent: str | None = None  # the last period of the previous paragraph
     to_date: str | None = None  # the last span from January the article stated ("2023-01..2023-10")
+    last: str | None = None  # the period of the previous sentence's last figure
 
 
 def extract_figures(ctx: DocContext) -> list[Figure]:
@@ -213,6 +214,8 @@ def _sentence_figures(
     times = _this_year_to_date(text, find_time_expressions(text, ctx.published, tense=tense), carry)
     times = _a_year_before_the_last(text, times, carry.period or carry.document)
     times = _since_then(text, times, ctx.published)
+    times = _the_month_told(text, times, carry.period)
+    times = _full_year_of_the_year_told(text, times)
     times = _for_delivery(text, times, ctx.published)
     quantities = _range_rates(
         text, find_quantities(text, exclude=[(t.start, t.end) for t in times])
@@ -236,6 +239,7 @@ def _sentence_figures(
                 (carried if carried and of_the_period_before(text, q, quantities) else None)
                 or number_period(text, q, quantities, times)
                 or a_year_before(text, q, carried or carry.recent)
+                or (carry.last if _THE_FIGURE.search(text, 0, q.start) else None)
                 or carried,
                 clause_speaker(ctx, sent, q.end) or speaker,
                 source,
@@ -257,6 +261,7 @@ def _sentence_figures(
         carry.period = stated or carry.period  # "In November alone, ...": that month is
     carry.document = carry.period or carry.document  # this sentence's, not the next ones'
     carry.speaker = speaker
+    carry.last = pairs[-1][1].period if pairs else carry.last  # ("put the figure at ...")
     pairs = list(zip((q for q, _ in pairs), converted_alike(text, pairs, times), strict=True))
     return _pair_respectively(text, pairs)
 
@@ -380,6 +385,44 @@ def _this_year_to_date(text: str, times: list[TimeExpr], carry: _Carry) -> list[
     ]
 
 
+_FULL_YEAR = re.compile(r"(?:the\s+)?full[-\s]year", re.I)
+
+
+def _full_year_of_the_year_told(text: str, times: list[TimeExpr]) -> list[TimeExpr]:
+    """'In 2024 the full-year figure was ...': the full year is 2024's, not the report's."""
+    out: list[TimeExpr] = []
+    for t in times:
+        year = out[-1] if out and re.fullmatch(r"(?:19|20)\d\d", out[-1].period or "") else None
+        if (
+            year is not None
+            and _FULL_YEAR.fullmatch(t.text.strip())
+            and re.fullmatch(r"\s*(?:,\s*)?(?:the\s+)?", text[year.end : t.start])
+        ):
+            continue  # (the year told stands for both)
+        out.append(t)
+    return out
+
+
+_THE_MONTH = re.compile(
+    r"\b(?:in\s+)?(?:the|that|the\s+same)\s+month\b(?!\s+(?:of|before|earlier|after|to)\b)", re.I
+)
+_ONE_MONTH = re.compile(r"((?:19|20)\d\d-\d\d)\.\.\1")
+
+
+def _the_month_told(text: str, times: list[TimeExpr], told: str | None) -> list[TimeExpr]:
+    """'in the month', 'that month': the single month an earlier sentence stated ("handled
+    1.9 million tonnes in October. Container traffic reached 48,600 TEU in the month and
+    402,000 TEU in January-October": 48,600 in October)."""
+    if told is None or not _ONE_MONTH.fullmatch(told):
+        return times
+    found = [
+        TimeExpr(m.start(), m.end(), m.group(0), told[:7], None, told)
+        for m in _THE_MONTH.finditer(text)
+        if not any(t.start < m.end() and m.start() < t.end for t in times)
+    ]
+    return sorted([*times, *found], key=lambda t: t.start) if found else times
+
+
 # what is expected of a year still running is a level for the whole year (GOLD v1.1)
 _FORECAST_CLAUSE = re.compile(
     r"\b(?:expect\w*|forecast\w*|project(?:s|ed|ion)|predict\w*|estimated\s+to|will|would|"
@@ -489,10 +532,12 @@ def _figure(
         value, value_max = -value_max, value
     if q.per is None and q.unit not in ("percent", "count"):
         q = replace(q, per=rate_after(ctx.clean_text, sent.start + q.end))
-    measure = _measure(ctx, sent, q)
+    measure, told = _measure(ctx, sent, q)
     if measure == "pipeline_capacity" and q.unit == "m3" and q.per is None:
         q = replace(q, per="year")  # "a design capacity of 38 bcm": a pipeline's is yearly
     flow = find_flow(sent.text, q.start, measure, countries_in(ctx, sent), ctx.pair)
+    if flow is None and told is not None:  # "... the figure was": of the sentence before's
+        flow = find_flow(told.text, len(told.text), measure, countries_in(ctx, told), ctx.pair)
     quote = ctx.clean_text[sent.start : sent.end]
     return Figure(
         kind=kind,
@@ -566,21 +611,36 @@ def _about_trade_or_output(text: str) -> bool:
     )
 
 
-def _measure(ctx: DocContext, sent: Sentence, q: Quantity) -> str:
+def _measure(ctx: DocContext, sent: Sentence, q: Quantity) -> tuple[str, Sentence | None]:
+    """The figure's measure, and the sentence before when the measure is read from it (the
+    figure told by a word that points back: "The volume ...", "put the figure at")."""
     measure = _scope(ctx, sent, q, find_measure(sent.text, q.start, q.end, q.unit))
     prev = ctx.sentences[sent.index - 1] if 0 < sent.index <= len(ctx.sentences) else None
     if prev is not None and measure in ("other", "trade_flow") and q.unit != "count":
         same_paragraph = "\n\n" not in ctx.clean_text[prev.end : sent.start]
         goods = commodity_in(prev.text, q.unit) if same_paragraph else None
         if goods and not _about_trade_or_output(sent.text):
-            return goods  # "... gas via Power of Siberia. The volume of deliveries rose 37%"
+            return goods, None  # "... gas via Power of Siberia. The volume of deliveries rose"
     if measure != "other" or prev is None:
-        return measure
-    if not re.match(r"\s*(?:their|its|this|that|the)\b", sent.text, re.I):
-        return measure
+        return measure, None
+    if not (
+        re.match(r"\s*(?:their|its|this|that|the)\b", sent.text, re.I)
+        or _THE_FIGURE.search(sent.text, 0, q.start)
+    ):
+        return measure, None
     joined = prev.text + " " + sent.text
     offset = len(prev.text) + 1
-    return find_measure(joined, q.start + offset, q.end + offset, q.unit)
+    found = find_measure(joined, q.start + offset, q.end + offset, q.unit)
+    return found, (prev if found != "other" else None)
+
+
+# a number told as the one just reported: "put the figure at 205.2 billion dollars", "In 2024
+# the full-year figure was $244.8 billion"
+_THE_FIGURE = re.compile(
+    r"\b(?:the|that|this)\s+(?:[\w-]+\s+){0,2}?(?:figure|tally|total)\s+(?:was|stood|came|at)\b"
+    r"|\bput\s+(?:the|that|this)\s+(?:[\w-]+\s+){0,2}?(?:figure|tally|total)\s+at\b",
+    re.I,
+)
 
 
 # ---------------------------------------------------------------------------- respectively

@@ -156,8 +156,10 @@ def of_the_period_before(text: str, q: Quantity, siblings: list[Quantity]) -> bo
 
 
 _OWN_PERIOD = re.compile(
-    r"\s+(?:(?:year|month|quarter)[- ]on[- ](?:year|month|quarter)\s+)?"
-    r"(?:in|for|during|over|throughout|в|во|за)\s+(?:(?:all|the\s+whole|the\s+entirety)\s+of\s+)?",
+    r"\s+(?:(?-i:[A-Z]{2,4})s?\s+)?"  # a counted unit's acronym: "402,000 TEU in January-October"
+    r"(?:(?:year|month|quarter)[- ]on[- ](?:year|month|quarter)\s+)?"
+    r"(?:in|for|during|over|throughout|в|во|за)\s+(?:(?:all|the\s+whole|the\s+entirety)\s+of\s+)?"
+    r"(?:(?:(?-i:FY)|fiscal\s+year|financial\s+year)\s*)?",  # "$13 billion in FY 2021-22"
     re.I,
 )  # "fell 8.6% year on year in January-August 2025", "$52 billion in all of last year", "до 55%
 # в первом квартале 2025-го"
