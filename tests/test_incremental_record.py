@@ -28,7 +28,7 @@ from hypothesis import strategies as st
 from bilat._stored_actors import stored_actors
 from bilat._stored_members import MemberReader
 from bilat.pairview import PAIRED
-from bilat.reconcile import SourcedExtraction, actor_growth
+from bilat.reconcile import SourcedExtraction, actor_growth, delta
 from bilat.reconcile._actor_changes import Changes
 from bilat.reconcile._member_kinds import first_of_kinds
 from bilat.reconcile.actors import actor_index
@@ -1202,6 +1202,77 @@ def test_the_claims_of_a_commitment_row_kept_are_not_read(
         served = _snapshot(store)
         rebuild_record(store)
         assert served == _snapshot(store)
+    finally:
+        store.close()
+
+
+def test_a_commitment_judged_again_reads_no_figure_the_inputs_hold(
+    sources: list[Source], new_store: Any
+) -> None:
+    """An added document reports a figure of a stored commitment's slot (measure, unit,
+    deadline period): the commitment is judged again on every figure of the slot, which
+    the inputs hold already (read once for the added figure's groups), so no figure of
+    the slot is read again; the stored document's figures quote no speaker, so none of its
+    actors is read; and the update serves what a rebuild serves. Fails when the
+    commitment's judgement reads its slot's figures again, or the members of the
+    documents holding them."""
+    early, late, kept, _ = _commitment_pair(sources)
+    store = _store_with(new_store, [(early, kept, 0)], [0])
+    try:
+        more = Extraction("x", None, "test", (), figures=_reports("2019", 2, 40))
+        _add(store, (late, more, 0))
+        asked: list[Any] = []
+        members: list[Any] = []  # the documents whose stored actor members are read
+        execute = store.db.execute
+
+        def reading(sql: str, params: Any = ()) -> Any:
+            if sql.startswith("SELECT * FROM figures WHERE measure"):
+                asked.append(tuple(params))
+            if "FROM record_actor_members WHERE doc_id IN" in sql:
+                members.extend(params)
+            return execute(sql, params)
+
+        store.db.execute = reading  # type: ignore[method-assign]
+        try:
+            assert refresh_record(store) == "updated"
+        finally:
+            del store.db.execute
+        assert asked == [("trade_turnover", "USD", "2019")], asked  # once, for the inputs
+        assert not members, members
+        assert [len(c["evidence_figures"]) for c in _commitments_of(store)] == [27]
+        _refreshed_equals_rebuild(store, "current")
+    finally:
+        store.close()
+
+
+def test_the_old_conflicts_of_a_key_are_read_not_made_again(
+    sources: list[Source], new_store: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An added document reports two figures of a key in conflict (25 reports of the
+    pair's 2019 turnover, each its own value): the conflict before is the stored one, read
+    by its key; only the key's group after the addition is made and weighed, and the
+    update serves what a rebuild serves. Fails when the old side's group is made and
+    weighed again."""
+    early, late, kept, _ = _commitment_pair(sources)
+    store = _store_with(new_store, [(early, kept, 0)], [0])
+    try:
+        more = Extraction("x", None, "test", (_RU, _CN), figures=_reports("2019", 2, 40))
+        _add(store, (late, more, 0))
+        weighed: list[int] = []
+        find = delta.find_conflicts
+
+        def finding(groups: Any) -> Any:
+            got = list(groups)
+            weighed.extend(len(g.claims) for g in got)
+            return find(got)
+
+        monkeypatch.setattr(delta, "find_conflicts", finding)
+        assert refresh_record(store) == "updated"
+        monkeypatch.undo()
+        assert weighed == [27], weighed  # the group after; the one before is stored
+        conflicts = (store.load_record() or {})["conflicts"]
+        assert [len(c["claims"]) for c in conflicts] == [27]
+        _refreshed_equals_rebuild(store, "current")
     finally:
         store.close()
 
