@@ -1277,6 +1277,39 @@ def test_the_old_conflicts_of_a_key_are_read_not_made_again(
         store.close()
 
 
+def test_a_figure_quoting_a_body_makes_that_member_alone(
+    sources: list[Source], new_store: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Stored reports of the pair's 2019 turnover say Russia reported them (a state: the
+    claims' data source, `figures._data_source`); an added report of that key groups
+    them again. Of the stored document's members only the one its figures quote is made
+    (by its ref), not China, and the update serves what a rebuild serves. Fails when
+    every member of a document with such figures is made."""
+    early, late, _, _ = _commitment_pair(sources)
+    said = tuple(dataclasses.replace(f, said_by="Russia") for f in _reports("2019", 3))
+    stored = Extraction("x", None, "test", (_RU, _CN), figures=said)
+    store = _store_with(new_store, [(early, stored, 0)], [0])
+    try:
+        more = Extraction("x", None, "test", (), figures=_reports("2019", 2, 40))
+        _add(store, (late, more, 0))
+        made: list[str] = []
+        member = MemberReader._member
+
+        def making(self: MemberReader, row: Any) -> Any:
+            made.append(str(row[0]))
+            return member(self, row)
+
+        monkeypatch.setattr(MemberReader, "_member", making)
+        assert refresh_record(store) == "updated"
+        monkeypatch.undo()
+        assert made == ["1:Russia"], made
+        conflict = (store.load_record() or {})["conflicts"][0]
+        assert {c["source_data"] for c in conflict["claims"]} == {"Russia", None}
+        _refreshed_equals_rebuild(store, "current")
+    finally:
+        store.close()
+
+
 _NAMES = st.sampled_from(["a", "b", "c"])
 _DATES = st.sampled_from([None, "2024-01-02", "2024-01-02T09:00", "2025-03-04"])
 _PAIRS = st.sampled_from([None, ("RU", "IN"), ("CN", "RU")])

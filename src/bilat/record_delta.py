@@ -11,7 +11,7 @@ whole store is let go on return.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -100,9 +100,8 @@ def derive(store: Store, added: set[int], reviewed: Reviewed) -> RecordDelta:
     if any(reviewed.reviews.values()):  # else each is its own reviewed source
         read = [reviewed.source(s) for s in read]
     # only a document with figures is given actors back (those its figures quote)
-    if isinstance(members, DocumentMembers):
-        members.prefetch([s.doc_id for s in read if _quoted(s)])
-    inputs = [_with_actors(s, members) if s.extraction.figures else s for s in read]
+    quoting = _quoting_members(members, {s.doc_id: _quoted(s) for s in read})
+    inputs = [_with_actors(s, quoting) if s.extraction.figures else s for s in read]
     commitments = None if every_commitment else _stored_commitments(store, inputs, members, slots)
     return reconcile_delta(
         [s for s in inputs if s.doc_id not in added],
@@ -156,9 +155,9 @@ def _stored_commitments(
         read = store.load_figures(by_id.keys(), wanted - held)
         for doc, more in read.items():  # (a slot's figures in document order either way)
             found[doc] = (*found.get(doc, ()), *more)
-        if isinstance(members, DocumentMembers):  # (only a quoting document is given any)
-            members.prefetch([doc for doc, figures in found.items() if _quoting(figures)])
-        return {doc: _with_actors(_with_figures(by_id[doc], found), members) for doc in found}
+        made = {doc: _with_figures(by_id[doc], found) for doc in found}
+        quoting = _quoting_members(members, {doc: _quoted(s) for doc, s in made.items()})
+        return {doc: _with_actors(s, quoting) for doc, s in made.items()}
 
     def stored(places: Collection[int]) -> dict[int, dict[str, Any]]:
         sql = "SELECT pos FROM record_items WHERE kind = 'commitments' ORDER BY pos"
@@ -353,9 +352,15 @@ def _with_actors(
 
 def _quoted(s: SourcedExtraction) -> set[str]:
     """The speakers `s`'s figures quote with no data source named (`_with_actors`)."""
-    return _quoting(s.extraction.figures)
+    return {f.said_by for f in s.extraction.figures if f.said_by and not f.source_data}
 
 
-def _quoting(figures: Iterable[Figure]) -> set[str]:
-    """The speakers these `figures` quote with no data source named."""
-    return {f.said_by for f in figures if f.said_by and not f.source_data}
+def _quoting_members(
+    members: Mapping[int, Sequence[ActorMember]], quoted: Mapping[int, set[str]]
+) -> Mapping[int, Sequence[ActorMember]]:
+    """`members`, or of stored ones read when asked (`DocumentMembers`), only those of each
+    document's `quoted` speakers (all that `_with_actors` gives back: a document's other
+    members are not read)."""
+    if not isinstance(members, DocumentMembers):
+        return members
+    return members.named({doc: names for doc, names in quoted.items() if names})
