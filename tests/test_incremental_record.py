@@ -36,7 +36,7 @@ from bilat.reconcile.delta import _with_added
 from bilat.reconcile.model import ordered_inputs
 from bilat.reconcile.pairs import PairFiler
 from bilat.record import load_sourced, rebuild_record
-from bilat.record_update import refresh_record
+from bilat.record_update import added_documents, refresh_record
 from bilat.records import (
     Actor,
     Agreement,
@@ -1306,6 +1306,38 @@ def test_a_figure_quoting_a_body_makes_that_member_alone(
         conflict = (store.load_record() or {})["conflicts"][0]
         assert {c["source_data"] for c in conflict["claims"]} == {"Russia", None}
         _refreshed_equals_rebuild(store, "current")
+    finally:
+        store.close()
+
+
+def test_the_added_documents_are_found_without_reading_every_id(
+    sources: list[Source], new_store: Any
+) -> None:
+    """The documents added since the record was built are the current ones it holds no
+    entry of, read by index: the rows read are theirs alone, not every document's id
+    and every entry's key; a record holding a document no longer current is rebuilt."""
+    store = _store_with(new_store, sources, [0, 1, 2, 3, 4])
+    try:
+        _add(store, sources[5])
+        read: list[int] = []
+        every = store.db.all
+
+        def reading(sql: str, params: Any = ()) -> Any:
+            found = every(sql, params)
+            read.append(len(found))
+            return found
+
+        store.db.all = reading  # type: ignore[method-assign]
+        try:
+            added = added_documents(store)
+        finally:
+            del store.db.all
+        assert added is not None and len(added) == 1
+        assert sum(read) == 1, read
+        gone = min(int(r["id"]) for r in store.db.all("SELECT id FROM documents"))
+        with store.db.transaction():
+            store.db.execute("UPDATE documents SET is_current = 0 WHERE id = ?", (gone,))
+        assert added_documents(store) is None
     finally:
         store.close()
 
