@@ -28,7 +28,7 @@ from hypothesis import strategies as st
 from bilat._stored_actors import stored_actors
 from bilat._stored_members import MemberReader
 from bilat.pairview import PAIRED
-from bilat.reconcile import SourcedExtraction, actor_growth
+from bilat.reconcile import SourcedExtraction, actor_growth, delta
 from bilat.reconcile._actor_changes import Changes
 from bilat.reconcile._member_kinds import first_of_kinds
 from bilat.reconcile.actors import actor_index
@@ -36,7 +36,7 @@ from bilat.reconcile.delta import _with_added
 from bilat.reconcile.model import ordered_inputs
 from bilat.reconcile.pairs import PairFiler
 from bilat.record import load_sourced, rebuild_record
-from bilat.record_update import refresh_record
+from bilat.record_update import added_documents, refresh_record
 from bilat.records import (
     Actor,
     Agreement,
@@ -1202,6 +1202,142 @@ def test_the_claims_of_a_commitment_row_kept_are_not_read(
         served = _snapshot(store)
         rebuild_record(store)
         assert served == _snapshot(store)
+    finally:
+        store.close()
+
+
+def test_a_commitment_judged_again_reads_no_figure_the_inputs_hold(
+    sources: list[Source], new_store: Any
+) -> None:
+    """An added document reports a figure of a stored commitment's slot (measure, unit,
+    deadline period): the commitment is judged again on every figure of the slot, which
+    the inputs hold already (read once for the added figure's groups), so no figure of
+    the slot is read again; the stored document's figures quote no speaker, so none of its
+    actors is read; and the update serves what a rebuild serves. Fails when the
+    commitment's judgement reads its slot's figures again, or the members of the
+    documents holding them."""
+    early, late, kept, _ = _commitment_pair(sources)
+    store = _store_with(new_store, [(early, kept, 0)], [0])
+    try:
+        more = Extraction("x", None, "test", (), figures=_reports("2019", 2, 40))
+        _add(store, (late, more, 0))
+        asked: list[Any] = []
+        members: list[Any] = []  # the documents whose stored actor members are read
+        execute = store.db.execute
+
+        def reading(sql: str, params: Any = ()) -> Any:
+            if sql.startswith("SELECT * FROM figures WHERE measure"):
+                asked.append(tuple(params))
+            if "FROM record_actor_members WHERE doc_id IN" in sql:
+                members.extend(params)
+            return execute(sql, params)
+
+        store.db.execute = reading  # type: ignore[method-assign]
+        try:
+            assert refresh_record(store) == "updated"
+        finally:
+            del store.db.execute
+        assert asked == [("trade_turnover", "USD", "2019")], asked  # once, for the inputs
+        assert not members, members
+        assert [len(c["evidence_figures"]) for c in _commitments_of(store)] == [27]
+        _refreshed_equals_rebuild(store, "current")
+    finally:
+        store.close()
+
+
+def test_the_old_conflicts_of_a_key_are_read_not_made_again(
+    sources: list[Source], new_store: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An added document reports two figures of a key in conflict (25 reports of the
+    pair's 2019 turnover, each its own value): the conflict before is the stored one, read
+    by its key; only the key's group after the addition is made and weighed, and the
+    update serves what a rebuild serves. Fails when the old side's group is made and
+    weighed again."""
+    early, late, kept, _ = _commitment_pair(sources)
+    store = _store_with(new_store, [(early, kept, 0)], [0])
+    try:
+        more = Extraction("x", None, "test", (_RU, _CN), figures=_reports("2019", 2, 40))
+        _add(store, (late, more, 0))
+        weighed: list[int] = []
+        find = delta.find_conflicts
+
+        def finding(groups: Any) -> Any:
+            got = list(groups)
+            weighed.extend(len(g.claims) for g in got)
+            return find(got)
+
+        monkeypatch.setattr(delta, "find_conflicts", finding)
+        assert refresh_record(store) == "updated"
+        monkeypatch.undo()
+        assert weighed == [27], weighed  # the group after; the one before is stored
+        conflicts = (store.load_record() or {})["conflicts"]
+        assert [len(c["claims"]) for c in conflicts] == [27]
+        _refreshed_equals_rebuild(store, "current")
+    finally:
+        store.close()
+
+
+def test_a_figure_quoting_a_body_makes_that_member_alone(
+    sources: list[Source], new_store: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Stored reports of the pair's 2019 turnover say Russia reported them (a state: the
+    claims' data source, `figures._data_source`); an added report of that key groups
+    them again. Of the stored document's members only the one its figures quote is made
+    (by its ref), not China, and the update serves what a rebuild serves. Fails when
+    every member of a document with such figures is made."""
+    early, late, _, _ = _commitment_pair(sources)
+    said = tuple(dataclasses.replace(f, said_by="Russia") for f in _reports("2019", 3))
+    stored = Extraction("x", None, "test", (_RU, _CN), figures=said)
+    store = _store_with(new_store, [(early, stored, 0)], [0])
+    try:
+        more = Extraction("x", None, "test", (), figures=_reports("2019", 2, 40))
+        _add(store, (late, more, 0))
+        made: list[str] = []
+        member = MemberReader._member
+
+        def making(self: MemberReader, row: Any) -> Any:
+            made.append(str(row[0]))
+            return member(self, row)
+
+        monkeypatch.setattr(MemberReader, "_member", making)
+        assert refresh_record(store) == "updated"
+        monkeypatch.undo()
+        assert made == ["1:Russia"], made
+        conflict = (store.load_record() or {})["conflicts"][0]
+        assert {c["source_data"] for c in conflict["claims"]} == {"Russia", None}
+        _refreshed_equals_rebuild(store, "current")
+    finally:
+        store.close()
+
+
+def test_the_added_documents_are_found_without_reading_every_id(
+    sources: list[Source], new_store: Any
+) -> None:
+    """The documents added since the record was built are the current ones it holds no
+    entry of, read by index: the rows read are theirs alone, not every document's id
+    and every entry's key; a record holding a document no longer current is rebuilt."""
+    store = _store_with(new_store, sources, [0, 1, 2, 3, 4])
+    try:
+        _add(store, sources[5])
+        read: list[int] = []
+        every = store.db.all
+
+        def reading(sql: str, params: Any = ()) -> Any:
+            found = every(sql, params)
+            read.append(len(found))
+            return found
+
+        store.db.all = reading  # type: ignore[method-assign]
+        try:
+            added = added_documents(store)
+        finally:
+            del store.db.all
+        assert added is not None and len(added) == 1
+        assert sum(read) == 1, read
+        gone = min(int(r["id"]) for r in store.db.all("SELECT id FROM documents"))
+        with store.db.transaction():
+            store.db.execute("UPDATE documents SET is_current = 0 WHERE id = ?", (gone,))
+        assert added_documents(store) is None
     finally:
         store.close()
 

@@ -54,7 +54,12 @@ from bilat.store.items import (
 )
 from bilat.store.mention_places import event_places, mention_places
 from bilat.store.record_order import sort_key
-from bilat.store.record_rows import entries_keyed, events_holding, keyed_statuses
+from bilat.store.record_rows import (
+    conflicts_keyed,
+    entries_keyed,
+    events_holding,
+    keyed_statuses,
+)
 from bilat.store.series_points import some_points
 from bilat.store.statement_words import (
     fill_statement_words,
@@ -64,6 +69,8 @@ from bilat.store.statement_words import (
 )
 
 __all__ = ["derive"]
+
+Slot = tuple[str, str, str]  # a figure's measure, unit and (known) period
 
 
 def derive(store: Store, added: set[int], reviewed: Reviewed) -> RecordDelta:
@@ -86,14 +93,16 @@ def derive(store: Store, added: set[int], reviewed: Reviewed) -> RecordDelta:
     events = None if any(reviewed.reviews.values()) else _stored_events(store)
     # and the commitments (a review may edit one, or a figure it is judged on)
     every_commitment = any(reviewed.reviews.values())
-    read = _inputs(store, added, members, statements is None, events is None, every_commitment)
+    slots = _added_slots(store, added)  # every input holds all figures of these
+    read = _inputs(
+        store, added, members, statements is None, events is None, every_commitment, slots
+    )
     if any(reviewed.reviews.values()):  # else each is its own reviewed source
         read = [reviewed.source(s) for s in read]
     # only a document with figures is given actors back (those its figures quote)
-    if isinstance(members, DocumentMembers):
-        members.prefetch([s.doc_id for s in read if _quoted(s)])
-    inputs = [_with_actors(s, members) if s.extraction.figures else s for s in read]
-    commitments = None if every_commitment else _stored_commitments(store, inputs, members)
+    quoting = _quoting_members(members, {s.doc_id: _quoted(s) for s in read})
+    inputs = [_with_actors(s, quoting) if s.extraction.figures else s for s in read]
+    commitments = None if every_commitment else _stored_commitments(store, inputs, members, slots)
     return reconcile_delta(
         [s for s in inputs if s.doc_id not in added],
         [s for s in inputs if s.doc_id in added],
@@ -108,6 +117,7 @@ def derive(store: Store, added: set[int], reviewed: Reviewed) -> RecordDelta:
         commitments=commitments,
         ties=StoredTies(store.db) if members else None,
         stored_index=stored_index(store.db, known[0], reader) if reader is not None else None,
+        conflicts=lambda keys: conflicts_keyed(store.db, keys),
     )
 
 
@@ -128,17 +138,26 @@ def _stored_commitments(
     store: Store,
     inputs: Sequence[SourcedExtraction],
     members: Mapping[int, Sequence[ActorMember]],
+    held: Collection[Slot] = frozenset(),
 ) -> StoredCommitments:
     """The stored commitments, read by id, as outlines and as the record's entries; the
-    figures of given slots (measure, unit, period) with the inputs holding them."""
+    figures of given slots (measure, unit, period) with the inputs holding them: of the
+    slots `held` (every figure of which the `inputs` hold), taken from the inputs, of the
+    others read by index."""
     db = store.db
     by_id = {s.doc_id: s for s in inputs}
+    held = set(held)
+    have = {s.doc_id: s.extraction.figures for s in inputs if s.extraction.figures}
 
     def figures(slots: Collection[tuple[str, str, str | None]]) -> dict[int, SourcedExtraction]:
-        found = store.load_figures(by_id.keys(), [(m, u, p) for m, u, p in slots if p is not None])
-        if isinstance(members, DocumentMembers):
-            members.prefetch(found)
-        return {doc: _with_actors(_with_figures(by_id[doc], found), members) for doc in found}
+        wanted = {(m, u, p) for m, u, p in slots if p is not None}
+        found = _figures_of(have, wanted & held)  # the inputs hold these already
+        read = store.load_figures(by_id.keys(), wanted - held)
+        for doc, more in read.items():  # (a slot's figures in document order either way)
+            found[doc] = (*found.get(doc, ()), *more)
+        made = {doc: _with_figures(by_id[doc], found) for doc in found}
+        quoting = _quoting_members(members, {doc: _quoted(s) for doc, s in made.items()})
+        return {doc: _with_actors(s, quoting) for doc, s in made.items()}
 
     def stored(places: Collection[int]) -> dict[int, dict[str, Any]]:
         sql = "SELECT pos FROM record_items WHERE kind = 'commitments' ORDER BY pos"
@@ -149,6 +168,19 @@ def _stored_commitments(
     return StoredCommitments(
         lambda: commitment_outlines(db), lambda ids: load_commitments(db, ids), stored, figures
     )
+
+
+def _figures_of(
+    have: Mapping[int, Sequence[Figure]], slots: Collection[Slot]
+) -> dict[int, tuple[Figure, ...]]:
+    """The figures of these `slots` among those each document `have`s, by document."""
+    if not slots:
+        return {}
+    out = {}
+    for doc, figures in have.items():
+        if mine := tuple(f for f in figures if (f.measure, f.unit, f.period) in slots):
+            out[doc] = mine
+    return out
 
 
 def _statements(store: Store, added: Collection[int]) -> StoredStatements:
@@ -229,13 +261,15 @@ def _inputs(
     every_statement: bool = True,
     every_event: bool = True,
     every_commitment: bool = True,
+    added_slots: Collection[Slot] = (),
 ) -> list[SourcedExtraction]:
     """Every current extraction as an update weighs it: the documents `members` names
     without their actors, and only the figures of the measure, unit and period of an added
     figure and of the measure, unit and deadline period of each commitment (the delta groups
     only the former, reading the rest of their series from the stored record, and judges a
     commitment only on the latter: `reconcile.delta`). A figure of no period is in no
-    conflict, series or commitment's judgement: none is read. Without `every_statement`,
+    conflict, series or commitment's judgement: none is read (`added_slots`: the added
+    figures' measure, unit and period, `_added_slots`). Without `every_statement`,
     only the added documents' agreement statements (the others are read by title word);
     without `every_event`, only the added documents' events (the others are read by id);
     without `every_commitment`, only the added documents' commitments, and no figure of a
@@ -248,12 +282,24 @@ def _inputs(
     kinds = set(ALL_KINDS) - {"figures", *only}
     sourced = load_sourced(store, kinds, without_actors=members)
     theirs = dict(store.load_extractions(sorted(added), kinds=only)) if only else {}
-    slots: set[tuple[str, ...]] = {
+    slots: set[tuple[str, ...]] = {*added_slots} | {
         (c.measure, c.unit, period)
         for s in sourced
         for c in s.extraction.commitments
         if (period := deadline_period(c.deadline)) is not None
     }
+    figures = store.load_figures({s.doc_id for s in sourced}, slots)
+    # read without figures: only a document with figures of those slots is made again
+    touched = theirs.keys() | figures.keys()
+    return [
+        _with_figures(_stated(s, theirs, only), figures) if s.doc_id in touched else s
+        for s in sourced
+    ]
+
+
+def _added_slots(store: Store, added: Collection[int]) -> set[Slot]:
+    """The measure, unit and period of every figure of the `added` documents with a period."""
+    slots: set[Slot] = set()
     ids = sorted(added)
     for i in range(0, len(ids), 500):
         marks = ", ".join("?" for _ in ids[i : i + 500])
@@ -263,13 +309,7 @@ def _inputs(
         )
         found = store.db.all(sql, ids[i : i + 500])
         slots.update((r["measure"], r["unit"], r["period"]) for r in found)
-    figures = store.load_figures({s.doc_id for s in sourced}, slots)
-    # read without figures: only a document with figures of those slots is made again
-    touched = theirs.keys() | figures.keys()
-    return [
-        _with_figures(_stated(s, theirs, only), figures) if s.doc_id in touched else s
-        for s in sourced
-    ]
+    return slots
 
 
 def _with_figures(
@@ -313,3 +353,14 @@ def _with_actors(
 def _quoted(s: SourcedExtraction) -> set[str]:
     """The speakers `s`'s figures quote with no data source named (`_with_actors`)."""
     return {f.said_by for f in s.extraction.figures if f.said_by and not f.source_data}
+
+
+def _quoting_members(
+    members: Mapping[int, Sequence[ActorMember]], quoted: Mapping[int, set[str]]
+) -> Mapping[int, Sequence[ActorMember]]:
+    """`members`, or of stored ones read when asked (`DocumentMembers`), only those of each
+    document's `quoted` speakers (all that `_with_actors` gives back: a document's other
+    members are not read)."""
+    if not isinstance(members, DocumentMembers):
+        return members
+    return members.named({doc: names for doc, names in quoted.items() if names})

@@ -46,26 +46,35 @@ _ITEM_TABLES = ("actors", "events", "figures", "agreements", "commitments")
 _PARTS = ["documents", "actors", "judgements", "events", "conflicts", "series", "commitments"]
 
 
+# the current documents the record holds no entry of (a document's item key is its id)
+_NOT_HELD = (
+    "SELECT d.id FROM documents d WHERE d.is_current = 1 AND d.status = 'ok' AND NOT EXISTS "
+    "(SELECT 1 FROM record_items r WHERE r.kind = 'documents' "
+    "AND r.item_key = CAST(d.id AS TEXT))"
+)
+
+
 def added_documents(store: Store) -> set[int] | None:
     """The documents added since the stored record was built, when that is the only change
     (no document removed or replaced, none re-extracted, no judgement made or revoked);
     None otherwise. Read from the fingerprint the record was built from (`record_source`:
-    counts and highest ids per table) and the document ids it holds."""
+    counts and highest ids per table) and the document ids it holds: the current documents
+    it holds no entry of (index reads, not every id), and whether it holds the others (it
+    holds as many entries as there are current documents but the added ones: then every
+    one it holds is current)."""
     built, now = record_source(store.db), store.record_source()
     if built is None or built == now:
         return None
     old, new = [int(v) for v in built.split(":")], [int(v) for v in now.split(":")]
     if len(old) != len(new) or old[-2:] != new[-2:]:
         return None  # judgements made or revoked
-    rows = store.db.all("SELECT item_key FROM record_items WHERE kind = 'documents'")
-    stored = {int(r["item_key"]) for r in rows}
-    current = {
-        int(r["id"])
-        for r in store.db.all("SELECT id FROM documents WHERE is_current = 1 AND status = 'ok'")
-    }
-    added = current - stored
-    if stored - current or not added:
-        return None
+    added = {int(r["id"]) for r in store.db.all(_NOT_HELD)}
+    stored = store.db.scalar("SELECT COUNT(*) FROM record_items WHERE kind = 'documents'")
+    current = store.db.scalar(
+        "SELECT COUNT(*) FROM documents WHERE is_current = 1 AND status = 'ok'"
+    )
+    if int(stored) != int(current) - len(added) or not added:
+        return None  # (a document the record holds is not current)
     for n, table in enumerate(_ITEM_TABLES, start=1):
         if not _only_added(store, table, added, old[2 * n], old[2 * n + 1], new[2 * n]):
             return None

@@ -79,6 +79,7 @@ from bilat.reconcile.model import (
     ActorMember,
     CanonicalActor,
     Conflict,
+    FigureKey,
     FigureSeries,
     Judgement,
     MergeJudgement,
@@ -97,6 +98,7 @@ __all__ = [
     "Places",
     "RecordDelta",
     "StoredCommitments",
+    "StoredConflicts",
     "StoredEvents",
     "StoredStatements",
     "reconcile_delta",
@@ -111,6 +113,8 @@ Quantity = tuple[str | None, ...]  # a series' measure, flow, unit, kind, per an
 # (quantity, period) keys -> the stored series of those quantities the record has, each with
 # its points of those periods (`_series_delta.SomePoints`)
 StoredSeries = Callable[[Collection[tuple[Quantity, str]]], Sequence[SomePoints]]
+# figure keys -> the stored conflicts of those keys (plain)
+StoredConflicts = Callable[[Collection[FigureKey]], Sequence[dict[str, Any]]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -241,6 +245,11 @@ def _entry_id(entry: Any) -> str:
 
 def _figure_key(c: Conflict) -> tuple[Any, ...]:
     return c.measure, c.flow, c.period, c.unit, c.kind, c.per, c.topic
+
+
+def _plain_figure_key(c: dict[str, Any]) -> tuple[Any, ...]:
+    """`_figure_key` of a conflict as stored."""
+    return tuple(c.get(f) for f in ("measure", "flow", "period", "unit", "kind", "per", "topic"))
 
 
 def _quantity(s: FigureSeries) -> tuple[Any, ...]:
@@ -395,23 +404,32 @@ def _figures(
     added: Sequence[SourcedExtraction],
     options: ReconcileOptions,
     stored: StoredSeries | None = None,
+    held: StoredConflicts | None = None,
 ) -> tuple[PartDelta, PartDelta]:
     """Series of every quantity a new figure has; conflicts of every key (a quantity and a
     period) a new figure has: a group without a new claim keeps its claims, so its conflict.
     `stored`: the old record's series (plain), when the caller has them: then only the
     groups of the new figures' keys are made (the inputs need hold only those figures), and
-    each touched series is its stored points of those keys made again (`SomePoints`)."""
+    each touched series is its stored points of those keys made again (`SomePoints`);
+    with `held`, the old record's conflicts of given keys (plain), no old group is made:
+    the conflicts of those keys before are the stored ones."""
     keys = {figure_key(f) for s in added for f in s.extraction.figures}
     touched = {quantity(k) for k in keys}
 
     def keep(key: Any) -> bool:
         return key in keys if stored is not None else quantity(key) in touched
 
-    before = group_figures(old.inputs, options, keep)
     after = group_figures(new.inputs, options, keep)
+    made = map(new.filer.conflict, find_conflicts(g for g in after if g.key in keys))
+    if stored is not None and held is not None:  # the old conflicts as the record holds them
+        conflicts = _diff(held(keys), map(to_plain, made), _plain_figure_key)
+        was = stored({(quantity(k), k.period or "") for k in keys if comparable(k)})
+        series = _diff(was, patched_series(was, after, new.filer), series_quantity)
+        return conflicts, series
+    before = group_figures(old.inputs, options, keep)
     conflicts = _diff(
         map(old.filer.conflict, find_conflicts(g for g in before if g.key in keys)),
-        map(new.filer.conflict, find_conflicts(g for g in after if g.key in keys)),
+        made,
         _figure_key,
     )
     if stored is not None:
@@ -450,6 +468,7 @@ def reconcile_delta(
     commitments: StoredCommitments | None = None,
     ties: TieLookup | None = None,
     stored_index: tuple[ActorIndex, Held] | None = None,
+    conflicts: StoredConflicts | None = None,
 ) -> RecordDelta:
     """The change from `reconcile(old_inputs, judgements)` to `reconcile(old_inputs +
     added_inputs, judgements)` (see the module docstring). `known`: the actors, machine
@@ -475,7 +494,9 @@ def reconcile_delta(
     (and no figures of the commitments' slots); `ties`: with `members`, the stored actors'
     tie keys, read by key or actor (`_tie_search.TieLookup`); `stored_index`: with `known`,
     the index of its actors (read by document when asked) and their members of given
-    documents (`_grown_index.Held`), so no stored actor's members are gone over whole."""
+    documents (`_grown_index.Held`), so no stored actor's members are gone over whole;
+    `conflicts`: with `series`, the stored conflicts of given figure keys (plain), so the
+    old side's groups are not made again (`_figures`)."""
     opts = options or ReconcileOptions()
     human = tuple(j for j in judgements if j.by != "machine")
     inputs = ordered_inputs(old_inputs)
@@ -487,7 +508,7 @@ def reconcile_delta(
     assert events is None or known is not None, "old events come with the stored record"
     every = _with_added(inputs, added_inputs)
     new = _Side.grown(old, every, added, human, members, member_order, ties)
-    conflicts, series_delta = _figures(old, new, added_inputs, opts, series)
+    conflicts_delta, series_delta = _figures(old, new, added_inputs, opts, series, conflicts)
     changes = Changes.of(old.index, new.index)
     histories = agreement_delta(old, new, changes, opts, agreements, statements)
     parts = {
@@ -495,7 +516,7 @@ def reconcile_delta(
         "actors": _diff(old.actors, new.actors, _entry_id),
         "judgements": _judgements(old, new),
         "events": _events(old, new, changes, opts, (known[2], known[3]) if known else None, events),
-        "conflicts": conflicts,
+        "conflicts": conflicts_delta,
         "series": series_delta,
     }
     whole: dict[str, tuple[Any, ...]] = {

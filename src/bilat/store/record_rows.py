@@ -28,7 +28,7 @@ from bilat.store.actor_members import attach_members
 from bilat.store.agreement_entries import attach_entries
 from bilat.store.db import Database
 from bilat.store.mention_places import positions_holding
-from bilat.store.record_order import key_fields
+from bilat.store.record_order import key_fields, sort_key
 from bilat.store.series_points import attach_points
 
 __all__ = [
@@ -38,6 +38,7 @@ __all__ = [
     "PAIRED",
     "KeyedStatus",
     "attach_claims",
+    "conflicts_keyed",
     "entries",
     "entry_fields",
     "events_holding",
@@ -143,6 +144,21 @@ def entries_keyed(db: Database, kind: str, keys: Iterable[str]) -> list[dict[str
     in record order; keys of no entry are left out (index reads)."""
     found = _entries_by(db, kind, "item_key", keys)
     return [found[pos] for pos in sorted(found)]
+
+
+_FIGURE_KEY = ("measure", "flow", "period", "unit", "kind", "per", "topic")
+
+
+def conflicts_keyed(db: Database, keys: Iterable[Any]) -> list[dict[str, Any]]:
+    """The stored conflicts of these figure keys (objects with a conflict's key fields), in
+    record order: index reads by their item keys (`record_order.sort_key`)."""
+    wanted = {tuple(getattr(k, f) for f in _FIGURE_KEY) for k in keys}
+    found = entries_keyed(
+        db,
+        "conflicts",
+        {sort_key("conflicts", dict(zip(_FIGURE_KEY, k, strict=True)), -1) for k in wanted},
+    )
+    return [c for c in found if tuple(c.get(f) for f in _FIGURE_KEY) in wanted]
 
 
 def events_holding(db: Database, refs: Iterable[str]) -> dict[int, dict[str, Any]]:
