@@ -344,6 +344,9 @@ def add_persons(b: Builder) -> None:
                 draft.extra_aliases += (chinese[1],)
         elif _PARTICLE_SURNAME.fullmatch(name):  # "Al Zeyoudi" after "Thani Al Zeyoudi"
             singles.append((start, start + len(name), name))
+        elif _told_as_a_place(text, start, start + len(name)):
+            continue  # "through the Lipulekh and Nathu La passes", "from Nhava Sheva to Bandar
+            # Abbas": a place the model took for a person (one the gazetteer knows is resolved)
         elif " " in name or _INITIALS.match(name):  # "Б.Батцэцэг": initials make it a name
             draft = b.person(_person_key(b, name), name, start, start + len(name), name)
             if b.ctx.language == "ru":
@@ -355,6 +358,23 @@ def add_persons(b: Builder) -> None:
             b.person(_person_key(b, name), name, start, end, name)
     _sitting_leaders(b)
     _link_short_names(b, singles)
+
+
+# the words around a place: a preposition of which way ("via", "through the Lipulekh and")
+# or a place's noun after it ("Nathu La passes", "Nhava Sheva calls")
+_PLACE_BEFORE = re.compile(
+    r"\b(?:via|through|near|off|across)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+and\s+)?$"
+)
+_PLACE_AFTER = re.compile(
+    r"\s+(?:passes|pass|ports?|harbou?r|terminal|airport|checkpoint|province|district|county|"
+    r"strait|calls)\b"
+)
+
+
+def _told_as_a_place(text: str, start: int, end: int) -> bool:
+    return bool(
+        _PLACE_BEFORE.search(context_before(text, start, 40)) or _PLACE_AFTER.match(text, end)
+    )
 
 
 _LEADER_KEYS = ("head_of_state", "head_of_government")
