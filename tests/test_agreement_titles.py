@@ -402,3 +402,20 @@ def test_a_deal_goods_are_supplied_under_is_a_contract_named_by_them() -> None:
     found = {(a.kind, a.title) for a in ext.agreements}
     assert ("contract", "five-year deal to supply crude") in found, found
     assert not any(k == "contract" and "cultural" in t for k, t in found), found
+
+
+def test_an_arrangement_of_a_named_kind_is_a_deal() -> None:
+    """'air services arrangement', 'patrolling arrangements': deals the golds record (15
+    titles in the hard and dev golds); one named inside an agreement's title is its subject;
+    'security arrangements for the visit' is none."""
+    found = _agreements(
+        "Bhutan and China held talks in Thimphu on Tuesday. A new air services arrangement to "
+        "open direct flights is still under negotiation. The two sides reached an agreement on "
+        "patrolling arrangements along the border. Officials discussed security arrangements "
+        "for the visit.",
+        "2031-05-06",
+    )
+    assert [(a.kind, a.status, a.title) for a in found] == [
+        ("agreement", "negotiating", "new air services arrangement to open direct flights"),
+        ("agreement", "announced", "agreement on patrolling arrangements along the border"),
+    ]

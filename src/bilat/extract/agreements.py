@@ -109,6 +109,9 @@ _REFERRED = re.compile(
 _YEAR_BEFORE = re.compile(r"\b(?:19|20)\d\d\s+(?:[\w-]+\s+){0,2}$")
 
 
+_ARRANGEMENT = re.compile(r"arrangements?$")
+
+
 def _status(sentence: str, kind: str, at: int = 0) -> str:
     """The status word nearest the agreement's noun ('are negotiating the terms of a
     memorandum ..., but no signing was planned' is negotiating); of two ending alike the
@@ -307,6 +310,8 @@ def _from_sentence(ctx: DocContext, s: Sentence) -> list[Agreement]:
     for kind, m in _kind_matches(s.text):
         if any(b.start <= m.start() < b.end for b in batches):
             continue  # one of a batch's documents: the batch is recorded
+        if any(a < m.start() < b for a, b in spans) and _ARRANGEMENT.search(m.group(0)):
+            continue  # "an agreement on patrolling arrangements along the LAC": its subject
         if any(a <= m.start() < b for a, b in listed):
             continue  # "including one on renewing a currency swap": the memorandum is
         if (
