@@ -494,3 +494,17 @@ def test_talks_at_home_are_not_dated_by_a_trip_told_as_earlier() -> None:
     got = {(e.mode, e.participants[-1], e.date) for e in events}
     assert ("meeting", "Liang Huiling", "2031-10") in got
     assert ("meeting", "Zhang Qishan", "2031-11-21") in got
+
+
+def test_a_past_visit_to_the_emirates_by_the_russian_leader() -> None:
+    """ "в Эмираты" is the UAE (the short name of Russian reports), "российского лидера" the
+    president, and "шейхом Мухаммедом бен Зайедом" the UAE's president in either spelling."""
+    events = _events(
+        "Президент России Владимир Путин принял в Кремле министра иностранных дел ОАЭ шейха "
+        "Абдаллу бен Зайеда Аль Нахайяна. Предыдущий визит российского лидера в Эмираты "
+        "состоялся в декабре 2030 года.",
+        "2031-08-07",
+    )
+    shapes = {(e.mode, e.date, tuple(sorted(e.participants))) for e in events}
+    assert ("visit", "2030-12", ("United Arab Emirates", "Vladimir Putin")) in shapes
+    assert ("meeting", "2031-08-07", ("Abdullah bin Zayed Al Nahyan", "Vladimir Putin")) in shapes
