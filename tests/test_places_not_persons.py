@@ -26,3 +26,8 @@ def test_a_letter_from_a_person_keeps_the_person() -> None:
         "was read out."
     )
     assert {"John Smith", "Narendra Modi"} <= people
+
+
+def test_a_person_who_calls_for_something_stays() -> None:
+    people = _people("India and China held talks. John Smith calls for restraint on both sides.")
+    assert "John Smith" in people

@@ -345,8 +345,8 @@ def add_persons(b: Builder) -> None:
         elif _PARTICLE_SURNAME.fullmatch(name):  # "Al Zeyoudi" after "Thani Al Zeyoudi"
             singles.append((start, start + len(name), name))
         elif _told_as_a_place(text, start, start + len(name)):
-            continue  # "through the Lipulekh and Nathu La passes", "from Nhava Sheva to Bandar
-            # Abbas": a place the model took for a person (one the gazetteer knows is resolved)
+            continue  # "through the Lipulekh and Nathu La passes", "via Mundra": a place the
+            # model took for a person (one the gazetteer knows is resolved above)
         elif " " in name or _INITIALS.match(name):  # "Б.Батцэцэг": initials make it a name
             draft = b.person(_person_key(b, name), name, start, start + len(name), name)
             if b.ctx.language == "ru":
@@ -361,13 +361,14 @@ def add_persons(b: Builder) -> None:
 
 
 # the words around a place: a preposition of which way ("via", "through the Lipulekh and")
-# or a place's noun after it ("Nathu La passes", "Nhava Sheva calls")
+# or a place's noun after it ("Nathu La passes", "Mundra port"); not a verb a person may be
+# the subject of ("Smith calls for talks")
 _PLACE_BEFORE = re.compile(
     r"\b(?:via|through|near|off|across)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+and\s+)?$"
 )
 _PLACE_AFTER = re.compile(
     r"\s+(?:passes|pass|ports?|harbou?r|terminal|airport|checkpoint|province|district|county|"
-    r"strait|calls)\b"
+    r"strait)\b"
 )
 
 

@@ -292,12 +292,11 @@ def extract_commitments(ctx: DocContext) -> list[Commitment]:
         times = find_time_expressions(sent.text, ctx.published, tense="future")
         spans = [(t.start, t.end) for t in times]
         quantities = find_quantities(sent.text, exclude=spans)
+        hearsay = list(unconfirmed(sent.text)) if quantities else []
         for q in quantities:
             if _fold_to_level(sent.text, q, quantities):
                 continue  # "to double the number of students to 1,000": the target is 1,000
-            if denied_at(sent.text, q.start) or any(
-                a <= q.start < b for a, b in unconfirmed(sent.text)
-            ):
+            if denied_at(sent.text, q.start) or any(a <= q.start < b for a, b in hearsay):
                 continue  # "described as 'incorrect' reports that the two sides had agreed
                 # to pull back 50,000 troops each": no target told
             if is_target(sent.text, q, paragraph_before(ctx, sent)):

@@ -712,10 +712,6 @@ _TOPIC_LINE = re.compile(
 )
 
 
-def _at_a_summit(found: Found) -> bool:
-    return found.event.mode == "multilateral"
-
-
 def _topic_heading(ctx: DocContext, clause: Clause) -> bool:
     """The clause holds a topic line of a briefing or digest (`_TOPIC_LINE`)."""
     first = ctx.clean_text.rfind("\n", 0, clause.start) + 1
@@ -759,7 +755,7 @@ def extract_events(ctx: DocContext, gaz: Gazetteer) -> list[Event]:
             # October 23 in Kazan, where he attended the BRICS summit": the second contact,
             # at that summit (below), even with a summit of its own told
             again = None
-            if not new or (counted and all(_at_a_summit(f) for f in new)):
+            if not new or (counted and all(f.event.mode == "multilateral" for f in new)):
                 again = continued(ctx, clause, before)
             if again is not None:
                 new = []
