@@ -106,6 +106,7 @@ _REFERRED = re.compile(
     r"(?:(?!(?:and|or|as\s+well)\b)[\w-]+\s+){0,3}$",
     re.I,
 )
+_BODY_AFTER = re.compile(r"\s+Organi[sz]ation\b")
 _YEAR_BEFORE = re.compile(r"\b(?:19|20)\d\d\s+(?:[\w-]+\s+){0,2}$")
 
 
@@ -324,6 +325,8 @@ def _from_sentence(ctx: DocContext, s: Sentence) -> list[Agreement]:
             # 2015 intergovernmental agreement": known by its year, told as signed then)
         if _DEAL_WITH.match(s.text, m.start()) and _VERB_BEFORE.search(s.text[: m.start()]):
             continue  # "to jointly deal with threats": the verb
+        if _BODY_AFTER.match(s.text, m.end()):
+            continue  # "the Collective Security Treaty Organization": a body's name
         if _NOT_A_DOCUMENT.search(s.text[max(0, m.start() - 80) : m.start()]):
             continue  # "is the most important agreement": said of one already named
         if any(a <= m.start() < b for a, b in unconfirmed(s.text)):

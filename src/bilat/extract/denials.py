@@ -25,6 +25,9 @@ DENIED = (
     r"(?:reports?|claims?|rumou?rs?|speculation|publications?|articles?)\b"
     # "denied that a meeting between Li Qiang and Takaichi was being arranged"
     r"|\b(?:denied|denies|deny)\s+that\b"
+    # "played down talk of a Xi visit to India", "downplayed reports of a deal"
+    r"|\b(?:play(?:ed|s|ing)?\s+down|downplay\w*)\s+(?:[\w-]+\s+){0,2}"
+    r"(?:talk|reports?|claims?|rumou?rs?|speculation)\b"
     # "did not confirm reports of a final deal", "declined to confirm reports that ..."
     r"|\b(?:did\s+not|didn['’]t|would\s+not|wouldn['’]t|declined\s+to|refused\s+to)\s+"
     r"confirm\s+(?:[\w-]+\s+){0,2}(?:reports?|claims?|rumou?rs?|speculation)\b"
@@ -63,8 +66,23 @@ _UNCONFIRMED = re.compile(
 )
 
 
+# a yes-no question asks, it does not tell: "Вопрос: Ведутся ли переговоры о новом
+# соглашении?", "Q: Will the two leaders meet in Kazan?" (a question with a question word
+# takes what it asks about as given: "Когда состоится следующая встреча?")
+_QUESTION = re.compile(r"[^.!?:;]*\?")
+_YES_NO = re.compile(
+    r"^\W*(?:(?:is|are|was|were|will|would|did|does|do|has|have|had|can|could|should|shall)\b"
+    r"|.*(?<![\w-])ли\b)",
+    re.I | re.S,
+)
+
+
 def unconfirmed(text: str) -> Iterator[tuple[int, int]]:
-    """The spans of what reports in `text` told before being called unfounded: no fact."""
+    """The spans of what reports in `text` told before being called unfounded, and of the
+    yes-no questions it asks: no fact."""
     for m in _UNCONFIRMED.finditer(text):
         group = "told" if m.group("told") is not None else "told_ru"
         yield m.start(group), m.end(group)
+    for q in _QUESTION.finditer(text):
+        if _YES_NO.match(q.group()):
+            yield q.start(), q.end()

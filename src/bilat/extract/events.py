@@ -290,6 +290,13 @@ _NOT_TOLD = re.compile(
     # ... and the occasion told after it: "no plans for Li Qiang to meet Takaichi on the
     # sidelines of the G20 summit"
     r"|\b(?:no|not\s+any)\s+plans?\s+(?:for\s+(?:[\w'’.-]+\s+){1,4})?to\s+(?:meet|visit|hold\s+talks)\b"
+    # ... or its noun: "there were no plans for a meeting between ...", "no phone call
+    # between Putin and Xi is planned", "called off a trip", "had been hoping to host a
+    # leaders' meeting in January"
+    r"|\b(?:no|not\s+any)\s+plans?\s+(?:for|of)\s+(?:(?:a|an|any)\s+)?(?:[\w'’-]+\s+){0,2}$"
+    r"|\bno\s+(?!(?:fewer|less|more|later|sooner|longer|other|doubt)\b)(?:[\w-]+\s+){0,2}$"
+    r"|\bcall(?:ed|s|ing)?\s+off\s+(?:(?:a|an|the|his|her|their|its)\s+)?(?:[\w'’-]+\s+){0,2}$"
+    r"|\bhad\s+(?:been\s+)?(?:hop|plan|intend)\w*\s+to\s+(?:[\w'’-]+\s+){0,5}$"
     r"|(?<!\w)не\s+(?:планиру\w+|собира\w+|намерен\w*)\s+$"
     # ... or negated: "Ramaphosa and Putin did not hold a separate bilateral meeting", "has
     # never visited", "held no talks", "не проводили отдельной встречи" (not "did not say
@@ -316,7 +323,10 @@ _UNDONE = re.compile(
 _NOT_PLANNED_AFTER = re.compile(
     r"[^.;:]{0,80}?(?:\b(?:is|was|are|were)\s+not\s+(?:being\s+)?(?:planned|scheduled|"
     r"on\s+the\s+agenda)\b|(?<![\w-])не\s+(?:планируется|запланирован\w*|предполагается|"
-    r"намечен\w*|стоит\s+в\s+повестке))",
+    r"намечен\w*|стоит\s+в\s+повестке)"
+    # "визита Путина в Турцию в графике пока нет", "... is not on the schedule"
+    r"|(?<![\w-])в\s+графике\s+(?:[а-яё]+\s+){0,2}нет\b|\bis\s+not\s+(?:yet\s+)?on\s+the\s+"
+    r"(?:schedule|calendar)\b)",
     re.I,
 )
 
