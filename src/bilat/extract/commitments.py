@@ -98,6 +98,22 @@ _FROM_LEVEL = re.compile(
 )
 
 
+# "targets" as the verb of a sanctions action, right before whom it names: "today's action
+# targets nearly 250 persons" (not "the target of 10 banks connected": a goal)
+_SANCTIONS_TARGET = re.compile(
+    r"target(?:s|ed)\s+(?:(?:nearly|almost|about|around|some|over|more\s+than)\s+)?[\d,.]+"
+    r"(?:\s+[\w-]+){0,2}?\s+(?:persons|people|individuals|entities|companies|firms|vessels"
+    r"|ships|tankers|banks|addresses|aircraft)\b",
+    re.I,
+)
+# a relative clause telling what was done: "..., which shipped over 1,200 CNC machines"
+_WHICH_DID = re.compile(
+    r"\b(?:which|who|that)\s+(?!(?:agreed|pledged|aimed|planned|promised|"
+    r"vowed|committed|hoped|wanted|intended|decided|targeted)\b)[a-z]+ed\b",
+    re.I,
+)
+
+
 def is_target(text: str, q: Quantity, before: str = "") -> bool:
     """True when the quantity at text[q.start:q.end] is a goal, target or standard.
     `before`: the text before the sentence in its paragraph and the one before
@@ -134,7 +150,13 @@ def is_target(text: str, q: Quantity, before: str = "") -> bool:
     cues = [m for m in _cue_re().finditer(text, 0, q.end) if m.start() < q.start]
     if not cues:
         return False
+    # (not "today's action targets nearly 250 persons, of which 52 ...": whom sanctions name)
+    cues = [c for c in cues if not _SANCTIONS_TARGET.match(text, c.start())]
+    if not cues:
+        return False
     between = text[min(cues[-1].end(), q.start) : q.start]
+    if _WHICH_DID.search(between):
+        return False  # "Among today's targets is Dalian ..., which shipped over 1,200": done
     window = int(load_data("commitments.yaml")["cue_window"])
     folded = _FOLD_TO.search(between) and _words_in(between) <= 3 * window
     if (_words_in(between) > window and not folded) or re.search(r"[();]", between):

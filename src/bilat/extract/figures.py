@@ -484,7 +484,12 @@ def _range_rates(text: str, quantities: list[Quantity]) -> list[Quantity]:
 # "an additional 2.5 million tonnes per year, bringing the total to 12.5 million tonnes"
 _GOES_ON_OR_FROM = re.compile(
     r"\b(?:ris\w*|increas\w*|grow\w*|rais\w*|bring\w*|expand\w*|reach\w*|boost\w*)\b"
-    r"[^.;]{0,60}\bto\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+)?$"
+    r"[^.;]{0,60}\bto\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|as\s+much\s+as\s+)?$"
+    # "2,8 млрд кубометров в год с возможностью увеличения до 11 млрд кубометров"
+    r"|(?<![\w-])(?:увелич|рост|повыш|расшир|довед|выраст|вырос)\w*[^.;]{0,60}(?<![\w-])до\s+"
+    r"(?:примерно\s+|около\s+)?$"
+    # the range's end: "from 10 bcm a year to 12 bcm"
+    r"|^\s*(?:(?:a|per)\s+(?:year|annum)\s+)?to\s+$|^\s*(?:в\s+год\s+)?до\s+$"
     # the level it went from: "to 35 million tonnes a year by 2028, from about 28 million now"
     r"|^[^.;]{0,40},\s*(?:up\s+|down\s+)?from\s+(?:about\s+|around\s+|some\s+|nearly\s+|"
     r"almost\s+|roughly\s+|just\s+)?$"
@@ -492,7 +497,8 @@ _GOES_ON_OR_FROM = re.compile(
     r"|^\s*from\s+(?:the\s+|about\s+|around\s+)?$"
     # a second target in parallel: "to 44 bcm a year and via the Far Eastern route, due to
     # start in 2027, to 12 bcm"
-    r"|^\s*(?:a|per)\s+(?:year|annum)\s+and\b[^.;]{0,80}\bto\s+$",
+    # ... or its range: "from 38 to 44 bcm a year and of the Far Eastern route from 10 to 12"
+    r"|^\s*(?:a|per)\s+(?:year|annum)\s+and\b[^.;]{0,80}\b(?:to|from)\s+$",
     re.I,
 )
 

@@ -90,6 +90,7 @@ def number_period(
         if t.start >= q.end
         and _adjacent(text, q, t, siblings)
         and not _AFTER_EVENT.search(text, q.end, t.start)
+        and not _PART_OF.search(text, q.end, t.start)
     ]  # not "falling 24% to $8.6 billion after Washington threatened in December 2023"
     if after:
         gap_after = _word_gap(text, q.end, after[0].start)
@@ -113,9 +114,32 @@ def number_period(
         and not _other_clause(text, q, t, siblings)
         and _word_gap(text, q.end, t.start) <= _LATER_WORDS
         and not _AFTER_EVENT.search(text, q.end, t.start)
+        and not _PART_OF.search(text, q.end, t.start)
         and not _of_the_base(text, q, t, siblings)
     ]
-    return later[0].period if later else None
+    return later[0].period if later else _the_year_after_its_base(text, q, times)
+
+
+# a change told only against the year it is compared with: "Total traffic rose 27% on 2024"
+# (the year after it: 2025's change)
+_ON_BASE_YEAR = re.compile(
+    r"\s*(?:(?:year[- ]on[- ]year|y/y)\s+)?(?:on|over|compared\s+(?:to|with)|against|versus)\s+"
+    r"(?:the\s+level\s+of\s+)?$|\s*(?:к|по\s+сравнению\s+с)\s+$",
+    re.I,
+)
+
+
+def _the_year_after_its_base(text: str, q: Quantity, times: list[TimeExpr]) -> str | None:
+    if q.unit != "percent":
+        return None
+    for t in times:
+        if (
+            t.start >= q.end
+            and re.fullmatch(r"(?:19|20)\d\d", t.text)  # (not "up 9.7% on the year")
+            and _ON_BASE_YEAR.fullmatch(text, q.end, t.start)
+        ):
+            return str(int(t.period or "0") + 1)
+    return None
 
 
 # the value a figure is compared with, right after it: "down 6.9% from the record $244.8 bn"
@@ -134,6 +158,13 @@ def _of_the_base(text: str, q: Quantity, t: TimeExpr, siblings: list[Quantity]) 
     )
 
 
+# a part of the whole told next, with its own time: "reached 410, of which 96 were
+# dispatched in August alone" (August is the part's, not the whole's)
+_PART_OF = re.compile(
+    r",\s*(?:of\s+(?:which|whom|them)\b|из\s+(?:них|которых)(?![\w-])"
+    r"|(?:including|в\s+том\s+числе)\s+[^,;]{0,20}?\d)",
+    re.I,
+)
 _WHEN = re.compile(r"\s*,?\s*(?:when|in\s+which|during\s+which|когда)\b", re.I)
 _AFTER_EVENT = re.compile(r"\b(?:after|following|before|when)\s+(?!the\s+same\b)", re.I)
 # "reports $61.3 billion for the same quarter": the span the text just named, not a year in a
@@ -199,7 +230,7 @@ _A_YEAR_EARLIER = re.compile(
     # (and a rate's unit: "$1.50/bl a month earlier")
     r"(?:/[a-z]+)?(?:\s+(?!(?:from|than|compared|with|on|over|against|versus|vs|in|of|to|since|as|and"
     r"|or|at|year|years|period|the|its|their|figure|number|volume|level|total|amount)\b)"
-    r"(?-i:[a-z])[a-z-]+){0,3}?"
+    r"(?:(?-i:[a-z])[a-z-]+|(?-i:[A-Z]{2,5})s?\b)){0,3}?"  # ("12,400 TEU a year earlier")
     r"\s+(?:(?:a|one)\s+(?P<unit>year|month)\s+(?:earlier|before|ago)\b"
     r"|(?:годом\s+(?:ранее|раньше)|год\s+назад)(?![\w-]))",
     re.I,

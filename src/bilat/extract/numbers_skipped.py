@@ -200,6 +200,12 @@ def _list_number(text: str, p: Parse, m: re.Match[str]) -> bool:
 
 
 _OF_WHICH = re.compile(r"\s+of\s+(?:which|whom|them|these|those)\b")
+# the part of a count just told, its noun left out: "410, of which 96", "1,200 flights, of
+# them 300", "410, из них 96"
+_PART_BEFORE = re.compile(
+    r"\d[\d,.]*(?:\s+[a-zа-яё-]+){0,2},\s*(?:of\s+(?:which|them)|из\s+(?:них|которых))\s+$",
+    re.I,
+)
 _SPAN_BEFORE = re.compile(
     r"\bthe\s+(?:same|first|last|past|next|previous|following|coming|remaining)\s+$", re.I
 )
@@ -208,6 +214,8 @@ _SPAN_BEFORE = re.compile(
 def _counts_something(text: str, p: Parse, m: re.Match[str]) -> bool:
     """A bare number counts something only when a noun follows (not a span of years, an
     age, a rank, or the pair itself) or it is a word number with a scale ("a hundred")."""
+    if _PART_BEFORE.search(text, max(0, p.start - 80), p.start):
+        return True  # "reached 410, of which 96 were dispatched in August": the same things
     after = text[p.end : p.end + 40].lower()
     if (re.match(r"\s*(?:\(|,|\.|;|$)", after) or _WHEN_AFTER.match(after)) and not (
         p.words and p.scaled

@@ -75,7 +75,11 @@ def patterns() -> tuple[tuple[re.Pattern[str], Builder], ...]:
     y = r"(?:19|20)\d{2}"
     ry = (
         r"(?:(?:the\s+)?(?:last|past|previous|this|current|next|coming)\s+year"
-        r"|the\s+(?:(?:full|whole|entire)\s+)?year(?!\s+(?:of\s+)?(?:19|20)\d\d)"
+        # (not a predicate: "Last year was supposed to be the year trade settled")
+        r"|(?<!\bbe\s)(?<!\bis\s)(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)"
+        # (nor what a part is compared within: "the best month of the year")
+        r"(?<!month\sof\s)(?<!week\sof\s)(?<!\bday\sof\s)"
+        r"the\s+(?:(?:full|whole|entire)\s+)?year(?!\s+(?:of\s+)?(?:19|20)\d\d)"
         r"|full-year(?!\s+(?:19|20)\d\d)"
         r"|(?<=by\s)year[-\s]end\b)"  # "expects it to reach 210,000 TEU by year-end"
     )
