@@ -346,6 +346,15 @@ def _read(text: str, m: re.Match[str]) -> Quantity | None:
     _unit(text, p)
     _between(text, p)
     _from_to(text, p)
+    if (
+        p.unit is None
+        and p.scaled
+        and not p.words
+        and _NO_NOUN_AFTER.match(text, p.end)
+        and _WORD_BEFORE.search(text, max(0, p.start - 24), p.start)  # (not "HUF 3.9 trillion")
+    ):
+        p.unit = _money_told_before(text, p.start)  # "to $115.5 billion, while imports
+        p.currency = p.unit is not None  # rose to about 129.3 billion": the same currency
     if _other_currency(text, m, p) or not acceptable(text, p, m):
         return None
     unit = p.unit or "count"
@@ -365,6 +374,35 @@ def _read(text: str, m: re.Match[str]) -> Quantity | None:
     return Quantity(
         p.start, p.end, text[p.start : p.end], _exact(p.value), value_max, unit, per, qual, None
     )
+
+
+# a scaled number that names no unit of its own (nothing counted follows it) ...
+_NO_NOUN_AFTER = re.compile(
+    r"\s*(?:[,.;:)]|$|(?:in|last|this|a\s+year|from|to|for|on|over|against|while|and|but|"
+    r"according|year[- ]on[- ]year)\b)",
+    re.I,
+)
+_WORD_BEFORE = re.compile(r"(?:^|\s)[a-z]+\s+$")
+# ... after a sum told in a currency of the set, earlier in the sentence
+_MONEY_BEFORE = re.compile(
+    r"(?:(?P<sign>US\$|\$|€|₽)\s?\d[\d.,]*|\d[\d.,]*\s*(?:billion|million|trillion|bn|mln)\s+"
+    r"(?:US\s+|U\.S\.\s+)?(?P<word>dollars|euros|yuan|rubles|roubles)\b)",
+    re.I,
+)
+_SIGNS = {"us$": "USD", "$": "USD", "€": "EUR", "₽": "RUB"}
+_WORDS = {"dollars": "USD", "euros": "EUR", "yuan": "CNY", "rubles": "RUB", "roubles": "RUB"}
+
+
+def _money_told_before(text: str, start: int) -> str | None:
+    """The currency of the last sum told before `start` in the sentence, if any."""
+    last = None
+    for last in _MONEY_BEFORE.finditer(text, 0, start):  # noqa: B007 (the last one is kept)
+        pass
+    if last is None:
+        return None
+    if last["sign"]:
+        return _SIGNS[last["sign"].lower()]
+    return _WORDS[last["word"].lower()]
 
 
 def _exact(value: float) -> float:

@@ -206,6 +206,23 @@ _PART_BEFORE = re.compile(
     r"\d[\d,.]*(?:\s+[a-zа-яё-]+){0,2},\s*(?:of\s+(?:which|them)|из\s+(?:них|которых))\s+$",
     re.I,
 )
+# the noun the next number of a pair counts: "610,000 and 245,000 of those trips"
+_AND_THE_NEXT = re.compile(
+    r"\s+(?:and|or)\s+(?:(?:about|around|some|nearly|almost)\s+)?\d[\d,.]*\s+"
+    r"(?:(?:of\s+(?:those|these|the|them)\s+)?[a-z]{3,})",
+    re.I,
+)
+# a level compared with the one just told: "against 160 a year earlier", "up from 90"
+_VERSUS_BEFORE = re.compile(
+    r"(?:\bagainst|\bversus|\bvs\.?|\bcompared\s+(?:to|with)|\b(?:up|down)\s+from|(?<![\w-])против)"
+    r"\s+(?:(?:about|around|some|nearly|almost|roughly)\s+)?$",
+    re.I,
+)
+_THE_FIGURE_WAS = re.compile(
+    r"\bthe\s+(?:figure|number|total|tally|count)\s+(?:was|were|stood\s+at|came\s+to|"
+    r"reached)\s+(?:(?:about|around|some|nearly|almost|roughly|over|more\s+than)\s+)?$",
+    re.I,
+)
 _SPAN_BEFORE = re.compile(
     r"\bthe\s+(?:same|first|last|past|next|previous|following|coming|remaining)\s+$", re.I
 )
@@ -216,16 +233,23 @@ def _counts_something(text: str, p: Parse, m: re.Match[str]) -> bool:
     age, a rank, or the pair itself) or it is a word number with a scale ("a hundred")."""
     if _PART_BEFORE.search(text, max(0, p.start - 80), p.start):
         return True  # "reached 410, of which 96 were dispatched in August": the same things
+    if _AND_THE_NEXT.match(text, p.end):
+        return True  # "accounted for 610,000 and 245,000 of those trips": the next one's noun
     after = text[p.end : p.end + 40].lower()
-    if (re.match(r"\s*(?:\(|,|\.|;|$)", after) or _WHEN_AFTER.match(after)) and not (
-        p.words and p.scaled
-    ):
+    if (
+        re.match(r"\s*(?:\(|,|\.|;|$|(?:a|one)\s+(?:year|month)\s+(?:earlier|before)\b)", after)
+        or _WHEN_AFTER.match(after)
+    ) and not (p.words and p.scaled):
         if _NUMBER_OF_LEVEL.search(text, max(0, p.start - 120), p.start):
             return True  # "the number of freight trains passing through Kazakhstan exceeded 11,000"
         # "visitors … at 6.9 million.", "tourist arrivals rose 20% to about 235,000." (a
         # number written with thousands groups is no year, rank or age)
         grouped = _GROUPED.fullmatch(text[p.start : p.end]) is not None
-        return (p.scaled or grouped) and _counted_before(text, p.start)
+        if p.scaled and _THE_FIGURE_WAS.search(text, max(0, p.start - 60), p.start):
+            return True  # "for 2023 as a whole the figure was 3.4 million": the one told
+        compared = _VERSUS_BEFORE.search(text, max(0, p.start - 30), p.start) is not None
+        # ("about 250 flights a week ..., against 160 a year earlier": the flights then)
+        return (p.scaled or grouped or compared) and _counted_before(text, p.start)
     first = re.match(r"\s*([a-zа-яё][a-zа-яё'.-]*)", after)
     if _ELLIPSIS_AFTER.match(after) and _ELLIPSIS_BEFORE.search(
         text, max(0, p.start - 160), p.start

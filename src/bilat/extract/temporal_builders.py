@@ -30,6 +30,7 @@ __all__ = [
     "b_first_months",
     "b_first_quarters",
     "b_fiscal_part",
+    "b_fiscal_relative",
     "b_fiscal_short",
     "b_h_short",
     "b_half",
@@ -217,6 +218,17 @@ def b_fiscal_part(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     a, b = _FISCAL_START - 1 + first, _FISCAL_START - 2 + first + count  # months from Jan y1
     start, end = ymd(y1 + a // 12, a % 12 + 1), ymd(y1 + b // 12, b % 12 + 1)
     return start, end, f"{start}..{end}"
+
+
+def b_fiscal_relative(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    """'the last fiscal year' told in December 2025: the one begun in April 2024 (India,
+    Japan and the UK begin it then; a US year begun in October spans the same two years)."""
+    if ctx.pub is None or ctx.pub.month is None:
+        return None
+    word = (m["w"] or m["w2"] or "").lower()
+    shift = {"last": -1, "previous": -1, "past": -1, "next": 1}.get(word, 0)
+    y1 = (ctx.pub.year if ctx.pub.month >= _FISCAL_START else ctx.pub.year - 1) + shift
+    return str(y1), str(y1 + 1), f"{y1}..{y1 + 1}"
 
 
 def b_fiscal_short(m: re.Match[str], ctx: Ctx) -> Resolved | None:

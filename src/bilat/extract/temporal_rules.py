@@ -22,6 +22,7 @@ from bilat.extract.temporal_builders import (
     b_first_quarters,
     b_fiscal_ended,
     b_fiscal_part,
+    b_fiscal_relative,
     b_fiscal_short,
     b_h_short,
     b_half,
@@ -175,6 +176,15 @@ def patterns() -> tuple[tuple[re.Pattern[str], Builder], ...]:
             rf"(?:which|that)\s+(?:ended|closed)\s+(?:in\s+|on\s+)?(?P<mon>{mon})\b"
             rf"(?:\s+\d{{1,2}}(?!\d))?(?:,?\s+(?P<ey>{y})\b)?",
             b_fiscal_ended,
+            re.I,
+        ),
+        (  # "in the last fiscal year", "this financial year": the one before the report's,
+            # or the report's own (GOLD: a range of the two years it spans)
+            # (not a part's: "April-December of the current financial year")
+            r"(?<!\bof\s)\b(?:in\s+|for\s+|during\s+|over\s+)?the\s+"
+            r"(?P<w>last|previous|past|current|next)\s+(?:fiscal|financial)\s+year\b(?!\s*(?:\d|FY))"
+            r"|(?<!\bof\s)\b(?P<w2>this|last|next)\s+(?:fiscal|financial)\s+year\b(?!\s*(?:\d|FY))",
+            b_fiscal_relative,
             re.I,
         ),
         (  # "in FY24", "FY'25": the fiscal year ending in March of that year (GOLD: a range)
