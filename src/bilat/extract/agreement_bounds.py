@@ -335,13 +335,19 @@ def _aim_after_date(text: str, end: int) -> int | None:
             break
         after = place.end()
     # "... last June envisaging supplies of up to 55 bcm a year", "... covering"
-    aim = r"\s+(?:to\s+[a-z]|(?:covering|providing\s+for|envisaging)\s)"
+    # (a decree's: "signed a decree on December 1, allowing Chinese citizens to enter ...")
+    aim = (
+        r"\s+(?:to\s+[a-z]|(?:covering|providing\s+for|envisaging|allowing|granting|abolishing|"
+        r"lifting|imposing|raising|introducing|extending|requiring|establishing|banning)\s)"
+    )
     # ... and its subject: "a memorandum of understanding in Moscow on the construction of a
     # nuclear power plant" (not "on the sidelines of", "for the first time")
     subject = (
         r"\s+(?:on|for)\s+(?!(?:the\s+)?(?:sidelines|margins|occasion|eve|first|second|"
         r"behalf|part|way|visit|basis)\b)(?:the\s+)?[a-z]"
     )
+    if after > end and text.startswith(",", after) and re.match(aim, text[after + 1 :]):
+        after += 1  # "... on December 1 last year, allowing ..."
     return after if after > end and re.match(f"{aim}|{subject}", text[after:]) else None
 
 

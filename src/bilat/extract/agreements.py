@@ -106,6 +106,13 @@ _REFERRED = re.compile(
     r"(?:(?!(?:and|or|as\s+well)\b)[\w-]+\s+){0,3}$",
     re.I,
 )
+_DECREE = re.compile(r"decree", re.I)
+# a decree named by nothing but its issuer, or one ratifying a treaty (the treaty's own step)
+_BARE_DECREE = re.compile(
+    r"(?:(?:presidential|government|executive|royal|the|a|an)\s+)*decrees?(?:\s+in\s+force)?"
+    r"|.*\bdecrees?\s+ratifying\b.*",
+    re.I,
+)
 _BODY_AFTER = re.compile(r"\s+Organi[sz]ation\b")
 _YEAR_BEFORE = re.compile(r"\b(?:19|20)\d\d\s+(?:[\w-]+\s+){0,2}$")
 
@@ -424,6 +431,11 @@ def _from_sentence(ctx: DocContext, s: Sentence) -> list[Agreement]:
         spans.append((begin, begin + len(title)))
         if kind == "other" and re.search(r"\bsigned\b", s.text, re.I):
             made = replace(made, status="signed")
+        if _DECREE.search(m.group(0)):
+            if _BARE_DECREE.fullmatch(title):
+                continue  # "under a government decree": no telling which
+            if made.status in ("signed", "announced"):
+                made = replace(made, status="adopted")  # one side's instrument (GOLD.md v1.1)
         if _about_pair(ctx, s, made):
             out.append(made)
             out += _as_well_between(ctx, s, made)

@@ -243,7 +243,10 @@ def _agreement(
         # "подписали протокол 25-й сессии МПК": a session's own record, as "протокол заседания"
     if kind == "contract" and k.english == "treaty":  # "договор купли-продажи"
         name = _name(toks, replace(k, english="contract"), name.head)
-    return _make(ctx, s, toks, name, kind, _status(toks, name, kind))
+    status = _status(toks, name, kind)
+    if k.english == "decree" and status in ("signed", "announced"):
+        status = "adopted"  # one side's instrument (GOLD.md v1.1): "подписал указ о ..."
+    return _make(ctx, s, toks, name, kind, status)
 
 
 def _names_session(toks: Sequence[Token], name: _Name) -> bool:

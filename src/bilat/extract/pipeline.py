@@ -217,6 +217,23 @@ def _grounded(doc: Document, items: Iterable[T]) -> tuple[T, ...]:
     return tuple(out)
 
 
+_DECREE = re.compile(r"\bdecree\b", re.I)
+
+
+def _without_regime_decrees(
+    agreements: list[Agreement], regimes: list[Agreement]
+) -> list[Agreement]:
+    """The visa regimes (titled apart: no kind noun names them), each once: a decree told in
+    the sentence that tells a regime ("signed a decree on visa-free entry for Chinese
+    citizens") is that regime's instrument, recorded as the regime."""
+    told = {r.evidence.start for r in regimes}
+    return [
+        a
+        for a in agreements
+        if not (a.kind == "other" and _DECREE.search(a.title) and a.evidence.start in told)
+    ] + regimes
+
+
 def extract_document(
     doc: Document,
     spacy_doc: Any,
@@ -235,7 +252,7 @@ def extract_document(
     events = extract_events(ctx, gaz)
     figures = extract_figures(ctx)
     agreements = extract_agreements(ctx)
-    agreements += extract_visa_regimes(ctx, gaz)  # titled apart: no kind noun names them
+    agreements = _without_regime_decrees(agreements, extract_visa_regimes(ctx, gaz))
     agreements += extract_instruments(ctx, gaz)  # executive orders, sanctions packages, duties
     commitments = extract_commitments(ctx)
     figures = without_title_targets(ctx, figures, commitments)
