@@ -38,6 +38,13 @@ CASES = [
         f"{P1}\n\n{P2}\n",
     ),
     ("share", f"{P1}\n\nShare\n\n{P2}\n", f"{P1}\n\n{P2}\n"),
+    (
+        "endnotes",
+        f"Eurasia Monitor Volume: 12 Issue: 7\n\n{P1}[1]\n\n{P3}\u00b2\n\n[1] See Anna Berg, "
+        '"The Tenth Joint Patrol," Eurasia Monitor, May 2031.\n\u00b2 Ministry of Commerce, '
+        "Export Import Data Bank.\n",
+        f"{P1}[1]\n\n{P3}\u00b2\n",
+    ),
     ("subscribe", f"{P1}\n\nSubscribe to our Telegram channel\n", f"{P1}\n"),
     ("comments closed", f"{P1}\n\nComments are closed.", f"{P1}\n"),
     (
@@ -173,6 +180,11 @@ UNTOUCHED = [
     "The triangle of Russia — China — USA\n\nWhat did they agree on?\n",
     f"{P1}\n\n\n\n{P2}\n",
     "| Year | Trade, $bn |\n| 2023 | 240 |\n| 2024 | 245 |\n",
+    # a transcript's timecode is no endnote marker
+    "[00:01:12] ANCHOR: Russia and China signed a new trade agreement in Beijing on Tuesday.\n",
+    "[2] Russia and China signed a new trade agreement in Beijing on Tuesday.\n",
+    # an endnote naming who said it keeps the speaker
+    f"{P3}\u00b2\n\n\u00b2 Kremlin spokesman Dmitry Peskov, 15 January 2031.\n",
     "Chronology\n\n" + "x " * 200 + "\n\n24.02.2025\n\nThe leaders spoke by phone.\n",
     "",
     "   \n\n",
