@@ -146,3 +146,31 @@ def test_a_state_named_by_its_full_russian_name_is_the_state() -> None:
         "2031-05-05",
     )
     assert found == [("visit", "planned", "2031-05-12", ("North Korea", "Sergey Lavrov"))]
+
+
+def test_a_reception_still_to_come_is_a_planned_meeting() -> None:
+    found = _events(
+        "Russian Foreign Minister Sergei Lavrov arrived in Wonsan on Friday for talks with "
+        "North Korean Foreign Minister Choe Son Hui. Kim Jong Un is expected to receive "
+        "Lavrov later today.",
+        "2031-07-12",
+    )
+    assert ("meeting", "planned", "2031-07-12", ("Kim Jong Un", "Sergei Lavrov")) in found
+
+
+def test_talks_named_by_the_adjective_alone_are_a_meeting() -> None:
+    found = _events(
+        "A bilateral with President Xi Jinping took place on the sidelines, Indian Prime "
+        "Minister Narendra Modi's office said on Sunday.",
+        "2031-08-31",
+    )
+    assert [(f[0], f[3]) for f in found] == [("meeting", ("Narendra Modi", "Xi Jinping"))]
+
+
+def test_presidents_who_talked_in_person_on_a_summits_sidelines_met_in_russian() -> None:
+    found = _events(
+        "Последний раз Путин и Эрдоган общались лично на полях саммита ШОС в Тяньцзине в "
+        "начале сентября.",
+        "2031-10-15",
+    )
+    assert ("meeting", "occurred", "2031-09", ("Recep Tayyip Erdoğan", "Vladimir Putin")) in found
