@@ -135,3 +135,28 @@ def test_something_a_side_is_said_to_want_stays_a_level() -> None:
     )
     assert found.commitments == ()
     assert [f.value for f in found.figures] == [70.0]
+
+
+def test_a_season_across_two_years_is_a_year_range() -> None:
+    found = _figures(
+        "In the winter 2030/31 schedule, airlines operate about 360 weekly flights between "
+        "Russia and China, down from some 540 in 2019.",
+        "2031-01-10",
+    )
+    assert (360.0, "count", None, "2030..2031") in found
+    assert (540.0, "count", None, "2019") in found
+    assert all(f[0] != 31.0 for f in found)
+
+
+def test_capacity_scheduled_is_for_the_quarter_or_month_to_come() -> None:
+    found = _figures(
+        "Airlines scheduled 1.4 million seats between China and Thailand in the first quarter, "
+        "up 40 per cent on the previous quarter.",
+        "2031-01-28",
+    )
+    assert (1400000.0, "count", None, "2031-Q1") in found
+    found = _figures(
+        "Chinese carriers had scheduled some 1,300 weekly flights to Japan for December.",
+        "2031-11-20",
+    )
+    assert (1300.0, "count", None, "2031-12..2031-12") in found

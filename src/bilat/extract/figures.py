@@ -200,7 +200,10 @@ _FORECAST = re.compile(
     r"\b(?:expects?|forecasts?|predicts?|projects?)\s+(?:[\w'’-]+\s+){0,8}?to\s+"
     + _FORECAST_VERB
     + r"|\b(?:is|are)\s+(?:expected|forecast|projected|likely)\s+to\s+"
-    + _FORECAST_VERB,
+    + _FORECAST_VERB
+    # capacity scheduled: "Airlines scheduled 1.2 million seats ... in the first quarter" (in
+    # January: this quarter), "had scheduled some 1,200 weekly flights for December"
+    + r"|\bscheduled\s+(?:(?:about|some|around|nearly|almost|over|more\s+than)\s+)?\d",
     re.I,
 )
 

@@ -386,7 +386,8 @@ def patterns() -> tuple[tuple[re.Pattern[str], Builder], ...]:
         (rf"\b(?:(?P<w>(?i:last|next|this))\s+|(?i:on)\s+)?(?P<wd>{wd})\b", b_weekday, 0),
         (
             rf"\b(?:(?:the|in)\s+|(?P<w>last|next|this)\s+)(?P<s>{season})\b"
-            rf"(?:\s+(?:of\s+)?(?P<y>{y})\b)?",
+            # (not "the winter 2025/26 schedule": a season across two years, a year range)
+            rf"(?:\s+(?:of\s+)?(?P<y>{y})\b(?![/–-]\d))?(?!\s+{y}[/–-]\d)",
             b_season,
             re.I,
         ),
