@@ -410,13 +410,14 @@ def _agreements(text: str) -> list[tuple[str, str, str]]:
             "Russia and China signed a joint statement in Moscow in 2023.",
             [("joint_statement", "signed", "joint statement of Russia and China")],
         ),
-        (  # the longer kind wins (a sale agreement is a contract); the name's left words count
+        (  # the longer kind wins (a sale agreement is a contract); the name's left words
+            # count; what flows under it is in force (signed)
             "Gas flows under the long-term gas purchase and sale agreement between Gazprom and "
             "CNPC, the company said.",
             [
                 (
                     "contract",
-                    "announced",
+                    "signed",
                     "long-term gas purchase and sale agreement between Gazprom and CNPC",
                 )
             ],

@@ -127,6 +127,8 @@ _LEFT = re.compile(
     # what is supplied or done: "a long-term fertiliser supply agreement"
     r"fertili[sz]ers?|grain|wheat|LNG|electricity|power|uranium|fuel|food|agricultural|"
     r"fisheries|fishing|aviation|shipping|tourism|labour|labor|mining|steel|logistics|digital|"
+    # "the bilateral air services agreement", "a codeshare agreement", "a visa-free agreement"
+    r"(?<![a-z])air|services|transport|road|codeshare|visa-free|extradition|readmission|"
     r"[a-z]+(?:tion|ment)|"
     # the deal's own qualifiers in company filings: "a non-binding memorandum", "a
     # definitive agreement", "a ten-year offtake contract"

@@ -113,6 +113,15 @@ _BARE_DECREE = re.compile(
     r"|.*\bdecrees?\s+ratifying\b.*",
     re.I,
 )
+# a document told in force by what it does or since when: "..., which allows 52 weekly
+# frequencies", "that took effect on May 28", "in force since 2018"
+_IN_FORCE = re.compile(
+    r"[^.;]{0,60}?,?\s+(?:which|that)\s+(?:allows|permits|provides\s+for|caps|limits|fixes|"
+    r"governs|requires|took\s+effect|entered\s+into\s+force|came\s+into\s+force|(?:is|has\s+been)"
+    r"\s+in\s+force)\b|[^.;]{0,40}?,?\s+in\s+force\s+since\b",
+    re.I,
+)
+_UNDER_ONE = re.compile(r"\bunder\s+(?:the|their|its|this|that)\s+(?:[\w'’-]+\s+){0,6}$", re.I)
 _BODY_AFTER = re.compile(r"\s+Organi[sz]ation\b")
 _YEAR_BEFORE = re.compile(r"\b(?:19|20)\d\d\s+(?:[\w-]+\s+){0,2}$")
 
@@ -258,6 +267,12 @@ def _make(
     status = _status(s.text, kind, at)
     if end is not None and _PASSIVE_SIGNED.match(s.text, end):
         status = "signed"
+    if status == "announced" and (
+        (end is not None and _IN_FORCE.match(s.text, end))
+        or _UNDER_ONE.search(s.text, max(0, at - 80), at)
+    ):
+        status = "signed"  # "their air services agreement, which allows 52 weekly flights",
+        # "a price fixed under the intergovernmental agreement": one in force
     principle = _IN_PRINCIPLE.match(s.text, end) if end is not None else None
     if principle is not None:
         status = "negotiating"  # 'reached an "agreement in principle"': terms agreed, nothing
