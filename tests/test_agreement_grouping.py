@@ -21,7 +21,8 @@ from bilat.reconcile.model import AgreementEntry, ReconcileOptions
 
 _OPTIONS = ReconcileOptions()
 _WORDS = ("gas", "oil", "trade", "yuan", "loan", "bridge", "2nd", "3rd", "rail")
-_DATES = (None, "2024", "2024-05", "2024-05-01", "2024-05-02", "2024-06-10")
+_DATES = (None, "2024", "2024-05", "2024-05-01", "2024-05-02", "2024-05-03", "2024-05-04")
+_DATES += ("2024-06-10", "2025-05", "2025-05-01", "2024-02-30")
 
 
 def _item(n: int, title: str, parties: frozenset[str], status: str, date: str | None) -> _Item:
@@ -94,6 +95,34 @@ def test_a_repeated_title_is_weighed_once_per_form(monkeypatch: pytest.MonkeyPat
     histories = _group(items, _OPTIONS)
     assert [len(h) for h in histories] == [80]
     assert asked["similar"] <= 4 and asked["clash"] <= 4, asked
+
+
+def test_a_signing_of_every_year_is_weighed_against_no_other_years_history(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Two titles signed every year for sixty years, one on a day (each year's signing
+    clashes with every other year's: sixty histories), one in a month (no date clash: one
+    history). The clash is asked a few times in all: the grouping asked it of every
+    earlier year's history for the first title, and of every earlier year's signing for
+    the second (kept by date: a key a year), ~3,500 times; the histories are the rule's."""
+    asked = {"clash": 0}
+    clash = agreements._clash
+
+    def counted_clash(*args: Any) -> Any:
+        asked["clash"] += 1
+        return clash(*args)
+
+    monkeypatch.setattr(agreements, "_clash", counted_clash)
+    items = []
+    for year in range(2000, 2060):
+        n = len(items)
+        items.append(_item(n, "bridge loan", frozenset({"RU", "CN"}), "signed", f"{year}-05-01"))
+        items.append(_item(n + 1, "gas trade", frozenset({"RU", "CN"}), "adopted", f"{year}-02"))
+    histories = _group(items, _OPTIONS)
+    assert asked["clash"] <= 4, asked
+    monkeypatch.setattr(agreements, "_clash", clash)
+    assert [[i.ref for i in h] for h in histories] == [[i.ref for i in h] for h in _by_rule(items)]
+    assert sorted(len(h) for h in histories) == [1] * 60 + [60]
 
 
 _AGAIN = st.sampled_from(("RU", "CN", "KZ")).map(lambda p: frozenset({p}))

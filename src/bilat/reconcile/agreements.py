@@ -48,6 +48,7 @@ __all__ = [
 ]
 
 _SIGNED = frozenset({"signed", "adopted"})
+_NEAR = range(-2, 3)  # days apart of two signings that do not clash (`_clash`'s window)
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,10 +211,11 @@ class _History:
         self.titles: dict[tuple[frozenset[str], frozenset[str]], _Item] = {}
         self.clashing: dict[tuple[object, ...], _Item] = {}
 
-    def add(self, item: _Item) -> None:
+    def add(self, item: _Item, clash: tuple[object, ...]) -> None:
+        """Add `item`, of `_clash_key` `clash`."""
         self.items.append(item)
         self.titles.setdefault((item.words, item.projects), item)
-        self.clashing.setdefault(_clash_key(item), item)
+        self.clashing.setdefault(clash, item)
 
     def copy(self) -> _History:
         other = _History()
@@ -225,11 +227,22 @@ class _History:
         return other
 
 
-def _clash_key(item: _Item) -> tuple[object, ...]:
-    """All `_clash` reads of a statement: two statements of one key clash alike."""
+def _signed_day(item: _Item) -> int | None:
+    """The day (ordinal) a signing (signed/adopted) is dated to, when to the day: what
+    `_clash` reads of a statement's status and date (a signing dated to a month or a year,
+    or not signed, clashes by date with nothing)."""
     e = item.entry
-    signed = (True, e.date) if e.status in _SIGNED else (False, None)
-    return (item.parties, item.numbers, item.projects, *signed)
+    if e.status not in _SIGNED or precision(e.date) != 3:
+        return None
+    span = date_span(e.date)
+    return span[0].toordinal() if span is not None else None
+
+
+def _clash_key(item: _Item, day: int | None) -> tuple[object, ...]:
+    """All `_clash` reads of a statement (`day`: its `_signed_day`): two statements of one
+    key clash alike (a signing's date only when to the day: a title signed in a month of
+    every year is one key, not one a year)."""
+    return (item.parties, item.numbers, item.projects, day)
 
 
 class _Grouping:
@@ -239,7 +252,12 @@ class _Grouping:
     and its parties, numbers and signing against a history's, once: `_similarity` and
     `_clash` read only those (`_History` keys), so their answers are kept by key. `fork`
     copies the histories placed so far (the answers kept are shared: they depend on the
-    keys alone)."""
+    keys alone).
+
+    A signing dated to the day clashes with every history holding one dated more than
+    two days off (`_clash`): such histories are not weighed at all (`_dated`: those
+    holding a signing dated to the day; `_on_day`: those holding one of each day), so a
+    title signed on a day of every year is not weighed against every year's history."""
 
     def __init__(self, items: list[_Item], options: ReconcileOptions) -> None:
         self.histories: list[_History] = []
@@ -247,12 +265,28 @@ class _Grouping:
         self._blocker = _Blocker(items, options.agreement_dice)
         self._similar: dict[tuple[object, object], float] = {}  # (title key, title key)
         self._clashes: dict[tuple[object, object], bool] = {}  # (clash key, clash key)
+        self._dated: set[int] = set()
+        self._on_day: dict[int, set[int]] = {}
 
     def fork(self) -> _Grouping:
         other = copy.copy(self)
         other.histories = [h.copy() for h in self.histories]
         other._blocker = self._blocker.copy()
+        other._dated = set(self._dated)
+        other._on_day = {d: set(hs) for d, hs in self._on_day.items()}
         return other
+
+    def _weighed(self, item: _Item, day: int | None) -> set[int]:
+        """The histories `item` may join: those of a title word of its (the blocker's)
+        but those it clashes with by the day of its signing."""
+        found = self._blocker.candidates(item)
+        if day is None or not self._dated:
+            return found
+        on_day = self._on_day
+        near: set[int] = set()  # holding a signing within two days of it
+        for k in _NEAR:
+            near.update(on_day.get(day + k, ()))
+        return (found - self._dated) | (found & near)
 
     def place(self, items: Iterable[_Item]) -> None:
         """Place `items`, in reading order, after those placed so far."""
@@ -260,8 +294,9 @@ class _Grouping:
         blocker, options = self._blocker, self._options
         for item in items:
             best: tuple[float, int] | None = None
-            title, clash = (item.words, item.projects), _clash_key(item)
-            for h in sorted(blocker.candidates(item)):
+            day = _signed_day(item)
+            title, clash = (item.words, item.projects), _clash_key(item, day)
+            for h in sorted(self._weighed(item, day)):
                 history = histories[h]
                 score = 0.0
                 for key, m in history.titles.items():
@@ -282,8 +317,11 @@ class _Grouping:
             chosen = best[1] if best else len(histories)
             if best is None:
                 histories.append(_History())
-            histories[chosen].add(item)
+            histories[chosen].add(item, clash)
             blocker.add(item, chosen)
+            if day is not None:
+                self._dated.add(chosen)
+                self._on_day.setdefault(day, set()).add(chosen)
 
 
 def _group(items: list[_Item], options: ReconcileOptions) -> list[list[_Item]]:
