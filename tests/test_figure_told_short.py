@@ -80,3 +80,11 @@ def test_months_of_the_current_fiscal_year_keep_their_months() -> None:
         "2031-12-20",
     )
     assert (44000000000.0, "USD", "2031-04..2031-11") in found
+
+
+def test_a_scaled_number_after_no_verb_of_amount_takes_no_currency() -> None:
+    found = _figures(
+        "Trade reached $250 billion in 2031, while Russia's population is 146 million.",
+        "2032-01-14",
+    )
+    assert all(f[1] != "USD" or f[0] == 250000000000.0 for f in found)

@@ -382,7 +382,12 @@ _NO_NOUN_AFTER = re.compile(
     r"according|year[- ]on[- ]year)\b)",
     re.I,
 )
-_WORD_BEFORE = re.compile(r"(?:^|\s)[a-z]+\s+$")
+# (a level a verb of amount leads to: "rose to about 129.3 billion", "fell 14.5 percent to
+# just 14.25 billion"; not "the population is 146 million")
+_WORD_BEFORE = re.compile(
+    r"(?:^|\s)(?:to|at|reached|totall?ed|amounted\s+to|stood\s+at|worth|of|from)\s+"
+    r"(?:(?:about|around|some|nearly|almost|roughly|just|only|over|more\s+than|less\s+than)\s+)?$"
+)
 # ... after a sum told in a currency of the set, earlier in the sentence
 _MONEY_BEFORE = re.compile(
     r"(?:(?P<sign>US\$|\$|€|₽)\s?\d[\d.,]*|\d[\d.,]*\s*(?:billion|million|trillion|bn|mln)\s+"
