@@ -49,7 +49,7 @@ from bilat.extract.temporal import TimeExpr, find_time_expressions
 from bilat.extract.wordre import in_capitals
 from bilat.records import Agreement, Evidence
 
-__all__ = ["extract_agreements"]
+__all__ = ["DECREE", "extract_agreements"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,7 +106,8 @@ _REFERRED = re.compile(
     r"(?:(?!(?:and|or|as\s+well)\b)[\w-]+\s+){0,3}$",
     re.I,
 )
-_DECREE = re.compile(r"decree", re.I)
+# one side's decree (GOLD.md v1.1: a unilateral instrument, other/adopted)
+DECREE = re.compile(r"\bdecrees?\b", re.I)
 # a decree named by nothing but its issuer, or one ratifying a treaty (the treaty's own step)
 _BARE_DECREE = re.compile(
     r"(?:(?:presidential|government|executive|royal|the|a|an)\s+)*decrees?(?:\s+in\s+force)?"
@@ -446,7 +447,7 @@ def _from_sentence(ctx: DocContext, s: Sentence) -> list[Agreement]:
         spans.append((begin, begin + len(title)))
         if kind == "other" and re.search(r"\bsigned\b", s.text, re.I):
             made = replace(made, status="signed")
-        if _DECREE.search(m.group(0)):
+        if DECREE.search(m.group(0)):
             if _BARE_DECREE.fullmatch(title):
                 continue  # "under a government decree": no telling which
             if made.status in ("signed", "announced"):

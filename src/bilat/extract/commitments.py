@@ -147,11 +147,12 @@ def is_target(text: str, q: Quantity, before: str = "") -> bool:
     if _SET_AS_TARGET.match(text, q.end):
         return True  # "the $8.5 billion the two sides had set as an interim target for 2025"
     # a cue may run into the quantity's own words ("agreed to" + "to double")
-    cues = [m for m in _cue_re().finditer(text, 0, q.end) if m.start() < q.start]
-    if not cues:
-        return False
     # (not "today's action targets nearly 250 persons, of which 52 ...": whom sanctions name)
-    cues = [c for c in cues if not _SANCTIONS_TARGET.match(text, c.start())]
+    cues = [
+        m
+        for m in _cue_re().finditer(text, 0, q.end)
+        if m.start() < q.start and not _SANCTIONS_TARGET.match(text, m.start())
+    ]
     if not cues:
         return False
     between = text[min(cues[-1].end(), q.start) : q.start]

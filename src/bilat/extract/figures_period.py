@@ -138,7 +138,7 @@ def _the_year_after_its_base(text: str, q: Quantity, times: list[TimeExpr]) -> s
             and re.fullmatch(r"(?:19|20)\d\d", t.text)  # (not "up 9.7% on the year")
             and _ON_BASE_YEAR.fullmatch(text, q.end, t.start)
         ):
-            return str(int(t.period or "0") + 1)
+            return str(int(t.text) + 1)
     return None
 
 

@@ -400,11 +400,10 @@ _WORDS = {"dollars": "USD", "euros": "EUR", "yuan": "CNY", "rubles": "RUB", "rou
 
 def _money_told_before(text: str, start: int) -> str | None:
     """The currency of the last sum told before `start` in the sentence, if any."""
-    last = None
-    for last in _MONEY_BEFORE.finditer(text, 0, start):  # noqa: B007 (the last one is kept)
-        pass
-    if last is None:
+    sums = list(_MONEY_BEFORE.finditer(text, 0, start))
+    if not sums:
         return None
+    last = sums[-1]
     if last["sign"]:
         return _SIGNS[last["sign"].lower()]
     return _WORDS[last["word"].lower()]

@@ -18,7 +18,7 @@ from dataclasses import replace
 from typing import Any, TypeVar
 
 from bilat.extract.actors import extract_actors
-from bilat.extract.agreements import extract_agreements
+from bilat.extract.agreements import DECREE, extract_agreements
 from bilat.extract.commitments import extract_commitments
 from bilat.extract.context import DocContext, Sentence
 from bilat.extract.events import extract_events
@@ -217,9 +217,6 @@ def _grounded(doc: Document, items: Iterable[T]) -> tuple[T, ...]:
     return tuple(out)
 
 
-_DECREE = re.compile(r"\bdecree\b", re.I)
-
-
 def _without_regime_decrees(
     agreements: list[Agreement], regimes: list[Agreement]
 ) -> list[Agreement]:
@@ -230,7 +227,7 @@ def _without_regime_decrees(
     return [
         a
         for a in agreements
-        if not (a.kind == "other" and _DECREE.search(a.title) and a.evidence.start in told)
+        if not (a.kind == "other" and DECREE.search(a.title) and a.evidence.start in told)
     ] + regimes
 
 
