@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from bilat.datafiles import read_data
 from bilat.extract.context import DocContext
-from bilat.extract.gazetteer import Entry, Gazetteer, normalize
+from bilat.extract.gazetteer import Entry, Gazetteer, Role, normalize
 from bilat.extract.roles import RolePhrase
 
 __all__ = ["Builder", "Draft", "context_before", "media_names"]
@@ -77,7 +77,14 @@ class Builder:
         if draft is None:
             role = self.gaz.role_on(entry, self.ctx.published) if entry.type == "person" else None
             title = role.title if role else entry.description
-            draft = Draft(entry.name, entry.type, entry.country, entry.gid, title, entry=entry)
+            draft = Draft(
+                entry.name,
+                entry.type,
+                _serves(self.gaz, entry, role),
+                entry.gid,
+                title,
+                entry=entry,
+            )
             self.drafts[entry.gid] = draft
         draft.add(start, end, text, alias)
         self.take(start, end)
@@ -104,3 +111,14 @@ class Builder:
         draft.add(start, end, text)
         self.take(start, end)
         return draft
+
+
+def _serves(gaz: Gazetteer, entry: Entry, role: Role | None) -> str | None:
+    """The side a person acts for: the body's when the office the person holds at the date is
+    a union's that speaks as one side (the European Commission's president for the EU, not
+    for Germany), else the person's own state."""
+    if role is not None and role.org is not None:
+        side = gaz.get(role.org).country
+        if side is not None and gaz.union(side) is not None:
+            return side
+    return entry.country

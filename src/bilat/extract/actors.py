@@ -36,7 +36,7 @@ from bilat.extract.actors_ru import (
 from bilat.extract.affiliation import affiliation
 from bilat.extract.context import DocContext, Mention
 from bilat.extract.figures_measure import countries_in_text
-from bilat.extract.gazetteer import Entry, Gazetteer, normalize
+from bilat.extract.gazetteer import Entry, Gazetteer, default_gazetteer, normalize
 from bilat.extract.gazmatch import find_gazetteer_mentions
 from bilat.extract.organizations import OrgMention, described_companies, find_organizations
 from bilat.extract.roles import POSTED_KEYS, RolePhrase, find_plural_roles, find_role_phrases
@@ -413,7 +413,7 @@ def _keep(d: Draft, text: str, people: frozenset[int] = frozenset()) -> bool:
             and not _in_dateline(text, *sp[:2])
         ]  # a dateline says where the report was filed
         return len(outside) >= 2
-    if d.type == "organization" and d.country:
+    if d.type == "organization" and d.country and default_gazetteer().union(d.country) is None:
         if people and all(_in_a_title(text, s, e, people) for s, e, _t in d.spans):
             return False  # "Premier of the State Council Li Qiang": his title, twice
         return len(d.spans) >= 2 or any(_speaks(text, s, e) for s, e, _t in d.spans)

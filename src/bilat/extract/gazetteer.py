@@ -317,6 +317,13 @@ class Gazetteer:
         self._by_adjective: dict[str, Entry] = {}
         self._by_phrase: dict[str, str] = {}
         self._by_role: dict[str, list[Entry]] = defaultdict(list)
+        # a union that is a side of a pair as a state is (the EU): a body with members whose
+        # country is its own code
+        self._unions = {
+            e.country: e
+            for e in self._entries.values()
+            if e.type == "organization" and e.country and e.members
+        }
         self._index_phrases()
         for entry in self._entries.values():
             self._index(entry)
@@ -383,11 +390,19 @@ class Gazetteer:
             raise KeyError(f"no gazetteer entry {gid!r}") from None
 
     def state(self, iso2: str) -> Entry:
-        """The states.yaml entry for an ISO alpha-2 code (Taiwan, "TW", has type place)."""
+        """The states.yaml entry for an ISO alpha-2 code (Taiwan, "TW", has type place), or the
+        union that is a side as a state is ("EU": the European Union, an organization)."""
+        union = self._unions.get(iso2.upper())
+        if union is not None:
+            return union
         entry = self.get(iso2.upper())
         if entry.gid != entry.country:
             raise KeyError(f"{iso2!r} is not a state id")
         return entry
+
+    def union(self, code: str) -> Entry | None:
+        """The union that is a side of a pair as a state is, by its code ("EU"), else None."""
+        return self._unions.get(code)
 
     def entries(self) -> Iterator[Entry]:
         """Every entry, in file order (states, people, organisations, ...)."""

@@ -183,13 +183,15 @@ def _adjective_states(text: str) -> set[str]:
 def _counts(ctx: DocContext) -> dict[str, tuple[float, int]]:
     """Per state: (weighted mentions, position of the first), persons and bodies included."""
     headline_end = ctx.sentences[0].end if ctx.sentences else 0
+    gaz = default_gazetteer()
     counts: dict[str, tuple[float, int]] = {}
     for m in ctx.mentions:
         if not (m.country and len(m.country) == 2 and m.type in _COUNTED):
             continue
         weight = 2.0 if m.start < headline_end else 1.0
-        if m.type in ("organization", "company"):
-            weight /= 2
+        union = gaz.union(m.country)
+        if m.type in ("organization", "company") and (union is None or m.actor != union.name):
+            weight /= 2  # a body of a state's (the union that is a side counts as a state)
         n, first = counts.get(m.country, (0.0, m.start))
         counts[m.country] = (n + weight, first)
     return counts
