@@ -43,6 +43,7 @@ from bilat.extract.figures_period import (
     last_period,
     number_period,
     of_the_period_before,
+    reporting_period,
 )
 from bilat.extract.figures_polls import poll_result
 from bilat.extract.numbers import Quantity, find_quantities
@@ -72,6 +73,12 @@ def extract_figures(ctx: DocContext) -> list[Figure]:
     carry = _Carry()
     speakers = _paragraph_speakers(ctx)
     tables = find_tables(ctx)
+    report = reporting_period(
+        [
+            (s.text, find_time_expressions(s.text, ctx.published))
+            for s in ctx.sentences[:4]  # the headline, a dateline, the lead
+        ]
+    )
     for sent, para in zip(ctx.sentences, paragraph_ids(ctx), strict=True):
         if any(t.start <= sent.start and sent.end <= t.end for t in tables):
             continue  # a table's header or row: its cells are read below
@@ -79,7 +86,9 @@ def extract_figures(ctx: DocContext) -> list[Figure]:
             carry = _Carry(para, None, None, carry.document, carry.period, carry.to_date)
         # a timeline's item is read in its heading's year ('2023' / '- The fiscal year that
         # ended on March 31 brings trade of $49.4 bln')
-        figures += _sentence_figures(in_its_year(ctx, sent), sent, carry, speakers.get(para))
+        figures += _sentence_figures(
+            in_its_year(ctx, sent), sent, carry, speakers.get(para), report
+        )
     cells = _table_cells(tables, figures)  # each its own, though two be alike ("2023 2 2")
     return _without_title_repeats(ctx, sorted(_once(figures) + cells, key=_start))
 
@@ -209,8 +218,15 @@ _FORECAST = re.compile(
 
 
 def _sentence_figures(
-    ctx: DocContext, sent: Sentence, carry: _Carry, quote_speaker: str | None
+    ctx: DocContext,
+    sent: Sentence,
+    carry: _Carry,
+    quote_speaker: str | None,
+    report: str | None = None,
 ) -> list[Figure]:
+    """The figures of one sentence; `report` is the period the page reports on, when it is a
+    results release or a report (`reporting_period`): "during the Reporting Period", and
+    what no period dates."""
     text = sent.text
     tense = "future" if _FORECAST.search(text) else "past"  # "expects ... in the July-
     # September quarter": the quarter to come
@@ -229,7 +245,8 @@ def _sentence_figures(
     unresolved = any(t.period is None and t.date is None for t in times)
     carried = None if unresolved else _same_months(text, carry) or carry.period
     if carried is None and not unresolved and _THE_PERIOD.search(text):
-        carried = carry.recent or carry.document  # "accounted for 70% ... over the period"
+        # "accounted for 70% ... over the period"; a report's "during the Reporting Period"
+        carried = report or carry.recent or carry.document
     source = source_data(text, ctx, sent)
     before = paragraph_before(ctx, sent)  # (where a deal whose terms the sentence tells is named)
     pairs = [
@@ -240,7 +257,7 @@ def _sentence_figures(
                 sent,
                 q,
                 (carried if carried and of_the_period_before(text, q, quantities) else None)
-                or number_period(text, q, quantities, times)
+                or number_period(text, q, quantities, times, carried)
                 or a_year_before(text, q, carried or carry.recent)
                 or (carry.last if _THE_FIGURE.search(text, 0, q.start) else None)
                 or carried,
@@ -257,7 +274,10 @@ def _sentence_figures(
     document = carry.document  # what the article stated before this sentence
     if not unresolved:
         pairs = _dated_with_its_change(
-            [(q, fallback_period(f, document, carry.recent, text)) for q, f in pairs]
+            [
+                (q, fallback_period(f, document or report, carry.recent or report, text))
+                for q, f in pairs
+            ]
         )
     stated = _main_period(pairs) or last_period(text, times)
     if stated is None or stated not in _periods_alone(text, times):

@@ -21,6 +21,7 @@ __all__ = [
     "last_period",
     "number_period",
     "of_the_period_before",
+    "reporting_period",
 ]
 
 
@@ -46,10 +47,15 @@ _OPENS = re.compile(r"(?:.*[.;:]\s+|\W*)over\s+", re.I | re.S)
 
 
 def number_period(
-    text: str, q: Quantity, siblings: list[Quantity], times: list[TimeExpr]
+    text: str,
+    q: Quantity,
+    siblings: list[Quantity],
+    times: list[TimeExpr],
+    carried: str | None = None,
 ) -> str | None:
     """The period of a number: a time expression right after it ("$240 billion last year"),
-    else the nearest one before it in the sentence, else the first one after it."""
+    else the nearest one before it in the sentence, else the first one after it. `carried`
+    is the period told in the sentences before (what "the same period of 2024" repeats)."""
     unresolved = [
         t
         for t in times
@@ -72,7 +78,7 @@ def number_period(
         return when[-1].period
     usable = [t for t in times if t.period and not _baseline(text, t)]
     before = [t for t in usable if t.end <= q.start]
-    same = _in_the_same_period(text, q, times, before)
+    same = _in_the_same_period(text, q, times, before[-1].period if before else carried)
     if same is not None:
         return same
     earlier = _A_YEAR_EARLIER.match(text, q.end) if before and before[-1].period else None
@@ -83,7 +89,7 @@ def number_period(
         return back
     level = _level_it_went_to(text, q, siblings)
     if level is not None:  # "contracted by 6.9% to $228.1 billion last year"
-        return number_period(text, level, siblings, times)
+        return number_period(text, level, siblings, times, carried)
     after = [
         t
         for t in usable
@@ -209,11 +215,12 @@ def _level_it_went_to(text: str, q: Quantity, siblings: list[Quantity]) -> Quant
 
 
 def _in_the_same_period(
-    text: str, q: Quantity, times: list[TimeExpr], before: list[TimeExpr]
+    text: str, q: Quantity, times: list[TimeExpr], main: str | None
 ) -> str | None:
     """'rose to 1.3 million tonnes in the first half, up from 0.9 million tonnes in the same
-    period of 2024': the earlier level is of the same span, in the year named (2024-H1)."""
-    main = before[-1].period if before else None
+    period of 2024': the earlier level is of the same span (`main`: told before it in the
+    sentence, or in the sentences before), in the year named (2024-H1); so "in the same
+    period last year", "за аналогичный период прошлого года"."""
     for t in times:
         if (
             main
@@ -259,9 +266,10 @@ def a_year_before(text: str, q: Quantity, period: str | None) -> str | None:
     return _back(period, earlier) if period and earlier else None
 
 
-_IN_THE_SAME = re.compile(
-    r"\s+(?:in|for|during|over)\s+the\s+(?:same|corresponding)\s+"
-    r"(?:period|months?|quarter|half|time)\s+(?:of|in)\s+",
+_IN_THE_SAME = re.compile(  # (not "up 9.4% over the same period last year": compared with)
+    r"\s+(?:in|for|during)\s+the\s+(?:same|corresponding|comparable)\s+"
+    r"(?:period|months?|quarter|half|time)\s+(?:(?:of|in)\s+)?"
+    r"|\s+(?:за|в)\s+(?:аналогичн|соответствующ)\w*\s+период\w*\s+",
     re.I,
 )
 
@@ -384,9 +392,11 @@ _COMPARED = re.compile(
 
 
 # an aside giving the value of another period: "was 21.1% (in January-September 2023 -
-# 20.8%)", "(2023: $19.6 billion)"
+# 20.8%)", "(2023: $19.6 billion)", "(first half of 2023: RMB 655 million)"
 _ASIDE_BEFORE = re.compile(r"\(\s*(?:in|for|в|за)?\s*$", re.I)
-_ASIDE_AFTER = re.compile(r"\s*(?:[-–—:]|г\.\s*[-–—])\s*[$€¥₽]?\s*-?\d[^()]*\)")
+_ASIDE_AFTER = re.compile(
+    r"\s*(?:[-–—:]|г\.\s*[-–—])\s*(?:[$€¥₽£]|(?-i:[A-Z]{2,3})\$?\s)?\s*-?\d[^()]*\)", re.I
+)
 
 
 def _aside_end(text: str, t: TimeExpr) -> int | None:
@@ -494,3 +504,60 @@ def converted_alike(
 
 
 _CLOSED = re.compile(r"\s*\)")
+
+
+# a results release or a report names the period it covers at its top: "2024 Interim Report",
+# "results for the three and six months ended 30 June 2025", "for the year ended 31 December
+# 2023", "отчетность за девять месяцев 2024 года"
+_REPORT = re.compile(
+    r"\b(?:interim|annual|half[- ]year(?:ly)?|quarterly|financial|operating|IFRS|GAAP|"
+    r"consolidated|audited)\s+(?:\w+\s+){0,3}?(?:reports?|results|statements)\b"
+    r"|\b(?:results|statements|report)\s+for\s+the\b"
+    r"|(?<![\w-])(?:отч[её]тност\w*|(?:финансов|операционн)\w+\s+результат\w*)\s+(?:\w+\s+){0,2}?за\s",
+    re.I,
+)
+_INTERIM = re.compile(r"\binterim\b", re.I)
+
+
+def reporting_period(sentences: list[tuple[str, list[TimeExpr]]]) -> str | None:
+    """The period a results release or a report covers, from its first sentences (headline,
+    dateline, lead: each its text and time expressions): the longest period told in a
+    sentence that names the report or the results; a year of an interim report is its first
+    half ("Zijin Mining 2024 Interim Report": 2024-H1). None for a page that is no report:
+    its undated figures are not of one period."""
+    for text, times in sentences:
+        if _REPORT.search(text) is None:
+            continue
+        told = [t.period for t in times if t.period and not _baseline(text, t)]
+        if not told:
+            continue
+        period = max(told, key=_months)
+        if _INTERIM.search(text) and re.fullmatch(r"(?:19|20)\d\d", period):
+            return f"{period}-H1"
+        return period
+    return None
+
+
+def _months(period: str) -> int:
+    """How many months a period spans ('2025-H1': 6, '2023': 12), for the longest of several."""
+    first, _, last = period.partition("..")
+    try:
+        start, end = _month_bounds(first)[0], _month_bounds(last or first)[1]
+    except ValueError:  # no period of these forms
+        return 0
+    return end - start + 1
+
+
+def _month_bounds(point: str) -> tuple[int, int]:
+    year = int(point[:4])
+    rest = point[5:]
+    if not rest:
+        return year * 12 + 1, year * 12 + 12
+    if rest.startswith("H"):
+        half = int(rest[1:])
+        return year * 12 + 6 * half - 5, year * 12 + 6 * half
+    if rest.startswith("Q"):
+        quarter = int(rest[1:])
+        return year * 12 + 3 * quarter - 2, year * 12 + 3 * quarter
+    month = int(rest[:2])
+    return year * 12 + month, year * 12 + month

@@ -596,8 +596,8 @@ def _unit(text: str, p: Parse) -> None:
         if scaled and scaled.group(1).lower() in table:
             _apply(p, str(table[scaled.group(1).lower()]), 1.0, p.end + scaled.end())
         return
-    if u is None or (u["u"] == "t" and not p.scaled):
-        return
+    if u is None or (u["u"] == "t" and not p.scaled) or (u["u"].lower() == "tu" and u["u"] != "tU"):
+        return  # tonnes of uranium are written "tU": "two Tu-95MS" are aircraft
     if p.currency and u["u"].lower() not in ("%",):
         # "$5 billion dollars" is rare; a currency prefix already fixed the unit
         if str(_map("unit_suffix")[u["u"].lower()]) in ("USD", "CNY", "RUB", "EUR"):
