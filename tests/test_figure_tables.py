@@ -81,6 +81,32 @@ def test_flows_as_columns_and_fiscal_years_as_rows() -> None:
     ]
 
 
+def test_a_written_answers_table_a_values_in_line_and_a_part_of_a_fiscal_year() -> None:
+    # an invented parliamentary answer: the unit told "(Values in US$ billion)" above a parted
+    # header, the rows named by fiscal years, the last one only in part
+    text = (
+        "(b) As per the ministry's data, bilateral trade between India and Russia was as follows:\n"
+        "(Values in US$ billion)\n"
+        "Year | India's exports | India's imports | Total trade\n"
+        "2023-24 | 4.26 | 61.44 | 65.70\n"
+        "2024-25 (April-February) | 4.41 | 58.02 | 62.43\n"
+        "(c) The leaders agreed to reach trade of US$ 100 billion by 2030.\n"
+    )
+    found = [
+        (f.value, f.unit, f.measure, f.period)
+        for f in extract_text(text, "2025-03-20").figures
+        if f.evidence.quote[:1].isdigit()
+    ]
+    assert found == [
+        (4.26e9, "USD", "trade_flow", "2023..2024"),
+        (61.44e9, "USD", "trade_flow", "2023..2024"),
+        (65.7e9, "USD", "trade_turnover", "2023..2024"),
+        (4.41e9, "USD", "trade_flow", "2024-04..2025-02"),
+        (58.02e9, "USD", "trade_flow", "2024-04..2025-02"),
+        (62.43e9, "USD", "trade_turnover", "2024-04..2025-02"),
+    ]
+
+
 def test_counts_without_a_unit_two_alike_and_a_cell_the_text_also_tells() -> None:
     text = (
         "India and Russia held three joint exercises in 2024.\n\n"

@@ -188,6 +188,27 @@ def _column_names(header: str) -> list[str]:
     return [" ".join(n) for n in names]
 
 
+def _months_of(label: str) -> str | None:
+    """The months a row's label tells of its (fiscal) year: "2025-26 (April-September)" is
+    2025-04..2025-09, "2024-25 (April-February)" 2024-04..2025-02 (GOLD.md: India's FY
+    2022-23, first 11 months, is 2022-04..2023-02); None for another label."""
+    m = _PART_OF_YEAR.fullmatch(label.strip())
+    year = _period(m["year"]) if m else None
+    if m is None or year is None:
+        return None
+    first, _, last = year.partition("..")
+    a, b = (_month_number(m[k]) for k in ("a", "b"))
+    end_year = last if last and b < a else first
+    return f"{first}-{a:02d}..{end_year}-{b:02d}"
+
+
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
+def _month_number(name: str) -> int:
+    return _MONTHS.index(name[:3].lower()) + 1
+
+
 def _period(label: str) -> str | None:
     """'2021' -> 2021, '2022–23' -> 2022..2023, 'H1 2025' -> 2025-H1."""
     label = label.rstrip("*")
@@ -206,13 +227,17 @@ _TABLE_SCALES = (
 )
 
 
+# "(Values in US$ billion)", "(in USD million)", "All figures in RMB mn": the unit after it
+_IN = re.compile(r"^(?:(?:all\s+)?(?:values|figures|amounts|data)\s+(?:are\s+)?)?in\s+", re.I)
+
+
 def _unit_phrase(text: str) -> str | None:
     """The part of a caption, column or row label that names a unit ('Chinese customs, USD
     billion' -> 'USD billion'; 'Crude oil, mt' -> 'mt'), or None."""
     for pattern, words in _TABLE_SCALES:
         text = pattern.sub(words, text)
     for part in [m.group(1) for m in re.finditer(r"\(([^()]+)\)", text)] + [text]:
-        for piece in [p.strip() for p in re.split(r"[,;:]", part)][::-1]:
+        for piece in [_IN.sub("", p.strip()) for p in re.split(r"[,;:]", part)][::-1]:
             if piece and len(piece.split()) <= 4 and _scaled("1", piece) is not None:
                 return piece
     return None
@@ -320,7 +345,10 @@ def _measure_flow(
 ) -> tuple[str, str | None]:
     """The measure and flow a cell's caption, column and row label tell together."""
     named = re.sub(  # "Exports to KZ": the pair's codes stand for its states
-        r"\b[A-Z]{2}\b", lambda m: state_name(m[0]) if m[0] in ctx.pair else m[0], label or column
+        r"\b[A-Z]{2}\b",
+        lambda m: state_name(m[0]) if m[0] in ctx.pair else m[0],
+        # a row named by its period ("2023-24 | 4.26 | 61.44"): the column names the measure
+        column if not label or _PERIOD_LABEL.match(label) else label,
     )
     text = f"{_topic(caption)}: {named} 1 000"
     pos = len(text) - 5
@@ -417,7 +445,7 @@ def _parted_figures(
     figures = []
     for line, cells in rows:
         label = cells[0].rstrip("*")  # "2021 | 146.9 | +35.8": the row's period
-        own = _period(label) if _PERIOD_LABEL.fullmatch(label) else None
+        own = _period(label) if _PERIOD_LABEL.fullmatch(label) else _months_of(label)
         for k in range(1, len(cells)):
             cell = cells[k].rstrip("*")
             if not cell or cell in _MISSING:
@@ -432,6 +460,13 @@ def _parted_figures(
 _MONTH = re.compile(
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
     r"|January|February|March|April|June|July|August|September|October|November|December"
+)
+
+
+# a year's row told in part: "2025-26 (April-September)", "2024 (Jan-Oct)"
+_PART_OF_YEAR = re.compile(
+    rf"(?P<year>{_PERIOD_LABEL.pattern})\s*\(\s*(?P<a>{_MONTH.pattern})\s*[–-]\s*"
+    rf"(?P<b>{_MONTH.pattern})\s*\)"
 )
 
 
