@@ -45,6 +45,15 @@ CASES = [
         "Export Import Data Bank.\n",
         f"{P1}[1]\n\n{P3}\u00b2\n",
     ),
+    (
+        "vote tallies",
+        f"{P1}\n\nРезультаты голосования (14 час. 07 мин. 12 сек.)\nза – 156 чел. 92,9%\n"
+        "против – 0 чел.\nвоздержалось – 0 чел.\nРешение: принято\n\n"
+        "The House divided: Ayes 312, Noes 41.\n\n"
+        "HEARING\nONE HUNDRED NINETEENTH CONGRESS\nFIRST SESSION\nSerial No. 119-TR04\n\n"
+        f"{P2}\n",
+        f"{P1}\n\nHEARING\n\n{P2}\n",
+    ),
     ("subscribe", f"{P1}\n\nSubscribe to our Telegram channel\n", f"{P1}\n"),
     ("comments closed", f"{P1}\n\nComments are closed.", f"{P1}\n"),
     (
@@ -194,6 +203,9 @@ UNTOUCHED = [
     # a byline's word starting a sentence, or before no name
     "Text: the two sides agreed on a roadmap.\n",
     "Автор: неизвестен\n",
+    # a vote told in a sentence is text
+    "За проголосовали 156 сенаторов, против – 0 чел., решение принято единогласно.\n",
+    "The first session of the commission was held in Moscow.\n",
     # a sentence on a rate is text, not a ticker
     "Exchange rate: the rouble fell 3% against the USD on Monday.\n",
 ]
