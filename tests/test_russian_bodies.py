@@ -42,6 +42,26 @@ def test_a_signature_and_a_form_of_address_are_no_actors() -> None:
     assert not {n for n in names if "Смирнова" in n or "Уважаем" in n or "Шарифович" in n}
 
 
+def test_a_transcripts_address_the_model_leaves_out_of_the_name_is_no_actor() -> None:
+    # a Federation Council stenogram: the chair addressed by name and patronymic, the model
+    # tagging "Валентина Ивановна" without "Уважаемая"
+    names = _names(
+        "Председательствующий. Слово предоставляется Григорию Борисовичу Карасину.\n\n"
+        "Г. Б. Карасин. Уважаемая Валентина Ивановна! Уважаемые коллеги! Россия и Иран "
+        "подписали договор о всеобъемлющем стратегическом партнёрстве."
+    )
+    assert not {n for n in names if "Valentina" in n or "Валентина" in n}
+
+
+def test_a_name_with_a_patronymic_is_also_known_without_it() -> None:
+    x = extract_text(
+        "Слово предоставляется Григорию Борисовичу Карасину. Россия и Иран подписали договор.",
+        "2025-04-16",
+    )
+    (karasin,) = [a for a in x.actors if "Karasin" in a.name]
+    assert {"Grigory Karasin", "Григорий Карасин"} <= set(karasin.aliases)
+
+
 @pytest.mark.parametrize("signature", ["Павел Зуев, Ханой", "Материал подготовила Анна Лебедева"])
 def test_a_signature_with_a_place_or_a_credit_is_no_actor(signature: str) -> None:
     names = _names(f"Россия и Вьетнам подписали соглашение о торговле.\n\n{signature}")

@@ -308,6 +308,10 @@ def add_persons(b: Builder) -> None:
             or _VOCATIVE.search(
                 context_before(text, ent.start_char, 16) + ent.text.split(" ", 1)[0] + " "
             )
+            or (  # "Уважаемая Валентина Ивановна!": the model left the address out of the name
+                _NAME_AND_PATRONYMIC.fullmatch(ent.text)
+                and _VOCATIVE.search(context_before(text, ent.start_char, 16))
+            )
             or (
                 _ADDRESS.match(text, ent.start_char)
                 and context_before(text, ent.start_char, 2).rstrip().endswith(('"', "“", "«"))
@@ -529,9 +533,19 @@ def _russian_forms(draft: Draft, name: str) -> None:
     latin = latin_name(nominative)
     if draft.name == name and (latin or nominative) != name:
         draft.name = latin or nominative  # GOLD.md: the fullest common English form
-    for form in (nominative, latin):
+    # "Григорий Борисович Карасин" is written "Grigory Karasin" in English: without the
+    # patronymic too
+    full = nominative or ""
+    short = _PATRONYMIC_MIDDLE.sub(" ", full) if full.count(" ") == 2 else ""
+    for form in (nominative, latin, short, latin_name(short) if short else None):
         if form and form != draft.name and form not in draft.extra_aliases:
             draft.extra_aliases += (form,)
+
+
+# a patronymic between a given name and a surname ("Григорий Борисович Карасин")
+_PATRONYMIC_MIDDLE = re.compile(
+    r"(?<=[а-яё])\s+[А-ЯЁ][а-яё]+(?:ович|евич|ьич|овна|евна|ична)\s+(?=[А-ЯЁ][а-яё-]+$)"
+)
 
 
 def _short_name_index(b: Builder) -> dict[str, str]:
