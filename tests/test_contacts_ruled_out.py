@@ -174,3 +174,12 @@ def test_presidents_who_talked_in_person_on_a_summits_sidelines_met_in_russian()
         "2031-10-15",
     )
     assert ("meeting", "occurred", "2031-09", ("Recep Tayyip Erdoğan", "Vladimir Putin")) in found
+
+
+def test_a_denial_with_that_left_out_rules_the_meeting_out_not_the_visit() -> None:
+    found = _events(
+        "Former Taiwan leader Ma Ying-jeou will visit China next week, his foundation said. "
+        "Ma's office denied he would meet Xi Jinping during the trip.",
+        "2031-03-21",
+    )
+    assert [f[:2] for f in found] == [("visit", "planned")]

@@ -310,6 +310,18 @@ def test_an_exercise_of_a_named_series_without_its_year() -> None:
 @pytest.mark.parametrize(
     ("text", "published", "expected"),
     [
+        (  # co-chaired in the past, the two chairs its subject: a session held ...
+            "On Wednesday, Indian External Affairs Minister S. Jaishankar and First Deputy Prime "
+            "Minister Denis Manturov co-chaired the intergovernmental commission in Moscow.",
+            "2031-11-14",
+            [("meeting", "occurred", "2031-11-12", ("S. Jaishankar", "Denis Manturov"))],
+        ),
+        (  # ... but not one whose chair it was
+            "Denis Manturov, who co-chaired the intergovernmental commission until 2024, "
+            "spoke in Moscow on Wednesday.",
+            "2031-11-14",
+            [],
+        ),
         (  # a South Asian wire's dateline dates the report, not the session it announces
             "Islamabad, Nov 18 (APP) Pakistani Foreign Minister Ishaq Dar and Chinese Foreign "
             "Minister Wang Yi will co-chair the strategic dialogue in Beijing next month, "
