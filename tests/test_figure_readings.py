@@ -477,6 +477,19 @@ def test_a_clause_set_last_year_and_a_count_of_cars_in_a_report_on_roubles() -> 
     assert _of(figures, 1.17e6).unit == "count"
 
 
+def test_a_count_whose_noun_has_modifiers_after_a_sum_in_yuan() -> None:
+    """'2.1 million entry and exit passengers' after '16.4 billion yuan' counts passengers;
+    '129.3 billion' after a verb of amount and a sum in yuan is yuan."""
+    figures = _figures(
+        "In the first 11 months of this year, the province's trade with Laos was 16.4 billion "
+        "yuan, up 23.6%, and the border port recorded 2.1 million entry and exit passengers. "
+        "Exports rose to 115.5 billion yuan, while imports reached about 129.3 billion.",
+        "2031-12-12",
+    )
+    assert _of(figures, 2.1e6).unit == "count"
+    assert _of(figures, 129.3e9).unit == "CNY"
+
+
 def test_chinese_scale_words_translated_word_for_word() -> None:
     """Machine translation of 亿 and 万: '1783.6 100 million yuan' is 178.36 billion yuan,
     '36.5 10,000 tons' 365,000 t; 'In 2031 10,000 tourists' is no scaled year."""

@@ -404,9 +404,12 @@ def money_by_context(q: Quantity, sentence: str, before: str) -> Quantity:
     return replace(q, unit=currency)
 
 
-# what a number counts, right after it: "1.17 million cars", "5 million tourists"
+# what a number counts, right after it: "1.17 million cars", "5 million tourists", "2.1
+# million entry and exit passengers"
 _COUNTED = re.compile(
-    r"\s+(?:(?!(?:in|of|to|for|from|by|on|at|with|per|a|an|the)\b)[a-z]+\s+)?([a-z]{2,}s|people)\b"
+    r"\s+(?:(?!(?:in|of|to|for|from|by|on|at|with|per|a|an|the|and|or|but|while|whereas)\b)"
+    r"[a-z-]+\s+(?:(?!(?:in|of|to|for|from|by|on|at|with|per|a|an|the)\b)[a-z-]+\s+){0,2})?"
+    r"([a-z]{2,}s|people)\b"
 )
 _NOT_NOUNS = frozenset(
     {
