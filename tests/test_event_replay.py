@@ -12,10 +12,12 @@ import random
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from bilat.reconcile import ReconcileOptions, SourcedExtraction, reconcile
 from bilat.reconcile._event_mentions import Mentions, sketches
-from bilat.reconcile._event_replay import _Replay, _shelf, changed_mentions, places_of
+from bilat.reconcile._event_replay import _rank, _Replay, _shelf, changed_mentions, places_of
 from bilat.reconcile.actors import canonical_actors
 from bilat.reconcile.delta import reconcile_delta
 from bilat.reconcile.events import _compatible, _Item, cluster_events, is_timeless, mention_items
@@ -471,3 +473,16 @@ def test_a_new_participant_places_again_only_the_mentions_it_may_join() -> None:
     added = [_talks(50, "2025-01-12", "Putin", "Xi Jinping", "Sergei Lavrov")]
     replay = _replayed(_reports(), added)
     assert sorted(replay.placed) == ["40:e0", "50:e0"]
+
+
+_TEXTS = st.text(alphabet=st.sampled_from("\x00\x01\x02a-0:e"), max_size=6)
+_KEYS = st.tuples(st.integers(-3, 0), _TEXTS, _TEXTS, _TEXTS)
+
+
+@given(st.lists(_KEYS, min_size=2, max_size=8, unique_by=lambda k: k[3]))
+def test_a_rank_sorts_as_the_reading_key(keys: list[tuple[int, str, str, str]]) -> None:
+    """A mention's rank (`_rank`, one string) sorts as its reading key does, whatever
+    characters its publication and document name hold (a mention read from the store late
+    is ranked among those read before)."""
+    assert sorted(keys, key=_rank) == sorted(keys)
+    assert len({_rank(k) for k in keys}) == len(keys)

@@ -25,15 +25,18 @@ import pytest
 from hypothesis import HealthCheck, Phase, example, given, settings
 from hypothesis import strategies as st
 
+from bilat import record_delta
 from bilat._stored_actors import stored_actors
 from bilat._stored_members import MemberReader
 from bilat.pairview import PAIRED
 from bilat.reconcile import SourcedExtraction, actor_growth, delta
 from bilat.reconcile._actor_changes import Changes
+from bilat.reconcile._event_mentions import Mentions
+from bilat.reconcile._event_replay import _months_of
 from bilat.reconcile._member_kinds import first_of_kinds
 from bilat.reconcile.actors import actor_index
 from bilat.reconcile.delta import _with_added
-from bilat.reconcile.model import ordered_inputs
+from bilat.reconcile.model import ReconcileOptions, ordered_inputs
 from bilat.reconcile.pairs import PairFiler
 from bilat.record import load_sourced, rebuild_record
 from bilat.record_update import added_documents, refresh_record
@@ -2109,5 +2112,95 @@ def test_the_old_side_of_placing_reads_alike_from_the_first_of_each_kind(
                 fresh, new, set(), held
             )
             assert not any(a.members._found for a in fresh)  # type: ignore[attr-defined]
+    finally:
+        store.close()
+
+
+def _decades(store: Store, sources: list[Source], decades: range) -> list[Source]:
+    """Copies of the corpus's documents, one per decade of `decades` (ten years apart)."""
+    originals = [s for s in sources if s[2] == 0]
+    for decade in decades:
+        for doc, ext, _ in originals:
+            _add(store, (doc, ext, 10 * decade))
+    return originals
+
+
+def test_an_update_reads_the_outlines_of_the_months_it_reaches(
+    sources: list[Source], new_store: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The events replay reads the stored events' outlines a type, mode and month at a time
+    as it reaches them (`Mentions.shelf`: by index, `bilat.store.event_shelves`), not every
+    event's: with the corpus copied a decade apart, two copies added a year after one
+    decade's read the outlines of few stored events; the record still equals a rebuild."""
+    store = new_store()
+    try:
+        originals = _decades(store, sources, range(1, 7))
+        rebuild_record(store)
+        for doc, ext, _ in originals[:2]:
+            _add(store, (doc, ext, 31))
+        read: list[int] = []
+        for name in ("event_outlines", "event_outlines_of"):
+            every = getattr(record_delta, name, None)
+            if every is None:
+                continue
+
+            def reading(*args: Any, every: Any = every) -> Iterator[Any]:
+                for row in every(*args):
+                    read.append(int(row[0]))
+                    yield row
+
+            monkeypatch.setattr(record_delta, name, reading)
+        assert refresh_record(store) == "updated"
+        monkeypatch.undo()
+        stored = int(store.db.all("SELECT COUNT(*) AS n FROM events")[0]["n"])
+        assert read and len(read) < stored / 4, (len(read), stored)
+        after = _snapshot(store)
+        rebuild_record(store)
+        assert after == _snapshot(store)
+    finally:
+        store.close()
+
+
+def test_a_shelf_read_from_the_store_holds_every_mention_of_its_month(
+    sources: list[Source], new_store: Any
+) -> None:
+    """`Mentions.shelf` over the store's events (`Shelves`) holds, of each type, mode and
+    month, every mention whose span or publication touches it (`_months_of`), as the
+    outlines of every event tell: events dated to a day, a month or a year, spans over
+    years (`date_end`), a publication alone, an unparseable date."""
+    store = new_store()
+    try:
+        originals = _decades(store, sources, range(1, 3))
+        doc, ext, _ = originals[0]
+        kind, mode = ext.events[0].type, ext.events[0].mode
+        dates = [
+            ("2021", "2024-05"), ("2023-12-31", "2024-01-02"), ("2023-12", None),
+            ("2024-02", "2023"), (None, None), ("24 May", None), ("2015-06-30", "2031"),
+        ]  # fmt: skip
+        spans = tuple(dataclasses.replace(ext.events[0], date=a, date_end=b) for a, b in dates)
+        _add(store, (doc, dataclasses.replace(ext, events=(*ext.events, *spans)), 0))
+        inputs = load_sourced(store)
+        index = actor_index(())  # sketches only: no mention is made
+        every = record_delta._stored_events(store)
+        whole = Mentions(inputs, index, dataclasses.replace(every, shelves=None))
+        options = ReconcileOptions()
+        months: dict[tuple[str, str, str], set[str]] = {}
+        for ref, (_, span, published, t, m) in whole.sketch.items():
+            for month in _months_of(span, published, options):
+                months.setdefault((t, m, month), set()).add(ref)
+        assert (kind, mode, "2022-07") in months  # within the span of four years
+        # one `Mentions` asked every shelf (past a tenth of the documents read, it reads
+        # every outline at once: `_read_whole`), and a new one per shelf (read by month)
+        lazy = Mentions(inputs, index, every)
+        days, pad = options.event_window_days, options.undated_publication_days
+        for (t, m, month), refs in sorted(months.items()):
+            for mentions in (lazy, Mentions(inputs, index, every)):
+                found = {
+                    r
+                    for r in mentions.shelf(t, m, month, days, pad)
+                    if month in _months_of(*mentions.sketch[r][1:3], options)
+                }
+                assert found == refs, (t, m, month)
+                assert {r: mentions.sketch[r] for r in found} == {r: whole.sketch[r] for r in refs}
     finally:
         store.close()

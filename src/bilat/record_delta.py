@@ -26,6 +26,7 @@ from bilat._stored_actors import (
 from bilat._stored_members import DocumentMembers, MemberReader, stored_index
 from bilat.reconcile import ActorMember, CanonicalActor, SourcedExtraction
 from bilat.reconcile._dates import deadline_period
+from bilat.reconcile._event_mentions import Shelves
 from bilat.reconcile.delta import (
     Holding,
     MergesOf,
@@ -41,6 +42,12 @@ from bilat.records import Actor, Agreement, Extraction, Figure
 from bilat.reviewed import Reviewed
 from bilat.store import Store
 from bilat.store.actor_members import StoredTies
+from bilat.store.event_shelves import (
+    event_documents_of,
+    event_outlines_of,
+    event_reach,
+    event_shelf,
+)
 from bilat.store.items import (
     ALL_KINDS,
     commitment_outlines,
@@ -131,6 +138,12 @@ def _stored_events(store: Store) -> StoredEvents:
         lambda: event_names(db),
         lambda names, any_place: event_documents(db, names, any_place),
         lambda ids: event_places(db, ids),
+        Shelves(
+            lambda docs: event_outlines_of(db, docs),
+            lambda low, high, days, earliest: event_shelf(db, low, high, days, earliest),
+            lambda: event_reach(db),
+            lambda ids: event_documents_of(db, ids),
+        ),
     )
 
 

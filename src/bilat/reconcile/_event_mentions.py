@@ -10,23 +10,31 @@ from the extraction alone, without the actors (`Sketch`), so the replay can rank
 mention and list it by month while making only those it reads. `sketches` gives the same
 of items already made (`mention_items`), so both kinds of mapping can be replayed.
 
-With the store's events (`StoredEvents`), the inputs need carry none: every event's outline
-(id, document, type, mode, dates: narrow columns) gives the sketches, and an event is read
-by id when first weighed, a month's or a stored cluster's at once (`prefetch`).
+With the store's events (`StoredEvents`), the inputs need carry none: an event's outline
+(id, document, type, mode, dates: narrow columns) gives its sketch, and the event is read
+by id when first weighed, a month's or a stored cluster's at once (`prefetch`). Given
+`Shelves`, the outlines are read a document at a time as the replay reaches it: the
+documents that may have a mention of a type, mode and month (`shelf`: by index, the
+events dated near it and the documents published near it), those of the stored clusters it
+reaches (`places`), of a ref asked for, and those with no publication date (`timeless`);
+not every stored event's (316,079 at 100,000 documents of `record_scale.py`, 2-3 s).
 """
 
 from __future__ import annotations
 
+import bisect
+import calendar
+import datetime
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from bilat.reconcile._dates import Span, date_span, precision
+from bilat.reconcile._dates import Span, date_span, months, precision
 from bilat.reconcile.actors import ActorIndex
 from bilat.reconcile.events import _Item, _item, _reading, _Seen, span_of
 from bilat.reconcile.model import SourcedExtraction
 from bilat.records import Event
 
-__all__ = ["Before", "Mentions", "Sketch", "StoredEvents", "of_kinds", "sketches"]
+__all__ = ["Before", "Mentions", "Shelves", "Sketch", "StoredEvents", "of_kinds", "sketches"]
 
 # a mention's reading key (`events._reading`), span, publication span, type and mode
 Sketch = tuple[tuple[int, str, str, str], Span | None, Span | None, str, str]
@@ -48,6 +56,21 @@ class StoredEvents:
     names: Callable[[], Collection[str]]
     documents: Callable[[Collection[str], bool], Collection[int]]
     places: Callable[[Collection[int]], Mapping[int, int]]
+    shelves: Shelves | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Shelves:
+    """The stored events read a shelf at a time (`bilat.store.event_shelves`): the outlines
+    of given documents' events; the documents with an event of a type and mode dated from
+    a day to a day, or to given month and year strings, or to a span from a year on; the
+    most years a span reaches past its first date's year; and the documents of given
+    events (by id)."""
+
+    outlines: Callable[[Collection[int]], Iterable[Outline]]
+    dated: Callable[[str, str, Collection[str], str], Collection[int]]
+    reach: Callable[[], int]
+    documents: Callable[[Collection[int]], Collection[int]]
 
 
 class Mentions(Mapping[str, _Item]):
@@ -72,6 +95,20 @@ class Mentions(Mapping[str, _Item]):
         self.refs: dict[int, str] = {}  # stored: event id -> ref
         self.counts: dict[int, int] = {}  # stored: document -> its events
         self.sources = {s.doc_id: s for s in inputs}
+        # with `Shelves`, the documents whose events' outlines are read: each read when the
+        # replay first reaches it (a shelf, a stored cluster, a ref asked for), not all
+        self.loaded: set[int] | None = None
+        self._reach: int | None = None  # `Shelves.reach`, read once
+        self._by_day: dict[str, list[int]] = {}  # a publication date -> its documents
+        self._days: list[str] = []  # those dates, sorted
+        self.of_doc: dict[int, list[str]] = {}  # stored: document -> its mentions
+        # a month's window (month, days, publication days) -> its mentions by type and mode
+        self._months: dict[tuple[str, int, int], dict[tuple[str, str], list[str]]] = {}
+        # the documents read for shelves; past a tenth of the inputs (a store whose months
+        # the replay reaches hold most of it), every outline is read at once and shelved
+        # (`_read_whole`: (type, mode, month) -> mentions, for the windows given)
+        self._shelved = 0
+        self._whole: tuple[tuple[int, int], dict[tuple[str, str, str], list[str]]] | None = None
         # a date pair's span and precision; the last document's publication span and
         # reading fields (the events come document by document)
         self._dates: dict[tuple[str | None, str | None], tuple[Span | None, int]] = {}
@@ -87,18 +124,25 @@ class Mentions(Mapping[str, _Item]):
                         source, index, event, (index, source.doc_id, *self._kind(event), *when)
                     )
             return
-        self._outlined(stored)
+        if stored.shelves is None:
+            self._outlined(stored.outlines())
+            return
+        self.loaded = set()
+        for source in inputs:
+            self._by_day.setdefault(source.published or "", []).append(source.doc_id)
+        self._days = sorted(self._by_day)
 
-    def _outlined(self, stored: StoredEvents) -> None:
-        """Every stored event of the inputs' documents, from its outline (237,057 at
-        100,000 documents: the loop is `_add`'s, inlined)."""
+    def _outlined(self, outlines: Iterable[Outline]) -> None:
+        """The stored events of the inputs' documents among `outlines` (in document and id
+        order, each document's events all), from their outlines (the loop is `_add`'s,
+        inlined)."""
         sources, sketch, raw, dates = self.sources, self.sketch, self.raw, self._dates
-        ids, refs, counts = self.ids, self.refs, self.counts
+        ids, refs, counts, of_doc = self.ids, self.refs, self.counts, self.of_doc
         doc: int | None = None
         index = 0
         source: SourcedExtraction | None = None
         fields: tuple[Span | None, str, str] = (None, "", "")
-        for event_id, doc_id, kind, mode, date, date_end in stored.outlines():
+        for event_id, doc_id, kind, mode, day, day_end in outlines:
             if doc_id != doc:
                 doc, index, source = doc_id, 0, sources.get(doc_id)
                 if source is not None:
@@ -109,10 +153,99 @@ class Mentions(Mapping[str, _Item]):
                 continue
             ref = f"{doc_id}:e{index}"
             raw[ref] = (source, index, None)
-            dated = dates.get((date, date_end)) or self._dated(date, date_end)
+            dated = dates.get((day, day_end)) or self._dated(day, day_end)
             sketch[ref] = ((dated[1], fields[1], fields[2], ref), dated[0], fields[0], kind, mode)
             ids[ref], refs[event_id] = event_id, ref
             counts[doc_id] = index + 1
+            of_doc.setdefault(doc_id, []).append(ref)
+
+    def _load(self, docs: Iterable[int]) -> int:
+        """Read the outlines of these documents' events (of the inputs', not read yet);
+        how many documents were read."""
+        if self.loaded is None:
+            return 0
+        fresh = {d for d in docs if d not in self.loaded and d in self.sources}
+        if fresh:
+            assert self.stored is not None and self.stored.shelves is not None
+            self.loaded |= fresh
+            self._outlined(self.stored.shelves.outlines(fresh))
+        return len(fresh)
+
+    def _read_whole(self, days: int, published: int) -> dict[tuple[str, str, str], list[str]]:
+        """Every outline not read yet (one pass over the store's), and every mention by
+        the (type, mode, month) shelves its span widened by `days` and its publication by
+        `published` touch, those alike in all four worked out once."""
+        assert self.stored is not None and self.loaded is not None
+        loaded = self.loaded
+        self._outlined(row for row in self.stored.outlines() if row[1] not in loaded)
+        loaded.update(self.sources)
+        alike: dict[tuple[Span | None, Span | None, str, str], list[str]] = {}
+        for ref, (_, span, when, kind, mode) in self.sketch.items():
+            alike.setdefault((span, when, kind, mode), []).append(ref)
+        whole: dict[tuple[str, str, str], list[str]] = {}
+        for (span, when, kind, mode), refs in alike.items():
+            touched = set(months(span, days)) if span is not None else set()
+            if when:
+                touched.update(months(when, published))
+            for month in touched:
+                whole.setdefault((kind, mode, month), []).extend(refs)
+        self._whole = (days, published), whole
+        return whole
+
+    def known(self, ref: str) -> bool:
+        """Whether `ref` is a mention of the inputs (its document's outlines read if not)."""
+        if ref not in self.raw and self.loaded is not None:
+            head, sep, _ = ref.partition(":e")
+            if sep and head.isdigit():
+                self._load((int(head),))
+        return ref in self.raw
+
+    def sketch_of(self, ref: str) -> Sketch | None:
+        """The `Sketch` of mention `ref`, None if there is none."""
+        return self.sketch[ref] if self.known(ref) else None
+
+    def shelf(self, kind: str, mode: str, month: str, days: int, published: int) -> list[str]:
+        """The mentions of `kind` and `mode` whose span widened by `days`, or publication
+        by `published`, may touch `month` ("YYYY-MM"): with `Shelves`, only the outlines
+        of the documents that may have one are read, a month's for all its types and modes
+        at once (a superset: the caller keeps those that touch it)."""
+        if self.loaded is None:
+            sketch = self.sketch
+            return [r for r in sketch if sketch[r][3] == kind and sketch[r][4] == mode]
+        if self._whole is not None and self._whole[0] == (days, published):
+            return self._whole[1].get((kind, mode, month), [])
+        if self._shelved * 10 > len(self.sources):
+            return self._read_whole(days, published).get((kind, mode, month), [])
+        found = self._months.get((month, days, published))
+        if found is None:
+            found = self._months[month, days, published] = self._month(month, days, published)
+        return found.get((kind, mode), [])
+
+    def _month(self, month: str, days: int, published: int) -> dict[tuple[str, str], list[str]]:
+        """`shelf`'s mentions of `month`, of every type and mode."""
+        assert self.stored is not None and self.stored.shelves is not None
+        shelves = self.stored.shelves
+        year, number = int(month[:4]), int(month[5:7])
+        first = datetime.date(year, number, 1)
+        last = first.replace(day=calendar.monthrange(year, number)[1])
+        low, high = _moved(first, -days), _moved(last, days)
+        if self._reach is None:
+            self._reach = shelves.reach()
+        earliest = f"{max(low.year - self._reach, 0):04d}"
+        lo, hi = low.isoformat(), high.isoformat()
+        docs = set(shelves.dated(lo, hi, (lo[:4], lo[:7]), earliest))
+        lo, hi = _moved(first, -published).isoformat(), _moved(last, published).isoformat()
+        at, to = bisect.bisect_left(self._days, lo), bisect.bisect_right(self._days, hi)
+        for day in (*self._days[at:to], lo[:4], lo[:7]):
+            docs.update(self._by_day.get(day, ()))
+        self._shelved += self._load(docs)
+        out: dict[tuple[str, str], list[str]] = {}
+        sketch, of_doc = self.sketch, self.of_doc
+        for doc in sorted(docs):
+            for ref in of_doc.get(doc, ()):
+                one = sketch[ref]
+                out.setdefault((one[3], one[4]), []).append(ref)
+        return out
 
     @staticmethod
     def _kind(event: Event) -> tuple[str, str]:
@@ -147,6 +280,7 @@ class Mentions(Mapping[str, _Item]):
         """Read the stored events of `refs` not read yet (a query per 500)."""
         if self.stored is None:
             return
+        refs = [r for r in refs if self.known(r)]
         wanted = {self.ids[r]: r for r in refs if r in self.ids and self.raw[r][2] is None}
         if not wanted:
             return
@@ -158,13 +292,18 @@ class Mentions(Mapping[str, _Item]):
         """Every mention of the stored event entries holding one of `refs` -> its entry's
         position in the record (`StoredEvents.places`, read by the events' ids)."""
         assert self.stored is not None, "the places of stored mentions"
-        held = self.stored.places([self.ids[r] for r in refs if r in self.ids])
+        held = self.stored.places([self.ids[r] for r in refs if self.known(r) and r in self.ids])
+        missing = [i for i in held if i not in self.refs]
+        if missing and self.stored.shelves is not None:  # their documents not read yet
+            self._load(self.stored.shelves.documents(missing))
         return {self.refs[i]: pos for i, pos in held.items() if i in self.refs}
 
     def with_events(self, docs: Iterable[int]) -> list[SourcedExtraction]:
         """The sources of these documents (those of the inputs), with their events."""
         out = []
-        for doc_id in sorted(docs):
+        docs = sorted(docs)
+        self._load(docs)
+        for doc_id in docs:
             source = self.sources.get(doc_id)
             if source is None or self.stored is None:
                 out += [] if source is None else [source]
@@ -179,6 +318,8 @@ class Mentions(Mapping[str, _Item]):
     def __getitem__(self, ref: str) -> _Item:
         found = self.made.get(ref)
         if found is None:
+            if not self.known(ref):
+                raise KeyError(ref)
             if self.raw[ref][2] is None:
                 self.prefetch((ref,))
             source, index, event = self.raw[ref]
@@ -189,17 +330,30 @@ class Mentions(Mapping[str, _Item]):
         return found
 
     def __contains__(self, ref: object) -> bool:
-        return ref in self.raw
+        return isinstance(ref, str) and self.known(ref)
 
     def __iter__(self) -> Iterator[str]:
+        self._load(self.sources)  # every mention: every document's outlines
         return iter(self.raw)
 
     def __len__(self) -> int:
+        self._load(self.sources)
         return len(self.raw)
 
     def timeless(self) -> list[str]:
-        """The refs of the mentions with neither a date nor a publication date."""
+        """The refs of the mentions with neither a date nor a publication date (with
+        `Shelves`, only the documents with no publication date are read)."""
+        if self.loaded is not None:
+            self._load(d for day, docs in self._by_day.items() if not date_span(day) for d in docs)
         return [r for r, s in self.sketch.items() if s[1] is None and s[2] is None]
+
+
+def _moved(day: datetime.date, days: int) -> datetime.date:
+    """`day` moved by `days`, kept within the calendar."""
+    try:
+        return day + datetime.timedelta(days=days)
+    except OverflowError:
+        return datetime.date.max if days > 0 else datetime.date.min
 
 
 def sketches(items: Mapping[str, _Item]) -> Mapping[str, Sketch]:

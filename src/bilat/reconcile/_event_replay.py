@@ -48,7 +48,8 @@ from bilat.reconcile.model import ReconcileOptions
 
 __all__ = ["Places", "changed_mentions", "places_of"]
 
-_LAST = 1 << 62  # after every mention's rank
+_LAST = 1 << 62  # after every day's ordinal
+_END = "\U0010ffff"  # after every mention's rank (`_rank`)
 # what bounds the mentions a cluster can take (`_trace`): the latest first day and the earliest
 # last day (ordinals) of its dated mentions, the same of those not wide, and one mention's
 # persons (the first named)
@@ -74,6 +75,23 @@ def places_of(placed: Mapping[str, Hashable]) -> Places:
         return {r: cid for cid in cids for r in members[cid]}
 
     return around
+
+
+def _rank(key: tuple[int, str, str, str]) -> str:
+    """A mention's rank: its reading key (`events._reading`: its negated precision,
+    publication, document name and ref) as one string that sorts as the key does, so a
+    mention read late is ranked among those read before (each field but the last escaped
+    so that no character of it sorts below the separator)."""
+    minus, published, name, ref = key
+    return f"{minus + 3}\x00{_escaped(published)}\x00{_escaped(name)}\x00{ref}"
+
+
+def _escaped(text: str) -> str:
+    """`text` with "\\x00" and "\\x01" written as two characters above "\\x00", in the same
+    order."""
+    if "\x00" in text or "\x01" in text:
+        return text.replace("\x01", "\x01\x02").replace("\x00", "\x01\x01")
+    return text
 
 
 def _near(item: _Item, options: ReconcileOptions) -> list[Key]:
@@ -147,9 +165,9 @@ class _Grown:
         self.kept = self.joined = 0  # how far the stored and the placed mentions are read
         self.shapes: dict[tuple[object, ...], _Item] = {}
         self.ids: set[str] = set()
-        self.first = _LAST
+        self.first = _END
 
-    def add(self, item: _Item, at: int) -> None:
+    def add(self, item: _Item, at: str) -> None:
         self.shapes.setdefault(_shape(item), item)
         self.ids |= item.ids
         self.first = min(self.first, at)  # its first mention: the order clusters begin in
@@ -165,7 +183,7 @@ class _Filed:
 
     __slots__ = ("anyone", "every", "filed", "named", "read")
 
-    def __init__(self, filed: list[int]) -> None:
+    def __init__(self, filed: list[str]) -> None:
         self.filed = filed  # the key's filing list, whole (its shelf is filed)
         self.read = 0  # how far it is read
         self.every: set[Hashable] = set()
@@ -189,52 +207,55 @@ class _Replay:
     ) -> None:
         self.options, self.after = options, after
         self.places = placed if callable(placed) else places_of(placed)
-        # ranked and listed by month from their sketches (`_event_mentions`): a mention
-        # is made only when the replay reads it. A sketch's reading key ends with its ref,
-        # so the keys sort alone; mentions alike in type, mode, span and publication have
-        # the same shelves, worked out once per such group
-        sketch = sketches(after)
-        live = sorted(s[0] for s in sketch.values() if s[1] is not None or s[2] is not None)
-        self.refs = [k[3] for k in live]  # rank -> mention ref
-        self.at: dict[str, int] = {r: n for n, r in enumerate(self.refs)}
-        # a key's filing and probing lists, made when the key is first read (`_read`) from
-        # the runs its shelf left (`_month`: each a list of the mentions alike in their keys
-        # of that shelf, in reading order), not for every key of a shelf filed
-        self.filed: dict[Key, list[int]] = {}
-        self.probers: dict[Key, list[int]] = {}
-        self.runs: tuple[dict[Key, list[list[int]]], dict[Key, list[list[int]]]] = ({}, {})
+        # ranked (`_rank`) and listed by month from their sketches (`_event_mentions`): a
+        # mention is made only when the replay reads it. Over the store's events (`Mentions`
+        # with `Shelves`), a shelf's mentions and a mention's rank are read when the replay
+        # first reaches them (`ranked`, `rank_of`), not every stored event's outline; else
+        # every mention is ranked and listed by month here, those alike in type, mode, span
+        # and publication (the same shelves) worked out once per such group
+        self.mentions = after if isinstance(after, Mentions) and after.loaded is not None else None
+        self.refs: dict[str, str] = {}  # rank -> mention ref
+        self.at: dict[str, str] = {}  # mention ref -> rank (dated or published ones)
+        self.filed: dict[Key, list[str]] = {}
+        self.probers: dict[Key, list[str]] = {}
+        self.runs: tuple[dict[Key, list[list[str]]], dict[Key, list[list[str]]]] = ({}, {})
         # the stored cluster of each mention read (None: a new one) and every mention's rank
         # of each stored cluster read (`locate`): the clusters the replay reaches, not all
-        self.where: dict[int, Hashable | None] = {}
-        self.old: dict[Hashable, list[int]] = {}
+        self.where: dict[str, Hashable | None] = {}
+        self.old: dict[Hashable, list[str]] = {}
         # every key the replay reads holds a mention's type, mode and a month (`_shelf`), so
         # mentions are filed a type, mode and month at a time, as the cascade first reads a
         # key of theirs (`_month`): a mention of another type or mode is not read for it
-        self.by_month: dict[Shelf, list[int]] = {}  # shelf -> mentions with a key on it
-        alike: dict[tuple[Span | None, Span | None, str, str], list[int]] = {}
-        for n, ref in enumerate(self.refs):
-            alike.setdefault(sketch[ref][1:], []).append(n)
-        for (span, published, kind, mode), ranks in alike.items():
-            for m in _months_of(span, published, options):
-                self.by_month.setdefault((kind, mode, m), []).extend(ranks)
+        self.by_month: dict[Shelf, list[str]] = {}  # shelf -> mentions with a key on it
+        self.monthly: dict[tuple[Span | None, Span | None], set[str]] = {}  # `_months_of`
+        if self.mentions is None:
+            alike: dict[tuple[Span | None, Span | None, str, str], list[str]] = {}
+            for ref, (key, span, published, kind, mode) in sketches(after).items():
+                if span is not None or published is not None:
+                    n = self.at[ref] = _rank(key)
+                    self.refs[n] = ref
+                    alike.setdefault((span, published, kind, mode), []).append(n)
+            for (span, published, kind, mode), ranks in alike.items():
+                for m in _months_of(span, published, options):
+                    self.by_month.setdefault((kind, mode, m), []).extend(ranks)
         self.sorted: set[Shelf] = set()  # shelves whose list is in reading order
         self.months: set[Shelf] = set()  # the shelves filed
-        self.loaded: set[int] = set()  # the mentions filed
-        self.fetched: set[int] = set()  # the mentions whose stored events were asked for
+        self.loaded: set[str] = set()  # the mentions filed
+        self.fetched: set[str] = set()  # the mentions whose stored events were asked for
         self.ready: set[Key] = set()  # keys read: their shelf filed
-        self.now: dict[int, Hashable] = {}  # mentions placed again -> their cluster
-        self.joined: dict[Hashable, list[int]] = {}  # cluster -> mentions placed again into it
+        self.now: dict[str, Hashable] = {}  # mentions placed again -> their cluster
+        self.joined: dict[Hashable, list[str]] = {}  # cluster -> mentions placed again into it
         self.grown: dict[Hashable, _Grown] = {}
         self.keys: dict[Key, _Filed] = {}  # key -> its clusters read so far
-        self.traces: dict[int, Trace] = {}  # mention filed -> `_trace`, until `traced` holds it
+        self.traces: dict[str, Trace] = {}  # mention filed -> `_trace`, until `traced` holds it
         self.traced: dict[Hashable, Trace] = {}  # cluster -> those of its mentions read
         self.keyed: dict[tuple[object, ...], Blocks] = {}  # `blocks`
-        self.shelved: dict[int, dict[Shelf, tuple[list[Key], list[Key]]]] = {}  # filed: by shelf
+        self.shelved: dict[str, dict[Shelf, tuple[list[Key], list[Key]]]] = {}  # filed: by shelf
         self.canon: dict[Key, Key] = {}  # one object per key the cached lists hold
         self.changed: set[Hashable] = set()  # clusters built again: the answer
         self.moved: set[Hashable] = set()  # those every later prober is placed again for
-        self.todo: list[int] = []
-        self.queued: set[int] = set()
+        self.todo: list[str] = []
+        self.queued: set[str] = set()
         self.spread_keys: set[Key] = set()  # keys whose later probers are queued
         self.probed: set[Key] = set()  # keys whose later probers are weighed (`probing`)
 
@@ -261,7 +282,7 @@ class _Replay:
             self.traces[n] = _trace(item)
             self.shelved[n] = self.blocks(item)[2]
         shelved = self.shelved
-        alike: dict[int, tuple[tuple[list[Key], list[Key]], list[int]]] = {}
+        alike: dict[int, tuple[tuple[list[Key], list[Key]], list[str]]] = {}
         for n in listed:
             keys = shelved[n].get(shelf)
             if keys is not None:  # one pair of lists per `blocks`: known by its id
@@ -277,15 +298,48 @@ class _Replay:
             for k in filed:
                 filing.setdefault(k, []).append(ranks)
 
-    def ranked(self, shelf: Shelf) -> list[int]:
+    def ranked(self, shelf: Shelf) -> list[str]:
         """The mentions with a key on `shelf`, in reading order."""
-        listed = self.by_month.get(shelf, [])
+        listed = self.by_month.get(shelf)
+        if listed is None:
+            if self.mentions is None:
+                return []
+            listed = self.by_month[shelf] = self._shelf(shelf)
         if shelf not in self.sorted:
             self.sorted.add(shelf)
             listed.sort()  # listed group by group of mentions alike
         return listed
 
-    def _read(self, key: Key, table: dict[Key, list[int]]) -> list[int]:
+    def _shelf(self, shelf: Shelf) -> list[str]:
+        """The mentions with a key on `shelf`, read from the store (`Mentions.shelf`: the
+        outlines of the documents that may have one), each ranked."""
+        assert self.mentions is not None
+        kind, mode, month = shelf
+        options, monthly, sketch = self.options, self.monthly, self.mentions.sketch
+        days, published = options.event_window_days, options.undated_publication_days
+        found = []
+        for ref in self.mentions.shelf(kind, mode, month, days, published):
+            span, when = sketch[ref][1:3]
+            if span is None and when is None:
+                continue
+            touched = monthly.get((span, when))
+            if touched is None:
+                touched = monthly[span, when] = _months_of(span, when, options)
+            if month in touched:
+                found.append(self.rank_of(ref))
+        return [n for n in found if n is not None]
+
+    def rank_of(self, ref: str) -> str | None:
+        """The rank of mention `ref` (None: timeless, or none), read when first asked."""
+        found = self.at.get(ref)
+        if found is None and self.mentions is not None:
+            sketch = self.mentions.sketch_of(ref)
+            if sketch is not None and (sketch[1] is not None or sketch[2] is not None):
+                found = self.at[ref] = _rank(sketch[0])
+                self.refs[found] = ref
+        return found
+
+    def _read(self, key: Key, table: dict[Key, list[str]]) -> list[str]:
         """A key's list (of `filed` or `probers`), its shelf filed first: then it holds
         all it will. Made from the key's runs (`_month`) when first asked for: each run is
         in reading order, so they are merged (a sort of sorted runs)."""
@@ -331,11 +385,11 @@ class _Replay:
             found = self.keyed[alike] = probed, filing, shelves
         return found
 
-    def item(self, n: int) -> _Item:
+    def item(self, n: str) -> _Item:
         """The mention ranked `n`, made when first read."""
         return self.after[self.refs[n]]
 
-    def prefetch(self, ranks: Iterable[int]) -> None:
+    def prefetch(self, ranks: Iterable[str]) -> None:
         """Read the stored events of the mentions ranked `ranks` at once, not one by one;
         those asked for before are read already (a stored cluster's mentions are asked for
         again each time the replay reaches it), so only the others are looked up."""
@@ -346,7 +400,7 @@ class _Replay:
                 fetched.update(fresh)
                 self.after.prefetch([self.refs[n] for n in fresh])
 
-    def locate(self, ranks: Iterable[int]) -> None:
+    def locate(self, ranks: Iterable[str]) -> None:
         """Read the stored clusters of the mentions ranked `ranks` not read yet, and with
         each cluster the ranks of all its mentions (so a cluster's `old` list is whole from
         the moment it is known)."""
@@ -355,29 +409,29 @@ class _Replay:
             return
         for n in asked:
             self.where[n] = None  # unless a stored cluster holds it (below)
-        grown: dict[Hashable, list[int]] = {}
+        grown: dict[Hashable, list[str]] = {}
         for ref, cid in self.places([self.refs[n] for n in asked]).items():
-            if cid not in self.old and (rank := self.at.get(ref)) is not None:
+            if cid not in self.old and (rank := self.rank_of(ref)) is not None:
                 grown.setdefault(cid, []).append(rank)
         for cid, held in grown.items():
             self.old[cid] = sorted(held)
             for n in held:
                 self.where[n] = cid
 
-    def stored(self, n: int) -> Hashable | None:
+    def stored(self, n: str) -> Hashable | None:
         """The stored cluster of the mention ranked `n` (None: a new mention)."""
         if n not in self.where:
             self.locate((n,))
         return self.where[n]
 
-    def cluster(self, n: int) -> Hashable:
+    def cluster(self, n: str) -> Hashable:
         found = self.now.get(n)
         if found is None:
             found = self.stored(n)
             assert found is not None, self.refs[n]  # a new mention is placed before it is read
         return found
 
-    def state(self, cid: Hashable, at: int) -> _Grown:
+    def state(self, cid: Hashable, at: str) -> _Grown:
         """Cluster `cid` as it stands at `at` (every mention placed again before `at` is
         placed already, so what was read stays true)."""
         grown = self.grown.get(cid)
@@ -396,7 +450,7 @@ class _Replay:
         grown.joined = len(joined)
         return grown
 
-    def advance(self, kept: _Filed, at: int) -> None:
+    def advance(self, kept: _Filed, at: str) -> None:
         """Read `kept`'s filing list up to `at`. A mention read is in its cluster from then
         on (mentions are placed in reading order), so its trace bounds the cluster's."""
         traced, traces, every, filed = self.traced, self.traces, kept.every, kept.filed
@@ -422,7 +476,7 @@ class _Replay:
             read += 1
         kept.read = read
 
-    def gather(self, item: _Item, at: int) -> set[Hashable]:
+    def gather(self, item: _Item, at: str) -> set[Hashable]:
         """The clusters filed at `at` under a key `item` probes that may take it by their
         persons as first read (`_Filed`): a mention naming persons reads, of each key, those
         that named none and those naming one of its own (of 1.68 million clusters filed
@@ -469,7 +523,7 @@ class _Replay:
             and (not persons or not t[4] or not persons.isdisjoint(t[4]))
         ]
 
-    def choose(self, at: int) -> Hashable:
+    def choose(self, at: str) -> Hashable:
         """`events._best_cluster` of the mention ranked `at` among the clusters as they
         stand."""
         item = self.item(at)
@@ -490,7 +544,7 @@ class _Replay:
         first = self.old.get(was, [])[:1]
         return was if first and first[0] == at else ("new", self.refs[at])
 
-    def spread(self, keys: Iterable[Key], at: int) -> None:
+    def spread(self, keys: Iterable[Key], at: str) -> None:
         """Queue the mentions after `at` probing one of `keys`. Mentions are placed in
         reading order, so a key spread before was spread from an earlier mention: every
         mention after this one probing it is queued already (or placed)."""
@@ -501,7 +555,7 @@ class _Replay:
             probers = self._read(key, self.probers)
             self.queue(probers[bisect.bisect_right(probers, at) :])
 
-    def change(self, cid: Hashable, at: int) -> None:
+    def change(self, cid: Hashable, at: str) -> None:
         """Cluster `cid` differs from `at` on: every mention after it that probes a key one
         of its mentions (stored or placed again, as read now) is filed under is placed again.
         Its own mentions after `at` are among them (each probes a key it is filed under); a
@@ -515,7 +569,7 @@ class _Replay:
         for n in (*self.old.get(cid, ()), *self.joined.get(cid, ())):
             self.spread(self.blocks(self.item(n))[1], at)
 
-    def gain(self, cid: Hashable, at: int) -> None:
+    def gain(self, cid: Hashable, at: str) -> None:
         """Cluster `cid` takes the mention ranked `at` (a loss is `lose`'s). Only a mention
         compatible with the new one can choose the cluster from then on (a cluster is chosen
         only when compatible with each of its mentions), and it probes a key the new one is
@@ -547,7 +601,7 @@ class _Replay:
         fits += (n for n in mine if not _compatible(self.item(n), item, options))
         self.queue(fits)
 
-    def lose(self, cid: Hashable, at: int, seeded: bool) -> None:
+    def lose(self, cid: Hashable, at: str, seeded: bool) -> None:
         """Cluster `cid` loses the mention ranked `at`. When the mention reads as before
         and the cluster holds one of its shape before it, the cluster is the same for every
         later mention (the same shapes, participants, keys and first mention); otherwise it
@@ -556,10 +610,10 @@ class _Replay:
         if seeded or cid in self.moved or _shape(self.item(at)) not in self.state(cid, at).shapes:
             self.change(cid, at)
 
-    def probing(self, keys: Iterable[Key], at: int) -> set[int]:
+    def probing(self, keys: Iterable[Key], at: str) -> set[str]:
         """The mentions after `at` probing one of `keys` not queued yet (all those of a key
         spread are)."""
-        later: set[int] = set()
+        later: set[str] = set()
         for key in keys:
             self.probed.add(key)
             if key not in self.spread_keys:
@@ -567,14 +621,14 @@ class _Replay:
                 later.update(probers[bisect.bisect_right(probers, at) :])
         return later - self.queued
 
-    def queue(self, ranks: Iterable[int]) -> None:
+    def queue(self, ranks: Iterable[str]) -> None:
         for n in ranks:
             if n not in self.queued:
                 self.queued.add(n)
                 heapq.heappush(self.todo, n)
 
     def run(self, seeds: Iterable[str], shown: Iterable[str]) -> set[str]:
-        seeded = {self.at[r] for r in seeds if r in self.at}
+        seeded = {n for r in seeds if (n := self.rank_of(r)) is not None}
         self.prefetch(seeded)
         self.locate(seeded)
         self.queued |= seeded
@@ -593,7 +647,7 @@ class _Replay:
                 self.gain(cid, at)
             if cid in self.moved:
                 self.spread(self.blocks(self.item(at))[1], at)
-        kept = [self.at[r] for r in shown if r in self.at]
+        kept = [n for r in shown if (n := self.rank_of(r)) is not None]
         self.locate(kept)
         self.changed.update(self.cluster(n) for n in kept)
         return {
