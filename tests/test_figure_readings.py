@@ -490,6 +490,28 @@ def test_a_count_whose_noun_has_modifiers_after_a_sum_in_yuan() -> None:
     assert _of(figures, 129.3e9).unit == "CNY"
 
 
+def test_a_multiple_of_the_same_period_translated_word_for_word() -> None:
+    """'1.3 times of the same period last year' (是去年同期的1.3倍) is a level 30% higher."""
+    figures = _figures(
+        "From January to April this year, the border port handled 6.35 million tons of "
+        "freight, 1.3 times of the same period last year.",
+        "2031-05-16",
+    )
+    assert (_of(figures, 30).kind, _of(figures, 30).period) == ("change", "2031-01..2031-04")
+
+
+def test_an_annual_capacity_raised_by_an_amount_is_a_rate() -> None:
+    """'raise the port's annual transport capacity by about 30 million tons': 30 Mt a year;
+    'Annual trade grew to 5 million tons in 2024' is that year's amount."""
+    figures = _figures(
+        "When completed, the railway will raise the port's annual transport capacity by about "
+        "30 million tons. Annual trade grew to 5 million tons in 2031.",
+        "2031-05-16",
+    )
+    assert (_of(figures, 30e6).unit, _of(figures, 30e6).per) == ("t", "year")
+    assert (_of(figures, 5e6).per, _of(figures, 5e6).period) == (None, "2031")
+
+
 def test_chinese_scale_words_translated_word_for_word() -> None:
     """Machine translation of 亿 and 万: '1783.6 100 million yuan' is 178.36 billion yuan,
     '36.5 10,000 tons' 365,000 t; 'In 2031 10,000 tourists' is no scaled year."""

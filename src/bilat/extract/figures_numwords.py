@@ -146,6 +146,8 @@ def _as_many_hit(text: str, m: re.Match[str]) -> WordHit | None:
 _THE_LEVEL_OF = re.compile(
     r"\s+(?:the\s+)?(?:level|volume|value|amount|size|figure)\s+(?:of|in|seen|recorded)\b|"
     r"\s+that\s+of\b"
+    # Chinese 是去年同期的1.3倍 translated word for word: "1.3 times of the same period last year"
+    r"|\s+(?:of\s+)?(?:the\s+|its\s+)?(?:same|corresponding)\s+period\b"
     # "2.3 times the figure a year earlier", "1.5 times the 2023 level", "twice last year's
     # total"
     r"|\s+(?:the\s+|its\s+)?(?:(?:19|20)\d\d\s+|previous\s+|prior\s+|last\s+year['’]s\s+)?"

@@ -38,14 +38,17 @@ def _per_alt(name: str, phrase: str) -> str:
 
 
 def rate_before(text: str, p: Parse, unit: str) -> str | None:
-    """'yearly supply of 10 bcm', 'an annual capacity of 38 bcm': a physical flow per year;
+    """'yearly supply of 10 bcm', 'an annual capacity of 38 bcm', 'raise annual capacity by 30
+    million tons': a physical flow per year;
     'an annual capacity of 150,000 vehicles': an output counted per year."""
     if unit not in ("t", "m3", "count"):
         return None
     before = text[max(0, p.start - 50) : p.start]
     if unit == "count":
         return "year" if _ANNUAL_OUTPUT.search(before) else None
-    pattern = r"\b(?:yearly|annual)\s+(?:[a-z-]+\s+){0,3}of\s+(?:[a-z]+\s+){0,2}$"
+    # ... also what it rises by: "raise the port's annual transport capacity by about
+    # 30 million tons"
+    pattern = r"\b(?:yearly|annual)\s+(?:[a-z-]+\s+){0,3}(?:of|by)\s+(?:[a-z]+\s+){0,2}$"
     russian = r"\b(?:ежегодн|годов)[а-яё]*\s+(?:[^\s\d]+\s+){0,8}$"  # "ежегодно поставляет ..."
     if re.search(pattern, before, re.I) or re.search(russian, before, re.I):
         return "year"
