@@ -508,3 +508,14 @@ def test_a_past_visit_to_the_emirates_by_the_russian_leader() -> None:
     shapes = {(e.mode, e.date, tuple(sorted(e.participants))) for e in events}
     assert ("visit", "2030-12", ("United Arab Emirates", "Vladimir Putin")) in shapes
     assert ("meeting", "2031-08-07", ("Abdullah bin Zayed Al Nahyan", "Vladimir Putin")) in shapes
+
+
+def test_two_who_discussed_a_matter_on_the_sidelines_of_a_summit_met() -> None:
+    events = _events(
+        "Владимир Путин и Си Цзиньпин обсуждали финансовое взаимодействие 22 октября на полях "
+        "саммита БРИКС в Казани.",
+        "2026-11-08",
+    )
+    (met,) = [e for e in events if e.mode == "meeting"]
+    assert (met.date, set(met.participants)) == ("2026-10-22", {"Vladimir Putin", "Xi Jinping"})
+    assert [e.mode for e in events if e.mode == "multilateral"] == ["multilateral"]
