@@ -88,15 +88,20 @@ def _items(
 ) -> list[_Item]:
     items = []
     read: dict[str, tuple[frozenset[str], frozenset[str], frozenset[str]]] = {}  # by title
+    stating: list[tuple[SourcedExtraction, Sequence[tuple[int, Agreement]]]] = []
     for s in inputs:
-        placed: Iterable[tuple[int, Agreement]]
+        placed: Sequence[tuple[int, Agreement]]
         if numbered is not None and s.doc_id in numbered:
             placed = numbered[s.doc_id]
         else:
             agreements: Sequence[Agreement] = s.extraction.agreements
             if stated is not None:
                 agreements = stated.get(s.doc_id, agreements)
-            placed = enumerate(agreements)
+            placed = list(enumerate(agreements))
+        if placed:
+            stating.append((s, placed))
+    actors.prefetch(s.doc_id for s, _ in stating)  # (their parties resolved: `prefetch`)
+    for s, placed in stating:
         for index, a in placed:
             entry = AgreementEntry(
                 s.published,
