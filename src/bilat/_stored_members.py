@@ -38,6 +38,8 @@ _CHUNK = 500
 _KIND = "type, name, aliases, gid, country, role"  # what members of one kind share
 _FIRST = operator.itemgetter(0)
 _DOC_ACTOR_SEQ = operator.itemgetter(0, 1, 2)
+_ACTOR = operator.itemgetter(1)
+_BY_DOCUMENT = 0.15  # past this share of the documents read, every one is (`DocumentNames`)
 _ONE_BY_ONE = 1000  # documents read one by one before every one is read (`DocumentNames`)
 
 
@@ -277,11 +279,10 @@ def stored_index(
     types = {a.id: a.type for a in actors}
     by_key: dict[str, set[str]] = {}
     states: set[str] = set()
-    seen: set[tuple[Any, Any, Any]] = set()
     sql = "SELECT DISTINCT actor, type, name, aliases FROM record_actor_members"
-    for actor, _, name, aliases in db.execute(sql).fetchall():
-        if (actor, name, aliases) not in seen:  # (members of one name, of other types)
-            seen.add((actor, name, aliases))
+    cur = db.execute(sql)
+    while rows := cur.fetchmany(5000):  # (a name of members of two types: filed twice, alike)
+        for actor, _, name, aliases in rows:
             _file(by_key, states, str(actor), types.get(str(actor)) == "state", name, aliases)
     found_keys = {k: tuple(sorted(v)) for k, v in by_key.items()}
 
@@ -298,14 +299,17 @@ class DocumentNames(Mapping[int, dict[str, str]]):
     id order, holding a member of the document with a form of that key), each document's
     read when first asked, by the index of migration 027 (`prefetch` reads several in one
     go). An update resolves the names of a few documents' statements and mentions (24,019
-    of 100,000 documents at 100,000); past `_ONE_BY_ONE` documents asked one at a time,
-    every document is read in one pass over the rows (what the index was made of before)."""
+    of 100,000 documents at 100,000); past `_ONE_BY_ONE` documents asked one at a time, or
+    a share `_BY_DOCUMENT` of the documents asked in all (a row read by document costs
+    about four a pass reads), every document is read in one pass over the rows (what the
+    index was made of before: a stage resolving most documents costs what it did)."""
 
     def __init__(self, db: Database) -> None:
         self.db = db
         self.found: dict[int, dict[str, str] | None] = {}  # None: no member of it
         self.whole = False
         self.asked = 0  # documents read one at a time
+        self.total: int | None = None  # documents in the store
         self.said: dict[tuple[Any, Any, Any], tuple[str, tuple[str, ...]]] = {}  # name keys
 
     def prefetch(self, docs: Iterable[int]) -> None:
@@ -313,6 +317,11 @@ class DocumentNames(Mapping[int, dict[str, str]]):
         if self.whole:
             return
         wanted = sorted({int(d) for d in docs if d not in self.found})
+        if self.total is None:
+            self.total = int(self.db.scalar("SELECT COUNT(*) FROM documents") or 0)
+        if len(self.found) + len(wanted) > max(self.total * _BY_DOCUMENT, _ONE_BY_ONE):
+            self._read_whole()  # (by document, a row costs ~4x what it does in one pass)
+            return
         for i in range(0, len(wanted), _CHUNK):
             marks = ", ".join("?" for _ in wanted[i : i + _CHUNK])
             sql = (
@@ -325,9 +334,13 @@ class DocumentNames(Mapping[int, dict[str, str]]):
         for doc in wanted:
             self.found.setdefault(doc, None)
 
-    def _put(self, rows: Iterable[tuple[Any, str, Any, Any]]) -> None:
-        """File rows (document, actor, name, aliases), each document's in actor order."""
-        found, keys = self.found, self.said
+    def _put(
+        self, rows: Iterable[tuple[Any, str, Any, Any]], keys: dict[Any, Any] | None = None
+    ) -> None:
+        """File rows (document, actor, name, aliases), each document's in actor order;
+        `keys`: the name keys of each (actor, name, aliases) met (else `said`)."""
+        found = self.found
+        keys = self.said if keys is None else keys
         for doc, actor, name, aliases in rows:
             said = keys.get((actor, name, aliases))
             if said is None:
@@ -336,20 +349,24 @@ class DocumentNames(Mapping[int, dict[str, str]]):
             if mine is None:
                 mine = found[doc] = {}
             for key in said[1]:
-                mine.setdefault(key, actor)
+                mine.setdefault(key, said[0])  # (one string per actor and name)
 
     def _read_whole(self) -> None:
         if self.whole:
             return
-        self.found = {}
+        self.found, self.said = {}, {}
         order = ' COLLATE "C"' if self.db.dialect == "postgresql" else ""  # (code points)
         sql = (
             "SELECT doc_id, actor, name, aliases FROM record_actor_members "
             f"ORDER BY actor{order}, seq"
         )
         cur = self.db.execute(sql)
+        keys: dict[Any, Any] = {}  # of one actor's names: the rows come actor by actor
         while rows := cur.fetchmany(5000):
-            self._put((doc, str(actor), name, aliases) for doc, actor, name, aliases in rows)
+            for actor, group in itertools.groupby(rows, key=_ACTOR):
+                if keys and str(actor) != next(iter(keys))[0]:
+                    keys = {}
+                self._put(((d, str(a), n, al) for d, a, n, al in group), keys)
         self.whole = True
 
     def __getitem__(self, doc: int) -> dict[str, str]:

@@ -92,6 +92,9 @@ def _documents(
     if now is was:  # (an index unchanged: a stored one's is read by document, when asked)
         return frozenset()
     if isinstance(now, Patched) and now.base is was:
+        read = getattr(was, "prefetch", None)  # (a stored index's, read when asked)
+        if read is not None:
+            read(now.made)
         return frozenset(d for d, v in now.made.items() if was.get(d) != v)
     return frozenset(
         (

@@ -88,20 +88,24 @@ def _items(
 ) -> list[_Item]:
     items = []
     read: dict[str, tuple[frozenset[str], frozenset[str], frozenset[str]]] = {}  # by title
-    stating: list[tuple[SourcedExtraction, Sequence[tuple[int, Agreement]]]] = []
+
+    def states(s: SourcedExtraction) -> bool:
+        if numbered is not None and s.doc_id in numbered:
+            return bool(numbered[s.doc_id])
+        if stated is not None:
+            return bool(stated.get(s.doc_id, s.extraction.agreements))
+        return bool(s.extraction.agreements)
+
+    actors.prefetch(s.doc_id for s in inputs if states(s))  # (their parties resolved)
     for s in inputs:
-        placed: Sequence[tuple[int, Agreement]]
+        placed: Iterable[tuple[int, Agreement]]
         if numbered is not None and s.doc_id in numbered:
             placed = numbered[s.doc_id]
         else:
             agreements: Sequence[Agreement] = s.extraction.agreements
             if stated is not None:
                 agreements = stated.get(s.doc_id, agreements)
-            placed = list(enumerate(agreements))
-        if placed:
-            stating.append((s, placed))
-    actors.prefetch(s.doc_id for s, _ in stating)  # (their parties resolved: `prefetch`)
-    for s, placed in stating:
+            placed = enumerate(agreements)
         for index, a in placed:
             entry = AgreementEntry(
                 s.published,
