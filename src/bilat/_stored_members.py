@@ -4,19 +4,23 @@
     LazyMembers(reader, actor)        an actor's members, read when first asked
     DocumentMembers(reader, docs)     the old documents' members, read by document
     stored_index(db, actors, reader)  the stored actors' `ActorIndex`, from their rows' names
+    DocumentNames(db)                 its documents' names, read by document when asked
 
 At 100,000 documents the stored actors hold 963,293 members; an update changes a few actors
 (those a new member joins, those its ties reach) and weighs a few documents' members. Reading
 every member row and making an object of each cost ~3 s of the update, regrouping them by
 document and indexing them ~1 s more: each is now read by actor (the primary key) or by
-document (migration 027) where the update asks for it.
+document (migration 027) where the update asks for it. So is the old index: its name keys
+grouped by SQL from each actor's distinct names, each document's names read when a stage
+resolves a name of it (indexing every member row was 1.2-1.4 s of an update at 100,000
+documents; it resolves names in 24,019 of them, 12,005 read in one go).
 """
 
 from __future__ import annotations
 
 import itertools
 import operator
-from collections.abc import Collection, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from bilat.reconcile import ActorMember, CanonicalActor
@@ -27,12 +31,16 @@ from bilat.reconcile.actors import ActorIndex, member_ref
 from bilat.store.actor_members import FIELDS, decode
 from bilat.store.db import Database
 
-__all__ = ["DocumentMembers", "LazyMembers", "MemberReader", "stored_index"]
+__all__ = ["DocumentMembers", "DocumentNames", "LazyMembers", "MemberReader", "stored_index"]
 
 _COLUMNS = ", ".join(FIELDS)
 _CHUNK = 500
 _KIND = "type, name, aliases, gid, country, role"  # what members of one kind share
 _FIRST = operator.itemgetter(0)
+_DOC_ACTOR_SEQ = operator.itemgetter(0, 1, 2)
+_ACTOR = operator.itemgetter(1)
+_BY_DOCUMENT = 0.15  # past this share of the documents read, every one is (`DocumentNames`)
+_ONE_BY_ONE = 1000  # documents read one by one before every one is read (`DocumentNames`)
 
 
 class MemberReader:
@@ -262,39 +270,124 @@ def stored_index(
     db: Database, actors: Sequence[CanonicalActor], reader: MemberReader
 ) -> tuple[ActorIndex, Held] | None:
     """`actors.actor_index(actors)` of the stored actors (in id order, as a record holds
-    them; else None), made in one pass over the member rows' documents, names and aliases
-    (no member made: each distinct name and aliases keyed once), and the stored members of
-    given documents, each with its actor's id (what `grown_index` reads them by)."""
+    them; else None): its name keys from each distinct (actor, name, aliases) of the member
+    rows (grouped by SQL over the index of migration 028: no member row read), its
+    documents' names read by document when asked (`DocumentNames`); and the stored members
+    of given documents, each with its actor's id (what `grown_index` reads them by)."""
     if any(a.id >= b.id for a, b in itertools.pairwise(actors)):
         return None
     types = {a.id: a.type for a in actors}
-    by_doc: dict[int, dict[str, str]] = {}
     by_key: dict[str, set[str]] = {}
     states: set[str] = set()
-    seen: dict[tuple[Any, Any, Any], tuple[str, tuple[str, ...]]] = {}
-    order = ' COLLATE "C"' if db.dialect == "postgresql" else ""  # (id order: code points)
-    sql = (
-        f"SELECT actor, doc_id, name, aliases FROM record_actor_members ORDER BY actor{order}, seq"
-    )
+    sql = "SELECT DISTINCT actor, type, name, aliases FROM record_actor_members"
     cur = db.execute(sql)
-    while rows := cur.fetchmany(5000):
-        for actor, doc, name, aliases in rows:
-            said = seen.get((actor, name, aliases))
-            if said is None:
-                said = seen[(actor, name, aliases)] = _said(str(actor), name, decode(aliases))
-                _file(by_key, states, said[0], types.get(said[0]) == "state", name, aliases)
-            found = by_doc.get(doc)
-            if found is None:
-                found = by_doc[doc] = {}
-            for key in said[1]:
-                found.setdefault(key, said[0])
+    while rows := cur.fetchmany(5000):  # (a name of members of two types: filed twice, alike)
+        for actor, _, name, aliases in rows:
+            _file(by_key, states, str(actor), types.get(str(actor)) == "state", name, aliases)
     found_keys = {k: tuple(sorted(v)) for k, v in by_key.items()}
 
     def held(docs: Collection[int]) -> Mapping[int, Sequence[tuple[str, ActorMember]]]:
         return reader.of_documents(docs)
 
+    by_doc = DocumentNames(db)
     index = ActorIndex(by_doc, found_keys, {a.id: a for a in actors}, frozenset(states))
     return index, held
+
+
+class DocumentNames(Mapping[int, dict[str, str]]):
+    """`ActorIndex.by_doc` of the stored actors (document -> name key -> the first actor, in
+    id order, holding a member of the document with a form of that key), each document's
+    read when first asked, by the index of migration 027 (`prefetch` reads several in one
+    go). An update resolves the names of a few documents' statements and mentions (24,019
+    of 100,000 documents at 100,000); past `_ONE_BY_ONE` documents asked one at a time, or
+    a share `_BY_DOCUMENT` of the documents asked in all (a row read by document costs
+    about four a pass reads), every document is read in one pass over the rows (what the
+    index was made of before: a stage resolving most documents costs what it did)."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self.found: dict[int, dict[str, str] | None] = {}  # None: no member of it
+        self.whole = False
+        self.asked = 0  # documents read one at a time
+        self.total: int | None = None  # documents in the store
+        self.said: dict[tuple[Any, Any, Any], tuple[str, tuple[str, ...]]] = {}  # name keys
+
+    def prefetch(self, docs: Iterable[int]) -> None:
+        """Read the names of those of `docs` not read yet, in one go."""
+        if self.whole:
+            return
+        wanted = sorted({int(d) for d in docs if d not in self.found})
+        if self.total is None:
+            self.total = int(self.db.scalar("SELECT COUNT(*) FROM documents") or 0)
+        if len(self.found) + len(wanted) > max(self.total * _BY_DOCUMENT, _ONE_BY_ONE):
+            self._read_whole()  # (by document, a row costs ~4x what it does in one pass)
+            return
+        for i in range(0, len(wanted), _CHUNK):
+            marks = ", ".join("?" for _ in wanted[i : i + _CHUNK])
+            sql = (
+                "SELECT doc_id, actor, seq, name, aliases FROM record_actor_members "
+                f"WHERE doc_id IN ({marks})"  # (names only: no member made)
+            )
+            rows = self.db.execute(sql, wanted[i : i + _CHUNK]).fetchall()
+            rows.sort(key=_DOC_ACTOR_SEQ)  # (an actor's id in code points, as `ORDER BY`)
+            self._put((doc, str(actor), name, aliases) for doc, actor, _, name, aliases in rows)
+        for doc in wanted:
+            self.found.setdefault(doc, None)
+
+    def _put(
+        self, rows: Iterable[tuple[Any, str, Any, Any]], keys: dict[Any, Any] | None = None
+    ) -> None:
+        """File rows (document, actor, name, aliases), each document's in actor order;
+        `keys`: the name keys of each (actor, name, aliases) met (else `said`)."""
+        found = self.found
+        keys = self.said if keys is None else keys
+        for doc, actor, name, aliases in rows:
+            said = keys.get((actor, name, aliases))
+            if said is None:
+                said = keys[(actor, name, aliases)] = _said(actor, name, decode(aliases))
+            mine = found.get(doc)
+            if mine is None:
+                mine = found[doc] = {}
+            for key in said[1]:
+                mine.setdefault(key, said[0])  # (one string per actor and name)
+
+    def _read_whole(self) -> None:
+        if self.whole:
+            return
+        self.found, self.said = {}, {}
+        order = ' COLLATE "C"' if self.db.dialect == "postgresql" else ""  # (code points)
+        sql = (
+            "SELECT doc_id, actor, name, aliases FROM record_actor_members "
+            f"ORDER BY actor{order}, seq"
+        )
+        cur = self.db.execute(sql)
+        keys: dict[Any, Any] = {}  # of one actor's names: the rows come actor by actor
+        while rows := cur.fetchmany(5000):
+            for actor, group in itertools.groupby(rows, key=_ACTOR):
+                if keys and str(actor) != next(iter(keys))[0]:
+                    keys = {}
+                self._put(((d, str(a), n, al) for d, a, n, al in group), keys)
+        self.whole = True
+
+    def __getitem__(self, doc: int) -> dict[str, str]:
+        if doc not in self.found and not self.whole:
+            self.asked += 1
+            if self.asked > _ONE_BY_ONE:
+                self._read_whole()
+            else:
+                self.prefetch([doc])
+        found = self.found.get(doc)
+        if found is None:
+            raise KeyError(doc)
+        return found
+
+    def __iter__(self) -> Iterator[int]:
+        self._read_whole()
+        return (d for d, v in self.found.items() if v is not None)
+
+    def __len__(self) -> int:
+        self._read_whole()
+        return sum(1 for v in self.found.values() if v is not None)
 
 
 def _said(actor: str, name: str, aliases: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:

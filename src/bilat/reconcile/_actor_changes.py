@@ -89,7 +89,12 @@ def _documents(
     """The documents whose own names map to other actors: of a grown index (`Patched` on
     the old one's), among those made again only; else compared one by one (a grown index
     made whole shares the old one's kept dicts)."""
+    if now is was:  # (an index unchanged: a stored one's is read by document, when asked)
+        return frozenset()
     if isinstance(now, Patched) and now.base is was:
+        read = getattr(was, "prefetch", None)  # (a stored index's, read when asked)
+        if read is not None:
+            read(now.made)
         return frozenset(d for d, v in now.made.items() if was.get(d) != v)
     return frozenset(
         (

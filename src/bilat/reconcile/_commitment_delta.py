@@ -1,6 +1,6 @@
 """The commitments after adding documents, judging again only those the new ones can change.
 
-    commitment_delta(old, new, added, options, stored) -> the commitments part, whole
+    commitment_delta(old, new, added, options, stored, changes) -> the commitments part, whole
 
 Every distinct commitment (`commitments.dedupe_key`) is tracked in order of its first
 statement, judged on the figure groups of its measure, unit and deadline period, the
@@ -8,7 +8,9 @@ latest publication of the corpus and the countries its first statement's parties
 to. Adding documents changes a commitment's entry only when one of them states it, adds a
 figure of its slot (measure, unit, period: a group gains a claim only from a figure of its
 key), moves the latest publication past its deadline, or the actors change what its
-parties resolve to; every other entry is the stored one, at its place in the new order.
+parties resolve to (with the indexes' `Changes`, asked only of a statement whose document
+or party names they may resolve otherwise); every other entry is the stored one, at its
+place in the new order.
 So the statements are read as outlines (the fields of the key and the parties), and only
 the commitments judged again read their statements and their slots' figures whole
 (`StoredCommitments`).
@@ -18,9 +20,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from bilat.reconcile._dates import deadline_period, period_span
+from bilat.reconcile._text import name_key
 from bilat.reconcile.actors import ActorIndex
 from bilat.reconcile.commitments import (
     dedupe_key,
@@ -32,6 +35,9 @@ from bilat.reconcile.figures import group_figures
 from bilat.reconcile.model import ReconcileOptions, SourcedExtraction
 from bilat.reconcile.pairs import PairFiler
 from bilat.records import Commitment
+
+if TYPE_CHECKING:
+    from bilat.reconcile._actor_changes import Changes
 
 __all__ = ["StoredCommitments", "commitment_delta"]
 
@@ -84,23 +90,32 @@ def commitment_delta(
     added: Sequence[SourcedExtraction],
     options: ReconcileOptions,
     stored: StoredCommitments,
+    changes: Changes | None = None,
 ) -> tuple[Any, ...]:
     """The commitments of `new` in record order: those the `added` documents can change
     judged again (`CommitmentStatus`, filed), the others their stored entries
-    (`StoredCommitments.entries`)."""
+    (`StoredCommitments.entries`). `changes`: what `new`'s index resolves or shows
+    otherwise than `old`'s (`_resolved_alike`)."""
     tracked = _tracked(new.inputs, added, stored)
     latest = latest_publication(added)
     before = latest_publication(old.inputs)
     if latest is None or (before is not None and before >= latest):
         latest = before
     slots = {(str(f.measure), str(f.unit), f.period) for s in added for f in s.extraction.figures}
+
+    def early(t: _Tracked) -> bool:
+        return t.added or t.slot in slots or (latest != before and _after(t.slot[2], before))
+
+    def alike(t: _Tracked) -> bool:
+        return changes is not None and _resolved_alike(changes, t)
+
+    weighed = {t.doc_id for t in tracked.values() if not (early(t) or alike(t))}
+    old.index.prefetch(weighed)  # (a stored index reads its documents' names in one go)
+    new.index.prefetch(weighed)
     again = {
         key
         for key, t in tracked.items()
-        if t.added
-        or t.slot in slots
-        or (latest != before and _after(t.slot[2], before))
-        or _countries(old.index, t) != _countries(new.index, t)
+        if early(t) or (not alike(t) and _countries(old.index, t) != _countries(new.index, t))
     }
     judged = _judged(new, added, options, stored, {k: tracked[k] for k in again}, latest)
     kept = stored.entries(
@@ -126,6 +141,16 @@ def _countries(index: ActorIndex, t: _Tracked) -> tuple[str | None, ...]:
     """The countries the parties of a commitment's first statement resolve to."""
     found = (index.actors.get(index.resolve(t.doc_id, p)) for p in t.parties)
     return tuple(a.country if a else None for a in found)
+
+
+def _resolved_alike(changes: Changes, t: _Tracked) -> bool:
+    """Whether the parties of a commitment's first statement resolve to the same actors,
+    shown alike, in both indexes, as `Changes` tells without resolving them: its document's
+    own names map to the same actors, no party's name key names other actors, and no
+    actor came, went or is shown otherwise (`ActorIndex.resolve` reads nothing else)."""
+    if changes.ids or t.doc_id in changes.docs:
+        return False
+    return not any(name_key(p) in changes.keys for p in t.parties)
 
 
 def _tracked(

@@ -163,6 +163,12 @@ class Patched(Mapping[int, dict[str, str]]):
             raise KeyError(doc)
         return found
 
+    def prefetch(self, docs: Iterable[int]) -> None:
+        """`ActorIndex.prefetch` of the old index, of those of `docs` not made again."""
+        read = getattr(self.base, "prefetch", None)
+        if read is not None:
+            read([d for d in docs if d not in self.made])
+
     def __iter__(self) -> Iterator[int]:
         yield from (d for d in self.base if d not in self.made)
         yield from (d for d, v in self.made.items() if v is not None)

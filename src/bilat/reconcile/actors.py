@@ -72,6 +72,13 @@ class ActorIndex:
         candidates = self.by_key.get(key, ())
         return candidates[0] if len(candidates) == 1 else f"?:{key}"
 
+    def prefetch(self, docs: Iterable[int]) -> None:
+        """Have the names of these documents read in one go, where `by_doc` reads each
+        when asked (a stored record's: `_stored_members.DocumentNames`); else nothing."""
+        read = getattr(self.by_doc, "prefetch", None)
+        if read is not None:
+            read(docs)
+
     def display(self, actor_id: str) -> str:
         actor = self.actors.get(actor_id)
         return actor.name if actor else actor_id.removeprefix("?:")

@@ -88,6 +88,15 @@ def _items(
 ) -> list[_Item]:
     items = []
     read: dict[str, tuple[frozenset[str], frozenset[str], frozenset[str]]] = {}  # by title
+
+    def states(s: SourcedExtraction) -> bool:
+        if numbered is not None and s.doc_id in numbered:
+            return bool(numbered[s.doc_id])
+        if stated is not None:
+            return bool(stated.get(s.doc_id, s.extraction.agreements))
+        return bool(s.extraction.agreements)
+
+    actors.prefetch(s.doc_id for s in inputs if states(s))  # (their parties resolved)
     for s in inputs:
         placed: Iterable[tuple[int, Agreement]]
         if numbered is not None and s.doc_id in numbered:

@@ -520,7 +520,7 @@ def reconcile_delta(
         "series": series_delta,
     }
     whole: dict[str, tuple[Any, ...]] = {
-        "commitments": commitment_delta(old, new, added_inputs, opts, commitments)
+        "commitments": commitment_delta(old, new, added_inputs, opts, commitments, changes)
         if commitments is not None
         else _commitments(new, opts)
     }
