@@ -490,6 +490,17 @@ def test_a_count_whose_noun_has_modifiers_after_a_sum_in_yuan() -> None:
     assert _of(figures, 129.3e9).unit == "CNY"
 
 
+def test_a_sum_since_an_event_told_by_its_year_runs_to_the_report() -> None:
+    """'more than RUB 26 billion since the refrigerator plant opened in 2016' (published in
+    2031): 2016..2031, as 'since 2016' is."""
+    figures = _figures(
+        "Investment in the expansion amounted to RUB 3.2 billion, bringing total investment "
+        "in the park to more than RUB 26 billion since the refrigerator plant opened in 2016.",
+        "2031-09-14",
+    )
+    assert _of(figures, 26e9).period == "2016..2031"
+
+
 def test_a_multiple_of_the_same_period_translated_word_for_word() -> None:
     """'1.3 times of the same period last year' (是去年同期的1.3倍) is a level 30% higher."""
     figures = _figures(

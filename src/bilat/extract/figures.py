@@ -292,16 +292,25 @@ def _sentence_figures(
 # "Since the bridge opened to traffic in November 2022, a cumulative 7.6 million tonnes had
 # crossed it by the end of 2024", "more than 160,000 trucks have used it since 10 June 2022"
 _SINCE_BEFORE = re.compile(r"\b(?<!(?:est|rst) )since\b(?:[^,;.]{0,80}?\s(?:in|on))?\s+$", re.I)
+_SINCE_EVENT_IN = re.compile(r"\bsince\s+(?:the|its|their|it|they)\b[^,;.]{0,80}?\s+in\s+$", re.I)
 _BY_THE_END = re.compile(r"\bby\s+(?:the\s+)?end\s+of\s+$", re.I)
 
 
 def _since_then(text: str, times: list[TimeExpr], published: str | None) -> list[TimeExpr]:
     """A month or day after 'since' opens a span that runs to the publication (GOLD.md: "over
     the past decade" is up to the report), or to 'by the end of' a year told after it; not
-    "the highest since March" (a level of now)."""
+    "the highest since March" (a level of now). A year told after an event ("since the plant
+    opened in 2016") opens a span of years to the publication's."""
     out = list(times)
     for i, t in enumerate(times):
-        if not t.date or len(t.date) < 7 or not _SINCE_BEFORE.search(text, 0, t.start):
+        if not t.date or not _SINCE_BEFORE.search(text, 0, t.start):
+            continue
+        if len(t.date) == 4:  # ("since 2016" alone is read so already)
+            year = published[:4] if published else None
+            if _SINCE_EVENT_IN.search(text, 0, t.start) and year is not None and year > t.date:
+                out[i] = replace(t, period=f"{t.date}..{year}")
+            continue
+        if len(t.date) < 7:
             continue
         told = [  # "by the end of 2024": that year's December
             f"{u.period}-12"

@@ -47,7 +47,7 @@ __all__ = [
 ]
 
 # Bump when extraction rules or data change: `bilat extract` re-runs older documents.
-EXTRACTOR_VERSION = "2026.12.14-365"
+EXTRACTOR_VERSION = "2026.12.14-366"
 
 log = logging.getLogger("bilat.extract")
 T = TypeVar("T")
