@@ -190,23 +190,14 @@ def _column_names(header: str) -> list[str]:
 
 def _months_of(label: str) -> str | None:
     """The months a row's label tells of its (fiscal) year: "2025-26 (April-September)" is
-    2025-04..2025-09, "2024-25 (April-February)" 2024-04..2025-02 (GOLD.md: India's FY
-    2022-23, first 11 months, is 2022-04..2023-02); None for another label."""
+    2025-04..2025-09, "2024-25 (April-February)" 2024-04..2025-02 (read as the temporal
+    stage reads "April-February of 2024-25"); None for another label."""
     m = _PART_OF_YEAR.fullmatch(label.strip())
-    year = _period(m["year"]) if m else None
-    if m is None or year is None:
+    if m is None:
         return None
-    first, _, last = year.partition("..")
-    a, b = (_month_number(m[k]) for k in ("a", "b"))
-    end_year = last if last and b < a else first
-    return f"{first}-{a:02d}..{end_year}-{b:02d}"
-
-
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-
-
-def _month_number(name: str) -> int:
-    return _MONTHS.index(name[:3].lower()) + 1
+    year = re.sub(r"^FY\s?", "", m["year"].rstrip("*"))
+    told = find_time_expressions(f"{m['a']}-{m['b']} of {year}", None)
+    return told[0].period if len(told) == 1 else None
 
 
 def _period(label: str) -> str | None:

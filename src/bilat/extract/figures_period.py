@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from bilat.extract.numbers import Quantity
 from bilat.extract.temporal import TimeExpr
+from bilat.reconcile._dates import period_span
 from bilat.records import Figure
 
 __all__ = [
@@ -531,33 +532,15 @@ def reporting_period(sentences: list[tuple[str, list[TimeExpr]]]) -> str | None:
         told = [t.period for t in times if t.period and not _baseline(text, t)]
         if not told:
             continue
-        period = max(told, key=_months)
+        period = max(told, key=_length)
         if _INTERIM.search(text) and re.fullmatch(r"(?:19|20)\d\d", period):
             return f"{period}-H1"
         return period
     return None
 
 
-def _months(period: str) -> int:
-    """How many months a period spans ('2025-H1': 6, '2023': 12), for the longest of several."""
-    first, _, last = period.partition("..")
-    try:
-        start, end = _month_bounds(first)[0], _month_bounds(last or first)[1]
-    except ValueError:  # no period of these forms
-        return 0
-    return end - start + 1
-
-
-def _month_bounds(point: str) -> tuple[int, int]:
-    year = int(point[:4])
-    rest = point[5:]
-    if not rest:
-        return year * 12 + 1, year * 12 + 12
-    if rest.startswith("H"):
-        half = int(rest[1:])
-        return year * 12 + 6 * half - 5, year * 12 + 6 * half
-    if rest.startswith("Q"):
-        quarter = int(rest[1:])
-        return year * 12 + 3 * quarter - 2, year * 12 + 3 * quarter
-    month = int(rest[:2])
-    return year * 12 + month, year * 12 + month
+def _length(period: str) -> int:
+    """How long a period is in days ('2025-H1' is shorter than '2025'), for the longest of
+    several; 0 for a string that is no period."""
+    span = period_span(period)
+    return (span[1] - span[0]).days if span else 0
